@@ -1223,6 +1223,7 @@ export interface MessageValueTable {
   'kms-sim.cli.non-loopback': NoValues;
   'kms-sim.cli.banner': NoValues;
   'kms-sim.cli.label': { field: string };
+  'kms-sim.cli.iam-token': { token: string | number; until: Date | number };
   'kms-sim.cli.state': { where: string; file: string | number };
   'kms-sim.cli.traffic': { latency: string | number; rate: number };
   'kms-sim.cli.request': { at: Date | number; action: string | number; status: string | number };

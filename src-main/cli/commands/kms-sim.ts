@@ -1,6 +1,7 @@
 /**
  * `keyferry kms-sim`: serves the built-in KMS simulator until SIGINT/SIGTERM, for rehearsals.
- * Prints the endpoint, region, project ID, AK and SK (with --json: one JSON line, first).
+ * Prints the endpoint, region, project ID, AK and SK, and an IAM token for that project valid
+ * IAM_TOKEN_HOURS on the simulator's clock (with --json: one JSON line, first).
  */
 import path from 'node:path';
 import { isLoopbackHost } from '../../core/kms/endpoint';
@@ -13,7 +14,10 @@ import { defineCommand } from '../command';
 import { displayWidth, padToWidth } from '../text-table';
 
 /** The detail lines' labels, in the order printed (`kms-sim.cli.label`). */
-const DETAIL_LABELS = ['endpoint', 'region', 'project', 'ak', 'sk', 'state', 'traffic'] as const;
+const DETAIL_LABELS = ['endpoint', 'region', 'project', 'ak', 'sk', 'iamToken', 'state', 'traffic'] as const;
+
+/** How long the IAM token printed at start stays valid (a rehearsal with KEYFERRY_IAM_TOKEN; restart for another). */
+const IAM_TOKEN_HOURS = 24;
 
 const NAME = 'kms-sim';
 
@@ -88,6 +92,10 @@ export const kmsSimCommand = defineCommand({
               ),
           }),
     });
+    // Read before the token is issued: the expiry said is never later than the token's own.
+    const startedAt = sim.clock.now();
+    const iamTokenUntil = startedAt + IAM_TOKEN_HOURS * 3600_000;
+    const iamToken = sim.issueIamToken(IAM_TOKEN_HOURS * 3600_000);
     if (values.json) {
       io.stdout(
         JSON.stringify({
@@ -96,7 +104,9 @@ export const kmsSimCommand = defineCommand({
           projectId: sim.projectId,
           ak: sim.ak,
           sk: sim.sk,
-          now: sim.clock.now(),
+          iamToken,
+          iamTokenExpiresAt: new Date(iamTokenUntil).toISOString(),
+          now: startedAt,
           offsetMs: sim.clock.offset(),
           clockControl,
           regions: sim.regions,
@@ -114,6 +124,7 @@ export const kmsSimCommand = defineCommand({
       detail('project', sim.projectId);
       detail('ak', sim.ak);
       detail('sk', sim.sk);
+      detail('iamToken', t('kms-sim.cli.iam-token', { token: iamToken, until: iamTokenUntil }));
       detail('state', t('kms-sim.cli.state', { where: statePath ? 'file' : 'memory', file: statePath ?? '' }));
       if (sim.regions.length > 1) {
         for (const r of sim.regions)
@@ -124,7 +135,7 @@ export const kmsSimCommand = defineCommand({
       }
       io.stdout(
         cliTranslator(io).t('kms-sim.clock.line', {
-          now: sim.clock.now(),
+          now: startedAt,
           offset: formatOffset(sim.clock.offset()),
           control: clockControl ? 'on' : 'off',
           endpoint: sim.endpoint,

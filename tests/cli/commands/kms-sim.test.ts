@@ -1,4 +1,7 @@
-/** `keyferry kms-sim` as a real process: the JSON line first, signed requests answered, SIGTERM exits 0. */
+/**
+ * `keyferry kms-sim` as a real process: the JSON line first, signed requests answered, the IAM
+ * token it prints accepted (and only for its own time and project), SIGTERM exits 0.
+ */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { displayWidth } from '../../../src-main/cli/text-table';
 import { promises as fs } from 'node:fs';
@@ -6,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KmsClient } from '../../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
+import { AkSkCredentials, IamTokenCredentials } from '../../../src-main/core/kms/credentials';
 import { KeyState } from '../../../src-main/core/kms/types';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
 
@@ -72,11 +75,16 @@ describe('keyferry kms-sim', () => {
       projectId: string;
       ak: string;
       sk: string;
+      iamToken: string;
+      iamTokenExpiresAt: string;
+      now: number;
     };
     expect(Object.keys(info).sort()).toEqual([
       'ak',
       'clockControl',
       'endpoint',
+      'iamToken',
+      'iamTokenExpiresAt',
       'now',
       'offsetMs',
       'projectId',
@@ -98,8 +106,24 @@ describe('keyferry kms-sim', () => {
       retry: { maxAttempts: 1 },
     });
     await expect(wrong.listKeys()).rejects.toMatchObject({ code: 'APIGW.0301' });
+    // The printed IAM token works in place of AK/SK for 24 hours; one altered character does not.
+    expect(Date.parse(info.iamTokenExpiresAt) - info.now).toBe(24 * 3600_000);
+    const byToken = (token: string) =>
+      new KmsClient({
+        endpoint: info.endpoint,
+        projectId: info.projectId,
+        credentials: new IamTokenCredentials(token),
+        retry: { maxAttempts: 1 },
+      });
+    const tokenClient = byToken(info.iamToken);
+    expect((await tokenClient.listKeys()).map((k) => k.keyId)).toEqual([keyId]);
+    const last = info.iamToken.at(-1) === 'A' ? 'B' : 'A';
+    const altered = byToken(`${info.iamToken.slice(0, -1)}${last}`);
+    await expect(altered.listKeys()).rejects.toMatchObject({ code: 'KMS.0302' });
     client.close();
     wrong.close();
+    tokenClient.close();
+    altered.close();
     started.child.kill('SIGTERM');
     expect(await started.exited).toEqual({ code: 0, signal: null });
     expect(started.stdout().trim().split('\n')).toHaveLength(1);
@@ -147,6 +171,9 @@ describe('keyferry kms-sim', () => {
     const text = started.stdout();
     expect(started.first).toMatch(/KMS simulator \(rehearsal only/);
     for (const label of ['endpoint', 'region', 'project ID', 'AK', 'SK', 'state']) expect(text).toContain(label);
+    expect(text).toMatch(
+      /\n  IAM token +MIIsim\S+ \(valid until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; KEYFERRY_IAM_TOKEN instead of AK\/SK, this project only\)\n/,
+    );
     started.child.kill('SIGTERM');
     expect((await started.exited).code).toBe(0);
 

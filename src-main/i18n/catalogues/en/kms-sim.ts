@@ -42,7 +42,9 @@ export const enKmsSim = {
     'WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.\nWARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.',
   'kms-sim.cli.banner': 'Keyferry KMS simulator (rehearsal only: never import real key material)',
   'kms-sim.cli.label':
-    '{field, select, endpoint {endpoint} region {region} project {project ID} ak {AK} sk {SK} state {state} other {traffic}}',
+    '{field, select, endpoint {endpoint} region {region} project {project ID} ak {AK} sk {SK} iamToken {IAM token} state {state} other {traffic}}',
+  'kms-sim.cli.iam-token':
+    '{token} (valid until {until, date, moment}; KEYFERRY_IAM_TOKEN instead of AK/SK, this project only)',
   'kms-sim.cli.state': '{where, select, memory {in memory (lost when the simulator stops)} other {{file}}}',
   'kms-sim.cli.traffic':
     '{latency} ms per answer; {rate, plural, =0 {no rate limit} other {# requests a second, the rest answered APIG.0308}}',

@@ -42,7 +42,8 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '警告：KMS 模拟器将监听非环回地址，可从网络访问。\n警告：其 AK/SK 及其中的每个密钥仅用于演练。除非确有此意，请绑定到 127.0.0.1。',
   'kms-sim.cli.banner': 'Keyferry KMS 模拟器（仅用于演练：切勿导入真实的密钥材料）',
   'kms-sim.cli.label':
-    '{field, select, endpoint {终端节点} region {区域} project {项目 ID} ak {AK} sk {SK} state {状态} other {流量}}',
+    '{field, select, endpoint {终端节点} region {区域} project {项目 ID} ak {AK} sk {SK} iamToken {IAM 令牌} state {状态} other {流量}}',
+  'kms-sim.cli.iam-token': '{token}（有效期至 {until, date, moment}；可用 KEYFERRY_IAM_TOKEN 代替 AK/SK，仅限本项目）',
   'kms-sim.cli.state': '{where, select, memory {保存在内存中（模拟器停止后丢失）} other {{file}}}',
   'kms-sim.cli.traffic':
     '每次应答延迟 {latency} 毫秒；{rate, plural, =0 {不限流} other {每秒 # 个请求，其余以 APIG.0308 应答}}',
