@@ -38,7 +38,7 @@ interface OpenJournalOptions extends ExpectedHead {
 }
 
 /** One entry to append: who, what, and the facts (never secrets). */
-interface JournalAppend {
+export interface JournalAppend {
   readonly actor: string;
   readonly event: string;
   readonly data?: JsonObject;
