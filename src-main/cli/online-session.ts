@@ -11,7 +11,7 @@ import { replicaKmsClients } from '../core/ceremony/online/replica-connections';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 import type { CeremonyProgress } from '../core/ceremony/shared/progress';
-import { openCeremonyJournal } from './ceremony-journal';
+import { openCeremonyJournal, readCeremonyJournal } from './ceremony-journal';
 import { unrecordedSessionLines } from './unrecorded-session-lines';
 import { resolveKmsConnection } from './credentials';
 import { parseWholeNumberOption } from './number-option';
@@ -98,7 +98,8 @@ export async function openOnlineSession(
   start?: OnlineCeremonyStart,
   hooks: { readonly beforeConnect?: (ceremony: OnlineCeremony) => Promise<void> } = {},
 ): Promise<OnlineSession> {
-  return openConnected(values, io, start !== undefined, async (options) => {
+  const journal = () => openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
+  return openConnected(values, io, journal, async (options) => {
     const ceremony = await OnlineCeremony.open({ ...options, ...(start ? { start } : {}) });
     await hooks.beforeConnect?.(ceremony);
     return ceremony;
@@ -107,24 +108,27 @@ export async function openOnlineSession(
 
 /**
  * The ceremony of an existing journal, connected, to look at its keys while the journal cannot be
- * written (OnlineCeremony.lookWithoutJournal): nothing is appended to the journal, which is opened
- * (and locked) only to read it.
+ * written (OnlineCeremony.lookWithoutJournal): the journal is read only (readCeremonyJournal), and
+ * nothing is appended to it.
  */
 export async function openUnjournaledLook(
   values: OnlineCommonValues,
   io: CliIo,
 ): Promise<{ readonly look: UnjournaledLook; readonly journal: Journal; close(): Promise<void> }> {
-  const { ceremony, journal, close } = await openConnected(values, io, false, (options) =>
-    Promise.resolve(OnlineCeremony.lookWithoutJournal(options)),
+  const { ceremony, journal, close } = await openConnected(
+    values,
+    io,
+    () => readCeremonyJournal(io.cwd, values.journal),
+    (options) => Promise.resolve(OnlineCeremony.lookWithoutJournal(options)),
   );
   return { look: ceremony, journal, close };
 }
 
-/** Resolves the connection, opens the journal and the ceremony (`open`), connects and says so. */
+/** Resolves the connection, opens the journal (`openJournal`) and the ceremony (`open`), connects and says so. */
 async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'connect' | 'keys'>>(
   values: OnlineCommonValues,
   io: CliIo,
-  mayCreate: boolean,
+  openJournal: () => Promise<Journal>,
   open: (options: OnlineCeremonyOptions) => Promise<C>,
 ): Promise<{ ceremony: C; journal: Journal; close(): Promise<void> }> {
   const concurrency = parseWholeNumberOption(
@@ -169,7 +173,7 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
       kms.close();
       throw error;
     }
-  const journal = await openCeremonyJournal(io.cwd, values.journal, mayCreate, io);
+  const journal = await openJournal();
   // Replica groups: one client per replica region/project, same credentials, beside this endpoint.
   const replicas = replicaKmsClients({
     projectId: connection.projectId,

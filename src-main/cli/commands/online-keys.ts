@@ -1,6 +1,7 @@
 /** `keyferry online status` and `online delete-material`: the ceremony's keys after the import. */
 
 import { KeyferryError } from '../../core/errors';
+import { cannotWriteThere } from '../../core/journal/lock';
 import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, printKeyTable } from '../cli-text';
@@ -62,9 +63,13 @@ export const statusCommand = defineOnlineCommand({
   },
 });
 
-/** A journal that cannot take the entry (its medium full, gone or read-only; rolled back, whole). */
+/**
+ * A journal that cannot take the entry (its medium full, gone or read-only; rolled back, whole), or
+ * whose folder cannot even take its lock file (read-only or full media: nothing was written).
+ */
 function journalUnwritable(error: unknown): error is KeyferryError {
-  return error instanceof KeyferryError && error.code === 'JOURNAL_WRITE_FAILED';
+  if (!(error instanceof KeyferryError)) return false;
+  return error.code === 'JOURNAL_WRITE_FAILED' || (error.code === 'WRITE_FAILED' && cannotWriteThere(error));
 }
 
 /** The session and the keys' states, journaled; or, when the journal cannot take an entry before the states are read, that failure. */

@@ -2,13 +2,14 @@
  * `online status` while the journal's medium is full: the officer needs the keys' states exactly
  * then, and must not be told anything was journaled. The KMS is asked all the same (describe-key,
  * nothing that would need a proof journaled), the table printed between a line saying the look is
- * NOT journaled and why and one saying what to do, the journal left byte for byte as it was, exit 1;
- * once the medium has room the same status journals its look. The CLI in a real process whose
+ * NOT journaled and why and one saying what to do, the journal left byte for byte as it was, exit 1
+ * (also where not even the journal's lock file can be written); once the medium has room the same
+ * status journals its look. The CLI in a real process whose
  * file-size limit is the journal's size (prlimit): the kernel refuses its first entry (EFBIG) as a
  * full medium refuses it (ENOSPC), through the same path. A real simulator over HTTP.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
-import { KEYFERRY_BIN, runOf } from '../../integration/cli-process';
+import { KEYFERRY_BIN, runCli, runOf } from '../../integration/cli-process';
 
 let dir: string;
 let kms: SimSetup;
@@ -30,10 +31,20 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The CLI in `cwd`, unable to grow any file past `journal`'s present size (its medium full). */
-async function onFullMedium(journal: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const { size } = await stat(journal);
-  const child = spawn('prlimit', [`--fsize=${size}`, process.execPath, KEYFERRY_BIN, ...args], {
+/**
+ * The CLI in `cwd`, unable to grow any file past `size` bytes (default `journal`'s present size: its
+ * medium full). The bin's bundle is made first without the limit (the limited process could not write it).
+ */
+async function onFullMedium(
+  journal: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  size?: number,
+) {
+  expect((await runCli(['--help'])).code).toBe(0);
+  const limit = size ?? (await stat(journal)).size;
+  const child = spawn('prlimit', [`--fsize=${limit}`, process.execPath, KEYFERRY_BIN, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,6 +93,16 @@ describe('online status whose journal cannot be written', () => {
     expect(zh.stdout).toContain(
       '本次查看的任何内容都不在日志中，已导入的 2 个密钥也未经验证（status 会将每项验证记入日志）。请在日志的存储介质上腾出空间（或重新连接可写入的介质），然后再次运行 status，将本次查看记入日志：keyferry online status --journal online.jsonl',
     );
+
+    // A medium with no room for the journal's lock file either (as a full or read-only medium refuses
+    // it): the journal is read without one, and the look is the same.
+    const noLock = await onFullMedium(ceremony.journal, status, ceremony.online, ceremony.env, 20);
+    expect(noLock.stderr).toBe('');
+    expect(noLock.code).toBe(1);
+    expect(noLock.stdout).toContain('NOT JOURNALED: the journal online.jsonl cannot be written (EFBIG: ');
+    for (const keyId of keyIds) expect(noLock.stdout).toMatch(new RegExp(`${keyId}\\s+Enabled\\s+never`));
+    expect((await readFile(ceremony.journal)).equals(journalBefore)).toBe(true);
+    expect((await readdir(ceremony.online)).filter((f) => f.endsWith('.lock'))).toEqual([]);
 
     // Room again: the same status journals its look and proves the keys, as always.
     const roomy = await keyferry(status, { cwd: ceremony.online, env: ceremony.env });
