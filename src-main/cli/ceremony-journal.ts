@@ -2,7 +2,7 @@
 import { missingOption } from './args';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
-import { openJournal, type Journal } from '../core/journal';
+import { openJournal, readJournalOnly, type Journal } from '../core/journal';
 import { translator } from '../i18n/translate';
 import type { CliIo } from './command';
 import { cliLocale } from './cli-locale';
@@ -27,6 +27,17 @@ export async function openCeremonyJournal(
   const journal = await openJournal(full, { create: !exists });
   if (io?.interrupts) closeOnStop(journal, io);
   return journal;
+}
+
+/**
+ * The existing journal `file` (relative to `cwd`), verified, to read only (core readJournalOnly):
+ * for a look that appends nothing while the journal cannot be written.
+ */
+export async function readCeremonyJournal(cwd: string, file: string | undefined): Promise<Journal> {
+  if (!file) throw missingOption({ reason: 'journal' });
+  const full = path.resolve(cwd, file);
+  if (!(await pathExists(full))) throw new KeyferryError('JOURNAL_MISSING', { file: full });
+  return readJournalOnly(full);
 }
 
 /**

@@ -3,14 +3,16 @@
  * journal (created or continued) and an OnlineCeremony connected to the KMS.
  */
 import { cliAppIdentity } from './software-identity';
-import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/online/workflow';
+import { OnlineCeremony, type OnlineCeremonyStart, type UnjournaledLook } from '../core/ceremony/online/workflow';
+import type { OnlineCeremonyOptions } from '../core/ceremony/online/open-journal';
 import type { Journal } from '../core/journal';
 import { KmsClient } from '../core/kms/client';
 import { replicaKmsClients } from '../core/ceremony/online/replica-connections';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 import type { CeremonyProgress } from '../core/ceremony/shared/progress';
-import { openCeremonyJournal } from './ceremony-journal';
+import { openCeremonyJournal, readCeremonyJournal } from './ceremony-journal';
+import { unrecordedSessionLines } from './unrecorded-session-lines';
 import { resolveKmsConnection } from './credentials';
 import { parseWholeNumberOption } from './number-option';
 import { DEFAULT_KMS_CONCURRENCY, MAX_KMS_CONCURRENCY } from '../core/ceremony/online/key-concurrency';
@@ -96,6 +98,39 @@ export async function openOnlineSession(
   start?: OnlineCeremonyStart,
   hooks: { readonly beforeConnect?: (ceremony: OnlineCeremony) => Promise<void> } = {},
 ): Promise<OnlineSession> {
+  const journal = () => openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
+  return openConnected(values, io, journal, async (options) => {
+    const ceremony = await OnlineCeremony.open({ ...options, ...(start ? { start } : {}) });
+    await hooks.beforeConnect?.(ceremony);
+    return ceremony;
+  });
+}
+
+/**
+ * The ceremony of an existing journal, connected, to look at its keys while the journal cannot be
+ * written (OnlineCeremony.lookWithoutJournal): the journal is read only (readCeremonyJournal), and
+ * nothing is appended to it.
+ */
+export async function openUnjournaledLook(
+  values: OnlineCommonValues,
+  io: CliIo,
+): Promise<{ readonly look: UnjournaledLook; readonly journal: Journal; close(): Promise<void> }> {
+  const { ceremony, journal, close } = await openConnected(
+    values,
+    io,
+    () => readCeremonyJournal(io.cwd, values.journal),
+    (options) => Promise.resolve(OnlineCeremony.lookWithoutJournal(options)),
+  );
+  return { look: ceremony, journal, close };
+}
+
+/** Resolves the connection, opens the journal (`openJournal`) and the ceremony (`open`), connects and says so. */
+async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'connect' | 'keys'>>(
+  values: OnlineCommonValues,
+  io: CliIo,
+  openJournal: () => Promise<Journal>,
+  open: (options: OnlineCeremonyOptions) => Promise<C>,
+): Promise<{ ceremony: C; journal: Journal; close(): Promise<void> }> {
   const concurrency = parseWholeNumberOption(
     '--concurrency',
     values.concurrency,
@@ -138,7 +173,7 @@ export async function openOnlineSession(
       kms.close();
       throw error;
     }
-  const journal = await openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
+  const journal = await openJournal();
   // Replica groups: one client per replica region/project, same credentials, beside this endpoint.
   const replicas = replicaKmsClients({
     projectId: connection.projectId,
@@ -153,7 +188,8 @@ export async function openOnlineSession(
     await journal.close();
   };
   try {
-    const ceremony = await OnlineCeremony.open({
+    const openedFrom = journal.count + 1;
+    const ceremony = await open({
       journal,
       kms,
       region: connection.region,
@@ -161,9 +197,7 @@ export async function openOnlineSession(
       app: cliAppIdentity(io.env),
       concurrency,
       onProgress: keyByKeyProgress(io),
-      ...(start ? { start } : {}),
     });
-    await hooks.beforeConnect?.(ceremony);
     const connectedFrom = journal.count + 1;
     const connected = await ceremony.connect({
       ...connection.binding,
@@ -179,6 +213,7 @@ export async function openOnlineSession(
       }),
     );
     for (const line of replicaConnectedLines(io, journal, connectedFrom)) io.stdout(line);
+    for (const line of unrecordedSessionLines(io, journal, openedFrom, ceremony.keys())) io.stdout(line);
     return { ceremony, journal, close };
   } catch (error) {
     await close();

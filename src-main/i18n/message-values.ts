@@ -490,6 +490,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_STOPPED.next': NoValues;
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
   'cli.session-unfinished': { session: string | number; from: string | number; to: string | number };
+  'cli.session-unrecorded': { seq: string | number; reason: string | number; keys: string | number };
   'cli.resume-new-folder': { option: string | number; dir: string | number };
   'cli.receipt-voided': { file: string | number };
   'cli.bundle-withdrawn': { dir: string | number; how: string };
@@ -1067,6 +1068,8 @@ export interface MessageValueTable {
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
+  'online.status.not-journaled': { name: string | number; errno: string | number };
+  'online.status.not-journaled.next': { imported: number; command: string | number };
   'online.deleted': { keyId: string | number; state: string | number };
   'cli.help.title': NoValues;
   'cli.help.usage': { app: string | number };
@@ -2080,6 +2083,7 @@ export interface MessageValueTable {
   'journal.reason.window-closed': NoValues;
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
+  'journal.reason.sent-unrecorded': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };
@@ -2228,6 +2232,7 @@ export interface MessageValueTable {
   'journal.event.ceremony.abandoned': NoValues;
   'journal.event.ceremony.interrupted': NoValues;
   'journal.event.ceremony.session-started': NoValues;
+  'journal.event.ceremony.session-unrecorded': NoValues;
   'journal.event.ceremony.session-unfinished': NoValues;
   'journal.event.ceremony.started': NoValues;
   'journal.event.credentials.refused': NoValues;

@@ -1,6 +1,7 @@
 /** `keyferry online status` and `online delete-material`: the ceremony's keys after the import. */
 
 import { KeyferryError } from '../../core/errors';
+import { cannotWriteThere } from '../../core/journal/lock';
 import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, printKeyTable } from '../cli-text';
@@ -10,7 +11,12 @@ import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custo
 
 import { requireOption } from '../args';
 
-import { openOnlineSession } from '../online-session';
+import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
+import type { CliIo } from '../command';
+import type { Journal } from '../../core/journal';
+import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
+import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
+import path from 'node:path';
 
 import {
   defineOnlineCommand,
@@ -31,81 +37,162 @@ export const statusCommand = defineOnlineCommand({
   synopsis: ['--journal FILE [connection options]'],
   options: {},
   async run({ values }, io) {
-    const session = await openOnlineSession(values, io);
+    const looked = await journaledLook(values, io);
+    if ('unwritable' in looked) return unjournaledStatus(values, io, looked.unwritable);
+    const { session, status } = looked;
     return withSession(session, async () => {
-      const status = await session.ceremony.status();
-      printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
-        s.alias,
-        s.spec,
-        s.keyId,
-        keyStateText(io, s.keyState),
-        // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
-        cliExpiry(
-          io,
-          s.materialExpiresAt ?? undefined,
-          keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never',
-        ),
-      ]);
+      const { lapsed, deleted, unrecorded } = printKeyStates(io, values, status, session.ceremony, session.journal);
       const keys = session.ceremony.keys();
-      const custody = custodyOf(session.journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
-      const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody);
-      for (const line of lapsed) io.stdout(line);
-      const deleted = keys.filter((k) => k.deleted);
-      for (const k of deleted)
-        io.stdout(
-          cliTranslator(io).t('cli.status-material-deleted', {
-            alias: k.alias,
-            spec: k.spec,
-            keyId: k.keyId,
-            ...recordedCustodyValues(session.ceremony.importedCustody(k.keyId)),
-          }),
-        );
-      // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
-      // or a crash after sending), which online import records on its next run, or somebody else's.
-      const byId = new Map(keys.map((k) => [k.keyId, k]));
-      const unrecorded = status.filter(
-        (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
-      );
-      for (const [sent, message] of [
-        [true, 'online.status.unrecorded-imports'],
-        [false, 'online.status.foreign-imports'],
-      ] as const) {
-        const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
-        if (these.length === 0) continue;
-        io.stdout(cliTranslator(io).t(message, { count: these.length, keys: namedKeys(cliTranslator(io), these) }));
-      }
       if (!keys.some((k) => k.imported)) {
-        if (unrecorded.length > 0) return 1;
-        if (lapsed.length === 0 && deleted.length === 0)
+        if (unrecorded > 0) return 1;
+        if (lapsed === 0 && deleted === 0)
           io.stdout(
             cliTranslator(io).t('online.status.nothing-imported', {
               stepPhrase: ceremonyStateValue(session.ceremony.step),
             }),
           );
-        return lapsed.length === 0 ? 0 : 1;
+        return lapsed === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
-      // An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
-      // Pending import, and a replica group with them is not complete. Said, with what finishes it.
-      const missing = status.filter((s) => {
-        const k = byId.get(s.keyId);
-        return !!k && !k.imported && !k.lapsed && !k.deleted && keyStateOfName(s.keyState) === pendingImport;
-      });
-      if (missing.length > 0)
-        io.stdout(
-          cliTranslator(io).t('online.status.partly-imported', {
-            count: missing.length,
-            total: keys.length,
-            keys: namedKeys(cliTranslator(io), missing),
-          }),
-        );
-      const finished = lapsed.length === 0 && unrecorded.length === 0 && missing.length === 0;
+      const missing = printMissingImports(io, status, keys);
+      const finished = lapsed === 0 && unrecorded === 0 && missing === 0;
       return proofs.every((p) => p.ok) && finished ? 0 : 1;
     });
   },
 });
+
+/**
+ * A journal that cannot take the entry (its medium full, gone or read-only; rolled back, whole), or
+ * whose folder cannot even take its lock file (read-only or full media: nothing was written).
+ */
+function journalUnwritable(error: unknown): error is KeyferryError {
+  if (!(error instanceof KeyferryError)) return false;
+  return error.code === 'JOURNAL_WRITE_FAILED' || (error.code === 'WRITE_FAILED' && cannotWriteThere(error));
+}
+
+/** The session and the keys' states, journaled; or, when the journal cannot take an entry before the states are read, that failure. */
+async function journaledLook(
+  values: OnlineCommonValues,
+  io: CliIo,
+): Promise<{ session: OnlineSession; status: KeyStatus[] } | { unwritable: KeyferryError }> {
+  let session: OnlineSession;
+  try {
+    session = await openOnlineSession(values, io);
+  } catch (error) {
+    if (journalUnwritable(error)) return { unwritable: error };
+    throw error;
+  }
+  try {
+    return { session, status: await session.ceremony.status() };
+  } catch (error) {
+    await session.close();
+    if (journalUnwritable(error)) return { unwritable: error };
+    throw error;
+  }
+}
+
+/**
+ * `online status` while the journal cannot be written: the KMS is asked all the same (describe-key,
+ * nothing else) and the keys' states printed between a line saying the look is NOT journaled and
+ * why, and one saying what to do; the keys are not proven (each proof is journaled). Exit 1: a
+ * status that is not recorded is not finished.
+ */
+async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritable: KeyferryError): Promise<number> {
+  const { t } = cliTranslator(io);
+  const { look, journal, close } = await openUnjournaledLook(values, io);
+  try {
+    io.stdout(
+      t('online.status.not-journaled', {
+        name: path.basename(journal.path),
+        errno: String(unwritable.values?.errno ?? 'unknown error'),
+      }),
+    );
+    const status = await look.status();
+    const said = printKeyStates(io, values, status, look, journal);
+    const imported = look.keys().filter((k) => k.imported).length;
+    // As a journaled status says it: once some key holds its material (before that, nothing is part way).
+    if (imported > 0) printMissingImports(io, status, look.keys());
+    else if (said.lapsed + said.deleted + said.unrecorded === 0)
+      io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
+    io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
+    return 1;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * The keys' states as the KMS answered (a table), then what the journal says of them: material that
+ * lapsed or was deleted, and keys Enabled with no import recorded. Returns how many of each.
+ */
+function printKeyStates(
+  io: CliIo,
+  values: OnlineCommonValues,
+  status: readonly KeyStatus[],
+  ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody'>,
+  journal: Pick<Journal, 'entries'>,
+): { lapsed: number; deleted: number; unrecorded: number } {
+  printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
+    s.alias,
+    s.spec,
+    s.keyId,
+    keyStateText(io, s.keyState),
+    // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
+    cliExpiry(io, s.materialExpiresAt ?? undefined, keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never'),
+  ]);
+  const keys = ceremony.keys();
+  const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
+  const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody);
+  for (const line of lapsed) io.stdout(line);
+  const deleted = keys.filter((k) => k.deleted);
+  for (const k of deleted)
+    io.stdout(
+      cliTranslator(io).t('cli.status-material-deleted', {
+        alias: k.alias,
+        spec: k.spec,
+        keyId: k.keyId,
+        ...recordedCustodyValues(ceremony.importedCustody(k.keyId)),
+      }),
+    );
+  // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
+  // or a crash after sending), which online import records on its next run, or somebody else's.
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  const unrecorded = status.filter(
+    (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
+  );
+  for (const [sent, message] of [
+    [true, 'online.status.unrecorded-imports'],
+    [false, 'online.status.foreign-imports'],
+  ] as const) {
+    const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
+    if (these.length === 0) continue;
+    io.stdout(cliTranslator(io).t(message, { count: these.length, keys: namedKeys(cliTranslator(io), these) }));
+  }
+  return { lapsed: lapsed.length, deleted: deleted.length, unrecorded: unrecorded.length };
+}
+
+/**
+ * An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
+ * Pending import, and a replica group with them is not complete. Said, with what finishes it; returns how many.
+ */
+function printMissingImports(io: CliIo, status: readonly KeyStatus[], keys: readonly JournaledKey[]): number {
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  const missing = status.filter((s) => {
+    const k = byId.get(s.keyId);
+    return !!k && !k.imported && !k.lapsed && !k.deleted && keyStateOfName(s.keyState) === pendingImport;
+  });
+  if (missing.length > 0)
+    io.stdout(
+      cliTranslator(io).t('online.status.partly-imported', {
+        count: missing.length,
+        total: keys.length,
+        keys: namedKeys(cliTranslator(io), missing),
+      }),
+    );
+  return missing.length;
+}
 
 export const deleteMaterialCommand = defineOnlineCommand({
   name: 'online delete-material',

@@ -100,6 +100,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.other-journal-accepted': 'override',
   'credentials.refused': 'refusal',
   'step.failed': 'failure',
+  // The session before sent imports and recorded no answer to them (online/unrecorded-session.ts).
+  'ceremony.session-unrecorded': 'interrupt',
   'key.verify-failed': 'failure',
   'receipt.failed': 'failure',
   'key.material-deleted': 'possible-loss',
@@ -146,5 +148,6 @@ export const SESSION_STOPPED_BY: ReadonlySet<string> = new Set(['ceremony.abando
 export const LATER_RUN_OPENED_BY: ReadonlySet<string> = new Set([
   'ceremony.session-started',
   'ceremony.session-unfinished',
+  'ceremony.session-unrecorded',
   'journal.torn-line-set-aside',
 ]);

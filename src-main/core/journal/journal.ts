@@ -15,7 +15,7 @@ import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
-import { acquireJournalLock, type JournalLock } from './lock';
+import { acquireJournalLock, acquireJournalLockToRead, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
 import {
   completeLastLine,
@@ -38,7 +38,7 @@ interface OpenJournalOptions extends ExpectedHead {
 }
 
 /** One entry to append: who, what, and the facts (never secrets). */
-interface JournalAppend {
+export interface JournalAppend {
   readonly actor: string;
   readonly event: string;
   readonly data?: JsonObject;
@@ -276,6 +276,36 @@ async function openLocked(
     }
   }
   return { journal, ...(setAside ? { setAside } : {}), ...(completed ? { completed } : {}), recordedLate };
+}
+
+/**
+ * The journal at `file`, verified, to read only: read under the reader's lock, released once read (or
+ * with none where no lock file can be written: read-only or full media, where no step can take its
+ * lock to append either). Every append is refused (JOURNAL_CLOSED): for a look that records nothing
+ * while the journal cannot be written.
+ */
+export async function readJournalOnly(file: string): Promise<Journal> {
+  const lock = await acquireJournalLockToRead(file);
+  let entries: JournalEntry[];
+  try {
+    const inspected = await inspectJournalInSlices(await readJournalFile(file));
+    if (!inspected.verification.ok) throw journalNotVerified(file, inspected.verification);
+    entries = await mapInSlices(inspected.entries, deepFreeze);
+  } finally {
+    await lock?.release();
+  }
+  const refused = () => Promise.reject(new KeyferryError('JOURNAL_CLOSED'));
+  return {
+    path: file,
+    head: entries.at(-1)?.hash ?? GENESIS_HASH,
+    count: entries.length,
+    get entries() {
+      return entries.slice();
+    },
+    append: refused,
+    appendMany: refused,
+    close: async () => undefined,
+  };
 }
 
 /** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */

@@ -131,17 +131,23 @@ export async function acquireJournalLock(
   }
 }
 
-/** The folder cannot hold a lock file: read-only media, or a folder this user may not write. */
-function cannotWriteThere(error: unknown): boolean {
+/** Why a folder cannot hold a lock file: read-only media, a folder this user may not write, a full medium (or quota). */
+const CANNOT_WRITE_THERE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * The folder cannot hold a lock file (CANNOT_WRITE_THERE): a step could not take the lock to append
+ * there either. True for acquireJournalLock's refusal to write it (never for a lock held: EEXIST).
+ */
+export function cannotWriteThere(error: unknown): boolean {
   const code = (error as { cause?: NodeJS.ErrnoException }).cause?.code;
-  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+  return code !== undefined && CANNOT_WRITE_THERE.has(code);
 }
 
 /**
  * For a reader (`journal verify`): the journal's lock, so it never reads the line a step is
  * appending (a half-written line would read as torn) and refuses JOURNAL_IN_USE while one runs.
- * null when the folder cannot hold a lock file (read-only media, an auditor's copy): no step can
- * append there either, so the journal is read without one.
+ * null when the folder cannot hold a lock file (read-only or full media, an auditor's copy): no step
+ * can take its lock to append there either, so the journal is read without one.
  */
 export async function acquireJournalLockToRead(journalPath: string): Promise<JournalLock | null> {
   try {

@@ -4,13 +4,14 @@
  * (the KMS holds its material), nor be left to guess: the key is named as imported in the KMS and
  * not journaled, the summary names it as sent with no answer recorded, and once the medium has room
  * the same import recognises the import in the KMS (describe-key), journals it and finishes,
- * sending nothing twice. The CLI in a real process whose file-size limit is lowered (prlimit) to the
+ * sending nothing twice, and lists the stopped session's unrecorded send among the receipt's
+ * deviations (derived from the journal: the stop itself could not be written). The CLI in a real process whose file-size limit is lowered (prlimit) to the
  * journal's size while the KMS takes the import: the kernel refuses the next entry (EFBIG) as a
  * full medium refuses it (ENOSPC), through the same path. A real simulator over HTTP.
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +21,11 @@ import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 import { runAgainCommand } from './run-again-command';
 import { runOf, spawnCli } from '../../integration/cli-process';
+
+/** The receipt's text twin as the import named it (`Receipt: ….html (and ….txt)`). */
+function receiptTextName(stdout: string): string {
+  return /\(and (receipt-online-\S+\.txt)\)/.exec(stdout)?.[1] ?? 'no receipt named';
+}
 
 let dir: string;
 let kms: SimSetup;
@@ -72,8 +78,23 @@ describe('online import whose journal cannot be written after the KMS took a key
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
-      `imported AES_256 key ${keyId} (material expires: never; its answer was lost: the key’s state shows the import)`,
+      `imported AES_256 key ${keyId} (material expires: never; the journal holds no answer to the import sent: the key’s state shows the import took effect)`,
     );
     expect(taken()).toBe(before + 1);
+    // The stop left no trace of its own (nothing could be written): the rerun derives it from the send
+    // the journal holds without an answer, journals it first, says so, and the receipt lists it.
+    const sessions = entries.filter((e) => e.event === 'ceremony.started' || e.event === 'ceremony.session-started');
+    const trace = (await journalFileEntries(ceremony.journal)).filter((e) => e.event === 'ceremony.session-unrecorded');
+    expect(trace.map((e) => [e.seq, e.data.keyIds])).toEqual([[(entries.at(-1)?.seq ?? 0) + 1, [keyId]]]);
+    expect(again.stdout).toContain(
+      `Journal entry ${trace[0]?.seq}: session ${sessions.length} of this journal (entries ${sessions.at(-1)?.seq}-${entries.at(-1)?.seq}) sent an import to the KMS and ended before recording its answer (a kill, a crash, a power cut or a journal that could not be written ends a session so; the journal does not say which): app/one (${keyId}). The receipt lists it under Deviations.`,
+    );
+    const receipt = await readFile(path.join(ceremony.online, receiptTextName(again.stdout)), 'utf8');
+    expect(receipt).toContain(
+      `Entry ${trace[0]?.seq}: Interrupted, Earlier session ended before recording the outcome of what it sent (ceremony.session-unrecorded)`,
+    );
+    expect(receipt.replace(/\s+/g, ' ')).toContain(
+      'Imported (the journal held no answer to the import sent: the key’s state showed the import took effect); key state Enabled',
+    );
   }, 120_000);
 });

@@ -76,6 +76,8 @@ describe('online import after an import whose journal entry was lost', () => {
 
     // The officer's first look after the crash: status names the keys whose import was sent and not
     // recorded, and says how to record them.
+    const cut = await entriesOf(journal);
+    const sessionStarts = cut.filter((e) => e.event === 'ceremony.started' || e.event === 'ceremony.session-started');
     const status = await runStatus();
     expect(status.code).toBe(1);
     const sentLine = status.stdout
@@ -84,11 +86,24 @@ describe('online import after an import whose journal entry was lost', () => {
     for (const keyId of unrecorded) expect(sentLine).toContain(keyId);
     expect(sentLine).toContain('Run keyferry online import again with the same --bundle and --expect-digest');
     expect(status.stdout).not.toContain('never sent an import');
+    // The stopped session left no trace of its own: the status, the next session, derives it from the
+    // sends the journal holds without an answer, journals it first and says so.
+    const traces = (await entriesOf(journal)).filter((e) => e.event === 'ceremony.session-unrecorded');
+    expect(traces).toHaveLength(1);
+    expect([...(traces[0]?.data.keyIds as string[])].sort()).toEqual([...unrecorded].sort());
+    const imports = unrecorded.length === 1 ? 'an import' : `${unrecorded.length} imports`;
+    const answers = unrecorded.length === 1 ? 'its answer' : 'their answers';
+    expect(status.stdout).toContain(
+      `Journal entry ${traces[0]?.seq}: session ${sessionStarts.length} of this journal (entries ${sessionStarts.at(-1)?.seq}-${cut.at(-1)?.seq}) sent ${imports} to the KMS and ended before recording ${answers} (a kill, a crash, a power cut or a journal that could not be written ends a session so; the journal does not say which): `,
+    );
 
     const rerun = await runImport();
     expect(rerun.stderr).toBe('');
     expect(rerun.code).toBe(0);
-    const reconciledLines = rerun.stdout.match(/its answer was lost: the key’s state shows the import/g) ?? [];
+    const reconciledLines =
+      rerun.stdout.match(
+        /the journal holds no answer to the import sent: the key’s state shows the import took effect/g,
+      ) ?? [];
     expect(reconciledLines).toHaveLength(unrecorded.length);
     const entries = await entriesOf(journal);
     const imported = entries.filter((e) => e.event === 'key.imported');
@@ -98,6 +113,11 @@ describe('online import after an import whose journal entry was lost', () => {
     expect(imported).toHaveLength(2);
     expect(entries.filter((e) => e.event === 'key.verified')).toHaveLength(2);
     expect(entries.filter((e) => e.event === 'receipt.written')).toHaveLength(1);
+    expect(entries.filter((e) => e.event === 'ceremony.session-unrecorded')).toHaveLength(1);
+    const receipt = (await readdir(path.dirname(journal))).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
+    expect(await readFile(path.join(path.dirname(journal), receipt), 'utf8')).toContain(
+      'Interrupted, Earlier session ended before recording the outcome of what it sent (ceremony.session-unrecorded)',
+    );
     expect((await verifyJournal(journal)).ok).toBe(true);
     // Nothing was sent twice: the rerun only read the keys' state (and the EC key's public key).
     expect(importsTaken()).toBe(taken);

@@ -173,7 +173,9 @@ describe('online import stopped part way', () => {
     const finished = await keyferry(runAgainCommand(run.stderr), { cwd: online, env });
     expect(finished.stderr).toBe('');
     expect(finished.code).toBe(0);
-    expect(finished.stdout).toContain('its answer was lost: the key’s state shows the import');
+    expect(finished.stdout).toContain(
+      'the journal holds no answer to the import sent: the key’s state shows the import took effect',
+    );
     expect((await importedIn(journal)).sort()).toEqual([...keyIds].sort());
   }, 120_000);
   it('a replica group stopped part way under --expires: the printed command keeps its expiry; a run without it is refused', async () => {

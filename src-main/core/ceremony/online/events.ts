@@ -12,6 +12,11 @@ import { custodyArrangementSchema } from '../../bundle/custody-arrangement';
 export const ONLINE_EVENTS = {
   started: 'ceremony.started',
   session: 'ceremony.session-started',
+  /**
+   * Written by a session before its own start when the session before it sent imports and recorded
+   * no answer to them (a kill, a power cut, a journal that could not be written): unrecorded-session.ts.
+   */
+  sessionUnrecorded: 'ceremony.session-unrecorded',
   connected: 'kms.connected',
   /** A connection to a replica's region/project (the ceremony's own connection is kms.connected). */
   replicaConnected: 'kms.replica-connected',

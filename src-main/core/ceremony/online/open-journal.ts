@@ -16,6 +16,7 @@ import type { ReplicaKmsFactory } from './replica-connections';
 import { replayOnlineJournal, type OnlineCeremonyState } from './state';
 import type { ProgressListener } from '../shared/progress';
 import { checkCeremonyPeople } from '../shared/person-name';
+import { unrecordedSessionEntry } from './unrecorded-session';
 
 /** The ceremony facts a new online ceremony starts with (from the plan or the command line). */
 export interface OnlineCeremonyStart {
@@ -70,11 +71,16 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
   const existing = replayOnlineJournal(journal.entries);
   const ws = describeWorkstation();
   if (existing) {
-    await journal.append(existing.operator, ONLINE_EVENTS.session, {
-      hostname: ws.hostname,
-      os: ws.os,
-      ...appIdentityData(options.app),
-    });
+    // The session before, if it sent imports it recorded no answer to, is said first (one write with the session's start).
+    const unrecorded = unrecordedSessionEntry(journal.entries, existing.operator);
+    await journal.appendMany([
+      ...(unrecorded ? [unrecorded] : []),
+      {
+        actor: existing.operator,
+        event: ONLINE_EVENTS.session,
+        data: { hostname: ws.hostname, os: ws.os, ...appIdentityData(options.app) },
+      },
+    ]);
     return replayOnlineJournal(journal.entries) as OnlineCeremonyState;
   }
   const start = options.start

@@ -52,6 +52,7 @@ import {
 } from './loss-acknowledgement';
 import {
   applyOnlineEntry,
+  replayOnlineJournal,
   holdsImportedMaterial,
   onlineStepFromState,
   type CheckedInSession,
@@ -77,6 +78,12 @@ export type { OnlineCeremonyStart } from './open-journal';
 export type { WrappedBundleProof } from './import-steps';
 export type { CredentialSource, OnlineCredentialBinding } from './credential-source';
 
+/** What a look at the keys may do while the journal cannot be written (OnlineCeremony.lookWithoutJournal). */
+export type UnjournaledLook = Pick<
+  OnlineCeremony,
+  'ceremonyId' | 'step' | 'connect' | 'status' | 'keys' | 'importedCustody'
+>;
+
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
   readonly #guard: StepGuard<OnlineStep, OnlineStepId>;
@@ -92,7 +99,11 @@ export class OnlineCeremony {
   /** The credential binding given to connect(), journaled again with each replica connection. */
   #credentials: OnlineCredentialBinding | undefined;
 
-  private constructor(options: OnlineCeremonyOptions, state: OnlineCeremonyState) {
+  /**
+   * `journaled` false: a look while the journal cannot be written (lookWithoutJournal): nothing is
+   * appended, and the state stays what the journal holds.
+   */
+  private constructor(options: OnlineCeremonyOptions, state: OnlineCeremonyState, journaled = true) {
     this.#options = options;
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
@@ -108,12 +119,38 @@ export class OnlineCeremony {
       now: this.#now,
       onProgress: options.onProgress,
       concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
-      journal: async (event, data) => {
-        applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
-        this.#settle();
-      },
-      kmsCall: (step, keyId, run) =>
-        journaledKmsCall(options.journal, state.operator, step, keyId, run, (entry) => applyOnlineEntry(state, entry)),
+      journal: journaled
+        ? async (event, data) => {
+            applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
+            this.#settle();
+          }
+        : async () => undefined,
+      kmsCall: journaled
+        ? (step, keyId, run) =>
+            journaledKmsCall(options.journal, state.operator, step, keyId, run, (entry) =>
+              applyOnlineEntry(state, entry),
+            )
+        : (_step, _keyId, run) => run(),
+    };
+  }
+
+  /**
+   * The ceremony as its journal holds it, to look at its keys in the KMS while that journal cannot
+   * be written (its medium full or read-only): connect and describe-key only, nothing appended, not
+   * even a session. Only what reads is offered; every fact it returns is the KMS's answer now or the
+   * journal's as it stands, and the caller must say that the look is not journaled.
+   */
+  static lookWithoutJournal(options: OnlineCeremonyOptions): UnjournaledLook {
+    const state = replayOnlineJournal(options.journal.entries);
+    if (!state) throw new KeyferryError('CEREMONY_NOT_STARTED');
+    const ceremony = new OnlineCeremony(options, state, false);
+    return {
+      ceremonyId: ceremony.ceremonyId,
+      step: ceremony.step,
+      connect: (credentials) => ceremony.connect(credentials),
+      status: () => ceremony.status(),
+      keys: () => ceremony.keys(),
+      importedCustody: (keyId) => ceremony.importedCustody(keyId),
     };
   }
 

@@ -58,6 +58,7 @@ export const enCeremonySafety = {
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
   'cli.session-unfinished':
     'Session {session} of this journal (entries {from}-{to}) ended without stopping: a crash or power loss. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand.',
+  'cli.session-unrecorded': 'Journal entry {seq}: {reason}: {keys}. The receipt lists it under Deviations.',
   'cli.resume-new-folder':
     'To try again, run the same command with {option} naming a new folder (never {dir}): it is a new session, and every witness confirms again.',
   'cli.receipt-voided':

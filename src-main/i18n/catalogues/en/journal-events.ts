@@ -3,6 +3,7 @@ export const enJournalEvents = {
   'journal.event.ceremony.abandoned': 'Ceremony abandoned',
   'journal.event.ceremony.interrupted': 'Ceremony interrupted',
   'journal.event.ceremony.session-started': 'Session started',
+  'journal.event.ceremony.session-unrecorded': 'Earlier session ended before recording the outcome of what it sent',
   'journal.event.ceremony.session-unfinished': 'Earlier session ended without stopping',
   'journal.event.ceremony.started': 'Ceremony started',
   'journal.event.credentials.refused': 'Credentials refused',

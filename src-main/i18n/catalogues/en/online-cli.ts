@@ -40,7 +40,7 @@ export const enOnlineCli = {
   'online.import.checked':
     'Wrapped-material bundle checked against the parameters the KMS issued: {count, plural, one {# key} other {# keys}}.',
   'online.import.imported':
-    '  imported {spec} key {keyId}{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {primary}} other {}} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {the KMS answered} reconciled {its answer was lost: the key’s state shows the import} retried {the KMS answered a retry} other {{how}}})',
+    '  imported {spec} key {keyId}{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {primary}} other {}} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {the KMS answered} reconciled {the journal holds no answer to the import sent: the key’s state shows the import took effect} retried {the KMS answered a retry} other {{how}}})',
   'online.import.verify-failed':
     'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
   'online.next.status': 'Next, to check the keys at any time: {command}',
@@ -73,8 +73,12 @@ export const enOnlineCli = {
   'online.status.partly-imported':
     '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. Run keyferry online import again with the same --bundle and --expect-digest (and, if the first run gave --expires, --expires with the exact expiry the keys above show, not a duration such as 30d, which would be counted again): it imports only what is missing.',
   'online.status.unrecorded-imports':
-    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded (the command stopped or crashed after sending): {keys}. Run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded (the command stopped or crashed after sending, or its journal could not record the answer): {keys}. Run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
   'online.status.foreign-imports':
     '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although this ceremony never sent an import to {count, plural, one {it} other {them}}: {keys}. Somebody imported other material: do not use {count, plural, one {it} other {them}} for this ceremony.',
+  'online.status.not-journaled':
+    'NOT JOURNALED: the journal {name} cannot be written ({errno}: its medium is full or cannot be written), so this look at the KMS is not recorded in it. The states below are what the KMS answers now.',
+  'online.status.not-journaled.next':
+    'Nothing of this look is in the journal{imported, plural, =0 {} one {, and the imported key was not proven (status journals its proof)} other {, and the # imported keys were not proven (status journals each proof)}}. Make room on the journal’s medium (or connect it again, writable), then run status again to journal the look: {command}',
   'online.deleted': 'Deleted the imported material of key {keyId}; it is now {state}.',
 } as const;

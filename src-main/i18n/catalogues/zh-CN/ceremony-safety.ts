@@ -51,6 +51,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
     '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除。',
+  'cli.session-unrecorded': '日志条目 {seq}：{reason}：{keys}。回执在偏差中列出此事。',
   'cli.resume-new-folder':
     '如需重试，请用 {option} 指定一个新文件夹（切勿使用 {dir}）再次运行同一命令：这是一个新会话，每位见证人都要重新确认。',
   'cli.receipt-voided':

@@ -40,7 +40,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
   'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
   'online.import.imported':
-    '  已导入 {spec} 密钥 {keyId}{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{primary} 的副本）} other {}}（密钥材料到期时间：{expires}{origin, select, option {，由 --expires 选择} replaced {，由 --expires 选择，取代了包中请求的 {requested}} other {}}；{how, select, answered {KMS 已应答} reconciled {已对账确认} retried {重试后成功} other {{how}}}）',
+    '  已导入 {spec} 密钥 {keyId}{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{primary} 的副本）} other {}}（密钥材料到期时间：{expires}{origin, select, option {，由 --expires 选择} replaced {，由 --expires 选择，取代了包中请求的 {requested}} other {}}；{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {重试后成功} other {{how}}}）',
   'online.import.verify-failed':
     'keyferry online import：有密钥未通过验证；未写入回执。请用 “keyferry online status” 检查。',
   'online.next.status': '下一步，随时检查这些密钥：{command}',
@@ -73,8 +73,12 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.status.partly-imported':
     '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。请使用相同的 --bundle 和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分。',
   'online.status.unrecorded-imports':
-    'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃）：{keys}。请使用相同的 --bundle 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+    'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。请使用相同的 --bundle 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'online.status.foreign-imports':
     'KMS 中有 {count} 个密钥已启用，但本仪式从未向其发送导入：{keys}。有人导入了其他材料：请勿在本仪式中使用这些密钥。',
+  'online.status.not-journaled':
+    '未记入日志：日志 {name} 无法写入（{errno}：其存储介质已满或无法写入），因此本次对 KMS 的查看没有记入其中。以下状态是 KMS 此刻的答复。',
+  'online.status.not-journaled.next':
+    '本次查看的任何内容都不在日志中{imported, plural, =0 {} other {，已导入的 # 个密钥也未经验证（status 会将每项验证记入日志）}}。请在日志的存储介质上腾出空间（或重新连接可写入的介质），然后再次运行 status，将本次查看记入日志：{command}',
   'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为{state}。',
 };
