@@ -4,7 +4,11 @@
  * the stop and withdraws an unreceipted bundle; the journal is closed, which releases its lock),
  * then the stop's text is printed once (a line saying what was done, what was not and how to resume,
  * followed by a line for each custody set withdrawn or left to delete by hand), and the process ends
- * with 128 + the signal number. A stop is never reported as an unexpected failure.
+ * with 128 + the signal number, or 0 when a handler found the command's work complete (the ceremony
+ * had finished: its bundle and receipt stand). A stop after the command ended (its output said it
+ * all, the process is about to exit) ends the process at once with the command's own exit code,
+ * printing nothing: it must not journal an interruption nor say that nothing counts as done.
+ * A stop is never reported as an unexpected failure.
  */
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
@@ -18,6 +22,8 @@ interface StopContext {
   readonly before: string[];
   /** Set by a handler that journaled the stop itself (the journal's own handler then only closes it). */
   journaled?: boolean;
+  /** Set by a handler that found the command's work complete (a finished ceremony): the process ends 0. */
+  completed?: boolean;
 }
 
 type StopHandler = (stop: StopContext) => Promise<void>;
@@ -29,13 +35,17 @@ export interface CliInterrupts {
   readonly stopping: boolean;
   /** For a command that treats signals as its normal end (the simulator): stops are left to it. */
   leaveStopsToCommand(): void;
+  /** The command returned `code` (or failed: 1): a later stop only ends the process, with that code. */
+  commandEnded(code: number): void;
 }
 
 /**
  * Listens for SIGINT, SIGTERM and SIGHUP on `processLike`. On the first one: runs every handler
  * (newest first; a failing handler does not stop the others), prints the lines handlers gave
  * to print before it, then the line (or `fallback`),
- * and calls `exit(128 + signal number)`. Further signals while stopping are ignored.
+ * and calls `exit(128 + signal number)`, or `exit(0)` when a handler set `completed`. Further
+ * signals while stopping are ignored. Once `commandEnded(code)` was called, a signal calls `exit(code)`
+ * and nothing else.
  */
 export function listenForStops(
   processLike: Pick<NodeJS.Process, 'on'>,
@@ -46,9 +56,14 @@ export function listenForStops(
   const handlers: StopHandler[] = [];
   let stopping = false;
   let leftToCommand = false;
+  let endedWith: number | undefined;
   const stop = async (signal: StopSignal): Promise<void> => {
     if (stopping || leftToCommand) return;
     stopping = true;
+    if (endedWith !== undefined) {
+      exit(endedWith);
+      return;
+    }
     const context: StopContext = { signal, before: [] };
     for (const handler of [...handlers].reverse()) {
       try {
@@ -58,7 +73,7 @@ export function listenForStops(
       }
     }
     print([...context.before, context.line ?? fallback(signal)].join('\n'));
-    exit(128 + SIGNAL_NUMBERS[signal]);
+    exit(context.completed ? 0 : 128 + SIGNAL_NUMBERS[signal]);
   };
   for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) {
     processLike.on(signal, () => void stop(signal));
@@ -69,6 +84,9 @@ export function listenForStops(
     },
     leaveStopsToCommand() {
       leftToCommand = true;
+    },
+    commandEnded(code) {
+      endedWith = code;
     },
     onStop(handler) {
       handlers.push(handler);

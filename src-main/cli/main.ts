@@ -31,9 +31,11 @@ runCli(commands, process.argv.slice(2), {
   interrupts,
 }).then(
   (code) => {
+    interrupts.commandEnded(code);
     process.exitCode = code;
   },
   (error: unknown) => {
+    interrupts.commandEnded(1);
     stderr(`keyferry: ${terminalText(error instanceof Error ? error.message : String(error))}
 `);
     process.exitCode = 1;

@@ -83,6 +83,8 @@ export function stopCeremonyOnInterrupt(
         signal: stop.signal,
       });
       stop.journaled = true;
+      // A stop after the ceremony finished changes nothing: the bundle and receipt stand (exit 0).
+      if (report.state === 'finished') stop.completed = true;
       const translator = cliTranslator(io);
       stop.line = [
         stoppedLine(translator, stop.signal, report, journal, outOption),

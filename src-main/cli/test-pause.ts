@@ -6,7 +6,7 @@
  */
 import type { CliIo } from './command';
 
-type TestPausePoint = 'before-receipt' | 'custody-split-first-folder';
+type TestPausePoint = 'before-receipt' | 'after-receipt' | 'custody-split-first-folder';
 
 const MAX_PAUSE_MS = 60_000;
 

@@ -310,6 +310,7 @@ export const airgapWrapCommand = defineCommand({
           : consoleImportHint(io, values['key-id'], bundle),
       );
       io.stdout(mediaFolderLine(io, bundle.dir, 'online'));
+      await pauseForTest(io, 'after-receipt');
       return 0;
     } catch (error) {
       const stopped = await air.abandon(problemCause(error)).catch(() => undefined);
@@ -321,8 +322,10 @@ export const airgapWrapCommand = defineCommand({
       }
       throw error;
     } finally {
-      unregisterStop();
+      // The ceremony's stop handler stays until the journal is closed: a stop meanwhile is told the
+      // ceremony's own state (finished: nothing to undo), never journaled as an interruption.
       await journal.close();
+      unregisterStop();
     }
   },
 });

@@ -42,6 +42,7 @@ import { restoreFromToken } from './custody-restore-hsm';
 import { presentedByMap, type RestoreValues } from './custody-restore-options';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
 import { pathExists } from '../../core/fs/path-exists';
+import { pauseForTest } from '../test-pause';
 import { listText } from '../../i18n/list';
 
 export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRestoreRequest | null): Promise<number> {
@@ -170,6 +171,7 @@ async function ceremonySteps(
     requestedExpiryLines(io, expiries).forEach((line) => io.stdout(line));
     io.stdout(t('cli.custody.restore.no-plaintext', { hint: onlineImportHint(io, facts?.onlineJournal, bundle) }));
     io.stdout(mediaFolderLine(io, bundle.dir, 'online'));
+    await pauseForTest(io, 'after-receipt');
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(problemCause(error)).catch(() => undefined);
@@ -184,6 +186,9 @@ async function ceremonySteps(
     }
     throw error;
   } finally {
+    // The ceremony's stop handler stays until the journal is closed: a stop meanwhile is told the
+    // ceremony's own state (finished: nothing to undo), never journaled as an interruption.
+    await journal.close();
     unregisterStop();
   }
 }

@@ -1,0 +1,69 @@
+/**
+ * The stop machinery of the CLI (interrupts.ts) on a process stand-in: a stop runs the handlers
+ * newest first and ends 130 for Ctrl-C; a handler that finds the work complete makes it end 0; and
+ * once the command ended, a stop runs no handler (nothing journaled as interrupted), prints nothing
+ * and ends with the command's own code.
+ */
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { listenForStops } from '../../src-main/cli/interrupts';
+
+function standIn() {
+  const emitter = new EventEmitter();
+  const printed: string[] = [];
+  let exited: (code: number) => void = () => undefined;
+  const exit = new Promise<number>((resolve) => {
+    exited = resolve;
+  });
+  const interrupts = listenForStops(
+    { on: (signal: string, listener: () => void) => emitter.on(signal, listener) } as Pick<NodeJS.Process, 'on'>,
+    (line) => printed.push(line),
+    (signal) => `fallback ${signal}`,
+    (code) => exited(code),
+  );
+  return { interrupts, printed, exit, send: (signal: string) => emitter.emit(signal) };
+}
+
+describe('stops of a CLI command', () => {
+  it('runs the handlers newest first and ends 130 on Ctrl-C, with the first line a handler set', async () => {
+    const { interrupts, printed, exit, send } = standIn();
+    const ran: string[] = [];
+    interrupts.onStop(async (stop) => {
+      ran.push('journal');
+      stop.line ??= 'journal line';
+    });
+    interrupts.onStop(async (stop) => {
+      ran.push('ceremony');
+      stop.line = 'ceremony line';
+    });
+    send('SIGINT');
+    expect(await exit).toBe(130);
+    expect(ran).toEqual(['ceremony', 'journal']);
+    expect(printed).toEqual(['ceremony line']);
+    expect(interrupts.stopping).toBe(true);
+  });
+
+  it('ends 0 when a handler found the work complete (a finished ceremony)', async () => {
+    const { interrupts, printed, exit, send } = standIn();
+    interrupts.onStop(async (stop) => {
+      stop.completed = true;
+      stop.line = 'after the ceremony finished';
+    });
+    send('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(printed).toEqual(['after the ceremony finished']);
+  });
+
+  it('after the command ended, ends with its code at once: no handler runs, nothing is printed', async () => {
+    const { interrupts, printed, exit, send } = standIn();
+    let ran = false;
+    interrupts.onStop(async () => {
+      ran = true;
+    });
+    interrupts.commandEnded(0);
+    send('SIGINT');
+    expect(await exit).toBe(0);
+    expect(ran).toBe(false);
+    expect(printed).toEqual([]);
+  });
+});
