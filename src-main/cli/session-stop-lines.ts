@@ -1,7 +1,9 @@
 /** What the CLI says when an air-gapped session does not finish: a withdrawn bundle, or a stop by the officer. */
 import type { AbandonReport, StopCause } from '../core/ceremony/airgap/session-stop';
 import { ceremonyStateValue } from '../i18n/ceremony-state';
-import { phraseOf } from '../i18n/phrase';
+import { phraseOf, phraseValue } from '../i18n/phrase';
+import { journalEventPhrase } from '../i18n/journal-events';
+import { terminalText } from '../core/terminal-text';
 import { listText } from '../i18n/list';
 import type { Translator } from '../i18n/translate';
 import { cliTranslator } from './cli-locale';
@@ -55,9 +57,15 @@ function stoppedLine(
   outOption: BundleOutOption,
 ): string {
   if (report.state === 'finished') return t('cli.stopped-finished', { signal, journal });
+  const step = report.lastStep;
   return t('cli.stopped', {
     signal,
     statePhrase: ceremonyStateValue(report.state),
+    // The session's last journal entry names the step it had really reached (a state spans several).
+    step: step ? 'entry' : 'none',
+    stepPhrase: step ? phraseValue(journalEventPhrase(step.event)) : '',
+    seq: step?.seq ?? 0,
+    actor: step ? terminalText(step.actor) : '',
     wiped: report.wipedKeys,
     // What the ceremony's state allowed to be under way (the report says it; before it nothing was held or under way).
     underWay: report.underWay,

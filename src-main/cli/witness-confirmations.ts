@@ -10,13 +10,14 @@
  * what was meant to happen. Witness names are untrusted text: printed through terminalText.
  */
 import { createInterface } from 'node:readline';
-import type { ArtefactToConfirm } from '../core/ceremony/airgap/witness-confirmations';
+import { isRefusedValue, type ArtefactToConfirm } from '../core/ceremony/airgap/witness-confirmations';
 import { groupHex } from '../core/hex-groups';
 import { isKeyferryError, KeyferryError } from '../core/errors';
 import type { Journal, JournalEntry } from '../core/journal';
 import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
 import { listText, listValue } from '../i18n/list';
+import { phrasesValue, type Phrase } from '../i18n/phrase';
 import type { CliIo } from './command';
 import { terminalGone } from './terminal-input';
 import type { OptionDef } from './options';
@@ -51,9 +52,36 @@ export function parseWitnessConfirms(given: readonly string[] | undefined): { wi
   });
 }
 
+/** What one refused value says in a refusal naming several witnesses (`witness.refusal`). */
+function refusalPhrase(error: KeyferryError): Phrase {
+  const v = error.values ?? {};
+  const reason =
+    error.code === 'WITNESS_DIGEST_SLIP'
+      ? 'slip'
+      : error.code === 'WITNESS_DIGEST_MISMATCH'
+        ? 'mismatch'
+        : error.code === 'WITNESS_TYPED_FINGERPRINT'
+          ? 'fingerprint'
+          : 'form';
+  const witness = String(v.witness ?? v.typist ?? '');
+  return {
+    key: 'witness.refusal',
+    values: {
+      witness,
+      reason,
+      count: Number(v.count ?? 0),
+      groupsList: String(v.groupsList ?? ''),
+      typedList: String(v.typedList ?? ''),
+      keyId: String(v.keyId ?? ''),
+    },
+  };
+}
+
 /**
  * Records each given confirmation as that witness's own; a witness named more often than there are
- * values to confirm (one for a bundle) is refused before anything is recorded.
+ * values to confirm (one for a bundle) is refused before anything is recorded. Every value is
+ * checked: each wrong one is refused (and journaled) and the refusal names every witness whose
+ * value was wrong, not only the first.
  */
 export async function confirmGiven(
   ceremony: ConfirmingCeremony,
@@ -66,7 +94,23 @@ export async function confirmGiven(
     if ((counts.get(witness) ?? 0) > artefacts)
       throw new KeyferryError('WITNESS_CONFIRMS_TWICE', { witness: witness.slice(0, 100) });
   }
-  for (const { witness, typed } of given) await ceremony.confirmArtefact(witness, typed);
+  const refused: KeyferryError[] = [];
+  for (const { witness, typed } of given) {
+    try {
+      await ceremony.confirmArtefact(witness, typed);
+    } catch (error) {
+      if (!isRefusedValue(error)) throw error;
+      refused.push(error);
+    }
+  }
+  const [first] = refused;
+  if (first && refused.length === 1) throw first;
+  if (refused.length > 1)
+    throw new KeyferryError('WITNESS_CONFIRMS_REFUSED', {
+      count: refused.length,
+      witnessesList: listValue(refused.map((e) => String(e.values?.witness ?? e.values?.typist ?? ''))),
+      refusalsPhrases: phrasesValue(refused.map(refusalPhrase)),
+    });
 }
 
 /** Clear the row the cursor is on. */

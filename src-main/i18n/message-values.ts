@@ -509,7 +509,7 @@ export interface MessageValueTable {
   'problem.WRAP_AGAIN_REASON_INVALID.next': NoValues;
   'cli.wrap-repeated.after': NoValues;
   'cli.wrap-repeated.destroy-earlier': { count: number; backups: string | number };
-  'cli.stopped': { signal: string; statePhrase: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
+  'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };
   'cli.stopped-journaled': { signal: string; journal: string | number };
   'cli.stopped-outside-ceremony': { signal: string };
@@ -806,6 +806,9 @@ export interface MessageValueTable {
   'problem.WITNESS_CONFIRMATION_MISSING.next': NoValues;
   'problem.WITNESS_CONFIRMS_MALFORMED': { value: string | number };
   'problem.WITNESS_CONFIRMS_MALFORMED.next': NoValues;
+  'problem.WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
+  'problem.WITNESS_CONFIRMS_REFUSED.next': NoValues;
+  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number };
   'problem.WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'problem.WITNESS_CONFIRMS_TWICE.next': NoValues;
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
@@ -1517,6 +1520,8 @@ export interface MessageValueTable {
   'receipt.fact.ceremonyId': NoValues;
   'receipt.fact.title': NoValues;
   'receipt.fact.side': NoValues;
+  'receipt.fact.receiptNumber': NoValues;
+  'receipt.fact.receiptNumberValue': { number: string | number; journal: string | number; earlier: number; earlierList: string | number; without: number };
   'receipt.fact.timeUtc': NoValues;
   'receipt.fact.timeLocal': NoValues;
   'receipt.fact.workstation': NoValues;
@@ -1548,6 +1553,7 @@ export interface MessageValueTable {
   'receipt.deviations.recorded': { text: string | number };
   'receipt.deviations.expiryChosen': { keyId: string | number; effectiveKind: string; effective: Date | number; source: string; requestedKind: string; requested: Date | number; planKind: string; plan: Date | number };
   'receipt.deviations.state': { statePhrase: string | number };
+  'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
@@ -2436,6 +2442,7 @@ export interface ProblemValueTable {
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'WITNESS_CONFIRMS_MALFORMED': { value: string | number };
+  'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
   'WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
   'WITNESS_INPUT_ENDED': { witness: string | number; artefactText: string | number };

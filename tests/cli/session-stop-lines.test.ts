@@ -2,12 +2,16 @@
  * What the CLI prints after an air-gapped session failed or was stopped: the voided receipt, the
  * withdrawn bundle, and how to try again, which must never be "the same command" into the withdrawn
  * folder (the preflight refuses a folder that holds files) but a new folder, with the option of the
- * command that failed (airgap wrap's --out, the restore ceremony's --wrapped-out).
+ * command that failed (airgap wrap's --out, the restore ceremony's --wrapped-out). A Ctrl-C names the
+ * step the session had really reached: its last journal entry, not the coarser state.
  */
 import { describe, expect, it } from 'vitest';
 import type { AbandonReport } from '../../src-main/core/ceremony/airgap/session-stop';
-import { resumeLines, withdrawalLines } from '../../src-main/cli/session-stop-lines';
+import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../../src-main/cli/session-stop-lines';
+import type { CliInterrupts } from '../../src-main/cli/interrupts';
 import { translator } from '../../src-main/i18n/translate';
+import { createFixture, onlineDayOne } from '../core/ceremony/ceremony-fixture';
+import { parametersDigestOf } from '../core/ceremony/witness-helpers';
 
 const report = (over: Partial<AbandonReport>): AbandonReport => ({
   state: 'bundle-written',
@@ -57,5 +61,41 @@ describe('the lines after an air-gapped session that did not finish', () => {
   it('say nothing of a new folder when no bundle was written', () => {
     expect(resumeLines(report({ state: 'fingerprints-confirmed' }), translator('en'), '--out')).toEqual([]);
     expect(withdrawalLines(report({}), translator('en'))).toEqual([]);
+  });
+});
+
+describe('the line after a Ctrl-C', () => {
+  it('names the last step journaled: one of two witnesses confirmed, not "import parameters read"', async () => {
+    const f = await createFixture();
+    try {
+      const plan = f.plan(['AES_256']);
+      const { params } = await onlineDayOne(f, plan);
+      const journal = await f.journal('airgap.jsonl');
+      const air = await f.airgap(journal, plan);
+      await air.checkNetwork();
+      await air.readParametersBundle(params);
+      await air.confirmArtefact('Ben', await parametersDigestOf(params));
+      const confirmed = journal.entries.at(-1);
+      expect(confirmed?.event).toBe('witness.confirmed');
+      const lines: Partial<Record<'en' | 'zh-CN', string>> = {};
+      for (const locale of ['en', 'zh-CN'] as const) {
+        let handler: Parameters<CliInterrupts['onStop']>[0] | undefined;
+        const interrupts = { onStop: (h: typeof handler) => ((handler = h), () => undefined) } as never;
+        stopCeremonyOnInterrupt({ interrupts, env: {}, locale }, air, 'airgap.jsonl', '--out');
+        const stop: { signal: 'SIGINT'; before: string[]; line?: string } = { signal: 'SIGINT', before: [] };
+        await handler?.(stop);
+        lines[locale] = stop.line;
+      }
+      expect(lines.en).toMatch(
+        new RegExp(
+          `^Stopped by Ctrl-C \\(SIGINT\\) after step “Witness confirmed” \\(journal entry ${confirmed?.seq}, by Ben\\): `,
+        ),
+      );
+      expect(lines.en).not.toContain('import parameters read');
+      expect(lines['zh-CN']).toContain(`在“见证人已确认”步骤（日志条目 ${confirmed?.seq}，由 Ben 记录）之后停止`);
+      await journal.close();
+    } finally {
+      await f.close();
+    }
   });
 });

@@ -153,6 +153,36 @@ describe('witness confirmations on the command line', () => {
     expect(await confirmations()).toEqual(['Ben']);
   });
 
+  it('names every witness whose --witness-confirms value is wrong in one refusal, each refusal journaled', async () => {
+    const { air, digest } = await ceremonyAtConfirmations();
+    const given = parseWitnessConfirms([`Ben=${slipInGroup(digest, 16)}`, `Chloé=${slipInGroup(digest, 3)}`]);
+    const error = await confirmGiven(air, given).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'WITNESS_CONFIRMS_REFUSED' });
+    const [b16, c3] = [slipInGroup(digest, 16).split(' ')[15], slipInGroup(digest, 3).split(' ')[2]];
+    expect(translator('en').problemLine(error as never)).toContain(
+      `The values of 2 witnesses were refused: Ben typed a value that differs in group 16 of 16 (typed ${b16} there); Chloé typed a value that differs in group 3 of 16 (typed ${c3} there). Every refusal is journaled; no confirmation was recorded for Ben, Chloé.`,
+    );
+    expect(translator('zh-CN').problemLine(error as never)).toContain(
+      `2 位见证人输入的值被拒绝：Ben 输入的值在第 16 组（共 16 组）不同（该处输入的是 ${b16}）；Chloé 输入的值在第 3 组（共 16 组）不同（该处输入的是 ${c3}）。`,
+    );
+    const journal = (await import('node:fs/promises')).readFile(`${f.dir}/airgap.jsonl`, 'utf8').then((t) =>
+      t
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { event: string; actor: string }),
+    );
+    const refused = (await journal).filter((e) => e.event === 'witness.refused').map((e) => e.actor);
+    expect(refused).toEqual(['Ben', 'Chloé']);
+    expect(await confirmations()).toEqual([]);
+    // One wrong value among right ones is refused as before, in its own words; the right one is recorded.
+    const single = await confirmGiven(
+      air,
+      parseWitnessConfirms([`Ben=${slipInGroup(digest, 2)}`, `Chloé=${digest}`]),
+    ).catch((e: unknown) => e);
+    expect(single).toMatchObject({ code: 'WITNESS_DIGEST_SLIP' });
+    expect(await confirmations()).toEqual(['Chloé']);
+  });
+
   it('credits a --witness-confirms value to that witness only: the other still blocks the ceremony', async () => {
     const { air, journal, digest, issued } = await ceremonyAtConfirmations();
     const fromSeq = journal.count + 1;

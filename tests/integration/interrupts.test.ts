@@ -15,7 +15,7 @@ import { verifyJournal } from '../../src-main/core/journal';
 import { KEYFERRY_BIN as BIN } from './cli-process';
 import { custodyArgs, stoppedCliFolder, type Finished } from './stopped-cli';
 import { translator } from '../../src-main/i18n/translate';
-import { selectCase } from '../../src-main/i18n/ceremony-state';
+import { journalEventPhrase } from '../../src-main/i18n/journal-events';
 
 const cli = stoppedCliFolder('kf-interrupts-');
 const { watch, journalEvents } = cli;
@@ -26,14 +26,18 @@ function wrapArgs(...extra: string[]): string[] {
   return airgapWrapArgs({}, '--allow-network', ...extra);
 }
 
-/** The stop left a clean state: one stop line, no failure text, journal verified, lock released, no bundle. */
-async function expectCleanStop(run: Finished, state: string): Promise<void> {
+/**
+ * The stop left a clean state: one stop line naming the last step journaled (`steps`: the events it
+ * may be, by their labels), no failure text, journal verified, lock released, no bundle.
+ */
+async function expectCleanStop(run: Finished, steps: readonly string[]): Promise<void> {
   expect(run.code).toBe(130);
   const stopLines = run.stderr.split(/\r?\n/).filter((l) => l.includes('Stopped by'));
   expect(stopLines).toHaveLength(1);
-  expect(stopLines[0]).toContain(
-    `Stopped by Ctrl-C (SIGINT) at step “${translator('en').t('ceremony.state', { state: selectCase(state) })}”`,
+  const step = /^Stopped by Ctrl-C \(SIGINT\) after step “([^”]+)” \(journal entry (\d+), by [^)]+\): /.exec(
+    stopLines[0] as string,
   );
+  expect(steps.map((event) => translator('en').message(journalEventPhrase(event)))).toContain(step?.[1]);
   expect(stopLines[0]).toContain(
     `To resume, run the same command again with --journal ${path.join(dir(), 'airgap.jsonl')}`,
   );
@@ -74,7 +78,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
         setTimeout(() => process.kill(-(child.pid as number), 'SIGINT'), 300);
       }
     });
-    await expectCleanStop(run, 'fingerprints-confirmed');
+    await expectCleanStop(run, ['witness.confirmed', 'material.generated']);
     expect(run.stderr).toContain('no finished key material was held (a key still being generated is discarded)');
     const generated = (await journalEvents()).filter((e) => e === 'material.generated').length;
     expect(generated).toBeLessThan(3);
@@ -94,7 +98,8 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       }
     });
     // `script` merges the terminal's output into its stdout and exits with the command's code.
-    await expectCleanStop({ ...run, stderr: run.stdout }, 'parameters-read');
+    // Before anyone typed: the last step done is the preflight, not the reading of the parameters.
+    await expectCleanStop({ ...run, stderr: run.stdout }, ['preflight.passed']);
     // Nothing is generated before the witnesses confirm: the line does not speak of a key being generated.
     expect(run.stdout).toContain('no key material was held yet');
     expect(run.stdout).not.toContain('being generated');
@@ -121,7 +126,9 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       }
     });
     expect(run.code).toBe(130);
-    expect(run.stderr).toContain('Stopped by Ctrl-C (SIGINT) at step “wrapped-material bundle written”');
+    expect(run.stderr).toMatch(
+      /Stopped by Ctrl-C \(SIGINT\) after step “Wrapped-material bundle written” \(journal entry \d+, by Ana\)/,
+    );
     expect(run.stderr).toContain(`the unreceipted bundle ${path.join(dir(), 'wrapped')} was withdrawn`);
     // The withdrawn folder cannot take the next attempt: the way to resume names a new one.
     expect(run.stderr).toContain(`and --out naming a new folder (never ${path.join(dir(), 'wrapped')})`);

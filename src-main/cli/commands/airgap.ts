@@ -204,7 +204,7 @@ export const airgapWrapCommand = defineCommand({
       const networkLine = cliTranslator(io).message(network.message);
       io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
       const overview = values.bundle
-        ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle))
+        ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle)
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);
       printParameters(io, overview);
       const receiptDir = path.resolve(

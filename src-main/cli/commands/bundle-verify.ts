@@ -105,7 +105,11 @@ export const bundleVerifyCommand = defineCommand({
     const now = new Date();
     const dir = path.resolve(io.cwd, positional as string);
     try {
-      const bundle = await readBundle(dir, { now, expectedDigest: values['expect-digest'] });
+      const bundle = await readBundle(dir, {
+        now,
+        expectedDigest: values['expect-digest'],
+        shownAs: positional as string,
+      });
       const shown = digestShown(bundle, values);
       if (values.json) io.stdout(JSON.stringify(jsonReport(bundle, shown)));
       else report(io, bundle, now, shown).forEach((line) => io.stdout(line));

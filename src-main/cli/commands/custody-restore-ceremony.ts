@@ -128,7 +128,7 @@ async function ceremonySteps(
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
     const networkLine = cliTranslator(io).message(network.message);
     io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
-    const overview = await restore.readParametersBundle(rel(values.bundle as string));
+    const overview = await restore.readParametersBundle(rel(values.bundle as string), values.bundle);
     io.stdout(
       cliTranslator(io).t('cli.custody.restore.parameters', {
         ceremonyId: overview.ceremonyId,

@@ -1,4 +1,5 @@
 /** The errors and warnings a bundle reader or writer reports. */
+import path from 'node:path';
 import { causeValues, KeyferryError } from '../errors';
 import type { ProblemValues } from '../../i18n/catalogue';
 import type { Warning } from '../../i18n/warning';
@@ -72,4 +73,39 @@ export function bundleUnreadable(action: UnreadableAction, name: string, error: 
   const errno = (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
   const cause = errno === 'EACCES' || errno === 'EPERM' ? 'denied' : 'media';
   return new KeyferryError('BUNDLE_UNREADABLE', { action, name, errno, cause }, { cause: error });
+}
+
+/**
+ * The value naming a file inside the bundle, per problem that names one: a file changed, cut short,
+ * missing or added (the manifest's own file too). Names the manifest merely lists (a duplicate, an
+ * unsafe name) and folders named whole are left as they are.
+ */
+const FILE_IN_BUNDLE: Readonly<Record<string, 'file' | 'name'>> = {
+  BUNDLE_SIZE_MISMATCH: 'file',
+  BUNDLE_HASH_MISMATCH: 'file',
+  BUNDLE_FILE_MISSING: 'file',
+  BUNDLE_FILE_TOO_LARGE: 'file',
+  BUNDLE_CHANGED_WHILE_READING: 'file',
+  BUNDLE_TOKEN_FILE_MISMATCH: 'file',
+  BUNDLE_PUBLIC_KEY_MISMATCH: 'file',
+  BUNDLE_MANIFEST_INVALID: 'file',
+  BUNDLE_MANIFEST_NOT_CANONICAL: 'file',
+  BUNDLE_MANIFEST_CHECKSUM_MISMATCH: 'file',
+  BUNDLE_UNKNOWN_FORMAT: 'file',
+  BUNDLE_UNEXPECTED_FILE: 'name',
+  BUNDLE_SPECIAL_FILE: 'name',
+};
+
+/**
+ * `error` naming its file with the bundle's folder `shownAs` in front (`../usb/params-1/keys/…/PublicKey.b64`,
+ * not `keys/…/PublicKey.b64`): on a stick with several bundles the path inside one names none of them.
+ * Any other error is returned as it is.
+ */
+export function namedWithBundleFolder(error: unknown, shownAs: string): unknown {
+  if (!(error instanceof KeyferryError) || !error.values) return error;
+  const field = FILE_IN_BUNDLE[error.code];
+  const inside = field === undefined ? undefined : error.values[field];
+  if (typeof inside !== 'string' || inside === '' || path.isAbsolute(inside)) return error;
+  const values = { ...error.values, [field as string]: path.join(shownAs, inside) };
+  return new KeyferryError(error.code, values as never, { cause: error });
 }

@@ -12,7 +12,7 @@ import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from './bundle-limits';
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFileSteps } from './bundle-file-reader';
-import type { BundleWarning } from './bundle-problem';
+import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
 import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
 import { parseManifestInSlices } from './manifest-codec';
 import { listValue } from '../../i18n/list';
@@ -29,6 +29,11 @@ interface ReadBundleOptions {
    * The manifest is read once for this and for the rest of the checks.
    */
   readonly proveDigest?: (digest: string, claimedFormat: () => BundleFormat | undefined) => void;
+  /**
+   * The bundle's folder as the person gave it (`../usb/params-1`): a refused file is then named with
+   * it in front (several bundles on one stick); without it, by its path inside the bundle.
+   */
+  readonly shownAs?: string;
 }
 
 /** A verified bundle; `kind` tells which. `digest` is the SHA-256 of manifest.json's bytes. */
@@ -89,8 +94,21 @@ function claimedFormat(manifestBytes: Buffer): BundleFormat | undefined {
   return claim.success ? claim.data.format : undefined;
 }
 
-/** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
+/**
+ * Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem (a file with
+ * the bundle's folder in front when `options.shownAs` gives it).
+ */
 export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
+  const { shownAs } = options;
+  if (shownAs === undefined) return readBundleUnnamed(dir, options);
+  try {
+    return await readBundleUnnamed(dir, options);
+  } catch (error) {
+    throw namedWithBundleFolder(error, shownAs);
+  }
+}
+
+async function readBundleUnnamed(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
   const expected =
     options.expectedDigest === undefined ? undefined : parseTypedDigest(options.expectedDigest, 'bundle');
   const { scanned: manifestFile, bytes: manifestBytes } = await readManifestAlone(dir);

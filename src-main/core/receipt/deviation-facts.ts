@@ -131,6 +131,7 @@ function deviationNotes(
   data: Readonly<Record<string, JsonValue>>,
   seq: number,
   finishedAfter: readonly number[],
+  wipedAsWrapped: WipedAsWrapped,
 ): { notes: ReceiptPhrase[]; fields: string[] } {
   const byEvent = EVENT_SAYS[event]?.(data, seq);
   const notes: ReceiptPhrase[] = byEvent ? [byEvent.note] : [];
@@ -163,6 +164,16 @@ function deviationNotes(
           entriesList: listValue(finishedAfter),
         }),
       );
+    else if (name === 'wipedKeys' && typeof value === 'number' && event.startsWith('ceremony.'))
+      notes.push(
+        phrase('receipt.deviations.keysWiped', {
+          total: value + wipedAsWrapped.keys,
+          wrapped: wipedAsWrapped.keys,
+          atStop: value,
+          entryCount: wipedAsWrapped.entries.length,
+          entriesList: listValue(wipedAsWrapped.entries),
+        }),
+      );
     else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));
     else if (name === 'consequence' && typeof value === 'string')
@@ -189,13 +200,40 @@ function finishedAfterStop(entries: readonly JournalEntry[], stop: JournalEntry)
   return (end === -1 ? after : after.slice(0, end)).map((e) => e.seq);
 }
 
+/** The material the wrap of a stopped session wiped, as its `material.wiped` entries record it. */
+interface WipedAsWrapped {
+  /** How many keys (distinct key ids). */
+  readonly keys: number;
+  /** The entries that record it. */
+  readonly entries: readonly number[];
+}
+
+/**
+ * What the `material.wiped` entries of the session `stop` ends (from its session start up to it)
+ * record: a stop's own `wipedKeys` counts only what was still held when it came, and the wrap wipes
+ * each key's material as soon as it is wrapped, so a stop after the wrap finds none left ("0").
+ */
+function wipedAsWrappedBefore(entries: readonly JournalEntry[], stop: JournalEntry): WipedAsWrapped {
+  const before = entries.slice(0, entries.indexOf(stop));
+  const session = before.slice(before.findLastIndex((e) => e.event === 'ceremony.session-started') + 1);
+  const wiped = session.filter((e) => e.event === 'material.wiped');
+  const keys = new Set(wiped.flatMap((e) => stringList(e.data.keyIds)));
+  return { keys: keys.size, entries: wiped.map((e) => e.seq) };
+}
+
 /** Every deviation in `entries`, for the receipt. */
 export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDeviation[] {
   return listDeviations(entries).map(({ kind, entry }) => {
     const reason = deviationReason(entry.data);
     const reasonSkipped = reasonFields(reason);
     const reasonless = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !reasonSkipped.includes(name)));
-    const { notes, fields } = deviationNotes(entry.event, reasonless, entry.seq, finishedAfterStop(entries, entry));
+    const { notes, fields } = deviationNotes(
+      entry.event,
+      reasonless,
+      entry.seq,
+      finishedAfterStop(entries, entry),
+      wipedAsWrappedBefore(entries, entry),
+    );
     const rest = Object.fromEntries(Object.entries(reasonless).filter(([name]) => !fields.includes(name)));
     return {
       seq: entry.seq,

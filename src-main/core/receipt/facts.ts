@@ -8,7 +8,7 @@ import type { MessageKey, PlainValues } from '../../i18n/catalogue';
 import { isMessageKey } from '../../i18n/catalogue';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import type { ReceiptPhrase } from './language';
-import type { CeremonySide, ReceiptCustody, ReceiptHsm, ReceiptInput, ReceiptKey } from './types';
+import type { CeremonySide, ReceiptCustody, ReceiptHsm, ReceiptInput, ReceiptKey, ReceiptNumbering } from './types';
 
 export interface Fact {
   readonly label: ReceiptPhrase;
@@ -45,6 +45,7 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
     { label: phrase('receipt.fact.ceremonyId'), value: input.ceremonyId },
     { label: phrase('receipt.fact.title'), value: titleValue(input) },
     { label: phrase('receipt.fact.side'), value: phrase('receipt.side', { side: input.side }) },
+    ...(input.numbering ? [numberingFact(input.numbering)] : []),
     { label: phrase('receipt.fact.timeUtc'), value: formatUtc(input.clock.at) },
     LOCAL_TIME,
     { label: phrase('receipt.fact.workstation'), value: input.workstation.hostname },
@@ -64,6 +65,20 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
           : phrase('receipt.fact.deviationsCount', { count: input.deviations.length }),
     },
   ];
+}
+
+/** An air-gapped receipt's number, with the rule that leaves a gap for a session without a receipt. */
+function numberingFact(n: ReceiptNumbering): Fact {
+  return {
+    label: phrase('receipt.fact.receiptNumber'),
+    value: phrase('receipt.fact.receiptNumberValue', {
+      number: n.number,
+      journal: n.journalFile,
+      earlier: n.earlierReceipts.length,
+      earlierList: listValue(n.earlierReceipts),
+      without: n.withoutReceipt,
+    }),
+  };
 }
 
 /** How a deviation kind is named on paper (the kind itself when the catalogue has no name for it). */

@@ -5,5 +5,5 @@ export { qrMatrix, qrSvg, QR_QUIET_ZONE } from './qr-svg';
 export { RECEIPT_CSP, renderReceiptHtml } from './render-html';
 export { renderReceiptText } from './render-text';
 export { visibleText } from './text-safety';
-export type { CeremonySide, ReceiptCustody, ReceiptInput, ReceiptKey } from './types';
+export type { CeremonySide, ReceiptCustody, ReceiptInput, ReceiptKey, ReceiptNumbering } from './types';
 export { receiptBaseName, writeReceipt } from './write-receipt';

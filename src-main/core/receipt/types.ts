@@ -155,6 +155,20 @@ export interface ReceiptHsm {
   }[];
 }
 
+/**
+ * An air-gapped receipt's number (`…-session-<n>` in its file name) and the rule behind it: the
+ * journal's air-gapped sessions number its receipts, so a session that ended without one leaves a gap.
+ */
+export interface ReceiptNumbering {
+  readonly number: number;
+  /** The journal's file name. */
+  readonly journalFile: string;
+  /** The numbers of the receipts the journal's earlier sessions wrote (voided ones left out). */
+  readonly earlierReceipts: readonly number[];
+  /** How many of the journal's earlier air-gapped sessions ended without a receipt. */
+  readonly withoutReceipt: number;
+}
+
 export interface ReceiptInput {
   /** Letters, digits, `.`, `_`, `-` (1-64); it is part of the receipt's file name. */
   readonly ceremonyId: string;
@@ -182,4 +196,6 @@ export interface ReceiptInput {
   readonly journal: { readonly headHash: string; readonly count: number };
   /** Air-gapped sessions whose material stayed in an HSM: the token and what was used (from the journal). */
   readonly hsm?: ReceiptHsm;
+  /** An air-gapped receipt: its number and how receipts are numbered. */
+  readonly numbering?: ReceiptNumbering;
 }

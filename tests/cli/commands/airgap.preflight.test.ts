@@ -154,6 +154,11 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     );
     expect(receipt).toContain('Override, Wrap repeated (wrap.repeated)');
     expect(receipt).toContain('wrapped again because: media with the first bundle lost');
+    // Receipt 3 while the officer holds receipt 1 only: the receipt says why there is no 2.
+    expect(receipt).toMatch(/Receipt number \.+ 3 \(session-3 in its file name\)\. /);
+    expect(receipt).toContain(
+      'The air-gapped journal airgap.jsonl numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: 1. Earlier sessions of this journal that ended without a receipt: 1 (each listed under Deviations).',
+    );
     // The earlier bundle's digest, in groups of four as the receipt prints hex.
     expect(receipt.toLowerCase()).toContain(firstDigest.match(/.{4}/g)?.slice(0, 8).join(' '));
   });

@@ -5,9 +5,11 @@
  * any witness types (typing the printed ceremony's digest against the other stick used to end in
  * "fetch new parameters", and bound the journal to the wrong ceremony). The right stick then wraps
  * with the same command, into the same journal. Two folders as two machines, a real simulator.
+ * On a stick holding both bundles, a file changed in one is named with that bundle's folder as the
+ * officer typed it, so the officer knows which bundle to write again.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +81,32 @@ describe('airgap wrap given the stick of another ceremony', () => {
     const right = await keyferry(b.wrap, { cwd: airgap, env: {} });
     expect(right.stderr).toBe('');
     expect(right.code).toBe(0);
+  }, 120_000);
+
+  it('names a changed file with the bundle folder as typed, so a stick of several bundles says which one', async () => {
+    await mkdir(path.join(dir, 'tampered'));
+    const { online, airgap } = await twoMachines(path.join(dir, 'tampered'));
+    const f = await upToParameters(online, 'g');
+    const b = await upToParameters(online, 'h');
+    // One stick, both bundles on it; a file of b's changed.
+    const stick = path.join(dir, 'tampered', 'stick');
+    await cp(f.bundle, path.join(stick, 'params-f'), { recursive: true });
+    await cp(b.bundle, path.join(stick, 'params-b'), { recursive: true });
+    const [keyId] = await readdir(path.join(stick, 'params-b', 'keys'));
+    await appendFile(path.join(stick, 'params-b', 'keys', keyId as string, 'PublicKey.b64'), 'x');
+    const typed = path.relative(airgap, path.join(stick, 'params-b'));
+    const bundleAt = b.wrap.indexOf('--bundle') + 1;
+    const args = b.wrap.map((word, i) => (i === bundleAt ? typed : word));
+    const changed = `${typed}/keys/${keyId}/PublicKey.b64`;
+    const en = await keyferry(args, { cwd: airgap, env: {} });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toMatch(
+      new RegExp(
+        `keyferry airgap wrap: ${changed.replace(/\./g, '\\.')} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\.`,
+      ),
+    );
+    const zh = await keyferry(['--lang', 'zh-CN', ...args], { cwd: airgap, env: {} });
+    expect(zh.stderr).toContain(`keyferry airgap wrap: ${changed} 为 `);
+    expect(zh.stderr).toContain('文件被改动或被截断');
   }, 120_000);
 });

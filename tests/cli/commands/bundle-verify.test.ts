@@ -107,7 +107,7 @@ describe('keyferry bundle verify', () => {
     expect(wrong.err[0]).toContain('This is not the bundle the receipt names.');
   });
 
-  it('prints the exact problem on one line and exits 1', async () => {
+  it('prints the exact problem on one line, the file named with the bundle folder as given, and exits 1', async () => {
     const dir = path.join(root, 'tampered');
     await fs.cp(params.dir, dir, { recursive: true });
     const name = `keys/${params.keyIds[1]}/ImportToken.b64`;
@@ -118,7 +118,7 @@ describe('keyferry bundle verify', () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(
       new RegExp(
-        `^keyferry bundle verify: ${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this bundle\\.`,
+        `^keyferry bundle verify: ${dir}/${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this bundle\\.`,
       ),
     );
     expect(err[0]).not.toMatch(/\n|\bat .*\.ts:\d+/);

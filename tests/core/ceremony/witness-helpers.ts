@@ -35,7 +35,11 @@ export function slipInGroup(digest: string, n: number): string {
 export function stopLineOf(report: AbandonReport, locale: 'en' | 'zh-CN' = 'en', journal = 'airgap.jsonl'): string {
   return translator(locale).t('cli.stopped', {
     signal: 'SIGINT',
+    step: 'none',
     statePhrase: report.state,
+    stepPhrase: '',
+    seq: 0,
+    actor: '',
     wiped: report.wipedKeys,
     underWay: report.underWay,
     withdrawn: 'none',

@@ -47,6 +47,7 @@ import {
   type StopCause,
 } from './session-stop';
 import { closeUnfinishedSession, type UnfinishedSessionReport } from './unfinished-session';
+import { receiptNumbering } from './receipt-session';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -187,8 +188,13 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return outcome;
   }
 
-  /** The receipt's file-name suffix for this session (unique per session in one journal). */
-  protected abstract receiptSuffix(): string;
+  /** This session's receipt number (receipt-session.ts): unique per session in one journal. */
+  protected abstract receiptNumber(): number;
+
+  /** The receipt's file-name suffix for this session, `session-<n>`. */
+  protected receiptSuffix(): string {
+    return `session-${this.receiptNumber()}`;
+  }
 
   /** What material work `state` allows to be under way when a stop finds nothing finished held (the stop line says it). */
   protected abstract materialUnderWay(state: S): MaterialUnderWay;
@@ -333,6 +339,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
           wrapped: this.wrapped.map((w) => w.summary),
           now,
           nameSuffix: this.receiptSuffix(),
+          numbering: receiptNumbering(this.options.journal, this.sessionSeq, this.receiptNumber()),
         }),
       );
       this.guard.advance(this.sharedState('finished'));

@@ -141,9 +141,13 @@ export function refuseOtherPeopleThanBundle(bundlePeople: CeremonyPeople | undef
 }
 
 /** Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown). */
-export async function readBundleParameters(reader: ParametersReader, dir: string): Promise<AcceptedParameters> {
+export async function readBundleParameters(
+  reader: ParametersReader,
+  dir: string,
+  shownAs?: string,
+): Promise<AcceptedParameters> {
   const bundle = await refusalJournaled(reader, dir, async () => {
-    const read = await readImportParametersBundle(dir, reader.now(), 'airgap');
+    const read = await readImportParametersBundle(dir, reader.now(), 'airgap', shownAs);
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
     return read;

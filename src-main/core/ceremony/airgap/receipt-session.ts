@@ -6,7 +6,9 @@
  * Keyferry named receipts after the session's journal entry number) is skipped. Receipts an older
  * Keyferry named otherwise (a restore's `-restore-<start time>`) keep their names and take no number.
  */
-import type { JournalEntry } from '../../journal';
+import path from 'node:path';
+import type { Journal, JournalEntry } from '../../journal';
+import type { ReceiptNumbering } from '../../receipt';
 
 const SESSION_STARTED = 'ceremony.session-started';
 
@@ -43,4 +45,29 @@ export function receiptSessionNumber(
   let n = Math.max(count, 1);
   while (taken.has(n)) n += 1;
   return n;
+}
+
+/**
+ * What the receipt of session `startedSeq` says of its number `number`: the journal it counts, the
+ * numbers of the receipts the journal's earlier sessions wrote (a voided one left out: it is not to
+ * be signed) and how many earlier sessions ended without one, so an officer holding receipts 1 and
+ * 3 reads why there is no 2.
+ */
+export function receiptNumbering(journal: Journal, startedSeq: number, number: number): ReceiptNumbering {
+  const entries = journal.entries;
+  const starts = entries.filter((e) => startsAirGappedSession(e) && e.seq < startedSeq);
+  const earlierReceipts: number[] = [];
+  let withoutReceipt = 0;
+  for (const [i, start] of starts.entries()) {
+    const end = starts[i + 1]?.seq ?? startedSeq;
+    const session = entries.filter((e) => e.seq > start.seq && e.seq < end);
+    const voided = new Set(session.filter((e) => e.event === 'receipt.voided').map((e) => e.data['htmlFile']));
+    const receipts = session.filter((e) => e.event === 'receipt.written' && !voided.has(e.data['htmlFile']));
+    if (receipts.length === 0) withoutReceipt += 1;
+    for (const e of receipts) {
+      const match = typeof e.data['htmlFile'] === 'string' ? SESSION_NAME.exec(e.data['htmlFile']) : null;
+      if (match) earlierReceipts.push(Number(match[1]));
+    }
+  }
+  return { number, journalFile: path.basename(journal.path), earlierReceipts, withoutReceipt };
 }

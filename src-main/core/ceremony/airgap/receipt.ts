@@ -5,7 +5,7 @@ import { KEY_SPEC_INFO, isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { stepOutOfOrder } from '../shared/step-guard';
 import type { Journal } from '../../journal';
-import { workstationClock, type ReceiptCustody, type ReceiptKey } from '../../receipt';
+import { workstationClock, type ReceiptCustody, type ReceiptKey, type ReceiptNumbering } from '../../receipt';
 import type { CustodyResult } from './custody-split';
 import type { WrittenWrappedBundle, WrappedKeySummary } from './wrap';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -27,6 +27,8 @@ export interface AirGapReceiptFacts {
   readonly language?: ReceiptLanguage;
   /** Names a later receipt of the same ceremony, e.g. `session-2` (receipt-session.ts; see receiptBaseName). */
   readonly nameSuffix?: string;
+  /** The number in that name and the rule behind it, printed on the receipt (receipt-session.ts). */
+  readonly numbering?: ReceiptNumbering;
 }
 
 /** The receipt's custody section for a split: every share index and who holds it. */
@@ -116,6 +118,7 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
       witnesses: record.witnesses,
       keys,
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
+      ...(facts.numbering ? { numbering: facts.numbering } : {}),
     },
     facts.nameSuffix,
     facts.language,

@@ -15,6 +15,11 @@ import type { WrittenWrappedBundle } from './wrap';
 export interface AbandonReport {
   /** The state the session had reached when it stopped. */
   readonly state: string;
+  /**
+   * The session's last journal entry before the stop: the step it had really reached, finer than
+   * `state` (a state spans several entries: a witness's confirmation while others are still to type).
+   */
+  readonly lastStep?: JournaledStep;
   readonly wipedKeys: number;
   /**
    * When nothing finished was held: what material work the state allowed to be under way, which the
@@ -51,6 +56,13 @@ function voidedReceiptOf(journal: Journal): string | undefined {
 }
 
 export type MaterialUnderWay = 'nothing' | 'generating' | 'rebuilding' | 'wrapping';
+
+/** A journal entry as a stop names it: its number, event and who made it. */
+interface JournaledStep {
+  readonly seq: number;
+  readonly event: string;
+  readonly actor: string;
+}
 
 /** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
 export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;
@@ -108,8 +120,11 @@ export async function stopAirGapSession(
   await session.writing().catch(() => undefined);
   const state = session.guard.state;
   const underWay = session.underWay(state);
+  const last = session.journal.entries.at(-1);
+  const lastStep = last ? { seq: last.seq, event: last.event, actor: last.actor } : undefined;
   const report = {
     state,
+    ...(lastStep ? { lastStep } : {}),
     wipedKeys,
     underWay,
     withdrawnBundle: null,
@@ -166,6 +181,7 @@ export async function stopAirGapSession(
   const voidedReceipt = voidedReceiptOf(journal);
   return {
     state,
+    ...(lastStep ? { lastStep } : {}),
     wipedKeys,
     underWay,
     withdrawnBundle,

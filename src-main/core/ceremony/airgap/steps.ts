@@ -99,14 +99,15 @@ export async function checkNetworkJournaled(
 
 /**
  * Reads and verifies the bundle in `dir`; refuses a wrapped-material bundle (BUNDLE_WRONG_KIND),
- * saying which bundle to pick for `side`.
+ * saying which bundle to pick for `side`. `shownAs`: the folder as the officer gave it, naming a refused file.
  */
 export async function readImportParametersBundle(
   dir: string,
   now: Date,
   side: 'airgap' | 'restore',
+  shownAs?: string,
 ): Promise<ImportParametersBundle> {
-  const bundle = await readBundle(dir, { now });
+  const bundle = await readBundle(dir, { now, ...(shownAs === undefined ? {} : { shownAs }) });
   if (bundle.kind !== 'import-parameters') {
     throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'wrapped', pick: side });
   }

@@ -76,6 +76,14 @@ interface MatchedConfirmation {
   readonly keyIds: readonly string[];
 }
 
+/** The errors `check` threw for a value it refused (and told `onRefused` of, to journal): see `isRefusedValue`. */
+const refusedValues = new WeakSet<object>();
+
+/** True when `error` is the refusal of a typed value (journaled as `witness.refused`), not a problem with the command. */
+export function isRefusedValue(error: unknown): error is KeyferryError {
+  return error instanceof KeyferryError && refusedValues.has(error);
+}
+
 export class WitnessConfirmations {
   readonly #witnesses: readonly string[];
   readonly #artefacts: readonly ArtefactSource[];
@@ -157,6 +165,7 @@ export class WitnessConfirmations {
     if (digits === undefined) {
       const code = formError instanceof KeyferryError ? formError.code : 'DIGEST_TYPED_INVALID';
       await onRefused({ witness: name, index: at, kind: artefact.kind, code, differingGroups: [] });
+      if (formError instanceof KeyferryError) refusedValues.add(formError);
       throw formError;
     }
     const comparison = compareTypedDigest(digits, artefact.digest);
@@ -169,6 +178,7 @@ export class WitnessConfirmations {
         code: error.code,
         differingGroups: [...comparison.differing],
       });
+      refusedValues.add(error);
       throw error;
     }
     return {

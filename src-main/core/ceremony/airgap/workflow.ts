@@ -87,10 +87,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   // Step 1, the network check: checkNetwork() (base).
 
-  /** Step 2: reads and verifies an import-parameters bundle folder. */
-  async readParametersBundle(dir: string): Promise<ParametersOverview> {
+  /**
+   * Step 2: reads and verifies an import-parameters bundle folder (`shownAs`: the folder as the
+   * officer gave it, naming a refused file in it; default `dir`).
+   */
+  async readParametersBundle(dir: string, shownAs?: string): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    return this.#accept(await readBundleParameters(this.#parametersReader(), dir));
+    return this.#accept(await readBundleParameters(this.#parametersReader(), dir, shownAs));
   }
 
   /** Step 2 (alternative): the console's raw files, one key each, for a ceremony without a bundle. */
@@ -350,9 +353,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     );
   }
 
-  /** `session-<n>`: the n-th air-gapped session of this journal (receipt-session.ts). */
-  protected receiptSuffix(): string {
-    return `session-${this.#sessionNumber}`;
+  /** The n of `session-<n>`: the n-th air-gapped session of this journal (receipt-session.ts). */
+  protected receiptNumber(): number {
+    return this.#sessionNumber;
   }
 
   protected custodyArrangement(): CustodyArrangement {

@@ -84,10 +84,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   // Step 1, the network check: checkNetwork() (base).
 
-  /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes). */
-  async readParametersBundle(dir: string): Promise<RestoreParametersOverview> {
+  /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes); `shownAs` as in the air-gapped side. */
+  async readParametersBundle(dir: string, shownAs?: string): Promise<RestoreParametersOverview> {
     this.guard.require('readParameters');
-    const bundle = await readImportParametersBundle(dir, this.now(), 'restore');
+    const bundle = await readImportParametersBundle(dir, this.now(), 'restore', shownAs);
     this.refuseOtherCeremony(bundle.manifest.ceremonyId);
     const overview = parametersOverview(bundle);
     // Not refused when other people restore (years later, the ceremony's may be gone): the bundle's
@@ -359,8 +359,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     return restoredCustody(this.#restored as RestoredState, this.#backup, this.options.journal.entries);
   }
 
-  /** `session-<n>`: the n-th air-gapped session of this journal, as a wrap's receipt is named, past numbers the receipt folder holds (receipt-session.ts). */
-  protected receiptSuffix(): string {
-    return `session-${this.#sessionNumber}`;
+  /** The n of `session-<n>`: the n-th air-gapped session of this journal, as a wrap's receipt is named, past numbers the receipt folder holds (receipt-session.ts). */
+  protected receiptNumber(): number {
+    return this.#sessionNumber;
   }
 }

@@ -98,6 +98,12 @@ export const enConfirmations = {
     '--witness-confirms takes NAME=VALUE (one witness and the import-parameters bundle digest that witness typed), not "{value}".',
   'problem.WITNESS_CONFIRMS_MALFORMED.next':
     'Give --witness-confirms "NAME=XXXX XXXX …" once for every --witness, each with what that person typed.',
+  'problem.WITNESS_CONFIRMS_REFUSED':
+    'The values of {count} witnesses were refused: {refusalsPhrases}. Every refusal is journaled; no confirmation was recorded for {witnessesList}.',
+  'problem.WITNESS_CONFIRMS_REFUSED.next':
+    'Have the online workstation read the import-parameters bundle digest aloud again (keyferry online params printed it under "IMPORT-PARAMETERS BUNDLE DIGEST"), then run the command again with each of them typing the whole value as heard. If a value still differs, stop: the bundle here is not the one the online workstation wrote.',
+  'witness.refusal':
+    '{witness} typed a value that {reason, select, slip {differs in {count, plural, one {group {groupsList}} other {groups {groupsList}}} of 16 (typed {typedList} there)} mismatch {differs in {count} of 16 groups, not a typing slip} fingerprint {is the wrapping-key fingerprint of key {keyId}, not the bundle digest} other {is not 16 groups of four hex digits}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms names {witness} more often than there are values to confirm.',
   'problem.WITNESS_CONFIRMS_TWICE.next':
     'Give one --witness-confirms per witness (per witness and fingerprint for console files): one value never counts for two people, and one person confirms each value once.',

@@ -13,6 +13,9 @@ export const enReceipts = {
   'receipt.fact.ceremonyId': 'Ceremony ID',
   'receipt.fact.title': 'Title',
   'receipt.fact.side': 'Side',
+  'receipt.fact.receiptNumber': 'Receipt number',
+  'receipt.fact.receiptNumberValue':
+    '{number} (session-{number} in its file name). The air-gapped journal {journal} numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: {earlier, plural, =0 {none} other {{earlierList}}}. Earlier sessions of this journal that ended without a receipt: {without, plural, =0 {none} other {{without} (each listed under Deviations)}}.',
   'receipt.fact.timeUtc': 'Time (UTC)',
   'receipt.fact.timeLocal': 'Time (local)',
   'receipt.fact.workstation': 'Workstation',
@@ -47,6 +50,8 @@ export const enReceipts = {
   'receipt.deviations.expiryChosen':
     'Key {keyId}: the material {effectiveKind, select, never {never expires} other {expires {effective, date, moment}}}, {source, select, override {chosen at import over what the wrapped-material bundle requests ({requestedKind, select, never {never} other {{requested, date, moment}}})} other {as the wrapped-material bundle requests}}; the ceremony plan said {planKind, select, never {never} other {{plan, date, moment}}}.',
   'receipt.deviations.state': 'Ceremony step: {statePhrase}',
+  'receipt.deviations.keysWiped':
+    'Key material wiped in this attempt: {total, plural, one {# key} other {# keys}}{wrapped, plural, =0 {} other {: {wrapped} as {wrapped, plural, one {it was} other {they were}} wrapped (journal {entryCount, plural, one {entry} other {entries}} {entriesList}), {atStop} still held when it stopped}}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
   'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfacesList}.',

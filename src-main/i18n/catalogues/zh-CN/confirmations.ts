@@ -88,6 +88,12 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
     '--witness-confirms 的格式是 姓名=值（一位见证人及其输入的导入参数包摘要），而不是“{value}”。',
   'problem.WITNESS_CONFIRMS_MALFORMED.next':
     '为每个 --witness 各给一次 --witness-confirms "姓名=XXXX XXXX …"，每次都是该见证人本人输入的值。',
+  'problem.WITNESS_CONFIRMS_REFUSED':
+    '{count} 位见证人输入的值被拒绝：{refusalsPhrases}。每次拒绝都已记入日志；未为 {witnessesList} 记录任何确认。',
+  'problem.WITNESS_CONFIRMS_REFUSED.next':
+    '请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。',
+  'witness.refusal':
+    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
   'problem.WITNESS_CONFIRMS_TWICE.next':
     '每位见证人一次 --witness-confirms（控制台文件则每位见证人、每个指纹各一次）：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',

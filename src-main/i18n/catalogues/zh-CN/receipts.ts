@@ -10,6 +10,9 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.ceremonyId': '仪式 ID',
   'receipt.fact.title': '标题',
   'receipt.fact.side': '所在侧',
+  'receipt.fact.receiptNumber': '回执编号',
+  'receipt.fact.receiptNumberValue':
+    '{number}（文件名中的 session-{number}）。离线日志 {journal} 按其会话为回执编号，包装和托管恢复一样计数（回执文件夹中已有的编号会被跳过），因此未写出回执就结束的会话会留下一个未使用的编号。此日志先前的回执：{earlier, plural, =0 {无} other {{earlierList}}}。此日志先前未写出回执就结束的会话：{without, plural, =0 {无} other {{without} 个（均列在“偏差”下）}}。',
   'receipt.fact.timeUtc': '时间（UTC）',
   'receipt.fact.timeLocal': '时间（本地）',
   'receipt.fact.workstation': '工作站',
@@ -43,6 +46,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.expiryChosen':
     '密钥 {keyId}：密钥材料{effectiveKind, select, never {永不过期} other {于 {effective, date, moment} 到期}}，{source, select, override {由导入时的选择决定，取代已包装密钥材料包所请求的（{requestedKind, select, never {永不过期} other {{requested, date, moment}}}）} other {按已包装密钥材料包的请求}}；仪式计划为{planKind, select, never {永不过期} other {{plan, date, moment}}}。',
   'receipt.deviations.state': '仪式步骤：{statePhrase}',
+  'receipt.deviations.keysWiped':
+    '本次尝试擦除的密钥材料：{total} 个密钥{wrapped, plural, =0 {} other {（包装后立即擦除 {wrapped} 个，见{entryCount, plural, other {日志条目}} {entriesList}；停止时仍持有并擦除 {atStop} 个）}}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
   'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',

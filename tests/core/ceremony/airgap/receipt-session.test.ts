@@ -1,13 +1,14 @@
 /**
  * Air-gapped receipt names count the journal's sessions (1, 2, 3 …) in a real journal file, wraps and
  * custody restores alike, skip a number an older Keyferry's receipt (named by journal entry number)
- * already took, and read past a restore receipt an older Keyferry named by its start time.
+ * already took, and read past a restore receipt an older Keyferry named by its start time. A receipt
+ * says what its number counts: the earlier receipts and the sessions that ended without one.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { receiptSessionNumber } from '../../../../src-main/core/ceremony/airgap/receipt-session';
+import { receiptNumbering, receiptSessionNumber } from '../../../../src-main/core/ceremony/airgap/receipt-session';
 import { openJournal, type Journal } from '../../../../src-main/core/journal';
 
 let dir: string;
@@ -69,5 +70,23 @@ describe('receiptSessionNumber', () => {
     await receipt('receipt-air-gapped-KF-1-restore-20250301T101500Z');
     const now = await start('custody-restore');
     expect(receiptSessionNumber(journal.entries, now.seq)).toBe(3);
+  });
+
+  it('tells a receipt the earlier receipts of its journal and the sessions that ended without one (a voided one among them)', async () => {
+    await start();
+    await receipt('receipt-air-gapped-KF-1-session-1');
+    await start(); // refused at the preflight: no receipt
+    await journal.append('Ana', 'ceremony.abandoned', { code: 'WRAP_AGAIN_NOT_CHOSEN' });
+    await start(); // its receipt voided: not one to sign
+    await receipt('receipt-air-gapped-KF-1-session-3');
+    await journal.append('Ana', 'receipt.voided', { htmlFile: 'receipt-air-gapped-KF-1-session-3.html' });
+    const now = await start();
+    expect(receiptSessionNumber(journal.entries, now.seq)).toBe(4);
+    expect(receiptNumbering(journal, now.seq, 4)).toEqual({
+      number: 4,
+      journalFile: 'airgap.jsonl',
+      earlierReceipts: [1],
+      withoutReceipt: 2,
+    });
   });
 });

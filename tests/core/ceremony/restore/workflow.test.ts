@@ -204,7 +204,11 @@ describe('custody restore ceremony', () => {
       translator('zh-CN').t('cli.stopped', {
         ...after,
         signal: 'SIGINT',
+        step: 'none',
         statePhrase: after.state,
+        stepPhrase: '',
+        seq: 0,
+        actor: '',
         wiped: 0,
         withdrawn: 'none',
         handDelete: 'none',
