@@ -2,6 +2,7 @@
 
 import { KeyferryError } from '../../core/errors';
 import { cannotWriteThere } from '../../core/journal/lock';
+import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, printKeyTable } from '../cli-text';
@@ -144,7 +145,8 @@ function printKeyStates(
   ]);
   const keys = ceremony.keys();
   const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
-  const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody);
+  const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
+  const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody, airGapJournal);
   for (const line of lapsed) io.stdout(line);
   const deleted = keys.filter((k) => k.deleted);
   for (const k of deleted)

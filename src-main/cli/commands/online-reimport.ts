@@ -13,7 +13,8 @@ import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import { commandLine } from '../command-line';
 import type { OnlineSession } from '../online-session';
-import { airgapWrapCommand, parametersRound, roundName, wrappedBesideBundle } from './online-steps';
+import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
+import { airgapWrapCommand, hsmRestoreWords, parametersRound, roundName, wrappedBesideBundle } from './online-steps';
 import { listValue } from '../../i18n/list';
 
 const checkedSchema = z.object({
@@ -86,7 +87,7 @@ export function reimportNextLines(
   }
   if (custody?.kind === 'hsm-token') {
     const token = custody.serial || custody.label;
-    const hsm = ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', token || 'TOKEN'];
+    const hsm = hsmRestoreWords(token, ceremonyAirGapJournal(entries)?.file);
     const command = commandLine([...restore, ...hsm, ...ceremonyWords]);
     return [why, t('online.next.hsm-restore', { token: token || '-', expiry: expiry ? 'yes' : 'no', command })];
   }

@@ -150,12 +150,30 @@ export function printGroupProofs(io: CliIo, keys: readonly JournaledKey[]): void
     io.stdout(t('online.group-not-proven', { alias: primary.alias, count, primary: primary.keyId }));
 }
 
+/**
+ * The HSM options of a restore from the token that holds the material: its module (the officer's
+ * path), the token, and the air-gapped journal that recorded the material's objects in it (by the
+ * name its wrapped bundle gave; AIR-GAPPED-JOURNAL when no checked bundle named one). Without it a
+ * restore into a new journal finds no token object, after every witness typed the digest.
+ */
+export function hsmRestoreWords(token: string, airGapJournal: string | undefined): string[] {
+  return [
+    '--hsm-module',
+    'PKCS11-MODULE',
+    '--hsm-token',
+    token || 'TOKEN',
+    '--hsm-journal',
+    airGapJournal ?? 'AIR-GAPPED-JOURNAL',
+  ];
+}
+
 /** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */
 export function lapsedLines(
   io: CliIo,
   keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[],
   params: string,
   custody: CustodyArrangement | null = null,
+  airGapJournal?: string,
 ): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
@@ -168,8 +186,7 @@ export function lapsedLines(
       : custody?.kind === 'shares'
         ? { custody: 'shares', token: '', m: custody.threshold, n: custody.total }
         : { custody: 'unknown', token: '', m: 0, n: 0 };
-  const hsmWords =
-    custody?.kind === 'hsm-token' ? ` --hsm-module PKCS11-MODULE --hsm-token ${commandLine([token || 'TOKEN'])}` : '';
+  const hsmWords = custody?.kind === 'hsm-token' ? ` ${commandLine(hsmRestoreWords(token, airGapJournal))}` : '';
   // On the media in both steps: written there online, read there on the air-gapped workstation.
   const bundle = onMedia('import-parameters-restore');
   return [

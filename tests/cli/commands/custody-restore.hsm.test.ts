@@ -128,6 +128,11 @@ describe('keyferry custody restore --hsm-module (SoftHSM, simulator clock)', () 
     expect((await kms.describeKey(keyId)).stateName).toBe('Pending import');
     const params2 = await run(['online', 'params', ...online, '--out', 'params-2'], creds);
     expect(params2.code).toBe(0);
+    // The printed restore names the air-gapped journal that recorded the token's objects, so it
+    // also works into a new journal (as the refusals below are run).
+    expect(params2.stdout).toMatch(
+      /keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token \S+ --hsm-journal airgap\.jsonl /,
+    );
     const restoreArgs = (out: string, journal = 'airgap.jsonl') => [
       'custody',
       'restore',

@@ -20,9 +20,13 @@ const step2 = (lines: string[]) => lines.find((l) => l.trimStart().startsWith('2
 describe('lapse hint of online status', () => {
   it('names the HSM token that holds the material, and puts it in the restore command', () => {
     const custody = { kind: 'hsm-token', label: 'keyferry-prod', serial: '4f1c2a' } as const;
-    const en = step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'keyferry online params', custody));
+    const en = step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'keyferry online params', custody, 'airgap-KF-1.jsonl'));
+    // The air-gapped journal that recorded the token's objects: a restore into a new journal needs it.
     expect(en).toContain(
-      'keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token keyferry-prod --bundle MEDIA/import-parameters-restore',
+      'keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token keyferry-prod --hsm-journal airgap-KF-1.jsonl --bundle MEDIA/import-parameters-restore',
+    );
+    expect(step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'p', custody))).toContain(
+      '--hsm-journal AIR-GAPPED-JOURNAL --bundle',
     );
     expect(en).toContain('with the HSM token keyferry-prod that holds the material');
     expect(en).not.toContain('shares');

@@ -34,7 +34,7 @@ export const enOnlineCli = {
   'online.next.custody-restore':
     'Next, within 24 hours, on the air-gapped workstation with this bundle and the share files of any {m} of the {n} custodians (for SHARE-1…SHARE-{m}{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
   'online.next.hsm-restore':
-    'Next, within 24 hours, on the air-gapped workstation with this bundle and the HSM token that holds the material ({token}; PKCS11-MODULE is its module{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
+    'Next, within 24 hours, on the air-gapped workstation with this bundle and the HSM token that holds the material ({token}; PKCS11-MODULE is its module; --hsm-journal names the air-gapped journal that recorded the material in the token, in the folder the command runs in{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
   'online.next.original-material':
     '{source, select, files {The material was loaded from files the officer keeps, and no custody copy was taken: only those original files can bring these keys back.} other {No custody copy of this material was taken: only the original material can bring these keys back; without it every ciphertext under them stays unreadable.}} Next, within 24 hours, on the air-gapped workstation, wrap the original material of each key with this bundle (ORIGINAL-MATERIAL-FILE, one key per run): {command}',
   'online.import.checked':
@@ -67,7 +67,7 @@ export const enOnlineCli = {
     'Every ciphertext under these keys is unreadable until the same material is imported again. Next (MEDIA: the removable media’s folder as each workstation mounts it):',
   'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',
   'online.lapsed.step2':
-    "  2. {command} ... on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN)} shares {the shares of any {m} of the {n} custodians and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
+    "  2. {command} ... on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN) and the air-gapped journal that recorded it there (--hsm-journal)} shares {the shares of any {m} of the {n} custodians and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
   'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.partly-imported':

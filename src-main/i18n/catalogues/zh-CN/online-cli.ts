@@ -35,7 +35,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.next.custody-restore':
     '下一步，请在 24 小时内于离线工作站上使用此参数包以及 {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）：{command}',
   'online.next.hsm-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块；--hsm-journal 指定记录了令牌中该密钥材料的离线日志，位于执行命令的文件夹中{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
   'online.next.original-material':
     '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
   'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
@@ -67,7 +67,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '在再次导入同一份密钥材料之前，这些密钥下的所有密文都无法解密。下一步（MEDIA：各工作站挂载移动存储介质的文件夹）：',
   'online.lapsed.step1': '  1. {command}      （新的包装密钥和导入令牌）',
   'online.lapsed.step2':
-    '  2. {command} ……在离线工作站上，使用{custody, select, hsm {保存该密钥材料的 HSM 令牌 {token}（及其 PKCS#11 模块和 PIN）} shares {{n} 位保管人中任意 {m} 位的份额和托管备份} other {本仪式的托管副本（足够数量保管人的份额，或 HSM 令牌；第 1 步会打印确切的命令）}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
+    '  2. {command} ……在离线工作站上，使用{custody, select, hsm {保存该密钥材料的 HSM 令牌 {token}（及其 PKCS#11 模块和 PIN）以及记录了令牌中该材料的离线日志（--hsm-journal）} shares {{n} 位保管人中任意 {m} 位的份额和托管备份} other {本仪式的托管副本（足够数量保管人的份额，或 HSM 令牌；第 1 步会打印确切的命令）}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
   'online.lapsed.step3': '  3. {command}，使用恢复写出的已包装密钥材料包（按其打印的命令）',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.status.partly-imported':
