@@ -52,13 +52,14 @@ export const statusCommand = defineOnlineCommand({
               stepPhrase: ceremonyStateValue(session.ceremony.step),
             }),
           );
-        return lapsed === 0 ? 0 : 1;
+        // A key whose material lapsed or was deleted cannot be used until it is imported again.
+        return lapsed === 0 && deleted === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
       const missing = printMissingImports(io, status, keys);
-      const finished = lapsed === 0 && unrecorded === 0 && missing === 0;
+      const finished = lapsed === 0 && deleted === 0 && unrecorded === 0 && missing === 0;
       return proofs.every((p) => p.ok) && finished ? 0 : 1;
     });
   },
