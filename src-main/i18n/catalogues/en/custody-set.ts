@@ -73,9 +73,9 @@ export const enCustodySet = {
     'Shares {first} and {other} are not from the same custody set (ceremonies {firstCeremony} and {otherCeremony}). Nothing was restored.',
   'problem.CUSTODY_SET_SHARES_MIXED.next': 'Gather shares of one ceremony and one split only; set share {other} aside.',
   'problem.CUSTODY_SET_TWO_SETS':
-    'Shares {first} and {other} belong to two different custody sets of ceremony {ceremonyId}: share {first} to the set with backup digest {firstDigest}…, share {other} to the set with backup digest {otherDigest}… (a later wrap of the ceremony made new material and a new set). Shares of two sets never combine. Nothing was restored.',
+    'Shares {first} and {other} belong to two different custody sets of ceremony {ceremonyId}: share {first} to the set with backup digest {firstDigest}…, share {other} to the set with backup digest {otherDigest}… (each split makes its own set: a later wrap of the ceremony made new material and a new set, or a custody split made a second set of the same material). Shares of two sets never combine. Nothing was restored.',
   'problem.CUSTODY_SET_TWO_SETS.next':
-    "Use only the shares of the set whose material the KMS imported: the online receipt names the wrapped bundle it imported, and that bundle's air-gapped receipt names its custody set's backup digest (each slip prints it too). Set the other set's shares aside: their material was never imported, and their custodians may destroy them.",
+    "Use the shares of one set only, a set whose material the KMS imported: the online receipt names the wrapped bundle it imported, and that bundle's air-gapped receipt names its custody set's backup digest (each slip prints it too). Set the other set's shares aside, and find out which material it holds before anyone destroys it: a set of a wrap whose bundle the KMS never imported holds material that will never be in the KMS (its custodians may destroy it); a second split of the imported material does not (keep it).",
   'problem.CUSTODY_SET_SHARE_DUPLICATE':
     'Share {index} was already presented: each share counts once. Nothing was restored.',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': "Bring a different custodian's share instead of the second copy.",

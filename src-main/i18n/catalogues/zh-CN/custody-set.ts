@@ -58,9 +58,9 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '第 {first} 份和第 {other} 份份额不属于同一个托管集（仪式 {firstCeremony} 和 {otherCeremony}）。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARES_MIXED.next': '请只收集同一仪式、同一次拆分的份额；将第 {other} 份放在一旁。',
   'problem.CUSTODY_SET_TWO_SETS':
-    '第 {first} 份和第 {other} 份份额属于仪式 {ceremonyId} 的两个不同的托管集：第 {first} 份属于备份摘要为 {firstDigest}… 的托管集，第 {other} 份属于备份摘要为 {otherDigest}… 的托管集（该仪式后来的一次包装生成了新的密钥材料和新的托管集）。两个托管集的份额永远不能合用。未恢复任何内容。',
+    '第 {first} 份和第 {other} 份份额属于仪式 {ceremonyId} 的两个不同的托管集：第 {first} 份属于备份摘要为 {firstDigest}… 的托管集，第 {other} 份属于备份摘要为 {otherDigest}… 的托管集（每次拆分都会形成各自的托管集：可能是该仪式后来的一次包装生成了新的密钥材料和新的托管集，也可能是一次托管拆分为同一密钥材料生成了第二个托管集）。两个托管集的份额永远不能合用。未恢复任何内容。',
   'problem.CUSTODY_SET_TWO_SETS.next':
-    '只使用其密钥材料已被 KMS 导入的那个托管集的份额：联网端回执写明了所导入的已包装密钥材料包，而该包的离线回执写明了其托管集的备份摘要（每张凭条上也印有）。将另一托管集的份额放在一旁：其密钥材料从未被导入，其保管人可以销毁这些份额。',
+    '只使用一个托管集的份额，且该托管集的密钥材料已被 KMS 导入：联网端回执写明了所导入的已包装密钥材料包，而该包的离线回执写明了其托管集的备份摘要（每张凭条上也印有）。将另一托管集的份额放在一旁，在任何人销毁之前先查明其持有的是哪份密钥材料：若其所属包装的密钥材料包从未被 KMS 导入，则其密钥材料永远不会进入 KMS（其保管人可以销毁这些份额）；若是对已导入密钥材料的第二次拆分，则不然（请保留）。',
   'problem.CUSTODY_SET_SHARE_DUPLICATE': '第 {index} 份份额已经提交过：每份份额只计一次。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': '请改为带来另一位保管人的份额，而不是第二个副本。',
   'problem.CUSTODY_SET_KEY_MISMATCH':
