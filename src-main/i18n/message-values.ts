@@ -1731,6 +1731,8 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP.next': NoValues;
   'problem.CUSTODY_BACKUP_LINE_INVALID': { line: string | number; file: string | number };
   'problem.CUSTODY_BACKUP_LINE_INVALID.next': { line: string | number };
+  'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE': { line: string | number; file: string | number; found: string | number };
+  'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE.next': { line: string | number };
   'problem.CUSTODY_BACKUP_TRUNCATED': { file: string | number; found: string | number; expected: string | number };
   'problem.CUSTODY_BACKUP_TRUNCATED.next': NoValues;
   'problem.CUSTODY_BACKUP_QR_INVALID': { reason: string; found: string | number; expected: string | number };
@@ -2627,6 +2629,7 @@ export interface ProblemValueTable {
   'SECRET_ENV_MISSING': { name: string | number; option: string | number; state: string; secret: string };
   'CUSTODY_BACKUP_NOT_A_BACKUP': { file: string | number };
   'CUSTODY_BACKUP_LINE_INVALID': { line: string | number; file: string | number };
+  'CUSTODY_BACKUP_LINE_OUT_OF_PLACE': { line: string | number; file: string | number; found: string | number };
   'CUSTODY_BACKUP_TRUNCATED': { file: string | number; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_QR_INVALID': { reason: string; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_VERSION': { file: string | number; version: string | number };

@@ -216,8 +216,14 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
     const lineNumber = lineBytes.length + 1;
     if (lineNumber > expected)
       throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
-    if (!match || Number(match[1]) !== lineNumber)
-      throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    if (!match) throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    // A line skipped, typed twice or out of place, or its number mistyped: said as such, not as a bad check.
+    if (Number(match[1]) !== lineNumber)
+      throw new KeyferryError('CUSTODY_BACKUP_LINE_OUT_OF_PLACE', {
+        file: label,
+        line: lineNumber,
+        found: Number(match[1]),
+      });
     const content = match[2] ?? '';
     if ((content.length !== CHARS_PER_LINE && lineNumber < expected) || lineCheck(lineNumber, content) !== match[3])
       throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });

@@ -173,10 +173,16 @@ describe('a backup whose lines do not hold together', () => {
   });
 
   it('names the first line out of place when a line is dropped, swapped or one too many', async () => {
+    // Said as a line missing or out of place, naming the number found there (not as a bad check).
     const dropped = withDataLines((lines) => [lines[0] as string, ...lines.slice(2)]);
-    expect((await refusal(() => parseBackupText(dropped, 'backup.txt'))).values).toMatchObject({ line: 2 });
+    const skipped = await refusal(() => parseBackupText(dropped, 'backup.txt'));
+    expect(skipped.code).toBe('CUSTODY_BACKUP_LINE_OUT_OF_PLACE');
+    expect(skipped.values).toMatchObject({ line: 2, found: 3 });
+    expect(skipped.message).toBe(
+      'Line 2 of the custody backup backup.txt is missing or out of place: the line in its place is numbered 3 (the lines are numbered 1, 2, 3 … in order; line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
+    );
     const swapped = withDataLines((lines) => [lines[1] as string, lines[0] as string, ...lines.slice(2)]);
-    expect((await refusal(() => parseBackupText(swapped, 'backup.txt'))).values).toMatchObject({ line: 1 });
+    expect((await refusal(() => parseBackupText(swapped, 'backup.txt'))).values).toMatchObject({ line: 1, found: 2 });
     const count = backupLines(set.backup).length - 1;
     const extra = withDataLines((lines) => [...lines, `${String(count + 1).padStart(5, '0')}  ABCD  00`]);
     const e = await refusal(() => parseBackupText(extra, 'backup.txt'));

@@ -11,6 +11,10 @@ export const enCustodySet = {
     'Line {line} of the custody backup {file} does not match its check (line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
   'problem.CUSTODY_BACKUP_LINE_INVALID.next':
     "Compare line {line} with another custodian's copy or the printout, correct it and try again.",
+  'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE':
+    'Line {line} of the custody backup {file} is missing or out of place: the line in its place is numbered {found} (the lines are numbered 1, 2, 3 … in order; line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
+  'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE.next':
+    'Check that line {line} is there, once, in its place, and that the number typed at its start is the printed one; then try again.',
   'problem.CUSTODY_BACKUP_TRUNCATED':
     'The custody backup {file} ends after {found} of its {expected} lines: it was not copied completely. Nothing was restored.',
   'problem.CUSTODY_BACKUP_TRUNCATED.next':

@@ -7,6 +7,10 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '请使用保管人随份额携带的备份文件（keyferry-backup-<仪式>-<托管集>.txt），或根据其打印件录入。',
   'problem.CUSTODY_BACKUP_LINE_INVALID':
     '托管备份 {file} 的第 {line} 行与其校验值不符（第 0 行是 KEYFERRY BACKUP 标题行）。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE':
+    '托管备份 {file} 的第 {line} 行缺失或位置不对：该位置上的行编号为 {found}（各行按 1、2、3……依次编号；第 0 行是 KEYFERRY BACKUP 标题行）。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE.next':
+    '请确认第 {line} 行存在、只出现一次且位置正确，并且行首输入的编号与打印的一致，然后重试。',
   'problem.CUSTODY_BACKUP_LINE_INVALID.next': '请将第 {line} 行与其他保管人的副本或打印件核对，改正后重试。',
   'problem.CUSTODY_BACKUP_QR_INVALID':
     '{reason, select, order {某段扫描文本不是备份二维码（必须以 KFBQR 行开头），或某个二维码重复给出。} count {备份共 {expected} 个二维码，只给出了 {found} 个。} mixed {扫描的二维码来自两份不同的备份。} other {二维码拼接后与打印时的备份文件不一致。}}未恢复任何内容。',
