@@ -967,6 +967,7 @@ export interface MessageValueTable {
   'cli.opt.wrap.material': NoValues;
   'cli.opt.wrap.out': NoValues;
   'cli.opt.wrap.no-backup': NoValues;
+  'cli.opt.custody-split.allow-network': NoValues;
   'cli.opt.custody-split.material': NoValues;
   'cli.opt.custody-split.key-spec': NoValues;
   'cli.opt.custody-split.ceremony-id': NoValues;
@@ -981,6 +982,7 @@ export interface MessageValueTable {
   'cli.opt.restore.bundle': NoValues;
   'cli.opt.restore.journal': NoValues;
   'cli.opt.restore.presented-by': NoValues;
+  'cli.opt.restore.allow-network': NoValues;
   'cli.opt.restore.out': NoValues;
   'cli.opt.restore.ceremony-id': NoValues;
   'cli.opt.restore.key-id': NoValues;
@@ -2024,7 +2026,10 @@ export interface MessageValueTable {
   'cli.custody.prove.proof': { kind: string; value: string | number };
   'cli.custody.prove.nothing-written': NoValues;
   'cli.custody.prove.written': { file: string | number; size: string | number; form: string };
-  'cli.custody.prove.destroy': NoValues;
+  'cli.custody.plaintext-warning': { count: number };
+  'cli.custody.plaintext-file': { file: string | number };
+  'cli.custody.plaintext-next': { count: number };
+  'cli.custody.network-override-unjournaled': NoValues;
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };
   'problem.WRITE_VERIFY_FAILED': { file: string | number };

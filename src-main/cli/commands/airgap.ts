@@ -24,6 +24,7 @@ import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-co
 import { readConsoleFilesInput } from '../console-files-input';
 import { cliDate, cliExpiry, cliWarnings, placeColumns, printKeyTable } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { networkCheckLine } from '../network-check-lines';
 import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
 import { pauseForTest } from '../test-pause';
@@ -201,8 +202,7 @@ export const airgapWrapCommand = defineCommand({
     const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path, '--out');
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
-      const networkLine = cliTranslator(io).message(network.message);
-      io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
+      io.stdout(networkCheckLine(io, network));
       const overview = values.bundle
         ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle)
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);

@@ -27,6 +27,7 @@ import { groupHex } from '../../core/hex-groups';
 
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { networkCheckLine } from '../network-check-lines';
 import { cliExpiry, cliWarnings } from '../cli-text';
 import { custodyLine } from '../../i18n/custody-line';
 import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
@@ -126,8 +127,7 @@ async function ceremonySteps(
     for (const line of unfinishedSessionLines(io, restore.unfinishedEarlier)) io.stdout(line);
     unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path, '--wrapped-out');
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
-    const networkLine = cliTranslator(io).message(network.message);
-    io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
+    io.stdout(networkCheckLine(io, network));
     const overview = await restore.readParametersBundle(rel(values.bundle as string), values.bundle);
     io.stdout(
       cliTranslator(io).t('cli.custody.restore.parameters', {

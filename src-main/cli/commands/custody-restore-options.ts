@@ -36,7 +36,7 @@ export const RESTORE_OPTIONS = optionTable({
   },
   expires: { type: 'string', arg: 'WHEN', group: 'ceremony', help: 'cli.opt.restore.expires' },
   'receipt-dir': { type: 'string', arg: 'DIR', group: 'ceremony', help: 'cli.opt.receipt-dir' },
-  'allow-network': { type: 'boolean', group: 'ceremony', help: 'cli.opt.allow-network' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.restore.allow-network' },
   out: { type: 'string', arg: 'FILE|DIR', group: 'prove', help: 'cli.opt.restore.out' },
   'ceremony-id': { type: 'string', arg: 'ID', group: 'prove', help: 'cli.opt.restore.ceremony-id' },
   'key-id': { type: 'string', multiple: true, arg: 'ID', group: 'prove', help: 'cli.opt.restore.key-id' },
@@ -63,7 +63,6 @@ const CEREMONY_ONLY = [
   'presented-by',
   'expires',
   'receipt-dir',
-  'allow-network',
 ] as const;
 const PROVE_ONLY = ['out', 'ceremony-id', 'key-id', 'key-spec'] as const;
 

@@ -1,6 +1,6 @@
 /**
  * `keyferry custody restore` without --bundle: rebuild and prove per-key shares (format 1); with
- * --out, write the plaintext (mode 0600) for an HSM. Set shares go to custody-restore-set.ts.
+ * --out, write the plaintext (mode 0600) for an HSM, with a WARNING naming it. Set shares go to custody-restore-set.ts.
  */
 
 import path from 'node:path';
@@ -17,6 +17,7 @@ import type { CliIo } from '../command';
 
 import { type ReadShare } from './custody-input';
 import { runSetProveOnly } from './custody-restore-set';
+import { printPlaintextWarning } from './custody-plaintext-warning';
 
 import { isSetShare } from '../../core/custody/set-share';
 
@@ -77,7 +78,7 @@ export async function runProveOnly(values: RestoreValues, read: ReadShare[], io:
           form: first.spec === 'AES_256' ? 'aes' : 'pkcs8',
         }),
       );
-      io.stdout(t('cli.custody.prove.destroy'));
+      printPlaintextWarning(io, [written.path]);
       return 0;
     } finally {
       material.dispose();

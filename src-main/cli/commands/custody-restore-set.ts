@@ -1,7 +1,7 @@
 /**
  * `keyferry custody restore` for shares of a ceremony custody set (format 2): which backup file
  * goes with the shares, what is printed, and the restore without a ceremony (prove every chosen
- * key, and with --out write each into a new folder, all or nothing).
+ * key, and with --out write each into a new folder, all or nothing, with a WARNING naming each file).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
 import { pathExists } from '../../core/fs/path-exists';
 import { listText } from '../../i18n/list';
+import { printPlaintextWarning } from './custody-plaintext-warning';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -99,14 +100,18 @@ export function printSetRestored(
     );
 }
 
-/** Writes every restored key into the new folder `dir`, all or nothing. */
-async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promise<void> {
+/** Writes every restored key into the new folder `dir`, all or nothing; returns the files written. */
+async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promise<string[]> {
   await createFreshFolder(dir);
   try {
-    for (const r of restored)
-      await r.material.secret.use((bytes) =>
+    const files: string[] = [];
+    for (const r of restored) {
+      const written = await r.material.secret.use((bytes) =>
         writeFileExclusive(path.join(dir, `${r.keyId}.key`), bytes, { mode: 0o600 }),
       );
+      files.push(written.path);
+    }
+    return files;
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
     throw error;
@@ -163,8 +168,9 @@ export async function runSetProveOnly(
       io.stdout(t('cli.custody.set-nothing-written'));
       return 0;
     }
-    await writeAll(out, restored);
+    const files = await writeAll(out, restored);
     io.stdout(t('cli.custody.set-files-written', { count: restored.length, dir: out }));
+    printPlaintextWarning(io, files);
     return 0;
   } finally {
     for (const r of restored) r.material.dispose();

@@ -3,7 +3,8 @@
  *  - With --bundle: the restore ceremony (custody-restore-ceremony.ts; from an HSM token:
  *    custody-restore-hsm.ts), which writes no plaintext.
  *  - Without it: rebuild and prove only (custody-restore-prove.ts; set shares:
- *    custody-restore-set.ts); --out writes the plaintext (mode 0600) for an HSM.
+ *    custody-restore-set.ts); --out writes the plaintext (mode 0600) for an HSM. It rebuilds
+ *    plaintext material, so the air-gapped network check runs first (unjournaled: no journal).
  * Options and the mixes refused: custody-restore-options.ts.
  */
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { runCeremony } from './custody-restore-ceremony';
 import { checkMode, NAME, presentedByMap, RESTORE_OPTIONS } from './custody-restore-options';
 import { runProveOnly } from './custody-restore-prove';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
+import { checkNetworkBeforeMaterial } from '../network-check-lines';
 
 export const custodyRestoreCommand = defineCommand({
   name: NAME,
@@ -25,6 +27,7 @@ export const custodyRestoreCommand = defineCommand({
     '--hsm-module FILE --hsm-token LABEL|SERIAL [--hsm-pin-env VAR] [--hsm-journal FILE]',
     '    --bundle DIR --wrapped-out DIR --journal FILE --operator NAME --witness NAME... [...]',
     '--share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR] [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]',
+    '    [--allow-network]',
   ],
   options: RESTORE_OPTIONS,
   notes: ['cli.note.custody-restore.hsm', 'cli.note.custody-restore.set', 'cli.note.custody-restore.prove'],
@@ -32,6 +35,8 @@ export const custodyRestoreCommand = defineCommand({
     checkMode(values);
     if (values.bundle === undefined) {
       presentedByMap(values['presented-by'] ?? []);
+      // Rebuilds plaintext material (and with --out writes it): the air-gapped check, before any share is read.
+      checkNetworkBeforeMaterial(io, values['allow-network']);
       return runProveOnly(values, await readShares(values.share ?? [], values.typed ?? [], io.cwd), io);
     }
     // From here on a refusal is an attempt at the ceremony: journaled when its journal exists.

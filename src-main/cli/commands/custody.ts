@@ -3,7 +3,8 @@
  * key material. Split makes a custody set of the one key (share format 2, as the air-gapped
  * ceremony does) and writes each custodian's folder with core/custody/custodian-folders.ts: their
  * share file, its printable slip, the backup file and its printout, each folder on its own
- * volume. Passphrases come only from an environment variable.
+ * volume. Passphrases come only from an environment variable. Split reads plaintext material, so
+ * it first runs the air-gapped network check (refused on a live network unless --allow-network).
  */
 import path from 'node:path';
 import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/crypto/index';
@@ -23,6 +24,7 @@ import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file'
 import { custodyRestoreCommand } from './custody-restore';
 import { withdrawCustodyWrites } from '../../core/custody/withdraw-custody';
 import { pauseForTest } from '../test-pause';
+import { checkNetworkBeforeMaterial } from '../network-check-lines';
 import { listText } from '../../i18n/list';
 
 const NAME = 'custody split';
@@ -37,6 +39,7 @@ const SPLIT_OPTIONS = optionTable({
   custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.custody-split.custodian' },
   out: { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.custody-split.out' },
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.custody-split.allow-network' },
 });
 
 /** Shares per split: at least 2, at most 16 (core/custody checks M <= N). */
@@ -61,6 +64,8 @@ async function runSplit(
   const n = parseWholeNumberOption('--n', requireOption(NAME, values.n, '--n'), SHARE_RANGE, 0);
   if (outs.length !== n) throw new KeyferryError('CLI_SHARE_COUNT', { what: 'outFolders', given: outs.length, n });
   const spec = parseKeySpec(specText);
+  // The material is plaintext: the air-gapped side's network check, before the file is read.
+  checkNetworkBeforeMaterial(io, values['allow-network']);
   const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;
@@ -150,7 +155,7 @@ export function createCustodyCommands(deps: { volumeIdOf?: VolumeIdOf } = {}): C
       name: NAME,
       synopsis: [
         '--material FILE --key-spec SPEC --ceremony-id ID --key-id ID',
-        '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR]',
+        '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR] [--allow-network]',
       ],
       options: SPLIT_OPTIONS,
       run: ({ values }, io) => runSplit(values, io, deps.volumeIdOf),

@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { otherCeremonySet } from '../../helpers/custody-sets';
 import { keyferry } from '../../integration/cli-in-process';
 import { runRehearsal } from '../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { encodeBackupText } from '../../../src-main/core/custody/backup-text';
 import { backupFileIn, shareFileIn } from '../../helpers/custody-files';
+import { OFFLINE } from '../../helpers/workstation';
 
 const APP = { version: '0.1.0-test', build: 'test' };
 let dir: string;
@@ -46,6 +47,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+});
+// The air-gapped workstation a restore runs on (it checks the network before reading any share).
+beforeEach(() => {
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('custody restore of a ceremony custody set', () => {

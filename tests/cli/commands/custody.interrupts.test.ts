@@ -36,6 +36,8 @@ const SPLIT = [
   ...['custody', 'split', '--material', 'material.bin', '--key-spec', 'AES_256'],
   ...['--ceremony-id', 'KF-20250301-abcdef', '--key-id', '0d0466b0-e727-4d9c-b35d-f84bb474a37f'],
   ...['--m', '2', '--n', '2', '--custodian', 'Dana', '--custodian', 'Eli'],
+  // A real process on this networked machine: the override, as a rehearsal would give it.
+  '--allow-network',
 ];
 
 describe('custody split stopped by Ctrl-C while writing the custodian folders', () => {

@@ -7,9 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../../src-main/cli/command';
 import { createCustodyCommands } from '../../../src-main/cli/commands/custody';
 import { restoredExpiry } from '../../../src-main/core/ceremony/restore/restored-expiry';
@@ -22,6 +22,7 @@ import { parametersBundle } from '../../core/custody/helpers';
 import { englishSentences } from '../english-words';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
 import { backupFileIn, shareFileIn } from '../../helpers/custody-files';
+import { OFFLINE } from '../../helpers/workstation';
 
 const REPO = path.resolve(__dirname, '../../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
@@ -33,7 +34,12 @@ async function workspace(): Promise<string> {
   temps.push(dir);
   return dir;
 }
+// The air-gapped workstation these commands run on (split and restore check the network first).
+beforeEach(() => {
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+});
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
@@ -604,7 +610,8 @@ describe('keyferry custody', () => {
       await writeFile(path.join(dir, 'key.bin'), key);
       const keyferry = (args: string[]) =>
         spawnSync(process.execPath, [KEYFERRY_BIN, ...args], { cwd: dir, encoding: 'utf8' });
-      const split = keyferry(splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']));
+      // Real processes on this (networked) machine: the override, as a rehearsal would give it.
+      const split = keyferry([...splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']), '--allow-network']);
       expect(split.stderr).toBe('');
       expect(split.status).toBe(0);
       const restore = keyferry([
@@ -616,6 +623,7 @@ describe('keyferry custody', () => {
         shareFileIn('.', 1, dir),
         '--out',
         'back',
+        '--allow-network',
       ]);
       expect(restore.status).toBe(0);
       expect((await readFile(path.join(dir, 'back', `${KEY_ID}.key`))).equals(key)).toBe(true);

@@ -59,7 +59,7 @@ export const enCliHelp = {
   'cli.note.custody-restore.set':
     "Shares of a ceremony custody set (format 2, slips headed KEYFERRY SHARE V2) restore together\nwith the ceremony's backup file; per-key shares (format 1, KEYFERRY SHARE V1) written by earlier\nversions still restore. After the restore ceremony, import on the online workstation: the\nrestore prints the complete online import command.",
   'cli.note.custody-restore.prove':
-    'Without --bundle, nothing is written unless --out is given: then the material (AES: 32 raw\nbytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM (set shares:\na new folder with one <key id>.key file per key, removed again if any write fails).',
+    'Without --bundle, nothing is written unless --out is given: then the material (AES: 32 raw\nbytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM (set shares:\na new folder with one <key id>.key file per key, removed again if any write fails), with a\nWARNING naming each file: keep it offline, hand it to the HSM, then destroy every copy. No\njournal or witness records this. Like the air-gapped side, it refuses to read any share on a\nlive network unless --allow-network (rehearsals only); so does custody split.',
 
   'cli.opt.operator': 'the operator present at the ceremony',
   'cli.opt.witness': 'a witness present (repeat for each)',
@@ -130,6 +130,8 @@ export const enCliHelp = {
   'cli.opt.wrap.out': 'output folder (made when it does not exist); files are never overwritten',
   'cli.opt.wrap.no-backup':
     'required when the material is generated here: it is wrapped and then wiped, so no copy remains\nanywhere (if the KMS ever loses or expires it, it cannot be imported again); give --material to\nkeep your own copy',
+  'cli.opt.custody-split.allow-network':
+    'go on although a network is up (rehearsals only; printed as a WARNING, journaled nowhere)',
   'cli.opt.custody-split.material': 'AES_256: 32 raw bytes, hex or base64; RSA/EC: private key PEM/DER',
   'cli.opt.custody-split.key-spec': "the material's key spec: AES_256, RSA_2048/3072/4096, EC_P256/P384",
   'cli.opt.custody-split.ceremony-id': 'the ceremony the shares belong to (printed on slips; restore checks it)',
@@ -146,6 +148,8 @@ export const enCliHelp = {
   'cli.opt.restore.journal':
     'the restore journal (created when new, continued when it exists): who presented which share,\nthe proof, the bundle; never a share',
   'cli.opt.restore.presented-by': 'share I was handed over by NAME (default: its recorded custodian)',
+  'cli.opt.restore.allow-network':
+    'go on although a network is up (rehearsals only; printed as a WARNING; journaled only with --bundle)',
   'cli.opt.restore.out': 'write the rebuilt plaintext to this new file (mode 0600; set shares: a new folder)',
   'cli.opt.restore.ceremony-id': 'refuse shares of any other ceremony',
   'cli.opt.restore.key-id': 'refuse shares of any other key (set shares: restore only these keys; repeat)',

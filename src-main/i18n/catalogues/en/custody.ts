@@ -81,7 +81,13 @@ export const enCustody = {
     'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
   'cli.custody.prove.written':
     'Wrote {file} ({size} bytes, mode 0600): {form, select, aes {the raw 32-byte AES key} other {the private key as PKCS#8 DER}}.',
-  'cli.custody.prove.destroy': 'This file is plaintext key material: hand it to the HSM, then destroy it.',
+  'cli.custody.plaintext-warning':
+    'WARNING: {count, plural, one {this file holds} other {these # files hold}} plaintext key material, recorded in no journal and seen by no witness:',
+  'cli.custody.plaintext-file': '  {file}',
+  'cli.custody.plaintext-next':
+    'Keep {count, plural, one {it} other {them}} offline: never on a networked machine, in a synchronised folder or on media others can reach. Hand {count, plural, one {it} other {them}} to the HSM at once, then destroy every copy: delete {count, plural, one {the file} other {the files}} and wipe or destroy the media {count, plural, one {it was} other {they were}} on.',
+  'cli.custody.network-override-unjournaled':
+    'This command keeps no journal: nothing but this screen records the override. Handle plaintext key material on the air-gapped workstation only; allow a network for a rehearsal with test material only.',
   'cli.custody.restore.share-presented':
     '  share {index} of {total} (custodian {custodian}) presented by {presentedBy} from {source, select, file {{file}} other {typed slip {file}}}',
   'cli.custody.restore.rebuilt':

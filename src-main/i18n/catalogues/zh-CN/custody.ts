@@ -73,7 +73,13 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '未写入明文文件（使用 --out FILE 将材料交给 HSM，或使用 --bundle DIR 将其包装以便重新导入）。',
   'cli.custody.prove.written':
     '已写入 {file}（{size} 字节，权限 0600）：{form, select, aes {原始 32 字节 AES 密钥} other {PKCS#8 DER 格式的私钥}}。',
-  'cli.custody.prove.destroy': '此文件是明文密钥材料：交给 HSM 后将其销毁。',
+  'cli.custody.plaintext-warning':
+    '警告：{count, plural, other {以下 # 个文件}}含有明文密钥材料，未记入任何日志，也没有任何见证人见证：',
+  'cli.custody.plaintext-file': '  {file}',
+  'cli.custody.plaintext-next':
+    '请让{count, plural, other {这 # 个文件}}保持离线：切勿放到联网的计算机、同步文件夹或他人可接触的介质上。立即交给 HSM，然后销毁所有副本：删除文件，并擦除或销毁存放过它的介质。',
+  'cli.custody.network-override-unjournaled':
+    '此命令不记日志：除了本屏幕，没有任何地方记录这次覆盖。只能在离线工作站上处理明文密钥材料；只有使用测试材料的演练才可允许联网。',
   'cli.custody.restore.share-presented':
     '  {total} 份中的第 {index} 份（保管人 {custodian}），由 {presentedBy} 出示，来自{source, select, file {文件 {file}} other {录入的托管凭条 {file}}}',
   'cli.custody.restore.rebuilt':

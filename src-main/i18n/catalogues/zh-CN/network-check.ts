@@ -7,5 +7,5 @@ export const zhCNNetworkCheck: { readonly [K in keyof typeof enNetworkCheck]: st
   'network.checked': '网络检查：{summary}',
   'problem.AIRGAP_NETWORK_LIVE': '本机已连接网络（{interfacesList}）；离线工作站不得有任何处于启用状态的网络。',
   'problem.AIRGAP_NETWORK_LIVE.next':
-    '请拔掉网线并关闭 Wi-Fi 和蓝牙，然后重新检查（以 fe80: 或 169.254. 开头的地址是链路本地地址：该接口仍处于连接状态）。只有演练时才可覆盖此检查（keyferry airgap wrap --allow-network）；覆盖操作会记入日志。',
+    '请拔掉网线并关闭 Wi-Fi 和蓝牙，然后重新检查（以 fe80: 或 169.254. 开头的地址是链路本地地址：该接口仍处于连接状态）。只有演练时才可覆盖此检查（--allow-network）；覆盖操作会打印为警告，记日志的命令还会将其记入日志。',
 };
