@@ -3,7 +3,9 @@
  * the console's files. Files are written with writeFileExclusive, the RSA-OAEP ciphertext
  * (EncryptedKeyMaterial.bin, needed for every spec) last; if any write fails, every file this
  * run wrote is removed again (and the folder, if this run created it), so nothing half-done
- * remains. Passphrases come only from an environment variable, never from the command line.
+ * remains. Passphrases come only from an environment variable, never from the command line. As
+ * the custody commands without a ceremony, it runs the air-gapped network check before it makes or
+ * reads material (refused on a live network unless --allow-network; it keeps no journal).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +41,7 @@ import { defineCommand, type CliCommand, type CliIo } from '../command';
 import { optionTable, type OptionValues } from '../options';
 import { pathExists } from '../../core/fs/path-exists';
 import { listValue } from '../../i18n/list';
+import { checkNetworkBeforeMaterial } from '../network-check-lines';
 
 const NAME = 'wrap';
 
@@ -50,6 +53,7 @@ const OPTIONS = optionTable({
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
   out: { type: 'string', arg: 'DIR', help: 'cli.opt.wrap.out' },
   'no-backup': { type: 'boolean', help: 'cli.opt.wrap.no-backup' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.custody-split.allow-network' },
 });
 
 interface WrapOptions {
@@ -196,6 +200,8 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
           bytes: 64 * 1024,
         },
       ]);
+      // Plaintext material is made or read only where no network is up (the air-gapped check).
+      checkNetworkBeforeMaterial(io, values['allow-network']);
       const material = await obtainMaterial(values, spec, passphrase, io.cwd);
       let wrapped: WrappedKeyMaterial;
       try {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWrapCommand, wrapCommand } from '../../../src-main/cli/commands/wrap';
 import type { CliCommand } from '../../../src-main/cli/command';
 import { runCli } from '../../../src-main/cli/run-cli';
@@ -12,6 +13,7 @@ import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable
 import { makeTempDir, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
 import { kwpUnwrapArgs, oaepDecryptArgs } from '../../core/crypto/helpers/openssl-commands';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
+import { LIVE_WLAN, OFFLINE } from '../../helpers/workstation';
 
 let dir: string;
 const at = (...parts: string[]) => path.join(dir, ...parts);
@@ -87,6 +89,13 @@ beforeAll(async () => {
   });
 });
 afterAll(() => removeTempDir(dir));
+// An air-gapped workstation (only loopback up) unless a test says otherwise.
+beforeEach(() => {
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** The guide's decrypt of EncryptedKeyMaterial.bin with the wrapping private key. */
 function oaepDecrypt(file: string, md = 'sha256'): Promise<Buffer> {
@@ -261,7 +270,8 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
     const before = (await readdir(dir)).sort();
     const r = await keyferry(['wrap', ...args], { env });
     expect(r.code).toBe(1);
-    expect(r.stdout).toEqual([]);
+    // At most the network check's line, printed before the material is read.
+    expect(r.stdout.filter((l) => !l.startsWith('Network check: No network'))).toEqual([]);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/^keyferry wrap: /);
     expect(r.stderr[0]).toMatch(message);
@@ -313,6 +323,26 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   });
 });
 
+describe('keyferry wrap on a networked machine', () => {
+  it('refuses before any material is made or read, and writes nothing; --allow-network goes on with a WARNING', async () => {
+    vi.spyOn(os, 'networkInterfaces').mockReturnValue(LIVE_WLAN);
+    const refused = await keyferry(['wrap', ...wrapArgs('AES_256', 'out-networked', ['--material', 'aes.hex'])]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.join('\n')).toContain('This machine is connected to a network (wlan0 10.1.2.3)');
+    expect(await exists(at('out-networked'))).toBe(false);
+
+    const allowed = await keyferry([
+      'wrap',
+      ...wrapArgs('AES_256', 'out-networked', ['--material', 'aes.hex', '--allow-network']),
+    ]);
+    expect(allowed.stderr).toEqual([]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout[0]).toBe('WARNING: network present and allowed by override: wlan0 10.1.2.3.');
+    expect(allowed.stdout[1]).toContain('This command keeps no journal');
+    expect(await exists(at('out-networked', 'EncryptedKeyMaterial.bin'))).toBe(true);
+  });
+});
+
 describe('keyferry wrap as a real process', () => {
   function run(args: string[]): Promise<Outcome> {
     return new Promise((resolve, reject) => {
@@ -329,7 +359,11 @@ describe('keyferry wrap as a real process', () => {
   }
 
   it('exits 0 on success and 1 with one stderr line, no stack, on bad input', async () => {
-    const ok = await run(['wrap', ...wrapArgs('EC_P256', 'out-process', ['--no-backup'], 'PublicKey.b64')]);
+    // This test machine has a network: a real process needs the override.
+    const ok = await run([
+      'wrap',
+      ...wrapArgs('EC_P256', 'out-process', ['--no-backup', '--allow-network'], 'PublicKey.b64'),
+    ]);
     expect(ok.stderr).toEqual([]);
     expect(ok.code).toBe(0);
     expect(await opensslUnwrapPrivateKey(at('out-process'), 'out_ec_private_key.der').then((x) => x.text)).toMatch(
