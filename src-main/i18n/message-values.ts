@@ -366,6 +366,8 @@ export interface MessageValueTable {
   'restore.shares.intro': NoValues;
   'restore.presented-by': NoValues;
   'restore.presented-by.hint': NoValues;
+  'restore.several-shares-reason': NoValues;
+  'restore.several-shares-reason.hint': NoValues;
   'restore.source': NoValues;
   'restore.share-file': NoValues;
   'restore.slip-lines': NoValues;
@@ -870,6 +872,8 @@ export interface MessageValueTable {
   'problem.CLI_OPTION_VALUE_INVALID.next': { expected: string; option: string | number };
   'problem.CLI_OPTION_NEEDS': { option: string | number; needs: string | number };
   'problem.CLI_OPTION_NEEDS.next': { needs: string | number; option: string | number };
+  'problem.CLI_PRESENTED_BY_NOT_GIVEN': { index: string | number; name: string | number; count: number; givenList: string | number };
+  'problem.CLI_PRESENTED_BY_NOT_GIVEN.next': { index: string | number };
   'problem.CLI_OPTIONS_CONFLICT': { option: string | number; other: string | number; reason: string };
   'problem.CLI_OPTIONS_CONFLICT.next': { reason: string; option: string | number; other: string | number };
   'problem.CLI_OPTION_REPLACED': { option: string | number; replacement: string | number };
@@ -982,6 +986,7 @@ export interface MessageValueTable {
   'cli.opt.restore.bundle': NoValues;
   'cli.opt.restore.journal': NoValues;
   'cli.opt.restore.presented-by': NoValues;
+  'cli.opt.restore.one-person-several-shares': NoValues;
   'cli.opt.restore.allow-network': NoValues;
   'cli.opt.restore.out': NoValues;
   'cli.opt.restore.ceremony-id': NoValues;
@@ -2032,6 +2037,16 @@ export interface MessageValueTable {
   'cli.custody.network-override-unjournaled': NoValues;
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };
+  'problem.CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
+  'problem.CUSTODY_PRESENTER_SEVERAL_SHARES.next': { where: string };
+  'problem.CUSTODY_PRESENTER_REASON_INVALID': { max: string | number };
+  'problem.CUSTODY_PRESENTER_REASON_INVALID.next': { where: string };
+  'cli.custody.restore.several-shares-allowed': { presentedBy: string | number; count: string | number; sharesList: string | number; reason: string | number };
+  'cli.custody.restore.presenter-flagged': { index: string | number; custodian: string | number; presentedBy: string | number; notCustodian: string; role: string };
+  'restore.presenter-flagged': { index: string | number; custodian: string | number; presentedBy: string | number; notCustodian: string; role: string };
+  'restore.several-shares-allowed': { presentedBy: string | number; count: string | number; sharesList: string | number };
+  'journal.reason.presenter-flagged': { index: string | number; custodian: string | number; presentedBy: string | number; notCustodian: string; role: string };
+  'journal.reason.presenter-several-shares': { presentedBy: string | number; sharesList: string | number; reason: string | number };
   'problem.WRITE_VERIFY_FAILED': { file: string | number };
   'problem.WRITE_VERIFY_FAILED.next': NoValues;
   'problem.WRITE_FAILED': { file: string | number; errno: string; detail: string | number };
@@ -2251,6 +2266,8 @@ export interface MessageValueTable {
   'journal.event.credentials.refused': NoValues;
   'journal.event.custody.backup-presented': NoValues;
   'journal.event.custody.backup-refused': NoValues;
+  'journal.event.custody.presenter-flagged': NoValues;
+  'journal.event.custody.presenter-several-shares': NoValues;
   'journal.event.custody.restore-refused': NoValues;
   'journal.event.custody.restored': NoValues;
   'journal.event.custody.share-presented': NoValues;
@@ -2465,6 +2482,7 @@ export interface ProblemValueTable {
   'CLI_ARGUMENT_MISSING': { arg: string | number; command: string | number };
   'CLI_OPTION_VALUE_INVALID': { option: string | number; value: string | number; expected: string };
   'CLI_OPTION_NEEDS': { option: string | number; needs: string | number };
+  'CLI_PRESENTED_BY_NOT_GIVEN': { index: string | number; name: string | number; count: number; givenList: string | number };
   'CLI_OPTIONS_CONFLICT': { option: string | number; other: string | number; reason: string };
   'CLI_OPTION_REPLACED': { option: string | number; replacement: string | number; command: string | number };
   'CLI_OPTION_FOR_SHARES': { shares: string; option: string | number };
@@ -2754,6 +2772,8 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; left: number; written: string | number; leftoversList: string | number };
+  'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
+  'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };
   'WRITE_VERIFY_FAILED': { file: string | number };
   'WRITE_FAILED': { file: string | number; errno: string; detail: string | number; folder: string | number };
   'FOLDER_NOT_FRESH': { dir: string | number; errno: string; detail: string | number; folder: string | number };

@@ -24,7 +24,8 @@ import { RestoreHsmSource } from './airgap/HsmSource';
 import { useRestoreSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
 import { phraseText } from '../../src-main/i18n/phrase';
-import { listText } from '../../src-main/i18n/list';
+import { listText, listValue } from '../../src-main/i18n/list';
+import type { PresentedShareView } from '../../src-main/ipc/contract';
 import { BackupField, FileOrTyped, useFileOrTyped } from './restore/BackupField';
 import { RestoreExpiry, useRestoreExpiry } from './restore/RestoreExpiry';
 import { RESTORE_PLAN } from './restore/plan';
@@ -69,6 +70,35 @@ function RestorePreflightStep() {
   );
 }
 
+/** What is out of the ordinary about who handed `share` over (journaled as overrides by the core: presenters.ts). */
+function HandoverWarnings({ share }: { share: PresentedShareView }) {
+  const { t } = useT();
+  return (
+    <>
+      {share.severalShares.length > 1 && (
+        <p className="warning" role="alert">
+          {t('restore.several-shares-allowed', {
+            presentedBy: share.presentedBy,
+            count: share.severalShares.length,
+            sharesList: listValue(share.severalShares),
+          })}
+        </p>
+      )}
+      {share.concern && (
+        <p className="warning" role="alert">
+          {t('restore.presenter-flagged', {
+            index: share.shareIndex,
+            custodian: share.custodian,
+            presentedBy: share.presentedBy,
+            notCustodian: share.concern.notCustodian ? 'yes' : 'no',
+            role: share.concern.role,
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
 function SharesStep() {
   const steps = useRestoreSteps();
   // The HSM is offered until a share was presented (the core then refuses it, naming the shares).
@@ -76,6 +106,7 @@ function SharesStep() {
   const shares = useAppStore((s) => s.presentedShares);
   const present = useAppStore((s) => s.presentShare);
   const [presentedBy, setPresentedBy] = useState('');
+  const [severalSharesReason, setSeveralSharesReason] = useState('');
   const [source, setSource] = useState<SourceOf<typeof SHARE_SOURCES>>('file');
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
   const input = useFileOrTyped();
@@ -84,10 +115,12 @@ function SharesStep() {
   const submit = async () => {
     const ok = await present({
       presentedBy: presentedBy.trim(),
+      ...(severalSharesReason.trim() === '' ? {} : { severalSharesReason: severalSharesReason.trim() }),
       ...(source === 'file' ? { file: input.file.trim() } : { typed: input.typed }),
     });
     if (ok) {
       setPresentedBy('');
+      setSeveralSharesReason('');
       input.clear();
     }
   };
@@ -102,12 +135,21 @@ function SharesStep() {
         </>
       )}
       {source !== 'hsm' && (
-        <TextField
-          label={t('restore.presented-by')}
-          value={presentedBy}
-          onChange={setPresentedBy}
-          hint={t('restore.presented-by.hint')}
-        />
+        <>
+          <TextField
+            label={t('restore.presented-by')}
+            value={presentedBy}
+            onChange={setPresentedBy}
+            hint={t('restore.presented-by.hint')}
+          />
+          {/* Empty unless agreed: a second share from one person is refused without it (presenters.ts). */}
+          <TextField
+            label={t('restore.several-shares-reason')}
+            value={severalSharesReason}
+            onChange={setSeveralSharesReason}
+            hint={t('restore.several-shares-reason.hint')}
+          />
+        </>
       )}
       {source !== 'hsm' && <FileOrTyped kind="share" typed={source === 'typed'} input={input} />}
       {source !== 'hsm' && (
@@ -129,6 +171,7 @@ function SharesStep() {
                 source: s.source,
               })}{' '}
               <span className="mono">{s.shareChecksum}</span>
+              <HandoverWarnings share={s} />
             </li>
           ))}
         </ul>

@@ -25,6 +25,7 @@ import { confirmEveryWitness, parametersDigestOf } from '../core/ceremony/witnes
 import { appPerLanguage } from './app-per-language';
 import { click, fillByLabel, problemIn, setUpCeremony, step } from './page-helpers';
 import { backupFileIn } from '../helpers/custody-files';
+import { listValue } from '../../src-main/i18n/list';
 
 const DAY_MS = 24 * 3600 * 1000;
 const CUSTODIANS = ['Cara', 'Dan', 'Eve'];
@@ -122,9 +123,22 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
 
       // Two custodians type their slips: nothing comes from a share file.
       for (const [i, name] of ['Cara', 'Eve'].entries()) {
-        await fillByLabel(page, t('restore.presented-by'), name);
         await page.getByLabel(t('restore.source.typed')).check();
         await fillByLabel(page, t('restore.slip-lines'), await fileIn(lapsed.folders[i * 2] as string, '.slip.txt'));
+        if (i === 1) {
+          // Cara (however typed) handing over Eve's share too: refused by the core, as in the CLI.
+          await fillByLabel(page, t('restore.presented-by'), 'cara');
+          await click(page, t('restore.present'));
+          expect(await problemIn(page, 'restore-shares')).toContain(
+            t('problem.CUSTODY_PRESENTER_SEVERAL_SHARES', {
+              presentedBy: 'cara',
+              count: 2,
+              sharesList: listValue([1, 3]),
+              where: 'app',
+            }),
+          );
+        }
+        await fillByLabel(page, t('restore.presented-by'), name);
         await step(page, t('restore.present'), 'restore-shares');
       }
       // The printed backup, pasted from Dan's copy; first with a group of line 1 typed one character short.

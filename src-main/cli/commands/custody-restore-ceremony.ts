@@ -40,7 +40,8 @@ import { readBackupFile } from '../../core/custody/backup-text';
 import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
 
 import { restoreFromToken } from './custody-restore-hsm';
-import { presentedByMap, type RestoreValues } from './custody-restore-options';
+import type { RestoreValues } from './custody-restore-options';
+import { handoverWarnings, plannedHandovers } from './custody-restore-presenters';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
 import { pathExists } from '../../core/fs/path-exists';
 import { pauseForTest } from '../test-pause';
@@ -51,7 +52,7 @@ export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRest
   try {
     const inputs = await journalRefusalBeforeStart(values, io, async () => {
       if (!hsm) read.push(...(await readShares(values.share ?? [], values.typed ?? [], io.cwd)));
-      return beforeTheJournal(values, io, hsm);
+      return beforeTheJournal(values, io, hsm, read);
     });
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
@@ -69,6 +70,7 @@ async function beforeTheJournal(
   values: RestoreValues,
   io: CliIo,
   hsm: HsmRestoreRequest | null,
+  read: readonly ReadShare[],
 ): Promise<CeremonyInputs> {
   const rel = (p: string) => path.resolve(io.cwd, p);
   const wrappedOut = rel(values['wrapped-out'] as string);
@@ -86,7 +88,8 @@ async function beforeTheJournal(
       kmsTimeAtLeast(new Date(), bundle?.keys ?? []),
       'cli',
     ),
-    presentedBy: presentedByMap(values['presented-by'] ?? []),
+    // Who hands over each share, checked before the journal opens and any witness types the digest.
+    ...plannedHandovers(values, read),
     witnesses: values.witness ?? [],
     hsm,
     title: ceremonyTitle(values.title, facts, cliTranslator(io).t('cli.custody.restore.default-title')),
@@ -98,6 +101,8 @@ interface CeremonyInputs {
   readonly wrappedOut: string;
   readonly expiries: RestoredExpiries;
   readonly presentedBy: ReadonlyMap<number, string>;
+  /** The operator's reason to let one person hand over several shares (--one-person-several-shares). */
+  readonly severalSharesReason: string | undefined;
   readonly witnesses: readonly string[];
   readonly hsm: HsmRestoreRequest | null;
   readonly title: string;
@@ -112,7 +117,7 @@ async function ceremonySteps(
   inputs: CeremonyInputs,
 ): Promise<number> {
   const rel = (p: string) => path.resolve(io.cwd, p);
-  const { wrappedOut, expiries, presentedBy, witnesses, title, facts } = inputs;
+  const { wrappedOut, expiries, witnesses, title, facts } = inputs;
   let restore: RestoreCeremony | undefined;
   let unregisterStop = () => undefined as void;
   try {
@@ -155,7 +160,7 @@ async function ceremonySteps(
         io.stdout(cliTranslator(io).t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
     await confirmAsEveryWitness(restore, journal, values['witness-confirms'], io);
     if (inputs.hsm) await restoreFromToken(restore, inputs.hsm, io);
-    else await restoreFromShares(restore, values, read, io, presentedBy);
+    else await restoreFromShares(restore, values, read, io, inputs);
     await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(
       wrappedOut,
@@ -223,13 +228,16 @@ async function restoreFromShares(
   values: RestoreValues,
   read: ReadShare[],
   io: CliIo,
-  presentedBy: ReadonlyMap<number, string>,
+  { presentedBy, severalSharesReason }: Pick<CeremonyInputs, 'presentedBy' | 'severalSharesReason'>,
 ): Promise<void> {
   const backupFile = await backupFileFor(values, read, io);
   const { t } = cliTranslator(io);
   while (read.length > 0) {
     const { share, source, file } = read.shift() as ReadShare;
-    const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
+    const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source, {
+      reason: severalSharesReason,
+      where: 'cli',
+    });
     io.stdout(
       t('cli.custody.restore.share-presented', {
         index: presented.shareIndex,
@@ -240,6 +248,7 @@ async function restoreFromShares(
         file: path.basename(file),
       }),
     );
+    handoverWarnings(io, presented, severalSharesReason).forEach((line) => io.stdout(line));
   }
   if (backupFile) {
     const backup = await readBackupFile(backupFile);

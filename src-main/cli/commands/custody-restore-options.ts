@@ -34,6 +34,12 @@ export const RESTORE_OPTIONS = optionTable({
     group: 'ceremony',
     help: 'cli.opt.restore.presented-by',
   },
+  'one-person-several-shares': {
+    type: 'string',
+    arg: 'REASON',
+    group: 'ceremony',
+    help: 'cli.opt.restore.one-person-several-shares',
+  },
   expires: { type: 'string', arg: 'WHEN', group: 'ceremony', help: 'cli.opt.restore.expires' },
   'receipt-dir': { type: 'string', arg: 'DIR', group: 'ceremony', help: 'cli.opt.receipt-dir' },
   'allow-network': { type: 'boolean', help: 'cli.opt.restore.allow-network' },
@@ -61,6 +67,7 @@ const CEREMONY_ONLY = [
   'title',
   'witness-confirms',
   'presented-by',
+  'one-person-several-shares',
   'expires',
   'receipt-dir',
 ] as const;

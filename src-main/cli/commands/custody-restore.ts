@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { severalSharesReason } from '../../core/ceremony/restore/presenters';
 import { defineCommand } from '../command';
 import { hsmSourceFromOptions } from '../hsm-source-options';
 import { readShares } from './custody-input';
@@ -23,7 +24,7 @@ export const custodyRestoreCommand = defineCommand({
   synopsis: [
     '--share FILE... [--typed FILE...] [--backup FILE] --bundle DIR --wrapped-out DIR',
     '    --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=DIGEST...]',
-    '    [--presented-by INDEX=NAME...] [--expires original|never|ISO-TIME] [--receipt-dir DIR] [--title TEXT] [--allow-network]',
+    '    [--presented-by INDEX=NAME...] [--one-person-several-shares REASON] [--expires original|never|ISO-TIME] [--receipt-dir DIR] [--title TEXT] [--allow-network]',
     '--hsm-module FILE --hsm-token LABEL|SERIAL [--hsm-pin-env VAR] [--hsm-journal FILE]',
     '    --bundle DIR --wrapped-out DIR --journal FILE --operator NAME --witness NAME... [...]',
     '--share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR] [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]',
@@ -43,6 +44,7 @@ export const custodyRestoreCommand = defineCommand({
     const hsm = await journalRefusalBeforeStart(values, io, async () => {
       if (values.expires && values.expires.trim() !== 'original') parseMaterialExpiry(values.expires);
       presentedByMap(values['presented-by'] ?? []);
+      severalSharesReason(values['one-person-several-shares'], 'cli');
       return hsmSourceFromOptions(values, io, []);
     });
     if (hsm) {

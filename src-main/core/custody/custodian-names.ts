@@ -7,6 +7,7 @@
  */
 import { KeyferryError } from '../errors';
 import { custodianSchema } from './custody-share';
+import { personKey } from '../ceremony/shared/person-name-shape';
 
 const FORMAT_CHARACTER = /\p{Cf}/u;
 
@@ -31,10 +32,10 @@ export function checkCustodianNames(custodians: readonly string[]): string[] {
         index: i + 1,
         character: format ? codePointOf(format[0]) : 'none',
       });
-    const earlier = seen.get(name.toLocaleLowerCase('en'));
+    const earlier = seen.get(personKey(name));
     if (earlier !== undefined)
       throw new KeyferryError('CUSTODY_SET_CUSTODIAN_TWICE', { name, first: earlier + 1, second: i + 1 });
-    seen.set(name.toLocaleLowerCase('en'), i);
+    seen.set(personKey(name), i);
   });
   return names;
 }

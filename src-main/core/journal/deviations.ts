@@ -68,6 +68,10 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'replica-group.refused': 'refusal',
   'kms.replica-refused': 'refusal',
   'custody.share-refused': 'refusal',
+  // A share handed over by another than its custodian, or by the operator or a witness (restore/presenters.ts).
+  'custody.presenter-flagged': 'override',
+  // One person handed over several shares, allowed by the operator's reason (restore/presenters.ts).
+  'custody.presenter-several-shares': 'override',
   'custody.restore-refused': 'refusal',
   'custody.backup-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',

@@ -95,17 +95,19 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
       return preflightView(side.plan);
     },
 
-    presentShare: async ({ presentedBy, file, typed }) => {
+    presentShare: async ({ presentedBy, severalSharesReason, file, typed }) => {
       const ceremony = workflow();
       const shareFile = file ? inputFilePath(file, 'shareFile') : undefined;
       const share = shareFile ? await readAnyShareFile(shareFile) : parseTypedAnyShare(typed ?? '');
-      const presented = await ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
+      // One person, one share unless the operator gave a reason; other presenters are journaled (presenters.ts).
+      const override = { reason: severalSharesReason, where: 'app' as const };
+      const presented = await ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed', override);
       // A set share's file lies beside the ceremony's backup file: present the first copy found.
       if (shareFile && isSetShare(share) && !ceremony.hasBackup) {
         const backupFile = await backupBeside(shareFile, share);
         await ceremony.presentBackup(await readBackupFile(backupFile), path.basename(backupFile));
       }
-      return presented;
+      return { ...presented, severalShares: [...presented.severalShares] };
     },
 
     /** The custody backup from its file, or typed/pasted from its printout (checked line by line, a mistyped line named). */

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
+import { officerReasonSchema } from '../../core/ceremony/shared/officer-reason';
+import { PRESENTER_ROLES } from '../../core/ceremony/restore/presenter-concern';
 import { artefactToConfirmSchema, preflightSchema, withdrawalSchema } from './airgap';
 import {
   check,
@@ -93,6 +95,8 @@ export type PresentedBackupView = z.output<typeof presentedBackupSchema>;
 export const presentShareRequestSchema = z
   .strictObject({
     presentedBy: personNameSchema,
+    /** The operator's reason to let one person hand over several shares (journaled as an override); none: refused. */
+    severalSharesReason: officerReasonSchema.optional(),
     file: pathSchema.optional(),
     typed: z.string().min(1).max(20_000).optional(),
   })
@@ -115,6 +119,10 @@ export const presentedShareSchema = z.object({
   shareChecksum: z.string(),
   /** Shares presented so far. */
   presented: z.number().int(),
+  /** Not the share's recorded custodian, or the operator or a witness (journaled as an override); null when neither. */
+  concern: z.object({ notCustodian: z.boolean(), role: z.enum(PRESENTER_ROLES) }).nullable(),
+  /** Every share this presenter handed over, when more than one (allowed by the operator's reason). */
+  severalShares: z.array(z.number().int()),
 });
 export type PresentedShareView = z.output<typeof presentedShareSchema>;
 

@@ -1,15 +1,9 @@
 /**
  * The officer's reason to wrap again while an earlier bundle of the journal can still be imported
- * (earlier-wraps.ts): one line as typed, journaled and printed on the receipt. Zod alone, so the
- * IPC contract checks the app's field with the same rule.
+ * (earlier-wraps.ts): an officer's reason as any override takes one (shared/officer-reason.ts).
  */
-import { z } from 'zod';
+import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 
-export const WRAP_AGAIN_REASON_MAX = 200;
+export const WRAP_AGAIN_REASON_MAX = OFFICER_REASON_MAX;
 
-export const wrapAgainReasonSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(WRAP_AGAIN_REASON_MAX)
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u);
+export const wrapAgainReasonSchema = officerReasonSchema;

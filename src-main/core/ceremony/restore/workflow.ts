@@ -33,6 +33,15 @@ import { personName } from '../shared/person-name-shape';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { sharesCustody } from './split-holders';
 import {
+  journalPresenterConcern,
+  journalSeveralShares,
+  presenterConcern,
+  severalSharesRefusal,
+  sharesHandedOverBy,
+  type OverrideSurface,
+} from './presenters';
+import type { PresenterConcern } from './presenter-concern';
+import {
   journalPresentedBackup,
   parametersOverview,
   restoredCustody,
@@ -54,6 +63,22 @@ import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
 export type { HsmRestoreRequest } from './hsm-restore';
+
+/** The officer's reason to let one person hand over several shares (none: refused), and where it is given. */
+interface SeveralSharesOverride {
+  readonly reason?: string | undefined;
+  readonly where: OverrideSurface;
+}
+
+/** A share as presentShare took it: with what is out of the ordinary about who handed it over. */
+export type PresentedHandover = PresentedShare & {
+  /** Shares presented so far. */
+  readonly presented: number;
+  /** Not the recorded custodian, or the operator or a witness (journaled `custody.presenter-flagged`); null when neither. */
+  readonly concern: PresenterConcern | null;
+  /** Every share this presenter handed over, when more than one (allowed by the officer's reason); else empty. */
+  readonly severalShares: readonly number[];
+};
 
 export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreStepId> {
   readonly #vault: MaterialVault;
@@ -140,14 +165,17 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   /**
    * Step 4 (once per custodian): `presentedBy` hands over `share` (read from a share file or
-   * typed from a slip). Checked at once (intact, this bundle's key, same split, not twice);
-   * a refused share is wiped and journaled as refused. Ownership of `share` passes here.
+   * typed from a slip). Checked at once (intact, this bundle's key, same split, not twice, not a
+   * second share of one person unless `override` gives the officer's reason: presenters.ts);
+   * a refused share is wiped and journaled as refused. A presenter who is not the share's
+   * custodian, or is the operator or a witness, is journaled as an override. Ownership of `share` passes here.
    */
   async presentShare(
     share: CustodyShare | SetShare,
     presentedBy: string = share.custodian,
     source: ShareSource = 'file',
-  ): Promise<PresentedShare & { presented: number }> {
+    override: SeveralSharesOverride = { where: 'cli' },
+  ): Promise<PresentedHandover> {
     try {
       this.guard.require('presentShare');
       if (this.#hsmChosen) throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
@@ -167,6 +195,9 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
           index: share.index,
           who: 'witnesses',
         });
+      // One person, one share (presenters.ts): a second one is refused unless the officer gave a reason.
+      const theirs = [...new Set([...sharesHandedOverBy(shares.records, who), share.index])].sort((a, b) => a - b);
+      if (theirs.length > 1 && override.reason === undefined) throw severalSharesRefusal(who, theirs, override.where);
       record = shares.add(share, who, source);
     } catch (error) {
       if (!share.share.disposed) share.share.dispose();
@@ -182,7 +213,18 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     }
     await this.options.journal.append(who, 'custody.share-presented', { ...record });
     this.guard.advance('shares-presented');
-    return { ...record, presented: shares.records.length };
+    const { journal, operator, witnesses } = this.options;
+    const severalShares = sharesHandedOverBy(shares.records, who);
+    if (severalShares.length > 1)
+      await journalSeveralShares(journal, operator, who, severalShares, override.reason as string);
+    const concern = presenterConcern(record, { operator, witnesses });
+    if (concern) await journalPresenterConcern(journal, record, concern);
+    return {
+      ...record,
+      presented: shares.records.length,
+      concern,
+      severalShares: severalShares.length > 1 ? severalShares : [],
+    };
   }
 
   /** True once a custody backup was presented (needed before set shares can be restored). */

@@ -1,7 +1,7 @@
 /** Names of the people in a ceremony (operator, witnesses, custodians), as they sign the sheet. */
 import { z } from 'zod';
 import { KeyferryError } from '../../errors';
-import { personName } from './person-name-shape';
+import { personKey, personName } from './person-name-shape';
 
 /** What is wrong with a name or the list of witnesses, as CEREMONY_PEOPLE_INVALID's `reason`. */
 function peopleIssueReason(issue: z.ZodIssue | undefined): string {
@@ -39,7 +39,7 @@ export function checkCeremonyPeople(
       index: index + 1,
     });
   }
-  const all = [parsed.data.operator, ...parsed.data.witnesses].map((p) => p.toLowerCase());
+  const all = [parsed.data.operator, ...parsed.data.witnesses].map(personKey);
   if (new Set(all).size !== all.length) {
     throw new KeyferryError('CEREMONY_PEOPLE_INVALID', { reason: 'same', who: 'witnesses', name: '', index: 0 });
   }

@@ -147,7 +147,10 @@ export const enCliHelp = {
   'cli.opt.restore.bundle': 'a fresh import-parameters bundle of the key (keyferry online params)',
   'cli.opt.restore.journal':
     'the restore journal (created when new, continued when it exists): who presented which share,\nthe proof, the bundle; never a share',
-  'cli.opt.restore.presented-by': 'share I was handed over by NAME (default: its recorded custodian)',
+  'cli.opt.restore.presented-by':
+    "share I was handed over by NAME (default: its recorded custodian). One person handing over several shares is refused; a NAME other than the share's custodian, or the operator or a witness, is warned of and journaled",
+  'cli.opt.restore.one-person-several-shares':
+    'let one person hand over several shares, for this reason (journaled as an override, printed on the receipt)',
   'cli.opt.restore.allow-network':
     'go on although a network is up (rehearsals only; printed as a WARNING; journaled only with --bundle)',
   'cli.opt.restore.out': 'write the rebuilt plaintext to this new file (mode 0600; set shares: a new folder)',

@@ -30,6 +30,10 @@ export const enCliOptions = {
     '{expected, select, specList {Give a comma-separated list of key specs, e.g. AES_256,RSA_2048.} specOnce {Name each spec once.} presentedBy {Give --presented-by INDEX=NAME, once per share.} presentedByOnce {Name each share once.} other {Correct {option}.}}',
   'problem.CLI_OPTION_NEEDS': '{option} was given without {needs}.',
   'problem.CLI_OPTION_NEEDS.next': 'Add {needs}, or leave out {option}.',
+  'problem.CLI_PRESENTED_BY_NOT_GIVEN':
+    '--presented-by {index}={name} names share {index}, but {count, plural, =0 {no share was given (with --share or --typed)} one {only share {givenList} was given (with --share or --typed)} other {only shares {givenList} were given (with --share or --typed)}}. Nothing was presented or rebuilt.',
+  'problem.CLI_PRESENTED_BY_NOT_GIVEN.next':
+    "Give --presented-by INDEX=NAME only for a share given with --share or --typed: INDEX is the share's number, as its file name and slip say (…-2of3 is share 2). Check that the share {index} you meant was given.",
   'problem.CLI_OPTIONS_CONFLICT':
     '{option} does not go with {other}{reason, select, restoreCeremony {: the restore ceremony writes no plaintext, and the bundle names the key} plan {: the plan file says the ceremony’s people, keys and settings, and an option beside it would be ignored} other {}}.',
   'problem.CLI_OPTIONS_CONFLICT.next':

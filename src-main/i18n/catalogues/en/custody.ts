@@ -10,6 +10,9 @@ const NOT_THE_KEY =
 const FIRST_CHECK = '{firstKind, select, kcv {key check value {firstValue}} other {public-key SHA-256 {firstValue}}}';
 const OTHER_CHECK = '{otherKind, select, kcv {key check value {otherValue}} other {public-key SHA-256 {otherValue}}}';
 const ONE_SPLIT = 'Gather shares of one split only.';
+/** Who handed a share over, after their name: not its recorded custodian, the operator, a witness (presenters.ts). */
+const WHO_PRESENTED =
+  "{notCustodian, select, yes {{role, select, operator {, this ceremony's operator, who is not its recorded custodian} witness {, a witness of this ceremony, who is not its recorded custodian} other {, who is not its recorded custodian}}} other {{role, select, operator {, its custodian, who is also this ceremony's operator} witness {, its custodian, who is also a witness of this ceremony} other {}}}}";
 
 export const enCustody = {
   'problem.CUSTODY_MATERIAL_INVALID': `The {spec} key material cannot be split: {reason, select, length {it holds {size} bytes, not {bytes}.} publicKey {its recorded public key does not belong to its private key.} other {${NOT_THE_KEY}}}`,
@@ -92,4 +95,21 @@ export const enCustody = {
     '  share {index} of {total} (custodian {custodian}) presented by {presentedBy} from {source, select, file {{file}} other {typed slip {file}}}',
   'cli.custody.restore.rebuilt':
     'Rebuilt {spec} key material of key {keyId} from shares {shares} of {total} ({threshold} needed).',
+  'problem.CUSTODY_PRESENTER_SEVERAL_SHARES':
+    '{where, select, cli {{presentedBy} would hand over {count} shares (shares {sharesList}).} other {{presentedBy} would then have handed over {count} shares (shares {sharesList}).}} M-of-N custody means M different people each hand over their own share: one person who hands over several could rebuild the key material alone. {where, select, cli {Nothing was presented or rebuilt.} other {This share was not accepted and nothing was rebuilt.}}',
+  'problem.CUSTODY_PRESENTER_SEVERAL_SHARES.next':
+    '{where, select, cli {Have each share handed over by its own custodian (or one person per share) and name them with --presented-by INDEX=NAME. If one person must carry several shares, the operator can allow it with --one-person-several-shares "REASON": journaled as an override and printed on the receipt.} other {Have this share handed over by its own custodian (or another person who has handed over none). If one person must carry several shares, the operator can allow it by giving the reason under "Why one person hands over several shares": journaled as an override and printed on the receipt.}}',
+  'problem.CUSTODY_PRESENTER_REASON_INVALID':
+    'The reason for one person to hand over several shares must be one line of 1 to {max} characters, with no control characters.',
+  'problem.CUSTODY_PRESENTER_REASON_INVALID.next':
+    '{where, select, cli {Say in a few words why, e.g. --one-person-several-shares "Alice is abroad; Carol carries her share under the board\'s letter".} other {Say in a few words why, e.g. "Alice is abroad; Carol carries her share under the board\'s letter".}}',
+  'cli.custody.restore.several-shares-allowed':
+    'WARNING: {presentedBy} hands over {count} shares (shares {sharesList}): fewer different people take part in this restore than M-of-N custody asks for. Allowed by --one-person-several-shares with the reason "{reason}"; journaled as an override, and the restore receipt lists it.',
+  'cli.custody.restore.presenter-flagged': `WARNING: share {index} (custodian {custodian}) is handed over by {presentedBy}${WHO_PRESENTED}. Journaled as an override: the restore receipt lists it. M-of-N custody counts on each custodian bringing their own share, apart from the people who run and check the ceremony: make sure this handover was agreed.`,
+  'restore.presenter-flagged': `Warning: share {index} (custodian {custodian}) was handed over by {presentedBy}${WHO_PRESENTED}. Journaled as an override: the receipt lists it. M-of-N custody counts on each custodian bringing their own share: make sure this handover was agreed.`,
+  'restore.several-shares-allowed':
+    'Warning: {presentedBy} has handed over {count} shares (shares {sharesList}), allowed for the reason given. Journaled as an override: the receipt lists it.',
+  'journal.reason.presenter-flagged': `Share {index} (custodian {custodian}) was handed over by {presentedBy}${WHO_PRESENTED}.`,
+  'journal.reason.presenter-several-shares':
+    '{presentedBy} handed over shares {sharesList}: one person brought more than one share, which the operator allowed with the reason "{reason}".',
 } as const;

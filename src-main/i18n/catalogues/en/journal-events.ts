@@ -9,6 +9,9 @@ export const enJournalEvents = {
   'journal.event.credentials.refused': 'Credentials refused',
   'journal.event.custody.backup-presented': 'Custody backup presented',
   'journal.event.custody.backup-refused': 'Custody backup refused',
+  'journal.event.custody.presenter-flagged':
+    'Share handed over by someone other than its custodian, or by the operator or a witness',
+  'journal.event.custody.presenter-several-shares': 'One person handed over several shares (allowed by the operator)',
   'journal.event.custody.restore-refused': 'Custody restore refused',
   'journal.event.custody.restored': 'Material restored from custody',
   'journal.event.custody.share-presented': 'Share presented',

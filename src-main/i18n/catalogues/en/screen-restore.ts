@@ -7,6 +7,9 @@ export const enScreenRestore = {
     'Each custodian hands over their share file, or reads the lines of their printed slip to be typed in. Each share is checked at once; a refused one is wiped.',
   'restore.presented-by': 'Presented by',
   'restore.presented-by.hint': 'The person handing the share over (the custodian, or someone on their behalf).',
+  'restore.several-shares-reason': 'Why one person hands over several shares',
+  'restore.several-shares-reason.hint':
+    'Leave empty unless it was agreed: M-of-N custody means a different person hands over each share, and a second share from the same person is refused. A reason lets it through; it is journaled as an override and printed on the receipt.',
   'restore.source': 'The share comes as',
   'restore.share-file': 'Share file',
   'restore.slip-lines': 'Slip lines',

@@ -140,7 +140,9 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '托管集份额的 keyferry-backup-<仪式>-<托管集>.txt（默认：第一个 --share 旁边的副本），或根据打印件录入的备份；\n属于其他仪式、被改动或被截断的备份会被拒绝，并指出文件或行',
   'cli.opt.restore.bundle': '该密钥新的导入参数包（keyferry online params）',
   'cli.opt.restore.journal': '恢复日志（新建或续写）：谁出示了哪份份额、证明、包；绝不记录份额本身',
-  'cli.opt.restore.presented-by': '第 I 份由 NAME 交出（默认：记录的保管人）',
+  'cli.opt.restore.presented-by':
+    '第 I 份由 NAME 交出（默认：记录的保管人）。一人交出多份份额会被拒绝；NAME 不是该份额的保管人，或是操作员或见证人时，会发出警告并记入日志',
+  'cli.opt.restore.one-person-several-shares': '因此原因准许一人交出多份份额（作为覆盖记入日志，并印在回执上）',
   'cli.opt.restore.allow-network': '即使网络已连接也继续（仅用于演练；打印为警告；只有带 --bundle 时才记入日志）',
   'cli.opt.restore.out': '把重建的明文写入这个新文件（权限 0600；托管集份额：一个新文件夹）',
   'cli.opt.restore.ceremony-id': '拒绝其他仪式的份额',

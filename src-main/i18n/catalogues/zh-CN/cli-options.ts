@@ -32,6 +32,10 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
     '{expected, select, specList {请给出以逗号分隔的密钥规格列表，例如 AES_256,RSA_2048。} specOnce {每个规格只指定一次。} presentedBy {请按 --presented-by INDEX=NAME 给出，每份一次。} presentedByOnce {每份份额只指定一次。} other {请更正 {option}。}}',
   'problem.CLI_OPTION_NEEDS': '给出了 {option}，却没有给出 {needs}。',
   'problem.CLI_OPTION_NEEDS.next': '请加上 {needs}，或去掉 {option}。',
+  'problem.CLI_PRESENTED_BY_NOT_GIVEN':
+    '--presented-by {index}={name} 指的是份额 {index}，但{count, plural, =0 {没有给出任何份额（用 --share 或 --typed）} other {只给出了份额 {givenList}（用 --share 或 --typed）}}。未出示也未重建任何内容。',
+  'problem.CLI_PRESENTED_BY_NOT_GIVEN.next':
+    '--presented-by INDEX=NAME 只能用于以 --share 或 --typed 给出的份额：INDEX 是份额的序号，见其文件名和凭条（…-2of3 即份额 2）。请检查您所指的份额 {index} 是否已给出。',
   'problem.CLI_OPTIONS_CONFLICT':
     '{option} 不能与 {other} 一起使用{reason, select, restoreCeremony {：恢复仪式不写出明文，且包中已指明密钥} plan {：计划文件已写明仪式的人员、密钥和设置，与之同时给出的选项会被忽略} other {}}。',
   'problem.CLI_OPTIONS_CONFLICT.next':

@@ -6,6 +6,8 @@ const NOT_THE_KEY =
 const FIRST_CHECK = '{firstKind, select, kcv {密钥校验值 {firstValue}} other {公钥 SHA-256 {firstValue}}}';
 const OTHER_CHECK = '{otherKind, select, kcv {密钥校验值 {otherValue}} other {公钥 SHA-256 {otherValue}}}';
 const ONE_SPLIT = '请只收集同一次拆分的份额。';
+const WHO_PRESENTED =
+  '{notCustodian, select, yes {{role, select, operator {，此人是本仪式的操作员，不是记录的保管人} witness {，此人是本仪式的见证人，不是记录的保管人} other {，此人不是记录的保管人}}} other {{role, select, operator {，此人是其保管人，同时也是本仪式的操作员} witness {，此人是其保管人，同时也是本仪式的见证人} other {}}}}';
 
 export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_MATERIAL_INVALID': `无法拆分该 {spec} 密钥材料：{reason, select, length {它有 {size} 字节，而不是 {bytes} 字节。} publicKey {其记录的公钥与其私钥不匹配。} other {${NOT_THE_KEY}}}`,
@@ -84,4 +86,20 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '  {total} 份中的第 {index} 份（保管人 {custodian}），由 {presentedBy} 出示，来自{source, select, file {文件 {file}} other {录入的托管凭条 {file}}}',
   'cli.custody.restore.rebuilt':
     '已根据 {total} 份中的份额 {shares}（需要 {threshold} 份）重建密钥 {keyId} 的 {spec} 密钥材料。',
+  'problem.CUSTODY_PRESENTER_SEVERAL_SHARES':
+    '{where, select, cli {{presentedBy} 将出示 {count} 份份额（份额 {sharesList}）。} other {{presentedBy} 将因此出示 {count} 份份额（份额 {sharesList}）。}}M-of-N 托管要求 M 位不同的人各自出示自己的份额：一人出示多份，就可能独自重建密钥材料。{where, select, cli {未出示也未重建任何内容。} other {此份额未被接受，未重建任何内容。}}',
+  'problem.CUSTODY_PRESENTER_SEVERAL_SHARES.next':
+    '{where, select, cli {请让每份份额由其保管人（或每份一人）出示，并用 --presented-by INDEX=NAME 写明出示人。如果确需一人携带多份份额，操作员可用 --one-person-several-shares "原因" 准许：作为覆盖记入日志并打印在回执上。} other {请让此份额由其保管人（或尚未出示任何份额的另一人）出示。如果确需一人携带多份份额，操作员可在“为何一人出示多份份额”中填写原因准许：作为覆盖记入日志并打印在回执上。}}',
+  'problem.CUSTODY_PRESENTER_REASON_INVALID': '一人出示多份份额的原因必须是一行文字，1 至 {max} 个字符，不含控制字符。',
+  'problem.CUSTODY_PRESENTER_REASON_INVALID.next':
+    '{where, select, cli {请简要说明原因，例如 --one-person-several-shares "Alice 在国外；Carol 凭董事会授权书代为携带她的份额"。} other {请简要说明原因，例如“Alice 在国外；Carol 凭董事会授权书代为携带她的份额”。}}',
+  'cli.custody.restore.several-shares-allowed':
+    '警告：{presentedBy} 出示了 {count} 份份额（份额 {sharesList}）：参与本次恢复的不同人数少于 M-of-N 托管的要求。已由 --one-person-several-shares 准许，原因为“{reason}”；已作为覆盖记入日志，恢复回执会列出。',
+  'cli.custody.restore.presenter-flagged': `警告：份额 {index}（保管人 {custodian}）由 {presentedBy} 出示${WHO_PRESENTED}。已作为覆盖记入日志：恢复回执会列出。M-of-N 托管依靠每位保管人亲自带来自己的份额，且不是主持和核对仪式的人：请确认这次出示是经过同意的。`,
+  'restore.presenter-flagged': `警告：份额 {index}（保管人 {custodian}）由 {presentedBy} 出示${WHO_PRESENTED}。已作为覆盖记入日志：回执会列出。M-of-N 托管依靠每位保管人亲自带来自己的份额：请确认这次出示是经过同意的。`,
+  'restore.several-shares-allowed':
+    '警告：{presentedBy} 已出示 {count} 份份额（份额 {sharesList}），已按所填原因准许。已作为覆盖记入日志：回执会列出。',
+  'journal.reason.presenter-flagged': `份额 {index}（保管人 {custodian}）由 {presentedBy} 出示${WHO_PRESENTED}。`,
+  'journal.reason.presenter-several-shares':
+    '{presentedBy} 出示了份额 {sharesList}：一人带来了不止一份份额，操作员已准许，原因为“{reason}”。',
 };

@@ -9,6 +9,9 @@ export const zhCNScreenRestore: { readonly [K in keyof typeof enScreenRestore]: 
     '每位保管人交出其份额文件，或朗读其打印凭条上的各行以便输入。每个份额都会立即检查；被拒绝的份额会被清除。',
   'restore.presented-by': '出示人',
   'restore.presented-by.hint': '交出份额的人（保管人本人或其代理人）。',
+  'restore.several-shares-reason': '为何一人出示多份份额',
+  'restore.several-shares-reason.hint':
+    '除非事先同意，否则请留空：M-of-N 托管要求每份份额由不同的人出示，同一人出示第二份会被拒绝。填写原因即可放行；该原因会作为覆盖记入日志并印在回执上。',
   'restore.source': '份额的形式',
   'restore.share-file': '份额文件',
   'restore.slip-lines': '凭条各行',

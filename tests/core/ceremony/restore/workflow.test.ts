@@ -218,6 +218,61 @@ describe('custody restore ceremony', () => {
     ).toContain('已出示的份额已擦除');
   });
 
+  it('one person, one share, in the app as in the CLI: a second share is refused unless a reason is given; a presenter not the custodian, or a witness, is journaled as an override', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const restore = await startRestore('restore.jsonl', plan);
+    await restore.checkNetwork();
+    await restore.readParametersBundle(split.params);
+    await restore.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-restored'), receiptFolder: f.dir });
+    await confirmEveryWitness(restore, plan.witnesses, split.params);
+    const app = { where: 'app' as const };
+    expect(await restore.presentShare(await setShare(split, 1), 'Alice', 'file', app)).toMatchObject({
+      concern: null,
+      severalShares: [],
+    });
+    // The same person however typed (case, spaces): refused, the share wiped, the refusal journaled.
+    const second = await setShare(split, 2);
+    const refused: unknown = await restore.presentShare(second, ' ALICE ', 'file', app).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CUSTODY_PRESENTER_SEVERAL_SHARES' });
+    expect(second.share.disposed).toBe(true);
+    const problem = toProblem(refused);
+    expect(translator('en').problem(problem).message).toBe(
+      'ALICE would then have handed over 2 shares (shares 1, 2). M-of-N custody means M different people each hand over their own share: one person who hands over several could rebuild the key material alone. This share was not accepted and nothing was rebuilt.',
+    );
+    expect(translator('en').problem(problem).nextStep).toContain(
+      'the operator can allow it by giving the reason under "Why one person hands over several shares"',
+    );
+    expect(translator('zh-CN').problem(problem).message).toBe(
+      'ALICE 将因此出示 2 份份额（份额 1、2）。M-of-N 托管要求 M 位不同的人各自出示自己的份额：一人出示多份，就可能独自重建密钥材料。此份额未被接受，未重建任何内容。',
+    );
+    const journal = async () =>
+      (await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+    expect((await journal()).at(-1)).toMatchObject({
+      event: 'custody.share-refused',
+      data: { shareIndex: 2, code: 'CUSTODY_PRESENTER_SEVERAL_SHARES' },
+    });
+    // A witness (named in decomposed Unicode) hands over Bob's share: taken, journaled as an override.
+    const byWitness = await restore.presentShare(await setShare(split, 2), 'Chloe\u0301', 'file', app);
+    expect(byWitness.concern).toEqual({ notCustodian: true, role: 'witness' });
+    // With the operator's reason, Alice hands over Carol's share too.
+    const reason = 'Carol is abroad; Alice carries her share under the board letter';
+    const allowed = await restore.presentShare(await setShare(split, 3), 'Alice', 'file', { ...app, reason });
+    expect(allowed).toMatchObject({ severalShares: [1, 3], concern: { notCustodian: true, role: 'none' } });
+    const overrides = (await journal()).filter((e) => e.event.startsWith('custody.presenter-'));
+    expect(overrides.map((e) => [e.event, e.actor, e.data['shareIndex'] ?? e.data['shareIndexes']])).toEqual([
+      ['custody.presenter-flagged', 'Chloe\u0301', 2],
+      ['custody.presenter-several-shares', plan.operator, [1, 3]],
+      ['custody.presenter-flagged', 'Alice', 3],
+    ]);
+    expect(overrides[1]?.data['severalSharesReason']).toBe(reason);
+    await restore.presentBackup(await backupOf(split), 'backup');
+    expect((await restore.restore()).shareIndexes).toEqual([1, 2, 3]);
+  });
+
   it('per-key shares of earlier versions: refuses corrupted, foreign, mixed, repeated and too few, journals each refusal, writes nothing', async () => {
     const plan = f.plan(['AES_256']);
     const split = await splitCeremony(plan);
