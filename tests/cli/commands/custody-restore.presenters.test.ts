@@ -101,6 +101,8 @@ beforeAll(async () => {
     ...['--key-id', KEY_ID, '--m', '2', '--n', '3'],
     ...['Alice', 'Bob', 'Carol'].flatMap((c) => ['--custodian', c]),
     ...outs.flatMap((o) => ['--out', o]),
+    // The split of the test's material runs on this networked test machine.
+    '--allow-network',
   ];
   // Each custodian folder counts as its own volume here (tmp folders share one).
   const commands = createCustodyCommands({ volumeIdOf: (folder) => `volume:${folder}` });
