@@ -1,9 +1,9 @@
 /**
  * Every field a ceremony journals has a label in both languages: the journal screen and the
  * receipts' Deviations print a field without one under its journal name (`sharesPresented: 1`,
- * which an auditor should not have to decode). A real rehearsal with a custody split is run, then a
- * custody restore given one share of two (refused and journaled), and every data field name of the
- * three journals, nested ones included, is looked up in the English and Chinese catalogues.
+ * which an auditor should not have to decode). A real rehearsal with a custody split is run, and
+ * every data field name of its two journals, nested ones included, is looked up in the English and
+ * Chinese catalogues, with the fields of entries this run does not journal named by hand.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,11 +38,10 @@ beforeAll(async () => {
     ],
     { cwd: root },
   );
+  // Too few shares are refused before the restore's journal opens (none is created for it).
   expect(restore.stderr).toContain('1 of the 2 shares needed was given');
   journals = await Promise.all(
-    ['r/online/journal.jsonl', 'r/airgap/journal.jsonl', 'r/airgap/restore.jsonl'].map((j) =>
-      readFile(path.join(root, j), 'utf8'),
-    ),
+    ['r/online/journal.jsonl', 'r/airgap/journal.jsonl'].map((j) => readFile(path.join(root, j), 'utf8')),
   );
 }, 120_000);
 
@@ -57,14 +56,15 @@ function fieldNames(value: unknown, event: string, into: Map<string, string>): v
 }
 
 describe('journal field labels', () => {
-  it('label every field of a rehearsal and a refused custody restore, in English and Chinese', () => {
+  it('label every field of a rehearsal and of a refused custody restore, in English and Chinese', () => {
     const names = new Map<string, string>();
     for (const text of journals)
       for (const line of text.trim().split('\n')) {
         const entry = JSON.parse(line) as { event: string; data: unknown };
         fieldNames(entry.data, entry.event, names);
       }
-    expect(names.get('sharesPresented')).toBe('custody.restore-refused');
+    // A restore refused as its shares are presented (restore/set-share-restore.ts), not journaled here.
+    for (const name of ['keyIds', 'sharesPresented']) if (!names.has(name)) names.set(name, 'custody.restore-refused');
     // A stopped split's withdrawal (airgap/custody-split.ts), which this rehearsal does not journal.
     names.set('removedFiles', 'custody.withdrawn');
     names.set('leftFiles', 'custody.withdraw-failed');

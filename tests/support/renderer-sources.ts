@@ -28,6 +28,8 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/receipt/paper-size.ts',
   'src-main/core/bundle/custody-arrangement.ts',
   'src-main/core/ceremony/airgap/wrap-again-reason.ts',
+  'src-main/core/ceremony/shared/officer-reason.ts',
+  'src-main/core/ceremony/restore/presenter-concern.ts',
   'src-main/core/ceremony/airgap/not-withdrawn-cause.ts',
   'src-main/core/ceremony/shared/person-name-shape.ts',
   'src-main/core/ceremony/online/officers-word.ts',

@@ -7,7 +7,7 @@
  */
 import { KeyferryError } from '../errors';
 import { custodianSchema } from './custody-share';
-import { personKey } from '../ceremony/shared/person-name-shape';
+import { personKey } from '../person-key';
 
 const FORMAT_CHARACTER = /\p{Cf}/u;
 

@@ -12,7 +12,7 @@ import type { Journal } from '../../journal';
 import { listValue } from '../../../i18n/list';
 import { phraseOf } from '../../../i18n/phrase';
 import { officerReasonSchema, OFFICER_REASON_MAX } from '../shared/officer-reason';
-import { personKey } from '../shared/person-name-shape';
+import { personKey } from '../../person-key';
 import type { PresenterConcern } from './presenter-concern';
 
 /** One share handed over: its index, the custodian the share records, and who handed it over. */

@@ -12,11 +12,3 @@ export const personName = z
   .min(1, 'a name cannot be empty')
   .max(100, 'a name is at most 100 characters')
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
-
-/**
- * What two names of one person share, however typed: NFC, trimmed, lower case. The one rule for
- * "the same person" (the operator among the witnesses, a custodian named twice, who hands over a share).
- */
-export function personKey(name: string): string {
-  return name.normalize('NFC').trim().toLocaleLowerCase('en');
-}

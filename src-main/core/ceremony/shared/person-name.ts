@@ -1,7 +1,8 @@
 /** Names of the people in a ceremony (operator, witnesses, custodians), as they sign the sheet. */
 import { z } from 'zod';
 import { KeyferryError } from '../../errors';
-import { personKey, personName } from './person-name-shape';
+import { personName } from './person-name-shape';
+import { personKey } from '../../person-key';
 
 /** What is wrong with a name or the list of witnesses, as CEREMONY_PEOPLE_INVALID's `reason`. */
 function peopleIssueReason(issue: z.ZodIssue | undefined): string {
