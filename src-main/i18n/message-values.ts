@@ -627,6 +627,8 @@ export interface MessageValueTable {
   'problem.HSM_KEY_LABEL_NEEDS_KEY_ID.next': NoValues;
   'problem.HSM_KEY_NOT_PRODUCED': { keyId: string | number };
   'problem.HSM_KEY_NOT_PRODUCED.next': NoValues;
+  'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS': { token: string | number; spec: string | number; chars: string | number };
+  'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS.next': NoValues;
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS': { spec: string | number; keyId: string | number; chars: string | number };
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next': NoValues;
   'problem.HSM_SOURCE_CHOSEN': NoValues;
@@ -2402,6 +2404,7 @@ export interface ProblemValueTable {
   'HSM_OPTION_NEEDS_TOKEN': NoValues;
   'HSM_KEY_LABEL_NEEDS_KEY_ID': { count: string | number };
   'HSM_KEY_NOT_PRODUCED': { keyId: string | number };
+  'HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS': { token: string | number; spec: string | number; chars: string | number };
   'HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS': { spec: string | number; keyId: string | number; chars: string | number };
   'HSM_SOURCE_CHOSEN': NoValues;
   'HSM_CUSTODY_IS_TOKEN': { serial: string | number };

@@ -30,6 +30,7 @@ import {
 } from './hsm-wrap';
 import { MECHANISM, mechanismLabel } from './mechanisms';
 import { handleSchema } from './pkcs11-answers';
+import { trialPrivateKeyWrapTooShort } from './hsm-wrap';
 
 /** How the token's AES key wrap with padding frames its output. */
 type PadFraming = 'exact' | 'zero-filled' | 'missing';
@@ -293,6 +294,14 @@ export function checkHsmCapability(session: HsmSession, request: CapabilityReque
           returned: privateKeyWrap.trialBytesReturned ?? 0,
         }),
       );
+    }
+    // EC: a PKCS#8 without its optional public key wraps shorter than the KMS takes. Tried on a
+    // session key pair now, so no token object is generated for a wrap that would be refused.
+    // (An RSA private key's PKCS#8 is always far longer; trying it would cost a key generation.)
+    if (info.kind === 'ec' && !request.existingKeys) {
+      const chars = trialPrivateKeyWrapTooShort(session, spec, privateKeyWrap.mechanism);
+      if (chars !== null)
+        return fail(new KeyferryError('HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS', { token, spec, chars }));
     }
     mechanisms.push(
       mechanismLabel(MECHANISM.CKM_AES_KEY_GEN),

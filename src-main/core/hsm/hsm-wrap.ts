@@ -6,14 +6,14 @@
  *   key under it; C_WrapKey(OAEP) of the temporary key; the temporary key is then destroyed.
  * The key check value is computed inside the HSM. Only ciphertext and public data come back.
  */
-import { KEY_SPEC_INFO, type WrappingAlgorithm } from '../crypto/key-spec';
+import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../crypto/key-spec';
 import type { WrappedKeyMaterial } from '../crypto/wrap';
 import type { WrappingPublicKey } from '../crypto/wrapping-key';
 import { derFingerprint } from '../crypto/evidence';
 import { KeyferryError } from '../errors';
 import { CKA, CKK, CKO } from './attributes';
 import { hsmCall } from './hsm-error';
-import { generateAesKey, type HsmMaterialKey } from './hsm-keys';
+import { generateAesKey, generateKeyPair, type HsmMaterialKey } from './hsm-keys';
 import type { HsmSession } from './hsm-session';
 import { CKZ_DATA_SPECIFIED, MECHANISM, MGF1 } from './mechanisms';
 import { attributeValuesSchema, handleSchema, wrappedBytesSchema } from './pkcs11-answers';
@@ -73,6 +73,42 @@ function wrapKey(session: HsmSession, mechanism: object, wrapping: Buffer, key: 
       hsmCall('wrap', () => session.p11.C_WrapKey(session.handle, mechanism as never, wrapping, key, out)),
     ),
   );
+}
+
+/** The fewest base64 characters the KMS's import-key-material takes as encrypted_privatekey (200-6144). */
+const KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS = 200;
+
+/**
+ * How many base64 characters a wrapped private key is when the KMS would refuse it as too short
+ * (a token whose PKCS#8 leaves out the optional public key, as SoftHSM's EC keys); null when long enough.
+ */
+export function privateKeyWrapTooShort(encryptedPrivateKey: Buffer): number | null {
+  const chars = encryptedPrivateKey.toString('base64').length;
+  return chars < KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS ? chars : null;
+}
+
+/**
+ * The capability check's trial of a private-key wrap (DESIGN rule 9): a session key pair of `spec`
+ * (gone with the session, destroyed here) wrapped with `mechanism` under a session AES key, as the
+ * ceremony's wrap does; the base64 length the KMS would refuse as too short, else null.
+ */
+export function trialPrivateKeyWrapTooShort(session: HsmSession, spec: KeySpec, mechanism: number): number | null {
+  const pair = generateKeyPair(session, spec, {
+    token: false,
+    label: 'keyferry capability trial',
+    id: Buffer.from('trial'),
+  });
+  const temporary = generateAesKey(
+    session,
+    { token: false, label: 'keyferry temporary key', id: Buffer.from('temporary') },
+    { encrypt: false, wrap: true },
+  );
+  try {
+    return privateKeyWrapTooShort(wrapKey(session, { mechanism }, temporary, pair.handle));
+  } finally {
+    session.destroy(temporary);
+    session.destroy(pair.handle);
+  }
 }
 
 /** C_WrapKey with OAEP; the result must be exactly one RSA block of the wrapping key. */

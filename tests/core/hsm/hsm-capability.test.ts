@@ -11,6 +11,7 @@ import {
   type HsmCapabilityReport,
 } from '../../../src-main/core/hsm/hsm-capability';
 import { expectKeyferryError } from '../crypto/helpers/openssl';
+import { CKA } from '../../../src-main/core/hsm/attributes';
 import { openSession } from './helpers/hsm-fixtures';
 import { createSoftHsmToken, type SoftToken } from './helpers/soft-tokens';
 
@@ -60,6 +61,38 @@ describe('SoftHSM 2.6', () => {
       });
       expect(accepted.ok).toBe(true);
       expect(accepted.specs[0]?.mechanisms).toContain('CKM_AES_KEY_WRAP_PAD (0x210A)');
+    } finally {
+      hsm.close();
+    }
+  });
+
+  it("refuses EC before anything is generated: SoftHSM's PKCS#8 wraps shorter than the KMS takes, and no token object is left", () => {
+    const hsm = openSession(token);
+    try {
+      const tokenObjects = (): number => {
+        const { p11, handle } = hsm.session;
+        p11.C_FindObjectsInit(handle, [{ type: CKA.TOKEN, value: true }]);
+        try {
+          return p11.C_FindObjects(handle, 100).length;
+        } finally {
+          p11.C_FindObjectsFinal(handle);
+        }
+      };
+      const before = tokenObjects();
+      const report = checkHsmCapability(hsm.session, {
+        algorithm: 'RSAES_OAEP_SHA_1',
+        specs: ['EC_P256', 'RSA_2048'],
+        acceptZeroFilledPad: true,
+      });
+      expect(report.specs[0]?.problem?.code).toBe('HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS');
+      expect(report.specs[0]?.problem?.message).toMatch(
+        /a trial EC_P256 private key, wrapped as the ceremony would wrap it, came to \d+ base64 characters, and the KMS accepts encrypted_privatekey only from 200/,
+      );
+      expect(report.specs[0]?.problem?.message).toContain('Nothing was generated in the token.');
+      // RSA's PKCS#8 is long enough: only EC is refused.
+      expect(report.specs[1]?.ok).toBe(true);
+      expect(tokenObjects()).toBe(before);
+      expect(() => requireCapability(report)).toThrow(/cannot do EC_P256 for the KMS/);
     } finally {
       hsm.close();
     }

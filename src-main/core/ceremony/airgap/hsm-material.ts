@@ -22,6 +22,7 @@ import {
   HsmModule,
   HsmSession,
   mechanismLabel,
+  privateKeyWrapTooShort,
   requireCapability,
   selectToken,
   wrapHsmKey,
@@ -82,8 +83,6 @@ interface StepContext {
 function keyObjectId(keyId: string): Buffer {
   return Buffer.from(keyId, 'utf8');
 }
-
-const KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS = 200;
 
 /** The capability check's result a refusal carries (every spec, not only the refused one), or null. */
 export function refusedCapability(error: unknown): HsmSourceSummary | null {
@@ -340,9 +339,9 @@ export class AirGapHsmMaterial {
         kcvMethod: this.#kcvMethod(),
         privateKeyWrap: report.privateKeyWrap.mechanism,
       });
-      const chars = wrapped.encryptedPrivateKey ? wrapped.encryptedPrivateKey.toString('base64').length : null;
-      // The KMS's import-key-material accepts encrypted_privatekey of 200-6144 base64 characters.
-      if (chars !== null && chars < KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS) {
+      const chars = wrapped.encryptedPrivateKey ? privateKeyWrapTooShort(wrapped.encryptedPrivateKey) : null;
+      // The capability check's trial finds this before any material is generated; checked again here.
+      if (chars !== null) {
         throw new KeyferryError('HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS', { spec: p.keySpec, keyId: p.keyId, chars });
       }
       return wrappedKeyRecord(p, wrapped, {

@@ -34,6 +34,10 @@ export const enHsm = {
   'problem.HSM_KEY_LABEL_NEEDS_KEY_ID.next': 'Repeat --hsm-key-label KEYID=LABEL for each key.',
   'problem.HSM_KEY_NOT_PRODUCED': 'Key {keyId} has no material in the HSM yet.',
   'problem.HSM_KEY_NOT_PRODUCED.next': 'Generate or choose the material in the HSM first, then wrap.',
+  'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS':
+    'Token "{token}" cannot do {spec} for the KMS: a trial {spec} private key, wrapped as the ceremony would wrap it, came to {chars} base64 characters, and the KMS accepts encrypted_privatekey only from 200 (the token\'s PKCS#8 leaves out the optional public key). Nothing was generated in the token.',
+  'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
+    'Use an HSM whose PKCS#8 export includes the public key, or generate this key in software (without the HSM options).',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
     'The HSM wrapped the {spec} private key of key {keyId} into {chars} base64 characters; the KMS accepts encrypted_privatekey only from 200 characters (its PKCS#8 leaves out the optional public key). Nothing was written.',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':

@@ -33,6 +33,10 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_KEY_LABEL_NEEDS_KEY_ID.next': '请为每个密钥重复 --hsm-key-label KEYID=LABEL。',
   'problem.HSM_KEY_NOT_PRODUCED': '密钥 {keyId} 在 HSM 中还没有材料。',
   'problem.HSM_KEY_NOT_PRODUCED.next': '请先在 HSM 中生成或选择材料，然后再包装。',
+  'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS':
+    '令牌“{token}”无法为 KMS 完成 {spec}：按仪式的方式包装一个试验用 {spec} 私钥后为 {chars} 个 base64 字符，而 KMS 只接受 200 个字符起的 encrypted_privatekey（该令牌的 PKCS#8 省略了可选的公钥）。未在令牌中生成任何内容。',
+  'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
+    '请使用 PKCS#8 导出包含公钥的 HSM，或在软件中生成此密钥（不使用 HSM 选项）。',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
     'HSM 将密钥 {keyId} 的 {spec} 私钥包装为 {chars} 个 base64 字符；KMS 只接受至少 200 个字符的 encrypted_privatekey（其 PKCS#8 省略了可选的公钥）。未写入任何内容。',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next': '请使用导出的 PKCS#8 包含公钥的 HSM，或在软件中生成此密钥。',
