@@ -6,6 +6,7 @@ import { callerFolder } from './caller-folder';
 import { quietOnBrokenPipe } from './broken-pipe';
 import { cliTranslator } from './cli-locale';
 import { listenForStops } from './interrupts';
+import { endProcessOnceWritten } from './process-end';
 import { warmUpIntl } from '../i18n/intl-warm-up';
 
 // Before any ceremony step: the first Intl formatter's data load would otherwise stall the first step that counts or dates.
@@ -13,6 +14,7 @@ warmUpIntl();
 
 const stdout = quietOnBrokenPipe(process.stdout);
 const stderr = quietOnBrokenPipe(process.stderr);
+const endProcess = endProcessOnceWritten([process.stdout, process.stderr], (code) => process.exit(code));
 
 const interrupts = listenForStops(
   process,
@@ -20,7 +22,7 @@ const interrupts = listenForStops(
   // the same terminal guard as every command's output: the lines name paths the officer gave.
   (line) => stderr(`${process.stderr.isTTY ? '\n' : ''}${terminalLines(line)}\n`),
   (signal) => cliTranslator({ env: process.env }).t('cli.stopped-outside-ceremony', { signal }),
-  (code) => process.exit(code),
+  endProcess,
 );
 
 runCli(commands, process.argv.slice(2), {
@@ -32,12 +34,12 @@ runCli(commands, process.argv.slice(2), {
 }).then(
   (code) => {
     interrupts.commandEnded(code);
-    process.exitCode = code;
+    endProcess(code);
   },
   (error: unknown) => {
     interrupts.commandEnded(1);
     stderr(`keyferry: ${terminalText(error instanceof Error ? error.message : String(error))}
 `);
-    process.exitCode = 1;
+    endProcess(1);
   },
 );
