@@ -25,7 +25,10 @@ type StepFunction<C extends ChannelKey> =
   undefined extends Request<C> ? (request?: Request<C>) => Promise<boolean> : (request: Request<C>) => Promise<boolean>;
 
 export interface StepMaker {
-  /** The step on `channel` for `section`: `keep` stores main's answer (with the request that asked for it). */
+  /**
+   * The step on `channel` for `section`: `keep` stores main's answer (with the request that asked for it);
+   * the ceremony overview is read again after it, whether it succeeded or failed.
+   */
   step<C extends ChannelKey>(
     channel: C,
     section: string,
@@ -64,10 +67,10 @@ export function stepMaker(set: (partial: Partial<AppState>) => void, get: () => 
         const asked = typeof action === 'function' ? action(request) : uiAction(action);
         const call = api()[channel] as (request: Request<C>) => Promise<Result<Response<C>>>;
         const value = await get().run(section, asked, () => call(request));
-        if (value === undefined) return false;
-        keep(value, request);
+        if (value !== undefined) keep(value, request);
+        // After a failure too: a step that stopped part way (an import cut off after some keys) journaled what it did.
         await get().refreshCeremony();
-        return true;
+        return value !== undefined;
       };
       return run as StepFunction<C>;
     },

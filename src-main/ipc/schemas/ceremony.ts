@@ -75,6 +75,8 @@ const ceremonyKeySchema = z.object({
   alias: z.string(),
   spec: keySpecSchema,
   imported: z.boolean(),
+  /** An import was sent to the KMS and its answer is not recorded: the next import asks the KMS before sending it again. */
+  importSentUnrecorded: z.boolean(),
   /** The imported AES material expired in the KMS; the key waits for the same material again. */
   lapsed: z.boolean(),
   /** "never" or the ISO time recorded at the last import; null before any import. */

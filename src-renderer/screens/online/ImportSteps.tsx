@@ -26,6 +26,7 @@ import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { ONLINE_PLAN } from './plan';
 import { OtherJournalOverride } from './OtherJournalOverride';
+import { ImportStopped } from './ImportStopped';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -161,6 +162,7 @@ export function ImportStep() {
       >
         {t('import.button')}
       </StepButton>
+      <ImportStopped bundleKeyIds={checked ? new Set(checked.keys.map((k) => k.keyId)) : undefined} />
       {imported.length > 0 && (
         <ul className="key-list imported">
           {imported.filter(shown).map((k) => (

@@ -10,11 +10,12 @@ import { selectCeremonyKeys } from '../../store/selectors';
 type CeremonyKey = NonNullable<CeremonyState['online']>['keys'][number];
 
 /** Where one key of the ceremony stands, from the journal's view and the parameters issued. */
-export type CeremonyKeyState = 'created' | 'issued' | 'imported' | 'verified' | 'lapsed';
+export type CeremonyKeyState = 'created' | 'issued' | 'unanswered' | 'imported' | 'verified' | 'lapsed';
 
 export function ceremonyKeyState(key: CeremonyKey, issued: ReadonlySet<string>): CeremonyKeyState {
   if (key.verified) return 'verified';
   if (key.imported) return 'imported';
+  if (key.importSentUnrecorded) return 'unanswered';
   if (key.lapsed) return 'lapsed';
   return issued.has(key.keyId) ? 'issued' : 'created';
 }

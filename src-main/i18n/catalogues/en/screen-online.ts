@@ -115,6 +115,11 @@ export const enScreenOnline = {
   'import.expiry-legend': 'When should the imported AES material expire?',
   'import.override': 'This overrides what the bundles request; the override is recorded in the journal.',
   'import.button': 'Import the key material',
+  'import.stopped.summary':
+    'The import stopped part way: {imported} of {total} keys {imported, plural, one {holds its} other {hold their}} material (imported and journaled).{unanswered, plural, =0 {} one { # key was sent an import that is not recorded as taken: {unansweredKeys}; the next import asks the KMS whether it took effect before sending anything again.} other { # keys were sent an import that is not recorded as taken: {unansweredKeys}; the next import asks the KMS whether they took effect before sending anything again.}}{missing, plural, =0 {} one { # key is not imported yet (Pending import): {missingKeys}.} other { # keys are not imported yet (Pending import): {missingKeys}.}}{elsewhere, plural, =0 {} one { # key waits for material this bundle does not carry: {elsewhereKeys}.} other { # keys wait for material this bundle does not carry: {elsewhereKeys}.}} The ceremony is not finished.',
+  'import.stopped.more-keys': '{keys} and {count} more (the table of the ceremony’s keys lists every one)',
+  'import.stopped.again':
+    'Once what stopped it is put right (the problem shown says what: the KMS answering again, room on the journal’s medium, a refused request changed), press “Import the key material” again: it imports only what is missing, and sends no import again that took effect.',
   'import.place':
     '{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {alias}} other {}}',
   'import.imported':
