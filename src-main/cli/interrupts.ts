@@ -5,9 +5,11 @@
  * then the stop's text is printed once (a line saying what was done, what was not and how to resume,
  * followed by a line for each custody set withdrawn or left to delete by hand), and the process ends
  * with 128 + the signal number, or 0 when a handler found the command's work complete (the ceremony
- * had finished: its bundle and receipt stand). A stop after the command ended (its output said it
- * all, the process is about to exit) ends the process at once with the command's own exit code,
- * printing nothing: it must not journal an interruption nor say that nothing counts as done.
+ * had finished: its bundle and receipt stand). The command's end ends the process with its code,
+ * unless a stop is under way: then the stop's code stands (a command whose writes the stop aborted
+ * fails, and its 1 must not hide the 130). A stop after the command ended (its output said it all,
+ * the process is ending) ends the process with the command's own exit code, printing nothing: it
+ * must not journal an interruption nor say that nothing counts as done.
  * A stop is never reported as an unexpected failure.
  */
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
@@ -35,7 +37,10 @@ export interface CliInterrupts {
   readonly stopping: boolean;
   /** For a command that treats signals as its normal end (the simulator): stops are left to it. */
   leaveStopsToCommand(): void;
-  /** The command returned `code` (or failed: 1): a later stop only ends the process, with that code. */
+  /**
+   * The command returned `code` (or failed: 1): ends the process with it, unless a stop is under way
+   * (the stop ends it); a later stop only ends the process, with that code.
+   */
   commandEnded(code: number): void;
 }
 
@@ -44,8 +49,8 @@ export interface CliInterrupts {
  * (newest first; a failing handler does not stop the others), prints the lines handlers gave
  * to print before it, then the line (or `fallback`),
  * and calls `exit(128 + signal number)`, or `exit(0)` when a handler set `completed`. Further
- * signals while stopping are ignored. Once `commandEnded(code)` was called, a signal calls `exit(code)`
- * and nothing else.
+ * signals while stopping are ignored. `commandEnded(code)` calls `exit(code)` unless a stop is under
+ * way; after it, a signal calls `exit(code)` and nothing else.
  */
 export function listenForStops(
   processLike: Pick<NodeJS.Process, 'on'>,
@@ -87,6 +92,7 @@ export function listenForStops(
     },
     commandEnded(code) {
       endedWith = code;
+      if (!stopping) exit(code);
     },
     onStop(handler) {
       handlers.push(handler);

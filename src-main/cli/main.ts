@@ -32,14 +32,10 @@ runCli(commands, process.argv.slice(2), {
   cwd: callerFolder(process.env, process.cwd()),
   interrupts,
 }).then(
-  (code) => {
-    interrupts.commandEnded(code);
-    endProcess(code);
-  },
+  (code) => interrupts.commandEnded(code),
   (error: unknown) => {
-    interrupts.commandEnded(1);
     stderr(`keyferry: ${terminalText(error instanceof Error ? error.message : String(error))}
 `);
-    endProcess(1);
+    interrupts.commandEnded(1);
   },
 );

@@ -11,6 +11,7 @@ import { listenForStops } from '../../src-main/cli/interrupts';
 function standIn() {
   const emitter = new EventEmitter();
   const printed: string[] = [];
+  const exits: number[] = [];
   let exited: (code: number) => void = () => undefined;
   const exit = new Promise<number>((resolve) => {
     exited = resolve;
@@ -19,9 +20,12 @@ function standIn() {
     { on: (signal: string, listener: () => void) => emitter.on(signal, listener) } as Pick<NodeJS.Process, 'on'>,
     (line) => printed.push(line),
     (signal) => `fallback ${signal}`,
-    (code) => exited(code),
+    (code) => {
+      exits.push(code);
+      exited(code);
+    },
   );
-  return { interrupts, printed, exit, send: (signal: string) => emitter.emit(signal) };
+  return { interrupts, printed, exit, exits, send: (signal: string) => emitter.emit(signal) };
 }
 
 describe('stops of a CLI command', () => {
@@ -65,5 +69,26 @@ describe('stops of a CLI command', () => {
     expect(await exit).toBe(0);
     expect(ran).toBe(false);
     expect(printed).toEqual([]);
+  });
+
+  it('a command that ends while a stop is under way does not end the process: the stop ends it, with its code', async () => {
+    const { interrupts, exits, exit, send } = standIn();
+    let release: () => void = () => undefined;
+    interrupts.onStop(async () => {
+      // The stop aborted the command's writes: the command fails (1) while the handler still runs.
+      interrupts.commandEnded(1);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    send('SIGINT');
+    expect(exits).toEqual([]);
+    release();
+    expect(await exit).toBe(130);
+    expect(exits).toEqual([130]);
+  });
+
+  it('a command that ends with no stop ends the process with its code', () => {
+    const { interrupts, exits } = standIn();
+    interrupts.commandEnded(3);
+    expect(exits).toEqual([3]);
   });
 });
