@@ -977,6 +977,7 @@ export interface MessageValueTable {
   'cli.opt.wrap.out': NoValues;
   'cli.opt.wrap.no-backup': NoValues;
   'cli.opt.custody-split.allow-network': NoValues;
+  'cli.opt.custody-split.shares-on-one-volume': NoValues;
   'cli.opt.custody-split.material': NoValues;
   'cli.opt.custody-split.key-spec': NoValues;
   'cli.opt.custody-split.ceremony-id': NoValues;
@@ -1819,6 +1820,7 @@ export interface MessageValueTable {
   'cli.custody.split-share': { index: string | number; n: string | number; custodian: string | number; file: string | number; sha256: string | number };
   'cli.custody.split-companion': { file: string | number };
   'cli.custody.split-stopped': { signal: string; removed: number; folders: string | number; left: number; leftFiles: string | number };
+  'cli.custody.split-material-file': { file: string | number };
   'cli.custody.split-next': NoValues;
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED': { at: Date | number; past: string; where: string };
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED.next': { where: string };

@@ -40,6 +40,7 @@ const SPLIT_OPTIONS = optionTable({
   out: { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.custody-split.out' },
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
   'allow-network': { type: 'boolean', help: 'cli.opt.custody-split.allow-network' },
+  'shares-on-one-volume': { type: 'boolean', help: 'cli.opt.custody-split.shares-on-one-volume' },
 });
 
 /** Shares per split: at least 2, at most 16 (core/custody checks M <= N). */
@@ -87,7 +88,8 @@ async function runSplit(
       n,
       folders: outs.map((d) => path.resolve(io.cwd, d)),
       language: ceremonyReceiptLanguage(io),
-      volumeIdOf,
+      // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
+      volumeIdOf: values['shares-on-one-volume'] ? (folder) => path.resolve(folder) : volumeIdOf,
       signal: stop.signal,
       files,
       afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stop.signal),
@@ -118,6 +120,8 @@ async function runSplit(
       for (const c of w.companions) io.stdout(t('cli.custody.split-companion', { file: c.path }));
     }
     io.stdout(t('cli.custody.split-next', {}));
+    if (values['shares-on-one-volume']) io.stdout(t('airgap.shares-one-volume'));
+    io.stdout(t('cli.custody.split-material-file', { file: materialFile }));
     return 0;
   } finally {
     unregisterStop();
@@ -155,7 +159,7 @@ export function createCustodyCommands(deps: { volumeIdOf?: VolumeIdOf } = {}): C
       name: NAME,
       synopsis: [
         '--material FILE --key-spec SPEC --ceremony-id ID --key-id ID',
-        '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR] [--allow-network]',
+        '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR] [--allow-network] [--shares-on-one-volume]',
       ],
       options: SPLIT_OPTIONS,
       run: ({ values }, io) => runSplit(values, io, deps.volumeIdOf),

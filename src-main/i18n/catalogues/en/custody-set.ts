@@ -136,6 +136,8 @@ export const enCustodySet = {
   'cli.custody.split-companion': '    {file}',
   'cli.custody.split-stopped':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} before the custody split finished: {removed, plural, =0 {nothing had been written to the custodian folders} one {the # file it had written (share, slip, backup) was removed again from {folders}} other {the # files it had written (shares, slips, backup) were removed again from {folders}}}{left, plural, =0 {} other {; COULD NOT REMOVE {leftFiles}: delete them by hand before anyone takes them away as a share}}. The material file is unchanged; run the same command again to make a fresh split.',
+  'cli.custody.split-material-file':
+    'WARNING: {file} still holds this key material in plaintext. Once each custodian holds their folder, destroy it and every copy of it (overwrite the file, or destroy its medium); from now on the custody set keeps the material.',
   'cli.custody.split-next':
     'Print each slip and the backup printout, have each custodian sign their slip, and hand over each folder (share, slip, backup) to its custodian.',
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED':

@@ -58,7 +58,8 @@ export const enCustody = {
     "Give exactly one destination folder per share, each on a different custodian's media.",
   'problem.CUSTODY_SAME_VOLUME':
     'The destinations for shares {first} and {second} ({firstFolder} and {secondFolder}) are on the same volume: one lost or copied drive would carry two shares.',
-  'problem.CUSTODY_SAME_VOLUME.next': "Give each custodian's share its own removable media.",
+  'problem.CUSTODY_SAME_VOLUME.next':
+    "Give each custodian's share its own removable media (for a rehearsal with test material only: custody split --shares-on-one-volume).",
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {Writing the shares failed.}} {left, plural, =0 {The {written} file(s) this split had already written were removed again.} other {Could not remove {leftoversList}: delete by hand, that split is incomplete.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':

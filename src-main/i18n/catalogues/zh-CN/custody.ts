@@ -52,7 +52,8 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_DESTINATIONS_COUNT.next': '请为每份份额正好提供一个目标文件夹，且各在不同保管人的介质上。',
   'problem.CUSTODY_SAME_VOLUME':
     '份额 {first} 和 {second} 的目标位置（{firstFolder} 和 {secondFolder}）在同一个卷上：一个丢失或被复制的驱动器会带走两份份额。',
-  'problem.CUSTODY_SAME_VOLUME.next': '请为每位保管人的份额使用各自独立的移动存储介质。',
+  'problem.CUSTODY_SAME_VOLUME.next':
+    '请为每位保管人的份额使用各自独立的移动存储介质（仅限使用测试材料的演练：custody split --shares-on-one-volume）。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {写入份额失败。}} {left, plural, =0 {此次拆分已写入的 {written} 个文件已被删除。} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': '请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。',

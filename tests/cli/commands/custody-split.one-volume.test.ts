@@ -1,0 +1,77 @@
+/**
+ * `custody split` as an officer rehearses it on one machine, with the real volume check (each
+ * folder's device number): custodian folders on one disk are refused, and the refusal's advice
+ * (`--shares-on-one-volume`, rehearsals only) is an option the command takes, which then writes the
+ * set with a WARNING to move each folder to media of its own. Every split ends with a WARNING that
+ * the --material file still holds the key in plaintext and is to be destroyed.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/command';
+import { commands } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { OFFLINE } from '../../helpers/workstation';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-one-volume-'));
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], lang?: string): Promise<{ code: number; out: string[]; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = lang ? { LANG: lang } : {};
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env, cwd: dir };
+  const code = await runCli(commands, argv, io);
+  return { code, out, err: err.join('\n') };
+}
+
+async function splitArgs(): Promise<string[]> {
+  await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+  const outs = ['custodian-1', 'custodian-2', 'custodian-3'];
+  for (const o of outs) await mkdir(path.join(dir, o));
+  return [
+    ...['custody', 'split', '--material', 'key.bin', '--key-spec', 'AES_256'],
+    ...['--ceremony-id', 'KF-20261204-a1b2c3', '--key-id', '0042abcd-0000-4000-8000-000000000042'],
+    ...['--m', '2', '--n', '3'],
+    ...outs.flatMap((o, i) => ['--custodian', `Custodian ${i + 1}`, '--out', o]),
+  ];
+}
+
+describe('custody split rehearsed on one machine', () => {
+  it('refuses folders on one volume, takes the option its advice names, and warns of the plaintext file', async () => {
+    const args = await splitArgs();
+    const refused = await run(args);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('are on the same volume: one lost or copied drive would carry two shares.');
+    expect(refused.err).toContain('(for a rehearsal with test material only: custody split --shares-on-one-volume)');
+    expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);
+
+    const split = await run([...args, '--shares-on-one-volume']);
+    expect(split.err).toBe('');
+    expect(split.code).toBe(0);
+    for (const o of ['custodian-1', 'custodian-2', 'custodian-3'])
+      expect((await readdir(path.join(dir, o))).some((f) => f.endsWith('.json'))).toBe(true);
+    expect(split.out.slice(-2)).toEqual([
+      'WARNING: custody folders share one volume: move each custodian’s folder to media of its own now.',
+      'WARNING: key.bin still holds this key material in plaintext. Once each custodian holds their folder, destroy it and every copy of it (overwrite the file, or destroy its medium); from now on the custody set keeps the material.',
+    ]);
+  });
+
+  it('says the same in Chinese', async () => {
+    const args = await splitArgs();
+    const split = await run([...args, '--shares-on-one-volume'], 'zh-CN');
+    expect(split.code).toBe(0);
+    expect(split.out.at(-1)).toBe(
+      '警告：key.bin 仍以明文保存此密钥材料。各保管人拿到各自的文件夹后，请销毁该文件及其所有副本（覆写该文件，或销毁其介质）；此后由托管集保管该密钥材料。',
+    );
+  });
+});
