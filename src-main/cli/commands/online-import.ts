@@ -104,7 +104,10 @@ export const importCommand = defineOnlineCommand({
         .checkWrappedBundle(
           bundle,
           { expectedDigest, source: 'air-gapped-receipt' },
-          values['accept-other-airgap-journal'] === true ? { acceptOtherAirGapJournal: true } : {},
+          {
+            ...(values['accept-other-airgap-journal'] === true ? { acceptOtherAirGapJournal: true } : {}),
+            shownAs: values.bundle,
+          },
         )
         .catch((error: unknown) => {
           // Refused after the bundle was read: who made it (the refusal's journal entry keeps it) is said first.

@@ -71,7 +71,9 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
 
     readParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
-      return overviewView(await ceremony.readParametersBundle(await existingFolder(folder, 'parametersBundle')));
+      // A file of the bundle that fails its check is named with the folder as the officer gave it.
+      const dir = await existingFolder(folder, 'parametersBundle');
+      return overviewView(await ceremony.readParametersBundle(dir, folder.trim()));
     },
 
     readConsoleFiles: async ({ keys }) => {

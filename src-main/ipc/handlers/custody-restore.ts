@@ -66,7 +66,8 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
 
     restoreReadBundle: async ({ folder }) => {
       const ceremony = workflow();
-      const overview = await ceremony.readParametersBundle(await existingFolder(folder, 'parametersBundle'));
+      const dir = await existingFolder(folder, 'parametersBundle');
+      const overview = await ceremony.readParametersBundle(dir, folder.trim());
       // Without the bundle digest: the witnesses type it as heard from the online workstation.
       return {
         ceremonyId: overview.ceremonyId,

@@ -286,7 +286,7 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
       const checked = await ceremony.checkWrappedBundle(
         path.resolve(folder),
         { expectedDigest, source: digestSource },
-        acceptOtherAirGapJournal ? { acceptOtherAirGapJournal } : {},
+        { ...(acceptOtherAirGapJournal ? { acceptOtherAirGapJournal } : {}), shownAs: folder.trim() },
       );
       const { madeBy } = checked;
       return {

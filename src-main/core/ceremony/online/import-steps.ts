@@ -95,6 +95,8 @@ function receiptDigestProof(
 export interface WrappedBundleCheckOptions {
   /** Import a wrap of another air-gapped journal than the ceremony's, or of none (journaled as an override): see OfficersWord. */
   readonly acceptOtherAirGapJournal?: OfficersWord;
+  /** The folder as the officer gave it: a file of the bundle that fails its check is named with it in front. */
+  readonly shownAs?: string;
 }
 
 /** What the reader learnt before a refusal: the groups that differ, the bundle's digest once proven, who made the bundle. */
@@ -170,7 +172,11 @@ async function checkProvenBundle(
     throw new KeyferryError('WRAPPED_DIGEST_IS_PARAMETERS', { dir });
   const now = ctx.now();
   const onDiffer = (groups: readonly number[]) => (read.differing = groups);
-  const bundle = await readBundle(dir, { now, proveDigest: receiptDigestProof(dir, typed, onDiffer) });
+  const bundle = await readBundle(dir, {
+    now,
+    proveDigest: receiptDigestProof(dir, typed, onDiffer),
+    ...(options.shownAs !== undefined ? { shownAs: options.shownAs } : {}),
+  });
   if (bundle.kind !== 'wrapped-material') {
     throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
   }
