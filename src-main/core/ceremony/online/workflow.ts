@@ -17,8 +17,7 @@ import type {
   KeyStatus,
   WrittenParametersBundle,
 } from './types';
-import { KeyferryError, toProblem } from '../../errors';
-import { problemData } from '../../journal';
+import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { distinctTargets, ReplicaConnections } from './replica-connections';
@@ -43,7 +42,7 @@ import {
   preflightParametersFolder,
   writeParametersBundleStep,
 } from './parameters-steps';
-import { writeOnlineReceipt } from './receipt';
+import { writeOnlineReceiptStep } from './receipt';
 import {
   deletableMaterialWarning,
   deleteAcknowledgedMaterial,
@@ -57,6 +56,7 @@ import {
   onlineStepFromState,
   type CheckedInSession,
   type OnlineCeremonyState,
+  type OnlineKeyState,
   type OnlineStep,
   type RecordedCustody,
 } from './state';
@@ -414,8 +414,7 @@ export class OnlineCeremony {
     if (!this.#checked) {
       throw stepOutOfOrder({ reason: 'bundleNotRead' });
     }
-    const before = this.#options.journal.count;
-    const receipt = await writeOnlineReceipt(dir, {
+    const facts = {
       ...(options.language ? { language: options.language } : {}),
       state: this.#state,
       app: this.#options.app,
@@ -423,17 +422,11 @@ export class OnlineCeremony {
       confirmations: this.#confirmations,
       journal: this.#options.journal,
       now: this.#now(),
-      placeOf: (key) => placeOf(this.#ctx, key),
-    }).catch(async (error: unknown) => {
-      // The import stands (journaled); the failure is a deviation the next receipt lists.
-      await this.#ctx
-        .journal(ONLINE_EVENTS.receiptFailed, { folder: path.resolve(dir), ...problemData(toProblem(error)) })
-        .catch(() => undefined);
-      throw error;
+      placeOf: (key: OnlineKeyState) => placeOf(this.#ctx, key),
+    };
+    return writeOnlineReceiptStep(dir, facts, this.#ctx.journal, (entries) => {
+      for (const entry of entries) applyOnlineEntry(this.#state, entry);
+      this.#settle();
     });
-    // The receipt's own entry (receipt.written), appended by the receipt writer.
-    for (const entry of this.#options.journal.entries.slice(before)) applyOnlineEntry(this.#state, entry);
-    this.#settle();
-    return receipt;
   }
 }
