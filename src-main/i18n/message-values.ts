@@ -1458,6 +1458,8 @@ export interface MessageValueTable {
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next': { why: string };
   'problem.NOTHING_TO_IMPORT': NoValues;
   'problem.NOTHING_TO_IMPORT.next': NoValues;
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS.next': NoValues;
   'problem.WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'problem.WRAPPED_KEY_UNKNOWN.next': NoValues;
   'problem.WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
@@ -2614,6 +2616,7 @@ export interface ProblemValueTable {
   'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'NOTHING_TO_IMPORT': NoValues;
+  'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
   'WRAPPED_TOKEN_MISSING': { keyId: string | number };

@@ -43,6 +43,7 @@ import {
   writeParametersBundleStep,
 } from './parameters-steps';
 import { writeOnlineReceiptStep } from './receipt';
+import { requireBundleCheck } from './material-lost-refusal';
 import {
   deletableMaterialWarning,
   deleteAcknowledgedMaterial,
@@ -329,7 +330,7 @@ export class OnlineCeremony {
       this.#ctx,
       dir,
       proof,
-      () => this.#guard.require('checkWrappedBundle'),
+      () => requireBundleCheck(() => this.#guard.require('checkWrappedBundle'), this.#state),
       options,
     );
     this.#setChecked(session);
