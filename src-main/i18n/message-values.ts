@@ -530,7 +530,7 @@ export interface MessageValueTable {
   'cli.wrap-no-backup-acknowledged': { spec: string | number };
   'cli.material-produced': { how: string; spec: string | number; keyId: string | number; check: string | number; replicas: number; replicaIds: string | number };
   'cli.material-check': { kind: string; hex: string | number };
-  'cli.status-material-deleted': { custody: string; alias: string | number; spec: string | number; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number };
+  'cli.status-material-deleted': { custody: string; alias: string | number; spec: string | number; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; round: string };
   'problem.PREFLIGHT_REQUIRED': { step: string };
   'problem.PREFLIGHT_REQUIRED.next': NoValues;
   'problem.PREFLIGHT_FOLDER_DIFFERS': { role: string; folder: string | number; checked: string | number };
@@ -1078,7 +1078,10 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
-  'online.status.unrecorded-imports': { count: number; keys: string | number };
+  'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
+  'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
+  'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };
   'online.status.not-journaled.next': { imported: number; command: string | number };

@@ -355,8 +355,9 @@ export class OnlineCeremony {
    * Step 7: proves every imported key works (see key-proof.ts). Keys that fail are journaled as
    * such and returned with ok=false; the ceremony reaches "verified" only when all pass.
    */
-  async verifyKeys(): Promise<KeyProof[]> {
-    this.#guard.require('verifyKeys');
+  async verifyKeys(options: { readonly anyStep?: boolean } = {}): Promise<KeyProof[]> {
+    // `anyStep`: online status proves the keys holding material while others wait for their next round.
+    if (!options.anyStep) this.#guard.require('verifyKeys');
     this.#requireConnected('verifyTheImportedKeys');
     const proofs = await proveImportedKeys(this.#ctx);
     // Replica groups: every member holds the group's one material (see replica-proof.ts); a group
