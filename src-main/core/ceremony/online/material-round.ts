@@ -68,3 +68,35 @@ export function materialRoundOf(entries: readonly JournalEntry[], keyId: string)
   }
   return round;
 }
+
+/**
+ * The import about to be sent to `keyId` resends one whose answer the journal never recorded (the
+ * key was found still Pending import, so that send did not take effect): the entry of that send
+ * (key.import-sending, with the same import token) and of the `ceremony.session-unrecorded` a later
+ * session journaled for it. Undefined when no such send is on record. Read before this attempt's
+ * own key.import-sending.
+ */
+export function unrecordedSendOf(
+  entries: readonly JournalEntry[],
+  keyId: string,
+  importTokenSha256: string,
+): { readonly retryOfSeq: number; readonly unrecordedSeq?: number } | undefined {
+  const sending = entries.findLast((e) => e.event === ONLINE_EVENTS.importSending && namesKey(e, keyId));
+  if (!sending || sending.data.importTokenSha256 !== importTokenSha256) return undefined;
+  const after = entries.filter((e) => e.seq > sending.seq);
+  // Its answer, or a failure of that import, on record (state.ts reads the same entries).
+  const answered = after.some(
+    (e) =>
+      namesKey(e, keyId) &&
+      (e.event === ONLINE_EVENTS.imported ||
+        (e.event === ONLINE_EVENTS.stepFailed && e.data.step === 'import-key-material')),
+  );
+  if (answered) return undefined;
+  const unrecorded = after.find(
+    (e) =>
+      e.event === ONLINE_EVENTS.sessionUnrecorded &&
+      Array.isArray(e.data.keyIds) &&
+      (e.data.keyIds as unknown[]).includes(keyId),
+  );
+  return { retryOfSeq: sending.seq, ...(unrecorded ? { unrecordedSeq: unrecorded.seq } : {}) };
+}

@@ -117,6 +117,7 @@ export class OnlineCeremony {
       kmsFor: (key) => connections.kmsFor(key),
       region: options.region,
       journalName: path.basename(options.journal.path),
+      journalEntries: () => options.journal.entries,
       now: this.#now,
       onProgress: options.onProgress,
       concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,

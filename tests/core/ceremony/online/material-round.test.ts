@@ -1,13 +1,16 @@
 /**
  * Where a key stands on its way (back) to imported material, read from the journal's latest round:
  * what `online status` says next for a key whose material was deleted or lapsed follows that round,
- * never an earlier one.
+ * never an earlier one; and an import that resends a send no session recorded an answer to is told
+ * by that send (same token, no answer or failure of that import after it) and the
+ * `ceremony.session-unrecorded` entry a later session journaled for it.
  */
 import { describe, expect, it } from 'vitest';
-import { materialRoundOf } from '../../../../src-main/core/ceremony/online/material-round';
+import { materialRoundOf, unrecordedSendOf } from '../../../../src-main/core/ceremony/online/material-round';
 import { journalEntries } from '../../../helpers/journal-entries';
 
 const token = 'a'.repeat(64);
+const other = 'b'.repeat(64);
 const checked = (folder: string, ...keyIds: string[]) =>
   [
     'wrapped-bundle.checked',
@@ -61,5 +64,34 @@ describe('the latest round of a key', () => {
       sending('k1'),
     ]);
     expect(materialRoundOf(entries, 'k1')).toEqual({ stage: 'parameters' });
+  });
+});
+
+describe('an import that resends a send with no answer on record', () => {
+  it('is tied to that send and to the session-unrecorded entry that named the key', () => {
+    const entries = journalEntries([
+      sending('k1'),
+      ['ceremony.session-started', {}],
+      ['ceremony.session-unrecorded', { keyIds: ['k1'] }],
+    ]);
+    expect(unrecordedSendOf(entries, 'k1', token)).toEqual({ retryOfSeq: 1, unrecordedSeq: 3 });
+  });
+
+  it('is no retry when that send has its answer or its failure recorded, or used another token', () => {
+    const answered = journalEntries([sending('k1'), ['key.imported', { keyId: 'k1' }]]);
+    expect(unrecordedSendOf(answered, 'k1', token)).toBeUndefined();
+    const failed = journalEntries([
+      sending('k1'),
+      ['step.failed', { step: 'import-key-material', keyId: 'k1', code: 'KMS.2601' }],
+    ]);
+    expect(unrecordedSendOf(failed, 'k1', token)).toBeUndefined();
+    expect(unrecordedSendOf(journalEntries([sending('k1', other)]), 'k1', token)).toBeUndefined();
+    expect(unrecordedSendOf(journalEntries([sending('k2')]), 'k1', token)).toBeUndefined();
+    // A failure of another step (a describe-key) is no answer to the import.
+    const describeFailed = journalEntries([
+      sending('k1'),
+      ['step.failed', { step: 'describe-key', keyId: 'k1', code: 'KMS_UNREACHABLE' }],
+    ]);
+    expect(unrecordedSendOf(describeFailed, 'k1', token)).toEqual({ retryOfSeq: 1 });
   });
 });
