@@ -1038,6 +1038,7 @@ export interface MessageValueTable {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next': { field: string | number; recordedPhrase: string | number };
   'connection.value': { simulator: string; value: string | number };
   'online.next.new-parameters': { command: string | number };
+  'online.next.parameters-again': { command: string | number };
   'cli.col': { col: string };
   'cli.replica-group': { role: string; primary: string | number };
   'cli.warning': { text: string | number };

@@ -83,7 +83,14 @@ describe('online import and status after delete-material, round by round', () =>
       `Key r/deleted (${deleted}) is Pending import again: its material was deleted on request, and no import-parameters bundle was written for it since. The ceremony is not finished, and there is nothing to import yet: nothing was sent to the KMS. The KMS takes only the same material again. Run keyferry online params (a new --out folder on the removable media); on the air-gapped workstation, run the command it prints with that bundle (keyferry custody restore --bundle …`,
     );
     expect(again.stderr).not.toContain('every key was imported and verified');
+    const ceremonyId = (await journalFileEntries(path.join(online, 'online.jsonl')))[0]?.data.ceremonyId as string;
+    expect(again.stdout).toContain(
+      `Next, fresh wrapping keys and import tokens for the keys waiting for their material again (MEDIA: the removable media’s folder as this workstation mounts it; it prints the command to run on the air-gapped workstation with the new bundle): keyferry online params --journal online.jsonl --out MEDIA/import-parameters-${ceremonyId}-2`,
+    );
     const zh = await keyferry([...importCommand, '--lang', 'zh-CN'], { cwd: online, env });
+    expect(zh.stdout).toContain(
+      `下一步，为重新等待其密钥材料的密钥获取新的包装密钥和导入令牌（MEDIA：本工作站挂载移动存储介质的文件夹；它会打印需在离线工作站上使用新参数包运行的命令）：keyferry online params --journal online.jsonl --out MEDIA/import-parameters-${ceremonyId}-2`,
+    );
     expect(zh.stderr).toContain(
       `r/deleted (${deleted}) 的密钥材料已按请求删除，这 1 个密钥重新处于待导入状态，且此后没有为其写出导入参数包。`,
     );

@@ -8,6 +8,8 @@ export const enOnlineCli = {
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
   'online.next.new-parameters':
     'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle; MEDIA: the removable media’s folder as this workstation mounts it): {command}',
+  'online.next.parameters-again':
+    'Next, fresh wrapping keys and import tokens for the keys waiting for their material again (MEDIA: the removable media’s folder as this workstation mounts it; it prints the command to run on the air-gapped workstation with the new bundle): {command}',
   'cli.col':
     '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} region {region} project {project} group {group} other {{col}}}',
   'cli.replica-group': '{role, select, primary {primary} other {replica of {primary}}}',

@@ -10,6 +10,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
   'online.next.new-parameters':
     '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；请在离线工作站上用新的参数包重新包装；MEDIA：本工作站挂载移动存储介质的文件夹）：{command}',
+  'online.next.parameters-again':
+    '下一步，为重新等待其密钥材料的密钥获取新的包装密钥和导入令牌（MEDIA：本工作站挂载移动存储介质的文件夹；它会打印需在离线工作站上使用新参数包运行的命令）：{command}',
   'cli.col':
     '{col, select, alias {别名} spec {规格} usage {用途} keyId {密钥 ID} state {状态} tokenUntil {导入令牌有效期至} materialExpires {密钥材料到期时间} proof {证明} region {区域} project {项目 ID} group {副本组} other {{col}}}',
   'cli.replica-group': '{role, select, primary {主密钥} other {{primary} 的副本}}',
