@@ -1640,7 +1640,7 @@ export interface MessageValueTable {
   'receipt.key.never': NoValues;
   'receipt.key.importResult': NoValues;
   'receipt.key.imported': { state: string };
-  'receipt.key.importedHow': { how: string; state: string };
+  'receipt.key.importedHow': { how: string; retryOf: string; state: string };
   'receipt.key.verificationResult': NoValues;
   'receipt.key.custodyCopy': NoValues;
   'receipt.key.custodyCopyValue': { custody: string; acknowledged: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };

@@ -84,7 +84,9 @@ describe('online status and import after a kill between the send and its answer,
     ]);
     const receipt = (await readdir(online)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
     const text = await readFile(path.join(online, receipt), 'utf8');
-    expect(text).toContain('Imported (the KMS answered a retry)');
+    expect(text).toContain(
+      `Imported (the KMS answered a retry of the import sent at journal entry ${sendSeq}, whose answer no session recorded: the key was still Pending import); key state Enabled`,
+    );
     expect(text).toContain(
       'Earlier session ended before recording the outcome of what it sent (ceremony.session-unrecorded)',
     );

@@ -58,6 +58,15 @@ function replicaFacts(
   };
 }
 
+/** The entry of the unrecorded send the key's last import retried (key.imported `retryOfSeq`), or 'none'. */
+function retryOfEntry(facts: OnlineReceiptFacts, key: OnlineKeyState): string {
+  const imported = facts.journal.entries.findLast(
+    (e) => e.event === ONLINE_EVENTS.imported && e.data.keyId === key.keyId,
+  );
+  const seq = imported?.data.retryOfSeq;
+  return typeof seq === 'number' ? String(seq) : 'none';
+}
+
 function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: ReadonlySet<string>): ReceiptKey {
   const imported = key.imported;
   const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
@@ -78,7 +87,14 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
     ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
     materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
     importResult: confirmation
-      ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: keyStateOfName(key.verified.keyState) } }
+      ? {
+          key: 'receipt.key.importedHow',
+          values: {
+            how: confirmation,
+            state: keyStateOfName(key.verified.keyState),
+            retryOf: retryOfEntry(facts, key),
+          },
+        }
       : { key: 'receipt.key.imported', values: { state: keyStateOfName(key.verified.keyState) } },
     verificationResult: key.verified.proof,
     custodyCopy: { key: 'receipt.key.custodyCopyValue', values: recordedCustodyValues(imported.custody) },
