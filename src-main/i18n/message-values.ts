@@ -533,7 +533,7 @@ export interface MessageValueTable {
   'cli.wrap-no-backup-acknowledged': { spec: string | number };
   'cli.material-produced': { how: string; spec: string | number; keyId: string | number; check: string | number; replicas: number; replicaIds: string | number };
   'cli.material-check': { kind: string; hex: string | number };
-  'cli.status-material-deleted': { custody: string; alias: string | number; spec: string | number; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number };
+  'cli.status-material-deleted': { custody: string; alias: string | number; spec: string | number; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; round: string };
   'problem.PREFLIGHT_REQUIRED': { step: string };
   'problem.PREFLIGHT_REQUIRED.next': NoValues;
   'problem.PREFLIGHT_FOLDER_DIFFERS': { role: string; folder: string | number; checked: string | number };
@@ -1042,6 +1042,7 @@ export interface MessageValueTable {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next': { field: string | number; recordedPhrase: string | number };
   'connection.value': { simulator: string; value: string | number };
   'online.next.new-parameters': { command: string | number };
+  'online.next.parameters-again': { command: string | number };
   'cli.col': { col: string };
   'cli.replica-group': { role: string; primary: string | number };
   'cli.warning': { text: string | number };
@@ -1082,7 +1083,10 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
-  'online.status.unrecorded-imports': { count: number; keys: string | number };
+  'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
+  'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
+  'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };
   'online.status.not-journaled.next': { imported: number; command: string | number };
@@ -1462,6 +1466,8 @@ export interface MessageValueTable {
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next': { why: string };
   'problem.NOTHING_TO_IMPORT': NoValues;
   'problem.NOTHING_TO_IMPORT.next': NoValues;
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS.next': NoValues;
   'problem.WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'problem.WRAPPED_KEY_UNKNOWN.next': NoValues;
   'problem.WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
@@ -1638,7 +1644,7 @@ export interface MessageValueTable {
   'receipt.key.never': NoValues;
   'receipt.key.importResult': NoValues;
   'receipt.key.imported': { state: string };
-  'receipt.key.importedHow': { how: string; state: string };
+  'receipt.key.importedHow': { how: string; retryOf: string; state: string };
   'receipt.key.verificationResult': NoValues;
   'receipt.key.custodyCopy': NoValues;
   'receipt.key.custodyCopyValue': { custody: string; acknowledged: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
@@ -2619,6 +2625,7 @@ export interface ProblemValueTable {
   'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'NOTHING_TO_IMPORT': NoValues;
+  'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
   'WRAPPED_TOKEN_MISSING': { keyId: string | number };

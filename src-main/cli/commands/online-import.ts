@@ -85,12 +85,14 @@ export const importCommand = defineOnlineCommand({
     const session = await openOnlineSession(values, io);
     return withSession(session, () =>
       importAndReceipt(session).catch((error: unknown) => {
-        if (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code)) {
+        // Lapsed tokens, or keys whose material was deleted or lapsed: fresh parameters are the way on.
+        const lostMaterial = error instanceof KeyferryError && error.code === 'IMPORT_NEEDS_NEW_PARAMETERS';
+        if (lostMaterial || (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code))) {
           const out = onMedia(
             roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1),
           );
           io.stdout(
-            cliTranslator(io).t('online.next.new-parameters', {
+            cliTranslator(io).t(lostMaterial ? 'online.next.parameters-again' : 'online.next.new-parameters', {
               command: nextOnline('params', values, ['--out', out]),
             }),
           );

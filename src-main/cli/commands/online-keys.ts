@@ -29,6 +29,7 @@ import {
 } from './online-steps';
 import { custodyOf } from './online-reimport';
 import { namedKeys } from '../import-stopped-lines';
+import { lostRoundWord, printRoundLines, sentBundles } from './online-status-rounds';
 
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
@@ -42,10 +43,16 @@ export const statusCommand = defineOnlineCommand({
     if ('unwritable' in looked) return unjournaledStatus(values, io, looked.unwritable);
     const { session, status } = looked;
     return withSession(session, async () => {
-      const { lapsed, deleted, unrecorded } = printKeyStates(io, values, status, session.ceremony, session.journal);
+      const { lapsed, deleted, unrecorded, notTaken } = printKeyStates(
+        io,
+        values,
+        status,
+        session.ceremony,
+        session.journal,
+      );
       const keys = session.ceremony.keys();
       if (!keys.some((k) => k.imported)) {
-        if (unrecorded > 0) return 1;
+        if (unrecorded + notTaken.size > 0) return 1;
         if (lapsed === 0 && deleted === 0)
           io.stdout(
             cliTranslator(io).t('online.status.nothing-imported', {
@@ -55,11 +62,12 @@ export const statusCommand = defineOnlineCommand({
         // A key whose material lapsed or was deleted cannot be used until it is imported again.
         return lapsed === 0 && deleted === 0 ? 0 : 1;
       }
-      const proofs = await session.ceremony.verifyKeys();
+      // Keys holding material are proven at any step: others may wait for their next round meanwhile.
+      const proofs = await session.ceremony.verifyKeys({ anyStep: true });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
-      const missing = printMissingImports(io, status, keys);
-      const finished = lapsed === 0 && deleted === 0 && unrecorded === 0 && missing === 0;
+      const missing = printMissingImports(io, status, keys, notTaken);
+      const finished = lapsed + deleted + unrecorded + notTaken.size + missing === 0;
       return proofs.every((p) => p.ok) && finished ? 0 : 1;
     });
   },
@@ -115,8 +123,8 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     const said = printKeyStates(io, values, status, look, journal);
     const imported = look.keys().filter((k) => k.imported).length;
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
-    if (imported > 0) printMissingImports(io, status, look.keys());
-    else if (said.lapsed + said.deleted + said.unrecorded === 0)
+    if (imported > 0) printMissingImports(io, status, look.keys(), said.notTaken);
+    else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
     return 1;
@@ -135,7 +143,7 @@ function printKeyStates(
   status: readonly KeyStatus[],
   ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody'>,
   journal: Pick<Journal, 'entries'>,
-): { lapsed: number; deleted: number; unrecorded: number } {
+): { lapsed: number; deleted: number; unrecorded: number; notTaken: ReadonlySet<string> } {
   printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
     s.alias,
     s.spec,
@@ -144,10 +152,19 @@ function printKeyStates(
     // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
     cliExpiry(io, s.materialExpiresAt ?? undefined, keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never'),
   ]);
-  const keys = ceremony.keys();
+  const enabledNow = new Set(
+    status.filter((s) => keyStateOfName(s.keyState) === String(KeyState.Enabled)).map((s) => s.keyId),
+  );
+  // A key that lost its material and is Enabled again took an import whose answer no session
+  // recorded: said below as such, not as lost (its material is back).
+  const keys = ceremony
+    .keys()
+    .map((k) => (k.importSentUnrecorded && enabledNow.has(k.keyId) ? { ...k, lapsed: false, deleted: false } : k));
   const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
-  const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody, airGapJournal);
+  // The way back from fresh parameters on, only for keys still at that step of their latest round.
+  const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');
+  const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody, airGapJournal, atParameters);
   for (const line of lapsed) io.stdout(line);
   const deleted = keys.filter((k) => k.deleted);
   for (const k of deleted)
@@ -157,34 +174,46 @@ function printKeyStates(
         spec: k.spec,
         keyId: k.keyId,
         ...recordedCustodyValues(ceremony.importedCustody(k.keyId)),
+        round: lostRoundWord(journal.entries, k.keyId),
       }),
     );
+  const { notTaken } = printRoundLines(io, values, keys, status, journal.entries);
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const unrecorded = status.filter(
     (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
   );
-  for (const [sent, message] of [
-    [true, 'online.status.unrecorded-imports'],
-    [false, 'online.status.foreign-imports'],
-  ] as const) {
+  const tr = cliTranslator(io);
+  for (const sent of [true, false]) {
     const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
     if (these.length === 0) continue;
-    io.stdout(cliTranslator(io).t(message, { count: these.length, keys: namedKeys(cliTranslator(io), these) }));
+    const named = { count: these.length, keys: namedKeys(tr, these) };
+    io.stdout(
+      sent
+        ? tr.t('online.status.unrecorded-imports', { ...named, bundles: sentBundles(tr, journal.entries, these) })
+        : tr.t('online.status.foreign-imports', named),
+    );
   }
-  return { lapsed: lapsed.length, deleted: deleted.length, unrecorded: unrecorded.length };
+  return { lapsed: lapsed.length, deleted: deleted.length, unrecorded: unrecorded.length, notTaken };
 }
 
 /**
  * An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
  * Pending import, and a replica group with them is not complete. Said, with what finishes it; returns how many.
  */
-function printMissingImports(io: CliIo, status: readonly KeyStatus[], keys: readonly JournaledKey[]): number {
+function printMissingImports(
+  io: CliIo,
+  status: readonly KeyStatus[],
+  keys: readonly JournaledKey[],
+  saidNotTaken: ReadonlySet<string>,
+): number {
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const missing = status.filter((s) => {
     const k = byId.get(s.keyId);
-    return !!k && !k.imported && !k.lapsed && !k.deleted && keyStateOfName(s.keyState) === pendingImport;
+    // A key sent an import with no answer recorded is said by its own line (online-status-rounds.ts).
+    const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !saidNotTaken.has(k.keyId);
+    return waiting && keyStateOfName(s.keyState) === pendingImport;
   });
   if (missing.length > 0)
     io.stdout(

@@ -167,13 +167,17 @@ export function hsmRestoreWords(token: string, airGapJournal: string | undefined
   ];
 }
 
-/** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */
+/**
+ * Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way
+ * back (`withSteps` false: their latest round is past fresh parameters, and says its own next step).
+ */
 export function lapsedLines(
   io: CliIo,
   keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[],
   params: string,
   custody: CustodyArrangement | null = null,
   airGapJournal?: string,
+  withSteps = true,
 ): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
@@ -199,12 +203,16 @@ export function lapsedLines(
         expires: cliExpiry(io, k.expiresAt ?? undefined),
       }),
     ),
-    t('online.lapsed.next'),
-    t('online.lapsed.step1', { command: `${params} --out ${bundle}` }),
-    t('online.lapsed.step2', {
-      command: `keyferry custody restore${hsmWords} --bundle ${bundle} --expires EXPIRY`,
-      ...restoreFrom,
-    }),
-    t('online.lapsed.step3', { command: 'keyferry online import' }),
+    ...(withSteps
+      ? [
+          t('online.lapsed.next'),
+          t('online.lapsed.step1', { command: `${params} --out ${bundle}` }),
+          t('online.lapsed.step2', {
+            command: `keyferry custody restore${hsmWords} --bundle ${bundle} --expires EXPIRY`,
+            ...restoreFrom,
+          }),
+          t('online.lapsed.step3', { command: 'keyferry online import' }),
+        ]
+      : []),
   ];
 }

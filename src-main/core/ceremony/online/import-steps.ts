@@ -16,6 +16,7 @@ import { problemData, type JsonObject } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
+import { unrecordedSendOf } from './material-round';
 import {
   decideExpiry,
   expiryNotes,
@@ -293,24 +294,30 @@ export async function importCheckedMaterial(
           keyId: c.key.keyId,
           importTokenSha256: c.issued.importTokenSha256,
         });
+      // A send with this token whose answer no session recorded, read before this attempt's own.
+      const unrecorded = unrecordedSendOf(ctx.journalEntries(), c.key.keyId, c.issued.importTokenSha256);
       const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
         importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now(), sending),
       );
       recording();
+      // Sent again because the key was still Pending import: a retry of that send, tied to its entries.
+      const retry = unrecorded && outcome.confirmation === 'answered' ? unrecorded : undefined;
+      const confirmation = retry ? 'retried' : outcome.confirmation;
       await ctx.journal(ONLINE_EVENTS.imported, {
         keyId: c.key.keyId,
         expiresAt: expiresAt === 'never' ? null : expiresAt,
         importTokenSha256: c.issued.importTokenSha256,
-        confirmation: outcome.confirmation,
+        confirmation,
+        ...retry,
       });
-      onImported(c.key.keyId, outcome.confirmation);
+      onImported(c.key.keyId, confirmation);
       return {
         keyId: c.key.keyId,
         spec: c.key.spec,
         expiresAt,
         requestedExpiresAt: requested,
         expirySource: source,
-        confirmation: outcome.confirmation,
+        confirmation,
       };
     },
   );

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { stepOutOfOrder } from '../shared/step-guard';
-import type { Journal } from '../../journal';
+import type { Journal, JournalEntry } from '../../journal';
 import { workstationClock, type ReceiptKey } from '../../receipt';
 import type { ReceiptLanguage } from '../../receipt/language';
 import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
@@ -13,6 +13,9 @@ import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import { keyStateOfName } from '../../kms/types';
 import { recordedCustodyValues } from './recorded-custody';
+import { ONLINE_EVENTS } from './events';
+import { problemData, type JsonObject } from '../../journal';
+import { toProblem } from '../../errors';
 
 interface OnlineReceiptFacts {
   readonly state: OnlineCeremonyState;
@@ -55,6 +58,15 @@ function replicaFacts(
   };
 }
 
+/** The entry of the unrecorded send the key's last import retried (key.imported `retryOfSeq`), or 'none'. */
+function retryOfEntry(facts: OnlineReceiptFacts, key: OnlineKeyState): string {
+  const imported = facts.journal.entries.findLast(
+    (e) => e.event === ONLINE_EVENTS.imported && e.data.keyId === key.keyId,
+  );
+  const seq = imported?.data.retryOfSeq;
+  return typeof seq === 'number' ? String(seq) : 'none';
+}
+
 function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: ReadonlySet<string>): ReceiptKey {
   const imported = key.imported;
   const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
@@ -75,7 +87,14 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
     ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
     materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
     importResult: confirmation
-      ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: keyStateOfName(key.verified.keyState) } }
+      ? {
+          key: 'receipt.key.importedHow',
+          values: {
+            how: confirmation,
+            state: keyStateOfName(key.verified.keyState),
+            retryOf: retryOfEntry(facts, key),
+          },
+        }
       : { key: 'receipt.key.imported', values: { state: keyStateOfName(key.verified.keyState) } },
     verificationResult: key.verified.proof,
     custodyCopy: { key: 'receipt.key.custodyCopyValue', values: recordedCustodyValues(imported.custody) },
@@ -113,4 +132,27 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
     earlier > 0 ? String(earlier + 1) : undefined,
     facts.language,
   );
+}
+
+/**
+ * The receipt step: writes it (writeOnlineReceipt) and applies the entries it journaled to the
+ * state through `applied`; a failure is journaled through `journal` (receipt.failed: the import
+ * stands, and the next receipt lists the failure as a deviation) and rethrown.
+ */
+export async function writeOnlineReceiptStep(
+  dir: string,
+  facts: OnlineReceiptFacts,
+  journal: (event: string, data: JsonObject) => Promise<void>,
+  applied: (entries: readonly JournalEntry[]) => void,
+): Promise<WrittenCeremonyReceipt> {
+  const before = facts.journal.count;
+  const receipt = await writeOnlineReceipt(dir, facts).catch(async (error: unknown) => {
+    await journal(ONLINE_EVENTS.receiptFailed, { folder: path.resolve(dir), ...problemData(toProblem(error)) }).catch(
+      () => undefined,
+    );
+    throw error;
+  });
+  // The receipt's own entry (receipt.written), appended by the receipt writer.
+  applied(facts.journal.entries.slice(before));
+  return receipt;
 }

@@ -28,6 +28,8 @@ export interface OnlineStepContext {
   readonly region: string;
   /** The journal's file name, carried in the parameters bundle for the air-gapped side's hint. */
   readonly journalName: string;
+  /** The journal's entries as they stand (read before a step's own entries are appended). */
+  journalEntries(): readonly JournalEntry[];
   readonly now: () => Date;
   readonly onProgress: ProgressListener | undefined;
   /** How many keys' KMS calls may be in flight at once. */

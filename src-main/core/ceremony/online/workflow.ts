@@ -17,8 +17,7 @@ import type {
   KeyStatus,
   WrittenParametersBundle,
 } from './types';
-import { KeyferryError, toProblem } from '../../errors';
-import { problemData } from '../../journal';
+import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { distinctTargets, ReplicaConnections } from './replica-connections';
@@ -43,7 +42,8 @@ import {
   preflightParametersFolder,
   writeParametersBundleStep,
 } from './parameters-steps';
-import { writeOnlineReceipt } from './receipt';
+import { writeOnlineReceiptStep } from './receipt';
+import { requireBundleCheck } from './material-lost-refusal';
 import {
   deletableMaterialWarning,
   deleteAcknowledgedMaterial,
@@ -57,6 +57,7 @@ import {
   onlineStepFromState,
   type CheckedInSession,
   type OnlineCeremonyState,
+  type OnlineKeyState,
   type OnlineStep,
   type RecordedCustody,
 } from './state';
@@ -116,6 +117,7 @@ export class OnlineCeremony {
       kmsFor: (key) => connections.kmsFor(key),
       region: options.region,
       journalName: path.basename(options.journal.path),
+      journalEntries: () => options.journal.entries,
       now: this.#now,
       onProgress: options.onProgress,
       concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
@@ -329,7 +331,7 @@ export class OnlineCeremony {
       this.#ctx,
       dir,
       proof,
-      () => this.#guard.require('checkWrappedBundle'),
+      () => requireBundleCheck(() => this.#guard.require('checkWrappedBundle'), this.#state),
       options,
     );
     this.#setChecked(session);
@@ -354,8 +356,9 @@ export class OnlineCeremony {
    * Step 7: proves every imported key works (see key-proof.ts). Keys that fail are journaled as
    * such and returned with ok=false; the ceremony reaches "verified" only when all pass.
    */
-  async verifyKeys(): Promise<KeyProof[]> {
-    this.#guard.require('verifyKeys');
+  async verifyKeys(options: { readonly anyStep?: boolean } = {}): Promise<KeyProof[]> {
+    // `anyStep`: online status proves the keys holding material while others wait for their next round.
+    if (!options.anyStep) this.#guard.require('verifyKeys');
     this.#requireConnected('verifyTheImportedKeys');
     const proofs = await proveImportedKeys(this.#ctx);
     // Replica groups: every member holds the group's one material (see replica-proof.ts); a group
@@ -414,8 +417,7 @@ export class OnlineCeremony {
     if (!this.#checked) {
       throw stepOutOfOrder({ reason: 'bundleNotRead' });
     }
-    const before = this.#options.journal.count;
-    const receipt = await writeOnlineReceipt(dir, {
+    const facts = {
       ...(options.language ? { language: options.language } : {}),
       state: this.#state,
       app: this.#options.app,
@@ -423,17 +425,11 @@ export class OnlineCeremony {
       confirmations: this.#confirmations,
       journal: this.#options.journal,
       now: this.#now(),
-      placeOf: (key) => placeOf(this.#ctx, key),
-    }).catch(async (error: unknown) => {
-      // The import stands (journaled); the failure is a deviation the next receipt lists.
-      await this.#ctx
-        .journal(ONLINE_EVENTS.receiptFailed, { folder: path.resolve(dir), ...problemData(toProblem(error)) })
-        .catch(() => undefined);
-      throw error;
+      placeOf: (key: OnlineKeyState) => placeOf(this.#ctx, key),
+    };
+    return writeOnlineReceiptStep(dir, facts, this.#ctx.journal, (entries) => {
+      for (const entry of entries) applyOnlineEntry(this.#state, entry);
+      this.#settle();
     });
-    // The receipt's own entry (receipt.written), appended by the receipt writer.
-    for (const entry of this.#options.journal.entries.slice(before)) applyOnlineEntry(this.#state, entry);
-    this.#settle();
-    return receipt;
   }
 }

@@ -69,6 +69,10 @@ export const enCeremony = {
   'problem.NOTHING_TO_IMPORT':
     'Every key of this ceremony holds its imported material; no key waits for import parameters.',
   'problem.NOTHING_TO_IMPORT.next': 'Check the keys with "keyferry online status".',
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS':
+    '{count, plural, one {Key {keysList} is} other {# keys are}} Pending import again{count, plural, one {} other {: {keysList}}}: {why, select, lapsed {{count, plural, one {its} other {their}} material lapsed in the KMS} mixed {their material was deleted on request or lapsed in the KMS} other {{count, plural, one {its} other {their}} material was deleted on request}}, and no import-parameters bundle was written for {count, plural, one {it} other {them}} since. The ceremony is not finished, and there is nothing to import yet: nothing was sent to the KMS.',
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS.next':
+    'The KMS takes only the same material again. Run keyferry online params (a new --out folder on the removable media); on the air-gapped workstation, run the command it prints with that bundle (keyferry custody restore --bundle …, from the custody shares or the HSM token; with no custody copy, keyferry airgap wrap --bundle … --material with the original material file); then run keyferry online import with the wrapped-material bundle that command writes and the digest on its receipt.',
   'problem.WRAPPED_KEY_UNKNOWN': 'The bundle holds key {keyId}, which this ceremony did not create.',
   'problem.WRAPPED_KEY_UNKNOWN.next': REFUSED,
   'problem.WRAPPED_SPEC_MISMATCH': 'Key {keyId} was created as {created} but the bundle holds {held} material.',

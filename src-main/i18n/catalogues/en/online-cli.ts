@@ -8,6 +8,8 @@ export const enOnlineCli = {
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
   'online.next.new-parameters':
     'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle; MEDIA: the removable media’s folder as this workstation mounts it): {command}',
+  'online.next.parameters-again':
+    'Next, fresh wrapping keys and import tokens for the keys waiting for their material again (MEDIA: the removable media’s folder as this workstation mounts it; it prints the command to run on the air-gapped workstation with the new bundle): {command}',
   'cli.col':
     '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} region {region} project {project} group {group} other {{col}}}',
   'cli.replica-group': '{role, select, primary {primary} other {replica of {primary}}}',
@@ -73,7 +75,13 @@ export const enOnlineCli = {
   'online.status.partly-imported':
     '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. Run keyferry online import again with the same --bundle and --expect-digest (and, if the first run gave --expires, --expires with the exact expiry the keys above show, not a duration such as 30d, which would be counted again): it imports only what is missing.',
   'online.status.unrecorded-imports':
-    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded (the command stopped or crashed after sending, or its journal could not record the answer): {keys}. Run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded (the command stopped or crashed after sending, or its journal could not record the answer): {keys}. Run keyferry online import again with the same --bundle and --expect-digest{bundles, select, none {} other { (--bundle {bundles})}}: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+  'online.status.unrecorded-not-taken':
+    '{count, plural, one {# key is} other {# keys are}} still Pending import although this journal shows an import sent to {count, plural, one {it} other {them}} (journal entry {seq}) with no answer recorded (the command stopped or crashed after sending, or its journal could not record the answer): {keys}. The KMS shows that the import did not take effect: the ceremony is not finished. Run the import again with the same --expect-digest (the bundle digest on its air-gapped receipt): {command}. While the import token is valid it sends the import again with the same token and journals it as a retry of the unrecorded send; once the token has expired it says to fetch new parameters.',
+  'online.status.round-wrap':
+    'New import parameters for {keys} are in the import-parameters bundle {folder} (journal entry {seq}), written after {count, plural, one {its} other {their}} material was lost. Next, on the air-gapped workstation, run with that bundle the command keyferry online params printed (keyferry custody restore --bundle …, from the custody shares or the HSM token; with no custody copy, keyferry airgap wrap --bundle … --material with the original material file); then run keyferry online import here with the wrapped-material bundle it writes and the digest on its receipt.',
+  'online.status.round-import':
+    'The wrapped-material bundle {folder} holding the material of {keys} was checked (journal entry {seq}), and nothing was imported from it yet. Next, import it with the bundle digest on its air-gapped receipt: {command} --expect-digest "<digest>"',
   'online.status.foreign-imports':
     '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although this ceremony never sent an import to {count, plural, one {it} other {them}}: {keys}. Somebody imported other material: do not use {count, plural, one {it} other {them}} for this ceremony.',
   'online.status.not-journaled':

@@ -143,7 +143,7 @@ export const enReceipts = {
   'receipt.key.never': 'never',
   'receipt.key.importResult': 'Import result',
   'receipt.key.imported': `Imported; key state ${KEY_STATE}`,
-  'receipt.key.importedHow': `Imported ({how, select, answered {the KMS answered} reconciled {the journal held no answer to the import sent: the key’s state showed the import took effect} retried {the KMS answered a retry} other {{how}}}); key state ${KEY_STATE}`,
+  'receipt.key.importedHow': `Imported ({how, select, answered {the KMS answered} reconciled {the journal held no answer to the import sent: the key’s state showed the import took effect} retried {{retryOf, select, none {the KMS answered a retry} other {the KMS answered a retry of the import sent at journal entry {retryOf}, whose answer no session recorded: the key was still Pending import}}} other {{how}}}); key state ${KEY_STATE}`,
   'receipt.key.verificationResult': 'Verification result',
   'receipt.key.custodyCopy': 'Custody copy',
   'receipt.key.custodyCopyValue':

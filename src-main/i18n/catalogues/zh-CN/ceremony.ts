@@ -68,6 +68,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '{why, select, noStart {请给出本仪式的联网日志，或给一个新文件名以开始新仪式。} other {请确认这是本仪式的联网日志（而不是离线日志）。请保留它作为证据。}}',
   'problem.NOTHING_TO_IMPORT': '本仪式的每个密钥都已持有导入的密钥材料；没有密钥在等待导入参数。',
   'problem.NOTHING_TO_IMPORT.next': '请用 “keyferry online status” 检查这些密钥。',
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS':
+    '{why, select, lapsed {{keysList} 的密钥材料已在 KMS 中失效} mixed {{keysList} 的密钥材料已按请求删除或已在 KMS 中失效} other {{keysList} 的密钥材料已按请求删除}}，{count, plural, other {这 # 个密钥}}重新处于待导入状态，且此后没有为其写出导入参数包。仪式尚未完成，目前没有可导入的内容：未向 KMS 发送任何请求。',
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS.next':
+    'KMS 只接受同一份密钥材料再次导入。请运行 keyferry online params（在移动存储介质上使用新的 --out 文件夹）；在离线工作站上，使用该导入参数包运行它打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后使用该命令写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
   'problem.WRAPPED_KEY_UNKNOWN': '包中含有密钥 {keyId}，但本仪式没有创建该密钥。',
   'problem.WRAPPED_KEY_UNKNOWN.next': REFUSED,
   'problem.WRAPPED_SPEC_MISMATCH': '密钥 {keyId} 创建时的规格是 {created}，但包中是 {held} 的密钥材料。',

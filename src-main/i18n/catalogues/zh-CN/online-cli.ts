@@ -10,6 +10,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
   'online.next.new-parameters':
     '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；请在离线工作站上用新的参数包重新包装；MEDIA：本工作站挂载移动存储介质的文件夹）：{command}',
+  'online.next.parameters-again':
+    '下一步，为重新等待其密钥材料的密钥获取新的包装密钥和导入令牌（MEDIA：本工作站挂载移动存储介质的文件夹；它会打印需在离线工作站上使用新参数包运行的命令）：{command}',
   'cli.col':
     '{col, select, alias {别名} spec {规格} usage {用途} keyId {密钥 ID} state {状态} tokenUntil {导入令牌有效期至} materialExpires {密钥材料到期时间} proof {证明} region {区域} project {项目 ID} group {副本组} other {{col}}}',
   'cli.replica-group': '{role, select, primary {主密钥} other {{primary} 的副本}}',
@@ -73,7 +75,13 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.status.partly-imported':
     '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。请使用相同的 --bundle 和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分。',
   'online.status.unrecorded-imports':
-    'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。请使用相同的 --bundle 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+    'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+  'online.status.unrecorded-not-taken':
+    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请使用相同的 --expect-digest（离线回执上的材料包摘要）再次运行导入：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
+  'online.status.round-wrap':
+    '{keys} 的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），是在这 {count} 个密钥的材料丢失之后写出的。下一步，在离线工作站上使用该参数包运行 keyferry online params 打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后在此处使用它写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
+  'online.status.round-import':
+    '持有 {keys} 密钥材料的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但尚未从中导入任何内容。下一步，使用其离线回执上的材料包摘要导入：{command} --expect-digest "<摘要>"',
   'online.status.foreign-imports':
     'KMS 中有 {count} 个密钥已启用，但本仪式从未向其发送导入：{keys}。有人导入了其他材料：请勿在本仪式中使用这些密钥。',
   'online.status.not-journaled':

@@ -132,7 +132,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.never': '永不过期',
   'receipt.key.importResult': '导入结果',
   'receipt.key.imported': `已导入；密钥状态 ${KEY_STATE}`,
-  'receipt.key.importedHow': `已导入（{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {重试后成功} other {{how}}}）；密钥状态 ${KEY_STATE}`,
+  'receipt.key.importedHow': `已导入（{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {{retryOf, select, none {重试后成功} other {对日志条目 {retryOf} 所发送、没有任何会话记录其答复的导入重试后成功：当时密钥仍处于待导入状态}}} other {{how}}}）；密钥状态 ${KEY_STATE}`,
   'receipt.key.verificationResult': '验证结果',
   'receipt.key.custodyCopy': '保管副本',
   'receipt.key.custodyCopyValue':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onlineStepFromState, replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { chainEntry, GENESIS_HASH, type JournalEntry } from '../../../../src-main/core/journal';
+import { onlineStarted } from '../../../helpers/online-started';
 
 function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -19,19 +20,7 @@ function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
   return entries;
 }
 
-const started = [
-  'ceremony.started',
-  {
-    ceremonyId: 'KF-20250301-abcdef',
-    title: 'T',
-    operator: 'Ana',
-    witnesses: ['Ben'],
-    side: 'online',
-    rehearsal: false,
-    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
-    expiry: 'never',
-  },
-] as [string, Record<string, unknown>];
+const started = onlineStarted('KF-20250301-abcdef');
 const created = [
   'key.created',
   { keyId: 'k1', alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' },

@@ -1,0 +1,102 @@
+/**
+ * Where a key stands on its way to imported material in the journal's latest round: after its
+ * material was deleted or lapsed (or, never imported, from the start), whether an import-parameters
+ * bundle carrying it was written since, a wrapped-material bundle holding it checked since, and an
+ * import sent to it with no answer recorded. The next step said for such a key follows this round,
+ * never an earlier one. A pure reading of journal entries.
+ */
+import { z } from 'zod';
+import type { JournalEntry } from '../../journal';
+import { ONLINE_EVENTS, keyIdData } from './events';
+
+/** What a round reads of a bundle's entry (parameters.bundle-written, wrapped-bundle.checked): its folder and keys. */
+const bundleKeys = z.object({
+  folder: z.string(),
+  keyIds: z.array(z.string()).optional(),
+  keys: z.array(z.object({ keyId: z.string() })).optional(),
+});
+
+/**
+ * - `parameters`: no import-parameters bundle carries the key since it lost its material (or ever).
+ * - `wrap`: the bundle `folder` (journal entry `seq`) carries its fresh parameters: the air-gapped side is next.
+ * - `import`: the wrapped-material bundle `folder` holding its material was checked (entry `seq`);
+ *   `sentSeq` when an import of it was sent after that check (key.import-sending) and neither its
+ *   answer nor a failure of it is on record.
+ */
+export type MaterialRound =
+  | { readonly stage: 'parameters' }
+  | { readonly stage: 'wrap'; readonly folder: string; readonly seq: number }
+  | { readonly stage: 'import'; readonly folder: string; readonly seq: number; readonly sentSeq?: number };
+
+function namesKey(entry: JournalEntry, keyId: string): boolean {
+  return keyIdData.safeParse(entry.data).data?.keyId === keyId;
+}
+
+/** The latest round of `keyId` in `entries` (see MaterialRound). */
+export function materialRoundOf(entries: readonly JournalEntry[], keyId: string): MaterialRound {
+  let round = { stage: 'parameters' } as MaterialRound;
+  for (const entry of entries) {
+    switch (entry.event) {
+      case ONLINE_EVENTS.imported:
+      case ONLINE_EVENTS.materialDeleted:
+      case ONLINE_EVENTS.materialLapsed:
+        if (namesKey(entry, keyId)) round = { stage: 'parameters' };
+        break;
+      case ONLINE_EVENTS.parametersWritten: {
+        const written = bundleKeys.safeParse(entry.data).data;
+        if (written?.keyIds?.includes(keyId)) round = { stage: 'wrap', folder: written.folder, seq: entry.seq };
+        break;
+      }
+      case ONLINE_EVENTS.wrappedChecked: {
+        const checked = bundleKeys.safeParse(entry.data).data;
+        if (checked?.keys?.some((k) => k.keyId === keyId))
+          round = { stage: 'import', folder: checked.folder, seq: entry.seq };
+        break;
+      }
+      case ONLINE_EVENTS.importSending:
+        if (round.stage === 'import' && namesKey(entry, keyId))
+          round = { stage: 'import', folder: round.folder, seq: round.seq, sentSeq: entry.seq };
+        break;
+      case ONLINE_EVENTS.stepFailed:
+        // A failure of that import on record (a refusal, or its answer lost) answers the send.
+        if (round.stage === 'import' && entry.data.step === 'import-key-material' && namesKey(entry, keyId))
+          round = { stage: 'import', folder: round.folder, seq: round.seq };
+        break;
+      default:
+        break;
+    }
+  }
+  return round;
+}
+
+/**
+ * The import about to be sent to `keyId` resends one whose answer the journal never recorded (the
+ * key was found still Pending import, so that send did not take effect): the entry of that send
+ * (key.import-sending, with the same import token) and of the `ceremony.session-unrecorded` a later
+ * session journaled for it. Undefined when no such send is on record. Read before this attempt's
+ * own key.import-sending.
+ */
+export function unrecordedSendOf(
+  entries: readonly JournalEntry[],
+  keyId: string,
+  importTokenSha256: string,
+): { readonly retryOfSeq: number; readonly unrecordedSeq?: number } | undefined {
+  const sending = entries.findLast((e) => e.event === ONLINE_EVENTS.importSending && namesKey(e, keyId));
+  if (!sending || sending.data.importTokenSha256 !== importTokenSha256) return undefined;
+  const after = entries.filter((e) => e.seq > sending.seq);
+  // Its answer, or a failure of that import, on record (state.ts reads the same entries).
+  const answered = after.some(
+    (e) =>
+      namesKey(e, keyId) &&
+      (e.event === ONLINE_EVENTS.imported ||
+        (e.event === ONLINE_EVENTS.stepFailed && e.data.step === 'import-key-material')),
+  );
+  if (answered) return undefined;
+  const unrecorded = after.find(
+    (e) =>
+      e.event === ONLINE_EVENTS.sessionUnrecorded &&
+      Array.isArray(e.data.keyIds) &&
+      (e.data.keyIds as unknown[]).includes(keyId),
+  );
+  return { retryOfSeq: sending.seq, ...(unrecorded ? { unrecordedSeq: unrecorded.seq } : {}) };
+}
