@@ -1559,6 +1559,7 @@ export interface MessageValueTable {
   'receipt.deviations.whenWho': NoValues;
   'receipt.deviations.details': NoValues;
   'receipt.deviations.textEntry': { seq: string | number; kind: string | number; eventLabel: string | number; event: string | number };
+  'receipt.deviations.details-left-out': { count: number; seq: string | number };
   'receipt.deviations.recorded': { text: string | number };
   'receipt.deviations.expiryChosen': { keyId: string | number; effectiveKind: string; effective: Date | number; source: string; requestedKind: string; requested: Date | number; planKind: string; plan: Date | number };
   'receipt.deviations.state': { statePhrase: string | number };

@@ -46,6 +46,8 @@ export const enReceipts = {
   'receipt.deviations.whenWho': 'When, who',
   'receipt.deviations.details': 'Details (from the journal)',
   'receipt.deviations.textEntry': 'Entry {seq}: {kind}, {eventLabel} ({event})',
+  'receipt.deviations.details-left-out':
+    ' … and {count, plural, one {# more value} other {# more values}}, left out here: journal entry {seq} holds every value.',
   'receipt.deviations.recorded': 'Recorded text: “{text}”',
   'receipt.deviations.expiryChosen':
     'Key {keyId}: the material {effectiveKind, select, never {never expires} other {expires {effective, date, moment}}}, {source, select, override {chosen at import over what the wrapped-material bundle requests ({requestedKind, select, never {never} other {{requested, date, moment}}})} other {as the wrapped-material bundle requests}}; the ceremony plan said {planKind, select, never {never} other {{plan, date, moment}}}.',

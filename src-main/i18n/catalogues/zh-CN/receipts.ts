@@ -42,6 +42,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.whenWho': '时间、人员',
   'receipt.deviations.details': '详情（取自日志）',
   'receipt.deviations.textEntry': '条目 {seq}：{kind}，{eventLabel}（{event}）',
+  'receipt.deviations.details-left-out': ' ……另有 {count} 个值未在此列出：日志条目 {seq} 记录了全部的值。',
   'receipt.deviations.recorded': '日志记录的原文：“{text}”',
   'receipt.deviations.expiryChosen':
     '密钥 {keyId}：密钥材料{effectiveKind, select, never {永不过期} other {于 {effective, date, moment} 到期}}，{source, select, override {由导入时的选择决定，取代已包装密钥材料包所请求的（{requestedKind, select, never {永不过期} other {{requested, date, moment}}}）} other {按已包装密钥材料包的请求}}；仪式计划为{planKind, select, never {永不过期} other {{plan, date, moment}}}。',
