@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { isRefusedValue, type ArtefactToConfirm } from '../core/ceremony/airgap/witness-confirmations';
 import { groupHex } from '../core/hex-groups';
 import { isKeyferryError, KeyferryError } from '../core/errors';
+import type { ProblemValues } from '../i18n/catalogue';
 import type { Journal, JournalEntry } from '../core/journal';
 import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
@@ -104,7 +105,15 @@ export async function confirmGiven(
     }
   }
   const [first] = refused;
-  if (first && refused.length === 1) throw first;
+  // One refusal: its own words, its next step for a value given on the command line (nobody types here).
+  if (first && refused.length === 1)
+    throw first.values && 'given' in first.values
+      ? new KeyferryError(
+          first.code as 'WITNESS_DIGEST_SLIP',
+          { ...(first.values as ProblemValues<'WITNESS_DIGEST_SLIP'>), given: 'option' },
+          { cause: first },
+        )
+      : first;
   if (refused.length > 1)
     throw new KeyferryError('WITNESS_CONFIRMS_REFUSED', {
       count: refused.length,

@@ -800,11 +800,11 @@ export interface MessageValueTable {
   'problem.WITNESS_ARTEFACT_UNKNOWN': { index: string | number; count: string | number };
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': NoValues;
   'problem.WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number };
-  'problem.WITNESS_DIGEST_SLIP.next': { witness: string | number };
+  'problem.WITNESS_DIGEST_SLIP.next': { given: string; witness: string | number };
   'problem.WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
   'problem.WITNESS_DIGEST_MISMATCH.next': { witness: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
-  'problem.WITNESS_TYPED_FINGERPRINT.next': { witness: string | number };
+  'problem.WITNESS_TYPED_FINGERPRINT.next': { given: string; witness: string | number };
   'problem.WITNESS_SOURCE_REFUSED': NoValues;
   'problem.WITNESS_SOURCE_REFUSED.next': NoValues;
   'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
@@ -1540,7 +1540,7 @@ export interface MessageValueTable {
   'receipt.fact.title': NoValues;
   'receipt.fact.side': NoValues;
   'receipt.fact.receiptNumber': NoValues;
-  'receipt.fact.receiptNumberValue': { number: string | number; journal: string | number; earlier: number; earlierList: string | number; without: number };
+  'receipt.fact.receiptNumberValue': { number: string | number; journal: string | number; earlier: number; earlierList: string | number; without: number; withoutList: string | number };
   'receipt.fact.timeUtc': NoValues;
   'receipt.fact.timeLocal': NoValues;
   'receipt.fact.workstation': NoValues;
@@ -1569,6 +1569,7 @@ export interface MessageValueTable {
   'receipt.deviations.whenWho': NoValues;
   'receipt.deviations.details': NoValues;
   'receipt.deviations.textEntry': { seq: string | number; kind: string | number; eventLabel: string | number; event: string | number };
+  'receipt.deviations.details-left-out': { count: number; seq: string | number };
   'receipt.deviations.recorded': { text: string | number };
   'receipt.deviations.expiryChosen': { keyId: string | number; effectiveKind: string; effective: Date | number; source: string; requestedKind: string; requested: Date | number; planKind: string; plan: Date | number };
   'receipt.deviations.state': { statePhrase: string | number };
@@ -2473,9 +2474,9 @@ export interface ProblemValueTable {
   'WRAPPED_NOT_CHECKED_IN_SESSION': NoValues;
   'WITNESS_UNKNOWN': { witness: string | number; witnessesList: string | number };
   'WITNESS_ARTEFACT_UNKNOWN': { index: string | number; count: string | number };
-  'WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number };
+  'WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number; given: string };
   'WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
-  'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
+  'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
   'WITNESS_SOURCE_REFUSED': NoValues;
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };

@@ -126,12 +126,13 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
         await page.getByLabel(t('restore.source.typed')).check();
         await fillByLabel(page, t('restore.slip-lines'), await fileIn(lapsed.folders[i * 2] as string, '.slip.txt'));
         if (i === 1) {
-          // Cara (however typed) handing over Eve's share too: refused by the core, as in the CLI.
+          // Cara (however typed) handing over Eve's share too: refused by the core, as in the CLI, naming
+          // her as she was first recorded.
           await fillByLabel(page, t('restore.presented-by'), 'cara');
           await click(page, t('restore.present'));
           expect(await problemIn(page, 'restore-shares')).toContain(
             t('problem.CUSTODY_PRESENTER_SEVERAL_SHARES', {
-              presentedBy: 'cara',
+              presentedBy: 'Cara',
               count: 2,
               sharesList: listValue([1, 3]),
               where: 'app',

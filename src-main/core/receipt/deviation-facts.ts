@@ -15,12 +15,16 @@ import { isMessageKey } from '../../i18n/catalogue';
 import { phraseSchema } from '../../i18n/phrase';
 import type { Locale } from '../../i18n/locale';
 import { ceremonyStateValue, selectCase } from '../../i18n/ceremony-state';
-import { dataFields, fieldsText } from '../../i18n/data-fields';
+import { dataFields, fieldLabel, fieldsText, valueText } from '../../i18n/data-fields';
 import { currentPhrase } from '../../i18n/kms-state';
 import type { WallClock } from '../../i18n/moment';
 import { listValue } from '../../i18n/list';
 
-/** The longest details line a deviation prints (its data but what is said in words), in characters. */
+/**
+ * About how long a deviation's details line runs (its data but what is said in words), in characters:
+ * the entry's data may hold thousands of values (dataFields), and a receipt is read on paper, where
+ * the deviation's sentence says what happened and the journal entry it cites holds every value.
+ */
 const MAX_DETAILS = 400;
 
 const problemValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -64,10 +68,47 @@ export function deviationReasonText(locale: Locale, reason: DeviationReason): st
   return ReceiptWords.text(locale, 'receipt.deviations.recorded', { text: reason.recorded });
 }
 
-/** A deviation's remaining data in `locale`: each field labelled, moments on `clock`, hex grouped; cut at MAX_DETAILS. */
-export function deviationDetailsText(locale: Locale, d: Pick<ReceiptDeviation, 'fields'>, clock?: WallClock): string {
-  const text = fieldsText(translator(locale), d.fields, clock);
-  return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
+/**
+ * A deviation's remaining data in `locale`: each field labelled, moments on `clock`, hex grouped.
+ * Past MAX_DETAILS it ends on a whole value (a field, or an item of a list; the first is always
+ * whole) and says how many values were left out and which journal entry holds them.
+ */
+export function deviationDetailsText(
+  locale: Locale,
+  d: Pick<ReceiptDeviation, 'fields' | 'seq'>,
+  clock?: WallClock,
+): string {
+  const tr = translator(locale);
+  const whole = fieldsText(tr, d.fields, clock);
+  if (whole.length <= MAX_DETAILS) return whole;
+  const separator = tr.t('list.separator');
+  const shown: string[] = [];
+  let length = 0;
+  let left = 0;
+  /** Takes `text` when it still fits (or nothing was shown yet); false once the line is full. */
+  const take = (text: string, joint: string): boolean => {
+    const added = (shown.length > 0 ? joint.length : 0) + text.length;
+    if (shown.length > 0 && (left > 0 || length + added > MAX_DETAILS)) return false;
+    shown.push(shown.length > 0 ? `${joint}${text}` : text);
+    length += added;
+    return true;
+  };
+  for (const field of d.fields) {
+    const pair = (value: string) => tr.t('journal.field.pair', { label: fieldLabel(tr, field.name).text, value });
+    const items = 'items' in field.value ? field.value.items : [field.value];
+    if (!('items' in field.value) || items.length === 0) {
+      if (!take(pair(valueText(tr, field.value, clock)), separator)) left += 1;
+      continue;
+    }
+    // A list is shown item by item: its label with the first item, then each further item.
+    const texts = items.map((item) => valueText(tr, item, clock));
+    if (!take(pair(texts[0] as string), separator)) {
+      left += texts.length;
+      continue;
+    }
+    for (const text of texts.slice(1)) if (!take(text, separator)) left += 1;
+  }
+  return `${shown.join('')}${tr.t('receipt.deviations.details-left-out', { count: left, seq: d.seq })}`;
 }
 
 const momentOrNever = z.union([z.literal('never'), z.iso.datetime({ offset: true })]);

@@ -76,7 +76,8 @@ function numberingFact(n: ReceiptNumbering): Fact {
       journal: n.journalFile,
       earlier: n.earlierReceipts.length,
       earlierList: listValue(n.earlierReceipts),
-      without: n.withoutReceipt,
+      without: n.withoutReceipt.length,
+      withoutList: listValue(n.withoutReceipt),
     }),
   };
 }

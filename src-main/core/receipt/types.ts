@@ -165,8 +165,8 @@ export interface ReceiptNumbering {
   readonly journalFile: string;
   /** The numbers of the receipts the journal's earlier sessions wrote (voided ones left out). */
   readonly earlierReceipts: readonly number[];
-  /** How many of the journal's earlier air-gapped sessions ended without a receipt. */
-  readonly withoutReceipt: number;
+  /** The numbers of the journal's earlier air-gapped sessions that ended without a receipt, in order. */
+  readonly withoutReceipt: readonly number[];
 }
 
 export interface ReceiptInput {

@@ -143,7 +143,15 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     ]);
 
     // The officer's explicit choice, with the reason: the wrap goes through and the receipt names both.
-    const chosen = await wrap('params-2', 'wrapped-2', digest2, '--wrap-again', 'media with the first bundle lost');
+    const chosen = await wrap(
+      'params-2',
+      'wrapped-2',
+      digest2,
+      '--wrap-again',
+      'media with the first bundle lost',
+      '--receipt-lang',
+      'both',
+    );
     expect(chosen.stderr).toBe('');
     expect(chosen.code).toBe(0);
     expect(chosen.stdout).toContain('WARNING: wrapping again (--wrap-again: “media with the first bundle lost”)');
@@ -157,8 +165,9 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     // Receipt 3 while the officer holds receipt 1 only: the receipt says why there is no 2.
     expect(receipt).toMatch(/Receipt number \.+ 3 \(session-3 in its file name\)\. /);
     expect(receipt).toContain(
-      'The air-gapped journal airgap.jsonl numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: 1. Earlier sessions of this journal that ended without a receipt: 1 (each listed under Deviations).',
+      'The air-gapped journal airgap.jsonl numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: 1. Earlier sessions of this journal that ended without a receipt: 1 (session 2; listed under Deviations).',
     );
+    expect(receipt).toContain('此日志先前未写出回执就结束的会话：1 个（会话 2；均列在“偏差”下）。');
     // The earlier bundle's digest, in groups of four as the receipt prints hex.
     expect(receipt.toLowerCase()).toContain(firstDigest.match(/.{4}/g)?.slice(0, 8).join(' '));
   });

@@ -156,6 +156,36 @@ describe('keyferry airgap wrap', () => {
     expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
   });
 
+  it('a value given with --witness-confirms that is refused says to run the command again, not that the witness types again', async () => {
+    await paramsBundle('AES_256');
+    // One group of sixteen mistyped: a slip.
+    const slip = `${digest.slice(0, 60)}${digest.slice(60) === '0000' ? '1111' : '0000'}`;
+    const en = await keyferry(wrapArgs('--witness-confirms', `Ben=${slip}`), { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.stderr.replace(/\s+/g, ' ')).toContain(
+      'Have the online workstation read that group aloud again, then run the command again with --witness-confirms "Ben=…" holding the whole value as Ben types it. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
+    );
+    expect(en.stderr).not.toContain('then Ben types the whole value again');
+    const zh = await keyferry(wrapArgs('--witness-confirms', `Ben=${slip}`), {
+      cwd: dir,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(zh.stderr).toContain(
+      '请联网工作站再朗读一遍该组，然后重新运行命令，在 --witness-confirms "Ben=…" 中给出 Ben 重新输入的完整的值。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
+    );
+    const key = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint}`), { cwd: dir });
+    expect(key.stderr.replace(/\s+/g, ' ')).toContain(
+      'Have that value read aloud, then run the command again with --witness-confirms "Ben=…" holding it as Ben types it.',
+    );
+    const keyZh = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint}`), {
+      cwd: dir,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(keyZh.stderr).toContain(
+      '请朗读该值，然后重新运行命令，在 --witness-confirms "Ben=…" 中给出 Ben 输入的该值。',
+    );
+  });
+
   it("wraps existing AES material so that the guide's openssl pkeyutl recovers it", async () => {
     await paramsBundle('AES_256');
     const material = randomBytes(32);

@@ -185,20 +185,31 @@ describe('custody restore: who hands over the shares', () => {
     const done = await restore(
       dir,
       [1, 2],
-      ['--presented-by', '1=olga', '--presented-by', '2=Wes', '--witness-confirms', `Wes=${digest}`],
+      ['--presented-by', '1= olga', '--presented-by', '2=Wes', '--witness-confirms', `Wes=${digest}`],
     );
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
     const out = flat(done.stdout);
+    // `olga` typed for the operator Olga: one person, recorded and shown as the operator was named.
     expect(out).toContain(
-      "WARNING: share 1 (custodian Alice) is handed over by olga, this ceremony's operator, who is not its recorded custodian. Journaled as an override: the restore receipt lists it.",
+      "WARNING: share 1 (custodian Alice) is handed over by Olga, this ceremony's operator, who is not its recorded custodian. Journaled as an override: the restore receipt lists it.",
     );
     expect(out).toContain(
       'WARNING: share 2 (custodian Bob) is handed over by Wes, a witness of this ceremony, who is not its recorded custodian.',
     );
+    const events = await journalEvents(dir);
+    expect(new Set(events.map((e) => e.actor))).toEqual(new Set(['Olga', 'Wes']));
+    expect(events.find((e) => e.event === 'custody.share-presented' && e.data.shareIndex === 1)).toMatchObject({
+      actor: 'Olga',
+      data: { presentedBy: 'Olga', custodian: 'Alice' },
+    });
     const receipt = await receiptText(dir);
+    // The PEOPLE section counts every entry that is not the witness's as the operator's: none under another spelling.
+    const [, own, total] = /ran this workstation: (\d+) of the (\d+) journal entries/.exec(receipt) ?? [];
+    const witnessEntries = events.slice(0, Number(total)).filter((e) => e.actor === 'Wes').length;
+    expect(Number(own)).toBe(Number(total) - witnessEntries);
     expect(receipt).toContain(
-      "Share 1 (custodian Alice) was handed over by olga, this ceremony's operator, who is not its recorded custodian.",
+      "Share 1 (custodian Alice) was handed over by Olga, this ceremony's operator, who is not its recorded custodian.",
     );
     expect(receipt).toContain(
       'Share 2 (custodian Bob) was handed over by Wes, a witness of this ceremony, who is not its recorded custodian.',

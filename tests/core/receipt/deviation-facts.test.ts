@@ -182,4 +182,38 @@ describe('deviation data on receipts', () => {
     const zh = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'zh-CN' }), zhCN).replace(/\s+/g, '');
     expect(zh).toContain(`停止时已在运行的1个步骤在记录停止期间完成，记在本条目之后：条目${(first?.seq ?? 0) + 1}。`);
   });
+
+  it('details too long for the receipt end on a whole value and say how many more the journal entry holds', async () => {
+    const journal = await openJournal(path.join(f.dir, 'wrapped-again.jsonl'), { create: true });
+    const earlier = [1, 2, 3].map((session) => ({
+      backupDigest: 'c9e4f4d6ea7ad0ef801e46909f3d3cd8c1d374606d6b33cf71cc3ccdbc78a1cb',
+      bundleDigest: '6ecf746eaa02b91865a2911a205c2b56407f5ab583370749ee2f7fc83ebaea12',
+      custodians: ['Ana', 'Ben', 'Carol'],
+      folder: `/media/usb/wrapped-${session}`,
+      receipt: `receipt-air-gapped-KF-20261204-drmnlz-session-${session}.txt`,
+      session,
+      tokensUntil: '2026-12-05T12:00:00.000Z',
+    }));
+    const entry = await journal.append('Ana', 'wrap.repeated', {
+      earlier,
+      grounds: 'reason',
+      wrapAgainReason: 'media lost',
+      reason: 'media lost',
+    });
+    await journal.close();
+    const text = deviationsOf(renderReceiptText(receiptOf(journal.entries), { language: 'en' }), en).replace(
+      /\s+/g,
+      ' ',
+    );
+    // The first earlier wrap whole, down to its last value; the two others and two fields left out, and said so.
+    expect(text).toContain(
+      `Session: 1, Import tokens valid until: 2026-12-05 13:00:00 UTC+01:00 (Europe/Berlin) (2026-12-05 12:00:00 UTC)) … and 4 more values, left out here: journal entry ${entry.seq} holds every value.`,
+    );
+    expect(text).not.toContain('wrapped-2');
+    const zh = deviationsOf(renderReceiptText(receiptOf(journal.entries), { language: 'zh-CN' }), zhCN).replace(
+      /\s+/g,
+      '',
+    );
+    expect(zh).toContain(`……另有4个值未在此列出：日志条目${entry.seq}记录了全部的值。`);
+  });
 });

@@ -50,20 +50,26 @@ export function receiptSessionNumber(
 /**
  * What the receipt of session `startedSeq` says of its number `number`: the journal it counts, the
  * numbers of the receipts the journal's earlier sessions wrote (a voided one left out: it is not to
- * be signed) and how many earlier sessions ended without one, so an officer holding receipts 1 and
- * 3 reads why there is no 2.
+ * be signed) and the numbers of the earlier sessions that ended without one (each as its receipt
+ * would have been numbered), so an officer holding receipts 1 and 3 reads why there is no 2.
  */
 export function receiptNumbering(journal: Journal, startedSeq: number, number: number): ReceiptNumbering {
   const entries = journal.entries;
   const starts = entries.filter((e) => startsAirGappedSession(e) && e.seq < startedSeq);
   const earlierReceipts: number[] = [];
-  let withoutReceipt = 0;
+  const withoutReceipt: number[] = [];
   for (const [i, start] of starts.entries()) {
     const end = starts[i + 1]?.seq ?? startedSeq;
     const session = entries.filter((e) => e.seq > start.seq && e.seq < end);
     const voided = new Set(session.filter((e) => e.event === 'receipt.voided').map((e) => e.data['htmlFile']));
     const receipts = session.filter((e) => e.event === 'receipt.written' && !voided.has(e.data['htmlFile']));
-    if (receipts.length === 0) withoutReceipt += 1;
+    if (receipts.length === 0)
+      withoutReceipt.push(
+        receiptSessionNumber(
+          entries.filter((e) => e.seq <= start.seq),
+          start.seq,
+        ),
+      );
     for (const e of receipts) {
       const match = typeof e.data['htmlFile'] === 'string' ? SESSION_NAME.exec(e.data['htmlFile']) : null;
       if (match) earlierReceipts.push(Number(match[1]));

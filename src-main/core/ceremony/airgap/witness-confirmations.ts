@@ -219,11 +219,13 @@ function refusal(
   // who typed one of those heard the wrong line read, which says more than "16 groups differ".
   const fingerprintOf =
     source.kind === 'import-parameters-bundle' ? source.keys.find((k) => k.fingerprint === digits) : undefined;
-  if (fingerprintOf) return new KeyferryError('WITNESS_TYPED_FINGERPRINT', { witness, keyId: fingerprintOf.keyId });
+  // Typed at a prompt or on a screen (the CLI says `option` for a value given with --witness-confirms).
+  if (fingerprintOf)
+    return new KeyferryError('WITNESS_TYPED_FINGERPRINT', { witness, keyId: fingerprintOf.keyId, given: 'typed' });
   const difference = differenceValues(comparison);
   if (!comparison.slip)
     return new KeyferryError('WITNESS_DIGEST_MISMATCH', { witness, count: difference.count, artefact });
-  return new KeyferryError('WITNESS_DIGEST_SLIP', { witness, artefact, ...difference });
+  return new KeyferryError('WITNESS_DIGEST_SLIP', { witness, artefact, ...difference, given: 'typed' });
 }
 
 /** The artefacts of an import-parameters bundle: one, the bundle itself (its digest binds every key). */

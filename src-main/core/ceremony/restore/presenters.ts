@@ -4,7 +4,8 @@
  * (journaled `custody.presenter-several-shares`, an override on the receipt); a share handed over by
  * someone other than its recorded custodian, or by the operator or a witness, is journaled
  * `custody.presenter-flagged` (an override on the receipt) and warned of. Names compare as the
- * ceremony's people do (personKey). The app checks each share as it is handed over; the CLI knows
+ * ceremony's people do (personKey), and a presenter who is one of the ceremony's people is recorded
+ * under that person's name as first recorded (presenterName), so the receipt counts them once. The app checks each share as it is handed over; the CLI knows
  * every presenter before the journal opens and checks them all then (checkHandovers).
  */
 import { KeyferryError } from '../../errors';
@@ -24,6 +25,27 @@ export interface ShareHandover {
 
 /** Where the officer allows one person to hand over several shares (the text of the refusal's next step). */
 export type OverrideSurface = 'cli' | 'app';
+
+/**
+ * How `typed` (who hands over a share) is recorded: the spelling of the person it names as first
+ * recorded (the operator, a witness, the share's custodian, then the custodians and presenters of the
+ * shares presented before, in that order), else as typed. `Ana` for `ana ` when Ana operates.
+ */
+export function presenterName(
+  typed: string,
+  people: { readonly operator: string; readonly witnesses: readonly string[] },
+  custodian: string,
+  earlier: readonly ShareHandover[],
+): string {
+  const who = personKey(typed);
+  const known = [
+    people.operator,
+    ...people.witnesses,
+    custodian,
+    ...earlier.flatMap((h) => [h.custodian, h.presentedBy]),
+  ];
+  return known.find((name) => personKey(name) === who) ?? typed;
+}
 
 /** The officer's reason to let one person hand over several shares, checked; undefined when none was given. */
 export function severalSharesReason(given: string | undefined, where: OverrideSurface): string | undefined {

@@ -36,6 +36,7 @@ import {
   journalPresenterConcern,
   journalSeveralShares,
   presenterConcern,
+  presenterName,
   severalSharesRefusal,
   sharesHandedOverBy,
   type OverrideSurface,
@@ -185,7 +186,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     }
     const shares = this.#shares as PresentedShares;
     const name = personName.safeParse(presentedBy);
-    const who = name.success ? name.data : share.custodian;
+    const { operator, witnesses } = this.options;
+    const who = name.success
+      ? presenterName(name.data, { operator, witnesses }, share.custodian, shares.records)
+      : share.custodian;
     let record: PresentedShare;
     try {
       if (!name.success)
@@ -213,7 +217,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     }
     await this.options.journal.append(who, 'custody.share-presented', { ...record });
     this.guard.advance('shares-presented');
-    const { journal, operator, witnesses } = this.options;
+    const { journal } = this.options;
     const severalShares = sharesHandedOverBy(shares.records, who);
     if (severalShares.length > 1)
       await journalSeveralShares(journal, operator, who, severalShares, override.reason as string);

@@ -74,7 +74,7 @@ export const enConfirmations = {
   'problem.WITNESS_DIGEST_SLIP':
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groupsList}} other {groups {groupsList}}} of 16 (typed {typedList} there). Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_SLIP.next':
-    'Have the online workstation read that group aloud again, then {witness} types the whole value again. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
+    'Have the online workstation read that group aloud again, then {given, select, option {run the command again with --witness-confirms "{witness}=…" holding the whole value as {witness} types it} other {{witness} types the whole value again}}. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_MISMATCH.next':
@@ -82,7 +82,7 @@ export const enConfirmations = {
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
-    'The value to type is the import-parameters bundle digest: keyferry online params prints it set apart under "IMPORT-PARAMETERS BUNDLE DIGEST", two lines of eight groups after the fingerprints (the online screen shows it the same way). Have that value read aloud, then {witness} types it.',
+    'The value to type is the import-parameters bundle digest: keyferry online params prints it set apart under "IMPORT-PARAMETERS BUNDLE DIGEST", two lines of eight groups after the fingerprints (the online screen shows it the same way). Have that value read aloud, then {given, select, option {run the command again with --witness-confirms "{witness}=…" holding it as {witness} types it} other {{witness} types it}}.',
   'problem.WITNESS_SOURCE_REFUSED':
     "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
   'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',

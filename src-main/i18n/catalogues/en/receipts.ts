@@ -15,7 +15,7 @@ export const enReceipts = {
   'receipt.fact.side': 'Side',
   'receipt.fact.receiptNumber': 'Receipt number',
   'receipt.fact.receiptNumberValue':
-    '{number} (session-{number} in its file name). The air-gapped journal {journal} numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: {earlier, plural, =0 {none} other {{earlierList}}}. Earlier sessions of this journal that ended without a receipt: {without, plural, =0 {none} other {{without} (each listed under Deviations)}}.',
+    '{number} (session-{number} in its file name). The air-gapped journal {journal} numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: {earlier, plural, =0 {none} other {{earlierList}}}. Earlier sessions of this journal that ended without a receipt: {without, plural, =0 {none} one {1 (session {withoutList}; listed under Deviations)} other {# (sessions {withoutList}; each listed under Deviations)}}.',
   'receipt.fact.timeUtc': 'Time (UTC)',
   'receipt.fact.timeLocal': 'Time (local)',
   'receipt.fact.workstation': 'Workstation',
@@ -46,6 +46,8 @@ export const enReceipts = {
   'receipt.deviations.whenWho': 'When, who',
   'receipt.deviations.details': 'Details (from the journal)',
   'receipt.deviations.textEntry': 'Entry {seq}: {kind}, {eventLabel} ({event})',
+  'receipt.deviations.details-left-out':
+    ' … and {count, plural, one {# more value} other {# more values}}, left out here: journal entry {seq} holds every value.',
   'receipt.deviations.recorded': 'Recorded text: “{text}”',
   'receipt.deviations.expiryChosen':
     'Key {keyId}: the material {effectiveKind, select, never {never expires} other {expires {effective, date, moment}}}, {source, select, override {chosen at import over what the wrapped-material bundle requests ({requestedKind, select, never {never} other {{requested, date, moment}}})} other {as the wrapped-material bundle requests}}; the ceremony plan said {planKind, select, never {never} other {{plan, date, moment}}}.',

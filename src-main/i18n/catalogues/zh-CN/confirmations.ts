@@ -65,7 +65,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_DIGEST_SLIP':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_SLIP.next':
-    '请联网工作站再朗读一遍该组，然后 {witness} 重新输入完整的值。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
+    '请联网工作站再朗读一遍该组，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 重新输入的完整的值} other { {witness} 重新输入完整的值}}。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':
@@ -73,7 +73,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
-    '应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后由 {witness} 输入。',
+    '应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 输入的该值} other {由 {witness} 输入}}。',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
   'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':

@@ -12,7 +12,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.side': '所在侧',
   'receipt.fact.receiptNumber': '回执编号',
   'receipt.fact.receiptNumberValue':
-    '{number}（文件名中的 session-{number}）。离线日志 {journal} 按其会话为回执编号，包装和托管恢复一样计数（回执文件夹中已有的编号会被跳过），因此未写出回执就结束的会话会留下一个未使用的编号。此日志先前的回执：{earlier, plural, =0 {无} other {{earlierList}}}。此日志先前未写出回执就结束的会话：{without, plural, =0 {无} other {{without} 个（均列在“偏差”下）}}。',
+    '{number}（文件名中的 session-{number}）。离线日志 {journal} 按其会话为回执编号，包装和托管恢复一样计数（回执文件夹中已有的编号会被跳过），因此未写出回执就结束的会话会留下一个未使用的编号。此日志先前的回执：{earlier, plural, =0 {无} other {{earlierList}}}。此日志先前未写出回执就结束的会话：{without, plural, =0 {无} other {{without} 个（会话 {withoutList}；均列在“偏差”下）}}。',
   'receipt.fact.timeUtc': '时间（UTC）',
   'receipt.fact.timeLocal': '时间（本地）',
   'receipt.fact.workstation': '工作站',
@@ -42,6 +42,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.whenWho': '时间、人员',
   'receipt.deviations.details': '详情（取自日志）',
   'receipt.deviations.textEntry': '条目 {seq}：{kind}，{eventLabel}（{event}）',
+  'receipt.deviations.details-left-out': ' ……另有 {count} 个值未在此列出：日志条目 {seq} 记录了全部的值。',
   'receipt.deviations.recorded': '日志记录的原文：“{text}”',
   'receipt.deviations.expiryChosen':
     '密钥 {keyId}：密钥材料{effectiveKind, select, never {永不过期} other {于 {effective, date, moment} 到期}}，{source, select, override {由导入时的选择决定，取代已包装密钥材料包所请求的（{requestedKind, select, never {永不过期} other {{requested, date, moment}}}）} other {按已包装密钥材料包的请求}}；仪式计划为{planKind, select, never {永不过期} other {{plan, date, moment}}}。',

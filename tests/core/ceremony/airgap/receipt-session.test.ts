@@ -86,7 +86,8 @@ describe('receiptSessionNumber', () => {
       number: 4,
       journalFile: 'airgap.jsonl',
       earlierReceipts: [1],
-      withoutReceipt: 2,
+      // Session 2 refused, session 3's receipt voided: the numbers an officer finds missing.
+      withoutReceipt: [2, 3],
     });
   });
 });

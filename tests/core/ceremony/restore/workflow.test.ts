@@ -231,20 +231,20 @@ describe('custody restore ceremony', () => {
       concern: null,
       severalShares: [],
     });
-    // The same person however typed (case, spaces): refused, the share wiped, the refusal journaled.
+    // The same person however typed (case, spaces): refused under the name as first recorded, the share wiped, the refusal journaled.
     const second = await setShare(split, 2);
     const refused: unknown = await restore.presentShare(second, ' ALICE ', 'file', app).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'CUSTODY_PRESENTER_SEVERAL_SHARES' });
     expect(second.share.disposed).toBe(true);
     const problem = toProblem(refused);
     expect(translator('en').problem(problem).message).toBe(
-      'ALICE would then have handed over 2 shares (shares 1, 2). M-of-N custody means M different people each hand over their own share: one person who hands over several could rebuild the key material alone. This share was not accepted and nothing was rebuilt.',
+      'Alice would then have handed over 2 shares (shares 1, 2). M-of-N custody means M different people each hand over their own share: one person who hands over several could rebuild the key material alone. This share was not accepted and nothing was rebuilt.',
     );
     expect(translator('en').problem(problem).nextStep).toContain(
       'the operator can allow it by giving the reason under "Why one person hands over several shares"',
     );
     expect(translator('zh-CN').problem(problem).message).toBe(
-      'ALICE 将因此出示 2 份份额（份额 1、2）。M-of-N 托管要求 M 位不同的人各自出示自己的份额：一人出示多份，就可能独自重建密钥材料。此份额未被接受，未重建任何内容。',
+      'Alice 将因此出示 2 份份额（份额 1、2）。M-of-N 托管要求 M 位不同的人各自出示自己的份额：一人出示多份，就可能独自重建密钥材料。此份额未被接受，未重建任何内容。',
     );
     const journal = async () =>
       (await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8'))
@@ -252,6 +252,7 @@ describe('custody restore ceremony', () => {
         .split('\n')
         .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
     expect((await journal()).at(-1)).toMatchObject({
+      actor: 'Alice',
       event: 'custody.share-refused',
       data: { shareIndex: 2, code: 'CUSTODY_PRESENTER_SEVERAL_SHARES' },
     });
@@ -264,7 +265,8 @@ describe('custody restore ceremony', () => {
     expect(allowed).toMatchObject({ severalShares: [1, 3], concern: { notCustodian: true, role: 'none' } });
     const overrides = (await journal()).filter((e) => e.event.startsWith('custody.presenter-'));
     expect(overrides.map((e) => [e.event, e.actor, e.data['shareIndex'] ?? e.data['shareIndexes']])).toEqual([
-      ['custody.presenter-flagged', 'Chloe\u0301', 2],
+      // Journaled under the witness's name as the ceremony recorded it (composed), not as typed.
+      ['custody.presenter-flagged', 'Chlo\u00e9', 2],
       ['custody.presenter-several-shares', plan.operator, [1, 3]],
       ['custody.presenter-flagged', 'Alice', 3],
     ]);
