@@ -26,6 +26,10 @@ import {
   requireCapability,
   selectToken,
   wrapHsmKey,
+  destroyTokenObjects,
+  type CreatedTokenObject,
+  type TokenObjectRecord,
+  type TokenObjectsDiscarded,
   type HsmCapabilityReport,
   type HsmMaterialKey,
   type HsmTokenIdentity,
@@ -67,6 +71,11 @@ export interface HsmMaterialSummary extends MaterialSummary {
   readonly objectLabel: string;
 }
 
+/** A token object a ceremony generated, with the key whose material it holds. */
+export interface KeyTokenObject extends TokenObjectRecord {
+  readonly keyId: string;
+}
+
 /** What people see of the HSM check: identity and what each spec will use, never secrets. */
 export interface HsmSourceSummary {
   readonly token: HsmTokenIdentity;
@@ -96,6 +105,10 @@ export class AirGapHsmMaterial {
   readonly #request: HsmSourceRequest;
   readonly #keys = new Map<string, HsmMaterialKey>();
   readonly #reports: HsmCapabilityReport[];
+  /** Every token object this session generated, recorded as it came to exist (keyId: the key it holds). */
+  readonly #created: (CreatedTokenObject & KeyTokenObject)[] = [];
+  /** Set once the session stopped: nothing more is generated (a generation still under way is refused). */
+  #discarded = false;
 
   private constructor(
     module: HsmModule,
@@ -234,6 +247,7 @@ export class AirGapHsmMaterial {
         keyId: p.keyId,
         ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
       });
+      if (this.#discarded) throw new KeyferryError('CEREMONY_STOPPED');
       let key: HsmMaterialKey;
       if (existing) {
         const label = existing.labels?.[p.keyId];
@@ -243,7 +257,12 @@ export class AirGapHsmMaterial {
           label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
         );
       } else {
-        const placement = { token: true, label: ceremonyObjectLabel(ceremonyId, p.keyId), id: keyObjectId(p.keyId) };
+        const placement = {
+          token: true,
+          label: ceremonyObjectLabel(ceremonyId, p.keyId),
+          id: keyObjectId(p.keyId),
+          created: (object: CreatedTokenObject) => this.#created.push({ ...object, keyId: p.keyId }),
+        };
         key =
           KEY_SPEC_INFO[p.keySpec].kind === 'symmetric'
             ? {
@@ -351,6 +370,28 @@ export class AirGapHsmMaterial {
         mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
       });
     });
+  }
+
+  /** True while this session holds token objects it generated (a stop before the ceremony finished destroys them). */
+  get holdsCreated(): boolean {
+    return this.#created.length > 0;
+  }
+
+  /** The token's identity and the module it was opened with: what a hand deletion names. */
+  get token(): { readonly identity: HsmTokenIdentity; readonly modulePath: string } {
+    return { identity: this.#session.identity, modulePath: this.#request.modulePath };
+  }
+
+  /**
+   * The ceremony stopped before it finished: destroys every token object this session generated, by
+   * its handle in this still-open session (the PIN is not kept, so no later session could log in to
+   * do it), and generates nothing more. Each object is reported with the key it held; null when
+   * this session generated none.
+   */
+  discardCreated(): TokenObjectsDiscarded<KeyTokenObject> | null {
+    this.#discarded = true;
+    if (this.#created.length === 0) return null;
+    return destroyTokenObjects(this.#session, this.#created.splice(0));
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */
