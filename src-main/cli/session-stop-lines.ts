@@ -27,10 +27,7 @@ export function withdrawalLines(report: AbandonReport | undefined, translator: T
 }
 
 /** The HSM token objects of the stopped attempt: which were destroyed; which are left, each with its delete command. */
-function tokenObjectLines(
-  report: Pick<AbandonReport, 'tokenObjects'> | undefined,
-  translator: Translator,
-): string[] {
+function tokenObjectLines(report: Pick<AbandonReport, 'tokenObjects'> | undefined, translator: Translator): string[] {
   const cleanup = report?.tokenObjects;
   if (!cleanup) return [];
   const { t } = translator;

@@ -12,7 +12,8 @@ import { hsmCall } from './hsm-error';
 import type { HsmSession } from './hsm-session';
 import { MECHANISM } from './mechanisms';
 import { attributeValuesSchema, handleListSchema, handleSchema } from './pkcs11-answers';
-import type { CreatedTokenObject, TokenObjectClass } from './token-objects';
+import type { TokenObjectClass } from './token-object-class';
+import type { CreatedTokenObject } from './token-objects';
 
 /** Named-curve OIDs (DER) for CKA_EC_PARAMS. */
 const EC_PARAMS: Readonly<Record<'prime256v1' | 'secp384r1', Buffer>> = {

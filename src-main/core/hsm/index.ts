@@ -11,7 +11,7 @@ export {
   deleteObjectCommand,
   destroyTokenObjects,
   type CreatedTokenObject,
-  type TokenObjectClass,
   type TokenObjectRecord,
   type TokenObjectsDiscarded,
 } from './token-objects';
+export type { TokenObjectClass } from './token-object-class';

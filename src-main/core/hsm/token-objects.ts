@@ -10,16 +10,7 @@ import { commandLine } from '../shell-command';
 import { toProblem, type ProblemDetails } from '../errors';
 import { hsmCall } from './hsm-error';
 import type { HsmSession } from './hsm-session';
-
-/** The PKCS#11 object classes a ceremony generates (CKO_SECRET_KEY, CKO_PRIVATE_KEY, CKO_PUBLIC_KEY). */
-export type TokenObjectClass = 'CKO_SECRET_KEY' | 'CKO_PRIVATE_KEY' | 'CKO_PUBLIC_KEY';
-
-/** `pkcs11-tool --type` of each class. */
-const PKCS11_TOOL_TYPE: Readonly<Record<TokenObjectClass, string>> = {
-  CKO_SECRET_KEY: 'secrkey',
-  CKO_PRIVATE_KEY: 'privkey',
-  CKO_PUBLIC_KEY: 'pubkey',
-};
+import { pkcs11ToolType, type TokenObjectClass } from './token-object-class';
 
 /** A token object as the journal names it: never its handle, which means nothing outside the session. */
 export interface TokenObjectRecord {
@@ -81,7 +72,7 @@ export function deleteObjectCommand(modulePath: string, tokenLabel: string, obje
     '--login',
     '--delete-object',
     '--type',
-    PKCS11_TOOL_TYPE[object.objectClass],
+    pkcs11ToolType(object.objectClass),
     '--id',
     object.objectId,
     '--label',
