@@ -40,6 +40,7 @@ import { progressLine, reportProgress, type ProgressListener } from '../shared/p
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
 import { materialIdOf } from './replica-groups';
+import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -106,7 +107,7 @@ export class AirGapHsmMaterial {
   readonly #keys = new Map<string, HsmMaterialKey>();
   readonly #reports: HsmCapabilityReport[];
   /** Every token object this session generated, recorded as it came to exist (keyId: the key it holds). */
-  readonly #created: (CreatedTokenObject & KeyTokenObject)[] = [];
+  #created: (CreatedTokenObject & KeyTokenObject)[] = [];
   /** Set once the session stopped: nothing more is generated (a generation still under way is refused). */
   #discarded = false;
 
@@ -249,31 +250,26 @@ export class AirGapHsmMaterial {
       });
       if (this.#discarded) throw new KeyferryError('CEREMONY_STOPPED');
       let key: HsmMaterialKey;
-      if (existing) {
-        const label = existing.labels?.[p.keyId];
-        key = findMaterialKey(
-          this.#session,
-          p.keySpec,
-          label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
-        );
-      } else {
-        const placement = {
-          token: true,
-          label: ceremonyObjectLabel(ceremonyId, p.keyId),
-          id: keyObjectId(p.keyId),
-          created: (object: CreatedTokenObject) => this.#created.push({ ...object, keyId: p.keyId }),
-        };
-        key =
-          KEY_SPEC_INFO[p.keySpec].kind === 'symmetric'
-            ? {
-                spec: p.keySpec,
-                label: placement.label,
-                handle: generateAesKey(this.#session, placement, { encrypt: this.#kcvMethod() === 'ecb' }),
-                publicKeySpkiDer: null,
-              }
-            : generateKeyPair(this.#session, p.keySpec, placement);
+      let summary: HsmMaterialSummary;
+      try {
+        if (existing) {
+          const label = existing.labels?.[p.keyId];
+          key = findMaterialKey(
+            this.#session,
+            p.keySpec,
+            label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
+          );
+        } else {
+          key = this.#generate(p.keyId, p.keySpec, ceremonyId);
+        }
+        summary = this.#summarize(p.keyId, key);
+      } catch (error) {
+        // Objects made for a key whose material did not come out whole are of no use: destroyed now,
+        // so a retry makes no duplicate under the same label.
+        if (!existing)
+          await discardTokenObjectsJournaled(this, context.journal, context.operator, p.keyId).catch(() => undefined);
+        throw error;
       }
-      const summary = this.#summarize(p.keyId, key);
       // An existing token key for a key the KMS bound to material must be that material.
       if (existing) requireBoundMaterial(p, parameters, summary);
       this.#keys.set(p.keyId, key);
@@ -293,6 +289,19 @@ export class AirGapHsmMaterial {
       ...progressLine('generated', { count: todo.length }),
     });
     return summaries;
+  }
+
+  /** Generates the material of `keyId` as token objects labelled for `ceremonyId`, each recorded as it comes to exist. */
+  #generate(keyId: string, spec: KeySpec, ceremonyId: string): HsmMaterialKey {
+    const placement = {
+      token: true,
+      label: ceremonyObjectLabel(ceremonyId, keyId),
+      id: keyObjectId(keyId),
+      created: (object: CreatedTokenObject) => this.#created.push({ ...object, keyId }),
+    };
+    if (KEY_SPEC_INFO[spec].kind !== 'symmetric') return generateKeyPair(this.#session, spec, placement);
+    const handle = generateAesKey(this.#session, placement, { encrypt: this.#kcvMethod() === 'ecb' });
+    return { spec, label: placement.label, handle, publicKeySpkiDer: null };
   }
 
   /**
@@ -383,15 +392,17 @@ export class AirGapHsmMaterial {
   }
 
   /**
-   * The ceremony stopped before it finished: destroys every token object this session generated, by
-   * its handle in this still-open session (the PIN is not kept, so no later session could log in to
-   * do it), and generates nothing more. Each object is reported with the key it held; null when
-   * this session generated none.
+   * The ceremony stopped before it finished (or, given `keyId`, that key's material failed before it
+   * was ready): destroys the token objects this session generated (only `keyId`'s), by their handles
+   * in this still-open session (the PIN is not kept, so no later session could log in to do it). A
+   * stop also ends generating. Each object is reported with the key it held; null when there were none.
    */
-  discardCreated(): TokenObjectsDiscarded<KeyTokenObject> | null {
-    this.#discarded = true;
-    if (this.#created.length === 0) return null;
-    return destroyTokenObjects(this.#session, this.#created.splice(0));
+  discardCreated(keyId?: string): TokenObjectsDiscarded<KeyTokenObject> | null {
+    if (keyId === undefined) this.#discarded = true;
+    const chosen = this.#created.filter((o) => keyId === undefined || o.keyId === keyId);
+    if (chosen.length === 0) return null;
+    this.#created = this.#created.filter((o) => !chosen.includes(o));
+    return destroyTokenObjects(this.#session, chosen);
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */

@@ -36,15 +36,16 @@ export function withDeleteCommands(
 }
 
 /**
- * Destroys the token objects `hsm` generated in this session and journals what was destroyed and
- * what is left (with the commands); null when it generated none.
+ * Destroys the token objects `hsm` generated in this session (only `keyId`'s when given) and
+ * journals what was destroyed and what is left (with the commands); null when there were none.
  */
 export async function discardTokenObjectsJournaled(
   hsm: AirGapHsmMaterial,
   journal: Journal,
   operator: string,
+  keyId?: string,
 ): Promise<TokenObjectsCleanup | null> {
-  const discarded = hsm.discardCreated();
+  const discarded = hsm.discardCreated(keyId);
   if (!discarded) return null;
   const { identity, modulePath } = hsm.token;
   const token = { hsmTokenSerial: identity.serial, hsmTokenLabel: identity.label };

@@ -173,8 +173,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('useHsm');
     const planned = this.requirePreflight('hsm');
     const { AirGapHsmMaterial } = await import('./hsm-material');
-    this.#hsm?.close();
+    const earlier = this.#hsm;
     this.#hsm = null;
+    if (earlier) {
+      // Material it generated before a failed step is unknown to the token opened now: destroyed, not duplicated.
+      await discardTokenObjectsJournaled(earlier, this.options.journal, this.options.operator);
+      earlier.close();
+    }
     const hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
     if ((planned.custodianFolders?.length ?? 0) > 0) {
       // Custody shares were planned, but HSM material never leaves the token to be split.

@@ -11,6 +11,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HsmModule, selectToken } from '../../../../src-main/core/hsm';
+import { generateAesTokenKey, openSession, WRAPPABLE } from '../../hsm/helpers/hsm-fixtures';
+import { AirGapHsmMaterial } from '../../../../src-main/core/ceremony/airgap/hsm-material';
+import { readImportParametersBundle } from '../../../../src-main/core/ceremony/airgap/steps';
+import { discardTokenObjectsJournaled } from '../../../../src-main/core/ceremony/airgap/token-objects-cleanup';
 import type { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import type { Journal } from '../../../../src-main/core/journal';
@@ -164,4 +168,57 @@ describe('HSM token objects of a session that stops before it finished (SoftHSM)
     expect(text).toContain('HSM token objects of the stopped attempt destroyed');
     expect(text).toContain(`keyferry ${air.ceremonyId} ${keyIds[1]}`);
   }, 180_000);
+
+  it('a key whose material failed is cleaned up alone: only its objects are destroyed, the others stay for the ceremony', async () => {
+    const { f, token } = t;
+    const plan = hsmPlan(f, ['AES_256', 'RSA_2048']);
+    const { params, created } = await onlineDayOne(f, plan);
+    const { keys } = await readImportParametersBundle(params, new Date(), 'airgap');
+    const journal = await f.journal('airgap.jsonl');
+    const context = { journal, operator: plan.operator };
+    const hsm = await AirGapHsmMaterial.open(softHsmRequest(token, { acceptZeroFilledPad: true }), keys, context);
+    try {
+      await hsm.produce(keys, 'KF-20261204-single', context);
+      const rsa = created[1]!.keyId;
+      const cleanup = await discardTokenObjectsJournaled(hsm, journal, plan.operator, rsa);
+      expect(cleanup?.destroyed.map((o) => `${o.keyId} ${o.objectClass}`)).toEqual([
+        `${rsa} CKO_PRIVATE_KEY`,
+        `${rsa} CKO_PUBLIC_KEY`,
+      ]);
+      expect(listTokenObjects(token)).toEqual([
+        `secret keyferry KF-20261204-single ${created[0]!.keyId} ${Buffer.from(created[0]!.keyId).toString('hex')}`,
+      ]);
+      expect(hsm.holdsCreated).toBe(true);
+    } finally {
+      hsm.close();
+      await journal.close();
+    }
+    expect((await journalEntries()).map((e) => e.event).at(-1)).toBe('hsm.objects-destroyed');
+  }, 120_000);
+
+  it('a stop never destroys a key that was already in the token (chosen by label)', async () => {
+    const { f, token } = t;
+    const own = openSession(token);
+    try {
+      generateAesTokenKey(own.session, 'payments-kek', WRAPPABLE);
+    } finally {
+      own.close();
+    }
+    const plan = hsmPlan(f, ['AES_256']);
+    const { params, created } = await onlineDayOne(f, plan);
+    const journal = await f.journal('airgap.jsonl');
+    const air = await f.airgap(journal, plan);
+    await air.checkNetwork();
+    await air.readParametersBundle(params);
+    await air.preflight({ wrappedBundle: path.join(f.dir, 'wrapped'), receiptFolder: f.dir });
+    await air.useHsm(softHsmRequest(token, { existingKeys: { labels: { [created[0]!.keyId]: 'payments-kek' } } }));
+    await confirmEveryWitness(air, plan.witnesses, params);
+    await air.generateMaterial();
+    await air.wrap();
+    const report = await air.abandon({ reason: 'stopped by SIGINT', signal: 'SIGINT' });
+    await journal.close();
+    expect(report.tokenObjects).toBeUndefined();
+    expect(listTokenObjects(token)).toEqual(['secret payments-kek ']);
+    expect((await journalEntries()).map((e) => e.event)).not.toContain('hsm.objects-destroyed');
+  }, 120_000);
 });
