@@ -146,7 +146,7 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
         `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label stop-cli --login --delete-object --type ${type} --id ${hex(keyId as string)} --label '${label(keyId as string)}'`,
     );
     expect(next.stdout).toContain(
-      `该会话在 HSM 令牌 "stop-cli"（序列号 ${token.serial}）中生成的 3 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入（该会话未经停止即已结束，没有销毁它们）。在为此仪式再次生成密钥材料之前，请手动删除它们（每条命令都会询问用户 PIN）：\n` +
+      `该会话在 HSM 令牌 "stop-cli"（序列号 ${token.serial}）中生成的 3 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入。该会话未经停止即已结束，没有销毁它们。在为此仪式再次生成密钥材料之前，请手动删除它们（每条命令都会询问用户 PIN）：\n` +
         commands.map((c) => `  ${c}`).join('\n'),
     );
     const events = await cli.journalEvents();
