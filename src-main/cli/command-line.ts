@@ -1,20 +1,11 @@
-/**
- * A command line people can paste into a POSIX shell: words quoted only when they need it
- * ('single quotes', with ' written as '\'').
- */
+/** Where a Next line puts a bundle, and how commands are written for pasting into a shell (core/shell-command.ts). */
 import path from 'node:path';
 import { groupHex } from '../core/hex-groups';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
+import { commandLine } from '../core/shell-command';
 
-function shellWord(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-export function commandLine(words: readonly string[]): string {
-  return words.map(shellWord).join(' ');
-}
+export { commandLine };
 
 /**
  * `name` on the removable media, as a Next line gives it: `MEDIA/<name>`, where MEDIA is the media's

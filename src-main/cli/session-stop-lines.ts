@@ -1,5 +1,9 @@
-/** What the CLI says when an air-gapped session does not finish: a withdrawn bundle, or a stop by the officer. */
+/**
+ * What the CLI says when an air-gapped session does not finish: a withdrawn bundle, the HSM token
+ * objects it generated (destroyed, or left with the commands that delete them), or a stop by the officer.
+ */
 import type { AbandonReport, StopCause } from '../core/ceremony/airgap/session-stop';
+import type { TokenObjectRecord } from '../core/hsm';
 import { ceremonyStateValue } from '../i18n/ceremony-state';
 import { phraseOf, phraseValue } from '../i18n/phrase';
 import { journalEventPhrase } from '../i18n/journal-events';
@@ -19,7 +23,38 @@ export function withdrawalLines(report: AbandonReport | undefined, translator: T
       ? [t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })]
       : [];
   const receipt = report?.voidedReceipt ? [t('cli.receipt-voided', { file: report.voidedReceipt })] : [];
-  return [...receipt, ...bundle, ...custodyLines(report, translator)];
+  return [...receipt, ...bundle, ...tokenObjectLines(report, translator), ...custodyLines(report, translator)];
+}
+
+/** The HSM token objects of the stopped attempt: which were destroyed; which are left, each with its delete command. */
+function tokenObjectLines(report: Pick<AbandonReport, 'tokenObjects'> | undefined, translator: Translator): string[] {
+  const cleanup = report?.tokenObjects;
+  if (!cleanup) return [];
+  const { t } = translator;
+  const token = { token: terminalText(cleanup.tokenLabel), serial: terminalText(cleanup.tokenSerial) };
+  const named = (o: TokenObjectRecord) =>
+    t('hsm.object', { label: terminalText(o.label), objectClass: o.objectClass, objectId: o.objectId });
+  const destroyed =
+    cleanup.destroyed.length > 0
+      ? [
+          t('cli.hsm-objects-destroyed', {
+            ...token,
+            count: cleanup.destroyed.length,
+            objects: listText(translator, cleanup.destroyed.map(named)),
+          }),
+        ]
+      : [];
+  if (cleanup.left.length === 0) return destroyed;
+  return [
+    ...destroyed,
+    t('cli.hsm-objects-left', {
+      ...token,
+      count: cleanup.left.length,
+      cause: cleanup.problem ? 'failed' : 'crash',
+      reason: cleanup.problem ? translator.problem(cleanup.problem).message : '',
+    }),
+    ...cleanup.left.map((o) => t('cli.hsm-object-command', { command: terminalText(o.command) })),
+  ];
 }
 
 /** The option that names the wrapped bundle's folder: `airgap wrap`'s, or the restore ceremony's. */
@@ -96,6 +131,7 @@ export function stopCeremonyOnInterrupt(
       const translator = cliTranslator(io);
       stop.line = [
         stoppedLine(translator, stop.signal, report, journal, outOption),
+        ...tokenObjectLines(report, translator),
         ...custodyLines(report, translator),
       ].join('\n');
     }) ?? (() => undefined)

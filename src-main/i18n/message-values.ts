@@ -502,6 +502,10 @@ export interface MessageValueTable {
   'cli.bundle-delete-by-hand': { dir: string | number };
   'cli.custody-withdrawn': { count: number; folders: string | number };
   'cli.custody-delete-by-hand': { files: string | number };
+  'cli.hsm-objects-destroyed': { count: number; token: string | number; serial: string | number; objects: string | number };
+  'cli.hsm-objects-left': { count: number; cause: string; token: string | number; serial: string | number; reason: string | number };
+  'cli.hsm-object-command': { command: string | number };
+  'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
@@ -2293,6 +2297,8 @@ export interface MessageValueTable {
   'journal.event.expiry.plan-overridden': NoValues;
   'journal.event.hsm.capability-checked': NoValues;
   'journal.event.hsm.refused': NoValues;
+  'journal.event.hsm.objects-destroyed': NoValues;
+  'journal.event.hsm.objects-left': NoValues;
   'journal.event.hsm.zero-filled-pad-accepted': NoValues;
   'journal.event.import.expiry-chosen': NoValues;
   'journal.event.journal.torn-line-set-aside': NoValues;

@@ -4,7 +4,8 @@
  * custodians' folders (or to delete by hand; for an earlier session, `notWithdrawn`: one line per
  * holder, as the command line prints it, instead of one list of files). Used where the officer left a ceremony and where a
  * session found an earlier one ended by a crash or a power cut (`earlier`: its custody lines say
- * "that session", and files not removed or not found are NOT withdrawn).
+ * "that session", and files not removed or not found are NOT withdrawn), and the HSM token objects it
+ * generated: destroyed, or left with the pkcs11-tool command that deletes each.
  */
 import type { ReactNode } from 'react';
 import { listText } from '../../src-main/i18n/list';
@@ -36,6 +37,7 @@ export function WithdrawalLines({
       ) : (
         noBundle
       )}
+      <TokenObjectLines report={report} />
       {report.withdrawnCustody.length > 0 && (
         <p className="custody-withdrawn">
           {t(earlier ? 'cli.earlier-custody-withdrawn' : 'cli.custody-withdrawn', {
@@ -57,6 +59,48 @@ export function WithdrawalLines({
               })}
             </p>
           )}
+    </>
+  );
+}
+
+/** The HSM token objects of the session: which were destroyed; which are left, each with its delete command. */
+function TokenObjectLines({ report }: { report: WithdrawalView }) {
+  const tr = useT();
+  const { t } = tr;
+  const cleanup = report.tokenObjects;
+  if (!cleanup) return null;
+  const token = { token: cleanup.tokenLabel, serial: cleanup.tokenSerial };
+  const named = (o: NonNullable<WithdrawalView['tokenObjects']>['destroyed'][number]) =>
+    t('hsm.object', { label: o.label, objectClass: o.objectClass, objectId: o.objectId });
+  const { problem } = cleanup;
+  return (
+    <>
+      {cleanup.destroyed.length > 0 && (
+        <p className="token-objects-destroyed">
+          {t('cli.hsm-objects-destroyed', {
+            ...token,
+            count: cleanup.destroyed.length,
+            objects: listText(tr, cleanup.destroyed.map(named)),
+          })}
+        </p>
+      )}
+      {cleanup.left.length > 0 && (
+        <div className="warning token-objects-left" role="alert">
+          <p>
+            {t('cli.hsm-objects-left', {
+              ...token,
+              count: cleanup.left.length,
+              cause: problem ? 'failed' : 'crash',
+              reason: problem ? tr.problem({ ...problem, message: problem.code, nextStep: '' }).message : '',
+            })}
+          </p>
+          {cleanup.left.map((o) => (
+            <pre key={o.command}>
+              <code>{o.command}</code>
+            </pre>
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -25,6 +25,28 @@ const report = (over: Partial<AbandonReport>): AbandonReport => ({
 });
 
 describe('the lines after an air-gapped session that did not finish', () => {
+  it('after a failure, name the HSM token objects destroyed, and each one left with its delete command (en, zh-CN)', () => {
+    const object = { keyId: 'k2', label: 'keyferry KF-1 k2', objectId: '6b32' };
+    const failed = report({
+      tokenObjects: {
+        tokenLabel: 'vault',
+        tokenSerial: '9a8b',
+        destroyed: [{ ...object, objectClass: 'CKO_PRIVATE_KEY' }],
+        left: [{ ...object, objectClass: 'CKO_PUBLIC_KEY', command: 'pkcs11-tool --delete-object --type pubkey' }],
+        problem: { code: 'HSM_TOKEN_GONE', values: { ckr: 'CKR_DEVICE_REMOVED' }, message: 'gone', nextStep: '' },
+      },
+    });
+    expect(withdrawalLines(failed, translator('en'))).toEqual([
+      'The token object this attempt generated in HSM token "vault" (serial 9a8b) was destroyed, as its material will never be imported: "keyferry KF-1 k2" (private key, CKA_ID 6b32).',
+      '1 token object this attempt generated in HSM token "vault" (serial 9a8b) is still in the token, holding material that will never be imported. Destroying it failed: The token went away during the operation (CKR_DEVICE_REMOVED). Delete it by hand before material is generated again for this ceremony (each command asks for the user PIN):',
+      '  pkcs11-tool --delete-object --type pubkey',
+    ]);
+    expect(withdrawalLines(failed, translator('zh-CN')).slice(0, 2)).toEqual([
+      '本次尝试在 HSM 令牌 "vault"（序列号 9a8b）中生成的 1 个令牌对象已销毁，因为其中的密钥材料永远不会被导入："keyferry KF-1 k2"（私钥，CKA_ID 6b32）。',
+      '本次尝试在 HSM 令牌 "vault"（序列号 9a8b）中生成的 1 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入。销毁失败：操作过程中令牌已断开（CKR_DEVICE_REMOVED）。在为此仪式再次生成密钥材料之前，请手动删除它们（每条命令都会询问用户 PIN）：',
+    ]);
+  });
+
   it('name the voided receipt and the withdrawn bundle, then how to try again with a new folder', () => {
     const failed = report({
       withdrawnBundle: '/media/usb/wrapped',

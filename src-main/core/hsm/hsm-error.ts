@@ -21,7 +21,8 @@ type HsmOperation =
   | 'wrap'
   | 'kcv'
   | 'trial'
-  | 'destroy';
+  | 'destroy'
+  | 'discard';
 
 /** The CKR_ name of a thrown PKCS#11 error, or null when it was not one. */
 export function ckrName(error: unknown): string | null {

@@ -12,6 +12,8 @@ import { hsmCall } from './hsm-error';
 import type { HsmSession } from './hsm-session';
 import { MECHANISM } from './mechanisms';
 import { attributeValuesSchema, handleListSchema, handleSchema } from './pkcs11-answers';
+import type { TokenObjectClass } from './token-object-class';
+import type { CreatedTokenObject } from './token-objects';
 
 /** Named-curve OIDs (DER) for CKA_EC_PARAMS. */
 const EC_PARAMS: Readonly<Record<'prime256v1' | 'secp384r1', Buffer>> = {
@@ -29,6 +31,14 @@ interface KeyPlacement {
   readonly label: string;
   /** CKA_ID bytes. */
   readonly id: Buffer;
+  /** Told of each token object the moment it exists (before anything else can fail), so a stop can destroy it. */
+  readonly created?: (object: CreatedTokenObject) => void;
+}
+
+/** Tells `placement` of a token object just generated (session objects are the session's to destroy). */
+function noteCreated(placement: KeyPlacement, handle: Buffer, objectClass: TokenObjectClass): void {
+  if (placement.token)
+    placement.created?.({ handle, objectClass, label: placement.label, objectId: placement.id.toString('hex') });
 }
 
 /** The label a ceremony gives the material it generates for `keyId`. */
@@ -91,6 +101,7 @@ export function generateAesKey(
       session.p11.C_GenerateKey(session.handle, { mechanism: MECHANISM.CKM_AES_KEY_GEN }, template),
     ),
   );
+  noteCreated(placement, handle, 'CKO_SECRET_KEY');
   return placement.token ? handle : session.trackTemporary(handle);
 }
 
@@ -134,6 +145,8 @@ export function generateKeyPair(session: HsmSession, spec: KeySpec, placement: K
   );
   const publicHandle = handleSchema.parse(pair.publicKey);
   const privateHandle = handleSchema.parse(pair.privateKey);
+  noteCreated(placement, privateHandle, 'CKO_PRIVATE_KEY');
+  noteCreated(placement, publicHandle, 'CKO_PUBLIC_KEY');
   if (!placement.token) {
     session.trackTemporary(publicHandle);
     session.trackTemporary(privateHandle);

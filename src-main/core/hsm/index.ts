@@ -7,3 +7,11 @@ export { checkHsmCapability, requireCapability, type HsmCapabilityReport } from 
 export { ceremonyObjectLabel, findMaterialKey, generateAesKey, generateKeyPair, type HsmMaterialKey } from './hsm-keys';
 export { hsmKeyCheckValue, privateKeyWrapTooShort, wrapHsmKey } from './hsm-wrap';
 export { capabilityFacts, mechanismLabel } from './mechanisms';
+export {
+  deleteObjectCommand,
+  destroyTokenObjects,
+  type CreatedTokenObject,
+  type TokenObjectRecord,
+  type TokenObjectsDiscarded,
+} from './token-objects';
+export type { TokenObjectClass } from './token-object-class';

@@ -86,6 +86,9 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'preflight.refused': 'refusal',
   'hsm.refused': 'refusal',
   'hsm.zero-filled-pad-accepted': 'override',
+  // A stopped session's HSM token objects: destroyed, or left in the token to delete by hand (airgap/token-objects-cleanup.ts).
+  'hsm.objects-destroyed': 'abandoned',
+  'hsm.objects-left': 'failure',
   'wrapped-bundle.withdrawn': 'abandoned',
   'receipt.voided': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',

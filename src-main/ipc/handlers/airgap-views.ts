@@ -11,6 +11,7 @@ import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-
 import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/shared/network-check';
 import type { ProgressListener } from '../../core/ceremony/shared/progress';
 import type { UnfinishedSessionReport } from '../../core/ceremony/airgap/unfinished-session';
+import type { TokenObjectsCleanup } from '../../core/ceremony/airgap/token-objects-cleanup';
 import { groupHex } from '../../core/hex-groups';
 import type { Journal } from '../../core/journal';
 import type { RecordKind } from '../contract';
@@ -50,6 +51,26 @@ export function airGapStartOptions(
   };
 }
 
+/** The HSM token objects of a stopped session, with their own copies of every list (nothing when it generated none). */
+export function tokenObjectsView(cleanup: TokenObjectsCleanup | undefined) {
+  if (!cleanup) return {};
+  const { problem } = cleanup;
+  return {
+    tokenObjects: {
+      tokenLabel: cleanup.tokenLabel,
+      tokenSerial: cleanup.tokenSerial,
+      destroyed: cleanup.destroyed.map((o) => ({ ...o })),
+      left: cleanup.left.map((o) => ({ ...o })),
+      problem: problem && { code: problem.code, values: { ...problem.values } },
+    },
+  };
+}
+
+function withoutTokenObjects(earlier: UnfinishedSessionReport): Omit<UnfinishedSessionReport, 'tokenObjects'> {
+  const { tokenObjects: _tokenObjects, ...rest } = earlier;
+  return rest;
+}
+
 /**
  * A network check result with its own copy of the live interfaces, and the earlier session of the
  * journal that the workflow found ended without stopping and closed (null: none).
@@ -58,9 +79,10 @@ export function networkCheckView(result: NetworkCheckResult, earlier: Unfinished
   return {
     ...result,
     earlierSession: earlier && {
-      ...earlier,
+      ...withoutTokenObjects(earlier),
       withdrawnCustody: [...earlier.withdrawnCustody],
       custodyByHand: [...earlier.custodyByHand],
+      ...tokenObjectsView(earlier.tokenObjects),
       notWithdrawn: earlier.notWithdrawn.map(({ phrase }) => ({
         key: phrase.key,
         ...(phrase.values ? { values: { ...phrase.values } } : {}),

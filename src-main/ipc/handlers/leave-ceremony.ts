@@ -2,10 +2,12 @@
  * Leaving an air-gapped ceremony half-way (the officer confirmed it, on another screen or on
  * closing the window): the app's counterpart of a Ctrl-C on the command line. What is held is
  * wiped, `ceremony.interrupted` (with why) and `ceremony.abandoned` are journaled, a bundle no
- * receipt names is withdrawn and the custody files the session wrote are removed; the answer says
+ * receipt names is withdrawn, the custody files the session wrote are removed and the HSM token
+ * objects it generated destroyed (or named to delete by hand); the answer says
  * which, for the screen the officer lands on. Refused when there is nothing to leave on that side.
  */
 import { KeyferryError } from '../../core/errors';
+import { tokenObjectsView } from './airgap-views';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
@@ -22,6 +24,7 @@ export function leaveCeremonyHandlers(session: CeremonySession): { leaveCeremony
         deleteByHand: report.deleteByHand,
         withdrawnCustody: [...report.withdrawnCustody],
         custodyByHand: [...report.custodyByHand],
+        ...tokenObjectsView(report.tokenObjects),
       };
     },
   };

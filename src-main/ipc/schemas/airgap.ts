@@ -14,11 +14,35 @@ import {
   ipcPhraseSchema,
 } from './common';
 import { wrapAgainReasonSchema } from '../../core/ceremony/airgap/wrap-again-reason';
+import { TOKEN_OBJECT_CLASSES } from '../../core/hsm/token-object-class';
+
+const tokenObjectSchema = z.object({
+  keyId: keyIdSchema,
+  label: z.string().max(256),
+  objectId: z.string().regex(/^[0-9a-f]{0,512}$/),
+  objectClass: z.enum(TOKEN_OBJECT_CLASSES),
+});
+
+/**
+ * The HSM token objects a session that did not finish had generated (core token-objects-cleanup.ts):
+ * destroyed, or left in the token with the command that deletes each by hand, and why (a problem's
+ * code and values; null: the session ended without stopping).
+ */
+const tokenObjectsSchema = z.object({
+  tokenLabel: z.string().max(64),
+  tokenSerial: z.string().max(64),
+  destroyed: z.array(tokenObjectSchema),
+  left: z.array(tokenObjectSchema.extend({ command: z.string().max(2000) })),
+  problem: z
+    .object({ code: z.string().max(80), values: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .nullable(),
+});
 
 /**
  * What a session that did not finish left on the media (core session-stop.ts AbandonReport): its
  * unreceipted bundle withdrawn (marked ABANDONED.txt) or to delete by hand, its custody files
- * removed from the custodians' folders or to delete by hand.
+ * removed from the custodians' folders or to delete by hand, its HSM token objects destroyed or to
+ * delete by hand.
  */
 export const withdrawalSchema = z.object({
   /** A written bundle no receipt names, withdrawn (marked ABANDONED.txt), or null. */
@@ -29,6 +53,8 @@ export const withdrawalSchema = z.object({
   withdrawnCustody: z.array(z.string()),
   /** Custody files of the session that could not be removed: delete them by hand. */
   custodyByHand: z.array(z.string()),
+  /** The HSM token objects it had generated: destroyed, or to delete by hand (absent: none). */
+  tokenObjects: tokenObjectsSchema.optional(),
 });
 export type WithdrawalView = z.output<typeof withdrawalSchema>;
 

@@ -42,9 +42,9 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import {
   stopAirGapSession,
   type AbandonReport,
-  type CustodyWithdrawal,
   type MaterialUnderWay,
   type StopCause,
+  type StopUndo,
 } from './session-stop';
 import { closeUnfinishedSession, type UnfinishedSessionReport } from './unfinished-session';
 import { receiptNumbering } from './receipt-session';
@@ -243,14 +243,11 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
 
   /**
    * Ends a session that will not finish (session-stop.ts): wipes what is held (`wipe`), journals
-   * the stop and withdraws a wrapped bundle written but named by no receipt. Safe in any state; a
-   * second stop (an interrupt racing a failure) reports what the first did.
+   * the stop, withdraws a wrapped bundle written but named by no receipt and undoes the rest
+   * (`undo`: custody files, HSM token objects). Safe in any state; a second stop (an interrupt
+   * racing a failure) reports what the first did.
    */
-  protected stopSession(
-    cause: StopCause,
-    wipe: () => number,
-    withdrawCustody?: () => Promise<CustodyWithdrawal>,
-  ): Promise<AbandonReport> {
+  protected stopSession(cause: StopCause, wipe: () => number, undo?: StopUndo): Promise<AbandonReport> {
     const { journal, operator } = this.options;
     this.#stopped ??= stopAirGapSession(
       {
@@ -264,15 +261,16 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       },
       cause,
       wipe,
-      withdrawCustody,
+      undo,
     );
     return this.#stopped;
   }
 
   /**
    * The wrap step of both air-gapped ceremonies: wraps every key of `keys` inside `hsm` when the
-   * material is a token's (the token closed afterwards), else from `vault` (each material wiped
-   * after its last wrap); the session is then wrapped.
+   * material is a token's, else from `vault` (each material wiped after its last wrap); the session
+   * is then wrapped. The token is closed afterwards unless this session generated objects in it:
+   * those stay reachable until the receipt finishes the ceremony, so a stop before can destroy them.
    */
   protected async wrapEveryKey(
     keys: readonly ImportParameters[],
@@ -283,7 +281,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       try {
         this.wrapped = await hsm.wrapAll(keys, this.options);
       } finally {
-        hsm.close();
+        if (!hsm.holdsCreated) hsm.close();
       }
     } else {
       this.wrapped = await wrapThenWipe(keys, vault, this.options);

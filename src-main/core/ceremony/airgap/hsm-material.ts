@@ -26,6 +26,10 @@ import {
   requireCapability,
   selectToken,
   wrapHsmKey,
+  destroyTokenObjects,
+  type CreatedTokenObject,
+  type TokenObjectRecord,
+  type TokenObjectsDiscarded,
   type HsmCapabilityReport,
   type HsmMaterialKey,
   type HsmTokenIdentity,
@@ -36,6 +40,7 @@ import { progressLine, reportProgress, type ProgressListener } from '../shared/p
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
 import { materialIdOf } from './replica-groups';
+import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -67,6 +72,11 @@ export interface HsmMaterialSummary extends MaterialSummary {
   readonly objectLabel: string;
 }
 
+/** A token object a ceremony generated, with the key whose material it holds. */
+export interface KeyTokenObject extends TokenObjectRecord {
+  readonly keyId: string;
+}
+
 /** What people see of the HSM check: identity and what each spec will use, never secrets. */
 export interface HsmSourceSummary {
   readonly token: HsmTokenIdentity;
@@ -96,6 +106,10 @@ export class AirGapHsmMaterial {
   readonly #request: HsmSourceRequest;
   readonly #keys = new Map<string, HsmMaterialKey>();
   readonly #reports: HsmCapabilityReport[];
+  /** Every token object this session generated, recorded as it came to exist (keyId: the key it holds). */
+  #created: (CreatedTokenObject & KeyTokenObject)[] = [];
+  /** Set once the session stopped: nothing more is generated (a generation still under way is refused). */
+  #discarded = false;
 
   private constructor(
     module: HsmModule,
@@ -234,27 +248,28 @@ export class AirGapHsmMaterial {
         keyId: p.keyId,
         ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
       });
+      if (this.#discarded) throw new KeyferryError('CEREMONY_STOPPED');
       let key: HsmMaterialKey;
-      if (existing) {
-        const label = existing.labels?.[p.keyId];
-        key = findMaterialKey(
-          this.#session,
-          p.keySpec,
-          label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
-        );
-      } else {
-        const placement = { token: true, label: ceremonyObjectLabel(ceremonyId, p.keyId), id: keyObjectId(p.keyId) };
-        key =
-          KEY_SPEC_INFO[p.keySpec].kind === 'symmetric'
-            ? {
-                spec: p.keySpec,
-                label: placement.label,
-                handle: generateAesKey(this.#session, placement, { encrypt: this.#kcvMethod() === 'ecb' }),
-                publicKeySpkiDer: null,
-              }
-            : generateKeyPair(this.#session, p.keySpec, placement);
+      let summary: HsmMaterialSummary;
+      try {
+        if (existing) {
+          const label = existing.labels?.[p.keyId];
+          key = findMaterialKey(
+            this.#session,
+            p.keySpec,
+            label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
+          );
+        } else {
+          key = this.#generate(p.keyId, p.keySpec, ceremonyId);
+        }
+        summary = this.#summarize(p.keyId, key);
+      } catch (error) {
+        // Objects made for a key whose material did not come out whole are of no use: destroyed now,
+        // so a retry makes no duplicate under the same label.
+        if (!existing)
+          await discardTokenObjectsJournaled(this, context.journal, context.operator, p.keyId).catch(() => undefined);
+        throw error;
       }
-      const summary = this.#summarize(p.keyId, key);
       // An existing token key for a key the KMS bound to material must be that material.
       if (existing) requireBoundMaterial(p, parameters, summary);
       this.#keys.set(p.keyId, key);
@@ -274,6 +289,19 @@ export class AirGapHsmMaterial {
       ...progressLine('generated', { count: todo.length }),
     });
     return summaries;
+  }
+
+  /** Generates the material of `keyId` as token objects labelled for `ceremonyId`, each recorded as it comes to exist. */
+  #generate(keyId: string, spec: KeySpec, ceremonyId: string): HsmMaterialKey {
+    const placement = {
+      token: true,
+      label: ceremonyObjectLabel(ceremonyId, keyId),
+      id: keyObjectId(keyId),
+      created: (object: CreatedTokenObject) => this.#created.push({ ...object, keyId }),
+    };
+    if (KEY_SPEC_INFO[spec].kind !== 'symmetric') return generateKeyPair(this.#session, spec, placement);
+    const handle = generateAesKey(this.#session, placement, { encrypt: this.#kcvMethod() === 'ecb' });
+    return { spec, label: placement.label, handle, publicKeySpkiDer: null };
   }
 
   /**
@@ -351,6 +379,30 @@ export class AirGapHsmMaterial {
         mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
       });
     });
+  }
+
+  /** True while this session holds token objects it generated (a stop before the ceremony finished destroys them). */
+  get holdsCreated(): boolean {
+    return this.#created.length > 0;
+  }
+
+  /** The token's identity and the module it was opened with: what a hand deletion names. */
+  get token(): { readonly identity: HsmTokenIdentity; readonly modulePath: string } {
+    return { identity: this.#session.identity, modulePath: this.#request.modulePath };
+  }
+
+  /**
+   * The ceremony stopped before it finished (or, given `keyId`, that key's material failed before it
+   * was ready): destroys the token objects this session generated (only `keyId`'s), by their handles
+   * in this still-open session (the PIN is not kept, so no later session could log in to do it). A
+   * stop also ends generating. Each object is reported with the key it held; null when there were none.
+   */
+  discardCreated(keyId?: string): TokenObjectsDiscarded<KeyTokenObject> | null {
+    if (keyId === undefined) this.#discarded = true;
+    const chosen = this.#created.filter((o) => keyId === undefined || o.keyId === keyId);
+    if (chosen.length === 0) return null;
+    this.#created = this.#created.filter((o) => !chosen.includes(o));
+    return destroyTokenObjects(this.#session, chosen);
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */

@@ -10,6 +10,7 @@ import { toProblem, type ProblemDetails } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
 import type { WrittenWrappedBundle } from './wrap';
+import type { TokenObjectsCleanup } from './token-objects-cleanup';
 
 /** How a stopped session ended: what was wiped and whether a written bundle was withdrawn. */
 export interface AbandonReport {
@@ -44,6 +45,8 @@ export interface AbandonReport {
   readonly custodyByHand: readonly string[];
   /** The receipt (HTML file name) this session wrote for a bundle that never completed, renamed NAME.void. */
   readonly voidedReceipt?: string;
+  /** The HSM token objects this session generated: destroyed, or left to delete by hand (token-objects-cleanup.ts). */
+  readonly tokenObjects?: TokenObjectsCleanup;
 }
 
 /** The receipt the running session voided (`receipt.voided` since its start), if any. */
@@ -103,17 +106,24 @@ export interface StoppingSession {
   readonly underWay: (state: string) => MaterialUnderWay;
 }
 
+/** What a stop undoes besides wiping: the session's custody files, and the HSM token objects it generated. */
+export interface StopUndo {
+  readonly withdrawCustody?: () => Promise<CustodyWithdrawal>;
+  readonly discardTokenObjects?: () => Promise<TokenObjectsCleanup | null>;
+}
+
 /**
  * Ends `session`, which will not finish: wipes what is held (`wipe`, returning how many keys),
  * journals the stop (`ceremony.interrupted` for a signal or a left screen, then
- * `ceremony.abandoned`), withdraws a written bundle no receipt names and removes the session's
- * custody files (`withdrawCustody`). A finished session is left as it is.
+ * `ceremony.abandoned`), withdraws a written bundle no receipt names, destroys the HSM token
+ * objects the session generated and removes its custody files (`undo`). A finished session is
+ * left as it is.
  */
 export async function stopAirGapSession(
   session: StoppingSession,
   cause: StopCause,
   wipe: () => number,
-  withdrawCustody?: () => Promise<CustodyWithdrawal>,
+  undo: StopUndo = {},
 ): Promise<AbandonReport> {
   session.guard.stop();
   const wipedKeys = wipe();
@@ -169,7 +179,8 @@ export async function stopAirGapSession(
       });
     }
   }
-  const custody = (await withdrawCustody?.()) ?? { withdrawnCustody: [], custodyByHand: [] };
+  const tokenObjects = (await undo.discardTokenObjects?.()) ?? null;
+  const custody = (await undo.withdrawCustody?.()) ?? { withdrawnCustody: [], custodyByHand: [] };
   await journal.append(operator, 'ceremony.abandoned', {
     ...(cause.problem ? problemData(cause.problem) : {}),
     reason: cause.reason,
@@ -189,5 +200,6 @@ export async function stopAirGapSession(
     deleteByHand,
     ...custody,
     ...(voidedReceipt ? { voidedReceipt } : {}),
+    ...(tokenObjects ? { tokenObjects } : {}),
   };
 }

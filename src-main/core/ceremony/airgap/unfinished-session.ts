@@ -8,7 +8,8 @@
  * `ceremony.session-unfinished` (a deviation every later receipt lists), then withdraws what that
  * session wrote as a stop would (session-stop.ts): the bundle folder marked ABANDONED, the custody
  * files removed (crashed-session-custody.ts: only that session's set; a custodian folder that cannot
- * be read or cleared is journaled as not withdrawn). Whatever is not withdrawn is named to delete by hand.
+ * be read or cleared is journaled as not withdrawn), and the HSM token objects it generated are named
+ * (crashed-session-token-objects.ts). Whatever is not withdrawn is named to delete by hand.
  */
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../..
 import { toProblem } from '../../errors';
 import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
 import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
+import { crashedSessionTokenObjects } from './crashed-session-token-objects';
 import { startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
 
@@ -26,7 +28,7 @@ import type { AbandonReport } from './session-stop';
  */
 export interface UnfinishedSessionReport extends Pick<
   AbandonReport,
-  'withdrawnBundle' | 'deleteByHand' | 'withdrawnCustody' | 'custodyByHand'
+  'withdrawnBundle' | 'deleteByHand' | 'withdrawnCustody' | 'custodyByHand' | 'tokenObjects'
 > {
   /** 1-based: the n-th air-gapped session of the journal. */
   readonly session: number;
@@ -141,6 +143,8 @@ export async function closeUnfinishedSession(
     journal,
     operator,
   );
+  // Token objects it generated are named, not destroyed: no session here is logged in to that token.
+  const tokenObjects = await crashedSessionTokenObjects(entries, journal, operator, CRASH_REASON);
   return {
     session,
     fromSeq,
@@ -150,5 +154,6 @@ export async function closeUnfinishedSession(
     withdrawnCustody: custody.withdrawnCustody,
     custodyByHand: custody.custodyByHand,
     notWithdrawn: custody.notWithdrawn,
+    ...(tokenObjects ? { tokenObjects } : {}),
   };
 }

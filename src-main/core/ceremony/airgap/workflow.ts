@@ -41,6 +41,7 @@ import {
   type GenerateRefusal,
 } from './bound-material';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
+import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
@@ -172,8 +173,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('useHsm');
     const planned = this.requirePreflight('hsm');
     const { AirGapHsmMaterial } = await import('./hsm-material');
-    this.#hsm?.close();
+    const earlier = this.#hsm;
     this.#hsm = null;
+    if (earlier) {
+      // Material it generated before a failed step is unknown to the token opened now: destroyed, not duplicated.
+      await discardTokenObjectsJournaled(earlier, this.options.journal, this.options.operator);
+      earlier.close();
+    }
     const hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
     if ((planned.custodianFolders?.length ?? 0) > 0) {
       // Custody shares were planned, but HSM material never leaves the token to be split.
@@ -311,13 +317,16 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   ): Promise<WrittenCeremonyReceipt> {
     return writeUnderFreeNumber(
       () => this.#freeReceiptNumber(dir),
-      (n) => {
+      async (n) => {
         this.#sessionNumber = n;
-        return this.writeSessionReceipt(dir, options, () => ({
+        const receipt = await this.writeSessionReceipt(dir, options, () => ({
           record: this.#record(),
           parameters: this.#parameters,
           custody: this.#custody.receiptCustody(),
         }));
+        // Finished: the token objects stay (the custody copy); the session kept open for a stop closes.
+        this.#hsm?.close();
+        return receipt;
       },
     );
   }
@@ -340,17 +349,30 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * generated, journals the stop and withdraws a written bundle no receipt names (safe in any state).
    */
   async abandon(cause: string | StopCause): Promise<AbandonReport> {
-    return this.stopSession(
-      typeof cause === 'string' ? { reason: cause } : cause,
-      () => {
-        const held = this.#vault.size;
-        this.#vault.close();
-        this.#hsm?.close();
-        this.#hsm = null;
-        return held;
-      },
-      () => this.#custody.withdraw(this.options.journal, this.options.operator),
-    );
+    const hsm = this.#hsm;
+    const { journal, operator } = this.options;
+    try {
+      return await this.stopSession(
+        typeof cause === 'string' ? { reason: cause } : cause,
+        () => {
+          const held = this.#vault.size;
+          this.#vault.close();
+          return held;
+        },
+        {
+          withdrawCustody: () => this.#custody.withdraw(journal, operator),
+          // Only once the stop knows the ceremony did not finish (token-objects-cleanup.ts).
+          discardTokenObjects: async () => (hsm ? discardTokenObjectsJournaled(hsm, journal, operator) : null),
+        },
+      );
+    } finally {
+      if (this.#hsm === hsm) this.#hsm = null;
+      try {
+        hsm?.close();
+      } catch {
+        // A session the token already ended (pulled out) has nothing left to close; the stop's report stands.
+      }
+    }
   }
 
   /** The n of `session-<n>`: the n-th air-gapped session of this journal (receipt-session.ts). */

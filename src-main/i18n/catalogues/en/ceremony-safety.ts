@@ -71,6 +71,13 @@ export const enCeremonySafety = {
     'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
   'cli.custody-delete-by-hand':
     'Custody files of this stopped attempt could not be removed: delete them by hand before anyone takes them away as a share ({files}).',
+  'cli.hsm-objects-destroyed':
+    'The {count, plural, one {token object} other {# token objects}} this attempt generated in HSM token "{token}" (serial {serial}) {count, plural, one {was} other {were}} destroyed, as {count, plural, one {its} other {their}} material will never be imported: {objects}.',
+  'cli.hsm-objects-left':
+    '{count, plural, one {# token object} other {# token objects}} {cause, select, crash {that session} other {this attempt}} generated in HSM token "{token}" (serial {serial}) {count, plural, one {is} other {are}} still in the token, holding material that will never be imported. {cause, select, crash {The session ended without stopping, so nothing destroyed {count, plural, one {it} other {them}}.} other {Destroying {count, plural, one {it} other {them}} failed: {reason}}} Delete {count, plural, one {it} other {them}} by hand before material is generated again for this ceremony (each command asks for the user PIN):',
+  'cli.hsm-object-command': '  {command}',
+  'hsm.object':
+    '"{label}" ({objectClass, select, CKO_SECRET_KEY {symmetric key} CKO_PRIVATE_KEY {private key} CKO_PUBLIC_KEY {public key} other {{objectClass}}}, CKA_ID {objectId})',
   'cli.earlier-custody-withdrawn':
     'The custody files that session wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as that session’s preflight found it.',
   'cli.earlier-custody-not-withdrawn':

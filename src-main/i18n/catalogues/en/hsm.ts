@@ -39,7 +39,7 @@ export const enHsm = {
   'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
     'Use an HSM whose PKCS#8 export includes the public key, or generate this key in software (without the HSM options).',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
-    'The HSM wrapped the {spec} private key of key {keyId} into {chars} base64 characters; the KMS accepts encrypted_privatekey only from 200 characters (its PKCS#8 leaves out the optional public key). Nothing was written.',
+    'The HSM wrapped the {spec} private key of key {keyId} into {chars} base64 characters; the KMS accepts encrypted_privatekey only from 200 characters (its PKCS#8 leaves out the optional public key). No wrapped bundle was written.',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
     'Use an HSM whose PKCS#8 export includes the public key, or generate this key in software.',
   'problem.HSM_SOURCE_CHOSEN':
@@ -63,7 +63,7 @@ export const enHsm = {
   'problem.HSM_NO_TOKEN.next':
     'Connect the HSM or insert the token (initialize a new token with its own tools), then run keyferry hsm info again.',
   'problem.HSM_TOKEN_GONE': 'The token went away during the operation ({ckr}).',
-  'problem.HSM_TOKEN_GONE.next': 'Reconnect the HSM or token and start this step again; nothing was written.',
+  'problem.HSM_TOKEN_GONE.next': 'Reconnect the HSM or token and start this step again.',
   'problem.HSM_TOKEN_NOT_FOUND': 'No token has the label or serial number "{wanted}". Tokens present: {tokensList}.',
   'problem.HSM_TOKEN_NOT_FOUND.next': 'Choose the token by one of these labels or serial numbers.',
   'problem.HSM_TOKEN_AMBIGUOUS': 'More than one token matches "{wanted}": {tokensList}.',
@@ -83,20 +83,20 @@ export const enHsm = {
   'problem.HSM_PIN_INPUT_ENDED.next':
     'Run the command again on a terminal and type the PIN when asked, or put the PIN in an environment variable and name it with --hsm-pin-env.',
   'problem.HSM_OPERATION_FAILED':
-    'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} other {talking to the HSM}}, the HSM answered {ckr}.',
+    'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} discard {destroying a token object of the stopped attempt} other {talking to the HSM}}, the HSM answered {ckr}.',
   'problem.HSM_OPERATION_FAILED.next':
-    'Nothing was written. Check the HSM is connected and healthy (keyferry hsm info), then try the step again.',
+    'Check the HSM is connected and healthy (keyferry hsm info), then try the step again.',
   'problem.HSM_MECHANISM_REFUSED':
-    'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} other {talking to the HSM}}, the HSM refused the mechanism or its parameters ({ckr}).',
+    'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} discard {destroying a token object of the stopped attempt} other {talking to the HSM}}, the HSM refused the mechanism or its parameters ({ckr}).',
   'problem.HSM_MECHANISM_REFUSED.next':
     'Run keyferry hsm info to see what the token supports, and use a token that has it.',
   'problem.HSM_KEY_WRAP_REFUSED': 'The HSM will not let this key out, not even wrapped ({ckr}).',
   'problem.HSM_KEY_WRAP_REFUSED.next':
     'Generate a new key for the import (its material must be wrappable), or choose another key.',
   'problem.HSM_ANSWER_INVALID': 'The HSM gave an answer Keyferry cannot accept: {detail}.',
-  'problem.HSM_ANSWER_INVALID.next': 'Nothing was written. Check the HSM with its vendor tools and keyferry hsm info.',
+  'problem.HSM_ANSWER_INVALID.next': 'Check the HSM with its vendor tools and keyferry hsm info.',
   'problem.HSM_WRAP_INVALID': 'The HSM produced a wrap of the wrong size: {detail}.',
-  'problem.HSM_WRAP_INVALID.next': 'Nothing was written. The PKCS#11 module may be faulty; check it with its vendor.',
+  'problem.HSM_WRAP_INVALID.next': 'The PKCS#11 module may be faulty; check it with its vendor.',
   'problem.HSM_KEY_NOT_FOUND':
     'Token "{token}" has no {kind, select, secret {secret key} other {private key}} with {by, select, label {label "{key}"} other {id {key}}}.',
   'problem.HSM_KEY_NOT_FOUND.next':

@@ -23,6 +23,8 @@ export const enJournalEvents = {
   'journal.event.expiry.plan-overridden': 'Planned expiry overridden',
   'journal.event.hsm.capability-checked': 'HSM capabilities checked',
   'journal.event.hsm.refused': 'HSM refused',
+  'journal.event.hsm.objects-destroyed': 'HSM token objects of the stopped attempt destroyed',
+  'journal.event.hsm.objects-left': 'HSM token objects of the stopped attempt left in the token',
   'journal.event.hsm.zero-filled-pad-accepted': 'Zero-filled HSM padding accepted',
   'journal.event.import.expiry-chosen': 'Import expiry chosen',
   'journal.event.journal.torn-line-set-aside': 'Incomplete last line set aside',

@@ -64,6 +64,13 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
   'cli.custody-delete-by-hand':
     '无法删除本次已停止尝试的保管文件：在任何人将其作为份额带走之前，请手动删除（{files}）。',
+  'cli.hsm-objects-destroyed':
+    '本次尝试在 HSM 令牌 "{token}"（序列号 {serial}）中生成的 {count} 个令牌对象已销毁，因为其中的密钥材料永远不会被导入：{objects}。',
+  'cli.hsm-objects-left':
+    '{cause, select, crash {该会话} other {本次尝试}}在 HSM 令牌 "{token}"（序列号 {serial}）中生成的 {count} 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入。{cause, select, crash {该会话未经停止即已结束，没有销毁它们。} other {销毁失败：{reason}}}在为此仪式再次生成密钥材料之前，请手动删除它们（每条命令都会询问用户 PIN）：',
+  'cli.hsm-object-command': '  {command}',
+  'hsm.object':
+    '"{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）',
   'cli.earlier-custody-withdrawn':
     '该会话写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为该会话预检时的状态。',
   'cli.earlier-custody-not-withdrawn':

@@ -38,7 +38,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
     '请使用 PKCS#8 导出包含公钥的 HSM，或在软件中生成此密钥（不使用 HSM 选项）。',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
-    'HSM 将密钥 {keyId} 的 {spec} 私钥包装为 {chars} 个 base64 字符；KMS 只接受至少 200 个字符的 encrypted_privatekey（其 PKCS#8 省略了可选的公钥）。未写入任何内容。',
+    'HSM 将密钥 {keyId} 的 {spec} 私钥包装为 {chars} 个 base64 字符；KMS 只接受至少 200 个字符的 encrypted_privatekey（其 PKCS#8 省略了可选的公钥）。未写入已包装密钥材料包。',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next': '请使用导出的 PKCS#8 包含公钥的 HSM，或在软件中生成此密钥。',
   'problem.HSM_SOURCE_CHOSEN': '本次仪式的密钥材料来自 HSM，不能再从文件加载材料。',
   'problem.HSM_SOURCE_CHOSEN.next': '请为材料来自文件的密钥另行举行仪式。',
@@ -58,7 +58,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_NO_TOKEN.next':
     '请连接 HSM 或插入令牌（新令牌请先用其自带工具初始化），然后再次运行 keyferry hsm info。',
   'problem.HSM_TOKEN_GONE': '操作过程中令牌已断开（{ckr}）。',
-  'problem.HSM_TOKEN_GONE.next': '请重新连接 HSM 或令牌并重新开始此步骤；未写入任何内容。',
+  'problem.HSM_TOKEN_GONE.next': '请重新连接 HSM 或令牌并重新开始此步骤。',
   'problem.HSM_TOKEN_NOT_FOUND': '没有标签或序列号为 "{wanted}" 的令牌。现有令牌：{tokensList}。',
   'problem.HSM_TOKEN_NOT_FOUND.next': '请按上述标签或序列号之一选择令牌。',
   'problem.HSM_TOKEN_AMBIGUOUS': '有多个令牌与 "{wanted}" 匹配：{tokensList}。',
@@ -76,17 +76,17 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_PIN_INPUT_ENDED.next':
     '请在终端上重新运行该命令，并在提示时输入 PIN；或将 PIN 放入环境变量，并用 --hsm-pin-env 指明变量名。',
   'problem.HSM_OPERATION_FAILED':
-    '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} other {与 HSM 通信}}时，HSM 返回 {ckr}。',
-  'problem.HSM_OPERATION_FAILED.next': '未写入任何内容。请检查 HSM 已连接且正常（keyferry hsm info），然后重试此步骤。',
+    '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} discard {销毁已停止尝试的令牌对象} other {与 HSM 通信}}时，HSM 返回 {ckr}。',
+  'problem.HSM_OPERATION_FAILED.next': '请检查 HSM 已连接且正常（keyferry hsm info），然后重试此步骤。',
   'problem.HSM_MECHANISM_REFUSED':
-    '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} other {与 HSM 通信}}时，HSM 拒绝了该机制或其参数（{ckr}）。',
+    '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} discard {销毁已停止尝试的令牌对象} other {与 HSM 通信}}时，HSM 拒绝了该机制或其参数（{ckr}）。',
   'problem.HSM_MECHANISM_REFUSED.next': '请运行 keyferry hsm info 查看令牌支持的机制，并使用支持该机制的令牌。',
   'problem.HSM_KEY_WRAP_REFUSED': 'HSM 不允许导出此密钥，即使是包装后的形式（{ckr}）。',
   'problem.HSM_KEY_WRAP_REFUSED.next': '请为本次导入生成新密钥（其材料必须可包装），或选择其他密钥。',
   'problem.HSM_ANSWER_INVALID': 'HSM 的应答无法接受：{detail}。',
-  'problem.HSM_ANSWER_INVALID.next': '未写入任何内容。请用厂商工具和 keyferry hsm info 检查 HSM。',
+  'problem.HSM_ANSWER_INVALID.next': '请用厂商工具和 keyferry hsm info 检查 HSM。',
   'problem.HSM_WRAP_INVALID': 'HSM 生成的包装结果长度错误：{detail}。',
-  'problem.HSM_WRAP_INVALID.next': '未写入任何内容。PKCS#11 模块可能有故障，请联系厂商检查。',
+  'problem.HSM_WRAP_INVALID.next': 'PKCS#11 模块可能有故障，请联系厂商检查。',
   'problem.HSM_KEY_NOT_FOUND':
     '令牌 "{token}" 中没有{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的{kind, select, secret {对称密钥} other {私钥}}。',
   'problem.HSM_KEY_NOT_FOUND.next': '请用 HSM 厂商工具核对标签（区分大小写），或让 Keyferry 在 HSM 中生成密钥。',

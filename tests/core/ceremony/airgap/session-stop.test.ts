@@ -108,7 +108,7 @@ describe('stopping an air-gapped session', () => {
       session('material-ready', {}),
       { reason: 'Interrupted', signal: 'SIGINT' },
       () => 1,
-      () => Promise.resolve(custody),
+      { withdrawCustody: () => Promise.resolve(custody) },
     );
     expect(report).toEqual({
       state: 'material-ready',

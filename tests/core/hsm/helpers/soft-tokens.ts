@@ -169,3 +169,24 @@ export async function createOpenCryptokiToken(label = 'keyferry-ock', pin = '246
     lib.close();
   }
 }
+
+/**
+ * The objects on `token` as `pkcs11-tool --list-objects` (OpenSC, not Keyferry) lists them after a
+ * login: "<class> <label> <CKA_ID hex>" each, e.g. "private keyferry KF-… <key id> 6162…".
+ */
+export function listTokenObjects(token: SoftToken): string[] {
+  const listed = execFileSync(
+    'pkcs11-tool',
+    ['--module', token.modulePath, '--token-label', token.label, '--login', '--pin', token.pin, '--list-objects'],
+    { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+  ).toString();
+  const objects: string[] = [];
+  for (const block of listed.split(/\n(?=\S)/)) {
+    const kind = /^(Secret|Private|Public) Key Object/.exec(block)?.[1]?.toLowerCase();
+    if (!kind) continue;
+    const label = /^\s+label:\s+(.*)$/m.exec(block)?.[1]?.trim() ?? '';
+    const id = /^\s+ID:\s+([0-9a-f]*)$/m.exec(block)?.[1] ?? '';
+    objects.push(`${kind} ${label} ${id}`);
+  }
+  return objects.sort();
+}
