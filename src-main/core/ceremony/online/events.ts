@@ -5,7 +5,7 @@
  * bundle cites only its SHA-256 and the import needs the token itself (it is not key material).
  */
 import { z } from 'zod';
-import { phraseOrSentenceSchema } from '../../../i18n/phrase';
+import { phraseOrSentenceSchema, phraseSchema } from '../../../i18n/phrase';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../crypto/key-spec';
 import { custodyArrangementSchema } from '../../bundle/custody-arrangement';
 
@@ -152,6 +152,16 @@ export const createSendingData = z.object({
   alias: z.string(),
   region: z.string().optional(),
   projectId: z.string().optional(),
+});
+/**
+ * A `ceremony.session-unrecorded`: why (a phrase), the keys whose import was sent and not answered,
+ * and (creates, journals since 2026-12-04) each create sent and not answered: its alias, a
+ * replica's region and project, and the entry of its key.create-sending.
+ */
+export const sessionUnrecordedData = z.object({
+  reasonPhrase: phraseSchema,
+  keyIds: z.array(z.string()),
+  creates: z.array(createSendingData.extend({ seq: z.number() })).optional(),
 });
 /** What the state reads of a failed step: which step, which key, and the problem's code. */
 export const stepFailedData = z.object({ step: z.string(), keyId: z.string().nullable(), code: z.string() });

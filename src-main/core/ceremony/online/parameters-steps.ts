@@ -176,22 +176,28 @@ async function createEach(
     }),
     async ({ key, replica, found }, _index, recording) => {
       const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
+      // Where it goes, journaled with the send and with its failure (the next session tells an unanswered send so).
+      const sent = {
+        alias: key.alias,
+        ...(replica ? { region: replica.target.region, projectId: replica.target.projectId } : {}),
+      };
       if (!found)
         // Before the request goes out: a stop after it leaves the mark by which the next run may take the key back.
-        await ctx.journal(ONLINE_EVENTS.createSending, {
-          alias: key.alias,
-          ...(replica ? { region: replica.target.region, projectId: replica.target.projectId } : {}),
-        });
+        await ctx.journal(ONLINE_EVENTS.createSending, sent);
       const { keyId } =
         found ??
-        (await ctx.kmsCall('create-key', null, () =>
-          kms.createKey({
-            alias: key.alias,
-            spec: key.spec,
-            usage: key.usage,
-            description: key.description,
-            origin: 'external',
-          }),
+        (await ctx.kmsCall(
+          'create-key',
+          null,
+          () =>
+            kms.createKey({
+              alias: key.alias,
+              spec: key.spec,
+              usage: key.usage,
+              description: key.description,
+              origin: 'external',
+            }),
+          sent,
         ));
       const place = replica ? { replicaOf: replica.replicaOf, ...replica.target } : {};
       recording(keyId);
