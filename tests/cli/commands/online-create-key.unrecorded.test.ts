@@ -82,6 +82,8 @@ describe('online create-key after a create whose answer the journal never record
     expect(await keysUnder(alias)).toHaveLength(1);
     const created = entries.filter((e) => e.event === 'key.created');
     expect(created.map((e) => [e.data.keyId, e.data.foundInKms])).toEqual([[key?.keyId, true]]);
+    // Tied to the send that created it and to the trace that named it.
+    expect(created[0]?.data.sent).toEqual({ seq: sentAt, unrecordedSeq: traces[0]?.seq });
     expect(entries.filter((e) => e.event === 'key.create-sending')).toHaveLength(1);
 
     // Traced once: a later session (here online status) says nothing more of it.
@@ -103,6 +105,26 @@ describe('online create-key after a create whose answer the journal never record
     expect(rerun.stdout).toContain(
       `日志条目 ${trace?.seq}：此日志的第 1 次会话（条目 1-${sentAt}）向 KMS 发送了 1 个创建密钥请求，在记录其答复之前即已结束（进程被终止、崩溃、断电或日志无法写入都会使会话如此结束；日志并未说明是哪一种）：${alias}，发送于条目 ${sentAt}。回执在偏差中列出此事。使用同一计划再次运行 online create-key 时，会先在 KMS 中查找：若在该别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。`,
     );
+    expect(await keysUnder(alias)).toHaveLength(1);
+  });
+
+  it('creates the key again when the unanswered send never reached the KMS, journaled as a retry of that send', async () => {
+    const { alias, journal, createKey } = await ceremony('lost');
+    // The connection dropped before the KMS ran the create, and the process was killed before recording the failure.
+    kms.sim.faults.dropConnection('create-key', 'before');
+    expect((await createKey()).code).not.toBe(0);
+    const sentAt = await cutAfterCreateSending(journal);
+    expect(await keysUnder(alias)).toHaveLength(0);
+
+    const rerun = await createKey();
+    expect(rerun.stderr).toBe('');
+    expect(rerun.code).toBe(0);
+    const entries = await journalFileEntries(journal);
+    const trace = entries.find((e) => e.event === 'ceremony.session-unrecorded');
+    expect(trace?.data.creates).toEqual([{ alias, seq: sentAt }]);
+    const sends = entries.filter((e) => e.event === 'key.create-sending');
+    expect(sends.map((e) => e.data)).toEqual([{ alias }, { alias, retryOfSeq: sentAt, unrecordedSeq: trace?.seq }]);
+    expect(entries.filter((e) => e.event === 'key.created').map((e) => e.data.foundInKms)).toEqual([undefined]);
     expect(await keysUnder(alias)).toHaveLength(1);
   });
 

@@ -15,7 +15,7 @@
  */
 import { phraseOf } from '../../../i18n/phrase';
 import type { JournalAppend, JournalEntry } from '../../journal';
-import { ONLINE_EVENTS, createSendingData, keyCreatedData, sessionUnrecordedData, stepFailedData } from './events';
+import { ONLINE_EVENTS, createPlaceData, keyCreatedData, sessionUnrecordedData, stepFailedData } from './events';
 import { createTarget } from './planned-keys';
 
 /** Who opens an online session: the ceremony's start, then each later command's session entry. */
@@ -30,7 +30,7 @@ function keyIdOf(entry: JournalEntry): string | undefined {
 }
 
 /** The create an entry answers (key.created, or a failed create naming its alias), by createTarget. */
-function createAnswered(entry: JournalEntry): string | undefined {
+export function createAnswered(entry: JournalEntry): string | undefined {
   if (entry.event === ONLINE_EVENTS.keyCreated) {
     const created = keyCreatedData.safeParse(entry.data);
     if (!created.success) return undefined;
@@ -40,7 +40,7 @@ function createAnswered(entry: JournalEntry): string | undefined {
   if (entry.event !== ONLINE_EVENTS.stepFailed || stepFailedData.safeParse(entry.data).data?.step !== 'create-key')
     return undefined;
   // A refusal before anything was sent names no alias (nor does a failure journaled before 2026-12-04).
-  const named = createSendingData.safeParse(entry.data);
+  const named = createPlaceData.safeParse(entry.data);
   return named.success ? createTarget(named.data.alias, named.data) : undefined;
 }
 
@@ -56,7 +56,7 @@ function untracedSends(entries: readonly JournalEntry[]) {
     else if (entry.event === ONLINE_EVENTS.stepFailed && entry.data.step === 'import-key-material' && keyId)
       imports.delete(keyId);
     else if (entry.event === ONLINE_EVENTS.createSending) {
-      const sent = createSendingData.safeParse(entry.data);
+      const sent = createPlaceData.safeParse(entry.data);
       if (sent.success) creates.set(createTarget(sent.data.alias, sent.data), entry);
     } else if (entry.event === ONLINE_EVENTS.sessionUnrecorded) {
       const trace = sessionUnrecordedData.safeParse(entry.data);
@@ -88,7 +88,7 @@ export function unrecordedSessionEntries(entries: readonly JournalEntry[], opera
     const keyIds = imports.filter((e) => sessionOf(e) === index).map((e) => keyIdOf(e) as string);
     const sent = creates
       .filter((e) => sessionOf(e) === index)
-      .map((e) => ({ ...createSendingData.parse(e.data), seq: e.seq }));
+      .map((e) => ({ ...createPlaceData.parse(e.data), seq: e.seq }));
     const trace = (data: JournalAppend['data']): JournalAppend => ({
       actor: operator,
       event: ONLINE_EVENTS.sessionUnrecorded,
