@@ -1,18 +1,17 @@
 /**
- * What an online command says when its session starts on a journal whose session before sent
- * imports and recorded no answer to them: the entry this session journaled first about it
- * (online/unrecorded-session.ts), its reason in the reader's language, and the keys.
+ * What an online command says when its session starts on a journal whose earlier session sent
+ * imports or creates and recorded no answer to them: each entry this session journaled first about
+ * it (online/unrecorded-session.ts), its reason in the reader's language, and the keys; for creates,
+ * each alias with the entry of its send, and what `online create-key` run again does with them.
  */
-import { z } from 'zod';
-import { ONLINE_EVENTS } from '../core/ceremony/online/events';
+import { ONLINE_EVENTS, sessionUnrecordedData } from '../core/ceremony/online/events';
 import type { JournaledKey } from '../core/ceremony/online/types';
 import type { Journal } from '../core/journal';
-import { phraseSchema, phraseText } from '../i18n/phrase';
+import { phraseText } from '../i18n/phrase';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 import { namedKeys } from './import-stopped-lines';
-
-const unrecordedData = z.object({ reasonPhrase: phraseSchema, keyIds: z.array(z.string()) });
+import { listText } from '../i18n/list';
 
 /** One line per `ceremony.session-unrecorded` from entry `fromSeq` on; `keys` names each key by alias. */
 export function unrecordedSessionLines(
@@ -25,15 +24,35 @@ export function unrecordedSessionLines(
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   return journal.entries.flatMap((e) => {
     if (e.seq < fromSeq || e.event !== ONLINE_EVENTS.sessionUnrecorded) return [];
-    const data = unrecordedData.safeParse(e.data);
+    const data = sessionUnrecordedData.safeParse(e.data);
     if (!data.success) return [];
+    const reason = phraseText(translator, data.data.reasonPhrase);
+    const creates = data.data.creates ?? [];
+    if (creates.length > 0) {
+      const sent = creates.map((c) =>
+        translator.t('cli.session-unrecorded.create', {
+          alias: c.alias,
+          replica: c.region === undefined ? 'no' : 'yes',
+          region: c.region ?? '',
+          seq: c.seq,
+        }),
+      );
+      return [
+        translator.t('cli.session-unrecorded-creates', {
+          seq: e.seq,
+          reason,
+          creates: listText(translator, sent),
+          count: creates.length,
+        }),
+      ];
+    }
     const named = data.data.keyIds.map(
       (keyId) => byId.get(keyId) ?? { keyId, alias: keyId, replicaOf: null, region: '' },
     );
     return [
       translator.t('cli.session-unrecorded', {
         seq: e.seq,
-        reason: phraseText(translator, data.data.reasonPhrase),
+        reason,
         keys: namedKeys(translator, named),
       }),
     ];

@@ -496,6 +496,8 @@ export interface MessageValueTable {
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
   'cli.session-unfinished': { session: string | number; from: string | number; to: string | number };
   'cli.session-unrecorded': { seq: string | number; reason: string | number; keys: string | number };
+  'cli.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
+  'cli.session-unrecorded.create': { alias: string | number; replica: string; region: string | number; seq: string | number };
   'cli.resume-new-folder': { option: string | number; dir: string | number };
   'cli.receipt-voided': { file: string | number };
   'cli.bundle-withdrawn': { dir: string | number; how: string };
@@ -2130,6 +2132,7 @@ export interface MessageValueTable {
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
   'journal.reason.sent-unrecorded': { session: string | number; from: string | number; to: string | number; count: number };
+  'journal.reason.sent-unrecorded-creates': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };

@@ -5,7 +5,7 @@
  * bundle cites only its SHA-256 and the import needs the token itself (it is not key material).
  */
 import { z } from 'zod';
-import { phraseOrSentenceSchema } from '../../../i18n/phrase';
+import { phraseOrSentenceSchema, phraseSchema } from '../../../i18n/phrase';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../crypto/key-spec';
 import { custodyArrangementSchema } from '../../bundle/custody-arrangement';
 
@@ -93,6 +93,8 @@ export const keyCreatedData = z.object({
   projectId: z.string().optional(),
   /** True: not created by this call but found in the KMS, created by an attempt stopped before its answer was journaled. */
   foundInKms: z.literal(true).optional(),
+  /** A key found: the entry of the send that created it (key.create-sending) and of the trace that named it (unrecorded-create.ts). */
+  sent: z.object({ seq: z.number(), unrecordedSeq: z.number().optional() }).optional(),
   /** AES: the key's planned material expiry ('never' or ISO; its own or the plan's). Absent: asymmetric, or journals before 2026-12 (the plan's). */
   plannedExpiry: z.string().optional(),
 });
@@ -147,11 +149,29 @@ export const verifiedData = z.object({
 export const keyIdData = z.object({ keyId: z.string() });
 export const importSendingData = z.object({ keyId: z.string(), importTokenSha256: sha256 });
 
-/** A create about to be sent: the alias, and a replica's region and project (none for a primary). */
-export const createSendingData = z.object({
+/** Where a create goes: the alias, and a replica's region and project (none for a primary). */
+export const createPlaceData = z.object({
   alias: z.string(),
   region: z.string().optional(),
   projectId: z.string().optional(),
+});
+/**
+ * A create about to be sent; sent again after a send of it the journal holds no answer to (the key
+ * not in the KMS): the entry of that send and of the trace that named it (unrecorded-create.ts).
+ */
+export const createSendingData = createPlaceData.extend({
+  retryOfSeq: z.number().optional(),
+  unrecordedSeq: z.number().optional(),
+});
+/**
+ * A `ceremony.session-unrecorded`: why (a phrase), the keys whose import was sent and not answered,
+ * and (creates, journals since 2026-12-04) each create sent and not answered: its alias, a
+ * replica's region and project, and the entry of its key.create-sending.
+ */
+export const sessionUnrecordedData = z.object({
+  reasonPhrase: phraseSchema,
+  keyIds: z.array(z.string()),
+  creates: z.array(createPlaceData.extend({ seq: z.number() })).optional(),
 });
 /** What the state reads of a failed step: which step, which key, and the problem's code. */
 export const stepFailedData = z.object({ step: z.string(), keyId: z.string().nullable(), code: z.string() });

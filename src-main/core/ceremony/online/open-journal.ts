@@ -16,7 +16,7 @@ import type { ReplicaKmsFactory } from './replica-connections';
 import { replayOnlineJournal, type OnlineCeremonyState } from './state';
 import type { ProgressListener } from '../shared/progress';
 import { checkCeremonyPeople } from '../shared/person-name';
-import { unrecordedSessionEntry } from './unrecorded-session';
+import { unrecordedSessionEntries } from './unrecorded-session';
 
 /** The ceremony facts a new online ceremony starts with (from the plan or the command line). */
 export interface OnlineCeremonyStart {
@@ -71,10 +71,9 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
   const existing = replayOnlineJournal(journal.entries);
   const ws = describeWorkstation();
   if (existing) {
-    // The session before, if it sent imports it recorded no answer to, is said first (one write with the session's start).
-    const unrecorded = unrecordedSessionEntry(journal.entries, existing.operator);
+    // Sends of earlier sessions with no answer recorded and not yet traced are said first (one write with the session's start).
     await journal.appendMany([
-      ...(unrecorded ? [unrecorded] : []),
+      ...unrecordedSessionEntries(journal.entries, existing.operator),
       {
         actor: existing.operator,
         event: ONLINE_EVENTS.session,

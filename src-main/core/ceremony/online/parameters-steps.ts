@@ -26,6 +26,7 @@ import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issu
 import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
+import { createRetryData, unrecordedCreateOf } from './unrecorded-create';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { plannedKeyExpiry } from './planned-keys';
 import { reportProgress, progressLine } from '../shared/progress';
@@ -176,22 +177,30 @@ async function createEach(
     }),
     async ({ key, replica, found }, _index, recording) => {
       const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
+      // Where it goes, journaled with the send and with its failure (the next session tells an unanswered send so).
+      const sent = {
+        alias: key.alias,
+        ...(replica ? { region: replica.target.region, projectId: replica.target.projectId } : {}),
+      };
+      // A send of this create the journal holds no answer to: the key found is its key, else this is its retry.
+      const unanswered = unrecordedCreateOf(ctx.journalEntries(), createTarget(key.alias, replica?.target ?? {}));
       if (!found)
         // Before the request goes out: a stop after it leaves the mark by which the next run may take the key back.
-        await ctx.journal(ONLINE_EVENTS.createSending, {
-          alias: key.alias,
-          ...(replica ? { region: replica.target.region, projectId: replica.target.projectId } : {}),
-        });
+        await ctx.journal(ONLINE_EVENTS.createSending, { ...sent, ...createRetryData(unanswered) });
       const { keyId } =
         found ??
-        (await ctx.kmsCall('create-key', null, () =>
-          kms.createKey({
-            alias: key.alias,
-            spec: key.spec,
-            usage: key.usage,
-            description: key.description,
-            origin: 'external',
-          }),
+        (await ctx.kmsCall(
+          'create-key',
+          null,
+          () =>
+            kms.createKey({
+              alias: key.alias,
+              spec: key.spec,
+              usage: key.usage,
+              description: key.description,
+              origin: 'external',
+            }),
+          sent,
         ));
       const place = replica ? { replicaOf: replica.replicaOf, ...replica.target } : {};
       recording(keyId);
@@ -202,7 +211,7 @@ async function createEach(
         usage: key.usage,
         description: key.description,
         ...place,
-        ...(found ? { foundInKms: true } : {}),
+        ...(found ? { foundInKms: true, ...(unanswered ? { sent: { ...unanswered } } : {}) } : {}),
         ...(isAsymmetric(key.spec) ? {} : { plannedExpiry: plannedKeyExpiry(key, ctx.state.expiry) }),
       });
     },

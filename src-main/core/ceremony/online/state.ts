@@ -219,7 +219,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       break;
     }
     case ONLINE_EVENTS.keyCreated: {
-      const { region, projectId, replicaOf, foundInKms: _found, plannedExpiry, ...d } = parse(keyCreatedData);
+      const { region, projectId, replicaOf, foundInKms: _found, sent: _s, plannedExpiry, ...d } = parse(keyCreatedData);
       state.createsUnrecorded.delete(createTarget(d.alias, replicaOf === undefined ? {} : { region, projectId }));
       state.keys.set(d.keyId, {
         ...d,

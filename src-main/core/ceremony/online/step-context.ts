@@ -8,7 +8,7 @@ import { observeKmsRetries } from '../../kms/retry';
 import type { KmsAction } from '../../kms/api-schemas';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
-import type { OnlineCeremonyState, OnlineKeyState } from './state';
+import { applyOnlineEntry, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import type { ProgressListener } from '../shared/progress';
 
 /**
@@ -36,14 +36,17 @@ export interface OnlineStepContext {
   readonly concurrency: number;
   /** Appends `event` to the journal and applies it to `state`. */
   journal(event: string, data: JsonObject): Promise<void>;
-  /** Runs a KMS call; a failure is journaled (its problem: code, reason, values) and rethrown. */
-  kmsCall<T>(step: OnlineKmsStep, keyId: string | null, run: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a KMS call; a failure is journaled (its problem: code, reason, values, and `named`: what the
+   * call was about when it has no key id yet, e.g. a create's alias) and rethrown.
+   */
+  kmsCall<T>(step: OnlineKmsStep, keyId: string | null, run: () => Promise<T>, named?: JsonObject): Promise<T>;
 }
 
 /**
  * Runs `run`, journaling every retry of its KMS calls (kms.retried: the action, the attempt that
  * failed, its code, whether the API gateway throttled it, the wait) before the wait starts; on
- * failure appends a step-failed entry (the problem's code, reason and values; best effort) and rethrows.
+ * failure appends a step-failed entry (the problem's code, reason and values, and `named`; best effort) and rethrows.
  * `appended` gets each entry written here, so the session's state follows its own journal (a failed
  * import's outcome unknown marks the key for the next attempt in the same session, online/state.ts).
  */
@@ -54,6 +57,7 @@ export async function journaledKmsCall<T>(
   keyId: string | null,
   run: () => Promise<T>,
   appended: (entry: JournalEntry) => void = () => undefined,
+  named: JsonObject = {},
 ): Promise<T> {
   try {
     return await observeKmsRetries(async (retry) => {
@@ -63,11 +67,17 @@ export async function journaledKmsCall<T>(
     const problem = toProblem(error);
     await journal
       // Code, English `reason` and values, like every other refusal (older journals named the text `message`).
-      .append(operator, ONLINE_EVENTS.stepFailed, { step, keyId, ...problemData(problem) })
+      .append(operator, ONLINE_EVENTS.stepFailed, { step, keyId, ...named, ...problemData(problem) })
       .then(appended)
       .catch(() => undefined);
     throw error;
   }
+}
+
+/** The `kmsCall` of a ceremony whose `state` follows `journal`: each entry it writes is applied to that state. */
+export function journalingKmsCall(journal: Journal, state: OnlineCeremonyState): OnlineStepContext['kmsCall'] {
+  return (step, keyId, run, named) =>
+    journaledKmsCall(journal, state.operator, step, keyId, run, (entry) => applyOnlineEntry(state, entry), named);
 }
 
 /**

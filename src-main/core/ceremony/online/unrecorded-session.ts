@@ -1,15 +1,22 @@
 /**
- * An online session that ended with imports sent and no answer to them recorded: its journal holds
- * a `key.import-sending` with neither the key's `key.imported` nor a failure of that import after it.
- * A process killed after sending, a power cut, or a journal whose medium filled (the KMS answered,
- * the journal could not record it) all end a session so, and the journal does not say which. It
- * cannot be written when it happens (the journal may be the thing that failed), so the next session
- * derives it from what the journal does hold and journals it first
+ * An online session that ended with requests sent and no answer to them recorded: its journal holds
+ * a `key.import-sending` with neither the key's `key.imported` nor a failure of that import after
+ * it, or a `key.create-sending` with neither that alias's `key.created` nor a failure of that create
+ * naming the alias. A process killed after sending, a power cut, or a journal whose medium filled
+ * (the KMS answered, the journal could not record it) all end a session so, and the journal does not
+ * say which. It cannot be written when it happens (the journal may be the thing that failed), so the
+ * next session derives it from what the journal does hold and journals it first
  * (`ceremony.session-unrecorded`, a deviation every later receipt lists), saying only that.
+ *
+ * Every session is looked at, not only the last one: a send no trace names yet is traced, whichever
+ * session sent it (one entry per session, and per kind: imports, creates). A journal whose later
+ * sessions were opened by a Keyferry that did not trace such a send (an older build; creates before
+ * 2026-12-04) holds sends the session after them never looked at.
  */
 import { phraseOf } from '../../../i18n/phrase';
 import type { JournalAppend, JournalEntry } from '../../journal';
-import { ONLINE_EVENTS } from './events';
+import { ONLINE_EVENTS, createPlaceData, keyCreatedData, sessionUnrecordedData, stepFailedData } from './events';
+import { createTarget } from './planned-keys';
 
 /** Who opens an online session: the ceremony's start, then each later command's session entry. */
 function startsOnlineSession(entry: JournalEntry): boolean {
@@ -22,32 +29,89 @@ function keyIdOf(entry: JournalEntry): string | undefined {
   return typeof keyId === 'string' ? keyId : undefined;
 }
 
-/**
- * The entry a new session writes first when the journal's last session sent imports it recorded no
- * answer to (undefined: it recorded one for each, or sent none): that session's number and first
- * entry, how many entries it holds, and the keys.
- */
-export function unrecordedSessionEntry(entries: readonly JournalEntry[], operator: string): JournalAppend | undefined {
-  const start = entries.findLastIndex(startsOnlineSession);
-  if (start === -1) return undefined;
-  const session = entries.slice(start);
-  const unanswered = new Set<string>();
-  for (const entry of session) {
-    const keyId = keyIdOf(entry);
-    if (keyId === undefined) continue;
-    if (entry.event === ONLINE_EVENTS.importSending) unanswered.add(keyId);
-    else if (entry.event === ONLINE_EVENTS.imported) unanswered.delete(keyId);
-    // Any failure of that import recorded (a refusal, or its answer lost in transit) is an outcome on record.
-    else if (entry.event === ONLINE_EVENTS.stepFailed && entry.data.step === 'import-key-material')
-      unanswered.delete(keyId);
+/** The create an entry answers (key.created, or a failed create naming its alias), by createTarget. */
+export function createAnswered(entry: JournalEntry): string | undefined {
+  if (entry.event === ONLINE_EVENTS.keyCreated) {
+    const created = keyCreatedData.safeParse(entry.data);
+    if (!created.success) return undefined;
+    const { alias, replicaOf, region, projectId } = created.data;
+    return createTarget(alias, replicaOf === undefined ? {} : { region, projectId });
   }
-  if (unanswered.size === 0) return undefined;
-  const keyIds = [...unanswered];
-  const reason = phraseOf('journal.reason.sent-unrecorded', {
-    session: entries.filter(startsOnlineSession).length,
-    from: (session[0] as JournalEntry).seq,
-    to: (session.at(-1) as JournalEntry).seq,
-    count: keyIds.length,
+  if (entry.event !== ONLINE_EVENTS.stepFailed || stepFailedData.safeParse(entry.data).data?.step !== 'create-key')
+    return undefined;
+  // A refusal before anything was sent names no alias (nor does a failure journaled before 2026-12-04).
+  const named = createPlaceData.safeParse(entry.data);
+  return named.success ? createTarget(named.data.alias, named.data) : undefined;
+}
+
+/** Every send the journal holds with no answer and no trace after it: imports by key id, creates by createTarget. */
+function untracedSends(entries: readonly JournalEntry[]) {
+  const imports = new Map<string, JournalEntry>();
+  const creates = new Map<string, JournalEntry>();
+  for (const entry of entries) {
+    const keyId = keyIdOf(entry);
+    if (entry.event === ONLINE_EVENTS.importSending && keyId !== undefined) imports.set(keyId, entry);
+    else if (entry.event === ONLINE_EVENTS.imported && keyId !== undefined) imports.delete(keyId);
+    // Any failure of that import recorded (a refusal, or its answer lost in transit) is an outcome on record.
+    else if (entry.event === ONLINE_EVENTS.stepFailed && entry.data.step === 'import-key-material' && keyId)
+      imports.delete(keyId);
+    else if (entry.event === ONLINE_EVENTS.createSending) {
+      const sent = createPlaceData.safeParse(entry.data);
+      if (sent.success) creates.set(createTarget(sent.data.alias, sent.data), entry);
+    } else if (entry.event === ONLINE_EVENTS.sessionUnrecorded) {
+      const trace = sessionUnrecordedData.safeParse(entry.data);
+      if (!trace.success) continue;
+      for (const traced of trace.data.keyIds) imports.delete(traced);
+      for (const traced of trace.data.creates ?? []) creates.delete(createTarget(traced.alias, traced));
+    }
+    const answered = createAnswered(entry);
+    if (answered !== undefined) creates.delete(answered);
+  }
+  return { imports: [...imports.values()], creates: [...creates.values()] };
+}
+
+/**
+ * The entries a new session writes first when the journal holds sends with no answer recorded that
+ * no earlier trace names (none: every send has its answer, or was traced): per session that sent
+ * them, and per kind, that session's number and entries, and the keys (imports) or the creates
+ * (alias, place, and the entry of each send).
+ */
+export function unrecordedSessionEntries(entries: readonly JournalEntry[], operator: string): JournalAppend[] {
+  const { imports, creates } = untracedSends(entries);
+  const starts = entries.filter(startsOnlineSession);
+  const sessionOf = (sent: JournalEntry) => starts.findLastIndex((s) => s.seq <= sent.seq);
+  const sessions = [...new Set([...imports, ...creates].map(sessionOf))].sort((a, b) => a - b);
+  return sessions.flatMap((index) => {
+    const from = (starts[index] as JournalEntry).seq;
+    const to = (starts[index + 1]?.seq ?? (entries.at(-1) as JournalEntry).seq + 1) - 1;
+    const where = { session: index + 1, from, to };
+    const keyIds = imports.filter((e) => sessionOf(e) === index).map((e) => keyIdOf(e) as string);
+    const sent = creates
+      .filter((e) => sessionOf(e) === index)
+      .map((e) => ({ ...createPlaceData.parse(e.data), seq: e.seq }));
+    const trace = (data: JournalAppend['data']): JournalAppend => ({
+      actor: operator,
+      event: ONLINE_EVENTS.sessionUnrecorded,
+      data,
+    });
+    return [
+      ...(keyIds.length > 0
+        ? [
+            trace({
+              reasonPhrase: { ...phraseOf('journal.reason.sent-unrecorded', { ...where, count: keyIds.length }) },
+              keyIds,
+            }),
+          ]
+        : []),
+      ...(sent.length > 0
+        ? [
+            trace({
+              reasonPhrase: { ...phraseOf('journal.reason.sent-unrecorded-creates', { ...where, count: sent.length }) },
+              keyIds: [],
+              creates: sent,
+            }),
+          ]
+        : []),
+    ];
   });
-  return { actor: operator, event: ONLINE_EVENTS.sessionUnrecorded, data: { reasonPhrase: { ...reason }, keyIds } };
 }

@@ -23,7 +23,7 @@ import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremo
 import { distinctTargets, ReplicaConnections } from './replica-connections';
 import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
-import { journaledKmsCall, refuseStep, type OnlineStepContext } from './step-context';
+import { journalingKmsCall, refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
@@ -127,12 +127,7 @@ export class OnlineCeremony {
             this.#settle();
           }
         : async () => undefined,
-      kmsCall: journaled
-        ? (step, keyId, run) =>
-            journaledKmsCall(options.journal, state.operator, step, keyId, run, (entry) =>
-              applyOnlineEntry(state, entry),
-            )
-        : (_step, _keyId, run) => run(),
+      kmsCall: journaled ? journalingKmsCall(options.journal, state) : (_step, _keyId, run) => run(),
     };
   }
 

@@ -59,6 +59,10 @@ export const enCeremonySafety = {
   'cli.session-unfinished':
     'Session {session} of this journal (entries {from}-{to}) ended without stopping: a crash or power loss. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand.',
   'cli.session-unrecorded': 'Journal entry {seq}: {reason}: {keys}. The receipt lists it under Deviations.',
+  'cli.session-unrecorded-creates':
+    'Journal entry {seq}: {reason}: {creates}. The receipt lists it under Deviations. online create-key run again with the same plan looks in the KMS first: a key found under {count, plural, one {that alias} other {such an alias}} as this ceremony creates keys (external, Pending import, created since the send) is journaled as the key that send created, not created again; an alias the KMS does not hold is created; an alias another key holds is refused.',
+  'cli.session-unrecorded.create':
+    '{alias}{replica, select, yes { (the replica in region {region})} other {}}, sent at entry {seq}',
   'cli.resume-new-folder':
     'To try again, run the same command with {option} naming a new folder (never {dir}): it is a new session, and every witness confirms again.',
   'cli.receipt-voided':
