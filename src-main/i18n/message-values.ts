@@ -860,6 +860,10 @@ export interface MessageValueTable {
   'problem.CLI_OPTION_UNKNOWN.next': { command: string | number };
   'problem.CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'problem.CLI_MEDIA_NOT_REPLACED.next': NoValues;
+  'problem.CLI_SHARE_NOT_REPLACED': { value: string | number };
+  'problem.CLI_SHARE_NOT_REPLACED.next': { value: string | number };
+  'problem.CLI_EXPIRY_NOT_REPLACED': NoValues;
+  'problem.CLI_EXPIRY_NOT_REPLACED.next': NoValues;
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
   'problem.CLI_OPTION_TAKES_NO_VALUE': { option: string | number };
@@ -2479,6 +2483,8 @@ export interface ProblemValueTable {
   'CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_OPTION_UNKNOWN': { option: string | number; command: string | number };
   'CLI_MEDIA_NOT_REPLACED': { value: string | number };
+  'CLI_SHARE_NOT_REPLACED': { value: string | number };
+  'CLI_EXPIRY_NOT_REPLACED': NoValues;
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };

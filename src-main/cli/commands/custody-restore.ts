@@ -7,6 +7,7 @@
  *    plaintext material, so the air-gapped network check runs first (unjournaled: no journal).
  * Options and the mixes refused: custody-restore-options.ts.
  */
+import { refuseUnreplacedExpiry } from '../next-line-placeholders';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { severalSharesReason } from '../../core/ceremony/restore/presenters';
@@ -34,6 +35,7 @@ export const custodyRestoreCommand = defineCommand({
   notes: ['cli.note.custody-restore.hsm', 'cli.note.custody-restore.set', 'cli.note.custody-restore.prove'],
   async run({ values }, io) {
     checkMode(values);
+    refuseUnreplacedExpiry(values.expires);
     if (values.bundle === undefined) {
       presentedByMap(values['presented-by'] ?? []);
       // Rebuilds plaintext material (and with --out writes it): the air-gapped check, before any share is read.
