@@ -2040,7 +2040,7 @@ export interface MessageValueTable {
   'cli.custody.prove.written': { file: string | number; size: string | number; form: string };
   'cli.custody.plaintext-warning': { count: number };
   'cli.custody.plaintext-file': { file: string | number };
-  'cli.custody.plaintext-next': { count: number };
+  'cli.custody.plaintext-next': { networked: string; count: number };
   'cli.custody.network-override-unjournaled': NoValues;
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };

@@ -39,8 +39,8 @@ export const custodyRestoreCommand = defineCommand({
     if (values.bundle === undefined) {
       presentedByMap(values['presented-by'] ?? []);
       // Rebuilds plaintext material (and with --out writes it): the air-gapped check, before any share is read.
-      checkNetworkBeforeMaterial(io, values['allow-network']);
-      return runProveOnly(values, await readShares(values.share ?? [], values.typed ?? [], io.cwd), io);
+      const networked = checkNetworkBeforeMaterial(io, values['allow-network']);
+      return runProveOnly(values, await readShares(values.share ?? [], values.typed ?? [], io.cwd), io, networked);
     }
     // From here on a refusal is an attempt at the ceremony: journaled when its journal exists.
     const hsm = await journalRefusalBeforeStart(values, io, async () => {
