@@ -23,6 +23,6 @@ export function networkCheckLine(io: CliIo, result: NetworkCheckResult): string 
 export function checkNetworkBeforeMaterial(io: CliIo, allowNetwork: boolean | undefined): boolean {
   const result = checkAirGap({ allowNetwork });
   io.stdout(networkCheckLine(io, result));
-  if (result.overridden) io.stdout(cliTranslator(io).t('cli.custody.network-override-unjournaled'));
+  if (result.overridden) io.stdout(cliTranslator(io).t('network.override-unjournaled'));
   return result.overridden;
 }

@@ -977,7 +977,7 @@ export interface MessageValueTable {
   'cli.opt.wrap.material': NoValues;
   'cli.opt.wrap.out': NoValues;
   'cli.opt.wrap.no-backup': NoValues;
-  'cli.opt.custody-split.allow-network': NoValues;
+  'cli.opt.unjournaled.allow-network': NoValues;
   'cli.opt.custody-split.material': NoValues;
   'cli.opt.custody-split.key-spec': NoValues;
   'cli.opt.custody-split.ceremony-id': NoValues;
@@ -1733,6 +1733,7 @@ export interface MessageValueTable {
   'network.offline': NoValues;
   'network.overridden': { interfacesList: string | number };
   'network.checked': { summary: string | number };
+  'network.override-unjournaled': NoValues;
   'problem.AIRGAP_NETWORK_LIVE': { interfacesList: string | number };
   'problem.AIRGAP_NETWORK_LIVE.next': NoValues;
   'problem.INPUT_FILE_UNREADABLE': { kind: string; file: string | number; reason: string; size: string | number; max: string | number; errno: string | number };
@@ -2041,7 +2042,6 @@ export interface MessageValueTable {
   'cli.custody.plaintext-warning': { count: number };
   'cli.custody.plaintext-file': { file: string | number };
   'cli.custody.plaintext-next': { networked: string; count: number };
-  'cli.custody.network-override-unjournaled': NoValues;
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };
   'problem.CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };

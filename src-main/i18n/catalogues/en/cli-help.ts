@@ -130,7 +130,7 @@ export const enCliHelp = {
   'cli.opt.wrap.out': 'output folder (made when it does not exist); files are never overwritten',
   'cli.opt.wrap.no-backup':
     'required when the material is generated here: it is wrapped and then wiped, so no copy remains\nanywhere (if the KMS ever loses or expires it, it cannot be imported again); give --material to\nkeep your own copy',
-  'cli.opt.custody-split.allow-network':
+  'cli.opt.unjournaled.allow-network':
     'go on although a network is up (rehearsals only; printed as a WARNING, journaled nowhere)',
   'cli.opt.custody-split.material': 'AES_256: 32 raw bytes, hex or base64; RSA/EC: private key PEM/DER',
   'cli.opt.custody-split.key-spec': "the material's key spec: AES_256, RSA_2048/3072/4096, EC_P256/P384",
