@@ -1436,8 +1436,8 @@ export interface MessageValueTable {
   'problem.WRAPPING_KEY_CHANGED.next': NoValues;
   'problem.EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number };
   'problem.EXPIRY_IN_PAST.next': { reason: string };
-  'problem.EXPIRY_INVALID': { field: string | number; value: string | number };
-  'problem.EXPIRY_INVALID.next': { field: string };
+  'problem.EXPIRY_INVALID': { field: string | number; value: string | number; original: string };
+  'problem.EXPIRY_INVALID.next': { original: string; field: string };
   'problem.PLAN_NOT_JSON': { file: string | number };
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
@@ -2608,7 +2608,7 @@ export interface ProblemValueTable {
   'CUSTODY_ALREADY_SPLIT': NoValues;
   'WRAPPING_KEY_CHANGED': { keyId: string | number };
   'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number };
-  'EXPIRY_INVALID': { field: string; value: string | number };
+  'EXPIRY_INVALID': { field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'KEY_NOT_IMPORTED': { keyId: string | number };

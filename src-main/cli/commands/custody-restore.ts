@@ -44,7 +44,8 @@ export const custodyRestoreCommand = defineCommand({
     }
     // From here on a refusal is an attempt at the ceremony: journaled when its journal exists.
     const hsm = await journalRefusalBeforeStart(values, io, async () => {
-      if (values.expires && values.expires.trim() !== 'original') parseMaterialExpiry(values.expires);
+      if (values.expires && values.expires.trim() !== 'original')
+        parseMaterialExpiry(values.expires, new Date(), '--expires', true);
       presentedByMap(values['presented-by'] ?? []);
       severalSharesReason(values['one-person-several-shares'], 'cli');
       return hsmSourceFromOptions(values, io, []);
