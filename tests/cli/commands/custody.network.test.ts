@@ -125,6 +125,8 @@ describe('custody commands that handle plaintext key material check the network 
     expect((await readFile(file)).equals(key)).toBe(true);
     const lines = run1.out.split('\n');
     expect(lines.slice(0, 2)).toEqual([OVERRIDE, UNJOURNALED]);
+    // Nothing before the warning tells the officer to hand the file to an HSM: it was written on a networked machine.
+    expect(run1.out).not.toContain('hand it to the HSM');
     expect(lines.slice(-3)).toEqual([
       'WARNING: this file holds plaintext key material, recorded in no journal and seen by no witness:',
       `  ${file}`,
