@@ -17,10 +17,12 @@ export function networkCheckLine(io: CliIo, result: NetworkCheckResult): string 
 
 /**
  * Refuses a live network (AIRGAP_NETWORK_LIVE) unless `allowNetwork`, and prints the outcome; an
- * override is printed as a WARNING with a line saying that no journal records it.
+ * override is printed as a WARNING with a line saying that no journal records it. True when the
+ * network was live and allowed (what is written next is written on a networked machine).
  */
-export function checkNetworkBeforeMaterial(io: CliIo, allowNetwork: boolean | undefined): void {
+export function checkNetworkBeforeMaterial(io: CliIo, allowNetwork: boolean | undefined): boolean {
   const result = checkAirGap({ allowNetwork });
   io.stdout(networkCheckLine(io, result));
-  if (result.overridden) io.stdout(cliTranslator(io).t('cli.custody.network-override-unjournaled'));
+  if (result.overridden) io.stdout(cliTranslator(io).t('network.override-unjournaled'));
+  return result.overridden;
 }

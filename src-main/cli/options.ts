@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { KeyferryError } from '../core/errors';
 import type { MessageKey } from '../i18n/catalogue';
-import { refuseUnreplacedMedia } from './media-placeholder';
+import { refuseUnreplacedPath } from './next-line-placeholders';
 
 /** A catalogue text: a key, or a key with the values it needs. */
 export type HelpText =
@@ -60,7 +60,7 @@ export function optionTable<const T extends OptionTable>(table: T): T {
   return table;
 }
 
-/** The --help placeholders of values that are paths: the ones a pasted Next line may hold MEDIA in. */
+/** The --help placeholders of values that are paths: the ones a pasted Next line may hold MEDIA or SHARE-1 in. */
 const PATH_ARGS = new Set(['FILE', 'DIR']);
 
 /** A word that continues a `grouped` option's value: a group as typed (its form is the value's parser's to judge). */
@@ -127,9 +127,9 @@ export function parseOptions<T extends OptionTable>(
   for (const [name, value] of Object.entries(values)) {
     if (!PATH_ARGS.has(table[name]?.arg ?? '')) continue;
     for (const path of typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
-      refuseUnreplacedMedia(path);
+      refuseUnreplacedPath(path);
   }
-  if (positional && PATH_ARGS.has(positional.arg)) refuseUnreplacedMedia(positionals[0] as string);
+  if (positional && PATH_ARGS.has(positional.arg)) refuseUnreplacedPath(positionals[0] as string);
   return positional
     ? { values: values as OptionValues<T>, positional: positionals[0] as string }
     : { values: values as OptionValues<T> };

@@ -869,6 +869,10 @@ export interface MessageValueTable {
   'problem.CLI_OPTION_UNKNOWN.next': { command: string | number };
   'problem.CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'problem.CLI_MEDIA_NOT_REPLACED.next': NoValues;
+  'problem.CLI_SHARE_NOT_REPLACED': { value: string | number };
+  'problem.CLI_SHARE_NOT_REPLACED.next': { value: string | number };
+  'problem.CLI_EXPIRY_NOT_REPLACED': NoValues;
+  'problem.CLI_EXPIRY_NOT_REPLACED.next': NoValues;
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
   'problem.CLI_OPTION_TAKES_NO_VALUE': { option: string | number };
@@ -982,7 +986,7 @@ export interface MessageValueTable {
   'cli.opt.wrap.material': NoValues;
   'cli.opt.wrap.out': NoValues;
   'cli.opt.wrap.no-backup': NoValues;
-  'cli.opt.custody-split.allow-network': NoValues;
+  'cli.opt.unjournaled.allow-network': NoValues;
   'cli.opt.custody-split.shares-on-one-volume': NoValues;
   'cli.opt.custody-split.material': NoValues;
   'cli.opt.custody-split.key-spec': NoValues;
@@ -1446,8 +1450,8 @@ export interface MessageValueTable {
   'problem.WRAPPING_KEY_CHANGED.next': NoValues;
   'problem.EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number };
   'problem.EXPIRY_IN_PAST.next': { reason: string };
-  'problem.EXPIRY_INVALID': { field: string | number; value: string | number };
-  'problem.EXPIRY_INVALID.next': { field: string };
+  'problem.EXPIRY_INVALID': { field: string | number; value: string | number; original: string };
+  'problem.EXPIRY_INVALID.next': { original: string; field: string };
   'problem.PLAN_NOT_JSON': { file: string | number };
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
@@ -1745,6 +1749,7 @@ export interface MessageValueTable {
   'network.offline': NoValues;
   'network.overridden': { interfacesList: string | number };
   'network.checked': { summary: string | number };
+  'network.override-unjournaled': NoValues;
   'problem.AIRGAP_NETWORK_LIVE': { interfacesList: string | number };
   'problem.AIRGAP_NETWORK_LIVE.next': NoValues;
   'problem.INPUT_FILE_UNREADABLE': { kind: string; file: string | number; reason: string; size: string | number; max: string | number; errno: string | number };
@@ -2053,8 +2058,7 @@ export interface MessageValueTable {
   'cli.custody.prove.written': { file: string | number; size: string | number; form: string };
   'cli.custody.plaintext-warning': { count: number };
   'cli.custody.plaintext-file': { file: string | number };
-  'cli.custody.plaintext-next': { count: number };
-  'cli.custody.network-override-unjournaled': NoValues;
+  'cli.custody.plaintext-next': { networked: string; count: number };
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };
   'problem.CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
@@ -2499,6 +2503,8 @@ export interface ProblemValueTable {
   'CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_OPTION_UNKNOWN': { option: string | number; command: string | number };
   'CLI_MEDIA_NOT_REPLACED': { value: string | number };
+  'CLI_SHARE_NOT_REPLACED': { value: string | number };
+  'CLI_EXPIRY_NOT_REPLACED': NoValues;
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };
@@ -2622,7 +2628,7 @@ export interface ProblemValueTable {
   'CUSTODY_ALREADY_SPLIT': NoValues;
   'WRAPPING_KEY_CHANGED': { keyId: string | number };
   'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number };
-  'EXPIRY_INVALID': { field: string; value: string | number };
+  'EXPIRY_INVALID': { field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'KEY_NOT_IMPORTED': { keyId: string | number };

@@ -45,8 +45,8 @@ import { handoverWarnings, plannedHandovers } from './custody-restore-presenters
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
 import { pathExists } from '../../core/fs/path-exists';
 import { pauseForTest } from '../test-pause';
-import { isSetShare, type SetShare } from '../../core/custody/set-share';
-import { checkSetShares } from '../../core/custody/set-restore';
+import { isSetShare } from '../../core/custody/set-share';
+import { requireEnoughSetShares } from '../../core/custody/set-restore';
 import { listText } from '../../i18n/list';
 
 export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRestoreRequest | null): Promise<number> {
@@ -81,7 +81,7 @@ async function beforeTheJournal(
   // A share that looks wrong (corrupted, twice, of another set) is left to the ceremony, which refuses
   // it as it is presented and journals it: a swapped share is evidence, kept in the journal.
   const setShares = read.map((r) => r.share).filter(isSetShare);
-  if (setShares.length > 0 && setShares.length === read.length) refuseTooFewSetShares(setShares);
+  if (setShares.length > 0 && setShares.length === read.length) requireEnoughSetShares(setShares);
   // The fresh bundle carries the ceremony's title (refused if --title differs) and each key's planned expiry.
   const bundle = await bundleCeremonyOf(rel(values.bundle as string));
   const facts = bundle?.facts;
@@ -102,15 +102,6 @@ async function beforeTheJournal(
     title: ceremonyTitle(values.title, facts, cliTranslator(io).t('cli.custody.restore.default-title')),
     facts,
   };
-}
-
-/** Throws checkSetShares's CUSTODY_SET_TOO_FEW_SHARES alone (see beforeTheJournal); its other refusals wait for the ceremony. */
-function refuseTooFewSetShares(shares: readonly SetShare[]): void {
-  try {
-    checkSetShares(shares);
-  } catch (error) {
-    if (error instanceof KeyferryError && error.code === 'CUSTODY_SET_TOO_FEW_SHARES') throw error;
-  }
 }
 
 interface CeremonyInputs {

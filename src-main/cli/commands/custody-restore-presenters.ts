@@ -5,7 +5,7 @@
  * witness types the digest; and the warnings printed as each share is presented.
  */
 import { checkHandovers, severalSharesReason, type ShareHandover } from '../../core/ceremony/restore/presenters';
-import type { PresentedHandover } from '../../core/ceremony/restore/workflow';
+import type { PresentedHandover } from '../../core/ceremony/restore/share-handover';
 import { KeyferryError } from '../../core/errors';
 import { terminalText } from '../../core/terminal-text';
 import { listValue } from '../../i18n/list';

@@ -24,9 +24,15 @@ import { isSetShare } from '../../core/custody/set-share';
 import { NAME, type RestoreValues } from './custody-restore-options';
 import { pathExists } from '../../core/fs/path-exists';
 
-export async function runProveOnly(values: RestoreValues, read: ReadShare[], io: CliIo): Promise<number> {
+/** `custody restore` without --bundle: proves the shares' material, and with --out writes it; `networked`: on a live network (allowed). */
+export async function runProveOnly(
+  values: RestoreValues,
+  read: ReadShare[],
+  io: CliIo,
+  networked: boolean,
+): Promise<number> {
   const setShares = read.map((r) => r.share).filter(isSetShare);
-  if (setShares.length > 0) return runSetProveOnly(values, read, setShares, io);
+  if (setShares.length > 0) return runSetProveOnly(values, read, setShares, io, networked);
   const keyIds = values['key-id'] ?? [];
   if (keyIds.length > 1) throw new KeyferryError('CLI_OPTION_REPEATED', { command: NAME, option: '--key-id' });
   if (values.backup !== undefined)
@@ -78,7 +84,7 @@ export async function runProveOnly(values: RestoreValues, read: ReadShare[], io:
           form: first.spec === 'AES_256' ? 'aes' : 'pkcs8',
         }),
       );
-      printPlaintextWarning(io, [written.path]);
+      printPlaintextWarning(io, [written.path], networked);
       return 0;
     } finally {
       material.dispose();

@@ -124,6 +124,7 @@ export async function runSetProveOnly(
   read: readonly ReadShare[],
   shares: readonly SetShare[],
   io: CliIo,
+  networked: boolean,
 ): Promise<number> {
   const { t } = cliTranslator(io);
   if (shares.length !== read.length) throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', mixedValues(read));
@@ -170,7 +171,7 @@ export async function runSetProveOnly(
     }
     const files = await writeAll(out, restored);
     io.stdout(t('cli.custody.set-files-written', { count: restored.length, dir: out }));
-    printPlaintextWarning(io, files);
+    printPlaintextWarning(io, files, networked);
     return 0;
   } finally {
     for (const r of restored) r.material.dispose();

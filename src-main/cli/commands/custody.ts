@@ -39,7 +39,7 @@ const SPLIT_OPTIONS = optionTable({
   custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.custody-split.custodian' },
   out: { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.custody-split.out' },
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
-  'allow-network': { type: 'boolean', help: 'cli.opt.custody-split.allow-network' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.unjournaled.allow-network' },
   'shares-on-one-volume': { type: 'boolean', help: 'cli.opt.custody-split.shares-on-one-volume' },
 });
 

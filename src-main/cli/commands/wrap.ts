@@ -53,7 +53,7 @@ const OPTIONS = optionTable({
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
   out: { type: 'string', arg: 'DIR', help: 'cli.opt.wrap.out' },
   'no-backup': { type: 'boolean', help: 'cli.opt.wrap.no-backup' },
-  'allow-network': { type: 'boolean', help: 'cli.opt.custody-split.allow-network' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.unjournaled.allow-network' },
 });
 
 interface WrapOptions {

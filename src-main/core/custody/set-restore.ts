@@ -55,10 +55,21 @@ export function setRestoreProof(backup: CustodyBackup): Phrase<'proof.restore.se
   return { key: 'proof.restore.set', values: { digest: groupHex(backup.digest.slice(0, 16)) } };
 }
 
-/** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */
+/**
+ * Refuses fewer shares than the set needs (the M the first share records; none given: at least 2),
+ * CUSTODY_SET_TOO_FEW_SHARES, whatever else is wrong with them; returns M. The CLI's restore asks
+ * this alone before the journal opens; what else is wrong waits for each share to be presented.
+ */
+export function requireEnoughSetShares(shares: readonly SetShare[]): number {
+  const needed = shares[0]?.m ?? 2;
+  if (shares.length < needed) throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: shares.length, needed });
+  return needed;
+}
+
+/** Checks the shares alone (intact, one set, no index twice, then at least M: requireEnoughSetShares); returns M. */
 export function checkSetShares(shares: readonly SetShare[]): number {
   const first = shares[0];
-  if (!first) throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: 0, needed: 2 });
+  if (!first) return requireEnoughSetShares(shares);
   const indexes = new Set<number>();
   const xs = new Set<number>();
   for (const share of shares) {
@@ -76,9 +87,7 @@ export function checkSetShares(shares: readonly SetShare[]): number {
     indexes.add(share.index);
     xs.add(x);
   }
-  if (shares.length < first.m)
-    throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: shares.length, needed: first.m });
-  return first.m;
+  return requireEnoughSetShares(shares);
 }
 
 /** Refuses a backup file other than the one the shares were made with. */

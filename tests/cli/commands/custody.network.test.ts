@@ -3,7 +3,8 @@
  * material, so they run the air-gapped side's network check before they read any material or
  * share: a live network (faked, as the air-gapped tests do, with a spy on os.networkInterfaces) is
  * refused unless --allow-network, which prints the override's WARNING and that no journal records
- * it. A restore --out names every plaintext file it wrote in a WARNING saying what to do with it.
+ * it. A restore --out names every plaintext file it wrote in a WARNING saying what to do with it (and,
+ * under --allow-network, that it was just written on a networked machine).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -124,10 +125,13 @@ describe('custody commands that handle plaintext key material check the network 
     expect((await readFile(file)).equals(key)).toBe(true);
     const lines = run1.out.split('\n');
     expect(lines.slice(0, 2)).toEqual([OVERRIDE, UNJOURNALED]);
+    // Nothing before the warning tells the officer to hand the file to an HSM: it was written on a networked machine.
+    expect(run1.out).not.toContain('hand it to the HSM');
     expect(lines.slice(-3)).toEqual([
       'WARNING: this file holds plaintext key material, recorded in no journal and seen by no witness:',
       `  ${file}`,
-      'Keep it offline: never on a networked machine, in a synchronised folder or on media others can reach. Hand it to the HSM at once, then destroy every copy: delete the file and wipe or destroy the media it was on.',
+      // Written on a networked machine: the warning says so, rather than "never on a networked machine".
+      'It was just written on this networked machine, as --allow-network allowed: fit only for a rehearsal with test material. Never copy it elsewhere or import it where real data depends on it; when the rehearsal is done, delete the file and wipe the media it was on.',
     ]);
   });
 
@@ -177,7 +181,7 @@ describe('custody commands that handle plaintext key material check the network 
     expect(lines.slice(-3)).toEqual([
       '警告：以下 1 个文件含有明文密钥材料，未记入任何日志，也没有任何见证人见证：',
       `  ${path.join(dir, 'k', `${KEY_ID}.key`)}`,
-      '请让这 1 个文件保持离线：切勿放到联网的计算机、同步文件夹或他人可接触的介质上。立即交给 HSM，然后销毁所有副本：删除文件，并擦除或销毁存放过它的介质。',
+      '这 1 个文件刚刚写在了这台联网的计算机上（--allow-network 放行）：只适用于使用测试材料的演练。切勿复制到别处，也不得导入任何真实数据所依赖的地方；演练结束后删除文件，并擦除存放过它的介质。',
     ]);
     await writeFile(path.join(dir, 'key2.bin'), randomBytes(32));
     const outs = [path.join(dir, 'zh1'), path.join(dir, 'zh2')];

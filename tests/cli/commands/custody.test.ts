@@ -368,7 +368,10 @@ describe('keyferry custody', () => {
       [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', 'tomorrow', ...ceremony],
       dir,
     );
-    expect(badExpiry.err).toContain('--expires "tomorrow" is not "never", a duration or a date-time with its zone.');
+    // What a restore's --expires takes, original included.
+    expect(badExpiry.err).toContain(
+      '--expires "tomorrow" is not "original", "never", a duration or a date-time with its zone. Give "original" (each key keeps the expiry it had, if still in the future), "never", a duration from now',
+    );
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
     expect(unconfirmed.err).toContain('Witness Wes has not confirmed the import-parameters bundle digest');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);

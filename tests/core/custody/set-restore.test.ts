@@ -12,6 +12,7 @@ import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import {
   checkBackupMatches,
   checkSetShares,
+  requireEnoughSetShares,
   recordedChecks,
   restoreCustodySet,
   setRestoreProof,
@@ -83,6 +84,25 @@ describe('checkSetShares', () => {
       () => checkSetShares([share(0), other.shares[1]!]),
       'CUSTODY_SET_SHARES_MIXED',
       'Shares 1 and 2 are not from the same custody set (ceremonies ceremony-2026-12-02 and ceremony-other).',
+    );
+  });
+});
+
+describe('requireEnoughSetShares', () => {
+  it('refuses too few shares alone, whatever else is wrong with them (that is for the ceremony to refuse and journal)', () => {
+    expect(requireEnoughSetShares([share(2), share(0)])).toBe(2);
+    // One share twice, or one of another set: enough in number, so not refused here.
+    expect(requireEnoughSetShares([share(1), share(1)])).toBe(2);
+    expect(requireEnoughSetShares([share(0), other.shares[1]!])).toBe(2);
+    expectKeyferryError(
+      () => requireEnoughSetShares([share(1)]),
+      'CUSTODY_SET_TOO_FEW_SHARES',
+      '1 of the 2 shares needed was given. Nothing was restored.',
+    );
+    expectKeyferryError(
+      () => requireEnoughSetShares([]),
+      'CUSTODY_SET_TOO_FEW_SHARES',
+      'No shares were given. Nothing was restored.',
     );
   });
 });

@@ -43,7 +43,7 @@ export function restoredExpiry(
       where,
     });
   }
-  if (given.trim() !== 'original') return parseMaterialExpiry(given, now);
+  if (given.trim() !== 'original') return parseMaterialExpiry(given, now, '--expires', true);
   if (recorded === 'never') return { kind: 'never' };
   if (!had) throw new KeyferryError('CUSTODY_RESTORE_EXPIRY_UNKNOWN', { where });
   if (had.getTime() <= now.getTime())
@@ -84,7 +84,7 @@ export function restoredExpiries(
   where: 'cli' | 'app',
 ): RestoredExpiries {
   const explicit = given !== undefined && given.trim() !== 'original';
-  const common = explicit ? parseMaterialExpiry(given, now) : ({ kind: 'never' } as const);
+  const common = explicit ? parseMaterialExpiry(given, now, '--expires', true) : ({ kind: 'never' } as const);
   const planned = keys.map((key) => ({ key, planned: plannedExpiryOf(key, bundleExpiry) }));
   const moments = planned.flatMap((p) => (p.planned?.kind === 'at' ? [p.planned.at.getTime()] : []));
   // Nothing chosen: the refusal names the earliest expiry any key had.

@@ -16,8 +16,7 @@ import type { CustodyBackup } from '../../custody/backup-file';
 import type { KeyMaterial } from '../../crypto/key-material';
 import type { CustodyShare } from '../../custody/custody-share';
 import type { SetShare } from '../../custody/set-share';
-import { KeyferryError, toProblem } from '../../errors';
-import { problemData } from '../../journal';
+import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from '../airgap/wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
@@ -29,19 +28,9 @@ import { MaterialVault } from '../airgap/material-vault';
 import { receiptSessionNumber } from '../airgap/receipt-session';
 import { freeReceiptNumber, writeUnderFreeNumber } from '../airgap/receipt-number';
 import { checkCeremonyPeople } from '../shared/person-name';
-import { personName } from '../shared/person-name-shape';
-import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
+import { PresentedShares, type ShareSource } from './presented-shares';
 import { sharesCustody } from './split-holders';
-import {
-  journalPresenterConcern,
-  journalSeveralShares,
-  presenterConcern,
-  presenterName,
-  severalSharesRefusal,
-  sharesHandedOverBy,
-  type OverrideSurface,
-} from './presenters';
-import type { PresenterConcern } from './presenter-concern';
+import { takeHandover, type PresentedHandover, type SeveralSharesOverride } from './share-handover';
 import {
   journalPresentedBackup,
   parametersOverview,
@@ -64,22 +53,6 @@ import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
 export type { HsmRestoreRequest } from './hsm-restore';
-
-/** The officer's reason to let one person hand over several shares (none: refused), and where it is given. */
-interface SeveralSharesOverride {
-  readonly reason?: string | undefined;
-  readonly where: OverrideSurface;
-}
-
-/** A share as presentShare took it: with what is out of the ordinary about who handed it over. */
-export type PresentedHandover = PresentedShare & {
-  /** Shares presented so far. */
-  readonly presented: number;
-  /** Not the recorded custodian, or the operator or a witness (journaled `custody.presenter-flagged`); null when neither. */
-  readonly concern: PresenterConcern | null;
-  /** Every share this presenter handed over, when more than one (allowed by the officer's reason); else empty. */
-  readonly severalShares: readonly number[];
-};
 
 export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreStepId> {
   readonly #vault: MaterialVault;
@@ -184,51 +157,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       share.share.dispose();
       throw error;
     }
-    const shares = this.#shares as PresentedShares;
-    const name = personName.safeParse(presentedBy);
-    const { operator, witnesses } = this.options;
-    const who = name.success
-      ? presenterName(name.data, { operator, witnesses }, share.custodian, shares.records)
-      : share.custodian;
-    let record: PresentedShare;
-    try {
-      if (!name.success)
-        throw new KeyferryError('CEREMONY_PEOPLE_INVALID', {
-          reason: 'presenter',
-          name: presentedBy.slice(0, 100),
-          index: share.index,
-          who: 'witnesses',
-        });
-      // One person, one share (presenters.ts): a second one is refused unless the officer gave a reason.
-      const theirs = [...new Set([...sharesHandedOverBy(shares.records, who), share.index])].sort((a, b) => a - b);
-      if (theirs.length > 1 && override.reason === undefined) throw severalSharesRefusal(who, theirs, override.where);
-      record = shares.add(share, who, source);
-    } catch (error) {
-      if (!share.share.disposed) share.share.dispose();
-      const problem = toProblem(error);
-      await this.options.journal.append(who, 'custody.share-refused', {
-        shareIndex: share.index,
-        keyId: 'keyId' in share ? share.keyId : null,
-        ceremonyId: share.ceremonyId,
-        source,
-        ...problemData(problem),
-      });
-      throw error;
-    }
-    await this.options.journal.append(who, 'custody.share-presented', { ...record });
-    this.guard.advance('shares-presented');
-    const { journal } = this.options;
-    const severalShares = sharesHandedOverBy(shares.records, who);
-    if (severalShares.length > 1)
-      await journalSeveralShares(journal, operator, who, severalShares, override.reason as string);
-    const concern = presenterConcern(record, { operator, witnesses });
-    if (concern) await journalPresenterConcern(journal, record, concern);
-    return {
-      ...record,
-      presented: shares.records.length,
-      concern,
-      severalShares: severalShares.length > 1 ? severalShares : [],
-    };
+    const { journal, operator, witnesses } = this.options;
+    return takeHandover(
+      this.#shares as PresentedShares,
+      share,
+      { presentedBy, source, override },
+      { journal, operator, witnesses, onPresented: () => this.guard.advance('shares-presented') },
+    );
   }
 
   /** True once a custody backup was presented (needed before set shares can be restored). */

@@ -190,18 +190,21 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
 /**
  * "never", a duration from `now` (`90d`, `36h`, `1d12h`: core/time-text.ts) or an ISO 8601
  * date-time with its zone that lies in the future. `field` names where the text came from (a plan's
- * `materialExpiry`, an `--expires` option) in the refusal, which also names both accepted forms.
+ * `materialExpiry`, an `--expires` option) in the refusal, which also names both accepted forms, and
+ * "original" too where the caller takes it (`original`: a restore's expiry, restored-expiry.ts).
  */
 export function parseMaterialExpiry(
   value: string,
   now: Date = new Date(),
   field: 'materialExpiry' | '--expires' = '--expires',
+  original = false,
 ): MaterialExpiry {
   const text = value.trim();
   if (text === 'never') return { kind: 'never' };
   const duration = parseDuration(text);
   const atMs = duration !== undefined && duration > 0 ? now.getTime() + duration : parseZonedDateTime(text);
-  if (atMs === undefined) throw new KeyferryError('EXPIRY_INVALID', { field, value: text.slice(0, 64) });
+  if (atMs === undefined)
+    throw new KeyferryError('EXPIRY_INVALID', { field, value: text.slice(0, 64), original: original ? 'yes' : 'no' });
   const at = new Date(atMs);
   if (at.getTime() <= now.getTime()) {
     throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.getTime() });

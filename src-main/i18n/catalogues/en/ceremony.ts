@@ -30,9 +30,10 @@ export const enCeremony = {
     '{reason, select, chosen {The material expiry chosen for key {keyId}, {at, date, moment}, is not in the future; the KMS would refuse it (KMS.2602).} bundle {The wrapped-material bundle requests material expiry {at, date, moment} for key {keyId}, which has passed; the KMS would refuse it (KMS.2602). Nothing was imported.} import {The material expiry {at, date, moment} of key {keyId} is not in the future; the KMS would refuse it (KMS.2602).} other {The material expiry {at, date, moment} is not in the future.}}',
   'problem.EXPIRY_IN_PAST.next':
     '{reason, select, bundle {Choose the expiry explicitly (keyferry online import --expires never|ISO-TIME; it is journaled as an override), or wrap again on the air-gapped workstation with a later --expires.} plan {Choose a later date, or "never".} other {Choose a later expiry, or "never".}}',
-  'problem.EXPIRY_INVALID': '{field} "{value}" is not "never", a duration or a date-time with its zone.',
+  'problem.EXPIRY_INVALID':
+    '{field} "{value}" is not {original, select, yes {"original", } other {}}"never", a duration or a date-time with its zone.',
   'problem.EXPIRY_INVALID.next':
-    'Give "never", a duration {field, select, materialExpiry {from key creation} other {from now}} such as 90d, 36h or 1d12h (whole days, hours, minutes, seconds: d, h, m, s), or a date-time with its zone such as 2030-01-31T00:00:00Z.',
+    'Give {original, select, yes {"original" (each key keeps the expiry it had, if still in the future), } other {}}"never", a duration {field, select, materialExpiry {from key creation} other {from now}} such as 90d, 36h or 1d12h (whole days, hours, minutes, seconds: d, h, m, s), or a date-time with its zone such as 2030-01-31T00:00:00Z.',
   'problem.PLAN_NOT_JSON': 'The ceremony plan {file} is not valid JSON.',
   'problem.PLAN_NOT_JSON.next': 'Correct the plan file and load it again.',
   'problem.IMPORT_TOKEN_EXPIRED':

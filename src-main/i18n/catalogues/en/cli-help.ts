@@ -130,7 +130,7 @@ export const enCliHelp = {
   'cli.opt.wrap.out': 'output folder (made when it does not exist); files are never overwritten',
   'cli.opt.wrap.no-backup':
     'required when the material is generated here: it is wrapped and then wiped, so no copy remains\nanywhere (if the KMS ever loses or expires it, it cannot be imported again); give --material to\nkeep your own copy',
-  'cli.opt.custody-split.allow-network':
+  'cli.opt.unjournaled.allow-network':
     'go on although a network is up (rehearsals only; printed as a WARNING, journaled nowhere)',
   'cli.opt.custody-split.shares-on-one-volume':
     'rehearsals only: accept --out folders on one volume (printed as a WARNING, journaled nowhere)',

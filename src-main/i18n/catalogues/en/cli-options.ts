@@ -12,6 +12,14 @@ export const enCliOptions = {
     '{value} still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run.',
   'problem.CLI_MEDIA_NOT_REPLACED.next':
     'Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again (a folder really named MEDIA here: write ./MEDIA/…).',
+  'problem.CLI_SHARE_NOT_REPLACED':
+    '{value} is the placeholder the printed Next line gives for a custodian’s share file. Nothing was run.',
+  'problem.CLI_SHARE_NOT_REPLACED.next':
+    'Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media), then run the line again (a file really named {value} here: write ./{value}).',
+  'problem.CLI_EXPIRY_NOT_REPLACED':
+    '--expires EXPIRY is the placeholder the printed Next line gives for the material expiry of the restored keys. Nothing was run.',
+  'problem.CLI_EXPIRY_NOT_REPLACED.next':
+    'Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
   'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     'Give it as {option} VALUE (or {option}=VALUE when the value starts with "--"); "keyferry {command} --help" says what it takes.',

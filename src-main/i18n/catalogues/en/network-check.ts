@@ -1,11 +1,15 @@
 /**
  * The air-gapped workstation's network check (core/ceremony/shared/network-check.ts) as the CLI,
- * the receipt's Network row and the refusal say it. `{interfacesList}`: "eth0 192.0.2.7, wlan0 fe80::1".
+ * the receipt's Network row and the refusal say it, and what a command that keeps no journal (`custody
+ * split --material`, `custody restore` without --bundle, `wrap`) adds to an override.
+ * `{interfacesList}`: "eth0 192.0.2.7, wlan0 fe80::1".
  */
 export const enNetworkCheck = {
   'network.offline': 'No network: only loopback interfaces are up.',
   'network.overridden': 'WARNING: network present and allowed by override: {interfacesList}.',
   'network.checked': 'Network check: {summary}',
+  'network.override-unjournaled':
+    'This command keeps no journal: nothing but this screen records the override. Handle plaintext key material on the air-gapped workstation only; allow a network for a rehearsal with test material only.',
   'problem.AIRGAP_NETWORK_LIVE':
     'This machine is connected to a network ({interfacesList}); an air-gapped workstation must have no live network.',
   'problem.AIRGAP_NETWORK_LIVE.next':

@@ -31,9 +31,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} other {密钥材料到期时间 {at, date, moment} 不在未来。}}',
   'problem.EXPIRY_IN_PAST.next':
     '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires never|ISO-TIME；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
-  'problem.EXPIRY_INVALID': '{field} “{value}” 既不是 “never”，也不是时长或带时区的日期时间。',
+  'problem.EXPIRY_INVALID':
+    '{field} “{value}” 既不是{original, select, yes { “original”、} other { }}“never”，也不是时长或带时区的日期时间。',
   'problem.EXPIRY_INVALID.next':
-    '请给出 “never”、{field, select, materialExpiry {自创建密钥起算} other {自现在起算}}的时长（如 90d、36h 或 1d12h：天、小时、分钟、秒的整数，单位 d、h、m、s），或带时区的日期时间（如 2030-01-31T00:00:00Z）。',
+    '请给出{original, select, yes { “original”（各密钥沿用原到期时间，须仍在未来）、} other { }}“never”、{field, select, materialExpiry {自创建密钥起算} other {自现在起算}}的时长（如 90d、36h 或 1d12h：天、小时、分钟、秒的整数，单位 d、h、m、s），或带时区的日期时间（如 2030-01-31T00:00:00Z）。',
   'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',
   'problem.PLAN_NOT_JSON.next': '请修正计划文件后重新加载。',
   'problem.IMPORT_TOKEN_EXPIRED':

@@ -125,7 +125,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.wrap.out': '输出文件夹（不存在时创建）；文件绝不覆盖',
   'cli.opt.wrap.no-backup':
     '在此生成密钥材料时必须给出：密钥材料包装后即被擦除，任何地方都不留副本（若 KMS 丢失它\n或它已过期，就再也无法导入）；给出 --material 可保留你自己的副本',
-  'cli.opt.custody-split.allow-network': '即使网络已连接也继续（仅用于演练；打印为警告，不记入任何日志）',
+  'cli.opt.unjournaled.allow-network': '即使网络已连接也继续（仅用于演练；打印为警告，不记入任何日志）',
   'cli.opt.custody-split.shares-on-one-volume':
     '仅用于演练：接受位于同一卷的 --out 文件夹（打印为警告，不记入任何日志）',
   'cli.opt.custody-split.material': 'AES_256：32 字节原始数据、十六进制或 base64；RSA/EC：私钥 PEM/DER',
