@@ -1464,6 +1464,8 @@ export interface MessageValueTable {
   'problem.CEREMONY_NOT_STARTED.next': NoValues;
   'problem.CEREMONY_NO_KEYS': NoValues;
   'problem.CEREMONY_NO_KEYS.next': NoValues;
+  'problem.PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
+  'problem.PLAN_ADDS_KEYS_TOO_LATE.next': NoValues;
   'problem.PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'problem.PLAN_DROPS_CREATED_KEY.next': NoValues;
   'problem.PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
@@ -2635,6 +2637,7 @@ export interface ProblemValueTable {
   'MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'CEREMONY_NOT_STARTED': NoValues;
   'CEREMONY_NO_KEYS': NoValues;
+  'PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
   'PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };

@@ -130,7 +130,8 @@ describe('keyferry online: steps in order', () => {
       env,
     });
     expect(early.stderr).toMatch(/order\.jsonl does not exist, so there is no ceremony to continue/);
-    const created = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...oneKey()], {
+    const key = oneKey();
+    const created = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...key], {
       cwd: dir,
       env,
     });
@@ -141,7 +142,8 @@ describe('keyferry online: steps in order', () => {
     expect(created.stdout).toMatch(
       /^Next, onto the removable media \(MEDIA: its folder as this workstation mounts it, e\.g\. \/media\/usb\): keyferry online params .* --out MEDIA\/import-parameters-KF-\S+$/m,
     );
-    const again = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...oneKey()], {
+    // The same key again (another one would be refused as a key added too late: planned-keys.too-late.test.ts).
+    const again = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...key], {
       cwd: dir,
       env,
     });

@@ -170,6 +170,44 @@ export function refusePlanWithoutCreatedKeys(state: OnlineCeremonyState, planned
   }
 }
 
+/**
+ * The step guard's `require` for the create step. Once the ceremony is past its keys (its
+ * parameters fetched, or later) the step is refused whatever the plan, but a plan that lists keys
+ * the journal does not hold (one added, or an alias renamed) is first refused for that, or the
+ * officer goes on believing those keys are part of the ceremony: PLAN_ADDS_KEYS_TOO_LATE naming
+ * the keys it adds (a renamed alias too), else PLAN_DROPS_CREATED_KEY for a key it leaves out or changes.
+ */
+export function requireCreateStep(
+  require: () => void,
+  state: OnlineCeremonyState,
+  planned: readonly PlannedKey[],
+): void {
+  try {
+    require();
+  } catch (outOfOrder) {
+    refusePlanChangedTooLate(state, planned);
+    throw outOfOrder;
+  }
+}
+
+function refusePlanChangedTooLate(state: OnlineCeremonyState, planned: readonly PlannedKey[]): void {
+  const added: string[] = [];
+  for (const key of planned) {
+    const primary = journaledPrimary(state, key.alias);
+    if (!primary) added.push(key.alias);
+    else
+      for (const target of key.replicas ?? [])
+        if (!journaledReplica(state, primary.keyId, target)) added.push(`${key.alias} (${target.region})`);
+  }
+  if (added.length > 0)
+    throw new KeyferryError('PLAN_ADDS_KEYS_TOO_LATE', {
+      count: added.length,
+      aliasList: listValue(added),
+      created: state.keys.size,
+    });
+  refusePlanWithoutCreatedKeys(state, planned);
+}
+
 /** Clock difference allowed between this computer and the KMS when telling keys created since a create was sent. */
 const CLOCK_SKEW_MS = 15 * 60_000;
 

@@ -25,7 +25,7 @@ import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { journalingKmsCall, refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
-import { startDifference } from './planned-keys';
+import { requireCreateStep, startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
 import type { OnlineCredentialBinding } from './credential-source';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
@@ -244,7 +244,7 @@ export class OnlineCeremony {
    * refuses the step before any key exists).
    */
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
-    this.#guard.require('createKeys');
+    requireCreateStep(() => this.#guard.require('createKeys'), this.#state, planned);
     this.#requireConnected('createKeys');
     const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
     // Journaled like the other replica refusals, so the receipt's Deviations and the journal say it.

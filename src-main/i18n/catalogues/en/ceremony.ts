@@ -48,6 +48,10 @@ export const enCeremony = {
     'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
   'problem.CEREMONY_NO_KEYS': 'No keys were given to create.',
   'problem.CEREMONY_NO_KEYS.next': 'Name at least one key (alias and spec) in the plan.',
+  'problem.PLAN_ADDS_KEYS_TOO_LATE':
+    'The plan given lists {count, plural, one {a key} other {# keys}} this ceremony did not create: {aliasList}. This ceremony is past creating keys (its {created, plural, one {key was} other {# keys were}} created and later steps begun), so {count, plural, one {it is} other {they are}} not part of it and will not be created. Nothing was created.',
+  'problem.PLAN_ADDS_KEYS_TOO_LATE.next':
+    'Go on with this ceremony with the plan it started with; create the other keys in a ceremony of their own (a new --journal file and a plan of those keys).',
   'problem.PLAN_DROPS_CREATED_KEY':
     'This ceremony already created {spec} key {alias} ({keyId}{region, select, none {} other {, replica in region {region}}}, {usage}), and the plan given now does not list it that way. Nothing was created.',
   'problem.PLAN_DROPS_CREATED_KEY.next':

@@ -48,6 +48,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.CEREMONY_NOT_STARTED.next': '请用 “keyferry online create-key” 和仪式计划开始，或给出已有仪式的日志。',
   'problem.CEREMONY_NO_KEYS': '没有给出要创建的密钥。',
   'problem.CEREMONY_NO_KEYS.next': '请在计划中至少写明一个密钥（别名和规格）。',
+  'problem.PLAN_ADDS_KEYS_TOO_LATE':
+    '给出的计划列出了本仪式未创建的 {count} 个密钥：{aliasList}。本仪式已过创建密钥的阶段（其 {created} 个密钥已创建，后续步骤已开始），因此这些密钥不属于本仪式，也不会被创建。未创建任何内容。',
+  'problem.PLAN_ADDS_KEYS_TOO_LATE.next':
+    '请使用本仪式开始时的计划继续本仪式；其他密钥请在单独的仪式中创建（新的 --journal 文件和只含这些密钥的计划）。',
   'problem.PLAN_DROPS_CREATED_KEY':
     '本仪式已创建 {spec} 密钥 {alias}（{keyId}{region, select, none {} other {，区域 {region} 中的副本}}，{usage}），而现在给出的计划没有这样列出它。未创建任何内容。',
   'problem.PLAN_DROPS_CREATED_KEY.next':

@@ -1,0 +1,71 @@
+/**
+ * A plan edited after the ceremony's keys were created and its parameters fetched (a key added, an
+ * alias renamed), given to the create step again: the step is refused as out of order whatever the
+ * plan, but the refusal must first say that the plan differs, naming the keys it adds, or the
+ * officer goes on believing those keys are part of the ceremony. The same plan gets the usual
+ * out-of-order refusal. Real simulator, real journal.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFixture, type Fixture } from '../ceremony-fixture';
+import { toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
+import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+/** `plan`'s keys created and their parameters fetched; then the create step run with `edited`: what it threw. */
+async function createAgainPastKeys(plan: CeremonyPlan, edited: CeremonyPlan): Promise<unknown> {
+  const journal = await f.journal('online.jsonl');
+  const online = await f.online(journal, plan);
+  await online.connect();
+  await online.createKeys(plan.keys);
+  await online.fetchParameters();
+  const error = await online.createKeys(edited.keys).catch((e: unknown) => e);
+  await journal.close();
+  return error;
+}
+
+describe('the create step given an edited plan once the keys are created', () => {
+  it('names the keys the plan adds, in English and Chinese, and creates nothing', async () => {
+    const plan = f.plan(['AES_256']);
+    const [first] = plan.keys;
+    if (!first) throw new Error('no key planned');
+    const added = { ...plan, keys: [...plan.keys, { ...first, alias: 'late/ec', spec: 'EC_P256' as const }] };
+    const error = await createAgainPastKeys(plan, added);
+    expect(error).toMatchObject({ code: 'PLAN_ADDS_KEYS_TOO_LATE' });
+    const problem = toProblem(error);
+    expect(translator('en').problem(problem).message).toBe(
+      'The plan given lists a key this ceremony did not create: late/ec. This ceremony is past creating keys (its key was created and later steps begun), so it is not part of it and will not be created. Nothing was created.',
+    );
+    expect(translator('zh-CN').problem(problem).message).toBe(
+      '给出的计划列出了本仪式未创建的 1 个密钥：late/ec。本仪式已过创建密钥的阶段（其 1 个密钥已创建，后续步骤已开始），因此这些密钥不属于本仪式，也不会被创建。未创建任何内容。',
+    );
+    expect((await f.kms.listKeys()).map((k) => k.alias)).toEqual([plan.keys[0]?.alias]);
+  });
+
+  it('names a renamed alias as a key the plan adds', async () => {
+    const plan = f.plan(['AES_256']);
+    const renamed = { ...plan, keys: plan.keys.map((k) => ({ ...k, alias: `${k.alias}-renamed` })) };
+    const error = await createAgainPastKeys(plan, renamed);
+    expect(toProblem(error).message).toContain(`did not create: ${plan.keys[0]?.alias}-renamed.`);
+  });
+
+  it('names a created key the plan leaves out', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const dropped = { ...plan, keys: plan.keys.slice(1) };
+    const error = await createAgainPastKeys(plan, dropped);
+    expect(error).toMatchObject({ code: 'PLAN_DROPS_CREATED_KEY', values: { alias: plan.keys[0]?.alias } });
+  });
+
+  it('refuses the same plan as a step out of order', async () => {
+    const plan = f.plan(['AES_256']);
+    const error = await createAgainPastKeys(plan, plan);
+    expect(error).toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+  });
+});
