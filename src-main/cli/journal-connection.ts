@@ -25,15 +25,27 @@ interface Shown {
 
 const connectedData = z.object({ endpoint: z.string(), region: z.string(), projectId: z.string() });
 
+const airGapSession = z.object({ side: z.literal('air-gapped'), title: z.string(), operator: z.string() });
+
 /**
  * The connection recorded in the journal at `file`, or undefined (no journal yet, or none recorded).
- * A journal that does not verify is refused here, naming its bad line: read as recording nothing,
- * it would be answered with a missing option ("The KMS region is not set") instead of the truth.
+ * A journal that does not verify is refused here, naming its bad line, and so is an air-gapped
+ * journal given to an online command: read as recording nothing, either would be answered with a
+ * missing option ("The KMS region is not set") instead of the truth.
  */
 export async function recordedConnection(file: string): Promise<RecordedConnection | undefined> {
   if (!existsSync(file)) return undefined;
   const { verification, entries } = await inspectJournalInSlices(await readJournalFile(file));
   if (!verification.ok) throw journalNotVerified(file, verification);
+  for (const entry of entries) {
+    const airGap = airGapSession.safeParse(entry.data);
+    if (airGap.success)
+      throw new KeyferryError('ONLINE_JOURNAL_IS_AIR_GAPPED', {
+        file: path.basename(file),
+        title: airGap.data.title,
+        operator: airGap.data.operator,
+      });
+  }
   for (const entry of [...entries].reverse()) {
     if (entry.event !== 'kms.connected') continue;
     const parsed = connectedData.safeParse(entry.data);

@@ -1474,6 +1474,8 @@ export interface MessageValueTable {
   'problem.START_DIFFERS_FROM_JOURNAL.next': { field: string };
   'problem.KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'problem.KEY_ALIAS_TAKEN.next': NoValues;
+  'problem.ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
+  'problem.ONLINE_JOURNAL_IS_AIR_GAPPED.next': NoValues;
   'problem.CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next': { why: string };
   'problem.NOTHING_TO_IMPORT': NoValues;
@@ -2642,6 +2644,7 @@ export interface ProblemValueTable {
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
   'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
+  'ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'NOTHING_TO_IMPORT': NoValues;
   'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };

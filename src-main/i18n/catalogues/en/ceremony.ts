@@ -67,6 +67,10 @@ export const enCeremony = {
   'problem.KEY_ALIAS_TAKEN': `The alias {alias} is already held in the KMS by key {keyId} (${KEY_STATE}, origin {origin}, created {created, date, utc}), which this ceremony did not create.{more, plural, =0 {} one { The alias {moreList} of the plan is taken by another key too.} other { The aliases {moreList} of the plan are taken by other keys too.}} Nothing was created.`,
   'problem.KEY_ALIAS_TAKEN.next':
     'If that key belongs to a ceremony of yours started with another journal (a different --journal), continue that ceremony with its own journal: a new journal never takes over its keys. Otherwise give the key another alias in the plan, or, if that key is no longer used, schedule its deletion in the console (its alias stays taken until it is deleted) and run the command again.',
+  'problem.ONLINE_JOURNAL_IS_AIR_GAPPED':
+    '{file} is an air-gapped journal (ceremony “{title}”, operator {operator}), not the journal of an online ceremony. Nothing was sent to the KMS.',
+  'problem.ONLINE_JOURNAL_IS_AIR_GAPPED.next':
+    'Give --journal the online journal of this ceremony (the file online create-key started on this workstation); the air-gapped journal belongs with the air-gapped workstation’s records.',
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
     '{why, select, noStart {This journal has entries but no online ceremony start.} unknownKey {Journal entry {seq} ({event}) cannot be replayed: it names key {keyId}, which this ceremony did not create.} data {Journal entry {seq} ({event}) cannot be replayed: its data is not in the expected form.} notStart {Journal entry {seq} ({event}) cannot be replayed: it is not an online ceremony start.} other {Journal entry {seq} ({event}) cannot be replayed: a journal holds one ceremony; this one starts a second.}}',
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next':

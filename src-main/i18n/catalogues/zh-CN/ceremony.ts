@@ -67,6 +67,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.KEY_ALIAS_TAKEN': `别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（${KEY_STATE}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。{more, plural, =0 {} other {计划中的别名 {moreList} 也已被其他密钥使用。}}未创建任何内容。`,
   'problem.KEY_ALIAS_TAKEN.next':
     '如果那个密钥属于您用另一个日志（不同的 --journal）开始的仪式，请用该仪式自己的日志继续：新日志绝不会接管它的密钥。否则请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',
+  'problem.ONLINE_JOURNAL_IS_AIR_GAPPED':
+    '{file} 是离线日志（仪式“{title}”，操作员 {operator}），不是联网仪式的日志。未向 KMS 发送任何请求。',
+  'problem.ONLINE_JOURNAL_IS_AIR_GAPPED.next':
+    '请为 --journal 给出本仪式的联网日志（在本工作站上由 online create-key 开始的文件）；离线日志应留在离线工作站的记录中。',
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
     '{why, select, noStart {此日志有条目，但没有联网仪式的开始。} unknownKey {日志条目 {seq}（{event}）无法重放：它提到了本仪式未创建的密钥 {keyId}。} data {日志条目 {seq}（{event}）无法重放：其数据不是预期的格式。} notStart {日志条目 {seq}（{event}）无法重放：它不是联网仪式的开始。} other {日志条目 {seq}（{event}）无法重放：一个日志只容纳一个仪式，而此条目开始了第二个。}}',
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next':
