@@ -1164,6 +1164,8 @@ export interface MessageValueTable {
   'wrap.cli.files': { dir: string | number };
   'wrap.cli.file': { name: string | number; size: string | number; sha256: string | number };
   'journal.cli.bad-line': { line: string | number; reason: string | number };
+  'journal.cli.bad-next': { line: string | number };
+  'journal.cli.receipt-next': NoValues;
   'journal.cli.torn-next': { file: string | number };
   'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };
   'journal.cli.torn-completed': { line: string | number; journal: string | number; count: string | number };

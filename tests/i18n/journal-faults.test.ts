@@ -19,7 +19,10 @@ describe('journal faults in Chinese', () => {
     await writeFile(file, text.replace('"Alan Turing"', '"Alan Turinh"'));
     const run = await keyferry(['journal', 'verify', file], { cwd: '/', env: ZH });
     expect(run.code).toBe(1);
-    expect(run.stdout.trim()).toBe('第 3 行：哈希与条目内容不符：该条目被修改过');
+    expect(run.stdout.trim().split('\n')).toEqual([
+      '第 3 行：哈希与条目内容不符：该条目被修改过',
+      '此日志从第 3 行起不可信。不要用它继续任何仪式，并原样保留作为证据；请使用工作站写出的日志，或 keyferry journal verify 报告为正常的该日志副本继续。',
+    ]);
     const cut = await writeSampleJournal();
     await writeFile(cut.file, cut.text.slice(0, -1));
     const incomplete = await keyferry(['journal', 'verify', cut.file], { cwd: '/', env: ZH });

@@ -75,6 +75,13 @@ export const journalVerifyCommand = defineCommand({
   },
 });
 
+/** Reasons that compare the journal with a receipt's head and count (given by the officer): the typing may be wrong. */
+const RECEIPT_MISMATCH: ReadonlySet<string> = new Set([
+  'journal.verify.cutShort',
+  'journal.verify.otherHead',
+  'journal.verify.headMissing',
+]);
+
 /** Verifies `file` against `expected` and prints the verdict (the caller holds the journal's lock). */
 async function verifyLocked(file: string, expected: ExpectedHead, allowLater: boolean, io: CliIo): Promise<number> {
   const { verification: result, entries } = inspectJournal(await readJournalFile(file), expected);
@@ -83,6 +90,8 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
     io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
+    else if (RECEIPT_MISMATCH.has(result.reason.key)) io.stdout(t('journal.cli.receipt-next'));
+    else io.stdout(t('journal.cli.bad-next', { line: result.line }));
     return 1;
   }
   const at = result.expectedHeadAt ?? 0;

@@ -67,7 +67,10 @@ describe('keyferry journal verify', () => {
     const result = await run(['journal', 'verify', file]);
     expect(result).toEqual({
       code: 1,
-      out: ["line 3: hash does not match the entry's content: the entry was changed"],
+      out: [
+        "line 3: hash does not match the entry's content: the entry was changed",
+        'This journal cannot be trusted from line 3 on. Continue no ceremony with it and keep it as it is, as evidence; continue with the journal the workstation wrote, or a copy of it that keyferry journal verify reports OK.',
+      ],
       err: [],
     });
   });
@@ -80,6 +83,7 @@ describe('keyferry journal verify', () => {
     expect(result.code).toBe(1);
     expect(result.out).toEqual([
       'line 6: the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
+      'Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
     ]);
   });
 

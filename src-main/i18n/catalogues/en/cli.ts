@@ -74,6 +74,10 @@ export const enCli = {
   'wrap.cli.files': 'Files written to {dir}:',
   'wrap.cli.file': '  {name} {size} bytes  sha256 {sha256}',
   'journal.cli.bad-line': 'line {line}: {reason}',
+  'journal.cli.bad-next':
+    'This journal cannot be trusted from line {line} on. Continue no ceremony with it and keep it as it is, as evidence; continue with the journal the workstation wrote, or a copy of it that keyferry journal verify reports OK.',
+  'journal.cli.receipt-next':
+    'Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
   'journal.cli.torn-next':
     'If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside (kept in a file beside the journal, journaled, listed on the next receipt): keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':

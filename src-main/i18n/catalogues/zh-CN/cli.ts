@@ -71,6 +71,10 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'wrap.cli.files': '已写入 {dir} 的文件：',
   'wrap.cli.file': '  {name} {size} 字节  sha256 {sha256}',
   'journal.cli.bad-line': '第 {line} 行：{reason}',
+  'journal.cli.bad-next':
+    '此日志从第 {line} 行起不可信。不要用它继续任何仪式，并原样保留作为证据；请使用工作站写出的日志，或 keyferry journal verify 报告为正常的该日志副本继续。',
+  'journal.cli.receipt-next':
+    '请对照你抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
   'journal.cli.torn-next':
     '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出（保存在日志旁的文件中，记入日志，并列在下一张回执上）：keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':
