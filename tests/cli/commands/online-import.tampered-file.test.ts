@@ -5,28 +5,18 @@
  * several bundles the officer knows which one to write again. Two folders as two machines, a real
  * simulator; nothing is imported.
  */
-import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { simAndFolderPerTest } from './sim-folder';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 
-let dir: string;
-let kms: SimSetup;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-import-tampered-'));
-  kms = await startSimWithClient();
-});
-afterEach(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerTest('kf-cli-import-tampered-');
 
 describe('online import of a bundle with a changed file', () => {
   it('names the file with the bundle folder as typed, and imports nothing', async () => {
-    const { online, env, importCommand } = await wrappedCliCeremony(path.join(dir, 'ceremony'), kms.sim, [
+    const { online, env, importCommand } = await wrappedCliCeremony(path.join(test.dir(), 'ceremony'), test.kms().sim, [
       { alias: 'app/one', spec: 'AES_256' },
     ]);
     // The officer types the stick's folder relative to where they are.
@@ -43,6 +33,6 @@ describe('online import of a bundle with a changed file', () => {
     const refused = await keyferry(command, { cwd: online, env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(path.join(typed, 'keys', keyId as string, changed));
-    expect(kms.sim.importRequestCount(keyId as string)).toBe(0);
+    expect(test.kms().sim.importRequestCount(keyId as string)).toBe(0);
   }, 120_000);
 });
