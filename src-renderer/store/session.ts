@@ -70,6 +70,13 @@ export interface SessionSlice {
   refreshCeremony(): Promise<void>;
 }
 
+/**
+ * How many ceremony overviews were asked for. Only the answer to the latest is kept: two reads can
+ * overlap (a step's read and a screen's), and the older one's answer, arriving last, would put back
+ * a ceremony from before the step (a step that just became available shown as not yet).
+ */
+let overviewsAsked = 0;
+
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   screen: 'start',
   appInfo: null,
@@ -145,7 +152,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     return true;
   },
   refreshCeremony: async () => {
+    const asked = ++overviewsAsked;
     const state = await api().ceremonyState();
-    if (state.ok) set({ ceremony: state.value });
+    if (state.ok && asked === overviewsAsked) set({ ceremony: state.value });
   },
 });
