@@ -98,7 +98,10 @@ export async function run(print: (line: string) => void): Promise<void> {
     const child = async <T>(kind: 'timed' | 'stalls'): Promise<T> => {
       const out = await mkdtemp(path.join(dir, 'round-'));
       try {
-        return JSON.parse((await exec(process.execPath, [side, params, out, kind])).stdout) as T;
+        // The bundle lies in a temporary folder: the PKCS#11 addon it leaves out (the air-gapped side
+        // loads core/hsm) is found in this checkout's node_modules, as the CLI's bundle finds it.
+        const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
+        return JSON.parse((await exec(process.execPath, [side, params, out, kind], { env })).stdout) as T;
       } finally {
         await rm(out, { recursive: true, force: true });
       }
