@@ -63,7 +63,9 @@ function refusalPhrase(error: KeyferryError): Phrase {
         ? 'mismatch'
         : error.code === 'WITNESS_TYPED_FINGERPRINT'
           ? 'fingerprint'
-          : 'form';
+          : error.code === 'WITNESS_TYPED_OTHER_BUNDLE'
+            ? 'otherBundle'
+            : 'form';
   const witness = String(v.witness ?? v.typist ?? '');
   return {
     key: 'witness.refusal',
@@ -74,6 +76,7 @@ function refusalPhrase(error: KeyferryError): Phrase {
       groupsList: String(v.groupsList ?? ''),
       typedList: String(v.typedList ?? ''),
       keyId: String(v.keyId ?? ''),
+      folder: String(v.folder ?? ''),
     },
   };
 }

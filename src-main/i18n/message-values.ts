@@ -802,7 +802,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION': NoValues;
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION.next': NoValues;
   'problem.WITNESS_UNKNOWN': { witness: string | number };
-  'problem.WITNESS_UNKNOWN.next': { witnessesList: string | number };
+  'problem.WITNESS_UNKNOWN.next': { witnessesList: string | number; match: string; meant: string | number };
   'problem.WITNESS_ARTEFACT_UNKNOWN': { index: string | number; count: string | number };
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': NoValues;
   'problem.WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number };
@@ -811,6 +811,8 @@ export interface MessageValueTable {
   'problem.WITNESS_DIGEST_MISMATCH.next': { witness: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT.next': { given: string; witness: string | number };
+  'problem.WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number };
+  'problem.WITNESS_TYPED_OTHER_BUNDLE.next': { folder: string | number };
   'problem.WITNESS_SOURCE_REFUSED': NoValues;
   'problem.WITNESS_SOURCE_REFUSED.next': NoValues;
   'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
@@ -821,7 +823,7 @@ export interface MessageValueTable {
   'problem.WITNESS_CONFIRMS_MALFORMED.next': NoValues;
   'problem.WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
   'problem.WITNESS_CONFIRMS_REFUSED.next': NoValues;
-  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number };
+  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number; folder: string | number };
   'problem.WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'problem.WITNESS_CONFIRMS_TWICE.next': NoValues;
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
@@ -1608,6 +1610,7 @@ export interface MessageValueTable {
   'receipt.people.bundleConfirmedRehearsal': { seq: string | number; digest: string | number; count: number };
   'receipt.people.witnessRefusedSlip': { seq: string | number; artefact: string; count: number; groupsList: string | number };
   'receipt.people.witnessRefusedMismatch': { seq: string | number; artefact: string; count: string | number };
+  'receipt.people.witnessRefusedOtherBundle': { seq: string | number; folder: string | number };
   'receipt.people.witnessRefusedForm': { seq: string | number; artefact: string; code: string | number };
   'receipt.people.sharePresented': { seq: string | number; share: string | number; custodian: string | number };
   'receipt.people.shareRefused': { seq: string | number };
@@ -2143,6 +2146,8 @@ export interface MessageValueTable {
   'journal.reason.app-closed': NoValues;
   'journal.reason.sent-unrecorded': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-unrecorded-creates': { session: string | number; from: string | number; to: string | number; count: number };
+  'journal.reason.sent-stopped': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
+  'journal.reason.sent-stopped-creates': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };
@@ -2491,11 +2496,12 @@ export interface ProblemValueTable {
   'WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;
   'WRAPPED_NOT_CHECKED_IN_SESSION': NoValues;
-  'WITNESS_UNKNOWN': { witness: string | number; witnessesList: string | number };
+  'WITNESS_UNKNOWN': { witness: string | number; witnessesList: string | number; match: string; meant: string | number };
   'WITNESS_ARTEFACT_UNKNOWN': { index: string | number; count: string | number };
   'WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number; given: string };
   'WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
   'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
+  'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number };
   'WITNESS_SOURCE_REFUSED': NoValues;
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };

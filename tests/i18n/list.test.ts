@@ -17,7 +17,12 @@ describe('lists of names', () => {
 
   it('a list carried in a problem’s values is joined in the language the problem is read in', () => {
     const problem = toProblem(
-      new KeyferryError('WITNESS_UNKNOWN', { witness: 'Mallory', witnessesList: listValue(NAMES) }),
+      new KeyferryError('WITNESS_UNKNOWN', {
+        witness: 'Mallory',
+        witnessesList: listValue(NAMES),
+        match: 'none',
+        meant: '',
+      }),
     );
     expect(zh.problem(problem).nextStep).toBe('确认只能由指定的见证人作出：赵敏、钱磊、孙丽。');
     expect(en.problem(problem).nextStep).toBe('Confirmations come from the named witnesses: 赵敏, 钱磊, 孙丽.');
@@ -26,7 +31,9 @@ describe('lists of names', () => {
   });
 
   it('a value not written by listValue is shown as it is', () => {
-    const problem = toProblem(new KeyferryError('WITNESS_UNKNOWN', { witness: 'M', witnessesList: '[not json' }));
+    const problem = toProblem(
+      new KeyferryError('WITNESS_UNKNOWN', { witness: 'M', witnessesList: '[not json', match: 'none', meant: '' }),
+    );
     expect(zh.problem(problem).nextStep).toContain('[not json');
   });
 

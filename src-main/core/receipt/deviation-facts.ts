@@ -152,7 +152,7 @@ const EVENT_SAYS: Readonly<
   // was no digest), not as its raw fields ("Differing groups: , Number: 0").
   'witness.refused': (data, seq) => ({
     note: refusedAct(seq, data),
-    fields: ['artefact', 'code', 'differingGroups', 'index', 'source'],
+    fields: ['artefact', 'code', 'differingGroups', 'index', 'otherBundle', 'source'],
   }),
   'warning.network-allowed': (data) => ({
     note: phrase('receipt.deviations.networkAllowed', { interfacesList: listValue(stringList(data.interfaces)) }),

@@ -42,6 +42,8 @@ function confirmedAct(seq: number, d: Readonly<Record<string, JsonValue>>): Rece
 export function refusedAct(seq: number, d: Readonly<Record<string, JsonValue>>): ReceiptPhrase {
   const artefact = d.artefact === 'wrapping-key' ? 'key' : 'bundle';
   const groups = Array.isArray(d.differingGroups) ? d.differingGroups.map(String) : [];
+  if (typeof d.otherBundle === 'string')
+    return phrase('receipt.people.witnessRefusedOtherBundle', { seq, folder: d.otherBundle });
   if (groups.length === 0)
     return phrase('receipt.people.witnessRefusedForm', { seq, artefact, code: String(d.code ?? '?') });
   if (groups.length > SLIP_GROUPS)

@@ -3,22 +3,18 @@
  * retry with the same journal (after an import token expired) writes its own receipt.
  * Read-only and full media are real tmpfs mounts (chmod does not stop root; EROFS and ENOSPC do).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  importParametersFromKmsAnswer,
-  readBundleDigest,
-  writeImportParametersBundle,
-} from '../../../src-main/core/bundle';
 import type { CeremonyFacts } from '../../../src-main/core/bundle/import-parameters-manifest';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
 import { OFFLINE } from '../../helpers/workstation';
 import { airgapWrapArgs } from '../../helpers/cli-sides';
+import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
+import { readBundleDigest } from '../../../src-main/core/bundle';
 import { momentText } from '../../../src-main/i18n/moment';
 
 const KEY_ID = '0a1b2c3d-0000-4000-8000-00000000000a';
@@ -27,35 +23,13 @@ const CEREMONY = 'KF-20250301-abcdef';
 let dir: string;
 const unmounts: (() => void)[] = [];
 
-/** An import-parameters bundle of the ceremony for one AES key, with a fresh wrapping key and token. */
-async function parameters(folder: string, ceremony?: CeremonyFacts): Promise<string> {
-  const wrapping = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'der' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
-  });
-  const p = importParametersFromKmsAnswer({
-    region: 'cn-north-4',
-    projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
-    keyAlias: 'test/aes',
-    keySpec: 'AES_256',
-    keyUsage: 'ENCRYPT_DECRYPT',
-    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
-    answer: {
-      key_id: KEY_ID,
-      public_key: wrapping.publicKey.toString('base64'),
-      import_token: randomBytes(300).toString('base64'),
-      expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
-    },
-  });
-  await writeImportParametersBundle(path.join(dir, folder), {
+/** An import-parameters bundle of the ceremony for one AES key, with a fresh wrapping key and token; its digest. */
+const parameters = (folder: string, ceremony?: CeremonyFacts) =>
+  oneAesParamsBundle(path.join(dir, folder), {
     ceremonyId: CEREMONY,
-    keys: [p],
+    keyId: KEY_ID,
     ...(ceremony ? { ceremony } : {}),
   });
-  // What the witness types: the bundle digest, read aloud from the online side.
-  return readBundleDigest(path.join(dir, folder));
-}
 
 function wrap(params: string, out: string, digest: string, ...extra: string[]) {
   return keyferry(airgapWrapArgs({ bundle: params, out, digest }, ...extra), { cwd: dir });

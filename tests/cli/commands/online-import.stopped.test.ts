@@ -176,6 +176,14 @@ describe('online import stopped part way', () => {
     expect(finished.stdout).toContain(
       'the journal holds no answer to the import sent: the key’s state shows the import took effect',
     );
+    // The stopped session's trace says how it ended, as its journal records it: stopped, not "a kill or a crash".
+    const stopSeq = entries.find((e) => e.event === 'ceremony.interrupted')?.seq;
+    expect(finished.stdout).toMatch(
+      new RegExp(
+        `Journal entry \\d+: session \\d+ of this journal \\(entries \\d+-${stopSeq}\\) sent an import to the KMS and was stopped before recording its answer: journal entry ${stopSeq} records the stop`,
+      ),
+    );
+    expect(finished.stdout).not.toContain('the journal does not say which');
     expect((await importedIn(journal)).sort()).toEqual([...keyIds].sort());
   }, 120_000);
   it('a replica group stopped part way under --expires: the printed command keeps its expiry; a run without it is refused', async () => {

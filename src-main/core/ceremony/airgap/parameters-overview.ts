@@ -14,6 +14,7 @@ import {
   type ImportParameters,
 } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
+import { neighbourBundles, type NeighbourBundle } from '../../bundle/neighbour-bundles';
 import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
 import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
@@ -161,6 +162,7 @@ export async function readBundleParameters(
     bundle.keys,
     bundle.warnings,
     planExpiry,
+    await neighbourBundles(dir, shownAs),
   );
 }
 
@@ -195,6 +197,7 @@ async function acceptParameters(
   keys: ImportParameters[],
   warnings: readonly Warning[],
   planExpiry: string | null,
+  neighbours: readonly NeighbourBundle[] = [],
 ): Promise<AcceptedParameters> {
   const overview = keys.map((p) => keyOverview(p, keys, planExpiry));
   await reader.journal.append(reader.operator, 'parameters.read', {
@@ -206,7 +209,7 @@ async function acceptParameters(
   });
   const covered = keys.map((k) => ({ keyId: k.keyId, fingerprint: k.wrappingKey.fingerprint }));
   const confirmations = new WitnessConfirmations(
-    digest === null ? wrappingKeyArtefacts(covered) : bundleArtefacts(digest, covered),
+    digest === null ? wrappingKeyArtefacts(covered) : bundleArtefacts(digest, covered, neighbours),
     reader.witnesses,
   );
   return {

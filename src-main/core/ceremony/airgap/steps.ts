@@ -145,6 +145,7 @@ export async function confirmArtefactJournaled(
       ...attempt(refused),
       code: refused.code,
       differingGroups,
+      ...(refused.otherBundle === undefined ? {} : { otherBundle: refused.otherBundle }),
     });
   });
   const keyIds = [...matched.keyIds];

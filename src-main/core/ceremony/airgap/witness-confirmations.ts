@@ -22,6 +22,7 @@ import {
 } from '../../crypto/typed-digest';
 import { KeyferryError } from '../../errors';
 import { listValue } from '../../../i18n/list';
+import type { NeighbourBundle } from '../../bundle/neighbour-bundles';
 
 /** What a witness confirms: a whole import-parameters bundle, or (console files) one wrapping key. */
 type ConfirmedArtefactKind = 'import-parameters-bundle' | 'wrapping-key';
@@ -37,6 +38,8 @@ interface ArtefactSource {
   /** 64 lower-case hex digits: the bundle digest, or the wrapping-key fingerprint. */
   readonly digest: string;
   readonly keys: readonly CoveredKey[];
+  /** Bundles beside this one on the media (neighbour-bundles.ts): a value typed from one of them is named as such. */
+  readonly neighbours?: readonly NeighbourBundle[];
 }
 
 /** One artefact as screens and prompts show it, with who has confirmed it and who is still to. */
@@ -65,6 +68,8 @@ export interface RefusedConfirmation {
   readonly code: string;
   /** The 1-based groups of four that differ (empty when the value's form was refused). */
   readonly differingGroups: readonly number[];
+  /** The folder beside the bundle whose digest the value is (WITNESS_TYPED_OTHER_BUNDLE). */
+  readonly otherBundle?: string;
 }
 
 /** A confirmation that matched, to be journaled by the caller and then recorded. */
@@ -115,12 +120,16 @@ export class WitnessConfirmations {
   /** The named witness `typed` names (trimmed, exact), or WITNESS_UNKNOWN. */
   witnessNamed(typed: string): string {
     const name = this.#witnesses.find((w) => w === typed.trim());
-    if (!name)
-      throw new KeyferryError('WITNESS_UNKNOWN', {
-        witness: typed.trim().slice(0, 100),
-        witnessesList: listValue(this.#witnesses),
-      });
-    return name;
+    if (name) return name;
+    // A name typed in other case or spacing ("chloé martin") is no witness, but it is worth naming the one meant.
+    const loose = (n: string) => n.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+    const meant = this.#witnesses.find((w) => loose(w) === loose(typed));
+    throw new KeyferryError('WITNESS_UNKNOWN', {
+      witness: typed.trim().slice(0, 100),
+      witnessesList: listValue(this.#witnesses),
+      match: meant === undefined ? 'none' : 'loose',
+      meant: meant ?? '',
+    });
   }
 
   /**
@@ -142,7 +151,7 @@ export class WitnessConfirmations {
   /**
    * Checks what `witness` typed (for artefact `index`, by default the one it matches or their
    * next). Throws WITNESS_UNKNOWN; the typed value's form problem (DIGEST_TYPED_*) or
-   * WITNESS_DIGEST_SLIP/MISMATCH/TYPED_FINGERPRINT, telling `onRefused` first; nothing is recorded here.
+   * WITNESS_DIGEST_SLIP/MISMATCH/TYPED_FINGERPRINT/TYPED_OTHER_BUNDLE, telling `onRefused` first; nothing is recorded here.
    */
   async check(
     witness: string,
@@ -177,6 +186,7 @@ export class WitnessConfirmations {
         kind: artefact.kind,
         code: error.code,
         differingGroups: [...comparison.differing],
+        ...(error.code === 'WITNESS_TYPED_OTHER_BUNDLE' ? { otherBundle: String(error.values?.folder) } : {}),
       });
       refusedValues.add(error);
       throw error;
@@ -222,6 +232,9 @@ function refusal(
   // Typed at a prompt or on a screen (the CLI says `option` for a value given with --witness-confirms).
   if (fingerprintOf)
     return new KeyferryError('WITNESS_TYPED_FINGERPRINT', { witness, keyId: fingerprintOf.keyId, given: 'typed' });
+  // `online params` run twice writes two bundles: the digest read aloud may be the other folder's.
+  const other = source.neighbours?.find((n) => n.digest === digits);
+  if (other) return new KeyferryError('WITNESS_TYPED_OTHER_BUNDLE', { witness, folder: other.folder });
   const difference = differenceValues(comparison);
   if (!comparison.slip)
     return new KeyferryError('WITNESS_DIGEST_MISMATCH', { witness, count: difference.count, artefact });
@@ -229,8 +242,12 @@ function refusal(
 }
 
 /** The artefacts of an import-parameters bundle: one, the bundle itself (its digest binds every key). */
-export function bundleArtefacts(digest: string, keys: readonly CoveredKey[]): ArtefactSource[] {
-  return [{ kind: 'import-parameters-bundle', digest, keys: keys.map((k) => ({ ...k })) }];
+export function bundleArtefacts(
+  digest: string,
+  keys: readonly CoveredKey[],
+  neighbours: readonly NeighbourBundle[] = [],
+): ArtefactSource[] {
+  return [{ kind: 'import-parameters-bundle', digest, keys: keys.map((k) => ({ ...k })), neighbours }];
 }
 
 /** The artefacts of console files (no bundle digest): one per distinct wrapping key. */

@@ -18,6 +18,29 @@ import type { JournalAppend, JournalEntry } from '../../journal';
 import { ONLINE_EVENTS, createPlaceData, keyCreatedData, sessionUnrecordedData, stepFailedData } from './events';
 import { createTarget } from './planned-keys';
 
+/** Entries by which a session records its own stop (the CLI's Ctrl-C; the app's leave or close). */
+const STOP_EVENTS: ReadonlySet<string> = new Set(['ceremony.interrupted', 'ceremony.abandoned']);
+
+/**
+ * How the session with unanswered sends ended, in words: stopped on record after the sends (the stop's
+ * entry named), or ended with no word of how (a kill, a crash, a power cut, a journal that failed).
+ */
+function endedPhrase(
+  kind: 'imports' | 'creates',
+  stop: JournalEntry | undefined,
+  values: { session: number; from: number; to: number; count: number },
+) {
+  if (stop !== undefined) {
+    const stopped = { ...values, stop: stop.seq };
+    return kind === 'imports'
+      ? { ...phraseOf('journal.reason.sent-stopped', stopped) }
+      : { ...phraseOf('journal.reason.sent-stopped-creates', stopped) };
+  }
+  return kind === 'imports'
+    ? { ...phraseOf('journal.reason.sent-unrecorded', values) }
+    : { ...phraseOf('journal.reason.sent-unrecorded-creates', values) };
+}
+
 /** Who opens an online session: the ceremony's start, then each later command's session entry. */
 function startsOnlineSession(entry: JournalEntry): boolean {
   return entry.event === ONLINE_EVENTS.started || entry.event === ONLINE_EVENTS.session;
@@ -85,6 +108,9 @@ export function unrecordedSessionEntries(entries: readonly JournalEntry[], opera
     const from = (starts[index] as JournalEntry).seq;
     const to = (starts[index + 1]?.seq ?? (entries.at(-1) as JournalEntry).seq + 1) - 1;
     const where = { session: index + 1, from, to };
+    // A session stopped on record (Ctrl-C, the app's leave) after its last unanswered send: the journal says how it ended.
+    const lastSent = Math.max(...[...imports, ...creates].filter((e) => sessionOf(e) === index).map((e) => e.seq));
+    const stop = entries.find((e) => e.seq > lastSent && e.seq <= to && STOP_EVENTS.has(e.event));
     const keyIds = imports.filter((e) => sessionOf(e) === index).map((e) => keyIdOf(e) as string);
     const sent = creates
       .filter((e) => sessionOf(e) === index)
@@ -98,7 +124,7 @@ export function unrecordedSessionEntries(entries: readonly JournalEntry[], opera
       ...(keyIds.length > 0
         ? [
             trace({
-              reasonPhrase: { ...phraseOf('journal.reason.sent-unrecorded', { ...where, count: keyIds.length }) },
+              reasonPhrase: endedPhrase('imports', stop, { ...where, count: keyIds.length }),
               keyIds,
             }),
           ]
@@ -106,7 +132,7 @@ export function unrecordedSessionEntries(entries: readonly JournalEntry[], opera
       ...(sent.length > 0
         ? [
             trace({
-              reasonPhrase: { ...phraseOf('journal.reason.sent-unrecorded-creates', { ...where, count: sent.length }) },
+              reasonPhrase: endedPhrase('creates', stop, { ...where, count: sent.length }),
               keyIds: [],
               creates: sent,
             }),

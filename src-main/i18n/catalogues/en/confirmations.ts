@@ -68,7 +68,8 @@ export const enConfirmations = {
     'Check the wrapped-material bundle with the digest from the air-gapped receipt first.',
 
   'problem.WITNESS_UNKNOWN': '"{witness}" is not a witness of this ceremony.',
-  'problem.WITNESS_UNKNOWN.next': 'Confirmations come from the named witnesses: {witnessesList}.',
+  'problem.WITNESS_UNKNOWN.next':
+    'Confirmations come from the named witnesses: {witnessesList}.{match, select, loose { A name is matched exactly, case included: write {meant} as the ceremony names the witness.} other {}}',
   'problem.WITNESS_ARTEFACT_UNKNOWN': 'There is no value {index} to confirm; this ceremony has {count}.',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': 'Confirm one of the values shown on the screen.',
   'problem.WITNESS_DIGEST_SLIP':
@@ -83,6 +84,10 @@ export const enConfirmations = {
     '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
     'The value to type is the import-parameters bundle digest: keyferry online params prints it set apart under "IMPORT-PARAMETERS BUNDLE DIGEST", two lines of eight groups after the fingerprints (the online screen shows it the same way). Have that value read aloud, then {given, select, option {run the command again with --witness-confirms "{witness}=…" holding it as {witness} types it} other {{witness} types it}}.',
+  'problem.WITNESS_TYPED_OTHER_BUNDLE':
+    '{witness} typed the digest of the import-parameters bundle in {folder}, beside the one read here: not the digest of this bundle. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
+  'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
+    'The online workstation read the digest of the bundle in {folder}: each run of keyferry online params writes a bundle with a digest of its own, and only the one it wrote last is to be wrapped. Ask the online workstation which folder it printed with the digest it read (“Import-parameters bundle written and verified: …”); if it is {folder}, run the command again with --bundle {folder} and have every witness type the digest again.',
   'problem.WITNESS_SOURCE_REFUSED':
     "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
   'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',
@@ -103,7 +108,7 @@ export const enConfirmations = {
   'problem.WITNESS_CONFIRMS_REFUSED.next':
     'Have the online workstation read the import-parameters bundle digest aloud again (keyferry online params printed it under "IMPORT-PARAMETERS BUNDLE DIGEST"), then run the command again with each of them typing the whole value as heard. If a value still differs, stop: the bundle here is not the one the online workstation wrote.',
   'witness.refusal':
-    '{witness} typed a value that {reason, select, slip {differs in {count, plural, one {group {groupsList}} other {groups {groupsList}}} of 16 (typed {typedList} there)} mismatch {differs in {count} of 16 groups, not a typing slip} fingerprint {is the wrapping-key fingerprint of key {keyId}, not the bundle digest} other {is not 16 groups of four hex digits}}',
+    '{witness} typed a value that {reason, select, slip {differs in {count, plural, one {group {groupsList}} other {groups {groupsList}}} of 16 (typed {typedList} there)} mismatch {differs in {count} of 16 groups, not a typing slip} fingerprint {is the wrapping-key fingerprint of key {keyId}, not the bundle digest} otherBundle {is the digest of the bundle in {folder}, not of the one read here} other {is not 16 groups of four hex digits}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms names {witness} more often than there are values to confirm.',
   'problem.WITNESS_CONFIRMS_TWICE.next':
     'Give one --witness-confirms per witness (per witness and fingerprint for console files): one value never counts for two people, and one person confirms each value once.',

@@ -111,6 +111,10 @@ export const enJournal = {
     'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {an import} other {# imports}} to the KMS and ended before recording {count, plural, one {its answer} other {their answers}} (a kill, a crash, a power cut or a journal that could not be written ends a session so; the journal does not say which)',
   'journal.reason.sent-unrecorded-creates':
     'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {a create-key request} other {# create-key requests}} to the KMS and ended before recording {count, plural, one {its answer} other {their answers}} (a kill, a crash, a power cut or a journal that could not be written ends a session so; the journal does not say which)',
+  'journal.reason.sent-stopped':
+    'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {an import} other {# imports}} to the KMS and was stopped before recording {count, plural, one {its answer} other {their answers}}: journal entry {stop} records the stop, made while the KMS had not answered',
+  'journal.reason.sent-stopped-creates':
+    'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {a create-key request} other {# create-key requests}} to the KMS and was stopped before recording {count, plural, one {its answer} other {their answers}}: journal entry {stop} records the stop, made while the KMS had not answered',
   'journal.reason.ended-without-stop': 'the process ended without stopping: a crash or power loss',
   'journal.reason.torn-recorded-late':
     'a side file no journal entry recorded: left by a power loss during a set-aside, or put there by hand',

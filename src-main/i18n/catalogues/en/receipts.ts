@@ -81,6 +81,8 @@ export const enReceipts = {
     'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groupsList} of 16; refused',
   'receipt.people.witnessRefusedMismatch':
     'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
+  'receipt.people.witnessRefusedOtherBundle':
+    'entry {seq}: typed the digest of another import-parameters bundle, in {folder} beside the one read; refused',
   'receipt.people.witnessRefusedForm':
     'entry {seq}: typed a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
   'receipt.people.sharePresented': 'entry {seq}: presented custody share {share} of custodian {custodian}',

@@ -59,7 +59,8 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION.next': '请先用离线回执上的摘要检查已包装密钥材料包。',
 
   'problem.WITNESS_UNKNOWN': '“{witness}”不是本次仪式的见证人。',
-  'problem.WITNESS_UNKNOWN.next': '确认只能由指定的见证人作出：{witnessesList}。',
+  'problem.WITNESS_UNKNOWN.next':
+    '确认只能由指定的见证人作出：{witnessesList}。{match, select, loose {姓名须完全一致（包括大小写）：请按本次仪式所列写作 {meant}。} other {}}',
   'problem.WITNESS_ARTEFACT_UNKNOWN': '没有第 {index} 个需要确认的值；本次仪式共有 {count} 个。',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': '请确认屏幕上显示的某一个值。',
   'problem.WITNESS_DIGEST_SLIP':
@@ -74,6 +75,10 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
     '应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 输入的该值} other {由 {witness} 输入}}。',
+  'problem.WITNESS_TYPED_OTHER_BUNDLE':
+    '{witness} 输入的是 {folder} 中导入参数包的摘要，该文件夹与此处读取的包位于同一位置：不是本包的摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
+  'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
+    '联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params 都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同打印的文件夹（“导入参数包已写入并验证：…”）；若是 {folder}，请用 --bundle {folder} 重新运行命令，并由每位见证人重新输入摘要。',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
   'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
@@ -93,7 +98,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_CONFIRMS_REFUSED.next':
     '请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。',
   'witness.refusal':
-    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
+    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中参数包的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
   'problem.WITNESS_CONFIRMS_TWICE.next':
     '每位见证人一次 --witness-confirms（控制台文件则每位见证人、每个指纹各一次）：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',

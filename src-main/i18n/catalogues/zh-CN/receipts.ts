@@ -74,6 +74,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同；已拒绝',
   'receipt.people.witnessRefusedMismatch':
     '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
+  'receipt.people.witnessRefusedOtherBundle':
+    '条目 {seq}：键入的是另一个导入参数包的摘要（位于所读参数包旁的 {folder}）；已拒绝',
   'receipt.people.witnessRefusedForm':
     '条目 {seq}：键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
   'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',

@@ -45,6 +45,25 @@ describe('the trace of a session that sent imports and recorded no answer', () =
     ]);
   });
 
+  it('a session that journaled its stop after the send (Ctrl-C, the app left) is said to be stopped, naming that entry', () => {
+    const stopped = ['ceremony.interrupted', { signal: 'SIGINT', stop: 'between-steps' }] as const;
+    const entries = journal(['ceremony.started'], session, sending('k1'), stopped, session);
+    expect(unrecordedSessionEntries(entries, 'Ana')[0]?.data?.reasonPhrase).toEqual({
+      key: 'journal.reason.sent-stopped',
+      values: { session: 2, from: 2, to: 4, count: 1, stop: 4 },
+    });
+    // A stop journaled before the send (and another session after) is not how the sending session ended.
+    const before = journal(['ceremony.started'], stopped, session, sending('k1'));
+    expect(unrecordedSessionEntries(before, 'Ana')[0]?.data?.reasonPhrase).toEqual({
+      key: 'journal.reason.sent-unrecorded',
+      values: { session: 2, from: 3, to: 4, count: 1 },
+    });
+    const create = ['key.create-sending', { alias: 'app/one' }] as const;
+    const left = ['ceremony.abandoned', { reason: 'left' }] as const;
+    const creates = unrecordedSessionEntries(journal(['ceremony.started'], create, left), 'Ana');
+    expect(creates[0]?.data?.reasonPhrase).toMatchObject({ key: 'journal.reason.sent-stopped-creates' });
+  });
+
   it('says nothing when every import sent has its answer or its failure recorded', () => {
     const failed = { step: 'import-key-material', keyId: 'k2', code: 'KMS_IMPORT_OUTCOME_UNKNOWN' };
     const entries = journal(['ceremony.started'], sending('k1'), ['key.imported', { keyId: 'k1' }], sending('k2'), [
