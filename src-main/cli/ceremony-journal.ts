@@ -9,6 +9,23 @@ import { cliLocale } from './cli-locale';
 import { pathExists } from '../core/fs/path-exists';
 
 /**
+ * The journal `file` (relative to `cwd`) as a path, and whether it exists: refused when not given, or
+ * missing while the step cannot start a ceremony (`mayCreate` false). Checked before anything else a
+ * step needs (credentials, a connection), so a misspelt journal name is the first thing said.
+ */
+export async function requireJournalFile(
+  cwd: string,
+  file: string | undefined,
+  mayCreate: boolean,
+): Promise<{ full: string; exists: boolean }> {
+  if (!file) throw missingOption({ reason: 'journal' });
+  const full = path.resolve(cwd, file);
+  const exists = await pathExists(full);
+  if (!exists && !mayCreate) throw new KeyferryError('JOURNAL_MISSING', { file: full });
+  return { full, exists };
+}
+
+/**
  * Opens `file` (relative to `cwd`): continues an existing journal, or creates it when
  * `mayCreate` (steps that can start a ceremony); otherwise a missing journal is refused.
  */
@@ -18,12 +35,7 @@ export async function openCeremonyJournal(
   mayCreate = true,
   io?: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
 ): Promise<Journal> {
-  if (!file) throw missingOption({ reason: 'journal' });
-  const full = path.resolve(cwd, file);
-  const exists = await pathExists(full);
-  if (!exists && !mayCreate) {
-    throw new KeyferryError('JOURNAL_MISSING', { file: full });
-  }
+  const { full, exists } = await requireJournalFile(cwd, file, mayCreate);
   const journal = await openJournal(full, { create: !exists });
   if (io?.interrupts) closeOnStop(journal, io);
   return journal;
@@ -34,9 +46,7 @@ export async function openCeremonyJournal(
  * for a look that appends nothing while the journal cannot be written.
  */
 export async function readCeremonyJournal(cwd: string, file: string | undefined): Promise<Journal> {
-  if (!file) throw missingOption({ reason: 'journal' });
-  const full = path.resolve(cwd, file);
-  if (!(await pathExists(full))) throw new KeyferryError('JOURNAL_MISSING', { file: full });
+  const { full } = await requireJournalFile(cwd, file, false);
   return readJournalOnly(full);
 }
 

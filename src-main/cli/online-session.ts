@@ -11,7 +11,7 @@ import { replicaKmsClients } from '../core/ceremony/online/replica-connections';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 import type { CeremonyProgress } from '../core/ceremony/shared/progress';
-import { openCeremonyJournal, readCeremonyJournal } from './ceremony-journal';
+import { openCeremonyJournal, readCeremonyJournal, requireJournalFile } from './ceremony-journal';
 import { unrecordedSessionLines } from './unrecorded-session-lines';
 import { resolveKmsConnection } from './credentials';
 import { parseWholeNumberOption } from './number-option';
@@ -99,7 +99,7 @@ export async function openOnlineSession(
   hooks: { readonly beforeConnect?: (ceremony: OnlineCeremony) => Promise<void> } = {},
 ): Promise<OnlineSession> {
   const journal = () => openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
-  return openConnected(values, io, journal, async (options) => {
+  return openConnected(values, io, { journal, mayStart: start !== undefined }, async (options) => {
     const ceremony = await OnlineCeremony.open({ ...options, ...(start ? { start } : {}) });
     await hooks.beforeConnect?.(ceremony);
     return ceremony;
@@ -118,19 +118,21 @@ export async function openUnjournaledLook(
   const { ceremony, journal, close } = await openConnected(
     values,
     io,
-    () => readCeremonyJournal(io.cwd, values.journal),
+    { journal: () => readCeremonyJournal(io.cwd, values.journal), mayStart: false },
     (options) => Promise.resolve(OnlineCeremony.lookWithoutJournal(options)),
   );
   return { look: ceremony, journal, close };
 }
 
-/** Resolves the connection, opens the journal (`openJournal`) and the ceremony (`open`), connects and says so. */
+/** Checks the journal named, resolves the connection, opens the journal (`journaled.journal`) and the ceremony (`open`), connects and says so. */
 async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'connect' | 'keys'>>(
   values: OnlineCommonValues,
   io: CliIo,
-  openJournal: () => Promise<Journal>,
+  journaled: { readonly journal: () => Promise<Journal>; readonly mayStart: boolean },
   open: (options: OnlineCeremonyOptions) => Promise<C>,
 ): Promise<{ ceremony: C; journal: Journal; close(): Promise<void> }> {
+  // The journal named is checked first: a misspelt name is said before credentials or the KMS are looked at.
+  await requireJournalFile(io.cwd, values.journal, journaled.mayStart);
   const concurrency = parseWholeNumberOption(
     '--concurrency',
     values.concurrency,
@@ -173,7 +175,7 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
       kms.close();
       throw error;
     }
-  const journal = await openJournal();
+  const journal = await journaled.journal();
   // Replica groups: one client per replica region/project, same credentials, beside this endpoint.
   const replicas = replicaKmsClients({
     projectId: connection.projectId,

@@ -4,6 +4,7 @@
  * and tests/cli/help-options.test.ts all derive. Every refusal is a coded problem (catalogue
  * area cli-options.ts), so it prints in the CLI's language.
  */
+import { nearestName } from './nearest-name';
 import { parseArgs } from 'node:util';
 import { KeyferryError } from '../core/errors';
 import type { MessageKey } from '../i18n/catalogue';
@@ -107,8 +108,15 @@ export function parseOptions<T extends OptionTable>(
     }
     const option = token.rawName;
     const def = Object.prototype.hasOwnProperty.call(table, token.name) ? table[token.name] : undefined;
-    if (!def || !option.startsWith('--'))
-      throw new KeyferryError('CLI_OPTION_UNKNOWN', { command, option: option.slice(0, 60) });
+    if (!def || !option.startsWith('--')) {
+      const meant = nearestName(token.name, Object.keys(table));
+      throw new KeyferryError('CLI_OPTION_UNKNOWN', {
+        command,
+        option: option.slice(0, 60),
+        match: meant === undefined ? 'none' : 'near',
+        meant: meant === undefined ? '' : `--${meant}`,
+      });
+    }
     if (def.type === 'boolean') {
       if (token.value !== undefined) throw new KeyferryError('CLI_OPTION_TAKES_NO_VALUE', { command, option });
       values[token.name] = true;

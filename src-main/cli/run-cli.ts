@@ -1,4 +1,5 @@
 /** Dispatches argv to a command; prints errors as one plain line, never a stack trace. */
+import { nearestName } from './nearest-name';
 import { KeyferryError, toProblem } from '../core/errors';
 import { isMessageKey } from '../i18n/catalogue';
 import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
@@ -126,14 +127,23 @@ export async function runCli(
       return 0;
     }
     const { t } = cliTranslator(io);
+    const choices = group.map((c) => c.name.split(' ')[1] ?? '');
+    // A misspelt name ("online improt", "rehaerse") is answered with the one it is closest to, if any.
+    const given = (group.length > 0 ? argv[1] : argv[0]) ?? '';
+    const typed = given.startsWith('-') ? '' : given;
+    const tops = [...new Set(commands.map((c) => c.name.split(' ')[0] ?? ''))];
+    const meant = typed === '' ? undefined : nearestName(typed, group.length > 0 ? choices : tops);
+    const near = { match: meant !== undefined ? 'near' : typed === '' ? 'none' : 'unknown', meant: meant ?? '' };
     io.stderr(
       group.length > 0
         ? t('cli.command.incomplete', {
             app: APP_NAME,
             group: argv[0] ?? '',
-            choicesList: listValue(group.map((c) => c.name.split(' ')[1] ?? '')),
+            choicesList: listValue(choices),
+            typed: terminalText(typed),
+            ...near,
           })
-        : t('cli.command.unknown', { app: APP_NAME, command: terminalText(argv[0] ?? '') }),
+        : t('cli.command.unknown', { app: APP_NAME, command: terminalText(argv[0] ?? ''), ...near }),
     );
     return 1;
   }

@@ -867,7 +867,7 @@ export interface MessageValueTable {
   'problem.CLI_BAD_DURATION.next': { option: string | number };
   'problem.CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
   'problem.CLI_BAD_RATE.next': { option: string | number };
-  'problem.CLI_OPTION_UNKNOWN': { option: string | number };
+  'problem.CLI_OPTION_UNKNOWN': { option: string | number; match: string; meant: string | number };
   'problem.CLI_OPTION_UNKNOWN.next': { command: string | number };
   'problem.CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'problem.CLI_MEDIA_NOT_REPLACED.next': NoValues;
@@ -910,8 +910,8 @@ export interface MessageValueTable {
   'cli.help.command-usage': { command: string | number; synopsis: string | number };
   'cli.help.command-or': { command: string | number; synopsis: string | number };
   'cli.group': { group: string };
-  'cli.command.unknown': { app: string | number; command: string | number };
-  'cli.command.incomplete': { app: string | number; group: string | number; choicesList: string | number };
+  'cli.command.unknown': { app: string | number; command: string | number; match: string; meant: string | number };
+  'cli.command.incomplete': { app: string | number; group: string | number; match: string; typed: string | number; meant: string | number; choicesList: string | number };
   'cli.plan-fields': NoValues;
   'cli.about.journal-verify': NoValues;
   'cli.about.journal-set-aside-torn-line': NoValues;
@@ -2513,7 +2513,7 @@ export interface ProblemValueTable {
   'CLI_BAD_NUMBER': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_BAD_DURATION': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
-  'CLI_OPTION_UNKNOWN': { option: string | number; command: string | number };
+  'CLI_OPTION_UNKNOWN': { option: string | number; match: string; meant: string | number; command: string | number };
   'CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'CLI_SHARE_NOT_REPLACED': { value: string | number };
   'CLI_EXPIRY_NOT_REPLACED': NoValues;

@@ -79,6 +79,31 @@ describe('help and declared options', () => {
     );
   });
 
+  it('answers a misspelt command or option with the one meant, when one is that close and no other', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['online', 'improt'],
+        'keyferry online: there is no "improt": did you mean "keyferry online import"? Or choose one of: create-key,',
+      ],
+      [['online', 'foo'], 'keyferry online: there is no "foo": choose one of: create-key,'],
+      [['rehaerse'], 'keyferry: unknown command "rehaerse". Did you mean "keyferry rehearse"? Run "keyferry --help"'],
+      [['frobnicate'], 'keyferry: unknown command "frobnicate". Run "keyferry --help" for the list.'],
+      [
+        ['online', 'import', '--jurnal', 'online.jsonl'],
+        'keyferry online import: This command has no option --jurnal. Did you mean --journal? Run',
+      ],
+      [['online', 'import', '--expect-digets', 'x'], 'Did you mean --expect-digest?'],
+      [['online', 'import', '--x'], 'This command has no option --x. Run "keyferry online import --help"'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv);
+      expect(result.code, argv.join(' ')).toBe(1);
+      expect(result.err.join('\n'), argv.join(' ')).toContain(message);
+    }
+    const zh = await run(['online', 'import', '--jurnal', 'x'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.err.join('\n')).toContain('此命令没有选项 --jurnal。您是否想输入 --journal？');
+  });
+
   it('refuses each kind of bad argument with its own message, naming the option', async () => {
     const cases: [string[], string][] = [
       [['journal', 'verify'], 'keyferry journal verify: This command needs FILE.'],

@@ -36,9 +36,13 @@ describe('keyferry online: credentials', () => {
   });
 
   it('says where credentials come from when none are set, and refuses half a pair', async () => {
-    const none = await keyferry(['online', 'status', '--journal', 'j.jsonl', ...where], { cwd: dir, env: {} });
+    // create-key: the one step that may name a journal that does not exist yet (the others say so first).
+    const none = await keyferry(['online', 'create-key', '--journal', 'j.jsonl', ...oneKey(), ...where], {
+      cwd: dir,
+      env: {},
+    });
     expect(none.stderr).toMatch(/No KMS credentials were given\. Set KEYFERRY_AK and KEYFERRY_SK/);
-    const half = await keyferry(['online', 'status', '--journal', 'j.jsonl', ...where], {
+    const half = await keyferry(['online', 'create-key', '--journal', 'j.jsonl', ...oneKey(), ...where], {
       cwd: dir,
       env: { KEYFERRY_AK: sim.ak },
     });
@@ -112,10 +116,13 @@ describe('keyferry online: credentials', () => {
   it("refuses a config file with unknown or invalid fields, naming them in the reader's language", async () => {
     const config = path.join(dir, 'bad.json');
     await writeFile(config, JSON.stringify({ region: 'x', password: 'y' }), { mode: 0o600 });
-    const run = await keyferry(['online', 'status', '--journal', 'j.jsonl', '--config', config], { cwd: dir, env: {} });
+    const run = await keyferry(['online', 'create-key', '--journal', 'j.jsonl', '--config', config, ...oneKey()], {
+      cwd: dir,
+      env: {},
+    });
     expect(run.stderr).toContain(`The config file ${config} has invalid fields: region, password.`);
     // Named from the catalogue in the officer's language, never in zod's English ("Unrecognized key").
-    const zh = await keyferry(['online', 'status', '--journal', 'j.jsonl', '--config', config], {
+    const zh = await keyferry(['online', 'create-key', '--journal', 'j.jsonl', '--config', config, ...oneKey()], {
       cwd: dir,
       env: { LANG: 'zh_CN.UTF-8' },
     });

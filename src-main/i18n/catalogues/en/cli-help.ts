@@ -9,9 +9,10 @@ export const enCliHelp = {
   'cli.help.command-or': '   or: keyferry {command} {synopsis}',
   'cli.group':
     '{group, select, connection {Connection options (later steps take region, project and endpoint from the journal; a different one is refused):} hsm {Material in an HSM (PKCS#11):} ceremony {The restore ceremony (with --bundle), on the air-gapped workstation:} prove {Without --bundle (rebuild and prove only):} other {Replaced options (refused, naming the new one):}}',
-  'cli.command.unknown': '{app}: unknown command "{command}". Run "{app} --help" for the list.',
+  'cli.command.unknown':
+    '{app}: unknown command "{command}".{match, select, near { Did you mean "{app} {meant}"?} other {}} Run "{app} --help" for the list.',
   'cli.command.incomplete':
-    '{app} {group}: choose one of: {choicesList}. Run "{app} {group} --help" for what each does.',
+    '{app} {group}: {match, select, near {there is no "{typed}": did you mean "{app} {group} {meant}"? Or } unknown {there is no "{typed}": } other {}}choose one of: {choicesList}. Run "{app} {group} --help" for what each does.',
   'cli.plan-fields': 'Plan fields:',
 
   'cli.about.journal-verify':

@@ -6,7 +6,8 @@ export const enCliOptions = {
   'problem.CLI_BAD_DURATION.next': 'Give {option} a whole number of milliseconds, e.g. 60ms (or seconds, e.g. 2s).',
   'problem.CLI_BAD_RATE': '{option} "{text}" is not a rate from {min} to {max} requests a second.',
   'problem.CLI_BAD_RATE.next': 'Give {option} a whole number of requests a second, e.g. 20/s.',
-  'problem.CLI_OPTION_UNKNOWN': 'This command has no option {option}.',
+  'problem.CLI_OPTION_UNKNOWN':
+    'This command has no option {option}.{match, select, near { Did you mean {meant}?} other {}}',
   'problem.CLI_OPTION_UNKNOWN.next': 'Run "keyferry {command} --help" for its options.',
   'problem.CLI_MEDIA_NOT_REPLACED':
     '{value} still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run.',

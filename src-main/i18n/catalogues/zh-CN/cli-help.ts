@@ -6,8 +6,10 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.help.command-or': '  或：keyferry {command} {synopsis}',
   'cli.group':
     '{group, select, connection {连接选项（后续步骤从日志中取区域、项目和终端节点；与之不同的将被拒绝）：} hsm {HSM（PKCS#11）中的密钥材料：} ceremony {恢复仪式（带 --bundle），在离线工作站上：} other {已替换的选项（会被拒绝，并给出新选项）：} prove {不带 --bundle（仅重建并证明）：}}',
-  'cli.command.unknown': '{app}：未知命令“{command}”。运行“{app} --help”查看命令列表。',
-  'cli.command.incomplete': '{app} {group}：请选择其一：{choicesList}。运行“{app} {group} --help”查看各自的作用。',
+  'cli.command.unknown':
+    '{app}：未知命令“{command}”。{match, select, near {您是否想输入“{app} {meant}”？} other {}}运行“{app} --help”查看命令列表。',
+  'cli.command.incomplete':
+    '{app} {group}：{match, select, near {没有“{typed}”：您是否想输入“{app} {group} {meant}”？或者} unknown {没有“{typed}”：} other {}}请选择其一：{choicesList}。运行“{app} {group} --help”查看各自的作用。',
   'cli.plan-fields': '计划字段：',
 
   'cli.about.journal-verify':

@@ -8,7 +8,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_BAD_DURATION.next': '请为 {option} 指定整数毫秒数，例如 60ms（或秒数，例如 2s）。',
   'problem.CLI_BAD_RATE': '{option} 的值“{text}”不是每秒 {min} 到 {max} 个请求之间的速率。',
   'problem.CLI_BAD_RATE.next': '请为 {option} 指定每秒请求数（整数），例如 20/s。',
-  'problem.CLI_OPTION_UNKNOWN': '此命令没有选项 {option}。',
+  'problem.CLI_OPTION_UNKNOWN': '此命令没有选项 {option}。{match, select, near {您是否想输入 {meant}？} other {}}',
   'problem.CLI_OPTION_UNKNOWN.next': '运行“keyferry {command} --help”查看其选项。',
   'problem.CLI_MEDIA_NOT_REPLACED':
     '{value} 仍以 MEDIA 开头，这是所打印的“下一步”命令中代表移动存储介质文件夹的占位符。未执行任何操作。',
