@@ -15,16 +15,14 @@ import { openOnlineSession, type OnlineSession } from '../online-session';
 import {
   defineOnlineCommand,
   nextOnline,
-  parametersRound,
+  nextParametersCommand,
   printGroupProofs,
   printProofs,
-  roundName,
   TOKEN_EXPIRED_CODES,
   withSession,
 } from './online-steps';
 import type { CliIo } from '../command';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
-import { onMedia } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
 
 /**
@@ -88,12 +86,9 @@ export const importCommand = defineOnlineCommand({
         // Lapsed tokens, or keys whose material was deleted or lapsed: fresh parameters are the way on.
         const lostMaterial = error instanceof KeyferryError && error.code === 'IMPORT_NEEDS_NEW_PARAMETERS';
         if (lostMaterial || (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code))) {
-          const out = onMedia(
-            roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1),
-          );
           io.stdout(
             cliTranslator(io).t(lostMaterial ? 'online.next.parameters-again' : 'online.next.new-parameters', {
-              command: nextOnline('params', values, ['--out', out]),
+              command: nextParametersCommand(session, values),
             }),
           );
         }

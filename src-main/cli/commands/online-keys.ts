@@ -23,6 +23,7 @@ import {
   defineOnlineCommand,
   lapsedLines,
   nextOnline,
+  nextParametersCommand,
   printGroupProofs,
   printProofs,
   withSession,
@@ -133,6 +134,21 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
   }
 }
 
+/** What the line about a key whose material was deleted says: the key, its recorded custody copy, the step its round is at. */
+function deletedKeyValues(
+  key: Pick<JournaledKey, 'alias' | 'spec' | 'keyId'>,
+  ceremony: Pick<UnjournaledLook, 'importedCustody'>,
+  round: string,
+) {
+  return {
+    alias: key.alias,
+    spec: key.spec,
+    keyId: key.keyId,
+    ...recordedCustodyValues(ceremony.importedCustody(key.keyId)),
+    round,
+  };
+}
+
 /**
  * The keys' states as the KMS answered (a table), then what the journal says of them: material that
  * lapsed or was deleted, and keys Enabled with no import recorded. Returns how many of each.
@@ -169,13 +185,10 @@ function printKeyStates(
   const deleted = keys.filter((k) => k.deleted);
   for (const k of deleted)
     io.stdout(
-      cliTranslator(io).t('cli.status-material-deleted', {
-        alias: k.alias,
-        spec: k.spec,
-        keyId: k.keyId,
-        ...recordedCustodyValues(ceremony.importedCustody(k.keyId)),
-        round: lostRoundWord(journal.entries, k.keyId),
-      }),
+      cliTranslator(io).t(
+        'cli.status-material-deleted',
+        deletedKeyValues(k, ceremony, lostRoundWord(journal.entries, k.keyId)),
+      ),
     );
   const { notTaken } = printRoundLines(io, values, keys, status, journal.entries);
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
@@ -250,7 +263,12 @@ export const deleteMaterialCommand = defineOnlineCommand({
         ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}),
       });
       const state = keyStateText(io, result.keyState);
-      io.stdout(cliTranslator(io).t('online.deleted', { keyId: result.keyId, state }));
+      const { t } = cliTranslator(io);
+      io.stdout(t('online.deleted', { keyId: result.keyId, state }));
+      // Who can bring the material back (or that nobody can), and the step that starts bringing it back.
+      const key = session.ceremony.keys().find((k) => k.keyId === result.keyId);
+      if (key) io.stdout(t('cli.status-material-deleted', deletedKeyValues(key, session.ceremony, 'parameters')));
+      io.stdout(t('online.next.parameters-again', { command: nextParametersCommand(session, values) }));
       return 0;
     });
   },

@@ -60,6 +60,12 @@ export function parametersRound(session: OnlineSession): number {
 /** A folder name for round `n` of parameters and wrapping: the first keeps the plain name. */
 export const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
 
+/** The `online params` line that fetches the next round of parameters, into its own folder on the media. */
+export function nextParametersCommand(session: OnlineSession, values: OnlineCommonValues): string {
+  const out = onMedia(roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1));
+  return nextOnline('params', values, ['--out', out]);
+}
+
 /**
  * Where the air-gapped side writes the wrapped-material bundle of this round: beside the parameters
  * bundle `dir`, on the same removable media (the path the Next line gave for that bundle), never in

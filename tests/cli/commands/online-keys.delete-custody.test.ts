@@ -117,6 +117,14 @@ describe('keyferry online delete-material: what the journal knows of the custody
     const deleted = await c.remove('--acknowledge-loss');
     expect(deleted.stderr).toBe('');
     expect(deleted.code).toBe(0);
+    // The delete says at once who can bring the material back and the step that starts it, as status does.
+    const lines = deleted.stdout.trim().split('\n');
+    expect(lines.at(-2)).toContain(
+      `Its custody copy can bring it back: 2 of 2 shares, held by Dana, Eli (online journal entry ${c.checkedSeq}); run keyferry online params, then keyferry custody restore on the air-gapped workstation.`,
+    );
+    expect(lines.at(-1)).toMatch(
+      /^Next, fresh wrapping keys and import tokens for the keys waiting for their material again .*: keyferry online params --journal online-shares\.jsonl --out MEDIA\/import-parameters-KF-[\w-]+-2$/,
+    );
     expect((await c.status()).stdout).toContain(
       `Its custody copy can bring it back: 2 of 2 shares, held by Dana, Eli (online journal entry ${c.checkedSeq})`,
     );
