@@ -43,6 +43,16 @@ export interface IssuedParameters {
   readonly projectId: string;
 }
 
+/**
+ * True when the key lost its imported material (deleted or lapsed) and no import parameters were
+ * fetched for it since: its way back starts with fresh parameters, whatever the other keys hold.
+ */
+export function awaitsNewParameters(
+  key: Pick<OnlineKeyState, 'imported' | 'materialDeleted' | 'materialLostSeq' | 'fetchedSeq'>,
+): boolean {
+  return !holdsImportedMaterial(key) && !!key.materialDeleted && (key.fetchedSeq ?? 0) < (key.materialLostSeq ?? 0);
+}
+
 /** True when the key holds material imported by this ceremony (not deleted since). */
 export function holdsImportedMaterial(key: Pick<OnlineKeyState, 'imported' | 'materialDeleted'>): boolean {
   return !!key.imported && !key.materialDeleted;
@@ -110,6 +120,8 @@ export interface OnlineKeyState {
   materialLapsed?: boolean;
   /** Journal entry that recorded the material gone (deleted or lapsed); a bundle checked before it does not hold this key's next import. */
   materialLostSeq?: number;
+  /** Journal entry of the last import parameters fetched for this key. */
+  fetchedSeq?: number;
 }
 
 export interface OnlineCeremonyState {
@@ -240,7 +252,9 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     }
     case ONLINE_EVENTS.parametersFetched: {
       const d = parse(parametersFetchedData);
-      keyOf(state, entry, d.keyId).issued.push(d);
+      const key = keyOf(state, entry, d.keyId);
+      key.issued.push(d);
+      key.fetchedSeq = entry.seq;
       state.lastFetchSeq = entry.seq;
       break;
     }
@@ -399,6 +413,8 @@ export function onlineStepFromState(state: OnlineCeremonyState, checked?: Checke
   const holding = keys.filter((k) => holdsImportedMaterial(k));
   const waiting = keys.filter((k) => !holdsImportedMaterial(k));
   if (holding.length > 0 && !holding.every((k) => k.verified)) return 'imported';
+  // A key that lost its material waits for fresh parameters: the ceremony is not finished, nor its old bundle current.
+  if (waiting.some((k) => awaitsNewParameters(k))) return 'keys-created';
   // Parameters for every waiting key; when other keys hold material (some lapsed or were deleted
   // after an import), fetched since the last import, else the ones fetched before it would count.
   const fetched =
