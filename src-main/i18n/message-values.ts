@@ -1097,6 +1097,8 @@ export interface MessageValueTable {
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
+  'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
+  'online.status.unproven-answer': { key: string | number; code: string | number; seq: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };
   'online.status.not-journaled.next': { imported: number; command: string | number };

@@ -94,6 +94,12 @@ export interface OnlineKeyState {
   importMayHaveLanded?: boolean;
   /** The import token of the last request journaled as sent (key.import-sending). */
   importSentTokenSha256?: string;
+  /**
+   * While importMayHaveLanded: the answer on record to the last import sent, a failure whose code
+   * does not prove a refusal (e.g. KMS.0101) and its entry; null: none will come (its answer was
+   * lost, KMS_IMPORT_OUTCOME_UNKNOWN, or its session ended without one); undefined: none yet.
+   */
+  importAnswer?: { readonly code: string; readonly seq: number } | null;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
   imported?: {
     readonly expiresAt: string | null;
@@ -287,6 +293,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const key = keyOf(state, entry, d.keyId);
       key.importMayHaveLanded = true;
       key.importSentTokenSha256 = d.importTokenSha256;
+      key.importAnswer = undefined;
       break;
     }
     case ONLINE_EVENTS.stepFailed: {
@@ -295,15 +302,26 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       if (!failed.success || failed.data.step !== 'import-key-material' || failed.data.keyId === null) break;
       const key = state.keys.get(failed.data.keyId);
       if (!key) break;
-      if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') key.importMayHaveLanded = true;
+      const answer = key.importAnswer;
+      if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') {
+        key.importMayHaveLanded = true;
+        key.importAnswer = answer ?? null;
+      }
       // The KMS refused the request itself (its token or material): that import did not take effect.
-      else if (refusedImportRequest(failed.data.code)) key.importMayHaveLanded = false;
+      else if (refusedImportRequest(failed.data.code)) {
+        key.importMayHaveLanded = false;
+        key.importAnswer = undefined;
+      }
+      // The first failure after the send answers it (a later one failed before sending anything).
+      else if (key.importMayHaveLanded && answer === undefined)
+        key.importAnswer = { code: failed.data.code, seq: entry.seq };
       break;
     }
     case ONLINE_EVENTS.imported: {
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
       key.importMayHaveLanded = false;
+      key.importAnswer = undefined;
       key.imported = {
         expiresAt: d.expiresAt,
         importTokenSha256: d.importTokenSha256,
@@ -344,6 +362,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.replicaProofs.delete(groupIdOf(key));
       break;
     }
+    case ONLINE_EVENTS.session:
+      // A send its own session recorded no answer to gets none later.
+      for (const key of state.keys.values()) if (key.importMayHaveLanded) key.importAnswer ??= null;
+      break;
     default:
       break;
   }
