@@ -85,8 +85,10 @@ export function importStoppedLines(
 ): string[] {
   const { t } = translator;
   const imported = keys.filter((k) => k.imported);
-  const unanswered = keys.filter((k) => !k.imported && k.importSentUnrecorded);
-  const waiting = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
+  // Sent and not recorded as taken: no answer on record, or one that proves nothing (the next run asks the KMS first).
+  const sentNotTaken = (k: JournaledKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
+  const unanswered = keys.filter((k) => !k.imported && sentNotTaken(k));
+  const waiting = keys.filter((k) => !k.imported && !sentNotTaken(k));
   // A key the bundle does not carry (say, one whose material lapsed) cannot be finished by running it again.
   const missing = waiting.filter((k) => bundleKeyIds.has(k.keyId));
   const elsewhere = waiting.filter((k) => !bundleKeyIds.has(k.keyId));

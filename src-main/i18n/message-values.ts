@@ -1099,6 +1099,8 @@ export interface MessageValueTable {
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
+  'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
+  'online.status.unproven-answer': { key: string | number; code: string | number; seq: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };
   'online.status.not-journaled.next': { imported: number; command: string | number };
@@ -1472,6 +1474,8 @@ export interface MessageValueTable {
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next': NoValues;
   'problem.PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'problem.PLAN_DROPS_CREATED_KEY.next': NoValues;
+  'problem.PLAN_DROPS_UNANSWERED_CREATE': { alias: string | number; region: string; seq: string | number; found: string; keyId: string | number };
+  'problem.PLAN_DROPS_UNANSWERED_CREATE.next': { alias: string | number; found: string; keyId: string | number };
   'problem.PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'problem.PEOPLE_DIFFER_FROM_JOURNAL.next': { role: string };
   'problem.START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
@@ -2649,6 +2653,7 @@ export interface ProblemValueTable {
   'CEREMONY_NO_KEYS': NoValues;
   'PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
   'PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
+  'PLAN_DROPS_UNANSWERED_CREATE': { alias: string | number; region: string; seq: string | number; found: string; keyId: string | number };
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
   'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };

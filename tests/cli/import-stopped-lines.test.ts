@@ -24,6 +24,7 @@ function key(i: number, kind: 'imported' | 'unanswered' | 'missing'): JournaledK
     replicaOf: null,
     imported: kind === 'imported',
     importSentUnrecorded: kind === 'unanswered',
+    importAnswerUnproven: null,
     lapsed: false,
     deleted: false,
     expiresAt: kind === 'imported' ? 'never' : null,

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 
-import type { CheckedBundleSummary, ImportedKeySummary } from '../../core/ceremony/online/types';
+import type { CheckedBundleSummary, ImportedKeySummary, JournaledKey } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
@@ -175,7 +175,7 @@ export const importCommand = defineOnlineCommand({
       const unregister = io.interrupts?.onStop(async (stop) => {
         stop.before.push(...said({ by: 'officer' }));
       });
-      const touched = (k: { imported: boolean; importSentUnrecorded: boolean }) => k.imported || k.importSentUnrecorded;
+      const touched = (k: JournaledKey) => k.imported || k.importSentUnrecorded || k.importAnswerUnproven !== null;
       const before = new Set(
         session.ceremony
           .keys()

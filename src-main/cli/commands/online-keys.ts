@@ -5,6 +5,7 @@ import { cannotWriteThere } from '../../core/journal/lock';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
+import { listText } from '../../i18n/list';
 import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
@@ -31,6 +32,9 @@ import {
 import { custodyOf } from './online-reimport';
 import { namedKeys } from '../import-stopped-lines';
 import { lostRoundWord, printRoundLines, sentBundles } from './online-status-rounds';
+
+/** An import of this ceremony was sent to `k` and not recorded as taken: no answer on record, or one that proves nothing. */
+const sentByUs = (k: JournaledKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
 
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
@@ -172,10 +176,10 @@ function printKeyStates(
     status.filter((s) => keyStateOfName(s.keyState) === String(KeyState.Enabled)).map((s) => s.keyId),
   );
   // A key that lost its material and is Enabled again took an import whose answer no session
-  // recorded: said below as such, not as lost (its material is back).
+  // recorded, or proved nothing: said below as such, not as lost (its material is back).
   const keys = ceremony
     .keys()
-    .map((k) => (k.importSentUnrecorded && enabledNow.has(k.keyId) ? { ...k, lapsed: false, deleted: false } : k));
+    .map((k) => (sentByUs(k) && enabledNow.has(k.keyId) ? { ...k, lapsed: false, deleted: false } : k));
   const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
   // The way back from fresh parameters on, only for keys still at that step of their latest round.
@@ -198,14 +202,34 @@ function printKeyStates(
     (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
   );
   const tr = cliTranslator(io);
-  for (const sent of [true, false]) {
-    const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
+  const kindOf = (s: KeyStatus) => {
+    const k = byId.get(s.keyId);
+    return k?.importSentUnrecorded ? 'sent' : k?.importAnswerUnproven ? 'unproven' : 'foreign';
+  };
+  for (const kind of ['sent', 'unproven', 'foreign'] as const) {
+    const these = unrecorded.filter((s) => kindOf(s) === kind);
     if (these.length === 0) continue;
     const named = { count: these.length, keys: namedKeys(tr, these) };
+    const bundles = sentBundles(tr, journal.entries, these);
+    // Each key's answer on record: its code and journal entry.
+    const answers = () =>
+      listText(
+        tr,
+        these.map((s) => {
+          const answer = byId.get(s.keyId)?.importAnswerUnproven;
+          return tr.t('online.status.unproven-answer', {
+            key: namedKeys(tr, [s]),
+            code: answer?.code ?? '',
+            seq: answer?.seq ?? 0,
+          });
+        }),
+      );
     io.stdout(
-      sent
-        ? tr.t('online.status.unrecorded-imports', { ...named, bundles: sentBundles(tr, journal.entries, these) })
-        : tr.t('online.status.foreign-imports', named),
+      kind === 'sent'
+        ? tr.t('online.status.unrecorded-imports', { ...named, bundles })
+        : kind === 'unproven'
+          ? tr.t('online.status.unproven-imports', { count: these.length, answers: answers(), bundles })
+          : tr.t('online.status.foreign-imports', named),
     );
   }
   return { lapsed: lapsed.length, deleted: deleted.length, unrecorded: unrecorded.length, notTaken };

@@ -9,7 +9,7 @@
  * A key already Enabled before the import is refused (KMS_KEY_NOT_PENDING_IMPORT), unless the caller
  * says an earlier import of this material was sent and may have taken effect with its answer lost
  * (an earlier session stopped after sending it): then the same comparison decides, as for a lost
- * answer. `beforeSend` runs once, just before the first request goes out (the caller journals it).
+ * answer. `beforeSend` runs just before each request goes out, the retry's too (the caller journals each).
  */
 import { KmsError, isKmsError, kmsClientError } from './errors';
 import { KeyState, type ImportKeyMaterialInput, type ImportOutcome, type KmsKeyInfo } from './types';
@@ -85,6 +85,7 @@ async function reconcile(
   if (input.tokenExpiresAt && port.now().getTime() >= input.tokenExpiresAt.getTime()) {
     throw kmsClientError('KMS_IMPORT_TOKEN_EXPIRED', {}, { cause });
   }
+  await input.beforeSend?.({ retry: true });
   try {
     await port.sendImport(body);
     return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'retried' };
@@ -117,7 +118,7 @@ export async function importWithReconciliation(
   if (input.earlierAttemptMayHaveLanded && expired) {
     throw kmsClientError('KMS_IMPORT_TOKEN_EXPIRED', {});
   }
-  await input.beforeSend?.();
+  await input.beforeSend?.({ retry: false });
   try {
     await port.sendImport(body);
     return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'answered' };

@@ -94,8 +94,11 @@ export interface ImportKeyMaterialInput {
    * public key) is then reported as 'reconciled' instead of refused as not Pending import.
    */
   readonly earlierAttemptMayHaveLanded?: boolean;
-  /** Awaited just before the request is sent (after describe-key found the key Pending import): journals the send. */
-  readonly beforeSend?: () => Promise<void>;
+  /**
+   * Awaited just before each request is sent (after describe-key found the key Pending import):
+   * journals the send. `retry`: the one resend after a lost answer, the key found still Pending import.
+   */
+  readonly beforeSend?: (send: { readonly retry: boolean }) => Promise<void>;
 }
 
 export interface ImportOutcome {

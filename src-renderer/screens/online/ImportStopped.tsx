@@ -24,8 +24,10 @@ export function ImportStopped({ bundleKeyIds }: { bundleKeyIds: ReadonlySet<stri
   const tr = useT();
   const { t } = tr;
   const imported = keys.filter((k) => k.imported);
-  const unanswered = keys.filter((k) => !k.imported && k.importSentUnrecorded);
-  const waiting = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
+  // Sent and not recorded as taken: no answer on record, or one that proves nothing (the next import asks the KMS first).
+  const sentNotTaken = (k: CeremonyKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
+  const unanswered = keys.filter((k) => !k.imported && sentNotTaken(k));
+  const waiting = keys.filter((k) => !k.imported && !sentNotTaken(k));
   const inBundle = (k: CeremonyKey) => bundleKeyIds?.has(k.keyId) ?? true;
   const missing = waiting.filter(inBundle);
   const elsewhere = waiting.filter((k) => !inBundle(k));

@@ -8,6 +8,7 @@ import { PlannedStep } from '../../components/PlannedStep';
 import { StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
 import { useAppStore } from '../../store/store';
+import { selectCeremonyKeys } from '../../store/selectors';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
 import { useKeyFilter } from './key-filter';
@@ -70,6 +71,10 @@ export function ParametersStep() {
   const algorithm = picked ?? current;
   // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
   const canFetch = steps.canRun('fetchParameters');
+  // A key that held imported material and lost it (deleted or lapsed) takes the ceremony back before
+  // this step: its parameters are fetched again, new ones.
+  const keys = useAppStore(selectCeremonyKeys);
+  const again = steps.isDone('fetchParameters') || keys.some((k) => !k.imported && k.expiresAt !== null);
   const shown = useKeyFilter();
   const { t, locale } = useT();
   return (
@@ -86,7 +91,7 @@ export function ParametersStep() {
           void fetchParameters(algorithm && algorithm !== current ? { wrappingAlgorithm: algorithm } : undefined)
         }
       >
-        {steps.isDone('fetchParameters') ? t('params.fetch-new') : t('params.fetch')}
+        {again ? t('params.fetch-new') : t('params.fetch')}
       </StepButton>
       {issued.length > 0 && (
         <BoundedTable

@@ -10,12 +10,14 @@ import { selectCeremonyKeys } from '../../store/selectors';
 type CeremonyKey = NonNullable<CeremonyState['online']>['keys'][number];
 
 /** Where one key of the ceremony stands, from the journal's view and the parameters issued. */
-export type CeremonyKeyState = 'created' | 'issued' | 'unanswered' | 'imported' | 'verified' | 'lapsed';
+export type CeremonyKeyState = 'created' | 'issued' | 'unanswered' | 'unproven' | 'imported' | 'verified' | 'lapsed';
 
 export function ceremonyKeyState(key: CeremonyKey, issued: ReadonlySet<string>): CeremonyKeyState {
   if (key.verified) return 'verified';
   if (key.imported) return 'imported';
   if (key.importSentUnrecorded) return 'unanswered';
+  // Answered with a failure whose code proves nothing (not a refusal): recorded, and not unrecorded.
+  if (key.importAnswerUnproven) return 'unproven';
   if (key.lapsed) return 'lapsed';
   return issued.has(key.keyId) ? 'issued' : 'created';
 }

@@ -8,7 +8,7 @@
  * journal's entries up to the last one written, so the journal is cut back to the send.
  * The real CLI against the simulator over real HTTP.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { onlineAt } from '../../helpers/cli-sides';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { cutAfterCreateSending } from './create-sending-cut';
 
 let dir: string;
 let kms: SimSetup;
@@ -45,15 +46,6 @@ async function ceremony(name: string, env: NodeJS.ProcessEnv = {}) {
   const runStatus = () =>
     keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: folder, env: { ...connection.env, ...env } });
   return { alias, journal: path.join(folder, 'online.jsonl'), createKey, runStatus };
-}
-
-/** What a kill right after the create went out leaves: the journal up to its key.create-sending; returns that entry's seq. */
-async function cutAfterCreateSending(journal: string): Promise<number> {
-  const lines = (await readFile(journal, 'utf8')).trim().split('\n');
-  const sending = lines.findLastIndex((line) => (JSON.parse(line) as { event: string }).event === 'key.create-sending');
-  expect(sending).toBeGreaterThan(0);
-  await writeFile(journal, `${lines.slice(0, sending + 1).join('\n')}\n`);
-  return sending + 1;
 }
 
 /** The KMS's keys under `alias`. */

@@ -35,6 +35,7 @@ function group(
     replicaOf: i === 0 ? null : primary,
     imported,
     importSentUnrecorded: false,
+    importAnswerUnproven: null,
     lapsed: false,
     deleted: false,
     expiresAt: imported ? 'never' : null,

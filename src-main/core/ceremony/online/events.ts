@@ -147,7 +147,12 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
-export const importSendingData = z.object({ keyId: z.string(), importTokenSha256: sha256 });
+/** An import about to be sent; `retryOfSeq`: the resend within a run of the send at that entry, its answer lost and the key still Pending import. */
+export const importSendingData = z.object({
+  keyId: z.string(),
+  importTokenSha256: sha256,
+  retryOfSeq: z.number().optional(),
+});
 
 /** Where a create goes: the alias, and a replica's region and project (none for a primary). */
 export const createPlaceData = z.object({

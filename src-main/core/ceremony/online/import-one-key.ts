@@ -168,7 +168,7 @@ export async function importCheckedKey(
   checked: CheckedKey,
   expiresAt: string,
   now: Date,
-  beforeSend: () => Promise<void>,
+  beforeSend: (send: { readonly retry: boolean }) => Promise<void>,
 ): Promise<ImportOutcome> {
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);

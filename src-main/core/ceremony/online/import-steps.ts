@@ -287,21 +287,31 @@ export async function importCheckedMaterial(
     }),
     async ({ checkedKey: c, decision }, _index, recording): Promise<ImportedKeySummary> => {
       const { effective: expiresAt, requested, source } = decision;
-      // key.import-sending is journaled just before the request goes out: a kill after it leaves the
-      // mark by which the next run recognises this import in the KMS (state.ts importMayHaveLanded).
-      const sending = () =>
-        ctx.journal(ONLINE_EVENTS.importSending, {
-          keyId: c.key.keyId,
-          importTokenSha256: c.issued.importTokenSha256,
-        });
       // A send with this token whose answer no session recorded, read before this attempt's own.
       const unrecorded = unrecordedSendOf(ctx.journalEntries(), c.key.keyId, c.issued.importTokenSha256);
+      // The send this run resent after losing its answer (the key still Pending import), once it did.
+      let resent: { readonly retryOfSeq: number } | undefined;
+      // key.import-sending is journaled just before each request goes out: a kill after it leaves the
+      // mark by which the next run recognises this import in the KMS (state.ts importMayHaveLanded).
+      const sending = async (send: { readonly retry: boolean }) => {
+        const retried = send.retry
+          ? unrecordedSendOf(ctx.journalEntries(), c.key.keyId, c.issued.importTokenSha256)
+          : undefined;
+        resent = retried && { retryOfSeq: retried.retryOfSeq };
+        await ctx.journal(ONLINE_EVENTS.importSending, {
+          keyId: c.key.keyId,
+          importTokenSha256: c.issued.importTokenSha256,
+          ...resent,
+        });
+      };
       const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
         importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now(), sending),
       );
       recording();
-      // Sent again because the key was still Pending import: a retry of that send, tied to its entries.
-      const retry = unrecorded && outcome.confirmation === 'answered' ? unrecorded : undefined;
+      // Sent again because the key was still Pending import: a retry of that send, tied to its entries
+      // (an earlier session's, or this run's own whose answer was lost).
+      const retry =
+        outcome.confirmation === 'retried' ? resent : outcome.confirmation === 'answered' ? unrecorded : undefined;
       const confirmation = retry ? 'retried' : outcome.confirmation;
       await ctx.journal(ONLINE_EVENTS.imported, {
         keyId: c.key.keyId,

@@ -33,7 +33,9 @@ export function journaledKeys(ctx: Pick<OnlineStepContext, 'state' | 'region' | 
     alias: k.alias,
     spec: k.spec,
     imported: holdsImportedMaterial(k),
-    importSentUnrecorded: !holdsImportedMaterial(k) && !!k.importMayHaveLanded,
+    importSentUnrecorded: !holdsImportedMaterial(k) && !!k.importMayHaveLanded && !k.importAnswer,
+    importAnswerUnproven:
+      !holdsImportedMaterial(k) && k.importMayHaveLanded && k.importAnswer ? { ...k.importAnswer } : null,
     lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
     deleted: !!k.materialDeleted && !k.materialLapsed,
     expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,

@@ -49,10 +49,17 @@ export function deletionWarning(keyId: string, key: OnlineKeyState | undefined):
   return { keyId, warning: phraseOf('delete.custody', values), keyIdToType: values.custody === 'none' };
 }
 
+/** The refusal of deleting the material of `keyId` when it holds none the KMS lets delete, else undefined. */
+function notDeletable(keyId: string, key: OnlineKeyState | undefined): KeyferryError | undefined {
+  if (!key || !holdsImportedMaterial(key)) return new KeyferryError('KEY_NOT_IMPORTED', { keyId });
+  if (isAsymmetric(key.spec)) return new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
+  return undefined;
+}
+
 /** The warning before deleting the material of `keyId`, refusing a key that holds none the KMS lets delete. */
 export function deletableMaterialWarning(keyId: string, key: OnlineKeyState | undefined): DeletionWarning {
-  if (!key || !holdsImportedMaterial(key)) throw new KeyferryError('KEY_NOT_IMPORTED', { keyId });
-  if (isAsymmetric(key.spec)) throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
+  const refusal = notDeletable(keyId, key);
+  if (refusal) throw refusal;
   return deletionWarning(keyId, key);
 }
 
@@ -68,7 +75,9 @@ export async function deleteAcknowledgedMaterial(
   keyId: string,
   ack: DeletionAcknowledgement,
 ): Promise<{ keyId: string; keyState: string }> {
-  const refusal = deletionRefusal(keyId, ctx.state.keys.get(keyId), ack);
+  const key = ctx.state.keys.get(keyId);
+  // A key with nothing to delete is said as such before any acknowledgement is asked for.
+  const refusal = notDeletable(keyId, key) ?? deletionRefusal(keyId, key, ack);
   if (refusal) await refuseStep(ctx, 'delete-imported-key-material', keyId, refusal);
   return deleteImportedMaterial(ctx, keyId, () =>
     ctx.journal('material.loss-acknowledged', {

@@ -26,7 +26,7 @@ import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issu
 import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
-import { createRetryData, unrecordedCreateOf } from './unrecorded-create';
+import { createRetryData, refusePlanDroppingUnansweredCreate, unrecordedCreateOf } from './unrecorded-create';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { plannedKeyExpiry } from './planned-keys';
 import { reportProgress, progressLine } from '../shared/progress';
@@ -89,6 +89,8 @@ export async function createExternalKeys(
 ): Promise<CreatedKey[]> {
   if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
   refusePlanWithoutCreatedKeys(ctx.state, planned);
+  // A create sent and never answered whose alias the plan leaves out would leave its key behind.
+  await refusePlanDroppingUnansweredCreate(ctx, planned);
   await ctx.journal(ONLINE_EVENTS.keysPlanned, { keys: plannedKeyRecords(planned) });
   // One progress count over every key the KMS will hold, primaries and replicas alike.
   const total = plannedKeyCount(planned);

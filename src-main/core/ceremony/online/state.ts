@@ -43,6 +43,16 @@ export interface IssuedParameters {
   readonly projectId: string;
 }
 
+/**
+ * True when the key lost its imported material (deleted or lapsed) and no import parameters were
+ * fetched for it since: its way back starts with fresh parameters, whatever the other keys hold.
+ */
+export function awaitsNewParameters(
+  key: Pick<OnlineKeyState, 'imported' | 'materialDeleted' | 'materialLostSeq' | 'fetchedSeq'>,
+): boolean {
+  return !holdsImportedMaterial(key) && !!key.materialDeleted && (key.fetchedSeq ?? 0) < (key.materialLostSeq ?? 0);
+}
+
 /** True when the key holds material imported by this ceremony (not deleted since). */
 export function holdsImportedMaterial(key: Pick<OnlineKeyState, 'imported' | 'materialDeleted'>): boolean {
   return !!key.imported && !key.materialDeleted;
@@ -84,6 +94,12 @@ export interface OnlineKeyState {
   importMayHaveLanded?: boolean;
   /** The import token of the last request journaled as sent (key.import-sending). */
   importSentTokenSha256?: string;
+  /**
+   * While importMayHaveLanded: the answer on record to the last import sent, a failure whose code
+   * does not prove a refusal (e.g. KMS.0101) and its entry; null: none will come (its answer was
+   * lost, KMS_IMPORT_OUTCOME_UNKNOWN, or its session ended without one); undefined: none yet.
+   */
+  importAnswer?: { readonly code: string; readonly seq: number } | null;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
   imported?: {
     readonly expiresAt: string | null;
@@ -110,6 +126,8 @@ export interface OnlineKeyState {
   materialLapsed?: boolean;
   /** Journal entry that recorded the material gone (deleted or lapsed); a bundle checked before it does not hold this key's next import. */
   materialLostSeq?: number;
+  /** Journal entry of the last import parameters fetched for this key. */
+  fetchedSeq?: number;
 }
 
 export interface OnlineCeremonyState {
@@ -240,7 +258,9 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     }
     case ONLINE_EVENTS.parametersFetched: {
       const d = parse(parametersFetchedData);
-      keyOf(state, entry, d.keyId).issued.push(d);
+      const key = keyOf(state, entry, d.keyId);
+      key.issued.push(d);
+      key.fetchedSeq = entry.seq;
       state.lastFetchSeq = entry.seq;
       break;
     }
@@ -273,6 +293,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const key = keyOf(state, entry, d.keyId);
       key.importMayHaveLanded = true;
       key.importSentTokenSha256 = d.importTokenSha256;
+      key.importAnswer = undefined;
       break;
     }
     case ONLINE_EVENTS.stepFailed: {
@@ -281,15 +302,26 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       if (!failed.success || failed.data.step !== 'import-key-material' || failed.data.keyId === null) break;
       const key = state.keys.get(failed.data.keyId);
       if (!key) break;
-      if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') key.importMayHaveLanded = true;
+      const answer = key.importAnswer;
+      if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') {
+        key.importMayHaveLanded = true;
+        key.importAnswer = answer ?? null;
+      }
       // The KMS refused the request itself (its token or material): that import did not take effect.
-      else if (refusedImportRequest(failed.data.code)) key.importMayHaveLanded = false;
+      else if (refusedImportRequest(failed.data.code)) {
+        key.importMayHaveLanded = false;
+        key.importAnswer = undefined;
+      }
+      // The first failure after the send answers it (a later one failed before sending anything).
+      else if (key.importMayHaveLanded && answer === undefined)
+        key.importAnswer = { code: failed.data.code, seq: entry.seq };
       break;
     }
     case ONLINE_EVENTS.imported: {
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
       key.importMayHaveLanded = false;
+      key.importAnswer = undefined;
       key.imported = {
         expiresAt: d.expiresAt,
         importTokenSha256: d.importTokenSha256,
@@ -330,6 +362,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.replicaProofs.delete(groupIdOf(key));
       break;
     }
+    case ONLINE_EVENTS.session:
+      // A send its own session recorded no answer to gets none later.
+      for (const key of state.keys.values()) if (key.importMayHaveLanded) key.importAnswer ??= null;
+      break;
     default:
       break;
   }
@@ -399,6 +435,8 @@ export function onlineStepFromState(state: OnlineCeremonyState, checked?: Checke
   const holding = keys.filter((k) => holdsImportedMaterial(k));
   const waiting = keys.filter((k) => !holdsImportedMaterial(k));
   if (holding.length > 0 && !holding.every((k) => k.verified)) return 'imported';
+  // A key that lost its material waits for fresh parameters: the ceremony is not finished, nor its old bundle current.
+  if (waiting.some((k) => awaitsNewParameters(k))) return 'keys-created';
   // Parameters for every waiting key; when other keys hold material (some lapsed or were deleted
   // after an import), fetched since the last import, else the ones fetched before it would count.
   const fetched =

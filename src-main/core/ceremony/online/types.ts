@@ -40,8 +40,14 @@ export interface JournaledKey extends KeyPlace {
   readonly alias: string;
   readonly spec: KeySpec;
   readonly imported: boolean;
-  /** An import of this ceremony was sent to it and neither recorded nor refused (state.ts importMayHaveLanded). */
+  /** An import of this ceremony was sent to it and no answer to it is on record (state.ts importMayHaveLanded, importAnswer). */
   readonly importSentUnrecorded: boolean;
+  /**
+   * An import of this ceremony was sent to it and answered with a failure that does not prove a
+   * refusal: its code and journal entry (null: none such). The next import asks the KMS first, as
+   * for an unrecorded one.
+   */
+  readonly importAnswerUnproven: { readonly code: string; readonly seq: number } | null;
   readonly lapsed: boolean;
   readonly deleted: boolean;
   readonly expiresAt: string | null;

@@ -5,10 +5,15 @@
  * a retry of that send, each naming the send's entry and that of the `ceremony.session-unrecorded`
  * a later session journaled for it (unrecorded-session.ts), so the journal ties the two together.
  */
+import type { z } from 'zod';
 import type { JournalEntry, JsonObject } from '../../journal';
+import { KeyferryError } from '../../errors';
+import { KeyState, type KmsKeyInfo } from '../../kms/types';
+import type { PlannedKey } from '../shared/ceremony-plan';
 import { ONLINE_EVENTS, createPlaceData, sessionUnrecordedData } from './events';
 import { createTarget } from './planned-keys';
 import { createAnswered } from './unrecorded-session';
+import { refuseStep, type OnlineStepContext } from './step-context';
 
 /** An unanswered send of a create: its entry, and the entry of the trace that named it (absent: none did yet). */
 type UnrecordedCreate = { readonly seq: number; readonly unrecordedSeq?: number };
@@ -38,4 +43,67 @@ export function createRetryData(unanswered: UnrecordedCreate | undefined): JsonO
   if (!unanswered) return {};
   const { seq, unrecordedSeq } = unanswered;
   return { retryOfSeq: seq, ...(unrecordedSeq !== undefined ? { unrecordedSeq } : {}) };
+}
+
+type CreatePlace = z.infer<typeof createPlaceData>;
+
+/** The creates sent and never answered that `planned` leaves out (its aliases and replicas by createTarget): each send's place and entry. */
+function unansweredCreatesLeftOut(
+  entries: readonly JournalEntry[],
+  planned: readonly PlannedKey[],
+): { readonly place: CreatePlace; readonly seq: number }[] {
+  const kept = new Set(
+    planned.flatMap((k) => [createTarget(k.alias, {}), ...(k.replicas ?? []).map((t) => createTarget(k.alias, t))]),
+  );
+  const left = new Map<string, CreatePlace>();
+  for (const entry of entries) {
+    const place = entry.event === ONLINE_EVENTS.createSending ? createPlaceData.safeParse(entry.data).data : undefined;
+    if (place && !kept.has(createTarget(place.alias, place))) left.set(createTarget(place.alias, place), place);
+  }
+  return [...left].flatMap(([target, place]) => {
+    const unanswered = unrecordedCreateOf(entries, target);
+    return unanswered ? [{ place, seq: unanswered.seq }] : [];
+  });
+}
+
+/** The key the KMS holds under the alias of `place` (not scheduled for deletion); 'unknown': its region is not connected. */
+async function keyUnderDroppedAlias(
+  ctx: OnlineStepContext,
+  place: CreatePlace,
+): Promise<KmsKeyInfo | 'unknown' | undefined> {
+  const target =
+    place.region === undefined ? {} : { target: { region: place.region, projectId: place.projectId ?? '' } };
+  let kms: ReturnType<OnlineStepContext['kmsFor']>;
+  try {
+    kms = ctx.kmsFor({ keyId: '', ...target });
+  } catch (error) {
+    if (error instanceof KeyferryError && error.code === 'REPLICA_NOT_CONNECTED') return 'unknown';
+    throw error;
+  }
+  const listed = await ctx.kmsCall('list-keys', null, () => kms.listKeys());
+  return listed.find((k) => k.alias === place.alias && k.state !== KeyState.PendingDeletion);
+}
+
+/**
+ * Refuses (journaled) a plan that leaves out the alias (or replica) of a create this journal sent and
+ * never recorded an answer to, when the KMS holds a key under that alias (that create took effect),
+ * or cannot be asked: the key would stay in the KMS, part of no ceremony. The KMS holding none, the
+ * create never took effect and the plan may leave it out.
+ */
+export async function refusePlanDroppingUnansweredCreate(
+  ctx: OnlineStepContext,
+  planned: readonly PlannedKey[],
+): Promise<void> {
+  for (const { place, seq } of unansweredCreatesLeftOut(ctx.journalEntries(), planned)) {
+    const found = await keyUnderDroppedAlias(ctx, place);
+    if (found === undefined) continue;
+    const refusal = new KeyferryError('PLAN_DROPS_UNANSWERED_CREATE', {
+      alias: place.alias,
+      region: place.region ?? 'none',
+      seq,
+      found: found === 'unknown' ? 'unknown' : 'yes',
+      keyId: found === 'unknown' ? '' : found.keyId,
+    });
+    await refuseStep(ctx, 'create-key', null, refusal);
+  }
 }

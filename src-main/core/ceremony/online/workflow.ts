@@ -52,6 +52,7 @@ import {
 } from './loss-acknowledgement';
 import {
   applyOnlineEntry,
+  awaitsNewParameters,
   replayOnlineJournal,
   holdsImportedMaterial,
   onlineStepFromState,
@@ -273,7 +274,10 @@ export class OnlineCeremony {
    */
   async fetchParameters(options: { wrappingAlgorithm?: WrappingAlgorithm } = {}): Promise<IssuedSummary[]> {
     this.#guard.require('fetchParameters');
-    const afterImport = hasReached(ONLINE_STEPS, this.#guard.state, 'imported');
+    // A key that lost its material takes the ceremony back to 'keys-created': still after an import.
+    const afterImport =
+      hasReached(ONLINE_STEPS, this.#guard.state, 'imported') ||
+      [...this.#state.keys.values()].some(awaitsNewParameters);
     if (afterImport) {
       this.#requireConnected('fetchImportParameters');
       await noticeLapsedMaterial(this.#ctx, (key) => journalLapse(this.#ctx, key));

@@ -78,7 +78,12 @@ export const ONLINE_STEP_FROM = {
   },
   importMaterial: { from: ['material-checked'], to: 'imported', doing: 'importKeyMaterial' },
   verifyKeys: { from: ['imported', 'verified', 'finished'], to: 'verified', doing: 'verifyTheImportedKeys' },
-  deleteMaterial: { from: ['imported', 'verified', 'finished'], to: null, doing: 'deleteImportedKeyMaterial' },
+  // From 'keys-created' too: another key's deletion takes the ceremony back there (state.ts awaitsNewParameters).
+  deleteMaterial: {
+    from: ['keys-created', 'imported', 'verified', 'finished'],
+    to: null,
+    doing: 'deleteImportedKeyMaterial',
+  },
   writeReceipt: { from: ['verified'], to: 'finished', doing: 'writeTheReceipt' },
 } as const satisfies StepTable<OnlineStep>;
 export type OnlineStepId = keyof typeof ONLINE_STEP_FROM;

@@ -56,6 +56,10 @@ export const enCeremony = {
     'This ceremony already created {spec} key {alias} ({keyId}{region, select, none {} other {, replica in region {region}}}, {usage}), and the plan given now does not list it that way. Nothing was created.',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     'Give the plan this ceremony started with (every key it created keeps its alias, spec, usage and replicas); add keys to it if you must, but leave none out.',
+  'problem.PLAN_DROPS_UNANSWERED_CREATE':
+    'The plan given now leaves out {alias}{region, select, none {} other { (the replica in region {region})}}, whose create-key request this journal shows sent at entry {seq} with no answer recorded, and {found, select, yes {the KMS holds key {keyId} under that alias: that create took effect} other {the KMS there could not be asked whether it took effect (that region is not connected)}}. Left out of the plan, that key would stay in the KMS, part of no ceremony. Nothing was created.',
+  'problem.PLAN_DROPS_UNANSWERED_CREATE.next':
+    'Give the plan with {alias} kept as first planned: online create-key run again then takes that key back into this ceremony. If the key is not wanted, first schedule its deletion in the KMS console{found, select, yes { (key {keyId})} other {}}, then give the new plan.',
   'problem.PEOPLE_DIFFER_FROM_JOURNAL':
     'This ceremony was started with {role, select, operator {operator {journaledList}} other {witnesses {journaledList}}}, and this run names {givenList}. The journal records every step in its operator’s name and its receipts ask its operator and witnesses to sign, so the people stay the journal’s; nothing was created.',
   'problem.PEOPLE_DIFFER_FROM_JOURNAL.next':

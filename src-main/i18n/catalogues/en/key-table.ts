@@ -5,7 +5,7 @@ export const enKeyTable = {
   'ckeys.by-spec': 'By spec:',
   'ckeys.by-state': 'By state:',
   'ckeys.state':
-    '{state, select, created {Created} issued {Parameters issued} unanswered {Import sent, answer not recorded} imported {Imported} verified {Verified} lapsed {Material lapsed} other {{state}}}',
+    '{state, select, created {Created} issued {Parameters issued} unanswered {Import sent, answer not recorded} unproven {Import answered with an error, effect not proven} imported {Imported} verified {Verified} lapsed {Material lapsed} other {{state}}}',
   'ckeys.filter': 'Filter the keys',
   'ckeys.filter.hint': 'Part of an alias, a key ID, a spec or a state; every key list on this screen follows it.',
   'ckeys.shown': 'Showing {shown} of {count, plural, one {# key} other {# keys}}.',

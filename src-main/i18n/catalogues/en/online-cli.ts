@@ -82,6 +82,9 @@ export const enOnlineCli = {
     'New import parameters for {keys} are in the import-parameters bundle {folder} (journal entry {seq}), written after {count, plural, one {its} other {their}} material was lost. Next, on the air-gapped workstation, run with that bundle the command keyferry online params printed (keyferry custody restore --bundle …, from the custody shares or the HSM token; with no custody copy, keyferry airgap wrap --bundle … --material with the original material file); then run keyferry online import here with the wrapped-material bundle it writes and the digest on its receipt.',
   'online.status.round-import':
     'The wrapped-material bundle {folder} holding the material of {keys} was checked (journal entry {seq}), and nothing was imported from it yet. Next, import it with the bundle digest on its air-gapped receipt: {command} --expect-digest "<digest>"',
+  'online.status.unproven-imports':
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although the import this journal shows sent to {count, plural, one {it} other {them}} was answered with an error that does not say whether it took effect: {answers}. Run keyferry online import again with the same --bundle and --expect-digest{bundles, select, none {} other { (--bundle {bundles})}}: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+  'online.status.unproven-answer': '{key}: {code} at journal entry {seq}',
   'online.status.foreign-imports':
     '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although this ceremony never sent an import to {count, plural, one {it} other {them}}: {keys}. Somebody imported other material: do not use {count, plural, one {it} other {them}} for this ceremony.',
   'online.status.not-journaled':

@@ -56,6 +56,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '本仪式已创建 {spec} 密钥 {alias}（{keyId}{region, select, none {} other {，区域 {region} 中的副本}}，{usage}），而现在给出的计划没有这样列出它。未创建任何内容。',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     '请给出本仪式开始时的计划（已创建的每个密钥保持其别名、规格、用途和副本）；如有必要可以增加密钥，但不能删去任何一个。',
+  'problem.PLAN_DROPS_UNANSWERED_CREATE':
+    '现在给出的计划删去了 {alias}{region, select, none {} other {（区域 {region} 中的副本）}}，本日志显示已在条目 {seq} 发送其创建密钥请求且没有记录答复，{found, select, yes {而 KMS 在该别名下持有密钥 {keyId}：该创建已生效} other {但无法询问该处的 KMS 该创建是否生效（该区域未连接）}}。从计划中删去后，该密钥将留在 KMS 中，不属于任何仪式。未创建任何内容。',
+  'problem.PLAN_DROPS_UNANSWERED_CREATE.next':
+    '请给出按最初计划保留 {alias} 的计划：再次运行 online create-key 会将该密钥收回本仪式。如果不需要该密钥，请先在 KMS 控制台中计划删除它{found, select, yes {（密钥 {keyId}）} other {}}，然后再给出新计划。',
   'problem.PEOPLE_DIFFER_FROM_JOURNAL':
     '本仪式开始时的{role, select, operator {操作员是 {journaledList}} other {见证人是 {journaledList}}}，而本次运行给出的是 {givenList}。日志以其操作员的名义记录每一步，回执也请其操作员和见证人签字，因此人员以日志为准；未创建任何内容。',
   'problem.PEOPLE_DIFFER_FROM_JOURNAL.next':

@@ -82,6 +82,9 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{keys} 的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），是在这 {count} 个密钥的材料丢失之后写出的。下一步，在离线工作站上使用该参数包运行 keyferry online params 打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后在此处使用它写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
   'online.status.round-import':
     '持有 {keys} 密钥材料的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但尚未从中导入任何内容。下一步，使用其离线回执上的材料包摘要导入：{command} --expect-digest "<摘要>"',
+  'online.status.unproven-imports':
+    'KMS 中有 {count} 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+  'online.status.unproven-answer': '{key}：日志条目 {seq} 的 {code}',
   'online.status.foreign-imports':
     'KMS 中有 {count} 个密钥已启用，但本仪式从未向其发送导入：{keys}。有人导入了其他材料：请勿在本仪式中使用这些密钥。',
   'online.status.not-journaled':

@@ -93,8 +93,17 @@ describe('online journal replay', () => {
     const step = (events: [string, Record<string, unknown>][]) =>
       onlineStepFromState(replayOnlineJournal(journal(events))!);
     expect(step(done)).toBe('finished');
-    // Lapsed, nothing fetched since: still finished (the next step is fetching parameters).
-    expect(step([...done, lapsed])).toBe('finished');
+    // Lapsed, nothing fetched since: the ceremony waits for fresh parameters again, not finished.
+    expect(step([...done, lapsed])).toBe('keys-created');
+    expect(step([...done, lapsed, fetched('2'.repeat(64))])).toBe('parameters-fetched');
+    // A key alone, its material deleted: not its first round's bundle ('parameters-written') either.
+    const deleted = ['key.material-deleted', { keyId: 'k1', keyState: 'Pending import' }] as [
+      string,
+      Record<string, unknown>,
+    ];
+    const alone = [...before.filter((e) => e !== ec), ...importedAndVerified('k1', '1'), receipt];
+    expect(step(alone)).toBe('finished');
+    expect(step([...alone, deleted])).toBe('keys-created');
     expect(step([...done, lapsed, fetched('2'.repeat(64)), written('2')])).toBe('parameters-written');
     // Imported again: verified, then finished with the next receipt.
     const again = [...done, lapsed, fetched('2'.repeat(64)), written('2'), ...importedAndVerified('k1', '2')];

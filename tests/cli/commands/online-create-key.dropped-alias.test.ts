@@ -1,0 +1,90 @@
+/**
+ * A create sent and never answered (the process killed right after key.create-sending), then the
+ * plan changed to leave that alias out: the key the KMS created under it would stay there, part of
+ * no ceremony. `online create-key` asks the KMS by alias first and refuses (journaled), naming the
+ * alias, the send's journal entry, the key and what to do; the KMS holding no key under it (the
+ * create never took effect), the new plan goes ahead. The real CLI against the simulator over real
+ * HTTP on 127.0.0.1.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { journalFileEntries } from '../../helpers/journal-entries';
+import { onlineAt } from '../../helpers/cli-sides';
+import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { cutAfterCreateSending } from './create-sending-cut';
+
+let dir: string;
+let kms: SimSetup;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-create-dropped-'));
+  kms = await startSimWithClient();
+});
+afterAll(async () => {
+  await kms.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A folder `name`; `createKey(alias)` writes a one-key plan with `alias` and runs `online create-key --plan plan.json`. */
+async function ceremony(name: string) {
+  const folder = path.join(dir, name);
+  await mkdir(folder);
+  const connection = onlineAt(kms.sim);
+  const createKey = async (alias: string, ...extra: string[]) => {
+    const plan = { title: name, operator: 'Ana', witnesses: ['Ben'], keys: [{ alias, spec: 'AES_256' }] };
+    await writeFile(path.join(folder, 'plan.json'), JSON.stringify(plan));
+    return keyferry(['online', 'create-key', '--plan', 'plan.json', ...connection.args, ...extra], {
+      cwd: folder,
+      env: connection.env,
+    });
+  };
+  return { journal: path.join(folder, 'online.jsonl'), createKey };
+}
+
+const keysUnder = async (alias: string) => (await kms.client.listKeys()).filter((k) => k.alias === alias);
+
+describe('a plan that leaves out the alias of an unanswered create', () => {
+  it('is refused while the KMS holds a key under that alias, naming it, the send and the way on', async () => {
+    const { journal, createKey } = await ceremony('dropped');
+    expect((await createKey('dropped/first')).code).toBe(0);
+    const sentAt = await cutAfterCreateSending(journal);
+    const [orphan] = await keysUnder('dropped/first');
+
+    const renamed = await createKey('dropped/second');
+    expect(renamed.code).toBe(1);
+    expect(renamed.stderr).toContain(
+      `The plan given now leaves out dropped/first, whose create-key request this journal shows sent at entry ${sentAt} with no answer recorded, and the KMS holds key ${orphan?.keyId} under that alias: that create took effect. Left out of the plan, that key would stay in the KMS, part of no ceremony. Nothing was created. Give the plan with dropped/first kept as first planned: online create-key run again then takes that key back into this ceremony. If the key is not wanted, first schedule its deletion in the KMS console (key ${orphan?.keyId}), then give the new plan.`,
+    );
+    const zh = await createKey('dropped/second', '--lang', 'zh-CN');
+    expect(zh.stderr).toContain(
+      `现在给出的计划删去了 dropped/first，本日志显示已在条目 ${sentAt} 发送其创建密钥请求且没有记录答复，而 KMS 在该别名下持有密钥 ${orphan?.keyId}：该创建已生效。`,
+    );
+    expect(await keysUnder('dropped/second')).toHaveLength(0);
+    const refused = (await journalFileEntries(journal)).filter(
+      (e) => e.event === 'step.failed' && e.data.code === 'PLAN_DROPS_UNANSWERED_CREATE',
+    );
+    expect(refused).toHaveLength(2);
+
+    // The alias kept: the ceremony takes its key back.
+    const kept = await createKey('dropped/first');
+    expect(kept.stderr).toBe('');
+    expect(kept.code).toBe(0);
+    expect(await keysUnder('dropped/first')).toHaveLength(1);
+  });
+
+  it('goes ahead when the KMS holds no key under that alias (the create never took effect)', async () => {
+    const { journal, createKey } = await ceremony('never');
+    kms.sim.faults.dropConnection('create-key', 'before');
+    expect((await createKey('never/first')).code).not.toBe(0);
+    await cutAfterCreateSending(journal);
+    expect(await keysUnder('never/first')).toHaveLength(0);
+
+    const renamed = await createKey('never/second');
+    expect(renamed.stderr).toBe('');
+    expect(renamed.code).toBe(0);
+    expect(await keysUnder('never/second')).toHaveLength(1);
+  });
+});
