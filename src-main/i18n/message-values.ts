@@ -191,6 +191,7 @@ export interface MessageValueTable {
   'connect.project': NoValues;
   'connect.access-key': NoValues;
   'connect.replica-regions': NoValues;
+  'connect.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
   'connect.keys-visible': NoValues;
   'remember.checking': NoValues;
   'remember.choice': NoValues;

@@ -24,6 +24,8 @@ export const enScreenOnline = {
   'connect.project': 'Project',
   'connect.access-key': 'Access key',
   'connect.replica-regions': 'Other regions (for replicas)',
+  'connect.session-unrecorded-creates':
+    'Journal entry {seq}: {reason}: {creates}. The receipt lists it under Deviations. Creating the keys again with the same plan (step “Create the external keys”) looks in the KMS first: a key found under {count, plural, one {that alias} other {such an alias}} as this ceremony creates keys (external, Pending import, created since the send) is journaled as the key that send created, not created again; an alias the KMS does not hold is created; an alias another key holds is refused.',
   'connect.keys-visible': 'Keys visible',
   'remember.checking': 'Checking whether this computer can remember credentials…',
   'remember.choice': 'Remember these credentials on this computer (encrypted by the operating system)',

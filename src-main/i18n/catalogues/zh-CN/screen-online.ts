@@ -25,6 +25,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'connect.project': '项目',
   'connect.access-key': '访问密钥',
   'connect.replica-regions': '其他区域（用于副本）',
+  'connect.session-unrecorded-creates':
+    '日志条目 {seq}：{reason}：{creates}。回执在偏差中列出此事。使用同一计划再次创建密钥（“创建外部密钥”步骤）时，会先在 KMS 中查找：若在{count, plural, other {该}}别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。',
   'connect.keys-visible': '可见密钥数',
   'remember.checking': '正在检查本机能否记住凭证…',
   'remember.choice': '在本机记住这些凭证（由操作系统加密）',
