@@ -285,6 +285,13 @@ export interface MessageValueTable {
   'verify.waiting': NoValues;
   'verify.material-gone': { how: string };
   'verify.restore-hint': NoValues;
+  'status.proofs': NoValues;
+  'status.next.deleted': { key: string | number; round: string };
+  'status.next.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'status.next.round-import': { folder: string | number; keys: string | number; seq: string | number };
+  'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };
+  'status.next.unrecorded-imports': { count: number; keys: string | number; bundles: string };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };
   'delete.button': { alias: string | number };

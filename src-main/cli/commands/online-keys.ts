@@ -15,7 +15,7 @@ import { requireOption } from '../args';
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
 import type { Journal } from '../../core/journal';
-import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
+import type { KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import path from 'node:path';
 
@@ -29,7 +29,9 @@ import {
 } from './online-steps';
 import { custodyOf } from './online-reimport';
 import { namedKeys } from '../import-stopped-lines';
-import { lostRoundWord, printRoundLines, sentBundles } from './online-status-rounds';
+import { lostRoundWord, printRoundLines } from './online-status-rounds';
+import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { listText } from '../../i18n/list';
 
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
@@ -43,13 +45,13 @@ export const statusCommand = defineOnlineCommand({
     if ('unwritable' in looked) return unjournaledStatus(values, io, looked.unwritable);
     const { session, status } = looked;
     return withSession(session, async () => {
-      const { lapsed, deleted, unrecorded, notTaken } = printKeyStates(
-        io,
-        values,
-        status,
-        session.ceremony,
-        session.journal,
-      );
+      const {
+        lapsed,
+        deleted,
+        unrecorded,
+        notTaken,
+        missing: notImported,
+      } = printKeyStates(io, values, status, session.ceremony, session.journal);
       const keys = session.ceremony.keys();
       if (!keys.some((k) => k.imported)) {
         if (unrecorded + notTaken.size > 0) return 1;
@@ -66,7 +68,7 @@ export const statusCommand = defineOnlineCommand({
       const proofs = await session.ceremony.verifyKeys({ anyStep: true });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
-      const missing = printMissingImports(io, status, keys, notTaken);
+      const missing = printMissingImports(io, notImported, keys.length);
       const finished = lapsed + deleted + unrecorded + notTaken.size + missing === 0;
       return proofs.every((p) => p.ok) && finished ? 0 : 1;
     });
@@ -123,7 +125,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     const said = printKeyStates(io, values, status, look, journal);
     const imported = look.keys().filter((k) => k.imported).length;
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
-    if (imported > 0) printMissingImports(io, status, look.keys(), said.notTaken);
+    if (imported > 0) printMissingImports(io, said.missing, look.keys().length);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
@@ -143,7 +145,13 @@ function printKeyStates(
   status: readonly KeyStatus[],
   ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody'>,
   journal: Pick<Journal, 'entries'>,
-): { lapsed: number; deleted: number; unrecorded: number; notTaken: ReadonlySet<string> } {
+): {
+  lapsed: number;
+  deleted: number;
+  unrecorded: number;
+  notTaken: ReadonlySet<string>;
+  missing: readonly KeyStatus[];
+} {
   printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
     s.alias,
     s.spec,
@@ -152,74 +160,58 @@ function printKeyStates(
     // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
     cliExpiry(io, s.materialExpiresAt ?? undefined, keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never'),
   ]);
-  const enabledNow = new Set(
-    status.filter((s) => keyStateOfName(s.keyState) === String(KeyState.Enabled)).map((s) => s.keyId),
-  );
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries);
   // A key that lost its material and is Enabled again took an import whose answer no session
   // recorded: said below as such, not as lost (its material is back).
-  const keys = ceremony
-    .keys()
-    .map((k) => (k.importSentUnrecorded && enabledNow.has(k.keyId) ? { ...k, lapsed: false, deleted: false } : k));
+  const { keys } = next;
   const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
   // The way back from fresh parameters on, only for keys still at that step of their latest round.
   const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');
   const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody, airGapJournal, atParameters);
   for (const line of lapsed) io.stdout(line);
-  const deleted = keys.filter((k) => k.deleted);
-  for (const k of deleted)
+  for (const { key: k, round } of next.deleted)
     io.stdout(
       cliTranslator(io).t('cli.status-material-deleted', {
         alias: k.alias,
         spec: k.spec,
         keyId: k.keyId,
         ...recordedCustodyValues(ceremony.importedCustody(k.keyId)),
-        round: lostRoundWord(journal.entries, k.keyId),
+        round,
       }),
     );
-  const { notTaken } = printRoundLines(io, values, keys, status, journal.entries);
+  printRoundLines(io, values, next);
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
-  const unrecorded = status.filter(
-    (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
-  );
   const tr = cliTranslator(io);
-  for (const sent of [true, false]) {
-    const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
-    if (these.length === 0) continue;
-    const named = { count: these.length, keys: namedKeys(tr, these) };
-    io.stdout(
-      sent
-        ? tr.t('online.status.unrecorded-imports', { ...named, bundles: sentBundles(tr, journal.entries, these) })
-        : tr.t('online.status.foreign-imports', named),
-    );
+  const { sentUnrecorded, foreign } = next;
+  if (sentUnrecorded.keys.length > 0) {
+    const bundles = sentUnrecorded.folders.length === 0 ? 'none' : listText(tr, sentUnrecorded.folders);
+    const named = { count: sentUnrecorded.keys.length, keys: namedKeys(tr, sentUnrecorded.keys) };
+    io.stdout(tr.t('online.status.unrecorded-imports', { ...named, bundles }));
   }
-  return { lapsed: lapsed.length, deleted: deleted.length, unrecorded: unrecorded.length, notTaken };
+  if (foreign.length > 0)
+    io.stdout(tr.t('online.status.foreign-imports', { count: foreign.length, keys: namedKeys(tr, foreign) }));
+  return {
+    lapsed: lapsed.length,
+    deleted: next.deleted.length,
+    unrecorded: sentUnrecorded.keys.length + foreign.length,
+    notTaken: new Set(next.notTaken.flatMap((g) => g.keys.map((k) => k.keyId))),
+    missing: next.missing,
+  };
 }
 
 /**
  * An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
- * Pending import, and a replica group with them is not complete. Said, with what finishes it; returns how many.
+ * Pending import (statusNextSteps' `missing`), and a replica group with them is not complete. Said,
+ * with what finishes it; returns how many.
  */
-function printMissingImports(
-  io: CliIo,
-  status: readonly KeyStatus[],
-  keys: readonly JournaledKey[],
-  saidNotTaken: ReadonlySet<string>,
-): number {
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
-  const missing = status.filter((s) => {
-    const k = byId.get(s.keyId);
-    // A key sent an import with no answer recorded is said by its own line (online-status-rounds.ts).
-    const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !saidNotTaken.has(k.keyId);
-    return waiting && keyStateOfName(s.keyState) === pendingImport;
-  });
+function printMissingImports(io: CliIo, missing: readonly KeyStatus[], total: number): number {
   if (missing.length > 0)
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
-        total: keys.length,
+        total,
         keys: namedKeys(cliTranslator(io), missing),
       }),
     );

@@ -321,6 +321,18 @@ export const verifiedSchema = z.object({
     z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: ipcPhraseSchema }),
   ),
 });
+/** A key as a next-step line names it: alias and key id, and a replica's region. */
+const namedKeySchema = z.object({
+  keyId: z.string(),
+  alias: z.string(),
+  replicaOf: z.string().nullable(),
+  region: z.string(),
+});
+/**
+ * The keys' states as the KMS answered; the keys holding material proven at any step, as `online
+ * status` proves them (null: no key holds material); and what is next for each key not finished
+ * (core/ceremony/online/status-next-steps.ts), as `online status` says it.
+ */
 export const keyStatusListSchema = z.object({
   keys: z.array(
     z.object({
@@ -332,6 +344,23 @@ export const keyStatusListSchema = z.object({
       ...keyPlaceShape,
     }),
   ),
+  proofs: verifiedSchema.nullable(),
+  next: z.object({
+    deleted: z.array(namedKeySchema.extend({ spec: keySpecSchema, round: z.enum(['parameters', 'later']) })),
+    rounds: z.array(
+      z.object({
+        stage: z.enum(['wrap', 'import']),
+        folder: z.string(),
+        seq: z.number().int(),
+        keys: z.array(namedKeySchema),
+      }),
+    ),
+    /** Sent an import (entry `seq`) with no answer recorded, still Pending import: it did not take effect. */
+    notTaken: z.array(z.object({ folder: z.string(), seq: z.number().int(), keys: z.array(namedKeySchema) })),
+    sentUnrecorded: z.object({ keys: z.array(namedKeySchema), folders: z.array(z.string()) }),
+    foreign: z.array(namedKeySchema),
+    missing: z.array(namedKeySchema),
+  }),
 });
 /** Which key's deletion warning to read. */
 export const deletionWarningRequestSchema = z.strictObject({ keyId: keyIdSchema });

@@ -8,6 +8,7 @@ import type { Connection } from '../../../src-main/ipc/contract';
 import { listText } from '../../../src-main/i18n/list';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { useT } from '../../i18n';
+import { namedKeysText } from './named-keys';
 
 export function UnrecordedSessionNotice({ traces }: { traces: Connection['unrecordedSessions'] }) {
   const tr = useT();
@@ -35,21 +36,7 @@ export function UnrecordedSessionNotice({ traces }: { traces: Connection['unreco
                   ),
                 ),
               })
-            : t('cli.session-unrecorded', {
-                seq: trace.seq,
-                reason,
-                keys: listText(
-                  tr,
-                  trace.keys.map((k) =>
-                    t('online.named-key', {
-                      alias: k.alias,
-                      keyId: k.keyId,
-                      replica: k.replicaOf === null ? 'no' : 'yes',
-                      region: k.region,
-                    }),
-                  ),
-                ),
-              });
+            : t('cli.session-unrecorded', { seq: trace.seq, reason, keys: namedKeysText(tr, trace.keys) });
         return (
           <p key={trace.seq} data-seq={trace.seq}>
             {text}
