@@ -4,7 +4,7 @@
  * it (online/unrecorded-session.ts), its reason in the reader's language, and the keys; for creates,
  * each alias with the entry of its send, and what `online create-key` run again does with them.
  */
-import { ONLINE_EVENTS, sessionUnrecordedData } from '../core/ceremony/online/events';
+import { unrecordedTracesFrom } from '../core/ceremony/online/unrecorded-traces';
 import type { JournaledKey } from '../core/ceremony/online/types';
 import type { Journal } from '../core/journal';
 import { phraseText } from '../i18n/phrase';
@@ -22,12 +22,9 @@ export function unrecordedSessionLines(
 ): string[] {
   const translator = cliTranslator(io);
   const byId = new Map(keys.map((k) => [k.keyId, k]));
-  return journal.entries.flatMap((e) => {
-    if (e.seq < fromSeq || e.event !== ONLINE_EVENTS.sessionUnrecorded) return [];
-    const data = sessionUnrecordedData.safeParse(e.data);
-    if (!data.success) return [];
-    const reason = phraseText(translator, data.data.reasonPhrase);
-    const creates = data.data.creates ?? [];
+  return unrecordedTracesFrom(journal.entries, fromSeq).flatMap((trace) => {
+    const reason = phraseText(translator, trace.reason);
+    const { creates } = trace;
     if (creates.length > 0) {
       const sent = creates.map((c) =>
         translator.t('cli.session-unrecorded.create', {
@@ -39,19 +36,17 @@ export function unrecordedSessionLines(
       );
       return [
         translator.t('cli.session-unrecorded-creates', {
-          seq: e.seq,
+          seq: trace.seq,
           reason,
           creates: listText(translator, sent),
           count: creates.length,
         }),
       ];
     }
-    const named = data.data.keyIds.map(
-      (keyId) => byId.get(keyId) ?? { keyId, alias: keyId, replicaOf: null, region: '' },
-    );
+    const named = trace.keyIds.map((keyId) => byId.get(keyId) ?? { keyId, alias: keyId, replicaOf: null, region: '' });
     return [
       translator.t('cli.session-unrecorded', {
-        seq: e.seq,
+        seq: trace.seq,
         reason,
         keys: namedKeys(translator, named),
       }),

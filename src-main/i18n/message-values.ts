@@ -191,6 +191,7 @@ export interface MessageValueTable {
   'connect.project': NoValues;
   'connect.access-key': NoValues;
   'connect.replica-regions': NoValues;
+  'connect.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
   'connect.keys-visible': NoValues;
   'remember.checking': NoValues;
   'remember.choice': NoValues;
@@ -284,6 +285,14 @@ export interface MessageValueTable {
   'verify.waiting': NoValues;
   'verify.material-gone': { how: string };
   'verify.restore-hint': NoValues;
+  'status.proofs': NoValues;
+  'status.next.deleted': { key: string | number; round: string };
+  'status.next.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'status.next.round-import': { folder: string | number; keys: string | number; seq: string | number };
+  'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };
+  'status.next.unrecorded-imports': { count: number; keys: string | number; bundles: string };
+  'status.next.unproven-imports': { count: number; answers: string | number; bundles: string };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };
   'delete.button': { alias: string | number };

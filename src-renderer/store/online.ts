@@ -32,7 +32,8 @@ export interface OnlineSlice {
   parameterFetches: number;
   imported: Response<'importMaterial'>['keys'];
   proofs: Response<'verifyKeys'> | null;
-  keyStates: Response<'keyStatus'>['keys'];
+  /** The keys' states as the KMS answered, the keys holding material proven, and what is next (as online status says it). */
+  keyStatus: Response<'keyStatus'> | null;
   /** What deleting one key's material would lose, as main read it from the journal (asked before the deletion is offered). */
   deletionWarning: DeletionWarningView | null;
   /** Rehearsal: the built-in simulator's clock, and the last move made from this screen. */
@@ -92,7 +93,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     parameterFetches: 0,
     imported: [],
     proofs: null,
-    keyStates: [],
+    keyStatus: null,
     deletionWarning: null,
     simulatorClock: null,
     lastClockMove: null,
@@ -146,7 +147,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     ),
     importMaterial: step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
     verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', into('proofs')),
-    readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', keysInto('keyStates')),
+    readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', into('keyStatus')),
     readDeletionWarning: (keyId) => readDeletionWarning({ keyId }),
     deleteMaterial: (keyId, confirmedKeyId) =>
       deleteMaterial({ keyId, acknowledgeLoss: true, ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}) }),

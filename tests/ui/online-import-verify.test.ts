@@ -20,7 +20,7 @@ describe('the import and verify steps in Chinese', () => {
     const verify = page.locator('[data-section="online-verify"]');
 
     await step(page, t('verify.read-states'), 'online-verify');
-    const before = (await verify.locator('ul.key-list').last().textContent()) ?? '';
+    const before = (await verify.locator('ul.key-states').textContent()) ?? '';
     expect(before).toContain(`（AES_256）：${t('kms.state', { state: '5' })}`);
     expect(t('kms.state', { state: '5' })).toBe('待导入');
 
@@ -34,7 +34,7 @@ describe('the import and verify steps in Chinese', () => {
     expect(t('kms.state', { state: '2' })).toBe('已启用');
 
     await step(page, t('verify.read-states'), 'online-verify');
-    const after = (await verify.locator('ul.key-list').last().textContent()) ?? '';
+    const after = (await verify.locator('ul.key-states').textContent()) ?? '';
     expect(after).toContain(`（AES_256）：${t('kms.state', { state: '2' })}`);
     expect(`${before}\n${imported}\n${proof}\n${after}`).not.toMatch(/Pending import|Enabled|answered/);
     await ui.screenshot('zh-CN/online-import-verify');

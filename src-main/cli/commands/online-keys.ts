@@ -31,10 +31,8 @@ import {
 } from './online-steps';
 import { custodyOf } from './online-reimport';
 import { namedKeys } from '../import-stopped-lines';
-import { lostRoundWord, printRoundLines, sentBundles } from './online-status-rounds';
-
-/** An import of this ceremony was sent to `k` and not recorded as taken: no answer on record, or one that proves nothing. */
-const sentByUs = (k: JournaledKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
+import { lostRoundWord, printRoundLines } from './online-status-rounds';
+import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
@@ -48,13 +46,13 @@ export const statusCommand = defineOnlineCommand({
     if ('unwritable' in looked) return unjournaledStatus(values, io, looked.unwritable);
     const { session, status } = looked;
     return withSession(session, async () => {
-      const { lapsed, deleted, unrecorded, notTaken } = printKeyStates(
-        io,
-        values,
-        status,
-        session.ceremony,
-        session.journal,
-      );
+      const {
+        lapsed,
+        deleted,
+        unrecorded,
+        notTaken,
+        missing: notImported,
+      } = printKeyStates(io, values, status, session.ceremony, session.journal);
       const keys = session.ceremony.keys();
       if (!keys.some((k) => k.imported)) {
         if (unrecorded + notTaken.size > 0) return 1;
@@ -71,7 +69,7 @@ export const statusCommand = defineOnlineCommand({
       const proofs = await session.ceremony.verifyKeys({ anyStep: true });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
-      const missing = printMissingImports(io, status, keys, notTaken);
+      const missing = printMissingImports(io, notImported, keys.length);
       const finished = lapsed + deleted + unrecorded + notTaken.size + missing === 0;
       return proofs.every((p) => p.ok) && finished ? 0 : 1;
     });
@@ -128,7 +126,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     const said = printKeyStates(io, values, status, look, journal);
     const imported = look.keys().filter((k) => k.imported).length;
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
-    if (imported > 0) printMissingImports(io, status, look.keys(), said.notTaken);
+    if (imported > 0) printMissingImports(io, said.missing, look.keys().length);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
@@ -163,7 +161,13 @@ function printKeyStates(
   status: readonly KeyStatus[],
   ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody'>,
   journal: Pick<Journal, 'entries'>,
-): { lapsed: number; deleted: number; unrecorded: number; notTaken: ReadonlySet<string> } {
+): {
+  lapsed: number;
+  deleted: number;
+  unrecorded: number;
+  notTaken: ReadonlySet<string>;
+  missing: readonly KeyStatus[];
+} {
   printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
     s.alias,
     s.spec,
@@ -172,91 +176,68 @@ function printKeyStates(
     // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
     cliExpiry(io, s.materialExpiresAt ?? undefined, keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never'),
   ]);
-  const enabledNow = new Set(
-    status.filter((s) => keyStateOfName(s.keyState) === String(KeyState.Enabled)).map((s) => s.keyId),
-  );
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries);
   // A key that lost its material and is Enabled again took an import whose answer no session
   // recorded, or proved nothing: said below as such, not as lost (its material is back).
-  const keys = ceremony
-    .keys()
-    .map((k) => (sentByUs(k) && enabledNow.has(k.keyId) ? { ...k, lapsed: false, deleted: false } : k));
+  const { keys } = next;
   const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
   // The way back from fresh parameters on, only for keys still at that step of their latest round.
   const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');
   const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody, airGapJournal, atParameters);
   for (const line of lapsed) io.stdout(line);
-  const deleted = keys.filter((k) => k.deleted);
-  for (const k of deleted)
-    io.stdout(
-      cliTranslator(io).t(
-        'cli.status-material-deleted',
-        deletedKeyValues(k, ceremony, lostRoundWord(journal.entries, k.keyId)),
-      ),
-    );
-  const { notTaken } = printRoundLines(io, values, keys, status, journal.entries);
+  for (const { key: k, round } of next.deleted)
+    io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));
+  printRoundLines(io, values, next);
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
-  const unrecorded = status.filter(
-    (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
-  );
   const tr = cliTranslator(io);
-  const kindOf = (s: KeyStatus) => {
-    const k = byId.get(s.keyId);
-    return k?.importSentUnrecorded ? 'sent' : k?.importAnswerUnproven ? 'unproven' : 'foreign';
-  };
-  for (const kind of ['sent', 'unproven', 'foreign'] as const) {
-    const these = unrecorded.filter((s) => kindOf(s) === kind);
-    if (these.length === 0) continue;
-    const named = { count: these.length, keys: namedKeys(tr, these) };
-    const bundles = sentBundles(tr, journal.entries, these);
+  const { sentUnrecorded, unproven, foreign } = next;
+  const bundlesOf = (sent: typeof sentUnrecorded) => (sent.folders.length === 0 ? 'none' : listText(tr, sent.folders));
+  if (sentUnrecorded.keys.length > 0) {
+    const named = { count: sentUnrecorded.keys.length, keys: namedKeys(tr, sentUnrecorded.keys) };
+    io.stdout(tr.t('online.status.unrecorded-imports', { ...named, bundles: bundlesOf(sentUnrecorded) }));
+  }
+  if (unproven.keys.length > 0) {
     // Each key's answer on record: its code and journal entry.
-    const answers = () =>
-      listText(
-        tr,
-        these.map((s) => {
-          const answer = byId.get(s.keyId)?.importAnswerUnproven;
-          return tr.t('online.status.unproven-answer', {
-            key: namedKeys(tr, [s]),
-            code: answer?.code ?? '',
-            seq: answer?.seq ?? 0,
-          });
-        }),
-      );
+    const byId = new Map(next.keys.map((k) => [k.keyId, k]));
+    const answers = listText(
+      tr,
+      unproven.keys.map((s) => {
+        const answer = byId.get(s.keyId)?.importAnswerUnproven;
+        return tr.t('online.status.unproven-answer', {
+          key: namedKeys(tr, [s]),
+          code: answer?.code ?? '',
+          seq: answer?.seq ?? 0,
+        });
+      }),
+    );
     io.stdout(
-      kind === 'sent'
-        ? tr.t('online.status.unrecorded-imports', { ...named, bundles })
-        : kind === 'unproven'
-          ? tr.t('online.status.unproven-imports', { count: these.length, answers: answers(), bundles })
-          : tr.t('online.status.foreign-imports', named),
+      tr.t('online.status.unproven-imports', { count: unproven.keys.length, answers, bundles: bundlesOf(unproven) }),
     );
   }
-  return { lapsed: lapsed.length, deleted: deleted.length, unrecorded: unrecorded.length, notTaken };
+  if (foreign.length > 0)
+    io.stdout(tr.t('online.status.foreign-imports', { count: foreign.length, keys: namedKeys(tr, foreign) }));
+  return {
+    lapsed: lapsed.length,
+    deleted: next.deleted.length,
+    unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
+    notTaken: new Set(next.notTaken.flatMap((g) => g.keys.map((k) => k.keyId))),
+    missing: next.missing,
+  };
 }
 
 /**
  * An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
- * Pending import, and a replica group with them is not complete. Said, with what finishes it; returns how many.
+ * Pending import (statusNextSteps' `missing`), and a replica group with them is not complete. Said,
+ * with what finishes it; returns how many.
  */
-function printMissingImports(
-  io: CliIo,
-  status: readonly KeyStatus[],
-  keys: readonly JournaledKey[],
-  saidNotTaken: ReadonlySet<string>,
-): number {
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
-  const missing = status.filter((s) => {
-    const k = byId.get(s.keyId);
-    // A key sent an import with no answer recorded is said by its own line (online-status-rounds.ts).
-    const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !saidNotTaken.has(k.keyId);
-    return waiting && keyStateOfName(s.keyState) === pendingImport;
-  });
+function printMissingImports(io: CliIo, missing: readonly KeyStatus[], total: number): number {
   if (missing.length > 0)
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
-        total: keys.length,
+        total,
         keys: namedKeys(cliTranslator(io), missing),
       }),
     );

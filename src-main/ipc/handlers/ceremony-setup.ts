@@ -27,6 +27,7 @@ import { earlierWrapsView, preflightView } from './preflight';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { unrecordedSessionsView } from './unrecorded-sessions';
 
 type SetupHandlers = {
   setupCeremony: ChannelHandler<'setupCeremony'>;
@@ -57,6 +58,7 @@ export async function connectOnline(
 ): Promise<Connection> {
   const setup = session.requireSetup();
   const journal = await openOnlineJournal(session);
+  const openedFrom = journal.count + 1;
   let ceremony: OnlineCeremony;
   let connected: Awaited<ReturnType<OnlineCeremony['connect']>>;
   try {
@@ -109,6 +111,7 @@ export async function connectOnline(
     keysVisible: connected.keysVisible,
     ceremonyId: ceremony.ceremonyId,
     step: ceremony.step,
+    unrecordedSessions: unrecordedSessionsView(journal.entries, openedFrom, ceremony.keys()),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   rememberCredentials,
   requireCredentialVault,
 } from './remembered-credentials';
+import { keyStatusView } from './key-status';
 import { materialExpiry } from './material-expiry';
 import { readPlanFileHandler } from './plan-file';
 import { readSmallFile, freshFolderInside } from './paths';
@@ -310,7 +311,12 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
       return { allVerified: proofs.every((p) => p.ok), keys: proofs };
     },
 
-    keyStatus: async () => ({ keys: await workflow().status() }),
+    keyStatus: async () => {
+      const ceremony = workflow();
+      // Open whenever the online side is (connectOnline opens it first).
+      if (!session.onlineJournal) throw new KeyferryError('KMS_NOT_CONNECTED');
+      return keyStatusView(ceremony, session.onlineJournal);
+    },
 
     deletionWarning: async ({ keyId }) => workflow().deletionWarning(keyId),
 

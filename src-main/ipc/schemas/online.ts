@@ -32,6 +32,21 @@ export const connectionSchema = z.object({
   step: onlineStepSchema,
   /** A rehearsal: the simulator's other regions and their projects, for rehearsing replica groups. */
   replicaRegions: z.array(z.object({ region: z.string(), projectId: z.string() })).optional(),
+  /**
+   * What opening the journal traced first (`ceremony.session-unrecorded`): an earlier session sent
+   * imports (keys, named by alias) or creates (alias, a replica's region, the send's entry) and
+   * recorded no answer. Empty: nothing of the kind, or traced by an earlier session already.
+   */
+  unrecordedSessions: z.array(
+    z.object({
+      seq: z.number().int().positive(),
+      reason: ipcPhraseSchema,
+      keys: z.array(
+        z.object({ keyId: z.string(), alias: z.string(), replicaOf: z.string().nullable(), region: z.string() }),
+      ),
+      creates: z.array(z.object({ alias: z.string(), region: z.string().optional(), seq: z.number().int() })),
+    }),
+  ),
 });
 export type Connection = z.output<typeof connectionSchema>;
 
@@ -306,6 +321,18 @@ export const verifiedSchema = z.object({
     z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: ipcPhraseSchema }),
   ),
 });
+/** A key as a next-step line names it: alias and key id, and a replica's region. */
+const namedKeySchema = z.object({
+  keyId: z.string(),
+  alias: z.string(),
+  replicaOf: z.string().nullable(),
+  region: z.string(),
+});
+/**
+ * The keys' states as the KMS answered; the keys holding material proven at any step, as `online
+ * status` proves them (null: no key holds material); and what is next for each key not finished
+ * (core/ceremony/online/status-next-steps.ts), as `online status` says it.
+ */
 export const keyStatusListSchema = z.object({
   keys: z.array(
     z.object({
@@ -317,6 +344,28 @@ export const keyStatusListSchema = z.object({
       ...keyPlaceShape,
     }),
   ),
+  proofs: verifiedSchema.nullable(),
+  next: z.object({
+    deleted: z.array(namedKeySchema.extend({ spec: keySpecSchema, round: z.enum(['parameters', 'later']) })),
+    rounds: z.array(
+      z.object({
+        stage: z.enum(['wrap', 'import']),
+        folder: z.string(),
+        seq: z.number().int(),
+        keys: z.array(namedKeySchema),
+      }),
+    ),
+    /** Sent an import (entry `seq`) with no answer recorded, still Pending import: it did not take effect. */
+    notTaken: z.array(z.object({ folder: z.string(), seq: z.number().int(), keys: z.array(namedKeySchema) })),
+    sentUnrecorded: z.object({ keys: z.array(namedKeySchema), folders: z.array(z.string()) }),
+    /** Enabled after an import answered by an error that proved nothing: each key with that answer's code and entry. */
+    unproven: z.object({
+      keys: z.array(namedKeySchema.extend({ code: z.string(), seq: z.number().int() })),
+      folders: z.array(z.string()),
+    }),
+    foreign: z.array(namedKeySchema),
+    missing: z.array(namedKeySchema),
+  }),
 });
 /** Which key's deletion warning to read. */
 export const deletionWarningRequestSchema = z.strictObject({ keyId: keyIdSchema });

@@ -7,6 +7,7 @@ import { StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { RememberChoice, RememberedCredentials } from './RememberedCredentials';
 import { ONLINE_PLAN } from './plan';
+import { UnrecordedSessionNotice } from './UnrecordedSessionNotice';
 import { useT } from '../../i18n';
 
 export function ConnectionStep() {
@@ -164,6 +165,7 @@ export function ConnectionStep() {
           )}
         </dl>
       )}
+      {connection && <UnrecordedSessionNotice traces={connection.unrecordedSessions} />}
     </PlannedStep>
   );
 }

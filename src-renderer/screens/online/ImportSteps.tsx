@@ -27,6 +27,8 @@ import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { ONLINE_PLAN } from './plan';
 import { OtherJournalOverride } from './OtherJournalOverride';
 import { ImportStopped } from './ImportStopped';
+import { KeyStatusFacts } from './KeyStatusFacts';
+import { ProofList } from './ProofList';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -249,20 +251,24 @@ function DeleteMaterial({ keys, available }: { keys: ReturnType<typeof selectCer
   );
 }
 
-/** The KMS's own word on each key now: its state and when its material expires (read on demand). */
+/**
+ * The KMS's own word on each key now: its state and when its material expires (read on demand), and
+ * as `online status` says it, the keys holding material proven and what is next for the others.
+ */
 function KmsKeyStates({ available }: { available: boolean }) {
   const shown = useKeyFilter();
   const readKeyStates = useAppStore((s) => s.readKeyStates);
-  const keyStates = useAppStore((s) => s.keyStates);
+  const keyStatus = useAppStore((s) => s.keyStatus);
+  const total = useAppStore(selectCeremonyKeys).length;
   const { t, locale } = useT();
   return (
     <>
       <StepButton available={available} primary={false} onClick={() => void readKeyStates()}>
         {t('verify.read-states')}
       </StepButton>
-      {keyStates.length > 0 && (
-        <ul className="key-list">
-          {keyStates.filter(shown).map((k) => (
+      {keyStatus && keyStatus.keys.length > 0 && (
+        <ul className="key-list key-states">
+          {keyStatus.keys.filter(shown).map((k) => (
             <li key={k.keyId}>
               {k.alias}
               {t('text.bracketed', { text: k.spec })}
@@ -273,38 +279,25 @@ function KmsKeyStates({ available }: { available: boolean }) {
           ))}
         </ul>
       )}
+      {keyStatus && <KeyStatusFacts status={keyStatus} total={total} />}
     </>
   );
 }
 
 export function VerifyStep() {
   const steps = useOnlineSteps();
-  const shown = useKeyFilter();
   const keys = useAppStore(selectCeremonyKeys);
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
-  const { t, message } = useT();
+  const { t } = useT();
   return (
     <PlannedStep plan={ONLINE_PLAN.verify} state={steps.display(['verifyKeys'], 'verifyKeys')}>
       <p>{t('verify.intro')}</p>
       <StepButton available={steps.canRun('verifyKeys')} onClick={() => void verifyKeys()}>
         {t('verify.button')}
       </StepButton>
-      {proofs && (
-        <ul className="key-list">
-          {proofs.keys.filter(shown).map((p) => (
-            <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
-              <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span>
-              {t('text.bracketed', {
-                text: t('verify.spec-state', { spec: p.spec, state: kmsStateText({ t }, p.keyState) }),
-              })}
-              {t('text.lead')}
-              {phraseText({ message }, p.proof)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {proofs && <ProofList proofs={proofs} />}
       <KmsKeyStates available={steps.inSession} />
       {waiting.length > 0 && (
         <div className="banner banner-warning" role="status">

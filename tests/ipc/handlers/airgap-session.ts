@@ -59,6 +59,19 @@ export async function parametersConfirmed(
   return { params: params.dir, keyIds: overview.keys.map((k) => k.keyId) };
 }
 
+/** With the material made: wrap, write the bundle and the receipt, check it online with its digest and import (`request`). */
+export async function wrapCheckImport(ipc: RecordedIpc, request: Record<string, unknown>): Promise<void> {
+  await value(ipc, 'airgap.wrap');
+  const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
+  await value(ipc, 'airgap.receipt');
+  await value(ipc, 'online.check-wrapped', {
+    folder: wrapped.dir,
+    expectedDigest: wrapped.manifestSha256Grouped,
+    digestSource: 'air-gapped-receipt',
+  });
+  await value(ipc, 'online.import', request);
+}
+
 /** The events of a journal file, oldest first. */
 export async function journalEvents(
   file: string,

@@ -5,7 +5,7 @@
  * custody restore from the token starts.
  */
 import type { RecordedIpc } from '../../ui/ipc-recorder';
-import { value } from './airgap-session';
+import { value, wrapCheckImport } from './airgap-session';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,15 +25,7 @@ export async function hsmMaterialLapsed(
   const capability = await value<{ accepted: boolean }>(ipc, 'airgap.use-hsm', hsm);
   if (!capability.accepted) throw new Error('the token refused this ceremony');
   const generated = await value<{ keys: { keyCheckValue: string | null }[] }>(ipc, 'airgap.generate');
-  await value(ipc, 'airgap.wrap');
-  const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
-  await value(ipc, 'airgap.receipt');
-  await value(ipc, 'online.check-wrapped', {
-    folder: wrapped.dir,
-    expectedDigest: wrapped.manifestSha256Grouped,
-    digestSource: 'air-gapped-receipt',
-  });
-  await value(ipc, 'online.import', {});
+  await wrapCheckImport(ipc, {});
   sim?.clock.advance(5 * DAY_MS);
   await value(ipc, 'online.status');
   await value(ipc, 'online.fetch-parameters');

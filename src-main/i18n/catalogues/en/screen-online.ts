@@ -24,6 +24,8 @@ export const enScreenOnline = {
   'connect.project': 'Project',
   'connect.access-key': 'Access key',
   'connect.replica-regions': 'Other regions (for replicas)',
+  'connect.session-unrecorded-creates':
+    'Journal entry {seq}: {reason}: {creates}. The receipt lists it under Deviations. Creating the keys again with the same plan (step “Create the external keys”) looks in the KMS first: a key found under {count, plural, one {that alias} other {such an alias}} as this ceremony creates keys (external, Pending import, created since the send) is journaled as the key that send created, not created again; an alias the KMS does not hold is created; an alias another key holds is refused.',
   'connect.keys-visible': 'Keys visible',
   'remember.checking': 'Checking whether this computer can remember credentials…',
   'remember.choice': 'Remember these credentials on this computer (encrypted by the operating system)',
@@ -137,6 +139,21 @@ export const enScreenOnline = {
   'verify.material-gone': 'its material {how, select, lapsed {expired in the KMS} other {was deleted}}.',
   'verify.restore-hint':
     "Fetch new import parameters (step 4), then restore the material from the custodians' shares on the air-gapped workstation.",
+  'status.proofs': 'Keys holding their material, proven now (journaled, as online status proves them at any step)',
+  'status.next.deleted':
+    'Material deleted on request: {key} is in Pending import and accepts only the same material again. {round, select, parameters {Next: fetch new import parameters for it (step “Fetch the import parameters”), restore or wrap its material with them on the air-gapped workstation, then check and import the wrapped-material bundle here.} other {Its next round is under way: see below.}}',
+  'status.next.round-wrap':
+    'New import parameters for {keys} are in the import-parameters bundle {folder} (journal entry {seq}), written after {count, plural, one {its} other {their}} material was lost. Next, on the air-gapped workstation, restore or wrap the material with that bundle; then check and import here the wrapped-material bundle it writes, with the digest on its receipt.',
+  'status.next.round-import':
+    'The wrapped-material bundle {folder} holding the material of {keys} was checked (journal entry {seq}), and nothing was imported from it yet. Next, import it (step “Choose the material expiry and import”).',
+  'status.next.unrecorded-not-taken':
+    '{count, plural, one {# key is} other {# keys are}} still Pending import although this journal shows an import sent to {count, plural, one {it} other {them}} (journal entry {seq}) with no answer recorded: {keys}. The KMS shows that the import did not take effect: the ceremony is not finished. Import again (the bundle {folder}, checked with the digest on its air-gapped receipt): it asks the KMS first, and while the import token is valid sends the import again with the same token, journaled as a retry of the unrecorded send; once the token has expired it says to fetch new parameters.',
+  'status.next.unrecorded-imports':
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded: {keys}. Import again{bundles, select, none {} other { with the bundle {bundles}}}: it asks the KMS first, compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+  'status.next.unproven-imports':
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although the import this journal shows sent to {count, plural, one {it} other {them}} was answered with an error that does not say whether it took effect: {answers}. Import again{bundles, select, none {} other { with the bundle {bundles}}}: it asks the KMS first, compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+  'status.next.partly-imported':
+    '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. Import again with the same bundle: it imports only what is missing.',
   'delete.summary': 'Delete imported AES material',
   'delete.type-key-id': 'Type the key ID {keyId} to confirm',
   'delete.button': 'Delete the material of {alias}',

@@ -25,6 +25,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'connect.project': '项目',
   'connect.access-key': '访问密钥',
   'connect.replica-regions': '其他区域（用于副本）',
+  'connect.session-unrecorded-creates':
+    '日志条目 {seq}：{reason}：{creates}。回执在偏差中列出此事。使用同一计划再次创建密钥（“创建外部密钥”步骤）时，会先在 KMS 中查找：若在{count, plural, other {该}}别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。',
   'connect.keys-visible': '可见密钥数',
   'remember.checking': '正在检查本机能否记住凭证…',
   'remember.choice': '在本机记住这些凭证（由操作系统加密）',
@@ -134,6 +136,21 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'verify.waiting': '等待重新导入相同的密钥材料',
   'verify.material-gone': '其密钥材料{how, select, lapsed {已在 KMS 中到期} other {已被删除}}。',
   'verify.restore-hint': '获取新的导入参数（第 4 步），然后在离线工作站上用保管人的份额恢复密钥材料。',
+  'status.proofs': '持有密钥材料的密钥，现已证明（记入日志，与 online status 在任何步骤证明密钥的方式相同）',
+  'status.next.deleted':
+    '已按要求删除密钥材料：{key}处于待导入状态，只接受相同的密钥材料。{round, select, parameters {下一步：为其获取新的导入参数（“获取导入参数”步骤），在离线工作站上用这些参数恢复或包装其密钥材料，然后在此处核对并导入已包装密钥材料包。} other {其下一轮已在进行：见下文。}}',
+  'status.next.round-wrap':
+    '{keys} 的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），是在这 {count} 个密钥的材料丢失之后写出的。下一步，在离线工作站上使用该参数包恢复或包装密钥材料；然后在此处使用其回执上的摘要核对并导入它写出的已包装密钥材料包。',
+  'status.next.round-import':
+    '持有 {keys} 密钥材料的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但尚未从中导入任何内容。下一步，导入该材料包（“选择密钥材料到期时间并导入”步骤）。',
+  'status.next.unrecorded-not-taken':
+    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次导入（材料包 {folder}，使用其离线回执上的摘要核对）：它会先询问 KMS，导入令牌有效期内用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
+  'status.next.unrecorded-imports':
+    'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果：{keys}。请再次导入{bundles, select, none {} other {（材料包 {bundles}）}}：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+  'status.next.unproven-imports':
+    'KMS 中有 {count} 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。请再次导入{bundles, select, none {} other {（材料包 {bundles}）}}：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+  'status.next.partly-imported':
+    '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。请使用相同的材料包再次导入：它只导入缺少的部分。',
   'delete.summary': '删除已导入的 AES 密钥材料',
   'delete.type-key-id': '输入密钥 ID {keyId} 以确认',
   'delete.button': '删除 {alias} 的密钥材料',

@@ -1,0 +1,54 @@
+/**
+ * The app's look at the ceremony's keys in the KMS, with the same facts as `online status`: the
+ * states the KMS answers, the keys holding material proven at any step (each proof journaled), and
+ * what is next for each key not finished, from the same core reading (status-next-steps.ts). Keys
+ * are named (alias, key id, a replica's region), never more.
+ */
+import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
+import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
+import type { Journal } from '../../core/journal';
+import type { Response } from '../contract';
+
+function named(k: JournaledKey | KeyStatus) {
+  return { keyId: k.keyId, alias: k.alias, replicaOf: k.replicaOf, region: k.region };
+}
+
+/** Reads the keys' states, proves those holding material and says what is next (see above). */
+export async function keyStatusView(
+  ceremony: OnlineCeremony,
+  journal: Pick<Journal, 'entries'>,
+): Promise<Response<'keyStatus'>> {
+  const status = await ceremony.status();
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries);
+  // As online status: the keys holding material are proven at any step, others may wait for their next round.
+  const proofs = ceremony.keys().some((k) => k.imported) ? await ceremony.verifyKeys({ anyStep: true }) : null;
+  return {
+    keys: status.map((s) => ({ ...s })),
+    proofs: proofs && { allVerified: proofs.every((p) => p.ok), keys: proofs.map((p) => ({ ...p })) },
+    next: {
+      deleted: next.deleted.map(({ key, round }) => ({ ...named(key), spec: key.spec, round })),
+      rounds: next.rounds.map(({ round, keys }) => ({
+        stage: round.stage,
+        folder: round.folder,
+        seq: round.seq,
+        keys: keys.map(named),
+      })),
+      notTaken: next.notTaken.map(({ round, keys }) => ({
+        folder: round.folder,
+        seq: round.stage === 'import' ? (round.sentSeq ?? round.seq) : round.seq,
+        keys: keys.map(named),
+      })),
+      sentUnrecorded: { keys: next.sentUnrecorded.keys.map(named), folders: [...next.sentUnrecorded.folders] },
+      unproven: {
+        keys: next.unproven.keys.map((s) => {
+          const answer = ceremony.keys().find((k) => k.keyId === s.keyId)?.importAnswerUnproven;
+          return { ...named(s), code: answer?.code ?? '', seq: answer?.seq ?? 0 };
+        }),
+        folders: [...next.unproven.folders],
+      },
+      foreign: next.foreign.map(named),
+      missing: next.missing.map(named),
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * What a look at the keys says is next, from the journal's view of each key, the KMS's states and
+ * the key's latest round: an import sent with no answer while the KMS still shows Pending import did
+ * not take effect (the same import again); Enabled after such a send is not lost and is recorded by
+ * the next import; Enabled with no send of this ceremony is somebody else's; a deleted key waits for
+ * fresh parameters, then for the air-gapped side; Pending import with nothing else said is missing.
+ */
+import { describe, expect, it } from 'vitest';
+import { statusNextSteps } from '../../../../src-main/core/ceremony/online/status-next-steps';
+import type { JournaledKey, KeyStatus } from '../../../../src-main/core/ceremony/online/types';
+import { journalEntries } from '../../../helpers/journal-entries';
+
+const place = { region: 'r1', projectId: 'p1', replicaOf: null };
+function key(keyId: string, is: Partial<JournaledKey> = {}): JournaledKey {
+  return {
+    ...place,
+    keyId,
+    alias: `app/${keyId}`,
+    spec: 'AES_256',
+    imported: false,
+    importSentUnrecorded: false,
+    importAnswerUnproven: null,
+    lapsed: false,
+    deleted: false,
+    expiresAt: null,
+    verified: false,
+    proof: null,
+    groupProof: null,
+    ...is,
+  };
+}
+const state = (keyId: string, keyState: string): KeyStatus => ({
+  ...place,
+  keyId,
+  alias: `app/${keyId}`,
+  spec: 'AES_256',
+  keyState,
+  materialExpiresAt: null,
+});
+
+describe('the next steps of a look at the keys', () => {
+  it('tells an unrecorded import that did not take effect from one that did, and from a foreign one', () => {
+    const entries = journalEntries([
+      ['ceremony.started', {}],
+      ['wrapped-bundle.checked', { folder: '/m/wrapped', keys: [{ keyId: 'a' }, { keyId: 'b' }] }],
+      ['key.import-sending', { keyId: 'a' }],
+      ['key.import-sending', { keyId: 'b' }],
+    ]);
+    const next = statusNextSteps(
+      [
+        key('a', { importSentUnrecorded: true }),
+        key('b', { importSentUnrecorded: true, deleted: true }),
+        key('c'),
+        key('d'),
+      ],
+      [state('a', '5'), state('b', '2'), state('c', '2'), state('d', '5')],
+      entries,
+    );
+    expect(next.notTaken).toEqual([
+      { round: { stage: 'import', folder: '/m/wrapped', seq: 2, sentSeq: 3 }, keys: [next.keys[0]] },
+    ]);
+    // Enabled again after the unrecorded send: its material is back, not lost.
+    expect(next.keys[1]).toMatchObject({ keyId: 'b', deleted: false });
+    expect(next.deleted).toEqual([]);
+    expect(next.sentUnrecorded).toEqual({ keys: [state('b', '2')], folders: ['/m/wrapped'] });
+    expect(next.foreign).toEqual([state('c', '2')]);
+    expect(next.missing).toEqual([state('d', '5')]);
+  });
+
+  it('an import answered by an error that proved nothing, the key Enabled: its own kind, not foreign, not lost', () => {
+    const entries = journalEntries([
+      ['ceremony.started', {}],
+      ['wrapped-bundle.checked', { folder: '/m/wrapped', keys: [{ keyId: 'a' }] }],
+      ['key.import-sending', { keyId: 'a' }],
+    ]);
+    const answered = key('a', { importAnswerUnproven: { code: 'KMS.0101', seq: 4 }, deleted: true });
+    const next = statusNextSteps([answered, key('c')], [state('a', '2'), state('c', '2')], entries);
+    expect(next.unproven).toEqual({ keys: [state('a', '2')], folders: ['/m/wrapped'] });
+    expect(next.foreign).toEqual([state('c', '2')]);
+    expect(next.sentUnrecorded.keys).toEqual([]);
+    // Its material is back: not said as deleted.
+    expect(next.deleted).toEqual([]);
+  });
+
+  it('sends a deleted key to fresh parameters, then to the air-gapped side with the bundle written for it', () => {
+    const deleted = key('a', { deleted: true });
+    const before = journalEntries([
+      ['key.imported', { keyId: 'a' }],
+      ['key.material-deleted', { keyId: 'a' }],
+    ]);
+    const atParameters = statusNextSteps([deleted], [state('a', '5')], before);
+    expect(atParameters.deleted).toEqual([{ key: deleted, round: 'parameters' }]);
+    expect(atParameters.rounds).toEqual([]);
+    expect(atParameters.missing).toEqual([]);
+    const written = journalEntries([
+      ['key.imported', { keyId: 'a' }],
+      ['key.material-deleted', { keyId: 'a' }],
+      ['parameters.bundle-written', { folder: '/m/params', keyIds: ['a'] }],
+    ]);
+    const atWrap = statusNextSteps([deleted], [state('a', '5')], written);
+    expect(atWrap.deleted).toEqual([{ key: deleted, round: 'later' }]);
+    expect(atWrap.rounds).toEqual([{ round: { stage: 'wrap', folder: '/m/params', seq: 3 }, keys: [deleted] }]);
+  });
+});

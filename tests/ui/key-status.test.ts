@@ -1,0 +1,57 @@
+/**
+ * The key states on the app's verify step say what `online status` says: after the material of one
+ * of two imported AES keys was deleted, reading the key states proves the key still holding its
+ * material (journaled) and says what is next for the other: fresh import parameters, then the
+ * air-gapped side, then check and import here. In English and Simplified Chinese. Real Chromium, real handlers, the rehearsal's simulator over HTTP.
+ * Screenshots: test-results/screens/online-key-status-next.png and zh-CN/online-key-status-next.png.
+ */
+import { describe, expect, it } from 'vitest';
+import { appPerLanguage, type AppLanguage } from './app-per-language';
+import { click, fillByLabel, step } from './page-helpers';
+import { parametersConfirmed, rehearsalStarted, wrapAndCheckOnline } from './rehearsal-steps';
+
+const ALIASES = ['app/one', 'app/two'];
+
+describe('the key states after a deletion, in the app', () => {
+  const apps = appPerLanguage('kf-ui-key-status-');
+
+  for (const lang of ['en', 'zh-CN'] as const satisfies readonly AppLanguage[]) {
+    it(`proves the key holding its material and says what is next for the other (${lang})`, async () => {
+      const { ui, page, t, folder, media } = await apps.open(lang);
+      await rehearsalStarted(page, folder, t);
+      for (const [i, alias] of ALIASES.entries()) {
+        if (i > 0) await click(page, t('create.add'));
+        await fillByLabel(page, t('create.alias', { n: i + 1 }), alias);
+        await page.getByLabel(t('create.spec', { n: i + 1 }), { exact: true }).selectOption('AES_256');
+      }
+      await step(page, t('create.button', { count: 2 }), 'online-create');
+      await parametersConfirmed(page, media, t);
+      await fillByLabel(page, t('wrap.folder'), media);
+      await step(page, t('preflight.button'), 'air-preflight');
+      await step(page, t('material.generate'), 'air-material');
+      await wrapAndCheckOnline(page, t);
+      await step(page, t('import.button'), 'online-import');
+
+      // The first key's material deleted (no custody copy: its key ID typed).
+      const keyIds = ui.ipc.session.requireOnline().ceremony.keys();
+      const deleted = keyIds.find((k) => k.alias === 'app/one');
+      const kept = keyIds.find((k) => k.alias === 'app/two');
+      if (!deleted || !kept) throw new Error('the two keys are not in the ceremony');
+      await page.getByText(t('delete.summary')).click();
+      await click(page, t('delete.read-warning', { alias: 'app/one' }));
+      await fillByLabel(page, t('delete.type-key-id', { keyId: deleted.keyId }), deleted.keyId);
+      await step(page, t('delete.button', { alias: 'app/one' }), 'online-verify');
+      await step(page, t('verify.read-states'), 'online-verify');
+      const section = page.locator('[data-section="online-verify"]');
+      const proofs = await section.locator('.status-proofs li').allTextContents();
+      expect(proofs).toHaveLength(1);
+      expect(proofs[0]).toContain(kept.keyId);
+      expect(proofs[0]).toContain(t('verify.ok'));
+      const named = t('online.named-key', { alias: 'app/one', keyId: deleted.keyId, replica: 'no', region: '' });
+      const lines = await section.locator('.status-next p').allTextContents();
+      expect(lines).toEqual([t('status.next.deleted', { key: named, round: 'parameters' })]);
+      await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-key-status-next`, 'online-verify');
+      expect(ui.pageErrors).toEqual([]);
+    }, 300_000);
+  }
+});
