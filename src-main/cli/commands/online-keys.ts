@@ -28,7 +28,7 @@ import {
   withSession,
 } from './online-steps';
 import { custodyOf } from './online-reimport';
-import { namedKeys } from '../import-stopped-lines';
+import { namedKeys } from '../../i18n/import-stopped-summary';
 import { lostRoundWord, printRoundLines, sentBundles } from './online-status-rounds';
 
 /** A state without material: nothing to expire. */

@@ -12,7 +12,7 @@ import { KeyState, keyStateOfName } from '../../core/kms/types';
 import type { CliIo } from '../command';
 import type { OnlineCommonValues } from '../online-session';
 import { cliTranslator } from '../cli-locale';
-import { namedKeys } from '../import-stopped-lines';
+import { namedKeys } from '../../i18n/import-stopped-summary';
 import { nextOnline } from './online-steps';
 import { listText } from '../../i18n/list';
 import type { Translator } from '../../i18n/translate';
