@@ -54,13 +54,12 @@ import {
   applyOnlineEntry,
   replayOnlineJournal,
   holdsImportedMaterial,
-  onlineStepFromState,
-  type CheckedInSession,
   type OnlineCeremonyState,
   type OnlineKeyState,
   type OnlineStep,
   type RecordedCustody,
 } from './state';
+import { onlineStepFromState, type CheckedInSession } from './step-from-state';
 import {
   journaledKeys,
   journalLapse,
@@ -165,7 +164,7 @@ export class OnlineCeremony {
 
   /**
    * Moves the guard to where the journal and this session's check say the ceremony stands: the
-   * same rule a later session replays (state.ts onlineStepFromState), after every journal entry.
+   * same rule a later session replays (step-from-state.ts), after every journal entry.
    */
   #settle(): void {
     this.#guard.advance(onlineStepFromState(this.#state, this.#checkedInSession));
