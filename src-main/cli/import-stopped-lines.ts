@@ -10,43 +10,7 @@ import type { JournaledKey } from '../core/ceremony/online/types';
 import { isRetryableError } from '../core/kms/retry';
 import { KeyferryError } from '../core/errors';
 import type { Translator } from '../i18n/translate';
-import { listText } from '../i18n/list';
-
-/** A key as the summary and the status lines name it: alias and key id, and a replica's region (its alias is its primary's). */
-interface NamedKey {
-  readonly alias: string;
-  readonly keyId: string;
-  readonly replicaOf: string | null;
-  readonly region: string;
-}
-
-/** Keys named as the status lines name them, in a list as the reader's language writes one. */
-export function namedKeys(translator: Pick<Translator, 't'>, keys: readonly NamedKey[]): string {
-  const { t } = translator;
-  return listText(
-    translator,
-    keys.map((k) =>
-      t('online.named-key', {
-        alias: k.alias,
-        keyId: k.keyId,
-        replica: k.replicaOf === null ? 'no' : 'yes',
-        region: k.region,
-      }),
-    ),
-  );
-}
-
-/** At most this many keys are named in one list of the summary; `online status` names every one. */
-const NAMED_AT_MOST = 10;
-
-/** `keys` named, the first NAMED_AT_MOST of them and how many more when there are more. */
-function someKeysNamed(translator: Pick<Translator, 't'>, keys: readonly JournaledKey[]): string {
-  if (keys.length <= NAMED_AT_MOST) return namedKeys(translator, keys);
-  return translator.t('online.import.more-keys', {
-    keys: namedKeys(translator, keys.slice(0, NAMED_AT_MOST)),
-    count: keys.length - NAMED_AT_MOST,
-  });
-}
+import { importStoppedSummary } from '../i18n/import-stopped-summary';
 
 /**
  * Why the import stopped: the officer's stop, or an error (whose own lines follow); `progressed`:
@@ -84,28 +48,12 @@ export function importStoppedLines(
   rerun: string,
 ): string[] {
   const { t } = translator;
-  const imported = keys.filter((k) => k.imported);
-  // Sent and not recorded as taken: no answer on record, or one that proves nothing (the next run asks the KMS first).
-  const sentNotTaken = (k: JournaledKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
-  const unanswered = keys.filter((k) => !k.imported && sentNotTaken(k));
-  const waiting = keys.filter((k) => !k.imported && !sentNotTaken(k));
-  // A key the bundle does not carry (say, one whose material lapsed) cannot be finished by running it again.
-  const missing = waiting.filter((k) => bundleKeyIds.has(k.keyId));
-  const elsewhere = waiting.filter((k) => !bundleKeyIds.has(k.keyId));
+  const summary = importStoppedSummary(translator, keys, (keyId) => bundleKeyIds.has(keyId), 'online.import.more-keys');
   const when = runAgainWhen(stop);
   if (!when && stop.by === 'error' && !stop.progressed) return [];
-  const again = missing.length + unanswered.length > 0 ? when : undefined;
+  const again = summary.missing + summary.unanswered > 0 ? when : undefined;
   return [
-    t('online.import.stopped-part-way', {
-      imported: imported.length,
-      total: keys.length,
-      unanswered: unanswered.length,
-      unansweredKeys: someKeysNamed(translator, unanswered),
-      missing: missing.length,
-      missingKeys: someKeysNamed(translator, missing),
-      elsewhere: elsewhere.length,
-      elsewhereKeys: someKeysNamed(translator, elsewhere),
-    }),
+    t('online.import.stopped-part-way', summary.values),
     ...(again ? [t('online.import.run-again', { when: again, command: rerun })] : []),
   ];
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
+import { ONLINE_EVENTS } from '../core/ceremony/online/events';
 import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
 import { isLoopbackHost } from '../core/kms/endpoint';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile } from '../core/journal/verify';
@@ -37,17 +38,17 @@ export async function recordedConnection(file: string): Promise<RecordedConnecti
   if (!existsSync(file)) return undefined;
   const { verification, entries } = await inspectJournalInSlices(await readJournalFile(file));
   if (!verification.ok) throw journalNotVerified(file, verification);
-  for (const entry of entries) {
-    const airGap = airGapSession.safeParse(entry.data);
-    if (airGap.success)
-      throw new KeyferryError('ONLINE_JOURNAL_IS_AIR_GAPPED', {
-        file: path.basename(file),
-        title: airGap.data.title,
-        operator: airGap.data.operator,
-      });
-  }
+  // The side is recorded when a session starts; the first session says what the journal is.
+  const firstSession = entries.find((entry) => entry.event === ONLINE_EVENTS.session);
+  const airGap = airGapSession.safeParse(firstSession?.data);
+  if (airGap.success)
+    throw new KeyferryError('ONLINE_JOURNAL_IS_AIR_GAPPED', {
+      file: path.basename(file),
+      title: airGap.data.title,
+      operator: airGap.data.operator,
+    });
   for (const entry of [...entries].reverse()) {
-    if (entry.event !== 'kms.connected') continue;
+    if (entry.event !== ONLINE_EVENTS.connected) continue;
     const parsed = connectedData.safeParse(entry.data);
     if (parsed.success) return parsed.data;
   }

@@ -10,7 +10,7 @@ import type { Journal } from '../core/journal';
 import { phraseText } from '../i18n/phrase';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
-import { namedKeys } from './import-stopped-lines';
+import { namedKeys } from '../i18n/import-stopped-summary';
 import { listText } from '../i18n/list';
 
 /** One line per `ceremony.session-unrecorded` from entry `fromSeq` on; `keys` names each key by alias. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '../../src-main');
-const FORWARDER = path.join('core', 'ceremony', 'online', 'workflow.ts');
+const FORWARDER = path.join('core', 'ceremony', 'online', 'step-context.ts');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -80,7 +80,7 @@ export function journalEventNames(): { names: ReadonlySet<string>; unresolved: r
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
         const [first, second] = node.arguments;
-        // online/workflow.ts passes the steps' `ctx.journal(event, data)` on to append: those are read at the steps.
+        // online/step-context.ts passes the steps' `ctx.journal(event, data)` on to append: those are read at the steps.
         const forwarded = (e: ts.Expression) =>
           ts.isIdentifier(e) && e.text === 'event' && fileName.endsWith(FORWARDER);
         if (

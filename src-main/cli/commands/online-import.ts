@@ -108,12 +108,9 @@ export const importCommand = defineOnlineCommand({
         )
         .catch((error: unknown) => {
           // Refused after the bundle was read: who made it (the refusal's journal entry keeps it) is said
-          // first; not for a bundle of another ceremony, where the line would read like an acceptance.
+          // first (not for a bundle of another ceremony: the core keeps no maker for that refusal).
           const refused = session.journal.entries.at(-1);
-          const made =
-            refused?.event === 'wrapped-bundle.refused' && refused.data.code !== 'WRAPPED_OTHER_CEREMONY'
-              ? madeByValues(refused.data.madeBy)
-              : undefined;
+          const made = refused?.event === 'wrapped-bundle.refused' ? madeByValues(refused.data.madeBy) : undefined;
           if (made) io.stdout(t('bundle.madeBy', made));
           throw error;
         });

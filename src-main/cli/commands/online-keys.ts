@@ -30,7 +30,7 @@ import {
   withSession,
 } from './online-steps';
 import { custodyOf } from './online-reimport';
-import { namedKeys } from '../import-stopped-lines';
+import { namedKeys } from '../../i18n/import-stopped-summary';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
 import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 

@@ -11,7 +11,7 @@ import type { StatusNextSteps } from '../../core/ceremony/online/status-next-ste
 import type { CliIo } from '../command';
 import type { OnlineCommonValues } from '../online-session';
 import { cliTranslator } from '../cli-locale';
-import { namedKeys } from '../import-stopped-lines';
+import { namedKeys } from '../../i18n/import-stopped-summary';
 import { nextOnline } from './online-steps';
 
 /** Whether the next step of a key that lost its material is still fresh parameters ('parameters'), or later in its round. */

@@ -7,7 +7,7 @@
 import type { Response } from '../../../src-main/ipc/contract';
 import { listText } from '../../../src-main/i18n/list';
 import { useT } from '../../i18n';
-import { namedKeysText } from './named-keys';
+import { namedKeys } from '../../../src-main/i18n/import-stopped-summary';
 import { ProofList } from './ProofList';
 
 type KeyStatus = Response<'keyStatus'>;
@@ -15,7 +15,7 @@ type KeyStatus = Response<'keyStatus'>;
 /** One line per fact of `next`, in the order the command line prints them. */
 function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: number): string[] {
   const { t } = tr;
-  const named = (keys: Parameters<typeof namedKeysText>[1]) => namedKeysText(tr, keys);
+  const named = (keys: Parameters<typeof namedKeys>[1]) => namedKeys(tr, keys);
   return [
     ...next.deleted.map((k) => t('status.next.deleted', { key: named([k]), round: k.round })),
     ...next.rounds.map((r) =>

@@ -8,7 +8,7 @@ import type { Connection } from '../../../src-main/ipc/contract';
 import { listText } from '../../../src-main/i18n/list';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { useT } from '../../i18n';
-import { namedKeysText } from './named-keys';
+import { namedKeys } from '../../../src-main/i18n/import-stopped-summary';
 
 export function UnrecordedSessionNotice({ traces }: { traces: Connection['unrecordedSessions'] }) {
   const tr = useT();
@@ -36,7 +36,7 @@ export function UnrecordedSessionNotice({ traces }: { traces: Connection['unreco
                   ),
                 ),
               })
-            : t('cli.session-unrecorded', { seq: trace.seq, reason, keys: namedKeysText(tr, trace.keys) });
+            : t('cli.session-unrecorded', { seq: trace.seq, reason, keys: namedKeys(tr, trace.keys) });
         return (
           <p key={trace.seq} data-seq={trace.seq}>
             {text}

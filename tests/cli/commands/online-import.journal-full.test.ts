@@ -11,46 +11,35 @@
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 import { runAgainCommand } from './run-again-command';
 import { runOf, spawnCli } from '../../integration/cli-process';
+import { simAndFolderPerTest } from './sim-folder';
 
 /** The receipt's text twin as the import named it (`Receipt: ….html (and ….txt)`). */
 function receiptTextName(stdout: string): string {
   return /\(and (receipt-online-\S+\.txt)\)/.exec(stdout)?.[1] ?? 'no receipt named';
 }
 
-let dir: string;
-let kms: SimSetup;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-import-journal-full-'));
-  kms = await startSimWithClient();
-});
-afterEach(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerTest('kf-cli-import-journal-full-');
 
 describe('online import whose journal cannot be written after the KMS took a key', () => {
   it('names the key as imported in the KMS and not journaled; the same import then finishes it', async () => {
     const ceremony = await wrappedCliCeremony(
-      path.join(dir, 'ceremony'),
-      kms.sim,
+      path.join(test.dir(), 'ceremony'),
+      test.kms().sim,
       ['one', 'two'].map((alias) => ({ alias: `app/${alias}`, spec: 'AES_256' })),
     );
     const importCommand = [...ceremony.importCommand, '--concurrency', '1'];
     const child = spawnCli(importCommand, { cwd: ceremony.online, env: ceremony.env });
     // While the KMS takes the first import, the process may no longer grow its files: the journal
     // ends where it is (its key.import-sending written), as on a medium that just filled up.
-    kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
+    test.kms().sim.faults.rewriteAnswer('import-key-material', (body) => {
       execFileSync('prlimit', ['--pid', String(child.pid), `--fsize=${statSync(ceremony.journal).size}`]);
       return body;
     });
@@ -72,7 +61,8 @@ describe('online import whose journal cannot be written after the KMS took a key
     );
 
     // Room again: the same import recognises the first key's import in the KMS and finishes.
-    const taken = () => kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
+    const taken = () =>
+      test.kms().requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
     const before = taken();
     const again = await keyferry(runAgainCommand(stopped.stdout), { cwd: ceremony.online, env: ceremony.env });
     expect(again.stderr).toBe('');

@@ -7,34 +7,22 @@
  * set that back the keys up are the imported wrap's; and, typed with the imported bundle's folder,
  * that folder is not called the useless one. Two folders as two machines, a real simulator over HTTP.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { simAndFolderPerFile } from './sim-folder';
 
-let dir: string;
-let kms: SimSetup;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-other-wrap-'));
-  kms = await startSimWithClient();
-});
-afterAll(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerFile('kf-cli-other-wrap-');
 
 /** The value after `option` in `words`. */
 const optionValue = (words: readonly string[], option: string) => words[words.indexOf(option) + 1] as string;
 
 describe('online import of another wrap after the keys took their material', () => {
   it('the first wrap imported, then the wrap again: refused by both digests, with which receipt and custody set back the keys up', async () => {
-    const ceremony = await wrappedCliCeremony(path.join(dir, 'again'), kms.sim, [
+    const ceremony = await wrappedCliCeremony(path.join(test.dir(), 'again'), test.kms().sim, [
       { alias: 'app/one', spec: 'AES_256' },
       { alias: 'app/two', spec: 'AES_256' },
     ]);
@@ -51,7 +39,7 @@ describe('online import of another wrap after the keys took their material', () 
     const first = await keyferry(ceremony.importCommand, { cwd: online, env });
     expect(first.code).toBe(0);
     const importsTaken = () =>
-      kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
+      test.kms().requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
     const taken = importsTaken();
 
     const refused = await keyferry(secondImport, { cwd: online, env });

@@ -7,42 +7,34 @@
  * `ceremony.session-unrecorded` entry that named it, and the receipt says so.
  * Two folders as two machines, one simulator over real HTTP.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { simAndFolderPerFile } from './sim-folder';
 
-let dir: string;
-let kms: SimSetup;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-unrecorded-retry-'));
-  kms = await startSimWithClient();
-});
-afterAll(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerFile('kf-cli-unrecorded-retry-');
 
 /** The imports the simulator took (answered 200). */
-const importsTaken = () => kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
+const importsTaken = () =>
+  test.kms().requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
 
 describe('online status and import after a kill between the send and its answer, the send not taken', () => {
   it('status names the send and what the KMS shows and exits 1; the rerun is journaled as a retry of that send', async () => {
-    const { online, env, journal, importCommand } = await wrappedCliCeremony(path.join(dir, 'c'), kms.sim, [
-      { alias: 'u/aes', spec: 'AES_256' },
-    ]);
+    const { online, env, journal, importCommand } = await wrappedCliCeremony(
+      path.join(test.dir(), 'c'),
+      test.kms().sim,
+      [{ alias: 'u/aes', spec: 'AES_256' }],
+    );
     const runStatus = (...extra: string[]) =>
       keyferry(['online', 'status', '--journal', 'online.jsonl', ...extra], { cwd: online, env });
     // The request goes out and does not take effect; the process is killed before it records anything
     // more: what that leaves is the journal up to the send.
-    kms.sim.faults.failWith('import-key-material', 400, 'before');
+    test.kms().sim.faults.failWith('import-key-material', 400, 'before');
     expect((await keyferry(importCommand, { cwd: online, env })).code).not.toBe(0);
-    kms.sim.faults.clear();
+    test.kms().sim.faults.clear();
     const lines = (await readFile(journal, 'utf8')).trim().split('\n');
     const sendAt = lines.map((l) => (JSON.parse(l) as { event: string }).event).lastIndexOf('key.import-sending');
     await writeFile(journal, `${lines.slice(0, sendAt + 1).join('\n')}\n`);

@@ -9,27 +9,16 @@
  * full medium refuses it (ENOSPC), through the same path. A real simulator over HTTP.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 import { KEYFERRY_BIN, runCli, runOf } from '../../integration/cli-process';
+import { simAndFolderPerTest } from './sim-folder';
 
-let dir: string;
-let kms: SimSetup;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-status-journal-full-'));
-  kms = await startSimWithClient();
-});
-afterEach(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerTest('kf-cli-status-journal-full-');
 
 /**
  * The CLI in `cwd`, unable to grow any file past `size` bytes (default `journal`'s present size: its
@@ -55,8 +44,8 @@ async function onFullMedium(
 describe('online status whose journal cannot be written', () => {
   it('still shows the keys as the KMS answers, says the look is NOT journaled and why, and exits 1', async () => {
     const ceremony = await wrappedCliCeremony(
-      path.join(dir, 'ceremony'),
-      kms.sim,
+      path.join(test.dir(), 'ceremony'),
+      test.kms().sim,
       ['one', 'two'].map((alias) => ({ alias: `app/${alias}`, spec: 'AES_256' })),
     );
     const imported = await keyferry(ceremony.importCommand, { cwd: ceremony.online, env: ceremony.env });
@@ -67,7 +56,8 @@ describe('online status whose journal cannot be written', () => {
     expect(keyIds).toHaveLength(2);
     const journalBefore = await readFile(ceremony.journal);
     const status = ['online', 'status', '--journal', 'online.jsonl'];
-    const asked = kms.requests.length;
+    const { requests } = test.kms();
+    const asked = requests.length;
 
     const full = await onFullMedium(ceremony.journal, status, ceremony.online, ceremony.env);
     expect(full.stderr).toBe('');
@@ -80,7 +70,7 @@ describe('online status whose journal cannot be written', () => {
       'Nothing of this look is in the journal, and the 2 imported keys were not proven (status journals each proof). Make room on the journal’s medium (or connect it again, writable), then run status again to journal the look: keyferry online status --journal online.jsonl',
     );
     // Asked the KMS (describe-key only: no proof runs that could not be journaled), wrote nothing.
-    const actions = new Set(kms.requests.slice(asked).map((r) => r.action));
+    const actions = new Set(requests.slice(asked).map((r) => r.action));
     expect(actions.has('describe-key')).toBe(true);
     expect(actions.has('encrypt-data')).toBe(false);
     expect((await readFile(ceremony.journal)).equals(journalBefore)).toBe(true);

@@ -4,34 +4,23 @@
  * its Next lines do not speak of an earlier wrap as a fact: this workstation has seen none.
  * Real simulator over HTTP, the CLI in process.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { onlineAt } from '../../helpers/cli-sides';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { simAndFolderPerFile } from './sim-folder';
 
-let dir: string;
-let kms: SimSetup;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-params-twice-'));
-  kms = await startSimWithClient();
-});
-afterAll(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerFile('kf-cli-params-twice-');
 
 describe('online params a second time', () => {
   it('warns about the first bundle by folder and digest; the same-journal line is conditional', async () => {
     await writeFile(
-      path.join(dir, 'plan.json'),
+      path.join(test.dir(), 'plan.json'),
       JSON.stringify({ title: 'Twice', operator: 'Ana', witnesses: ['Ben'], keys: [{ alias: 'a', spec: 'AES_256' }] }),
     );
-    const { args, env } = onlineAt(kms.sim);
-    const run = (...words: string[]) => keyferry([...words, ...args], { cwd: dir, env });
+    const { args, env } = onlineAt(test.kms().sim);
+    const run = (...words: string[]) => keyferry([...words, ...args], { cwd: test.dir(), env });
     expect((await run('online', 'create-key', '--plan', 'plan.json')).code).toBe(0);
     const first = await run('online', 'params', '--out', 'params-1');
     expect(first.code).toBe(0);
@@ -45,7 +34,7 @@ describe('online params a second time', () => {
       `WARNING: This ceremony wrote an import-parameters bundle before whose import tokens may still be accepted, until `,
     );
     expect(second.stdout).toContain(
-      `${path.join(dir, 'params-1')} (${digest?.[1]} ${digest?.[2]}) (folder and digest)`,
+      `${path.join(test.dir(), 'params-1')} (${digest?.[1]} ${digest?.[2]}) (folder and digest)`,
     );
     expect(second.stdout).toContain(
       'If the air-gapped side already wrapped for this ceremony (this workstation has seen none of its bundles), wrap in that SAME air-gapped journal',

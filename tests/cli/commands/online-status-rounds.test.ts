@@ -7,27 +7,16 @@
  * round's "run online params, then custody restore" nor the step guard's "Wrap on the air-gapped
  * workstation", and proves the key that kept its material at every step.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { airGappedThenImport, nextCommand, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
 import { onlineAt } from '../../helpers/cli-sides';
 import { journalFileEntries } from '../../helpers/journal-entries';
-import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { simAndFolderPerFile } from './sim-folder';
 
-let dir: string;
-let kms: SimSetup;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-status-rounds-'));
-  kms = await startSimWithClient();
-});
-afterAll(async () => {
-  await kms.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const test = simAndFolderPerFile('kf-cli-status-rounds-');
 
 /** What a kill right after the last `key.import-sending` leaves: the journal up to that entry, and no receipt of that run. */
 async function killedAfterLastSend(online: string, receiptsBefore: readonly string[]): Promise<void> {
@@ -42,8 +31,8 @@ async function killedAfterLastSend(online: string, receiptsBefore: readonly stri
 
 describe('online import and status after delete-material, round by round', () => {
   it('names the deleted key and the way back, then follows its latest round and proves the key that kept its material', async () => {
-    await mkdir(path.join(dir, 'c'));
-    const { online, airgap } = await twoMachines(path.join(dir, 'c'));
+    await mkdir(path.join(test.dir(), 'c'));
+    const { online, airgap } = await twoMachines(path.join(test.dir(), 'c'));
     await writeFile(
       path.join(online, 'plan.json'),
       JSON.stringify({
@@ -56,7 +45,7 @@ describe('online import and status after delete-material, round by round', () =>
         ],
       }),
     );
-    const { args: connection, env } = onlineAt(kms.sim);
+    const { args: connection, env } = onlineAt(test.kms().sim);
     const on = (args: string[], lang: string[] = []) =>
       keyferry([...args, ...connection, ...lang], { cwd: online, env });
     expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);

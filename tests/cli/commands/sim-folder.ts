@@ -1,11 +1,13 @@
 /**
  * Test helper for CLI tests against the simulator: call at the top of a test file for a temporary
- * folder and a simulator with its client per test, both closed and removed after it.
+ * folder and a simulator with its client, both closed and removed after use: per test
+ * (`simAndFolderPerTest`) or, for a file whose tests share one simulator, per file
+ * (`simAndFolderPerFile`). `options`: the simulator's (its regions, say).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 
 export interface SimFolder {
@@ -15,14 +17,17 @@ export interface SimFolder {
   kms(): SimSetup;
 }
 
-export function simAndFolderPerTest(prefix: string): SimFolder {
+type SimOptions = Parameters<typeof startSimWithClient>[0];
+
+function simAndFolder(prefix: string, per: 'test' | 'file', options: SimOptions): SimFolder {
   let dir = '';
   let kms: SimSetup | undefined;
-  beforeEach(async () => {
+  const [before, after] = per === 'test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-    kms = await startSimWithClient();
+    kms = await startSimWithClient(options);
   });
-  afterEach(async () => {
+  after(async () => {
     await kms?.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -33,4 +38,13 @@ export function simAndFolderPerTest(prefix: string): SimFolder {
       return kms;
     },
   };
+}
+
+export function simAndFolderPerTest(prefix: string, options?: SimOptions): SimFolder {
+  return simAndFolder(prefix, 'test', options);
+}
+
+/** One folder and one simulator for every test of the file. */
+export function simAndFolderPerFile(prefix: string, options?: SimOptions): SimFolder {
+  return simAndFolder(prefix, 'file', options);
 }

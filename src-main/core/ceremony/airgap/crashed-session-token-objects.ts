@@ -11,7 +11,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { KEY_SPEC_INFO, KEY_SPECS, type KeySpec } from '../../crypto/key-spec';
 import type { TokenObjectClass } from '../../hsm';
 import type { Journal, JournalEntry } from '../../journal';
-import type { KeyTokenObject } from './hsm-material';
+import type { KeyTokenObject } from './token-object-ledger';
 import { withDeleteCommands, type TokenObjectsCleanup } from './token-objects-cleanup';
 
 const generatedSchema = z.object({

@@ -1,46 +1,40 @@
 /**
  * The HSM as the air-gapped side's material source (the guide's "Method 1"): the token is opened
- * and its capability checked before anything is generated; material is generated inside it as
- * token objects labelled with the ceremony and key id (they are the custody copy), or existing
- * token keys are chosen; wrapping happens inside it. Only ciphertext, public keys, key check
- * values, labels and the token's identity ever leave it, and only those are journaled. The PIN
- * is used for C_Login and not kept.
+ * and its capability checked before anything is generated (hsm-token-check.ts); material is
+ * generated inside it as token objects labelled with the ceremony and key id (they are the custody
+ * copy; token-object-ledger.ts keeps those this session made), or existing token keys are chosen;
+ * wrapping happens inside it. Only ciphertext, public keys, key check values, labels and the
+ * token's identity ever leave it, and only those are journaled. The PIN is used for C_Login and
+ * not kept.
  */
 import { materialOwners, requireBoundMaterial, type ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
-import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../../crypto/key-spec';
+import { KEY_SPEC_INFO, type KeySpec } from '../../crypto/key-spec';
 import { KeyferryError, toProblem } from '../../errors';
-import { phraseOf } from '../../../i18n/phrase';
 import {
   ceremonyObjectLabel,
-  capabilityFacts,
-  checkHsmCapability,
   findMaterialKey,
   generateAesKey,
   generateKeyPair,
   hsmKeyCheckValue,
-  HsmModule,
-  HsmSession,
-  mechanismLabel,
   privateKeyWrapTooShort,
-  requireCapability,
-  selectToken,
   wrapHsmKey,
-  destroyTokenObjects,
   type CreatedTokenObject,
-  type TokenObjectRecord,
-  type TokenObjectsDiscarded,
   type HsmCapabilityReport,
   type HsmMaterialKey,
+  type HsmModule,
+  type HsmSession,
   type HsmTokenIdentity,
+  type TokenObjectsDiscarded,
 } from '../../hsm';
-import { problemData, type Journal } from '../../journal';
-import type { JsonObject } from '../../journal/canonical-json';
+import type { Journal } from '../../journal';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
 import { materialIdOf } from './replica-groups';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
+import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
+import { openCheckedToken } from './hsm-token-check';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -72,11 +66,6 @@ export interface HsmMaterialSummary extends MaterialSummary {
   readonly objectLabel: string;
 }
 
-/** A token object a ceremony generated, with the key whose material it holds. */
-export interface KeyTokenObject extends TokenObjectRecord {
-  readonly keyId: string;
-}
-
 /** What people see of the HSM check: identity and what each spec will use, never secrets. */
 export interface HsmSourceSummary {
   readonly token: HsmTokenIdentity;
@@ -106,10 +95,8 @@ export class AirGapHsmMaterial {
   readonly #request: HsmSourceRequest;
   readonly #keys = new Map<string, HsmMaterialKey>();
   readonly #reports: HsmCapabilityReport[];
-  /** Every token object this session generated, recorded as it came to exist (keyId: the key it holds). */
-  #created: (CreatedTokenObject & KeyTokenObject)[] = [];
-  /** Set once the session stopped: nothing more is generated (a generation still under way is refused). */
-  #discarded = false;
+  /** The token objects this session generated (token-object-ledger.ts). */
+  readonly #created = new TokenObjectLedger();
 
   private constructor(
     module: HsmModule,
@@ -133,70 +120,8 @@ export class AirGapHsmMaterial {
     context: StepContext,
     expectedSerial?: string,
   ): Promise<AirGapHsmMaterial> {
-    let module: HsmModule | null = null;
-    let session: HsmSession | null = null;
-    try {
-      module = HsmModule.open(request.modulePath);
-      const slot = selectToken(module, request.token);
-      // A restore re-wraps the object of the token the journal names: another token is refused before login.
-      if (expectedSerial !== undefined && slot.token.serialNumber.trim() !== expectedSerial) {
-        throw new KeyferryError('HSM_RESTORE_TOKEN_DIFFERS', {
-          token: slot.token.label.trim(),
-          found: slot.token.serialNumber.trim(),
-          recorded: expectedSerial,
-        });
-      }
-      session = HsmSession.open(module, slot, request.pin);
-      const algorithms = [...new Set(parameters.map((p) => p.wrappingAlgorithm))] as WrappingAlgorithm[];
-      const existing = Boolean(request.existingKeys);
-      const reports = algorithms.map((algorithm) =>
-        checkHsmCapability(session!, {
-          algorithm,
-          specs: [...new Set(parameters.filter((p) => p.wrappingAlgorithm === algorithm).map((p) => p.keySpec))],
-          existingKeys: existing,
-          acceptZeroFilledPad: request.acceptZeroFilledPad ?? false,
-        }),
-      );
-      await context.journal.append(
-        context.operator,
-        'hsm.capability-checked',
-        capabilityRecord(session.identity, request, reports),
-      );
-      try {
-        for (const report of reports) requireCapability(report);
-      } catch (refusal) {
-        // The screen shows every spec's result beside the refusal, not only the first refusal.
-        throw Object.assign(refusal as object, { capability: { token: session.identity, reports } });
-      }
-      const zeroFilled = reports.some(
-        (r) =>
-          r.privateKeyWrap.framing === 'zero-filled' &&
-          r.specs.some((s) => s.ok && KEY_SPEC_INFO[s.spec].kind !== 'symmetric'),
-      );
-      if (zeroFilled) {
-        await context.journal.append(context.operator, 'hsm.zero-filled-pad-accepted', {
-          tokenSerial: session.identity.serial,
-          mechanism: mechanismLabel(
-            reports.find((r) => r.privateKeyWrap.mechanism !== null)!.privateKeyWrap.mechanism!,
-          ),
-          reason: 'rehearsal override: the token zero-fills AES key wrap with padding; not RFC 5649-exact',
-          reasonPhrase: { ...phraseOf('journal.reason.zero-filled-pad') },
-        });
-      }
-      return new AirGapHsmMaterial(module, session, request, reports);
-    } catch (error) {
-      const problem = toProblem(error);
-      await context.journal
-        .append(context.operator, 'hsm.refused', {
-          ...problemData(problem),
-          modulePath: request.modulePath,
-          token: request.token,
-        })
-        .catch(() => undefined);
-      session?.close();
-      module?.close();
-      throw error;
-    }
+    const { module, session, reports } = await openCheckedToken(request, parameters, context, expectedSerial);
+    return new AirGapHsmMaterial(module, session, request, reports);
   }
 
   get summary(): HsmSourceSummary {
@@ -248,7 +173,7 @@ export class AirGapHsmMaterial {
         keyId: p.keyId,
         ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
       });
-      if (this.#discarded) throw new KeyferryError('CEREMONY_STOPPED');
+      if (this.#created.stopped) throw new KeyferryError('CEREMONY_STOPPED');
       let key: HsmMaterialKey;
       let summary: HsmMaterialSummary;
       try {
@@ -297,7 +222,7 @@ export class AirGapHsmMaterial {
       token: true,
       label: ceremonyObjectLabel(ceremonyId, keyId),
       id: keyObjectId(keyId),
-      created: (object: CreatedTokenObject) => this.#created.push({ ...object, keyId }),
+      created: (object: CreatedTokenObject) => this.#created.record(object, keyId),
     };
     if (KEY_SPEC_INFO[spec].kind !== 'symmetric') return generateKeyPair(this.#session, spec, placement);
     const handle = generateAesKey(this.#session, placement, { encrypt: this.#kcvMethod() === 'ecb' });
@@ -383,7 +308,7 @@ export class AirGapHsmMaterial {
 
   /** True while this session holds token objects it generated (a stop before the ceremony finished destroys them). */
   get holdsCreated(): boolean {
-    return this.#created.length > 0;
+    return this.#created.holdsCreated;
   }
 
   /** The token's identity and the module it was opened with: what a hand deletion names. */
@@ -393,16 +318,11 @@ export class AirGapHsmMaterial {
 
   /**
    * The ceremony stopped before it finished (or, given `keyId`, that key's material failed before it
-   * was ready): destroys the token objects this session generated (only `keyId`'s), by their handles
-   * in this still-open session (the PIN is not kept, so no later session could log in to do it). A
-   * stop also ends generating. Each object is reported with the key it held; null when there were none.
+   * was ready): destroys the token objects this session generated (only `keyId`'s) in this still-open
+   * session (TokenObjectLedger.discard). Each object is reported with the key it held; null when there were none.
    */
   discardCreated(keyId?: string): TokenObjectsDiscarded<KeyTokenObject> | null {
-    if (keyId === undefined) this.#discarded = true;
-    const chosen = this.#created.filter((o) => keyId === undefined || o.keyId === keyId);
-    if (chosen.length === 0) return null;
-    this.#created = this.#created.filter((o) => !chosen.includes(o));
-    return destroyTokenObjects(this.#session, chosen);
+    return this.#created.discard(this.#session, keyId);
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */
@@ -413,26 +333,4 @@ export class AirGapHsmMaterial {
       this.#module.close();
     }
   }
-}
-
-function capabilityRecord(
-  identity: HsmTokenIdentity,
-  request: HsmSourceRequest,
-  reports: readonly HsmCapabilityReport[],
-): JsonObject {
-  return {
-    hsm: { ...identity },
-    modulePath: request.modulePath,
-    existingKeys: Boolean(request.existingKeys),
-    checks: reports.map((r) => ({
-      ...capabilityFacts(r),
-      oaepTrial: r.oaep.ok ? 'ok' : (r.oaep.failure ?? 'failed'),
-      specs: r.specs.map((s) => ({
-        spec: s.spec,
-        ok: s.ok,
-        code: s.problem?.code ?? null,
-        mechanisms: [...s.mechanisms],
-      })),
-    })),
-  };
 }

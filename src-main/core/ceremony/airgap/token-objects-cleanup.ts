@@ -9,7 +9,8 @@
 import type { ProblemDetails } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import { deleteObjectCommand } from '../../hsm';
-import type { AirGapHsmMaterial, KeyTokenObject } from './hsm-material';
+import type { AirGapHsmMaterial } from './hsm-material';
+import type { KeyTokenObject } from './token-object-ledger';
 
 /** A token object left in the token, with the command that deletes it by hand. */
 interface LeftTokenObject extends KeyTokenObject {

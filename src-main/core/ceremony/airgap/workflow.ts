@@ -41,6 +41,7 @@ import {
   type GenerateRefusal,
 } from './bound-material';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
+import { openHsmSource } from './hsm-source-step';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
@@ -172,27 +173,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
     this.guard.require('useHsm');
     const planned = this.requirePreflight('hsm');
-    const { AirGapHsmMaterial } = await import('./hsm-material');
     const earlier = this.#hsm;
     this.#hsm = null;
-    if (earlier) {
-      // Material it generated before a failed step is unknown to the token opened now: destroyed, not duplicated.
-      await discardTokenObjectsJournaled(earlier, this.options.journal, this.options.operator);
-      earlier.close();
-    }
-    const hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
-    if ((planned.custodianFolders?.length ?? 0) > 0) {
-      // Custody shares were planned, but HSM material never leaves the token to be split.
-      const { serial } = hsm.summary.token;
-      hsm.close();
-      await this.options.journal.append(this.options.operator, 'hsm.refused', {
-        code: 'HSM_CUSTODY_IS_TOKEN',
-        values: { serial },
-        modulePath: request.modulePath,
-        token: request.token,
-      });
-      throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial });
-    }
+    const hsm = await openHsmSource(earlier, request, this.#parameters, planned, this.options);
     this.#hsm = hsm;
     return hsm.summary;
   }

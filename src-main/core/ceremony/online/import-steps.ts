@@ -31,7 +31,7 @@ import { holdsImportedMaterial, replicaPlaceOf } from './state';
 import type { CheckedBundleSummary, ImportedKeySummary } from './types';
 import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
-import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
+import { checkWrappedBundleAgainstIssued, refuseOtherCeremony, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 import { otherBundleAfterImport } from './wrapped-after-import';
 import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
@@ -105,7 +105,7 @@ interface ReadSoFar {
   differing: readonly number[];
   digest?: string | undefined;
   madeBy?: WrappedMadeBy | undefined;
-  /** False when the makers were not compared with the online journal (another ceremony, or every key already bound). */
+  /** False when the makers were not compared with the online journal (every key already bound). */
   makersCompared?: boolean | undefined;
 }
 
@@ -183,21 +183,20 @@ async function checkProvenBundle(
   }
   const { madeBy } = bundle.manifest;
   read.digest = bundle.digest;
+  // Another ceremony's bundle is refused before who made it is taken in (journaled, said).
+  refuseOtherCeremony(state, bundle);
   read.madeBy = madeBy;
   refuseWordForOtherBundle(options.acceptOtherAirGapJournal, bundle.digest);
   // Who made it before what it holds: a second journal's material is other material too, and this says why.
   const keyIds = bundle.keys.map((k) => k.keyId);
-  read.makersCompared = bundle.manifest.ceremonyId === state.ceremonyId && !everyKeyBound(state.keys, keyIds);
-  const otherJournal =
-    bundle.manifest.ceremonyId === state.ceremonyId
-      ? checkBundleMakers(
-          state,
-          madeBy,
-          keyIds,
-          officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournalTrail?.journal),
-          bundle.digest,
-        )
-      : undefined;
+  read.makersCompared = !everyKeyBound(state.keys, keyIds);
+  const otherJournal = checkBundleMakers(
+    state,
+    madeBy,
+    keyIds,
+    officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournalTrail?.journal),
+    bundle.digest,
+  );
   // The officer's word is journaled as it is used, before any later check can refuse this bundle.
   if (otherJournal)
     await ctx.journal(ONLINE_EVENTS.otherAirGapJournalAccepted, {

@@ -176,6 +176,7 @@ export function refusePlanWithoutCreatedKeys(state: OnlineCeremonyState, planned
  * the journal does not hold (one added, or an alias renamed) is first refused for that, or the
  * officer goes on believing those keys are part of the ceremony: PLAN_ADDS_KEYS_TOO_LATE naming
  * the keys it adds (a renamed alias too), else PLAN_DROPS_CREATED_KEY for a key it leaves out or changes.
+ * Any other refusal of the guard (CEREMONY_STOPPED) is thrown as it is, whatever the plan.
  */
 export function requireCreateStep(
   require: () => void,
@@ -184,9 +185,11 @@ export function requireCreateStep(
 ): void {
   try {
     require();
-  } catch (outOfOrder) {
-    refusePlanChangedTooLate(state, planned);
-    throw outOfOrder;
+  } catch (error) {
+    // Only a step out of order is the moment to say the plan differs; any other refusal (a stopped session) stands.
+    if (error instanceof KeyferryError && error.code === 'CEREMONY_STEP_OUT_OF_ORDER')
+      refusePlanChangedTooLate(state, planned);
+    throw error;
   }
 }
 

@@ -2,6 +2,7 @@
  * What the online steps need from the ceremony that runs them: its journal-replayed state, the
  * KMS client, and a way to journal an event (applied to the state as it is appended).
  */
+import path from 'node:path';
 import { toProblem, type KeyferryError } from '../../errors';
 import { problemData, type Journal, type JournalEntry, type JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
@@ -10,6 +11,8 @@ import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
 import { applyOnlineEntry, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import type { ProgressListener } from '../shared/progress';
+import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
+import type { OnlineCeremonyOptions } from './open-journal';
 
 /**
  * The step a journaled KMS failure or retry names: the KMS action that failed (list-keys,
@@ -74,8 +77,44 @@ export async function journaledKmsCall<T>(
   }
 }
 
+/**
+ * The context the steps of a ceremony with `options` run in, its `state` following the journal:
+ * each entry a step journals is applied to it, then `settle` runs. `journaled` false: a look while
+ * the journal cannot be written (workflow.ts lookWithoutJournal): nothing is appended, and the
+ * state stays what the journal holds.
+ */
+export function onlineStepContext(
+  options: OnlineCeremonyOptions,
+  state: OnlineCeremonyState,
+  session: {
+    readonly kmsFor: OnlineStepContext['kmsFor'];
+    readonly now: () => Date;
+    readonly journaled: boolean;
+    readonly settle: () => void;
+  },
+): OnlineStepContext {
+  return {
+    state,
+    kms: options.kms,
+    kmsFor: session.kmsFor,
+    region: options.region,
+    journalName: path.basename(options.journal.path),
+    journalEntries: () => options.journal.entries,
+    now: session.now,
+    onProgress: options.onProgress,
+    concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
+    journal: session.journaled
+      ? async (event, data) => {
+          applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
+          session.settle();
+        }
+      : async () => undefined,
+    kmsCall: session.journaled ? journalingKmsCall(options.journal, state) : (_step, _keyId, run) => run(),
+  };
+}
+
 /** The `kmsCall` of a ceremony whose `state` follows `journal`: each entry it writes is applied to that state. */
-export function journalingKmsCall(journal: Journal, state: OnlineCeremonyState): OnlineStepContext['kmsCall'] {
+function journalingKmsCall(journal: Journal, state: OnlineCeremonyState): OnlineStepContext['kmsCall'] {
   return (step, keyId, run, named) =>
     journaledKmsCall(journal, state.operator, step, keyId, run, (entry) => applyOnlineEntry(state, entry), named);
 }

@@ -6,7 +6,6 @@
  * the state: `OnlineCeremony.open` on an existing journal continues where it stopped.
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
-import path from 'node:path';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import type {
   CheckedBundleSummary,
@@ -19,11 +18,12 @@ import type {
 } from './types';
 import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
-import { distinctTargets, ReplicaConnections } from './replica-connections';
+import type { MaterialExpiry, PlannedKey } from '../shared/ceremony-plan';
+import { distinctTargets } from './replica-connections';
+import { OnlineSessionConnection } from './session-connection';
 import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
-import { journalingKmsCall, refuseStep, type OnlineStepContext } from './step-context';
+import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { requireCreateStep, startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
@@ -55,13 +55,12 @@ import {
   awaitsNewParameters,
   replayOnlineJournal,
   holdsImportedMaterial,
-  onlineStepFromState,
-  type CheckedInSession,
   type OnlineCeremonyState,
   type OnlineKeyState,
   type OnlineStep,
   type RecordedCustody,
 } from './state';
+import { onlineStepFromState, type CheckedInSession } from './step-from-state';
 import {
   journaledKeys,
   journalLapse,
@@ -73,7 +72,6 @@ import {
 import { StepGuard, stepOutOfOrder, type CeremonyStepName } from '../shared/step-guard';
 import { ONLINE_STEP_FROM, type OnlineStepId } from '../shared/allowed-steps';
 import { hasReached, ONLINE_STEPS } from '../shared/ceremony-states';
-import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
 import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { OnlineCeremonyStart } from './open-journal';
@@ -91,15 +89,13 @@ export class OnlineCeremony {
   readonly #guard: StepGuard<OnlineStep, OnlineStepId>;
   readonly #now: () => Date;
   #state: OnlineCeremonyState;
-  #connected = false;
   #checked: CheckedSession | undefined;
   /** The keys #checked holds material for and the journal entry of that check (the step rule reads it). */
   #checkedInSession: CheckedInSession | undefined;
   readonly #confirmations = new Map<string, string>();
   readonly #ctx: OnlineStepContext;
-  readonly #connections: ReplicaConnections;
-  /** The credential binding given to connect(), journaled again with each replica connection. */
-  #credentials: OnlineCredentialBinding | undefined;
+  /** The session's KMS connections: its own and its replicas' (session-connection.ts). */
+  readonly #connection: OnlineSessionConnection;
 
   /**
    * `journaled` false: a look while the journal cannot be written (lookWithoutJournal): nothing is
@@ -110,26 +106,14 @@ export class OnlineCeremony {
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
     this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_STEP_FROM);
-    const connections = new ReplicaConnections({ kms: options.kms, region: options.region }, options.replicaKms);
-    this.#connections = connections;
-    this.#ctx = {
-      state,
-      kms: options.kms,
-      kmsFor: (key) => connections.kmsFor(key),
-      region: options.region,
-      journalName: path.basename(options.journal.path),
-      journalEntries: () => options.journal.entries,
+    const connection = new OnlineSessionConnection({ kms: options.kms, region: options.region }, options.replicaKms);
+    this.#connection = connection;
+    this.#ctx = onlineStepContext(options, state, {
+      kmsFor: (key) => connection.kmsFor(key),
       now: this.#now,
-      onProgress: options.onProgress,
-      concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
-      journal: journaled
-        ? async (event, data) => {
-            applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
-            this.#settle();
-          }
-        : async () => undefined,
-      kmsCall: journaled ? journalingKmsCall(options.journal, state) : (_step, _keyId, run) => run(),
-    };
+      journaled,
+      settle: () => this.#settle(),
+    });
   }
 
   /**
@@ -166,7 +150,7 @@ export class OnlineCeremony {
 
   /**
    * Moves the guard to where the journal and this session's check say the ceremony stands: the
-   * same rule a later session replays (state.ts onlineStepFromState), after every journal entry.
+   * same rule a later session replays (step-from-state.ts), after every journal entry.
    */
   #settle(): void {
     this.#guard.advance(onlineStepFromState(this.#state, this.#checkedInSession));
@@ -211,7 +195,7 @@ export class OnlineCeremony {
   }
 
   #requireConnected(step: CeremonyStepName): void {
-    if (!this.#connected) throw stepOutOfOrder({ reason: 'notConnected', step });
+    this.#connection.require(step);
   }
 
   /**
@@ -221,22 +205,7 @@ export class OnlineCeremony {
   async connect(
     credentials?: OnlineCredentialBinding,
   ): Promise<{ endpoint: string; projectId: string; region: string; keysVisible: number }> {
-    const keys = await this.#ctx.kmsCall('connect', null, () => this.#options.kms.listKeys());
-    const result = {
-      endpoint: this.#options.kms.endpoint.origin,
-      projectId: this.#options.kms.projectId,
-      region: this.#options.region,
-      keysVisible: keys.length,
-    };
-    await this.#ctx.journal(ONLINE_EVENTS.connected, {
-      ...result,
-      ...(credentials ? { credentials: { ...credentials } } : {}),
-    });
-    this.#credentials = credentials;
-    // A later session of a ceremony with replica groups reaches every replica's region/project too.
-    await this.#connectReplicas(distinctTargets([...this.#state.keys.values()]));
-    this.#connected = true;
-    return result;
+    return this.#connection.connect(this.#ctx, credentials);
   }
 
   /**
@@ -249,7 +218,7 @@ export class OnlineCeremony {
     this.#requireConnected('createKeys');
     const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
     // Journaled like the other replica refusals, so the receipt's Deviations and the journal say it.
-    const ownTarget = this.#connections.ownTargetRefusal(targets);
+    const ownTarget = this.#connection.ownTargetRefusal(targets);
     if (ownTarget) await refuseStep(this.#ctx, 'connect', null, ownTarget);
     const start = this.#options.start;
     const differs =
@@ -261,7 +230,7 @@ export class OnlineCeremony {
         this.#now(),
       );
     if (differs) await refuseStep(this.#ctx, 'create-key', null, differs);
-    await this.#connectReplicas(targets);
+    await this.#connection.connectReplicas(this.#ctx, targets);
     return createExternalKeys(this.#ctx, planned);
   }
 
@@ -375,15 +344,6 @@ export class OnlineCeremony {
     const { statuses, lapsed } = await readKeyStatuses(this.#ctx);
     for (const key of lapsed) await journalLapse(this.#ctx, key);
     return statuses;
-  }
-
-  async #connectReplicas(targets: readonly ReplicaTarget[]): Promise<void> {
-    if (targets.length === 0) return;
-    await this.#connections.connect(
-      { primary: { kms: this.#options.kms, region: this.#options.region }, ...this.#ctx },
-      targets,
-      this.#credentials ? { ...this.#credentials } : undefined,
-    );
   }
 
   /**

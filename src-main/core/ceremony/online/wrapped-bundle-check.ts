@@ -100,17 +100,26 @@ function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
   throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', { keyId: w.keyId, ...evidence, seq: first.seq });
 }
 
-/** Checks every key of `bundle` (already read and verified by the bundle reader) against `state`. */
-export function checkWrappedBundleAgainstIssued(
-  state: OnlineCeremonyState,
-  bundle: WrappedMaterialBundle,
-  now: Date,
-): CheckedKey[] {
+/**
+ * Refuses a bundle of another ceremony (two ceremonies at once, the sticks swapped): checked before
+ * anything else the bundle says is taken in, who made it too (not journaled, not said: a line naming
+ * its makers would read like an acceptance).
+ */
+export function refuseOtherCeremony(state: OnlineCeremonyState, bundle: WrappedMaterialBundle): void {
   if (bundle.manifest.ceremonyId !== state.ceremonyId) {
     throw new KeyferryError('WRAPPED_OTHER_CEREMONY', {
       bundleCeremony: bundle.manifest.ceremonyId,
       ceremonyId: state.ceremonyId,
     });
   }
+}
+
+/** Checks every key of `bundle` (already read and verified by the bundle reader) against `state`. */
+export function checkWrappedBundleAgainstIssued(
+  state: OnlineCeremonyState,
+  bundle: WrappedMaterialBundle,
+  now: Date,
+): CheckedKey[] {
+  refuseOtherCeremony(state, bundle);
   return bundle.keys.map((w) => checkKey(state, w, now));
 }

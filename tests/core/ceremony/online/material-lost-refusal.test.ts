@@ -5,7 +5,8 @@
  * and the way back instead, and only while no import-parameters bundle was written since the loss.
  */
 import { describe, expect, it } from 'vitest';
-import { onlineStepFromState, replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { onlineStepFromState } from '../../../../src-main/core/ceremony/online/step-from-state';
 import {
   newParametersRefusal,
   requireBundleCheck,

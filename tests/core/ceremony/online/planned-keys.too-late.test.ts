@@ -7,7 +7,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../ceremony-fixture';
-import { toProblem } from '../../../../src-main/core/errors';
+import { KeyferryError, toProblem } from '../../../../src-main/core/errors';
+import { requireCreateStep } from '../../../../src-main/core/ceremony/online/planned-keys';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { translator } from '../../../../src-main/i18n/translate';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 
@@ -67,5 +69,35 @@ describe('the create step given an edited plan once the keys are created', () =>
     const plan = f.plan(['AES_256']);
     const error = await createAgainPastKeys(plan, plan);
     expect(error).toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+  });
+
+  it('passes any other refusal of the step through unchanged: a stopped session says so, not that the plan differs', async () => {
+    const plan = f.plan(['AES_256']);
+    const [first] = plan.keys;
+    if (!first) throw new Error('no key planned');
+    const journal = await f.journal('online.jsonl');
+    const online = await f.online(journal, plan);
+    await online.connect();
+    await online.createKeys(plan.keys);
+    await online.fetchParameters();
+    const state = replayOnlineJournal(journal.entries);
+    await journal.close();
+    if (!state) throw new Error('no state');
+    const added = [...plan.keys, { ...first, alias: 'late/ec', spec: 'EC_P256' as const }];
+    const stopped = () => {
+      throw new KeyferryError('CEREMONY_STOPPED');
+    };
+    const error = (() => {
+      try {
+        requireCreateStep(stopped, state, added);
+        return undefined;
+      } catch (e: unknown) {
+        return e;
+      }
+    })();
+    expect(error).toMatchObject({ code: 'CEREMONY_STOPPED' });
+    expect(translator('en').problem(toProblem(error)).message).toBe(
+      'The ceremony session was stopped: no further step runs in it, and material produced after the stop is wiped at once.',
+    );
   });
 });

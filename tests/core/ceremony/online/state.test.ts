@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { onlineStepFromState, replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { onlineStepFromState } from '../../../../src-main/core/ceremony/online/step-from-state';
 import { chainEntry, GENESIS_HASH, type JournalEntry } from '../../../../src-main/core/journal';
 import { onlineStarted } from '../../../helpers/online-started';
 

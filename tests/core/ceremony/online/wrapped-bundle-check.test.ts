@@ -14,10 +14,13 @@ import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture 
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
 
 /** Rewrites a bundle's manifest as a careful forger would: schema-valid, sealed, canonical bytes. */
-async function forgeManifest(dir: string, edit: (keys: Record<string, unknown>[]) => void): Promise<void> {
+async function forgeManifest(
+  dir: string,
+  edit: (keys: Record<string, unknown>[], manifest: Record<string, unknown>) => void,
+): Promise<void> {
   const file = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(await fs.readFile(file, 'utf8')) as { keys: Record<string, unknown>[] };
-  edit(manifest.keys);
+  edit(manifest.keys, manifest);
   const bytes = serializeManifest(sealManifest(checkManifestSchema(manifest)));
   await fs.chmod(file, 0o600);
   await fs.writeFile(file, bytes);
@@ -86,6 +89,24 @@ describe('online check of the wrapped bundle', () => {
     await expect(day2.checkWrappedBundle(out, await receiptDigestOf(out))).rejects.toMatchObject({
       code: 'WRAPPED_TOKEN_NOT_ISSUED',
     });
+  });
+
+  it('refuses a bundle of another ceremony before taking in who made it: the refusal journals no maker', async () => {
+    const plan = f.plan(['AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    await forgeManifest(out, (_keys, manifest) => {
+      manifest.ceremonyId = 'KF-20261204-other2';
+    });
+    const journal = await f.journal('online.jsonl');
+    const day2 = await f.online(journal, plan);
+    await expect(day2.checkWrappedBundle(out, await receiptDigestOf(out))).rejects.toMatchObject({
+      code: 'WRAPPED_OTHER_CEREMONY',
+      message: expect.stringMatching(/The bundle belongs to ceremony KF-20261204-other2, not to KF-\S+\./),
+    });
+    const refused = journal.entries.at(-1);
+    expect(refused).toMatchObject({ event: 'wrapped-bundle.refused', data: { code: 'WRAPPED_OTHER_CEREMONY' } });
+    expect(refused?.data).not.toHaveProperty('madeBy');
   });
 
   it('refuses an expired token and says to fetch new parameters; fetching again then works', async () => {

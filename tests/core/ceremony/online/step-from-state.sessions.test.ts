@@ -1,5 +1,5 @@
 /**
- * One rule says where an online ceremony stands (state.ts onlineStepFromState): a session's guard
+ * One rule says where an online ceremony stands (step-from-state.ts onlineStepFromState): a session's guard
  * follows it after every journal entry, and a later session replays the journal through it. So
  * after any step, a ceremony continued from its journal stands where the session that ran the step
  * stood; only a wrapped bundle checked in a session is that session's own (the next one checks again).
@@ -8,7 +8,8 @@ import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { airGapSide, createFixture, receiptDigestOf, type Fixture } from '../ceremony-fixture';
-import { onlineStepFromState, replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { onlineStepFromState } from '../../../../src-main/core/ceremony/online/step-from-state';
 import type { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
 import type { Journal } from '../../../../src-main/core/journal';
 

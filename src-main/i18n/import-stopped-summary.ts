@@ -1,0 +1,110 @@
+/**
+ * Keys named as the CLI and the app name them, and the summary of an import that stopped part way
+ * (which keys hold their material, which were sent an import not recorded as taken, which are still
+ * to import from this bundle and which wait for material it does not carry), written once for both:
+ * `online import` (cli/import-stopped-lines.ts) and the app's import step
+ * (src-renderer/screens/online/ImportStopped.tsx). Renderer-safe: imports only i18n.
+ */
+import type { Translator } from './translate';
+import { listText } from './list';
+
+/** A key as the lists name it: alias and key id, and a replica's region (its alias is its primary's). */
+interface NamedKey {
+  readonly alias: string;
+  readonly keyId: string;
+  readonly replicaOf: string | null;
+  readonly region: string;
+}
+
+/** Keys named as the status lines name them, in a list as the reader's language writes one. */
+export function namedKeys(translator: Pick<Translator, 't'>, keys: readonly NamedKey[]): string {
+  const { t } = translator;
+  return listText(
+    translator,
+    keys.map((k) =>
+      t('online.named-key', {
+        alias: k.alias,
+        keyId: k.keyId,
+        replica: k.replicaOf === null ? 'no' : 'yes',
+        region: k.region,
+      }),
+    ),
+  );
+}
+
+/** At most this many keys are named in one list of the summary; the rest are counted (where the officer sees every one says the `moreKeys` message). */
+const NAMED_AT_MOST = 10;
+
+/** The message naming the first keys of a longer list and how many more: the CLI's or the app's. */
+type MoreKeysMessage = 'online.import.more-keys' | 'import.stopped.more-keys';
+
+/**
+ * A key as the summary sorts it: named, whether it holds its material, and whether an import sent to
+ * it is not recorded as taken (no answer on record, or an answer that proved nothing).
+ */
+interface ImportingKey extends NamedKey {
+  readonly imported: boolean;
+  readonly importSentUnrecorded: boolean;
+  readonly importAnswerUnproven: { readonly code: string; readonly seq: number } | null;
+}
+
+/** Sent and not recorded as taken: the next run asks the KMS first. */
+const sentNotTaken = (k: ImportingKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
+
+/** How many keys fall in each part of the summary, and the summary message's values. */
+interface ImportStoppedSummary {
+  readonly imported: number;
+  readonly unanswered: number;
+  /** Keys the bundle carries that are not imported yet (running the import again imports them). */
+  readonly missing: number;
+  readonly values: {
+    readonly imported: number;
+    readonly total: number;
+    readonly unanswered: number;
+    readonly unansweredKeys: string;
+    readonly missing: number;
+    readonly missingKeys: string;
+    readonly elsewhere: number;
+    readonly elsewhereKeys: string;
+  };
+}
+
+/**
+ * The keys sorted into imported, sent an import not recorded as taken, not imported yet from this
+ * bundle (`inBundle`) and waiting for material the bundle does not carry (say, a key whose material
+ * lapsed: running the import again cannot finish it); each list named, at most NAMED_AT_MOST keys.
+ */
+export function importStoppedSummary(
+  translator: Pick<Translator, 't'>,
+  keys: readonly ImportingKey[],
+  inBundle: (keyId: string) => boolean,
+  moreKeys: MoreKeysMessage,
+): ImportStoppedSummary {
+  const named = (list: readonly ImportingKey[]) =>
+    list.length <= NAMED_AT_MOST
+      ? namedKeys(translator, list)
+      : translator.t(moreKeys, {
+          keys: namedKeys(translator, list.slice(0, NAMED_AT_MOST)),
+          count: list.length - NAMED_AT_MOST,
+        });
+  const imported = keys.filter((k) => k.imported);
+  const unanswered = keys.filter((k) => !k.imported && sentNotTaken(k));
+  const waiting = keys.filter((k) => !k.imported && !sentNotTaken(k));
+  const missing = waiting.filter((k) => inBundle(k.keyId));
+  const elsewhere = waiting.filter((k) => !inBundle(k.keyId));
+  return {
+    imported: imported.length,
+    unanswered: unanswered.length,
+    missing: missing.length,
+    values: {
+      imported: imported.length,
+      total: keys.length,
+      unanswered: unanswered.length,
+      unansweredKeys: named(unanswered),
+      missing: missing.length,
+      missingKeys: named(missing),
+      elsewhere: elsewhere.length,
+      elsewhereKeys: named(elsewhere),
+    },
+  };
+}
