@@ -680,7 +680,7 @@ export interface MessageValueTable {
   'problem.HSM_WRAP_INVALID.next': NoValues;
   'problem.HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
   'problem.HSM_KEY_NOT_FOUND.next': NoValues;
-  'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number };
+  'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
   'problem.HSM_KEY_AMBIGUOUS.next': NoValues;
   'problem.HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next': NoValues;
@@ -2457,7 +2457,7 @@ export interface ProblemValueTable {
   'HSM_ANSWER_INVALID': { detail: string | number };
   'HSM_WRAP_INVALID': { detail: string | number };
   'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
-  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number };
+  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
   'HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
   'HSM_KEY_WRONG_TYPE': { key: string | number; found: string | number; spec: string | number };

@@ -253,12 +253,7 @@ export class AirGapHsmMaterial {
       let summary: HsmMaterialSummary;
       try {
         if (existing) {
-          const label = existing.labels?.[p.keyId];
-          key = findMaterialKey(
-            this.#session,
-            p.keySpec,
-            label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
-          );
+          key = this.#findExisting(p);
         } else {
           key = this.#generate(p.keyId, p.keySpec, ceremonyId);
         }
@@ -289,6 +284,25 @@ export class AirGapHsmMaterial {
       ...progressLine('generated', { count: todo.length }),
     });
     return summaries;
+  }
+
+  /** The token key the officer chose for `p`: by its --hsm-key-label, else by CKA_ID = its key id. */
+  #findExisting(p: ImportParameters): HsmMaterialKey {
+    const label = this.#request.existingKeys?.labels?.[p.keyId];
+    return findMaterialKey(
+      this.#session,
+      p.keySpec,
+      label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
+    );
+  }
+
+  /**
+   * Keys already in the token: finds each one now, before any witness types a confirmation, so a key
+   * that is missing, unusable or answered by several objects (HSM_KEY_AMBIGUOUS, naming them) is
+   * refused up front. Nothing is selected or journaled here; produce() finds them again.
+   */
+  checkExistingKeys(parameters: readonly ImportParameters[]): void {
+    if (this.selectsExisting) for (const p of materialOwners(parameters)) this.#findExisting(p);
   }
 
   /** Generates the material of `keyId` as token objects labelled for `ceremonyId`, each recorded as it comes to exist. */

@@ -10,7 +10,8 @@
  * import graph): no KMS client, no node:http/https/net/tls.
  */
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
-import { KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
 import { finishedWraps, type EarlierWrap, type RepeatedWrapGrounds } from './earlier-wraps';
 import type { CustodyRequest, CustodyResult } from './custody-split';
 import { CustodySplitStep } from './custody-split-step';
@@ -166,7 +167,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   /**
    * Step 3c (HSM ceremonies), before any material exists: opens the token with the PIN and runs
-   * the capability check for every key; journaled; refused up front when the token cannot do it.
+   * the capability check for every key, and finds the keys already in the token the officer chose
+   * (a key several objects answer is refused naming them); journaled; refused up front when the
+   * token cannot do it.
    * From then on the material is produced and wrapped inside the HSM.
    */
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
@@ -181,17 +184,19 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       earlier.close();
     }
     const hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
-    if ((planned.custodianFolders?.length ?? 0) > 0) {
+    try {
       // Custody shares were planned, but HSM material never leaves the token to be split.
-      const { serial } = hsm.summary.token;
+      if ((planned.custodianFolders?.length ?? 0) > 0)
+        throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.summary.token.serial });
+      hsm.checkExistingKeys(this.#parameters);
+    } catch (error) {
       hsm.close();
       await this.options.journal.append(this.options.operator, 'hsm.refused', {
-        code: 'HSM_CUSTODY_IS_TOKEN',
-        values: { serial },
+        ...problemData(toProblem(error)),
         modulePath: request.modulePath,
         token: request.token,
       });
-      throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial });
+      throw error;
     }
     this.#hsm = hsm;
     return hsm.summary;

@@ -102,8 +102,9 @@ export const enHsm = {
   'problem.HSM_KEY_NOT_FOUND.next':
     "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
   'problem.HSM_KEY_AMBIGUOUS':
-    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}.',
-  'problem.HSM_KEY_AMBIGUOUS.next': 'Choose the key by a unique label.',
+    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}: {objectsList}.',
+  'problem.HSM_KEY_AMBIGUOUS.next':
+    "Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and choose it by that label (--hsm-key-label KEYID=LABEL); then run again.",
   'problem.HSM_PUBLIC_KEY_NOT_FOUND':
     'Token "{token}" has no single public key with {by, select, label {label "{key}"} other {id {key}}} to go with the private key.',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next':
