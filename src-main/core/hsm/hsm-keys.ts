@@ -169,7 +169,7 @@ function stripOctetString(point: Buffer, expected: number): Buffer {
 }
 
 /** The SubjectPublicKeyInfo DER of a public key object (RSA: modulus and exponent; EC: the point). */
-function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
+export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
   const info = KEY_SPEC_INFO[spec];
   if (info.kind === 'rsa') {
     const values = attributes(session, publicHandle, [CKA.MODULUS, CKA.PUBLIC_EXPONENT]);
@@ -211,7 +211,7 @@ function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer,
   throw new TypeError(`publicKeySpki: ${spec} has no public key`);
 }
 
-function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
+export function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
   const p11 = session.p11;
   return hsmCall('find', () => {
     p11.C_FindObjectsInit(session.handle, template);

@@ -9,7 +9,7 @@
 import { materialOwners, requireBoundMaterial, type ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../../crypto/key-spec';
-import { KeyferryError, toProblem } from '../../errors';
+import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { phraseOf } from '../../../i18n/phrase';
 import {
   ceremonyObjectLabel,
@@ -27,6 +27,9 @@ import {
   selectToken,
   wrapHsmKey,
   destroyTokenObjects,
+  judgeLeftObject,
+  type LeftTokenObject,
+  type UnprovenWhy,
   type CreatedTokenObject,
   type TokenObjectRecord,
   type TokenObjectsDiscarded,
@@ -417,6 +420,17 @@ export class AirGapHsmMaterial {
     if (chosen.length === 0) return null;
     this.#created = this.#created.filter((o) => !chosen.includes(o));
     return destroyTokenObjects(this.#session, chosen);
+  }
+
+  /**
+   * Destroys `object`, left in this token by a session that ended without stopping, once it is
+   * proven to be that session's (crashed-objects-destroy.ts): 'gone' when the token no longer holds
+   * it, why not when no single object is proven, the token's problem when it would not destroy it.
+   */
+  destroyLeftObject(object: LeftTokenObject): 'destroyed' | 'gone' | UnprovenWhy | ProblemDetails {
+    const verdict = judgeLeftObject(this.#session, object, this.#kcvMethod());
+    if (verdict.kind !== 'proven') return verdict.kind === 'gone' ? 'gone' : verdict.why;
+    return destroyTokenObjects(this.#session, [{ ...object, handle: verdict.handle }]).problem ?? 'destroyed';
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */

@@ -43,6 +43,7 @@ import {
 } from './bound-material';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
+import { destroyCrashedLeftObjects, type CrashedObjectsCleanup } from './crashed-objects-destroy';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
@@ -71,6 +72,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #planExpiry: string | null = null;
   /** This session's number among the journal's air-gapped sessions (1, 2, 3 …): its receipt's name. */
   #sessionNumber = 1;
+  #crashedObjects: CrashedObjectsCleanup | null = null;
 
   private constructor(options: AirGapWorkflowOptions) {
     super(options, new StepGuard<AirGapState, AirGapStepId>('airgap', 'new', AIR_GAP_STEP_FROM));
@@ -167,9 +169,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   /**
    * Step 3c (HSM ceremonies), before any material exists: opens the token with the PIN and runs
-   * the capability check for every key, and finds the keys already in the token the officer chose
-   * (a key several objects answer is refused naming them); journaled; refused up front when the
-   * token cannot do it.
+   * the capability check for every key, destroys what crashed sessions provably left in the token
+   * (crashed-objects-destroy.ts), and finds the keys already in the token the officer chose (a key
+   * several objects answer is refused naming them); journaled; refused up front when the token cannot do it.
    * From then on the material is produced and wrapped inside the HSM.
    */
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
@@ -188,6 +190,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       // Custody shares were planned, but HSM material never leaves the token to be split.
       if ((planned.custodianFolders?.length ?? 0) > 0)
         throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.summary.token.serial });
+      // Logged in now: what a crashed session left in this token goes first (it could clash with a chosen key).
+      this.#crashedObjects = await destroyCrashedLeftObjects(hsm, this.options.journal, this.options.operator);
       hsm.checkExistingKeys(this.#parameters);
     } catch (error) {
       hsm.close();
@@ -200,6 +204,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     }
     this.#hsm = hsm;
     return hsm.summary;
+  }
+
+  /** What useHsm did with the objects crashed sessions left in the token (crashed-objects-destroy.ts); null: none were left. */
+  get crashedObjects(): CrashedObjectsCleanup | null {
+    return this.#crashedObjects;
   }
 
   /**
