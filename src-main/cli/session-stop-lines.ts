@@ -32,8 +32,7 @@ function tokenObjectLines(report: Pick<AbandonReport, 'tokenObjects'> | undefine
   if (!cleanup) return [];
   const { t } = translator;
   const token = { token: terminalText(cleanup.tokenLabel), serial: terminalText(cleanup.tokenSerial) };
-  const named = (o: TokenObjectRecord) =>
-    t('hsm.object', { label: terminalText(o.label), objectClass: o.objectClass, objectId: o.objectId });
+  const named = (o: TokenObjectRecord) => tokenObjectName(translator, o);
   const destroyed =
     cleanup.destroyed.length > 0
       ? [
@@ -55,6 +54,11 @@ function tokenObjectLines(report: Pick<AbandonReport, 'tokenObjects'> | undefine
     }),
     ...cleanup.left.map((o) => t('cli.hsm-object-command', { command: terminalText(o.command) })),
   ];
+}
+
+/** How a line names a token object: its label, class and CKA_ID. */
+export function tokenObjectName({ t }: Translator, o: TokenObjectRecord): string {
+  return t('hsm.object', { label: terminalText(o.label), objectClass: o.objectClass, objectId: o.objectId });
 }
 
 /** The option that names the wrapped bundle's folder: `airgap wrap`'s, or the restore ceremony's. */

@@ -515,6 +515,7 @@ export interface MessageValueTable {
   'cli.custody-delete-by-hand': { files: string | number };
   'cli.hsm-objects-destroyed': { count: number; token: string | number; serial: string | number; objects: string | number };
   'cli.hsm-objects-left': { count: number; cause: string; token: string | number; serial: string | number; reason: string | number };
+  'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; objects: string | number };
   'cli.hsm-object-command': { command: string | number };
   'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
@@ -689,7 +690,9 @@ export interface MessageValueTable {
   'problem.HSM_WRAP_INVALID.next': NoValues;
   'problem.HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
   'problem.HSM_KEY_NOT_FOUND.next': NoValues;
-  'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number };
+  'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
+  'problem.HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
+  'problem.HSM_LEFT_OBJECT_UNPROVEN.next': { seq: string | number };
   'problem.HSM_KEY_AMBIGUOUS.next': NoValues;
   'problem.HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next': NoValues;
@@ -2475,7 +2478,8 @@ export interface ProblemValueTable {
   'HSM_ANSWER_INVALID': { detail: string | number };
   'HSM_WRAP_INVALID': { detail: string | number };
   'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
-  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number };
+  'HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
+  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
   'HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
   'HSM_KEY_WRONG_TYPE': { key: string | number; found: string | number; spec: string | number };

@@ -42,6 +42,7 @@ import {
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
+import { crashedObjectsLines } from '../crashed-objects-lines';
 
 const NAME = 'airgap wrap';
 
@@ -244,6 +245,7 @@ export const airgapWrapCommand = defineCommand({
         if (custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.token });
         if (values.material) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
         printHsmSource(io, await air.useHsm(hsm));
+        for (const line of crashedObjectsLines(io, air.crashedObjects)) io.stdout(line);
       }
       // Material to be generated for a key the KMS bound already: refused before any witness types a digest.
       if (!values.material) await air.refuseFreshMaterialForBound();

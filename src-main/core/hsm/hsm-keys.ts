@@ -7,6 +7,7 @@
 import { createPublicKey } from 'node:crypto';
 import { KEY_SPEC_INFO, type KeySpec } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
+import { listValue } from '../../i18n/list';
 import { CKA, CKK, CKO, readBool, readUlong, type TemplateEntry } from './attributes';
 import { hsmCall } from './hsm-error';
 import type { HsmSession } from './hsm-session';
@@ -168,7 +169,7 @@ function stripOctetString(point: Buffer, expected: number): Buffer {
 }
 
 /** The SubjectPublicKeyInfo DER of a public key object (RSA: modulus and exponent; EC: the point). */
-function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
+export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
   const info = KEY_SPEC_INFO[spec];
   if (info.kind === 'rsa') {
     const values = attributes(session, publicHandle, [CKA.MODULUS, CKA.PUBLIC_EXPONENT]);
@@ -210,7 +211,7 @@ function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer,
   throw new TypeError(`publicKeySpki: ${spec} has no public key`);
 }
 
-function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
+export function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
   const p11 = session.p11;
   return hsmCall('find', () => {
     p11.C_FindObjectsInit(session.handle, template);
@@ -220,6 +221,14 @@ function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
       p11.C_FindObjectsFinal(session.handle);
     }
   });
+}
+
+/** How a clash names a token object: its CKA_LABEL and CKA_ID (hex, when it has one), e.g. `"keyferry KF-… <key id>" (CKA_ID 6162…)`. */
+function describeObject(session: HsmSession, handle: Buffer): string {
+  const values = attributes(session, handle, [CKA.LABEL, CKA.ID]);
+  const label = `"${(values.get(CKA.LABEL) ?? Buffer.alloc(0)).toString('utf8')}"`;
+  const id = (values.get(CKA.ID) ?? Buffer.alloc(0)).toString('hex');
+  return id === '' ? label : `${label} (CKA_ID ${id})`;
 }
 
 /** Which key to use: by CKA_LABEL, or by CKA_ID (hex). */
@@ -254,6 +263,7 @@ export function findMaterialKey(session: HsmSession, spec: KeySpec, selector: Ke
       token: session.identity.label,
       count: found.length,
       ...selectorValues(selector),
+      objectsList: listValue(found.map((handle) => describeObject(session, handle))),
     });
   }
   const handle = found[0]!;

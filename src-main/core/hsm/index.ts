@@ -15,3 +15,4 @@ export {
   type TokenObjectsDiscarded,
 } from './token-objects';
 export type { TokenObjectClass } from './token-object-class';
+export { judgeLeftObject, type LeftTokenObject, type UnprovenWhy } from './leftover-objects';

@@ -8,6 +8,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -24,6 +25,9 @@ import {
   SOFTHSM_MODULE,
   type SoftToken,
 } from '../../core/hsm/helpers/soft-tokens';
+import { openSession } from '../../core/hsm/helpers/hsm-fixtures';
+import { findMaterialKey, hsmKeyCheckValue } from '../../../src-main/core/hsm';
+import { derFingerprint } from '../../../src-main/core/crypto/evidence';
 
 const PIN = '40917253';
 const CEREMONY = 'KF-20261204-hsmstp';
@@ -68,9 +72,10 @@ async function parameters(): Promise<string> {
   return readBundleDigest(path.join(cli.dir(), 'params'));
 }
 
-function wrapArgs(digest: string, out = 'wrapped'): string[] {
+function wrapArgs(digest: string, out = 'wrapped', ...extra: string[]): string[] {
   return airgapWrapArgs(
     { out, digest },
+    ...extra,
     '--allow-network',
     '--expires',
     'never',
@@ -88,8 +93,8 @@ const GENERATED = [
 ];
 
 /** Runs `airgap wrap` paused before its receipt and sends `signal` (to its process group, as a terminal does) there. */
-async function stoppedBeforeReceipt(digest: string, signal: NodeJS.Signals) {
-  const child = spawn(process.execPath, [BIN, ...wrapArgs(digest)], {
+async function stoppedBeforeReceipt(digest: string, signal: NodeJS.Signals, ...args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...(args.length > 0 ? wrapArgs(digest, ...args) : wrapArgs(digest))], {
     cwd: cli.dir(),
     detached: true,
     env: { ...process.env, LANG: 'C', HSM_PIN: PIN, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'before-receipt' },
@@ -129,9 +134,11 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     const killed = await stoppedBeforeReceipt(digest, 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
     expect(listTokenObjects(token)).toEqual(GENERATED);
-    // The next run (a wrong digest typed: it is refused before anything is generated) starts by closing the killed session.
+    // The next run (a wrong digest typed: it is refused before anything is generated) starts by closing the killed
+    // session; without the HSM options it never logs in to the token, so the objects are left for the commands.
+    const noHsm = airgapWrapArgs({ out: 'wrapped-2', digest: '0'.repeat(64) }, '--allow-network', '--expires', 'never');
     const next = await cli.watch(
-      spawn(process.execPath, [BIN, ...wrapArgs('0'.repeat(64), 'wrapped-2')], {
+      spawn(process.execPath, [BIN, ...noHsm], {
         cwd: cli.dir(),
         env: { ...process.env, LANG: 'zh_CN.UTF-8', HSM_PIN: PIN },
       }),
@@ -146,7 +153,7 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
         `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label stop-cli --login --delete-object --type ${type} --id ${hex(keyId as string)} --label '${label(keyId as string)}'`,
     );
     expect(next.stdout).toContain(
-      `该会话在 HSM 令牌 "stop-cli"（序列号 ${token.serial}）中生成的 3 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入。该会话未经停止即已结束，没有销毁它们。在为此仪式再次生成密钥材料之前，请手动删除它们（每条命令都会询问用户 PIN）：\n` +
+      `该会话在 HSM 令牌 "stop-cli"（序列号 ${token.serial}）中生成的 3 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入。该会话未经停止即已结束，没有销毁它们。在此日志上带 HSM 选项运行时，登录后会销毁其中校验值或公钥与该会话日志记录相符的每个对象（绝不销毁已完成会话在同一标签下的对象）；在此之前，或对于无法证实的对象，请在为此仪式再次生成密钥材料之前手动删除它们（每条命令都会询问用户 PIN）：\n` +
         commands.map((c) => `  ${c}`).join('\n'),
     );
     const events = await cli.journalEvents();
@@ -154,4 +161,62 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     for (const command of commands) execSync(`${command} --pin ${PIN}`, { stdio: 'pipe' });
     expect(listTokenObjects(token)).toEqual([]);
   }, 120_000);
+
+  it('after a SIGKILL of a repeated wrap, the next HSM session destroys only what that session made, never the finished one’s', async () => {
+    const digest = await parameters();
+    const run = (typed: string, out: string, ...extra: string[]) =>
+      cli.watch(
+        spawn(process.execPath, [BIN, ...wrapArgs(typed, out, ...extra)], {
+          cwd: cli.dir(),
+          env: { ...process.env, LANG: 'C', HSM_PIN: PIN },
+        }),
+        () => undefined,
+      );
+    expect((await run(digest, 'wrapped-1')).code).toBe(0);
+    const again = ['--wrap-again', 'the first stick was lost'];
+    const killed = await stoppedBeforeReceipt(digest, 'SIGKILL', 'wrapped-2', ...again);
+    expect(killed.signal).toBe('SIGKILL');
+    // Both sessions' objects, under the same labels and CKA_IDs.
+    expect(listTokenObjects(token)).toEqual(GENERATED.flatMap((o) => [o, o]));
+    // The next run (a wrong digest typed: it is refused before anything is generated) logs in to the token first.
+    const next = await run('0'.repeat(64), 'wrapped-3', ...again);
+    const objects = [
+      `"${label(AES_KEY)}" (symmetric key, CKA_ID ${hex(AES_KEY)})`,
+      `"${label(RSA_KEY)}" (private key, CKA_ID ${hex(RSA_KEY)})`,
+      `"${label(RSA_KEY)}" (public key, CKA_ID ${hex(RSA_KEY)})`,
+    ];
+    expect(next.stdout).toContain(
+      `Logged in to HSM token "stop-cli" (serial ${token.serial}): the 3 token objects a session that ended without stopping left there were destroyed, ` +
+        `each proven by the check value or public key that session journaled (journaled as hsm.objects-destroyed): ${objects.join(', ')}.`,
+    );
+    expect(listTokenObjects(token)).toEqual(GENERATED);
+    // What is left is the finished session's material: the check value and public key its journal recorded.
+    const journal = (await readFile(path.join(cli.dir(), 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; event: string; data: Record<string, unknown> });
+    const first = journal.filter((e) => e.event === 'material.generated').slice(0, 2);
+    const hsm = openSession(token);
+    try {
+      const aes = findMaterialKey(hsm.session, 'AES_256', { label: label(AES_KEY) });
+      expect(hsmKeyCheckValue(hsm.session, aes.handle, 'check-value')).toBe(
+        first.find((e) => e.data.keyId === AES_KEY)?.data.keyCheckValue,
+      );
+      const rsa = findMaterialKey(hsm.session, 'RSA_2048', { label: label(RSA_KEY) });
+      expect(derFingerprint(rsa.publicKeySpkiDer as Buffer)).toBe(
+        first.find((e) => e.data.keyId === RSA_KEY)?.data.publicKeyFingerprint,
+      );
+    } finally {
+      hsm.close();
+    }
+    const left = journal.find((e) => e.event === 'hsm.objects-left');
+    expect(journal.find((e) => e.event === 'hsm.objects-destroyed')?.data).toMatchObject({
+      recordedSeq: left?.seq,
+      hsmTokenSerial: token.serial,
+    });
+    // The next session that finishes lists the destruction among its receipt's deviations.
+    expect((await run(digest, 'wrapped-4', ...again)).code).toBe(0);
+    const receipt = await readFile(path.join(cli.dir(), `receipt-air-gapped-${CEREMONY}-session-4.txt`), 'utf8');
+    expect(receipt).toContain('HSM token objects of the stopped attempt destroyed');
+  }, 240_000);
 });

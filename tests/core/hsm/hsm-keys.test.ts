@@ -91,7 +91,7 @@ describe('material generated in the token', () => {
     }
   });
 
-  it('refuses a label two keys carry, saying how many', () => {
+  it('refuses a label two keys carry, saying how many and naming each', () => {
     const hsm = openSession(token);
     try {
       generateAesTokenKey(hsm.session, 'twice', { extractable: true });
@@ -99,7 +99,7 @@ describe('material generated in the token', () => {
       expectKeyferryError(
         () => findMaterialKey(hsm.session, 'AES_256', { label: 'twice' }),
         'HSM_KEY_AMBIGUOUS',
-        'Token "hsm-keys" has 2 keys with label "twice".',
+        'Token "hsm-keys" has 2 keys with label "twice": "twice", "twice".',
       );
     } finally {
       hsm.close();

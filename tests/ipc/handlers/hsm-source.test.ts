@@ -293,7 +293,7 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     await expectNoPinAnywhere();
   }, 240_000);
 
-  it('wraps a key already in the token, chosen by its label; an unknown label is refused before anything is wrapped', async () => {
+  it('wraps a key already in the token, chosen by its label; an unknown label is refused when the token is checked', async () => {
     // The officer's key, created earlier in the token (here with the core's own generator).
     const officer = openSession(token);
     try {
@@ -308,20 +308,26 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     const { keyIds } = await airGapConfirmed(ipc, dir, ['AES_256'], { wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
     const keyId = keyIds[0] as string;
     await value(ipc, 'airgap.preflight', { folder: media, materialFromHsm: true });
-    const unknown = await value<Capability & { existingKeys: boolean }>(
+    const missing = await call(
       ipc,
       'airgap.use-hsm',
       hsmRequest({ existingKeys: { labels: { [keyId]: 'no-such-key' } } }),
     );
-    expect(unknown).toMatchObject({ accepted: true, existingKeys: true });
-    // The capability check needs no generator for existing keys.
-    expect(unknown.checks[0]?.specs[0]?.mechanisms).not.toContain('CKM_AES_KEY_GEN (0x1080)');
-    const missing = await call(ipc, 'airgap.generate');
     expect(missing).toMatchObject({ ok: false, problem: { code: 'HSM_KEY_NOT_FOUND' } });
     if (!missing.ok)
       expect(missing.problem.message).toBe('Token "ipc-hsm-token" has no secret key with label "no-such-key".');
+    expect((await journalEvents(journal())).filter((e) => e.event === 'hsm.refused').map((e) => e.data.code)).toEqual([
+      'HSM_KEY_NOT_FOUND',
+    ]);
 
-    await value(ipc, 'airgap.use-hsm', hsmRequest({ existingKeys: { labels: { [keyId]: 'payments-kek-2026' } } }));
+    const chosen = await value<Capability & { existingKeys: boolean }>(
+      ipc,
+      'airgap.use-hsm',
+      hsmRequest({ existingKeys: { labels: { [keyId]: 'payments-kek-2026' } } }),
+    );
+    expect(chosen).toMatchObject({ accepted: true, existingKeys: true });
+    // The capability check needs no generator for existing keys.
+    expect(chosen.checks[0]?.specs[0]?.mechanisms).not.toContain('CKM_AES_KEY_GEN (0x1080)');
     const { keys } = await value<{ keys: { objectLabel?: string; keyCheckValue: string | null; source: string }[] }>(
       ipc,
       'airgap.generate',

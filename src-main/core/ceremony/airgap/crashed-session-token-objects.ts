@@ -4,7 +4,8 @@
  * died before a stop could destroy it. The next session has no login to that token (the PIN is never
  * kept), so it cannot destroy them: it journals `hsm.objects-left` naming each object (label, CKA_ID,
  * class) with the `pkcs11-tool` command that deletes it, and says so to the officer. Objects the
- * session's own stop journaled as destroyed are not named again.
+ * session's own stop journaled as destroyed are not named again. A later session that logs in to
+ * that token destroys those it proves were that session's (crashed-objects-destroy.ts).
  */
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';

@@ -10,7 +10,7 @@
 import { materialOwners, requireBoundMaterial, type ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec } from '../../crypto/key-spec';
-import { KeyferryError, toProblem } from '../../errors';
+import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import {
   ceremonyObjectLabel,
   findMaterialKey,
@@ -19,6 +19,10 @@ import {
   hsmKeyCheckValue,
   privateKeyWrapTooShort,
   wrapHsmKey,
+  destroyTokenObjects,
+  judgeLeftObject,
+  type LeftTokenObject,
+  type UnprovenWhy,
   type CreatedTokenObject,
   type HsmCapabilityReport,
   type HsmMaterialKey,
@@ -178,12 +182,7 @@ export class AirGapHsmMaterial {
       let summary: HsmMaterialSummary;
       try {
         if (existing) {
-          const label = existing.labels?.[p.keyId];
-          key = findMaterialKey(
-            this.#session,
-            p.keySpec,
-            label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
-          );
+          key = this.#findExisting(p);
         } else {
           key = this.#generate(p.keyId, p.keySpec, ceremonyId);
         }
@@ -214,6 +213,25 @@ export class AirGapHsmMaterial {
       ...progressLine('generated', { count: todo.length }),
     });
     return summaries;
+  }
+
+  /** The token key the officer chose for `p`: by its --hsm-key-label, else by CKA_ID = its key id. */
+  #findExisting(p: ImportParameters): HsmMaterialKey {
+    const label = this.#request.existingKeys?.labels?.[p.keyId];
+    return findMaterialKey(
+      this.#session,
+      p.keySpec,
+      label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
+    );
+  }
+
+  /**
+   * Keys already in the token: finds each one now, before any witness types a confirmation, so a key
+   * that is missing, unusable or answered by several objects (HSM_KEY_AMBIGUOUS, naming them) is
+   * refused up front. Nothing is selected or journaled here; produce() finds them again.
+   */
+  checkExistingKeys(parameters: readonly ImportParameters[]): void {
+    if (this.selectsExisting) for (const p of materialOwners(parameters)) this.#findExisting(p);
   }
 
   /** Generates the material of `keyId` as token objects labelled for `ceremonyId`, each recorded as it comes to exist. */
@@ -323,6 +341,17 @@ export class AirGapHsmMaterial {
    */
   discardCreated(keyId?: string): TokenObjectsDiscarded<KeyTokenObject> | null {
     return this.#created.discard(this.#session, keyId);
+  }
+
+  /**
+   * Destroys `object`, left in this token by a session that ended without stopping, once it is
+   * proven to be that session's (crashed-objects-destroy.ts): 'gone' when the token no longer holds
+   * it, why not when no single object is proven, the token's problem when it would not destroy it.
+   */
+  destroyLeftObject(object: LeftTokenObject): 'destroyed' | 'gone' | UnprovenWhy | ProblemDetails {
+    const verdict = judgeLeftObject(this.#session, object, this.#kcvMethod());
+    if (verdict.kind !== 'proven') return verdict.kind === 'gone' ? 'gone' : verdict.why;
+    return destroyTokenObjects(this.#session, [{ ...object, handle: verdict.handle }]).problem ?? 'destroyed';
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */

@@ -3,15 +3,18 @@
  * capability checked (hsm-material.ts, loaded only here: a ceremony without an HSM never loads the
  * PKCS#11 addon). A token opened earlier in the session (before a failed step) first destroys the
  * objects it generated, which the token opened now knows nothing of, and is closed. Custody shares
- * planned are refused (journaled): HSM material never leaves the token to be split.
+ * planned are refused (journaled): HSM material never leaves the token to be split. Once logged in,
+ * the objects a crashed session left are destroyed where proven (crashed-objects-destroy.ts) and
+ * the keys chosen in the token are looked up, before any witness types; a refusal is journaled.
  */
 import type { ImportParameters } from '../../bundle';
-import { KeyferryError } from '../../errors';
-import type { Journal } from '../../journal';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData, type Journal } from '../../journal';
 import type { ProgressListener } from '../shared/progress';
 import type { AirGapHsmMaterial, HsmSourceRequest } from './hsm-material';
 import type { AirGapDestinations } from './preflight';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
+import { destroyCrashedLeftObjects, type CrashedObjectsCleanup } from './crashed-objects-destroy';
 
 export async function openHsmSource(
   earlier: AirGapHsmMaterial | null,
@@ -19,7 +22,7 @@ export async function openHsmSource(
   parameters: readonly ImportParameters[],
   planned: AirGapDestinations,
   context: { readonly journal: Journal; readonly operator: string; readonly onProgress?: ProgressListener | undefined },
-): Promise<AirGapHsmMaterial> {
+): Promise<{ hsm: AirGapHsmMaterial; crashedObjects: CrashedObjectsCleanup | null }> {
   const { AirGapHsmMaterial } = await import('./hsm-material');
   if (earlier) {
     // Material it generated before a failed step is unknown to the token opened now: destroyed, not duplicated.
@@ -27,17 +30,22 @@ export async function openHsmSource(
     earlier.close();
   }
   const hsm = await AirGapHsmMaterial.open(request, parameters, context);
-  if ((planned.custodianFolders?.length ?? 0) > 0) {
+  try {
     // Custody shares were planned, but HSM material never leaves the token to be split.
-    const { serial } = hsm.summary.token;
+    if ((planned.custodianFolders?.length ?? 0) > 0)
+      throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.summary.token.serial });
+    // Logged in now: what a crashed session left in this token goes first (it could clash with a chosen key).
+    const crashedObjects = await destroyCrashedLeftObjects(hsm, context.journal, context.operator);
+    // Keys chosen in the token are looked up now, before any witness types anything.
+    hsm.checkExistingKeys(parameters);
+    return { hsm, crashedObjects };
+  } catch (error) {
     hsm.close();
     await context.journal.append(context.operator, 'hsm.refused', {
-      code: 'HSM_CUSTODY_IS_TOKEN',
-      values: { serial },
+      ...problemData(toProblem(error)),
       modulePath: request.modulePath,
       token: request.token,
     });
-    throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial });
+    throw error;
   }
-  return hsm;
 }

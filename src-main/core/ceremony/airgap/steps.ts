@@ -14,6 +14,7 @@ import { readBundle, type ImportParameters, type ImportParametersBundle } from '
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import { wrapAll, type WrapContext, type WrappedKey } from './wrap';
+import { materialIdOf } from './replica-groups';
 import { appIdentityData, describeWorkstation, type AppIdentity, type CeremonyRecord } from '../shared/ceremony-record';
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialVault } from './material-vault';
@@ -154,18 +155,29 @@ export async function confirmArtefactJournaled(
   return { confirmed, remaining: confirmations.remaining() };
 }
 
-/** Wraps the material of `keys`, wipes every material in `vault` (even on failure) and journals the wipe. */
+/**
+ * Wraps the material of `keys`, wipes every material in `vault` (even on failure) and journals the
+ * wipe. A wrap that fails part way journals it too, naming the keys whose material was held when
+ * the wrap began and the failure's code, then throws the failure.
+ */
 export async function wrapThenWipe(
   keys: readonly ImportParameters[],
   vault: MaterialVault,
   options: WrapContext & { readonly journal: Journal; readonly operator: string },
 ): Promise<WrappedKey[]> {
+  const held = keys.filter((p) => vault.has(materialIdOf(p))).map((p) => p.keyId);
   let wrapped: WrappedKey[];
   try {
     wrapped = await wrapAll(keys, vault, options);
-  } finally {
+  } catch (error) {
     vault.disposeAll();
+    if (held.length > 0)
+      await options.journal
+        .append(options.operator, 'material.wiped', { keyIds: held, code: toProblem(error).code })
+        .catch(() => undefined);
+    throw error;
   }
+  vault.disposeAll();
   await options.journal.append(options.operator, 'material.wiped', { keyIds: keys.map((p) => p.keyId) });
   return wrapped;
 }

@@ -43,6 +43,7 @@ import {
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { openHsmSource } from './hsm-source-step';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
+import type { CrashedObjectsCleanup } from './crashed-objects-destroy';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
@@ -71,6 +72,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #planExpiry: string | null = null;
   /** This session's number among the journal's air-gapped sessions (1, 2, 3 …): its receipt's name. */
   #sessionNumber = 1;
+  #crashedObjects: CrashedObjectsCleanup | null = null;
 
   private constructor(options: AirGapWorkflowOptions) {
     super(options, new StepGuard<AirGapState, AirGapStepId>('airgap', 'new', AIR_GAP_STEP_FROM));
@@ -167,7 +169,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   /**
    * Step 3c (HSM ceremonies), before any material exists: opens the token with the PIN and runs
-   * the capability check for every key; journaled; refused up front when the token cannot do it.
+   * the capability check for every key, destroys what crashed sessions provably left in the token
+   * (crashed-objects-destroy.ts), and finds the keys already in the token the officer chose (a key
+   * several objects answer is refused naming them); journaled; refused up front when the token cannot do it.
    * From then on the material is produced and wrapped inside the HSM.
    */
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
@@ -175,9 +179,15 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const planned = this.requirePreflight('hsm');
     const earlier = this.#hsm;
     this.#hsm = null;
-    const hsm = await openHsmSource(earlier, request, this.#parameters, planned, this.options);
+    const { hsm, crashedObjects } = await openHsmSource(earlier, request, this.#parameters, planned, this.options);
+    this.#crashedObjects = crashedObjects;
     this.#hsm = hsm;
     return hsm.summary;
+  }
+
+  /** What useHsm did with the objects crashed sessions left in the token (crashed-objects-destroy.ts); null: none were left. */
+  get crashedObjects(): CrashedObjectsCleanup | null {
+    return this.#crashedObjects;
   }
 
   /**

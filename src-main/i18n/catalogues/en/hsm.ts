@@ -102,8 +102,13 @@ export const enHsm = {
   'problem.HSM_KEY_NOT_FOUND.next':
     "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
   'problem.HSM_KEY_AMBIGUOUS':
-    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}.',
-  'problem.HSM_KEY_AMBIGUOUS.next': 'Choose the key by a unique label.',
+    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}: {objectsList}.',
+  'problem.HSM_LEFT_OBJECT_UNPROVEN':
+    'Token object "{label}" ({objectClass, select, CKO_SECRET_KEY {symmetric key} CKO_PRIVATE_KEY {private key} CKO_PUBLIC_KEY {public key} other {{objectClass}}}, CKA_ID {objectId}), left by a session that ended without stopping (named in journal entry {seq}), was NOT destroyed: {why, select, sameEvidence {more than one object under that label and CKA_ID shows the check value or public key that session journaled} other {an object under that label and CKA_ID shows no check value or public key to check against what that session journaled (an EC private key holds no public key)}}, so Keyferry cannot tell that session’s object from one a finished session keeps as its custody copy.',
+  'problem.HSM_LEFT_OBJECT_UNPROVEN.next':
+    'Before deleting anything by hand, find with the HSM vendor’s tools which object that session made (its check value or public key is in its material.generated entry): the command journal entry {seq} prints deletes by label and CKA_ID, which a finished session’s object may also carry.',
+  'problem.HSM_KEY_AMBIGUOUS.next':
+    "Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and choose it by that label (--hsm-key-label KEYID=LABEL); then run again.",
   'problem.HSM_PUBLIC_KEY_NOT_FOUND':
     'Token "{token}" has no single public key with {by, select, label {label "{key}"} other {id {key}}} to go with the private key.',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next':

@@ -133,7 +133,7 @@ describe('wrapThenWipe', () => {
     });
   });
 
-  it('wipes the material even when the wrap fails, and journals no wipe of keys never wrapped', async () => {
+  it('wipes the material even when the wrap fails, and journals the wipe of the keys whose material was held', async () => {
     const keys = makeImportParameters(2, NOW, ['AES_256']) as ImportParameters[];
     const vault = new MaterialVault();
     const held = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
@@ -147,6 +147,9 @@ describe('wrapThenWipe', () => {
     expect(held.secret.disposed).toBe(true);
     expect(other.secret.disposed).toBe(true);
     expect(vault.size).toBe(0);
-    expect(events()).not.toContain('material.wiped');
+    expect(journal.entries.at(-1)).toMatchObject({
+      event: 'material.wiped',
+      data: { keyIds: [keys[0]?.keyId], code: 'MATERIAL_NOT_HELD' },
+    });
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * Token objects a session that ended without stopping (a crash, a power cut) left in the token,
+ * found again by a later session that logged in: each is looked up by its label, CKA_ID and class,
+ * and only the one object whose key check value (AES) or public key (RSA, EC) is the one that session
+ * journaled is destroyed. A finished session's custody copy may carry the same label and CKA_ID (a
+ * repeated wrap), so an object that shows nothing to compare (an EC private key holds no public
+ * key; a token that computes no check value) or several that match are never destroyed: the verdict
+ * says why. Nothing found means the object was already deleted (by hand).
+ */
+import { derFingerprint } from '../crypto/evidence';
+import { KEY_SPEC_INFO, type KeySpec } from '../crypto/key-spec';
+import { CKA, CKO } from './attributes';
+import { findObjects, publicKeySpki } from './hsm-keys';
+import type { HsmSession } from './hsm-session';
+import { hsmKeyCheckValue, type KcvMethod } from './hsm-wrap';
+import type { TokenObjectClass } from './token-object-class';
+import type { TokenObjectRecord } from './token-objects';
+
+/** A left object as its session journaled it: what names it, and the evidence of its material. */
+export interface LeftTokenObject extends TokenObjectRecord {
+  readonly spec: KeySpec;
+  /** The journaled key check value (AES) or public-key SHA-256 (RSA, EC); null when none was journaled. */
+  readonly evidence: string | null;
+}
+
+/** Why a left object was not destroyed: several objects show its evidence, or one shows none to compare. */
+export type UnprovenWhy = 'sameEvidence' | 'noEvidence';
+
+/** What the token holds of a left object: the one object proven to be it, none, or no proof. */
+type LeftObjectVerdict =
+  | { readonly kind: 'proven'; readonly handle: Buffer }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'unproven'; readonly why: UnprovenWhy };
+
+const CLASS_CODE: Readonly<Record<TokenObjectClass, number>> = {
+  CKO_SECRET_KEY: CKO.SECRET_KEY,
+  CKO_PRIVATE_KEY: CKO.PRIVATE_KEY,
+  CKO_PUBLIC_KEY: CKO.PUBLIC_KEY,
+};
+
+/** The evidence `handle` shows of its material, in the journal's form; null when it shows none. */
+function evidenceOf(session: HsmSession, object: LeftTokenObject, handle: Buffer, kcvMethod: KcvMethod): string | null {
+  try {
+    if (object.objectClass === 'CKO_SECRET_KEY') return hsmKeyCheckValue(session, handle, kcvMethod);
+    // An RSA private key carries its modulus and exponent; an EC private key no public point.
+    if (object.objectClass === 'CKO_PRIVATE_KEY' && KEY_SPEC_INFO[object.spec].kind !== 'rsa') return null;
+    return derFingerprint(publicKeySpki(session, object.spec, handle, object.label));
+  } catch {
+    return null;
+  }
+}
+
+/** Finds `object` in `session`'s token and judges whether exactly one object is proven to be it. */
+export function judgeLeftObject(session: HsmSession, object: LeftTokenObject, kcvMethod: KcvMethod): LeftObjectVerdict {
+  const candidates = findObjects(session, [
+    { type: CKA.CLASS, value: CLASS_CODE[object.objectClass] },
+    { type: CKA.LABEL, value: object.label },
+    { type: CKA.ID, value: Buffer.from(object.objectId, 'hex') },
+  ]);
+  if (candidates.length === 0) return { kind: 'gone' };
+  const shown = candidates.map((handle) => ({ handle, evidence: evidenceOf(session, object, handle, kcvMethod) }));
+  const expected = object.evidence?.toLowerCase();
+  const matching = shown.filter((c) => expected !== undefined && c.evidence?.toLowerCase() === expected);
+  if (matching.length > 1) return { kind: 'unproven', why: 'sameEvidence' };
+  if (expected === undefined || shown.some((c) => c.evidence === null)) return { kind: 'unproven', why: 'noEvidence' };
+  return matching[0] ? { kind: 'proven', handle: matching[0].handle } : { kind: 'gone' };
+}

@@ -1,0 +1,115 @@
+/**
+ * The objects crashed sessions left, as the next HSM session reads them from a real journal
+ * (src-main/core/ceremony/airgap/crashed-objects-destroy.ts): each with the evidence its own
+ * session journaled (never a later session's under the same label), only in the token that
+ * session used, and no more once destroyed; one the token cannot prove is journaled
+ * `hsm.objects-left` with a message (en, zh-CN) that says why; one destroyed `hsm.objects-destroyed`.
+ * The real token is exercised in tests/core/hsm/leftover-objects.test.ts and the CLI's
+ * tests/cli/commands/airgap.hsm-stop.test.ts.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  crashedLeftObjects,
+  destroyCrashedLeftObjects,
+} from '../../../../src-main/core/ceremony/airgap/crashed-objects-destroy';
+import type { AirGapHsmMaterial } from '../../../../src-main/core/ceremony/airgap/hsm-material';
+import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import { translator } from '../../../../src-main/i18n/translate';
+
+const SERIAL = '9a8b7c6d';
+const LABEL = 'keyferry KF-20261204-aaaaaa k1';
+const OBJECT = { keyId: 'k1', label: LABEL, objectId: '6b31', objectClass: 'CKO_SECRET_KEY' };
+
+let dir: string;
+let journal: Journal;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-crashed-objects-'));
+  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const generated = (keyCheckValue: string, hsmTokenSerial = SERIAL) =>
+  journal.append('Ana', 'material.generated', {
+    keyId: 'k1',
+    spec: 'AES_256',
+    source: 'hsm',
+    keyCheckValue,
+    publicKeyFingerprint: null,
+    objectLabel: LABEL,
+    objectId: '6b31',
+    hsmTokenSerial,
+    hsmTokenLabel: 'vault',
+    keptInHsm: true,
+  });
+const leftByCrash = (hsmTokenSerial = SERIAL) =>
+  journal.append('Ana', 'hsm.objects-left', {
+    reason: 'the process ended without stopping: a crash or power loss',
+    reasonPhrase: { key: 'journal.reason.ended-without-stop' },
+    hsmTokenSerial,
+    hsmTokenLabel: 'vault',
+    modulePath: '/usr/lib/softhsm/libsofthsm2.so',
+    objects: [{ ...OBJECT, command: 'pkcs11-tool …' }],
+  });
+
+/** An HSM source whose token answers `outcome` for every left object. */
+function tokenAnswering(outcome: ReturnType<AirGapHsmMaterial['destroyLeftObject']>): AirGapHsmMaterial {
+  return {
+    token: { identity: { serial: SERIAL, label: 'vault' }, modulePath: '/usr/lib/softhsm/libsofthsm2.so' },
+    destroyLeftObject: () => outcome,
+  } as unknown as AirGapHsmMaterial;
+}
+
+describe('crashedLeftObjects', () => {
+  it('names each left object of this token with its own session’s evidence, never a later session’s', async () => {
+    await generated('AAAAAA'); // a finished session's custody copy
+    await generated('BBBBBB'); // the session that crashed
+    const left = await leftByCrash();
+    await leftByCrash('other-token');
+    await generated('CCCCCC'); // a later session's, under the same label
+    expect(crashedLeftObjects(journal.entries, SERIAL)).toEqual([
+      { ...OBJECT, spec: 'AES_256', evidence: 'BBBBBB', recordedSeq: left.seq },
+    ]);
+    expect(crashedLeftObjects(journal.entries, 'unknown')).toEqual([]);
+  });
+});
+
+describe('destroyCrashedLeftObjects', () => {
+  it('journals an object it cannot prove, saying why (en, zh-CN), and tries it again next time', async () => {
+    await generated('BBBBBB');
+    const left = await leftByCrash();
+    const cleanup = await destroyCrashedLeftObjects(tokenAnswering('noEvidence'), journal, 'Ana');
+    expect(cleanup?.destroyed).toEqual([]);
+    const problem = cleanup?.unproven[0];
+    expect(problem?.code).toBe('HSM_LEFT_OBJECT_UNPROVEN');
+    expect(translator('en').problem(problem!).message).toBe(
+      `Token object "${LABEL}" (symmetric key, CKA_ID 6b31), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: an object under that label and CKA_ID shows no check value or public key to check against what that session journaled (an EC private key holds no public key), so Keyferry cannot tell that session’s object from one a finished session keeps as its custody copy.`,
+    );
+    expect(translator('zh-CN').problem(problem!).message).toBe(
+      `令牌对象 "${LABEL}"（对称密钥，CKA_ID 6b31）由一个未经停止即已结束的会话留下（见日志条目 ${left.seq}），未被销毁：该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥不含公钥），因此 Keyferry 无法将该会话的对象与已完成会话作为托管副本保留的对象区分开。`,
+    );
+    expect(journal.entries.at(-1)).toMatchObject({
+      event: 'hsm.objects-left',
+      data: { code: 'HSM_LEFT_OBJECT_UNPROVEN', recordedSeq: left.seq, objects: [OBJECT] },
+    });
+    expect(crashedLeftObjects(journal.entries, SERIAL)).toHaveLength(1);
+  });
+
+  it('journals what it destroyed, naming the entry that left it; then nothing is left', async () => {
+    await generated('BBBBBB');
+    const left = await leftByCrash();
+    const cleanup = await destroyCrashedLeftObjects(tokenAnswering('destroyed'), journal, 'Ana');
+    expect(cleanup).toMatchObject({ tokenSerial: SERIAL, destroyed: [OBJECT], unproven: [] });
+    expect(journal.entries.at(-1)).toMatchObject({
+      event: 'hsm.objects-destroyed',
+      data: { hsmTokenSerial: SERIAL, recordedSeq: left.seq, objects: [OBJECT] },
+    });
+    expect(crashedLeftObjects(journal.entries, SERIAL)).toEqual([]);
+    expect(await destroyCrashedLeftObjects(tokenAnswering('destroyed'), journal, 'Ana')).toBeNull();
+  });
+});
