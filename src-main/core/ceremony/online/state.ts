@@ -28,6 +28,7 @@ import {
 } from './events';
 import { createTarget } from './planned-keys';
 import { airGapJournalAfter, type AirGapJournalTrail } from './wrapped-bundle-makers';
+import { refusedImportRequest } from './import-refusal-codes';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
 export interface IssuedParameters {
@@ -198,19 +199,6 @@ export function importSentWithToken(
 ): boolean {
   return !!key.importMayHaveLanded && key.importSentTokenSha256 === importTokenSha256;
 }
-
-/**
- * Codes only import-key-material answers with, saying the KMS refused that request (its token, its
- * material, a key not external): KMS.26xx, KMS.0309 and KMS.0311; and Keyferry's own refusals once
- * describe-key found the key still Pending import. Not KMS.0310 ("not in the Pending import
- * status"), which an earlier import of the same material taking effect also explains.
- */
-function refusedImportRequest(code: string): boolean {
-  return /^KMS\.26\d\d$/.test(code) || code === 'KMS.0309' || code === 'KMS.0311' || PENDING_AFTER_SEND.has(code);
-}
-
-/** Refusals import-reconcile.ts gives after describe-key found the key still Pending import: no earlier send took effect. */
-const PENDING_AFTER_SEND = new Set(['KMS_IMPORT_TOKEN_EXPIRED', 'KMS_IMPORT_NOT_APPLIED']);
 
 /** Applies one journal entry to `state` (entries of other kinds are ignored). */
 export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
