@@ -931,6 +931,7 @@ export interface MessageValueTable {
   'cli.note.kms-sim-advance': NoValues;
   'cli.note.kms-sim.clock': NoValues;
   'cli.note.kms-sim.rehearsal-only': NoValues;
+  'cli.note.online-status': NoValues;
   'cli.note.rehearse': NoValues;
   'cli.note.wrap': NoValues;
   'cli.note.custody-restore.hsm': NoValues;
