@@ -945,6 +945,7 @@ export interface MessageValueTable {
   'cli.note.kms-sim-advance': NoValues;
   'cli.note.kms-sim.clock': NoValues;
   'cli.note.kms-sim.rehearsal-only': NoValues;
+  'cli.note.online-status': NoValues;
   'cli.note.rehearse': NoValues;
   'cli.note.wrap': NoValues;
   'cli.note.custody-restore.hsm': NoValues;
@@ -1180,6 +1181,7 @@ export interface MessageValueTable {
   'wrap.cli.files': { dir: string | number };
   'wrap.cli.file': { name: string | number; size: string | number; sha256: string | number };
   'journal.cli.bad-line': { line: string | number; reason: string | number };
+  'journal.cli.foreign-line': { line: string | number; hasTitle: string; title: string | number; ceremonyId: string | number; own: string | number };
   'journal.cli.bad-next': { line: string | number };
   'journal.cli.receipt-next': NoValues;
   'journal.cli.torn-next': { file: string | number };

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
+import { foreignCeremonyLine } from '../../core/journal/foreign-line';
+import { terminalText } from '../../core/terminal-text';
 import { unrecordedSideFileRefusal, unrecordedSideFiles } from '../../core/journal/torn-line';
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
@@ -84,10 +86,23 @@ const RECEIPT_MISMATCH: ReadonlySet<string> = new Set([
 
 /** Verifies `file` against `expected` and prints the verdict (the caller holds the journal's lock). */
 async function verifyLocked(file: string, expected: ExpectedHead, allowLater: boolean, io: CliIo): Promise<number> {
-  const { verification: result, entries } = inspectJournal(await readJournalFile(file), expected);
+  const content = await readJournalFile(file);
+  const { verification: result, entries } = inspectJournal(content, expected);
   const { t, message, problem } = cliTranslator(io);
   if (!result.ok) {
     io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
+    // A line of another ceremony's journal put in: it says which ceremony (nothing else of it is shown).
+    const foreign = foreignCeremonyLine(content, result.line);
+    if (foreign)
+      io.stdout(
+        t('journal.cli.foreign-line', {
+          line: result.line,
+          ceremonyId: foreign.ceremonyId,
+          hasTitle: foreign.title === undefined ? 'no' : 'yes',
+          title: terminalText(foreign.title ?? ''),
+          own: foreign.ownCeremonyId,
+        }),
+      );
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
     else if (RECEIPT_MISMATCH.has(result.reason.key)) io.stdout(t('journal.cli.receipt-next'));

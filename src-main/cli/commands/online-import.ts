@@ -23,6 +23,7 @@ import {
 } from './online-steps';
 import type { CliIo } from '../command';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
+import { bundleOnMedia, mediaFolderLine } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
 
 /**
@@ -137,10 +138,18 @@ export const importCommand = defineOnlineCommand({
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
       );
       const receipt = await session.ceremony.writeReceipt(receiptDir, explicitReceiptLanguage(io)).catch((error) => {
-        const again = ['--bundle', bundle, '--expect-digest', checked.manifestSha256Grouped, '--receipt-dir', 'DIR'];
+        const again = [
+          '--bundle',
+          bundleOnMedia(bundle),
+          '--expect-digest',
+          checked.manifestSha256Grouped,
+          '--receipt-dir',
+          'DIR',
+        ];
         io.stdout(
           t('online.import.receipt-failed', { count: proofs.length, command: nextOnline('import', values, again) }),
         );
+        io.stdout(mediaFolderLine(io, bundle, 'online'));
         throw error;
       });
       io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
@@ -159,16 +168,20 @@ export const importCommand = defineOnlineCommand({
       const translator = cliTranslator(io);
       // The same import as given: its expiry as decided (a duration such as 30d, counted again later,
       // would give the rest of the keys, a replica group's other members among them, another expiry).
+      // The bundle named on the media, as every Next line names it (the MEDIA line says where it is here).
       const rerun = nextOnline('import', values, [
         '--bundle',
-        bundle,
+        bundleOnMedia(bundle),
         '--expect-digest',
         checked.manifestSha256Grouped,
         ...(expiry ? ['--expires', expiry.kind === 'never' ? 'never' : expiry.at.toISOString()] : []),
         ...(values['receipt-dir'] ? ['--receipt-dir', values['receipt-dir']] : []),
       ]);
       const carried = new Set(checked.keys.map((k) => k.keyId));
-      const said = (stop: ImportStop) => importStoppedLines(translator, session.ceremony.keys(), carried, stop, rerun);
+      const said = (stop: ImportStop) => {
+        const lines = importStoppedLines(translator, session.ceremony.keys(), carried, stop, rerun);
+        return lines.some((line) => line.includes(rerun)) ? [...lines, mediaFolderLine(io, bundle, 'online')] : lines;
+      };
       const unregister = io.interrupts?.onStop(async (stop) => {
         stop.before.push(...said({ by: 'officer' }));
       });

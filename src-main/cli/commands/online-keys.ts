@@ -34,6 +34,14 @@ import { namedKeys } from '../../i18n/import-stopped-summary';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
 import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
+/**
+ * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
+ * Pending import (nothing imported yet, or an import stopped part way that the same import finishes),
+ * every key that holds material proven. 0 is finished (every key holds its material, proven); 1 is a
+ * problem (a proof failed, material lapsed or deleted, an import in doubt, the look not journaled, an error).
+ */
+const UNFINISHED = 3;
+
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
 
@@ -41,6 +49,7 @@ export const statusCommand = defineOnlineCommand({
   name: 'online status',
   synopsis: ['--journal FILE [connection options]'],
   options: {},
+  notes: ['cli.note.online-status'],
   async run({ values }, io) {
     const looked = await journaledLook(values, io);
     if ('unwritable' in looked) return unjournaledStatus(values, io, looked.unwritable);
@@ -63,15 +72,15 @@ export const statusCommand = defineOnlineCommand({
             }),
           );
         // A key whose material lapsed or was deleted cannot be used until it is imported again.
-        return lapsed === 0 && deleted === 0 ? 0 : 1;
+        return lapsed === 0 && deleted === 0 ? UNFINISHED : 1;
       }
       // Keys holding material are proven at any step: others may wait for their next round meanwhile.
       const proofs = await session.ceremony.verifyKeys({ anyStep: true });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
       const missing = printMissingImports(io, notImported, keys.length);
-      const finished = lapsed + deleted + unrecorded + notTaken.size + missing === 0;
-      return proofs.every((p) => p.ok) && finished ? 0 : 1;
+      if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
+      return missing === 0 ? 0 : UNFINISHED;
     });
   },
 });

@@ -26,12 +26,12 @@ const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
  * takes, with the note on where credentials come from under them.
  */
 export function defineOnlineCommand<const N extends string, const T extends OptionTable>(
-  spec: Omit<CommandSpec<N, T & typeof ONLINE_COMMON_OPTIONS>, 'options' | 'notes'> & { readonly options: T },
+  spec: Omit<CommandSpec<N, T & typeof ONLINE_COMMON_OPTIONS>, 'options'> & { readonly options: T },
 ): CliCommand {
   return defineCommand<N, T & typeof ONLINE_COMMON_OPTIONS>({
     ...spec,
     options: { ...spec.options, ...ONLINE_COMMON_OPTIONS },
-    notes: [CREDENTIALS_NOTE],
+    notes: [...(spec.notes ?? []), CREDENTIALS_NOTE],
   });
 }
 

@@ -161,7 +161,7 @@ describe('online import after an import whose journal entry was lost', () => {
     ).toContainEqual(['import-key-material', aesKeyId, 'KMS_KEY_NOT_PENDING_IMPORT']);
   }, 120_000);
 
-  it('status after an import stopped part way names the keys still Pending import and exits 1; the same import finishes it', async () => {
+  it('status after an import stopped part way names the keys still Pending import and exits 3 (unfinished); the same import finishes it', async () => {
     const { runImport, runStatus } = await wrappedCeremony('part-way');
     // One key at a time: the first import goes through, the KMS refuses the second (HTTP 400).
     kms.sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
@@ -169,7 +169,7 @@ describe('online import after an import whose journal entry was lost', () => {
     expect(stopped.code).not.toBe(0);
     kms.sim.faults.clear();
     const status = await runStatus();
-    expect(status.code).toBe(1);
+    expect(status.code).toBe(3);
     expect(status.stdout).toMatch(
       /1 of 2 keys is not imported yet \(Pending import\): part-way\/\S+ \([0-9a-f-]{36}\)\. The ceremony is not finished/,
     );

@@ -166,6 +166,13 @@ describe('online import stopped part way', () => {
     );
     expect(summary).toMatch(new RegExp(`1 key is not imported yet \\(Pending import\\): app/\\w+ \\(${third}\\)`));
     expect(lines[summaryAt + 1]).toContain('To finish it, run the same import');
+    // The bundle named on the media, as every Next line names it, never by this workstation's path.
+    expect(lines[summaryAt + 1]).toMatch(/ --bundle MEDIA\/wrapped-material-\S+ --expect-digest /);
+    const bundle = path.resolve(online, importCommand[importCommand.indexOf('--bundle') + 1] as string);
+    expect(lines[summaryAt + 1]).not.toContain(bundle);
+    expect(lines[summaryAt + 2]).toBe(
+      `MEDIA: the folder that holds the bundle (${path.dirname(bundle)} on this workstation), as the online workstation mounts it.`,
+    );
     expect(run.stdout + run.stderr).not.toMatch(/Unexpected failure|report it/);
 
     // The held answer's import took effect: the printed command records it (reconciled), imports the third, and finishes.

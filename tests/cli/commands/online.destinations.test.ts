@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
 import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
-import { nextCommand } from '../../integration/pasted-shell';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
 import { paramsDigestFrom } from './witness-args';
 
 let dir: string;
@@ -131,7 +131,9 @@ describe('online import --receipt-dir', () => {
     expect(events.at(-1)).toMatchObject({ event: 'receipt.failed', data: { folder: missing } });
     expect(String(events.at(-1)?.data.code)).not.toBe('');
 
-    const again = nextCommand(failed.stdout).map((w) => (w === 'DIR' ? 'receipts' : w));
+    // The bundle named on the media, MEDIA given by the line after it, as every Next line does.
+    expect(failed.stdout).toContain(' --bundle MEDIA/wrapped ');
+    const again = nextCommand(onPrintedMedia(failed.stdout)).map((w) => (w === 'DIR' ? 'receipts' : w));
     expect(again.slice(0, 2)).toEqual(['online', 'import']);
     await mkdir(path.join(online, 'receipts'));
     const written = await keyferry(again, { cwd: online, env });

@@ -52,6 +52,8 @@ export const enCliHelp = {
   'cli.note.kms-sim.clock':
     "The simulator's clock decides what the KMS decides (token and material expiry); a moved clock\nis kept in the --state file. Requests are still signed with this computer's time, and the\nsimulator accepts a signature date within 15 minutes of either its own time or the real time.",
   'cli.note.kms-sim.rehearsal-only': 'The simulator is for rehearsals: never import real key material into it.',
+  'cli.note.online-status':
+    'Exit code: 0 the ceremony is finished (every key holds its material and is proven); 3 it is not\nfinished and nothing is wrong (keys still Pending import: nothing imported yet, or an import\nstopped part way that the same import finishes); 1 a problem (a proof failed, material lapsed or\ndeleted, an import in doubt, the look not journaled, an error).',
   'cli.note.rehearse': 'Exits 0 only if every key was imported and proven to work.',
   'cli.note.wrap':
     "Writes EncryptedKeyMaterial.bin; for RSA/EC also out_rsa_private_key.der or out_ec_private_key.der\nand public_key.der (the material's public key, SPKI DER).",

@@ -74,6 +74,8 @@ export const enCli = {
   'wrap.cli.files': 'Files written to {dir}:',
   'wrap.cli.file': '  {name} {size} bytes  sha256 {sha256}',
   'journal.cli.bad-line': 'line {line}: {reason}',
+  'journal.cli.foreign-line':
+    'Line {line} belongs to ceremony {hasTitle, select, yes {\u201c{title}\u201d } other {}}(id {ceremonyId}), not to this one (id {own}).',
   'journal.cli.bad-next':
     'This journal cannot be trusted from line {line} on. Continue no ceremony with it and keep it as it is, as evidence; continue with the journal the workstation wrote, or a copy of it that keyferry journal verify reports OK.',
   'journal.cli.receipt-next':

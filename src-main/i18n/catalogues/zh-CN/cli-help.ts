@@ -49,6 +49,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.note.kms-sim.clock':
     '模拟器的时钟决定 KMS 的判断（导入令牌的有效期和密钥材料到期时间）；调整后的时钟保存在 --state 文件中。\n请求仍以本机时间签名，模拟器接受与其自身时间或真实时间相差 15 分钟以内的签名日期。',
   'cli.note.kms-sim.rehearsal-only': '模拟器仅用于演练：切勿向其中导入真实的密钥材料。',
+  'cli.note.online-status':
+    '退出码：0 表示仪式已完成（每个密钥都持有其材料并已证明可用）；3 表示仪式尚未完成但没有任何问题\n（仍有密钥处于“等待导入”：尚未导入任何内容，或导入中途停止、再运行同一导入即可完成）；\n1 表示有问题（证明失败、材料已过期或已删除、导入结果存疑、此次查看未记入日志，或出错）。',
   'cli.note.rehearse': '只有每个密钥都已导入并证明可用时，退出码才为 0。',
   'cli.note.wrap':
     '写出 EncryptedKeyMaterial.bin；RSA/EC 还会写出 out_rsa_private_key.der 或 out_ec_private_key.der\n以及 public_key.der（密钥材料的公钥，SPKI DER）。',

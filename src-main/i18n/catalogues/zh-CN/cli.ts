@@ -71,6 +71,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'wrap.cli.files': '已写入 {dir} 的文件：',
   'wrap.cli.file': '  {name} {size} 字节  sha256 {sha256}',
   'journal.cli.bad-line': '第 {line} 行：{reason}',
+  'journal.cli.foreign-line':
+    '第 {line} 行属于仪式{hasTitle, select, yes {“{title}”} other {}}（ID {ceremonyId}），而不是本仪式（ID {own}）。',
   'journal.cli.bad-next':
     '此日志从第 {line} 行起不可信。不要用它继续任何仪式，并原样保留作为证据；请使用工作站写出的日志，或 keyferry journal verify 报告为正常的该日志副本继续。',
   'journal.cli.receipt-next':
