@@ -901,6 +901,8 @@ export interface MessageValueTable {
   'problem.CLI_OPTION_VALUE_INVALID.next': { expected: string; option: string | number };
   'problem.CLI_OPTION_NEEDS': { option: string | number; needs: string | number };
   'problem.CLI_OPTION_NEEDS.next': { needs: string | number; option: string | number };
+  'problem.CLI_SHARE_GIVEN_TWICE': { index: string | number; custodian: string | number; first: string | number; second: string | number };
+  'problem.CLI_SHARE_GIVEN_TWICE.next': NoValues;
   'problem.CLI_PRESENTED_BY_NOT_GIVEN': { index: string | number; name: string | number; count: number; givenList: string | number };
   'problem.CLI_PRESENTED_BY_NOT_GIVEN.next': { index: string | number };
   'problem.CLI_OPTIONS_CONFLICT': { option: string | number; other: string | number; reason: string };
@@ -2543,6 +2545,7 @@ export interface ProblemValueTable {
   'CLI_ARGUMENT_MISSING': { arg: string | number; command: string | number };
   'CLI_OPTION_VALUE_INVALID': { option: string | number; value: string | number; expected: string };
   'CLI_OPTION_NEEDS': { option: string | number; needs: string | number };
+  'CLI_SHARE_GIVEN_TWICE': { index: string | number; custodian: string | number; first: string | number; second: string | number };
   'CLI_PRESENTED_BY_NOT_GIVEN': { index: string | number; name: string | number; count: number; givenList: string | number };
   'CLI_OPTIONS_CONFLICT': { option: string | number; other: string | number; reason: string };
   'CLI_OPTION_REPLACED': { option: string | number; replacement: string | number; command: string | number };

@@ -14,6 +14,31 @@ import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
 import { presentedByMap, type RestoreValues } from './custody-restore-options';
 
+/** What tells one share from another: its set (or key) and its number. Two files with the same are the same share. */
+function shareIdentity({ share }: ReadShare): string {
+  return `${share.ceremonyId} ${'backupDigest' in share ? share.backupDigest : share.keyId} ${share.index}`;
+}
+
+/**
+ * Refuses the same share given twice (the same file twice, or a copy of it), naming both files, before
+ * anything else is said of the shares: it is no second person's share, and the override that lets one
+ * person hand over several shares would not make it one.
+ */
+function refuseShareGivenTwice(read: readonly ReadShare[]): void {
+  const seen = new Map<string, ReadShare>();
+  for (const r of read) {
+    const first = seen.get(shareIdentity(r));
+    if (first)
+      throw new KeyferryError('CLI_SHARE_GIVEN_TWICE', {
+        index: r.share.index,
+        custodian: terminalText(r.share.custodian),
+        first: terminalText(first.file),
+        second: terminalText(r.file),
+      });
+    seen.set(shareIdentity(r), r);
+  }
+}
+
 /**
  * Every share given with who hands it over; refuses an index no given share has
  * (CLI_PRESENTED_BY_NOT_GIVEN) and one person for several shares without the operator's reason.
@@ -23,6 +48,7 @@ export function plannedHandovers(
   values: RestoreValues,
   read: readonly ReadShare[],
 ): { presentedBy: ReadonlyMap<number, string>; severalSharesReason: string | undefined } {
+  refuseShareGivenTwice(read);
   const presentedBy = presentedByMap(values['presented-by'] ?? []);
   const given = [...new Set(read.map((r) => r.share.index))].sort((a, b) => a - b);
   for (const [index, name] of presentedBy)

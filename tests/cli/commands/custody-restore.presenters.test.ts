@@ -136,6 +136,23 @@ describe('custody restore: who hands over the shares', () => {
     expect(events[1]?.data).toMatchObject({ code: 'CUSTODY_PRESENTER_SEVERAL_SHARES', state: 'new' });
   });
 
+  it('the same share given twice (a copy of its file) is named as such, with both files, even with the override', async () => {
+    const dir = await ceremonyFolder();
+    const copy = path.join(dir, 'copy-of-share-1.json');
+    await writeFile(copy, await readFile(path.join(dir, share(1))));
+    for (const extra of [[], ['--one-person-several-shares', 'Carol carries both']]) {
+      const done = await restore(dir, [1], ['--share', copy, ...extra]);
+      expect(done.code).toBe(1);
+      expect(flat(done.stderr)).toContain(
+        `Share 1 of custodian Alice was given twice: ${path.join(dir, share(1))} and ${copy} (the same share, or a copy of it). A share counts once, however many copies there are. Nothing was presented or rebuilt.`,
+      );
+      expect(flat(done.stderr)).not.toContain('would hand over');
+      expect(done.stdout).not.toContain('digest');
+    }
+    const zh = await restore(dir, [1], ['--share', copy], { LANG: 'zh_CN.UTF-8' });
+    expect(flat(zh.stderr)).toContain('的份额 1 被给出了两次');
+  });
+
   it('refuses it in Chinese too', async () => {
     const dir = await ceremonyFolder();
     const done = await restore(dir, [1, 2], ['--presented-by', '1=Carol', '--presented-by', '2=Carol'], {

@@ -167,7 +167,11 @@ describe('keyferry online: steps in order', () => {
       cwd: dir,
       env,
     });
-    expect(del.stderr).toMatch(/Add --yes to confirm/);
+    // The first refusal already names everything the delete will ask for, not one option per try.
+    expect(del.stderr).toMatch(
+      /Add --yes to confirm, and --acknowledge-loss once you have read what the run with --yes says/,
+    );
+    expect(del.stderr).toContain('--confirm-key-id with the key ID typed again');
     const unacknowledged = await keyferry(
       ['online', 'delete-material', '--journal', 'order.jsonl', ...where, '--key-id', 'k', '--yes'],
       { cwd: dir, env },

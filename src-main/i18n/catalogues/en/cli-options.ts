@@ -39,6 +39,10 @@ export const enCliOptions = {
     '{expected, select, specList {Give a comma-separated list of key specs, e.g. AES_256,RSA_2048.} specOnce {Name each spec once.} presentedBy {Give --presented-by INDEX=NAME, once per share.} presentedByOnce {Name each share once.} other {Correct {option}.}}',
   'problem.CLI_OPTION_NEEDS': '{option} was given without {needs}.',
   'problem.CLI_OPTION_NEEDS.next': 'Add {needs}, or leave out {option}.',
+  'problem.CLI_SHARE_GIVEN_TWICE':
+    'Share {index} of custodian {custodian} was given twice: {first} and {second} (the same share, or a copy of it). A share counts once, however many copies there are. Nothing was presented or rebuilt.',
+  'problem.CLI_SHARE_GIVEN_TWICE.next':
+    'Give each share once, and bring another custodian’s share in place of the copy (the file name and the slip say whose share it is and its number: …-2of3 is share 2).',
   'problem.CLI_PRESENTED_BY_NOT_GIVEN':
     '--presented-by {index}={name} names share {index}, but {count, plural, =0 {no share was given (with --share or --typed)} one {only share {givenList} was given (with --share or --typed)} other {only shares {givenList} were given (with --share or --typed)}}. Nothing was presented or rebuilt.',
   'problem.CLI_PRESENTED_BY_NOT_GIVEN.next':

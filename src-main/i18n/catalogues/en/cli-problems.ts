@@ -25,7 +25,8 @@ export const enCliProblems = {
     '{what, select, inFolder {Choose a new, empty output folder.} outFile {Choose a new file name for --out.} notFolder {Choose a new folder for --out.} other {Choose a new folder for --wrapped-out.}}',
   'problem.CONFIRMATION_REQUIRED':
     'Deleting the material of key {keyId} makes every ciphertext under it unreadable until the same material is imported again.',
-  'problem.CONFIRMATION_REQUIRED.next': 'Add --yes to confirm.',
+  'problem.CONFIRMATION_REQUIRED.next':
+    'Add --yes to confirm, and --acknowledge-loss once you have read what the run with --yes says would be lost: the custody copy the journal records for the key (and, when it records none, --confirm-key-id with the key ID typed again). Nothing was deleted.',
   'problem.CONFIG_INVALID':
     'The config file {file} {why, select, unreadable {cannot be read} notSmallFile {is not a small regular file} notJson {is not valid JSON} other {{fieldCount, plural, one {has an invalid field: {fieldsList}} other {has invalid fields: {fieldsList}}}}}.',
   'problem.CONFIG_INVALID.next':

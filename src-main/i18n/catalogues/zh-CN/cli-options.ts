@@ -39,6 +39,10 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
     '{expected, select, specList {请给出以逗号分隔的密钥规格列表，例如 AES_256,RSA_2048。} specOnce {每个规格只指定一次。} presentedBy {请按 --presented-by INDEX=NAME 给出，每份一次。} presentedByOnce {每份份额只指定一次。} other {请更正 {option}。}}',
   'problem.CLI_OPTION_NEEDS': '给出了 {option}，却没有给出 {needs}。',
   'problem.CLI_OPTION_NEEDS.next': '请加上 {needs}，或去掉 {option}。',
+  'problem.CLI_SHARE_GIVEN_TWICE':
+    '保管人 {custodian} 的份额 {index} 被给出了两次：{first} 和 {second}（同一份额或其副本）。无论有多少副本，一个份额只计一次。未出示也未重建任何内容。',
+  'problem.CLI_SHARE_GIVEN_TWICE.next':
+    '每个份额只给出一次，并用另一位保管人的份额代替该副本（文件名和凭条会说明份额属于谁及其序号：…-2of3 即份额 2）。',
   'problem.CLI_PRESENTED_BY_NOT_GIVEN':
     '--presented-by {index}={name} 指的是份额 {index}，但{count, plural, =0 {没有给出任何份额（用 --share 或 --typed）} other {只给出了份额 {givenList}（用 --share 或 --typed）}}。未出示也未重建任何内容。',
   'problem.CLI_PRESENTED_BY_NOT_GIVEN.next':

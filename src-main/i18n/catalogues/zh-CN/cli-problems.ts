@@ -27,7 +27,8 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
     '{what, select, inFolder {请选择一个新的空输出文件夹。} outFile {请为 --out 选择新的文件名。} notFolder {请为 --out 选择新的文件夹。} other {请为 --wrapped-out 选择新的文件夹。}}',
   'problem.CONFIRMATION_REQUIRED':
     '删除密钥 {keyId} 的密钥材料后，用它加密的所有密文都将无法解密，直到再次导入相同的密钥材料。',
-  'problem.CONFIRMATION_REQUIRED.next': '请加上 --yes 以确认。',
+  'problem.CONFIRMATION_REQUIRED.next':
+    '请加上 --yes 以确认；在读过加上 --yes 运行时所说的将会失去的内容（日志为该密钥记录的托管副本；若日志未记录任何副本，还需用 --confirm-key-id 再次输入密钥 ID）之后，再加上 --acknowledge-loss。未删除任何内容。',
   'problem.CONFIG_INVALID':
     '配置文件 {file} {why, select, unreadable {无法读取} notSmallFile {不是小的普通文件} notJson {不是有效的 JSON} other {{fieldCount, plural, other {的字段 {fieldsList} 无效}}}}。',
   'problem.CONFIG_INVALID.next':
