@@ -7,6 +7,7 @@ interface MissingOption {
     | 'option'
     | 'withBundle'
     | 'journal'
+    | 'journalExisting'
     | 'witness'
     | 'parameters'
     | 'materialKeyId'

@@ -18,7 +18,8 @@ export async function requireJournalFile(
   file: string | undefined,
   mayCreate: boolean,
 ): Promise<{ full: string; exists: boolean }> {
-  if (!file) throw missingOption({ reason: 'journal' });
+  // A step that continues a ceremony names the journal its earlier steps wrote; only a start creates one.
+  if (!file) throw missingOption({ reason: mayCreate ? 'journal' : 'journalExisting' });
   const full = path.resolve(cwd, file);
   const exists = await pathExists(full);
   if (!exists && !mayCreate) throw new KeyferryError('JOURNAL_MISSING', { file: full });

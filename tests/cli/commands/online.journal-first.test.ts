@@ -2,7 +2,8 @@
  * The journal an online step names is checked before credentials or the KMS: an officer who
  * misspells it (or forgets --journal) is told that first, not sent to set credentials only to be
  * told next that the journal does not exist (the officer trial of 2026-12-04). A step that starts a
- * ceremony (create-key) may name a journal that does not exist yet.
+ * ceremony (create-key) may name a journal that does not exist yet; only it is told a journal is
+ * "created if missing".
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,7 +37,10 @@ describe('the journal named is the first thing an online step checks', () => {
       expect(missing.stderr, step[0]).toContain(`The journal ${path.join(dir, 'onlin.jsonl')} does not exist`);
       expect(missing.stderr, step[0]).not.toContain('credentials');
       const none = await keyferry(['online', ...step], { cwd: dir, env: NO_CREDENTIALS });
-      expect(none.stderr, step[0]).toContain('The option --journal FILE is required');
+      expect(none.stderr, step[0]).toContain(
+        'The option --journal FILE is required: this step continues a ceremony from its journal. Give --journal FILE: the journal the ceremony’s earlier steps wrote (this step starts none).',
+      );
+      expect(none.stderr, step[0]).not.toContain('created if missing');
     }
     const plan = '--alias app/one --spec AES_256 --operator Ana --witness Ben --region cn-north-4';
     const start = await keyferry(['online', 'create-key', '--journal', 'new.jsonl', ...plan.split(' ')], {
@@ -44,6 +48,8 @@ describe('the journal named is the first thing an online step checks', () => {
       env: NO_CREDENTIALS,
     });
     expect(start.stderr).toContain('No KMS credentials were given');
+    const unnamed = await keyferry(['online', 'create-key', ...plan.split(' ')], { cwd: dir, env: NO_CREDENTIALS });
+    expect(unnamed.stderr).toContain('Give --journal FILE (created if missing, continued if present).');
     expect(await readdir(dir)).toEqual([]);
   });
 });

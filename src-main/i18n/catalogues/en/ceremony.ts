@@ -78,7 +78,7 @@ export const enCeremony = {
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
     '{why, select, noStart {This journal has entries but no online ceremony start.} unknownKey {Journal entry {seq} ({event}) cannot be replayed: it names key {keyId}, which this ceremony did not create.} data {Journal entry {seq} ({event}) cannot be replayed: its data is not in the expected form.} notStart {Journal entry {seq} ({event}) cannot be replayed: it is not an online ceremony start.} other {Journal entry {seq} ({event}) cannot be replayed: a journal holds one ceremony; this one starts a second.}}',
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next':
-    '{why, select, noStart {Give the online journal of this ceremony, or a new file name to start one.} other {Check that this is the online journal of this ceremony (not the air-gapped one). Keep it as evidence.}}',
+    '{why, select, noStart {Give the online journal of this ceremony (only online create-key, given a new file name, starts one).} other {Check that this is the online journal of this ceremony (not the air-gapped one). Keep it as evidence.}}',
   'problem.NOTHING_TO_IMPORT':
     'Every key of this ceremony holds its imported material; no key waits for import parameters.',
   'problem.NOTHING_TO_IMPORT.next': 'Check the keys with "keyferry online status".',

@@ -78,7 +78,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
     '{why, select, noStart {此日志有条目，但没有联网仪式的开始。} unknownKey {日志条目 {seq}（{event}）无法重放：它提到了本仪式未创建的密钥 {keyId}。} data {日志条目 {seq}（{event}）无法重放：其数据不是预期的格式。} notStart {日志条目 {seq}（{event}）无法重放：它不是联网仪式的开始。} other {日志条目 {seq}（{event}）无法重放：一个日志只容纳一个仪式，而此条目开始了第二个。}}',
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next':
-    '{why, select, noStart {请给出本仪式的联网日志，或给一个新文件名以开始新仪式。} other {请确认这是本仪式的联网日志（而不是离线日志）。请保留它作为证据。}}',
+    '{why, select, noStart {请给出本仪式的联网日志（只有给出新文件名的 online create-key 才会开始新仪式）。} other {请确认这是本仪式的联网日志（而不是离线日志）。请保留它作为证据。}}',
   'problem.NOTHING_TO_IMPORT': '本仪式的每个密钥都已持有导入的密钥材料；没有密钥在等待导入参数。',
   'problem.NOTHING_TO_IMPORT.next': '请用 “keyferry online status” 检查这些密钥。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
