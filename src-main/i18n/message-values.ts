@@ -1628,10 +1628,10 @@ export interface MessageValueTable {
   'receipt.people.fingerprintRefused': { seq: string | number };
   'receipt.people.bundleConfirmed': { seq: string | number; digest: string | number; count: number };
   'receipt.people.bundleConfirmedRehearsal': { seq: string | number; digest: string | number; count: number };
-  'receipt.people.witnessRefusedSlip': { seq: string | number; artefact: string; count: number; groupsList: string | number };
-  'receipt.people.witnessRefusedMismatch': { seq: string | number; artefact: string; count: string | number };
-  'receipt.people.witnessRefusedOtherBundle': { seq: string | number; folder: string | number };
-  'receipt.people.witnessRefusedForm': { seq: string | number; artefact: string; code: string | number };
+  'receipt.people.witnessRefusedSlip': { where: string; seq: string | number; artefact: string; count: number; groupsList: string | number };
+  'receipt.people.witnessRefusedMismatch': { where: string; seq: string | number; artefact: string; count: string | number };
+  'receipt.people.witnessRefusedOtherBundle': { where: string; seq: string | number; folder: string | number };
+  'receipt.people.witnessRefusedForm': { where: string; seq: string | number; artefact: string; code: string | number };
   'receipt.people.sharePresented': { seq: string | number; share: string | number; custodian: string | number };
   'receipt.people.shareRefused': { seq: string | number };
   'receipt.people.event': { seq: string | number; eventPhrase: string | number };

@@ -151,7 +151,7 @@ const EVENT_SAYS: Readonly<
   // A witness's refused value, in the words the People section uses (which group differed, or why it
   // was no digest), not as its raw fields ("Differing groups: , Number: 0").
   'witness.refused': (data, seq) => ({
-    note: refusedAct(seq, data),
+    note: refusedAct(seq, data, 'deviation'),
     fields: ['artefact', 'code', 'differingGroups', 'index', 'otherBundle', 'source'],
   }),
   'warning.network-allowed': (data) => ({

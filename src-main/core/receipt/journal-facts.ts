@@ -37,18 +37,24 @@ function confirmedAct(seq: number, d: Readonly<Record<string, JsonValue>>): Rece
 
 /**
  * What a `witness.refused` entry says (in People, and in Deviations: deviation-facts.ts): the value
- * typed did not match (where), or was not a digest.
+ * typed did not match (where), or was not a digest. In Deviations the entry is already named above
+ * the note (`where: 'deviation'`), so the note does not name it again.
  */
-export function refusedAct(seq: number, d: Readonly<Record<string, JsonValue>>): ReceiptPhrase {
+export function refusedAct(
+  seq: number,
+  d: Readonly<Record<string, JsonValue>>,
+  where: 'people' | 'deviation' = 'people',
+): ReceiptPhrase {
   const artefact = d.artefact === 'wrapping-key' ? 'key' : 'bundle';
   const groups = Array.isArray(d.differingGroups) ? d.differingGroups.map(String) : [];
   if (typeof d.otherBundle === 'string')
-    return phrase('receipt.people.witnessRefusedOtherBundle', { seq, folder: d.otherBundle });
+    return phrase('receipt.people.witnessRefusedOtherBundle', { where, seq, folder: d.otherBundle });
   if (groups.length === 0)
-    return phrase('receipt.people.witnessRefusedForm', { seq, artefact, code: String(d.code ?? '?') });
+    return phrase('receipt.people.witnessRefusedForm', { where, seq, artefact, code: String(d.code ?? '?') });
   if (groups.length > SLIP_GROUPS)
-    return phrase('receipt.people.witnessRefusedMismatch', { seq, artefact, count: groups.length });
+    return phrase('receipt.people.witnessRefusedMismatch', { where, seq, artefact, count: groups.length });
   return phrase('receipt.people.witnessRefusedSlip', {
+    where,
     seq,
     artefact,
     count: groups.length,

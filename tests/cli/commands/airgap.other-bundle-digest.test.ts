@@ -82,6 +82,11 @@ describe('witness values and names an officer gets wrong', () => {
     expect(text).toMatch(
       /entry \d+: typed the digest of another import-parameters bundle, in usb\/params-2 beside the one read; refused/,
     );
+    // Under Deviations the entry is named in its heading: the note does not name it again.
+    expect(text).toMatch(
+      /\(witness\.refused\)[^!]*? Typed the digest of another import-parameters bundle, in usb\/params-2/,
+    );
+    expect(text).not.toMatch(/\(witness\.refused\)[^!]*? entry \d+: typed/);
   });
 
   it('a witness name given in other case is refused naming the witness meant', async () => {

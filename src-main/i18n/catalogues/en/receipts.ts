@@ -78,13 +78,13 @@ export const enReceipts = {
   'receipt.people.bundleConfirmedRehearsal':
     "entry {seq}: rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}",
   'receipt.people.witnessRefusedSlip':
-    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groupsList} of 16; refused',
+    '{where, select, deviation {Typed} other {entry {seq}: typed}} a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groupsList} of 16; refused',
   'receipt.people.witnessRefusedMismatch':
-    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
+    '{where, select, deviation {Typed} other {entry {seq}: typed}} a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
   'receipt.people.witnessRefusedOtherBundle':
-    'entry {seq}: typed the digest of another import-parameters bundle, in {folder} beside the one read; refused',
+    '{where, select, deviation {Typed} other {entry {seq}: typed}} the digest of another import-parameters bundle, in {folder} beside the one read; refused',
   'receipt.people.witnessRefusedForm':
-    'entry {seq}: typed a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
+    '{where, select, deviation {Typed} other {entry {seq}: typed}} a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
   'receipt.people.sharePresented': 'entry {seq}: presented custody share {share} of custodian {custodian}',
   'receipt.people.shareRefused': 'entry {seq}: presented a custody share that was refused',
   'receipt.people.event': 'entry {seq}: {eventPhrase}',

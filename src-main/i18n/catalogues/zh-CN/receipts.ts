@@ -71,13 +71,13 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.bundleConfirmedRehearsal':
     '条目 {seq}：演练：以联网端自身的值代该见证人确认（无人键入）：导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）',
   'receipt.people.witnessRefusedSlip':
-    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同；已拒绝',
+    '{where, select, deviation {} other {条目 {seq}：}}键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同；已拒绝',
   'receipt.people.witnessRefusedMismatch':
-    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
+    '{where, select, deviation {} other {条目 {seq}：}}键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
   'receipt.people.witnessRefusedOtherBundle':
-    '条目 {seq}：键入的是另一个导入参数包的摘要（位于所读参数包旁的 {folder}）；已拒绝',
+    '{where, select, deviation {} other {条目 {seq}：}}键入的是另一个导入参数包的摘要（位于所读参数包旁的 {folder}）；已拒绝',
   'receipt.people.witnessRefusedForm':
-    '条目 {seq}：键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
+    '{where, select, deviation {} other {条目 {seq}：}}键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
   'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',
   'receipt.people.shareRefused': '条目 {seq}：出示的托管份额被拒绝',
   'receipt.people.event': '条目 {seq}：{eventPhrase}',
