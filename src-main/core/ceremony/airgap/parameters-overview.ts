@@ -162,7 +162,8 @@ export async function readBundleParameters(
     bundle.keys,
     bundle.warnings,
     planExpiry,
-    await neighbourBundles(dir, shownAs),
+    // Looked for only if a witness's value is refused: a bundle read costs no look at its neighbours.
+    () => neighbourBundles(dir, shownAs),
   );
 }
 
@@ -197,7 +198,7 @@ async function acceptParameters(
   keys: ImportParameters[],
   warnings: readonly Warning[],
   planExpiry: string | null,
-  neighbours: readonly NeighbourBundle[] = [],
+  neighbours?: () => Promise<readonly NeighbourBundle[]>,
 ): Promise<AcceptedParameters> {
   const overview = keys.map((p) => keyOverview(p, keys, planExpiry));
   await reader.journal.append(reader.operator, 'parameters.read', {

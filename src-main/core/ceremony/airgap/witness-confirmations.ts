@@ -38,8 +38,11 @@ interface ArtefactSource {
   /** 64 lower-case hex digits: the bundle digest, or the wrapping-key fingerprint. */
   readonly digest: string;
   readonly keys: readonly CoveredKey[];
-  /** Bundles beside this one on the media (neighbour-bundles.ts): a value typed from one of them is named as such. */
-  readonly neighbours?: readonly NeighbourBundle[];
+  /**
+   * Bundles beside this one on the media (neighbour-bundles.ts), looked for only when a value is
+   * refused: a value typed from one of them is named as such.
+   */
+  readonly neighbours?: () => Promise<readonly NeighbourBundle[]>;
 }
 
 /** One artefact as screens and prompts show it, with who has confirmed it and who is still to. */
@@ -179,7 +182,7 @@ export class WitnessConfirmations {
     }
     const comparison = compareTypedDigest(digits, artefact.digest);
     if (!comparison.matches) {
-      const error = refusal(name, artefact, digits, comparison);
+      const error = refusal(name, artefact, digits, comparison, (await artefact.neighbours?.()) ?? []);
       await onRefused({
         witness: name,
         index: at,
@@ -223,6 +226,7 @@ function refusal(
   source: ArtefactSource,
   digits: string,
   comparison: Extract<TypedDigestComparison, { matches: false }>,
+  neighbours: readonly NeighbourBundle[],
 ): KeyferryError {
   const artefact = source.kind === 'import-parameters-bundle' ? 'bundle' : 'key';
   // The online side prints each wrapping-key fingerprint just above the bundle digest: a witness
@@ -233,7 +237,7 @@ function refusal(
   if (fingerprintOf)
     return new KeyferryError('WITNESS_TYPED_FINGERPRINT', { witness, keyId: fingerprintOf.keyId, given: 'typed' });
   // `online params` run twice writes two bundles: the digest read aloud may be the other folder's.
-  const other = source.neighbours?.find((n) => n.digest === digits);
+  const other = neighbours.find((n) => n.digest === digits);
   if (other) return new KeyferryError('WITNESS_TYPED_OTHER_BUNDLE', { witness, folder: other.folder });
   const difference = differenceValues(comparison);
   if (!comparison.slip)
@@ -245,9 +249,16 @@ function refusal(
 export function bundleArtefacts(
   digest: string,
   keys: readonly CoveredKey[],
-  neighbours: readonly NeighbourBundle[] = [],
+  neighbours?: () => Promise<readonly NeighbourBundle[]>,
 ): ArtefactSource[] {
-  return [{ kind: 'import-parameters-bundle', digest, keys: keys.map((k) => ({ ...k })), neighbours }];
+  return [
+    {
+      kind: 'import-parameters-bundle',
+      digest,
+      keys: keys.map((k) => ({ ...k })),
+      ...(neighbours ? { neighbours } : {}),
+    },
+  ];
 }
 
 /** The artefacts of console files (no bundle digest): one per distinct wrapping key. */
