@@ -4,9 +4,12 @@
  * "could not read the share file" or "not a date-time":
  * - `MEDIA/…`, the removable media's folder (command-line.ts `onMedia`), in any path value;
  * - `SHARE-1`, `SHARE-2` …, the custodians' share files of a `custody restore` line, in a path value;
- * - `EXPIRY`, the restored keys' material expiry of a `custody restore` line (refuseUnreplacedExpiry).
+ * - `EXPIRY`, the restored keys' material expiry of a `custody restore` line (an option whose
+ *   OptionDef names it as its `nextLinePlaceholder`).
  * Only path values are looked at for the first two (options.ts: those whose --help placeholder is
  * FILE or DIR, and such a positional): a key alias or a reason may well start with MEDIA/.
+ * Every placeholder left is found before one refusal names them all: an officer who replaced the
+ * shares and forgot MEDIA and EXPIRY learns of both at once, not at two further tries.
  */
 import { KeyferryError } from '../core/errors';
 
@@ -15,13 +18,51 @@ const MEDIA_PATH = /^MEDIA(?:[\\/]|$)/;
 /** A share file's placeholder as `online params` and `online status` print it (a file really so named: `./SHARE-1`). */
 const SHARE_FILE = /^SHARE-\d{1,3}$/;
 
-/** Refuses the path value `value` when it still is, or starts with, a Next line's placeholder. */
-export function refuseUnreplacedPath(value: string): void {
-  if (MEDIA_PATH.test(value)) throw new KeyferryError('CLI_MEDIA_NOT_REPLACED', { value: value.slice(0, 120) });
-  if (SHARE_FILE.test(value)) throw new KeyferryError('CLI_SHARE_NOT_REPLACED', { value });
+/** The kinds of placeholder a printed Next line holds. */
+type PlaceholderKind = 'media' | 'share' | 'expiry';
+
+/** The word a Next line prints as a non-path option's value (`--expires EXPIRY`), for OptionDef. */
+export type NextLinePlaceholder = 'EXPIRY';
+
+/** A placeholder left in the line: its kind, the option it was given to (none for a positional), the value. */
+interface PlaceholderLeft {
+  readonly kind: PlaceholderKind;
+  readonly option?: string;
+  readonly value: string;
 }
 
-/** Refuses `custody restore --expires EXPIRY`, the placeholder its Next line gives, naming what it takes. */
-export function refuseUnreplacedExpiry(value: string | undefined): void {
-  if (value?.trim() === 'EXPIRY') throw new KeyferryError('CLI_EXPIRY_NOT_REPLACED', {});
+/** The placeholders found in a command line, to be refused together (`refuse`). */
+export class PlaceholdersLeft {
+  private readonly found: PlaceholderLeft[] = [];
+
+  /** Looks at the path value `value` given to `option` (none: the positional argument). */
+  path(value: string, option?: string): void {
+    const kind = MEDIA_PATH.test(value) ? 'media' : SHARE_FILE.test(value) ? 'share' : undefined;
+    if (kind) this.found.push({ kind, value: value.slice(0, 120), ...(option ? { option } : {}) });
+  }
+
+  /** Looks at `value`, given to `option` whose Next line prints `placeholder` in its place. */
+  word(value: string, option: string, placeholder: NextLinePlaceholder): void {
+    if (value.trim() === placeholder) this.found.push({ kind: 'expiry', option, value: placeholder });
+  }
+
+  /** Refuses the line when any placeholder is left: one kind by its own message, several kinds together. */
+  refuse(): void {
+    const [first] = this.found;
+    if (!first) return;
+    const kinds = new Set(this.found.map((f) => f.kind));
+    if (kinds.size === 1) {
+      if (first.kind === 'media') throw new KeyferryError('CLI_MEDIA_NOT_REPLACED', { value: first.value });
+      if (first.kind === 'share') throw new KeyferryError('CLI_SHARE_NOT_REPLACED', { value: first.value });
+      throw new KeyferryError('CLI_EXPIRY_NOT_REPLACED', {});
+    }
+    const has = (kind: PlaceholderKind) => (kinds.has(kind) ? 'yes' : 'no');
+    throw new KeyferryError('CLI_PLACEHOLDERS_NOT_REPLACED', {
+      count: this.found.length,
+      values: this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value)).join(', '),
+      media: has('media'),
+      share: has('share'),
+      expiry: has('expiry'),
+    });
+  }
 }

@@ -8,7 +8,7 @@ import { nearestName } from './nearest-name';
 import { parseArgs } from 'node:util';
 import { KeyferryError } from '../core/errors';
 import type { MessageKey } from '../i18n/catalogue';
-import { refuseUnreplacedPath } from './next-line-placeholders';
+import { PlaceholdersLeft, type NextLinePlaceholder } from './next-line-placeholders';
 
 /** A catalogue text: a key, or a key with the values it needs. */
 export type HelpText =
@@ -31,6 +31,8 @@ export interface OptionDef {
    * (`--expect-digest 05E9 DA33 …`): the short words right after it join its value, space-separated.
    */
   readonly grouped?: true;
+  /** The word the printed Next line gives in place of this (non-path) option's value, refused as left unreplaced. */
+  readonly nextLinePlaceholder?: NextLinePlaceholder;
 }
 
 export type OptionTable = Readonly<Record<string, OptionDef>>;
@@ -132,12 +134,16 @@ export function parseOptions<T extends OptionTable>(
   }
   if (positional && positionals.length === 0)
     throw new KeyferryError('CLI_ARGUMENT_MISSING', { command, arg: positional.arg });
+  const left = new PlaceholdersLeft();
   for (const [name, value] of Object.entries(values)) {
-    if (!PATH_ARGS.has(table[name]?.arg ?? '')) continue;
-    for (const path of typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
-      refuseUnreplacedPath(path);
+    const def = table[name];
+    for (const given of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
+      if (PATH_ARGS.has(def?.arg ?? '')) left.path(given, `--${name}`);
+      else if (def?.nextLinePlaceholder) left.word(given, `--${name}`, def.nextLinePlaceholder);
+    }
   }
-  if (positional && PATH_ARGS.has(positional.arg)) refuseUnreplacedPath(positionals[0] as string);
+  if (positional && PATH_ARGS.has(positional.arg)) left.path(positionals[0] as string);
+  left.refuse();
   return positional
     ? { values: values as OptionValues<T>, positional: positionals[0] as string }
     : { values: values as OptionValues<T> };

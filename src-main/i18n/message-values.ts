@@ -887,6 +887,8 @@ export interface MessageValueTable {
   'problem.CLI_SHARE_NOT_REPLACED.next': { value: string | number };
   'problem.CLI_EXPIRY_NOT_REPLACED': NoValues;
   'problem.CLI_EXPIRY_NOT_REPLACED.next': NoValues;
+  'problem.CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; values: string | number };
+  'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next': { media: string; share: string; expiry: string };
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
   'problem.CLI_OPTION_TAKES_NO_VALUE': { option: string | number };
@@ -2088,6 +2090,7 @@ export interface MessageValueTable {
   'cli.custody.plaintext-warning': { count: number };
   'cli.custody.plaintext-file': { file: string | number };
   'cli.custody.plaintext-next': { networked: string; count: number };
+  'cli.custody.restore.share-read-from': { index: string | number; count: number; files: string | number };
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };
   'problem.CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
@@ -2538,6 +2541,7 @@ export interface ProblemValueTable {
   'CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'CLI_SHARE_NOT_REPLACED': { value: string | number };
   'CLI_EXPIRY_NOT_REPLACED': NoValues;
+  'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; values: string | number; media: string; share: string; expiry: string };
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };

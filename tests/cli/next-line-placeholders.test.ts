@@ -154,3 +154,35 @@ describe('the custody restore line pasted with SHARE-1 or EXPIRY left in it', ()
     expect(run.stderr).toContain(path.join(dir, 'SHARE-1'));
   });
 });
+
+describe('placeholders of several kinds left in one pasted line', () => {
+  it('are all named in one refusal, with what to put in place of each kind; nothing is written', async () => {
+    const dir = await folder();
+    const line = [
+      ...['custody', 'restore', '--bundle', 'MEDIA/import-parameters-KF-2', '--wrapped-out', 'usb/wrapped-2'],
+      ...['--journal', 'restore.jsonl', '--operator', 'Ana', '--witness', 'Ben'],
+      ...['--share', 'SHARE-1', '--share', 'share-2.json', '--expires', 'EXPIRY'],
+    ];
+    const run = await keyferry(line, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'keyferry custody restore: This line still holds 3 placeholders of the printed Next line: --bundle MEDIA/import-parameters-KF-2, --share SHARE-1, --expires EXPIRY. Nothing was run. Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb). Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media). Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. Then run the line again (a file or folder really so named here: write ./ before its name).',
+    );
+    expect(await readdir(dir)).toEqual([]);
+    const zh = await keyferry(['--lang', 'zh-CN', ...line], {
+      cwd: dir,
+    });
+    expect(zh.stderr).toBe(
+      'keyferry custody restore: 该命令中仍有 3 个所打印的“下一步”命令中的占位符：--bundle MEDIA/import-parameters-KF-2, --share SHARE-1, --expires EXPIRY。未执行任何操作。请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
+    );
+  });
+
+  it('one kind alone keeps its own message, whichever option holds it', async () => {
+    const dir = await folder();
+    const run = await keyferry([...WRAP, '--bundle', 'MEDIA/import-parameters-KF-1', '--out', 'MEDIA/wrapped-KF-1'], {
+      cwd: dir,
+    });
+    expect(run.stderr).toContain('MEDIA/import-parameters-KF-1 still starts with MEDIA');
+    expect(run.stderr).not.toContain('placeholders of the printed Next line:');
+  });
+});

@@ -48,13 +48,14 @@ import { pauseForTest } from '../test-pause';
 import { isSetShare } from '../../core/custody/set-share';
 import { requireEnoughSetShares } from '../../core/custody/set-restore';
 import { listText } from '../../i18n/list';
+import { namingShareFiles } from './refused-share-files';
 
 export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRestoreRequest | null): Promise<number> {
   const read: ReadShare[] = [];
   try {
     const inputs = await journalRefusalBeforeStart(values, io, async () => {
       if (!hsm) read.push(...(await readShares(values.share ?? [], values.typed ?? [], io.cwd)));
-      return beforeTheJournal(values, io, hsm, read);
+      return namingShareFiles(read, io, () => beforeTheJournal(values, io, hsm, read));
     });
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
@@ -167,7 +168,10 @@ async function ceremonySteps(
         io.stdout(cliTranslator(io).t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
     await confirmAsEveryWitness(restore, journal, values['witness-confirms'], io);
     if (inputs.hsm) await restoreFromToken(restore, inputs.hsm, io);
-    else await restoreFromShares(restore, values, read, io, inputs);
+    else {
+      const ceremony = restore;
+      await namingShareFiles(read, io, () => restoreFromShares(ceremony, values, read, io, inputs));
+    }
     await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(
       wrappedOut,

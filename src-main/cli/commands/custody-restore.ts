@@ -7,8 +7,8 @@
  *    plaintext material, so the air-gapped network check runs first (unjournaled: no journal).
  * Options and the mixes refused: custody-restore-options.ts.
  */
-import { refuseUnreplacedExpiry } from '../next-line-placeholders';
 import path from 'node:path';
+import { namingShareFiles } from './refused-share-files';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { severalSharesReason } from '../../core/ceremony/restore/presenters';
 import { defineCommand } from '../command';
@@ -35,12 +35,12 @@ export const custodyRestoreCommand = defineCommand({
   notes: ['cli.note.custody-restore.hsm', 'cli.note.custody-restore.set', 'cli.note.custody-restore.prove'],
   async run({ values }, io) {
     checkMode(values);
-    refuseUnreplacedExpiry(values.expires);
     if (values.bundle === undefined) {
       presentedByMap(values['presented-by'] ?? []);
       // Rebuilds plaintext material (and with --out writes it): the air-gapped check, before any share is read.
       const networked = checkNetworkBeforeMaterial(io, values['allow-network']);
-      return runProveOnly(values, await readShares(values.share ?? [], values.typed ?? [], io.cwd), io, networked);
+      const read = await readShares(values.share ?? [], values.typed ?? [], io.cwd);
+      return namingShareFiles(read, io, () => runProveOnly(values, read, io, networked));
     }
     // From here on a refusal is an attempt at the ceremony: journaled when its journal exists.
     const hsm = await journalRefusalBeforeStart(values, io, async () => {

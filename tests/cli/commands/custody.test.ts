@@ -219,6 +219,29 @@ describe('keyferry custody', () => {
     expect((await readFile(path.join(dir, 'v1-zh.bin'))).equals(key)).toBe(true);
   });
 
+  it('a refusal that names a share by number also names the file it was read from', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+    const outs = await folders(dir, 3);
+    expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
+    const share = (i: number): string => shareFileIn(outs[i - 1] as string, i);
+    // Bob's file altered on his media: still a share file, its checksum no longer matches.
+    const bob = JSON.parse(await readFile(share(2), 'utf8')) as { custodian: string };
+    await writeFile(share(2), JSON.stringify({ ...bob, custodian: 'Mallory' }));
+    const refused = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--out', 'x.bin'], dir);
+    expect(refused.code).toBe(1);
+    const bobFile = path.relative(dir, share(2));
+    expect(refused.err).toMatch(
+      new RegExp(`^Share 2 was read from the file ${bobFile.replace(/[.\\]/g, '\\$&')}\\.\n`),
+    );
+    expect(refused.err).toContain('Share 2 is corrupted');
+    expect(await readdir(dir)).not.toContain('x.bin');
+    const zh = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--out', 'x.bin'], dir, {
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(zh.err.split('\n')[0]).toBe(`第 2 份读自文件 ${bobFile}。`);
+  });
+
   it('refuses too few shares, a typo, and a foreign key, writing nothing', async () => {
     const dir = await workspace();
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));

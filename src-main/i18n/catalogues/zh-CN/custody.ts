@@ -81,6 +81,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'cli.custody.plaintext-file': '  {file}',
   'cli.custody.plaintext-next':
     '{networked, select, yes {{count, plural, other {这 # 个文件}}刚刚写在了这台联网的计算机上（--allow-network 放行）：只适用于使用测试材料的演练。切勿复制到别处，也不得导入任何真实数据所依赖的地方；演练结束后删除文件，并擦除存放过它的介质。} other {请让{count, plural, other {这 # 个文件}}保持离线：切勿放到联网的计算机、同步文件夹或他人可接触的介质上。立即交给 HSM，然后销毁所有副本：删除文件，并擦除或销毁存放过它的介质。}}',
+  'cli.custody.restore.share-read-from': '第 {index} 份读自{count, plural, other {文件 {files}}}。',
   'cli.custody.restore.share-presented':
     '  {total} 份中的第 {index} 份（保管人 {custodian}），由 {presentedBy} 出示，来自{source, select, file {文件 {file}} other {录入的托管凭条 {file}}}',
   'cli.custody.restore.rebuilt':
