@@ -1186,6 +1186,7 @@ export interface MessageValueTable {
   'wrap.cli.file': { name: string | number; size: string | number; sha256: string | number };
   'journal.cli.bad-line': { line: string | number; reason: string | number };
   'journal.cli.foreign-line': { line: string | number; hasTitle: string; title: string | number; ceremonyId: string | number; own: string | number };
+  'journal.cli.misplaced-line': { line: string | number; event: string | number; kind: string; previous: string | number };
   'journal.cli.bad-next': { line: string | number };
   'journal.cli.receipt-next': NoValues;
   'journal.cli.torn-next': { file: string | number };

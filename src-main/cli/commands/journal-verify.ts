@@ -3,6 +3,7 @@ import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
 import { foreignCeremonyLine } from '../../core/journal/foreign-line';
+import { misplacedLine } from '../../core/journal/misplaced-line';
 import { terminalText } from '../../core/terminal-text';
 import { unrecordedSideFileRefusal, unrecordedSideFiles } from '../../core/journal/torn-line';
 import { groupHex } from '../../core/hex-groups';
@@ -101,6 +102,17 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
           hasTitle: foreign.title === undefined ? 'no' : 'yes',
           title: terminalText(foreign.title ?? ''),
           own: foreign.ownCeremonyId,
+        }),
+      );
+    // Else an intact line in the wrong place says, by its own chain fields, where it came from.
+    const misplaced = foreign ? undefined : misplacedLine(content, result.line);
+    if (misplaced)
+      io.stdout(
+        t('journal.cli.misplaced-line', {
+          line: result.line,
+          kind: misplaced.kind,
+          event: misplaced.event,
+          previous: misplaced.kind === 'after' ? misplaced.previous : 0,
         }),
       );
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).

@@ -47,6 +47,38 @@ describe('journal verify on a line of another ceremony’s journal', () => {
     }
   });
 
+  it('a line of another journal that records no ceremony: intact, it says where it came from', async () => {
+    const f = await createFixture();
+    try {
+      const plan = f.plan(['AES_256']);
+      await onlineDayOne(f, plan);
+      const journal = await f.journal('other.jsonl');
+      const otherPlan = { ...plan, keys: plan.keys.map((k) => ({ ...k, alias: `${k.alias}-other` })) };
+      const other = await f.online(journal, otherPlan);
+      await other.connect();
+      await other.createKeys(otherPlan.keys);
+      await journal.close();
+      const file = path.join(f.dir, 'online.jsonl');
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      const otherLines = (await readFile(path.join(f.dir, 'other.jsonl'), 'utf8')).split('\n');
+      const created = otherLines.find((l) => l.includes('"event":"key.created"')) as string;
+      const at = lines.findIndex((l) => l.includes('"event":"key.created"'));
+      lines.splice(at, 1, created);
+      await writeFile(file, lines.join('\n'));
+      const [where, whence, next] = verify(file, 'en');
+      expect(where).toMatch(new RegExp(`^line ${at + 1}: `));
+      expect(whence).toBe(
+        `Line ${at + 1} is an intact entry (key.created), not an edited one: the entry it came after is in no line of this file: that entry was removed, or the line comes from another journal or from a copy of this one that went on further.`,
+      );
+      expect(next).toMatch(new RegExp(`^This journal cannot be trusted from line ${at + 1} on\\.`));
+      expect(verify(file, 'zh-CN')[1]).toBe(
+        `第 ${at + 1} 行是一条完好的记录（key.created），并未被修改：它所接续的记录不在此文件的任何一行中：该记录已被删除，或者此行来自另一份日志或本日志一份写得更远的副本。`,
+      );
+    } finally {
+      await f.close();
+    }
+  });
+
   it('says nothing of another ceremony when a line of this journal was altered', async () => {
     const f = await createFixture();
     try {
