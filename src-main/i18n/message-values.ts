@@ -1045,6 +1045,7 @@ export interface MessageValueTable {
   'cli.opt.airgap.shares-on-one-volume': NoValues;
   'cli.opt.airgap.wrap-again': NoValues;
   'cli.opt.airgap.no-backup': NoValues;
+  'cli.opt.online-status.journal': NoValues;
   'cli.opt.online.journal': NoValues;
   'cli.opt.online.config': NoValues;
   'cli.opt.online.region': NoValues;
@@ -1167,6 +1168,7 @@ export interface MessageValueTable {
   'cli.rehearse.not-verified': NoValues;
   'cli.rehearse.no-online-receipt': NoValues;
   'cli.rehearse.passed': NoValues;
+  'cli.rehearse.two-machines': NoValues;
   'cli.rehearse.failed-summary': NoValues;
   'airgap.parameters-from': { id: string | number; count: number; source: string };
   'airgap.token-held-by-console': NoValues;

@@ -72,6 +72,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+已启用\s+通过：/);
     expect(run.stdout).toContain('（已与回执核对）');
     expect(run.stdout).toContain('演练通过：每个密钥都已导入并证明可用。');
+    expect(run.stdout).toContain('下一步：若要以两人、两台机器（两个文件夹，或两台计算机加一个 U 盘）演练真实命令');
     const out = path.join(dir, 'r');
     for (const side of ['airgap', 'online']) {
       const files = await readdir(path.join(out, side));

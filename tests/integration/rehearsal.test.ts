@@ -25,6 +25,10 @@ describe('keyferry rehearse (all six specs)', () => {
     for (const row of table) expect(row).toMatch(/^\s+\S+\s+[0-9a-f-]{36}\s+Enabled\s+OK: Enabled; /);
     expect(run.stdout).toMatch(/spec\s+key id\s+final state\s+proof/);
     expect(run.stdout).toContain('Rehearsal passed');
+    // Then where the two-machine rehearsal starts: the simulator that keeps its state.
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(
+      /^Next, to rehearse the real commands as two people on two machines .*keyferry kms-sim --state sim-state\.json --port 8790 --clock-control, then follow the README’s walk-through from online create-key/,
+    );
 
     for (const side of ['online', 'airgap']) {
       const files = await readdir(path.join(out, side));

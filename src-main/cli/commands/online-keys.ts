@@ -49,6 +49,7 @@ export const statusCommand = defineOnlineCommand({
   name: 'online status',
   synopsis: ['--journal FILE [connection options]'],
   options: {},
+  journalHelp: 'cli.opt.online-status.journal',
   notes: ['cli.note.online-status'],
   async run({ values }, io) {
     const looked = await journaledLook(values, io);

@@ -12,6 +12,7 @@ import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 
 import { defineCommand, type CliCommand, type CliIo, type CommandSpec } from '../command';
 import type { OptionTable } from '../options';
+import type { MessageKey } from '../../i18n/catalogue';
 import { cliTranslator } from '../cli-locale';
 import { cliExpiry, printKeyTable, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
@@ -26,11 +27,18 @@ const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
  * takes, with the note on where credentials come from under them.
  */
 export function defineOnlineCommand<const N extends string, const T extends OptionTable>(
-  spec: Omit<CommandSpec<N, T & typeof ONLINE_COMMON_OPTIONS>, 'options'> & { readonly options: T },
+  spec: Omit<CommandSpec<N, T & typeof ONLINE_COMMON_OPTIONS>, 'options'> & {
+    readonly options: T;
+    /** What --journal is to this command, when not the steps' "created by create-key, continued here". */
+    readonly journalHelp?: MessageKey;
+  },
 ): CliCommand {
+  const { journalHelp, ...command } = spec;
+  const journal = journalHelp ? { journal: { ...ONLINE_COMMON_OPTIONS.journal, help: journalHelp } } : {};
   return defineCommand<N, T & typeof ONLINE_COMMON_OPTIONS>({
-    ...spec,
-    options: { ...spec.options, ...ONLINE_COMMON_OPTIONS },
+    ...command,
+    // The same options; only --journal's help text may differ (a catalogue key like the one it replaces).
+    options: { ...spec.options, ...ONLINE_COMMON_OPTIONS, ...journal } as T & typeof ONLINE_COMMON_OPTIONS,
     notes: [...(spec.notes ?? []), CREDENTIALS_NOTE],
   });
 }

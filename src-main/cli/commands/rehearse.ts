@@ -147,6 +147,8 @@ export const rehearseCommand = defineCommand({
       }),
     );
     io.stdout(result.ok ? t('cli.rehearse.passed') : t('cli.rehearse.failed-summary'));
+    // One machine playing both sides proves the tool; the ceremony is rehearsed on two (README).
+    if (result.ok) io.stdout(t('cli.rehearse.two-machines'));
     return result.ok ? 0 : 1;
   },
 });

@@ -68,6 +68,14 @@ describe('online status exit code', () => {
       expect(help.stdout).toContain(
         lang === 'en' ? 'Exit code: 0 the ceremony is finished' : '退出码：0 表示仪式已完成',
       );
+      // --journal says what status does with it, not the steps' "later steps continue it".
+      expect(help.stdout).toContain(
+        lang === 'en'
+          ? '--journal FILE   the online journal of the ceremony, which create-key started; the states read and the proofs'
+          : '--journal FILE   该仪式的联网日志（由 create-key 开始）；读取到的状态和所做的证明会追加到其中',
+      );
     }
+    const params = await runCli(['online', 'params', '--help']);
+    expect(params.stdout).toContain('(create-key creates it; later steps continue it)');
   }, 180_000);
 });

@@ -185,6 +185,8 @@ export const enCliHelp = {
     'after a finished wrap of this journal whose bundle can still be imported (its import tokens live):\nwrap again anyway, saying why (e.g. "media lost"); journaled as an override and printed on the\nreceipt. Not needed once those tokens have expired',
   'cli.opt.airgap.no-backup':
     'with --expires and no --custody: acknowledge that the AES material is kept nowhere, so after it\nexpires in the KMS it can never be imported again (journaled, printed on the receipt)',
+  'cli.opt.online-status.journal':
+    'the online journal of the ceremony, which create-key started; the states read and the proofs\nmade are added to it (when it cannot be written, status still shows them and exits 1)',
   'cli.opt.online.journal': 'the online journal of the ceremony (create-key creates it; later steps continue it)',
   'cli.opt.online.config':
     'a JSON file readable only by you (mode 600) with any of: "region", "projectId", "endpoint",\n"caFile", and credentials "ak" + "sk" (+ "securityToken") or "iamToken"',

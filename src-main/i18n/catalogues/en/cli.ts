@@ -51,6 +51,8 @@ export const enCli = {
   'cli.rehearse.not-verified': '(NOT VERIFIED)',
   'cli.rehearse.no-online-receipt': 'not written (a key failed verification)',
   'cli.rehearse.passed': 'Rehearsal passed: every key was imported and proven to work.',
+  'cli.rehearse.two-machines':
+    'Next, to rehearse the real commands as two people on two machines (two folders, or two computers and a USB stick): start a simulator that keeps its state in a terminal of its own, keyferry kms-sim --state sim-state.json --port 8790 --clock-control, then follow the README’s walk-through from online create-key with the endpoint, region, project ID, AK and SK it prints.',
   'cli.rehearse.failed-summary': 'Rehearsal FAILED: see the table above.',
   'airgap.parameters-from':
     'Ceremony {id}: {count, plural, one {# key} other {# keys}} from {source, select, consoleFiles {the console files} other {{source}}}',

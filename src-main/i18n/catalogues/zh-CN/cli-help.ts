@@ -176,6 +176,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '此日志已完成的包装其包仍可导入（导入令牌仍有效）时：说明原因后仍再次包装（例如“介质丢失”）；\n作为覆盖记入日志并打印在回执上。这些令牌过期后无需此选项',
   'cli.opt.airgap.no-backup':
     '带 --expires 且不带 --custody 时：确认 AES 密钥材料不在任何地方保存，因此它在 KMS 中过期后\n再也无法导入（记入日志，打印在回执上）',
+  'cli.opt.online-status.journal':
+    '该仪式的联网日志（由 create-key 开始）；读取到的状态和所做的证明会追加到其中\n（无法写入时，status 仍会显示它们，并以 1 退出）',
   'cli.opt.online.journal': '仪式的联网日志（create-key 创建；后续步骤续写）',
   'cli.opt.online.config':
     '只有你可读（权限 600）的 JSON 文件，可包含："region"、"projectId"、"endpoint"、"caFile"，\n以及凭证 "ak" + "sk"（+ "securityToken"）或 "iamToken"',

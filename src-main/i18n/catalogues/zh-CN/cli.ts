@@ -50,6 +50,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.rehearse.not-verified': '（未通过核对）',
   'cli.rehearse.no-online-receipt': '未写入（有密钥未通过校验）',
   'cli.rehearse.passed': '演练通过：每个密钥都已导入并证明可用。',
+  'cli.rehearse.two-machines':
+    '下一步：若要以两人、两台机器（两个文件夹，或两台计算机加一个 U 盘）演练真实命令，请在单独的终端中启动保留状态的模拟器：keyferry kms-sim --state sim-state.json --port 8790 --clock-control，然后使用它打印的终端节点、区域、项目 ID、AK 和 SK，从 online create-key 起按 README 中的仪式演练步骤操作。',
   'cli.rehearse.failed-summary': '演练失败：请查看上表。',
   'airgap.parameters-from':
     '仪式 {id}：{count} 个密钥，来自{source, select, consoleFiles {控制台文件} other { {source}}}',
