@@ -1088,6 +1088,7 @@ export interface MessageValueTable {
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number };
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
+  'online.reimport.why-group': { keyId: string | number; primary: string | number };
   'online.next.custody-restore': { m: string | number; n: string | number; expiry: string; command: string | number };
   'online.next.hsm-restore': { token: string | number; expiry: string; command: string | number };
   'online.next.original-material': { source: string; command: string | number };
@@ -1722,6 +1723,7 @@ export interface MessageValueTable {
   'receipt.replica.project': NoValues;
   'receipt.replica.keyInGroup': NoValues;
   'receipt.replica.keyInGroupValue': { role: string; group: string | number; primary: string | number };
+  'receipt.replica.aloneValue': { primary: string | number };
   'receipt.replica.place': NoValues;
   'receipt.replica.placeValue': { region: string | number; projectId: string | number };
   'receipt.replica.sameCheck': { group: string | number };

@@ -50,7 +50,17 @@ export function reimportNextLines(
   issuedKeyIds: readonly string[],
 ): string[] {
   const issued = new Set(issuedKeyIds);
-  const before = session.ceremony.keys().filter((k) => issued.has(k.keyId) && (k.lapsed || k.deleted));
+  const keys = session.ceremony.keys();
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  // A replica in a round without its primary, never imported itself, whose primary holds (or held)
+  // imported material: a group holds one material, so the replica takes that material too.
+  const takesGroupMaterial = (k: (typeof keys)[number]): boolean => {
+    const primary = k.replicaOf === null || issued.has(k.replicaOf) ? undefined : byId.get(k.replicaOf);
+    return !k.lapsed && !k.deleted && primary !== undefined && (primary.imported || primary.lapsed || primary.deleted);
+  };
+  const own = keys.filter((k) => issued.has(k.keyId) && (k.lapsed || k.deleted));
+  const ofGroup = keys.filter((k) => issued.has(k.keyId) && takesGroupMaterial(k));
+  const before = [...own, ...ofGroup];
   if (before.length === 0) return [];
   const { t } = cliTranslator(io);
   const { ceremonyId, operator, witnesses } = session.ceremony;
@@ -70,13 +80,18 @@ export function reimportNextLines(
     ...(expiry ? ['--expires', 'EXPIRY'] : []),
   ];
   const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
-  const why = t('online.reimport.why', { count: before.length, keysList: listValue(before.map((k) => k.keyId)) });
+  const why = [
+    ...(own.length > 0
+      ? [t('online.reimport.why', { count: own.length, keysList: listValue(own.map((k) => k.keyId)) })]
+      : []),
+    ...ofGroup.map((k) => t('online.reimport.why-group', { keyId: k.keyId, primary: k.replicaOf ?? '' })),
+  ];
   const restore = ['keyferry', 'custody', 'restore'];
   if (custody?.kind === 'shares') {
     const shares = Array.from({ length: custody.threshold }, (_, i) => ['--share', `SHARE-${i + 1}`]).flat();
     const command = commandLine([...restore, ...shares, ...ceremonyWords]);
     return [
-      why,
+      ...why,
       t('online.next.custody-restore', {
         m: custody.threshold,
         n: custody.total,
@@ -89,12 +104,12 @@ export function reimportNextLines(
     const token = custody.serial || custody.label;
     const hsm = hsmRestoreWords(token, ceremonyAirGapJournal(entries)?.file);
     const command = commandLine([...restore, ...hsm, ...ceremonyWords]);
-    return [why, t('online.next.hsm-restore', { token: token || '-', expiry: expiry ? 'yes' : 'no', command })];
+    return [...why, t('online.next.hsm-restore', { token: token || '-', expiry: expiry ? 'yes' : 'no', command })];
   }
   const keyId = before.length === 1 ? (before[0]?.keyId ?? 'KEY-ID') : 'KEY-ID';
   const command = airgapWrapCommand(session, dir, ['--material', 'ORIGINAL-MATERIAL-FILE', '--key-id', keyId]);
   return [
-    why,
+    ...why,
     t('online.next.original-material', { source: custody?.kind === 'material-files' ? 'files' : 'none', command }),
   ];
 }

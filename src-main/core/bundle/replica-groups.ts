@@ -3,11 +3,14 @@
  * as that key of the same bundle, its group's primary, in another region or project. The checks
  * here run on both manifests, in the writer before anything is written and in the reader:
  * version 2 exactly when a key is a replica; every replica names a primary of this bundle that is
- * not itself a replica, of the same spec; parameters: the same usage, and every member of a group
+ * not itself a replica, of the same spec, except a replica in a later round of its own (its
+ * material deleted or lapsed, or its import left undone while the primary's took), which the
+ * parameters bundle binds to the group's material; parameters: the same usage, and every member of a group
  * in its own region/project; wrapped material: the same public-key fingerprint or KCV as its
  * primary (one material per group).
  */
 import { KeyferryError } from '../errors';
+import type { KeySpec } from '../crypto/key-spec';
 import {
   BOUND_MATERIAL_FORMAT_VERSION,
   BUNDLE_FORMAT_VERSION,
@@ -64,6 +67,7 @@ function checkGroups<K extends AnyKey>(
     readonly madeBy?: unknown;
   },
   sameGroupFacts: (replica: K, primary: K, members: readonly K[]) => ReplicaProblem | undefined,
+  mayStandAlone: (replica: K) => boolean,
 ): void {
   const expected = formatVersionFor(manifest.keys, manifest.ceremony, manifest.madeBy);
   const byId = new Map(manifest.keys.map((k) => [k.keyId, k]));
@@ -71,6 +75,9 @@ function checkGroups<K extends AnyKey>(
     if (manifest.formatVersion !== expected) replicaInvalid('version', key.keyId);
     if (key.replicaOf === undefined) continue;
     const primary = byId.get(key.replicaOf);
+    // A later round for this member alone (its material deleted or lapsed, or its import left undone):
+    // the group's material was bound when the group was imported, and the round restores that material.
+    if (!primary && mayStandAlone(key)) continue;
     if (!primary || primary.keyId === key.keyId) replicaInvalid('unknownPrimary', key.keyId, key.replicaOf);
     if (primary.replicaOf !== undefined) replicaInvalid('chained', key.keyId, key.replicaOf);
     if (primary.keySpec !== key.keySpec) replicaInvalid('specDiffers', key.keyId, primary.keyId);
@@ -82,20 +89,30 @@ function checkGroups<K extends AnyKey>(
 
 /** Checks the replica groups of an import-parameters manifest (see the module comment). */
 export function checkParametersReplicaGroups(manifest: ImportParametersManifest): void {
-  checkGroups(manifest, (replica, primary, members) => {
-    if (replica.keyUsage !== primary.keyUsage) return 'usageDiffers';
-    const target = `${replica.region}/${replica.projectId}`;
-    const same = members.filter((m) => `${m.region}/${m.projectId}` === target);
-    return same.length > 1 ? 'sameTarget' : undefined;
-  });
+  checkGroups(
+    manifest,
+    (replica, primary, members) => {
+      if (replica.keyUsage !== primary.keyUsage) return 'usageDiffers';
+      const target = `${replica.region}/${replica.projectId}`;
+      const same = members.filter((m) => `${m.region}/${m.projectId}` === target);
+      return same.length > 1 ? 'sameTarget' : undefined;
+    },
+    // Without its primary only when bound: the material it takes is then named in the bundle itself.
+    (replica) => replica.boundMaterial !== undefined,
+  );
 }
 
 /** Checks the replica groups of a wrapped-material manifest (see the module comment). */
 export function checkWrappedReplicaGroups(manifest: WrappedMaterialManifest): void {
-  checkGroups(manifest, (replica, primary) =>
-    replica.publicKeyFingerprint !== primary.publicKeyFingerprint || replica.keyCheckValue !== primary.keyCheckValue
-      ? 'evidenceDiffers'
-      : undefined,
+  checkGroups(
+    manifest,
+    (replica, primary) =>
+      replica.publicKeyFingerprint !== primary.publicKeyFingerprint || replica.keyCheckValue !== primary.keyCheckValue
+        ? 'evidenceDiffers'
+        : undefined,
+    // Wrapped for a parameters bundle that carried it alone; the online side holds that bundle's
+    // record and compares this key's material with the group's bound material before importing.
+    () => true,
   );
 }
 
@@ -108,4 +125,17 @@ type GroupMember = { readonly keyId: string; readonly replicaOf?: string | undef
  */
 export function materialOwners<K extends GroupMember>(keys: readonly K[]): K[] {
   return keys.filter((k) => k.replicaOf === undefined);
+}
+
+/**
+ * Each material the keys take, once, under the id it is held by (a group's primary, or the key
+ * alone), with its spec, in the keys' order: for a restore, whose bundle may carry a replica
+ * without its primary (a later round for that replica alone), whose material is its primary's.
+ */
+export function materialsTaken<K extends GroupMember & { readonly keySpec: KeySpec }>(
+  keys: readonly K[],
+): { readonly keyId: string; readonly keySpec: KeySpec }[] {
+  const taken = new Map<string, KeySpec>();
+  for (const k of keys) if (!taken.has(k.replicaOf ?? k.keyId)) taken.set(k.replicaOf ?? k.keyId, k.keySpec);
+  return [...taken].map(([keyId, keySpec]) => ({ keyId, keySpec }));
 }

@@ -155,15 +155,19 @@ function holdsGroupMaterial(group: ReceiptReplicaGroup, key: ReceiptKey): boolea
  * The lines in a group member's own section: where it lives and its place in the group. A member
  * whose check value is the group's refers to the group's one value instead of repeating it.
  */
-function replicaMemberFacts(key: ReceiptKey, group: ReceiptReplicaGroup): Fact[] {
+function replicaMemberFacts(key: ReceiptKey, group: ReceiptReplicaGroup | undefined): Fact[] {
+  if (!group && key.replicaOf === undefined) return [];
   return [
     {
       label: phrase('receipt.replica.keyInGroup'),
-      value: phrase('receipt.replica.keyInGroupValue', {
-        group: group.n,
-        role: key === group.primary ? 'primary' : 'replica',
-        primary: group.primary.keyId,
-      }),
+      // A replica in a round of its own: its primary holds the same material and is not on this receipt.
+      value: group
+        ? phrase('receipt.replica.keyInGroupValue', {
+            group: group.n,
+            role: key === group.primary ? 'primary' : 'replica',
+            primary: group.primary.keyId,
+          })
+        : phrase('receipt.replica.aloneValue', { primary: key.replicaOf ?? '' }),
     },
     ...(key.place
       ? [
@@ -210,7 +214,7 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptRep
     { label: phrase('receipt.key.wrappingAlgorithm'), value: key.wrappingAlgorithm },
     { label: phrase('receipt.key.wrappingKeyFingerprint'), value: key.wrappingKeyFingerprint, hex: true },
     { label: phrase('receipt.key.importToken'), value: key.importTokenSha256, hex: true },
-    ...(group ? replicaMemberFacts(key, group) : []),
+    ...replicaMemberFacts(key, group),
     group && holdsGroupMaterial(group, key)
       ? { ...materialCheck(key), value: phrase('receipt.replica.sameCheck', { group: group.n }), hex: false }
       : materialCheck(key),

@@ -78,6 +78,31 @@ describe('replica groups in bundles', () => {
     }
   });
 
+  it('writes and reads a replica without its primary only when bound to the group’s material (a round for it alone)', async () => {
+    const root = await tempDir();
+    const [a, c] = makeImportParameters(2, NOW, ['AES_256', 'AES_256']) as [ImportParameters, ImportParameters];
+    const bound = {
+      kind: 'key-check-value',
+      method: 'aes-ecb-zero-block',
+      keyCheckValue: '6DA546',
+      importedSeq: 17,
+    } as const;
+    const alone = { ...replicaOf(c, a), boundMaterial: bound };
+    await writeImportParametersBundle(path.join(root, 'alone'), { ceremonyId: 'c-1', keys: [alone] }, { now: NOW });
+    const read = await readBundle(path.join(root, 'alone'), { now: NOW });
+    if (read.kind !== 'import-parameters') throw new Error('kind');
+    expect(read.keys.map((k) => [k.keyId, k.replicaOf, k.boundMaterial])).toEqual([[c.keyId, a.keyId, bound]]);
+    const unbound = await writeImportParametersBundle(
+      path.join(root, 'unbound'),
+      { ceremonyId: 'c-1', keys: [replicaOf(c, a)] },
+      { now: NOW },
+    ).then(
+      () => undefined,
+      (e: unknown) => e as { values: { causeValues: string } },
+    );
+    expect(JSON.parse(unbound?.values.causeValues ?? '{}')).toMatchObject({ reason: 'unknownPrimary' });
+  });
+
   it('reads a wrapped group holding one material and refuses one whose replica claims other material', async () => {
     const root = await tempDir();
     const [a, , c] = groupParameters() as [ImportParameters, ImportParameters, ImportParameters];

@@ -141,8 +141,17 @@ describe('a receipt input with replicas', () => {
   };
   const input = (keys: (typeof primary)[]) => ({ ...sampleReceiptInput('online', ['AES_256']), keys });
 
-  it('is refused when a replica names a key not on the receipt, or a replica holds the proof', () => {
-    expect(() => renderReceiptText(input([replica]))).toThrow(/a replica of a key not on this receipt/);
+  it('prints a replica in a round of its own (its primary not on the receipt) as such, with its place', () => {
+    const text = renderReceiptText(input([replica]));
+    expect(text).toMatch(
+      new RegExp(
+        `Replica group \\.+ a replica of ${primary.keyId}, which holds the same material and is not in this round \\(a round for this replica alone\\)`,
+      ),
+    );
+    expect(text).toMatch(/Region \/ project \.+ /);
+  });
+
+  it('is refused when a replica holds the proof', () => {
     expect(() =>
       renderReceiptText(input([primary, { ...replica, groupProof: { key: 'receipt.replica.proof' } }])),
     ).toThrow(/a group's proof belongs to its primary/);

@@ -78,9 +78,15 @@ export function keyMaterialExpiry(key: OnlineKeyState, planned: string): string 
 /**
  * The parameters of `key` for an import-parameters bundle: its latest issuance (refused when its
  * token lapsed), the group it belongs to, the material it is bound to and its own material expiry
- * (`planned`: the plan's, for a key never imported into).
+ * (`planned`: the plan's, for a key never imported into). `primaryOutside`: a replica's primary
+ * when the bundle does not carry it (a round for the replica alone).
  */
-export function parametersForBundle(key: OnlineKeyState, now: Date, planned: string): ImportParameters {
+export function parametersForBundle(
+  key: OnlineKeyState,
+  now: Date,
+  planned: string,
+  primaryOutside?: OnlineKeyState,
+): ImportParameters {
   const issued = key.issued[key.issued.length - 1];
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
@@ -102,7 +108,9 @@ export function parametersForBundle(key: OnlineKeyState, now: Date, planned: str
       expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
     },
   });
-  const bound = boundMaterialOf(key);
+  // A replica in a round without its primary takes the group's material: the primary's, bound at its
+  // first import, when this replica was never imported itself (its import left undone).
+  const bound = boundMaterialOf(key) ?? (primaryOutside ? boundMaterialOf(primaryOutside) : undefined);
   return {
     ...parameters,
     ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),

@@ -326,7 +326,10 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
   const earlier = earlierBundlesStillLive(ctx.state, keys, now);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
-  const parameters = await mapInSlices(keys, (k) => parametersForBundle(k, now, ctx.state.expiry));
+  const inBundle = new Set(keys.map((k) => k.keyId));
+  const primaryOutside = (k: OnlineKeyState) =>
+    k.replicaOf !== undefined && !inBundle.has(k.replicaOf) ? ctx.state.keys.get(k.replicaOf) : undefined;
+  const parameters = await mapInSlices(keys, (k) => parametersForBundle(k, now, ctx.state.expiry, primaryOutside(k)));
   reportProgress(ctx.onProgress, {
     step: 'write-bundle',
     done: 0,

@@ -53,7 +53,7 @@ export async function readAirGapJournal(file: string): Promise<readonly JournalE
  */
 export function recordedHsmObjects(
   entries: readonly JournalEntry[],
-  keys: readonly ImportParameters[],
+  keys: readonly Pick<ImportParameters, 'keyId' | 'keySpec'>[],
   journalFile: string,
 ): RecordedHsmObject[] {
   return keys.map((key): RecordedHsmObject => {

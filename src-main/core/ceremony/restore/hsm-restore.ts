@@ -7,7 +7,7 @@
  * computed in the HSM). Success and refusal are journaled; the PIN is used once, at login.
  */
 import path from 'node:path';
-import { materialOwners, type ImportParameters } from '../../bundle';
+import { materialsTaken, type ImportParameters } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import type { HsmTokenIdentity } from '../../hsm';
 import type { MessageKey } from '../../../i18n/catalogue';
@@ -76,8 +76,8 @@ export async function restoreFromHsmToken(
     if (context.sharesPresented) throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
     const entries = request.airGapJournal ? await readAirGapJournal(request.airGapJournal) : journal.entries;
     // The token holds one object per material: a replica group's primary (its replicas are wrapped
-    // from it) and every key alone.
-    const recorded = recordedHsmObjects(entries, materialOwners(keys), journalFile);
+    // from it, a replica in a round of its own too) and every key alone.
+    const recorded = recordedHsmObjects(entries, materialsTaken(keys), journalFile);
     const { AirGapHsmMaterial } = await import('../airgap/hsm-material');
     hsm = await AirGapHsmMaterial.open(
       {

@@ -5,7 +5,7 @@
  * key to, before anything is wrapped. Success and refusal are journaled (who presented which
  * share, the backup digest, the proof; never a share or the material).
  */
-import { materialOwners } from '../../bundle';
+import { materialsTaken } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import { recordedChecks, restoreCustodySet, setRestoreProof } from '../../custody/set-restore';
 import type { SetShare } from '../../custody/set-share';
@@ -39,9 +39,10 @@ export async function restoreFromSetShares(
   try {
     if (!backup) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file: 'backup' });
     // The backup holds one entry per material: a replica group's primary (its replicas take the
-    // primary's material when wrapped, each under its own wrapping key) and every key alone.
+    // primary's material when wrapped, each under its own wrapping key; a replica in a round of its
+    // own takes it without its primary in the bundle) and every key alone.
     restored = await restoreCustodySet(shares.setShares, backup, {
-      keyIds: materialOwners(keys).map((k) => k.keyId),
+      keyIds: materialsTaken(keys).map((k) => k.keyId),
     });
     const rebuilt = restored;
     const evidence = evidenceByKey(rebuilt.map((r) => ({ keyId: r.keyId, ...materialEvidence(r.material) })));

@@ -184,6 +184,8 @@ export const enReceipts = {
   'receipt.replica.keyInGroup': 'Replica group',
   'receipt.replica.keyInGroupValue':
     '{role, select, primary {group {group}: the primary (members listed under “Replica groups”)} other {group {group}: a replica of {primary}}}',
+  'receipt.replica.aloneValue':
+    'a replica of {primary}, which holds the same material and is not in this round (a round for this replica alone)',
   'receipt.replica.place': 'Region / project',
   'receipt.replica.placeValue': '{region} / {projectId}',
   'receipt.replica.sameCheck': 'the one value of replica group {group} (printed once under “Replica groups”)',

@@ -172,6 +172,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.replica.keyInGroup': '副本组',
   'receipt.replica.keyInGroupValue':
     '{role, select, primary {副本组 {group}：主密钥（成员见“副本组”一节）} other {副本组 {group}：{primary} 的副本}}',
+  'receipt.replica.aloneValue': '{primary} 的副本；该主密钥持有相同的密钥材料，不在本轮中（本轮只针对此副本）',
   'receipt.replica.place': '区域 / 项目',
   'receipt.replica.placeValue': '{region} / {projectId}',
   'receipt.replica.sameCheck': '副本组 {group} 的同一个值（只在“副本组”一节打印一次）',

@@ -1,0 +1,157 @@
+/**
+ * One member of a replica group loses its material while the others keep theirs: the replica's
+ * material deleted on request, or its import left undone. `online params` then fetches for that
+ * member alone; the bundle carries it without its primary (bound to the group's material), the
+ * printed `custody restore` rebuilds the group's material from the one custody set and wraps it
+ * under that member's wrapping key alone, and `online import` brings it back with the group proven
+ * again. Two folders as two machines, one simulator serving two regions over real HTTP.
+ */
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
+import {
+  airGappedThenImport,
+  nextCommand,
+  onPrintedMedia,
+  twoMachines,
+  withoutCustodyToFillIn,
+} from '../../integration/pasted-shell';
+import { airgapConfirmations } from './witness-args';
+import { onlineAt } from '../../helpers/cli-sides';
+
+let dir: string;
+let sim: KmsSimulator;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-replica-alone-'));
+  sim = await startKmsSimulator({ regions: [{ region: 'sim-local-2' }] });
+});
+afterAll(async () => {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** An AES key with a replica in the simulator's second region, its parameters fetched and written. */
+async function groupWithParameters(name: string) {
+  await mkdir(path.join(dir, name));
+  const { online, airgap } = await twoMachines(path.join(dir, name));
+  const replica = sim.regions[1] as { region: string; projectId: string };
+  await writeFile(
+    path.join(online, 'plan.json'),
+    JSON.stringify({
+      title: 'Replica alone',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [
+        {
+          alias: `${name}/aes`,
+          spec: 'AES_256',
+          replicas: [{ region: replica.region, projectId: replica.projectId }],
+        },
+      ],
+    }),
+  );
+  const { args: connection, env } = onlineAt(sim);
+  const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+  expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+  const params = await on(['online', 'params', '--out', 'params-1']);
+  expect(params.code).toBe(0);
+  return { online, airgap, env, on, params };
+}
+
+type Group = Awaited<ReturnType<typeof groupWithParameters>>;
+
+/** `online params` for the replica alone, the printed custody restore followed (custodians 1 and 3), and the import. */
+async function replicaRoundAlone({ online, airgap, env, on }: Group, name: string, replicaId: string, why: string) {
+  const again = await on(['online', 'params', '--out', 'params-2']);
+  expect(again.stderr).toBe('');
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain(
+    `[1/1] Fetching import parameters for ${name}/aes (the replica in region sim-local-2)`,
+  );
+  expect(again.stdout).toContain(why);
+  const words = nextCommand(onPrintedMedia(again.stdout));
+  expect(words.slice(0, 2)).toEqual(['custody', 'restore']);
+  const shares = await Promise.all(
+    [1, 3].map(async (i) => {
+      const folder = path.join(airgap, `custodian-${i}`);
+      const file = (await readdir(folder)).find((f) => f.startsWith('keyferry-share-') && f.endsWith('.json'));
+      return path.join(folder, file as string);
+    }),
+  );
+  const followed = words.map((w) => (w === 'SHARE-1' ? shares[0] : w === 'SHARE-2' ? shares[1] : w)) as string[];
+  const restored = await airGappedThenImport(followed, again.stdout, { online, airgap, env });
+  // The restore's receipt names the replica as one in a round of its own.
+  expect(restored.airGapped.stdout).toMatch(/Receipt: (\S+\.html)/);
+  expect(restored.imported.stdout).toMatch(new RegExp(`${replicaId}\\s+sim-local-2\\s.*AES_256\\s+Enabled\\s+OK: `));
+  const status = await on(['online', 'status']);
+  expect(status.stderr).toBe('');
+  expect(status.code).toBe(0);
+  expect(status.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(2);
+}
+
+const CUSTODY = ['--custody', '2/3', '--shares-on-one-volume'];
+
+describe('one replica of a group without its material', () => {
+  it('deleted on request: params for the replica alone, custody restore wraps for it alone, import proves the group again', async () => {
+    const group = await groupWithParameters('deleted');
+    const { online, airgap, env, on, params } = group;
+    const first = await airGappedThenImport(
+      nextCommand(onPrintedMedia(params.stdout)),
+      params.stdout,
+      { online, airgap, env },
+      CUSTODY,
+    );
+    expect(first.imported.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(2);
+    const replicaId = /^\s+([0-9a-f-]{36})\s+sim-local-2\s/m.exec(first.imported.stdout)?.[1] as string;
+    const deleted = await on(['online', 'delete-material', '--key-id', replicaId, '--yes', '--acknowledge-loss']);
+    expect(deleted.stderr).toBe('');
+    expect(deleted.code).toBe(0);
+    await replicaRoundAlone(group, 'deleted', replicaId, `Key ${replicaId} had material imported before`);
+  }, 180_000);
+
+  it('its import refused while the primary’s took, then its token lapsed: bound to the primary’s material, restored alone', async () => {
+    const group = await groupWithParameters('undone');
+    const { online, airgap, env, on, params } = group;
+    const wrapped = await keyferry(
+      [
+        ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+        ...airgapConfirmations(params.stdout, ['Ben']),
+        '--allow-network',
+        ...CUSTODY,
+      ],
+      { cwd: airgap, env: {} },
+    );
+    expect(wrapped.code).toBe(0);
+    // One at a time: the primary's import goes through, the replica's is refused before it runs.
+    sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
+    const imported = await keyferry([...nextCommand(onPrintedMedia(wrapped.stdout)), '--concurrency', '1'], {
+      cwd: online,
+      env,
+    });
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toContain('The import stopped part way: 1 of 2 keys holds its material');
+    const replicaId = new RegExp(
+      `${'undone/aes'} \\(AES_256, key ([0-9a-f-]{36}), the replica in region sim-local-2\\)`,
+    ).exec(params.stdout)?.[1] as string;
+    expect(replicaId).toBeDefined();
+    sim.clock.advance(25 * 3_600_000);
+    // The primary is verified (the step the ceremony stands at); the same import again meets the lapsed
+    // token and names the next round, parameters for the replica alone.
+    const status = await on(['online', 'status']);
+    expect(status.stdout).toContain('Run keyferry online import again with the same --bundle and --expect-digest');
+    const retried = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: online, env });
+    expect(retried.code).toBe(1);
+    expect(`${retried.stdout}\n${retried.stderr}`).toContain('keyferry online params');
+    const primaryId = /undone\/aes \(AES_256, key ([0-9a-f-]{36})\), token/.exec(params.stdout)?.[1] as string;
+    await replicaRoundAlone(
+      group,
+      'undone',
+      replicaId,
+      `Key ${replicaId} is a replica of ${primaryId}, which holds the material imported before: a replica group holds one material`,
+    );
+  }, 180_000);
+});
