@@ -90,7 +90,11 @@ export function parseOptions<T extends OptionTable>(
   const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
   let grouping: string | undefined;
+  // The flag (a boolean option) the last token was: a stray word right after it was most likely meant as its value.
+  let flag: string | undefined;
   for (const token of tokens) {
+    const afterFlag = flag;
+    flag = undefined;
     if (token.kind === 'positional' && grouping !== undefined && GROUP_WORD.test(token.value)) {
       values[grouping] = `${values[grouping] as string} ${token.value}`;
       continue;
@@ -104,6 +108,7 @@ export function parseOptions<T extends OptionTable>(
           value: token.value.slice(0, 60),
           // Four hex digits alone: most likely the rest of a digest typed with spaces and not quoted.
           hexGroup: /^[0-9A-Fa-f]{4}$/.test(token.value) ? 'yes' : 'no',
+          afterFlag: afterFlag ?? 'none',
         });
       positionals.push(token.value);
       continue;
@@ -122,6 +127,7 @@ export function parseOptions<T extends OptionTable>(
     if (def.type === 'boolean') {
       if (token.value !== undefined) throw new KeyferryError('CLI_OPTION_TAKES_NO_VALUE', { command, option });
       values[token.name] = true;
+      flag = option;
       continue;
     }
     // `--journal --operator x` would take "--operator" as the journal: a value starting with "--" must be inline.

@@ -896,7 +896,7 @@ export interface MessageValueTable {
   'problem.CLI_OPTION_REPEATED': { option: string | number };
   'problem.CLI_OPTION_REPEATED.next': { option: string | number; command: string | number };
   'problem.CLI_ARGUMENT_UNEXPECTED': { value: string | number };
-  'problem.CLI_ARGUMENT_UNEXPECTED.next': { hexGroup: string; command: string | number };
+  'problem.CLI_ARGUMENT_UNEXPECTED.next': { hexGroup: string; afterFlag: string; command: string | number };
   'problem.CLI_ARGUMENT_MISSING': { arg: string | number };
   'problem.CLI_ARGUMENT_MISSING.next': { arg: string | number; command: string | number };
   'problem.CLI_OPTION_VALUE_INVALID': { option: string | number; value: string | number; expected: string };
@@ -2550,7 +2550,7 @@ export interface ProblemValueTable {
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };
-  'CLI_ARGUMENT_UNEXPECTED': { value: string | number; hexGroup: string; command: string | number };
+  'CLI_ARGUMENT_UNEXPECTED': { value: string | number; hexGroup: string; afterFlag: string; command: string | number };
   'CLI_ARGUMENT_MISSING': { arg: string | number; command: string | number };
   'CLI_OPTION_VALUE_INVALID': { option: string | number; value: string | number; expected: string };
   'CLI_OPTION_NEEDS': { option: string | number; needs: string | number };

@@ -11,6 +11,7 @@ const table = optionTable({
   bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
   'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest', grouped: true },
   expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.online-import.expires' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.allow-network' },
 });
 
 describe('parseOptions: a grouped value typed without quotes', () => {
@@ -64,5 +65,13 @@ describe('parseOptions: what a stray word is told', () => {
     expect(stray(['--expires', 'never', 'media/wrapped'])).toMatch(
       /^Check the command line against "keyferry airgap wrap --help"/,
     );
+  });
+
+  it('a word right after a flag: the flag takes no value, said before the general advice', () => {
+    expect(stray(['--allow-network', 'rehearsal only'])).toBe(
+      'It follows --allow-network, which takes no value: leave the value out (see --help for what --allow-network does). Check the command line against "keyferry airgap wrap --help" (an option name may be missing before the value).',
+    );
+    // Not after a flag's value-less word once another option came between.
+    expect(stray(['--allow-network', '--expires', 'never', 'x'])).toMatch(/^Check the command line/);
   });
 });
