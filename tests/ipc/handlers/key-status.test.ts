@@ -9,14 +9,15 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Response } from '../../../src-main/ipc/contract';
 import { translator } from '../../../src-main/i18n/translate';
-import { KmsClient } from '../../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
+import { unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
+import { consoleClientOf } from '../../helpers/console-client';
 import {
   airGapConfirmed,
   call,
   ceremonyFolder,
   journalEvents,
   value,
+  wrapAndCheck,
   wrapCheckImport,
   type CeremonyFolder,
 } from './airgap-session';
@@ -42,19 +43,6 @@ async function imported(expiresAt?: Date): Promise<string[]> {
   if (expiresAt) await value(ipc, 'custody.split');
   await wrapCheckImport(ipc, expiresAt ? {} : { expiry: { kind: 'never' } });
   return keyIds;
-}
-
-/** A client of the rehearsal's simulator, as somebody at the console would act on it. */
-function consoleClient(): KmsClient {
-  const sim = folder.ipc.simulator();
-  if (!sim) throw new Error('no simulator');
-  return new KmsClient({
-    endpoint: sim.endpoint,
-    projectId: sim.projectId,
-    credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
-    now: () => new Date(sim.clock.now()),
-    timeoutMs: 10_000,
-  });
 }
 
 const named = (keyId: string, alias: string) => ({ keyId, alias, replicaOf: null, region: 'sim-local-1' });
@@ -158,7 +146,7 @@ describe('the key states in the app, as online status says them', () => {
   it('verify first: a key whose proof fails stands the ceremony at its proof, before the fresh parameters of a deleted key', async () => {
     const { ipc, dir } = folder;
     const [deleted, kept] = (await imported()) as [string, string];
-    const kms = consoleClient();
+    const kms = consoleClientOf(ipc.simulator());
     try {
       // Somebody disables the kept key at the console; the deleted key's material is deleted in the app.
       await kms.disableKey(kept);
@@ -199,5 +187,46 @@ describe('the key states in the app, as online status says them', () => {
     } finally {
       kms.close();
     }
+  }, 120_000);
+
+  it('says an import recorded as KMS_IMPORT_OUTCOME_UNKNOWN as status does: sent at one entry, failed with its outcome unknown at another', async () => {
+    const { ipc, dir, media } = folder;
+    const [keyId] = (await airGapConfirmed(ipc, dir, ['AES_256'])).keyIds as [string];
+    await value(ipc, 'airgap.preflight', { folder: media });
+    await value(ipc, 'airgap.generate');
+    const wrapped = await wrapAndCheck(ipc);
+    // The KMS takes the import, its answer is lost, and the key's state cannot be read after it.
+    const sim = ipc.simulator();
+    sim?.faults.dropConnection('import-key-material', 'after');
+    sim?.faults.failWith('describe-key', 503, 'before', 1000, 1);
+    expect(await call(ipc, 'online.import', { expiry: { kind: 'never' } })).toMatchObject({
+      ok: false,
+      problem: { code: 'KMS_IMPORT_OUTCOME_UNKNOWN' },
+    });
+    sim?.faults.clear();
+    const entries = await journalEvents(path.join(dir, 'online-journal.jsonl'));
+    const sentSeq = entries.findIndex((e) => e.event === 'key.import-sending') + 1;
+    const seq = entries.findIndex((e) => e.event === 'step.failed' && e.data.step === 'import-key-material') + 1;
+    const status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+    const answer = { code: 'KMS_IMPORT_OUTCOME_UNKNOWN', seq, sentSeq };
+    expect(status.next.unproven.keys).toEqual([{ ...named(keyId, 'safety/k0'), answer }]);
+    expect(status.next.sentUnrecorded.keys).toEqual([]);
+    const said = (lang: 'en' | 'zh-CN') =>
+      translator(lang).t('status.next.unproven-imports', {
+        count: 1,
+        answers: unprovenAnswers(translator(lang), status.next.unproven.keys),
+        bundles: status.next.unproven.folders.join(''),
+      });
+    expect(said('en')).toBe(
+      `1 key is Enabled in the KMS although the import this journal shows sent to it was answered with an error that does not say whether it took effect: safety/k0 (${keyId}): sent at journal entry ${sentSeq}, answered at journal entry ${seq} with a failure whose outcome is unknown (KMS_IMPORT_OUTCOME_UNKNOWN: its answer was lost, and the key’s state could not be read). Import again with the bundle ${wrapped.dir}: it asks the KMS first, compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.`,
+    );
+    expect(said('zh-CN')).toContain(
+      `safety/k0（${keyId}）：导入于日志条目 ${sentSeq} 发送，日志条目 ${seq} 记录的答复为结果未知的失败（KMS_IMPORT_OUTCOME_UNKNOWN：答复丢失，且无法读取密钥状态）。请再次导入（材料包 ${wrapped.dir}）：它会先询问 KMS`,
+    );
+    // The app's key table reads the same answer: "Import answered with an error, effect not proven".
+    const ceremony = await value<{
+      online: { keys: { importSentUnrecorded: boolean; importAnswerUnproven: unknown }[] };
+    }>(ipc, 'ceremony.state');
+    expect(ceremony.online.keys[0]).toMatchObject({ importSentUnrecorded: false, importAnswerUnproven: answer });
   }, 120_000);
 });
