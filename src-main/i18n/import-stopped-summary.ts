@@ -32,6 +32,28 @@ export function namedKeys(translator: Pick<Translator, 't'>, keys: readonly Name
   );
 }
 
+/**
+ * Each key sent an import whose answer on record proves nothing, with that answer: the entry of the
+ * send, the failure's code (KMS_IMPORT_OUTCOME_UNKNOWN said as a failure whose outcome is unknown)
+ * and its entry, in a list (`online status` and the app's key-state lines).
+ */
+export function unprovenAnswers(
+  translator: Pick<Translator, 't'>,
+  keys: readonly (NamedKey & { readonly answer: { code: string; seq: number; sentSeq: number | null } })[],
+): string {
+  return listText(
+    translator,
+    keys.map(({ answer, ...k }) =>
+      translator.t('online.status.unproven-answer', {
+        key: namedKeys(translator, [k]),
+        code: answer.code,
+        seq: answer.seq,
+        sentSeq: answer.sentSeq ?? 0,
+      }),
+    ),
+  );
+}
+
 /** At most this many keys are named in one list of the summary; the rest are counted (where the officer sees every one says the `moreKeys` message). */
 const NAMED_AT_MOST = 10;
 

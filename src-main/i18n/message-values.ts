@@ -292,6 +292,9 @@ export interface MessageValueTable {
   'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };
   'status.next.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'status.next.unproven-imports': { count: number; answers: string | number; bundles: string };
+  'status.next.outcome-unknown-not-taken': { count: number; answers: string | number; folder: string };
+  'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
+  'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
   'status.next.partly-imported': { count: number; total: string | number; keys: string | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };
@@ -1119,7 +1122,9 @@ export interface MessageValueTable {
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
   'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
-  'online.status.unproven-answer': { key: string | number; code: string | number; seq: string | number };
+  'online.status.unproven-answer': { key: string | number; sentSeq: number; seq: string | number; code: string };
+  'online.status.outcome-unknown-not-taken': { count: number; answers: string | number; command: string | number };
+  'online.status.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number; status: string | number; params: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };
   'online.status.not-journaled.next': { imported: number; command: string | number };

@@ -3,12 +3,15 @@
  * of two imported AES keys was deleted, reading the key states proves the key still holding its
  * material (journaled) and says what is next for the other: fresh import parameters, then the
  * air-gapped side, then check and import here. In English and Simplified Chinese. Real Chromium, real handlers, the rehearsal's simulator over HTTP.
- * Screenshots: test-results/screens/online-key-status-next.png and zh-CN/online-key-status-next.png.
+ * Then, the kept key disabled at the console, its proof fails and the lines say verify first: prove
+ * it, then fetch fresh parameters for the deleted key.
+ * Screenshots: test-results/screens/online-key-status-next.png and online-key-status-prove-first.png (and zh-CN/).
  */
 import { describe, expect, it } from 'vitest';
 import { appPerLanguage, type AppLanguage } from './app-per-language';
 import { click, fillByLabel, step } from './page-helpers';
 import { parametersConfirmed, rehearsalStarted, wrapAndCheckOnline } from './rehearsal-steps';
+import { consoleClientOf } from '../helpers/console-client';
 
 const ALIASES = ['app/one', 'app/two'];
 
@@ -51,6 +54,27 @@ describe('the key states after a deletion, in the app', () => {
       const lines = await section.locator('.status-next p').allTextContents();
       expect(lines).toEqual([t('status.next.deleted', { key: named, round: 'parameters' })]);
       await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-key-status-next`, 'online-verify');
+
+      // Somebody disables the kept key at the console: its proof fails, and both next steps are said, in order.
+      const kms = consoleClientOf(ui.ipc.session.simulator);
+      try {
+        await kms.disableKey(kept.keyId);
+        await step(page, t('verify.read-states'), 'online-verify');
+        const first = await section.locator('.status-next p').allTextContents();
+        expect(first).toEqual([
+          t('status.next.deleted', { key: named, round: 'parameters' }),
+          t('status.next.prove-first', {
+            proveCount: 1,
+            prove: t('online.named-key', { alias: 'app/two', keyId: kept.keyId, replica: 'no', region: '' }),
+            lostCount: 1,
+            lost: named,
+            statePhrase: t('ceremony.state', { state: 'imported' }),
+          }),
+        ]);
+        await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-key-status-prove-first`, 'online-verify');
+      } finally {
+        kms.close();
+      }
       expect(ui.pageErrors).toEqual([]);
     }, 300_000);
   }

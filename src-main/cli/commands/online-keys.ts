@@ -30,9 +30,9 @@ import {
   withSession,
 } from './online-steps';
 import { custodyOf } from './online-reimport';
-import { namedKeys } from '../../i18n/import-stopped-summary';
+import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
-import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { proveFirst, statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -79,6 +79,8 @@ export const statusCommand = defineOnlineCommand({
       const proofs = await session.ceremony.verifyKeys({ anyStep: true });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
+      // A proof failed while another key waits for fresh parameters: both next steps, in order.
+      printProveFirst(io, values, session);
       const missing = printMissingImports(io, notImported, keys.length);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       return missing === 0 ? 0 : UNFINISHED;
@@ -208,23 +210,17 @@ function printKeyStates(
     const named = { count: sentUnrecorded.keys.length, keys: namedKeys(tr, sentUnrecorded.keys) };
     io.stdout(tr.t('online.status.unrecorded-imports', { ...named, bundles: bundlesOf(sentUnrecorded) }));
   }
+  // Each key's answer on record: the entries of the send and of the failure, and its code.
   if (unproven.keys.length > 0) {
-    // Each key's answer on record: its code and journal entry.
-    const byId = new Map(next.keys.map((k) => [k.keyId, k]));
-    const answers = listText(
-      tr,
-      unproven.keys.map((s) => {
-        const answer = byId.get(s.keyId)?.importAnswerUnproven;
-        return tr.t('online.status.unproven-answer', {
-          key: namedKeys(tr, [s]),
-          code: answer?.code ?? '',
-          seq: answer?.seq ?? 0,
-        });
-      }),
-    );
+    const answers = unprovenAnswers(tr, unproven.keys);
     io.stdout(
       tr.t('online.status.unproven-imports', { count: unproven.keys.length, answers, bundles: bundlesOf(unproven) }),
     );
+  }
+  for (const { folder, keys: these } of next.outcomeUnknownNotTaken) {
+    const command = nextOnline('import', values, folder === null ? [] : ['--bundle', folder]);
+    const answers = unprovenAnswers(tr, these);
+    io.stdout(tr.t('online.status.outcome-unknown-not-taken', { count: these.length, answers, command }));
   }
   if (foreign.length > 0)
     io.stdout(tr.t('online.status.foreign-imports', { count: foreign.length, keys: namedKeys(tr, foreign) }));
@@ -232,7 +228,7 @@ function printKeyStates(
     lapsed: lapsed.length,
     deleted: next.deleted.length,
     unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
-    notTaken: new Set(next.notTaken.flatMap((g) => g.keys.map((k) => k.keyId))),
+    notTaken: new Set([...next.notTaken, ...next.outcomeUnknownNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
     missing: next.missing,
   };
 }
@@ -252,6 +248,29 @@ function printMissingImports(io: CliIo, missing: readonly KeyStatus[], total: nu
       }),
     );
   return missing.length;
+}
+
+/**
+ * Verify first (statusNextSteps' proveFirst): keys holding material not proven stand the ceremony
+ * at 'imported', where the fresh parameters of a key that lost its material cannot be written; says
+ * both next steps, in order. Returns whether it said them.
+ */
+function printProveFirst(io: CliIo, values: OnlineCommonValues, session: OnlineSession): boolean {
+  const first = proveFirst(session.ceremony.keys(), session.journal.entries);
+  if (!first) return false;
+  const tr = cliTranslator(io);
+  io.stdout(
+    tr.t('online.status.prove-first', {
+      proveCount: first.prove.length,
+      prove: namedKeys(tr, first.prove),
+      lostCount: first.lost.length,
+      lost: namedKeys(tr, first.lost),
+      statePhrase: ceremonyStateValue(session.ceremony.step),
+      status: nextOnline('status', values),
+      params: nextParametersCommand(session, values),
+    }),
+  );
+  return true;
 }
 
 export const deleteMaterialCommand = defineOnlineCommand({
@@ -283,7 +302,9 @@ export const deleteMaterialCommand = defineOnlineCommand({
       // Who can bring the material back (or that nobody can), and the step that starts bringing it back.
       const key = session.ceremony.keys().find((k) => k.keyId === result.keyId);
       if (key) io.stdout(t('cli.status-material-deleted', deletedKeyValues(key, session.ceremony, 'parameters')));
-      io.stdout(t('online.next.parameters-again', { command: nextParametersCommand(session, values) }));
+      // Another key holds material not proven yet: the ceremony stands at its proof first.
+      if (!printProveFirst(io, values, session))
+        io.stdout(t('online.next.parameters-again', { command: nextParametersCommand(session, values) }));
       return 0;
     });
   },

@@ -4,7 +4,8 @@
  * what is next for each key not finished, from the same core reading (status-next-steps.ts). Keys
  * are named (alias, key id, a replica's region), never more.
  */
-import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { proveFirst, statusNextSteps, type UnprovenImport } from '../../core/ceremony/online/status-next-steps';
+import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import type { Journal } from '../../core/journal';
@@ -12,6 +13,11 @@ import type { Response } from '../contract';
 
 function named(k: JournaledKey | KeyStatus) {
   return { keyId: k.keyId, alias: k.alias, replicaOf: k.replicaOf, region: k.region };
+}
+
+/** A key named, with the answer on record to the import sent to it. */
+function withAnswer(k: UnprovenImport) {
+  return { ...named(k), answer: { ...k.answer } };
 }
 
 /** Reads the keys' states, proves those holding material and says what is next (see above). */
@@ -23,11 +29,18 @@ export async function keyStatusView(
   const next = statusNextSteps(ceremony.keys(), status, journal.entries);
   // As online status: the keys holding material are proven at any step, others may wait for their next round.
   const proofs = ceremony.keys().some((k) => k.imported) ? await ceremony.verifyKeys({ anyStep: true }) : null;
+  // After the proofs: a key still not proven stands the ceremony at its proof, before a lost key's parameters.
+  const first = proveFirst(ceremony.keys(), journal.entries);
   return {
     keys: status.map((s) => ({ ...s })),
     proofs: proofs && { allVerified: proofs.every((p) => p.ok), keys: proofs.map((p) => ({ ...p })) },
     next: {
       deleted: next.deleted.map(({ key, round }) => ({ ...named(key), spec: key.spec, round })),
+      lapsed: next.lapsed.map(({ key, round }) => {
+        const { acknowledged: _, ...custody } = recordedCustodyValues(ceremony.importedCustody(key.keyId));
+        return { ...named(key), spec: key.spec, expiresAt: key.expiresAt, round, custody };
+      }),
+      proveFirst: first ? { prove: first.prove.map(named), lost: first.lost.map(named), step: ceremony.step } : null,
       rounds: next.rounds.map(({ round, keys }) => ({
         stage: round.stage,
         folder: round.folder,
@@ -40,13 +53,11 @@ export async function keyStatusView(
         keys: keys.map(named),
       })),
       sentUnrecorded: { keys: next.sentUnrecorded.keys.map(named), folders: [...next.sentUnrecorded.folders] },
-      unproven: {
-        keys: next.unproven.keys.map((s) => {
-          const answer = ceremony.keys().find((k) => k.keyId === s.keyId)?.importAnswerUnproven;
-          return { ...named(s), code: answer?.code ?? '', seq: answer?.seq ?? 0 };
-        }),
-        folders: [...next.unproven.folders],
-      },
+      unproven: { keys: next.unproven.keys.map(withAnswer), folders: [...next.unproven.folders] },
+      outcomeUnknownNotTaken: next.outcomeUnknownNotTaken.map(({ folder, keys }) => ({
+        folder,
+        keys: keys.map(withAnswer),
+      })),
       foreign: next.foreign.map(named),
       missing: next.missing.map(named),
     },

@@ -77,8 +77,8 @@ const ceremonyKeySchema = z.object({
   imported: z.boolean(),
   /** An import was sent to the KMS and its answer is not recorded: the next import asks the KMS before sending it again. */
   importSentUnrecorded: z.boolean(),
-  /** An import was sent and answered with a failure that does not prove a refusal (its code, journal entry): the next import asks the KMS first too. */
-  importAnswerUnproven: z.object({ code: z.string(), seq: z.number() }).nullable(),
+  /** An import was sent (entry `sentSeq`) and answered with a failure that does not prove a refusal (its code, journal entry): the next import asks the KMS first too. */
+  importAnswerUnproven: z.object({ code: z.string(), seq: z.number(), sentSeq: z.number().nullable() }).nullable(),
   /** The imported AES material expired in the KMS; the key waits for the same material again. */
   lapsed: z.boolean(),
   /** "never" or the ISO time recorded at the last import; null before any import. */

@@ -1,13 +1,16 @@
 /**
  * The key states' facts beyond the states themselves, as `online status` prints them: the keys
  * holding material proven now (at any step), and what is next for each key not finished (material
- * deleted, a round under way, an import sent with no answer recorded, an import stopped part way).
+ * deleted or lapsed, a round under way, an import sent with no answer recorded or answered with a
+ * failure that proves nothing, a proof to pass before fresh parameters, an import stopped part way).
  * Main reads them with the same core functions as the command line; the screen only says them.
  */
 import type { Response } from '../../../src-main/ipc/contract';
 import { listText } from '../../../src-main/i18n/list';
 import { useT } from '../../i18n';
-import { namedKeys } from '../../../src-main/i18n/import-stopped-summary';
+import { namedKeys, unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
+import { ceremonyStateValue } from '../../../src-main/i18n/ceremony-state';
+import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { ProofList } from './ProofList';
 
 type KeyStatus = Response<'keyStatus'>;
@@ -18,6 +21,14 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
   const named = (keys: Parameters<typeof namedKeys>[1]) => namedKeys(tr, keys);
   return [
     ...next.deleted.map((k) => t('status.next.deleted', { key: named([k]), round: k.round })),
+    ...next.lapsed.map((k) =>
+      t('status.next.lapsed', {
+        key: named([k]),
+        round: k.round,
+        expires: k.expiresAt === null ? '-' : neverOrMoment(tr, k.expiresAt),
+        ...k.custody,
+      }),
+    ),
     ...next.rounds.map((r) =>
       t(r.stage === 'wrap' ? 'status.next.round-wrap' : 'status.next.round-import', {
         keys: named(r.keys),
@@ -47,18 +58,31 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
       ? [
           t('status.next.unproven-imports', {
             count: next.unproven.keys.length,
-            answers: listText(
-              tr,
-              next.unproven.keys.map((k) =>
-                t('online.status.unproven-answer', { key: named([k]), code: k.code, seq: k.seq }),
-              ),
-            ),
+            answers: unprovenAnswers(tr, next.unproven.keys),
             bundles: next.unproven.folders.length === 0 ? 'none' : listText(tr, next.unproven.folders),
           }),
         ]
       : []),
+    ...next.outcomeUnknownNotTaken.map((g) =>
+      t('status.next.outcome-unknown-not-taken', {
+        count: g.keys.length,
+        answers: unprovenAnswers(tr, g.keys),
+        folder: g.folder ?? 'none',
+      }),
+    ),
     ...(next.foreign.length > 0
       ? [t('online.status.foreign-imports', { keys: named(next.foreign), count: next.foreign.length })]
+      : []),
+    ...(next.proveFirst
+      ? [
+          t('status.next.prove-first', {
+            proveCount: next.proveFirst.prove.length,
+            prove: named(next.proveFirst.prove),
+            lostCount: next.proveFirst.lost.length,
+            lost: named(next.proveFirst.lost),
+            statePhrase: ceremonyStateValue(next.proveFirst.step),
+          }),
+        ]
       : []),
     ...(next.missing.length > 0
       ? [t('status.next.partly-imported', { keys: named(next.missing), count: next.missing.length, total })]

@@ -2,8 +2,8 @@
  * A create sent and never answered (the process killed right after key.create-sending), then the
  * plan changed to leave that alias out: the key the KMS created under it would stay there, part of
  * no ceremony. `online create-key` asks the KMS by alias first and refuses (journaled), naming the
- * alias, the send's journal entry, the key and what to do; the KMS holding no key under it (the
- * create never took effect), the new plan goes ahead. The real CLI against the simulator over real
+ * alias, the send's journal entry, the key and what to do; the KMS holding no key under it, or only
+ * a key of another spec than the send recorded (the create never took effect), the new plan goes ahead. The real CLI against the simulator over real
  * HTTP on 127.0.0.1.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -73,6 +73,30 @@ describe('a plan that leaves out the alias of an unanswered create', () => {
     expect(kept.stderr).toBe('');
     expect(kept.code).toBe(0);
     expect(await keysUnder('dropped/first')).toHaveLength(1);
+  });
+
+  it('goes ahead when the key under that alias has another spec than the send recorded (not that create’s key)', async () => {
+    const { journal, createKey } = await ceremony('other');
+    kms.sim.faults.dropConnection('create-key', 'before');
+    expect((await createKey('other/first')).code).not.toBe(0);
+    await cutAfterCreateSending(journal);
+    const sending = (await journalFileEntries(journal)).findLast((e) => e.event === 'key.create-sending');
+    // The send records what it asked for: an old journal without them keeps verifying (the fields are optional).
+    expect(sending?.data).toMatchObject({ alias: 'other/first', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' });
+    // Somebody else creates an RSA key under the alias at the console.
+    const { keyId: foreign } = await kms.client.createKey({
+      alias: 'other/first',
+      spec: 'RSA_2048',
+      usage: 'SIGN_VERIFY',
+      origin: 'external',
+    });
+
+    const renamed = await createKey('other/second');
+    expect(renamed.stderr).toBe('');
+    expect(renamed.code).toBe(0);
+    expect(await keysUnder('other/second')).toHaveLength(1);
+    // That key is left as it was: not this ceremony's.
+    expect((await keysUnder('other/first')).map((k) => k.keyId)).toEqual([foreign]);
   });
 
   it('goes ahead when the KMS holds no key under that alias (the create never took effect)', async () => {

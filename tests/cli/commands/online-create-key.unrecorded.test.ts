@@ -115,7 +115,9 @@ describe('online create-key after a create whose answer the journal never record
     const trace = entries.find((e) => e.event === 'ceremony.session-unrecorded');
     expect(trace?.data.creates).toEqual([{ alias, seq: sentAt }]);
     const sends = entries.filter((e) => e.event === 'key.create-sending');
-    expect(sends.map((e) => e.data)).toEqual([{ alias }, { alias, retryOfSeq: sentAt, unrecordedSeq: trace?.seq }]);
+    // Each send records the spec and usage it asks for.
+    const asked = { alias, spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' };
+    expect(sends.map((e) => e.data)).toEqual([asked, { ...asked, retryOfSeq: sentAt, unrecordedSeq: trace?.seq }]);
     expect(entries.filter((e) => e.event === 'key.created').map((e) => e.data.foundInKms)).toEqual([undefined]);
     expect(await keysUnder(alias)).toHaveLength(1);
   });

@@ -45,6 +45,7 @@ describe('an import answered with an error that proves nothing, the import taken
     const failed = entries.find((e) => e.event === 'step.failed' && e.data.step === 'import-key-material');
     expect(failed?.data.code).toBe('KMS.0101');
     const keyId = entries.find((e) => e.event === 'key.created')?.data.keyId as string;
+    const sent = entries.find((e) => e.event === 'key.import-sending')?.seq;
 
     // The journal's view of the key, as the app's key table reads it.
     const state = replayOnlineJournal(entries);
@@ -58,14 +59,14 @@ describe('an import answered with an error that proves nothing, the import taken
     expect(status.code).toBe(1);
     expect(status.stdout).not.toContain('sent but not recorded');
     expect(status.stdout).toContain(
-      `1 key is Enabled in the KMS although the import this journal shows sent to it was answered with an error that does not say whether it took effect: p/aes (${keyId}): KMS.0101 at journal entry ${failed?.seq}. Run keyferry online import again with the same --bundle and --expect-digest`,
+      `1 key is Enabled in the KMS although the import this journal shows sent to it was answered with an error that does not say whether it took effect: p/aes (${keyId}): sent at journal entry ${sent}, answered at journal entry ${failed?.seq} with KMS.0101. Run keyferry online import again with the same --bundle and --expect-digest`,
     );
     const zh = await keyferry(['online', 'status', '--journal', 'online.jsonl', '--lang', 'zh-CN'], {
       cwd: online,
       env,
     });
     expect(zh.stdout).toContain(
-      `KMS 中有 1 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：p/aes（${keyId}）：日志条目 ${failed?.seq} 的 KMS.0101。`,
+      `KMS 中有 1 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：p/aes（${keyId}）：导入于日志条目 ${sent} 发送，日志条目 ${failed?.seq} 记录的答复为 KMS.0101。`,
     );
 
     // The next import asks the KMS first: the key took this material, recorded as such, nothing sent again.

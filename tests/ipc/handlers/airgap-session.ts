@@ -59,8 +59,8 @@ export async function parametersConfirmed(
   return { params: params.dir, keyIds: overview.keys.map((k) => k.keyId) };
 }
 
-/** With the material made: wrap, write the bundle and the receipt, check it online with its digest and import (`request`). */
-export async function wrapCheckImport(ipc: RecordedIpc, request: Record<string, unknown>): Promise<void> {
+/** With the material made: wrap, write the bundle and the receipt, check it online with its digest; returns the bundle. */
+export async function wrapAndCheck(ipc: RecordedIpc): Promise<{ dir: string; manifestSha256Grouped: string }> {
   await value(ipc, 'airgap.wrap');
   const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
   await value(ipc, 'airgap.receipt');
@@ -69,6 +69,12 @@ export async function wrapCheckImport(ipc: RecordedIpc, request: Record<string, 
     expectedDigest: wrapped.manifestSha256Grouped,
     digestSource: 'air-gapped-receipt',
   });
+  return wrapped;
+}
+
+/** With the material made: wrap, write the bundle and the receipt, check it online with its digest and import (`request`). */
+export async function wrapCheckImport(ipc: RecordedIpc, request: Record<string, unknown>): Promise<void> {
+  await wrapAndCheck(ipc);
   await value(ipc, 'online.import', request);
 }
 

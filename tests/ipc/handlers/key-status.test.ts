@@ -9,12 +9,15 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Response } from '../../../src-main/ipc/contract';
 import { translator } from '../../../src-main/i18n/translate';
+import { unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
+import { consoleClientOf } from '../../helpers/console-client';
 import {
   airGapConfirmed,
   call,
   ceremonyFolder,
   journalEvents,
   value,
+  wrapAndCheck,
   wrapCheckImport,
   type CeremonyFolder,
 } from './airgap-session';
@@ -25,15 +28,26 @@ beforeEach(async () => {
 });
 afterEach(() => folder.close());
 
-/** Two AES keys imported and verified in a rehearsal. */
-async function imported(): Promise<string[]> {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Two AES keys imported and verified in a rehearsal (their material expiring at `expiresAt` and split 2 of 2 for custody, else never). */
+async function imported(expiresAt?: Date): Promise<string[]> {
   const { ipc, dir, media } = folder;
   const { keyIds } = await airGapConfirmed(ipc, dir, ['AES_256', 'AES_256']);
-  await value(ipc, 'airgap.preflight', { folder: media });
+  const custody = { m: 2, n: 2, custodians: ['Cara', 'Dan'], folders: ['c1', 'c2'].map((c) => path.join(dir, c)) };
+  const expiry = expiresAt
+    ? { expiry: { kind: 'at', at: expiresAt.toISOString() }, custody: { ...custody, allowSameVolume: true } }
+    : {};
+  await value(ipc, 'airgap.preflight', { folder: media, ...expiry });
   await value(ipc, 'airgap.generate');
-  await wrapCheckImport(ipc, { expiry: { kind: 'never' } });
+  if (expiresAt) await value(ipc, 'custody.split');
+  await wrapCheckImport(ipc, expiresAt ? {} : { expiry: { kind: 'never' } });
   return keyIds;
 }
+
+const named = (keyId: string, alias: string) => ({ keyId, alias, replicaOf: null, region: 'sim-local-1' });
+const keyText = (lang: 'en' | 'zh-CN', alias: string, keyId: string) =>
+  translator(lang).t('online.named-key', { alias, keyId, replica: 'no', region: '' });
 
 describe('the key states in the app, as online status says them', () => {
   it('proves the keys holding material after a deletion and says new parameters come first, then the air-gapped side', async () => {
@@ -48,6 +62,9 @@ describe('the key states in the app, as online status says them', () => {
       notTaken: [],
       sentUnrecorded: { keys: [], folders: [] },
       unproven: { keys: [], folders: [] },
+      outcomeUnknownNotTaken: [],
+      lapsed: [],
+      proveFirst: null,
       foreign: [],
       missing: [],
     });
@@ -95,5 +112,121 @@ describe('the key states in the app, as online status says them', () => {
         keys: [{ keyId: deleted, alias: 'safety/k0', replicaOf: null, region: 'sim-local-1' }],
       },
     ]);
+  }, 120_000);
+
+  it('says lapsed keys as online status does: the custody copy to restore from, fresh parameters first', async () => {
+    const { ipc } = folder;
+    const sim = ipc.simulator();
+    const expiresAt = new Date((sim?.clock.now() ?? Date.now()) + 3 * DAY_MS);
+    expiresAt.setUTCHours(0, 0, 0, 0);
+    const keyIds = await imported(expiresAt);
+    await value(ipc, 'rehearsal.move-clock', { hours: 5 * 24 });
+    const status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+    expect(status.next.lapsed.map((k) => [k.keyId, k.round, k.expiresAt])).toEqual(
+      keyIds.map((keyId) => [keyId, 'parameters', expiresAt.toISOString()]),
+    );
+    const [first] = status.next.lapsed;
+    if (!first) throw new Error('no lapsed key');
+    expect(first.custody).toMatchObject({ custody: 'shares', threshold: 2, total: 2 });
+    const values = (lang: 'en' | 'zh-CN') => ({
+      key: keyText(lang, 'safety/k0', first.keyId),
+      round: first.round,
+      expires: '2030-01-01 00:00 UTC',
+      ...first.custody,
+    });
+    const { seq } = first.custody;
+    expect(translator('en').t('status.next.lapsed', values('en'))).toBe(
+      `Material lapsed: safety/k0 (${first.keyId}) was imported, but the KMS deleted its material when it expired (expiry recorded at import: 2030-01-01 00:00 UTC); it is back in Pending import and accepts only the same material again. Next: fetch new import parameters for it (step “Fetch the import parameters”) and write the bundle; on the air-gapped workstation restore its material with that bundle from 2 of the 2 custody shares (held by Cara, Dan; online journal entry ${seq}) (the custody restore, with a new expiry: the original one has passed); then check and import here the wrapped-material bundle it writes.`,
+    );
+    expect(translator('zh-CN').t('status.next.lapsed', values('zh-CN'))).toBe(
+      `密钥材料已失效：safety/k0（${first.keyId}）曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：2030-01-01 00:00 UTC）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从 2 份保管份额中的 2 份（保管人：Cara、Dan；在线日志条目 ${seq}）恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。`,
+    );
+  }, 120_000);
+
+  it('verify first: a key whose proof fails stands the ceremony at its proof, before the fresh parameters of a deleted key', async () => {
+    const { ipc, dir } = folder;
+    const [deleted, kept] = (await imported()) as [string, string];
+    const kms = consoleClientOf(ipc.simulator());
+    try {
+      // Somebody disables the kept key at the console; the deleted key's material is deleted in the app.
+      await kms.disableKey(kept);
+      await value(ipc, 'online.delete-material', { keyId: deleted, acknowledgeLoss: true, confirmedKeyId: deleted });
+      let status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+      expect(status.proofs?.keys.map((p) => [p.keyId, p.ok])).toEqual([[kept, false]]);
+      expect(status.next.proveFirst).toEqual({
+        prove: [named(kept, 'safety/k1')],
+        lost: [named(deleted, 'safety/k0')],
+        step: 'imported',
+      });
+      const values = (lang: 'en' | 'zh-CN') => ({
+        proveCount: 1,
+        prove: keyText(lang, 'safety/k1', kept),
+        lostCount: 1,
+        lost: keyText(lang, 'safety/k0', deleted),
+        statePhrase: translator(lang).t('ceremony.state', { state: 'imported' }),
+      });
+      expect(translator('en').t('status.next.prove-first', values('en'))).toBe(
+        `Verify first: 1 key holds imported material not proven yet (safety/k1 (${kept})), so the ceremony stands at step “material imported”, where no import-parameters bundle can be written; 1 key waits for fresh import parameters (safety/k0 (${deleted})). Next: 1. prove it (step “Verify the keys”, or read the key states again: both prove every key holding material and journal each proof; a proof that fails says what to mend); 2. then fetch new import parameters (step “Fetch the import parameters”) and write the bundle.`,
+      );
+      expect(translator('zh-CN').t('status.next.prove-first', values('zh-CN'))).toBe(
+        `先校验：1 个密钥持有尚未证明的已导入密钥材料（safety/k1（${kept}）），因此仪式处于“已导入密钥材料”步骤，此步骤不能写出导入参数包；1 个密钥在等待新的导入参数（safety/k0（${deleted}））。下一步：1. 证明这些密钥（“校验密钥”步骤，或再次读取密钥状态：两者都会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取新的导入参数（“获取导入参数”步骤）并写出参数包。`,
+      );
+      // It says the truth: the bundle cannot be written at this step.
+      await value(ipc, 'online.fetch-parameters');
+      expect(await call(ipc, 'online.write-parameters', { folder: dir })).toMatchObject({
+        ok: false,
+        problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },
+      });
+      // Enabled again and proven: the deleted key's fresh parameters come next, and can be written.
+      await kms.enableKey(kept);
+      status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+      expect(status.proofs?.allVerified).toBe(true);
+      expect(status.next.proveFirst).toBeNull();
+      await value(ipc, 'online.fetch-parameters');
+      await value(ipc, 'online.write-parameters', { folder: dir });
+    } finally {
+      kms.close();
+    }
+  }, 120_000);
+
+  it('says an import recorded as KMS_IMPORT_OUTCOME_UNKNOWN as status does: sent at one entry, failed with its outcome unknown at another', async () => {
+    const { ipc, dir, media } = folder;
+    const [keyId] = (await airGapConfirmed(ipc, dir, ['AES_256'])).keyIds as [string];
+    await value(ipc, 'airgap.preflight', { folder: media });
+    await value(ipc, 'airgap.generate');
+    const wrapped = await wrapAndCheck(ipc);
+    // The KMS takes the import, its answer is lost, and the key's state cannot be read after it.
+    const sim = ipc.simulator();
+    sim?.faults.dropConnection('import-key-material', 'after');
+    sim?.faults.failWith('describe-key', 503, 'before', 1000, 1);
+    expect(await call(ipc, 'online.import', { expiry: { kind: 'never' } })).toMatchObject({
+      ok: false,
+      problem: { code: 'KMS_IMPORT_OUTCOME_UNKNOWN' },
+    });
+    sim?.faults.clear();
+    const entries = await journalEvents(path.join(dir, 'online-journal.jsonl'));
+    const sentSeq = entries.findIndex((e) => e.event === 'key.import-sending') + 1;
+    const seq = entries.findIndex((e) => e.event === 'step.failed' && e.data.step === 'import-key-material') + 1;
+    const status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+    const answer = { code: 'KMS_IMPORT_OUTCOME_UNKNOWN', seq, sentSeq };
+    expect(status.next.unproven.keys).toEqual([{ ...named(keyId, 'safety/k0'), answer }]);
+    expect(status.next.sentUnrecorded.keys).toEqual([]);
+    const said = (lang: 'en' | 'zh-CN') =>
+      translator(lang).t('status.next.unproven-imports', {
+        count: 1,
+        answers: unprovenAnswers(translator(lang), status.next.unproven.keys),
+        bundles: status.next.unproven.folders.join(''),
+      });
+    expect(said('en')).toBe(
+      `1 key is Enabled in the KMS although the import this journal shows sent to it was answered with an error that does not say whether it took effect: safety/k0 (${keyId}): sent at journal entry ${sentSeq}, answered at journal entry ${seq} with a failure whose outcome is unknown (KMS_IMPORT_OUTCOME_UNKNOWN: its answer was lost, and the key’s state could not be read). Import again with the bundle ${wrapped.dir}: it asks the KMS first, compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.`,
+    );
+    expect(said('zh-CN')).toContain(
+      `safety/k0（${keyId}）：导入于日志条目 ${sentSeq} 发送，日志条目 ${seq} 记录的答复为结果未知的失败（KMS_IMPORT_OUTCOME_UNKNOWN：答复丢失，且无法读取密钥状态）。请再次导入（材料包 ${wrapped.dir}）：它会先询问 KMS`,
+    );
+    // The app's key table reads the same answer: "Import answered with an error, effect not proven".
+    const ceremony = await value<{
+      online: { keys: { importSentUnrecorded: boolean; importAnswerUnproven: unknown }[] };
+    }>(ipc, 'ceremony.state');
+    expect(ceremony.online.keys[0]).toMatchObject({ importSentUnrecorded: false, importAnswerUnproven: answer });
   }, 120_000);
 });

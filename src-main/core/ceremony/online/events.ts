@@ -161,10 +161,13 @@ export const createPlaceData = z.object({
   projectId: z.string().optional(),
 });
 /**
- * A create about to be sent; sent again after a send of it the journal holds no answer to (the key
- * not in the KMS): the entry of that send and of the trace that named it (unrecorded-create.ts).
+ * A create about to be sent, with the spec and usage it asks for (journals since 2026-12-04; absent
+ * in older ones); sent again after a send of it the journal holds no answer to (the key not in the
+ * KMS): the entry of that send and of the trace that named it (unrecorded-create.ts).
  */
 export const createSendingData = createPlaceData.extend({
+  spec: z.string().optional(),
+  usage: z.string().optional(),
   retryOfSeq: z.number().optional(),
   unrecordedSeq: z.number().optional(),
 });

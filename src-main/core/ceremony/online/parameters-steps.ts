@@ -188,7 +188,12 @@ async function createEach(
       const unanswered = unrecordedCreateOf(ctx.journalEntries(), createTarget(key.alias, replica?.target ?? {}));
       if (!found)
         // Before the request goes out: a stop after it leaves the mark by which the next run may take the key back.
-        await ctx.journal(ONLINE_EVENTS.createSending, { ...sent, ...createRetryData(unanswered) });
+        await ctx.journal(ONLINE_EVENTS.createSending, {
+          ...sent,
+          spec: key.spec,
+          usage: key.usage,
+          ...createRetryData(unanswered),
+        });
       const { keyId } =
         found ??
         (await ctx.kmsCall(

@@ -92,14 +92,17 @@ export interface OnlineKeyState {
    * it: checking a bundle, or a refusal before anything was sent, never does.
    */
   importMayHaveLanded?: boolean;
-  /** The import token of the last request journaled as sent (key.import-sending). */
+  /** The import token of the last request journaled as sent (key.import-sending), and that entry. */
   importSentTokenSha256?: string;
+  importSentSeq?: number;
   /**
-   * While importMayHaveLanded: the answer on record to the last import sent, a failure whose code
-   * does not prove a refusal (e.g. KMS.0101) and its entry; null: none will come (its answer was
-   * lost, KMS_IMPORT_OUTCOME_UNKNOWN, or its session ended without one); undefined: none yet.
+   * While importMayHaveLanded: the answer on record to the last import sent (entry `sentSeq`, null
+   * in a journal that records no send), a failure whose code does not prove a refusal and its
+   * entry: KMS.0101, or KMS_IMPORT_OUTCOME_UNKNOWN (its answer lost and the key's state unreadable:
+   * a failure whose outcome is unknown); null: none will come (its session ended without one);
+   * undefined: none yet.
    */
-  importAnswer?: { readonly code: string; readonly seq: number } | null;
+  importAnswer?: ImportAnswer | null;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
   imported?: {
     readonly expiresAt: string | null;
@@ -128,6 +131,13 @@ export interface OnlineKeyState {
   materialLostSeq?: number;
   /** Journal entry of the last import parameters fetched for this key. */
   fetchedSeq?: number;
+}
+
+/** A failure on record as the answer to an import sent (entry `sentSeq`; null: no send on record), at entry `seq`. */
+export interface ImportAnswer {
+  readonly code: string;
+  readonly seq: number;
+  readonly sentSeq: number | null;
 }
 
 export interface OnlineCeremonyState {
@@ -280,6 +290,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const key = keyOf(state, entry, d.keyId);
       key.importMayHaveLanded = true;
       key.importSentTokenSha256 = d.importTokenSha256;
+      key.importSentSeq = entry.seq;
       key.importAnswer = undefined;
       break;
     }
@@ -290,9 +301,13 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const key = state.keys.get(failed.data.keyId);
       if (!key) break;
       const answer = key.importAnswer;
+      const sentSeq = key.importMayHaveLanded ? (key.importSentSeq ?? null) : null;
+      const answered = { code: failed.data.code, seq: entry.seq, sentSeq };
+      // No answer to the send, and its state unreadable: a failure whose outcome is unknown, on
+      // record as such (an answer already on record, a code, stays the one said).
       if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') {
         key.importMayHaveLanded = true;
-        key.importAnswer = answer ?? null;
+        key.importAnswer = answer ?? answered;
       }
       // The KMS refused the request itself (its token or material): that import did not take effect.
       else if (refusedImportRequest(failed.data.code)) {
@@ -300,8 +315,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
         key.importAnswer = undefined;
       }
       // The first failure after the send answers it (a later one failed before sending anything).
-      else if (key.importMayHaveLanded && answer === undefined)
-        key.importAnswer = { code: failed.data.code, seq: entry.seq };
+      else if (key.importMayHaveLanded && answer === undefined) key.importAnswer = answered;
       break;
     }
     case ONLINE_EVENTS.imported: {

@@ -12,13 +12,20 @@
  *   import (it did not take effect: the same import runs again), one group per bundle;
  * - `sentUnrecorded`: Enabled with an import of this ceremony sent and not recorded (the next import
  *   records it), and the bundles those imports came from; `unproven`: Enabled with an import of this
- *   ceremony answered by an error that did not prove whether it took effect (KMS.0101, HTTP 400),
- *   and their bundles; `foreign`: Enabled although this ceremony never sent an import;
+ *   ceremony answered by a failure that did not prove whether it took effect (KMS.0101, HTTP 400, or
+ *   KMS_IMPORT_OUTCOME_UNKNOWN: its answer lost), each key with that answer (the entries of the send
+ *   and of the failure), and their bundles; `foreign`: Enabled although this ceremony never sent an import;
+ * - `outcomeUnknownNotTaken`: KMS_IMPORT_OUTCOME_UNKNOWN on record as that answer while the KMS shows
+ *   the key still Pending import (it did not take effect: the next import asks the KMS first, then
+ *   sends it again), one group per bundle (another code with the key Pending import: `missing`, as an
+ *   import stopped part way);
+ * - `lapsed`: material that lapsed, and whether its next step is still fresh parameters;
  * - `missing`: still Pending import with nothing else to say of it (an import stopped part way).
  */
 import type { JournalEntry } from '../../journal';
 import { KeyState, keyStateOfName } from '../../kms/types';
 import { materialRoundOf, type MaterialRound } from './material-round';
+import type { ImportAnswer } from './state';
 import type { JournaledKey, KeyStatus } from './types';
 
 type BundleRound = Exclude<MaterialRound, { stage: 'parameters' }>;
@@ -29,20 +36,34 @@ interface RoundGroup {
   readonly keys: readonly JournaledKey[];
 }
 
+/** A key that lost its material, and whether its next step is still fresh parameters ('parameters') or later in its round. */
+interface LostKey {
+  readonly key: JournaledKey;
+  readonly round: 'parameters' | 'later';
+}
+
+/** A key this ceremony sent an import whose answer on record proves nothing: its state, and that answer. */
+export type UnprovenImport = KeyStatus & { readonly answer: ImportAnswer };
+
 export interface StatusNextSteps {
   readonly keys: readonly JournaledKey[];
-  readonly deleted: readonly { readonly key: JournaledKey; readonly round: 'parameters' | 'later' }[];
+  readonly deleted: readonly LostKey[];
+  readonly lapsed: readonly LostKey[];
   readonly rounds: readonly RoundGroup[];
   readonly notTaken: readonly RoundGroup[];
-  readonly sentUnrecorded: SentImports;
-  readonly unproven: SentImports;
+  readonly sentUnrecorded: SentImports<KeyStatus>;
+  readonly unproven: SentImports<UnprovenImport>;
+  readonly outcomeUnknownNotTaken: readonly {
+    readonly folder: string | null;
+    readonly keys: readonly UnprovenImport[];
+  }[];
   readonly foreign: readonly KeyStatus[];
   readonly missing: readonly KeyStatus[];
 }
 
-/** Keys Enabled after an import this ceremony sent, and the bundles those imports came from. */
-interface SentImports {
-  readonly keys: readonly KeyStatus[];
+/** Keys after an import this ceremony sent, and the bundles those imports came from. */
+interface SentImports<K extends KeyStatus> {
+  readonly keys: readonly K[];
   readonly folders: readonly string[];
 }
 
@@ -50,6 +71,8 @@ interface SentImports {
 const sentByUs = (k: JournaledKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
 
 const enabled = String(KeyState.Enabled);
+/** The failure of an import whose answer was lost and whose key's state could not be read after. */
+const OUTCOME_UNKNOWN = 'KMS_IMPORT_OUTCOME_UNKNOWN';
 const pendingImport = String(KeyState.PendingImport);
 
 /** Groups `keys` by the folder of their round (one group per bundle and stage). */
@@ -76,42 +99,77 @@ export function statusNextSteps(
     sentByUs(k) && stateOf.get(k.keyId) === enabled ? { ...k, lapsed: false, deleted: false } : k,
   );
   const rounds = new Map(keys.map((k) => [k.keyId, materialRoundOf(entries, k.keyId)]));
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  const stillPending = (k: JournaledKey) => !k.imported && stateOf.get(k.keyId) === pendingImport;
   const notTaken = keys.filter((k) => {
     const round = rounds.get(k.keyId);
-    return (
-      round?.stage === 'import' && round.sentSeq !== undefined && !k.imported && stateOf.get(k.keyId) === pendingImport
-    );
+    return round?.stage === 'import' && round.sentSeq !== undefined && stillPending(k);
   });
-  const lost = keys.filter((k) => (k.deleted || k.lapsed) && !notTaken.includes(k));
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  // Its outcome unknown on record (the answer lost), and the KMS shows the import did not take effect.
+  const answeredNotTaken = keys.filter(
+    (k) => !notTaken.includes(k) && k.importAnswerUnproven?.code === OUTCOME_UNKNOWN && stillPending(k),
+  );
+  const waitingAgain = (k: JournaledKey) => notTaken.includes(k) || answeredNotTaken.includes(k);
+  const lost = keys.filter((k) => (k.deleted || k.lapsed) && !waitingAgain(k));
+  const withAnswer = (s: KeyStatus): UnprovenImport[] => {
+    const answer = byId.get(s.keyId)?.importAnswerUnproven;
+    return answer ? [{ ...s, answer }] : [];
+  };
   const unrecorded = status.filter((s) => !byId.get(s.keyId)?.imported && stateOf.get(s.keyId) === enabled);
-  const sentImports = (these: readonly KeyStatus[]): SentImports => ({
+  const folderOf = (keyId: string) => {
+    const round = rounds.get(keyId);
+    return round?.stage === 'import' ? round.folder : null;
+  };
+  const sentImports = <K extends KeyStatus>(these: readonly K[]): SentImports<K> => ({
     keys: these,
-    folders: [
-      ...new Set(
-        these.flatMap((s) => {
-          const round = rounds.get(s.keyId);
-          return round?.stage === 'import' ? [round.folder] : [];
-        }),
-      ),
-    ],
+    folders: [...new Set(these.flatMap((s) => folderOf(s.keyId) ?? []))],
   });
   const sent = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded);
-  const unproven = unrecorded.filter((s) => !sent.includes(s) && byId.get(s.keyId)?.importAnswerUnproven);
+  const unproven = unrecorded.filter((s) => !sent.includes(s)).flatMap(withAnswer);
+  const outcomeUnknownNotTaken = new Map<string | null, UnprovenImport[]>();
+  for (const s of status.filter((s) => answeredNotTaken.some((k) => k.keyId === s.keyId))) {
+    const folder = folderOf(s.keyId);
+    outcomeUnknownNotTaken.set(folder, [...(outcomeUnknownNotTaken.get(folder) ?? []), ...withAnswer(s)]);
+  }
+  const roundWord = (key: JournaledKey): LostKey => ({
+    key,
+    round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later',
+  });
   return {
     keys,
-    deleted: keys
-      .filter((k) => k.deleted)
-      .map((key) => ({ key, round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later' })),
+    deleted: keys.filter((k) => k.deleted).map(roundWord),
+    lapsed: keys.filter((k) => k.lapsed).map(roundWord),
     rounds: byBundle(lost, rounds),
     notTaken: byBundle(notTaken, rounds),
     sentUnrecorded: sentImports(sent),
     unproven: sentImports(unproven),
-    foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.includes(s)),
+    outcomeUnknownNotTaken: [...outcomeUnknownNotTaken].map(([folder, these]) => ({ folder, keys: these })),
+    foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.some((u) => u.keyId === s.keyId)),
     missing: status.filter((s) => {
       const k = byId.get(s.keyId);
-      const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !notTaken.includes(k);
+      const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !waitingAgain(k);
       return waiting && stateOf.get(s.keyId) === pendingImport;
     }),
   };
+}
+
+/** Keys holding imported material not proven yet, and keys waiting for fresh parameters behind them. */
+interface ProveFirst {
+  readonly prove: readonly JournaledKey[];
+  readonly lost: readonly JournaledKey[];
+}
+
+/**
+ * Verify first: while a key holds imported material not proven, the ceremony stands at 'imported'
+ * (step-from-state.ts), where no import-parameters bundle can be written. A key that lost its
+ * material and waits for fresh parameters (no bundle written for it since) then has two next steps,
+ * in this order: prove the others, then fetch and write its fresh parameters. Undefined when no key
+ * waits so behind an unproven one.
+ */
+export function proveFirst(keys: readonly JournaledKey[], entries: readonly JournalEntry[]): ProveFirst | undefined {
+  const prove = keys.filter((k) => k.imported && !k.verified);
+  const lost = keys.filter(
+    (k) => !k.imported && (k.deleted || k.lapsed) && materialRoundOf(entries, k.keyId).stage === 'parameters',
+  );
+  return prove.length > 0 && lost.length > 0 ? { prove, lost } : undefined;
 }

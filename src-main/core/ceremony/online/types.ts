@@ -6,6 +6,7 @@ import type { PlannedKey } from '../shared/ceremony-plan';
 import type { Warning } from '../../../i18n/warning';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import type { REPLICA_PROOF_METHODS } from './events';
+import type { ImportAnswer } from './state';
 
 export interface CreatedKey {
   readonly keyId: string;
@@ -43,11 +44,12 @@ export interface JournaledKey extends KeyPlace {
   /** An import of this ceremony was sent to it and no answer to it is on record (state.ts importMayHaveLanded, importAnswer). */
   readonly importSentUnrecorded: boolean;
   /**
-   * An import of this ceremony was sent to it and answered with a failure that does not prove a
-   * refusal: its code and journal entry (null: none such). The next import asks the KMS first, as
-   * for an unrecorded one.
+   * An import of this ceremony was sent to it (entry `sentSeq`; null: no send on record) and
+   * answered with a failure that does not prove a refusal: its code (KMS_IMPORT_OUTCOME_UNKNOWN: a
+   * failure whose outcome is unknown) and journal entry (null: none such). The next import asks the
+   * KMS first, as for an unrecorded one.
    */
-  readonly importAnswerUnproven: { readonly code: string; readonly seq: number } | null;
+  readonly importAnswerUnproven: ImportAnswer | null;
   readonly lapsed: boolean;
   readonly deleted: boolean;
   readonly expiresAt: string | null;

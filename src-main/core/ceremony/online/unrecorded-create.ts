@@ -10,7 +10,7 @@ import type { JournalEntry, JsonObject } from '../../journal';
 import { KeyferryError } from '../../errors';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import type { PlannedKey } from '../shared/ceremony-plan';
-import { ONLINE_EVENTS, createPlaceData, sessionUnrecordedData } from './events';
+import { ONLINE_EVENTS, createPlaceData, createSendingData, sessionUnrecordedData } from './events';
 import { createTarget } from './planned-keys';
 import { createAnswered } from './unrecorded-session';
 import { refuseStep, type OnlineStepContext } from './step-context';
@@ -46,18 +46,21 @@ export function createRetryData(unanswered: UnrecordedCreate | undefined): JsonO
 }
 
 type CreatePlace = z.infer<typeof createPlaceData>;
+/** A create's place, with the spec and usage its send asked for (absent: a journal that did not record them). */
+type CreateSent = z.infer<typeof createSendingData>;
 
 /** The creates sent and never answered that `planned` leaves out (its aliases and replicas by createTarget): each send's place and entry. */
 function unansweredCreatesLeftOut(
   entries: readonly JournalEntry[],
   planned: readonly PlannedKey[],
-): { readonly place: CreatePlace; readonly seq: number }[] {
+): { readonly place: CreateSent; readonly seq: number }[] {
   const kept = new Set(
     planned.flatMap((k) => [createTarget(k.alias, {}), ...(k.replicas ?? []).map((t) => createTarget(k.alias, t))]),
   );
-  const left = new Map<string, CreatePlace>();
+  const left = new Map<string, CreateSent>();
   for (const entry of entries) {
-    const place = entry.event === ONLINE_EVENTS.createSending ? createPlaceData.safeParse(entry.data).data : undefined;
+    const place =
+      entry.event === ONLINE_EVENTS.createSending ? createSendingData.safeParse(entry.data).data : undefined;
     if (place && !kept.has(createTarget(place.alias, place))) left.set(createTarget(place.alias, place), place);
   }
   return [...left].flatMap(([target, place]) => {
@@ -85,10 +88,21 @@ async function keyUnderDroppedAlias(
 }
 
 /**
+ * Whether `found` can be the key the create `sent` made: the spec and usage the send recorded, where
+ * it recorded them (older journals did not: any key under the alias may be it) and the KMS says them.
+ */
+function couldBeSentKey(found: KmsKeyInfo, sent: CreateSent): boolean {
+  const differs = (asked: string | undefined, held: string | undefined) =>
+    asked !== undefined && held !== undefined && asked !== held;
+  return !differs(sent.spec, found.spec) && !differs(sent.usage, found.usage);
+}
+
+/**
  * Refuses (journaled) a plan that leaves out the alias (or replica) of a create this journal sent and
  * never recorded an answer to, when the KMS holds a key under that alias (that create took effect),
- * or cannot be asked: the key would stay in the KMS, part of no ceremony. The KMS holding none, the
- * create never took effect and the plan may leave it out.
+ * or cannot be asked: the key would stay in the KMS, part of no ceremony. The KMS holding none, or
+ * only a key of another spec or usage than the send recorded (somebody else's), the create never
+ * took effect and the plan may leave it out.
  */
 export async function refusePlanDroppingUnansweredCreate(
   ctx: OnlineStepContext,
@@ -96,7 +110,8 @@ export async function refusePlanDroppingUnansweredCreate(
 ): Promise<void> {
   for (const { place, seq } of unansweredCreatesLeftOut(ctx.journalEntries(), planned)) {
     const found = await keyUnderDroppedAlias(ctx, place);
-    if (found === undefined) continue;
+    // A key of another spec or usage under the alias is not that create's: the create never took effect.
+    if (found === undefined || (found !== 'unknown' && !couldBeSentKey(found, place))) continue;
     const refusal = new KeyferryError('PLAN_DROPS_UNANSWERED_CREATE', {
       alias: place.alias,
       region: place.region ?? 'none',

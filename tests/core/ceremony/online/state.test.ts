@@ -167,5 +167,20 @@ describe('online journal replay', () => {
     expect(mayHaveLanded([checked, sending, failed('KMS.2605')])).toBe(false);
     // Its outcome unknown.
     expect(mayHaveLanded([checked, failed('KMS_IMPORT_OUTCOME_UNKNOWN')])).toBe(true);
+    // Said as one fact: sent at its entry, answered at the failure's with a failure whose outcome is unknown.
+    const answer = (events: [string, Record<string, unknown>][]) =>
+      replayOnlineJournal(journal([started, created, fetched('1'.repeat(64)), ...events]))?.keys.get('k1')
+        ?.importAnswer;
+    expect(answer([checked, sending, failed('KMS_IMPORT_OUTCOME_UNKNOWN')])).toEqual({
+      code: 'KMS_IMPORT_OUTCOME_UNKNOWN',
+      seq: 6,
+      sentSeq: 5,
+    });
+    // An answer already on record (a code that proves nothing) stays the one said.
+    expect(answer([checked, sending, failed('KMS.0101'), failed('KMS_IMPORT_OUTCOME_UNKNOWN')])).toEqual({
+      code: 'KMS.0101',
+      seq: 6,
+      sentSeq: 5,
+    });
   });
 });

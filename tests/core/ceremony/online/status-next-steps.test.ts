@@ -6,7 +6,7 @@
  * fresh parameters, then for the air-gapped side; Pending import with nothing else said is missing.
  */
 import { describe, expect, it } from 'vitest';
-import { statusNextSteps } from '../../../../src-main/core/ceremony/online/status-next-steps';
+import { proveFirst, statusNextSteps } from '../../../../src-main/core/ceremony/online/status-next-steps';
 import type { JournaledKey, KeyStatus } from '../../../../src-main/core/ceremony/online/types';
 import { journalEntries } from '../../../helpers/journal-entries';
 
@@ -73,9 +73,11 @@ describe('the next steps of a look at the keys', () => {
       ['wrapped-bundle.checked', { folder: '/m/wrapped', keys: [{ keyId: 'a' }] }],
       ['key.import-sending', { keyId: 'a' }],
     ]);
-    const answered = key('a', { importAnswerUnproven: { code: 'KMS.0101', seq: 4 }, deleted: true });
+    const answer = { code: 'KMS.0101', seq: 4, sentSeq: 3 };
+    const answered = key('a', { importAnswerUnproven: answer, deleted: true });
     const next = statusNextSteps([answered, key('c')], [state('a', '2'), state('c', '2')], entries);
-    expect(next.unproven).toEqual({ keys: [state('a', '2')], folders: ['/m/wrapped'] });
+    // Each key with its answer (the entries of the send and of the failure): no caller looks it up again.
+    expect(next.unproven).toEqual({ keys: [{ ...state('a', '2'), answer }], folders: ['/m/wrapped'] });
     expect(next.foreign).toEqual([state('c', '2')]);
     expect(next.sentUnrecorded.keys).toEqual([]);
     // Its material is back: not said as deleted.
@@ -100,5 +102,55 @@ describe('the next steps of a look at the keys', () => {
     const atWrap = statusNextSteps([deleted], [state('a', '5')], written);
     expect(atWrap.deleted).toEqual([{ key: deleted, round: 'later' }]);
     expect(atWrap.rounds).toEqual([{ round: { stage: 'wrap', folder: '/m/params', seq: 3 }, keys: [deleted] }]);
+  });
+
+  it('an import answered with a failure whose outcome is unknown, the key still Pending import: said with its answer, not as missing', () => {
+    const entries = journalEntries([
+      ['ceremony.started', {}],
+      ['wrapped-bundle.checked', { folder: '/m/wrapped', keys: [{ keyId: 'a' }, { keyId: 'b' }] }],
+      ['key.import-sending', { keyId: 'a' }],
+      ['step.failed', { step: 'import-key-material', keyId: 'a', code: 'KMS_IMPORT_OUTCOME_UNKNOWN' }],
+    ]);
+    const answer = { code: 'KMS_IMPORT_OUTCOME_UNKNOWN', seq: 4, sentSeq: 3 };
+    // Another code with the key still Pending import is an import stopped part way (the same import finishes it).
+    const refused = { code: 'KMS.0101', seq: 4, sentSeq: 3 };
+    const next = statusNextSteps(
+      [key('a', { importAnswerUnproven: answer }), key('b'), key('c', { importAnswerUnproven: refused })],
+      [state('a', '5'), state('b', '5'), state('c', '5')],
+      entries,
+    );
+    expect(next.outcomeUnknownNotTaken).toEqual([{ folder: '/m/wrapped', keys: [{ ...state('a', '5'), answer }] }]);
+    expect(next.notTaken).toEqual([]);
+    expect(next.missing).toEqual([state('b', '5'), state('c', '5')]);
+  });
+
+  it('says lapsed keys with their round, as deleted ones', () => {
+    const lapsed = key('a', { lapsed: true, expiresAt: '2026-12-01T00:00:00.000Z' });
+    const entries = journalEntries([
+      ['key.imported', { keyId: 'a' }],
+      ['key.material-lapsed', { keyId: 'a' }],
+    ]);
+    expect(statusNextSteps([lapsed], [state('a', '5')], entries).lapsed).toEqual([
+      { key: lapsed, round: 'parameters' },
+    ]);
+  });
+
+  it('verify first: a key holding material not proven, another waiting for fresh parameters behind it', () => {
+    const proven = key('p', { imported: true, verified: true });
+    const unproven = key('u', { imported: true });
+    const lost = key('l', { deleted: true });
+    const entries = journalEntries([
+      ['key.imported', { keyId: 'l' }],
+      ['key.material-deleted', { keyId: 'l' }],
+    ]);
+    expect(proveFirst([proven, unproven, lost], entries)).toEqual({ prove: [unproven], lost: [lost] });
+    expect(proveFirst([proven, lost], entries)).toBeUndefined();
+    // Once a bundle carries its fresh parameters, the lost key waits for the air-gapped side, not behind the proof.
+    const written = journalEntries([
+      ['key.imported', { keyId: 'l' }],
+      ['key.material-deleted', { keyId: 'l' }],
+      ['parameters.bundle-written', { folder: '/m/params', keyIds: ['l'] }],
+    ]);
+    expect(proveFirst([unproven, lost], written)).toBeUndefined();
   });
 });
