@@ -1545,6 +1545,8 @@ export interface MessageValueTable {
   'problem.CEREMONY_PEOPLE_INVALID.next': { reason: string };
   'problem.CEREMONY_ID_INVALID': { id: string | number };
   'problem.CEREMONY_ID_INVALID.next': NoValues;
+  'problem.PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
+  'problem.PARAMETERS_AFTER_PROOF.next': { count: number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER.next': { reason: string; next: string };
   'problem.MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
@@ -2707,6 +2709,7 @@ export interface ProblemValueTable {
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
   'CEREMONY_ID_INVALID': { id: string | number };
+  'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string };
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };

@@ -62,6 +62,17 @@ describe('a deleted key behind a key whose proof fails', () => {
       `先校验：1 个密钥持有尚未证明的已导入密钥材料（pf/two（${kept}）），因此仪式处于“已导入密钥材料”步骤，此步骤不能写出导入参数包；1 个密钥在等待新的导入参数（pf/one（${lost}））。下一步：1. 证明这些密钥：keyferry online status --journal online.jsonl（`,
     );
 
+    // online params now is refused before it fetches: no fresh import token spent on a bundle it cannot write.
+    const fetchedBefore = (await journalFileEntries(journal)).filter((e) => e.event === 'parameters.fetched').length;
+    const early = await run(['params', '--out', 'params-early']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toBe(
+      `keyferry online params: Fresh import parameters cannot be written yet: 1 key holds imported material not proven yet (pf/two (${kept})), so the ceremony stands at step “material imported”. Nothing was fetched. Prove it first (keyferry online status, or “Read the key states from the KMS” in the app, proves every key holding material and says what to mend), then fetch the fresh parameters again.`,
+    );
+    expect((await journalFileEntries(journal)).filter((e) => e.event === 'parameters.fetched')).toHaveLength(
+      fetchedBefore,
+    );
+
     // Enabled again: status proves it, and the deleted key's fresh parameters come next, written.
     await kms.client.enableKey(kept);
     const proven = await run(['status']);

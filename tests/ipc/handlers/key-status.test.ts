@@ -171,8 +171,11 @@ describe('the key states in the app, as online status says them', () => {
       expect(translator('zh-CN').t('status.next.prove-first', values('zh-CN'))).toBe(
         `先校验：1 个密钥持有尚未证明的已导入密钥材料（safety/k1（${kept}）），因此仪式处于“已导入密钥材料”步骤，此步骤不能写出导入参数包；1 个密钥在等待新的导入参数（safety/k0（${deleted}））。下一步：1. 证明这些密钥（“校验密钥”步骤，或再次读取密钥状态：两者都会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取新的导入参数（“获取导入参数”步骤）并写出参数包。`,
       );
-      // It says the truth: the bundle cannot be written at this step.
-      await value(ipc, 'online.fetch-parameters');
+      // It says the truth: the bundle cannot be written at this step, so nothing is fetched for it.
+      expect(await call(ipc, 'online.fetch-parameters')).toMatchObject({
+        ok: false,
+        problem: { code: 'PARAMETERS_AFTER_PROOF' },
+      });
       expect(await call(ipc, 'online.write-parameters', { folder: dir })).toMatchObject({
         ok: false,
         problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },

@@ -23,6 +23,8 @@
  * - `missing`: still Pending import with nothing else to say of it (an import stopped part way).
  */
 import type { JournalEntry } from '../../journal';
+import { KeyferryError } from '../../errors';
+import { listValue } from '../../../i18n/list';
 import { KeyState, keyStateOfName } from '../../kms/types';
 import { materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
@@ -172,4 +174,17 @@ export function proveFirst(keys: readonly JournaledKey[], entries: readonly Jour
     (k) => !k.imported && (k.deleted || k.lapsed) && materialRoundOf(entries, k.keyId).stage === 'parameters',
   );
   return prove.length > 0 && lost.length > 0 ? { prove, lost } : undefined;
+}
+
+/**
+ * Refuses fetching fresh import parameters while verify first holds (proveFirst): no bundle can be
+ * written then, so a fetch would spend fresh import tokens on a bundle refused a step later.
+ */
+export function refuseParametersBeforeProof(keys: readonly JournaledKey[], entries: readonly JournalEntry[]): void {
+  const first = proveFirst(keys, entries);
+  if (first)
+    throw new KeyferryError('PARAMETERS_AFTER_PROOF', {
+      count: first.prove.length,
+      keysList: listValue(first.prove.map((k) => `${k.alias} (${k.keyId})`)),
+    });
 }

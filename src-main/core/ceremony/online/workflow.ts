@@ -24,6 +24,7 @@ import { OnlineSessionConnection } from './session-connection';
 import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
+import { refuseParametersBeforeProof } from './status-next-steps';
 import { ONLINE_EVENTS } from './events';
 import { requireCreateStep, startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
@@ -253,6 +254,7 @@ export class OnlineCeremony {
       if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
         throw new KeyferryError('NOTHING_TO_IMPORT');
       }
+      refuseParametersBeforeProof(this.keys(), this.#ctx.journalEntries());
     }
     this.#requireConnected('fetchImportParameters');
     const chosen = options.wrappingAlgorithm;
