@@ -150,7 +150,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
 
 /** What the line about a key whose material was deleted says: the key, its recorded custody copy, the step its round is at. */
 function deletedKeyValues(
-  key: Pick<JournaledKey, 'alias' | 'spec' | 'keyId'>,
+  key: Pick<JournaledKey, 'alias' | 'spec' | 'keyId' | 'replicaOf' | 'region'>,
   ceremony: Pick<UnjournaledLook, 'importedCustody'>,
   round: string,
 ) {
@@ -158,6 +158,9 @@ function deletedKeyValues(
     alias: key.alias,
     spec: key.spec,
     keyId: key.keyId,
+    // A replica shares its alias with its primary: its region tells them apart.
+    replica: key.replicaOf === null ? 'no' : 'yes',
+    region: key.region,
     ...recordedCustodyValues(ceremony.importedCustody(key.keyId)),
     round,
   };

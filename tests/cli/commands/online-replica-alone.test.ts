@@ -110,6 +110,10 @@ describe('one replica of a group without its material', () => {
     const deleted = await on(['online', 'delete-material', '--key-id', replicaId, '--yes', '--acknowledge-loss']);
     expect(deleted.stderr).toBe('');
     expect(deleted.code).toBe(0);
+    // The replica shares its alias with its primary: its region says which one lost its material.
+    expect(deleted.stdout).toContain(
+      `Material deleted on request: deleted/aes (AES_256, key ${replicaId}, the replica in region sim-local-2) is in Pending import`,
+    );
     await replicaRoundAlone(group, 'deleted', replicaId, `Key ${replicaId} had material imported before`);
   }, 180_000);
 
