@@ -39,18 +39,7 @@ import { materialIdOf } from './replica-groups';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
 import { openCheckedToken } from './hsm-token-check';
-
-/** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
-export interface HsmSourceRequest {
-  readonly modulePath: string;
-  /** Token label or serial number. */
-  readonly token: string;
-  readonly pin: string;
-  /** Use keys already in the token instead of generating: by CKA_LABEL per key id, or by CKA_ID = the key id. */
-  readonly existingKeys?: { readonly labels?: Readonly<Record<string, string>>; readonly byKeyId?: boolean };
-  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
-  readonly acceptZeroFilledPad?: boolean;
-}
+import type { HsmSourceRequest } from './hsm-source-request';
 
 /** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
 export interface RecordedHsmObject {

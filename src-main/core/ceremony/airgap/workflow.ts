@@ -40,7 +40,8 @@ import {
   proveBoundMaterial,
   type GenerateRefusal,
 } from './bound-material';
-import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
+import type { AirGapHsmMaterial, HsmSourceSummary } from './hsm-material';
+import type { HsmSourceRequest } from './hsm-source-request';
 import { openHsmSource } from './hsm-source-step';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import type { CrashedObjectsCleanup } from './crashed-objects-destroy';
