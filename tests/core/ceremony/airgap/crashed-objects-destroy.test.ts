@@ -88,10 +88,10 @@ describe('destroyCrashedLeftObjects', () => {
     const problem = cleanup?.unproven[0];
     expect(problem?.code).toBe('HSM_LEFT_OBJECT_UNPROVEN');
     expect(translator('en').problem(problem!).message).toBe(
-      `Token object "${LABEL}" (symmetric key, CKA_ID 6b31), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: an object under that label and CKA_ID shows no check value or public key to check against what that session journaled (an EC private key holds no public key), so Keyferry cannot tell that session’s object from one a finished session keeps as its custody copy.`,
+      `Token object "${LABEL}" (symmetric key, CKA_ID 6b31), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: an object under that label and CKA_ID shows no check value or public key to check against what that session journaled (an EC private key is checked by a signature, which needs its public key still in the token), so Keyferry cannot tell that session’s object from one a finished session keeps as its custody copy.`,
     );
     expect(translator('zh-CN').problem(problem!).message).toBe(
-      `令牌对象 "${LABEL}"（对称密钥，CKA_ID 6b31）由一个未经停止即已结束的会话留下（见日志条目 ${left.seq}），未被销毁：该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥不含公钥），因此 Keyferry 无法将该会话的对象与已完成会话作为托管副本保留的对象区分开。`,
+      `令牌对象 "${LABEL}"（对称密钥，CKA_ID 6b31）由一个未经停止即已结束的会话留下（见日志条目 ${left.seq}），未被销毁：该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥通过签名核对，需要其公钥仍在令牌中），因此 Keyferry 无法将该会话的对象与已完成会话作为托管副本保留的对象区分开。`,
     );
     expect(journal.entries.at(-1)).toMatchObject({
       event: 'hsm.objects-left',
