@@ -14,12 +14,11 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { derFingerprint } from '../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec } from '../crypto/key-spec';
-import { CKA, CKO } from './attributes';
+import { CKA, CKO, CLASS_CODE } from './attributes';
 import { findObjects, publicKeySpki } from './hsm-keys';
 import type { HsmSession } from './hsm-session';
 import { MECHANISM } from './mechanisms';
 import { hsmKeyCheckValue, type KcvMethod } from './hsm-wrap';
-import type { TokenObjectClass } from './token-object-class';
 import type { TokenObjectRecord } from './token-objects';
 
 /** A left object as its session journaled it: what names it, and the evidence of its material. */
@@ -37,12 +36,6 @@ type LeftObjectVerdict =
   | { readonly kind: 'proven'; readonly handle: Buffer }
   | { readonly kind: 'gone' }
   | { readonly kind: 'unproven'; readonly why: UnprovenWhy };
-
-const CLASS_CODE: Readonly<Record<TokenObjectClass, number>> = {
-  CKO_SECRET_KEY: CKO.SECRET_KEY,
-  CKO_PRIVATE_KEY: CKO.PRIVATE_KEY,
-  CKO_PUBLIC_KEY: CKO.PUBLIC_KEY,
-};
 
 /** The challenge an EC private key signs to prove it is the journaled key's (a fixed text: nothing secret). */
 const CHALLENGE = Buffer.from('keyferry: prove a token object a crashed session left', 'utf8');

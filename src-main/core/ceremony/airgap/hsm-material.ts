@@ -19,8 +19,10 @@ import {
   hsmKeyCheckValue,
   privateKeyWrapTooShort,
   wrapHsmKey,
+  deleteObjectCommand,
   destroyTokenObjects,
   judgeLeftObject,
+  keyObjectsLabelled,
   type LeftTokenObject,
   type UnprovenWhy,
   type CreatedTokenObject,
@@ -32,6 +34,7 @@ import {
   type TokenObjectsDiscarded,
 } from '../../hsm';
 import type { Journal } from '../../journal';
+import { listValue } from '../../../i18n/list';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
@@ -221,6 +224,27 @@ export class AirGapHsmMaterial {
    */
   checkExistingKeys(parameters: readonly ImportParameters[]): void {
     if (this.selectsExisting) for (const p of materialOwners(parameters)) this.#findExisting(p);
+  }
+
+  /**
+   * Generating: refuses (HSM_LABEL_TAKEN), before anything is generated, when key objects already
+   * carry a label this session would generate under ("keyferry <ceremony id> <key id>"): more
+   * objects under it would make a later restore find several (HSM_KEY_AMBIGUOUS). The refusal names
+   * each object (label, class, CKA_ID) and the `pkcs11-tool` command that deletes it.
+   */
+  checkLabelsFree(parameters: readonly ImportParameters[], ceremonyId: string): void {
+    if (this.selectsExisting) return;
+    const taken = materialOwners(parameters).flatMap((p) =>
+      keyObjectsLabelled(this.#session, ceremonyObjectLabel(ceremonyId, p.keyId)),
+    );
+    if (taken.length === 0) return;
+    const token = this.#session.identity.label;
+    throw new KeyferryError('HSM_LABEL_TAKEN', {
+      token,
+      count: taken.length,
+      objectsList: listValue(taken.map((o) => `"${o.label}" (${o.objectClass}, CKA_ID ${o.objectId})`)),
+      commands: taken.map((o) => deleteObjectCommand(this.#request.modulePath, token, o)).join(' ; '),
+    });
   }
 
   /** Generates the material of `keyId` as token objects labelled for `ceremonyId`, each recorded as it comes to exist. */

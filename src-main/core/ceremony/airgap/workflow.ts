@@ -180,7 +180,14 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const planned = this.requirePreflight('hsm');
     const earlier = this.#hsm;
     this.#hsm = null;
-    const { hsm, crashedObjects } = await openHsmSource(earlier, request, this.#parameters, planned, this.options);
+    const { hsm, crashedObjects } = await openHsmSource(
+      earlier,
+      request,
+      this.#parameters,
+      planned,
+      this.currentCeremonyId,
+      this.options,
+    );
     this.#crashedObjects = crashedObjects;
     this.#hsm = hsm;
     return hsm.summary;

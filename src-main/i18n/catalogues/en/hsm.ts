@@ -103,6 +103,10 @@ export const enHsm = {
     "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
   'problem.HSM_KEY_AMBIGUOUS':
     'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}: {objectsList}.',
+  'problem.HSM_LABEL_TAKEN':
+    'Token "{token}" already holds {count, plural, one {a key object} other {# key objects}} under the label Keyferry gives this ceremony’s material: {objectsList}. Generating would add more objects under the same label, and a later restore would find several and refuse (HSM_KEY_AMBIGUOUS). Nothing was generated.',
+  'problem.HSM_LABEL_TAKEN.next':
+    'Use that material instead (--hsm-existing-keys finds it by CKA_ID = the key id, or --hsm-key-label KEYID=LABEL), give those objects another label with the HSM vendor’s tools, or, if nobody needs what they hold, delete them by hand (each command asks for the user PIN): {commands}. Then run again.',
   'problem.HSM_LEFT_OBJECT_UNPROVEN':
     'Token object "{label}" ({objectClass, select, CKO_SECRET_KEY {symmetric key} CKO_PRIVATE_KEY {private key} CKO_PUBLIC_KEY {public key} other {{objectClass}}}, CKA_ID {objectId}), left by a session that ended without stopping (named in journal entry {seq}), was NOT destroyed: {why, select, sameEvidence {more than one object under that label and CKA_ID shows the check value or public key that session journaled} other {an object under that label and CKA_ID shows no check value or public key to check against what that session journaled (an EC private key is checked by a signature, which needs its public key still in the token)}}, so Keyferry cannot tell that session’s object from one a finished session keeps as its custody copy.',
   'problem.HSM_LEFT_OBJECT_UNPROVEN.next':
