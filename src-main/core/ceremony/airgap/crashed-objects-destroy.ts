@@ -19,7 +19,7 @@ import type { LeftTokenObject } from '../../hsm';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import type { AirGapHsmMaterial } from './hsm-material';
 import type { KeyTokenObject } from './token-object-ledger';
-import type { TokenObjectsCleanup } from './token-objects-cleanup';
+import { withDeleteCommands, type TokenObjectsCleanup } from './token-objects-cleanup';
 
 /** A left object with the journal entry that named it. */
 interface NamedLeftObject extends LeftTokenObject, KeyTokenObject {
@@ -28,8 +28,8 @@ interface NamedLeftObject extends LeftTokenObject, KeyTokenObject {
 
 /** What the next session did with the objects a crashed session left in its token. */
 export interface CrashedObjectsCleanup extends Pick<TokenObjectsCleanup, 'tokenLabel' | 'tokenSerial' | 'destroyed'> {
-  /** Each object not destroyed, with the problem that says why. */
-  readonly unproven: readonly ProblemDetails[];
+  /** Each object not destroyed, with the `pkcs11-tool` command that deletes it by hand and the problem that says why. */
+  readonly unproven: readonly (TokenObjectsCleanup['left'][number] & { readonly problem: ProblemDetails })[];
 }
 
 const objectSchema = z.object({
@@ -101,7 +101,7 @@ export async function destroyCrashedLeftObjects(
   if (left.length === 0) return null;
   const token = { hsmTokenSerial: identity.serial, hsmTokenLabel: identity.label };
   const destroyed: NamedLeftObject[] = [];
-  const unproven: ProblemDetails[] = [];
+  const unproven: CrashedObjectsCleanup['unproven'][number][] = [];
   for (const object of left) {
     const outcome = hsm.destroyLeftObject(object);
     if (outcome === 'destroyed') destroyed.push(object);
@@ -120,7 +120,8 @@ export async function destroyCrashedLeftObjects(
                 ? new KeyferryError('HSM_LEFT_OBJECT_UNPROVEN', { ...facts, why: outcome })
                 : new KeyferryError('HSM_LEFT_OBJECT_STILL_UNPROVEN', { ...facts, why: outcome, firstSeq }),
             );
-      unproven.push(problem);
+      const [left] = withDeleteCommands([record(object)], hsm.token.modulePath, identity.label);
+      unproven.push({ ...left!, problem });
       await journal.append(operator, firstSeq === undefined ? 'hsm.objects-left' : 'hsm.objects-still-left', {
         ...problemData(problem),
         ...token,

@@ -87,7 +87,10 @@ describe('destroyCrashedLeftObjects', () => {
     const left = await leftByCrash();
     const cleanup = await destroyCrashedLeftObjects(tokenAnswering('noEvidence'), journal, 'Ana');
     expect(cleanup?.destroyed).toEqual([]);
-    const problem = cleanup?.unproven[0];
+    const problem = cleanup?.unproven[0]?.problem;
+    expect(cleanup?.unproven[0]?.command).toBe(
+      `pkcs11-tool --module /usr/lib/softhsm/libsofthsm2.so --token-label vault --login --delete-object --type secrkey --id 6b31 --label '${LABEL}'`,
+    );
     expect(problem?.code).toBe('HSM_LEFT_OBJECT_UNPROVEN');
     expect(translator('en').problem(problem!).message).toBe(
       `Token object "${LABEL}" (symmetric key, CKA_ID 6b31), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: an object under that label and CKA_ID shows no check value or public key to check against what that session journaled (an EC private key is checked by a signature, which needs its public key still in the token), so Keyferry cannot tell that session’s object from one a finished session keeps as its custody copy.`,
@@ -114,7 +117,7 @@ describe('destroyCrashedLeftObjects', () => {
       event: 'hsm.objects-still-left',
       data: { code: 'HSM_LEFT_OBJECT_STILL_UNPROVEN', recordedSeq: left.seq, firstSeq: first.seq, objects: [OBJECT] },
     });
-    const problem = later!.unproven[0]!;
+    const problem = later!.unproven[0]!.problem;
     expect(translator('en').problem(problem).message).toBe(
       `Token object "${LABEL}" (symmetric key, CKA_ID 6b31), left by a session that ended without stopping (named in journal entry ${left.seq}), is still in the token and was again NOT destroyed: more than one object under that label and CKA_ID shows the check value or public key that session journaled. Journal entry ${first.seq} first recorded it as left; it is not recorded as left again.`,
     );
