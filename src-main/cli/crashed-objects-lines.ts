@@ -1,7 +1,7 @@
 /**
  * What the CLI says once logged in to a token a crashed session left objects in
  * (core/ceremony/airgap/crashed-objects-destroy.ts): which were destroyed, and each one that was
- * not, with why and what to do.
+ * not, with why, what to do and the `pkcs11-tool` command that deletes it by hand.
  */
 import type { CrashedObjectsCleanup } from '../core/ceremony/airgap/crashed-objects-destroy';
 import { terminalText } from '../core/terminal-text';
@@ -27,9 +27,9 @@ export function crashedObjectsLines(io: CliIo, cleanup: CrashedObjectsCleanup | 
           }),
         ]
       : [];
-  const unproven = cleanup.unproven.map((p) => {
-    const { message, nextStep } = translator.problem(p);
-    return `${message} ${nextStep}`;
+  const unproven = cleanup.unproven.flatMap((o) => {
+    const { message, nextStep } = translator.problem(o.problem);
+    return [`${message} ${nextStep}`, translator.t('cli.hsm-object-command', { command: terminalText(o.command) })];
   });
   return [...destroyed, ...unproven];
 }

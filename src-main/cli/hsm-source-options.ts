@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { HsmSourceRequest } from '../core/ceremony/airgap/hsm-material';
+import type { HsmSourceRequest } from '../core/ceremony/airgap/hsm-source-request';
 import { KeyferryError } from '../core/errors';
 import { secretFromEnvironment } from '../core/secret-from-environment';
 import { optionTable } from './options';

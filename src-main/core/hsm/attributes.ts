@@ -3,6 +3,7 @@
  * that turn the module's raw attribute bytes into checked values.
  */
 import { z } from 'zod';
+import type { TokenObjectClass } from './token-object-class';
 
 export const CKA = {
   CLASS: 0x0000,
@@ -33,6 +34,13 @@ export const CKA = {
 } as const;
 
 export const CKO = { PUBLIC_KEY: 2, PRIVATE_KEY: 3, SECRET_KEY: 4 } as const;
+
+/** The CKA_CLASS value of each class a ceremony generates (token-object-class.ts). */
+export const CLASS_CODE: Readonly<Record<TokenObjectClass, number>> = {
+  CKO_SECRET_KEY: CKO.SECRET_KEY,
+  CKO_PRIVATE_KEY: CKO.PRIVATE_KEY,
+  CKO_PUBLIC_KEY: CKO.PUBLIC_KEY,
+};
 export const CKK = { RSA: 0x00, EC: 0x03, GENERIC_SECRET: 0x10, AES: 0x1f } as const;
 
 /** A template entry as the binding takes it. */

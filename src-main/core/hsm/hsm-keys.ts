@@ -57,7 +57,8 @@ export interface HsmMaterialKey {
   readonly publicKeySpkiDer: Buffer | null;
 }
 
-function attributes(session: HsmSession, object: Buffer, types: readonly number[]): Map<number, Buffer> {
+/** The values `object` holds of the attributes `types`, by type (an attribute it lacks is absent). */
+export function attributes(session: HsmSession, object: Buffer, types: readonly number[]): Map<number, Buffer> {
   const answer = attributeValuesSchema.parse(
     hsmCall('attributes', () =>
       session.p11.C_GetAttributeValue(

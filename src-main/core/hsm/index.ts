@@ -15,4 +15,5 @@ export {
   type TokenObjectsDiscarded,
 } from './token-objects';
 export type { TokenObjectClass } from './token-object-class';
+export { keyObjectsLabelled } from './labelled-objects';
 export { judgeLeftObject, type LeftTokenObject, type UnprovenWhy } from './leftover-objects';

@@ -89,6 +89,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   // A stopped session's HSM token objects: destroyed, or left in the token to delete by hand (airgap/token-objects-cleanup.ts).
   'hsm.objects-destroyed': 'abandoned',
   'hsm.objects-left': 'failure',
+  // ... an object a crashed session left that a later session still cannot prove (airgap/crashed-objects-destroy.ts).
+  'hsm.objects-still-left': 'failure',
   'wrapped-bundle.withdrawn': 'abandoned',
   'receipt.voided': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',

@@ -3,12 +3,13 @@
  * real SoftHSM token: Ctrl-C paused before the receipt destroys the token objects (OpenSC's
  * pkcs11-tool lists none afterwards) and says so; SIGKILL there leaves them, and the next run on the
  * journal (under a Chinese locale) names each one with the pkcs11-tool command that deletes it,
- * which does.
+ * which does. A repeated wrap that would generate under the labels a finished session's objects
+ * carry is refused before anything is generated or any witness confirms, naming those objects and
+ * the commands (en, zh-CN); the material already there, chosen by key id, is the way on.
  */
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -25,9 +26,6 @@ import {
   SOFTHSM_MODULE,
   type SoftToken,
 } from '../../core/hsm/helpers/soft-tokens';
-import { openSession } from '../../core/hsm/helpers/hsm-fixtures';
-import { findMaterialKey, hsmKeyCheckValue } from '../../../src-main/core/hsm';
-import { derFingerprint } from '../../../src-main/core/crypto/evidence';
 
 const PIN = '40917253';
 const CEREMONY = 'KF-20261204-hsmstp';
@@ -162,61 +160,57 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     expect(listTokenObjects(token)).toEqual([]);
   }, 120_000);
 
-  it('after a SIGKILL of a repeated wrap, the next HSM session destroys only what that session made, never the finished one’s', async () => {
+  it('a repeated wrap that would generate under the labels the finished session’s objects carry is refused before anything is generated (en, zh-CN)', async () => {
     const digest = await parameters();
-    const run = (typed: string, out: string, ...extra: string[]) =>
+    const run = (out: string, lang: string, ...extra: string[]) =>
       cli.watch(
-        spawn(process.execPath, [BIN, ...wrapArgs(typed, out, ...extra)], {
+        spawn(process.execPath, [BIN, ...wrapArgs(digest, out, ...extra)], {
           cwd: cli.dir(),
-          env: { ...process.env, LANG: 'C', HSM_PIN: PIN },
+          env: { ...process.env, LANG: lang, HSM_PIN: PIN },
         }),
         () => undefined,
       );
-    expect((await run(digest, 'wrapped-1')).code).toBe(0);
+    expect((await run('wrapped-1', 'C')).code).toBe(0);
     const again = ['--wrap-again', 'the first stick was lost'];
-    const killed = await stoppedBeforeReceipt(digest, 'SIGKILL', 'wrapped-2', ...again);
-    expect(killed.signal).toBe('SIGKILL');
-    // Both sessions' objects, under the same labels and CKA_IDs.
-    expect(listTokenObjects(token)).toEqual(GENERATED.flatMap((o) => [o, o]));
-    // The next run (a wrong digest typed: it is refused before anything is generated) logs in to the token first.
-    const next = await run('0'.repeat(64), 'wrapped-3', ...again);
+    const refused = await run('wrapped-2', 'C', ...again);
+    expect(refused.code).not.toBe(0);
     const objects = [
-      `"${label(AES_KEY)}" (symmetric key, CKA_ID ${hex(AES_KEY)})`,
-      `"${label(RSA_KEY)}" (private key, CKA_ID ${hex(RSA_KEY)})`,
-      `"${label(RSA_KEY)}" (public key, CKA_ID ${hex(RSA_KEY)})`,
+      `"${label(AES_KEY)}" (CKO_SECRET_KEY, CKA_ID ${hex(AES_KEY)})`,
+      `"${label(RSA_KEY)}" (CKO_PRIVATE_KEY, CKA_ID ${hex(RSA_KEY)})`,
+      `"${label(RSA_KEY)}" (CKO_PUBLIC_KEY, CKA_ID ${hex(RSA_KEY)})`,
     ];
-    expect(next.stdout).toContain(
-      `Logged in to HSM token "stop-cli" (serial ${token.serial}): the 3 token objects a session that ended without stopping left there were destroyed, ` +
-        `each proven by the check value or public key that session journaled (journaled as hsm.objects-destroyed): ${objects.join(', ')}.`,
+    const commands = [
+      ['secrkey', AES_KEY],
+      ['privkey', RSA_KEY],
+      ['pubkey', RSA_KEY],
+    ]
+      .map(
+        ([type, keyId]) =>
+          `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label stop-cli --login --delete-object --type ${type} --id ${hex(keyId as string)} --label '${label(keyId as string)}'`,
+      )
+      .join(' ; ');
+    const said = refused.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      `Token "stop-cli" already holds 3 key objects under the label Keyferry gives this ceremony’s material: ${objects.join(', ')}. ` +
+        'Generating would add more objects under the same label, and a later restore would find several and refuse (HSM_KEY_AMBIGUOUS). Nothing was generated.',
     );
+    expect(said).toContain(
+      'Use that material instead (--hsm-existing-keys finds it by CKA_ID = the key id, or --hsm-key-label KEYID=LABEL), give those objects another label with the HSM vendor’s tools, or, if nobody needs what they hold, delete them by hand (each command asks for the user PIN): ' +
+        `${commands}. Then run again.`,
+    );
+    // Nothing was generated, and the refusal came before any witness confirmed.
     expect(listTokenObjects(token)).toEqual(GENERATED);
-    // What is left is the finished session's material: the check value and public key its journal recorded.
-    const journal = (await readFile(path.join(cli.dir(), 'airgap.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { seq: number; event: string; data: Record<string, unknown> });
-    const first = journal.filter((e) => e.event === 'material.generated').slice(0, 2);
-    const hsm = openSession(token);
-    try {
-      const aes = findMaterialKey(hsm.session, 'AES_256', { label: label(AES_KEY) });
-      expect(hsmKeyCheckValue(hsm.session, aes.handle, 'check-value')).toBe(
-        first.find((e) => e.data.keyId === AES_KEY)?.data.keyCheckValue,
-      );
-      const rsa = findMaterialKey(hsm.session, 'RSA_2048', { label: label(RSA_KEY) });
-      expect(derFingerprint(rsa.publicKeySpkiDer as Buffer)).toBe(
-        first.find((e) => e.data.keyId === RSA_KEY)?.data.publicKeyFingerprint,
-      );
-    } finally {
-      hsm.close();
-    }
-    const left = journal.find((e) => e.event === 'hsm.objects-left');
-    expect(journal.find((e) => e.event === 'hsm.objects-destroyed')?.data).toMatchObject({
-      recordedSeq: left?.seq,
-      hsmTokenSerial: token.serial,
-    });
-    // The next session that finishes lists the destruction among its receipt's deviations.
-    expect((await run(digest, 'wrapped-4', ...again)).code).toBe(0);
-    const receipt = await readFile(path.join(cli.dir(), `receipt-air-gapped-${CEREMONY}-session-4.txt`), 'utf8');
-    expect(receipt).toContain('HSM token objects of the stopped attempt destroyed');
+    const events = await cli.journalEvents();
+    const refusedAt = events.lastIndexOf('hsm.refused');
+    expect(refusedAt).toBeGreaterThan(events.lastIndexOf('ceremony.session-started'));
+    expect(events.slice(refusedAt)).not.toContain('witness.confirmed');
+    expect(events.slice(refusedAt)).not.toContain('material.generated');
+    const zh = await run('wrapped-3', 'zh_CN.UTF-8', ...again);
+    expect(zh.stderr.replace(/\s+/g, ' ')).toContain(
+      `令牌 "stop-cli" 中已有 3 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签：${objects.join('、')}。再生成会在同一标签下增加更多对象，之后的恢复会找到多个对象而拒绝（HSM_KEY_AMBIGUOUS）。未生成任何内容。`,
+    );
+    // The way on: the material already there, chosen by its key id.
+    expect((await run('wrapped-4', 'C', ...again, '--hsm-existing-keys')).code).toBe(0);
+    expect(listTokenObjects(token)).toEqual(GENERATED);
   }, 240_000);
 });

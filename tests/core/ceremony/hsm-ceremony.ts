@@ -1,7 +1,7 @@
 /** Test helpers for ceremonies whose material is in a real SoftHSM token: the plan, the request, the air-gapped side. */
 import path from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { HsmSourceRequest } from '../../../src-main/core/ceremony/airgap/hsm-material';
+import type { HsmSourceRequest } from '../../../src-main/core/ceremony/airgap/hsm-source-request';
 import type { CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../hsm/helpers/soft-tokens';

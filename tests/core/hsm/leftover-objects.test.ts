@@ -2,8 +2,9 @@
  * Judging an object a crashed session left (src-main/core/hsm/leftover-objects.ts) on a real
  * SoftHSM token: of two AES keys under one label and CKA_ID, only the one whose check value is the
  * journaled one is proven (the other, a finished session's, is not); one that matches nothing is
- * gone; an EC private key shows nothing to compare and two keys of the same value show the same
- * check value, so neither is proven.
+ * gone; two keys of the same value show the same check value, so neither is proven. An EC private
+ * key holds no public key: of two under one label and CKA_ID, the one that signs a challenge (in the
+ * token) that Node verifies with the public key whose fingerprint was journaled is proven, the other never.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CKA, CKK, CKO } from '../../../src-main/core/hsm/attributes';
@@ -74,10 +75,34 @@ describe('judgeLeftObject (SoftHSM)', () => {
       const kcv = hsmKeyCheckValue(hsm.session, twins[0] as Buffer, 'ecb');
       expect(judgeLeftObject(hsm.session, left(kcv), 'ecb')).toEqual({ kind: 'unproven', why: 'sameEvidence' });
       for (const handle of twins) hsm.session.p11.C_DestroyObject(hsm.session.handle, handle);
+    } finally {
+      hsm.close();
+    }
+  });
 
-      const pair = generateKeyPair(hsm.session, 'EC_P256', { token: true, label: LABEL, id: ID });
-      const fingerprint = derFingerprint(pair.publicKeySpkiDer as Buffer);
+  it('proves an EC private key by a signature the journaled public key verifies, and only that one', () => {
+    const hsm = openSession(token);
+    try {
+      const ec = () => generateKeyPair(hsm.session, 'EC_P256', { token: true, label: LABEL, id: ID });
+      const finished = ec();
+      const crashed = ec();
+      const fingerprint = derFingerprint(crashed.publicKeySpkiDer as Buffer);
       expect(judgeLeftObject(hsm.session, left(fingerprint, 'CKO_PRIVATE_KEY'), 'ecb')).toEqual({
+        kind: 'proven',
+        handle: crashed.handle,
+      });
+      expect(
+        judgeLeftObject(
+          hsm.session,
+          left(derFingerprint(finished.publicKeySpkiDer as Buffer), 'CKO_PRIVATE_KEY'),
+          'ecb',
+        ),
+      ).toEqual({
+        kind: 'proven',
+        handle: finished.handle,
+      });
+      // A fingerprint no public key under that label and CKA_ID has: nothing to verify with, so nothing is proven.
+      expect(judgeLeftObject(hsm.session, left('00'.repeat(32), 'CKO_PRIVATE_KEY'), 'ecb')).toEqual({
         kind: 'unproven',
         why: 'noEvidence',
       });

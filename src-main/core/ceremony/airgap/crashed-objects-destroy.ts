@@ -6,7 +6,10 @@
  * so a finished session's custody copy under the same label and CKA_ID is never touched. What was
  * destroyed is journaled `hsm.objects-destroyed` (recordedSeq: the `hsm.objects-left` entry that
  * named it; a deviation on the receipt); what cannot be proven is journaled `hsm.objects-left` with
- * the problem HSM_LEFT_OBJECT_UNPROVEN saying why, and stays for the officer to delete by hand.
+ * the problem HSM_LEFT_OBJECT_UNPROVEN saying why, and stays for the officer to delete by hand. It
+ * is journaled so once: a later session that still cannot prove it journals
+ * `hsm.objects-still-left` (HSM_LEFT_OBJECT_STILL_UNPROVEN, firstSeq: the entry that first recorded
+ * it; a deviation on that session's receipt), never a second `hsm.objects-left` for it.
  */
 import { z } from 'zod';
 import { KEY_SPECS } from '../../crypto/key-spec';
@@ -16,7 +19,7 @@ import type { LeftTokenObject } from '../../hsm';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import type { AirGapHsmMaterial } from './hsm-material';
 import type { KeyTokenObject } from './token-object-ledger';
-import type { TokenObjectsCleanup } from './token-objects-cleanup';
+import { withDeleteCommands, type TokenObjectsCleanup } from './token-objects-cleanup';
 
 /** A left object with the journal entry that named it. */
 interface NamedLeftObject extends LeftTokenObject, KeyTokenObject {
@@ -25,8 +28,8 @@ interface NamedLeftObject extends LeftTokenObject, KeyTokenObject {
 
 /** What the next session did with the objects a crashed session left in its token. */
 export interface CrashedObjectsCleanup extends Pick<TokenObjectsCleanup, 'tokenLabel' | 'tokenSerial' | 'destroyed'> {
-  /** Each object not destroyed, with the problem that says why. */
-  readonly unproven: readonly ProblemDetails[];
+  /** Each object not destroyed, with the `pkcs11-tool` command that deletes it by hand and the problem that says why. */
+  readonly unproven: readonly (TokenObjectsCleanup['left'][number] & { readonly problem: ProblemDetails })[];
 }
 
 const objectSchema = z.object({
@@ -41,6 +44,7 @@ const leftSchema = z.object({
   objects: z.array(objectSchema),
 });
 const destroyedSchema = z.object({ recordedSeq: z.number(), objects: z.array(objectSchema) });
+const unprovenSchema = destroyedSchema.extend({ code: z.literal('HSM_LEFT_OBJECT_UNPROVEN') });
 const generatedSchema = z.object({
   spec: z.enum(KEY_SPECS),
   objectLabel: z.string(),
@@ -97,30 +101,32 @@ export async function destroyCrashedLeftObjects(
   if (left.length === 0) return null;
   const token = { hsmTokenSerial: identity.serial, hsmTokenLabel: identity.label };
   const destroyed: NamedLeftObject[] = [];
-  const unproven: ProblemDetails[] = [];
+  const unproven: CrashedObjectsCleanup['unproven'][number][] = [];
   for (const object of left) {
     const outcome = hsm.destroyLeftObject(object);
     if (outcome === 'destroyed') destroyed.push(object);
     else if (outcome !== 'gone') {
       const { label, objectId, objectClass, recordedSeq } = object;
-      // Not proven to be the crashed session's (why), or the token would not destroy it (its problem).
+      const facts = { label, objectId, objectClass, seq: recordedSeq };
+      // Not proven to be the crashed session's (why): journaled as left once, and later only as still there.
+      const firstSeq = typeof outcome === 'string' ? firstUnproven(journal.entries, object) : undefined;
+      const again: Record<string, number> = firstSeq !== undefined ? { firstSeq } : {};
+      // Or the token would not destroy it (its problem).
       const problem =
-        typeof outcome === 'string'
-          ? toProblem(
-              new KeyferryError('HSM_LEFT_OBJECT_UNPROVEN', {
-                label,
-                objectId,
-                objectClass,
-                why: outcome,
-                seq: recordedSeq,
-              }),
-            )
-          : outcome;
-      unproven.push(problem);
-      await journal.append(operator, 'hsm.objects-left', {
+        typeof outcome !== 'string'
+          ? outcome
+          : toProblem(
+              firstSeq === undefined
+                ? new KeyferryError('HSM_LEFT_OBJECT_UNPROVEN', { ...facts, why: outcome })
+                : new KeyferryError('HSM_LEFT_OBJECT_STILL_UNPROVEN', { ...facts, why: outcome, firstSeq }),
+            );
+      const [left] = withDeleteCommands([record(object)], hsm.token.modulePath, identity.label);
+      unproven.push({ ...left!, problem });
+      await journal.append(operator, firstSeq === undefined ? 'hsm.objects-left' : 'hsm.objects-still-left', {
         ...problemData(problem),
         ...token,
         recordedSeq,
+        ...again,
         objects: [{ ...record(object) }],
       });
     }
@@ -132,6 +138,21 @@ export async function destroyCrashedLeftObjects(
       objects: destroyed.filter((o) => o.recordedSeq === recordedSeq).map((o) => ({ ...record(o) })),
     });
   return { tokenLabel: identity.label, tokenSerial: identity.serial, destroyed: destroyed.map(record), unproven };
+}
+
+/**
+ * The entry that first journaled `object` as not proven (`hsm.objects-left` with
+ * HSM_LEFT_OBJECT_UNPROVEN, naming the same crash entry), or undefined when none did yet.
+ */
+function firstUnproven(entries: readonly JournalEntry[], object: NamedLeftObject): number | undefined {
+  return entries.find((e) => {
+    const parsed = e.event === 'hsm.objects-left' ? unprovenSchema.safeParse(e.data) : null;
+    return (
+      parsed?.success === true &&
+      parsed.data.recordedSeq === object.recordedSeq &&
+      parsed.data.objects.some((o) => named(object.recordedSeq, o) === named(object.recordedSeq, object))
+    );
+  })?.seq;
 }
 
 /** What the journal names of a left object: never its evidence or handle. */

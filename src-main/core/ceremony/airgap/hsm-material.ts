@@ -19,8 +19,10 @@ import {
   hsmKeyCheckValue,
   privateKeyWrapTooShort,
   wrapHsmKey,
+  deleteObjectCommand,
   destroyTokenObjects,
   judgeLeftObject,
+  keyObjectsLabelled,
   type LeftTokenObject,
   type UnprovenWhy,
   type CreatedTokenObject,
@@ -32,6 +34,7 @@ import {
   type TokenObjectsDiscarded,
 } from '../../hsm';
 import type { Journal } from '../../journal';
+import { listValue } from '../../../i18n/list';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
@@ -39,18 +42,7 @@ import { materialIdOf } from './replica-groups';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
 import { openCheckedToken } from './hsm-token-check';
-
-/** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
-export interface HsmSourceRequest {
-  readonly modulePath: string;
-  /** Token label or serial number. */
-  readonly token: string;
-  readonly pin: string;
-  /** Use keys already in the token instead of generating: by CKA_LABEL per key id, or by CKA_ID = the key id. */
-  readonly existingKeys?: { readonly labels?: Readonly<Record<string, string>>; readonly byKeyId?: boolean };
-  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
-  readonly acceptZeroFilledPad?: boolean;
-}
+import type { HsmSourceRequest } from './hsm-source-request';
 
 /** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
 export interface RecordedHsmObject {
@@ -232,6 +224,27 @@ export class AirGapHsmMaterial {
    */
   checkExistingKeys(parameters: readonly ImportParameters[]): void {
     if (this.selectsExisting) for (const p of materialOwners(parameters)) this.#findExisting(p);
+  }
+
+  /**
+   * Generating: refuses (HSM_LABEL_TAKEN), before anything is generated, when key objects already
+   * carry a label this session would generate under ("keyferry <ceremony id> <key id>"): more
+   * objects under it would make a later restore find several (HSM_KEY_AMBIGUOUS). The refusal names
+   * each object (label, class, CKA_ID) and the `pkcs11-tool` command that deletes it.
+   */
+  checkLabelsFree(parameters: readonly ImportParameters[], ceremonyId: string): void {
+    if (this.selectsExisting) return;
+    const taken = materialOwners(parameters).flatMap((p) =>
+      keyObjectsLabelled(this.#session, ceremonyObjectLabel(ceremonyId, p.keyId)),
+    );
+    if (taken.length === 0) return;
+    const token = this.#session.identity.label;
+    throw new KeyferryError('HSM_LABEL_TAKEN', {
+      token,
+      count: taken.length,
+      objectsList: listValue(taken.map((o) => `"${o.label}" (${o.objectClass}, CKA_ID ${o.objectId})`)),
+      commands: taken.map((o) => deleteObjectCommand(this.#request.modulePath, token, o)).join(' ; '),
+    });
   }
 
   /** Generates the material of `keyId` as token objects labelled for `ceremonyId`, each recorded as it comes to exist. */

@@ -5,13 +5,16 @@
  * objects it generated, which the token opened now knows nothing of, and is closed. Custody shares
  * planned are refused (journaled): HSM material never leaves the token to be split. Once logged in,
  * the objects a crashed session left are destroyed where proven (crashed-objects-destroy.ts) and
- * the keys chosen in the token are looked up, before any witness types; a refusal is journaled.
+ * the keys chosen in the token are looked up, or, when generating, the labels the material would
+ * get are checked free (HSM_LABEL_TAKEN names the objects that carry one), before any witness
+ * types; a refusal is journaled.
  */
 import type { ImportParameters } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import type { ProgressListener } from '../shared/progress';
-import type { AirGapHsmMaterial, HsmSourceRequest } from './hsm-material';
+import type { AirGapHsmMaterial } from './hsm-material';
+import type { HsmSourceRequest } from './hsm-source-request';
 import type { AirGapDestinations } from './preflight';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { destroyCrashedLeftObjects, type CrashedObjectsCleanup } from './crashed-objects-destroy';
@@ -21,6 +24,7 @@ export async function openHsmSource(
   request: HsmSourceRequest,
   parameters: readonly ImportParameters[],
   planned: AirGapDestinations,
+  ceremonyId: string,
   context: { readonly journal: Journal; readonly operator: string; readonly onProgress?: ProgressListener | undefined },
 ): Promise<{ hsm: AirGapHsmMaterial; crashedObjects: CrashedObjectsCleanup | null }> {
   const { AirGapHsmMaterial } = await import('./hsm-material');
@@ -36,8 +40,9 @@ export async function openHsmSource(
       throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.summary.token.serial });
     // Logged in now: what a crashed session left in this token goes first (it could clash with a chosen key).
     const crashedObjects = await destroyCrashedLeftObjects(hsm, context.journal, context.operator);
-    // Keys chosen in the token are looked up now, before any witness types anything.
+    // Keys chosen in the token are looked up now, before any witness types anything; labels to generate under must be free.
     hsm.checkExistingKeys(parameters);
+    hsm.checkLabelsFree(parameters, ceremonyId);
     return { hsm, crashedObjects };
   } catch (error) {
     hsm.close();

@@ -22,7 +22,7 @@ import {
 } from '../../hsm';
 import { problemData, type Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
-import type { HsmSourceRequest } from './hsm-material';
+import type { HsmSourceRequest } from './hsm-source-request';
 
 /** The open token: its module, the logged-in session and the capability check's report per wrapping algorithm. */
 interface CheckedToken {

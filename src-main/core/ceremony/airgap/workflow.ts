@@ -40,7 +40,8 @@ import {
   proveBoundMaterial,
   type GenerateRefusal,
 } from './bound-material';
-import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
+import type { AirGapHsmMaterial, HsmSourceSummary } from './hsm-material';
+import type { HsmSourceRequest } from './hsm-source-request';
 import { openHsmSource } from './hsm-source-step';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import type { CrashedObjectsCleanup } from './crashed-objects-destroy';
@@ -179,7 +180,14 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const planned = this.requirePreflight('hsm');
     const earlier = this.#hsm;
     this.#hsm = null;
-    const { hsm, crashedObjects } = await openHsmSource(earlier, request, this.#parameters, planned, this.options);
+    const { hsm, crashedObjects } = await openHsmSource(
+      earlier,
+      request,
+      this.#parameters,
+      planned,
+      this.currentCeremonyId,
+      this.options,
+    );
     this.#crashedObjects = crashedObjects;
     this.#hsm = hsm;
     return hsm.summary;

@@ -16,7 +16,7 @@ import type { JournalEntry } from '../../journal/entry';
 import { countHumanActions, type HumanActions } from '../shared/human-actions';
 import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
-import type { HsmSourceRequest } from '../airgap/hsm-material';
+import type { HsmSourceRequest } from '../airgap/hsm-source-request';
 import { createFreshFolder, writeFileExclusive } from '../../fs/durable-file';
 import { openJournal, verifyJournal, type Journal } from '../../journal';
 import { KmsClient } from '../../kms/client';

@@ -25,6 +25,8 @@ export const enJournalEvents = {
   'journal.event.hsm.refused': 'HSM refused',
   'journal.event.hsm.objects-destroyed': 'HSM token objects of the stopped attempt destroyed',
   'journal.event.hsm.objects-left': 'HSM token objects of the stopped attempt left in the token',
+  'journal.event.hsm.objects-still-left':
+    'HSM token objects a crashed session left, still in the token and still not proven',
   'journal.event.hsm.zero-filled-pad-accepted': 'Zero-filled HSM padding accepted',
   'journal.event.import.expiry-chosen': 'Import expiry chosen',
   'journal.event.journal.torn-line-set-aside': 'Incomplete last line set aside',

@@ -92,10 +92,18 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_KEY_NOT_FOUND.next': '请用 HSM 厂商工具核对标签（区分大小写），或让 Keyferry 在 HSM 中生成密钥。',
   'problem.HSM_KEY_AMBIGUOUS':
     '令牌 "{token}" 中有 {count} 个{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的密钥：{objectsList}。',
+  'problem.HSM_LABEL_TAKEN':
+    '令牌 "{token}" 中已有 {count} 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签：{objectsList}。再生成会在同一标签下增加更多对象，之后的恢复会找到多个对象而拒绝（HSM_KEY_AMBIGUOUS）。未生成任何内容。',
+  'problem.HSM_LABEL_TAKEN.next':
+    '请改用这些已有的密钥材料（--hsm-existing-keys 按 CKA_ID = 密钥 ID 查找，或 --hsm-key-label KEYID=LABEL），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：{commands}。然后重新运行。',
   'problem.HSM_LEFT_OBJECT_UNPROVEN':
-    '令牌对象 "{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）由一个未经停止即已结束的会话留下（见日志条目 {seq}），未被销毁：{why, select, sameEvidence {该标签和 CKA_ID 下有不止一个对象显示该会话记入日志的校验值或公钥} other {该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥不含公钥）}}，因此 Keyferry 无法将该会话的对象与已完成会话作为托管副本保留的对象区分开。',
+    '令牌对象 "{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）由一个未经停止即已结束的会话留下（见日志条目 {seq}），未被销毁：{why, select, sameEvidence {该标签和 CKA_ID 下有不止一个对象显示该会话记入日志的校验值或公钥} other {该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥通过签名核对，需要其公钥仍在令牌中）}}，因此 Keyferry 无法将该会话的对象与已完成会话作为托管副本保留的对象区分开。',
   'problem.HSM_LEFT_OBJECT_UNPROVEN.next':
     '手动删除任何对象之前，请先用 HSM 厂商工具找出该会话生成的是哪个对象（其校验值或公钥记录在该会话的 material.generated 条目中）：日志条目 {seq} 给出的命令按标签和 CKA_ID 删除，而已完成会话的对象可能使用相同的标签和 CKA_ID。',
+  'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN':
+    '令牌对象 "{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）由一个未经停止即已结束的会话留下（见日志条目 {seq}），仍在令牌中，本次仍未被销毁：{why, select, sameEvidence {该标签和 CKA_ID 下有不止一个对象显示该会话记入日志的校验值或公钥} other {该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥通过签名核对，需要其公钥仍在令牌中）}}。日志条目 {firstSeq} 首次记录了它被留下；不会再次记录为留下。',
+  'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN.next':
+    '在有人手动删除之前它会一直留在令牌中：请先用 HSM 厂商工具找出该会话生成的是哪个对象（其校验值或公钥记录在该会话的 material.generated 条目中），因为日志条目 {seq} 给出的命令按标签和 CKA_ID 删除，而已完成会话的对象可能使用相同的标签和 CKA_ID。',
   'problem.HSM_KEY_AMBIGUOUS.next':
     'Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签并按此标签选择（--hsm-key-label KEYID=LABEL）；然后重新运行。',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND':

@@ -26,6 +26,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.hsm.refused': 'HSM 被拒绝',
   'journal.event.hsm.objects-destroyed': '已销毁已停止尝试的 HSM 令牌对象',
   'journal.event.hsm.objects-left': '已停止尝试的 HSM 令牌对象仍留在令牌中',
+  'journal.event.hsm.objects-still-left': '崩溃会话留下的 HSM 令牌对象仍在令牌中，仍无法证实',
   'journal.event.hsm.zero-filled-pad-accepted': '已接受 HSM 的零填充',
   'journal.event.import.expiry-chosen': '已选定导入的到期时间',
   'journal.event.journal.torn-line-set-aside': '不完整的最后一行已移出',

@@ -1,7 +1,8 @@
 /**
  * A key bound to material whose custody copy is an HSM token object (real SoftHSM token, KMS
  * simulator): after the material expired, fresh parameters carry the bound KCV; the air-gapped side
- * with the HSM refuses to generate a new token key before anything is made, refuses an existing
+ * with the HSM refuses to generate a new token key before anything is made (the original object
+ * carries the label it would get: HSM_LABEL_TAKEN, when the token is checked), refuses an existing
  * token key of other material (journaled), and takes the original token object (its KCV computed in
  * the HSM equals the bound one): wrapped, receipted as matched, imported by the KMS.
  */
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material';
-import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
+import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-source-request';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
 import { generateAesTokenKey, openSession, WRAPPABLE } from '../../hsm/helpers/hsm-fixtures';
@@ -56,14 +57,19 @@ describe('a bound key with its material in an HSM token', () => {
     const original = first.material[0] as HsmMaterialSummary;
     const kcv = original.keyCheckValue as string;
 
-    const fresh = await airGapWithToken(plan, params2, 'airgap-fresh.jsonl', softHsmRequest(t.token));
-    await expect(fresh.air.generateMaterial()).rejects.toMatchObject({
-      code: 'MATERIAL_BOUND_GENERATE_REFUSED',
-      values: { keyId, kind: 'kcv', bound: kcv },
+    // Generating is refused when the token is checked: the original object carries the label new material would get.
+    const fresh = await t.f.airgap(await t.f.journal('airgap-fresh.jsonl'), plan);
+    await fresh.checkNetwork();
+    await fresh.readParametersBundle(params2);
+    await fresh.preflight({ wrappedBundle: path.join(t.f.dir, 'wrapped-fresh'), receiptFolder: t.f.dir });
+    await expect(fresh.useHsm(softHsmRequest(t.token))).rejects.toMatchObject({
+      code: 'HSM_LABEL_TAKEN',
+      values: { count: 1, objectsList: expect.stringContaining(original.objectLabel) as string },
     });
-    await fresh.air.abandon('bound material');
+    await fresh.abandon('bound material');
     const freshJournal = await journal('airgap-fresh.jsonl');
     expect(freshJournal.some((e) => e.event === 'material.generated')).toBe(false);
+    expect(freshJournal.find((e) => e.event === 'hsm.refused')?.data.code).toBe('HSM_LABEL_TAKEN');
 
     otherTokenKey('not the imported key');
     const other = await airGapWithToken(

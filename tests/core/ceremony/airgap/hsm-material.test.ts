@@ -7,7 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
+import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-source-request';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { generateAesTokenKey, openSession } from '../../hsm/helpers/hsm-fixtures';
 import { onlineDayOne } from '../ceremony-fixture';
