@@ -810,6 +810,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_DIGEST_SLIP.next': NoValues;
   'problem.WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': NoValues;
+  'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };
+  'problem.WRAPPED_BRINGS_NOTHING.next': { known: string; parameters: string | number };
   'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number };
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { bundles: number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { dir: string | number; cause: string | number };
@@ -2534,6 +2536,7 @@ export interface ProblemValueTable {
   'CLI_EXPECT_DIGEST_MISSING': NoValues;
   'WRAPPED_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
   'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
+  'WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number; known: string; parameters: string | number };
   'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number };
   'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { dir: string | number; cause: string | number };
   'WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };

@@ -91,6 +91,8 @@ async function replicaRoundAlone({ online, airgap, env, on }: Group, name: strin
   expect(status.stderr).toBe('');
   expect(status.code).toBe(0);
   expect(status.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(2);
+  // The import line this round printed: the restore's wrapped bundle and its digest.
+  return nextCommand(onPrintedMedia(restored.airGapped.stdout));
 }
 
 const CUSTODY = ['--custody', '2/3', '--shares-on-one-volume'];
@@ -114,7 +116,30 @@ describe('one replica of a group without its material', () => {
     expect(deleted.stdout).toContain(
       `Material deleted on request: deleted/aes (AES_256, key ${replicaId}, the replica in region sim-local-2) is in Pending import`,
     );
-    await replicaRoundAlone(group, 'deleted', replicaId, `Key ${replicaId} had material imported before`);
+    const replicaImport = await replicaRoundAlone(
+      group,
+      'deleted',
+      replicaId,
+      `Key ${replicaId} had material imported before`,
+    );
+
+    // Then the primary loses its material, and the replica's round's bundle is brought again by mistake:
+    // it brings nothing the ceremony waits for, and nothing is sent.
+    const primaryId = /^\s+([0-9a-f-]{36})\s+sim-local-1\s/m.exec(first.imported.stdout)?.[1] as string;
+    expect((await on(['online', 'delete-material', '--key-id', primaryId, '--yes', '--acknowledge-loss'])).code).toBe(
+      0,
+    );
+    expect((await on(['online', 'params', '--out', 'params-3'])).code).toBe(0);
+    const sent = sim.importRequestCount(primaryId) + sim.importRequestCount(replicaId);
+    const again = await keyferry(replicaImport, { cwd: online, env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(
+      new RegExp(
+        `already holds the material it carries \\(imported earlier, journaled\\): it brings nothing this ceremony waits for\\. 1 key waits for material: deleted/aes \\(${primaryId}\\)\\. Nothing was imported\\. Bring the wrapped-material bundle made from the import-parameters bundle \\S+params-3 `,
+      ),
+    );
+    expect(again.stdout).not.toContain('imported as any other');
+    expect(sim.importRequestCount(primaryId) + sim.importRequestCount(replicaId)).toBe(sent);
   }, 180_000);
 
   it('its import refused while the primary’s took, then its token lapsed: bound to the primary’s material, restored alone', async () => {

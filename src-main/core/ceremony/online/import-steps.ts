@@ -33,7 +33,7 @@ import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, refuseOtherCeremony, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
-import { otherBundleAfterImport } from './wrapped-after-import';
+import { otherBundleAfterImport, refuseBundleBringingNothing } from './wrapped-after-import';
 import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
@@ -204,6 +204,7 @@ async function checkProvenBundle(
       manifestSha256: bundle.digest,
       ...otherJournal,
     });
+  refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   const kmsNow = kmsTimeOf(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({

@@ -51,3 +51,34 @@ export function otherBundleAfterImport(
     count: keys.length,
   });
 }
+
+/**
+ * WRAPPED_BRINGS_NOTHING when every key of a wrapped bundle (`keyIds`) already holds imported
+ * material while other keys of the ceremony wait for theirs: an earlier round's bundle brought
+ * again (say the replica's restore, while its primary waits for its own). Refused before the check
+ * is journaled as passed, so no warning says it would be "imported as any other".
+ */
+export function refuseBundleBringingNothing(
+  state: {
+    readonly keys: ReadonlyMap<string, OnlineKeyState>;
+    readonly parametersBundle?: OnlineCeremonyState['parametersBundle'];
+  },
+  keyIds: readonly string[],
+  dir: string,
+  digest: string,
+): void {
+  const held = (id: string) => {
+    const key = state.keys.get(id);
+    return key !== undefined && holdsImportedMaterial(key);
+  };
+  const waiting = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  if (keyIds.length === 0 || !keyIds.every(held) || waiting.length === 0) return;
+  throw new KeyferryError('WRAPPED_BRINGS_NOTHING', {
+    dir,
+    digest: groupHex(digest),
+    count: waiting.length,
+    waitingList: listValue(waiting.map((k) => `${k.alias} (${k.keyId})`)),
+    known: state.parametersBundle ? 'yes' : 'no',
+    parameters: state.parametersBundle?.folder ?? '',
+  });
+}

@@ -47,6 +47,10 @@ export const enConfirmations = {
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
     'Type the wrapped-material bundle digest instead: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, the second of its seals.',
+  'problem.WRAPPED_BRINGS_NOTHING':
+    'Every key of the wrapped-material bundle in {dir} (digest {digest}) already holds the material it carries (imported earlier, journaled): it brings nothing this ceremony waits for. {count, plural, one {# key waits} other {# keys wait}} for material: {waitingList}. Nothing was imported.',
+  'problem.WRAPPED_BRINGS_NOTHING.next':
+    '{known, select, yes {Bring the wrapped-material bundle made from the import-parameters bundle {parameters} (the step online params printed after writing it) and type the digest printed on its receipt.} other {Bring the wrapped-material bundle made for those keys and type the digest printed on its receipt.}}',
   'problem.WRAPPED_OTHER_THAN_IMPORTED':
     'The {count, plural, one {key} other {# keys}} of this ceremony already {count, plural, one {holds} other {hold}} imported material, from the wrapped-material {bundles, plural, one {bundle} other {bundles}} {importedList}. The digest typed, {typed}, is none of {bundles, plural, one {it} other {them}}: there is nothing to import from that bundle, and the KMS takes no other material into a key that had some (KMS.2606). Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next':

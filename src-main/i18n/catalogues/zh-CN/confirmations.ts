@@ -49,6 +49,10 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
     '键入的摘要是本工作站写出的导入参数包摘要（离线回执上的第一个封印），而不是已包装密钥材料包摘要。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
     '请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。',
+  'problem.WRAPPED_BRINGS_NOTHING':
+    '{dir} 中的已包装密钥材料包（摘要 {digest}）的每个密钥都已持有其所含的密钥材料（此前已导入并记入日志）：它没有带来本仪式正在等待的任何内容。{count, plural, other {# 个密钥}}在等待密钥材料：{waitingList}。未导入任何内容。',
+  'problem.WRAPPED_BRINGS_NOTHING.next':
+    '{known, select, yes {请带来由导入参数包 {parameters} 制作的已包装密钥材料包（online params 写出它之后打印的步骤），并输入其回执上打印的摘要。} other {请带来为这些密钥制作的已包装密钥材料包，并输入其回执上打印的摘要。}}',
   'problem.WRAPPED_OTHER_THAN_IMPORTED':
     '本次仪式的 {count} 个密钥已持有导入的密钥材料，来自 {bundles} 个已包装密钥材料包 {importedList}。键入的摘要 {typed} 不属于其中任何一个：该材料包中没有可导入的内容，而且 KMS 不会再接受其他密钥材料导入已有过密钥材料的密钥（KMS.2606）。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next':
