@@ -55,7 +55,8 @@ export const enHsmApp = {
     'The folder check did not plan the material from an HSM: no token to check. Tick "material from an HSM" in the folder check to use one.',
   'hsm.check-first':
     'Check the token first (step {number}): the material is generated in, or taken from, the token that check accepted.',
-  'hsm.crashed.unproven': 'Not destroyed; to delete it by hand (the command asks for the user PIN):',
+  'hsm.crashed.unproven':
+    'Once you know it is that session’s object, this command deletes it by hand (it asks for the user PIN):',
   'preflight.hsm':
     'The material will come from an HSM (PKCS#11): its token keeps it, so no custody shares and no backup question',
   'setup.wrappingAlgorithm.label': 'Wrapping algorithm (online side)',

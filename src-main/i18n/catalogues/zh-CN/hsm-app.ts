@@ -49,7 +49,7 @@ export const zhCNHsmApp: { readonly [K in keyof typeof enHsmApp]: string } = {
   'hsm.not-planned':
     '文件夹检查没有计划从 HSM 获取密钥材料：没有要检查的令牌。如要使用 HSM，请在文件夹检查中勾选"密钥材料来自 HSM"。',
   'hsm.check-first': '请先检查令牌（第 {number} 步）：密钥材料在该检查接受的令牌内生成或从中取用。',
-  'hsm.crashed.unproven': '未销毁；如要手动删除（该命令会要求输入用户 PIN）：',
+  'hsm.crashed.unproven': '确认它是该会话的对象之后，可用以下命令手动删除它（该命令会要求输入用户 PIN）：',
   'preflight.hsm': '密钥材料将来自 HSM（PKCS#11）：由其令牌保存，因此没有托管份额，也无需备份确认',
   'setup.wrappingAlgorithm.label': '包装密钥算法（联网端）',
   'setup.wrappingAlgorithm.hint':
