@@ -601,6 +601,7 @@ export interface MessageValueTable {
   'preflight.wrap-again.reason': NoValues;
   'preflight.wrap-again.reason-hint': NoValues;
   'preflight.first': NoValues;
+  'preflight.first.step': { number: string | number };
   'action.checking-folders': NoValues;
   'custody.planned': { m: string | number; n: string | number };
   'custody.planned-holder': { n: string | number; name: string | number };
@@ -774,6 +775,11 @@ export interface MessageValueTable {
   'hsm.custody-planned': NoValues;
   'hsm.custody-is-token': { serial: string | number };
   'hsm.object-label': { label: string | number };
+  'hsm.title': NoValues;
+  'hsm.after-folders': { number: string | number };
+  'hsm.not-planned': NoValues;
+  'hsm.check-first': { number: string | number };
+  'hsm.crashed.unproven': NoValues;
   'preflight.hsm': NoValues;
   'setup.wrappingAlgorithm.label': NoValues;
   'setup.wrappingAlgorithm.hint': NoValues;

@@ -6,6 +6,7 @@ import { useAppStore } from '../store/store';
 import { AirGapReceiptStep, MaterialStep, WrapStep } from './airgap/MaterialSteps';
 import { FingerprintStep, NetworkStep, ParametersStep } from './airgap/ParametersSteps';
 import { PreflightStep } from './airgap/PreflightStep';
+import { HsmStep } from './airgap/HsmStep';
 import { useT } from '../i18n';
 
 export function AirGapScreen() {
@@ -18,8 +19,9 @@ export function AirGapScreen() {
       <CeremonyPeople />
       <NetworkStep />
       <ParametersStep />
-      <FingerprintStep />
       <PreflightStep />
+      <HsmStep />
+      <FingerprintStep />
       <MaterialStep />
       <WrapStep />
       <AirGapReceiptStep />

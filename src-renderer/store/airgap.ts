@@ -103,10 +103,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         return answer;
       });
     },
-    checkHsmToken: afresh(
-      'hsmCapability',
-      step('useHsm', 'air-material', 'action.checking-hsm', into('hsmCapability')),
-    ),
+    checkHsmToken: afresh('hsmCapability', step('useHsm', 'air-hsm', 'action.checking-hsm', into('hsmCapability'))),
     splitCustody: step('splitCustody', 'custody-split', 'action.splitting-for-custody', keysInto('custody')),
     wrapMaterial: step('wrapMaterial', 'air-wrap', 'action.wrapping-material', keysInto('wrappedKeys')),
     writeWrappedBundle: step('writeWrappedBundle', 'air-wrap', 'action.writing-wrapped-bundle', into('wrappedBundle')),

@@ -75,7 +75,7 @@ describe('ceremony safety through the UI', () => {
     it('generates nothing before the folders passed, and shows a refused folder with the fix', async () => {
       await upToConfirmedDigest(page, folder, media, 'AES_256');
       expect(await page.getByRole('button', { name: 'Generate the key material' }).isDisabled()).toBe(true);
-      await page.getByText('Check the folders first (previous step): nothing is generated before they pass.').waitFor();
+      await page.getByText('Check the folders first (step 3): nothing is generated before they pass.').waitFor();
       // Past the screen, straight to the channel: the core refuses too.
       expect(await ui.ipc.route('airgap.generate', undefined)).toMatchObject({
         ok: false,

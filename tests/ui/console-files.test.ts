@@ -62,7 +62,7 @@ describe("the air-gapped side from the console's files", () => {
     // The console's files name no alias: the key ID is shown once, not as alias and ID.
     expect(overview.split(keyId).length - 1).toBe(1);
     expect(overview).toContain('(AES_256)');
-    // Step 3 says what the witnesses type here: each wrapping key's fingerprint, not a bundle digest.
+    // The witnesses' step says what they type here: each wrapping key's fingerprint, not a bundle digest.
     expect(await page.locator('[data-section="air-fingerprints"] h2').textContent()).toContain(
       t('air.fingerprints.title', { source: 'console' }),
     );

@@ -8,7 +8,6 @@
  * custody files removed from the two folders it found), and, for the holder whose folder it did not
  * find, that holder's own NOT-withdrawn line as the command line prints it; on disk it is so.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,32 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { listText } from '../../src-main/i18n/list';
 import { translator } from '../../src-main/i18n/translate';
 import { airgapWrapArgs } from '../helpers/cli-sides';
-import { KEYFERRY_BIN } from '../integration/cli-process';
 import { custodyArgs } from '../integration/stopped-cli';
 import { appPerLanguage } from './app-per-language';
+import { killedAt } from './killed-cli';
 import { click, fillByLabel, step } from './page-helpers';
 import { rehearsalStarted } from './rehearsal-steps';
-
-/** Runs `args` until it prints `pause`, then kills it (and its process group) with SIGKILL. */
-function killedAt(args: readonly string[], cwd: string, pause: string): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, [KEYFERRY_BIN, ...args], {
-    cwd,
-    detached: true,
-    env: { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: pause },
-  });
-  let seen = '';
-  const onData = (d: Buffer) => {
-    seen += d.toString('utf8');
-    if (seen.includes(`test pause: ${pause}`) && child.signalCode === null)
-      process.kill(-(child.pid as number), 'SIGKILL');
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (_code, signal) => resolve(signal));
-  });
-}
 
 describe('an air-gapped session killed by a crash, then the app on the same journal', () => {
   const apps = appPerLanguage('kf-ui-crash-');

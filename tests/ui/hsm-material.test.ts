@@ -1,10 +1,11 @@
 /**
  * The HSM material source through the real UI in Chromium (real router, handlers, journals,
  * simulator) on a real SoftHSM token: the preflight says the material comes from an HSM (no
- * backup question, no custody), the material step lists the module's tokens, the officer picks
- * the token and types the PIN; a wrong PIN is refused with its message and nothing written; the
- * capability result shows each spec (SoftHSM's zero-filled AES_KEY_WRAP_PAD refused, then accepted
- * for this rehearsal with a warning) before anything is generated; the material is generated in
+ * backup question, no custody), then the token check, its own step before any witness confirms,
+ * lists the module's tokens, the officer picks the token and types the PIN; a wrong PIN is refused
+ * with its message and nothing written; the capability result shows each spec (SoftHSM's
+ * zero-filled AES_KEY_WRAP_PAD refused, then accepted for this rehearsal with a warning) before
+ * any witness types and anything is generated; the witness confirms; the material is generated in
  * the token, its key check value and public-key fingerprint shown; the PIN is in no IPC answer,
  * progress event, log line, journal, written file or page, and its field is empty after each try.
  */
@@ -14,59 +15,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '../support/written-files';
-import { translator, type Translator } from '../../src-main/i18n/translate';
+import { translator } from '../../src-main/i18n/translate';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../core/hsm/helpers/soft-tokens';
 import { journalEvents, parametersConfirmed } from '../ipc/handlers/airgap-session';
 import { hsmMaterialLapsed } from '../ipc/handlers/hsm-session';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, problemIn, setUpCeremony, step, succeeded } from './page-helpers';
+import { benConfirms, noWitnessConfirmed, upToHsmCheck } from './hsm-steps';
 
 const PIN = '80417362';
 const WRONG_PIN = '19283746';
 const { t } = translator('en');
 const zh = translator('zh-CN').t;
-
-/**
- * Setup (OAEP-SHA-1: SoftHSM does OAEP only with SHA-1), keys of `specs`, parameters on `media`,
- * the witness's bundle digest confirmed, then the preflight with the material from an HSM; every
- * label through the catalogue of the page's language.
- */
-async function upToHsmMaterial(
-  page: Page,
-  tr: Translator['t'],
-  folder: string,
-  media: string,
-  specs: readonly string[],
-): Promise<void> {
-  await setUpCeremony(page, tr, { title: 'HSM rehearsal', folder, wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
-  await step(page, tr('connect.start-simulator'), 'online-connect');
-  for (const [i, spec] of specs.entries()) {
-    if (i > 0) await click(page, tr('create.add'));
-    await fillByLabel(page, tr('create.alias', { n: i + 1 }), `hsm/${spec.toLowerCase()}`);
-    await page.getByLabel(tr('create.spec', { n: i + 1 }), { exact: true }).selectOption(spec);
-  }
-  await step(page, tr('create.button', { count: specs.length }), 'online-create');
-  await step(page, tr('params.fetch'), 'online-parameters');
-  await fillByLabel(page, tr('params.folder'), media);
-  await step(page, tr('params.write'), 'online-parameters');
-  const digest =
-    (await page
-      .locator('[data-section="online-parameters"]')
-      .getByLabel(tr('air.overview.digest-label'))
-      .textContent()) ?? '';
-  await click(page, tr('params.go-air'));
-  await step(page, tr('network.step'), 'air-network');
-  await step(page, tr('bundle.read'), 'air-parameters');
-  const card = page.locator('[data-section="air-fingerprints"] .bundle-digest');
-  await card.getByLabel(tr('bundle-confirm.typed-as', { witness: 'Ben' })).fill(digest);
-  await card.getByRole('button', { name: tr('fingerprint.confirm-as', { witness: 'Ben' }) }).click();
-  await page.locator('[data-section="air-fingerprints"] .state-done').waitFor();
-  const preflight = page.locator('[data-section="air-preflight"]');
-  await fillByLabel(page, tr('wrap.folder'), media);
-  await preflight.getByLabel(tr('preflight.hsm'), { exact: true }).check();
-  expect(await preflight.getByLabel(tr('preflight.custody'), { exact: true }).count()).toBe(0);
-  await step(page, tr('preflight.button'), 'air-preflight');
-}
 
 describe('the HSM material source through the UI, on a SoftHSM token', () => {
   let browser: Browser;
@@ -79,6 +39,8 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
   let page: Page;
   const airJournal = () => path.join(folder, 'air-gapped-journal.jsonl');
   const material = () => page.locator('[data-section="air-material"]');
+  const hsmStep = () => page.locator('[data-section="air-hsm"]');
+  let digest = '';
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-hsm-'));
@@ -99,27 +61,36 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('plans HSM material in the preflight: no custody choice and no backup question', async () => {
-    await upToHsmMaterial(page, t, folder, media, ['AES_256', 'RSA_2048']);
-    // The HSM source is the one open on the material step.
+  it('plans HSM material in the preflight: no custody choice and no backup question; the token check opens before any witness', async () => {
+    digest = await upToHsmCheck({ page, tr: t, folder, media, specs: ['AES_256', 'RSA_2048'] });
+    // The HSM source is the one open on the material step, which waits for the token check.
     expect(await page.getByRole('radio', { name: t('material.source.hsm') }).isChecked()).toBe(true);
+    expect(await material().textContent()).toContain(t('hsm.check-first', { number: 4 }));
+    // The token check is its own step, before the witnesses, open now.
+    expect(await hsmStep().locator('h2, h3').first().textContent()).toContain(t('hsm.title'));
+    expect(
+      await hsmStep()
+        .getByRole('button', { name: t('hsm.list-tokens') })
+        .isDisabled(),
+    ).toBe(true);
+    await noWitnessConfirmed(page, airJournal());
   }, 180_000);
 
   it('lists the tokens of the module, picks one by label and serial, and refuses a wrong PIN with nothing written', async () => {
     await fillByLabel(page, t('hsm.module'), SOFTHSM_MODULE);
     await click(page, t('hsm.list-tokens'));
-    await succeeded(page, 'air-material');
-    await material()
+    await succeeded(page, 'air-hsm');
+    await hsmStep()
       .getByLabel(t('hsm.token'), { exact: true })
       .selectOption({
         label: t('hsm.token.option', { label: 'ui-hsm-token', serial: token.serial }),
       });
-    const details = (await material().locator('.hsm-token').textContent()) ?? '';
+    const details = (await hsmStep().locator('.hsm-token').textContent()) ?? '';
     expect(details).toContain(`SoftHSM project SoftHSM v2, serial ${token.serial}, firmware 2.6, slot `);
     expect(details).toContain('User PIN: set');
     await fillByLabel(page, t('hsm.pin'), WRONG_PIN);
     await click(page, t('hsm.check'));
-    const refused = await problemIn(page, 'air-material');
+    const refused = await problemIn(page, 'air-hsm');
     expect(refused).toContain(
       `Token "ui-hsm-token" (serial ${token.serial}) refused the user PIN (CKR_PIN_INCORRECT).`,
     );
@@ -135,8 +106,8 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
   it('shows the capability result per spec before anything is generated: the zero-filled pad refused, then accepted for the rehearsal', async () => {
     await fillByLabel(page, t('hsm.pin'), PIN);
     await click(page, t('hsm.check'));
-    await succeeded(page, 'air-material');
-    const result = material().locator('[data-hsm-result]');
+    await succeeded(page, 'air-hsm');
+    const result = hsmStep().locator('[data-hsm-result]');
     expect(await result.getAttribute('data-hsm-result')).toBe('refused');
     expect(await result.locator('[data-spec="AES_256"]').getAttribute('data-ok')).toBe('yes');
     expect(await result.locator('[data-spec="AES_256"]').textContent()).toContain('CKM_AES_KEY_GEN (0x1080)');
@@ -144,12 +115,12 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     expect(rsa).toContain('RSA_2048: cannot be done');
     expect(rsa).toContain('CKM_AES_KEY_WRAP_PAD (0x210A) is not RFC 5649-exact');
     expect(await page.getByRole('button', { name: t('hsm.produce.generate') }).count()).toBe(0);
-    await ui.screenshot('air-gapped-hsm-capability-refused', 'air-material');
+    await ui.screenshot('air-gapped-hsm-capability-refused', 'air-hsm');
 
-    await material().getByLabel(t('hsm.zero-filled.accept'), { exact: true }).check();
+    await hsmStep().getByLabel(t('hsm.zero-filled.accept'), { exact: true }).check();
     await fillByLabel(page, t('hsm.pin'), PIN);
     await click(page, t('hsm.check'));
-    await succeeded(page, 'air-material');
+    await succeeded(page, 'air-hsm');
     expect(await result.getAttribute('data-hsm-result')).toBe('accepted');
     expect(await result.textContent()).toContain(t('hsm.result.accepted'));
     expect(await result.textContent()).toContain(
@@ -159,7 +130,10 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     const events = (await journalEvents(airJournal())).map((e) => e.event);
     expect(events).toContain('hsm.zero-filled-pad-accepted');
     expect(events).not.toContain('material.generated');
-    await ui.screenshot('air-gapped-hsm-capability', 'air-material');
+    await ui.screenshot('air-gapped-hsm-capability', 'air-hsm');
+    // Checked before anyone typed: the witness confirms now, then the material step may generate.
+    await noWitnessConfirmed(page, airJournal());
+    await benConfirms(page, t, digest);
   }, 120_000);
 
   it('generates the material in the token: key check value and public-key fingerprint from the HSM, no custody question', async () => {
@@ -212,18 +186,24 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       zhPage.setDefaultTimeout(20_000);
       await mkdir(path.join(dir, 'zh-ceremony'));
       await mkdir(path.join(dir, 'zh-media'));
-      await upToHsmMaterial(zhPage, zh, path.join(dir, 'zh-ceremony'), path.join(dir, 'zh-media'), ['AES_256']);
-      const section = zhPage.locator('[data-section="air-material"]');
+      await upToHsmCheck({
+        page: zhPage,
+        tr: zh,
+        folder: path.join(dir, 'zh-ceremony'),
+        media: path.join(dir, 'zh-media'),
+        specs: ['AES_256'],
+      });
+      const section = zhPage.locator('[data-section="air-hsm"]');
       await fillByLabel(zhPage, zh('hsm.module'), SOFTHSM_MODULE);
       await click(zhPage, zh('hsm.list-tokens'));
-      await succeeded(zhPage, 'air-material');
+      await succeeded(zhPage, 'air-hsm');
       expect(await section.locator('.hsm-token').textContent()).toContain(`序列号 ${token.serial}`);
       await fillByLabel(zhPage, zh('hsm.pin'), PIN);
       await click(zhPage, zh('hsm.check'));
-      await succeeded(zhPage, 'air-material');
+      await succeeded(zhPage, 'air-hsm');
       const result = section.locator('[data-hsm-result="accepted"]');
       expect(await result.textContent()).toContain(zh('hsm.result.accepted'));
-      await zhUi.screenshot('zh-CN/air-gapped-hsm-capability', 'air-material');
+      await zhUi.screenshot('zh-CN/air-gapped-hsm-capability', 'air-hsm');
       expect(zhUi.pageErrors).toEqual([]);
     } finally {
       await zhUi.close();

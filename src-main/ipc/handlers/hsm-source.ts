@@ -8,10 +8,17 @@
  * The PKCS#11 layer is loaded on first use, so a workstation without HSM never loads it.
  */
 import fs from 'node:fs';
+import type { CrashedObjectsCleanup } from '../../core/ceremony/airgap/crashed-objects-destroy';
 import type { HsmSourceSummary } from '../../core/ceremony/airgap/hsm-material';
 import { KeyferryError } from '../../core/errors';
 import { capabilityFacts } from '../../core/hsm/mechanisms';
-import type { HsmCapabilityCheckView, HsmCapabilityView, HsmRestoredView, HsmTokenList } from '../contract';
+import type {
+  CrashedObjectsView,
+  HsmCapabilityCheckView,
+  HsmCapabilityView,
+  HsmRestoredView,
+  HsmTokenList,
+} from '../contract';
 import type { HandlersFor } from './channel-handler';
 import { inputFilePath } from './paths';
 import type { CeremonySession } from './session';
@@ -39,11 +46,33 @@ function checksView(reports: HsmSourceSummary['reports']): HsmCapabilityCheckVie
   }));
 }
 
+/** The crashed session's objects as the screen shows them: names, commands and problems; never their evidence. */
+function crashedObjectsView(cleanup: CrashedObjectsCleanup | null): CrashedObjectsView | null {
+  if (!cleanup) return null;
+  const record = ({ keyId, label, objectId, objectClass }: CrashedObjectsView['destroyed'][number]) => ({
+    keyId,
+    label,
+    objectId,
+    objectClass,
+  });
+  return {
+    tokenLabel: cleanup.tokenLabel,
+    tokenSerial: cleanup.tokenSerial,
+    destroyed: cleanup.destroyed.map(record),
+    unproven: cleanup.unproven.map((o) => ({
+      ...record(o),
+      command: o.command,
+      problem: { code: o.problem.code, values: { ...o.problem.values } },
+    })),
+  };
+}
+
 function capabilityView(
   summary: HsmSourceSummary,
   accepted: boolean,
   existingKeys: boolean,
   zeroFilledPadAccepted: boolean,
+  crashedObjects: CrashedObjectsCleanup | null,
 ): HsmCapabilityView {
   return {
     token: { ...summary.token },
@@ -51,6 +80,7 @@ function capabilityView(
     accepted,
     existingKeys,
     zeroFilledPadAccepted,
+    crashedObjects: crashedObjectsView(crashedObjects),
   };
 }
 
@@ -95,12 +125,18 @@ export function hsmSourceHandlers(session: CeremonySession): HandlersFor<HsmChan
           summary.reports.some((r) => r.privateKeyWrap.framing === 'zero-filled' && r.specs.some((s) => s.ok));
         try {
           const summary = await side.ceremony.useHsm(request);
-          return capabilityView(summary, true, existingKeys !== undefined, zeroFilled(summary));
+          return capabilityView(
+            summary,
+            true,
+            existingKeys !== undefined,
+            zeroFilled(summary),
+            side.ceremony.crashedObjects,
+          );
         } catch (error) {
           // A capability refusal is an answer the screen shows in full (every spec), not only a problem.
           const refused = refusedCapability(error);
           if (!refused) throw error;
-          return capabilityView(refused, false, existingKeys !== undefined, false);
+          return capabilityView(refused, false, existingKeys !== undefined, false, null);
         }
       }),
 

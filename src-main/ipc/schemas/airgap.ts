@@ -39,6 +39,27 @@ const tokenObjectsSchema = z.object({
 });
 
 /**
+ * What the HSM check did with the token objects a crashed session left in the chosen token (core
+ * crashed-objects-destroy.ts): destroyed once proven, or not, each with the problem saying why
+ * (HSM_LEFT_OBJECT_UNPROVEN, HSM_LEFT_OBJECT_STILL_UNPROVEN) and the command that deletes it by hand.
+ */
+export const crashedObjectsSchema = z.object({
+  tokenLabel: z.string().max(64),
+  tokenSerial: z.string().max(64),
+  destroyed: z.array(tokenObjectSchema),
+  unproven: z.array(
+    tokenObjectSchema.extend({
+      command: z.string().max(2000),
+      problem: z.object({
+        code: z.string().max(80),
+        values: z.record(z.string(), z.union([z.string(), z.number()])),
+      }),
+    }),
+  ),
+});
+export type CrashedObjectsView = z.output<typeof crashedObjectsSchema>;
+
+/**
  * What a session that did not finish left on the media (core session-stop.ts AbandonReport): its
  * unreceipted bundle withdrawn (marked ABANDONED.txt) or to delete by hand, its custody files
  * removed from the custodians' folders or to delete by hand, its HSM token objects destroyed or to

@@ -4,6 +4,7 @@
  * (`airgap.use-hsm`) and has no field in any answer; nothing secret does.
  */
 import { z } from 'zod';
+import { crashedObjectsSchema } from './airgap';
 import { check, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
 
 /**
@@ -111,6 +112,8 @@ export const hsmCapabilitySchema = z.object({
   existingKeys: z.boolean(),
   /** The zero-filled AES_KEY_WRAP_PAD was accepted for this rehearsal (journaled as a deviation). */
   zeroFilledPadAccepted: z.boolean(),
+  /** The objects a crashed session left in the token, destroyed or named (null: none were left, or the check was refused). */
+  crashedObjects: crashedObjectsSchema.nullable(),
 });
 export type HsmCapabilityView = z.output<typeof hsmCapabilitySchema>;
 

@@ -1,8 +1,9 @@
 /**
- * The air-gapped material step's third source: an HSM through its PKCS#11 module. The officer
+ * The air-gapped HSM source (PKCS#11). In its own step, before the witnesses confirm, the officer
  * names the module (typed or picked), lists its tokens, picks one (label and serial), types the
  * user PIN and checks the token: the capability result (each spec can or cannot, with the
- * mechanisms or the reason and what would work instead) is shown before anything is generated.
+ * mechanisms or the reason and what would work instead) and the crashed session's objects are
+ * shown before anyone types; the material step then generates in (or takes from) that token.
  * The PIN lives in this component's state only until the check is sent, then is cleared; the
  * store and every answer never hold it. Key material never reaches the renderer (it never leaves
  * the token): only labels, key check values and public-key fingerprints come back.
@@ -18,6 +19,8 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { listText } from '../../../src-main/i18n/list';
+import { CrashedObjects } from './CrashedObjects';
+import { AIR_GAP_PLAN } from './plan';
 
 const KEY_SOURCES = sourceChoices('hsm-keys', 'hsm.keys', {
   generate: 'hsm.keys.generate',
@@ -235,17 +238,20 @@ function PinForm({
   );
 }
 
-export function HsmSource({
+/**
+ * The token check (its own step, before the witnesses): whether to generate or take keys already
+ * in the token (by label), the PIN, then the capability result and what was done with the objects
+ * a crashed session left. A refusal (HSM_LABEL_TAKEN, an ambiguous key label) shows in the step.
+ */
+export function HsmTokenCheck({
   available,
   keys,
 }: {
   available: boolean;
   keys: readonly { keyId: string; alias: string; spec: KeySpecName }[];
 }) {
-  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
   const capability = useAppStore((s) => s.hsmCapability);
   const checkToken = useAppStore((s) => s.checkHsmToken);
-  const generate = useAppStore((s) => s.generateMaterial);
   const [serial, setSerial] = useState('');
   const [keySource, setKeySource] = useState<'generate' | 'existing'>('generate');
   const [labels, setLabels] = useState<Record<string, string>>({});
@@ -265,10 +271,9 @@ export function HsmSource({
         : {}),
     });
 
-  if ((plan?.custody ?? null) !== null) return <p className="banner banner-warning">{t('hsm.custody-planned')}</p>;
   return (
     <div className="hsm-source">
-      <HsmTokenPicker section="air-material" available={available} serial={serial} onSerial={setSerial}>
+      <HsmTokenPicker section={AIR_GAP_PLAN.hsm.section} available={available} serial={serial} onSerial={setSerial}>
         <SourceChoice choices={KEY_SOURCES} value={keySource} onChange={setKeySource} />
         {keySource === 'existing' &&
           keys.map((k) => (
@@ -285,12 +290,21 @@ export function HsmSource({
         </PinForm>
       </HsmTokenPicker>
       {capability && <HsmCapabilityResult result={capability} />}
-      {capability?.accepted && (
-        <StepButton available={available} onClick={() => void generate()}>
-          {capability.existingKeys ? t('hsm.produce.existing') : t('hsm.produce.generate')}
-        </StepButton>
-      )}
+      {capability && <CrashedObjects cleanup={capability.crashedObjects} />}
     </div>
+  );
+}
+
+/** The material step's HSM source: generate in (or take from) the token the token check accepted. */
+export function HsmProduce({ available }: { available: boolean }) {
+  const capability = useAppStore((s) => s.hsmCapability);
+  const generate = useAppStore((s) => s.generateMaterial);
+  const { t } = useT();
+  if (!capability?.accepted) return <p className="hint">{t('hsm.check-first', { number: AIR_GAP_PLAN.hsm.number })}</p>;
+  return (
+    <StepButton available={available} onClick={() => void generate()}>
+      {capability.existingKeys ? t('hsm.produce.existing') : t('hsm.produce.generate')}
+    </StepButton>
   );
 }
 

@@ -9,7 +9,7 @@ import { SourceChoice, sourceChoices, type SourceOf } from '../../components/Sou
 import { PlannedStep } from '../../components/PlannedStep';
 import { StepButton } from '../../components/Step';
 import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
-import { HsmSource } from './HsmSource';
+import { HsmProduce } from './HsmSource';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useAirGapSteps } from '../../store/allowed-steps';
@@ -51,10 +51,12 @@ export function MaterialStep() {
   const { t } = useT();
   return (
     <PlannedStep plan={AIR_GAP_PLAN.material} state={steps.display(['generateMaterial'], 'generateMaterial')}>
-      {!preflighted && steps.canRun('generateMaterial') && <p className="hint">{t('preflight.first')}</p>}
+      {!preflighted && steps.canRun('generateMaterial') && (
+        <p className="hint">{t('preflight.first.step', { number: AIR_GAP_PLAN.preflight.number })}</p>
+      )}
       <SourceChoice choices={MATERIAL_SOURCES} value={source} onChange={setSource} />
       {source === 'hsm' ? (
-        <HsmSource available={available} keys={keys} />
+        <HsmProduce available={available} />
       ) : source === 'generate' ? (
         <>
           {refused && <BoundMaterialRefusal keys={boundKeys} />}

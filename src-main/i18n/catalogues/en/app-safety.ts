@@ -78,6 +78,7 @@ export const enAppSafety = {
   'preflight.wrap-again.reason': 'Why (journaled, on the receipt)',
   'preflight.wrap-again.reason-hint': 'e.g. media with the first bundle lost',
   'preflight.first': 'Check the folders first (previous step): nothing is generated before they pass.',
+  'preflight.first.step': 'Check the folders first (step {number}): nothing is generated before they pass.',
   'action.checking-folders': 'Checking the folders',
   'custody.planned': '{m} of {n} shares, planned in the preflight step:',
   'custody.planned-holder': 'Custodian {n}: {name}',

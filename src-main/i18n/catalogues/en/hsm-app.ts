@@ -48,6 +48,15 @@ export const enHsmApp = {
   'hsm.custody-is-token':
     "No backup question and no custody shares for this material: the token objects (token serial {serial}) are its custody copy. Back the token up with the vendor's procedure if your policy needs a second copy.",
   'hsm.object-label': 'token object "{label}"',
+  'hsm.title': 'Check the HSM token before the witnesses confirm',
+  'hsm.after-folders':
+    'Opens once the folder check (step {number}) planned the material from an HSM ("material from an HSM" ticked).',
+  'hsm.not-planned':
+    'The folder check did not plan the material from an HSM: no token to check. Tick "material from an HSM" in the folder check to use one.',
+  'hsm.check-first':
+    'Check the token first (step {number}): the material is generated in, or taken from, the token that check accepted.',
+  'hsm.crashed.unproven':
+    'Once you know it is that session’s object, this command deletes it by hand (it asks for the user PIN):',
   'preflight.hsm':
     'The material will come from an HSM (PKCS#11): its token keeps it, so no custody shares and no backup question',
   'setup.wrappingAlgorithm.label': 'Wrapping algorithm (online side)',

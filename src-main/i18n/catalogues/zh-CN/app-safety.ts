@@ -70,6 +70,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.wrap-again.reason': '原因（记入日志，列在回执上）',
   'preflight.wrap-again.reason-hint': '例如：存放第一个包的介质丢失',
   'preflight.first': '请先检查文件夹（上一步）：文件夹通过检查之前不会生成任何内容。',
+  'preflight.first.step': '请先检查文件夹（第 {number} 步）：文件夹通过检查之前不会生成任何内容。',
   'action.checking-folders': '检查文件夹',
   'custody.planned': '在预检步骤中计划的份额：{n} 份中需 {m} 份：',
   'custody.planned-holder': '保管人 {n}：{name}',

@@ -1,0 +1,176 @@
+/**
+ * The HSM token check as its own step before the witnesses (real Chromium, real handlers, a real
+ * SoftHSM token): a token already holding a key object under the label this ceremony's material
+ * would get is refused with HSM_LABEL_TAKEN, naming the object and its delete command, before any
+ * witness confirms (en, zh-CN); and the token object a crashed `airgap wrap` (SIGKILL) left in the
+ * token is destroyed by the app's token check, proven by the check value that session journaled,
+ * and the step says so as `airgap wrap` prints it, before any witness confirms; one it cannot prove
+ * (two objects show the check value that session journaled) is named with why and its delete command.
+ */
+import { execFileSync } from 'node:child_process';
+import { createCipheriv } from 'node:crypto';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSoftHsmToken, listTokenObjects, SOFTHSM_MODULE, type SoftToken } from '../core/hsm/helpers/soft-tokens';
+import { openJournal } from '../../src-main/core/journal';
+import { airgapWrapArgs } from '../helpers/cli-sides';
+import { journalEvents } from '../ipc/handlers/airgap-session';
+import type { UiSession } from './harness';
+import { appPerLanguage } from './app-per-language';
+import { checkToken, hsmCheckOpen, hsmParametersWritten, noWitnessConfirmed, upToHsmCheck } from './hsm-steps';
+import { killedAt } from './killed-cli';
+import { problemIn, succeeded } from './page-helpers';
+
+const PIN = '61820573';
+const TOKEN = 'ui-hsm-check';
+const hex = (keyId: string) => Buffer.from(keyId).toString('hex');
+/** The label of the objects the crashed session of the last test left. */
+const LEFT_KEY = '0d5b7c2e-4f1a-4b8e-9c3d-2a6e8f1b3c5d';
+const LEFT_LABEL = `keyferry KF-20261201-crashd ${LEFT_KEY}`;
+
+/** The ceremony id and key id the air-gapped side read (the label its material would get: `keyferry <ceremony> <key>`). */
+function readKey(ui: UiSession): { ceremonyId: string; keyId: string } {
+  const read = ui.ipc.calls.find((c) => c.channel === 'airgap.read-bundle');
+  const value = (read?.response as { value: { ceremonyId: string; keys: { keyId: string }[] } }).value;
+  return { ceremonyId: value.ceremonyId, keyId: value.keys[0]?.keyId ?? '' };
+}
+
+const hsmStep = (page: Page) => page.locator('[data-section="air-hsm"]');
+
+describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
+  const apps = appPerLanguage('kf-ui-hsm-check-');
+  let hsmToken: SoftToken;
+  beforeAll(async () => {
+    hsmToken = await createSoftHsmToken(TOKEN, PIN);
+  }, 60_000);
+  afterAll(async () => {
+    await hsmToken?.cleanup();
+  });
+
+  for (const lang of ['en', 'zh-CN'] as const)
+    it(`refuses a token holding an object under the ceremony's label, naming it, before any witness (${lang})`, async () => {
+      const { ui, page, t, folder, media } = await apps.open(lang, { name: 'taken' });
+      await upToHsmCheck({ page, tr: t, folder, media, specs: ['AES_256'] });
+      const { ceremonyId, keyId } = readKey(ui);
+      const label = `keyferry ${ceremonyId} ${keyId}`;
+      execFileSync(
+        'pkcs11-tool',
+        [
+          ...['--module', SOFTHSM_MODULE, '--token-label', TOKEN, '--login', '--pin', PIN],
+          ...['--keygen', '--key-type', 'AES:32', '--label', label, '--id', hex(keyId)],
+        ],
+        { stdio: 'ignore' },
+      );
+      await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
+      const refused = await problemIn(page, 'air-hsm');
+      expect(refused).toContain(
+        lang === 'en'
+          ? `Token "${TOKEN}" already holds a key object under the label Keyferry gives this ceremony’s material: "${label}" (CKO_SECRET_KEY, CKA_ID ${hex(keyId)}).`
+          : `令牌 "${TOKEN}" 中已有 1 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签："${label}" (CKO_SECRET_KEY, CKA_ID ${hex(keyId)})。`,
+      );
+      expect(refused).toContain(`pkcs11-tool --module ${SOFTHSM_MODULE}`);
+      expect(await hsmStep(page).locator('[data-hsm-result]').count()).toBe(0);
+      await noWitnessConfirmed(page, path.join(folder, 'air-gapped-journal.jsonl'));
+      const events = await journalEvents(path.join(folder, 'air-gapped-journal.jsonl'));
+      expect(events.find((e) => e.event === 'hsm.refused')?.data.code).toBe('HSM_LABEL_TAKEN');
+      await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}air-gapped-hsm-label-taken`, 'air-hsm');
+      expect(ui.pageErrors).toEqual([]);
+    }, 240_000);
+
+  it('destroys the token object a crashed session left, proven, and says so before any witness', async () => {
+    const { ui, page, t, folder, media } = await apps.open('en', { name: 'crashed' });
+    const digest = await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
+    const params = path.join(media, (await readdir(media)).find((f) => f.startsWith('import-parameters-')) ?? '');
+    // The crashed session: `airgap wrap` on the app's air-gapped journal, generating in the token, killed before its receipt.
+    const journal = path.join(folder, 'air-gapped-journal.jsonl');
+    const args = airgapWrapArgs(
+      { bundle: params, out: path.join(media, 'wrapped-crashed'), journal, digest },
+      '--allow-network',
+      ...['--expires', 'never'],
+      ...['--hsm-module', SOFTHSM_MODULE, '--hsm-token', TOKEN, '--hsm-pin-env', 'HSM_PIN'],
+    );
+    expect(await killedAt(args, folder, 'before-receipt', { HSM_PIN: PIN })).toBe('SIGKILL');
+
+    await hsmCheckOpen(page, t, media);
+    const { ceremonyId, keyId } = readKey(ui);
+    const label = `keyferry ${ceremonyId} ${keyId}`;
+    // Left in the token by the crashed session: the app's token check is the next login.
+    expect(listTokenObjects(hsmToken)).toContain(`secret ${label} ${hex(keyId)}`);
+    await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
+    await succeeded(page, 'air-hsm');
+    const shown = (await hsmStep(page).locator('[data-testid="crashed-objects"]').textContent()) ?? '';
+    expect(shown).toContain(
+      `Logged in to HSM token "${TOKEN}" (serial ${hsmToken.serial}): the token object a session that ended without stopping left there was destroyed, each proven by the check value or public key that session journaled (journaled as hsm.objects-destroyed): "${label}" (symmetric key, CKA_ID ${hex(keyId)}).`,
+    );
+    expect(await hsmStep(page).locator('[data-hsm-result]').getAttribute('data-hsm-result')).toBe('accepted');
+    expect(listTokenObjects(hsmToken)).not.toContain(`secret ${label} ${hex(keyId)}`);
+    const events = await journalEvents(journal);
+    expect(events.find((e) => e.event === 'hsm.objects-destroyed')?.data).toMatchObject({
+      hsmTokenSerial: hsmToken.serial,
+      objects: [{ label, objectClass: 'CKO_SECRET_KEY', objectId: hex(keyId) }],
+    });
+    await noWitnessConfirmed(page, journal);
+    await ui.screenshot('air-gapped-hsm-crashed-objects-destroyed', 'air-hsm');
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('names a left object it cannot prove, with why and the command that deletes it, before any witness', async () => {
+    const { ui, page, t, folder, media } = await apps.open('en', { name: 'unproven' });
+    await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
+    // Two objects under the label and CKA_ID a crashed session left, both showing the check value it journaled.
+    const key = Buffer.alloc(32, 7);
+    const keyFile = path.join(folder, 'aes.key');
+    await writeFile(keyFile, key);
+    for (let i = 0; i < 2; i++)
+      execFileSync(
+        'pkcs11-tool',
+        [
+          ...['--module', SOFTHSM_MODULE, '--token-label', TOKEN, '--login', '--pin', PIN],
+          ...['--write-object', keyFile, '--type', 'secrkey', '--key-type', 'AES:32'],
+          ...['--label', LEFT_LABEL, '--id', hex(LEFT_KEY)],
+        ],
+        { stdio: 'ignore' },
+      );
+    await rm(keyFile);
+    const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+    const kcv = cipher.update(Buffer.alloc(16)).subarray(0, 3).toString('hex');
+    // The crashed session's own entries in this journal (as tests/core/ceremony/airgap/crashed-objects-destroy.test.ts writes them).
+    const journalFile = path.join(folder, 'air-gapped-journal.jsonl');
+    const journal = await openJournal(journalFile, { create: true });
+    const object = { keyId: LEFT_KEY, label: LEFT_LABEL, objectId: hex(LEFT_KEY), objectClass: 'CKO_SECRET_KEY' };
+    const token = { hsmTokenSerial: hsmToken.serial, hsmTokenLabel: TOKEN };
+    await journal.append('Ana', 'material.generated', {
+      ...{ keyId: LEFT_KEY, spec: 'AES_256', source: 'hsm', keyCheckValue: kcv, publicKeyFingerprint: null },
+      ...{ objectLabel: LEFT_LABEL, objectId: hex(LEFT_KEY), keptInHsm: true, ...token },
+    });
+    const left = await journal.append('Ana', 'hsm.objects-left', {
+      reason: 'the process ended without stopping: a crash or power loss',
+      reasonPhrase: { key: 'journal.reason.ended-without-stop' },
+      ...token,
+      modulePath: SOFTHSM_MODULE,
+      objects: [{ ...object, command: 'pkcs11-tool …' }],
+    });
+    await journal.close();
+
+    await hsmCheckOpen(page, t, media);
+    await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
+    await succeeded(page, 'air-hsm');
+    const warning = hsmStep(page).locator('.crashed-object-unproven');
+    const shown = (await warning.textContent()) ?? '';
+    expect(shown).toContain(
+      `Token object "${LEFT_LABEL}" (symmetric key, CKA_ID ${hex(LEFT_KEY)}), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: more than one object under that label and CKA_ID shows the check value or public key that session journaled`,
+    );
+    expect(shown).toContain(t('hsm.crashed.unproven'));
+    expect(await warning.locator('code').textContent()).toBe(
+      `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label ${TOKEN} --login --delete-object --type secrkey --id ${hex(LEFT_KEY)} --label '${LEFT_LABEL}'`,
+    );
+    expect(listTokenObjects(hsmToken).filter((o) => o.includes(LEFT_LABEL))).toHaveLength(2);
+    const events = await journalEvents(journalFile);
+    expect(events.filter((e) => e.event === 'hsm.objects-left').at(-1)?.data.code).toBe('HSM_LEFT_OBJECT_UNPROVEN');
+    await noWitnessConfirmed(page, journalFile);
+    await ui.screenshot('air-gapped-hsm-left-object-unproven', 'air-hsm');
+    expect(ui.pageErrors).toEqual([]);
+  }, 240_000);
+});
