@@ -301,6 +301,12 @@ export const checkedBundleSchema = z.object({
 });
 export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
 
+/**
+ * The import's material expiry as the officer typed it, in the forms `online import --expires` takes
+ * ("never", a duration from now, a date-time with its zone); main reads it with the core's parser.
+ */
+export const resolveExpiryRequestSchema = z.strictObject({ text: z.string().max(64) });
+
 /** `expiry` left out: each key's material expires as its wrapped-material bundle requests. */
 export const importRequestSchema = z.strictObject({ expiry: materialExpirySchema.optional() });
 export const importedSchema = z.object({
