@@ -75,6 +75,8 @@ export interface MessageValueTable {
   'expiry.original': { at: Date | number };
   'expiry.in': NoValues;
   'expiry.duration': NoValues;
+  'expiry.typed': NoValues;
+  'expiry.typed-field': NoValues;
   'fingerprint.wrapping-key': { n: string | number };
   'fingerprint.confirmed-by': { witnesses: string | number };
   'fingerprint.not-confirmed': NoValues;
@@ -94,6 +96,7 @@ export interface MessageValueTable {
   'action.checking-network': NoValues;
   'action.checking-wrapped-bundle': NoValues;
   'action.reading-plan-file': NoValues;
+  'action.resolving-import-expiry': NoValues;
   'action.creating-external-keys': NoValues;
   'action.fetching-import-parameters': NoValues;
   'action.forgetting-credentials': NoValues;
@@ -268,6 +271,10 @@ export interface MessageValueTable {
   'import.requested': { when: string | number };
   'import.expiry-legend': NoValues;
   'import.override': NoValues;
+  'import.expiry-resolve': NoValues;
+  'import.expiry-resolve-first': NoValues;
+  'import.expiry-resolved': { when: string | number };
+  'import.expiry-resolved-never': NoValues;
   'import.button': NoValues;
   'import.stopped.summary': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number; elsewhere: number; elsewhereKeys: string | number };
   'import.stopped.more-keys': { keys: string | number; count: string | number };

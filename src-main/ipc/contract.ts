@@ -198,6 +198,11 @@ export const channels = {
     online.checkWrappedRequestSchema,
     online.checkedBundleSchema,
   ),
+  resolveImportExpiry: defineChannel(
+    'online.resolve-expiry',
+    online.resolveExpiryRequestSchema,
+    common.materialExpirySchema,
+  ),
   importMaterial: defineChannel('online.import', online.importRequestSchema, online.importedSchema),
   verifyKeys: defineChannel('online.verify', noRequest, online.verifiedSchema),
   keyStatus: defineChannel('online.status', noRequest, online.keyStatusListSchema),

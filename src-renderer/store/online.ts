@@ -56,6 +56,8 @@ export interface OnlineSlice {
   fetchParameters(request?: Request<'fetchParameters'>): Promise<boolean>;
   writeParameters(request: Request<'writeParametersBundle'>): Promise<boolean>;
   checkWrapped(request: Request<'checkWrappedBundle'>): Promise<boolean>;
+  /** The import expiry as typed, resolved by main at the session's clock; null when refused (the problem is shown). */
+  resolveImportExpiry(text: string): Promise<Response<'resolveImportExpiry'> | null>;
   importMaterial(request: Request<'importMaterial'>): Promise<boolean>;
   verifyKeys(): Promise<boolean>;
   readKeyStates(): Promise<boolean>;
@@ -145,6 +147,10 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
         set({ checkedBundle: { ...checked, digestSource: request.digestSource } }),
       ),
     ),
+    resolveImportExpiry: async (text) =>
+      (await get().run('online-import', uiAction('action.resolving-import-expiry'), () =>
+        api().resolveImportExpiry({ text }),
+      )) ?? null,
     importMaterial: step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
     verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', into('proofs')),
     readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', into('keyStatus')),

@@ -77,6 +77,13 @@ export interface SessionSlice {
  */
 let overviewsAsked = 0;
 
+/** The screen of the side a ceremony held in main stands on (the setup when no side started yet). */
+function resumedScreen(state: CeremonyState): Screen {
+  if (state.restore) return 'restore';
+  if (state.airGap) return 'air-gapped';
+  return state.online ? 'online' : 'setup';
+}
+
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   screen: 'start',
   appInfo: null,
@@ -120,13 +127,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   cancelLeave: () => set({ leaving: null }),
   dismissLeft: () => set({ left: [] }),
   loadStart: async () => {
-    const [info, network] = await Promise.all([api().appInfo(), api().networkStatus()]);
+    const [info, network, state] = await Promise.all([api().appInfo(), api().networkStatus(), api().ceremonyState()]);
     set({
       appInfo: info.ok ? info.value : null,
       network: network.ok ? network.value : null,
       mode: info.ok ? info.value.mode : null,
     });
     if (!info.ok) set({ problem: { ...info.problem, section: 'start', action: uiAction('action.reading-app-info') } });
+    // A reloaded window: the ceremony main still holds comes back, on the screen of its side.
+    const resumed = state.ok ? state.value : null;
+    if (resumed?.setup) set({ setup: resumed.setup, ceremony: resumed, screen: resumedScreen(resumed) });
   },
   refreshNetwork: async () => {
     const network = await get().run('network', uiAction('action.checking-network'), () => api().networkStatus());

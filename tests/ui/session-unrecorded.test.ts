@@ -3,7 +3,8 @@
  * killed before recording either answer: starting the rehearsal's connection, the connection step
  * says what the command line prints as its session starts (the journal entry of each trace, why,
  * the import's key by alias and key ID, the create's alias and the entry of its send, and what
- * creating the keys again does), in English and in Simplified Chinese. Real Chromium, real
+ * creating the keys again does), in English and in Simplified Chinese, and says it again after the
+ * window is reloaded (read back from the journal). Real Chromium, real
  * handlers, the rehearsal's simulator over HTTP.
  * Screenshots: test-results/screens/online-session-unrecorded.png and zh-CN/online-session-unrecorded.png.
  */
@@ -28,7 +29,7 @@ describe('an earlier session that sent and recorded no answer, on the connection
       const reason = (key: 'journal.reason.sent-unrecorded' | 'journal.reason.sent-unrecorded-creates') =>
         phraseText(tr, { key, values: { session: 2, from, to: createSent, count: 1 } });
       const notice = page.locator('[data-section="online-connect"] .session-unrecorded p');
-      expect(await notice.allTextContents()).toEqual([
+      const said = [
         t('cli.session-unrecorded', {
           seq: createSent + 1,
           reason: reason('journal.reason.sent-unrecorded'),
@@ -40,8 +41,14 @@ describe('an earlier session that sent and recorded no answer, on the connection
           creates: t('cli.session-unrecorded.create', { alias: 'app/two', replica: 'no', region: '', seq: createSent }),
           count: 1,
         }),
-      ]);
+      ];
+      expect(await notice.allTextContents()).toEqual(said);
       await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-session-unrecorded`, 'online-connect');
+
+      // A reloaded window reads it back from the journal with the ceremony's state: still said.
+      await page.reload();
+      await notice.first().waitFor();
+      expect(await notice.allTextContents()).toEqual(said);
       expect(ui.pageErrors).toEqual([]);
     }, 240_000);
   }

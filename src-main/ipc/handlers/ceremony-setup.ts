@@ -40,6 +40,7 @@ async function openOnlineJournal(session: CeremonySession) {
   if (!session.onlineJournal) {
     const file = session.journalPath('online');
     session.onlineJournal = await openJournal(file, { create: !(await pathExists(file)) });
+    session.onlineJournalOpenedFrom = session.onlineJournal.count + 1;
   }
   return session.onlineJournal;
 }
@@ -195,6 +196,12 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               wrappingAlgorithm: online.ceremony.wrappingAlgorithm,
               ...onlineStepAvailability(online.ceremony.step),
               keys: online.ceremony.keys(),
+              // From the journal, so a reloaded window shows what the connection answer said.
+              unrecordedSessions: unrecordedSessionsView(
+                session.onlineJournal?.entries ?? [],
+                session.onlineJournalOpenedFrom ?? Number.MAX_SAFE_INTEGER,
+                online.ceremony.keys(),
+              ),
             }
           : null,
         airGap: airGap

@@ -31,7 +31,7 @@ import {
   requireCredentialVault,
 } from './remembered-credentials';
 import { keyStatusView } from './key-status';
-import { materialExpiry } from './material-expiry';
+import { materialExpiry, resolveImportExpiryHandler } from './material-expiry';
 import { readPlanFileHandler } from './plan-file';
 import { readSmallFile, freshFolderInside } from './paths';
 import { storeReceipt } from './receipt';
@@ -45,6 +45,7 @@ type OnlineChannel =
   | 'fetchParameters'
   | 'writeParametersBundle'
   | 'checkWrappedBundle'
+  | 'resolveImportExpiry'
   | 'importMaterial'
   | 'verifyKeys'
   | 'keyStatus'
@@ -297,6 +298,8 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
         madeBy: madeBy ? { ...madeBy, witnesses: [...madeBy.witnesses] } : null,
       };
     },
+
+    resolveImportExpiry: resolveImportExpiryHandler(session),
 
     importMaterial: async ({ expiry }) => {
       const ceremony = workflow();

@@ -124,6 +124,11 @@ export class CeremonySession {
   online: OnlineSide | undefined;
   /** Open from the first connection attempt on, so retries continue one journal. */
   onlineJournal: Journal | undefined;
+  /**
+   * The first entry this session added to the online journal: what opening it traced of earlier
+   * sessions (`ceremony.session-unrecorded`) is from here on, read back for every view of the session.
+   */
+  onlineJournalOpenedFrom: number | undefined;
   /** The KMS credentials of this session: held here only, never sent back. */
   credentials: KmsCredentials | undefined;
   /** The connection `credentials` first worked with: they are used for no other. */

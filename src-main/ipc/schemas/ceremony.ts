@@ -16,6 +16,7 @@ import {
   wrappingAlgorithmSchema,
   writtenReceiptSchema,
   ipcPhraseOrSentenceSchema,
+  unrecordedSessionsSchema,
 } from './common';
 
 /** The receipt paper (core/receipt/paper-size.ts, the one list). */
@@ -109,6 +110,8 @@ const onlineSessionSchema = z.object({
   wrappingAlgorithm: wrappingAlgorithmSchema,
   ...stepAvailabilitySchema(ONLINE_STEP_IDS),
   keys: z.array(ceremonyKeySchema),
+  /** What opening the online journal in this session traced of earlier sessions (as the connection answered). */
+  unrecordedSessions: unrecordedSessionsSchema,
 });
 export type OnlineSession = z.output<typeof onlineSessionSchema>;
 

@@ -132,3 +132,19 @@ export const ipcPhraseSchema = phraseShape(z.string().min(1).max(200));
 
 /** An IPC phrase, or the English sentence a journal of an earlier format recorded in its place. */
 export const ipcPhraseOrSentenceSchema = z.union([z.string().max(2000), ipcPhraseSchema]);
+
+/**
+ * What opening the online journal traced first (`ceremony.session-unrecorded`): an earlier session
+ * sent imports (keys, named by alias) or creates (alias, a replica's region, the send's entry) and
+ * recorded no answer. Empty: nothing of the kind, or traced by an earlier session already.
+ */
+export const unrecordedSessionsSchema = z.array(
+  z.object({
+    seq: z.number().int().positive(),
+    reason: ipcPhraseSchema,
+    keys: z.array(
+      z.object({ keyId: z.string(), alias: z.string(), replicaOf: z.string().nullable(), region: z.string() }),
+    ),
+    creates: z.array(z.object({ alias: z.string(), region: z.string().optional(), seq: z.number().int() })),
+  }),
+);

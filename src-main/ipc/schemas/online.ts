@@ -18,6 +18,7 @@ import {
   wrappingAlgorithmSchema,
   ipcPhraseSchema,
   ipcWarningSchema,
+  unrecordedSessionsSchema,
 } from './common';
 
 /** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
@@ -32,21 +33,8 @@ export const connectionSchema = z.object({
   step: onlineStepSchema,
   /** A rehearsal: the simulator's other regions and their projects, for rehearsing replica groups. */
   replicaRegions: z.array(z.object({ region: z.string(), projectId: z.string() })).optional(),
-  /**
-   * What opening the journal traced first (`ceremony.session-unrecorded`): an earlier session sent
-   * imports (keys, named by alias) or creates (alias, a replica's region, the send's entry) and
-   * recorded no answer. Empty: nothing of the kind, or traced by an earlier session already.
-   */
-  unrecordedSessions: z.array(
-    z.object({
-      seq: z.number().int().positive(),
-      reason: ipcPhraseSchema,
-      keys: z.array(
-        z.object({ keyId: z.string(), alias: z.string(), replicaOf: z.string().nullable(), region: z.string() }),
-      ),
-      creates: z.array(z.object({ alias: z.string(), region: z.string().optional(), seq: z.number().int() })),
-    }),
-  ),
+  /** What opening the journal traced first (see the schema). */
+  unrecordedSessions: unrecordedSessionsSchema,
 });
 export type Connection = z.output<typeof connectionSchema>;
 
@@ -300,6 +288,12 @@ export const checkedBundleSchema = z.object({
   otherAirGapJournalAccepted: z.boolean(),
 });
 export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
+
+/**
+ * The import's material expiry as the officer typed it, in the forms `online import --expires` takes
+ * ("never", a duration from now, a date-time with its zone); main reads it with the core's parser.
+ */
+export const resolveExpiryRequestSchema = z.strictObject({ text: z.string().max(64) });
 
 /** `expiry` left out: each key's material expires as its wrapped-material bundle requests. */
 export const importRequestSchema = z.strictObject({ expiry: materialExpirySchema.optional() });

@@ -165,7 +165,8 @@ export function ConnectionStep() {
           )}
         </dl>
       )}
-      {connection && <UnrecordedSessionNotice traces={connection.unrecordedSessions} />}
+      {/* Read back from the journal with the ceremony's state, so a reloaded window still says it. */}
+      <UnrecordedSessionNotice traces={online?.unrecordedSessions ?? connection?.unrecordedSessions ?? []} />
     </PlannedStep>
   );
 }

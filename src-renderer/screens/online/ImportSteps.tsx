@@ -29,6 +29,7 @@ import { OtherJournalOverride } from './OtherJournalOverride';
 import { ImportStopped } from './ImportStopped';
 import { KeyStatusFacts } from './KeyStatusFacts';
 import { ProofList } from './ProofList';
+import { TypedImportExpiry, useTypedImportExpiry } from './TypedImportExpiry';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -132,7 +133,11 @@ export function ImportStep() {
   const importMaterial = useAppStore((s) => s.importMaterial);
   const placeOf = replicaPlaces(useAppStore(selectCeremonyKeys));
   const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'bundle', date: '' });
-  const override = expiryChoice(expiry);
+  // A typed expiry counts once main resolved that very text (the moment shown is the one sent).
+  const typed = expiry.kind === 'typed' ? (expiry.typed ?? '').trim() : null;
+  const { current: resolvedTyped, setResolved } = useTypedImportExpiry(typed);
+  const override = typed === null ? expiryChoice(expiry) : resolvedTyped;
+  const ready = expiryComplete(expiry) && (typed === null || resolvedTyped !== undefined);
   const tr = useT();
   const { t } = tr;
   return (
@@ -156,10 +161,14 @@ export function ImportStep() {
         value={expiry}
         onChange={setExpiry}
         offerBundle
+        offerTyped
       />
+      {typed !== null && (
+        <TypedImportExpiry typed={typed} current={resolvedTyped} onResolved={setResolved} available={steps.inSession} />
+      )}
       {override && <p className="warning">{t('import.override')}</p>}
       <StepButton
-        available={steps.canRun('importMaterial') && expiryComplete(expiry)}
+        available={steps.canRun('importMaterial') && ready}
         onClick={() => void importMaterial(override ? { expiry: override } : {})}
       >
         {t('import.button')}

@@ -5,6 +5,7 @@ export const enScreenActions = {
   'action.checking-network': 'Checking the network',
   'action.checking-wrapped-bundle': 'Checking the wrapped-material bundle',
   'action.reading-plan-file': 'Reading the plan file',
+  'action.resolving-import-expiry': 'Working out the typed material expiry',
   'action.creating-external-keys': 'Creating the external keys',
   'action.fetching-import-parameters': 'Fetching the import parameters',
   'action.forgetting-credentials': 'Forgetting the remembered credentials',

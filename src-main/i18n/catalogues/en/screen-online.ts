@@ -116,6 +116,10 @@ export const enScreenOnline = {
   'import.requested': 'the bundle requests expiry {when}',
   'import.expiry-legend': 'When should the imported AES material expire?',
   'import.override': 'This overrides what the bundles request; the override is recorded in the journal.',
+  'import.expiry-resolve': 'Show the time this means',
+  'import.expiry-resolve-first': 'The import waits until the time the typed expiry means is shown.',
+  'import.expiry-resolved': 'The imported AES material will expire {when}.',
+  'import.expiry-resolved-never': 'The imported AES material will never expire.',
   'import.button': 'Import the key material',
   'import.stopped.summary':
     'The import stopped part way: {imported} of {total} keys {imported, plural, one {holds its} other {hold their}} material (imported and journaled).{unanswered, plural, =0 {} one { # key was sent an import that is not recorded as taken: {unansweredKeys}; the next import asks the KMS whether it took effect before sending anything again.} other { # keys were sent an import that is not recorded as taken: {unansweredKeys}; the next import asks the KMS whether they took effect before sending anything again.}}{missing, plural, =0 {} one { # key is not imported yet (Pending import): {missingKeys}.} other { # keys are not imported yet (Pending import): {missingKeys}.}}{elsewhere, plural, =0 {} one { # key waits for material this bundle does not carry: {elsewhereKeys}.} other { # keys wait for material this bundle does not carry: {elsewhereKeys}.}} The ceremony is not finished.',

@@ -75,6 +75,8 @@ export const enScreenShared = {
   'expiry.original': 'The original expiry ({at, date, utc})',
   'expiry.in': 'After a duration from now',
   'expiry.duration': 'Duration (e.g. 90d, 36h, 1d12h)',
+  'expiry.typed': 'As typed: never, a duration from now or a date-time with its zone',
+  'expiry.typed-field': 'Material expiry (e.g. 90d, 1d12h, 2031-03-01T09:30:00+08:00, never)',
   'fingerprint.wrapping-key': 'Wrapping key {n}',
   'fingerprint.confirmed-by': '— confirmed by {witnesses}',
   'fingerprint.not-confirmed': '— not yet confirmed',

@@ -10,6 +10,7 @@ export const zhCNScreenActions: { readonly [K in keyof typeof enScreenActions]: 
   'action.checking-network': '检查网络',
   'action.checking-wrapped-bundle': '检查已包装密钥材料包',
   'action.reading-plan-file': '读取计划文件',
+  'action.resolving-import-expiry': '换算输入的密钥材料到期时间',
   'action.creating-external-keys': '创建外部密钥',
   'action.fetching-import-parameters': '获取导入参数',
   'action.forgetting-credentials': '清除已记住的凭证',

@@ -114,6 +114,10 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'import.requested': '包中请求的到期时间：{when}',
   'import.expiry-legend': '导入的 AES 密钥材料何时到期？',
   'import.override': '这会覆盖包中的请求；该覆盖会记录在日志中。',
+  'import.expiry-resolve': '显示对应的时间',
+  'import.expiry-resolve-first': '显示所输入到期时间对应的时间后才能导入。',
+  'import.expiry-resolved': '导入的 AES 密钥材料将于 {when} 到期。',
+  'import.expiry-resolved-never': '导入的 AES 密钥材料永不过期。',
   'import.button': '导入密钥材料',
   'import.stopped.summary':
     '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次导入会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（待导入）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}。}}仪式尚未完成。',

@@ -72,6 +72,8 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'expiry.original': '原过期时间（{at, date, utc}）',
   'expiry.in': '自现在起经过一段时长',
   'expiry.duration': '时长（如 90d、36h、1d12h）',
+  'expiry.typed': '按输入：never、自现在起的时长，或带时区的日期时间',
+  'expiry.typed-field': '密钥材料到期时间（如 90d、1d12h、2031-03-01T09:30:00+08:00、never）',
   'fingerprint.wrapping-key': '包装密钥 {n}',
   'fingerprint.confirmed-by': '— 已由 {witnesses} 确认',
   'fingerprint.not-confirmed': '— 尚未确认',

@@ -1,0 +1,68 @@
+/**
+ * The import's material expiry typed on the online screen, through the real router and handlers
+ * (online.resolve-expiry): main reads it with the parser `online import --expires` uses, so the
+ * same forms are taken (never, a duration from now, a date-time with its zone, resolved to the
+ * absolute time the screen shows) and a mistyped or past one is refused with the CLI's words, in
+ * English and Chinese.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../src-main/i18n/translate';
+import { problemSchema } from '../../../src-main/ipc/contract';
+import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
+import { call, value } from './airgap-session';
+
+const opened: RecordedIpc[] = [];
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((ipc) => ipc.close()));
+  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+
+/** A rehearsal set up by Ana with witness Ben. */
+async function rehearsal() {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-import-expiry-'));
+  folders.push(folder);
+  const ipc = createRecordedIpc({ rehearsalRoot: folder });
+  opened.push(ipc);
+  await value(ipc, 'mode.choose', { mode: 'rehearsal' });
+  await value(ipc, 'ceremony.setup', { title: 'Payments keys 2026', operator: 'Ana', witnesses: ['Ben'], folder });
+  return ipc;
+}
+
+describe('the import expiry typed in the app', () => {
+  it('takes the forms --expires takes, resolved to an absolute time', async () => {
+    const ipc = await rehearsal();
+    const resolve = (text: string) => value<{ kind: string; at?: string }>(ipc, 'online.resolve-expiry', { text });
+    expect(await resolve('2031-03-01T09:30:00+08:00')).toEqual({ kind: 'at', at: '2031-03-01T01:30:00.000Z' });
+    expect(await resolve(' never ')).toEqual({ kind: 'never' });
+    const before = Date.now();
+    const at = Date.parse(String((await resolve('1d12h')).at));
+    expect(at - before).toBeGreaterThanOrEqual(36 * 3_600_000);
+    expect(at - Date.now()).toBeLessThanOrEqual(36 * 3_600_000);
+  });
+
+  it('refuses a mistyped or past one with the words the CLI prints', async () => {
+    const ipc = await rehearsal();
+    const refused = await call(ipc, 'online.resolve-expiry', { text: 'soon' });
+    if (refused.ok) throw new Error('"soon" was taken as a material expiry');
+    const problem = problemSchema.parse(refused.problem);
+    expect(problem.code).toBe('EXPIRY_INVALID');
+    expect(translator('en').problem(problem)).toEqual({
+      message: '--expires "soon" is not "never", a duration or a date-time with its zone.',
+      nextStep:
+        'Give "never", a duration from now such as 90d, 36h or 1d12h (whole days, hours, minutes, seconds: d, h, m, s), or a date-time with its zone such as 2030-01-31T00:00:00Z.',
+    });
+    expect(translator('zh-CN').problem(problem).message).toBe(
+      '--expires “soon” 既不是 “never”，也不是时长或带时区的日期时间。',
+    );
+    const past = await call(ipc, 'online.resolve-expiry', { text: '2020-01-31T00:00:00Z' });
+    if (past.ok) throw new Error('a past material expiry was taken');
+    expect(past.problem.code).toBe('EXPIRY_IN_PAST');
+    // A date without its zone is not a moment: refused as the CLI refuses it.
+    const zoneless = await call(ipc, 'online.resolve-expiry', { text: '2031-03-01T09:30:00' });
+    expect(zoneless.ok ? null : zoneless.problem.code).toBe('EXPIRY_INVALID');
+  });
+});
