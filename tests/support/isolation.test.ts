@@ -30,6 +30,8 @@ const FILES: Record<string, string> = {
   'tests/helpers/token.ts':
     "import { createSoftHsmToken } from './soft-tokens';\nexport const token = createSoftHsmToken;\n",
   'tests/helpers/soft-tokens.ts': 'export const createSoftHsmToken = () => undefined;\n',
+  'tests/lists-sources.test.ts': "import { SOURCES } from './support/sources';\n",
+  'tests/support/sources.ts': "export const SOURCES = ['src-main/core/hsm/token-object-class.ts'];\n",
 };
 
 describe('test files that need a process of their own', () => {
@@ -66,5 +68,7 @@ describe('test files that need a process of their own', () => {
     expect(isolated).not.toContain('tests/core/bundle/bundle-check.tamper-files.test.ts');
     // It names pkcs11js (the packed app ships it) and loads it only in a child process.
     expect(isolated).not.toContain('tests/packaging/pack.test.ts');
+    // The UI harness's renderer build lists src-main/core/hsm/token-object-class.ts among its sources.
+    expect(isolated).not.toContain('tests/ui/rehearsal.test.ts');
   });
 });
