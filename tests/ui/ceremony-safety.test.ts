@@ -227,6 +227,16 @@ describe('ceremony safety through the UI', () => {
         },
       });
       expect(journaled.indexOf('material.loss-acknowledged')).toBeLessThan(journaled.indexOf('key.material-deleted'));
+      // The key waits for the same material, which no custody copy holds: the step sends nobody for custodians' shares.
+      const waiting = page.locator('[data-section="online-verify"] .banner', {
+        hasText: 'Waiting for the same material again',
+      });
+      await waiting.waitFor();
+      const said = await waiting.textContent();
+      expect(said).not.toContain("custodians' shares");
+      expect(said).toContain(
+        'Only the same material brings these keys back. Fetch new import parameters (step 4), then on the air-gapped workstation restore the material from its custody copy, if one was kept',
+      );
       expect(ui.pageErrors).toEqual([]);
     });
   });

@@ -142,7 +142,7 @@ export const enScreenOnline = {
   'verify.waiting': 'Waiting for the same material again',
   'verify.material-gone': 'its material {how, select, lapsed {expired in the KMS} other {was deleted}}.',
   'verify.restore-hint':
-    "Fetch new import parameters (step 4), then restore the material from the custodians' shares on the air-gapped workstation.",
+    'Only the same material brings these keys back. Fetch new import parameters (step 4), then on the air-gapped workstation restore the material from its custody copy, if one was kept: “Read the key states from the KMS” says for each key whether one was, and who holds it. Without one, the material is lost unless someone still holds it.',
   'status.proofs': 'Keys holding their material, proven now (journaled, as online status proves them at any step)',
   'status.next.deleted':
     'Material deleted on request: {key} is in Pending import and accepts only the same material again. {round, select, parameters {Next: fetch new import parameters for it (step “Fetch the import parameters”), restore or wrap its material with them on the air-gapped workstation, then check and import the wrapped-material bundle here.} other {Its next round is under way: see below.}}',

@@ -139,7 +139,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'verify.material-expires': '，密钥材料到期时间 {at}',
   'verify.waiting': '等待重新导入相同的密钥材料',
   'verify.material-gone': '其密钥材料{how, select, lapsed {已在 KMS 中到期} other {已被删除}}。',
-  'verify.restore-hint': '获取新的导入参数（第 4 步），然后在离线工作站上用保管人的份额恢复密钥材料。',
+  'verify.restore-hint':
+    '只有同一份密钥材料才能使这些密钥恢复。请获取新的导入参数（第 4 步），然后在离线工作站上从其托管副本（如果保留了）恢复密钥材料：“从 KMS 读取密钥状态”会说明每个密钥是否保留了托管副本以及由谁持有。没有托管副本时，除非有人仍持有该密钥材料，否则它已丢失。',
   'status.proofs': '持有密钥材料的密钥，现已证明（记入日志，与 online status 在任何步骤证明密钥的方式相同）',
   'status.next.deleted':
     '已按要求删除密钥材料：{key}处于待导入状态，只接受相同的密钥材料。{round, select, parameters {下一步：为其获取新的导入参数（“获取导入参数”步骤），在离线工作站上用这些参数恢复或包装其密钥材料，然后在此处核对并导入已包装密钥材料包。} other {其下一轮已在进行：见下文。}}',
