@@ -10,31 +10,14 @@
  * Lines that record a ceremony id say which ceremony instead (foreign-line.ts). Nothing of the
  * line is read but its event name (checked by the entry schema) and its chain fields.
  */
-import { GENESIS_HASH, encodeEntryLine, entryHashFromLine, journalEntrySchema, type JournalEntry } from './entry';
+import { GENESIS_HASH } from './entry';
+import { intactEntry } from './verify';
 
 /** How an intact line that breaks the chain was misplaced. */
 type MisplacedLine =
   | { readonly kind: 'first'; readonly event: string }
   | { readonly kind: 'after'; readonly event: string; readonly previous: number }
   | { readonly kind: 'elsewhere'; readonly event: string };
-
-/** The entry `text` holds when it is intact (schema, canonical form, own hash), else undefined. */
-function intactEntry(text: string): JournalEntry | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const result = journalEntrySchema.safeParse(parsed);
-  if (!result.success) return undefined;
-  const entry = result.data as JournalEntry;
-  try {
-    return encodeEntryLine(entry) === text && entryHashFromLine(entry, text) === entry.hash ? entry : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The `hash` field a line records, when it parses (only compared, never trusted further). */
 function recordedHash(text: string): string | undefined {

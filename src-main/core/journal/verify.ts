@@ -88,7 +88,8 @@ export function normalizeHeadHash(value: string): string {
   return hex;
 }
 
-function checkLine(bytes: Buffer, line: number, previous: string): { entry: JournalEntry } | { reason: JournalFault } {
+/** The entry a line holds, read and schema-checked on its own (no chain, no hash), or why it is none. */
+function parseLine(bytes: Buffer): { entry: JournalEntry; text: string } | { reason: JournalFault } {
   if (bytes.length === 0) return { reason: phraseOf('journal.verify.blank') };
   if (bytes.length > MAX_LINE_BYTES) return { reason: phraseOf('journal.verify.tooLong', { max: MAX_LINE_BYTES }) };
   let text: string;
@@ -109,14 +110,11 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
     const field = issue?.path.length ? issue.path.join('.') : 'entry';
     return { reason: phraseOf('journal.verify.notEntry', { field }) };
   }
-  const entry = result.data as JournalEntry;
-  if (entry.seq !== line) return { reason: phraseOf('journal.verify.seq', { seq: entry.seq, line }) };
-  if (entry.prev !== previous) {
-    return {
-      reason:
-        line === 1 ? phraseOf('journal.verify.genesis') : phraseOf('journal.verify.chain', { previous: line - 1 }),
-    };
-  }
+  return { entry: result.data as JournalEntry, text };
+}
+
+/** Why `entry`, read from `text`, is not sealed by its own hash in canonical form; undefined when it is. */
+function sealFault(entry: JournalEntry, text: string): JournalFault | undefined {
   let hash: string;
   let canonical: string;
   try {
@@ -125,13 +123,35 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
   } catch {
     // JSON.parse turns an out-of-range number such as 1e999 into Infinity, which has no JSON form;
     // canonical JSON also refuses nesting deeper than MAX_JSON_DEPTH. Keyferry never writes either.
+    return phraseOf('journal.verify.noJsonForm');
+  }
+  if (hash !== entry.hash) return phraseOf('journal.verify.hash');
+  if (canonical !== text) return phraseOf('journal.verify.notCanonical');
+  return undefined;
+}
+
+function checkLine(bytes: Buffer, line: number, previous: string): { entry: JournalEntry } | { reason: JournalFault } {
+  const read = parseLine(bytes);
+  if ('reason' in read) return read;
+  const { entry, text } = read;
+  if (entry.seq !== line) return { reason: phraseOf('journal.verify.seq', { seq: entry.seq, line }) };
+  if (entry.prev !== previous) {
     return {
-      reason: phraseOf('journal.verify.noJsonForm'),
+      reason:
+        line === 1 ? phraseOf('journal.verify.genesis') : phraseOf('journal.verify.chain', { previous: line - 1 }),
     };
   }
-  if (hash !== entry.hash) return { reason: phraseOf('journal.verify.hash') };
-  if (canonical !== text) return { reason: phraseOf('journal.verify.notCanonical') };
-  return { entry };
+  const fault = sealFault(entry, text);
+  return fault ? { reason: fault } : { entry };
+}
+
+/**
+ * The entry `text` holds when the line is intact on its own: an entry by the schema, in canonical
+ * form, sealed by its own hash (where it sits in a chain is not looked at); else undefined.
+ */
+export function intactEntry(text: string): JournalEntry | undefined {
+  const read = parseLine(Buffer.from(text, 'utf8'));
+  return 'reason' in read || sealFault(read.entry, read.text) ? undefined : read.entry;
 }
 
 function checkExpected(hashes: readonly string[], expected: ExpectedHead): JournalVerification | undefined {
