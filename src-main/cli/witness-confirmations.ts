@@ -174,7 +174,10 @@ type TerminalEcho = NodeJS.WritableStream & { readonly columns?: number };
  * shown on this side until every witness typed it). `shown`: the prompt's row count is not touched.
  */
 function eraseTyped(echo: TerminalEcho, typed: string): void {
-  const rows = Math.max(1, Math.ceil(typed.length / Math.max(1, echo.columns ?? 80)));
+  // A terminal that reports no width (0: a pseudo-terminal opened with no window size) is taken as 80
+  // columns: a row per character would erase what was printed above the prompt.
+  const columns = echo.columns !== undefined && echo.columns > 0 ? echo.columns : 80;
+  const rows = Math.max(1, Math.ceil(typed.length / columns));
   echo.write(`${ERASE_ROW.repeat(rows)}\r`);
 }
 

@@ -139,6 +139,22 @@ describe('witness confirmations on the command line', () => {
     expect(await confirmations()).toEqual(['Ben', 'Chloé']);
   });
 
+  it('on a terminal that reports no width (0 columns) erases the typed line as one 80-column row, not a row per character', async () => {
+    const { air, digest } = await ceremonyAtConfirmations();
+    const input = new PassThrough();
+    const echoed: string[] = [];
+    // A pseudo-terminal opened with no window size (some serial consoles, a pty from a script) says 0.
+    const echo = Object.assign(new PassThrough(), { columns: 0 });
+    echo.on('data', (d: Buffer) => echoed.push(d.toString('utf8')));
+    const done = confirmInteractively(air, io(), input, true, echo);
+    input.write(`${digest}\r`);
+    input.write(`${digest}\r`);
+    await done;
+    // One row up per witness: 79 would wipe the wrapping keys and fingerprints printed above.
+    expect(echoed.join('').split('\x1b[1A\x1b[2K').length - 1).toBe(2);
+    expect(await confirmations()).toEqual(['Ben', 'Chloé']);
+  });
+
   it('names the witness whose --witness-confirms value is not a digest at all, in each language', async () => {
     const { air, digest } = await ceremonyAtConfirmations();
     const malformed = `${digest.slice(0, 30)}O${digest.slice(31)}`;
