@@ -1,5 +1,6 @@
 /** The journal a ceremony command writes: created when missing, continued (verified) when present. */
 import { missingOption } from './args';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal, readJournalOnly, type Journal } from '../core/journal';
@@ -22,8 +23,26 @@ export async function requireJournalFile(
   if (!file) throw missingOption({ reason: mayCreate ? 'journal' : 'journalExisting' });
   const full = path.resolve(cwd, file);
   const exists = await pathExists(full);
-  if (!exists && !mayCreate) throw new KeyferryError('JOURNAL_MISSING', { file: full });
+  if (!exists && !mayCreate)
+    throw new KeyferryError('JOURNAL_MISSING', { file: full, ...(await journalsBeside(full)) });
   return { full, exists };
+}
+
+/** At most this many journal files are named beside a missing one (the count says how many there are). */
+const NAMED_JOURNALS = 5;
+
+/**
+ * The journal files (.jsonl) in the folder of `file`, named for a refusal of `file`: a misspelt name
+ * (`onlin.jsonl`) or the other workstation's journal is then seen at once. None when the folder
+ * cannot be listed.
+ */
+async function journalsBeside(file: string): Promise<{ count: number; names: string }> {
+  const names = await readdir(path.dirname(file)).then(
+    (entries) => entries.filter((name) => name.endsWith('.jsonl')).sort(),
+    () => [],
+  );
+  const shown = names.slice(0, NAMED_JOURNALS).join(', ');
+  return { count: names.length, names: names.length > NAMED_JOURNALS ? `${shown}, …` : shown };
 }
 
 /**

@@ -1214,6 +1214,7 @@ export interface MessageValueTable {
   'journal.cli.bad-line': { line: string | number; reason: string | number };
   'journal.cli.foreign-line': { line: string | number; hasTitle: string; title: string | number; ceremonyId: string | number; own: string | number };
   'journal.cli.misplaced-line': { line: string | number; event: string | number; kind: string; previous: string | number };
+  'journal.cli.not-a-journal-next': NoValues;
   'journal.cli.bad-next': { line: string | number };
   'journal.cli.receipt-next': NoValues;
   'journal.cli.torn-next': { file: string | number };
@@ -1574,7 +1575,7 @@ export interface MessageValueTable {
   'problem.MATERIAL_NOT_THE_BOUND.next': NoValues;
   'problem.CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number };
   'problem.CLI_MISSING_OPTION.next': { reason: string; command: string | number };
-  'problem.JOURNAL_MISSING': { file: string | number };
+  'problem.JOURNAL_MISSING': { file: string | number; count: number; names: string | number };
   'problem.JOURNAL_MISSING.next': NoValues;
   'problem.CUSTODY_FOLDERS_MISSING': { n: string | number };
   'problem.CUSTODY_FOLDERS_MISSING.next': NoValues;
@@ -2160,6 +2161,8 @@ export interface MessageValueTable {
   'problem.JOURNAL_OPEN_FAILED.next': NoValues;
   'problem.JOURNAL_TAMPERED': { file: string | number; line: string | number; reasonPhrase: string | number };
   'problem.JOURNAL_TAMPERED.next': NoValues;
+  'problem.JOURNAL_NOT_A_JOURNAL': { file: string | number };
+  'problem.JOURNAL_NOT_A_JOURNAL.next': NoValues;
   'problem.JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number };
   'problem.JOURNAL_LAST_LINE_TORN.next': { path: string | number };
   'problem.JOURNAL_NOT_TORN': { file: string | number };
@@ -2184,6 +2187,7 @@ export interface MessageValueTable {
   'journal.verify.tooLong': { max: string | number };
   'journal.verify.notUtf8': NoValues;
   'journal.verify.notJson': NoValues;
+  'journal.verify.noEntry': NoValues;
   'journal.verify.notEntry': { field: string | number };
   'journal.verify.seq': { seq: string | number; line: string | number };
   'journal.verify.genesis': NoValues;
@@ -2737,7 +2741,7 @@ export interface ProblemValueTable {
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number; command: string | number };
-  'JOURNAL_MISSING': { file: string | number };
+  'JOURNAL_MISSING': { file: string | number; count: number; names: string | number };
   'CUSTODY_FOLDERS_MISSING': { n: string | number };
   'CUSTODIANS_NOT_NAMED': { m: string | number; n: string | number };
   'OUTPUT_EXISTS': { what: string; path: string | number };
@@ -2895,6 +2899,7 @@ export interface ProblemValueTable {
   'JOURNAL_EXISTS': { file: string | number };
   'JOURNAL_OPEN_FAILED': { file: string | number; errno: string | number };
   'JOURNAL_TAMPERED': { file: string | number; line: string | number; reasonPhrase: string | number };
+  'JOURNAL_NOT_A_JOURNAL': { file: string | number };
   'JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number; path: string | number };
   'JOURNAL_NOT_TORN': { file: string | number };
   'JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number; path: string | number };

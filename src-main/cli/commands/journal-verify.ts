@@ -118,6 +118,8 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
     else if (RECEIPT_MISMATCH.has(result.reason.key)) io.stdout(t('journal.cli.receipt-next'));
+    // A receipt, plan or bundle file given in the journal's place: no evidence, only the wrong path.
+    else if (result.reason.key === 'journal.verify.noEntry') io.stdout(t('journal.cli.not-a-journal-next'));
     else io.stdout(t('journal.cli.bad-next', { line: result.line }));
     return 1;
   }

@@ -33,7 +33,8 @@ export function isTornLastLine(failed: { readonly reason: Phrase }): boolean {
 /**
  * The refusal of a journal that does not verify (`verification` failed at `line`): named, with its
  * reason; an incomplete last line is JOURNAL_LAST_LINE_TORN, whose next step names the command that
- * sets it aside.
+ * sets it aside; a file with no journal entry in it is JOURNAL_NOT_A_JOURNAL (another file given as
+ * the journal: nothing to keep as evidence, no ceremony to start again).
  */
 export function journalNotVerified(
   file: string,
@@ -41,6 +42,7 @@ export function journalNotVerified(
 ): KeyferryError {
   if (isTornLastLine(failed))
     return new KeyferryError('JOURNAL_LAST_LINE_TORN', { file: path.basename(file), line: failed.line, path: file });
+  if (failed.reason.key === 'journal.verify.noEntry') return new KeyferryError('JOURNAL_NOT_A_JOURNAL', { file });
   return new KeyferryError('JOURNAL_TAMPERED', {
     file: path.basename(file),
     line: failed.line,
@@ -195,6 +197,21 @@ function checkExpected(hashes: readonly string[], expected: ExpectedHead): Journ
 }
 
 /**
+ * Whether any line of `bytes` reads as a journal entry (by the schema; sealed or not). Asked only when
+ * line 1 is not an intact entry: a file none of whose lines is an entry (a receipt, a plan, a state
+ * file given as the journal) is no journal at all, not a journal whose lines were damaged or reformatted.
+ */
+function holdsAnyEntry(bytes: Buffer): boolean {
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    if (!('reason' in parseLine(bytes.subarray(start, stop)))) return true;
+    start = stop + 1;
+  }
+  return false;
+}
+
+/**
  * The verification, one line per step (a generator, so it can run in slices or all at once). With
  * `keepEntries` false (a verification alone) only each entry's hash is kept: 10,000 parsed entries
  * held to the end made every young-generation collection on the way copy them all.
@@ -219,7 +236,9 @@ function* inspectLines(
       return fail(line, phraseOf('journal.verify.incomplete'));
     }
     const checked = checkLine(bytes.subarray(start, end), line, previous);
-    if ('reason' in checked) return fail(line, checked.reason);
+    if ('reason' in checked) {
+      return fail(line, line === 1 && !holdsAnyEntry(bytes) ? phraseOf('journal.verify.noEntry') : checked.reason);
+    }
     if (keepEntries) entries.push(checked.entry);
     hashes.push(checked.entry.hash);
     previous = checked.entry.hash;

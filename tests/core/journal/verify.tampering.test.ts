@@ -158,6 +158,18 @@ describe('verifyJournal finds', () => {
     expectBad(withLine(4, '{"seq":5,'), 5, /not valid JSON/);
   });
 
+  it('a file with no journal entry in it (a receipt, a plan) as no journal; a damaged first line of a journal as damage', () => {
+    // What an officer may give as the journal by mistake: every line, not only the first, is no entry.
+    expectBad(
+      'Keyferry receipt\nCeremony KF-1\n',
+      1,
+      /no line of the file is a journal entry: it is not a Keyferry journal/,
+    );
+    expectBad('{\n  "title": "Payments keys 2026"\n}\n', 1, /not a Keyferry journal/);
+    // The journal's own lines after a damaged first one are still entries: the file is a damaged journal.
+    expectBad(withLine(0, 'Keyferry receipt'), 1, /not valid JSON/);
+  });
+
   it('blank lines, anywhere including the end', () => {
     expectBad(joinLines([...lines.slice(0, 2), '', ...lines.slice(2)]), 3, /blank line/);
     expectBad(`${text}\n`, n() + 1, /blank line/);

@@ -80,6 +80,8 @@ export const enCli = {
     'Line {line} belongs to ceremony {hasTitle, select, yes {\u201c{title}\u201d } other {}}(id {ceremonyId}), not to this one (id {own}).',
   'journal.cli.misplaced-line':
     'Line {line} is an intact entry ({event}), not an edited one: {kind, select, first {it is the first entry of a journal, so a line of another journal was put into this one.} after {it came after line {previous} of this journal, so entries between them were removed, put in or moved, or two copies of this journal were both written to.} other {the entry it came after is in no line of this file: that entry was removed, or the line comes from another journal or from a copy of this one that went on further.}}',
+  'journal.cli.not-a-journal-next':
+    'Check the path: give the journal file (.jsonl) a ceremony step wrote, not a receipt, plan or bundle file.',
   'journal.cli.bad-next':
     'This journal cannot be trusted from line {line} on. Continue no ceremony with it and keep it as it is, as evidence; continue with the journal the workstation wrote, or a copy of it that keyferry journal verify reports OK.',
   'journal.cli.receipt-next':

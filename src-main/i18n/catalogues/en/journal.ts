@@ -50,6 +50,10 @@ export const enJournal = {
   'problem.JOURNAL_TAMPERED': 'The journal {file} does not verify: line {line}: {reasonPhrase}.',
   'problem.JOURNAL_TAMPERED.next':
     'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
+  'problem.JOURNAL_NOT_A_JOURNAL':
+    'The file {file} is not a Keyferry journal: no line of it is a journal entry. Nothing was written to it.',
+  'problem.JOURNAL_NOT_A_JOURNAL.next':
+    'Check the path given as the journal: give the journal file (.jsonl) that this ceremony’s earlier steps wrote, not a receipt, plan or bundle file.',
   'problem.JOURNAL_LAST_LINE_TORN':
     'The journal {file} does not verify: its last line {line} is incomplete (no newline at the end): an append was cut short (a power loss, a crash or a medium pulled out while Keyferry wrote it), or the file was written outside Keyferry.',
   'problem.JOURNAL_LAST_LINE_TORN.next':
@@ -87,6 +91,7 @@ export const enJournal = {
   'journal.verify.tooLong': 'line is longer than {max} bytes',
   'journal.verify.notUtf8': 'line is not valid UTF-8',
   'journal.verify.notJson': 'line is not valid JSON',
+  'journal.verify.noEntry': 'no line of the file is a journal entry: it is not a Keyferry journal',
   'journal.verify.notEntry': 'not a journal entry: {field} is not as a journal entry has it',
   'journal.verify.seq': 'seq is {seq} but this is entry {line}: an entry was removed, inserted or moved',
   'journal.verify.genesis': 'prev of the first entry is not the genesis value (64 zeros)',

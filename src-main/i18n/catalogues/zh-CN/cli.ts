@@ -77,6 +77,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
     '第 {line} 行属于仪式{hasTitle, select, yes {“{title}”} other {}}（ID {ceremonyId}），而不是本仪式（ID {own}）。',
   'journal.cli.misplaced-line':
     '第 {line} 行是一条完好的记录（{event}），并未被修改：{kind, select, first {它是某份日志的第一条记录，因此是从另一份日志放入本日志的行。} after {它原本接在本日志第 {previous} 行之后，因此两者之间有记录被删除、插入或移动，或者本日志的两份副本都曾被写入。} other {它所接续的记录不在此文件的任何一行中：该记录已被删除，或者此行来自另一份日志或本日志一份写得更远的副本。}}',
+  'journal.cli.not-a-journal-next': '请检查路径：给出仪式步骤所写的日志文件（.jsonl），而不是回执、计划或包中的文件。',
   'journal.cli.bad-next':
     '此日志从第 {line} 行起不可信。不要用它继续任何仪式，并原样保留作为证据；请使用工作站写出的日志，或 keyferry journal verify 报告为正常的该日志副本继续。',
   'journal.cli.receipt-next':

@@ -38,6 +38,9 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_EXISTS.next': '请打开它以继续该仪式，或为新仪式选择新的文件名。',
   'problem.JOURNAL_OPEN_FAILED': '无法打开日志 {file} 进行写入（{errno}）。',
   'problem.JOURNAL_OPEN_FAILED.next': '请确认文件夹存在且可写，然后重试。',
+  'problem.JOURNAL_NOT_A_JOURNAL': '文件 {file} 不是 Keyferry 日志：其中没有任何一行是日志条目。未向其写入任何内容。',
+  'problem.JOURNAL_NOT_A_JOURNAL.next':
+    '请检查作为日志给出的路径：给出此仪式先前步骤所写的日志文件（.jsonl），而不是回执、计划或包中的文件。',
   'problem.JOURNAL_TAMPERED': '日志 {file} 未通过验证：第 {line} 行：{reasonPhrase}。',
   'problem.JOURNAL_TAMPERED.next': '请勿用它继续此仪式。请将该文件保留作为证据，并用新的日志重新开始仪式。',
   'problem.JOURNAL_LAST_LINE_TORN':
@@ -74,6 +77,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.verify.tooLong': '该行超过 {max} 字节',
   'journal.verify.notUtf8': '该行不是有效的 UTF-8',
   'journal.verify.notJson': '该行不是有效的 JSON',
+  'journal.verify.noEntry': '该文件没有任何一行是日志条目：它不是 Keyferry 日志',
   'journal.verify.notEntry': '不是日志条目：{field} 不符合日志条目的格式',
   'journal.verify.seq': 'seq 为 {seq}，但这是第 {line} 个条目：有条目被删除、插入或移动',
   'journal.verify.genesis': '第一个条目的 prev 不是初始值（64 个 0）',
