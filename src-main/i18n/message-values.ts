@@ -1833,6 +1833,8 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_QR_INVALID.next': NoValues;
   'problem.CUSTODY_BACKUP_VERSION': { file: string | number; version: string | number };
   'problem.CUSTODY_BACKUP_VERSION.next': NoValues;
+  'problem.CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; names: string | number };
+  'problem.CUSTODY_SHARE_PATH_IS_FOLDER.next': NoValues;
   'problem.CUSTODY_BACKUP_MISSING': { file: string | number };
   'problem.CUSTODY_BACKUP_MISSING.next': NoValues;
   'problem.CUSTODY_BACKUP_SWAPPED': { file: string | number; ceremonyId: string | number; expected: string | number; backupCeremonyId: string | number; actual: string | number };
@@ -2768,6 +2770,7 @@ export interface ProblemValueTable {
   'CUSTODY_BACKUP_TRUNCATED': { file: string | number; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_QR_INVALID': { reason: string; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_VERSION': { file: string | number; version: string | number };
+  'CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; names: string | number };
   'CUSTODY_BACKUP_MISSING': { file: string | number };
   'CUSTODY_BACKUP_SWAPPED': { file: string | number; ceremonyId: string | number; expected: string | number; backupCeremonyId: string | number; actual: string | number };
   'CUSTODY_BACKUP_KEY_UNKNOWN': { keyId: string | number; ceremonyId: string | number };

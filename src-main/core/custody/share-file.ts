@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError, selectedProblem } from '../errors';
 import { readInputFile } from '../fs/input-file';
+import { shareFolderRefusal } from './share-folder-given';
 import { listValue } from '../../i18n/list';
 import { refusedFields } from '../../i18n/refused-fields';
 import { setShareFieldsSchema, setShareFields, type SetShare, type SetShareFields } from './set-share';
@@ -168,7 +169,14 @@ export async function readShareFile(file: string): Promise<CustodyShare> {
 /** Reads a share file of either version: a regular file (not a link), size-capped, UTF-8 JSON. */
 export async function readAnyShareFile(file: string): Promise<CustodyShare | SetShare> {
   const label = path.basename(file);
-  const bytes = await readInputFile(file, 'share', SHARE_FILE_MAX_BYTES);
+  const bytes = await readInputFile(file, 'share', SHARE_FILE_MAX_BYTES).catch(async (error: unknown) => {
+    // A custodian's folder given for its share file: name the share files in it.
+    throw (
+      (error instanceof KeyferryError && error.code === 'INPUT_FILE_UNREADABLE'
+        ? await shareFolderRefusal(file)
+        : undefined) ?? error
+    );
+  });
   try {
     let text: string;
     try {
