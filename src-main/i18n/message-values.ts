@@ -1509,8 +1509,8 @@ export interface MessageValueTable {
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'problem.IMPORT_TOKEN_EXPIRED.next': NoValues;
-  'problem.KEY_NOT_IMPORTED': { keyId: string | number };
-  'problem.KEY_NOT_IMPORTED.next': NoValues;
+  'problem.KEY_NOT_IMPORTED': { reason: string; keyId: string | number };
+  'problem.KEY_NOT_IMPORTED.next': { count: number; keys: string | number };
   'problem.MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'problem.MATERIAL_NOT_DELETABLE.next': NoValues;
   'problem.CEREMONY_NOT_STARTED': NoValues;
@@ -2710,7 +2710,7 @@ export interface ProblemValueTable {
   'EXPIRY_INVALID': { field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
-  'KEY_NOT_IMPORTED': { keyId: string | number };
+  'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; count: number; keys: string | number };
   'MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'CEREMONY_NOT_STARTED': NoValues;
   'CEREMONY_NO_KEYS': NoValues;

@@ -177,8 +177,10 @@ describe('keyferry online: steps in order', () => {
       { cwd: dir, env },
     );
     expect(unacknowledged.code).toBe(1);
-    // Nothing imported yet: said before any acknowledgement is asked for.
-    expect(unacknowledged.stderr).toContain('Key k has no material imported in this ceremony.');
+    // No such key, and nothing imported yet: said before any acknowledgement is asked for.
+    expect(unacknowledged.stderr).toContain(
+      'Key k is not a key of this ceremony. Nothing was deleted. No key of this ceremony holds imported material the KMS lets delete (AES keys only).',
+    );
     const params = await keyferry(['online', 'params', '--journal', 'order.jsonl', ...where, '--out', 'params'], {
       cwd: dir,
       env,

@@ -4,11 +4,11 @@
  * material on request.
  */
 import { isAsymmetric } from '../../crypto/key-spec';
-import { KeyferryError } from '../../errors';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import { forEachConcurrently } from '../../concurrency';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { proveKey, type KeyProof } from './key-proof';
+import { deletableKey } from './deletable-material';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { groupIdOf, holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
@@ -129,14 +129,9 @@ export async function deleteImportedMaterial(
   keyId: string,
   beforeDelete: () => Promise<void> = async () => undefined,
 ): Promise<{ keyId: string; keyState: string }> {
-  const key = ctx.state.keys.get(keyId);
-  if (!key || !holdsImportedMaterial(key)) {
-    return refuseStep(ctx, 'delete-imported-key-material', keyId, new KeyferryError('KEY_NOT_IMPORTED', { keyId }));
-  }
-  if (isAsymmetric(key.spec)) {
-    const refusal = new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
-    return refuseStep(ctx, 'delete-imported-key-material', keyId, refusal);
-  }
+  const deletable = deletableKey(keyId, ctx.state.keys);
+  if ('refusal' in deletable) return refuseStep(ctx, 'delete-imported-key-material', keyId, deletable.refusal);
+  const { key } = deletable;
   await beforeDelete();
   const kms = ctx.kmsFor(key);
   await ctx.kmsCall('delete-imported-key-material', keyId, () => kms.deleteImportedKeyMaterial(keyId));

@@ -12,6 +12,7 @@ import { phraseOf, type Phrase } from '../../../i18n/phrase';
 import { holdsImportedMaterial, type OnlineKeyState, type RecordedCustody } from './state';
 import { recordedCustodyValues } from './recorded-custody';
 import { refuseStep, type OnlineStepContext } from './step-context';
+import { deletableKey } from './deletable-material';
 import { deleteImportedMaterial } from './key-status';
 
 /** What the person said when asking for the deletion. */
@@ -49,18 +50,11 @@ export function deletionWarning(keyId: string, key: OnlineKeyState | undefined):
   return { keyId, warning: phraseOf('delete.custody', values), keyIdToType: values.custody === 'none' };
 }
 
-/** The refusal of deleting the material of `keyId` when it holds none the KMS lets delete, else undefined. */
-function notDeletable(keyId: string, key: OnlineKeyState | undefined): KeyferryError | undefined {
-  if (!key || !holdsImportedMaterial(key)) return new KeyferryError('KEY_NOT_IMPORTED', { keyId });
-  if (isAsymmetric(key.spec)) return new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
-  return undefined;
-}
-
 /** The warning before deleting the material of `keyId`, refusing a key that holds none the KMS lets delete. */
-export function deletableMaterialWarning(keyId: string, key: OnlineKeyState | undefined): DeletionWarning {
-  const refusal = notDeletable(keyId, key);
-  if (refusal) throw refusal;
-  return deletionWarning(keyId, key);
+export function deletableMaterialWarning(keyId: string, keys: ReadonlyMap<string, OnlineKeyState>): DeletionWarning {
+  const deletable = deletableKey(keyId, keys);
+  if ('refusal' in deletable) throw deletable.refusal;
+  return deletionWarning(keyId, deletable.key);
 }
 
 /**
@@ -77,7 +71,8 @@ export async function deleteAcknowledgedMaterial(
 ): Promise<{ keyId: string; keyState: string }> {
   const key = ctx.state.keys.get(keyId);
   // A key with nothing to delete is said as such before any acknowledgement is asked for.
-  const refusal = notDeletable(keyId, key) ?? deletionRefusal(keyId, key, ack);
+  const deletable = deletableKey(keyId, ctx.state.keys);
+  const refusal = 'refusal' in deletable ? deletable.refusal : deletionRefusal(keyId, key, ack);
   if (refusal) await refuseStep(ctx, 'delete-imported-key-material', keyId, refusal);
   return deleteImportedMaterial(ctx, keyId, () =>
     ctx.journal('material.loss-acknowledged', {

@@ -353,7 +353,7 @@ export class OnlineCeremony {
    * copy (no KMS call, nothing journaled): the app shows it before it offers the deletion.
    */
   deletionWarning(keyId: string): DeletionWarning {
-    return deletableMaterialWarning(keyId, this.#state.keys.get(keyId));
+    return deletableMaterialWarning(keyId, this.#state.keys);
   }
 
   /**

@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KeyferryError } from '../../../../src-main/core/errors';
+import { english, translator } from '../../../../src-main/i18n/translate';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
@@ -39,9 +41,16 @@ describe('online delete-material refused after the journal is open', () => {
     const unknown = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
     const deletes = vi.spyOn(f.kms, 'deleteImportedKeyMaterial');
 
-    await expect(day2.deleteMaterial(unknown, { lossAcknowledged: true })).rejects.toMatchObject({
-      code: 'KEY_NOT_IMPORTED',
-    });
+    const notOurs = await day2.deleteMaterial(unknown, { lossAcknowledged: true }).catch((e: unknown) => e);
+    expect(notOurs).toMatchObject({ code: 'KEY_NOT_IMPORTED' });
+    // A key id of no key of this ceremony is said as such, naming the key whose material can be deleted.
+    const said = english.problem((notOurs as KeyferryError).toProblem());
+    const alias = plan.keys.find((k) => k.spec === 'AES_256')?.alias as string;
+    expect(said.message).toBe(`Key ${unknown} is not a key of this ceremony. Nothing was deleted.`);
+    expect(said.nextStep).toBe(`Give the key id of the key whose material can be deleted: ${alias} (${aes}).`);
+    expect(translator('zh-CN').problem((notOurs as KeyferryError).toProblem()).nextStep).toBe(
+      `请给出可删除其密钥材料的那个密钥的密钥 ID：${alias} (${aes})。`,
+    );
     await expect(day2.deleteMaterial(ec, { lossAcknowledged: true })).rejects.toMatchObject({
       code: 'MATERIAL_NOT_DELETABLE',
     });
