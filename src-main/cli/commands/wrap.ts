@@ -198,6 +198,7 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
           expect: createDir ? 'new-or-empty' : 'existing',
           fileNames: names,
           bytes: 64 * 1024,
+          entries: names.length,
         },
       ]);
       // Plaintext material is made or read only where no network is up (the air-gapped check).

@@ -27,17 +27,36 @@ export interface Destination {
   readonly expect: 'new-or-empty' | 'existing';
   /** Files that will be created in the folder; none may exist yet. */
   readonly fileNames?: readonly string[];
-  /** Upper estimate of the bytes that will be written there. */
+  /**
+   * Upper estimate of the bytes that will be written there, counting each file and folder as at
+   * least ESTIMATE_BLOCK_BYTES (what ext4, XFS and NTFS allocate by default).
+   */
   readonly bytes: number;
+  /**
+   * The files and folders the write creates there. On a volume whose allocation unit is larger than
+   * ESTIMATE_BLOCK_BYTES (exFAT on a 64 GB stick: 128 KiB; FAT32: 16-32 KiB), each takes a whole
+   * unit: the preflight adds the difference per entry, so a nearly full stick is refused before any
+   * material exists rather than found full part way through the write.
+   */
+  readonly entries: number;
 }
+
+/** The allocation unit the `bytes` estimates assume for each file and folder. */
+export const ESTIMATE_BLOCK_BYTES = 4096;
 
 interface PreflightOptions {
   /** Custodian folders may share a volume (rehearsals only). */
   readonly allowCustodiansOnOneVolume?: boolean;
   /** File operations (tests inject failing media). */
   readonly layer?: FileLayer;
-  /** Free bytes of the volume holding `folder` (default: statfs). */
-  readonly freeBytesOf?: (folder: string) => Promise<number>;
+  /** The free bytes and allocation unit of the volume holding `folder` (default: statfs). */
+  readonly volumeOf?: (folder: string) => Promise<VolumeSpace>;
+}
+
+/** What a volume has room for: its free bytes, and the unit it allocates files and folders in. */
+interface VolumeSpace {
+  readonly freeBytes: number;
+  readonly blockBytes: number;
 }
 
 export interface CheckedDestination {
@@ -49,6 +68,8 @@ export interface CheckedDestination {
   readonly volumeId: string;
   readonly freeBytes: number;
   readonly neededBytes: number;
+  /** The volume's allocation unit (statfs), when larger than ESTIMATE_BLOCK_BYTES: the messages say it. */
+  readonly blockBytes: number;
 }
 
 /** The values every preflight problem names its folder with. */
@@ -113,9 +134,9 @@ async function probeWritable(d: Destination, folder: string, layer: FileLayer): 
   }
 }
 
-async function defaultFreeBytes(folder: string): Promise<number> {
+async function statfsSpace(folder: string): Promise<VolumeSpace> {
   const stats = await fs.statfs(folder);
-  return stats.bavail * stats.bsize;
+  return { freeBytes: stats.bavail * stats.bsize, blockBytes: stats.bsize };
 }
 
 /** Custodians each on their own volume, none on the volume of the wrapped bundle (it travels online). */
@@ -153,6 +174,8 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
         ...place(first),
         freeKiB: Math.floor(first.freeBytes / 1024),
         neededKiB: Math.ceil(needed / 1024),
+        bigBlocks: first.blockBytes > ESTIMATE_BLOCK_BYTES ? 'yes' : 'no',
+        blockKiB: Math.ceil(first.blockBytes / 1024),
       });
     }
   }
@@ -167,7 +190,7 @@ export async function preflightDestinations(
   options: PreflightOptions = {},
 ): Promise<CheckedDestination[]> {
   const layer = options.layer ?? nodeFileLayer;
-  const freeBytesOf = options.freeBytesOf ?? defaultFreeBytes;
+  const volumeOf = options.volumeOf ?? statfsSpace;
   const checked: CheckedDestination[] = [];
   const seen = new Map<string, Destination>();
   for (const d of destinations) {
@@ -178,12 +201,16 @@ export async function preflightDestinations(
     seen.set(resolved.folder, resolved);
     const where = await locate(resolved);
     await probeWritable(resolved, where.probeIn, layer);
+    const volume = await volumeOf(where.probeIn);
+    // A folder still to be created takes a unit of its own beside what is written into it.
+    const entries = resolved.entries + (where.willCreate ? 1 : 0);
     checked.push({
       ...place(resolved),
       willCreate: where.willCreate,
       volumeId: where.volumeId,
-      freeBytes: await freeBytesOf(where.probeIn),
-      neededBytes: resolved.bytes,
+      freeBytes: volume.freeBytes,
+      neededBytes: resolved.bytes + entries * Math.max(0, volume.blockBytes - ESTIMATE_BLOCK_BYTES),
+      blockBytes: volume.blockBytes,
     });
   }
   checkVolumes(checked, options);

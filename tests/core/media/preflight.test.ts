@@ -20,14 +20,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function bundle(folder: string, bytes = 64 * 1024): Destination {
-  return { role: 'bundle', folder, expect: 'new-or-empty', bytes };
+function bundle(folder: string, bytes = 64 * 1024, entries = 5): Destination {
+  return { role: 'bundle', folder, expect: 'new-or-empty', bytes, entries };
 }
 function receipt(folder: string, fileNames = ['receipt-x.html', 'receipt-x.txt']): Destination {
-  return { role: 'receipt', folder, expect: 'existing', fileNames, bytes: 512 * 1024 };
+  return { role: 'receipt', folder, expect: 'existing', fileNames, bytes: 512 * 1024, entries: fileNames.length };
 }
 function custodian(i: number, folder: string): Destination {
-  return { role: 'custodian', index: i, folder, expect: 'new-or-empty', bytes: 48 * 1024 };
+  return { role: 'custodian', index: i, folder, expect: 'new-or-empty', bytes: 48 * 1024, entries: 5 };
 }
 
 describe('preflightDestinations', () => {
@@ -107,4 +107,29 @@ describe('preflightDestinations', () => {
       });
     },
   );
+
+  it('counts each file and folder as a whole allocation unit on a volume with large ones (an exFAT stick)', async () => {
+    // 200 files and folders whose content is 800 KiB at 4 KiB per entry: 1 MiB free is room on ext4,
+    // but an exFAT stick of 64 GB allocates 128 KiB to each, 25 MiB in all.
+    const wrapped = bundle(path.join(dir, 'wrapped'), 800 * 1024, 200);
+    const ext4 = async () => ({ freeBytes: 1024 * 1024, blockBytes: 4096 });
+    const exfat = async () => ({ freeBytes: 1024 * 1024, blockBytes: 128 * 1024 });
+    await expect(preflightDestinations([wrapped], { volumeOf: ext4 })).resolves.toHaveLength(1);
+    const refusal = preflightDestinations([wrapped], { volumeOf: exfat });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'PREFLIGHT_NO_ROOM',
+      // 800 KiB + 201 entries (the new folder itself too) x 124 KiB more each.
+      message: expect.stringContaining(
+        `${path.join(dir, 'wrapped')} is on a volume with 1024 KiB free, but about 25724 KiB will be written there (the volume allocates 128 KiB at least to each file and folder). Nothing was generated.`,
+      ),
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reads the free space and allocation unit of the real volume (statfs)', async () => {
+    // This machine's temporary folder: 4 KiB units (ext4, tmpfs, overlay), so nothing is added.
+    const [checked] = await preflightDestinations([bundle(path.join(dir, 'wrapped'))]);
+    expect(checked?.blockBytes).toBeGreaterThanOrEqual(512);
+    expect(checked?.neededBytes).toBe(64 * 1024 + 6 * Math.max(0, (checked?.blockBytes ?? 0) - 4096));
+  });
 });

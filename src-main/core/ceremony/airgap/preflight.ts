@@ -10,7 +10,12 @@ import { phraseOf } from '../../../i18n/phrase';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
-import { preflightDestinations, type CheckedDestination, type Destination } from '../../media/preflight';
+import {
+  ESTIMATE_BLOCK_BYTES,
+  preflightDestinations,
+  type CheckedDestination,
+  type Destination,
+} from '../../media/preflight';
 import { KEY_SPEC_TABLE } from '../../key-spec-table';
 
 /** Where an air-gapped ceremony will write. */
@@ -34,7 +39,7 @@ export interface AirGapDestinations {
 }
 
 /** Upper estimates, including a file-system block per file (4 KiB). */
-const BLOCK = 4096;
+const BLOCK = ESTIMATE_BLOCK_BYTES;
 const BUNDLE_BASE_BYTES = 8 * BLOCK;
 const RECEIPT_BYTES = 2 * 256 * 1024;
 /**
@@ -66,6 +71,18 @@ function bundleBytes(keys: readonly ImportParameters[]): number {
   return keys.reduce((sum, k) => sum + (isAsymmetric(k.keySpec) ? 6 : 2) * BLOCK, BUNDLE_BASE_BYTES);
 }
 
+/**
+ * The files and folders a wrapped bundle for `keys` holds: manifest.json, README.txt and keys/; per
+ * key its folder and EncryptedKeyMaterial.bin, with public_key.der and the wrapped private key for
+ * RSA and EC.
+ */
+function bundleEntries(keys: readonly ImportParameters[]): number {
+  return keys.reduce((sum, k) => sum + (isAsymmetric(k.keySpec) ? 4 : 2), 3);
+}
+
+/** A custodian's files: the share file, its slip (HTML and text) and the backup (text and printable page). */
+const CUSTODIAN_ENTRIES = 5;
+
 /** The destinations of a ceremony writing a wrapped bundle for `keys`, with a receipt named `receiptBase`. */
 export function airGapDestinations(
   request: AirGapDestinations,
@@ -79,6 +96,7 @@ export function airGapDestinations(
       folder: request.wrappedBundle,
       expect: 'new-or-empty',
       bytes: bundleBytes(keys),
+      entries: bundleEntries(keys),
     },
     {
       role: 'receipt',
@@ -86,6 +104,7 @@ export function airGapDestinations(
       expect: 'existing',
       fileNames: [`${receiptBase}.html`, `${receiptBase}.txt`],
       bytes: RECEIPT_BYTES,
+      entries: 2,
     },
     ...custodians.map((folder, i): Destination => ({
       role: 'custodian',
@@ -93,6 +112,7 @@ export function airGapDestinations(
       folder,
       expect: 'new-or-empty',
       bytes: custodianBytes(keys),
+      entries: CUSTODIAN_ENTRIES,
     })),
   ];
 }

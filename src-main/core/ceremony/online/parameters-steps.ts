@@ -30,14 +30,19 @@ import { createRetryData, refusePlanDroppingUnansweredCreate, unrecordedCreateOf
 import { isAsymmetric } from '../../crypto/key-spec';
 import { plannedKeyExpiry } from './planned-keys';
 import { reportProgress, progressLine } from '../shared/progress';
-import { preflightDestinations } from '../../media/preflight';
+import { ESTIMATE_BLOCK_BYTES, preflightDestinations } from '../../media/preflight';
 import { mapInSlices } from '../../yield';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import { listValue } from '../../../i18n/list';
 
-/** Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file, 3 files per key. */
-const BLOCK = 4096;
+/**
+ * Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file and folder:
+ * manifest.json, README.txt and keys/; per key its folder and three files.
+ */
+const BLOCK = ESTIMATE_BLOCK_BYTES;
+const PARAMETERS_BASE_ENTRIES = 3;
+const PARAMETERS_ENTRIES_PER_KEY = 4;
 /** The step a refused check or a failed write of the import-parameters bundle is journaled under. */
 const PARAMETERS_FOLDER_STEP = 'write-parameters-bundle';
 const PARAMETERS_BASE_BYTES = 4 * BLOCK;
@@ -61,6 +66,7 @@ export async function preflightParametersFolder(
         folder: dir,
         expect: 'new-or-empty',
         bytes: PARAMETERS_BASE_BYTES + PARAMETERS_BYTES_PER_KEY * keys,
+        entries: PARAMETERS_BASE_ENTRIES + PARAMETERS_ENTRIES_PER_KEY * keys,
       },
     ]),
   );

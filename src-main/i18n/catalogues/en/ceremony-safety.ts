@@ -31,7 +31,7 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_NOT_WRITABLE.next':
     'Check the media and its permissions, or choose another folder, then run the step again.',
   'problem.PREFLIGHT_NO_ROOM':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is on a volume with {freeKiB} KiB free, but about {neededKiB} KiB will be written there. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is on a volume with {freeKiB} KiB free, but about {neededKiB} KiB will be written there{bigBlocks, select, yes { (the volume allocates {blockKiB} KiB at least to each file and folder)} other {}}. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_NO_ROOM.next': 'Free space on that media or choose other media, then run the step again.',
   'problem.PREFLIGHT_SAME_FOLDER':
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is also given for another purpose. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',

@@ -94,10 +94,20 @@ describe('airGapDestinations and preflightJournaled', () => {
         used += Math.ceil((await stat(path.join(folder, name))).size / 4096) * 4096;
       const keys = specs.map((keySpec, i) => ({ ...(AES[0] as ImportParameters), keyId: `k-${i}`, keySpec }));
       const request = { wrappedBundle: path.join(dir, 'w'), receiptFolder: dir, custodianFolders: [folder] };
-      const estimate = airGapDestinations(request, keys, 'r')[2]?.bytes ?? 0;
+      const destinations = airGapDestinations(
+        { ...request, wrappedBundle: path.join(dir, `r-${lang}`, 'media', 'wrapped-material') },
+        keys,
+        'r',
+      );
+      const estimate = destinations[2]?.bytes ?? 0;
       expect(estimate).toBeGreaterThanOrEqual(used);
       // And not wildly more: a stick of twice the need is enough.
       expect(estimate).toBeLessThan(2 * used);
+      // Each file and folder takes a whole allocation unit on a stick (exFAT: up to 128 KiB): the counts
+      // the preflight adds it for are those of what was really written.
+      expect(destinations[2]?.entries).toBe((await readdir(folder)).length);
+      const written = await readdir(path.join(dir, `r-${lang}`, 'media', 'wrapped-material'), { recursive: true });
+      expect(destinations[0]?.entries).toBe(written.length);
     }
   }, 120_000);
 
