@@ -1142,7 +1142,7 @@ export interface MessageValueTable {
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
   'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
   'online.status.unproven-answer': { key: string | number; sentSeq: number; seq: string | number; code: string };
-  'online.status.outcome-unknown-not-taken': { count: number; answers: string | number; command: string | number };
+  'online.status.answered-not-taken': { count: number; answers: string | number; command: string | number };
   'online.status.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number; status: string | number; params: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };

@@ -220,10 +220,11 @@ function printKeyStates(
       tr.t('online.status.unproven-imports', { count: unproven.keys.length, answers, bundles: bundlesOf(unproven) }),
     );
   }
-  for (const { folder, keys: these } of next.outcomeUnknownNotTaken) {
+  // Each key's answer that proves nothing, and the KMS's state showing the import did not take effect.
+  for (const { folder, keys: these } of next.answeredNotTaken) {
     const command = nextOnline('import', values, folder === null ? [] : ['--bundle', folder]);
     const answers = unprovenAnswers(tr, these);
-    io.stdout(tr.t('online.status.outcome-unknown-not-taken', { count: these.length, answers, command }));
+    io.stdout(tr.t('online.status.answered-not-taken', { count: these.length, answers, command }));
   }
   if (foreign.length > 0)
     io.stdout(tr.t('online.status.foreign-imports', { count: foreign.length, keys: namedKeys(tr, foreign) }));
@@ -231,7 +232,7 @@ function printKeyStates(
     lapsed: lapsed.length,
     deleted: next.deleted.length,
     unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
-    notTaken: new Set([...next.notTaken, ...next.outcomeUnknownNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
+    notTaken: new Set([...next.notTaken, ...next.answeredNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
     missing: next.missing,
   };
 }
