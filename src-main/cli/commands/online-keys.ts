@@ -28,6 +28,7 @@ import {
   printGroupProofs,
   printProofs,
   withSession,
+  type RoundSource,
 } from './online-steps';
 import { custodyOf } from './online-reimport';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
@@ -121,8 +122,9 @@ async function journaledLook(
 /**
  * `online status` while the journal cannot be written: the KMS is asked all the same (describe-key,
  * nothing else) and the keys' states printed between a line saying the look is NOT journaled and
- * why, and one saying what to do; the keys are not proven (each proof is journaled). Exit 1: a
- * status that is not recorded is not finished.
+ * why, and one saying what to do; the keys are not proven (each proof is journaled). The next-step
+ * lines are a journaled status's (verify first, the keys still to import), from the journal as it
+ * stands. Exit 1: a status that is not recorded is not finished.
  */
 async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritable: KeyferryError): Promise<number> {
   const { t } = cliTranslator(io);
@@ -138,6 +140,8 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     const said = printKeyStates(io, values, status, look, journal);
     const imported = look.keys().filter((k) => k.imported).length;
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
+    // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
+    printProveFirst(io, values, { ceremony: look, journal });
     if (imported > 0) printMissingImports(io, said.missing, look.keys().length);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
@@ -259,7 +263,11 @@ function printMissingImports(io: CliIo, missing: readonly KeyStatus[], total: nu
  * at 'imported', where the fresh parameters of a key that lost its material cannot be written; says
  * both next steps, in order. Returns whether it said them.
  */
-function printProveFirst(io: CliIo, values: OnlineCommonValues, session: OnlineSession): boolean {
+function printProveFirst(
+  io: CliIo,
+  values: OnlineCommonValues,
+  session: RoundSource & { readonly ceremony: Pick<UnjournaledLook, 'keys' | 'step'> },
+): boolean {
   const first = proveFirst(session.ceremony.keys(), session.journal.entries);
   if (!first) return false;
   const tr = cliTranslator(io);
