@@ -474,6 +474,7 @@ export interface MessageValueTable {
   'progress.wrapped-bundle-written': NoValues;
   'progress.split-set': { keys: number; shares: string | number };
   'progress.shares-written': NoValues;
+  'progress.replica-connected': { region: string | number; endpoint: string | number; projectId: string | number; keys: number };
   'progress.create-key': { spec: string | number; alias: string | number };
   'progress.create-replica': { spec: string | number; alias: string | number; region: string | number };
   'progress.create-key-found': { spec: string | number; alias: string | number };

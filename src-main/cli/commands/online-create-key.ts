@@ -17,7 +17,7 @@ import { cliExpiry, printKeyTable } from '../cli-text';
 
 import { missingOption } from '../args';
 
-import { openOnlineSession, replicaConnectedLines } from '../online-session';
+import { openOnlineSession } from '../online-session';
 
 import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
 import { onMedia } from '../command-line';
@@ -112,8 +112,8 @@ export const createKeyCommand = defineOnlineCommand({
     });
     return withSession(session, async () => {
       const before = session.journal.count + 1;
+      // Each replica region connected is said as it happens, before the keys' lines (the session's progress).
       const created = await session.ceremony.createKeys(plan.keys);
-      for (const line of replicaConnectedLines(io, session.journal, before)) io.stdout(line);
       const { t } = cliTranslator(io);
       printKeyTable(
         io,
