@@ -1101,6 +1101,7 @@ export interface MessageValueTable {
   'cli.warning': { text: string | number };
   'cli.receipt-written': { html: string | number; text: string | number };
   'online.default-title': { alias: string | number };
+  'online.create.left-alone-under-dropped-alias': { alias: string | number; region: string; seq: string | number; sentSpec: string; sentUsage: string | number; keyId: string | number; spec: string | number; usage: string | number };
   'online.created': { count: number; made: number; found: number; earlier: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
   'online.progress.key-unrecorded': { line: string | number; keyId: string; fetch: string };
@@ -2380,6 +2381,7 @@ export interface MessageValueTable {
   'journal.event.key.created': NoValues;
   'journal.event.key.imported': NoValues;
   'journal.event.key.import-sending': NoValues;
+  'journal.event.key.left-alone-under-dropped-alias': NoValues;
   'journal.event.key.create-sending': NoValues;
   'journal.event.key.material-deleted': NoValues;
   'journal.event.key.material-lapsed': NoValues;

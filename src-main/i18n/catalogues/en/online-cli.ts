@@ -16,6 +16,8 @@ export const enOnlineCli = {
   'cli.warning': 'WARNING: {text}',
   'cli.receipt-written': 'Receipt: {html} (and {text})',
   'online.default-title': 'Import of {alias}',
+  'online.create.left-alone-under-dropped-alias':
+    'Warning: the plan given now leaves out {alias}{region, select, none {} other { (the replica in region {region})}}, whose create-key request this journal shows sent at entry {seq}{sentSpec, select, none {} other { (spec {sentSpec}, usage {sentUsage})}} with no answer recorded. The KMS holds key {keyId} under that alias, of spec {spec} and usage {usage}: not the key that request asked for, so that create never took effect, and not a key of this ceremony. It was left alone: not taken into this ceremony, not changed, not deleted. Find out whose it is before anyone relies on it.',
   'online.created':
     '{count, plural, one {The plan’s key exists} other {The plan’s # keys exist}} in the KMS, Pending import: {made, plural, =0 {none created by this run} one {# created by this run} other {# created by this run}}{found, plural, =0 {} other {, # found where a stopped attempt created {found, plural, one {it} other {them}}}}{earlier, plural, =0 {} other {, # created by an earlier run}}.',
   'online.progress.key-failed': 'NOT done: {line}{keyId, select, none {} other { (key {keyId})}}.',
