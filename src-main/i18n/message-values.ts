@@ -1885,7 +1885,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_NOT_GIVEN.next': NoValues;
   'cli.custody.backup-read': { file: string | number; keys: number; ceremonyId: string | number; digest: string | number };
   'cli.custody.set-restored': { count: number; ceremonyId: string | number; shares: string | number; n: string | number; m: string | number };
-  'cli.custody.set-restored-key': { keyId: string | number; spec: string | number; kind: string; value: string | number };
+  'cli.custody.set-restored-key': { keyId: string | number; spec: string | number; kind: string; value: string | number; replicaOf: string };
   'cli.custody.proof-scope': NoValues;
   'cli.custody.set-nothing-written': NoValues;
   'cli.custody.set-files-written': { count: number; dir: string | number };
