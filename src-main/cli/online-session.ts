@@ -67,9 +67,16 @@ export interface OnlineSession {
  * whose calls failed gets a line with its key id too: the refusal printed last says "the key", and
  * with a hundred keys (a replica group's share one alias) the officer must know which.
  */
-function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
+function keyByKeyProgress(io: CliIo, connectedSaid: () => boolean): (p: CeremonyProgress) => void {
   const { progress, t } = cliTranslator(io);
   return (p) => {
+    // A replica region connected during a step, said as it happens (those of the session's own
+    // connection follow its connected line, read from the journal: see openConnected).
+    if (p.code === 'replica-connected') {
+      const v = p.values ?? {};
+      if (connectedSaid()) io.stdout(replicaConnectedLine(io, { ...v, keysVisible: v.keys }));
+      return;
+    }
     if (p.keyPhase === 'failed' || p.keyPhase === 'unrecorded') {
       const line = progress(p);
       const keyId = p.keyId ?? 'none';
@@ -189,6 +196,7 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
     kms.close();
     await journal.close();
   };
+  let connectedSaid = false;
   try {
     const openedFrom = journal.count + 1;
     const ceremony = await open({
@@ -198,7 +206,7 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
       replicaKms: replicas.open,
       app: cliAppIdentity(io.env),
       concurrency,
-      onProgress: keyByKeyProgress(io),
+      onProgress: keyByKeyProgress(io, () => connectedSaid),
     });
     const connectedFrom = journal.count + 1;
     const connected = await ceremony.connect({
@@ -215,6 +223,7 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
       }),
     );
     for (const line of replicaConnectedLines(io, journal, connectedFrom)) io.stdout(line);
+    connectedSaid = true;
     for (const line of unrecordedSessionLines(io, journal, openedFrom, ceremony.keys())) io.stdout(line);
     return { ceremony, journal, close };
   } catch (error) {
@@ -224,22 +233,25 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
 }
 
 /**
- * One line per replica region/project this run connected (`kms.replica-connected` from entry
- * `fromSeq` on): the connected line names the ceremony's own region only, and the officer should see
- * every region the credentials were used in. Read from the journal: what is said is what is recorded.
+ * One line per replica region/project the session's connection reached (`kms.replica-connected` from
+ * entry `fromSeq` on): the connected line names the ceremony's own region only, and the officer should
+ * see every region the credentials were used in. Read from the journal: what is said is what is
+ * recorded. (One connected later in a step is said as it happens: keyByKeyProgress.)
  */
-export function replicaConnectedLines(io: CliIo, journal: Journal, fromSeq: number): string[] {
-  const { t } = cliTranslator(io);
+function replicaConnectedLines(io: CliIo, journal: Journal, fromSeq: number): string[] {
   return journal.entries
     .filter((e) => e.seq >= fromSeq && e.event === ONLINE_EVENTS.replicaConnected)
-    .map((e) =>
-      t('cli.online.replica-connected', {
-        region: String(e.data.region),
-        endpoint: String(e.data.endpoint),
-        projectId: String(e.data.projectId),
-        keys: typeof e.data.keysVisible === 'number' ? e.data.keysVisible : 0,
-      }),
-    );
+    .map((e) => replicaConnectedLine(io, e.data));
+}
+
+/** The line saying a replica region's connection, from its `kms.replica-connected` data (or the same values). */
+function replicaConnectedLine(io: CliIo, data: Readonly<Record<string, unknown>>): string {
+  return cliTranslator(io).t('cli.online.replica-connected', {
+    region: String(data.region),
+    endpoint: String(data.endpoint),
+    projectId: String(data.projectId),
+    keys: typeof data.keysVisible === 'number' ? data.keysVisible : 0,
+  });
 }
 
 /** Refusals that keep credentials from going where they are not bound. */

@@ -474,6 +474,7 @@ export interface MessageValueTable {
   'progress.wrapped-bundle-written': NoValues;
   'progress.split-set': { keys: number; shares: string | number };
   'progress.shares-written': NoValues;
+  'progress.replica-connected': { region: string | number; endpoint: string | number; projectId: string | number; keys: number };
   'progress.create-key': { spec: string | number; alias: string | number };
   'progress.create-replica': { spec: string | number; alias: string | number; region: string | number };
   'progress.create-key-found': { spec: string | number; alias: string | number };
@@ -1100,6 +1101,7 @@ export interface MessageValueTable {
   'cli.warning': { text: string | number };
   'cli.receipt-written': { html: string | number; text: string | number };
   'online.default-title': { alias: string | number };
+  'online.create.left-alone-under-dropped-alias': { alias: string | number; region: string; seq: string | number; sentSpec: string; sentUsage: string | number; keyId: string | number; spec: string | number; usage: string | number };
   'online.created': { count: number; made: number; found: number; earlier: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
   'online.progress.key-unrecorded': { line: string | number; keyId: string; fetch: string };
@@ -1142,7 +1144,7 @@ export interface MessageValueTable {
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
   'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
   'online.status.unproven-answer': { key: string | number; sentSeq: number; seq: string | number; code: string };
-  'online.status.outcome-unknown-not-taken': { count: number; answers: string | number; command: string | number };
+  'online.status.answered-not-taken': { count: number; answers: string | number; command: string | number };
   'online.status.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number; status: string | number; params: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.status.not-journaled': { name: string | number; errno: string | number };
@@ -1886,7 +1888,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_NOT_GIVEN.next': NoValues;
   'cli.custody.backup-read': { file: string | number; keys: number; ceremonyId: string | number; digest: string | number };
   'cli.custody.set-restored': { count: number; ceremonyId: string | number; shares: string | number; n: string | number; m: string | number };
-  'cli.custody.set-restored-key': { keyId: string | number; spec: string | number; kind: string; value: string | number };
+  'cli.custody.set-restored-key': { keyId: string | number; spec: string | number; kind: string; value: string | number; replicaOf: string };
   'cli.custody.proof-scope': NoValues;
   'cli.custody.set-nothing-written': NoValues;
   'cli.custody.set-files-written': { count: number; dir: string | number };
@@ -2385,6 +2387,7 @@ export interface MessageValueTable {
   'journal.event.key.created': NoValues;
   'journal.event.key.imported': NoValues;
   'journal.event.key.import-sending': NoValues;
+  'journal.event.key.left-alone-under-dropped-alias': NoValues;
   'journal.event.key.create-sending': NoValues;
   'journal.event.key.material-deleted': NoValues;
   'journal.event.key.material-lapsed': NoValues;

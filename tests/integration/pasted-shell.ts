@@ -87,7 +87,8 @@ export function paste(
 
 /** The command a "Next…: keyferry …" (or Chinese "下一步…：keyferry …") line suggests, as printed. */
 export function hint(out: string): string {
-  const line = out.split('\n').find((l) => /(\bNext\b.*?: |^下一步.*?：)keyferry /.test(l));
+  // Chinese: a line, or a sentence after another, that starts with 下一步.
+  const line = out.split('\n').find((l) => /(\bNext\b.*?: |(?:^|。)下一步.*?：)keyferry /.test(l));
   expect(line, `no Next hint in:\n${out}`).toBeDefined();
   return (line as string).slice((line as string).indexOf('keyferry '));
 }

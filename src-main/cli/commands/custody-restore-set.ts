@@ -68,6 +68,7 @@ interface RestoredFacts {
         spec: string;
         keyCheckValue: string | null;
         publicKeyFingerprint: string | null;
+        replicaOf?: string;
       }[]
     | undefined;
 }
@@ -96,6 +97,8 @@ export function printSetRestored(
         spec: k.spec,
         kind: k.keyCheckValue ? 'kcv' : 'spki',
         value: k.keyCheckValue ?? groupHex(k.publicKeyFingerprint ?? ''),
+        // A replica's material is its primary's: its check value is the primary's too.
+        replicaOf: k.replicaOf ?? 'none',
       }),
     );
 }

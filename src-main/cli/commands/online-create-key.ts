@@ -10,6 +10,8 @@ import {
 } from '../../core/ceremony/shared/ceremony-plan';
 
 import { onlineStartOf } from '../../core/ceremony/online/open-journal';
+import { ONLINE_EVENTS, leftAloneUnderDroppedAliasData } from '../../core/ceremony/online/events';
+import type { JournalEntry } from '../../core/journal';
 import { KeyferryError } from '../../core/errors';
 import { isAsymmetric } from '../../core/crypto/key-spec';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
@@ -17,7 +19,7 @@ import { cliExpiry, printKeyTable } from '../cli-text';
 
 import { missingOption } from '../args';
 
-import { openOnlineSession, replicaConnectedLines } from '../online-session';
+import { openOnlineSession } from '../online-session';
 
 import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
 import { onMedia } from '../command-line';
@@ -79,6 +81,32 @@ export function planFromOptions(values: PlanMakingValues, io: Pick<CliIo, 'env' 
   };
 }
 
+/**
+ * One warning per key this run saw under the alias of a create the plan now leaves out (sent, never
+ * answered) and left alone, being of another spec or usage than that create asked for (journaled
+ * key.left-alone-under-dropped-alias from entry `fromSeq` on).
+ */
+function leftAloneLines(io: CliIo, entries: readonly JournalEntry[], fromSeq: number): string[] {
+  const { t } = cliTranslator(io);
+  return entries.flatMap((e) => {
+    if (e.seq < fromSeq || e.event !== ONLINE_EVENTS.leftAloneUnderDroppedAlias) return [];
+    const seen = leftAloneUnderDroppedAliasData.safeParse(e.data).data;
+    if (!seen) return [];
+    return [
+      t('online.create.left-alone-under-dropped-alias', {
+        alias: seen.alias,
+        region: seen.region ?? 'none',
+        seq: seen.sentSeq,
+        sentSpec: seen.sentSpec ?? 'none',
+        sentUsage: seen.sentUsage ?? '',
+        keyId: seen.keyId,
+        spec: seen.spec,
+        usage: seen.usage,
+      }),
+    ];
+  });
+}
+
 export const createKeyCommand = defineOnlineCommand({
   name: 'online create-key',
   synopsis: [
@@ -112,8 +140,14 @@ export const createKeyCommand = defineOnlineCommand({
     });
     return withSession(session, async () => {
       const before = session.journal.count + 1;
-      const created = await session.ceremony.createKeys(plan.keys);
-      for (const line of replicaConnectedLines(io, session.journal, before)) io.stdout(line);
+      // Each replica region connected is said as it happens, before the keys' lines (the session's progress).
+      // Keys seen under a dropped alias and left alone are said from the journal, the step done or not.
+      let created: Awaited<ReturnType<typeof session.ceremony.createKeys>>;
+      try {
+        created = await session.ceremony.createKeys(plan.keys);
+      } finally {
+        for (const line of leftAloneLines(io, session.journal.entries, before)) io.stdout(line);
+      }
       const { t } = cliTranslator(io);
       printKeyTable(
         io,

@@ -28,6 +28,7 @@ import {
   printGroupProofs,
   printProofs,
   withSession,
+  type RoundSource,
 } from './online-steps';
 import { custodyOf } from './online-reimport';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
@@ -121,8 +122,9 @@ async function journaledLook(
 /**
  * `online status` while the journal cannot be written: the KMS is asked all the same (describe-key,
  * nothing else) and the keys' states printed between a line saying the look is NOT journaled and
- * why, and one saying what to do; the keys are not proven (each proof is journaled). Exit 1: a
- * status that is not recorded is not finished.
+ * why, and one saying what to do; the keys are not proven (each proof is journaled). The next-step
+ * lines are a journaled status's (verify first, the keys still to import), from the journal as it
+ * stands. Exit 1: a status that is not recorded is not finished.
  */
 async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritable: KeyferryError): Promise<number> {
   const { t } = cliTranslator(io);
@@ -138,6 +140,8 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     const said = printKeyStates(io, values, status, look, journal);
     const imported = look.keys().filter((k) => k.imported).length;
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
+    // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
+    printProveFirst(io, values, { ceremony: look, journal });
     if (imported > 0) printMissingImports(io, said.missing, look.keys().length);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
@@ -220,10 +224,11 @@ function printKeyStates(
       tr.t('online.status.unproven-imports', { count: unproven.keys.length, answers, bundles: bundlesOf(unproven) }),
     );
   }
-  for (const { folder, keys: these } of next.outcomeUnknownNotTaken) {
+  // Each key's answer that proves nothing, and the KMS's state showing the import did not take effect.
+  for (const { folder, keys: these } of next.answeredNotTaken) {
     const command = nextOnline('import', values, folder === null ? [] : ['--bundle', folder]);
     const answers = unprovenAnswers(tr, these);
-    io.stdout(tr.t('online.status.outcome-unknown-not-taken', { count: these.length, answers, command }));
+    io.stdout(tr.t('online.status.answered-not-taken', { count: these.length, answers, command }));
   }
   if (foreign.length > 0)
     io.stdout(tr.t('online.status.foreign-imports', { count: foreign.length, keys: namedKeys(tr, foreign) }));
@@ -231,7 +236,7 @@ function printKeyStates(
     lapsed: lapsed.length,
     deleted: next.deleted.length,
     unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
-    notTaken: new Set([...next.notTaken, ...next.outcomeUnknownNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
+    notTaken: new Set([...next.notTaken, ...next.answeredNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
     missing: next.missing,
   };
 }
@@ -258,7 +263,11 @@ function printMissingImports(io: CliIo, missing: readonly KeyStatus[], total: nu
  * at 'imported', where the fresh parameters of a key that lost its material cannot be written; says
  * both next steps, in order. Returns whether it said them.
  */
-function printProveFirst(io: CliIo, values: OnlineCommonValues, session: OnlineSession): boolean {
+function printProveFirst(
+  io: CliIo,
+  values: OnlineCommonValues,
+  session: RoundSource & { readonly ceremony: Pick<UnjournaledLook, 'keys' | 'step'> },
+): boolean {
   const first = proveFirst(session.ceremony.keys(), session.journal.entries);
   if (!first) return false;
   const tr = cliTranslator(io);

@@ -60,8 +60,14 @@ export function nextOnline(sub: string, values: OnlineCommonValues, extra: strin
   ]);
 }
 
+/** What the next round's names are read from: the ceremony's id and its journal's entries (a session, or a look not journaled). */
+export interface RoundSource {
+  readonly ceremony: Pick<OnlineSession['ceremony'], 'ceremonyId'>;
+  readonly journal: Pick<OnlineSession['journal'], 'entries'>;
+}
+
 /** How many import-parameters bundles the ceremony's journal records (1 after the first `online params`). */
-export function parametersRound(session: OnlineSession): number {
+export function parametersRound(session: RoundSource): number {
   return session.journal.entries.filter((e) => e.event === 'parameters.bundle-written').length;
 }
 
@@ -69,7 +75,7 @@ export function parametersRound(session: OnlineSession): number {
 export const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
 
 /** The `online params` line that fetches the next round of parameters, into its own folder on the media. */
-export function nextParametersCommand(session: OnlineSession, values: OnlineCommonValues): string {
+export function nextParametersCommand(session: RoundSource, values: OnlineCommonValues): string {
   const out = onMedia(roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1));
   return nextOnline('params', values, ['--out', out]);
 }

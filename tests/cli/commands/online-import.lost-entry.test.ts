@@ -163,8 +163,10 @@ describe('online import after an import whose journal entry was lost', () => {
 
   it('status after an import stopped part way names the keys still Pending import and exits 3 (unfinished); the same import finishes it', async () => {
     const { runImport, runStatus } = await wrappedCeremony('part-way');
-    // One key at a time: the first import goes through, the KMS refuses the second (HTTP 400).
-    kms.sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
+    // One key at a time: the first import goes through; the second key's describe-key before its
+    // import fails (HTTP 400), so nothing is sent to it. (A send answered KMS.0101, which proves
+    // nothing, is said with that answer and exits 1: online-keys.unproven-not-taken.test.ts.)
+    kms.sim.faults.failWith('describe-key', 400, 'before', 1, 1);
     const stopped = await runImport('--concurrency', '1');
     expect(stopped.code).not.toBe(0);
     kms.sim.faults.clear();

@@ -85,14 +85,14 @@ describe('an import recorded as KMS_IMPORT_OUTCOME_UNKNOWN', () => {
     expect(en.code).toBe(1);
     expect(en.stdout).not.toContain('Nothing imported yet');
     expect(en.stdout).toContain(
-      `1 key is still Pending import although the import this journal shows sent to it ended with its outcome unknown: ${unknownEn('pending', keyId, sent, seq)}. The KMS now shows that the import did not take effect: the ceremony is not finished. Run the import again with the same --expect-digest (the bundle digest on its air-gapped receipt): keyferry online import --journal online.jsonl --bundle `,
+      `1 key is still Pending import although the import this journal shows sent to it was answered with an error that does not say whether it took effect: ${unknownEn('pending', keyId, sent, seq)}. The KMS now shows that the import did not take effect: the ceremony is not finished. Run the import again with the same --expect-digest (the bundle digest on its air-gapped receipt): keyferry online import --journal online.jsonl --bundle `,
     );
     expect(en.stdout).toContain(
       'It asks the KMS first; while the import token is valid it sends the import again with the same token, and once the token has expired it says to fetch new parameters.',
     );
     const zh = await status('zh-CN');
     expect(zh.stdout).toContain(
-      `KMS 中有 1 个密钥仍处于待导入状态，但本日志显示向其发送的导入结果未知：${unknownZh('pending', keyId, sent, seq)}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,
+      `KMS 中有 1 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：${unknownZh('pending', keyId, sent, seq)}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,
     );
     const rerun = await keyferry(importCommand, { cwd: online, env });
     expect(rerun.code).toBe(0);

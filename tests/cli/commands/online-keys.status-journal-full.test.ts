@@ -102,4 +102,41 @@ describe('online status whose journal cannot be written', () => {
     const entries = await journalFileEntries(ceremony.journal);
     expect(entries.filter((e) => e.event === 'key.status-read')).toHaveLength(1);
   }, 120_000);
+
+  it('says verify first as a journaled status does, then that the look is not journaled', async () => {
+    const ceremony = await wrappedCliCeremony(
+      path.join(test.dir(), 'verify-first'),
+      test.kms().sim,
+      ['one', 'two'].map((alias) => ({ alias: `vf/${alias}`, spec: 'AES_256' })),
+    );
+    const { online, env, journal } = ceremony;
+    expect((await keyferry(ceremony.importCommand, { cwd: online, env })).code).toBe(0);
+    const created = (await journalFileEntries(journal)).filter((e) => e.event === 'key.created');
+    const [lost, kept] = created.map((e) => e.data.keyId as string) as [string, string];
+    const run = (args: string[]) => keyferry(['online', ...args, '--journal', 'online.jsonl'], { cwd: online, env });
+    // vf/two disabled at the console (its proof fails), vf/one's material deleted: verify first.
+    await test.kms().client.disableKey(kept);
+    expect((await run(['status'])).code).toBe(1);
+    const deleteArgs = ['delete-material', '--key-id', lost, '--yes', '--acknowledge-loss', '--confirm-key-id', lost];
+    expect((await run(deleteArgs)).code).toBe(0);
+    const proveFirst = `Verify first: 1 key holds imported material not proven yet (vf/two (${kept})), so the ceremony stands at step “material imported”, where no import-parameters bundle can be written; 1 key waits for fresh import parameters (vf/one (${lost})). Next: 1. prove it: keyferry online status --journal online.jsonl (it proves every key holding material and journals each proof; a proof that fails says what to mend); 2. then fetch and write the fresh parameters: keyferry online params --journal online.jsonl --out MEDIA/import-parameters-`;
+    const journaled = await run(['status']);
+    expect(journaled.stdout).toContain(proveFirst);
+
+    const status = ['online', 'status', '--journal', 'online.jsonl'];
+    const full = await onFullMedium(journal, status, online, env);
+    expect(full.stderr).toBe('');
+    expect(full.code).toBe(1);
+    expect(full.stdout).toContain(proveFirst);
+    const nextLines = (out: string) => out.split('\n').filter((l) => /^(Verify first|Next)/.test(l));
+    expect(nextLines(full.stdout)).toEqual(nextLines(journaled.stdout));
+    expect(full.stdout.indexOf(proveFirst)).toBeLessThan(full.stdout.indexOf('Nothing of this look is in the journal'));
+    expect(full.stdout).toContain(
+      'Nothing of this look is in the journal, and the imported key was not proven (status journals its proof).',
+    );
+    const zh = await onFullMedium(journal, [...status, '--lang', 'zh-CN'], online, env);
+    expect(zh.stdout).toContain(
+      `先校验：1 个密钥持有尚未证明的已导入密钥材料（vf/two（${kept}）），因此仪式处于“已导入密钥材料”步骤，此步骤不能写出导入参数包；1 个密钥在等待新的导入参数（vf/one（${lost}））。`,
+    );
+  }, 180_000);
 });

@@ -57,6 +57,12 @@ export const ONLINE_EVENTS = {
    * only this, and only such a key may be taken back by the next run (planned-keys.ts).
    */
   createSending: 'key.create-sending',
+  /**
+   * A plan left out the alias of a create sent and never answered, and the KMS holds a key of
+   * another spec or usage under it: not that create's key (it never took effect), seen and left
+   * alone (unrecorded-create.ts). A warning, journaled as the create step starts.
+   */
+  leftAloneUnderDroppedAlias: 'key.left-alone-under-dropped-alias',
   /** A KMS call sent again after a throttling answer (or, for a read, a passing failure), before the wait. */
   kmsRetried: 'kms.retried',
   receiptWritten: 'receipt.written',
@@ -170,6 +176,15 @@ export const createSendingData = createPlaceData.extend({
   usage: z.string().optional(),
   retryOfSeq: z.number().optional(),
   unrecordedSeq: z.number().optional(),
+});
+/** A key.left-alone-under-dropped-alias: the send left out (its place, entry, and the spec and usage it asked for where recorded) and the key seen under its alias. */
+export const leftAloneUnderDroppedAliasData = createPlaceData.extend({
+  sentSeq: z.number(),
+  sentSpec: z.string().optional(),
+  sentUsage: z.string().optional(),
+  keyId: z.string(),
+  spec: z.string(),
+  usage: z.string(),
 });
 /**
  * A `ceremony.session-unrecorded`: why (a phrase), the keys whose import was sent and not answered,

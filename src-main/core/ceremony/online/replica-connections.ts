@@ -16,6 +16,7 @@ import type { ReplicaTarget } from '../shared/ceremony-plan';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
 import type { OnlineKeyState } from './state';
+import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 
 /** Opens the connection of a replica's region/project (called once per target per session). */
 export type ReplicaKmsFactory = (target: ReplicaTarget) => OnlineKms;
@@ -75,6 +76,8 @@ interface ReplicaConnectContext {
   readonly primary: { readonly kms: OnlineKms; readonly region: string };
   journal(event: string, data: JsonObject): Promise<void>;
   kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;
+  /** Told of each connection once journaled, as it happens (a surface says it then, not after the step). */
+  readonly onProgress?: ProgressListener | undefined;
 }
 
 /** The connections of one session: the ceremony's own, and one per replica target connected so far. */
@@ -105,7 +108,8 @@ export class ReplicaConnections {
 
   /**
    * Connects every target not connected yet in this session: list-keys through it, then
-   * `kms.replica-connected` {endpoint, region, projectId, keysVisible, credentials?}.
+   * `kms.replica-connected` {endpoint, region, projectId, keysVisible, credentials?}, then the
+   * progress `replica-connected` (step `connect`) with the same values.
    */
   async connect(
     ctx: ReplicaConnectContext,
@@ -127,14 +131,15 @@ export class ReplicaConnections {
           throw replicaRefusal(error, target, kms) ?? error;
         }),
       );
+      const connected = { endpoint: kms.endpoint.origin, region: target.region, projectId: kms.projectId };
       await ctx.journal(ONLINE_EVENTS.replicaConnected, {
-        endpoint: kms.endpoint.origin,
-        region: target.region,
-        projectId: kms.projectId,
+        ...connected,
         keysVisible: keys.length,
         ...(credentials ? { credentials: { ...credentials, endpoint: kms.endpoint.origin, ...target } } : {}),
       });
       this.#open.set(key, kms);
+      const line = progressLine('replica-connected', { ...connected, keys: keys.length });
+      reportProgress(ctx.onProgress, { step: 'connect', done: 0, total: 0, ...line });
     }
   }
 }

@@ -15,10 +15,10 @@
  *   ceremony answered by a failure that did not prove whether it took effect (KMS.0101, HTTP 400, or
  *   KMS_IMPORT_OUTCOME_UNKNOWN: its answer lost), each key with that answer (the entries of the send
  *   and of the failure), and their bundles; `foreign`: Enabled although this ceremony never sent an import;
- * - `outcomeUnknownNotTaken`: KMS_IMPORT_OUTCOME_UNKNOWN on record as that answer while the KMS shows
- *   the key still Pending import (it did not take effect: the next import asks the KMS first, then
- *   sends it again), one group per bundle (another code with the key Pending import: `missing`, as an
- *   import stopped part way);
+ * - `answeredNotTaken`: an import of this ceremony answered by a failure that did not prove whether it
+ *   took effect (as `unproven`: KMS.0101, HTTP 400, KMS_IMPORT_OUTCOME_UNKNOWN) while the KMS shows the
+ *   key still Pending import (it did not take effect: the next import asks the KMS first, then sends
+ *   it again), each key with that answer, one group per bundle;
  * - `lapsed`: material that lapsed, and whether its next step is still fresh parameters;
  * - `missing`: still Pending import with nothing else to say of it (an import stopped part way).
  */
@@ -55,7 +55,7 @@ export interface StatusNextSteps {
   readonly notTaken: readonly RoundGroup[];
   readonly sentUnrecorded: SentImports<KeyStatus>;
   readonly unproven: SentImports<UnprovenImport>;
-  readonly outcomeUnknownNotTaken: readonly {
+  readonly answeredNotTaken: readonly {
     readonly folder: string | null;
     readonly keys: readonly UnprovenImport[];
   }[];
@@ -73,8 +73,6 @@ interface SentImports<K extends KeyStatus> {
 const sentByUs = (k: JournaledKey) => k.importSentUnrecorded || k.importAnswerUnproven !== null;
 
 const enabled = String(KeyState.Enabled);
-/** The failure of an import whose answer was lost and whose key's state could not be read after. */
-const OUTCOME_UNKNOWN = 'KMS_IMPORT_OUTCOME_UNKNOWN';
 const pendingImport = String(KeyState.PendingImport);
 
 /** Groups `keys` by the folder of their round (one group per bundle and stage). */
@@ -107,9 +105,9 @@ export function statusNextSteps(
     const round = rounds.get(k.keyId);
     return round?.stage === 'import' && round.sentSeq !== undefined && stillPending(k);
   });
-  // Its outcome unknown on record (the answer lost), and the KMS shows the import did not take effect.
+  // An answer on record that proves nothing (KMS.0101, its outcome unknown, …), and the KMS shows the import did not take effect.
   const answeredNotTaken = keys.filter(
-    (k) => !notTaken.includes(k) && k.importAnswerUnproven?.code === OUTCOME_UNKNOWN && stillPending(k),
+    (k) => !notTaken.includes(k) && k.importAnswerUnproven !== null && stillPending(k),
   );
   const waitingAgain = (k: JournaledKey) => notTaken.includes(k) || answeredNotTaken.includes(k);
   const lost = keys.filter((k) => (k.deleted || k.lapsed) && !waitingAgain(k));
@@ -128,10 +126,10 @@ export function statusNextSteps(
   });
   const sent = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded);
   const unproven = unrecorded.filter((s) => !sent.includes(s)).flatMap(withAnswer);
-  const outcomeUnknownNotTaken = new Map<string | null, UnprovenImport[]>();
+  const answeredGroups = new Map<string | null, UnprovenImport[]>();
   for (const s of status.filter((s) => answeredNotTaken.some((k) => k.keyId === s.keyId))) {
     const folder = folderOf(s.keyId);
-    outcomeUnknownNotTaken.set(folder, [...(outcomeUnknownNotTaken.get(folder) ?? []), ...withAnswer(s)]);
+    answeredGroups.set(folder, [...(answeredGroups.get(folder) ?? []), ...withAnswer(s)]);
   }
   const roundWord = (key: JournaledKey): LostKey => ({
     key,
@@ -145,7 +143,7 @@ export function statusNextSteps(
     notTaken: byBundle(notTaken, rounds),
     sentUnrecorded: sentImports(sent),
     unproven: sentImports(unproven),
-    outcomeUnknownNotTaken: [...outcomeUnknownNotTaken].map(([folder, these]) => ({ folder, keys: these })),
+    answeredNotTaken: [...answeredGroups].map(([folder, these]) => ({ folder, keys: these })),
     foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.some((u) => u.keyId === s.keyId)),
     missing: status.filter((s) => {
       const k = byId.get(s.keyId);

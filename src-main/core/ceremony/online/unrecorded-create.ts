@@ -10,7 +10,13 @@ import type { JournalEntry, JsonObject } from '../../journal';
 import { KeyferryError } from '../../errors';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import type { PlannedKey } from '../shared/ceremony-plan';
-import { ONLINE_EVENTS, createPlaceData, createSendingData, sessionUnrecordedData } from './events';
+import {
+  ONLINE_EVENTS,
+  createPlaceData,
+  createSendingData,
+  leftAloneUnderDroppedAliasData,
+  sessionUnrecordedData,
+} from './events';
 import { createTarget } from './planned-keys';
 import { createAnswered } from './unrecorded-session';
 import { refuseStep, type OnlineStepContext } from './step-context';
@@ -46,6 +52,7 @@ export function createRetryData(unanswered: UnrecordedCreate | undefined): JsonO
 }
 
 type CreatePlace = z.infer<typeof createPlaceData>;
+type LeftAlone = z.infer<typeof leftAloneUnderDroppedAliasData>;
 /** A create's place, with the spec and usage its send asked for (absent: a journal that did not record them). */
 type CreateSent = z.infer<typeof createSendingData>;
 
@@ -87,6 +94,20 @@ async function keyUnderDroppedAlias(
   return listed.find((k) => k.alias === place.alias && k.state !== KeyState.PendingDeletion);
 }
 
+/** What key.left-alone-under-dropped-alias records: the send (its place, entry, spec and usage) and the key seen instead. */
+function leftAloneData(sent: CreateSent, seq: number, found: KmsKeyInfo): LeftAlone {
+  return {
+    alias: sent.alias,
+    ...(sent.region !== undefined ? { region: sent.region, projectId: sent.projectId ?? '' } : {}),
+    sentSeq: seq,
+    ...(sent.spec !== undefined ? { sentSpec: sent.spec } : {}),
+    ...(sent.usage !== undefined ? { sentUsage: sent.usage } : {}),
+    keyId: found.keyId,
+    spec: found.spec ?? 'unknown',
+    usage: found.usage ?? 'unknown',
+  };
+}
+
 /**
  * Whether `found` can be the key the create `sent` made: the spec and usage the send recorded, where
  * it recorded them (older journals did not: any key under the alias may be it) and the KMS says them.
@@ -102,7 +123,8 @@ function couldBeSentKey(found: KmsKeyInfo, sent: CreateSent): boolean {
  * never recorded an answer to, when the KMS holds a key under that alias (that create took effect),
  * or cannot be asked: the key would stay in the KMS, part of no ceremony. The KMS holding none, or
  * only a key of another spec or usage than the send recorded (somebody else's), the create never
- * took effect and the plan may leave it out.
+ * took effect and the plan may leave it out; such a key is journaled as seen and left alone
+ * (key.left-alone-under-dropped-alias), a warning each surface says.
  */
 export async function refusePlanDroppingUnansweredCreate(
   ctx: OnlineStepContext,
@@ -110,8 +132,12 @@ export async function refusePlanDroppingUnansweredCreate(
 ): Promise<void> {
   for (const { place, seq } of unansweredCreatesLeftOut(ctx.journalEntries(), planned)) {
     const found = await keyUnderDroppedAlias(ctx, place);
+    if (found === undefined) continue;
     // A key of another spec or usage under the alias is not that create's: the create never took effect.
-    if (found === undefined || (found !== 'unknown' && !couldBeSentKey(found, place))) continue;
+    if (found !== 'unknown' && !couldBeSentKey(found, place)) {
+      await ctx.journal(ONLINE_EVENTS.leftAloneUnderDroppedAlias, leftAloneData(place, seq, found));
+      continue;
+    }
     const refusal = new KeyferryError('PLAN_DROPS_UNANSWERED_CREATE', {
       alias: place.alias,
       region: place.region ?? 'none',

@@ -31,12 +31,16 @@ export interface RestoredKey {
   readonly publicKeyFingerprint: string | null;
   /** What was proven: a `proof.restore.*` phrase (journaled as key + values too). */
   readonly proof: Phrase<'proof.restore.shares' | 'proof.restore.set'>;
-  /** From a ceremony custody set: every key restored (the first is described above). */
+  /**
+   * From a ceremony custody set: every key restored (the first is described above); `replicaOf`: a
+   * replica, whose material (and check value) is that primary's.
+   */
   readonly keys?: readonly {
     readonly keyId: string;
     readonly spec: ImportParameters['keySpec'];
     readonly keyCheckValue: string | null;
     readonly publicKeyFingerprint: string | null;
+    readonly replicaOf?: string;
   }[];
 }
 

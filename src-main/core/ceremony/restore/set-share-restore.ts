@@ -64,10 +64,14 @@ export async function restoreFromSetShares(
   shares.disposeAll();
   for (const r of restored) context.keep(r.keyId, r.material);
   const held = backup as CustodyBackup;
+  // A replica's check is its primary's (the backup records the group's one material under it): said as such.
   const facts = recordedChecks(
     held,
     keys.map((k) => ({ keyId: k.keyId, spec: k.keySpec, materialId: materialIdOf(k) })),
-  );
+  ).map((fact, i) => {
+    const replicaOf = keys[i]?.replicaOf;
+    return replicaOf === undefined ? fact : { ...fact, replicaOf };
+  });
   const proof = setRestoreProof(held);
   const head = facts[0] as (typeof facts)[number];
   const result: RestoredKey = {

@@ -112,7 +112,8 @@ export const enCustodySet = {
     'Custody backup {file}: {keys, plural, one {# key} other {# keys}} of ceremony {ceremonyId}, digest {digest}',
   'cli.custody.set-restored':
     'Rebuilt {count, plural, one {# key} other {# keys}} of ceremony {ceremonyId} from shares {shares} of {n} ({m} needed) and the backup; each proven against the check value recorded for it:',
-  'cli.custody.set-restored-key': '  {keyId}  {spec}  {kind, select, kcv {KCV} other {public-key SHA-256}} {value}',
+  'cli.custody.set-restored-key':
+    '  {keyId}  {spec}  {kind, select, kcv {KCV} other {public-key SHA-256}} {value}{replicaOf, select, none {} other {: the material of its primary {replicaOf} (a replica holds its primary’s material; the custody set records it, and its check value, under the primary)}}',
   'cli.custody.proof-scope':
     "Proven against the check values recorded in the custody copy itself (its shares and backup), not against the material the KMS holds: shares of a set that a later wrap replaced prove just as well. To prove them against what the KMS holds, give --bundle with fresh import parameters (keyferry online params): the restore then compares the rebuilt material with each key's bound material before anything is wrapped.",
   'cli.custody.set-nothing-written':

@@ -34,6 +34,7 @@ export const enJournalEvents = {
   'journal.event.key.created': 'Key created',
   'journal.event.key.imported': 'Key material imported',
   'journal.event.key.import-sending': 'Key material import sent',
+  'journal.event.key.left-alone-under-dropped-alias': 'Key of another spec seen under a dropped alias, left alone',
   'journal.event.key.create-sending': 'Key creation sent',
   'journal.event.key.material-deleted': 'Key material deleted',
   'journal.event.key.material-lapsed': 'Key material expired',

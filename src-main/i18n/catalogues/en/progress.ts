@@ -9,6 +9,8 @@ export const enProgress = {
   'progress.split-set':
     'Encrypting {keys, plural, one {# key} other {# keys}} into one custody backup and splitting its key into {shares} shares',
   'progress.shares-written': 'Custody shares written',
+  'progress.replica-connected':
+    'And region {region} for replicas: connected to {endpoint} (project {projectId}, {keys, plural, one {# key} other {# keys}} visible; the same credentials)',
   'progress.create-key': 'Creating {spec} key {alias}',
   'progress.create-replica': 'Creating the replica of {spec} key {alias} in region {region}',
   'progress.create-key-found':

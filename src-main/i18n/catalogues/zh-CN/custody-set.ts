@@ -92,7 +92,8 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'cli.custody.backup-read': '托管备份 {file}：仪式 {ceremonyId} 的 {keys, plural, other {# 个密钥}}，摘要 {digest}',
   'cli.custody.set-restored':
     '已根据 {n} 份中的份额 {shares}（需要 {m} 份）和备份重建仪式 {ceremonyId} 的 {count, plural, other {# 个密钥}}；每个密钥均已与为其记录的校验值核对：',
-  'cli.custody.set-restored-key': '  {keyId}  {spec}  {kind, select, kcv {KCV} other {公钥 SHA-256}} {value}',
+  'cli.custody.set-restored-key':
+    '  {keyId}  {spec}  {kind, select, kcv {KCV} other {公钥 SHA-256}} {value}{replicaOf, select, none {} other {：其主密钥 {replicaOf} 的密钥材料（副本持有其主密钥的密钥材料；托管集将该材料及其校验值记录在主密钥名下）}}',
   'cli.custody.proof-scope':
     '以上证明所依据的是保管副本自身（其份额和备份）记录的校验值，而不是 KMS 持有的密钥材料：被后来的一次包装取代的托管集的份额同样能通过。要对照 KMS 持有的密钥材料进行证明，请用 --bundle 给出新的导入参数（keyferry online params）：恢复会在包装任何内容之前，将重建的密钥材料与每个密钥已绑定的密钥材料进行核对。',
   'cli.custody.set-nothing-written':

@@ -34,6 +34,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.key.created': '密钥已创建',
   'journal.event.key.imported': '密钥材料已导入',
   'journal.event.key.import-sending': '已发送密钥材料导入请求',
+  'journal.event.key.left-alone-under-dropped-alias': '在删去的别名下发现其他规格的密钥，未触动',
   'journal.event.key.create-sending': '已发送密钥创建请求',
   'journal.event.key.material-deleted': '密钥材料已删除',
   'journal.event.key.material-lapsed': '密钥材料已过期',

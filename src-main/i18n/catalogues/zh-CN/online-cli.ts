@@ -18,6 +18,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'cli.warning': '警告：{text}',
   'cli.receipt-written': '回执：{html}（及 {text}）',
   'online.default-title': '导入 {alias}',
+  'online.create.left-alone-under-dropped-alias':
+    '警告：现在给出的计划删去了 {alias}{region, select, none {} other {（区域 {region} 中的副本）}}，本日志显示已在条目 {seq} 发送其创建密钥请求{sentSpec, select, none {} other {（规格 {sentSpec}，用途 {sentUsage}）}}且没有记录答复。KMS 在该别名下持有密钥 {keyId}，其规格为 {spec}、用途为 {usage}：不是该请求要创建的密钥，因此该创建没有生效，它也不是本仪式的密钥。它未被触动：没有纳入本仪式，没有修改，也没有删除。在任何人依赖它之前，请先查明它属于谁。',
   'online.created':
     '计划中的 {count} 个密钥均已在 KMS 中，状态为待导入：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
   'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
@@ -88,8 +90,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     'KMS 中有 {count} 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'online.status.unproven-answer':
     '{key}：{sentSeq, plural, =0 {} other {导入于日志条目 # 发送，}}日志条目 {seq} 记录的答复为{code, select, KMS_IMPORT_OUTCOME_UNKNOWN {结果未知的失败（KMS_IMPORT_OUTCOME_UNKNOWN：答复丢失，且无法读取密钥状态）} other { {code}}}',
-  'online.status.outcome-unknown-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入结果未知：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请使用相同的 --expect-digest（离线回执上的材料包摘要）再次运行导入：{command}。它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
+  'online.status.answered-not-taken':
+    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请使用相同的 --expect-digest（离线回执上的材料包摘要）再次运行导入：{command}。它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
   'online.status.prove-first':
     '先校验：{proveCount} 个密钥持有尚未证明的已导入密钥材料（{prove}），因此仪式处于“{statePhrase}”步骤，此步骤不能写出导入参数包；{lostCount} 个密钥在等待新的导入参数（{lost}）。下一步：1. 证明这些密钥：{status}（它会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取并写出新的导入参数：{params}',
   'online.status.foreign-imports':

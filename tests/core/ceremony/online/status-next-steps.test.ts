@@ -104,7 +104,7 @@ describe('the next steps of a look at the keys', () => {
     expect(atWrap.rounds).toEqual([{ round: { stage: 'wrap', folder: '/m/params', seq: 3 }, keys: [deleted] }]);
   });
 
-  it('an import answered with a failure whose outcome is unknown, the key still Pending import: said with its answer, not as missing', () => {
+  it('an import answered with a failure that proves nothing, the key still Pending import: said with its answer, not as missing', () => {
     const entries = journalEntries([
       ['ceremony.started', {}],
       ['wrapped-bundle.checked', { folder: '/m/wrapped', keys: [{ keyId: 'a' }, { keyId: 'b' }] }],
@@ -112,16 +112,19 @@ describe('the next steps of a look at the keys', () => {
       ['step.failed', { step: 'import-key-material', keyId: 'a', code: 'KMS_IMPORT_OUTCOME_UNKNOWN' }],
     ]);
     const answer = { code: 'KMS_IMPORT_OUTCOME_UNKNOWN', seq: 4, sentSeq: 3 };
-    // Another code with the key still Pending import is an import stopped part way (the same import finishes it).
-    const refused = { code: 'KMS.0101', seq: 4, sentSeq: 3 };
+    // KMS.0101 proves nothing either: said with its answer too (its round names no bundle here).
+    const serverError = { code: 'KMS.0101', seq: 4, sentSeq: 3 };
     const next = statusNextSteps(
-      [key('a', { importAnswerUnproven: answer }), key('b'), key('c', { importAnswerUnproven: refused })],
+      [key('a', { importAnswerUnproven: answer }), key('b'), key('c', { importAnswerUnproven: serverError })],
       [state('a', '5'), state('b', '5'), state('c', '5')],
       entries,
     );
-    expect(next.outcomeUnknownNotTaken).toEqual([{ folder: '/m/wrapped', keys: [{ ...state('a', '5'), answer }] }]);
+    expect(next.answeredNotTaken).toEqual([
+      { folder: '/m/wrapped', keys: [{ ...state('a', '5'), answer }] },
+      { folder: null, keys: [{ ...state('c', '5'), answer: serverError }] },
+    ]);
     expect(next.notTaken).toEqual([]);
-    expect(next.missing).toEqual([state('b', '5'), state('c', '5')]);
+    expect(next.missing).toEqual([state('b', '5')]);
   });
 
   it('says lapsed keys with their round, as deleted ones', () => {
