@@ -5,6 +5,7 @@
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { CustodyArrangement } from '../../bundle/custody-arrangement';
+import { materialIdOf } from '../../bundle/replica-groups';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import { KeyferryError } from '../../errors';
 import type { z } from 'zod';
@@ -182,11 +183,6 @@ export interface OnlineCeremonyState {
 
 type ReplicaGroupProof = z.infer<typeof replicaGroupProvenData>;
 
-/** The key id of the group `key` belongs to (its primary's, or its own). */
-export function groupIdOf(key: Pick<OnlineKeyState, 'keyId' | 'replicaOf'>): string {
-  return key.replicaOf ?? key.keyId;
-}
-
 /** A key's place as the lines naming it by alias say it: a replica's region (its alias is its primary's). */
 export function replicaPlaceOf(key: Pick<OnlineKeyState, 'target'>): { replica: 'yes' | 'no'; region: string } {
   return key.target ? { replica: 'yes', region: key.target.region } : { replica: 'no', region: '' };
@@ -339,7 +335,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialDeleted = false;
       key.materialLapsed = false;
       key.verified = undefined;
-      state.replicaProofs.delete(groupIdOf(key));
+      state.replicaProofs.delete(materialIdOf(key));
       break;
     }
     case ONLINE_EVENTS.verified: {
@@ -350,7 +346,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.verifyFailed: {
       const key = keyOf(state, entry, parse(keyIdData).keyId);
       key.verified = undefined;
-      state.replicaProofs.delete(groupIdOf(key));
+      state.replicaProofs.delete(materialIdOf(key));
       break;
     }
     case ONLINE_EVENTS.materialDeleted:
@@ -360,7 +356,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
       key.materialLostSeq = entry.seq;
       key.verified = undefined;
-      state.replicaProofs.delete(groupIdOf(key));
+      state.replicaProofs.delete(materialIdOf(key));
       break;
     }
     case ONLINE_EVENTS.session:
