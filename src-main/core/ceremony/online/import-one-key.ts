@@ -11,7 +11,8 @@ import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
 import { materialIdOf } from '../../bundle/replica-groups';
-import { holdsImportedMaterial, importSentWithToken, type OnlineKeyState } from './state';
+import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import { importSentWithToken } from './import-answers';
 import type { CheckedKey } from './wrapped-bundle-check';
 
 /** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */

@@ -6,7 +6,7 @@ import type { PlannedKey } from '../shared/ceremony-plan';
 import type { Warning } from '../../../i18n/warning';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import type { REPLICA_PROOF_METHODS } from './events';
-import type { ImportAnswer } from './state';
+import type { ImportAnswer } from './import-answers';
 
 export interface CreatedKey {
   readonly keyId: string;
