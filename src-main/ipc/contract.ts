@@ -192,7 +192,7 @@ export const channels = {
   writeParametersBundle: defineChannel(
     'online.write-parameters',
     online.bundleDestinationSchema,
-    common.writtenBundleSchema,
+    online.writtenParametersSchema,
   ),
   checkWrappedBundle: defineChannel(
     'online.check-wrapped',

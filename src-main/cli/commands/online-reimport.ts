@@ -42,19 +42,18 @@ function hadExpiry(entries: readonly JournalEntry[]): boolean {
 
 /**
  * Lines naming the way on for the keys of the new bundle `dir` (`written`) that take material
- * imported before: their own, or their replica group's (`written.takingGroupMaterial`); empty when
+ * imported before: their own (`importedBefore`), or their replica group's (`takingGroupMaterial`); empty when
  * there is none (then `airgap wrap` with fresh material is right).
  */
 export function reimportNextLines(
   io: CliIo,
   session: OnlineSession,
   dir: string,
-  written: Pick<WrittenParametersBundle, 'keyIds' | 'takingGroupMaterial'>,
+  written: Pick<WrittenParametersBundle, 'importedBefore' | 'takingGroupMaterial'>,
 ): string[] {
-  const inBundle = new Set(written.keyIds);
-  const own = session.ceremony.keys().filter((k) => inBundle.has(k.keyId) && (k.lapsed || k.deleted));
+  const own = written.importedBefore;
   const ofGroup = written.takingGroupMaterial;
-  const before = [...own, ...ofGroup];
+  const before = [...own.map((keyId) => ({ keyId })), ...ofGroup];
   if (before.length === 0) return [];
   const { t } = cliTranslator(io);
   const { ceremonyId, operator, witnesses } = session.ceremony;
@@ -75,9 +74,7 @@ export function reimportNextLines(
   ];
   const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
   const why = [
-    ...(own.length > 0
-      ? [t('online.reimport.why', { count: own.length, keysList: listValue(own.map((k) => k.keyId)) })]
-      : []),
+    ...(own.length > 0 ? [t('online.reimport.why', { count: own.length, keysList: listValue(own) })] : []),
     ...ofGroup.map((k) => t('online.reimport.why-group', { keyId: k.keyId, primary: k.primary })),
   ];
   const restore = ['keyferry', 'custody', 'restore'];

@@ -23,11 +23,21 @@ export const verifiedSchema = z.object({
   ),
 });
 /** A key as a next-step line names it: alias and key id, and a replica's region. */
-const namedKeySchema = z.object({
+export const namedKeySchema = z.object({
   keyId: z.string(),
   alias: z.string(),
   replicaOf: z.string().nullable(),
   region: z.string(),
+});
+/** The custody copy the online journal recorded for a material, as its messages say it (recorded-custody.ts). */
+export const recordedCustodySchema = z.object({
+  /** none, shares, hsmToken, materialFiles or unknown (recorded-custody.ts). */
+  custody: z.string().max(20),
+  seq: z.number().int(),
+  threshold: z.number().int(),
+  total: z.number().int(),
+  custodiansList: z.string(),
+  token: z.string(),
 });
 /** A key sent an import whose answer on record proves nothing: its code and entry, and the entry of the send (null: none on record). */
 const answeredKeySchema = namedKeySchema.extend({
@@ -58,15 +68,7 @@ export const keyStatusListSchema = z.object({
         spec: keySpecSchema,
         expiresAt: z.string().nullable(),
         round: z.enum(['parameters', 'later']),
-        custody: z.object({
-          /** none, shares, hsmToken, materialFiles or unknown (recorded-custody.ts). */
-          custody: z.string().max(20),
-          seq: z.number().int(),
-          threshold: z.number().int(),
-          total: z.number().int(),
-          custodiansList: z.string(),
-          token: z.string(),
-        }),
+        custody: recordedCustodySchema,
       }),
     ),
     /** Keys holding material not proven, and keys waiting for fresh parameters behind them (status-next-steps.ts proveFirst); `step`: where the ceremony stands. */

@@ -19,7 +19,9 @@ import {
   ipcPhraseSchema,
   ipcWarningSchema,
   unrecordedSessionsSchema,
+  writtenBundleSchema,
 } from './common';
+import { namedKeySchema, recordedCustodySchema } from './key-status';
 
 /** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
 export const connectionSchema = z.object({
@@ -223,6 +225,23 @@ export type IssuedView = z.output<typeof issuedSchema>;
 
 /** Write a bundle: a new folder is created inside `folder` (never an existing one reused). */
 export const bundleDestinationSchema = z.strictObject({ folder: pathSchema });
+
+/**
+ * The import-parameters bundle written, and its keys that take material imported before (null:
+ * none, fresh material is wrapped): `own`, keys whose own material lapsed or was deleted; `group`,
+ * replicas without their primary that take their group's material (core group-material.ts); and
+ * the custody copy the journal recorded for that material: the way on is its restore, not fresh material.
+ */
+export const writtenParametersSchema = writtenBundleSchema.extend({
+  materialBefore: z
+    .object({
+      own: z.array(namedKeySchema),
+      group: z.array(z.object({ replica: namedKeySchema, primary: namedKeySchema })),
+      custody: recordedCustodySchema,
+    })
+    .nullable(),
+});
+export type WrittenParametersView = z.output<typeof writtenParametersSchema>;
 
 export const checkWrappedRequestSchema = z.strictObject({
   folder: pathSchema,

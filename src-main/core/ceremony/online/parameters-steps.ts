@@ -380,6 +380,7 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     keyIds,
     warnings: earlier ? [earlier, ...written.warnings] : written.warnings,
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
+    importedBefore: keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId),
     takingGroupMaterial: takers.map(({ replica, primary }) => ({ keyId: replica.keyId, primary: primary.keyId })),
   };
 }
