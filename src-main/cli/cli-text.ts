@@ -8,6 +8,7 @@ import { warningText, type Warning } from '../i18n/warning';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 import { formatTable } from './text-table';
+import { materialIdOf } from '../core/bundle';
 
 /** `2026-12-02 12:13:15 UTC+08:00 (Asia/Shanghai) (2026-12-02 04:13:15 UTC)`; in Chinese `2026年12月2日 …`; in a UTC zone the UTC time once. */
 export function cliDate(io: Pick<CliIo, 'env' | 'locale'>, at: Date | number | string): string {
@@ -79,7 +80,10 @@ export function placeColumns(
   if (primaries.size === 0) return { names: [], cells: () => [], grouped: (rows) => [...rows] };
   const projects = new Set(keys.map((k) => k.projectId)).size > 1;
   const names: Column[] = projects ? ['region', 'project', 'group'] : ['region', 'group'];
-  const groupOf = (keyId: string) => byId.get(keyId)?.replicaOf ?? keyId;
+  const groupOf = (keyId: string) => {
+    const k = byId.get(keyId);
+    return k ? materialIdOf(k) : keyId;
+  };
   return {
     names,
     grouped: (rows) => {

@@ -261,6 +261,9 @@ export interface MessageValueTable {
   'params.write': NoValues;
   'params.digest': NoValues;
   'params.carry': NoValues;
+  'params.before.own': { keys: string | number; count: number };
+  'params.before.group': { replica: string | number; primary: string | number };
+  'params.before.next': { custody: string; threshold: string | number; total: string | number; custodiansList: string | number; seq: string | number; token: string | number };
   'params.go-air': NoValues;
   'check.title': NoValues;
   'check.folder': NoValues;

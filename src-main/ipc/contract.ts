@@ -13,6 +13,7 @@ import * as airgap from './schemas/airgap';
 import * as ceremony from './schemas/ceremony';
 import * as common from './schemas/common';
 import * as hsm from './schemas/hsm';
+import * as keyStatus from './schemas/key-status';
 import * as online from './schemas/online';
 import * as records from './schemas/records';
 import * as restore from './schemas/restore';
@@ -191,7 +192,7 @@ export const channels = {
   writeParametersBundle: defineChannel(
     'online.write-parameters',
     online.bundleDestinationSchema,
-    common.writtenBundleSchema,
+    online.writtenParametersSchema,
   ),
   checkWrappedBundle: defineChannel(
     'online.check-wrapped',
@@ -204,8 +205,8 @@ export const channels = {
     common.materialExpirySchema,
   ),
   importMaterial: defineChannel('online.import', online.importRequestSchema, online.importedSchema),
-  verifyKeys: defineChannel('online.verify', noRequest, online.verifiedSchema),
-  keyStatus: defineChannel('online.status', noRequest, online.keyStatusListSchema),
+  verifyKeys: defineChannel('online.verify', noRequest, keyStatus.verifiedSchema),
+  keyStatus: defineChannel('online.status', noRequest, keyStatus.keyStatusListSchema),
   deletionWarning: defineChannel(
     'online.deletion-warning',
     online.deletionWarningRequestSchema,

@@ -11,7 +11,7 @@ import type {
   Request,
   Response,
   SimulatorClockView,
-  WrittenBundleView,
+  WrittenParametersView,
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { stepMaker } from './step';
@@ -25,7 +25,7 @@ export interface OnlineSlice {
   keyList: { filter: KeyStateFilter; keys: KmsKeyView[]; checkedAt: string } | null;
   createdKeys: Response<'createKeys'>['keys'];
   issued: IssuedView[];
-  parametersBundle: WrittenBundleView | null;
+  parametersBundle: WrittenParametersView | null;
   /** The wrapped bundle as checked, and where the digest it was checked against came from. */
   checkedBundle: (CheckedBundleView & { readonly digestSource: Request<'checkWrappedBundle'>['digestSource'] }) | null;
   /** How many times parameters were fetched in this session: forms tied to the old ones start afresh. */

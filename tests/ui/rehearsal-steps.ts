@@ -72,3 +72,19 @@ export async function wrapAndCheckOnline(page: Page, t: T = english): Promise<vo
   await click(page, t('check.use-rehearsal-digest'));
   await step(page, t('check.button'), 'online-check');
 }
+
+/**
+ * On the create step: key 1 named `alias` of `spec`, with a replica in the simulator's second
+ * region (sim-local-2) and the project the connection step shows for it (returned), not created yet.
+ */
+export async function keyWithReplicaPlanned(page: Page, alias: string, spec: string): Promise<string> {
+  const other = page.locator('[data-section="online-connect"] li[data-region="sim-local-2"]');
+  // The project id (32 hex digits) before the region in brackets, which Chinese writes without a space.
+  const projectId = /[0-9a-f]{32}/.exec((await other.textContent()) ?? '')?.[0] ?? '';
+  await fillByLabel(page, 'Alias of key 1', alias);
+  await page.getByLabel('Key spec of key 1', { exact: true }).selectOption(spec);
+  await click(page, 'Add a replica of key 1');
+  await fillByLabel(page, 'Region of replica 1 of key 1', 'sim-local-2');
+  await fillByLabel(page, 'Project ID of replica 1 of key 1', projectId);
+  return projectId;
+}

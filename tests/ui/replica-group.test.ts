@@ -10,8 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src-main/i18n/translate';
 import { oneApp } from './one-app';
-import { click, fillByLabel, step } from './page-helpers';
-import { parametersConfirmed, rehearsalStarted, upToCheckedBundle } from './rehearsal-steps';
+import { step } from './page-helpers';
+import { keyWithReplicaPlanned, parametersConfirmed, rehearsalStarted, upToCheckedBundle } from './rehearsal-steps';
 
 describe('a replica group in a rehearsal', () => {
   const app = oneApp('kf-ui-replica-');
@@ -21,16 +21,8 @@ describe('a replica group in a rehearsal', () => {
     const { ui, folder, media } = app();
     const { page } = ui;
     await rehearsalStarted(page, folder);
-    const other = page.locator('[data-section="online-connect"] li[data-region="sim-local-2"]');
-    // The project id (32 hex digits) before the region in brackets, which Chinese writes without a space.
-    const projectId = /[0-9a-f]{32}/.exec((await other.textContent()) ?? '')?.[0] ?? '';
+    const projectId = await keyWithReplicaPlanned(page, 'dr/ec', 'EC_P256');
     expect(projectId).toMatch(/^[0-9a-f]{32}$/);
-
-    await fillByLabel(page, 'Alias of key 1', 'dr/ec');
-    await page.getByLabel('Key spec of key 1', { exact: true }).selectOption('EC_P256');
-    await click(page, 'Add a replica of key 1');
-    await fillByLabel(page, 'Region of replica 1 of key 1', 'sim-local-2');
-    await fillByLabel(page, 'Project ID of replica 1 of key 1', projectId);
     await page.getByText('1 key and 1 replica: the KMS will hold 2 keys.', { exact: true }).waitFor();
     await step(page, 'Create 1 external key', 'online-create');
 

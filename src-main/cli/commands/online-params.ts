@@ -78,12 +78,7 @@ export const paramsCommand = defineOnlineCommand({
       // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
       const onMediaDir = bundleOnMedia(written.dir);
       const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
-      const reimport = reimportNextLines(
-        io,
-        session,
-        onMediaDir,
-        issued.map((k) => k.keyId),
-      );
+      const reimport = reimportNextLines(io, session, onMediaDir, written);
       if (reimport.length > 0) {
         for (const line of [...reimport, mediaFolder]) io.stdout(line);
         return 0;

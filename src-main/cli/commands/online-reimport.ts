@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { custodyArrangementSchema, type CustodyArrangement } from '../../core/bundle/custody-arrangement';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 import type { JournalEntry } from '../../core/journal';
+import type { WrittenParametersBundle } from '../../core/ceremony/online/types';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import { commandLine } from '../command-line';
@@ -40,27 +41,19 @@ function hadExpiry(entries: readonly JournalEntry[]): boolean {
 }
 
 /**
- * Lines naming the way on for the keys of the new bundle `dir` that held imported material before;
- * empty when there is none (then `airgap wrap` with fresh material is right).
+ * Lines naming the way on for the keys of the new bundle `dir` (`written`) that take material
+ * imported before: their own (`importedBefore`), or their replica group's (`takingGroupMaterial`); empty when
+ * there is none (then `airgap wrap` with fresh material is right).
  */
 export function reimportNextLines(
   io: CliIo,
   session: OnlineSession,
   dir: string,
-  issuedKeyIds: readonly string[],
+  written: Pick<WrittenParametersBundle, 'importedBefore' | 'takingGroupMaterial'>,
 ): string[] {
-  const issued = new Set(issuedKeyIds);
-  const keys = session.ceremony.keys();
-  const byId = new Map(keys.map((k) => [k.keyId, k]));
-  // A replica in a round without its primary, never imported itself, whose primary holds (or held)
-  // imported material: a group holds one material, so the replica takes that material too.
-  const takesGroupMaterial = (k: (typeof keys)[number]): boolean => {
-    const primary = k.replicaOf === null || issued.has(k.replicaOf) ? undefined : byId.get(k.replicaOf);
-    return !k.lapsed && !k.deleted && primary !== undefined && (primary.imported || primary.lapsed || primary.deleted);
-  };
-  const own = keys.filter((k) => issued.has(k.keyId) && (k.lapsed || k.deleted));
-  const ofGroup = keys.filter((k) => issued.has(k.keyId) && takesGroupMaterial(k));
-  const before = [...own, ...ofGroup];
+  const own = written.importedBefore;
+  const ofGroup = written.takingGroupMaterial;
+  const before = [...own.map((keyId) => ({ keyId })), ...ofGroup];
   if (before.length === 0) return [];
   const { t } = cliTranslator(io);
   const { ceremonyId, operator, witnesses } = session.ceremony;
@@ -81,10 +74,8 @@ export function reimportNextLines(
   ];
   const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
   const why = [
-    ...(own.length > 0
-      ? [t('online.reimport.why', { count: own.length, keysList: listValue(own.map((k) => k.keyId)) })]
-      : []),
-    ...ofGroup.map((k) => t('online.reimport.why-group', { keyId: k.keyId, primary: k.replicaOf ?? '' })),
+    ...(own.length > 0 ? [t('online.reimport.why', { count: own.length, keysList: listValue(own) })] : []),
+    ...ofGroup.map((k) => t('online.reimport.why-group', { keyId: k.keyId, primary: k.primary })),
   ];
   const restore = ['keyferry', 'custody', 'restore'];
   if (custody?.kind === 'shares') {

@@ -11,6 +11,7 @@ import { isAsymmetric } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import { groupHex } from '../hex-groups';
 import type { ImportParameters } from './import-parameters';
+import { materialIdOf } from './replica-groups';
 import type { BoundMaterial, ImportParametersManifest } from './import-parameters-manifest';
 
 export type { BoundMaterial } from './import-parameters-manifest';
@@ -76,7 +77,7 @@ export function boundMaterialFor(
   p: Pick<ImportParameters, 'keyId' | 'replicaOf'>,
   keys: readonly ImportParameters[],
 ): { readonly keyId: string; readonly bound: BoundMaterial } | undefined {
-  const group = p.replicaOf ?? p.keyId;
+  const group = materialIdOf(p);
   const member = keys.find((k) => (k.keyId === group || k.replicaOf === group) && k.boundMaterial);
   return member?.boundMaterial ? { keyId: member.keyId, bound: member.boundMaterial } : undefined;
 }

@@ -11,7 +11,7 @@ export { type ImportParametersManifest } from './import-parameters-manifest';
 export { type CustodyArrangement, type WrappedMadeBy } from './wrapped-material-manifest';
 export { importParametersFromKmsAnswer, importTokenSha256, type ImportParameters } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
-export { materialOwners, materialsTaken } from './replica-groups';
+export { materialIdOf, materialOwners, materialsTaken } from './replica-groups';
 export {
   boundMaterialFor,
   boundProblemValues,

@@ -119,6 +119,15 @@ export function checkWrappedReplicaGroups(manifest: WrappedMaterialManifest): vo
 type GroupMember = { readonly keyId: string; readonly replicaOf?: string | undefined };
 
 /**
+ * The key whose material `k` takes, which is also the id its replica group goes by: its group's
+ * primary (a replica takes the primary's material, never its own), else itself. Vaults, token
+ * objects and restores hold material under this id only; the online side keeps a group's proofs under it.
+ */
+export function materialIdOf(k: { readonly keyId: string; readonly replicaOf?: string | null | undefined }): string {
+  return k.replicaOf ?? k.keyId;
+}
+
+/**
  * The keys that hold their own material: each group's primary and every key alone, in the keys'
  * order (a replica's material is its primary's). The air-gapped side produces and splits material
  * for these; the restore restores it for these.
@@ -136,6 +145,6 @@ export function materialsTaken<K extends GroupMember & { readonly keySpec: KeySp
   keys: readonly K[],
 ): { readonly keyId: string; readonly keySpec: KeySpec }[] {
   const taken = new Map<string, KeySpec>();
-  for (const k of keys) if (!taken.has(k.replicaOf ?? k.keyId)) taken.set(k.replicaOf ?? k.keyId, k.keySpec);
+  for (const k of keys) if (!taken.has(materialIdOf(k))) taken.set(materialIdOf(k), k.keySpec);
   return [...taken].map(([keyId, keySpec]) => ({ keyId, keySpec }));
 }

@@ -31,6 +31,7 @@ import {
   requireCredentialVault,
 } from './remembered-credentials';
 import { keyStatusView } from './key-status';
+import { writtenParametersView } from './written-parameters';
 import { materialExpiry, resolveImportExpiryHandler } from './material-expiry';
 import { readPlanFileHandler } from './plan-file';
 import { readSmallFile, freshFolderInside } from './paths';
@@ -270,13 +271,7 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
     writeParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
       const dir = await freshFolderInside(folder, `import-parameters-${ceremony.ceremonyId}`, 'parametersTarget');
-      const written = await ceremony.writeParametersBundle(dir);
-      return {
-        ...written,
-        folderName: path.basename(written.dir),
-        keyIds: [...written.keyIds],
-        warnings: [...written.warnings],
-      };
+      return writtenParametersView(ceremony, await ceremony.writeParametersBundle(dir));
     },
 
     checkWrappedBundle: async ({ folder, expectedDigest, digestSource, acceptOtherAirGapJournal }) => {

@@ -110,7 +110,6 @@ export const writtenBundleSchema = z.object({
   keyIds: z.array(z.string()),
   warnings: z.array(ipcWarningSchema),
 });
-export type WrittenBundleView = z.output<typeof writtenBundleSchema>;
 
 /**
  * Which steps a session may run now and which are done, computed in main from the ceremony's

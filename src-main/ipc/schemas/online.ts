@@ -19,7 +19,9 @@ import {
   ipcPhraseSchema,
   ipcWarningSchema,
   unrecordedSessionsSchema,
+  writtenBundleSchema,
 } from './common';
+import { namedKeySchema, recordedCustodySchema } from './key-status';
 
 /** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
 export const connectionSchema = z.object({
@@ -148,15 +150,6 @@ export const plannedKeySchema = z.strictObject({
   materialExpiry: z.string().trim().min(1).max(64).optional(),
 });
 
-/**
- * Where a key lives and its replica group: `region`/`projectId` (a primary's are the ceremony's
- * connection's), `replicaOf` the group's primary key id (null for a primary or a key alone).
- */
-const keyPlaceShape = {
-  region: z.string(),
-  projectId: z.string(),
-  replicaOf: z.string().nullable(),
-};
 export const createKeysRequestSchema = z.strictObject({
   keys: z.array(plannedKeySchema).min(1).max(MAX_PLANNED_KEYS),
 });
@@ -233,6 +226,23 @@ export type IssuedView = z.output<typeof issuedSchema>;
 /** Write a bundle: a new folder is created inside `folder` (never an existing one reused). */
 export const bundleDestinationSchema = z.strictObject({ folder: pathSchema });
 
+/**
+ * The import-parameters bundle written, and its keys that take material imported before (null:
+ * none, fresh material is wrapped): `own`, keys whose own material lapsed or was deleted; `group`,
+ * replicas without their primary that take their group's material (core group-material.ts); and
+ * the custody copy the journal recorded for that material: the way on is its restore, not fresh material.
+ */
+export const writtenParametersSchema = writtenBundleSchema.extend({
+  materialBefore: z
+    .object({
+      own: z.array(namedKeySchema),
+      group: z.array(z.object({ replica: namedKeySchema, primary: namedKeySchema })),
+      custody: recordedCustodySchema,
+    })
+    .nullable(),
+});
+export type WrittenParametersView = z.output<typeof writtenParametersSchema>;
+
 export const checkWrappedRequestSchema = z.strictObject({
   folder: pathSchema,
   /** Required: the bundle digest from the air-gapped receipt, as typed (spaces and case ignored; form checked in main). */
@@ -308,82 +318,6 @@ export const importedSchema = z.object({
       confirmation: z.string(),
     }),
   ),
-});
-export const verifiedSchema = z.object({
-  allVerified: z.boolean(),
-  keys: z.array(
-    z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: ipcPhraseSchema }),
-  ),
-});
-/** A key as a next-step line names it: alias and key id, and a replica's region. */
-const namedKeySchema = z.object({
-  keyId: z.string(),
-  alias: z.string(),
-  replicaOf: z.string().nullable(),
-  region: z.string(),
-});
-/** A key sent an import whose answer on record proves nothing: its code and entry, and the entry of the send (null: none on record). */
-const answeredKeySchema = namedKeySchema.extend({
-  answer: z.object({ code: z.string(), seq: z.number().int(), sentSeq: z.number().int().nullable() }),
-});
-/**
- * The keys' states as the KMS answered; the keys holding material proven at any step, as `online
- * status` proves them (null: no key holds material); and what is next for each key not finished
- * (core/ceremony/online/status-next-steps.ts), as `online status` says it.
- */
-export const keyStatusListSchema = z.object({
-  keys: z.array(
-    z.object({
-      keyId: z.string(),
-      alias: z.string(),
-      spec: keySpecSchema,
-      keyState: z.string(),
-      materialExpiresAt: timeTextSchema.nullable(),
-      ...keyPlaceShape,
-    }),
-  ),
-  proofs: verifiedSchema.nullable(),
-  next: z.object({
-    deleted: z.array(namedKeySchema.extend({ spec: keySpecSchema, round: z.enum(['parameters', 'later']) })),
-    /** Material lapsed: the expiry recorded at import ("never" or ISO), its round, and the custody copy the journal recorded (recorded-custody.ts). */
-    lapsed: z.array(
-      namedKeySchema.extend({
-        spec: keySpecSchema,
-        expiresAt: z.string().nullable(),
-        round: z.enum(['parameters', 'later']),
-        custody: z.object({
-          /** none, shares, hsmToken, materialFiles or unknown (recorded-custody.ts). */
-          custody: z.string().max(20),
-          seq: z.number().int(),
-          threshold: z.number().int(),
-          total: z.number().int(),
-          custodiansList: z.string(),
-          token: z.string(),
-        }),
-      }),
-    ),
-    /** Keys holding material not proven, and keys waiting for fresh parameters behind them (status-next-steps.ts proveFirst); `step`: where the ceremony stands. */
-    proveFirst: z
-      .object({ prove: z.array(namedKeySchema), lost: z.array(namedKeySchema), step: onlineStepSchema })
-      .nullable(),
-    rounds: z.array(
-      z.object({
-        stage: z.enum(['wrap', 'import']),
-        folder: z.string(),
-        seq: z.number().int(),
-        keys: z.array(namedKeySchema),
-      }),
-    ),
-    /** Sent an import (entry `seq`) with no answer recorded, still Pending import: it did not take effect. */
-    notTaken: z.array(z.object({ folder: z.string(), seq: z.number().int(), keys: z.array(namedKeySchema) })),
-    sentUnrecorded: z.object({ keys: z.array(namedKeySchema), folders: z.array(z.string()) }),
-    /** Enabled after an import answered by a failure that proved nothing: each key with that answer (code, entry, the send's entry). */
-    unproven: z.object({ keys: z.array(answeredKeySchema), folders: z.array(z.string()) }),
-    /** Such an answer on record, the key still Pending import: it did not take effect (one group per bundle; null: none known). */
-    outcomeUnknownNotTaken: z.array(z.object({ folder: z.string().nullable(), keys: z.array(answeredKeySchema) })),
-    foreign: z.array(namedKeySchema),
-    missing: z.array(namedKeySchema),
-  }),
 });
 /** Which key's deletion warning to read. */
 export const deletionWarningRequestSchema = z.strictObject({ keyId: keyIdSchema });

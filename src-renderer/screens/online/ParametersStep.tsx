@@ -17,6 +17,7 @@ import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
 import { listText } from '../../../src-main/i18n/list';
 import { Warnings } from '../../components/Warnings';
+import { materialBeforeLines } from './material-before';
 
 /** The bundle's folder and "Write the bundle"; then its digest to read aloud, and (rehearsal) the way to the air-gapped side. */
 function ParametersBundleWriter({ available }: { available: boolean }) {
@@ -25,7 +26,9 @@ function ParametersBundleWriter({ available }: { available: boolean }) {
   const writeParameters = useAppStore((s) => s.writeParameters);
   const goTo = useAppStore((s) => s.goTo);
   const [folder, setFolder] = useState('');
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
+  const before = materialBeforeLines(tr, bundle?.materialBefore ?? null);
   return (
     <>
       <PathAction
@@ -49,6 +52,13 @@ function ParametersBundleWriter({ available }: { available: boolean }) {
           readAloud
         >
           <Warnings warnings={bundle.warnings} />
+          {before.length > 0 && (
+            <div className="warning material-before" role="status">
+              {before.map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </div>
+          )}
           <p>{t('params.carry')}</p>
           {mode === 'rehearsal' && (
             <button type="button" className="primary" onClick={() => goTo('air-gapped')}>

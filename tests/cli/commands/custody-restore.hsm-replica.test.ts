@@ -5,7 +5,7 @@
  * bundle), wraps it under the replica's wrapping key, and `online import` brings the replica back,
  * Enabled with its own round trip. Every step a keyferry command; one simulator serving two regions.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/h
 import { keyferry, type InProcessRun } from '../../integration/cli-in-process';
 import { onlineAt } from '../../helpers/cli-sides';
 import { paramsDigestFrom } from './witness-args';
+import { writeReplicaPlan } from '../../helpers/replica-plan';
 
 const PIN = '61728394';
 let dir: string | undefined;
@@ -32,23 +33,11 @@ describe('custody restore --hsm-module for one replica of a group', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-hsm-replica-'));
     token = await createSoftHsmToken('vault-r', PIN);
     sim = await startKmsSimulator({ regions: [{ region: 'sim-local-2' }] });
-    const replica = sim.regions[1] as { region: string; projectId: string };
-    await writeFile(
-      path.join(dir, 'plan.json'),
-      JSON.stringify({
-        title: 'HSM replica drill',
-        operator: 'Ana',
-        witnesses: ['Ben'],
-        wrappingAlgorithm: 'RSAES_OAEP_SHA_1',
-        keys: [
-          {
-            alias: 'vault/aes',
-            spec: 'AES_256',
-            replicas: [{ region: replica.region, projectId: replica.projectId }],
-          },
-        ],
-      }),
-    );
+    await writeReplicaPlan(dir, sim, {
+      title: 'HSM replica drill',
+      alias: 'vault/aes',
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_1',
+    });
     const { args: connection, env } = onlineAt(sim);
     const run = (args: string[], extraEnv: NodeJS.ProcessEnv = env) =>
       keyferry(args, { cwd: dir as string, env: extraEnv });

@@ -6,7 +6,7 @@
  * under that member's wrapping key alone, and `online import` brings it back with the group proven
  * again. Two folders as two machines, one simulator serving two regions over real HTTP.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import { airgapConfirmations } from './witness-args';
 import { onlineAt } from '../../helpers/cli-sides';
 import { runCli } from '../../integration/cli-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
+import { writeReplicaPlan } from '../../helpers/replica-plan';
 
 let dir: string;
 let sim: KmsSimulator;
@@ -40,22 +41,7 @@ afterAll(async () => {
 async function groupWithParameters(name: string) {
   await mkdir(path.join(dir, name));
   const { online, airgap } = await twoMachines(path.join(dir, name));
-  const replica = sim.regions[1] as { region: string; projectId: string };
-  await writeFile(
-    path.join(online, 'plan.json'),
-    JSON.stringify({
-      title: 'Replica alone',
-      operator: 'Ana',
-      witnesses: ['Ben'],
-      keys: [
-        {
-          alias: `${name}/aes`,
-          spec: 'AES_256',
-          replicas: [{ region: replica.region, projectId: replica.projectId }],
-        },
-      ],
-    }),
-  );
+  await writeReplicaPlan(online, sim, { title: 'Replica alone', alias: `${name}/aes` });
   const { args: connection, env } = onlineAt(sim);
   const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
   expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);

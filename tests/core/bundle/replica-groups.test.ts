@@ -7,6 +7,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  materialIdOf,
+  materialsTaken,
   readBundle,
   writeImportParametersBundle,
   writeWrappedMaterialBundle,
@@ -143,5 +145,20 @@ describe('replica groups in bundles', () => {
       (m as { formatVersion: number }).formatVersion = 6;
     });
     expect((await refusal(v1)).code).toBe('BUNDLE_UNSUPPORTED_VERSION');
+  });
+
+  it('holds a replica’s material under its primary’s id, a key alone under its own, and takes each material once', () => {
+    const keys = [
+      { keyId: 'r', replicaOf: 'p', keySpec: 'AES_256' },
+      { keyId: 'k', keySpec: 'RSA_2048' },
+      { keyId: 'p', keySpec: 'AES_256' },
+    ] as const;
+    expect(keys.map(materialIdOf)).toEqual(['p', 'k', 'p']);
+    // The online side's keys say "no primary" with null.
+    expect(materialIdOf({ keyId: 'k', replicaOf: null })).toBe('k');
+    expect(materialsTaken(keys)).toEqual([
+      { keyId: 'p', keySpec: 'AES_256' },
+      { keyId: 'k', keySpec: 'RSA_2048' },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   boundMaterialFor,
   boundProblemValues,
   boundValue,
+  materialIdOf,
   requireBoundMaterial,
   type ImportParameters,
   type MaterialEvidence,
@@ -81,7 +82,7 @@ export async function proveBoundMaterial(
   source: 'file' | 'hsm' | 'restore',
 ): Promise<void> {
   const matched = keys.flatMap((p) => {
-    const held = evidence.get(p.replicaOf ?? p.keyId) ?? evidence.get(p.keyId);
+    const held = evidence.get(materialIdOf(p)) ?? evidence.get(p.keyId);
     if (!held) return [];
     const bound = requireBoundMaterial(p, keys, held);
     return bound

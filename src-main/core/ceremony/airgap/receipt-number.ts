@@ -54,3 +54,54 @@ export async function writeUnderFreeNumber<T>(
     }
   }
 }
+
+/** The session whose receipt is numbered: its ceremony, its journal's entries and the entry that started it. */
+interface NumberedSession {
+  readonly ceremonyId: string;
+  readonly entries: readonly JournalEntry[];
+  readonly startedSeq: number;
+}
+
+/**
+ * One session's receipt number (see above): its place among the journal's sessions once the
+ * session started, then the first free one in the receipt folder at the preflight and at the write.
+ */
+export class SessionReceiptNumber {
+  #n = 1;
+  readonly #session: () => NumberedSession;
+
+  constructor(session: () => NumberedSession) {
+    this.#session = session;
+  }
+
+  get value(): number {
+    return this.#n;
+  }
+
+  /** Once the session's start is journaled: its place among the journal's sessions. */
+  fromJournal(): void {
+    const { entries, startedSeq } = this.#session();
+    this.#n = receiptSessionNumber(entries, startedSeq);
+  }
+
+  /** At the preflight: the first number past what `folder` holds. */
+  async pickIn(folder: string): Promise<void> {
+    this.#n = await this.#free(folder);
+  }
+
+  /** Runs `write` under the number free in `folder` (picked again when another receipt took it meanwhile). */
+  writeUnder<T>(folder: string, write: () => Promise<T>): Promise<T> {
+    return writeUnderFreeNumber(
+      () => this.#free(folder),
+      (n) => {
+        this.#n = n;
+        return write();
+      },
+    );
+  }
+
+  #free(folder: string): Promise<number> {
+    const { ceremonyId, entries, startedSeq } = this.#session();
+    return freeReceiptNumber(folder, ceremonyId, entries, startedSeq);
+  }
+}

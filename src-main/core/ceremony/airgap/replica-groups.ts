@@ -2,21 +2,16 @@
  * Replica groups on the air-gapped side. A primary key and its replicas (the same key in other
  * regions) share ONE material: it is produced once, for the primary (generated, loaded from a file
  * or made in the HSM), split for custody once, and wrapped once per member under that member's own
- * wrapping key. This file is the one place that says which keys get material produced, under which
- * id a key's material is held, and when a material has had its last wrap.
+ * wrapping key. This file is the one place that says which keys get material produced and when a
+ * material has had its last wrap; under which id a key's material is held, the bundle layer says.
  */
-import type { ImportParameters } from '../../bundle';
+import { materialIdOf, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
 
 type GroupMember = Pick<ImportParameters, 'keyId' | 'replicaOf'>;
 
-/**
- * The key whose material `p` uses: its replica group's primary (a replica gets the primary's
- * material, never its own), else itself. Vaults and token objects hold material under this id only.
- */
-export function materialIdOf(p: GroupMember): string {
-  return p.replicaOf ?? p.keyId;
-}
+/** Under which id a key's material is held: the bundle layer's rule (core/bundle/replica-groups.ts), passed on to this side's steps. */
+export { materialIdOf };
 
 /** Refuses material handed in for a replica: a replica's material is its primary's (REPLICA_MATERIAL_FROM_PRIMARY). */
 export function refuseReplicaMaterial(p: GroupMember): void {

@@ -33,6 +33,7 @@ import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
 import { MaterialVault } from './material-vault';
+import { sessionCustody } from './session-custody';
 import {
   boundRefusalJournaled,
   evidenceByKey,
@@ -50,8 +51,7 @@ import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
 import { AIR_GAP_STATES, hasReached, type AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
-import { receiptSessionNumber } from './receipt-session';
-import { freeReceiptNumber, writeUnderFreeNumber } from './receipt-number';
+import { SessionReceiptNumber } from './receipt-number';
 
 export type { ParametersOverview } from './parameters-overview';
 
@@ -72,7 +72,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** The plan's AES material expiry from the bundle (`never` or ISO; null for console files). */
   #planExpiry: string | null = null;
   /** This session's number among the journal's air-gapped sessions (1, 2, 3 …): its receipt's name. */
-  #sessionNumber = 1;
+  readonly #receiptNumber = new SessionReceiptNumber(() => ({
+    ceremonyId: this.currentCeremonyId,
+    entries: this.options.journal.entries,
+    startedSeq: this.sessionSeq,
+  }));
   #crashedObjects: CrashedObjectsCleanup | null = null;
 
   private constructor(options: AirGapWorkflowOptions) {
@@ -86,7 +90,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
     await ceremony.openSession();
-    ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, ceremony.sessionSeq);
+    ceremony.#receiptNumber.fromJournal();
     return ceremony;
   }
 
@@ -139,7 +143,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   async preflight(request: AirGapDestinations, options: { wrapAgain?: string } = {}): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
     const { journal, operator } = this.options;
-    this.#sessionNumber = await this.#freeReceiptNumber(request.receiptFolder);
+    await this.#receiptNumber.pickIn(request.receiptFolder);
     const context = { journal, operator, earlier: this.earlierWraps, now: this.now(), parameters: this.#parameters };
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
@@ -316,24 +320,16 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    return writeUnderFreeNumber(
-      () => this.#freeReceiptNumber(dir),
-      async (n) => {
-        this.#sessionNumber = n;
-        const receipt = await this.writeSessionReceipt(dir, options, () => ({
-          record: this.#record(),
-          parameters: this.#parameters,
-          custody: this.#custody.receiptCustody(),
-        }));
-        // Finished: the token objects stay (the custody copy); the session kept open for a stop closes.
-        this.#hsm?.close();
-        return receipt;
-      },
-    );
-  }
-
-  #freeReceiptNumber(dir: string): Promise<number> {
-    return freeReceiptNumber(dir, this.currentCeremonyId, this.options.journal.entries, this.sessionSeq);
+    return this.#receiptNumber.writeUnder(dir, async () => {
+      const receipt = await this.writeSessionReceipt(dir, options, () => ({
+        record: this.#record(),
+        parameters: this.#parameters,
+        custody: this.#custody.receiptCustody(),
+      }));
+      // Finished: the token objects stay (the custody copy); the session kept open for a stop closes.
+      this.#hsm?.close();
+      return receipt;
+    });
   }
 
   /**
@@ -378,18 +374,17 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   /** The n of `session-<n>`: the n-th air-gapped session of this journal (receipt-session.ts). */
   protected receiptNumber(): number {
-    return this.#sessionNumber;
+    return this.#receiptNumber.value;
   }
 
   protected custodyArrangement(): CustodyArrangement {
-    if (this.#hsm) {
-      const { token } = this.#hsm.summary;
-      return { kind: 'hsm-token', label: token.label, serial: token.serial };
-    }
-    const split = this.#custody.arrangement();
-    if (split) return split;
-    if (everyKeyHasMaterial(this.#parameters, (id) => this.#loadedFromFile.has(id))) return { kind: 'material-files' };
-    return { kind: 'none', acknowledged: this.#noBackup.given };
+    return sessionCustody({
+      hsmToken: this.#hsm?.summary.token ?? null,
+      split: this.#custody.arrangement(),
+      parameters: this.#parameters,
+      loadedFromFile: this.#loadedFromFile,
+      noBackupAcknowledged: this.#noBackup.given,
+    });
   }
 
   #record(): CeremonyRecord {

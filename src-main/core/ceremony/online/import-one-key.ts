@@ -10,7 +10,9 @@ import { warningOf, type Warning } from '../../../i18n/warning';
 import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
-import { groupIdOf, holdsImportedMaterial, importSentWithToken, type OnlineKeyState } from './state';
+import { materialIdOf } from '../../bundle/replica-groups';
+import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import { importSentWithToken } from './import-answers';
 import type { CheckedKey } from './wrapped-bundle-check';
 
 /** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */
@@ -138,10 +140,10 @@ export function groupExpiryRefusal(
   // The first member of each group that holds material, found once (the keys decided hold none).
   const holders = new Map<string, GroupMember>();
   for (const k of keys.values())
-    if (holdsImportedMaterial(k) && !holders.has(groupIdOf(k))) holders.set(groupIdOf(k), k);
+    if (holdsImportedMaterial(k) && !holders.has(materialIdOf(k))) holders.set(materialIdOf(k), k);
   for (const d of decisions) {
     const key = keys.get(d.keyId);
-    const holder = key ? holders.get(groupIdOf(key)) : undefined;
+    const holder = key ? holders.get(materialIdOf(key)) : undefined;
     const held = holder?.imported ? isoOrNever(holder.imported.expiresAt) : undefined;
     if (!key || !holder || held === undefined || held === d.effective) continue;
     const at = (iso: string) => (iso === 'never' ? 0 : Date.parse(iso));

@@ -1,6 +1,6 @@
 /**
  * Which failure codes of an import prove that the KMS refused that request, so the import did not
- * take effect (the journal's replay, state.ts, then no longer counts the send as possibly landed).
+ * take effect (the journal's replay, import-answers.ts, then no longer counts the send as possibly landed).
  * Any other failure (a lost answer, KMS.0101, an HTTP 400 that names no cause) proves nothing.
  */
 

@@ -78,8 +78,8 @@ export function keyMaterialExpiry(key: OnlineKeyState, planned: string): string 
 /**
  * The parameters of `key` for an import-parameters bundle: its latest issuance (refused when its
  * token lapsed), the group it belongs to, the material it is bound to and its own material expiry
- * (`planned`: the plan's, for a key never imported into). `primaryOutside`: a replica's primary
- * when the bundle does not carry it (a round for the replica alone).
+ * (`planned`: the plan's, for a key never imported into). `primaryOutside`: the primary whose
+ * material a replica takes when the bundle does not carry it (group-material.ts).
  */
 export function parametersForBundle(
   key: OnlineKeyState,
@@ -108,8 +108,8 @@ export function parametersForBundle(
       expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
     },
   });
-  // A replica in a round without its primary takes the group's material: the primary's, bound at its
-  // first import, when this replica was never imported itself (its import left undone).
+  // A replica in a round without its primary, never imported itself, takes the group's material: the
+  // primary's, bound at its first import.
   const bound = boundMaterialOf(key) ?? (primaryOutside ? boundMaterialOf(primaryOutside) : undefined);
   return {
     ...parameters,

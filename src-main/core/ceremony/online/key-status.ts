@@ -11,7 +11,8 @@ import { proveKey, type KeyProof } from './key-proof';
 import { deletableKey } from './deletable-material';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
-import { groupIdOf, holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
+import { materialIdOf } from '../../bundle/replica-groups';
+import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
 import type { JournaledKey, KeyPlace, KeyStatus } from './types';
 import { progressLine } from '../shared/progress';
 
@@ -28,7 +29,7 @@ export function placeOf(ctx: Pick<OnlineStepContext, 'region' | 'kms'>, key: Onl
 export function journaledKeys(ctx: Pick<OnlineStepContext, 'state' | 'region' | 'kms'>): JournaledKey[] {
   return [...ctx.state.keys.values()].map((k) => ({
     ...placeOf(ctx, k),
-    groupProof: ctx.state.replicaProofs.get(groupIdOf(k))?.method ?? null,
+    groupProof: ctx.state.replicaProofs.get(materialIdOf(k))?.method ?? null,
     keyId: k.keyId,
     alias: k.alias,
     spec: k.spec,

@@ -24,6 +24,7 @@ import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
+import { replicasTakingGroupMaterial } from './group-material';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { createRetryData, refusePlanDroppingUnansweredCreate, unrecordedCreateOf } from './unrecorded-create';
@@ -337,10 +338,12 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
   const earlier = earlierBundlesStillLive(ctx.state, keys, now);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
-  const inBundle = new Set(keys.map((k) => k.keyId));
-  const primaryOutside = (k: OnlineKeyState) =>
-    k.replicaOf !== undefined && !inBundle.has(k.replicaOf) ? ctx.state.keys.get(k.replicaOf) : undefined;
-  const parameters = await mapInSlices(keys, (k) => parametersForBundle(k, now, ctx.state.expiry, primaryOutside(k)));
+  // A replica without its primary that takes its group's material is bound to the primary's.
+  const takers = replicasTakingGroupMaterial(keys, ctx.state.keys);
+  const primaryOf = new Map(takers.map(({ replica, primary }) => [replica.keyId, primary]));
+  const parameters = await mapInSlices(keys, (k) =>
+    parametersForBundle(k, now, ctx.state.expiry, primaryOf.get(k.keyId)),
+  );
   reportProgress(ctx.onProgress, {
     step: 'write-bundle',
     done: 0,
@@ -383,5 +386,7 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     keyIds,
     warnings: earlier ? [earlier, ...written.warnings] : written.warnings,
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
+    importedBefore: keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId),
+    takingGroupMaterial: takers.map(({ replica, primary }) => ({ keyId: replica.keyId, primary: primary.keyId })),
   };
 }

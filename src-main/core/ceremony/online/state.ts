@@ -5,6 +5,7 @@
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { CustodyArrangement } from '../../bundle/custody-arrangement';
+import { materialIdOf } from '../../bundle/replica-groups';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import { KeyferryError } from '../../errors';
 import type { z } from 'zod';
@@ -28,7 +29,14 @@ import {
 } from './events';
 import { createTarget } from './planned-keys';
 import { airGapJournalAfter, type AirGapJournalTrail } from './wrapped-bundle-makers';
-import { refusedImportRequest } from './import-refusal-codes';
+import {
+  recordImportFailure,
+  recordImportSending,
+  recordImportTaken,
+  recordSessionEnded,
+  type ImportSends,
+} from './import-answers';
+export type { ImportAnswer } from './import-answers';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
 export interface IssuedParameters {
@@ -64,7 +72,8 @@ export interface RecordedCustody {
   readonly seq: number;
 }
 
-export interface OnlineKeyState {
+/** A key as the journal holds it; what it keeps of the imports sent to it: ImportSends (import-answers.ts). */
+export interface OnlineKeyState extends ImportSends {
   readonly keyId: string;
   readonly alias: string;
   readonly spec: KeySpec;
@@ -83,26 +92,6 @@ export interface OnlineKeyState {
   checkedKeyCheckValue?: string | null;
   /** The custody copy the last checked bundle named for this key (absent: the bundle or the journal did not say). */
   checkedCustody?: RecordedCustody;
-  /**
-   * An import of this ceremony was sent to the key (key.import-sending) or ended with its outcome
-   * unknown (KMS_IMPORT_OUTCOME_UNKNOWN), and neither key.imported nor the KMS's refusal of that
-   * request followed: it may have reached the KMS with its entry lost (the process killed, or the
-   * answer lost, after the KMS took it). A key found Enabled is then compared with this import
-   * (import-reconcile.ts) instead of refused as imported by someone else. Only a request sent sets
-   * it: checking a bundle, or a refusal before anything was sent, never does.
-   */
-  importMayHaveLanded?: boolean;
-  /** The import token of the last request journaled as sent (key.import-sending), and that entry. */
-  importSentTokenSha256?: string;
-  importSentSeq?: number;
-  /**
-   * While importMayHaveLanded: the answer on record to the last import sent (entry `sentSeq`, null
-   * in a journal that records no send), a failure whose code does not prove a refusal and its
-   * entry: KMS.0101, or KMS_IMPORT_OUTCOME_UNKNOWN (its answer lost and the key's state unreadable:
-   * a failure whose outcome is unknown); null: none will come (its session ended without one);
-   * undefined: none yet.
-   */
-  importAnswer?: ImportAnswer | null;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
   imported?: {
     readonly expiresAt: string | null;
@@ -131,13 +120,6 @@ export interface OnlineKeyState {
   materialLostSeq?: number;
   /** Journal entry of the last import parameters fetched for this key. */
   fetchedSeq?: number;
-}
-
-/** A failure on record as the answer to an import sent (entry `sentSeq`; null: no send on record), at entry `seq`. */
-export interface ImportAnswer {
-  readonly code: string;
-  readonly seq: number;
-  readonly sentSeq: number | null;
 }
 
 export interface OnlineCeremonyState {
@@ -182,11 +164,6 @@ export interface OnlineCeremonyState {
 
 type ReplicaGroupProof = z.infer<typeof replicaGroupProvenData>;
 
-/** The key id of the group `key` belongs to (its primary's, or its own). */
-export function groupIdOf(key: Pick<OnlineKeyState, 'keyId' | 'replicaOf'>): string {
-  return key.replicaOf ?? key.keyId;
-}
-
 /** A key's place as the lines naming it by alias say it: a replica's region (its alias is its primary's). */
 export function replicaPlaceOf(key: Pick<OnlineKeyState, 'target'>): { replica: 'yes' | 'no'; region: string } {
   return key.target ? { replica: 'yes', region: key.target.region } : { replica: 'no', region: '' };
@@ -200,14 +177,6 @@ function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): 
   const key = state.keys.get(keyId);
   if (!key) corrupt(entry, 'unknownKey', keyId);
   return key;
-}
-
-/** Whether an import of `key` with the token `importTokenSha256` was sent and neither recorded nor refused. */
-export function importSentWithToken(
-  key: Pick<OnlineKeyState, 'importMayHaveLanded' | 'importSentTokenSha256'>,
-  importTokenSha256: string,
-): boolean {
-  return !!key.importMayHaveLanded && key.importSentTokenSha256 === importTokenSha256;
 }
 
 /** Applies one journal entry to `state` (entries of other kinds are ignored). */
@@ -287,11 +256,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     }
     case ONLINE_EVENTS.importSending: {
       const d = parse(importSendingData);
-      const key = keyOf(state, entry, d.keyId);
-      key.importMayHaveLanded = true;
-      key.importSentTokenSha256 = d.importTokenSha256;
-      key.importSentSeq = entry.seq;
-      key.importAnswer = undefined;
+      recordImportSending(keyOf(state, entry, d.keyId), d.importTokenSha256, entry.seq);
       break;
     }
     case ONLINE_EVENTS.stepFailed: {
@@ -299,30 +264,13 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const failed = stepFailedData.safeParse(entry.data);
       if (!failed.success || failed.data.step !== 'import-key-material' || failed.data.keyId === null) break;
       const key = state.keys.get(failed.data.keyId);
-      if (!key) break;
-      const answer = key.importAnswer;
-      const sentSeq = key.importMayHaveLanded ? (key.importSentSeq ?? null) : null;
-      const answered = { code: failed.data.code, seq: entry.seq, sentSeq };
-      // No answer to the send, and its state unreadable: a failure whose outcome is unknown, on
-      // record as such (an answer already on record, a code, stays the one said).
-      if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') {
-        key.importMayHaveLanded = true;
-        key.importAnswer = answer ?? answered;
-      }
-      // The KMS refused the request itself (its token or material): that import did not take effect.
-      else if (refusedImportRequest(failed.data.code)) {
-        key.importMayHaveLanded = false;
-        key.importAnswer = undefined;
-      }
-      // The first failure after the send answers it (a later one failed before sending anything).
-      else if (key.importMayHaveLanded && answer === undefined) key.importAnswer = answered;
+      if (key) recordImportFailure(key, failed.data.code, entry.seq);
       break;
     }
     case ONLINE_EVENTS.imported: {
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
-      key.importMayHaveLanded = false;
-      key.importAnswer = undefined;
+      recordImportTaken(key);
       key.imported = {
         expiresAt: d.expiresAt,
         importTokenSha256: d.importTokenSha256,
@@ -339,7 +287,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialDeleted = false;
       key.materialLapsed = false;
       key.verified = undefined;
-      state.replicaProofs.delete(groupIdOf(key));
+      state.replicaProofs.delete(materialIdOf(key));
       break;
     }
     case ONLINE_EVENTS.verified: {
@@ -350,7 +298,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.verifyFailed: {
       const key = keyOf(state, entry, parse(keyIdData).keyId);
       key.verified = undefined;
-      state.replicaProofs.delete(groupIdOf(key));
+      state.replicaProofs.delete(materialIdOf(key));
       break;
     }
     case ONLINE_EVENTS.materialDeleted:
@@ -360,12 +308,11 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
       key.materialLostSeq = entry.seq;
       key.verified = undefined;
-      state.replicaProofs.delete(groupIdOf(key));
+      state.replicaProofs.delete(materialIdOf(key));
       break;
     }
     case ONLINE_EVENTS.session:
-      // A send its own session recorded no answer to gets none later.
-      for (const key of state.keys.values()) if (key.importMayHaveLanded) key.importAnswer ??= null;
+      recordSessionEnded(state.keys.values());
       break;
     default:
       break;

@@ -6,7 +6,7 @@ import type { PlannedKey } from '../shared/ceremony-plan';
 import type { Warning } from '../../../i18n/warning';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import type { REPLICA_PROOF_METHODS } from './events';
-import type { ImportAnswer } from './state';
+import type { ImportAnswer } from './import-answers';
 
 export interface CreatedKey {
   readonly keyId: string;
@@ -80,6 +80,10 @@ export interface WrittenParametersBundle {
   readonly warnings: readonly Warning[];
   /** Each key's planned material expiry as the bundle carries it ('never' or ISO; asymmetric: never). */
   readonly materialExpiries: Readonly<Record<string, string>>;
+  /** The keys of the bundle whose own material was imported before (lapsed or deleted since): the KMS takes only that material again. */
+  readonly importedBefore: readonly string[];
+  /** The replicas of the bundle that take their group's material, each with its primary (group-material.ts): not fresh material. */
+  readonly takingGroupMaterial: readonly { readonly keyId: string; readonly primary: string }[];
 }
 
 export interface CheckedBundleSummary {

@@ -8,13 +8,8 @@ import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import { sha256Hex } from '../../fs/durable-file';
 import { KeyferryError } from '../../errors';
-import {
-  holdsImportedMaterial,
-  importSentWithToken,
-  type IssuedParameters,
-  type OnlineCeremonyState,
-  type OnlineKeyState,
-} from './state';
+import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import { importSentWithToken } from './import-answers';
 
 export interface CheckedKey {
   readonly key: OnlineKeyState;

@@ -5,7 +5,7 @@
  * key to, before anything is wrapped. Success and refusal are journaled (who presented which
  * share, the backup digest, the proof; never a share or the material).
  */
-import { materialsTaken } from '../../bundle';
+import { materialIdOf, materialsTaken } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import { recordedChecks, restoreCustodySet, setRestoreProof } from '../../custody/set-restore';
 import type { SetShare } from '../../custody/set-share';
@@ -13,7 +13,6 @@ import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialEvidence } from '../airgap/produce-material';
-import { materialIdOf } from '../airgap/replica-groups';
 import type { RestoredKey, ShareRestoreContext } from './per-key-restore';
 import type { PresentedShare, PresentedShares } from './presented-shares';
 

@@ -25,8 +25,7 @@ import type { AirGapDestinations } from '../airgap/preflight';
 import { readImportParametersBundle } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
-import { receiptSessionNumber } from '../airgap/receipt-session';
-import { freeReceiptNumber, writeUnderFreeNumber } from '../airgap/receipt-number';
+import { SessionReceiptNumber } from '../airgap/receipt-number';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { PresentedShares, type ShareSource } from './presented-shares';
 import { sharesCustody } from './split-holders';
@@ -60,7 +59,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #shares: PresentedShares | undefined;
   #restored: RestoredState | undefined;
   #backup: CustodyBackup | undefined;
-  #sessionNumber = 1;
+  readonly #receiptNumber = new SessionReceiptNumber(() => ({
+    ceremonyId: this.currentCeremonyId,
+    entries: this.options.journal.entries,
+    startedSeq: this.sessionSeq,
+  }));
   #overview: RestoreParametersOverview | undefined;
   #hsmChosen = false;
   #hsm: AirGapHsmMaterial | null = null;
@@ -77,7 +80,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new RestoreCeremony(options);
     await ceremony.openSession('custody-restore');
-    ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, ceremony.sessionSeq);
+    ceremony.#receiptNumber.fromJournal();
     return ceremony;
   }
 
@@ -265,26 +268,18 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    return writeUnderFreeNumber(
-      () => this.#freeReceiptNumber(dir),
-      (n) => {
-        this.#sessionNumber = n;
-        return this.writeSessionReceipt(dir, options, () => {
-          const restored = this.#restored as RestoredState;
-          const { keys } = restored;
-          const custody =
-            restored.from === 'shares'
-              ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
-              : new Map();
-          const replacedLapsedPlans = lapsedPlansReplaced(this.options.journal.entries);
-          return { record: this.record, parameters: keys, custody, replacedLapsedPlans };
-        });
-      },
+    return this.#receiptNumber.writeUnder(dir, () =>
+      this.writeSessionReceipt(dir, options, () => {
+        const restored = this.#restored as RestoredState;
+        const { keys } = restored;
+        const custody =
+          restored.from === 'shares'
+            ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
+            : new Map();
+        const replacedLapsedPlans = lapsedPlansReplaced(this.options.journal.entries);
+        return { record: this.record, parameters: keys, custody, replacedLapsedPlans };
+      }),
     );
-  }
-
-  #freeReceiptNumber(dir: string): Promise<number> {
-    return freeReceiptNumber(dir, this.currentCeremonyId, this.options.journal.entries, this.sessionSeq);
   }
 
   /**
@@ -315,7 +310,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
    */
   async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
-    this.#sessionNumber = await this.#freeReceiptNumber(request.receiptFolder);
+    await this.#receiptNumber.pickIn(request.receiptFolder);
     this.#lapsedPlans = [];
     const overrides = await this.preflightFor(this.#parameters, request, this.#overview?.materialExpiry ?? null);
     const { journal, operator } = this.options;
@@ -342,6 +337,6 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   /** The n of `session-<n>`: the n-th air-gapped session of this journal, as a wrap's receipt is named, past numbers the receipt folder holds (receipt-session.ts). */
   protected receiptNumber(): number {
-    return this.#sessionNumber;
+    return this.#receiptNumber.value;
   }
 }

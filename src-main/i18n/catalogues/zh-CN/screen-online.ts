@@ -103,6 +103,12 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'params.write': '写入导入参数包',
   'params.digest': '导入参数包摘要：请在离线工作站朗读，每位见证人在那里输入（它约束包中的每个包装密钥和导入令牌）：',
   'params.carry': '将移动存储介质带到离线工作站。',
+  'params.before.own':
+    '{count, plural, other {{keys}}}此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此新生成的密钥材料会被拒绝（KMS.2606）。',
+  'params.before.group':
+    '{replica}是{primary}的副本，而后者持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该副本须导入同一份密钥材料，而不是新生成的密钥材料。',
+  'params.before.next':
+    '{custody, select, shares {下一步，请在 24 小时内于离线工作站上，用此参数包从 {total} 份保管份额中的任意 {threshold} 份（保管人：{custodiansList}；在线日志条目 {seq}）恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；然后在此处核对并导入它写出的已包装密钥材料包。} hsmToken {下一步，请在 24 小时内于离线工作站上，用此参数包从保存该材料的 HSM 令牌 {token}（在线日志条目 {seq}）恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {密钥材料是从操作员保存的文件加载的，且未做托管副本（在线日志条目 {seq}）：只有这些原始文件才能恢复这些密钥。下一步，请在 24 小时内于离线工作站上，加载每个密钥的原始密钥材料文件并用此参数包包装；然后在此处核对并导入它写出的已包装密钥材料包。} none {这份密钥材料没有托管副本（在线日志条目 {seq}）：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。下一步，请在 24 小时内于离线工作站上，加载原始密钥材料并用此参数包包装。} other {下一步，请在 24 小时内于离线工作站上，用此参数包从本仪式的托管副本恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；若没有托管副本，只有原始密钥材料才能恢复这些密钥。}}',
   'params.go-air': '前往离线侧',
   'check.title': '读取并检查已包装密钥材料包',
   'check.folder': '已包装密钥材料包文件夹',

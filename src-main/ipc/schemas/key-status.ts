@@ -1,0 +1,96 @@
+/**
+ * The answers of the app's look at the keys in the KMS: the proofs of the keys holding material
+ * (`online.verify`, and within `online.status`), and the key states with what is next for each key
+ * not finished, as `online status` says it.
+ */
+import { z } from 'zod';
+import { onlineStepSchema } from './ceremony';
+import { ipcPhraseSchema, keySpecSchema, timeTextSchema } from './common';
+
+/**
+ * Where a key lives and its replica group: `region`/`projectId` (a primary's are the ceremony's
+ * connection's), `replicaOf` the group's primary key id (null for a primary or a key alone).
+ */
+const keyPlaceShape = {
+  region: z.string(),
+  projectId: z.string(),
+  replicaOf: z.string().nullable(),
+};
+export const verifiedSchema = z.object({
+  allVerified: z.boolean(),
+  keys: z.array(
+    z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: ipcPhraseSchema }),
+  ),
+});
+/** A key as a next-step line names it: alias and key id, and a replica's region. */
+export const namedKeySchema = z.object({
+  keyId: z.string(),
+  alias: z.string(),
+  replicaOf: z.string().nullable(),
+  region: z.string(),
+});
+/** The custody copy the online journal recorded for a material, as its messages say it (recorded-custody.ts). */
+export const recordedCustodySchema = z.object({
+  /** none, shares, hsmToken, materialFiles or unknown (recorded-custody.ts). */
+  custody: z.string().max(20),
+  seq: z.number().int(),
+  threshold: z.number().int(),
+  total: z.number().int(),
+  custodiansList: z.string(),
+  token: z.string(),
+});
+/** A key sent an import whose answer on record proves nothing: its code and entry, and the entry of the send (null: none on record). */
+const answeredKeySchema = namedKeySchema.extend({
+  answer: z.object({ code: z.string(), seq: z.number().int(), sentSeq: z.number().int().nullable() }),
+});
+/**
+ * The keys' states as the KMS answered; the keys holding material proven at any step, as `online
+ * status` proves them (null: no key holds material); and what is next for each key not finished
+ * (core/ceremony/online/status-next-steps.ts), as `online status` says it.
+ */
+export const keyStatusListSchema = z.object({
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      alias: z.string(),
+      spec: keySpecSchema,
+      keyState: z.string(),
+      materialExpiresAt: timeTextSchema.nullable(),
+      ...keyPlaceShape,
+    }),
+  ),
+  proofs: verifiedSchema.nullable(),
+  next: z.object({
+    deleted: z.array(namedKeySchema.extend({ spec: keySpecSchema, round: z.enum(['parameters', 'later']) })),
+    /** Material lapsed: the expiry recorded at import ("never" or ISO), its round, and the custody copy the journal recorded (recorded-custody.ts). */
+    lapsed: z.array(
+      namedKeySchema.extend({
+        spec: keySpecSchema,
+        expiresAt: z.string().nullable(),
+        round: z.enum(['parameters', 'later']),
+        custody: recordedCustodySchema,
+      }),
+    ),
+    /** Keys holding material not proven, and keys waiting for fresh parameters behind them (status-next-steps.ts proveFirst); `step`: where the ceremony stands. */
+    proveFirst: z
+      .object({ prove: z.array(namedKeySchema), lost: z.array(namedKeySchema), step: onlineStepSchema })
+      .nullable(),
+    rounds: z.array(
+      z.object({
+        stage: z.enum(['wrap', 'import']),
+        folder: z.string(),
+        seq: z.number().int(),
+        keys: z.array(namedKeySchema),
+      }),
+    ),
+    /** Sent an import (entry `seq`) with no answer recorded, still Pending import: it did not take effect. */
+    notTaken: z.array(z.object({ folder: z.string(), seq: z.number().int(), keys: z.array(namedKeySchema) })),
+    sentUnrecorded: z.object({ keys: z.array(namedKeySchema), folders: z.array(z.string()) }),
+    /** Enabled after an import answered by a failure that proved nothing: each key with that answer (code, entry, the send's entry). */
+    unproven: z.object({ keys: z.array(answeredKeySchema), folders: z.array(z.string()) }),
+    /** Such an answer on record, the key still Pending import: it did not take effect (one group per bundle; null: none known). */
+    outcomeUnknownNotTaken: z.array(z.object({ folder: z.string().nullable(), keys: z.array(answeredKeySchema) })),
+    foreign: z.array(namedKeySchema),
+    missing: z.array(namedKeySchema),
+  }),
+});
