@@ -262,7 +262,7 @@ export interface MessageValueTable {
   'params.digest': NoValues;
   'params.carry': NoValues;
   'params.before.own': { keys: string | number; count: number };
-  'params.before.group': { replica: string | number; primary: string | number };
+  'params.before.group': { holderIs: string; member: string | number; holder: string | number };
   'params.before.next': { custody: string; threshold: string | number; total: string | number; custodiansList: string | number; seq: string | number; token: string | number };
   'params.go-air': NoValues;
   'check.title': NoValues;
@@ -1115,7 +1115,7 @@ export interface MessageValueTable {
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number };
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
-  'online.reimport.why-group': { keyId: string | number; primary: string | number };
+  'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };
   'online.next.custody-restore': { m: string | number; n: string | number; expiry: string; command: string | number };
   'online.next.hsm-restore': { token: string | number; expiry: string; command: string | number };
   'online.next.original-material': { source: string; command: string | number };

@@ -75,7 +75,17 @@ export function reimportNextLines(
   const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
   const why = [
     ...(own.length > 0 ? [t('online.reimport.why', { count: own.length, keysList: listValue(own) })] : []),
-    ...ofGroup.map((k) => t('online.reimport.why-group', { keyId: k.keyId, primary: k.primary })),
+    ...ofGroup.map((k) =>
+      t('online.reimport.why-group', {
+        keyId: k.keyId,
+        holder: k.holder,
+        // A replica whose primary holds the material, else a primary (or replica) whose fellow replica does.
+        holderIs:
+          session.ceremony.keys().find((key) => key.keyId === k.keyId)?.replicaOf === k.holder
+            ? 'itsPrimary'
+            : 'another',
+      }),
+    ),
   ];
   const restore = ['keyferry', 'custody', 'restore'];
   if (custody?.kind === 'shares') {

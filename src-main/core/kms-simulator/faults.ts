@@ -23,6 +23,8 @@ interface Armed {
   remaining: number;
   /** Matching requests to let through before the fault starts firing. */
   skip: number;
+  /** Only requests naming this key (`key_id` in the body); absent: any. */
+  readonly keyId?: string;
 }
 
 export class SimulatorFaults {
@@ -35,10 +37,17 @@ export class SimulatorFaults {
 
   /**
    * Answers `action` with HTTP `status` (a KMS.0101 body), before it runs or after it took
-   * effect, `times` times once `skip` matching requests went through normally.
+   * effect, `times` times once `skip` matching requests went through normally; with `keyId`, only
+   * requests for that key match (one key's import refused while the others' go through).
    */
-  failWith(action: string, status: number, when: FaultTiming, times = 1, skip = 0): void {
-    this.#armed.push({ action, fault: { kind: 'status', status, when }, remaining: times, skip });
+  failWith(action: string, status: number, when: FaultTiming, times = 1, skip = 0, keyId?: string): void {
+    this.#armed.push({
+      action,
+      fault: { kind: 'status', status, when },
+      remaining: times,
+      skip,
+      ...(keyId === undefined ? {} : { keyId }),
+    });
   }
 
   /** Drops the connection of `action`, before it runs or after it took effect. */
@@ -66,9 +75,14 @@ export class SimulatorFaults {
     this.#armed.splice(0);
   }
 
-  /** Takes the next armed fault for `action` at `place` ('after' also yields delays and rewrites). */
-  take(action: string, place: FaultPlace): Fault | undefined {
-    const index = this.#armed.findIndex((a) => a.action === action && placeOf(a.fault) === place);
+  /**
+   * Takes the next armed fault for `action` at `place` ('after' also yields delays and rewrites), for
+   * a request naming `keyId` when known.
+   */
+  take(action: string, place: FaultPlace, keyId?: string): Fault | undefined {
+    const index = this.#armed.findIndex(
+      (a) => a.action === action && placeOf(a.fault) === place && (a.keyId === undefined || a.keyId === keyId),
+    );
     const armed = index < 0 ? undefined : this.#armed[index];
     if (!armed) return undefined;
     if (armed.skip > 0) {

@@ -104,7 +104,8 @@ export async function handleSimulatorRequest(
     if (action === 'import-key-material') await eventLoopSlicer().pause();
     if (applyTime(deps.ctx.state, deps.ctx.now())) await deps.persist();
 
-    const before = deps.faults.take(action, 'before');
+    const keyId = typeof body.key_id === 'string' ? body.key_id : undefined;
+    const before = deps.faults.take(action, 'before', keyId);
     if (before?.kind === 'drop') {
       req.socket.destroy();
       status = 0;
@@ -121,7 +122,7 @@ export async function handleSimulatorRequest(
       }
     }
 
-    const after = deps.faults.take(action, 'after');
+    const after = deps.faults.take(action, 'after', keyId);
     if (after?.kind === 'delay') await sleep(after.ms);
     if (after?.kind === 'drop') {
       req.socket.destroy();

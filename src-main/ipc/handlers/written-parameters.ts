@@ -22,9 +22,9 @@ export function writtenParametersView(
   const byId = new Map(ceremony.keys().map((k) => [k.keyId, k]));
   const keyOf = (keyId: string) => named(byId.get(keyId) as JournaledKey);
   const own = written.importedBefore.map(keyOf);
-  const group = written.takingGroupMaterial.map((g) => ({ replica: keyOf(g.keyId), primary: keyOf(g.primary) }));
-  // The material's custody copy as recorded at its import: a key's own, or its group's primary's.
-  const holder = written.importedBefore[0] ?? written.takingGroupMaterial[0]?.primary;
+  const group = written.takingGroupMaterial.map((g) => ({ member: keyOf(g.keyId), holder: keyOf(g.holder) }));
+  // The material's custody copy as recorded at its import: a key's own, or its group's holder's.
+  const holder = written.importedBefore[0] ?? written.takingGroupMaterial[0]?.holder;
   const { acknowledged: _, ...custody } = recordedCustodyValues(holder ? ceremony.importedCustody(holder) : undefined);
   return {
     dir: written.dir,

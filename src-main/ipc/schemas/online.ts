@@ -229,14 +229,15 @@ export const bundleDestinationSchema = z.strictObject({ folder: pathSchema });
 /**
  * The import-parameters bundle written, and its keys that take material imported before (null:
  * none, fresh material is wrapped): `own`, keys whose own material lapsed or was deleted; `group`,
- * replicas without their primary that take their group's material (core group-material.ts); and
+ * keys never imported that take their group's material, each `member` with the `holder` outside the
+ * round that holds it (core group-material.ts: the primary, or a replica); and
  * the custody copy the journal recorded for that material: the way on is its restore, not fresh material.
  */
 export const writtenParametersSchema = writtenBundleSchema.extend({
   materialBefore: z
     .object({
       own: z.array(namedKeySchema),
-      group: z.array(z.object({ replica: namedKeySchema, primary: namedKeySchema })),
+      group: z.array(z.object({ member: namedKeySchema, holder: namedKeySchema })),
       custody: recordedCustodySchema,
     })
     .nullable(),

@@ -215,4 +215,71 @@ describe('one replica of a group without its material', () => {
       'zh-CN',
     );
   }, 180_000);
+
+  it('the primary’s import refused while its replica’s took, then its token lapsed: bound to the replica’s material, never fresh material', async () => {
+    const group = await groupWithParameters('first');
+    const { online, airgap, env, on, params } = group;
+    const wrapped = await keyferry(
+      [
+        ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+        ...airgapConfirmations(params.stdout, ['Ben']),
+        '--allow-network',
+        ...CUSTODY,
+      ],
+      { cwd: airgap, env: {} },
+    );
+    expect(wrapped.code).toBe(0);
+    const primaryId = /first\/aes \(AES_256, key ([0-9a-f-]{36})\), token/.exec(params.stdout)?.[1] as string;
+    const replicaId = new RegExp(
+      `first/aes \\(AES_256, key ([0-9a-f-]{36}), the replica in region sim-local-2\\)`,
+    ).exec(params.stdout)?.[1] as string;
+    expect(primaryId).toBeDefined();
+    expect(replicaId).toBeDefined();
+    // The primary's import is refused before it runs, every time; the replica's goes through.
+    sim.faults.failWith('import-key-material', 400, 'before', 10, 0, primaryId);
+    for (let run = 0; run < 2; run++) {
+      const imported = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: online, env });
+      expect(imported.code).toBe(1);
+    }
+    sim.faults.clear();
+    const states = (await on(['online', 'status'])).stdout;
+    expect(states).toMatch(new RegExp(`AES_256\\s+${replicaId}\\s+Enabled`));
+    expect(states).toMatch(new RegExp(`AES_256\\s+${primaryId}\\s+Pending import`));
+    sim.clock.advance(25 * 3_600_000);
+    expect((await on(['online', 'status'])).code).toBe(1);
+    // The next round holds the primary alone, bound to the material its replica holds: the way on is
+    // that material restored from custody, and fresh material is refused before any is generated.
+    const again = await on(['online', 'params', '--out', 'params-2']);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      `Key ${primaryId} was never imported, and ${replicaId} of its replica group holds the material imported before: a replica group holds one material, so this key takes that same material, not fresh material from keyferry airgap wrap (fresh material would leave the group holding two).`,
+    );
+    const restoreWords = nextCommand(onPrintedMedia(again.stdout));
+    expect(restoreWords.slice(0, 2)).toEqual(['custody', 'restore']);
+    const bundle = restoreWords[restoreWords.indexOf('--bundle') + 1] as string;
+    const fresh = await keyferry(
+      [
+        'airgap',
+        'wrap',
+        '--bundle',
+        bundle,
+        '--out',
+        path.join(path.dirname(bundle), 'fresh'),
+        '--journal',
+        'fresh.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+        ...airgapConfirmations(again.stdout, ['Ben']),
+        '--allow-network',
+        '--no-backup',
+      ],
+      { cwd: airgap, env: {} },
+    );
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain(`(${primaryId}) already had material imported`);
+    expect(fresh.stderr).toContain('fresh material would be refused');
+  }, 180_000);
 });

@@ -107,7 +107,7 @@ describe('the parameters step for a replica that takes its group’s material', 
     expect(written.keyIds).toEqual([replica.keyId]);
     expect(written.materialBefore).toEqual({
       own: [],
-      group: [{ replica, primary }],
+      group: [{ member: replica, holder: primary }],
       custody: sharesCustody(expect.any(Number)),
     });
     const [why, next] = materialBeforeLines(translator('en'), written.materialBefore);

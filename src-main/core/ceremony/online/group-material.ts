@@ -1,31 +1,42 @@
 /**
- * A replica group holds one material. A replica in a parameters round without its primary, never
- * imported itself (its import refused or its token lapsed while the primary's took), whose primary
- * was imported: the KMS took the group's material into the primary, so the replica takes that same
- * material, never fresh material. The parameters bundle binds it to the primary's material, and the
- * next step named after the round (the CLI's line, the app's) restores that material from custody.
+ * A replica group holds one material. A key of a parameters round never imported itself (its import
+ * refused, or its token lapsed, while another member's took) whose group holds material imported
+ * before by a member outside the round: the KMS took the group's material into that member, so this
+ * key takes that same material, never fresh material. A replica whose primary took it, and as much a
+ * primary whose replica took it (its own import refused): fresh material for either would leave the
+ * group holding two materials. The parameters bundle binds it to the holder's material, and the next
+ * step named after the round (the CLI's line, the app's) restores that material from custody.
+ *
+ * A group with a member in the round that was imported before needs nothing here: that member is
+ * bound to its own first import, and the air-gapped side gives its whole group that material.
  */
+import { materialIdOf } from '../../bundle/replica-groups';
 import type { OnlineKeyState } from './state';
 
-/** A replica of the round that takes its group's material, and its primary (outside the round) that holds or held it. */
+/** A key of the round that takes its group's material, and the member outside the round that holds or held it. */
 interface GroupMaterialTaker {
-  readonly replica: OnlineKeyState;
-  readonly primary: OnlineKeyState;
+  readonly member: OnlineKeyState;
+  readonly holder: OnlineKeyState;
 }
 
 /**
- * The replicas of the round `round` (the keys one parameters bundle carries) that take their
- * group's material (see above), in the round's order; `keys`: every key of the ceremony. A replica
- * imported before is not one: it takes its own material again (bound by its own first import).
+ * The keys of the round `round` (the keys one parameters bundle carries) that take their group's
+ * material (see above), in the round's order, each with its holder: the group's primary when it was
+ * imported, else its first replica that was; `keys`: every key of the ceremony, primaries first.
  */
-export function replicasTakingGroupMaterial(
+export function membersTakingGroupMaterial(
   round: readonly OnlineKeyState[],
   keys: ReadonlyMap<string, OnlineKeyState>,
 ): GroupMaterialTaker[] {
   const inRound = new Set(round.map((k) => k.keyId));
-  return round.flatMap((replica) => {
-    if (replica.replicaOf === undefined || inRound.has(replica.replicaOf) || replica.firstImport) return [];
-    const primary = keys.get(replica.replicaOf);
-    return primary?.firstImport ? [{ replica, primary }] : [];
+  const membersOf = (k: OnlineKeyState) =>
+    [...keys.values()].filter((other) => materialIdOf(other) === materialIdOf(k));
+  return round.flatMap((member) => {
+    if (member.firstImport) return [];
+    const group = membersOf(member);
+    if (group.length < 2 || group.some((k) => inRound.has(k.keyId) && k.firstImport)) return [];
+    const holders = group.filter((k) => k.firstImport && !inRound.has(k.keyId));
+    const holder = holders.find((k) => k.replicaOf === undefined) ?? holders[0];
+    return holder ? [{ member, holder }] : [];
   });
 }

@@ -78,14 +78,14 @@ export function keyMaterialExpiry(key: OnlineKeyState, planned: string): string 
 /**
  * The parameters of `key` for an import-parameters bundle: its latest issuance (refused when its
  * token lapsed), the group it belongs to, the material it is bound to and its own material expiry
- * (`planned`: the plan's, for a key never imported into). `primaryOutside`: the primary whose
- * material a replica takes when the bundle does not carry it (group-material.ts).
+ * (`planned`: the plan's, for a key never imported into). `groupHolder`: the member outside
+ * the round whose material a key never imported itself takes (group-material.ts).
  */
 export function parametersForBundle(
   key: OnlineKeyState,
   now: Date,
   planned: string,
-  primaryOutside?: OnlineKeyState,
+  groupHolder?: OnlineKeyState,
 ): ImportParameters {
   const issued = key.issued[key.issued.length - 1];
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
@@ -108,9 +108,9 @@ export function parametersForBundle(
       expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
     },
   });
-  // A replica in a round without its primary, never imported itself, takes the group's material: the
-  // primary's, bound at its first import.
-  const bound = boundMaterialOf(key) ?? (primaryOutside ? boundMaterialOf(primaryOutside) : undefined);
+  // A key never imported itself whose group's material a member outside the round holds takes that
+  // material (group-material.ts): the holder's, bound at its first import.
+  const bound = boundMaterialOf(key) ?? (groupHolder ? boundMaterialOf(groupHolder) : undefined);
   return {
     ...parameters,
     ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),

@@ -24,7 +24,7 @@ import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
-import { replicasTakingGroupMaterial } from './group-material';
+import { membersTakingGroupMaterial } from './group-material';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { createRetryData, refusePlanDroppingUnansweredCreate, unrecordedCreateOf } from './unrecorded-create';
@@ -338,11 +338,11 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
   const earlier = earlierBundlesStillLive(ctx.state, keys, now);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
-  // A replica without its primary that takes its group's material is bound to the primary's.
-  const takers = replicasTakingGroupMaterial(keys, ctx.state.keys);
-  const primaryOf = new Map(takers.map(({ replica, primary }) => [replica.keyId, primary]));
+  // A key that takes its group's material (held by a member outside the round) is bound to the holder's.
+  const takers = membersTakingGroupMaterial(keys, ctx.state.keys);
+  const holderOf = new Map(takers.map(({ member, holder }) => [member.keyId, holder]));
   const parameters = await mapInSlices(keys, (k) =>
-    parametersForBundle(k, now, ctx.state.expiry, primaryOf.get(k.keyId)),
+    parametersForBundle(k, now, ctx.state.expiry, holderOf.get(k.keyId)),
   );
   reportProgress(ctx.onProgress, {
     step: 'write-bundle',
@@ -387,6 +387,6 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     warnings: earlier ? [earlier, ...written.warnings] : written.warnings,
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
     importedBefore: keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId),
-    takingGroupMaterial: takers.map(({ replica, primary }) => ({ keyId: replica.keyId, primary: primary.keyId })),
+    takingGroupMaterial: takers.map(({ member, holder }) => ({ keyId: member.keyId, holder: holder.keyId })),
   };
 }

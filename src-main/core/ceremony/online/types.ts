@@ -82,8 +82,11 @@ export interface WrittenParametersBundle {
   readonly materialExpiries: Readonly<Record<string, string>>;
   /** The keys of the bundle whose own material was imported before (lapsed or deleted since): the KMS takes only that material again. */
   readonly importedBefore: readonly string[];
-  /** The replicas of the bundle that take their group's material, each with its primary (group-material.ts): not fresh material. */
-  readonly takingGroupMaterial: readonly { readonly keyId: string; readonly primary: string }[];
+  /**
+   * The keys of the bundle that take their group's material, each with the member outside the round
+   * that holds it (group-material.ts: the primary, or a replica when the primary's own import was refused): not fresh material.
+   */
+  readonly takingGroupMaterial: readonly { readonly keyId: string; readonly holder: string }[];
 }
 
 export interface CheckedBundleSummary {

@@ -36,7 +36,7 @@ export const enOnlineCli = {
   'online.reimport.why':
     '{count, plural, one {Key {keysList} had material imported before} other {Keys {keysList} had material imported before}}: the KMS accepts only that same material again, so fresh material from keyferry airgap wrap would be refused (KMS.2606).',
   'online.reimport.why-group':
-    'Key {keyId} is a replica of {primary}, which holds the material imported before: a replica group holds one material, so this replica takes that same material, not fresh material from keyferry airgap wrap.',
+    '{holderIs, select, itsPrimary {Key {keyId} is a replica of {holder}, which holds the material imported before: a replica group holds one material, so this replica takes that same material, not fresh material from keyferry airgap wrap.} other {Key {keyId} was never imported, and {holder} of its replica group holds the material imported before: a replica group holds one material, so this key takes that same material, not fresh material from keyferry airgap wrap (fresh material would leave the group holding two).}}',
   'online.next.custody-restore':
     'Next, within 24 hours, on the air-gapped workstation with this bundle and the share files of any {m} of the {n} custodians (for SHARE-1…SHARE-{m}{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
   'online.next.hsm-restore':

@@ -1,11 +1,12 @@
 /**
- * Which replicas of a parameters round take their group's material: a replica without its primary
- * in the round, never imported itself, whose primary was imported (holding the material, or having
- * lost it since). Not a replica imported before (its own material), nor one with its primary in the
- * round, nor one whose primary was never imported (no material yet), nor a primary or a key alone.
+ * Which keys of a parameters round take their group's material: a key never imported itself whose
+ * group's material a member outside the round took (a replica's primary, holding the material or having
+ * lost it since; a primary's replica when the primary's own import was refused). Not a key imported
+ * before (its own material), nor one whose group has a member imported before in the round (bound by
+ * its own import), nor one of a group never imported (no material yet), nor a key alone.
  */
 import { describe, expect, it } from 'vitest';
-import { replicasTakingGroupMaterial } from '../../../../src-main/core/ceremony/online/group-material';
+import { membersTakingGroupMaterial } from '../../../../src-main/core/ceremony/online/group-material';
 import type { OnlineKeyState } from '../../../../src-main/core/ceremony/online/state';
 
 const imported = { expiresAt: null, importTokenSha256: 'a'.repeat(64) };
@@ -18,16 +19,30 @@ function key(keyId: string, facts: Partial<OnlineKeyState> = {}): OnlineKeyState
 const importedKey = (keyId: string, facts: Partial<OnlineKeyState> = {}) =>
   key(keyId, { imported, firstImport, ...facts });
 
-describe('replicasTakingGroupMaterial', () => {
+describe('membersTakingGroupMaterial', () => {
   it('names a never-imported replica whose imported primary is outside the round, with that primary', () => {
     const primary = importedKey('p');
     const lostPrimary = importedKey('q', { materialDeleted: true });
     const replica = key('r', { replicaOf: 'p' });
     const ofLost = key('s', { replicaOf: 'q' });
     const keys = new Map([primary, lostPrimary, replica, ofLost].map((k) => [k.keyId, k]));
-    expect(replicasTakingGroupMaterial([replica, ofLost], keys)).toEqual([
-      { replica, primary },
-      { replica: ofLost, primary: lostPrimary },
+    expect(membersTakingGroupMaterial([replica, ofLost], keys)).toEqual([
+      { member: replica, holder: primary },
+      { member: ofLost, holder: lostPrimary },
+    ]);
+  });
+
+  it('names a never-imported primary whose replica outside the round was imported (its own import refused), with that replica', () => {
+    const primary = key('p');
+    const replica = importedKey('r', { replicaOf: 'p' });
+    const keys = new Map([primary, replica].map((k) => [k.keyId, k]));
+    expect(membersTakingGroupMaterial([primary], keys)).toEqual([{ member: primary, holder: replica }]);
+    // A second replica never imported, in the round with its primary, takes the same material.
+    const second = key('s', { replicaOf: 'p' });
+    const three = new Map([primary, replica, second].map((k) => [k.keyId, k]));
+    expect(membersTakingGroupMaterial([primary, second], three)).toEqual([
+      { member: primary, holder: replica },
+      { member: second, holder: replica },
     ]);
   });
 
@@ -43,7 +58,7 @@ describe('replicasTakingGroupMaterial', () => {
       [primary, ownBefore, neverPrimary, ofNever, lostPrimary, withPrimary, alone].map((k) => [k.keyId, k]),
     );
     expect(
-      replicasTakingGroupMaterial([ownBefore, ofNever, neverPrimary, lostPrimary, withPrimary, alone], keys),
+      membersTakingGroupMaterial([ownBefore, ofNever, neverPrimary, lostPrimary, withPrimary, alone], keys),
     ).toEqual([]);
   });
 });
