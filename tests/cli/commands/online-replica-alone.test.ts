@@ -124,6 +124,21 @@ async function replicaRoundAlone(
 
 const CUSTODY = ['--custody', '2/3', '--shares-on-one-volume'];
 
+/** The air-gapped side of the group's first round, as `online params` printed it, with a 2-of-3 custody set. */
+async function wrapWithCustody({ airgap, params }: Group) {
+  const wrapped = await keyferry(
+    [
+      ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+      ...airgapConfirmations(params.stdout, ['Ben']),
+      '--allow-network',
+      ...CUSTODY,
+    ],
+    { cwd: airgap, env: {} },
+  );
+  expect(wrapped.code).toBe(0);
+  return wrapped;
+}
+
 describe('one replica of a group without its material', () => {
   it('deleted on request: params for the replica alone, custody restore wraps for it alone, import proves the group again', async () => {
     const group = await groupWithParameters('deleted');
@@ -171,17 +186,8 @@ describe('one replica of a group without its material', () => {
 
   it('its import refused while the primary’s took, then its token lapsed: bound to the primary’s material, restored alone', async () => {
     const group = await groupWithParameters('undone');
-    const { online, airgap, env, on, params } = group;
-    const wrapped = await keyferry(
-      [
-        ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
-        ...airgapConfirmations(params.stdout, ['Ben']),
-        '--allow-network',
-        ...CUSTODY,
-      ],
-      { cwd: airgap, env: {} },
-    );
-    expect(wrapped.code).toBe(0);
+    const { online, env, on, params } = group;
+    const wrapped = await wrapWithCustody(group);
     // One at a time: the primary's import goes through, the replica's is refused before it runs.
     sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
     const imported = await keyferry([...nextCommand(onPrintedMedia(wrapped.stdout)), '--concurrency', '1'], {
@@ -219,16 +225,7 @@ describe('one replica of a group without its material', () => {
   it('the primary’s import refused while its replica’s took, then its token lapsed: bound to the replica’s material, never fresh material', async () => {
     const group = await groupWithParameters('first');
     const { online, airgap, env, on, params } = group;
-    const wrapped = await keyferry(
-      [
-        ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
-        ...airgapConfirmations(params.stdout, ['Ben']),
-        '--allow-network',
-        ...CUSTODY,
-      ],
-      { cwd: airgap, env: {} },
-    );
-    expect(wrapped.code).toBe(0);
+    const wrapped = await wrapWithCustody(group);
     const primaryId = /first\/aes \(AES_256, key ([0-9a-f-]{36})\), token/.exec(params.stdout)?.[1] as string;
     const replicaId = new RegExp(
       `first/aes \\(AES_256, key ([0-9a-f-]{36}), the replica in region sim-local-2\\)`,
