@@ -290,6 +290,7 @@ export interface MessageValueTable {
   'verify.read-states': NoValues;
   'verify.material-expires': { at: string | number };
   'verify.waiting': NoValues;
+  'verify.waiting.prove-first': { count: number; keys: string | number };
   'verify.material-gone': { how: string };
   'verify.restore-hint': NoValues;
   'status.proofs': NoValues;

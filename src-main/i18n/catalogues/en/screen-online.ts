@@ -140,6 +140,8 @@ export const enScreenOnline = {
   'verify.read-states': 'Read the key states from the KMS',
   'verify.material-expires': ', material expires {at}',
   'verify.waiting': 'Waiting for the same material again',
+  'verify.waiting.prove-first':
+    'Verify first: {count, plural, one {# key holds} other {# keys hold}} imported material not proven yet ({keys}), so the ceremony stands at step “material imported”, where no new import parameters can be fetched or written for the keys below. First prove {count, plural, one {it} other {them}} (“Verify the keys”, or “Read the key states from the KMS”: both prove every key holding material and say what to mend); only then fetch new import parameters for the keys below.',
   'verify.material-gone': 'its material {how, select, lapsed {expired in the KMS} other {was deleted}}.',
   'verify.restore-hint':
     'Only the same material brings these keys back. Fetch new import parameters (step 4), then on the air-gapped workstation restore the material from its custody copy, if one was kept: “Read the key states from the KMS” says for each key whether one was, and who holds it. Without one, the material is lost unless someone still holds it.',

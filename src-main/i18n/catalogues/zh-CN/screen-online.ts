@@ -138,6 +138,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'verify.read-states': '从 KMS 读取密钥状态',
   'verify.material-expires': '，密钥材料到期时间 {at}',
   'verify.waiting': '等待重新导入相同的密钥材料',
+  'verify.waiting.prove-first':
+    '先校验：{count, plural, other {# 个密钥}}持有尚未证明的已导入密钥材料（{keys}），因此仪式处于“已导入密钥材料”步骤，此步骤不能为下列密钥获取或写出新的导入参数。请先证明{count, plural, other {这些密钥}}（“校验密钥”，或“从 KMS 读取密钥状态”：两者都会证明每个持有密钥材料的密钥，并说明需要修正什么）；之后才能为下列密钥获取新的导入参数。',
   'verify.material-gone': '其密钥材料{how, select, lapsed {已在 KMS 中到期} other {已被删除}}。',
   'verify.restore-hint':
     '只有同一份密钥材料才能使这些密钥恢复。请获取新的导入参数（第 4 步），然后在离线工作站上从其托管副本（如果保留了）恢复密钥材料：“从 KMS 读取密钥状态”会说明每个密钥是否保留了托管副本以及由谁持有。没有托管副本时，除非有人仍持有该密钥材料，否则它已丢失。',
