@@ -1132,9 +1132,11 @@ export interface MessageValueTable {
   'online.lapsed.heading': { count: number };
   'online.lapsed.key': { alias: string | number; spec: string | number; keyId: string | number; expires: string | number };
   'online.lapsed.next': NoValues;
+  'online.lapsed.no-custody': { count: number };
   'online.lapsed.step1': { command: string | number };
   'online.lapsed.step2': { command: string | number; custody: string; token: string | number; m: string | number; n: string | number };
-  'online.lapsed.step3': { command: string | number };
+  'online.lapsed.step2-wrap': { command: string | number; file: string };
+  'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
