@@ -704,12 +704,12 @@ export interface MessageValueTable {
   'problem.HSM_KEY_NOT_FOUND.next': NoValues;
   'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
   'problem.HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number };
-  'problem.HSM_LABEL_TAKEN.next': { commands: string | number };
+  'problem.HSM_LABEL_TAKEN.next': { where: string; commands: string | number };
   'problem.HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'problem.HSM_LEFT_OBJECT_UNPROVEN.next': { seq: string | number };
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN.next': { seq: string | number };
-  'problem.HSM_KEY_AMBIGUOUS.next': NoValues;
+  'problem.HSM_KEY_AMBIGUOUS.next': { where: string };
   'problem.HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next': NoValues;
   'problem.HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
@@ -2520,10 +2520,10 @@ export interface ProblemValueTable {
   'HSM_ANSWER_INVALID': { detail: string | number };
   'HSM_WRAP_INVALID': { detail: string | number };
   'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
-  'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; commands: string | number };
+  'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; where: string; commands: string | number };
   'HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
-  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
+  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number; where: string };
   'HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
   'HSM_KEY_WRONG_TYPE': { key: string | number; found: string | number; spec: string | number };
