@@ -526,7 +526,7 @@ export interface MessageValueTable {
   'cli.custody-delete-by-hand': { files: string | number };
   'cli.hsm-objects-destroyed': { count: number; token: string | number; serial: string | number; objects: string | number };
   'cli.hsm-objects-left': { count: number; cause: string; token: string | number; serial: string | number; reason: string | number };
-  'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; objects: string | number };
+  'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; entries: string | number; objects: string | number; more: number };
   'cli.hsm-object-command': { command: string | number };
   'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };

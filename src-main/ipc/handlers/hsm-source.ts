@@ -59,6 +59,7 @@ function crashedObjectsView(cleanup: CrashedObjectsCleanup | null): CrashedObjec
     tokenLabel: cleanup.tokenLabel,
     tokenSerial: cleanup.tokenSerial,
     destroyed: cleanup.destroyed.map(record),
+    destroyedIn: [...cleanup.destroyedIn],
     unproven: cleanup.unproven.map((o) => ({
       ...record(o),
       command: o.command,

@@ -30,6 +30,8 @@ interface NamedLeftObject extends LeftTokenObject, KeyTokenObject {
 export interface CrashedObjectsCleanup extends Pick<TokenObjectsCleanup, 'tokenLabel' | 'tokenSerial' | 'destroyed'> {
   /** Each object not destroyed, with the `pkcs11-tool` command that deletes it by hand and the problem that says why. */
   readonly unproven: readonly (TokenObjectsCleanup['left'][number] & { readonly problem: ProblemDetails })[];
+  /** The `hsm.objects-destroyed` entries that journaled what was destroyed (one per crash entry that named them). */
+  readonly destroyedIn: readonly number[];
 }
 
 const objectSchema = z.object({
@@ -131,13 +133,22 @@ export async function destroyCrashedLeftObjects(
       });
     }
   }
-  for (const recordedSeq of new Set(destroyed.map((o) => o.recordedSeq)))
-    await journal.append(operator, 'hsm.objects-destroyed', {
+  const destroyedIn: number[] = [];
+  for (const recordedSeq of new Set(destroyed.map((o) => o.recordedSeq))) {
+    const entry = await journal.append(operator, 'hsm.objects-destroyed', {
       ...token,
       recordedSeq,
       objects: destroyed.filter((o) => o.recordedSeq === recordedSeq).map((o) => ({ ...record(o) })),
     });
-  return { tokenLabel: identity.label, tokenSerial: identity.serial, destroyed: destroyed.map(record), unproven };
+    destroyedIn.push(entry.seq);
+  }
+  return {
+    tokenLabel: identity.label,
+    tokenSerial: identity.serial,
+    destroyed: destroyed.map(record),
+    unproven,
+    destroyedIn,
+  };
 }
 
 /**

@@ -139,6 +139,7 @@ describe('destroyCrashedLeftObjects', () => {
     const left = await leftByCrash();
     const cleanup = await destroyCrashedLeftObjects(tokenAnswering('destroyed'), journal, 'Ana');
     expect(cleanup).toMatchObject({ tokenSerial: SERIAL, destroyed: [OBJECT], unproven: [] });
+    expect(cleanup?.destroyedIn).toEqual([journal.entries.at(-1)?.seq]);
     expect(journal.entries.at(-1)).toMatchObject({
       event: 'hsm.objects-destroyed',
       data: { hsmTokenSerial: SERIAL, recordedSeq: left.seq, objects: [OBJECT] },
