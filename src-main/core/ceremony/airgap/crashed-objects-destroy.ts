@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { KEY_SPECS } from '../../crypto/key-spec';
+import { keyIdSchema } from '../../identifiers';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { TOKEN_OBJECT_CLASSES } from '../../hsm/token-object-class';
 import type { LeftTokenObject } from '../../hsm';
@@ -34,8 +35,14 @@ export interface CrashedObjectsCleanup extends Pick<TokenObjectsCleanup, 'tokenL
   readonly destroyedIn: readonly number[];
 }
 
+/**
+ * A left object as the air-gapped side journals it: its key id is the one `material.generated`
+ * recorded, an import-parameters bundle's (or console files') key id, so a KMS key id (keyIdSchema,
+ * as the IPC answer's crashedObjects takes it); an entry naming anything else was not written by
+ * that side and is not taken as a crashed session's record (nothing of it is destroyed).
+ */
 const objectSchema = z.object({
-  keyId: z.string(),
+  keyId: keyIdSchema,
   label: z.string(),
   objectId: z.string(),
   objectClass: z.enum(TOKEN_OBJECT_CLASSES),
