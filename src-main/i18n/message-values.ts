@@ -293,6 +293,7 @@ export interface MessageValueTable {
   'verify.read-states': NoValues;
   'verify.material-expires': { at: string | number };
   'verify.waiting': NoValues;
+  'verify.waiting.prove-first': { count: number; keys: string | number };
   'verify.material-gone': { how: string };
   'verify.restore-hint': NoValues;
   'status.proofs': NoValues;
@@ -529,7 +530,7 @@ export interface MessageValueTable {
   'cli.custody-delete-by-hand': { files: string | number };
   'cli.hsm-objects-destroyed': { count: number; token: string | number; serial: string | number; objects: string | number };
   'cli.hsm-objects-left': { count: number; cause: string; token: string | number; serial: string | number; reason: string | number };
-  'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; objects: string | number };
+  'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; entries: string | number; objects: string | number; more: number };
   'cli.hsm-object-command': { command: string | number };
   'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
@@ -707,12 +708,12 @@ export interface MessageValueTable {
   'problem.HSM_KEY_NOT_FOUND.next': NoValues;
   'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
   'problem.HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number };
-  'problem.HSM_LABEL_TAKEN.next': { commands: string | number };
+  'problem.HSM_LABEL_TAKEN.next': { where: string; commands: string | number };
   'problem.HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'problem.HSM_LEFT_OBJECT_UNPROVEN.next': { seq: string | number };
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN.next': { seq: string | number };
-  'problem.HSM_KEY_AMBIGUOUS.next': NoValues;
+  'problem.HSM_KEY_AMBIGUOUS.next': { where: string };
   'problem.HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next': NoValues;
   'problem.HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
@@ -1136,9 +1137,11 @@ export interface MessageValueTable {
   'online.lapsed.heading': { count: number };
   'online.lapsed.key': { alias: string | number; spec: string | number; keyId: string | number; expires: string | number };
   'online.lapsed.next': NoValues;
+  'online.lapsed.no-custody': { count: number };
   'online.lapsed.step1': { command: string | number };
   'online.lapsed.step2': { command: string | number; custody: string; token: string | number; m: string | number; n: string | number };
-  'online.lapsed.step3': { command: string | number };
+  'online.lapsed.step2-wrap': { command: string | number; file: string };
+  'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
@@ -2529,10 +2532,10 @@ export interface ProblemValueTable {
   'HSM_ANSWER_INVALID': { detail: string | number };
   'HSM_WRAP_INVALID': { detail: string | number };
   'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
-  'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; commands: string | number };
+  'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; where: string; commands: string | number };
   'HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
-  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
+  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number; where: string };
   'HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
   'HSM_KEY_WRONG_TYPE': { key: string | number; found: string | number; spec: string | number };

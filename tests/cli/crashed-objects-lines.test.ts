@@ -15,6 +15,7 @@ const cleanup: CrashedObjectsCleanup = {
   tokenLabel: 'vault',
   tokenSerial: '9a8b7c6d',
   destroyed: [],
+  destroyedIn: [],
   unproven: [
     {
       ...object,

@@ -32,6 +32,7 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/ceremony/restore/presenter-concern.ts',
   'src-main/core/ceremony/airgap/not-withdrawn-cause.ts',
   'src-main/core/hsm/token-object-class.ts',
+  'src-main/core/ceremony/airgap/destroyed-before-refusal.ts',
   'src-main/core/ceremony/shared/person-name-shape.ts',
   'src-main/core/ceremony/online/officers-word.ts',
   'src-main/i18n/phrase-shape.ts',

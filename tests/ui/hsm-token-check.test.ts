@@ -6,10 +6,12 @@
  * token is destroyed by the app's token check, proven by the check value that session journaled,
  * and the step says so as `airgap wrap` prints it, before any witness confirms; one it cannot prove
  * (two objects show the check value that session journaled) is named with why and its delete command.
+ * When the check is then refused (a label already taken), the step says first what it destroyed,
+ * with the journal entry, before the refusal (zh-CN).
  */
 import { execFileSync } from 'node:child_process';
 import { createCipheriv } from 'node:crypto';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +40,13 @@ function readKey(ui: UiSession): { ceremonyId: string; keyId: string } {
 }
 
 const hsmStep = (page: Page) => page.locator('[data-section="air-hsm"]');
+
+/** The journal entry `hsm.objects-destroyed` in `file` (its seq). */
+async function destroyedEntry(file: string): Promise<number> {
+  const lines = (await readFile(file, 'utf8')).trim().split('\n');
+  const entries = lines.map((l) => JSON.parse(l) as { seq: number; event: string });
+  return entries.find((e) => e.event === 'hsm.objects-destroyed')?.seq ?? -1;
+}
 
 describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
   const apps = appPerLanguage('kf-ui-hsm-check-');
@@ -71,6 +80,14 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
           : `令牌 "${TOKEN}" 中已有 1 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签："${label}" (CKO_SECRET_KEY, CKA_ID ${hex(keyId)})。`,
       );
       expect(refused).toContain(`pkcs11-tool --module ${SOFTHSM_MODULE}`);
+      // The way on in the app's own controls, not the CLI's options.
+      expect(refused).toContain(
+        lang === 'en'
+          ? 'Use that material instead (choose “Use keys already in the token”: a key whose label field is left empty is found by CKA_ID = the key id; or type each key’s token object label), give those objects another label with the HSM vendor’s tools, or, if nobody needs what they hold, delete them by hand (each command asks for the user PIN): '
+          : '请改用这些已有的密钥材料（选择“使用令牌中已有的密钥”：标签字段留空的密钥按 CKA_ID = 密钥 ID 查找；或为每个密钥输入其令牌对象标签），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：',
+      );
+      expect(refused).toContain(lang === 'en' ? 'Then check the token again.' : '然后重新检查令牌。');
+      expect(refused).not.toContain('--hsm-existing-keys');
       expect(await hsmStep(page).locator('[data-hsm-result]').count()).toBe(0);
       await noWitnessConfirmed(page, path.join(folder, 'air-gapped-journal.jsonl'));
       const events = await journalEvents(path.join(folder, 'air-gapped-journal.jsonl'));
@@ -101,8 +118,9 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
     await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
     await succeeded(page, 'air-hsm');
     const shown = (await hsmStep(page).locator('[data-testid="crashed-objects"]').textContent()) ?? '';
+    const entry = await destroyedEntry(journal);
     expect(shown).toContain(
-      `Logged in to HSM token "${TOKEN}" (serial ${hsmToken.serial}): the token object a session that ended without stopping left there was destroyed, each proven by the check value or public key that session journaled (journaled as hsm.objects-destroyed): "${label}" (symmetric key, CKA_ID ${hex(keyId)}).`,
+      `Logged in to HSM token "${TOKEN}" (serial ${hsmToken.serial}): the token object a session that ended without stopping left there was destroyed, each proven by the check value or public key that session journaled (journal entry ${entry}: hsm.objects-destroyed): "${label}" (symmetric key, CKA_ID ${hex(keyId)}).`,
     );
     expect(await hsmStep(page).locator('[data-hsm-result]').getAttribute('data-hsm-result')).toBe('accepted');
     expect(listTokenObjects(hsmToken)).not.toContain(`secret ${label} ${hex(keyId)}`);
@@ -113,6 +131,51 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
     });
     await noWitnessConfirmed(page, journal);
     await ui.screenshot('air-gapped-hsm-crashed-objects-destroyed', 'air-hsm');
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('says what it destroyed of a crashed session’s objects before the refusal of a label already taken (zh-CN)', async () => {
+    const { ui, page, t, folder, media } = await apps.open('zh-CN', { name: 'crashed-taken' });
+    const digest = await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
+    const params = path.join(media, (await readdir(media)).find((f) => f.startsWith('import-parameters-')) ?? '');
+    const journal = path.join(folder, 'air-gapped-journal.jsonl');
+    const args = airgapWrapArgs(
+      { bundle: params, out: path.join(media, 'wrapped-crashed'), journal, digest },
+      '--allow-network',
+      ...['--expires', 'never'],
+      ...['--hsm-module', SOFTHSM_MODULE, '--hsm-token', TOKEN, '--hsm-pin-env', 'HSM_PIN'],
+    );
+    expect(await killedAt(args, folder, 'before-receipt', { HSM_PIN: PIN })).toBe('SIGKILL');
+    await hsmCheckOpen(page, t, media);
+    const { ceremonyId, keyId } = readKey(ui);
+    const label = `keyferry ${ceremonyId} ${keyId}`;
+    // Somebody made another AES key under the label this ceremony's material gets (its own check value).
+    execFileSync(
+      'pkcs11-tool',
+      [
+        ...['--module', SOFTHSM_MODULE, '--token-label', TOKEN, '--login', '--pin', PIN],
+        ...['--keygen', '--key-type', 'AES:32', '--label', label, '--id', hex(keyId)],
+      ],
+      { stdio: 'ignore' },
+    );
+    await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
+    const refused = await problemIn(page, 'air-hsm');
+    expect(refused).toContain(`令牌 "${TOKEN}" 中已有 1 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签`);
+    // Said before the refusal: the crashed session's object, proven and destroyed, and the entry that journaled it.
+    const entry = await destroyedEntry(journal);
+    const first = hsmStep(page).locator('[data-testid="destroyed-before-refusal"]');
+    expect(await first.textContent()).toBe(
+      `已登录 HSM 令牌 "${TOKEN}"（序列号 ${hsmToken.serial}）：一个未经停止即已结束的会话在其中留下的 1 个令牌对象已销毁，每个都已由该会话记入日志的校验值或公钥证实（日志条目 ${entry}：hsm.objects-destroyed）："${label}"（对称密钥，CKA_ID ${hex(keyId)}）。`,
+    );
+    const said = (await hsmStep(page).textContent()) ?? '';
+    expect(said.indexOf('hsm.objects-destroyed')).toBeGreaterThan(-1);
+    expect(said.indexOf('hsm.objects-destroyed')).toBeLessThan(said.indexOf(refused));
+    // One object is left: the other key under the label; the crashed session's is gone.
+    expect(listTokenObjects(hsmToken).filter((o) => o.includes(label))).toHaveLength(1);
+    const events = await journalEvents(journal);
+    expect(events.map((e) => e.event).slice(-2)).toEqual(['hsm.objects-destroyed', 'hsm.refused']);
+    await noWitnessConfirmed(page, journal);
+    await ui.screenshot('zh-CN/air-gapped-hsm-destroyed-then-refused', 'air-hsm');
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 

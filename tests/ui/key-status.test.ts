@@ -2,7 +2,9 @@
  * The key states on the app's verify step say what `online status` says: after the material of one
  * of two imported AES keys was deleted, reading the key states proves the key still holding its
  * material (journaled) and says what is next for the other: fresh import parameters, then the
- * air-gapped side, then check and import here. In English and Simplified Chinese. Real Chromium, real handlers, the rehearsal's simulator over HTTP.
+ * air-gapped side, then check and import here. Before that reading, while the other key's material is
+ * not proven yet, the box "Waiting for the same material again" says first to verify (no fresh
+ * parameters can be fetched before). In English and Simplified Chinese. Real Chromium, real handlers, the rehearsal's simulator over HTTP.
  * Then, the kept key disabled at the console, its proof fails and the lines say verify first: prove
  * it, then fetch fresh parameters for the deleted key.
  * Screenshots: test-results/screens/online-key-status-next.png and online-key-status-prove-first.png (and zh-CN/).
@@ -44,8 +46,17 @@ describe('the key states after a deletion, in the app', () => {
       await click(page, t('delete.read-warning', { alias: 'app/one' }));
       await fillByLabel(page, t('delete.type-key-id', { keyId: deleted.keyId }), deleted.keyId);
       await step(page, t('delete.button', { alias: 'app/one' }), 'online-verify');
-      await step(page, t('verify.read-states'), 'online-verify');
       const section = page.locator('[data-section="online-verify"]');
+      // The other key's material is not proven yet: the waiting box says verify first, before anything else.
+      const keptNamed = t('online.named-key', { alias: 'app/two', keyId: kept.keyId, replica: 'no', region: '' });
+      const proveFirst = t('verify.waiting.prove-first', { count: 1, keys: keptNamed });
+      const waitingBox = section.locator('.banner', { hasText: t('verify.waiting') });
+      expect(await waitingBox.locator('p').allTextContents()).toEqual([
+        t('verify.waiting'),
+        proveFirst,
+        t('verify.restore-hint'),
+      ]);
+      await step(page, t('verify.read-states'), 'online-verify');
       const proofs = await section.locator('.status-proofs li').allTextContents();
       expect(proofs).toHaveLength(1);
       expect(proofs[0]).toContain(kept.keyId);
@@ -53,6 +64,8 @@ describe('the key states after a deletion, in the app', () => {
       const named = t('online.named-key', { alias: 'app/one', keyId: deleted.keyId, replica: 'no', region: '' });
       const lines = await section.locator('.status-next p').allTextContents();
       expect(lines).toEqual([t('status.next.deleted', { key: named, round: 'parameters' })]);
+      // Proven now: nothing to verify first.
+      expect(await waitingBox.locator('p.verify-first').count()).toBe(0);
       await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-key-status-next`, 'online-verify');
 
       // Somebody disables the kept key at the console: its proof fails, and both next steps are said, in order.
@@ -65,12 +78,13 @@ describe('the key states after a deletion, in the app', () => {
           t('status.next.deleted', { key: named, round: 'parameters' }),
           t('status.next.prove-first', {
             proveCount: 1,
-            prove: t('online.named-key', { alias: 'app/two', keyId: kept.keyId, replica: 'no', region: '' }),
+            prove: keptNamed,
             lostCount: 1,
             lost: named,
             statePhrase: t('ceremony.state', { state: 'imported' }),
           }),
         ]);
+        expect(await waitingBox.locator('p.verify-first').textContent()).toBe(proveFirst);
         await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-key-status-prove-first`, 'online-verify');
       } finally {
         kms.close();

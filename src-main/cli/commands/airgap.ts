@@ -42,7 +42,7 @@ import {
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
-import { crashedObjectsLines } from '../crashed-objects-lines';
+import { crashedObjectsLines, destroyedBeforeRefusalLines } from '../crashed-objects-lines';
 
 const NAME = 'airgap wrap';
 
@@ -244,7 +244,12 @@ export const airgapWrapCommand = defineCommand({
       if (hsm) {
         if (custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.token });
         if (values.material) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
-        printHsmSource(io, await air.useHsm(hsm));
+        // A refusal after objects a crashed session left were destroyed says that first.
+        const summary = await air.useHsm(hsm).catch((error: unknown) => {
+          for (const line of destroyedBeforeRefusalLines(io, error)) io.stdout(line);
+          throw error;
+        });
+        printHsmSource(io, summary);
         for (const line of crashedObjectsLines(io, air.crashedObjects)) io.stdout(line);
       }
       // Material to be generated for a key the KMS bound already: refused before any witness types a digest.

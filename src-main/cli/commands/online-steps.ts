@@ -213,6 +213,17 @@ export function lapsedLines(
   const hsmWords = custody?.kind === 'hsm-token' ? ` ${commandLine(hsmRestoreWords(token, airGapJournal))}` : '';
   // On the media in both steps: written there online, read there on the air-gapped workstation.
   const bundle = onMedia('import-parameters-restore');
+  // No custody copy: nothing to restore from; only a material file somebody still holds can be wrapped again.
+  const file = custody?.kind === 'none' ? 'brought' : custody?.kind === 'material-files' ? 'kept' : null;
+  const step2 = file
+    ? t('online.lapsed.step2-wrap', {
+        command: `keyferry airgap wrap --bundle ${bundle} --material FILE --expires EXPIRY`,
+        file,
+      })
+    : t('online.lapsed.step2', {
+        command: `keyferry custody restore${hsmWords} --bundle ${bundle} --expires EXPIRY`,
+        ...restoreFrom,
+      });
   return [
     t('online.lapsed.heading', { count: lapsed.length }),
     ...lapsed.map((k) =>
@@ -225,13 +236,10 @@ export function lapsedLines(
     ),
     ...(withSteps
       ? [
-          t('online.lapsed.next'),
+          file === 'brought' ? t('online.lapsed.no-custody', { count: lapsed.length }) : t('online.lapsed.next'),
           t('online.lapsed.step1', { command: `${params} --out ${bundle}` }),
-          t('online.lapsed.step2', {
-            command: `keyferry custody restore${hsmWords} --bundle ${bundle} --expires EXPIRY`,
-            ...restoreFrom,
-          }),
-          t('online.lapsed.step3', { command: 'keyferry online import' }),
+          step2,
+          t('online.lapsed.step3', { command: 'keyferry online import', by: file ? 'wrap' : 'restore' }),
         ]
       : []),
   ];

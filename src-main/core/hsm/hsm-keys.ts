@@ -249,8 +249,15 @@ function selectorValues(selector: KeySelector): { by: 'label' | 'id'; key: strin
  * The key for `spec` that `selector` names: exactly one secret (AES_256) or private key object,
  * of the right type and size, that the token allows to be wrapped; asymmetric keys with their
  * public key read from the matching public key object (or the private key's public attributes).
+ * `where` the officer chose the key (the CLI's options or the app's controls): what an ambiguous
+ * key's next step names.
  */
-export function findMaterialKey(session: HsmSession, spec: KeySpec, selector: KeySelector): HsmMaterialKey {
+export function findMaterialKey(
+  session: HsmSession,
+  spec: KeySpec,
+  selector: KeySelector,
+  where: 'cli' | 'app' = 'cli',
+): HsmMaterialKey {
   const info = KEY_SPEC_INFO[spec];
   const keyClass = info.kind === 'symmetric' ? CKO.SECRET_KEY : CKO.PRIVATE_KEY;
   const keyType = info.kind === 'symmetric' ? CKK.AES : info.kind === 'rsa' ? CKK.RSA : CKK.EC;
@@ -265,6 +272,7 @@ export function findMaterialKey(session: HsmSession, spec: KeySpec, selector: Ke
       count: found.length,
       ...selectorValues(selector),
       objectsList: listValue(found.map((handle) => describeObject(session, handle))),
+      where,
     });
   }
   const handle = found[0]!;

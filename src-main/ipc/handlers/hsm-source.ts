@@ -59,6 +59,7 @@ function crashedObjectsView(cleanup: CrashedObjectsCleanup | null): CrashedObjec
     tokenLabel: cleanup.tokenLabel,
     tokenSerial: cleanup.tokenSerial,
     destroyed: cleanup.destroyed.map(record),
+    destroyedIn: [...cleanup.destroyedIn],
     unproven: cleanup.unproven.map((o) => ({
       ...record(o),
       command: o.command,
@@ -120,6 +121,8 @@ export function hsmSourceHandlers(session: CeremonySession): HandlersFor<HsmChan
           pin,
           ...(existingKeys ? { existingKeys: existingKeys.labels ? { labels: existingKeys.labels } : {} } : {}),
           acceptZeroFilledPad: zeroFilledAllowed(acceptZeroFilledPad, side.rehearsal),
+          // A refusal's next step names the app's controls, not the CLI's options.
+          surface: 'app' as const,
         };
         const zeroFilled = (summary: HsmSourceSummary) =>
           summary.reports.some((r) => r.privateKeyWrap.framing === 'zero-filled' && r.specs.some((s) => s.ok));

@@ -47,6 +47,8 @@ export const crashedObjectsSchema = z.object({
   tokenLabel: z.string().max(64),
   tokenSerial: z.string().max(64),
   destroyed: z.array(tokenObjectSchema),
+  /** The `hsm.objects-destroyed` journal entries that recorded them. */
+  destroyedIn: z.array(z.number().int().nonnegative()),
   unproven: z.array(
     tokenObjectSchema.extend({
       command: z.string().max(2000),
@@ -58,6 +60,15 @@ export const crashedObjectsSchema = z.object({
   ),
 });
 export type CrashedObjectsView = z.output<typeof crashedObjectsSchema>;
+
+/**
+ * A refusal of the token check after it destroyed such objects carries what it destroyed in its
+ * values (core destroyed-before-refusal.ts); the step reads it there to say it before the refusal.
+ */
+export {
+  destroyedBeforeRefusal,
+  type DestroyedBeforeRefusal,
+} from '../../core/ceremony/airgap/destroyed-before-refusal';
 
 /**
  * What a session that did not finish left on the media (core session-stop.ts AbandonReport): its

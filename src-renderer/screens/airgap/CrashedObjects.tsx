@@ -1,29 +1,53 @@
 /**
  * What the token check did with the objects a crashed session left in the token, as `airgap wrap`
  * prints it (src-main/cli/crashed-objects-lines.ts, from the same core data): those destroyed once
- * proven, and each one not destroyed with why, what to do and the command that deletes it by hand.
+ * proven (with the journal entries that say so), and each one not destroyed with why, what to do and
+ * the command that deletes it by hand. A refusal of the check that follows a destruction carries
+ * what was destroyed: `DestroyedObjects` says it before the refusal.
  */
 import type { CrashedObjectsView } from '../../../src-main/ipc/contract';
+import type { DestroyedBeforeRefusal } from '../../../src-main/ipc/schemas/airgap';
 import { listText } from '../../../src-main/i18n/list';
 import { useT } from '../../i18n';
 
-export function CrashedObjects({ cleanup }: { cleanup: CrashedObjectsView | null }) {
+/** The objects destroyed (as many as `destroyed.objects` names, of `count`) and the entries that journaled it. */
+export function DestroyedObjects({ destroyed }: { destroyed: DestroyedBeforeRefusal }) {
   const tr = useT();
   const { t } = tr;
+  return (
+    <p className="crashed-objects-destroyed">
+      {t('cli.hsm-crashed-objects-destroyed', {
+        token: destroyed.tokenLabel,
+        serial: destroyed.tokenSerial,
+        count: destroyed.count,
+        objects: listText(
+          tr,
+          destroyed.objects.map((o) =>
+            t('hsm.object', { label: o.label, objectClass: o.objectClass, objectId: o.objectId }),
+          ),
+        ),
+        more: destroyed.count - destroyed.objects.length,
+        entries: listText(tr, destroyed.entries.map(String)),
+      })}
+    </p>
+  );
+}
+
+export function CrashedObjects({ cleanup }: { cleanup: CrashedObjectsView | null }) {
+  const tr = useT();
   if (!cleanup) return null;
-  const named = (o: CrashedObjectsView['destroyed'][number]) =>
-    t('hsm.object', { label: o.label, objectClass: o.objectClass, objectId: o.objectId });
   return (
     <div className="crashed-objects" data-testid="crashed-objects">
       {cleanup.destroyed.length > 0 && (
-        <p className="crashed-objects-destroyed">
-          {t('cli.hsm-crashed-objects-destroyed', {
-            token: cleanup.tokenLabel,
-            serial: cleanup.tokenSerial,
+        <DestroyedObjects
+          destroyed={{
+            tokenLabel: cleanup.tokenLabel,
+            tokenSerial: cleanup.tokenSerial,
+            entries: cleanup.destroyedIn,
             count: cleanup.destroyed.length,
-            objects: listText(tr, cleanup.destroyed.map(named)),
-          })}
-        </p>
+            objects: cleanup.destroyed,
+          }}
+        />
       )}
       {cleanup.unproven.map((o) => {
         const { message, nextStep } = tr.problem({ ...o.problem, message: o.problem.code, nextStep: '' });
@@ -32,7 +56,7 @@ export function CrashedObjects({ cleanup }: { cleanup: CrashedObjectsView | null
             <p>
               {message} {nextStep}
             </p>
-            <p>{t('hsm.crashed.unproven')}</p>
+            <p>{tr.t('hsm.crashed.unproven')}</p>
             <pre>
               <code>{o.command}</code>
             </pre>

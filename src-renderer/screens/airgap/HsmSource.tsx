@@ -19,7 +19,8 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { listText } from '../../../src-main/i18n/list';
-import { CrashedObjects } from './CrashedObjects';
+import { CrashedObjects, DestroyedObjects } from './CrashedObjects';
+import { destroyedBeforeRefusal } from '../../../src-main/ipc/schemas/airgap';
 import { AIR_GAP_PLAN } from './plan';
 
 const KEY_SOURCES = sourceChoices('hsm-keys', 'hsm.keys', {
@@ -241,7 +242,8 @@ function PinForm({
 /**
  * The token check (its own step, before the witnesses): whether to generate or take keys already
  * in the token (by label), the PIN, then the capability result and what was done with the objects
- * a crashed session left. A refusal (HSM_LABEL_TAKEN, an ambiguous key label) shows in the step.
+ * a crashed session left. A refusal (HSM_LABEL_TAKEN, an ambiguous key label) shows in the step,
+ * after what the check destroyed before it, which the refusal carries.
  */
 export function HsmTokenCheck({
   available,
@@ -252,6 +254,8 @@ export function HsmTokenCheck({
 }) {
   const capability = useAppStore((s) => s.hsmCapability);
   const checkToken = useAppStore((s) => s.checkHsmToken);
+  const refusal = useAppStore((s) => (s.problem?.section === AIR_GAP_PLAN.hsm.section ? s.problem : null));
+  const destroyedFirst = destroyedBeforeRefusal(refusal?.values);
   const [serial, setSerial] = useState('');
   const [keySource, setKeySource] = useState<'generate' | 'existing'>('generate');
   const [labels, setLabels] = useState<Record<string, string>>({});
@@ -291,6 +295,11 @@ export function HsmTokenCheck({
       </HsmTokenPicker>
       {capability && <HsmCapabilityResult result={capability} />}
       {capability && <CrashedObjects cleanup={capability.crashedObjects} />}
+      {destroyedFirst && (
+        <div className="crashed-objects" data-testid="destroyed-before-refusal">
+          <DestroyedObjects destroyed={destroyedFirst} />
+        </div>
+      )}
     </div>
   );
 }

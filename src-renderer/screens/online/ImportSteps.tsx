@@ -21,6 +21,7 @@ import { useOnlineSteps } from '../../store/allowed-steps';
 import { useKeyFilter } from './key-filter';
 import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
+import { listText } from '../../../src-main/i18n/list';
 import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
@@ -299,7 +300,11 @@ export function VerifyStep() {
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
-  const { t } = useT();
+  // Keys holding imported material not proven stand the ceremony at 'imported': no fresh parameters
+  // can be fetched or written for the waiting keys before those are proven (PARAMETERS_AFTER_PROOF).
+  const unproven = keys.filter((k) => k.imported && !k.verified);
+  const tr = useT();
+  const { t } = tr;
   return (
     <PlannedStep plan={ONLINE_PLAN.verify} state={steps.display(['verifyKeys'], 'verifyKeys')}>
       <p>{t('verify.intro')}</p>
@@ -311,6 +316,24 @@ export function VerifyStep() {
       {waiting.length > 0 && (
         <div className="banner banner-warning" role="status">
           <p className="banner-title">{t('verify.waiting')}</p>
+          {unproven.length > 0 && (
+            <p className="verify-first">
+              {t('verify.waiting.prove-first', {
+                count: unproven.length,
+                keys: listText(
+                  tr,
+                  unproven.map((k) =>
+                    t('online.named-key', {
+                      alias: k.alias,
+                      keyId: k.keyId,
+                      replica: k.replicaOf === null ? 'no' : 'yes',
+                      region: k.region,
+                    }),
+                  ),
+                ),
+              })}
+            </p>
+          )}
           <ul className="key-list">
             {waiting.map((k) => (
               <li key={k.keyId}>

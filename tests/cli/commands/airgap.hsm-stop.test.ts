@@ -160,6 +160,58 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     expect(listTokenObjects(token)).toEqual([]);
   }, 120_000);
 
+  it('destroys what a SIGKILLed session left, then refused for a label already taken, says first what it destroyed', async () => {
+    const digest = await parameters();
+    expect((await stoppedBeforeReceipt(digest, 'SIGKILL')).signal).toBe('SIGKILL');
+    // Somebody made another AES key under the label the ceremony's AES material gets (its own check value).
+    execSync(
+      `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label stop-cli --login --pin ${PIN} --keygen --key-type AES:32 --label '${label(AES_KEY)}' --id ${hex(AES_KEY)}`,
+      { stdio: 'pipe' },
+    );
+    const run = (out: string, lang: string) =>
+      cli.watch(
+        spawn(process.execPath, [BIN, ...wrapArgs(digest, out)], {
+          cwd: cli.dir(),
+          env: { ...process.env, LANG: lang, HSM_PIN: PIN },
+        }),
+        () => undefined,
+      );
+    const refused = await run('wrapped-2', 'C');
+    expect(refused.code).not.toBe(0);
+    const journal = readFileSync(path.join(cli.dir(), 'airgap.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; event: string; data: Record<string, unknown> });
+    const destroyedAt = journal.filter((e) => e.event === 'hsm.objects-destroyed');
+    expect(destroyedAt).toHaveLength(1);
+    const entry = destroyedAt[0]!.seq;
+    const destroyed = [
+      `"${label(AES_KEY)}" (symmetric key, CKA_ID ${hex(AES_KEY)})`,
+      `"${label(RSA_KEY)}" (private key, CKA_ID ${hex(RSA_KEY)})`,
+      `"${label(RSA_KEY)}" (public key, CKA_ID ${hex(RSA_KEY)})`,
+    ];
+    expect(refused.stdout).toContain(
+      `Logged in to HSM token "stop-cli" (serial ${token.serial}): the 3 token objects a session that ended without stopping left there were destroyed, each proven by the check value or public key that session journaled (journal entry ${entry}: hsm.objects-destroyed): ${destroyed.join(', ')}.`,
+    );
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(
+      `Token "stop-cli" already holds a key object under the label Keyferry gives this ceremony’s material: "${label(AES_KEY)}" (CKO_SECRET_KEY, CKA_ID ${hex(AES_KEY)}).`,
+    );
+    // Journaled: the destruction, then the refusal carrying it.
+    const refusal = journal.findLast((e) => e.event === 'hsm.refused');
+    expect(refusal!.seq).toBeGreaterThan(entry);
+    expect(refusal!.data).toMatchObject({ code: 'HSM_LABEL_TAKEN' });
+    expect(JSON.parse((refusal!.data.values as Record<string, string>).destroyedBeforeRefusal!)).toMatchObject({
+      tokenSerial: token.serial,
+      entries: [entry],
+      count: 3,
+    });
+    expect(listTokenObjects(token)).toEqual([`secret ${label(AES_KEY)} ${hex(AES_KEY)}`]);
+    // Run again (in Chinese): the label is still taken, nothing was left to destroy, nothing is said of it.
+    const zh = await run('wrapped-3', 'zh_CN.UTF-8');
+    expect(zh.stdout).not.toContain('hsm.objects-destroyed');
+    expect(zh.stderr).toContain('令牌 "stop-cli" 中已有 1 个密钥对象');
+  }, 240_000);
+
   it('a repeated wrap that would generate under the labels the finished session’s objects carry is refused before anything is generated (en, zh-CN)', async () => {
     const digest = await parameters();
     const run = (out: string, lang: string, ...extra: string[]) =>

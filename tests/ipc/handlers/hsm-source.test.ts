@@ -15,6 +15,7 @@ import { generateAesKey } from '../../../src-main/core/hsm';
 import { openSession } from '../../core/hsm/helpers/hsm-fixtures';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/hsm/helpers/soft-tokens';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
+import { translator } from '../../../src-main/i18n/translate';
 import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
 import { hsmMaterialLapsed } from './hsm-session';
 
@@ -342,5 +343,36 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     expect(events.map((e) => e.event)).not.toContain('material.generated');
     await value(ipc, 'airgap.wrap');
     await expectNoPinAnywhere();
+  }, 120_000);
+
+  it('refuses a label several key objects carry with the next step in the app’s words, not the CLI’s options (en, zh-CN)', async () => {
+    const officer = openSession(token);
+    try {
+      for (const id of ['kek-a', 'kek-b'])
+        generateAesKey(
+          officer.session,
+          { token: true, label: 'payments-kek-2026', id: Buffer.from(id) },
+          { encrypt: true },
+        );
+    } finally {
+      officer.close();
+    }
+    const { keyIds } = await airGapConfirmed(ipc, dir, ['AES_256'], { wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
+    await value(ipc, 'airgap.preflight', { folder: media, materialFromHsm: true });
+    const refused = await call(
+      ipc,
+      'airgap.use-hsm',
+      hsmRequest({ existingKeys: { labels: { [keyIds[0] as string]: 'payments-kek-2026' } } }),
+    );
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'HSM_KEY_AMBIGUOUS' } });
+    if (refused.ok) return;
+    const problem = refused.problem as Parameters<ReturnType<typeof translator>['problem']>[0];
+    expect(translator('en').problem(problem).nextStep).toBe(
+      "Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and type that label in its field “Token object label for key …” (under “Use keys already in the token”); then check the token again.",
+    );
+    expect(translator('zh-CN').problem(problem).nextStep).toBe(
+      'Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签，并在其“密钥 …的令牌对象标签”字段中输入此标签（在“使用令牌中已有的密钥”下）；然后重新检查令牌。',
+    );
+    expect(refused.problem.nextStep).not.toContain('--hsm-key-label');
   }, 120_000);
 });

@@ -30,17 +30,19 @@ afterEach(() => folder.close());
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Two AES keys imported and verified in a rehearsal (their material expiring at `expiresAt` and split 2 of 2 for custody, else never). */
-async function imported(expiresAt?: Date): Promise<string[]> {
+/**
+ * Two AES keys imported and verified in a rehearsal (their material expiring at `expiresAt` and split
+ * 2 of 2 for custody, or with no custody copy at all when `noCustody`, its loss acknowledged; else never).
+ */
+async function imported(expiresAt?: Date, noCustody = false): Promise<string[]> {
   const { ipc, dir, media } = folder;
   const { keyIds } = await airGapConfirmed(ipc, dir, ['AES_256', 'AES_256']);
   const custody = { m: 2, n: 2, custodians: ['Cara', 'Dan'], folders: ['c1', 'c2'].map((c) => path.join(dir, c)) };
-  const expiry = expiresAt
-    ? { expiry: { kind: 'at', at: expiresAt.toISOString() }, custody: { ...custody, allowSameVolume: true } }
-    : {};
+  const kept = noCustody ? { acknowledgeNoBackup: true } : { custody: { ...custody, allowSameVolume: true } };
+  const expiry = expiresAt ? { expiry: { kind: 'at', at: expiresAt.toISOString() }, ...kept } : {};
   await value(ipc, 'airgap.preflight', { folder: media, ...expiry });
   await value(ipc, 'airgap.generate');
-  if (expiresAt) await value(ipc, 'custody.split');
+  if (expiresAt && !noCustody) await value(ipc, 'custody.split');
   await wrapCheckImport(ipc, expiresAt ? {} : { expiry: { kind: 'never' } });
   return keyIds;
 }
@@ -140,6 +142,32 @@ describe('the key states in the app, as online status says them', () => {
     );
     expect(translator('zh-CN').t('status.next.lapsed', values('zh-CN'))).toBe(
       `密钥材料已失效：safety/k0（${first.keyId}）曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：2030-01-01 00:00 UTC）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从 2 份保管份额中的 2 份（保管人：Cara、Dan；在线日志条目 ${seq}）恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。`,
+    );
+  }, 120_000);
+
+  it('says first that a lapsed key with NO custody copy is lost unless someone still holds its material, as online status does', async () => {
+    const { ipc } = folder;
+    const sim = ipc.simulator();
+    const expiresAt = new Date((sim?.clock.now() ?? Date.now()) + 3 * DAY_MS);
+    expiresAt.setUTCHours(0, 0, 0, 0);
+    await imported(expiresAt, true);
+    await value(ipc, 'rehearsal.move-clock', { hours: 5 * 24 });
+    const status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+    const [first] = status.next.lapsed;
+    if (!first) throw new Error('no lapsed key');
+    expect(first.custody).toMatchObject({ custody: 'none' });
+    const values = (lang: 'en' | 'zh-CN') => ({
+      key: keyText(lang, 'safety/k0', first.keyId),
+      round: first.round,
+      expires: '2030-01-01 00:00 UTC',
+      ...first.custody,
+    });
+    const { seq } = first.custody;
+    expect(translator('en').t('status.next.lapsed', values('en'))).toBe(
+      `Material lapsed: safety/k0 (${first.keyId}) was imported, but the KMS deleted its material when it expired (expiry recorded at import: 2030-01-01 00:00 UTC); it is back in Pending import and accepts only the same material again. It had NO custody copy (online journal entry ${seq}: the air-gapped side kept none): its material is lost for ever unless someone still holds the same material, and every ciphertext under the key stays unreadable. New import parameters do not bring it back by themselves: only if someone brings that material, fetch new import parameters for it (step “Fetch the import parameters”), write the bundle, wrap that material with it on the air-gapped workstation (with a new expiry: the original one has passed), then check and import here the wrapped-material bundle it writes.`,
+    );
+    expect(translator('zh-CN').t('status.next.lapsed', values('zh-CN'))).toBe(
+      `密钥材料已失效：safety/k0（${first.keyId}）曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：2030-01-01 00:00 UTC）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。它没有托管副本（在线日志条目 ${seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料（需指定新的到期时间：原到期时间已过），然后在此处核对并导入它写出的已包装密钥材料包。`,
     );
   }, 120_000);
 

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { KEY_SPECS } from '../../crypto/key-spec';
+import { keyIdSchema } from '../../identifiers';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { TOKEN_OBJECT_CLASSES } from '../../hsm/token-object-class';
 import type { LeftTokenObject } from '../../hsm';
@@ -30,10 +31,18 @@ interface NamedLeftObject extends LeftTokenObject, KeyTokenObject {
 export interface CrashedObjectsCleanup extends Pick<TokenObjectsCleanup, 'tokenLabel' | 'tokenSerial' | 'destroyed'> {
   /** Each object not destroyed, with the `pkcs11-tool` command that deletes it by hand and the problem that says why. */
   readonly unproven: readonly (TokenObjectsCleanup['left'][number] & { readonly problem: ProblemDetails })[];
+  /** The `hsm.objects-destroyed` entries that journaled what was destroyed (one per crash entry that named them). */
+  readonly destroyedIn: readonly number[];
 }
 
+/**
+ * A left object as the air-gapped side journals it: its key id is the one `material.generated`
+ * recorded, an import-parameters bundle's (or console files') key id, so a KMS key id (keyIdSchema,
+ * as the IPC answer's crashedObjects takes it); an entry naming anything else was not written by
+ * that side and is not taken as a crashed session's record (nothing of it is destroyed).
+ */
 const objectSchema = z.object({
-  keyId: z.string(),
+  keyId: keyIdSchema,
   label: z.string(),
   objectId: z.string(),
   objectClass: z.enum(TOKEN_OBJECT_CLASSES),
@@ -131,13 +140,22 @@ export async function destroyCrashedLeftObjects(
       });
     }
   }
-  for (const recordedSeq of new Set(destroyed.map((o) => o.recordedSeq)))
-    await journal.append(operator, 'hsm.objects-destroyed', {
+  const destroyedIn: number[] = [];
+  for (const recordedSeq of new Set(destroyed.map((o) => o.recordedSeq))) {
+    const entry = await journal.append(operator, 'hsm.objects-destroyed', {
       ...token,
       recordedSeq,
       objects: destroyed.filter((o) => o.recordedSeq === recordedSeq).map((o) => ({ ...record(o) })),
     });
-  return { tokenLabel: identity.label, tokenSerial: identity.serial, destroyed: destroyed.map(record), unproven };
+    destroyedIn.push(entry.seq);
+  }
+  return {
+    tokenLabel: identity.label,
+    tokenSerial: identity.serial,
+    destroyed: destroyed.map(record),
+    unproven,
+    destroyedIn,
+  };
 }
 
 /**

@@ -214,6 +214,7 @@ export class AirGapHsmMaterial {
       this.#session,
       p.keySpec,
       label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
+      this.#request.surface,
     );
   }
 
@@ -244,6 +245,7 @@ export class AirGapHsmMaterial {
       count: taken.length,
       objectsList: listValue(taken.map((o) => `"${o.label}" (${o.objectClass}, CKA_ID ${o.objectId})`)),
       commands: taken.map((o) => deleteObjectCommand(this.#request.modulePath, token, o)).join(' ; '),
+      where: this.#request.surface ?? 'cli',
     });
   }
 

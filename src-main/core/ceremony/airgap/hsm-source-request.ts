@@ -13,4 +13,9 @@ export interface HsmSourceRequest {
   readonly existingKeys?: { readonly labels?: Readonly<Record<string, string>>; readonly byKeyId?: boolean };
   /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
   readonly acceptZeroFilledPad?: boolean;
+  /** Where the officer chose: the CLI's options (the default) or the app's controls, which a refusal's next step names. */
+  readonly surface?: HsmChoiceSurface;
 }
+
+/** The surface whose controls a refusal's next step names: the CLI's options or the app's. */
+type HsmChoiceSurface = 'cli' | 'app';

@@ -7,10 +7,12 @@
  * the objects a crashed session left are destroyed where proven (crashed-objects-destroy.ts) and
  * the keys chosen in the token are looked up, or, when generating, the labels the material would
  * get are checked free (HSM_LABEL_TAKEN names the objects that carry one), before any witness
- * types; a refusal is journaled.
+ * types; a refusal is journaled. A refusal after crashed-session objects were destroyed carries what
+ * was destroyed (destroyed-before-refusal.ts), journaled with it, so both surfaces say it first.
  */
 import type { ImportParameters } from '../../bundle';
-import { KeyferryError, toProblem } from '../../errors';
+import { KeyferryError, toProblem, type KeyferryErrorArgs } from '../../errors';
+import { isProblemCode, type ProblemCode } from '../../../i18n/catalogue';
 import { problemData, type Journal } from '../../journal';
 import type { ProgressListener } from '../shared/progress';
 import type { AirGapHsmMaterial } from './hsm-material';
@@ -18,6 +20,7 @@ import type { HsmSourceRequest } from './hsm-source-request';
 import type { AirGapDestinations } from './preflight';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { destroyCrashedLeftObjects, type CrashedObjectsCleanup } from './crashed-objects-destroy';
+import { DESTROYED_BEFORE_REFUSAL, destroyedBeforeRefusalValue } from './destroyed-before-refusal';
 
 export async function openHsmSource(
   earlier: AirGapHsmMaterial | null,
@@ -34,23 +37,44 @@ export async function openHsmSource(
     earlier.close();
   }
   const hsm = await AirGapHsmMaterial.open(request, parameters, context);
+  let crashedObjects: CrashedObjectsCleanup | null = null;
   try {
     // Custody shares were planned, but HSM material never leaves the token to be split.
     if ((planned.custodianFolders?.length ?? 0) > 0)
       throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.summary.token.serial });
     // Logged in now: what a crashed session left in this token goes first (it could clash with a chosen key).
-    const crashedObjects = await destroyCrashedLeftObjects(hsm, context.journal, context.operator);
+    crashedObjects = await destroyCrashedLeftObjects(hsm, context.journal, context.operator);
     // Keys chosen in the token are looked up now, before any witness types anything; labels to generate under must be free.
     hsm.checkExistingKeys(parameters);
     hsm.checkLabelsFree(parameters, ceremonyId);
     return { hsm, crashedObjects };
   } catch (error) {
     hsm.close();
+    const refusal = withDestroyed(error, crashedObjects);
     await context.journal.append(context.operator, 'hsm.refused', {
-      ...problemData(toProblem(error)),
+      ...problemData(toProblem(refusal)),
       modulePath: request.modulePath,
       token: request.token,
     });
-    throw error;
+    throw refusal;
   }
+}
+
+/**
+ * `error` carrying what this check destroyed before it (the objects by label, class and CKA_ID, and
+ * the entries that journaled it), when it destroyed anything and `error` is a coded refusal.
+ */
+function withDestroyed(error: unknown, cleanup: CrashedObjectsCleanup | null): unknown {
+  if (!cleanup || cleanup.destroyed.length === 0) return error;
+  if (!(error instanceof KeyferryError) || !isProblemCode(error.code)) return error;
+  const value = destroyedBeforeRefusalValue({
+    tokenLabel: cleanup.tokenLabel,
+    tokenSerial: cleanup.tokenSerial,
+    entries: [...cleanup.destroyedIn],
+    count: cleanup.destroyed.length,
+    objects: cleanup.destroyed.map(({ label, objectClass, objectId }) => ({ label, objectClass, objectId })),
+  });
+  // The same code and values (any refusal of this step), one more value beside them.
+  const args = [{ ...error.values, [DESTROYED_BEFORE_REFUSAL]: value }, { cause: error }];
+  return new KeyferryError(error.code, ...(args as unknown as KeyferryErrorArgs<ProblemCode>));
 }

@@ -71,10 +71,15 @@ export const enOnlineCli = {
   'online.lapsed.key': '  {alias} ({spec}, key {keyId}), material expiry recorded at import: {expires}',
   'online.lapsed.next':
     'Every ciphertext under these keys is unreadable until the same material is imported again. Next (MEDIA: the removable media’s folder as each workstation mounts it):',
+  'online.lapsed.no-custody':
+    '{count, plural, one {It had} other {They had}} NO custody copy (the air-gapped side kept none): the material is lost for ever unless someone still holds the same material, and every ciphertext under {count, plural, one {the key} other {these keys}} stays unreadable. New import parameters do not bring it back by themselves; only if someone brings that material (MEDIA: the removable media’s folder as each workstation mounts it):',
   'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',
   'online.lapsed.step2':
     "  2. {command} ... on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN) and the air-gapped journal that recorded it there (--hsm-journal)} shares {the shares of any {m} of the {n} custodians and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
-  'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
+  'online.lapsed.step2-wrap':
+    '  2. {command} ... on the air-gapped workstation, with {file, select, kept {the original material file kept as its only copy} other {the material file that person brings}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never',
+  'online.lapsed.step3':
+    '  3. {command} with the wrapped-material bundle the {by, select, wrap {wrap} other {restore}} wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.partly-imported':
     '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. Run keyferry online import again with the same --bundle and --expect-digest (and, if the first run gave --expires, --expires with the exact expiry the keys above show, not a duration such as 30d, which would be counted again): it imports only what is missing.',

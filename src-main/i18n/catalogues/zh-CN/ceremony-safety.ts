@@ -73,7 +73,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.hsm-objects-left':
     '{cause, select, crash {该会话} other {本次尝试}}在 HSM 令牌 "{token}"（序列号 {serial}）中生成的 {count} 个令牌对象仍在令牌中，其中的密钥材料永远不会被导入。{cause, select, crash {该会话未经停止即已结束，没有销毁它们。在此日志上带 HSM 选项运行时，登录后会销毁其中校验值或公钥与该会话日志记录相符的每个对象（绝不销毁已完成会话在同一标签下的对象）；在此之前，或对于无法证实的对象，请在为此仪式再次生成密钥材料之前手动删除它们（每条命令都会询问用户 PIN）：} other {销毁失败：{reason}在为此仪式再次生成密钥材料之前，请手动删除它们（每条命令都会询问用户 PIN）：}}',
   'cli.hsm-crashed-objects-destroyed':
-    '已登录 HSM 令牌 "{token}"（序列号 {serial}）：一个未经停止即已结束的会话在其中留下的 {count} 个令牌对象已销毁，每个都已由该会话记入日志的校验值或公钥证实（记为 hsm.objects-destroyed）：{objects}。',
+    '已登录 HSM 令牌 "{token}"（序列号 {serial}）：一个未经停止即已结束的会话在其中留下的 {count} 个令牌对象已销毁，每个都已由该会话记入日志的校验值或公钥证实（日志条目 {entries}：hsm.objects-destroyed）：{objects}{more, plural, =0 {} other {，另有 # 个}}。',
   'cli.hsm-object-command': '  {command}',
   'hsm.object':
     '"{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）',

@@ -144,6 +144,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'verify.read-states': '从 KMS 读取密钥状态',
   'verify.material-expires': '，密钥材料到期时间 {at}',
   'verify.waiting': '等待重新导入相同的密钥材料',
+  'verify.waiting.prove-first':
+    '先校验：{count, plural, other {# 个密钥}}持有尚未证明的已导入密钥材料（{keys}），因此仪式处于“已导入密钥材料”步骤，此步骤不能为下列密钥获取或写出新的导入参数。请先证明{count, plural, other {这些密钥}}（“校验密钥”，或“从 KMS 读取密钥状态”：两者都会证明每个持有密钥材料的密钥，并说明需要修正什么）；之后才能为下列密钥获取新的导入参数。',
   'verify.material-gone': '其密钥材料{how, select, lapsed {已在 KMS 中到期} other {已被删除}}。',
   'verify.restore-hint':
     '只有同一份密钥材料才能使这些密钥恢复。请获取新的导入参数（第 4 步），然后在离线工作站上从其托管副本（如果保留了）恢复密钥材料：“从 KMS 读取密钥状态”会说明每个密钥是否保留了托管副本以及由谁持有。没有托管副本时，除非有人仍持有该密钥材料，否则它已丢失。',
@@ -163,7 +165,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'status.next.outcome-unknown-not-taken':
     'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次导入{folder, select, none {} other {（材料包 {folder}，使用其离线回执上的摘要核对）}}：它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
   'status.next.lapsed':
-    '密钥材料已失效：{key}曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：{expires}）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。{round, select, parameters {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；{custody, select, none {但它没有托管副本（在线日志条目 {seq}）：除非仍有人持有同一份密钥材料，否则它已永久丢失。} materialFiles {在离线工作站上用该参数包再次包装原始密钥材料文件（在线日志条目 {seq} 记录其为唯一副本），并指定新的到期时间；然后在此处核对并导入它写出的已包装密钥材料包。} other {在离线工作站上用该参数包从{custody, select, shares { {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}；在线日志条目 {seq}）} hsmToken {保存该材料的 HSM 令牌 {token}（在线日志条目 {seq}）} other {本仪式的托管副本}}恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
+    '密钥材料已失效：{key}曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：{expires}）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。{round, select, parameters {{custody, select, none {它没有托管副本（在线日志条目 {seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料（需指定新的到期时间：原到期时间已过），然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包再次包装原始密钥材料文件（在线日志条目 {seq} 记录其为唯一副本），并指定新的到期时间；然后在此处核对并导入它写出的已包装密钥材料包。} other {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从{custody, select, shares { {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}；在线日志条目 {seq}）} hsmToken {保存该材料的 HSM 令牌 {token}（在线日志条目 {seq}）} other {本仪式的托管副本}}恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
   'status.next.prove-first':
     '先校验：{proveCount} 个密钥持有尚未证明的已导入密钥材料（{prove}），因此仪式处于“{statePhrase}”步骤，此步骤不能写出导入参数包；{lostCount} 个密钥在等待新的导入参数（{lost}）。下一步：1. 证明这些密钥（“校验密钥”步骤，或再次读取密钥状态：两者都会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取新的导入参数（“获取导入参数”步骤）并写出参数包。',
   'status.next.partly-imported':

@@ -22,8 +22,10 @@ import { translator } from '../../../../src-main/i18n/translate';
 import { deviationReasonText, receiptDeviations } from '../../../../src-main/core/receipt/deviation-facts';
 
 const SERIAL = '9a8b7c6d';
-const LABEL = 'keyferry KF-20261204-aaaaaa k1';
-const OBJECT = { keyId: 'k1', label: LABEL, objectId: '6b31', objectClass: 'CKO_SECRET_KEY' };
+/** A KMS key id, as the bundle the air-gapped side read gives it. */
+const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+const LABEL = `keyferry KF-20261204-aaaaaa ${KEY_ID}`;
+const OBJECT = { keyId: KEY_ID, label: LABEL, objectId: '6b31', objectClass: 'CKO_SECRET_KEY' };
 
 let dir: string;
 let journal: Journal;
@@ -38,7 +40,7 @@ afterEach(async () => {
 
 const generated = (keyCheckValue: string, hsmTokenSerial = SERIAL) =>
   journal.append('Ana', 'material.generated', {
-    keyId: 'k1',
+    keyId: KEY_ID,
     spec: 'AES_256',
     source: 'hsm',
     keyCheckValue,
@@ -49,14 +51,14 @@ const generated = (keyCheckValue: string, hsmTokenSerial = SERIAL) =>
     hsmTokenLabel: 'vault',
     keptInHsm: true,
   });
-const leftByCrash = (hsmTokenSerial = SERIAL) =>
+const leftByCrash = (hsmTokenSerial = SERIAL, object: Record<string, string> = OBJECT) =>
   journal.append('Ana', 'hsm.objects-left', {
     reason: 'the process ended without stopping: a crash or power loss',
     reasonPhrase: { key: 'journal.reason.ended-without-stop' },
     hsmTokenSerial,
     hsmTokenLabel: 'vault',
     modulePath: '/usr/lib/softhsm/libsofthsm2.so',
-    objects: [{ ...OBJECT, command: 'pkcs11-tool …' }],
+    objects: [{ ...object, command: 'pkcs11-tool …' }],
   });
 
 /** An HSM source whose token answers `outcome` for every left object. */
@@ -78,6 +80,19 @@ describe('crashedLeftObjects', () => {
       { ...OBJECT, spec: 'AES_256', evidence: 'BBBBBB', recordedSeq: left.seq },
     ]);
     expect(crashedLeftObjects(journal.entries, 'unknown')).toEqual([]);
+  });
+
+  it('takes only the key ids the air-gapped side journals (a bundle’s KMS key id): an entry naming another is not its record', async () => {
+    await generated('BBBBBB');
+    // Not written by the air-gapped side: its material.generated and objects name the bundle's key id.
+    await leftByCrash(SERIAL, { ...OBJECT, keyId: 'k1' });
+    expect(crashedLeftObjects(journal.entries, SERIAL)).toEqual([]);
+    // So the token check destroys nothing of it and says nothing the app's answer could not carry.
+    expect(await destroyCrashedLeftObjects(tokenAnswering('destroyed'), journal, 'Ana')).toBeNull();
+    const left = await leftByCrash();
+    expect(crashedLeftObjects(journal.entries, SERIAL)).toEqual([
+      { ...OBJECT, spec: 'AES_256', evidence: 'BBBBBB', recordedSeq: left.seq },
+    ]);
   });
 });
 
@@ -139,6 +154,7 @@ describe('destroyCrashedLeftObjects', () => {
     const left = await leftByCrash();
     const cleanup = await destroyCrashedLeftObjects(tokenAnswering('destroyed'), journal, 'Ana');
     expect(cleanup).toMatchObject({ tokenSerial: SERIAL, destroyed: [OBJECT], unproven: [] });
+    expect(cleanup?.destroyedIn).toEqual([journal.entries.at(-1)?.seq]);
     expect(journal.entries.at(-1)).toMatchObject({
       event: 'hsm.objects-destroyed',
       data: { hsmTokenSerial: SERIAL, recordedSeq: left.seq, objects: [OBJECT] },

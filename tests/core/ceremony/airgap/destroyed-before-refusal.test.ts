@@ -1,0 +1,49 @@
+/**
+ * What a refusal of the HSM token check carries of the objects it destroyed first
+ * (src-main/core/ceremony/airgap/destroyed-before-refusal.ts): read back as written, within one
+ * problem value (2000 characters: the IPC cap) however many objects, the count of all kept; values
+ * that do not carry it, or carry something else, read as nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  DESTROYED_BEFORE_REFUSAL,
+  destroyedBeforeRefusal,
+  destroyedBeforeRefusalValue,
+} from '../../../../src-main/core/ceremony/airgap/destroyed-before-refusal';
+
+const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+const object = (n: number) => ({
+  label: `keyferry KF-20261204-aaaaaa ${KEY_ID}-${n}`,
+  objectClass: 'CKO_SECRET_KEY' as const,
+  objectId: Buffer.from(KEY_ID).toString('hex'),
+});
+const destroyed = (count: number) => ({
+  tokenLabel: 'vault',
+  tokenSerial: '9a8b7c6d',
+  entries: [12],
+  count,
+  objects: Array.from({ length: count }, (_, n) => object(n)),
+});
+
+describe('destroyedBeforeRefusal', () => {
+  it('reads back what the refusal carries', () => {
+    const value = destroyedBeforeRefusalValue(destroyed(2));
+    expect(destroyedBeforeRefusal({ code: 'x', [DESTROYED_BEFORE_REFUSAL]: value })).toEqual(destroyed(2));
+  });
+
+  it('names as many objects as fit in one problem value and keeps the count of all', () => {
+    const value = destroyedBeforeRefusalValue(destroyed(100));
+    expect(value.length).toBeLessThanOrEqual(2000);
+    const read = destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: value });
+    expect(read?.count).toBe(100);
+    expect(read?.objects.length).toBeGreaterThan(0);
+    expect(read?.objects.length).toBeLessThan(100);
+  });
+
+  it('reads nothing from values that do not carry it', () => {
+    expect(destroyedBeforeRefusal(undefined)).toBeNull();
+    expect(destroyedBeforeRefusal({ token: 'vault' })).toBeNull();
+    expect(destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: 'not json' })).toBeNull();
+    expect(destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: JSON.stringify({ count: 1 }) })).toBeNull();
+  });
+});
