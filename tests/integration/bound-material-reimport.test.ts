@@ -66,7 +66,9 @@ describe('a lapsed key takes back only its bound material', () => {
       { cwd: ceremony },
     );
     expect(fresh.code).toBe(1);
-    expect(fresh.stderr).toContain(`(${keyId}) already had material imported (online journal entry ${importedSeq})`);
+    expect(fresh.stderr).toContain(
+      `(${keyId}) is bound to the material imported at online journal entry ${importedSeq} (its own first import`,
+    );
     expect(fresh.stderr).toContain(`KCV ${splitKcv}`);
     expect(fresh.stderr).toContain('Nothing was generated.');
     expect(fresh.stderr).toContain('keyferry custody restore');

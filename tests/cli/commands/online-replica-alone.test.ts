@@ -276,7 +276,9 @@ describe('one replica of a group without its material', () => {
       { cwd: airgap, env: {} },
     );
     expect(fresh.code).toBe(1);
-    expect(fresh.stderr).toContain(`(${primaryId}) already had material imported`);
-    expect(fresh.stderr).toContain('fresh material would be refused');
+    expect(fresh.stderr).toContain(`(${primaryId}) is bound to the material imported at online journal entry`);
+    expect(fresh.stderr).toContain(
+      'fresh material would leave a replica group holding two, so fresh material is refused',
+    );
   }, 180_000);
 });

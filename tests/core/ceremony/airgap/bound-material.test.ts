@@ -150,7 +150,9 @@ describe('material a key is bound to', () => {
     });
     expect(generated).toBe(0);
     const en = translator('en').problem(toProblem(refusal));
-    expect(en.message).toContain(`Key ${first.alias} (${first.keyId}) already had material imported`);
+    expect(en.message).toContain(
+      `Key ${first.alias} (${first.keyId}) is bound to the material imported at online journal entry`,
+    );
     expect(en.message).toContain(`KCV ${first.kcv}`);
     expect(en.message).toContain('Nothing was generated.');
     expect(en.nextStep).toContain('keyferry custody restore');
