@@ -297,7 +297,7 @@ export interface MessageValueTable {
   'verify.material-gone': { how: string };
   'verify.restore-hint': NoValues;
   'status.proofs': NoValues;
-  'status.next.deleted': { key: string | number; round: string };
+  'status.next.deleted': { key: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
   'status.next.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
   'status.next.round-import': { folder: string | number; keys: string | number; seq: string | number };
   'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };

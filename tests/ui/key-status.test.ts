@@ -9,6 +9,8 @@
  * it, then fetch fresh parameters for the deleted key.
  * Screenshots: test-results/screens/online-key-status-next.png and online-key-status-prove-first.png (and zh-CN/).
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appPerLanguage, type AppLanguage } from './app-per-language';
 import { click, fillByLabel, step } from './page-helpers';
@@ -62,8 +64,24 @@ describe('the key states after a deletion, in the app', () => {
       expect(proofs[0]).toContain(kept.keyId);
       expect(proofs[0]).toContain(t('verify.ok'));
       const named = t('online.named-key', { alias: 'app/one', keyId: deleted.keyId, replica: 'no', region: '' });
+      // Its material had no custody copy: the line says first that it is lost (the entry that recorded none).
+      const entries = (await readFile(path.join(folder, 'online-journal.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { event: string; seq: number });
+      const seq = entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq ?? 0;
+      const deletedValues = {
+        key: named,
+        round: 'parameters',
+        custody: 'none',
+        seq,
+        threshold: 0,
+        total: 0,
+        custodiansList: '',
+        token: '',
+      };
       const lines = await section.locator('.status-next p').allTextContents();
-      expect(lines).toEqual([t('status.next.deleted', { key: named, round: 'parameters' })]);
+      expect(lines).toEqual([t('status.next.deleted', deletedValues)]);
       // Proven now: nothing to verify first.
       expect(await waitingBox.locator('p.verify-first').count()).toBe(0);
       await ui.screenshot(`${lang === 'en' ? '' : 'zh-CN/'}online-key-status-next`, 'online-verify');
@@ -75,7 +93,7 @@ describe('the key states after a deletion, in the app', () => {
         await step(page, t('verify.read-states'), 'online-verify');
         const first = await section.locator('.status-next p').allTextContents();
         expect(first).toEqual([
-          t('status.next.deleted', { key: named, round: 'parameters' }),
+          t('status.next.deleted', deletedValues),
           t('status.next.prove-first', {
             proveCount: 1,
             prove: keptNamed,

@@ -27,6 +27,11 @@ export async function keyStatusView(
 ): Promise<Response<'keyStatus'>> {
   const status = await ceremony.status();
   const next = statusNextSteps(ceremony.keys(), status, journal.entries);
+  // The custody copy the journal recorded at a lost material's import: what its next step restores from.
+  const custodyOf = (key: JournaledKey) => {
+    const { acknowledged: _, ...custody } = recordedCustodyValues(ceremony.importedCustody(key.keyId));
+    return custody;
+  };
   // As online status: the keys holding material are proven at any step, others may wait for their next round.
   const proofs = ceremony.keys().some((k) => k.imported) ? await ceremony.verifyKeys({ anyStep: true }) : null;
   // After the proofs: a key still not proven stands the ceremony at its proof, before a lost key's parameters.
@@ -35,11 +40,19 @@ export async function keyStatusView(
     keys: status.map((s) => ({ ...s })),
     proofs: proofs && { allVerified: proofs.every((p) => p.ok), keys: proofs.map((p) => ({ ...p })) },
     next: {
-      deleted: next.deleted.map(({ key, round }) => ({ ...named(key), spec: key.spec, round })),
-      lapsed: next.lapsed.map(({ key, round }) => {
-        const { acknowledged: _, ...custody } = recordedCustodyValues(ceremony.importedCustody(key.keyId));
-        return { ...named(key), spec: key.spec, expiresAt: key.expiresAt, round, custody };
-      }),
+      deleted: next.deleted.map(({ key, round }) => ({
+        ...named(key),
+        spec: key.spec,
+        round,
+        custody: custodyOf(key),
+      })),
+      lapsed: next.lapsed.map(({ key, round }) => ({
+        ...named(key),
+        spec: key.spec,
+        expiresAt: key.expiresAt,
+        round,
+        custody: custodyOf(key),
+      })),
       proveFirst: first ? { prove: first.prove.map(named), lost: first.lost.map(named), step: ceremony.step } : null,
       rounds: next.rounds.map(({ round, keys }) => ({
         stage: round.stage,

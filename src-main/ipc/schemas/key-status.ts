@@ -61,7 +61,14 @@ export const keyStatusListSchema = z.object({
   ),
   proofs: verifiedSchema.nullable(),
   next: z.object({
-    deleted: z.array(namedKeySchema.extend({ spec: keySpecSchema, round: z.enum(['parameters', 'later']) })),
+    /** Material deleted on request: its round, and the custody copy the journal recorded (recorded-custody.ts). */
+    deleted: z.array(
+      namedKeySchema.extend({
+        spec: keySpecSchema,
+        round: z.enum(['parameters', 'later']),
+        custody: recordedCustodySchema,
+      }),
+    ),
     /** Material lapsed: the expiry recorded at import ("never" or ISO), its round, and the custody copy the journal recorded (recorded-custody.ts). */
     lapsed: z.array(
       namedKeySchema.extend({

@@ -20,7 +20,7 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
   const { t } = tr;
   const named = (keys: Parameters<typeof namedKeys>[1]) => namedKeys(tr, keys);
   return [
-    ...next.deleted.map((k) => t('status.next.deleted', { key: named([k]), round: k.round })),
+    ...next.deleted.map((k) => t('status.next.deleted', { key: named([k]), round: k.round, ...k.custody })),
     ...next.lapsed.map((k) =>
       t('status.next.lapsed', {
         key: named([k]),

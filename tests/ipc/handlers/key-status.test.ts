@@ -82,15 +82,18 @@ describe('the key states in the app, as online status says them', () => {
         region: 'sim-local-1',
         spec: 'AES_256',
         round: 'parameters',
+        // The wrapped bundle kept no custody copy (the deletion needed the key ID typed): said first.
+        custody: expect.objectContaining({ custody: 'none' }),
       },
     ]);
+    const custody = status.next.deleted[0]?.custody as Response<'keyStatus'>['next']['deleted'][number]['custody'];
     const key = (lang: 'en' | 'zh-CN') =>
       translator(lang).t('online.named-key', { alias: 'safety/k0', keyId: deleted, replica: 'no', region: '' });
-    expect(translator('en').t('status.next.deleted', { key: key('en'), round: 'parameters' })).toBe(
-      `Material deleted on request: safety/k0 (${deleted}) is in Pending import and accepts only the same material again. Next: fetch new import parameters for it (step “Fetch the import parameters”), restore or wrap its material with them on the air-gapped workstation, then check and import the wrapped-material bundle here.`,
+    expect(translator('en').t('status.next.deleted', { key: key('en'), round: 'parameters', ...custody })).toBe(
+      `Material deleted on request: safety/k0 (${deleted}) is in Pending import and accepts only the same material again. It had NO custody copy (online journal entry ${custody.seq}: the air-gapped side kept none): its material is lost for ever unless someone still holds the same material, and every ciphertext under the key stays unreadable. New import parameters do not bring it back by themselves: only if someone brings that material, fetch new import parameters for it (step “Fetch the import parameters”), write the bundle, wrap that material with it on the air-gapped workstation, then check and import here the wrapped-material bundle it writes.`,
     );
-    expect(translator('zh-CN').t('status.next.deleted', { key: key('zh-CN'), round: 'parameters' })).toBe(
-      `已按要求删除密钥材料：safety/k0（${deleted}）处于待导入状态，只接受相同的密钥材料。下一步：为其获取新的导入参数（“获取导入参数”步骤），在离线工作站上用这些参数恢复或包装其密钥材料，然后在此处核对并导入已包装密钥材料包。`,
+    expect(translator('zh-CN').t('status.next.deleted', { key: key('zh-CN'), round: 'parameters', ...custody })).toBe(
+      `已按要求删除密钥材料：safety/k0（${deleted}）处于待导入状态，只接受相同的密钥材料。它没有托管副本（在线日志条目 ${custody.seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料，然后在此处核对并导入它写出的已包装密钥材料包。`,
     );
 
     await value(ipc, 'online.fetch-parameters');
