@@ -303,7 +303,7 @@ export interface MessageValueTable {
   'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };
   'status.next.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'status.next.unproven-imports': { count: number; answers: string | number; bundles: string };
-  'status.next.outcome-unknown-not-taken': { count: number; answers: string | number; folder: string };
+  'status.next.answered-not-taken': { count: number; answers: string | number; folder: string };
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
   'status.next.partly-imported': { count: number; total: string | number; keys: string | number };

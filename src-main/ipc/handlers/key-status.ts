@@ -68,7 +68,7 @@ export async function keyStatusView(
       sentUnrecorded: { keys: next.sentUnrecorded.keys.map(named), folders: [...next.sentUnrecorded.folders] },
       unproven: { keys: next.unproven.keys.map(withAnswer), folders: [...next.unproven.folders] },
       // Any answer on record that proves nothing (KMS.0101 as well as a lost one), the key still Pending import.
-      outcomeUnknownNotTaken: next.answeredNotTaken.map(({ folder, keys }) => ({
+      answeredNotTaken: next.answeredNotTaken.map(({ folder, keys }) => ({
         folder,
         keys: keys.map(withAnswer),
       })),

@@ -96,7 +96,7 @@ export const keyStatusListSchema = z.object({
     /** Enabled after an import answered by a failure that proved nothing: each key with that answer (code, entry, the send's entry). */
     unproven: z.object({ keys: z.array(answeredKeySchema), folders: z.array(z.string()) }),
     /** Such an answer on record, the key still Pending import: it did not take effect (one group per bundle; null: none known). */
-    outcomeUnknownNotTaken: z.array(z.object({ folder: z.string().nullable(), keys: z.array(answeredKeySchema) })),
+    answeredNotTaken: z.array(z.object({ folder: z.string().nullable(), keys: z.array(answeredKeySchema) })),
     foreign: z.array(namedKeySchema),
     missing: z.array(namedKeySchema),
   }),

@@ -63,8 +63,8 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
           }),
         ]
       : []),
-    ...next.outcomeUnknownNotTaken.map((g) =>
-      t('status.next.outcome-unknown-not-taken', {
+    ...next.answeredNotTaken.map((g) =>
+      t('status.next.answered-not-taken', {
         count: g.keys.length,
         answers: unprovenAnswers(tr, g.keys),
         folder: g.folder ?? 'none',

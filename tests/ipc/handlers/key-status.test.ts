@@ -64,7 +64,7 @@ describe('the key states in the app, as online status says them', () => {
       notTaken: [],
       sentUnrecorded: { keys: [], folders: [] },
       unproven: { keys: [], folders: [] },
-      outcomeUnknownNotTaken: [],
+      answeredNotTaken: [],
       lapsed: [],
       proveFirst: null,
       foreign: [],

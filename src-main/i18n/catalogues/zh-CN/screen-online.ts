@@ -162,7 +162,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果：{keys}。请再次导入{bundles, select, none {} other {（材料包 {bundles}）}}：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'status.next.unproven-imports':
     'KMS 中有 {count} 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。请再次导入{bundles, select, none {} other {（材料包 {bundles}）}}：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
-  'status.next.outcome-unknown-not-taken':
+  'status.next.answered-not-taken':
     'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次导入{folder, select, none {} other {（材料包 {folder}，使用其离线回执上的摘要核对）}}：它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
   'status.next.lapsed':
     '密钥材料已失效：{key}曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：{expires}）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。{round, select, parameters {{custody, select, none {它没有托管副本（在线日志条目 {seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料（需指定新的到期时间：原到期时间已过），然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包再次包装原始密钥材料文件（在线日志条目 {seq} 记录其为唯一副本），并指定新的到期时间；然后在此处核对并导入它写出的已包装密钥材料包。} other {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从{custody, select, shares { {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}；在线日志条目 {seq}）} hsmToken {保存该材料的 HSM 令牌 {token}（在线日志条目 {seq}）} other {本仪式的托管副本}}恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
