@@ -185,14 +185,15 @@ function RebuildStep() {
   const restored = useAppStore((s) => s.restored);
   const rebuild = useAppStore((s) => s.rebuildMaterial);
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   return (
     <PlannedStep plan={RESTORE_PLAN.rebuild} state={steps.display(['restore'], 'restore')}>
       {!preflighted && steps.canRun('restore') && <p className="hint">{t('preflight.first')}</p>}
       <StepButton available={preflighted && steps.canRun('restore')} onClick={() => void rebuild()}>
         {t('restore.rebuild.button')}
       </StepButton>
-      {restored && <RebuiltKeys restored={restored} />}
+      {restored && <RebuiltKeys restored={restored} tr={tr} />}
     </PlannedStep>
   );
 }

@@ -5,13 +5,14 @@
  */
 import { BoundedTable } from '../../components/BoundedTable';
 import { Hex } from '../../components/Hex';
-import { useT } from '../../i18n';
+import type { Translator } from '../../../src-main/i18n/translate';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { listText } from '../../../src-main/i18n/list';
 import type { RestoredKeyView } from '../../../src-main/ipc/contract';
 
-export function RebuiltKeys({ restored }: { restored: RestoredKeyView }) {
-  const { t, message } = useT();
+/** The table in the language of `tr` (the screen passes its own: RestoreScreen's RebuildStep). */
+export function RebuiltKeys({ restored, tr }: { restored: RestoredKeyView; tr: Translator }) {
+  const { t, message } = tr;
   return (
     <div className="rebuilt-keys">
       <p>
