@@ -402,9 +402,11 @@ export interface MessageValueTable {
   'restore.presented': { index: string | number; total: string | number; threshold: string | number; custodian: string | number; presentedBy: string | number; source: string };
   'restore.rebuild.title': NoValues;
   'restore.rebuild.button': NoValues;
-  'restore.rebuilt': { spec: string | number; shares: string | number; threshold: string | number; total: string | number };
-  'restore.kcv': NoValues;
-  'restore.public-key': NoValues;
+  'restore.rebuilt-keys': { count: number; shares: string | number; threshold: string | number; total: string | number };
+  'restore.rebuilt-keys.label': NoValues;
+  'restore.col.check': NoValues;
+  'restore.check-of': { kind: string; keyId: string | number };
+  'restore.replica-of': { replicaOf: string | number };
   'restore.fingerprint.title': NoValues;
   'restore.fingerprint.intro': NoValues;
   'restore.wrap.button': NoValues;

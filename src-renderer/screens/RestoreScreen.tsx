@@ -23,12 +23,12 @@ import { useAppStore } from '../store/store';
 import { RestoreHsmSource } from './airgap/HsmSource';
 import { useRestoreSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
-import { phraseText } from '../../src-main/i18n/phrase';
 import { listText, listValue } from '../../src-main/i18n/list';
 import type { PresentedShareView } from '../../src-main/ipc/contract';
 import { BackupField, FileOrTyped, useFileOrTyped } from './restore/BackupField';
 import { RestoreExpiry, useRestoreExpiry } from './restore/RestoreExpiry';
 import { RESTORE_PLAN } from './restore/plan';
+import { RebuiltKeys } from './restore/RebuiltKeys';
 
 const SHARE_SOURCES = sourceChoices('share-source', 'restore.source', {
   file: 'restore.source.file',
@@ -185,31 +185,15 @@ function RebuildStep() {
   const restored = useAppStore((s) => s.restored);
   const rebuild = useAppStore((s) => s.rebuildMaterial);
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
-  const { t, message } = useT();
+  const tr = useT();
+  const { t } = tr;
   return (
     <PlannedStep plan={RESTORE_PLAN.rebuild} state={steps.display(['restore'], 'restore')}>
       {!preflighted && steps.canRun('restore') && <p className="hint">{t('preflight.first')}</p>}
       <StepButton available={preflighted && steps.canRun('restore')} onClick={() => void rebuild()}>
         {t('restore.rebuild.button')}
       </StepButton>
-      {restored && (
-        <div className="card">
-          <p>
-            {t('material.key')} <span className="mono">{restored.keyId}</span>{' '}
-            {t('restore.rebuilt', {
-              spec: restored.spec,
-              shares: listText({ t }, restored.shareIndexes),
-              threshold: restored.threshold,
-              total: restored.total,
-            })}
-          </p>
-          <p>{phraseText({ message }, restored.proof)}</p>
-          {restored.keyCheckValue && <Hex value={restored.keyCheckValue} label={t('restore.kcv')} />}
-          {restored.publicKeyFingerprint && (
-            <Hex value={restored.publicKeyFingerprint} label={t('restore.public-key')} />
-          )}
-        </div>
-      )}
+      {restored && <RebuiltKeys restored={restored} tr={tr} />}
     </PlannedStep>
   );
 }

@@ -126,7 +126,10 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
     rebuildMaterial: () =>
       session.track('custody-restore', async () => {
         const restored = await workflow().restore();
-        return { ...restored, shareIndexes: [...restored.shareIndexes] };
+        const { keyId, spec, keyCheckValue, publicKeyFingerprint } = restored;
+        // Per-key shares rebuild one key; a custody set every key of the bundle (replicas named as such).
+        const keys = restored.keys ?? [{ keyId, spec, keyCheckValue, publicKeyFingerprint }];
+        return { ...restored, shareIndexes: [...restored.shareIndexes], keys: keys.map((k) => ({ ...k })) };
       }),
 
     restoreConfirmAsWitness: (request) => witnessConfirmation(workflow(), request),

@@ -126,6 +126,16 @@ export const presentedShareSchema = z.object({
 });
 export type PresentedShareView = z.output<typeof presentedShareSchema>;
 
+/** One key the restore rebuilt: its check value, and for a replica the primary whose material it holds. */
+const rebuiltKeySchema = z.object({
+  keyId: z.string(),
+  spec: keySpecSchema,
+  keyCheckValue: z.string().nullable(),
+  publicKeyFingerprint: sha256HexSchema.nullable(),
+  /** A replica's primary: the custody set records the group's one material (and its check) under it. */
+  replicaOf: z.string().optional(),
+});
+
 export const restoredKeySchema = z.object({
   keyId: z.string(),
   spec: keySpecSchema,
@@ -137,6 +147,8 @@ export const restoredKeySchema = z.object({
   publicKeyFingerprint: sha256HexSchema.nullable(),
   /** What was proven (a `proof.restore.*` phrase, rendered in the screen's language). */
   proof: ipcPhraseSchema,
+  /** Every key rebuilt (a custody set restores the whole bundle; per-key shares, the one key above). */
+  keys: z.array(rebuiltKeySchema),
 });
 export type RestoredKeyView = z.output<typeof restoredKeySchema>;
 

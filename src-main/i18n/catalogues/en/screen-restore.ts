@@ -19,9 +19,13 @@ export const enScreenRestore = {
     'Share {index} of {total} (any {threshold} rebuild) issued to {custodian}, presented by {presentedBy} ({source, select, file {file} other {typed}}), checksum',
   'restore.rebuild.title': 'Rebuild and prove the material',
   'restore.rebuild.button': 'Rebuild the material',
-  'restore.rebuilt': '({spec}) rebuilt from shares {shares} (any {threshold} of {total}).',
-  'restore.kcv': 'Key check value of the rebuilt material',
-  'restore.public-key': 'Public-key fingerprint of the rebuilt material',
+  'restore.rebuilt-keys':
+    'Rebuilt {count, plural, one {# key} other {# keys}} from shares {shares} (any {threshold} of {total}); each proven against the check value recorded for it:',
+  'restore.rebuilt-keys.label': 'Rebuilt keys and their check values',
+  'restore.col.check': 'Check value',
+  'restore.check-of': '{kind, select, kcv {KCV} other {Public-key SHA-256}} of {keyId}',
+  'restore.replica-of':
+    'The material of its primary {replicaOf} (a replica holds its primary’s material; the custody set records it, and its check value, under the primary).',
   'restore.fingerprint.title': 'Every witness types the fresh bundle digest',
   'restore.fingerprint.intro':
     'Someone at the online workstation reads the digest of the fresh import-parameters bundle aloud; each witness, for themselves, types it as heard. No custodian hands over a share until every witness has confirmed it.',

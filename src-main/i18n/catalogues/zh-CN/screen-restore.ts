@@ -21,9 +21,13 @@ export const zhCNScreenRestore: { readonly [K in keyof typeof enScreenRestore]: 
     '第 {index} 份（共 {total} 份，任意 {threshold} 份可重建），发给 {custodian}，由 {presentedBy} 出示（{source, select, file {文件} other {手动输入}}），校验和',
   'restore.rebuild.title': '重建并验证密钥材料',
   'restore.rebuild.button': '重建密钥材料',
-  'restore.rebuilt': '（{spec}）已由第 {shares} 份重建（{total} 份中任意 {threshold} 份）。',
-  'restore.kcv': '重建后密钥材料的密钥校验值',
-  'restore.public-key': '重建后密钥材料的公钥指纹',
+  'restore.rebuilt-keys':
+    '已由第 {shares} 份（{total} 份中任意 {threshold} 份）重建 {count} 个密钥；每个均已与为其记录的校验值核对：',
+  'restore.rebuilt-keys.label': '已重建的密钥及其校验值',
+  'restore.col.check': '校验值',
+  'restore.check-of': '{keyId} 的{kind, select, kcv {密钥校验值} other {公钥 SHA-256}}',
+  'restore.replica-of':
+    '其主密钥 {replicaOf} 的密钥材料（副本持有其主密钥的密钥材料；托管集将该材料及其校验值记录在主密钥名下）。',
   'restore.fingerprint.title': '每位见证人输入新的包摘要',
   'restore.fingerprint.intro':
     '联网工作站一侧的人员朗读新导入参数包的摘要；每位见证人亲自按听到的内容输入。在每位见证人都确认之前，任何保管人都不交出份额。',
