@@ -21,7 +21,7 @@ import { useOnlineSteps } from '../../store/allowed-steps';
 import { useKeyFilter } from './key-filter';
 import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
-import { listText } from '../../../src-main/i18n/list';
+import { namedKeys } from '../../../src-main/i18n/import-stopped-summary';
 import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
@@ -318,20 +318,7 @@ export function VerifyStep() {
           <p className="banner-title">{t('verify.waiting')}</p>
           {unproven.length > 0 && (
             <p className="verify-first">
-              {t('verify.waiting.prove-first', {
-                count: unproven.length,
-                keys: listText(
-                  tr,
-                  unproven.map((k) =>
-                    t('online.named-key', {
-                      alias: k.alias,
-                      keyId: k.keyId,
-                      replica: k.replicaOf === null ? 'no' : 'yes',
-                      region: k.region,
-                    }),
-                  ),
-                ),
-              })}
+              {t('verify.waiting.prove-first', { count: unproven.length, keys: namedKeys(tr, unproven) })}
             </p>
           )}
           <ul className="key-list">
