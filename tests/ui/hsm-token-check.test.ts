@@ -96,11 +96,20 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
       expect(ui.pageErrors).toEqual([]);
     }, 240_000);
 
-  it('destroys the token object a crashed session left, proven, and says so before any witness', async () => {
-    const { ui, page, t, folder, media } = await apps.open('en', { name: 'crashed' });
+  /**
+   * The crashed session of the next tests: the parameters written in the app, then `airgap wrap` on
+   * the app's air-gapped journal, generating in the token, killed before its receipt; the app's HSM
+   * step opened. The journal, and the key's id and token object label.
+   */
+  async function crashedWrapInToken(
+    ui: UiSession,
+    page: Page,
+    t: Parameters<typeof hsmCheckOpen>[1],
+    folder: string,
+    media: string,
+  ) {
     const digest = await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
     const params = path.join(media, (await readdir(media)).find((f) => f.startsWith('import-parameters-')) ?? '');
-    // The crashed session: `airgap wrap` on the app's air-gapped journal, generating in the token, killed before its receipt.
     const journal = path.join(folder, 'air-gapped-journal.jsonl');
     const args = airgapWrapArgs(
       { bundle: params, out: path.join(media, 'wrapped-crashed'), journal, digest },
@@ -109,10 +118,14 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
       ...['--hsm-module', SOFTHSM_MODULE, '--hsm-token', TOKEN, '--hsm-pin-env', 'HSM_PIN'],
     );
     expect(await killedAt(args, folder, 'before-receipt', { HSM_PIN: PIN })).toBe('SIGKILL');
-
     await hsmCheckOpen(page, t, media);
     const { ceremonyId, keyId } = readKey(ui);
-    const label = `keyferry ${ceremonyId} ${keyId}`;
+    return { journal, keyId, label: `keyferry ${ceremonyId} ${keyId}` };
+  }
+
+  it('destroys the token object a crashed session left, proven, and says so before any witness', async () => {
+    const { ui, page, t, folder, media } = await apps.open('en', { name: 'crashed' });
+    const { journal, keyId, label } = await crashedWrapInToken(ui, page, t, folder, media);
     // Left in the token by the crashed session: the app's token check is the next login.
     expect(listTokenObjects(hsmToken)).toContain(`secret ${label} ${hex(keyId)}`);
     await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
@@ -136,19 +149,7 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
 
   it('says what it destroyed of a crashed session’s objects before the refusal of a label already taken (zh-CN)', async () => {
     const { ui, page, t, folder, media } = await apps.open('zh-CN', { name: 'crashed-taken' });
-    const digest = await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
-    const params = path.join(media, (await readdir(media)).find((f) => f.startsWith('import-parameters-')) ?? '');
-    const journal = path.join(folder, 'air-gapped-journal.jsonl');
-    const args = airgapWrapArgs(
-      { bundle: params, out: path.join(media, 'wrapped-crashed'), journal, digest },
-      '--allow-network',
-      ...['--expires', 'never'],
-      ...['--hsm-module', SOFTHSM_MODULE, '--hsm-token', TOKEN, '--hsm-pin-env', 'HSM_PIN'],
-    );
-    expect(await killedAt(args, folder, 'before-receipt', { HSM_PIN: PIN })).toBe('SIGKILL');
-    await hsmCheckOpen(page, t, media);
-    const { ceremonyId, keyId } = readKey(ui);
-    const label = `keyferry ${ceremonyId} ${keyId}`;
+    const { journal, keyId, label } = await crashedWrapInToken(ui, page, t, folder, media);
     // Somebody made another AES key under the label this ceremony's material gets (its own check value).
     execFileSync(
       'pkcs11-tool',

@@ -51,6 +51,16 @@ const named = (keyId: string, alias: string) => ({ keyId, alias, replicaOf: null
 const keyText = (lang: 'en' | 'zh-CN', alias: string, keyId: string) =>
   translator(lang).t('online.named-key', { alias, keyId, replica: 'no', region: '' });
 
+/** The values the app says status.next.lapsed with for the lapsed key `key` (safety/k0), in `lang`. */
+function lapsedValues(lang: 'en' | 'zh-CN', key: Response<'keyStatus'>['next']['lapsed'][number]) {
+  return {
+    key: keyText(lang, 'safety/k0', key.keyId),
+    round: key.round,
+    expires: '2030-01-01 00:00 UTC',
+    ...key.custody,
+  };
+}
+
 describe('the key states in the app, as online status says them', () => {
   it('proves the keys holding material after a deletion and says new parameters come first, then the air-gapped side', async () => {
     const { ipc, dir } = folder;
@@ -133,12 +143,7 @@ describe('the key states in the app, as online status says them', () => {
     const [first] = status.next.lapsed;
     if (!first) throw new Error('no lapsed key');
     expect(first.custody).toMatchObject({ custody: 'shares', threshold: 2, total: 2 });
-    const values = (lang: 'en' | 'zh-CN') => ({
-      key: keyText(lang, 'safety/k0', first.keyId),
-      round: first.round,
-      expires: '2030-01-01 00:00 UTC',
-      ...first.custody,
-    });
+    const values = (lang: 'en' | 'zh-CN') => lapsedValues(lang, first);
     const { seq } = first.custody;
     expect(translator('en').t('status.next.lapsed', values('en'))).toBe(
       `Material lapsed: safety/k0 (${first.keyId}) was imported, but the KMS deleted its material when it expired (expiry recorded at import: 2030-01-01 00:00 UTC); it is back in Pending import and accepts only the same material again. Next: fetch new import parameters for it (step “Fetch the import parameters”) and write the bundle; on the air-gapped workstation restore its material with that bundle from 2 of the 2 custody shares (held by Cara, Dan; online journal entry ${seq}) (the custody restore, with a new expiry: the original one has passed); then check and import here the wrapped-material bundle it writes.`,
@@ -159,12 +164,7 @@ describe('the key states in the app, as online status says them', () => {
     const [first] = status.next.lapsed;
     if (!first) throw new Error('no lapsed key');
     expect(first.custody).toMatchObject({ custody: 'none' });
-    const values = (lang: 'en' | 'zh-CN') => ({
-      key: keyText(lang, 'safety/k0', first.keyId),
-      round: first.round,
-      expires: '2030-01-01 00:00 UTC',
-      ...first.custody,
-    });
+    const values = (lang: 'en' | 'zh-CN') => lapsedValues(lang, first);
     const { seq } = first.custody;
     expect(translator('en').t('status.next.lapsed', values('en'))).toBe(
       `Material lapsed: safety/k0 (${first.keyId}) was imported, but the KMS deleted its material when it expired (expiry recorded at import: 2030-01-01 00:00 UTC); it is back in Pending import and accepts only the same material again. It had NO custody copy (online journal entry ${seq}: the air-gapped side kept none): its material is lost for ever unless someone still holds the same material, and every ciphertext under the key stays unreadable. New import parameters do not bring it back by themselves: only if someone brings that material, fetch new import parameters for it (step “Fetch the import parameters”), write the bundle, wrap that material with it on the air-gapped workstation (with a new expiry: the original one has passed), then check and import here the wrapped-material bundle it writes.`,
