@@ -1899,7 +1899,7 @@ export interface MessageValueTable {
   'cli.custody.set-restored-key': { keyId: string | number; spec: string | number; kind: string; value: string | number; replicaOf: string };
   'cli.custody.proof-scope': NoValues;
   'cli.custody.set-nothing-written': NoValues;
-  'cli.custody.set-files-written': { count: number; dir: string | number };
+  'cli.custody.set-files-written': { count: number; dir: string | number; kept: string; mode: string | number };
   'problem.CUSTODY_OUT_EXISTS': { path: string | number };
   'problem.CUSTODY_OUT_EXISTS.next': NoValues;
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
@@ -2130,9 +2130,10 @@ export interface MessageValueTable {
   'cli.custody.prove.share': { index: string | number; n: string | number; custodian: string | number };
   'cli.custody.prove.proof': { kind: string; value: string | number };
   'cli.custody.prove.nothing-written': NoValues;
-  'cli.custody.prove.written': { file: string | number; size: string | number; form: string };
+  'cli.custody.prove.written': { file: string | number; size: string | number; kept: string; mode: string | number; form: string };
   'cli.custody.plaintext-warning': { count: number };
   'cli.custody.plaintext-file': { file: string | number };
+  'cli.custody.plaintext-permissions': { count: number; mode: string | number };
   'cli.custody.plaintext-next': { networked: string; count: number };
   'cli.custody.restore.share-read-from': { index: string | number; count: number; files: string | number };
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };

@@ -17,7 +17,7 @@ import type { CliIo } from '../command';
 
 import { type ReadShare } from './custody-input';
 import { runSetProveOnly } from './custody-restore-set';
-import { printPlaintextWarning } from './custody-plaintext-warning';
+import { printPlaintextWritten } from './custody-plaintext-warning';
 
 import { isSetShare } from '../../core/custody/set-share';
 
@@ -77,14 +77,14 @@ export async function runProveOnly(
         return 0;
       }
       const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
-      io.stdout(
+      await printPlaintextWritten(io, [written.path], networked, (mode) =>
         t('cli.custody.prove.written', {
           file: written.path,
           size: written.size,
           form: first.spec === 'AES_256' ? 'aes' : 'pkcs8',
+          ...mode,
         }),
       );
-      printPlaintextWarning(io, [written.path], networked);
       return 0;
     } finally {
       material.dispose();

@@ -17,7 +17,7 @@ import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
 import { pathExists } from '../../core/fs/path-exists';
 import { listText } from '../../i18n/list';
-import { printPlaintextWarning } from './custody-plaintext-warning';
+import { printPlaintextWritten } from './custody-plaintext-warning';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -173,8 +173,9 @@ export async function runSetProveOnly(
       return 0;
     }
     const files = await writeAll(out, restored);
-    io.stdout(t('cli.custody.set-files-written', { count: restored.length, dir: out }));
-    printPlaintextWarning(io, files, networked);
+    await printPlaintextWritten(io, files, networked, (mode) =>
+      t('cli.custody.set-files-written', { count: restored.length, dir: out, ...mode }),
+    );
     return 0;
   } finally {
     for (const r of restored) r.material.dispose();

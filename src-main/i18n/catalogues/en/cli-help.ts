@@ -62,7 +62,7 @@ export const enCliHelp = {
   'cli.note.custody-restore.set':
     "Shares of a ceremony custody set (format 2, slips headed KEYFERRY SHARE V2) restore together\nwith the ceremony's backup file; per-key shares (format 1, KEYFERRY SHARE V1) written by earlier\nversions still restore. After the restore ceremony, import on the online workstation: the\nrestore prints the complete online import command.",
   'cli.note.custody-restore.prove':
-    'Without --bundle, nothing is written unless --out is given: then the material (AES: 32 raw\nbytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM (set shares:\na new folder with one <key id>.key file per key, removed again if any write fails), with a\nWARNING naming each file: keep it offline, hand it to the HSM, then destroy every copy. No\njournal or witness records this. Like the air-gapped side, it refuses to read any share on a\nlive network unless --allow-network (rehearsals only); so does custody split.',
+    'Without --bundle, nothing is written unless --out is given: then the material (AES: 32 raw\nbytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600 (a volume that keeps no permissions,\nsuch as FAT32 or exFAT, shows another, and the WARNING says so), for handing to an HSM (set shares:\na new folder with one <key id>.key file per key, removed again if any write fails), with a\nWARNING naming each file: keep it offline, hand it to the HSM, then destroy every copy. No\njournal or witness records this. Like the air-gapped side, it refuses to read any share on a\nlive network unless --allow-network (rehearsals only); so does custody split.',
 
   'cli.opt.operator': 'the operator present at the ceremony',
   'cli.opt.witness': 'a witness present (repeat for each)',
@@ -158,7 +158,8 @@ export const enCliHelp = {
     'let one person hand over several shares, for this reason (journaled as an override, printed on the receipt)',
   'cli.opt.restore.allow-network':
     'go on although a network is up (rehearsals only; printed as a WARNING; journaled only with --bundle)',
-  'cli.opt.restore.out': 'write the rebuilt plaintext to this new file (mode 0600; set shares: a new folder)',
+  'cli.opt.restore.out':
+    'write the rebuilt plaintext to this new file (mode 0600 where the volume keeps permissions; set shares: a new folder)',
   'cli.opt.restore.ceremony-id': 'refuse shares of any other ceremony',
   'cli.opt.restore.key-id': 'refuse shares of any other key (set shares: restore only these keys; repeat)',
   'cli.opt.restore.key-spec': 'refuse shares of any other key spec (per-key shares)',

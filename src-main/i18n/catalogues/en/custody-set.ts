@@ -119,7 +119,7 @@ export const enCustodySet = {
   'cli.custody.set-nothing-written':
     'No plaintext file was written (give --out DIR to write every restored key into a new folder, or --bundle DIR to wrap them for a re-import).',
   'cli.custody.set-files-written':
-    'Wrote {count, plural, one {# key} other {# keys}} into {dir}, one <key id>.key file each, mode 0600: plaintext key material (what to do with it follows).',
+    'Wrote {count, plural, one {# key} other {# keys}} into {dir}, one <key id>.key file each, {kept, select, yes {mode 0600} other {mode {mode} (the volume keeps no file permissions)}}: plaintext key material (what to do with it follows).',
   'problem.CUSTODY_OUT_EXISTS': '{path} already exists; Keyferry never overwrites. Nothing was restored.',
   'problem.CUSTODY_OUT_EXISTS.next': 'Choose a new folder name for --out.',
   'receipt.people.holdsSet':

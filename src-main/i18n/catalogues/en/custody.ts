@@ -84,10 +84,12 @@ export const enCustody = {
   'cli.custody.prove.nothing-written':
     'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
   'cli.custody.prove.written':
-    'Wrote {file} ({size} bytes, mode 0600): {form, select, aes {the raw 32-byte AES key} other {the private key as PKCS#8 DER}}.',
+    'Wrote {file} ({size} bytes, {kept, select, yes {mode 0600} other {mode {mode}: the volume keeps no file permissions}}): {form, select, aes {the raw 32-byte AES key} other {the private key as PKCS#8 DER}}.',
   'cli.custody.plaintext-warning':
     'WARNING: {count, plural, one {this file holds} other {these # files hold}} plaintext key material, recorded in no journal and seen by no witness:',
   'cli.custody.plaintext-file': '  {file}',
+  'cli.custody.plaintext-permissions':
+    'The volume holding {count, plural, one {this file} other {these files}} keeps no file permissions (as FAT32 and exFAT media do): {count, plural, one {it is} other {they are}} readable by every account of this computer (mode {mode}), not only by yours, and by any computer the medium is plugged into. Keep the medium in your hands until the HSM holds the material.',
   'cli.custody.plaintext-next':
     '{networked, select, yes {{count, plural, one {It was} other {They were}} just written on this networked machine, as --allow-network allowed: fit only for a rehearsal with test material. Never copy {count, plural, one {it} other {them}} elsewhere or import {count, plural, one {it} other {them}} where real data depends on {count, plural, one {it} other {them}}; when the rehearsal is done, delete {count, plural, one {the file} other {the files}} and wipe the media {count, plural, one {it was} other {they were}} on.} other {Keep {count, plural, one {it} other {them}} offline: never on a networked machine, in a synchronised folder or on media others can reach. Hand {count, plural, one {it} other {them}} to the HSM at once, then destroy every copy: delete {count, plural, one {the file} other {the files}} and wipe or destroy the media {count, plural, one {it was} other {they were}} on.}}',
   'cli.custody.restore.share-read-from':

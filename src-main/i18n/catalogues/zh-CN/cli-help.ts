@@ -59,7 +59,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.note.custody-restore.set':
     '仪式托管集的份额（格式 2，凭条标题为 KEYFERRY SHARE V2）与该仪式的备份文件一起恢复；\n早期版本写出的单密钥份额（格式 1，KEYFERRY SHARE V1）仍可恢复。恢复仪式之后，\n在联网工作站上导入：恢复会打印完整的联网导入命令。',
   'cli.note.custody-restore.prove':
-    '不带 --bundle 时，除非给出 --out，否则不写出任何内容：此时密钥材料（AES：32 字节原始数据；\nRSA/EC：PKCS#8 DER）写入该新文件，权限 0600，用于交给 HSM（托管集份额：写入一个新文件夹，\n每个密钥一个 <密钥 ID>.key 文件；任何一次写入失败都会再删除该文件夹），并打印警告，列出每个文件：\n请保持离线，交给 HSM，然后销毁所有副本。没有任何日志或见证人记录此操作。与离线端一样，\n网络处于连接状态时它拒绝读取任何份额，除非给出 --allow-network（仅用于演练）；custody split 也是如此。',
+    '不带 --bundle 时，除非给出 --out，否则不写出任何内容：此时密钥材料（AES：32 字节原始数据；\nRSA/EC：PKCS#8 DER）写入该新文件，权限 0600（不保存权限的卷，例如 FAT32 或 exFAT，\n显示的是其他权限，警告会指出），用于交给 HSM（托管集份额：写入一个新文件夹，\n每个密钥一个 <密钥 ID>.key 文件；任何一次写入失败都会再删除该文件夹），并打印警告，列出每个文件：\n请保持离线，交给 HSM，然后销毁所有副本。没有任何日志或见证人记录此操作。与离线端一样，\n网络处于连接状态时它拒绝读取任何份额，除非给出 --allow-network（仅用于演练）；custody split 也是如此。',
 
   'cli.opt.operator': '仪式现场的操作员',
   'cli.opt.witness': '在场的见证人（每人一次）',
@@ -150,7 +150,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '第 I 份由 NAME 交出（默认：记录的保管人）。一人交出多份份额会被拒绝；NAME 不是该份额的保管人，或是操作员或见证人时，会发出警告并记入日志',
   'cli.opt.restore.one-person-several-shares': '因此原因准许一人交出多份份额（作为覆盖记入日志，并印在回执上）',
   'cli.opt.restore.allow-network': '即使网络已连接也继续（仅用于演练；打印为警告；只有带 --bundle 时才记入日志）',
-  'cli.opt.restore.out': '把重建的明文写入这个新文件（权限 0600；托管集份额：一个新文件夹）',
+  'cli.opt.restore.out': '把重建的明文写入这个新文件（在保存权限的卷上为权限 0600；托管集份额：一个新文件夹）',
   'cli.opt.restore.ceremony-id': '拒绝其他仪式的份额',
   'cli.opt.restore.key-id': '拒绝其他密钥的份额（托管集份额：只恢复这些密钥；可重复）',
   'cli.opt.restore.key-spec': '拒绝其他密钥规格的份额（单密钥份额）',

@@ -99,7 +99,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'cli.custody.set-nothing-written':
     '未写入明文文件（使用 --out DIR 将每个恢复的密钥写入新文件夹，或使用 --bundle DIR 将其包装以便重新导入）。',
   'cli.custody.set-files-written':
-    '已将 {count, plural, other {# 个密钥}}写入 {dir}，每个密钥一个 <密钥 ID>.key 文件，权限 0600：这是明文密钥材料（如何处理见下文）。',
+    '已将 {count, plural, other {# 个密钥}}写入 {dir}，每个密钥一个 <密钥 ID>.key 文件，{kept, select, yes {权限 0600} other {权限 {mode}（该卷不保存文件权限）}}：这是明文密钥材料（如何处理见下文）。',
   'problem.CUSTODY_OUT_EXISTS': '{path} 已存在；Keyferry 从不覆盖。未恢复任何内容。',
   'problem.CUSTODY_OUT_EXISTS.next': '请为 --out 选择一个新的文件夹名称。',
   'receipt.people.holdsSet':

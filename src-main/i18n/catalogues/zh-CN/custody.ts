@@ -75,10 +75,12 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'cli.custody.prove.nothing-written':
     '未写入明文文件（使用 --out FILE 将材料交给 HSM，或使用 --bundle DIR 将其包装以便重新导入）。',
   'cli.custody.prove.written':
-    '已写入 {file}（{size} 字节，权限 0600）：{form, select, aes {原始 32 字节 AES 密钥} other {PKCS#8 DER 格式的私钥}}。',
+    '已写入 {file}（{size} 字节，{kept, select, yes {权限 0600} other {权限 {mode}：该卷不保存文件权限}}）：{form, select, aes {原始 32 字节 AES 密钥} other {PKCS#8 DER 格式的私钥}}。',
   'cli.custody.plaintext-warning':
     '警告：{count, plural, other {以下 # 个文件}}含有明文密钥材料，未记入任何日志，也没有任何见证人见证：',
   'cli.custody.plaintext-file': '  {file}',
+  'cli.custody.plaintext-permissions':
+    '存放{count, plural, =1 {此文件} other {这些文件}}的卷不保存文件权限（FAT32 和 exFAT 介质即是如此）：本计算机的每个账户都能读取{count, plural, =1 {它} other {它们}}（权限 {mode}），而不只是您的账户；插入该介质的任何计算机也都能读取。在 HSM 持有该密钥材料之前，请让该介质一直在您手中。',
   'cli.custody.plaintext-next':
     '{networked, select, yes {{count, plural, other {这 # 个文件}}刚刚写在了这台联网的计算机上（--allow-network 放行）：只适用于使用测试材料的演练。切勿复制到别处，也不得导入任何真实数据所依赖的地方；演练结束后删除文件，并擦除存放过它的介质。} other {请让{count, plural, other {这 # 个文件}}保持离线：切勿放到联网的计算机、同步文件夹或他人可接触的介质上。立即交给 HSM，然后销毁所有副本：删除文件，并擦除或销毁存放过它的介质。}}',
   'cli.custody.restore.share-read-from': '第 {index} 份读自{count, plural, other {文件 {files}}}。',
