@@ -306,7 +306,7 @@ export interface MessageValueTable {
   'status.next.answered-not-taken': { count: number; answers: string | number; folder: string };
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
-  'status.next.partly-imported': { count: number; total: string | number; keys: string | number };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; tokens: string; until: Date | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };
   'delete.button': { alias: string | number };
@@ -1145,7 +1145,7 @@ export interface MessageValueTable {
   'online.lapsed.step2-wrap': { command: string | number; file: string };
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; tokens: string; until: Date | number; command: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };

@@ -33,7 +33,7 @@ import {
 import { custodyOf } from './online-reimport';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
-import { proveFirst, statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { proveFirst, statusNextSteps, type StatusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -82,7 +82,7 @@ export const statusCommand = defineOnlineCommand({
       printGroupProofs(io, session.ceremony.keys());
       // A proof failed while another key waits for fresh parameters: both next steps, in order.
       printProveFirst(io, values, session);
-      const missing = printMissingImports(io, notImported, keys.length);
+      const missing = printMissingImports(io, values, notImported, keys.length);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       return missing === 0 ? 0 : UNFINISHED;
     });
@@ -142,7 +142,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
     // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
     printProveFirst(io, values, { ceremony: look, journal });
-    if (imported > 0) printMissingImports(io, said.missing, look.keys().length);
+    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
@@ -185,7 +185,7 @@ function printKeyStates(
   deleted: number;
   unrecorded: number;
   notTaken: ReadonlySet<string>;
-  missing: readonly KeyStatus[];
+  missing: MissingImports;
 } {
   printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
     s.alias,
@@ -195,7 +195,7 @@ function printKeyStates(
     // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
     cliExpiry(io, s.materialExpiresAt ?? undefined, keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never'),
   ]);
-  const next = statusNextSteps(ceremony.keys(), status, journal.entries);
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries, new Date());
   // A key that lost its material and is Enabled again took an import whose answer no session
   // recorded, or proved nothing: said below as such, not as lost (its material is back).
   const { keys } = next;
@@ -237,8 +237,14 @@ function printKeyStates(
     deleted: next.deleted.length,
     unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
     notTaken: new Set([...next.notTaken, ...next.answeredNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
-    missing: next.missing,
+    missing: { keys: next.missing, tokens: next.missingTokens },
   };
+}
+
+/** The keys an import stopped part way did not reach, and when their import tokens run out (statusNextSteps). */
+interface MissingImports {
+  readonly keys: readonly KeyStatus[];
+  readonly tokens: StatusNextSteps['missingTokens'];
 }
 
 /**
@@ -246,13 +252,21 @@ function printKeyStates(
  * Pending import (statusNextSteps' `missing`), and a replica group with them is not complete. Said,
  * with what finishes it; returns how many.
  */
-function printMissingImports(io: CliIo, missing: readonly KeyStatus[], total: number): number {
+function printMissingImports(
+  io: CliIo,
+  values: OnlineCommonValues,
+  { keys: missing, tokens }: MissingImports,
+  total: number,
+): number {
   if (missing.length > 0)
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
         total,
         keys: namedKeys(cliTranslator(io), missing),
+        tokens: tokens === null ? 'unknown' : tokens.lapsed ? 'lapsed' : 'valid',
+        until: tokens?.until ?? 0,
+        command: nextOnline('params', values),
       }),
     );
   return missing.length;

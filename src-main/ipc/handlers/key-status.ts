@@ -26,7 +26,7 @@ export async function keyStatusView(
   journal: Pick<Journal, 'entries'>,
 ): Promise<Response<'keyStatus'>> {
   const status = await ceremony.status();
-  const next = statusNextSteps(ceremony.keys(), status, journal.entries);
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries, new Date());
   // The custody copy the journal recorded at a lost material's import: what its next step restores from.
   const custodyOf = (key: JournaledKey) => {
     const { acknowledged: _, ...custody } = recordedCustodyValues(ceremony.importedCustody(key.keyId));
@@ -74,6 +74,7 @@ export async function keyStatusView(
       })),
       foreign: next.foreign.map(named),
       missing: next.missing.map(named),
+      missingTokens: next.missingTokens && { ...next.missingTokens },
     },
   };
 }

@@ -99,5 +99,7 @@ export const keyStatusListSchema = z.object({
     answeredNotTaken: z.array(z.object({ folder: z.string().nullable(), keys: z.array(answeredKeySchema) })),
     foreign: z.array(namedKeySchema),
     missing: z.array(namedKeySchema),
+    /** The import tokens of `missing`: the earliest expiry (ms since the epoch) and whether it passed; null: none known. */
+    missingTokens: z.object({ until: z.number(), lapsed: z.boolean() }).nullable(),
   }),
 });

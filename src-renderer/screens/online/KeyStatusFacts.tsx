@@ -85,7 +85,15 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
         ]
       : []),
     ...(next.missing.length > 0
-      ? [t('status.next.partly-imported', { keys: named(next.missing), count: next.missing.length, total })]
+      ? [
+          t('status.next.partly-imported', {
+            keys: named(next.missing),
+            count: next.missing.length,
+            total,
+            tokens: next.missingTokens === null ? 'unknown' : next.missingTokens.lapsed ? 'lapsed' : 'valid',
+            until: next.missingTokens?.until ?? 0,
+          }),
+        ]
       : []),
   ];
 }

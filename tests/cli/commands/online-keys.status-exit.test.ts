@@ -2,11 +2,15 @@
  * `online status`'s exit code, as a script reads it: 0 once the ceremony is finished, 3 while it is
  * not finished and nothing is wrong (nothing imported yet, or an import stopped part way that the
  * same import finishes), 1 for a problem. A real simulator, the CLI in a child process.
+ * After an import stopped part way: while the import tokens of the keys it did not reach are valid,
+ * the same import finishes them (the line says until when); once they have expired by this
+ * computer's clock, that bundle cannot import them any more, and the line says to fetch new
+ * parameters, with the command (the CLI in this process, its clock moved a day on).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { runCli } from '../../integration/cli-process';
 import { onlineAt } from '../../helpers/cli-sides';
@@ -22,25 +26,20 @@ beforeEach(async () => {
   kms = await startSimWithClient();
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await kms.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('online status exit code', () => {
-  it('3 while unfinished with nothing wrong, 0 once finished, 1 for a problem; --help says so', async () => {
-    const ceremony = await wrappedCliCeremony(
-      path.join(dir, 'ceremony'),
-      kms.sim,
-      ['one', 'two'].map((alias) => ({ alias: `app/${alias}`, spec: 'AES_256' })),
-    );
-    const { online, env } = ceremony;
-    const status = () => runCli(['online', 'status', ...onlineAt(kms.sim).args], { cwd: online, env });
-
-    const before = await status();
-    expect(before.stdout).toContain('Nothing imported yet');
-    expect(before.code).toBe(3);
-
-    // The first import goes through, then the network goes: stopped part way.
+/** A two-key ceremony wrapped by the CLI; `stop()` imports it until the first key went through, then the network goes. */
+async function twoKeys() {
+  const ceremony = await wrappedCliCeremony(
+    path.join(dir, 'ceremony'),
+    kms.sim,
+    ['one', 'two'].map((alias) => ({ alias: `app/${alias}`, spec: 'AES_256' })),
+  );
+  const { online, env } = ceremony;
+  const stop = async () => {
     kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
       kms.sim.faults.dropConnection('describe-key', 'before', 1000);
       kms.sim.faults.dropConnection('import-key-material', 'before', 1000);
@@ -49,6 +48,22 @@ describe('online status exit code', () => {
     const stopped = await keyferry([...ceremony.importCommand, '--concurrency', '1'], { cwd: online, env });
     expect(stopped.code).toBe(1);
     kms.sim.faults.clear();
+    return stopped;
+  };
+  return { online, env, stop };
+}
+
+describe('online status exit code', () => {
+  it('3 while unfinished with nothing wrong, 0 once finished, 1 for a problem; --help says so', async () => {
+    const { online, env, stop } = await twoKeys();
+    const status = () => runCli(['online', 'status', ...onlineAt(kms.sim).args], { cwd: online, env });
+
+    const before = await status();
+    expect(before.stdout).toContain('Nothing imported yet');
+    expect(before.code).toBe(3);
+
+    // The first import goes through, then the network goes: stopped part way.
+    const stopped = await stop();
     const partly = await status();
     expect(partly.stdout).toContain('1 of 2 keys is not imported yet (Pending import)');
     expect(partly.code).toBe(3);
@@ -77,5 +92,32 @@ describe('online status exit code', () => {
     }
     const params = await runCli(['online', 'params', '--help']);
     expect(params.stdout).toContain('(create-key creates it; later steps continue it)');
+  }, 180_000);
+
+  it('after an import stopped part way: until when the same import finishes it, then fetch new parameters', async () => {
+    const { online, env, stop } = await twoKeys();
+    const status = (lang = 'en') =>
+      keyferry(['--lang', lang, 'online', 'status', ...onlineAt(kms.sim).args], { cwd: online, env });
+    await stop();
+
+    const valid = await status();
+    expect(valid.code).toBe(3);
+    expect(valid.stdout).toMatch(
+      /1 of 2 keys is not imported yet \(Pending import\): .*it imports only what is missing, while their import tokens are valid \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)\./,
+    );
+
+    // A day later, on this computer and in the KMS (whose clock is its own).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 25 * 3_600_000 });
+    kms.sim.clock.advance(25 * 3_600_000);
+    const lapsed = await status();
+    expect(lapsed.stderr).toBe('');
+    expect(lapsed.stdout).toMatch(
+      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished, and a replica group with such a key is not complete\. Their import tokens expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import them any more: fetch new import parameters for them \(keyferry online params --journal \S+\), then wrap their material on the air-gapped workstation/,
+    );
+    expect(lapsed.stdout).not.toContain('it imports only what is missing');
+    const zh = await status('zh-CN');
+    expect(zh.stdout).toContain(
+      '因此该材料包已无法再导入它们：请为它们获取新的导入参数（keyferry online params --journal',
+    );
   }, 180_000);
 });

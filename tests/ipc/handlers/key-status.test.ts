@@ -79,6 +79,7 @@ describe('the key states in the app, as online status says them', () => {
       proveFirst: null,
       foreign: [],
       missing: [],
+      missingTokens: null,
     });
 
     await value(ipc, 'online.delete-material', { keyId: deleted, acknowledgeLoss: true, confirmedKeyId: deleted });

@@ -20,7 +20,10 @@
  *   key still Pending import (it did not take effect: the next import asks the KMS first, then sends
  *   it again), each key with that answer, one group per bundle;
  * - `lapsed`: material that lapsed, and whether its next step is still fresh parameters;
- * - `missing`: still Pending import with nothing else to say of it (an import stopped part way).
+ * - `missing`: still Pending import with nothing else to say of it (an import stopped part way);
+ *   `missingTokens`: when the import tokens of their latest parameters run out (the earliest of
+ *   them), and whether that moment has passed by the caller's clock: the same import finishes them
+ *   only until then; after it their way on is fresh parameters.
  */
 import type { JournalEntry } from '../../journal';
 import { KeyferryError } from '../../errors';
@@ -28,6 +31,7 @@ import { listValue } from '../../../i18n/list';
 import { KeyState, keyStateOfName } from '../../kms/types';
 import { materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
+import { ONLINE_EVENTS, parametersFetchedData } from './events';
 import type { JournaledKey, KeyStatus } from './types';
 
 type BundleRound = Exclude<MaterialRound, { stage: 'parameters' }>;
@@ -61,6 +65,29 @@ export interface StatusNextSteps {
   }[];
   readonly foreign: readonly KeyStatus[];
   readonly missing: readonly KeyStatus[];
+  readonly missingTokens: MissingTokens | null;
+}
+
+/** The import tokens of the keys not reached: the earliest expiry (ms since the epoch) and whether it passed. */
+interface MissingTokens {
+  readonly until: number;
+  readonly lapsed: boolean;
+}
+
+/** The earliest expiry of the latest import tokens of `keys` (null: none on record), judged at `now`. */
+function tokensOf(keys: readonly KeyStatus[], entries: readonly JournalEntry[], now: Date): MissingTokens | null {
+  const latest = new Map<string, number>();
+  const wanted = new Set(keys.map((k) => k.keyId));
+  for (const entry of entries) {
+    if (entry.event !== ONLINE_EVENTS.parametersFetched) continue;
+    const fetched = parametersFetchedData.safeParse(entry.data);
+    if (fetched.success && wanted.has(fetched.data.keyId))
+      latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
+  }
+  const expiries = [...latest.values()];
+  if (expiries.length === 0) return null;
+  const until = Math.min(...expiries);
+  return { until, lapsed: until <= now.getTime() };
 }
 
 /** Keys after an import this ceremony sent, and the bundles those imports came from. */
@@ -88,11 +115,12 @@ function byBundle(keys: readonly JournaledKey[], rounds: ReadonlyMap<string, Mat
   return [...groups.values()];
 }
 
-/** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above). */
+/** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
 export function statusNextSteps(
   journaled: readonly JournaledKey[],
   status: readonly KeyStatus[],
   entries: readonly JournalEntry[],
+  now: Date,
 ): StatusNextSteps {
   const stateOf = new Map(status.map((s) => [s.keyId, keyStateOfName(s.keyState)]));
   const keys = journaled.map((k) =>
@@ -131,6 +159,11 @@ export function statusNextSteps(
     const folder = folderOf(s.keyId);
     answeredGroups.set(folder, [...(answeredGroups.get(folder) ?? []), ...withAnswer(s)]);
   }
+  const missing = status.filter((s) => {
+    const k = byId.get(s.keyId);
+    const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !waitingAgain(k);
+    return waiting && stateOf.get(s.keyId) === pendingImport;
+  });
   const roundWord = (key: JournaledKey): LostKey => ({
     key,
     round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later',
@@ -145,11 +178,8 @@ export function statusNextSteps(
     unproven: sentImports(unproven),
     answeredNotTaken: [...answeredGroups].map(([folder, these]) => ({ folder, keys: these })),
     foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.some((u) => u.keyId === s.keyId)),
-    missing: status.filter((s) => {
-      const k = byId.get(s.keyId);
-      const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !waitingAgain(k);
-      return waiting && stateOf.get(s.keyId) === pendingImport;
-    }),
+    missing,
+    missingTokens: tokensOf(missing, entries, now),
   };
 }
 

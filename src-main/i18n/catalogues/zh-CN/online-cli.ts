@@ -82,7 +82,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  3. {command}，使用{by, select, wrap {包装} other {恢复}}写出的已包装密钥材料包（按其打印的命令）',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.status.partly-imported':
-    '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。请使用相同的 --bundle 和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分。',
+    '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（按本计算机的时钟），因此该材料包已无法再导入它们：请为它们获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {请使用相同的 --bundle 和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}',
   'online.status.unrecorded-imports':
     'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'online.status.unrecorded-not-taken':

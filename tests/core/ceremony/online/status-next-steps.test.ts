@@ -29,6 +29,7 @@ function key(keyId: string, is: Partial<JournaledKey> = {}): JournaledKey {
     ...is,
   };
 }
+const NOW = new Date('2030-01-02T12:00:00Z');
 const state = (keyId: string, keyState: string): KeyStatus => ({
   ...place,
   keyId,
@@ -55,6 +56,7 @@ describe('the next steps of a look at the keys', () => {
       ],
       [state('a', '5'), state('b', '2'), state('c', '2'), state('d', '5')],
       entries,
+      NOW,
     );
     expect(next.notTaken).toEqual([
       { round: { stage: 'import', folder: '/m/wrapped', seq: 2, sentSeq: 3 }, keys: [next.keys[0]] },
@@ -75,7 +77,7 @@ describe('the next steps of a look at the keys', () => {
     ]);
     const answer = { code: 'KMS.0101', seq: 4, sentSeq: 3 };
     const answered = key('a', { importAnswerUnproven: answer, deleted: true });
-    const next = statusNextSteps([answered, key('c')], [state('a', '2'), state('c', '2')], entries);
+    const next = statusNextSteps([answered, key('c')], [state('a', '2'), state('c', '2')], entries, NOW);
     // Each key with its answer (the entries of the send and of the failure): no caller looks it up again.
     expect(next.unproven).toEqual({ keys: [{ ...state('a', '2'), answer }], folders: ['/m/wrapped'] });
     expect(next.foreign).toEqual([state('c', '2')]);
@@ -90,7 +92,7 @@ describe('the next steps of a look at the keys', () => {
       ['key.imported', { keyId: 'a' }],
       ['key.material-deleted', { keyId: 'a' }],
     ]);
-    const atParameters = statusNextSteps([deleted], [state('a', '5')], before);
+    const atParameters = statusNextSteps([deleted], [state('a', '5')], before, NOW);
     expect(atParameters.deleted).toEqual([{ key: deleted, round: 'parameters' }]);
     expect(atParameters.rounds).toEqual([]);
     expect(atParameters.missing).toEqual([]);
@@ -99,7 +101,7 @@ describe('the next steps of a look at the keys', () => {
       ['key.material-deleted', { keyId: 'a' }],
       ['parameters.bundle-written', { folder: '/m/params', keyIds: ['a'] }],
     ]);
-    const atWrap = statusNextSteps([deleted], [state('a', '5')], written);
+    const atWrap = statusNextSteps([deleted], [state('a', '5')], written, NOW);
     expect(atWrap.deleted).toEqual([{ key: deleted, round: 'later' }]);
     expect(atWrap.rounds).toEqual([{ round: { stage: 'wrap', folder: '/m/params', seq: 3 }, keys: [deleted] }]);
   });
@@ -118,6 +120,7 @@ describe('the next steps of a look at the keys', () => {
       [key('a', { importAnswerUnproven: answer }), key('b'), key('c', { importAnswerUnproven: serverError })],
       [state('a', '5'), state('b', '5'), state('c', '5')],
       entries,
+      NOW,
     );
     expect(next.answeredNotTaken).toEqual([
       { folder: '/m/wrapped', keys: [{ ...state('a', '5'), answer }] },
@@ -133,7 +136,7 @@ describe('the next steps of a look at the keys', () => {
       ['key.imported', { keyId: 'a' }],
       ['key.material-lapsed', { keyId: 'a' }],
     ]);
-    expect(statusNextSteps([lapsed], [state('a', '5')], entries).lapsed).toEqual([
+    expect(statusNextSteps([lapsed], [state('a', '5')], entries, NOW).lapsed).toEqual([
       { key: lapsed, round: 'parameters' },
     ]);
   });
@@ -155,5 +158,39 @@ describe('the next steps of a look at the keys', () => {
       ['parameters.bundle-written', { folder: '/m/params', keyIds: ['l'] }],
     ]);
     expect(proveFirst([unproven, lost], written)).toBeUndefined();
+  });
+
+  it('says when the import tokens of the keys an import did not reach run out, and whether that passed', () => {
+    const fetched = (keyId: string, tokenExpiresAt: string) =>
+      [
+        'parameters.fetched',
+        {
+          keyId,
+          wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+          wrappingKeyFingerprint: 'a'.repeat(64),
+          importTokenSha256: 'b'.repeat(64),
+          importToken: 'token',
+          tokenExpiresAt,
+          wrappingPublicKey: 'spki',
+          region: 'r1',
+          projectId: 'p1',
+        },
+      ] as const;
+    const entries = journalEntries([
+      ['ceremony.started', {}],
+      fetched('a', '2030-01-01T00:00:00Z'),
+      // b's latest parameters are the second round's: those tokens are the ones its import would use.
+      fetched('b', '2030-01-01T00:00:00Z'),
+      fetched('b', '2030-01-03T09:00:00Z'),
+      fetched('c', '2030-01-03T10:00:00Z'),
+    ]);
+    const imported = key('a', { imported: true, verified: true });
+    const look = (at: Date) =>
+      statusNextSteps([imported, key('b'), key('c')], [state('a', '2'), state('b', '5'), state('c', '5')], entries, at);
+    expect(look(NOW).missing.map((k) => k.keyId)).toEqual(['b', 'c']);
+    expect(look(NOW).missingTokens).toEqual({ until: Date.parse('2030-01-03T09:00:00Z'), lapsed: false });
+    expect(look(new Date('2030-01-03T09:00:00Z')).missingTokens?.lapsed).toBe(true);
+    // Nothing missing: nothing to say of tokens.
+    expect(statusNextSteps([imported], [state('a', '2')], entries, NOW).missingTokens).toBeNull();
   });
 });
