@@ -5,13 +5,27 @@
  */
 import { z } from 'zod';
 
+/**
+ * The longest text a problem carries to the renderer (its sentence, next step and each value).
+ * Problems go main → renderer only, so the bound is a sanity limit, not a trust boundary, and it
+ * must fit every problem whole: a refusal naming each of 100 token objects with the command that
+ * deletes it is about 30,000 characters, and a cut command could name the wrong object, while a
+ * problem over the limit would reach the officer only as IPC_BAD_RESPONSE.
+ */
+const PROBLEM_TEXT_MAX = 200_000;
+
+/** The values the catalogue texts of a problem's code need; the renderer shows the problem from these. */
+export const problemValuesSchema = z.record(
+  z.string().max(100),
+  z.union([z.string().max(PROBLEM_TEXT_MAX), z.number()]),
+);
+
 /** The wire shape of a problem; mirrors `ProblemDetails` in src-main/core/errors.ts. */
 export const problemSchema = z.strictObject({
   code: z.string().min(1).max(100),
-  message: z.string().min(1).max(2000),
-  nextStep: z.string().min(1).max(2000),
-  /** The values the catalogue texts of `code` need; the renderer shows the problem from these. */
-  values: z.record(z.string().max(100), z.union([z.string().max(2000), z.number()])).optional(),
+  message: z.string().min(1).max(PROBLEM_TEXT_MAX),
+  nextStep: z.string().min(1).max(PROBLEM_TEXT_MAX),
+  values: problemValuesSchema.optional(),
 });
 export type Problem = z.output<typeof problemSchema>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { channels, type ProgressEvent } from '../../src-main/ipc/contract';
+import { KeyferryError } from '../../src-main/core/errors';
 import { createHandlers } from '../../src-main/ipc/handlers/index';
 import { createIpcRouter } from '../../src-main/ipc/router';
 import { createKeyferryApi, type Invoke, type Subscribe } from '../../src-main/preload/api-factory';
@@ -122,5 +123,46 @@ describe('createKeyferryApi', () => {
     expect(transport.unsubscribe).toHaveBeenCalledTimes(1);
     transport.emit({ taskId: 't1', stage: 'wrap', message: 'after stop' });
     expect(seen).toHaveLength(1);
+  });
+
+  it('carries a problem naming a hundred token objects whole to the renderer: every delete command, none cut', async () => {
+    // HSM_LABEL_TAKEN for a 100-key ceremony's leftovers: each object and the command that deletes it.
+    const objects = Array.from({ length: 100 }, (_, i) => ({
+      label: `keyferry KF-20301231-abcdef 0000${String(i).padStart(4, '0')}-0000-4000-8000-000000000000`,
+      id: `4b46${String(i).padStart(4, '0')}`,
+    }));
+    const commands = objects
+      .map(
+        (o) =>
+          `pkcs11-tool --module /usr/lib/softhsm/libsofthsm2.so --token-label 'Ceremony token' --login --delete-object --type secrkey --id ${o.id} --label '${o.label}'`,
+      )
+      .join(' ; ');
+    expect(commands.length).toBeGreaterThan(10_000);
+    const setup = testContext();
+    const router = createIpcRouter(
+      {
+        ...createHandlers(setup.context),
+        networkStatus: () => {
+          throw new KeyferryError('HSM_LABEL_TAKEN', {
+            token: 'Ceremony token',
+            count: objects.length,
+            objectsList: objects.map((o) => `"${o.label}" (secret key, CKA_ID ${o.id})`).join(', '),
+            commands,
+            where: 'app',
+          });
+        },
+      },
+      setup.context.log,
+    );
+    const api = createKeyferryApi(
+      async (channel, payload) => structuredClone(await router.route(channel, structuredClone(payload))),
+      () => () => undefined,
+    );
+    const result = await api.networkStatus({});
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.code).toBe('HSM_LABEL_TAKEN');
+    expect(result.problem.values?.commands).toBe(commands);
+    expect(result.problem.nextStep).toContain(commands);
   });
 });

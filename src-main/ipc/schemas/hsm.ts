@@ -4,6 +4,7 @@
  * (`airgap.use-hsm`) and has no field in any answer; nothing secret does.
  */
 import { z } from 'zod';
+import { problemValuesSchema } from '../problem';
 import { crashedObjectsSchema } from './airgap';
 import { check, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
 
@@ -68,8 +69,6 @@ export const useHsmRequestSchema = z.strictObject({
   /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
   acceptZeroFilledPad: z.literal(true).optional(),
 });
-
-const problemValuesSchema = z.record(z.string().max(100), z.union([z.string().max(2000), z.number()]));
 
 /** One spec's result: can this token do it, with which mechanisms, or why not (a catalogue problem). */
 const specCapabilitySchema = z.object({
