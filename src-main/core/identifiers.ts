@@ -72,3 +72,12 @@ export const keyIdSchema = identifierSchema('keyId');
 export const projectIdSchema = identifierSchema('projectId');
 export const regionSchema = identifierSchema('region');
 export const keyAliasSchema = identifierSchema('keyAlias');
+
+/**
+ * A key id as a journal entry that names an HSM token object gives it (core/ceremony/airgap/
+ * crashed-session-token-objects.ts), taken as written: any text up to 256 characters. Keyferry
+ * journals KMS key ids only (its bundles accept no other), but a leftover object is named whatever
+ * its entry says, never left out for an id of another shape (the object is still in the token), and
+ * the app's answer naming such objects (ipc/schemas/airgap.ts) takes exactly these.
+ */
+export const journaledKeyIdSchema = z.string().min(1).max(256);

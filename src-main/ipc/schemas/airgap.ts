@@ -15,9 +15,11 @@ import {
 } from './common';
 import { wrapAgainReasonSchema } from '../../core/ceremony/airgap/wrap-again-reason';
 import { TOKEN_OBJECT_CLASSES } from '../../core/hsm/token-object-class';
+import { journaledKeyIdSchema } from '../../core/identifiers';
 
 const tokenObjectSchema = z.object({
-  keyId: keyIdSchema,
+  // As the journal reader takes it: a crashed session's objects are named whatever key id their entry says.
+  keyId: journaledKeyIdSchema,
   label: z.string().max(256),
   objectId: z.string().regex(/^[0-9a-f]{0,512}$/),
   objectClass: z.enum(TOKEN_OBJECT_CLASSES),

@@ -10,13 +10,14 @@
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { KEY_SPEC_INFO, KEY_SPECS, type KeySpec } from '../../crypto/key-spec';
+import { journaledKeyIdSchema } from '../../identifiers';
 import type { TokenObjectClass } from '../../hsm';
 import type { Journal, JournalEntry } from '../../journal';
 import type { KeyTokenObject } from './token-object-ledger';
 import { withDeleteCommands, type TokenObjectsCleanup } from './token-objects-cleanup';
 
 const generatedSchema = z.object({
-  keyId: z.string(),
+  keyId: journaledKeyIdSchema,
   spec: z.enum(KEY_SPECS),
   objectLabel: z.string(),
   objectId: z.string(),

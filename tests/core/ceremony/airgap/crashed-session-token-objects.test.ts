@@ -3,7 +3,8 @@
  * names each token object that session's `material.generated` entries recorded (AES: one secret key;
  * RSA/EC: the private and the public key), without those its own stop already journaled destroyed,
  * journals them `hsm.objects-left` with the pkcs11-tool command that deletes each, and the receipt's
- * Deviations list that entry.
+ * Deviations list that entry. The app's answer (the IPC contract) takes those objects as the
+ * entries name them.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
 import { listDeviations, openJournal, type Journal } from '../../../../src-main/core/journal';
+import { withdrawalSchema } from '../../../../src-main/ipc/schemas/airgap';
 
 const CEREMONY = 'KF-20250301-abcdef';
 const MODULE = '/opt/vendor/lib pkcs11.so';
@@ -80,6 +82,10 @@ describe('the HSM token objects of a session that ended without stopping', () =>
       'hsm.objects-left',
       'failure',
     ]);
+    // The app is told the same objects, named as their entries name them (not only KMS-shaped key ids).
+    const answer = withdrawalSchema.shape.tokenObjects.safeParse(report?.tokenObjects);
+    expect(answer.success).toBe(true);
+    expect(answer.data?.left.map((o) => o.keyId)).toEqual(['ec-2', 'ec-2', 'rsa-3', 'rsa-3']);
   });
 
   it('journal nothing of the token when the session generated nothing in one', async () => {
