@@ -256,7 +256,7 @@ export function findMaterialKey(
   session: HsmSession,
   spec: KeySpec,
   selector: KeySelector,
-  where: 'cli' | 'app' = 'cli',
+  where: 'cli' | 'app' | 'restore' = 'cli',
 ): HsmMaterialKey {
   const info = KEY_SPEC_INFO[spec];
   const keyClass = info.kind === 'symmetric' ? CKO.SECRET_KEY : CKO.PRIVATE_KEY;

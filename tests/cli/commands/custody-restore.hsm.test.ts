@@ -5,8 +5,8 @@
  * `online import`; data encrypted; `kms-sim advance` past the expiry (the key is back in Pending
  * import); `online params` again; then the restore from the token, continuing the air-gapped
  * journal: the same token object re-wrapped (same KCV), `online import` of that bundle, and the
- * ciphertext made before the expiry decrypts. Shares with the HSM options, a wrong PIN and
- * another token are refused with their messages and write no bundle. The PIN is in no file
+ * ciphertext made before the expiry decrypts. Shares with the HSM options, a wrong PIN, another
+ * token and a second object under the journaled label are refused with their messages and write no bundle. The PIN is in no file
  * and no output.
  */
 import { execFileSync } from 'node:child_process';
@@ -185,10 +185,30 @@ describe('keyferry custody restore --hsm-module (SoftHSM, simulator clock)', () 
     expect(otherToken.stderr).toContain(
       `the air-gapped journal recorded the material in the token with serial ${token.serial}`,
     );
+    // A second key object under the journaled label: the restore does not choose, and says what a
+    // restore can do (find the one with the journaled check value, remove the others), not the
+    // wrap's --hsm-key-label.
+    const label = generated?.data.objectLabel as string;
+    const pkcs11 = ['--module', SOFTHSM_MODULE, '--token-label', 'vault-a', '--login', '--pin', PIN];
+    execFileSync('pkcs11-tool', [...pkcs11, '--keygen', '--key-type', 'AES:32', '--label', label, '--id', '99'], {
+      stdio: 'pipe',
+    });
+    const ambiguous = await run(
+      [...restoreArgs('wrapped-x', 'restore-ambiguous.jsonl'), ...hsm, '--hsm-journal', 'airgap.jsonl'],
+      { HSM_PIN: PIN },
+    );
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain(`Token "vault-a" has 2 keys with label "${label}"`);
+    expect(ambiguous.stderr).toContain(
+      "Find which object holds the material this ceremony recorded (its key check value or public-key fingerprint equals the one the air-gapped journal recorded when it was generated; compare with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …) or give them another label with the vendor's tools; then restore again.",
+    );
+    expect(ambiguous.stderr).not.toContain('--hsm-key-label');
+    execFileSync('pkcs11-tool', [...pkcs11, '--delete-object', '--type', 'secrkey', '--id', '99'], { stdio: 'pipe' });
     await expect(stat(path.join(dir, 'wrapped-x'))).rejects.toMatchObject({ code: 'ENOENT' });
     for (const [journal, code] of [
       ['restore-wrong-pin.jsonl', 'HSM_PIN_INCORRECT'],
       ['restore-other-token.jsonl', 'HSM_RESTORE_TOKEN_DIFFERS'],
+      ['restore-ambiguous.jsonl', 'HSM_KEY_AMBIGUOUS'],
     ] as const) {
       const events = await entries(path.join(dir, journal));
       expect(events.find((e) => e.event === 'custody.restore-refused')?.data).toMatchObject({ code });

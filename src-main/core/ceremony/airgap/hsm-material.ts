@@ -276,7 +276,8 @@ export class AirGapHsmMaterial {
       }
       let key: HsmMaterialKey;
       try {
-        key = findMaterialKey(this.#session, r.spec, { label: r.objectLabel });
+        // Several objects under the journaled label: the restore's own next step (no key is chosen by label here).
+        key = findMaterialKey(this.#session, r.spec, { label: r.objectLabel }, 'restore');
       } catch (error) {
         if (toProblem(error).code !== 'HSM_KEY_NOT_FOUND') throw error;
         throw new KeyferryError('HSM_RESTORE_OBJECT_MISSING', {

@@ -105,7 +105,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN.next':
     '在有人手动删除之前它会一直留在令牌中：请先用 HSM 厂商工具找出该会话生成的是哪个对象（其校验值或公钥记录在该会话的 material.generated 条目中），因为日志条目 {seq} 给出的命令按标签和 CKA_ID 删除，而已完成会话的对象可能使用相同的标签和 CKA_ID。',
   'problem.HSM_KEY_AMBIGUOUS.next':
-    '{where, select, app {Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签，并在其“密钥 …的令牌对象标签”字段中输入此标签（在“使用令牌中已有的密钥”下）；然后重新检查令牌。} other {Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签并按此标签选择（--hsm-key-label KEYID=LABEL）；然后重新运行。}}',
+    '{where, select, restore {Keyferry 不会在它们之间替您选择。请找出哪个对象持有本仪式记录的密钥材料（其密钥校验值或公钥指纹与生成时离线日志记录的一致；请用 HSM 厂商工具核对），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或用厂商工具给它们改用其他标签；然后再次恢复。} app {Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签，并在其“密钥 …的令牌对象标签”字段中输入此标签（在“使用令牌中已有的密钥”下）；然后重新检查令牌。} other {Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签并按此标签选择（--hsm-key-label KEYID=LABEL）；然后重新运行。}}',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND':
     '令牌 "{token}" 中没有唯一一个{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的公钥与该私钥对应。',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next': '请为公钥对象设置与私钥相同的标签，然后重试。',
