@@ -199,11 +199,24 @@ function printKeyStates(
   // A key that lost its material and is Enabled again took an import whose answer no session
   // recorded, or proved nothing: said below as such, not as lost (its material is back).
   const { keys } = next;
-  const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
   // The way back from fresh parameters on, only for keys still at that step of their latest round.
   const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');
-  const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody, airGapJournal, atParameters);
+  // Each lapsed key's custody copy is the one recorded at its own import (as the app reads it): keys
+  // imported from different wrapped bundles may have different copies, or one none, so the way back
+  // is said once per custody copy, for the keys it holds.
+  const custodyOfKey = (keyId: string) =>
+    ceremony.importedCustody(keyId)?.arrangement ?? custodyOf(journal.entries, new Set([keyId]));
+  const byCustody = new Map<string, { custody: ReturnType<typeof custodyOfKey>; keys: JournaledKey[] }>();
+  for (const k of keys.filter((key) => key.lapsed)) {
+    const custody = custodyOfKey(k.keyId);
+    const group = byCustody.get(JSON.stringify(custody));
+    if (group) group.keys.push(k);
+    else byCustody.set(JSON.stringify(custody), { custody, keys: [k] });
+  }
+  const lapsed = [...byCustody.values()].flatMap((group) =>
+    lapsedLines(io, group.keys, nextOnline('params', values), group.custody, airGapJournal, atParameters),
+  );
   for (const line of lapsed) io.stdout(line);
   for (const { key: k, round } of next.deleted)
     io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));
