@@ -25,6 +25,7 @@ import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
 import { refuseParametersBeforeProof } from './status-next-steps';
+import { groupMaterialHolders } from './group-material';
 import { ONLINE_EVENTS } from './events';
 import { requireCreateStep, startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
@@ -82,7 +83,7 @@ export type { CredentialSource, OnlineCredentialBinding } from './credential-sou
 /** What a look at the keys may do while the journal cannot be written (OnlineCeremony.lookWithoutJournal). */
 export type UnjournaledLook = Pick<
   OnlineCeremony,
-  'ceremonyId' | 'step' | 'connect' | 'status' | 'keys' | 'importedCustody'
+  'ceremonyId' | 'step' | 'connect' | 'status' | 'keys' | 'importedCustody' | 'groupMaterialHolders'
 >;
 
 export class OnlineCeremony {
@@ -134,6 +135,7 @@ export class OnlineCeremony {
       status: () => ceremony.status(),
       keys: () => ceremony.keys(),
       importedCustody: (keyId) => ceremony.importedCustody(keyId),
+      groupMaterialHolders: (keyIds) => ceremony.groupMaterialHolders(keyIds),
     };
   }
 
@@ -193,6 +195,19 @@ export class OnlineCeremony {
   /** The custody copy of the material last imported into `keyId`, as the journal recorded it (undefined: unknown). */
   importedCustody(keyId: string): RecordedCustody | undefined {
     return this.#state.keys.get(keyId)?.imported?.custody;
+  }
+
+  /**
+   * Of the keys `keyIds`, those whose next round takes their replica group's material, never fresh
+   * material (group-material.ts), each with the member holding it: as the journal knows them.
+   */
+  groupMaterialHolders(keyIds: readonly string[]): { member: JournaledKey; holder: JournaledKey }[] {
+    const journaled = new Map(this.keys().map((k) => [k.keyId, k]));
+    return groupMaterialHolders(keyIds, this.#state.keys).flatMap(({ memberId, holderId }) => {
+      const member = journaled.get(memberId);
+      const holder = journaled.get(holderId);
+      return member && holder ? [{ member, holder }] : [];
+    });
   }
 
   #requireConnected(step: CeremonyStepName): void {
