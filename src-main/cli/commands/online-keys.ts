@@ -30,7 +30,6 @@ import {
   withSession,
   type RoundSource,
 } from './online-steps';
-import { custodyOf } from './online-reimport';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
 import { groupMaterialValues } from '../../i18n/group-material-values';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
@@ -200,7 +199,8 @@ function printKeyStates(
   // A key that lost its material and is Enabled again took an import whose answer no session
   // recorded, or proved nothing: said below as such, not as lost (its material is back).
   const { keys } = next;
-  const custody = custodyOf(journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
+  // The custody copy recorded at their import: the app's key states read the same (recorded-custody.ts).
+  const custody = ceremony.importedCustody(...keys.filter((k) => k.lapsed).map((k) => k.keyId))?.arrangement ?? null;
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
   // The way back from fresh parameters on, only for keys still at that step of their latest round.
   const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');

@@ -26,6 +26,7 @@ import type { KeyProof } from './key-proof';
 import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
 import { refuseParametersBeforeProof } from './status-next-steps';
 import { groupMaterialHolders } from './group-material';
+import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
 import { requireCreateStep, startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
@@ -134,7 +135,7 @@ export class OnlineCeremony {
       connect: (credentials) => ceremony.connect(credentials),
       status: () => ceremony.status(),
       keys: () => ceremony.keys(),
-      importedCustody: (keyId) => ceremony.importedCustody(keyId),
+      importedCustody: (...keyIds) => ceremony.importedCustody(...keyIds),
       groupMaterialHolders: (keyIds) => ceremony.groupMaterialHolders(keyIds),
     };
   }
@@ -192,9 +193,12 @@ export class OnlineCeremony {
     return journaledKeys(this.#ctx);
   }
 
-  /** The custody copy of the material last imported into `keyId`, as the journal recorded it (undefined: unknown). */
-  importedCustody(keyId: string): RecordedCustody | undefined {
-    return this.#state.keys.get(keyId)?.imported?.custody;
+  /**
+   * The custody copy of the material last imported into `keyIds` (the first of them with one on
+   * record), as the journal recorded it at that import (undefined: unknown): recorded-custody.ts.
+   */
+  importedCustody(...keyIds: string[]): RecordedCustody | undefined {
+    return importedCustodyOf(this.#state.keys, keyIds);
   }
 
   /**
