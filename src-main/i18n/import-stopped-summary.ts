@@ -9,7 +9,7 @@ import type { Translator } from './translate';
 import { listText } from './list';
 
 /** A key as the lists name it: alias and key id, and a replica's region (its alias is its primary's). */
-interface NamedKey {
+export interface NamedKey {
   readonly alias: string;
   readonly keyId: string;
   readonly replicaOf: string | null;

@@ -307,6 +307,7 @@ export interface MessageValueTable {
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
   'status.next.partly-imported': { count: number; total: string | number; keys: string | number; tokens: string; until: Date | number };
+  'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; seq: string | number; token: string | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };
   'delete.button': { alias: string | number };
@@ -1146,6 +1147,7 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; tokens: string; until: Date | number; command: string | number };
+  'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src-main/i18n/translate';
 import { oneApp } from './one-app';
 import { fillByLabel, step } from './page-helpers';
-import { keyWithReplicaPlanned, parametersConfirmed, rehearsalStarted, upToCheckedBundle } from './rehearsal-steps';
+import { replicaGroupChecked } from './rehearsal-steps';
 
 describe('the parameters step for a replica whose material was deleted', () => {
   const app = oneApp('kf-ui-material-before-');
@@ -18,11 +18,7 @@ describe('the parameters step for a replica whose material was deleted', () => {
     const { t } = translator('en');
     const { ui, folder, media } = app();
     const { page } = ui;
-    await rehearsalStarted(page, folder);
-    await keyWithReplicaPlanned(page, 'dr/aes', 'AES_256');
-    await step(page, 'Create 1 external key', 'online-create');
-    await parametersConfirmed(page, media);
-    await upToCheckedBundle(page, media);
+    await replicaGroupChecked(page, folder, media, 'dr/aes');
     await step(page, t('import.button'), 'online-import');
     await step(page, t('verify.button'), 'online-verify');
 

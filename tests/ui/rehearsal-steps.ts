@@ -88,3 +88,15 @@ export async function keyWithReplicaPlanned(page: Page, alias: string, spec: str
   await fillByLabel(page, 'Project ID of replica 1 of key 1', projectId);
   return projectId;
 }
+
+/**
+ * A rehearsal in English from its start: key `alias` (AES_256) with a replica in the simulator's
+ * second region created, its parameters written and its wrapped bundle checked online.
+ */
+export async function replicaGroupChecked(page: Page, folder: string, media: string, alias: string): Promise<void> {
+  await rehearsalStarted(page, folder);
+  await keyWithReplicaPlanned(page, alias, 'AES_256');
+  await step(page, 'Create 1 external key', 'online-create');
+  await parametersConfirmed(page, media);
+  await upToCheckedBundle(page, media);
+}

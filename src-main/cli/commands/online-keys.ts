@@ -30,8 +30,8 @@ import {
   withSession,
   type RoundSource,
 } from './online-steps';
-import { custodyOf } from './online-reimport';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
+import { groupMaterialValues } from '../../i18n/group-material-values';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
 import { proveFirst, statusNextSteps, type StatusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
@@ -82,7 +82,7 @@ export const statusCommand = defineOnlineCommand({
       printGroupProofs(io, session.ceremony.keys());
       // A proof failed while another key waits for fresh parameters: both next steps, in order.
       printProveFirst(io, values, session);
-      const missing = printMissingImports(io, values, notImported, keys.length);
+      const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       return missing === 0 ? 0 : UNFINISHED;
     });
@@ -142,7 +142,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
     // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
     printProveFirst(io, values, { ceremony: look, journal });
-    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length);
+    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length, look);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
@@ -202,11 +202,10 @@ function printKeyStates(
   const airGapJournal = ceremonyAirGapJournal(journal.entries)?.file;
   // The way back from fresh parameters on, only for keys still at that step of their latest round.
   const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');
-  // Each lapsed key's custody copy is the one recorded at its own import (as the app reads it): keys
+  // Each lapsed key's custody copy is the one recorded at its own import (recorded-custody.ts, as the app reads it): keys
   // imported from different wrapped bundles may have different copies, or one none, so the way back
   // is said once per custody copy, for the keys it holds.
-  const custodyOfKey = (keyId: string) =>
-    ceremony.importedCustody(keyId)?.arrangement ?? custodyOf(journal.entries, new Set([keyId]));
+  const custodyOfKey = (keyId: string) => ceremony.importedCustody(keyId)?.arrangement ?? null;
   const byCustody = new Map<string, { custody: ReturnType<typeof custodyOfKey>; keys: JournaledKey[] }>();
   for (const k of keys.filter((key) => key.lapsed)) {
     const custody = custodyOfKey(k.keyId);
@@ -270,6 +269,7 @@ function printMissingImports(
   values: OnlineCommonValues,
   { keys: missing, tokens }: MissingImports,
   total: number,
+  ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
 ): number {
   if (missing.length > 0)
     io.stdout(
@@ -282,6 +282,18 @@ function printMissingImports(
         command: nextOnline('params', values),
       }),
     );
+  // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
+  if (tokens?.lapsed)
+    for (const { member, holder } of ceremony.groupMaterialHolders(missing.map((k) => k.keyId))) {
+      const custody = recordedCustodyValues(ceremony.importedCustody(holder.keyId));
+      const command = nextOnline('params', values);
+      io.stdout(
+        cliTranslator(io).t('online.status.group-material', {
+          ...groupMaterialValues(cliTranslator(io), member, holder, custody),
+          command,
+        }),
+      );
+    }
   return missing.length;
 }
 

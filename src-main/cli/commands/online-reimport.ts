@@ -5,8 +5,6 @@
  * ceremony's custody copy: `custody restore` from the shares or the HSM token, or, when no custody
  * copy was taken, the original material, said plainly.
  */
-import { z } from 'zod';
-import { custodyArrangementSchema, type CustodyArrangement } from '../../core/bundle/custody-arrangement';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 import type { JournalEntry } from '../../core/journal';
 import type { WrittenParametersBundle } from '../../core/ceremony/online/types';
@@ -17,21 +15,6 @@ import type { OnlineSession } from '../online-session';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { airgapWrapCommand, hsmRestoreWords, parametersRound, roundName, wrappedBesideBundle } from './online-steps';
 import { listValue } from '../../i18n/list';
-
-const checkedSchema = z.object({
-  custody: custodyArrangementSchema.nullable().optional(),
-  keys: z.array(z.object({ keyId: z.string() })),
-});
-
-/** The custody arrangement of the last checked wrapped bundle that carried one of `keyIds` (from the journal). */
-export function custodyOf(entries: readonly JournalEntry[], keyIds: ReadonlySet<string>): CustodyArrangement | null {
-  for (const entry of [...entries].reverse()) {
-    if (entry.event !== ONLINE_EVENTS.wrappedChecked) continue;
-    const checked = checkedSchema.safeParse(entry.data);
-    if (checked.success && checked.data.keys.some((k) => keyIds.has(k.keyId))) return checked.data.custody ?? null;
-  }
-  return null;
-}
 
 /** Whether the ceremony asked for a material expiry (so a restore must choose one again). */
 function hadExpiry(entries: readonly JournalEntry[]): boolean {
@@ -72,7 +55,8 @@ export function reimportNextLines(
     ...witnesses.flatMap((w) => ['--witness', w]),
     ...(expiry ? ['--expires', 'EXPIRY'] : []),
   ];
-  const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
+  // The custody copy recorded at the import of the material they take: their own, or their group's holder's.
+  const custody = session.ceremony.importedCustody(...own, ...ofGroup.map((k) => k.holder))?.arrangement ?? null;
   const why = [
     ...(own.length > 0 ? [t('online.reimport.why', { count: own.length, keysList: listValue(own) })] : []),
     ...ofGroup.map((k) =>

@@ -75,6 +75,14 @@ export async function keyStatusView(
       foreign: next.foreign.map(named),
       missing: next.missing.map(named),
       missingTokens: next.missingTokens && { ...next.missingTokens },
+      // Their tokens lapsed: a key never imported whose group's material another member holds takes that material.
+      groupMaterial: next.missingTokens?.lapsed
+        ? ceremony.groupMaterialHolders(next.missing.map((k) => k.keyId)).map(({ member, holder }) => ({
+            member: named(member),
+            holder: named(holder),
+            custody: custodyOf(holder),
+          }))
+        : [],
     },
   };
 }

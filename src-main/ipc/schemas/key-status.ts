@@ -101,5 +101,12 @@ export const keyStatusListSchema = z.object({
     missing: z.array(namedKeySchema),
     /** The import tokens of `missing`: the earliest expiry (ms since the epoch) and whether it passed; null: none known. */
     missingTokens: z.object({ until: z.number(), lapsed: z.boolean() }).nullable(),
+    /**
+     * Their tokens lapsed: the keys of `missing` never imported whose replica group's material another
+     * member holds (core/ceremony/online/group-material.ts), each with that holder and its recorded custody copy.
+     */
+    groupMaterial: z.array(
+      z.object({ member: namedKeySchema, holder: namedKeySchema, custody: recordedCustodySchema }),
+    ),
   }),
 });

@@ -12,6 +12,7 @@ import { namedKeys, unprovenAnswers } from '../../../src-main/i18n/import-stoppe
 import { ceremonyStateValue } from '../../../src-main/i18n/ceremony-state';
 import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { ProofList } from './ProofList';
+import { groupMaterialValues } from '../../../src-main/i18n/group-material-values';
 
 type KeyStatus = Response<'keyStatus'>;
 
@@ -95,6 +96,10 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
           }),
         ]
       : []),
+    // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
+    ...next.groupMaterial.map((g) =>
+      t('status.next.group-material', groupMaterialValues(tr, g.member, g.holder, g.custody)),
+    ),
   ];
 }
 

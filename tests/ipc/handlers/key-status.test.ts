@@ -80,6 +80,7 @@ describe('the key states in the app, as online status says them', () => {
       foreign: [],
       missing: [],
       missingTokens: null,
+      groupMaterial: [],
     });
 
     await value(ipc, 'online.delete-material', { keyId: deleted, acknowledgeLoss: true, confirmedKeyId: deleted });

@@ -40,3 +40,19 @@ export function membersTakingGroupMaterial(
     return holder ? [{ member, holder }] : [];
   });
 }
+
+/**
+ * Of the keys `keyIds`, those a next round of them would bind to their group's material
+ * (membersTakingGroupMaterial, the keys of that round being these): each key's id and its holder's.
+ * What the key states say of a key never imported whose import token lapsed, in the app and the CLI.
+ */
+export function groupMaterialHolders(
+  keyIds: readonly string[],
+  keys: ReadonlyMap<string, OnlineKeyState>,
+): { readonly memberId: string; readonly holderId: string }[] {
+  const round = keyIds.flatMap((id) => keys.get(id) ?? []);
+  return membersTakingGroupMaterial(round, keys).map(({ member, holder }) => ({
+    memberId: member.keyId,
+    holderId: holder.keyId,
+  }));
+}

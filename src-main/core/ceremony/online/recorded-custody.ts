@@ -5,7 +5,20 @@
  * `custody`: none, shares, hsmToken, materialFiles, or unknown (the bundle or the journal did not say).
  */
 import { listValue } from '../../../i18n/list';
-import type { RecordedCustody } from './state';
+import type { OnlineKeyState, RecordedCustody } from './state';
+
+/**
+ * The custody copy of the material `keyIds` hold or held, as the journal recorded it at their import
+ * (the first of them with one on record; undefined: none known). The one reading of a material's
+ * custody copy for the app and the CLI: a wrapped bundle checked later and not imported (a later
+ * round's, another custody named) does not change it, and an import from a restore brings its own.
+ */
+export function importedCustodyOf(
+  keys: ReadonlyMap<string, OnlineKeyState>,
+  keyIds: readonly string[],
+): RecordedCustody | undefined {
+  return keyIds.map((id) => keys.get(id)?.imported?.custody).find((c) => c !== undefined);
+}
 
 export function recordedCustodyValues(custody: RecordedCustody | undefined) {
   const arrangement = custody?.arrangement;

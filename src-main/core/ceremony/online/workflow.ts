@@ -25,6 +25,8 @@ import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
 import { refuseParametersBeforeProof } from './status-next-steps';
+import { groupMaterialHolders } from './group-material';
+import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
 import { requireCreateStep, startDifference } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
@@ -82,7 +84,7 @@ export type { CredentialSource, OnlineCredentialBinding } from './credential-sou
 /** What a look at the keys may do while the journal cannot be written (OnlineCeremony.lookWithoutJournal). */
 export type UnjournaledLook = Pick<
   OnlineCeremony,
-  'ceremonyId' | 'step' | 'connect' | 'status' | 'keys' | 'importedCustody'
+  'ceremonyId' | 'step' | 'connect' | 'status' | 'keys' | 'importedCustody' | 'groupMaterialHolders'
 >;
 
 export class OnlineCeremony {
@@ -133,7 +135,8 @@ export class OnlineCeremony {
       connect: (credentials) => ceremony.connect(credentials),
       status: () => ceremony.status(),
       keys: () => ceremony.keys(),
-      importedCustody: (keyId) => ceremony.importedCustody(keyId),
+      importedCustody: (...keyIds) => ceremony.importedCustody(...keyIds),
+      groupMaterialHolders: (keyIds) => ceremony.groupMaterialHolders(keyIds),
     };
   }
 
@@ -190,9 +193,25 @@ export class OnlineCeremony {
     return journaledKeys(this.#ctx);
   }
 
-  /** The custody copy of the material last imported into `keyId`, as the journal recorded it (undefined: unknown). */
-  importedCustody(keyId: string): RecordedCustody | undefined {
-    return this.#state.keys.get(keyId)?.imported?.custody;
+  /**
+   * The custody copy of the material last imported into `keyIds` (the first of them with one on
+   * record), as the journal recorded it at that import (undefined: unknown): recorded-custody.ts.
+   */
+  importedCustody(...keyIds: string[]): RecordedCustody | undefined {
+    return importedCustodyOf(this.#state.keys, keyIds);
+  }
+
+  /**
+   * Of the keys `keyIds`, those whose next round takes their replica group's material, never fresh
+   * material (group-material.ts), each with the member holding it: as the journal knows them.
+   */
+  groupMaterialHolders(keyIds: readonly string[]): { member: JournaledKey; holder: JournaledKey }[] {
+    const journaled = new Map(this.keys().map((k) => [k.keyId, k]));
+    return groupMaterialHolders(keyIds, this.#state.keys).flatMap(({ memberId, holderId }) => {
+      const member = journaled.get(memberId);
+      const holder = journaled.get(holderId);
+      return member && holder ? [{ member, holder }] : [];
+    });
   }
 
   #requireConnected(step: CeremonyStepName): void {

@@ -170,6 +170,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     '先校验：{proveCount} 个密钥持有尚未证明的已导入密钥材料（{prove}），因此仪式处于“{statePhrase}”步骤，此步骤不能写出导入参数包；{lostCount} 个密钥在等待新的导入参数（{lost}）。下一步：1. 证明这些密钥（“校验密钥”步骤，或再次读取密钥状态：两者都会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取新的导入参数（“获取导入参数”步骤）并写出参数包。',
   'status.next.partly-imported':
     '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（按本计算机的时钟），因此该材料包已无法再导入它们：请为它们获取新的导入参数（“获取导入参数”步骤），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {请使用相同的材料包再次导入：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}',
+  'status.next.group-material':
+    '{holderIs, select, itsPrimary {{member}是{holder}的副本，而后者持有此前导入的密钥材料} other {{member}从未导入过，而其副本组中的{holder}持有此前导入的密钥材料}}：一个副本组只持有一份密钥材料，因此该密钥须导入同一份密钥材料，绝不能使用新生成的密钥材料（新生成的密钥材料会使该组持有两份密钥材料）。它的导入令牌已过期，因此它所在的材料包已无法再导入它。下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；然后在离线工作站上{custody, select, shares {用该参数包从 {total} 份保管份额中的任意 {threshold} 份（保管人：{custodiansList}；在线日志条目 {seq}）恢复该组的密钥材料（“恢复”界面上的托管恢复仪式）} hsmToken {用该参数包从保存该材料的 HSM 令牌 {token}（在线日志条目 {seq}）恢复该组的密钥材料（“恢复”界面上的托管恢复仪式）} materialFiles {用该参数包再次包装{holder}的原始密钥材料文件（未保留托管副本：在线日志条目 {seq} 记录该文件为唯一副本）} none {若仍有人持有该组的原始密钥材料，用该参数包包装它（未保留托管副本：在线日志条目 {seq}）} other {用该参数包从本仪式的托管副本恢复该组的密钥材料（“恢复”界面上的托管恢复仪式）}}；然后在此处核对并导入它写出的已包装密钥材料包。',
   'delete.summary': '删除已导入的 AES 密钥材料',
   'delete.type-key-id': '输入密钥 ID {keyId} 以确认',
   'delete.button': '删除 {alias} 的密钥材料',

@@ -4,7 +4,10 @@
  * and "not known" when the journal recorded none, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { recordedCustodyValues } from '../../../../src-main/core/ceremony/online/recorded-custody';
+import { importedCustodyOf, recordedCustodyValues } from '../../../../src-main/core/ceremony/online/recorded-custody';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { chainedJournal } from '../../../helpers/chained-journal';
+import { onlineStarted } from '../../../helpers/online-started';
 import { translator } from '../../../../src-main/i18n/translate';
 import type { RecordedCustody } from '../../../../src-main/core/ceremony/online/state';
 
@@ -39,5 +42,37 @@ describe('the recorded custody copy in words', () => {
     );
     expect(line('en', undefined)).toMatch(/^not known: the wrapped bundle did not say/);
     expect(line('zh-CN', undefined)).toMatch(/^未知：/);
+  });
+});
+
+const checked = (custody: Record<string, unknown>, sha: string): [string, Record<string, unknown>] => [
+  'wrapped-bundle.checked',
+  {
+    folder: `/m/wrapped-${sha}`,
+    manifestSha256: sha.repeat(64),
+    custody,
+    keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
+  },
+];
+
+describe('the one reading of a material’s custody copy (the app’s key states and the CLI’s lines)', () => {
+  it('is the custody recorded at its import, not that of a bundle checked later and not imported', () => {
+    const shares = { kind: 'shares', threshold: 2, total: 3, custodians: ['Carol', 'Dan', 'Eve'] };
+    const state = replayOnlineJournal(
+      chainedJournal([
+        onlineStarted('KF-20261205-abcdef'),
+        ['key.created', { keyId: 'k1', alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' }],
+        checked(shares, '1'),
+        ['key.imported', { keyId: 'k1', expiresAt: null, importTokenSha256: '2'.repeat(64), confirmation: 'answered' }],
+        ['key.material-deleted', { keyId: 'k1', keyState: 'Pending import' }],
+        // A later round's bundle naming no custody copy, checked and never imported (its import refused).
+        checked({ kind: 'none', acknowledged: true }, '3'),
+      ]),
+    );
+    if (!state) throw new Error('no state');
+    // The CLI read the last checked bundle (custody none: "material lost for ever"); the app the import's.
+    expect(importedCustodyOf(state.keys, ['k1'])).toEqual({ arrangement: shares, seq: 3 });
+    expect(importedCustodyOf(state.keys, ['k2', 'k1'])?.arrangement).toEqual(shares);
+    expect(importedCustodyOf(state.keys, ['k2'])).toBeUndefined();
   });
 });

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { onlineStepFromState } from '../../../../src-main/core/ceremony/online/step-from-state';
-import { chainEntry, GENESIS_HASH, type JournalEntry } from '../../../../src-main/core/journal';
+import type { JournalEntry } from '../../../../src-main/core/journal';
+import { chainedJournal } from '../../../helpers/chained-journal';
 import { onlineStarted } from '../../../helpers/online-started';
 
-function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
-  const entries: JournalEntry[] = [];
-  for (const [event, data] of events) {
-    entries.push(
-      chainEntry({
-        seq: entries.length + 1,
-        time: '2025-03-01T09:00:00.000Z',
-        actor: 'Ana',
-        event,
-        data: data as never,
-        prev: entries.at(-1)?.hash ?? GENESIS_HASH,
-      }),
-    );
-  }
-  return entries;
-}
+const journal = (events: [string, Record<string, unknown>][]): JournalEntry[] => chainedJournal(events);
 
 const started = onlineStarted('KF-20250301-abcdef');
 const created = [
