@@ -1139,7 +1139,7 @@ export interface MessageValueTable {
   'online.expiry': { at: string };
   'online.lapsed.heading': { count: number };
   'online.lapsed.key': { alias: string | number; spec: string | number; keyId: string | number; expires: string | number };
-  'online.lapsed.next': NoValues;
+  'online.lapsed.next': { count: number };
   'online.lapsed.no-custody': { count: number };
   'online.lapsed.step1': { command: string | number };
   'online.lapsed.step2': { command: string | number; custody: string; token: string | number; m: string | number; n: string | number };

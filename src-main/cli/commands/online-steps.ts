@@ -236,7 +236,9 @@ export function lapsedLines(
     ),
     ...(withSteps
       ? [
-          file === 'brought' ? t('online.lapsed.no-custody', { count: lapsed.length }) : t('online.lapsed.next'),
+          file === 'brought'
+            ? t('online.lapsed.no-custody', { count: lapsed.length })
+            : t('online.lapsed.next', { count: lapsed.length }),
           t('online.lapsed.step1', { command: `${params} --out ${bundle}` }),
           step2,
           t('online.lapsed.step3', { command: 'keyferry online import', by: file ? 'wrap' : 'restore' }),

@@ -96,6 +96,10 @@ describe('online status after the material of keys from two bundles lapsed', () 
     // Key one: its custody set restores it.
     expect(blockOf(one)).toContain('with the shares of any 2 of the 3 custodians and the custody backup');
     expect(blockOf(one)).not.toContain('NO custody copy');
+    // One key in the block: said as one.
+    expect(blockOf(one)).toContain(
+      'Every ciphertext under the key is unreadable until the same material is imported again.',
+    );
     expect(blockOf(one)).not.toContain(two);
     // Key two: no custody copy, and only it is said so.
     expect(blockOf(two)).toContain('It had NO custody copy');

@@ -70,7 +70,7 @@ export const enOnlineCli = {
     'Key material lapsed: {count, plural, one {# key was imported, but the KMS deleted its material after it expired; it is back in Pending import and accepts} other {# keys were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept}} only the same material again.',
   'online.lapsed.key': '  {alias} ({spec}, key {keyId}), material expiry recorded at import: {expires}',
   'online.lapsed.next':
-    'Every ciphertext under these keys is unreadable until the same material is imported again. Next (MEDIA: the removable media’s folder as each workstation mounts it):',
+    'Every ciphertext under {count, plural, one {the key} other {these keys}} is unreadable until the same material is imported again. Next (MEDIA: the removable media’s folder as each workstation mounts it):',
   'online.lapsed.no-custody':
     '{count, plural, one {It had} other {They had}} NO custody copy (the air-gapped side kept none): the material is lost for ever unless someone still holds the same material, and every ciphertext under {count, plural, one {the key} other {these keys}} stays unreadable. New import parameters do not bring it back by themselves; only if someone brings that material (MEDIA: the removable media’s folder as each workstation mounts it):',
   'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',

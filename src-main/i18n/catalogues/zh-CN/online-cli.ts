@@ -70,7 +70,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到待导入状态，只接受同一份密钥材料再次导入。',
   'online.lapsed.key': '  {alias}（{spec}，密钥 {keyId}），导入时记录的密钥材料到期时间：{expires}',
   'online.lapsed.next':
-    '在再次导入同一份密钥材料之前，这些密钥下的所有密文都无法解密。下一步（MEDIA：各工作站挂载移动存储介质的文件夹）：',
+    '在再次导入同一份密钥材料之前，{count, plural, =1 {该密钥} other {这些密钥}}下的所有密文都无法解密。下一步（MEDIA：各工作站挂载移动存储介质的文件夹）：',
   'online.lapsed.no-custody':
     '{count, plural, =1 {该密钥} other {这些密钥}}没有托管副本（离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则其密钥材料已永久丢失，{count, plural, =1 {该密钥} other {这些密钥}}下的所有密文都无法解密。新的导入参数本身不能使其恢复；只有有人带来该密钥材料时才执行以下步骤（MEDIA：各工作站挂载移动存储介质的文件夹）：',
   'online.lapsed.step1': '  1. {command}      （新的包装密钥和导入令牌）',
