@@ -33,6 +33,18 @@ export function namedKeys(translator: Pick<Translator, 't'>, keys: readonly Name
 }
 
 /**
+ * The token values of the keys-not-imported-yet line (`partly-imported`, CLI and app): whether the
+ * import tokens of those keys are valid, lapsed or unknown, and until when (core status-next-steps.ts
+ * `missingTokens`; 0 when unknown, then unsaid).
+ */
+export function missingTokensValues(tokens: { readonly until: number; readonly lapsed: boolean } | null): {
+  tokens: 'unknown' | 'lapsed' | 'valid';
+  until: number;
+} {
+  return { tokens: tokens === null ? 'unknown' : tokens.lapsed ? 'lapsed' : 'valid', until: tokens?.until ?? 0 };
+}
+
+/**
  * Each key sent an import whose answer on record proves nothing, with that answer: the entry of the
  * send, the failure's code (KMS_IMPORT_OUTCOME_UNKNOWN said as a failure whose outcome is unknown)
  * and its entry, in a list (`online status` and the app's key-state lines).

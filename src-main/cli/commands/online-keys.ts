@@ -30,7 +30,8 @@ import {
   withSession,
   type RoundSource,
 } from './online-steps';
-import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
+import { missingTokensValues, namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
+import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 import { groupMaterialValues } from '../../i18n/group-material-values';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
 import { proveFirst, statusNextSteps, type StatusNextSteps } from '../../core/ceremony/online/status-next-steps';
@@ -205,10 +206,9 @@ function printKeyStates(
   // Each lapsed key's custody copy is the one recorded at its own import (recorded-custody.ts, as the app reads it): keys
   // imported from different wrapped bundles may have different copies, or one none, so the way back
   // is said once per custody copy, for the keys it holds.
-  const custodyOfKey = (keyId: string) => ceremony.importedCustody(keyId)?.arrangement ?? null;
-  const byCustody = new Map<string, { custody: ReturnType<typeof custodyOfKey>; keys: JournaledKey[] }>();
+  const byCustody = new Map<string, { custody: CustodyArrangement | null; keys: JournaledKey[] }>();
   for (const k of keys.filter((key) => key.lapsed)) {
-    const custody = custodyOfKey(k.keyId);
+    const custody = ceremony.importedCustody(k.keyId)?.arrangement ?? null;
     const group = byCustody.get(JSON.stringify(custody));
     if (group) group.keys.push(k);
     else byCustody.set(JSON.stringify(custody), { custody, keys: [k] });
@@ -271,22 +271,21 @@ function printMissingImports(
   total: number,
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
 ): number {
+  const command = nextOnline('params', values);
   if (missing.length > 0)
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
         total,
         keys: namedKeys(cliTranslator(io), missing),
-        tokens: tokens === null ? 'unknown' : tokens.lapsed ? 'lapsed' : 'valid',
-        until: tokens?.until ?? 0,
-        command: nextOnline('params', values),
+        ...missingTokensValues(tokens),
+        command,
       }),
     );
   // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
   if (tokens?.lapsed)
     for (const { member, holder } of ceremony.groupMaterialHolders(missing.map((k) => k.keyId))) {
       const custody = recordedCustodyValues(ceremony.importedCustody(holder.keyId));
-      const command = nextOnline('params', values);
       io.stdout(
         cliTranslator(io).t('online.status.group-material', {
           ...groupMaterialValues(cliTranslator(io), member, holder, custody),

@@ -8,7 +8,7 @@
 import type { Response } from '../../../src-main/ipc/contract';
 import { listText } from '../../../src-main/i18n/list';
 import { useT } from '../../i18n';
-import { namedKeys, unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
+import { missingTokensValues, namedKeys, unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
 import { ceremonyStateValue } from '../../../src-main/i18n/ceremony-state';
 import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { ProofList } from './ProofList';
@@ -91,8 +91,7 @@ function nextLines(tr: ReturnType<typeof useT>, next: KeyStatus['next'], total: 
             keys: named(next.missing),
             count: next.missing.length,
             total,
-            tokens: next.missingTokens === null ? 'unknown' : next.missingTokens.lapsed ? 'lapsed' : 'valid',
-            until: next.missingTokens?.until ?? 0,
+            ...missingTokensValues(next.missingTokens),
           }),
         ]
       : []),
