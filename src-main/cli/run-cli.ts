@@ -160,7 +160,12 @@ export async function runCli(
     // A stop by the officer is reported by its own line (interrupts.ts), never as a failure.
     if (io.interrupts?.stopping) return 1;
     // Messages carry values from media, the KMS and people: one line, every control visible.
-    io.stderr(`${APP_NAME} ${match.command.name}: ${terminalText(cliTranslator(io).problemLine(toProblem(error)))}`);
+    io.stderr(refusalLine(io, match.command.name, error));
     return 1;
   }
+}
+
+/** A command's refusal as one line: the command, the problem and what to do; every control visible. */
+export function refusalLine(io: CliIo, command: string, error: unknown): string {
+  return `${APP_NAME} ${command}: ${terminalText(cliTranslator(io).problemLine(toProblem(error)))}`;
 }

@@ -249,6 +249,9 @@ export interface MessageValueTable {
   'create.button': { count: number };
   'params.title': NoValues;
   'params.intro': NoValues;
+  'params.sources.legend': NoValues;
+  'params.sources.hint': NoValues;
+  'params.sources.choice': { keysList: string | number; importedBefore: string };
   'params.fetch-new': NoValues;
   'params.fetch': NoValues;
   'params.algorithm.label': NoValues;
@@ -1083,6 +1086,7 @@ export interface MessageValueTable {
   'cli.opt.online.endpoint': NoValues;
   'cli.opt.online.ca-file': NoValues;
   'cli.opt.online.concurrency': { default: string | number; max: string | number };
+  'cli.opt.online-params.key-id': NoValues;
   'cli.opt.online-params.out': NoValues;
   'cli.opt.online-import.bundle': NoValues;
   'cli.opt.online-import.expect-digest': NoValues;
@@ -1115,6 +1119,7 @@ export interface MessageValueTable {
   'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };
+  'online.params.one-source-each': NoValues;
   'online.params.written': { dir: string | number };
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number };
   'online.next.airgap-wrap': { command: string | number };
@@ -1126,6 +1131,7 @@ export interface MessageValueTable {
   'online.import.checked': { count: number };
   'online.import.imported': { spec: string | number; keyId: string | number; group: string; region: string | number; primary: string | number; expires: string | number; origin: string; requested: string | number; how: string };
   'online.import.verify-failed': NoValues;
+  'online.import.others-waiting': { count: number; keysList: string | number; command: string | number };
   'online.next.status': { command: string | number };
   'online.import.already-imported': NoValues;
   'online.import.stopped-part-way': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number; elsewhere: number; elsewhereKeys: string | number };
@@ -1579,6 +1585,11 @@ export interface MessageValueTable {
   'problem.CEREMONY_ID_INVALID.next': NoValues;
   'problem.PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
   'problem.PARAMETERS_AFTER_PROOF.next': { count: number };
+  'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number };
+  'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next': { where: string };
+  'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; seq: string | number; token: string | number };
+  'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number };
+  'problem.PARAMETERS_KEY_NOT_WAITING.next': { count: number; keysList: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER.next': { reason: string; next: string };
   'problem.MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
@@ -2423,6 +2434,7 @@ export interface MessageValueTable {
   'journal.event.network.checked': NoValues;
   'journal.event.network.refused': NoValues;
   'journal.event.parameters.bundle-written': NoValues;
+  'journal.event.parameters.keys-chosen': NoValues;
   'journal.event.parameters.fetched': NoValues;
   'journal.event.parameters.read': NoValues;
   'journal.event.parameters.refused': NoValues;
@@ -2753,6 +2765,8 @@ export interface ProblemValueTable {
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
   'CEREMONY_ID_INVALID': { id: string | number };
   'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
+  'PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number; where: string };
+  'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; count: number; keysList: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string };
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };

@@ -8,6 +8,7 @@ import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { madeByLine } from '../../i18n/made-by-line';
 import { madeByValues } from '../../core/receipt/journal-facts';
+import { listValue } from '../../i18n/list';
 import { requireOption } from '../args';
 
 import { openOnlineSession, type OnlineSession } from '../online-session';
@@ -132,6 +133,18 @@ export const importCommand = defineOnlineCommand({
       if (!proofs.every((p) => p.ok)) {
         io.stderr(t('online.import.verify-failed'));
         return 1;
+      }
+      // Keys of another round (material from another source: material-sources.ts) still wait: the receipt waits for them.
+      const waitingKeys = session.ceremony.keys().filter((k) => !k.imported);
+      if (session.ceremony.step !== 'verified' && waitingKeys.length > 0) {
+        io.stdout(
+          t('online.import.others-waiting', {
+            count: waitingKeys.length,
+            keysList: listValue(waitingKeys.map((k) => `${k.alias} (${k.keyId})`)),
+            command: nextOnline('params', values, ['--out', 'DIR']),
+          }),
+        );
+        return 0;
       }
       const receiptDir = path.resolve(
         io.cwd,

@@ -31,7 +31,6 @@ import {
   type RoundSource,
 } from './online-steps';
 import { missingTokensValues, namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
-import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 import { groupMaterialValues } from '../../i18n/group-material-values';
 import { lostRoundWord, printRoundLines } from './online-status-rounds';
 import { proveFirst, statusNextSteps, type StatusNextSteps } from '../../core/ceremony/online/status-next-steps';
@@ -179,7 +178,7 @@ function printKeyStates(
   io: CliIo,
   values: OnlineCommonValues,
   status: readonly KeyStatus[],
-  ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody'>,
+  ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody' | 'materialSourcesOf'>,
   journal: Pick<Journal, 'entries'>,
 ): {
   lapsed: number;
@@ -205,17 +204,16 @@ function printKeyStates(
   const atParameters = keys.some((k) => k.lapsed && lostRoundWord(journal.entries, k.keyId) === 'parameters');
   // Each lapsed key's custody copy is the one recorded at its own import (recorded-custody.ts, as the app reads it): keys
   // imported from different wrapped bundles may have different copies, or one none, so the way back
-  // is said once per custody copy, for the keys it holds.
-  const byCustody = new Map<string, { custody: CustodyArrangement | null; keys: JournaledKey[] }>();
-  for (const k of keys.filter((key) => key.lapsed)) {
-    const custody = ceremony.importedCustody(k.keyId)?.arrangement ?? null;
-    const group = byCustody.get(JSON.stringify(custody));
-    if (group) group.keys.push(k);
-    else byCustody.set(JSON.stringify(custody), { custody, keys: [k] });
-  }
-  const lapsed = [...byCustody.values()].flatMap((group) =>
-    lapsedLines(io, group.keys, nextOnline('params', values), group.custody, airGapJournal, atParameters),
-  );
+  // is said once per source of material (material-sources.ts, the rule online params keeps), for the
+  // keys it holds; with several, each way back fetches for its own keys into a bundle of its own.
+  const lapsedKeys = keys.filter((key) => key.lapsed);
+  const sources = ceremony.materialSourcesOf(lapsedKeys.map((k) => k.keyId));
+  const lapsed = sources.flatMap((source, i) => {
+    const these = lapsedKeys.filter((k) => source.keyIds.includes(k.keyId));
+    const custody = ceremony.importedCustody(...source.keyIds)?.arrangement ?? null;
+    const round = sources.length > 1 ? { keyIds: source.keyIds, n: i + 1 } : undefined;
+    return lapsedLines(io, these, nextOnline('params', values), custody, airGapJournal, atParameters, round);
+  });
   for (const line of lapsed) io.stdout(line);
   for (const { key: k, round } of next.deleted)
     io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));

@@ -10,7 +10,9 @@ import { requireOption } from '../args';
 import type { CliIo } from '../command';
 import { openOnlineSession } from '../online-session';
 
-import { airgapWrapCommand, defineOnlineCommand, parametersRound, withSession } from './online-steps';
+import { airgapWrapCommand, defineOnlineCommand, nextOnline, parametersRound, withSession } from './online-steps';
+import { KeyferryError } from '../../core/errors';
+import { refusalLine } from '../run-cli';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
@@ -37,21 +39,42 @@ const CUSTODY_TO_FILL_IN = ['--custody', 'M/N', '--custodian', 'NAME', '--custod
 
 export const paramsCommand = defineOnlineCommand({
   name: 'online params',
-  synopsis: ['--journal FILE --out DIR [--wrapping-algorithm ALG] [connection options]'],
+  synopsis: ['--journal FILE --out DIR [--key-id ID]... [--wrapping-algorithm ALG] [connection options]'],
   options: {
     out: { type: 'string', arg: 'DIR', help: 'cli.opt.online-params.out' },
+    'key-id': { type: 'string', multiple: true, arg: 'ID', help: 'cli.opt.online-params.key-id' },
     'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.online-params.wrapping-algorithm' },
   },
   async run({ values }, io) {
-    const out = path.resolve(io.cwd, requireOption('online params', values.out, '--out'));
+    const typedOut = requireOption('online params', values.out, '--out');
+    const out = path.resolve(io.cwd, typedOut);
     const algorithm = values['wrapping-algorithm'];
     const wrappingAlgorithm = algorithm === undefined ? undefined : parseWrappingAlgorithm(algorithm);
+    const keyIds = values['key-id'];
     // The folder is checked before any KMS call: a refusal after the fetch would leave fresh tokens unused.
     const session = await openOnlineSession(values, io, undefined, {
       beforeConnect: (ceremony) => ceremony.preflightParametersBundle(out),
     });
     return withSession(session, async () => {
-      const issued = await session.ceremony.fetchParameters(wrappingAlgorithm ? { wrappingAlgorithm } : {});
+      let issued;
+      try {
+        issued = await session.ceremony.fetchParameters({
+          ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
+          ...(keyIds ? { keyIds } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof KeyferryError) || error.code !== 'PARAMETERS_MATERIAL_SOURCES_DIFFER') throw error;
+        // Refused before any fetch: the refusal, then one complete command per source of material.
+        io.stderr(refusalLine(io, 'online params', error));
+        const { t } = cliTranslator(io);
+        io.stdout(t('online.params.one-source-each'));
+        session.ceremony.materialSourcesOf().forEach((source, i) => {
+          const words = [...source.keyIds.flatMap((id) => ['--key-id', id]), '--out', `${typedOut}-${i + 1}`];
+          const extra = wrappingAlgorithm ? ['--wrapping-algorithm', wrappingAlgorithm] : [];
+          io.stdout(`  ${i + 1}. ${nextOnline('params', values, [...words, ...extra])}`);
+        });
+        return 1;
+      }
       const written = await session.ceremony.writeParametersBundle(out);
       const { t } = cliTranslator(io);
       io.stdout(t('params.fingerprints.heading'));

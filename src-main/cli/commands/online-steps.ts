@@ -190,6 +190,8 @@ export function hsmRestoreWords(token: string, airGapJournal: string | undefined
 /**
  * Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way
  * back (`withSteps` false: their latest round is past fresh parameters, and says its own next step).
+ * `round`: one of several sources of material (material-sources.ts): its fresh parameters are
+ * fetched for its keys only (`--key-id`), into a bundle numbered `n`.
  */
 export function lapsedLines(
   io: CliIo,
@@ -198,6 +200,7 @@ export function lapsedLines(
   custody: CustodyArrangement | null = null,
   airGapJournal?: string,
   withSteps = true,
+  round?: { readonly keyIds: readonly string[]; readonly n: number },
 ): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
@@ -212,7 +215,8 @@ export function lapsedLines(
         : { custody: 'unknown', token: '', m: 0, n: 0 };
   const hsmWords = custody?.kind === 'hsm-token' ? ` ${commandLine(hsmRestoreWords(token, airGapJournal))}` : '';
   // On the media in both steps: written there online, read there on the air-gapped workstation.
-  const bundle = onMedia('import-parameters-restore');
+  const bundle = onMedia(round ? `import-parameters-restore-${round.n}` : 'import-parameters-restore');
+  const chosen = round ? ` ${commandLine(round.keyIds.flatMap((id) => ['--key-id', id]))}` : '';
   // No custody copy: nothing to restore from; only a material file somebody still holds can be wrapped again.
   const file = custody?.kind === 'none' ? 'brought' : custody?.kind === 'material-files' ? 'kept' : null;
   const step2 = file
@@ -239,7 +243,7 @@ export function lapsedLines(
           file === 'brought'
             ? t('online.lapsed.no-custody', { count: lapsed.length })
             : t('online.lapsed.next', { count: lapsed.length }),
-          t('online.lapsed.step1', { command: `${params} --out ${bundle}` }),
+          t('online.lapsed.step1', { command: `${params}${chosen} --out ${bundle}` }),
           step2,
           t('online.lapsed.step3', { command: 'keyferry online import', by: file ? 'wrap' : 'restore' }),
         ]

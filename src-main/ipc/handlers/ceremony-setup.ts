@@ -202,6 +202,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
                 session.onlineJournalOpenedFrom ?? Number.MAX_SAFE_INTEGER,
                 online.ceremony.keys(),
               ),
+              materialSources: online.ceremony.materialSourcesOf(),
             }
           : null,
         airGap: airGap

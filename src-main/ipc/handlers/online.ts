@@ -263,9 +263,11 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
     },
 
     fetchParameters: async (request) => ({
-      keys: await workflow().fetchParameters(
-        request?.wrappingAlgorithm ? { wrappingAlgorithm: request.wrappingAlgorithm } : {},
-      ),
+      keys: await workflow().fetchParameters({
+        ...(request?.wrappingAlgorithm ? { wrappingAlgorithm: request.wrappingAlgorithm } : {}),
+        ...(request?.keyIds ? { keyIds: request.keyIds } : {}),
+        surface: 'app',
+      }),
     }),
 
     writeParametersBundle: async ({ folder }) => {

@@ -112,6 +112,11 @@ const onlineSessionSchema = z.object({
   keys: z.array(ceremonyKeySchema),
   /** What opening the online journal in this session traced of earlier sessions (as the connection answered). */
   unrecordedSessions: unrecordedSessionsSchema,
+  /**
+   * The keys waiting for material by where their material comes from (core material-sources.ts):
+   * with more than one, each source's keys are fetched for on their own (the parameters step's choice).
+   */
+  materialSources: z.array(z.strictObject({ keyIds: z.array(z.string()).min(1), importedBefore: z.boolean() })),
 });
 export type OnlineSession = z.output<typeof onlineSessionSchema>;
 

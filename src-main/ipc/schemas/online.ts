@@ -1,7 +1,8 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
 import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
-import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
+import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from '../../core/ceremony/shared/plan-limits';
+import { journaledKeyIdSchema } from '../../core/identifiers';
 import { problemSchema } from '../problem';
 import { onlineStepSchema } from './ceremony';
 import {
@@ -216,10 +217,18 @@ export const issuedListSchema = z.object({ keys: z.array(issuedSchema) });
 
 /**
  * Fetch import parameters; `wrappingAlgorithm`: ask for this one from now on (journaled when it
- * differs), e.g. RSAES_OAEP_SHA_1 after the air-gapped HSM refused OAEP with SHA-256.
+ * differs), e.g. RSAES_OAEP_SHA_1 after the air-gapped HSM refused OAEP with SHA-256; `keyIds`: for
+ * these keys only (one source of material: the session's `materialSources`).
  */
 export const fetchParametersRequestSchema = z
-  .strictObject({ wrappingAlgorithm: wrappingAlgorithmSchema.optional() })
+  .strictObject({
+    wrappingAlgorithm: wrappingAlgorithmSchema.optional(),
+    keyIds: z
+      .array(journaledKeyIdSchema)
+      .min(1)
+      .max(MAX_PLANNED_KEYS * (1 + MAX_REPLICAS_PER_KEY))
+      .optional(),
+  })
   .optional();
 export type IssuedView = z.output<typeof issuedSchema>;
 

@@ -18,6 +18,9 @@ import { momentText } from '../../../src-main/i18n/moment';
 import { listText } from '../../../src-main/i18n/list';
 import { Warnings } from '../../components/Warnings';
 import { materialBeforeLines } from './material-before';
+import { MaterialSourceChoice, choosableSources } from './MaterialSourceChoice';
+
+const NO_SOURCES: never[] = [];
 
 /** The bundle's folder and "Write the bundle"; then its digest to read aloud, and (rehearsal) the way to the air-gapped side. */
 function ParametersBundleWriter({ available }: { available: boolean }) {
@@ -87,6 +90,10 @@ export function ParametersStep() {
   const again = steps.isDone('fetchParameters') || keys.some((k) => !k.imported && k.expiresAt !== null);
   const shown = useKeyFilter();
   const { t, locale } = useT();
+  // Keys whose material comes from different places are fetched for one group at a time.
+  const sources = choosableSources(useAppStore((s) => s.ceremony?.online?.materialSources ?? NO_SOURCES));
+  const [sourceIndex, setSourceIndex] = useState(0);
+  const source = sources[Math.min(sourceIndex, sources.length - 1)];
   return (
     <PlannedStep
       plan={ONLINE_PLAN.parameters}
@@ -94,11 +101,22 @@ export function ParametersStep() {
     >
       <p>{t('params.intro')}</p>
       <WrappingAlgorithmChoice at="parameters" value={algorithm} disabled={!canFetch} onChange={setPicked} />
+      {source && (
+        <MaterialSourceChoice
+          sources={sources}
+          chosen={sources.indexOf(source)}
+          disabled={!canFetch}
+          onChange={setSourceIndex}
+        />
+      )}
       <StepButton
         available={canFetch}
         primary={canFetch && !steps.isDone('fetchParameters')}
         onClick={() =>
-          void fetchParameters(algorithm && algorithm !== current ? { wrappingAlgorithm: algorithm } : undefined)
+          void fetchParameters({
+            ...(algorithm && algorithm !== current ? { wrappingAlgorithm: algorithm } : {}),
+            ...(source ? { keyIds: source.keyIds } : {}),
+          })
         }
       >
         {again ? t('params.fetch-new') : t('params.fetch')}

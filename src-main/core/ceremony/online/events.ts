@@ -27,6 +27,12 @@ export const ONLINE_EVENTS = {
   keyCreated: 'key.created',
   /** The wrapping algorithm asked for from now on (e.g. RSAES_OAEP_SHA_1 for an HSM that does OAEP only with SHA-1). */
   wrappingAlgorithmChosen: 'wrapping-algorithm.chosen',
+  /**
+   * The keys the next import parameters are fetched for, when not every key waiting for them (the
+   * officer chose some: one source of material at a time, material-sources.ts), or again every one
+   * after such a choice. Absent: every key waiting (parameters-round.ts).
+   */
+  parametersKeysChosen: 'parameters.keys-chosen',
   parametersFetched: 'parameters.fetched',
   /** An answer's wrapping key refused at fetch (weak, or one Huawei's import would refuse): nothing issued. */
   parametersRefused: 'parameters.refused',
@@ -109,6 +115,8 @@ export const wrappingAlgorithmChosenData = z.object({
   from: z.enum(WRAPPING_ALGORITHMS),
   to: z.enum(WRAPPING_ALGORITHMS),
 });
+
+export const parametersKeysChosenData = z.object({ keyIds: z.array(z.string()).min(1) });
 
 export const keysPlannedData = z.object({
   keys: z.array(

@@ -23,8 +23,9 @@ import {
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
-import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
+import { replicaPlaceOf, type OnlineKeyState } from './state';
 import { membersTakingGroupMaterial } from './group-material';
+import { parametersRoundKeys } from './parameters-round';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { createRetryData, refusePlanDroppingUnansweredCreate, unrecordedCreateOf } from './unrecorded-create';
@@ -232,10 +233,10 @@ async function createEach(
   );
 }
 
-/** Fetches and journals import parameters for every key not holding imported material. */
+/** Fetches and journals import parameters for every key of the round (parameters-round.ts: the keys waiting for material, or those chosen). */
 export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<IssuedSummary[]> {
   const { state } = ctx;
-  const keys = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const keys = parametersRoundKeys(state);
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'fetch-parameters' },
     keys,
@@ -335,7 +336,7 @@ function earlierBundlesStillLive(
  */
 export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
   const now = ctx.now();
-  const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const keys = parametersRoundKeys(ctx.state);
   const earlier = earlierBundlesStillLive(ctx.state, keys, now);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
   // A key that takes its group's material (held by a member outside the round) is bound to the holder's.

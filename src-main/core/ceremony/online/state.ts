@@ -16,6 +16,7 @@ import {
   keyCreatedData,
   keysPlannedData,
   wrappingAlgorithmChosenData,
+  parametersKeysChosenData,
   keyIdData,
   parametersFetchedData,
   parametersWrittenData,
@@ -152,6 +153,8 @@ export interface OnlineCeremonyState {
   receiptWritten?: boolean;
   /** Journal entry of the last import parameters bundle written, of the last parameters fetched, and of the last key imported (0: none yet). */
   parametersWrittenSeq?: number;
+  /** The keys the last fetch was for when the officer chose them (parameters.keys-chosen; absent: every key waiting). */
+  chosenKeyIds?: readonly string[];
   lastFetchSeq?: number;
   lastImportSeq?: number;
   /** Journal entry of the last wrapped-material bundle checked. */
@@ -220,6 +223,12 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const d = parse(replicaGroupProvenData);
       keyOf(state, entry, d.primaryKeyId);
       state.replicaProofs.set(d.primaryKeyId, d);
+      break;
+    }
+    case ONLINE_EVENTS.parametersKeysChosen: {
+      const { keyIds } = parse(parametersKeysChosenData);
+      for (const keyId of keyIds) keyOf(state, entry, keyId);
+      state.chosenKeyIds = keyIds;
       break;
     }
     case ONLINE_EVENTS.parametersFetched: {

@@ -5,6 +5,7 @@
 import type { OnlineStep } from '../shared/ceremony-states';
 import { plannedKeysMissing } from './planned-keys';
 import { awaitsNewParameters, holdsImportedMaterial, type OnlineCeremonyState } from './state';
+import { parametersRoundKeys } from './parameters-round';
 
 /**
  * A wrapped-material bundle checked in this session: the keys it holds material for and the
@@ -32,15 +33,16 @@ export function onlineStepFromState(state: OnlineCeremonyState, checked?: Checke
   });
   if (waitingInChecked) return 'material-checked';
   const holding = keys.filter((k) => holdsImportedMaterial(k));
-  const waiting = keys.filter((k) => !holdsImportedMaterial(k));
+  // The keys waiting for material, or those of them the officer chose for this round (parameters-round.ts).
+  const round = parametersRoundKeys(state);
   if (holding.length > 0 && !holding.every((k) => k.verified)) return 'imported';
   // A key that lost its material waits for fresh parameters: the ceremony is not finished, nor its old bundle current.
-  if (waiting.some((k) => awaitsNewParameters(k))) return 'keys-created';
-  // Parameters for every waiting key; when other keys hold material (some lapsed or were deleted
+  if (round.some((k) => awaitsNewParameters(k))) return 'keys-created';
+  // Parameters for every key of the round; when other keys hold material (some lapsed or were deleted
   // after an import), fetched since the last import, else the ones fetched before it would count.
   const fetched =
-    waiting.length > 0 &&
-    waiting.every((k) => k.issued.length > 0) &&
+    round.length > 0 &&
+    round.every((k) => k.issued.length > 0) &&
     (holding.length === 0 || (state.lastFetchSeq ?? 0) > (state.lastImportSeq ?? 0));
   if (fetched) {
     // A bundle written after the last parameters fetched carries them; fetched again since (the

@@ -25,6 +25,8 @@ import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
 import { refuseParametersBeforeProof } from './status-next-steps';
+import { chooseParametersRound, type FetchParametersOptions } from './parameters-choice';
+import { materialSourcesOf } from './material-sources';
 import { groupMaterialHolders } from './group-material';
 import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
@@ -84,7 +86,14 @@ export type { CredentialSource, OnlineCredentialBinding } from './credential-sou
 /** What a look at the keys may do while the journal cannot be written (OnlineCeremony.lookWithoutJournal). */
 export type UnjournaledLook = Pick<
   OnlineCeremony,
-  'ceremonyId' | 'step' | 'connect' | 'status' | 'keys' | 'importedCustody' | 'groupMaterialHolders'
+  | 'ceremonyId'
+  | 'step'
+  | 'connect'
+  | 'status'
+  | 'keys'
+  | 'importedCustody'
+  | 'materialSourcesOf'
+  | 'groupMaterialHolders'
 >;
 
 export class OnlineCeremony {
@@ -136,6 +145,7 @@ export class OnlineCeremony {
       status: () => ceremony.status(),
       keys: () => ceremony.keys(),
       importedCustody: (...keyIds) => ceremony.importedCustody(...keyIds),
+      materialSourcesOf: (keyIds) => ceremony.materialSourcesOf(keyIds),
       groupMaterialHolders: (keyIds) => ceremony.groupMaterialHolders(keyIds),
     };
   }
@@ -259,9 +269,12 @@ export class OnlineCeremony {
    * After an import it first asks the KMS whether imported AES material lapsed (expired): such
    * keys wait for the same material again (restored from custody) and get fresh parameters.
    * `wrappingAlgorithm`: ask for this one from now on instead of the plan's (journaled), e.g. after
-   * the air-gapped HSM was found to do OAEP only with SHA-1.
+   * the air-gapped HSM was found to do OAEP only with SHA-1. `keyIds`: fetch for these keys only
+   * (journaled; each must wait for material): keys whose material comes from different places go
+   * one source at a time, and without a choice such a round is refused before anything is fetched
+   * (material-sources.ts; `surface` words that refusal's next step).
    */
-  async fetchParameters(options: { wrappingAlgorithm?: WrappingAlgorithm } = {}): Promise<IssuedSummary[]> {
+  async fetchParameters(options: FetchParametersOptions = {}): Promise<IssuedSummary[]> {
     this.#guard.require('fetchParameters');
     // A key that lost its material takes the ceremony back to 'keys-created': still after an import.
     const afterImport =
@@ -276,6 +289,7 @@ export class OnlineCeremony {
       refuseParametersBeforeProof(this.keys(), this.#ctx.journalEntries());
     }
     this.#requireConnected('fetchImportParameters');
+    await chooseParametersRound(this.#ctx, options.keyIds, options.surface ?? 'cli');
     const chosen = options.wrappingAlgorithm;
     if (chosen !== undefined && chosen !== this.#state.wrappingAlgorithm) {
       await this.#ctx.journal(ONLINE_EVENTS.wrappingAlgorithmChosen, {
@@ -297,7 +311,16 @@ export class OnlineCeremony {
     await preflightParametersFolder(this.#ctx, dir);
   }
 
-  /** Step 4: writes the latest parameters of every waiting key into the new folder `dir`. */
+  /**
+   * Keys by where their material comes from (material-sources.ts), each source's keys in the
+   * journal's order: one fetch of parameters each. `keyIds`: these keys (e.g. those the KMS shows
+   * lapsed, which the journal records only at the next fetch); absent: every key waiting for material.
+   */
+  materialSourcesOf(keyIds?: readonly string[]): { readonly keyIds: string[]; readonly importedBefore: boolean }[] {
+    return materialSourcesOf(this.#state.keys, keyIds);
+  }
+
+  /** Step 4: writes the latest parameters of every key of the round (the keys waiting, or those chosen) into the new folder `dir`. */
   async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
     this.#guard.require('writeParameters');
     return writeParametersBundleStep(this.#ctx, dir);

@@ -197,6 +197,8 @@ export const enCliHelp = {
   'cli.opt.online.ca-file': 'extra CA certificates (PEM) to trust',
   'cli.opt.online.concurrency':
     'keys whose KMS calls run at once (default {default}, at most {max}); rate-limit answers\n(APIG.0308) are waited out and sent again',
+  'cli.opt.online-params.key-id':
+    'fetch only for this key (repeatable; each must wait for material): keys whose material comes from different custody copies go in one bundle each',
   'cli.opt.online-params.out': 'a new folder on the removable media for the bundle',
   'cli.opt.online-import.bundle': 'the wrapped-material bundle from the air-gapped workstation',
   'cli.opt.online-import.expect-digest':

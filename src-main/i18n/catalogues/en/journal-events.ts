@@ -59,6 +59,7 @@ export const enJournalEvents = {
   'journal.event.network.checked': 'Network checked',
   'journal.event.network.refused': 'Network check refused',
   'journal.event.parameters.bundle-written': 'Import-parameters bundle written',
+  'journal.event.parameters.keys-chosen': 'Keys chosen for the next import parameters',
   'journal.event.parameters.fetched': 'Import parameters fetched',
   'journal.event.parameters.read': 'Import parameters read',
   'journal.event.parameters.refused': 'Import parameters refused',

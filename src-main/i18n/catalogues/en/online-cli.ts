@@ -29,6 +29,8 @@ export const enOnlineCli = {
     'Next, onto the removable media (MEDIA: its folder as this workstation mounts it, e.g. /media/usb): {command}',
   'online.params.key':
     '  {alias} ({spec}, key {keyId}{replica, select, yes {, the replica in region {region}} other {}}), token valid until {until}',
+  'online.params.one-source-each':
+    'Fetch them one group at a time, each into a new folder on the removable media (no token is fetched for the others meanwhile): run the first command, take that bundle through the air-gapped step it names and import what it writes; then the next.',
   'online.params.written': 'Import-parameters bundle written and verified: {dir}',
   'online.next.airgap-wrap-expiring':
     'The plan lets the AES material of {count, plural, one {# key} other {# keys}} expire in the KMS (first at {at, date, moment}), so the air-gapped side generates it only with a copy kept: fill in --custody M/N with one --custodian NAME and one --custodian-folder DIR per custodian (each on their own media). Or, instead, accept that the material is lost after that with --no-backup, or request --expires never (an override); both are journaled and printed on the receipts.',
@@ -49,6 +51,8 @@ export const enOnlineCli = {
     '  imported {spec} key {keyId}{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {primary}} other {}} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {the KMS answered} reconciled {the journal holds no answer to the import sent: the key’s state shows the import took effect} retried {the KMS answered a retry} other {{how}}})',
   'online.import.verify-failed':
     'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
+  'online.import.others-waiting':
+    'No receipt yet: it is written once every key of the ceremony holds imported material, and {count, plural, one {# key still waits} other {# keys still wait}} for material ({keysList}). Next, fetch {count, plural, one {its} other {their}} import parameters into a new folder on the removable media: {command} (keyferry online status says what each needs).',
   'online.next.status': 'Next, to check the keys at any time: {command}',
   'online.import.already-imported':
     'Every key of this bundle already holds its material (imported earlier, journaled): nothing is imported again; the keys are verified and the receipt written.',

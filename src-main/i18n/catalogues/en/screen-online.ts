@@ -91,6 +91,11 @@ export const enScreenOnline = {
   'params.title': 'Fetch the import parameters and write them to media',
   'params.intro':
     'The KMS hands out a wrapping key and an import token per key, valid for 24 hours. The bundle digest binds them all: it is read aloud at the air-gapped workstation, where every witness types it.',
+  'params.sources.legend': 'Keys to fetch for',
+  'params.sources.hint':
+    'The keys waiting take their material from different places, and one bundle can hold only keys one air-gapped step brings back (a restore rebuilds only the keys of the custody copy it is given). Fetch, write and import one group at a time; the next group is offered once this one holds its material.',
+  'params.sources.choice':
+    '{keysList}: {importedBefore, select, yes {material imported before, brought back from its own custody copy} other {fresh material}}',
   'params.fetch-new': 'Fetch new import parameters',
   'params.fetch': 'Fetch the import parameters',
   'params.algorithm.label': 'Wrapping algorithm of the next import parameters',

@@ -187,6 +187,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.online.ca-file': '额外信任的 CA 证书（PEM）',
   'cli.opt.online.concurrency':
     '同时进行 KMS 调用的密钥数（默认 {default}，最多 {max}）；限流应答（APIG.0308）\n会等待后重新发送',
+  'cli.opt.online-params.key-id':
+    '只为此密钥获取参数（可重复；每个都必须在等待密钥材料）：密钥材料来自不同托管副本的密钥，各自放入一个参数包',
   'cli.opt.online-params.out': '移动存储介质上用于存放该包的新文件夹',
   'cli.opt.online-import.bundle': '来自离线工作站的已包装密钥材料包',
   'cli.opt.online-import.expect-digest':

@@ -59,6 +59,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.network.checked': '已检查网络',
   'journal.event.network.refused': '网络检查未通过',
   'journal.event.parameters.bundle-written': '导入参数包已写入',
+  'journal.event.parameters.keys-chosen': '已选定下一次获取导入参数的密钥',
   'journal.event.parameters.fetched': '已获取导入参数',
   'journal.event.parameters.read': '已读取导入参数',
   'journal.event.parameters.refused': '导入参数被拒绝',

@@ -30,6 +30,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.next.params': '下一步，写入移动存储介质（MEDIA：本工作站挂载该介质的文件夹，例如 /media/usb）：{command}',
   'online.params.key':
     '  {alias}（{spec}，密钥 {keyId}{replica, select, yes {，区域 {region} 中的副本} other {}}），导入令牌有效期至 {until}',
+  'online.params.one-source-each':
+    '请一次只为一组密钥获取参数，每组写入移动存储介质上的一个新文件夹（其间不会为其他密钥获取令牌）：运行第一条命令，让该参数包完成其所示的离线步骤，并导入该步骤写出的内容；然后再运行下一条。',
   'online.params.written': '导入参数包已写入并通过校验：{dir}',
   'online.next.airgap-wrap-expiring':
     '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
@@ -49,6 +51,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  已导入 {spec} 密钥 {keyId}{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{primary} 的副本）} other {}}（密钥材料到期时间：{expires}{origin, select, option {，由 --expires 选择} replaced {，由 --expires 选择，取代了包中请求的 {requested}} other {}}；{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {重试后成功} other {{how}}}）',
   'online.import.verify-failed':
     'keyferry online import：有密钥未通过验证；未写入回执。请用 “keyferry online status” 检查。',
+  'online.import.others-waiting':
+    '尚未写出回执：回执要在本仪式的每个密钥都持有导入的密钥材料之后才写出，而仍有 {count, plural, other {# 个密钥}}在等待各自的密钥材料（{keysList}）。下一步，请把{count, plural, other {它们}}的导入参数获取到移动存储介质上的一个新文件夹：{command}（keyferry online status 会说明每个密钥需要什么）。',
   'online.next.status': '下一步，随时检查这些密钥：{command}',
   'online.import.already-imported':
     '此包中的每个密钥都已持有其密钥材料（之前已导入，已记入日志）：不再重复导入；将验证这些密钥并写入回执。',

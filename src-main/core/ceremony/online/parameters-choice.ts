@@ -1,0 +1,60 @@
+/**
+ * Which keys a fetch of import parameters is for, before anything is fetched: every key waiting for
+ * material, or those the officer chose (`online params --key-id`, the app's choice). A choice is
+ * journaled (parameters.keys-chosen), as is the return to every key waiting after one, so the
+ * round a later session writes, checks and imports is the one fetched (parameters-round.ts). A
+ * round whose keys take their material from different places is refused here, with nothing
+ * fetched (material-sources.ts).
+ */
+import { KeyferryError } from '../../errors';
+import { listValue } from '../../../i18n/list';
+import type { WrappingAlgorithm } from '../../crypto/key-spec';
+import { ONLINE_EVENTS } from './events';
+import { refuseMixedMaterialSources, type ParametersSurface } from './material-sources';
+import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import type { OnlineStepContext } from './step-context';
+
+export interface FetchParametersOptions {
+  /** Ask for this wrapping algorithm from now on instead of the plan's (journaled). */
+  readonly wrappingAlgorithm?: WrappingAlgorithm;
+  /** Fetch for these keys only (each waiting for material); absent: every key waiting. */
+  readonly keyIds?: readonly string[];
+  readonly surface?: ParametersSurface;
+}
+
+/** Each chosen key id, refused unless it names a key of the ceremony waiting for material. */
+function chosenKeys(keyIds: readonly string[], keys: ReadonlyMap<string, OnlineKeyState>): OnlineKeyState[] {
+  const waiting = [...keys.values()].filter((k) => !holdsImportedMaterial(k));
+  return [...new Set(keyIds)].map((keyId) => {
+    const key = keys.get(keyId);
+    if (key && !holdsImportedMaterial(key)) return key;
+    throw new KeyferryError('PARAMETERS_KEY_NOT_WAITING', {
+      keyId,
+      reason: key ? 'holdsMaterial' : 'unknown',
+      count: waiting.length,
+      keysList: listValue(waiting.map((k) => `${k.alias} (${k.keyId})`)),
+    });
+  });
+}
+
+/**
+ * Settles the round of the next fetch (see above): refuses a chosen key that does not wait for
+ * material and a round of mixed sources (`surface` words what to do), then journals the choice, or
+ * the return to every key waiting when the last fetch was for chosen keys.
+ */
+export async function chooseParametersRound(
+  ctx: {
+    readonly state: Pick<OnlineCeremonyState, 'keys' | 'chosenKeyIds'>;
+    readonly journal: OnlineStepContext['journal'];
+  },
+  keyIds: readonly string[] | undefined,
+  surface: ParametersSurface,
+): Promise<void> {
+  const { keys } = ctx.state;
+  const waiting = [...keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const round = keyIds === undefined || keyIds.length === 0 ? waiting : chosenKeys(keyIds, keys);
+  refuseMixedMaterialSources(round, keys, surface);
+  const chosenAll = round.length === waiting.length;
+  if (chosenAll && ctx.state.chosenKeyIds === undefined) return;
+  await ctx.journal(ONLINE_EVENTS.parametersKeysChosen, { keyIds: round.map((k) => k.keyId) });
+}

@@ -1,0 +1,90 @@
+/**
+ * Where the material of keys waiting for parameters comes from: keys imported from one wrapped
+ * bundle share its custody copy; keys imported from two bundles (two custody sets, even with the
+ * same custodians, or one with none) do not, and one bundle of parameters cannot serve both. A
+ * replica group goes with its member imported before; a key never imported joins the keys imported
+ * from the bundle it was checked in (that custody copy holds its material), else takes fresh material.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  materialSourcesOf,
+  refuseMixedMaterialSources,
+} from '../../../../src-main/core/ceremony/online/material-sources';
+import type { RecordedCustody } from '../../../../src-main/core/ceremony/online/state';
+import { importedKey, keysById, onlineKey } from '../../../helpers/online-key-state';
+import { KeyferryError } from '../../../../src-main/core/errors';
+
+const shares = (seq: number): RecordedCustody => ({
+  arrangement: { kind: 'shares', threshold: 2, total: 3, custodians: ['Cai', 'Dee', 'Eli'] },
+  seq,
+});
+const none = (seq: number): RecordedCustody => ({ arrangement: { kind: 'none', acknowledged: true }, seq });
+
+const key = onlineKey;
+const lapsed = (keyId: string, custody: RecordedCustody) => importedKey(keyId, custody, true);
+const mapOf = keysById;
+
+describe('materialSourcesOf', () => {
+  it('keeps keys imported from one bundle together, and apart from those of another bundle with the same custodians', () => {
+    const keys = mapOf([lapsed('a', shares(10)), lapsed('b', shares(10)), lapsed('c', shares(30))]);
+    expect(materialSourcesOf(keys)).toEqual([
+      { keyIds: ['a', 'b'], importedBefore: true },
+      { keyIds: ['c'], importedBefore: true },
+    ]);
+    // Only the keys asked about (e.g. those the KMS shows lapsed), whatever the journal holds of them.
+    expect(materialSourcesOf(keys, ['c', 'a'])).toEqual([
+      { keyIds: ['c'], importedBefore: true },
+      { keyIds: ['a'], importedBefore: true },
+    ]);
+  });
+
+  it('puts a never-imported key with the keys of the bundle it was checked in, and a key never checked apart', () => {
+    const refusedThere = key('r', { checkedCustody: shares(10) });
+    const fresh = key('f');
+    const keys = mapOf([lapsed('a', shares(10)), refusedThere, fresh]);
+    expect(materialSourcesOf(keys)).toEqual([
+      { keyIds: ['a', 'r'], importedBefore: true },
+      { keyIds: ['f'], importedBefore: false },
+    ]);
+  });
+
+  it('puts a replica group with its member imported before, in the round or outside it', () => {
+    const primary = lapsed('p', shares(10));
+    const replica = key('q', { replicaOf: 'p', checkedCustody: shares(30) });
+    expect(materialSourcesOf(mapOf([primary, replica]))).toEqual([{ keyIds: ['p', 'q'], importedBefore: true }]);
+    // The primary holds its material: the replica alone takes it, from the primary's custody copy.
+    const holding = { ...primary, materialDeleted: false, materialLapsed: false };
+    const keys = mapOf([holding, replica]);
+    expect(materialSourcesOf(keys)).toEqual([{ keyIds: ['q'], importedBefore: true }]);
+  });
+});
+
+describe('refuseMixedMaterialSources', () => {
+  it('refuses keys of two custody copies in one round, naming each copy, with nothing to fetch', () => {
+    const keys = mapOf([lapsed('a', shares(10)), lapsed('b', none(30))]);
+    const refusal = (() => {
+      try {
+        refuseMixedMaterialSources([...keys.values()], keys, 'cli');
+      } catch (error) {
+        return error as KeyferryError;
+      }
+      return undefined;
+    })();
+    expect(refusal?.code).toBe('PARAMETERS_MATERIAL_SOURCES_DIFFER');
+    expect(refusal?.message).toContain('take their material from 2 different places');
+    expect(refusal?.message).toContain(
+      'key k/a (a): material imported before, whose custody copy is the 2-of-3 custody set of the wrapped bundle checked at online journal entry 10',
+    );
+    expect(refusal?.message).toContain(
+      'key k/b (b): material imported before with NO custody copy (wrapped bundle checked at online journal entry 30)',
+    );
+    expect(refusal?.nextStep).toContain('the commands follow');
+  });
+
+  it('lets one custody copy, or fresh material for keys checked in different bundles, go in one round', () => {
+    const one = mapOf([lapsed('a', shares(10)), lapsed('b', shares(10))]);
+    expect(() => refuseMixedMaterialSources([...one.values()], one, 'app')).not.toThrow();
+    const fresh = mapOf([key('r', { checkedCustody: shares(10) }), key('s', { checkedCustody: none(30) }), key('t')]);
+    expect(() => refuseMixedMaterialSources([...fresh.values()], fresh, 'app')).not.toThrow();
+  });
+});
