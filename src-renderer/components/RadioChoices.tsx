@@ -36,7 +36,8 @@ export function RadioChoices<T extends string>({
             disabled={disabled}
             onChange={() => onChange(choice)}
           />
-          {label(choice)}
+          {/* Beside its button however long it is (a sentence naming keys wraps within its own column). */}
+          <span className="choice-text">{label(choice)}</span>
         </label>
       ))}
     </fieldset>

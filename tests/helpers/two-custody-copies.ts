@@ -28,15 +28,22 @@ export interface TwoCustodyCopies {
   readonly two: string;
 }
 
-/** Builds the ceremony above in `dir` against `kms`, both keys' material lapsed when it returns. */
-export async function lapsedFromTwoCustodyCopies(dir: string, kms: SimSetup): Promise<TwoCustodyCopies> {
+/**
+ * Builds the ceremony above in `dir` against `kms`, both keys' material lapsed when it returns;
+ * `journal`: the online journal's file name in `online/` (the app's is online-journal.jsonl).
+ */
+export async function lapsedFromTwoCustodyCopies(
+  dir: string,
+  kms: SimSetup,
+  journal = 'online.jsonl',
+): Promise<TwoCustodyCopies> {
   const { online, airgap } = await twoMachines(dir);
   const keys = ['one', 'two'].map((name) => ({ alias: `custody/${name}`, spec: 'AES_256' }));
   await writeFile(
     path.join(online, 'plan.json'),
     JSON.stringify({ title: 'Two bundles', operator: 'Ana', witnesses: ['Ben'], materialExpiry: '30d', keys }),
   );
-  const { args: connection, env } = onlineAt(kms.sim);
+  const { args: connection, env } = onlineAt(kms.sim, journal);
   const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
   const created = await on(['online', 'create-key', '--plan', 'plan.json']);
   expect(created.code).toBe(0);

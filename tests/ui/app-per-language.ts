@@ -50,7 +50,9 @@ export function appPerLanguage(prefix: string): AppsPerFile {
       if (!browser) throw new Error('Chromium is not running: open the app inside a test');
       const ui = await openApp(browser, { ...(lang === 'en' ? {} : { locale: lang }), ...options.ui });
       sessions.push(ui);
-      ui.page.setDefaultTimeout(20_000);
+      // As one-app.ts: a step's wait under a loaded CI machine (checks beside three Vitest workers on two
+      // cores) ran past 20 s once where it takes 6 s alone; a refusal still fails at once (page-helpers.ts succeeded).
+      ui.page.setDefaultTimeout(30_000);
       const suffix = options.name ? `${options.name}-${lang}` : lang;
       const folder = path.join(dir, `ceremony-${suffix}`);
       const media = path.join(dir, `media-${suffix}`);

@@ -37,7 +37,7 @@ export async function navigate(page: Page, screen: string): Promise<void> {
 }
 
 /**
- * From the start screen (air-gapped mode when `airGapped`, else the online default) through the
+ * From the start screen (air-gapped mode when `airGapped`, online when `online`, else the rehearsal default) through the
  * setup screen: the title, operator Ana, witness Ben, the ceremony folder and, when given, the
  * online side's wrapping algorithm (e.g. RSAES_OAEP_SHA_1 for SoftHSM), saved.
  */
@@ -48,10 +48,13 @@ export async function setUpCeremony(
     readonly title: string;
     readonly folder: string;
     readonly airGapped?: boolean;
+    /** The online workstation's mode (a real KMS, or a simulator reached as one). */
+    readonly online?: boolean;
     readonly wrappingAlgorithm?: string;
   },
 ): Promise<void> {
   if (setup.airGapped) await page.getByRole('radio', { name: t('start.mode.air-gapped') }).check();
+  if (setup.online) await page.getByRole('radio', { name: t('start.mode.online') }).check();
   await click(page, t('common.continue'));
   await fillByLabel(page, t('setup.title'), setup.title);
   await fillByLabel(page, t('setup.operator'), 'Ana');

@@ -16,6 +16,7 @@ import {
   wrappingAlgorithmSchema,
   writtenReceiptSchema,
   ipcPhraseOrSentenceSchema,
+  ipcPhraseSchema,
   unrecordedSessionsSchema,
 } from './common';
 
@@ -116,7 +117,9 @@ const onlineSessionSchema = z.object({
    * The keys waiting for material by where their material comes from (core material-sources.ts):
    * with more than one, each source's keys are fetched for on their own (the parameters step's choice).
    */
-  materialSources: z.array(z.strictObject({ keyIds: z.array(z.string()).min(1), importedBefore: z.boolean() })),
+  materialSources: z.array(
+    z.strictObject({ keyIds: z.array(z.string()).min(1), importedBefore: z.boolean(), phrase: ipcPhraseSchema }),
+  ),
 });
 export type OnlineSession = z.output<typeof onlineSessionSchema>;
 

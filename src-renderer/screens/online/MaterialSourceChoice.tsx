@@ -4,10 +4,8 @@
  * at a time, as `online params --key-id` takes them on the command line.
  */
 import { RadioChoices } from '../../components/RadioChoices';
-import { useAppStore } from '../../store/store';
-import { selectCeremonyKeys } from '../../store/selectors';
 import { useT } from '../../i18n';
-import { listText } from '../../../src-main/i18n/list';
+import { phraseText } from '../../../src-main/i18n/phrase';
 import type { OnlineSession } from '../../../src-main/ipc/schemas/ceremony';
 
 type MaterialSource = OnlineSession['materialSources'][number];
@@ -29,12 +27,7 @@ export function MaterialSourceChoice({
   readonly disabled: boolean;
   readonly onChange: (index: number) => void;
 }) {
-  const keys = useAppStore(selectCeremonyKeys);
   const tr = useT();
-  const named = (keyId: string) => {
-    const key = keys.find((k) => k.keyId === keyId);
-    return key ? `${key.alias} (${keyId})` : keyId;
-  };
   return (
     <RadioChoices
       legend={tr.t('params.sources.legend')}
@@ -44,13 +37,8 @@ export function MaterialSourceChoice({
       value={String(chosen)}
       disabled={disabled}
       onChange={(choice) => onChange(Number(choice))}
-      label={(choice) => {
-        const source = sources[Number(choice)] as MaterialSource;
-        return tr.t('params.sources.choice', {
-          keysList: listText(tr, source.keyIds.map(named)),
-          importedBefore: source.importedBefore ? 'yes' : 'no',
-        });
-      }}
+      // Said as the refusal says it: the keys, and where their material comes from.
+      label={(choice) => phraseText(tr, (sources[Number(choice)] as MaterialSource).phrase)}
     />
   );
 }

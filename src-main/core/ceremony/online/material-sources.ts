@@ -84,13 +84,14 @@ function materialSources(
 }
 
 /**
- * `materialSources` of the keys `keyIds` (absent: every key waiting for material), as key ids: what
- * the app and the command line offer as one fetch each.
+ * `materialSources` of the keys `keyIds` (absent: every key waiting for material), as key ids and
+ * the phrase that names each (as the refusal does): what the app and the command line offer as one
+ * fetch each.
  */
 export function materialSourcesOf(
   keys: ReadonlyMap<string, OnlineKeyState>,
   keyIds?: readonly string[],
-): { readonly keyIds: string[]; readonly importedBefore: boolean }[] {
+): { readonly keyIds: string[]; readonly importedBefore: boolean; readonly phrase: Phrase }[] {
   const round =
     keyIds === undefined
       ? [...keys.values()].filter((k) => !holdsImportedMaterial(k))
@@ -98,6 +99,7 @@ export function materialSourcesOf(
   return materialSources(round, keys).map((s) => ({
     keyIds: s.keys.map((k) => k.keyId),
     importedBefore: s.importedBefore,
+    phrase: sourcePhrase(s),
   }));
 }
 

@@ -316,7 +316,7 @@ export class OnlineCeremony {
    * journal's order: one fetch of parameters each. `keyIds`: these keys (e.g. those the KMS shows
    * lapsed, which the journal records only at the next fetch); absent: every key waiting for material.
    */
-  materialSourcesOf(keyIds?: readonly string[]): { readonly keyIds: string[]; readonly importedBefore: boolean }[] {
+  materialSourcesOf(keyIds?: readonly string[]): ReturnType<typeof materialSourcesOf> {
     return materialSourcesOf(this.#state.keys, keyIds);
   }
 

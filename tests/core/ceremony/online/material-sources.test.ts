@@ -23,16 +23,19 @@ const none = (seq: number): RecordedCustody => ({ arrangement: { kind: 'none', a
 const key = onlineKey;
 const lapsed = (keyId: string, custody: RecordedCustody) => importedKey(keyId, custody, true);
 const mapOf = keysById;
+/** The sources' keys and kinds (their phrases are the refusal's, asserted there). */
+const groups = (...args: Parameters<typeof materialSourcesOf>) =>
+  materialSourcesOf(...args).map(({ keyIds, importedBefore }) => ({ keyIds, importedBefore }));
 
 describe('materialSourcesOf', () => {
   it('keeps keys imported from one bundle together, and apart from those of another bundle with the same custodians', () => {
     const keys = mapOf([lapsed('a', shares(10)), lapsed('b', shares(10)), lapsed('c', shares(30))]);
-    expect(materialSourcesOf(keys)).toEqual([
+    expect(groups(keys)).toEqual([
       { keyIds: ['a', 'b'], importedBefore: true },
       { keyIds: ['c'], importedBefore: true },
     ]);
     // Only the keys asked about (e.g. those the KMS shows lapsed), whatever the journal holds of them.
-    expect(materialSourcesOf(keys, ['c', 'a'])).toEqual([
+    expect(groups(keys, ['c', 'a'])).toEqual([
       { keyIds: ['c'], importedBefore: true },
       { keyIds: ['a'], importedBefore: true },
     ]);
@@ -42,20 +45,25 @@ describe('materialSourcesOf', () => {
     const refusedThere = key('r', { checkedCustody: shares(10) });
     const fresh = key('f');
     const keys = mapOf([lapsed('a', shares(10)), refusedThere, fresh]);
-    expect(materialSourcesOf(keys)).toEqual([
+    expect(groups(keys)).toEqual([
       { keyIds: ['a', 'r'], importedBefore: true },
       { keyIds: ['f'], importedBefore: false },
+    ]);
+    // Each named as the refusal names it (the app's choice shows it).
+    expect(materialSourcesOf(keys).map((source) => source.phrase)).toEqual([
+      expect.objectContaining({ key: 'online.material-source', values: expect.objectContaining({ source: 'shares' }) }),
+      expect.objectContaining({ values: expect.objectContaining({ source: 'fresh', keysList: expect.any(String) }) }),
     ]);
   });
 
   it('puts a replica group with its member imported before, in the round or outside it', () => {
     const primary = lapsed('p', shares(10));
     const replica = key('q', { replicaOf: 'p', checkedCustody: shares(30) });
-    expect(materialSourcesOf(mapOf([primary, replica]))).toEqual([{ keyIds: ['p', 'q'], importedBefore: true }]);
+    expect(groups(mapOf([primary, replica]))).toEqual([{ keyIds: ['p', 'q'], importedBefore: true }]);
     // The primary holds its material: the replica alone takes it, from the primary's custody copy.
     const holding = { ...primary, materialDeleted: false, materialLapsed: false };
     const keys = mapOf([holding, replica]);
-    expect(materialSourcesOf(keys)).toEqual([{ keyIds: ['q'], importedBefore: true }]);
+    expect(groups(keys)).toEqual([{ keyIds: ['q'], importedBefore: true }]);
   });
 });
 
