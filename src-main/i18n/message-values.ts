@@ -1588,6 +1588,8 @@ export interface MessageValueTable {
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number };
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next': { where: string };
   'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; seq: string | number; token: string | number };
+  'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
+  'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next': NoValues;
   'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number };
   'problem.PARAMETERS_KEY_NOT_WAITING.next': { count: number; keysList: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number };
@@ -2766,6 +2768,7 @@ export interface ProblemValueTable {
   'CEREMONY_ID_INVALID': { id: string | number };
   'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
   'PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number; where: string };
+  'PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
   'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; count: number; keysList: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string };
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };

@@ -20,6 +20,20 @@ export function onlineKey(keyId: string, facts: Partial<OnlineKeyState> = {}): O
  */
 export function importedKey(keyId: string, custody: RecordedCustody, lapsed = false): OnlineKeyState {
   return onlineKey(keyId, {
+    // Imported, so its parameters were fetched once (what they were does not matter here).
+    issued: [
+      {
+        keyId,
+        wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+        wrappingKeyFingerprint: 'b'.repeat(64),
+        importTokenSha256: 'a'.repeat(64),
+        importToken: 'token',
+        tokenExpiresAt: '2026-01-02T00:00:00.000Z',
+        wrappingPublicKey: '',
+        region: 'sim-local-1',
+        projectId: 'p'.repeat(32),
+      },
+    ],
     imported: { expiresAt: null, importTokenSha256: 'a'.repeat(64), custody },
     firstImport: { keyCheckValue: 'ABCDEF', publicKeyFingerprint: null, seq: custody.seq + 2 },
     ...(lapsed ? { materialDeleted: true, materialLapsed: true } : {}),

@@ -136,7 +136,7 @@ export const importCommand = defineOnlineCommand({
       }
       // Keys of another round (material from another source: material-sources.ts) still wait: the receipt waits for them.
       const waitingKeys = session.ceremony.keys().filter((k) => !k.imported);
-      if (session.ceremony.step !== 'verified' && waitingKeys.length > 0) {
+      if (waitingKeys.length > 0) {
         io.stdout(
           t('online.import.others-waiting', {
             count: waitingKeys.length,

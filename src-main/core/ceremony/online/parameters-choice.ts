@@ -4,7 +4,7 @@
  * journaled (parameters.keys-chosen), as is the return to every key waiting after one, so the
  * round a later session writes, checks and imports is the one fetched (parameters-round.ts). A
  * round whose keys take their material from different places is refused here, with nothing
- * fetched (material-sources.ts).
+ * fetched (material-sources.ts), as is a choice leaving out a key that never had parameters.
  */
 import { KeyferryError } from '../../errors';
 import { listValue } from '../../../i18n/list';
@@ -53,6 +53,15 @@ export async function chooseParametersRound(
   const { keys } = ctx.state;
   const waiting = [...keys.values()].filter((k) => !holdsImportedMaterial(k));
   const round = keyIds === undefined || keyIds.length === 0 ? waiting : chosenKeys(keyIds, keys);
+  // A key never given parameters goes in every round until it has them: the first parameters of the
+  // plan's keys are fetched together, so no key is left with none while the others go on.
+  const unfetched = waiting.filter((k) => k.issued.length === 0 && !round.includes(k));
+  if (unfetched.length > 0) {
+    throw new KeyferryError('PARAMETERS_CHOICE_LEAVES_UNFETCHED', {
+      count: unfetched.length,
+      keysList: listValue(unfetched.map((k) => `${k.alias} (${k.keyId})`)),
+    });
+  }
   refuseMixedMaterialSources(round, keys, surface);
   const chosenAll = round.length === waiting.length;
   if (chosenAll && ctx.state.chosenKeyIds === undefined) return;

@@ -9,7 +9,7 @@ import { chooseParametersRound } from '../../../../src-main/core/ceremony/online
 import { parametersRoundKeys } from '../../../../src-main/core/ceremony/online/parameters-round';
 import type { OnlineKeyState } from '../../../../src-main/core/ceremony/online/state';
 import type { JsonObject } from '../../../../src-main/core/journal';
-import { importedKey, keysById } from '../../../helpers/online-key-state';
+import { importedKey, keysById, onlineKey } from '../../../helpers/online-key-state';
 
 const none = (seq: number) => ({ arrangement: { kind: 'none', acknowledged: true } as const, seq });
 const holding = (keyId: string, seq: number) => importedKey(keyId, none(seq));
@@ -55,6 +55,13 @@ describe('chooseParametersRound', () => {
       message: expect.stringContaining('Key zz is not a key of this ceremony'),
     });
     expect(appended).toEqual([]);
+    // A key that never had parameters cannot be left out of a round.
+    const first = ceremonyOf([onlineKey('n'), lapsedAt('a', 10)]);
+    await expect(chooseParametersRound(first.ctx, ['a'], 'cli')).rejects.toMatchObject({
+      code: 'PARAMETERS_CHOICE_LEAVES_UNFETCHED',
+      message: expect.stringContaining('Key k/n (n) has never had import parameters'),
+    });
+    expect(first.appended).toEqual([]);
     // Every key waiting, none chosen before: nothing to journal.
     await chooseParametersRound(ctx, ['a'], 'app');
     expect(appended).toEqual([]);
