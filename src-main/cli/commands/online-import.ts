@@ -141,7 +141,7 @@ export const importCommand = defineOnlineCommand({
           t('online.import.others-waiting', {
             count: waitingKeys.length,
             keysList: listValue(waitingKeys.map((k) => `${k.alias} (${k.keyId})`)),
-            command: nextOnline('params', values, ['--out', 'DIR']),
+            command: nextOnline('status', values),
           }),
         );
         return 0;

@@ -4,8 +4,9 @@
  * in none, both lapsed). Before, one bundle held both and named the restore from key one's shares,
  * which refuses key two (not in that custody backup): no way back for either. Now the mixed round
  * is refused with nothing fetched and one command per source; following the first brings key one
- * back through its restore, and the second names the original material for key two. Two folders
- * as two machines, the real CLI against the simulator.
+ * back through its restore, and the second (run before the first group is back) names the original
+ * material for key two, and does not make the first group's import say its bundle was replaced.
+ * Two folders as two machines, the real CLI against the simulator.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -83,6 +84,14 @@ describe('online params with keys whose material lies in different custody copie
     expect(first.stdout).not.toContain('custody/two (AES_256');
     const chosen = (await events(online)).filter((e) => e.event === 'parameters.keys-chosen');
     expect(chosen.map((e) => e.data.keyIds)).toEqual([[one]]);
+    // The second command, run before the first group is back: key two alone, whose only way back is its original material.
+    const second = await keyferry(commands[1] as string[], { cwd: online, env });
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('No custody copy of this material was taken: only the original material');
+    const wrap = nextCommand(second.stdout);
+    expect(wrap.slice(0, 2)).toEqual(['airgap', 'wrap']);
+    expect(wrap[wrap.indexOf('--key-id') + 1]).toBe(two);
     const restore = nextCommand(onPrintedMedia(first.stdout));
     expect(restore.slice(0, 6)).toEqual(['custody', 'restore', '--share', 'SHARE-1', '--share', 'SHARE-2']);
     const shares = await Promise.all(
@@ -97,9 +106,12 @@ describe('online params with keys whose material lies in different custody copie
     );
     const { imported } = await airGappedThenImport(followed, first.stdout, { online, airgap, env });
     expect(imported.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
+    // Made from the first group's bundle, not the last one written (the second group's): that one
+    // holds other keys, replaced nothing, and is not to be destroyed.
+    expect(imported.stdout).not.toContain('made from an earlier import-parameters bundle');
     // Key two still waits: no receipt yet, and the next step says so.
     expect(imported.stdout).toContain(
-      `No receipt yet: it is written once every key of the ceremony holds imported material, and 1 key still waits for material (custody/two (${two})).`,
+      `No receipt yet: it is written once every key of the ceremony holds imported material, and 1 key still waits for material (custody/two (${two})). Next, to see what it needs (new import parameters, or the air-gapped step for a bundle already written): keyferry online status --journal online.jsonl`,
     );
 
     // Key one holds material again: choosing it is refused, by name, and so is a key not of this ceremony.
@@ -109,14 +121,5 @@ describe('online params with keys whose material lies in different custody copie
     expect(holding.stderr).toContain(`Choose among the keys waiting for parameters: custody/two (${two}).`);
     const foreign = await on(['online', 'params', '--key-id', 'aes-1', '--out', 'params-4']);
     expect(foreign.stderr).toContain('Key aes-1 is not a key of this ceremony');
-
-    // The second command: key two alone, whose only way back is its original material.
-    const second = await keyferry(commands[1] as string[], { cwd: online, env });
-    expect(second.stderr).toBe('');
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain('No custody copy of this material was taken: only the original material');
-    const wrap = nextCommand(second.stdout);
-    expect(wrap.slice(0, 2)).toEqual(['airgap', 'wrap']);
-    expect(wrap[wrap.indexOf('--key-id') + 1]).toBe(two);
   }, 240_000);
 });

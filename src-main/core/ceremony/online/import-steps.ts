@@ -236,7 +236,7 @@ async function checkProvenBundle(
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
   const warnings = [
-    ...earlierParametersWarning(state, parameters),
+    ...earlierParametersWarning(state, parameters, checked),
     ...bundle.warnings,
     ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),
   ];

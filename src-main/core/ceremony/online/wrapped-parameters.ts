@@ -27,13 +27,22 @@ export function parametersBundleWrapped(
   return carriedAll.at(-1);
 }
 
-/** The warning when `wrapped` is not the last parameters bundle this ceremony wrote; none otherwise. */
+/**
+ * The warning when `wrapped` is not the last parameters bundle this ceremony wrote and that last one
+ * carries newer parameters for a key of `checked` (it replaced `wrapped` for them); none otherwise. A
+ * last bundle for other keys only (another source of material, material-sources.ts) replaced nothing:
+ * it is to be wrapped too, and the warning would tell the officer to destroy it.
+ */
 export function earlierParametersWarning(
-  state: Pick<OnlineCeremonyState, 'parametersBundle'>,
+  state: Pick<OnlineCeremonyState, 'parametersBundle' | 'parametersBundlesOfToken'>,
   wrapped: ParametersBundle | undefined,
+  checked: readonly Pick<CheckedKey, 'key'>[],
 ): Warning[] {
   const latest = state.parametersBundle;
   if (!wrapped || !latest || wrapped.manifestSha256 === latest.manifestSha256) return [];
+  const carriedByLatest = (token: string) =>
+    (state.parametersBundlesOfToken.get(token) ?? []).some((b) => b.manifestSha256 === latest.manifestSha256);
+  if (!checked.some((c) => c.key.issued.some((issued) => carriedByLatest(issued.importTokenSha256)))) return [];
   return [
     warningOf('WRAPPED_FROM_EARLIER_PARAMETERS', {
       dir: wrapped.folder,

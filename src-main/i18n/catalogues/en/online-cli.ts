@@ -52,7 +52,7 @@ export const enOnlineCli = {
   'online.import.verify-failed':
     'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
   'online.import.others-waiting':
-    'No receipt yet: it is written once every key of the ceremony holds imported material, and {count, plural, one {# key still waits} other {# keys still wait}} for material ({keysList}). Next, fetch {count, plural, one {its} other {their}} import parameters into a new folder on the removable media: {command} (keyferry online status says what each needs).',
+    'No receipt yet: it is written once every key of the ceremony holds imported material, and {count, plural, one {# key still waits} other {# keys still wait}} for material ({keysList}). Next, to see what {count, plural, one {it needs} other {each needs}} (new import parameters, or the air-gapped step for a bundle already written): {command}',
   'online.next.status': 'Next, to check the keys at any time: {command}',
   'online.import.already-imported':
     'Every key of this bundle already holds its material (imported earlier, journaled): nothing is imported again; the keys are verified and the receipt written.',

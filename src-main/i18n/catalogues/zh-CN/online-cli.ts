@@ -52,7 +52,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.import.verify-failed':
     'keyferry online import：有密钥未通过验证；未写入回执。请用 “keyferry online status” 检查。',
   'online.import.others-waiting':
-    '尚未写出回执：回执要在本仪式的每个密钥都持有导入的密钥材料之后才写出，而仍有 {count, plural, other {# 个密钥}}在等待各自的密钥材料（{keysList}）。下一步，请把{count, plural, other {它们}}的导入参数获取到移动存储介质上的一个新文件夹：{command}（keyferry online status 会说明每个密钥需要什么）。',
+    '尚未写出回执：回执要在本仪式的每个密钥都持有导入的密钥材料之后才写出，而仍有 {count, plural, other {# 个密钥}}在等待密钥材料（{keysList}）。下一步，查看{count, plural, other {每个密钥}}还需要什么（新的导入参数，或已写出的参数包所需的离线步骤）：{command}',
   'online.next.status': '下一步，随时检查这些密钥：{command}',
   'online.import.already-imported':
     '此包中的每个密钥都已持有其密钥材料（之前已导入，已记入日志）：不再重复导入；将验证这些密钥并写入回执。',
