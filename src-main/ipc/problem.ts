@@ -1,18 +1,11 @@
 /**
  * Results that cross IPC: a value, or a problem (code, plain sentence, next step). Errors are
  * flattened to these plain objects in the main process; nothing else (no stack, no Error
- * instance) ever reaches the renderer. Renderer-safe: imports zod only.
+ * instance) ever reaches the renderer. Renderer-safe: imports zod and the core's bound on problem
+ * texts only.
  */
 import { z } from 'zod';
-
-/**
- * The longest text a problem carries to the renderer (its sentence, next step and each value).
- * Problems go main → renderer only, so the bound is a sanity limit, not a trust boundary, and it
- * must fit every problem whole: a refusal naming each of 100 token objects with the command that
- * deletes it is about 30,000 characters, and a cut command could name the wrong object, while a
- * problem over the limit would reach the officer only as IPC_BAD_RESPONSE.
- */
-const PROBLEM_TEXT_MAX = 200_000;
+import { PROBLEM_TEXT_MAX } from '../core/problem-limits';
 
 /** The values the catalogue texts of a problem's code need; the renderer shows the problem from these. */
 export const problemValuesSchema = z.record(

@@ -23,6 +23,7 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/ceremony/shared/ceremony-states.ts',
   'src-main/core/ceremony/shared/allowed-steps.ts',
   'src-main/core/ceremony/shared/plan-limits.ts',
+  'src-main/core/problem-limits.ts',
   'src-main/core/hex-groups.ts',
   'src-main/core/receipt/receipt-languages.ts',
   'src-main/core/receipt/paper-size.ts',

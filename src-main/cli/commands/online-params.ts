@@ -69,7 +69,9 @@ export const paramsCommand = defineOnlineCommand({
         const { t } = cliTranslator(io);
         io.stdout(t('online.params.one-source-each'));
         session.ceremony.materialSourcesOf().forEach((source, i) => {
-          const words = [...source.keyIds.flatMap((id) => ['--key-id', id]), '--out', `${typedOut}-${i + 1}`];
+          // A folder of its own each, named after the one given (`params/` gives params-1, params-2).
+          const folder = `${typedOut.replace(/[\\/]+$/, '')}-${i + 1}`;
+          const words = [...source.keyIds.flatMap((id) => ['--key-id', id]), '--out', folder];
           const extra = wrappingAlgorithm ? ['--wrapping-algorithm', wrappingAlgorithm] : [];
           io.stdout(`  ${i + 1}. ${nextOnline('params', values, [...words, ...extra])}`);
         });

@@ -7,12 +7,10 @@
  */
 import { z } from 'zod';
 import { TOKEN_OBJECT_CLASSES } from '../../hsm/token-object-class';
+import { PROBLEM_TEXT_MAX } from '../../problem-limits';
 
 /** The name of the refusal's value that carries it. */
 export const DESTROYED_BEFORE_REFUSAL = 'destroyedBeforeRefusal';
-
-/** A problem value crosses IPC as at most this many characters (ipc/problem.ts). */
-const VALUE_MAX = 2000;
 
 const destroyedBeforeRefusalSchema = z.strictObject({
   tokenLabel: z.string().max(64),
@@ -31,11 +29,11 @@ const destroyedBeforeRefusalSchema = z.strictObject({
 });
 export type DestroyedBeforeRefusal = z.output<typeof destroyedBeforeRefusalSchema>;
 
-/** The value a refusal carries: as many objects named as fit in one problem value, and the count of all. */
+/** The value a refusal carries: every object named as long as they fit in one problem value (thousands do), and the count of all. */
 export function destroyedBeforeRefusalValue(destroyed: DestroyedBeforeRefusal): string {
   const objects = [...destroyed.objects];
   let text = JSON.stringify({ ...destroyed, objects });
-  while (text.length > VALUE_MAX && objects.length > 0) {
+  while (text.length > PROBLEM_TEXT_MAX && objects.length > 0) {
     objects.pop();
     text = JSON.stringify({ ...destroyed, objects });
   }

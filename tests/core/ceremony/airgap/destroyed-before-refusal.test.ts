@@ -1,8 +1,9 @@
 /**
  * What a refusal of the HSM token check carries of the objects it destroyed first
- * (src-main/core/ceremony/airgap/destroyed-before-refusal.ts): read back as written, within one
- * problem value (2000 characters: the IPC cap) however many objects, the count of all kept; values
- * that do not carry it, or carry something else, read as nothing.
+ * (src-main/core/ceremony/airgap/destroyed-before-refusal.ts): read back as written, every object
+ * of a 100-key ceremony named (the value was cut to 2,000 characters, about 12 objects, before), and
+ * within one problem value (the IPC's bound) however many objects, the count of all kept; values that
+ * do not carry it, or carry something else, read as nothing.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,7 @@ import {
   destroyedBeforeRefusal,
   destroyedBeforeRefusalValue,
 } from '../../../../src-main/core/ceremony/airgap/destroyed-before-refusal';
+import { PROBLEM_TEXT_MAX } from '../../../../src-main/core/problem-limits';
 
 const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
 const object = (n: number) => ({
@@ -31,13 +33,18 @@ describe('destroyedBeforeRefusal', () => {
     expect(destroyedBeforeRefusal({ code: 'x', [DESTROYED_BEFORE_REFUSAL]: value })).toEqual(destroyed(2));
   });
 
+  it('names every object of a 100-key RSA ceremony (200 objects)', () => {
+    const read = destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: destroyedBeforeRefusalValue(destroyed(200)) });
+    expect(read).toEqual(destroyed(200));
+  });
+
   it('names as many objects as fit in one problem value and keeps the count of all', () => {
-    const value = destroyedBeforeRefusalValue(destroyed(100));
-    expect(value.length).toBeLessThanOrEqual(2000);
+    const value = destroyedBeforeRefusalValue(destroyed(3000));
+    expect(value.length).toBeLessThanOrEqual(PROBLEM_TEXT_MAX);
     const read = destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: value });
-    expect(read?.count).toBe(100);
-    expect(read?.objects.length).toBeGreaterThan(0);
-    expect(read?.objects.length).toBeLessThan(100);
+    expect(read?.count).toBe(3000);
+    expect(read?.objects.length).toBeGreaterThan(1000);
+    expect(read?.objects.length).toBeLessThan(3000);
   });
 
   it('reads nothing from values that do not carry it', () => {
