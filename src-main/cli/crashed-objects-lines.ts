@@ -11,12 +11,13 @@ import { KeyferryError } from '../core/errors';
 import { terminalText } from '../core/terminal-text';
 import { listText } from '../i18n/list';
 import type { Translator } from '../i18n/translate';
+import type { PlainValues } from '../i18n/catalogue';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 import { tokenObjectName } from './session-stop-lines';
 
 /** The line naming the objects destroyed (as many as `destroyed.objects` names, of `count`) and the entries that journaled it. */
-function destroyedLine(translator: Translator, destroyed: DestroyedBeforeRefusal): string {
+function destroyedLine(translator: Translator, destroyed: Omit<DestroyedBeforeRefusal, 'unproven'>): string {
   return translator.t('cli.hsm-crashed-objects-destroyed', {
     token: terminalText(destroyed.tokenLabel),
     serial: terminalText(destroyed.tokenSerial),
@@ -45,15 +46,30 @@ export function crashedObjectsLines(io: CliIo, cleanup: CrashedObjectsCleanup | 
           }),
         ]
       : [];
-  const unproven = cleanup.unproven.flatMap((o) => {
-    const { message, nextStep } = translator.problem(o.problem);
-    return [`${message} ${nextStep}`, translator.t('cli.hsm-object-command', { command: terminalText(o.command) })];
-  });
-  return [...destroyed, ...unproven];
+  return [...destroyed, ...unprovenLines(translator, cleanup.unproven)];
 }
 
-/** Before the token check's refusal `error`: what it destroyed first, when it carries that; else nothing. */
+/** Each object left (not destroyed): why and what to do, then the command that deletes it by hand. */
+function unprovenLines(
+  translator: Translator,
+  unproven: readonly { readonly command: string; readonly problem: { code: string; values?: PlainValues } }[],
+): string[] {
+  return unproven.flatMap((o) => {
+    const { message, nextStep } = translator.problem({ message: o.problem.code, nextStep: '', ...o.problem });
+    return [`${message} ${nextStep}`, translator.t('cli.hsm-object-command', { command: terminalText(o.command) })];
+  });
+}
+
+/**
+ * Before the token check's refusal `error`: what it did first with a crashed session's objects, when
+ * it carries that (those destroyed; each one left, with why and its delete command); else nothing.
+ */
 export function destroyedBeforeRefusalLines(io: CliIo, error: unknown): string[] {
   const destroyed = error instanceof KeyferryError ? destroyedBeforeRefusal(error.values) : null;
-  return destroyed ? [destroyedLine(cliTranslator(io), destroyed)] : [];
+  if (!destroyed) return [];
+  const translator = cliTranslator(io);
+  return [
+    ...(destroyed.count > 0 ? [destroyedLine(translator, destroyed)] : []),
+    ...unprovenLines(translator, destroyed.unproven),
+  ];
 }

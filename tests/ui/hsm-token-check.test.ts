@@ -48,6 +48,47 @@ async function destroyedEntry(file: string): Promise<number> {
   return entries.find((e) => e.event === 'hsm.objects-destroyed')?.seq ?? -1;
 }
 
+/**
+ * Two AES objects of one value under `label` and the CKA_ID of `keyId` in the token, and in the
+ * air-gapped journal of `folder` the entries of a crashed session that generated it there and left
+ * it (as tests/core/ceremony/airgap/crashed-objects-destroy.test.ts writes them): both objects show the
+ * check value that session journaled, so neither is proven to be its own. Returns the left entry.
+ */
+async function crashedSessionLeftTwo(folder: string, serial: string, keyId: string, label: string) {
+  const key = Buffer.alloc(32, 7);
+  const keyFile = path.join(folder, 'aes.key');
+  await writeFile(keyFile, key);
+  for (let i = 0; i < 2; i++)
+    execFileSync(
+      'pkcs11-tool',
+      [
+        ...['--module', SOFTHSM_MODULE, '--token-label', TOKEN, '--login', '--pin', PIN],
+        ...['--write-object', keyFile, '--type', 'secrkey', '--key-type', 'AES:32'],
+        ...['--label', label, '--id', hex(keyId)],
+      ],
+      { stdio: 'ignore' },
+    );
+  await rm(keyFile);
+  const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const kcv = cipher.update(Buffer.alloc(16)).subarray(0, 3).toString('hex');
+  const journal = await openJournal(path.join(folder, 'air-gapped-journal.jsonl'), { create: true });
+  const object = { keyId, label, objectId: hex(keyId), objectClass: 'CKO_SECRET_KEY' };
+  const token = { hsmTokenSerial: serial, hsmTokenLabel: TOKEN };
+  await journal.append('Ana', 'material.generated', {
+    ...{ keyId, spec: 'AES_256', source: 'hsm', keyCheckValue: kcv, publicKeyFingerprint: null },
+    ...{ objectLabel: label, objectId: hex(keyId), keptInHsm: true, ...token },
+  });
+  const left = await journal.append('Ana', 'hsm.objects-left', {
+    reason: 'the process ended without stopping: a crash or power loss',
+    reasonPhrase: { key: 'journal.reason.ended-without-stop' },
+    ...token,
+    modulePath: SOFTHSM_MODULE,
+    objects: [{ ...object, command: 'pkcs11-tool …' }],
+  });
+  await journal.close();
+  return left;
+}
+
 describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
   const apps = appPerLanguage('kf-ui-hsm-check-');
   let hsmToken: SoftToken;
@@ -183,41 +224,8 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
   it('names a left object it cannot prove, with why and the command that deletes it, before any witness', async () => {
     const { ui, page, t, folder, media } = await apps.open('en', { name: 'unproven' });
     await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
-    // Two objects under the label and CKA_ID a crashed session left, both showing the check value it journaled.
-    const key = Buffer.alloc(32, 7);
-    const keyFile = path.join(folder, 'aes.key');
-    await writeFile(keyFile, key);
-    for (let i = 0; i < 2; i++)
-      execFileSync(
-        'pkcs11-tool',
-        [
-          ...['--module', SOFTHSM_MODULE, '--token-label', TOKEN, '--login', '--pin', PIN],
-          ...['--write-object', keyFile, '--type', 'secrkey', '--key-type', 'AES:32'],
-          ...['--label', LEFT_LABEL, '--id', hex(LEFT_KEY)],
-        ],
-        { stdio: 'ignore' },
-      );
-    await rm(keyFile);
-    const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
-    const kcv = cipher.update(Buffer.alloc(16)).subarray(0, 3).toString('hex');
-    // The crashed session's own entries in this journal (as tests/core/ceremony/airgap/crashed-objects-destroy.test.ts writes them).
+    const left = await crashedSessionLeftTwo(folder, hsmToken.serial, LEFT_KEY, LEFT_LABEL);
     const journalFile = path.join(folder, 'air-gapped-journal.jsonl');
-    const journal = await openJournal(journalFile, { create: true });
-    const object = { keyId: LEFT_KEY, label: LEFT_LABEL, objectId: hex(LEFT_KEY), objectClass: 'CKO_SECRET_KEY' };
-    const token = { hsmTokenSerial: hsmToken.serial, hsmTokenLabel: TOKEN };
-    await journal.append('Ana', 'material.generated', {
-      ...{ keyId: LEFT_KEY, spec: 'AES_256', source: 'hsm', keyCheckValue: kcv, publicKeyFingerprint: null },
-      ...{ objectLabel: LEFT_LABEL, objectId: hex(LEFT_KEY), keptInHsm: true, ...token },
-    });
-    const left = await journal.append('Ana', 'hsm.objects-left', {
-      reason: 'the process ended without stopping: a crash or power loss',
-      reasonPhrase: { key: 'journal.reason.ended-without-stop' },
-      ...token,
-      modulePath: SOFTHSM_MODULE,
-      objects: [{ ...object, command: 'pkcs11-tool …' }],
-    });
-    await journal.close();
-
     await hsmCheckOpen(page, t, media);
     await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
     await succeeded(page, 'air-hsm');
@@ -235,6 +243,33 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
     expect(events.filter((e) => e.event === 'hsm.objects-left').at(-1)?.data.code).toBe('HSM_LEFT_OBJECT_UNPROVEN');
     await noWitnessConfirmed(page, journalFile);
     await ui.screenshot('air-gapped-hsm-left-object-unproven', 'air-hsm');
+    expect(ui.pageErrors).toEqual([]);
+  }, 240_000);
+  it('refused for the label of an object it could not prove, says first why it left that object', async () => {
+    const { ui, page, t, folder, media } = await apps.open('en', { name: 'unproven-taken' });
+    await hsmParametersWritten({ page, tr: t, folder, media, specs: ['AES_256'] });
+    // The crashed session generated under the label this ceremony's own key gets.
+    const params = (await readdir(media)).find((name) => name.startsWith('import-parameters-')) as string;
+    const manifest = JSON.parse(await readFile(path.join(media, params, 'manifest.json'), 'utf8')) as {
+      ceremonyId: string;
+      keys: { keyId: string }[];
+    };
+    const keyId = manifest.keys[0]?.keyId as string;
+    const label = `keyferry ${manifest.ceremonyId} ${keyId}`;
+    const left = await crashedSessionLeftTwo(folder, hsmToken.serial, keyId, label);
+    await hsmCheckOpen(page, t, media);
+    await checkToken(page, t, TOKEN, hsmToken.serial, PIN);
+    const refused = await problemIn(page, 'air-hsm');
+    expect(refused).toContain(`Token "${TOKEN}" already holds 2 key objects under the label`);
+    const first = hsmStep(page).locator('[data-testid="destroyed-before-refusal"] .crashed-object-unproven');
+    expect(await first.textContent()).toContain(
+      `Token object "${label}" (symmetric key, CKA_ID ${hex(keyId)}), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: more than one object under that label and CKA_ID shows the check value or public key that session journaled`,
+    );
+    expect(await first.locator('code').textContent()).toBe(
+      `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label ${TOKEN} --login --delete-object --type secrkey --id ${hex(keyId)} --label '${label}'`,
+    );
+    expect(await hsmStep(page).locator('.crashed-objects-destroyed').count()).toBe(0);
+    await ui.screenshot('air-gapped-hsm-unproven-before-refusal', 'air-hsm');
     expect(ui.pageErrors).toEqual([]);
   }, 240_000);
 });

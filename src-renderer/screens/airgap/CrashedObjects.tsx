@@ -2,8 +2,8 @@
  * What the token check did with the objects a crashed session left in the token, as `airgap wrap`
  * prints it (src-main/cli/crashed-objects-lines.ts, from the same core data): those destroyed once
  * proven (with the journal entries that say so), and each one not destroyed with why, what to do and
- * the command that deletes it by hand. A refusal of the check that follows a destruction carries
- * what was destroyed: `DestroyedObjects` says it before the refusal.
+ * the command that deletes it by hand. A refusal of the check that follows carries both:
+ * `DestroyedObjects` and `UnprovenObjects` say them before the refusal.
  */
 import type { CrashedObjectsView } from '../../../src-main/ipc/contract';
 import type { DestroyedBeforeRefusal } from '../../../src-main/ipc/schemas/airgap';
@@ -11,7 +11,7 @@ import { listText } from '../../../src-main/i18n/list';
 import { useT } from '../../i18n';
 
 /** The objects destroyed (as many as `destroyed.objects` names, of `count`) and the entries that journaled it. */
-export function DestroyedObjects({ destroyed }: { destroyed: DestroyedBeforeRefusal }) {
+export function DestroyedObjects({ destroyed }: { destroyed: Omit<DestroyedBeforeRefusal, 'unproven'> }) {
   const tr = useT();
   const { t } = tr;
   return (
@@ -34,7 +34,6 @@ export function DestroyedObjects({ destroyed }: { destroyed: DestroyedBeforeRefu
 }
 
 export function CrashedObjects({ cleanup }: { cleanup: CrashedObjectsView | null }) {
-  const tr = useT();
   if (!cleanup) return null;
   return (
     <div className="crashed-objects" data-testid="crashed-objects">
@@ -49,20 +48,26 @@ export function CrashedObjects({ cleanup }: { cleanup: CrashedObjectsView | null
           }}
         />
       )}
-      {cleanup.unproven.map((o) => {
-        const { message, nextStep } = tr.problem({ ...o.problem, message: o.problem.code, nextStep: '' });
-        return (
-          <div key={o.command} className="warning crashed-object-unproven" role="alert">
-            <p>
-              {message} {nextStep}
-            </p>
-            <p>{tr.t('hsm.crashed.unproven')}</p>
-            <pre>
-              <code>{o.command}</code>
-            </pre>
-          </div>
-        );
-      })}
+      <UnprovenObjects unproven={cleanup.unproven} />
     </div>
   );
+}
+
+/** Each object left (not destroyed): why and what to do, and the command that deletes it by hand. */
+export function UnprovenObjects({ unproven }: { unproven: DestroyedBeforeRefusal['unproven'] }) {
+  const tr = useT();
+  return unproven.map((o) => {
+    const { message, nextStep } = tr.problem({ ...o.problem, message: o.problem.code, nextStep: '' });
+    return (
+      <div key={o.command} className="warning crashed-object-unproven" role="alert">
+        <p>
+          {message} {nextStep}
+        </p>
+        <p>{tr.t('hsm.crashed.unproven')}</p>
+        <pre>
+          <code>{o.command}</code>
+        </pre>
+      </div>
+    );
+  });
 }

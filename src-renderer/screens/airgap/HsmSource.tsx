@@ -19,7 +19,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { listText } from '../../../src-main/i18n/list';
-import { CrashedObjects, DestroyedObjects } from './CrashedObjects';
+import { CrashedObjects, DestroyedObjects, UnprovenObjects } from './CrashedObjects';
 import { destroyedBeforeRefusal } from '../../../src-main/ipc/schemas/airgap';
 import { AIR_GAP_PLAN } from './plan';
 
@@ -297,7 +297,8 @@ export function HsmTokenCheck({
       {capability && <CrashedObjects cleanup={capability.crashedObjects} />}
       {destroyedFirst && (
         <div className="crashed-objects" data-testid="destroyed-before-refusal">
-          <DestroyedObjects destroyed={destroyedFirst} />
+          {destroyedFirst.count > 0 && <DestroyedObjects destroyed={destroyedFirst} />}
+          <UnprovenObjects unproven={destroyedFirst.unproven} />
         </div>
       )}
     </div>

@@ -8,8 +8,8 @@
  * the commands (en, zh-CN); the material already there, chosen by key id, is the way on.
  */
 import { execSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +17,7 @@ import {
   readBundleDigest,
   writeImportParametersBundle,
 } from '../../../src-main/core/bundle';
+import { openJournal } from '../../../src-main/core/journal';
 import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { KEYFERRY_BIN as BIN } from '../../integration/cli-process';
 import { stoppedCliFolder } from '../../integration/stopped-cli';
@@ -211,6 +212,74 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     expect(zh.stdout).not.toContain('hsm.objects-destroyed');
     expect(zh.stderr).toContain('令牌 "stop-cli" 中已有 1 个密钥对象');
   }, 240_000);
+
+  it('refused for a label a crashed session’s unproven object holds, says first why that object was not destroyed', async () => {
+    const digest = await parameters();
+    // Two objects under the label and CKA_ID of the ceremony's AES key, both showing the check value a
+    // crashed session journaled for it: neither is proven to be that session's, so neither is destroyed.
+    const key = Buffer.alloc(32, 7);
+    const keyFile = path.join(cli.dir(), 'aes.key');
+    writeFileSync(keyFile, key);
+    for (let i = 0; i < 2; i++)
+      execSync(
+        `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label stop-cli --login --pin ${PIN} --write-object ${keyFile} --type secrkey --key-type AES:32 --label '${label(AES_KEY)}' --id ${hex(AES_KEY)}`,
+        { stdio: 'pipe' },
+      );
+    rmSync(keyFile);
+    const kcv = createCipheriv('aes-256-ecb', key, null)
+      .setAutoPadding(false)
+      .update(Buffer.alloc(16))
+      .subarray(0, 3)
+      .toString('hex');
+    // The crashed session's own entries (as tests/core/ceremony/airgap/crashed-objects-destroy.test.ts writes them).
+    const journal = await openJournal(path.join(cli.dir(), 'airgap.jsonl'), { create: true });
+    const object = { keyId: AES_KEY, label: label(AES_KEY), objectId: hex(AES_KEY), objectClass: 'CKO_SECRET_KEY' };
+    const where = { hsmTokenSerial: token.serial, hsmTokenLabel: 'stop-cli' };
+    await journal.append('Ana', 'material.generated', {
+      ...{ keyId: AES_KEY, spec: 'AES_256', source: 'hsm', keyCheckValue: kcv, publicKeyFingerprint: null },
+      ...{ objectLabel: label(AES_KEY), objectId: hex(AES_KEY), keptInHsm: true, ...where },
+    });
+    const left = await journal.append('Ana', 'hsm.objects-left', {
+      reasonPhrase: { key: 'journal.reason.ended-without-stop' },
+      ...where,
+      modulePath: SOFTHSM_MODULE,
+      objects: [{ ...object, command: 'pkcs11-tool …' }],
+    });
+    await journal.close();
+
+    const refused = await cli.watch(
+      spawn(process.execPath, [BIN, ...wrapArgs(digest)], {
+        cwd: cli.dir(),
+        env: { ...process.env, LANG: 'C', HSM_PIN: PIN },
+      }),
+      () => undefined,
+    );
+    expect(refused.code).not.toBe(0);
+    // Why it was left, what to do, and the command that deletes it: before the refusal it brings.
+    expect(refused.stdout).toContain(
+      `Token object "${label(AES_KEY)}" (symmetric key, CKA_ID ${hex(AES_KEY)}), left by a session that ended without stopping (named in journal entry ${left.seq}), was NOT destroyed: more than one object under that label and CKA_ID shows the check value or public key that session journaled`,
+    );
+    expect(refused.stdout).toContain(
+      `pkcs11-tool --module ${SOFTHSM_MODULE} --token-label stop-cli --login --delete-object --type secrkey --id ${hex(AES_KEY)} --label '${label(AES_KEY)}'`,
+    );
+    expect(refused.stdout).not.toContain('were destroyed');
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(
+      `Token "stop-cli" already holds 2 key objects under the label Keyferry gives this ceremony’s material`,
+    );
+    const entries = readFileSync(path.join(cli.dir(), 'airgap.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+    const refusal = entries.findLast((e) => e.event === 'hsm.refused');
+    expect(refusal?.data.code).toBe('HSM_LABEL_TAKEN');
+    const carried = JSON.parse((refusal?.data.values as Record<string, string>).destroyedBeforeRefusal as string) as {
+      count: number;
+      unproven: { problem: { code: string } }[];
+    };
+    expect(carried.count).toBe(0);
+    expect(carried.unproven.map((o) => o.problem.code)).toEqual(['HSM_LEFT_OBJECT_UNPROVEN']);
+    expect(listTokenObjects(token).filter((o) => o.includes(label(AES_KEY)))).toHaveLength(2);
+  }, 120_000);
 
   it('a repeated wrap that would generate under the labels the finished session’s objects carry is refused before anything is generated (en, zh-CN)', async () => {
     const digest = await parameters();

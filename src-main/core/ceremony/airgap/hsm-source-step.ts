@@ -61,11 +61,12 @@ export async function openHsmSource(
 }
 
 /**
- * `error` carrying what this check destroyed before it (the objects by label, class and CKA_ID, and
- * the entries that journaled it), when it destroyed anything and `error` is a coded refusal.
+ * `error` carrying what this check did with a crashed session's objects before it (those destroyed by
+ * label, class and CKA_ID, and the entries that journaled it; those left, with why and the command
+ * that deletes each), when there were any and `error` is a coded refusal.
  */
 function withDestroyed(error: unknown, cleanup: CrashedObjectsCleanup | null): unknown {
-  if (!cleanup || cleanup.destroyed.length === 0) return error;
+  if (!cleanup || cleanup.destroyed.length + cleanup.unproven.length === 0) return error;
   if (!(error instanceof KeyferryError) || !isProblemCode(error.code)) return error;
   const value = destroyedBeforeRefusalValue({
     tokenLabel: cleanup.tokenLabel,
@@ -73,6 +74,11 @@ function withDestroyed(error: unknown, cleanup: CrashedObjectsCleanup | null): u
     entries: [...cleanup.destroyedIn],
     count: cleanup.destroyed.length,
     objects: cleanup.destroyed.map(({ label, objectClass, objectId }) => ({ label, objectClass, objectId })),
+    // Why each object left was not destroyed: said before the refusal its label may bring (HSM_LABEL_TAKEN).
+    unproven: cleanup.unproven.map(({ label, objectClass, objectId, command, problem }) => ({
+      ...{ label, objectClass, objectId, command },
+      problem: { code: problem.code, values: { ...problem.values } },
+    })),
   });
   // The same code and values (any refusal of this step), one more value beside them.
   const args = [{ ...error.values, [DESTROYED_BEFORE_REFUSAL]: value }, { cause: error }];

@@ -25,6 +25,7 @@ const destroyed = (count: number) => ({
   entries: [12],
   count,
   objects: Array.from({ length: count }, (_, n) => object(n)),
+  unproven: [],
 });
 
 describe('destroyedBeforeRefusal', () => {
@@ -45,6 +46,21 @@ describe('destroyedBeforeRefusal', () => {
     expect(read?.count).toBe(3000);
     expect(read?.objects.length).toBeGreaterThan(1000);
     expect(read?.objects.length).toBeLessThan(3000);
+  });
+
+  it('reads back each object left with why and its command, and a value written before it carried them as none left', () => {
+    const left = {
+      ...object(0),
+      command:
+        "pkcs11-tool --module /m.so --token-label vault --login --delete-object --type secrkey --id 30 --label 'x'",
+      problem: { code: 'HSM_LEFT_OBJECT_UNPROVEN', values: { why: 'sameEvidence', seq: 4 } },
+    };
+    const carried = { ...destroyed(0), entries: [], unproven: [left] };
+    expect(destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: destroyedBeforeRefusalValue(carried) })).toEqual(
+      carried,
+    );
+    const { unproven: _, ...before } = destroyed(1);
+    expect(destroyedBeforeRefusal({ [DESTROYED_BEFORE_REFUSAL]: JSON.stringify(before) })?.unproven).toEqual([]);
   });
 
   it('reads nothing from values that do not carry it', () => {
