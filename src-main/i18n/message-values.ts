@@ -251,7 +251,6 @@ export interface MessageValueTable {
   'params.intro': NoValues;
   'params.sources.legend': NoValues;
   'params.sources.hint': NoValues;
-  'params.sources.choice': { keysList: string | number; importedBefore: string };
   'params.fetch-new': NoValues;
   'params.fetch': NoValues;
   'params.algorithm.label': NoValues;

@@ -201,7 +201,9 @@ export function CheckboxField({
   return (
     <div className="choice">
       <input type="checkbox" id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className="choice-text">
+        {label}
+      </label>
     </div>
   );
 }

@@ -93,9 +93,7 @@ export const enScreenOnline = {
     'The KMS hands out a wrapping key and an import token per key, valid for 24 hours. The bundle digest binds them all: it is read aloud at the air-gapped workstation, where every witness types it.',
   'params.sources.legend': 'Keys to fetch for',
   'params.sources.hint':
-    'The keys waiting take their material from different places, and one bundle can hold only keys one air-gapped step brings back (a restore rebuilds only the keys of the custody copy it is given). Fetch, write and import one group at a time; the next group is offered once this one holds its material.',
-  'params.sources.choice':
-    '{keysList}: {importedBefore, select, yes {material imported before, brought back from its own custody copy} other {fresh material}}',
+    'The keys waiting take their material from different places, and one bundle can hold only keys one air-gapped step brings back (a restore rebuilds only the keys of the custody copy it is given). Fetch, write and import one group at a time (each choice says what brings its material back); then choose the next.',
   'params.fetch-new': 'Fetch new import parameters',
   'params.fetch': 'Fetch the import parameters',
   'params.algorithm.label': 'Wrapping algorithm of the next import parameters',

@@ -92,9 +92,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     'KMS 为每个密钥签发一个包装密钥和一个导入令牌，有效期 24 小时。包摘要约束它们全部：在离线工作站朗读，由每位见证人在那里输入。',
   'params.sources.legend': '要获取参数的密钥',
   'params.sources.hint':
-    '等待中的密钥从不同的来源取得密钥材料，而一个参数包只能容纳由同一个离线步骤取回其密钥材料的密钥（托管恢复只重建所给托管副本中的密钥）。请一次只为一组密钥获取参数、写出参数包并导入；这一组持有密钥材料之后，才会提供下一组。',
-  'params.sources.choice':
-    '{keysList}：{importedBefore, select, yes {此前导入过的密钥材料，从其自身的托管副本取回} other {新生成的密钥材料}}',
+    '等待中的密钥从不同的来源取得密钥材料，而一个参数包只能容纳由同一个离线步骤取回其密钥材料的密钥（托管恢复只重建所给托管副本中的密钥）。请一次只为一组密钥获取参数、写出参数包并导入（每个选项都说明由什么取回其密钥材料）；然后再选择下一组。',
   'params.fetch-new': '获取新的导入参数',
   'params.fetch': '获取导入参数',
   'params.algorithm.label': '下一次导入参数的包装密钥算法',
