@@ -1,4 +1,5 @@
 /** `keyferry online import`: check the wrapped-material bundle against the receipt's digest, import, verify every key, write the receipt. */
+import { namedKeysValue } from '../../core/ceremony/online/named-keys';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 
@@ -8,7 +9,6 @@ import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { madeByLine } from '../../i18n/made-by-line';
 import { madeByValues } from '../../core/receipt/journal-facts';
-import { listValue } from '../../i18n/list';
 import { requireOption } from '../args';
 
 import { openOnlineSession, type OnlineSession } from '../online-session';
@@ -140,7 +140,7 @@ export const importCommand = defineOnlineCommand({
         io.stdout(
           t('online.import.others-waiting', {
             count: waitingKeys.length,
-            keysList: listValue(waitingKeys.map((k) => `${k.alias} (${k.keyId})`)),
+            keysList: namedKeysValue(waitingKeys),
             command: nextOnline('status', values),
           }),
         );

@@ -5,8 +5,8 @@
  * the way back starts with fresh parameters. The refusal names them and that way
  * (IMPORT_NEEDS_NEW_PARAMETERS) instead of calling the ceremony finished.
  */
+import { namedKeysValue } from './named-keys';
 import { KeyferryError } from '../../errors';
-import { listValue } from '../../../i18n/list';
 import { holdsImportedMaterial, type OnlineCeremonyState } from './state';
 
 /** The keys that lost their material after the last import-parameters bundle was written, named; undefined: none. */
@@ -19,7 +19,7 @@ export function newParametersRefusal(state: OnlineCeremonyState): KeyferryError 
   const lapsed = lost.filter((k) => k.materialLapsed).length;
   return new KeyferryError('IMPORT_NEEDS_NEW_PARAMETERS', {
     count: lost.length,
-    keysList: listValue(lost.map((k) => `${k.alias} (${k.keyId})`)),
+    keysList: namedKeysValue(lost),
     why: lapsed === 0 ? 'deleted' : lapsed === lost.length ? 'lapsed' : 'mixed',
   });
 }

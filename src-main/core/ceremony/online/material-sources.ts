@@ -13,13 +13,13 @@
  * copy: the keys imported from one bundle share it. Keys restored later from the same custody set
  * but imported from another bundle count as another source (one more round, never a dead end).
  */
-import { listValue } from '../../../i18n/list';
+import { namedKeysValue } from './named-keys';
 import { phraseOf, phrasesValue, type Phrase } from '../../../i18n/phrase';
 import { materialIdOf } from '../../bundle/replica-groups';
 import { KeyferryError } from '../../errors';
 import { membersTakingGroupMaterial } from './group-material';
 import { recordedCustodyValues } from './recorded-custody';
-import { holdsImportedMaterial, type OnlineKeyState, type RecordedCustody } from './state';
+import { keysWaiting, type OnlineKeyState, type RecordedCustody } from './state';
 
 /** Where a refusal's next step is said: the app (its choice of keys) or the command line (--key-id). */
 export type ParametersSurface = 'app' | 'cli';
@@ -92,10 +92,7 @@ export function materialSourcesOf(
   keys: ReadonlyMap<string, OnlineKeyState>,
   keyIds?: readonly string[],
 ): { readonly keyIds: string[]; readonly importedBefore: boolean; readonly phrase: Phrase }[] {
-  const round =
-    keyIds === undefined
-      ? [...keys.values()].filter((k) => !holdsImportedMaterial(k))
-      : keyIds.flatMap((id) => keys.get(id) ?? []);
+  const round = keyIds === undefined ? keysWaiting(keys) : keyIds.flatMap((id) => keys.get(id) ?? []);
   return materialSources(round, keys).map((s) => ({
     keyIds: s.keys.map((k) => k.keyId),
     importedBefore: s.importedBefore,
@@ -108,7 +105,7 @@ function sourcePhrase(source: MaterialSource): Phrase {
   const custody = recordedCustodyValues(source.custody);
   return phraseOf('online.material-source', {
     count: source.keys.length,
-    keysList: listValue(source.keys.map((k) => `${k.alias} (${k.keyId})`)),
+    keysList: namedKeysValue(source.keys),
     source: source.importedBefore ? custody.custody : 'fresh',
     threshold: custody.threshold,
     total: custody.total,

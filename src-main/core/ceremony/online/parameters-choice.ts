@@ -6,12 +6,12 @@
  * round whose keys take their material from different places is refused here, with nothing
  * fetched (material-sources.ts), as is a choice leaving out a key that never had parameters.
  */
+import { namedKeysValue } from './named-keys';
 import { KeyferryError } from '../../errors';
-import { listValue } from '../../../i18n/list';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { ONLINE_EVENTS } from './events';
 import { refuseMixedMaterialSources, type ParametersSurface } from './material-sources';
-import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import type { OnlineStepContext } from './step-context';
 
 export interface FetchParametersOptions {
@@ -24,7 +24,7 @@ export interface FetchParametersOptions {
 
 /** Each chosen key id, refused unless it names a key of the ceremony waiting for material. */
 function chosenKeys(keyIds: readonly string[], keys: ReadonlyMap<string, OnlineKeyState>): OnlineKeyState[] {
-  const waiting = [...keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const waiting = keysWaiting(keys);
   return [...new Set(keyIds)].map((keyId) => {
     const key = keys.get(keyId);
     if (key && !holdsImportedMaterial(key)) return key;
@@ -32,7 +32,7 @@ function chosenKeys(keyIds: readonly string[], keys: ReadonlyMap<string, OnlineK
       keyId,
       reason: key ? 'holdsMaterial' : 'unknown',
       count: waiting.length,
-      keysList: listValue(waiting.map((k) => `${k.alias} (${k.keyId})`)),
+      keysList: namedKeysValue(waiting),
     });
   });
 }
@@ -51,7 +51,7 @@ export async function chooseParametersRound(
   surface: ParametersSurface,
 ): Promise<void> {
   const { keys } = ctx.state;
-  const waiting = [...keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const waiting = keysWaiting(keys);
   const round = keyIds === undefined || keyIds.length === 0 ? waiting : chosenKeys(keyIds, keys);
   // A key never given parameters goes in every round until it has them: the first parameters of the
   // plan's keys are fetched together, so no key is left with none while the others go on.
@@ -59,7 +59,7 @@ export async function chooseParametersRound(
   if (unfetched.length > 0) {
     throw new KeyferryError('PARAMETERS_CHOICE_LEAVES_UNFETCHED', {
       count: unfetched.length,
-      keysList: listValue(unfetched.map((k) => `${k.alias} (${k.keyId})`)),
+      keysList: namedKeysValue(unfetched),
     });
   }
   refuseMixedMaterialSources(round, keys, surface);

@@ -5,10 +5,10 @@
  * still wait: then those. Once every chosen key holds material again, the next round is every key
  * still waiting, and the next fetch chooses again.
  */
-import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import { keysWaiting, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
 export function parametersRoundKeys(state: Pick<OnlineCeremonyState, 'keys' | 'chosenKeyIds'>): OnlineKeyState[] {
-  const waiting = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const waiting = keysWaiting(state.keys);
   const chosen = state.chosenKeyIds;
   if (!chosen) return waiting;
   const inRound = waiting.filter((k) => chosen.includes(k.keyId));

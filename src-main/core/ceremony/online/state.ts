@@ -67,6 +67,11 @@ export function holdsImportedMaterial(key: Pick<OnlineKeyState, 'imported' | 'ma
   return !!key.imported && !key.materialDeleted;
 }
 
+/** The keys waiting for material: every key of `keys` not holding material imported by this ceremony, in order. */
+export function keysWaiting(keys: ReadonlyMap<string, OnlineKeyState>): OnlineKeyState[] {
+  return [...keys.values()].filter((k) => !holdsImportedMaterial(k));
+}
+
 /** What the journal recorded of a material's custody copy: the wrapped bundle's word, and that check's journal entry. */
 export interface RecordedCustody {
   readonly arrangement: CustodyArrangement;

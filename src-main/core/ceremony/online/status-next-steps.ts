@@ -25,9 +25,9 @@
  *   them), and whether that moment has passed by the caller's clock: the same import finishes them
  *   only until then; after it their way on is fresh parameters.
  */
+import { namedKeysValue } from './named-keys';
 import type { JournalEntry } from '../../journal';
 import { KeyferryError } from '../../errors';
-import { listValue } from '../../../i18n/list';
 import { KeyState, keyStateOfName } from '../../kms/types';
 import { materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
@@ -213,6 +213,6 @@ export function refuseParametersBeforeProof(keys: readonly JournaledKey[], entri
   if (first)
     throw new KeyferryError('PARAMETERS_AFTER_PROOF', {
       count: first.prove.length,
-      keysList: listValue(first.prove.map((k) => `${k.alias} (${k.keyId})`)),
+      keysList: namedKeysValue(first.prove),
     });
 }

@@ -11,11 +11,12 @@
  * or the parameters bundle's digest typed by mistake, goes on to the step guard and the check's own
  * refusals as before.
  */
+import { namedKeysValue } from './named-keys';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import { parseTypedDigest } from '../../crypto/typed-digest';
 import { listValue } from '../../../i18n/list';
-import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
 /** WRAPPED_OTHER_THAN_IMPORTED when every key holds imported material and `typed` is a well-formed digest of none of their bundles; else undefined. */
 export function otherBundleAfterImport(
@@ -71,13 +72,13 @@ export function refuseBundleBringingNothing(
     const key = state.keys.get(id);
     return key !== undefined && holdsImportedMaterial(key);
   };
-  const waiting = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const waiting = keysWaiting(state.keys);
   if (keyIds.length === 0 || !keyIds.every(held) || waiting.length === 0) return;
   throw new KeyferryError('WRAPPED_BRINGS_NOTHING', {
     dir,
     digest: groupHex(digest),
     count: waiting.length,
-    waitingList: listValue(waiting.map((k) => `${k.alias} (${k.keyId})`)),
+    waitingList: namedKeysValue(waiting),
     known: state.parametersBundle ? 'yes' : 'no',
     parameters: state.parametersBundle?.folder ?? '',
   });
