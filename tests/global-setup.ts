@@ -5,14 +5,16 @@
  * at the same time, checks the committed test wrapping keys (tests/support/test-wrapping-keys.ts),
  * and makes the `keyferry` bin's bundle of the CLI unless it is up to
  * date (tests/support/cli-bundle.ts); and the run's one Chromium, as a browser server every test process
- * connects to (tests/support/chromium.ts), when the run includes a file that drives a browser. The
- * teardown stops it.
+ * connects to (tests/support/chromium.ts), when the run includes a file that drives a browser. First
+ * of all it points TMPDIR at the run's own temporary folder (tests/support/run-temp-folder.ts). The
+ * teardown stops Chromium and removes that folder.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { anyDrivesABrowser, CHROMIUM_ENDPOINT, startChromiumServer } from './support/chromium';
 import { ensureCliBundled } from './support/cli-bundle';
+import { useRunTempFolder } from './support/run-temp-folder';
 import { ensureTestWrappingKeys } from './support/test-wrapping-keys';
 import { ensureRendererBuilt } from './ui/build-renderer';
 
@@ -43,6 +45,7 @@ function drivesABrowser(project: TestProject): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const removeRunTempFolder = useRunTempFolder();
   ensureTestWrappingKeys();
   const [, , browserServer] = await Promise.all([
     runsUiTests(project) ? ensureRendererBuilt() : undefined,
@@ -52,5 +55,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (browserServer) project.provide(CHROMIUM_ENDPOINT, browserServer.wsEndpoint());
   return async () => {
     await browserServer?.close();
+    removeRunTempFolder();
   };
 }
