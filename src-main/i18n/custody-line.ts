@@ -2,6 +2,7 @@
 import type { CustodyArrangement } from '../core/bundle/custody-arrangement';
 import type { Translator } from './translate';
 import { listText } from './list';
+import { custodySetTag } from '../core/custody/set-tag';
 
 export function custodyLine(t: Translator['t'], custody: CustodyArrangement | null): string {
   const list = (items: readonly string[]) => listText({ t }, items);
@@ -14,6 +15,8 @@ export function custodyLine(t: Translator['t'], custody: CustodyArrangement | nu
     labelled: 'no',
     serialKnown: 'no',
     acknowledged: 'no',
+    set: 'unnamed',
+    setTag: '',
   };
   if (!custody) return t('bundle.custody', { ...none, kind: 'unknown' });
   switch (custody.kind) {
@@ -24,6 +27,8 @@ export function custodyLine(t: Translator['t'], custody: CustodyArrangement | nu
         threshold: custody.threshold,
         total: custody.total,
         custodians: list(custody.custodians),
+        // Format version 5 names the set; older bundles and per-key shares do not.
+        ...(custody.backupDigest ? { set: 'named', setTag: custodySetTag(custody.backupDigest) } : {}),
       });
       if (!custody.presented) return line;
       const shares = custody.presented.map((p) => t('bundle.custody.presentedShare', { ...p }));

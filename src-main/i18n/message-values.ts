@@ -558,7 +558,7 @@ export interface MessageValueTable {
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next': NoValues;
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next': NoValues;
-  'problem.LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
+  'problem.LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'problem.LOSS_NOT_ACKNOWLEDGED.next': { custody: string; threshold: string | number };
   'problem.NO_CUSTODY_COPY_DELETE': { keyId: string | number; seq: string | number; acknowledged: string };
   'problem.NO_CUSTODY_COPY_DELETE.next': { keyId: string | number };
@@ -638,7 +638,7 @@ export interface MessageValueTable {
   'left.no-bundle': NoValues;
   'left.dismiss': NoValues;
   'action.leaving-ceremony': NoValues;
-  'delete.custody': { custody: string; keyId: string | number; seq: string | number; acknowledged: string; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
+  'delete.custody': { custody: string; keyId: string | number; seq: string | number; acknowledged: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'delete.read-warning': { alias: string | number };
   'delete.acknowledge': { alias: string | number };
   'hsm.info.module': { path: string | number };
@@ -1124,7 +1124,7 @@ export interface MessageValueTable {
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
   'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };
-  'online.next.custody-restore': { m: string | number; n: string | number; expiry: string; command: string | number };
+  'online.next.custody-restore': { m: string | number; n: string | number; set: string; setTag: string | number; expiry: string; command: string | number };
   'online.next.hsm-restore': { token: string | number; expiry: string; command: string | number };
   'online.next.original-material': { source: string; command: string | number };
   'online.import.checked': { count: number };
@@ -1266,7 +1266,7 @@ export interface MessageValueTable {
   'problem.CONFIG_CREDENTIALS_UNBOUND.next': { file: string | number };
   'airgap.bundle-staged': { dir: string | number };
   'airgap.bundle-completed': { dir: string | number };
-  'bundle.custody': { kind: string; threshold: string | number; total: string | number; custodians: string | number; labelled: string; label: string | number; serialKnown: string; serial: string | number; acknowledged: string };
+  'bundle.custody': { kind: string; threshold: string | number; total: string | number; custodians: string | number; set: string; setTag: string | number; labelled: string; label: string | number; serialKnown: string; serial: string | number; acknowledged: string };
   'bundle.custody.presented': { named: string; shares: string | number };
   'bundle.custody.presentedShare': { shareIndex: string | number; custodian: string | number; presentedBy: string | number };
   'credentials.source.environment': NoValues;
@@ -1586,7 +1586,7 @@ export interface MessageValueTable {
   'problem.PARAMETERS_AFTER_PROOF.next': { count: number };
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number };
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next': { where: string };
-  'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; seq: string | number; token: string | number };
+  'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next': NoValues;
   'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number };
@@ -2512,7 +2512,7 @@ export interface ProblemValueTable {
   'WRAP_AGAIN_REASON_INVALID': { max: string | number };
   'NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };
-  'LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
+  'LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'NO_CUSTODY_COPY_DELETE': { keyId: string | number; seq: string | number; acknowledged: string };
   'DELETE_KEY_ID_MISTYPED': { typed: string | number; keyId: string | number };
   'PREFLIGHT_REQUIRED': { step: string };

@@ -12,6 +12,22 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
     expect(custodyLine(zh, shares)).toBe('保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管。');
   });
 
+  it('names the custody set by the tag its share files carry, when the bundle names it (format version 5)', () => {
+    const set = {
+      kind: 'shares' as const,
+      threshold: 2,
+      total: 3,
+      custodians: ['Ana', 'Bo', 'Cy'],
+      backupDigest: '0123abcd'.repeat(8),
+    };
+    expect(custodyLine(en, set)).toBe(
+      'Custody copy: 2 of 3 shares, held by Ana, Bo, Cy, custody set 0123ABCD (the tag in its share files’ names).',
+    );
+    expect(custodyLine(zh, set)).toBe(
+      '保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管，托管组 0123ABCD（即其份额文件名中的标记）。',
+    );
+  });
+
   it('tells an acknowledged loss from an unacknowledged one, and an older bundle from both', () => {
     expect(custodyLine(en, { kind: 'none', acknowledged: true })).toContain('acknowledged on the air-gapped side');
     expect(custodyLine(en, { kind: 'none', acknowledged: false })).toBe(

@@ -28,6 +28,7 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/receipt/receipt-languages.ts',
   'src-main/core/receipt/paper-size.ts',
   'src-main/core/bundle/custody-arrangement.ts',
+  'src-main/core/custody/set-tag.ts',
   'src-main/core/ceremony/airgap/wrap-again-reason.ts',
   'src-main/core/ceremony/shared/officer-reason.ts',
   'src-main/core/ceremony/restore/presenter-concern.ts',

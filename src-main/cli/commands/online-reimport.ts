@@ -5,6 +5,7 @@
  * ceremony's custody copy: `custody restore` from the shares or the HSM token, or, when no custody
  * copy was taken, the original material, said plainly.
  */
+import { custodySetValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 import type { JournalEntry } from '../../core/journal';
 import type { WrittenParametersBundle } from '../../core/ceremony/online/types';
@@ -56,7 +57,8 @@ export function reimportNextLines(
     ...(expiry ? ['--expires', 'EXPIRY'] : []),
   ];
   // The custody copy recorded at the import of the material they take: their own, or their group's holder's.
-  const custody = session.ceremony.importedCustody(...own, ...ofGroup.map((k) => k.holder))?.arrangement ?? null;
+  const recorded = session.ceremony.importedCustody(...own, ...ofGroup.map((k) => k.holder));
+  const custody = recorded?.arrangement ?? null;
   const why = [
     ...(own.length > 0 ? [t('online.reimport.why', { count: own.length, keysList: listValue(own) })] : []),
     ...ofGroup.map((k) =>
@@ -80,6 +82,7 @@ export function reimportNextLines(
       t('online.next.custody-restore', {
         m: custody.threshold,
         n: custody.total,
+        ...custodySetValues(recorded),
         expiry: expiry ? 'yes' : 'no',
         command,
       }),

@@ -48,6 +48,13 @@ export const WRAPPED_MADE_BY_FORMAT_VERSION = 3;
  * the bundle by its version.
  */
 export const WRAPPED_EARLIER_WRAPS_FORMAT_VERSION = 4;
+/**
+ * The version of a wrapped-material bundle whose custody shares name their custody set (`custody.
+ * backupDigest`: the digest of the set's backup, which every share of the set records): the online
+ * side takes keys whose material one set holds through one restore, whichever bundles they were
+ * imported from, so older Keyferry, which would not read the field, refuses the bundle by its version.
+ */
+export const WRAPPED_CUSTODY_SET_FORMAT_VERSION = 5;
 /** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
 export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly number[]>> = {
   [IMPORT_PARAMETERS_FORMAT]: [
@@ -62,6 +69,7 @@ export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly numb
     REPLICA_GROUPS_FORMAT_VERSION,
     WRAPPED_MADE_BY_FORMAT_VERSION,
     WRAPPED_EARLIER_WRAPS_FORMAT_VERSION,
+    WRAPPED_CUSTODY_SET_FORMAT_VERSION,
   ],
 };
 

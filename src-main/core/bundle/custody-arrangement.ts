@@ -28,6 +28,15 @@ export const custodyArrangementSchema = z.discriminatedUnion('kind', [
        * journal holds the split's record; otherwise only those who presented their shares).
        */
       custodians: z.array(shownName(1, 100)).min(1).max(16),
+      /**
+       * Format version 5: the custody set the shares belong to, by its backup's digest (every share
+       * file and slip of the set records it; its first 8 hex digits are the set's tag in the share
+       * files' names). Absent for per-key shares (before custody sets) and in older bundles.
+       */
+      backupDigest: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')
+        .optional(),
       /** A restore: the shares presented, by index, with who handed each over. */
       presented: z
         .array(

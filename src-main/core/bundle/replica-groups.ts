@@ -18,6 +18,7 @@ import {
   PER_KEY_EXPIRY_FORMAT_VERSION,
   REPLICA_GROUPS_FORMAT_VERSION,
   WRAPPED_EARLIER_WRAPS_FORMAT_VERSION,
+  WRAPPED_CUSTODY_SET_FORMAT_VERSION,
   WRAPPED_MADE_BY_FORMAT_VERSION,
 } from './bundle-limits';
 import type { ImportParametersManifest } from './import-parameters-manifest';
@@ -34,9 +35,9 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
  * The format version a bundle of these keys and ceremony facts is written with (and must say it
  * is): 5 when the facts name the ceremony's people, else 4 when a key carries its own material
  * expiry, else 3 when a key carries the material it is bound to (all import parameters only),
- * or, for wrapped material, 4 when it names who made it with the session that made it and the
- * journal's earlier wraps (`madeBy.wrapEntry`), 3 when it names who made it (`madeBy`); else 2 when a key is a
- * replica, else 1.
+ * or, for wrapped material, 5 when its custody shares name their custody set (`custody.backupDigest`),
+ * 4 when it names who made it with the session that made it and the journal's earlier wraps
+ * (`madeBy.wrapEntry`), 3 when it names who made it (`madeBy`); else 2 when a key is a replica, else 1.
  */
 export function formatVersionFor(
   keys: readonly {
@@ -46,7 +47,10 @@ export function formatVersionFor(
   }[],
   ceremony?: { readonly people?: unknown },
   madeBy?: unknown,
+  custody?: unknown,
 ): 1 | 2 | 3 | 4 | 5 {
+  if (typeof custody === 'object' && custody !== null && 'backupDigest' in custody)
+    return WRAPPED_CUSTODY_SET_FORMAT_VERSION;
   if (madeBy !== undefined)
     return typeof madeBy === 'object' && madeBy !== null && 'wrapEntry' in madeBy
       ? WRAPPED_EARLIER_WRAPS_FORMAT_VERSION
@@ -65,11 +69,12 @@ function checkGroups<K extends AnyKey>(
     readonly keys: readonly K[];
     readonly ceremony?: { readonly people?: unknown } | undefined;
     readonly madeBy?: unknown;
+    readonly custody?: unknown;
   },
   sameGroupFacts: (replica: K, primary: K, members: readonly K[]) => ReplicaProblem | undefined,
   mayStandAlone: (replica: K) => boolean,
 ): void {
-  const expected = formatVersionFor(manifest.keys, manifest.ceremony, manifest.madeBy);
+  const expected = formatVersionFor(manifest.keys, manifest.ceremony, manifest.madeBy, manifest.custody);
   const byId = new Map(manifest.keys.map((k) => [k.keyId, k]));
   for (const key of manifest.keys) {
     if (manifest.formatVersion !== expected) replicaInvalid('version', key.keyId);

@@ -1,7 +1,8 @@
 /**
  * manifest.json of a wrapped-material bundle (air-gapped → online): version 1, 2 with replica
  * groups (`replicaOf`), 3 when it names who made it on the air-gapped side (`madeBy`), 4 when
- * `madeBy` also names the session that made it and the journal's earlier wraps.
+ * `madeBy` also names the session that made it and the journal's earlier wraps, 5 when its custody
+ * shares name their custody set (`custody.backupDigest`).
  */
 import { z } from 'zod';
 import { BUNDLE_LIMITS, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
@@ -96,7 +97,7 @@ export type WrappedMadeBy = z.infer<typeof madeBySchema>;
 export const wrappedMaterialManifestSchema = z.strictObject({
   format: z.literal(WRAPPED_MATERIAL_FORMAT),
   ...manifestHeaderShape,
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   /** Absent in bundles written before it existed; every bundle Keyferry writes now carries it. */
   custody: custodyArrangementSchema.optional(),
   /** Versions 3 and 4 (see madeBySchema); absent before. */

@@ -74,7 +74,12 @@ async function planManifest(draft: BundleDraft, options: WriteBundleOptions, now
     const manifest = sealManifest(
       await checkManifestSchemaInSlices({
         format: draft.format,
-        formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[], draft.ceremony, draft.madeBy),
+        formatVersion: formatVersionFor(
+          draft.keys as readonly { replicaOf?: string }[],
+          draft.ceremony,
+          draft.madeBy,
+          draft.custody,
+        ),
         ceremonyId: draft.ceremonyId,
         createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
         createdAt: (options.createdAt ?? now).toISOString(),

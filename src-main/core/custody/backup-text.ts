@@ -20,7 +20,7 @@ import type { MessageKey, ValuesArg } from '../../i18n/catalogue';
 import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptLocales, type ReceiptLanguage } from '../receipt/language';
 import { breakLines } from '../receipt/line-break';
 import { lineCheck } from './typed-share';
-import { custodySetTag } from './set-share';
+import { custodySetTag } from './set-tag';
 import { pathExists } from '../fs/path-exists';
 import { stepsAtOnce, stepsInSlices } from '../yield';
 

@@ -13,6 +13,7 @@ import { KeyferryError } from '../errors';
 import { groupHex } from '../hex-groups';
 import { ceremonyIdSchema } from '../identifiers';
 import { shareChecksum } from './byte-fields';
+import { custodySetTag } from './set-tag';
 import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD, custodianSchema } from './custody-share';
 
 /** The most keys one backup file carries (a 100-key ceremony is the design point). */
@@ -99,16 +100,6 @@ export function setShareIntact(share: SetShare): boolean {
 export function setShareFields(share: SetShareFields): SetShareFields {
   const { kind, ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck } = share;
   return { kind, ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck };
-}
-
-/**
- * A custody set's tag in file names: the first 8 hex digits of its backup digest, upper case (as
- * slips and receipts print the digest). A later wrap of the same ceremony makes another set, and
- * its files must never take the same names as the first set's (a custodian holding both would
- * not tell them apart).
- */
-export function custodySetTag(backupDigest: string): string {
-  return backupDigest.slice(0, 8).toUpperCase();
 }
 
 /** `keyferry-share-<ceremonyId>-<set tag>-<index>of<n>.json` (before session 13: without the set tag; still read by content). */

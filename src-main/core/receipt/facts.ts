@@ -299,11 +299,6 @@ export function custodyHeading(custody: ReceiptCustody): ReceiptPhrase {
     : phrase('receipt.custody.split', { threshold: custody.threshold, total: custody.holders.length });
 }
 
-/** A custody set's tag as the share and backup file names carry it: the backup digest's first 8 hex digits, upper case. */
-export function custodySetTag(backupDigest: string): string {
-  return backupDigest.slice(0, 8).toUpperCase();
-}
-
 /** The line in a key's own section naming its custody set (the holders are printed once, under Custody). */
 export function custodySetFact(set: ReceiptCustodySet): Fact {
   return {

@@ -8,7 +8,6 @@
 import {
   LOCAL_TIME,
   custodyHeading,
-  custodySetTag,
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
@@ -19,6 +18,7 @@ import {
   type ReceiptCustodySet,
   type ReceiptReplicaGroup,
 } from './facts';
+import { custodySetTag } from '../custody/set-tag';
 import {
   keyEntriesOf,
   receiptSections,

@@ -8,7 +8,6 @@ import type { Locale } from '../../i18n/locale';
 import {
   LOCAL_TIME,
   custodyHeading,
-  custodySetTag,
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
@@ -17,6 +16,7 @@ import {
   titleValue,
   type Fact,
 } from './facts';
+import { custodySetTag } from '../custody/set-tag';
 import {
   keyEntriesOf,
   receiptSections,

@@ -306,15 +306,22 @@ describe('keyferry airgap wrap', () => {
       `Loaded EC_P256 material for key 0a1b2c3d-0000-4000-8000-00000000000a (public key SHA-256 ${grouped}).`,
     );
     // The manifest tells the online side who keeps a copy (shown before it imports).
-    expect(run.stdout).toContain('Custody copy: 2 of 2 shares, held by custodian-1, custodian-2.');
+    // Its custody set by the tag the share files' names carry (format version 5 names the set).
+    expect(run.stdout).toMatch(
+      /Custody copy: 2 of 2 shares, held by custodian-1, custodian-2, custody set [0-9A-F]{8} \(the tag in its share files’ names\)\./,
+    );
     const written = JSON.parse(await readFile(path.join(dir, 'wrapped', 'manifest.json'), 'utf8')) as {
       custody: unknown;
     };
+    // The set is named by its backup's digest, which starts with the tag of its share files' names.
+    const shareName = (await readdir(path.join(dir, 'custodian-1'))).find((f) => f.endsWith('-1of2.json')) ?? '';
+    const tag = /-([0-9A-F]{8})-1of2\.json$/.exec(shareName)?.[1] ?? 'no share file';
     expect(written.custody).toEqual({
       kind: 'shares',
       threshold: 2,
       total: 2,
       custodians: ['custodian-1', 'custodian-2'],
+      backupDigest: expect.stringMatching(new RegExp(`^${tag.toLowerCase()}[0-9a-f]{56}$`)),
     });
     const keyDir = path.join(dir, 'wrapped', 'keys', '0a1b2c3d-0000-4000-8000-00000000000a');
     const temporaryKey = openssl(

@@ -60,7 +60,12 @@ async function importedCeremony(name: string, custody: readonly string[]) {
     .find((e) => e.event === 'wrapped-bundle.checked');
   const remove = (...extra: string[]) => run(['delete-material', ...args, '--key-id', keyId, '--yes', ...extra]);
   const status = () => run(['status', ...args]);
-  return { keyId, checkedSeq: checked?.seq as number, remove, status };
+  // A custody set's tag: the first 8 hex digits of the backup digest the bundle names (upper case).
+  const manifest = JSON.parse(await readFile(path.join(dir, name, 'wrapped', 'manifest.json'), 'utf8')) as {
+    custody?: { backupDigest?: string };
+  };
+  const setTag = manifest.custody?.backupDigest?.slice(0, 8).toUpperCase();
+  return { keyId, checkedSeq: checked?.seq as number, setTag, remove, status };
 }
 
 beforeAll(async () => {
@@ -110,7 +115,7 @@ describe('keyferry online delete-material: what the journal knows of the custody
     const unacknowledged = await c.remove();
     expect(unacknowledged.code).toBe(1);
     expect(unacknowledged.stderr).toContain(
-      `Online journal entry ${c.checkedSeq} records its custody copy: 2 of 2 shares, held by Dana, Eli; without 2 of them every ciphertext under the key is unreadable for ever.`,
+      `Online journal entry ${c.checkedSeq} records its custody copy: 2 of 2 shares, held by Dana, Eli, custody set ${c.setTag} (the tag in its share files’ names); without 2 of them every ciphertext under the key is unreadable for ever.`,
     );
     expect(unacknowledged.stderr).toContain('Make sure at least 2 of those custodians still hold their shares');
 

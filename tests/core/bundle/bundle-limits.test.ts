@@ -53,6 +53,6 @@ describe('file manager litter', () => {
 describe('versions', () => {
   it('keeps reading every version each format was ever written in (a version is never dropped)', () => {
     expect(BUNDLE_FORMAT_VERSIONS[IMPORT_PARAMETERS_FORMAT]).toEqual([1, 2, 3, 4, 5]);
-    expect(BUNDLE_FORMAT_VERSIONS[WRAPPED_MATERIAL_FORMAT]).toEqual([1, 2, 3, 4]);
+    expect(BUNDLE_FORMAT_VERSIONS[WRAPPED_MATERIAL_FORMAT]).toEqual([1, 2, 3, 4, 5]);
   });
 });

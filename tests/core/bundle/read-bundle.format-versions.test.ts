@@ -8,7 +8,8 @@
  * version 4 itself (fixtures/params-v4, before the ceremony's people) reads as it was written, and
  * version 5 carries the online journal's operator and witnesses. Wrapped material of version 3
  * (fixtures/wrapped-v3: who made it, before the session and the journal's earlier wraps) reads as it
- * was written; version 4 adds them, checked in order and capped.
+ * was written; version 4 adds them, checked in order and capped; version 5 names the custody set of
+ * its shares (fixtures/wrapped-v4-custody: a custody set not named, read as written).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -328,6 +329,66 @@ describe('wrapped material of format version 4: the session that made it and the
     for (const change of changes) {
       const dir = path.join(await tempDir(), 'changed');
       await writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy }, { now: NOW });
+      await rewriteManifest(dir, change as never);
+      await expect(readBundle(dir, { now: NOW })).rejects.toMatchObject({
+        code: expect.stringMatching(/^BUNDLE_(MANIFEST|REPLICA)_INVALID$/),
+      });
+    }
+  });
+});
+
+describe('wrapped material of format version 5: the custody set its shares belong to', () => {
+  const custody = {
+    kind: 'shares' as const,
+    threshold: 2,
+    total: 3,
+    custodians: ['Carol', 'Dan', 'Eve'],
+    backupDigest: '0123abcd'.repeat(8),
+  };
+
+  it('a version 4 bundle whose custody shares do not name their set still reads, byte for byte', async () => {
+    const bundle = await wrappedFixture('wrapped-v4-custody');
+    expect(bundle.manifest.formatVersion).toBe(4);
+    expect(bundle.manifest.custody).toEqual({
+      kind: 'shares',
+      threshold: 2,
+      total: 3,
+      custodians: ['Carol', 'Dan', 'Eve'],
+    });
+  });
+
+  it('is written as version 5 with the set, under the digest, and read back as written', async () => {
+    const dir = path.join(await tempDir(), 'wrapped');
+    const written = await writeWrappedMaterialBundle(
+      dir,
+      { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy: MADE_BY_V3, custody },
+      { now: NOW },
+    );
+    expect(written.manifest.formatVersion).toBe(5);
+    const read = await readBundle(dir, { now: NOW, expectedDigest: written.digest });
+    if (read.kind !== 'wrapped-material') throw new Error('kind');
+    expect(read.manifest.custody).toEqual(custody);
+  });
+
+  it('refuses the set under version 4, version 5 without it, and a set digest that is not 64 lower-case hex digits', async () => {
+    const changes: ((m: { formatVersion: number; custody?: Record<string, unknown> }) => void)[] = [
+      (m) => {
+        m.formatVersion = 4;
+      },
+      (m) => {
+        delete m.custody?.['backupDigest'];
+      },
+      (m) => {
+        if (m.custody) m.custody['backupDigest'] = custody.backupDigest.toUpperCase();
+      },
+    ];
+    for (const change of changes) {
+      const dir = path.join(await tempDir(), 'wrapped');
+      await writeWrappedMaterialBundle(
+        dir,
+        { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy: MADE_BY_V3, custody },
+        { now: NOW },
+      );
       await rewriteManifest(dir, change as never);
       await expect(readBundle(dir, { now: NOW })).rejects.toMatchObject({
         code: expect.stringMatching(/^BUNDLE_(MANIFEST|REPLICA)_INVALID$/),

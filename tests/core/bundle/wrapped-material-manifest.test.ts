@@ -76,5 +76,5 @@ describe('a wrapped-material manifest edited on the medium', () => {
     ['a field no Keyferry writes', (m) => (key(m, 1).plaintext = 'AAAA'), 'keys[1].plaintext'],
   ];
 
-  refusesEachEdit('wrapped-v1', 'keyferry.wrapped-material', [1, 2, 3, 4], edits);
+  refusesEachEdit('wrapped-v1', 'keyferry.wrapped-material', [1, 2, 3, 4, 5], edits);
 });

@@ -84,6 +84,7 @@ export class CustodySplitStep {
       threshold: split.threshold,
       total: split.total,
       custodians: holders.map((h) => h.custodian),
+      backupDigest: split.backupDigest,
     };
   }
 

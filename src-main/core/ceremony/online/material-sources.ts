@@ -9,16 +9,19 @@
  * therefore need one bundle each: `online params` refuses to put them in one (nothing fetched) and
  * takes them one source at a time (`--key-id`, the app's choice of keys).
  *
- * A source is known by the journal entry of the wrapped-bundle check that recorded its custody
- * copy: the keys imported from one bundle share it. Keys restored later from the same custody set
- * but imported from another bundle count as another source (one more round, never a dead end).
+ * A source is known by its custody set when the wrapped bundle names it (format version 5: every
+ * bundle wrapped or restored from one set names the set's backup digest), so keys of one set are one
+ * source whichever bundles they were imported from; else by the journal entry of the wrapped-bundle
+ * check that recorded its custody copy (the keys imported from one bundle share it; keys of older
+ * bundles restored from one set but imported from two bundles count as two: one more round, never a
+ * dead end).
  */
 import { namedKeysValue } from './named-keys';
 import { phraseOf, phrasesValue, type Phrase } from '../../../i18n/phrase';
 import { materialIdOf } from '../../bundle/replica-groups';
 import { KeyferryError } from '../../errors';
 import { membersTakingGroupMaterial } from './group-material';
-import { recordedCustodyValues } from './recorded-custody';
+import { custodySetValues, recordedCustodyValues } from './recorded-custody';
 import { keysWaiting, type OnlineKeyState, type RecordedCustody } from './state';
 
 /** Where a refusal's next step is said: the app (its choice of keys) or the command line (--key-id). */
@@ -36,11 +39,23 @@ interface MaterialSource {
   readonly keys: OnlineKeyState[];
 }
 
-/** The source of a key imported before: the check that recorded its custody copy at its latest import. */
+/**
+ * One id per custody copy: the custody set its shares name (format version 5: every bundle wrapped or
+ * restored from one set names it, so keys of one set are one source whatever bundles they came from),
+ * else the check that recorded it.
+ */
+function custodyCopyId(custody: RecordedCustody): string {
+  const arrangement = custody.arrangement;
+  return arrangement.kind === 'shares' && arrangement.backupDigest
+    ? `set-${arrangement.backupDigest}`
+    : `check-${custody.seq}`;
+}
+
+/** The source of a key imported before: the custody copy recorded at its latest import. */
 function importedSource(key: OnlineKeyState): Omit<MaterialSource, 'keys'> {
   const custody = key.imported?.custody;
   const id = custody
-    ? `check-${custody.seq}`
+    ? custodyCopyId(custody)
     : key.imported?.wrappedBundleSha256
       ? `bundle-${key.imported.wrappedBundleSha256}`
       : 'imported-unrecorded';
@@ -65,7 +80,7 @@ function materialSources(
     const holder = holderOf.get(key.keyId);
     if (holder) return importedSource(holder);
     const checked = key.checkedCustody;
-    return { id: checked ? `check-${checked.seq}` : 'fresh', importedBefore: false, custody: undefined };
+    return { id: checked ? custodyCopyId(checked) : 'fresh', importedBefore: false, custody: undefined };
   };
   const sources = new Map<string, MaterialSource>();
   for (const key of round) {
@@ -111,6 +126,7 @@ function sourcePhrase(source: MaterialSource): Phrase {
     total: custody.total,
     token: custody.token,
     seq: custody.seq,
+    ...custodySetValues(source.custody),
   });
 }
 

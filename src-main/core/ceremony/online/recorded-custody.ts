@@ -5,6 +5,7 @@
  * `custody`: none, shares, hsmToken, materialFiles, or unknown (the bundle or the journal did not say).
  */
 import { listValue } from '../../../i18n/list';
+import { custodySetTag } from '../../custody/set-tag';
 import type { OnlineKeyState, RecordedCustody } from './state';
 
 /**
@@ -53,4 +54,15 @@ export function recordedCustodyValues(custody: RecordedCustody | undefined) {
     default:
       return { ...values, custody: 'unknown' };
   }
+}
+
+/**
+ * The custody set a recorded custody copy of shares names (format version 5 of a wrapped bundle), as
+ * a message's `set` (named or unnamed) and `setTag` (the tag in the set's share files' names).
+ */
+export function custodySetValues(custody: RecordedCustody | undefined): { set: string; setTag: string } {
+  const arrangement = custody?.arrangement;
+  return arrangement?.kind === 'shares' && arrangement.backupDigest
+    ? { set: 'named', setTag: custodySetTag(arrangement.backupDigest) }
+    : { set: 'unnamed', setTag: '' };
 }

@@ -72,6 +72,8 @@ export function sharesArrangement(
     threshold: split.threshold,
     total: split.total,
     custodians: [...(holders ?? byIndex.map((p) => p.custodian))],
+    // The set restored from is the material's custody copy still (a per-key split has none to name).
+    ...(split.backupDigest !== null ? { backupDigest: split.backupDigest } : {}),
     presented: presentedRecords(byIndex),
   };
 }

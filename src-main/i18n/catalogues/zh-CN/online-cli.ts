@@ -41,7 +41,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.reimport.why-group':
     '{holderIs, select, itsPrimary {密钥 {keyId} 是 {holder} 的副本，而后者持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该副本须导入同一份密钥材料，而不是 keyferry airgap wrap 新生成的密钥材料。} other {密钥 {keyId} 从未导入过，而其副本组中的 {holder} 持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该密钥须导入同一份密钥材料，而不是 keyferry airgap wrap 新生成的密钥材料（新生成的密钥材料会使该组持有两份密钥材料）。}}',
   'online.next.custody-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及 {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及{set, select, named {托管组 {setTag}（即份额文件名中的标记）的} other {}} {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）：{command}',
   'online.next.hsm-restore':
     '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块；--hsm-journal 指定记录了令牌中该密钥材料的离线日志，位于执行命令的文件夹中{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
   'online.next.original-material':

@@ -83,14 +83,17 @@ describe('the custody split step', () => {
     const [result] = await step.split(request(), session());
     expect(result).toMatchObject({ keyId: KEY_ID, threshold: 2, total: 3 });
     expect(step.done).toBe(true);
+    // The set's backup digest, as journaled, names the set in the manifest (format version 5) and is
+    // printed whole on the receipt's Custody section.
+    const split = journal.entries.find((e) => e.event === 'custody.split');
+    expect(split?.data['backupDigest']).toMatch(/^[0-9a-f]{64}$/);
     expect(step.arrangement()).toEqual({
       kind: 'shares',
       threshold: 2,
       total: 3,
       custodians: ['Carol', 'Alice', 'Bob'],
+      backupDigest: split?.data['backupDigest'],
     });
-    // The set's backup digest, as journaled, is printed whole on the receipt's Custody section.
-    const split = journal.entries.find((e) => e.event === 'custody.split');
     expect(step.receiptCustody().get(KEY_ID)).toEqual({
       threshold: 2,
       backupDigest: split?.data['backupDigest'],

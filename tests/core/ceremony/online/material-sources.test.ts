@@ -4,23 +4,42 @@
  * same custodians, or one with none) do not, and one bundle of parameters cannot serve both. A
  * replica group goes with its member imported before; a key never imported joins the keys imported
  * from the bundle it was checked in (that custody copy holds its material), else takes fresh material.
+ * Bundles that name their custody set (format version 5) put the keys of one set together, whichever
+ * bundles they came from.
  */
 import { describe, expect, it } from 'vitest';
 import {
   materialSourcesOf,
   refuseMixedMaterialSources,
 } from '../../../../src-main/core/ceremony/online/material-sources';
-import type { RecordedCustody } from '../../../../src-main/core/ceremony/online/state';
+import type { OnlineKeyState, RecordedCustody } from '../../../../src-main/core/ceremony/online/state';
 import { importedKey, keysById, onlineKey } from '../../../helpers/online-key-state';
 import { KeyferryError } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
 
 const shares = (seq: number): RecordedCustody => ({
   arrangement: { kind: 'shares', threshold: 2, total: 3, custodians: ['Cai', 'Dee', 'Eli'] },
   seq,
 });
+/** Shares of the custody set whose backup digest starts `tag` (format version 5 names it). */
+const setShares = (seq: number, tag: string): RecordedCustody =>
+  ({
+    arrangement: { ...shares(seq).arrangement, backupDigest: tag.padEnd(64, '0') },
+    seq,
+  }) as RecordedCustody;
 const none = (seq: number): RecordedCustody => ({ arrangement: { kind: 'none', acknowledged: true }, seq });
 
 const key = onlineKey;
+
+/** The refusal of a round of every key of `keys` (undefined: none). */
+function mixedRefusal(keys: ReadonlyMap<string, OnlineKeyState>): KeyferryError | undefined {
+  try {
+    refuseMixedMaterialSources([...keys.values()], keys, 'cli');
+  } catch (error) {
+    return error as KeyferryError;
+  }
+  return undefined;
+}
 const lapsed = (keyId: string, custody: RecordedCustody) => importedKey(keyId, custody, true);
 const mapOf = keysById;
 /** The sources' keys and kinds (their phrases are the refusal's, asserted there). */
@@ -39,6 +58,32 @@ describe('materialSourcesOf', () => {
       { keyIds: ['c'], importedBefore: true },
       { keyIds: ['a'], importedBefore: true },
     ]);
+  });
+
+  it('keeps keys of one named custody set together whichever bundles they came from, and two sets apart', () => {
+    const keys = mapOf([
+      lapsed('a', setShares(10, '0123abcd')),
+      // Restored from the same set later, through another bundle (checked at entry 30).
+      lapsed('b', setShares(30, '0123abcd')),
+      key('r', { checkedCustody: setShares(40, '0123abcd') }),
+      lapsed('c', setShares(50, '9876fedc')),
+    ]);
+    expect(groups(keys)).toEqual([
+      { keyIds: ['a', 'b', 'r'], importedBefore: true },
+      { keyIds: ['c'], importedBefore: true },
+    ]);
+    // Each set named by its tag, the first 8 hex digits of its backup digest, as its share files are.
+    const refusal = mixedRefusal(keys);
+    expect(refusal?.message).toContain(
+      'keys k/a (a), k/b (b), k/r (r): material imported before, whose custody copy is the 2-of-3 custody set 0123ABCD (the tag in its share files’ names; recorded by the wrapped bundle checked at online journal entry 10): a custody restore with its shares',
+    );
+    expect(refusal?.message).toContain(
+      'key k/c (c): material imported before, whose custody copy is the 2-of-3 custody set 9876FEDC',
+    );
+    const zh = translator('zh-CN').problem((refusal as KeyferryError).toProblem()).message;
+    expect(zh).toContain(
+      '其托管副本是托管组 0123ABCD（2-of-3，即其份额文件名中的标记；由在线日志第 10 条检查的已包装密钥材料包记录）',
+    );
   });
 
   it('puts a never-imported key with the keys of the bundle it was checked in, and a key never checked apart', () => {
@@ -70,14 +115,7 @@ describe('materialSourcesOf', () => {
 describe('refuseMixedMaterialSources', () => {
   it('refuses keys of two custody copies in one round, naming each copy, with nothing to fetch', () => {
     const keys = mapOf([lapsed('a', shares(10)), lapsed('b', none(30))]);
-    const refusal = (() => {
-      try {
-        refuseMixedMaterialSources([...keys.values()], keys, 'cli');
-      } catch (error) {
-        return error as KeyferryError;
-      }
-      return undefined;
-    })();
+    const refusal = mixedRefusal(keys);
     expect(refusal?.code).toBe('PARAMETERS_MATERIAL_SOURCES_DIFFER');
     expect(refusal?.message).toContain('take their material from 2 different places');
     expect(refusal?.message).toContain(

@@ -431,6 +431,8 @@ describe('custody restore ceremony', () => {
       threshold: 3,
       total: 5,
       custodians: CUSTODIANS.slice(0, 5),
+      // The set restored from is the custody copy still: named by its backup's digest (version 5).
+      backupDigest: (await setShare(split, 2)).backupDigest,
       presented: [
         { shareIndex: 2, custodian: 'Bob', presentedBy: 'Bob' },
         { shareIndex: 4, custodian: 'Dave', presentedBy: 'Dave' },
@@ -438,7 +440,7 @@ describe('custody restore ceremony', () => {
       ],
     });
     expect(custodyLine(translator('en').t, manifest.custody as CustodyArrangement)).toBe(
-      `Custody copy: 3 of 5 shares, held by ${CUSTODIANS.slice(0, 5).join(', ')}. Presented for the restore: ` +
+      `Custody copy: 3 of 5 shares, held by ${CUSTODIANS.slice(0, 5).join(', ')}, custody set ${(await setShare(split, 2)).backupDigest.slice(0, 8).toUpperCase()} (the tag in its share files’ names). Presented for the restore: ` +
         'share 2 of Bob, handed over by Bob, share 4 of Dave, handed over by Dave, share 5 of Erin, handed over by Frank.',
     );
 
