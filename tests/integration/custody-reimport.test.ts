@@ -271,11 +271,11 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     );
     // How the KMS confirmed the import, in words (not the journal's bare value "answered").
     expect(reimportReceipt).toMatch(/Import result \.+ Imported \(the KMS answered\); key state Enabled/);
-    // Both online receipts name the custody copy the checked bundle recorded: the split's shares and holders.
+    // Both online receipts name the custody copy the checked bundle recorded: the split's shares, holders and set.
     const firstReceipt = await readFile(path.join(ceremony, 'online', online[0] as string), 'utf8');
     for (const receipt of [firstReceipt, reimportReceipt])
       expect(receipt.replace(/\s+/g, ' ')).toMatch(
-        /Custody copy \.+ 3 of 5 shares, held by Alice, Bob, Carol, Dave, Erin \(online journal entry \d+\)/,
+        /Custody copy \.+ 3 of 5 shares, held by Alice, Bob, Carol, Dave, Erin, custody set [0-9A-F]{8} \(online journal entry \d+\)/,
       );
     const onlineSeal = receiptJournalSeal(reimportReceipt);
     expect(

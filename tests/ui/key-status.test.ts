@@ -78,6 +78,8 @@ describe('the key states after a deletion, in the app', () => {
         threshold: 0,
         total: 0,
         custodiansList: '',
+        set: 'unnamed',
+        setTag: '',
         token: '',
       };
       const lines = await section.locator('.status-next p').allTextContents();

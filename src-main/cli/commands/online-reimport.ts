@@ -57,8 +57,7 @@ export function reimportNextLines(
     ...(expiry ? ['--expires', 'EXPIRY'] : []),
   ];
   // The custody copy recorded at the import of the material they take: their own, or their group's holder's.
-  const recorded = session.ceremony.importedCustody(...own, ...ofGroup.map((k) => k.holder));
-  const custody = recorded?.arrangement ?? null;
+  const custody = session.ceremony.importedCustody(...own, ...ofGroup.map((k) => k.holder))?.arrangement ?? null;
   const why = [
     ...(own.length > 0 ? [t('online.reimport.why', { count: own.length, keysList: listValue(own) })] : []),
     ...ofGroup.map((k) =>
@@ -82,7 +81,7 @@ export function reimportNextLines(
       t('online.next.custody-restore', {
         m: custody.threshold,
         n: custody.total,
-        ...custodySetValues(recorded),
+        ...custodySetValues(custody),
         expiry: expiry ? 'yes' : 'no',
         command,
       }),

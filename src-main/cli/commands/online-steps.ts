@@ -3,6 +3,7 @@
  * command to print, parameter rounds, closing the session, the proof table and lapsed keys.
  */
 
+import { custodySetValues } from '../../core/ceremony/online/recorded-custody';
 import { airGapJournalName } from '../../core/bundle/ceremony-facts';
 import path from 'node:path';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
@@ -227,6 +228,7 @@ export function lapsedLines(
     : t('online.lapsed.step2', {
         command: `keyferry custody restore${hsmWords} --bundle ${bundle} --expires EXPIRY`,
         ...restoreFrom,
+        ...custodySetValues(custody),
       });
   return [
     t('online.lapsed.heading', { count: lapsed.length }),

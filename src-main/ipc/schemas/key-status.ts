@@ -38,6 +38,9 @@ export const recordedCustodySchema = z.object({
   total: z.number().int(),
   custodiansList: z.string(),
   token: z.string(),
+  /** The custody set of shares: named (format version 5 of the wrapped bundle) or unnamed; its tag, or ''. */
+  set: z.enum(['named', 'unnamed']),
+  setTag: z.string().max(8),
 });
 /** A key sent an import whose answer on record proves nothing: its code and entry, and the entry of the send (null: none on record). */
 const answeredKeySchema = namedKeySchema.extend({

@@ -125,13 +125,13 @@ describe('keyferry online delete-material: what the journal knows of the custody
     // The delete says at once who can bring the material back and the step that starts it, as status does.
     const lines = deleted.stdout.trim().split('\n');
     expect(lines.at(-2)).toContain(
-      `Its custody copy can bring it back: 2 of 2 shares, held by Dana, Eli (online journal entry ${c.checkedSeq}); run keyferry online params, then keyferry custody restore on the air-gapped workstation.`,
+      `Its custody copy can bring it back: 2 of 2 shares, held by Dana, Eli, custody set ${c.setTag} (online journal entry ${c.checkedSeq}); run keyferry online params, then keyferry custody restore on the air-gapped workstation.`,
     );
     expect(lines.at(-1)).toMatch(
       /^Next, fresh wrapping keys and import tokens for the keys waiting for their material again .*: keyferry online params --journal online-shares\.jsonl --out MEDIA\/import-parameters-KF-[\w-]+-2$/,
     );
     expect((await c.status()).stdout).toContain(
-      `Its custody copy can bring it back: 2 of 2 shares, held by Dana, Eli (online journal entry ${c.checkedSeq})`,
+      `Its custody copy can bring it back: 2 of 2 shares, held by Dana, Eli, custody set ${c.setTag} (online journal entry ${c.checkedSeq})`,
     );
   }, 120_000);
 });

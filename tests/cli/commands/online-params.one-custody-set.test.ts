@@ -109,6 +109,14 @@ describe('keys of one custody set imported from two bundles', () => {
     // A month on, both keys' material has lapsed: key one came last from the restore's bundle, key
     // two from the first. One round serves both: the set holds the material of each.
     kms.sim.clock.advance(31 * DAY);
+    const lapsed = await on(['online', 'status']);
+    expect(lapsed.code).toBe(1);
+    // One way back for both: one restore with the shares of the set, named by its tag.
+    expect(lapsed.stdout).toContain(
+      `with the shares of any 2 of the 3 custodians of custody set ${tag} (the tag in the share files’ names) and the custody backup`,
+    );
+    expect(lapsed.stdout).toContain('--out MEDIA/import-parameters-restore ');
+    expect(lapsed.stdout).not.toContain('import-parameters-restore-1');
     const params3 = await on(['online', 'params', '--out', 'params-3']);
     expect(params3.stderr).toBe('');
     expect(params3.code).toBe(0);

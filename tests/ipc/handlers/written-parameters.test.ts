@@ -69,6 +69,9 @@ const sharesCustody = (seq: number) => ({
   total: 2,
   custodiansList: JSON.stringify(['Cara', 'Dan']),
   token: '',
+  // The wrapped bundle named its custody set (format version 5): by the tag of its share files' names.
+  set: 'named',
+  setTag: expect.stringMatching(/^[0-9A-F]{8}$/),
 });
 
 describe('the parameters step for a replica that takes its group’s material', () => {
@@ -83,13 +86,14 @@ describe('the parameters step for a replica that takes its group’s material', 
     expect(written.materialBefore).toEqual({ own: [replica], group: [], custody: sharesCustody(expect.any(Number)) });
     const lines = materialBeforeLines(translator('en'), written.materialBefore);
     const seq = written.materialBefore?.custody.seq ?? 0;
+    const tag = written.materialBefore?.custody.setTag ?? '';
     expect(lines).toEqual([
       `dr/aes (${replica.keyId}, the replica in ${replica.region}) had its material imported before: the KMS accepts only that same material again, so fresh material would be refused (KMS.2606).`,
-      `Next, within 24 hours, on the air-gapped workstation: restore that material with this bundle from any 2 of the 2 custody shares (held by Cara, Dan; online journal entry ${seq}), in the custody restore ceremony on the Restore screen of this app (or keyferry custody restore); then check and import here the wrapped-material bundle it writes.`,
+      `Next, within 24 hours, on the air-gapped workstation: restore that material with this bundle from any 2 of the 2 custody shares (held by Cara, Dan; custody set ${tag}, the tag in its share files’ names; online journal entry ${seq}), in the custody restore ceremony on the Restore screen of this app (or keyferry custody restore); then check and import here the wrapped-material bundle it writes.`,
     ]);
     expect(materialBeforeLines(translator('zh-CN'), written.materialBefore)).toEqual([
       `dr/aes（${replica.keyId}，位于 ${replica.region} 的副本）此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此新生成的密钥材料会被拒绝（KMS.2606）。`,
-      `下一步，请在 24 小时内于离线工作站上，用此参数包从 2 份保管份额中的任意 2 份（保管人：Cara、Dan；在线日志条目 ${seq}）恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；然后在此处核对并导入它写出的已包装密钥材料包。`,
+      `下一步，请在 24 小时内于离线工作站上，用此参数包从 2 份保管份额中的任意 2 份（保管人：Cara、Dan；托管组 ${tag}，即其份额文件名中的标记；在线日志条目 ${seq}）恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；然后在此处核对并导入它写出的已包装密钥材料包。`,
     ]);
   }, 120_000);
 

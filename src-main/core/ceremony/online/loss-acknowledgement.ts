@@ -10,7 +10,7 @@ import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { phraseOf, type Phrase } from '../../../i18n/phrase';
 import { holdsImportedMaterial, type OnlineKeyState, type RecordedCustody } from './state';
-import { custodySetValues, recordedCustodyValues } from './recorded-custody';
+import { recordedCustodyValues } from './recorded-custody';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { deletableKey } from './deletable-material';
 import { deleteImportedMaterial } from './key-status';
@@ -33,8 +33,7 @@ function custodyOfImported(key: OnlineKeyState | undefined): RecordedCustody | u
 
 /** The values the refusals and the app's warning say the custody copy of `keyId`'s deletable material with. */
 function custodyValues(keyId: string, key: OnlineKeyState | undefined) {
-  const custody = custodyOfImported(key);
-  return { keyId, ...recordedCustodyValues(custody), ...custodySetValues(custody) };
+  return { keyId, ...recordedCustodyValues(custodyOfImported(key)) };
 }
 
 /** What the app shows before a deletion: the loss in the words the command line's refusal uses, and whether the key ID must be typed. */

@@ -21,7 +21,7 @@ import { phraseOf, phrasesValue, type Phrase } from '../../../i18n/phrase';
 import { materialIdOf } from '../../bundle/replica-groups';
 import { KeyferryError } from '../../errors';
 import { membersTakingGroupMaterial } from './group-material';
-import { custodySetValues, recordedCustodyValues } from './recorded-custody';
+import { recordedCustodyValues } from './recorded-custody';
 import { keysWaiting, type OnlineKeyState, type RecordedCustody } from './state';
 
 /** Where a refusal's next step is said: the app (its choice of keys) or the command line (--key-id). */
@@ -126,7 +126,8 @@ function sourcePhrase(source: MaterialSource): Phrase {
     total: custody.total,
     token: custody.token,
     seq: custody.seq,
-    ...custodySetValues(source.custody),
+    set: custody.set,
+    setTag: custody.setTag,
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { listValue } from '../../../i18n/list';
 import { custodySetTag } from '../../custody/set-tag';
+import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 import type { OnlineKeyState, RecordedCustody } from './state';
 
 /**
@@ -30,6 +31,7 @@ export function recordedCustodyValues(custody: RecordedCustody | undefined) {
     custodiansList: listValue([]),
     token: '',
     acknowledged: 'no',
+    ...custodySetValues(arrangement),
   };
   switch (arrangement?.kind) {
     case 'none':
@@ -57,11 +59,13 @@ export function recordedCustodyValues(custody: RecordedCustody | undefined) {
 }
 
 /**
- * The custody set a recorded custody copy of shares names (format version 5 of a wrapped bundle), as
- * a message's `set` (named or unnamed) and `setTag` (the tag in the set's share files' names).
+ * The custody set a custody copy of shares names (format version 5 of a wrapped bundle), as a
+ * message's `set` (named or unnamed) and `setTag` (the tag in the set's share files' names).
  */
-export function custodySetValues(custody: RecordedCustody | undefined): { set: string; setTag: string } {
-  const arrangement = custody?.arrangement;
+export function custodySetValues(arrangement: CustodyArrangement | null | undefined): {
+  set: 'named' | 'unnamed';
+  setTag: string;
+} {
   return arrangement?.kind === 'shares' && arrangement.backupDigest
     ? { set: 'named', setTag: custodySetTag(arrangement.backupDigest) }
     : { set: 'unnamed', setTag: '' };

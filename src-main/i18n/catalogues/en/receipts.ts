@@ -151,7 +151,7 @@ export const enReceipts = {
   'receipt.key.verificationResult': 'Verification result',
   'receipt.key.custodyCopy': 'Custody copy',
   'receipt.key.custodyCopyValue':
-    '{custody, select, none {NONE: the air-gapped side kept no copy{acknowledged, select, yes { and acknowledged that} other {}}, so the KMS holds the only one (online journal entry {seq})} shares {{threshold} of {total} shares, held by {custodiansList} (online journal entry {seq})} hsmToken {the HSM token "{token}" (online journal entry {seq})} materialFiles {the material files loaded on the air-gapped workstation (online journal entry {seq})} other {not known: the wrapped bundle did not say (the air-gapped receipt says whether custody shares were made)}}',
+    '{custody, select, none {NONE: the air-gapped side kept no copy{acknowledged, select, yes { and acknowledged that} other {}}, so the KMS holds the only one (online journal entry {seq})} shares {{threshold} of {total} shares, held by {custodiansList}{set, select, named {, custody set {setTag}} other {}} (online journal entry {seq})} hsmToken {the HSM token "{token}" (online journal entry {seq})} materialFiles {the material files loaded on the air-gapped workstation (online journal entry {seq})} other {not known: the wrapped bundle did not say (the air-gapped receipt says whether custody shares were made)}}',
   'receipt.files.heading': 'Output files',
   'receipt.files.none': 'None on this side.',
   'receipt.files.file': 'File',
