@@ -6,7 +6,7 @@
  */
 import type { CliIo } from './command';
 
-type TestPausePoint = 'before-receipt' | 'after-receipt' | 'custody-split-first-folder';
+type TestPausePoint = 'before-receipt' | 'after-receipt' | 'custody-split-first-folder' | 'after-parameters-bundle';
 
 const MAX_PAUSE_MS = 60_000;
 

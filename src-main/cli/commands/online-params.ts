@@ -13,6 +13,7 @@ import { openOnlineSession } from '../online-session';
 import { airgapWrapCommand, defineOnlineCommand, nextOnline, parametersRound, withSession } from './online-steps';
 import { KeyferryError } from '../../core/errors';
 import { refusalLine } from '../run-cli';
+import { pauseForTest } from '../test-pause';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
@@ -79,6 +80,18 @@ export const paramsCommand = defineOnlineCommand({
       }
       const written = await session.ceremony.writeParametersBundle(out);
       const { t } = cliTranslator(io);
+      // From here the bundle stands (journaled and verified): a stop while the rest is printed, or
+      // while the session closes, changes nothing, and must not send the officer to fetch again
+      // (new tokens would make this bundle stale). It ends 0 and journals no interruption.
+      io.interrupts?.onStop(async (stop) => {
+        stop.journaled = true;
+        stop.completed = true;
+        stop.line ??= t('cli.stopped-params-written', {
+          signal: stop.signal,
+          dir: written.dir,
+          journal: session.journal.path,
+        });
+      });
       io.stdout(t('params.fingerprints.heading'));
       // In the tables' order: each replica group's replicas under their primary.
       for (const k of placeColumns(io, session.ceremony.keys()).grouped(issued)) {
@@ -106,6 +119,7 @@ export const paramsCommand = defineOnlineCommand({
       const reimport = reimportNextLines(io, session, onMediaDir, written);
       if (reimport.length > 0) {
         for (const line of [...reimport, mediaFolder]) io.stdout(line);
+        await pauseForTest(io, 'after-parameters-bundle');
         return 0;
       }
       // AES material the plan lets expire is generated only with a copy kept (or its loss acknowledged): say so.
@@ -128,6 +142,7 @@ export const paramsCommand = defineOnlineCommand({
         );
       if (expiring[0] !== undefined)
         io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
+      await pauseForTest(io, 'after-parameters-bundle');
       return 0;
     });
   },

@@ -103,6 +103,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}{step, select, none {在“{statePhrase}”步骤停止} other {在“{stepPhrase}”步骤（日志条目 {seq}，由 {actor} 记录）之后停止}}：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal}{withdrawn, select, none {} other {并用 {outOption} 指定一个新文件夹（切勿使用 {withdrawn}）}}再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
+  'cli.stopped-params-written':
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在导入参数包写出后停止：{dir} 完整且已验证，其摘要和下一步已打印在上方，日志 {journal} 已关闭。请勿为此再次运行 online params：重新获取会取代这些参数。请将此参数包带到离线工作站。',
   'cli.stopped-journaled':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后）。正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。请使用 --journal {journal} 再次运行该命令以继续。',
   'cli.stopped-outside-ceremony':
