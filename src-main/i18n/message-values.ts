@@ -1865,7 +1865,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_SWAPPED': { file: string | number; ceremonyId: string | number; expected: string | number; backupCeremonyId: string | number; actual: string | number };
   'problem.CUSTODY_BACKUP_SWAPPED.next': NoValues;
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN': { keyId: string | number; ceremonyId: string | number };
-  'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next': NoValues;
+  'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next': { chosenBy: string; keyId: string | number };
   'problem.CUSTODY_BACKUP_ENTRY_INVALID': { keyId: string | number };
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next': NoValues;
   'problem.CUSTODY_SET_SHARE_FILE_INVALID': { file: string | number; fieldCount: number; fieldsList: string | number };
@@ -1891,7 +1891,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_SET_SHARE_CORRUPTED': { index: string | number };
   'problem.CUSTODY_SET_SHARE_CORRUPTED.next': { index: string | number };
   'problem.CUSTODY_SET_SHARES_MIXED': { first: string | number; other: string | number; firstCeremony: string | number; otherCeremony: string | number };
-  'problem.CUSTODY_SET_SHARES_MIXED.next': { other: string | number };
+  'problem.CUSTODY_SET_SHARES_MIXED.next': NoValues;
   'problem.CUSTODY_SET_TWO_SETS': { first: string | number; other: string | number; ceremonyId: string | number; firstDigest: string | number; otherDigest: string | number };
   'problem.CUSTODY_SET_TWO_SETS.next': NoValues;
   'problem.CUSTODY_SET_SHARE_DUPLICATE': { index: string | number };
@@ -2804,7 +2804,7 @@ export interface ProblemValueTable {
   'CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; names: string | number };
   'CUSTODY_BACKUP_MISSING': { file: string | number };
   'CUSTODY_BACKUP_SWAPPED': { file: string | number; ceremonyId: string | number; expected: string | number; backupCeremonyId: string | number; actual: string | number };
-  'CUSTODY_BACKUP_KEY_UNKNOWN': { keyId: string | number; ceremonyId: string | number };
+  'CUSTODY_BACKUP_KEY_UNKNOWN': { keyId: string | number; ceremonyId: string | number; chosenBy: string };
   'CUSTODY_BACKUP_ENTRY_INVALID': { keyId: string | number };
   'CUSTODY_SET_SHARE_FILE_INVALID': { file: string | number; fieldCount: number; fieldsList: string | number };
   'CUSTODY_SHARE_IS_SET': { file: string | number };

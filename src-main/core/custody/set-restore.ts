@@ -21,6 +21,11 @@ import { listValue } from '../../i18n/list';
 interface RestoreSetOptions {
   /** Restore only these keys (default: every key of the backup). */
   readonly keyIds?: readonly string[];
+  /**
+   * Who chose `keyIds`: the officer (--key-id, the default), or an import-parameters bundle, whose
+   * keys a custody set that lacks one cannot serve at all (its refusal says which set to bring).
+   */
+  readonly keysFrom?: 'officer' | 'bundle';
   /** Names the backup file in messages. */
   readonly backupLabel?: string;
 }
@@ -118,7 +123,12 @@ export async function restoreCustodySet(
   const chosen = options.keyIds ?? backup.entries.map((e) => e.keyId);
   const entries = chosen.map((keyId) => {
     const entry = backup.entries.find((e) => e.keyId === keyId);
-    if (!entry) throw new KeyferryError('CUSTODY_BACKUP_KEY_UNKNOWN', { keyId, ceremonyId: backup.ceremonyId });
+    if (!entry)
+      throw new KeyferryError('CUSTODY_BACKUP_KEY_UNKNOWN', {
+        keyId,
+        ceremonyId: backup.ceremonyId,
+        chosenBy: options.keysFrom ?? 'officer',
+      });
     return entry;
   });
   const copies = shares.map((s) => s.share.use((b) => Buffer.from(b)));

@@ -42,6 +42,7 @@ export async function restoreFromSetShares(
     // own takes it without its primary in the bundle) and every key alone.
     restored = await restoreCustodySet(shares.setShares, backup, {
       keyIds: materialsTaken(keys).map((k) => k.keyId),
+      keysFrom: 'bundle',
     });
     const rebuilt = restored;
     const evidence = evidenceByKey(rebuilt.map((r) => ({ keyId: r.keyId, ...materialEvidence(r.material) })));

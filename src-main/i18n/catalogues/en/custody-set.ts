@@ -39,7 +39,8 @@ export const enCustodySet = {
     'Use the backup file that lies beside these share files (the digest is printed on every share slip).',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN':
     'Key {keyId} is not in the custody backup of ceremony {ceremonyId}. Nothing was restored.',
-  'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next': 'Choose keys the backup holds (its file lists them at the top).',
+  'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next':
+    '{chosenBy, select, bundle {This custody set does not hold the material of the bundle’s key {keyId}: bring the shares and backup of the custody set that does. The air-gapped receipt of the wrapped bundle the key was last imported from names that set (its ceremony and its tag, which is in each of its share files’ names); keyferry online status names it by its tag too, when that bundle named its set.} other {Choose keys the backup holds (its file lists them at the top).}}',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID':
     "The custody backup's entry for key {keyId} does not decrypt to the recorded material: the file was altered. Nothing was restored.",
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next':
@@ -79,7 +80,8 @@ export const enCustodySet = {
     "Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian's share.",
   'problem.CUSTODY_SET_SHARES_MIXED':
     'Shares {first} and {other} are not from the same custody set (ceremonies {firstCeremony} and {otherCeremony}). Nothing was restored.',
-  'problem.CUSTODY_SET_SHARES_MIXED.next': 'Gather shares of one ceremony and one split only; set share {other} aside.',
+  'problem.CUSTODY_SET_SHARES_MIXED.next':
+    'Present shares of one custody set only: the set that holds the material to restore, named by its ceremony and its tag (in each share file’s name) on the air-gapped receipt of the bundle the keys were last imported from; set the shares of any other set aside.',
   'problem.CUSTODY_SET_TWO_SETS':
     'Shares {first} and {other} belong to two different custody sets of ceremony {ceremonyId}: share {first} to the set with backup digest {firstDigest}…, share {other} to the set with backup digest {otherDigest}… (each split makes its own set: a later wrap of the ceremony made new material and a new set, or a custody split made a second set of the same material). Shares of two sets never combine. Nothing was restored.',
   'problem.CUSTODY_SET_TWO_SETS.next':

@@ -26,8 +26,11 @@ afterEach(async () => {
   await f.close();
 });
 
-/** A two-key ceremony's parameters, its material split into a 2-of-3 set, and `indexes` presented. */
-async function restoreWith(indexes: readonly number[], withBackup = true) {
+/**
+ * A two-key ceremony's parameters, its material split into a 2-of-3 set, and `indexes` presented;
+ * `firstKeyOnly`: the set holds only the first key's material (another set's, for this bundle).
+ */
+async function restoreWith(indexes: readonly number[], withBackup = true, firstKeyOnly = false) {
   const plan = f.plan(['AES_256', 'EC_P256']);
   const { params } = await onlineDayOne(f, plan);
   const bundle = await readImportParametersBundle(params, new Date(), 'restore');
@@ -38,7 +41,7 @@ async function restoreWith(indexes: readonly number[], withBackup = true) {
     m: 2,
     n: 3,
     custodians: CUSTODIANS,
-    keys: bundle.keys.map((k) => ({
+    keys: bundle.keys.slice(0, firstKeyOnly ? 1 : undefined).map((k) => ({
       keyId: k.keyId,
       spec: k.keySpec,
       material: originals.get(k.keyId) as KeyMaterial,
@@ -109,6 +112,23 @@ describe('restoreFromSetShares', () => {
         expect.objectContaining({ keyIds: run.bundle.keys.map((k) => k.keyId), sharesPresented: [2] }),
       ]);
       expect(run.journal.entries.some((e) => e.event === 'custody.restored')).toBe(false);
+    } finally {
+      run.dispose();
+    }
+  }, 60_000);
+
+  it('refuses a set that lacks a key of the bundle, saying which set to bring (no keys to choose with a bundle)', async () => {
+    const run = await restoreWith([1, 2], true, true);
+    try {
+      const missing = run.bundle.keys[1]?.keyId as string;
+      await expect(run.outcome).rejects.toMatchObject({
+        code: 'CUSTODY_BACKUP_KEY_UNKNOWN',
+        message: `Key ${missing} is not in the custody backup of ceremony ${run.bundle.manifest.ceremonyId}. Nothing was restored.`,
+        nextStep: expect.stringContaining(
+          `This custody set does not hold the material of the bundle’s key ${missing}: bring the shares and backup of the custody set that does.`,
+        ),
+      });
+      expect(run.kept.size).toBe(0);
     } finally {
       run.dispose();
     }
