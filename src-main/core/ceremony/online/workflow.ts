@@ -343,11 +343,24 @@ export class OnlineCeremony {
       this.#ctx,
       dir,
       proof,
-      () => requireBundleCheck(() => this.#guard.require('checkWrappedBundle'), this.#state),
+      () => requireBundleCheck(() => this.#requireBundleCheckStep(), this.#state),
       options,
     );
     this.#setChecked(session);
     return summary;
+  }
+
+  /**
+   * The step guard of a bundle check, which also lets a bundle be checked while parameters fetched
+   * since the last bundle was written wait unwritten (a fetch stopped by Ctrl-C, a full medium or a
+   * KMS error before its bundle was written): the air-gapped side may already have wrapped from the
+   * bundle written before, and that wrap, checked against the parameters it answers, is imported
+   * (the parameters fetched since are never used). The check itself refuses any other bundle.
+   */
+  #requireBundleCheckStep(): void {
+    const earlierBundle = this.#state.parametersWrittenSeq !== undefined;
+    if (this.#guard.state === 'parameters-fetched' && earlierBundle) return;
+    this.#guard.require('checkWrappedBundle');
   }
 
   /**
