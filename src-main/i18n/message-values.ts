@@ -1590,7 +1590,7 @@ export interface MessageValueTable {
   'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next': NoValues;
-  'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number };
+  'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; aliasKeysList: string | number };
   'problem.PARAMETERS_KEY_NOT_WAITING.next': { count: number; keysList: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER.next': { reason: string; next: string };
@@ -2769,7 +2769,7 @@ export interface ProblemValueTable {
   'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
   'PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number; where: string };
   'PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
-  'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; count: number; keysList: string | number };
+  'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; aliasKeysList: string | number; count: number; keysList: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string };
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };

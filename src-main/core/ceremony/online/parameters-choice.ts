@@ -28,9 +28,12 @@ function chosenKeys(keyIds: readonly string[], keys: ReadonlyMap<string, OnlineK
   return [...new Set(keyIds)].map((keyId) => {
     const key = keys.get(keyId);
     if (key && !holdsImportedMaterial(key)) return key;
+    // An alias typed for a key id (a replica group's members share theirs): named with its keys.
+    const aliased = key ? [] : [...keys.values()].filter((k) => k.alias === keyId);
     throw new KeyferryError('PARAMETERS_KEY_NOT_WAITING', {
       keyId,
-      reason: key ? 'holdsMaterial' : 'unknown',
+      reason: key ? 'holdsMaterial' : aliased.length > 0 ? 'alias' : 'unknown',
+      aliasKeysList: namedKeysValue(aliased),
       count: waiting.length,
       keysList: namedKeysValue(waiting),
     });

@@ -146,7 +146,7 @@ export const enCeremony = {
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next':
     'Fetch for every key waiting (leave out --key-id); choosing keys is for keys waiting again after an import, whose material comes from different places.',
   'problem.PARAMETERS_KEY_NOT_WAITING':
-    '{reason, select, unknown {Key {keyId} is not a key of this ceremony} other {Key {keyId} holds imported material}}, so there are no import parameters to fetch for it. Nothing was fetched.',
+    '{reason, select, alias {“{keyId}” is an alias, not a key id: --key-id takes the key id of each key (this alias names {aliasKeysList}). Nothing was fetched.} unknown {Key {keyId} is not a key of this ceremony, so there are no import parameters to fetch for it. Nothing was fetched.} other {Key {keyId} holds imported material, so there are no import parameters to fetch for it. Nothing was fetched.}}',
   'problem.PARAMETERS_KEY_NOT_WAITING.next':
     '{count, plural, =0 {No key of this ceremony waits for parameters; check the keys with keyferry online status.} other {Choose among the keys waiting for parameters: {keysList}.}}',
   'problem.CEREMONY_STEP_OUT_OF_ORDER':

@@ -142,7 +142,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next':
     '请为所有等待中的密钥获取参数（不要使用 --key-id）；选择密钥只适用于导入之后再次等待、且密钥材料来源不同的密钥。',
   'problem.PARAMETERS_KEY_NOT_WAITING':
-    '{reason, select, unknown {密钥 {keyId} 不是本仪式的密钥} other {密钥 {keyId} 已持有导入的密钥材料}}，因此没有可为它获取的导入参数。未获取任何参数。',
+    '{reason, select, alias {“{keyId}”是别名，不是密钥 ID：--key-id 须填写每个密钥的密钥 ID（此别名指 {aliasKeysList}）。未获取任何参数。} unknown {密钥 {keyId} 不是本仪式的密钥，因此没有可为它获取的导入参数。未获取任何参数。} other {密钥 {keyId} 已持有导入的密钥材料，因此没有可为它获取的导入参数。未获取任何参数。}}',
   'problem.PARAMETERS_KEY_NOT_WAITING.next':
     '{count, plural, =0 {本仪式没有等待参数的密钥；请用 keyferry online status 检查这些密钥。} other {请在等待参数的密钥中选择：{keysList}。}}',
   'problem.CEREMONY_STEP_OUT_OF_ORDER':

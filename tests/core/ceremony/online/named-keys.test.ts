@@ -9,7 +9,7 @@ describe('namedKeysValue', () => {
       { alias: 'app/db', keyId: 'k-1' },
       { alias: 'app/logs', keyId: 'k-2' },
     ]);
-    const values = { keyId: 'x', reason: 'unknown', count: 2, keysList: value };
+    const values = { keyId: 'x', reason: 'unknown', aliasKeysList: namedKeysValue([]), count: 2, keysList: value };
     expect(
       translator('en').problem({ code: 'PARAMETERS_KEY_NOT_WAITING', message: '', nextStep: '', values }).nextStep,
     ).toBe('Choose among the keys waiting for parameters: app/db (k-1), app/logs (k-2).');

@@ -54,6 +54,12 @@ describe('chooseParametersRound', () => {
     await expect(chooseParametersRound(ctx, ['zz'], 'app')).rejects.toMatchObject({
       message: expect.stringContaining('Key zz is not a key of this ceremony'),
     });
+    // An alias typed for a key id (the trial's mistake) is said to be one, naming its key.
+    await expect(chooseParametersRound(ctx, ['k/a'], 'cli')).rejects.toMatchObject({
+      message:
+        '“k/a” is an alias, not a key id: --key-id takes the key id of each key (this alias names k/a (a)). Nothing was fetched.',
+      nextStep: 'Choose among the keys waiting for parameters: k/a (a).',
+    });
     expect(appended).toEqual([]);
     // A key that never had parameters cannot be left out of a round.
     const first = ceremonyOf([onlineKey('n'), lapsedAt('a', 10)]);
