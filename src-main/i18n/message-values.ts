@@ -2118,7 +2118,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_SHAMIR_INVALID': { reason: string; n: string | number; m: string | number; max: string | number; count: string | number };
   'problem.CUSTODY_SHAMIR_INVALID.next': NoValues;
   'problem.CUSTODY_SHARE_FILE_INVALID': { file: string | number; reason: string; version: string | number; fieldCount: number; fieldsList: string | number };
-  'problem.CUSTODY_SHARE_FILE_INVALID.next': NoValues;
+  'problem.CUSTODY_SHARE_FILE_INVALID.next': { reason: string };
   'problem.CUSTODY_SPLIT_REFUSED': { reason: string; m: string | number; n: string | number; min: string | number; max: string | number; actual: string | number; spec: string | number; value: string | number; count: string | number };
   'problem.CUSTODY_SPLIT_REFUSED.next': { reason: string; n: string | number };
   'problem.CUSTODY_SPLIT_UNVERIFIED': NoValues;

@@ -77,13 +77,25 @@ function decodeSetShare(document: Record<string, unknown>, label: string): SetSh
   return { ...(parsed.data as SetShareFields), share: SecretBytes.from(bytes), checksum: envelope.data.checksum };
 }
 
+/**
+ * What a file given as a share file that is not JSON is, when it is another custody file beside it:
+ * a printed slip's text (its typed lines' header), the custody backup, or either printed as HTML.
+ */
+function notJsonReason(text: string): 'slip' | 'backup' | 'html' | 'notJson' {
+  const squeezed = text.replace(/\s+/g, '').toUpperCase();
+  if (/^(<!DOCTYPE|<HTML)/.test(squeezed)) return 'html';
+  if (squeezed.includes('KEYFERRYBACKUPV')) return 'backup';
+  if (squeezed.includes('KEYFERRYSHAREV')) return 'slip';
+  return 'notJson';
+}
+
 /** Decodes a share file of either version: a per-key share (1) or a set share (2). */
 export function decodeAnyShareFile(text: string, label: string): CustodyShare | SetShare {
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    throw unreadable(label, { reason: 'notJson' });
+    throw unreadable(label, { reason: notJsonReason(text) });
   }
   if (
     typeof document === 'object' &&
@@ -114,7 +126,10 @@ export function encodeShareFile(share: CustodyShare): string {
 }
 
 type Unreadable =
-  | { readonly reason: 'notJson' | 'notObject' | 'notShare' | 'base64' | 'tooShort' | 'notUtf8' }
+  | {
+      readonly reason:
+        'notJson' | 'notObject' | 'notShare' | 'base64' | 'tooShort' | 'notUtf8' | 'slip' | 'backup' | 'html';
+    }
   | { readonly reason: 'version'; readonly version: string }
   | { readonly reason: 'fields'; readonly fieldCount: number; readonly fieldsList: string };
 
@@ -136,7 +151,7 @@ export function decodeShareFile(text: string, label: string): CustodyShare {
   try {
     document = JSON.parse(text);
   } catch {
-    throw unreadable(label, { reason: 'notJson' });
+    throw unreadable(label, { reason: notJsonReason(text) });
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     throw unreadable(label, { reason: 'notObject' });

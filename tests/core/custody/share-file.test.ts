@@ -12,6 +12,7 @@ import type { CustodyShare } from '../../../src-main/core/custody/custody-share'
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
 import {
   SHARE_FILE_MAX_BYTES,
+  decodeAnyShareFile,
   decodeShareFile,
   encodeShareFile,
   readShareFile,
@@ -186,5 +187,43 @@ describe('share files', () => {
       'it is a link, not the file itself',
     );
     expect((await refusal(() => readShareFile(path.join(dir, 'absent.json')))).code).toBe('INPUT_FILE_UNREADABLE');
+  });
+});
+
+describe('another custody file given as a share file', () => {
+  const cases = [
+    {
+      what: 'a printed slip’s text',
+      text: 'Keyferry custody slip: share 2 of 3\n=====\nKEYFERRY SHARE V2  2 OF 3  NEEDS 2  LINES 6  CHECK 7F\n',
+      reason: 'it is the text of a printed slip, not a share file',
+      next: 'A slip’s lines are presented as a typed share (on the command line --typed FILE',
+      zh: '它是打印凭条的文本，不是份额文件',
+    },
+    {
+      what: 'the custody backup',
+      text: 'Keyferry custody backup of ceremony KF-1\n\nKEYFERRY BACKUP V1  KEYS 9  LINES 56  CHECK 70\n',
+      reason: 'it is the custody backup, not a share',
+      next: 'The backup is presented as the backup (on the command line --backup FILE',
+      zh: '它是托管备份，不是份额',
+    },
+    {
+      what: 'a slip printed as HTML',
+      text: '<!DOCTYPE html>\n<html lang="en"><head>',
+      reason: 'it is a page for printing (a slip or the backup), not a share file',
+      next: 'As a share file, give the share’s .json file beside it',
+      zh: '它是供打印的页面（凭条或备份），不是份额文件',
+    },
+  ];
+  it.each(cases)('says what $what is and how it is presented instead', async ({ text, reason, next, zh }) => {
+    const error = await refusal(() => decodeAnyShareFile(text, 'c2/share.slip.txt'));
+    expect(error.code).toBe('CUSTODY_SHARE_FILE_INVALID');
+    expect(error.message).toBe(`The share file c2/share.slip.txt cannot be used: ${reason}.`);
+    expect(error.nextStep).toContain(next);
+    expect(translator('zh-CN').problem(error.toProblem()).message).toContain(zh);
+  });
+
+  it('still says plainly that any other text is not JSON', async () => {
+    const error = await refusal(() => decodeAnyShareFile('share: 2 of 3', 'notes.txt'));
+    expect(error.message).toBe('The share file notes.txt cannot be used: it is not valid JSON.');
   });
 });

@@ -35,9 +35,9 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '{reason, select, parameters {无法以门限 {m} 拆分为 {n} 份：需要 2 <= M <= N <= {max}。} empty {无法拆分空的秘密。} count {合并需要 2 到 {max} 份份额；实际为 {count} 份。} lengths {这些份额的长度不同或不可能。} other {有两份份额带有相同的 x 坐标，或有一份为零。}}',
   'problem.CUSTODY_SHAMIR_INVALID.next': '请检查托管参数和份额，然后重试。',
   'problem.CUSTODY_SHARE_FILE_INVALID':
-    '无法使用份额文件 {file}：{reason, select, notJson {它不是有效的 JSON} notObject {它不是 JSON 对象} notShare {它不是 Keyferry 托管份额} version {此版本的 Keyferry 无法读取其格式版本 {version}} fields {{fieldCount, plural, other {其字段 {fieldsList} 无效}}} base64 {其份额不是规范的 base64} tooShort {其份额太短} other {它不是 UTF-8 文本}}。',
+    '无法使用份额文件 {file}：{reason, select, slip {它是打印凭条的文本，不是份额文件} backup {它是托管备份，不是份额} html {它是供打印的页面（凭条或备份），不是份额文件} notJson {它不是有效的 JSON} notObject {它不是 JSON 对象} notShare {它不是 Keyferry 托管份额} version {此版本的 Keyferry 无法读取其格式版本 {version}} fields {{fieldCount, plural, other {其字段 {fieldsList} 无效}}} base64 {其份额不是规范的 base64} tooShort {其份额太短} other {它不是 UTF-8 文本}}。',
   'problem.CUSTODY_SHARE_FILE_INVALID.next':
-    '请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。',
+    '{reason, select, slip {凭条上的各行应作为录入的份额出示（命令行用 --typed FILE，每张凭条一个文件；应用中用“从打印凭条输入的各行”）；作为份额文件，请提供份额的 .json 文件。} backup {备份应作为备份出示（命令行用 --backup FILE，或将其留在第一个份额文件旁边；应用中用备份步骤）；作为份额文件，请提供每个份额的 .json 文件。} html {作为份额文件，请提供旁边的份额 .json 文件；也可将打印凭条上的各行作为录入的份额出示（--typed FILE；应用中用“从打印凭条输入的各行”）。} other {请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。}}',
   'problem.CUSTODY_SPLIT_REFUSED':
     '{reason, select, parameters {不允许 {m}-of-{n} 托管：需要 {min} <= M <= N <= {max}。} spec {密钥材料为 {actual}，但请求的是 {spec}。} ceremonyId {仪式 ID“{value}”无效。} keyId {密钥 ID“{value}”无效。} other {为 {n} 份份额指定了 {count} 位保管人。}}',
   'problem.CUSTODY_SPLIT_REFUSED.next':
