@@ -84,7 +84,13 @@ function keyByKeyProgress(io: CliIo, connectedSaid: () => boolean): (p: Ceremony
         `  ${
           p.keyPhase === 'failed'
             ? t('online.progress.key-failed', { line, keyId })
-            : t('online.progress.key-unrecorded', { line, keyId, fetch: p.step === 'fetch-parameters' ? 'yes' : 'no' })
+            : t('online.progress.key-unrecorded', {
+                line,
+                keyId,
+                fetch: p.step === 'fetch-parameters' ? 'yes' : 'no',
+                // A stop (Ctrl-C) closes the journal: an answer after it is unrecorded for that reason, not a fault.
+                cause: io.interrupts?.stopping ? 'stop' : 'journal',
+              })
         }`,
       );
       return;

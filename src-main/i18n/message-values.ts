@@ -1115,7 +1115,7 @@ export interface MessageValueTable {
   'online.create.left-alone-under-dropped-alias': { alias: string | number; region: string; seq: string | number; sentSpec: string; sentUsage: string | number; keyId: string | number; spec: string | number; usage: string | number };
   'online.created': { count: number; made: number; found: number; earlier: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
-  'online.progress.key-unrecorded': { line: string | number; keyId: string; fetch: string };
+  'online.progress.key-unrecorded': { line: string | number; keyId: string; cause: string; fetch: string };
   'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };

@@ -22,7 +22,7 @@ export const enOnlineCli = {
     '{count, plural, one {The plan’s key exists} other {The plan’s # keys exist}} in the KMS, Pending import: {made, plural, =0 {none created by this run} one {# created by this run} other {# created by this run}}{found, plural, =0 {} other {, # found where a stopped attempt created {found, plural, one {it} other {them}}}}{earlier, plural, =0 {} other {, # created by an earlier run}}.',
   'online.progress.key-failed': 'NOT done: {line}{keyId, select, none {} other { (key {keyId})}}.',
   'online.progress.key-unrecorded':
-    'Done in the KMS, NOT journaled: {line}{keyId, select, none {} other { (key {keyId})}}. The KMS answered and the journal could not record it; {fetch, select, yes {the next run fetches new parameters for it (these were never written to a bundle).} other {the next run finds it in the KMS and journals it.}}',
+    'Done in the KMS, NOT journaled: {line}{keyId, select, none {} other { (key {keyId})}}. {cause, select, stop {The KMS answered after the stop began, which closed the journal before it could record the answer} other {The KMS answered and the journal could not record it}}; {fetch, select, yes {the next run fetches new parameters for it (these were never written to a bundle).} other {the next run finds it in the KMS and journals it.}}',
   'online.plan-expiry-default':
     'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
   'online.next.params':

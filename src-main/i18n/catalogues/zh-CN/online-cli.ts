@@ -24,7 +24,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '计划中的 {count} 个密钥均已在 KMS 中，状态为待导入：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
   'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
   'online.progress.key-unrecorded':
-    '已在 KMS 中完成，但未记入日志：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。KMS 已应答，但日志无法记录；{fetch, select, yes {下次运行会为它重新获取导入参数（这些参数从未写入材料包）。} other {下次运行会在 KMS 中找到它并记入日志。}}',
+    '已在 KMS 中完成，但未记入日志：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。{cause, select, stop {KMS 在停止开始之后才应答，而停止已在记录该应答之前关闭了日志} other {KMS 已应答，但日志无法记录}}；{fetch, select, yes {下次运行会为它重新获取导入参数（这些参数从未写入材料包）。} other {下次运行会在 KMS 中找到它并记入日志。}}',
   'online.plan-expiry-default':
     '计划未写明 "materialExpiry"：{count} 个密钥的 AES 密钥材料永不过期（这是默认值，并非计划所写）。',
   'online.next.params': '下一步，写入移动存储介质（MEDIA：本工作站挂载该介质的文件夹，例如 /media/usb）：{command}',
