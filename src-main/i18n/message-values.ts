@@ -1121,6 +1121,7 @@ export interface MessageValueTable {
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };
   'online.params.one-source-each': NoValues;
   'online.params.written': { dir: string | number };
+  'online.params.stopped-writing': { dir: string | number; cleanup: string; leftoversList: string | number };
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number };
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };

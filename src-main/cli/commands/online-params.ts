@@ -35,6 +35,45 @@ function parametersDigestBlock(io: CliIo, grouped: string): string[] {
   ];
 }
 
+/**
+ * Runs the bundle write `write` so that a stop (Ctrl-C) while it writes starts no further file and
+ * removes what it wrote (core write-bundle.ts), and says so before the stop's line: a folder left
+ * half-written was not named, and the same `--out` was then refused as not empty.
+ */
+async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  let writing: Promise<unknown> = Promise.resolve();
+  const unregister = io.interrupts?.onStop(async (context) => {
+    stop.abort();
+    const failure = await writing.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!(failure instanceof KeyferryError) || failure.code !== 'BUNDLE_WRITE_FAILED') return;
+    const { values } = failure.toProblem();
+    context.before.push(
+      cliTranslator(io).t('online.params.stopped-writing', {
+        dir,
+        cleanup: String(values?.['cleanup'] ?? 'removed'),
+        leftoversList: (values?.['leftoversList'] as string | undefined) ?? '',
+      }),
+    );
+  });
+  try {
+    const writes = write(stop.signal);
+    writing = writes;
+    return await writes;
+  } catch (error) {
+    // Stopped: the stop's handlers journal the stop, close the journal and end the process. The
+    // command must not unwind meanwhile (its session would close the journal under them, leaving
+    // the lock behind): it waits for the end.
+    if (stop.signal.aborted) await new Promise<never>(() => undefined);
+    throw error;
+  } finally {
+    unregister?.();
+  }
+}
+
 /** What the officer fills in (pasted unchanged, `M/N` is refused before anything happens). */
 const CUSTODY_TO_FILL_IN = ['--custody', 'M/N', '--custodian', 'NAME', '--custodian-folder', 'DIR'];
 
@@ -78,7 +117,7 @@ export const paramsCommand = defineOnlineCommand({
         });
         return 1;
       }
-      const written = await session.ceremony.writeParametersBundle(out);
+      const written = await writeStoppably(io, out, (signal) => session.ceremony.writeParametersBundle(out, signal));
       const { t } = cliTranslator(io);
       // From here the bundle stands (journaled and verified): a stop while the rest is printed, or
       // while the session closes, changes nothing, and must not send the officer to fetch again

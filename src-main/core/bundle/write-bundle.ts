@@ -37,6 +37,11 @@ export interface WriteBundleOptions {
   readonly creator?: BundleCreator;
   /** File operations; tests inject faults here. */
   readonly layer?: FileLayer;
+  /**
+   * A stop (Ctrl-C): once aborted, no further file or folder is started, and what this write created
+   * is removed again (the write fails with BUNDLE_WRITE_FAILED, saying what was removed).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface WrittenBundle<M extends BundleManifest> {
@@ -177,7 +182,7 @@ async function stageFolder<M extends BundleManifest>(
   const manifestBytes = serializeManifest(manifest);
   const digest = sha256Hex(manifestBytes);
   // What this attempt creates, so a failed write takes exactly that away again.
-  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer);
+  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer, options.signal);
   const failed = async (error: unknown) => writeFailed(dir, error, await removeCreatedEntries(created));
   try {
     await createFreshFolder(dir, layer);

@@ -29,8 +29,15 @@ export interface RemovedEntries {
   readonly leftFiles: readonly string[];
 }
 
-/** `layer` noting every file it creates exclusively and every folder it makes into `created`. */
-export function recordingLayer(layer: FileLayer): { readonly layer: FileLayer; readonly created: CreatedEntries } {
+/**
+ * `layer` noting every file it creates exclusively and every folder it makes into `created`;
+ * once `signal` is aborted (a stop), it starts no further file or folder (the write then fails and
+ * its caller removes what was created).
+ */
+export function recordingLayer(
+  layer: FileLayer,
+  signal?: AbortSignal,
+): { readonly layer: FileLayer; readonly created: CreatedEntries } {
   const created = { files: [] as string[], createdFolders: [] as string[] };
   const exclusive = constants.O_CREAT | constants.O_EXCL;
   return {
@@ -38,11 +45,13 @@ export function recordingLayer(layer: FileLayer): { readonly layer: FileLayer; r
     layer: {
       ...layer,
       open: async (file, flags, mode) => {
+        signal?.throwIfAborted();
         const handle = await layer.open(file, flags, mode);
         if ((flags & exclusive) === exclusive) created.files.push(path.resolve(file));
         return handle;
       },
       mkdir: async (dir) => {
+        signal?.throwIfAborted();
         await layer.mkdir(dir);
         created.createdFolders.push(path.resolve(dir));
       },

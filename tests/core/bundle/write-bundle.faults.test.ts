@@ -268,3 +268,30 @@ describe('a real full disk (tmpfs of 64 KiB)', () => {
     await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
   });
 });
+
+describe('a stop (Ctrl-C) while a bundle is written', () => {
+  it('starts no further file, removes what the write created, and the same folder then takes the bundle', async () => {
+    const dir = fresh();
+    const stop = new AbortController();
+    let opens = 0;
+    // The stop comes once the second file is open: the key files before it are on the media.
+    const layer = countingLayer((_op, name) => {
+      if (name === 'open' && ++opens === 2) stop.abort();
+    });
+    const error = (await writeImportParametersBundle(
+      dir,
+      { ceremonyId: 'c1', keys: params },
+      { now: NOW, layer, signal: stop.signal },
+    ).catch((caught: unknown) => caught)) as KeyferryError;
+    expect(error).toBeInstanceOf(KeyferryError);
+    expect(error.code).toBe('BUNDLE_WRITE_FAILED');
+    const problem = error.toProblem();
+    expect(problem.values).toMatchObject({ cleanup: 'removed' });
+    expect(Number(problem.values?.removedFiles)).toBeGreaterThan(0);
+    // No file was started after the stop: only the two opened before it were ever created.
+    expect(opens).toBe(2);
+    expect(existsSync(dir)).toBe(false);
+    const retry = await writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: params }, { now: NOW });
+    await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+  });
+});

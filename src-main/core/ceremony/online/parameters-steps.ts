@@ -332,9 +332,14 @@ function earlierBundlesStillLive(
 
 /**
  * Writes the latest parameters of every waiting key into the new folder `dir` and journals it; the
- * bundle names the journal's operator and witnesses (format version 5).
+ * bundle names the journal's operator and witnesses (format version 5). `signal`: a stop, which
+ * ends the write and removes what it wrote (write-bundle.ts).
  */
-export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
+export async function writeParametersBundleStep(
+  ctx: OnlineStepContext,
+  dir: string,
+  signal?: AbortSignal,
+): Promise<WrittenParametersBundle> {
   const now = ctx.now();
   const keys = parametersRoundKeys(ctx.state);
   const earlier = earlierBundlesStillLive(ctx.state, keys, now);
@@ -365,7 +370,7 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
         },
         keys: parameters,
       },
-      { now },
+      { now, ...(signal ? { signal } : {}) },
     ),
   );
   const keyIds = keys.map((k) => k.keyId);

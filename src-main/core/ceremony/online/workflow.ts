@@ -320,10 +320,13 @@ export class OnlineCeremony {
     return materialSourcesOf(this.#state.keys, keyIds);
   }
 
-  /** Step 4: writes the latest parameters of every key of the round (the keys waiting, or those chosen) into the new folder `dir`. */
-  async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
+  /**
+   * Step 4: writes the latest parameters of every key of the round (the keys waiting, or those
+   * chosen) into the new folder `dir`; `signal`: a stop, which ends the write and removes what it wrote.
+   */
+  async writeParametersBundle(dir: string, signal?: AbortSignal): Promise<WrittenParametersBundle> {
     this.#guard.require('writeParameters');
-    return writeParametersBundleStep(this.#ctx, dir);
+    return writeParametersBundleStep(this.#ctx, dir, signal);
   }
 
   /**

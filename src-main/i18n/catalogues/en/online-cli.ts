@@ -32,6 +32,8 @@ export const enOnlineCli = {
   'online.params.one-source-each':
     'Fetch them one group at a time, each into a new folder on the removable media (no token is fetched for the others meanwhile): run the first command, take that bundle through the air-gapped step it names and import what it writes; then the next.',
   'online.params.written': 'Import-parameters bundle written and verified: {dir}',
+  'online.params.stopped-writing':
+    'The import-parameters bundle {dir} was not finished: {cleanup, select, partial {not all it had written could be removed; delete {leftoversList} by hand (it is incomplete, never a bundle).} other {the files it had written were removed again, with the folders it made, so nothing partial is left and the same --out can be used again.}}',
   'online.next.airgap-wrap-expiring':
     'The plan lets the AES material of {count, plural, one {# key} other {# keys}} expire in the KMS (first at {at, date, moment}), so the air-gapped side generates it only with a copy kept: fill in --custody M/N with one --custodian NAME and one --custodian-folder DIR per custodian (each on their own media). Or, instead, accept that the material is lost after that with --no-backup, or request --expires never (an override); both are journaled and printed on the receipts.',
   'online.next.airgap-wrap': 'Next, within 24 hours, on the air-gapped workstation with this bundle: {command}',

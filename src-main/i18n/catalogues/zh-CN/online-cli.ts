@@ -32,6 +32,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  {alias}（{spec}，密钥 {keyId}{replica, select, yes {，区域 {region} 中的副本} other {}}），导入令牌有效期至 {until}',
   'online.params.one-source-each':
     '请一次只为一组密钥获取参数，每组写入移动存储介质上的一个新文件夹（其间不会为其他密钥获取令牌）：运行第一条命令，让该参数包完成其所示的离线步骤，并导入该步骤写出的内容；然后再运行下一条。',
+  'online.params.stopped-writing':
+    '导入参数包 {dir} 未写完：{cleanup, select, partial {其已写入的内容未能全部删除；请手动删除 {leftoversList}（它不完整，绝不是参数包）。} other {其已写入的文件及其创建的文件夹均已删除，不留任何残缺内容，可再次使用同一个 --out。}}',
   'online.params.written': '导入参数包已写入并通过校验：{dir}',
   'online.next.airgap-wrap-expiring':
     '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
