@@ -1153,6 +1153,8 @@ export interface MessageValueTable {
   'online.lapsed.step2-wrap': { command: string | number; file: string };
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
+  'online.status.next-parameters': { unwritten: string; command: string | number; earlier: string; dir: string | number };
+  'online.status.next-wrap': { dir: string | number; seq: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; tokens: string; until: Date | number; command: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };

@@ -67,12 +67,15 @@ export const statusCommand = defineOnlineCommand({
       const keys = session.ceremony.keys();
       if (!keys.some((k) => k.imported)) {
         if (unrecorded + notTaken.size > 0) return 1;
-        if (lapsed === 0 && deleted === 0)
+        if (lapsed === 0 && deleted === 0) {
           io.stdout(
             cliTranslator(io).t('online.status.nothing-imported', {
               stepPhrase: ceremonyStateValue(session.ceremony.step),
             }),
           );
+          const next = beforeImportNextLine(io, values, session);
+          if (next) io.stdout(next);
+        }
         // A key whose material lapsed or was deleted cannot be used until it is imported again.
         return lapsed === 0 && deleted === 0 ? UNFINISHED : 1;
       }
@@ -150,6 +153,28 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
   } finally {
     await close();
   }
+}
+
+/**
+ * Before any import, the step the ceremony waits for, with its command: fetch and write parameters
+ * (keys created, or parameters fetched and never written: a stop or an error came before the
+ * bundle), or the air-gapped wrap of the bundle written last. Undefined at any other step.
+ */
+function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
+  const { t } = cliTranslator(io);
+  const step = session.ceremony.step;
+  const written = session.journal.entries.filter((e) => e.event === 'parameters.bundle-written').at(-1);
+  const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
+  if (step === 'keys-created' || step === 'parameters-fetched')
+    return t('online.status.next-parameters', {
+      unwritten: step === 'parameters-fetched' ? 'yes' : 'no',
+      earlier: folder ? 'yes' : 'no',
+      dir: folder,
+      command: nextParametersCommand(session, values),
+    });
+  if (step === 'parameters-written' && folder)
+    return t('online.status.next-wrap', { dir: folder, seq: written?.seq ?? 0 });
+  return undefined;
 }
 
 /** What the line about a key whose material was deleted says: the key, its recorded custody copy, the step its round is at. */

@@ -43,6 +43,17 @@ describe('online import after a later fetch that was never written', () => {
     expect(events.filter((e) => e === 'parameters.fetched').length).toBeGreaterThan(2);
     expect(events.filter((e) => e === 'parameters.bundle-written')).toHaveLength(1);
 
+    // Status says what happened and both ways on, with the command.
+    const waiting = await keyferry(['online', 'status', ...connection], { cwd: online, env });
+    expect(waiting.code).toBe(3);
+    expect(waiting.stdout).toContain(
+      'The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. Next, fresh wrapping keys and import tokens',
+    );
+    expect(waiting.stdout).toMatch(
+      /keyferry online params --journal online\.jsonl --out MEDIA\/import-parameters-KF-[\w-]+-2/,
+    );
+    expect(waiting.stdout).toContain('unless the air-gapped side already wrapped the bundle written before (');
+
     // The wrap made from the written bundle is checked against the parameters it answers and imported.
     const imported = await keyferry(importCommand, { cwd: online, env });
     expect(imported.stderr).not.toContain('Cannot check the wrapped-material bundle now');

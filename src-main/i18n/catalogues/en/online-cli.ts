@@ -87,6 +87,10 @@ export const enOnlineCli = {
   'online.lapsed.step3':
     '  3. {command} with the wrapped-material bundle the {by, select, wrap {wrap} other {restore}} wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
+  'online.status.next-parameters':
+    '{unwritten, select, yes {The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. } other {}}Next, fresh wrapping keys and import tokens, written to a new bundle on the removable media (MEDIA: its folder as this workstation mounts it): {command}{earlier, select, yes { — unless the air-gapped side already wrapped the bundle written before ({dir}): then import that wrap with the online import command it printed, and do not fetch again.} other {}}',
+  'online.status.next-wrap':
+    'Next, within the tokens’ 24 hours, on the air-gapped workstation: wrap with the import-parameters bundle {dir} (written at online journal entry {seq}), as online params printed it; then import what it writes here with the online import command it prints.',
   'online.status.partly-imported':
     '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. {tokens, select, lapsed {Their import tokens expired at {until, date, moment} (by this computer’s clock), so that bundle cannot import them any more: fetch new import parameters for them ({command}), then wrap their material on the air-gapped workstation with the bundle that writes (it says which keys must take material imported before, such as a replica group’s) and import what that wrap writes.} other {Run keyferry online import again with the same --bundle and --expect-digest (and, if the first run gave --expires, --expires with the exact expiry the keys above show, not a duration such as 30d, which would be counted again): it imports only what is missing{tokens, select, valid {, while their import tokens are valid (until {until, date, moment})} other {}}.}}',
   'online.status.group-material':

@@ -86,6 +86,10 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  2. {command} ……在离线工作站上，使用{file, select, kept {作为唯一副本保留的原始密钥材料文件} other {那位持有人带来的密钥材料文件}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
   'online.lapsed.step3':
     '  3. {command}，使用{by, select, wrap {包装} other {恢复}}写出的已包装密钥材料包（按其打印的命令）',
+  'online.status.next-parameters':
+    '{unwritten, select, yes {最后获取的导入参数从未写入参数包（停止或错误先发生），不会被使用。} other {}}下一步，获取新的包装密钥和导入令牌，写入移动存储介质上的新参数包（MEDIA：本工作站挂载该介质的文件夹）：{command}{earlier, select, yes { —— 除非离线侧已经用此前写出的参数包（{dir}）完成包装：那么请用它打印的 online import 命令导入该包装结果，不要再次获取。} other {}}',
+  'online.status.next-wrap':
+    '下一步，在令牌的 24 小时内于离线工作站上：按 online params 打印的命令，用导入参数包 {dir}（写于在线日志第 {seq} 条）执行包装；然后在此处用它打印的 online import 命令导入其写出的内容。',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.status.partly-imported':
     '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成，含有这类密钥的副本组也不完整。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（按本计算机的时钟），因此该材料包已无法再导入它们：请为它们获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {请使用相同的 --bundle 和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}',
