@@ -7,6 +7,7 @@
  * exists at every size the installers declare.
  */
 import { execFile } from 'node:child_process';
+import { systemTempDir } from '../support/system-temp-dir';
 import { chmod, cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -87,7 +88,8 @@ beforeAll(async () => {
       `-c.electronDist=${dist}`,
       `-c.electronVersion=${ELECTRON_VERSION}`,
     ],
-    { ...process.env, CUSTOM_FPM_PATH: fpm, CI: 'true' },
+    // The system's temporary folder, as `npm run package:linux` sees it (run-temp-folder.ts says why).
+    { ...process.env, TMPDIR: systemTempDir(), CUSTOM_FPM_PATH: fpm, CI: 'true' },
   );
   packMs = Date.now() - started;
   unpacked = path.join(stage, 'release/linux-unpacked');

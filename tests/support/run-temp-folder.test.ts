@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useRunTempFolder } from './run-temp-folder';
+import { systemTempDir } from './system-temp-dir';
 import { MOUNTS_AVAILABLE, mountTmpfs } from './tmpfs-mount';
 
 /** Runs `body` with the run's temporary folder set up, and always tears it down. */
@@ -26,6 +27,8 @@ describe("the test run's temporary folder", () => {
       expect(path.basename(inside)).toMatch(/^keyferry-tests-/);
       const child = execFileSync(process.execPath, ['-p', 'require("node:os").tmpdir()'], { encoding: 'utf8' });
       expect(child.trim()).toBe(inside);
+      // The system's own stays known, for a child that must see the machine as a user's command does.
+      expect(systemTempDir()).toBe(outside);
       // What tests leave behind: nested folders with key material in them.
       mkdirSync(path.join(inside, 'kf-journal-x', 'wrapped'), { recursive: true });
       writeFileSync(path.join(inside, 'kf-journal-x', 'wrapped', 'PlaintextKeyMaterial.bin'), Buffer.alloc(32, 7));

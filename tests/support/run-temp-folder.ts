@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SYSTEM_TMPDIR } from './system-temp-dir';
 
 /** The mount points at or under `folder`, deepest first (from /proc/self/mountinfo; none off Linux). */
 function mountsUnder(folder: string): string[] {
@@ -39,11 +40,14 @@ function mountsUnder(folder: string): string[] {
  */
 export function useRunTempFolder(): () => void {
   const before = process.env.TMPDIR;
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'keyferry-tests-'));
+  const system = os.tmpdir();
+  const folder = mkdtempSync(path.join(system, 'keyferry-tests-'));
   process.env.TMPDIR = folder;
+  process.env[SYSTEM_TMPDIR] = system;
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
+    delete process.env[SYSTEM_TMPDIR];
     const mounted = mountsUnder(folder);
     for (const point of mounted) {
       try {

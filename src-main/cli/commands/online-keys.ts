@@ -168,7 +168,8 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
   if (step === 'keys-created' || step === 'parameters-fetched')
     return t('online.status.next-parameters', {
       unwritten: step === 'parameters-fetched' ? 'yes' : 'no',
-      earlier: folder ? 'yes' : 'no',
+      // Only beside an unwritten fetch: keys merely created again (tokens lapsed) have no wrap to import.
+      earlier: step === 'parameters-fetched' && folder ? 'yes' : 'no',
       dir: folder,
       command: nextParametersCommand(session, values),
     });

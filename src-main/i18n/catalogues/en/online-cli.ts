@@ -88,7 +88,7 @@ export const enOnlineCli = {
     '  3. {command} with the wrapped-material bundle the {by, select, wrap {wrap} other {restore}} wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.next-parameters':
-    '{unwritten, select, yes {The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. } other {}}Next, fresh wrapping keys and import tokens, written to a new bundle on the removable media (MEDIA: its folder as this workstation mounts it): {command}{earlier, select, yes { — unless the air-gapped side already wrapped the bundle written before ({dir}): then import that wrap with the online import command it printed, and do not fetch again.} other {}}',
+    '{unwritten, select, yes {The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. } other {}}Next, fresh wrapping keys and import tokens, written to a new bundle on the removable media (MEDIA: its folder as this workstation mounts it): {command}{earlier, select, yes { — unless the air-gapped side already wrapped the bundle written before ({dir}) and its import tokens are still valid: then import that wrap with the online import command it printed, and do not fetch again.} other {}}',
   'online.status.next-wrap':
     'Next, within the tokens’ 24 hours, on the air-gapped workstation: wrap with the import-parameters bundle {dir} (written at online journal entry {seq}), as online params printed it; then import what it writes here with the online import command it prints.',
   'online.status.partly-imported':
