@@ -31,7 +31,7 @@ import { KeyferryError } from '../../errors';
 import { KeyState, keyStateOfName } from '../../kms/types';
 import { materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
-import { ONLINE_EVENTS, parametersFetchedData } from './events';
+import { ONLINE_EVENTS, parametersFetchedData, wrappedCheckedData } from './events';
 import type { JournaledKey, KeyStatus } from './types';
 
 type BundleRound = Exclude<MaterialRound, { stage: 'parameters' }>;
@@ -74,20 +74,43 @@ interface MissingTokens {
   readonly lapsed: boolean;
 }
 
-/** The earliest expiry of the latest import tokens of `keys` (null: none on record), judged at `now`. */
+/**
+ * The journal entry up to which the parameters the next import of the keys would use were fetched:
+ * when a wrapped bundle was checked after the last parameters bundle was written (an import of it
+ * stopped part way, or a wrap of an earlier bundle taken after a newer one was written), that
+ * import uses the tokens of the parameters bundle the wrap was made from, not parameters fetched
+ * since; otherwise (undefined) the latest fetched.
+ */
+function parametersInUseUntil(entries: readonly JournalEntry[]): number | undefined {
+  const lastWritten = entries.filter((e) => e.event === ONLINE_EVENTS.parametersWritten).at(-1);
+  const lastCheck = entries.filter((e) => e.event === ONLINE_EVENTS.wrappedChecked).at(-1);
+  if (!lastCheck || (lastWritten && lastWritten.seq > lastCheck.seq)) return undefined;
+  const checked = wrappedCheckedData.safeParse(lastCheck.data);
+  const from = checked.success ? checked.data.parametersBundle : undefined;
+  if (!from) return undefined;
+  return entries.find(
+    (e) => e.event === ONLINE_EVENTS.parametersWritten && e.data['manifestSha256'] === from.manifestSha256,
+  )?.seq;
+}
+
+/**
+ * The earliest expiry of the import tokens the next import of `keys` would use (null: none on
+ * record), judged at `now`: those of the bundle the last checked wrap was made from, else the latest.
+ */
 function tokensOf(keys: readonly KeyStatus[], entries: readonly JournalEntry[], now: Date): MissingTokens | null {
   const latest = new Map<string, number>();
   const wanted = new Set(keys.map((k) => k.keyId));
+  const until = parametersInUseUntil(entries) ?? Infinity;
   for (const entry of entries) {
-    if (entry.event !== ONLINE_EVENTS.parametersFetched) continue;
+    if (entry.event !== ONLINE_EVENTS.parametersFetched || entry.seq > until) continue;
     const fetched = parametersFetchedData.safeParse(entry.data);
     if (fetched.success && wanted.has(fetched.data.keyId))
       latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
   }
   const expiries = [...latest.values()];
   if (expiries.length === 0) return null;
-  const until = Math.min(...expiries);
-  return { until, lapsed: until <= now.getTime() };
+  const earliest = Math.min(...expiries);
+  return { until: earliest, lapsed: earliest <= now.getTime() };
 }
 
 /** Keys after an import this ceremony sent, and the bundles those imports came from. */

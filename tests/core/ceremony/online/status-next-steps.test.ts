@@ -39,6 +39,23 @@ const state = (keyId: string, keyState: string): KeyStatus => ({
   materialExpiresAt: null,
 });
 
+/** A `parameters.fetched` entry of key `keyId` whose token runs out at `tokenExpiresAt`. */
+const fetchedEntry = (keyId: string, tokenExpiresAt: string) =>
+  [
+    'parameters.fetched',
+    {
+      keyId,
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      wrappingKeyFingerprint: 'a'.repeat(64),
+      importTokenSha256: 'b'.repeat(64),
+      importToken: 'token',
+      tokenExpiresAt,
+      wrappingPublicKey: 'spki',
+      region: 'r1',
+      projectId: 'p1',
+    },
+  ] as const;
+
 describe('the next steps of a look at the keys', () => {
   it('tells an unrecorded import that did not take effect from one that did, and from a foreign one', () => {
     const entries = journalEntries([
@@ -161,21 +178,7 @@ describe('the next steps of a look at the keys', () => {
   });
 
   it('says when the import tokens of the keys an import did not reach run out, and whether that passed', () => {
-    const fetched = (keyId: string, tokenExpiresAt: string) =>
-      [
-        'parameters.fetched',
-        {
-          keyId,
-          wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
-          wrappingKeyFingerprint: 'a'.repeat(64),
-          importTokenSha256: 'b'.repeat(64),
-          importToken: 'token',
-          tokenExpiresAt,
-          wrappingPublicKey: 'spki',
-          region: 'r1',
-          projectId: 'p1',
-        },
-      ] as const;
+    const fetched = fetchedEntry;
     const entries = journalEntries([
       ['ceremony.started', {}],
       fetched('a', '2030-01-01T00:00:00Z'),
@@ -192,5 +195,44 @@ describe('the next steps of a look at the keys', () => {
     expect(look(new Date('2030-01-03T09:00:00Z')).missingTokens?.lapsed).toBe(true);
     // Nothing missing: nothing to say of tokens.
     expect(statusNextSteps([imported], [state('a', '2')], entries, NOW).missingTokens).toBeNull();
+  });
+
+  it('says the tokens of the bundle the last checked wrap was made from, not of parameters fetched since', () => {
+    const fetched = fetchedEntry;
+    const written = (manifestSha256: string) =>
+      ['parameters.bundle-written', { folder: `/m/${manifestSha256[0]}`, manifestSha256, keyIds: ['b'] }] as const;
+    // The trial: bundle 1 written and wrapped; bundle 2 written with fresh tokens; then the wrap of
+    // bundle 1 checked and its import stopped part way. Its rerun uses bundle 1's tokens.
+    const entries = journalEntries([
+      ['ceremony.started', {}],
+      fetched('b', '2030-01-03T09:00:00Z'),
+      written('1'.repeat(64)),
+      fetched('b', '2030-01-04T09:00:00Z'),
+      written('2'.repeat(64)),
+      [
+        'wrapped-bundle.checked',
+        {
+          folder: '/m/w',
+          manifestSha256: 'f'.repeat(64),
+          parametersBundle: { folder: '/m/1', manifestSha256: '1'.repeat(64) },
+          keys: [],
+        },
+      ],
+    ]);
+    const imported = key('a', { imported: true, verified: true });
+    const look = statusNextSteps([imported, key('b')], [state('a', '2'), state('b', '5')], entries, NOW);
+    expect(look.missingTokens).toEqual({ until: Date.parse('2030-01-03T09:00:00Z'), lapsed: false });
+    // A bundle written after that check needs a new wrap: its tokens are the ones that count.
+    const later = journalEntries([
+      ...entries.map((e) => [e.event, e.data] as const),
+      fetched('b', '2030-01-05T09:00:00Z'),
+      written('3'.repeat(64)),
+    ]);
+    expect(statusNextSteps([imported, key('b')], [state('a', '2'), state('b', '5')], later, NOW).missingTokens).toEqual(
+      {
+        until: Date.parse('2030-01-05T09:00:00Z'),
+        lapsed: false,
+      },
+    );
   });
 });
