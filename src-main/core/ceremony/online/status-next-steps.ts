@@ -75,37 +75,42 @@ interface MissingTokens {
 }
 
 /**
- * The journal entry up to which the parameters the next import of the keys would use were fetched:
- * when a wrapped bundle was checked after the last parameters bundle was written (an import of it
- * stopped part way, or a wrap of an earlier bundle taken after a newer one was written), that
- * import uses the tokens of the parameters bundle the wrap was made from, not parameters fetched
- * since; otherwise (undefined) the latest fetched.
+ * The parameters bundle whose tokens the next import of its keys would use, by the journal entry
+ * that wrote it and its keys: when a wrapped bundle was checked after the last parameters bundle was
+ * written (an import of it stopped part way, or a wrap of an earlier bundle taken after a newer one
+ * was written), that import uses the tokens of the parameters bundle the wrap was made from, not
+ * parameters fetched since; otherwise (undefined) every key's latest fetched.
  */
-function parametersInUseUntil(entries: readonly JournalEntry[]): number | undefined {
+function parametersInUse(entries: readonly JournalEntry[]): { seq: number; keyIds: Set<string> } | undefined {
   const lastWritten = entries.filter((e) => e.event === ONLINE_EVENTS.parametersWritten).at(-1);
   const lastCheck = entries.filter((e) => e.event === ONLINE_EVENTS.wrappedChecked).at(-1);
   if (!lastCheck || (lastWritten && lastWritten.seq > lastCheck.seq)) return undefined;
   const checked = wrappedCheckedData.safeParse(lastCheck.data);
   const from = checked.success ? checked.data.parametersBundle : undefined;
   if (!from) return undefined;
-  return entries.find(
+  const written = entries.find(
     (e) => e.event === ONLINE_EVENTS.parametersWritten && e.data['manifestSha256'] === from.manifestSha256,
-  )?.seq;
+  );
+  const keyIds = written?.data['keyIds'];
+  if (!written || !Array.isArray(keyIds)) return undefined;
+  return { seq: written.seq, keyIds: new Set(keyIds.filter((id): id is string => typeof id === 'string')) };
 }
 
 /**
  * The earliest expiry of the import tokens the next import of `keys` would use (null: none on
- * record), judged at `now`: those of the bundle the last checked wrap was made from, else the latest.
+ * record), judged at `now`: for the keys of the bundle the last checked wrap was made from, that
+ * bundle's; for any other key (waiting for a bundle of its own), its latest.
  */
 function tokensOf(keys: readonly KeyStatus[], entries: readonly JournalEntry[], now: Date): MissingTokens | null {
   const latest = new Map<string, number>();
   const wanted = new Set(keys.map((k) => k.keyId));
-  const until = parametersInUseUntil(entries) ?? Infinity;
+  const inUse = parametersInUse(entries);
   for (const entry of entries) {
-    if (entry.event !== ONLINE_EVENTS.parametersFetched || entry.seq > until) continue;
+    if (entry.event !== ONLINE_EVENTS.parametersFetched) continue;
     const fetched = parametersFetchedData.safeParse(entry.data);
-    if (fetched.success && wanted.has(fetched.data.keyId))
-      latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
+    if (!fetched.success || !wanted.has(fetched.data.keyId)) continue;
+    if (inUse && inUse.keyIds.has(fetched.data.keyId) && entry.seq > inUse.seq) continue;
+    latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
   }
   const expiries = [...latest.values()];
   if (expiries.length === 0) return null;

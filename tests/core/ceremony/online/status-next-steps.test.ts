@@ -222,6 +222,18 @@ describe('the next steps of a look at the keys', () => {
     const imported = key('a', { imported: true, verified: true });
     const look = statusNextSteps([imported, key('b')], [state('a', '2'), state('b', '5')], entries, NOW);
     expect(look.missingTokens).toEqual({ until: Date.parse('2030-01-03T09:00:00Z'), lapsed: false });
+    // A key not of that bundle (waiting for one of its own) counts with its own latest tokens.
+    const withOther = journalEntries([
+      ...entries.map((e) => [e.event, e.data] as const),
+      fetched('c', '2030-01-03T08:00:00Z'),
+    ]);
+    const other = statusNextSteps(
+      [imported, key('b'), key('c')],
+      [state('a', '2'), state('b', '5'), state('c', '5')],
+      withOther,
+      NOW,
+    );
+    expect(other.missingTokens).toEqual({ until: Date.parse('2030-01-03T08:00:00Z'), lapsed: false });
     // A bundle written after that check needs a new wrap: its tokens are the ones that count.
     const later = journalEntries([
       ...entries.map((e) => [e.event, e.data] as const),
