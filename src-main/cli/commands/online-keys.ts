@@ -25,6 +25,7 @@ import {
   lapsedLines,
   nextOnline,
   nextParametersCommand,
+  writtenParametersEntries,
   printGroupProofs,
   printProofs,
   withSession,
@@ -163,7 +164,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
 function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
   const { t } = cliTranslator(io);
   const step = session.ceremony.step;
-  const written = session.journal.entries.filter((e) => e.event === 'parameters.bundle-written').at(-1);
+  const written = writtenParametersEntries(session).at(-1);
   const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
   if (step === 'keys-created' || step === 'parameters-fetched')
     return t('online.status.next-parameters', {

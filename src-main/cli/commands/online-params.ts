@@ -50,7 +50,7 @@ async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSi
       (error: unknown) => error,
     );
     if (!(failure instanceof KeyferryError) || failure.code !== 'BUNDLE_WRITE_FAILED') return;
-    const { values } = failure.toProblem();
+    const { values } = failure;
     context.before.push(
       cliTranslator(io).t('online.params.stopped-writing', {
         dir,

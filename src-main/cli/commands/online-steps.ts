@@ -6,6 +6,7 @@
 import { custodySetValues } from '../../core/ceremony/online/recorded-custody';
 import { airGapJournalName } from '../../core/bundle/ceremony-facts';
 import path from 'node:path';
+import type { JournalEntry } from '../../core/journal';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import { REPLICA_PROOF_METHODS } from '../../core/ceremony/online/events';
 import type { JournaledKey } from '../../core/ceremony/online/types';
@@ -67,9 +68,14 @@ export interface RoundSource {
   readonly journal: Pick<OnlineSession['journal'], 'entries'>;
 }
 
+/** The journal's entries of every import-parameters bundle written, oldest first. */
+export function writtenParametersEntries(session: RoundSource): JournalEntry[] {
+  return session.journal.entries.filter((e) => e.event === 'parameters.bundle-written');
+}
+
 /** How many import-parameters bundles the ceremony's journal records (1 after the first `online params`). */
 export function parametersRound(session: RoundSource): number {
-  return session.journal.entries.filter((e) => e.event === 'parameters.bundle-written').length;
+  return writtenParametersEntries(session).length;
 }
 
 /** A folder name for round `n` of parameters and wrapping: the first keeps the plain name. */
