@@ -36,6 +36,13 @@ async function events(online: string): Promise<{ event: string; data: Record<str
     .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> });
 }
 
+/** The codes of the fetches of import parameters refused on record (step.failed), in order. */
+async function refusals(online: string): Promise<unknown[]> {
+  return (await events(online))
+    .filter((e) => e.event === 'step.failed' && e.data.step === 'get-parameters-for-import')
+    .map((e) => e.data.code);
+}
+
 /** The numbered commands printed after a refused mixed round, as words after `keyferry`. */
 function numberedCommands(stdout: string): string[][] {
   return stdout
@@ -60,8 +67,9 @@ describe('online params with keys whose material lies in different custody copie
     );
     expect(mixed.stderr).toContain(`key custody/two (${two}): material imported before with NO custody copy`);
     expect(mixed.stderr).toContain('Nothing was fetched.');
-    // Nothing fetched, so no token of the KMS's is spent, and no folder written.
+    // Nothing fetched, so no token of the KMS's is spent, and no folder written; the refusal is on record.
     expect((await events(online)).filter((e) => e.event === 'parameters.fetched')).toHaveLength(fetchedBefore);
+    expect(await refusals(online)).toEqual(['PARAMETERS_MATERIAL_SOURCES_DIFFER']);
     expect(await readdir(online)).not.toContain('params-3');
     const commands = numberedCommands(mixed.stdout);
     expect(commands).toEqual([
@@ -121,5 +129,7 @@ describe('online params with keys whose material lies in different custody copie
     expect(holding.stderr).toContain(`Choose among the keys waiting for parameters: custody/two (${two}).`);
     const foreign = await on(['online', 'params', '--key-id', 'aes-1', '--out', 'params-4']);
     expect(foreign.stderr).toContain('Key aes-1 is not a key of this ceremony');
+    // Each refused run is in the journal (and the receipt's deviations), not only a session that connected.
+    expect((await refusals(online)).slice(-2)).toEqual(['PARAMETERS_KEY_NOT_WAITING', 'PARAMETERS_KEY_NOT_WAITING']);
   }, 240_000);
 });

@@ -3,7 +3,7 @@
  * KMS client, and a way to journal an event (applied to the state as it is appended).
  */
 import path from 'node:path';
-import { toProblem, type KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry, type JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
 import type { KmsAction } from '../../kms/api-schemas';
@@ -131,4 +131,21 @@ export async function refuseStep(
   refusal: KeyferryError,
 ): Promise<never> {
   return ctx.kmsCall(step, keyId, () => Promise.reject(refusal));
+}
+
+/**
+ * Runs the checks made before a step's KMS call: a refusal they throw (a KeyferryError: the
+ * person's choice does not hold) is journaled as the step's failure (refuseStep), then thrown.
+ */
+export async function refusingStep<T>(
+  ctx: Pick<OnlineStepContext, 'kmsCall'>,
+  step: OnlineKmsStep,
+  checks: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await checks();
+  } catch (error) {
+    if (error instanceof KeyferryError) await refuseStep(ctx, step, null, error);
+    throw error;
+  }
 }

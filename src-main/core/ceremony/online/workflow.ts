@@ -23,7 +23,7 @@ import { distinctTargets } from './replica-connections';
 import { OnlineSessionConnection } from './session-connection';
 import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
-import { onlineStepContext, refuseStep, type OnlineStepContext } from './step-context';
+import { onlineStepContext, refuseStep, refusingStep, type OnlineStepContext } from './step-context';
 import { refuseParametersBeforeProof } from './status-next-steps';
 import { chooseParametersRound, type FetchParametersOptions } from './parameters-choice';
 import { materialSourcesOf } from './material-sources';
@@ -286,10 +286,14 @@ export class OnlineCeremony {
       if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
         throw new KeyferryError('NOTHING_TO_IMPORT');
       }
-      refuseParametersBeforeProof(this.keys(), this.#ctx.journalEntries());
     }
     this.#requireConnected('fetchImportParameters');
-    await chooseParametersRound(this.#ctx, options.keyIds, options.surface ?? 'cli');
+    // Refused with nothing fetched (proof first, a chosen key that waits for nothing, a round of
+    // mixed sources): journaled as the step's failure, so the journal and receipt show the attempt.
+    await refusingStep(this.#ctx, 'get-parameters-for-import', async () => {
+      if (afterImport) refuseParametersBeforeProof(this.keys(), this.#ctx.journalEntries());
+      await chooseParametersRound(this.#ctx, options.keyIds, options.surface ?? 'cli');
+    });
     const chosen = options.wrappingAlgorithm;
     if (chosen !== undefined && chosen !== this.#state.wrappingAlgorithm) {
       await this.#ctx.journal(ONLINE_EVENTS.wrappingAlgorithmChosen, {
