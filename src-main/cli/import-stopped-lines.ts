@@ -54,6 +54,8 @@ export function importStoppedLines(
   const again = summary.missing + summary.unanswered > 0 ? when : undefined;
   return [
     t('online.import.stopped-part-way', summary.values),
-    ...(again ? [t('online.import.run-again', { when: again, command: rerun })] : []),
+    ...(again
+      ? [t('online.import.run-again', { when: again, elsewhere: summary.values.elsewhere, command: rerun })]
+      : []),
   ];
 }

@@ -1138,7 +1138,7 @@ export interface MessageValueTable {
   'online.import.stopped-part-way': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number; elsewhere: number; elsewhereKeys: string | number };
   'online.named-key': { alias: string | number; keyId: string | number; replica: string; region: string | number };
   'online.import.more-keys': { keys: string | number; count: string | number };
-  'online.import.run-again': { when: string; command: string | number };
+  'online.import.run-again': { when: string; elsewhere: number; command: string | number };
   'online.import.receipt-failed': { count: number; command: string | number };
   'online.proof': { ok: string; proof: string | number };
   'online.group-proofs': { method: string; count: number };

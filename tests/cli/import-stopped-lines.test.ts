@@ -136,7 +136,15 @@ describe('importStoppedLines', () => {
     );
     expect(lines[0]).not.toContain('not imported yet');
     // The sent-and-unconfirmed keys are this bundle's: the same import still finishes them.
-    expect(lines[1]).toContain('To finish it, run the same import');
+    // It finishes this bundle's import, not the ceremony (the trial read "To finish it" as the ceremony).
+    expect(lines[1]).toContain(
+      'To finish the import of this bundle (the ceremony is finished only once the keys it does not carry hold their material too), run the same import',
+    );
+    const [, zh] = importStoppedLines(translator('zh-CN'), keys.slice(0, 5), carried, { by: 'officer' }, RERUN);
+    expect(zh).toMatch(/^要完成此材料包的导入（/);
+    expect(importStoppedLines(translator('en'), keys.slice(0, 3), carried, { by: 'officer' }, RERUN)[1]).toMatch(
+      /^To finish it, run the same import/,
+    );
     const onlyElsewhere = importStoppedLines(
       translator('en'),
       [key(1, 'imported'), key(4, 'missing')],

@@ -63,7 +63,7 @@ export const enOnlineCli = {
   'online.named-key': '{alias} ({keyId}{replica, select, yes {, the replica in {region}} other {}})',
   'online.import.more-keys': '{keys} and {count} more (keyferry online status names every one)',
   'online.import.run-again':
-    '{when, select, officer {To finish it} journal {Once the journal can be written again (room on its medium, the medium connected)} other {Once the KMS answers again}}, run the same import: it imports only what is missing, and sends no import again that took effect: {command}',
+    '{when, select, officer {{elsewhere, plural, =0 {To finish it} other {To finish the import of this bundle (the ceremony is finished only once the keys it does not carry hold their material too)}}} journal {Once the journal can be written again (room on its medium, the medium connected)} other {Once the KMS answers again}}, run the same import: it imports only what is missing, and sends no import again that took effect: {command}',
   'online.import.receipt-failed':
     'The {count, plural, one {key is} other {# keys are}} imported and verified (journaled), but the receipt could not be written (journaled). Next, write it into a folder that exists and can be written: {command}',
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',

@@ -63,7 +63,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.named-key': '{alias}（{keyId}{replica, select, yes {，位于 {region} 的副本} other {}}）',
   'online.import.more-keys': '{keys}，以及另外 {count} 个（keyferry online status 会列出全部）',
   'online.import.run-again':
-    '{when, select, officer {要完成仪式} journal {待日志可以再次写入后（其介质有空间、介质已连接）} other {待 KMS 恢复应答后}}，请运行同一导入命令：它只导入缺少的部分，已生效的导入不会再次发送：{command}',
+    '{when, select, officer {{elsewhere, plural, =0 {要完成仪式} other {要完成此材料包的导入（此材料包中没有的密钥也持有其密钥材料后，仪式才算完成）}}} journal {待日志可以再次写入后（其介质有空间、介质已连接）} other {待 KMS 恢复应答后}}，请运行同一导入命令：它只导入缺少的部分，已生效的导入不会再次发送：{command}',
   'online.import.receipt-failed':
     '{count, plural, other {# 个密钥}}已导入并通过验证（已记入日志），但回执未能写入（已记入日志）。下一步，将回执写入一个已存在且可写入的文件夹：{command}',
   'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',
