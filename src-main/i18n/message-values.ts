@@ -508,7 +508,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_MEDIA_FULL.next': NoValues;
   'problem.PREFLIGHT_NOT_WRITABLE': { role: string; index: string | number; folder: string | number; reason: string | number };
   'problem.PREFLIGHT_NOT_WRITABLE.next': NoValues;
-  'problem.PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; bigBlocks: string; blockKiB: string | number };
+  'problem.PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'problem.PREFLIGHT_NO_ROOM.next': NoValues;
   'problem.PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
   'problem.PREFLIGHT_SAME_FOLDER.next': NoValues;
@@ -2505,7 +2505,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_READ_ONLY': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_MEDIA_FULL': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_NOT_WRITABLE': { role: string; index: string | number; folder: string | number; reason: string | number };
-  'PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; bigBlocks: string; blockKiB: string | number };
+  'PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };

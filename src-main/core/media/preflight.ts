@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
+import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 
 /** What a destination is for; messages name the folder by it. */
@@ -174,6 +175,10 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
         ...place(first),
         freeKiB: Math.floor(first.freeBytes / 1024),
         neededKiB: Math.ceil(needed / 1024),
+        // The other folders on that volume, whose writes the figure counts too (all the custodians'
+        // with --shares-on-one-volume): said, or the figure reads as this folder's alone.
+        sharedWith: group.length - 1,
+        othersList: listValue(group.slice(1).map((c) => c.folder)),
         bigBlocks: first.blockBytes > ESTIMATE_BLOCK_BYTES ? 'yes' : 'no',
         blockKiB: Math.ceil(first.blockBytes / 1024),
       });

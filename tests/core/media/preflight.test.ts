@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { preflightDestinations, type Destination } from '../../../src-main/core/media/preflight';
+import { translator } from '../../../src-main/i18n/translate';
+import type { KeyferryError } from '../../../src-main/core/errors';
 import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
@@ -123,6 +125,30 @@ describe('preflightDestinations', () => {
         `${path.join(dir, 'wrapped')} is on a volume with 1024 KiB free, but about 25724 KiB will be written there (the volume allocates 128 KiB at least to each file and folder). Nothing was generated.`,
       ),
     });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('says so when the figure is that of several folders on one volume (custodians with --shares-on-one-volume)', async () => {
+    const folders = [1, 2, 3].map((i) => path.join(dir, `custodian-${i}`));
+    const small = async () => ({ freeBytes: 64 * 1024, blockBytes: 4096 });
+    const shares = folders.map((folder, i) => ({
+      role: 'custodian' as const,
+      index: i + 1,
+      folder,
+      expect: 'new-or-empty' as const,
+      bytes: 40 * 1024,
+      entries: 2,
+    }));
+    const refusal = preflightDestinations(shares, { volumeOf: small, allowCustodiansOnOneVolume: true });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'PREFLIGHT_NO_ROOM',
+      message: expect.stringContaining(
+        `The folder of custodian 1 ${folders[0]} is on a volume with 64 KiB free, but about 120 KiB will be written on it, into this folder and the 2 other folders given on that volume (${folders[1]}, ${folders[2]}). Nothing was generated.`,
+      ),
+    });
+    await expect(refusal).rejects.toMatchObject({ values: { sharedWith: 2 } });
+    const zh = await refusal.catch((error: unknown) => translator('zh-CN').problem(error as KeyferryError).message);
+    expect(zh).toContain(`但将向此文件夹及该卷上另外给出的 2 个文件夹（${folders[1]}、${folders[2]}）共写入约 120 KiB`);
     expect(await readdir(dir)).toEqual([]);
   });
 
