@@ -194,7 +194,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               title: setup?.title ?? '',
               step: online.ceremony.step,
               wrappingAlgorithm: online.ceremony.wrappingAlgorithm,
-              ...onlineStepAvailability(online.ceremony.step),
+              ...onlineStepAvailability(online.ceremony.step, online.ceremony.stepFacts),
               keys: online.ceremony.keys(),
               // From the journal, so a reloaded window shows what the connection answer said.
               unrecordedSessions: unrecordedSessionsView(

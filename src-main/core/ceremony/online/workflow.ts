@@ -75,7 +75,7 @@ import {
   readKeyStatuses,
 } from './key-status';
 import { StepGuard, stepOutOfOrder, type CeremonyStepName } from '../shared/step-guard';
-import { ONLINE_STEP_FROM, type OnlineStepId } from '../shared/allowed-steps';
+import { ONLINE_STEP_FROM, type OnlineStepId, type StepFacts } from '../shared/allowed-steps';
 import { hasReached, ONLINE_STEPS } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 
@@ -117,7 +117,7 @@ export class OnlineCeremony {
     this.#options = options;
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
-    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_STEP_FROM);
+    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_STEP_FROM, () => this.stepFacts);
     const connection = new OnlineSessionConnection({ kms: options.kms, region: options.region }, options.replicaKms);
     this.#connection = connection;
     this.#ctx = onlineStepContext(options, state, {
@@ -183,6 +183,11 @@ export class OnlineCeremony {
   /** Where the ceremony stands (guards every step). */
   get step(): OnlineStep {
     return this.#guard.state;
+  }
+
+  /** The facts of the journal beside the step that let a step run from it (allowed-steps.ts `alsoFrom`). */
+  get stepFacts(): StepFacts {
+    return new Set(this.#state.parametersWrittenSeq === undefined ? [] : ['parametersBundleWrittenBefore']);
   }
 
   /** What the next fetch of import parameters asks the KMS for: the plan's, or the one chosen since. */
@@ -350,24 +355,11 @@ export class OnlineCeremony {
       this.#ctx,
       dir,
       proof,
-      () => requireBundleCheck(() => this.#requireBundleCheckStep(), this.#state),
+      () => requireBundleCheck(() => this.#guard.require('checkWrappedBundle'), this.#state),
       options,
     );
     this.#setChecked(session);
     return summary;
-  }
-
-  /**
-   * The step guard of a bundle check, which also lets a bundle be checked while parameters fetched
-   * since the last bundle was written wait unwritten (a fetch stopped by Ctrl-C, a full medium or a
-   * KMS error before its bundle was written): the air-gapped side may already have wrapped from the
-   * bundle written before, and that wrap, checked against the parameters it answers, is imported
-   * (the parameters fetched since are never used). The check itself refuses any other bundle.
-   */
-  #requireBundleCheckStep(): void {
-    const earlierBundle = this.#state.parametersWrittenSeq !== undefined;
-    if (this.#guard.state === 'parameters-fetched' && earlierBundle) return;
-    this.#guard.require('checkWrappedBundle');
   }
 
   /**

@@ -47,11 +47,35 @@ export type CeremonyStepName =
   | 'writeTheReceipt'
   | 'writeTheWrappedMaterialBundle';
 
-/** One step: the states it may run from, the state it leads to (null: it leaves the state as it is), and what it does (named in the refusal). */
+/**
+ * A fact of the ceremony's record, beyond its state, that lets a step run from a state where it
+ * otherwise may not (a rule's `alsoFrom`). The workflow says which hold (its guard's `facts`), and
+ * main says the same to the IPC views, so the screens offer exactly what the guard admits.
+ */
+export const STEP_CONDITIONS = ['parametersBundleWrittenBefore'] as const;
+type StepCondition = (typeof STEP_CONDITIONS)[number];
+
+/** The facts that hold for a ceremony now (none: the table's states alone decide). */
+export type StepFacts = ReadonlySet<StepCondition>;
+
+const NO_FACTS: StepFacts = new Set();
+
+/**
+ * One step: the states it may run from, the state it leads to (null: it leaves the state as it is),
+ * and what it does (named in the refusal); `alsoFrom`: states it may run from while a fact holds.
+ */
 interface StepRule<S extends string> {
   readonly from: readonly S[];
   readonly to: S | null;
   readonly doing: CeremonyStepName;
+  readonly alsoFrom?: Readonly<Partial<Record<S, StepCondition>>>;
+}
+
+/** Whether a step of `rule` may run from `state` while `facts` hold (the guard's and the views' one answer). */
+export function mayRunFrom<S extends string>(rule: StepRule<S>, state: S, facts: StepFacts = NO_FACTS): boolean {
+  if (rule.from.includes(state)) return true;
+  const condition = rule.alsoFrom?.[state];
+  return condition !== undefined && facts.has(condition);
 }
 
 export type StepTable<S extends string, K extends string = string> = Readonly<Record<K, StepRule<S>>>;
@@ -75,6 +99,11 @@ export const ONLINE_STEP_FROM = {
     from: ['parameters-written', 'material-checked', 'imported', 'verified'],
     to: 'material-checked',
     doing: 'checkTheWrappedMaterialBundle',
+    // Parameters fetched since the last bundle was written wait unwritten (the fetch stopped by
+    // Ctrl-C, a full medium or a KMS error before its bundle was written): the air-gapped side may
+    // have wrapped from the bundle written before, and that wrap, checked against the parameters it
+    // answers, is imported (those fetched since are never used). The check refuses any other bundle.
+    alsoFrom: { 'parameters-fetched': 'parametersBundleWrittenBefore' },
   },
   importMaterial: { from: ['material-checked'], to: 'imported', doing: 'importKeyMaterial' },
   verifyKeys: { from: ['imported', 'verified', 'finished'], to: 'verified', doing: 'verifyTheImportedKeys' },
@@ -195,11 +224,12 @@ function availability<S extends string, K extends string>(
   order: readonly S[],
   table: StepTable<S, K>,
   state: S,
+  facts?: StepFacts,
 ): StepAvailability<K> {
   const at = order.indexOf(state);
   const steps = Object.keys(table) as K[];
   return {
-    allowedSteps: steps.filter((step) => table[step].from.includes(state)),
+    allowedSteps: steps.filter((step) => mayRunFrom(table[step], state, facts)),
     doneSteps: steps.filter((step) => {
       const to = table[step].to;
       return to !== null && order.indexOf(to) <= at;
@@ -207,8 +237,8 @@ function availability<S extends string, K extends string>(
   };
 }
 
-export const onlineStepAvailability = (state: OnlineStep): StepAvailability<OnlineStepId> =>
-  availability(ONLINE_STEPS, ONLINE_STEP_FROM, state);
+export const onlineStepAvailability = (state: OnlineStep, facts?: StepFacts): StepAvailability<OnlineStepId> =>
+  availability(ONLINE_STEPS, ONLINE_STEP_FROM, state, facts);
 export const airGapStepAvailability = (state: AirGapState): StepAvailability<AirGapStepId> =>
   availability(AIR_GAP_STATES, AIR_GAP_STEP_FROM, state);
 export const restoreStepAvailability = (state: RestoreState): StepAvailability<RestoreStepId> =>

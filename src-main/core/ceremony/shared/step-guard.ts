@@ -7,7 +7,13 @@
  */
 import { KeyferryError } from '../../errors';
 import { ceremonyStateValue, selectCase } from '../../../i18n/ceremony-state';
-import type { CeremonyStepName, GuardedCeremony, StepTable } from './allowed-steps';
+import {
+  mayRunFrom,
+  type CeremonyStepName,
+  type GuardedCeremony,
+  type StepFacts,
+  type StepTable,
+} from './allowed-steps';
 
 export type { CeremonyStepName } from './allowed-steps';
 
@@ -37,23 +43,26 @@ export class StepGuard<S extends string, K extends string = string> {
   #state: S;
   readonly #side: GuardedCeremony;
   readonly #table: StepTable<S, K>;
+  readonly #facts: () => StepFacts;
   #stopped = false;
 
-  constructor(side: GuardedCeremony, initial: S, table: StepTable<S, K>) {
+  /** `facts`: which of the table's conditions (a rule's `alsoFrom`) hold now, asked at each step. */
+  constructor(side: GuardedCeremony, initial: S, table: StepTable<S, K>, facts: () => StepFacts = () => new Set()) {
     this.#side = side;
     this.#table = table;
     this.#state = initial;
+    this.#facts = facts;
   }
 
   get state(): S {
     return this.#state;
   }
 
-  /** Throws unless the table lets `step` run from the current state. */
+  /** Throws unless the table lets `step` run from the current state (with the facts that hold). */
   require(step: K): void {
     if (this.#stopped) throw new KeyferryError('CEREMONY_STOPPED');
     const rule = this.#table[step];
-    if (!rule.from.includes(this.#state)) {
+    if (!mayRunFrom(rule, this.#state, this.#facts())) {
       throw stepOutOfOrder({ reason: 'state', step: rule.doing, side: this.#side, state: this.#state });
     }
   }

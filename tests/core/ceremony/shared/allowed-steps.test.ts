@@ -14,7 +14,9 @@ import {
   airGapStepAvailability,
   onlineStepAvailability,
   restoreStepAvailability,
+  STEP_CONDITIONS,
   type AirGapStepId,
+  type StepFacts,
   type StepTable,
 } from '../../../../src-main/core/ceremony/shared/allowed-steps';
 import {
@@ -34,8 +36,11 @@ const CEREMONIES = [
   { name: 'custody restore', order: RESTORE_STATES, table: RESTORE_STEP_FROM, availability: restoreStepAvailability },
 ] as const;
 
-function outcome(table: StepTable<string>, state: string, step: string): 'runs' | 'refused' {
-  const guard = new StepGuard<string>('online', state, table);
+/** Every set of facts a table's conditions can make: none, and each condition alone. */
+const FACT_SETS: StepFacts[] = [new Set(), ...STEP_CONDITIONS.map((c) => new Set([c]))];
+
+function outcome(table: StepTable<string>, state: string, step: string, facts: StepFacts): 'runs' | 'refused' {
+  const guard = new StepGuard<string>('online', state, table, () => facts);
   try {
     guard.require(step);
     return 'runs';
@@ -49,10 +54,13 @@ describe('allowed-steps table', () => {
   it.each(CEREMONIES)('$name: in every state, the guard admits exactly the steps the view calls allowed', (c) => {
     const table = c.table as StepTable<string>;
     const order: readonly string[] = c.order;
-    for (const state of order) {
-      const view = (c.availability as (s: string) => { allowedSteps: string[]; doneSteps: string[] })(state);
-      const runs = Object.keys(table).filter((step) => outcome(table, state, step) === 'runs');
-      expect(view.allowedSteps, state).toEqual(runs);
+    for (const [state, facts] of order.flatMap((s) => FACT_SETS.map((f) => [s, f] as const))) {
+      const view = (c.availability as (s: string, f: StepFacts) => { allowedSteps: string[]; doneSteps: string[] })(
+        state,
+        facts,
+      );
+      const runs = Object.keys(table).filter((step) => outcome(table, state, step, facts) === 'runs');
+      expect(view.allowedSteps, `${state} ${[...facts].join()}`).toEqual(runs);
       // Done: the step's outcome state was reached; a step that changes no state is never done.
       const done = Object.entries(table)
         .filter(([, rule]) => rule.to !== null && order.indexOf(rule.to) <= order.indexOf(state))
@@ -61,9 +69,19 @@ describe('allowed-steps table', () => {
     }
     // Every state named in the table is one of the ceremony's; every state but the last has a step.
     for (const rule of Object.values(table))
-      for (const s of [...rule.from, ...(rule.to ? [rule.to] : [])]) expect(order).toContain(s);
+      for (const s of [...rule.from, ...Object.keys(rule.alsoFrom ?? {}), ...(rule.to ? [rule.to] : [])])
+        expect(order).toContain(s);
     for (const state of order.slice(0, -1))
       expect(c.availability(state as never).allowedSteps.length, state).toBeGreaterThan(0);
+  });
+
+  it('a fact lets a step run from a state only where the table says so', () => {
+    const at = (facts: StepFacts) => onlineStepAvailability('parameters-fetched', facts).allowedSteps;
+    expect(at(new Set())).not.toContain('checkWrappedBundle');
+    expect(at(new Set(['parametersBundleWrittenBefore']))).toContain('checkWrappedBundle');
+    expect(
+      onlineStepAvailability('keys-created', new Set(['parametersBundleWrittenBefore'])).allowedSteps,
+    ).not.toContain('checkWrappedBundle');
   });
 
   it('the workflows name only table steps in their guards, list no states of their own, and use every step', async () => {
