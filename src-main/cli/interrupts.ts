@@ -17,7 +17,7 @@ export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const SIGNAL_NUMBERS: Record<StopSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** What the stop handlers share: the signal, and the text to print (the first handler to set it wins). */
-interface StopContext {
+export interface StopContext {
   readonly signal: StopSignal;
   line?: string;
   /** Lines printed before the stop's line (what the command had done when the stop came). */

@@ -4,29 +4,8 @@
  * once the command ended, a stop runs no handler (nothing journaled as interrupted), prints nothing
  * and ends with the command's own code.
  */
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { listenForStops } from '../../src-main/cli/interrupts';
-
-function standIn() {
-  const emitter = new EventEmitter();
-  const printed: string[] = [];
-  const exits: number[] = [];
-  let exited: (code: number) => void = () => undefined;
-  const exit = new Promise<number>((resolve) => {
-    exited = resolve;
-  });
-  const interrupts = listenForStops(
-    { on: (signal: string, listener: () => void) => emitter.on(signal, listener) } as Pick<NodeJS.Process, 'on'>,
-    (line) => printed.push(line),
-    (signal) => `fallback ${signal}`,
-    (code) => {
-      exits.push(code);
-      exited(code);
-    },
-  );
-  return { interrupts, printed, exit, exits, send: (signal: string) => emitter.emit(signal) };
-}
+import { standIn } from './stops-stand-in';
 
 describe('stops of a CLI command', () => {
   it('runs the handlers newest first and ends 130 on Ctrl-C, with the first line a handler set', async () => {

@@ -24,6 +24,7 @@ import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file'
 import { custodyRestoreCommand } from './custody-restore';
 import { withdrawCustodyWrites } from '../../core/custody/withdraw-custody';
 import { pauseForTest } from '../test-pause';
+import { abortWriteOnStop, type StoppableWrite } from '../stoppable-write';
 import { checkNetworkBeforeMaterial } from '../network-check-lines';
 import { listText } from '../../i18n/list';
 
@@ -76,10 +77,8 @@ async function runSplit(
     bytes.fill(0);
   }
   let set: CustodySet | undefined;
-  const stop = new AbortController();
   const files: string[] = [];
-  let writing: Promise<unknown> = Promise.resolve();
-  const unregisterStop = withdrawOnStop(io, stop, files, () => writing);
+  const stoppable = withdrawOnStop(io, files);
   try {
     // One key's custody is a custody set of one key: the same folders the air-gapped ceremony writes.
     set = await splitCustodySet({ ceremonyId, m, n, custodians, keys: [{ keyId, spec, material }] });
@@ -90,12 +89,11 @@ async function runSplit(
       language: ceremonyReceiptLanguage(io),
       // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
       volumeIdOf: values['shares-on-one-volume'] ? (folder) => path.resolve(folder) : volumeIdOf,
-      signal: stop.signal,
+      signal: stoppable.signal,
       files,
-      afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stop.signal),
+      afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stoppable.signal),
     });
-    writing = writes;
-    const { written, backupFile } = await writes;
+    const { written, backupFile } = await stoppable.writing(writes);
     const { t } = cliTranslator(io);
     const check = set.backup.entries[0]?.materialCheck;
     io.stdout(t('cli.custody.split-done', { spec, keyId, ceremonyId, m, n, backup: backupFile }));
@@ -124,7 +122,7 @@ async function runSplit(
     io.stdout(t('cli.custody.split-material-file', { file: materialFile }));
     return 0;
   } finally {
-    unregisterStop();
+    stoppable.unregister();
     material.dispose();
     for (const share of set?.shares ?? []) share.share.dispose();
   }
@@ -135,21 +133,17 @@ async function runSplit(
  * files: no further file is written, those written are removed (withdraw-custody.ts), and one line
  * says so. Without it the process would end with part of a custody set on the custodians' media.
  */
-function withdrawOnStop(io: CliIo, stop: AbortController, files: readonly string[], writing: () => Promise<unknown>) {
-  return (
-    io.interrupts?.onStop(async (context) => {
-      stop.abort();
-      await writing().catch(() => undefined);
-      const withdrawn = await withdrawCustodyWrites({ files, createdFolders: [] });
-      context.line = cliTranslator(io).t('cli.custody.split-stopped', {
-        signal: context.signal,
-        removed: withdrawn.removedFiles,
-        folders: listText(cliTranslator(io), withdrawn.folders),
-        left: withdrawn.leftFiles.length,
-        leftFiles: listText(cliTranslator(io), withdrawn.leftFiles),
-      });
-    }) ?? (() => undefined)
-  );
+function withdrawOnStop(io: CliIo, files: readonly string[]): StoppableWrite {
+  return abortWriteOnStop(io, async (context) => {
+    const withdrawn = await withdrawCustodyWrites({ files, createdFolders: [] });
+    context.line = cliTranslator(io).t('cli.custody.split-stopped', {
+      signal: context.signal,
+      removed: withdrawn.removedFiles,
+      folders: listText(cliTranslator(io), withdrawn.folders),
+      left: withdrawn.leftFiles.length,
+      leftFiles: listText(cliTranslator(io), withdrawn.leftFiles),
+    });
+  });
 }
 
 /** Builds the custody commands; tests inject volumeIdOf (otherwise each folder's device number). */

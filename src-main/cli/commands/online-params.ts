@@ -14,6 +14,7 @@ import { airgapWrapCommand, defineOnlineCommand, nextOnline, parametersRound, wi
 import { KeyferryError } from '../../core/errors';
 import { refusalLine } from '../run-cli';
 import { pauseForTest } from '../test-pause';
+import { abortWriteOnStop } from '../stoppable-write';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
@@ -41,14 +42,7 @@ function parametersDigestBlock(io: CliIo, grouped: string): string[] {
  * half-written was not named, and the same `--out` was then refused as not empty.
  */
 async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const stop = new AbortController();
-  let writing: Promise<unknown> = Promise.resolve();
-  const unregister = io.interrupts?.onStop(async (context) => {
-    stop.abort();
-    const failure = await writing.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+  const stoppable = abortWriteOnStop(io, (context, failure) => {
     if (!(failure instanceof KeyferryError) || failure.code !== 'BUNDLE_WRITE_FAILED') return;
     const { values } = failure;
     context.before.push(
@@ -60,17 +54,15 @@ async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSi
     );
   });
   try {
-    const writes = write(stop.signal);
-    writing = writes;
-    return await writes;
+    return await stoppable.writing(write(stoppable.signal));
   } catch (error) {
     // Stopped: the stop's handlers journal the stop, close the journal and end the process. The
     // command must not unwind meanwhile (its session would close the journal under them, leaving
     // the lock behind): it waits for the end.
-    if (stop.signal.aborted) await new Promise<never>(() => undefined);
+    if (stoppable.signal.aborted) await new Promise<never>(() => undefined);
     throw error;
   } finally {
-    unregister?.();
+    stoppable.unregister();
   }
 }
 
