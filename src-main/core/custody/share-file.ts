@@ -89,23 +89,29 @@ function notJsonReason(text: string): 'slip' | 'backup' | 'html' | 'notJson' {
   return 'notJson';
 }
 
-/** Decodes a share file of either version: a per-key share (1) or a set share (2). */
-export function decodeAnyShareFile(text: string, label: string): CustodyShare | SetShare {
+/**
+ * A share file's JSON object, parsed once: text that is no JSON is refused saying what it looks like
+ * (a slip, a backup, a printed page), JSON that is no object as such. Parsed once, because each parse
+ * leaves another copy of the share's base64 text in memory that nothing can wipe.
+ */
+function shareDocument(text: string, label: string): Record<string, unknown> {
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
     throw unreadable(label, { reason: notJsonReason(text) });
   }
-  if (
-    typeof document === 'object' &&
-    document !== null &&
-    !Array.isArray(document) &&
-    (document as Record<string, unknown>).format === SHARE_FILE_FORMAT &&
-    (document as Record<string, unknown>).formatVersion === SET_SHARE_FILE_VERSION
-  )
-    return decodeSetShare(document as Record<string, unknown>, label);
-  return decodeShareFile(text, label);
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw unreadable(label, { reason: 'notObject' });
+  return document as Record<string, unknown>;
+}
+
+/** Decodes a share file of either version: a per-key share (1) or a set share (2). */
+export function decodeAnyShareFile(text: string, label: string): CustodyShare | SetShare {
+  const document = shareDocument(text, label);
+  if (document.format === SHARE_FILE_FORMAT && document.formatVersion === SET_SHARE_FILE_VERSION)
+    return decodeSetShare(document, label);
+  return decodeKeyShare(document, label);
 }
 
 /** `keyferry-share-<keyId>-<index>of<n>.json` */
@@ -147,15 +153,12 @@ function strictBase64(text: string): Buffer | undefined {
 
 /** Parses and validates share file text. `label` names the file in messages. The checksum is verified by restore. */
 export function decodeShareFile(text: string, label: string): CustodyShare {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    throw unreadable(label, { reason: notJsonReason(text) });
-  }
-  if (typeof document !== 'object' || document === null || Array.isArray(document))
-    throw unreadable(label, { reason: 'notObject' });
-  const { format, formatVersion, share, checksum, ...fields } = document as Record<string, unknown>;
+  return decodeKeyShare(shareDocument(text, label), label);
+}
+
+/** A per-key share (version 1) from its file's JSON object. */
+function decodeKeyShare(document: Record<string, unknown>, label: string): CustodyShare {
+  const { format, formatVersion, share, checksum, ...fields } = document;
   const envelope = envelopeSchema.safeParse({ format, formatVersion, share, checksum });
   if (!envelope.success) {
     if (format !== SHARE_FILE_FORMAT) throw unreadable(label, { reason: 'notShare' });
