@@ -29,6 +29,7 @@ describe('custody restore through the UI', () => {
   /** The import-parameters bundle digest the online side shows, read aloud to the witness. */
   let parametersDigest = '';
   let keyCheckValue = '';
+  let setTag = '';
   const custodians = ['Cara', 'Dan', 'Eve'];
 
   beforeAll(async () => {
@@ -46,6 +47,14 @@ describe('custody restore through the UI', () => {
     await browser?.close();
     await rm(dir, { recursive: true, force: true });
   });
+
+  /** The custody set's tag, as Cara's share file carries it in its name (keyferry-share-<ceremony>-<TAG>-1of3.json). */
+  async function custodySetTag(): Promise<string> {
+    const names = await readdir(path.join(dir, 'custodian-cara'));
+    const tag = names.map((n) => /-([0-9A-F]{8})-1of3\.json$/.exec(n)?.[1]).find((t) => t !== undefined);
+    if (!tag) throw new Error(`no set share file among ${names.join(', ')}`);
+    return tag;
+  }
 
   async function readOnlineDigest(): Promise<string> {
     const digest = page.locator('[data-section="online-parameters"]').getByLabel('Import-parameters bundle digest');
@@ -105,6 +114,11 @@ describe('custody restore through the UI', () => {
     await click(page, 'Back to wrapping');
     await wrapAndCheckOnline(page);
     await page.getByText("The bundle has the digest this rehearsal's air-gapped side wrote").waitFor();
+    // The checked bundle names its custody set by the tag the custodians' share files carry in their names.
+    setTag = await custodySetTag();
+    expect(await page.locator('[data-section="online-check"] .custody').textContent()).toBe(
+      `Custody copy: 2 of 3 shares, held by Cara, Dan, Eve, custody set ${setTag} (the tag in its share files’ names).`,
+    );
     expect(await page.locator('[data-section="online-import"] .requested').textContent()).toContain(
       `${expiryDay} 00:00:00 UTC`,
     );
@@ -127,6 +141,10 @@ describe('custody restore through the UI', () => {
     await step(page, 'Write the import-parameters bundle', 'online-parameters');
     const fresh = await readOnlineDigest();
     expect(fresh).not.toBe(parametersDigest);
+    // The way back names the set to bring, as the share files name it.
+    expect(await page.locator('[data-section="online-parameters"]').textContent()).toContain(
+      `held by Cara, Dan, Eve; custody set ${setTag}, the tag in its share files’ names`,
+    );
     parametersDigest = fresh;
   });
 
