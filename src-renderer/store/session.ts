@@ -137,6 +137,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     // A reloaded window: the ceremony main still holds comes back, on the screen of its side.
     const resumed = state.ok ? state.value : null;
     if (resumed?.setup) set({ setup: resumed.setup, ceremony: resumed, screen: resumedScreen(resumed) });
+    // And what its online steps showed: the parameters fetched, the digest to read aloud, the checked bundle.
+    const shown = resumed?.online?.shown;
+    if (shown)
+      set({ issued: shown.issued, parametersBundle: shown.parametersBundle, checkedBundle: shown.checkedBundle });
   },
   refreshNetwork: async () => {
     const network = await get().run('network', uiAction('action.checking-network'), () => api().networkStatus());

@@ -37,6 +37,7 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/ceremony/airgap/destroyed-before-refusal.ts',
   'src-main/core/ceremony/shared/person-name-shape.ts',
   'src-main/core/ceremony/online/officers-word.ts',
+  'src-main/core/ceremony/online/wrapped-digest-sources.ts',
   'src-main/i18n/phrase-shape.ts',
   'src-main/i18n/data-field-shape.ts',
 ];

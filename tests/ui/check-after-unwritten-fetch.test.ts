@@ -9,8 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appPerLanguage } from './app-per-language';
-import { click, fillByLabel, step } from './page-helpers';
-import { upToConfirmedDigest } from './rehearsal-steps';
+import { click, step } from './page-helpers';
+import { materialMade, upToConfirmedDigest, wrappedAndBackOnline } from './rehearsal-steps';
 
 describe('the wrap of the bundle written before, after a fetch never written, in the app', () => {
   const apps = appPerLanguage('kf-ui-check-unwritten-');
@@ -18,13 +18,8 @@ describe('the wrap of the bundle written before, after a fetch never written, in
   it('is offered for the check at "parameters fetched", and its import goes through', async () => {
     const { ui, page, t, folder, media } = await apps.open('en');
     await upToConfirmedDigest(page, folder, media, 'AES_256');
-    await fillByLabel(page, t('wrap.folder'), media);
-    await step(page, t('preflight.button'), 'air-preflight');
-    await step(page, t('material.generate'), 'air-material');
-    await step(page, t('wrap.button'), 'air-wrap');
-    await step(page, t('wrapped.write'), 'air-wrap');
-    await step(page, t('common.write-receipt'), 'air-receipt');
-    await click(page, t('air.receipt.back-online'));
+    await materialMade(page, media, t);
+    await wrappedAndBackOnline(page, t);
 
     // Fresh parameters fetched online and never written (the officer stopped there).
     await step(page, t('params.fetch-new'), 'online-parameters');

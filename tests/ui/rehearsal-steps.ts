@@ -37,15 +37,25 @@ export async function rehearsalStarted(page: Page, folder: string, t: T = englis
 
 /** With the keys created: parameters fetched and written on `media`, air-gapped side up to Ben's confirmed bundle digest. */
 export async function parametersConfirmed(page: Page, media: string, t: T = english): Promise<void> {
+  await digestConfirmedOnAirGap(page, await parametersWritten(page, media, t), t);
+}
+
+/** With the keys created: parameters fetched and written on `media`; returns the bundle digest the online side shows. */
+export async function parametersWritten(page: Page, media: string, t: T = english): Promise<string> {
   await step(page, t('params.fetch'), 'online-parameters');
   await fillByLabel(page, t('params.folder'), media);
   await step(page, t('params.write'), 'online-parameters');
   // The one value read aloud to the air-gapped side: the import-parameters bundle digest.
-  const digest =
+  return (
     (await page
       .locator('[data-section="online-parameters"]')
       .getByLabel(t('air.overview.digest-label'))
-      .textContent()) ?? '';
+      .textContent()) ?? ''
+  );
+}
+
+/** From the online side with the parameters written: the air-gapped side reads them and Ben confirms `digest`. */
+export async function digestConfirmedOnAirGap(page: Page, digest: string, t: T = english): Promise<void> {
   await click(page, t('params.go-air'));
   await step(page, t('network.step'), 'air-network');
   await step(page, t('bundle.read'), 'air-parameters');
@@ -57,20 +67,30 @@ export async function parametersConfirmed(page: Page, media: string, t: T = engl
 
 /** From the confirmed digest: preflight (`media` only), generate, wrap, write the bundle and the receipt, back online with the bundle checked. */
 export async function upToCheckedBundle(page: Page, media: string, t: T = english): Promise<void> {
+  await materialMade(page, media, t);
+  await wrapAndCheckOnline(page, t);
+}
+
+/** From the confirmed digest: preflight (`media` only, the receipt in the ceremony folder) and generate. */
+export async function materialMade(page: Page, media: string, t: T = english): Promise<void> {
   await fillByLabel(page, t('wrap.folder'), media);
   await step(page, t('preflight.button'), 'air-preflight');
   await step(page, t('material.generate'), 'air-material');
-  await wrapAndCheckOnline(page, t);
 }
 
 /** With material made: wrap, write the bundle and the receipt, back online with the bundle checked against the rehearsal's digest. */
 export async function wrapAndCheckOnline(page: Page, t: T = english): Promise<void> {
+  await wrappedAndBackOnline(page, t);
+  await click(page, t('check.use-rehearsal-digest'));
+  await step(page, t('check.button'), 'online-check');
+}
+
+/** With material made: wrap, write the bundle and the receipt, then back to the online screen (nothing checked). */
+export async function wrappedAndBackOnline(page: Page, t: T = english): Promise<void> {
   await step(page, t('wrap.button'), 'air-wrap');
   await step(page, t('wrapped.write'), 'air-wrap');
   await step(page, t('common.write-receipt'), 'air-receipt');
   await click(page, t('air.receipt.back-online'));
-  await click(page, t('check.use-rehearsal-digest'));
-  await step(page, t('check.button'), 'online-check');
 }
 
 /**

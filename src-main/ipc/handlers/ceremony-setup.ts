@@ -16,6 +16,7 @@ import {
   restoreStepAvailability,
 } from '../../core/ceremony/shared/allowed-steps';
 import { KmsClient } from '../../core/kms/client';
+import { onlineShownView } from './online-shown';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { phraseOf } from '../../i18n/phrase';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
@@ -203,6 +204,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
                 online.ceremony.keys(),
               ),
               materialSources: online.ceremony.materialSourcesOf(),
+              shown: onlineShownView(online.ceremony),
             }
           : null,
         airGap: airGap

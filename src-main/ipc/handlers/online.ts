@@ -32,6 +32,7 @@ import {
 } from './remembered-credentials';
 import { keyStatusView } from './key-status';
 import { writtenParametersView } from './written-parameters';
+import { checkedBundleView } from './online-shown';
 import { materialExpiry, resolveImportExpiryHandler } from './material-expiry';
 import { readPlanFileHandler } from './plan-file';
 import { readSmallFile, freshFolderInside } from './paths';
@@ -287,13 +288,7 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
         { expectedDigest, source: digestSource },
         { ...(acceptOtherAirGapJournal ? { acceptOtherAirGapJournal } : {}), shownAs: folder.trim() },
       );
-      const { madeBy } = checked;
-      return {
-        ...checked,
-        keys: [...checked.keys],
-        warnings: [...checked.warnings],
-        madeBy: madeBy ? { ...madeBy, witnesses: [...madeBy.witnesses] } : null,
-      };
+      return checkedBundleView(checked);
     },
 
     resolveImportExpiry: resolveImportExpiryHandler(session),

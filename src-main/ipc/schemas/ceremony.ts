@@ -1,13 +1,15 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
-import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { PAPER_SIZES } from '../../core/receipt/paper-size';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { problemSchema } from '../problem';
 import { earlierWrapSchema, preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
+import { onlineShownSchema } from './online';
 import {
+  airGapStateSchema,
+  onlineStepSchema,
   keySpecSchema,
   pathSchema,
   personNameSchema,
@@ -67,11 +69,6 @@ export const ceremonySetupSchema = z.object({
 });
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 
-/** The online workflow's steps (src-main/core/ceremony/online/workflow.ts). */
-export const onlineStepSchema = z.enum(ONLINE_STEPS);
-/** The air-gapped workflow's states (src-main/core/ceremony/airgap/workflow.ts). */
-export const airGapStateSchema = z.enum(AIR_GAP_STATES);
-
 const ceremonyKeySchema = z.object({
   keyId: z.string(),
   alias: z.string(),
@@ -120,6 +117,7 @@ const onlineSessionSchema = z.object({
   materialSources: z.array(
     z.strictObject({ keyIds: z.array(z.string()).min(1), importedBefore: z.boolean(), phrase: ipcPhraseSchema }),
   ),
+  shown: onlineShownSchema,
 });
 export type OnlineSession = z.output<typeof onlineSessionSchema>;
 

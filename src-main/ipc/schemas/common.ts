@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../core/key-spec-table';
 import { RECORD_KINDS } from '../../core/ceremony-sides';
 import { phraseShape } from '../../i18n/phrase-shape';
+import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 
 /** The specs of the one key spec table (src-main/core/key-spec-table.ts). */
 export const keySpecSchema = z.enum(KEY_SPECS);
@@ -147,3 +148,8 @@ export const unrecordedSessionsSchema = z.array(
     creates: z.array(z.object({ alias: z.string(), region: z.string().optional(), seq: z.number().int() })),
   }),
 );
+
+/** The online workflow's steps (src-main/core/ceremony/online/workflow.ts). */
+export const onlineStepSchema = z.enum(ONLINE_STEPS);
+/** The air-gapped workflow's states (src-main/core/ceremony/airgap/workflow.ts). */
+export const airGapStateSchema = z.enum(AIR_GAP_STATES);

@@ -4,8 +4,7 @@
  * not finished, as `online status` says it.
  */
 import { z } from 'zod';
-import { onlineStepSchema } from './ceremony';
-import { ipcPhraseSchema, keySpecSchema, timeTextSchema } from './common';
+import { ipcPhraseSchema, keySpecSchema, onlineStepSchema, timeTextSchema } from './common';
 
 /**
  * Where a key lives and its replica group: `region`/`projectId` (a primary's are the ceremony's

@@ -4,7 +4,7 @@ import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement'
 import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from '../../core/ceremony/shared/plan-limits';
 import { journaledKeyIdSchema } from '../../core/identifiers';
 import { problemSchema } from '../problem';
-import { onlineStepSchema } from './ceremony';
+import { WRAPPED_DIGEST_SOURCES } from '../../core/ceremony/online/wrapped-digest-sources';
 import {
   keyAliasSchema,
   keyIdSchema,
@@ -21,6 +21,7 @@ import {
   ipcWarningSchema,
   unrecordedSessionsSchema,
   writtenBundleSchema,
+  onlineStepSchema,
 } from './common';
 import { namedKeySchema, recordedCustodySchema } from './key-status';
 
@@ -258,7 +259,7 @@ export const checkWrappedRequestSchema = z.strictObject({
   /** Required: the bundle digest from the air-gapped receipt, as typed (spaces and case ignored; form checked in main). */
   expectedDigest: z.string().max(200),
   /** Typed from the air-gapped receipt, or (rehearsal mode only) the digest the rehearsal's own air-gapped side wrote. */
-  digestSource: z.enum(['air-gapped-receipt', 'rehearsal-air-gapped-side']),
+  digestSource: z.enum(WRAPPED_DIGEST_SOURCES),
   /**
    * The officer's word for a bundle of another air-gapped journal than the ceremony's, or of none:
    * the ceremony's journal's file name as typed (main accepts it only when it is that name; journaled
@@ -308,6 +309,18 @@ export const checkedBundleSchema = z.object({
   otherAirGapJournalAccepted: z.boolean(),
 });
 export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
+
+/**
+ * What the online session fetched, wrote and checked last (empty and null: nothing yet, or replaced
+ * by a later fetch), held in main: a reloaded window shows the digest to read aloud and the checked
+ * bundle again, instead of a step marked done with nothing under it.
+ */
+export const onlineShownSchema = z.object({
+  issued: issuedListSchema.shape.keys,
+  parametersBundle: writtenParametersSchema.nullable(),
+  checkedBundle: checkedBundleSchema.extend({ digestSource: z.enum(WRAPPED_DIGEST_SOURCES) }).nullable(),
+});
+export type OnlineShownView = z.output<typeof onlineShownSchema>;
 
 /**
  * The import's material expiry as the officer typed it, in the forms `online import --expires` takes

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { phraseOrSentenceSchema, phraseSchema } from '../../../i18n/phrase';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../crypto/key-spec';
 import { custodyArrangementSchema } from '../../bundle/custody-arrangement';
+import { WRAPPED_DIGEST_SOURCES } from './wrapped-digest-sources';
 
 export const ONLINE_EVENTS = {
   started: 'ceremony.started',
@@ -215,14 +216,6 @@ export const replicaGroupProvenData = z.object({
   keyCheckValue: z.string().nullable(),
   members: z.array(z.object({ keyId: z.string(), region: z.string(), projectId: z.string(), keyState: z.string() })),
 });
-/**
- * Where the digest that pinned a wrapped-material bundle came from: typed from the air-gapped
- * receipt by the online operator, or (rehearsals only) handed over by the rehearsal's own
- * air-gapped side, which played both machines.
- */
-const WRAPPED_DIGEST_SOURCES = ['air-gapped-receipt', 'rehearsal-air-gapped-side'] as const;
-export type WrappedDigestSource = (typeof WRAPPED_DIGEST_SOURCES)[number];
-
 export const wrappedCheckedData = z.object({
   folder: z.string(),
   manifestSha256: sha256,

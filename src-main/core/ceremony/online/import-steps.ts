@@ -15,7 +15,8 @@ import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type JsonObject } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { refuseStep, type OnlineStepContext } from './step-context';
-import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
+import { ONLINE_EVENTS } from './events';
+import type { WrappedDigestSource } from './wrapped-digest-sources';
 import { unrecordedSendOf } from './material-round';
 import {
   decideExpiry,

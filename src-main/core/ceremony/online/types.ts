@@ -6,6 +6,7 @@ import type { PlannedKey } from '../shared/ceremony-plan';
 import type { Warning } from '../../../i18n/warning';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import type { REPLICA_PROOF_METHODS } from './events';
+import type { WrappedDigestSource } from './wrapped-digest-sources';
 import type { ImportAnswer } from './import-answers';
 
 export interface CreatedKey {
@@ -133,4 +134,11 @@ export interface KeyStatus extends KeyPlace {
   readonly spec: KeySpec;
   readonly keyState: string;
   readonly materialExpiresAt: string | null;
+}
+
+/** What an online session fetched, wrote and checked last (OnlineCeremony.shown). */
+export interface OnlineSessionShown {
+  readonly issued: readonly IssuedSummary[];
+  readonly parameters: WrittenParametersBundle | null;
+  readonly checked: (CheckedBundleSummary & { readonly digestSource: WrappedDigestSource }) | null;
 }

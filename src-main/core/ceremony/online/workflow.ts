@@ -14,6 +14,7 @@ import type {
   IssuedSummary,
   JournaledKey,
   KeyStatus,
+  OnlineSessionShown,
   WrittenParametersBundle,
 } from './types';
 import { KeyferryError } from '../../errors';
@@ -105,6 +106,8 @@ export class OnlineCeremony {
   /** The keys #checked holds material for and the journal entry of that check (the step rule reads it). */
   #checkedInSession: CheckedInSession | undefined;
   readonly #confirmations = new Map<string, string>();
+  /** What this session fetched, wrote and checked last: a reloaded window shows it again. */
+  #shown: OnlineSessionShown = { issued: [], parameters: null, checked: null };
   readonly #ctx: OnlineStepContext;
   /** The session's KMS connections: its own and its replicas' (session-connection.ts). */
   readonly #connection: OnlineSessionConnection;
@@ -173,6 +176,7 @@ export class OnlineCeremony {
   /** A wrapped bundle checked in this session (undefined: none, or no longer the one to import). */
   #setChecked(session: CheckedSession | undefined): void {
     this.#checked = session;
+    if (!session) this.#shown = { ...this.#shown, checked: null };
     this.#checkedInSession = session && {
       keyIds: session.keys.map((c) => c.key.keyId),
       seq: this.#state.wrappedCheckedSeq ?? 0,
@@ -188,6 +192,14 @@ export class OnlineCeremony {
   /** The facts of the journal beside the step that let a step run from it (allowed-steps.ts `alsoFrom`). */
   get stepFacts(): StepFacts {
     return new Set(this.#state.parametersWrittenSeq === undefined ? [] : ['parametersBundleWrittenBefore']);
+  }
+
+  /**
+   * The parameters this session fetched last, the bundle it wrote of them and the wrapped bundle it
+   * checked (null: none, or replaced by a later fetch): what the screens showed, for a reloaded window.
+   */
+  get shown(): OnlineSessionShown {
+    return this.#shown;
   }
 
   /** What the next fetch of import parameters asks the KMS for: the plan's, or the one chosen since. */
@@ -309,6 +321,7 @@ export class OnlineCeremony {
     const issued = await fetchIssuedParameters(this.#ctx);
     // A bundle checked against the earlier tokens no longer matches what the KMS issued: check again.
     this.#setChecked(undefined);
+    this.#shown = { issued, parameters: null, checked: null };
     return issued;
   }
 
@@ -335,7 +348,9 @@ export class OnlineCeremony {
    */
   async writeParametersBundle(dir: string, signal?: AbortSignal): Promise<WrittenParametersBundle> {
     this.#guard.require('writeParameters');
-    return writeParametersBundleStep(this.#ctx, dir, signal);
+    const written = await writeParametersBundleStep(this.#ctx, dir, signal);
+    this.#shown = { ...this.#shown, parameters: written };
+    return written;
   }
 
   /**
@@ -359,6 +374,7 @@ export class OnlineCeremony {
       options,
     );
     this.#setChecked(session);
+    this.#shown = { ...this.#shown, checked: { ...summary, digestSource: proof.source } };
     return summary;
   }
 

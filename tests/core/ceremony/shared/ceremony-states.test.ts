@@ -11,7 +11,7 @@ import {
   UNFINISHED_AIR_GAP_STATES,
   UNFINISHED_RESTORE_STATES,
 } from '../../../../src-main/core/ceremony/shared/ceremony-states';
-import { airGapStateSchema, onlineStepSchema } from '../../../../src-main/ipc/schemas/ceremony';
+import { airGapStateSchema, onlineStepSchema } from '../../../../src-main/ipc/schemas/common';
 import { restoreStateSchema } from '../../../../src-main/ipc/schemas/restore';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,68 @@
+/**
+ * What the online steps showed last, carried by the ceremony view for a reloaded window
+ * (handlers/online-shown.ts): the parameters fetched, the bundle written of them, the wrapped bundle
+ * checked, each as its own step answered; a later fetch replaces the parameters and drops the bundle
+ * and the check (both belong to tokens no longer the latest), and the view then still offers the
+ * check of a wrap of the bundle written before (the step table's fact). Real router and handlers.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
+import { airGapConfirmed, value } from './airgap-session';
+
+let dir: string;
+let ipc: RecordedIpc;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ipc-shown-'));
+  ipc = createRecordedIpc();
+});
+afterEach(async () => {
+  await ipc.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Shown {
+  issued: { keyId: string; importTokenSha256: string }[];
+  parametersBundle: { manifestSha256: string } | null;
+  checkedBundle: { manifestSha256: string; digestSource: string } | null;
+}
+type State = { online: { allowedSteps: string[]; shown: Shown } };
+
+const answered = (channel: string) => ipc.calls.filter((c) => c.channel === channel).map((c) => c.response);
+const shown = async () => (await value<State>(ipc, 'ceremony.state')).online.shown;
+
+describe('ceremony.state online.shown', () => {
+  it('carries what the steps answered, and a later fetch replaces it', async () => {
+    await airGapConfirmed(ipc, dir, ['AES_256', 'EC_P256']);
+    const [fetched] = answered('online.fetch-parameters') as { value: { keys: Shown['issued'] } }[];
+    const [written] = answered('online.write-parameters') as { value: Record<string, unknown> }[];
+    expect(await shown()).toEqual({
+      issued: fetched?.value.keys,
+      parametersBundle: written?.value,
+      checkedBundle: null,
+    });
+
+    const media = path.join(dir, 'media');
+    await mkdir(media);
+    await value(ipc, 'airgap.preflight', { folder: media });
+    await value(ipc, 'airgap.generate');
+    await value(ipc, 'airgap.wrap');
+    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
+    await value(ipc, 'airgap.receipt');
+    const checked = await value(ipc, 'online.check-wrapped', {
+      folder: wrapped.dir,
+      expectedDigest: wrapped.manifestSha256Grouped,
+      digestSource: 'air-gapped-receipt',
+    });
+    expect((await shown()).checkedBundle).toEqual({ ...checked, digestSource: 'air-gapped-receipt' });
+
+    // Fetched again and not written: new tokens shown, no bundle, no check; the earlier wrap may still be checked.
+    const again = await value<{ keys: Shown['issued'] }>(ipc, 'online.fetch-parameters');
+    const state = await value<State>(ipc, 'ceremony.state');
+    expect(state.online.shown).toEqual({ issued: again.keys, parametersBundle: null, checkedBundle: null });
+    expect(again.keys.map((k) => k.importTokenSha256)).not.toEqual(fetched?.value.keys.map((k) => k.importTokenSha256));
+    expect(state.online.allowedSteps).toContain('checkWrappedBundle');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * A reloaded window (Ctrl+R, or the renderer restarted) in the middle of the online side. Main holds
+ * the ceremony; the screens came back with their steps marked done and nothing under them: the
+ * import-parameters bundle's digest, the one value read aloud to the air-gapped side, was gone, and
+ * after a check the import step offered "Import the key material" with no bundle, digest, key check
+ * value or requested expiry shown. Now the ceremony view carries what the online steps showed last,
+ * and the screens show it again. Real Chromium, real handlers, the rehearsal's simulator over HTTP.
+ * Screenshot: test-results/screens/online-check-after-reload.png.
+ */
+import { describe, expect, it } from 'vitest';
+import { appPerLanguage } from './app-per-language';
+import { click, fillByLabel, navigate, step } from './page-helpers';
+import {
+  digestConfirmedOnAirGap,
+  materialMade,
+  parametersWritten,
+  rehearsalStarted,
+  wrappedAndBackOnline,
+} from './rehearsal-steps';
+
+describe('a reloaded window on the online side', () => {
+  const apps = appPerLanguage('kf-ui-reload-');
+
+  it('shows the parameters digest and the checked bundle again, and imports what it shows', async () => {
+    const { ui, page, t, folder, media } = await apps.open('en');
+    await rehearsalStarted(page, folder, t);
+    await fillByLabel(page, t('create.alias', { n: 1 }), 'reload/aes');
+    await step(page, t('create.button', { count: 1 }), 'online-create');
+    const digest = await parametersWritten(page, media, t);
+    const parameters = page.locator('[data-section="online-parameters"]');
+    expect(digest).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    const fingerprints = await parameters.locator('table.issued tbody tr').allTextContents();
+    expect(fingerprints).toHaveLength(1);
+
+    await page.reload();
+    await parameters.getByLabel(t('air.overview.digest-label')).waitFor();
+    expect(await parameters.getByLabel(t('air.overview.digest-label')).textContent()).toBe(digest);
+    expect(await parameters.locator('table.issued tbody tr').allTextContents()).toEqual(fingerprints);
+
+    // The air-gapped side wraps from that bundle; back online, the wrap is checked.
+    await digestConfirmedOnAirGap(page, digest, t);
+    await materialMade(page, media, t);
+    await wrappedAndBackOnline(page, t);
+    await click(page, t('check.use-rehearsal-digest'));
+    await step(page, t('check.button'), 'online-check');
+    const check = page.locator('[data-section="online-check"]');
+    const checked = (await check.locator('.card').textContent()) ?? '';
+    expect(checked).toContain('reload/aes (AES_256): key check value');
+    const requested = (await page.locator('[data-section="online-import"] .requested').textContent()) ?? '';
+    expect(requested).not.toBe('');
+
+    await page.reload();
+    await navigate(page, t('nav.online'));
+    await check.locator('.card').waitFor();
+    expect(await check.locator('.card').textContent()).toBe(checked);
+    expect(await page.locator('[data-section="online-import"] .requested').textContent()).toBe(requested);
+    await ui.screenshot('online-check-after-reload', 'online-check');
+    await step(page, t('import.button'), 'online-import');
+    const table = page.locator('[data-section="online-ceremony-keys"]');
+    expect(await table.locator('tbody tr[data-state="imported"]').count()).toBe(1);
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+});
