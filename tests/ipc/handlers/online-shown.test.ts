@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
-import { airGapConfirmed, value } from './airgap-session';
+import { airGapConfirmed, call, value } from './airgap-session';
 
 let dir: string;
 let ipc: RecordedIpc;
@@ -28,6 +28,7 @@ interface Shown {
   parametersBundle: { manifestSha256: string } | null;
   checkedBundle: { manifestSha256: string; digestSource: string } | null;
 }
+type Answer = { value: { manifestSha256Grouped: string } };
 type State = { online: { allowedSteps: string[]; shown: Shown } };
 
 const answered = (channel: string) => ipc.calls.filter((c) => c.channel === channel).map((c) => c.response);
@@ -64,5 +65,35 @@ describe('ceremony.state online.shown', () => {
     expect(state.online.shown).toEqual({ issued: again.keys, parametersBundle: null, checkedBundle: null });
     expect(again.keys.map((k) => k.importTokenSha256)).not.toEqual(fetched?.value.keys.map((k) => k.importTokenSha256));
     expect(state.online.allowedSteps).toContain('checkWrappedBundle');
+  });
+
+  it('drops a check when the next check of another bundle is refused: nothing unseen is imported', async () => {
+    await airGapConfirmed(ipc, dir, ['AES_256']);
+    const media = path.join(dir, 'media');
+    await mkdir(media);
+    await value(ipc, 'airgap.preflight', { folder: media });
+    await value(ipc, 'airgap.generate');
+    await value(ipc, 'airgap.wrap');
+    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
+    await value(ipc, 'airgap.receipt');
+    const check = (expectedDigest: string) =>
+      call(ipc, 'online.check-wrapped', { folder: wrapped.dir, expectedDigest, digestSource: 'air-gapped-receipt' });
+    expect(await check(wrapped.manifestSha256Grouped)).toMatchObject({ ok: true });
+    // Then another bundle's digest typed (the parameters bundle's, read from the wrong line): refused.
+    const other = (ipc.calls.find((c) => c.channel === 'online.write-parameters')?.response as Answer).value;
+    expect(await check(other.manifestSha256Grouped)).toMatchObject({
+      ok: false,
+      problem: { code: 'WRAPPED_DIGEST_IS_PARAMETERS' },
+    });
+    const state = await value<State>(ipc, 'ceremony.state');
+    expect(state.online.shown.checkedBundle).toBeNull();
+    expect(state.online.allowedSteps).not.toContain('importMaterial');
+    expect(await call(ipc, 'online.import', {})).toMatchObject({
+      ok: false,
+      problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },
+    });
+    // Checked again, it is imported.
+    expect(await check(wrapped.manifestSha256Grouped)).toMatchObject({ ok: true });
+    expect(await call(ipc, 'online.import', {})).toMatchObject({ ok: true });
   });
 });

@@ -366,13 +366,20 @@ export class OnlineCeremony {
     options: WrappedBundleCheckOptions = {},
   ): Promise<CheckedBundleSummary> {
     // Out of order (e.g. a ceremony already finished) is a refusal of this bundle too: journaled.
-    const { session, summary } = await checkWrappedBundleStep(
+    const checking = checkWrappedBundleStep(
       this.#ctx,
       dir,
       proof,
       () => requireBundleCheck(() => this.#guard.require('checkWrappedBundle'), this.#state),
       options,
     );
+    const { session, summary } = await checking.catch((error: unknown) => {
+      // The officer's latest check was of another bundle, and refused: the one checked before is no
+      // longer what the screens show, so nothing of it is imported until it is checked again (once
+      // all of it holds material, it stays: the receipt names it).
+      if (this.#guard.state === 'material-checked') this.#setChecked(undefined);
+      throw error;
+    });
     this.#setChecked(session);
     this.#shown = { ...this.#shown, checked: { ...summary, digestSource: proof.source } };
     return summary;
