@@ -141,6 +141,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     const shown = resumed?.online?.shown;
     if (shown)
       set({ issued: shown.issued, parametersBundle: shown.parametersBundle, checkedBundle: shown.checkedBundle });
+    // The air-gapped parameters read, with who has confirmed them: a witness still to type finds the field.
+    const overview = resumed?.airGap?.overview;
+    if (overview) set({ overview, confirmations: overview.confirmations });
   },
   refreshNetwork: async () => {
     const network = await get().run('network', uiAction('action.checking-network'), () => api().networkStatus());

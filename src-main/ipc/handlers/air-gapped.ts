@@ -12,7 +12,7 @@ import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';
 import type { HandlersFor } from './channel-handler';
-import { airGapStartOptions, artefactView } from './airgap-views';
+import { airGapStartOptions, artefactView, overviewView } from './airgap-views';
 import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { existingFolder, inputFilePath, readSmallFile } from './paths';
 import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
@@ -47,18 +47,6 @@ async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
     await journal.close();
     throw error;
   }
-}
-
-/** The parameters as the screen may show them: without the bundle digest, which the witnesses type as heard. */
-function overviewView(overview: Awaited<ReturnType<AirGapCeremony['readParametersBundle']>>) {
-  return {
-    ceremonyId: overview.ceremonyId,
-    source: overview.source,
-    keys: overview.keys.map((k) => ({ ...k })),
-    confirmations: overview.confirmations.map(artefactView),
-    warnings: [...overview.warnings],
-    planExpiry: overview.planExpiry,
-  };
 }
 
 export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChannel> {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { WrittenWrappedBundle } from '../../core/ceremony/airgap/wrap';
+import type { AirGapCeremony, ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 import type { AirGapPeople } from '../../core/ceremony/airgap/steps';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
@@ -122,4 +123,26 @@ export function writtenBundleView(written: WrittenWrappedBundle) {
     files: written.files.map((f) => ({ ...f })),
     warnings: [...written.warnings],
   };
+}
+
+/** The parameters as the screen may show them: without the bundle digest, which the witnesses type as heard. */
+export function overviewView(overview: ParametersOverview) {
+  return {
+    ceremonyId: overview.ceremonyId,
+    source: overview.source,
+    keys: overview.keys.map((k) => ({ ...k })),
+    confirmations: overview.confirmations.map(artefactView),
+    warnings: [...overview.warnings],
+    planExpiry: overview.planExpiry,
+  };
+}
+
+/**
+ * The parameters the air-gapped session read (null before), with who has confirmed them so far: a
+ * reloaded window shows them and the witnesses' step again (a witness still to type finds the field).
+ */
+export function readOverviewView(ceremony: Pick<AirGapCeremony, 'parametersOverview' | 'artefactsToConfirm'>) {
+  const overview = ceremony.parametersOverview;
+  if (!overview) return null;
+  return { ...overviewView(overview), confirmations: ceremony.artefactsToConfirm().map(artefactView) };
 }

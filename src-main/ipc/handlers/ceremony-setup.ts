@@ -25,6 +25,7 @@ import type { ChannelHandler } from './channel-handler';
 import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 import { earlierWrapsView, preflightView } from './preflight';
+import { readOverviewView } from './airgap-views';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
@@ -218,6 +219,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               unfinished: unfinished.includes('air-gapped'),
               generateRefused: generateRefusedView(airGap.ceremony.generateRefusal()),
               earlierWraps: earlierWrapsView(airGap.ceremony.earlierWraps, session.now()),
+              overview: readOverviewView(airGap.ceremony),
             }
           : null,
         restore:

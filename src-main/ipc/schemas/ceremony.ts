@@ -4,7 +4,7 @@ import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/al
 import { PAPER_SIZES } from '../../core/receipt/paper-size';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { problemSchema } from '../problem';
-import { earlierWrapSchema, preflightSchema } from './airgap';
+import { earlierWrapSchema, parametersOverviewSchema, preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
 import { onlineShownSchema } from './online';
 import {
@@ -139,6 +139,8 @@ const airGapSessionSchema = z.object({
   generateRefused: z.object({ problem: problemSchema, keyIds: z.array(z.string()) }).nullable(),
   /** The wraps this journal finished before this session: a new wrap makes new material beside them. */
   earlierWraps: z.array(earlierWrapSchema),
+  /** The parameters read in this session (null before), with who has confirmed them: a reloaded window shows them again. */
+  overview: parametersOverviewSchema.nullable(),
 });
 
 const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });

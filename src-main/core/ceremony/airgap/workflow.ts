@@ -59,6 +59,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   readonly #vault: MaterialVault;
   readonly #material: AirGapMaterialStep;
   #parametersSource = '';
+  #overview: ParametersOverview | null = null;
   #parameters: ImportParameters[] = [];
   /** The custody split (optional step 5): its holders and the files it wrote. */
   readonly #custody = new CustodySplitStep();
@@ -120,6 +121,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   #accept({ keys, overview, confirmations }: AcceptedParameters): ParametersOverview {
+    this.#overview = overview;
     this.currentCeremonyId = overview.ceremonyId;
     this.#parametersSource = overview.source;
     this.#parameters = keys;
@@ -392,6 +394,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   /** Where the parameters came from (folder or "console files"). */
+  /** The parameters as read (null before): a reloaded window shows them, and the witnesses' step, again. */
+  get parametersOverview(): ParametersOverview | null {
+    return this.#overview;
+  }
+
   get parametersSource(): string {
     return this.#parametersSource;
   }
