@@ -144,6 +144,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     // The air-gapped parameters read, with who has confirmed them: a witness still to type finds the field.
     const overview = resumed?.airGap?.overview;
     if (overview) set({ overview, confirmations: overview.confirmations });
+    const restoring = resumed?.restore?.parameters;
+    if (restoring) set({ restoreParameters: restoring, restoreConfirmations: restoring.confirmations });
   },
   refreshNetwork: async () => {
     const network = await get().run('network', uiAction('action.checking-network'), () => api().networkStatus());

@@ -104,6 +104,17 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
     it(`restores from typed slips and a pasted backup, with the expiry chosen explicitly (${lang})`, async () => {
       const { ui, page, t, folder, media } = await apps.open(lang);
       await upToShares(page, t, { title: 'Restore from paper', folder }, lapsed);
+      // A reloaded window comes back to the restore with the fresh parameters read and Ben's confirmation.
+      const read = page.locator('[data-section="restore-parameters"] .card');
+      const readText = await read.textContent();
+      await page.reload();
+      await read.waitFor();
+      expect(await read.textContent()).toBe(readText);
+      await page.locator('[data-section="restore-fingerprint"] .state-done').waitFor();
+      await page
+        .locator('[data-section="restore-fingerprint"]')
+        .getByText(t('bundle-confirm.all-confirmed', { witnesses: 'Ben' }))
+        .waitFor();
 
       // Two custodians type their slips: nothing comes from a share file.
       for (const [i, name] of ['Cara', 'Eve'].entries()) {

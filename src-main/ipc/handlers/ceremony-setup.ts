@@ -26,6 +26,7 @@ import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 import { earlierWrapsView, preflightView } from './preflight';
 import { readOverviewView } from './airgap-views';
+import { restoreParametersView } from './custody-restore';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
@@ -230,6 +231,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
                 ceremonyId: session.restore.ceremony.ceremonyId,
                 preflight: session.restore.plan ? preflightView(session.restore.plan) : null,
                 unfinished: unfinished.includes('custody-restore'),
+                parameters: restoreParametersView(session.restore.ceremony),
               }
             : null,
         receipts: {

@@ -7,12 +7,14 @@
  */
 import fs from 'node:fs';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
+import type { RestoreParametersOverview } from '../../core/ceremony/restore/restore-state';
 import path from 'node:path';
 import { backupBeside, backupFileName, readBackupFile } from '../../core/custody/backup-text';
 import { readAnyShareFile } from '../../core/custody/share-file';
 import { isSetShare } from '../../core/custody/set-share';
 import { parseBackupOrQrText } from '../../core/custody/backup-print';
 import type { RestoreExpiryChoice } from '../contract';
+import type { RestoreParametersView } from '../schemas/restore';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
@@ -52,6 +54,31 @@ function openRestoreJournal(file: string) {
   return openJournal(file, { create: !fs.existsSync(file) });
 }
 
+/**
+ * The fresh parameters the restore ceremony read, with who has confirmed them, without the bundle
+ * digest (the witnesses type it as heard from the online workstation): the read step's answer.
+ */
+function parametersReadView(
+  ceremony: Pick<RestoreCeremony, 'artefactsToConfirm'>,
+  overview: RestoreParametersOverview,
+): RestoreParametersView {
+  return {
+    ceremonyId: overview.ceremonyId,
+    keys: overview.keys.map((k) => ({ ...k })),
+    warnings: [...overview.warnings],
+    materialExpiry: overview.materialExpiry,
+    confirmations: ceremony.artefactsToConfirm().map(artefactView),
+  };
+}
+
+/** The same for the ceremony view (null before the read): a reloaded window lets a witness still to type confirm. */
+export function restoreParametersView(
+  ceremony: Pick<RestoreCeremony, 'parametersOverview' | 'artefactsToConfirm'>,
+): RestoreParametersView | null {
+  const overview = ceremony.parametersOverview;
+  return overview ? parametersReadView(ceremony, overview) : null;
+}
+
 export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<RestoreChannel> {
   const workflow = () => {
     session.requireMode('air-gapped', 'rehearsal');
@@ -67,15 +94,7 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
     restoreReadBundle: async ({ folder }) => {
       const ceremony = workflow();
       const dir = await existingFolder(folder, 'parametersBundle');
-      const overview = await ceremony.readParametersBundle(dir, folder.trim());
-      // Without the bundle digest: the witnesses type it as heard from the online workstation.
-      return {
-        ceremonyId: overview.ceremonyId,
-        keys: overview.keys.map((k) => ({ ...k })),
-        warnings: [...overview.warnings],
-        materialExpiry: overview.materialExpiry,
-        confirmations: ceremony.artefactsToConfirm().map(artefactView),
-      };
+      return parametersReadView(ceremony, await ceremony.readParametersBundle(dir, folder.trim()));
     },
 
     /** Before the shares are rebuilt into material: the new bundle folder and the receipt folder pass the core's preflight. */

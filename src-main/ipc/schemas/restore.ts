@@ -26,16 +26,6 @@ import {
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
 export const restoreStateSchema = z.enum(RESTORE_STATES);
 
-export const restoreSessionSchema = z.object({
-  state: restoreStateSchema,
-  ...stepAvailabilitySchema(RESTORE_STEP_IDS),
-  ceremonyId: z.string(),
-  /** What passed the preflight in this restore ceremony (null before). */
-  preflight: preflightSchema.nullable(),
-  /** Shares or material are held, a bundle waits for its receipt, or a step is under way. */
-  unfinished: z.boolean(),
-});
-
 /** The fresh parameters as read; the bundle digest is not among them (the witnesses type it as heard). */
 export const restoreParametersSchema = z.object({
   ceremonyId: z.string(),
@@ -56,6 +46,18 @@ export const restoreParametersSchema = z.object({
   confirmations: z.array(artefactToConfirmSchema),
 });
 export type RestoreParametersView = z.output<typeof restoreParametersSchema>;
+
+export const restoreSessionSchema = z.object({
+  state: restoreStateSchema,
+  ...stepAvailabilitySchema(RESTORE_STEP_IDS),
+  ceremonyId: z.string(),
+  /** What passed the preflight in this restore ceremony (null before). */
+  preflight: preflightSchema.nullable(),
+  /** Shares or material are held, a bundle waits for its receipt, or a step is under way. */
+  unfinished: z.boolean(),
+  /** The fresh parameters read (null before), with who has confirmed them: a reloaded window shows them again. */
+  parameters: restoreParametersSchema.nullable(),
+});
 
 /**
  * The expiry the restored bundle requests, as chosen on the screen: the material's original
