@@ -32,6 +32,18 @@ type Answer = { value: { manifestSha256Grouped: string } };
 type State = { online: { allowedSteps: string[]; shown: Shown } };
 
 const answered = (channel: string) => ipc.calls.filter((c) => c.channel === channel).map((c) => c.response);
+/** From the confirmed digest: preflight, generate, wrap, the bundle and the receipt written; returns the bundle. */
+async function wrappedWritten(): Promise<{ dir: string; manifestSha256Grouped: string }> {
+  const media = path.join(dir, 'media');
+  await mkdir(media);
+  await value(ipc, 'airgap.preflight', { folder: media });
+  await value(ipc, 'airgap.generate');
+  await value(ipc, 'airgap.wrap');
+  const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
+  await value(ipc, 'airgap.receipt');
+  return wrapped;
+}
+
 const shown = async () => (await value<State>(ipc, 'ceremony.state')).online.shown;
 
 describe('ceremony.state online.shown', () => {
@@ -45,13 +57,7 @@ describe('ceremony.state online.shown', () => {
       checkedBundle: null,
     });
 
-    const media = path.join(dir, 'media');
-    await mkdir(media);
-    await value(ipc, 'airgap.preflight', { folder: media });
-    await value(ipc, 'airgap.generate');
-    await value(ipc, 'airgap.wrap');
-    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
-    await value(ipc, 'airgap.receipt');
+    const wrapped = await wrappedWritten();
     const checked = await value(ipc, 'online.check-wrapped', {
       folder: wrapped.dir,
       expectedDigest: wrapped.manifestSha256Grouped,
@@ -69,13 +75,7 @@ describe('ceremony.state online.shown', () => {
 
   it('drops a check when the next check of another bundle is refused: nothing unseen is imported', async () => {
     await airGapConfirmed(ipc, dir, ['AES_256']);
-    const media = path.join(dir, 'media');
-    await mkdir(media);
-    await value(ipc, 'airgap.preflight', { folder: media });
-    await value(ipc, 'airgap.generate');
-    await value(ipc, 'airgap.wrap');
-    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
-    await value(ipc, 'airgap.receipt');
+    const wrapped = await wrappedWritten();
     const check = (expectedDigest: string) =>
       call(ipc, 'online.check-wrapped', { folder: wrapped.dir, expectedDigest, digestSource: 'air-gapped-receipt' });
     expect(await check(wrapped.manifestSha256Grouped)).toMatchObject({ ok: true });
