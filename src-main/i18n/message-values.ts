@@ -570,7 +570,7 @@ export interface MessageValueTable {
   'cli.wrap-no-backup-acknowledged': { spec: string | number };
   'cli.material-produced': { how: string; spec: string | number; keyId: string | number; check: string | number; replicas: number; replicaIds: string | number };
   'cli.material-check': { kind: string; hex: string | number };
-  'cli.status-material-deleted': { custody: string; alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; round: string };
+  'cli.status-material-deleted': { custody: string; alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; round: string; token: string | number };
   'problem.PREFLIGHT_REQUIRED': { step: string };
   'problem.PREFLIGHT_REQUIRED.next': NoValues;
   'problem.PREFLIGHT_FOLDER_DIFFERS': { role: string; folder: string | number; checked: string | number };

@@ -68,6 +68,16 @@ describe('custody restore --hsm-module for one replica of a group', () => {
       ...['online', 'delete-material', ...connection, '--key-id', replicaId, '--yes', '--acknowledge-loss'],
     ]);
     expect(deleted.code).toBe(0);
+    // The way back is the token, not custody shares (none were made), in the delete's line and in status.
+    const wayBack =
+      /Its custody copy can bring it back: the HSM token "vault-r \/ \w+" that holds it \(online journal entry \d+\)/;
+    expect(deleted.stdout).toMatch(wayBack);
+    expect(deleted.stdout).toContain(
+      'then keyferry custody restore --hsm-module with that token on the air-gapped workstation',
+    );
+    const status = await run(['online', 'status', ...connection]);
+    expect(status.stdout).toMatch(wayBack);
+    expect(`${deleted.stdout}${status.stdout}`).not.toContain('custody shares');
     const params2 = await run(['online', 'params', ...connection, '--out', 'params-2']);
     expect(params2.stderr).toBe('');
     expect(params2.code).toBe(0);
