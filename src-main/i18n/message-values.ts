@@ -1126,8 +1126,8 @@ export interface MessageValueTable {
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
   'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };
-  'online.next.custody-restore': { m: string | number; n: string | number; set: string; setTag: string | number; expiry: string; command: string | number };
-  'online.next.hsm-restore': { token: string | number; expiry: string; command: string | number };
+  'online.next.custody-restore': { m: string | number; n: string | number; set: string; setTag: string | number; expiry: string; groupKeysList: string | number; command: string | number };
+  'online.next.hsm-restore': { token: string | number; expiry: string; groupKeysList: string | number; command: string | number };
   'online.next.original-material': { source: string; command: string | number };
   'online.import.checked': { count: number };
   'online.import.imported': { spec: string | number; keyId: string | number; group: string; region: string | number; primary: string | number; expires: string | number; origin: string; requested: string | number; how: string };
@@ -1139,6 +1139,7 @@ export interface MessageValueTable {
   'online.named-key': { alias: string | number; keyId: string | number; replica: string; region: string | number };
   'online.import.more-keys': { keys: string | number; count: string | number };
   'online.import.run-again': { when: string; elsewhere: number; command: string | number };
+  'online.import.verify-stopped': { count: number; command: string | number };
   'online.import.receipt-failed': { count: number; command: string | number };
   'online.proof': { ok: string; proof: string | number };
   'online.group-proofs': { method: string; count: number };
@@ -1160,6 +1161,8 @@ export interface MessageValueTable {
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'online.status.receipt-not-written': { count: number; command: string | number };
+  'online.status.next-import-expiry': { folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string; command: string | number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; command: string | number };
   'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
   'online.status.unproven-answer': { key: string | number; sentSeq: number; seq: string | number; code: string };
@@ -1304,8 +1307,8 @@ export interface MessageValueTable {
   'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': { primary: string | number };
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS': { field: string; region: string | number; given: string | number; bound: string | number; expected: string | number };
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next': NoValues;
-  'problem.REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; holderKeyId: string | number; held: string; heldAt: Date | number };
-  'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next': { heldIso: string | number };
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; source: string; holderKeyId: string | number; held: string; heldAt: Date | number };
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next': { source: string; requestedHeld: string; others: string; heldIso: string | number; othersList: string | number };
   'kms-sim.clock.line': { now: Date | number; offset: string | number; control: string; endpoint: string | number };
   'kms-sim.clock.moved': { now: Date | number; offset: string | number };
   'kms-sim.clock.expired': NoValues;
@@ -2647,7 +2650,7 @@ export interface ProblemValueTable {
   'REPLICA_GROUP_NOT_PROVEN': { primary: string | number; keyId: string | number; region: string | number; found: string | number; expected: string | number };
   'REPLICA_MATERIAL_FROM_PRIMARY': { keyId: string | number; primary: string | number };
   'CREDENTIALS_REPLICA_ENDPOINT_DIFFERS': { field: string; region: string | number; given: string | number; bound: string | number; expected: string | number };
-  'REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; holderKeyId: string | number; held: string; heldAt: Date | number; heldIso: string | number };
+  'REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; source: string; holderKeyId: string | number; held: string; heldAt: Date | number; requestedHeld: string; others: string; heldIso: string | number; othersList: string | number };
   'SIM_CLOCK_OPTION_INVALID': { option: string | number; text: string | number; accepts: string };
   'SIM_CLOCK_BACKWARDS': { file: string | number; resumedAt: Date | number; startAt: Date | number };
   'SIM_ADVANCE_HOW': NoValues;

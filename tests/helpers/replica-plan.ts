@@ -13,16 +13,21 @@ interface TwoRegions {
 
 /**
  * Writes `folder/plan.json`: the key `alias` (AES_256) with its replica in `sim`'s second region;
- * `wrappingAlgorithm` when the drill asks for one (an HSM doing OAEP with SHA-1 only).
+ * `wrappingAlgorithm` when the drill asks for one (an HSM doing OAEP with SHA-1 only), `materialExpiry` the AES material's.
  */
 export async function writeReplicaPlan(
   folder: string,
   sim: TwoRegions,
-  plan: { readonly title: string; readonly alias: string; readonly wrappingAlgorithm?: string },
+  plan: {
+    readonly title: string;
+    readonly alias: string;
+    readonly wrappingAlgorithm?: string;
+    readonly materialExpiry?: string;
+  },
 ): Promise<void> {
   const replica = sim.regions[1];
   if (!replica) throw new Error('the simulator serves no second region');
-  const { title, alias, wrappingAlgorithm } = plan;
+  const { title, alias, wrappingAlgorithm, materialExpiry } = plan;
   await writeFile(
     path.join(folder, 'plan.json'),
     JSON.stringify({
@@ -30,6 +35,7 @@ export async function writeReplicaPlan(
       operator: 'Ana',
       witnesses: ['Ben'],
       ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
+      ...(materialExpiry ? { materialExpiry } : {}),
       keys: [{ alias, spec: 'AES_256', replicas: [{ region: replica.region, projectId: replica.projectId }] }],
     }),
   );

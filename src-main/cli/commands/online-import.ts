@@ -127,7 +127,14 @@ export const importCommand = defineOnlineCommand({
       const imported = waiting ? await importReportingStop(session, checked) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
-      const proofs = await session.ceremony.verifyKeys();
+      const proofs = await session.ceremony.verifyKeys().catch((error: unknown) => {
+        // Cut off while proving (the KMS unreachable): what holds its material, and the run that finishes.
+        const again = ['--bundle', bundleOnMedia(bundle), '--expect-digest', checked.manifestSha256Grouped];
+        const holding = session.ceremony.keys().filter((k) => k.imported).length;
+        io.stdout(t('online.import.verify-stopped', { count: holding, command: nextOnline('import', values, again) }));
+        io.stdout(mediaFolderLine(io, bundle, 'online'));
+        throw error;
+      });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
       if (!proofs.every((p) => p.ok)) {

@@ -10,12 +10,13 @@ import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
+import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 
 import { requireOption } from '../args';
 
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
-import type { Journal } from '../../core/journal';
+import type { Journal, JournalEntry } from '../../core/journal';
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import path from 'node:path';
@@ -88,7 +89,19 @@ export const statusCommand = defineOnlineCommand({
       printProveFirst(io, values, session);
       const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
-      return missing === 0 ? 0 : UNFINISHED;
+      if (missing > 0) return UNFINISHED;
+      // Every key holds its material, proven, and no online receipt is written since: the import that
+      // brought it stopped before (its proofs cut off, or the receipt refused); running it again writes it.
+      if (session.ceremony.step !== 'verified') return 0;
+      const folder = session.journal.entries.findLast((e) => e.event === ONLINE_EVENTS.wrappedChecked)?.data.folder;
+      const bundle = typeof folder === 'string' ? ['--bundle', folder] : [];
+      io.stdout(
+        cliTranslator(io).t('online.status.receipt-not-written', {
+          count: keys.length,
+          command: nextOnline('import', values, bundle),
+        }),
+      );
+      return UNFINISHED;
     });
   },
 });
@@ -174,9 +187,42 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
       dir: folder,
       command: nextParametersCommand(session, values),
     });
-  if (step === 'parameters-written' && folder)
+  if (step === 'parameters-written' && folder) {
+    // Its wrap was checked and its import refused for an expiry not ahead: that wrap stands (a wrap
+    // again is refused); the same bundle imports with an expiry further ahead while the tokens last.
+    const refused = expiryRefusedImport(session.journal.entries, written?.seq ?? 0);
+    if (refused)
+      return t('online.status.next-import-expiry', {
+        ...refused,
+        command: nextOnline('import', values, ['--bundle', refused.folder]),
+      });
     return t('online.status.next-wrap', { dir: folder, seq: written?.seq ?? 0 });
+  }
   return undefined;
+}
+
+/** The refusals of an import for its material expiry: Keyferry's own before sending, and the KMS's by its clock. */
+const EXPIRY_REFUSALS: readonly unknown[] = ['EXPIRY_IN_PAST', 'KMS.2602'];
+
+/**
+ * The wrapped bundle checked last after entry `writtenSeq` whose import was then refused for its
+ * material expiry (not ahead, by this computer's clock or the KMS's): its folder, the check's entry
+ * and the refusal's, with its code. Undefined when the last check after it had no such refusal.
+ */
+function expiryRefusedImport(entries: readonly JournalEntry[], writtenSeq: number) {
+  const check = entries.findLast((e) => e.seq > writtenSeq && e.event === ONLINE_EVENTS.wrappedChecked);
+  const folder = check?.data.folder;
+  if (!check || typeof folder !== 'string') return undefined;
+  const refusal = entries.find(
+    (e) =>
+      e.seq > check.seq &&
+      e.event === ONLINE_EVENTS.stepFailed &&
+      e.data.step === 'import-key-material' &&
+      EXPIRY_REFUSALS.includes(e.data.code),
+  );
+  if (!refusal) return undefined;
+  const code = String(refusal.data.code);
+  return { folder, seq: check.seq, refusedSeq: refusal.seq, code, by: code === 'KMS.2602' ? 'kms' : 'computer' };
 }
 
 /** What the line about a key whose material was deleted says: the key, its recorded custody copy, the step its round is at. */

@@ -8,7 +8,7 @@
 import { custodySetValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 import type { JournalEntry } from '../../core/journal';
-import type { WrittenParametersBundle } from '../../core/ceremony/online/types';
+import type { JournaledKey, WrittenParametersBundle } from '../../core/ceremony/online/types';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import { commandLine } from '../command-line';
@@ -22,6 +22,21 @@ function hadExpiry(entries: readonly JournalEntry[]): boolean {
   const started = entries.find((e) => e.event === ONLINE_EVENTS.started);
   const expiry = started?.data.expiry;
   return typeof expiry === 'string' && expiry !== 'never';
+}
+
+/**
+ * Of the keys `round` (a restore's), those in a replica group with a member outside the round that
+ * holds its material (imported, not lost): the restored material must keep that member's expiry.
+ */
+function keysKeepingGroupExpiry(
+  keys: readonly Pick<JournaledKey, 'keyId' | 'replicaOf' | 'imported' | 'lapsed' | 'deleted'>[],
+  round: readonly string[],
+): string[] {
+  const groupOf = (k: Pick<JournaledKey, 'keyId' | 'replicaOf'>) => k.replicaOf ?? k.keyId;
+  const holding = new Set(
+    keys.filter((k) => !round.includes(k.keyId) && k.imported && !k.lapsed && !k.deleted).map(groupOf),
+  );
+  return keys.filter((k) => round.includes(k.keyId) && holding.has(groupOf(k))).map((k) => k.keyId);
 }
 
 /**
@@ -43,7 +58,10 @@ export function reimportNextLines(
   const { ceremonyId, operator, witnesses } = session.ceremony;
   const entries = session.journal.entries;
   const round = parametersRound(session);
-  const expiry = hadExpiry(entries);
+  // A member of a replica group whose other members still hold this material keeps their expiry:
+  // the bundle requests it as each key's original, so the restore says original, not a choice.
+  const groupKeys = keysKeepingGroupExpiry(session.ceremony.keys(), [...own, ...ofGroup.map((k) => k.keyId)]);
+  const expiry = !hadExpiry(entries) ? 'no' : groupKeys.length > 0 ? 'group' : 'yes';
   const ceremonyWords = [
     '--bundle',
     dir,
@@ -54,7 +72,7 @@ export function reimportNextLines(
     '--operator',
     operator,
     ...witnesses.flatMap((w) => ['--witness', w]),
-    ...(expiry ? ['--expires', 'EXPIRY'] : []),
+    ...(expiry === 'no' ? [] : ['--expires', expiry === 'group' ? 'original' : 'EXPIRY']),
   ];
   // The custody copy recorded at the import of the material they take: their own, or their group's holder's.
   const custody = session.ceremony.importedCustody(...own, ...ofGroup.map((k) => k.holder))?.arrangement ?? null;
@@ -82,7 +100,8 @@ export function reimportNextLines(
         m: custody.threshold,
         n: custody.total,
         ...custodySetValues(custody),
-        expiry: expiry ? 'yes' : 'no',
+        expiry,
+        groupKeysList: listValue(groupKeys),
         command,
       }),
     ];
@@ -91,7 +110,15 @@ export function reimportNextLines(
     const token = custody.serial || custody.label;
     const hsm = hsmRestoreWords(token, ceremonyAirGapJournal(entries)?.file);
     const command = commandLine([...restore, ...hsm, ...ceremonyWords]);
-    return [...why, t('online.next.hsm-restore', { token: token || '-', expiry: expiry ? 'yes' : 'no', command })];
+    return [
+      ...why,
+      t('online.next.hsm-restore', {
+        token: token || '-',
+        expiry,
+        groupKeysList: listValue(groupKeys),
+        command,
+      }),
+    ];
   }
   const keyId = before.length === 1 ? (before[0]?.keyId ?? 'KEY-ID') : 'KEY-ID';
   const command = airgapWrapCommand(session, dir, ['--material', 'ORIGINAL-MATERIAL-FILE', '--key-id', keyId]);

@@ -15,6 +15,7 @@ import { keyferry, type InProcessRun } from '../../integration/cli-in-process';
 import { onlineAt } from '../../helpers/cli-sides';
 import { paramsDigestFrom } from './witness-args';
 import { writeReplicaPlan } from '../../helpers/replica-plan';
+import { journalFileEntries } from '../../helpers/journal-entries';
 
 const PIN = '61728394';
 let dir: string | undefined;
@@ -37,6 +38,7 @@ describe('custody restore --hsm-module for one replica of a group', () => {
       title: 'HSM replica drill',
       alias: 'vault/aes',
       wrappingAlgorithm: 'RSAES_OAEP_SHA_1',
+      materialExpiry: '90d',
     });
     const { args: connection, env } = onlineAt(sim);
     const run = (args: string[], extraEnv: NodeJS.ProcessEnv = env) =>
@@ -82,12 +84,17 @@ describe('custody restore --hsm-module for one replica of a group', () => {
     expect(params2.stderr).toBe('');
     expect(params2.code).toBe(0);
     expect(params2.stdout).toMatch(/keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token \S+ /);
+    // The replica keeps the expiry its primary holds: the printed restore says original, not a choice.
+    expect(params2.stdout).toMatch(/ --expires original\n/);
+    expect(params2.stdout).toContain(
+      `--expires original keeps the expiry each key had: ${replicaId} of a replica group whose other members hold this material must keep the one the group holds`,
+    );
 
     const restored = await run(
       [
         ...['custody', 'restore', '--bundle', 'params-2', '--wrapped-out', 'wrapped-2', '--journal', 'airgap.jsonl'],
         ...people,
-        ...['--witness-confirms', `Ben=${paramsDigestFrom(params2.stdout)}`],
+        ...['--witness-confirms', `Ben=${paramsDigestFrom(params2.stdout)}`, '--expires', 'original'],
         ...hsm,
       ],
       { HSM_PIN: PIN },
@@ -100,5 +107,10 @@ describe('custody restore --hsm-module for one replica of a group', () => {
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(new RegExp(`${replicaId}\\s+sim-local-2\\s.*AES_256\\s+Enabled\\s+OK: `));
+    // One material, one expiry: the replica took the one its primary holds.
+    const expiries = (await journalFileEntries(path.join(dir as string, 'online.jsonl')))
+      .filter((e) => e.event === 'key.imported')
+      .map((e) => e.data.expiresAt);
+    expect(new Set(expiries).size).toBe(1);
   }, 180_000);
 });

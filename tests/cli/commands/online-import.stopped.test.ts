@@ -219,9 +219,12 @@ describe('online import stopped part way', () => {
     const taken = kms.requests.filter((r) => r.action === 'import-key-material').length;
     const without = await keyferry(ceremony.importCommand, { cwd: online, env });
     expect(without.code).toBe(1);
-    expect(without.stderr).toContain('of the replica group app/group would get the material expiry never, but key');
+    expect(without.stderr).toContain('of the replica group app/group would get the material expiry never, which');
     expect(without.stderr).toContain(
-      `Run the import again with the expiry the group holds: keyferry online import with --expires ${held}.`,
+      'which its wrapped-material bundle requests (chosen on the air-gapped workstation), but key',
+    );
+    expect(without.stderr).toContain(
+      `Run the import again with the expiry the group holds: keyferry online import with --expires ${held} (in the app: type that expiry). It applies to every AES key of the import; here all of them are of this group.`,
     );
     expect(kms.requests.filter((r) => r.action === 'import-key-material').length).toBe(taken);
     const refusal = (await entriesOf(journal)).at(-1);

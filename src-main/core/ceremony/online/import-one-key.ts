@@ -7,6 +7,7 @@
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { warningOf, type Warning } from '../../../i18n/warning';
+import { listValue } from '../../../i18n/list';
 import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
@@ -125,13 +126,16 @@ function pastExpiryError(past: ExpiryDecision): KeyferryError {
 }
 
 /** What the group-expiry rule reads of a key. */
-type GroupMember = Pick<OnlineKeyState, 'keyId' | 'alias' | 'replicaOf' | 'imported' | 'materialDeleted'>;
+type GroupMember = Pick<OnlineKeyState, 'keyId' | 'alias' | 'spec' | 'replicaOf' | 'imported' | 'materialDeleted'>;
 
 /**
  * A refusal for the first decision that would give a replica group's member another expiry than a
  * member of its group already holds (an import stopped part way and run again with another
- * --expires, or none): one material with two expiries, and at the earlier one the KMS deletes it
- * from some members only. Else undefined.
+ * --expires, or none; a restore of one member requesting a new expiry): one material with two
+ * expiries, and at the earlier one the KMS deletes it from some members only. Else undefined.
+ * The refusal says where the other expiry came from (`source`: the bundle's request or --expires),
+ * whether the bundle requests the held one (`requestedHeld`: then leaving --expires out mends it),
+ * and the AES keys of this import outside the group (`others`, `othersList`), which an --expires would move too.
  */
 export function groupExpiryRefusal(
   decisions: readonly ExpiryDecision[],
@@ -147,6 +151,10 @@ export function groupExpiryRefusal(
     const held = holder?.imported ? isoOrNever(holder.imported.expiresAt) : undefined;
     if (!key || !holder || held === undefined || held === d.effective) continue;
     const at = (iso: string) => (iso === 'never' ? 0 : Date.parse(iso));
+    const others = decisions.flatMap((o) => {
+      const other = keys.get(o.keyId);
+      return other && materialIdOf(other) !== materialIdOf(key) && !isAsymmetric(other.spec) ? [o.keyId] : [];
+    });
     return {
       keyId: d.keyId,
       error: new KeyferryError('REPLICA_GROUP_EXPIRY_DIFFERS', {
@@ -158,6 +166,10 @@ export function groupExpiryRefusal(
         heldIso: held,
         decided: d.effective === 'never' ? 'never' : 'at',
         decidedAt: at(d.effective),
+        source: d.source,
+        requestedHeld: d.requested === held ? 'yes' : 'no',
+        others: others.length === 0 ? 'none' : 'some',
+        othersList: listValue(others),
       }),
     };
   }

@@ -115,7 +115,8 @@ export function parametersForBundle(
     ...parameters,
     ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
     ...(bound ? { boundMaterial: bound } : {}),
-    materialExpiry: keyMaterialExpiry(key, planned),
+    // A key taking its group's material takes the expiry the holder imported it with: one material, one expiry.
+    materialExpiry: keyMaterialExpiry(key.imported || !groupHolder ? key : groupHolder, planned),
   };
 }
 

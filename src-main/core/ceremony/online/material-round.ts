@@ -12,6 +12,7 @@ import { ONLINE_EVENTS, keyIdData } from './events';
 /** What a round reads of a bundle's entry (parameters.bundle-written, wrapped-bundle.checked): its folder and keys. */
 const bundleKeys = z.object({
   folder: z.string(),
+  manifestSha256: z.string().optional(),
   keyIds: z.array(z.string()).optional(),
   keys: z.array(z.object({ keyId: z.string() })).optional(),
 });
@@ -32,16 +33,22 @@ function namesKey(entry: JournalEntry, keyId: string): boolean {
   return keyIdData.safeParse(entry.data).data?.keyId === keyId;
 }
 
+/** The entries that start a key's round again: its import, or the loss of its material. */
+const ROUND_STARTS: ReadonlySet<string> = new Set([
+  ONLINE_EVENTS.imported,
+  ONLINE_EVENTS.materialDeleted,
+  ONLINE_EVENTS.materialLapsed,
+]);
+
 /** The latest round of `keyId` in `entries` (see MaterialRound). */
 export function materialRoundOf(entries: readonly JournalEntry[], keyId: string): MaterialRound {
   let round = { stage: 'parameters' } as MaterialRound;
   for (const entry of entries) {
+    if (ROUND_STARTS.has(entry.event)) {
+      if (namesKey(entry, keyId)) round = { stage: 'parameters' };
+      continue;
+    }
     switch (entry.event) {
-      case ONLINE_EVENTS.imported:
-      case ONLINE_EVENTS.materialDeleted:
-      case ONLINE_EVENTS.materialLapsed:
-        if (namesKey(entry, keyId)) round = { stage: 'parameters' };
-        break;
       case ONLINE_EVENTS.parametersWritten: {
         const written = bundleKeys.safeParse(entry.data).data;
         if (written?.keyIds?.includes(keyId)) round = { stage: 'wrap', folder: written.folder, seq: entry.seq };
@@ -67,6 +74,38 @@ export function materialRoundOf(entries: readonly JournalEntry[], keyId: string)
     }
   }
   return round;
+}
+
+/**
+ * Whether the import of the wrapped bundle `keyId`'s round is under way: the key waits at stage
+ * 'import' of a round after a loss, and another key of that bundle was imported from it since (the
+ * import stopped part way: the same import finishes it). The bundle is told by its manifest's
+ * SHA-256 (by its folder where an entry records none), so a check of it again before a run that
+ * stopped counts as the same bundle; an import while another bundle was the one checked does not.
+ */
+export function importOfRoundUnderWay(entries: readonly JournalEntry[], keyId: string): boolean {
+  const round = materialRoundOf(entries, keyId);
+  if (round.stage !== 'import') return false;
+  const identity = (entry: JournalEntry | undefined) => {
+    const checked = bundleKeys.safeParse(entry?.data).data;
+    return checked ? (checked.manifestSha256 ?? checked.folder) : undefined;
+  };
+  const check = entries.find((e) => e.seq === round.seq);
+  const bundle = identity(check);
+  const keyIds = new Set(bundleKeys.safeParse(check?.data).data?.keys?.map((k) => k.keyId));
+  keyIds.delete(keyId);
+  let current: string | undefined;
+  let underWay = false;
+  for (const entry of entries) {
+    if (entry.event === ONLINE_EVENTS.wrappedChecked) current = identity(entry);
+    if (!ROUND_STARTS.has(entry.event)) continue;
+    // This key's own import or loss starts its round again: only imports of the others since count.
+    const named = keyIdData.safeParse(entry.data).data?.keyId;
+    if (named === keyId) underWay = false;
+    else if (entry.event === ONLINE_EVENTS.imported && named !== undefined && keyIds.has(named))
+      underWay ||= current === bundle;
+  }
+  return underWay;
 }
 
 /**

@@ -20,7 +20,8 @@
  *   key still Pending import (it did not take effect: the next import asks the KMS first, then sends
  *   it again), each key with that answer, one group per bundle;
  * - `lapsed`: material that lapsed, and whether its next step is still fresh parameters;
- * - `missing`: still Pending import with nothing else to say of it (an import stopped part way);
+ * - `missing`: still Pending import with nothing else to say of it (an import stopped part way,
+ *   also of a bundle bringing lost material back: another key of it took its material since);
  *   `missingTokens`: when the import tokens of their latest parameters run out (the earliest of
  *   them), and whether that moment has passed by the caller's clock: the same import finishes them
  *   only until then; after it their way on is fresh parameters.
@@ -29,7 +30,7 @@ import { namedKeysValue } from './named-keys';
 import type { JournalEntry } from '../../journal';
 import { KeyferryError } from '../../errors';
 import { KeyState, keyStateOfName } from '../../kms/types';
-import { materialRoundOf, type MaterialRound } from './material-round';
+import { importOfRoundUnderWay, materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
 import { ONLINE_EVENTS, parametersFetchedData, wrappedCheckedData } from './events';
 import type { JournaledKey, KeyStatus } from './types';
@@ -151,9 +152,13 @@ export function statusNextSteps(
   now: Date,
 ): StatusNextSteps {
   const stateOf = new Map(status.map((s) => [s.keyId, keyStateOfName(s.keyState)]));
-  const keys = journaled.map((k) =>
-    sentByUs(k) && stateOf.get(k.keyId) === enabled ? { ...k, lapsed: false, deleted: false } : k,
-  );
+  // Not lost any more: Enabled again after a send of ours; or still Pending import while the import
+  // of the bundle that brings its material back stopped part way (another key of it took its
+  // material since): the same import finishes it, so it is said as missing, not as lapsed or deleted.
+  const back = (k: JournaledKey) =>
+    (sentByUs(k) && stateOf.get(k.keyId) === enabled) ||
+    ((k.lapsed || k.deleted) && stateOf.get(k.keyId) === pendingImport && importOfRoundUnderWay(entries, k.keyId));
+  const keys = journaled.map((k) => (back(k) ? { ...k, lapsed: false, deleted: false } : k));
   const rounds = new Map(keys.map((k) => [k.keyId, materialRoundOf(entries, k.keyId)]));
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const stillPending = (k: JournaledKey) => !k.imported && stateOf.get(k.keyId) === pendingImport;

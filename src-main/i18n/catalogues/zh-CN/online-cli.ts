@@ -43,9 +43,9 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.reimport.why-group':
     '{holderIs, select, itsPrimary {密钥 {keyId} 是 {holder} 的副本，而后者持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该副本须导入同一份密钥材料，而不是 keyferry airgap wrap 新生成的密钥材料。} other {密钥 {keyId} 从未导入过，而其副本组中的 {holder} 持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该密钥须导入同一份密钥材料，而不是 keyferry airgap wrap 新生成的密钥材料（新生成的密钥材料会使该组持有两份密钥材料）。}}',
   'online.next.custody-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及{set, select, named {托管组 {setTag}（即份额文件名中的标记）的} other {}} {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及{set, select, named {托管组 {setTag}（即份额文件名中的标记）的} other {}} {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）：{command}',
   'online.next.hsm-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块；--hsm-journal 指定记录了令牌中该密钥材料的离线日志，位于执行命令的文件夹中{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块；--hsm-journal 指定记录了令牌中该密钥材料的离线日志，位于执行命令的文件夹中{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）执行：{command}',
   'online.next.original-material':
     '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
   'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
@@ -64,6 +64,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.import.more-keys': '{keys}，以及另外 {count} 个（keyferry online status 会列出全部）',
   'online.import.run-again':
     '{when, select, officer {{elsewhere, plural, =0 {要完成仪式} other {要完成此材料包的导入（此材料包中没有的密钥也持有其密钥材料后，仪式才算完成）}}} journal {待日志可以再次写入后（其介质有空间、介质已连接）} other {待 KMS 恢复应答后}}，请运行同一导入命令：它只导入缺少的部分，已生效的导入不会再次发送：{command}',
+  'online.import.verify-stopped':
+    '密钥验证已中断：{count, plural, other {# 个密钥}}已持有导入的密钥材料（已记入日志），但并非每个密钥都已通过验证，联网回执也尚未写入。下一步，请重新运行同一导入命令：它不会重复导入，会验证每个密钥并写入回执：{command}',
   'online.import.receipt-failed':
     '{count, plural, other {# 个密钥}}已导入并通过验证（已记入日志），但回执未能写入（已记入日志）。下一步，将回执写入一个已存在且可写入的文件夹：{command}',
   'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',
@@ -101,8 +103,12 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请使用相同的 --expect-digest（离线回执上的材料包摘要）再次运行导入：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
   'online.status.round-wrap':
     '{keys} 的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），是在这 {count} 个密钥的材料丢失之后写出的。下一步，在离线工作站上使用该参数包运行 keyferry online params 打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后在此处使用它写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
+  'online.status.receipt-not-written':
+    '每个密钥都已持有其密钥材料并通过验证（{count, plural, other {# 个密钥}}），但联网回执尚未写入：导入在写入回执之前已中断。仪式尚未完成。下一步，请使用相同的 --expect-digest（其离线回执上的材料包摘要）重新运行导入；它不会重复导入，并会写入回执：{command}',
+  'online.status.next-import-expiry':
+    '由它制作的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但其导入被拒绝（条目 {refusedSeq}，{code}：{by, select, kms {按 KMS 的时钟} other {按本计算机的时钟}}其密钥材料到期时间不在未来）。该包装仍然有效，因此离线工作站无需重新包装。下一步，请在导入令牌的 24 小时内，以更晚的到期时间导入同一材料包（DIGEST 为其离线回执上的材料包摘要，EXPIRY 为带时区的日期时间、时长（如 90d）或 never；作为覆盖记入日志）：{command} --expect-digest DIGEST --expires EXPIRY。演练中，模拟器的时钟可能已被调快（kms-sim advance）。',
   'online.status.round-import':
-    '持有 {keys} 密钥材料的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但尚未从中导入任何内容。下一步，使用其离线回执上的材料包摘要导入：{command} --expect-digest "<摘要>"',
+    '持有 {keys} 密钥材料的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但尚未从中导入任何内容。下一步，导入该材料包（DIGEST 为其离线回执上的材料包摘要）：{command} --expect-digest DIGEST',
   'online.status.unproven-imports':
     'KMS 中有 {count} 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'online.status.unproven-answer':

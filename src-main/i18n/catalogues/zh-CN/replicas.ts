@@ -42,7 +42,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
     '请通过该区域自己的 KMS 终端节点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭证用于其他终端节点。',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
-    '副本组 {alias} 中的密钥 {keyId} 将获得密钥材料到期时间 {decided, select, never {永不过期} other {{decidedAt, date, moment}}}，但同组的密钥 {holderKeyId} 已持有该密钥材料，其到期时间为 {held, select, never {永不过期} other {{heldAt, date, moment}}}（导入中途停止后，重新运行时使用了不同的 --expires 或未提供）。同一密钥材料若有两个到期时间，将只从部分成员中删除。未向 KMS 发送任何内容。',
+    '副本组 {alias} 中的密钥 {keyId} 将获得密钥材料到期时间 {decided, select, never {永不过期} other {{decidedAt, date, moment}}}{source, select, override {（由本次导入指定：--expires，或在应用中选择的到期时间）} other {（其已包装密钥材料包所请求的，在离线工作站上选定）}}，但同组的密钥 {holderKeyId} 已持有该密钥材料，其到期时间为 {held, select, never {永不过期} other {{heldAt, date, moment}}}。同一密钥材料若有两个到期时间，将只从部分成员中删除。未向 KMS 发送任何内容。',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':
-    '请使用该组已持有的到期时间重新运行导入：keyferry online import 加上 --expires {heldIso}。应用的导入步骤只能选择永不过期或某一天的 00:00 UTC，因此只有当该到期时间属于这两种之一时，才能在应用中给出。',
+    '{source, select, override {{requestedHeld, select, yes {请不带 --expires 重新运行导入（在应用中：按材料包的请求）：材料包请求的正是该组已持有的到期时间。} other {}}} other {}}{requestedHeld, select, yes {} other {{others, select, none {请使用该组已持有的到期时间重新运行导入：keyferry online import 加上 --expires {heldIso}（在应用中：输入该到期时间）。它适用于本次导入的每个 AES 密钥；此处它们都属于该组。} other {请勿为本次导入指定 --expires {heldIso}：它适用于本次导入的每个 AES 密钥，因此也会使该组以外的 {othersList} 偏离其材料包所请求的到期时间。请在离线工作站上重新制作已包装密钥材料包，使其请求该组的到期时间（托管恢复：custody restore 加上 --expires original 或 --expires {heldIso}），然后核对并导入该材料包。}}}}',
 } as const;

@@ -7,19 +7,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import { groupExpiryRefusal, type ExpiryDecision } from '../../../../src-main/core/ceremony/online/import-one-key';
+import type { KeySpec } from '../../../../src-main/core/key-spec-table';
 
 const AT = '2027-01-03T05:34:00.000Z';
 const held = (expiresAt: string | null) => ({ expiresAt, importTokenSha256: 'a'.repeat(64) });
 
 function keysOf(
-  entries: [keyId: string, replicaOf: string | null, imported?: ReturnType<typeof held>, deleted?: boolean][],
+  entries: [
+    keyId: string,
+    replicaOf: string | null,
+    imported?: ReturnType<typeof held>,
+    deleted?: boolean,
+    spec?: KeySpec,
+  ][],
 ) {
   return new Map(
-    entries.map(([keyId, replicaOf, imported, deleted]) => [
+    entries.map(([keyId, replicaOf, imported, deleted, spec]) => [
       keyId,
       {
         keyId,
         alias: 'app/group',
+        spec: spec ?? 'AES_256',
         replicaOf: replicaOf ?? undefined,
         ...(imported ? { imported } : {}),
         ...(deleted ? { materialDeleted: true } : {}),
@@ -80,5 +88,26 @@ describe('groupExpiryRefusal', () => {
     ).toBeUndefined();
     // A member whose material was deleted holds nothing: it does not bind the group.
     expect(groupExpiryRefusal([decision('d1', 'never')], keys)).toBeUndefined();
+  });
+
+  it('says where the other expiry came from, and the AES keys outside the group an --expires would move too', () => {
+    const keys = keysOf([
+      ['p', null, held(AT)],
+      ['r1', 'p'],
+      ['solo', null],
+      ['ec', null, undefined, false, 'EC_P256'],
+    ]);
+    // A restore bundle requesting a new expiry for the replica, beside a key of its own and an EC key.
+    const restored = { ...decision('r1', '2027-03-01T00:00:00.000Z'), source: 'bundle' as const };
+    const solo = { ...decision('solo', '2027-03-01T00:00:00.000Z'), source: 'bundle' as const };
+    const ec = { ...decision('ec', 'never'), source: 'bundle' as const };
+    expect(groupExpiryRefusal([restored, solo, ec], keys)?.error).toMatchObject({
+      values: { source: 'bundle', requestedHeld: 'no', others: 'some', othersList: JSON.stringify(['solo']) },
+    });
+    // --expires given to a run whose bundle requests the held expiry: leaving it out mends it.
+    const overridden = { ...decision('r1', 'never'), requested: AT, source: 'override' as const };
+    expect(groupExpiryRefusal([overridden], keys)?.error).toMatchObject({
+      values: { source: 'override', requestedHeld: 'yes', others: 'none' },
+    });
   });
 });

@@ -132,6 +132,19 @@ describe('parametersForBundle', () => {
     );
     expect(pub.boundMaterial).toEqual({ kind: 'public-key-sha256', publicKeyFingerprint: fingerprint, importedSeq: 9 });
   });
+
+  it('a key taking its group’s material requests the expiry its holder imported it with, not the plan’s', () => {
+    const held = '2030-03-01T00:00:00.000Z';
+    const holder = keyState({
+      keyId: 'holder',
+      plannedExpiry: '2031-01-01T00:00:00.000Z',
+      firstImport: { keyCheckValue: 'a1b2c3', publicKeyFingerprint: null, seq: 7 },
+      imported: { expiresAt: held, importTokenSha256: 'x' },
+    });
+    const taker = issuedKey({ replicaOf: 'holder', plannedExpiry: '2031-01-01T00:00:00.000Z' });
+    expect(parametersForBundle(taker, before(60_000), 'never', holder).materialExpiry).toBe(held);
+    expect(parametersForBundle(taker, before(60_000), 'never').materialExpiry).toBe('2031-01-01T00:00:00.000Z');
+  });
 });
 
 describe('keyMaterialExpiry', () => {

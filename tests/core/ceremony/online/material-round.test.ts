@@ -6,7 +6,11 @@
  * `ceremony.session-unrecorded` entry a later session journaled for it.
  */
 import { describe, expect, it } from 'vitest';
-import { materialRoundOf, unrecordedSendOf } from '../../../../src-main/core/ceremony/online/material-round';
+import {
+  importOfRoundUnderWay,
+  materialRoundOf,
+  unrecordedSendOf,
+} from '../../../../src-main/core/ceremony/online/material-round';
 import { journalEntries } from '../../../helpers/journal-entries';
 
 const token = 'a'.repeat(64);
@@ -14,7 +18,7 @@ const other = 'b'.repeat(64);
 const checked = (folder: string, ...keyIds: string[]) =>
   [
     'wrapped-bundle.checked',
-    { folder, manifestSha256: 'c'.repeat(64), keys: keyIds.map((keyId) => ({ keyId })) },
+    { folder, manifestSha256: folder.padEnd(64, 'c'), keys: keyIds.map((keyId) => ({ keyId })) },
   ] as const;
 const written = (folder: string, ...keyIds: string[]) =>
   ['parameters.bundle-written', { folder, manifestSha256: 'd'.repeat(64), keyIds }] as const;
@@ -93,5 +97,34 @@ describe('an import that resends a send with no answer on record', () => {
       ['step.failed', { step: 'describe-key', keyId: 'k1', code: 'KMS_UNREACHABLE' }],
     ]);
     expect(unrecordedSendOf(describeFailed, 'k1', token)).toEqual({ retryOfSeq: 1 });
+  });
+});
+
+describe('an import of a round under way', () => {
+  const lapsed = (keyId: string) => ['key.material-lapsed', { keyId }] as const;
+  const imported = (keyId: string) => ['key.imported', { keyId }] as const;
+  const afterLapse = [imported('p'), imported('r'), lapsed('p'), lapsed('r'), written('/m/restore-params', 'p', 'r')];
+
+  it('holds once another key of the restore bundle took its material from it, checked again before or not', () => {
+    const checkedOnly = journalEntries([...afterLapse, checked('/m/restore', 'p', 'r')]);
+    expect(importOfRoundUnderWay(checkedOnly, 'r')).toBe(false);
+    const stopped = journalEntries([...afterLapse, checked('/m/restore', 'p', 'r'), sending('p'), imported('p')]);
+    expect(importOfRoundUnderWay(stopped, 'r')).toBe(true);
+    // The same import run again and stopped before its first send: the same bundle, still under way.
+    const again = journalEntries([...stopped.map((e) => [e.event, e.data] as const), checked('/m/restore', 'p', 'r')]);
+    expect(importOfRoundUnderWay(again, 'r')).toBe(true);
+  });
+
+  it('does not hold for an import while another bundle was checked, nor after the key’s own import or loss', () => {
+    const otherBundle = journalEntries([
+      ...afterLapse,
+      checked('/m/restore', 'p', 'r'),
+      checked('/m/other', 'p'),
+      imported('p'),
+      checked('/m/restore', 'p', 'r'),
+    ]);
+    expect(importOfRoundUnderWay(otherBundle, 'r')).toBe(false);
+    // A never-lost first round is not a way back, and a key at fresh parameters has no bundle to finish.
+    expect(importOfRoundUnderWay(journalEntries([...afterLapse]), 'r')).toBe(false);
   });
 });

@@ -247,4 +247,43 @@ describe('the next steps of a look at the keys', () => {
       },
     );
   });
+
+  it('a lapsed replica whose restore import stopped part way: missing (the same import finishes it), not lapsed', () => {
+    const restore = { folder: '/m/restore', manifestSha256: 'e'.repeat(64), keys: [{ keyId: 'p' }, { keyId: 'r' }] };
+    const before = [
+      ['key.imported', { keyId: 'p' }],
+      ['key.imported', { keyId: 'r' }],
+      ['key.material-lapsed', { keyId: 'p' }],
+      ['key.material-lapsed', { keyId: 'r' }],
+      ['parameters.bundle-written', { folder: '/m/restore-params', keyIds: ['p', 'r'] }],
+      ['wrapped-bundle.checked', restore],
+    ] as const;
+    const replica = key('r', { lapsed: true, expiresAt: '2030-01-01T00:00:00.000Z' });
+    // Checked, nothing imported from it yet: still lapsed, its round at the import of that bundle.
+    const checkedOnly = statusNextSteps(
+      [key('p', { lapsed: true }), replica],
+      [state('p', '5'), state('r', '5')],
+      journalEntries(before),
+      NOW,
+    );
+    expect(checkedOnly.lapsed.map((l) => l.key.keyId)).toEqual(['p', 'r']);
+    expect(checkedOnly.rounds.map((g) => g.keys.map((k) => k.keyId))).toEqual([['p', 'r']]);
+    expect(checkedOnly.missing).toEqual([]);
+    // The primary took its material from it, then the import stopped.
+    const stopped = journalEntries([
+      ...before,
+      ['key.import-sending', { keyId: 'p' }],
+      ['key.imported', { keyId: 'p' }],
+    ]);
+    const next = statusNextSteps(
+      [key('p', { imported: true }), replica],
+      [state('p', '2'), state('r', '5')],
+      stopped,
+      NOW,
+    );
+    expect(next.lapsed).toEqual([]);
+    expect(next.rounds).toEqual([]);
+    expect(next.missing).toEqual([state('r', '5')]);
+    expect(next.keys.find((k) => k.keyId === 'r')).toMatchObject({ lapsed: false, deleted: false });
+  });
 });

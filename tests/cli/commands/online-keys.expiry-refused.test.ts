@@ -1,0 +1,76 @@
+/**
+ * A wrapped bundle checked and its import refused by the KMS for its material expiry (KMS.2602: by
+ * the KMS's clock it is not ahead; here the simulator's clock moved on, as in a rehearsal): `online
+ * status` does not send the officer to wrap again (the air-gapped side refuses a second wrap of a
+ * bundle that can still be imported) but to import the same bundle with an expiry further ahead,
+ * which then imports it. Two folders as two machines, a real simulator over HTTP.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { onlineAt } from '../../helpers/cli-sides';
+import { nextCommand, onPrintedMedia, twoMachines, withoutCustodyToFillIn } from '../../integration/pasted-shell';
+import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { airgapConfirmations } from './witness-args';
+
+let dir: string;
+let kms: SimSetup;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-expiry-refused-'));
+  kms = await startSimWithClient();
+});
+afterEach(async () => {
+  await kms.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const HOUR = 3600_000;
+
+describe('online status after an import refused for its material expiry', () => {
+  it('names the same bundle with --expires, not a wrap again; that import goes through', async () => {
+    const { online, airgap } = await twoMachines(dir);
+    const expires = new Date(Date.now() + 6 * HOUR).toISOString();
+    const keys = [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }];
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({ title: 'Short', operator: 'Ana', witnesses: ['Ben'], keys }),
+    );
+    const { args: connection, env } = onlineAt(kms.sim);
+    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+    const params = await on(['online', 'params', '--out', 'params']);
+    expect(params.code).toBe(0);
+    const wrap = [
+      ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+      ...airgapConfirmations(params.stdout, ['Ben']),
+      ...['--allow-network', '--no-backup'],
+    ];
+    const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
+    expect(wrapped.stderr).toBe('');
+    const importCommand = nextCommand(onPrintedMedia(wrapped.stdout));
+
+    // The KMS's clock is past the requested expiry, its tokens still valid.
+    kms.sim.clock.advance(8 * HOUR);
+    const refused = await keyferry(importCommand, { cwd: online, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('it is not in the future. Choose an expiry further ahead');
+
+    const status = await on(['online', 'status']);
+    expect(status.stdout).not.toContain('wrap with the import-parameters bundle');
+    const bundle = importCommand[importCommand.indexOf('--bundle') + 1] as string;
+    expect(status.stdout).toMatch(
+      /its import refused \(entry \d+, KMS\.2602: by the KMS’s clock its material expiry is not in the future\)\. That wrap stands, so the air-gapped side does not wrap again\./,
+    );
+    expect(status.stdout).toContain(
+      `--bundle ${path.resolve(online, bundle)} --expect-digest DIGEST --expires EXPIRY. In a rehearsal`,
+    );
+    expect(status.code).toBe(3);
+
+    const later = await keyferry([...importCommand, '--expires', '30d'], { cwd: online, env });
+    expect(later.stderr).toBe('');
+    expect(later.code).toBe(0);
+  }, 120_000);
+});
