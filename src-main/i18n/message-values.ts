@@ -674,7 +674,7 @@ export interface MessageValueTable {
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next': NoValues;
   'problem.HSM_SOURCE_CHOSEN': NoValues;
   'problem.HSM_SOURCE_CHOSEN.next': NoValues;
-  'problem.HSM_CUSTODY_IS_TOKEN': { serial: string | number };
+  'problem.HSM_CUSTODY_IS_TOKEN': { token: string | number };
   'problem.HSM_CUSTODY_IS_TOKEN.next': NoValues;
   'problem.HSM_MODULE_MISSING': { path: string | number };
   'problem.HSM_MODULE_MISSING.next': NoValues;
@@ -710,9 +710,9 @@ export interface MessageValueTable {
   'problem.HSM_ANSWER_INVALID.next': NoValues;
   'problem.HSM_WRAP_INVALID': { detail: string | number };
   'problem.HSM_WRAP_INVALID.next': NoValues;
-  'problem.HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
-  'problem.HSM_KEY_NOT_FOUND.next': NoValues;
-  'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number };
+  'problem.HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number; idText: string; keyText: string | number };
+  'problem.HSM_KEY_NOT_FOUND.next': { by: string };
+  'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; idText: string; keyText: string | number; objectsList: string | number };
   'problem.HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number };
   'problem.HSM_LABEL_TAKEN.next': { where: string; commands: string | number };
   'problem.HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
@@ -1126,6 +1126,7 @@ export interface MessageValueTable {
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
   'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };
+  'online.next.airgap-wrap-hsm': { seq: string | number; token: string | number; command: string | number };
   'online.next.custody-restore': { m: string | number; n: string | number; set: string; setTag: string | number; expiry: string; groupKeysList: string | number; command: string | number };
   'online.next.hsm-restore': { token: string | number; expiry: string; groupKeysList: string | number; command: string | number };
   'online.next.original-material': { source: string; command: string | number };
@@ -2538,7 +2539,7 @@ export interface ProblemValueTable {
   'HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS': { token: string | number; spec: string | number; chars: string | number };
   'HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS': { spec: string | number; keyId: string | number; chars: string | number };
   'HSM_SOURCE_CHOSEN': NoValues;
-  'HSM_CUSTODY_IS_TOKEN': { serial: string | number };
+  'HSM_CUSTODY_IS_TOKEN': { token: string | number };
   'HSM_MODULE_MISSING': { path: string | number };
   'HSM_MODULE_UNLOADABLE': { path: string | number; detail: string | number };
   'HSM_MODULE_NOT_READY': { module: string | number; detail: string | number };
@@ -2556,11 +2557,11 @@ export interface ProblemValueTable {
   'HSM_KEY_WRAP_REFUSED': { ckr: string | number };
   'HSM_ANSWER_INVALID': { detail: string | number };
   'HSM_WRAP_INVALID': { detail: string | number };
-  'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number };
+  'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number; idText: string; keyText: string | number };
   'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; where: string; commands: string | number };
   'HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
-  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; objectsList: string | number; where: string };
+  'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; idText: string; keyText: string | number; objectsList: string | number; where: string };
   'HSM_PUBLIC_KEY_NOT_FOUND': { token: string | number; by: string; key: string | number };
   'HSM_KEY_NOT_EXTRACTABLE': { by: string; key: string | number };
   'HSM_KEY_WRONG_TYPE': { key: string | number; found: string | number; spec: string | number };

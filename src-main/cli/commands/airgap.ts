@@ -242,7 +242,7 @@ export const airgapWrapCommand = defineCommand({
         overview.keys.map((k) => k.keyId),
       );
       if (hsm) {
-        if (custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.token });
+        if (custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { token: `"${hsm.token}"` });
         if (values.material) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
         // A refusal after objects a crashed session left were destroyed says that first.
         const summary = await air.useHsm(hsm).catch((error: unknown) => {

@@ -16,6 +16,8 @@ import { refusalLine } from '../run-cli';
 import { pauseForTest } from '../test-pause';
 import { abortWriteOnStop } from '../stoppable-write';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
+import { ONLINE_EVENTS, wrappedCheckedData } from '../../core/ceremony/online/events';
+import type { JournalEntry } from '../../core/journal';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
 
@@ -68,6 +70,22 @@ async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSi
 
 /** What the officer fills in (pasted unchanged, `M/N` is refused before anything happens). */
 const CUSTODY_TO_FILL_IN = ['--custody', 'M/N', '--custodian', 'NAME', '--custodian-folder', 'DIR'];
+
+/**
+ * The HSM token holding the material of `keyIds` when the wrapped bundle checked last that carries
+ * any of them recorded an HSM token as its custody copy (the material generated there): the token's
+ * label (else serial) and the check's journal entry. Undefined otherwise (then the wrap makes material).
+ */
+function hsmMaterialOf(entries: readonly JournalEntry[], keyIds: readonly string[]) {
+  const check = entries.findLast(
+    (e) =>
+      e.event === ONLINE_EVENTS.wrappedChecked &&
+      wrappedCheckedData.safeParse(e.data).data?.keys.some((k) => keyIds.includes(k.keyId)),
+  );
+  const custody = check ? wrappedCheckedData.safeParse(check.data).data?.custody : undefined;
+  if (!check || custody?.kind !== 'hsm-token') return undefined;
+  return { token: custody.label.trim() || custody.serial.trim(), seq: check.seq };
+}
 
 export const paramsCommand = defineOnlineCommand({
   name: 'online params',
@@ -157,11 +175,17 @@ export const paramsCommand = defineOnlineCommand({
       const expiring = Object.values(written.materialExpiries)
         .filter((at) => at !== 'never')
         .sort();
-      const custody = expiring.length > 0 ? CUSTODY_TO_FILL_IN : [];
+      // Material an earlier wrap made in an HSM token, none of it imported: wrapped again from the token.
+      const inToken = hsmMaterialOf(session.journal.entries, written.keyIds);
+      const custody = inToken
+        ? ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', inToken.token, '--hsm-existing-keys']
+        : expiring.length > 0
+          ? CUSTODY_TO_FILL_IN
+          : [];
       // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
       const earlier = ceremonyAirGapJournal(session.journal.entries);
       const command = airgapWrapCommand(session, onMediaDir, custody, earlier?.file);
-      io.stdout(t('online.next.airgap-wrap', { command }));
+      io.stdout(t(inToken ? 'online.next.airgap-wrap-hsm' : 'online.next.airgap-wrap', { command, ...inToken }));
       io.stdout(mediaFolder);
       if (earlier || parametersRound(session) > 1)
         io.stdout(
@@ -171,7 +195,7 @@ export const paramsCommand = defineOnlineCommand({
             firstEntry: earlier ? journalIdentity(earlier.firstEntrySha256) : '',
           }),
         );
-      if (expiring[0] !== undefined)
+      if (expiring[0] !== undefined && !inToken)
         io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
       await pauseForTest(io, 'after-parameters-bundle');
       return 0;

@@ -241,8 +241,12 @@ function selectorTemplate(selector: KeySelector): TemplateEntry {
     : { type: CKA.ID, value: Buffer.from(selector.idHex, 'hex') };
 }
 
-function selectorValues(selector: KeySelector): { by: 'label' | 'id'; key: string } {
-  return 'label' in selector ? { by: 'label', key: selector.label } : { by: 'id', key: selector.idHex };
+function selectorValues(selector: KeySelector): { by: 'label' | 'id'; key: string; idText: string; keyText: string } {
+  if ('label' in selector) return { by: 'label', key: selector.label, idText: 'no', keyText: '' };
+  // Keyferry's CKA_ID is the KMS key id's bytes: said as that text too when it reads as one.
+  const text = Buffer.from(selector.idHex, 'hex').toString('latin1');
+  const readable = /^[\x21-\x7e]+$/.test(text);
+  return { by: 'id', key: selector.idHex, idText: readable ? 'yes' : 'no', keyText: readable ? text : '' };
 }
 
 /**

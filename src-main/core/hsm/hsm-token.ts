@@ -56,3 +56,10 @@ export function selectToken(module: HsmModule, selector: string): TokenSlot {
   }
   return matches[0]!;
 }
+
+/** The token as a refusal names it: `"label" (serial S)`, or by its serial alone when it has no label. */
+export function tokenNamed(token: Pick<HsmTokenIdentity, 'label' | 'serial'>): string {
+  const label = token.label.trim();
+  const serial = token.serial.trim();
+  return label ? `"${label}" (serial ${serial || '-'})` : `(serial ${serial || '-'})`;
+}

@@ -96,7 +96,9 @@ describe('keyferry airgap wrap --hsm-existing-keys with two objects under the ce
   it('is refused when the token is checked, before any witness confirmation, naming both objects', async () => {
     const run = await wrapWithExistingKeys('C', 'en.jsonl');
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(`Token "clash-cli" has 2 keys with id ${ID}: ${object}, ${object}.`);
+    expect(run.stderr).toContain(
+      `Token "clash-cli" has 2 keys with CKA_ID ${ID} (the text ${KEY}): ${object}, ${object}.`,
+    );
     expect(run.stderr).toContain(
       "Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others",
     );
@@ -108,7 +110,9 @@ describe('keyferry airgap wrap --hsm-existing-keys with two objects under the ce
   it('says the same in Chinese', async () => {
     const run = await wrapWithExistingKeys('zh_CN.UTF-8', 'zh.jsonl');
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(`令牌 "clash-cli" 中有 2 个ID 为 ${ID}的密钥：${object}、${object}。`);
+    expect(run.stderr).toContain(
+      `令牌 "clash-cli" 中有 2 个CKA_ID 为 ${ID}（即文本 ${KEY}）的密钥：${object}、${object}。`,
+    );
     expect(run.stderr).toContain('Keyferry 不会在它们之间替您选择。');
     expect((await events('zh.jsonl')).map((e) => e.event)).not.toContain('witness.confirmed');
   }, 120_000);

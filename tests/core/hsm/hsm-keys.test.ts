@@ -86,6 +86,14 @@ describe('material generated in the token', () => {
         'HSM_KEY_NOT_FOUND',
         'Token "hsm-keys" has no secret key with label "session-aes".',
       );
+      // By CKA_ID (--hsm-existing-keys): the id as hex and as the key id text it encodes; the next step is not about a label.
+      const byId = expectKeyferryError(
+        () => findMaterialKey(later.session, 'AES_256', { idHex: Buffer.from('key-9').toString('hex') }),
+        'HSM_KEY_NOT_FOUND',
+        'Token "hsm-keys" has no secret key with CKA_ID 6b65792d39 (the text key-9).',
+      );
+      expect(byId.nextStep).toContain('carries that CKA_ID');
+      expect(byId.nextStep).not.toContain('Check the label');
     } finally {
       later.close();
     }

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HsmModule } from '../../../src-main/core/hsm/hsm-module';
-import { selectToken, tokenIdentity } from '../../../src-main/core/hsm/hsm-token';
+import { selectToken, tokenIdentity, tokenNamed } from '../../../src-main/core/hsm/hsm-token';
 import { expectKeyferryError } from '../crypto/helpers/openssl';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from './helpers/soft-tokens';
 
@@ -75,5 +75,12 @@ describe('tokenIdentity', () => {
       firmware: field('Firmware version'),
       label: 'ceremony-a',
     });
+  });
+});
+
+describe('tokenNamed', () => {
+  it('names a token by its label with its serial, or by the serial alone, never calling a label a serial', () => {
+    expect(tokenNamed({ label: 'vault-r ', serial: '3f2a' })).toBe('"vault-r" (serial 3f2a)');
+    expect(tokenNamed({ label: '  ', serial: '3f2a' })).toBe('(serial 3f2a)');
   });
 });

@@ -230,7 +230,7 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     const refused = await call(ipc, 'airgap.use-hsm', hsmRequest());
     expect(refused).toMatchObject({
       ok: false,
-      problem: { code: 'HSM_CUSTODY_IS_TOKEN', values: { serial: token.serial } },
+      problem: { code: 'HSM_CUSTODY_IS_TOKEN', values: { token: expect.stringContaining(`(serial ${token.serial})`) } },
     });
     if (!refused.ok) expect(refused.problem.message).toContain('Shamir custody shares are refused for HSM material');
     expect((await journalEvents(journal())).filter((e) => e.event === 'hsm.refused').map((e) => e.data.code)).toEqual([

@@ -11,6 +11,7 @@
  * was destroyed (destroyed-before-refusal.ts), journaled with it, so both surfaces say it first.
  */
 import type { ImportParameters } from '../../bundle';
+import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, toProblem, type KeyferryErrorArgs } from '../../errors';
 import { isProblemCode, type ProblemCode } from '../../../i18n/catalogue';
 import { problemData, type Journal } from '../../journal';
@@ -41,7 +42,7 @@ export async function openHsmSource(
   try {
     // Custody shares were planned, but HSM material never leaves the token to be split.
     if ((planned.custodianFolders?.length ?? 0) > 0)
-      throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.summary.token.serial });
+      throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { token: tokenNamed(hsm.summary.token) });
     // Logged in now: what a crashed session left in this token goes first (it could clash with a chosen key).
     crashedObjects = await destroyCrashedLeftObjects(hsm, context.journal, context.operator);
     // Keys chosen in the token are looked up now, before any witness types anything; labels to generate under must be free.

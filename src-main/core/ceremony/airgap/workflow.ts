@@ -10,6 +10,7 @@
  * import graph): no KMS client, no node:http/https/net/tls.
  */
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
+import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError } from '../../errors';
 import { finishedWraps, type EarlierWrap, type RepeatedWrapGrounds } from './earlier-wraps';
 import type { CustodyRequest, CustodyResult } from './custody-split';
@@ -288,7 +289,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Optional step 5: splits each key's material M-of-N, one share folder per custodian. */
   async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
     this.guard.require('splitCustody');
-    if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: this.#hsm.summary.token.serial });
+    if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { token: tokenNamed(this.#hsm.summary.token) });
     const planned = this.requirePreflight('split').custodianFolders ?? [];
     this.#custody.check(request, planned);
     const { journal, operator, onProgress } = this.options;

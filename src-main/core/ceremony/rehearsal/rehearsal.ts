@@ -157,7 +157,8 @@ async function prepareRehearsalFolder(out: string, plan: ReturnType<typeof rehea
 /** Runs the rehearsal; resolves with what happened (ok only if every key verified). */
 export async function runRehearsal(options: RehearsalOptions): Promise<RehearsalResult> {
   const out = path.resolve(options.outDir);
-  if (options.hsm && options.custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: options.hsm.token });
+  if (options.hsm && options.custody)
+    throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { token: `"${options.hsm.token}"` });
   const plan = rehearsalPlan(
     options.specs,
     options.operator,

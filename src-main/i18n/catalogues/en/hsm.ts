@@ -46,9 +46,9 @@ export const enHsm = {
     'This ceremony takes its material from the HSM; material cannot also be loaded from a file.',
   'problem.HSM_SOURCE_CHOSEN.next': 'Start a separate ceremony for keys whose material comes from files.',
   'problem.HSM_CUSTODY_IS_TOKEN':
-    'Shamir custody shares are refused for HSM material: it never leaves the HSM in plaintext, so it cannot be split. The token (serial {serial}) keeps it as labelled token objects; that is its custody copy.',
+    'Shamir custody shares are refused for HSM material: it never leaves the HSM in plaintext, so it cannot be split. The token {token} keeps it as labelled token objects; that is its custody copy.',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    "Leave out custody shares; back the token up with the HSM vendor's own backup or cloning procedure if your policy needs a second copy.",
+    "Leave out custody shares (material this ceremony already made in the token, from an earlier wrap, is used again with --hsm-existing-keys on the command line, or “Use keys already in the token” in the app); back the token up with the HSM vendor's own backup or cloning procedure if your policy needs a second copy.",
   'problem.HSM_MODULE_MISSING': 'There is no PKCS#11 module at {path}.',
   'problem.HSM_MODULE_MISSING.next':
     "Give the path of the HSM vendor's PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.",
@@ -98,11 +98,11 @@ export const enHsm = {
   'problem.HSM_WRAP_INVALID': 'The HSM produced a wrap of the wrong size: {detail}.',
   'problem.HSM_WRAP_INVALID.next': 'The PKCS#11 module may be faulty; check it with its vendor.',
   'problem.HSM_KEY_NOT_FOUND':
-    'Token "{token}" has no {kind, select, secret {secret key} other {private key}} with {by, select, label {label "{key}"} other {id {key}}}.',
+    'Token "{token}" has no {kind, select, secret {secret key} other {private key}} with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}.',
   'problem.HSM_KEY_NOT_FOUND.next':
-    "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
+    "{by, select, label {Check the label with the HSM vendor's tools (labels are case-sensitive)} other {Check with the HSM vendor's tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label (--hsm-key-label KEYID=LABEL)}}, or let Keyferry generate the key in the HSM.",
   'problem.HSM_KEY_AMBIGUOUS':
-    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}: {objectsList}.',
+    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}: {objectsList}.',
   'problem.HSM_LABEL_TAKEN':
     'Token "{token}" already holds {count, plural, one {a key object} other {# key objects}} under the label Keyferry gives this ceremony’s material: {objectsList}. Generating would add more objects under the same label, and a later restore would find several and refuse (HSM_KEY_AMBIGUOUS). Nothing was generated.',
   'problem.HSM_LABEL_TAKEN.next':

@@ -43,9 +43,9 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_SOURCE_CHOSEN': '本次仪式的密钥材料来自 HSM，不能再从文件加载材料。',
   'problem.HSM_SOURCE_CHOSEN.next': '请为材料来自文件的密钥另行举行仪式。',
   'problem.HSM_CUSTODY_IS_TOKEN':
-    'HSM 中的材料不允许进行 Shamir 保管份额拆分：它从不以明文离开 HSM，因此无法拆分。令牌（序列号 {serial}）以带标签的令牌对象保存它，这就是它的保管副本。',
+    'HSM 中的材料不允许进行 Shamir 保管份额拆分：它从不以明文离开 HSM，因此无法拆分。令牌 {token} 以带标签的令牌对象保存它，这就是它的保管副本。',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    '请不要使用保管份额；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。',
+    '请不要使用保管份额（本仪式此前包装时已在令牌中生成的密钥材料，可在命令行中用 --hsm-existing-keys、在应用中用“使用令牌中已有的密钥”再次使用）；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。',
   'problem.HSM_MODULE_MISSING': '{path} 处没有 PKCS#11 模块。',
   'problem.HSM_MODULE_MISSING.next': '请给出 HSM 厂商 PKCS#11 库的路径，例如 /usr/lib/softhsm/libsofthsm2.so。',
   'problem.HSM_MODULE_UNLOADABLE': '无法将 {path} 作为 PKCS#11 模块加载：{detail}',
@@ -88,10 +88,11 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_WRAP_INVALID': 'HSM 生成的包装结果长度错误：{detail}。',
   'problem.HSM_WRAP_INVALID.next': 'PKCS#11 模块可能有故障，请联系厂商检查。',
   'problem.HSM_KEY_NOT_FOUND':
-    '令牌 "{token}" 中没有{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的{kind, select, secret {对称密钥} other {私钥}}。',
-  'problem.HSM_KEY_NOT_FOUND.next': '请用 HSM 厂商工具核对标签（区分大小写），或让 Keyferry 在 HSM 中生成密钥。',
+    '令牌 "{token}" 中没有{by, select, label {标签为 "{key}"} other {CKA_ID 为 {key}{idText, select, yes {（即文本 {keyText}）} other {}}}}的{kind, select, secret {对称密钥} other {私钥}}。',
+  'problem.HSM_KEY_NOT_FOUND.next':
+    '{by, select, label {请用 HSM 厂商工具核对标签（区分大小写）} other {请用 HSM 厂商工具确认这是保存该密钥材料的令牌，且其对象带有该 CKA_ID（Keyferry 为其生成的密钥设置 KMS 密钥 ID），或按标签指定对象（--hsm-key-label KEYID=LABEL）}}，或让 Keyferry 在 HSM 中生成密钥。',
   'problem.HSM_KEY_AMBIGUOUS':
-    '令牌 "{token}" 中有 {count} 个{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的密钥：{objectsList}。',
+    '令牌 "{token}" 中有 {count} 个{by, select, label {标签为 "{key}"} other {CKA_ID 为 {key}{idText, select, yes {（即文本 {keyText}）} other {}}}}的密钥：{objectsList}。',
   'problem.HSM_LABEL_TAKEN':
     '令牌 "{token}" 中已有 {count} 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签：{objectsList}。再生成会在同一标签下增加更多对象，之后的恢复会找到多个对象而拒绝（HSM_KEY_AMBIGUOUS）。未生成任何内容。',
   'problem.HSM_LABEL_TAKEN.next':

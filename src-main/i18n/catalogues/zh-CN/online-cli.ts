@@ -42,6 +42,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{count, plural, other {密钥 {keysList}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',
   'online.reimport.why-group':
     '{holderIs, select, itsPrimary {密钥 {keyId} 是 {holder} 的副本，而后者持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该副本须导入同一份密钥材料，而不是 keyferry airgap wrap 新生成的密钥材料。} other {密钥 {keyId} 从未导入过，而其副本组中的 {holder} 持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该密钥须导入同一份密钥材料，而不是 keyferry airgap wrap 新生成的密钥材料（新生成的密钥材料会使该组持有两份密钥材料）。}}',
+  'online.next.airgap-wrap-hsm':
+    '在联网日志条目 {seq} 核对的已包装密钥材料包，其密钥材料是在 HSM 令牌 {token} 中生成的，且尚未导入任何部分：它仍在令牌中。下一步，请在 24 小时内于离线工作站上，用此参数包从令牌中再次包装同一密钥材料（PKCS11-MODULE 为该令牌的模块；--hsm-existing-keys 按 CKA_ID = 密钥 ID 找到每个密钥的对象；HSM 中的材料不允许使用保管份额，令牌即其保管副本）：{command}',
   'online.next.custody-restore':
     '下一步，请在 24 小时内于离线工作站上使用此参数包以及{set, select, named {托管组 {setTag}（即份额文件名中的标记）的} other {}} {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）：{command}',
   'online.next.hsm-restore':

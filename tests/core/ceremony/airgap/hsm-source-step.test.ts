@@ -29,12 +29,15 @@ describe('the HSM chosen as the material source', () => {
         allowSameVolume: true,
       });
       const error = await air.useHsm(softHsmRequest(token)).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'HSM_CUSTODY_IS_TOKEN', values: { serial: expect.any(String) } });
+      expect(error).toMatchObject({
+        code: 'HSM_CUSTODY_IS_TOKEN',
+        values: { token: expect.stringMatching(/^"source-step" \(serial \w+\)$/) },
+      });
       expect((error as Error).message).toContain('it never leaves the HSM in plaintext, so it cannot be split');
-      const serial = (error as { values: { serial: string } }).values.serial;
+      const named = (error as { values: { token: string } }).values.token;
       expect(journal.entries.at(-1)).toMatchObject({
         event: 'hsm.refused',
-        data: { code: 'HSM_CUSTODY_IS_TOKEN', values: { serial }, token: token.label },
+        data: { code: 'HSM_CUSTODY_IS_TOKEN', values: { token: named }, token: token.label },
       });
       expect(listTokenObjects(token)).toEqual([]);
     } finally {
