@@ -1976,6 +1976,8 @@ export interface MessageValueTable {
   'problem.BUNDLE_UNREADABLE.next': { cause: string };
   'problem.BUNDLE_CHANGED_WHILE_READING': { file: string | number };
   'problem.BUNDLE_CHANGED_WHILE_READING.next': NoValues;
+  'problem.BUNDLE_FOLDER_MISSING': { dir: string | number; parent: string };
+  'problem.BUNDLE_FOLDER_MISSING.next': NoValues;
   'problem.BUNDLE_NOT_A_FOLDER': { dir: string | number };
   'problem.BUNDLE_NOT_A_FOLDER.next': NoValues;
   'problem.BUNDLE_UNSAFE_PATH': { name: string | number };
@@ -2849,6 +2851,7 @@ export interface ProblemValueTable {
   'BUNDLE_SPECIAL_FILE': { kind: string; name: string | number };
   'BUNDLE_UNREADABLE': { cause: string; action: string; name: string | number; errno: string | number };
   'BUNDLE_CHANGED_WHILE_READING': { file: string | number };
+  'BUNDLE_FOLDER_MISSING': { dir: string | number; parent: string };
   'BUNDLE_NOT_A_FOLDER': { dir: string | number };
   'BUNDLE_UNSAFE_PATH': { name: string | number };
   'BUNDLE_MANIFEST_MISSING': { dir: string | number; file: string | number };

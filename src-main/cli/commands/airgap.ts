@@ -227,7 +227,6 @@ export const airgapWrapCommand = defineCommand({
       printEarlierWraps(io, air.earlierWraps);
       const wrapAgain = values['wrap-again'];
       const overrides = await air.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
-      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain);
       for (const o of overrides)
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
@@ -254,6 +253,9 @@ export const airgapWrapCommand = defineCommand({
       }
       // Material to be generated for a key the KMS bound already: refused before any witness types a digest.
       if (!values.material) await air.refuseFreshMaterialForBound();
+      // Why this wrap runs again, and what the earlier custody sets' holders destroy once it is imported:
+      // only past the refusals above, which make nothing (an HSM with custody shares, fresh material for a bound key).
+      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain);
       // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))

@@ -45,7 +45,15 @@ function lstatOrRefuse(full: string, name: string): Stats {
 
 /** Refuses `dir` unless it is a real folder (not a link to one). */
 function requireRealFolder(dir: string): void {
-  const top = lstatOrRefuse(dir, dir);
+  let top: Stats;
+  try {
+    top = fs.lstatSync(dir);
+  } catch (error) {
+    // Nothing there: a mistyped path when the folder it would be in exists, else media not mounted there too.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw bundleUnreadable('look', dir, error);
+    const parent = fs.existsSync(path.dirname(path.resolve(dir)));
+    throw new KeyferryError('BUNDLE_FOLDER_MISSING', { dir, parent: parent ? 'yes' : 'no' }, { cause: error });
+  }
   if (top.isSymbolicLink()) {
     throw new KeyferryError('BUNDLE_SYMLINK', { where: 'folder', name: dir });
   }

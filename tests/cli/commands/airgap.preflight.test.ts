@@ -174,6 +174,24 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
   });
 
+  it('a wrap again refused before anything is made does not tell custodians to destroy earlier shares', async () => {
+    const custody = ['--custody', '2/2', '--custodian', 'Cy', '--custodian', 'Di'];
+    const folders = ['--custodian-folder', 'cy', '--custodian-folder', 'di', '--shares-on-one-volume'];
+    expect((await wrap('params-1', 'wrapped-1', await parameters('params-1'), ...custody, ...folders)).code).toBe(0);
+    const digest2 = await parameters('params-2');
+    // Custody shares with HSM material: refused (HSM_CUSTODY_IS_TOKEN) before any token is opened.
+    const hsm = ['--hsm-module', 'no-such-module.so', '--hsm-token', 'vault', '--hsm-pin-env', 'HSM_PIN'];
+    const args = airgapWrapArgs(
+      { bundle: 'params-2', out: 'wrapped-2', digest: digest2 },
+      ...['--wrap-again', 'media lost', ...custody, ...folders.map((f) => (f.startsWith('--') ? f : `${f}-2`)), ...hsm],
+    );
+    const refused = await keyferry(args, { cwd: dir, env: { HSM_PIN: '1234' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Shamir custody shares are refused for HSM material');
+    expect(refused.stdout).not.toContain('destroy those shares');
+    expect(refused.stdout).not.toContain('WARNING: wrapping again');
+  });
+
   it('refuses an output folder that already holds files before any material exists', async () => {
     await mkdir(path.join(dir, 'wrapped', 'keys'), { recursive: true });
     const run = await wrap('params', 'wrapped', await parameters('params'));

@@ -52,7 +52,7 @@ describe('lapse hint of online status', () => {
     expect(en.slice(2)).toEqual([
       'It had NO custody copy (the air-gapped side kept none): the material is lost for ever unless someone still holds the same material, and every ciphertext under the key stays unreadable. New import parameters do not bring it back by themselves; only if someone brings that material (MEDIA: the removable media’s folder as each workstation mounts it):',
       '  1. keyferry online params --out MEDIA/import-parameters-restore      (fresh wrapping key and import token)',
-      '  2. keyferry airgap wrap --bundle MEDIA/import-parameters-restore --material FILE --expires EXPIRY ... on the air-gapped workstation, with the material file that person brings; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never',
+      '  2. keyferry airgap wrap --bundle MEDIA/import-parameters-restore --material FILE --expires EXPIRY (with the other options step 1 prints), on the air-gapped workstation, with the material file that person brings; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never',
       '  3. keyferry online import with the wrapped-material bundle the wrap wrote (the command it prints)',
     ]);
     expect(en.join('\n')).not.toContain('custody restore');
@@ -63,7 +63,7 @@ describe('lapse hint of online status', () => {
     expect(step2(zh)).toContain('那位持有人带来的密钥材料文件');
     // The material files the officer loaded are the copy: wrapped again, no custody restore.
     expect(step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'p', { kind: 'material-files' }))).toContain(
-      'keyferry airgap wrap --bundle MEDIA/import-parameters-restore --material FILE --expires EXPIRY ... on the air-gapped workstation, with the original material file kept as its only copy',
+      'keyferry airgap wrap --bundle MEDIA/import-parameters-restore --material FILE --expires EXPIRY (with the other options step 1 prints), on the air-gapped workstation, with the original material file kept as its only copy',
     );
   });
 });

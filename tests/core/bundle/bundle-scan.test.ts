@@ -14,6 +14,16 @@ it('refuses a path that is not a folder', async () => {
   expect((await refusal(path.join(file, 'nope'))).code).toBe('BUNDLE_UNREADABLE');
 });
 
+it('names a folder that is not there as a path to check, a mistyped name apart from missing media', async () => {
+  const dir = await tempDir();
+  const typo = await refusal(path.join(dir, 'wraped'));
+  expect(typo.code).toBe('BUNDLE_FOLDER_MISSING');
+  expect(typo.message).toContain('the folder it would be in exists, so the path is probably mistyped');
+  expect(typo.message).not.toContain('the media may have been removed');
+  const unmounted = await refusal(path.join(dir, 'usb', 'wrapped'));
+  expect(unmounted.message).toContain('neither it nor the folder it would be in exists');
+});
+
 it('lists every folder and every file with the size and identity lstat gives, folders known from their entries', async () => {
   const dir = await tempDir();
   const files = ['manifest.json', 'keys/a/PublicKey.bin', 'keys/a/token.txt', 'keys/b/deep.bin', 'keys/.DS_Store'];

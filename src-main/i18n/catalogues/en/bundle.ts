@@ -48,6 +48,10 @@ export const enBundle = {
   'problem.BUNDLE_UNREADABLE.next': `{cause, select, denied {Give this account read access to the bundle folder and every file in it (or mount the media readable for it), then read the bundle again.} other {${RECONNECT}}}`,
   'problem.BUNDLE_CHANGED_WHILE_READING': '{file} was replaced while the bundle was read.',
   'problem.BUNDLE_CHANGED_WHILE_READING.next': 'Make sure nothing else is writing to the media, then read it again.',
+  'problem.BUNDLE_FOLDER_MISSING':
+    'There is no {dir}: {parent, select, yes {the folder it would be in exists, so the path is probably mistyped} other {neither it nor the folder it would be in exists (a mistyped path, or the media not mounted there)}}.',
+  'problem.BUNDLE_FOLDER_MISSING.next':
+    'Check the path: the bundle’s folder as this workstation mounts the media (ls the media folder to see the bundles on it); if the media was removed, reconnect it. Then run again.',
   'problem.BUNDLE_NOT_A_FOLDER': '{dir} is not a folder.',
   'problem.BUNDLE_NOT_A_FOLDER.next': 'Pick the bundle folder (the one holding manifest.json).',
   'problem.BUNDLE_UNSAFE_PATH': 'The manifest lists the file name {name}, which could point outside the bundle folder.',

@@ -53,7 +53,7 @@ export const enCliHelp = {
     "The simulator's clock decides what the KMS decides (token and material expiry); a moved clock\nis kept in the --state file. Requests are still signed with this computer's time, and the\nsimulator accepts a signature date within 15 minutes of either its own time or the real time.",
   'cli.note.kms-sim.rehearsal-only': 'The simulator is for rehearsals: never import real key material into it.',
   'cli.note.online-status':
-    'Exit code: 0 the ceremony is finished (every key holds its material and is proven); 3 it is not\nfinished and nothing is wrong (keys still Pending import: nothing imported yet, or an import\nstopped part way that the same import finishes); 1 a problem (a proof failed, material lapsed or\ndeleted, an import in doubt, the look not journaled, an error).',
+    'Exit code: 0 the ceremony is finished (every key holds its material and is proven, and the online\nreceipt is written); 3 it is not finished and nothing is wrong (keys still Pending import: nothing\nimported yet, or an import stopped part way that the same import finishes; or every key proven but\nthe receipt not written, which the same import run again writes); 1 a problem (a proof failed, material lapsed or\ndeleted, an import in doubt, the look not journaled, an error).',
   'cli.note.rehearse': 'Exits 0 only if every key was imported and proven to work.',
   'cli.note.wrap':
     "Writes EncryptedKeyMaterial.bin; for RSA/EC also out_rsa_private_key.der or out_ec_private_key.der\nand public_key.der (the material's public key, SPKI DER).",
@@ -202,7 +202,7 @@ export const enCliHelp = {
   'cli.opt.online-params.out': 'a new folder on the removable media for the bundle',
   'cli.opt.online-import.bundle': 'the wrapped-material bundle from the air-gapped workstation',
   'cli.opt.online-import.expect-digest':
-    'required: "Bundle digest" under "Seals" on the air-gapped receipt, typed as printed (16 groups\nof four; quotes optional). A bundle with another digest is refused before anything is sent to the KMS.',
+    'required: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, typed as\nprinted (16 groups of four; quotes optional). A bundle with another digest is refused before anything is sent to the KMS.',
   'cli.opt.online-import.accept-other-airgap-journal':
     'import a wrapped bundle of another air-gapped journal than the ceremony’s, or of a format\nbefore 3 that names none (journaled as an override, printed on the receipt)',
   'cli.opt.online-import.expires':

@@ -50,7 +50,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '模拟器的时钟决定 KMS 的判断（导入令牌的有效期和密钥材料到期时间）；调整后的时钟保存在 --state 文件中。\n请求仍以本机时间签名，模拟器接受与其自身时间或真实时间相差 15 分钟以内的签名日期。',
   'cli.note.kms-sim.rehearsal-only': '模拟器仅用于演练：切勿向其中导入真实的密钥材料。',
   'cli.note.online-status':
-    '退出码：0 表示仪式已完成（每个密钥都持有其材料并已证明可用）；3 表示仪式尚未完成但没有任何问题\n（仍有密钥处于“等待导入”：尚未导入任何内容，或导入中途停止、再运行同一导入即可完成）；\n1 表示有问题（证明失败、材料已过期或已删除、导入结果存疑、此次查看未记入日志，或出错）。',
+    '退出码：0 表示仪式已完成（每个密钥都持有其材料并已证明可用，且联网回执已写入）；3 表示仪式尚未完成但没有任何问题\n（仍有密钥处于“等待导入”：尚未导入任何内容，或导入中途停止、再运行同一导入即可完成；\n或每个密钥都已证明可用但回执尚未写入，再运行同一导入即可写入）；\n1 表示有问题（证明失败、材料已过期或已删除、导入结果存疑、此次查看未记入日志，或出错）。',
   'cli.note.rehearse': '只有每个密钥都已导入并证明可用时，退出码才为 0。',
   'cli.note.wrap':
     '写出 EncryptedKeyMaterial.bin；RSA/EC 还会写出 out_rsa_private_key.der 或 out_ec_private_key.der\n以及 public_key.der（密钥材料的公钥，SPKI DER）。',
@@ -192,7 +192,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.online-params.out': '移动存储介质上用于存放该包的新文件夹',
   'cli.opt.online-import.bundle': '来自离线工作站的已包装密钥材料包',
   'cli.opt.online-import.expect-digest':
-    '必须给出：离线回执“封印”下的“包摘要”，照样录入（16 组，每组四位；引号可加可不加）。\n摘要不同的包会在向 KMS 发送任何内容之前被拒绝。',
+    '必须给出：离线回执“封印”下的“已包装密钥材料包摘要”，照样录入（16 组，每组四位；引号可加可不加）。\n摘要不同的包会在向 KMS 发送任何内容之前被拒绝。',
   'cli.opt.online-import.accept-other-airgap-journal':
     '导入另一个离线日志（不同于本仪式的离线日志）的已包装密钥材料包，或未注明离线日志的\n格式版本 3 之前的包（作为覆盖记入日志并印在回执上）',
   'cli.opt.online-import.expires':
