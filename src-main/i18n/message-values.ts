@@ -1241,6 +1241,7 @@ export interface MessageValueTable {
   'journal.cli.misplaced-line': { line: string | number; event: string | number; kind: string; previous: string | number };
   'journal.cli.not-a-journal-next': NoValues;
   'journal.cli.bad-next': { line: string | number };
+  'journal.cli.head-slip': { seq: string | number; last: string; count: number; groupsList: string | number; typedList: string | number };
   'journal.cli.receipt-next': NoValues;
   'journal.cli.torn-next': { file: string | number };
   'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };
@@ -2212,8 +2213,6 @@ export interface MessageValueTable {
   'problem.JOURNAL_IN_USE.next': { reason: string; lockPath: string | number };
   'problem.JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'problem.JOURNAL_SECRET_REFUSED.next': NoValues;
-  'problem.JOURNAL_BAD_EXPECTED_HEAD': NoValues;
-  'problem.JOURNAL_BAD_EXPECTED_HEAD.next': NoValues;
   'problem.JOURNAL_BAD_EXPECTED_COUNT': NoValues;
   'problem.JOURNAL_BAD_EXPECTED_COUNT.next': NoValues;
   'problem.QR_TEXT_INVALID': NoValues;
@@ -2950,7 +2949,6 @@ export interface ProblemValueTable {
   'JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number; folder: string | number };
   'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; seconds: string | number; lockPath: string | number };
   'JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
-  'JOURNAL_BAD_EXPECTED_HEAD': NoValues;
   'JOURNAL_BAD_EXPECTED_COUNT': NoValues;
   'QR_TEXT_INVALID': NoValues;
   'RECEIPT_INPUT_INVALID': { detail: string | number };

@@ -1,6 +1,7 @@
 /** `keyferry journal verify FILE [--expect-head HEX] [--expect-count N] [--allow-later]`: checks a ceremony journal. */
 import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
+import { compareTypedDigest, differenceValues } from '../../core/crypto/typed-digest';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
 import { foreignCeremonyLine } from '../../core/journal/foreign-line';
 import { misplacedLine } from '../../core/journal/misplaced-line';
@@ -85,6 +86,31 @@ const RECEIPT_MISMATCH: ReadonlySet<string> = new Set([
   'journal.verify.headMissing',
 ]);
 
+/**
+ * The entry whose hash the typed head `head` misses by a typing slip (one or two groups of four),
+ * the last such; with the groups that differ and what was typed there. Undefined when none.
+ */
+function headSlip(content: Buffer, head: string) {
+  const lines = content.toString('utf8').split('\n');
+  const hashes = lines.flatMap((line) => {
+    try {
+      const entry = JSON.parse(line) as { seq?: unknown; hash?: unknown };
+      return typeof entry.hash === 'string' && typeof entry.seq === 'number'
+        ? [{ seq: entry.seq, hash: entry.hash }]
+        : [];
+    } catch {
+      return [];
+    }
+  });
+  const last = hashes.at(-1)?.seq;
+  for (const { seq, hash } of hashes.reverse()) {
+    const compared = compareTypedDigest(head, hash);
+    if (!compared.matches && compared.slip)
+      return { seq, last: seq === last ? 'yes' : 'no', ...differenceValues(compared) };
+  }
+  return undefined;
+}
+
 /** Verifies `file` against `expected` and prints the verdict (the caller holds the journal's lock). */
 async function verifyLocked(file: string, expected: ExpectedHead, allowLater: boolean, io: CliIo): Promise<number> {
   const content = await readJournalFile(file);
@@ -117,7 +143,12 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
       );
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
-    else if (RECEIPT_MISMATCH.has(result.reason.key)) io.stdout(t('journal.cli.receipt-next'));
+    else if (RECEIPT_MISMATCH.has(result.reason.key)) {
+      // A head one or two groups off an entry's hash: a typing slip, said by its groups.
+      const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
+      if (slip) io.stdout(t('journal.cli.head-slip', slip));
+      io.stdout(t('journal.cli.receipt-next'));
+    }
     // A receipt, plan or bundle file given in the journal's place: no evidence, only the wrong path.
     else if (result.reason.key === 'journal.verify.noEntry') io.stdout(t('journal.cli.not-a-journal-next'));
     else io.stdout(t('journal.cli.bad-next', { line: result.line }));

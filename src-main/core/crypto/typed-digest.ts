@@ -11,7 +11,7 @@ const DIGEST_GROUPS = 16;
 const GROUP_DIGITS = 4;
 
 /** Which digest a person typed: names it in messages (see the catalogue's confirmations area). */
-type TypedDigestSubject = 'wrapped' | 'parameters' | 'fingerprint' | 'bundle';
+type TypedDigestSubject = 'wrapped' | 'parameters' | 'fingerprint' | 'bundle' | 'head';
 
 /** A typed character as a message may show it: itself when printable ASCII, else its code point. */
 function shownCharacter(ch: string): string {

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { phraseOf, phraseValue, type Phrase } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
+import { parseTypedDigest } from '../crypto/typed-digest';
 import { readInputFile } from '../fs/input-file';
 import { stepsAtOnce, stepsInSlices } from '../yield';
 import {
@@ -83,11 +84,8 @@ function fail(line: number, reason: JournalFault): Inspection {
 
 /** Normalizes a head hash typed from a receipt (`ab12 cd34 …`) or throws a KeyferryError. */
 export function normalizeHeadHash(value: string): string {
-  const hex = value.replace(/[\s:-]/g, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyferryError('JOURNAL_BAD_EXPECTED_HEAD');
-  }
-  return hex;
+  // A typed digest's form, each slip said by its group (typed-digest.ts).
+  return parseTypedDigest(value, 'head');
 }
 
 /** The entry a line holds, read and schema-checked on its own (no chain, no hash), or why it is none. */

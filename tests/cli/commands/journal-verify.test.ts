@@ -61,6 +61,20 @@ describe('keyferry journal verify', () => {
     expect(result.out).toEqual([`OK 6 entries, head ${groupHex(head)}`]);
   });
 
+  it('says a head typed one group off the journal’s as a typing slip, by its group, and a malformed head by its group', async () => {
+    const { file, head } = await writeSampleJournal();
+    const groups = groupHex(head).split(' ');
+    const slipped = [...groups.slice(0, 6), groups[6] === 'AAAA' ? 'BBBB' : 'AAAA', ...groups.slice(7)];
+    const result = await run(['journal', 'verify', file, '--expect-head', slipped.join(' ')]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      `The head hash given differs from the hash of entry 6 (the journal’s last entry) only in group 7 (typed there: ${slipped[6]}): probably a typing slip.`,
+    );
+    const short = await run(['journal', 'verify', file, '--expect-head', groups.slice(0, 15).join(' ') + ' ABC']);
+    expect(short.code).toBe(1);
+    expect(short.err.join('\n')).toContain('Group 16 of the typed journal head hash has 3 digits');
+  });
+
   it('names the first bad line of a tampered journal in one line, and exits 1', async () => {
     const { file, text } = await writeSampleJournal();
     await writeFile(file, text.replace('"Alan Turing"', '"Alan Turinh"'));

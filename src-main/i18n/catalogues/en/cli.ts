@@ -84,6 +84,8 @@ export const enCli = {
     'Check the path: give the journal file (.jsonl) a ceremony step wrote, not a receipt, plan or bundle file.',
   'journal.cli.bad-next':
     'This journal cannot be trusted from line {line} on. Continue no ceremony with it and keep it as it is, as evidence; continue with the journal the workstation wrote, or a copy of it that keyferry journal verify reports OK.',
+  'journal.cli.head-slip':
+    'The head hash given differs from the hash of entry {seq}{last, select, yes { (the journal’s last entry)} other {}} only in {count, plural, one {group {groupsList}} other {groups {groupsList}}} (typed there: {typedList}): probably a typing slip.',
   'journal.cli.receipt-next':
     'Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
   'journal.cli.torn-next':

@@ -2,12 +2,12 @@
  * Digests people type (read aloud or copied from a receipt) and the witnesses' confirmations:
  * the online import's proof that a wrapped-material bundle is the one its receipt names, and each
  * witness typing back the import-parameters bundle digest on the air-gapped workstation.
- * `subject`: wrapped | parameters | fingerprint | bundle. `groups`/`typed`: lists like "7" or "3, 7".
+ * `subject`: wrapped | parameters | fingerprint | bundle | head (a journal's, from a receipt). `groups`/`typed`: lists like "7" or "3, 7".
  */
 const SUBJECT =
-  '{subject, select, wrapped {wrapped-material bundle digest} parameters {import-parameters bundle digest} fingerprint {wrapping-key fingerprint} other {bundle digest}}';
+  '{subject, select, wrapped {wrapped-material bundle digest} parameters {import-parameters bundle digest} fingerprint {wrapping-key fingerprint} head {journal head hash} other {bundle digest}}';
 const WHERE =
-  '{subject, select, wrapped {as "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} other {as the receipt that names the bundle prints it}}';
+  '{subject, select, wrapped {as "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} head {as the receipt prints it under "Seals", "Journal head"} other {as the receipt that names the bundle prints it}}';
 
 /** Who typed it, when a witness did (several may confirm in one command): named first. */
 const TYPIST = '{by, select, witness {{typist}: } other {}}';

@@ -78,9 +78,6 @@ export const enJournal = {
     'Refused to write {where} to the journal: {reason, select, pem {it contains a PEM private key} binary {binary values (Buffers, typed arrays) may hold key bytes} other {the name "{name}" suggests secret material}}.',
   'problem.JOURNAL_SECRET_REFUSED.next':
     'Record a fingerprint or SHA-256 of the value instead (e.g. name the field …Fingerprint or …Sha256); never the value itself.',
-  'problem.JOURNAL_BAD_EXPECTED_HEAD': 'The expected head hash is not 64 hex digits.',
-  'problem.JOURNAL_BAD_EXPECTED_HEAD.next':
-    'Copy the journal head hash from the receipt again (the 16 groups of four).',
   'problem.JOURNAL_BAD_EXPECTED_COUNT': 'The expected entry count is not a whole number.',
   'problem.JOURNAL_BAD_EXPECTED_COUNT.next': 'Copy the entry count from the receipt again.',
   'problem.QR_TEXT_INVALID': 'A QR code on a receipt can only hold 1-1000 printable ASCII characters.',

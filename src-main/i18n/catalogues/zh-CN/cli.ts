@@ -80,6 +80,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.not-a-journal-next': '请检查路径：给出仪式步骤所写的日志文件（.jsonl），而不是回执、计划或包中的文件。',
   'journal.cli.bad-next':
     '此日志从第 {line} 行起不可信。不要用它继续任何仪式，并原样保留作为证据；请使用工作站写出的日志，或 keyferry journal verify 报告为正常的该日志副本继续。',
+  'journal.cli.head-slip':
+    '给出的链头哈希与条目 {seq}{last, select, yes {（日志的最后一个条目）} other {}}的哈希仅在{count, plural, other {第 {groupsList} 组}}不同（该处录入的是：{typedList}）：很可能是录入错误。',
   'journal.cli.receipt-next':
     '请对照你抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
   'journal.cli.torn-next':

@@ -2,9 +2,9 @@
 import type { enConfirmations } from '../en/confirmations';
 
 const SUBJECT =
-  '{subject, select, wrapped {已包装密钥材料包摘要} parameters {导入参数包摘要} fingerprint {包装密钥指纹} other {包摘要}}';
+  '{subject, select, wrapped {已包装密钥材料包摘要} parameters {导入参数包摘要} fingerprint {包装密钥指纹} head {日志链头哈希} other {包摘要}}';
 const WHERE =
-  '{subject, select, wrapped {（离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”））} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} other {（注明该包的回执上所印的值）}}';
+  '{subject, select, wrapped {（离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”））} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} head {（回执“封印”部分“日志链头”所印的值）} other {（注明该包的回执上所印的值）}}';
 
 const TYPIST = '{by, select, witness {{typist}：} other {}}';
 

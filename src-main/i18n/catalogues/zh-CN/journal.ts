@@ -65,8 +65,6 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
     '拒绝将 {where} 写入日志：{reason, select, pem {其中含有 PEM 私钥} binary {二进制值（Buffer、类型化数组）可能含有密钥字节} other {名称“{name}”表明这是秘密材料}}。',
   'problem.JOURNAL_SECRET_REFUSED.next':
     '请改为记录该值的指纹或 SHA-256（例如将字段命名为 …Fingerprint 或 …Sha256）；切勿记录值本身。',
-  'problem.JOURNAL_BAD_EXPECTED_HEAD': '预期的链头哈希不是 64 位十六进制数字。',
-  'problem.JOURNAL_BAD_EXPECTED_HEAD.next': '请从回执上重新抄写日志链头哈希（16 组，每组四位）。',
   'problem.JOURNAL_BAD_EXPECTED_COUNT': '预期的条目数不是整数。',
   'problem.JOURNAL_BAD_EXPECTED_COUNT.next': '请从回执上重新抄写条目数。',
   'problem.QR_TEXT_INVALID': '回执上的二维码只能容纳 1-1000 个可打印 ASCII 字符。',
