@@ -1,5 +1,9 @@
 /** `keyferry bundle verify DIR [--expect-digest HEX] [--show-digest] [--json]`: checks a transfer bundle on media. */
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
+import { BUNDLE_LIMITS, MANIFEST_FILE, WRAPPED_MATERIAL_FORMAT } from '../../core/bundle/bundle-limits';
+import { wrappedBundleRefusal } from '../../core/ceremony/online/wrapped-bundle-changed';
 import { readBundle, type TransferBundle } from '../../core/bundle';
 import { toProblem } from '../../core/errors';
 import { sha256Hex } from '../../core/fs/durable-file';
@@ -92,6 +96,18 @@ function jsonReport(bundle: TransferBundle, showDigest: boolean) {
   };
 }
 
+/** Whether `dir`'s manifest says it is a wrapped-material bundle (read on its own; false when it cannot be read). */
+async function isWrappedBundle(dir: string): Promise<boolean> {
+  try {
+    const file = path.join(dir, MANIFEST_FILE);
+    if ((await stat(file)).size > BUNDLE_LIMITS.manifestMaxBytes) return false;
+    const manifest: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return z.object({ format: z.literal(WRAPPED_MATERIAL_FORMAT) }).safeParse(manifest).success;
+  } catch {
+    return false;
+  }
+}
+
 export const bundleVerifyCommand = defineCommand({
   name: NAME,
   synopsis: ['DIR [--expect-digest HEX] [--show-digest] [--json]'],
@@ -114,7 +130,9 @@ export const bundleVerifyCommand = defineCommand({
       if (values.json) io.stdout(JSON.stringify(jsonReport(bundle, shown)));
       else report(io, bundle, now, shown).forEach((line) => io.stdout(line));
       return 0;
-    } catch (error) {
+    } catch (caught) {
+      // A wrapped bundle cannot be written again (the air-gapped side wiped its material): said so.
+      const error = (await isWrappedBundle(dir)) ? wrappedBundleRefusal(dir, caught, 'verify') : caught;
       if (!values.json) throw error;
       io.stdout(JSON.stringify({ ok: false, problem: toProblem(error) }));
       return 1;

@@ -132,6 +132,23 @@ describe('keyferry bundle verify', () => {
     expect(none.err[0]).toContain('keyferry bundle verify: This command needs DIR.');
   });
 
+  it('a changed wrapped bundle: not "write it again" (its material was wiped) but an untouched copy or a wrap again', async () => {
+    const dir = path.join(root, 'wrapped-changed');
+    await fs.cp(wrapped.dir, dir, { recursive: true });
+    await fs.appendFile(path.join(dir, 'README.txt'), 'A');
+    const { code, err } = await run(['bundle', 'verify', dir]);
+    expect(code).toBe(1);
+    expect(err[0]).toContain(
+      `The wrapped-material bundle in ${dir} has files that are not as its manifest lists them:`,
+    );
+    expect(err[0]).toContain(
+      'it cannot be written again (the air-gapped workstation wiped the material after wrapping it)',
+    );
+    expect(err[0]).not.toContain('Write it again on the machine that made it');
+    const json = await run(['bundle', 'verify', dir, '--json']);
+    expect(JSON.parse(json.out[0] as string)).toMatchObject({ problem: { code: 'WRAPPED_BUNDLE_NOT_AS_WRAPPED' } });
+  });
+
   it('works from the real command line', () => {
     const ok = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', wrapped.dir], {
       cwd: REPO,

@@ -21,8 +21,12 @@ const FILES_NOT_AS_WRITTEN: ReadonlySet<string> = new Set([
   'BUNDLE_UNSAFE_PATH',
 ]);
 
-/** `error` as the online import says it for the wrapped bundle in `dir` (other errors as they are). */
-export function wrappedBundleRefusal(dir: string, error: unknown): unknown {
+/**
+ * `error` as the online import (`by` import: its manifest is the one the receipt names) or
+ * `bundle verify` (its manifest not checked against a receipt) says it for the wrapped bundle in
+ * `dir`; other errors as they are.
+ */
+export function wrappedBundleRefusal(dir: string, error: unknown, by: 'import' | 'verify' = 'import'): unknown {
   if (!(error instanceof KeyferryError) || !FILES_NOT_AS_WRITTEN.has(error.code)) return error;
-  return new KeyferryError('WRAPPED_BUNDLE_NOT_AS_WRAPPED', { dir, ...causeValues(error) }, { cause: error });
+  return new KeyferryError('WRAPPED_BUNDLE_NOT_AS_WRAPPED', { dir, by, ...causeValues(error) }, { cause: error });
 }

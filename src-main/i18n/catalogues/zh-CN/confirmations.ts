@@ -38,7 +38,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_DIGEST_SLIP.next':
     '请重新核读离线回执上的那一组并重新输入摘要。若仍不同，请勿导入此包：带来回执所注明的、未被改动的包。',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED':
-    '{dir} 中的已包装密钥材料包带有离线回执所注明的清单，但其文件已不是离线工作站写出时的样子：{cause}没有向 KMS 发送任何内容。',
+    '{by, select, verify {{dir} 中的已包装密钥材料包有文件与其清单所列不符：{cause}} other {{dir} 中的已包装密钥材料包带有离线回执所注明的清单，但其文件已不是离线工作站写出时的样子：{cause}没有向 KMS 发送任何内容。}}',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':
     '请勿导入此副本。请使用离线回执所注明的包的未被改动的副本（会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须使用同一份离线日志重新包装，并说明原因（airgap wrap --wrap-again REASON；若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。',
   'problem.WRAPPED_DIGEST_MISMATCH':
