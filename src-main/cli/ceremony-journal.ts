@@ -1,4 +1,5 @@
 /** The journal a ceremony command writes: created when missing, continued (verified) when present. */
+import { listValue } from '../i18n/list';
 import { missingOption } from './args';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,13 +37,13 @@ const NAMED_JOURNALS = 5;
  * (`onlin.jsonl`) or the other workstation's journal is then seen at once. None when the folder
  * cannot be listed.
  */
-async function journalsBeside(file: string): Promise<{ count: number; names: string }> {
+async function journalsBeside(file: string): Promise<{ count: number; namesList: string }> {
   const names = await readdir(path.dirname(file)).then(
     (entries) => entries.filter((name) => name.endsWith('.jsonl')).sort(),
     () => [],
   );
-  const shown = names.slice(0, NAMED_JOURNALS).join(', ');
-  return { count: names.length, names: names.length > NAMED_JOURNALS ? `${shown}, …` : shown };
+  const shown = names.slice(0, NAMED_JOURNALS);
+  return { count: names.length, namesList: listValue(names.length > NAMED_JOURNALS ? [...shown, '…'] : shown) };
 }
 
 /**

@@ -11,6 +11,7 @@
  * Every placeholder left is found before one refusal names them all: an officer who replaced the
  * shares and forgot MEDIA and EXPIRY learns of both at once, not at two further tries.
  */
+import { listValue } from '../i18n/list';
 import { KeyferryError } from '../core/errors';
 
 /** `MEDIA`, or a path under it written with either separator (a folder really named MEDIA: `./MEDIA/…`). */
@@ -59,7 +60,7 @@ export class PlaceholdersLeft {
     const has = (kind: PlaceholderKind) => (kinds.has(kind) ? 'yes' : 'no');
     throw new KeyferryError('CLI_PLACEHOLDERS_NOT_REPLACED', {
       count: this.found.length,
-      values: this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value)).join(', '),
+      valuesList: listValue(this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value))),
       media: has('media'),
       share: has('share'),
       expiry: has('expiry'),

@@ -920,7 +920,7 @@ export interface MessageValueTable {
   'problem.CLI_SHARE_NOT_REPLACED.next': { value: string | number };
   'problem.CLI_EXPIRY_NOT_REPLACED': NoValues;
   'problem.CLI_EXPIRY_NOT_REPLACED.next': NoValues;
-  'problem.CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; values: string | number };
+  'problem.CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number };
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next': { media: string; share: string; expiry: string };
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
@@ -1536,7 +1536,7 @@ export interface MessageValueTable {
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'problem.IMPORT_TOKEN_EXPIRED.next': NoValues;
   'problem.KEY_NOT_IMPORTED': { reason: string; keyId: string | number };
-  'problem.KEY_NOT_IMPORTED.next': { count: number; keys: string | number };
+  'problem.KEY_NOT_IMPORTED.next': { count: number; keysList: string | number };
   'problem.MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'problem.MATERIAL_NOT_DELETABLE.next': NoValues;
   'problem.CEREMONY_NOT_STARTED': NoValues;
@@ -1608,7 +1608,7 @@ export interface MessageValueTable {
   'problem.MATERIAL_NOT_THE_BOUND.next': NoValues;
   'problem.CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number };
   'problem.CLI_MISSING_OPTION.next': { reason: string; command: string | number };
-  'problem.JOURNAL_MISSING': { file: string | number; count: number; names: string | number };
+  'problem.JOURNAL_MISSING': { file: string | number; count: number; namesList: string | number };
   'problem.JOURNAL_MISSING.next': NoValues;
   'problem.CUSTODY_FOLDERS_MISSING': { n: string | number };
   'problem.CUSTODY_FOLDERS_MISSING.next': NoValues;
@@ -1866,7 +1866,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_QR_INVALID.next': NoValues;
   'problem.CUSTODY_BACKUP_VERSION': { file: string | number; version: string | number };
   'problem.CUSTODY_BACKUP_VERSION.next': NoValues;
-  'problem.CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; names: string | number };
+  'problem.CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; namesList: string | number };
   'problem.CUSTODY_SHARE_PATH_IS_FOLDER.next': NoValues;
   'problem.CUSTODY_BACKUP_MISSING': { file: string | number };
   'problem.CUSTODY_BACKUP_MISSING.next': NoValues;
@@ -2160,7 +2160,7 @@ export interface MessageValueTable {
   'cli.custody.plaintext-file': { file: string | number };
   'cli.custody.plaintext-permissions': { count: number; mode: string | number };
   'cli.custody.plaintext-next': { networked: string; count: number };
-  'cli.custody.restore.share-read-from': { index: string | number; count: number; files: string | number };
+  'cli.custody.restore.share-read-from': { index: string | number; count: number; filesList: string | number };
   'cli.custody.restore.share-presented': { index: string | number; total: string | number; custodian: string | number; presentedBy: string | number; source: string; file: string | number };
   'cli.custody.restore.rebuilt': { spec: string | number; keyId: string | number; shares: string | number; total: string | number; threshold: string | number };
   'problem.CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
@@ -2618,7 +2618,7 @@ export interface ProblemValueTable {
   'CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'CLI_SHARE_NOT_REPLACED': { value: string | number };
   'CLI_EXPIRY_NOT_REPLACED': NoValues;
-  'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; values: string | number; media: string; share: string; expiry: string };
+  'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number; media: string; share: string; expiry: string };
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };
@@ -2746,7 +2746,7 @@ export interface ProblemValueTable {
   'EXPIRY_INVALID': { field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
-  'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; count: number; keys: string | number };
+  'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; count: number; keysList: string | number };
   'MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'CEREMONY_NOT_STARTED': NoValues;
   'CEREMONY_NO_KEYS': NoValues;
@@ -2782,7 +2782,7 @@ export interface ProblemValueTable {
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number; command: string | number };
-  'JOURNAL_MISSING': { file: string | number; count: number; names: string | number };
+  'JOURNAL_MISSING': { file: string | number; count: number; namesList: string | number };
   'CUSTODY_FOLDERS_MISSING': { n: string | number };
   'CUSTODIANS_NOT_NAMED': { m: string | number; n: string | number };
   'OUTPUT_EXISTS': { what: string; path: string | number };
@@ -2809,7 +2809,7 @@ export interface ProblemValueTable {
   'CUSTODY_BACKUP_TRUNCATED': { file: string | number; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_QR_INVALID': { reason: string; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_VERSION': { file: string | number; version: string | number };
-  'CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; names: string | number };
+  'CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; namesList: string | number };
   'CUSTODY_BACKUP_MISSING': { file: string | number };
   'CUSTODY_BACKUP_SWAPPED': { file: string | number; ceremonyId: string | number; expected: string | number; backupCeremonyId: string | number; actual: string | number };
   'CUSTODY_BACKUP_KEY_UNKNOWN': { keyId: string | number; ceremonyId: string | number; chosenBy: string };

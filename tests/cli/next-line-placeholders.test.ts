@@ -173,7 +173,7 @@ describe('placeholders of several kinds left in one pasted line', () => {
       cwd: dir,
     });
     expect(zh.stderr).toBe(
-      'keyferry custody restore: 该命令中仍有 3 个所打印的“下一步”命令中的占位符：--bundle MEDIA/import-parameters-KF-2, --share SHARE-1, --expires EXPIRY。未执行任何操作。请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
+      'keyferry custody restore: 该命令中仍有 3 个所打印的“下一步”命令中的占位符：--bundle MEDIA/import-parameters-KF-2、--share SHARE-1、--expires EXPIRY。未执行任何操作。请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
     );
   });
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { isKeyferryError } from '../../core/errors';
-import { listItems } from '../../i18n/list';
+import { listItems, listValue } from '../../i18n/list';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
@@ -34,7 +34,7 @@ function refusedShareFileLines(error: unknown, read: readonly ReadShare[], io: C
           t('cli.custody.restore.share-read-from', {
             index,
             count: from.length,
-            files: from.map((r) => shown(r.file)).join(', '),
+            filesList: listValue(from.map((r) => shown(r.file))),
           }),
         ];
   });

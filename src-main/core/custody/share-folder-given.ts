@@ -4,6 +4,7 @@
  * instead of reading "not a regular file" and guessing. Nothing in the folder is read or chosen: a
  * stick may hold shares of several ceremonies, and which one is meant is for the officer to say.
  */
+import { listValue } from '../../i18n/list';
 import { readdir, stat } from 'node:fs/promises';
 import { KeyferryError } from '../errors';
 
@@ -28,10 +29,10 @@ export async function shareFolderRefusal(folder: string): Promise<KeyferryError 
     () => [],
   );
   if (names.length === 0) return undefined;
-  const shown = names.slice(0, NAMED_SHARES).join(', ');
+  const shown = names.slice(0, NAMED_SHARES);
   return new KeyferryError('CUSTODY_SHARE_PATH_IS_FOLDER', {
     folder,
     count: names.length,
-    names: names.length > NAMED_SHARES ? `${shown}, …` : shown,
+    namesList: listValue(names.length > NAMED_SHARES ? [...shown, '…'] : shown),
   });
 }

@@ -5,6 +5,7 @@
  * ceremony, and the refusal names the keys whose material can be deleted, so the officer sees the
  * one meant instead of looking it up.
  */
+import { listValue } from '../../../i18n/list';
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
@@ -32,7 +33,7 @@ export function deletableKey(
     keyId,
     reason: key ? 'notImported' : 'notInCeremony',
     count: deletable.length,
-    keys: deletable.length > NAMED_KEYS ? `${named.join(', ')}, …` : named.join(', '),
+    keysList: listValue(deletable.length > NAMED_KEYS ? [...named, '…'] : named),
   });
   return { refusal };
 }

@@ -22,7 +22,7 @@ export const enCliOptions = {
   'problem.CLI_EXPIRY_NOT_REPLACED.next':
     'Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED':
-    'This line still holds {count} placeholders of the printed Next line: {values}. Nothing was run.',
+    'This line still holds {count} placeholders of the printed Next line: {valuesList}. Nothing was run.',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next':
     '{media, select, yes {Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb). } other {}}{share, select, yes {Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media). } other {}}{expiry, select, yes {Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. } other {}}Then run the line again (a file or folder really so named here: write ./ before its name).',
   'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',

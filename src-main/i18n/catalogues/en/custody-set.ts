@@ -27,7 +27,7 @@ export const enCustodySet = {
     'The custody backup {file} has format version {version}, which this Keyferry does not read. Nothing was restored.',
   'problem.CUSTODY_BACKUP_VERSION.next': 'Restore with the Keyferry version that wrote it, or a later one.',
   'problem.CUSTODY_SHARE_PATH_IS_FOLDER':
-    '{folder} is a folder, not a share file: {count, plural, one {it holds the share file {names}} other {it holds # share files: {names}}}. Nothing was read from it.',
+    '{folder} is a folder, not a share file: {count, plural, one {it holds the share file {namesList}} other {it holds # share files: {namesList}}}. Nothing was read from it.',
   'problem.CUSTODY_SHARE_PATH_IS_FOLDER.next':
     'Give the share file itself (keyferry-share-…-KofN.json, the one of this ceremony), not the folder that holds it.',
   'problem.CUSTODY_BACKUP_MISSING': 'The custody backup file {file} does not exist or is not a regular file.',

@@ -93,7 +93,7 @@ export const enCustody = {
   'cli.custody.plaintext-next':
     '{networked, select, yes {{count, plural, one {It was} other {They were}} just written on this networked machine, as --allow-network allowed: fit only for a rehearsal with test material. Never copy {count, plural, one {it} other {them}} elsewhere or import {count, plural, one {it} other {them}} where real data depends on {count, plural, one {it} other {them}}; when the rehearsal is done, delete {count, plural, one {the file} other {the files}} and wipe the media {count, plural, one {it was} other {they were}} on.} other {Keep {count, plural, one {it} other {them}} offline: never on a networked machine, in a synchronised folder or on media others can reach. Hand {count, plural, one {it} other {them}} to the HSM at once, then destroy every copy: delete {count, plural, one {the file} other {the files}} and wipe or destroy the media {count, plural, one {it was} other {they were}} on.}}',
   'cli.custody.restore.share-read-from':
-    'Share {index} was read from {count, plural, one {the file {files}} other {the files {files}}}.',
+    'Share {index} was read from {count, plural, one {the file {filesList}} other {the files {filesList}}}.',
   'cli.custody.restore.share-presented':
     '  share {index} of {total} (custodian {custodian}) presented by {presentedBy} from {source, select, file {{file}} other {typed slip {file}}}',
   'cli.custody.restore.rebuilt':

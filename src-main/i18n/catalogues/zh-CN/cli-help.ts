@@ -128,7 +128,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '已有的密钥材料（AES：32 字节原始数据、十六进制或 base64；RSA/EC：私钥 PEM/DER）；\n不给出时在此生成新的密钥材料',
   'cli.opt.wrap.out': '输出文件夹（不存在时创建）；文件绝不覆盖',
   'cli.opt.wrap.no-backup':
-    '在此生成密钥材料时必须给出：密钥材料包装后即被擦除，任何地方都不留副本（若 KMS 丢失它\n或它已过期，就再也无法导入）；给出 --material 可保留你自己的副本',
+    '在此生成密钥材料时必须给出：密钥材料包装后即被擦除，任何地方都不留副本（若 KMS 丢失它\n或它已过期，就再也无法导入）；给出 --material 可保留您自己的副本',
   'cli.opt.unjournaled.allow-network': '即使网络已连接也继续（仅用于演练；打印为警告，不记入任何日志）',
   'cli.opt.custody-split.shares-on-one-volume':
     '仅用于演练：接受位于同一卷的 --out 文件夹（打印为警告，不记入任何日志）',
@@ -180,7 +180,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '该仪式的联网日志（由 create-key 开始）；读取到的状态和所做的证明会追加到其中\n（无法写入时，status 仍会显示它们，并以 1 退出）',
   'cli.opt.online.journal': '仪式的联网日志（create-key 创建；后续步骤续写）',
   'cli.opt.online.config':
-    '只有你可读（权限 600）的 JSON 文件，可包含："region"、"projectId"、"endpoint"、"caFile"，\n以及凭证 "ak" + "sk"（+ "securityToken"）或 "iamToken"',
+    '只有您可读（权限 600）的 JSON 文件，可包含："region"、"projectId"、"endpoint"、"caFile"，\n以及凭证 "ak" + "sk"（+ "securityToken"）或 "iamToken"',
   'cli.opt.online.region': '例如 cn-north-4',
   'cli.opt.online.project-id': '该区域的项目',
   'cli.opt.online.endpoint': '明确指定的 KMS 终端节点（https；仅本地模拟器可用 http）',
@@ -207,7 +207,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.delete-material.key-id': '由 KMS 删除其已导入密钥材料的密钥',
   'cli.opt.delete-material.yes': '确认删除',
   'cli.opt.delete-material.acknowledge-loss':
-    '你接受：若没有托管副本（包装时生成的 M-of-N 份额），密钥材料以及该密钥下的所有密文\n将永久丢失（记入日志，打印在回执上）',
+    '您接受：若没有托管副本（包装时生成的 M-of-N 份额），密钥材料以及该密钥下的所有密文\n将永久丢失（记入日志，打印在回执上）',
   'cli.opt.delete-material.confirm-key-id':
     '再次输入的密钥 ID：当日志记录该材料未保留任何保管副本时必需\n（此时删除将使其永久销毁）',
 };

@@ -83,7 +83,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.head-slip':
     '给出的链头哈希与条目 {seq}{last, select, yes {（日志的最后一个条目）} other {}}的哈希仅在{count, plural, other {第 {groupsList} 组}}不同（该处录入的是：{typedList}）：很可能是录入错误。',
   'journal.cli.receipt-next':
-    '请对照你抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
+    '请对照您抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
   'journal.cli.torn-next':
     '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出（保存在日志旁的文件中，记入日志，并列在下一张回执上）：keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':

@@ -23,7 +23,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '托管备份 {file} 的格式版本为 {version}，此版本的 Keyferry 无法读取。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_VERSION.next': '请使用写入它的 Keyferry 版本或更新版本进行恢复。',
   'problem.CUSTODY_SHARE_PATH_IS_FOLDER':
-    '{folder} 是文件夹，而不是份额文件：{count, plural, other {其中有 # 个份额文件：{names}}}。未从中读取任何内容。',
+    '{folder} 是文件夹，而不是份额文件：{count, plural, other {其中有 # 个份额文件：{namesList}}}。未从中读取任何内容。',
   'problem.CUSTODY_SHARE_PATH_IS_FOLDER.next':
     '请给出份额文件本身（keyferry-share-…-KofN.json，即此仪式的那一个），而不是包含它的文件夹。',
   'problem.CUSTODY_BACKUP_MISSING': '托管备份文件 {file} 不存在或不是普通文件。',

@@ -83,7 +83,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '存放{count, plural, =1 {此文件} other {这些文件}}的卷不保存文件权限（FAT32 和 exFAT 介质即是如此）：本计算机的每个账户都能读取{count, plural, =1 {它} other {它们}}（权限 {mode}），而不只是您的账户；插入该介质的任何计算机也都能读取。在 HSM 持有该密钥材料之前，请让该介质一直在您手中。',
   'cli.custody.plaintext-next':
     '{networked, select, yes {{count, plural, other {这 # 个文件}}刚刚写在了这台联网的计算机上（--allow-network 放行）：只适用于使用测试材料的演练。切勿复制到别处，也不得导入任何真实数据所依赖的地方；演练结束后删除文件，并擦除存放过它的介质。} other {请让{count, plural, other {这 # 个文件}}保持离线：切勿放到联网的计算机、同步文件夹或他人可接触的介质上。立即交给 HSM，然后销毁所有副本：删除文件，并擦除或销毁存放过它的介质。}}',
-  'cli.custody.restore.share-read-from': '第 {index} 份读自{count, plural, other {文件 {files}}}。',
+  'cli.custody.restore.share-read-from': '第 {index} 份读自{count, plural, other {文件 {filesList}}}。',
   'cli.custody.restore.share-presented':
     '  {total} 份中的第 {index} 份（保管人 {custodian}），由 {presentedBy} 出示，来自{source, select, file {文件 {file}} other {录入的托管凭条 {file}}}',
   'cli.custody.restore.rebuilt':
