@@ -1,5 +1,6 @@
 /** `keyferry bundle verify DIR [--expect-digest HEX] [--show-digest] [--json]`: checks a transfer bundle on media. */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BUNDLE_LIMITS, MANIFEST_FILE, WRAPPED_MATERIAL_FORMAT } from '../../core/bundle/bundle-limits';
@@ -98,13 +99,19 @@ function jsonReport(bundle: TransferBundle, showDigest: boolean) {
 
 /** Whether `dir`'s manifest says it is a wrapped-material bundle (read on its own; false when it cannot be read). */
 async function isWrappedBundle(dir: string): Promise<boolean> {
+  // From media anyone may have touched: a regular file (no link followed, no device or pipe read), capped.
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  const handle = await open(path.join(dir, MANIFEST_FILE), flags).catch(() => undefined);
+  if (!handle) return false;
   try {
-    const file = path.join(dir, MANIFEST_FILE);
-    if ((await stat(file)).size > BUNDLE_LIMITS.manifestMaxBytes) return false;
-    const manifest: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > BUNDLE_LIMITS.manifestMaxBytes) return false;
+    const manifest: unknown = JSON.parse(await handle.readFile('utf8'));
     return z.object({ format: z.literal(WRAPPED_MATERIAL_FORMAT) }).safeParse(manifest).success;
   } catch {
     return false;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -132,7 +139,8 @@ export const bundleVerifyCommand = defineCommand({
       return 0;
     } catch (caught) {
       // A wrapped bundle cannot be written again (the air-gapped side wiped its material): said so.
-      const error = (await isWrappedBundle(dir)) ? wrappedBundleRefusal(dir, caught, 'verify') : caught;
+      const refusal = wrappedBundleRefusal(dir, caught, 'verify');
+      const error = refusal !== caught && (await isWrappedBundle(dir)) ? refusal : caught;
       if (!values.json) throw error;
       io.stdout(JSON.stringify({ ok: false, problem: toProblem(error) }));
       return 1;

@@ -163,6 +163,6 @@ describe('keyferry bundle verify', () => {
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(missing.stderr).toContain('the folder it would be in exists, so the path is probably mistyped');
+    expect(missing.stderr).toContain('the folder it would be in exists, so the name is probably mistyped');
   });
 });

@@ -18,7 +18,7 @@ it('names a folder that is not there as a path to check, a mistyped name apart f
   const dir = await tempDir();
   const typo = await refusal(path.join(dir, 'wraped'));
   expect(typo.code).toBe('BUNDLE_FOLDER_MISSING');
-  expect(typo.message).toContain('the folder it would be in exists, so the path is probably mistyped');
+  expect(typo.message).toContain('the folder it would be in exists, so the name is probably mistyped');
   expect(typo.message).not.toContain('the media may have been removed');
   const unmounted = await refusal(path.join(dir, 'usb', 'wrapped'));
   expect(unmounted.message).toContain('neither it nor the folder it would be in exists');

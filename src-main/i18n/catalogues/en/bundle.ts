@@ -49,7 +49,7 @@ export const enBundle = {
   'problem.BUNDLE_CHANGED_WHILE_READING': '{file} was replaced while the bundle was read.',
   'problem.BUNDLE_CHANGED_WHILE_READING.next': 'Make sure nothing else is writing to the media, then read it again.',
   'problem.BUNDLE_FOLDER_MISSING':
-    'There is no {dir}: {parent, select, yes {the folder it would be in exists, so the path is probably mistyped} other {neither it nor the folder it would be in exists (a mistyped path, or the media not mounted there)}}.',
+    'There is no {dir}: {parent, select, yes {the folder it would be in exists, so the name is probably mistyped (or the bundle was moved)} other {neither it nor the folder it would be in exists (a mistyped path, or the media not mounted there)}}.',
   'problem.BUNDLE_FOLDER_MISSING.next':
     'Check the path: the bundle’s folder as this workstation mounts the media (ls the media folder to see the bundles on it); if the media was removed, reconnect it. Then run again.',
   'problem.BUNDLE_NOT_A_FOLDER': '{dir} is not a folder.',

@@ -46,7 +46,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_CHANGED_WHILE_READING': '读取包的过程中，{file} 被替换了。',
   'problem.BUNDLE_CHANGED_WHILE_READING.next': '请确认没有其他程序在写入该介质，然后重新读取。',
   'problem.BUNDLE_FOLDER_MISSING':
-    '不存在 {dir}：{parent, select, yes {它所在的上级文件夹存在，因此路径很可能输错了} other {它及其所在的上级文件夹都不存在（路径输错，或移动存储介质未挂载在该处）}}。',
+    '不存在 {dir}：{parent, select, yes {它所在的上级文件夹存在，因此名称很可能输错了（或该包已被移走）} other {它及其所在的上级文件夹都不存在（路径输错，或移动存储介质未挂载在该处）}}。',
   'problem.BUNDLE_FOLDER_MISSING.next':
     '请检查路径：即本工作站挂载移动存储介质后该包所在的文件夹（可用 ls 查看介质文件夹中的包）；如果介质已被移除，请重新连接。然后再次运行。',
   'problem.BUNDLE_NOT_A_FOLDER': '{dir} 不是文件夹。',
