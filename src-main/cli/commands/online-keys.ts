@@ -11,6 +11,7 @@ import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
+import { refusedImportOf } from './refused-imports';
 
 import { requireOption } from '../args';
 
@@ -87,7 +88,14 @@ export const statusCommand = defineOnlineCommand({
       printGroupProofs(io, session.ceremony.keys());
       // A proof failed while another key waits for fresh parameters: both next steps, in order.
       printProveFirst(io, values, session);
-      const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony);
+      const missing = printMissingImports(
+        io,
+        values,
+        notImported,
+        keys.length,
+        session.ceremony,
+        session.journal.entries,
+      );
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       if (missing > 0) return UNFINISHED;
       // Every key holds its material, proven, and no online receipt is written since: the import that
@@ -98,7 +106,7 @@ export const statusCommand = defineOnlineCommand({
       io.stdout(
         cliTranslator(io).t('online.status.receipt-not-written', {
           count: keys.length,
-          command: nextOnline('import', values, bundle),
+          command: nextOnline('import', values, [...bundle, '--expect-digest', 'DIGEST']),
         }),
       );
       return UNFINISHED;
@@ -159,7 +167,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
     // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
     printProveFirst(io, values, { ceremony: look, journal });
-    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length, look);
+    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length, look, journal.entries);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
@@ -179,19 +187,25 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
   const step = session.ceremony.step;
   const written = writtenParametersEntries(session).at(-1);
   const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
-  if (step === 'keys-created' || step === 'parameters-fetched')
+  // The import of the wrap of the bundle written last was refused: not that wrap again.
+  const refused =
+    step === 'parameters-written' ? refusedImportOf(session.journal.entries, written?.seq ?? 0) : undefined;
+  if (step === 'keys-created' || step === 'parameters-fetched' || refused?.kind === 'token')
     return t('online.status.next-parameters', {
       unwritten: step === 'parameters-fetched' ? 'yes' : 'no',
       // Only beside an unwritten fetch: keys merely created again (tokens lapsed) have no wrap to import.
       earlier: step === 'parameters-fetched' && folder ? 'yes' : 'no',
       dir: folder,
+      refused: refused?.kind === 'token' ? 'token' : 'no',
+      bundle: refused?.folder ?? '',
+      refusedSeq: refused?.refusedSeq ?? 0,
+      code: refused?.code ?? '',
       command: nextParametersCommand(session, values),
     });
   if (step === 'parameters-written' && folder) {
     // Its wrap was checked and its import refused for an expiry not ahead: that wrap stands (a wrap
     // again is refused); the same bundle imports with an expiry further ahead while the tokens last.
-    const refused = expiryRefusedImport(session.journal.entries, written?.seq ?? 0);
-    if (refused)
+    if (refused?.kind === 'expiry')
       return t('online.status.next-import-expiry', {
         ...refused,
         command: nextOnline('import', values, ['--bundle', refused.folder]),
@@ -199,30 +213,6 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
     return t('online.status.next-wrap', { dir: folder, seq: written?.seq ?? 0 });
   }
   return undefined;
-}
-
-/** The refusals of an import for its material expiry: Keyferry's own before sending, and the KMS's by its clock. */
-const EXPIRY_REFUSALS: readonly unknown[] = ['EXPIRY_IN_PAST', 'KMS.2602'];
-
-/**
- * The wrapped bundle checked last after entry `writtenSeq` whose import was then refused for its
- * material expiry (not ahead, by this computer's clock or the KMS's): its folder, the check's entry
- * and the refusal's, with its code. Undefined when the last check after it had no such refusal.
- */
-function expiryRefusedImport(entries: readonly JournalEntry[], writtenSeq: number) {
-  const check = entries.findLast((e) => e.seq > writtenSeq && e.event === ONLINE_EVENTS.wrappedChecked);
-  const folder = check?.data.folder;
-  if (!check || typeof folder !== 'string') return undefined;
-  const refusal = entries.find(
-    (e) =>
-      e.seq > check.seq &&
-      e.event === ONLINE_EVENTS.stepFailed &&
-      e.data.step === 'import-key-material' &&
-      EXPIRY_REFUSALS.includes(e.data.code),
-  );
-  if (!refusal) return undefined;
-  const code = String(refusal.data.code);
-  return { folder, seq: check.seq, refusedSeq: refusal.seq, code, by: code === 'KMS.2602' ? 'kms' : 'computer' };
 }
 
 /** What the line about a key whose material was deleted says: the key, its recorded custody copy, the step its round is at. */
@@ -290,7 +280,7 @@ function printKeyStates(
   for (const line of lapsed) io.stdout(line);
   for (const { key: k, round } of next.deleted)
     io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));
-  printRoundLines(io, values, next);
+  printRoundLines(io, values, next, journal.entries);
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.
   const tr = cliTranslator(io);
@@ -340,19 +330,33 @@ function printMissingImports(
   values: OnlineCommonValues,
   { keys: missing, tokens }: MissingImports,
   total: number,
-  ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
+  ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody' | 'keys'>,
+  entries: readonly JournalEntry[],
 ): number {
   const command = nextOnline('params', values);
-  if (missing.length > 0)
+  if (missing.length > 0) {
+    // The bundle the same import takes (the last checked), and a refusal of their expiry that running it again would meet.
+    const bundle = entries.findLast((e) => e.event === ONLINE_EVENTS.wrappedChecked)?.data.folder;
+    const refused = refusedImportOf(entries, 0, new Set(missing.map((k) => k.keyId)));
+    const expiry = refused?.kind === 'expiry' ? refused : undefined;
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
         total,
         keys: namedKeys(cliTranslator(io), missing),
         ...missingTokensValues(tokens),
+        groups: ceremony.keys().some((k) => k.replicaOf !== null) ? 'yes' : 'no',
+        hasBundle: typeof bundle === 'string' ? 'yes' : 'no',
+        bundle: typeof bundle === 'string' ? bundle : '',
+        refused: expiry ? 'expiry' : 'no',
+        refusedSeq: expiry?.refusedSeq ?? 0,
+        code: expiry?.code ?? '',
+        by: expiry?.by ?? 'computer',
+        importCommand: nextOnline('import', values, typeof bundle === 'string' ? ['--bundle', bundle] : []),
         command,
       }),
     );
+  }
   // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
   if (tokens?.lapsed)
     for (const { member, holder } of ceremony.groupMaterialHolders(missing.map((k) => k.keyId))) {

@@ -62,6 +62,7 @@ describe('online import whose proofs were cut off', () => {
     expect(status.stdout).toContain(
       'Every key holds its material, proven (2 keys), but the online receipt is not written: the import stopped before it. The ceremony is not finished.',
     );
+    expect(status.stdout).toMatch(/keyferry online import --journal \S+ --bundle \S+ --expect-digest DIGEST$/m);
     expect(status.code).toBe(3);
     const receipts = async () => (await readdir(online)).filter((f) => f.startsWith('receipt-online-'));
     expect(await receipts()).toEqual([]);

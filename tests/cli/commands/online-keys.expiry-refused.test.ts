@@ -30,7 +30,7 @@ afterEach(async () => {
 const HOUR = 3600_000;
 
 describe('online status after an import refused for its material expiry', () => {
-  it('names the same bundle with --expires, not a wrap again; that import goes through', async () => {
+  it('names the same bundle with --expires, not a wrap again; once its tokens expired in the KMS, fresh parameters', async () => {
     const { online, airgap } = await twoMachines(dir);
     const expires = new Date(Date.now() + 6 * HOUR).toISOString();
     const keys = [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }];
@@ -69,6 +69,50 @@ describe('online status after an import refused for its material expiry', () => 
     );
     expect(status.code).toBe(3);
 
+    // A day on in the KMS: the tokens of that bundle expired there (KMS.2601); status sends to fresh parameters.
+    kms.sim.clock.advance(24 * HOUR);
+    const lapsed = await keyferry([...importCommand, '--expires', '30d'], { cwd: online, env });
+    expect(lapsed.code).toBe(1);
+    const after = await on(['online', 'status']);
+    expect(after.stdout).toMatch(
+      /The import of the wrapped-material bundle \S+ was refused at journal entry \d+: its import tokens expired \(KMS\.2601\), so it cannot be imported any more, nor wrapped again\. Next, fresh wrapping keys and import tokens/,
+    );
+    expect(after.stdout).not.toContain('wrap with the import-parameters bundle');
+  }, 120_000);
+
+  it('one key of the bundle imported, the other refused for its expiry: the same import with --expires, which goes through', async () => {
+    const { online, airgap } = await twoMachines(dir);
+    const expires = new Date(Date.now() + 6 * HOUR).toISOString();
+    // The EC key first: imported, then the AES key refused.
+    const keys = [
+      { alias: 'app/sign', spec: 'EC_P256' },
+      { alias: 'app/short', spec: 'AES_256', materialExpiry: expires },
+    ];
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({ title: 'Mixed', operator: 'Ana', witnesses: ['Ben'], keys }),
+    );
+    const { args: connection, env } = onlineAt(kms.sim);
+    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+    const params = await on(['online', 'params', '--out', 'params']);
+    const wrap = [
+      ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+      ...airgapConfirmations(params.stdout, ['Ben']),
+      ...['--allow-network', '--no-backup'],
+    ];
+    const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
+    expect(wrapped.stderr).toBe('');
+    const importCommand = nextCommand(onPrintedMedia(wrapped.stdout));
+    kms.sim.clock.advance(8 * HOUR);
+    const refused = await keyferry([...importCommand, '--concurrency', '1'], { cwd: online, env });
+    expect(refused.code).toBe(1);
+    const status = await on(['online', 'status']);
+    expect(status.stdout).toMatch(
+      /1 of 2 keys is not imported yet \(Pending import\): app\/short \([0-9a-f-]{36}\)\. The ceremony is not finished\. The import of it was refused at journal entry \d+ \(KMS\.2602: by the KMS’s clock the material expiry is not in the future\), so the same import would be refused again\./,
+    );
+    expect(status.stdout).toContain('--expect-digest DIGEST --expires EXPIRY');
+    expect(status.code).toBe(3);
     const later = await keyferry([...importCommand, '--expires', '30d'], { cwd: online, env });
     expect(later.stderr).toBe('');
     expect(later.code).toBe(0);

@@ -112,7 +112,7 @@ describe('online status exit code', () => {
     const lapsed = await status();
     expect(lapsed.stderr).toBe('');
     expect(lapsed.stdout).toMatch(
-      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished, and a replica group with such a key is not complete\. Their import tokens expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import them any more: fetch new import parameters for them \(keyferry online params --journal \S+\), then wrap their material on the air-gapped workstation/,
+      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished\. Their import tokens expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import them any more: fetch new import parameters for them \(keyferry online params --journal \S+\), then wrap their material on the air-gapped workstation/,
     );
     expect(lapsed.stdout).not.toContain('it imports only what is missing');
     const zh = await status('zh-CN');

@@ -74,7 +74,7 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
   const second = custody.includes('--no-backup') ? 'airgap wrap' : 'custody restore';
   expect(status.stdout).toMatch(
     new RegExp(
-      `^ {2}2\\. keyferry ${second} --bundle \\S+ .*--expires EXPIRY \\.\\.\\. .*--expires is required because this material had an expiry`,
+      `^ {2}2\\. keyferry ${second} --bundle \\S+ .*--expires EXPIRY \\(with the other options step 1 prints\\), on the air-gapped workstation, .*--expires is required because this material had an expiry`,
       'm',
     ),
   );
