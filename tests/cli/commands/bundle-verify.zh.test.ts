@@ -84,9 +84,8 @@ describe('keyferry bundle verify under LANG=zh_CN.UTF-8', () => {
 
   it('prints a missing folder and a manifest left out in Chinese', async () => {
     const missing = await keyferry(['bundle', 'verify', path.join(root, 'nope')], { cwd: root, env: ZH });
-    expect(missing.stderr).toContain('无法查看');
-    expect(missing.stderr).toContain('移动存储介质可能已被移除');
-    expect(missing.stderr).toContain('请重新连接移动存储介质');
+    expect(missing.stderr).toContain('它所在的上级文件夹存在，因此名称很可能输错了');
+    expect(missing.stderr).toContain('如果介质已被移除，请重新连接');
 
     const dir = await copy('no-manifest');
     await fs.rm(path.join(dir, 'manifest.json'));
