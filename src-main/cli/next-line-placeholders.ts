@@ -4,8 +4,9 @@
  * "could not read the share file" or "not a date-time":
  * - `MEDIA/…`, the removable media's folder (command-line.ts `onMedia`), in any path value;
  * - `SHARE-1`, `SHARE-2` …, the custodians' share files of a `custody restore` line, in a path value;
- * - `EXPIRY`, the restored keys' material expiry of a `custody restore` line (an option whose
- *   OptionDef names it as its `nextLinePlaceholder`).
+ * - `PKCS11-MODULE`, the HSM's library of an HSM restore or wrap line, as a path value;
+ * - `EXPIRY`, the material expiry of a `custody restore` or `online import` line, and `DIGEST`, the
+ *   bundle digest of an `online import` line (options whose OptionDef names it as its `nextLinePlaceholder`).
  * Only path values are looked at for the first two (options.ts: those whose --help placeholder is
  * FILE or DIR, and such a positional): a key alias or a reason may well start with MEDIA/.
  * Every placeholder left is found before one refusal names them all: an officer who replaced the
@@ -18,12 +19,25 @@ import { KeyferryError } from '../core/errors';
 const MEDIA_PATH = /^MEDIA(?:[\\/]|$)/;
 /** A share file's placeholder as `online params` and `online status` print it (a file really so named: `./SHARE-1`). */
 const SHARE_FILE = /^SHARE-\d{1,3}$/;
+/** The HSM's PKCS#11 library as the printed HSM restore and wrap lines give it (a file really so named: `./PKCS11-MODULE`). */
+const MODULE_FILE = 'PKCS11-MODULE';
 
 /** The kinds of placeholder a printed Next line holds. */
-type PlaceholderKind = 'media' | 'share' | 'expiry';
+type PlaceholderKind = 'media' | 'share' | 'module' | NextLinePlaceholder;
 
-/** The word a Next line prints as a non-path option's value (`--expires EXPIRY`), for OptionDef. */
-export type NextLinePlaceholder = 'EXPIRY';
+/**
+ * The placeholder a Next line prints as a non-path option's value, for OptionDef: `expiry` (a
+ * restore's `--expires EXPIRY`, where "original" is a choice), `importExpiry` (an import's, where it
+ * is not) and `digest` (`--expect-digest DIGEST`).
+ */
+export type NextLinePlaceholder = 'expiry' | 'importExpiry' | 'digest';
+
+/** The word printed for each. */
+const WORDS: Readonly<Record<NextLinePlaceholder, string>> = {
+  expiry: 'EXPIRY',
+  importExpiry: 'EXPIRY',
+  digest: 'DIGEST',
+};
 
 /** A placeholder left in the line: its kind, the option it was given to (none for a positional), the value. */
 interface PlaceholderLeft {
@@ -38,13 +52,20 @@ export class PlaceholdersLeft {
 
   /** Looks at the path value `value` given to `option` (none: the positional argument). */
   path(value: string, option?: string): void {
-    const kind = MEDIA_PATH.test(value) ? 'media' : SHARE_FILE.test(value) ? 'share' : undefined;
+    const kind = MEDIA_PATH.test(value)
+      ? 'media'
+      : SHARE_FILE.test(value)
+        ? 'share'
+        : value === MODULE_FILE
+          ? 'module'
+          : undefined;
     if (kind) this.found.push({ kind, value: value.slice(0, 120), ...(option ? { option } : {}) });
   }
 
   /** Looks at `value`, given to `option` whose Next line prints `placeholder` in its place. */
   word(value: string, option: string, placeholder: NextLinePlaceholder): void {
-    if (value.trim() === placeholder) this.found.push({ kind: 'expiry', option, value: placeholder });
+    const word = WORDS[placeholder];
+    if (value.trim() === word) this.found.push({ kind: placeholder, option, value: word });
   }
 
   /** Refuses the line when any placeholder is left: one kind by its own message, several kinds together. */
@@ -55,7 +76,9 @@ export class PlaceholdersLeft {
     if (kinds.size === 1) {
       if (first.kind === 'media') throw new KeyferryError('CLI_MEDIA_NOT_REPLACED', { value: first.value });
       if (first.kind === 'share') throw new KeyferryError('CLI_SHARE_NOT_REPLACED', { value: first.value });
-      throw new KeyferryError('CLI_EXPIRY_NOT_REPLACED', {});
+      if (first.kind === 'module') throw new KeyferryError('CLI_MODULE_NOT_REPLACED', {});
+      if (first.kind === 'digest') throw new KeyferryError('CLI_DIGEST_NOT_REPLACED', {});
+      throw new KeyferryError('CLI_EXPIRY_NOT_REPLACED', { original: first.kind === 'expiry' ? 'yes' : 'no' });
     }
     const has = (kind: PlaceholderKind) => (kinds.has(kind) ? 'yes' : 'no');
     throw new KeyferryError('CLI_PLACEHOLDERS_NOT_REPLACED', {
@@ -63,7 +86,9 @@ export class PlaceholdersLeft {
       valuesList: listValue(this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value))),
       media: has('media'),
       share: has('share'),
-      expiry: has('expiry'),
+      module: has('module'),
+      digest: has('digest'),
+      expiry: kinds.has('expiry') ? 'yes' : kinds.has('importExpiry') ? 'import' : 'no',
     });
   }
 }

@@ -186,3 +186,31 @@ describe('placeholders of several kinds left in one pasted line', () => {
     expect(run.stderr).not.toContain('placeholders of the printed Next line:');
   });
 });
+
+describe('DIGEST, EXPIRY and PKCS11-MODULE left in a pasted line', () => {
+  it('an online import line as online status prints it: both named before anything connects, EXPIRY without "original"', async () => {
+    const dir = await folder();
+    const line = ['online', 'import', '--journal', 'online.jsonl', '--bundle', 'wrapped-KF-1'];
+    const run = await keyferry([...line, '--expect-digest', 'DIGEST', '--expires', 'EXPIRY'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'This line still holds 2 placeholders of the printed Next line: --expect-digest DIGEST, --expires EXPIRY. Nothing was run.',
+    );
+    expect(run.stderr).toContain('Replace DIGEST with “Wrapped-material bundle digest” under “Seals”');
+    expect(run.stderr).toContain('Replace EXPIRY with never, a duration from now');
+    const digestOnly = await keyferry([...line, '--expect-digest', 'DIGEST'], { cwd: dir });
+    expect(digestOnly.stderr).toContain('--expect-digest DIGEST is the placeholder the printed Next line gives');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('an HSM line’s PKCS11-MODULE, before the PIN is asked for or a witness types', async () => {
+    const dir = await folder();
+    const hsm = ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', 'vault', '--hsm-pin-env', 'HSM_PIN'];
+    const run = await keyferry([...WRAP, '--bundle', 'params', '--out', 'wrapped', ...hsm], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'PKCS11-MODULE is the placeholder the printed Next line gives for the HSM’s PKCS#11 library',
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

@@ -45,7 +45,7 @@ export const RESTORE_OPTIONS = optionTable({
     arg: 'WHEN',
     group: 'ceremony',
     help: 'cli.opt.restore.expires',
-    nextLinePlaceholder: 'EXPIRY',
+    nextLinePlaceholder: 'expiry',
   },
   'receipt-dir': { type: 'string', arg: 'DIR', group: 'ceremony', help: 'cli.opt.receipt-dir' },
   'allow-network': { type: 'boolean', help: 'cli.opt.restore.allow-network' },

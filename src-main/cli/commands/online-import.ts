@@ -73,8 +73,19 @@ export const importCommand = defineOnlineCommand({
   ],
   options: {
     bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
-    'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest', grouped: true },
-    expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.online-import.expires' },
+    'expect-digest': {
+      type: 'string',
+      arg: 'HEX',
+      help: 'cli.opt.online-import.expect-digest',
+      grouped: true,
+      nextLinePlaceholder: 'digest',
+    },
+    expires: {
+      type: 'string',
+      arg: 'WHEN',
+      help: 'cli.opt.online-import.expires',
+      nextLinePlaceholder: 'importExpiry',
+    },
     'receipt-dir': { type: 'string', arg: 'DIR', help: 'cli.opt.receipt-dir' },
     'accept-other-airgap-journal': { type: 'boolean', help: 'cli.opt.online-import.accept-other-airgap-journal' },
   },

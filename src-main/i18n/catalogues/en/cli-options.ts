@@ -18,13 +18,21 @@ export const enCliOptions = {
   'problem.CLI_SHARE_NOT_REPLACED.next':
     'Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media), then run the line again (a file really named {value} here: write ./{value}).',
   'problem.CLI_EXPIRY_NOT_REPLACED':
-    '--expires EXPIRY is the placeholder the printed Next line gives for the material expiry of the restored keys. Nothing was run.',
+    '--expires EXPIRY is the placeholder the printed Next line gives for the material expiry {original, select, yes {of the restored keys} other {of the import}}. Nothing was run.',
   'problem.CLI_EXPIRY_NOT_REPLACED.next':
-    'Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
+    'Replace EXPIRY with {original, select, yes {original (each key keeps the expiry it had, if still in the future), } other {}}never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
+  'problem.CLI_MODULE_NOT_REPLACED':
+    'PKCS11-MODULE is the placeholder the printed Next line gives for the HSM’s PKCS#11 library. Nothing was run.',
+  'problem.CLI_MODULE_NOT_REPLACED.next':
+    'Replace PKCS11-MODULE with the path of the HSM vendor’s PKCS#11 library on this workstation (keyferry hsm info --hsm-module FILE checks one; e.g. /usr/lib/softhsm/libsofthsm2.so), then run the line again (a file really so named here: write ./PKCS11-MODULE).',
+  'problem.CLI_DIGEST_NOT_REPLACED':
+    '--expect-digest DIGEST is the placeholder the printed Next line gives for the bundle digest. Nothing was run.',
+  'problem.CLI_DIGEST_NOT_REPLACED.next':
+    'Replace DIGEST with "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, typed as printed (16 groups of four), then run the line again.',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED':
     'This line still holds {count} placeholders of the printed Next line: {valuesList}. Nothing was run.',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next':
-    '{media, select, yes {Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb). } other {}}{share, select, yes {Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media). } other {}}{expiry, select, yes {Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. } other {}}Then run the line again (a file or folder really so named here: write ./ before its name).',
+    '{media, select, yes {Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb). } other {}}{share, select, yes {Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media). } other {}}{module, select, yes {Replace PKCS11-MODULE with the path of the HSM vendor’s PKCS#11 library on this workstation. } other {}}{digest, select, yes {Replace DIGEST with “Wrapped-material bundle digest” under “Seals” on the air-gapped receipt. } other {}}{expiry, select, yes {Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. } import {Replace EXPIRY with never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. } other {}}Then run the line again (a file or folder really so named here: write ./ before its name).',
   'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     'Give it as {option} VALUE (or {option}=VALUE when the value starts with "--"); "keyferry {command} --help" says what it takes.',
