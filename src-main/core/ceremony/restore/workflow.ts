@@ -24,6 +24,7 @@ import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/sessi
 import type { AirGapDestinations } from '../airgap/preflight';
 import { readImportParametersBundle } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
+import { neighbourBundles } from '../../bundle/neighbour-bundles';
 import { MaterialVault } from '../airgap/material-vault';
 import { SessionReceiptNumber } from '../airgap/receipt-number';
 import { checkCeremonyPeople } from '../shared/person-name';
@@ -111,6 +112,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       bundleArtefacts(
         bundle.digest,
         bundle.keys.map((p) => ({ keyId: p.keyId, fingerprint: p.wrappingKey.fingerprint })),
+        // As on the air-gapped side: a value refused is looked for among the bundles beside this one.
+        () => neighbourBundles(dir, shownAs),
       ),
       this.options.witnesses,
     );
