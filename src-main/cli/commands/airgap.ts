@@ -255,7 +255,9 @@ export const airgapWrapCommand = defineCommand({
       if (!values.material) await air.refuseFreshMaterialForBound();
       // Why this wrap runs again, and what the earlier custody sets' holders destroy once it is imported:
       // only past the refusals above, which make nothing (an HSM with custody shares, fresh material for a bound key).
-      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain);
+      // The material of keys already in the token, or of a file: not new material.
+      const existing = !!values.material || !!hsm?.existingKeys;
+      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain, existing);
       // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))
@@ -366,18 +368,20 @@ function printWrapAgain(
   earlier: readonly EarlierWrap[],
   grounds: RepeatedWrapGrounds | null,
   reason: string | undefined,
+  existing: boolean,
 ): void {
   if (grounds === null) return;
   const { t } = cliTranslator(io);
   const count = earlier.length;
+  const fresh = existing ? 'no' : 'yes';
   io.stdout(
     grounds === 'reason'
       ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
-      : t('cli.wrap-repeated.grounds', { count, grounds }),
+      : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
   );
-  io.stdout(t('cli.wrap-repeated.after'));
+  io.stdout(t('cli.wrap-repeated.after', { fresh }));
   // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
-  const sets = earlierCustodySets(earlier);
+  const sets = existing ? [] : earlierCustodySets(earlier);
   if (sets.length > 0)
     io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));
 }

@@ -217,6 +217,8 @@ export async function repeatedWrapGrounds(
 /**
  * Journals `wrap.repeated` (an override on the receipt) naming every earlier bundle and custody
  * set, and the officer's `reason` when one was given (needed while one can still be imported).
+ * `existing`: the wrap takes material that exists already (HSM token keys, a material file), so
+ * no new material comes of it and the earlier custody sets are not to be destroyed.
  */
 export async function journalRepeatedWrap(
   journal: Journal,
@@ -224,12 +226,15 @@ export async function journalRepeatedWrap(
   earlier: readonly EarlierWrap[],
   grounds: RepeatedWrapGrounds,
   reason?: string,
+  existing = false,
 ): Promise<void> {
-  const sets = earlierCustodySets(earlier);
+  // The same material again (from the token or a file): the earlier custody sets still hold it, none is destroyed.
+  const sets = existing ? [] : earlierCustodySets(earlier);
   const facts = {
     count: earlier.length,
     last: (earlier.at(-1) as EarlierWrap).session,
     custodySets: sets.length,
+    fresh: existing ? 'no' : 'yes',
   };
   // With earlier custody sets the receipt tells their custodians to destroy them, naming each by its backup digest.
   const destroy = { ...facts, backupsList: listValue(sets) };

@@ -66,11 +66,13 @@ export class RepeatedWrapPreflight {
   /**
    * Just before this session first makes (or loads) material: journals `wrap.repeated` with the
    * grounds the last passed preflight found, the first time only; nothing when this wrap repeats none.
+   * `existing`: the material is not new (keys already in the HSM token, or a material file loaded).
    */
-  async journalBeforeMaterial(journal: Journal, operator: string): Promise<void> {
+  async journalBeforeMaterial(journal: Journal, operator: string, existing: boolean): Promise<void> {
     const letThrough = this.#letThrough;
     if (!letThrough || this.#journaled) return;
-    await journalRepeatedWrap(journal, operator, letThrough.earlier, letThrough.grounds, letThrough.reason);
+    const { earlier, grounds, reason } = letThrough;
+    await journalRepeatedWrap(journal, operator, earlier, grounds, reason, existing);
     this.#journaled = true;
   }
 }

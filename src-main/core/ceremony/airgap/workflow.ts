@@ -239,7 +239,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     // A key the KMS bound to material takes only that material: refused before anything is generated.
     await this.refuseFreshMaterialForBound();
     this.#noBackup.require(this.unbackedAesKeys(this.requirePreflight('generate')));
-    await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator);
+    await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator, !!hsm?.selectsExisting);
     let result: MaterialSummary[];
     if (hsm) {
       result = await boundRefusalJournaled(this.options, 'hsm', () =>
@@ -258,7 +258,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('loadMaterial');
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
-    await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator);
+    await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator, true);
     const result = await boundRefusalJournaled(this.options, 'file', () =>
       this.#material.loadFile(this.#parameters, keyId, file, passphrase),
     );

@@ -94,7 +94,7 @@ export const enCeremonySafety = {
   'cli.wrap-again-chosen':
     'WARNING: wrapping again (--wrap-again: “{reason}”): this session makes NEW material; the online side can import only one wrapped bundle. Journaled as an override (wrap.repeated), with the reason, when the material is made, and listed on the receipt.',
   'cli.wrap-repeated.grounds':
-    '{grounds, select, boundMaterial {Every key of these parameters takes only the material the KMS already holds (bound at its import): no new material comes of this wrap, so no --wrap-again is needed.} other {The import tokens of {count, plural, one {that bundle} other {those bundles}} have expired: none can be imported any more, so no --wrap-again is needed. This session makes new material.}} Journaled as an override (wrap.repeated) when the material is made, and listed on the receipt.',
+    '{grounds, select, boundMaterial {Every key of these parameters takes only the material the KMS already holds (bound at its import): no new material comes of this wrap, so no --wrap-again is needed.} other {The import tokens of {count, plural, one {that bundle} other {those bundles}} have expired: none can be imported any more, so no --wrap-again is needed. {fresh, select, no {This session wraps the same material again (already in the HSM token, or loaded from a file).} other {This session makes new material.}}}} Journaled as an override (wrap.repeated) when the material is made, and listed on the receipt.',
   'problem.WRAP_AGAIN_NOT_CHOSEN':
     'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony (the last in air-gapped session {last}) whose wrapped bundle can still be imported ({known, select, no {an import token is held by the console, so how long is not known} other {import tokens valid until {until, date, moment}}}). Wrapping again makes new material beside it. Nothing was generated.',
   'problem.WRAP_AGAIN_NOT_CHOSEN.next':
@@ -104,7 +104,7 @@ export const enCeremonySafety = {
   'problem.WRAP_AGAIN_REASON_INVALID.next':
     'Say in a few words why the earlier bundle will not be imported, e.g. --wrap-again "media with the first bundle lost".',
   'cli.wrap-repeated.after':
-    "Import one bundle only. Once it is imported, the custody sets of the other bundles (above, or this session's) hold material the KMS will never accept: have their custodians destroy those shares, so that a restore years from now finds one custody set.",
+    "{fresh, select, no {Import one bundle only; they hold the same material, so no custody set is to be destroyed.} other {Import one bundle only. Once it is imported, the custody sets of the other bundles (above, or this session's) hold material the KMS will never accept: have their custodians destroy those shares, so that a restore years from now finds one custody set.}}",
   'cli.wrap-repeated.destroy-earlier':
     'Once the bundle of this session is imported, the custodians of the earlier custody {count, plural, one {set} other {sets}} destroy those shares (backup digest {backups}): that material will never be in the KMS. The receipt says so too.',
   'cli.stopped':

@@ -196,7 +196,9 @@ describe('journalRepeatedWrap', () => {
       };
       await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired');
       await journalRepeatedWrap(journal, 'Officer', [{ ...earlier, custody: null }], 'reason', 'media lost');
-      const [withSet, without] = journal.entries.map((e) => phraseSchema.parse(e.data.reasonPhrase));
+      // Keys already in the HSM token (or a material file): the same material, nothing to destroy.
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired', undefined, true);
+      const [withSet, without, same] = journal.entries.map((e) => phraseSchema.parse(e.data.reasonPhrase));
       const en = translator('en');
       const said = en.message(withSet!);
       expect(said).toContain('1 earlier custody set');
@@ -207,6 +209,12 @@ describe('journalRepeatedWrap', () => {
       // No earlier custody set: nothing to destroy, the reason as before.
       expect(en.message(without!)).not.toContain('destroy');
       expect(en.message(without!)).toContain('wrapped again because: media lost');
+      expect(en.message(without!)).toContain('new material beside the earlier wrapped bundle');
+      expect(en.message(same!)).toContain(
+        'the same material again (already in the HSM token, or loaded from a file) beside the earlier wrapped bundle',
+      );
+      expect(en.message(same!)).not.toContain('destroy');
+      expect(translator('zh-CN').message(same!)).toContain('再次包装了同一密钥材料');
     } finally {
       await journal.close();
       await rm(dir, { recursive: true, force: true });

@@ -53,7 +53,7 @@ describe('the preflight after finished wraps', () => {
     const preflight = new RepeatedWrapPreflight();
     expect(await preflight.check(context([]), undefined, () => Promise.resolve('checked'))).toBe('checked');
     expect(preflight.grounds).toBeNull();
-    await preflight.journalBeforeMaterial(journal, 'Officer');
+    await preflight.journalBeforeMaterial(journal, 'Officer', false);
     expect(events()).toEqual([]);
   });
 
@@ -80,8 +80,8 @@ describe('the preflight after finished wraps', () => {
     expect(preflight.grounds).toBe('reason');
     // A session that stops here (a witness's refusal, Ctrl-C) made nothing: no override journaled.
     expect(events()).toEqual([]);
-    await preflight.journalBeforeMaterial(journal, 'Officer');
-    await preflight.journalBeforeMaterial(journal, 'Officer');
+    await preflight.journalBeforeMaterial(journal, 'Officer', false);
+    await preflight.journalBeforeMaterial(journal, 'Officer', false);
     expect(events()).toEqual(['wrap.repeated']);
     expect(journal.entries[0]?.data).toMatchObject({
       grounds: 'reason',
@@ -99,11 +99,11 @@ describe('the preflight after finished wraps', () => {
         (error: unknown) => error,
       );
     expect(failed).toBeInstanceOf(Error);
-    await preflight.journalBeforeMaterial(journal, 'Officer');
+    await preflight.journalBeforeMaterial(journal, 'Officer', false);
     expect(events()).toEqual([]);
     await preflight.check(context(earlier), undefined, () => Promise.resolve([]));
     expect(preflight.grounds).toBe('tokensExpired');
-    await preflight.journalBeforeMaterial(journal, 'Officer');
+    await preflight.journalBeforeMaterial(journal, 'Officer', false);
     expect(events()).toEqual(['wrap.repeated']);
   });
 
