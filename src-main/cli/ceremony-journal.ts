@@ -25,8 +25,19 @@ export async function requireJournalFile(
   const full = path.resolve(cwd, file);
   const exists = await pathExists(full);
   if (!exists && !mayCreate)
-    throw new KeyferryError('JOURNAL_MISSING', { file: full, ...(await journalsBeside(full)) });
+    throw new KeyferryError('JOURNAL_MISSING', { file: full, option: 'journal', ...(await journalsBeside(full)) });
   return { full, exists };
+}
+
+/**
+ * The air-gapped journal `--hsm-journal` names, refused before anything starts when it does not exist
+ * (naming the journals beside it), rather than after the witnesses confirmed. Its full path.
+ */
+export async function requireHsmJournal(cwd: string, file: string): Promise<string> {
+  const full = path.resolve(cwd, file);
+  if (!(await pathExists(full)))
+    throw new KeyferryError('JOURNAL_MISSING', { file: full, option: 'hsmJournal', ...(await journalsBeside(full)) });
+  return full;
 }
 
 /** At most this many journal files are named beside a missing one (the count says how many there are). */

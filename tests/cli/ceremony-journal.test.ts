@@ -3,7 +3,7 @@
  * that do lie in that folder, and a file that is no journal at all (a receipt, the plan) is refused
  * as such, not as a damaged journal to keep as evidence and to start the ceremony again over.
  */
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyferry } from '../integration/cli-in-process';
@@ -20,6 +20,21 @@ beforeAll(async () => {
 });
 
 describe('a later step given the wrong journal', () => {
+  it('a custody restore’s --hsm-journal that does not exist: refused before the PIN, a witness or a journal of its own', async () => {
+    const restore = [
+      ...['custody', 'restore', '--bundle', 'params', '--wrapped-out', 'wrapped', '--journal', 'restore.jsonl'],
+      ...['--operator', 'Ana', '--witness', 'Ben', '--allow-network'],
+      ...['--hsm-module', '/usr/lib/softhsm/libsofthsm2.so', '--hsm-token', 'vault', '--hsm-pin-env', 'HSM_PIN'],
+      ...['--hsm-journal', 'airgap-KF-1.jsonl'],
+    ];
+    const run = await keyferry(restore, { cwd: dir, env: { HSM_PIN: '1234' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `The air-gapped journal ${path.join(dir, 'airgap-KF-1.jsonl')} (--hsm-journal) does not exist, so the material in the token cannot be checked against it. Nothing was started. Its folder holds one journal file (.jsonl): online.jsonl. Give --hsm-journal the path`,
+    );
+    expect(await readdir(dir)).not.toContain('restore.jsonl');
+  });
+
   it('names the journal files in the folder when the one given does not exist (en, zh-CN)', async () => {
     const en = await keyferry(['online', 'status', '--journal', 'onlin.jsonl'], { cwd: dir });
     expect(en.code).toBe(1);

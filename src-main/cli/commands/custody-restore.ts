@@ -7,7 +7,7 @@
  *    plaintext material, so the air-gapped network check runs first (unjournaled: no journal).
  * Options and the mixes refused: custody-restore-options.ts.
  */
-import path from 'node:path';
+import { requireHsmJournal } from '../ceremony-journal';
 import { namingShareFiles } from './refused-share-files';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { severalSharesReason } from '../../core/ceremony/restore/presenters';
@@ -48,16 +48,19 @@ export const custodyRestoreCommand = defineCommand({
         parseMaterialExpiry(values.expires, new Date(), '--expires', true);
       presentedByMap(values['presented-by'] ?? []);
       severalSharesReason(values['one-person-several-shares'], 'cli');
-      return hsmSourceFromOptions(values, io, []);
+      const given = values['hsm-journal'];
+      const airGapJournal = given === undefined ? undefined : await requireHsmJournal(io.cwd, given);
+      const source = await hsmSourceFromOptions(values, io, []);
+      return source ? { source, airGapJournal } : null;
     });
     if (hsm) {
-      const journalFile = values['hsm-journal'];
+      const { source, airGapJournal } = hsm;
       return runCeremony(values, io, {
-        modulePath: hsm.modulePath,
-        token: hsm.token,
-        pin: hsm.pin,
-        acceptZeroFilledPad: hsm.acceptZeroFilledPad ?? false,
-        ...(journalFile === undefined ? {} : { airGapJournal: path.resolve(io.cwd, journalFile) }),
+        modulePath: source.modulePath,
+        token: source.token,
+        pin: source.pin,
+        acceptZeroFilledPad: source.acceptZeroFilledPad ?? false,
+        ...(airGapJournal === undefined ? {} : { airGapJournal }),
       });
     }
     return runCeremony(values, io, null);

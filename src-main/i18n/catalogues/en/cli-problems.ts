@@ -9,9 +9,9 @@ export const enCliProblems = {
   'problem.CLI_MISSING_OPTION.next':
     '{reason, select, journal {Give --journal FILE (created if missing, continued if present).} journalExisting {Give --journal FILE: the journal the ceremony’s earlier steps wrote (this step starts none).} witness {Name every witness with --witness NAME.} parameters {Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).} materialKeyId {Name the key the material is for with --key-id.} noKeys {Give --plan FILE, or --alias A --spec S with --operator and --witness.} consoleFiles {Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).} region {Give --region (e.g. cn-north-4) or "region" in the config file.} projectId {Give --project-id or "projectId" in the config file.} shares {Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).} other {Run "keyferry {command} --help" for the usage.}}',
   'problem.JOURNAL_MISSING':
-    'The journal {file} does not exist, so there is no ceremony to continue.{count, plural, =0 {} one { Its folder holds one journal file (.jsonl): {namesList}.} other { Its folder holds # journal files (.jsonl): {namesList}.}}',
+    '{option, select, hsmJournal {The air-gapped journal {file} (--hsm-journal) does not exist, so the material in the token cannot be checked against it. Nothing was started.} other {The journal {file} does not exist, so there is no ceremony to continue.}}{count, plural, =0 {} one { Its folder holds one journal file (.jsonl): {namesList}.} other { Its folder holds # journal files (.jsonl): {namesList}.}}',
   'problem.JOURNAL_MISSING.next':
-    'Start the ceremony with "keyferry online create-key", or give the path of its journal.',
+    '{option, select, hsmJournal {Give --hsm-journal the path of the air-gapped journal whose wrap made the material in the token (a relative path is read from the folder the command runs in).} other {Start the ceremony with "keyferry online create-key", or give the path of its journal.}}',
   'problem.CUSTODY_FOLDERS_MISSING':
     'Custody needs {n} --custodian-folder options, one per custodian, each on its own media.',
   'problem.CUSTODY_FOLDERS_MISSING.next':

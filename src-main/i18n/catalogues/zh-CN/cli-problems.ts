@@ -13,8 +13,9 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
   'problem.CLI_MISSING_OPTION.next':
     '{reason, select, journal {请给出 --journal FILE（不存在则创建，存在则继续）。} journalExisting {请给出 --journal FILE：仪式此前各步骤写下的日志（此步骤不会开始新仪式）。} witness {请用 --witness NAME 写明每位见证人。} parameters {请给出 --bundle DIR（或控制台文件：--console-wrapping-key、--key-id、--spec、--import-token）。} materialKeyId {请用 --key-id 指明该密钥材料属于哪个密钥。} noKeys {请给出 --plan FILE，或 --alias A --spec S 以及 --operator 和 --witness。} consoleFiles {请给出包装密钥文件、密钥 ID、密钥规格和导入令牌文件（ImportToken.b64）。} region {请给出 --region（例如 cn-north-4），或在配置文件中写 "region"。} projectId {请给出 --project-id，或在配置文件中写 "projectId"。} shares {请用 --share FILE（份额文件）和/或 --typed FILE（录入的凭条）给出份额。} other {运行 “keyferry {command} --help” 查看用法。}}',
   'problem.JOURNAL_MISSING':
-    '日志 {file} 不存在，因此没有可继续的仪式。{count, plural, =0 {} other {其所在文件夹中有 # 个日志文件（.jsonl）：{namesList}。}}',
-  'problem.JOURNAL_MISSING.next': '请用 “keyferry online create-key” 开始仪式，或给出该仪式日志的路径。',
+    '{option, select, hsmJournal {离线日志 {file}（--hsm-journal）不存在，因此无法据此核对令牌中的密钥材料。未开始任何操作。} other {日志 {file} 不存在，因此没有可继续的仪式。}}{count, plural, =0 {} other {其所在文件夹中有 # 个日志文件（.jsonl）：{namesList}。}}',
+  'problem.JOURNAL_MISSING.next':
+    '{option, select, hsmJournal {请为 --hsm-journal 给出其包装在令牌中生成该密钥材料的离线日志的路径（相对路径从执行命令的文件夹读取）。} other {请用 “keyferry online create-key” 开始仪式，或给出该仪式日志的路径。}}',
   'problem.CUSTODY_FOLDERS_MISSING': '托管需要 {n} 个 --custodian-folder 选项，每位保管人一个，各在自己的介质上。',
   'problem.CUSTODY_FOLDERS_MISSING.next':
     '请为每位保管人给出一个 --custodian-folder（应用会检查它们位于不同的卷上）；仅限演练时，--shares-on-one-volume 会把它们写入当前文件夹中的 custodian-1、custodian-2 ……（绝不放在传输介质上 --out 的旁边）。',
