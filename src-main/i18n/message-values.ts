@@ -851,7 +851,7 @@ export interface MessageValueTable {
   'problem.WITNESS_ARTEFACT_UNKNOWN': { index: string | number; count: string | number };
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': NoValues;
   'problem.WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number };
-  'problem.WITNESS_DIGEST_SLIP.next': { given: string; witness: string | number };
+  'problem.WITNESS_DIGEST_SLIP.next': { count: number; given: string; witness: string | number };
   'problem.WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
   'problem.WITNESS_DIGEST_MISMATCH.next': { witness: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
@@ -1539,7 +1539,7 @@ export interface MessageValueTable {
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'problem.IMPORT_TOKEN_EXPIRED.next': NoValues;
-  'problem.KEY_NOT_IMPORTED': { reason: string; keyId: string | number };
+  'problem.KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number };
   'problem.KEY_NOT_IMPORTED.next': { count: number; keysList: string | number };
   'problem.MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'problem.MATERIAL_NOT_DELETABLE.next': NoValues;
@@ -2752,7 +2752,7 @@ export interface ProblemValueTable {
   'EXPIRY_INVALID': { field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
-  'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; count: number; keysList: string | number };
+  'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number; count: number; keysList: string | number };
   'MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'CEREMONY_NOT_STARTED': NoValues;
   'CEREMONY_NO_KEYS': NoValues;

@@ -31,7 +31,9 @@ export function deletableKey(
   const named = deletable.slice(0, NAMED_KEYS).map((k) => `${k.alias} (${k.keyId})`);
   const refusal = new KeyferryError('KEY_NOT_IMPORTED', {
     keyId,
-    reason: key ? 'notImported' : 'notInCeremony',
+    // Deleted already (a delete run twice): said so, with the entry, not as never imported.
+    reason: !key ? 'notInCeremony' : key.materialDeleted && !key.materialLapsed ? 'deleted' : 'notImported',
+    seq: key?.materialLostSeq ?? 0,
     count: deletable.length,
     keysList: listValue(deletable.length > NAMED_KEYS ? [...named, '…'] : named),
   });

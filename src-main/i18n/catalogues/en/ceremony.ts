@@ -40,7 +40,7 @@ export const enCeremony = {
     '{known, select, no {The import token of key {keyId} has expired.} other {The import token of key {keyId} expired at {at, date, moment}; the KMS would refuse the import.}}',
   'problem.IMPORT_TOKEN_EXPIRED.next': FETCH_NEW_PARAMETERS,
   'problem.KEY_NOT_IMPORTED':
-    '{reason, select, notInCeremony {Key {keyId} is not a key of this ceremony.} other {Key {keyId} has no material imported in this ceremony.}} Nothing was deleted.',
+    '{reason, select, notInCeremony {Key {keyId} is not a key of this ceremony.} deleted {Key {keyId} holds no material now: its material was deleted (online journal entry {seq}).} other {Key {keyId} has no material imported in this ceremony.}} Nothing was deleted.',
   'problem.KEY_NOT_IMPORTED.next':
     '{count, plural, =0 {No key of this ceremony holds imported material the KMS lets delete (AES keys only).} one {Give the key id of the key whose material can be deleted: {keysList}.} other {Give the key id of one of the # keys whose material can be deleted: {keysList}.}}',
   'problem.MATERIAL_NOT_DELETABLE': 'Key {keyId} is {spec}: imported asymmetric material cannot be deleted (KMS.2702).',

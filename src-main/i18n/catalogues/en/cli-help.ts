@@ -218,7 +218,7 @@ export const enCliHelp = {
   'cli.opt.delete-material.key-id': 'the key whose imported material the KMS deletes',
   'cli.opt.delete-material.yes': 'confirms the deletion',
   'cli.opt.delete-material.acknowledge-loss':
-    'you accept that without a custody copy (M-of-N shares made when it was wrapped) the material,\nand every ciphertext under the key, is lost for ever (journaled, on the receipt)',
+    'you accept that without a custody copy (M-of-N shares made when it was wrapped, the HSM token\nthat holds it, or the material file kept) the material, and every ciphertext under the key, is\nlost for ever (journaled, on the receipt)',
   'cli.opt.delete-material.confirm-key-id':
     'the key ID typed again: needed when the journal records that no custody copy of the material\nwas kept (deleting then destroys it for ever)',
 } as const;

@@ -79,7 +79,7 @@ export const enConfirmations = {
   'problem.WITNESS_DIGEST_SLIP':
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groupsList}} other {groups {groupsList}}} of 16 (typed {typedList} there). Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_SLIP.next':
-    'Have the online workstation read that group aloud again, then {given, select, option {run the command again with --witness-confirms "{witness}=…" holding the whole value as {witness} types it} other {{witness} types the whole value again}}. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
+    'Have the online workstation read {count, plural, one {that group} other {those groups}} aloud again, then {given, select, option {run the command again with --witness-confirms "{witness}=…" holding the whole value as {witness} types it} other {{witness} types the whole value again}}. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_MISMATCH.next':

@@ -207,7 +207,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.delete-material.key-id': '由 KMS 删除其已导入密钥材料的密钥',
   'cli.opt.delete-material.yes': '确认删除',
   'cli.opt.delete-material.acknowledge-loss':
-    '您接受：若没有托管副本（包装时生成的 M-of-N 份额），密钥材料以及该密钥下的所有密文\n将永久丢失（记入日志，打印在回执上）',
+    '您接受：若没有托管副本（包装时生成的 M-of-N 份额、保存它的 HSM 令牌或保留的密钥材料文件），密钥材料以及该密钥下的所有密文\n将永久丢失（记入日志，打印在回执上）',
   'cli.opt.delete-material.confirm-key-id':
     '再次输入的密钥 ID：当日志记录该材料未保留任何保管副本时必需\n（此时删除将使其永久销毁）',
 };

@@ -70,7 +70,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_DIGEST_SLIP':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_SLIP.next':
-    '请联网工作站再朗读一遍该组，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 重新输入的完整的值} other { {witness} 重新输入完整的值}}。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
+    '请联网工作站再朗读一遍{count, plural, =1 {该组} other {这些组}}，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 重新输入的完整的值} other { {witness} 重新输入完整的值}}。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':

@@ -50,13 +50,20 @@ describe('deletableKey', () => {
     });
   });
 
-  it('refuses a key of this ceremony without material (deleted, never imported) in the same way', () => {
-    for (const id of ['aes-2', 'aes-3']) {
-      expect(refusalOf(id, ceremony)).toMatchObject({
-        message: `Key ${id} has no material imported in this ceremony. Nothing was deleted.`,
-        nextStep: 'Give the key id of the key whose material can be deleted: team/aes-1 (aes-1).',
-      });
-    }
+  it('refuses a key of this ceremony without material: never imported, or deleted already (a delete run twice), said as such', () => {
+    expect(refusalOf('aes-3', ceremony)).toMatchObject({
+      message: 'Key aes-3 has no material imported in this ceremony. Nothing was deleted.',
+      nextStep: 'Give the key id of the key whose material can be deleted: team/aes-1 (aes-1).',
+    });
+    const deleted = keys(key('aes-1', 'AES_256', 'imported'), {
+      ...key('aes-2', 'AES_256', 'deleted'),
+      materialLostSeq: 41,
+    });
+    expect(refusalOf('aes-2', deleted)).toMatchObject({
+      message:
+        'Key aes-2 holds no material now: its material was deleted (online journal entry 41). Nothing was deleted.',
+      nextStep: 'Give the key id of the key whose material can be deleted: team/aes-1 (aes-1).',
+    });
   });
 
   it('refuses asymmetric material, which the KMS cannot delete', () => {
