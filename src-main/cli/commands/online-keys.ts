@@ -11,6 +11,7 @@ import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
+import { materialRoundOf } from '../../core/ceremony/online/material-round';
 import { refusedImportOf } from './refused-imports';
 
 import { requireOption } from '../args';
@@ -335,8 +336,15 @@ function printMissingImports(
 ): number {
   const command = nextOnline('params', values);
   if (missing.length > 0) {
-    // The bundle the same import takes (the last checked), and a refusal of their expiry that running it again would meet.
-    const bundle = entries.findLast((e) => e.event === ONLINE_EVENTS.wrappedChecked)?.data.folder;
+    // The bundle the same import takes (their round's: one for them all, else none named), and a
+    // refusal of their expiry that running it again would meet.
+    const folders = new Set(
+      missing.flatMap((k) => {
+        const round = materialRoundOf(entries, k.keyId);
+        return round.stage === 'import' ? [round.folder] : [];
+      }),
+    );
+    const bundle = folders.size === 1 ? [...folders][0] : undefined;
     const refused = refusedImportOf(entries, 0, new Set(missing.map((k) => k.keyId)));
     const expiry = refused?.kind === 'expiry' ? refused : undefined;
     io.stdout(
