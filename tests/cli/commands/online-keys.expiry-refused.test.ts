@@ -29,28 +29,34 @@ afterEach(async () => {
 
 const HOUR = 3600_000;
 
+/**
+ * A ceremony of `keys` created and fetched online, wrapped on the air-gapped side as printed with
+ * --no-backup (their AES material expires), up to its import: the import command it printed.
+ */
+async function wrappedWithNoBackup(title: string, keys: readonly Record<string, string>[]) {
+  const { online, airgap } = await twoMachines(dir);
+  await writeFile(path.join(online, 'plan.json'), JSON.stringify({ title, operator: 'Ana', witnesses: ['Ben'], keys }));
+  const { args: connection, env } = onlineAt(kms.sim);
+  const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+  expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+  const params = await on(['online', 'params', '--out', 'params']);
+  expect(params.code).toBe(0);
+  const wrap = [
+    ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+    ...airgapConfirmations(params.stdout, ['Ben']),
+    ...['--allow-network', '--no-backup'],
+  ];
+  const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
+  expect(wrapped.stderr).toBe('');
+  return { online, env, on, importCommand: nextCommand(onPrintedMedia(wrapped.stdout)) };
+}
+
 describe('online status after an import refused for its material expiry', () => {
   it('names the same bundle with --expires, not a wrap again; once its tokens expired in the KMS, fresh parameters', async () => {
-    const { online, airgap } = await twoMachines(dir);
     const expires = new Date(Date.now() + 6 * HOUR).toISOString();
-    const keys = [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }];
-    await writeFile(
-      path.join(online, 'plan.json'),
-      JSON.stringify({ title: 'Short', operator: 'Ana', witnesses: ['Ben'], keys }),
-    );
-    const { args: connection, env } = onlineAt(kms.sim);
-    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
-    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
-    const params = await on(['online', 'params', '--out', 'params']);
-    expect(params.code).toBe(0);
-    const wrap = [
-      ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
-      ...airgapConfirmations(params.stdout, ['Ben']),
-      ...['--allow-network', '--no-backup'],
-    ];
-    const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
-    expect(wrapped.stderr).toBe('');
-    const importCommand = nextCommand(onPrintedMedia(wrapped.stdout));
+    const { online, env, on, importCommand } = await wrappedWithNoBackup('Short', [
+      { alias: 'app/short', spec: 'AES_256', materialExpiry: expires },
+    ]);
 
     // The KMS's clock is past the requested expiry, its tokens still valid.
     kms.sim.clock.advance(8 * HOUR);
@@ -81,29 +87,12 @@ describe('online status after an import refused for its material expiry', () => 
   }, 120_000);
 
   it('one key of the bundle imported, the other refused for its expiry: the same import with --expires, which goes through', async () => {
-    const { online, airgap } = await twoMachines(dir);
     const expires = new Date(Date.now() + 6 * HOUR).toISOString();
     // The EC key first: imported, then the AES key refused.
-    const keys = [
+    const { online, env, on, importCommand } = await wrappedWithNoBackup('Mixed', [
       { alias: 'app/sign', spec: 'EC_P256' },
       { alias: 'app/short', spec: 'AES_256', materialExpiry: expires },
-    ];
-    await writeFile(
-      path.join(online, 'plan.json'),
-      JSON.stringify({ title: 'Mixed', operator: 'Ana', witnesses: ['Ben'], keys }),
-    );
-    const { args: connection, env } = onlineAt(kms.sim);
-    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
-    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
-    const params = await on(['online', 'params', '--out', 'params']);
-    const wrap = [
-      ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
-      ...airgapConfirmations(params.stdout, ['Ben']),
-      ...['--allow-network', '--no-backup'],
-    ];
-    const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
-    expect(wrapped.stderr).toBe('');
-    const importCommand = nextCommand(onPrintedMedia(wrapped.stdout));
+    ]);
     kms.sim.clock.advance(8 * HOUR);
     const refused = await keyferry([...importCommand, '--concurrency', '1'], { cwd: online, env });
     expect(refused.code).toBe(1);

@@ -8,6 +8,7 @@ import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/workflow';
+import type { Journal } from '../../../../src-main/core/journal';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { parametersDigestOf } from '../witness-helpers';
 
@@ -19,19 +20,23 @@ afterEach(async () => {
   await f.close();
 });
 
+/** A custody restore in `journal` by other people than the ceremony's (Dana operating, Eve witnessing). */
+const restoreByDana = (journal: Journal) =>
+  RestoreCeremony.start({
+    journal,
+    title: 'Custody restore',
+    operator: 'Dana',
+    witnesses: ['Eve'],
+    app: APP,
+    interfaces: OFFLINE,
+  });
+
 describe('the custody restore and the people the bundle names', () => {
   it('reads the bundle with other people and journals the bundle’s people beside its own', async () => {
     const plan = f.plan(['AES_256']);
     const { params } = await onlineDayOne(f, plan);
     const journal = await f.journal('restore.jsonl');
-    const restore = await RestoreCeremony.start({
-      journal,
-      title: 'Custody restore',
-      operator: 'Dana',
-      witnesses: ['Eve'],
-      app: APP,
-      interfaces: OFFLINE,
-    });
+    const restore = await restoreByDana(journal);
     await restore.checkNetwork();
     await restore.readParametersBundle(params);
     const start = journal.entries.find((e) => e.event === 'ceremony.session-started');
@@ -50,14 +55,7 @@ describe('the custody restore and the people the bundle names', () => {
       const beside = path.join(path.dirname(params), 'params-newer');
       await cp(otherParams, beside, { recursive: true });
       const journal = await f.journal('restore.jsonl');
-      const restore = await RestoreCeremony.start({
-        journal,
-        title: 'Custody restore',
-        operator: 'Dana',
-        witnesses: ['Eve'],
-        app: APP,
-        interfaces: OFFLINE,
-      });
+      const restore = await restoreByDana(journal);
       await restore.checkNetwork();
       await restore.readParametersBundle(params);
       await expect(restore.confirmArtefact('Eve', await parametersDigestOf(beside))).rejects.toMatchObject({
