@@ -346,7 +346,8 @@ function printMissingImports(
     );
     const bundle = folders.size === 1 ? [...folders][0] : undefined;
     const refused = refusedImportOf(entries, 0, new Set(missing.map((k) => k.keyId)));
-    const expiry = refused?.kind === 'expiry' ? refused : undefined;
+    // An expiry refusal, or the KMS's word that their tokens expired (its clock, not this computer's).
+    const expiry = refused?.kind === 'expiry' || refused?.kind === 'token' ? refused : undefined;
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
@@ -356,7 +357,7 @@ function printMissingImports(
         groups: ceremony.keys().some((k) => k.replicaOf !== null) ? 'yes' : 'no',
         hasBundle: typeof bundle === 'string' ? 'yes' : 'no',
         bundle: typeof bundle === 'string' ? bundle : '',
-        refused: expiry ? 'expiry' : 'no',
+        refused: expiry?.kind ?? 'no',
         refusedSeq: expiry?.refusedSeq ?? 0,
         code: expiry?.code ?? '',
         by: expiry?.by ?? 'computer',

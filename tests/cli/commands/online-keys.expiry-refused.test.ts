@@ -106,4 +106,23 @@ describe('online status after an import refused for its material expiry', () => 
     expect(later.stderr).toBe('');
     expect(later.code).toBe(0);
   }, 120_000);
+
+  it('one key imported, the other then refused by the KMS for its expired token: fresh parameters, not the same import', async () => {
+    const expires = new Date(Date.now() + 6 * HOUR).toISOString();
+    const { env, on, online, importCommand } = await wrappedWithNoBackup('Mixed tokens', [
+      { alias: 'app/sign', spec: 'EC_P256' },
+      { alias: 'app/short', spec: 'AES_256', materialExpiry: expires },
+    ]);
+    kms.sim.clock.advance(8 * HOUR);
+    expect((await keyferry([...importCommand, '--concurrency', '1'], { cwd: online, env })).code).toBe(1);
+    // A day on in the KMS only: by this computer's clock the tokens are still valid.
+    kms.sim.clock.advance(24 * HOUR);
+    const again = await keyferry([...importCommand, '--expires', '30d'], { cwd: online, env });
+    expect(again.code).toBe(1);
+    const status = await on(['online', 'status']);
+    expect(status.stdout).toMatch(
+      /The import of it was refused at journal entry \d+: the KMS says its import token expired \(KMS\.2601\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal online\.jsonl\)/,
+    );
+    expect(status.stdout).not.toContain('Run keyferry online import again');
+  }, 120_000);
 });
