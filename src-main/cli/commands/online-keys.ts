@@ -11,7 +11,6 @@ import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
-import { materialRoundOf } from '../../core/ceremony/online/material-round';
 import { refusedImportOf } from './refused-imports';
 
 import { requireOption } from '../args';
@@ -311,7 +310,7 @@ function printKeyStates(
     deleted: next.deleted.length,
     unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
     notTaken: new Set([...next.notTaken, ...next.answeredNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
-    missing: { keys: next.missing, tokens: next.missingTokens },
+    missing: { keys: next.missing, tokens: next.missingTokens, bundle: next.missingBundle },
   };
 }
 
@@ -319,6 +318,7 @@ function printKeyStates(
 interface MissingImports {
   readonly keys: readonly KeyStatus[];
   readonly tokens: StatusNextSteps['missingTokens'];
+  readonly bundle: StatusNextSteps['missingBundle'];
 }
 
 /**
@@ -329,22 +329,14 @@ interface MissingImports {
 function printMissingImports(
   io: CliIo,
   values: OnlineCommonValues,
-  { keys: missing, tokens }: MissingImports,
+  { keys: missing, tokens, bundle }: MissingImports,
   total: number,
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody' | 'keys'>,
   entries: readonly JournalEntry[],
 ): number {
   const command = nextOnline('params', values);
   if (missing.length > 0) {
-    // The bundle the same import takes (their round's: one for them all, else none named), and a
-    // refusal of their expiry that running it again would meet.
-    const folders = new Set(
-      missing.flatMap((k) => {
-        const round = materialRoundOf(entries, k.keyId);
-        return round.stage === 'import' ? [round.folder] : [];
-      }),
-    );
-    const bundle = folders.size === 1 ? [...folders][0] : undefined;
+    // A refusal of their expiry, or of their tokens, that running the same import again would meet.
     const refused = refusedImportOf(entries, 0, new Set(missing.map((k) => k.keyId)));
     // An expiry refusal, or the KMS's word that their tokens expired (its clock, not this computer's).
     const expiry = refused?.kind === 'expiry' || refused?.kind === 'token' ? refused : undefined;
@@ -355,13 +347,13 @@ function printMissingImports(
         keys: namedKeys(cliTranslator(io), missing),
         ...missingTokensValues(tokens),
         groups: ceremony.keys().some((k) => k.replicaOf !== null) ? 'yes' : 'no',
-        hasBundle: typeof bundle === 'string' ? 'yes' : 'no',
-        bundle: typeof bundle === 'string' ? bundle : '',
+        hasBundle: bundle === null ? 'no' : 'yes',
+        bundle: bundle ?? '',
         refused: expiry?.kind ?? 'no',
         refusedSeq: expiry?.refusedSeq ?? 0,
         code: expiry?.code ?? '',
         by: expiry?.by ?? 'computer',
-        importCommand: nextOnline('import', values, typeof bundle === 'string' ? ['--bundle', bundle] : []),
+        importCommand: nextOnline('import', values, bundle === null ? [] : ['--bundle', bundle]),
         command,
       }),
     );

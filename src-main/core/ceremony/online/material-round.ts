@@ -82,9 +82,13 @@ export function materialRoundOf(entries: readonly JournalEntry[], keyId: string)
  * import stopped part way: the same import finishes it). The bundle is told by its manifest's
  * SHA-256 (by its folder where an entry records none), so a check of it again before a run that
  * stopped counts as the same bundle; an import while another bundle was the one checked does not.
+ * `round`: the key's latest round when the caller read it already.
  */
-export function importOfRoundUnderWay(entries: readonly JournalEntry[], keyId: string): boolean {
-  const round = materialRoundOf(entries, keyId);
+export function importOfRoundUnderWay(
+  entries: readonly JournalEntry[],
+  keyId: string,
+  round: MaterialRound = materialRoundOf(entries, keyId),
+): boolean {
   if (round.stage !== 'import') return false;
   const identity = (entry: JournalEntry | undefined) => {
     const checked = bundleKeys.safeParse(entry?.data).data;

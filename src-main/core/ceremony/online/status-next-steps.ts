@@ -24,7 +24,7 @@
  *   also of a bundle bringing lost material back: another key of it took its material since);
  *   `missingTokens`: when the import tokens of their latest parameters run out (the earliest of
  *   them), and whether that moment has passed by the caller's clock: the same import finishes them
- *   only until then; after it their way on is fresh parameters.
+ *   only until then; after it their way on is fresh parameters; `missingBundle`: the bundle that import takes.
  */
 import { namedKeysValue } from './named-keys';
 import type { JournalEntry } from '../../journal';
@@ -67,6 +67,8 @@ export interface StatusNextSteps {
   readonly foreign: readonly KeyStatus[];
   readonly missing: readonly KeyStatus[];
   readonly missingTokens: MissingTokens | null;
+  /** The wrapped bundle the same import of the `missing` keys takes: their round's, when they all share one (else null). */
+  readonly missingBundle: string | null;
 }
 
 /** The import tokens of the keys not reached: the earliest expiry (ms since the epoch) and whether it passed. */
@@ -144,6 +146,17 @@ function byBundle(keys: readonly JournaledKey[], rounds: ReadonlyMap<string, Mat
   return [...groups.values()];
 }
 
+/** The folder of the wrapped bundle every key of `keys` waits to import from (their rounds at stage 'import'), or null. */
+function sharedBundleOf(keys: readonly KeyStatus[], rounds: ReadonlyMap<string, MaterialRound>): string | null {
+  const folders = new Set(
+    keys.flatMap((k) => {
+      const round = rounds.get(k.keyId);
+      return round?.stage === 'import' ? [round.folder] : [];
+    }),
+  );
+  return folders.size === 1 ? ([...folders][0] ?? null) : null;
+}
+
 /** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
 export function statusNextSteps(
   journaled: readonly JournaledKey[],
@@ -155,11 +168,14 @@ export function statusNextSteps(
   // Not lost any more: Enabled again after a send of ours; or still Pending import while the import
   // of the bundle that brings its material back stopped part way (another key of it took its
   // material since): the same import finishes it, so it is said as missing, not as lapsed or deleted.
+  // Each key's latest round, read once (the rules below and the caller's lines use it).
+  const rounds = new Map(journaled.map((k) => [k.keyId, materialRoundOf(entries, k.keyId)]));
   const back = (k: JournaledKey) =>
     (sentByUs(k) && stateOf.get(k.keyId) === enabled) ||
-    ((k.lapsed || k.deleted) && stateOf.get(k.keyId) === pendingImport && importOfRoundUnderWay(entries, k.keyId));
+    ((k.lapsed || k.deleted) &&
+      stateOf.get(k.keyId) === pendingImport &&
+      importOfRoundUnderWay(entries, k.keyId, rounds.get(k.keyId)));
   const keys = journaled.map((k) => (back(k) ? { ...k, lapsed: false, deleted: false } : k));
-  const rounds = new Map(keys.map((k) => [k.keyId, materialRoundOf(entries, k.keyId)]));
   const byId = new Map(keys.map((k) => [k.keyId, k]));
   const stillPending = (k: JournaledKey) => !k.imported && stateOf.get(k.keyId) === pendingImport;
   const notTaken = keys.filter((k) => {
@@ -213,6 +229,7 @@ export function statusNextSteps(
     foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.some((u) => u.keyId === s.keyId)),
     missing,
     missingTokens: tokensOf(missing, entries, now),
+    missingBundle: sharedBundleOf(missing, rounds),
   };
 }
 
