@@ -301,14 +301,15 @@ export interface MessageValueTable {
   'status.proofs': NoValues;
   'status.next.deleted': { key: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'status.next.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
-  'status.next.round-import': { folder: string | number; keys: string | number; seq: string | number };
+  'status.next.round-import': { folder: string | number; keys: string | number; seq: string | number; refused: string; refusedSeq: string | number; held: string | number; code: string | number; by: string };
   'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };
   'status.next.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'status.next.unproven-imports': { count: number; answers: string | number; bundles: string };
   'status.next.answered-not-taken': { count: number; answers: string | number; folder: string };
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
-  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; tokens: string; until: Date | number };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; clock: string; refused: string; refusedSeq: string | number; code: string | number; by: string };
+  'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
   'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };

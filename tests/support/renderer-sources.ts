@@ -38,6 +38,7 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/ceremony/shared/person-name-shape.ts',
   'src-main/core/ceremony/online/officers-word.ts',
   'src-main/core/ceremony/online/wrapped-digest-sources.ts',
+  'src-main/core/ceremony/online/refusal-kinds.ts',
   'src-main/i18n/phrase-shape.ts',
   'src-main/i18n/data-field-shape.ts',
 ];

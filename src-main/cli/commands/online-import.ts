@@ -19,9 +19,9 @@ import {
   nextParametersCommand,
   printGroupProofs,
   printProofs,
-  TOKEN_EXPIRED_CODES,
   withSession,
 } from './online-steps';
+import { TOKEN_EXPIRED_CODES } from '../../core/ceremony/online/refusal-kinds';
 import type { CliIo } from '../command';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
 import { bundleOnMedia, mediaFolderLine } from '../command-line';

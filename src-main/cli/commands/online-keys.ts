@@ -11,13 +11,13 @@ import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
-import { refusedImportOf } from './refused-imports';
+import { refusedBeforeImport } from '../../core/ceremony/online/refused-imports';
 
 import { requireOption } from '../args';
 
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
-import type { Journal, JournalEntry } from '../../core/journal';
+import type { Journal } from '../../core/journal';
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import path from 'node:path';
@@ -88,14 +88,7 @@ export const statusCommand = defineOnlineCommand({
       printGroupProofs(io, session.ceremony.keys());
       // A proof failed while another key waits for fresh parameters: both next steps, in order.
       printProveFirst(io, values, session);
-      const missing = printMissingImports(
-        io,
-        values,
-        notImported,
-        keys.length,
-        session.ceremony,
-        session.journal.entries,
-      );
+      const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       if (missing > 0) return UNFINISHED;
       // Every key holds its material, proven, and no online receipt is written since: the import that
@@ -167,7 +160,7 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
     // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
     printProveFirst(io, values, { ceremony: look, journal });
-    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length, look, journal.entries);
+    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length, look);
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));
@@ -188,8 +181,7 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
   const written = writtenParametersEntries(session).at(-1);
   const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
   // The import of the wrap of the bundle written last was refused: not that wrap again.
-  const refused =
-    step === 'parameters-written' ? refusedImportOf(session.journal.entries, written?.seq ?? 0) : undefined;
+  const refused = refusedBeforeImport(session.journal.entries, step);
   if (step === 'keys-created' || step === 'parameters-fetched' || refused?.kind === 'token')
     return t('online.status.next-parameters', {
       unwritten: step === 'parameters-fetched' ? 'yes' : 'no',
@@ -280,7 +272,7 @@ function printKeyStates(
   for (const line of lapsed) io.stdout(line);
   for (const { key: k, round } of next.deleted)
     io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));
-  printRoundLines(io, values, next, journal.entries);
+  printRoundLines(io, values, next);
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.
   const tr = cliTranslator(io);
@@ -310,7 +302,13 @@ function printKeyStates(
     deleted: next.deleted.length,
     unrecorded: sentUnrecorded.keys.length + unproven.keys.length + foreign.length,
     notTaken: new Set([...next.notTaken, ...next.answeredNotTaken].flatMap((g) => g.keys.map((k) => k.keyId))),
-    missing: { keys: next.missing, tokens: next.missingTokens, bundle: next.missingBundle },
+    missing: {
+      keys: next.missing,
+      tokens: next.missingTokens,
+      bundle: next.missingBundle,
+      refused: next.missingRefused,
+      groups: next.groups,
+    },
   };
 }
 
@@ -319,6 +317,8 @@ interface MissingImports {
   readonly keys: readonly KeyStatus[];
   readonly tokens: StatusNextSteps['missingTokens'];
   readonly bundle: StatusNextSteps['missingBundle'];
+  readonly refused: StatusNextSteps['missingRefused'];
+  readonly groups: boolean;
 }
 
 /**
@@ -329,24 +329,21 @@ interface MissingImports {
 function printMissingImports(
   io: CliIo,
   values: OnlineCommonValues,
-  { keys: missing, tokens, bundle }: MissingImports,
+  { keys: missing, tokens, bundle, refused: expiry, groups }: MissingImports,
   total: number,
-  ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody' | 'keys'>,
-  entries: readonly JournalEntry[],
+  ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
 ): number {
   const command = nextOnline('params', values);
   if (missing.length > 0) {
-    // A refusal of their expiry, or of their tokens, that running the same import again would meet.
-    const refused = refusedImportOf(entries, 0, new Set(missing.map((k) => k.keyId)));
-    // An expiry refusal, or the KMS's word that their tokens expired (its clock, not this computer's).
-    const expiry = refused?.kind === 'expiry' || refused?.kind === 'token' ? refused : undefined;
+    // A refusal of their expiry, or the KMS's word that their tokens expired (its clock, not this
+    // computer's), that running the same import again would meet.
     io.stdout(
       cliTranslator(io).t('online.status.partly-imported', {
         count: missing.length,
         total,
         keys: namedKeys(cliTranslator(io), missing),
         ...missingTokensValues(tokens),
-        groups: ceremony.keys().some((k) => k.replicaOf !== null) ? 'yes' : 'no',
+        groups: groups ? 'yes' : 'no',
         hasBundle: bundle === null ? 'no' : 'yes',
         bundle: bundle ?? '',
         refused: expiry?.kind ?? 'no',

@@ -13,7 +13,6 @@ import type { OnlineCommonValues } from '../online-session';
 import { cliTranslator } from '../cli-locale';
 import { namedKeys } from '../../i18n/import-stopped-summary';
 import { nextOnline } from './online-steps';
-import { refusedImportOf } from './refused-imports';
 
 /** Whether the next step of a key that lost its material is still fresh parameters ('parameters'), or later in its round. */
 export function lostRoundWord(entries: readonly JournalEntry[], keyId: string): 'parameters' | 'later' {
@@ -25,14 +24,9 @@ export function lostRoundWord(entries: readonly JournalEntry[], keyId: string): 
  * answer): keys that lost their material by the bundle of their round, and keys sent an import with
  * no answer recorded that the KMS shows did not take effect.
  */
-export function printRoundLines(
-  io: CliIo,
-  values: OnlineCommonValues,
-  next: StatusNextSteps,
-  entries: readonly JournalEntry[],
-): void {
+export function printRoundLines(io: CliIo, values: OnlineCommonValues, next: StatusNextSteps): void {
   const t = cliTranslator(io);
-  for (const { round, keys: these } of next.rounds) {
+  for (const { round, keys: these, refused } of next.rounds) {
     const command = nextOnline('import', values, ['--bundle', round.folder]);
     const named = { count: these.length, keys: namedKeys(t, these), folder: round.folder, seq: round.seq, command };
     if (round.stage === 'wrap') {
@@ -40,12 +34,10 @@ export function printRoundLines(
       continue;
     }
     // Its import refused for its expiry: the same import with --expires, not as it ran.
-    const refused = refusedImportOf(entries, round.seq - 1, new Set(these.map((k) => k.keyId)));
-    const kind = refused?.kind === 'token' ? undefined : refused?.kind;
     io.stdout(
       t.t('online.status.round-import', {
         ...named,
-        refused: kind ?? 'no',
+        refused: refused?.kind ?? 'no',
         refusedSeq: refused?.refusedSeq ?? 0,
         code: refused?.code ?? '',
         heldIso: refused?.heldIso ?? '',

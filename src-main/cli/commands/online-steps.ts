@@ -127,9 +127,6 @@ export function airgapWrapCommand(
   ]);
 }
 
-/** Refusals that mean the import tokens lapsed before the import: new parameters are the way on. */
-export const TOKEN_EXPIRED_CODES = new Set(['KMS.2601', 'IMPORT_TOKEN_EXPIRED', 'KMS_IMPORT_TOKEN_EXPIRED']);
-
 export async function withSession<T>(session: OnlineSession, run: () => Promise<T>): Promise<T> {
   try {
     return await run();

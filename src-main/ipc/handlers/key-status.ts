@@ -6,10 +6,12 @@
  */
 import { proveFirst, statusNextSteps, type UnprovenImport } from '../../core/ceremony/online/status-next-steps';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
+import { refusedBeforeImport, type RefusedImport } from '../../core/ceremony/online/refused-imports';
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import type { Journal } from '../../core/journal';
 import type { Response } from '../contract';
+import type { CeremonyClock } from '../schemas/key-status';
 
 function named(k: JournaledKey | KeyStatus) {
   return { keyId: k.keyId, alias: k.alias, replicaOf: k.replicaOf, region: k.region };
@@ -20,13 +22,20 @@ function withAnswer(k: UnprovenImport) {
   return { ...named(k), answer: { ...k.answer } };
 }
 
-/** Reads the keys' states, proves those holding material and says what is next (see above). */
+const refusal = (refused: RefusedImport | null | undefined) => (refused ? { ...refused } : null);
+
+/**
+ * Reads the keys' states, proves those holding material and says what is next (see above), judging
+ * import tokens by the ceremony's clock `now`: `clock` says whose it is (a rehearsal's simulator's, so
+ * a refusal of Keyferry's own is said by that clock, not this computer's).
+ */
 export async function keyStatusView(
   ceremony: OnlineCeremony,
   journal: Pick<Journal, 'entries'>,
+  { now, clock }: { readonly now: Date; readonly clock: CeremonyClock },
 ): Promise<Response<'keyStatus'>> {
   const status = await ceremony.status();
-  const next = statusNextSteps(ceremony.keys(), status, journal.entries, new Date());
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries, now);
   // The custody copy the journal recorded at a lost material's import: what its next step restores from.
   const custodyOf = (key: JournaledKey) => {
     const { acknowledged: _, ...custody } = recordedCustodyValues(ceremony.importedCustody(key.keyId));
@@ -37,6 +46,7 @@ export async function keyStatusView(
   // After the proofs: a key still not proven stands the ceremony at its proof, before a lost key's parameters.
   const first = proveFirst(ceremony.keys(), journal.entries);
   return {
+    clock,
     keys: status.map((s) => ({ ...s })),
     proofs: proofs && { allVerified: proofs.every((p) => p.ok), keys: proofs.map((p) => ({ ...p })) },
     next: {
@@ -54,11 +64,12 @@ export async function keyStatusView(
         custody: custodyOf(key),
       })),
       proveFirst: first ? { prove: first.prove.map(named), lost: first.lost.map(named), step: ceremony.step } : null,
-      rounds: next.rounds.map(({ round, keys }) => ({
+      rounds: next.rounds.map(({ round, keys, refused }) => ({
         stage: round.stage,
         folder: round.folder,
         seq: round.seq,
         keys: keys.map(named),
+        refused: refusal(refused),
       })),
       notTaken: next.notTaken.map(({ round, keys }) => ({
         folder: round.folder,
@@ -73,8 +84,14 @@ export async function keyStatusView(
         keys: keys.map(withAnswer),
       })),
       foreign: next.foreign.map(named),
-      missing: next.missing.map(named),
+      // An import stopped part way: once some key holds its material (before that, nothing is part way), as online status.
+      missing: next.keys.some((k) => k.imported) ? next.missing.map(named) : [],
       missingTokens: next.missingTokens && { ...next.missingTokens },
+      missingRefused: refusal(next.missingRefused),
+      groups: next.groups,
+      beforeImport: next.nothingImported
+        ? { step: ceremony.step, refused: refusal(refusedBeforeImport(journal.entries, ceremony.step)) }
+        : null,
       // Their tokens lapsed: a key never imported whose group's material another member holds takes that material.
       groupMaterial: next.missingTokens?.lapsed
         ? ceremony.groupMaterialHolders(next.missing.map((k) => k.keyId)).map(({ member, holder }) => ({

@@ -310,7 +310,11 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
       const ceremony = workflow();
       // Open whenever the online side is (connectOnline opens it first).
       if (!session.onlineJournal) throw new KeyferryError('KMS_NOT_CONNECTED');
-      return keyStatusView(ceremony, session.onlineJournal);
+      // The ceremony's clock: in a rehearsal the simulator's (moved forward to rehearse a later day), as the import judges by.
+      return keyStatusView(ceremony, session.onlineJournal, {
+        now: session.now(),
+        clock: session.simulator ? 'simulator' : 'computer',
+      });
     },
 
     deletionWarning: async ({ keyId }) => workflow().deletionWarning(keyId),

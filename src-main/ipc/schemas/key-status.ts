@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ipcPhraseSchema, keySpecSchema, onlineStepSchema, timeTextSchema } from './common';
+import { REFUSAL_CLOCKS, REFUSED_IMPORT_KINDS } from '../../core/ceremony/online/refusal-kinds';
 
 /**
  * Where a key lives and its replica group: `region`/`projectId` (a primary's are the ceremony's
@@ -45,12 +46,32 @@ export const recordedCustodySchema = z.object({
 const answeredKeySchema = namedKeySchema.extend({
   answer: z.object({ code: z.string(), seq: z.number().int(), sentSeq: z.number().int().nullable() }),
 });
+/** Whose clock the app judges a ceremony by: a rehearsal's simulator's (tests and officers move it forward), else this computer's. */
+export const CEREMONY_CLOCKS = ['computer', 'simulator'] as const;
+export type CeremonyClock = (typeof CEREMONY_CLOCKS)[number];
+
+/**
+ * An import of a checked wrapped bundle refused so that the same import would be refused again
+ * (core/ceremony/online/refused-imports.ts): its kind, the bundle, the check's and the refusal's
+ * entries, the code, whose clock an expiry refusal went by, and the expiry a replica group holds.
+ */
+const refusedImportSchema = z.object({
+  kind: z.enum(REFUSED_IMPORT_KINDS),
+  folder: z.string(),
+  seq: z.number().int(),
+  refusedSeq: z.number().int(),
+  code: z.string().max(64),
+  by: z.enum(REFUSAL_CLOCKS),
+  heldIso: z.string().max(40),
+});
 /**
  * The keys' states as the KMS answered; the keys holding material proven at any step, as `online
  * status` proves them (null: no key holds material); and what is next for each key not finished
  * (core/ceremony/online/status-next-steps.ts), as `online status` says it.
  */
 export const keyStatusListSchema = z.object({
+  /** Whose clock the import tokens and Keyferry's own expiry refusals were judged by. */
+  clock: z.enum(CEREMONY_CLOCKS),
   keys: z.array(
     z.object({
       keyId: z.string(),
@@ -90,6 +111,8 @@ export const keyStatusListSchema = z.object({
         folder: z.string(),
         seq: z.number().int(),
         keys: z.array(namedKeySchema),
+        /** Its import refused for its expiry or its replica group's held expiry: the same bundle with another expiry is next. */
+        refused: refusedImportSchema.nullable(),
       }),
     ),
     /** Sent an import (entry `seq`) with no answer recorded, still Pending import: it did not take effect. */
@@ -103,6 +126,16 @@ export const keyStatusListSchema = z.object({
     missing: z.array(namedKeySchema),
     /** The import tokens of `missing`: the earliest expiry (ms since the epoch) and whether it passed; null: none known. */
     missingTokens: z.object({ until: z.number(), lapsed: z.boolean() }).nullable(),
+    /** The import of `missing` refused for their expiry or their tokens: the same import would be refused again. */
+    missingRefused: refusedImportSchema.nullable(),
+    /** Whether the ceremony has replica groups (a key of `missing` may leave one incomplete). */
+    groups: z.boolean(),
+    /**
+     * No key holds imported material and nothing else is to say of any key: the ceremony's step, and
+     * the refusal of the import of the wrap of the bundle written last (refusedBeforeImport); null
+     * once anything was imported or sent.
+     */
+    beforeImport: z.object({ step: onlineStepSchema, refused: refusedImportSchema.nullable() }).nullable(),
     /**
      * Their tokens lapsed: the keys of `missing` never imported whose replica group's material another
      * member holds (core/ceremony/online/group-material.ts), each with that holder and its recorded custody copy.

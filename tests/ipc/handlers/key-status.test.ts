@@ -80,6 +80,9 @@ describe('the key states in the app, as online status says them', () => {
       foreign: [],
       missing: [],
       missingTokens: null,
+      missingRefused: null,
+      groups: false,
+      beforeImport: null,
       groupMaterial: [],
     });
 
@@ -127,6 +130,7 @@ describe('the key states in the app, as online status says them', () => {
         folder: params.dir,
         seq: expect.any(Number) as number,
         keys: [{ keyId: deleted, alias: 'safety/k0', replicaOf: null, region: 'sim-local-1' }],
+        refused: null,
       },
     ]);
   }, 120_000);

@@ -24,7 +24,14 @@
  *   also of a bundle bringing lost material back: another key of it took its material since);
  *   `missingTokens`: when the import tokens of their latest parameters run out (the earliest of
  *   them), and whether that moment has passed by the caller's clock: the same import finishes them
- *   only until then; after it their way on is fresh parameters; `missingBundle`: the bundle that import takes.
+ *   only until then; after it their way on is fresh parameters; `missingBundle`: the bundle that import takes;
+ *   `missingRefused`: that import refused for their expiry or their tokens (refused-imports.ts), so
+ *   the same import again would be refused the same way;
+ * - each round at stage 'import' carries `refused`: its import refused for its expiry or for its
+ *   replica group's held expiry (the same bundle with --expires is next), or null;
+ * - `groups`: whether the ceremony has replica groups; `nothingImported`: no key holds imported
+ *   material and there is nothing else to say of any key (no loss, no import sent): the ceremony is
+ *   before its first import (refusedBeforeImport says what a refusal then means).
  */
 import { namedKeysValue } from './named-keys';
 import type { JournalEntry } from '../../journal';
@@ -33,6 +40,7 @@ import { KeyState, keyStateOfName } from '../../kms/types';
 import { importOfRoundUnderWay, materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
 import { ONLINE_EVENTS, parametersFetchedData, wrappedCheckedData } from './events';
+import { refusedImportOf, type RefusedImport } from './refused-imports';
 import type { JournaledKey, KeyStatus } from './types';
 
 type BundleRound = Exclude<MaterialRound, { stage: 'parameters' }>;
@@ -56,7 +64,7 @@ export interface StatusNextSteps {
   readonly keys: readonly JournaledKey[];
   readonly deleted: readonly LostKey[];
   readonly lapsed: readonly LostKey[];
-  readonly rounds: readonly RoundGroup[];
+  readonly rounds: readonly (RoundGroup & { readonly refused: RefusedImport | null })[];
   readonly notTaken: readonly RoundGroup[];
   readonly sentUnrecorded: SentImports<KeyStatus>;
   readonly unproven: SentImports<UnprovenImport>;
@@ -69,6 +77,9 @@ export interface StatusNextSteps {
   readonly missingTokens: MissingTokens | null;
   /** The wrapped bundle the same import of the `missing` keys takes: their round's, when they all share one (else null). */
   readonly missingBundle: string | null;
+  readonly missingRefused: RefusedImport | null;
+  readonly groups: boolean;
+  readonly nothingImported: boolean;
 }
 
 /** The import tokens of the keys not reached: the earliest expiry (ms since the epoch) and whether it passed. */
@@ -213,6 +224,15 @@ export function statusNextSteps(
     const waiting = !!k && !k.imported && !k.lapsed && !k.deleted && !waitingAgain(k);
     return waiting && stateOf.get(s.keyId) === pendingImport;
   });
+  // A refusal the same import would meet again: of the round's bundle since its check, of the keys asked about.
+  const refusedOf = (
+    afterSeq: number,
+    these: readonly { keyId: string }[],
+    kinds: readonly RefusedImport['kind'][],
+  ) => {
+    const refused = refusedImportOf(entries, afterSeq, new Set(these.map((k) => k.keyId)));
+    return refused && kinds.includes(refused.kind) ? refused : null;
+  };
   const roundWord = (key: JournaledKey): LostKey => ({
     key,
     round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later',
@@ -221,7 +241,10 @@ export function statusNextSteps(
     keys,
     deleted: keys.filter((k) => k.deleted).map(roundWord),
     lapsed: keys.filter((k) => k.lapsed).map(roundWord),
-    rounds: byBundle(lost, rounds),
+    rounds: byBundle(lost, rounds).map((group) => ({
+      ...group,
+      refused: group.round.stage === 'import' ? refusedOf(group.round.seq - 1, group.keys, ['expiry', 'group']) : null,
+    })),
     notTaken: byBundle(notTaken, rounds),
     sentUnrecorded: sentImports(sent),
     unproven: sentImports(unproven),
@@ -230,6 +253,11 @@ export function statusNextSteps(
     missing,
     missingTokens: tokensOf(missing, entries, now),
     missingBundle: sharedBundleOf(missing, rounds),
+    missingRefused: missing.length > 0 ? refusedOf(0, missing, ['expiry', 'token']) : null,
+    groups: journaled.some((k) => k.replicaOf !== null),
+    nothingImported:
+      keys.every((k) => !k.imported && !k.lapsed && !k.deleted) &&
+      notTaken.length + answeredNotTaken.length + unrecorded.length === 0,
   };
 }
 

@@ -120,7 +120,9 @@ describe('the next steps of a look at the keys', () => {
     ]);
     const atWrap = statusNextSteps([deleted], [state('a', '5')], written, NOW);
     expect(atWrap.deleted).toEqual([{ key: deleted, round: 'later' }]);
-    expect(atWrap.rounds).toEqual([{ round: { stage: 'wrap', folder: '/m/params', seq: 3 }, keys: [deleted] }]);
+    expect(atWrap.rounds).toEqual([
+      { round: { stage: 'wrap', folder: '/m/params', seq: 3 }, keys: [deleted], refused: null },
+    ]);
   });
 
   it('an import answered with a failure that proves nothing, the key still Pending import: said with its answer, not as missing', () => {
@@ -285,5 +287,59 @@ describe('the next steps of a look at the keys', () => {
     expect(next.rounds).toEqual([]);
     expect(next.missing).toEqual([state('r', '5')]);
     expect(next.keys.find((k) => k.keyId === 'r')).toMatchObject({ lapsed: false, deleted: false });
+  });
+
+  it('carries the refusal the same import would meet again: a round’s, the keys an import did not reach, or none before any import', () => {
+    const check = { folder: '/m/wrapped', keys: [{ keyId: 'a' }, { keyId: 'b' }] };
+    const failed = (keyId: string, code: string, values: Record<string, string> = {}) =>
+      ['step.failed', { step: 'import-key-material', keyId, code, values }] as const;
+    // One key imported, the other refused by the KMS for its expiry: the keys not reached carry it.
+    const partly = statusNextSteps(
+      [key('a', { imported: true }), key('b')],
+      [state('a', '2'), state('b', '5')],
+      journalEntries([['wrapped-bundle.checked', check], ['key.imported', { keyId: 'a' }], failed('b', 'KMS.2602')]),
+      NOW,
+    );
+    expect(partly.missing).toEqual([state('b', '5')]);
+    expect(partly.missingRefused).toMatchObject({ kind: 'expiry', folder: '/m/wrapped', refusedSeq: 3, by: 'kms' });
+    expect(partly).toMatchObject({ groups: false, nothingImported: false });
+    // A refusal of the other key only (imported since) is not theirs.
+    const other = journalEntries([
+      ['wrapped-bundle.checked', check],
+      failed('a', 'KMS.2602'),
+      ['key.imported', { keyId: 'a' }],
+    ]);
+    expect(
+      statusNextSteps([key('a', { imported: true }), key('b')], [state('a', '2'), state('b', '5')], other, NOW)
+        .missingRefused,
+    ).toBeNull();
+    // A lost replica's round refused for its group's held expiry: that expiry is next; a failure that proves nothing is not a refusal.
+    const lostReplica = key('r', { deleted: true, replicaOf: 'p' });
+    const round = (code: string) =>
+      statusNextSteps(
+        [key('p', { imported: true }), lostReplica],
+        [state('p', '2'), state('r', '5')],
+        journalEntries([
+          ['key.imported', { keyId: 'p' }],
+          ['key.material-deleted', { keyId: 'r' }],
+          ['parameters.bundle-written', { folder: '/m/params', keyIds: ['r'] }],
+          ['wrapped-bundle.checked', { folder: '/m/restore', keys: [{ keyId: 'r' }] }],
+          failed('r', code, { heldIso: 'never', others: 'none' }),
+        ]),
+        NOW,
+      );
+    const group = round('REPLICA_GROUP_EXPIRY_DIFFERS');
+    expect(group.rounds.map((g) => g.refused)).toMatchObject([{ kind: 'group', heldIso: 'never', refusedSeq: 5 }]);
+    expect(group.groups).toBe(true);
+    expect(round('KMS.0101').rounds.map((g) => g.refused)).toEqual([null]);
+    // Nothing imported, nothing sent, nothing lost: before the first import (what a refusal then means: refusedBeforeImport).
+    const before = statusNextSteps(
+      [key('a'), key('b')],
+      [state('a', '5'), state('b', '5')],
+      journalEntries([['wrapped-bundle.checked', check], failed('a', 'KMS.2602')]),
+      NOW,
+    );
+    expect(before.nothingImported).toBe(true);
+    expect(partly.nothingImported || group.nothingImported).toBe(false);
   });
 });

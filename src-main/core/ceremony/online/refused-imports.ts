@@ -1,38 +1,31 @@
 /**
- * What `online status` reads of an import of the last checked wrapped bundle that was refused, so
- * its next step is not "the same import again" when that import would be refused the same way:
+ * What a look at the ceremony (`online status`, the app's key states) reads of an import of the last
+ * checked wrapped bundle that was refused, so its next step is not "the same import again" when that
+ * import would be refused the same way:
  * - `expiry`: the material expiry not ahead (Keyferry's own EXPIRY_IN_PAST, or the KMS's KMS.2602
  *   by its clock): the same bundle imports with `--expires` further ahead while its tokens last;
  * - `group`: another expiry than the one a member of its replica group holds
  *   (REPLICA_GROUP_EXPIRY_DIFFERS): the same bundle imports with `--expires` the held one (not said
  *   when the bundle also holds AES keys outside the group, which that --expires would move);
  * - `token`: the import tokens expired (TOKEN_EXPIRED_CODES): fresh parameters are next.
- * A pure reading of journal entries.
+ * Which code is which kind: refusal-kinds.ts. A pure reading of journal entries.
  */
-import type { JournalEntry } from '../../core/journal';
-import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
-import { TOKEN_EXPIRED_CODES } from './online-steps';
+import type { JournalEntry } from '../../journal';
+import type { OnlineStep } from '../shared/ceremony-states';
+import { ONLINE_EVENTS } from './events';
+import { refusalClockOf, refusalKindOf, type REFUSAL_CLOCKS, type REFUSED_IMPORT_KINDS } from './refusal-kinds';
 
-/** The refusals of an import for its material expiry: Keyferry's own before sending, and the KMS's by its clock. */
-const EXPIRY_REFUSALS: ReadonlySet<string> = new Set(['EXPIRY_IN_PAST', 'KMS.2602']);
-
-interface RefusedImport {
-  readonly kind: 'expiry' | 'group' | 'token';
+export interface RefusedImport {
+  readonly kind: (typeof REFUSED_IMPORT_KINDS)[number];
   /** The checked bundle's folder and the check's journal entry. */
   readonly folder: string;
   readonly seq: number;
   /** The refusal's entry and code; `by`: whose clock an expiry refusal went by. */
   readonly refusedSeq: number;
   readonly code: string;
-  readonly by: 'kms' | 'computer';
+  readonly by: (typeof REFUSAL_CLOCKS)[number];
   /** For `group`: the expiry the group holds ("never" or ISO), as the refusal named it. */
   readonly heldIso: string;
-}
-
-function kindOf(code: string): RefusedImport['kind'] | undefined {
-  if (EXPIRY_REFUSALS.has(code)) return 'expiry';
-  if (code === 'REPLICA_GROUP_EXPIRY_DIFFERS') return 'group';
-  return TOKEN_EXPIRED_CODES.has(code) ? 'token' : undefined;
 }
 
 /**
@@ -54,22 +47,36 @@ export function refusedImportOf(
       e.event === ONLINE_EVENTS.stepFailed &&
       e.data.step === 'import-key-material' &&
       named(e) &&
-      kindOf(String(e.data.code)) !== undefined,
+      refusalKindOf(String(e.data.code)) !== undefined,
   );
-  if (!refusal) return undefined;
-  const code = String(refusal.data.code);
+  const code = String(refusal?.data.code);
+  const kind = refusalKindOf(code);
+  if (!refusal || !kind) return undefined;
   const values = refusal.data.values;
   const fields = values !== null && typeof values === 'object' && !Array.isArray(values) ? values : {};
   const held = fields.heldIso;
   // An --expires for the group would move keys outside it too: the refusal says to make the bundle again.
-  if (kindOf(code) === 'group' && fields.others === 'some') return undefined;
+  if (kind === 'group' && fields.others === 'some') return undefined;
   return {
-    kind: kindOf(code) as RefusedImport['kind'],
+    kind,
     folder,
     seq: check.seq,
     refusedSeq: refusal.seq,
     code,
-    by: code === 'KMS.2602' ? 'kms' : 'computer',
+    by: refusalClockOf(code),
     heldIso: typeof held === 'string' ? held : '',
   };
+}
+
+/**
+ * Before any import, at step 'parameters-written' (a command line's look) or 'material-checked' (the
+ * app's session, which checked the wrap): the refusal of an import of the wrap of the bundle written
+ * last (undefined at any other step, or with none): its tokens expired (fresh parameters are next,
+ * not that wrap again), or its expiry not ahead (the same bundle with an expiry further ahead, not a
+ * wrap again, which is refused).
+ */
+export function refusedBeforeImport(entries: readonly JournalEntry[], step: OnlineStep): RefusedImport | undefined {
+  if (step !== 'parameters-written' && step !== 'material-checked') return undefined;
+  const written = entries.findLast((e) => e.event === ONLINE_EVENTS.parametersWritten);
+  return refusedImportOf(entries, written?.seq ?? 0);
 }

@@ -5,8 +5,8 @@
  * after the last check.
  */
 import { describe, expect, it } from 'vitest';
-import { refusedImportOf } from '../../../src-main/cli/commands/refused-imports';
-import { journalEntries } from '../../helpers/journal-entries';
+import { refusedImportOf } from '../../../../src-main/core/ceremony/online/refused-imports';
+import { journalEntries } from '../../../helpers/journal-entries';
 
 const checked = (folder: string) =>
   ['wrapped-bundle.checked', { folder, keys: [{ keyId: 'a' }, { keyId: 'b' }] }] as const;
