@@ -300,7 +300,7 @@ export interface MessageValueTable {
   'verify.restore-hint': NoValues;
   'status.proofs': NoValues;
   'status.next.deleted': { key: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
-  'status.next.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'status.next.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; custodySeq: string | number; token: string | number };
   'status.next.round-import': { folder: string | number; keys: string | number; seq: string | number; refused: string; refusedSeq: string | number; held: string | number; code: string | number; by: string };
   'status.next.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; folder: string | number };
   'status.next.unrecorded-imports': { count: number; keys: string | number; bundles: string };
@@ -1166,7 +1166,7 @@ export interface MessageValueTable {
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
-  'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number };
+  'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; custodySeq: string | number; token: string | number };
   'online.status.receipt-not-written': { count: number; command: string | number };
   'online.status.next-import-expiry': { folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string; command: string | number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; refused: string; refusedSeq: string | number; heldIso: string | number; command: string | number; code: string | number };

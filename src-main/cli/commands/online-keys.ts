@@ -272,7 +272,7 @@ function printKeyStates(
   for (const line of lapsed) io.stdout(line);
   for (const { key: k, round } of next.deleted)
     io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));
-  printRoundLines(io, values, next);
+  printRoundLines(io, values, next, (...keyIds) => ceremony.importedCustody(...keyIds));
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.
   const tr = cliTranslator(io);

@@ -7,6 +7,8 @@
  */
 import type { JournalEntry } from '../../core/journal';
 import { materialRoundOf } from '../../core/ceremony/online/material-round';
+import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
+import type { RecordedCustody } from '../../core/ceremony/online/state';
 import type { StatusNextSteps } from '../../core/ceremony/online/status-next-steps';
 import type { CliIo } from '../command';
 import type { OnlineCommonValues } from '../online-session';
@@ -21,16 +23,23 @@ export function lostRoundWord(entries: readonly JournalEntry[], keyId: string): 
 
 /**
  * The round lines of the ceremony's keys (statusNextSteps: the journal's view against the KMS's
- * answer): keys that lost their material by the bundle of their round, and keys sent an import with
- * no answer recorded that the KMS shows did not take effect.
+ * answer): keys that lost their material by the bundle of their round (at the air-gapped side, with
+ * the custody copy recorded at their import: `importedCustody`), and keys sent an import with no
+ * answer recorded that the KMS shows did not take effect.
  */
-export function printRoundLines(io: CliIo, values: OnlineCommonValues, next: StatusNextSteps): void {
+export function printRoundLines(
+  io: CliIo,
+  values: OnlineCommonValues,
+  next: StatusNextSteps,
+  importedCustody: (...keyIds: string[]) => RecordedCustody | undefined,
+): void {
   const t = cliTranslator(io);
   for (const { round, keys: these, refused } of next.rounds) {
     const command = nextOnline('import', values, ['--bundle', round.folder]);
     const named = { count: these.length, keys: namedKeys(t, these), folder: round.folder, seq: round.seq, command };
     if (round.stage === 'wrap') {
-      io.stdout(t.t('online.status.round-wrap', named));
+      const { seq: custodySeq, ...custody } = recordedCustodyValues(importedCustody(...these.map((k) => k.keyId)));
+      io.stdout(t.t('online.status.round-wrap', { ...named, ...custody, custodySeq }));
       continue;
     }
     // Its import refused for its expiry: the same import with --expires, not as it ran.

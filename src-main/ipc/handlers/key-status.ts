@@ -37,8 +37,10 @@ export async function keyStatusView(
   const status = await ceremony.status();
   const next = statusNextSteps(ceremony.keys(), status, journal.entries, now);
   // The custody copy the journal recorded at a lost material's import: what its next step restores from.
-  const custodyOf = (key: JournaledKey) => {
-    const { acknowledged: _, ...custody } = recordedCustodyValues(ceremony.importedCustody(key.keyId));
+  const custodyOf = (...keys: JournaledKey[]) => {
+    const { acknowledged: _, ...custody } = recordedCustodyValues(
+      ceremony.importedCustody(...keys.map((k) => k.keyId)),
+    );
     return custody;
   };
   // As online status: the keys holding material are proven at any step, others may wait for their next round.
@@ -70,6 +72,7 @@ export async function keyStatusView(
         seq: round.seq,
         keys: keys.map(named),
         refused: refusal(refused),
+        custody: custodyOf(...keys),
       })),
       notTaken: next.notTaken.map(({ round, keys }) => ({
         folder: round.folder,

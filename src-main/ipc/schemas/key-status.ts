@@ -113,6 +113,8 @@ export const keyStatusListSchema = z.object({
         keys: z.array(namedKeySchema),
         /** Its import refused for its expiry or its replica group's held expiry: the same bundle with another expiry is next. */
         refused: refusedImportSchema.nullable(),
+        /** The custody copy recorded at the import of its keys' material (recorded-custody.ts): what the air-gapped side restores from. */
+        custody: recordedCustodySchema,
       }),
     ),
     /** Sent an import (entry `seq`) with no answer recorded, still Pending import: it did not take effect. */

@@ -46,7 +46,14 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
     ),
     ...next.rounds.map((r) =>
       r.stage === 'wrap'
-        ? t('status.next.round-wrap', { keys: named(r.keys), count: r.keys.length, folder: r.folder, seq: r.seq })
+        ? t('status.next.round-wrap', {
+            keys: named(r.keys),
+            count: r.keys.length,
+            folder: r.folder,
+            ...r.custody,
+            custodySeq: r.custody.seq,
+            seq: r.seq,
+          })
         : // Its import refused for its expiry, or its group's held one: another expiry, not the same import.
           t('status.next.round-import', {
             ...refusedValues(tr, r.refused, clock),

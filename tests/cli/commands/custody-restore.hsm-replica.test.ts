@@ -86,6 +86,12 @@ describe('custody restore --hsm-module for one replica of a group', () => {
     expect(params2.stdout).toMatch(/keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token \S+ /);
     // The replica keeps the expiry its primary holds: the printed restore says original, not a choice.
     expect(params2.stdout).toMatch(/ --expires original\n/);
+    // Its round at the air-gapped side: status names the token, not shares or a material file.
+    const waiting = await run(['online', 'status', ...connection]);
+    expect(waiting.stdout).toMatch(
+      /run with that bundle the command keyferry online params printed: keyferry custody restore --bundle … --hsm-module …, with the HSM token vault-r \/ \w+ that holds the material \(online journal entry \d+\)/,
+    );
+    expect(waiting.stdout).not.toContain('custody shares');
     expect(params2.stdout).toContain(
       `--expires original keeps the expiry each key had: ${replicaId} of a replica group whose other members hold this material must keep the one the group holds`,
     );

@@ -98,7 +98,7 @@ describe('online import and status after delete-material, round by round', () =>
     expect(waiting.stdout).not.toContain('run keyferry online params, then keyferry custody restore');
     expect(waiting.stdout).toMatch(
       new RegExp(
-        `New import parameters for r/deleted \\(${deleted}\\) are in the import-parameters bundle ${path.join(online, 'params-2')} \\(journal entry \\d+\\), written after its material was lost\\. Next, on the air-gapped workstation, run with that bundle the command keyferry online params printed`,
+        `New import parameters for r/deleted \\(${deleted}\\) are in the import-parameters bundle ${path.join(online, 'params-2')} \\(journal entry \\d+\\), written after its material was lost\\. Next, on the air-gapped workstation, run with that bundle the command keyferry online params printed: keyferry custody restore --bundle …, with the shares of any 2 of the 3 custodians \\(custodian-1, custodian-2, custodian-3; custody set [0-9A-F]{8}; online journal entry \\d+\\)`,
       ),
     );
     expect(waiting.stdout).toMatch(new RegExp(`${kept}\\s+AES_256\\s+Enabled\\s+OK: `));

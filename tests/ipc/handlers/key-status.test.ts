@@ -11,6 +11,7 @@ import type { Response } from '../../../src-main/ipc/contract';
 import { translator } from '../../../src-main/i18n/translate';
 import { unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
 import { consoleClientOf } from '../../helpers/console-client';
+import { keyStatusLines } from '../../../src-renderer/screens/online/key-status-lines';
 import {
   airGapConfirmed,
   call,
@@ -131,8 +132,15 @@ describe('the key states in the app, as online status says them', () => {
         seq: expect.any(Number) as number,
         keys: [{ keyId: deleted, alias: 'safety/k0', replicaOf: null, region: 'sim-local-1' }],
         refused: null,
+        custody: expect.objectContaining({ custody: 'none' }) as unknown,
       },
     ]);
+    // No custody copy was kept (material that never expires, nothing split): the screen says the air-gapped step as it is.
+    expect(keyStatusLines(translator('en'), status, 2)).toContainEqual(
+      expect.stringContaining(
+        'Next, on the air-gapped workstation, wrap the original material with that bundle, if someone still holds it (no custody copy was kept: online journal entry ',
+      ),
+    );
   }, 120_000);
 
   it('says lapsed keys as online status does: the custody copy to restore from, fresh parameters first', async () => {
