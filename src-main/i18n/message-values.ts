@@ -2390,6 +2390,7 @@ export interface MessageValueTable {
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number };
   'warning.CLOCK_SUSPECT': { count: number; keyId: string | number; at: Date | number; now: Date | number };
   'warning.MATERIAL_EXPIRY_PAST': { keyId: string | number; at: Date | number; kmsCode: string | number };
+  'warning.MATERIAL_EXPIRY_PAST_BY_KMS': { count: number; keyId: string | number; at: Date | number; kmsNow: Date | number; now: Date | number };
   'warning.OS_METADATA_IGNORED': { filesList: string | number };
   'warning.EXPIRY_DIFFERS_FROM_PLAN': { count: number; keyId: string | number; requested: string; requestedAt: Date | number; plan: string; planAt: Date | number };
   'journal.event.ceremony.abandoned': NoValues;

@@ -33,12 +33,18 @@ const HOUR = 3600_000;
  * A ceremony of `keys` created and fetched online, wrapped on the air-gapped side as printed with
  * --no-backup (their AES material expires), up to its import: the import command it printed.
  */
-async function wrappedWithNoBackup(title: string, keys: readonly Record<string, string>[]) {
+async function wrappedWithNoBackup(
+  title: string,
+  keys: readonly Record<string, string>[],
+  { kmsClockAhead = 0 }: { readonly kmsClockAhead?: number } = {},
+) {
   const { online, airgap } = await twoMachines(dir);
   await writeFile(path.join(online, 'plan.json'), JSON.stringify({ title, operator: 'Ana', witnesses: ['Ben'], keys }));
   const { args: connection, env } = onlineAt(kms.sim);
   const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
   expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+  // The KMS's clock moved on between the plan's keys and their parameters (a rehearsal's kms-sim advance).
+  kms.sim.clock.advance(kmsClockAhead);
   const params = await on(['online', 'params', '--out', 'params']);
   expect(params.code).toBe(0);
   const wrap = [
@@ -48,10 +54,29 @@ async function wrappedWithNoBackup(title: string, keys: readonly Record<string, 
   ];
   const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
   expect(wrapped.stderr).toBe('');
-  return { online, env, on, importCommand: nextCommand(onPrintedMedia(wrapped.stdout)) };
+  return { online, env, on, params, importCommand: nextCommand(onPrintedMedia(wrapped.stdout)) };
 }
 
 describe('online status after an import refused for its material expiry', () => {
+  it('warns at online params when the plan’s expiry is past by the KMS’s clock; the import with one further ahead goes through', async () => {
+    const expires = new Date(Date.now() + 6 * HOUR).toISOString();
+    const { online, env, params, importCommand } = await wrappedWithNoBackup(
+      'Skewed',
+      [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }],
+      { kmsClockAhead: 8 * HOUR },
+    );
+    expect(params.stdout).toMatch(
+      /The material expiry this bundle requests for key [0-9a-f-]{36}, .+, is not ahead of the KMS's clock: the import tokens it has just issued show its time as .+, while this computer's clock says .+\. The KMS will refuse that import \(KMS\.2602\) unless it is given an expiry further ahead at import \(keyferry online import --expires/,
+    );
+    // As warned: refused as it is, imported with an expiry further ahead.
+    expect((await keyferry(importCommand, { cwd: online, env })).stderr).toContain(
+      "by the KMS's own clock it is not in the future",
+    );
+    const ahead = await keyferry([...importCommand, '--expires', '30d'], { cwd: online, env });
+    expect(ahead.stderr).toBe('');
+    expect(ahead.code).toBe(0);
+  }, 120_000);
+
   it('names the same bundle with --expires, not a wrap again; once its tokens expired in the KMS, fresh parameters', async () => {
     const expires = new Date(Date.now() + 6 * HOUR).toISOString();
     const { online, env, on, importCommand } = await wrappedWithNoBackup('Short', [

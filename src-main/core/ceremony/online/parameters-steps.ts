@@ -331,6 +331,39 @@ function earlierBundlesStillLive(
 }
 
 /**
+ * The material expiries the bundle requests (`parameters`) that are not ahead of the KMS's clock as
+ * the newest import tokens of `keys` prove it (kms-time.ts), though ahead of this computer's (`now`;
+ * one past by both was refused when the plan was made): the KMS will refuse those imports (KMS.2602)
+ * unless given an expiry further ahead. In a rehearsal, the simulator's clock moved forward past a
+ * plan's durations counted from this computer's clock at create-key.
+ */
+function expiriesPastByKms(
+  keys: readonly OnlineKeyState[],
+  parameters: readonly { readonly keyId: string; readonly materialExpiry?: string | undefined }[],
+  now: Date,
+): Warning | undefined {
+  const kmsNow = kmsTimeFromTokens(
+    now,
+    keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
+  );
+  const past = parameters.filter(
+    (p) =>
+      p.materialExpiry !== undefined &&
+      p.materialExpiry !== 'never' &&
+      Date.parse(p.materialExpiry) <= kmsNow.getTime(),
+  );
+  const first = past[0];
+  if (!first) return undefined;
+  return warningOf('MATERIAL_EXPIRY_PAST_BY_KMS', {
+    count: past.length,
+    keyId: first.keyId,
+    at: Date.parse(first.materialExpiry ?? ''),
+    kmsNow: kmsNow.getTime(),
+    now: now.getTime(),
+  });
+}
+
+/**
  * Writes the latest parameters of every waiting key into the new folder `dir` and journals it; the
  * bundle names the journal's operator and witnesses (format version 5). `signal`: a stop, which
  * ends the write and removes what it wrote (write-bundle.ts).
@@ -390,7 +423,9 @@ export async function writeParametersBundleStep(
     manifestSha256: written.digest,
     manifestSha256Grouped: groupHex(written.digest),
     keyIds,
-    warnings: earlier ? [earlier, ...written.warnings] : written.warnings,
+    warnings: [earlier, expiriesPastByKms(keys, parameters, now), ...written.warnings].filter(
+      (w): w is Warning => w !== undefined,
+    ),
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
     importedBefore: keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId),
     takingGroupMaterial: takers.map(({ member, holder }) => ({ keyId: member.keyId, holder: holder.keyId })),
