@@ -31,12 +31,15 @@ export function parametersBundleWrapped(
  * The warning when `wrapped` is not the last parameters bundle this ceremony wrote and that last one
  * carries newer parameters for a key of `checked` (it replaced `wrapped` for them); none otherwise. A
  * last bundle for other keys only (another source of material, material-sources.ts) replaced nothing:
- * it is to be wrapped too, and the warning would tell the officer to destroy it.
+ * it is to be wrapped too, and the warning would tell the officer to destroy it. `bound`: every
+ * checked key takes only the material imported before (a re-import after a deletion or a lapse), so a
+ * wrap of the other bundle (a second custody restore) holds that same material: no second version,
+ * and "do not wrap it as well" may come too late to help; it is destroyed once this import is done.
  */
 export function earlierParametersWarning(
   state: Pick<OnlineCeremonyState, 'parametersBundle' | 'parametersBundlesOfToken'>,
   wrapped: ParametersBundle | undefined,
-  checked: readonly Pick<CheckedKey, 'key'>[],
+  checked: readonly { readonly key: Pick<CheckedKey['key'], 'issued' | 'firstImport'> }[],
 ): Warning[] {
   const latest = state.parametersBundle;
   if (!wrapped || !latest || wrapped.manifestSha256 === latest.manifestSha256) return [];
@@ -49,6 +52,7 @@ export function earlierParametersWarning(
       digest: groupHex(wrapped.manifestSha256),
       latestDir: latest.folder,
       latestDigest: groupHex(latest.manifestSha256),
+      bound: checked.every((c) => c.key.firstImport !== undefined) ? 'yes' : 'no',
     }),
   ];
 }

@@ -10,6 +10,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
+import { earlierParametersWarning } from '../../../../src-main/core/ceremony/online/wrapped-parameters';
+import { translator } from '../../../../src-main/i18n/translate';
+import { warningText } from '../../../../src-main/i18n/warning';
 import { journalFileEntries } from '../../../helpers/journal-entries';
 import { airGapSide, createFixture, receiptDigestOf, onlineWithFirstBundle, type Fixture } from '../ceremony-fixture';
 
@@ -47,6 +50,7 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
       digest: groupHex(first.manifestSha256),
       latestDir: second.dir,
       latestDigest: groupHex(second.manifestSha256),
+      bound: 'no',
     });
     const check = (await journalFileEntries(journal)).find((e) => e.event === 'wrapped-bundle.checked');
     expect(check?.data.parametersBundle).toEqual({ folder: first.dir, manifestSha256: first.manifestSha256 });
@@ -76,5 +80,34 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     });
     const check = (await journalFileEntries(journal.path)).find((e) => e.event === 'wrapped-bundle.checked');
     expect(check?.data.parametersBundle).toEqual({ folder: first.dir, manifestSha256: first.manifestSha256 });
+  });
+
+  it('keys bound to the material imported before: a wrap of the other bundle holds the same material, so it is not "do not wrap"', () => {
+    const bundle = (n: number) => ({ folder: `/m/params-${n}`, manifestSha256: String(n).repeat(64) });
+    const state = {
+      parametersBundle: bundle(2),
+      // The key's first token went into params-1, its second into params-2 (the last written).
+      parametersBundlesOfToken: new Map([
+        ['t1', [bundle(1)]],
+        ['t2', [bundle(2)]],
+      ]),
+    };
+    const issued = [{ importTokenSha256: 't1' }, { importTokenSha256: 't2' }] as const;
+    const restored = { key: { issued, firstImport: { seq: 4 } } } as unknown as Parameters<
+      typeof earlierParametersWarning
+    >[2][number];
+    const fresh = { key: { issued } } as unknown as typeof restored;
+    const [bound] = earlierParametersWarning(state, bundle(1), [restored]);
+    const [unbound] = earlierParametersWarning(state, bundle(1), [fresh]);
+    expect(bound?.values).toMatchObject({ bound: 'yes' });
+    expect(unbound?.values).toMatchObject({ bound: 'no' });
+    const en = translator('en');
+    expect(bound && warningText(en, bound)).toContain(
+      'These keys take only the material imported before, so a wrap of the other bundle (another custody restore, say) holds that same material and makes no second version: once this import is done, destroy the other parameters bundle and any wrap made from it.',
+    );
+    expect(bound && warningText(en, bound)).not.toContain('do not wrap it as well');
+    expect(unbound && warningText(en, unbound)).toContain(
+      'Destroy the other parameters bundle, and do not wrap it as well.',
+    );
   });
 });
