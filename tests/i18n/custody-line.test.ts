@@ -24,7 +24,7 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
       'Custody copy: 2 of 3 shares, held by Ana, Bo, Cy, custody set 0123ABCD (the tag in its share files’ names).',
     );
     expect(custodyLine(zh, set)).toBe(
-      '保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管，托管组 0123ABCD（即其份额文件名中的标记）。',
+      '保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管，托管集 0123ABCD（即其份额文件名中的标记）。',
     );
   });
 

@@ -96,7 +96,7 @@ describe('keys of one custody set imported from two bundles', () => {
     const params2 = await on(['--lang', 'zh-CN', 'online', 'params', '--out', 'params-2']);
     expect(params2.code).toBe(0);
     expect(params2.stdout).toContain(
-      `使用此参数包以及托管组 ${tag}（即份额文件名中的标记）的 3 位保管人中任意 2 位的份额文件执行`,
+      `使用此参数包以及托管集 ${tag}（即份额文件名中的标记）的 3 位保管人中任意 2 位的份额文件执行`,
     );
     const restore2 = nextCommand(onPrintedMedia(params2.stdout));
     expect(restore2.slice(0, 2)).toEqual(['custody', 'restore']);

@@ -61,7 +61,7 @@ export const enAppSafety = {
   'preflight.acknowledged':
     'Acknowledged (journaled, printed on the receipt): no copy of the AES material of {count, plural, one {# key} other {# keys}} exists.',
   'preflight.earlier.title':
-    'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony: a new wrap makes NEW material beside {count, plural, one {it} other {them}}',
+    'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony: a new wrap makes NEW material beside {count, plural, one {it} other {them}}, unless it takes material that exists already (keys already in the HSM token, or a material file)',
   'preflight.earlier.bundle': 'Session {session}: wrapped-material bundle',
   'preflight.earlier.digest': 'bundle digest',
   'preflight.earlier.tokens':
@@ -73,7 +73,7 @@ export const enAppSafety = {
   'preflight.earlier.expired':
     'None of them can be imported any more (their import tokens expired): this wrap needs no reason. It is journaled and listed on the receipt.',
   'preflight.earlier.after':
-    'Import one bundle only; then have the custodians of every other custody set destroy those shares.',
+    'Import one bundle only. If this wrap makes new material, then have the custodians of every other custody set destroy those shares (the receipt names them); if it wraps the same material again (keys already in the HSM token, or a material file), no custody set is destroyed.',
   'preflight.wrap-again': 'Wrap again: new material beside the bundles above',
   'preflight.wrap-again.reason': 'Why (journaled, on the receipt)',
   'preflight.wrap-again.reason-hint': 'e.g. media with the first bundle lost',

@@ -55,7 +55,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.acknowledged':
     '已确认（已记入日志，并打印在回执上）：{count, plural, other {# 个密钥}}的 AES 密钥材料不存在任何副本。',
   'preflight.earlier.title':
-    '此日志已完成本仪式的 {count, plural, other {# 次包装}}：再次包装会在其之外生成新的密钥材料',
+    '此日志已完成本仪式的 {count, plural, other {# 次包装}}：再次包装会在其之外生成新的密钥材料，除非它使用已存在的密钥材料（HSM 令牌中已有的密钥，或密钥材料文件）',
   'preflight.earlier.bundle': '第 {session} 次会话：已包装密钥材料包',
   'preflight.earlier.digest': '包摘要',
   'preflight.earlier.tokens':
@@ -65,7 +65,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.earlier.importable':
     '上面有包仍可导入，而联网侧只能导入其中一个。仅当该包不会被导入时（其介质丢失或损坏，或不得使用）才再次包装，并说明原因：原因将记入日志并列在回执上。',
   'preflight.earlier.expired': '这些包均已无法再导入（导入令牌已过期）：本次包装无需说明原因。将记入日志并列在回执上。',
-  'preflight.earlier.after': '只导入一个包；然后请其他每个托管集的保管人销毁这些份额。',
+  'preflight.earlier.after': '只导入一个包。如果此次包装生成新的密钥材料，请其他每个托管集的保管人销毁这些份额（回执会列出它们）；如果它再次包装同一份密钥材料（HSM 令牌中已有的密钥，或密钥材料文件），则无需销毁任何托管集。',
   'preflight.wrap-again': '再次包装：在上述包之外生成新的密钥材料',
   'preflight.wrap-again.reason': '原因（记入日志，列在回执上）',
   'preflight.wrap-again.reason-hint': '例如：存放第一个包的介质丢失',
@@ -94,7 +94,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'left.dismiss': '知道了',
   'action.leaving-ceremony': '放弃仪式',
   'delete.custody':
-    '{custody, select, none {密钥 {keyId} 没有任何保管副本（联网日志条目 {seq}：离线工作站未保留副本{acknowledged, select, yes {，并已在那里确认} other {}}）。删除其已导入的密钥材料将使其永久销毁：KMS 只接受相同的密钥材料再次导入，而任何地方都没有副本，因此该密钥下的所有密文都将无法解密。如仍要销毁，请再次输入密钥 ID；如只是不再使用该密钥而不丢失它，请改为禁用该密钥。} shares {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：{total} 份中的 {threshold} 份保管份额，由 {custodiansList} 保管{set, select, named {，托管组 {setTag}（即其份额文件名中的标记）} other {}}；没有其中 {threshold} 份，该密钥下的所有密文将永远无法解密。请确认上述保管人中至少 {threshold} 人仍持有其保管份额。} hsmToken {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：HSM 令牌“{token}”；没有该令牌，该密钥下的所有密文将永远无法解密。请确认该令牌仍保存着该密钥材料。} materialFiles {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：在离线工作站上载入的材料文件；没有这些文件，该密钥下的所有密文将永远无法解密。请确认这些文件仍被保管。} other {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。请确认该密钥的保管份额存在（离线回执会列出）。}}此确认将记入日志并打印在回执上。',
+    '{custody, select, none {密钥 {keyId} 没有任何保管副本（联网日志条目 {seq}：离线工作站未保留副本{acknowledged, select, yes {，并已在那里确认} other {}}）。删除其已导入的密钥材料将使其永久销毁：KMS 只接受相同的密钥材料再次导入，而任何地方都没有副本，因此该密钥下的所有密文都将无法解密。如仍要销毁，请再次输入密钥 ID；如只是不再使用该密钥而不丢失它，请改为禁用该密钥。} shares {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：{total} 份中的 {threshold} 份保管份额，由 {custodiansList} 保管{set, select, named {，托管集 {setTag}（即其份额文件名中的标记）} other {}}；没有其中 {threshold} 份，该密钥下的所有密文将永远无法解密。请确认上述保管人中至少 {threshold} 人仍持有其保管份额。} hsmToken {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：HSM 令牌“{token}”；没有该令牌，该密钥下的所有密文将永远无法解密。请确认该令牌仍保存着该密钥材料。} materialFiles {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：在离线工作站上载入的材料文件；没有这些文件，该密钥下的所有密文将永远无法解密。请确认这些文件仍被保管。} other {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。请确认该密钥的保管份额存在（离线回执会列出）。}}此确认将记入日志并打印在回执上。',
   'delete.read-warning': '删除 {alias} 的密钥材料会失去什么？',
   'delete.acknowledge': '我已阅读删除 {alias} 的密钥材料会失去什么，并接受此损失',
 };

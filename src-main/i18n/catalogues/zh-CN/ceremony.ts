@@ -136,7 +136,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next':
     '{where, select, app {请一次只为一组密钥获取参数：在“要获取参数的密钥”下选择该组的密钥，获取参数，写出参数包，并按其所示完成离线步骤；然后再处理下一组。} other {请一次只为一组密钥获取参数，每组写入一个新文件夹（命令见下）：让每个参数包完成其所示的离线步骤，并导入该步骤写出的内容；然后再处理下一组。}}',
   'online.material-source':
-    '{count, plural, other {密钥}} {keysList}：{source, select, shares {此前导入过的密钥材料，其托管副本是{set, select, named {托管组 {setTag}（{threshold}-of-{total}，即其份额文件名中的标记；由在线日志第 {seq} 条检查的已包装密钥材料包记录）} other {在线日志第 {seq} 条检查的已包装密钥材料包的 {threshold}-of-{total} 托管集}}：用其份额执行托管恢复} hsmToken {此前导入过的密钥材料，保存在 HSM 令牌 {token} 中（在线日志第 {seq} 条检查的已包装密钥材料包）：从该令牌执行托管恢复} materialFiles {此前导入过的密钥材料，从官员保存的文件加载（在线日志第 {seq} 条检查的已包装密钥材料包）：用这些文件执行 airgap wrap} none {此前导入过的密钥材料，没有任何托管副本（在线日志第 {seq} 条检查的已包装密钥材料包）：只能使用原始密钥材料} unknown {此前导入过的密钥材料，没有记录托管副本：只能使用原始密钥材料，或您所知道的托管副本} other {新生成的密钥材料：airgap wrap}}',
+    '{count, plural, other {密钥}} {keysList}：{source, select, shares {此前导入过的密钥材料，其托管副本是{set, select, named {托管集 {setTag}（{threshold}-of-{total}，即其份额文件名中的标记；由在线日志第 {seq} 条检查的已包装密钥材料包记录）} other {在线日志第 {seq} 条检查的已包装密钥材料包的 {threshold}-of-{total} 托管集}}：用其份额执行托管恢复} hsmToken {此前导入过的密钥材料，保存在 HSM 令牌 {token} 中（在线日志第 {seq} 条检查的已包装密钥材料包）：从该令牌执行托管恢复} materialFiles {此前导入过的密钥材料，从官员保存的文件加载（在线日志第 {seq} 条检查的已包装密钥材料包）：用这些文件执行 airgap wrap} none {此前导入过的密钥材料，没有任何托管副本（在线日志第 {seq} 条检查的已包装密钥材料包）：只能使用原始密钥材料} unknown {此前导入过的密钥材料，没有记录托管副本：只能使用原始密钥材料，或您所知道的托管副本} other {新生成的密钥材料：airgap wrap}}',
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED':
     '{count, plural, other {密钥 {keysList}}}从未获取过导入参数，而所选的密钥把{count, plural, other {它们}}排除在外：计划中各密钥的首次参数要一起获取，不能让任何密钥没有参数。未获取任何参数。',
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next':

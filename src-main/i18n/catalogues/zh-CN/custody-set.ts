@@ -33,7 +33,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_BACKUP_SWAPPED.next': '请使用与这些份额文件放在一起的备份文件（摘要印在每张份额凭条上）。',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN': '密钥 {keyId} 不在仪式 {ceremonyId} 的托管备份中。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next':
-    '{chosenBy, select, bundle {此托管组不持有参数包中密钥 {keyId} 的材料：请带来持有它的托管组的份额和备份。该密钥上次导入所用的已包装密钥材料包的离线回执写明了那个托管组（其仪式和标记，标记见于其每个份额文件名中）；若该包写明了其托管组，keyferry online status 也会以标记指明它。} other {请选择备份中包含的密钥（备份文件开头列出了它们）。}}',
+    '{chosenBy, select, bundle {此托管集不持有参数包中密钥 {keyId} 的材料：请带来持有它的托管集的份额和备份。该密钥上次导入所用的已包装密钥材料包的离线回执写明了那个托管集（其仪式和标记，标记见于其每个份额文件名中）；若该包写明了其托管集，keyferry online status 也会以标记指明它。} other {请选择备份中包含的密钥（备份文件开头列出了它们）。}}',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID':
     '托管备份中密钥 {keyId} 的条目解密后与记录的材料不符：文件已被改动。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next': '请使用其他保管人的备份文件副本，或根据打印件录入。',
@@ -66,7 +66,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SET_SHARES_MIXED':
     '第 {first} 份和第 {other} 份份额不属于同一个托管集（仪式 {firstCeremony} 和 {otherCeremony}）。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARES_MIXED.next':
-    '请只出示同一托管组的份额：即持有待恢复材料的那个托管组，密钥上次导入所用参数包的离线回执写明了它的仪式和标记（标记见于每个份额文件名中）；将其他托管组的份额放在一旁。',
+    '请只出示同一托管集的份额：即持有待恢复材料的那个托管集，密钥上次导入所用参数包的离线回执写明了它的仪式和标记（标记见于每个份额文件名中）；将其他托管集的份额放在一旁。',
   'problem.CUSTODY_SET_TWO_SETS':
     '第 {first} 份和第 {other} 份份额属于仪式 {ceremonyId} 的两个不同的托管集：第 {first} 份属于备份摘要为 {firstDigest}… 的托管集，第 {other} 份属于备份摘要为 {otherDigest}… 的托管集（每次拆分都会形成各自的托管集：可能是该仪式后来的一次包装生成了新的密钥材料和新的托管集，也可能是一次托管拆分为同一密钥材料生成了第二个托管集）。两个托管集的份额永远不能合用。未恢复任何内容。',
   'problem.CUSTODY_SET_TWO_SETS.next':
