@@ -65,7 +65,8 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.earlier.importable':
     '上面有包仍可导入，而联网侧只能导入其中一个。仅当该包不会被导入时（其介质丢失或损坏，或不得使用）才再次包装，并说明原因：原因将记入日志并列在回执上。',
   'preflight.earlier.expired': '这些包均已无法再导入（导入令牌已过期）：本次包装无需说明原因。将记入日志并列在回执上。',
-  'preflight.earlier.after': '只导入一个包。如果此次包装生成新的密钥材料，请其他每个托管集的保管人销毁这些份额（回执会列出它们）；如果它再次包装同一份密钥材料（HSM 令牌中已有的密钥，或密钥材料文件），则无需销毁任何托管集。',
+  'preflight.earlier.after':
+    '只导入一个包。如果此次包装生成新的密钥材料，请其他每个托管集的保管人销毁这些份额（回执会列出它们）；如果它再次包装同一份密钥材料（HSM 令牌中已有的密钥，或密钥材料文件），则无需销毁任何托管集。',
   'preflight.wrap-again': '再次包装：在上述包之外生成新的密钥材料',
   'preflight.wrap-again.reason': '原因（记入日志，列在回执上）',
   'preflight.wrap-again.reason-hint': '例如：存放第一个包的介质丢失',
