@@ -1,4 +1,4 @@
-/** `keyferry online status` and `online delete-material`: the ceremony's keys after the import. */
+/** `keyferry online status`: the ceremony's keys in the KMS, proven, and what is next for each. */
 
 import { KeyferryError } from '../../core/errors';
 import { cannotWriteThere } from '../../core/journal/lock';
@@ -9,16 +9,13 @@ import { listText } from '../../i18n/list';
 import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
-import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 import { refusedBeforeImport } from '../../core/ceremony/online/refused-imports';
-
-import { requireOption } from '../args';
 
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
 import type { Journal } from '../../core/journal';
-import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
+import type { KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import path from 'node:path';
 
@@ -31,12 +28,17 @@ import {
   printGroupProofs,
   printProofs,
   withSession,
-  type RoundSource,
 } from './online-steps';
-import { missingTokensValues, namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
-import { groupMaterialValues } from '../../i18n/group-material-values';
-import { lostRoundWord, printRoundLines } from './online-status-rounds';
-import { proveFirst, statusNextSteps, type StatusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
+import {
+  deletedKeyValues,
+  lostRoundWord,
+  printMissingImports,
+  printProveFirst,
+  printRoundLines,
+  type MissingImports,
+} from './online-status-rounds';
+import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -207,24 +209,6 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
   return undefined;
 }
 
-/** What the line about a key whose material was deleted says: the key, its recorded custody copy, the step its round is at. */
-function deletedKeyValues(
-  key: Pick<JournaledKey, 'alias' | 'spec' | 'keyId' | 'replicaOf' | 'region'>,
-  ceremony: Pick<UnjournaledLook, 'importedCustody'>,
-  round: string,
-) {
-  return {
-    alias: key.alias,
-    spec: key.spec,
-    keyId: key.keyId,
-    // A replica shares its alias with its primary: its region tells them apart.
-    replica: key.replicaOf === null ? 'no' : 'yes',
-    region: key.region,
-    ...recordedCustodyValues(ceremony.importedCustody(key.keyId)),
-    round,
-  };
-}
-
 /**
  * The keys' states as the KMS answered (a table), then what the journal says of them: material that
  * lapsed or was deleted, and keys Enabled with no import recorded. Returns how many of each.
@@ -311,124 +295,3 @@ function printKeyStates(
     },
   };
 }
-
-/** The keys an import stopped part way did not reach, and when their import tokens run out (statusNextSteps). */
-interface MissingImports {
-  readonly keys: readonly KeyStatus[];
-  readonly tokens: StatusNextSteps['missingTokens'];
-  readonly bundle: StatusNextSteps['missingBundle'];
-  readonly refused: StatusNextSteps['missingRefused'];
-  readonly groups: boolean;
-}
-
-/**
- * An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
- * Pending import (statusNextSteps' `missing`), and a replica group with them is not complete. Said,
- * with what finishes it; returns how many.
- */
-function printMissingImports(
-  io: CliIo,
-  values: OnlineCommonValues,
-  { keys: missing, tokens, bundle, refused: expiry, groups }: MissingImports,
-  total: number,
-  ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
-): number {
-  const command = nextOnline('params', values);
-  if (missing.length > 0) {
-    // A refusal of their expiry, or the KMS's word that their tokens expired (its clock, not this
-    // computer's), that running the same import again would meet.
-    io.stdout(
-      cliTranslator(io).t('online.status.partly-imported', {
-        count: missing.length,
-        total,
-        keys: namedKeys(cliTranslator(io), missing),
-        ...missingTokensValues(tokens),
-        groups: groups ? 'yes' : 'no',
-        hasBundle: bundle === null ? 'no' : 'yes',
-        bundle: bundle ?? '',
-        refused: expiry?.kind ?? 'no',
-        refusedSeq: expiry?.refusedSeq ?? 0,
-        code: expiry?.code ?? '',
-        by: expiry?.by ?? 'computer',
-        importCommand: nextOnline('import', values, bundle === null ? [] : ['--bundle', bundle]),
-        command,
-      }),
-    );
-  }
-  // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
-  if (tokens?.lapsed)
-    for (const { member, holder } of ceremony.groupMaterialHolders(missing.map((k) => k.keyId))) {
-      const custody = recordedCustodyValues(ceremony.importedCustody(holder.keyId));
-      io.stdout(
-        cliTranslator(io).t('online.status.group-material', {
-          ...groupMaterialValues(cliTranslator(io), member, holder, custody),
-          command,
-        }),
-      );
-    }
-  return missing.length;
-}
-
-/**
- * Verify first (statusNextSteps' proveFirst): keys holding material not proven stand the ceremony
- * at 'imported', where the fresh parameters of a key that lost its material cannot be written; says
- * both next steps, in order. Returns whether it said them.
- */
-function printProveFirst(
-  io: CliIo,
-  values: OnlineCommonValues,
-  session: RoundSource & { readonly ceremony: Pick<UnjournaledLook, 'keys' | 'step'> },
-): boolean {
-  const first = proveFirst(session.ceremony.keys(), session.journal.entries);
-  if (!first) return false;
-  const tr = cliTranslator(io);
-  io.stdout(
-    tr.t('online.status.prove-first', {
-      proveCount: first.prove.length,
-      prove: namedKeys(tr, first.prove),
-      lostCount: first.lost.length,
-      lost: namedKeys(tr, first.lost),
-      statePhrase: ceremonyStateValue(session.ceremony.step),
-      status: nextOnline('status', values),
-      params: nextParametersCommand(session, values),
-    }),
-  );
-  return true;
-}
-
-export const deleteMaterialCommand = defineOnlineCommand({
-  name: 'online delete-material',
-  synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [--confirm-key-id ID] [connection options]'],
-  options: {
-    'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.key-id' },
-    yes: { type: 'boolean', help: 'cli.opt.delete-material.yes' },
-    'acknowledge-loss': { type: 'boolean', help: 'cli.opt.delete-material.acknowledge-loss' },
-    'confirm-key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.confirm-key-id' },
-  },
-  async run({ values }, io) {
-    const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
-    if (!values.yes) {
-      throw new KeyferryError('CONFIRMATION_REQUIRED', { keyId });
-    }
-    const session = await openOnlineSession(values, io);
-    return withSession(session, async () => {
-      // What the loss needs acknowledging depends on the custody copy the journal recorded: the
-      // ceremony decides (and journals a refusal), naming the copy or its absence.
-      const confirmedKeyId = values['confirm-key-id'];
-      const result = await session.ceremony.deleteMaterial(keyId, {
-        lossAcknowledged: !!values['acknowledge-loss'],
-        ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}),
-      });
-      const state = keyStateText(io, result.keyState);
-      const { t } = cliTranslator(io);
-      io.stdout(t('online.deleted', { keyId: result.keyId, state }));
-      // Who can bring the material back (or that nobody can), and the step that starts bringing it back.
-      const key = session.ceremony.keys().find((k) => k.keyId === result.keyId);
-      if (key) io.stdout(t('cli.status-material-deleted', deletedKeyValues(key, session.ceremony, 'parameters')));
-      // Another key holds material not proven yet: the ceremony stands at its proof first.
-      if (!printProveFirst(io, values, session))
-        io.stdout(t('online.next.parameters-again', { command: nextParametersCommand(session, values) }));
-      return 0;
-    });
-  },
-});

@@ -10,7 +10,8 @@
 import type { CliCommand } from '../command';
 import { createKeyCommand } from './online-create-key';
 import { importCommand } from './online-import';
-import { deleteMaterialCommand, statusCommand } from './online-keys';
+import { statusCommand } from './online-keys';
+import { deleteMaterialCommand } from './online-delete-material';
 import { paramsCommand } from './online-params';
 
 export const onlineCommands: CliCommand[] = [
