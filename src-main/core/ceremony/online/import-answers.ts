@@ -6,6 +6,9 @@
  */
 import { refusedImportRequest } from './import-refusal-codes';
 
+/** The refusal of an import whose key holds the material another bundle's earlier send brought. */
+const LANDED_FROM_OTHER_BUNDLE = 'IMPORT_LANDED_FROM_OTHER_BUNDLE';
+
 /** A failure on record as the answer to an import sent (entry `sentSeq`; null: no send on record), at entry `seq`. */
 export interface ImportAnswer {
   readonly code: string;
@@ -55,6 +58,9 @@ export function recordImportSending(key: ImportSends, importTokenSha256: string,
 
 /** A failed import-key-material step with `code` at entry `seq`. */
 export function recordImportFailure(key: ImportSends, code: string, seq: number): void {
+  // The key found holding the material of that send, from another bundle: nothing was sent, and that
+  // send stays as it was, to be recorded by the import of its own bundle (import-steps.ts).
+  if (code === LANDED_FROM_OTHER_BUNDLE) return;
   const answer = key.importAnswer;
   const sentSeq = key.importMayHaveLanded ? (key.importSentSeq ?? null) : null;
   const answered = { code, seq, sentSeq };

@@ -176,13 +176,19 @@ export function groupExpiryRefusal(
   return undefined;
 }
 
-/** Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired token or a past expiry first. */
+/**
+ * Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired
+ * token or a past expiry first. `earlierFromOtherBundle`: the earlier send that may have taken effect
+ * came from another wrapped bundle, so a key found Enabled is not this import's doing (the client
+ * refuses it as not Pending import; import-steps.ts says why).
+ */
 export async function importCheckedKey(
   kms: OnlineKms,
   checked: CheckedKey,
   expiresAt: string,
   now: Date,
   beforeSend: (send: { readonly retry: boolean }) => Promise<void>,
+  earlierFromOtherBundle = false,
 ): Promise<ImportOutcome> {
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
@@ -208,7 +214,7 @@ export async function importCheckedKey(
     tokenExpiresAt,
     ...(wrapped.publicKeyDer ? { expectedPublicKeyDer: wrapped.publicKeyDer } : {}),
     // Read now, before this attempt's own key.import-sending marks the key.
-    ...(key.importMayHaveLanded ? { earlierAttemptMayHaveLanded: true } : {}),
+    ...(key.importMayHaveLanded && !earlierFromOtherBundle ? { earlierAttemptMayHaveLanded: true } : {}),
     beforeSend,
   });
 }

@@ -12,12 +12,14 @@ import {
   type TypedDigestComparison,
 } from '../../crypto/typed-digest';
 import { KeyferryError, toProblem } from '../../errors';
+import { isKmsError } from '../../kms/errors';
+import { KeyState } from '../../kms/types';
 import { problemData, type JsonObject } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import type { WrappedDigestSource } from './wrapped-digest-sources';
-import { unrecordedSendOf } from './material-round';
+import { bundleOfSend, unrecordedSendOf } from './material-round';
 import {
   decideExpiry,
   expiryNotes,
@@ -207,6 +209,7 @@ async function checkProvenBundle(
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
+  await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOf(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({
     keyId: key.keyId,
@@ -254,6 +257,46 @@ async function checkProvenBundle(
       otherAirGapJournalAccepted: otherJournal !== undefined,
     },
   };
+}
+
+/**
+ * The earlier import sent to `c`'s key that may have taken effect (sent with no answer recorded, or
+ * answered by a failure that proves nothing), when it came from another wrapped bundle than the one
+ * checked now (`digest`): its send's entry and that bundle. Undefined otherwise.
+ */
+function otherBundleSend(ctx: OnlineStepContext, c: CheckedKey, digest: string) {
+  const sentSeq = c.key.importSentSeq;
+  if (!c.key.importMayHaveLanded || sentSeq === undefined) return undefined;
+  const bundle = bundleOfSend(ctx.journalEntries(), c.key.keyId, sentSeq);
+  return bundle && bundle.manifestSha256 !== digest ? { ...bundle, sentSeq } : undefined;
+}
+
+/** The refusal of a bundle for `keyId`, Enabled with the material of the `earlier` send from another bundle. */
+function landedFromOtherBundle(keyId: string, earlier: NonNullable<ReturnType<typeof otherBundleSend>>) {
+  return new KeyferryError('IMPORT_LANDED_FROM_OTHER_BUNDLE', {
+    keyId,
+    sentSeq: earlier.sentSeq,
+    folder: earlier.folder,
+    digest: groupHex(earlier.manifestSha256),
+    checkSeq: earlier.checkSeq,
+  });
+}
+
+/**
+ * At the check, before the bundle is vouched for: a key of it sent an import from another bundle
+ * whose taking effect is not proven is looked up in the KMS (describe-key, a read); Enabled, it holds
+ * that bundle's material (AES material cannot be compared), so this bundle is refused for it, and
+ * the other stays the one to import (a check of this one would make it the ceremony's latest wrap,
+ * and the earlier bundle an older one). Still Pending import: that send did not take effect, and this
+ * bundle may go on.
+ */
+async function refuseWhereOtherBundleLanded(ctx: OnlineStepContext, checked: readonly CheckedKey[], digest: string) {
+  for (const c of checked) {
+    const earlier = otherBundleSend(ctx, c, digest);
+    if (!earlier) continue;
+    const info = await ctx.kmsFor(c.key).describeKey(c.key.keyId);
+    if (info.state !== KeyState.PendingImport) throw landedFromOtherBundle(c.key.keyId, earlier);
+  }
 }
 
 /**
@@ -305,8 +348,15 @@ export async function importCheckedMaterial(
           ...resent,
         });
       };
+      // An earlier send to this key that may have taken effect, from another wrapped bundle: if the
+      // KMS holds material now, it is that bundle's, never this one's (AES material cannot be compared).
+      const earlier = otherBundleSend(ctx, c, checked.digest);
       const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
-        importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now(), sending),
+        importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now(), sending, !!earlier).catch((error: unknown) => {
+          throw earlier && isKmsError(error) && error.code === 'KMS_KEY_NOT_PENDING_IMPORT'
+            ? landedFromOtherBundle(c.key.keyId, earlier)
+            : error;
+        }),
       );
       recording();
       // Sent again because the key was still Pending import: a retry of that send, tied to its entries

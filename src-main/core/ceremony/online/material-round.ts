@@ -143,3 +143,24 @@ export function unrecordedSendOf(
   );
   return { retryOfSeq: sending.seq, ...(unrecorded ? { unrecordedSeq: unrecorded.seq } : {}) };
 }
+
+/**
+ * The wrapped bundle the import sent to `keyId` at entry `sentSeq` (key.import-sending) came from:
+ * the last check of a bundle holding that key before the send (its folder, manifest digest and
+ * entry). Undefined when no such check is on record.
+ */
+export function bundleOfSend(
+  entries: readonly JournalEntry[],
+  keyId: string,
+  sentSeq: number,
+): { readonly folder: string; readonly manifestSha256: string; readonly checkSeq: number } | undefined {
+  const check = entries.findLast(
+    (e) =>
+      e.seq < sentSeq &&
+      e.event === ONLINE_EVENTS.wrappedChecked &&
+      !!bundleKeys.safeParse(e.data).data?.keys?.some((k) => k.keyId === keyId),
+  );
+  const checked = check && bundleKeys.safeParse(check.data).data;
+  if (!check || !checked?.manifestSha256) return undefined;
+  return { folder: checked.folder, manifestSha256: checked.manifestSha256, checkSeq: check.seq };
+}
