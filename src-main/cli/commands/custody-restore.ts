@@ -25,7 +25,7 @@ export const custodyRestoreCommand = defineCommand({
   synopsis: [
     '--share FILE... [--typed FILE...] [--backup FILE] --bundle DIR --wrapped-out DIR',
     '    --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=DIGEST...]',
-    '    [--presented-by INDEX=NAME...] [--one-person-several-shares REASON] [--expires original|never|ISO-TIME] [--receipt-dir DIR] [--title TEXT] [--allow-network]',
+    '    [--presented-by INDEX=NAME...] [--one-person-several-shares REASON] [--expires original|never|DURATION|DATE-TIME] [--receipt-dir DIR] [--title TEXT] [--allow-network]',
     '--hsm-module FILE --hsm-token LABEL|SERIAL [--hsm-pin-env VAR] [--hsm-journal FILE]',
     '    --bundle DIR --wrapped-out DIR --journal FILE --operator NAME --witness NAME... [...]',
     '--share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR] [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]',

@@ -69,7 +69,7 @@ function receiptDigest(typed: string | undefined): string {
 export const importCommand = defineOnlineCommand({
   name: 'online import',
   synopsis: [
-    '--journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--accept-other-airgap-journal] [--receipt-dir DIR] [connection options]',
+    '--journal FILE --bundle DIR --expect-digest HEX [--expires never|DURATION|DATE-TIME] [--accept-other-airgap-journal] [--receipt-dir DIR] [connection options]',
   ],
   options: {
     bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },

@@ -11,7 +11,9 @@
  */
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { tokenNamed } from '../../hsm/hsm-token';
-import { KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
+import { kmsTimeAtLeast } from '../shared/kms-time';
 import { finishedWraps, type EarlierWrap, type RepeatedWrapGrounds } from './earlier-wraps';
 import type { CustodyRequest, CustodyResult } from './custody-split';
 import { CustodySplitStep } from './custody-split-step';
@@ -147,10 +149,30 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('preflight');
     const { journal, operator } = this.options;
     await this.#receiptNumber.pickIn(request.receiptFolder);
+    await this.#refusePastExpiry(request);
     const context = { journal, operator, earlier: this.earlierWraps, now: this.now(), parameters: this.#parameters };
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
     );
+  }
+
+  /**
+   * Material for an expiry already past, by this computer's clock or by the KMS's as the bundle's
+   * import tokens show it (kms-time.ts), could never be imported (KMS.2602): refused (journaled,
+   * `preflight.refused`) before any folder is checked or material exists.
+   */
+  async #refusePastExpiry(request: AirGapDestinations): Promise<void> {
+    const now = kmsTimeAtLeast(this.now(), this.#parameters).getTime();
+    const expiries = this.expiriesFor(this.#parameters, request, this.#planExpiry) ?? [];
+    const past = expiries.find((e) => e.requested.kind === 'at' && e.requested.at.getTime() <= now);
+    if (past?.requested.kind !== 'at') return;
+    const error = new KeyferryError('EXPIRY_IN_PAST', {
+      reason: 'wrap',
+      keyId: past.keyId,
+      at: past.requested.at.getTime(),
+    });
+    await this.options.journal.append(this.options.operator, 'preflight.refused', problemData(toProblem(error)));
+    throw error;
   }
 
   /** Why this session wraps again after finished wraps (null: it is the first, or not preflighted yet). */

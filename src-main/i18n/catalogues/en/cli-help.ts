@@ -206,7 +206,7 @@ export const enCliHelp = {
   'cli.opt.online-import.accept-other-airgap-journal':
     'import a wrapped bundle of another air-gapped journal than the ceremony’s, or of a format\nbefore 3 that names none (journaled as an override, printed on the receipt)',
   'cli.opt.online-import.expires':
-    'override the material expiry of AES keys: never, or an ISO date-time (journaled; default: per\nkey, the expiry the wrapped-material bundle requests)',
+    'override the material expiry of AES keys: never, a duration from now (90d, 36h, 1d12h) or a\ndate-time with its zone (journaled; default: per key, the expiry the wrapped-material bundle requests)',
   'cli.opt.create-key.plan':
     'the ceremony plan (JSON: title, operator, witnesses, keys, wrappingAlgorithm, materialExpiry)',
   'cli.opt.create-key.example-plan':
