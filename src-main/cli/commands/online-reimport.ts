@@ -25,6 +25,22 @@ function hadExpiry(entries: readonly JournalEntry[]): boolean {
 }
 
 /**
+ * Whether the original expiry of every key of `own` has passed: its material lapsed in the KMS, or
+ * the expiry recorded at its import is behind this computer's clock. `--expires original` would then
+ * be refused by the restore, so the printed line does not offer it.
+ */
+function originalPassed(keys: readonly JournaledKey[], own: readonly string[]): boolean {
+  const now = Date.now();
+  return (
+    own.length > 0 &&
+    own.every((id) => {
+      const key = keys.find((k) => k.keyId === id);
+      return !!key && (key.lapsed || (key.expiresAt !== null && Date.parse(key.expiresAt) <= now));
+    })
+  );
+}
+
+/**
  * Of the keys `round` (a restore's), those in a replica group with a member outside the round that
  * holds its material (imported, not lost): the restored material must keep that member's expiry.
  */
@@ -61,7 +77,13 @@ export function reimportNextLines(
   // A member of a replica group whose other members still hold this material keeps their expiry:
   // the bundle requests it as each key's original, so the restore says original, not a choice.
   const groupKeys = keysKeepingGroupExpiry(session.ceremony.keys(), [...own, ...ofGroup.map((k) => k.keyId)]);
-  const expiry = !hadExpiry(entries) ? 'no' : groupKeys.length > 0 ? 'group' : 'yes';
+  const expiry = !hadExpiry(entries)
+    ? 'no'
+    : groupKeys.length > 0
+      ? 'group'
+      : originalPassed(session.ceremony.keys(), own)
+        ? 'passed'
+        : 'yes';
   const ceremonyWords = [
     '--bundle',
     dir,

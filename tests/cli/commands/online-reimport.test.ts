@@ -118,6 +118,10 @@ describe('online params after imported material lapsed', () => {
     expect(words.slice(0, 6)).toEqual(['custody', 'restore', '--share', 'SHARE-1', '--share', 'SHARE-2']);
     expect(words).toEqual(expect.arrayContaining(['--operator', 'Ana', '--witness', 'Ben', '--expires', 'EXPIRY']));
     expect(params.stdout).toContain('the share files of any 2 of the 3 custodians');
+    // The lapsed material's original expiry has passed: the restore would refuse original, so it is not offered.
+    expect(params.stdout).toContain(
+      'EXPIRY is the material expiry of the restored keys: a date-time, a duration such as 90d, or never (not original: their original expiry has passed)',
+    );
 
     // Followed: two custodians' share files in place of SHARE-i, a new expiry in place of EXPIRY.
     const reimport = await restoreThenImport(lapsed);

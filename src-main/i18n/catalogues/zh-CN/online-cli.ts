@@ -45,9 +45,9 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.next.airgap-wrap-hsm':
     '在联网日志条目 {seq} 核对的已包装密钥材料包，其密钥材料是在 HSM 令牌 {token} 中生成的，且尚未导入任何部分：它仍在令牌中。下一步，请在 24 小时内于离线工作站上，用此参数包从令牌中再次包装同一密钥材料（PKCS11-MODULE 为该令牌的模块；--hsm-existing-keys 按 CKA_ID = 密钥 ID 找到每个密钥的对象；HSM 中的材料不允许使用保管份额，令牌即其保管副本）：{command}',
   'online.next.custody-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及{set, select, named {托管集 {setTag}（即份额文件名中的标记）的} other {}} {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及{set, select, named {托管集 {setTag}（即份额文件名中的标记）的} other {}} {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} passed {；EXPIRY 为恢复后密钥的密钥材料到期时间：日期时间、时长（如 90d）或 never（不能用 original：其原到期时间已过）} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）：{command}',
   'online.next.hsm-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块；--hsm-journal 指定记录了令牌中该密钥材料的离线日志，位于执行命令的文件夹中{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）执行：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块；--hsm-journal 指定记录了令牌中该密钥材料的离线日志，位于执行命令的文件夹中{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} passed {；EXPIRY 为恢复后密钥的密钥材料到期时间：日期时间、时长（如 90d）或 never（不能用 original：其原到期时间已过）} group {；--expires original 沿用每个密钥原有的到期时间：{groupKeysList} 所在副本组的其他成员持有该密钥材料，必须沿用该组持有的到期时间，因为同一密钥材料只有一个到期时间（其他到期时间会在导入时被拒绝）} other {}}）执行：{command}',
   'online.next.original-material':
     '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
   'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
