@@ -491,7 +491,7 @@ export interface MessageValueTable {
   'progress.fetch-parameters': { alias: string | number; replica: string; region: string | number };
   'progress.write-parameters-bundle': { dir: string | number };
   'progress.parameters-bundle-written': NoValues;
-  'progress.import-key': { spec: string | number; alias: string | number; replica: string; region: string | number };
+  'progress.import-key': { earlier: string; spec: string | number; alias: string | number; replica: string; region: string | number };
   'progress.verify-key': { spec: string | number; alias: string | number; replica: string; region: string | number };
   'problem.PREFLIGHT_NOT_A_FOLDER': { role: string; index: string | number; folder: string | number };
   'problem.PREFLIGHT_NOT_A_FOLDER.next': NoValues;

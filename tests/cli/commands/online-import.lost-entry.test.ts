@@ -105,6 +105,11 @@ describe('online import after an import whose journal entry was lost', () => {
         /the journal holds no answer to the import sent: the key’s state shows the import took effect/g,
       ) ?? [];
     expect(reconciledLines).toHaveLength(unrecorded.length);
+    // Its progress says the KMS is asked first, not "Importing", for each key sent an import before.
+    const asked = rerun.stdout.match(
+      /Asking the KMS whether an import sent earlier took effect, then importing only if it did not: /g,
+    );
+    expect(asked ?? []).toHaveLength(unrecorded.length);
     const entries = await entriesOf(journal);
     const imported = entries.filter((e) => e.event === 'key.imported');
     expect(imported.filter((e) => unrecorded.includes(e.data.keyId as string)).map((e) => e.data.confirmation)).toEqual(

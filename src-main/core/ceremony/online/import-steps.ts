@@ -322,12 +322,20 @@ export async function importCheckedMaterial(
   const refusal = pastExpiryRefusal(decisions, now) ?? groupExpiryRefusal(decisions, ctx.state.keys);
   if (refusal) await refuseStep(ctx, 'import-key-material', refusal.keyId, refusal.error);
   const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
+  // Read before this run's own sends mark the keys (each progress line is built as it is reported).
+  const sentBefore = new Set(todo.filter((c) => c.key.importMayHaveLanded).map((c) => c.key.keyId));
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'import' },
     decided,
     ({ checkedKey: { key } }) => ({
       keyId: key.keyId,
-      line: progressLine('import-key', { spec: key.spec, alias: key.alias, ...replicaPlaceOf(key) }),
+      // An import sent before this run may have taken effect: the KMS is asked first, and nothing may be sent.
+      line: progressLine('import-key', {
+        spec: key.spec,
+        alias: key.alias,
+        earlier: sentBefore.has(key.keyId) ? 'yes' : 'no',
+        ...replicaPlaceOf(key),
+      }),
     }),
     async ({ checkedKey: c, decision }, _index, recording): Promise<ImportedKeySummary> => {
       const { effective: expiresAt, requested, source } = decision;

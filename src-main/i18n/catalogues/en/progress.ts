@@ -20,7 +20,7 @@ export const enProgress = {
   'progress.write-parameters-bundle': 'Writing the import-parameters bundle to {dir}',
   'progress.parameters-bundle-written': 'Import-parameters bundle written and verified',
   'progress.import-key':
-    'Importing {spec} key {alias}{replica, select, yes { (the replica in region {region})} other {}}',
+    '{earlier, select, yes {Asking the KMS whether an import sent earlier took effect, then importing only if it did not: {spec} key {alias}} other {Importing {spec} key {alias}}}{replica, select, yes { (the replica in region {region})} other {}}',
   'progress.verify-key':
     'Verifying {spec} key {alias}{replica, select, yes { (the replica in region {region})} other {}}',
 } as const;

@@ -20,6 +20,7 @@ export const zhCNProgress: { readonly [K in keyof typeof enProgress]: string } =
     '正在获取 {alias}{replica, select, yes {（区域 {region} 中的副本）} other {}} 的导入参数',
   'progress.write-parameters-bundle': '正在将导入参数包写入 {dir}',
   'progress.parameters-bundle-written': '导入参数包已写入并校验',
-  'progress.import-key': '正在导入 {spec} 密钥 {alias}{replica, select, yes {（区域 {region} 中的副本）} other {}}',
+  'progress.import-key':
+    '{earlier, select, yes {正在询问 KMS 先前发送的导入是否已生效，仅在未生效时才导入：{spec} 密钥 {alias}} other {正在导入 {spec} 密钥 {alias}}}{replica, select, yes {（区域 {region} 中的副本）} other {}}',
   'progress.verify-key': '正在校验 {spec} 密钥 {alias}{replica, select, yes {（区域 {region} 中的副本）} other {}}',
 };
