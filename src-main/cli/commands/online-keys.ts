@@ -38,7 +38,7 @@ import {
   printRoundLines,
   type MissingImports,
 } from './online-status-rounds';
-import { statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { proveFirst, statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -217,7 +217,7 @@ function printKeyStates(
   io: CliIo,
   values: OnlineCommonValues,
   status: readonly KeyStatus[],
-  ceremony: Pick<UnjournaledLook, 'keys' | 'importedCustody' | 'materialSourcesOf'>,
+  ceremony: Pick<UnjournaledLook, 'ceremonyId' | 'keys' | 'importedCustody' | 'materialSourcesOf'>,
   journal: Pick<Journal, 'entries'>,
 ): {
   lapsed: number;
@@ -256,6 +256,15 @@ function printKeyStates(
   for (const line of lapsed) io.stdout(line);
   for (const { key: k, round } of next.deleted)
     io.stdout(cliTranslator(io).t('cli.status-material-deleted', deletedKeyValues(k, ceremony, round)));
+  // Their next step is fresh parameters: the command itself, as online delete-material printed it
+  // (unless a key holding material not proven comes first: verify first says both, in order).
+  const deletedAtParameters = next.deleted.some((d) => d.round === 'parameters');
+  if (deletedAtParameters && !atParameters && !proveFirst(keys, journal.entries))
+    io.stdout(
+      cliTranslator(io).t('online.next.parameters-again', {
+        command: nextParametersCommand({ ceremony, journal }, values),
+      }),
+    );
   printRoundLines(io, values, next, (...keyIds) => ceremony.importedCustody(...keyIds));
   // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
   // or a crash after sending), which online import records on its next run, or somebody else's.

@@ -87,6 +87,11 @@ describe('online import and status after delete-material, round by round', () =>
       (e) => e.event === 'wrapped-bundle.refused',
     );
     expect(refusals.map((e) => e.data.code)).toEqual(['IMPORT_NEEDS_NEW_PARAMETERS', 'IMPORT_NEEDS_NEW_PARAMETERS']);
+    // Status before fresh parameters: the command itself, as delete-material printed it, not only its name.
+    const deletedStatus = await on(['online', 'status']);
+    expect(deletedStatus.stdout).toContain(
+      `the keys waiting for their material again (MEDIA: the removable media’s folder as this workstation mounts it; it prints the command to run on the air-gapped workstation with the new bundle): keyferry online params --journal online.jsonl --out MEDIA/import-parameters-${ceremonyId}-2`,
+    );
 
     // 2. Fresh parameters written: status says the air-gapped side is next with that bundle, and proves the kept key.
     const second = await on(['online', 'params', '--out', 'params-2']);

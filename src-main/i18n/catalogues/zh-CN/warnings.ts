@@ -13,7 +13,7 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
   'warning.MATERIAL_EXPIRY_PAST':
     '密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过：KMS 将拒绝此次导入（{kmsCode}）。',
   'warning.MATERIAL_EXPIRY_PAST_BY_KMS':
-    '{count, plural, =1 {此参数包为密钥 {keyId} 请求的密钥材料到期时间} other {此参数包为 # 个密钥（第一个为密钥 {keyId}）请求的密钥材料到期时间}} {at, date, moment} 并不晚于 KMS 的时钟：KMS 刚刚签发的导入令牌显示其时间为 {kmsNow, date, moment}，而本计算机的时钟为 {now, date, moment}。除非在导入时给出更晚的到期时间（keyferry online import --expires，或在应用的导入步骤中选择的到期时间；作为覆盖记入日志），KMS 将拒绝{count, plural, =1 {该导入} other {这些导入}}（KMS.2602）。演练中，模拟器的时钟可能已被调快（kms-sim advance）；否则请检查本计算机的时钟。',
+    '{count, plural, =1 {此参数包为密钥 {keyId} 请求的密钥材料到期时间} other {此参数包为 # 个密钥（第一个为密钥 {keyId}）请求的密钥材料到期时间}} {at, date, moment} 并不晚于 KMS 的时钟：KMS 刚刚签发的导入令牌显示其时间为 {kmsNow, date, moment}，而本计算机的时钟为 {now, date, moment}。KMS 会拒绝{count, plural, =1 {该导入} other {这些导入}}（KMS.2602），离线包装也会拒绝为其生成密钥材料：请为包装给出更晚的到期时间（keyferry airgap wrap --expires，或在应用的预检步骤中选择到期时间；作为对计划的覆盖记入日志）。演练中，模拟器的时钟可能已被调快（kms-sim advance）；否则请检查本计算机的时钟。',
   'warning.OS_METADATA_IGNORED': '已忽略不属于此包的文件管理器元数据：{filesList}。',
   'warning.EXPIRY_DIFFERS_FROM_PLAN':
     '{count, plural, =1 {密钥 {keyId}} other {# 个密钥（第一个为密钥 {keyId}）}}：已包装密钥材料包请求的密钥材料到期时间为{requested, select, never {永不过期} other { {requestedAt, date, moment}}}，而仪式计划为{plan, select, never {永不过期} other { {planAt, date, moment}}}；除非明确选择到期时间，导入将采用材料包中的请求（已在离线工作站上经见证）。',
