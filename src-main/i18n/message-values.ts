@@ -1699,6 +1699,7 @@ export interface MessageValueTable {
   'receipt.people.noConfirmation': NoValues;
   'receipt.people.fingerprintConfirmed': { seq: string | number; fingerprint: string | number; keyIdsList: string | number };
   'receipt.people.fingerprintRefused': { seq: string | number };
+  'receipt.people.inStoppedSession': { seq: string | number; stopSeq: string | number };
   'receipt.people.bundleConfirmed': { seq: string | number; digest: string | number; count: number };
   'receipt.people.bundleConfirmedRehearsal': { seq: string | number; digest: string | number; count: number };
   'receipt.people.witnessRefusedSlip': { where: string; seq: string | number; artefact: string; count: number; groupsList: string | number };

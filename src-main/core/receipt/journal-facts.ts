@@ -62,6 +62,19 @@ export function refusedAct(
   });
 }
 
+/**
+ * The entry that stopped the session of `entries[index]` (ceremony.abandoned, or the next run's
+ * ceremony.session-unfinished) before it was sealed (a receipt, a finished wrapped bundle); undefined
+ * when it was sealed, or is the session still under way.
+ */
+function stoppedLater(entries: readonly JournalEntry[], index: number): JournalEntry | undefined {
+  for (const entry of entries.slice(index + 1)) {
+    if (SESSION_SEALED_BY.has(entry.event)) return undefined;
+    if (SESSION_STOPPED_BY.has(entry.event)) return entry;
+  }
+  return undefined;
+}
+
 /** One line (a catalogue phrase) for an entry a witness (or the operator) is the actor of. */
 function describeAct(entry: JournalEntry): ReceiptPhrase {
   const seq = entry.seq;
@@ -286,7 +299,15 @@ export function receiptPeople(
     ],
   };
   const witnesses: ReceiptPerson[] = people.witnesses.map((name) => {
-    const acts = entries.filter((e) => e.actor === name).map(describeAct);
+    // An act of a session stopped later (before its bundle) is followed by a line saying so: it made nothing this receipt names.
+    const acts = entries.flatMap((e, i) => {
+      if (e.actor !== name) return [];
+      const stop = stoppedLater(entries, i);
+      return [
+        describeAct(e),
+        ...(stop ? [phrase('receipt.people.inStoppedSession', { seq: e.seq, stopSeq: stop.seq })] : []),
+      ];
+    });
     return {
       role: 'witness',
       name,
