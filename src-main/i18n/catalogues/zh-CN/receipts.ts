@@ -66,7 +66,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.noConfirmation': '在场；日志中没有此见证人键入的确认',
   'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIdsList}）',
   'receipt.people.fingerprintRefused': '条目 {seq}：键入的指纹与任何包装密钥都不符；已拒绝',
-  'receipt.people.inStoppedSession': '（条目 {seq} 所在的会话在条目 {stopSeq} 处停止，未写出任何材料包：它不属于本回执所述内容）',
+  'receipt.people.inStoppedSession':
+    '（条目 {seq} 所在的会话在条目 {stopSeq} 处停止，未写出任何材料包：它不属于本回执所述内容）',
   'receipt.people.bundleConfirmed':
     '条目 {seq}：键入了从联网工作站朗读的导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）；与此处读取的包一致',
   'receipt.people.bundleConfirmedRehearsal':
