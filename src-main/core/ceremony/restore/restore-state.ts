@@ -7,7 +7,7 @@
 import type { CustodyArrangement, ImportParameters, ImportParametersBundle } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import { checkBackupMatches } from '../../custody/set-restore';
-import { toProblem } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import type { Warning } from '../../../i18n/warning';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
@@ -86,6 +86,7 @@ export async function journalPresentedBackup(
   shares: PresentedShares,
   backup: CustodyBackup,
   origin: Pick<PresentedBackup, 'file' | 'source'>,
+  bundleKeyIds: readonly string[] = [],
 ): Promise<PresentedBackup> {
   const first = shares.setShares[0];
   const { ceremonyId, digest } = backup;
@@ -98,6 +99,14 @@ export async function journalPresentedBackup(
   };
   try {
     if (first) checkBackupMatches(first, backup, origin.file);
+    // A key of the bundle this backup holds no material of: said now, before the shares are combined.
+    const missing = bundleKeyIds.find((keyId) => !backup.entries.some((e) => e.keyId === keyId));
+    if (missing !== undefined)
+      throw new KeyferryError('CUSTODY_BACKUP_KEY_UNKNOWN', {
+        keyId: missing,
+        ceremonyId: backup.ceremonyId,
+        chosenBy: 'bundle',
+      });
   } catch (error) {
     await journal.append(operator, 'custody.backup-refused', { ...record, ...problemData(toProblem(error)) });
     throw error;

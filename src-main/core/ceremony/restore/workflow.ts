@@ -12,6 +12,7 @@
  * workflow, this module must never reach a network client.
  */
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
+import { materialsTaken } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { KeyMaterial } from '../../crypto/key-material';
 import type { CustodyShare } from '../../custody/custody-share';
@@ -190,7 +191,9 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.guard.require('presentBackup');
     const { journal, operator } = this.options;
     const shares = this.#shares as PresentedShares;
-    const record = await journalPresentedBackup(journal, operator, shares, backup, { file, source });
+    // One entry per material: a replica takes its primary's (set-share-restore.ts).
+    const bundleKeyIds = materialsTaken(this.#parameters).map((p) => p.keyId);
+    const record = await journalPresentedBackup(journal, operator, shares, backup, { file, source }, bundleKeyIds);
     this.#backup = backup;
     return record;
   }

@@ -93,6 +93,25 @@ describe('journalPresentedBackup', () => {
     for (const s of set.shares) s.share.dispose();
   });
 
+  it('refuses a backup that holds no material of a key of the bundle, before the shares are combined', async () => {
+    const { set, materials } = await ceremonySet();
+    const journal: Journal = await f.journal('restore-backup-key.jsonl');
+    const shares = new PresentedShares(bundle.keys);
+    shares.add(set.shares[0] as SetShare, 'Alice', 'file');
+    const unknown = '7e0c2b1a-3d4f-4a5b-8c6d-9e0f1a2b3c4d';
+    const keyIds = [...bundle.keys.map((k) => k.keyId), unknown];
+    await expect(
+      journalPresentedBackup(journal, 'Ana', shares, set.backup, { file: 'backup.json', source: 'file' }, keyIds),
+    ).rejects.toMatchObject({ code: 'CUSTODY_BACKUP_KEY_UNKNOWN', values: { keyId: unknown, chosenBy: 'bundle' } });
+    expect(journal.entries.at(-1)).toMatchObject({
+      event: 'custody.backup-refused',
+      data: expect.objectContaining({ code: 'CUSTODY_BACKUP_KEY_UNKNOWN' }),
+    });
+    shares.disposeAll();
+    for (const m of materials) m.dispose();
+    for (const s of set.shares) s.share.dispose();
+  });
+
   it("refuses another ceremony's backup (CUSTODY_BACKUP_SWAPPED), journaled with the refusal", async () => {
     const { set, materials } = await ceremonySet();
     const other = await otherCeremonySet('KF-20300102-zzzzzz', bundle.keys[0]?.keyId as string, {
