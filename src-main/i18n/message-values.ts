@@ -1568,6 +1568,8 @@ export interface MessageValueTable {
   'problem.NOTHING_TO_IMPORT.next': NoValues;
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number };
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next': { folder: string | number };
+  'problem.IMPORT_STOPPED': { keyId: string | number };
+  'problem.IMPORT_STOPPED.next': NoValues;
   'problem.IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
   'problem.IMPORT_NEEDS_NEW_PARAMETERS.next': NoValues;
   'problem.WRAPPED_KEY_UNKNOWN': { keyId: string | number };
@@ -2771,6 +2773,7 @@ export interface ProblemValueTable {
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'NOTHING_TO_IMPORT': NoValues;
   'IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number };
+  'IMPORT_STOPPED': { keyId: string | number };
   'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };

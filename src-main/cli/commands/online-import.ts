@@ -213,7 +213,10 @@ export const importCommand = defineOnlineCommand({
         const lines = importStoppedLines(translator, session.ceremony.keys(), carried, stop, rerun);
         return lines.some((line) => line.includes(rerun)) ? [...lines, mediaFolderLine(io, bundle, 'online')] : lines;
       };
+      // A stop sends nothing further (each request checks it just before going out), then says where the import stands.
+      const stopping = new AbortController();
       const unregister = io.interrupts?.onStop(async (stop) => {
+        stopping.abort();
         stop.before.push(...said({ by: 'officer' }));
       });
       const touched = (k: JournaledKey) => k.imported || k.importSentUnrecorded || k.importAnswerUnproven !== null;
@@ -224,8 +227,11 @@ export const importCommand = defineOnlineCommand({
           .map((k) => k.keyId),
       );
       try {
-        return await session.ceremony.importMaterial(expiry ? { expiry } : {});
+        return await session.ceremony.importMaterial({ ...(expiry ? { expiry } : {}), signal: stopping.signal });
       } catch (error) {
+        // Stopped: the stop's handlers say where it stands, journal the stop and end the process;
+        // the command must not unwind meanwhile (its session would close the journal under them).
+        if (stopping.signal.aborted) await new Promise<never>(() => undefined);
         const progressed = session.ceremony.keys().some((k) => touched(k) && !before.has(k.keyId));
         said({ by: 'error', error, progressed }).forEach((line) => io.stdout(line));
         throw error;

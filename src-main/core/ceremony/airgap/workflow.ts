@@ -14,6 +14,7 @@ import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import { kmsTimeAtLeast } from '../shared/kms-time';
+import { boundMaterialFor } from '../../bundle/bound-material';
 import { finishedWraps, type EarlierWrap, type RepeatedWrapGrounds } from './earlier-wraps';
 import type { CustodyRequest, CustodyResult } from './custody-split';
 import { CustodySplitStep } from './custody-split-step';
@@ -159,12 +160,20 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /**
    * Material for an expiry already past, by this computer's clock or by the KMS's as the bundle's
    * import tokens show it (kms-time.ts), could never be imported (KMS.2602): refused (journaled,
-   * `preflight.refused`) before any folder is checked or material exists.
+   * `preflight.refused`) before any folder is checked or material exists. Not for a key bound to
+   * the material the KMS holds (a re-import), whose own refusals and lapse steps say more.
    */
   async #refusePastExpiry(request: AirGapDestinations): Promise<void> {
     const now = kmsTimeAtLeast(this.now(), this.#parameters).getTime();
+    // A key bound to the material the KMS holds has its own refusals first (fresh material refused:
+    // bound-material.ts), and its lapse steps already ask for --expires.
+    const bound = new Set(
+      this.#parameters.filter((p) => boundMaterialFor(p, this.#parameters) !== undefined).map((p) => p.keyId),
+    );
     const expiries = this.expiriesFor(this.#parameters, request, this.#planExpiry) ?? [];
-    const past = expiries.find((e) => e.requested.kind === 'at' && e.requested.at.getTime() <= now);
+    const past = expiries.find(
+      (e) => !bound.has(e.keyId) && e.requested.kind === 'at' && e.requested.at.getTime() <= now,
+    );
     if (past?.requested.kind !== 'at') return;
     const error = new KeyferryError('EXPIRY_IN_PAST', {
       reason: 'wrap',

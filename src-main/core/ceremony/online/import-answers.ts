@@ -6,8 +6,13 @@
  */
 import { refusedImportRequest } from './import-refusal-codes';
 
-/** The refusal of an import whose key holds the material another bundle's earlier send brought. */
-const LANDED_FROM_OTHER_BUNDLE = 'IMPORT_LANDED_FROM_OTHER_BUNDLE';
+/**
+ * Failures of an attempt that sent nothing and say nothing of an earlier send: a key found holding
+ * the material another bundle's earlier send brought, and an import stopped before its request went
+ * out. The earlier send (or this attempt's journaled one, never sent) stays as it was: the next run
+ * asks the KMS first.
+ */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['IMPORT_LANDED_FROM_OTHER_BUNDLE', 'IMPORT_STOPPED']);
 
 /** A failure on record as the answer to an import sent (entry `sentSeq`; null: no send on record), at entry `seq`. */
 export interface ImportAnswer {
@@ -58,9 +63,7 @@ export function recordImportSending(key: ImportSends, importTokenSha256: string,
 
 /** A failed import-key-material step with `code` at entry `seq`. */
 export function recordImportFailure(key: ImportSends, code: string, seq: number): void {
-  // The key found holding the material of that send, from another bundle: nothing was sent, and that
-  // send stays as it was, to be recorded by the import of its own bundle (import-steps.ts).
-  if (code === LANDED_FROM_OTHER_BUNDLE) return;
+  if (NOT_AN_ANSWER.has(code)) return;
   const answer = key.importAnswer;
   const sentSeq = key.importMayHaveLanded ? (key.importSentSeq ?? null) : null;
   const answered = { code, seq, sentSeq };

@@ -259,6 +259,11 @@ async function checkProvenBundle(
   };
 }
 
+/** Refuses sending an import of `keyId` once `signal` is aborted (a stop): IMPORT_STOPPED, nothing sent. */
+function refuseAfterStop(signal: AbortSignal | undefined, keyId: string): void {
+  if (signal?.aborted) throw new KeyferryError('IMPORT_STOPPED', { keyId });
+}
+
 /**
  * The earlier import sent to `c`'s key that may have taken effect (sent with no answer recorded, or
  * answered by a failure that proves nothing), when it came from another wrapped bundle than the one
@@ -311,6 +316,7 @@ export async function importCheckedMaterial(
   checked: CheckedSession,
   override: MaterialExpiry | undefined,
   onImported: (keyId: string, confirmation: string) => void,
+  signal?: AbortSignal,
 ): Promise<ImportedKeySummary[]> {
   const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
   const now = ctx.now();
@@ -350,11 +356,15 @@ export async function importCheckedMaterial(
           ? unrecordedSendOf(ctx.journalEntries(), c.key.keyId, c.issued.importTokenSha256)
           : undefined;
         resent = retried && { retryOfSeq: retried.retryOfSeq };
+        // After a stop nothing further goes out: checked before the send is journaled, and again
+        // after (a stop meanwhile leaves that entry with no request: the next run asks the KMS first).
+        refuseAfterStop(signal, c.key.keyId);
         await ctx.journal(ONLINE_EVENTS.importSending, {
           keyId: c.key.keyId,
           importTokenSha256: c.issued.importTokenSha256,
           ...resent,
         });
+        refuseAfterStop(signal, c.key.keyId);
       };
       // An earlier send to this key that may have taken effect, from another wrapped bundle: if the
       // KMS holds material now, it is that bundle's, never this one's (AES material cannot be compared).

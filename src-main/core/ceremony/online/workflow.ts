@@ -389,13 +389,18 @@ export class OnlineCeremony {
    * Step 6: imports every checked key not imported yet, each with the material expiry its
    * wrapped-material bundle requests; `expiry` is an explicit override (journaled) for symmetric
    * material (asymmetric material never expires). A past expiry is refused before any import.
+   * `signal`: a stop (Ctrl-C), after which no further import request goes out.
    */
-  async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
+  async importMaterial(options: { expiry?: MaterialExpiry; signal?: AbortSignal } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('importMaterial');
     this.#requireConnected('importKeyMaterial');
     if (!this.#checked) throw new KeyferryError('WRAPPED_NOT_CHECKED_IN_SESSION');
-    return importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
-      this.#confirmations.set(keyId, confirmation),
+    return importCheckedMaterial(
+      this.#ctx,
+      this.#checked,
+      options.expiry,
+      (keyId, confirmation) => this.#confirmations.set(keyId, confirmation),
+      options.signal,
     );
   }
 

@@ -88,6 +88,10 @@ export const enCeremony = {
     'Key {keyId} is no longer Pending import in the KMS (it holds material), and this journal shows an import sent to it at entry {sentSeq} from another wrapped-material bundle, {folder} (digest {digest}, checked at entry {checkSeq}), with no answer that proves whether it took effect: the KMS took that import. Material from two bundles cannot be told apart in the KMS, so this bundle is refused for that key, and nothing was sent.',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
     'Import again with the bundle that import came from, {folder}, and the digest on its air-gapped receipt (keyferry online import --bundle {folder} --expect-digest DIGEST; in the app, check that bundle again): it records the material the KMS holds, and the receipt then names that bundle and its custody copy. Keep that custody set: the other bundles hold material the KMS will never accept.',
+  'problem.IMPORT_STOPPED':
+    'The import of key {keyId} was not sent: the import was stopped (Ctrl-C) before its request went out.',
+  'problem.IMPORT_STOPPED.next':
+    'Run the same import again: it asks the KMS about any import sent before and imports only what is missing.',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
     '{count, plural, one {Key {keysList} is} other {# keys are}} Pending import again{count, plural, one {} other {: {keysList}}}: {why, select, lapsed {{count, plural, one {its} other {their}} material lapsed in the KMS} mixed {their material was deleted on request or lapsed in the KMS} other {{count, plural, one {its} other {their}} material was deleted on request}}, and no import-parameters bundle was written for {count, plural, one {it} other {them}} since. The ceremony is not finished, and there is nothing to import yet: nothing was sent to the KMS.',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS.next':

@@ -87,6 +87,8 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '密钥 {keyId} 在 KMS 中已不处于待导入状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有能证明其是否生效的答复：KMS 已接受那次导入。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
     '请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import --bundle {folder} --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。',
+  'problem.IMPORT_STOPPED': '密钥 {keyId} 的导入未发送：导入在其请求发出之前已被停止（Ctrl-C）。',
+  'problem.IMPORT_STOPPED.next': '请再次运行相同的导入：它会先向 KMS 询问此前发送的导入，并只导入缺少的部分。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
     '{why, select, lapsed {{keysList} 的密钥材料已在 KMS 中失效} mixed {{keysList} 的密钥材料已按请求删除或已在 KMS 中失效} other {{keysList} 的密钥材料已按请求删除}}，{count, plural, other {这 # 个密钥}}重新处于待导入状态，且此后没有为其写出导入参数包。仪式尚未完成，目前没有可导入的内容：未向 KMS 发送任何请求。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS.next':
