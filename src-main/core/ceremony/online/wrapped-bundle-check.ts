@@ -92,7 +92,17 @@ function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
           }
         : undefined;
   if (!evidence || evidence.bound === evidence.held) return;
-  throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', { keyId: w.keyId, ...evidence, seq: first.seq });
+  // Imported with this very token: the key took another wrap of these same parameters (a wrap again),
+  // whose bundle is the one to import for the others; the token is spent.
+  const imported = key.imported;
+  const sameParameters = holdsImportedMaterial(key) && imported?.importTokenSha256 === w.importTokenSha256;
+  throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', {
+    keyId: w.keyId,
+    ...evidence,
+    seq: first.seq,
+    sameParameters: sameParameters ? 'yes' : 'no',
+    boundDigest: imported?.wrappedBundleSha256 ? groupHex(imported.wrappedBundleSha256) : '?',
+  });
 }
 
 /**

@@ -8,6 +8,9 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupHex } from '../../../../src-main/core/hex-groups';
+import { toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
@@ -35,10 +38,23 @@ describe('a wrap again of an EC key that holds the first wrap’s material', () 
 
     const requests = () => online.keys().map((k) => f.sim.importRequestCount(k.keyId));
     const before = requests();
-    await expect(online.checkWrappedBundle(again.out, await receiptDigestOf(again.out))).rejects.toMatchObject({
+    const refused: unknown = await online
+      .checkWrappedBundle(again.out, await receiptDigestOf(again.out))
+      .catch((error: unknown) => error);
+    // It took the first wrap of these same parameters: that bundle is the one to import, named by its digest.
+    expect(refused).toMatchObject({
       code: 'WRAPPED_MATERIAL_NOT_THE_IMPORTED',
-      values: { keyId: imported[0]?.keyId, kind: 'publicKey' },
+      values: {
+        keyId: imported[0]?.keyId,
+        kind: 'publicKey',
+        sameParameters: 'yes',
+        boundDigest: groupHex(first.bundle.manifestSha256),
+      },
     });
+    const said = translator('en').problem(toProblem(refused));
+    expect(said.message).toContain('It took that material from another wrap of these same import parameters');
+    expect(said.message).not.toContain('the import token is still unused');
+    expect(said.nextStep).toMatch(/^Import the wrap the KMS took \(the wrapped-material bundle with digest /);
     expect(requests()).toEqual(before);
 
     await online.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
