@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import { refuseOtherPeopleThanBundle } from '../../core/ceremony/airgap/parameters-overview';
+import { kmsTimeFromTokens } from '../../core/ceremony/shared/kms-time';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import type { MaterialSummary } from '../../core/ceremony/airgap/produce-material';
 import { cliAppIdentity } from '../software-identity';
@@ -227,12 +228,18 @@ export const airgapWrapCommand = defineCommand({
       printEarlierWraps(io, air.earlierWraps);
       const wrapAgain = values['wrap-again'];
       const overrides = await air.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
+      // The KMS's time as the bundle's tokens show it: a plan moment it has passed is replaced, not overridden online.
+      const kmsNow = kmsTimeFromTokens(
+        new Date(),
+        overview.keys.map((k) => k.tokenExpiresAt ?? undefined),
+      ).getTime();
       for (const o of overrides)
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
             requested: cliExpiry(io, o.requested),
             planned: cliExpiry(io, o.planned),
             count: o.keyIds.length,
+            passed: o.planned !== 'never' && Date.parse(o.planned) <= kmsNow ? 'yes' : 'no',
           }),
         );
       const hsm = await hsmSourceFromOptions(

@@ -55,20 +55,23 @@ async function wrappedWithNoBackup(
   ];
   const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
   expect(wrapped.stderr).toBe('');
-  return { online, env, on, params, importCommand: nextCommand(onPrintedMedia(wrapped.stdout)) };
+  return { online, env, on, params, wrapped, importCommand: nextCommand(onPrintedMedia(wrapped.stdout)) };
 }
 
 describe('online status after an import refused for its material expiry', () => {
   it('warns at online params when the plan’s expiry is past by the KMS’s clock; a wrap given one further ahead imports', async () => {
     const expires = new Date(Date.now() + 6 * HOUR).toISOString();
     const plan = [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }];
-    const { online, env, params, importCommand } = await wrappedWithNoBackup('Skewed', plan, {
+    const { online, env, params, wrapped, importCommand } = await wrappedWithNoBackup('Skewed', plan, {
       kmsClockAhead: 8 * HOUR,
       wrapArgs: ['--expires', '30d'],
     });
     expect(params.stdout).toMatch(
       /The material expiry this bundle requests for key [0-9a-f-]{36}, .+, is not ahead of the KMS's clock: the import tokens it has just issued show its time as .+, while this computer's clock says .+\. The KMS would refuse that import \(KMS\.2602\), and the air-gapped wrap refuses to make material for it: give the wrap an expiry further ahead/,
     );
+    // The wrap says the plan's has passed and is replaced, not that the online side names an override.
+    expect(wrapped.stdout).toContain("The plan's has passed (by this computer's clock or the KMS's");
+    expect(wrapped.stdout).not.toContain('the online import names it again');
     // As warned, given one further ahead on the air-gapped side (its own refusal of the plan's: workflow.past-expiry.test.ts).
     const imported = await keyferry(importCommand, { cwd: online, env });
     expect(imported.stderr).toBe('');

@@ -137,7 +137,7 @@ export const enCeremonySafety = {
     'The key ID typed to confirm ({typed}) is not the key whose material would be deleted ({keyId}). Nothing was deleted.',
   'problem.DELETE_KEY_ID_MISTYPED.next': 'Type the key ID of the key to delete exactly as --key-id gives it.',
   'cli.expiry-plan-overridden':
-    "WARNING: the wrapped bundle will request the AES material expiry {requested} for {count, plural, one {# key} other {# keys}}, not the ceremony plan's {planned} (carried in the import-parameters bundle). Journaled as an override: both receipts list it, and the online import names it again. To keep the plan's, leave out --expires.",
+    "WARNING: the wrapped bundle will request the AES material expiry {requested} for {count, plural, one {# key} other {# keys}}, not the ceremony plan's {planned} (carried in the import-parameters bundle). {passed, select, yes {The plan's has passed (by this computer's clock or the KMS's, as the bundle's import tokens show it), so it cannot be kept: journaled as an override on this side (the air-gapped receipt lists it); the online import takes this expiry in its place.} other {Journaled as an override: both receipts list it, and the online import names it again. To keep the plan's, leave out --expires.}}",
   'cli.no-backup-acknowledged':
     'Acknowledged with --no-backup (journaled): the AES material of {count, plural, one {# key} other {# keys}} is kept nowhere; after {expiresAt} it can never be imported again.',
   'cli.wrap-no-backup-acknowledged':
