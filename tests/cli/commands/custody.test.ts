@@ -528,7 +528,7 @@ describe('keyferry custody', () => {
     // Custodian names are values, printed as given.
     expect(englishSentences(zh.out.replace(/\b(?:Alice|Bob|Carol|Dana)\b/g, '张伟'))).toEqual([]);
     expect(zh.out).toContain('由 Bob 出示，来自文件 keyferry-share-');
-    expect(zh.out).toContain('请求的密钥材料到期时间：永不过期（在线导入时使用）。');
+    expect(zh.out).toContain('请求的密钥材料到期时间：永不过期（联网导入时使用）。');
     expect(zh.out).toContain('未写入任何明文。');
   });
 

@@ -109,7 +109,7 @@ describe('online import and status after delete-material, round by round', () =>
     expect(waiting.stdout).toMatch(new RegExp(`${kept}\\s+AES_256\\s+Enabled\\s+OK: `));
     const waitingZh = await on(['online', 'status'], ['--lang', 'zh-CN']);
     expect(waitingZh.stdout).toContain(
-      `r/deleted（${deleted}） 的新导入参数在导入参数包 ${path.join(online, 'params-2')} 中`,
+      `r/deleted（${deleted}）的新导入参数在导入参数包 ${path.join(online, 'params-2')} 中`,
     );
 
     // 3. The restore ceremony, then its import killed right after sending.

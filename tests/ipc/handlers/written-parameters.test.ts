@@ -93,7 +93,7 @@ describe('the parameters step for a replica that takes its group’s material', 
     ]);
     expect(materialBeforeLines(translator('zh-CN'), written.materialBefore)).toEqual([
       `dr/aes（${replica.keyId}，位于 ${replica.region} 的副本）此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此新生成的密钥材料会被拒绝（KMS.2606）。`,
-      `下一步，请在 24 小时内于离线工作站上，用此参数包从 2 份保管份额中的任意 2 份（保管人：Cara、Dan；托管集 ${tag}，即其份额文件名中的标记；在线日志条目 ${seq}）恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；然后在此处核对并导入它写出的已包装密钥材料包。`,
+      `下一步，请在 24 小时内于离线工作站上，用此参数包从 2 份保管份额中的任意 2 份（保管人：Cara、Dan；托管集 ${tag}，即其份额文件名中的标记；联网日志条目 ${seq}）恢复这份密钥材料：使用本应用“恢复”页面中的托管恢复仪式（或 keyferry custody restore）；然后在此处核对并导入它写出的已包装密钥材料包。`,
     ]);
   }, 120_000);
 

@@ -379,8 +379,13 @@ export async function importCheckedMaterial(
       recording();
       // Sent again because the key was still Pending import: a retry of that send, tied to its entries
       // (an earlier session's, or this run's own whose answer was lost).
+      // Not a retry of an earlier send from another bundle (other material with the same token: a wrap again).
       const retry =
-        outcome.confirmation === 'retried' ? resent : outcome.confirmation === 'answered' ? unrecorded : undefined;
+        outcome.confirmation === 'retried'
+          ? resent
+          : outcome.confirmation === 'answered' && !earlier
+            ? unrecorded
+            : undefined;
       const confirmation = retry ? 'retried' : outcome.confirmation;
       await ctx.journal(ONLINE_EVENTS.imported, {
         keyId: c.key.keyId,

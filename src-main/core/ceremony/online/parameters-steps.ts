@@ -346,8 +346,11 @@ function expiriesPastByKms(
     now,
     keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
   );
+  // A key bound to the material imported before has its own way (a restore given --expires): left out.
+  const bound = new Set(keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId));
   const past = parameters.filter(
     (p) =>
+      !bound.has(p.keyId) &&
       p.materialExpiry !== undefined &&
       p.materialExpiry !== 'never' &&
       Date.parse(p.materialExpiry) <= kmsNow.getTime(),

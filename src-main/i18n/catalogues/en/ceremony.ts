@@ -85,9 +85,9 @@ export const enCeremony = {
     'Every key of this ceremony holds its imported material; no key waits for import parameters.',
   'problem.NOTHING_TO_IMPORT.next': 'Check the keys with "keyferry online status".',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE':
-    'Key {keyId} is no longer Pending import in the KMS (it holds material), and this journal shows an import sent to it at entry {sentSeq} from another wrapped-material bundle, {folder} (digest {digest}, checked at entry {checkSeq}), with no answer that proves whether it took effect: the KMS took that import. Material from two bundles cannot be told apart in the KMS, so this bundle is refused for that key, and nothing was sent.',
+    'Key {keyId} is no longer Pending import in the KMS (it holds material), and this journal shows an import sent to it at entry {sentSeq} from another wrapped-material bundle, {folder} (digest {digest}, checked at entry {checkSeq}), with no answer recorded that proves whether it took effect; the key’s state shows the KMS took it (IMPORT_LANDED_FROM_OTHER_BUNDLE). Material from two bundles cannot be told apart in the KMS, so this bundle is refused for that key, and nothing was sent.',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
-    'Import again with the bundle that import came from, {folder}, and the digest on its air-gapped receipt (keyferry online import --bundle {folder} --expect-digest DIGEST; in the app, check that bundle again): it records the material the KMS holds, and the receipt then names that bundle and its custody copy. Keep that custody set: the other bundles hold material the KMS will never accept.',
+    'Import again with the bundle that import came from, {folder}, and the digest on its air-gapped receipt (keyferry online import with the same --journal, --bundle naming that folder as the media is mounted, and --expect-digest DIGEST; in the app, check that bundle again): it records the material the KMS holds, and the receipt then names that bundle and its custody copy. Until then, every key of this bundle sent an import from it is refused the same way. Keep that custody set: the other bundles hold material the KMS will never accept.',
   'problem.IMPORT_STOPPED':
     'The import of key {keyId} was not sent: the import was stopped (Ctrl-C) before its request went out.',
   'problem.IMPORT_STOPPED.next':

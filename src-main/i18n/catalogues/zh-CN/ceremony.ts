@@ -84,9 +84,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.NOTHING_TO_IMPORT': '本仪式的每个密钥都已持有导入的密钥材料；没有密钥在等待导入参数。',
   'problem.NOTHING_TO_IMPORT.next': '请用 “keyferry online status” 检查这些密钥。',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE':
-    '密钥 {keyId} 在 KMS 中已不处于待导入状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有能证明其是否生效的答复：KMS 已接受那次导入。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
+    '密钥 {keyId} 在 KMS 中已不处于待导入状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有记录能证明其是否生效的答复；该密钥的状态表明 KMS 已接受那次导入（IMPORT_LANDED_FROM_OTHER_BUNDLE）。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
-    '请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import --bundle {folder} --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。',
+    '请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import，使用相同的 --journal、按介质挂载位置指定该文件夹的 --bundle 以及 --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。',
   'problem.IMPORT_STOPPED': '密钥 {keyId} 的导入未发送：导入在其请求发出之前已被停止（Ctrl-C）。',
   'problem.IMPORT_STOPPED.next': '请再次运行相同的导入：它会先向 KMS 询问此前发送的导入，并只导入缺少的部分。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
@@ -142,7 +142,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next':
     '{where, select, app {请一次只为一组密钥获取参数：在“要获取参数的密钥”下选择该组的密钥，获取参数，写出参数包，并按其所示完成离线步骤；然后再处理下一组。} other {请一次只为一组密钥获取参数，每组写入一个新文件夹（命令见下）：让每个参数包完成其所示的离线步骤，并导入该步骤写出的内容；然后再处理下一组。}}',
   'online.material-source':
-    '{count, plural, other {密钥}} {keysList}：{source, select, shares {此前导入过的密钥材料，其托管副本是{set, select, named {托管集 {setTag}（{threshold}-of-{total}，即其份额文件名中的标记；由在线日志第 {seq} 条检查的已包装密钥材料包记录）} other {在线日志第 {seq} 条检查的已包装密钥材料包的 {threshold}-of-{total} 托管集}}：用其份额执行托管恢复} hsmToken {此前导入过的密钥材料，保存在 HSM 令牌 {token} 中（在线日志第 {seq} 条检查的已包装密钥材料包）：从该令牌执行托管恢复} materialFiles {此前导入过的密钥材料，从官员保存的文件加载（在线日志第 {seq} 条检查的已包装密钥材料包）：用这些文件执行 airgap wrap} none {此前导入过的密钥材料，没有任何托管副本（在线日志第 {seq} 条检查的已包装密钥材料包）：只能使用原始密钥材料} unknown {此前导入过的密钥材料，没有记录托管副本：只能使用原始密钥材料，或您所知道的托管副本} other {新生成的密钥材料：airgap wrap}}',
+    '{count, plural, other {密钥}} {keysList}：{source, select, shares {此前导入过的密钥材料，其托管副本是{set, select, named {托管集 {setTag}（{threshold}-of-{total}，即其份额文件名中的标记；由联网日志第 {seq} 条检查的已包装密钥材料包记录）} other {联网日志第 {seq} 条检查的已包装密钥材料包的 {threshold}-of-{total} 托管集}}：用其份额执行托管恢复} hsmToken {此前导入过的密钥材料，保存在 HSM 令牌 {token} 中（联网日志第 {seq} 条检查的已包装密钥材料包）：从该令牌执行托管恢复} materialFiles {此前导入过的密钥材料，从官员保存的文件加载（联网日志第 {seq} 条检查的已包装密钥材料包）：用这些文件执行 airgap wrap} none {此前导入过的密钥材料，没有任何托管副本（联网日志第 {seq} 条检查的已包装密钥材料包）：只能使用原始密钥材料} unknown {此前导入过的密钥材料，没有记录托管副本：只能使用原始密钥材料，或您所知道的托管副本} other {新生成的密钥材料：airgap wrap}}',
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED':
     '{count, plural, other {密钥 {keysList}}}从未获取过导入参数，而所选的密钥把{count, plural, other {它们}}排除在外：计划中各密钥的首次参数要一起获取，不能让任何密钥没有参数。未获取任何参数。',
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next':
@@ -156,11 +156,11 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.CEREMONY_STEP_OUT_OF_ORDER.next':
     '{reason, select, notWrapped {写出回执之前，请先包装每个密钥。} notImported {写出回执之前，请先导入并验证每个密钥。} notConnected {请先连接（连接时会用 list-keys 测试终端节点和凭证）。} bundleNotRead {请重新检查已包装密钥材料包，然后写出回执。} other {{next, select, airgap_new {请先检查网络。} airgap_networkChecked {下一步请读取导入参数包。} airgap_parametersRead {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} airgap_fingerprintsConfirmed {下一步请生成或加载密钥材料。} airgap_materialReady {下一步请包装密钥材料（如有托管份额，在拆分之后）。} airgap_wrapped {下一步请写出已包装密钥材料包。} airgap_bundleWritten {下一步请写出回执。} airgap_finished {本仪式已结束；如需更多密钥，请开始新的仪式。} restore_new {请先检查网络。} restore_networkChecked {下一步请读取该密钥新获取的导入参数包。} restore_parametersRead {下一步请保管人出示各自的份额。} restore_sharesPresented {请至少出示 M 份份额，然后重建密钥材料。} restore_restored {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} restore_fingerprintsConfirmed {下一步请包装重建的密钥材料。} restore_wrapped {下一步请写出已包装密钥材料包。} restore_bundleWritten {下一步请写出回执。} restore_finished {本恢复仪式已结束。} online_new {请先创建密钥（keyferry online create-key）。} online_keysCreated {下一步请获取导入参数（keyferry online params）。} online_parametersFetched {下一步请写出导入参数包。} online_parametersWritten {请在离线工作站上包装，然后在此检查已包装密钥材料包（keyferry online import）。} online_materialChecked {下一步请导入已检查的密钥材料。} online_imported {下一步请验证导入的密钥（keyferry online status）。} online_verified {下一步请写出回执。} online_finished {本仪式已结束：每个密钥都已导入并验证，回执也已写出。请用 keyferry online status 检查这些密钥。} other {}}}}',
   'problem.MATERIAL_BOUND_GENERATE_REFUSED':
-    '密钥 {alias}（{keyId}）已绑定到在线日志第 {seq} 条导入的密钥材料（其自身的首次导入，或其副本组的导入：一个副本组只持有一份密钥材料）：{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}} {bound}。对于此前导入过的密钥，KMS 只再接受这份密钥材料，删除或过期后也是如此；而新生成的密钥材料会使副本组持有两份密钥材料，因此拒绝新生成的密钥材料。未生成任何内容{count, plural, =1 {。} other {（此包中有 # 个密钥已绑定）。}}',
+    '密钥 {alias}（{keyId}）已绑定到联网日志第 {seq} 条导入的密钥材料（其自身的首次导入，或其副本组的导入：一个副本组只持有一份密钥材料）：{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}} {bound}。对于此前导入过的密钥，KMS 只再接受这份密钥材料，删除或过期后也是如此；而新生成的密钥材料会使副本组持有两份密钥材料，因此拒绝新生成的密钥材料。未生成任何内容{count, plural, =1 {。} other {（此包中有 # 个密钥已绑定）。}}',
   'problem.MATERIAL_BOUND_GENERATE_REFUSED.next':
     '请使用此导入参数包，以 keyferry custody restore 恢复原密钥材料（使用托管份额和备份，或 HSM 令牌），或加载首次仪式保留的密钥材料文件。从未导入过的密钥材料需要新建密钥。',
   'problem.MATERIAL_NOT_THE_BOUND':
-    '这不是 KMS 为密钥 {keyId} 绑定的密钥材料：此处的{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}}为 {held}，首次导入时为 {bound}（在线日志第 {seq} 条）。KMS 会拒绝它；它未被使用，也未包装任何内容。',
+    '这不是 KMS 为密钥 {keyId} 绑定的密钥材料：此处的{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}}为 {held}，首次导入时为 {bound}（联网日志第 {seq} 条）。KMS 会拒绝它；它未被使用，也未包装任何内容。',
   'problem.MATERIAL_NOT_THE_BOUND.next':
     '请出示首次导入此密钥的仪式的托管份额和备份、HSM 令牌或密钥材料文件（keyferry custody restore）；其他密钥材料需要新建密钥。',
 };

@@ -59,8 +59,8 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': '请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。',
   'cli.custody.restore.default-title': '托管恢复仪式',
   'cli.custody.restore.parameters': '仪式 {ceremonyId} 的导入参数，{count, plural, other {密钥}} {keys}',
-  'cli.custody.restore.expiry': '请求的密钥材料到期时间：{expiry}（在线导入时使用）。',
-  'cli.custody.restore.expiry-of-key': '密钥 {keyId} 请求的密钥材料到期时间：{expiry}（在线导入时使用）。',
+  'cli.custody.restore.expiry': '请求的密钥材料到期时间：{expiry}（联网导入时使用）。',
+  'cli.custody.restore.expiry-of-key': '密钥 {keyId} 请求的密钥材料到期时间：{expiry}（联网导入时使用）。',
   'cli.custody.restore.expiry-overridden':
     '警告：恢复后的包将为 {count, plural, other {# 个密钥}}（{keyIds}）请求 AES 密钥材料到期时间 {requested}，而不是仪式计划（导入参数包中所载）的 {planned}。已作为覆盖记入日志：恢复回执会列出，联网导入时也会再次指出。如要请求每个密钥自己计划的到期时间，请提供 --expires original。',
   'cli.custody.restore.refusal-journaled':

@@ -34,7 +34,7 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'material.source.file': '从文件加载已有的密钥材料',
   'material.title': '准备密钥材料',
   'material.source': '密钥材料来源',
-  'air.overview.bound': '已因首次导入（在线日志第 {seq} 条）绑定到{kind, select, kcv {密钥校验值（KCV）} other {公钥}}',
+  'air.overview.bound': '已因首次导入（联网日志第 {seq} 条）绑定到{kind, select, kcv {密钥校验值（KCV）} other {公钥}}',
   'material.bound.refused':
     '无法生成新的密钥材料：KMS 已将{count, plural, =1 {此密钥} other {这些密钥}}绑定到首次导入的密钥材料，且只再接受这份密钥材料。Keyferry 在生成任何内容之前即拒绝生成。',
   'material.bound.how':

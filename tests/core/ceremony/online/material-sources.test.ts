@@ -82,7 +82,7 @@ describe('materialSourcesOf', () => {
     );
     const zh = translator('zh-CN').problem((refusal as KeyferryError).toProblem()).message;
     expect(zh).toContain(
-      '其托管副本是托管集 0123ABCD（2-of-3，即其份额文件名中的标记；由在线日志第 10 条检查的已包装密钥材料包记录）',
+      '其托管副本是托管集 0123ABCD（2-of-3，即其份额文件名中的标记；由联网日志第 10 条检查的已包装密钥材料包记录）',
     );
   });
 
