@@ -999,6 +999,7 @@ export interface MessageValueTable {
   'cli.opt.online.title': NoValues;
   'cli.opt.witness-confirms': NoValues;
   'cli.opt.confirm-fingerprint': NoValues;
+  'cli.opt.airgap.expires': NoValues;
   'cli.opt.expires': NoValues;
   'cli.opt.receipt-dir': NoValues;
   'cli.opt.allow-network': NoValues;

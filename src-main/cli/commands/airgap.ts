@@ -62,7 +62,7 @@ const OPTIONS = optionTable({
   'witness-confirms': { type: 'string', multiple: true, arg: 'NAME=DIGEST', help: 'cli.opt.witness-confirms' },
   material: { type: 'string', arg: 'FILE', help: 'cli.opt.airgap.material' },
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
-  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.expires' },
+  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.airgap.expires' },
   custody: { type: 'string', arg: 'M/N', help: 'cli.opt.airgap.custody' },
   custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.airgap.custodian' },
   'custodian-folder': { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.airgap.custodian-folder' },
@@ -187,8 +187,9 @@ export const airgapWrapCommand = defineCommand({
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
     refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });
     const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('airgap.default-title'));
-    // An explicit --expires overrides each key's planned expiry (journaled where a plan differs).
-    const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires);
+    // An explicit --expires overrides each key's planned expiry (journaled where a plan differs);
+    // its form is refused here, before the journal opens; a duration is counted once the bundle is read.
+    if (values.expires !== undefined) parseMaterialExpiry(values.expires);
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
@@ -209,6 +210,13 @@ export const airgapWrapCommand = defineCommand({
         ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle)
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);
       printParameters(io, overview);
+      // The KMS's time as the bundle's tokens show it: a duration (30d) counts from it, as custody
+      // restore's does, and a plan moment it has passed is replaced, not overridden online.
+      const kmsNow = kmsTimeFromTokens(
+        new Date(),
+        overview.keys.map((k) => k.tokenExpiresAt ?? undefined),
+      );
+      const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires, kmsNow);
       const receiptDir = path.resolve(
         io.cwd,
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
@@ -228,18 +236,13 @@ export const airgapWrapCommand = defineCommand({
       printEarlierWraps(io, air.earlierWraps);
       const wrapAgain = values['wrap-again'];
       const overrides = await air.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
-      // The KMS's time as the bundle's tokens show it: a plan moment it has passed is replaced, not overridden online.
-      const kmsNow = kmsTimeFromTokens(
-        new Date(),
-        overview.keys.map((k) => k.tokenExpiresAt ?? undefined),
-      ).getTime();
       for (const o of overrides)
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
             requested: cliExpiry(io, o.requested),
             planned: cliExpiry(io, o.planned),
             count: o.keyIds.length,
-            passed: o.planned !== 'never' && Date.parse(o.planned) <= kmsNow ? 'yes' : 'no',
+            passed: o.planned !== 'never' && Date.parse(o.planned) <= kmsNow.getTime() ? 'yes' : 'no',
           }),
         );
       const hsm = await hsmSourceFromOptions(

@@ -72,6 +72,14 @@ describe('online status after an import refused for its material expiry', () => 
     // The wrap says the plan's has passed and is replaced, not that the online side names an override.
     expect(wrapped.stdout).toContain("The plan's has passed (by this computer's clock or the KMS's");
     expect(wrapped.stdout).not.toContain('the online import names it again');
+    // 30d counted from the KMS's time as the bundle's tokens show it (8 hours ahead here), as custody restore counts it.
+    const requested = /will request the AES material expiry (\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)? UTC)/.exec(
+      wrapped.stdout,
+    )?.[1];
+    const expected = Date.now() + 8 * HOUR + 30 * 24 * HOUR;
+    expect(Math.abs(Date.parse((requested ?? '').replace(' UTC', 'Z').replace(' ', 'T')) - expected)).toBeLessThan(
+      5 * 60_000,
+    );
     // As warned, given one further ahead on the air-gapped side (its own refusal of the plan's: workflow.past-expiry.test.ts).
     const imported = await keyferry(importCommand, { cwd: online, env });
     expect(imported.stderr).toBe('');
