@@ -184,7 +184,14 @@ export const paramsCommand = defineOnlineCommand({
           : [];
       // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
       const earlier = ceremonyAirGapJournal(session.journal.entries);
-      const command = airgapWrapCommand(session, onMediaDir, custody, earlier?.file);
+      // The plan's expiry already past by the KMS's clock (warned above): the wrap needs one further ahead.
+      const pastByKms = written.warnings.some((w) => w.code === 'MATERIAL_EXPIRY_PAST_BY_KMS');
+      const command = airgapWrapCommand(
+        session,
+        onMediaDir,
+        [...custody, ...(pastByKms ? ['--expires', 'EXPIRY'] : [])],
+        earlier?.file,
+      );
       io.stdout(t(inToken ? 'online.next.airgap-wrap-hsm' : 'online.next.airgap-wrap', { command, ...inToken }));
       io.stdout(mediaFolder);
       if (earlier || parametersRound(session) > 1)

@@ -36,7 +36,7 @@ const HOUR = 3600_000;
 async function wrappedWithNoBackup(
   title: string,
   keys: readonly Record<string, string>[],
-  { kmsClockAhead = 0, wrapArgs = [] }: { readonly kmsClockAhead?: number; readonly wrapArgs?: string[] } = {},
+  { kmsClockAhead = 0, expiry }: { readonly kmsClockAhead?: number; readonly expiry?: string } = {},
 ) {
   const { online, airgap } = await twoMachines(dir);
   await writeFile(path.join(online, 'plan.json'), JSON.stringify({ title, operator: 'Ana', witnesses: ['Ben'], keys }));
@@ -48,10 +48,12 @@ async function wrappedWithNoBackup(
   const params = await on(['online', 'params', '--out', 'params']);
   expect(params.code).toBe(0);
   const wrap = [
-    ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
+    // EXPIRY, where the printed line asks for one, as the officer fills it in.
+    ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))).map((w) =>
+      w === 'EXPIRY' && expiry !== undefined ? expiry : w,
+    ),
     ...airgapConfirmations(params.stdout, ['Ben']),
     ...['--allow-network', '--no-backup'],
-    ...wrapArgs,
   ];
   const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
   expect(wrapped.stderr).toBe('');
@@ -64,8 +66,10 @@ describe('online status after an import refused for its material expiry', () => 
     const plan = [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }];
     const { online, env, params, wrapped, importCommand } = await wrappedWithNoBackup('Skewed', plan, {
       kmsClockAhead: 8 * HOUR,
-      wrapArgs: ['--expires', '30d'],
+      expiry: '30d',
     });
+    // The printed wrap asks for the expiry the warning says it needs.
+    expect(nextCommand(onPrintedMedia(params.stdout))).toEqual(expect.arrayContaining(['--expires', 'EXPIRY']));
     expect(params.stdout).toMatch(
       /The material expiry this bundle requests for key [0-9a-f-]{36}, .+, is not ahead of the KMS's clock: the import tokens it has just issued show its time as .+, while this computer's clock says .+\. The KMS would refuse that import \(KMS\.2602\), and the air-gapped wrap refuses to make material for it: give the wrap an expiry further ahead/,
     );
