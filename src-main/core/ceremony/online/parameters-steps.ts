@@ -294,24 +294,19 @@ function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]):
 
 /**
  * The import-parameters bundles this ceremony wrote before whose import tokens may still be
- * accepted: bundles for the same keys, each of which the air-gapped side could wrap (the KMS does
+ * accepted at the KMS's time `kmsNow` (ms): bundles for the same keys, each of which the air-gapped side could wrap (the KMS does
  * not say whether a new fetch ends an earlier token; the simulator keeps them all). Only one should
  * be carried over; a wrap of two makes two versions of the material.
  */
 function earlierBundlesStillLive(
   state: Pick<OnlineStepContext['state'], 'parametersBundlesOfToken'>,
   keys: readonly OnlineKeyState[],
-  now: Date,
+  kmsNow: number,
 ): Warning | undefined {
   const live = new Map<string, { folder: string; until: number }>();
   // A key bound to material (imported before: a re-import after a deletion or a lapse) takes only
   // that material again, so an earlier bundle cannot give it a second version.
   const unbound = keys.filter((k) => !k.firstImport);
-  // The KMS's time as the newest tokens prove it: this computer's clock may lag the KMS's.
-  const kmsNow = kmsTimeFromTokens(
-    now,
-    keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
-  ).getTime();
   for (const issued of unbound.flatMap((k) => k.issued.slice(0, -1))) {
     const until = Date.parse(issued.tokenExpiresAt);
     if (!(until > kmsNow)) continue;
@@ -332,7 +327,7 @@ function earlierBundlesStillLive(
 
 /**
  * The material expiries the bundle requests (`parameters`) that are not ahead of the KMS's clock as
- * the newest import tokens of `keys` prove it (kms-time.ts), though ahead of this computer's (`now`;
+ * the newest import tokens of `keys` prove it (`kmsNow`, kms-time.ts), though ahead of this computer's (`now`;
  * one past by both was refused when the plan was made): the KMS will refuse those imports (KMS.2602)
  * unless given an expiry further ahead. In a rehearsal, the simulator's clock moved forward past a
  * plan's durations counted from this computer's clock at create-key.
@@ -341,11 +336,8 @@ function expiriesPastByKms(
   keys: readonly OnlineKeyState[],
   parameters: readonly { readonly keyId: string; readonly materialExpiry?: string | undefined }[],
   now: Date,
+  kmsNow: Date,
 ): Warning | undefined {
-  const kmsNow = kmsTimeFromTokens(
-    now,
-    keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
-  );
   // A key bound to the material imported before has its own way (a restore given --expires): left out.
   const bound = new Set(keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId));
   const past = parameters.filter(
@@ -378,7 +370,12 @@ export async function writeParametersBundleStep(
 ): Promise<WrittenParametersBundle> {
   const now = ctx.now();
   const keys = parametersRoundKeys(ctx.state);
-  const earlier = earlierBundlesStillLive(ctx.state, keys, now);
+  // The KMS's time as the newest tokens prove it (this computer's clock may lag it), for both warnings.
+  const kmsNow = kmsTimeFromTokens(
+    now,
+    keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
+  );
+  const earlier = earlierBundlesStillLive(ctx.state, keys, kmsNow.getTime());
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
   // A key that takes its group's material (held by a member outside the round) is bound to the holder's.
   const takers = membersTakingGroupMaterial(keys, ctx.state.keys);
@@ -426,7 +423,7 @@ export async function writeParametersBundleStep(
     manifestSha256: written.digest,
     manifestSha256Grouped: groupHex(written.digest),
     keyIds,
-    warnings: [earlier, expiriesPastByKms(keys, parameters, now), ...written.warnings].filter(
+    warnings: [earlier, expiriesPastByKms(keys, parameters, now, kmsNow), ...written.warnings].filter(
       (w): w is Warning => w !== undefined,
     ),
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
