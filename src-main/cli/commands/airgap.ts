@@ -9,7 +9,6 @@ import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import { refuseOtherPeopleThanBundle } from '../../core/ceremony/airgap/parameters-overview';
-import { kmsTimeFromTokens } from '../../core/ceremony/shared/kms-time';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import type { MaterialSummary } from '../../core/ceremony/airgap/produce-material';
 import { cliAppIdentity } from '../software-identity';
@@ -212,10 +211,7 @@ export const airgapWrapCommand = defineCommand({
       printParameters(io, overview);
       // The KMS's time as the bundle's tokens show it: a duration (30d) counts from it, as custody
       // restore's does, and a plan moment it has passed is replaced, not overridden online.
-      const kmsNow = kmsTimeFromTokens(
-        new Date(),
-        overview.keys.map((k) => k.tokenExpiresAt ?? undefined),
-      );
+      const kmsNow = air.kmsTime();
       const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires, kmsNow);
       const receiptDir = path.resolve(
         io.cwd,

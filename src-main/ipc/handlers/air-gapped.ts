@@ -102,7 +102,7 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
         receiptFolder: session.requireSetup().folder,
         ...(custody ? { custodianFolders: custody.folders, allowSameVolume: custody.allowSameVolume === true } : {}),
         // No choice: each key's planned expiry; a choice overrides the plans that differ (journaled by the core).
-        materialExpiry: expiry ? materialExpiry(expiry, session.now()) : ('plan' as const),
+        materialExpiry: expiry ? materialExpiry(expiry, ceremony.kmsTime()) : ('plan' as const),
       };
       // HSM material is kept by the token (the core asks for no acknowledgement once the HSM is in use).
       const unbacked = materialFromHsm ? [] : ceremony.unbackedAesKeys(planned);

@@ -21,7 +21,6 @@ import { KeyferryError } from '../../errors';
 import { SESSION_SEALED_BY, type Journal, type JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
-import { kmsTimeAtLeast } from '../shared/kms-time';
 import { custodySplitRecordSchema } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import { WRAP_AGAIN_REASON_MAX, wrapAgainReasonSchema } from './wrap-again-reason';
@@ -184,8 +183,8 @@ export type RepeatedWrapGrounds = 'reason' | 'tokensExpired' | 'boundMaterial';
 
 /**
  * Whether a wrap after `earlier` may go on, and on what grounds (null: no earlier wrap). Refuses
- * while one of them can still be imported at `now` (or the later KMS time the fresh parameters'
- * tokens prove, kmsTimeAtLeast), the officer gave no `reason` and new material
+ * while one of them can still be imported at `kmsNow` (the KMS's time as the fresh parameters'
+ * tokens prove it, or this computer's when later), the officer gave no `reason` and new material
  * is possible (not every key of `parameters` is bound to the KMS's material): journaled
  * `wrap.repeated-refused` naming those bundles, then WRAP_AGAIN_NOT_CHOSEN.
  */
@@ -193,11 +192,11 @@ export async function repeatedWrapGrounds(
   journal: Journal,
   operator: string,
   earlier: readonly EarlierWrap[],
-  context: { now: Date; reason: string | undefined; parameters: readonly ImportParameters[] },
+  context: { kmsNow: Date; reason: string | undefined; parameters: readonly ImportParameters[] },
 ): Promise<RepeatedWrapGrounds | null> {
   if (earlier.length === 0) return null;
   if (context.reason !== undefined) return 'reason';
-  const importable = stillImportable(earlier, kmsTimeAtLeast(context.now, context.parameters));
+  const importable = stillImportable(earlier, context.kmsNow);
   if (importable.length === 0) return 'tokensExpired';
   if (context.parameters.every((p) => boundMaterialFor(p, context.parameters) !== undefined)) return 'boundMaterial';
   await journal.append(operator, 'wrap.repeated-refused', {

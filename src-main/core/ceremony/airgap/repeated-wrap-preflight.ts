@@ -23,7 +23,8 @@ export interface RepeatedWrapContext {
   readonly operator: string;
   /** The wraps the journal finished before this session, oldest first. */
   readonly earlier: readonly EarlierWrap[];
-  readonly now: Date;
+  /** The KMS's time as the fresh parameters' tokens prove it, or this computer's when later (AirGapCeremony.kmsTime). */
+  readonly kmsNow: Date;
   readonly parameters: readonly ImportParameters[];
 }
 

@@ -151,7 +151,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const { journal, operator } = this.options;
     await this.#receiptNumber.pickIn(request.receiptFolder);
     await this.#refusePastExpiry(request);
-    const context = { journal, operator, earlier: this.earlierWraps, now: this.now(), parameters: this.#parameters };
+    const context = { journal, operator, earlier: this.earlierWraps, kmsNow: this.kmsTime(), parameters: this.#parameters };
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
     );
@@ -164,7 +164,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * the material the KMS holds (a re-import), whose own refusals and lapse steps say more.
    */
   async #refusePastExpiry(request: AirGapDestinations): Promise<void> {
-    const now = kmsTimeAtLeast(this.now(), this.#parameters).getTime();
+    const now = this.kmsTime().getTime();
     // A key bound to the material the KMS holds has its own refusals first (fresh material refused:
     // bound-material.ts), and its lapse steps already ask for --expires.
     const bound = new Set(
@@ -182,6 +182,15 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     });
     await this.options.journal.append(this.options.operator, 'preflight.refused', problemData(toProblem(error)));
     throw error;
+  }
+
+  /**
+   * The KMS's time as the bundle's import tokens prove it (the newest token's issue time), or this
+   * computer's when that is later (kms-time.ts). The session decides by it which earlier bundles can
+   * still be imported, whether an expiry has passed, and (the CLI) where `--expires 30d` counts from.
+   */
+  kmsTime(): Date {
+    return kmsTimeAtLeast(this.now(), this.#parameters);
   }
 
   /** Why this session wraps again after finished wraps (null: it is the first, or not preflighted yet). */

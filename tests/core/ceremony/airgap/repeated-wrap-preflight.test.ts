@@ -43,7 +43,7 @@ afterEach(async () => {
 function context(earlier: readonly EarlierWrap[]): RepeatedWrapContext {
   // One key the KMS holds no material for yet: new material is possible, so a reason is needed.
   const key = { keyId: '4e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a54', keySpec: 'AES_256' } as unknown as ImportParameters;
-  return { journal, operator: 'Officer', earlier, now: NOW, parameters: [key] };
+  return { journal, operator: 'Officer', earlier, kmsNow: NOW, parameters: [key] };
 }
 
 const events = (): string[] => journal.entries.map((e) => e.event);
