@@ -180,7 +180,7 @@ export function groupExpiryRefusal(
  * Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired
  * token or a past expiry first. `earlierFromOtherBundle`: the earlier send that may have taken effect
  * came from another wrapped bundle, so a key found Enabled is not this import's doing (the client
- * refuses it as not Pending import; import-steps.ts says why).
+ * refuses it as not Pending import; other-bundle-landed.ts says why).
  */
 export async function importCheckedKey(
   kms: OnlineKms,

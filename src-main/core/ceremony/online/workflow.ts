@@ -37,11 +37,11 @@ import type { OnlineCredentialBinding } from './credential-source';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
 import {
   checkWrappedBundleStep,
-  importCheckedMaterial,
   type CheckedSession,
   type WrappedBundleCheckOptions,
   type WrappedBundleProof,
-} from './import-steps';
+} from './wrapped-check-step';
+import { importCheckedMaterial } from './import-steps';
 import {
   createExternalKeys,
   fetchIssuedParameters,
@@ -81,7 +81,7 @@ import { hasReached, ONLINE_STEPS } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { OnlineCeremonyStart } from './open-journal';
-export type { WrappedBundleProof } from './import-steps';
+export type { WrappedBundleProof } from './wrapped-check-step';
 export type { CredentialSource, OnlineCredentialBinding } from './credential-source';
 
 /** What a look at the keys may do while the journal cannot be written (OnlineCeremony.lookWithoutJournal). */

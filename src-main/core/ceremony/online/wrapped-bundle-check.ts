@@ -10,6 +10,7 @@ import { sha256Hex } from '../../fs/durable-file';
 import { KeyferryError } from '../../errors';
 import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import { importSentWithToken } from './import-answers';
+import { kmsTimeFromTokens } from '../shared/kms-time';
 
 export interface CheckedKey {
   readonly key: OnlineKeyState;
@@ -127,4 +128,12 @@ export function checkWrappedBundleAgainstIssued(
 ): CheckedKey[] {
   refuseOtherCeremony(state, bundle);
   return bundle.keys.map((w) => checkKey(state, w, now));
+}
+
+/** The KMS's time as the checked keys' tokens prove it (a plan's moment the KMS has passed cannot be kept). */
+export function kmsTimeOfChecked(keys: readonly CheckedKey[], now: Date): Date {
+  return kmsTimeFromTokens(
+    now,
+    keys.map((c) => c.issued.tokenExpiresAt),
+  );
 }

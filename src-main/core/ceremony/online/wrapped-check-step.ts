@@ -1,0 +1,244 @@
+/**
+ * The first step after the air gap: prove the wrapped-material bundle is the one the air-gapped
+ * receipt names (its digest, typed), read it, check it against what the KMS issued (journal) and who
+ * made it, and journal the check or the refusal. Nothing reaches the KMS but, in one case, a read
+ * (other-bundle-landed.ts). The import then takes the checked session (import-steps.ts).
+ */
+import path from 'node:path';
+import { IMPORT_PARAMETERS_FORMAT, readBundle, type BundleFormat, type WrappedMadeBy } from '../../bundle';
+import { groupHex } from '../../hex-groups';
+import {
+  compareTypedDigest,
+  differenceValues,
+  parseTypedDigest,
+  type TypedDigestComparison,
+} from '../../crypto/typed-digest';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData, type JsonObject } from '../../journal';
+import type { OnlineStepContext } from './step-context';
+import { ONLINE_EVENTS } from './events';
+import type { WrappedDigestSource } from './wrapped-digest-sources';
+import { decideExpiry, expiryNotes } from './import-one-key';
+import type { CheckedBundleSummary } from './types';
+import {
+  checkWrappedBundleAgainstIssued,
+  kmsTimeOfChecked,
+  refuseOtherCeremony,
+  type CheckedKey,
+} from './wrapped-bundle-check';
+import { wrappedBundleRefusal } from './wrapped-bundle-changed';
+import { otherBundleAfterImport, refuseBundleBringingNothing } from './wrapped-after-import';
+import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
+import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
+import { officerAccepts, type OfficersWord } from './officers-word';
+import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
+
+/** The wrapped-material bundle checked in this session (what the import and the receipt use). */
+export interface CheckedSession {
+  readonly dir: string;
+  readonly digest: string;
+  readonly keys: CheckedKey[];
+}
+
+/**
+ * Proof that a wrapped-material bundle is the one the air-gapped receipt names: its digest, typed
+ * from that receipt (`air-gapped-receipt`), or, in a rehearsal only, handed over by the
+ * rehearsal's own air-gapped side, which played both machines (`rehearsal-air-gapped-side`).
+ */
+export interface WrappedBundleProof {
+  readonly expectedDigest: string;
+  readonly source: WrappedDigestSource;
+}
+
+function digestDiffers(comparison: Extract<TypedDigestComparison, { matches: false }>, dir: string): KeyferryError {
+  const values = differenceValues(comparison);
+  return comparison.slip
+    ? new KeyferryError('WRAPPED_DIGEST_SLIP', { dir, ...values })
+    : new KeyferryError('WRAPPED_DIGEST_MISMATCH', { dir, count: values.count });
+}
+
+/** The digest typed from the receipt, refused before anything is read when it is missing, malformed or from a source this ceremony does not take. */
+function typedReceiptDigest(state: OnlineStepContext['state'], proof: WrappedBundleProof | undefined): string {
+  if (!proof || typeof proof.expectedDigest !== 'string' || proof.expectedDigest.trim() === '')
+    throw new KeyferryError('WRAPPED_DIGEST_REQUIRED');
+  if (proof.source === 'rehearsal-air-gapped-side' && !state.rehearsal) {
+    throw new KeyferryError('WRAPPED_DIGEST_SOURCE_REFUSED');
+  }
+  return parseTypedDigest(proof.expectedDigest, 'wrapped');
+}
+
+/**
+ * The bundle reader's proof step: refuses a manifest whose digest is not `typed` (the receipt's)
+ * before anything else in the bundle is looked at; `onDiffer` hears which groups differ.
+ */
+function receiptDigestProof(
+  dir: string,
+  typed: string,
+  onDiffer: (groups: readonly number[]) => void,
+): (digest: string, claimedFormat: () => BundleFormat | undefined) => void {
+  return (digest, claimedFormat) => {
+    const comparison = compareTypedDigest(typed, digest);
+    if (comparison.matches) return;
+    onDiffer(comparison.differing);
+    // The import-parameters bundle brought back by mistake (it sits on the same media): say so.
+    if (!comparison.slip && claimedFormat() === IMPORT_PARAMETERS_FORMAT)
+      throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
+    throw digestDiffers(comparison, dir);
+  };
+}
+
+/** What the officer allows beyond the plain check. */
+export interface WrappedBundleCheckOptions {
+  /** Import a wrap of another air-gapped journal than the ceremony's, or of none (journaled as an override): see OfficersWord. */
+  readonly acceptOtherAirGapJournal?: OfficersWord;
+  /** The folder as the officer gave it: a file of the bundle that fails its check is named with it in front. */
+  readonly shownAs?: string;
+}
+
+/** What the reader learnt before a refusal: the groups that differ, the bundle's digest once proven, who made the bundle. */
+interface ReadSoFar {
+  differing: readonly number[];
+  digest?: string | undefined;
+  madeBy?: WrappedMadeBy | undefined;
+  /** False when the makers were not compared with the online journal (every key already bound). */
+  makersCompared?: boolean | undefined;
+}
+
+/**
+ * Reads the wrapped-material bundle in `dir`, first proving with `proof` that it is the one the
+ * air-gapped receipt names, then checks it against the journal (who made it too:
+ * wrapped-bundle-makers.ts) and journals the check. Every refusal is journaled
+ * (wrapped-bundle.refused, with who made the bundle once it was read) before it is thrown, the step
+ * guard's `mayCheck` (a ceremony that is finished) and a digest typed in the wrong form too; nothing
+ * reaches the KMS.
+ */
+export async function checkWrappedBundleStep(
+  ctx: OnlineStepContext,
+  dir: string,
+  proof: WrappedBundleProof | undefined,
+  mayCheck: () => void = () => undefined,
+  options: WrappedBundleCheckOptions = {},
+): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
+  const read: ReadSoFar = { differing: [] };
+  try {
+    const other = otherBundleAfterImport(ctx.state, proof?.expectedDigest, path.resolve(dir));
+    if (other) throw other;
+    mayCheck();
+    return await checkProvenBundle(ctx, dir, proof, read, options);
+  } catch (error) {
+    const refusal = wrappedBundleRefusal(path.resolve(dir), error);
+    await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
+      folder: path.resolve(dir),
+      // The bundle refused, once read (THE RULE matches an override's bundle by it).
+      ...(read.digest ? { manifestSha256: read.digest } : {}),
+      ...problemData(toProblem(refusal)),
+      digestSource: proof?.source ?? null,
+      differingGroups: [...read.differing],
+      ...(read.madeBy ? { madeBy: madeByData(read.madeBy) } : {}),
+      ...(read.makersCompared === false ? { makersCompared: false } : {}),
+    });
+    throw refusal;
+  }
+}
+
+/** `madeBy` as the journal keeps it. */
+function madeByData(madeBy: WrappedMadeBy): JsonObject {
+  return { ...madeBy, witnesses: [...madeBy.witnesses] };
+}
+
+async function checkProvenBundle(
+  ctx: OnlineStepContext,
+  dir: string,
+  proof: WrappedBundleProof | undefined,
+  read: ReadSoFar,
+  options: WrappedBundleCheckOptions,
+): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
+  const { state } = ctx;
+  const typed = typedReceiptDigest(state, proof);
+  // The receipt's first seal typed instead of its second (both are 16 groups on one page): say which it is.
+  if (typed === state.parametersBundle?.manifestSha256)
+    throw new KeyferryError('WRAPPED_DIGEST_IS_PARAMETERS', { dir });
+  const now = ctx.now();
+  const onDiffer = (groups: readonly number[]) => (read.differing = groups);
+  const bundle = await readBundle(dir, {
+    now,
+    proveDigest: receiptDigestProof(dir, typed, onDiffer),
+    ...(options.shownAs !== undefined ? { shownAs: options.shownAs } : {}),
+  });
+  if (bundle.kind !== 'wrapped-material') {
+    throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
+  }
+  const { madeBy } = bundle.manifest;
+  read.digest = bundle.digest;
+  // Another ceremony's bundle is refused before who made it is taken in (journaled, said).
+  refuseOtherCeremony(state, bundle);
+  read.madeBy = madeBy;
+  refuseWordForOtherBundle(options.acceptOtherAirGapJournal, bundle.digest);
+  // Who made it before what it holds: a second journal's material is other material too, and this says why.
+  const keyIds = bundle.keys.map((k) => k.keyId);
+  read.makersCompared = !everyKeyBound(state.keys, keyIds);
+  const otherJournal = checkBundleMakers(
+    state,
+    madeBy,
+    keyIds,
+    officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournalTrail?.journal),
+    bundle.digest,
+  );
+  // The officer's word is journaled as it is used, before any later check can refuse this bundle.
+  if (otherJournal)
+    await ctx.journal(ONLINE_EVENTS.otherAirGapJournalAccepted, {
+      folder: path.resolve(dir),
+      manifestSha256: bundle.digest,
+      ...otherJournal,
+    });
+  refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
+  const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
+  await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
+  const kmsNow = kmsTimeOfChecked(checked, now);
+  const keys = checked.map(({ key, issued, wrapped }) => ({
+    keyId: key.keyId,
+    alias: key.alias,
+    spec: key.spec,
+    publicKeyFingerprint: wrapped.publicKeyDer
+      ? (bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null)
+      : null,
+    keyCheckValue: wrapped.keyCheckValue,
+    tokenExpiresAt: issued.tokenExpiresAt,
+    requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry, kmsNow).requested,
+    replicaOf: key.replicaOf ?? null,
+  }));
+  const parameters = parametersBundleWrapped(state, checked);
+  await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
+    folder: path.resolve(dir),
+    manifestSha256: bundle.digest,
+    digestSource: (proof as WrappedBundleProof).source,
+    ...(parameters ? { parametersBundle: { ...parameters } } : {}),
+    custody: bundle.manifest.custody ? { ...bundle.manifest.custody } : null,
+    madeBy: madeBy ? madeByData(madeBy) : null,
+    ...(read.makersCompared ? {} : { makersCompared: false }),
+    keys: keys.map((k) => ({
+      keyId: k.keyId,
+      publicKeyFingerprint: k.publicKeyFingerprint,
+      keyCheckValue: k.keyCheckValue,
+    })),
+  });
+  const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
+  const warnings = [
+    ...earlierParametersWarning(state, parameters, checked),
+    ...bundle.warnings,
+    ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),
+  ];
+  return {
+    session,
+    summary: {
+      dir: path.resolve(dir),
+      manifestSha256: bundle.digest,
+      manifestSha256Grouped: groupHex(bundle.digest),
+      keys,
+      warnings,
+      custody: bundle.manifest.custody ?? null,
+      madeBy: madeBy ?? null,
+      otherAirGapJournalAccepted: otherJournal !== undefined,
+    },
+  };
+}
