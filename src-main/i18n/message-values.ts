@@ -1533,7 +1533,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_ALREADY_SPLIT.next': NoValues;
   'problem.WRAPPING_KEY_CHANGED': { keyId: string | number };
   'problem.WRAPPING_KEY_CHANGED.next': NoValues;
-  'problem.EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number };
+  'problem.EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
   'problem.EXPIRY_IN_PAST.next': { reason: string };
   'problem.EXPIRY_INVALID': { field: string | number; value: string | number; original: string };
   'problem.EXPIRY_INVALID.next': { original: string; field: string };
@@ -2756,7 +2756,7 @@ export interface ProblemValueTable {
   'BUNDLE_WRONG_KIND': { dir: string | number; found: string; pick: string };
   'CUSTODY_ALREADY_SPLIT': NoValues;
   'WRAPPING_KEY_CHANGED': { keyId: string | number };
-  'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number };
+  'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
   'EXPIRY_INVALID': { field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };

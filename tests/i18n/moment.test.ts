@@ -36,7 +36,7 @@ describe('moments', () => {
   it('problems name a moment in the reader’s language and UTC, not as ISO 8601', () => {
     process.env.TZ = 'Asia/Shanghai';
     const noBackup = toProblem(new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: 2, expiresAt: at }));
-    const past = toProblem(new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at }));
+    const past = toProblem(new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at, now: at }));
     const zh = translator('zh-CN');
     expect(zh.problem(noBackup).message).toContain('2026年12月2日 12:13:15 UTC+08:00（Asia/Shanghai）');
     expect(zh.problem(past).message).toContain('（2026-12-02 04:13:15 UTC）');

@@ -151,7 +151,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const { journal, operator } = this.options;
     await this.#receiptNumber.pickIn(request.receiptFolder);
     await this.#refusePastExpiry(request);
-    const context = { journal, operator, earlier: this.earlierWraps, kmsNow: this.kmsTime(), parameters: this.#parameters };
+    const context = {
+      journal,
+      operator,
+      earlier: this.earlierWraps,
+      kmsNow: this.kmsTime(),
+      parameters: this.#parameters,
+    };
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
     );
@@ -165,6 +171,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    */
   async #refusePastExpiry(request: AirGapDestinations): Promise<void> {
     const now = this.kmsTime().getTime();
+    // Named in the refusal: the KMS's time when the tokens show it ahead of this computer's clock.
+    const clockBehind = now > this.now().getTime();
     // A key bound to the material the KMS holds has its own refusals first (fresh material refused:
     // bound-material.ts), and its lapse steps already ask for --expires.
     const bound = new Set(
@@ -176,9 +184,10 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     );
     if (past?.requested.kind !== 'at') return;
     const error = new KeyferryError('EXPIRY_IN_PAST', {
-      reason: 'wrap',
+      reason: clockBehind ? 'wrapKms' : 'wrap',
       keyId: past.keyId,
       at: past.requested.at.getTime(),
+      now,
     });
     await this.options.journal.append(this.options.operator, 'preflight.refused', problemData(toProblem(error)));
     throw error;

@@ -115,14 +115,17 @@ export function pastExpiryRefusal(
   now: Date,
 ): { keyId: string; error: KeyferryError } | undefined {
   const past = decisions.find((d) => d.effective !== 'never' && Date.parse(d.effective) <= now.getTime());
-  return past ? { keyId: past.keyId, error: pastExpiryError(past) } : undefined;
+  return past ? { keyId: past.keyId, error: pastExpiryError(past, now) } : undefined;
 }
 
-function pastExpiryError(past: ExpiryDecision): KeyferryError {
-  if (past.source === 'override') {
-    return new KeyferryError('EXPIRY_IN_PAST', { reason: 'chosen', keyId: past.keyId, at: Date.parse(past.effective) });
-  }
-  return new KeyferryError('EXPIRY_IN_PAST', { reason: 'bundle', keyId: past.keyId, at: Date.parse(past.effective) });
+function pastExpiryError(past: ExpiryDecision, now: Date): KeyferryError {
+  const reason = past.source === 'override' ? 'chosen' : 'bundle';
+  return new KeyferryError('EXPIRY_IN_PAST', {
+    reason,
+    keyId: past.keyId,
+    at: Date.parse(past.effective),
+    now: now.getTime(),
+  });
 }
 
 /** What the group-expiry rule reads of a key. */
@@ -203,7 +206,12 @@ export async function importCheckedKey(
     });
   }
   if (expiresAt !== 'never' && Date.parse(expiresAt) <= now.getTime()) {
-    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'import', keyId: key.keyId, at: Date.parse(expiresAt) });
+    throw new KeyferryError('EXPIRY_IN_PAST', {
+      reason: 'import',
+      keyId: key.keyId,
+      at: Date.parse(expiresAt),
+      now: now.getTime(),
+    });
   }
   return kms.importKeyMaterial({
     keyId: key.keyId,

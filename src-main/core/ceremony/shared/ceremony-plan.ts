@@ -207,7 +207,7 @@ export function parseMaterialExpiry(
     throw new KeyferryError('EXPIRY_INVALID', { field, value: text.slice(0, 64), original: original ? 'yes' : 'no' });
   const at = new Date(atMs);
   if (at.getTime() <= now.getTime()) {
-    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.getTime() });
+    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.getTime(), now: now.getTime() });
   }
   return { kind: 'at', at };
 }

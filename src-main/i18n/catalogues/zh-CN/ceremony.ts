@@ -28,9 +28,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPING_KEY_CHANGED': '密钥 {keyId} 的包装密钥与见证人确认的指纹不再一致。',
   'problem.WRAPPING_KEY_CHANGED.next': '请停止，并从导入参数包重新开始离线一侧。',
   'problem.EXPIRY_IN_PAST':
-    '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} wrap {为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment}（计划中的，或所给出的）按本计算机的时钟或按 KMS 的时钟（如参数包的导入令牌所示）已过：用它包装的密钥材料永远无法导入（KMS.2602）。没有生成任何内容。} other {密钥材料到期时间 {at, date, moment} 不在未来。}}',
+    '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} wrap {为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment}（计划中的，或所给出的）不晚于本计算机的时间 {now, date, moment}：用它包装的密钥材料永远无法导入（KMS.2602）。没有生成任何内容。} wrapKms {为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment}（计划中的，或所给出的）不晚于 KMS 的时间 {now, date, moment}（如参数包的导入令牌所示；本计算机的时钟落后于 KMS 的时钟）：用它包装的密钥材料永远无法导入（KMS.2602）。没有生成任何内容。} other {密钥材料到期时间 {at, date, moment} 不在未来。}}',
   'problem.EXPIRY_IN_PAST.next':
-    '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires EXPIRY：never、时长（如 90d）或带时区的日期时间；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} wrap {请给出更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d、带时区的日期时间或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
+    '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires EXPIRY：never、时长（如 90d）或带时区的日期时间；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} wrap {请给出更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d、带时区的日期时间或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} wrapKms {请给出比 KMS 的时间更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d，从 KMS 的时间起算；带时区的日期时间；或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
   'problem.EXPIRY_INVALID':
     '{field} “{value}” 既不是{original, select, yes { “original”、} other { }}“never”，也不是时长或带时区的日期时间。',
   'problem.EXPIRY_INVALID.next':

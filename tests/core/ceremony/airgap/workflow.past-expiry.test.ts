@@ -13,6 +13,8 @@ import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/cer
 import { journalFileEntries } from '../../../helpers/journal-entries';
 import { confirmEveryWitness } from '../witness-helpers';
 import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { KeyferryError, toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -24,12 +26,17 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-/** The air-gapped side `laterMs` after the plan's keys, up to its preflight, on a plan whose AES expiry is an hour ahead. */
-async function wrapLater(laterMs: number) {
+/**
+ * The air-gapped side `laterMs` after the plan's keys, up to its preflight, on a plan whose AES
+ * expiry is an hour ahead; `kmsAheadMs`: the KMS's clock (the simulator's) is that far ahead of this
+ * computer's when it issues the import tokens.
+ */
+async function wrapLater(laterMs: number, kmsAheadMs = 0) {
   const plan: CeremonyPlan = {
     ...f.plan(['AES_256']),
     materialExpiry: { kind: 'at', at: new Date(Date.now() + HOUR) },
   };
+  f.sim.clock.advance(kmsAheadMs);
   const { params } = await onlineDayOne(f, plan);
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan, { clock: () => new Date(Date.now() + laterMs) });
@@ -56,6 +63,21 @@ describe('the air-gapped side and a material expiry already past', () => {
     await air.preflight({ ...request, materialExpiry: ahead });
     await air.acknowledgeNoBackup(ahead.at.toISOString());
     await air.generateMaterial();
+  });
+
+  it('names the KMS’s time, not this computer’s, when the import tokens show the KMS ahead', async () => {
+    const { air, request } = await wrapLater(0, 2 * HOUR);
+    const refusal = await air.preflight({ ...request, materialExpiry: 'plan' }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(KeyferryError);
+    const { values } = refusal as KeyferryError;
+    expect(values).toMatchObject({ reason: 'wrapKms' });
+    // The KMS's time is what the tokens prove: at least two hours past this computer's.
+    expect(Number(values?.now)).toBeGreaterThanOrEqual(Date.now() + 2 * HOUR - 60_000);
+    const en = translator('en').problem(toProblem(refusal));
+    expect(en.message).toContain('is not after the KMS’s time');
+    expect(en.message).toContain('this computer’s clock is behind the KMS’s');
+    expect(en.nextStep).toContain('counted from the KMS’s time');
+    expect(translator('zh-CN').problem(toProblem(refusal)).message).toContain('不晚于 KMS 的时间');
   });
 
   it('an expiry still ahead by this computer’s clock is not refused', async () => {

@@ -63,7 +63,12 @@ describe('refuseStep', () => {
     const kmsCall = <T>(step: Parameters<typeof journaledKmsCall>[2], keyId: string | null, run: () => Promise<T>) =>
       journaledKmsCall(journal, 'Ana', step, keyId, run);
     const keyId = '4e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a54';
-    const refusal = new KeyferryError('EXPIRY_IN_PAST', { reason: 'chosen', keyId, at: Date.parse('2020-01-01') });
+    const refusal = new KeyferryError('EXPIRY_IN_PAST', {
+      reason: 'chosen',
+      keyId,
+      at: Date.parse('2020-01-01'),
+      now: Date.parse('2020-01-02'),
+    });
     const before = setup.requests.length;
     await expect(refuseStep({ kmsCall }, 'import-key-material', keyId, refusal)).rejects.toBe(refusal);
     expect(setup.requests.length).toBe(before);
@@ -72,7 +77,7 @@ describe('refuseStep', () => {
         step: 'import-key-material',
         keyId,
         code: 'EXPIRY_IN_PAST',
-        values: { reason: 'chosen', keyId, at: Date.parse('2020-01-01') },
+        values: { reason: 'chosen', keyId, at: Date.parse('2020-01-01'), now: Date.parse('2020-01-02') },
       }),
     ]);
   });
