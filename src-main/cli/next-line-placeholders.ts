@@ -5,7 +5,7 @@
  * - `MEDIA/…`, the removable media's folder (command-line.ts `onMedia`), in any path value;
  * - `SHARE-1`, `SHARE-2` …, the custodians' share files of a `custody restore` line, in a path value;
  * - `PKCS11-MODULE`, the HSM's library of an HSM restore or wrap line, as a path value;
- * - `EXPIRY`, the material expiry of a `custody restore` or `online import` line, and `DIGEST`, the
+ * - `EXPIRY`, the material expiry of a `custody restore`, `airgap wrap` or `online import` line, and `DIGEST`, the
  *   bundle digest of an `online import` line (options whose OptionDef names it as its `nextLinePlaceholder`).
  * Only path values are looked at for the first two (options.ts: those whose --help placeholder is
  * FILE or DIR, and such a positional): a key alias or a reason may well start with MEDIA/.
@@ -27,16 +27,24 @@ type PlaceholderKind = 'media' | 'share' | 'module' | NextLinePlaceholder;
 
 /**
  * The placeholder a Next line prints as a non-path option's value, for OptionDef: `expiry` (a
- * restore's `--expires EXPIRY`, where "original" is a choice), `importExpiry` (an import's, where it
- * is not) and `digest` (`--expect-digest DIGEST`).
+ * restore's `--expires EXPIRY`, where "original" is a choice), `wrapExpiry` (a wrap's, whose
+ * durations count from the KMS's time), `importExpiry` (an import's) and `digest` (`--expect-digest DIGEST`).
  */
-export type NextLinePlaceholder = 'expiry' | 'importExpiry' | 'digest';
+export type NextLinePlaceholder = 'expiry' | 'wrapExpiry' | 'importExpiry' | 'digest';
 
 /** The word printed for each. */
 const WORDS: Readonly<Record<NextLinePlaceholder, string>> = {
   expiry: 'EXPIRY',
+  wrapExpiry: 'EXPIRY',
   importExpiry: 'EXPIRY',
   digest: 'DIGEST',
+};
+
+/** Whose material expiry an EXPIRY stands for (CLI_EXPIRY_NOT_REPLACED's `of`). */
+const EXPIRY_OF: Readonly<Record<Exclude<NextLinePlaceholder, 'digest'>, string>> = {
+  expiry: 'restore',
+  wrapExpiry: 'wrap',
+  importExpiry: 'import',
 };
 
 /** A placeholder left in the line: its kind, the option it was given to (none for a positional), the value. */
@@ -78,7 +86,7 @@ export class PlaceholdersLeft {
       if (first.kind === 'share') throw new KeyferryError('CLI_SHARE_NOT_REPLACED', { value: first.value });
       if (first.kind === 'module') throw new KeyferryError('CLI_MODULE_NOT_REPLACED', {});
       if (first.kind === 'digest') throw new KeyferryError('CLI_DIGEST_NOT_REPLACED', {});
-      throw new KeyferryError('CLI_EXPIRY_NOT_REPLACED', { original: first.kind === 'expiry' ? 'yes' : 'no' });
+      throw new KeyferryError('CLI_EXPIRY_NOT_REPLACED', { of: EXPIRY_OF[first.kind] });
     }
     const has = (kind: PlaceholderKind) => (kinds.has(kind) ? 'yes' : 'no');
     throw new KeyferryError('CLI_PLACEHOLDERS_NOT_REPLACED', {
@@ -88,7 +96,13 @@ export class PlaceholdersLeft {
       share: has('share'),
       module: has('module'),
       digest: has('digest'),
-      expiry: kinds.has('expiry') ? 'yes' : kinds.has('importExpiry') ? 'import' : 'no',
+      expiry: kinds.has('expiry')
+        ? 'yes'
+        : kinds.has('wrapExpiry')
+          ? 'wrap'
+          : kinds.has('importExpiry')
+            ? 'import'
+            : 'no',
     });
   }
 }

@@ -919,8 +919,8 @@ export interface MessageValueTable {
   'problem.CLI_MEDIA_NOT_REPLACED.next': NoValues;
   'problem.CLI_SHARE_NOT_REPLACED': { value: string | number };
   'problem.CLI_SHARE_NOT_REPLACED.next': { value: string | number };
-  'problem.CLI_EXPIRY_NOT_REPLACED': { original: string };
-  'problem.CLI_EXPIRY_NOT_REPLACED.next': { original: string };
+  'problem.CLI_EXPIRY_NOT_REPLACED': { of: string };
+  'problem.CLI_EXPIRY_NOT_REPLACED.next': { of: string };
   'problem.CLI_MODULE_NOT_REPLACED': NoValues;
   'problem.CLI_MODULE_NOT_REPLACED.next': NoValues;
   'problem.CLI_DIGEST_NOT_REPLACED': NoValues;
@@ -2629,7 +2629,7 @@ export interface ProblemValueTable {
   'CLI_OPTION_UNKNOWN': { option: string | number; match: string; meant: string | number; command: string | number };
   'CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'CLI_SHARE_NOT_REPLACED': { value: string | number };
-  'CLI_EXPIRY_NOT_REPLACED': { original: string };
+  'CLI_EXPIRY_NOT_REPLACED': { of: string };
   'CLI_MODULE_NOT_REPLACED': NoValues;
   'CLI_DIGEST_NOT_REPLACED': NoValues;
   'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number; media: string; share: string; module: string; digest: string; expiry: string };

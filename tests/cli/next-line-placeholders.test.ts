@@ -203,6 +203,33 @@ describe('DIGEST, EXPIRY and PKCS11-MODULE left in a pasted line', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('an airgap wrap line as online params prints it after an expiry warning: the wrap’s EXPIRY, counted from the KMS’s time', async () => {
+    const dir = await folder();
+    const run = await keyferry([...WRAP, '--bundle', 'params', '--out', 'wrapped', '--expires', 'EXPIRY'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'keyferry airgap wrap: --expires EXPIRY is the placeholder the printed Next line gives for the material expiry of the keys this wrap makes. Nothing was run. Replace EXPIRY with never, a duration such as 90d (counted from the KMS’s time as the bundle’s import tokens show it), or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
+    );
+    const zh = await keyferry(
+      ['--lang', 'zh-CN', ...WRAP, '--bundle', 'params', '--out', 'wrapped', '--expires', 'EXPIRY'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(zh.stderr).toBe(
+      'keyferry airgap wrap: --expires EXPIRY 是所打印的“下一步”命令中代表本次包装所生成密钥的密钥材料到期时间的占位符。未执行任何操作。请将 EXPIRY 替换为 never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）或带时区的日期时间（如 2030-01-31T00:00:00Z），然后重新执行该命令。',
+    );
+    const withMedia = await keyferry([...WRAP, '--bundle', 'MEDIA/params', '--out', 'wrapped', '--expires', 'EXPIRY'], {
+      cwd: dir,
+    });
+    expect(withMedia.stderr).toContain(
+      'Replace EXPIRY with never, a duration such as 90d (counted from the KMS’s time as the bundle’s import tokens show it)',
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('an HSM line’s PKCS11-MODULE, before the PIN is asked for or a witness types', async () => {
     const dir = await folder();
     const hsm = ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', 'vault', '--hsm-pin-env', 'HSM_PIN'];

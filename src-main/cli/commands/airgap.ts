@@ -61,7 +61,7 @@ const OPTIONS = optionTable({
   'witness-confirms': { type: 'string', multiple: true, arg: 'NAME=DIGEST', help: 'cli.opt.witness-confirms' },
   material: { type: 'string', arg: 'FILE', help: 'cli.opt.airgap.material' },
   'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
-  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.airgap.expires', nextLinePlaceholder: 'importExpiry' },
+  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.airgap.expires', nextLinePlaceholder: 'wrapExpiry' },
   custody: { type: 'string', arg: 'M/N', help: 'cli.opt.airgap.custody' },
   custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.airgap.custodian' },
   'custodian-folder': { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.airgap.custodian-folder' },
