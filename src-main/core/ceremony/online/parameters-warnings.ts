@@ -1,0 +1,76 @@
+/**
+ * What writing an import-parameters bundle warns of (parameters-steps.ts): earlier bundles of the
+ * same keys whose tokens may still be accepted (two wraps would make two versions of the material),
+ * and material expiries the KMS's clock has already passed (the imports would be refused, KMS.2602).
+ */
+import { groupHex } from '../../hex-groups';
+import type { OnlineStepContext } from './step-context';
+import type { OnlineKeyState } from './state';
+import { warningOf, type Warning } from '../../../i18n/warning';
+import { listValue } from '../../../i18n/list';
+
+/**
+ * The import-parameters bundles this ceremony wrote before whose import tokens may still be
+ * accepted at the KMS's time `kmsNow` (ms): bundles for the same keys, each of which the air-gapped side could wrap (the KMS does
+ * not say whether a new fetch ends an earlier token; the simulator keeps them all). Only one should
+ * be carried over; a wrap of two makes two versions of the material.
+ */
+export function earlierBundlesStillLive(
+  state: Pick<OnlineStepContext['state'], 'parametersBundlesOfToken'>,
+  keys: readonly OnlineKeyState[],
+  kmsNow: number,
+): Warning | undefined {
+  const live = new Map<string, { folder: string; until: number }>();
+  // A key bound to material (imported before: a re-import after a deletion or a lapse) takes only
+  // that material again, so an earlier bundle cannot give it a second version.
+  const unbound = keys.filter((k) => !k.firstImport);
+  for (const issued of unbound.flatMap((k) => k.issued.slice(0, -1))) {
+    const until = Date.parse(issued.tokenExpiresAt);
+    if (!(until > kmsNow)) continue;
+    // A token fetched and never written into a bundle is on no media: nothing to wrap.
+    for (const bundle of state.parametersBundlesOfToken.get(issued.importTokenSha256) ?? []) {
+      const seen = live.get(bundle.manifestSha256);
+      live.set(bundle.manifestSha256, { folder: bundle.folder, until: Math.max(seen?.until ?? 0, until) });
+    }
+  }
+  if (live.size === 0) return undefined;
+  const bundles = [...live.entries()];
+  return warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', {
+    count: bundles.length,
+    bundlesList: listValue(bundles.map(([digest, b]) => `${b.folder} (${groupHex(digest)})`)),
+    at: Math.max(...bundles.map(([, b]) => b.until)),
+  });
+}
+
+/**
+ * The material expiries the bundle requests (`parameters`) that are not ahead of the KMS's clock as
+ * the newest import tokens of `keys` prove it (`kmsNow`, kms-time.ts), though ahead of this computer's (`now`;
+ * one past by both was refused when the plan was made): the KMS will refuse those imports (KMS.2602)
+ * unless given an expiry further ahead. In a rehearsal, the simulator's clock moved forward past a
+ * plan's durations counted from this computer's clock at create-key.
+ */
+export function expiriesPastByKms(
+  keys: readonly OnlineKeyState[],
+  parameters: readonly { readonly keyId: string; readonly materialExpiry?: string | undefined }[],
+  now: Date,
+  kmsNow: Date,
+): Warning | undefined {
+  // A key bound to the material imported before has its own way (a restore given --expires): left out.
+  const bound = new Set(keys.filter((k) => k.firstImport !== undefined).map((k) => k.keyId));
+  const past = parameters.filter(
+    (p) =>
+      !bound.has(p.keyId) &&
+      p.materialExpiry !== undefined &&
+      p.materialExpiry !== 'never' &&
+      Date.parse(p.materialExpiry) <= kmsNow.getTime(),
+  );
+  const first = past[0];
+  if (!first) return undefined;
+  return warningOf('MATERIAL_EXPIRY_PAST_BY_KMS', {
+    count: past.length,
+    keyId: first.keyId,
+    at: Date.parse(first.materialExpiry ?? ''),
+    kmsNow: kmsNow.getTime(),
+    now: now.getTime(),
+  });
+}
