@@ -65,10 +65,11 @@ describe('witness values and names an officer gets wrong', () => {
       'Ben typed the digest of the import-parameters bundle in usb/params-2, beside the one read here: not the digest of this bundle. Refused (the refusal is journaled); no confirmation was recorded for Ben.',
     );
     expect(one.stderr.replace(/\s+/g, ' ')).toContain(
-      'if it is usb/params-2, run the command again with --bundle usb/params-2 and have every witness type the digest again.',
+      'if it is usb/params-2, start again from that bundle and have every witness type the digest again: run the command again with --bundle usb/params-2, or in the app start this ceremony again from Setup with the same journal and read the bundle in usb/params-2.',
     );
     const zh = await wrap('usb/params', { Ben: newer }, { LANG: 'zh_CN.UTF-8' });
     expect(zh.stderr).toContain('Ben 输入的是 usb/params-2 中导入参数包的摘要');
+    expect(zh.stderr).toContain('或在应用中从“设置”用同一日志重新开始本仪式，并读取 usb/params-2 中的参数包。');
 
     // A value of no bundle here is the plain mismatch, as before.
     const other = await wrap('usb/params', { Ben: 'ab'.repeat(32) });

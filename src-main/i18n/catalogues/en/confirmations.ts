@@ -91,7 +91,7 @@ export const enConfirmations = {
   'problem.WITNESS_TYPED_OTHER_BUNDLE':
     '{witness} typed the digest of the import-parameters bundle in {folder}, beside the one read here: not the digest of this bundle. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
-    'The online workstation read the digest of the bundle in {folder}: each run of keyferry online params writes a bundle with a digest of its own, and only the one it wrote last is to be wrapped. Ask the online workstation which folder it printed with the digest it read (“Import-parameters bundle written and verified: …”); if it is {folder}, run the command again with --bundle {folder} and have every witness type the digest again.',
+    'The online workstation read the digest of the bundle in {folder}: each run of keyferry online params (or of the app’s step that writes the bundle) writes a bundle with a digest of its own, and only the one it wrote last is to be wrapped. Ask the online workstation which folder it wrote with the digest it read (keyferry online params prints “Import-parameters bundle written and verified: …”; the app shows the folder beside the digest); if it is {folder}, start again from that bundle and have every witness type the digest again: run the command again with --bundle {folder}, or in the app start this ceremony again from Setup with the same journal and read the bundle in {folder}.',
   'problem.WITNESS_SOURCE_REFUSED':
     "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
   'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',
