@@ -48,7 +48,7 @@ describe('online import of another wrap after the keys took their material', () 
     const secondDigest = optionValue(secondImport, '--expect-digest');
     expect(firstDigest).not.toBe(secondDigest);
     expect(refused.stderr).toContain(
-      `The 2 keys of this ceremony already hold imported material, from the wrapped-material bundle ${firstDigest}. The digest typed, ${secondDigest}, is none of it: there is nothing to import from that bundle`,
+      `The 2 keys of this ceremony already hold imported material, from the wrapped-material bundle ${firstDigest}. The digest typed, ${secondDigest}, is not that bundle’s: there is nothing to import from that bundle`,
     );
     expect(refused.stderr).toContain('The air-gapped receipt that prints that bundle digest matches these keys');
     expect(refused.stderr).toContain('Do not destroy a bundle or a custody set on this message alone');
@@ -62,7 +62,7 @@ describe('online import of another wrap after the keys took their material', () 
     const same = await keyferry(ceremony.importCommand, { cwd: online, env });
     expect(same.code).toBe(1);
     expect(same.stderr).toContain('at step “finished”');
-    expect(same.stderr).not.toContain('is none of it');
+    expect(same.stderr).not.toContain('is not that bundle’s');
 
     // The folder of the bundle imported, with the other bundle's digest typed (the trial's slip):
     // nothing says that folder is the useless one; the digest is what is refused, and the officer is
@@ -72,7 +72,7 @@ describe('online import of another wrap after the keys took their material', () 
       { cwd: online, env },
     );
     expect(slip.code).toBe(1);
-    expect(slip.stderr).toContain(`The digest typed, ${secondDigest}, is none of it`);
+    expect(slip.stderr).toContain(`The digest typed, ${secondDigest}, is not that bundle’s`);
     expect(slip.stderr).toContain(`Nothing was read from ${optionValue(ceremony.importCommand, '--bundle')}`);
     expect(slip.stderr).toContain('see which bundle a folder holds with keyferry bundle verify FOLDER');
     expect(slip.stderr).not.toMatch(/backs up nothing|destroy the bundle[ ,]/);

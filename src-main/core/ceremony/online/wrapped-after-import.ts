@@ -16,6 +16,7 @@ import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import { parseTypedDigest } from '../../crypto/typed-digest';
 import { listValue } from '../../../i18n/list';
+import { custodySetTag } from '../../custody/set-tag';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
 /** WRAPPED_OTHER_THAN_IMPORTED when every key holds imported material and `typed` is a well-formed digest of none of their bundles; else undefined. */
@@ -44,12 +45,25 @@ export function otherBundleAfterImport(
     return undefined;
   }
   if (importedFrom.has(digest) || digest === state.parametersBundle?.manifestSha256) return undefined;
+  // The custody sets of shares recorded at those imports, by the tag in their files' names: the ones to keep.
+  const sets = [
+    ...new Set(
+      keys.flatMap((k) => {
+        const arrangement = k.imported?.custody?.arrangement;
+        return arrangement?.kind === 'shares' && arrangement.backupDigest
+          ? [custodySetTag(arrangement.backupDigest)]
+          : [];
+      }),
+    ),
+  ];
   return new KeyferryError('WRAPPED_OTHER_THAN_IMPORTED', {
     dir,
     typed: groupHex(digest),
     importedList: listValue([...importedFrom].map(groupHex)),
     bundles: importedFrom.size,
     count: keys.length,
+    sets: sets.length,
+    setsList: listValue(sets),
   });
 }
 

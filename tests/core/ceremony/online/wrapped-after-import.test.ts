@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
 import { listValue } from '../../../../src-main/i18n/list';
 import { otherBundleAfterImport } from '../../../../src-main/core/ceremony/online/wrapped-after-import';
+import { toProblem } from '../../../../src-main/core/errors';
+import { english } from '../../../../src-main/i18n/translate';
 
 const w1 = 'a1'.repeat(32);
 const w2 = 'b2'.repeat(32);
@@ -45,6 +47,36 @@ describe('otherBundleAfterImport', () => {
         count: 2,
       },
     });
+  });
+
+  it('names the custody sets of shares recorded at those imports, by their tags: the ones to keep', () => {
+    const shares = (backupDigest?: string) => ({
+      seq: 40,
+      arrangement: {
+        kind: 'shares' as const,
+        threshold: 2,
+        total: 3,
+        custodians: ['Cara', 'Dan', 'Eve'],
+        ...(backupDigest ? { backupDigest } : {}),
+      },
+    });
+    const withCustody = (digest: string, custody: ReturnType<typeof shares>) => ({
+      imported: { ...from(digest).imported, custody },
+    });
+    const set = '92b523ec'.repeat(8);
+    const state = stateWith({ k1: withCustody(w1, shares(set)), k2: withCustody(w1, shares(set)), k3: from(w1) });
+    const error = otherBundleAfterImport(state, other, '/media/w2');
+    expect(error?.values).toMatchObject({ sets: 1, setsList: listValue(['92B523EC']) });
+    expect(english.problem(toProblem(error)).nextStep).toContain(
+      'keep them (custody set 92B523EC, the tag in its share files’ names, recorded at their import)',
+    );
+    expect(english.problem(toProblem(error)).message).toContain(
+      `The digest typed, ${groupHex(other)}, is not that bundle’s:`,
+    );
+    // Shares of before custody sets (no backup digest) have no tag to name: nothing is made up.
+    const untagged = otherBundleAfterImport(stateWith({ k1: withCustody(w1, shares()) }), other, '/m');
+    expect(untagged?.values).toMatchObject({ sets: 0 });
+    expect(english.problem(toProblem(untagged)).nextStep).toContain('are their backup: keep them (if a wrap again');
   });
 
   it('lets through a bundle some key came from, not only the last one checked (a re-import from a second bundle)', () => {
