@@ -284,7 +284,11 @@ function printKeyStates(
   }
   // Each key's answer that proves nothing, and the KMS's state showing the import did not take effect.
   for (const { folder, keys: these } of next.answeredNotTaken) {
-    const command = nextOnline('import', values, folder === null ? [] : ['--bundle', folder]);
+    const command = nextOnline('import', values, [
+      ...(folder === null ? [] : ['--bundle', folder]),
+      '--expect-digest',
+      'DIGEST',
+    ]);
     const answers = unprovenAnswers(tr, these);
     io.stdout(tr.t('online.status.answered-not-taken', { count: these.length, answers, command }));
   }

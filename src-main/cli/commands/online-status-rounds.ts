@@ -63,7 +63,7 @@ export function printRoundLines(
     );
   }
   for (const { round, keys: these } of next.notTaken) {
-    const command = nextOnline('import', values, ['--bundle', round.folder]);
+    const command = nextOnline('import', values, ['--bundle', round.folder, '--expect-digest', 'DIGEST']);
     io.stdout(
       t.t('online.status.unrecorded-not-taken', {
         count: these.length,

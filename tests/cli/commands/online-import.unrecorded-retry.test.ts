@@ -49,7 +49,7 @@ describe('online status and import after a kill between the send and its answer,
     expect(status.stdout).not.toContain('Nothing imported yet');
     expect(status.stdout).toMatch(/u\/aes\s+AES_256\s+\S+\s+Pending import/);
     expect(status.stdout).toContain(
-      `1 key is still Pending import although this journal shows an import sent to it (journal entry ${sendSeq}) with no answer recorded (the command stopped or crashed after sending, or its journal could not record the answer): u/aes (${keyId}). The KMS shows that the import did not take effect: the ceremony is not finished. Run the import again with the same --expect-digest (the bundle digest on its air-gapped receipt): keyferry online import --journal online.jsonl --bundle ${bundle}. While the import token is valid it sends the import again with the same token and journals it as a retry of the unrecorded send; once the token has expired it says to fetch new parameters.`,
+      `1 key is still Pending import although this journal shows an import sent to it (journal entry ${sendSeq}) with no answer recorded (the command stopped or crashed after sending, or its journal could not record the answer): u/aes (${keyId}). The KMS shows that the import did not take effect: the ceremony is not finished. Run the import again, DIGEST being the bundle digest on its air-gapped receipt: keyferry online import --journal online.jsonl --bundle ${bundle} --expect-digest DIGEST. While the import token is valid it sends the import again with the same token and journals it as a retry of the unrecorded send; once the token has expired it says to fetch new parameters.`,
     );
     const zh = await runStatus('--lang', 'zh-CN');
     expect(zh.code).toBe(1);

@@ -85,11 +85,13 @@ describe('an import recorded as KMS_IMPORT_OUTCOME_UNKNOWN', () => {
     expect(en.code).toBe(1);
     expect(en.stdout).not.toContain('Nothing imported yet');
     expect(en.stdout).toContain(
-      `1 key is still Pending import although the import this journal shows sent to it was answered with an error that does not say whether it took effect: ${unknownEn('pending', keyId, sent, seq)}. The KMS now shows that the import did not take effect: the ceremony is not finished. Run the import again with the same --expect-digest (the bundle digest on its air-gapped receipt): keyferry online import --journal online.jsonl --bundle `,
+      `1 key is still Pending import although the import this journal shows sent to it was answered with an error that does not say whether it took effect: ${unknownEn('pending', keyId, sent, seq)}. The KMS now shows that the import did not take effect: the ceremony is not finished. Run the import again, DIGEST being the bundle digest on its air-gapped receipt: keyferry online import --journal online.jsonl --bundle `,
     );
     expect(en.stdout).toContain(
       'It asks the KMS first; while the import token is valid it sends the import again with the same token, and once the token has expired it says to fetch new parameters.',
     );
+    // The line to run holds the placeholder of the digest, which the import requires (DIGEST, refused unreplaced).
+    expect(en.stdout).toMatch(/--bundle \S+ --expect-digest DIGEST\. It asks the KMS first/);
     const zh = await status('zh-CN');
     expect(zh.stdout).toContain(
       `KMS 中有 1 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：${unknownZh('pending', keyId, sent, seq)}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,

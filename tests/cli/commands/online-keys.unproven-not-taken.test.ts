@@ -49,7 +49,7 @@ describe('an import answered KMS.0101 whose key is still Pending import', () => 
     expect(en.code).toBe(1);
     expect(en.stdout).not.toContain('Nothing imported yet');
     expect(en.stdout).toContain(
-      `1 key is still Pending import although the import this journal shows sent to it was answered with an error that does not say whether it took effect: n/aes (${keyId}): sent at journal entry ${sent}, answered at journal entry ${failed?.seq} with KMS.0101. The KMS now shows that the import did not take effect: the ceremony is not finished. Run the import again with the same --expect-digest (the bundle digest on its air-gapped receipt): keyferry online import --journal online.jsonl --bundle `,
+      `1 key is still Pending import although the import this journal shows sent to it was answered with an error that does not say whether it took effect: n/aes (${keyId}): sent at journal entry ${sent}, answered at journal entry ${failed?.seq} with KMS.0101. The KMS now shows that the import did not take effect: the ceremony is not finished. Run the import again, DIGEST being the bundle digest on its air-gapped receipt: keyferry online import --journal online.jsonl --bundle `,
     );
     const zh = await status('zh-CN');
     expect(zh.code).toBe(1);

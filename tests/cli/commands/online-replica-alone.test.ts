@@ -208,7 +208,7 @@ describe('one replica of a group without its material', () => {
     expect(status.stdout).toContain(
       `1 key is still Pending import although the import this journal shows sent to it was answered with an error that does not say whether it took effect: undone/aes (${replicaId}, the replica in sim-local-2): sent at journal entry `,
     );
-    expect(status.stdout).toContain('Run the import again with the same --expect-digest');
+    expect(status.stdout).toContain('Run the import again, DIGEST being the bundle digest on its air-gapped receipt');
     const retried = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: online, env });
     expect(retried.code).toBe(1);
     expect(`${retried.stdout}\n${retried.stderr}`).toContain('keyferry online params');

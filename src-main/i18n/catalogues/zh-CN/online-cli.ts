@@ -102,7 +102,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.status.unrecorded-imports':
     'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'online.status.unrecorded-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请使用相同的 --expect-digest（离线回执上的材料包摘要）再次运行导入：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
+    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
   'online.status.round-wrap':
     '{keys}的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），写于{count, plural, =1 {该密钥} other {这些密钥}}的密钥材料丢失之后。下一步，在离线工作站上使用该参数包运行 keyferry online params 打印的命令：{custody, select, shares {keyferry custody restore --bundle …，使用 {total} 位保管人中任意 {threshold} 位的保管份额（{custodiansList}{set, select, named {；托管集 {setTag}} other {}}；联网日志条目 {custodySeq}）} hsmToken {keyferry custody restore --bundle … --hsm-module …，使用保存该密钥材料的 HSM 令牌 {token}（联网日志条目 {custodySeq}）} materialFiles {keyferry airgap wrap --bundle … --material，使用原始密钥材料文件（联网日志条目 {custodySeq} 记录其为唯一副本）} none {keyferry airgap wrap --bundle … --material，使用原始密钥材料（如果仍有人持有；未保留托管副本：联网日志条目 {custodySeq}）} other {keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件}}；然后在此处使用它写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
   'online.status.receipt-not-written':
@@ -116,7 +116,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.status.unproven-answer':
     '{key}：{sentSeq, plural, =0 {} other {导入于日志条目 # 发送，}}日志条目 {seq} 记录的答复为{code, select, KMS_IMPORT_OUTCOME_UNKNOWN {结果未知的失败（KMS_IMPORT_OUTCOME_UNKNOWN：答复丢失，且无法读取密钥状态）} other { {code}}}',
   'online.status.answered-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请使用相同的 --expect-digest（离线回执上的材料包摘要）再次运行导入：{command}。它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
+    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
   'online.status.prove-first':
     '先校验：{proveCount} 个密钥持有尚未证明的已导入密钥材料（{prove}），因此仪式处于“{statePhrase}”步骤，此步骤不能写出导入参数包；{lostCount} 个密钥在等待新的导入参数（{lost}）。下一步：1. 证明这些密钥：{status}（它会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取并写出新的导入参数：{params}',
   'online.status.foreign-imports':
