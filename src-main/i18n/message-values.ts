@@ -1700,6 +1700,7 @@ export interface MessageValueTable {
   'receipt.people.lead': NoValues;
   'receipt.people.ran': { own: string | number; total: string | number };
   'receipt.people.noConfirmation': NoValues;
+  'receipt.people.confirmsAirGapped': NoValues;
   'receipt.people.fingerprintConfirmed': { seq: string | number; fingerprint: string | number; keyIdsList: string | number };
   'receipt.people.fingerprintRefused': { seq: string | number };
   'receipt.people.inStoppedSession': { seq: string | number; stopSeq: string | number };

@@ -3,6 +3,7 @@
  * than the journal shows: every person named at the start, each line citing the journal entry it
  * comes from; the parameters bundle and the HSM of the session. The deviations are deviation-facts.ts's.
  */
+import type { CeremonySide } from '../ceremony-sides';
 import { listDeviations, SESSION_SEALED_BY, SESSION_STOPPED_BY, type JournalEntry, type JsonValue } from '../journal';
 import { SLIP_GROUPS } from '../crypto/typed-digest';
 import { groupHex, groupHexLines } from '../hex-groups';
@@ -286,7 +287,7 @@ function madeByLines(entries: readonly JournalEntry[]): ReceiptPhrase[] {
 /** The people section: the operator, each witness, each custodian, with what the journal records of them. */
 export function receiptPeople(
   entries: readonly JournalEntry[],
-  people: { readonly operator: string; readonly witnesses: readonly string[] },
+  people: { readonly operator: string; readonly witnesses: readonly string[]; readonly side: CeremonySide },
 ): ReceiptPerson[] {
   const operatorEntries = entries.filter((e) => e.actor === people.operator);
   const operator: ReceiptPerson = {
@@ -311,7 +312,11 @@ export function receiptPeople(
     return {
       role: 'witness',
       name,
-      records: acts.length > 0 ? acts : [phrase('receipt.people.noConfirmation')],
+      // Online, witnesses type nothing: their confirmations are the air-gapped side's (its receipt lists them).
+      records:
+        acts.length > 0
+          ? acts
+          : [phrase(people.side === 'online' ? 'receipt.people.confirmsAirGapped' : 'receipt.people.noConfirmation')],
     };
   });
   const custodians: ReceiptPerson[] = [...holderLines(entries)].map(([name, records]) => ({

@@ -29,7 +29,8 @@ const entries = [
   entry(4, 'warning.custody-same-volume', { folders: ['/media/a', '/media/a'] }),
 ];
 
-const operatorRecords = () => receiptPeople(entries, { operator: OPERATOR, witnesses: [] })[0]?.records ?? [];
+const operatorRecords = () =>
+  receiptPeople(entries, { operator: OPERATOR, witnesses: [], side: 'online' })[0]?.records ?? [];
 
 describe('the operator’s records on a receipt', () => {
   it('name each override by its words in Chinese and English, in the text receipt', () => {

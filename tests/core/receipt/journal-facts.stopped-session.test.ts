@@ -31,7 +31,7 @@ describe('acts of a stopped session on the receipt', () => {
       confirmed,
       ['wrapped-bundle.completed', {}],
     ]).map((e) => (e.event.startsWith('witness.') ? { ...e, actor: e.seq === 3 ? 'Ben' : 'Chloé' } : e));
-    const people = receiptPeople(entries, { operator: 'Ana', witnesses: ['Chloé', 'Ben'] });
+    const people = receiptPeople(entries, { operator: 'Ana', witnesses: ['Chloé', 'Ben'], side: 'air-gapped' });
     const lines = (name: string, lang: 'en' | 'zh-CN') =>
       (people.find((p) => p.name === name)?.records ?? []).map((r) => ReceiptWords.phraseText(lang, r));
     const chloe = lines('Chloé', 'en');

@@ -70,6 +70,8 @@ export const enReceipts = {
     'Everyone named in the journal, and what the journal records of each; "entry N" is the journal line it comes from.',
   'receipt.people.ran': 'ran this workstation: {own} of the {total} journal entries are theirs',
   'receipt.people.noConfirmation': 'present; the journal records no confirmation typed by this witness',
+  'receipt.people.confirmsAirGapped':
+    'present; witnesses type nothing on the online workstation: their confirmations of the import-parameters bundle digest are on the air-gapped receipt',
   'receipt.people.fingerprintConfirmed':
     'entry {seq}: typed back and confirmed the wrapping-key fingerprint {fingerprint} (keys {keyIdsList})',
   'receipt.people.fingerprintRefused': 'entry {seq}: typed a fingerprint that matches no wrapping key; refused',

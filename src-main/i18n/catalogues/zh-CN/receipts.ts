@@ -64,6 +64,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.lead': '日志中提到的每个人，以及日志对其所作的记录；“条目 N”为该记录所在的日志行。',
   'receipt.people.ran': '操作本工作站：日志 {total} 个条目中有 {own} 个由其记录',
   'receipt.people.noConfirmation': '在场；日志中没有此见证人键入的确认',
+  'receipt.people.confirmsAirGapped':
+    '在场；见证人在联网工作站上不键入任何内容：其对导入参数包摘要的确认记录在离线回执上',
   'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIdsList}）',
   'receipt.people.fingerprintRefused': '条目 {seq}：键入的指纹与任何包装密钥都不符；已拒绝',
   'receipt.people.inStoppedSession':

@@ -69,7 +69,9 @@ async function crashedAfterSplit(): Promise<string[]> {
 
 /** What the receipt's People section says of `custodian`, in English. */
 function receiptSays(custodian: string): string[] {
-  const person = receiptPeople(journal.entries, { operator: 'Op', witnesses: [] }).find((p) => p.name === custodian);
+  const person = receiptPeople(journal.entries, { operator: 'Op', witnesses: [], side: 'air-gapped' }).find(
+    (p) => p.name === custodian,
+  );
   return (person?.records ?? []).map((r) => ReceiptWords.phraseText('en', r));
 }
 
