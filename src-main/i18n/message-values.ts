@@ -566,7 +566,7 @@ export interface MessageValueTable {
   'problem.NO_CUSTODY_COPY_DELETE.next': { keyId: string | number };
   'problem.DELETE_KEY_ID_MISTYPED': { typed: string | number; keyId: string | number };
   'problem.DELETE_KEY_ID_MISTYPED.next': NoValues;
-  'cli.expiry-plan-overridden': { requested: string | number; count: number; planned: string | number; passed: string };
+  'cli.expiry-plan-overridden': { requested: string | number; count: number; planned: string | number; passed: string; kmsNow: Date | number };
   'cli.no-backup-acknowledged': { count: number; expiresAt: string | number };
   'cli.wrap-no-backup-acknowledged': { spec: string | number };
   'cli.material-produced': { how: string; spec: string | number; keyId: string | number; check: string | number; replicas: number; replicaIds: string | number };

@@ -232,15 +232,20 @@ export const airgapWrapCommand = defineCommand({
       printEarlierWraps(io, air.earlierWraps);
       const wrapAgain = values['wrap-again'];
       const overrides = await air.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
-      for (const o of overrides)
+      for (const o of overrides) {
+        // Which clock has passed the plan's moment: this computer's, or only the KMS's (the tokens show it later).
+        const plannedAt = o.planned === 'never' ? Infinity : Date.parse(o.planned);
+        const passed = plannedAt <= Date.now() ? 'computer' : plannedAt <= kmsNow.getTime() ? 'kms' : 'no';
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
             requested: cliExpiry(io, o.requested),
             planned: cliExpiry(io, o.planned),
             count: o.keyIds.length,
-            passed: o.planned !== 'never' && Date.parse(o.planned) <= kmsNow.getTime() ? 'yes' : 'no',
+            passed,
+            kmsNow: kmsNow.getTime(),
           }),
         );
+      }
       const hsm = await hsmSourceFromOptions(
         values,
         io,

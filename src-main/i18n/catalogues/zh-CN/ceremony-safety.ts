@@ -129,7 +129,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '为确认而输入的密钥 ID（{typed}）不是将被删除密钥材料的密钥（{keyId}）。未删除任何内容。',
   'problem.DELETE_KEY_ID_MISTYPED.next': '请按 --key-id 给出的密钥 ID 原样输入要删除的密钥。',
   'cli.expiry-plan-overridden':
-    '警告：已包装密钥材料包将为 {count, plural, other {# 个密钥}}请求 AES 密钥材料到期时间 {requested}，而不是仪式计划（导入参数包中所载）的 {planned}。{passed, select, yes {计划的到期时间已过（按本计算机的时钟或按参数包导入令牌所示的 KMS 时钟），无法保持：已在本端作为覆盖记入日志（离线回执会列出）；联网导入将以此到期时间取代它。} other {已作为覆盖记入日志：两份回执都会列出，联网导入时也会再次指出。如要保持计划的到期时间，请不要提供 --expires。}}',
+    '警告：已包装密钥材料包将为 {count, plural, other {# 个密钥}}请求 AES 密钥材料到期时间 {requested}，而不是仪式计划（导入参数包中所载）的 {planned}。{passed, select, computer {计划的到期时间按本计算机的时钟已过，无法保持：已在本端作为覆盖记入日志（离线回执会列出）；联网导入将以此到期时间取代它。} kms {计划的到期时间按参数包导入令牌所示的 KMS 时间 {kmsNow, date, moment} 已过（按本计算机的时钟尚未过），无法保持：已在本端作为覆盖记入日志（离线回执会列出）；联网导入将以此到期时间取代它。} other {已作为覆盖记入日志：两份回执都会列出，联网导入时也会再次指出。如要保持计划的到期时间，请不要提供 --expires。}}',
   'cli.no-backup-acknowledged':
     '已通过 --no-backup 确认（已记入日志）：{count, plural, other {# 个密钥}}的 AES 密钥材料没有任何副本；{expiresAt} 之后将永远无法再次导入。',
   'cli.wrap-no-backup-acknowledged':
