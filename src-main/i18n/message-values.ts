@@ -1587,7 +1587,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_ALGORITHM_MISMATCH.next': NoValues;
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
   'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': NoValues;
-  'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
+  'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': { sameParameters: string; boundDigest: string | number };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next': { bundleOperator: string | number; bundleWitnessList: string | number };
@@ -2784,7 +2784,7 @@ export interface ProblemValueTable {
   'WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
-  'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
+  'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; suggested: string | number };

@@ -99,6 +99,7 @@ function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
   const sameParameters = holdsImportedMaterial(key) && imported?.importTokenSha256 === w.importTokenSha256;
   throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', {
     keyId: w.keyId,
+    alias: key.alias,
     ...evidence,
     seq: first.seq,
     sameParameters: sameParameters ? 'yes' : 'no',

@@ -109,7 +109,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': '密钥 {keyId} 已经用其他导入参数导入过。',
   'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': '请用 “keyferry online status” 检查它，不要再次导入。',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED':
-    '此包中密钥 {keyId} 的密钥材料与 KMS 绑定的密钥材料不同：此处的{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。{sameParameters, select, yes {它是从同一组导入参数的另一次包装（已包装密钥材料包摘要 {boundDigest}）取得该密钥材料的：此包是第二次包装，其密钥材料 KMS 永远不会接受。未向 KMS 发送任何内容。} other {未向 KMS 发送任何内容；导入令牌仍未使用。}}',
+    '此包中密钥 {alias}（{keyId}）的密钥材料与 KMS 绑定的密钥材料不同：此处的{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。{sameParameters, select, yes {它是从同一组导入参数的另一次包装（已包装密钥材料包摘要 {boundDigest}）取得该密钥材料的：此包是第二次包装，其密钥材料 KMS 永远不会接受。未向 KMS 发送任何内容。} other {未向 KMS 发送任何内容；导入令牌仍未使用。}}',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
     '{sameParameters, select, yes {请为本仪式中仍待导入的其他密钥导入 KMS 已接受的那次包装（摘要为 {boundDigest} 的已包装密钥材料包，并使用其离线回执上的摘要），并保留那次包装的托管集：此包及其托管集中的密钥材料 KMS 永远不会接受。} other {请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。}}',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE':

@@ -52,6 +52,8 @@ describe('a wrap again of an EC key that holds the first wrap’s material', () 
       },
     });
     const said = translator('en').problem(toProblem(refused));
+    // The key by its alias too, as the officer knows it.
+    expect(said.message).toContain(`Key ${imported[0]?.alias} (${imported[0]?.keyId}) holds other material`);
     expect(said.message).toContain('It took that material from another wrap of these same import parameters');
     expect(said.message).not.toContain('the import token is still unused');
     expect(said.nextStep).toMatch(/^Import the wrap the KMS took \(the wrapped-material bundle with digest /);
