@@ -5,8 +5,9 @@
  * - `MEDIA/…`, the removable media's folder (command-line.ts `onMedia`), in any path value;
  * - `SHARE-1`, `SHARE-2` …, the custodians' share files of a `custody restore` line, in a path value;
  * - `PKCS11-MODULE`, the HSM's library of an HSM restore or wrap line, as a path value;
- * - `EXPIRY`, the material expiry of a `custody restore`, `airgap wrap` or `online import` line, and `DIGEST`, the
- *   bundle digest of an `online import` line (options whose OptionDef names it as its `nextLinePlaceholder`).
+ * - `EXPIRY`, the material expiry of a `custody restore`, `airgap wrap` or `online import` line, `DIGEST`, the
+ *   bundle digest of an `online import` line, and `M/N`, `NAME` and `DIR`, the custody split of an
+ *   `airgap wrap` line (options whose OptionDef names it as its `nextLinePlaceholder`).
  * Only path values are looked at for the first two (options.ts: those whose --help placeholder is
  * FILE or DIR, and such a positional): a key alias or a reason may well start with MEDIA/.
  * Every placeholder left is found before one refusal names them all: an officer who replaced the
@@ -28,9 +29,15 @@ type PlaceholderKind = 'media' | 'share' | 'module' | NextLinePlaceholder;
 /**
  * The placeholder a Next line prints as a non-path option's value, for OptionDef: `expiry` (a
  * restore's `--expires EXPIRY`, where "original" is a choice), `wrapExpiry` (a wrap's, whose
- * durations count from the KMS's time), `importExpiry` (an import's) and `digest` (`--expect-digest DIGEST`).
+ * durations count from the KMS's time), `importExpiry` (an import's), `digest` (`--expect-digest DIGEST`)
+ * and the custody split's `custodySplit` (`--custody M/N`), `custodian` (`--custodian NAME`) and
+ * `custodianFolder` (`--custodian-folder DIR`).
  */
-export type NextLinePlaceholder = 'expiry' | 'wrapExpiry' | 'importExpiry' | 'digest';
+export type NextLinePlaceholder =
+  'expiry' | 'wrapExpiry' | 'importExpiry' | 'digest' | 'custodySplit' | 'custodian' | 'custodianFolder';
+
+/** The custody split's placeholders: refused together, as one (CLI_CUSTODY_NOT_REPLACED). */
+const CUSTODY_KINDS: ReadonlySet<PlaceholderKind> = new Set(['custodySplit', 'custodian', 'custodianFolder']);
 
 /** The word printed for each. */
 const WORDS: Readonly<Record<NextLinePlaceholder, string>> = {
@@ -38,10 +45,13 @@ const WORDS: Readonly<Record<NextLinePlaceholder, string>> = {
   wrapExpiry: 'EXPIRY',
   importExpiry: 'EXPIRY',
   digest: 'DIGEST',
+  custodySplit: 'M/N',
+  custodian: 'NAME',
+  custodianFolder: 'DIR',
 };
 
 /** Whose material expiry an EXPIRY stands for (CLI_EXPIRY_NOT_REPLACED's `of`). */
-const EXPIRY_OF: Readonly<Record<Exclude<NextLinePlaceholder, 'digest'>, string>> = {
+const EXPIRY_OF: Readonly<Record<'expiry' | 'wrapExpiry' | 'importExpiry', string>> = {
   expiry: 'restore',
   wrapExpiry: 'wrap',
   importExpiry: 'import',
@@ -80,8 +90,12 @@ export class PlaceholdersLeft {
   refuse(): void {
     const [first] = this.found;
     if (!first) return;
-    const kinds = new Set(this.found.map((f) => f.kind));
+    // The custody split's three count as one kind: pasted unchanged, all three are left.
+    const kinds = new Set(this.found.map((f) => (CUSTODY_KINDS.has(f.kind) ? 'custodySplit' : f.kind)));
+    const valuesList = listValue(this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value)));
     if (kinds.size === 1) {
+      if (first.kind === 'custodySplit' || first.kind === 'custodian' || first.kind === 'custodianFolder')
+        throw new KeyferryError('CLI_CUSTODY_NOT_REPLACED', { count: this.found.length, valuesList });
       if (first.kind === 'media') throw new KeyferryError('CLI_MEDIA_NOT_REPLACED', { value: first.value });
       if (first.kind === 'share') throw new KeyferryError('CLI_SHARE_NOT_REPLACED', { value: first.value });
       if (first.kind === 'module') throw new KeyferryError('CLI_MODULE_NOT_REPLACED', {});
@@ -91,11 +105,12 @@ export class PlaceholdersLeft {
     const has = (kind: PlaceholderKind) => (kinds.has(kind) ? 'yes' : 'no');
     throw new KeyferryError('CLI_PLACEHOLDERS_NOT_REPLACED', {
       count: this.found.length,
-      valuesList: listValue(this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value))),
+      valuesList,
       media: has('media'),
       share: has('share'),
       module: has('module'),
       digest: has('digest'),
+      custody: has('custodySplit'),
       expiry: kinds.has('expiry')
         ? 'yes'
         : kinds.has('wrapExpiry')

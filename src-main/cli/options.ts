@@ -144,8 +144,8 @@ export function parseOptions<T extends OptionTable>(
   for (const [name, value] of Object.entries(values)) {
     const def = table[name];
     for (const given of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
+      if (def?.nextLinePlaceholder) left.word(given, `--${name}`, def.nextLinePlaceholder);
       if (PATH_ARGS.has(def?.arg ?? '')) left.path(given, `--${name}`);
-      else if (def?.nextLinePlaceholder) left.word(given, `--${name}`, def.nextLinePlaceholder);
     }
   }
   if (positional && PATH_ARGS.has(positional.arg)) left.path(positionals[0] as string);

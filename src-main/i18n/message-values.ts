@@ -925,8 +925,10 @@ export interface MessageValueTable {
   'problem.CLI_MODULE_NOT_REPLACED.next': NoValues;
   'problem.CLI_DIGEST_NOT_REPLACED': NoValues;
   'problem.CLI_DIGEST_NOT_REPLACED.next': NoValues;
+  'problem.CLI_CUSTODY_NOT_REPLACED': { count: number; valuesList: string | number };
+  'problem.CLI_CUSTODY_NOT_REPLACED.next': NoValues;
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number };
-  'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next': { media: string; share: string; module: string; digest: string; expiry: string };
+  'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next': { media: string; share: string; module: string; digest: string; custody: string; expiry: string };
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
   'problem.CLI_OPTION_TAKES_NO_VALUE': { option: string | number };
@@ -2633,7 +2635,8 @@ export interface ProblemValueTable {
   'CLI_EXPIRY_NOT_REPLACED': { of: string };
   'CLI_MODULE_NOT_REPLACED': NoValues;
   'CLI_DIGEST_NOT_REPLACED': NoValues;
-  'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number; media: string; share: string; module: string; digest: string; expiry: string };
+  'CLI_CUSTODY_NOT_REPLACED': { count: number; valuesList: string | number };
+  'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number; media: string; share: string; module: string; digest: string; custody: string; expiry: string };
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };

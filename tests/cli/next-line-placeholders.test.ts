@@ -230,6 +230,68 @@ describe('DIGEST, EXPIRY and PKCS11-MODULE left in a pasted line', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('the custody split’s M/N, NAME and DIR of the printed wrap line, alone and among the others', async () => {
+    const dir = await folder();
+    const custody = ['--custody', 'M/N', '--custodian', 'NAME', '--custodian-folder', 'DIR'];
+    const alone = await keyferry([...WRAP, '--bundle', 'params', '--out', 'wrapped', ...custody], { cwd: dir });
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toBe(
+      'keyferry airgap wrap: --custody M/N, --custodian NAME, --custodian-folder DIR are the placeholders the printed Next line gives for the custody split. Nothing was run. Replace M/N with the shares needed and the shares made (e.g. 2/3), and give --custodian NAME --custodian-folder DIR once for each of the N custodians, with their name and the folder of their own media (a folder really named DIR: write ./DIR); then run the line again. Without a custody copy, leave those options out: the wrap then asks for --no-backup or --expires never for AES material that expires.',
+    );
+    // M/N replaced, a custodian's name left: still refused, before a share slip could print "NAME".
+    const name = await keyferry(
+      [
+        ...WRAP,
+        '--bundle',
+        'params',
+        '--out',
+        'wrapped',
+        '--custody',
+        '2/2',
+        '--custodian',
+        'Cara',
+        '--custodian',
+        'NAME',
+      ],
+      { cwd: dir },
+    );
+    expect(name.stderr).toContain(
+      '--custodian NAME is the placeholder the printed Next line gives for the custody split',
+    );
+    // As online params prints the line: every placeholder named in one refusal.
+    const printed = await keyferry(
+      [...WRAP, '--bundle', 'MEDIA/params', ...custody, '--expires', 'EXPIRY', '--out', 'MEDIA/wrapped'],
+      { cwd: dir },
+    );
+    expect(printed.stderr).toContain(
+      'This line still holds 6 placeholders of the printed Next line: --bundle MEDIA/params, --custody M/N, --custodian NAME, --custodian-folder DIR, --expires EXPIRY, --out MEDIA/wrapped. Nothing was run.',
+    );
+    expect(printed.stderr).toContain('Replace M/N with the shares needed and made (e.g. 2/3)');
+    const zh = await keyferry(['--lang', 'zh-CN', ...WRAP, '--bundle', 'params', '--out', 'wrapped', ...custody], {
+      cwd: dir,
+    });
+    expect(zh.stderr).toContain('是所打印的“下一步”命令中代表托管拆分的占位符。未执行任何操作。');
+    // A folder really named DIR, written ./DIR, is taken as given (refused later for what it is, not as a placeholder).
+    const real = await keyferry(
+      [
+        ...WRAP,
+        '--bundle',
+        'params',
+        '--out',
+        'wrapped',
+        '--custody',
+        '2/2',
+        '--custodian',
+        'Cara',
+        '--custodian-folder',
+        './DIR',
+      ],
+      { cwd: dir },
+    );
+    expect(real.stderr).not.toContain('placeholder');
+    expect(await readdir(dir)).not.toContain('airgap.jsonl.lock');
+  });
+
   it('an HSM line’s PKCS11-MODULE, before the PIN is asked for or a witness types', async () => {
     const dir = await folder();
     const hsm = ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', 'vault', '--hsm-pin-env', 'HSM_PIN'];
