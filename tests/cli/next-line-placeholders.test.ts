@@ -239,22 +239,9 @@ describe('DIGEST, EXPIRY and PKCS11-MODULE left in a pasted line', () => {
       'keyferry airgap wrap: --custody M/N, --custodian NAME, --custodian-folder DIR are the placeholders the printed Next line gives for the custody split. Nothing was run. Replace M/N with the shares needed and the shares made (e.g. 2/3), and give --custodian NAME --custodian-folder DIR once for each of the N custodians, with their name and the folder of their own media (a folder really named DIR: write ./DIR); then run the line again. Without a custody copy, leave those options out: the wrap then asks for --no-backup or --expires never for AES material that expires.',
     );
     // M/N replaced, a custodian's name left: still refused, before a share slip could print "NAME".
-    const name = await keyferry(
-      [
-        ...WRAP,
-        '--bundle',
-        'params',
-        '--out',
-        'wrapped',
-        '--custody',
-        '2/2',
-        '--custodian',
-        'Cara',
-        '--custodian',
-        'NAME',
-      ],
-      { cwd: dir },
-    );
+    const wrapWith = (...custodyGiven: string[]) =>
+      keyferry([...WRAP, '--bundle', 'params', '--out', 'wrapped', '--custody', '2/2', ...custodyGiven], { cwd: dir });
+    const name = await wrapWith('--custodian', 'Cara', '--custodian', 'NAME');
     expect(name.stderr).toContain(
       '--custodian NAME is the placeholder the printed Next line gives for the custody split',
     );
@@ -272,22 +259,7 @@ describe('DIGEST, EXPIRY and PKCS11-MODULE left in a pasted line', () => {
     });
     expect(zh.stderr).toContain('是所打印的“下一步”命令中代表托管拆分的占位符。未执行任何操作。');
     // A folder really named DIR, written ./DIR, is taken as given (refused later for what it is, not as a placeholder).
-    const real = await keyferry(
-      [
-        ...WRAP,
-        '--bundle',
-        'params',
-        '--out',
-        'wrapped',
-        '--custody',
-        '2/2',
-        '--custodian',
-        'Cara',
-        '--custodian-folder',
-        './DIR',
-      ],
-      { cwd: dir },
-    );
+    const real = await wrapWith('--custodian', 'Cara', '--custodian-folder', './DIR');
     expect(real.stderr).not.toContain('placeholder');
     expect(await readdir(dir)).not.toContain('airgap.jsonl.lock');
   });
