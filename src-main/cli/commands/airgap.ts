@@ -86,6 +86,20 @@ const OPTIONS = optionTable({
   'confirm-fingerprint': CONFIRM_FINGERPRINT_OPTION,
 });
 
+/**
+ * `--expires` for the wrap: a duration counts from `kmsNow` (the KMS's time as the bundle's tokens
+ * show it); a date-time past by that time only is taken here and refused by the preflight, which
+ * says which clock it judged by.
+ */
+function wrapExpiryOverride(given: string, kmsNow: Date) {
+  try {
+    return parseMaterialExpiry(given, kmsNow);
+  } catch (error) {
+    if (!(error instanceof KeyferryError) || error.code !== 'EXPIRY_IN_PAST') throw error;
+    return parseMaterialExpiry(given, new Date());
+  }
+}
+
 /** A loaded or generated key's material line: its check value and the replicas its material also serves. */
 function printMaterial(
   io: CliIo,
@@ -224,7 +238,9 @@ export const airgapWrapCommand = defineCommand({
       // The KMS's time as the bundle's tokens show it: a duration (30d) counts from it, as custody
       // restore's does, and a plan moment it has passed is replaced, not overridden online.
       const kmsNow = air.kmsTime();
-      const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires, kmsNow);
+      // A date ahead of this computer's clock but not of the KMS's is left to the preflight, whose
+      // refusal names the KMS's time (EXPIRY_IN_PAST, wrapKms), not "not in the future".
+      const override = values.expires === undefined ? undefined : wrapExpiryOverride(values.expires, kmsNow);
       const receiptDir = path.resolve(
         io.cwd,
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),

@@ -102,7 +102,8 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
         receiptFolder: session.requireSetup().folder,
         ...(custody ? { custodianFolders: custody.folders, allowSameVolume: custody.allowSameVolume === true } : {}),
         // No choice: each key's planned expiry; a choice overrides the plans that differ (journaled by the core).
-        materialExpiry: expiry ? materialExpiry(expiry, ceremony.kmsTime()) : ('plan' as const),
+        // A date past by the KMS's time only is refused by the preflight, naming that time (EXPIRY_IN_PAST).
+        materialExpiry: expiry ? materialExpiry(expiry, session.now()) : ('plan' as const),
       };
       // HSM material is kept by the token (the core asks for no acknowledgement once the HSM is in use).
       const unbacked = materialFromHsm ? [] : ceremony.unbackedAesKeys(planned);

@@ -36,7 +36,11 @@ const HOUR = 3600_000;
 async function wrappedWithNoBackup(
   title: string,
   keys: readonly Record<string, string>[],
-  { kmsClockAhead = 0, expiry }: { readonly kmsClockAhead?: number; readonly expiry?: string } = {},
+  {
+    kmsClockAhead = 0,
+    expiry,
+    refused = false,
+  }: { readonly kmsClockAhead?: number; readonly expiry?: string; readonly refused?: boolean } = {},
 ) {
   const { online, airgap } = await twoMachines(dir);
   await writeFile(path.join(online, 'plan.json'), JSON.stringify({ title, operator: 'Ana', witnesses: ['Ben'], keys }));
@@ -56,11 +60,35 @@ async function wrappedWithNoBackup(
     ...['--allow-network', '--no-backup'],
   ];
   const wrapped = await keyferry(wrap, { cwd: airgap, env: {} });
-  expect(wrapped.stderr).toBe('');
-  return { online, env, on, params, wrapped, importCommand: nextCommand(onPrintedMedia(wrapped.stdout)) };
+  if (!refused) expect(wrapped.stderr).toBe('');
+  return {
+    online,
+    env,
+    on,
+    params,
+    wrapped,
+    importCommand: refused ? [] : nextCommand(onPrintedMedia(wrapped.stdout)),
+  };
 }
 
 describe('online status after an import refused for its material expiry', () => {
+  it('a wrap given a date ahead of this computer’s clock but not of the KMS’s: refused naming the KMS’s time', async () => {
+    const plan = [
+      { alias: 'app/short', spec: 'AES_256', materialExpiry: new Date(Date.now() + 6 * HOUR).toISOString() },
+    ];
+    const between = new Date(Date.now() + 4 * HOUR).toISOString();
+    const { wrapped } = await wrappedWithNoBackup('Between', plan, {
+      kmsClockAhead: 8 * HOUR,
+      expiry: between,
+      refused: true,
+    });
+    expect(wrapped.code).toBe(1);
+    expect(wrapped.stderr.replace(/\s+/g, ' ')).toMatch(
+      /is not after the KMS’s time, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, as the bundle’s import tokens show it \(this computer’s clock is behind the KMS’s\)/,
+    );
+    expect(wrapped.stderr).not.toContain('is not in the future');
+  });
+
   it('warns at online params when the plan’s expiry is past by the KMS’s clock; a wrap given one further ahead imports', async () => {
     const expires = new Date(Date.now() + 6 * HOUR).toISOString();
     const plan = [{ alias: 'app/short', spec: 'AES_256', materialExpiry: expires }];
