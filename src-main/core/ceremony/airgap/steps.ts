@@ -8,6 +8,7 @@
  * Like its callers, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
+import path from 'node:path';
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../../bundle';
@@ -35,8 +36,20 @@ export interface AirGapPeople {
   readonly receiptLanguage?: ReceiptLanguage;
 }
 
-/** Journals `ceremony.session-started` for the air-gapped side (`purpose` for a restore). */
+/**
+ * Journals `ceremony.session-started` for the air-gapped side (`purpose` for a restore). An online
+ * journal given by mistake is refused first, with nothing appended (AIRGAP_JOURNAL_IS_ONLINE): its
+ * first session says which side it is, and air-gapped sessions in its hash chain would hide the
+ * earlier wraps this side must know of and mix two workstations' records.
+ */
 export async function journalAirGapSessionStart(options: AirGapPeople, purpose?: string): Promise<JournalEntry> {
+  // The first entry naming a side says what the journal is (online: `ceremony.started`).
+  const first = options.journal.entries.find((e) => typeof e.data.side === 'string');
+  if (first?.data.side === 'online')
+    throw new KeyferryError('AIRGAP_JOURNAL_IS_ONLINE', {
+      file: path.basename(options.journal.path),
+      title: typeof first.data.title === 'string' ? first.data.title : '',
+    });
   const workstation = describeWorkstation();
   return options.journal.append(options.operator, 'ceremony.session-started', {
     side: 'air-gapped',

@@ -73,6 +73,10 @@ export const enCeremony = {
   'problem.KEY_ALIAS_TAKEN': `The alias {alias} is already held in the KMS by key {keyId} (${KEY_STATE}, origin {origin}, created {created, date, utc}), which this ceremony did not create.{more, plural, =0 {} one { The alias {moreList} of the plan is taken by another key too.} other { The aliases {moreList} of the plan are taken by other keys too.}} Nothing was created.`,
   'problem.KEY_ALIAS_TAKEN.next':
     'If that key belongs to a ceremony of yours started with another journal (a different --journal), continue that ceremony with its own journal: a new journal never takes over its keys. Otherwise give the key another alias in the plan, or, if that key is no longer used, schedule its deletion in the console (its alias stays taken until it is deleted) and run the command again.',
+  'problem.AIRGAP_JOURNAL_IS_ONLINE':
+    '{file} is the journal of an online ceremony (“{title}”), not an air-gapped journal. Nothing was written to it.',
+  'problem.AIRGAP_JOURNAL_IS_ONLINE.next':
+    'Give --journal the air-gapped journal of this ceremony (the one earlier wraps of it used on this workstation, or a new file for its first wrap here); the online journal belongs with the online workstation’s records.',
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED':
     '{file} is an air-gapped journal (ceremony “{title}”, operator {operator}), not the journal of an online ceremony. Nothing was sent to the KMS.',
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED.next':

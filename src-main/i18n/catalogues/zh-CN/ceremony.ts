@@ -73,6 +73,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.KEY_ALIAS_TAKEN': `别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（${KEY_STATE}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。{more, plural, =0 {} other {计划中的别名 {moreList} 也已被其他密钥使用。}}未创建任何内容。`,
   'problem.KEY_ALIAS_TAKEN.next':
     '如果那个密钥属于您用另一个日志（不同的 --journal）开始的仪式，请用该仪式自己的日志继续：新日志绝不会接管它的密钥。否则请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',
+  'problem.AIRGAP_JOURNAL_IS_ONLINE': '{file} 是联网仪式（“{title}”）的日志，不是离线日志。未向其写入任何内容。',
+  'problem.AIRGAP_JOURNAL_IS_ONLINE.next':
+    '请为 --journal 提供本仪式的离线日志（本工作站上此前包装该仪式时所用的日志，或首次在此包装时的新文件）；联网日志应与联网工作站的记录放在一起。',
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED':
     '{file} 是离线日志（仪式“{title}”，操作员 {operator}），不是联网仪式的日志。未向 KMS 发送任何请求。',
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED.next':
