@@ -1563,6 +1563,8 @@ export interface MessageValueTable {
   'problem.START_DIFFERS_FROM_JOURNAL.next': { field: string };
   'problem.KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'problem.KEY_ALIAS_TAKEN.next': NoValues;
+  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE': { out: string | number; bundle: string | number };
+  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE.next': NoValues;
   'problem.AIRGAP_JOURNAL_IS_ONLINE': { file: string | number; title: string | number };
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next': NoValues;
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
@@ -2776,6 +2778,7 @@ export interface ProblemValueTable {
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
   'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
+  'WRAPPED_OUT_IN_PARAMETERS_BUNDLE': { out: string | number; bundle: string | number };
   'AIRGAP_JOURNAL_IS_ONLINE': { file: string | number; title: string | number };
   'ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };

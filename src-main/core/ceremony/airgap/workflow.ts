@@ -9,6 +9,7 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
+import path from 'node:path';
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, toProblem } from '../../errors';
@@ -150,6 +151,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('preflight');
     const { journal, operator } = this.options;
     await this.#receiptNumber.pickIn(request.receiptFolder);
+    await this.#refuseOutInsideBundle(request);
     await this.#refusePastExpiry(request);
     const context = {
       journal,
@@ -161,6 +163,23 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
     );
+  }
+
+  /**
+   * The wrapped bundle written into the import-parameters bundle being read (`--out` inside
+   * `--bundle`, or the same folder) would leave that bundle unverifiable: files its manifest does not
+   * list (a trial's slip; every later read of it then blamed the online side). Refused (journaled,
+   * `preflight.refused`) before any folder is touched. Console files are not a bundle: not looked at.
+   */
+  async #refuseOutInsideBundle(request: AirGapDestinations): Promise<void> {
+    if (!this.#overview?.manifestSha256) return;
+    const bundle = path.resolve(this.#parametersSource);
+    const out = path.resolve(request.wrappedBundle);
+    const inside = path.relative(bundle, out);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) return;
+    const error = new KeyferryError('WRAPPED_OUT_IN_PARAMETERS_BUNDLE', { out, bundle });
+    await this.options.journal.append(this.options.operator, 'preflight.refused', problemData(toProblem(error)));
+    throw error;
   }
 
   /**
