@@ -48,6 +48,8 @@ describe('preflightDestinations', () => {
     await expect(preflightDestinations([bundle(path.join(dir, 'wrapped'))])).rejects.toMatchObject({
       code: 'PREFLIGHT_FOLDER_NOT_EMPTY',
       message: expect.stringContaining(path.join(dir, 'wrapped')),
+      // Never "empty it": what it holds may be a bundle still to carry or import.
+      nextStep: expect.stringContaining('Do not empty that folder before you know what it holds'),
     });
     await expect(preflightDestinations([bundle(path.join(dir, 'no', 'such'))])).rejects.toMatchObject({
       code: 'PREFLIGHT_PARENT_MISSING',
