@@ -177,7 +177,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const out = path.resolve(request.wrappedBundle);
     const inside = path.relative(bundle, out);
     if (inside.startsWith('..') || path.isAbsolute(inside)) return;
-    const error = new KeyferryError('WRAPPED_OUT_IN_PARAMETERS_BUNDLE', { out, bundle });
+    await this.#refuseAtPreflight(new KeyferryError('WRAPPED_OUT_IN_PARAMETERS_BUNDLE', { out, bundle }));
+  }
+
+  /** Journals `preflight.refused` for `error`, as the destinations' preflight does (preflight.ts), then throws it. */
+  async #refuseAtPreflight(error: KeyferryError): Promise<never> {
     await this.options.journal.append(this.options.operator, 'preflight.refused', problemData(toProblem(error)));
     throw error;
   }
@@ -202,14 +206,14 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       (e) => !bound.has(e.keyId) && e.requested.kind === 'at' && e.requested.at.getTime() <= now,
     );
     if (past?.requested.kind !== 'at') return;
-    const error = new KeyferryError('EXPIRY_IN_PAST', {
-      reason: clockBehind ? 'wrapKms' : 'wrap',
-      keyId: past.keyId,
-      at: past.requested.at.getTime(),
-      now,
-    });
-    await this.options.journal.append(this.options.operator, 'preflight.refused', problemData(toProblem(error)));
-    throw error;
+    await this.#refuseAtPreflight(
+      new KeyferryError('EXPIRY_IN_PAST', {
+        reason: clockBehind ? 'wrapKms' : 'wrap',
+        keyId: past.keyId,
+        at: past.requested.at.getTime(),
+        now,
+      }),
+    );
   }
 
   /**
