@@ -27,6 +27,7 @@ export { stageWrappedMaterialBundle, writeWrappedMaterialBundle } from './wrappe
 export {
   readBundle,
   readBundleDigest,
+  readBundleClaimedCeremony,
   type TransferBundle,
   type ImportParametersBundle,
   type WrappedMaterialBundle,

@@ -16,6 +16,7 @@ import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
 import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
 import { parseManifestInSlices } from './manifest-codec';
 import { listValue } from '../../i18n/list';
+import { ceremonyIdSchema } from '../identifiers';
 
 interface ReadBundleOptions {
   /** The clock to check token expiry against. */
@@ -80,17 +81,33 @@ export async function readBundleDigest(dir: string): Promise<string> {
   return sha256Hex((await readManifestAlone(dir)).bytes);
 }
 
-const claimedFormatSchema = z.object({ format: z.enum(BUNDLE_FORMATS) });
+/**
+ * The bundle in `dir`'s digest and the ceremony its manifest claims (undefined when it names none
+ * readable), read as readBundleDigest reads: nothing else is checked. The claim is the manifest's
+ * only when the digest is one the officer vouched for (typed from a receipt); use it only to name a
+ * refusal, never to let anything in.
+ */
+export async function readBundleClaimedCeremony(dir: string): Promise<{ digest: string; ceremonyId?: string }> {
+  const { bytes } = await readManifestAlone(dir);
+  const claim = claimedCeremonySchema.safeParse(parsedJson(bytes));
+  return { digest: sha256Hex(bytes), ...(claim.success ? { ceremonyId: claim.data.ceremonyId } : {}) };
+}
 
-/** The format `manifestBytes` claim (undefined when none Keyferry knows, or not JSON); unchecked. */
-function claimedFormat(manifestBytes: Buffer): BundleFormat | undefined {
-  let parsed: unknown;
+const claimedFormatSchema = z.object({ format: z.enum(BUNDLE_FORMATS) });
+const claimedCeremonySchema = z.object({ ceremonyId: ceremonyIdSchema });
+
+/** `bytes` as JSON, or undefined when they are not. */
+function parsedJson(bytes: Buffer): unknown {
   try {
-    parsed = JSON.parse(manifestBytes.toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
   }
-  const claim = claimedFormatSchema.safeParse(parsed);
+}
+
+/** The format `manifestBytes` claim (undefined when none Keyferry knows, or not JSON); unchecked. */
+function claimedFormat(manifestBytes: Buffer): BundleFormat | undefined {
+  const claim = claimedFormatSchema.safeParse(parsedJson(manifestBytes));
   return claim.success ? claim.data.format : undefined;
 }
 

@@ -9,7 +9,9 @@
  * material wrapped anew holds the same material under another digest, and a ceremony may have
  * imported from several bundles (a re-import after a deletion). The bundle imported offered again,
  * or the parameters bundle's digest typed by mistake, goes on to the step guard and the check's own
- * refusals as before.
+ * refusals as before. Another ceremony's bundle with its own receipt's digest (the wrong stick and
+ * the wrong receipt) is named as another ceremony's (WRAPPED_OTHER_CEREMONY): its manifest alone is
+ * read, and its claim believed only when the typed digest proves that manifest.
  */
 import { namedKeysValue } from './named-keys';
 import { groupHex } from '../../hex-groups';
@@ -17,6 +19,7 @@ import { KeyferryError } from '../../errors';
 import { parseTypedDigest } from '../../crypto/typed-digest';
 import { listValue } from '../../../i18n/list';
 import { custodySetTag } from '../../custody/set-tag';
+import { readBundleClaimedCeremony } from '../../bundle';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
 /** WRAPPED_OTHER_THAN_IMPORTED when every key holds imported material and `typed` is a well-formed digest of none of their bundles; else undefined. */
@@ -65,6 +68,26 @@ export function otherBundleAfterImport(
     sets: sets.length,
     setsList: listValue(sets),
   });
+}
+
+/**
+ * WRAPPED_OTHER_CEREMONY when the bundle in `dir` has the manifest `typed` names (a well-formed
+ * digest) and that manifest claims another ceremony than `ceremonyId`; else undefined (nothing
+ * readable there says so).
+ */
+export async function otherCeremonyOffered(
+  ceremonyId: string,
+  typed: string,
+  dir: string,
+): Promise<KeyferryError | undefined> {
+  try {
+    const claimed = await readBundleClaimedCeremony(dir);
+    if (claimed.digest !== parseTypedDigest(typed, 'wrapped')) return undefined;
+    if (claimed.ceremonyId === undefined || claimed.ceremonyId === ceremonyId) return undefined;
+    return new KeyferryError('WRAPPED_OTHER_CEREMONY', { bundleCeremony: claimed.ceremonyId, ceremonyId });
+  } catch {
+    return undefined;
+  }
 }
 
 /**

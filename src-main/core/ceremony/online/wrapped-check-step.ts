@@ -27,7 +27,7 @@ import {
   type CheckedKey,
 } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
-import { otherBundleAfterImport, refuseBundleBringingNothing } from './wrapped-after-import';
+import { otherBundleAfterImport, otherCeremonyOffered, refuseBundleBringingNothing } from './wrapped-after-import';
 import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
@@ -122,7 +122,7 @@ export async function checkWrappedBundleStep(
   const read: ReadSoFar = { differing: [] };
   try {
     const other = otherBundleAfterImport(ctx.state, proof?.expectedDigest, path.resolve(dir));
-    if (other) throw other;
+    if (other && proof) throw (await otherCeremonyOffered(ctx.state.ceremonyId, proof.expectedDigest, dir)) ?? other;
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (error) {

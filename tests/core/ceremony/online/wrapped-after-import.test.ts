@@ -68,7 +68,7 @@ describe('otherBundleAfterImport', () => {
     const error = otherBundleAfterImport(state, other, '/media/w2');
     expect(error?.values).toMatchObject({ sets: 1, setsList: listValue(['92B523EC']) });
     expect(english.problem(toProblem(error)).nextStep).toContain(
-      'keep them (custody set 92B523EC, the tag in its share files’ names, recorded at their import)',
+      'keep them. Their custody set is 92B523EC: the tag in its share files’ names, recorded at the import.',
     );
     expect(english.problem(toProblem(error)).message).toContain(
       `The digest typed, ${groupHex(other)}, is not that bundle’s:`,
@@ -76,7 +76,7 @@ describe('otherBundleAfterImport', () => {
     // Shares of before custody sets (no backup digest) have no tag to name: nothing is made up.
     const untagged = otherBundleAfterImport(stateWith({ k1: withCustody(w1, shares()) }), other, '/m');
     expect(untagged?.values).toMatchObject({ sets: 0 });
-    expect(english.problem(toProblem(untagged)).nextStep).toContain('are their backup: keep them (if a wrap again');
+    expect(english.problem(toProblem(untagged)).nextStep).toContain('are the keys’ backup: keep them. If a wrap again');
   });
 
   it('lets through a bundle some key came from, not only the last one checked (a re-import from a second bundle)', () => {
