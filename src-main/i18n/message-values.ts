@@ -824,7 +824,7 @@ export interface MessageValueTable {
   'problem.DIGEST_TYPED_LENGTH': { by: string; typist: string | number; subject: string; digits: string | number };
   'problem.DIGEST_TYPED_LENGTH.next': { subject: string };
   'problem.BUNDLE_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
-  'problem.BUNDLE_DIGEST_SLIP.next': NoValues;
+  'problem.BUNDLE_DIGEST_SLIP.next': { count: number };
   'problem.BUNDLE_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'problem.BUNDLE_DIGEST_MISMATCH.next': NoValues;
   'problem.WRAPPED_DIGEST_REQUIRED': NoValues;
@@ -832,7 +832,7 @@ export interface MessageValueTable {
   'problem.CLI_EXPECT_DIGEST_MISSING': NoValues;
   'problem.CLI_EXPECT_DIGEST_MISSING.next': NoValues;
   'problem.WRAPPED_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
-  'problem.WRAPPED_DIGEST_SLIP.next': NoValues;
+  'problem.WRAPPED_DIGEST_SLIP.next': { count: number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': NoValues;
   'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };

@@ -69,8 +69,13 @@ function differingGroups(typed: string, actual: string): number[] {
   return groups;
 }
 
-/** A typing slip changes one or two groups; more differing groups mean another digest altogether. */
-export const SLIP_GROUPS = 2;
+/**
+ * The most groups a typing slip is taken to change. Another digest altogether shares hardly a group
+ * with this one (a group of four hex digits matches by chance 1 time in 65,536), so while at least
+ * half the groups match, the typing is what differs: the person is asked to read and type again,
+ * not told that the bundle is another. More differing groups mean another digest.
+ */
+export const SLIP_GROUPS = 8;
 
 /** What the comparison of a typed digest with the real one found; the real digest is never part of it. */
 export type TypedDigestComparison =

@@ -46,4 +46,12 @@ describe('a digest typed by a person', () => {
     expect(differenceValues(other as Extract<typeof other, { matches: false }>).count).toBe(16);
     expect(compareTypedDigest(DIGEST, DIGEST)).toEqual({ matches: true, digest: DIGEST });
   });
+
+  it('takes up to half the groups differing for a slip: another digest shares hardly a group', () => {
+    /** DIGEST with its first `n` groups changed in every digit. */
+    const wrongIn = (n: number) => `${'0'.repeat(n * 4)}${DIGEST.slice(n * 4)}`;
+    expect(compareTypedDigest(wrongIn(3), DIGEST)).toMatchObject({ differing: [1, 2, 3], slip: true });
+    expect(compareTypedDigest(wrongIn(8), DIGEST)).toMatchObject({ slip: true });
+    expect(compareTypedDigest(wrongIn(9), DIGEST)).toMatchObject({ slip: false });
+  });
 });

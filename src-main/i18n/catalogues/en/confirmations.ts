@@ -25,7 +25,7 @@ export const enConfirmations = {
   'problem.BUNDLE_DIGEST_SLIP':
     '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped or this is not the bundle the receipt names.',
   'problem.BUNDLE_DIGEST_SLIP.next':
-    'Read the differing group on the receipt again and type it again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.',
+    'Read {count, plural, one {the differing group} other {the differing groups}} on the receipt again and type {count, plural, one {it} other {them}} again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.',
   'problem.BUNDLE_DIGEST_MISMATCH':
     '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the receipt names.',
   'problem.BUNDLE_DIGEST_MISMATCH.next':
@@ -42,7 +42,7 @@ export const enConfirmations = {
   'problem.WRAPPED_DIGEST_SLIP':
     '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_SLIP.next':
-    'Read that group on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
+    'Read {count, plural, one {that group} other {those groups}} on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
@@ -60,7 +60,7 @@ export const enConfirmations = {
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':
     'Do not import this copy. Use an untouched copy of the bundle the air-gapped receipt names (the same digest is checked again). If none exists, it cannot be written again (the air-gapped workstation wiped the material after wrapping it): the air-gapped side must wrap again with the same air-gapped journal, giving the reason (airgap wrap --wrap-again REASON; fresh import parameters first if the import tokens have expired), and a custody set made then replaces the old one.',
   'problem.WRAPPED_DIGEST_MISMATCH':
-    '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the air-gapped receipt names (a typing slip changes one or two groups). Nothing was sent to the KMS.',
+    '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the air-gapped receipt names (a typing slip leaves at least half the groups as they are). Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_MISMATCH.next':
     'Do not import this bundle. Bring the wrapped-material bundle the air-gapped receipt names, unchanged, and check that the receipt is the one printed for this ceremony.',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED':

@@ -21,7 +21,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.BUNDLE_DIGEST_SLIP':
     '{count, plural, other {第 {groupsList} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typedList}。要么摘要输错了，要么这不是回执所注明的包。',
   'problem.BUNDLE_DIGEST_SLIP.next':
-    '请重新核读回执上不同的那一组并重新输入。若仍不同，请勿使用此包：找到回执所注明的、未被改动的包。',
+    '请重新核读回执上不同的{count, plural, =1 {那一组} other {那 # 组}}并重新输入。若仍不同，请勿使用此包：找到回执所注明的、未被改动的包。',
   'problem.BUNDLE_DIGEST_MISMATCH': '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是回执所注明的包。',
   'problem.BUNDLE_DIGEST_MISMATCH.next': '请勿使用此包：找到回执所注明的、未被改动的包，或在生成它的机器上重新写出。',
 
@@ -36,13 +36,13 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_DIGEST_SLIP':
     '{count, plural, other {第 {groupsList} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typedList}。要么摘要输错了，要么这不是离线回执所注明的包。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_SLIP.next':
-    '请重新核读离线回执上的那一组并重新输入摘要。若仍不同，请勿导入此包：带来回执所注明的、未被改动的包。',
+    '请重新核读离线回执上的{count, plural, =1 {那一组} other {那 # 组}}并重新输入摘要。若仍不同，请勿导入此包：带来回执所注明的、未被改动的包。',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED':
     '{by, select, verify {{dir} 中的已包装密钥材料包有文件与其清单所列不符：{cause}} other {{dir} 中的已包装密钥材料包带有离线回执所注明的清单，但其文件已不是离线工作站写出时的样子：{cause}没有向 KMS 发送任何内容。}}',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':
     '请勿导入此副本。请使用离线回执所注明的包的未被改动的副本（会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须使用同一份离线日志重新包装，并说明原因（airgap wrap --wrap-again REASON；若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。',
   'problem.WRAPPED_DIGEST_MISMATCH':
-    '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是离线回执所注明的包（输入笔误只会改变一两组）。没有向 KMS 发送任何内容。',
+    '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是离线回执所注明的包（输入笔误至少会让一半的组保持不变）。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_MISMATCH.next':
     '请勿导入此包。带来离线回执所注明的、未被改动的已包装密钥材料包，并确认该回执确实是本次仪式打印的。',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':

@@ -165,6 +165,14 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
     const bad = day2.checkWrappedBundle(out, { expectedDigest: `${typo.slice(0, -1)}`, source: 'air-gapped-receipt' });
     await expect(bad).rejects.toMatchObject({ code: 'DIGEST_TYPED_GROUP_LENGTH' });
     await expect(bad).rejects.toThrow(/Group 16 .* has 3 digits/);
+    // Three groups mistyped (a trial's): still a slip, to be typed again, not "another bundle".
+    const threeSlips = [2, 7, 12].reduce((d, n) => slip(d, n).replace(/ /g, '').toLowerCase(), bundle.manifestSha256);
+    const retype = day2.checkWrappedBundle(out, { expectedDigest: threeSlips, source: 'air-gapped-receipt' });
+    await expect(retype).rejects.toMatchObject({
+      code: 'WRAPPED_DIGEST_SLIP',
+      nextStep: expect.stringMatching(/^Read those groups on the air-gapped receipt again/),
+    });
+    await expect(retype).rejects.toThrow(/^Groups 2, 7, 12 of 16 differ from the digest of the bundle in /);
     await day2.checkWrappedBundle(out, {
       expectedDigest: groupHex(bundle.manifestSha256),
       source: 'air-gapped-receipt',
