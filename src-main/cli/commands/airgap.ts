@@ -20,6 +20,7 @@ import { missingOption, requireOption } from '../args';
 import { optionTable } from '../options';
 import { defineCommand, type CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
+import { startedOnJournal } from '../../core/journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { cliDate, cliExpiry, cliWarnings, placeColumns, printKeyTable } from '../cli-text';
@@ -29,7 +30,11 @@ import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
 import { pauseForTest } from '../test-pause';
 import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
-import { bundleCeremonyOf, refuseJournalNamedForOtherCeremony } from '../../core/bundle/ceremony-facts';
+import {
+  bundleCeremonyOf,
+  refuseJournalFileOfOtherCeremony,
+  refuseJournalNamedForOtherCeremony,
+} from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
 import { consoleImportHint, mediaFolderLine, onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
@@ -202,12 +207,15 @@ export const airgapWrapCommand = defineCommand({
     const bundleCeremony = bundleDir ? await bundleCeremonyOf(bundleDir) : undefined;
     const facts = bundleCeremony?.facts;
     // A stick of another ceremony than the printed command's journal names: refused before anyone types.
-    if (bundleDir && bundleCeremony && values.journal)
+    if (bundleDir && bundleCeremony && values.journal) {
       refuseJournalNamedForOtherCeremony(values.journal, {
         dir: bundleDir,
         ceremonyId: bundleCeremony.ceremonyId,
         title: facts?.title,
       });
+      // A journal that records another ceremony: a wrong stick, said before "other witnesses" below.
+      await refuseJournalFileOfOtherCeremony(path.resolve(io.cwd, values.journal), bundleCeremony.ceremonyId);
+    }
     // Other people than the bundle names are refused before the journal gets a session (the
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
     refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });
@@ -218,14 +226,16 @@ export const airgapWrapCommand = defineCommand({
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
-    const air = await AirGapCeremony.start({
-      journal,
-      title,
-      operator,
-      witnesses,
-      app: cliAppIdentity(io.env),
-      receiptLanguage: ceremonyReceiptLanguage(io),
-    });
+    const air = await startedOnJournal(journal, () =>
+      AirGapCeremony.start({
+        journal,
+        title,
+        operator,
+        witnesses,
+        app: cliAppIdentity(io.env),
+        receiptLanguage: ceremonyReceiptLanguage(io),
+      }),
+    );
     for (const line of unfinishedSessionLines(io, air.unfinishedEarlier)) io.stdout(line);
     const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path, '--out');
     try {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { GENERATED_CEREMONY_ID_PATTERN } from '../identifiers';
 import type { JournalEntry } from '../journal/entry';
+import { readJournalOnly } from '../journal/journal';
 import type { ImportParameters } from './import-parameters';
 import { readBundle } from './read-bundle';
 import type { CeremonyFacts } from './import-parameters-manifest';
@@ -67,6 +68,17 @@ function ceremonyNamedBy(journalFile: string): string | undefined {
   if (middle === undefined) return undefined;
   const stripped = middle.replace(/-\d+$/, '');
   return [middle, stripped].find((id) => GENERATED_CEREMONY_ID_PATTERN.test(id));
+}
+
+/**
+ * The same before the journal at `file` opens (the CLI): a stick of another ceremony given with a
+ * journal that already records one is said first, not as other people than the bundle names. A
+ * journal that is missing or does not read passes; opening it says why.
+ */
+export async function refuseJournalFileOfOtherCeremony(file: string, ceremonyId: string): Promise<void> {
+  if (!existsSync(file)) return;
+  const journal = await readJournalOnly(file).catch(() => undefined);
+  if (journal) refuseJournalOfOtherCeremony(journal, ceremonyId);
 }
 
 /**

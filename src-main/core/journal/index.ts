@@ -2,6 +2,6 @@
 export { canonicalJson, type JsonObject, type JsonValue } from './canonical-json';
 export { GENESIS_HASH, chainEntry, encodeEntryLine, type JournalEntry } from './entry';
 export { listDeviations, problemData, LATER_RUN_OPENED_BY, SESSION_SEALED_BY, SESSION_STOPPED_BY } from './deviations';
-export { openJournal, readJournalOnly, type Journal, type JournalAppend } from './journal';
+export { openJournal, readJournalOnly, startedOnJournal, type Journal, type JournalAppend } from './journal';
 export { assertNoSecrets, isSensitiveKeyName } from './secret-guard';
 export { normalizeHeadHash, verifyJournal, verifyJournalText, type ExpectedHead } from './verify';

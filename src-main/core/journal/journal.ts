@@ -314,6 +314,20 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
 }
 
 /**
+ * `start` run on the opened `journal` (a ceremony started on it); when it fails (a journal of the
+ * other side refused, say), the journal is closed, its lock released, before the failure goes on:
+ * a lock left behind would refuse the next run, on another workstation as "open for writing there".
+ */
+export async function startedOnJournal<T>(journal: Journal, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+}
+
+/**
  * On the officer's request only, after a power loss cut the journal's last append short: sets its
  * incomplete last line aside (torn-line.ts), under the journal's lock, and journals it by `actor` as
  * `journal.torn-line-set-aside` (a deviation); a side file no entry records (a second power loss

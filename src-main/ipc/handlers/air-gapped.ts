@@ -9,7 +9,7 @@ import type { ConsoleFilesInput } from '../../core/bundle';
 import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import { KeyferryError } from '../../core/errors';
-import { openJournal } from '../../core/journal';
+import { openJournal, startedOnJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';
 import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView, overviewView } from './airgap-views';
@@ -38,15 +38,10 @@ async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
   session.requireSetup();
   const file = session.journalPath('air-gapped');
   const journal = await openJournal(file, { create: !fs.existsSync(file) });
-  try {
-    const options = airGapStartOptions(session, journal, 'air-gapped');
-    const ceremony = await AirGapCeremony.start(options);
-    session.airGap = { ceremony, journal, rehearsal: options.rehearsal };
-    return session.airGap;
-  } catch (error) {
-    await journal.close();
-    throw error;
-  }
+  const options = airGapStartOptions(session, journal, 'air-gapped');
+  const ceremony = await startedOnJournal(journal, () => AirGapCeremony.start(options));
+  session.airGap = { ceremony, journal, rehearsal: options.rehearsal };
+  return session.airGap;
 }
 
 export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChannel> {

@@ -17,7 +17,7 @@ import type { RestoreExpiryChoice } from '../contract';
 import type { RestoreParametersView } from '../schemas/restore';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
-import { openJournal } from '../../core/journal';
+import { openJournal, startedOnJournal } from '../../core/journal';
 import { phraseOf } from '../../i18n/phrase';
 import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView } from './airgap-views';
@@ -44,8 +44,11 @@ async function startRestore(session: CeremonySession): Promise<RestoreSide> {
   const running = session.restore;
   if (running && !running.abandoned && running.ceremony.state !== 'finished') return running;
   session.requireSetup();
-  const journal = session.restore?.journal ?? (await openRestoreJournal(session.journalPath('custody-restore')));
-  const ceremony = await RestoreCeremony.start(airGapStartOptions(session, journal, 'custody-restore'));
+  const earlier = session.restore?.journal;
+  const journal = earlier ?? (await openRestoreJournal(session.journalPath('custody-restore')));
+  const start = () => RestoreCeremony.start(airGapStartOptions(session, journal, 'custody-restore'));
+  // A journal this call opened is closed again if the start fails; one a running restore holds stays with it.
+  const ceremony = earlier ? await start() : await startedOnJournal(journal, start);
   session.restore = { ceremony, journal };
   return session.restore;
 }

@@ -9,7 +9,7 @@
  * officer typed it, so the officer knows which bundle to write again.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,14 +31,14 @@ afterAll(async () => {
 });
 
 /** A ceremony's online side up to its parameters bundle; returns the air-gapped command it printed (with confirmations). */
-async function upToParameters(online: string, name: string) {
+async function upToParameters(online: string, name: string, witnesses = ['Ben']) {
   await mkdir(online, { recursive: true });
   await writeFile(
     path.join(online, `${name}.json`),
     JSON.stringify({
       title: `Trial ${name}`,
       operator: 'Ana',
-      witnesses: ['Ben'],
+      witnesses,
       keys: [{ alias: `${name}/aes`, spec: 'AES_256' }],
     }),
   );
@@ -51,11 +51,18 @@ async function upToParameters(online: string, name: string) {
   return {
     wrap: [
       ...nextCommand(onPrintedMedia(params.stdout)),
-      ...airgapConfirmations(params.stdout, ['Ben']),
+      ...airgapConfirmations(params.stdout, witnesses),
       '--allow-network',
     ],
     bundle: path.join(online, `params-${name}`),
+    onlineJournal: path.join(online, `${name}.jsonl`),
   };
+}
+
+/** `words` with the value after `option` replaced by `value`. */
+function withOption(words: readonly string[], option: string, value: string): string[] {
+  const at = words.indexOf(option) + 1;
+  return words.map((word, i) => (i === at ? value : word));
 }
 
 describe('airgap wrap given the stick of another ceremony', () => {
@@ -81,6 +88,36 @@ describe('airgap wrap given the stick of another ceremony', () => {
     const right = await keyferry(b.wrap, { cwd: airgap, env: {} });
     expect(right.stderr).toBe('');
     expect(right.code).toBe(0);
+  }, 120_000);
+
+  it('with a journal that records the other ceremony, says so before naming other witnesses (a trial)', async () => {
+    await mkdir(path.join(dir, 'recorded'));
+    const { online, airgap } = await twoMachines(path.join(dir, 'recorded'));
+    const p = await upToParameters(online, 'p');
+    const q = await upToParameters(online, 'q', ['Dee']);
+    expect((await keyferry(withOption(p.wrap, '--journal', 'airgap.jsonl'), { cwd: airgap, env: {} })).code).toBe(0);
+    const pId = /airgap-(KF-\d{8}-[a-z2-7]{6})\.jsonl/.exec(p.wrap.join(' '))?.[1] as string;
+    const qId = /airgap-(KF-\d{8}-[a-z2-7]{6})\.jsonl/.exec(q.wrap.join(' '))?.[1] as string;
+    // p's command again, run with q's stick: q's bundle names other witnesses than p's command.
+    const pAgain = withOption(withOption(p.wrap, '--journal', 'airgap.jsonl'), '--bundle', q.bundle);
+    const refused = await keyferry(pAgain, { cwd: airgap, env: {} });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `records ceremony ${pId}, but this import-parameters bundle belongs to ceremony ${qId}.`,
+    );
+    expect(refused.stderr).not.toContain('other witnesses');
+  }, 120_000);
+
+  it('given its online journal, refuses it and leaves no lock behind to refuse the online side later (a trial)', async () => {
+    await mkdir(path.join(dir, 'online-journal'));
+    const { online, airgap } = await twoMachines(path.join(dir, 'online-journal'));
+    const r = await upToParameters(online, 'r');
+    const before = await readFile(r.onlineJournal);
+    const refused = await keyferry(withOption(r.wrap, '--journal', r.onlineJournal), { cwd: airgap, env: {} });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('r.jsonl is the journal of an online ceremony (“Trial r”)');
+    expect(await readFile(r.onlineJournal)).toEqual(before);
+    expect(existsSync(`${r.onlineJournal}.lock`)).toBe(false);
   }, 120_000);
 
   it('names a changed file with the bundle folder as typed, so a stick of several bundles says which one', async () => {
