@@ -90,14 +90,17 @@ describe('witness values and names an officer gets wrong', () => {
     expect(text).not.toMatch(/\(witness\.refused\)[^!]*? entry \d+: typed/);
   });
 
-  it('a witness name given in other case is refused naming the witness meant', async () => {
+  it('a witness name given in other case or without its accent is refused naming the witness meant', async () => {
     const digest = await paramsBundle('usb/params');
     const args = airgapWrapArgs({ bundle: 'usb/params', out: 'usb/wrapped', witnesses: ['Chloé Martin'] });
     const run = await keyferry([...args, '--witness-confirms', `chloé  martin=${digest}`], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr.replace(/\s+/g, ' ')).toContain(
-      '"chloé martin" is not a witness of this ceremony. Confirmations come from the named witnesses: Chloé Martin. A name is matched exactly, case included: write Chloé Martin as the ceremony names the witness.',
+      '"chloé martin" is not a witness of this ceremony. Confirmations come from the named witnesses: Chloé Martin. A name is matched exactly, case and accents included: write Chloé Martin as the ceremony names the witness.',
     );
+    // Its accent left out (a keyboard without it, a trial's case): the witness meant is named too.
+    const unaccented = await keyferry([...args, '--witness-confirms', `Chloe Martin=${digest}`], { cwd: dir });
+    expect(unaccented.stderr.replace(/\s+/g, ' ')).toContain('write Chloé Martin as the ceremony names the witness.');
     const stranger = await keyferry([...args, '--witness-confirms', `Dana=${digest}`], { cwd: dir });
     expect(stranger.stderr).toContain('Confirmations come from the named witnesses: Chloé Martin.');
     expect(stranger.stderr).not.toContain('matched exactly');

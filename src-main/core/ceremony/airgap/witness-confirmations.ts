@@ -124,8 +124,10 @@ export class WitnessConfirmations {
   witnessNamed(typed: string): string {
     const name = this.#witnesses.find((w) => w === typed.trim());
     if (name) return name;
-    // A name typed in other case or spacing ("chloé martin") is no witness, but it is worth naming the one meant.
-    const loose = (n: string) => n.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+    // A name typed in other case, spacing or without its accents ("chloe martin") is no witness, but
+    // it is worth naming the one meant.
+    const loose = (n: string) =>
+      n.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
     const meant = this.#witnesses.find((w) => loose(w) === loose(typed));
     throw new KeyferryError('WITNESS_UNKNOWN', {
       witness: typed.trim().slice(0, 100),

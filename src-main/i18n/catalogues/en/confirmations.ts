@@ -73,7 +73,7 @@ export const enConfirmations = {
 
   'problem.WITNESS_UNKNOWN': '"{witness}" is not a witness of this ceremony.',
   'problem.WITNESS_UNKNOWN.next':
-    'Confirmations come from the named witnesses: {witnessesList}.{match, select, loose { A name is matched exactly, case included: write {meant} as the ceremony names the witness.} other {}}',
+    'Confirmations come from the named witnesses: {witnessesList}.{match, select, loose { A name is matched exactly, case and accents included: write {meant} as the ceremony names the witness.} other {}}',
   'problem.WITNESS_ARTEFACT_UNKNOWN': 'There is no value {index} to confirm; this ceremony has {count}.',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': 'Confirm one of the values shown on the screen.',
   'problem.WITNESS_DIGEST_SLIP':
@@ -83,7 +83,7 @@ export const enConfirmations = {
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_MISMATCH.next':
-    'Stop and compare: the online workstation reads the import-parameters bundle digest (keyferry online params, or the online screen); if {witness} typed what was read, the bundle here is not the one it wrote: fetch new parameters.',
+    'Stop and compare: the online workstation reads the import-parameters bundle digest aloud again from the bundle it wrote (keyferry bundle verify DIR --show-digest, or the online screen; keyferry online params would fetch new parameters, with another digest). If {witness} typed what was read, the bundle here is not the one it wrote: check it with keyferry bundle verify DIR --expect-digest "…" as heard, and fetch new parameters if it still differs.',
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_TYPED_FINGERPRINT.next':

@@ -64,7 +64,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
 
   'problem.WITNESS_UNKNOWN': '“{witness}”不是本次仪式的见证人。',
   'problem.WITNESS_UNKNOWN.next':
-    '确认只能由指定的见证人作出：{witnessesList}。{match, select, loose {姓名须完全一致（包括大小写）：请按本次仪式所列写作 {meant}。} other {}}',
+    '确认只能由指定的见证人作出：{witnessesList}。{match, select, loose {姓名须完全一致（包括大小写和重音符号）：请按本次仪式所列写作 {meant}。} other {}}',
   'problem.WITNESS_ARTEFACT_UNKNOWN': '没有第 {index} 个需要确认的值；本次仪式共有 {count} 个。',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': '请确认屏幕上显示的某一个值。',
   'problem.WITNESS_DIGEST_SLIP':
@@ -74,7 +74,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':
-    '请停止并核对：由联网工作站朗读导入参数包摘要（keyferry online params 或联网界面）；如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请重新获取导入参数。',
+    '请停止并核对：由联网工作站根据它写出的包再次朗读导入参数包摘要（keyferry bundle verify DIR --show-digest 或联网界面；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。',
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':

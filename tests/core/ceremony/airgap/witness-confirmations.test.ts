@@ -81,6 +81,13 @@ describe('witness confirmations of an import-parameters bundle', () => {
 
     const other = await check(c, 'Ben', 'f'.repeat(64));
     expect(other.error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH', values: { witness: 'Ben' } });
+    // The digest is read again from the bundle written (online params would write another, a trial found).
+    expect(other.error).toHaveProperty(
+      'nextStep',
+      expect.stringContaining(
+        'reads the import-parameters bundle digest aloud again from the bundle it wrote (keyferry bundle verify DIR --show-digest',
+      ),
+    );
     expect(other.refused[0]?.differingGroups.length).toBeGreaterThan(2);
 
     // The line printed just above the digest on the online side: named as what it is.
