@@ -496,7 +496,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_NOT_A_FOLDER': { role: string; index: string | number; folder: string | number };
   'problem.PREFLIGHT_NOT_A_FOLDER.next': NoValues;
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY': { role: string; index: string | number; folder: string | number; count: number; first: string | number };
-  'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next': NoValues;
+  'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next': { role: string };
   'problem.PREFLIGHT_FILE_EXISTS': { role: string; index: string | number; folder: string | number; file: string | number };
   'problem.PREFLIGHT_FILE_EXISTS.next': { file: string | number };
   'problem.PREFLIGHT_FOLDER_MISSING': { role: string; index: string | number; folder: string | number };

@@ -51,6 +51,13 @@ describe('preflightDestinations', () => {
       // Never "empty it": what it holds may be a bundle still to carry or import.
       nextStep: expect.stringContaining('Do not empty that folder before you know what it holds'),
     });
+    // A custodian's folder holds custody files, not a bundle: bundle verify would call it no bundle (a trial).
+    await expect(preflightDestinations([custodian(1, path.join(dir, 'wrapped'))])).rejects.toMatchObject({
+      code: 'PREFLIGHT_FOLDER_NOT_EMPTY',
+      nextStep: expect.stringContaining(
+        'custody share files there (keyferry-share-…, keyferry-backup-…) may be an earlier custody set',
+      ),
+    });
     await expect(preflightDestinations([bundle(path.join(dir, 'no', 'such'))])).rejects.toMatchObject({
       code: 'PREFLIGHT_PARENT_MISSING',
     });

@@ -9,7 +9,7 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY':
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {count, plural, one {# item} other {# items}}, e.g. {first}; Keyferry writes only into a new or empty folder. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next':
-    'Choose a new folder name, then run the step again. Do not empty that folder before you know what it holds: a bundle there (keyferry bundle verify FOLDER says which) may be one still to carry or import.',
+    'Choose a new folder name, then run the step again. Do not empty that folder before you know what it holds: {role, select, custodian {custody share files there (keyferry-share-…, keyferry-backup-…) may be an earlier custody set, the only backup of keys already imported; its tag is in their names, and the receipt that made it names it.} other {a bundle there (keyferry bundle verify FOLDER says which) may be one still to carry or import.}}',
   'problem.PREFLIGHT_FILE_EXISTS':
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {file}; Keyferry never overwrites. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_FILE_EXISTS.next': 'Move {file} away or choose another folder, then run the step again.',
