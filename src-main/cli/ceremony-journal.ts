@@ -94,6 +94,10 @@ function closeOnStop(journal: Journal, io: Pick<CliIo, 'interrupts' | 'env' | 'l
       stop.journaled = true;
     }
     await journal.close();
-    stop.line ??= translator(cliLocale(io)).t('cli.stopped-journaled', { signal: stop.signal, journal: journal.path });
+    stop.line ??= translator(cliLocale(io)).t('cli.stopped-journaled', {
+      signal: stop.signal,
+      journal: journal.path,
+      above: stop.nextPrinted === true ? 'yes' : 'no',
+    });
   });
 }

@@ -24,6 +24,8 @@ export interface StopContext {
   readonly before: string[];
   /** Set by a handler that journaled the stop itself (the journal's own handler then only closes it). */
   journaled?: boolean;
+  /** Set by a handler whose lines before the stop's line print the whole command that continues (the line then points to it). */
+  nextPrinted?: boolean;
   /** Set by a handler that found the command's work complete (a finished ceremony): the process ends 0. */
   completed?: boolean;
 }

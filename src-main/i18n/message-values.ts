@@ -554,7 +554,7 @@ export interface MessageValueTable {
   'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };
   'cli.stopped-params-written': { signal: string; dir: string | number; journal: string | number };
-  'cli.stopped-journaled': { signal: string; journal: string | number };
+  'cli.stopped-journaled': { signal: string; journal: string | number; above: string };
   'cli.stopped-outside-ceremony': { signal: string };
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next': NoValues;

@@ -50,6 +50,34 @@ export function runOf(child: ChildProcess): Promise<CliRun> {
   });
 }
 
+/**
+ * Runs the CLI in a process group of its own and stops it with Ctrl-C (SIGINT to the group) once
+ * `ready()`, polled every 50 ms, says so; `stopped` tells whether the stop was sent before it ended.
+ */
+export async function runStoppedWhen(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+  ready: () => Promise<boolean>,
+): Promise<CliRun & { readonly stopped: boolean }> {
+  const child = spawnCli(args, { ...options, detached: true });
+  let stopped = false;
+  let failed: unknown;
+  const poll = setInterval(() => {
+    if (stopped) return;
+    ready().then(
+      (now) => {
+        if (!now || stopped) return;
+        stopped = true;
+        process.kill(-(child.pid as number), 'SIGINT');
+      },
+      (error: unknown) => (failed ??= error),
+    );
+  }, 50);
+  const run = await runOf(child).finally(() => clearInterval(poll));
+  if (failed !== undefined) throw failed;
+  return { ...run, stopped };
+}
+
 /** The journal head and entry count a receipt's text twin prints. */
 export function receiptJournalSeal(text: string): { head: string; count: number } {
   const lines = text.split('\n');

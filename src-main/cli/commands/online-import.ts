@@ -138,14 +138,27 @@ export const importCommand = defineOnlineCommand({
       const imported = waiting ? await importReportingStop(session, checked) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
-      const proofs = await session.ceremony.verifyKeys().catch((error: unknown) => {
-        // Cut off while proving (the KMS unreachable): what holds its material, and the run that finishes.
+      // Cut off while proving (the KMS unreachable, or Ctrl-C): what holds its material, and the run that finishes.
+      const verifyStopped = () => {
         const again = ['--bundle', bundleOnMedia(bundle), '--expect-digest', checked.manifestSha256Grouped];
         const holding = session.ceremony.keys().filter((k) => k.imported).length;
-        io.stdout(t('online.import.verify-stopped', { count: holding, command: nextOnline('import', values, again) }));
-        io.stdout(mediaFolderLine(io, bundle, 'online'));
-        throw error;
+        return [
+          t('online.import.verify-stopped', { count: holding, command: nextOnline('import', values, again) }),
+          mediaFolderLine(io, bundle, 'online'),
+        ];
+      };
+      const unregister = io.interrupts?.onStop(async (stop) => {
+        stop.before.push(...verifyStopped());
+        stop.nextPrinted = true;
       });
+      const proofs = await session.ceremony
+        .verifyKeys()
+        .catch((error: unknown) => {
+          // After a stop its handler says it; here only for a failure.
+          if (!io.interrupts?.stopping) verifyStopped().forEach((line) => io.stdout(line));
+          throw error;
+        })
+        .finally(() => unregister?.());
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
       if (!proofs.every((p) => p.ok)) {
@@ -217,7 +230,9 @@ export const importCommand = defineOnlineCommand({
       const stopping = new AbortController();
       const unregister = io.interrupts?.onStop(async (stop) => {
         stopping.abort();
-        stop.before.push(...said({ by: 'officer' }));
+        const lines = said({ by: 'officer' });
+        stop.before.push(...lines);
+        stop.nextPrinted = lines.some((line) => line.includes(rerun));
       });
       const touched = (k: JournaledKey) => k.imported || k.importSentUnrecorded || k.importAnswerUnproven !== null;
       const before = new Set(

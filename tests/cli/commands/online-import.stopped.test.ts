@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyState } from '../../../src-main/core/kms/types';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
-import { spawnCli, type CliRun } from '../../integration/cli-process';
+import { runStoppedWhen } from '../../integration/cli-process';
 import { runAgainCommand } from './run-again-command';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
@@ -123,32 +123,14 @@ describe('online import stopped part way', () => {
       kms.sim.faults.delayAnswer('import-key-material', 20_000);
       return body;
     });
-    const child = spawnCli(importCommand, { cwd: online, env, detached: true });
-    let stdout = '';
-    let stderr = '';
-    let sent = false;
-    const run = await new Promise<CliRun>((resolve, reject) => {
-      // Once the second import is journaled as sent AND has taken effect in the KMS (its answer held
-      // back): a stop between the journal entry and the request would leave nothing to reconcile.
-      const sendWhenSecondIsSent = async () => {
-        if (sent) return;
-        const sending = (await entriesOf(journal)).filter((e) => e.event === 'key.import-sending');
-        const second = sending[1]?.data.keyId;
-        if (typeof second !== 'string') return;
-        if ((await kms.client.describeKey(second)).state !== KeyState.Enabled || sent) return;
-        sent = true;
-        process.kill(-(child.pid as number), 'SIGINT');
-      };
-      const poll = setInterval(() => void sendWhenSecondIsSent().catch(reject), 50);
-      child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      child.once('error', reject);
-      child.once('close', (code) => {
-        clearInterval(poll);
-        resolve({ code, stdout, stderr });
-      });
+    // Once the second import is journaled as sent AND has taken effect in the KMS (its answer held
+    // back): a stop between the journal entry and the request would leave nothing to reconcile.
+    const run = await runStoppedWhen(importCommand, { cwd: online, env }, async () => {
+      const sending = (await entriesOf(journal)).filter((e) => e.event === 'key.import-sending');
+      const second = sending[1]?.data.keyId;
+      return typeof second === 'string' && (await kms.client.describeKey(second)).state === KeyState.Enabled;
     });
-    expect(sent).toBe(true);
+    expect(run.stopped).toBe(true);
     expect(run.code).toBe(130);
     const entries = await entriesOf(journal);
     const [first, second] = entries.filter((e) => e.event === 'key.import-sending').map((e) => e.data.keyId as string);

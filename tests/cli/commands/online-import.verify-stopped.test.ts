@@ -16,6 +16,7 @@ import { onlineAt } from '../../helpers/cli-sides';
 import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { runStoppedWhen } from '../../integration/cli-process';
 
 let dir: string;
 let kms: SimSetup;
@@ -74,5 +75,33 @@ describe('online import whose proofs were cut off', () => {
     expect(kms.requests.filter((r) => r.action === 'import-key-material').length).toBe(sent);
     expect((await receipts()).length).toBeGreaterThan(0);
     expect((await keyferry(['online', 'status', ...connection], { cwd: online, env })).code).toBe(0);
+  }, 120_000);
+
+  it('Ctrl-C while proving: the stop prints the whole run that finishes it, and its line points to it (a trial)', async () => {
+    const ceremony = await wrappedCliCeremony(path.join(dir, 'ctrl-c'), kms.sim, [
+      { alias: 'app/one', spec: 'AES_256' },
+    ]);
+    const { online, env, journal } = ceremony;
+    // Once the import went through, every proof's answer is held back: the stop comes while proving.
+    kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
+      for (const action of ['describe-key', 'encrypt-data', 'decrypt-data'])
+        kms.sim.faults.delayAnswer(action, 20_000, 1000);
+      return body;
+    });
+    const run = await runStoppedWhen(ceremony.importCommand, { cwd: online, env }, async () => {
+      if (!(await journalFileEntries(journal)).some((e) => e.event === 'key.imported')) return false;
+      // The proof's first request is then on its way (held back by the simulator).
+      await new Promise((r) => setTimeout(r, 300));
+      return true;
+    });
+    const output = run.stdout + run.stderr;
+    expect(run.code).toBe(130);
+    expect(output).toContain('Verifying the keys stopped: 1 key holds its imported material (journaled)');
+    expect(output).toContain('Run the command printed above to continue.');
+    expect(output).not.toContain('Run the command again with --journal');
+    kms.sim.faults.clear();
+    const finished = await keyferry(nextCommand(onPrintedMedia(run.stderr)), { cwd: online, env });
+    expect(finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
   }, 120_000);
 });

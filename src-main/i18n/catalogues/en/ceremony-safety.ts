@@ -114,7 +114,7 @@ export const enCeremonySafety = {
   'cli.stopped-params-written':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} after the import-parameters bundle was written: {dir} is complete and verified, its digest and the next step are printed above, and the journal {journal} is closed. Do not run online params again for it: a new fetch replaces these parameters. Take this bundle to the air-gapped workstation.',
   'cli.stopped-journaled':
-    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}}: the stop is in the journal {journal} and its lock is released; the steps the journal records are done (a step still running when the stop came is journaled after the stop if it finished). A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again. Run the command again with --journal {journal} to continue.',
+    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}}: the stop is in the journal {journal} and its lock is released; the steps the journal records are done (a step still running when the stop came is journaled after the stop if it finished). A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again. {above, select, yes {Run the command printed above to continue.} other {Run the command again with --journal {journal} to continue.}}',
   'cli.stopped-outside-ceremony':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} before the command finished: nothing it was doing counts as done. Run the command again to start over.',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':

@@ -107,7 +107,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.stopped-params-written':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在导入参数包写出后停止：{dir} 完整且已验证，其摘要和下一步已打印在上方，日志 {journal} 已关闭。请勿为此再次运行 online params：重新获取会取代这些参数。请将此参数包带到离线工作站。',
   'cli.stopped-journaled':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后）。正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。请使用 --journal {journal} 再次运行该命令以继续。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后）。正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。{above, select, yes {请运行上面列出的命令以继续。} other {请使用 --journal {journal} 再次运行该命令以继续。}}',
   'cli.stopped-outside-ceremony':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
