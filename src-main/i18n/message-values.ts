@@ -1652,6 +1652,8 @@ export interface MessageValueTable {
   'problem.CLI_COMMAND_MISSING.next': NoValues;
   'problem.CLI_COMMAND_MISMATCH': { listed: string | number; loaded: string | number };
   'problem.CLI_COMMAND_MISMATCH.next': NoValues;
+  'problem.CLI_EXPIRES_DURATION_RESUMED': { given: string | number; count: number; same: string; heldAt: Date | number };
+  'problem.CLI_EXPIRES_DURATION_RESUMED.next': { same: string; heldIso: string | number };
   'receipt.title': NoValues;
   'receipt.side': { side: string };
   'receipt.notApplicable': NoValues;
@@ -2822,6 +2824,7 @@ export interface ProblemValueTable {
   'CA_FILE_NOT_PEM': { file: string | number; where: string };
   'CLI_COMMAND_MISSING': { name: string | number };
   'CLI_COMMAND_MISMATCH': { listed: string | number; loaded: string | number };
+  'CLI_EXPIRES_DURATION_RESUMED': { given: string | number; count: number; same: string; heldAt: Date | number; heldIso: string | number };
   'CLI_UNKNOWN_RECEIPT_LANGUAGE': { lang: string | number };
   'RECEIPT_FONT_MISSING': { what: string | number; reason: string | number };
   'CUSTODY_TYPED_SHARE_INVALID': { reason: string; line: string | number; numbered: string | number; expected: string | number; length: string | number; width: string | number; check: string | number; found: string | number; missing: string | number; payload: string; fieldCount: number; fieldsList: string | number };

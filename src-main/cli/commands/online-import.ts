@@ -2,6 +2,7 @@
 import { namedKeysValue } from '../../core/ceremony/online/named-keys';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { parseDuration } from '../../core/time-text';
 
 import type { CheckedBundleSummary, ImportedKeySummary, JournaledKey } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
@@ -64,6 +65,32 @@ function importedLine(io: CliIo, k: ImportedKeySummary, keys: readonly PlacedKey
 function receiptDigest(typed: string | undefined): string {
   if (typed === undefined || typed.trim() === '') throw new KeyferryError('CLI_EXPECT_DIGEST_MISSING');
   return typed;
+}
+
+/**
+ * An import that goes on (keys of this bundle already hold their material) given `--expires` as a
+ * duration: counted from now, it would give the rest of the keys a later expiry than those imported
+ * already (a trial's 30d given again after Ctrl-C). Refused (CLI_EXPIRES_DURATION_RESUMED) before
+ * anything is sent, naming the moment to give instead; the stopped run's printed line has it.
+ */
+function refuseDurationGoingOn(
+  given: string | undefined,
+  keys: readonly JournaledKey[],
+  checked: CheckedBundleSummary,
+): void {
+  if (given === undefined || parseDuration(given.trim()) === undefined) return;
+  const carried = new Set(checked.keys.map((k) => k.keyId));
+  const held = keys.filter((k) => carried.has(k.keyId) && k.imported);
+  if (held.length === 0) return;
+  const moments = [...new Set(held.map((k) => k.expiresAt ?? 'never'))];
+  const only = moments.length === 1 ? (moments[0] as string) : undefined;
+  throw new KeyferryError('CLI_EXPIRES_DURATION_RESUMED', {
+    given: given.trim(),
+    count: held.length,
+    same: only === undefined ? 'mixed' : only === 'never' ? 'never' : 'at',
+    heldAt: only === undefined || only === 'never' ? 0 : Date.parse(only),
+    heldIso: only ?? '',
+  });
 }
 
 export const importCommand = defineOnlineCommand({
@@ -135,6 +162,7 @@ export const importCommand = defineOnlineCommand({
       // Run again after a receipt that could not be written: the keys hold this bundle's material already.
       const waiting = session.ceremony.step === 'material-checked';
       if (!waiting) io.stdout(t('online.import.already-imported'));
+      else refuseDurationGoingOn(values.expires, session.ceremony.keys(), checked);
       const imported = waiting ? await importReportingStop(session, checked) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));

@@ -212,6 +212,15 @@ describe('online import stopped part way', () => {
     const refusal = (await entriesOf(journal)).at(-1);
     expect([refusal?.event, refusal?.data.code]).toEqual(['step.failed', 'REPLICA_GROUP_EXPIRY_DIFFERS']);
 
+    // The same 30d again (a trial's): counted from now, it would be later than the primary's; refused, naming the held one.
+    const counted = await keyferry(importCommand, { cwd: online, env });
+    expect(counted.code).toBe(1);
+    expect(counted.stderr).toContain(
+      'keyferry online import: --expires 30d is counted from now, so the keys still to import would expire later than the key of this bundle imported already, which expires at',
+    );
+    expect(counted.stderr).toContain(`To give them the same expiry, run the import again with --expires ${held}.`);
+    expect(kms.requests.filter((r) => r.action === 'import-key-material').length).toBe(taken);
+
     // The printed command finishes it: one material, one expiry in every region.
     const finished = await keyferry(again, { cwd: online, env });
     expect(finished.stderr).toBe('');
