@@ -62,11 +62,15 @@ interface PlaceholderLeft {
   readonly kind: PlaceholderKind;
   readonly option?: string;
   readonly value: string;
+  /** Which of the option's values it is (1-based): for a custodian's NAME or DIR, which custodian. */
+  readonly nth?: number;
 }
 
 /** The placeholders found in a command line, to be refused together (`refuse`). */
 export class PlaceholdersLeft {
   private readonly found: PlaceholderLeft[] = [];
+  /** How many values of each option were looked at by `word`. */
+  private readonly seen = new Map<string, number>();
 
   /** Looks at the path value `value` given to `option` (none: the positional argument). */
   path(value: string, option?: string): void {
@@ -83,7 +87,19 @@ export class PlaceholdersLeft {
   /** Looks at `value`, given to `option` whose Next line prints `placeholder` in its place. */
   word(value: string, option: string, placeholder: NextLinePlaceholder): void {
     const word = WORDS[placeholder];
-    if (value.trim() === word) this.found.push({ kind: placeholder, option, value: word });
+    const nth = (this.seen.get(option) ?? 0) + 1;
+    this.seen.set(option, nth);
+    if (value.trim() === word) this.found.push({ kind: placeholder, option, value: word, nth });
+  }
+
+  private has(kind: PlaceholderKind): boolean {
+    return this.found.some((f) => f.kind === kind);
+  }
+
+  /** The custodians (1-based, in the order given) whose NAME or DIR is left. */
+  private custodiansLeft(): number[] {
+    const left = this.found.filter((f) => f.kind === 'custodian' || f.kind === 'custodianFolder');
+    return [...new Set(left.map((f) => f.nth ?? 0))].sort((a, b) => a - b);
   }
 
   /** Refuses the line when any placeholder is left: one kind by its own message, several kinds together. */
@@ -94,8 +110,18 @@ export class PlaceholdersLeft {
     const kinds = new Set(this.found.map((f) => (CUSTODY_KINDS.has(f.kind) ? 'custodySplit' : f.kind)));
     const valuesList = listValue(this.found.map((f) => (f.option ? `${f.option} ${f.value}` : f.value)));
     if (kinds.size === 1) {
-      if (first.kind === 'custodySplit' || first.kind === 'custodian' || first.kind === 'custodianFolder')
-        throw new KeyferryError('CLI_CUSTODY_NOT_REPLACED', { count: this.found.length, valuesList });
+      if (first.kind === 'custodySplit' || first.kind === 'custodian' || first.kind === 'custodianFolder') {
+        // With M/N left, the whole split is to be given: which custodian is not worth saying.
+        const split = this.has('custodySplit');
+        const custodians = split ? [] : this.custodiansLeft();
+        throw new KeyferryError('CLI_CUSTODY_NOT_REPLACED', {
+          count: this.found.length,
+          valuesList,
+          split: split ? 'yes' : 'no',
+          custodians: custodians.length,
+          custodiansList: listValue(custodians),
+        });
+      }
       if (first.kind === 'media') throw new KeyferryError('CLI_MEDIA_NOT_REPLACED', { value: first.value });
       if (first.kind === 'share') throw new KeyferryError('CLI_SHARE_NOT_REPLACED', { value: first.value });
       if (first.kind === 'module') throw new KeyferryError('CLI_MODULE_NOT_REPLACED', {});
@@ -110,7 +136,7 @@ export class PlaceholdersLeft {
       share: has('share'),
       module: has('module'),
       digest: has('digest'),
-      custody: has('custodySplit'),
+      custody: this.has('custodySplit') ? 'yes' : kinds.has('custodySplit') ? 'people' : 'no',
       expiry: kinds.has('expiry')
         ? 'yes'
         : kinds.has('wrapExpiry')

@@ -925,8 +925,8 @@ export interface MessageValueTable {
   'problem.CLI_MODULE_NOT_REPLACED.next': NoValues;
   'problem.CLI_DIGEST_NOT_REPLACED': NoValues;
   'problem.CLI_DIGEST_NOT_REPLACED.next': NoValues;
-  'problem.CLI_CUSTODY_NOT_REPLACED': { count: number; valuesList: string | number };
-  'problem.CLI_CUSTODY_NOT_REPLACED.next': NoValues;
+  'problem.CLI_CUSTODY_NOT_REPLACED': { count: number; valuesList: string | number; custodians: number; custodiansList: string | number };
+  'problem.CLI_CUSTODY_NOT_REPLACED.next': { split: string };
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number };
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next': { media: string; share: string; module: string; digest: string; custody: string; expiry: string };
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
@@ -2641,7 +2641,7 @@ export interface ProblemValueTable {
   'CLI_EXPIRY_NOT_REPLACED': { of: string };
   'CLI_MODULE_NOT_REPLACED': NoValues;
   'CLI_DIGEST_NOT_REPLACED': NoValues;
-  'CLI_CUSTODY_NOT_REPLACED': { count: number; valuesList: string | number };
+  'CLI_CUSTODY_NOT_REPLACED': { count: number; valuesList: string | number; custodians: number; custodiansList: string | number; split: string };
   'CLI_PLACEHOLDERS_NOT_REPLACED': { count: string | number; valuesList: string | number; media: string; share: string; module: string; digest: string; custody: string; expiry: string };
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };

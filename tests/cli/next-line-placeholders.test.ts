@@ -242,9 +242,15 @@ describe('DIGEST, EXPIRY and PKCS11-MODULE left in a pasted line', () => {
     const wrapWith = (...custodyGiven: string[]) =>
       keyferry([...WRAP, '--bundle', 'params', '--out', 'wrapped', '--custody', '2/2', ...custodyGiven], { cwd: dir });
     const name = await wrapWith('--custodian', 'Cara', '--custodian', 'NAME');
-    expect(name.stderr).toContain(
-      '--custodian NAME is the placeholder the printed Next line gives for the custody split',
+    // Which custodian's, and only what is left to replace (a trial: "Replace M/N" once M/N was given).
+    expect(name.stderr).toBe(
+      'keyferry airgap wrap: --custodian NAME is the placeholder the printed Next line gives for the custody split, left for custodian 2. Nothing was run. Replace NAME with the custodian’s name and DIR with the folder of their own media (a folder really named DIR: write ./DIR); then run the line again. Without a custody copy, leave those options out: the wrap then asks for --no-backup or --expires never for AES material that expires.',
     );
+    const among = await wrapWith('--custodian', 'NAME', '--custodian-folder', 'DIR', '--expires', 'EXPIRY');
+    expect(among.stderr).toContain(
+      'Replace NAME with the custodian’s name and DIR with the folder of their own media.',
+    );
+    expect(among.stderr).not.toContain('M/N');
     // As online params prints the line: every placeholder named in one refusal.
     const printed = await keyferry(
       [...WRAP, '--bundle', 'MEDIA/params', ...custody, '--expires', 'EXPIRY', '--out', 'MEDIA/wrapped'],

@@ -30,13 +30,13 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_DIGEST_NOT_REPLACED.next':
     '请将 DIGEST 替换为离线回执“封印”下的“已包装密钥材料包摘要”，照样录入（16 组，每组四位），然后重新执行该命令。',
   'problem.CLI_CUSTODY_NOT_REPLACED':
-    '{valuesList} 是所打印的“下一步”命令中代表托管拆分的{count, plural, other {占位符}}。未执行任何操作。',
+    '{valuesList} 是所打印的“下一步”命令中代表托管拆分的{count, plural, other {占位符}}{custodians, plural, =0 {} other {，留在第 {custodiansList} 位保管人处}}。未执行任何操作。',
   'problem.CLI_CUSTODY_NOT_REPLACED.next':
-    '请将 M/N 替换为所需份额数与制作份额数（如 2/3），并为 N 位保管人各给出一次 --custodian NAME --custodian-folder DIR，填入其姓名和其自己介质的文件夹（若确有名为 DIR 的文件夹，请写成 ./DIR）；然后重新执行该命令。如不保留托管副本，请省略这些选项：对会到期的 AES 密钥材料，包装时会要求 --no-backup 或 --expires never。',
+    '{split, select, yes {请将 M/N 替换为所需份额数与制作份额数（如 2/3），并为 N 位保管人各给出一次 --custodian NAME --custodian-folder DIR，填入其姓名和其自己介质的文件夹} other {请将 NAME 替换为保管人的姓名，将 DIR 替换为其自己介质的文件夹}}（若确有名为 DIR 的文件夹，请写成 ./DIR）；然后重新执行该命令。如不保留托管副本，请省略这些选项：对会到期的 AES 密钥材料，包装时会要求 --no-backup 或 --expires never。',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED':
     '该命令中仍有 {count} 个所打印的“下一步”命令中的占位符：{valuesList}。未执行任何操作。',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next':
-    '{media, select, yes {请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。} other {}}{share, select, yes {请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。} other {}}{module, select, yes {请将 PKCS11-MODULE 替换为本工作站上 HSM 厂商 PKCS#11 库的路径。} other {}}{digest, select, yes {请将 DIGEST 替换为离线回执“封印”下的“已包装密钥材料包摘要”。} other {}}{custody, select, yes {请将 M/N 替换为所需并制作的份额数（如 2/3），并为每位保管人各给出一次 --custodian NAME --custodian-folder DIR，填入其姓名和其自己介质的文件夹（或省略这三个选项，不保留托管副本）。} other {}}{expiry, select, yes {请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} import {请将 EXPIRY 替换为 never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} wrap {请将 EXPIRY 替换为 never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} other {}}然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
+    '{media, select, yes {请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。} other {}}{share, select, yes {请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。} other {}}{module, select, yes {请将 PKCS11-MODULE 替换为本工作站上 HSM 厂商 PKCS#11 库的路径。} other {}}{digest, select, yes {请将 DIGEST 替换为离线回执“封印”下的“已包装密钥材料包摘要”。} other {}}{custody, select, yes {请将 M/N 替换为所需并制作的份额数（如 2/3），并为每位保管人各给出一次 --custodian NAME --custodian-folder DIR，填入其姓名和其自己介质的文件夹（或省略这三个选项，不保留托管副本）。} people {请将 NAME 替换为保管人的姓名，将 DIR 替换为其自己介质的文件夹。} other {}}{expiry, select, yes {请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} import {请将 EXPIRY 替换为 never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} wrap {请将 EXPIRY 替换为 never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} other {}}然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
   'problem.CLI_OPTION_VALUE_MISSING': '选项 {option} 需要一个值。',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     '请写成 {option} 值（值以“--”开头时写成 {option}=值）；“keyferry {command} --help”说明它接受什么。',
