@@ -22,6 +22,11 @@ export function parseDuration(text: string, maxMs: number = MAX_DURATION_MS): nu
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** True when `text` is written as a date-time with its zone (whether or not that moment exists). */
+export function hasDateTimeForm(text: string): boolean {
+  return DATE_TIME.test(text);
+}
+
 /**
  * An ISO 8601 date-time with its zone as epoch ms, or undefined when `text` is not one. A day the
  * month does not have (`2030-02-31`) or hour 24 is refused: Date.parse would roll it into the next

@@ -1537,7 +1537,7 @@ export interface MessageValueTable {
   'problem.WRAPPING_KEY_CHANGED.next': NoValues;
   'problem.EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
   'problem.EXPIRY_IN_PAST.next': { reason: string };
-  'problem.EXPIRY_INVALID': { field: string | number; value: string | number; original: string };
+  'problem.EXPIRY_INVALID': { noSuchMoment: string; field: string | number; value: string | number; original: string };
   'problem.EXPIRY_INVALID.next': { original: string; field: string };
   'problem.PLAN_NOT_JSON': { file: string | number };
   'problem.PLAN_NOT_JSON.next': NoValues;
@@ -2767,7 +2767,7 @@ export interface ProblemValueTable {
   'CUSTODY_ALREADY_SPLIT': NoValues;
   'WRAPPING_KEY_CHANGED': { keyId: string | number };
   'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
-  'EXPIRY_INVALID': { field: string; value: string | number; original: string };
+  'EXPIRY_INVALID': { noSuchMoment: string; field: string; value: string | number; original: string };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number; count: number; keysList: string | number };

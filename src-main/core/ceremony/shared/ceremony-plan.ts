@@ -33,7 +33,7 @@ import {
 } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { readInputFile } from '../../fs/input-file';
-import { parseDuration, parseZonedDateTime } from '../../time-text';
+import { hasDateTimeForm, parseDuration, parseZonedDateTime } from '../../time-text';
 import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
 import { personName } from './person-name-shape';
 import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from './plan-limits';
@@ -204,7 +204,13 @@ export function parseMaterialExpiry(
   const duration = parseDuration(text);
   const atMs = duration !== undefined && duration > 0 ? now.getTime() + duration : parseZonedDateTime(text);
   if (atMs === undefined)
-    throw new KeyferryError('EXPIRY_INVALID', { field, value: text.slice(0, 64), original: original ? 'yes' : 'no' });
+    throw new KeyferryError('EXPIRY_INVALID', {
+      field,
+      value: text.slice(0, 64),
+      original: original ? 'yes' : 'no',
+      // 2027-02-30T00:00:00Z is a date-time in form: what is wrong is the day (a trial).
+      noSuchMoment: hasDateTimeForm(text) ? 'yes' : 'no',
+    });
   const at = new Date(atMs);
   if (at.getTime() <= now.getTime()) {
     throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.getTime(), now: now.getTime() });

@@ -6,6 +6,7 @@ import {
   examplePlan,
   loadCeremonyPlan,
   parseCeremonyPlan,
+  parseMaterialExpiry,
 } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { rehearsalPlan } from '../../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { KeyferryError, toProblem } from '../../../../src-main/core/errors';
@@ -68,6 +69,19 @@ describe('ceremony plan', () => {
       expect(shown.nextStep).toContain('90d');
       expect(shown.nextStep).toContain('2030-01-31T00:00:00Z');
     }
+  });
+
+  it('names a date-time in form whose day does not exist as that, not as another form (a trial: 30 February)', () => {
+    let problem: unknown;
+    try {
+      parseMaterialExpiry('2027-02-30T00:00:00Z', now);
+    } catch (error) {
+      problem = error;
+    }
+    expect(translator('en').problem(toProblem(problem)).message).toBe(
+      '--expires "2027-02-30T00:00:00Z" is written as a date-time with its zone, but no such moment exists: the month has no such day, or the hour is past 23.',
+    );
+    expect(translator('zh-CN').problem(toProblem(problem)).message).toContain('并不存在这一时刻');
   });
 
   it('refuses duplicate aliases, HMAC specs, impossible usages, unknown fields and the operator as witness', () => {
