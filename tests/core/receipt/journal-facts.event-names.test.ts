@@ -27,6 +27,7 @@ const entries = [
   entry(2, 'network.checked', { state: 'online', overridden: true }),
   entry(3, 'warning.network-allowed', { interfaces: ['eth0'] }),
   entry(4, 'warning.custody-same-volume', { folders: ['/media/a', '/media/a'] }),
+  entry(5, 'wrapped-bundle.refused', { code: 'WRAPPED_OTHER_CEREMONY', manifestSha256: 'c245'.repeat(16) }),
 ];
 
 const operatorRecords = () =>
@@ -41,6 +42,9 @@ describe('the operator’s records on a receipt', () => {
     expect(chinese).toContain('条目 4：警告：托管份额位于同一卷');
     expect(english).toContain('entry 3: Warning: network allowed');
     for (const line of [...chinese, ...english]) expect(line).not.toMatch(/warning\.|network-allowed|same-volume/);
+    // A digest the entry holds is said to be one (a trial read "refused C245 …" as unexplained).
+    expect(english.at(-1)).toBe(`entry 5: Wrapped-material bundle refused (digest ${'C245 '.repeat(8)}…)`);
+    expect(chinese.at(-1)).toMatch(/^条目 5：.*（摘要 (C245 ){8}…）$/);
   });
 
   it('name them the same way in the HTML receipt, each column in its language', () => {

@@ -76,7 +76,7 @@ export const enCeremony = {
   'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE':
     'The wrapped-material bundle would be written in {out}, inside the import-parameters bundle {bundle} being read: that bundle would then hold files its manifest does not list, and would no longer verify. Nothing was written.',
   'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE.next':
-    'Give the wrapped bundle a folder of its own beside the parameters bundle on the media (--out, as the printed Next line names it: MEDIA/wrapped-material-…, or the folder on the app’s preflight step), then preflight again.',
+    'Give the wrapped bundle a folder of its own beside the parameters bundle on the media (--out, as the printed Next line names it: MEDIA/wrapped-material-…, or the folder on the app’s preflight step), then run the command again (in the app: preflight again).',
   'problem.AIRGAP_JOURNAL_IS_ONLINE':
     '{file} is the journal of an online ceremony (“{title}”), not an air-gapped journal. Nothing was written to it.',
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next':

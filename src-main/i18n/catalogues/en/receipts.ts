@@ -92,7 +92,7 @@ export const enReceipts = {
   'receipt.people.sharePresented': 'entry {seq}: presented custody share {share} of custodian {custodian}',
   'receipt.people.shareRefused': 'entry {seq}: presented a custody share that was refused',
   'receipt.people.event': 'entry {seq}: {eventPhrase}',
-  'receipt.people.eventDigest': 'entry {seq}: {eventPhrase} {digest}',
+  'receipt.people.eventDigest': 'entry {seq}: {eventPhrase} (digest {digest})',
   'receipt.people.holds': 'entry {seq}: holds share {share} of {total} for key {keyId} (any {threshold} rebuild it)',
   'receipt.people.presented':
     'entry {seq}: share {share} of {total} for key {keyId} (any {threshold} rebuild it) was presented and used to rebuild the material',

@@ -76,7 +76,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE':
     '已包装密钥材料包将写入 {out}，位于正在读取的导入参数包 {bundle} 之内：该参数包随后会含有其清单未列出的文件，将无法再通过验证。未写入任何内容。',
   'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE.next':
-    '请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…，或应用预检步骤中的文件夹），然后重新预检。',
+    '请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…，或应用预检步骤中的文件夹），然后重新执行该命令（在应用中：重新预检）。',
   'problem.AIRGAP_JOURNAL_IS_ONLINE': '{file} 是联网仪式（“{title}”）的日志，不是离线日志。未向其写入任何内容。',
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next':
     '请为 --journal 提供本仪式的离线日志（本工作站上此前包装该仪式时所用的日志，或首次在此包装时的新文件）；联网日志应与联网工作站的记录放在一起。',

@@ -85,7 +85,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',
   'receipt.people.shareRefused': '条目 {seq}：出示的托管份额被拒绝',
   'receipt.people.event': '条目 {seq}：{eventPhrase}',
-  'receipt.people.eventDigest': '条目 {seq}：{eventPhrase} {digest}',
+  'receipt.people.eventDigest': '条目 {seq}：{eventPhrase}（摘要 {digest}）',
   'receipt.people.holds': '条目 {seq}：持有密钥 {keyId} 的份额 {share}（共 {total} 份，任意 {threshold} 份可重建）',
   'receipt.people.presented':
     '条目 {seq}：密钥 {keyId} 的份额 {share}（共 {total} 份，任意 {threshold} 份可重建）已出示并用于重建密钥材料',
