@@ -1257,7 +1257,7 @@ export interface MessageValueTable {
   'journal.cli.torn-recorded-late': { sideFile: string | number; journal: string | number; bytes: number; sha256: string | number; cutLine: string; count: string | number };
   'journal.cli.torn-not-a-line': { sideFile: string | number };
   'journal.cli.torn-fragment': { sideFile: string | number; event: string; keyId: string };
-  'journal.cli.later': { count: number; at: string | number; entries: string | number };
+  'journal.cli.later': { count: number; sealed: number; at: string | number; sealedTo: string | number; sealedFrom: string | number; entries: string | number };
   'journal.cli.entry': { seq: string | number; event: string | number };
   'journal.cli.more': { count: string | number };
   'journal.cli.ok': { count: number; head: string | number; later: number; at: string | number };

@@ -157,7 +157,18 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   const at = result.expectedHeadAt ?? 0;
   const later = result.expectedHeadAt === undefined ? [] : unsealedLaterEntries(entries, at);
   if (later.length > 0 && !allowLater) {
-    io.stdout(t('journal.cli.later', { count: later.length, at, entries: describeLater(t, later) }));
+    // The receipt's own entries right after the head are not counted: said, so the numbers add up.
+    const sealed = entries.length - at - later.length;
+    io.stdout(
+      t('journal.cli.later', {
+        count: later.length,
+        at,
+        sealed,
+        sealedFrom: at + 1,
+        sealedTo: at + sealed,
+        entries: describeLater(t, later),
+      }),
+    );
     return 1;
   }
   // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.

@@ -129,7 +129,8 @@ describe('keyferry journal verify', () => {
     const after = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
     expect(after.code).toBe(1);
     expect(after.out[0]).toMatch(
-      /^NOT OK: 1 entry follows the expected head \(entry 6\): entry 8 key\.material-deleted\./,
+      // Entry 7 records the receipt itself: named, so 6 + 1 + 1 adds up to the 8 lines (a trial).
+      /^NOT OK: 1 entry follows the expected head \(entry 6\) and the entry recording the receipt that printed it \(entry 7\): entry 8 key\.material-deleted\./,
     );
   });
 
@@ -170,7 +171,7 @@ describe('keyferry journal verify', () => {
     const result = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
     expect(result.code).toBe(1);
     expect(result.out[0]).toMatch(
-      /^NOT OK: 1 entry follows the expected head \(entry 6\): entry 8 wrapped-bundle\.completed\./,
+      /^NOT OK: 1 entry follows the expected head \(entry 6\) and the entry recording the receipt that printed it \(entry 7\): entry 8 wrapped-bundle\.completed\./,
     );
   });
 

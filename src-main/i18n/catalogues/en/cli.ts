@@ -101,7 +101,7 @@ export const enCli = {
   'journal.cli.torn-fragment':
     'What the dropped line in {sideFile} held, as far as it reads: {event, select, none {no event name reads in it} other {event {event}}}{keyId, select, none {, no key ID} other {, key ID {keyId}}}. A journal line never holds key material.',
   'journal.cli.later':
-    'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
+    'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} {sealed, plural, =0 {the expected head (entry {at})} one {the expected head (entry {at}) and the entry recording the receipt that printed it (entry {sealedTo})} other {the expected head (entry {at}) and the entries recording the receipt that printed it and its bundle (entries {sealedFrom}-{sealedTo})}}: {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
   'journal.cli.entry': 'entry {seq} {event}',
   'journal.cli.more': 'and {count} more',
   'journal.cli.ok':

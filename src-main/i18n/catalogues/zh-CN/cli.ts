@@ -96,7 +96,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.torn-fragment':
     '{sideFile} 中被移出的行可读出的内容：{event, select, none {其中读不出事件名称} other {事件 {event}}}{keyId, select, none {，没有密钥 ID} other {，密钥 ID {keyId}}}。日志行从不包含密钥材料。',
   'journal.cli.later':
-    '未通过：预期链头（第 {at} 条）之后还有 {count} 条记录：{entries}。回执不为这些记录作保。如果它们是本仪式后来的一次会话，请用那次会话的回执核对，或加上 --allow-later 重新运行。',
+    '未通过：{sealed, plural, =0 {预期链头（第 {at} 条）} =1 {预期链头（第 {at} 条）及记录打印该链头的回执的条目（第 {sealedTo} 条）} other {预期链头（第 {at} 条）及记录打印该链头的回执及其材料包的条目（第 {sealedFrom}-{sealedTo} 条）}}之后还有 {count} 条记录：{entries}。回执不为这些记录作保。如果它们是本仪式后来的一次会话，请用那次会话的回执核对，或加上 --allow-later 重新运行。',
   'journal.cli.entry': '第 {seq} 条 {event}',
   'journal.cli.more': '另有 {count} 条',
   'journal.cli.ok':
