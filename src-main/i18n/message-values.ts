@@ -549,7 +549,7 @@ export interface MessageValueTable {
   'problem.WRAP_AGAIN_NOT_CHOSEN.next': NoValues;
   'problem.WRAP_AGAIN_REASON_INVALID': { max: string | number };
   'problem.WRAP_AGAIN_REASON_INVALID.next': NoValues;
-  'cli.wrap-repeated.after': { fresh: string };
+  'cli.wrap-repeated.after': { fresh: string; custody: string };
   'cli.wrap-repeated.destroy-earlier': { count: number; backups: string | number };
   'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };

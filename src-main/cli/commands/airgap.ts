@@ -306,7 +306,7 @@ export const airgapWrapCommand = defineCommand({
       // only past the refusals above, which make nothing (an HSM with custody shares, fresh material for a bound key).
       // The material of keys already in the token, or of a file: not new material.
       const existing = !!values.material || !!hsm?.existingKeys;
-      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain, existing);
+      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain, { existing, custody: custody !== undefined });
       // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))
@@ -417,20 +417,22 @@ function printWrapAgain(
   earlier: readonly EarlierWrap[],
   grounds: RepeatedWrapGrounds | null,
   reason: string | undefined,
-  existing: boolean,
+  session: { readonly existing: boolean; readonly custody: boolean },
 ): void {
   if (grounds === null) return;
   const { t } = cliTranslator(io);
   const count = earlier.length;
+  const { existing } = session;
   const fresh = existing ? 'no' : 'yes';
   io.stdout(
     grounds === 'reason'
       ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
       : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
   );
-  io.stdout(t('cli.wrap-repeated.after', { fresh }));
   // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
   const sets = existing ? [] : earlierCustodySets(earlier);
+  const anyCustody = session.custody || earlier.some((w) => w.custody !== null);
+  io.stdout(t('cli.wrap-repeated.after', { fresh, custody: anyCustody ? 'some' : 'none' }));
   if (sets.length > 0)
     io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));
 }

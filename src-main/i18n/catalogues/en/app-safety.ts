@@ -65,7 +65,7 @@ export const enAppSafety = {
   'preflight.earlier.bundle': 'Session {session}: wrapped-material bundle',
   'preflight.earlier.digest': 'bundle digest',
   'preflight.earlier.tokens':
-    '{tokens, select, live {importable until {until};} expired {import tokens expired at {until};} other {import token held by the console (counted as importable);}}',
+    '{tokens, select, live {import tokens valid until {until} (unless its keys hold their material already);} expired {import tokens expired at {until};} other {import token held by the console (counted as importable);}}',
   'preflight.earlier.custody': 'custody set held by {custodians}.',
   'preflight.earlier.no-custody': 'no custody set.',
   'preflight.earlier.importable':

@@ -90,7 +90,7 @@ export const enCeremonySafety = {
     'Custody files of that session were NOT withdrawn (a custodian folder could not be read, or they were not found or could not be removed there): delete them by hand wherever those media are now, before anyone keeps or presents them as a share ({files}).',
   'cli.wrap-repeated': 'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony:',
   'cli.wrap-repeated.earlier':
-    '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{tokens, select, live {, importable until {until}} expired {, import tokens expired at {until}} other {, import token held by the console (counted as importable)}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',
+    '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{tokens, select, live {, import tokens valid until {until} (unless its keys hold their material already)} expired {, import tokens expired at {until}} other {, import token held by the console (counted as importable)}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',
   'cli.wrap-again-chosen':
     'WARNING: wrapping again (--wrap-again: “{reason}”): this session makes NEW material; the online side can import only one wrapped bundle. Journaled as an override (wrap.repeated), with the reason, when the material is made, and listed on the receipt.',
   'cli.wrap-repeated.grounds':
@@ -104,7 +104,7 @@ export const enCeremonySafety = {
   'problem.WRAP_AGAIN_REASON_INVALID.next':
     'Say in a few words why the earlier bundle will not be imported, e.g. --wrap-again "media with the first bundle lost".',
   'cli.wrap-repeated.after':
-    "{fresh, select, no {Import one bundle only; they hold the same material, so no custody set is to be destroyed.} other {Import one bundle only. Once it is imported, the custody sets of the other bundles (above, or this session's) hold material the KMS will never accept: have their custodians destroy those shares, so that a restore years from now finds one custody set.}}",
+    "{fresh, select, no {Import one bundle only; they hold the same material, so no custody set is to be destroyed.} other {{custody, select, none {Import one bundle only: the material of the others the KMS will then never accept. None of these wraps wrote a custody set, so there are no shares to destroy.} other {Import one bundle only. Once it is imported, the custody sets of the other bundles (above, or this session's) hold material the KMS will never accept: have their custodians destroy those shares, so that a restore years from now finds one custody set.}}}}",
   'cli.wrap-repeated.destroy-earlier':
     'Once the bundle of this session is imported, the custodians of the earlier custody {count, plural, one {set} other {sets}} destroy those shares (backup digest {backups}): that material will never be in the KMS. The receipt says so too.',
   'cli.stopped':

@@ -59,7 +59,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.earlier.bundle': '第 {session} 次会话：已包装密钥材料包',
   'preflight.earlier.digest': '包摘要',
   'preflight.earlier.tokens':
-    '{tokens, select, live {可导入至 {until}；} expired {导入令牌已于 {until} 过期；} other {导入令牌由控制台保管（按可导入计）；}}',
+    '{tokens, select, live {导入令牌有效至 {until}（除非其密钥已持有密钥材料）；} expired {导入令牌已于 {until} 过期；} other {导入令牌由控制台保管（按可导入计）；}}',
   'preflight.earlier.custody': '托管集由 {custodians} 保管。',
   'preflight.earlier.no-custody': '无托管集。',
   'preflight.earlier.importable':

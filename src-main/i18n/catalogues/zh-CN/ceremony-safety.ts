@@ -84,7 +84,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '该会话的保管文件未撤回（无法读取某个保管人文件夹，或在那里找不到或无法删除这些文件）：无论这些介质现在在哪里，请手动删除，以免有人将其作为份额保留或出示（{files}）。',
   'cli.wrap-repeated': '此日志已完成本仪式的 {count, plural, other {# 次包装}}：',
   'cli.wrap-repeated.earlier':
-    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，可导入至 {until}} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
+    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，导入令牌有效至 {until}（除非其密钥已持有密钥材料）} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
   'cli.wrap-again-chosen':
     '警告：再次包装（--wrap-again：“{reason}”）：本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包。生成密钥材料时将连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'cli.wrap-repeated.grounds':
@@ -97,7 +97,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.WRAP_AGAIN_REASON_INVALID.next':
     '请简要说明先前的包不会被导入的原因，例如 --wrap-again "存放第一个包的介质丢失"。',
   'cli.wrap-repeated.after':
-    '{fresh, select, no {只导入一个包；它们持有同一密钥材料，因此无需销毁任何托管集。} other {只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。}}',
+    '{fresh, select, no {只导入一个包；它们持有同一密钥材料，因此无需销毁任何托管集。} other {{custody, select, none {只导入一个包：其他包的密钥材料 KMS 此后永远不会接受。这些包装都没有写出托管集，因此没有需要销毁的份额。} other {只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。}}}}',
   'cli.wrap-repeated.destroy-earlier':
     '本次会话的包导入后，先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：那些密钥材料永远不会进入 KMS。回执上也写明了这一点。',
   'cli.stopped':
