@@ -857,8 +857,8 @@ export interface MessageValueTable {
   'problem.WITNESS_DIGEST_MISMATCH.next': { witness: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT.next': { given: string; witness: string | number };
-  'problem.WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number };
-  'problem.WITNESS_TYPED_OTHER_BUNDLE.next': { folder: string | number };
+  'problem.WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number; other: string; bundleCeremony: string | number };
+  'problem.WITNESS_TYPED_OTHER_BUNDLE.next': { other: string; bundleCeremony: string | number; ceremonyId: string | number; folder: string | number };
   'problem.WITNESS_SOURCE_REFUSED': NoValues;
   'problem.WITNESS_SOURCE_REFUSED.next': NoValues;
   'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
@@ -2623,7 +2623,7 @@ export interface ProblemValueTable {
   'WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number; given: string };
   'WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
   'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
-  'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number };
+  'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_SOURCE_REFUSED': NoValues;
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };

@@ -5,25 +5,36 @@
  * not the digest of the bundle here but of a folder beside it, the officer took the wrong folder, and
  * saying which one is the whole help. A folder is a neighbour when it is a real folder (not a link)
  * holding a regular file `manifest.json`; its digest is that file's SHA-256, as for any bundle. It is
- * not verified: the refusal only names the folder whose manifest has the value typed.
+ * not verified: the refusal only names the folder whose manifest has the value typed, and the
+ * ceremony that manifest names when it is another than the bundle read here (a stick of two
+ * ceremonies: then wrapping that folder instead is not the answer).
  */
 import { createHash } from 'node:crypto';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { MANIFEST_FILE } from './bundle-limits';
+import { ceremonyIdSchema } from '../identifiers';
 
 /** A folder beside the bundle and the SHA-256 of its manifest (64 lower-case hex digits). */
 export interface NeighbourBundle {
   readonly folder: string;
   readonly digest: string;
+  /** The ceremony its manifest names, when another than that of the bundle read here (its own). */
+  readonly otherCeremony?: { readonly named: string; readonly own: string };
 }
+
+const claimedCeremony = z.object({ ceremonyId: ceremonyIdSchema });
 
 /** How many folders beside the bundle are looked at, and the largest manifest read: a hint stays cheap. */
 const MAX_NEIGHBOURS = 64;
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-/** The SHA-256 of `folder`'s manifest, or undefined when it has none that is a regular file of a sane size. */
-async function manifestDigest(folder: string): Promise<string | undefined> {
+/**
+ * The SHA-256 of `folder`'s manifest and the ceremony it names (unchecked), or undefined when it has
+ * none that is a regular file of a sane size.
+ */
+async function manifestClaims(folder: string): Promise<{ digest: string; ceremonyId?: string } | undefined> {
   const file = path.join(folder, MANIFEST_FILE);
   const stat = await lstat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
@@ -31,7 +42,15 @@ async function manifestDigest(folder: string): Promise<string | undefined> {
   if (!handle) return undefined;
   try {
     const bytes = await handle.readFile();
-    return createHash('sha256').update(bytes).digest('hex');
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return { digest };
+    }
+    const claim = claimedCeremony.safeParse(parsed);
+    return claim.success ? { digest, ceremonyId: claim.data.ceremonyId } : { digest };
   } catch {
     return undefined;
   } finally {
@@ -42,9 +61,13 @@ async function manifestDigest(folder: string): Promise<string | undefined> {
 /**
  * The bundles in the folders beside `dir` (its parent's other real folders that hold a manifest),
  * each named as the bundle is shown (`shownAs`: the folder as the officer gave it), its last path
- * part replaced. Anything unreadable is left out.
+ * part replaced, with the ceremony it names when another than `ceremonyId`. Anything unreadable is left out.
  */
-export async function neighbourBundles(dir: string, shownAs = dir): Promise<NeighbourBundle[]> {
+export async function neighbourBundles(
+  dir: string,
+  shownAs: string,
+  ceremonyId: string | undefined,
+): Promise<NeighbourBundle[]> {
   const parent = path.dirname(path.resolve(dir));
   const own = path.basename(path.resolve(dir));
   const entries = await readdir(parent, { withFileTypes: true }).catch(() => []);
@@ -55,8 +78,16 @@ export async function neighbourBundles(dir: string, shownAs = dir): Promise<Neig
     .slice(0, MAX_NEIGHBOURS);
   const found: NeighbourBundle[] = [];
   for (const name of folders) {
-    const digest = await manifestDigest(path.join(parent, name));
-    if (digest !== undefined) found.push({ folder: path.join(path.dirname(shownAs), name), digest });
+    const claims = await manifestClaims(path.join(parent, name));
+    if (claims === undefined) continue;
+    const named = claims.ceremonyId;
+    found.push({
+      folder: path.join(path.dirname(shownAs), name),
+      digest: claims.digest,
+      ...(named !== undefined && ceremonyId !== undefined && named !== ceremonyId
+        ? { otherCeremony: { named, own: ceremonyId } }
+        : {}),
+    });
   }
   return found;
 }

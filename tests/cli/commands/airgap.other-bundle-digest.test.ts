@@ -90,6 +90,24 @@ describe('witness values and names an officer gets wrong', () => {
     expect(text).not.toMatch(/\(witness\.refused\)[^!]*? entry \d+: typed/);
   });
 
+  it('a digest typed from a bundle of another ceremony beside it is named as that, without advice to wrap it here', async () => {
+    await paramsBundle('usb/params');
+    const theirs = await oneAesParamsBundle(path.join(dir, 'usb', 'params-b'), {
+      ceremonyId: 'KF-20261204-bbbbbb',
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000b',
+    });
+    const run = await wrap('usb/params', { Ben: theirs });
+    expect(run.code).toBe(1);
+    const said = run.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'Ben typed the digest of the import-parameters bundle in usb/params-b, beside the one read here, a bundle of another ceremony (KF-20261204-bbbbbb): not the digest of this bundle.',
+    );
+    expect(said).toContain(
+      'The online workstation read the digest of ceremony KF-20261204-bbbbbb’s bundle; the bundle read here is of ceremony KF-20261204-abcdef. Check with the online workstation which ceremony it runs.',
+    );
+    expect(said).not.toContain('--bundle usb/params-b');
+  });
+
   it('a witness name given in other case or without its accent is refused naming the witness meant', async () => {
     const digest = await paramsBundle('usb/params');
     const args = airgapWrapArgs({ bundle: 'usb/params', out: 'usb/wrapped', witnesses: ['Chloé Martin'] });

@@ -36,11 +36,22 @@ describe('the bundles beside a bundle folder', () => {
     await symlink(path.join(dir, 'params-2', 'manifest.json'), path.join(dir, 'linked-manifest', 'manifest.json'));
     await folderWithManifest('huge', 'x'.repeat(1024 * 1024 + 1));
 
-    const found = await neighbourBundles(path.join(dir, 'params'), 'usb/params');
+    const found = await neighbourBundles(path.join(dir, 'params'), 'usb/params', 'KF-20261206-aaaaaa');
     expect(found).toEqual([{ folder: 'usb/params-2', digest: sha256('{"newer":1}') }]);
   });
 
+  it('names the ceremony a neighbour’s manifest claims when it is another than the bundle read here', async () => {
+    await folderWithManifest('params', '{"ceremonyId":"KF-20261206-aaaaaa"}');
+    await folderWithManifest('params-again', '{"ceremonyId":"KF-20261206-aaaaaa","n":2}');
+    await folderWithManifest('params-other', '{"ceremonyId":"KF-20261206-bbbbbb"}');
+    const found = await neighbourBundles(path.join(dir, 'params'), 'usb/params', 'KF-20261206-aaaaaa');
+    expect(found.map((n) => [n.folder, n.otherCeremony])).toEqual([
+      ['usb/params-again', undefined],
+      ['usb/params-other', { named: 'KF-20261206-bbbbbb', own: 'KF-20261206-aaaaaa' }],
+    ]);
+  });
+
   it('finds nothing, and throws nothing, when the parent cannot be read', async () => {
-    expect(await neighbourBundles(path.join(dir, 'gone', 'params'))).toEqual([]);
+    expect(await neighbourBundles(path.join(dir, 'gone', 'params'), 'params', undefined)).toEqual([]);
   });
 });

@@ -163,7 +163,7 @@ export async function readBundleParameters(
     bundle.warnings,
     planExpiry,
     // Looked for only if a witness's value is refused: a bundle read costs no look at its neighbours.
-    () => neighbourBundles(dir, shownAs),
+    () => neighbourBundles(dir, shownAs ?? dir, bundle.manifest.ceremonyId),
   );
 }
 

@@ -240,7 +240,14 @@ function refusal(
     return new KeyferryError('WITNESS_TYPED_FINGERPRINT', { witness, keyId: fingerprintOf.keyId, given: 'typed' });
   // `online params` run twice writes two bundles: the digest read aloud may be the other folder's.
   const other = neighbours.find((n) => n.digest === digits);
-  if (other) return new KeyferryError('WITNESS_TYPED_OTHER_BUNDLE', { witness, folder: other.folder });
+  if (other)
+    return new KeyferryError('WITNESS_TYPED_OTHER_BUNDLE', {
+      witness,
+      folder: other.folder,
+      other: other.otherCeremony ? 'yes' : 'no',
+      bundleCeremony: other.otherCeremony?.named ?? '',
+      ceremonyId: other.otherCeremony?.own ?? '',
+    });
   const difference = differenceValues(comparison);
   if (!comparison.slip)
     return new KeyferryError('WITNESS_DIGEST_MISMATCH', { witness, count: difference.count, artefact });

@@ -114,7 +114,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
         bundle.digest,
         bundle.keys.map((p) => ({ keyId: p.keyId, fingerprint: p.wrappingKey.fingerprint })),
         // As on the air-gapped side: a value refused is looked for among the bundles beside this one.
-        () => neighbourBundles(dir, shownAs),
+        () => neighbourBundles(dir, shownAs ?? dir, bundle.manifest.ceremonyId),
       ),
       this.options.witnesses,
     );
