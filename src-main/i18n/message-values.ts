@@ -513,6 +513,8 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_NO_ROOM.next': NoValues;
   'problem.PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
   'problem.PREFLIGHT_SAME_FOLDER.next': NoValues;
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next': { role: string };
   'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'problem.PREFLIGHT_SAME_VOLUME.next': NoValues;
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
@@ -1563,8 +1565,6 @@ export interface MessageValueTable {
   'problem.START_DIFFERS_FROM_JOURNAL.next': { field: string };
   'problem.KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'problem.KEY_ALIAS_TAKEN.next': NoValues;
-  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE': { out: string | number; bundle: string | number };
-  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE.next': NoValues;
   'problem.AIRGAP_JOURNAL_IS_ONLINE': { file: string | number; title: string | number };
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next': NoValues;
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
@@ -2533,6 +2533,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_NOT_WRITABLE': { role: string; index: string | number; folder: string | number; reason: string | number };
   'PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
+  'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number };
@@ -2780,7 +2781,6 @@ export interface ProblemValueTable {
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
   'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
-  'WRAPPED_OUT_IN_PARAMETERS_BUNDLE': { out: string | number; bundle: string | number };
   'AIRGAP_JOURNAL_IS_ONLINE': { file: string | number; title: string | number };
   'ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };

@@ -48,6 +48,11 @@ export const ESTIMATE_BLOCK_BYTES = 4096;
 interface PreflightOptions {
   /** Custodian folders may share a volume (rehearsals only). */
   readonly allowCustodiansOnOneVolume?: boolean;
+  /**
+   * The import-parameters bundle folder being read: no destination may be it or lie inside it (its
+   * manifest would not list what is written there, and it would no longer verify).
+   */
+  readonly readFrom?: string;
   /** File operations (tests inject failing media). */
   readonly layer?: FileLayer;
   /** The free bytes and allocation unit of the volume holding `folder` (default: statfs). */
@@ -187,6 +192,18 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
 }
 
 /**
+ * PREFLIGHT_IN_PARAMETERS_BUNDLE when `d` is the bundle folder `readFrom` or lies inside it (`--out`
+ * inside `--bundle`: a trial's slip; every later read of that bundle then blamed the online side).
+ */
+function refuseInsideBundleRead(d: Destination, readFrom: string | undefined): void {
+  if (readFrom === undefined) return;
+  const bundle = path.resolve(readFrom);
+  const inside = path.relative(bundle, d.folder);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return;
+  throw new KeyferryError('PREFLIGHT_IN_PARAMETERS_BUNDLE', { ...place(d), bundle });
+}
+
+/**
  * Checks every destination; resolves with what was found or throws the first problem as a
  * KeyferryError (code PREFLIGHT_*) naming the folder and the fix. Creates nothing that stays.
  */
@@ -204,6 +221,7 @@ export async function preflightDestinations(
     if (twin && (twin.expect === 'new-or-empty' || resolved.expect === 'new-or-empty'))
       throw new KeyferryError('PREFLIGHT_SAME_FOLDER', place(resolved));
     seen.set(resolved.folder, resolved);
+    refuseInsideBundleRead(resolved, options.readFrom);
     const where = await locate(resolved);
     await probeWritable(resolved, where.probeIn, layer);
     const volume = await volumeOf(where.probeIn);

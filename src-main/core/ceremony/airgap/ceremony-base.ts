@@ -70,6 +70,8 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected readonly now: () => Date;
   #network: NetworkCheckResult | undefined;
   protected currentCeremonyId = '';
+  /** The import-parameters bundle folder read (undefined: none, or console files): the preflight writes nothing into it. */
+  protected parametersBundleFolder: string | undefined;
   protected confirmations: WitnessConfirmations | undefined;
   protected wrapped: WrappedKey[] = [];
   /** The journal seq of this session's start: makes the receipt's file name unique per session. */
@@ -215,8 +217,12 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     request: AirGapDestinations,
     bundleExpiry: string | null = null,
   ): Promise<PlanExpiryOverride[]> {
-    return this.#preflight.run(keys, request, this.receiptBaseName(), () =>
-      this.expiriesFor(keys, request, bundleExpiry),
+    return this.#preflight.run(
+      keys,
+      request,
+      this.receiptBaseName(),
+      () => this.expiriesFor(keys, request, bundleExpiry),
+      this.parametersBundleFolder,
     );
   }
 

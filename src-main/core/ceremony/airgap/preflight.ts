@@ -122,12 +122,16 @@ export async function preflightJournaled(
   journal: Journal,
   operator: string,
   destinations: readonly Destination[],
-  allowSameVolume: boolean,
+  options: { readonly allowSameVolume: boolean; readonly readFrom?: string | undefined },
   /** More facts for the `preflight.passed` entry (e.g. the planned material expiry). */
   facts: Readonly<Record<string, string | number | boolean>> = {},
 ): Promise<CheckedDestination[]> {
+  const allowSameVolume = options.allowSameVolume;
   try {
-    const checked = await preflightDestinations(destinations, { allowCustodiansOnOneVolume: allowSameVolume });
+    const checked = await preflightDestinations(destinations, {
+      allowCustodiansOnOneVolume: allowSameVolume,
+      ...(options.readFrom !== undefined ? { readFrom: options.readFrom } : {}),
+    });
     await journal.append(operator, 'preflight.passed', {
       destinations: checked.map((c) => ({
         role: c.role,

@@ -42,7 +42,8 @@ export class SessionPreflight {
 
   /**
    * Checks (journaled) every place `request` names for `keys`; refuses when a folder is missing, not
-   * empty, not writable, on the wrong volume or short of room. `expiries` (asked once the places
+   * empty, not writable, on the wrong volume or short of room, or in the import-parameters bundle
+   * being read (`readFrom`). `expiries` (asked once the places
    * passed) are each key's expiry when the request names it: fixed here, an override of a key's
    * plan journaled and returned.
    */
@@ -51,6 +52,7 @@ export class SessionPreflight {
     request: AirGapDestinations,
     receiptBaseName: string,
     expiries: () => KeyExpiry[] | undefined,
+    readFrom?: string,
   ): Promise<PlanExpiryOverride[]> {
     const destinations = airGapDestinations(request, keys, receiptBaseName);
     const requested = requestedExpiryText(request);
@@ -58,7 +60,7 @@ export class SessionPreflight {
       this.#journal,
       this.#operator,
       destinations,
-      request.allowSameVolume ?? false,
+      { allowSameVolume: request.allowSameVolume ?? false, readFrom },
       requested ? { bundleExpiry: requested } : {},
     );
     this.#checked = {

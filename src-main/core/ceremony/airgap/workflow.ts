@@ -129,6 +129,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.#overview = overview;
     this.currentCeremonyId = overview.ceremonyId;
     this.#parametersSource = overview.source;
+    // Console files are not a bundle: nothing to keep the preflight's folders out of.
+    this.parametersBundleFolder = overview.manifestSha256 ? overview.source : undefined;
     this.#parameters = keys;
     this.#planExpiry = overview.planExpiry;
     this.confirmations = confirmations;
@@ -151,7 +153,6 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('preflight');
     const { journal, operator } = this.options;
     await this.#receiptNumber.pickIn(request.receiptFolder);
-    await this.#refuseOutInsideBundle(request);
     await this.#refusePastExpiry(request);
     const context = {
       journal,
@@ -163,21 +164,6 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
     );
-  }
-
-  /**
-   * The wrapped bundle written into the import-parameters bundle being read (`--out` inside
-   * `--bundle`, or the same folder) would leave that bundle unverifiable: files its manifest does not
-   * list (a trial's slip; every later read of it then blamed the online side). Refused (journaled,
-   * `preflight.refused`) before any folder is touched. Console files are not a bundle: not looked at.
-   */
-  async #refuseOutInsideBundle(request: AirGapDestinations): Promise<void> {
-    if (!this.#overview?.manifestSha256) return;
-    const bundle = path.resolve(this.#parametersSource);
-    const out = path.resolve(request.wrappedBundle);
-    const inside = path.relative(bundle, out);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) return;
-    await this.#refuseAtPreflight(new KeyferryError('WRAPPED_OUT_IN_PARAMETERS_BUNDLE', { out, bundle }));
   }
 
   /** Journals `preflight.refused` for `error`, as the destinations' preflight does (preflight.ts), then throws it. */

@@ -106,6 +106,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       ...(people ? { bundlePeople: { operator: people.operator, witnesses: [...people.witnesses] } } : {}),
     });
     this.currentCeremonyId = bundle.manifest.ceremonyId;
+    this.parametersBundleFolder = dir;
     this.#parameters = bundle.keys;
     this.#shares = new PresentedShares(bundle.keys);
     // What every witness confirms: the fresh bundle's digest, which binds every key's wrapping key and token.

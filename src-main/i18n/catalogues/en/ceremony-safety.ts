@@ -36,6 +36,10 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_SAME_FOLDER':
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is also given for another purpose. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': 'Give each output its own folder, then run the step again.',
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is inside the import-parameters bundle {bundle} being read, or is that folder: the bundle would then hold files its manifest does not list, and would no longer verify. Nothing was written.',
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
+    'Give {role, select, bundle {the wrapped bundle a folder of its own beside the parameters bundle on the media (--out, or --wrapped-out for a custody restore, as the printed Next line names it: MEDIA/wrapped-material-…)} receipt {the receipts a folder outside the parameters bundle (--receipt-dir)} custodian {each custodian a folder on their own media (--custodian-folder)} other {it a folder outside the parameters bundle}}, or choose that folder on the app’s preflight step; then run the command again (in the app: preflight again).',
   'problem.PREFLIGHT_SAME_VOLUME':
     'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
   'problem.PREFLIGHT_SAME_VOLUME.next':

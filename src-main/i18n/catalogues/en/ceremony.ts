@@ -73,10 +73,6 @@ export const enCeremony = {
   'problem.KEY_ALIAS_TAKEN': `The alias {alias} is already held in the KMS by key {keyId} (${KEY_STATE}, origin {origin}, created {created, date, utc}), which this ceremony did not create.{more, plural, =0 {} one { The alias {moreList} of the plan is taken by another key too.} other { The aliases {moreList} of the plan are taken by other keys too.}} Nothing was created.`,
   'problem.KEY_ALIAS_TAKEN.next':
     'If that key belongs to a ceremony of yours started with another journal (a different --journal), continue that ceremony with its own journal: a new journal never takes over its keys. Otherwise give the key another alias in the plan, or, if that key is no longer used, schedule its deletion in the console (its alias stays taken until it is deleted) and run the command again.',
-  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE':
-    'The wrapped-material bundle would be written in {out}, inside the import-parameters bundle {bundle} being read: that bundle would then hold files its manifest does not list, and would no longer verify. Nothing was written.',
-  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE.next':
-    'Give the wrapped bundle a folder of its own beside the parameters bundle on the media (--out, as the printed Next line names it: MEDIA/wrapped-material-…, or the folder on the app’s preflight step), then run the command again (in the app: preflight again).',
   'problem.AIRGAP_JOURNAL_IS_ONLINE':
     '{file} is the journal of an online ceremony (“{title}”), not an air-gapped journal. Nothing was written to it.',
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next':

@@ -30,6 +30,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_NO_ROOM':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 所在卷仅剩 {freeKiB} KiB，但将{sharedWith, plural, =0 {} other {向此文件夹及该卷上另外给出的 # 个文件夹（{othersList}）共}}写入约 {neededKiB} KiB{bigBlocks, select, yes {（该卷为每个文件和文件夹至少分配 {blockKiB} KiB）} other {}}。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_NO_ROOM.next': '请释放该介质的空间或改用其他介质，然后重新执行此步骤。',
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE':
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {第 {index} 位保管人的文件夹} other {输出文件夹}} {folder} 位于正在读取的导入参数包 {bundle} 之内，或就是该文件夹：该参数包随后会含有其清单未列出的文件，将无法再通过验证。未写入任何内容。',
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
+    '{role, select, bundle {请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，托管恢复则为 --wrapped-out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…）} receipt {请为回执另选参数包之外的文件夹（--receipt-dir）} custodian {请为每位保管人在其自己的介质上选择文件夹（--custodian-folder）} other {请另选参数包之外的文件夹}}，或在应用的预检步骤中选择该文件夹；然后重新执行该命令（在应用中：重新预检）。',
   'problem.PREFLIGHT_SAME_FOLDER':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': '请为每项输出指定各自的文件夹，然后重新执行此步骤。',

@@ -73,10 +73,6 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.KEY_ALIAS_TAKEN': `别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（${KEY_STATE}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。{more, plural, =0 {} other {计划中的别名 {moreList} 也已被其他密钥使用。}}未创建任何内容。`,
   'problem.KEY_ALIAS_TAKEN.next':
     '如果那个密钥属于您用另一个日志（不同的 --journal）开始的仪式，请用该仪式自己的日志继续：新日志绝不会接管它的密钥。否则请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',
-  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE':
-    '已包装密钥材料包将写入 {out}，位于正在读取的导入参数包 {bundle} 之内：该参数包随后会含有其清单未列出的文件，将无法再通过验证。未写入任何内容。',
-  'problem.WRAPPED_OUT_IN_PARAMETERS_BUNDLE.next':
-    '请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…，或应用预检步骤中的文件夹），然后重新执行该命令（在应用中：重新预检）。',
   'problem.AIRGAP_JOURNAL_IS_ONLINE': '{file} 是联网仪式（“{title}”）的日志，不是离线日志。未向其写入任何内容。',
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next':
     '请为 --journal 提供本仪式的离线日志（本工作站上此前包装该仪式时所用的日志，或首次在此包装时的新文件）；联网日志应与联网工作站的记录放在一起。',

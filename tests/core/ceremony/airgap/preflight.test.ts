@@ -46,7 +46,15 @@ describe('airGapDestinations and preflightJournaled', () => {
       custodianFolders: [path.join(dir, 'alice'), path.join(dir, 'bob')],
     };
     const destinations = airGapDestinations(request, AES, 'receipt-airgap-KF-20300102-abcdef');
-    const checked = await preflightJournaled(journal, 'Ana', destinations, true, { bundleExpiry: 'never' });
+    const checked = await preflightJournaled(
+      journal,
+      'Ana',
+      destinations,
+      { allowSameVolume: true },
+      {
+        bundleExpiry: 'never',
+      },
+    );
     expect(checked.map((c) => [c.role, c.willCreate])).toEqual([
       ['bundle', true],
       ['receipt', false],
@@ -115,7 +123,7 @@ describe('airGapDestinations and preflightJournaled', () => {
     await writeFile(path.join(dir, 'receipt-airgap-KF-20300102-abcdef.txt'), 'an earlier receipt');
     const request = { wrappedBundle: path.join(dir, 'wrapped'), receiptFolder: dir };
     const destinations = airGapDestinations(request, AES, 'receipt-airgap-KF-20300102-abcdef');
-    const refusal = await preflightJournaled(journal, 'Ana', destinations, false).then(
+    const refusal = await preflightJournaled(journal, 'Ana', destinations, { allowSameVolume: false }).then(
       () => undefined,
       (error: unknown) => error,
     );

@@ -31,17 +31,28 @@ describe('the wrapped bundle’s folder inside the parameters bundle', () => {
     await confirmEveryWitness(air, plan.witnesses, params);
     const receiptFolder = path.join(f.dir, 'receipts');
     await mkdir(receiptFolder, { recursive: true });
-    for (const out of [path.join(params, 'out'), params]) {
-      await expect(air.preflight({ wrappedBundle: out, receiptFolder })).rejects.toMatchObject({
-        code: 'WRAPPED_OUT_IN_PARAMETERS_BUNDLE',
-        values: { out, bundle: params },
+    const wrapped = path.join(f.dir, 'wrapped');
+    for (const [request, role, folder] of [
+      [{ wrappedBundle: path.join(params, 'out'), receiptFolder }, 'bundle', path.join(params, 'out')],
+      [{ wrappedBundle: params, receiptFolder }, 'bundle', params],
+      // The receipts, or a custodian's files, written there would spoil it as well.
+      [{ wrappedBundle: wrapped, receiptFolder: params }, 'receipt', params],
+      [
+        { wrappedBundle: wrapped, receiptFolder, custodianFolders: [path.join(params, 'c1')] },
+        'custodian',
+        path.join(params, 'c1'),
+      ],
+    ] as const) {
+      await expect(air.preflight(request)).rejects.toMatchObject({
+        code: 'PREFLIGHT_IN_PARAMETERS_BUNDLE',
+        values: { role, folder, bundle: params },
       });
       expect((await journalFileEntries(journal.path)).at(-1)).toMatchObject({
         event: 'preflight.refused',
-        data: { code: 'WRAPPED_OUT_IN_PARAMETERS_BUNDLE' },
+        data: { code: 'PREFLIGHT_IN_PARAMETERS_BUNDLE' },
       });
     }
     await expect(readBundle(params, { now: new Date() })).resolves.toMatchObject({ kind: 'import-parameters' });
-    await expect(air.preflight({ wrappedBundle: path.join(f.dir, 'wrapped'), receiptFolder })).resolves.toBeDefined();
+    await expect(air.preflight({ wrappedBundle: wrapped, receiptFolder })).resolves.toBeDefined();
   });
 });

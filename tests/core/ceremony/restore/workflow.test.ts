@@ -163,6 +163,10 @@ describe('custody restore ceremony', () => {
       code: 'PREFLIGHT_REQUIRED',
       message: expect.stringContaining('Cannot rebuild the material from the shares yet'),
     });
+    // The restored bundle inside the fresh parameters bundle would spoil it: refused, as on the air-gapped side.
+    await expect(
+      restore.preflight({ wrappedBundle: path.join(split.params, 'w'), receiptFolder: f.dir }),
+    ).rejects.toMatchObject({ code: 'PREFLIGHT_IN_PARAMETERS_BUNDLE', values: { bundle: split.params } });
     await restore.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     // Set shares rebuild the backup key only: without the backup file there is nothing to restore.
     await expect(restore.restore()).rejects.toMatchObject({ code: 'CUSTODY_BACKUP_MISSING' });
