@@ -38,12 +38,7 @@ import {
 import { ceremonyTitle } from '../ceremony-title';
 import { consoleImportHint, mediaFolderLine, onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
-import { terminalText } from '../../core/terminal-text';
-import {
-  earlierCustodySets,
-  type EarlierWrap,
-  type RepeatedWrapGrounds,
-} from '../../core/ceremony/airgap/earlier-wraps';
+import { printEarlierWraps, printWrapAgain } from '../wrap-again-lines';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
@@ -389,53 +384,6 @@ export const airgapWrapCommand = defineCommand({
     }
   },
 });
-
-/** A wrap after finished ones (earlier-wraps.ts): each earlier bundle, until when it can be imported, and its custody set. */
-function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
-  if (earlier.length === 0) return;
-  const { t } = cliTranslator(io);
-  const now = Date.now();
-  io.stdout(t('cli.wrap-repeated', { count: earlier.length }));
-  for (const wrap of earlier)
-    io.stdout(
-      t('cli.wrap-repeated.earlier', {
-        session: wrap.session,
-        folder: terminalText(wrap.folder),
-        digest: groupHex(wrap.bundleDigest),
-        receipt: wrap.receipt ?? 'none',
-        tokens: wrap.tokensUntil === null ? 'unknown' : Date.parse(wrap.tokensUntil) > now ? 'live' : 'expired',
-        until: wrap.tokensUntil === null ? '' : cliDate(io, wrap.tokensUntil),
-        backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : 'none',
-        custodians: wrap.custody ? listText({ t }, wrap.custody.custodians.map(terminalText)) : '',
-      }),
-    );
-}
-
-/** After a preflight that let a repeated wrap through: why (the officer's reason, or every earlier token expired), and what to do. */
-function printWrapAgain(
-  io: CliIo,
-  earlier: readonly EarlierWrap[],
-  grounds: RepeatedWrapGrounds | null,
-  reason: string | undefined,
-  session: { readonly existing: boolean; readonly custody: boolean },
-): void {
-  if (grounds === null) return;
-  const { t } = cliTranslator(io);
-  const count = earlier.length;
-  const { existing } = session;
-  const fresh = existing ? 'no' : 'yes';
-  io.stdout(
-    grounds === 'reason'
-      ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
-      : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
-  );
-  // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
-  const sets = existing ? [] : earlierCustodySets(earlier);
-  const anyCustody = session.custody || earlier.some((w) => w.custody !== null);
-  io.stdout(t('cli.wrap-repeated.after', { fresh, custody: anyCustody ? 'some' : 'none' }));
-  if (sets.length > 0)
-    io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));
-}
 
 /** One custody set for the whole ceremony: who holds which share, and the backup beside each. */
 function printCustodySet(io: CliIo, result: CustodyResult, keys: number): void {

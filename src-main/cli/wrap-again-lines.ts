@@ -1,0 +1,59 @@
+/**
+ * What `airgap wrap` prints about the journal's earlier wraps: each earlier bundle (until when its
+ * import tokens are valid, and its custody set) before the preflight, and once a repeated wrap is let
+ * through, why and what to do with the other bundles and custody sets.
+ */
+import { earlierCustodySets, type EarlierWrap, type RepeatedWrapGrounds } from '../core/ceremony/airgap/earlier-wraps';
+import { groupHex } from '../core/hex-groups';
+import { terminalText } from '../core/terminal-text';
+import { listText } from '../i18n/list';
+import { cliDate } from './cli-text';
+import { cliTranslator } from './cli-locale';
+import type { CliIo } from './command';
+
+/** A wrap after finished ones (earlier-wraps.ts): each earlier bundle, until when it can be imported, and its custody set. */
+export function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
+  if (earlier.length === 0) return;
+  const { t } = cliTranslator(io);
+  const now = Date.now();
+  io.stdout(t('cli.wrap-repeated', { count: earlier.length }));
+  for (const wrap of earlier)
+    io.stdout(
+      t('cli.wrap-repeated.earlier', {
+        session: wrap.session,
+        folder: terminalText(wrap.folder),
+        digest: groupHex(wrap.bundleDigest),
+        receipt: wrap.receipt ?? 'none',
+        tokens: wrap.tokensUntil === null ? 'unknown' : Date.parse(wrap.tokensUntil) > now ? 'live' : 'expired',
+        until: wrap.tokensUntil === null ? '' : cliDate(io, wrap.tokensUntil),
+        backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : 'none',
+        custodians: wrap.custody ? listText({ t }, wrap.custody.custodians.map(terminalText)) : '',
+      }),
+    );
+}
+
+/** After a preflight that let a repeated wrap through: why (the officer's reason, or every earlier token expired), and what to do. */
+export function printWrapAgain(
+  io: CliIo,
+  earlier: readonly EarlierWrap[],
+  grounds: RepeatedWrapGrounds | null,
+  reason: string | undefined,
+  session: { readonly existing: boolean; readonly custody: boolean },
+): void {
+  if (grounds === null) return;
+  const { t } = cliTranslator(io);
+  const count = earlier.length;
+  const { existing } = session;
+  const fresh = existing ? 'no' : 'yes';
+  io.stdout(
+    grounds === 'reason'
+      ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
+      : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
+  );
+  // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
+  const sets = existing ? [] : earlierCustodySets(earlier);
+  const anyCustody = session.custody || earlier.some((w) => w.custody !== null);
+  io.stdout(t('cli.wrap-repeated.after', { fresh, custody: anyCustody ? 'some' : 'none' }));
+  if (sets.length > 0)
+    io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));
+}
