@@ -77,6 +77,8 @@ function refusalPhrase(error: KeyferryError): Phrase {
       typedList: String(v.typedList ?? ''),
       keyId: String(v.keyId ?? ''),
       folder: String(v.folder ?? ''),
+      other: v.other === 'yes' ? 'yes' : 'no',
+      bundleCeremony: String(v.bundleCeremony ?? ''),
     },
   };
 }
@@ -117,8 +119,16 @@ export async function confirmGiven(
           { cause: first },
         )
       : first;
+  // Every witness typed the digest of one other ceremony's bundle beside this one: its next step says so.
+  const otherCeremony = refused.every(
+    (e) =>
+      e.code === 'WITNESS_TYPED_OTHER_BUNDLE' && e.values?.other === 'yes' && e.values.folder === first?.values?.folder,
+  );
   if (refused.length > 1)
     throw new KeyferryError('WITNESS_CONFIRMS_REFUSED', {
+      otherCeremony: otherCeremony ? 'yes' : 'no',
+      bundleCeremony: otherCeremony ? String(first?.values?.bundleCeremony ?? '') : '',
+      ceremonyId: otherCeremony ? String(first?.values?.ceremonyId ?? '') : '',
       count: refused.length,
       witnessesList: listValue(refused.map((e) => String(e.values?.witness ?? e.values?.typist ?? ''))),
       refusalsPhrases: phrasesValue(refused.map(refusalPhrase)),

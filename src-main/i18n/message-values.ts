@@ -870,8 +870,8 @@ export interface MessageValueTable {
   'problem.WITNESS_CONFIRMS_MALFORMED': { value: string | number };
   'problem.WITNESS_CONFIRMS_MALFORMED.next': NoValues;
   'problem.WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
-  'problem.WITNESS_CONFIRMS_REFUSED.next': NoValues;
-  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number; folder: string | number };
+  'problem.WITNESS_CONFIRMS_REFUSED.next': { otherCeremony: string; bundleCeremony: string | number; ceremonyId: string | number };
+  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number; folder: string | number; other: string; bundleCeremony: string | number };
   'problem.WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'problem.WITNESS_CONFIRMS_TWICE.next': NoValues;
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
@@ -2629,7 +2629,7 @@ export interface ProblemValueTable {
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'WITNESS_CONFIRMS_MALFORMED': { value: string | number };
-  'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
+  'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number; otherCeremony: string; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
   'WITNESS_INPUT_ENDED': { witness: string | number; artefactText: string | number };

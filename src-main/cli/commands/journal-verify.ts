@@ -87,7 +87,7 @@ const RECEIPT_MISMATCH: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The entry whose hash the typed head `head` misses by a typing slip (one or two groups of four),
+ * The entry whose hash the typed head `head` misses by a typing slip (up to half its groups of four: SLIP_GROUPS),
  * the last such; with the groups that differ and what was typed there. Undefined when none.
  */
 function headSlip(content: Buffer, head: string) {
@@ -144,7 +144,7 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
     else if (RECEIPT_MISMATCH.has(result.reason.key)) {
-      // A head one or two groups off an entry's hash: a typing slip, said by its groups.
+      // A head up to half its groups off an entry's hash: a typing slip, said by its groups.
       const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
       if (slip) io.stdout(t('journal.cli.head-slip', slip));
       io.stdout(t('journal.cli.receipt-next'));

@@ -3,6 +3,7 @@ import { namedKeysValue } from '../../core/ceremony/online/named-keys';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { parseDuration } from '../../core/time-text';
+import { isAsymmetric } from '../../core/crypto/key-spec';
 
 import type { CheckedBundleSummary, ImportedKeySummary, JournaledKey } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
@@ -68,10 +69,11 @@ function receiptDigest(typed: string | undefined): string {
 }
 
 /**
- * An import that goes on (keys of this bundle already hold their material) given `--expires` as a
- * duration: counted from now, it would give the rest of the keys a later expiry than those imported
- * already (a trial's 30d given again after Ctrl-C). Refused (CLI_EXPIRES_DURATION_RESUMED) before
- * anything is sent, naming the moment to give instead; the stopped run's printed line has it.
+ * An import that goes on (keys of this bundle already sent their import: taken, or with no answer
+ * on record) given `--expires` as a duration: counted from now, it would give the rest of the keys
+ * another expiry than those (a trial's 30d given again after Ctrl-C). Refused
+ * (CLI_EXPIRES_DURATION_RESUMED) before anything is sent, naming the moment to give instead when
+ * every such key is imported with one; the stopped run's printed line has it.
  */
 function refuseDurationGoingOn(
   given: string | undefined,
@@ -80,10 +82,14 @@ function refuseDurationGoingOn(
 ): void {
   if (given === undefined || parseDuration(given.trim()) === undefined) return;
   const carried = new Set(checked.keys.map((k) => k.keyId));
-  const held = keys.filter((k) => carried.has(k.keyId) && k.imported);
-  if (held.length === 0) return;
-  const moments = [...new Set(held.map((k) => k.expiresAt ?? 'never'))];
-  const only = moments.length === 1 ? (moments[0] as string) : undefined;
+  const sent = (k: JournaledKey) => k.imported || k.importSentUnrecorded || k.importAnswerUnproven !== null;
+  // Only AES material expires: RSA and EC keys, sent or still to send, take no expiry (a trial's EC key left).
+  const aes = keys.filter((k) => carried.has(k.keyId) && !isAsymmetric(k.spec));
+  const held = aes.filter(sent);
+  if (held.length === 0 || held.length === aes.length) return;
+  // A key sent an import with no answer on record: the expiry it took is not known here.
+  const moments = [...new Set(held.map((k) => (k.imported ? (k.expiresAt ?? 'never') : 'unknown')))];
+  const only = moments.length === 1 && moments[0] !== 'unknown' ? (moments[0] as string) : undefined;
   throw new KeyferryError('CLI_EXPIRES_DURATION_RESUMED', {
     given: given.trim(),
     count: held.length,
@@ -168,7 +174,13 @@ export const importCommand = defineOnlineCommand({
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
       // Cut off while proving (the KMS unreachable, or Ctrl-C): what holds its material, and the run that finishes.
       const verifyStopped = () => {
-        const again = ['--bundle', bundleOnMedia(bundle), '--expect-digest', checked.manifestSha256Grouped];
+        const again = [
+          '--bundle',
+          bundleOnMedia(bundle),
+          '--expect-digest',
+          checked.manifestSha256Grouped,
+          ...(values['receipt-dir'] ? ['--receipt-dir', values['receipt-dir']] : []),
+        ];
         const holding = session.ceremony.keys().filter((k) => k.imported).length;
         return [
           t('online.import.verify-stopped', { count: holding, command: nextOnline('import', values, again) }),

@@ -194,13 +194,28 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
 /**
  * PREFLIGHT_IN_PARAMETERS_BUNDLE when `d` is the bundle folder `readFrom` or lies inside it (`--out`
  * inside `--bundle`: a trial's slip; every later read of that bundle then blamed the online side).
+ * By the path as written, and by the folder itself: an existing folder on the way up from `d` that
+ * is the bundle's (same device and inode) counts too, so a link to the media, or another case of a
+ * name on a stick that ignores case, does not slip past.
  */
-function refuseInsideBundleRead(d: Destination, readFrom: string | undefined): void {
+async function refuseInsideBundleRead(d: Destination, readFrom: string | undefined): Promise<void> {
   if (readFrom === undefined) return;
   const bundle = path.resolve(readFrom);
   const inside = path.relative(bundle, d.folder);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) return;
-  throw new KeyferryError('PREFLIGHT_IN_PARAMETERS_BUNDLE', { ...place(d), bundle });
+  const outsideByPath = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
+  if (!outsideByPath || (await isFolderOrWithin(d.folder, bundle)))
+    throw new KeyferryError('PREFLIGHT_IN_PARAMETERS_BUNDLE', { ...place(d), bundle });
+}
+
+/** True when `folder`, or an existing folder it lies in, is the very folder `bundle` is (device and inode). */
+async function isFolderOrWithin(folder: string, bundle: string): Promise<boolean> {
+  const target = await statOrUndefined(bundle).catch(() => undefined);
+  if (!target) return false;
+  for (let at = folder; ; at = path.dirname(at)) {
+    const found = await statOrUndefined(at).catch(() => undefined);
+    if (found && found.dev === target.dev && found.ino === target.ino) return true;
+    if (path.dirname(at) === at) return false;
+  }
 }
 
 /**
@@ -221,7 +236,7 @@ export async function preflightDestinations(
     if (twin && (twin.expect === 'new-or-empty' || resolved.expect === 'new-or-empty'))
       throw new KeyferryError('PREFLIGHT_SAME_FOLDER', place(resolved));
     seen.set(resolved.folder, resolved);
-    refuseInsideBundleRead(resolved, options.readFrom);
+    await refuseInsideBundleRead(resolved, options.readFrom);
     const where = await locate(resolved);
     await probeWritable(resolved, where.probeIn, layer);
     const volume = await volumeOf(where.probeIn);

@@ -52,8 +52,10 @@ export function refusedAct(
     return phrase('receipt.people.witnessRefusedOtherBundle', { where, seq, folder: d.otherBundle });
   if (groups.length === 0)
     return phrase('receipt.people.witnessRefusedForm', { where, seq, artefact, code: String(d.code ?? '?') });
-  if (groups.length > SLIP_GROUPS)
-    return phrase('receipt.people.witnessRefusedMismatch', { where, seq, artefact, count: groups.length });
+  // As the refusal was said when it was made (its code), not by today's SLIP_GROUPS; by the count for an entry with no code.
+  const mismatch =
+    d.code === 'WITNESS_DIGEST_MISMATCH' || (d.code !== 'WITNESS_DIGEST_SLIP' && groups.length > SLIP_GROUPS);
+  if (mismatch) return phrase('receipt.people.witnessRefusedMismatch', { where, seq, artefact, count: groups.length });
   return phrase('receipt.people.witnessRefusedSlip', {
     where,
     seq,

@@ -38,9 +38,11 @@ async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
   session.requireSetup();
   const file = session.journalPath('air-gapped');
   const journal = await openJournal(file, { create: !fs.existsSync(file) });
-  const options = airGapStartOptions(session, journal, 'air-gapped');
-  const ceremony = await startedOnJournal(journal, () => AirGapCeremony.start(options));
-  session.airGap = { ceremony, journal, rehearsal: options.rehearsal };
+  const { ceremony, rehearsal } = await startedOnJournal(journal, async () => {
+    const options = airGapStartOptions(session, journal, 'air-gapped');
+    return { ceremony: await AirGapCeremony.start(options), rehearsal: options.rehearsal };
+  });
+  session.airGap = { ceremony, journal, rehearsal };
   return session.airGap;
 }
 

@@ -106,6 +106,12 @@ describe('witness values and names an officer gets wrong', () => {
       'The online workstation read the digest of ceremony KF-20261204-bbbbbb’s bundle; the bundle read here is of ceremony KF-20261204-abcdef. Check with the online workstation which ceremony it runs.',
     );
     expect(said).not.toContain('--bundle usb/params-b');
+    // Every witness typed it (they all heard the same): said for each, and the same next step.
+    const both = (await wrap('usb/params', { Ben: theirs, Cleo: theirs })).stderr.replace(/\s+/g, ' ');
+    expect(both).toContain(
+      'Ben typed a value that is the digest of the bundle in usb/params-b, of another ceremony (KF-20261204-bbbbbb), not of the one read here',
+    );
+    expect(both).toContain('Check with the online workstation which ceremony it runs.');
   });
 
   it('a witness name given in other case or without its accent is refused naming the witness meant', async () => {

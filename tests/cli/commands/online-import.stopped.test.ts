@@ -216,7 +216,7 @@ describe('online import stopped part way', () => {
     const counted = await keyferry(importCommand, { cwd: online, env });
     expect(counted.code).toBe(1);
     expect(counted.stderr).toContain(
-      'keyferry online import: --expires 30d is counted from now, so the keys still to import would expire later than the key of this bundle imported already, which expires at',
+      'keyferry online import: --expires 30d is counted from now, so the keys still to import would get another expiry than the key of this bundle already sent its import, which expires at',
     );
     expect(counted.stderr).toContain(`To give them the same expiry, run the import again with --expires ${held}.`);
     expect(kms.requests.filter((r) => r.action === 'import-key-material').length).toBe(taken);

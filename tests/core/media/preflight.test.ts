@@ -2,7 +2,7 @@
  * The preflight of output folders, on real folders and real mounts: a read-only tmpfs (EROFS
  * stops root too) and a full tmpfs (ENOSPC); probe files never stay behind.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -66,6 +66,23 @@ describe('preflightDestinations', () => {
       code: 'PREFLIGHT_FILE_EXISTS',
       message: expect.stringContaining('receipt-x.html'),
     });
+  });
+
+  it('refuses a folder in the parameters bundle being read, by its path or through a link to it', async () => {
+    const params = path.join(dir, 'params');
+    await mkdir(params);
+    await symlink(params, path.join(dir, 'media-link'));
+    const refused = { code: 'PREFLIGHT_IN_PARAMETERS_BUNDLE', values: { bundle: params } };
+    for (const folder of [
+      params,
+      path.join(params, 'out'),
+      path.join(params, '..out'),
+      path.join(dir, 'media-link', 'out'),
+    ])
+      await expect(preflightDestinations([bundle(folder)], { readFrom: params })).rejects.toMatchObject(refused);
+    // A folder beside it, even one whose name starts as the bundle's, is not in it.
+    const beside = await preflightDestinations([bundle(path.join(dir, 'params-out'))], { readFrom: params });
+    expect(beside.map((c) => c.role)).toEqual(['bundle']);
   });
 
   it('refuses two custodian folders on one volume unless allowed for a rehearsal', async () => {

@@ -22,4 +22,14 @@ describe('a refused witness confirmation on the receipt', () => {
     expect(chinese).toContain('第 15、16 组');
     expect(chinese).not.toMatch(/groups?List/);
   });
+
+  it('says a refusal as it was made: three groups journaled as no slip (before 2026-12-06) stay no slip', () => {
+    const older = refusedAct(9, {
+      artefact: 'import-parameters-bundle',
+      code: 'WITNESS_DIGEST_MISMATCH',
+      differingGroups: [2, 7, 12],
+    });
+    expect(ReceiptWords.phraseText('en', older)).toContain('in 3 of 16 groups (not a typing slip)');
+    expect(ReceiptWords.phraseText('en', slip([2, 7, 12]))).toContain('in groups 2, 7, 12 of 16; refused');
+  });
 });

@@ -32,7 +32,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.EXPIRY_IN_PAST.next':
     '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires EXPIRY：never、时长（如 90d）或带时区的日期时间；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} wrap {请给出更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d、带时区的日期时间或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} wrapKms {请给出比 KMS 的时间更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d，从 KMS 的时间起算；带时区的日期时间；或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
   'problem.EXPIRY_INVALID':
-    '{noSuchMoment, select, yes {{field} “{value}” 的写法是带时区的日期时间，但并不存在这一时刻：该月没有这一天，或小时超过 23。} other {{field} “{value}” 既不是{original, select, yes { “original”、} other { }}“never”，也不是时长或带时区的日期时间。}}',
+    '{noSuchMoment, select, yes {{field} “{value}” 的写法是带时区的日期时间，但并不存在这样的日期或时间（例如 2 月 30 日，或 24 时）。} other {{field} “{value}” 既不是{original, select, yes { “original”、} other { }}“never”，也不是时长或带时区的日期时间。}}',
   'problem.EXPIRY_INVALID.next':
     '请给出{original, select, yes { “original”（各密钥沿用原到期时间，须仍在未来）、} other { }}“never”、{field, select, materialExpiry {自创建密钥起算} other {自现在起算}}的时长（如 90d、36h 或 1d12h：天、小时、分钟、秒的整数，单位 d、h、m、s），或带时区的日期时间（如 2030-01-31T00:00:00Z）。',
   'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',

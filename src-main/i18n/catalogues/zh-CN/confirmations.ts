@@ -54,7 +54,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_BRINGS_NOTHING.next':
     '{known, select, yes {请带来由导入参数包 {parameters} 制作的已包装密钥材料包（online params 写出它之后打印的步骤），并输入其回执上打印的摘要。} other {请带来为这些密钥制作的已包装密钥材料包，并输入其回执上打印的摘要。}}',
   'problem.WRAPPED_OTHER_THAN_IMPORTED':
-    '本次仪式的 {count} 个密钥已持有导入的密钥材料，来自 {bundles} 个已包装密钥材料包 {importedList}。键入的摘要 {typed} 不属于其中任何一个：该材料包中没有可导入的内容：这些密钥已持有其密钥材料，因此同一密钥材料的材料包（例如托管恢复所得的材料包）不会带来任何内容，而其他密钥材料 KMS 会拒绝导入已有过密钥材料的密钥（KMS.2606）。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
+    '本次仪式的 {count} 个密钥已持有导入的密钥材料，来自 {bundles} 个已包装密钥材料包 {importedList}。键入的摘要 {typed} 不属于其中任何一个：该材料包中没有可导入的内容：这些密钥已持有其密钥材料，因此同一密钥材料的材料包（例如托管恢复所得的材料包）不会带来任何内容，而其他密钥材料 KMS 会拒绝导入已有过密钥材料的密钥（KMS.2606）。除其清单外未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next':
     '印有上述 {bundles} 个材料包摘要的离线回执才与这些密钥相符。其所列的托管副本（如有）就是这些密钥的备份：请妥善保留。{sets, plural, =0 {} other {其托管集为 {setsList}：即份额文件名中的标签，导入时已记录。}}如果重新包装时已销毁这样的托管集，相应密钥现在没有托管副本。不要仅凭此消息销毁任何材料包或托管集：请用 keyferry bundle verify FOLDER 查看文件夹中是哪个材料包，并将其密钥校验值或公钥指纹与联网回执核对。请使用 keyferry online status 核对这些密钥。',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED': '只有演练才能从其自身的离线端获取已包装密钥材料包摘要；本次仪式不是演练。',
@@ -82,7 +82,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_TYPED_OTHER_BUNDLE':
     '{witness} 输入的是 {folder} 中导入参数包的摘要，该文件夹与此处读取的包位于同一位置{other, select, yes {，是另一仪式（{bundleCeremony}）的参数包} other {}}：不是本包的摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
-    '{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为包装仪式 {bundleCeremony}，请运行其联网工作站为它打印的离线端命令（其日志为 airgap-{bundleCeremony}.jsonl）。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}',
+    '{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
   'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
@@ -100,9 +100,9 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_CONFIRMS_REFUSED':
     '{count} 位见证人输入的值被拒绝：{refusalsPhrases}。每次拒绝都已记入日志；未为 {witnessesList} 记录任何确认。',
   'problem.WITNESS_CONFIRMS_REFUSED.next':
-    '请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。',
+    '{otherCeremony, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。}}',
   'witness.refusal':
-    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中参数包的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
+    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中参数包{other, select, yes {（另一仪式 {bundleCeremony} 的参数包）} other {}}的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
   'problem.WITNESS_CONFIRMS_TWICE.next':
     '每位见证人一次 --witness-confirms（控制台文件则每位见证人、每个指纹各一次）：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',

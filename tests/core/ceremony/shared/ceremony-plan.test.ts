@@ -79,9 +79,9 @@ describe('ceremony plan', () => {
       problem = error;
     }
     expect(translator('en').problem(toProblem(problem)).message).toBe(
-      '--expires "2027-02-30T00:00:00Z" is written as a date-time with its zone, but no such moment exists: the month has no such day, or the hour is past 23.',
+      '--expires "2027-02-30T00:00:00Z" is written as a date-time with its zone, but no such date or time exists (such as 30 February, or hour 24).',
     );
-    expect(translator('zh-CN').problem(toProblem(problem)).message).toContain('并不存在这一时刻');
+    expect(translator('zh-CN').problem(toProblem(problem)).message).toContain('并不存在这样的日期或时间');
   });
 
   it('refuses duplicate aliases, HMAC specs, impossible usages, unknown fields and the operator as witness', () => {
