@@ -119,16 +119,17 @@ export async function confirmGiven(
           { cause: first },
         )
       : first;
-  // Every witness typed the digest of one other ceremony's bundle beside this one: its next step says so.
-  const otherCeremony = refused.every(
-    (e) =>
-      e.code === 'WITNESS_TYPED_OTHER_BUNDLE' && e.values?.other === 'yes' && e.values.folder === first?.values?.folder,
+  // Every witness typed the digest of one bundle beside this one (all heard the same): its own next step.
+  const sameNeighbour = refused.every(
+    (e) => e.code === 'WITNESS_TYPED_OTHER_BUNDLE' && e.values?.folder === first?.values?.folder,
   );
+  const otherBundle = !sameNeighbour ? 'no' : first?.values?.other === 'yes' ? 'ceremony' : 'folder';
   if (refused.length > 1)
     throw new KeyferryError('WITNESS_CONFIRMS_REFUSED', {
-      otherCeremony: otherCeremony ? 'yes' : 'no',
-      bundleCeremony: otherCeremony ? String(first?.values?.bundleCeremony ?? '') : '',
-      ceremonyId: otherCeremony ? String(first?.values?.ceremonyId ?? '') : '',
+      otherBundle,
+      folder: sameNeighbour ? String(first?.values?.folder ?? '') : '',
+      bundleCeremony: String(first?.values?.bundleCeremony ?? ''),
+      ceremonyId: String(first?.values?.ceremonyId ?? ''),
       count: refused.length,
       witnessesList: listValue(refused.map((e) => String(e.values?.witness ?? e.values?.typist ?? ''))),
       refusalsPhrases: phrasesValue(refused.map(refusalPhrase)),

@@ -513,6 +513,8 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_NO_ROOM.next': NoValues;
   'problem.PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
   'problem.PREFLIGHT_SAME_FOLDER.next': NoValues;
+  'problem.PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
+  'problem.PREFLIGHT_FOLDER_IN_OTHER.next': NoValues;
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next': { role: string };
   'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
@@ -870,7 +872,7 @@ export interface MessageValueTable {
   'problem.WITNESS_CONFIRMS_MALFORMED': { value: string | number };
   'problem.WITNESS_CONFIRMS_MALFORMED.next': NoValues;
   'problem.WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
-  'problem.WITNESS_CONFIRMS_REFUSED.next': { otherCeremony: string; bundleCeremony: string | number; ceremonyId: string | number };
+  'problem.WITNESS_CONFIRMS_REFUSED.next': { otherBundle: string; folder: string | number; bundleCeremony: string | number; ceremonyId: string | number };
   'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number; folder: string | number; other: string; bundleCeremony: string | number };
   'problem.WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'problem.WITNESS_CONFIRMS_TWICE.next': NoValues;
@@ -2533,6 +2535,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_NOT_WRITABLE': { role: string; index: string | number; folder: string | number; reason: string | number };
   'PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
+  'PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
@@ -2629,7 +2632,7 @@ export interface ProblemValueTable {
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'WITNESS_CONFIRMS_MALFORMED': { value: string | number };
-  'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number; otherCeremony: string; bundleCeremony: string | number; ceremonyId: string | number };
+  'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number; otherBundle: string; folder: string | number; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
   'WITNESS_INPUT_ENDED': { witness: string | number; artefactText: string | number };

@@ -191,6 +191,30 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
   }
 }
 
+/** True when `folder` lies inside `outer` (not equal to it), by the paths as written. */
+function liesInside(folder: string, outer: string): boolean {
+  const inside = path.relative(outer, folder);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${path.sep}`) && !path.isAbsolute(inside);
+}
+
+/**
+ * PREFLIGHT_FOLDER_IN_OTHER when a destination lies inside a folder that is to hold only what
+ * Keyferry writes there (a wrapped bundle's, a custodian's: new or empty): a custodian folder given
+ * inside `--out` passed every other check, and the wrap failed only after the material was made (a
+ * trial). A folder inside the receipt folder (which exists and holds other files) is fine.
+ */
+function refuseNested(destinations: readonly Destination[]): void {
+  for (const d of destinations)
+    for (const outer of destinations)
+      if (outer.expect === 'new-or-empty' && liesInside(d.folder, outer.folder))
+        throw new KeyferryError('PREFLIGHT_FOLDER_IN_OTHER', {
+          ...place(d),
+          otherRole: outer.role,
+          otherIndex: outer.index ?? 0,
+          other: outer.folder,
+        });
+}
+
 /**
  * PREFLIGHT_IN_PARAMETERS_BUNDLE when `d` is the bundle folder `readFrom` or lies inside it (`--out`
  * inside `--bundle`: a trial's slip; every later read of that bundle then blamed the online side).
@@ -230,6 +254,7 @@ export async function preflightDestinations(
   const volumeOf = options.volumeOf ?? statfsSpace;
   const checked: CheckedDestination[] = [];
   const seen = new Map<string, Destination>();
+  refuseNested(destinations.map((d) => ({ ...d, folder: path.resolve(d.folder) })));
   for (const d of destinations) {
     const resolved = { ...d, folder: path.resolve(d.folder) };
     const twin = seen.get(resolved.folder);

@@ -80,6 +80,8 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       ),
     );
     expect(second.stdout).toContain('have expired: none can be imported any more, so no --wrap-again is needed.');
+    // Only this bundle can be imported: no "import one bundle only … (above, or this session's)" (a trial).
+    expect(second.stdout).not.toContain('Import one bundle only');
     expect((await events()).filter((e) => e === 'wrap.repeated')).toHaveLength(1);
     const receipt = await readFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.txt`), 'utf8');
     expect(receipt).toContain('Override, Wrap repeated (wrap.repeated)');

@@ -85,6 +85,24 @@ describe('preflightDestinations', () => {
     expect(beside.map((c) => c.role)).toEqual(['bundle']);
   });
 
+  it('refuses a folder inside the bundle’s or a custodian’s, not one inside the receipt folder (a trial)', async () => {
+    const wrapped = path.join(dir, 'wrapped');
+    await mkdir(wrapped);
+    await expect(
+      preflightDestinations([bundle(wrapped), receipt(dir), custodian(1, path.join(wrapped, 'c1'))]),
+    ).rejects.toMatchObject({
+      code: 'PREFLIGHT_FOLDER_IN_OTHER',
+      values: { role: 'custodian', index: 1, otherRole: 'bundle', other: wrapped },
+      message: expect.stringContaining(
+        `The folder of custodian 1 ${path.join(wrapped, 'c1')} lies inside the wrapped-material bundle folder ${wrapped}`,
+      ),
+    });
+    expect(await readdir(wrapped)).toEqual([]);
+    // The bundle's folder inside the receipt folder (the journal's folder, say) is the usual case.
+    const checked = await preflightDestinations([bundle(path.join(dir, 'wrapped-2')), receipt(dir)]);
+    expect(checked.map((c) => c.role)).toEqual(['bundle', 'receipt']);
+  });
+
   it('refuses two custodian folders on one volume unless allowed for a rehearsal', async () => {
     const folders = [custodian(1, path.join(dir, 'c1')), custodian(2, path.join(dir, 'c2'))];
     await expect(preflightDestinations(folders)).rejects.toMatchObject({ code: 'PREFLIGHT_SAME_VOLUME' });

@@ -36,6 +36,10 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_SAME_FOLDER':
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is also given for another purpose. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': 'Give each output its own folder, then run the step again.',
+  'problem.PREFLIGHT_FOLDER_IN_OTHER':
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} lies inside {otherRole, select, bundle {the wrapped-material bundle folder} parameters {the import-parameters bundle folder} custodian {the folder of custodian {otherIndex}} other {the output folder}} {other}, which is to hold only what Keyferry writes there. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
+  'problem.PREFLIGHT_FOLDER_IN_OTHER.next':
+    'Give each output a folder of its own, side by side, not one inside another (each custodian’s on their own media), then run the step again.',
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE':
     '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is inside the import-parameters bundle {bundle} being read, or is that folder: the bundle would then hold files its manifest does not list, and would no longer verify. Nothing was written.',
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
@@ -124,7 +128,7 @@ export const enCeremonySafety = {
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
     'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt, date, moment} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':
-    'Keep a copy with --custody M/N and one --custodian-folder per custodian, or choose --expires never, or acknowledge the loss with --no-backup (journaled and printed on the receipt).',
+    'Keep a copy with --custody M/N and, for each custodian, --custodian NAME --custodian-folder DIR, or choose --expires never, or acknowledge the loss with --no-backup (journaled and printed on the receipt).',
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED':
     'The {spec} material would be generated here, wrapped and wiped: no copy would remain anywhere, so if the KMS ever loses it (expiry, deletion) it can never be imported again. Nothing was generated.',
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next':

@@ -30,6 +30,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_NO_ROOM':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 所在卷仅剩 {freeKiB} KiB，但将{sharedWith, plural, =0 {} other {向此文件夹及该卷上另外给出的 # 个文件夹（{othersList}）共}}写入约 {neededKiB} KiB{bigBlocks, select, yes {（该卷为每个文件和文件夹至少分配 {blockKiB} KiB）} other {}}。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_NO_ROOM.next': '请释放该介质的空间或改用其他介质，然后重新执行此步骤。',
+  'problem.PREFLIGHT_FOLDER_IN_OTHER':
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {第 {index} 位保管人的文件夹} other {输出文件夹}} {folder} 位于{otherRole, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} custodian {第 {otherIndex} 位保管人的文件夹} other {输出文件夹}} {other} 之内，而该文件夹只应存放 Keyferry 写入的内容。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
+  'problem.PREFLIGHT_FOLDER_IN_OTHER.next':
+    '请为每项输出各选一个并列的文件夹，不要彼此嵌套（每位保管人的文件夹位于其自己的介质上），然后重新执行此步骤。',
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE':
     '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {第 {index} 位保管人的文件夹} other {输出文件夹}} {folder} 位于正在读取的导入参数包 {bundle} 之内，或就是该文件夹：该参数包随后会含有其清单未列出的文件，将无法再通过验证。未写入任何内容。',
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
@@ -117,7 +121,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
     '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt, date, moment} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':
-    '请使用 --custody M/N 并为每位保管人指定一个 --custodian-folder 保留副本，或选择 --expires never，或使用 --no-backup 确认此损失（将记入日志并打印在回执上）。',
+    '请使用 --custody M/N 并为每位保管人各给出一次 --custodian NAME --custodian-folder DIR 保留副本，或选择 --expires never，或使用 --no-backup 确认此损失（将记入日志并打印在回执上）。',
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED':
     '{spec} 密钥材料将在此生成、包装后擦除：不会留下任何副本，若 KMS 丢失它（过期、删除），将永远无法再次导入。未生成任何内容。',
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next':

@@ -100,7 +100,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_CONFIRMS_REFUSED':
     '{count} 位见证人输入的值被拒绝：{refusalsPhrases}。每次拒绝都已记入日志；未为 {witnessesList} 记录任何确认。',
   'problem.WITNESS_CONFIRMS_REFUSED.next':
-    '{otherCeremony, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。}}',
+    '{otherBundle, select, folder {他们输入的都是 {folder} 中参数包的摘要：联网工作站朗读的是该参数包的摘要，而每次运行 keyferry online params 都会写出一个自己的参数包。请向联网工作站确认它最后写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”）；若是 {folder}，请用 --bundle {folder} 重新运行命令，由每位见证人重新输入摘要。} ceremony {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。}}',
   'witness.refusal':
     '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中参数包{other, select, yes {（另一仪式 {bundleCeremony} 的参数包）} other {}}的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
