@@ -46,7 +46,7 @@ export const enConfirmations = {
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
-    'Type the wrapped-material bundle digest instead: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, the second of its seals.',
+    'Type the wrapped-material bundle digest instead: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, the second of its seals. No air-gapped receipt yet? Then the material is not wrapped: take the import-parameters bundle to the air-gapped workstation first (the keyferry airgap wrap line online params printed), and import the bundle it writes.',
   'problem.WRAPPED_BRINGS_NOTHING':
     'Every key of the wrapped-material bundle in {dir} (digest {digest}) already holds the material it carries (imported earlier, journaled): it brings nothing this ceremony waits for. {count, plural, one {# key waits} other {# keys wait}} for material: {waitingList}. Nothing was imported.',
   'problem.WRAPPED_BRINGS_NOTHING.next':
@@ -83,7 +83,7 @@ export const enConfirmations = {
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_MISMATCH.next':
-    'Stop and compare: the online workstation reads the import-parameters bundle digest aloud again from the bundle it wrote (keyferry bundle verify DIR --show-digest, or the online screen; keyferry online params would fetch new parameters, with another digest). If {witness} typed what was read, the bundle here is not the one it wrote: check it with keyferry bundle verify DIR --expect-digest "…" as heard, and fetch new parameters if it still differs.',
+    'Before anyone types again, compare: the online workstation reads the import-parameters bundle digest aloud again from the bundle it wrote (keyferry bundle verify DIR --show-digest, or the online screen; keyferry online params would fetch new parameters, with another digest). If {witness} typed what was read, the bundle here is not the one it wrote: check it with keyferry bundle verify DIR --expect-digest "…" as heard, and fetch new parameters if it still differs.',
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_TYPED_FINGERPRINT.next':

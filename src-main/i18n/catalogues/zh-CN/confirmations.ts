@@ -48,7 +48,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     '键入的摘要是本工作站写出的导入参数包摘要（离线回执上的第一个封印），而不是已包装密钥材料包摘要。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
-    '请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。',
+    '请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。还没有离线回执？那么密钥材料尚未包装：请先把导入参数包带到离线工作站（使用 online params 打印的 keyferry airgap wrap 命令），再导入它写出的材料包。',
   'problem.WRAPPED_BRINGS_NOTHING':
     '{dir} 中的已包装密钥材料包（摘要 {digest}）的每个密钥都已持有其所含的密钥材料（此前已导入并记入日志）：它没有带来本仪式正在等待的任何内容。{count, plural, other {# 个密钥}}在等待密钥材料：{waitingList}。未导入任何内容。',
   'problem.WRAPPED_BRINGS_NOTHING.next':
@@ -74,7 +74,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':
-    '请停止并核对：由联网工作站根据它写出的包再次朗读导入参数包摘要（keyferry bundle verify DIR --show-digest 或联网界面；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。',
+    '在任何人再次输入之前，请先核对：由联网工作站根据它写出的包再次朗读导入参数包摘要（keyferry bundle verify DIR --show-digest 或联网界面；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。',
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':

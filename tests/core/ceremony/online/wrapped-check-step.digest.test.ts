@@ -136,6 +136,8 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
     await expect(refusal).rejects.toMatchObject({
       code: 'WRAPPED_DIGEST_IS_PARAMETERS',
       message: expect.stringContaining('is the import-parameters bundle digest this workstation wrote'),
+      // Before any wrap there is no receipt to read it from: the way on says so (a trial).
+      nextStep: expect.stringContaining('No air-gapped receipt yet? Then the material is not wrapped'),
     });
     expect(imports).not.toHaveBeenCalled();
     const refused = (await onlineEvents()).filter((e) => e.event === 'wrapped-bundle.refused');
