@@ -7,7 +7,8 @@
  * holding a regular file `manifest.json`; its digest is that file's SHA-256, as for any bundle. It is
  * not verified: the refusal only names the folder whose manifest has the value typed, and the
  * ceremony that manifest names when it is another than the bundle read here (a stick of two
- * ceremonies: then wrapping that folder instead is not the answer).
+ * ceremonies: then wrapping that folder instead is not the answer). The same look one level down
+ * finds the bundle in a stick's root given where its folder was meant (bundlesInside).
  */
 import { createHash } from 'node:crypto';
 import { lstat, open, readdir } from 'node:fs/promises';
@@ -68,11 +69,32 @@ export async function neighbourBundles(
   shownAs: string,
   ceremonyId: string | undefined,
 ): Promise<NeighbourBundle[]> {
-  const parent = path.dirname(path.resolve(dir));
-  const own = path.basename(path.resolve(dir));
+  return bundlesIn(
+    path.dirname(path.resolve(dir)),
+    path.dirname(shownAs),
+    ceremonyId,
+    path.basename(path.resolve(dir)),
+  );
+}
+
+/**
+ * The bundles in the real folders right inside `dir`, named under `shownAs` (the folder as the
+ * officer gave it): for a stick's root given where a bundle folder was meant.
+ */
+export function bundlesInside(dir: string, shownAs: string): Promise<NeighbourBundle[]> {
+  return bundlesIn(path.resolve(dir), shownAs, undefined);
+}
+
+/** The bundles in `parent`'s real folders (but `skip`), named under `shownParent`. */
+async function bundlesIn(
+  parent: string,
+  shownParent: string,
+  ceremonyId: string | undefined,
+  skip?: string,
+): Promise<NeighbourBundle[]> {
   const entries = await readdir(parent, { withFileTypes: true }).catch(() => []);
   const folders = entries
-    .filter((e) => e.isDirectory() && e.name !== own)
+    .filter((e) => e.isDirectory() && e.name !== skip)
     .map((e) => e.name)
     .sort()
     .slice(0, MAX_NEIGHBOURS);
@@ -82,7 +104,7 @@ export async function neighbourBundles(
     if (claims === undefined) continue;
     const named = claims.ceremonyId;
     found.push({
-      folder: path.join(path.dirname(shownAs), name),
+      folder: path.join(shownParent, name),
       digest: claims.digest,
       ...(named !== undefined && ceremonyId !== undefined && named !== ceremonyId
         ? { otherCeremony: { named, own: ceremonyId } }

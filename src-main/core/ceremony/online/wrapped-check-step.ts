@@ -27,6 +27,7 @@ import {
   type CheckedKey,
 } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
+import { bundlesInside } from '../../bundle/neighbour-bundles';
 import { otherBundleAfterImport, otherCeremonyOffered, refuseBundleBringingNothing } from './wrapped-after-import';
 import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
@@ -125,7 +126,8 @@ export async function checkWrappedBundleStep(
     if (other && proof) throw (await otherCeremonyOffered(ctx.state.ceremonyId, proof.expectedDigest, dir)) ?? other;
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
-  } catch (error) {
+  } catch (caught) {
+    const error = (await bundleOneFolderDown(caught, dir, proof, options.shownAs)) ?? caught;
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
@@ -139,6 +141,29 @@ export async function checkWrappedBundleStep(
     });
     throw refusal;
   }
+}
+
+/**
+ * WRAPPED_BUNDLE_ONE_FOLDER_DOWN when `dir` holds no manifest (`error` says so) but a folder right
+ * inside it holds the bundle whose digest was typed: the stick's root given for the bundle's folder
+ * (a trial). Only manifests are read, to name the folder; undefined otherwise.
+ */
+async function bundleOneFolderDown(
+  error: unknown,
+  dir: string,
+  proof: WrappedBundleProof | undefined,
+  shownAs: string | undefined,
+): Promise<KeyferryError | undefined> {
+  if (!(error instanceof KeyferryError) || error.code !== 'BUNDLE_MANIFEST_MISSING' || !proof) return undefined;
+  let typed: string;
+  try {
+    typed = parseTypedDigest(proof.expectedDigest, 'wrapped');
+  } catch {
+    return undefined;
+  }
+  const shown = shownAs ?? dir;
+  const found = (await bundlesInside(dir, shown)).find((b) => b.digest === typed);
+  return found ? new KeyferryError('WRAPPED_BUNDLE_ONE_FOLDER_DOWN', { dir: shown, folder: found.folder }) : undefined;
 }
 
 /** `madeBy` as the journal keeps it. */

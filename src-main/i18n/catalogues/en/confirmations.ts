@@ -43,6 +43,10 @@ export const enConfirmations = {
     '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_SLIP.next':
     'Read {count, plural, one {that group} other {those groups}} on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
+  'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN':
+    '{dir} is not a bundle folder, but the folder {folder} inside it holds the wrapped-material bundle whose digest was typed. Nothing was imported or sent to the KMS.',
+  'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next':
+    'Give that folder: run the command again with --bundle {folder} (in the app, choose that folder).',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
 import type { WrappedBundleProof } from '../../../../src-main/core/ceremony/online/workflow';
-import { airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { translator } from '../../../../src-main/i18n/translate';
 
@@ -180,6 +180,26 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
       source: 'air-gapped-receipt',
     });
     expect(day2.step).toBe('material-checked');
+  });
+
+  it('names the folder inside the one given that holds the bundle of the digest typed (the stick’s root given)', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const root = day2.checkWrappedBundle(f.dir, await receiptDigestOf(out), { shownAs: 'usb' });
+    await expect(root).rejects.toMatchObject({
+      code: 'WRAPPED_BUNDLE_ONE_FOLDER_DOWN',
+      values: { dir: 'usb', folder: path.join('usb', 'wrapped') },
+      nextStep: 'Give that folder: run the command again with --bundle usb/wrapped (in the app, choose that folder).',
+    });
+    // A digest of no bundle there: the folder's own problem, as before.
+    const none = day2.checkWrappedBundle(f.dir, {
+      expectedDigest: groupHex('ab'.repeat(32)),
+      source: 'air-gapped-receipt',
+    });
+    await expect(none).rejects.toMatchObject({ code: 'BUNDLE_MANIFEST_MISSING' });
   });
 
   it("takes the digest from the rehearsal's own air-gapped side only in a rehearsal", async () => {
