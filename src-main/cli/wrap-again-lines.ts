@@ -53,9 +53,9 @@ export function printWrapAgain(
   // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
   const sets = existing ? [] : earlierCustodySets(earlier);
   const anyCustody = session.custody || earlier.some((w) => w.custody !== null);
-  // Earlier tokens all expired: only this bundle can be imported; the line below names the sets to destroy (a trial
-  // read "the other bundles (above, or this session's)" as saying this session's set might go).
-  if (grounds !== 'tokensExpired')
+  // New material after every earlier token expired: only this bundle can be imported, and the line below names the
+  // sets to destroy (a trial read "the other bundles (above, or this session's)" as saying this session's might go).
+  if (grounds !== 'tokensExpired' || existing)
     io.stdout(t('cli.wrap-repeated.after', { fresh, custody: anyCustody ? 'some' : 'none' }));
   if (sets.length > 0)
     io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));

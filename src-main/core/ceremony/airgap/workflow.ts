@@ -9,7 +9,6 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
-import path from 'node:path';
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, toProblem } from '../../errors';
