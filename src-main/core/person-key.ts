@@ -6,3 +6,12 @@
 export function personKey(name: string): string {
   return name.normalize('NFC').trim().toLocaleLowerCase('en');
 }
+
+/**
+ * What two spellings of one name share once case, accents and spacing are set aside ("Chloe  martin"
+ * and "Chloé Martin"): only to name the person probably meant in a refusal, never to take one name
+ * for another.
+ */
+export function looseNameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+}

@@ -71,10 +71,16 @@ describe('airgap wrap and the people the parameters bundle names', () => {
       'This import-parameters bundle names the people of its ceremony, as the online journal holds them: operator Ana Lima, witnesses Ben Okafor, Chloé Martin. This run names operator Ana Lima, witnesses Ben Okafer, Chloé Martin: other witnesses.',
     );
     expect(misspelt.stderr).toContain('Run it again with the people the bundle names');
+    expect(misspelt.stderr).not.toContain('only in case, accents or spacing');
+    // Its accent left out (a trial): the name meant is said.
+    const unaccented = await wrap('Ana Lima', ['Ben Okafor', 'Chloe Martin'], 'airgap-C3.jsonl');
+    expect(unaccented.stderr.replace(/\s+/g, ' ')).toContain(
+      '“Chloe Martin” differs from the bundle’s “Chloé Martin” only in case, accents or spacing, and names are matched exactly. Run it again',
+    );
     const mallory = await wrap('Mallory', ['Chloé Martin'], 'airgap-C2.jsonl');
     expect(mallory.code).toBe(1);
     expect(mallory.stderr).toContain('This run names operator Mallory, witnesses Chloé Martin: another operator.');
-    for (const journal of ['airgap-C.jsonl', 'airgap-C2.jsonl']) {
+    for (const journal of ['airgap-C.jsonl', 'airgap-C2.jsonl', 'airgap-C3.jsonl']) {
       expect(existsSync(path.join(dir, 'airgap', journal))).toBe(false);
       expect(existsSync(path.join(dir, `wrapped-${journal}`))).toBe(false);
     }

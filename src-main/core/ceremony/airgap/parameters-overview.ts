@@ -138,6 +138,9 @@ export function refuseOtherPeopleThanBundle(bundlePeople: CeremonyPeople | undef
     bundleWitnessList: listValue(sortedNames(bundlePeople.witnesses)),
     givenOperator: run.operator.trim(),
     givenWitnessList: listValue(sortedNames(run.witnesses)),
+    loose: difference.meant ? 'yes' : 'no',
+    looseGiven: difference.meant?.given ?? '',
+    looseMeant: difference.meant?.recorded ?? '',
   });
 }
 

@@ -14,6 +14,7 @@
  * without revealing the real value.
  */
 import { groupHex } from '../../hex-groups';
+import { looseNameKey } from '../../person-key';
 import {
   compareTypedDigest,
   differenceValues,
@@ -126,9 +127,7 @@ export class WitnessConfirmations {
     if (name) return name;
     // A name typed in other case, spacing or without its accents ("chloe martin") is no witness, but
     // it is worth naming the one meant.
-    const loose = (n: string) =>
-      n.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
-    const meant = this.#witnesses.find((w) => loose(w) === loose(typed));
+    const meant = this.#witnesses.find((w) => looseNameKey(w) === looseNameKey(typed));
     throw new KeyferryError('WITNESS_UNKNOWN', {
       witness: typed.trim().slice(0, 100),
       witnessesList: listValue(this.#witnesses),

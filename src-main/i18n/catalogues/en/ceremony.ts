@@ -125,7 +125,7 @@ export const enCeremony = {
   'problem.PEOPLE_DIFFER_FROM_BUNDLE':
     'This import-parameters bundle names the people of its ceremony, as the online journal holds them: operator {bundleOperator}, witnesses {bundleWitnessList}. This run names operator {givenOperator}, witnesses {givenWitnessList}: {role, select, operator {another operator} other {other witnesses}}. The air-gapped journal and receipt are made in these people’s names and nobody acts for another, so nothing of this bundle was used and no key material exists.',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
-    'Run it again with the people the bundle names: operator {bundleOperator} and witnesses {bundleWitnessList} (in any order, each name written as on the bundle). If they cannot be present, start a new ceremony on the online workstation with the people who are (a new plan, journal and aliases).',
+    '{loose, select, yes {“{looseGiven}” differs from the bundle’s “{looseMeant}” only in case, accents or spacing, and names are matched exactly. } other {}}Run it again with the people the bundle names: operator {bundleOperator} and witnesses {bundleWitnessList} (in any order, each name written as on the bundle). If they cannot be present, start a new ceremony on the online workstation with the people who are (a new plan, journal and aliases).',
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY':
     'The journal {journal} is named for ceremony {named}, but the import-parameters bundle in {dir} belongs to ceremony {ceremonyId}{titled, select, yes { (“{title}”)} other {}}: a stick of another ceremony? Nothing was read into the journal and nobody has typed anything.',
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next':

@@ -118,7 +118,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PEOPLE_DIFFER_FROM_BUNDLE':
     '此导入参数包写明了其仪式的人员（即联网日志中的人员）：操作员 {bundleOperator}，见证人 {bundleWitnessList}。本次运行给出的是操作员 {givenOperator}，见证人 {givenWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。离线日志和回执以这些人员的名义记录，任何人都不能代替他人，因此此包的任何内容均未被使用，也不存在任何密钥材料。',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
-    '请由导入参数包写明的人员重新运行：操作员 {bundleOperator} 和见证人 {bundleWitnessList}（顺序不限，每个姓名与导入参数包中的写法一致）。如果他们无法到场，请在联网工作站上由能到场的人员开始一个新仪式（新的计划、日志和别名）。',
+    '{loose, select, yes {“{looseGiven}” 与导入参数包中的 “{looseMeant}” 仅在大小写、重音符号或空格上不同，而姓名须完全一致。} other {}}请由导入参数包写明的人员重新运行：操作员 {bundleOperator} 和见证人 {bundleWitnessList}（顺序不限，每个姓名与导入参数包中的写法一致）。如果他们无法到场，请在联网工作站上由能到场的人员开始一个新仪式（新的计划、日志和别名）。',
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY':
     '日志 {journal} 以仪式 {named} 命名，但 {dir} 中的导入参数包属于仪式 {ceremonyId}{titled, select, yes {（“{title}”）} other {}}：是否拿错了另一个仪式的移动存储介质？未向日志读入任何内容，也还没有人输入任何内容。',
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next':

@@ -22,6 +22,16 @@ describe('peopleDifference', () => {
       role: 'operator',
       recorded: ['Ana Lima'],
       given: ['ana lima'],
+      meant: { given: 'ana lima', recorded: 'Ana Lima' },
+    });
+  });
+
+  it('names the witness meant when a name differs only in its accents, case or spacing (a trial: Chloe)', () => {
+    expect(peopleDifference(RECORDED, { operator: 'Ana Lima', witnesses: ['Ben Okafor', 'Chloe  Martin'] })).toEqual({
+      role: 'witnesses',
+      recorded: ['Ben Okafor', 'Chloé Martin'],
+      given: ['Ben Okafor', 'Chloe  Martin'],
+      meant: { given: 'Chloe  Martin', recorded: 'Chloé Martin' },
     });
   });
 
