@@ -10,12 +10,10 @@
  * ceremonies: then wrapping that folder instead is not the answer). The same look one level down
  * finds the bundle in a stick's root given where its folder was meant (bundlesInside).
  */
-import { createHash } from 'node:crypto';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { MANIFEST_FILE } from './bundle-limits';
-import { ceremonyIdSchema } from '../identifiers';
+import { manifestClaims } from './read-bundle';
 
 /** A folder beside the bundle and the SHA-256 of its manifest (64 lower-case hex digits). */
 export interface NeighbourBundle {
@@ -25,8 +23,6 @@ export interface NeighbourBundle {
   readonly otherCeremony?: { readonly named: string; readonly own: string };
 }
 
-const claimedCeremony = z.object({ ceremonyId: ceremonyIdSchema });
-
 /** How many folders beside the bundle are looked at, and the largest manifest read: a hint stays cheap. */
 const MAX_NEIGHBOURS = 64;
 const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -35,23 +31,14 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
  * The SHA-256 of `folder`'s manifest and the ceremony it names (unchecked), or undefined when it has
  * none that is a regular file of a sane size.
  */
-async function manifestClaims(folder: string): Promise<{ digest: string; ceremonyId?: string } | undefined> {
+async function folderManifestClaims(folder: string): Promise<{ digest: string; ceremonyId?: string } | undefined> {
   const file = path.join(folder, MANIFEST_FILE);
   const stat = await lstat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return undefined;
   try {
-    const bytes = await handle.readFile();
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      return { digest };
-    }
-    const claim = claimedCeremony.safeParse(parsed);
-    return claim.success ? { digest, ceremonyId: claim.data.ceremonyId } : { digest };
+    return manifestClaims(await handle.readFile());
   } catch {
     return undefined;
   } finally {
@@ -100,7 +87,7 @@ async function bundlesIn(
     .slice(0, MAX_NEIGHBOURS);
   const found: NeighbourBundle[] = [];
   for (const name of folders) {
-    const claims = await manifestClaims(path.join(parent, name));
+    const claims = await folderManifestClaims(path.join(parent, name));
     if (claims === undefined) continue;
     const named = claims.ceremonyId;
     found.push({

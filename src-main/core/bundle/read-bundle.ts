@@ -88,7 +88,14 @@ export async function readBundleDigest(dir: string): Promise<string> {
  * refusal, never to let anything in.
  */
 export async function readBundleClaimedCeremony(dir: string): Promise<{ digest: string; ceremonyId?: string }> {
-  const { bytes } = await readManifestAlone(dir);
+  return manifestClaims((await readManifestAlone(dir)).bytes);
+}
+
+/**
+ * The digest of the manifest `bytes` and the ceremony they claim (none when not JSON or naming no
+ * valid id); unchecked: only to name a refusal or a folder, never to let anything in.
+ */
+export function manifestClaims(bytes: Buffer): { digest: string; ceremonyId?: string } {
   const claim = claimedCeremonySchema.safeParse(parsedJson(bytes));
   return { digest: sha256Hex(bytes), ...(claim.success ? { ceremonyId: claim.data.ceremonyId } : {}) };
 }

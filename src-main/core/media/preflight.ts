@@ -225,9 +225,7 @@ function refuseNested(destinations: readonly Destination[]): void {
 async function refuseInsideBundleRead(d: Destination, readFrom: string | undefined): Promise<void> {
   if (readFrom === undefined) return;
   const bundle = path.resolve(readFrom);
-  const inside = path.relative(bundle, d.folder);
-  const outsideByPath = inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
-  if (!outsideByPath || (await isFolderOrWithin(d.folder, bundle)))
+  if (d.folder === bundle || liesInside(d.folder, bundle) || (await isFolderOrWithin(d.folder, bundle)))
     throw new KeyferryError('PREFLIGHT_IN_PARAMETERS_BUNDLE', { ...place(d), bundle });
 }
 
