@@ -1545,6 +1545,8 @@ export interface MessageValueTable {
   'problem.EXPIRY_IN_PAST.next': { reason: string };
   'problem.EXPIRY_INVALID': { noSuchMoment: string; field: string | number; value: string | number; original: string };
   'problem.EXPIRY_INVALID.next': { original: string; field: string };
+  'problem.EXPIRY_DURATION_RESUMED': { where: string; given: string | number; count: number; unrecorded: number; same: string; imported: number; heldAt: Date | number };
+  'problem.EXPIRY_DURATION_RESUMED.next': { where: string; same: string; heldIso: string | number };
   'problem.PLAN_NOT_JSON': { file: string | number };
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
@@ -1656,8 +1658,6 @@ export interface MessageValueTable {
   'problem.CLI_COMMAND_MISSING.next': NoValues;
   'problem.CLI_COMMAND_MISMATCH': { listed: string | number; loaded: string | number };
   'problem.CLI_COMMAND_MISMATCH.next': NoValues;
-  'problem.CLI_EXPIRES_DURATION_RESUMED': { given: string | number; count: number; same: string; heldAt: Date | number };
-  'problem.CLI_EXPIRES_DURATION_RESUMED.next': { same: string; heldIso: string | number };
   'receipt.title': NoValues;
   'receipt.side': { side: string };
   'receipt.notApplicable': NoValues;
@@ -2775,6 +2775,7 @@ export interface ProblemValueTable {
   'WRAPPING_KEY_CHANGED': { keyId: string | number };
   'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
   'EXPIRY_INVALID': { noSuchMoment: string; field: string; value: string | number; original: string };
+  'EXPIRY_DURATION_RESUMED': { where: string; given: string | number; count: number; unrecorded: number; same: string; imported: number; heldAt: Date | number; heldIso: string | number };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number; count: number; keysList: string | number };
@@ -2830,7 +2831,6 @@ export interface ProblemValueTable {
   'CA_FILE_NOT_PEM': { file: string | number; where: string };
   'CLI_COMMAND_MISSING': { name: string | number };
   'CLI_COMMAND_MISMATCH': { listed: string | number; loaded: string | number };
-  'CLI_EXPIRES_DURATION_RESUMED': { given: string | number; count: number; same: string; heldAt: Date | number; heldIso: string | number };
   'CLI_UNKNOWN_RECEIPT_LANGUAGE': { lang: string | number };
   'RECEIPT_FONT_MISSING': { what: string | number; reason: string | number };
   'CUSTODY_TYPED_SHARE_INVALID': { reason: string; line: string | number; numbered: string | number; expected: string | number; length: string | number; width: string | number; check: string | number; found: string | number; missing: string | number; payload: string; fieldCount: number; fieldsList: string | number };

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { appPerLanguage } from './app-per-language';
 import { click, fillByLabel, problemIn, step } from './page-helpers';
 import { parametersConfirmed, rehearsalStarted, wrapAndCheckOnline } from './rehearsal-steps';
+import { networkGoesAfterFirstImport } from '../helpers/network-goes';
 
 const ALIASES = ['app/one', 'app/two', 'app/three'];
 
@@ -34,12 +35,7 @@ describe('an import stopped part way, in the app', () => {
 
     const sim = ui.ipc.session.simulator;
     if (!sim) throw new Error('the rehearsal simulator is not running');
-    // Once the first import went through, every later request's connection drops before the KMS sees it.
-    sim.faults.rewriteAnswer('import-key-material', (body) => {
-      sim.faults.dropConnection('describe-key', 'before', 1000);
-      sim.faults.dropConnection('import-key-material', 'before', 1000);
-      return body;
-    });
+    networkGoesAfterFirstImport(sim);
     await click(page, t('import.button'));
     await problemIn(page, 'online-import');
     const summary = page.locator('[data-section="online-import"] .import-stopped');

@@ -2,10 +2,9 @@
 import { namedKeysValue } from '../../core/ceremony/online/named-keys';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
-import { parseDuration } from '../../core/time-text';
-import { isAsymmetric } from '../../core/crypto/key-spec';
+import { refuseDurationGoingOn, sentImport } from '../../core/ceremony/online/resumed-import-expiry';
 
-import type { CheckedBundleSummary, ImportedKeySummary, JournaledKey } from '../../core/ceremony/online/types';
+import type { CheckedBundleSummary, ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
@@ -66,37 +65,6 @@ function importedLine(io: CliIo, k: ImportedKeySummary, keys: readonly PlacedKey
 function receiptDigest(typed: string | undefined): string {
   if (typed === undefined || typed.trim() === '') throw new KeyferryError('CLI_EXPECT_DIGEST_MISSING');
   return typed;
-}
-
-/**
- * An import that goes on (keys of this bundle already sent their import: taken, or with no answer
- * on record) given `--expires` as a duration: counted from now, it would give the rest of the keys
- * another expiry than those (a trial's 30d given again after Ctrl-C). Refused
- * (CLI_EXPIRES_DURATION_RESUMED) before anything is sent, naming the moment to give instead when
- * every such key is imported with one; the stopped run's printed line has it.
- */
-function refuseDurationGoingOn(
-  given: string | undefined,
-  keys: readonly JournaledKey[],
-  checked: CheckedBundleSummary,
-): void {
-  if (given === undefined || parseDuration(given.trim()) === undefined) return;
-  const carried = new Set(checked.keys.map((k) => k.keyId));
-  const sent = (k: JournaledKey) => k.imported || k.importSentUnrecorded || k.importAnswerUnproven !== null;
-  // Only AES material expires: RSA and EC keys, sent or still to send, take no expiry (a trial's EC key left).
-  const aes = keys.filter((k) => carried.has(k.keyId) && !isAsymmetric(k.spec));
-  const held = aes.filter(sent);
-  if (held.length === 0 || held.length === aes.length) return;
-  // A key sent an import with no answer on record: the expiry it took is not known here.
-  const moments = [...new Set(held.map((k) => (k.imported ? (k.expiresAt ?? 'never') : 'unknown')))];
-  const only = moments.length === 1 && moments[0] !== 'unknown' ? (moments[0] as string) : undefined;
-  throw new KeyferryError('CLI_EXPIRES_DURATION_RESUMED', {
-    given: given.trim(),
-    count: held.length,
-    same: only === undefined ? 'mixed' : only === 'never' ? 'never' : 'at',
-    heldAt: only === undefined || only === 'never' ? 0 : Date.parse(only),
-    heldIso: only ?? '',
-  });
 }
 
 export const importCommand = defineOnlineCommand({
@@ -168,7 +136,8 @@ export const importCommand = defineOnlineCommand({
       // Run again after a receipt that could not be written: the keys hold this bundle's material already.
       const waiting = session.ceremony.step === 'material-checked';
       if (!waiting) io.stdout(t('online.import.already-imported'));
-      else refuseDurationGoingOn(values.expires, session.ceremony.keys(), checked);
+      // A duration would give the keys still to import another expiry than those sent already.
+      else if (values.expires !== undefined) refuseDurationGoingOn(values.expires, session.ceremony, 'cli');
       const imported = waiting ? await importReportingStop(session, checked) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
@@ -274,11 +243,10 @@ export const importCommand = defineOnlineCommand({
         stop.before.push(...lines);
         stop.nextPrinted = lines.some((line) => line.includes(rerun));
       });
-      const touched = (k: JournaledKey) => k.imported || k.importSentUnrecorded || k.importAnswerUnproven !== null;
       const before = new Set(
         session.ceremony
           .keys()
-          .filter(touched)
+          .filter(sentImport)
           .map((k) => k.keyId),
       );
       try {
@@ -287,7 +255,7 @@ export const importCommand = defineOnlineCommand({
         // Stopped: the stop's handlers say where it stands, journal the stop and end the process;
         // the command must not unwind meanwhile (its session would close the journal under them).
         if (stopping.signal.aborted) await new Promise<never>(() => undefined);
-        const progressed = session.ceremony.keys().some((k) => touched(k) && !before.has(k.keyId));
+        const progressed = session.ceremony.keys().some((k) => sentImport(k) && !before.has(k.keyId));
         said({ by: 'error', error, progressed }).forEach((line) => io.stdout(line));
         throw error;
       } finally {

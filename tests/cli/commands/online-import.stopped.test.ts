@@ -17,6 +17,7 @@ import { runStoppedWhen } from '../../integration/cli-process';
 import { runAgainCommand } from './run-again-command';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { networkGoesAfterFirstImport } from '../../helpers/network-goes';
 
 let dir: string;
 let kms: SimSetup;
@@ -46,15 +47,6 @@ async function wrappedCeremony() {
   return { ...ceremony, importCommand: [...ceremony.importCommand, '--concurrency', '1'], keyIds };
 }
 
-/** Once the first import has gone through, the network goes: every later request's connection drops before the KMS sees it. */
-function networkGoesAfterFirstImport(): void {
-  kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
-    kms.sim.faults.dropConnection('describe-key', 'before', 1000);
-    kms.sim.faults.dropConnection('import-key-material', 'before', 1000);
-    return body;
-  });
-}
-
 /** The keys the journal records imported, in order. */
 const importedIn = async (journal: string) =>
   (await entriesOf(journal)).filter((e) => e.event === 'key.imported').map((e) => e.data.keyId as string);
@@ -62,7 +54,7 @@ const importedIn = async (journal: string) =>
 describe('online import stopped part way', () => {
   it('the KMS unreachable after the first key: names what holds its material and what not, and the command that finishes it', async () => {
     const { online, env, journal, importCommand, keyIds } = await wrappedCeremony();
-    networkGoesAfterFirstImport();
+    networkGoesAfterFirstImport(kms.sim);
     const stopped = await keyferry(importCommand, { cwd: online, env });
     expect(stopped.code).not.toBe(0);
     const imported = await importedIn(journal);
@@ -183,7 +175,7 @@ describe('online import stopped part way', () => {
     const { online, env, journal } = ceremony;
     const importCommand = [...ceremony.importCommand, '--concurrency', '1', '--expires', '30d'];
     // The primary goes in first; then the network goes.
-    networkGoesAfterFirstImport();
+    networkGoesAfterFirstImport(kms.sim);
     const stopped = await keyferry(importCommand, { cwd: online, env });
     expect(stopped.code).not.toBe(0);
     kms.sim.faults.clear();

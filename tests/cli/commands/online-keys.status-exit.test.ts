@@ -17,6 +17,7 @@ import { onlineAt } from '../../helpers/cli-sides';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 import { runAgainCommand } from './run-again-command';
+import { networkGoesAfterFirstImport } from '../../helpers/network-goes';
 
 let dir: string;
 let kms: SimSetup;
@@ -40,11 +41,7 @@ async function twoKeys() {
   );
   const { online, env } = ceremony;
   const stop = async () => {
-    kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
-      kms.sim.faults.dropConnection('describe-key', 'before', 1000);
-      kms.sim.faults.dropConnection('import-key-material', 'before', 1000);
-      return body;
-    });
+    networkGoesAfterFirstImport(kms.sim);
     const stopped = await keyferry([...ceremony.importCommand, '--concurrency', '1'], { cwd: online, env });
     expect(stopped.code).toBe(1);
     kms.sim.faults.clear();

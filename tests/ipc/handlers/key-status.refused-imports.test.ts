@@ -15,6 +15,7 @@ import type { KeySpecName, Response } from '../../../src-main/ipc/contract';
 import { translator } from '../../../src-main/i18n/translate';
 import { keyStatusLines } from '../../../src-renderer/screens/online/key-status-lines';
 import { airGapConfirmed, call, ceremonyFolder, value, wrapAndCheck, type CeremonyFolder } from './airgap-session';
+import { networkGoesAfterFirstImport } from '../../helpers/network-goes';
 
 let folder: CeremonyFolder;
 beforeEach(async () => {
@@ -72,12 +73,7 @@ describe('the app’s key states after an import refused for its expiry by the r
     await wrapAndCheck(ipc);
     const sim = ipc.simulator();
     if (!sim) throw new Error('the rehearsal simulator is not running');
-    // Once the first import went through, every later request's connection drops before the KMS sees it.
-    sim.faults.rewriteAnswer('import-key-material', (body) => {
-      sim.faults.dropConnection('describe-key', 'before', 1000);
-      sim.faults.dropConnection('import-key-material', 'before', 1000);
-      return body;
-    });
+    networkGoesAfterFirstImport(sim);
     expect((await call(ipc, 'online.import', { expiry: { kind: 'never' } })).ok).toBe(false);
     sim.faults.clear();
     // A day and more later by the rehearsal's clock (this computer's has not moved): the tokens lapsed.

@@ -52,8 +52,4 @@ export const enCliProblems = {
   'problem.CLI_COMMAND_MISSING.next': REPORT,
   'problem.CLI_COMMAND_MISMATCH': 'The command "{listed}" loaded as "{loaded}".',
   'problem.CLI_COMMAND_MISMATCH.next': REPORT,
-  'problem.CLI_EXPIRES_DURATION_RESUMED':
-    '--expires {given} is counted from now, so the keys still to import would get another expiry than the {count, plural, one {key} other {# keys}} of this bundle already sent {count, plural, one {its import} other {their imports}}, which {same, select, at {{count, plural, one {expires} other {expire}} at {heldAt, date, moment}} never {never {count, plural, one {expires} other {expire}}} other {took different expiries, or one not on record here}}. An import that goes on takes never or a date-time, not a duration. Nothing was sent to the KMS.',
-  'problem.CLI_EXPIRES_DURATION_RESUMED.next':
-    '{same, select, at {To give them the same expiry, run the import again with --expires {heldIso}.} never {To give them the same, run the import again with --expires never.} other {Run the import again with the --expires date-time the stopped run printed in its command (keyferry online status prints each key’s expiry).}}',
 } as const;

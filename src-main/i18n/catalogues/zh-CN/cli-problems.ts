@@ -53,8 +53,4 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
   'problem.CLI_COMMAND_MISSING.next': REPORT,
   'problem.CLI_COMMAND_MISMATCH': '命令 “{listed}” 加载后成了 “{loaded}”。',
   'problem.CLI_COMMAND_MISMATCH.next': REPORT,
-  'problem.CLI_EXPIRES_DURATION_RESUMED':
-    '--expires {given} 从现在起计算，因此尚待导入的密钥的到期时间会与此材料包中已发送导入的 {count} 个密钥不同；那些密钥{same, select, at {于 {heldAt, date, moment} 到期} never {永不到期} other {的到期时间各不相同，或在此处没有记录}}。继续进行的导入只接受 never 或日期时间，不接受时长。未向 KMS 发送任何内容。',
-  'problem.CLI_EXPIRES_DURATION_RESUMED.next':
-    '{same, select, at {若要让它们同时到期，请使用 --expires {heldIso} 再次运行导入。} never {若要与之相同，请使用 --expires never 再次运行导入。} other {请使用被停止的那次运行所打印命令中的 --expires 日期时间再次运行导入（keyferry online status 会列出每个密钥的到期时间）。}}',
 };
