@@ -827,10 +827,10 @@ export interface MessageValueTable {
   'problem.DIGEST_TYPED_GROUP_LENGTH.next': { subject: string };
   'problem.DIGEST_TYPED_LENGTH': { by: string; typist: string | number; subject: string; digits: string | number };
   'problem.DIGEST_TYPED_LENGTH.next': { subject: string };
-  'problem.BUNDLE_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
-  'problem.BUNDLE_DIGEST_SLIP.next': { count: number };
-  'problem.BUNDLE_DIGEST_MISMATCH': { count: string | number; dir: string | number };
-  'problem.BUNDLE_DIGEST_MISMATCH.next': NoValues;
+  'problem.BUNDLE_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number; kind: string };
+  'problem.BUNDLE_DIGEST_SLIP.next': { count: number; kind: string };
+  'problem.BUNDLE_DIGEST_MISMATCH': { count: string | number; dir: string | number; kind: string };
+  'problem.BUNDLE_DIGEST_MISMATCH.next': { kind: string };
   'problem.WRAPPED_DIGEST_REQUIRED': NoValues;
   'problem.WRAPPED_DIGEST_REQUIRED.next': NoValues;
   'problem.CLI_EXPECT_DIGEST_MISSING': NoValues;
@@ -2612,8 +2612,8 @@ export interface ProblemValueTable {
   'DIGEST_TYPED_NOT_HEX': { by: string; typist: string | number; subject: string; character: string | number; group: string | number };
   'DIGEST_TYPED_GROUP_LENGTH': { by: string; typist: string | number; group: string | number; subject: string; digits: string | number; groups: string | number };
   'DIGEST_TYPED_LENGTH': { by: string; typist: string | number; subject: string; digits: string | number };
-  'BUNDLE_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
-  'BUNDLE_DIGEST_MISMATCH': { count: string | number; dir: string | number };
+  'BUNDLE_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number; kind: string };
+  'BUNDLE_DIGEST_MISMATCH': { count: string | number; dir: string | number; kind: string };
   'WRAPPED_DIGEST_REQUIRED': NoValues;
   'CLI_EXPECT_DIGEST_MISSING': NoValues;
   'WRAPPED_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };

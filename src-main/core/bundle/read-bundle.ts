@@ -9,7 +9,13 @@ import { warningOf } from '../../i18n/warning';
 import { stepsInSlices, yieldToEventLoop } from '../yield';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
-import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from './bundle-limits';
+import {
+  BUNDLE_FORMATS,
+  BUNDLE_LIMITS,
+  IMPORT_PARAMETERS_FORMAT,
+  MANIFEST_FILE,
+  type BundleFormat,
+} from './bundle-limits';
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFileSteps } from './bundle-file-reader';
 import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
@@ -141,9 +147,12 @@ async function readBundleUnnamed(dir: string, options: ReadBundleOptions): Promi
   const comparison = expected === undefined ? undefined : compareTypedDigest(expected, digest);
   if (comparison && !comparison.matches) {
     const values = differenceValues(comparison);
+    // Whose digest was typed: the parameters' the online workstation shows, a wrap's the receipt prints.
+    const format = claimedFormat(manifestBytes);
+    const kind = format === IMPORT_PARAMETERS_FORMAT ? 'parameters' : format === undefined ? 'unknown' : 'wrapped';
     throw comparison.slip
-      ? new KeyferryError('BUNDLE_DIGEST_SLIP', { dir, ...values })
-      : new KeyferryError('BUNDLE_DIGEST_MISMATCH', { dir, count: values.count });
+      ? new KeyferryError('BUNDLE_DIGEST_SLIP', { dir, kind, ...values })
+      : new KeyferryError('BUNDLE_DIGEST_MISMATCH', { dir, kind, count: values.count });
   }
   // The whole folder is looked at only now; its manifest must still be the very file read above.
   const scan = await scanBundleFolder(dir);

@@ -260,6 +260,7 @@ describe('keyferry airgap wrap', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Custody: one set for 1 key, 2-of-2: each custodian holds one share');
     const media = await readdir(path.join(dir, 'media'));
     expect(media).toContain('wrapped');
     expect(media.filter((f) => f.startsWith('custodian-'))).toEqual([]);

@@ -97,14 +97,18 @@ describe('keyferry bundle verify', () => {
     expect(out[0]).not.toContain('importToken');
   });
 
-  it('checks the receipt digest when given', async () => {
+  it('checks the digest when given, naming where it is read: the online workstation for parameters, the receipt for a wrap', async () => {
     expect(
       (await run(['bundle', 'verify', params.dir, '--expect-digest', groupHex(params.digest).toLowerCase()])).code,
     ).toBe(0);
     const wrong = await run(['bundle', 'verify', params.dir, '--expect-digest', wrapped.digest]);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toHaveLength(1);
-    expect(wrong.err[0]).toContain('This is not the bundle the receipt names.');
+    expect(wrong.err[0]).toContain('This is not the bundle whose digest the online workstation showed.');
+    expect(wrong.err[0]).not.toContain('receipt');
+    // A wrapped-material bundle's digest is read from the air-gapped receipt.
+    const wrongWrap = await run(['bundle', 'verify', wrapped.dir, '--expect-digest', params.digest]);
+    expect(wrongWrap.err[0]).toContain('This is not the bundle the receipt names.');
   });
 
   it('prints the exact problem on one line, the file named with the bundle folder as given, and exits 1', async () => {

@@ -150,7 +150,7 @@ describe('online status after an import refused for its material expiry', () => 
     expect(lapsed.code).toBe(1);
     const after = await on(['online', 'status']);
     expect(after.stdout).toMatch(
-      /The import of the wrapped-material bundle \S+ was refused at journal entry \d+: its import tokens expired \(KMS\.2601\), so it cannot be imported any more, nor wrapped again\. Next, fresh wrapping keys and import tokens/,
+      /The import of the wrapped-material bundle \S+ was refused at journal entry \d+: its import tokens expired \(KMS\.2601\), so it cannot be imported any more, and the import-parameters bundle it was wrapped from, whose tokens those are, cannot be wrapped again\. Next, fresh wrapping keys and import tokens/,
     );
     expect(after.stdout).not.toContain('wrap with the import-parameters bundle');
   }, 120_000);

@@ -69,6 +69,7 @@ describe('keys of one custody set imported from two bundles', () => {
       '2/3',
       '--shares-on-one-volume',
     ]);
+    expect(round1.airGapped.stdout).toContain('Custody: one set for both keys, 2-of-3: each custodian holds one share');
     const share1 = await shareOf(airgap, 1);
     const tag = /keyferry-share-.+-([0-9A-F]{8})-1of3\.json$/.exec(share1)?.[1] as string;
     expect(tag).toMatch(/^[0-9A-F]{8}$/);

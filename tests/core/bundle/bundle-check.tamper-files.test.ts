@@ -58,7 +58,7 @@ describe('an edited manifest', () => {
     const error = await refusal(dir, NOW, t.paramsDigest.replace(/(.{4})/g, '$1 ').toUpperCase());
     expect(error.code).toBe('BUNDLE_DIGEST_MISMATCH');
     expect(error.message).toMatch(
-      /groups differ from the digest of the bundle .*This is not the bundle the receipt names/,
+      /groups differ from the digest of the bundle .*This is not the bundle whose digest the online workstation showed/,
     );
     await expect(readBundle(t.paramsPristine, { now: NOW, expectedDigest: t.paramsDigest })).resolves.toMatchObject({
       digest: t.paramsDigest,

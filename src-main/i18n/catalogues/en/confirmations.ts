@@ -23,13 +23,13 @@ export const enConfirmations = {
   'problem.DIGEST_TYPED_LENGTH.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits.`,
 
   'problem.BUNDLE_DIGEST_SLIP':
-    '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped or this is not the bundle the receipt names.',
+    '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped or this is not the bundle {kind, select, parameters {whose digest the online workstation showed} wrapped {the receipt names} other {whose digest was typed}}.',
   'problem.BUNDLE_DIGEST_SLIP.next':
-    'Read {count, plural, one {the differing group} other {the differing groups}} on the receipt again and type {count, plural, one {it} other {them}} again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.',
+    'Read {count, plural, one {the differing group} other {the differing groups}} {kind, select, parameters {where the online workstation shows the digest} wrapped {on the receipt} other {where the digest was read}} again and type {count, plural, one {it} other {them}} again. If it still differs, do not use this bundle: find the one {kind, select, parameters {the online workstation wrote} wrapped {the receipt names} other {whose digest that is}}, unchanged.',
   'problem.BUNDLE_DIGEST_MISMATCH':
-    '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the receipt names.',
+    '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle {kind, select, parameters {whose digest the online workstation showed} wrapped {the receipt names} other {whose digest was typed}}.',
   'problem.BUNDLE_DIGEST_MISMATCH.next':
-    'Do not use this bundle: find the one the receipt names, unchanged, or write it again on the machine that made it.',
+    '{kind, select, parameters {Do not use this bundle: find the one the online workstation wrote, unchanged. A bundle written again there has new tokens and another digest, which it shows.} wrapped {Do not use this bundle: find the one the receipt names, unchanged, or write it again on the machine that made it.} other {Do not use this bundle: find the one whose digest was typed, unchanged.}}',
 
   'problem.WRAPPED_DIGEST_REQUIRED':
     "The wrapped-material bundle's digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names. Nothing was read or sent to the KMS.",

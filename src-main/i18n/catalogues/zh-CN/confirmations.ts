@@ -19,11 +19,13 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.DIGEST_TYPED_LENGTH.next': `请输入${SUBJECT}${WHERE}：16 组，每组 4 个十六进制数字。`,
 
   'problem.BUNDLE_DIGEST_SLIP':
-    '{count, plural, other {第 {groupsList} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typedList}。要么摘要输错了，要么这不是回执所注明的包。',
+    '{count, plural, other {第 {groupsList} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typedList}。要么摘要输错了，要么这不是{kind, select, parameters {联网工作站所显示摘要对应的包} wrapped {回执所注明的包} other {所输入摘要对应的包}}。',
   'problem.BUNDLE_DIGEST_SLIP.next':
-    '请重新核读回执上不同的{count, plural, =1 {那一组} other {那 # 组}}并重新输入。若仍不同，请勿使用此包：找到回执所注明的、未被改动的包。',
-  'problem.BUNDLE_DIGEST_MISMATCH': '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是回执所注明的包。',
-  'problem.BUNDLE_DIGEST_MISMATCH.next': '请勿使用此包：找到回执所注明的、未被改动的包，或在生成它的机器上重新写出。',
+    '请重新核读{kind, select, parameters {联网工作站所显示的摘要中} wrapped {回执上} other {所读摘要中}}不同的{count, plural, =1 {那一组} other {那 # 组}}并重新输入。若仍不同，请勿使用此包：找到{kind, select, parameters {联网工作站写出的} wrapped {回执所注明的} other {该摘要对应的}}、未被改动的包。',
+  'problem.BUNDLE_DIGEST_MISMATCH':
+    '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是{kind, select, parameters {联网工作站所显示摘要对应的包} wrapped {回执所注明的包} other {所输入摘要对应的包}}。',
+  'problem.BUNDLE_DIGEST_MISMATCH.next':
+    '{kind, select, parameters {请勿使用此包：找到联网工作站写出的、未被改动的包。在那里重新写出的包带有新的令牌和另一个摘要，联网工作站会显示它。} wrapped {请勿使用此包：找到回执所注明的、未被改动的包，或在生成它的机器上重新写出。} other {请勿使用此包：找到该摘要对应的、未被改动的包。}}',
 
   'problem.WRAPPED_DIGEST_REQUIRED':
     '未提供离线回执上的已包装密钥材料包摘要，因此无法证明这就是该回执所注明的包。没有读取任何内容，也没有向 KMS 发送任何内容。',
