@@ -43,6 +43,7 @@ import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 import { crashedObjectsLines, destroyedBeforeRefusalLines } from '../crashed-objects-lines';
+import { refuseMissingReceiptFolder } from '../receipt-folder';
 
 const NAME = 'airgap wrap';
 
@@ -220,6 +221,7 @@ export const airgapWrapCommand = defineCommand({
     if (values.expires !== undefined) parseMaterialExpiry(values.expires);
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, io.cwd);
+    await refuseMissingReceiptFolder(io.cwd, values['receipt-dir']);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     const air = await startedOnJournal(journal, () =>
       AirGapCeremony.start({

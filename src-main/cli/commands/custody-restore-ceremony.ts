@@ -43,6 +43,7 @@ import { restoreFromToken } from './custody-restore-hsm';
 import type { RestoreValues } from './custody-restore-options';
 import { handoverWarnings, plannedHandovers } from './custody-restore-presenters';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
+import { refuseMissingReceiptFolder } from '../receipt-folder';
 import { pathExists } from '../../core/fs/path-exists';
 import { pauseForTest } from '../test-pause';
 import { isSetShare } from '../../core/custody/set-share';
@@ -68,7 +69,7 @@ export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRest
   }
 }
 
-/** What is checked before the journal opens: the output folder is new, the title and the expiry agree with the bundle. */
+/** What is checked before the journal opens: the output folder is new, the receipt folder exists, the title and the expiry agree with the bundle. */
 async function beforeTheJournal(
   values: RestoreValues,
   io: CliIo,
@@ -78,6 +79,7 @@ async function beforeTheJournal(
   const rel = (p: string) => path.resolve(io.cwd, p);
   const wrappedOut = rel(values['wrapped-out'] as string);
   if (await pathExists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
+  await refuseMissingReceiptFolder(io.cwd, values['receipt-dir']);
   // Too few shares of a custody set to rebuild it: refused now, before any witness types the digest.
   // A share that looks wrong (corrupted, twice, of another set) is left to the ceremony, which refuses
   // it as it is presented and journals it: a swapped share is evidence, kept in the journal.

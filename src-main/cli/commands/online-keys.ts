@@ -27,6 +27,8 @@ import {
   writtenParametersEntries,
   printGroupProofs,
   printProofs,
+  roundName,
+  unwrittenFolderName,
   withSession,
 } from './online-steps';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
@@ -247,10 +249,20 @@ function printKeyStates(
   // keys it holds; with several, each way back fetches for its own keys into a bundle of its own.
   const lapsedKeys = keys.filter((key) => key.lapsed);
   const sources = ceremony.materialSourcesOf(lapsedKeys.map((k) => k.keyId));
-  const lapsed = sources.flatMap((source, i) => {
+  // Each into a folder no earlier round wrote (a second lapse must not be sent to the first's folder).
+  const taken = new Set<string>();
+  const base = 'import-parameters-restore';
+  const lapsed = sources.flatMap((source) => {
     const these = lapsedKeys.filter((k) => source.keyIds.includes(k.keyId));
     const custody = ceremony.importedCustody(...source.keyIds)?.arrangement ?? null;
-    const round = sources.length > 1 ? { keyIds: source.keyIds, n: i + 1 } : undefined;
+    const several = sources.length > 1;
+    const folder = unwrittenFolderName(
+      { ceremony, journal },
+      (n) => (several ? `${base}-${n}` : roundName(base, n)),
+      taken,
+    );
+    taken.add(folder);
+    const round = { folder, ...(several ? { keyIds: source.keyIds } : {}) };
     return lapsedLines(io, these, nextOnline('params', values), custody, airGapJournal, atParameters, round);
   });
   for (const line of lapsed) io.stdout(line);

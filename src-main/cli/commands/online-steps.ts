@@ -81,6 +81,23 @@ export function parametersRound(session: RoundSource): number {
 /** A folder name for round `n` of parameters and wrapping: the first keeps the plain name. */
 export const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
 
+/**
+ * A folder name on the media that no import-parameters bundle of this journal was written to: the
+ * first of `names(1)`, `names(2)`, … not among them nor in `taken` (names given beside it). A Next
+ * line of a later round must not name a folder an earlier one filled (the preflight refuses it).
+ */
+export function unwrittenFolderName(
+  session: RoundSource,
+  names: (n: number) => string,
+  taken: ReadonlySet<string> = new Set(),
+): string {
+  const written = new Set(writtenParametersEntries(session).map((e) => path.basename(String(e.data.folder))));
+  for (let n = 1; ; n++) {
+    const name = names(n);
+    if (!written.has(name) && !taken.has(name)) return name;
+  }
+}
+
 /** The `online params` line that fetches the next round of parameters, into its own folder on the media. */
 export function nextParametersCommand(session: RoundSource, values: OnlineCommonValues): string {
   const out = onMedia(roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1));
@@ -194,8 +211,8 @@ export function hsmRestoreWords(token: string, airGapJournal: string | undefined
 /**
  * Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way
  * back (`withSteps` false: their latest round is past fresh parameters, and says its own next step).
- * `round`: one of several sources of material (material-sources.ts): its fresh parameters are
- * fetched for its keys only (`--key-id`), into a bundle numbered `n`.
+ * `round`: the folder on the media its fresh parameters go to (unwrittenFolderName), and for one of
+ * several sources of material (material-sources.ts) its keys, fetched for alone (`--key-id`).
  */
 export function lapsedLines(
   io: CliIo,
@@ -204,7 +221,7 @@ export function lapsedLines(
   custody: CustodyArrangement | null = null,
   airGapJournal?: string,
   withSteps = true,
-  round?: { readonly keyIds: readonly string[]; readonly n: number },
+  round?: { readonly keyIds?: readonly string[]; readonly folder: string },
 ): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
@@ -219,8 +236,8 @@ export function lapsedLines(
         : { custody: 'unknown', token: '', m: 0, n: 0 };
   const hsmWords = custody?.kind === 'hsm-token' ? ` ${commandLine(hsmRestoreWords(token, airGapJournal))}` : '';
   // On the media in both steps: written there online, read there on the air-gapped workstation.
-  const bundle = onMedia(round ? `import-parameters-restore-${round.n}` : 'import-parameters-restore');
-  const chosen = round ? ` ${commandLine(round.keyIds.flatMap((id) => ['--key-id', id]))}` : '';
+  const bundle = onMedia(round?.folder ?? 'import-parameters-restore');
+  const chosen = round?.keyIds ? ` ${commandLine(round.keyIds.flatMap((id) => ['--key-id', id]))}` : '';
   // No custody copy: nothing to restore from; only a material file somebody still holds can be wrapped again.
   const file = custody?.kind === 'none' ? 'brought' : custody?.kind === 'material-files' ? 'kept' : null;
   const step2 = file

@@ -85,6 +85,8 @@ class FileJournal implements Journal {
   private size: number;
   private queue: Promise<unknown> = Promise.resolve();
   private state: 'open' | 'closed' | 'broken' = 'open';
+  /** The close under way or done (close() is idempotent, and every caller waits for the lock's release). */
+  private closing: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
@@ -174,8 +176,19 @@ class FileJournal implements Journal {
     return frozen;
   }
 
-  async close(): Promise<void> {
-    if (this.state === 'closed') return;
+  /**
+   * Closes the file and releases the lock. A second call while the first is under way waits for it:
+   * a Ctrl-C handler closing the journal as the command's own close runs must not let the process
+   * exit before the lock file is gone (a trial found it left behind, the stop line saying "closed").
+   */
+  close(): Promise<void> {
+    // A later call waits for the first; only the first is told of a failure (as before: closed is closed).
+    if (this.closing) return this.closing.catch(() => undefined);
+    this.closing = this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     await this.queue;
     this.state = 'closed';
     try {

@@ -227,6 +227,25 @@ describe('keyferry airgap wrap', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('receipt-air-gapped-KF-20250301-abcdef'))).toHaveLength(2);
   });
 
+  it('refuses a --receipt-dir that does not exist before the journal opens: no witness types, no journal is created', async () => {
+    await paramsBundle('EC_P256');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
+    const args = wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', 'reciepts');
+    const refused = await keyferry(args, { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `The receipt folder ${path.join(dir, 'reciepts')} does not exist. Nothing was generated. Insert the media and create the folder, or choose an existing folder.`,
+    );
+    expect(await readdir(dir)).not.toContain('airgap.jsonl');
+    await mkdir(path.join(dir, 'receipts'));
+    const done = await keyferry(
+      wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', 'receipts'),
+      { cwd: dir },
+    );
+    expect(done.stderr).toBe('');
+    expect((await readdir(path.join(dir, 'receipts'))).some((f) => f.startsWith('receipt-air-gapped-'))).toBe(true);
+  });
+
   it('writes custody shares into given folders on one volume only with --shares-on-one-volume (a rehearsal)', async () => {
     await paramsBundle('EC_P256');
     openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -395,6 +395,17 @@ describe('keyferry custody', () => {
     expect(badExpiry.err).toContain(
       '--expires "tomorrow" is not "original", "never", a duration or a date-time with its zone. Give "original" (each key keeps the expiry it had, if still in the future), "never", a duration from now',
     );
+    // A mistyped receipt folder, with a journal not yet there: refused before the journal opens, so
+    // no witness types the digest for nothing and no journal is created (a trial's ../reciepts).
+    const typo = await run(
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--receipt-dir', 'reciepts', ...ceremony],
+      dir,
+    );
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain(
+      `The receipt folder ${path.join(dir, 'reciepts')} does not exist. Nothing was generated.`,
+    );
+    expect(existsSync(path.join(dir, 'restore.jsonl'))).toBe(false);
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
     expect(unconfirmed.err).toContain('Witness Wes has not confirmed the import-parameters bundle digest');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);

@@ -118,7 +118,8 @@ describe('keys of one custody set imported from two bundles', () => {
     );
     expect(lapsed.stdout).toContain('--out MEDIA/import-parameters-restore ');
     expect(lapsed.stdout).not.toContain('import-parameters-restore-1');
-    const params3 = await on(['online', 'params', '--out', 'params-3']);
+    // Followed as printed (MEDIA: the online folder here).
+    const params3 = await on(['online', 'params', '--out', 'import-parameters-restore']);
     expect(params3.stderr).toBe('');
     expect(params3.code).toBe(0);
     for (const keyId of [one, two]) expect(params3.stdout).toContain(`key ${keyId}`);
@@ -132,5 +133,16 @@ describe('keys of one custody set imported from two bundles', () => {
     expect(imported.stdout).toContain(`custody set ${tag}`);
     expect(imported.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(2);
     expect(imported.stdout).not.toContain('No receipt yet');
+
+    // Lapsed again: the way back names a folder no earlier round wrote, and the line pasted runs (a
+    // trial's second lapse was sent to the first one's folder, refused as not empty).
+    kms.sim.clock.advance(31 * DAY);
+    const again = await on(['online', 'status']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('--out MEDIA/import-parameters-restore-2 ');
+    expect(again.stdout).toContain('--bundle MEDIA/import-parameters-restore-2 ');
+    const params4 = await on(['online', 'params', '--out', 'import-parameters-restore-2']);
+    expect(params4.stderr).toBe('');
+    expect(params4.code).toBe(0);
   }, 240_000);
 });

@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { constants, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -322,5 +322,36 @@ describe('openJournal and append', () => {
     const journal = await openJournal(file, { create: true });
     await journal.close();
     await expect(journal.append('system', 'ceremony.started', {})).rejects.toMatchObject({ code: 'JOURNAL_CLOSED' });
+  });
+
+  it('a second close while the first is under way waits until the lock is released', async () => {
+    // A Ctrl-C handler closes the journal as the command's own close runs; the process exits once
+    // the handler's close returns, so that one must not return before the lock file is gone.
+    const file = path.join(await tempDir(), 'j.jsonl');
+    // A medium whose file handle takes a while to close (a USB stick flushing its cache).
+    let closing!: () => void;
+    const slowClose: FileLayer = {
+      ...nodeFileLayer,
+      open: async (p, flags, mode) => {
+        const handle = await nodeFileLayer.open(p, flags, mode);
+        if (!(flags & constants.O_APPEND)) return handle;
+        const realClose = handle.close.bind(handle);
+        return Object.assign(Object.create(handle) as typeof handle, {
+          close: () => new Promise<void>((resolve, reject) => (closing = () => void realClose().then(resolve, reject))),
+        });
+      },
+    };
+    const journal = await openJournal(file, { create: true, layer: slowClose });
+    await journal.append('system', 'ceremony.started', {});
+    const first = journal.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The second close comes while the first waits for the file handle.
+    const second = journal.close();
+    closing();
+    await second;
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    await first;
+    // Closed is closed: a later close returns at once.
+    await journal.close();
   });
 });
