@@ -7,6 +7,7 @@ import { refuseDurationGoingOn, sentImport } from '../../core/ceremony/online/re
 import type { CheckedBundleSummary, ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
+import { journalsOfCeremony } from '../journals-of-ceremony';
 import { custodyLine } from '../../i18n/custody-line';
 import { madeByLine } from '../../i18n/made-by-line';
 import { madeByValues } from '../../core/receipt/journal-facts';
@@ -67,6 +68,26 @@ function receiptDigest(typed: string | undefined): string {
   return typed;
 }
 
+/**
+ * A bundle of another ceremony: when a journal beside this one records that ceremony, the journal
+ * given was likely the wrong one (a trial's), and the refusal names it as `--journal` takes it.
+ */
+async function withJournalOfBundleCeremony(
+  error: unknown,
+  journal: string,
+  given: string | undefined,
+): Promise<unknown> {
+  if (!(error instanceof KeyferryError) || error.code !== 'WRAPPED_OTHER_CEREMONY') return error;
+  const bundleCeremony = String(error.values?.bundleCeremony ?? '');
+  const [found] = await journalsOfCeremony(path.dirname(journal), bundleCeremony, journal);
+  if (found === undefined) return error;
+  return new KeyferryError('WRAPPED_OTHER_CEREMONY', {
+    bundleCeremony,
+    ceremonyId: String(error.values?.ceremonyId ?? ''),
+    journalOf: given === undefined ? found : path.join(path.dirname(given), found),
+  });
+}
+
 export const importCommand = defineOnlineCommand({
   name: 'online import',
   synopsis: [
@@ -120,13 +141,13 @@ export const importCommand = defineOnlineCommand({
             shownAs: values.bundle,
           },
         )
-        .catch((error: unknown) => {
+        .catch(async (error: unknown) => {
           // Refused after the bundle was read: who made it (the refusal's journal entry keeps it) is said
           // first (not for a bundle of another ceremony: the core keeps no maker for that refusal).
           const refused = session.journal.entries.at(-1);
           const made = refused?.event === 'wrapped-bundle.refused' ? madeByValues(refused.data.madeBy) : undefined;
           if (made) io.stdout(t('bundle.madeBy', made));
-          throw error;
+          throw await withJournalOfBundleCeremony(error, session.journal.path, values.journal);
         });
       io.stdout(t('online.import.checked', { count: checked.keys.length }));
       io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));

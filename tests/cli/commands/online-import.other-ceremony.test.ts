@@ -2,8 +2,10 @@
  * `online import` given the wrapped bundle of another ceremony (two ceremonies at once, the sticks
  * swapped), with that bundle's own digest: refused, and the refusal is the first thing said about
  * the bundle. The "Wrapped on the air-gapped side by …" line, which reads like an acceptance, is not
- * printed before it (it used to be). Two ceremonies, two folders each, a real simulator.
+ * printed before it (it used to be). With the bundle's ceremony's journal beside the one given, the
+ * refusal names it as the --journal to give. Two ceremonies, two folders each, a real simulator.
  */
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
@@ -32,6 +34,23 @@ describe('online import of another ceremony’s wrapped bundle', () => {
     const refused = await keyferry(command, { cwd: mine.online, env: mine.env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/The bundle belongs to ceremony KF-\S+, not to KF-\S+\./);
+    expect(refused.stderr).toContain('Do not import this bundle.');
     expect(refused.stdout).not.toContain('Wrapped on the air-gapped side by');
+
+    // The other ceremony's journal lies beside mine (one online workstation, two ceremonies): the
+    // wrong --journal is the likelier slip, and the refusal names the journal to give (a trial's).
+    await copyFile(other.journal, path.join(mine.online, 'online-other.jsonl'));
+    const beside = await keyferry(command, { cwd: mine.online, env: mine.env });
+    expect(beside.code).toBe(1);
+    const journal = command[at(command, '--journal')] as string;
+    const named = path.join(path.dirname(journal), 'online-other.jsonl');
+    expect(beside.stderr).toContain(
+      `the wrong journal was given: ${named}, in the same folder, records that ceremony; run the same import with --journal ${named}.`,
+    );
+    // Followed, the import goes through in that ceremony's journal.
+    const followed = command.map((arg, i) => (i === at(command, '--journal') ? named : arg));
+    const imported = await keyferry(followed, { cwd: mine.online, env: mine.env });
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
   }, 180_000);
 });

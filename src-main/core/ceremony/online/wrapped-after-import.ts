@@ -84,7 +84,11 @@ export async function otherCeremonyOffered(
     const claimed = await readBundleClaimedCeremony(dir);
     if (claimed.digest !== parseTypedDigest(typed, 'wrapped')) return undefined;
     if (claimed.ceremonyId === undefined || claimed.ceremonyId === ceremonyId) return undefined;
-    return new KeyferryError('WRAPPED_OTHER_CEREMONY', { bundleCeremony: claimed.ceremonyId, ceremonyId });
+    return new KeyferryError('WRAPPED_OTHER_CEREMONY', {
+      bundleCeremony: claimed.ceremonyId,
+      ceremonyId,
+      journalOf: 'none',
+    });
   } catch {
     return undefined;
   }

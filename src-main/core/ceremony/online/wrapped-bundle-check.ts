@@ -117,6 +117,8 @@ export function refuseOtherCeremony(state: OnlineCeremonyState, bundle: WrappedM
     throw new KeyferryError('WRAPPED_OTHER_CEREMONY', {
       bundleCeremony: bundle.manifest.ceremonyId,
       ceremonyId: state.ceremonyId,
+      // The CLI names a journal of the bundle's ceremony beside this one, when there is one (online-import.ts).
+      journalOf: 'none',
     });
   }
 }

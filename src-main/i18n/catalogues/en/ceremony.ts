@@ -139,7 +139,7 @@ export const enCeremony = {
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
     'For ceremony {ceremonyId}, start a journal of its own: give --journal {suggested} (it does not exist yet). If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
   'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
-  'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
+  'problem.WRAPPED_OTHER_CEREMONY.next': `{journalOf, select, none {${REFUSED}} other {If this import was meant for ceremony {bundleCeremony}, the wrong journal was given: {journalOf}, in the same folder, records that ceremony; run the same import with --journal {journalOf}. Otherwise do not import this bundle: bring the one written for these parameters, unchanged.}}`,
   'problem.CEREMONY_PEOPLE_INVALID':
     '{reason, select, presenter {"{name}" is not a usable name for who presented share {index}.} same {The operator and the witnesses must all be different people.} other {The people of the ceremony are not valid: {who, select, operator {the operator ("{name}")} witness {witness {index} ("{name}")} other {the witnesses}}: {reason, select, empty {a name cannot be empty} tooLong {a name is at most 100 characters} noWitness {name at least one witness} tooManyWitnesses {at most 20 witnesses} other {a name cannot contain control characters}}.}}',
   'problem.CEREMONY_PEOPLE_INVALID.next':
