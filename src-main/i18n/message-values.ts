@@ -1170,6 +1170,8 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.next-parameters': { refused: string; bundle: string | number; refusedSeq: string | number; code: string | number; unwritten: string; command: string | number; earlier: string; dir: string | number };
+  'online.status.next-create': { count: number; keys: string | number; command: string | number };
+  'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { dir: string | number; seq: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };

@@ -186,6 +186,19 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
   const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
   // The import of the wrap of the bundle written last was refused: not that wrap again.
   const refused = refusedBeforeImport(session.journal.entries, step);
+  // A create step stopped part way (a stop, or a region unreachable): the keys of the plan still to create.
+  const notCreated = session.ceremony.keysNotCreated();
+  if (step === 'new' && notCreated.length > 0)
+    return t('online.status.next-create', {
+      count: notCreated.length,
+      keys: listText(
+        { t },
+        notCreated.map((k) =>
+          t('online.status.not-created-key', { alias: k.alias, region: k.replicaIn?.region ?? 'none' }),
+        ),
+      ),
+      command: nextOnline('create-key', values, ['--plan', 'PLAN']),
+    });
   if (step === 'keys-created' || step === 'parameters-fetched' || refused?.kind === 'token')
     return t('online.status.next-parameters', {
       unwritten: step === 'parameters-fetched' ? 'yes' : 'no',

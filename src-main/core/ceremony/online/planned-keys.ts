@@ -133,18 +133,28 @@ export function journaledReplica(
   );
 }
 
-/** How many keys of the journaled plan (primaries and replicas) the journal does not hold yet (0 without a journaled plan). */
-export function plannedKeysMissing(state: OnlineCeremonyState): number {
-  let missing = 0;
+/** A key of the journaled plan not created yet: its alias, and for a replica the region and project it goes to. */
+export interface PlannedKeyNotCreated {
+  readonly alias: string;
+  readonly replicaIn: ReplicaTarget | null;
+}
+
+/** The keys of the journaled plan (primaries and replicas) the journal does not hold yet, in plan order (none without a journaled plan). */
+export function plannedKeysNotCreated(state: OnlineCeremonyState): PlannedKeyNotCreated[] {
+  const missing: PlannedKeyNotCreated[] = [];
   for (const key of state.plannedKeys ?? []) {
     const primary = journaledPrimary(state, key.alias);
-    if (!primary) {
-      missing += 1 + key.replicas.length;
-      continue;
-    }
-    missing += key.replicas.filter((t) => !journaledReplica(state, primary.keyId, t)).length;
+    if (!primary) missing.push({ alias: key.alias, replicaIn: null });
+    for (const target of key.replicas)
+      if (!primary || !journaledReplica(state, primary.keyId, target))
+        missing.push({ alias: key.alias, replicaIn: target });
   }
   return missing;
+}
+
+/** How many keys of the journaled plan (primaries and replicas) the journal does not hold yet (0 without a journaled plan). */
+export function plannedKeysMissing(state: OnlineCeremonyState): number {
+  return plannedKeysNotCreated(state).length;
 }
 
 /**

@@ -31,7 +31,7 @@ import { materialSourcesOf } from './material-sources';
 import { groupMaterialHolders } from './group-material';
 import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
-import { requireCreateStep, startDifference } from './planned-keys';
+import { plannedKeysNotCreated, requireCreateStep, startDifference, type PlannedKeyNotCreated } from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
 import type { OnlineCredentialBinding } from './credential-source';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
@@ -213,6 +213,11 @@ export class OnlineCeremony {
 
   get witnesses(): readonly string[] {
     return this.#state.witnesses;
+  }
+
+  /** The keys of the journaled plan a create step stopped before creating (planned-keys.ts). */
+  keysNotCreated(): PlannedKeyNotCreated[] {
+    return plannedKeysNotCreated(this.#state);
   }
 
   /** The keys as the journal knows them (no KMS call): see JournaledKey. */

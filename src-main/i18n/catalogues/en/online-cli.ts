@@ -93,6 +93,9 @@ export const enOnlineCli = {
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.next-parameters':
     '{refused, select, token {The import of the wrapped-material bundle {bundle} was refused at journal entry {refusedSeq}: its import tokens expired ({code}), so it cannot be imported any more, and the import-parameters bundle it was wrapped from, whose tokens those are, cannot be wrapped again. } other {}}{unwritten, select, yes {The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. } other {}}Next, fresh wrapping keys and import tokens, written to a new bundle on the removable media (MEDIA: its folder as this workstation mounts it): {command}{earlier, select, yes { — unless the air-gapped side already wrapped the bundle written before ({dir}) and its import tokens are still valid: then import that wrap with the online import command it printed, and do not fetch again.} other {}}',
+  'online.status.next-create':
+    'The create step stopped part way: {count, plural, one {# key of the plan is} other {# keys of the plan are}} not created yet: {keys}. Next, run the create again with the plan this ceremony was created with (PLAN: that file): the keys created already are kept, and a key whose create was sent with no answer is taken back, not created twice: {command}',
+  'online.status.not-created-key': '{alias}{region, select, none {} other { (the replica in region {region})}}',
   'online.status.next-wrap':
     'Next, within the tokens’ 24 hours, on the air-gapped workstation: wrap with the import-parameters bundle {dir} (written at online journal entry {seq}), as online params printed it; then import what it writes here with the online import command it prints.',
   'online.status.partly-imported':
