@@ -2049,7 +2049,7 @@ export interface MessageValueTable {
   'problem.BUNDLE_INPUT_INVALID.next': NoValues;
   'problem.BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
   'problem.BUNDLE_BOUND_MATERIAL_INVALID.next': NoValues;
-  'bundle.abandoned.marker': { at: Date | number; reason: string | number; journal: string | number };
+  'bundle.abandoned.marker': { at: Date | number; reason: string | number; journal: string | number; by: string };
   'problem.KWP_BAD_KEK_LENGTH': { length: string | number };
   'problem.KWP_BAD_KEK_LENGTH.next': NoValues;
   'problem.KWP_BAD_INPUT_LENGTH': { length: string | number; max: string | number };

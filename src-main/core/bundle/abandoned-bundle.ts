@@ -58,6 +58,8 @@ interface AbandonFacts {
   readonly reason: string;
   readonly at: Date;
   readonly journal: string;
+  /** The session was a custody restore's: the way on is the restore again, not a wrap. */
+  readonly restore?: boolean;
   readonly phrase?: Phrase | undefined;
   readonly problem?: ProblemLike | undefined;
 }
@@ -76,7 +78,7 @@ function markerText(facts: AbandonFacts): string {
         ? tr.message(facts.phrase)
         : facts.reason;
     const reason = why.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    return `${tr.t('bundle.abandoned.marker', { at: facts.at, reason, journal })}\n`;
+    return `${tr.t('bundle.abandoned.marker', { at: facts.at, reason, journal, by: facts.restore ? 'restore' : 'wrap' })}\n`;
   }).join('\n');
 }
 

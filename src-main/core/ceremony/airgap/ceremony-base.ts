@@ -85,6 +85,8 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
   #stopped: Promise<AbandonReport> | undefined;
   #unfinishedEarlier: UnfinishedSessionReport | null = null;
+  /** What the session is for, as its start journals it (`custody-restore` for a restore; none for a wrap). */
+  #purpose: string | undefined;
 
   protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S, K | SharedAirGapStepId>) {
     this.options = options;
@@ -100,6 +102,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * start is journaled (`purpose` for a restore); its entry number becomes `sessionSeq`.
    */
   protected async openSession(purpose?: string): Promise<void> {
+    this.#purpose = purpose;
     this.#unfinishedEarlier = await closeUnfinishedSession(this.options.journal, this.options.operator, this.now());
     this.sessionSeq = (await journalAirGapSessionStart(this.options, purpose)).seq;
   }
@@ -261,6 +264,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         journal,
         operator,
         now: this.now,
+        restore: this.#purpose === 'custody-restore',
         writing: () => this.#writing,
         bundle: () => this.#bundle.bundle,
         underWay: (state) => this.materialUnderWay(state as S),

@@ -100,6 +100,8 @@ export interface StoppingSession {
   readonly now: () => Date;
   /** The bundle or receipt write under way: the stop waits for it before deciding what to withdraw. */
   readonly writing: () => Promise<unknown>;
+  /** A custody restore's session (its withdrawn bundle says to restore again, not to wrap). */
+  readonly restore: boolean;
   /** The wrapped bundle this session wrote, if any (asked once the write under way settled). */
   readonly bundle: () => WrittenWrappedBundle | undefined;
   /** What material work the ceremony's state `state` allows to be under way (see AbandonReport.underWay). */
@@ -163,6 +165,7 @@ export async function stopAirGapSession(
         problem: cause.problem,
         at: session.now(),
         journal: journal.path,
+        restore: session.restore,
       });
       withdrawnBundle = withdrawn.dir;
       withdrawnHow = withdrawalKind(withdrawn);

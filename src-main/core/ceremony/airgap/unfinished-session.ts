@@ -88,6 +88,8 @@ async function withdrawBundleFolder(
       phrase: phraseOf('journal.reason.ended-without-stop'),
       at: now,
       journal: journal.path,
+      // A restore's session start names its purpose: its bundle says to restore again, not to wrap.
+      restore: session[0]?.data['purpose'] === 'custody-restore',
     });
     await journal.append(operator, 'wrapped-bundle.withdrawn', {
       ...withdrawnBundleData(withdrawn),

@@ -4,7 +4,7 @@
  * interrupt as such with the custody files it removed, and leaves a finished session as it is.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,7 @@ function bundleIn(folder: string): WrittenWrappedBundle {
 function session(
   state: string,
   held: { bundle?: WrittenWrappedBundle; writing?: Promise<unknown> },
+  restore = false,
 ): StoppingSession & { stopped: boolean } {
   const guard = {
     stopped: false,
@@ -55,6 +56,7 @@ function session(
     guard,
     journal,
     operator: 'Officer',
+    restore,
     now: () => new Date('2026-12-01T22:00:00Z'),
     writing: () => held.writing ?? Promise.resolve(),
     bundle: () => held.bundle,
@@ -100,6 +102,22 @@ describe('stopping an air-gapped session', () => {
       withdrawnBundle: folder,
       wipedKeys: 2,
     });
+  });
+
+  it("says in a restore's withdrawn bundle to run the restore again, not to wrap again", async () => {
+    const folder = path.join(dir, 'restored');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'manifest.json'), '{}');
+    const stopping = session('bundle-written', { bundle: bundleIn(folder) }, true);
+    await stopAirGapSession(
+      stopping,
+      problemCause(new KeyferryError('PREFLIGHT_REQUIRED', { step: 'receipt' })),
+      () => 1,
+    );
+    const marker = await readFile(path.join(folder, 'ABANDONED.txt'), 'utf8');
+    expect(marker).toContain('Run the custody restore again on the air-gapped workstation into a fresh folder');
+    expect(marker).toContain('请在离线工作站上再次运行托管恢复');
+    expect(marker).not.toContain('Wrap again');
   });
 
   it('journals an interrupt with its signal and the custody files it removed', async () => {

@@ -544,6 +544,18 @@ describe('restore receipts of two journals in one receipt folder', () => {
       expect((await verifyJournal(path.join(f.dir, journal), seal)).ok).toBe(true);
     }
   }, 60_000);
+
+  it('a restore stopped after its bundle is written withdraws it, saying to run the restore again, not to wrap', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const receiptDir = path.join(f.dir, 'receipts-stopped');
+    await mkdir(receiptDir);
+    const restore = await restoredUpToBundle(split, plan, 'restore-stopped.jsonl', receiptDir);
+    const report = await restore.abandon({ reason: 'Interrupted', signal: 'SIGINT' });
+    const marker = await readFile(path.join(report.withdrawnBundle as string, 'ABANDONED.txt'), 'utf8');
+    expect(marker).toContain('Run the custody restore again on the air-gapped workstation');
+    expect(marker).not.toContain('Wrap again');
+  }, 60_000);
 });
 
 describe('restore module graph', () => {
