@@ -134,13 +134,13 @@ describe('the custody restore line pasted with SHARE-1 or EXPIRY left in it', ()
     const run = await keyferry(restoreLine('--share', 'share-1.json', '--expires', 'EXPIRY'), { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      'keyferry custody restore: --expires EXPIRY is the placeholder the printed Next line gives for the material expiry of the restored keys. Nothing was run. Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
+      'keyferry custody restore: --expires EXPIRY is the placeholder the printed Next line gives for the material expiry of the restored keys. Nothing was run. Replace EXPIRY with original (each key keeps the expiry it had, only while that is still in the future: the printed line says when it has passed), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z, then run the line again.',
     );
     const zh = await keyferry(['--lang', 'zh-CN', ...restoreLine('--share', 'share-1.json', '--expires', 'EXPIRY')], {
       cwd: dir,
     });
     expect(zh.stderr).toBe(
-      'keyferry custody restore: --expires EXPIRY 是所打印的“下一步”命令中代表恢复后密钥的密钥材料到期时间的占位符。未执行任何操作。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z），然后重新执行该命令。',
+      'keyferry custody restore: --expires EXPIRY 是所打印的“下一步”命令中代表恢复后密钥的密钥材料到期时间的占位符。未执行任何操作。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，仅当其仍在未来时可用：打印的那一行会说明是否已过）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z），然后重新执行该命令。',
     );
     expect(await readdir(dir)).toEqual(['restore.jsonl', 'share-1.json']);
     expect(await readFile(path.join(dir, 'restore.jsonl'), 'utf8')).toBe('');
@@ -166,14 +166,14 @@ describe('placeholders of several kinds left in one pasted line', () => {
     const run = await keyferry(line, { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      'keyferry custody restore: This line still holds 3 placeholders of the printed Next line: --bundle MEDIA/import-parameters-KF-2, --share SHARE-1, --expires EXPIRY. Nothing was run. Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb). Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media). Replace EXPIRY with original (each key keeps the expiry it had, if still in the future), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. Then run the line again (a file or folder really so named here: write ./ before its name).',
+      'keyferry custody restore: This line still holds 3 placeholders of the printed Next line: --bundle MEDIA/import-parameters-KF-2, --share SHARE-1, --expires EXPIRY. Nothing was run. Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb). Replace each SHARE-1, SHARE-2 … with the path of a share file a custodian brings (keyferry-share-….json on their media). Replace EXPIRY with original (each key keeps the expiry it had, only while that is still in the future: the printed line says when it has passed), never, a duration from now such as 90d, or a date-time with its zone such as 2030-01-31T00:00:00Z. Then run the line again (a file or folder really so named here: write ./ before its name).',
     );
     expect(await readdir(dir)).toEqual([]);
     const zh = await keyferry(['--lang', 'zh-CN', ...line], {
       cwd: dir,
     });
     expect(zh.stderr).toBe(
-      'keyferry custody restore: 该命令中仍有 3 个所打印的“下一步”命令中的占位符：--bundle MEDIA/import-parameters-KF-2、--share SHARE-1、--expires EXPIRY。未执行任何操作。请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
+      'keyferry custody restore: 该命令中仍有 3 个所打印的“下一步”命令中的占位符：--bundle MEDIA/import-parameters-KF-2、--share SHARE-1、--expires EXPIRY。未执行任何操作。请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。请将 EXPIRY 替换为 original（各密钥沿用原到期时间，仅当其仍在未来时可用：打印的那一行会说明是否已过）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
     );
   });
 

@@ -20,7 +20,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_EXPIRY_NOT_REPLACED':
     '--expires EXPIRY 是所打印的“下一步”命令中代表{of, select, restore {恢复后密钥的} wrap {本次包装所生成密钥的} other {本次导入的}}密钥材料到期时间的占位符。未执行任何操作。',
   'problem.CLI_EXPIRY_NOT_REPLACED.next':
-    '请将 EXPIRY 替换为{of, select, restore { original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）} wrap { never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）} other { never、从现在起的时长（如 90d）}}或带时区的日期时间（如 2030-01-31T00:00:00Z），然后重新执行该命令。',
+    '请将 EXPIRY 替换为{of, select, restore { original（各密钥沿用原到期时间，仅当其仍在未来时可用：打印的那一行会说明是否已过）、never、从现在起的时长（如 90d）} wrap { never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）} other { never、从现在起的时长（如 90d）}}或带时区的日期时间（如 2030-01-31T00:00:00Z），然后重新执行该命令。',
   'problem.CLI_MODULE_NOT_REPLACED':
     'PKCS11-MODULE 是所打印的“下一步”命令中代表 HSM 的 PKCS#11 库的占位符。未执行任何操作。',
   'problem.CLI_MODULE_NOT_REPLACED.next':
@@ -36,7 +36,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED':
     '该命令中仍有 {count} 个所打印的“下一步”命令中的占位符：{valuesList}。未执行任何操作。',
   'problem.CLI_PLACEHOLDERS_NOT_REPLACED.next':
-    '{media, select, yes {请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。} other {}}{share, select, yes {请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。} other {}}{module, select, yes {请将 PKCS11-MODULE 替换为本工作站上 HSM 厂商 PKCS#11 库的路径。} other {}}{digest, select, yes {请将 DIGEST 替换为离线回执“封印”下的“已包装密钥材料包摘要”。} other {}}{custody, select, yes {请将 M/N 替换为所需并制作的份额数（如 2/3），并为每位保管人各给出一次 --custodian NAME --custodian-folder DIR，填入其姓名和其自己介质的文件夹（或省略这三个选项，不保留托管副本）。} people {请将 NAME 替换为保管人的姓名，将 DIR 替换为其自己介质的文件夹。} other {}}{expiry, select, yes {请将 EXPIRY 替换为 original（各密钥沿用原到期时间，须仍在未来）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} import {请将 EXPIRY 替换为 never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} wrap {请将 EXPIRY 替换为 never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} other {}}然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
+    '{media, select, yes {请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb）。} other {}}{share, select, yes {请将 SHARE-1、SHARE-2 … 逐一替换为保管人带来的份额文件的路径（其介质上的 keyferry-share-….json）。} other {}}{module, select, yes {请将 PKCS11-MODULE 替换为本工作站上 HSM 厂商 PKCS#11 库的路径。} other {}}{digest, select, yes {请将 DIGEST 替换为离线回执“封印”下的“已包装密钥材料包摘要”。} other {}}{custody, select, yes {请将 M/N 替换为所需并制作的份额数（如 2/3），并为每位保管人各给出一次 --custodian NAME --custodian-folder DIR，填入其姓名和其自己介质的文件夹（或省略这三个选项，不保留托管副本）。} people {请将 NAME 替换为保管人的姓名，将 DIR 替换为其自己介质的文件夹。} other {}}{expiry, select, yes {请将 EXPIRY 替换为 original（各密钥沿用原到期时间，仅当其仍在未来时可用：打印的那一行会说明是否已过）、never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} import {请将 EXPIRY 替换为 never、从现在起的时长（如 90d）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} wrap {请将 EXPIRY 替换为 never、时长（如 90d，从参数包的导入令牌所示的 KMS 时间起算）或带时区的日期时间（如 2030-01-31T00:00:00Z）。} other {}}然后重新执行该命令（若此处确有同名的文件或文件夹，请在其名称前写上 ./）。',
   'problem.CLI_OPTION_VALUE_MISSING': '选项 {option} 需要一个值。',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     '请写成 {option} 值（值以“--”开头时写成 {option}=值）；“keyferry {command} --help”说明它接受什么。',
