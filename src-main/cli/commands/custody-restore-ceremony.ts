@@ -35,7 +35,7 @@ import type { CliIo } from '../command';
 import { confirmAsEveryWitness } from '../witness-confirmations';
 import { readShares, type ReadShare } from './custody-input';
 import { backupFileFor, printBackup, printSetRestored } from './custody-restore-set';
-import { readBackupFile } from '../../core/custody/backup-text';
+import { readBackupFile, requireBackupFile } from '../../core/custody/backup-text';
 
 import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
 
@@ -80,6 +80,10 @@ async function beforeTheJournal(
   const wrappedOut = rel(values['wrapped-out'] as string);
   if (await pathExists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
   await refuseMissingReceiptFolder(io.cwd, values['receipt-dir']);
+  // A custody set's backup file: named, or beside a share file, and there, before any witness types
+  // (a trial typed every slip and gave no --backup: refused only after the witnesses had typed).
+  const backupFile = read.length > 0 ? await backupFileFor(values, read, io) : undefined;
+  if (backupFile !== undefined) await requireBackupFile(backupFile);
   // Too few shares of a custody set to rebuild it: refused now, before any witness types the digest.
   // A share that looks wrong (corrupted, twice, of another set) is left to the ceremony, which refuses
   // it as it is presented and journals it: a swapped share is evidence, kept in the journal.
@@ -90,6 +94,7 @@ async function beforeTheJournal(
   const facts = bundle?.facts;
   return {
     wrappedOut,
+    backupFile,
     // Decided at the KMS's time when the fresh tokens show it is later than this machine's (kmsTimeAtLeast).
     expiries: restoredExpiries(
       values.expires,
@@ -109,6 +114,8 @@ async function beforeTheJournal(
 
 interface CeremonyInputs {
   readonly wrappedOut: string;
+  /** A custody set's backup file (checked there before the journal opens); undefined for per-key shares or an HSM. */
+  readonly backupFile: string | undefined;
   readonly expiries: RestoredExpiries;
   readonly presentedBy: ReadonlyMap<number, string>;
   /** The operator's reason to let one person hand over several shares (--one-person-several-shares). */
@@ -172,7 +179,7 @@ async function ceremonySteps(
     if (inputs.hsm) await restoreFromToken(restore, inputs.hsm, io);
     else {
       const ceremony = restore;
-      await namingShareFiles(read, io, () => restoreFromShares(ceremony, values, read, io, inputs));
+      await namingShareFiles(read, io, () => restoreFromShares(ceremony, read, io, inputs));
     }
     await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(
@@ -238,12 +245,14 @@ function requestedExpiryLines(io: CliIo, expiries: RestoredExpiries): string[] {
 /** Presents the shares (and a set's backup), rebuilds and proves the material. */
 async function restoreFromShares(
   restore: RestoreCeremony,
-  values: RestoreValues,
   read: ReadShare[],
   io: CliIo,
-  { presentedBy, severalSharesReason }: Pick<CeremonyInputs, 'presentedBy' | 'severalSharesReason'>,
+  {
+    presentedBy,
+    severalSharesReason,
+    backupFile,
+  }: Pick<CeremonyInputs, 'presentedBy' | 'severalSharesReason' | 'backupFile'>,
 ): Promise<void> {
-  const backupFile = await backupFileFor(values, read, io);
   const { t } = cliTranslator(io);
   while (read.length > 0) {
     const { share, source, file } = read.shift() as ReadShare;

@@ -208,7 +208,9 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
   // is said only once every line is there and checks, as when the payload was decoded in one piece.
   const lineBytes: Buffer[] = [];
   let decodes = true;
-  for (const raw of rawLines.slice(headerAt + 1)) {
+  const body = rawLines.slice(headerAt + 1);
+  const lastPresent = body.findLastIndex((raw) => normalizeBase32(squeeze(raw)) !== '');
+  for (const [at, raw] of body.entries()) {
     const line = normalizeBase32(squeeze(raw));
     if (line === '') continue;
     const match = linePattern.exec(line);
@@ -216,7 +218,19 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
     const lineNumber = lineBytes.length + 1;
     if (lineNumber > expected)
       throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
-    if (!match) throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    // The last line there, lines still missing after it, does not check: a copy cut short in the middle
+    // of a line (a trial's `head -c`), said as such rather than as a typing slip in that line.
+    const invalid = () =>
+      at === lastPresent && lineNumber < expected
+        ? new KeyferryError('CUSTODY_BACKUP_TRUNCATED', {
+            file: label,
+            cut: 'midLine',
+            line: lineNumber,
+            found: lineNumber - 1,
+            expected,
+          })
+        : new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    if (!match) throw invalid();
     // A line skipped, typed twice or out of place, or its number mistyped: said as such, not as a bad check.
     if (Number(match[1]) !== lineNumber)
       throw new KeyferryError('CUSTODY_BACKUP_LINE_OUT_OF_PLACE', {
@@ -226,14 +240,20 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
       });
     const content = match[2] ?? '';
     if ((content.length !== CHARS_PER_LINE && lineNumber < expected) || lineCheck(lineNumber, content) !== match[3])
-      throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+      throw invalid();
     const bytes = decodeBase32(content);
     decodes &&= bytes !== undefined;
     lineBytes.push(bytes ?? Buffer.alloc(0));
     yield;
   }
   if (lineBytes.length < expected)
-    throw new KeyferryError('CUSTODY_BACKUP_TRUNCATED', { file: label, found: lineBytes.length, expected });
+    throw new KeyferryError('CUSTODY_BACKUP_TRUNCATED', {
+      file: label,
+      cut: 'betweenLines',
+      line: 0,
+      found: lineBytes.length,
+      expected,
+    });
   const backup = decodes ? decodeBackup(Buffer.concat(lineBytes)) : { malformed: true as const };
   if ('version' in backup) throw new KeyferryError('CUSTODY_BACKUP_VERSION', { file: label, version: backup.version });
   if ('malformed' in backup || backup.entries.length !== Number(keys))
@@ -241,12 +261,18 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
   return backup;
 }
 
+/** Refuses (CUSTODY_BACKUP_MISSING) a backup file that is not there as a regular file; its size otherwise. */
+export async function requireBackupFile(file: string): Promise<number> {
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (!stat?.isFile()) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file });
+  return stat.size;
+}
+
 /** Reads a backup file: a regular file (not a link), size-capped, UTF-8. */
 export async function readBackupFile(file: string): Promise<CustodyBackup> {
   const label = path.basename(file);
-  const stat = await fs.lstat(file).catch(() => undefined);
-  if (!stat?.isFile()) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file });
-  if (stat.size > BACKUP_FILE_MAX_BYTES) throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });
+  const size = await requireBackupFile(file);
+  if (size > BACKUP_FILE_MAX_BYTES) throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });
   const bytes = await fs.readFile(file);
   let text: string;
   try {

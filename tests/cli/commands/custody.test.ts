@@ -406,6 +406,22 @@ describe('keyferry custody', () => {
       `The receipt folder ${path.join(dir, 'reciepts')} does not exist. Nothing was generated.`,
     );
     expect(existsSync(path.join(dir, 'restore.jsonl'))).toBe(false);
+    // Every share typed from its slip and no --backup: refused before the journal opens too (a trial's
+    // witnesses typed the digest first), as is a --backup that is not there.
+    const slip = (i: number): string => share(i).replace(/\.json$/, '.slip.txt');
+    const typedOnly = ['custody', 'restore', '--typed', slip(2), '--typed', slip(3)];
+    const noBackup = await run([...typedOnly, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
+    expect(noBackup.code).toBe(1);
+    expect(noBackup.err).toContain(
+      'Shares of a ceremony custody set restore with the ceremony backup file, and none was given.',
+    );
+    const gone = path.join(dir, 'no-such-backup.txt');
+    const missing = await run(
+      [...typedOnly, '--backup', gone, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony],
+      dir,
+    );
+    expect(missing.err).toContain(`The custody backup file ${gone} does not exist or is not a regular file.`);
+    expect(existsSync(path.join(dir, 'restore.jsonl'))).toBe(false);
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
     expect(unconfirmed.err).toContain('Witness Wes has not confirmed the import-parameters bundle digest');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);

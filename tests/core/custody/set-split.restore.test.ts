@@ -208,7 +208,18 @@ describe('custody set of a 100-key ceremony (AES_256 with RSA and EC)', () => {
       return undefined;
     })();
     expect(truncated?.code).toBe('CUSTODY_BACKUP_TRUNCATED');
-    expect(truncated?.values).toMatchObject({ expected: total });
+    expect(truncated?.values).toMatchObject({ expected: total, cut: 'betweenLines' });
+    // Cut in the middle of a line (a copy cut short by bytes, a trial's `head -c`): said as cut short
+    // there, not as a typing slip in that line.
+    const line12 = text.indexOf('\n00012');
+    try {
+      parseBackupText(text.slice(0, line12 + 20), 'backup.txt');
+      throw new Error('a backup cut mid-line was read');
+    } catch (e) {
+      expect((e as KeyferryError).message).toBe(
+        `The custody backup backup.txt ends in the middle of line 12 of its ${total} lines: it was not copied completely. Nothing was restored.`,
+      );
+    }
     const at = lines.findIndex((l) => l.startsWith('00007'));
     const typo = [...lines];
     // A typo its line's check catches (a 2-hex check misses 1 in 256 typos; the backup's own seal then refuses it, unlocated).

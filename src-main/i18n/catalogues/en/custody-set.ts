@@ -16,7 +16,7 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE.next':
     'Check that line {line} is there, once, in its place, and that the number typed at its start is the printed one; then try again.',
   'problem.CUSTODY_BACKUP_TRUNCATED':
-    'The custody backup {file} ends after {found} of its {expected} lines: it was not copied completely. Nothing was restored.',
+    'The custody backup {file} ends {cut, select, midLine {in the middle of line {line}} other {after {found}}} of its {expected} lines: it was not copied completely. Nothing was restored.',
   'problem.CUSTODY_BACKUP_TRUNCATED.next':
     "Use another custodian's copy of the backup file, or type the missing lines from the printout.",
   'problem.CUSTODY_BACKUP_QR_INVALID':

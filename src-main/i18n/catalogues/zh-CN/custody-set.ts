@@ -17,7 +17,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_BACKUP_QR_INVALID.next':
     '请将同一份打印件上的每个二维码各扫描一次（每个标题注明“二维码 n/N”），全部粘贴后重试；或改为键入文本行。',
   'problem.CUSTODY_BACKUP_TRUNCATED':
-    '托管备份 {file} 在其 {expected} 行中的第 {found} 行后结束：文件未完整复制。未恢复任何内容。',
+    '托管备份 {file} 在其 {expected} 行中的{cut, select, midLine {第 {line} 行中间} other {第 {found} 行后}}结束：文件未完整复制。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_TRUNCATED.next': '请使用其他保管人的备份文件副本，或根据打印件录入缺少的行。',
   'problem.CUSTODY_BACKUP_VERSION':
     '托管备份 {file} 的格式版本为 {version}，此版本的 Keyferry 无法读取。未恢复任何内容。',
