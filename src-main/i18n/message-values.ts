@@ -1886,7 +1886,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_BACKUP_LINE_INVALID.next': { line: string | number };
   'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE': { line: string | number; file: string | number; found: string | number };
   'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE.next': { line: string | number };
-  'problem.CUSTODY_BACKUP_TRUNCATED': { file: string | number; found: string | number; expected: string | number };
+  'problem.CUSTODY_BACKUP_TRUNCATED': { file: string | number; cut: string; line: string | number; found: string | number; expected: string | number };
   'problem.CUSTODY_BACKUP_TRUNCATED.next': NoValues;
   'problem.CUSTODY_BACKUP_QR_INVALID': { reason: string; found: string | number; expected: string | number };
   'problem.CUSTODY_BACKUP_QR_INVALID.next': NoValues;
@@ -2843,7 +2843,7 @@ export interface ProblemValueTable {
   'CUSTODY_BACKUP_NOT_A_BACKUP': { file: string | number };
   'CUSTODY_BACKUP_LINE_INVALID': { line: string | number; file: string | number };
   'CUSTODY_BACKUP_LINE_OUT_OF_PLACE': { line: string | number; file: string | number; found: string | number };
-  'CUSTODY_BACKUP_TRUNCATED': { file: string | number; found: string | number; expected: string | number };
+  'CUSTODY_BACKUP_TRUNCATED': { file: string | number; cut: string; line: string | number; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_QR_INVALID': { reason: string; found: string | number; expected: string | number };
   'CUSTODY_BACKUP_VERSION': { file: string | number; version: string | number };
   'CUSTODY_SHARE_PATH_IS_FOLDER': { folder: string | number; count: number; namesList: string | number };

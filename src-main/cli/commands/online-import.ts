@@ -26,7 +26,7 @@ import {
 import { TOKEN_EXPIRED_CODES } from '../../core/ceremony/online/refusal-kinds';
 import type { CliIo } from '../command';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
-import { bundleOnMedia, mediaFolderLine } from '../command-line';
+import { bundleOnMedia, commandLine, mediaFolderLine } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
 
 /**
@@ -79,12 +79,14 @@ async function withJournalOfBundleCeremony(
 ): Promise<unknown> {
   if (!(error instanceof KeyferryError) || error.code !== 'WRAPPED_OTHER_CEREMONY') return error;
   const bundleCeremony = String(error.values?.bundleCeremony ?? '');
-  const [found] = await journalsOfCeremony(path.dirname(journal), bundleCeremony, journal);
+  const [found] = await journalsOfCeremony(path.dirname(journal), bundleCeremony, journal).catch(() => []);
   if (found === undefined) return error;
+  // As --journal takes it, quoted for the shell where its name needs it (a file name is anything).
+  const named = given === undefined ? found : path.join(path.dirname(given), found);
   return new KeyferryError('WRAPPED_OTHER_CEREMONY', {
     bundleCeremony,
     ceremonyId: String(error.values?.ceremonyId ?? ''),
-    journalOf: given === undefined ? found : path.join(path.dirname(given), found),
+    journalOf: commandLine([named]),
   });
 }
 

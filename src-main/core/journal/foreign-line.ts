@@ -20,7 +20,7 @@ interface LineCeremony {
 }
 
 /** The ceremony a line records, as far as it reads (nothing when it is not a JSON entry). */
-function lineCeremony(text: string): LineCeremony {
+export function lineCeremony(text: string): LineCeremony {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

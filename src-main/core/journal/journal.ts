@@ -182,9 +182,9 @@ class FileJournal implements Journal {
    * exit before the lock file is gone (a trial found it left behind, the stop line saying "closed").
    */
   close(): Promise<void> {
-    // A later call waits for the first; only the first is told of a failure (as before: closed is closed).
-    if (this.closing) return this.closing.catch(() => undefined);
-    this.closing = this.closeOnce();
+    // A later call waits for the first and shares its outcome: a close that failed (the lock not
+    // released) is not reported as done to a stop handler that says "closed".
+    this.closing ??= this.closeOnce();
     return this.closing;
   }
 

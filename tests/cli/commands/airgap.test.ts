@@ -237,6 +237,14 @@ describe('keyferry airgap wrap', () => {
       `The receipt folder ${path.join(dir, 'reciepts')} does not exist. Nothing was generated. Insert the media and create the folder, or choose an existing folder.`,
     );
     expect(await readdir(dir)).not.toContain('airgap.jsonl');
+    await writeFile(path.join(dir, 'receipts'), 'a file, not a folder');
+    const file = await keyferry(
+      wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', 'receipts'),
+      { cwd: dir },
+    );
+    expect(file.stderr).toContain(`The receipt folder ${path.join(dir, 'receipts')} exists but is not a folder.`);
+    expect(await readdir(dir)).not.toContain('airgap.jsonl');
+    await rm(path.join(dir, 'receipts'));
     await mkdir(path.join(dir, 'receipts'));
     const done = await keyferry(
       wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', 'receipts'),

@@ -83,7 +83,7 @@ describe('online create-key with a replica', () => {
     const stopped = await status();
     expect(stopped.code).toBe(3);
     expect(stopped.stdout).toContain(
-      'The create step stopped part way: 1 key of the plan is not created yet: half/aes (the replica in region cn-east-3). Next, run the create again with the plan this ceremony was created with (PLAN: that file)',
+      'The create step stopped part way: 1 key of the plan is not created yet: half/aes (the replica in region cn-east-3). Next, run the create again as it was first run: with the same plan file (PLAN), or with the same --alias, --spec, --operator and --witness options instead of --plan.',
     );
     const printed = /: (keyferry online create-key .*)$/m.exec(stopped.stdout)?.[1];
     expect(printed).toBe('keyferry online create-key --journal online.jsonl --plan PLAN');

@@ -39,13 +39,14 @@ describe('online import of another ceremony’s wrapped bundle', () => {
 
     // The other ceremony's journal lies beside mine (one online workstation, two ceremonies): the
     // wrong --journal is the likelier slip, and the refusal names the journal to give (a trial's).
-    await copyFile(other.journal, path.join(mine.online, 'online-other.jsonl'));
+    await copyFile(other.journal, path.join(mine.online, 'online other.jsonl'));
     const beside = await keyferry(command, { cwd: mine.online, env: mine.env });
     expect(beside.code).toBe(1);
     const journal = command[at(command, '--journal')] as string;
-    const named = path.join(path.dirname(journal), 'online-other.jsonl');
+    const named = path.join(path.dirname(journal), 'online other.jsonl');
+    // Quoted as the shell takes it: a file's name may hold a space, or worse.
     expect(beside.stderr).toContain(
-      `the wrong journal was given: ${named}, in the same folder, records that ceremony; run the same import with --journal ${named}.`,
+      `the wrong journal was given: '${named}', in the same folder, records that ceremony; run the same import with --journal '${named}'.`,
     );
     // Followed, the import goes through in that ceremony's journal.
     const followed = command.map((arg, i) => (i === at(command, '--journal') ? named : arg));

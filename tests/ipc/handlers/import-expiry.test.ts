@@ -105,7 +105,7 @@ describe('the import expiry typed in the app', () => {
     // The second key's import went out and its answer never came: the next import sends it again
     // unless the KMS took it, so a duration would reach it too.
     expect(en.message).toBe(
-      `The typed expiry "30d" is counted from now, so the keys still to import would get another expiry than the 2 keys of this bundle already sent their imports: 1 imported, which expires at ${momentText('en', held)}, and 1 with no answer on record here, which the next import sends again unless the KMS took it. An import that goes on takes never or a date-time, not a duration. Nothing was sent to the KMS.`,
+      `The typed expiry "30d" is counted from now, so the keys still to import would get another expiry than the 2 keys of this bundle already sent their imports: 1 imported, which expires at ${momentText('en', held)}, and 1 whose outcome is not on record here, which the next import sends again unless the KMS took it. An import that goes on takes never or a date-time, not a duration. Nothing was sent to the KMS.`,
     );
     expect(en.nextStep).toBe(`To give them the same expiry, type ${held} and show the time it means again.`);
     expect(translator('zh-CN').problem(problem).nextStep).toBe(

@@ -36,9 +36,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.EXPIRY_INVALID.next':
     '请给出{original, select, yes { “original”（各密钥沿用原到期时间，须仍在未来）、} other { }}“never”、{field, select, materialExpiry {自创建密钥起算} other {自现在起算}}的时长（如 90d、36h 或 1d12h：天、小时、分钟、秒的整数，单位 d、h、m、s），或带时区的日期时间（如 2030-01-31T00:00:00Z）。',
   'problem.EXPIRY_DURATION_RESUMED':
-    '{where, select, cli {--expires {given}} other {输入的到期时间 “{given}”}} 从现在起计算，因此尚待导入的密钥的到期时间会与此材料包中已发送导入的 {count} 个密钥不同{unrecorded, plural, =0 {；那些密钥{same, select, at {于 {heldAt, date, moment} 到期} never {永不到期} other {的到期时间各不相同}}} other {：{imported, plural, =0 {没有一个记录为已导入} other {其中 {imported} 个已导入，{same, select, at {于 {heldAt, date, moment} 到期} never {永不到期} other {到期时间各不相同}}}}；其余 {unrecorded} 个在此处没有应答记录，除非 KMS 已接受，下一次导入会再次发送}}。继续进行的导入只接受 never 或日期时间，不接受时长。未向 KMS 发送任何内容。',
+    '{where, select, cli {--expires {given}} other {输入的到期时间 “{given}”}} 从现在起计算，因此尚待导入的密钥的到期时间会与此材料包中已发送导入的 {count} 个密钥不同{unrecorded, plural, =0 {；那些密钥{same, select, at {于 {heldAt, date, moment} 到期} never {永不到期} other {的到期时间各不相同}}} other {：{imported, plural, =0 {没有一个记录为已导入} other {其中 {imported} 个已导入，{same, select, at {于 {heldAt, date, moment} 到期} never {永不到期} other {到期时间各不相同}}}}；其余 {unrecorded} 个的结果在此处没有记录，除非 KMS 已接受，下一次导入会再次发送}}。继续进行的导入只接受 never 或日期时间，不接受时长。未向 KMS 发送任何内容。',
   'problem.EXPIRY_DURATION_RESUMED.next':
-    '{where, select, cli {{same, select, at {若要让它们同时到期，请使用 --expires {heldIso} 再次运行导入。} never {若要与之相同，请使用 --expires never 再次运行导入。} other {请使用被停止的那次运行所打印命令中的 --expires 日期时间再次运行导入（keyferry online status 会列出每个密钥的到期时间）。}}} other {{same, select, at {若要让它们同时到期，请输入 {heldIso}，然后再次显示它所表示的时间。} never {若要与之相同，请选择 “永不过期”。} other {请改为输入带时区的日期时间；已导入的密钥在此步骤中显示各自的密钥材料到期时间。}}}}',
+    '{where, select, cli {{same, select, at {若要让它们同时到期，请使用 --expires {heldIso} 再次运行导入。} never {若要与之相同，请使用 --expires never 再次运行导入。} other {请使用被停止的那次运行所打印命令中的 --expires 日期时间再次运行导入（keyferry online status 会列出每个密钥的到期时间）。}}} other {{same, select, at {若要让它们同时到期，请输入 {heldIso}，然后再次显示它所表示的时间。} never {若要与之相同，请选择 “永不过期”。} other {请改为输入带时区的日期时间：“从 KMS 读取密钥状态”会显示每个已导入密钥的密钥材料到期时间。}}}}',
   'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',
   'problem.PLAN_NOT_JSON.next': '请修正计划文件后重新加载。',
   'problem.IMPORT_TOKEN_EXPIRED':

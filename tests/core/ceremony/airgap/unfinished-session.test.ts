@@ -4,7 +4,7 @@
  * a real journal.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,11 +24,18 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A session as a killed process leaves it: started, parameters read, preflighted, and `more`. */
-async function crashedSession(more: readonly string[]): Promise<{ custodians: string[]; bundle: string }> {
+/** A session as a killed process leaves it: started (a restore's with its purpose), parameters read, preflighted, and `more`. */
+async function crashedSession(
+  more: readonly string[],
+  purpose?: 'custody-restore',
+): Promise<{ custodians: string[]; bundle: string }> {
   const custodians = ['c1', 'c2'].map((c) => path.join(dir, c));
   const bundle = path.join(dir, 'wrapped');
-  await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+  await journal.append('Ana', 'ceremony.session-started', {
+    side: 'air-gapped',
+    operator: 'Ana',
+    ...(purpose ? { purpose } : {}),
+  });
   await journal.append('Ana', 'parameters.read', { ceremonyId: CEREMONY });
   await journal.append('Ana', 'preflight.passed', {
     destinations: [
@@ -74,6 +81,15 @@ describe('closeUnfinishedSession', () => {
     expect(listDeviations(added).map((d) => d.kind)).toEqual(['abandoned', 'abandoned', 'abandoned']);
     // The session is closed now: the next start finds nothing to do.
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+  });
+
+  it("a restore's session killed after its bundle write: the bundle says to run the restore again, not to wrap", async () => {
+    const { bundle } = await crashedSession(['wrapped-bundle.written'], 'custody-restore');
+    await mkdir(path.join(bundle, 'keys'), { recursive: true });
+    await closeUnfinishedSession(journal, 'Ana', new Date());
+    const marker = await readFile(path.join(bundle, 'ABANDONED.txt'), 'utf8');
+    expect(marker).toContain('Run the custody restore again on the air-gapped workstation');
+    expect(marker).not.toContain('Wrap again');
   });
 
   it('withdraws custody files named by their set as well as by the ceremony alone', async () => {

@@ -78,7 +78,7 @@ describe('a duration for an import that goes on', () => {
     const refused = refusal('30d', [key('a', 'AES_256', 'imported', null), key('b', 'AES_256', 'unrecorded')]);
     expect(refused?.values).toMatchObject({ count: 2, imported: 1, unrecorded: 1, same: 'never' });
     expect(refused?.en.message).toContain(
-      'than the 2 keys of this bundle already sent their imports: 1 imported, which never expires, and 1 with no answer on record here, which the next import sends again unless the KMS took it.',
+      'than the 2 keys of this bundle already sent their imports: 1 imported, which never expires, and 1 whose outcome is not on record here, which the next import sends again unless the KMS took it.',
     );
     expect(refused?.en.nextStep).toBe('To give them the same, run the import again with --expires never.');
   });
@@ -86,7 +86,7 @@ describe('a duration for an import that goes on', () => {
   it('names no moment when none is on record, or the imported keys took different ones', () => {
     const none = refusal('30d', [key('a', 'AES_256', 'unrecorded'), key('b', 'AES_256', 'unrecorded')]);
     expect(none?.en.message).toContain(
-      'their imports: none is recorded as imported, and 2 with no answer on record here, which the next import sends again unless the KMS took them.',
+      'their imports: none is recorded as imported, and 2 whose outcomes are not on record here, which the next import sends again unless the KMS took them.',
     );
     const mixed = refusal('1d12h', [
       key('a', 'AES_256', 'imported'),
