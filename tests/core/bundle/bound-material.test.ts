@@ -154,6 +154,10 @@ describe('bound material in import parameters (format version 3)', () => {
     const en = translator('en').problem(toProblem(error));
     expect(en.message).toContain(`public-key fingerprint ${groupHex('cd'.repeat(32))} here`);
     expect(en.nextStep).toContain('keyferry custody restore');
+    // Shares of the set a wrap again made rebuild other material (a trial's): the set to use is named.
+    expect(en.nextStep).toContain(
+      'With shares, use the custody set whose material the KMS holds: online params and online status name it by the tag in its share files’ names',
+    );
     const zh = translator('zh-CN').problem(toProblem(error));
     expect(zh.message).toContain('公钥指纹');
     expect(zh.message).toContain(groupHex('ab'.repeat(32)));

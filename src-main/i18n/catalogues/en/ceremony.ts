@@ -176,5 +176,5 @@ export const enCeremony = {
   'problem.MATERIAL_NOT_THE_BOUND':
     'This is not the material the KMS bound key {keyId} to: {kind, select, kcv {KCV} other {public-key fingerprint}} {held} here, {bound} at its first import (online journal entry {seq}). The KMS would refuse it; it was not used and nothing was wrapped.',
   'problem.MATERIAL_NOT_THE_BOUND.next':
-    'Present the custody shares and backup, the HSM token or the material file of the ceremony that first imported this key (keyferry custody restore); other material needs a new key.',
+    'Present the custody shares and backup, the HSM token or the material file of the ceremony that first imported this key (keyferry custody restore). With shares, use the custody set whose material the KMS holds: online params and online status name it by the tag in its share files’ names; a wrap again made a set of its own, whose shares rebuild other material. Other material needs a new key.',
 } as const;

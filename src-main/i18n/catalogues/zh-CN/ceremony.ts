@@ -169,5 +169,5 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.MATERIAL_NOT_THE_BOUND':
     '这不是 KMS 为密钥 {keyId} 绑定的密钥材料：此处的{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}}为 {held}，首次导入时为 {bound}（联网日志第 {seq} 条）。KMS 会拒绝它；它未被使用，也未包装任何内容。',
   'problem.MATERIAL_NOT_THE_BOUND.next':
-    '请出示首次导入此密钥的仪式的托管份额和备份、HSM 令牌或密钥材料文件（keyferry custody restore）；其他密钥材料需要新建密钥。',
+    '请出示首次导入此密钥的仪式的托管份额和备份、HSM 令牌或密钥材料文件（keyferry custody restore）。使用份额时，请用 KMS 所持密钥材料对应的托管集：online params 和 online status 会以份额文件名中的标记注明它；重新包装会生成自己的托管集，其份额重建的是另一份密钥材料。其他密钥材料需要新建密钥。',
 };
