@@ -1668,7 +1668,7 @@ export interface MessageValueTable {
   'receipt.fact.title': NoValues;
   'receipt.fact.side': NoValues;
   'receipt.fact.receiptNumber': NoValues;
-  'receipt.fact.receiptNumberValue': { number: string | number; journal: string | number; earlier: number; earlierList: string | number; without: number; withoutList: string | number };
+  'receipt.fact.receiptNumberValue': { number: string | number; journal: string | number; earlier: number; earlierList: string | number; without: number; withoutList: string | number; skipped: number; skippedList: string | number };
   'receipt.fact.timeUtc': NoValues;
   'receipt.fact.timeLocal': NoValues;
   'receipt.fact.workstation': NoValues;

@@ -69,6 +69,10 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
 
 /** An air-gapped receipt's number, with the rule that leaves a gap for a session without a receipt. */
 function numberingFact(n: ReceiptNumbering): Fact {
+  // Numbers below it that are neither this journal's receipts nor its sessions without one: taken in
+  // the receipt folder already (a trial's receipt 3 with 'Earlier receipts: none' read as a gap).
+  const ours = new Set([...n.earlierReceipts, ...n.withoutReceipt]);
+  const skipped = Array.from({ length: n.number - 1 }, (_, i) => i + 1).filter((k) => !ours.has(k));
   return {
     label: phrase('receipt.fact.receiptNumber'),
     value: phrase('receipt.fact.receiptNumberValue', {
@@ -78,6 +82,8 @@ function numberingFact(n: ReceiptNumbering): Fact {
       earlierList: listValue(n.earlierReceipts),
       without: n.withoutReceipt.length,
       withoutList: listValue(n.withoutReceipt),
+      skipped: skipped.length,
+      skippedList: listValue(skipped),
     }),
   };
 }

@@ -15,7 +15,7 @@ export const enReceipts = {
   'receipt.fact.side': 'Side',
   'receipt.fact.receiptNumber': 'Receipt number',
   'receipt.fact.receiptNumberValue':
-    '{number} (session-{number} in its file name). The air-gapped journal {journal} numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: {earlier, plural, =0 {none} other {{earlierList}}}. Earlier sessions of this journal that ended without a receipt: {without, plural, =0 {none} one {1 (session {withoutList}; listed under Deviations)} other {# (sessions {withoutList}; each listed under Deviations)}}.',
+    '{number} (session-{number} in its file name). The air-gapped journal {journal} numbers its receipts by its sessions, wraps and custody restores alike (a number its receipt folder already held is skipped), so a session that ended without a receipt leaves its number unused. Earlier receipts of this journal: {earlier, plural, =0 {none} other {{earlierList}}}. Earlier sessions of this journal that ended without a receipt: {without, plural, =0 {none} one {1 (session {withoutList}; listed under Deviations)} other {# (sessions {withoutList}; each listed under Deviations)}}.{skipped, plural, =0 {} one { Number {skippedList}, below it and not listed here, was taken in its receipt folder already (a receipt of another journal there).} other { Numbers {skippedList}, below it and not listed here, were taken in its receipt folder already (receipts of other journals there).}}',
   'receipt.fact.timeUtc': 'Time (UTC)',
   'receipt.fact.timeLocal': 'Time (local)',
   'receipt.fact.workstation': 'Workstation',

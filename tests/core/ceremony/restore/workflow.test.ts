@@ -520,6 +520,13 @@ describe('restore receipts of two journals in one receipt folder', () => {
     const b = await second.writeReceipt(receiptDir);
     expect(path.basename(a.htmlFile)).toMatch(/-session-1\.html$/);
     expect(path.basename(b.htmlFile)).toMatch(/-session-2\.html$/);
+    // Its journal's first receipt, numbered 2: the receipt says where number 1 went (a trial read a gap).
+    const secondText = (await readFile(b.textFile, 'utf8')).replace(/\s+/g, ' ');
+    expect(secondText).toContain('Earlier receipts of this journal: none.');
+    expect(secondText).toContain(
+      'Number 1, below it and not listed here, was taken in its receipt folder already (a receipt of another journal there).',
+    );
+    expect((await readFile(a.textFile, 'utf8')).replace(/\s+/g, ' ')).not.toContain('was taken in its receipt folder');
     expect(second.state).toBe('finished');
     expect((await readdir(receiptDir)).sort()).toEqual(
       [a.htmlFile, b.htmlFile, a.textFile, b.textFile].map((file) => path.basename(file)).sort(),
