@@ -7,7 +7,7 @@
  */
 import { withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from '../../bundle';
 import { toProblem, type ProblemDetails } from '../../errors';
-import { problemData, type Journal } from '../../journal';
+import { problemData, type Journal, type JournalEntry } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
 import type { WrittenWrappedBundle } from './wrap';
 import type { TokenObjectsCleanup } from './token-objects-cleanup';
@@ -132,8 +132,9 @@ export async function stopAirGapSession(
   await session.writing().catch(() => undefined);
   const state = session.guard.state;
   const underWay = session.underWay(state);
-  const last = session.journal.entries.at(-1);
-  const lastStep = last ? { seq: last.seq, event: last.event, actor: last.actor } : undefined;
+  const stepOf = (entry: JournalEntry | undefined): JournaledStep | undefined =>
+    entry ? { seq: entry.seq, event: entry.event, actor: entry.actor } : undefined;
+  let lastStep = stepOf(session.journal.entries.at(-1));
   const report = {
     state,
     ...(lastStep ? { lastStep } : {}),
@@ -146,13 +147,17 @@ export async function stopAirGapSession(
   };
   if (state === 'finished') return report;
   const { journal, operator } = session;
-  if (cause.signal || cause.left)
-    await journal.append(operator, 'ceremony.interrupted', {
+  if (cause.signal || cause.left) {
+    const interrupted = await journal.append(operator, 'ceremony.interrupted', {
       ...(cause.signal ? { signal: cause.signal } : {}),
       ...(cause.left ? { left: cause.left } : {}),
       state,
       wipedKeys,
     });
+    // Entries of a step under way when the stop came (a wrap journaling its keys) went in before this
+    // one: the last of them is the step reached (a trial's stop line named an entry three before).
+    lastStep = stepOf(journal.entries.find((e) => e.seq === interrupted.seq - 1)) ?? lastStep;
+  }
   const bundle = session.bundle();
   let withdrawnBundle: string | null = null;
   let withdrawnHow: AbandonReport['withdrawnHow'];

@@ -140,6 +140,20 @@ describe('stopping an air-gapped session', () => {
     expect(journal.entries[0]?.data).toEqual({ signal: 'SIGINT', state: 'material-ready', wipedKeys: 1 });
   });
 
+  it('names the step a stop found under way as reached: its entries went in before the stop', async () => {
+    await journal.append('Officer', 'material.restored', {});
+    // The wrap journals its key while the stop comes (Ctrl-C as the step ends): not awaited here.
+    const wrapping = journal.append('Officer', 'material.wrapped', {});
+    const report = await stopAirGapSession(
+      session('material-ready', {}),
+      { reason: 'Interrupted', signal: 'SIGINT' },
+      () => 1,
+    );
+    await wrapping;
+    expect(events()).toEqual(['material.restored', 'material.wrapped', 'ceremony.interrupted', 'ceremony.abandoned']);
+    expect(report.lastStep).toEqual({ seq: 2, event: 'material.wrapped', actor: 'Officer' });
+  });
+
   it('leaves a finished session as it is: nothing journaled, nothing withdrawn', async () => {
     const folder = path.join(dir, 'wrapped');
     await mkdir(folder);
