@@ -74,7 +74,7 @@ describe('online import of another wrap after the keys took their material', () 
     expect(slip.code).toBe(1);
     expect(slip.stderr).toContain(`The digest typed, ${secondDigest}, is not that bundle’s`);
     expect(slip.stderr).toContain(
-      `Nothing but its manifest was read from ${optionValue(ceremony.importCommand, '--bundle')}`,
+      `Nothing more than its manifest, if it has one, was read from ${optionValue(ceremony.importCommand, '--bundle')}`,
     );
     expect(slip.stderr).toContain('see which bundle a folder holds with keyferry bundle verify FOLDER');
     expect(slip.stderr).not.toMatch(/backs up nothing|destroy the bundle[ ,]/);

@@ -60,7 +60,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_BRINGS_NOTHING.next':
     '{known, select, yes {请带来由导入参数包 {parameters} 制作的已包装密钥材料包（online params 写出它之后打印的步骤），并输入其回执上打印的摘要。} other {请带来为这些密钥制作的已包装密钥材料包，并输入其回执上打印的摘要。}}',
   'problem.WRAPPED_OTHER_THAN_IMPORTED':
-    '本次仪式的 {count} 个密钥已持有导入的密钥材料，来自 {bundles} 个已包装密钥材料包 {importedList}。键入的摘要 {typed} 不属于其中任何一个：该材料包中没有可导入的内容：这些密钥已持有其密钥材料，因此同一密钥材料的材料包（例如托管恢复所得的材料包）不会带来任何内容，而其他密钥材料 KMS 会拒绝导入已有过密钥材料的密钥（KMS.2606）。除其清单外未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
+    '本次仪式的 {count} 个密钥已持有导入的密钥材料，来自 {bundles} 个已包装密钥材料包 {importedList}。键入的摘要 {typed} 不属于其中任何一个：该材料包中没有可导入的内容：这些密钥已持有其密钥材料，因此同一密钥材料的材料包（例如托管恢复所得的材料包）不会带来任何内容，而其他密钥材料 KMS 会拒绝导入已有过密钥材料的密钥（KMS.2606）。除其清单（如有）外未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next':
     '印有上述 {bundles} 个材料包摘要的离线回执才与这些密钥相符。其所列的托管副本（如有）就是这些密钥的备份：请妥善保留。{sets, plural, =0 {} other {其托管集为 {setsList}：即份额文件名中的标签，导入时已记录。}}如果重新包装时已销毁这样的托管集，相应密钥现在没有托管副本。不要仅凭此消息销毁任何材料包或托管集：请用 keyferry bundle verify FOLDER 查看文件夹中是哪个材料包，并将其密钥校验值或公钥指纹与联网回执核对。请使用 keyferry online status 核对这些密钥。',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED': '只有演练才能从其自身的离线端获取已包装密钥材料包摘要；本次仪式不是演练。',
