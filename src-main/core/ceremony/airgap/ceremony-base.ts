@@ -48,6 +48,7 @@ import {
 } from './session-stop';
 import { closeUnfinishedSession, type UnfinishedSessionReport } from './unfinished-session';
 import { receiptNumbering } from './receipt-session';
+import { RESTORE_PURPOSE } from './receipt-session';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -86,7 +87,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   #stopped: Promise<AbandonReport> | undefined;
   #unfinishedEarlier: UnfinishedSessionReport | null = null;
   /** What the session is for, as its start journals it (`custody-restore` for a restore; none for a wrap). */
-  #purpose: string | undefined;
+  #purpose: typeof RESTORE_PURPOSE | undefined;
 
   protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S, K | SharedAirGapStepId>) {
     this.options = options;
@@ -101,7 +102,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * power cut) is first journaled and what it wrote withdrawn (unfinished-session.ts), then the
    * start is journaled (`purpose` for a restore); its entry number becomes `sessionSeq`.
    */
-  protected async openSession(purpose?: string): Promise<void> {
+  protected async openSession(purpose?: typeof RESTORE_PURPOSE): Promise<void> {
     this.#purpose = purpose;
     this.#unfinishedEarlier = await closeUnfinishedSession(this.options.journal, this.options.operator, this.now());
     this.sessionSeq = (await journalAirGapSessionStart(this.options, purpose)).seq;
@@ -264,7 +265,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         journal,
         operator,
         now: this.now,
-        restore: this.#purpose === 'custody-restore',
+        restore: this.#purpose === RESTORE_PURPOSE,
         writing: () => this.#writing,
         bundle: () => this.#bundle.bundle,
         underWay: (state) => this.materialUnderWay(state as S),

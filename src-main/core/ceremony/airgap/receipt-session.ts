@@ -12,6 +12,14 @@ import type { ReceiptNumbering } from '../../receipt';
 
 const SESSION_STARTED = 'ceremony.session-started';
 
+/** The purpose a custody restore's session start journals (an air-gapped wrap's journals none). */
+export const RESTORE_PURPOSE = 'custody-restore' as const;
+
+/** Whether the data of an air-gapped session start is a custody restore's. */
+export function isRestoreStart(data: Readonly<Record<string, unknown>> | undefined): boolean {
+  return data?.['purpose'] === RESTORE_PURPOSE;
+}
+
 /** True for the entry that starts an air-gapped session (a wrap or a custody restore): sessions are counted by it. */
 export function startsAirGappedSession(entry: JournalEntry): boolean {
   return entry.event === SESSION_STARTED && entry.data['side'] === 'air-gapped';

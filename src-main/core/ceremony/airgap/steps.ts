@@ -20,6 +20,7 @@ import { appIdentityData, describeWorkstation, type AppIdentity, type CeremonyRe
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialVault } from './material-vault';
 import { checkAirGap, type InterfaceList, type NetworkCheckResult } from '../shared/network-check';
+import { RESTORE_PURPOSE } from './receipt-session';
 
 /** Who runs an air-gapped ceremony, as both workflows hold it. */
 export interface AirGapPeople {
@@ -42,7 +43,10 @@ export interface AirGapPeople {
  * first session says which side it is, and air-gapped sessions in its hash chain would hide the
  * earlier wraps this side must know of and mix two workstations' records.
  */
-export async function journalAirGapSessionStart(options: AirGapPeople, purpose?: string): Promise<JournalEntry> {
+export async function journalAirGapSessionStart(
+  options: AirGapPeople,
+  purpose?: typeof RESTORE_PURPOSE,
+): Promise<JournalEntry> {
   // The first entry naming a side says what the journal is (online: `ceremony.started`).
   const first = options.journal.entries.find((e) => typeof e.data.side === 'string');
   if (first?.data.side === 'online')

@@ -19,7 +19,7 @@ import { toProblem } from '../../errors';
 import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
 import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
 import { crashedSessionTokenObjects } from './crashed-session-token-objects';
-import { startsAirGappedSession } from './receipt-session';
+import { isRestoreStart, startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
 
 /**
@@ -89,7 +89,7 @@ async function withdrawBundleFolder(
       at: now,
       journal: journal.path,
       // A restore's session start names its purpose: its bundle says to restore again, not to wrap.
-      restore: session[0]?.data['purpose'] === 'custody-restore',
+      restore: isRestoreStart(session[0]?.data),
     });
     await journal.append(operator, 'wrapped-bundle.withdrawn', {
       ...withdrawnBundleData(withdrawn),

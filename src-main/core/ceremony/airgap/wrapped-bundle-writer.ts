@@ -14,7 +14,7 @@ import { BUNDLE_LIMITS } from '../../bundle/bundle-limits';
 import type { CustodyArrangement, WrappedMadeBy } from '../../bundle';
 import type { Journal } from '../../journal';
 import { finishedWrapStarts } from './earlier-wraps';
-import { startsAirGappedSession } from './receipt-session';
+import { isRestoreStart, RESTORE_PURPOSE, startsAirGappedSession } from './receipt-session';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { stepOutOfOrder } from '../shared/step-guard';
 import type { SessionPreflight } from './session-preflight';
@@ -41,7 +41,7 @@ function madeByOf(context: MakersContext): WrappedMadeBy {
   const { journal } = context;
   const start = journal.entries.findLast(startsAirGappedSession);
   const made = {
-    purpose: start?.data.purpose === 'custody-restore' ? ('custody-restore' as const) : ('wrap' as const),
+    purpose: isRestoreStart(start?.data) ? RESTORE_PURPOSE : ('wrap' as const),
     operator: context.operator,
     witnesses: [...context.witnesses],
     journalFile: path.basename(journal.path),

@@ -24,6 +24,7 @@ import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremo
 import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { readImportParametersBundle } from '../airgap/steps';
+import { RESTORE_PURPOSE } from '../airgap/receipt-session';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { neighbourBundles } from '../../bundle/neighbour-bundles';
 import { MaterialVault } from '../airgap/material-vault';
@@ -81,7 +82,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   static async start(input: AirGapWorkflowOptions): Promise<RestoreCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new RestoreCeremony(options);
-    await ceremony.openSession('custody-restore');
+    await ceremony.openSession(RESTORE_PURPOSE);
     ceremony.#receiptNumber.fromJournal();
     return ceremony;
   }

@@ -47,13 +47,13 @@ const events = () => journal.entries.map((e) => e.event);
 describe('journalAirGapSessionStart', () => {
   it('journals who is present, the side, the purpose, and what the receipts are printed on', async () => {
     const people = { journal, title: 'Payments 2030', operator: 'Ana', witnesses: ['Ben', 'Chloé'], app: APP };
-    await journalAirGapSessionStart({ ...people, paperSize: 'Letter', receiptLanguage: 'zh-CN' }, 'restore');
+    await journalAirGapSessionStart({ ...people, paperSize: 'Letter', receiptLanguage: 'zh-CN' }, 'custody-restore');
     expect(journal.entries[0]).toMatchObject({
       actor: 'Ana',
       event: 'ceremony.session-started',
       data: {
         side: 'air-gapped',
-        purpose: 'restore',
+        purpose: 'custody-restore',
         title: 'Payments 2030',
         operator: 'Ana',
         witnesses: ['Ben', 'Chloé'],
