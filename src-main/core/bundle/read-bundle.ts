@@ -139,17 +139,20 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
 }
 
 async function readBundleUnnamed(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
-  const expected =
-    options.expectedDigest === undefined ? undefined : parseTypedDigest(options.expectedDigest, 'bundle');
   const { scanned: manifestFile, bytes: manifestBytes } = await readManifestAlone(dir);
   const digest = sha256Hex(manifestBytes);
   options.proveDigest?.(digest, () => claimedFormat(manifestBytes));
+  // Whose digest was typed: the parameters' the online workstation shows, a wrap's the receipt
+  // prints; a mistyped one is refused saying where to read it (the manifest claims which, unchecked).
+  const format = claimedFormat(manifestBytes);
+  const kind = format === IMPORT_PARAMETERS_FORMAT ? 'parameters' : format === undefined ? 'unknown' : 'wrapped';
+  const expected =
+    options.expectedDigest === undefined
+      ? undefined
+      : parseTypedDigest(options.expectedDigest, kind === 'unknown' ? 'bundle' : kind);
   const comparison = expected === undefined ? undefined : compareTypedDigest(expected, digest);
   if (comparison && !comparison.matches) {
     const values = differenceValues(comparison);
-    // Whose digest was typed: the parameters' the online workstation shows, a wrap's the receipt prints.
-    const format = claimedFormat(manifestBytes);
-    const kind = format === IMPORT_PARAMETERS_FORMAT ? 'parameters' : format === undefined ? 'unknown' : 'wrapped';
     throw comparison.slip
       ? new KeyferryError('BUNDLE_DIGEST_SLIP', { dir, kind, ...values })
       : new KeyferryError('BUNDLE_DIGEST_MISMATCH', { dir, kind, count: values.count });

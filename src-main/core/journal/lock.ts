@@ -1,7 +1,8 @@
 /**
  * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
  * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host, pid no longer running) is taken
- * over; any other lock refuses the second opener with a plain message.
+ * over, and so is one left empty (its maker stopped before writing it); any other lock refuses the
+ * second opener with a plain message.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -40,6 +41,17 @@ const BEING_WRITTEN_MS = 1_000;
 async function justMade(lockPath: string): Promise<boolean> {
   const stat = await fs.stat(lockPath).catch(() => undefined);
   return stat !== undefined && Date.now() - stat.mtimeMs < BEING_WRITTEN_MS;
+}
+
+/**
+ * Whether the lock file is empty and older than BEING_WRITTEN_MS: its maker was stopped between
+ * creating it and writing its content (a Ctrl-C as a run began; a trial's retry was then refused
+ * as "an unknown process"). No live owner leaves it empty that long, so it is taken over, as a
+ * dead process's lock is; a lock with content that does not read is still refused.
+ */
+async function leftEmpty(lockPath: string): Promise<boolean> {
+  const stat = await fs.stat(lockPath).catch(() => undefined);
+  return stat !== undefined && stat.size === 0 && Date.now() - stat.mtimeMs >= BEING_WRITTEN_MS;
 }
 
 function isRunning(pid: number): boolean {
@@ -102,6 +114,11 @@ export async function acquireJournalLock(
       if (!isExistsError(error)) throw error;
       const owner = await readOwner(lockPath);
       if (!tookOver && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
+        await fs.rm(lockPath, { force: true });
+        tookOver = true;
+        continue;
+      }
+      if (!tookOver && !owner && (await leftEmpty(lockPath))) {
         await fs.rm(lockPath, { force: true });
         tookOver = true;
         continue;

@@ -106,6 +106,10 @@ describe('keyferry bundle verify', () => {
     expect(wrong.err).toHaveLength(1);
     expect(wrong.err[0]).toContain('This is not the bundle whose digest the online workstation showed.');
     expect(wrong.err[0]).not.toContain('receipt');
+    // Mistyped (two groups): where to read it again is where that kind of bundle's digest is shown.
+    const short = await run(['bundle', 'verify', params.dir, '--expect-digest', '8FAF AD16']);
+    expect(short.err[0]).toContain('as the online workstation shows it');
+    expect(short.err[0]).not.toContain('receipt');
     // A wrapped-material bundle's digest is read from the air-gapped receipt.
     const wrongWrap = await run(['bundle', 'verify', wrapped.dir, '--expect-digest', params.digest]);
     expect(wrongWrap.err[0]).toContain('This is not the bundle the receipt names.');

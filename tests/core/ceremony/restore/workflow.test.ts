@@ -524,7 +524,7 @@ describe('restore receipts of two journals in one receipt folder', () => {
     const secondText = (await readFile(b.textFile, 'utf8')).replace(/\s+/g, ' ');
     expect(secondText).toContain('Earlier receipts of this journal: none.');
     expect(secondText).toContain(
-      'Number 1, below it and not listed here, was taken in its receipt folder already (a receipt of another journal there).',
+      'Number 1, below it and not listed here, was taken in its receipt folder already (by a receipt of another journal there, or a voided one).',
     );
     expect((await readFile(a.textFile, 'utf8')).replace(/\s+/g, ' ')).not.toContain('was taken in its receipt folder');
     expect(second.state).toBe('finished');
