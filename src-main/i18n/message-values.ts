@@ -1608,7 +1608,7 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next': { named: string | number; ceremonyId: string | number };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string };
-  'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { ceremonyId: string | number; suggested: string | number; recorded: string | number };
+  'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { existing: string; ceremonyId: string | number; suggested: string | number; recorded: string | number };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
   'problem.WRAPPED_OTHER_CEREMONY.next': { journalOf: string; bundleCeremony: string | number };
   'problem.CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
@@ -2807,7 +2807,7 @@ export interface ProblemValueTable {
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
-  'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; suggested: string | number };
+  'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
   'CEREMONY_ID_INVALID': { id: string | number };

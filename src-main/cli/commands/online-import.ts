@@ -7,7 +7,7 @@ import { refuseDurationGoingOn, sentImport } from '../../core/ceremony/online/re
 import type { CheckedBundleSummary, ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
-import { journalsOfCeremony } from '../journals-of-ceremony';
+import { journalsOfCeremony } from '../../core/journal/journals-of-ceremony';
 import { custodyLine } from '../../i18n/custody-line';
 import { madeByLine } from '../../i18n/made-by-line';
 import { madeByValues } from '../../core/receipt/journal-facts';
@@ -72,14 +72,10 @@ function receiptDigest(typed: string | undefined): string {
  * A bundle of another ceremony: when a journal beside this one records that ceremony, the journal
  * given was likely the wrong one (a trial's), and the refusal names it as `--journal` takes it.
  */
-async function withJournalOfBundleCeremony(
-  error: unknown,
-  journal: string,
-  given: string | undefined,
-): Promise<unknown> {
+function withJournalOfBundleCeremony(error: unknown, journal: string, given: string | undefined): unknown {
   if (!(error instanceof KeyferryError) || error.code !== 'WRAPPED_OTHER_CEREMONY') return error;
   const bundleCeremony = String(error.values?.bundleCeremony ?? '');
-  const [found] = await journalsOfCeremony(path.dirname(journal), bundleCeremony, journal).catch(() => []);
+  const [found] = journalsOfCeremony(path.dirname(journal), bundleCeremony, 'online', journal);
   if (found === undefined) return error;
   // As --journal takes it, quoted for the shell where its name needs it (a file name is anything).
   const named = given === undefined ? found : path.join(path.dirname(given), found);
@@ -143,13 +139,13 @@ export const importCommand = defineOnlineCommand({
             shownAs: values.bundle,
           },
         )
-        .catch(async (error: unknown) => {
+        .catch((error: unknown) => {
           // Refused after the bundle was read: who made it (the refusal's journal entry keeps it) is said
           // first (not for a bundle of another ceremony: the core keeps no maker for that refusal).
           const refused = session.journal.entries.at(-1);
           const made = refused?.event === 'wrapped-bundle.refused' ? madeByValues(refused.data.madeBy) : undefined;
           if (made) io.stdout(t('bundle.madeBy', made));
-          throw await withJournalOfBundleCeremony(error, session.journal.path, values.journal);
+          throw withJournalOfBundleCeremony(error, session.journal.path, values.journal);
         });
       io.stdout(t('online.import.checked', { count: checked.keys.length }));
       io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));

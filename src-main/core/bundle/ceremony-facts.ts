@@ -10,6 +10,8 @@ import { KeyferryError } from '../errors';
 import { GENERATED_CEREMONY_ID_PATTERN } from '../identifiers';
 import type { JournalEntry } from '../journal/entry';
 import { readJournalOnly } from '../journal/journal';
+import { journalsOfCeremony } from '../journal/journals-of-ceremony';
+import { commandLine } from '../shell-command';
 import type { ImportParameters } from './import-parameters';
 import { readBundle } from './read-bundle';
 import type { CeremonyFacts } from './import-parameters-manifest';
@@ -56,6 +58,9 @@ export function refuseJournalOfOtherCeremony(
     // The journal named for this ceremony already took another's bundle (a swapped stick): name a free one.
     named: path.basename(journal.path) === airGapJournalName(ceremonyId) ? 'yes' : 'no',
     suggested: freeJournalName(path.dirname(journal.path), ceremonyId),
+    // This ceremony's own journal beside it is the one meant: a new journal would not know its wraps
+    // (a trial followed the suggested new name and made other material without the wrap-again question).
+    existing: existingJournal(journal.path, ceremonyId),
   });
 }
 
@@ -109,6 +114,12 @@ export function refuseJournalNamedForOtherCeremony(
  */
 export function airGapJournalName(ceremonyId: string, n = 1): string {
   return n === 1 ? `airgap-${ceremonyId}.jsonl` : `airgap-${ceremonyId}-${n}.jsonl`;
+}
+
+/** An air-gapped journal of `ceremonyId` beside `journal`, as --journal takes it (quoted for the shell), or 'none'. */
+function existingJournal(journal: string, ceremonyId: string): string {
+  const [found] = journalsOfCeremony(path.dirname(journal), ceremonyId, 'air-gapped', journal);
+  return found === undefined ? 'none' : commandLine([found]);
 }
 
 /** The first of airgap-ID.jsonl, airgap-ID-2.jsonl, … that does not exist in `dir`. */

@@ -108,6 +108,30 @@ describe('airgap wrap given the stick of another ceremony', () => {
     expect(refused.stderr).not.toContain('other witnesses');
   }, 120_000);
 
+  it('names this ceremony’s own journal beside the one given, not a new one; followed, a wrap again is asked for (a trial)', async () => {
+    await mkdir(path.join(dir, 'beside'));
+    const { online, airgap } = await twoMachines(path.join(dir, 'beside'));
+    const r = await upToParameters(online, 'u');
+    const s = await upToParameters(online, 'v', ['Dee']);
+    const rw = await keyferry(withOption(r.wrap, '--journal', 'airgap-r.jsonl'), { cwd: airgap, env: {} });
+    expect(rw.stderr).toBe('');
+    const sw = await keyferry(withOption(s.wrap, '--journal', 'airgap-s.jsonl'), { cwd: airgap, env: {} });
+    expect(sw.stderr).toBe('');
+    const sId = /airgap-(KF-\d{8}-[a-z2-7]{6})\.jsonl/.exec(s.wrap.join(' '))?.[1] as string;
+    // s's stick again, with r's journal by mistake: s's own journal lies beside it.
+    const again = withOption(s.wrap, '--out', path.join(online, 'wrapped-s-again'));
+    const refused = await keyferry(withOption(again, '--journal', 'airgap-r.jsonl'), { cwd: airgap, env: {} });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `For ceremony ${sId}, give its journal: airgap-s.jsonl, in the same folder, records it (--journal airgap-s.jsonl).`,
+    );
+    expect(refused.stderr).not.toContain('start a journal of its own');
+    // Followed: that journal knows s's wrap, so new material is not made without the wrap-again question.
+    const followed = await keyferry(withOption(again, '--journal', 'airgap-s.jsonl'), { cwd: airgap, env: {} });
+    expect(followed.code).toBe(1);
+    expect(followed.stderr).toContain('--wrap-again');
+  }, 120_000);
+
   it('given its online journal, refuses it and leaves no lock behind to refuse the online side later (a trial)', async () => {
     await mkdir(path.join(dir, 'online-journal'));
     const { online, airgap } = await twoMachines(path.join(dir, 'online-journal'));

@@ -137,7 +137,7 @@ export const enCeremony = {
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}.{named, select, yes { The journal is named for ceremony {ceremonyId}: an earlier attempt read a bundle of ceremony {recorded} into it (another stick given by mistake).} other {}} One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
-    'For ceremony {ceremonyId}, start a journal of its own: give --journal {suggested} (it does not exist yet). If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
+    '{existing, select, none {For ceremony {ceremonyId}, start a journal of its own: give --journal {suggested} (it does not exist yet).} other {For ceremony {ceremonyId}, give its journal: {existing}, in the same folder, records it (--journal {existing}). A new journal would know nothing of that journal’s wraps, so a wrap again would make other material without asking.}} If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
   'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
   'problem.WRAPPED_OTHER_CEREMONY.next': `{journalOf, select, none {${REFUSED}} other {If this import was meant for ceremony {bundleCeremony}, the wrong journal was given: {journalOf}, in the same folder, records that ceremony; run the same import with --journal {journalOf}. Otherwise do not import this bundle: bring the one written for these parameters, unchanged.}}`,
   'problem.CEREMONY_PEOPLE_INVALID':

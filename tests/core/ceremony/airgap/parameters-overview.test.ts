@@ -87,6 +87,7 @@ describe('reading the import parameters on the air-gapped side', () => {
         recorded: 'ceremony-earlier',
         ceremonyId: id,
         named: 'no',
+        existing: 'none',
         suggested: `airgap-${id}.jsonl`,
       });
     });
