@@ -15,7 +15,8 @@ interface MissingOption {
     | 'consoleFiles'
     | 'region'
     | 'projectId'
-    | 'shares';
+    | 'shares'
+    | 'empty';
   readonly option?: string;
   readonly command?: string;
   /** The options missing, as a list value (`listValue`), joined in the reader's language. */

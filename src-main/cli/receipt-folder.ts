@@ -7,9 +7,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
+import { missingOption } from './args';
 
 export async function refuseMissingReceiptFolder(cwd: string, given: string | undefined): Promise<void> {
   if (given === undefined) return;
+  // Empty (an unset shell variable): not taken for the current folder (a trial's receipt landed there).
+  if (given.trim() === '') throw missingOption({ reason: 'empty', option: '--receipt-dir' });
   const folder = path.resolve(cwd, given);
   const found = await stat(folder).catch(() => undefined);
   if (!found) throw new KeyferryError('PREFLIGHT_FOLDER_MISSING', { role: 'receipt', index: 0, folder });

@@ -1631,7 +1631,7 @@ export interface MessageValueTable {
   'problem.MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'problem.MATERIAL_NOT_THE_BOUND.next': NoValues;
   'problem.CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number };
-  'problem.CLI_MISSING_OPTION.next': { reason: string; command: string | number };
+  'problem.CLI_MISSING_OPTION.next': { reason: string; option: string | number; command: string | number };
   'problem.JOURNAL_MISSING': { option: string; file: string | number; count: number; namesList: string | number };
   'problem.JOURNAL_MISSING.next': { option: string };
   'problem.CUSTODY_FOLDERS_MISSING': { n: string | number };

@@ -245,6 +245,13 @@ describe('keyferry airgap wrap', () => {
     expect(file.stderr).toContain(`The receipt folder ${path.join(dir, 'receipts')} exists but is not a folder.`);
     expect(await readdir(dir)).not.toContain('airgap.jsonl');
     await rm(path.join(dir, 'receipts'));
+    // Empty (an unset shell variable): refused, not taken for the current folder.
+    const empty = await keyferry(
+      wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', ''),
+      { cwd: dir },
+    );
+    expect(empty.stderr).toContain('The option --receipt-dir was given an empty value (an unset shell variable?).');
+    expect(await readdir(dir)).not.toContain('airgap.jsonl');
     await mkdir(path.join(dir, 'receipts'));
     const done = await keyferry(
       wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', 'receipts'),

@@ -189,7 +189,8 @@ describe('custody restore of a ceremony custody set', () => {
       'truncated',
     ]);
     expect(truncated.code).toBe(1);
-    expect(truncated.stderr).toMatch(/truncated\.txt (ends after \d+ of its \d+ lines|does not match its check)/);
+    // Cut by bytes, most likely in the middle of a line: said as cut there, never as a typing slip.
+    expect(truncated.stderr).toMatch(/truncated\.txt ends (after \d+|in the middle of line \d+) of its \d+ lines/);
 
     expect((await readdir(dir)).filter((n) => ['few', 'swapped', 'truncated'].includes(n))).toEqual([]);
   });
