@@ -1,7 +1,7 @@
 /** The journal a ceremony command writes: created when missing, continued (verified) when present. */
 import { listValue } from '../i18n/list';
 import { missingOption } from './args';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal, readJournalOnly, type Journal } from '../core/journal';
@@ -26,6 +26,9 @@ export async function requireJournalFile(
   const exists = await pathExists(full);
   if (!exists && !mayCreate)
     throw new KeyferryError('JOURNAL_MISSING', { file: full, option: 'journal', ...(await journalsBeside(full)) });
+  // A new journal in a folder that is not there (a mistyped path): said so, not as media removed (a trial).
+  if (!exists && !(await stat(path.dirname(full)).catch(() => undefined))?.isDirectory())
+    throw new KeyferryError('JOURNAL_FOLDER_MISSING', { file: full, folder: path.dirname(full) });
   return { full, exists };
 }
 

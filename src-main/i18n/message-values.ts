@@ -1632,6 +1632,8 @@ export interface MessageValueTable {
   'problem.MATERIAL_NOT_THE_BOUND.next': NoValues;
   'problem.CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number };
   'problem.CLI_MISSING_OPTION.next': { reason: string; option: string | number; command: string | number };
+  'problem.JOURNAL_FOLDER_MISSING': { file: string | number; folder: string | number };
+  'problem.JOURNAL_FOLDER_MISSING.next': NoValues;
   'problem.JOURNAL_MISSING': { option: string; file: string | number; count: number; namesList: string | number };
   'problem.JOURNAL_MISSING.next': { option: string };
   'problem.CUSTODY_FOLDERS_MISSING': { n: string | number };
@@ -2819,6 +2821,7 @@ export interface ProblemValueTable {
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number; command: string | number };
+  'JOURNAL_FOLDER_MISSING': { file: string | number; folder: string | number };
   'JOURNAL_MISSING': { option: string; file: string | number; count: number; namesList: string | number };
   'CUSTODY_FOLDERS_MISSING': { n: string | number };
   'CUSTODIANS_NOT_NAMED': { m: string | number; n: string | number };

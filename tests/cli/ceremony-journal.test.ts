@@ -53,6 +53,25 @@ describe('a later step given the wrong journal', () => {
     expect(elsewhere.stderr).toMatch(/does not exist, so there is no ceremony to continue\. Start the ceremony/);
   });
 
+  it('a new journal in a folder that does not exist: said so, not as media removed (a trial), nothing written', async () => {
+    const run = await keyferry(
+      [
+        ...['airgap', 'wrap', '--bundle', 'params', '--out', 'wrapped', '--journal', 'nosuchdir/c.jsonl'],
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `The journal ${path.join(dir, 'nosuchdir', 'c.jsonl')} cannot be created: its folder ${path.join(dir, 'nosuchdir')} does not exist. Nothing was written. Check --journal for a typing slip`,
+    );
+    expect(run.stderr).not.toContain('removed');
+    expect(await readdir(dir)).not.toContain('nosuchdir');
+  });
+
   it('refuses a receipt or the plan given as the journal as no journal, without sending the officer to start again', async () => {
     for (const file of ['receipt-online-KF-1.txt', 'ceremony.json']) {
       const run = await keyferry(['online', 'status', '--journal', file], { cwd: dir });

@@ -12,6 +12,8 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
     '{reason, select, empty {选项 {option} 的值为空（是否用了未设置的 shell 变量？）。} option {必须提供选项 {option}。} withBundle {使用 --bundle 时必须提供选项 {option}。} journal {必须提供选项 --journal FILE：仪式的每一步都记入日志。} journalExisting {必须提供选项 --journal FILE：此步骤根据日志继续一个仪式。} witness {没有写明见证人。} parameters {没有给出导入参数。} materialKeyId {该包含有多个密钥：--material 需要 --key-id。} noKeys {没有要创建的密钥。} consoleFiles {控制台文件还需要 {optionsList}。} region {没有设置 KMS 区域。} shares {没有给出份额。} other {没有设置项目 ID。}}',
   'problem.CLI_MISSING_OPTION.next':
     '{reason, select, empty {请为 {option} 给出一个文件夹，或省略该选项以使用默认值（日志所在的文件夹）。} journal {请给出 --journal FILE（不存在则创建，存在则继续）。} journalExisting {请给出 --journal FILE：仪式此前各步骤写下的日志（此步骤不会开始新仪式）。} witness {请用 --witness NAME 写明每位见证人。} parameters {请给出 --bundle DIR（或控制台文件：--console-wrapping-key、--key-id、--spec、--import-token）。} materialKeyId {请用 --key-id 指明该密钥材料属于哪个密钥。} noKeys {请给出 --plan FILE，或 --alias A --spec S 以及 --operator 和 --witness。} consoleFiles {请给出包装密钥文件、密钥 ID、密钥规格和导入令牌文件（ImportToken.b64）。} region {请给出 --region（例如 cn-north-4），或在配置文件中写 "region"。} projectId {请给出 --project-id，或在配置文件中写 "projectId"。} shares {请用 --share FILE（份额文件）和/或 --typed FILE（录入的凭条）给出份额。} other {运行 “keyferry {command} --help” 查看用法。}}',
+  'problem.JOURNAL_FOLDER_MISSING': '无法创建日志 {file}：其所在文件夹 {folder} 不存在。未写入任何内容。',
+  'problem.JOURNAL_FOLDER_MISSING.next': '请检查 --journal 是否有输入错误，或先创建该文件夹（或插入保存它的介质）。',
   'problem.JOURNAL_MISSING':
     '{option, select, hsmJournal {离线日志 {file}（--hsm-journal）不存在，因此无法据此核对令牌中的密钥材料。未开始任何操作。} other {日志 {file} 不存在，因此没有可继续的仪式。}}{count, plural, =0 {} other {其所在文件夹中有 # 个日志文件（.jsonl）：{namesList}。}}',
   'problem.JOURNAL_MISSING.next':
