@@ -27,7 +27,11 @@ export async function requireJournalFile(
   if (!exists && !mayCreate)
     throw new KeyferryError('JOURNAL_MISSING', { file: full, option: 'journal', ...(await journalsBeside(full)) });
   // A new journal in a folder that is not there (a mistyped path): said so, not as media removed (a trial).
-  if (!exists && !(await stat(path.dirname(full)).catch(() => undefined))?.isDirectory())
+  const folderMissing = await stat(path.dirname(full)).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+  if (!exists && folderMissing)
     throw new KeyferryError('JOURNAL_FOLDER_MISSING', { file: full, folder: path.dirname(full) });
   return { full, exists };
 }

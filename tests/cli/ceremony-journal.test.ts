@@ -72,6 +72,27 @@ describe('a later step given the wrong journal', () => {
     expect(await readdir(dir)).not.toContain('nosuchdir');
   });
 
+  it('online import given an empty --receipt-dir (an unset variable): refused before anything opens', async () => {
+    const run = await keyferry(
+      [
+        'online',
+        'import',
+        '--journal',
+        'online.jsonl',
+        '--bundle',
+        'wrapped',
+        '--expect-digest',
+        'AAAA',
+        '--receipt-dir',
+        '',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The option --receipt-dir was given an empty value (an unset shell variable?).');
+    expect(await readdir(dir)).not.toContain('online.jsonl.lock');
+  });
+
   it('refuses a receipt or the plan given as the journal as no journal, without sending the officer to start again', async () => {
     for (const file of ['receipt-online-KF-1.txt', 'ceremony.json']) {
       const run = await keyferry(['online', 'status', '--journal', file], { cwd: dir });

@@ -11,7 +11,7 @@ import { journalsOfCeremony } from '../../core/journal/journals-of-ceremony';
 import { custodyLine } from '../../i18n/custody-line';
 import { madeByLine } from '../../i18n/made-by-line';
 import { madeByValues } from '../../core/receipt/journal-facts';
-import { requireOption } from '../args';
+import { missingOption, requireOption } from '../args';
 
 import { openOnlineSession, type OnlineSession } from '../online-session';
 
@@ -111,6 +111,8 @@ export const importCommand = defineOnlineCommand({
   },
   async run({ values }, io) {
     const bundle = path.resolve(io.cwd, requireOption('online import', values.bundle, '--bundle'));
+    // Empty (an unset shell variable): not taken for the current folder.
+    if (values['receipt-dir']?.trim() === '') throw missingOption({ reason: 'empty', option: '--receipt-dir' });
     const expectedDigest = receiptDigest(values['expect-digest']);
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
     const session = await openOnlineSession(values, io);

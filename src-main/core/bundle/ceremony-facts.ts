@@ -118,8 +118,11 @@ export function airGapJournalName(ceremonyId: string, n = 1): string {
 
 /** An air-gapped journal of `ceremonyId` beside `journal`, as --journal takes it (quoted for the shell), or 'none'. */
 function existingJournal(journal: string, ceremonyId: string): string {
-  const [found] = journalsOfCeremony(path.dirname(journal), ceremonyId, 'air-gapped', journal);
-  return found === undefined ? 'none' : commandLine([found]);
+  const found = journalsOfCeremony(path.dirname(journal), ceremonyId, 'air-gapped', journal);
+  // The name the online side prints for it first (its wraps are there), else the first found.
+  const named = found.find((name) => name === airGapJournalName(ceremonyId)) ?? found[0];
+  // Its full path: a bare name would mean the current folder, which may be another.
+  return named === undefined ? 'none' : commandLine([path.join(path.dirname(journal), named)]);
 }
 
 /** The first of airgap-ID.jsonl, airgap-ID-2.jsonl, … that does not exist in `dir`. */

@@ -1,8 +1,8 @@
 /**
  * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
  * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host, pid no longer running) is taken
- * over, and so is one left empty (its maker stopped before writing it); any other lock refuses the
- * second opener with a plain message.
+ * over; any other lock refuses the second opener with a plain message (an empty one too: its maker
+ * may be alive, and on FAT media its age cannot be told to the second).
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -41,17 +41,6 @@ const BEING_WRITTEN_MS = 1_000;
 async function justMade(lockPath: string): Promise<boolean> {
   const stat = await fs.stat(lockPath).catch(() => undefined);
   return stat !== undefined && Date.now() - stat.mtimeMs < BEING_WRITTEN_MS;
-}
-
-/**
- * Whether the lock file is empty and older than BEING_WRITTEN_MS: its maker was stopped between
- * creating it and writing its content (a Ctrl-C as a run began; a trial's retry was then refused
- * as "an unknown process"). No live owner leaves it empty that long, so it is taken over, as a
- * dead process's lock is; a lock with content that does not read is still refused.
- */
-async function leftEmpty(lockPath: string): Promise<boolean> {
-  const stat = await fs.stat(lockPath).catch(() => undefined);
-  return stat !== undefined && stat.size === 0 && Date.now() - stat.mtimeMs >= BEING_WRITTEN_MS;
 }
 
 function isRunning(pid: number): boolean {
@@ -99,6 +88,8 @@ export async function acquireJournalLock(
   const me: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), purpose };
   const content = `${JSON.stringify(me)}\n`;
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
+  // A lock found empty is waited for a moment at most (a clock ahead, or FAT's times, must not keep it "just made").
+  const waitForWriterUntil = Date.now() + 2 * BEING_WRITTEN_MS;
   let tookOver = false;
   for (;;) {
     try {
@@ -118,16 +109,11 @@ export async function acquireJournalLock(
         tookOver = true;
         continue;
       }
-      if (!tookOver && !owner && (await leftEmpty(lockPath))) {
-        await fs.rm(lockPath, { force: true });
-        tookOver = true;
-        continue;
-      }
       if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {
         await delay(READER_POLL_MS);
         continue;
       }
-      if (!owner && (await justMade(lockPath))) {
+      if (!owner && Date.now() < waitForWriterUntil && (await justMade(lockPath))) {
         await delay(READER_POLL_MS);
         continue;
       }

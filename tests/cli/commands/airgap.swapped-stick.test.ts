@@ -123,7 +123,7 @@ describe('airgap wrap given the stick of another ceremony', () => {
     const refused = await keyferry(withOption(again, '--journal', 'airgap-r.jsonl'), { cwd: airgap, env: {} });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `For ceremony ${sId}, give its journal: airgap-s.jsonl, in the same folder, records it (--journal airgap-s.jsonl).`,
+      `For ceremony ${sId}, give its journal: ${path.join(airgap, 'airgap-s.jsonl')}, in the same folder, records it (--journal ${path.join(airgap, 'airgap-s.jsonl')}).`,
     );
     expect(refused.stderr).not.toContain('start a journal of its own');
     // Followed: that journal knows s's wrap, so new material is not made without the wrap-again question.

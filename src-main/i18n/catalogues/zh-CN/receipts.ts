@@ -12,7 +12,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.side': '所在侧',
   'receipt.fact.receiptNumber': '回执编号',
   'receipt.fact.receiptNumberValue':
-    '{number}（文件名中的 session-{number}）。离线日志 {journal} 按其会话为回执编号，包装和托管恢复一样计数（回执文件夹中已有的编号会被跳过），因此未写出回执就结束的会话会留下一个未使用的编号。此日志先前的回执：{earlier, plural, =0 {无} other {{earlierList}}}。此日志先前未写出回执就结束的会话：{without, plural, =0 {无} other {{without} 个（会话 {withoutList}；均列在“偏差”下）}}。{skipped, plural, =0 {} other {比它小且未在此列出的编号 {skippedList} 在其回执文件夹中已被占用（被那里其他日志的回执或已作废的回执占用）。}}',
+    '{number}（文件名中的 session-{number}）。离线日志 {journal} 按其会话为回执编号，包装和托管恢复一样计数（回执文件夹中已有的编号会被跳过），因此未写出回执就结束的会话会留下一个未使用的编号。此日志先前的回执：{earlier, plural, =0 {无} other {{earlierList}}}。此日志先前未写出回执就结束的会话：{without, plural, =0 {无} other {{without} 个（会话 {withoutList}；均列在“偏差”下）}}。{skipped, plural, =0 {} other {比它小且未在此列出的编号 {skippedList} 已被占用（被其回执文件夹中其他日志的回执占用，或被已作废或按旧方式命名的回执占用）。}}',
   'receipt.fact.timeUtc': '时间（UTC）',
   'receipt.fact.timeLocal': '时间（本地）',
   'receipt.fact.workstation': '工作站',
