@@ -14,8 +14,26 @@ export async function refuseMissingReceiptFolder(cwd: string, given: string | un
   // Empty (an unset shell variable): not taken for the current folder (a trial's receipt landed there).
   if (given.trim() === '') throw missingOption({ reason: 'empty', option: '--receipt-dir' });
   const folder = path.resolve(cwd, given);
-  const found = await stat(folder).catch(() => undefined);
-  if (!found) throw new KeyferryError('PREFLIGHT_FOLDER_MISSING', { role: 'receipt', index: 0, folder });
+  const found = await stat(folder).catch((error: NodeJS.ErrnoException) => error);
+  // Under a file (`afile/sub`): no folder can be made there, so not "create the folder" (a trial).
+  if (found instanceof Error && found.code === 'ENOTDIR')
+    throw new KeyferryError('PREFLIGHT_PARENT_MISSING', {
+      role: 'receipt',
+      index: 0,
+      folder,
+      parent: await fileAbove(folder),
+    });
+  if (found instanceof Error)
+    throw new KeyferryError('PREFLIGHT_FOLDER_MISSING', { role: 'receipt', index: 0, folder });
   // A file in its place (a link to a folder is followed; a dangling link is missing, above).
   if (!found.isDirectory()) throw new KeyferryError('PREFLIGHT_NOT_A_FOLDER', { role: 'receipt', index: 0, folder });
+}
+
+/** The nearest path above `folder` that exists and is not a folder (what makes `folder` impossible). */
+async function fileAbove(folder: string): Promise<string> {
+  for (let at = path.dirname(folder); at !== path.dirname(at); at = path.dirname(at)) {
+    const found = await stat(at).catch(() => undefined);
+    if (found && !found.isDirectory()) return at;
+  }
+  return path.dirname(folder);
 }

@@ -487,7 +487,7 @@ export interface MessageValueTable {
   'progress.replica-connected': { region: string | number; endpoint: string | number; projectId: string | number; keys: number };
   'progress.create-key': { spec: string | number; alias: string | number };
   'progress.create-replica': { spec: string | number; alias: string | number; region: string | number };
-  'progress.create-key-found': { spec: string | number; alias: string | number };
+  'progress.create-key-found': { spec: string | number; alias: string | number; replica: string; region: string | number };
   'progress.fetch-parameters': { alias: string | number; replica: string; region: string | number };
   'progress.write-parameters-bundle': { dir: string | number };
   'progress.parameters-bundle-written': NoValues;

@@ -75,11 +75,13 @@ export const statusCommand = defineOnlineCommand({
       if (!keys.some((k) => k.imported)) {
         if (unrecorded + notTaken.size > 0) return 1;
         if (lapsed === 0 && deleted === 0) {
-          io.stdout(
-            cliTranslator(io).t('online.status.nothing-imported', {
-              stepPhrase: ceremonyStateValue(session.ceremony.step),
-            }),
-          );
+          // A create step stopped part way is not "not started": its own line says where it stands (a trial).
+          if (session.ceremony.keysNotCreated().length === 0)
+            io.stdout(
+              cliTranslator(io).t('online.status.nothing-imported', {
+                stepPhrase: ceremonyStateValue(session.ceremony.step),
+              }),
+            );
           const next = beforeImportNextLine(io, values, session);
           if (next) io.stdout(next);
         }

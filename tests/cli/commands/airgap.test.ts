@@ -243,6 +243,14 @@ describe('keyferry airgap wrap', () => {
       { cwd: dir },
     );
     expect(file.stderr).toContain(`The receipt folder ${path.join(dir, 'receipts')} exists but is not a folder.`);
+    // A folder under that file cannot be made: said so, not "create the folder".
+    const under = await keyferry(
+      wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--receipt-dir', 'receipts/sub'),
+      { cwd: dir },
+    );
+    expect(under.stderr).toContain(
+      `The receipt folder ${path.join(dir, 'receipts', 'sub')} cannot be created: its parent ${path.join(dir, 'receipts')} is not an existing folder.`,
+    );
     expect(await readdir(dir)).not.toContain('airgap.jsonl');
     await rm(path.join(dir, 'receipts'));
     // Empty (an unset shell variable): refused, not taken for the current folder.

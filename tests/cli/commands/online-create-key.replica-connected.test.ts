@@ -85,6 +85,7 @@ describe('online create-key with a replica', () => {
     expect(stopped.stdout).toContain(
       'The create step stopped part way: 1 key of the plan is not created yet: half/aes (the replica in region cn-east-3). Next, run the create again as it was first run: with the same plan file (PLAN), or with the same --alias, --spec, --operator and --witness options instead of --plan.',
     );
+    expect(stopped.stdout).not.toContain('ceremony step: not started');
     const printed = /: (keyferry online create-key .*)$/m.exec(stopped.stdout)?.[1];
     expect(printed).toBe('keyferry online create-key --journal online.jsonl --plan PLAN');
     // Followed (PLAN: plan.json; the connection options as before): the replica is created, the step done.
@@ -94,5 +95,18 @@ describe('online create-key with a replica', () => {
     const after = await status();
     expect(after.stdout).not.toContain('The create step stopped part way');
     expect(after.stdout).toContain('keyferry online params');
+  }, 120_000);
+
+  it('a replica whose create took effect with no answer is found on the next run, named as the replica', async () => {
+    const { create } = await replicaPlan('found');
+    // The replica's create takes effect in the KMS, and its answer is lost (a 502 after it).
+    sim.faults.failWith('create-key', 502, 'after', 1, 1);
+    expect((await create('en')).code).toBe(1);
+    sim.faults.clear();
+    const again = await create('en');
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain(
+      'Found AES_256 key found/aes (the replica in region cn-east-3) in the KMS, created by the stopped attempt before it reached the journal',
+    );
   }, 120_000);
 });

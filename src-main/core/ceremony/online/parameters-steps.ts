@@ -180,7 +180,13 @@ async function createEach(
     keys,
     ({ key, replica, found }) => ({
       line: found
-        ? progressLine('create-key-found', { spec: key.spec, alias: key.alias })
+        ? progressLine('create-key-found', {
+            spec: key.spec,
+            alias: key.alias,
+            // A replica found in its region is named as such (a trial read it as the primary).
+            replica: replica ? 'yes' : 'no',
+            region: replica?.target.region ?? '',
+          })
         : replica
           ? progressLine('create-replica', { spec: key.spec, alias: key.alias, region: replica.target.region })
           : progressLine('create-key', { spec: key.spec, alias: key.alias }),

@@ -14,7 +14,7 @@ export const enProgress = {
   'progress.create-key': 'Creating {spec} key {alias}',
   'progress.create-replica': 'Creating the replica of {spec} key {alias} in region {region}',
   'progress.create-key-found':
-    'Found {spec} key {alias} in the KMS, created by the stopped attempt before it reached the journal: journaled, not created again',
+    'Found {spec} key {alias}{replica, select, yes { (the replica in region {region})} other {}} in the KMS, created by the stopped attempt before it reached the journal: journaled, not created again',
   'progress.fetch-parameters':
     'Fetching import parameters for {alias}{replica, select, yes { (the replica in region {region})} other {}}',
   'progress.write-parameters-bundle': 'Writing the import-parameters bundle to {dir}',
