@@ -15,6 +15,8 @@ const TITLE_EVENTS: ReadonlySet<string> = new Set(['ceremony.started', 'ceremony
 const MAX_TITLE = 200;
 
 interface LineCeremony {
+  /** The line's event, when it names one (the entry that recorded the id tells a journal's side). */
+  readonly event?: string;
   readonly ceremonyId?: string;
   readonly title?: string;
 }
@@ -32,6 +34,7 @@ export function lineCeremony(text: string): LineCeremony {
   if (typeof event !== 'string' || typeof data !== 'object' || data === null) return {};
   const { ceremonyId, title } = data as { ceremonyId?: unknown; title?: unknown };
   return {
+    event,
     ...(CEREMONY_ID_EVENTS.has(event) && typeof ceremonyId === 'string' && CEREMONY_ID_PATTERN.test(ceremonyId)
       ? { ceremonyId }
       : {}),

@@ -38,24 +38,13 @@ function headOf(file: string): string | undefined {
   }
 }
 
-/** The event of a journal line, as far as it reads. */
-function eventOf(line: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(line);
-    const event = typeof parsed === 'object' && parsed !== null ? (parsed as { event?: unknown }).event : undefined;
-    return typeof event === 'string' ? event : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether the journal text `head` begins a journal of `side` that records ceremony `ceremonyId`. */
 function recordsCeremony(head: string, side: keyof typeof RECORDED_BY, ceremonyId: string): boolean {
   // Whole lines only: the last may be cut at HEAD_BYTES.
   for (const line of head.split('\n').slice(0, -1)) {
-    const recorded = lineCeremony(line).ceremonyId;
+    const { event, ceremonyId: recorded } = lineCeremony(line);
     if (recorded === undefined) continue;
-    return eventOf(line) === RECORDED_BY[side] && recorded === ceremonyId;
+    return event === RECORDED_BY[side] && recorded === ceremonyId;
   }
   return false;
 }

@@ -90,9 +90,27 @@ async function statOrUndefined(target: string) {
   });
 }
 
-/** The folder to probe (itself, or its parent when it is still to be created) and whether it is new. */
-async function locate(d: Destination): Promise<{ probeIn: string; willCreate: boolean; volumeId: string }> {
-  const stat = await statOrUndefined(d.folder);
+/** The nearest path above `folder` that exists and is not a folder (what makes `folder` impossible). */
+async function fileAbove(folder: string): Promise<string> {
+  for (let at = path.dirname(folder); at !== path.dirname(at); at = path.dirname(at)) {
+    const found = await fs.stat(at).catch(() => undefined);
+    if (found && !found.isDirectory()) return at;
+  }
+  return path.dirname(folder);
+}
+
+/**
+ * The folder to probe (itself, or its parent when it is still to be created) and whether it is new.
+ * Refuses a folder that is not there as `d` expects it; one under a file (`afile/sub`) as one that
+ * cannot be created, naming the file (a trial was told to create it).
+ */
+export async function locate(
+  d: Pick<Destination, 'role' | 'index' | 'folder' | 'expect' | 'fileNames'>,
+): Promise<{ probeIn: string; willCreate: boolean; volumeId: string }> {
+  const stat = await statOrUndefined(d.folder).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOTDIR') throw error;
+    throw new KeyferryError('PREFLIGHT_PARENT_MISSING', { ...place(d), parent: await fileAbove(d.folder) });
+  });
   if (stat) {
     if (!stat.isDirectory()) throw new KeyferryError('PREFLIGHT_NOT_A_FOLDER', place(d));
     const entries = await fs.readdir(d.folder);
