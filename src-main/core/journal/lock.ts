@@ -2,13 +2,16 @@
  * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
  * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host, pid no longer running) is taken
  * over; any other lock refuses the second opener with a plain message (an empty one too: its maker
- * may be alive, and on FAT media its age cannot be told to the second).
+ * may be alive, and on FAT media its age cannot be told to the second). So that a stop (Ctrl-C) in
+ * the moment between creating the lock and writing its owner does not leave such an empty lock to
+ * block the run that resumes, a lock this process created and has not finished writing is removed
+ * as the process exits.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { selectedProblem } from '../errors';
-import { writeFileExclusive, type FileLayer } from '../fs/durable-file';
+import { nodeFileLayer, writeFileExclusive, type FileLayer } from '../fs/durable-file';
 
 export interface JournalLock {
   readonly path: string;
@@ -70,6 +73,45 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   return undefined;
 }
 
+/**
+ * Locks this process created and has not finished writing, with the content being written. A lock
+ * is entered once its O_EXCL open succeeded (never one another opener made), and left when its
+ * writing ended, either way.
+ */
+const locksBeingWritten = new Map<string, { readonly content: string }>();
+let removingOnExit = false;
+
+/**
+ * At the process's exit (synchronous, as 'exit' listeners must be): removes each lock still being
+ * written whose content is a part of what this process was writing (an empty lock, or a line cut
+ * short), so its owner is no one and the next run is not refused for it.
+ */
+function removeLocksBeingWritten(): void {
+  for (const [lockPath, { content }] of locksBeingWritten) {
+    try {
+      if (content.startsWith(readFileSync(lockPath, 'utf8'))) rmSync(lockPath, { force: true });
+    } catch {
+      // gone already, or the media with it: nothing to remove
+    }
+  }
+}
+
+/** `layer` whose open of `lockPath`, once it succeeds, records `writing` as the lock being written there. */
+function recordingCreation(layer: FileLayer, lockPath: string, writing: { readonly content: string }): FileLayer {
+  if (!removingOnExit) {
+    removingOnExit = true;
+    process.once('exit', removeLocksBeingWritten);
+  }
+  return {
+    ...layer,
+    open: async (file, flags, mode) => {
+      const handle = await layer.open(file, flags, mode);
+      if (file === lockPath) locksBeingWritten.set(lockPath, writing);
+      return handle;
+    },
+  };
+}
+
 function isExistsError(error: unknown): boolean {
   return (error as { cause?: NodeJS.ErrnoException }).cause?.code === 'EEXIST';
 }
@@ -91,9 +133,15 @@ export async function acquireJournalLock(
   // A lock found empty is waited for a moment at most (a clock ahead, or FAT's times, must not keep it "just made").
   const waitForWriterUntil = Date.now() + 2 * BEING_WRITTEN_MS;
   let tookOver = false;
+  const writing = { content };
+  const recording = recordingCreation(layer ?? nodeFileLayer, lockPath, writing);
   for (;;) {
     try {
-      await writeFileExclusive(lockPath, content, { layer });
+      try {
+        await writeFileExclusive(lockPath, content, { layer: recording });
+      } finally {
+        if (locksBeingWritten.get(lockPath) === writing) locksBeingWritten.delete(lockPath);
+      }
       return {
         path: lockPath,
         release: async () => {

@@ -3,9 +3,10 @@
  * lock (process, host, since) and what to do; a lock left by a process that is gone on this host is
  * taken over; a lock of another host, or one that cannot be read, is never taken over; release
  * removes only the lock this opener took. A reader's lock (`journal verify`) is waited for, not
- * refused as a writer's, and refused as a reader's when it outlasts the wait.
+ * refused as a writer's, and refused as a reader's when it outlasts the wait. A process stopped
+ * between creating its lock and writing it leaves no lock behind.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,36 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; text:
   expect(error, 'expected a refusal').toBeDefined();
   const { message, nextStep } = english.problem(toProblem(error));
   return { code: (error as { code: string }).code, text: `${message} ${nextStep}` };
+}
+
+/**
+ * A TypeScript file, for a child Node (run with tsx), that takes the lock of `journal` through a
+ * file layer whose writes never end, says `created` once the lock file exists, and on Ctrl-C
+ * (SIGINT) ends the process as the CLI does: exit(130), the lock not written.
+ */
+function stuckWriterScript(journal: string): string {
+  const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
+  return `
+import { promises as fs } from 'node:fs';
+import { acquireJournalLock } from ${JSON.stringify(lockModule)};
+process.on('SIGINT', () => process.exit(130));
+setInterval(() => undefined, 60_000); // the write that never ends keeps nothing running: this does
+const stuck = {
+  open: async (file: string, flags: number, mode: number) => {
+    const handle = await fs.open(file, flags, mode);
+    return Object.assign(Object.create(handle), { write: () => new Promise(() => undefined) });
+  },
+  mkdir: async (dir: string) => void (await fs.mkdir(dir)),
+  readFile: (file: string) => fs.readFile(file),
+};
+void acquireJournalLock(${JSON.stringify(journal)}, stuck);
+const poll = setInterval(() => {
+  fs.access(${JSON.stringify(`${journal}.lock`)}).then(() => {
+    clearInterval(poll);
+    process.stdout.write('created\\n');
+  }, () => undefined);
+}, 10);
+`;
 }
 
 /** A pid that ran on this host and is gone. */
@@ -143,6 +174,34 @@ describe('the journal lock', () => {
     expect(refused.text).toContain('Let the verification finish, then run the step again.');
     expect(refused.text).not.toContain('open for writing');
   }, 20_000);
+
+  it('a Ctrl-C between creating the lock and writing its owner leaves no empty lock to refuse the next run', async () => {
+    const { file } = await writeSampleJournal();
+    const script = path.join(path.dirname(file), 'stuck-writer.ts');
+    await fs.writeFile(script, stuckWriterScript(file));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+    const lockFound = await new Promise<string>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', () => reject(new Error(`the child ended before it created the lock: ${stderr}`)));
+      child.stdout.on('data', (data: Buffer) => {
+        if (!data.toString('utf8').includes('created')) return;
+        fs.readFile(`${file}.lock`, 'utf8').then(resolve, reject);
+      });
+    });
+    // The lock exists and says nothing: an opener now would be refused by an unknown process.
+    expect(lockFound).toBe('');
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(130);
+    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+    const journal = await openJournal(file, { create: false });
+    expect(journal.count).toBe(6);
+    await journal.close();
+  }, 30_000);
 
   it('release removes only the lock this opener took', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
