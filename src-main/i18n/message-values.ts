@@ -1549,6 +1549,8 @@ export interface MessageValueTable {
   'problem.EXPIRY_INVALID.next': { original: string; field: string };
   'problem.EXPIRY_DURATION_RESUMED': { where: string; given: string | number; count: number; unrecorded: number; same: string; imported: number; heldAt: Date | number };
   'problem.EXPIRY_DURATION_RESUMED.next': { where: string; same: string; heldIso: string | number };
+  'problem.EXPIRY_SPLITS_IMPORT': { imported: number; held: string; heldAt: Date | number; how: string; count: number; keyId: string | number; decided: string; decidedAt: Date | number; source: string };
+  'problem.EXPIRY_SPLITS_IMPORT.next': { how: string; heldIso: string | number };
   'problem.PLAN_NOT_JSON': { file: string | number };
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
@@ -2780,6 +2782,7 @@ export interface ProblemValueTable {
   'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
   'EXPIRY_INVALID': { noSuchMoment: string; field: string; value: string | number; original: string };
   'EXPIRY_DURATION_RESUMED': { where: string; given: string | number; count: number; unrecorded: number; same: string; imported: number; heldAt: Date | number; heldIso: string | number };
+  'EXPIRY_SPLITS_IMPORT': { imported: number; held: string; heldAt: Date | number; how: string; count: number; keyId: string | number; decided: string; decidedAt: Date | number; source: string; heldIso: string | number };
   'PLAN_NOT_JSON': { file: string | number };
   'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number; count: number; keysList: string | number };

@@ -167,6 +167,38 @@ describe('online import stopped part way', () => {
     expect(finished.stdout).not.toContain('the journal does not say which');
     expect((await importedIn(journal)).sort()).toEqual([...keyIds].sort());
   }, 120_000);
+  it('stopped part way under --expires: the same import without it, or with never, is refused; the printed command gives every key one expiry', async () => {
+    const { online, env, journal, importCommand } = await wrappedCeremony();
+    networkGoesAfterFirstImport(kms.sim);
+    const stopped = await keyferry([...importCommand, '--expires', '30d'], { cwd: online, env });
+    expect(stopped.code).not.toBe(0);
+    kms.sim.faults.clear();
+    const held = (await entriesOf(journal)).find((e) => e.event === 'key.imported')?.data.expiresAt as string;
+    expect(Date.parse(held)).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+    const sends = () => kms.requests.filter((r) => r.action === 'import-key-material').length;
+    const taken = sends();
+
+    // Without --expires the two keys left would take the bundle's request (never): refused, nothing sent.
+    const without = await keyferry(importCommand, { cwd: online, env });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('The AES key of this wrapped-material bundle imported already expires at');
+    expect(without.stderr).toContain('but 2 keys still to import (the first: ');
+    expect(without.stderr).toContain(`Run the import again with --expires ${held} (in the app: type that expiry).`);
+    const refusal = (await entriesOf(journal)).at(-1);
+    expect([refusal?.event, refusal?.data.code]).toEqual(['step.failed', 'EXPIRY_SPLITS_IMPORT']);
+    const never = await keyferry([...importCommand, '--expires', 'never'], { cwd: online, env });
+    expect(never.code).toBe(1);
+    expect(never.stderr).toContain('would get no expiry (never), given to this import.');
+    expect(sends()).toBe(taken);
+
+    // The command the stopped run printed (its --expires the moment, not 30d) finishes it: one expiry.
+    const finished = await keyferry(runAgainCommand(stopped.stdout), { cwd: online, env });
+    expect(finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+    const expiries = (await entriesOf(journal)).filter((e) => e.event === 'key.imported').map((e) => e.data.expiresAt);
+    expect(expiries).toEqual([held, held, held]);
+  }, 120_000);
+
   it('a replica group stopped part way under --expires: the printed command keeps its expiry; a run without it is refused', async () => {
     const replicas = kms.sim.regions.slice(1).map((r) => ({ region: r.region, projectId: r.projectId }));
     const ceremony = await wrappedCliCeremony(path.join(dir, 'group'), kms.sim, [

@@ -37,7 +37,8 @@ export interface ExpiryDecision {
   readonly planLapsed: boolean;
 }
 
-function isoOrNever(value: string | null): string {
+/** "never" for null or "never", else the ISO UTC form of `value`. */
+export function isoOrNever(value: string | null): string {
   return value === null || value === 'never' ? 'never' : new Date(value).toISOString();
 }
 
@@ -128,6 +129,23 @@ function pastExpiryError(past: ExpiryDecision, now: Date): KeyferryError {
   });
 }
 
+/**
+ * The message values of an expiry held (`held`: "never" or ISO) and another `decided` for a key:
+ * each as never/at with its moment, the held one also as `--expires` takes it, and where the
+ * decided one came from.
+ */
+export function heldAndDecidedValues(held: string, decided: ExpiryDecision) {
+  const at = (iso: string) => (iso === 'never' ? 0 : Date.parse(iso));
+  return {
+    held: held === 'never' ? 'never' : 'at',
+    heldAt: at(held),
+    heldIso: held,
+    decided: decided.effective === 'never' ? 'never' : 'at',
+    decidedAt: at(decided.effective),
+    source: decided.source,
+  };
+}
+
 /** What the group-expiry rule reads of a key. */
 type GroupMember = Pick<OnlineKeyState, 'keyId' | 'alias' | 'spec' | 'replicaOf' | 'imported' | 'materialDeleted'>;
 
@@ -153,7 +171,6 @@ export function groupExpiryRefusal(
     const holder = key ? holders.get(materialIdOf(key)) : undefined;
     const held = holder?.imported ? isoOrNever(holder.imported.expiresAt) : undefined;
     if (!key || !holder || held === undefined || held === d.effective) continue;
-    const at = (iso: string) => (iso === 'never' ? 0 : Date.parse(iso));
     const others = decisions.flatMap((o) => {
       const other = keys.get(o.keyId);
       return other && materialIdOf(other) !== materialIdOf(key) && !isAsymmetric(other.spec) ? [o.keyId] : [];
@@ -164,12 +181,7 @@ export function groupExpiryRefusal(
         alias: key.alias,
         keyId: d.keyId,
         holderKeyId: holder.keyId,
-        held: held === 'never' ? 'never' : 'at',
-        heldAt: at(held),
-        heldIso: held,
-        decided: d.effective === 'never' ? 'never' : 'at',
-        decidedAt: at(d.effective),
-        source: d.source,
+        ...heldAndDecidedValues(held, d),
         requestedHeld: d.requested === held ? 'yes' : 'no',
         others: others.length === 0 ? 'none' : 'some',
         othersList: listValue(others),

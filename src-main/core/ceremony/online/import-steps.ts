@@ -17,6 +17,7 @@ import {
   type ExpiryDecision,
 } from './import-one-key';
 import { forEachKeyWithProgress } from './key-concurrency';
+import { splitExpiryRefusal } from './split-expiry';
 import { holdsImportedMaterial, replicaPlaceOf } from './state';
 import type { ImportedKeySummary } from './types';
 import { progressLine } from '../shared/progress';
@@ -50,7 +51,10 @@ export async function importCheckedMaterial(
   const notable = decisions.filter(isNotableExpiry);
   if (notable.length > 0)
     await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map(({ planLapsed: _lapsed, ...d }) => ({ ...d })) });
-  const refusal = pastExpiryRefusal(decisions, now) ?? groupExpiryRefusal(decisions, ctx.state.keys);
+  const refusal =
+    pastExpiryRefusal(decisions, now) ??
+    groupExpiryRefusal(decisions, ctx.state.keys) ??
+    splitExpiryRefusal(decisions, checked);
   if (refusal) await refuseStep(ctx, 'import-key-material', refusal.keyId, refusal.error);
   const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
   // Read before this run's own sends mark the keys (each progress line is built as it is reported).
