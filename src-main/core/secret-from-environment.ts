@@ -32,14 +32,14 @@ export function secretFromEnvironment(
 ): string | undefined {
   if (name === undefined) return undefined;
   if (!SECRET_ENV_NAME_PATTERN.test(name))
-    throw new KeyferryError('SECRET_ENV_NAME_INVALID', { option, secret: secretOf(option) });
+    throw new KeyferryError('SECRET_ENV_NAME_INVALID', { option, holds: secretOf(option) });
   const value = env[name];
   delete env[name];
   if (value === undefined || value === '')
     throw new KeyferryError('SECRET_ENV_MISSING', {
       option,
       name,
-      secret: secretOf(option),
+      holds: secretOf(option),
       state: value === undefined ? 'unset' : 'empty',
     });
   return value;

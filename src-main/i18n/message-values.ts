@@ -1880,10 +1880,10 @@ export interface MessageValueTable {
   'problem.AIRGAP_NETWORK_LIVE.next': NoValues;
   'problem.INPUT_FILE_UNREADABLE': { kind: string; file: string | number; reason: string; size: string | number; max: string | number; errno: string | number };
   'problem.INPUT_FILE_UNREADABLE.next': { reason: string };
-  'problem.SECRET_ENV_NAME_INVALID': { option: string | number; secret: string };
-  'problem.SECRET_ENV_NAME_INVALID.next': { secret: string; option: string | number };
+  'problem.SECRET_ENV_NAME_INVALID': { option: string | number; holds: string };
+  'problem.SECRET_ENV_NAME_INVALID.next': { holds: string; option: string | number };
   'problem.SECRET_ENV_MISSING': { name: string | number; option: string | number; state: string };
-  'problem.SECRET_ENV_MISSING.next': { name: string | number; secret: string };
+  'problem.SECRET_ENV_MISSING.next': { name: string | number; holds: string };
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP': { file: string | number };
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP.next': NoValues;
   'problem.CUSTODY_BACKUP_LINE_INVALID': { line: string | number; file: string | number };
@@ -2844,8 +2844,8 @@ export interface ProblemValueTable {
   'CUSTODY_TYPED_SHARE_INVALID': { reason: string; line: string | number; numbered: string | number; expected: string | number; length: string | number; width: string | number; check: string | number; found: string | number; missing: string | number; payload: string; fieldCount: number; fieldsList: string | number };
   'AIRGAP_NETWORK_LIVE': { interfacesList: string | number };
   'INPUT_FILE_UNREADABLE': { kind: string; file: string | number; reason: string; size: string | number; max: string | number; errno: string | number };
-  'SECRET_ENV_NAME_INVALID': { option: string | number; secret: string };
-  'SECRET_ENV_MISSING': { name: string | number; option: string | number; state: string; secret: string };
+  'SECRET_ENV_NAME_INVALID': { option: string | number; holds: string };
+  'SECRET_ENV_MISSING': { name: string | number; option: string | number; state: string; holds: string };
   'CUSTODY_BACKUP_NOT_A_BACKUP': { file: string | number };
   'CUSTODY_BACKUP_LINE_INVALID': { line: string | number; file: string | number };
   'CUSTODY_BACKUP_LINE_OUT_OF_PLACE': { line: string | number; file: string | number; found: string | number };

@@ -8,11 +8,11 @@ export const enInputs = {
   'problem.INPUT_FILE_UNREADABLE.next':
     '{reason, select, link {Give the path of the file itself.} tooLarge {Check that this is the right file.} other {Check the path and that the media is still inserted, then run the step again.}}',
   'problem.SECRET_ENV_NAME_INVALID':
-    'The option --{option} takes the NAME of an environment variable, not a {secret, select, pin {PIN} other {passphrase}}; what was given is not a variable name (it is not shown, in case it is the secret).',
+    'The option --{option} takes the NAME of an environment variable, not a {holds, select, pin {PIN} other {passphrase}}; what was given is not a variable name (it is not shown, in case it is the secret).',
   'problem.SECRET_ENV_NAME_INVALID.next':
-    'Put the {secret, select, pin {PIN} other {passphrase}} in an environment variable without echoing it (read -rs VAR; export VAR) and give --{option} VAR.',
+    'Put the {holds, select, pin {PIN} other {passphrase}} in an environment variable without echoing it (read -rs VAR; export VAR) and give --{option} VAR.',
   'problem.SECRET_ENV_MISSING':
     'The environment variable {name} named by --{option} is {state, select, empty {empty} other {not set}}.',
   'problem.SECRET_ENV_MISSING.next':
-    'Set {name} to the {secret, select, pin {PIN} other {passphrase}} without echoing it (read -rs {name}; export {name}), then run the command again.',
+    'Set {name} to the {holds, select, pin {PIN} other {passphrase}} without echoing it (read -rs {name}; export {name}), then run the command again.',
 } as const;

@@ -5,10 +5,10 @@ export const zhCNInputs = {
   'problem.INPUT_FILE_UNREADABLE.next':
     '{reason, select, link {请给出文件本身的路径。} tooLarge {请确认这是正确的文件。} other {请检查路径以及介质是否仍已插入，然后重新执行此步骤。}}',
   'problem.SECRET_ENV_NAME_INVALID':
-    '选项 --{option} 应给出环境变量的名称，而不是{secret, select, pin {PIN} other {口令}}；所给内容不是变量名（为防其为机密，不予显示）。',
+    '选项 --{option} 应给出环境变量的名称，而不是{holds, select, pin {PIN} other {口令}}；所给内容不是变量名（为防其为机密，不予显示）。',
   'problem.SECRET_ENV_NAME_INVALID.next':
-    '请在不回显的情况下将{secret, select, pin {PIN} other {口令}}放入环境变量（read -rs VAR; export VAR），并使用 --{option} VAR。',
+    '请在不回显的情况下将{holds, select, pin {PIN} other {口令}}放入环境变量（read -rs VAR; export VAR），并使用 --{option} VAR。',
   'problem.SECRET_ENV_MISSING': '由 --{option} 指定的环境变量 {name} {state, select, empty {为空} other {未设置}}。',
   'problem.SECRET_ENV_MISSING.next':
-    '请在不回显的情况下将 {name} 设置为{secret, select, pin {PIN} other {口令}}（read -rs {name}; export {name}），然后重新运行该命令。',
+    '请在不回显的情况下将 {name} 设置为{holds, select, pin {PIN} other {口令}}（read -rs {name}; export {name}），然后重新运行该命令。',
 } as const;
