@@ -32,6 +32,8 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/ceremony/airgap/wrap-again-reason.ts',
   'src-main/core/ceremony/shared/officer-reason.ts',
   'src-main/core/ceremony/restore/presenter-concern.ts',
+  'src-main/core/ceremony/shared/ceremony-role.ts',
+  'src-main/core/person-key.ts',
   'src-main/core/ceremony/airgap/not-withdrawn-cause.ts',
   'src-main/core/hsm/token-object-class.ts',
   'src-main/core/ceremony/airgap/destroyed-before-refusal.ts',

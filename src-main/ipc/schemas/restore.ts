@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { officerReasonSchema } from '../../core/ceremony/shared/officer-reason';
-import { PRESENTER_ROLES } from '../../core/ceremony/restore/presenter-concern';
+import { CEREMONY_ROLES } from '../../core/ceremony/shared/ceremony-role';
 import { artefactToConfirmSchema, preflightSchema, withdrawalSchema } from './airgap';
 import {
   check,
@@ -122,7 +122,7 @@ export const presentedShareSchema = z.object({
   /** Shares presented so far. */
   presented: z.number().int(),
   /** Not the share's recorded custodian, or the operator or a witness (journaled as an override); null when neither. */
-  concern: z.object({ notCustodian: z.boolean(), role: z.enum(PRESENTER_ROLES) }).nullable(),
+  concern: z.object({ notCustodian: z.boolean(), role: z.enum(CEREMONY_ROLES) }).nullable(),
   /** Every share this presenter handed over, when more than one (allowed by the operator's reason). */
   severalShares: z.array(z.number().int()),
 });

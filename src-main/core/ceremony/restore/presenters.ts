@@ -15,6 +15,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { officerReasonSchema, OFFICER_REASON_MAX } from '../shared/officer-reason';
 import { personKey } from '../../person-key';
 import type { PresenterConcern } from './presenter-concern';
+import { ceremonyRoleOf, type CeremonyPeople } from '../shared/ceremony-role';
 
 /** One share handed over: its index, the custodian the share records, and who handed it over. */
 export interface ShareHandover {
@@ -91,14 +92,9 @@ export function checkHandovers(handovers: readonly ShareHandover[], reason: stri
 }
 
 /** What is out of the ordinary about `handover` with `people` running the ceremony; null when nothing is. */
-export function presenterConcern(
-  handover: ShareHandover,
-  people: { readonly operator: string; readonly witnesses: readonly string[] },
-): PresenterConcern | null {
-  const who = personKey(handover.presentedBy);
-  const notCustodian = who !== personKey(handover.custodian);
-  const witness = people.witnesses.some((w) => personKey(w) === who);
-  const role = who === personKey(people.operator) ? 'operator' : witness ? 'witness' : 'none';
+export function presenterConcern(handover: ShareHandover, people: CeremonyPeople): PresenterConcern | null {
+  const notCustodian = personKey(handover.presentedBy) !== personKey(handover.custodian);
+  const role = ceremonyRoleOf(handover.presentedBy, people);
   return notCustodian || role !== 'none' ? { notCustodian, role } : null;
 }
 

@@ -1,9 +1,9 @@
 /**
- * The presenter roles (presenter-concern.ts) are the one list the core's check, the journal and the
+ * The ceremony roles (shared/ceremony-role.ts) are the one list the core's check, the journal and the
  * IPC contract use: every role the check gives is one the contract takes.
  */
 import { describe, expect, it } from 'vitest';
-import { PRESENTER_ROLES } from '../../../../src-main/core/ceremony/restore/presenter-concern';
+import { CEREMONY_ROLES } from '../../../../src-main/core/ceremony/shared/ceremony-role';
 import { presenterConcern } from '../../../../src-main/core/ceremony/restore/presenters';
 import { presentedShareSchema } from '../../../../src-main/ipc/schemas/restore';
 
@@ -27,7 +27,7 @@ describe('presenter roles', () => {
       (presentedBy) => presenterConcern({ shareIndex: 1, custodian: 'Alice', presentedBy }, PEOPLE)?.role,
     );
     expect(roles).toEqual(['operator', 'witness', 'none']);
-    expect([...PRESENTER_ROLES].sort()).toEqual([...new Set(roles)].sort());
+    expect([...CEREMONY_ROLES].sort()).toEqual([...new Set(roles)].sort());
     for (const presentedBy of ['Ana', 'Ben', 'Mallory']) {
       const concern = presenterConcern({ shareIndex: 1, custodian: 'Alice', presentedBy }, PEOPLE);
       expect(presentedShareSchema.parse({ ...SHARE, presentedBy, concern }).concern).toEqual(concern);
