@@ -1,7 +1,8 @@
 /**
  * A second air-gapped journal for one ceremony (walker findings F3, F8): the same parameters wrapped
  * in a new journal, which knows nothing of the first wrap (no wrap-again question, its own custody
- * set). Two folders as two machines, one simulator over real HTTP, each command as the officer
+ * set). Beside the first journal it is refused before anything is written, naming the first; in
+ * another folder the air-gapped side cannot see the first, and the online side catches it. Two folders as two machines, one simulator over real HTTP, each command as the officer
  * pastes it. `online import` names who wrapped each bundle and in which journal, refuses the
  * second journal's bundle (both journals named, nothing sent to the KMS), and imports it only on
  * --accept-other-airgap-journal, journaled as an override and printed on the receipt.
@@ -99,16 +100,26 @@ describe('a second air-gapped journal of one ceremony', () => {
       /Wrap in the SAME air-gapped journal as before, airgap-E\.jsonl \(first entry [0-9A-F ]{19}\), not in a new one/,
     );
 
-    // Wrapped in a new journal all the same: it knows nothing of the first wrap or its custody.
-    // (Its receipt goes into a folder of its own: the first journal's session 1 receipt has the same name.)
-    await mkdir(path.join(airgap, 'receipts-2'));
-    const second = await wrapIn(
-      params2.stdout,
-      path.join(dir, 'wrapped-2'),
-      'airgap-E2.jsonl',
-      '--receipt-dir',
-      'receipts-2',
+    // A new journal beside the first is refused on the air-gapped side, naming the first (nothing written).
+    const beside = await keyferry(
+      [
+        ...wrapInto(nextCommand(onPrintedMedia(params2.stdout)), path.join(dir, 'wrapped-2'), 'airgap-E2.jsonl'),
+        ...airgapConfirmations(params2.stdout, ['Ben']),
+        '--allow-network',
+      ],
+      { cwd: airgap, env: {} },
     );
+    expect(beside.code).toBe(1);
+    expect(beside.stderr).toContain(
+      `The journal ${path.join(airgap, 'airgap-E2.jsonl')} does not exist yet, but ${path.join(airgap, 'airgap-E.jsonl')}, in the same folder, is the air-gapped journal of ceremony`,
+    );
+    expect(beside.stderr).toContain(`run the same command with --journal ${path.join(airgap, 'airgap-E.jsonl')}`);
+    expect(await readdir(airgap)).not.toContain('airgap-E2.jsonl');
+
+    // Wrapped in a new journal in another folder all the same (a journal the air-gapped side cannot
+    // see): it knows nothing of the first wrap or its custody.
+    await mkdir(path.join(airgap, 'elsewhere'));
+    const second = await wrapIn(params2.stdout, path.join(dir, 'wrapped-2'), path.join('elsewhere', 'airgap-E2.jsonl'));
     const refused = await keyferry(second, { cwd: online, env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(

@@ -33,6 +33,7 @@ import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../sessio
 import {
   bundleCeremonyOf,
   refuseJournalFileOfOtherCeremony,
+  refuseNewJournalBesideCeremony,
   refuseJournalNamedForOtherCeremony,
 } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
@@ -171,6 +172,8 @@ export const airgapWrapCommand = defineCommand({
       });
       // A journal that records another ceremony: a wrong stick, said before "other witnesses" below.
       await refuseJournalFileOfOtherCeremony(path.resolve(io.cwd, values.journal), bundleCeremony.ceremonyId);
+      // A new journal while this ceremony's journal lies beside it: it would not see that journal's wraps.
+      refuseNewJournalBesideCeremony(path.resolve(io.cwd, values.journal), bundleCeremony.ceremonyId);
     }
     // Other people than the bundle names are refused before the journal gets a session (the
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).

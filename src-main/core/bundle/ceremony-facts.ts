@@ -87,6 +87,20 @@ export async function refuseJournalFileOfOtherCeremony(file: string, ceremonyId:
 }
 
 /**
+ * A new journal (`file` does not exist yet) for ceremony `ceremonyId` while an air-gapped journal of
+ * that ceremony lies beside it (a trial: a second journal name, or a mistyped one, wrapped the same
+ * parameters again with no wrap-again question, a second custody set, and the online side, which
+ * had not seen the first wrap, imported it). Refused (AIRGAP_JOURNAL_NEW_BESIDE) before the journal
+ * is created, naming the journal to continue with. A journal in another folder is not seen.
+ */
+export function refuseNewJournalBesideCeremony(file: string, ceremonyId: string): void {
+  if (existsSync(file)) return;
+  const existing = existingJournal(file, ceremonyId);
+  if (existing === 'none') return;
+  throw new KeyferryError('AIRGAP_JOURNAL_NEW_BESIDE', { journal: file, existing, ceremonyId });
+}
+
+/**
  * A stick of another ceremony given to the command printed for this one: the journal's name (as the
  * online side prints it) names ceremony B while the import-parameters bundle is ceremony F's. Refused
  * (AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY) before the journal takes a session or F's bundle, so the

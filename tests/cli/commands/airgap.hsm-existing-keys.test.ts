@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +71,7 @@ afterAll(async () => {
 function wrapWithExistingKeys(lang: string, journal: string) {
   return runCli(
     airgapWrapArgs(
-      { digest, journal, out: `wrapped-${journal}` },
+      { digest, journal, out: `wrapped-${path.basename(journal)}` },
       '--allow-network',
       '--expires',
       'never',
@@ -108,12 +108,14 @@ describe('keyferry airgap wrap --hsm-existing-keys with two objects under the ce
   }, 120_000);
 
   it('says the same in Chinese', async () => {
-    const run = await wrapWithExistingKeys('zh_CN.UTF-8', 'zh.jsonl');
+    // Its own workstation (folder): beside en.jsonl, a new journal of this ceremony would be refused for it.
+    await mkdir(path.join(dir, 'zh'), { recursive: true });
+    const run = await wrapWithExistingKeys('zh_CN.UTF-8', path.join('zh', 'zh.jsonl'));
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       `令牌 "clash-cli" 中有 2 个CKA_ID 为 ${ID}（即文本 ${KEY}）的密钥：${object}、${object}。`,
     );
     expect(run.stderr).toContain('Keyferry 不会在它们之间替您选择。');
-    expect((await events('zh.jsonl')).map((e) => e.event)).not.toContain('witness.confirmed');
+    expect((await events(path.join('zh', 'zh.jsonl'))).map((e) => e.event)).not.toContain('witness.confirmed');
   }, 120_000);
 });

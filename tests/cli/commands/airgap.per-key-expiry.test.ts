@@ -83,8 +83,10 @@ afterAll(async () => {
 
 describe("airgap wrap: each key's own planned expiry", () => {
   it('refuses without custody counting only the key whose own expiry is a moment', async () => {
+    // On a workstation of its own (its folder): a journal of this ceremony beside the next wrap's would be named instead.
+    await mkdir(path.join(dir, 'elsewhere'));
     const run = await keyferry(
-      airgapWrapArgs({ out: 'refused', journal: 'refused.jsonl', digest }, '--allow-network'),
+      airgapWrapArgs({ out: 'refused', journal: path.join('elsewhere', 'refused.jsonl'), digest }, '--allow-network'),
       { cwd: dir },
     );
     expect(run.code).toBe(1);
@@ -141,9 +143,10 @@ describe("airgap wrap: each key's own planned expiry", () => {
 
   it('journals --expires as an override naming only the key whose plan it changes', async () => {
     await mkdir(path.join(dir, 'receipts-2'));
+    await mkdir(path.join(dir, 'second'));
     const run = await keyferry(
       airgapWrapArgs(
-        { out: 'overridden', journal: 'overridden.jsonl', digest },
+        { out: 'overridden', journal: path.join('second', 'overridden.jsonl'), digest },
         '--expires',
         'never',
         '--allow-network',
@@ -155,7 +158,7 @@ describe("airgap wrap: each key's own planned expiry", () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('WARNING: the wrapped bundle will request the AES material expiry never for 1 key');
-    const overrides = (await journalEntries(path.join(dir, 'overridden.jsonl'))).filter(
+    const overrides = (await journalEntries(path.join(dir, 'second', 'overridden.jsonl'))).filter(
       (e) => e.event === 'expiry.plan-overridden',
     );
     expect(overrides.map((e) => e.data)).toMatchObject([

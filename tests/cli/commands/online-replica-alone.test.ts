@@ -255,6 +255,8 @@ describe('one replica of a group without its material', () => {
     const restoreWords = nextCommand(onPrintedMedia(again.stdout));
     expect(restoreWords.slice(0, 2)).toEqual(['custody', 'restore']);
     const bundle = restoreWords[restoreWords.indexOf('--bundle') + 1] as string;
+    // A new journal, on a workstation of its own (beside the ceremony's journal it would be refused for that).
+    await mkdir(path.join(airgap, 'other-workstation'));
     const fresh = await keyferry(
       [
         'airgap',
@@ -264,7 +266,7 @@ describe('one replica of a group without its material', () => {
         '--out',
         path.join(path.dirname(bundle), 'fresh'),
         '--journal',
-        'fresh.jsonl',
+        path.join('other-workstation', 'fresh.jsonl'),
         '--operator',
         'Ana',
         '--witness',

@@ -142,6 +142,10 @@ export const enCeremony = {
     'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}.{named, select, yes { The journal is named for ceremony {ceremonyId}: an earlier attempt read a bundle of ceremony {recorded} into it (another stick given by mistake).} other {}} One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
     '{existing, select, none {For ceremony {ceremonyId}, start a journal of its own: give --journal {suggested} (it does not exist yet).} other {For ceremony {ceremonyId}, give its journal: {existing}, in the same folder, records it (--journal {existing}). A new journal would know nothing of what that one recorded: a wrap again is asked for there, and not in a new journal.}} If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
+  'problem.AIRGAP_JOURNAL_NEW_BESIDE':
+    'The journal {journal} does not exist yet, but {existing}, in the same folder, is the air-gapped journal of ceremony {ceremonyId}. A new journal would know nothing of what that one recorded: a wrap it finished would not be asked about (wrap again or not), and new material and a custody set of their own would be made beside it. Nothing was written.',
+  'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
+    'Continue with that journal: run the same command with --journal {existing}. If it must not be used (damaged, or not this workstation’s), move it out of this folder first and keep it for the audit.',
   'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
   'problem.WRAPPED_OTHER_CEREMONY.next': `{journalOf, select, none {${REFUSED}} other {If this import was meant for ceremony {bundleCeremony}, the wrong journal was given: {journalOf}, in the same folder, records that ceremony; run the same import with --journal {journalOf}. Otherwise do not import this bundle: bring the one written for these parameters, unchanged.}}`,
   'problem.CEREMONY_PEOPLE_INVALID':

@@ -135,6 +135,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。{named, select, yes {该日志以仪式 {ceremonyId} 命名：之前的一次尝试把仪式 {recorded} 的导入参数包读入了它（误给了另一个移动存储介质）。} other {}}一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
     '{existing, select, none {请为仪式 {ceremonyId} 新建专用日志：使用 --journal {suggested}（该文件尚不存在）。} other {请给出仪式 {ceremonyId} 的日志：同一文件夹中的 {existing} 记录的正是该仪式（--journal {existing}）。新日志对该日志所记录的内容一无所知：在那份日志中重新包装会先询问，在新日志中则不会。}}如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。',
+  'problem.AIRGAP_JOURNAL_NEW_BESIDE':
+    '日志 {journal} 尚不存在，但同一文件夹中的 {existing} 是仪式 {ceremonyId} 的离线日志。新日志对那个日志记录的内容一无所知：那个日志已完成的包装不会被问及（是否再次包装），还会在其旁边另外生成新的密钥材料和托管集。未写入任何内容。',
+  'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
+    '请继续使用那个日志：使用 --journal {existing} 运行同一命令。如果不得使用它（已损坏，或不属于本工作站），请先将其移出此文件夹，并保留以备审计。',
   'problem.WRAPPED_OTHER_CEREMONY': '此包属于仪式 {bundleCeremony}，而不是 {ceremonyId}。',
   'problem.WRAPPED_OTHER_CEREMONY.next': `{journalOf, select, none {${REFUSED}} other {若此次导入本是为仪式 {bundleCeremony} 进行的，则给错了日志：同一文件夹中的 {journalOf} 记录的正是该仪式；请用 --journal {journalOf} 运行同一导入。否则不要导入此包：请带来为这些导入参数写出的、未被改动的包。}}`,
   'problem.CEREMONY_PEOPLE_INVALID':
