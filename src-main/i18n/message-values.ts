@@ -696,7 +696,7 @@ export interface MessageValueTable {
   'problem.HSM_TOKEN_AMBIGUOUS': { wanted: string | number; tokensList: string | number };
   'problem.HSM_TOKEN_AMBIGUOUS.next': NoValues;
   'problem.HSM_PIN_INCORRECT': { token: string | number; serial: string | number; ckr: string | number };
-  'problem.HSM_PIN_INCORRECT.next': NoValues;
+  'problem.HSM_PIN_INCORRECT.next': { tries: string };
   'problem.HSM_PIN_LOCKED': { token: string | number; serial: string | number };
   'problem.HSM_PIN_LOCKED.next': NoValues;
   'problem.HSM_PIN_NOT_SET': { token: string | number; serial: string | number };
@@ -718,6 +718,8 @@ export interface MessageValueTable {
   'problem.HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number; idText: string; keyText: string | number };
   'problem.HSM_KEY_NOT_FOUND.next': { by: string };
   'problem.HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; idText: string; keyText: string | number; objectsList: string | number };
+  'problem.HSM_KEY_CHOSEN_TWICE': { object: string | number; token: string | number; firstKeyId: string | number; keyId: string | number };
+  'problem.HSM_KEY_CHOSEN_TWICE.next': { where: string };
   'problem.HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number };
   'problem.HSM_LABEL_TAKEN.next': { where: string; commands: string | number };
   'problem.HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
@@ -1863,6 +1865,9 @@ export interface MessageValueTable {
   'slip.qrCaptionHeader': { n: string | number; count: string | number; first: string | number; last: string | number };
   'receipt.hsm.heading': NoValues;
   'receipt.hsm.lead': NoValues;
+  'receipt.hsm.leadNotAll': NoValues;
+  'receipt.hsm.origin': { keyId: string | number };
+  'receipt.hsm.originValue': { origin: string };
   'receipt.hsm.manufacturer': NoValues;
   'receipt.hsm.model': NoValues;
   'receipt.hsm.serial': NoValues;
@@ -2583,7 +2588,7 @@ export interface ProblemValueTable {
   'HSM_TOKEN_GONE': { ckr: string | number };
   'HSM_TOKEN_NOT_FOUND': { wanted: string | number; tokensList: string | number };
   'HSM_TOKEN_AMBIGUOUS': { wanted: string | number; tokensList: string | number };
-  'HSM_PIN_INCORRECT': { token: string | number; serial: string | number; ckr: string | number };
+  'HSM_PIN_INCORRECT': { token: string | number; serial: string | number; ckr: string | number; tries: string };
   'HSM_PIN_LOCKED': { token: string | number; serial: string | number };
   'HSM_PIN_NOT_SET': { token: string | number; serial: string | number };
   'HSM_PIN_PROMPT_UNAVAILABLE': NoValues;
@@ -2594,6 +2599,7 @@ export interface ProblemValueTable {
   'HSM_ANSWER_INVALID': { detail: string | number };
   'HSM_WRAP_INVALID': { detail: string | number };
   'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number; idText: string; keyText: string | number };
+  'HSM_KEY_CHOSEN_TWICE': { object: string | number; token: string | number; firstKeyId: string | number; keyId: string | number; where: string };
   'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; where: string; commands: string | number };
   'HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };

@@ -225,7 +225,7 @@ export function findObjects(session: HsmSession, template: TemplateEntry[]): Buf
 }
 
 /** How a clash names a token object: its CKA_LABEL and CKA_ID (hex, when it has one), e.g. `"keyferry KF-… <key id>" (CKA_ID 6162…)`. */
-function describeObject(session: HsmSession, handle: Buffer): string {
+export function describeObject(session: HsmSession, handle: Buffer): string {
   const values = attributes(session, handle, [CKA.LABEL, CKA.ID]);
   const label = `"${(values.get(CKA.LABEL) ?? Buffer.alloc(0)).toString('utf8')}"`;
   const id = (values.get(CKA.ID) ?? Buffer.alloc(0)).toString('hex');

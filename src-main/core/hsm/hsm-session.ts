@@ -13,20 +13,44 @@ import type { PKCS11 } from 'pkcs11js';
 const CKF_RW_SESSION = 0x2;
 const CKF_SERIAL_SESSION = 0x4;
 
-/** A failed C_Login, by what the token answered. */
-function loginFailure(identity: HsmTokenIdentity, error: unknown): KeyferryError {
+/**
+ * What the token says of the user PIN's tries now (its flags read again after a refused login, which
+ * may have changed them): locked, the next wrong PIN locks it, few tries left, or nothing said (many
+ * tokens set none of these flags).
+ */
+function pinTriesLeft(module: HsmModule, tokenSlot: TokenSlot): 'locked' | 'final' | 'low' | 'unknown' {
+  try {
+    const flags = module.tokenInfo(tokenSlot.slot).flags;
+    if (flags & TOKEN_FLAG.USER_PIN_LOCKED) return 'locked';
+    if (flags & TOKEN_FLAG.USER_PIN_FINAL_TRY) return 'final';
+    return flags & TOKEN_FLAG.USER_PIN_COUNT_LOW ? 'low' : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A failed C_Login, by what the token answered; `tries`: what the token says of the PIN's tries now. */
+function loginFailure(
+  identity: HsmTokenIdentity,
+  error: unknown,
+  tries: () => ReturnType<typeof pinTriesLeft>,
+): KeyferryError {
   const ckr = ckrName(error);
   const token = { token: identity.label, serial: identity.serial };
   if (error instanceof LoginRefused) {
     // pin-differs: another session of this process is logged in with a different PIN, the one the
     // token accepted, so this one is wrong (the token was not asked; no try used up).
     if (error.reason === 'pin-differs') {
-      return new KeyferryError('HSM_PIN_INCORRECT', { ...token, ckr: 'CKR_PIN_INCORRECT' }, { cause: error });
+      return new KeyferryError(
+        'HSM_PIN_INCORRECT',
+        { ...token, ckr: 'CKR_PIN_INCORRECT', tries: 'unknown' },
+        { cause: error },
+      );
     }
     return hsmFailure('login', error.cause);
   }
   if (ckr === 'CKR_PIN_INCORRECT' || ckr === 'CKR_PIN_LEN_RANGE' || ckr === 'CKR_PIN_INVALID') {
-    return new KeyferryError('HSM_PIN_INCORRECT', { ...token, ckr }, { cause: error });
+    return new KeyferryError('HSM_PIN_INCORRECT', { ...token, ckr, tries: tries() }, { cause: error });
   }
   if (ckr === 'CKR_PIN_LOCKED') return new KeyferryError('HSM_PIN_LOCKED', token, { cause: error });
   if (ckr === 'CKR_USER_PIN_NOT_INITIALIZED') return new KeyferryError('HSM_PIN_NOT_SET', token, { cause: error });
@@ -51,7 +75,9 @@ export class HsmSession {
 
   /**
    * Opens a read-write session on `tokenSlot` and logs the user in with `pin`. A locked PIN is
-   * refused before trying, so a wrong guess never uses up the token's last try.
+   * refused before trying (the token would refuse it anyway). A PIN the token refuses is said with
+   * what the token then says of the tries left (the next wrong one locks it, few left), so that an
+   * officer retrying does not lock the token unwarned.
    */
   static open(module: HsmModule, tokenSlot: TokenSlot, pin: string): HsmSession {
     const identity = tokenIdentity(module, tokenSlot);
@@ -71,7 +97,7 @@ export class HsmSession {
       } catch {
         // the login failure is what the operator needs to see
       }
-      throw loginFailure(identity, error);
+      throw loginFailure(identity, error, () => pinTriesLeft(module, tokenSlot));
     }
     return new HsmSession(module, tokenSlot, session, identity);
   }

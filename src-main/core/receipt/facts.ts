@@ -344,6 +344,10 @@ export function hsmFacts(hsm: ReceiptHsm): Fact[] {
     ...hsm.keys.flatMap((k): Fact[] => [
       { label: phrase('receipt.hsm.object', { keyId: k.keyId }), value: k.objectLabel },
       {
+        label: phrase('receipt.hsm.origin', { keyId: k.keyId }),
+        value: phrase('receipt.hsm.originValue', { origin: k.origin }),
+      },
+      {
         label: phrase('receipt.hsm.mechanisms', { keyId: k.keyId }),
         value: phrase('receipt.hsm.mechanismsValue', {
           mechanismsList: listValue(k.mechanisms),

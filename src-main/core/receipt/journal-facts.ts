@@ -10,6 +10,7 @@ import { groupHex, groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
 import { z } from 'zod';
+import { hsmObjectOrigins } from './hsm-object-origin';
 import type { ReceiptHsm, ReceiptPerson } from './types';
 import { listValue } from '../../i18n/list';
 import { journalEventPhrase } from '../../i18n/journal-events';
@@ -373,6 +374,7 @@ const hsmWrapSchema = z.object({
   objectLabel: text,
   mechanisms: z.array(text).max(16),
   wrappingAlgorithm: text,
+  replicaOf: text.optional(),
 });
 
 /**
@@ -386,6 +388,7 @@ export function hsmOf(entries: readonly JournalEntry[]): ReceiptHsm | undefined 
   const checked = session.findLast((e) => e.event === 'hsm.capability-checked');
   const token = hsmTokenSchema.safeParse(checked?.data.hsm);
   if (!token.success) return undefined;
+  const origins = hsmObjectOrigins(session);
   const keys = session.flatMap((e) => {
     if (e.event !== 'material.wrapped') return [];
     const wrapped = hsmWrapSchema.safeParse(e.data);
@@ -396,6 +399,7 @@ export function hsmOf(entries: readonly JournalEntry[]): ReceiptHsm | undefined 
             objectLabel: wrapped.data.objectLabel,
             mechanisms: wrapped.data.mechanisms,
             wrappingAlgorithm: wrapped.data.wrappingAlgorithm,
+            origin: origins.get(wrapped.data.replicaOf ?? wrapped.data.keyId) ?? 'unknown',
           },
         ]
       : [];

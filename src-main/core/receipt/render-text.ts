@@ -125,11 +125,11 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       ),
     ];
   },
-  hsm: ({ facts }, { locale }) => {
+  hsm: ({ facts, keptThroughout }, { locale }) => {
     const { t } = wordsIn(locale);
     return [
       ...heading(t('receipt.hsm.heading')),
-      ...wrap(t('receipt.hsm.lead'), 74, '  '),
+      ...wrap(t(keptThroughout ? 'receipt.hsm.lead' : 'receipt.hsm.leadNotAll'), 74, '  '),
       '',
       ...factLines(locale, facts, '  '),
     ];

@@ -22,6 +22,7 @@ import {
   type ReceiptCustodySet,
   type ReceiptReplicaGroup,
 } from './facts';
+import { keptInTokenThroughout } from './hsm-object-origin';
 import type { ReceiptPhrase } from './language';
 import type { CeremonySide, ReceiptDeviation, ReceiptInput, ReceiptKey, ReceiptPerson } from './types';
 
@@ -47,7 +48,12 @@ export interface ReceiptSeal {
 
 export type ReceiptSection =
   | { readonly kind: 'ceremony'; readonly facts: readonly (Fact | typeof LOCAL_TIME)[] }
-  | { readonly kind: 'hsm'; readonly facts: readonly Fact[] }
+  | {
+      readonly kind: 'hsm';
+      readonly facts: readonly Fact[];
+      /** Every key's material was in the token all its life (hsm-object-origin.ts): the plain lead says so. */
+      readonly keptThroughout: boolean;
+    }
   | {
       readonly kind: 'deviations';
       readonly deviations: readonly ReceiptDeviation[];
@@ -124,7 +130,15 @@ export function receiptSections(input: ReceiptInput): ReceiptSection[] {
   });
   return [
     { kind: 'ceremony', facts: ceremonyFacts(input) },
-    ...(input.hsm ? [{ kind: 'hsm' as const, facts: hsmFacts(input.hsm) }] : []),
+    ...(input.hsm
+      ? [
+          {
+            kind: 'hsm' as const,
+            facts: hsmFacts(input.hsm),
+            keptThroughout: keptInTokenThroughout(input.hsm.keys.map((k) => k.origin)),
+          },
+        ]
+      : []),
     { kind: 'deviations', deviations: input.deviations, journalCount: input.journal.count },
     { kind: 'seals', seals: seals(input) },
     { kind: 'people', people: input.people },

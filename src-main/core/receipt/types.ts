@@ -135,6 +135,8 @@ export interface ReceiptDeviation {
   readonly notes?: readonly ReceiptPhrase[];
 }
 
+import type { HsmObjectOrigin } from './hsm-object-origin';
+
 /** The HSM a session's material stayed in, as the journal records it (never the PIN). */
 export interface ReceiptHsm {
   readonly token: {
@@ -152,6 +154,8 @@ export interface ReceiptHsm {
     readonly objectLabel: string;
     readonly mechanisms: readonly string[];
     readonly wrappingAlgorithm: string;
+    /** Where its token object had its material (a replica: its primary's object). */
+    readonly origin: HsmObjectOrigin;
   }[];
 }
 

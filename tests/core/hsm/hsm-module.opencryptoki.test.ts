@@ -62,9 +62,13 @@ describe.skipIf(ockUnavailable !== null)(
       const module = HsmModule.open(token.modulePath);
       try {
         const slot = selectToken(module, 'keyferry-lock');
-        for (let i = 0; i < 3; i++)
-          expectKeyferryError(() => HsmSession.open(module, slot, '0000'), 'HSM_PIN_INCORRECT');
+        const said = [0, 1, 2].map(
+          () => expectKeyferryError(() => HsmSession.open(module, slot, '0000'), 'HSM_PIN_INCORRECT').nextStep,
+        );
         expect(module.tokenInfo(slot.slot).flags & 0x40000).not.toBe(0);
+        // What the token says after each wrong PIN: the one before the last warns that the next locks it, the last that it is locked.
+        expect(said[1]).toContain('The token says the NEXT wrong PIN LOCKS it');
+        expect(said[2]).toContain('The token has now LOCKED the user PIN');
         // the right PIN is now refused before C_Login, from the token's CKF_USER_PIN_LOCKED flag
         const error = expectKeyferryError(
           () => HsmSession.open(module, slot, token.pin),

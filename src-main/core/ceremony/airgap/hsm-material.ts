@@ -43,6 +43,7 @@ import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
 import { openCheckedToken } from './hsm-token-check';
 import type { HsmSourceRequest } from './hsm-source-request';
+import { chosenObjectData, refuseChosenTwice } from '../../hsm/chosen-object';
 
 /** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
 export interface RecordedHsmObject {
@@ -188,12 +189,15 @@ export class AirGapHsmMaterial {
       }
       // An existing token key for a key the KMS bound to material must be that material.
       if (existing) requireBoundMaterial(p, parameters, summary);
+      if (existing) this.#refuseChosenTwice(p.keyId, key);
       this.#keys.set(p.keyId, key);
       await context.journal.append(context.operator, existing ? 'material.hsm-selected' : 'material.generated', {
         ...summary,
         hsmTokenSerial: this.#session.identity.serial,
         hsmTokenLabel: this.#session.identity.label,
-        objectId: keyObjectId(p.keyId).toString('hex'),
+        ...(existing
+          ? chosenObjectData(this.#session, key.handle)
+          : { objectId: keyObjectId(p.keyId).toString('hex') }),
         keptInHsm: true,
       });
       summaries.push(summary);
@@ -224,7 +228,16 @@ export class AirGapHsmMaterial {
    * refused up front. Nothing is selected or journaled here; produce() finds them again.
    */
   checkExistingKeys(parameters: readonly ImportParameters[]): void {
-    if (this.selectsExisting) for (const p of materialOwners(parameters)) this.#findExisting(p);
+    if (!this.selectsExisting) return;
+    const chosen = new Map<string, string>();
+    for (const p of materialOwners(parameters))
+      refuseChosenTwice(this.#session, chosen, p.keyId, this.#findExisting(p), this.#request);
+  }
+
+  /** Refuses (HSM_KEY_CHOSEN_TWICE) a token key already chosen for another key of this session. */
+  #refuseChosenTwice(keyId: string, key: HsmMaterialKey): void {
+    const chosen = new Map([...this.#keys].map(([id, k]) => [k.handle.toString('hex'), id]));
+    refuseChosenTwice(this.#session, chosen, keyId, key, this.#request);
   }
 
   /**
@@ -305,6 +318,7 @@ export class AirGapHsmMaterial {
         ...summary,
         hsmTokenSerial: this.#session.identity.serial,
         hsmTokenLabel: this.#session.identity.label,
+        ...chosenObjectData(this.#session, key.handle),
         recordedSeq: r.seq,
         keptInHsm: true,
       });

@@ -70,7 +70,7 @@ export const enHsm = {
   'problem.HSM_TOKEN_AMBIGUOUS.next': 'Choose the token by its serial number, which is unique.',
   'problem.HSM_PIN_INCORRECT': 'Token "{token}" (serial {serial}) refused the user PIN ({ckr}).',
   'problem.HSM_PIN_INCORRECT.next':
-    'Check the PIN and try again. The token locks the PIN after a few wrong tries, so stop if you are unsure.',
+    '{tries, select, locked {The token has now LOCKED the user PIN: have its security officer unlock or reset it, then start this step again.} final {The token says the NEXT wrong PIN LOCKS it: do not try again until you are sure of the PIN (a locked token keeps its keys out of reach until its security officer unlocks it).} low {The token says few tries are left before it locks the PIN: try again only when you are sure of the PIN.} other {Check the PIN and try again. The token locks the PIN after a few wrong tries, so stop if you are unsure.}}',
   'problem.HSM_PIN_LOCKED': 'The user PIN of token "{token}" (serial {serial}) is locked.',
   'problem.HSM_PIN_LOCKED.next':
     "Have the token's security officer unlock or reset the user PIN, then start this step again.",
@@ -103,6 +103,10 @@ export const enHsm = {
     "{by, select, label {Check the label with the HSM vendor's tools (labels are case-sensitive)} other {Check with the HSM vendor's tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label (--hsm-key-label KEYID=LABEL)}}, or let Keyferry generate the key in the HSM.",
   'problem.HSM_KEY_AMBIGUOUS':
     'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}: {objectsList}.',
+  'problem.HSM_KEY_CHOSEN_TWICE':
+    'The token key {object} in token "{token}" was chosen for two keys of this ceremony: {firstKeyId} and {keyId}. The KMS would then hold the same material in both keys, each taken for a key of its own. Nothing was generated or wrapped.',
+  'problem.HSM_KEY_CHOSEN_TWICE.next':
+    '{where, select, app {Type a different token object label for each key (under “Use keys already in the token”), then check the token again.} other {Give each key its own token key: one --hsm-key-label KEYID=LABEL per key, each LABEL naming a different object; then run again.}} A replica group needs no label of its own: its keys take their primary’s material.',
   'problem.HSM_LABEL_TAKEN':
     'Token "{token}" already holds {count, plural, one {a key object} other {# key objects}} under the label Keyferry gives this ceremony’s material: {objectsList}. Generating would add more objects under the same label, and a later restore would find several and refuse (HSM_KEY_AMBIGUOUS). Nothing was generated.',
   'problem.HSM_LABEL_TAKEN.next':

@@ -64,7 +64,8 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_TOKEN_AMBIGUOUS': '有多个令牌与 "{wanted}" 匹配：{tokensList}。',
   'problem.HSM_TOKEN_AMBIGUOUS.next': '请按唯一的序列号选择令牌。',
   'problem.HSM_PIN_INCORRECT': '令牌 "{token}"（序列号 {serial}）拒绝了用户 PIN（{ckr}）。',
-  'problem.HSM_PIN_INCORRECT.next': '请核对 PIN 后重试。多次输错后令牌会锁定 PIN，如无把握请停止。',
+  'problem.HSM_PIN_INCORRECT.next':
+    '{tries, select, locked {令牌现已锁定用户 PIN：请令牌的安全管理员（SO）解锁或重置，然后重新开始此步骤。} final {令牌表示下一次输错 PIN 就会将其锁定：在确定 PIN 之前请勿再试（令牌锁定后，其中的密钥在安全管理员解锁之前无法使用）。} low {令牌表示在锁定 PIN 之前剩余的尝试次数不多：请仅在确定 PIN 时再试。} other {请核对 PIN 后重试。多次输错后令牌会锁定 PIN，如无把握请停止。}}',
   'problem.HSM_PIN_LOCKED': '令牌 "{token}"（序列号 {serial}）的用户 PIN 已被锁定。',
   'problem.HSM_PIN_LOCKED.next': '请令牌的安全管理员（SO）解锁或重置用户 PIN，然后重新开始此步骤。',
   'problem.HSM_PIN_NOT_SET': '令牌 "{token}"（序列号 {serial}）尚未设置用户 PIN。',
@@ -91,6 +92,10 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
     '令牌 "{token}" 中没有{by, select, label {标签为 "{key}"} other {CKA_ID 为 {key}{idText, select, yes {（即文本 {keyText}）} other {}}}}的{kind, select, secret {对称密钥} other {私钥}}。',
   'problem.HSM_KEY_NOT_FOUND.next':
     '{by, select, label {请用 HSM 厂商工具核对标签（区分大小写）} other {请用 HSM 厂商工具确认这是保存该密钥材料的令牌，且其对象带有该 CKA_ID（Keyferry 为其生成的密钥设置 KMS 密钥 ID），或按标签指定对象（--hsm-key-label KEYID=LABEL）}}，或让 Keyferry 在 HSM 中生成密钥。',
+  'problem.HSM_KEY_CHOSEN_TWICE':
+    '令牌 "{token}" 中的令牌密钥 {object} 被同时选给了本仪式的两个密钥：{firstKeyId} 和 {keyId}。这样 KMS 会在两个密钥中持有同一份密钥材料，而各自都被当作独立的材料。未生成或包装任何内容。',
+  'problem.HSM_KEY_CHOSEN_TWICE.next':
+    '{where, select, app {请为每个密钥输入不同的令牌对象标签（在“使用令牌中已有的密钥”下），然后再次检查令牌。} other {请为每个密钥指定各自的令牌密钥：每个密钥一个 --hsm-key-label KEYID=LABEL，每个 LABEL 指向不同的对象；然后重新运行。}}副本组无需单独的标签：其密钥共用主密钥的材料。',
   'problem.HSM_KEY_AMBIGUOUS':
     '令牌 "{token}" 中有 {count} 个{by, select, label {标签为 "{key}"} other {CKA_ID 为 {key}{idText, select, yes {（即文本 {keyText}）} other {}}}}的密钥：{objectsList}。',
   'problem.HSM_LABEL_TAKEN':

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-source-request';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { generateAesTokenKey, openSession } from '../../hsm/helpers/hsm-fixtures';
+import { randomBytes } from 'node:crypto';
+import { generateAesTokenKey, openSession, WRAPPABLE, writeAesTokenKey } from '../../hsm/helpers/hsm-fixtures';
 import { onlineDayOne } from '../ceremony-fixture';
 import {
   airGapWithHsm as airGapSide,
@@ -138,6 +139,64 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     for (const file of await filesUnder(f.dir)) {
       expect((await readFile(file)).includes(Buffer.from(token.pin)), `PIN found in ${file}`).toBe(false);
     }
+  }, 120_000);
+
+  it('one token key chosen for two keys of the ceremony is refused before any witness types: the KMS would hold one material twice', async () => {
+    const { f } = t;
+    const hsm = openSession(t.token);
+    try {
+      generateAesTokenKey(hsm.session, 'shared-g1', { ...WRAPPABLE, id: Buffer.from('0b01', 'hex') });
+    } finally {
+      hsm.close();
+    }
+    const plan = hsmPlan(['AES_256', 'AES_256']);
+    const { params, created } = await onlineDayOne(f, plan);
+    const [first, second] = created.map((k) => k.keyId) as [string, string];
+    const out = path.join(f.dir, 'wrapped');
+    const request = hsmRequest({ existingKeys: { labels: { [first]: 'shared-g1', [second]: 'shared-g1' } } });
+    const error = (await airGapWithHsm(plan, params, out, request).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'HSM_KEY_CHOSEN_TWICE' });
+    expect(error.message).toContain(
+      `The token key "shared-g1" (CKA_ID 0b01) in token "ceremony-hsm" was chosen for two keys of this ceremony: ${first} and ${second}.`,
+    );
+    await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+    const journal = await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8');
+    expect(journal).not.toContain('"event":"witness.confirmed"');
+    expect(journal).not.toContain('"event":"material.hsm-selected"');
+  }, 120_000);
+
+  it('keys chosen in the token: the journal records each object’s own CKA_ID and origin; the receipt says which material was not in the token all its life', async () => {
+    const { f } = t;
+    const hsm = openSession(t.token);
+    try {
+      generateAesTokenKey(hsm.session, 'made-here', { ...WRAPPABLE, id: Buffer.from('0a01', 'hex') });
+      writeAesTokenKey(hsm.session, 'from-a-file', Buffer.from('0d02', 'hex'), randomBytes(32));
+    } finally {
+      hsm.close();
+    }
+    const plan = hsmPlan(['AES_256', 'AES_256']);
+    const { params, created } = await onlineDayOne(f, plan);
+    const [kept, imported] = created.map((k) => k.keyId) as [string, string];
+    const out = path.join(f.dir, 'wrapped');
+    const request = hsmRequest({ existingKeys: { labels: { [kept]: 'made-here', [imported]: 'from-a-file' } } });
+    const { receipt } = await airGapWithHsm(plan, params, out, request);
+    const selected = (await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.includes('"event":"material.hsm-selected"'))
+      .map((l) => (JSON.parse(l) as { data: Record<string, unknown> }).data);
+    expect(selected.map((d) => [d.keyId, d.objectId, d.objectLocal, d.objectAlwaysSensitive])).toEqual([
+      [kept, '0a01', true, true],
+      [imported, '0d02', false, false],
+    ]);
+    const text = (await readFile(receipt.textFile, 'utf8')).replace(/\s+/g, ' ');
+    expect(text).toContain('Not all of it was inside the token all its life');
+    expect(text).not.toContain('stayed inside this HSM token');
+    expect(text).toContain(
+      'chosen in the token: generated there and never readable in plain form (CKA_LOCAL and CKA_ALWAYS_SENSITIVE true)',
+    );
+    expect(text).toContain(
+      'chosen in the token: NOT generated there (CKA_LOCAL false): its value was put into the token, so it existed outside it before',
+    );
   }, 120_000);
 
   it('custody shares are refused for HSM material, with the reason', async () => {

@@ -87,3 +87,23 @@ export function generateAesTokenKey(session: HsmSession, label: string, attribut
     ...optional.flatMap(([type, value]) => (value === undefined ? [] : [{ type, value }])),
   ]);
 }
+
+/**
+ * Writes `value` (32 bytes) into the token of `session` as an AES key object labelled `label` with
+ * CKA_ID `id` (C_CreateObject, as `pkcs11-tool --write-object` does): material that existed outside
+ * the token, so the token keeps CKA_LOCAL false; not sensitive, so never always sensitive.
+ */
+export function writeAesTokenKey(session: HsmSession, label: string, id: Buffer, value: Buffer): void {
+  session.p11.C_CreateObject(session.handle, [
+    { type: CKA.CLASS, value: CKO.SECRET_KEY },
+    { type: CKA.KEY_TYPE, value: CKK.AES },
+    { type: CKA.TOKEN, value: true },
+    { type: CKA.PRIVATE, value: true },
+    { type: CKA.LABEL, value: label },
+    { type: CKA.ID, value: id },
+    { type: CKA.VALUE, value },
+    { type: CKA.SENSITIVE, value: false },
+    { type: CKA.EXTRACTABLE, value: true },
+    { type: CKA.ENCRYPT, value: true },
+  ]);
+}
