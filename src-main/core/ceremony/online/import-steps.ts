@@ -35,13 +35,12 @@ function refuseAfterStop(signal: AbortSignal | undefined, keyId: string): void {
  * keys at once (the ceremony's concurrency); a past expiry is journaled as a failed step and
  * refused before any import. Each import keeps its describe-key reconciliation (a lost answer of
  * an import that took effect is recognised, never sent twice); throttled imports wait and are sent
- * again (journaled as kms.retried). `onImported` gets each key id and the KMS confirmation.
+ * again (journaled as kms.retried).
  */
 export async function importCheckedMaterial(
   ctx: OnlineStepContext,
   checked: CheckedSession,
   override: MaterialExpiry | undefined,
-  onImported: (keyId: string, confirmation: string) => void,
   signal?: AbortSignal,
 ): Promise<ImportedKeySummary[]> {
   const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
@@ -123,7 +122,6 @@ export async function importCheckedMaterial(
         confirmation,
         ...retry,
       });
-      onImported(c.key.keyId, confirmation);
       return {
         keyId: c.key.keyId,
         spec: c.key.spec,

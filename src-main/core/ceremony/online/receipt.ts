@@ -22,8 +22,6 @@ interface OnlineReceiptFacts {
   readonly app: AppIdentity;
   /** The wrapped-material bundle that was imported. */
   readonly bundle: { readonly dir: string; readonly digest: string };
-  /** keyId → how import-key-material was confirmed ("answered", "reconciled", "retried"). */
-  readonly confirmations: ReadonlyMap<string, string>;
   readonly journal: Journal;
   readonly now: Date;
   /** The language to print in (default: the one the journal records for the ceremony). */
@@ -58,13 +56,23 @@ function replicaFacts(
   };
 }
 
-/** The entry of the unrecorded send the key's last import retried (key.imported `retryOfSeq`), or 'none'. */
-function retryOfEntry(facts: OnlineReceiptFacts, key: OnlineKeyState): string {
+/**
+ * How the key's last import was confirmed, and the entry of the unrecorded send it retried, as its
+ * `key.imported` entry records them: the receipt says each key's import as the journal does, also
+ * for keys a session before this one imported (a trial's receipt, written after a Ctrl-C, said the
+ * retried imports of the stopped session as plainly imported). Undefined: no such entry.
+ */
+function importConfirmationOf(
+  facts: OnlineReceiptFacts,
+  key: OnlineKeyState,
+): { readonly how: string; readonly retryOf: string } | undefined {
   const imported = facts.journal.entries.findLast(
     (e) => e.event === ONLINE_EVENTS.imported && e.data.keyId === key.keyId,
   );
+  const how = imported?.data.confirmation;
+  if (typeof how !== 'string') return undefined;
   const seq = imported?.data.retryOfSeq;
-  return typeof seq === 'number' ? String(seq) : 'none';
+  return { how, retryOf: typeof seq === 'number' ? String(seq) : 'none' };
 }
 
 function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: ReadonlySet<string>): ReceiptKey {
@@ -73,7 +81,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
   if (!imported || !issued || !key.verified) {
     throw stepOutOfOrder({ reason: 'notImported', keyId: key.keyId });
   }
-  const confirmation = facts.confirmations.get(key.keyId);
+  const confirmation = importConfirmationOf(facts, key);
   return {
     keyId: key.keyId,
     alias: key.alias,
@@ -89,11 +97,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
     importResult: confirmation
       ? {
           key: 'receipt.key.importedHow',
-          values: {
-            how: confirmation,
-            state: keyStateOfName(key.verified.keyState),
-            retryOf: retryOfEntry(facts, key),
-          },
+          values: { ...confirmation, state: keyStateOfName(key.verified.keyState) },
         }
       : { key: 'receipt.key.imported', values: { state: keyStateOfName(key.verified.keyState) } },
     verificationResult: key.verified.proof,

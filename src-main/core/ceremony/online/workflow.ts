@@ -105,7 +105,6 @@ export class OnlineCeremony {
   #checked: CheckedSession | undefined;
   /** The keys #checked holds material for and the journal entry of that check (the step rule reads it). */
   #checkedInSession: CheckedInSession | undefined;
-  readonly #confirmations = new Map<string, string>();
   /** What this session fetched, wrote and checked last: a reloaded window shows it again. */
   #shown: OnlineSessionShown = { issued: [], parameters: null, checked: null };
   readonly #ctx: OnlineStepContext;
@@ -400,13 +399,7 @@ export class OnlineCeremony {
     this.#guard.require('importMaterial');
     this.#requireConnected('importKeyMaterial');
     if (!this.#checked) throw new KeyferryError('WRAPPED_NOT_CHECKED_IN_SESSION');
-    return importCheckedMaterial(
-      this.#ctx,
-      this.#checked,
-      options.expiry,
-      (keyId, confirmation) => this.#confirmations.set(keyId, confirmation),
-      options.signal,
-    );
+    return importCheckedMaterial(this.#ctx, this.#checked, options.expiry, options.signal);
   }
 
   /**
@@ -470,7 +463,6 @@ export class OnlineCeremony {
       state: this.#state,
       app: this.#options.app,
       bundle: { dir: this.#checked.dir, digest: this.#checked.digest },
-      confirmations: this.#confirmations,
       journal: this.#options.journal,
       now: this.#now(),
       placeOf: (key: OnlineKeyState) => placeOf(this.#ctx, key),
