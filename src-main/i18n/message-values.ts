@@ -1992,7 +1992,7 @@ export interface MessageValueTable {
   'problem.BUNDLE_MANIFEST_LISTS_ITSELF.next': NoValues;
   'problem.BUNDLE_LAYOUT_MISMATCH': { listing: string; file: string | number };
   'problem.BUNDLE_LAYOUT_MISMATCH.next': NoValues;
-  'problem.BUNDLE_FILE_MISSING': { where: string; file: string | number };
+  'problem.BUNDLE_FILE_MISSING': { where: string; file: string | number; count: number; filesList: string | number; more: number };
   'problem.BUNDLE_FILE_MISSING.next': NoValues;
   'problem.BUNDLE_UNEXPECTED_FILE': { entry: string; name: string | number };
   'problem.BUNDLE_UNEXPECTED_FILE.next': NoValues;
@@ -2891,7 +2891,7 @@ export interface ProblemValueTable {
   'BUNDLE_DUPLICATE_FILE': { file: string | number };
   'BUNDLE_MANIFEST_LISTS_ITSELF': { file: string | number };
   'BUNDLE_LAYOUT_MISMATCH': { listing: string; file: string | number };
-  'BUNDLE_FILE_MISSING': { where: string; file: string | number };
+  'BUNDLE_FILE_MISSING': { where: string; file: string | number; count: number; filesList: string | number; more: number };
   'BUNDLE_UNEXPECTED_FILE': { entry: string; name: string | number };
   'BUNDLE_FILE_TOO_LARGE': { file: string | number; limit: string | number };
   'BUNDLE_SIZE_MISMATCH': { file: string | number; size: string | number; expected: string | number };

@@ -20,6 +20,21 @@ import type { ImportParametersManifest } from './import-parameters-manifest';
 import type { WrappedKeyMaterial } from './wrapped-material';
 import type { WrappedMaterialManifest } from './wrapped-material-manifest';
 import { verifyWrappedMaterialContents } from './wrapped-material-verify';
+import { listValue } from '../../i18n/list';
+
+/** How many missing files BUNDLE_FILE_MISSING names; the rest are counted. */
+const MISSING_NAMED = 10;
+
+/** BUNDLE_FILE_MISSING for the listed files `missing` (one or more), naming the first MISSING_NAMED. */
+export function missingFiles(missing: readonly string[]): KeyferryError {
+  return new KeyferryError('BUNDLE_FILE_MISSING', {
+    where: 'listed',
+    file: missing[0] ?? '',
+    count: missing.length,
+    filesList: listValue(missing.slice(0, MISSING_NAMED)),
+    more: Math.max(0, missing.length - MISSING_NAMED),
+  });
+}
 
 /** What is present in a bundle folder (or about to be written to one). */
 interface PresentFiles {
@@ -80,11 +95,9 @@ export function checkListing(manifest: BundleManifest, present: PresentFiles): v
   for (const name of expected) {
     if (!listedSet.has(name)) throw new KeyferryError('BUNDLE_LAYOUT_MISMATCH', { listing: 'missing', file: name });
   }
-  for (const name of listed) {
-    if (!present.files.has(name)) {
-      throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
-    }
-  }
+  // Every missing file named at once (a copy that did not finish misses several; one a run would take too long).
+  const missing = listed.filter((name) => !present.files.has(name));
+  if (missing.length > 0) throw missingFiles(missing);
   const folders = new Set(foldersOf(listed));
   for (const name of present.files.keys()) {
     if (name !== MANIFEST_FILE && !listedSet.has(name)) {
@@ -114,7 +127,14 @@ export function checkListing(manifest: BundleManifest, present: PresentFiles): v
 export function checkHashes(manifest: BundleManifest, files: ReadonlyMap<string, Buffer>): void {
   for (const entry of manifest.files) {
     const data = files.get(entry.name);
-    if (!data) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'unread', file: entry.name });
+    if (!data)
+      throw new KeyferryError('BUNDLE_FILE_MISSING', {
+        where: 'unread',
+        file: entry.name,
+        count: 1,
+        filesList: '',
+        more: 0,
+      });
     if (data.length !== entry.size) {
       throw new KeyferryError('BUNDLE_SIZE_MISMATCH', { file: entry.name, size: data.length, expected: entry.size });
     }

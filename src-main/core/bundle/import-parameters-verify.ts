@@ -17,7 +17,8 @@ import { mapInSlices } from '../yield';
 
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
   const data = files.get(name);
-  if (!data) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'absent', file: name });
+  if (!data)
+    throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'absent', file: name, count: 1, filesList: '', more: 0 });
   return data;
 }
 

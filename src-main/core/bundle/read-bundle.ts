@@ -16,7 +16,7 @@ import {
   MANIFEST_FILE,
   type BundleFormat,
 } from './bundle-limits';
-import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
+import { checkContents, checkHashes, checkListing, missingFiles, type BundleContents } from './bundle-check';
 import { readBundleFileSteps } from './bundle-file-reader';
 import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
 import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
@@ -55,9 +55,12 @@ function* readListedFilesSteps(
   scan: FolderScan,
 ): Generator<void, Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
+  // Every missing file named at once, before any is read (a copy that did not finish misses several).
+  const missing = names.filter((name) => !scan.files.has(name));
+  if (missing.length > 0) throw missingFiles(missing);
   for (const name of names) {
     const scanned = scan.files.get(name);
-    if (!scanned) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
+    if (!scanned) throw missingFiles([name]);
     files.set(name, yield* readBundleFileSteps(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
     yield;
   }

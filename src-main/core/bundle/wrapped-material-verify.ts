@@ -21,7 +21,8 @@ const ENCRYPTED_PRIVATE_KEY_MAX = 4608;
 
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
   const data = files.get(name);
-  if (!data) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'absent', file: name });
+  if (!data)
+    throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'absent', file: name, count: 1, filesList: '', more: 0 });
   return data;
 }
 

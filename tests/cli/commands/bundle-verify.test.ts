@@ -115,6 +115,23 @@ describe('keyferry bundle verify', () => {
     expect(wrongWrap.err[0]).toContain('This is not the bundle the receipt names.');
   });
 
+  it('a copy that did not finish: every missing file named at once, and a whole copy is the first way on', async () => {
+    const dir = path.join(root, 'partial');
+    await fs.cp(params.dir, dir, { recursive: true });
+    const gone = params.keyIds.map((keyId) => `keys/${keyId}/ImportToken.b64`);
+    for (const name of gone) await fs.rm(path.join(dir, name));
+    const { code, err } = await run(['bundle', 'verify', dir]);
+    expect(code).toBe(1);
+    expect(err[0]).toContain(`${gone.length} files listed in the manifest are missing from the bundle folder: `);
+    for (const name of gone) expect(err[0]).toContain(name);
+    expect(err[0]).toContain(
+      'Do not use this copy. Copy the bundle again, whole, from the media or the machine that wrote it',
+    );
+    expect(err[0]).toContain(
+      '(for an import-parameters bundle: online params again, whose new import tokens replace these)',
+    );
+  });
+
   it('prints the exact problem on one line, the file named with the bundle folder as given, and exits 1', async () => {
     const dir = path.join(root, 'tampered');
     await fs.cp(params.dir, dir, { recursive: true });
@@ -126,7 +143,7 @@ describe('keyferry bundle verify', () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(
       new RegExp(
-        `^keyferry bundle verify: ${dir}/${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this bundle\\.`,
+        `^keyferry bundle verify: ${dir}/${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this copy\\. Copy the bundle again, whole, from the media or the machine that wrote it`,
       ),
     );
     expect(err[0]).not.toMatch(/\n|\bat .*\.ts:\d+/);

@@ -54,7 +54,7 @@ describe('keyferry bundle verify under LANG=zh_CN.UTF-8', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`${name} 为 \\d+ 字节，但清单记录为 \\d+ 字节：文件被改动或被截断。`));
-    expect(run.stderr).toContain('请勿使用此包。');
+    expect(run.stderr).toContain('请勿使用此副本。请从写出它的介质或机器上重新完整复制此包');
     expect(run.stderr).not.toContain('Do not use this bundle');
   });
 

@@ -1,9 +1,9 @@
 /**
  * A wrapped-material bundle whose manifest is the one the air-gapped receipt names (its digest
  * matched) but whose files are not as written: one removed, added, changed or cut short. The bundle
- * reader's own advice ("write it again on the machine that made it") is right for an
- * import-parameters bundle, but the air-gapped side wiped this material after wrapping it: it cannot
- * be written again, only wrapped again. So the online import says what does work.
+ * reader's own advice (copy it again whole, else write it again on the machine that wrote it) fits
+ * an import-parameters bundle, but the air-gapped side wiped this material after wrapping it: it
+ * cannot be written again, only wrapped again. So the online import says what does work.
  */
 import { causeValues, KeyferryError } from '../../errors';
 

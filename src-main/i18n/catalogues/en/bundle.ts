@@ -6,6 +6,9 @@ const REFUSED =
   'Do not use this bundle. Write it again on the machine that made it, into a fresh folder, and check its digest.';
 const FETCH_AGAIN = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
 const RECONNECT = 'Reconnect the media and read the bundle again.';
+/** A file missing, cut short or changed: most often a copy that did not finish, so the first way on is a whole copy. */
+const COPY_AGAIN =
+  'Do not use this copy. Copy the bundle again, whole, from the media or the machine that wrote it, and check its digest. Only if no whole copy is left, write it again there into a fresh folder (for an import-parameters bundle: online params again, whose new import tokens replace these).';
 
 export const enBundle = {
   'problem.BUNDLE_DUPLICATE_KEY': 'The manifest lists key {keyId} more than once.',
@@ -21,8 +24,8 @@ export const enBundle = {
     '{listing, select, missing {The manifest does not list {file}, which its keys need.} other {The manifest lists {file}, which does not belong to any of its keys.}}',
   'problem.BUNDLE_LAYOUT_MISMATCH.next': REFUSED,
   'problem.BUNDLE_FILE_MISSING':
-    '{where, select, unread {{file} could not be read.} absent {The bundle has no {file}.} other {{file} is listed in the manifest but missing from the bundle folder.}}',
-  'problem.BUNDLE_FILE_MISSING.next': REFUSED,
+    '{where, select, unread {{file} could not be read.} absent {The bundle has no {file}.} other {{count, plural, one {{file} is listed in the manifest but missing from the bundle folder.} other {# files listed in the manifest are missing from the bundle folder: {filesList}{more, plural, =0 {} other { and # more}}.}}}}',
+  'problem.BUNDLE_FILE_MISSING.next': COPY_AGAIN,
   'problem.BUNDLE_UNEXPECTED_FILE':
     '{entry, select, folder {The folder {name} is in the bundle but not in its manifest.} deep {The bundle holds a folder nested too deep: {name}.} other {{name} is in the bundle folder but not in its manifest.}}',
   'problem.BUNDLE_UNEXPECTED_FILE.next': REFUSED,
@@ -30,13 +33,13 @@ export const enBundle = {
   'problem.BUNDLE_FILE_TOO_LARGE.next': REFUSED,
   'problem.BUNDLE_SIZE_MISMATCH':
     '{file} is {size} bytes but the manifest says {expected}: it was changed or cut short.',
-  'problem.BUNDLE_SIZE_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_SIZE_MISMATCH.next': COPY_AGAIN,
   'problem.BUNDLE_TOO_LARGE': 'The bundle holds {total} bytes, more than the {limit}-byte limit.',
   'problem.BUNDLE_TOO_LARGE.next': REFUSED,
   'problem.BUNDLE_TOO_MANY_FILES': 'The bundle folder {dir} holds more than {limit} entries.',
   'problem.BUNDLE_TOO_MANY_FILES.next': REFUSED,
   'problem.BUNDLE_HASH_MISMATCH': '{file} does not match its SHA-256 in the manifest: it was changed or damaged.',
-  'problem.BUNDLE_HASH_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_HASH_MISMATCH.next': COPY_AGAIN,
   'problem.BUNDLE_SYMLINK':
     '{where, select, folder {{name} is a symbolic link, not a bundle folder.} raced {{name} became a symbolic link while the bundle was read.} other {The bundle contains a symbolic link, {name}; bundles never hold links.}}',
   'problem.BUNDLE_SYMLINK.next': `{where, select, folder {Open the bundle folder itself.} other {${REFUSED}}}`,

@@ -4,6 +4,8 @@ import type { enBundle } from '../en/bundle';
 const REFUSED = '请勿使用此包。请在生成它的机器上重新写入到一个新的文件夹，并核对其包摘要。';
 const FETCH_AGAIN = '请在联网工作站上重新获取导入参数，并写入新的导入参数包。';
 const RECONNECT = '请重新连接移动存储介质，然后再次读取此包。';
+const COPY_AGAIN =
+  '请勿使用此副本。请从写出它的介质或机器上重新完整复制此包，并核对其包摘要。只有在没有完整副本时，才在那里重新写入到一个新的文件夹（导入参数包：再次运行 online params，其新的导入令牌将取代这些令牌）。';
 
 export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_DUPLICATE_KEY': '清单中多次列出了密钥 {keyId}。',
@@ -19,21 +21,21 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
     '{listing, select, missing {清单未列出 {file}，而其中的密钥需要它。} other {清单列出了 {file}，但它不属于清单中的任何密钥。}}',
   'problem.BUNDLE_LAYOUT_MISMATCH.next': REFUSED,
   'problem.BUNDLE_FILE_MISSING':
-    '{where, select, unread {无法读取 {file}。} absent {包中没有 {file}。} other {清单中列出了 {file}，但包文件夹中没有它。}}',
-  'problem.BUNDLE_FILE_MISSING.next': REFUSED,
+    '{where, select, unread {无法读取 {file}。} absent {包中没有 {file}。} other {{count, plural, =1 {清单中列出了 {file}，但包文件夹中没有它。} other {清单中列出的 # 个文件在包文件夹中缺失：{filesList}{more, plural, =0 {} other {，另有 # 个}}。}}}}',
+  'problem.BUNDLE_FILE_MISSING.next': COPY_AGAIN,
   'problem.BUNDLE_UNEXPECTED_FILE':
     '{entry, select, folder {包中有文件夹 {name}，但清单中没有它。} deep {包中的文件夹嵌套过深：{name}。} other {包文件夹中有 {name}，但清单中没有它。}}',
   'problem.BUNDLE_UNEXPECTED_FILE.next': REFUSED,
   'problem.BUNDLE_FILE_TOO_LARGE': '{file} 超过了包文件 {limit} 字节的上限。',
   'problem.BUNDLE_FILE_TOO_LARGE.next': REFUSED,
   'problem.BUNDLE_SIZE_MISMATCH': '{file} 为 {size} 字节，但清单记录为 {expected} 字节：文件被改动或被截断。',
-  'problem.BUNDLE_SIZE_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_SIZE_MISMATCH.next': COPY_AGAIN,
   'problem.BUNDLE_TOO_LARGE': '包共 {total} 字节，超过了 {limit} 字节的上限。',
   'problem.BUNDLE_TOO_LARGE.next': REFUSED,
   'problem.BUNDLE_TOO_MANY_FILES': '包文件夹 {dir} 中的条目超过 {limit} 个。',
   'problem.BUNDLE_TOO_MANY_FILES.next': REFUSED,
   'problem.BUNDLE_HASH_MISMATCH': '{file} 与清单中记录的 SHA-256 不符：文件被改动或已损坏。',
-  'problem.BUNDLE_HASH_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_HASH_MISMATCH.next': COPY_AGAIN,
   'problem.BUNDLE_SYMLINK':
     '{where, select, folder {{name} 是符号链接，不是包文件夹。} raced {读取包的过程中，{name} 变成了符号链接。} other {包中含有符号链接 {name}；包中绝不应有链接。}}',
   'problem.BUNDLE_SYMLINK.next': `{where, select, folder {请直接打开包文件夹本身。} other {${REFUSED}}}`,
