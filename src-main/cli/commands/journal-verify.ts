@@ -87,6 +87,33 @@ const RECEIPT_MISMATCH: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A copy whose last line is incomplete that lacks entries the receipt sealed: its whole entries are
+ * fewer than the receipt's count, or none has the receipt's head. A power loss cuts only the line
+ * being written, after what any receipt sealed; this is a copy cut short (a trial's `head -n`), and
+ * setting its line aside would write to evidence that is not whole. Undefined when the receipt's
+ * entries are all here (or nothing was expected).
+ */
+function sealedEntriesMissing(
+  content: Buffer,
+  expected: ExpectedHead,
+  whole: number,
+): { by: 'count' | 'head'; expected: number; whole: number; missing: number } | undefined {
+  const { expectedCount, expectedHead } = expected;
+  if (expectedCount !== undefined && expectedCount > whole)
+    return { by: 'count', expected: expectedCount, whole, missing: expectedCount - whole };
+  if (expectedHead === undefined || expectedCount !== undefined) return undefined;
+  const lines = content.toString('utf8').split('\n').slice(0, whole);
+  const sealed = lines.some((line) => {
+    try {
+      return (JSON.parse(line) as { hash?: unknown }).hash === expectedHead;
+    } catch {
+      return false;
+    }
+  });
+  return sealed ? undefined : { by: 'head', expected: 0, whole, missing: 0 };
+}
+
+/**
  * The entry whose hash the typed head `head` misses by a typing slip (up to half its groups of four: SLIP_GROUPS),
  * the last such; with the groups that differ and what was typed there. Undefined when none.
  */
@@ -142,8 +169,10 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
         }),
       );
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
-    if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
-    else if (RECEIPT_MISMATCH.has(result.reason.key)) {
+    if (isTornLastLine(result)) {
+      const cut = sealedEntriesMissing(content, expected, result.line - 1);
+      io.stdout(cut ? t('journal.cli.torn-copy-short', cut) : t('journal.cli.torn-next', { file }));
+    } else if (RECEIPT_MISMATCH.has(result.reason.key)) {
       // A head up to half its groups off an entry's hash: a typing slip, said by its groups.
       const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
       if (slip) io.stdout(t('journal.cli.head-slip', slip));

@@ -70,6 +70,12 @@ describe('keyferry journal verify', () => {
     expect(result.out).toContain(
       `The head hash given differs from the hash of entry 6 (the journal’s last entry) only in group 7 (typed there: ${slipped[6]}): probably a typing slip.`,
     );
+    // With the count, the entry it names has another hash: the slip is said as possible there too, not denied first.
+    const counted = await run(['journal', 'verify', file, '--expect-count', '6', '--expect-head', slipped.join(' ')]);
+    expect(counted.out[0]).toBe(
+      "line 6: entry 6's hash is not the expected head: the head or the count was typed wrong, or this is not the journal the receipt was printed from",
+    );
+    expect(counted.out[1]).toContain('only in group 7');
     const short = await run(['journal', 'verify', file, '--expect-head', groups.slice(0, 15).join(' ') + ' ABC']);
     expect(short.code).toBe(1);
     expect(short.err.join('\n')).toContain('Group 16 of the typed journal head hash has 3 digits');
@@ -99,6 +105,26 @@ describe('keyferry journal verify', () => {
       'line 6: the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
       'Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
     ]);
+  });
+
+  it('a copy cut short in the middle of a line, missing entries the receipt sealed: said as a cut copy, never sent to set the line aside', async () => {
+    const { file, text, head } = await writeSampleJournal();
+    const lines = text.split('\n');
+    // Four whole entries and half of the fifth, as `head -n5 | head -c -N` leaves them.
+    await writeFile(file, `${lines.slice(0, 4).join('\n')}\n${(lines[4] as string).slice(0, 40)}`);
+    const byCount = await run(['journal', 'verify', file, '--expect-count', '6', '--expect-head', head]);
+    expect(byCount.code).toBe(1);
+    expect(byCount.out[1]).toBe(
+      'The receipt seals 6 entries, but this file holds only 4 whole entries before its incomplete last line: 2 entries the receipt sealed are missing. A power loss cuts only the line being written, after what a receipt sealed: this is a copy cut short, not an interrupted write. Do not set the line aside or write to this file; keep it as it is, and verify a whole copy of the journal (the workstation’s own, or another copy).',
+    );
+    expect(byCount.out.join('\n')).not.toContain('set-aside-torn-line');
+    const byHead = await run(['journal', 'verify', file, '--expect-head', head]);
+    expect(byHead.out[1]).toMatch(
+      /^The receipt’s head is the hash of none of the 4 whole entries before this file’s incomplete last line/,
+    );
+    // The receipt's entries all whole (a receipt of the first three): the line being written was cut, as a power loss cuts it.
+    const sealed = await run(['journal', 'verify', file, '--expect-count', '3']);
+    expect(sealed.out.join('\n')).toContain('keyferry journal set-aside-torn-line');
   });
 
   it('fails when well-chained entries follow the receipt head, naming how many and which, unless told they are expected', async () => {

@@ -88,6 +88,8 @@ export const enCli = {
     'The head hash given differs from the hash of entry {seq}{last, select, yes { (the journal’s last entry)} other {}} only in {count, plural, one {group {groupsList}} other {groups {groupsList}}} (typed there: {typedList}): probably a typing slip.',
   'journal.cli.receipt-next':
     'Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
+  'journal.cli.torn-copy-short':
+    '{by, select, count {The receipt seals {expected} entries, but this file holds only {whole} whole entries before its incomplete last line: {missing, plural, one {# entry the receipt sealed is} other {# entries the receipt sealed are}} missing.} other {The receipt’s head is the hash of none of the {whole} whole entries before this file’s incomplete last line: entries the receipt sealed are missing.}} A power loss cuts only the line being written, after what a receipt sealed: this is a copy cut short, not an interrupted write. Do not set the line aside or write to this file; keep it as it is, and verify a whole copy of the journal (the workstation’s own, or another copy).',
   'journal.cli.torn-next':
     'If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside (kept in a file beside the journal, journaled, listed on the next receipt): keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':

@@ -102,7 +102,7 @@ export const enJournal = {
   'journal.verify.cutShort':
     'the journal ends after {count} entries but the receipt counts {want}: entries were removed from the end',
   'journal.verify.otherHead':
-    "entry {want}'s hash is not the expected head: this is not the journal the receipt was printed from",
+    "entry {want}'s hash is not the expected head: the head or the count was typed wrong, or this is not the journal the receipt was printed from",
   'journal.verify.headMissing':
     'the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
   // Why a ceremony was abandoned, journaled as a phrase beside the English `reason` (receipts print it).
