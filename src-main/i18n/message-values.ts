@@ -1951,7 +1951,7 @@ export interface MessageValueTable {
   'slip.set.backupDigest': NoValues;
   'slip.set.backupKeyCheck': NoValues;
   'slip.set.keep': NoValues;
-  'cli.custody.set-written': { keys: number; m: string | number; n: string | number; backup: string | number; digest: string | number };
+  'cli.custody.set-written': { keys: number; grouped: string; materials: number; m: string | number; n: string | number; backup: string | number; digest: string | number };
   'cli.custody.set-holder': { index: string | number; custodian: string | number; folder: string | number };
   'problem.CUSTODY_BACKUP_NOT_GIVEN': NoValues;
   'problem.CUSTODY_BACKUP_NOT_GIVEN.next': NoValues;

@@ -94,7 +94,8 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     expect(refused).toContain(
       `Token "ui-hsm-token" (serial ${token.serial}) refused the user PIN (CKR_PIN_INCORRECT).`,
     );
-    expect(refused).toContain('The token locks the PIN after a few wrong tries');
+    // SoftHSM sets CKF_USER_PIN_COUNT_LOW after a wrong PIN: the app says what the token reports.
+    expect(refused).toContain('The token says few tries are left before it locks the PIN');
     expect(await page.getByLabel(t('hsm.pin'), { exact: true }).inputValue()).toBe('');
     await ui.screenshot('air-gapped-hsm-wrong-pin');
     const events = await journalEvents(airJournal());

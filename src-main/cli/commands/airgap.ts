@@ -311,8 +311,10 @@ export const airgapWrapCommand = defineCommand({
       }
       if (custody) {
         if (custody.allowSameVolume) io.stdout(cliTranslator(io).t('airgap.shares-one-volume'));
-        const [result] = await air.splitCustody(custody);
-        if (result) printCustodySet(io, result, overview.keys.length);
+        // One result per material (a replica group's keys share one): the slips count these.
+        const results = await air.splitCustody(custody);
+        const [result] = results;
+        if (result) printCustodySet(io, result, { keys: overview.keys.length, materials: results.length });
       }
       await air.wrap();
       const bundle = await air.writeWrappedBundle(out, override ? { expiry: override } : {});
@@ -350,12 +352,18 @@ export const airgapWrapCommand = defineCommand({
   },
 });
 
-/** One custody set for the whole ceremony: who holds which share, and the backup beside each. */
-function printCustodySet(io: CliIo, result: CustodyResult, keys: number): void {
+/** One custody set for the whole ceremony (`count`: its KMS keys, and their materials): who holds which share, and the backup beside each. */
+function printCustodySet(
+  io: CliIo,
+  result: CustodyResult,
+  { keys, materials }: { readonly keys: number; readonly materials: number },
+): void {
   const { t } = cliTranslator(io);
   io.stdout(
     t('cli.custody.set-written', {
       keys,
+      materials,
+      grouped: materials === keys ? 'no' : 'yes',
       m: result.threshold,
       n: result.total,
       backup: result.backupFile,

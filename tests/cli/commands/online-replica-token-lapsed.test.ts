@@ -51,6 +51,10 @@ describe('a replica never imported, its import token lapsed', () => {
       { cwd: airgap, env: {} },
     );
     expect(wrapped.code).toBe(0);
+    // Two KMS keys, one material: the line says both counts, as the slips count materials.
+    expect(wrapped.stdout).toContain(
+      'Custody: one set for both keys (one material: the keys of a replica group share one, and the slips count materials), 2-of-3',
+    );
     const primaryId = /lapsed\/aes \(AES_256, key ([0-9a-f-]{36})\), token/.exec(params.stdout)?.[1] as string;
     const replicaId = /lapsed\/aes \(AES_256, key ([0-9a-f-]{36}), the replica in region sim-local-2\)/.exec(
       params.stdout,

@@ -104,7 +104,7 @@ export const enCustodySet = {
   'slip.set.keep':
     "Keep this slip, the share file and the backup file together, away from every other custodian's share. To restore, the custodians bring their shares and one copy of the backup file (or its printout); type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR code.",
   'cli.custody.set-written':
-    'Custody: one set for {keys, plural, one {# key} =2 {both keys} other {all # keys}}, {m}-of-{n}: each custodian holds one share, its slip and the backup {backup} (digest {digest}).',
+    'Custody: one set for {keys, plural, one {# key} =2 {both keys} other {all # keys}}{grouped, select, no {} other { ({materials, plural, one {one material} other {# materials}}: the keys of a replica group share one, and the slips count materials)}}, {m}-of-{n}: each custodian holds one share, its slip and the backup {backup} (digest {digest}).',
   'cli.custody.set-holder': '  share {index} of custodian {custodian}: {folder}',
   'problem.CUSTODY_BACKUP_NOT_GIVEN':
     'Shares of a ceremony custody set restore with the ceremony backup file, and none was given.',

@@ -86,7 +86,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'slip.set.keep':
     '请将本凭条、份额文件和备份文件放在一起，并与其他保管人的份额分开存放。恢复时，各保管人带来各自的份额以及一份备份文件（或其打印件）；按打印内容逐行键入下方各行（空格和大小写不影响），或扫描二维码。',
   'cli.custody.set-written':
-    '托管：{keys, plural, =1 {这 1 个密钥} other {全部 # 个密钥}}共用一个托管集，{m}-of-{n}：每位保管人持有一份份额、其凭条和备份 {backup}（摘要 {digest}）。',
+    '托管：{keys, plural, =1 {这 1 个密钥} other {全部 # 个密钥}}{grouped, select, no {} other {（{materials} 份密钥材料：副本组的密钥共用一份，凭条按材料计数）}}共用一个托管集，{m}-of-{n}：每位保管人持有一份份额、其凭条和备份 {backup}（摘要 {digest}）。',
   'cli.custody.set-holder': '  保管人 {custodian} 的第 {index} 份份额：{folder}',
   'problem.CUSTODY_BACKUP_NOT_GIVEN': '仪式托管集的份额需要与仪式备份文件一起恢复，但未提供备份文件。',
   'problem.CUSTODY_BACKUP_NOT_GIVEN.next':
