@@ -1180,6 +1180,7 @@ export interface MessageValueTable {
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
   'online.status.round-wrap': { keys: string | number; folder: string | number; seq: string | number; count: number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; custodySeq: string | number; token: string | number };
+  'online.status.finished': { count: number; seq: number; receipt: string | number };
   'online.status.receipt-not-written': { count: number; command: string | number };
   'online.status.next-import-expiry': { folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string; command: string | number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; refused: string; refusedSeq: string | number; heldIso: string | number; command: string | number; code: string | number };

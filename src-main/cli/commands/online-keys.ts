@@ -99,7 +99,20 @@ export const statusCommand = defineOnlineCommand({
       if (missing > 0) return UNFINISHED;
       // Every key holds its material, proven, and no online receipt is written since: the import that
       // brought it stopped before (its proofs cut off, or the receipt refused); running it again writes it.
-      if (session.ceremony.step !== 'verified') return 0;
+      if (session.ceremony.step !== 'verified') {
+        if (session.ceremony.step !== 'finished') return 0;
+        // Finished: said in one line at the end, after a table as long as the ceremony (a trial's 339 lines said it nowhere).
+        const receipt = session.journal.entries.findLast((e) => e.event === ONLINE_EVENTS.receiptWritten);
+        const textFile = receipt?.data.textFile;
+        io.stdout(
+          cliTranslator(io).t('online.status.finished', {
+            count: keys.length,
+            receipt: typeof textFile === 'string' ? textFile : '',
+            seq: receipt?.seq ?? 0,
+          }),
+        );
+        return 0;
+      }
       const folder = session.journal.entries.findLast((e) => e.event === ONLINE_EVENTS.wrappedChecked)?.data.folder;
       const bundle = typeof folder === 'string' ? ['--bundle', folder] : [];
       io.stdout(

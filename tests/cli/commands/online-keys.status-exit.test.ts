@@ -67,7 +67,12 @@ describe('online status exit code', () => {
 
     const finished = await keyferry(runAgainCommand(stopped.stdout), { cwd: online, env });
     expect(finished.code).toBe(0);
-    expect((await status()).code).toBe(0);
+    const done = await status();
+    expect(done.code).toBe(0);
+    // Said in its last line, with the receipt that finished it.
+    expect(done.stdout.trim().split('\n').at(-1)).toMatch(
+      /^The ceremony is finished: all 2 keys hold their material, proven just now, and the online receipt receipt-online-KF-\d{8}-[a-z0-9]+\.txt is written \(journal entry \d+\)\.$/,
+    );
 
     // A problem: the KMS cannot be reached.
     kms.sim.faults.dropConnection('describe-key', 'before', 1000);

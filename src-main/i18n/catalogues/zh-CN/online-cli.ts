@@ -108,6 +108,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
   'online.status.round-wrap':
     '{keys}的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），写于{count, plural, =1 {该密钥} other {这些密钥}}的密钥材料丢失之后。下一步，在离线工作站上使用该参数包运行 keyferry online params 打印的命令：{custody, select, shares {keyferry custody restore --bundle …，使用 {total} 位保管人中任意 {threshold} 位的保管份额（{custodiansList}{set, select, named {；托管集 {setTag}} other {}}；联网日志条目 {custodySeq}）} hsmToken {keyferry custody restore --bundle … --hsm-module …，使用保存该密钥材料的 HSM 令牌 {token}（联网日志条目 {custodySeq}）} materialFiles {keyferry airgap wrap --bundle … --material，使用原始密钥材料文件（联网日志条目 {custodySeq} 记录其为唯一副本）} none {keyferry airgap wrap --bundle … --material，使用原始密钥材料（如果仍有人持有；未保留托管副本：联网日志条目 {custodySeq}）} other {keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件}}；然后在此处使用它写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
+  'online.status.finished':
+    '仪式已完成：全部 {count} 个密钥均持有其密钥材料，刚刚已验证{seq, plural, =0 {} other {，联网回执 {receipt} 已写出（日志条目 {seq}）}}。',
   'online.status.receipt-not-written':
     '每个密钥都已持有其密钥材料并通过验证（{count, plural, other {# 个密钥}}），但联网回执尚未写入：导入在写入回执之前已中断。仪式尚未完成。下一步，请使用相同的 --expect-digest（其离线回执上的材料包摘要）重新运行导入；它不会重复导入，并会写入回执：{command}',
   'online.status.next-import-expiry':
