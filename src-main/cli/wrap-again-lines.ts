@@ -47,7 +47,7 @@ export function printWrapAgain(
   const fresh = existing ? 'no' : 'yes';
   io.stdout(
     grounds === 'reason'
-      ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
+      ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()), fresh })
       : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
   );
   // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.

@@ -547,7 +547,7 @@ export interface MessageValueTable {
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
   'cli.wrap-repeated.earlier': { session: string | number; folder: string | number; digest: string | number; receipt: string; tokens: string; until: string | number; backup: string; custodians: string | number };
-  'cli.wrap-again-chosen': { reason: string | number };
+  'cli.wrap-again-chosen': { reason: string | number; fresh: string };
   'cli.wrap-repeated.grounds': { grounds: string; count: number; fresh: string };
   'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
   'problem.WRAP_AGAIN_NOT_CHOSEN.next': NoValues;

@@ -110,9 +110,9 @@ describe('online params after HSM material was checked and never imported', () =
     expect(rewrapped.stderr).toBe('');
     expect(rewrapped.code).toBe(0);
     // Not new material: the token's, wrapped again; no custody set to destroy.
-    expect(rewrapped.stdout).toContain('This session wraps the same material again (already in the HSM token');
+    expect(rewrapped.stdout).toContain('This session wraps material that exists already (in the HSM token');
     expect(rewrapped.stdout).not.toContain('This session makes new material');
-    expect(rewrapped.stdout).toContain('they hold the same material, so no custody set is to be destroyed');
+    expect(rewrapped.stdout).toContain('Where this material is the one the earlier bundles hold');
     const imported = await run([...nextCommand(onPrintedMedia(rewrapped.stdout)), ...connection.slice(2)]);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);

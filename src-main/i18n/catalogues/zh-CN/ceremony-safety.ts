@@ -94,9 +94,9 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.earlier':
     '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，导入令牌有效至 {until}（除非其密钥已持有密钥材料）} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
   'cli.wrap-again-chosen':
-    '警告：再次包装（--wrap-again：“{reason}”）：本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包。生成密钥材料时将连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
+    '警告：再次包装（--wrap-again：“{reason}”）：{fresh, select, no {本次会话包装已存在的密钥材料（在 HSM 令牌中，或所给文件中），而不是新的密钥材料} other {本次会话将生成新的密钥材料}}；联网侧只能导入其中一个已包装密钥材料包。生成密钥材料时将连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'cli.wrap-repeated.grounds':
-    '{grounds, select, boundMaterial {这些参数中的每个密钥只接受 KMS 已持有的密钥材料（在其导入时绑定）：本次包装不会产生新的密钥材料，因此无需 --wrap-again。} other {{count, plural, other {这些包}}的导入令牌均已过期，已无法再导入，因此无需 --wrap-again。{fresh, select, no {本次会话将再次包装同一密钥材料（已在 HSM 令牌中，或从文件加载）。} other {本次会话将生成新的密钥材料。}}}}生成密钥材料时将作为覆盖记入日志（wrap.repeated），并列在回执上。',
+    '{grounds, select, boundMaterial {这些参数中的每个密钥只接受 KMS 已持有的密钥材料（在其导入时绑定）：本次包装不会产生新的密钥材料，因此无需 --wrap-again。} other {{count, plural, other {这些包}}的导入令牌均已过期，已无法再导入，因此无需 --wrap-again。{fresh, select, no {本次会话包装已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料。} other {本次会话将生成新的密钥材料。}}}}生成密钥材料时将作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'problem.WRAP_AGAIN_NOT_CHOSEN':
     '此日志已完成本仪式的 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话），其已包装密钥材料包仍可导入（{known, select, no {有导入令牌由控制台保管，有效期未知} other {导入令牌有效期至 {until, date, moment}}}）。再次包装会在其之外生成新的密钥材料。未生成任何内容。',
   'problem.WRAP_AGAIN_NOT_CHOSEN.next':
@@ -105,7 +105,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.WRAP_AGAIN_REASON_INVALID.next':
     '请简要说明先前的包不会被导入的原因，例如 --wrap-again "存放第一个包的介质丢失"。',
   'cli.wrap-repeated.after':
-    '{fresh, select, no {只导入一个包；它们持有同一密钥材料，因此无需销毁任何托管集。} other {{custody, select, none {只导入一个包：其他包的密钥材料 KMS 此后永远不会接受。这些包装都没有写出托管集，因此没有需要销毁的份额。} other {只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。}}}}',
+    '{fresh, select, no {只导入一个包。若此密钥材料就是先前各包所持有的（同一令牌对象或同一文件：其回执上的密钥校验值和公钥指纹一致），则无需销毁任何托管集；若不是，则导入此包后，先前各包的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额。} other {{custody, select, none {只导入一个包：其他包的密钥材料 KMS 此后永远不会接受。这些包装都没有写出托管集，因此没有需要销毁的份额。} other {只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。}}}}',
   'cli.wrap-repeated.destroy-earlier':
     '本次会话的包导入后，先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：那些密钥材料永远不会进入 KMS。回执上也写明了这一点。',
   'cli.stopped':

@@ -1,0 +1,44 @@
+/**
+ * What `airgap wrap` says once a repeated wrap is let through (cli/wrap-again-lines.ts): new
+ * material is said as new; material that exists already (the token's keys, a file) is never said
+ * to be new, nor claimed to be the earlier bundles' own (an HSM trial chose other token objects by
+ * label: other material), and the custody sets are said for both cases.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src-main/cli/command';
+import { printWrapAgain } from '../../src-main/cli/wrap-again-lines';
+import type { EarlierWrap } from '../../src-main/core/ceremony/airgap/earlier-wraps';
+
+const EARLIER: EarlierWrap = {
+  session: 1,
+  bundleDigest: 'ab'.repeat(32),
+  folder: '/media/usb/wrapped-1',
+  receipt: 'receipt-air-gapped-KF-20261206-abcdef-session-1.txt',
+  custody: null,
+  tokensUntil: '2099-01-01T00:00:00.000Z',
+};
+
+function linesOf(existing: boolean): string {
+  const out: string[] = [];
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
+  printWrapAgain(io, [EARLIER], 'reason', 'media lost', { existing, custody: false });
+  return out.join('\n');
+}
+
+describe('printWrapAgain', () => {
+  it('material that exists already is neither new nor claimed to be the earlier bundles’', () => {
+    const existing = linesOf(true);
+    expect(existing).toContain(
+      'WARNING: wrapping again (--wrap-again: “media lost”): this session wraps material that exists already (in the HSM token, or the file given), not new material;',
+    );
+    expect(existing).not.toContain('NEW material');
+    expect(existing).not.toContain('they hold the same material');
+    expect(existing).toContain('Where this material is the one the earlier bundles hold');
+  });
+
+  it('new material is said as new', () => {
+    const fresh = linesOf(false);
+    expect(fresh).toContain('this session makes NEW material');
+    expect(fresh).not.toContain('exists already');
+  });
+});
