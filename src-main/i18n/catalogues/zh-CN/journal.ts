@@ -110,11 +110,11 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.expiry-plan-overridden':
     '仪式计划要求{plannedKind, select, never {AES 密钥材料永不过期} other {AES 密钥材料到期时间为 {planned, date, moment}}}；本侧为 {count, plural, other {# 个密钥}}请求的到期时间为{requestedKind, select, never {永不过期} other {{requested, date, moment}}}',
   'journal.reason.wrap-repeated':
-    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包{custodySets, plural, =0 {} other {和 # 个先前的托管集}}之外{fresh, select, no {再次包装了同一密钥材料（已在 HSM 令牌中，或从文件加载）} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包',
+    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包{custodySets, plural, =0 {} other {和 # 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包',
   'journal.reason.wrap-repeated-sets':
-    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {再次包装了同一密钥材料（已在 HSM 令牌中，或从文件加载）} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；本次新的包导入后，先前托管集（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS',
+    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；本次新的包导入后，先前托管集（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS',
   'journal.reason.wrap-again-sets':
-    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {再次包装了同一密钥材料（已在 HSM 令牌中，或从文件加载）} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；本次新的包导入后，先前托管集（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS；再次包装的原因：{reason}',
+    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；本次新的包导入后，先前托管集（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS；再次包装的原因：{reason}',
   'journal.reason.wrap-again':
-    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包{custodySets, plural, =0 {} other {和 # 个先前的托管集}}之外{fresh, select, no {再次包装了同一密钥材料（已在 HSM 令牌中，或从文件加载）} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；再次包装的原因：{reason}',
+    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包{custodySets, plural, =0 {} other {和 # 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；再次包装的原因：{reason}',
 };

@@ -211,10 +211,10 @@ describe('journalRepeatedWrap', () => {
       expect(en.message(without!)).toContain('wrapped again because: media lost');
       expect(en.message(without!)).toContain('new material beside the earlier wrapped bundle');
       expect(en.message(same!)).toContain(
-        'the same material again (already in the HSM token, or loaded from a file) beside the earlier wrapped bundle',
+        'material that exists already (in the HSM token, or loaded from a file), not new material beside the earlier wrapped bundle',
       );
       expect(en.message(same!)).not.toContain('destroy');
-      expect(translator('zh-CN').message(same!)).toContain('再次包装了同一密钥材料');
+      expect(translator('zh-CN').message(same!)).toContain('包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料');
     } finally {
       await journal.close();
       await rm(dir, { recursive: true, force: true });
