@@ -85,7 +85,8 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.verify.notCanonical': '该行不是规范形式：它被编辑或重新排版过',
   'journal.verify.incomplete': '最后一行不完整（末尾没有换行）：日志被截断，或不是由 Keyferry 写入的',
   'journal.verify.cutShort': '日志在 {count} 个条目后结束，但回执记录了 {want} 个：末尾的条目被删除了',
-  'journal.verify.otherHead': '第 {want} 个条目的哈希不是预期的链头哈希：链头哈希或条目数输入有误，或者这不是打印该回执时的日志',
+  'journal.verify.otherHead':
+    '第 {want} 个条目的哈希不是预期的链头哈希：链头哈希或条目数输入有误，或者这不是打印该回执时的日志',
   'journal.verify.headMissing': '预期的链头哈希不在日志中：末尾的条目被删除了，或这是另一份日志',
   'journal.reason.window-closed': '操作员关闭了 Keyferry 窗口，并确认放弃本次仪式',
   'journal.reason.ceremony-left': '操作员离开本次仪式转到其他界面，并确认放弃本次仪式',

@@ -214,7 +214,9 @@ describe('journalRepeatedWrap', () => {
         'material that exists already (in the HSM token, or loaded from a file), not new material beside the earlier wrapped bundle',
       );
       expect(en.message(same!)).not.toContain('destroy');
-      expect(translator('zh-CN').message(same!)).toContain('包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料');
+      expect(translator('zh-CN').message(same!)).toContain(
+        '包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料',
+      );
     } finally {
       await journal.close();
       await rm(dir, { recursive: true, force: true });
