@@ -1868,6 +1868,7 @@ export interface MessageValueTable {
   'receipt.hsm.heading': NoValues;
   'receipt.hsm.lead': NoValues;
   'receipt.hsm.leadNotAll': NoValues;
+  'receipt.hsm.leadUnknown': NoValues;
   'receipt.hsm.origin': { keyId: string | number };
   'receipt.hsm.originValue': { origin: string };
   'receipt.hsm.manufacturer': NoValues;

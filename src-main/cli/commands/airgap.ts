@@ -352,7 +352,7 @@ export const airgapWrapCommand = defineCommand({
   },
 });
 
-/** One custody set for the whole ceremony (`count`: its KMS keys, and their materials): who holds which share, and the backup beside each. */
+/** One custody set for the whole ceremony (its KMS keys, and their materials): who holds which share, and the backup beside each. */
 function printCustodySet(
   io: CliIo,
   result: CustodyResult,

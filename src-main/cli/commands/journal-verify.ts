@@ -170,7 +170,14 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
       );
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (isTornLastLine(result)) {
-      const cut = sealedEntriesMissing(content, expected, result.line - 1);
+      // A head one group off an entry's hash is a typing slip, said as such, never as a copy cut short.
+      const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
+      if (slip) io.stdout(t('journal.cli.head-slip', slip));
+      const cut = sealedEntriesMissing(
+        content,
+        slip ? { ...expected, expectedHead: undefined } : expected,
+        result.line - 1,
+      );
       io.stdout(cut ? t('journal.cli.torn-copy-short', cut) : t('journal.cli.torn-next', { file }));
     } else if (RECEIPT_MISMATCH.has(result.reason.key)) {
       // A head up to half its groups off an entry's hash: a typing slip, said by its groups.

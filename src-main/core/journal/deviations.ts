@@ -8,6 +8,7 @@
  * with its actor, time and data; nothing else is needed.
  */
 import type { JournalEntry } from './entry';
+import { isSensitiveKeyName } from './secret-guard';
 
 /** A problem as a journal writer holds it (core/errors ProblemDetails). */
 interface ProblemLike {
@@ -19,7 +20,9 @@ interface ProblemLike {
 /**
  * What a refusal or failure entry records about its problem: `code` and `values`, from which a
  * receipt prints the problem in its own language, and `reason`, the English text as it was said
- * (what older readers print; the journal is append-only history, so it is kept).
+ * (what older readers print; the journal is append-only history, so it is kept). A value whose
+ * name the journal's secret guard refuses is left out: the entry must be written (a stop whose
+ * problem carried one was lost, and reported later as a crash), and the reason keeps the words.
  */
 export function problemData(problem: ProblemLike): {
   code: string;
@@ -29,7 +32,9 @@ export function problemData(problem: ProblemLike): {
   return {
     code: problem.code,
     reason: problem.message,
-    ...(problem.values ? { values: { ...problem.values } } : {}),
+    ...(problem.values
+      ? { values: Object.fromEntries(Object.entries(problem.values).filter(([name]) => !isSensitiveKeyName(name))) }
+      : {}),
   };
 }
 

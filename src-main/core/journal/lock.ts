@@ -7,7 +7,7 @@
  * block the run that resumes, a lock this process created and has not finished writing is removed
  * as the process exits.
  */
-import { promises as fs, readFileSync, rmSync } from 'node:fs';
+import { fstatSync, promises as fs, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { selectedProblem } from '../errors';
@@ -73,31 +73,41 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   return undefined;
 }
 
+/** A lock being written: what is written, and the file this process created (device and inode). */
+interface LockBeingWritten {
+  readonly content: string;
+  file?: { readonly dev: number; readonly ino: number };
+}
+
 /**
- * Locks this process created and has not finished writing, with the content being written. A lock
- * is entered once its O_EXCL open succeeded (never one another opener made), and left when its
- * writing ended, either way.
+ * Locks this process created and has not finished writing. A lock is entered once its O_EXCL open
+ * succeeded (never one another opener made), with that file's identity, and left when its writing
+ * ended, either way.
  */
-const locksBeingWritten = new Map<string, { readonly content: string }>();
+const locksBeingWritten = new Map<string, LockBeingWritten>();
 let removingOnExit = false;
 
 /**
  * At the process's exit (synchronous, as 'exit' listeners must be): removes each lock still being
- * written whose content is a part of what this process was writing (an empty lock, or a line cut
- * short), so its owner is no one and the next run is not refused for it.
+ * written that is still the file this process created (the same device and inode: not one another
+ * run made after the officer deleted this one, as a refusal advises when no run uses the journal)
+ * and whose content is a part of what this process was writing (an empty lock, or a line cut short),
+ * so its owner is no one and the next run is not refused for it.
  */
 function removeLocksBeingWritten(): void {
-  for (const [lockPath, { content }] of locksBeingWritten) {
+  for (const [lockPath, { content, file }] of locksBeingWritten) {
     try {
-      if (content.startsWith(readFileSync(lockPath, 'utf8'))) rmSync(lockPath, { force: true });
+      const found = statSync(lockPath);
+      const same = file !== undefined && found.dev === file.dev && found.ino === file.ino;
+      if (same && content.startsWith(readFileSync(lockPath, 'utf8'))) rmSync(lockPath, { force: true });
     } catch {
       // gone already, or the media with it: nothing to remove
     }
   }
 }
 
-/** `layer` whose open of `lockPath`, once it succeeds, records `writing` as the lock being written there. */
-function recordingCreation(layer: FileLayer, lockPath: string, writing: { readonly content: string }): FileLayer {
+/** `layer` whose open of `lockPath`, once it succeeds, records `writing` (and the file's identity) as the lock being written there. */
+function recordingCreation(layer: FileLayer, lockPath: string, writing: LockBeingWritten): FileLayer {
   if (!removingOnExit) {
     removingOnExit = true;
     process.once('exit', removeLocksBeingWritten);
@@ -106,7 +116,12 @@ function recordingCreation(layer: FileLayer, lockPath: string, writing: { readon
     ...layer,
     open: async (file, flags, mode) => {
       const handle = await layer.open(file, flags, mode);
-      if (file === lockPath) locksBeingWritten.set(lockPath, writing);
+      if (file === lockPath) {
+        // Synchronously, at once: a stop in the next moment must find the file's identity.
+        const { dev, ino } = fstatSync(handle.fd);
+        writing.file = { dev, ino };
+        locksBeingWritten.set(lockPath, writing);
+      }
       return handle;
     },
   };
@@ -133,7 +148,7 @@ export async function acquireJournalLock(
   // A lock found empty is waited for a moment at most (a clock ahead, or FAT's times, must not keep it "just made").
   const waitForWriterUntil = Date.now() + 2 * BEING_WRITTEN_MS;
   let tookOver = false;
-  const writing = { content };
+  const writing: LockBeingWritten = { content };
   const recording = recordingCreation(layer ?? nodeFileLayer, lockPath, writing);
   for (;;) {
     try {

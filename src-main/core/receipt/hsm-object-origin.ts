@@ -6,9 +6,11 @@
  * sensitive), `imported` (not generated there: it existed outside the token), `readable` (generated
  * there but readable in plain form at some time), `unknown` (the token did not say, or an entry of
  * an earlier version records nothing). Only when every key is `generated` or `kept` may the receipt
- * say the material stayed inside the token.
+ * say the material stayed inside the token; when some is `imported` or `readable` it says not all of
+ * it did; else (some `unknown`) that it is not known for every key.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/catalogue';
 import type { JournalEntry } from '../journal';
 
 export const HSM_OBJECT_ORIGINS = ['generated', 'kept', 'imported', 'readable', 'unknown'] as const;
@@ -46,7 +48,18 @@ export function hsmObjectOrigins(session: readonly JournalEntry[]): Map<string, 
   return origins;
 }
 
-/** True when the token kept every key's material all its life: the receipt's plain lead may say so. */
-export function keptInTokenThroughout(origins: readonly HsmObjectOrigin[]): boolean {
-  return origins.every((o) => o === 'generated' || o === 'kept');
+/** Which lead the receipt's HSM section opens with (see above). */
+export type HsmLead = 'kept' | 'notAll' | 'unknown';
+
+/** The catalogue text of each lead. */
+export const HSM_LEAD_MESSAGES = {
+  kept: 'receipt.hsm.lead',
+  notAll: 'receipt.hsm.leadNotAll',
+  unknown: 'receipt.hsm.leadUnknown',
+} as const satisfies Record<HsmLead, MessageKey>;
+
+/** The lead for the origins of a session's keys. */
+export function hsmLeadOf(origins: readonly HsmObjectOrigin[]): HsmLead {
+  if (origins.some((o) => o === 'imported' || o === 'readable')) return 'notAll';
+  return origins.every((o) => o === 'generated' || o === 'kept') ? 'kept' : 'unknown';
 }

@@ -19,6 +19,7 @@ import {
   type ReceiptReplicaGroup,
 } from './facts';
 import { custodySetTag } from '../custody/set-tag';
+import { HSM_LEAD_MESSAGES } from './hsm-object-origin';
 import {
   keyEntriesOf,
   receiptSections,
@@ -182,8 +183,8 @@ const HTML_SECTIONS: SectionRenderers<string, HtmlContext> = {
     `<section><h2>${w.html('receipt.section.ceremony')}</h2><table class="facts"><tbody>${facts
       .map((f) => (f === LOCAL_TIME ? localTimeRow(w, input) : factRows(w, [f])))
       .join('\n')}</tbody></table></section>`,
-  hsm: ({ facts, keptThroughout }, { w }) =>
-    `<section class="hsm"><h2>${w.html('receipt.hsm.heading')}</h2><p class="lead">${w.html(keptThroughout ? 'receipt.hsm.lead' : 'receipt.hsm.leadNotAll')}</p><table class="facts"><tbody>${factRows(w, facts)}</tbody></table></section>`,
+  hsm: ({ facts, lead }, { w }) =>
+    `<section class="hsm"><h2>${w.html('receipt.hsm.heading')}</h2><p class="lead">${w.html(HSM_LEAD_MESSAGES[lead])}</p><table class="facts"><tbody>${factRows(w, facts)}</tbody></table></section>`,
   deviations: ({ deviations, journalCount }, { w, input }) => {
     if (deviations.length === 0)
       return `<section class="deviations none"><h2>${w.html('receipt.deviations.heading')}</h2><p>${w.html('receipt.deviations.none', { count: journalCount })}</p></section>`;

@@ -17,6 +17,7 @@ import {
   type Fact,
 } from './facts';
 import { custodySetTag } from '../custody/set-tag';
+import { HSM_LEAD_MESSAGES } from './hsm-object-origin';
 import {
   keyEntriesOf,
   receiptSections,
@@ -125,11 +126,11 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       ),
     ];
   },
-  hsm: ({ facts, keptThroughout }, { locale }) => {
+  hsm: ({ facts, lead }, { locale }) => {
     const { t } = wordsIn(locale);
     return [
       ...heading(t('receipt.hsm.heading')),
-      ...wrap(t(keptThroughout ? 'receipt.hsm.lead' : 'receipt.hsm.leadNotAll'), 74, '  '),
+      ...wrap(t(HSM_LEAD_MESSAGES[lead]), 74, '  '),
       '',
       ...factLines(locale, facts, '  '),
     ];

@@ -22,7 +22,7 @@ import {
   type ReceiptCustodySet,
   type ReceiptReplicaGroup,
 } from './facts';
-import { keptInTokenThroughout } from './hsm-object-origin';
+import { hsmLeadOf, type HsmLead } from './hsm-object-origin';
 import type { ReceiptPhrase } from './language';
 import type { CeremonySide, ReceiptDeviation, ReceiptInput, ReceiptKey, ReceiptPerson } from './types';
 
@@ -51,8 +51,8 @@ export type ReceiptSection =
   | {
       readonly kind: 'hsm';
       readonly facts: readonly Fact[];
-      /** Every key's material was in the token all its life (hsm-object-origin.ts): the plain lead says so. */
-      readonly keptThroughout: boolean;
+      /** What the lead says of where the material was (hsm-object-origin.ts). */
+      readonly lead: HsmLead;
     }
   | {
       readonly kind: 'deviations';
@@ -135,7 +135,7 @@ export function receiptSections(input: ReceiptInput): ReceiptSection[] {
           {
             kind: 'hsm' as const,
             facts: hsmFacts(input.hsm),
-            keptThroughout: keptInTokenThroughout(input.hsm.keys.map((k) => k.origin)),
+            lead: hsmLeadOf(input.hsm.keys.map((k) => k.origin)),
           },
         ]
       : []),

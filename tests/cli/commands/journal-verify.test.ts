@@ -115,13 +115,20 @@ describe('keyferry journal verify', () => {
     const byCount = await run(['journal', 'verify', file, '--expect-count', '6', '--expect-head', head]);
     expect(byCount.code).toBe(1);
     expect(byCount.out[1]).toBe(
-      'The receipt seals 6 entries, but this file holds only 4 whole entries before its incomplete last line: 2 entries the receipt sealed are missing. A power loss cuts only the line being written, after what a receipt sealed: this is a copy cut short, not an interrupted write. Do not set the line aside or write to this file; keep it as it is, and verify a whole copy of the journal (the workstation’s own, or another copy).',
+      'The count given, 6 entries, is more than the 4 whole entries this file holds before its incomplete last line: if it was typed right from the receipt, 2 entries the receipt sealed are missing. A power loss cuts only the line being written, after what a receipt sealed: this is a copy cut short, not an interrupted write. Do not set the line aside or write to this file; keep it as it is, and verify a whole copy of the journal (the workstation’s own, or another copy).',
     );
     expect(byCount.out.join('\n')).not.toContain('set-aside-torn-line');
     const byHead = await run(['journal', 'verify', file, '--expect-head', head]);
     expect(byHead.out[1]).toMatch(
-      /^The receipt’s head is the hash of none of the 4 whole entries before this file’s incomplete last line/,
+      /^The head given is the hash of none of the 4 whole entries before this file’s incomplete last line/,
     );
+    // A head one group off the hash of a whole entry: a typing slip, said so; the line is not called a cut copy.
+    const headOfFourth = (JSON.parse(lines[3] as string) as { hash: string }).hash;
+    const groups = groupHex(headOfFourth).split(' ');
+    const slipped = [...groups.slice(0, 3), groups[3] === 'AAAA' ? 'BBBB' : 'AAAA', ...groups.slice(4)].join(' ');
+    const bySlip = await run(['journal', 'verify', file, '--expect-head', slipped]);
+    expect(bySlip.out[1]).toContain('differs from the hash of entry 4 (the journal’s last entry) only in group 4');
+    expect(bySlip.out.join('\n')).not.toContain('copy cut short');
     // The receipt's entries all whole (a receipt of the first three): the line being written was cut, as a power loss cuts it.
     const sealed = await run(['journal', 'verify', file, '--expect-count', '3']);
     expect(sealed.out.join('\n')).toContain('keyferry journal set-aside-torn-line');

@@ -177,6 +177,8 @@ describe('online import stopped part way', () => {
     expect(Date.parse(held)).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
     const sends = () => kms.requests.filter((r) => r.action === 'import-key-material').length;
     const taken = sends();
+    const chosen = async () => (await entriesOf(journal)).filter((e) => e.event === 'import.expiry-chosen').length;
+    const chosenBefore = await chosen();
 
     // Without --expires the two keys left would take the bundle's request (never): refused, nothing sent.
     const without = await keyferry(importCommand, { cwd: online, env });
@@ -190,6 +192,8 @@ describe('online import stopped part way', () => {
     expect(never.code).toBe(1);
     expect(never.stderr).toContain('would get no expiry (never), given to this import.');
     expect(sends()).toBe(taken);
+    // A refused choice is not journaled as chosen: the receipt lists only expiries that were sent.
+    expect(await chosen()).toBe(chosenBefore);
 
     // The command the stopped run printed (its --expires the moment, not 30d) finishes it: one expiry.
     const finished = await keyferry(runAgainCommand(stopped.stdout), { cwd: online, env });

@@ -59,6 +59,30 @@ const poll = setInterval(() => {
 `;
 }
 
+/** A child whose lock write on `file` hangs, once its lock exists; `interrupt()` sends Ctrl-C and resolves its exit code. */
+async function stuckWriter(file: string): Promise<{ interrupt(): Promise<number | null> }> {
+  const script = path.join(path.dirname(file), 'stuck-writer.ts');
+  await fs.writeFile(script, stuckWriterScript(file));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', () => reject(new Error(`the child ended before it created the lock: ${stderr}`)));
+    child.stdout.on('data', (data: Buffer) => {
+      if (data.toString('utf8').includes('created')) resolve();
+    });
+  });
+  return {
+    interrupt: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', resolve);
+        child.kill('SIGINT');
+      }),
+  };
+}
+
 /** A pid that ran on this host and is gone. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
 
@@ -177,30 +201,24 @@ describe('the journal lock', () => {
 
   it('a Ctrl-C between creating the lock and writing its owner leaves no empty lock to refuse the next run', async () => {
     const { file } = await writeSampleJournal();
-    const script = path.join(path.dirname(file), 'stuck-writer.ts');
-    await fs.writeFile(script, stuckWriterScript(file));
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
-    const lockFound = await new Promise<string>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', () => reject(new Error(`the child ended before it created the lock: ${stderr}`)));
-      child.stdout.on('data', (data: Buffer) => {
-        if (!data.toString('utf8').includes('created')) return;
-        fs.readFile(`${file}.lock`, 'utf8').then(resolve, reject);
-      });
-    });
+    const stuck = await stuckWriter(file);
     // The lock exists and says nothing: an opener now would be refused by an unknown process.
-    expect(lockFound).toBe('');
-    const code = await new Promise<number | null>((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGINT');
-    });
-    expect(code).toBe(130);
+    expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe('');
+    expect(await stuck.interrupt()).toBe(130);
     await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
     const journal = await openJournal(file, { create: false });
     expect(journal.count).toBe(6);
     await journal.close();
+  }, 30_000);
+
+  it('that cleanup never removes a lock another run made after this one was deleted by hand', async () => {
+    const { file } = await writeSampleJournal();
+    const stuck = await stuckWriter(file);
+    // The officer deleted the empty lock (as the refusal advises when no run uses the journal); another run is making its own.
+    await fs.rm(`${file}.lock`);
+    await fs.writeFile(`${file}.lock`, '');
+    expect(await stuck.interrupt()).toBe(130);
+    expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe('');
   }, 30_000);
 
   it('release removes only the lock this opener took', async () => {

@@ -117,6 +117,12 @@ describe('what Keyferry journals of a problem passes the guard', () => {
     expect(refused).toEqual([]);
   });
 
+  it('a problem value named like a secret is left out of what is journaled, the rest kept', () => {
+    const data = problemData({ code: 'X', message: 'words', values: { name: 'NOPE', secret: 'pin' } });
+    expect(data.values).toEqual({ name: 'NOPE' });
+    expect(() => assertNoSecrets({ ...data })).not.toThrow();
+  });
+
   it('a PIN variable not set is journaled as the problem it is', () => {
     for (const [name, env] of [
       ['NOPE', {}],

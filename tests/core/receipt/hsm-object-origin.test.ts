@@ -6,11 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src-main/core/journal';
-import {
-  hsmObjectOrigins,
-  keptInTokenThroughout,
-  HSM_OBJECT_ORIGINS,
-} from '../../../src-main/core/receipt/hsm-object-origin';
+import { hsmObjectOrigins, hsmLeadOf, HSM_OBJECT_ORIGINS } from '../../../src-main/core/receipt/hsm-object-origin';
 
 const entry = (seq: number, event: string, data: Record<string, unknown>): JournalEntry =>
   ({ seq, event, actor: 'Ana', time: '2026-12-06T08:00:00.000Z', data, prev: '', hash: '' }) as unknown as JournalEntry;
@@ -58,9 +54,11 @@ describe('hsmObjectOrigins', () => {
     expect([...new Set(origins.values())].sort()).toEqual([...HSM_OBJECT_ORIGINS].sort());
   });
 
-  it('only material generated or kept in the token all its life lets the receipt say it stayed there', () => {
-    expect(keptInTokenThroughout(['generated', 'kept'])).toBe(true);
-    for (const other of ['imported', 'readable', 'unknown'] as const)
-      expect(keptInTokenThroughout(['generated', other])).toBe(false);
+  it('only material generated or kept in the token all its life lets the receipt say it stayed there; unknown is never said as left', () => {
+    expect(hsmLeadOf(['generated', 'kept'])).toBe('kept');
+    expect(hsmLeadOf(['generated', 'imported'])).toBe('notAll');
+    expect(hsmLeadOf(['unknown', 'readable'])).toBe('notAll');
+    // An entry of an earlier version (nothing recorded): not known, not "not all of it".
+    expect(hsmLeadOf(['generated', 'unknown'])).toBe('unknown');
   });
 });

@@ -47,14 +47,15 @@ export async function importCheckedMaterial(
   const now = ctx.now();
   const kmsNow = kmsTimeOfChecked(todo, now);
   const decisions = todo.map((c) => decideExpiry(c, ctx.state.expiry, kmsNow, override));
-  const notable = decisions.filter(isNotableExpiry);
-  if (notable.length > 0)
-    await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map(({ planLapsed: _lapsed, ...d }) => ({ ...d })) });
+  // Refused before the choice is journaled: the receipt lists a chosen expiry only when it was sent.
   const refusal =
     pastExpiryRefusal(decisions, now) ??
     groupExpiryRefusal(decisions, ctx.state.keys) ??
     splitExpiryRefusal(decisions, checked);
   if (refusal) await refuseStep(ctx, 'import-key-material', refusal.keyId, refusal.error);
+  const notable = decisions.filter(isNotableExpiry);
+  if (notable.length > 0)
+    await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map(({ planLapsed: _lapsed, ...d }) => ({ ...d })) });
   const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
   // Read before this run's own sends mark the keys (each progress line is built as it is reported).
   const sentBefore = new Set(todo.filter((c) => c.key.importMayHaveLanded).map((c) => c.key.keyId));

@@ -37,7 +37,12 @@ export function splitExpiryRefusal(
     const key = checked.keys.find((c) => c.key.keyId === d.keyId)?.key;
     return key !== undefined && !isAsymmetric(key.spec);
   });
-  const differing = aes.filter((d) => (given ? d.effective !== held : d.effective !== d.requested));
+  // Each imported key took its own request, which was `held` too: the stopped run gave no --expires, or
+  // gave that same moment (it cannot be told which). A key still to import may then take its own
+  // request or that moment, not a third expiry.
+  const differing = aes.filter((d) =>
+    given ? d.effective !== held : d.effective !== d.requested && d.effective !== held,
+  );
   const first = differing[0];
   if (!first) return undefined;
   return {

@@ -1,7 +1,7 @@
 /**
  * A person's part in running a ceremony: its operator, one of its witnesses, or neither. One
- * source for the checks that flag a custodian (at the split) or a share's presenter (at a restore)
- * who also runs or checks the ceremony, for the journal, the IPC contract and the screens.
+ * source for the check that flags a share's presenter at a restore who also runs or checks the
+ * ceremony (restore/presenters.ts), for the journal, the IPC contract and the screens.
  * Renderer-safe: only the pure person-key rule.
  */
 import { personKey } from '../../person-key';

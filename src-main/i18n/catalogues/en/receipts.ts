@@ -248,9 +248,11 @@ export const enReceipts = {
     'The key material of this session stayed inside this HSM token: it was generated or kept there and wrapped there, and only its wrapped form left it. The user PIN is recorded nowhere.',
   'receipt.hsm.leadNotAll':
     'The key material of this session was wrapped inside this HSM token, and during this session only its wrapped form left it. Not all of it was inside the token all its life: the “Origin” row of each key below says what the token reports of its object. The user PIN is recorded nowhere.',
+  'receipt.hsm.leadUnknown':
+    'The key material of this session was wrapped inside this HSM token, and during this session only its wrapped form left it. For some keys it is not known whether their material was in the token all its life (the token did not say, or the journal does not record it): the “Origin” row of each key below says which. The user PIN is recorded nowhere.',
   'receipt.hsm.origin': 'Origin of key {keyId}',
   'receipt.hsm.originValue':
-    '{origin, select, generated {generated in this token by this ceremony} kept {chosen in the token: generated there and never readable in plain form (CKA_LOCAL and CKA_ALWAYS_SENSITIVE true)} imported {chosen in the token: NOT generated there (CKA_LOCAL false): its value was put into the token, so it existed outside it before} readable {chosen in the token: generated there, but readable in plain form at some time (CKA_ALWAYS_SENSITIVE false)} other {chosen in the token: not known (the token did not say whether it generated the object and kept it sensitive, or the journal does not record it)}}',
+    '{origin, select, generated {generated in this token by this ceremony} kept {already in the token: generated there and never readable in plain form (CKA_LOCAL and CKA_ALWAYS_SENSITIVE true)} imported {already in the token: NOT generated there (CKA_LOCAL false): its value was put into the token, so it existed outside it before} readable {already in the token: generated there, but readable in plain form at some time (CKA_ALWAYS_SENSITIVE false)} other {already in the token: not known (the token did not say whether it generated the object and kept it sensitive, or the journal does not record it)}}',
   'receipt.hsm.manufacturer': 'Manufacturer',
   'receipt.hsm.model': 'Model',
   'receipt.hsm.serial': 'Serial number',

@@ -40,7 +40,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.EXPIRY_DURATION_RESUMED.next':
     '{where, select, cli {{same, select, at {若要让它们同时到期，请使用 --expires {heldIso} 再次运行导入。} never {若要与之相同，请使用 --expires never 再次运行导入。} other {请使用被停止的那次运行所打印命令中的 --expires 日期时间再次运行导入（keyferry online status 会列出每个密钥的到期时间）。}}} other {{same, select, at {若要让它们同时到期，请输入 {heldIso}，然后再次显示它所表示的时间。} never {若要与之相同，请选择 “永不过期”。} other {请改为输入带时区的日期时间：“从 KMS 读取密钥状态”会显示每个已导入密钥的密钥材料到期时间。}}}}',
   'problem.EXPIRY_SPLITS_IMPORT':
-    '此已包装密钥材料包中已导入的 {imported} 个 AES 密钥{held, select, never {永不到期} other {于 {heldAt, date, moment} 到期}}{how, select, given {（这是导入它们的那次运行指定的到期时间：--expires，或在应用中选择的到期时间）} other {（按材料包的请求）}}，但尚待导入的 {count} 个密钥（第一个：{keyId}）将获得{decided, select, never {“永不到期”} other {到期时间 {decidedAt, date, moment}}}{source, select, override {（由本次导入指定）} other {（按材料包的请求）}}。这次导入会让同一材料包的密钥有两个不同的到期时间。未向 KMS 发送任何内容。',
+    '此已包装密钥材料包中已导入的 {imported} 个 AES 密钥{held, select, never {永不到期} other {于 {heldAt, date, moment} 到期}}{how, select, given {（这是导入它们的那次运行指定的到期时间：--expires，或在应用中选择的到期时间）} other {（按材料包的请求）}}，但{count, plural, =1 {尚待导入的密钥 {keyId} 将获得} other {尚待导入的 # 个密钥（第一个：{keyId}）将获得}}{decided, select, never {“永不到期”} other {到期时间 {decidedAt, date, moment}}}{source, select, override {（由本次导入指定）} other {（按材料包的请求）}}。这次导入会让同一材料包的密钥有两个不同的到期时间。未向 KMS 发送任何内容。',
   'problem.EXPIRY_SPLITS_IMPORT.next':
     '{how, select, given {请使用 --expires {heldIso} 再次运行导入（在应用中：输入该到期时间）。} other {请不带 --expires 再次运行导入（在应用中：按材料包的请求）。}}',
   'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',

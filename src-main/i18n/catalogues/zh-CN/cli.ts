@@ -85,7 +85,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.receipt-next':
     '请对照您抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
   'journal.cli.torn-copy-short':
-    '{by, select, count {回执封存了 {expected} 个条目，但此文件在其不完整的最后一行之前只有 {whole} 个完整条目：回执封存的条目中缺少 {missing} 个。} other {回执中的头部哈希不是此文件不完整的最后一行之前 {whole} 个完整条目中任何一个的哈希：回执封存的条目有缺失。}}断电只会截断正在写入的那一行，且位于回执封存的内容之后：这是一个被截短的副本，而不是被中断的写入。请勿将该行移出或写入此文件；请保持原样，并验证日志的完整副本（工作站上的原件或其他副本）。',
+    '{by, select, count {所给条目数 {expected} 多于此文件在其不完整的最后一行之前的 {whole} 个完整条目：如果它是按回执正确输入的，则回执封存的条目中缺少 {missing} 个。} other {所给链头哈希不是此文件不完整的最后一行之前 {whole} 个完整条目中任何一个的哈希：如果它是按回执正确输入的，则回执封存的条目有缺失。}}断电只会截断正在写入的那一行，且位于回执封存的内容之后：这是一个被截短的副本，而不是被中断的写入。请勿将该行移出或写入此文件；请保持原样，并验证日志的完整副本（工作站上的原件或其他副本）。',
   'journal.cli.torn-next':
     '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出（保存在日志旁的文件中，记入日志，并列在下一张回执上）：keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':

@@ -192,10 +192,10 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     expect(text).toContain('Not all of it was inside the token all its life');
     expect(text).not.toContain('stayed inside this HSM token');
     expect(text).toContain(
-      'chosen in the token: generated there and never readable in plain form (CKA_LOCAL and CKA_ALWAYS_SENSITIVE true)',
+      'already in the token: generated there and never readable in plain form (CKA_LOCAL and CKA_ALWAYS_SENSITIVE true)',
     );
     expect(text).toContain(
-      'chosen in the token: NOT generated there (CKA_LOCAL false): its value was put into the token, so it existed outside it before',
+      'already in the token: NOT generated there (CKA_LOCAL false): its value was put into the token, so it existed outside it before',
     );
   }, 120_000);
 

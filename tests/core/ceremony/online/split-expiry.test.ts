@@ -98,6 +98,16 @@ describe('splitExpiryRefusal', () => {
     expect(message).toContain(', as the bundle requests, but key k2, still to import, would get no expiry (never)');
     expect(nextStep).toBe('Run the import again without --expires (in the app: as the bundle requests).');
     expect(splitExpiryRefusal([decided('k2', REQUESTED)], checked)).toBeUndefined();
+    // The stopped run may have given --expires with the moment the imported key requested anyway: that moment again is taken.
+    expect(
+      splitExpiryRefusal(
+        [decided('k2', REQUESTED, 'never')],
+        checkedOf([
+          { keyId: 'k1', imported: { expiresAt: REQUESTED } },
+          { keyId: 'k2', requested: null },
+        ]),
+      ),
+    ).toBeUndefined();
     // A key whose bundle requests another expiry than the first key's still takes its own request.
     const planned = checkedOf([
       { keyId: 'k1', imported: { expiresAt: REQUESTED } },
