@@ -8,6 +8,8 @@ import { warningText, type Warning } from '../i18n/warning';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 import { formatTable } from './text-table';
+import path from 'node:path';
+import { groupHex } from '../core/hex-groups';
 import { materialIdOf } from '../core/bundle';
 
 /** `2026-12-02 12:13:15 UTC+08:00 (Asia/Shanghai) (2026-12-02 04:13:15 UTC)`; in Chinese `2026年12月2日 …`; in a UTC zone the UTC time once. */
@@ -131,4 +133,25 @@ export function printKeyTable<R extends { readonly keyId: string }>(
     }),
   );
   for (const line of table) io.stdout(`  ${line}`);
+}
+
+/**
+ * The line naming a receipt just written, with the journal head and count it seals: the receipt's
+ * seals section says a second person compares its head with the screen, which had not shown it.
+ */
+export function receiptWrittenLine(
+  io: Pick<CliIo, 'env' | 'locale'>,
+  receipt: {
+    readonly htmlFile: string;
+    readonly textFile: string;
+    readonly journalHead: string;
+    readonly journalCount: number;
+  },
+): string {
+  return cliTranslator(io).t('cli.receipt-written', {
+    html: receipt.htmlFile,
+    text: path.basename(receipt.textFile),
+    count: receipt.journalCount,
+    head: groupHex(receipt.journalHead),
+  });
 }

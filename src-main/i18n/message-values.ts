@@ -1126,7 +1126,7 @@ export interface MessageValueTable {
   'cli.col': { col: string };
   'cli.replica-group': { role: string; primary: string | number };
   'cli.warning': { text: string | number };
-  'cli.receipt-written': { html: string | number; text: string | number };
+  'cli.receipt-written': { html: string | number; text: string | number; count: string | number; head: string | number };
   'online.default-title': { alias: string | number };
   'online.create.left-alone-under-dropped-alias': { alias: string | number; region: string; seq: string | number; sentSpec: string; sentUsage: string | number; keyId: string | number; spec: string | number; usage: string | number };
   'online.created': { count: number; made: number; found: number; earlier: number };

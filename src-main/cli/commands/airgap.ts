@@ -23,7 +23,7 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { startedOnJournal } from '../../core/journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
-import { cliDate, cliExpiry, cliWarnings, placeColumns, printKeyTable } from '../cli-text';
+import { cliDate, cliExpiry, cliWarnings, placeColumns, printKeyTable, receiptWrittenLine } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { networkCheckLine } from '../network-check-lines';
 import { custodyLine } from '../../i18n/custody-line';
@@ -324,7 +324,7 @@ export const airgapWrapCommand = defineCommand({
       io.stdout(`  ${custodyLine(t, bundle.custody)}`);
       await pauseForTest(io, 'before-receipt');
       const receipt = await air.writeReceipt(receiptDir);
-      io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
+      io.stdout(receiptWrittenLine(io, receipt));
       io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
       io.stdout(
         values.bundle || !values['key-id']

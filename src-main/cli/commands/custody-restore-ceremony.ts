@@ -28,7 +28,7 @@ import { groupHex } from '../../core/hex-groups';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { networkCheckLine } from '../network-check-lines';
-import { cliExpiry, cliWarnings } from '../cli-text';
+import { cliExpiry, cliWarnings, receiptWrittenLine } from '../cli-text';
 import { custodyLine } from '../../i18n/custody-line';
 import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliIo } from '../command';
@@ -191,7 +191,7 @@ async function ceremonySteps(
     io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));
     io.stdout(`  ${custodyLine(t, bundle.custody)}`);
     const receipt = await restore.writeReceipt(receiptDir);
-    io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
+    io.stdout(receiptWrittenLine(io, receipt));
     io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
     requestedExpiryLines(io, expiries).forEach((line) => io.stdout(line));
     io.stdout(t('cli.custody.restore.no-plaintext', { hint: onlineImportHint(io, facts?.onlineJournal, bundle) }));

@@ -27,7 +27,7 @@ import { TOKEN_EXPIRED_CODES } from '../../core/ceremony/online/refusal-kinds';
 import type { CliIo } from '../command';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
 import { bundleOnMedia, commandLine, mediaFolderLine } from '../command-line';
-import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
+import { cliExpiry, cliWarnings, placeColumns, type PlacedKey, receiptWrittenLine } from '../cli-text';
 
 /**
  * One imported key: for a replica group's member its region and role (the group's keys share one
@@ -226,7 +226,7 @@ export const importCommand = defineOnlineCommand({
         io.stdout(mediaFolderLine(io, bundle, 'online'));
         throw error;
       });
-      io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
+      io.stdout(receiptWrittenLine(io, receipt));
       io.stdout(t('online.next.status', { command: nextOnline('status', values) }));
       return 0;
     }

@@ -16,6 +16,7 @@ import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
 import { readBundleDigest } from '../../../src-main/core/bundle';
 import { momentText } from '../../../src-main/i18n/moment';
+import { groupHex } from '../../../src-main/core/hex-groups';
 
 const KEY_ID = '0a1b2c3d-0000-4000-8000-00000000000a';
 const CEREMONY = 'KF-20250301-abcdef';
@@ -70,6 +71,18 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     );
     expect(second.stdout).toContain(`Receipt: ${path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.html`)}`);
     expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+    // The head the receipt seals is on the screen too, for the second person to compare.
+    const sealed = (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { event: string; data: { journalHeadAtReceipt?: string; journalCountAtReceipt?: number } },
+      )
+      .findLast((e) => e.event === 'receipt.written')?.data;
+    expect(second.stdout).toContain(
+      `It seals the journal at entry ${sealed?.journalCountAtReceipt}, head ${groupHex(sealed?.journalHeadAtReceipt ?? '')}: read this head aloud against the printed receipt’s last seal.`,
+    );
     // New material beside a finished wrap is never quiet: the earlier bundle is named, journaled, on the receipt.
     const firstDigest = (await readBundleDigest(path.join(dir, 'wrapped-1'))).toUpperCase().match(/.{4}/g)?.join(' ');
     expect(first.stdout).not.toContain('already finished');

@@ -14,7 +14,8 @@ export const enOnlineCli = {
     '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} region {region} project {project} group {group} other {{col}}}',
   'cli.replica-group': '{role, select, primary {primary} other {replica of {primary}}}',
   'cli.warning': 'WARNING: {text}',
-  'cli.receipt-written': 'Receipt: {html} (and {text})',
+  'cli.receipt-written':
+    'Receipt: {html} (and {text}). It seals the journal at entry {count}, head {head}: read this head aloud against the printed receipt’s last seal.',
   'online.default-title': 'Import of {alias}',
   'online.create.left-alone-under-dropped-alias':
     'Warning: the plan given now leaves out {alias}{region, select, none {} other { (the replica in region {region})}}, whose create-key request this journal shows sent at entry {seq}{sentSpec, select, none {} other { (spec {sentSpec}, usage {sentUsage})}} with no answer recorded. The KMS holds key {keyId} under that alias, of spec {spec} and usage {usage}: not the key that request asked for, so that create never took effect, and not a key of this ceremony. It was left alone: not taken into this ceremony, not changed, not deleted. Find out whose it is before anyone relies on it.',

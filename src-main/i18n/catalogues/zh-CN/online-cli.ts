@@ -16,7 +16,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{col, select, alias {别名} spec {规格} usage {用途} keyId {密钥 ID} state {状态} tokenUntil {导入令牌有效期至} materialExpires {密钥材料到期时间} proof {证明} region {区域} project {项目 ID} group {副本组} other {{col}}}',
   'cli.replica-group': '{role, select, primary {主密钥} other {{primary} 的副本}}',
   'cli.warning': '警告：{text}',
-  'cli.receipt-written': '回执：{html}（及 {text}）',
+  'cli.receipt-written':
+    '回执：{html}（及 {text}）。它封存日志至第 {count} 个条目，链头哈希为 {head}：请对照打印回执上的最后一个封印朗读此链头哈希。',
   'online.default-title': '导入 {alias}',
   'online.create.left-alone-under-dropped-alias':
     '警告：现在给出的计划删去了 {alias}{region, select, none {} other {（区域 {region} 中的副本）}}，本日志显示已在条目 {seq} 发送其创建密钥请求{sentSpec, select, none {} other {（规格 {sentSpec}，用途 {sentUsage}）}}且没有记录答复。KMS 在该别名下持有密钥 {keyId}，其规格为 {spec}、用途为 {usage}：不是该请求要创建的密钥，因此该创建没有生效，它也不是本仪式的密钥。它未被触动：没有纳入本仪式，没有修改，也没有删除。在任何人依赖它之前，请先查明它属于谁。',
