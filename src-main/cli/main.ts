@@ -8,6 +8,7 @@ import { cliTranslator } from './cli-locale';
 import { listenForStops } from './interrupts';
 import { endProcessOnceWritten } from './process-end';
 import { warmUpIntl } from '../i18n/intl-warm-up';
+import { lockCreationsSettled } from '../core/journal/lock';
 
 // Before any ceremony step: the first Intl formatter's data load would otherwise stall the first step that counts or dates.
 warmUpIntl();
@@ -15,6 +16,8 @@ warmUpIntl();
 const stdout = quietOnBrokenPipe(process.stdout);
 const stderr = quietOnBrokenPipe(process.stderr);
 const endProcess = endProcessOnceWritten([process.stdout, process.stderr], (code) => process.exit(code));
+// A stop may come while a journal's lock file is being created: the exit waits for it, so the lock is known and removed.
+const endAfterLocks = (code: number) => void lockCreationsSettled().then(() => endProcess(code));
 
 const interrupts = listenForStops(
   process,
@@ -22,7 +25,7 @@ const interrupts = listenForStops(
   // the same terminal guard as every command's output: the lines name paths the officer gave.
   (line) => stderr(`${process.stderr.isTTY ? '\n' : ''}${terminalLines(line)}\n`),
   (signal) => cliTranslator({ env: process.env }).t('cli.stopped-outside-ceremony', { signal }),
-  endProcess,
+  endAfterLocks,
 );
 
 runCli(commands, process.argv.slice(2), {

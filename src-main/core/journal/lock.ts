@@ -106,6 +106,23 @@ function removeLocksBeingWritten(): void {
   }
 }
 
+/**
+ * Lock files being created: the O_EXCL open runs in libuv's thread pool, and until its answer
+ * reaches this thread the file may exist unrecorded (a trial's Ctrl-C in that moment left an empty
+ * lock). A stop waits for these (lockCreationsSettled) before the process exits.
+ */
+const lockCreations = new Set<Promise<unknown>>();
+
+/**
+ * Resolves once no lock file is being created by this process, or after `maxMs`: a stop that ends
+ * the process then knows every lock it created, and the exit removes those not yet written.
+ */
+export async function lockCreationsSettled(maxMs = 2_000): Promise<void> {
+  if (lockCreations.size === 0) return;
+  const timer = new Promise<void>((resolve) => setTimeout(resolve, maxMs).unref());
+  await Promise.race([Promise.allSettled([...lockCreations]), timer]);
+}
+
 /** `layer` whose open of `lockPath`, once it succeeds, records `writing` (and the file's identity) as the lock being written there. */
 function recordingCreation(layer: FileLayer, lockPath: string, writing: LockBeingWritten): FileLayer {
   if (!removingOnExit) {
@@ -115,14 +132,20 @@ function recordingCreation(layer: FileLayer, lockPath: string, writing: LockBein
   return {
     ...layer,
     open: async (file, flags, mode) => {
-      const handle = await layer.open(file, flags, mode);
-      if (file === lockPath) {
+      if (file !== lockPath) return layer.open(file, flags, mode);
+      const created = layer.open(file, flags, mode).then((handle) => {
         // Synchronously, at once: a stop in the next moment must find the file's identity.
         const { dev, ino } = fstatSync(handle.fd);
         writing.file = { dev, ino };
         locksBeingWritten.set(lockPath, writing);
+        return handle;
+      });
+      lockCreations.add(created);
+      try {
+        return await created;
+      } finally {
+        lockCreations.delete(created);
       }
-      return handle;
     },
   };
 }

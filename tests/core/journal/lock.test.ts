@@ -31,19 +31,23 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; text:
 
 /**
  * A TypeScript file, for a child Node (run with tsx), that takes the lock of `journal` through a
- * file layer whose writes never end, says `created` once the lock file exists, and on Ctrl-C
- * (SIGINT) ends the process as the CLI does: exit(130), the lock not written.
+ * file layer whose writes never end (`stuck: 'write'`) or whose open answers 400 ms after the file
+ * exists (`stuck: 'open'`: the thread pool's answer on its way when the stop comes), says `created`
+ * once the lock file exists, and on Ctrl-C (SIGINT) ends the process as the CLI does (main.ts):
+ * once the lock creations settled, exit(130), the lock not written.
  */
-function stuckWriterScript(journal: string): string {
+function stuckWriterScript(journal: string, stuck: 'write' | 'open'): string {
   const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
   return `
 import { promises as fs } from 'node:fs';
-import { acquireJournalLock } from ${JSON.stringify(lockModule)};
-process.on('SIGINT', () => process.exit(130));
+import { setTimeout as delay } from 'node:timers/promises';
+import { acquireJournalLock, lockCreationsSettled } from ${JSON.stringify(lockModule)};
+process.on('SIGINT', () => void lockCreationsSettled().then(() => process.exit(130)));
 setInterval(() => undefined, 60_000); // the write that never ends keeps nothing running: this does
 const stuck = {
   open: async (file: string, flags: number, mode: number) => {
     const handle = await fs.open(file, flags, mode);
+    if (${JSON.stringify(stuck)} === 'open' && file.endsWith('.lock')) await delay(400);
     return Object.assign(Object.create(handle), { write: () => new Promise(() => undefined) });
   },
   mkdir: async (dir: string) => void (await fs.mkdir(dir)),
@@ -60,9 +64,12 @@ const poll = setInterval(() => {
 }
 
 /** A child whose lock write on `file` hangs, once its lock exists; `interrupt()` sends Ctrl-C and resolves its exit code. */
-async function stuckWriter(file: string): Promise<{ interrupt(): Promise<number | null> }> {
+async function stuckWriter(
+  file: string,
+  stuck: 'write' | 'open' = 'write',
+): Promise<{ interrupt(): Promise<number | null> }> {
   const script = path.join(path.dirname(file), 'stuck-writer.ts');
-  await fs.writeFile(script, stuckWriterScript(file));
+  await fs.writeFile(script, stuckWriterScript(file, stuck));
   const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
@@ -209,6 +216,14 @@ describe('the journal lock', () => {
     const journal = await openJournal(file, { create: false });
     expect(journal.count).toBe(6);
     await journal.close();
+  }, 30_000);
+
+  it('a Ctrl-C while the lock file exists but its open has not answered yet: the exit waits for it, and leaves no lock', async () => {
+    const { file } = await writeSampleJournal();
+    const stuck = await stuckWriter(file, 'open');
+    expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe('');
+    expect(await stuck.interrupt()).toBe(130);
+    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
   }, 30_000);
 
   it('that cleanup never removes a lock another run made after this one was deleted by hand', async () => {
