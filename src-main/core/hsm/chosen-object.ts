@@ -53,27 +53,52 @@ export function chosenObjectData(
   return { objectId, objectLocal: origin.local, objectAlwaysSensitive: origin.alwaysSensitive };
 }
 
+/** A token key chosen for a ceremony key: its object, and its key check value (AES) or public-key fingerprint. */
+export interface ChosenKey {
+  readonly keyId: string;
+  readonly key: Pick<HsmMaterialKey, 'handle' | 'publicKeySpkiDer'>;
+  readonly evidence: string;
+}
+
 /**
- * Refuses (HSM_KEY_CHOSEN_TWICE) `key`, chosen for `keyId`, when `chosen` (object handle, hex, to
- * the key id it was chosen for) holds it already; else records it there. A token answers one handle
- * for one object in a session, whichever label or CKA_ID found it.
+ * Refuses (HSM_KEY_CHOSEN_TWICE) `next` when a key of `chosen` holds the same material: the same
+ * object (a token answers one handle for one object in a session, whichever label or CKA_ID found
+ * it), or another object with the same value (a key file written into the token twice): the same
+ * public key, or for AES the same result of encrypting a random block under both (`sameAesValue`,
+ * where the token lets its keys encrypt), else the same key check value. Else records it in `chosen`.
  */
 export function refuseChosenTwice(
   session: HsmSession,
-  chosen: Map<string, string>,
-  keyId: string,
-  key: Pick<HsmMaterialKey, 'handle'>,
-  where: { readonly surface?: 'cli' | 'app' },
+  chosen: ChosenKey[],
+  next: ChosenKey,
+  options: { readonly surface?: 'cli' | 'app'; readonly sameAesValue?: (a: Buffer, b: Buffer) => boolean },
 ): void {
-  const handle = key.handle.toString('hex');
-  const first = chosen.get(handle);
-  if (first !== undefined && first !== keyId)
+  for (const earlier of chosen) {
+    if (earlier.keyId === next.keyId) continue;
+    const sameObject = earlier.key.handle.equals(next.key.handle);
+    const asymmetric = next.key.publicKeySpkiDer !== null;
+    const sameEvidence = earlier.evidence.toLowerCase() === next.evidence.toLowerCase();
+    const proof = sameObject
+      ? 'object'
+      : !sameEvidence
+        ? undefined
+        : asymmetric
+          ? 'spki'
+          : !options.sameAesValue
+            ? 'kcv'
+            : options.sameAesValue(earlier.key.handle, next.key.handle)
+              ? 'block'
+              : undefined;
+    if (proof === undefined) continue;
     throw new KeyferryError('HSM_KEY_CHOSEN_TWICE', {
-      object: describeObject(session, key.handle),
+      object: describeObject(session, next.key.handle),
+      firstObject: describeObject(session, earlier.key.handle),
+      proof,
       token: session.identity.label,
-      firstKeyId: first,
-      keyId,
-      where: where.surface ?? 'cli',
+      firstKeyId: earlier.keyId,
+      keyId: next.keyId,
+      where: options.surface ?? 'cli',
     });
-  chosen.set(handle, keyId);
+  }
+  if (!chosen.some((c) => c.keyId === next.keyId)) chosen.push(next);
 }

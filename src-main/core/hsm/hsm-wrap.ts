@@ -139,13 +139,18 @@ export function hsmKeyCheckValue(session: HsmSession, key: Buffer, method: KcvMe
       throw new KeyferryError('HSM_ANSWER_INVALID', { detail: 'CKA_CHECK_VALUE shorter than 3 bytes' });
     return value.subarray(0, 3).toString('hex').toUpperCase();
   }
-  const block = hsmCall('kcv', () => {
+  return encryptAesBlock(session, key, Buffer.alloc(16)).subarray(0, 3).toString('hex').toUpperCase();
+}
+
+/** `block` (16 bytes) encrypted under the AES key `key` in the token (CKM_AES_ECB; the key must allow encrypting). */
+export function encryptAesBlock(session: HsmSession, key: Buffer, block: Buffer): Buffer {
+  const encrypted = hsmCall('kcv', () => {
     session.p11.C_EncryptInit(session.handle, { mechanism: MECHANISM.CKM_AES_ECB }, key);
-    return session.p11.C_Encrypt(session.handle, Buffer.alloc(16), Buffer.alloc(16));
+    return session.p11.C_Encrypt(session.handle, block, Buffer.alloc(16));
   });
-  if (block.length !== 16)
-    throw new KeyferryError('HSM_ANSWER_INVALID', { detail: `CKM_AES_ECB block of ${block.length} bytes` });
-  return block.subarray(0, 3).toString('hex').toUpperCase();
+  if (encrypted.length !== 16)
+    throw new KeyferryError('HSM_ANSWER_INVALID', { detail: `CKM_AES_ECB block of ${encrypted.length} bytes` });
+  return encrypted;
 }
 
 interface HsmWrapOptions {

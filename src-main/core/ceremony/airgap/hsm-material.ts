@@ -8,6 +8,7 @@
  * not kept.
  */
 import { materialOwners, requireBoundMaterial, type ImportParameters } from '../../bundle';
+import { randomBytes } from 'node:crypto';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec } from '../../crypto/key-spec';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
@@ -16,6 +17,7 @@ import {
   findMaterialKey,
   generateAesKey,
   generateKeyPair,
+  encryptAesBlock,
   hsmKeyCheckValue,
   privateKeyWrapTooShort,
   wrapHsmKey,
@@ -43,7 +45,7 @@ import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
 import { openCheckedToken } from './hsm-token-check';
 import type { HsmSourceRequest } from './hsm-source-request';
-import { chosenObjectData, refuseChosenTwice } from '../../hsm/chosen-object';
+import { chosenObjectData, refuseChosenTwice, type ChosenKey } from '../../hsm/chosen-object';
 
 /** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
 export interface RecordedHsmObject {
@@ -91,6 +93,8 @@ export class AirGapHsmMaterial {
   readonly #session: HsmSession;
   readonly #request: HsmSourceRequest;
   readonly #keys = new Map<string, HsmMaterialKey>();
+  /** The keys already in the token chosen by this session's produce(), with their evidence. */
+  readonly #chosen: ChosenKey[] = [];
   readonly #reports: HsmCapabilityReport[];
   /** The token objects this session generated (token-object-ledger.ts). */
   readonly #created = new TokenObjectLedger();
@@ -189,7 +193,7 @@ export class AirGapHsmMaterial {
       }
       // An existing token key for a key the KMS bound to material must be that material.
       if (existing) requireBoundMaterial(p, parameters, summary);
-      if (existing) this.#refuseChosenTwice(p.keyId, key);
+      if (existing) this.#refuseChosenTwice(this.#chosen, p.keyId, key, summary);
       this.#keys.set(p.keyId, key);
       await context.journal.append(context.operator, existing ? 'material.hsm-selected' : 'material.generated', {
         ...summary,
@@ -229,15 +233,31 @@ export class AirGapHsmMaterial {
    */
   checkExistingKeys(parameters: readonly ImportParameters[]): void {
     if (!this.selectsExisting) return;
-    const chosen = new Map<string, string>();
-    for (const p of materialOwners(parameters))
-      refuseChosenTwice(this.#session, chosen, p.keyId, this.#findExisting(p), this.#request);
+    const chosen: ChosenKey[] = [];
+    for (const p of materialOwners(parameters)) {
+      const key = this.#findExisting(p);
+      this.#refuseChosenTwice(chosen, p.keyId, key, this.#summarize(p.keyId, key));
+    }
   }
 
-  /** Refuses (HSM_KEY_CHOSEN_TWICE) a token key already chosen for another key of this session. */
-  #refuseChosenTwice(keyId: string, key: HsmMaterialKey): void {
-    const chosen = new Map([...this.#keys].map(([id, k]) => [k.handle.toString('hex'), id]));
-    refuseChosenTwice(this.#session, chosen, keyId, key, this.#request);
+  /** Refuses (HSM_KEY_CHOSEN_TWICE) a token key holding the material of one chosen for another key of `chosen`. */
+  #refuseChosenTwice(chosen: ChosenKey[], keyId: string, key: HsmMaterialKey, summary: HsmMaterialSummary): void {
+    const evidence = summary.publicKeyFingerprint ?? summary.keyCheckValue ?? '';
+    const session = this.#session;
+    // Where the token encrypts with its AES keys (the KCV by encryption), equal check values are compared in full.
+    const sameAesValue =
+      this.#kcvMethod() === 'ecb'
+        ? (a: Buffer, b: Buffer) => {
+            const block = randomBytes(16);
+            return encryptAesBlock(session, a, block).equals(encryptAesBlock(session, b, block));
+          }
+        : undefined;
+    refuseChosenTwice(
+      session,
+      chosen,
+      { keyId, key, evidence },
+      { ...this.#request, ...(sameAesValue ? { sameAesValue } : {}) },
+    );
   }
 
   /**

@@ -104,7 +104,7 @@ export const enHsm = {
   'problem.HSM_KEY_AMBIGUOUS':
     'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}: {objectsList}.',
   'problem.HSM_KEY_CHOSEN_TWICE':
-    'The token key {object} in token "{token}" was chosen for two keys of this ceremony: {firstKeyId} and {keyId}. The KMS would then hold the same material in both keys, each taken for a key of its own. Nothing was generated or wrapped.',
+    '{proof, select, object {The token key {object} in token "{token}" was chosen for two keys of this ceremony: {firstKeyId} and {keyId}.} other {The token keys {firstObject} and {object} in token "{token}", chosen for keys {firstKeyId} and {keyId} of this ceremony, hold the same material ({proof, select, spki {the same public key} block {the same result of encrypting a random block under each} other {the same key check value, which different material shares about once in 16 million pairs}}).}} The KMS would then hold the same material in both keys, each taken for a key of its own. Nothing was generated or wrapped.',
   'problem.HSM_KEY_CHOSEN_TWICE.next':
     '{where, select, app {Type a different token object label for each key (under “Use keys already in the token”), then check the token again.} other {Give each key its own token key: one --hsm-key-label KEYID=LABEL per key, each LABEL naming a different object; then run again.}} A replica group needs no label of its own: its keys take their primary’s material.',
   'problem.HSM_LABEL_TAKEN':
