@@ -73,10 +73,11 @@ export async function openCeremonyJournal(
   file: string | undefined,
   mayCreate = true,
   io?: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
+  side: 'online' | 'air-gapped' = 'online',
 ): Promise<Journal> {
   const { full, exists } = await requireJournalFile(cwd, file, mayCreate);
   const journal = await openJournal(full, { create: !exists });
-  if (io?.interrupts) closeOnStop(journal, io);
+  if (io?.interrupts) closeOnStop(journal, io, side);
   return journal;
 }
 
@@ -94,15 +95,21 @@ export async function readCeremonyJournal(cwd: string, file: string | undefined)
  * which releases its lock, so the next run continues cleanly. (A stop after the command closed the
  * journal itself finds it closed: the append fails, and the generic stop line is printed.)
  */
-function closeOnStop(journal: Journal, io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>): void {
+function closeOnStop(
+  journal: Journal,
+  io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
+  side: 'online' | 'air-gapped',
+): void {
   io.interrupts?.onStop(async (stop) => {
     if (!stop.journaled) {
       await journal.append('system', 'ceremony.interrupted', { signal: stop.signal, stop: 'between-steps' });
       stop.journaled = true;
     }
     await journal.close();
+    // The air-gapped side makes no KMS call; its ceremony's own handler, once registered, says what was held.
     stop.line ??= translator(cliLocale(io)).t('cli.stopped-journaled', {
       signal: stop.signal,
+      side: side === 'air-gapped' ? 'airGapped' : 'online',
       journal: journal.path,
       above: stop.nextPrinted === true ? 'yes' : 'no',
     });

@@ -32,7 +32,12 @@ export function unfinishedSessionLines(
         ]
       : [];
   return [
-    t('cli.session-unfinished', { session: report.session, from: report.fromSeq, to: report.toSeq }),
+    t('cli.session-unfinished', {
+      session: report.session,
+      from: report.fromSeq,
+      to: report.toSeq,
+      interrupted: report.interruptedSeq ?? 0,
+    }),
     ...bundle,
     ...cleared,
     ...report.notWithdrawn.map((n) => phraseText(translator, n.phrase)),

@@ -528,7 +528,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_STOPPED': NoValues;
   'problem.CEREMONY_STOPPED.next': NoValues;
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
-  'cli.session-unfinished': { session: string | number; from: string | number; to: string | number };
+  'cli.session-unfinished': { session: string | number; from: string | number; to: string | number; interrupted: number };
   'cli.session-unrecorded': { seq: string | number; reason: string | number; keys: string | number };
   'cli.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
   'cli.session-unrecorded.create': { alias: string | number; replica: string; region: string | number; seq: string | number };
@@ -558,7 +558,7 @@ export interface MessageValueTable {
   'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };
   'cli.stopped-params-written': { signal: string; dir: string | number; journal: string | number };
-  'cli.stopped-journaled': { signal: string; journal: string | number; above: string };
+  'cli.stopped-journaled': { signal: string; journal: string | number; side: string; above: string };
   'cli.stopped-outside-ceremony': { signal: string };
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next': NoValues;
@@ -2282,6 +2282,7 @@ export interface MessageValueTable {
   'journal.reason.sent-unrecorded-creates': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-stopped': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
   'journal.reason.sent-stopped-creates': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
+  'journal.reason.stopped-before-end': { seq: string | number };
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };

@@ -13,7 +13,14 @@ export function EarlierSessionNotice({ earlier }: { earlier: UnfinishedSessionVi
   const byHand = earlier.deleteByHand !== null || earlier.custodyByHand.length > 0 || earlier.notWithdrawn.length > 0;
   return (
     <div className={`earlier-session ${byHand ? 'warning' : 'notice'}`} role="status">
-      <p>{t('cli.session-unfinished', { session: earlier.session, from: earlier.fromSeq, to: earlier.toSeq })}</p>
+      <p>
+        {t('cli.session-unfinished', {
+          session: earlier.session,
+          from: earlier.fromSeq,
+          to: earlier.toSeq,
+          interrupted: earlier.interruptedSeq ?? 0,
+        })}
+      </p>
       <WithdrawalLines report={earlier} earlier notWithdrawn={earlier.notWithdrawn} />
     </div>
   );

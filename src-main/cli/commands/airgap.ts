@@ -185,7 +185,7 @@ export const airgapWrapCommand = defineCommand({
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, io.cwd);
     await refuseMissingReceiptFolder(io.cwd, values['receipt-dir']);
-    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
+    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io, 'air-gapped');
     const air = await startedOnJournal(journal, () =>
       AirGapCeremony.start({
         journal,

@@ -58,7 +58,7 @@ export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRest
       if (!hsm) read.push(...(await readShares(values.share ?? [], values.typed ?? [], io.cwd)));
       return namingShareFiles(read, io, () => beforeTheJournal(values, io, hsm, read));
     });
-    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
+    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io, 'air-gapped');
     try {
       return await ceremonySteps(values, read, io, journal, inputs);
     } finally {

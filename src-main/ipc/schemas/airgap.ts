@@ -101,6 +101,8 @@ export const unfinishedSessionSchema = withdrawalSchema.extend({
   session: z.number().int().positive(),
   fromSeq: z.number().int().positive(),
   toSeq: z.number().int().positive(),
+  /** Its ceremony.interrupted entry when a stop came before it could journal its end (not a crash); null: none. */
+  interruptedSeq: z.number().int().positive().nullable(),
   /**
    * Each custodian folder whose files it wrote are NOT withdrawn, one per holder (share, custodian,
    * folder, why, what to delete), as the journal and the command line say it.

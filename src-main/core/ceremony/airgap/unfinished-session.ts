@@ -35,6 +35,11 @@ export interface UnfinishedSessionReport extends Pick<
   /** The journal entries it spans. */
   readonly fromSeq: number;
   readonly toSeq: number;
+  /**
+   * The entry of its `ceremony.interrupted` when a stop (Ctrl-C) came before the ceremony could
+   * journal its end (the journal's own stop handler ran, the ceremony's not yet): not a crash. Null: none.
+   */
+  readonly interruptedSeq: number | null;
   /** Its custodians' folders whose files it wrote are not withdrawn (unreadable, not found, not removed): to delete by hand. */
   readonly notWithdrawn: readonly CustodyNotWithdrawn[];
 }
@@ -107,6 +112,7 @@ async function withdrawBundleFolder(
 }
 
 const CRASH_REASON = 'the process ended without stopping: a crash or power loss';
+const STOPPED_REASON = 'the process was stopped before the session could journal its end';
 
 /**
  * Before a session starts on `journal`: when its last air-gapped session has no end entry, journals
@@ -123,9 +129,15 @@ export async function closeUnfinishedSession(
   const { session, entries } = unfinished;
   const fromSeq = (entries[0] as JournalEntry).seq;
   const toSeq = (entries.at(-1) as JournalEntry).seq;
+  // A stop journaled by the journal's own handler (before the ceremony's was registered) is no crash.
+  const interruptedSeq = entries.find((e) => e.event === 'ceremony.interrupted')?.seq ?? null;
   await journal.append(operator, 'ceremony.session-unfinished', {
-    reason: CRASH_REASON,
-    reasonPhrase: { ...phraseOf('journal.reason.ended-without-stop') },
+    reason: interruptedSeq === null ? CRASH_REASON : STOPPED_REASON,
+    reasonPhrase: {
+      ...(interruptedSeq === null
+        ? phraseOf('journal.reason.ended-without-stop')
+        : phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq })),
+    },
     session,
     seq: fromSeq,
     count: entries.length,
@@ -151,6 +163,7 @@ export async function closeUnfinishedSession(
     session,
     fromSeq,
     toSeq,
+    interruptedSeq,
     withdrawnBundle: bundle.withdrawn,
     deleteByHand: bundle.byHand,
     withdrawnCustody: custody.withdrawnCustody,

@@ -59,7 +59,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.preflight-passed':
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
-    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除。',
+    '此日志的第 {session} 次会话（条目 {from}-{to}）{interrupted, plural, =0 {未经停止即已结束：程序崩溃或断电} other {在记入其结束之前被停止（日志条目 {interrupted}）}}。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除。',
   'cli.session-unrecorded': '日志条目 {seq}：{reason}：{keys}。回执在偏差中列出此事。',
   'cli.session-unrecorded-creates':
     '日志条目 {seq}：{reason}：{creates}。回执在偏差中列出此事。使用同一计划再次运行 online create-key 时，会先在 KMS 中查找：若在{count, plural, other {该}}别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。',
@@ -115,7 +115,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.stopped-params-written':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在导入参数包写出后停止：{dir} 完整且已验证，其摘要和下一步已打印在上方，日志 {journal} 已关闭。请勿为此再次运行 online params：重新获取会取代这些参数。请将此参数包带到离线工作站。',
   'cli.stopped-journaled':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后）。正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。{above, select, yes {请运行上面列出的命令以继续。} other {请使用 --journal {journal} 再次运行该命令以继续。}}',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后）。{side, select, airGapped {当时尚未生成任何密钥材料：下次运行会重新开始该会话。} other {正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。}}{above, select, yes {请运行上面列出的命令以继续。} other {请使用 --journal {journal} 再次运行该命令以继续。}}',
   'cli.stopped-outside-ceremony':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
 import { listDeviations, openJournal, type Journal } from '../../../../src-main/core/journal';
+import { english } from '../../../../src-main/i18n/translate';
 
 const CEREMONY = 'KF-20250301-abcdef';
 let dir: string;
@@ -81,6 +82,21 @@ describe('closeUnfinishedSession', () => {
     expect(listDeviations(added).map((d) => d.kind)).toEqual(['abandoned', 'abandoned', 'abandoned']);
     // The session is closed now: the next start finds nothing to do.
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+  });
+
+  it('a session stopped (Ctrl-C) before the ceremony could journal its end, with an entry after the stop: said as stopped, never as a crash', async () => {
+    // The journal's own stop handler journaled the interrupt; the step under way journaled after it; no abandoned entry.
+    await crashedSession(['ceremony.interrupted', 'network.checked']);
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(report).toMatchObject({ session: 1, fromSeq: 1, toSeq: 5, interruptedSeq: 4 });
+    const closed = journal.entries.find((e) => e.event === 'ceremony.session-unfinished');
+    expect(closed?.data.reason).toBe('the process was stopped before the session could journal its end');
+    expect(english.message(closed?.data.reasonPhrase as never)).toBe(
+      'the process was stopped (journal entry 4: ceremony.interrupted) before the session could journal its end',
+    );
+    expect(english.t('cli.session-unfinished', { session: 1, from: 1, to: 5, interrupted: 4 })).toMatch(
+      /^Session 1 of this journal \(entries 1-5\) was stopped \(journal entry 4\) before it could journal its end\. /,
+    );
   });
 
   it("a restore's session killed after its bundle write: the bundle says to run the restore again, not to wrap", async () => {
