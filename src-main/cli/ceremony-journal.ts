@@ -77,7 +77,7 @@ export async function openCeremonyJournal(
 ): Promise<Journal> {
   const { full, exists } = await requireJournalFile(cwd, file, mayCreate);
   const journal = await openJournal(full, { create: !exists });
-  if (io?.interrupts) closeOnStop(journal, io, side);
+  if (io?.interrupts) closeOnStop(journal, io, side, journal.count);
   return journal;
 }
 
@@ -99,10 +99,17 @@ function closeOnStop(
   journal: Journal,
   io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
   side: 'online' | 'air-gapped',
+  countAtOpen: number,
 ): void {
   io.interrupts?.onStop(async (stop) => {
     if (!stop.journaled) {
-      await journal.append('system', 'ceremony.interrupted', { signal: stop.signal, stop: 'between-steps' });
+      // The session this run started, if it did: a later run closes only that session as stopped (not a crash).
+      const ownStart = journal.entries.find((e) => e.seq > countAtOpen && e.event === 'ceremony.session-started');
+      await journal.append('system', 'ceremony.interrupted', {
+        signal: stop.signal,
+        stop: 'between-steps',
+        sessionSeq: ownStart?.seq ?? null,
+      });
       stop.journaled = true;
     }
     await journal.close();

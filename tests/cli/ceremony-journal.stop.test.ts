@@ -25,7 +25,9 @@ async function stoppedRightAfterOpening(side: 'online' | 'air-gapped'): Promise<
   send('SIGINT');
   expect(await exit).toBe(130);
   const journal = await readFile(path.join(dir, `${side}.jsonl`), 'utf8');
+  // No session was started by this run: the interrupt names none (a later run keeps an earlier crash a crash).
   expect(journal).toContain('"event":"ceremony.interrupted"');
+  expect(journal).toContain('"sessionSeq":null');
   return printed.join('\n');
 }
 

@@ -91,7 +91,7 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const receiptName = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*\.txt$/.test(f)) as string;
     // The text receipt wraps long lines: compared with its whitespace as single spaces.
     const receipt = (await readFile(path.join(dir(), receiptName), 'utf8')).replace(/\s+/g, ' ');
-    expect(receipt).toContain('Earlier session ended without stopping');
+    expect(receipt).toContain('Earlier session closed by the next run (no end of its own journaled)');
     expect(receipt).toContain('the process ended without stopping: a crash or power loss');
     // Dana holds share 1 of the new set; of the crashed session's set the receipt says it was withdrawn,
     // except Fay's share: NOT withdrawn, citing the entry that names her files.

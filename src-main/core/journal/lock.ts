@@ -73,10 +73,14 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   return undefined;
 }
 
-/** A lock being written: what is written, and the file this process created (device and inode). */
+/**
+ * A lock being written: what is written, and the file this process created: its device and inode,
+ * and its birth time (an inode freed by a deletion is soon given to the next file made there: a lock
+ * deleted by hand and made again by another run can carry the same number).
+ */
 interface LockBeingWritten {
   readonly content: string;
-  file?: { readonly dev: number; readonly ino: number };
+  file?: { readonly dev: number; readonly ino: number; readonly birthtimeMs: number };
 }
 
 /**
@@ -89,7 +93,7 @@ let removingOnExit = false;
 
 /**
  * At the process's exit (synchronous, as 'exit' listeners must be): removes each lock still being
- * written that is still the file this process created (the same device and inode: not one another
+ * written that is still the file this process created (the same device, inode and birth time: not one another
  * run made after the officer deleted this one, as a refusal advises when no run uses the journal)
  * and whose content is a part of what this process was writing (an empty lock, or a line cut short),
  * so its owner is no one and the next run is not refused for it.
@@ -98,7 +102,11 @@ function removeLocksBeingWritten(): void {
   for (const [lockPath, { content, file }] of locksBeingWritten) {
     try {
       const found = statSync(lockPath);
-      const same = file !== undefined && found.dev === file.dev && found.ino === file.ino;
+      const same =
+        file !== undefined &&
+        found.dev === file.dev &&
+        found.ino === file.ino &&
+        found.birthtimeMs === file.birthtimeMs;
       if (same && content.startsWith(readFileSync(lockPath, 'utf8'))) rmSync(lockPath, { force: true });
     } catch {
       // gone already, or the media with it: nothing to remove
@@ -118,9 +126,12 @@ const lockCreations = new Set<Promise<unknown>>();
  * the process then knows every lock it created, and the exit removes those not yet written.
  */
 export async function lockCreationsSettled(maxMs = 2_000): Promise<void> {
-  if (lockCreations.size === 0) return;
-  const timer = new Promise<void>((resolve) => setTimeout(resolve, maxMs).unref());
-  await Promise.race([Promise.allSettled([...lockCreations]), timer]);
+  const deadline = Date.now() + maxMs;
+  // Creations begun while waiting are waited for too, until none is left or the time is up.
+  while (lockCreations.size > 0 && Date.now() < deadline) {
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, deadline - Date.now()).unref());
+    await Promise.race([Promise.allSettled([...lockCreations]), timer]);
+  }
 }
 
 /** `layer` whose open of `lockPath`, once it succeeds, records `writing` (and the file's identity) as the lock being written there. */
@@ -135,8 +146,8 @@ function recordingCreation(layer: FileLayer, lockPath: string, writing: LockBein
       if (file !== lockPath) return layer.open(file, flags, mode);
       const created = layer.open(file, flags, mode).then((handle) => {
         // Synchronously, at once: a stop in the next moment must find the file's identity.
-        const { dev, ino } = fstatSync(handle.fd);
-        writing.file = { dev, ino };
+        const { dev, ino, birthtimeMs } = fstatSync(handle.fd);
+        writing.file = { dev, ino, birthtimeMs };
         locksBeingWritten.set(lockPath, writing);
         return handle;
       });

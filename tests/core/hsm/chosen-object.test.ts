@@ -88,7 +88,7 @@ describe('a key object chosen in the token', () => {
       expect(message).toBe(
         'The token key "made-here" (CKA_ID 0a01) in token "chosen-object" was chosen for two keys of this ceremony: key-1 and key-3. The KMS would then hold the same material in both keys, each taken for a key of its own. Nothing was generated or wrapped.',
       );
-      expect(nextStep).toContain('Type a different token object label for each key');
+      expect(nextStep).toContain('Type for each key the label of a token object of its own material');
       // The same key asked again (its material found twice, as produce() finds it after the check): not a second key.
       expect(() => refuseChosenTwice(hsm.session, chosen, byLabel, {})).not.toThrow();
     } finally {

@@ -79,6 +79,7 @@ async function withdrawBundleFolder(
   session: readonly JournalEntry[],
   folder: string,
   now: Date,
+  why: { readonly reason: string; readonly phrase: ReturnType<typeof phraseOf> },
 ): Promise<{ withdrawn: string | null; byHand: string | null }> {
   const names = await fs.readdir(folder).catch(() => [] as string[]);
   // A manifest is written only after the receipt, which ends a session: a folder holding one is a
@@ -89,8 +90,8 @@ async function withdrawBundleFolder(
   const manifestSha256: Record<string, string> = typeof digest === 'string' ? { manifestSha256: digest } : {};
   try {
     const withdrawn = await withdrawWrappedBundle(folder, {
-      reason: CRASH_REASON,
-      phrase: phraseOf('journal.reason.ended-without-stop'),
+      reason: why.reason,
+      phrase: why.phrase,
       at: now,
       journal: journal.path,
       // A restore's session start names its purpose: its bundle says to restore again, not to wrap.
@@ -129,15 +130,18 @@ export async function closeUnfinishedSession(
   const { session, entries } = unfinished;
   const fromSeq = (entries[0] as JournalEntry).seq;
   const toSeq = (entries.at(-1) as JournalEntry).seq;
-  // A stop journaled by the journal's own handler (before the ceremony's was registered) is no crash.
-  const interruptedSeq = entries.find((e) => e.event === 'ceremony.interrupted')?.seq ?? null;
+  // A stop journaled by the journal's own handler (before the ceremony's was registered) in the run of
+  // this very session (it names the session's start) is no crash; an interrupt of a later run that
+  // never started its session, or one that names none (older versions), is not taken for it.
+  const interruptedSeq =
+    entries.find((e) => e.event === 'ceremony.interrupted' && e.data.sessionSeq === fromSeq)?.seq ?? null;
+  const why =
+    interruptedSeq === null
+      ? { reason: CRASH_REASON, phrase: phraseOf('journal.reason.ended-without-stop') }
+      : { reason: STOPPED_REASON, phrase: phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq }) };
   await journal.append(operator, 'ceremony.session-unfinished', {
-    reason: interruptedSeq === null ? CRASH_REASON : STOPPED_REASON,
-    reasonPhrase: {
-      ...(interruptedSeq === null
-        ? phraseOf('journal.reason.ended-without-stop')
-        : phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq })),
-    },
+    reason: why.reason,
+    reasonPhrase: { ...why.phrase },
     session,
     seq: fromSeq,
     count: entries.length,
@@ -145,7 +149,7 @@ export async function closeUnfinishedSession(
   const folders = preflightedFolders(entries);
   const bundleFolder = folders.find((d) => d.role === 'bundle');
   const bundle = bundleFolder
-    ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now)
+    ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };
   const custody = await withdrawCrashedCustody(
     {
@@ -158,7 +162,7 @@ export async function closeUnfinishedSession(
     operator,
   );
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
-  const tokenObjects = await crashedSessionTokenObjects(entries, journal, operator, CRASH_REASON);
+  const tokenObjects = await crashedSessionTokenObjects(entries, journal, operator, why.reason);
   return {
     session,
     fromSeq,

@@ -4,7 +4,7 @@ export const enJournalEvents = {
   'journal.event.ceremony.interrupted': 'Ceremony interrupted',
   'journal.event.ceremony.session-started': 'Session started',
   'journal.event.ceremony.session-unrecorded': 'Earlier session ended before recording the outcome of what it sent',
-  'journal.event.ceremony.session-unfinished': 'Earlier session ended without stopping',
+  'journal.event.ceremony.session-unfinished': 'Earlier session closed by the next run (no end of its own journaled)',
   'journal.event.ceremony.started': 'Ceremony started',
   'journal.event.credentials.refused': 'Credentials refused',
   'journal.event.custody.backup-presented': 'Custody backup presented',

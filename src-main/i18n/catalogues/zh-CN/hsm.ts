@@ -95,7 +95,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_KEY_CHOSEN_TWICE':
     '{proof, select, object {令牌 "{token}" 中的令牌密钥 {object} 被同时选给了本仪式的两个密钥：{firstKeyId} 和 {keyId}。} other {令牌 "{token}" 中分别选给本仪式密钥 {firstKeyId} 和 {keyId} 的令牌密钥 {firstObject} 和 {object} 持有同一份密钥材料（{proof, select, spki {公钥相同} block {在两者之下加密同一随机数据块的结果相同} other {密钥校验值相同，不同的密钥材料约每 1600 万对才会有一对相同}}）。}}这样 KMS 会在两个密钥中持有同一份密钥材料，而各自都被当作独立的材料。未生成或包装任何内容。',
   'problem.HSM_KEY_CHOSEN_TWICE.next':
-    '{where, select, app {请为每个密钥输入不同的令牌对象标签（在“使用令牌中已有的密钥”下），然后再次检查令牌。} other {请为每个密钥指定各自的令牌密钥：每个密钥一个 --hsm-key-label KEYID=LABEL，每个 LABEL 指向不同的对象；然后重新运行。}}副本组无需单独的标签：其密钥共用主密钥的材料。',
+    '{where, select, app {请为每个密钥输入持有其各自密钥材料的令牌对象的标签（在“使用令牌中已有的密钥”下），然后再次检查令牌。} other {请为每个密钥指定各自的令牌密钥：每个密钥一个 --hsm-key-label KEYID=LABEL，每个 LABEL 指向持有各自密钥材料的对象；然后重新运行。}}副本组无需单独的标签：其密钥共用主密钥的材料。',
   'problem.HSM_KEY_AMBIGUOUS':
     '令牌 "{token}" 中有 {count} 个{by, select, label {标签为 "{key}"} other {CKA_ID 为 {key}{idText, select, yes {（即文本 {keyText}）} other {}}}}的密钥：{objectsList}。',
   'problem.HSM_LABEL_TAKEN':

@@ -85,8 +85,11 @@ describe('closeUnfinishedSession', () => {
   });
 
   it('a session stopped (Ctrl-C) before the ceremony could journal its end, with an entry after the stop: said as stopped, never as a crash', async () => {
-    // The journal's own stop handler journaled the interrupt; the step under way journaled after it; no abandoned entry.
-    await crashedSession(['ceremony.interrupted', 'network.checked']);
+    // The journal's own stop handler journaled the interrupt (naming this run's session start, entry 1);
+    // the step under way journaled after it; no abandoned entry.
+    await crashedSession([]);
+    await journal.append('system', 'ceremony.interrupted', { signal: 'SIGINT', stop: 'between-steps', sessionSeq: 1 });
+    await journal.append('Ana', 'network.checked', {});
     const report = await closeUnfinishedSession(journal, 'Ana', new Date());
     expect(report).toMatchObject({ session: 1, fromSeq: 1, toSeq: 5, interruptedSeq: 4 });
     const closed = journal.entries.find((e) => e.event === 'ceremony.session-unfinished');
@@ -96,6 +99,21 @@ describe('closeUnfinishedSession', () => {
     );
     expect(english.t('cli.session-unfinished', { session: 1, from: 1, to: 5, interrupted: 4 })).toMatch(
       /^Session 1 of this journal \(entries 1-5\) was stopped \(journal entry 4\) before it could journal its end\. /,
+    );
+  });
+
+  it('an interrupt of a later run that never started its session (or of an older version) leaves a crash a crash', async () => {
+    await crashedSession([]);
+    // The next run was stopped before it could close session 1: its interrupt names no session of its own.
+    await journal.append('system', 'ceremony.interrupted', {
+      signal: 'SIGINT',
+      stop: 'between-steps',
+      sessionSeq: null,
+    });
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(report).toMatchObject({ session: 1, interruptedSeq: null });
+    expect(journal.entries.find((e) => e.event === 'ceremony.session-unfinished')?.data.reason).toBe(
+      'the process ended without stopping: a crash or power loss',
     );
   });
 
