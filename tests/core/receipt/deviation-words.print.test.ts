@@ -143,7 +143,7 @@ describe('deviations on a zh-CN receipt', () => {
     ])
       expect(events).toContain(event);
     const stop = airEntries.find((e) => e.event === 'ceremony.interrupted');
-    expect(stop?.data).toEqual({ signal: 'SIGINT', stop: 'between-steps' });
+    expect(stop?.data).toEqual({ signal: 'SIGINT', stop: 'between-steps', sessionSeq: expect.any(Number) });
     for (const e of airEntries.filter((x) => x.event.startsWith('warning.')))
       expect(e.data).not.toHaveProperty('summary');
     const failed = onlineEntries.find((e) => e.event === 'key.verify-failed');
