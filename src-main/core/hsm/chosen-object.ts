@@ -3,7 +3,8 @@
  * holds it (the journal recorded the ceremony key id's bytes instead, which an object chosen by
  * label need not have: a trial), and where its material was before (PKCS#11 v2.40 §4.7): CKA_LOCAL
  * says the token generated it (false: its value was imported, so it existed outside the token),
- * CKA_ALWAYS_SENSITIVE that it was never readable in plain form. A receipt says the material
+ * CKA_ALWAYS_SENSITIVE that it was never readable in plain form, CKA_SENSITIVE that it cannot be read
+ * in plain form now (false: anyone with the PIN can read its value out). A receipt says the material
  * "stayed inside this HSM token" only when both hold (a trial: a key written into the token from a
  * file was reported so). Read once, as the object is chosen; a module that does not answer these
  * attributes leaves them unknown (null), never taken for true. One object chosen for two keys of a
@@ -19,6 +20,8 @@ interface TokenObjectOrigin {
   readonly local: boolean | null;
   /** CKA_ALWAYS_SENSITIVE: never readable in plain form (null: the module did not say). */
   readonly alwaysSensitive: boolean | null;
+  /** CKA_SENSITIVE: not readable in plain form now (null: the module did not say). */
+  readonly sensitive: boolean | null;
 }
 
 /** The CKA_ID (hex; empty when it has none) and origin of the key object `handle`, as the token answers them. */
@@ -41,16 +44,26 @@ function tokenObjectOrigin(session: HsmSession, handle: Buffer): TokenObjectOrig
       return null;
     }
   };
-  return { local: read(CKA.LOCAL), alwaysSensitive: read(CKA.ALWAYS_SENSITIVE) };
+  return { local: read(CKA.LOCAL), alwaysSensitive: read(CKA.ALWAYS_SENSITIVE), sensitive: read(CKA.SENSITIVE) };
 }
 
 /** The journal's record of a chosen object: its CKA_ID and what the token says of its origin (null: not said). */
 export function chosenObjectData(
   session: HsmSession,
   handle: Buffer,
-): { objectId: string; objectLocal: boolean | null; objectAlwaysSensitive: boolean | null } {
+): {
+  objectId: string;
+  objectLocal: boolean | null;
+  objectAlwaysSensitive: boolean | null;
+  objectSensitive: boolean | null;
+} {
   const { objectId, origin } = chosenObjectFacts(session, handle);
-  return { objectId, objectLocal: origin.local, objectAlwaysSensitive: origin.alwaysSensitive };
+  return {
+    objectId,
+    objectLocal: origin.local,
+    objectAlwaysSensitive: origin.alwaysSensitive,
+    objectSensitive: origin.sensitive,
+  };
 }
 
 /** A token key chosen for a ceremony key: its object, and its key check value (AES) or public-key fingerprint. */

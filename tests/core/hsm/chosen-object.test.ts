@@ -62,12 +62,13 @@ describe('a key object chosen in the token', () => {
       const written = findMaterialKey(hsm.session, 'AES_256', { label: 'from-a-file' });
       expect(chosenObjectFacts(hsm.session, made.handle)).toEqual({
         objectId: '0a01',
-        origin: { local: true, alwaysSensitive: true },
+        origin: { local: true, alwaysSensitive: true, sensitive: true },
       });
       expect(chosenObjectData(hsm.session, written.handle)).toEqual({
         objectId: '0d02',
         objectLocal: false,
         objectAlwaysSensitive: false,
+        objectSensitive: false,
       });
     } finally {
       hsm.close();

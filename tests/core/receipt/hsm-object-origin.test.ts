@@ -42,6 +42,14 @@ describe('hsmObjectOrigins', () => {
       }),
       // Software material (not kept in an HSM) has no token object.
       entry(7, 'material.generated', { keyId: 'soft' }),
+      // Readable in plain form now: said so, whatever else the token says.
+      entry(8, 'material.hsm-selected', {
+        keyId: 'e',
+        keptInHsm: true,
+        objectLocal: true,
+        objectAlwaysSensitive: false,
+        objectSensitive: false,
+      }),
     ]);
     expect(Object.fromEntries(origins)).toEqual({
       g: 'generated',
@@ -50,6 +58,7 @@ describe('hsmObjectOrigins', () => {
       r: 'readable',
       old: 'unknown',
       silent: 'unknown',
+      e: 'exposed',
     });
     expect([...new Set(origins.values())].sort()).toEqual([...HSM_OBJECT_ORIGINS].sort());
   });
@@ -58,6 +67,7 @@ describe('hsmObjectOrigins', () => {
     expect(hsmLeadOf(['generated', 'kept'])).toBe('kept');
     expect(hsmLeadOf(['generated', 'imported'])).toBe('notAll');
     expect(hsmLeadOf(['unknown', 'readable'])).toBe('notAll');
+    expect(hsmLeadOf(['kept', 'exposed'])).toBe('notAll');
     // An entry of an earlier version (nothing recorded): not known, not "not all of it".
     expect(hsmLeadOf(['generated', 'unknown'])).toBe('unknown');
   });

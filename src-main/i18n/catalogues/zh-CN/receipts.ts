@@ -246,7 +246,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '本次会话的密钥材料在此 HSM 令牌内包装，本次会话期间只有包装后的形式离开了它。对于部分密钥，无法得知其材料是否自始至终都在令牌内（令牌未说明，或日志未记录）：下面每个密钥的“来源”一行说明是哪些。用户 PIN 未在任何地方记录。',
   'receipt.hsm.origin': '密钥 {keyId} 的来源',
   'receipt.hsm.originValue':
-    '{origin, select, generated {由本仪式在此令牌中生成} kept {令牌中已有：在令牌中生成，且从未以明文形式可读（CKA_LOCAL 和 CKA_ALWAYS_SENSITIVE 为 true）} imported {令牌中已有：并非在令牌中生成（CKA_LOCAL 为 false）：其值是被放入令牌的，因此此前存在于令牌之外} readable {令牌中已有：在令牌中生成，但曾经可以明文形式读取（CKA_ALWAYS_SENSITIVE 为 false）} other {令牌中已有：不详（令牌未说明该对象是否在其中生成并始终保持敏感，或日志未记录）}}',
+    '{origin, select, generated {由本仪式在此令牌中生成} kept {令牌中已有：在令牌中生成，且从未以明文形式可读（CKA_LOCAL 和 CKA_ALWAYS_SENSITIVE 为 true）} imported {令牌中已有：并非在令牌中生成（CKA_LOCAL 为 false）：其值是被放入令牌的，因此此前存在于令牌之外} exposed {令牌中已有，且当前可以明文形式读取（CKA_SENSITIVE 为 false）：任何持有令牌 PIN 的人都能读出其值} readable {令牌中已有：在令牌中生成，但曾经可以明文形式读取（CKA_ALWAYS_SENSITIVE 为 false）} other {令牌中已有：不详（令牌未说明该对象是否在其中生成并始终保持敏感，或日志未记录）}}',
   'receipt.hsm.object': '密钥 {keyId} 的令牌对象',
   'receipt.hsm.mechanisms': '密钥 {keyId} 使用的机制',
   'receipt.hsm.mechanismsValue': '{mechanismsList}；按 {algorithm} 包装',

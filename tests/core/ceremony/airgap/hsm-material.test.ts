@@ -184,9 +184,11 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
       .split('\n')
       .filter((l) => l.includes('"event":"material.hsm-selected"'))
       .map((l) => (JSON.parse(l) as { data: Record<string, unknown> }).data);
-    expect(selected.map((d) => [d.keyId, d.objectId, d.objectLocal, d.objectAlwaysSensitive])).toEqual([
-      [kept, '0a01', true, true],
-      [imported, '0d02', false, false],
+    expect(
+      selected.map((d) => [d.keyId, d.objectId, d.objectLocal, d.objectAlwaysSensitive, d.objectSensitive]),
+    ).toEqual([
+      [kept, '0a01', true, true, true],
+      [imported, '0d02', false, false, false],
     ]);
     const text = (await readFile(receipt.textFile, 'utf8')).replace(/\s+/g, ' ');
     expect(text).toContain('Not all of it was inside the token all its life');
@@ -194,8 +196,9 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     expect(text).toContain(
       'already in the token: generated there and never readable in plain form (CKA_LOCAL and CKA_ALWAYS_SENSITIVE true)',
     );
+    // Written in unsensitive: readable in plain form now, said first (CKA_SENSITIVE false).
     expect(text).toContain(
-      'already in the token: NOT generated there (CKA_LOCAL false): its value was put into the token, so it existed outside it before',
+      'already in the token, and readable in plain form NOW (CKA_SENSITIVE false): anyone with the token’s PIN can read its value out',
     );
   }, 120_000);
 
