@@ -1129,7 +1129,7 @@ export interface MessageValueTable {
   'cli.receipt-written': { html: string | number; text: string | number; count: string | number; head: string | number };
   'online.default-title': { alias: string | number };
   'online.create.left-alone-under-dropped-alias': { alias: string | number; region: string; seq: string | number; sentSpec: string; sentUsage: string | number; keyId: string | number; spec: string | number; usage: string | number };
-  'online.created': { count: number; made: number; found: number; earlier: number };
+  'online.created': { count: number; replicas: number; made: number; found: number; earlier: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
   'online.progress.key-unrecorded': { line: string | number; keyId: string; cause: string; fetch: string };
   'online.plan-expiry-default': { count: number };

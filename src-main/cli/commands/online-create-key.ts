@@ -160,7 +160,11 @@ export const createKeyCommand = defineOnlineCommand({
       const thisRun = session.journal.entries.filter((e) => e.seq >= before && e.event === 'key.created');
       const found = thisRun.filter((e) => e.data.foundInKms === true).length;
       const made = thisRun.length - found;
-      io.stdout(t('online.created', { count: created.length, made, found, earlier: created.length - made - found }));
+      // A replica is a KMS key of its own: the plan's keys are said with their replicas apart (a trial read 110 for a plan of 100).
+      const replicas = session.ceremony.keys().filter((k) => k.replicaOf).length;
+      io.stdout(
+        t('online.created', { count: created.length, replicas, made, found, earlier: created.length - made - found }),
+      );
       // The plan left its material expiry out: the keys without their own say the default, named as such.
       // Counted as the KMS holds them (a replica is a key of its own), as "Created N keys" counts.
       const defaulted = plan.materialExpiryDefaulted

@@ -68,8 +68,10 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     const create = await keyferry(['online', 'create-key', ...where, '--plan', 'plan.json'], { cwd: online, env });
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
-    // Counted as the KMS holds them: each primary and its two replicas.
-    expect(create.stdout).toContain('The plan’s 6 keys exist in the KMS, Pending import: 6 created by this run.');
+    // Counted as the KMS holds them: each primary and its two replicas, the replicas said apart.
+    expect(create.stdout).toContain(
+      'The plan’s 6 keys (4 of them replicas in other regions or projects) exist in the KMS, Pending import: 6 created by this run.',
+    );
     expect(create.stdout).toContain('the AES material of 3 keys never expires (the default');
     // Each group's three rows share an alias: the table tells them apart by region and group.
     const created = tableRows(create.stdout, 'dr/');

@@ -22,7 +22,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.create.left-alone-under-dropped-alias':
     '警告：现在给出的计划删去了 {alias}{region, select, none {} other {（区域 {region} 中的副本）}}，本日志显示已在条目 {seq} 发送其创建密钥请求{sentSpec, select, none {} other {（规格 {sentSpec}，用途 {sentUsage}）}}且没有记录答复。KMS 在该别名下持有密钥 {keyId}，其规格为 {spec}、用途为 {usage}：不是该请求要创建的密钥，因此该创建没有生效，它也不是本仪式的密钥。它未被触动：没有纳入本仪式，没有修改，也没有删除。在任何人依赖它之前，请先查明它属于谁。',
   'online.created':
-    '计划中的 {count} 个密钥均已在 KMS 中，状态为待导入：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
+    '计划中的 {count} 个密钥{replicas, plural, =0 {} other {（其中 {replicas} 个是位于其他区域或项目的副本）}}均已在 KMS 中，状态为待导入：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
   'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
   'online.progress.key-unrecorded':
     '已在 KMS 中完成，但未记入日志：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。{cause, select, stop {KMS 在停止开始之后才应答，而停止已在记录该应答之前关闭了日志} other {KMS 已应答，但日志无法记录}}；{fetch, select, yes {下次运行会为它重新获取导入参数（这些参数从未写入材料包）。} other {下次运行会在 KMS 中找到它并记入日志。}}',
