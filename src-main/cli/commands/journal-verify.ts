@@ -102,15 +102,25 @@ function sealedEntriesMissing(
   if (expectedCount !== undefined && expectedCount > whole)
     return { by: 'count', expected: expectedCount, whole, missing: expectedCount - whole };
   if (expectedHead === undefined || expectedCount !== undefined) return undefined;
-  const lines = content.toString('utf8').split('\n').slice(0, whole);
-  const sealed = lines.some((line) => {
-    try {
-      return (JSON.parse(line) as { hash?: unknown }).hash === expectedHead;
-    } catch {
-      return false;
-    }
-  });
+  const sealed = entryHashes(content).some((e) => e.line <= whole && e.hash === expectedHead);
   return sealed ? undefined : { by: 'head', expected: 0, whole, missing: 0 };
+}
+
+/** The seq and hash of each line of `content` that parses as an entry, with its line number (1-based). */
+function entryHashes(content: Buffer): { line: number; seq: number; hash: string }[] {
+  return content
+    .toString('utf8')
+    .split('\n')
+    .flatMap((text, i) => {
+      try {
+        const entry = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+        return typeof entry.hash === 'string' && typeof entry.seq === 'number'
+          ? [{ line: i + 1, seq: entry.seq, hash: entry.hash }]
+          : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /**
@@ -118,17 +128,7 @@ function sealedEntriesMissing(
  * the last such; with the groups that differ and what was typed there. Undefined when none.
  */
 function headSlip(content: Buffer, head: string) {
-  const lines = content.toString('utf8').split('\n');
-  const hashes = lines.flatMap((line) => {
-    try {
-      const entry = JSON.parse(line) as { seq?: unknown; hash?: unknown };
-      return typeof entry.hash === 'string' && typeof entry.seq === 'number'
-        ? [{ seq: entry.seq, hash: entry.hash }]
-        : [];
-    } catch {
-      return [];
-    }
-  });
+  const hashes = entryHashes(content);
   const last = hashes.at(-1)?.seq;
   for (const { seq, hash } of hashes.reverse()) {
     const compared = compareTypedDigest(head, hash);

@@ -10,10 +10,12 @@
  * attributes leaves them unknown (null), never taken for true. One object chosen for two keys of a
  * ceremony would put the same material into two KMS keys, each taken for its own (a trial): refused.
  */
+import { randomBytes } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { CKA, readBool } from './attributes';
 import { attributes, describeObject, type HsmMaterialKey } from './hsm-keys';
 import type { HsmSession } from './hsm-session';
+import { encryptAesBlock } from './hsm-wrap';
 
 interface TokenObjectOrigin {
   /** CKA_LOCAL: generated in the token (null: the module did not say). */
@@ -73,6 +75,30 @@ export interface ChosenKey {
   readonly evidence: string;
 }
 
+/** How `a` and `b` are shown to hold one material (see refuseChosenTwice), or undefined: not shown. */
+function sameMaterialProof(
+  a: ChosenKey,
+  b: ChosenKey,
+  sameAesValue: ((a: Buffer, b: Buffer) => boolean) | undefined,
+): 'object' | 'spki' | 'kcv' | 'block' | undefined {
+  if (a.key.handle.equals(b.key.handle)) return 'object';
+  if (a.evidence.toLowerCase() !== b.evidence.toLowerCase()) return undefined;
+  if (b.key.publicKeySpkiDer !== null) return 'spki';
+  if (!sameAesValue) return 'kcv';
+  return sameAesValue(a.key.handle, b.key.handle) ? 'block' : undefined;
+}
+
+/**
+ * Where the token encrypts with its AES keys: whether two of them hold one value, by encrypting one
+ * random block under each in the token (their equal 3-byte check values compared in full).
+ */
+export function aesValueComparer(session: HsmSession): (a: Buffer, b: Buffer) => boolean {
+  return (a, b) => {
+    const block = randomBytes(16);
+    return encryptAesBlock(session, a, block).equals(encryptAesBlock(session, b, block));
+  };
+}
+
 /**
  * Refuses (HSM_KEY_CHOSEN_TWICE) `next` when a key of `chosen` holds the same material: the same
  * object (a token answers one handle for one object in a session, whichever label or CKA_ID found
@@ -88,20 +114,7 @@ export function refuseChosenTwice(
 ): void {
   for (const earlier of chosen) {
     if (earlier.keyId === next.keyId) continue;
-    const sameObject = earlier.key.handle.equals(next.key.handle);
-    const asymmetric = next.key.publicKeySpkiDer !== null;
-    const sameEvidence = earlier.evidence.toLowerCase() === next.evidence.toLowerCase();
-    const proof = sameObject
-      ? 'object'
-      : !sameEvidence
-        ? undefined
-        : asymmetric
-          ? 'spki'
-          : !options.sameAesValue
-            ? 'kcv'
-            : options.sameAesValue(earlier.key.handle, next.key.handle)
-              ? 'block'
-              : undefined;
+    const proof = sameMaterialProof(earlier, next, options.sameAesValue);
     if (proof === undefined) continue;
     throw new KeyferryError('HSM_KEY_CHOSEN_TWICE', {
       object: describeObject(session, next.key.handle),

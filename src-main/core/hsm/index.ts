@@ -5,7 +5,7 @@ export { HsmSession } from './hsm-session';
 export { selectToken, type HsmTokenIdentity } from './hsm-token';
 export { checkHsmCapability, requireCapability, type HsmCapabilityReport } from './hsm-capability';
 export { ceremonyObjectLabel, findMaterialKey, generateAesKey, generateKeyPair, type HsmMaterialKey } from './hsm-keys';
-export { encryptAesBlock, hsmKeyCheckValue, privateKeyWrapTooShort, wrapHsmKey } from './hsm-wrap';
+export { hsmKeyCheckValue, privateKeyWrapTooShort, wrapHsmKey } from './hsm-wrap';
 export { capabilityFacts, mechanismLabel } from './mechanisms';
 export {
   deleteObjectCommand,

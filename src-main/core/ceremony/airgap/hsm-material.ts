@@ -8,7 +8,6 @@
  * not kept.
  */
 import { materialOwners, requireBoundMaterial, type ImportParameters } from '../../bundle';
-import { randomBytes } from 'node:crypto';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec } from '../../crypto/key-spec';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
@@ -17,7 +16,6 @@ import {
   findMaterialKey,
   generateAesKey,
   generateKeyPair,
-  encryptAesBlock,
   hsmKeyCheckValue,
   privateKeyWrapTooShort,
   wrapHsmKey,
@@ -45,7 +43,7 @@ import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
 import { openCheckedToken } from './hsm-token-check';
 import type { HsmSourceRequest } from './hsm-source-request';
-import { chosenObjectData, refuseChosenTwice, type ChosenKey } from '../../hsm/chosen-object';
+import { aesValueComparer, chosenObjectData, refuseChosenTwice, type ChosenKey } from '../../hsm/chosen-object';
 
 /** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
 export interface RecordedHsmObject {
@@ -245,13 +243,7 @@ export class AirGapHsmMaterial {
     const evidence = summary.publicKeyFingerprint ?? summary.keyCheckValue ?? '';
     const session = this.#session;
     // Where the token encrypts with its AES keys (the KCV by encryption), equal check values are compared in full.
-    const sameAesValue =
-      this.#kcvMethod() === 'ecb'
-        ? (a: Buffer, b: Buffer) => {
-            const block = randomBytes(16);
-            return encryptAesBlock(session, a, block).equals(encryptAesBlock(session, b, block));
-          }
-        : undefined;
+    const sameAesValue = this.#kcvMethod() === 'ecb' ? aesValueComparer(session) : undefined;
     refuseChosenTwice(
       session,
       chosen,
