@@ -1714,6 +1714,7 @@ export interface MessageValueTable {
   'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
+  'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
   'receipt.deviations.betweenSteps': { after: number; entriesList: string | number };
   'receipt.role.operator': NoValues;
@@ -1747,7 +1748,7 @@ export interface MessageValueTable {
   'receipt.methods.fingerprints': NoValues;
   'receipt.methods.fingerprintsHow': NoValues;
   'receipt.methods.kcv': NoValues;
-  'receipt.methods.kcvHow': NoValues;
+  'receipt.methods.kcvHow': { side: string };
   'receipt.methods.head': NoValues;
   'receipt.methods.headHow': NoValues;
   'receipt.seals.heading': NoValues;
@@ -1781,6 +1782,7 @@ export interface MessageValueTable {
   'receipt.key.boundMaterial': NoValues;
   'receipt.key.boundMaterialValue': { matched: string; seq: string | number };
   'receipt.key.kcv': NoValues;
+  'receipt.key.kcvStated': NoValues;
   'receipt.key.materialExpiry': NoValues;
   'receipt.key.replacedLapsedPlan': NoValues;
   'receipt.key.never': NoValues;

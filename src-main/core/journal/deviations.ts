@@ -110,6 +110,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'expiry.plan-overridden': 'override',
   // Online side
   'import.expiry-chosen': 'override',
+  // The officer asked the KMS for another wrapping algorithm than the plan's (or the one chosen before).
+  'wrapping-algorithm.chosen': 'override',
   'wrapped-bundle.refused': 'refusal',
   'wrapped-bundle.other-journal-accepted': 'override',
   'credentials.refused': 'refusal',

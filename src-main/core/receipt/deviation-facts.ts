@@ -159,6 +159,10 @@ const EVENT_SAYS: Readonly<
     fields: ['summary', 'interfaces'],
   }),
   'warning.custody-same-volume': () => ({ note: phrase('receipt.deviations.custodySameVolume'), fields: ['summary'] }),
+  'wrapping-algorithm.chosen': (data) => ({
+    note: phrase('receipt.deviations.wrappingAlgorithmChosen', { from: String(data.from), to: String(data.to) }),
+    fields: ['from', 'to'],
+  }),
 };
 
 /**

@@ -94,13 +94,18 @@ export function deviationKindPhrase(kind: string): ReceiptPhrase | string {
   return isMessageKey(key) ? phrase(key) : kind;
 }
 
-/** How the values on this receipt are computed, so an auditor can recompute them. */
-export const CHECK_METHODS: readonly Fact[] = [
-  { label: phrase('receipt.methods.bundleDigest'), value: phrase('receipt.methods.bundleDigestHow') },
-  { label: phrase('receipt.methods.fingerprints'), value: phrase('receipt.methods.fingerprintsHow') },
-  { label: phrase('receipt.methods.kcv'), value: phrase('receipt.methods.kcvHow') },
-  { label: phrase('receipt.methods.head'), value: phrase('receipt.methods.headHow') },
-];
+/**
+ * How the values on this receipt are computed, so an auditor can recompute them; on the online side
+ * the key check value is the bundle's (that side never holds AES material), said after how it is computed.
+ */
+export function checkMethods(side: CeremonySide): readonly Fact[] {
+  return [
+    { label: phrase('receipt.methods.bundleDigest'), value: phrase('receipt.methods.bundleDigestHow') },
+    { label: phrase('receipt.methods.fingerprints'), value: phrase('receipt.methods.fingerprintsHow') },
+    { label: phrase('receipt.methods.kcv'), value: phrase('receipt.methods.kcvHow', { side }) },
+    { label: phrase('receipt.methods.head'), value: phrase('receipt.methods.headHow') },
+  ];
+}
 
 /** The seal of the import-parameters bundle, or why there is none. */
 export function parametersSealAbout(input: ReceiptInput): ReceiptPhrase {
@@ -109,11 +114,16 @@ export function parametersSealAbout(input: ReceiptInput): ReceiptPhrase {
     : phrase('receipt.seals.parametersNone');
 }
 
-/** The check that ties the material to this key: public-key fingerprint, or key check value. */
-function materialCheck(key: ReceiptKey): Fact {
-  return isAsymmetric(key.spec)
-    ? { label: phrase('receipt.key.publicKeyFingerprint'), value: key.publicKeyFingerprint ?? '', hex: true }
-    : { label: phrase('receipt.key.kcv'), value: key.keyCheckValue ?? '', hex: true };
+/**
+ * The check that ties the material to this key: public-key fingerprint, or key check value. The
+ * online side never holds AES material (the KMS never shows it): its key check value is the one the
+ * wrapped bundle states, and its label says so (a trial read it as checked on that side).
+ */
+function materialCheck(key: ReceiptKey, side: CeremonySide): Fact {
+  if (isAsymmetric(key.spec))
+    return { label: phrase('receipt.key.publicKeyFingerprint'), value: key.publicKeyFingerprint ?? '', hex: true };
+  const label = side === 'online' ? phrase('receipt.key.kcvStated') : phrase('receipt.key.kcv');
+  return { label, value: key.keyCheckValue ?? '', hex: true };
 }
 
 /** A result the online side states: a phrase, or (older callers) a sentence printed as it is. */
@@ -190,8 +200,11 @@ function replicaMemberFacts(key: ReceiptKey, group: ReceiptReplicaGroup | undefi
 export function replicaGroupFacts(group: ReceiptReplicaGroup, side: CeremonySide): Fact[] {
   const differing = group.members.filter((k) => !holdsGroupMaterial(group, k));
   return [
-    materialCheck(group.primary),
-    ...differing.map((k) => ({ ...materialCheck(k), label: phrase('receipt.replica.otherCheck', { keyId: k.keyId }) })),
+    materialCheck(group.primary, side),
+    ...differing.map((k) => ({
+      ...materialCheck(k, side),
+      label: phrase('receipt.replica.otherCheck', { keyId: k.keyId }),
+    })),
     ...(side === 'online'
       ? [
           {
@@ -222,8 +235,8 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptRep
     { label: phrase('receipt.key.importToken'), value: key.importTokenSha256, hex: true },
     ...replicaMemberFacts(key, group),
     group && holdsGroupMaterial(group, key)
-      ? { ...materialCheck(key), value: phrase('receipt.replica.sameCheck', { group: group.n }), hex: false }
-      : materialCheck(key),
+      ? { ...materialCheck(key, side), value: phrase('receipt.replica.sameCheck', { group: group.n }), hex: false }
+      : materialCheck(key, side),
     ...(key.boundMaterial
       ? [
           {

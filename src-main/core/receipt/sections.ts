@@ -5,7 +5,7 @@
  * until both print it: the HTML and its plain-text twin cannot drift apart.
  */
 import {
-  CHECK_METHODS,
+  checkMethods,
   ceremonyFacts,
   custodySetFact,
   custodySetOf,
@@ -145,7 +145,7 @@ export function receiptSections(input: ReceiptInput): ReceiptSection[] {
     { kind: 'keys', keys },
     ...(groups.length > 0 ? [{ kind: 'replicaGroups' as const, side: input.side, groups }] : []),
     ...(sets.length > 0 ? [{ kind: 'custody' as const, sets }] : []),
-    { kind: 'methods', facts: CHECK_METHODS },
+    { kind: 'methods', facts: checkMethods(input.side) },
     { kind: 'signoff', side: input.side, signatories: signatories(input) },
   ];
 }

@@ -6,7 +6,7 @@
  * ceremony and the import then go through. Every step a keyferry command against the simulator
  * and a real SoftHSM token.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,5 +102,11 @@ describe('online params --wrapping-algorithm (SoftHSM does OAEP only with SHA-1)
     expect(onlineEntries.filter((e) => e.event === 'wrapping-algorithm.chosen').map((e) => e.data)).toEqual([
       { from: 'RSAES_OAEP_SHA_256', to: 'RSAES_OAEP_SHA_1' },
     ]);
+    // The online receipt lists the switch from the plan's algorithm among its deviations.
+    const receipt = (await readdir(cwd)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
+    const paper = (await readFile(path.join(cwd, receipt), 'utf8')).replace(/\s+/g, ' ');
+    expect(paper).toContain(
+      'The wrapping algorithm was changed from RSAES_OAEP_SHA_256 to RSAES_OAEP_SHA_1: the import parameters fetched after this entry are for RSAES_OAEP_SHA_1.',
+    );
   }, 120_000);
 });

@@ -57,6 +57,8 @@ export const enReceipts = {
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
   'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfacesList}.',
+  'receipt.deviations.wrappingAlgorithmChosen':
+    'The wrapping algorithm was changed from {from} to {to}: the import parameters fetched after this entry are for {to}.',
   'receipt.deviations.custodySameVolume':
     'Custody shares were written to folders on one volume by override; each folder must be moved to its own custodian’s media.',
   'receipt.deviations.betweenSteps':
@@ -106,7 +108,7 @@ export const enReceipts = {
   'receipt.methods.fingerprintsHow': "SHA-256 of the public key's DER SubjectPublicKeyInfo",
   'receipt.methods.kcv': 'Key check value (KCV)',
   'receipt.methods.kcvHow':
-    'first 3 bytes of AES-256-ECB encryption of one all-zero 16-byte block under the key, in hex; it identifies an AES key without revealing it',
+    'first 3 bytes of AES-256-ECB encryption of one all-zero 16-byte block under the key, in hex; it identifies an AES key without revealing it{side, select, online {. This side cannot compute it (the KMS never shows AES material): it prints the value the wrapped bundle states, which the air-gapped receipt printed from the material} other {}}',
   'receipt.methods.head': 'Journal head',
   'receipt.methods.headHow':
     'SHA-256 of the last entry; each entry includes the hash of the one before, so the head vouches for every entry up to it',
@@ -146,6 +148,7 @@ export const enReceipts = {
   'receipt.key.boundMaterialValue':
     '{matched, select, true {Matched: the material first imported into this key (online journal entry {seq})} other {NOT the material first imported into this key (online journal entry {seq})}}',
   'receipt.key.kcv': 'Key check value',
+  'receipt.key.kcvStated': 'Key check value stated by the bundle',
   'receipt.key.materialExpiry': 'Material expiry',
   'receipt.key.replacedLapsedPlan': 'The plan’s expiry it replaces (passed)',
   'receipt.key.never': 'never',

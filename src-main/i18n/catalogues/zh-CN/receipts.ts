@@ -52,6 +52,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
   'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',
+  'receipt.deviations.wrappingAlgorithmChosen':
+    '包装密钥算法已由 {from} 改为 {to}：此条目之后获取的导入参数均为 {to}。',
   'receipt.deviations.custodySameVolume':
     '已通过覆盖将保管份额写入同一卷上的文件夹；每个文件夹都必须移到其保管人自己的移动存储介质上。',
   'receipt.deviations.betweenSteps':
@@ -98,7 +100,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.methods.fingerprintsHow': '公钥 DER 格式 SubjectPublicKeyInfo 的 SHA-256',
   'receipt.methods.kcv': '密钥校验值（KCV）',
   'receipt.methods.kcvHow':
-    '用该密钥以 AES-256-ECB 加密一个全零的 16 字节块，取结果前 3 字节的十六进制；它能识别 AES 密钥而不泄露密钥',
+    '用该密钥以 AES-256-ECB 加密一个全零的 16 字节块，取结果前 3 字节的十六进制；它能识别 AES 密钥而不泄露密钥{side, select, online {。本侧无法计算它（KMS 从不显示 AES 密钥材料）：此处所印为已包装密钥材料包所载的值，即离线侧回执根据密钥材料打印的值} other {}}',
   'receipt.methods.head': '日志链头',
   'receipt.methods.headHow': '最后一个条目的 SHA-256；每个条目都包含前一条目的哈希，因此链头为其之前的所有条目作证',
   'receipt.seals.heading': '封印：按每组四位朗读',
@@ -134,6 +136,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.boundMaterialValue':
     '{matched, select, true {一致：即首次导入此密钥的密钥材料（联网日志第 {seq} 条）} other {不是首次导入此密钥的密钥材料（联网日志第 {seq} 条）}}',
   'receipt.key.kcv': '密钥校验值',
+  'receipt.key.kcvStated': '材料包所载密钥校验值',
   'receipt.key.materialExpiry': '密钥材料到期时间',
   'receipt.key.replacedLapsedPlan': '所替换的计划到期时间（已过）',
   'receipt.key.never': '永不过期',
