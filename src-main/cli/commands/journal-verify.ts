@@ -15,11 +15,12 @@ import type { Translator } from '../../i18n/translate';
 import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
 import { listText } from '../../i18n/list';
+import { laterLooks } from '../../core/ceremony/online/status-looks';
 
 const NAME = 'journal verify';
 
 const JOURNAL_VERIFY_OPTIONS = optionTable({
-  'expect-head': { type: 'string', arg: 'HEX', help: 'cli.opt.journal-verify.expect-head' },
+  'expect-head': { type: 'string', arg: 'HEX', help: 'cli.opt.journal-verify.expect-head', grouped: true },
   'expect-count': { type: 'string', arg: 'N', help: 'cli.opt.journal-verify.expect-count' },
   'allow-later': { type: 'boolean', help: 'cli.opt.journal-verify.allow-later' },
 });
@@ -192,7 +193,9 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   }
   const at = result.expectedHeadAt ?? 0;
   const later = result.expectedHeadAt === undefined ? [] : unsealedLaterEntries(entries, at);
-  if (later.length > 0 && !allowLater) {
+  // A later `online status` only looked at the keys: said as such, and no failure of the receipt.
+  const looks = laterLooks(later);
+  if (later.length > 0 && !allowLater && !looks) {
     // The receipt's own entries right after the head are not counted: said, so the numbers add up.
     const sealed = entries.length - at - later.length;
     io.stdout(
@@ -210,7 +213,22 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.
   const [unrecorded] = await unrecordedSideFiles(file, entries);
   if (unrecorded === undefined) {
-    io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
+    const sealed = entries.length - at - later.length;
+    io.stdout(
+      t('journal.cli.ok', {
+        count: result.count,
+        head: groupHex(result.headHash),
+        // The expected head, when it is not the last entry: what follows it is said.
+        at: at === entries.length ? 0 : at,
+        sealed,
+        sealedFrom: at + 1,
+        sealedTo: at + sealed,
+        later: later.length,
+        looks: looks ? 'yes' : 'no',
+        sessions: looks?.sessions ?? 0,
+        entries: describeLater(t, later),
+      }),
+    );
     return 0;
   }
   // Not "OK": the chain verifies, but the journal cannot be used as it lies.

@@ -156,8 +156,8 @@ function deviationDetailsHtml(w: ReceiptWords, d: ReceiptDeviation, clock: Recei
 /** One seal: its title, what it is, its digest in groups and as a QR code (none when there is no digest). */
 function sealHtml(w: ReceiptWords, seal: ReceiptSeal): string {
   let about = w.phraseHtml(seal.about);
-  if (seal.journalCount !== undefined)
-    about += ` ${w.html('receipt.seals.headCheck')}<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${seal.journalCount} --expect-head HASH</code>`;
+  if (seal.verifyCommand !== undefined)
+    about += ` ${w.html('receipt.seals.headCheck')}<br><code class="cmd">${escapeHtml(seal.verifyCommand)}</code>`;
   if (!seal.hex)
     return `<div class="seal"><div><h3>${w.phraseHtml(seal.title)}</h3><p class="about">${about}</p></div></div>`;
   const label = w.locales

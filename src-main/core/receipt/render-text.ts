@@ -173,10 +173,8 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
     for (const seal of seals) {
       out.push(`  ${p(seal.title)}: ${p(seal.about)}`);
       if (seal.hex) out.push(...hexBlock(seal.hex, '      '));
-      if (seal.journalCount !== undefined)
-        out.push(
-          `  ${t('receipt.seals.headCheck')} keyferry journal verify JOURNAL --expect-count ${seal.journalCount} --expect-head HASH`,
-        );
+      if (seal.verifyCommand !== undefined)
+        out.push(`  ${t('receipt.seals.headCheck')}`, ...wrap(seal.verifyCommand, 74, '    '));
     }
     return out;
   },

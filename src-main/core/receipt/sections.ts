@@ -23,6 +23,9 @@ import {
   type ReceiptReplicaGroup,
 } from './facts';
 import { hsmLeadOf, type HsmLead } from './hsm-object-origin';
+import { commandLine } from '../shell-command';
+import { groupHex } from '../hex-groups';
+import { visibleText } from './text-safety';
 import type { ReceiptPhrase } from './language';
 import type { CeremonySide, ReceiptDeviation, ReceiptInput, ReceiptKey, ReceiptPerson } from './types';
 
@@ -42,8 +45,8 @@ export interface ReceiptSeal {
   readonly about: ReceiptPhrase;
   /** The digest; null when the receipt has none to show (parameters bundle not recorded). */
   readonly hex: string | null;
-  /** The journal head's: the count the verify command checks. */
-  readonly journalCount?: number;
+  /** The journal head's: the command that checks the journal against it (file, count and head as printed). */
+  readonly verifyCommand?: string;
 }
 
 export type ReceiptSection =
@@ -91,6 +94,19 @@ export function renderSections<Out, Context>(
 }
 
 /** The three seals: parameters bundle (when recorded), wrapped-material bundle, journal head. */
+/**
+ * The command that checks the journal against this receipt, with the journal's file name, count and
+ * head: a trial's officer met placeholders the receipt could have filled in. The head's groups are
+ * given unquoted (journal verify takes them so), so the command can be typed from paper as printed.
+ */
+function journalVerifyCommand(journal: ReceiptInput['journal']): string {
+  return [
+    commandLine(['keyferry', 'journal', 'verify', visibleText(journal.file ?? 'JOURNAL')]),
+    `--expect-count ${journal.count}`,
+    `--expect-head ${groupHex(journal.headHash)}`,
+  ].join(' ');
+}
+
 function seals(input: ReceiptInput): ReceiptSeal[] {
   return [
     {
@@ -110,7 +126,7 @@ function seals(input: ReceiptInput): ReceiptSeal[] {
       title: phrase('receipt.seals.head'),
       about: phrase('receipt.seals.headAbout', { count: input.journal.count }),
       hex: input.journal.headHash,
-      journalCount: input.journal.count,
+      verifyCommand: journalVerifyCommand(input.journal),
     },
   ];
 }

@@ -196,8 +196,11 @@ export interface ReceiptInput {
   readonly people: readonly ReceiptPerson[];
   /** Every deviation in the journal up to the head printed, in journal order. */
   readonly deviations: readonly ReceiptDeviation[];
-  /** The journal's head hash and entry count at the moment of the receipt. */
-  readonly journal: { readonly headHash: string; readonly count: number };
+  /**
+   * The journal's head hash and entry count at the moment of the receipt, and its file name (in the
+   * command the receipt prints to check it; absent: a placeholder is printed).
+   */
+  readonly journal: { readonly headHash: string; readonly count: number; readonly file?: string };
   /** Air-gapped sessions whose material stayed in an HSM: the token and what was used (from the journal). */
   readonly hsm?: ReceiptHsm;
   /** An air-gapped receipt: its number and how receipts are numbered. */

@@ -149,7 +149,9 @@ describe('keyferry journal verify', () => {
     expect(strict.out[0]).toMatch(/--allow-later/);
     const allowed = await run(['journal', 'verify', file, '--expect-head', head, '--allow-later']);
     expect(allowed.code).toBe(0);
-    expect(allowed.out[0]).toMatch(/^OK 8 entries, head .*; the expected head is entry 6, 2 later entries accepted$/);
+    expect(allowed.out[0]).toMatch(
+      /^OK 8 entries, head .*; the expected head is entry 6, then 2 later entries, accepted \(--allow-later\): entry 7 key\.imported, entry 8 receipt\.written$/,
+    );
   });
 
   it('accepts the one receipt.written entry that records the receipt sealing the head', async () => {
@@ -174,25 +176,54 @@ describe('keyferry journal verify', () => {
       const { params } = await onlineDayOne(f, plan);
       const { receipt } = await airGapSide(f, plan, params);
       const twin = await readFile(receipt.textFile, 'utf8');
-      // What an auditor copies from the receipt: the count from its check line, the head from its seal.
-      const count = /keyferry journal verify JOURNAL --expect-count (\d+) --expect-head HASH/.exec(twin)?.[1];
-      const sealed = /Journal head: [^\n]*\n((?:\s+(?:[0-9A-F]{4} ){7}[0-9A-F]{4}\n){2})/.exec(twin)?.[1];
-      expect(count).toBe(String(receipt.journalCount));
-      const head = (sealed ?? '').replace(/\s+/g, ' ').trim();
-      expect(head).toBe(groupHex(receipt.journalHead));
+      // What an auditor types from the receipt: its check command as printed, the journal's name, count and head in it.
+      const printed = /Check the journal with:\n((?: {4}\S[^\n]*\n)+)/.exec(twin)?.[1] ?? '';
+      const words = printed.replace(/\s+/g, ' ').trim().split(' ');
+      expect(words.slice(0, 4)).toEqual(['keyferry', 'journal', 'verify', 'airgap.jsonl']);
+      expect(words.slice(4, 7)).toEqual(['--expect-count', String(receipt.journalCount), '--expect-head']);
+      expect(words.slice(7).join(' ')).toBe(groupHex(receipt.journalHead));
       const journal = path.join(f.dir, 'airgap.jsonl');
       const events = (await readFile(journal, 'utf8'))
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l).event as string);
-      // The receipt is written, then the bundle's manifest: two entries follow the head it prints.
-      expect(events.slice(Number(count))).toEqual(['receipt.written', 'wrapped-bundle.completed']);
-      const result = await run(['journal', 'verify', journal, '--expect-count', String(count), '--expect-head', head]);
-      expect(result.out[0]).toMatch(new RegExp(`^OK ${events.length} entries, head `));
+      // The receipt is written, then the bundle's manifest: two entries follow the head it prints, said as the receipt's.
+      expect(events.slice(receipt.journalCount)).toEqual(['receipt.written', 'wrapped-bundle.completed']);
+      const result = await run(words.slice(1), f.dir);
+      expect(result.out).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^OK ${events.length} entries, head [0-9A-F ]+; the expected head is entry ${receipt.journalCount}, then the entries recording the receipt that printed it and its bundle \\(entries ${receipt.journalCount + 1}-${events.length}\\)$`,
+          ),
+        ),
+      ]);
       expect(result.code).toBe(0);
     } finally {
       await f.close();
     }
+  });
+
+  it('says a later online status after the receipt as a look at the keys and passes; anything more after it fails', async () => {
+    const { file, head } = await writeSampleJournal();
+    const looks: [string, Record<string, string>][] = [
+      ['receipt.written', { journalHeadAtReceipt: head }],
+      ['ceremony.session-started', {}],
+      ['kms.connected', {}],
+      ['key.status-read', {}],
+      ['key.verified', {}],
+    ];
+    await appendEntries(file, looks);
+    const looked = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(looked.out).toEqual([
+      expect.stringMatching(
+        /; the expected head is entry 6, then the entry recording the receipt that printed it \(entry 7\), then 4 entries of a later look at the keys by online status \(key states read, keys proven again; nothing imported, deleted or refused\): entry 8 ceremony\.session-started, entry 9 kms\.connected, entry 10 key\.status-read, entry 11 key\.verified\. The receipt does not vouch for them$/,
+      ),
+    ]);
+    expect(looked.code).toBe(0);
+    await appendEntries(file, [['key.material-deleted', {}]]);
+    const deleted = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(deleted.out[0]).toMatch(/^NOT OK: 5 entries follow .*entry 12 key\.material-deleted\./);
+    expect(deleted.code).toBe(1);
   });
 
   it('counts a bundle completion after the receipt that is not the bundle the sealed entries staged', async () => {

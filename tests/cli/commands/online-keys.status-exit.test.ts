@@ -7,7 +7,7 @@
  * computer's clock, that bundle cannot import them any more, and the line says to fetch new
  * parameters, with the command (the CLI in this process, its clock moved a day on).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -73,6 +73,17 @@ describe('online status exit code', () => {
     expect(done.stdout.trim().split('\n').at(-1)).toMatch(
       /^The ceremony is finished: all 2 keys hold their material, proven just now, and the online receipt receipt-online-KF-\d{8}-[a-z0-9]+\.txt is written \(journal entry \d+\)\.$/,
     );
+
+    // The receipt's own check command, as printed, after the status its import recommended: that status
+    // only looked at the keys, said as such, and the check passes.
+    const receiptFile = /online receipt (receipt-online-\S+\.txt) is written/.exec(done.stdout)?.[1] as string;
+    const paper = await readFile(path.join(online, receiptFile), 'utf8');
+    const printed = (/Check the journal with:\n((?: {4}\S[^\n]*\n)+)/.exec(paper)?.[1] ?? '').replace(/\s+/g, ' ');
+    const check = await runCli(printed.trim().split(' ').slice(1), { cwd: online });
+    expect(check.stdout).toMatch(
+      /; the expected head is entry \d+, then the entry recording the receipt that printed it \(entry \d+\), then \d+ entries of a later look at the keys by online status \(key states read, keys proven again; nothing imported, deleted or refused\): entry \d+ ceremony\.session-started, entry \d+ kms\.connected, entry \d+ key\.status-read, entry \d+ key\.verified, entry \d+ key\.verified\. The receipt does not vouch for them\n$/,
+    );
+    expect(check.code).toBe(0);
 
     // A problem: the KMS cannot be reached.
     kms.sim.faults.dropConnection('describe-key', 'before', 1000);

@@ -44,6 +44,8 @@ export const ONLINE_EVENTS = {
   /** A wrap of another air-gapped journal than the ceremony's earlier one, imported on the officer's explicit word (an override). */
   otherAirGapJournalAccepted: 'wrapped-bundle.other-journal-accepted',
   imported: 'key.imported',
+  /** `online status` read every key's state (describe-key), before proving them. */
+  statusRead: 'key.status-read',
   verified: 'key.verified',
   verifyFailed: 'key.verify-failed',
   materialDeleted: 'key.material-deleted',

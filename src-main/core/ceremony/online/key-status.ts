@@ -71,7 +71,7 @@ export async function readKeyStatuses(
     keyState: (infos[i] as KmsKeyInfo).stateName,
     materialExpiresAt: (infos[i] as KmsKeyInfo).materialExpiresAt?.toISOString() ?? null,
   }));
-  await ctx.journal('key.status-read', {
+  await ctx.journal(ONLINE_EVENTS.statusRead, {
     keys: statuses.map((k) => ({
       keyId: k.keyId,
       keyState: k.keyState,

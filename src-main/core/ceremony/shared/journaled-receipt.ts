@@ -66,7 +66,7 @@ export async function writeJournaledReceipt(
       parametersBundle: parametersBundleOf(entries),
       people: receiptPeople(entries, input),
       deviations: receiptDeviations(entries),
-      journal: { headHash: journalHead, count: journalCount },
+      journal: { headHash: journalHead, count: journalCount, file: path.basename(journal.path) },
       ...(hsm ? { hsm } : {}),
     },
     { language: printedIn, ...(suffix === undefined ? {} : { suffix }) },

@@ -16,7 +16,7 @@ export const enCliHelp = {
   'cli.plan-fields': 'Plan fields:',
 
   'cli.about.journal-verify':
-    'Checks every line of the journal: canonical JSON, numbering, the hash chain and each hash.\nPrints "OK <count> entries, head <hash>" and exits 0, or "line N: <reason>" and exits 1.\nTakes the journal\'s lock as every step does (refused while a step writes); reads without it where\nno lock file can be written (read-only media).',
+    "Checks every line of the journal: canonical JSON, numbering, the hash chain and each hash.\nPrints OK with the entry count and the head hash and exits 0, or the first bad line and why\nand exits 1 (in the CLI’s language; scripts read the exit code).\nTakes the journal's lock as every step does (refused while a step writes); reads without it where\nno lock file can be written (read-only media).",
   'cli.about.journal-set-aside-torn-line':
     "Only for a journal whose last line has no newline at the end (an append cut short by a power loss,\na crash or a medium pulled out). Moves that line into FILE.torn-<UTC time>-<first 8 hex digits of\nits SHA-256> beside the journal, cuts the journal back to its last complete line and journals\njournal.torn-line-set-aside (the line's SHA-256 and length; every later receipt lists it). A last\nline that is a whole entry missing only its newline (it reads, its hash is right and it chains) is\ncompleted instead, and journaled as journal.torn-line-completed. Any other fault (a changed, removed\nor inserted line) is refused as before, and nothing is changed. Run again after a power loss that\ncame between the cut and its entry, it journals the side file the journal does not record (and\nwhether it reads as this journal’s cut line); if nobody set a line aside, move that file away instead.",
   'cli.about.bundle-verify':
@@ -97,7 +97,7 @@ export const enCliHelp = {
     'the journal head hash printed on the receipt (spaces allowed); without it, entries cut off the\nend of the journal cannot be noticed',
   'cli.opt.journal-verify.expect-count': 'the entry count printed on the receipt',
   'cli.opt.journal-verify.allow-later':
-    'accept entries after the expected head (a later session of the same ceremony); without it they\nfail the check and are listed. The entry recording the receipt itself is always accepted.',
+    'accept entries after the expected head (a later session of the same ceremony); without it they\nfail the check and are listed. The entries recording the receipt itself, and a later online\nstatus’s looks at the keys (key states read, keys proven again), are always accepted.',
   'cli.opt.journal-set-aside-torn-line.operator': 'who sets the line aside (the journal entry names them)',
   'cli.opt.bundle-verify.expect-digest': 'the digest printed on the receipt (spaces allowed); refuse any other',
   'cli.opt.bundle-verify.json': 'print one JSON object instead of text',

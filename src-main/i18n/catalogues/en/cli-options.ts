@@ -46,7 +46,7 @@ export const enCliOptions = {
   'problem.CLI_OPTION_REPEATED.next': 'Give {option} once (see "keyferry {command} --help").',
   'problem.CLI_ARGUMENT_UNEXPECTED': 'This command does not take "{value}" here.',
   'problem.CLI_ARGUMENT_UNEXPECTED.next':
-    '{hexGroup, select, yes {It looks like a group of a digest typed with spaces: put the whole value in quotes, e.g. --witness-confirms "NAME=1A2B 3C4D …". } other {}}{afterFlag, select, none {} other {It follows {afterFlag}, which takes no value: leave the value out (see --help for what {afterFlag} does). }}Check the command line against "keyferry {command} --help" (an option name may be missing before the value).',
+    '{hexGroup, select, yes {It looks like a group of a digest typed with spaces: put the whole value in quotes after its option, e.g. "1A2B 3C4D …". } other {}}{afterFlag, select, none {} other {It follows {afterFlag}, which takes no value: leave the value out (see --help for what {afterFlag} does). }}Check the command line against "keyferry {command} --help" (an option name may be missing before the value).',
   'problem.CLI_ARGUMENT_MISSING': 'This command needs {arg}.',
   'problem.CLI_ARGUMENT_MISSING.next': 'Give exactly one {arg} (see "keyferry {command} --help").',
   'problem.CLI_OPTION_VALUE_INVALID':

@@ -107,7 +107,7 @@ export const enCli = {
   'journal.cli.entry': 'entry {seq} {event}',
   'journal.cli.more': 'and {count} more',
   'journal.cli.ok':
-    'OK {count, plural, one {# entry} other {# entries}}, head {head}{later, plural, =0 {} other {; the expected head is entry {at}, {later} later entries accepted}}',
+    'OK {count, plural, one {# entry} other {# entries}}, head {head}{at, plural, =0 {} other {; the expected head is entry {at}{sealed, plural, =0 {} one {, then the entry recording the receipt that printed it (entry {sealedFrom})} other {, then the entries recording the receipt that printed it and its bundle (entries {sealedFrom}-{sealedTo})}}{later, plural, =0 {} other {{looks, select, yes {, then {later, plural, one {# entry} other {# entries}} of {sessions, plural, one {a later look} other {# later looks}} at the keys by online status (key states read, keys proven again; nothing imported, deleted or refused): {entries}. The receipt does not vouch for {later, plural, one {it} other {them}}} other {, then {later} later entries, accepted (--allow-later): {entries}}}}}}}',
   /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */
   'journal.cli.ok-blocked':
     'The chain of {count, plural, one {# entry} other {# entries}} verifies (head {head}), but every step refuses this journal until the file below is dealt with:',

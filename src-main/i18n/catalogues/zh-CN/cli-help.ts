@@ -13,7 +13,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.plan-fields': '计划字段：',
 
   'cli.about.journal-verify':
-    '检查日志的每一行：规范 JSON、编号、哈希链以及每个哈希。\n打印“OK <条目数> entries, head <哈希>”并以 0 退出，或打印“line N: <原因>”并以 1 退出。\n与每个步骤一样先取得日志的锁（有步骤正在写入时拒绝）；在无法写入锁文件的位置（只读介质）则不加锁读取。',
+    '检查日志的每一行：规范 JSON、编号、哈希链以及每个哈希。\n打印“通过”、条目数和链头哈希并以 0 退出，或打印第一个有问题的行及原因并以 1 退出\n（使用 CLI 的语言；脚本请读取退出码）。\n与每个步骤一样先取得日志的锁（有步骤正在写入时拒绝）；在无法写入锁文件的位置（只读介质）则不加锁读取。',
   'cli.about.journal-set-aside-torn-line':
     '仅用于最后一行末尾没有换行的日志（被断电、崩溃或拔出介质中断的追加写入）。将该行移入日志旁的\nFILE.torn-<UTC 时间>-<该行 SHA-256 的前 8 位十六进制数字>，把日志截回到最后一个完整的行，\n并记入 journal.torn-line-set-aside（该行的 SHA-256 和长度；之后的每张回执都会列出）。如果最后一行\n是只缺少换行的完整条目（可以读出、哈希正确并与前一行链接），则改为将其补全，并记入\njournal.torn-line-completed。其他任何问题（行被修改、删除或插入）仍按原样拒绝，不做任何更改。若在截断之后、记入日志之前\n又发生断电，再次运行本命令会将日志中没有记载的旁边文件记入日志（并注明它是否像此日志被截断的行）；如果没有人移出过行，请改为将该文件移走。',
   'cli.about.bundle-verify':
@@ -94,7 +94,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '回执上打印的日志链头哈希（可含空格）；不给出时，\n无法发现日志末尾被截掉的条目',
   'cli.opt.journal-verify.expect-count': '回执上打印的条目数',
   'cli.opt.journal-verify.allow-later':
-    '接受预期链头之后的条目（同一仪式的后续会话）；不给出时这些条目使检查失败并被列出。\n记录回执本身的条目始终接受。',
+    '接受预期链头之后的条目（同一仪式的后续会话）；不给出时这些条目使检查失败并被列出。\n记录回执本身的条目，以及 online status 后来对密钥的查看\n（读取密钥状态、再次证明密钥），始终接受。',
   'cli.opt.journal-set-aside-torn-line.operator': '执行移出的人（日志条目记载其姓名）',
   'cli.opt.bundle-verify.expect-digest': '回执上打印的摘要（可含空格）；其他摘要一律拒绝',
   'cli.opt.bundle-verify.json': '以一个 JSON 对象代替文字输出',

@@ -46,7 +46,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_OPTION_REPEATED.next': '只给出一次 {option}（见“keyferry {command} --help”）。',
   'problem.CLI_ARGUMENT_UNEXPECTED': '此命令在此处不接受“{value}”。',
   'problem.CLI_ARGUMENT_UNEXPECTED.next':
-    '{hexGroup, select, yes {这看起来像是带空格输入的摘要中的一组：请把整个值放在引号中，例如 --witness-confirms "NAME=1A2B 3C4D …"。} other {}}{afterFlag, select, none {} other {它跟在不接受值的 {afterFlag} 之后：请去掉该值（{afterFlag} 的作用见 --help）。}}对照“keyferry {command} --help”检查命令行（值前面可能漏了选项名）。',
+    '{hexGroup, select, yes {这看起来像是带空格输入的摘要中的一组：请把整个值放在其选项之后的引号中，例如 "1A2B 3C4D …"。} other {}}{afterFlag, select, none {} other {它跟在不接受值的 {afterFlag} 之后：请去掉该值（{afterFlag} 的作用见 --help）。}}对照“keyferry {command} --help”检查命令行（值前面可能漏了选项名）。',
   'problem.CLI_ARGUMENT_MISSING': '此命令需要 {arg}。',
   'problem.CLI_ARGUMENT_MISSING.next': '给出恰好一个 {arg}（见“keyferry {command} --help”）。',
   'problem.CLI_OPTION_VALUE_INVALID':

@@ -1,0 +1,29 @@
+/**
+ * Entries a later `online status` journals after a receipt: a session start, the connections, the
+ * key states read and each key proven again. They change nothing in the KMS or in what the receipt
+ * vouches for, so `journal verify` with the receipt's head says them as later looks, not as a journal
+ * that fails its receipt (a trial ran the receipt's own check command after the status the import
+ * recommends and was told NOT OK). Anything else after a receipt (an import, a deletion, a lapse,
+ * a failed proof, a stop) is not a look.
+ */
+import type { JournalEntry } from '../../journal';
+import { ONLINE_EVENTS } from './events';
+
+const LOOK_EVENTS: ReadonlySet<string> = new Set([
+  ONLINE_EVENTS.session,
+  ONLINE_EVENTS.connected,
+  ONLINE_EVENTS.replicaConnected,
+  ONLINE_EVENTS.statusRead,
+  ONLINE_EVENTS.verified,
+  ONLINE_EVENTS.replicaGroupProven,
+  ONLINE_EVENTS.kmsRetried,
+]);
+
+/**
+ * When every entry of `later` is a look at the keys (and there is at least one), how many sessions
+ * made them; else undefined.
+ */
+export function laterLooks(later: readonly JournalEntry[]): { readonly sessions: number } | undefined {
+  if (later.length === 0 || !later.every((e) => LOOK_EVENTS.has(e.event))) return undefined;
+  return { sessions: later.filter((e) => e.event === ONLINE_EVENTS.session).length };
+}
