@@ -1687,6 +1687,7 @@ export interface MessageValueTable {
   'receipt.fact.software': NoValues;
   'receipt.fact.softwareValue': { version: string | number; build: string | number };
   'receipt.fact.code': NoValues;
+  'receipt.fact.codeValue': { kind: string; digest: string | number; commit: string };
   'receipt.fact.codeUnknown': NoValues;
   'receipt.fact.keys': NoValues;
   'receipt.fact.deviations': NoValues;
@@ -1710,7 +1711,7 @@ export interface MessageValueTable {
   'receipt.deviations.details-left-out': { count: number; seq: string | number };
   'receipt.deviations.recorded': { text: string | number };
   'receipt.deviations.expiryChosen': { keyId: string | number; effectiveKind: string; effective: Date | number; source: string; requestedKind: string; requested: Date | number; planKind: string; plan: Date | number };
-  'receipt.deviations.state': { statePhrase: string | number };
+  'receipt.deviations.state': { statePhrase: string | number; step: string; stepPhrase: string | number; seq: string | number; actor: string | number };
   'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };

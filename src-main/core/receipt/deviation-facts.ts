@@ -12,13 +12,14 @@ import { ReceiptWords } from './language';
 import type { DeviationReason, ReceiptDeviation } from './types';
 import { compileMessage, translator } from '../../i18n/translate';
 import { isMessageKey } from '../../i18n/catalogue';
-import { phraseSchema } from '../../i18n/phrase';
+import { phraseSchema, phraseValue } from '../../i18n/phrase';
 import type { Locale } from '../../i18n/locale';
 import { ceremonyStateValue, selectCase } from '../../i18n/ceremony-state';
 import { dataFields, fieldLabel, fieldsText, valueText } from '../../i18n/data-fields';
 import { currentPhrase } from '../../i18n/kms-state';
 import type { WallClock } from '../../i18n/moment';
 import { listValue } from '../../i18n/list';
+import { journalEventPhrase } from '../../i18n/journal-events';
 
 /**
  * About how long a deviation's details line runs (its data but what is said in words), in characters:
@@ -177,6 +178,7 @@ function deviationNotes(
   seq: number,
   finishedAfter: readonly number[],
   wipedAsWrapped: WipedAsWrapped,
+  stepBefore?: JournalEntry,
 ): { notes: ReceiptPhrase[]; fields: string[] } {
   const byEvent = EVENT_SAYS[event]?.(data, seq);
   const notes: ReceiptPhrase[] = byEvent ? [byEvent.note] : [];
@@ -220,7 +222,16 @@ function deviationNotes(
         }),
       );
     else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
-      notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));
+      notes.push(
+        phrase('receipt.deviations.state', {
+          statePhrase: ceremonyStateValue(value),
+          // A stop names the step it came after, as the stop line on the screen did (a state spans several steps).
+          step: stepBefore ? 'entry' : 'none',
+          stepPhrase: stepBefore ? phraseValue(journalEventPhrase(stepBefore.event)) : '',
+          seq: stepBefore?.seq ?? 0,
+          actor: stepBefore?.actor ?? '',
+        }),
+      );
     else if (name === 'consequence' && typeof value === 'string')
       notes.push(
         (CONSEQUENCES as readonly string[]).includes(value)
@@ -243,6 +254,17 @@ function finishedAfterStop(entries: readonly JournalEntry[], stop: JournalEntry)
   const after = entries.slice(entries.indexOf(stop) + 1);
   const end = after.findIndex((e) => LATER_RUN_OPENED_BY.has(e.event));
   return (end === -1 ? after : after.slice(0, end)).map((e) => e.seq);
+}
+
+/**
+ * The entry just before a stop's `ceremony.interrupted`: the step its session had reached, which the
+ * stop line on the screen names (entries of a step under way went in before the interrupt). Undefined
+ * for any other entry.
+ */
+function stepBeforeStop(entries: readonly JournalEntry[], stop: JournalEntry): JournalEntry | undefined {
+  if (stop.event !== 'ceremony.interrupted') return undefined;
+  const before = entries[entries.indexOf(stop) - 1];
+  return before?.seq === stop.seq - 1 ? before : undefined;
 }
 
 /** The material the wrap of a stopped session wiped, as its `material.wiped` entries record it. */
@@ -278,6 +300,7 @@ export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDevi
       entry.seq,
       finishedAfterStop(entries, entry),
       wipedAsWrappedBefore(entries, entry),
+      stepBeforeStop(entries, entry),
     );
     const rest = Object.fromEntries(Object.entries(reasonless).filter(([name]) => !fields.includes(name)));
     return {

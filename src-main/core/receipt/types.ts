@@ -184,7 +184,8 @@ export interface ReceiptInput {
   /** `network`: the air-gapped side's network state as the check found it. */
   readonly workstation: { readonly hostname: string; readonly os: string; readonly network?: string | ReceiptPhrase };
   /** `code`: the digest of the code that ran, described (commit and sources, or app.asar header). */
-  readonly app: { readonly version: string; readonly build: string; readonly code?: string };
+  /** The software; its code said in the receipt's language (a string: as it is, e.g. from older callers). */
+  readonly app: { readonly version: string; readonly build: string; readonly code?: string | ReceiptPhrase };
   readonly operator: string;
   readonly witnesses: readonly string[];
   readonly keys: readonly ReceiptKey[];

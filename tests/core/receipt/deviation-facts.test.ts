@@ -183,6 +183,23 @@ describe('deviation data on receipts', () => {
     expect(zh).toContain(`停止时已在运行的1个步骤在记录停止期间完成，记在本条目之后：条目${(first?.seq ?? 0) + 1}。`);
   });
 
+  // A trial: the screen's stop line named the last step journaled ("after step Witness confirmed"), the
+  // receipt only the ceremony's state ("import parameters read"), two answers to where it stopped.
+  it('a stop names the step it came after, as the stop line on the screen did, beside the ceremony step', async () => {
+    const journal = await openJournal(path.join(f.dir, 'stopped-at-witness.jsonl'), { create: true });
+    await journal.append('Li Na', 'ceremony.session-started', {});
+    const confirmed = await journal.append('Wang Qiang', 'witness.confirmed', {});
+    await journal.append('Li Na', 'ceremony.interrupted', { signal: 'SIGINT', state: 'parameters-read', wipedKeys: 0 });
+    const stopped = journal.entries;
+    await journal.close();
+    const text = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'en' }), en).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `Ceremony step: import parameters read; stopped after “Witness confirmed” (entry ${confirmed.seq}, by Wang Qiang)`,
+    );
+    const zh = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'zh-CN' }), zhCN).replace(/\s+/g, '');
+    expect(zh).toContain(`仪式步骤：已读取导入参数；在“见证人已确认”（条目${confirmed.seq}，由WangQiang记录）之后停止`);
+  });
+
   it('details too long for the receipt end on a whole value and say how many more the journal entry holds', async () => {
     const journal = await openJournal(path.join(f.dir, 'wrapped-again.jsonl'), { create: true });
     const earlier = [1, 2, 3].map((session) => ({

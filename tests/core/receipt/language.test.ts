@@ -4,6 +4,8 @@
  * values visible and bidi-isolated, choices (select values) choosing, and a phrase held in a value
  * said in the same language as the text around it.
  */
+import { journalEventPhrase } from '../../../src-main/i18n/journal-events';
+import { phraseValue } from '../../../src-main/i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import {
   receiptHtmlLang,
@@ -46,6 +48,10 @@ describe('ReceiptWords.html', () => {
   it('says a phrase held in a value in the language of the text around it', () => {
     const html = new ReceiptWords('both').html('receipt.deviations.state', {
       statePhrase: ceremonyStateValue('keys-created'),
+      step: 'none',
+      stepPhrase: '',
+      seq: 0,
+      actor: '',
     });
     expect(html).toBe(
       '<span class="bi"><span lang="en">Ceremony step: keys created</span><span lang="zh-Hans-CN">仪式步骤：已创建密钥</span></span>',
@@ -61,7 +67,13 @@ describe('ReceiptWords.text', () => {
       'Q1 <keys>[U+000A]next (REHEARSAL)',
     );
     expect(
-      ReceiptWords.text('zh-CN', 'receipt.deviations.state', { statePhrase: ceremonyStateValue('keys-created') }),
-    ).toBe('仪式步骤：已创建密钥');
+      ReceiptWords.text('zh-CN', 'receipt.deviations.state', {
+        statePhrase: ceremonyStateValue('keys-created'),
+        step: 'entry',
+        stepPhrase: phraseValue(journalEventPhrase('witness.confirmed')),
+        seq: 12,
+        actor: '李娜',
+      }),
+    ).toBe('仪式步骤：已创建密钥；在“见证人已确认”（条目 12，由 李娜 记录）之后停止');
   });
 });

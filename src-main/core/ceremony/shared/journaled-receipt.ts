@@ -6,7 +6,7 @@ import { receiptLanguageSchema, type ReceiptLanguage } from '../../receipt/langu
 import type { JournalEntry } from '../../journal';
 import { receiptDeviations } from '../../receipt/deviation-facts';
 import { hsmOf, parametersBundleOf, receiptPeople } from '../../receipt/journal-facts';
-import { describeCodeIdentity } from '../../software/code-identity';
+import { phrase } from '../../receipt/facts';
 import type { AppIdentity } from './ceremony-record';
 
 export interface WrittenCeremonyReceipt {
@@ -22,9 +22,15 @@ export interface WrittenCeremonyReceipt {
 /** What a receipt fills in from the journal itself, never from the caller. */
 type JournalSections = 'journal' | 'people' | 'deviations' | 'parametersBundle' | 'hsm';
 
-/** The receipt's software line: version, build and the described code digest. */
+/** The receipt's software line: version, build and the code digest, said in the receipt's language. */
 export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
-  return { version: app.version, build: app.build, ...(app.code ? { code: describeCodeIdentity(app.code) } : {}) };
+  const code = app.code;
+  if (!code) return { version: app.version, build: app.build };
+  const values =
+    code.kind === 'asar'
+      ? { kind: 'asar', commit: 'none', digest: code.digest }
+      : { kind: 'sources', commit: code.commit?.slice(0, 12) ?? 'none', digest: code.digest };
+  return { version: app.version, build: app.build, code: phrase('receipt.fact.codeValue', values) };
 }
 
 /**

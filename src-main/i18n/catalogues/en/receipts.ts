@@ -24,6 +24,8 @@ export const enReceipts = {
   'receipt.fact.software': 'Software',
   'receipt.fact.softwareValue': 'Keyferry {version}, build {build}',
   'receipt.fact.code': 'Code that wrote this receipt',
+  'receipt.fact.codeValue':
+    '{kind, select, asar {app.asar header SHA-256 {digest}} other {{commit, select, none {no git commit} other {commit {commit}}}, sources SHA-256 {digest}}}',
   'receipt.fact.codeUnknown': 'not recorded (a test or development build)',
   'receipt.fact.keys': 'Keys',
   'receipt.fact.deviations': 'Deviations',
@@ -51,7 +53,8 @@ export const enReceipts = {
   'receipt.deviations.recorded': 'Recorded text: “{text}”',
   'receipt.deviations.expiryChosen':
     'Key {keyId}: the material {effectiveKind, select, never {never expires} other {expires {effective, date, moment}}}, {source, select, override {chosen at import over what the wrapped-material bundle requests ({requestedKind, select, never {never} other {{requested, date, moment}}})} other {as the wrapped-material bundle requests}}; the ceremony plan said {planKind, select, never {never} other {{plan, date, moment}}}.',
-  'receipt.deviations.state': 'Ceremony step: {statePhrase}',
+  'receipt.deviations.state':
+    'Ceremony step: {statePhrase}{step, select, none {} other {; stopped after “{stepPhrase}” (entry {seq}, by {actor})}}',
   'receipt.deviations.keysWiped':
     'Key material wiped in this attempt: {total, plural, one {# key} other {# keys}}{wrapped, plural, =0 {} other {: {wrapped} as {wrapped, plural, one {it was} other {they were}} wrapped (journal {entryCount, plural, one {entry} other {entries}} {entriesList}), {atStop} still held when it stopped}}',
   'receipt.deviations.consequence':

@@ -21,6 +21,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.software': '软件',
   'receipt.fact.softwareValue': 'Keyferry {version}，构建 {build}',
   'receipt.fact.code': '生成本回执的代码',
+  'receipt.fact.codeValue':
+    '{kind, select, asar {app.asar 头部 SHA-256 {digest}} other {{commit, select, none {无 git 提交} other {提交 {commit}}}，源代码 SHA-256 {digest}}}',
   'receipt.fact.codeUnknown': '未记录（测试或开发构建）',
   'receipt.fact.keys': '密钥数',
   'receipt.fact.deviations': '偏差',
@@ -46,7 +48,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.recorded': '日志记录的原文：“{text}”',
   'receipt.deviations.expiryChosen':
     '密钥 {keyId}：密钥材料{effectiveKind, select, never {永不过期} other {于 {effective, date, moment} 到期}}，{source, select, override {由导入时的选择决定，取代已包装密钥材料包所请求的（{requestedKind, select, never {永不过期} other {{requested, date, moment}}}）} other {按已包装密钥材料包的请求}}；仪式计划为{planKind, select, never {永不过期} other {{plan, date, moment}}}。',
-  'receipt.deviations.state': '仪式步骤：{statePhrase}',
+  'receipt.deviations.state':
+    '仪式步骤：{statePhrase}{step, select, none {} other {；在“{stepPhrase}”（条目 {seq}，由 {actor} 记录）之后停止}}',
   'receipt.deviations.keysWiped':
     '本次尝试擦除的密钥材料：{total} 个密钥{wrapped, plural, =0 {} other {（包装后立即擦除 {wrapped} 个，见{entryCount, plural, other {日志条目}} {entriesList}；停止时仍持有并擦除 {atStop} 个）}}',
   'receipt.deviations.consequence':

@@ -19,6 +19,8 @@ import { journalFileEntries } from '../../../helpers/journal-entries';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { LIVE_WLAN } from '../../../helpers/workstation';
+import { receiptApp } from '../../../../src-main/core/ceremony/shared/journaled-receipt';
+import { ReceiptWords, type ReceiptPhrase } from '../../../../src-main/core/receipt/language';
 
 const OUT = path.resolve('test-results/receipts');
 const printer = printerPerFile(OUT);
@@ -184,3 +186,18 @@ describe('receipts from journals with deviations', () => {
 function people(plan: { title: string; operator: string; witnesses: readonly string[] }) {
   return { title: plan.title, operator: plan.operator, witnesses: plan.witnesses };
 }
+
+describe('the receipt’s code line', () => {
+  it('says the code that wrote it in the receipt’s language, hex as it is', () => {
+    const digest = 'ab'.repeat(32);
+    const code = receiptApp({
+      version: '1.0.0',
+      build: 'dev',
+      code: { kind: 'sources', digest, commit: 'c0ffee'.repeat(7) },
+    }).code as ReceiptPhrase;
+    expect(ReceiptWords.phraseText('en', code)).toBe(`commit c0ffeec0ffee, sources SHA-256 ${digest}`);
+    expect(ReceiptWords.phraseText('zh-CN', code)).toBe(`提交 c0ffeec0ffee，源代码 SHA-256 ${digest}`);
+    const packaged = receiptApp({ version: '1.0.0', build: '7', code: { kind: 'asar', digest } }).code as ReceiptPhrase;
+    expect(ReceiptWords.phraseText('zh-CN', packaged)).toBe(`app.asar 头部 SHA-256 ${digest}`);
+  });
+});
