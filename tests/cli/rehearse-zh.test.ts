@@ -69,7 +69,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     );
     expect(run.stdout).toContain('正在生成 AES_256 密钥');
     // The proof column's colon is the full-width one Chinese text uses.
-    expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+已启用\s+通过：/);
+    expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+启用\s+通过：/);
     expect(run.stdout).toContain('（已与回执核对）');
     expect(run.stdout).toContain('演练通过：每个密钥都已导入并证明可用。');
     expect(run.stdout).toContain('下一步：若要以两人、两台机器（两个文件夹，或两台计算机加一个 U 盘）演练真实命令');
@@ -82,7 +82,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(html).toContain('签字确认');
       if (side === 'online') {
         const text = await readFile(path.join(out, side, files.find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
-        expect(text).toContain('已导入（KMS 已应答）；密钥状态 已启用');
+        expect(text).toContain('已导入（KMS 已应答）；密钥状态为“启用”');
         expect(text).not.toContain('Enabled');
       }
       // The people a rehearsal plays are named in Chinese, not "Rehearsal operator" / "Rehearsal witness".
@@ -150,7 +150,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         ['online', 'create-key', '--journal', 'online.jsonl', '--plan', 'plan.json', ...where],
         online,
       );
-      expect(created).toContain('计划中的 2 个密钥均已在 KMS 中，状态为待导入：本次运行创建 2 个。');
+      expect(created).toContain('计划中的 2 个密钥均已在 KMS 中，状态为“等待导入”：本次运行创建 2 个。');
       const params = await run(nextCommand(onMedia(created, online)), online);
       expect(params).toContain('导入参数包已写入并通过校验');
       // The workstation's time in Chinese, or UTC alone where the workstation keeps UTC (as CI does).
@@ -179,9 +179,9 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       );
       const imported = await run(nextCommand(onMedia(wrapped, online)), online);
       expect(imported).toContain('已按 KMS 签发的导入参数核对已包装密钥材料包：2 个密钥。');
-      expect(imported).toMatch(/AES_256\s+已启用\s+通过：/);
+      expect(imported).toMatch(/AES_256\s+启用\s+通过：/);
       const status = await run(nextCommand(imported), online);
-      expect(status).toMatch(/pay\/aes\s+AES_256\s+\S+\s+已启用\s+(\d{4}年|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
+      expect(status).toMatch(/pay\/aes\s+AES_256\s+\S+\s+启用\s+(\d{4}年|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       expect(englishSentences(printed.join('\n'))).toEqual([]);
     } finally {
       await sim.close();

@@ -2,7 +2,7 @@
  * KMS key states (i18n/kms-state.ts): every state the KMS documents reads as a word in both
  * languages, in sentences (the catalogue's KEY_STATE) and on its own (`kms.state`, what the key
  * tables and the CLI show), from the one table KMS_STATE_NAMES. A frozen key (key_state "7",
- * Huawei's 冻结) is read from a describe-key answer and shown as 已冻结, not refused as a bad answer.
+ * Huawei's 冻结) is read from a describe-key answer and shown as 冻结 (the console's label), not refused as a bad answer.
  */
 import { describe, expect, it } from 'vitest';
 import { KeyferryError, toProblem } from '../../src-main/core/errors';
@@ -27,7 +27,7 @@ describe('KMS key states', () => {
     }
   });
 
-  it('a frozen key from describe-key reads 已冻结 in Chinese and Frozen in English', () => {
+  it('a frozen key from describe-key reads 冻结 in Chinese and Frozen in English', () => {
     const body = { key_info: { key_id: '43f1ffd7-18fb-4568-9575-602e009b7ee8', key_state: '7', origin: 'external' } };
     const wire = parseAnswer(
       { status: 200, headers: {}, body: Buffer.from(JSON.stringify(body)) },
@@ -36,10 +36,10 @@ describe('KMS key states', () => {
     );
     const info = keyInfoFromWire(wire.key_info);
     expect([info.state, info.stateName]).toEqual([7, 'Frozen']);
-    expect(kmsStateText(zh, info.stateName)).toBe('已冻结');
+    expect(kmsStateText(zh, info.stateName)).toBe('冻结');
     expect(kmsStateText(en, info.state)).toBe('Frozen');
     expect(zh.problem(toProblem(new KeyferryError('KMS_KEY_NOT_PENDING_IMPORT', { state: '7' }))).message).toContain(
-      '已冻结',
+      '冻结',
     );
   });
 

@@ -1,7 +1,7 @@
 /**
  * The online import and verify steps in Simplified Chinese, in Chromium through the real router
  * and handlers: the KMS key states the screen lists (read from the KMS, and beside each proof)
- * are the console's words (待导入 before the import, 已启用 after), never the API's English names,
+ * are the console's words (等待导入 before the import, 启用 after), never the API's English names,
  * and how the KMS confirmed the import is said in words (KMS 已应答), not as the API's 'answered'.
  * Screenshot: test-results/screens/zh-CN/online-import-verify.png.
  */
@@ -22,7 +22,7 @@ describe('the import and verify steps in Chinese', () => {
     await step(page, t('verify.read-states'), 'online-verify');
     const before = (await verify.locator('ul.key-states').textContent()) ?? '';
     expect(before).toContain(`（AES_256）：${t('kms.state', { state: '5' })}`);
-    expect(t('kms.state', { state: '5' })).toBe('待导入');
+    expect(t('kms.state', { state: '5' })).toBe('等待导入');
 
     await step(page, t('import.button'), 'online-import');
     // How the KMS confirmed the import, in words (it showed the API's 'answered').
@@ -31,7 +31,7 @@ describe('the import and verify steps in Chinese', () => {
     await step(page, t('verify.button'), 'online-verify');
     const proof = (await verify.locator('li.ok').textContent()) ?? '';
     expect(proof).toContain(`（AES_256，${t('kms.state', { state: '2' })}）：`);
-    expect(t('kms.state', { state: '2' })).toBe('已启用');
+    expect(t('kms.state', { state: '2' })).toBe('启用');
 
     await step(page, t('verify.read-states'), 'online-verify');
     const after = (await verify.locator('ul.key-states').textContent()) ?? '';

@@ -54,7 +54,7 @@ describe('online status and import after a kill between the send and its answer,
     const zh = await runStatus('--lang', 'zh-CN');
     expect(zh.code).toBe(1);
     expect(zh.stdout).toContain(
-      `KMS 中有 1 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 ${sendSeq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：u/aes（${keyId}）。KMS 的状态表明该导入没有生效：仪式尚未完成。`,
+      `KMS 中有 1 个密钥仍处于“等待导入”状态，但本日志显示已向其发送导入（日志条目 ${sendSeq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：u/aes（${keyId}）。KMS 的状态表明该导入没有生效：仪式尚未完成。`,
     );
     expect(zh.stdout).not.toContain('尚未导入任何内容');
     const unrecorded = (await journalFileEntries(journal)).filter((e) => e.event === 'ceremony.session-unrecorded');

@@ -94,7 +94,7 @@ describe('an import recorded as KMS_IMPORT_OUTCOME_UNKNOWN', () => {
     expect(en.stdout).toMatch(/--bundle \S+ --expect-digest DIGEST\. It asks the KMS first/);
     const zh = await status('zh-CN');
     expect(zh.stdout).toContain(
-      `KMS 中有 1 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：${unknownZh('pending', keyId, sent, seq)}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,
+      `KMS 中有 1 个密钥仍处于“等待导入”状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：${unknownZh('pending', keyId, sent, seq)}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,
     );
     const rerun = await keyferry(importCommand, { cwd: online, env });
     expect(rerun.code).toBe(0);

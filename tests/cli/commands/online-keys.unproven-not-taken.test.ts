@@ -54,7 +54,7 @@ describe('an import answered KMS.0101 whose key is still Pending import', () => 
     const zh = await status('zh-CN');
     expect(zh.code).toBe(1);
     expect(zh.stdout).toContain(
-      `KMS 中有 1 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：n/aes（${keyId}）：导入于日志条目 ${sent} 发送，日志条目 ${failed?.seq} 记录的答复为 KMS.0101。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,
+      `KMS 中有 1 个密钥仍处于“等待导入”状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：n/aes（${keyId}）：导入于日志条目 ${sent} 发送，日志条目 ${failed?.seq} 记录的答复为 KMS.0101。KMS 现在的状态表明该导入没有生效：仪式尚未完成。`,
     );
 
     // The import named finishes it.

@@ -81,7 +81,7 @@ describe('online import and status after delete-material, round by round', () =>
       `下一步，为重新等待其密钥材料的密钥获取新的包装密钥和导入令牌（MEDIA：本工作站挂载移动存储介质的文件夹；它会打印需在离线工作站上使用新参数包运行的命令）：keyferry online params --journal online.jsonl --out MEDIA/import-parameters-${ceremonyId}-2`,
     );
     expect(zh.stderr).toContain(
-      `r/deleted (${deleted}) 的密钥材料已按请求删除，这 1 个密钥重新处于待导入状态，且此后没有为其写出导入参数包。`,
+      `r/deleted (${deleted}) 的密钥材料已按请求删除，这 1 个密钥重新处于“等待导入”状态，且此后没有为其写出导入参数包。`,
     );
     const refusals = (await journalFileEntries(path.join(online, 'online.jsonl'))).filter(
       (e) => e.event === 'wrapped-bundle.refused',

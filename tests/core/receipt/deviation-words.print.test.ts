@@ -159,8 +159,8 @@ describe('deviations on a zh-CN receipt', () => {
       '已通过覆盖将保管份额写入同一卷上的文件夹',
       // The next attempt's first entry closes the stopped session: nothing was journaled after the stop.
       '在已记录的步骤之间停止：本条目之前记入日志为已完成的步骤均已完成（仅记入为已开始的步骤，例如正在发送的导入，可能未完成）。本条目之后没有记入任何步骤。正在进行的KMS调用仍可能已生效而未记入日志',
-      'describe-key显示密钥状态为已禁用，而不是已启用',
-      '密钥状态：已禁用',
+      'describe-key显示密钥状态为“禁用”，而不是“启用”',
+      '密钥状态：禁用',
       '信号：SIGINT',
       '已包装密钥材料包摘要：',
     ])
@@ -209,8 +209,8 @@ describe('deviations on a zh-CN receipt', () => {
       '在已记录的步骤之间停止',
       '已通过覆盖允许存在活动网络',
       '已通过覆盖将保管份额写入同一卷上的文件夹',
-      'describe-key显示密钥状态为待导入，而不是已启用',
-      '密钥状态：待导入',
+      'describe-key显示密钥状态为“等待导入”，而不是“启用”',
+      '密钥状态：等待导入',
     ])
       expect(zh).toContain(said);
     for (const english of ENGLISH_LEFT) expect(zh).not.toContain(english.replace(/\s+/g, ''));
@@ -219,7 +219,7 @@ describe('deviations on a zh-CN receipt', () => {
       { ...sampleReceiptInput('online', ['AES_256']), deviations: receiptDeviations(older) },
       { language: 'zh-CN' },
     ).replace(/\s+/g, '');
-    expect(twin).toContain('describe-key显示密钥状态为待导入，而不是已启用');
+    expect(twin).toContain('describe-key显示密钥状态为“等待导入”，而不是“启用”');
     expect(twin).not.toContain('Pendingimport');
   });
 });

@@ -55,7 +55,7 @@ describe('journal.view', () => {
     ]);
     const zh = phraseText(translator('zh-CN'), proof);
     expect(zh).toMatch(/\p{Script=Han}/u);
-    expect(zh).toContain('已禁用');
+    expect(zh).toContain('禁用');
     expect(zh).not.toContain('Disabled');
     expect(zh).not.toBe(phraseText(translator('en'), proof));
     expect(entryText(translator('zh-CN'), verified!)).toBe(`密钥 ID：${KEY_ID}、证明：${zh}`);

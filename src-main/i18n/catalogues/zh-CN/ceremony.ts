@@ -95,13 +95,13 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.NOTHING_TO_IMPORT': '本仪式的每个密钥都已持有导入的密钥材料；没有密钥在等待导入参数。',
   'problem.NOTHING_TO_IMPORT.next': '请用 “keyferry online status” 检查这些密钥。',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE':
-    '密钥 {keyId} 在 KMS 中已不处于待导入状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有记录能证明其是否生效的答复；该密钥的状态表明 KMS 已接受那次导入（IMPORT_LANDED_FROM_OTHER_BUNDLE）。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
+    '密钥 {keyId} 在 KMS 中已不处于“等待导入”状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有记录能证明其是否生效的答复；该密钥的状态表明 KMS 已接受那次导入（IMPORT_LANDED_FROM_OTHER_BUNDLE）。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
     '请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import，使用相同的 --journal、按介质挂载位置指定该文件夹的 --bundle 以及 --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。',
   'problem.IMPORT_STOPPED': '密钥 {keyId} 的导入未发送：导入在其请求发出之前已被停止（Ctrl-C）。',
   'problem.IMPORT_STOPPED.next': '请再次运行相同的导入：它会先向 KMS 询问此前发送的导入，并只导入缺少的部分。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
-    '{why, select, lapsed {{keysList} 的密钥材料已在 KMS 中失效} mixed {{keysList} 的密钥材料已按请求删除或已在 KMS 中失效} other {{keysList} 的密钥材料已按请求删除}}，{count, plural, other {这 # 个密钥}}重新处于待导入状态，且此后没有为其写出导入参数包。仪式尚未完成，目前没有可导入的内容：未向 KMS 发送任何请求。',
+    '{why, select, lapsed {{keysList} 的密钥材料已在 KMS 中失效} mixed {{keysList} 的密钥材料已按请求删除或已在 KMS 中失效} other {{keysList} 的密钥材料已按请求删除}}，{count, plural, other {这 # 个密钥}}重新处于“等待导入”状态，且此后没有为其写出导入参数包。仪式尚未完成，目前没有可导入的内容：未向 KMS 发送任何请求。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS.next':
     'KMS 只接受同一份密钥材料再次导入。请运行 keyferry online params（在移动存储介质上使用新的 --out 文件夹）；在离线工作站上，使用该导入参数包运行它打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后使用该命令写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
   'problem.WRAPPED_KEY_UNKNOWN': '包中含有密钥 {keyId}，但本仪式没有创建该密钥。',

@@ -34,14 +34,14 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.about.airgap-wrap':
     '仪式的离线侧：每位见证人确认导入参数包摘要，在此生成（或读入、或在 HSM 中生成）密钥材料并包装，\n写出已包装密钥材料包和回执。请给出 --bundle，或改为给出控制台文件：\n--console-wrapping-key、--key-id、--spec 和 --import-token。',
   'cli.about.online-create-key':
-    '开始仪式（创建其日志），并在 KMS 中创建外部密钥，状态为待导入：\n来自计划文件，或由选项描述的一个密钥。',
+    '开始仪式（创建其日志），并在 KMS 中创建外部密钥，状态为“等待导入”：\n来自计划文件，或由选项描述的一个密钥。',
   'cli.about.online-params':
     '为仪式的每个密钥获取包装密钥和导入令牌，把导入参数包写入移动存储介质，\n并打印其摘要，供向见证人朗读。',
   'cli.about.online-import':
     '用离线回执上的摘要以及 KMS 签发的参数检查已包装密钥材料包，导入它，\n证明每个密钥可用，并写出联网侧回执。',
   'cli.about.online-status': '按 KMS 的视角显示仪式的每个密钥，并再次证明已导入的密钥。',
   'cli.about.online-delete-material':
-    'KMS 删除密钥材料；密钥回到待导入状态，之后只接受同一份密钥材料。\n在此之前，该密钥下的所有密文都无法解密。',
+    'KMS 删除密钥材料；密钥回到“等待导入”状态，之后只接受同一份密钥材料。\n在此之前，该密钥下的所有密文都无法解密。',
 
   'cli.note.credentials':
     '凭证：KEYFERRY_AK 和 KEYFERRY_SK（以及 KEYFERRY_SECURITY_TOKEN），或 KEYFERRY_IAM_TOKEN，\n或配置文件。命令行上从不接受凭证。',

@@ -23,7 +23,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.summary.online-params': '获取包装密钥和导入令牌；写入导入参数包',
   'cli.summary.online-import': '检查已包装密钥材料包，导入并校验每个密钥，写入回执',
   'cli.summary.online-status': '显示仪式中的每个密钥，并重新校验已导入的密钥',
-  'cli.summary.online-delete-material': '删除 AES 密钥已导入的密钥材料（密钥回到待导入状态）',
+  'cli.summary.online-delete-material': '删除 AES 密钥已导入的密钥材料（密钥回到“等待导入”状态）',
   'cli.summary.hsm-info': '通过 HSM 的 PKCS#11 模块列出其槽位、令牌和仪式所用的机制',
   'cli.summary.airgap-wrap': '离线侧：见证人确认包摘要，准备并包装密钥材料，写入包和回执',
 

@@ -8,7 +8,7 @@ const REPORT = '这表明 Keyferry 存在缺陷或包中的某个字段已损坏
 const NEW_PARAMETERS = '为此密钥重新获取导入参数，并用新的包装密钥重新包装密钥材料。';
 /** A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it). */
 export const KEY_STATE =
-  '{state, select, 1 {待激活} 2 {已启用} 3 {已禁用} 4 {计划删除} 5 {待导入} 7 {已冻结} other {状态 {state}}}';
+  '{state, select, 1 {待激活} 2 {启用} 3 {禁用} 4 {计划删除} 5 {等待导入} 7 {冻结} other {状态 {state}}}';
 
 export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.0101': 'KMS 报告了内部错误。',
@@ -49,7 +49,7 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.0308.next': '请检查 KMS 消息中指出的值；如果该值由 Keyferry 选定，请报告。',
   'problem.KMS.0309': '该密钥的密钥材料由 KMS 生成；只有密钥材料来源为外部的密钥才能导入密钥材料。',
   'problem.KMS.0309.next': '请新建一个密钥材料来源为外部的密钥用于导入。',
-  'problem.KMS.0310': '该密钥不在等待密钥材料（其状态不是待导入）。',
+  'problem.KMS.0310': '该密钥不在等待密钥材料（其状态不是“等待导入”）。',
   'problem.KMS.0310.next': '请检查密钥状态：它可能已有密钥材料。再次导入之前先查询密钥详情。',
   'problem.KMS.0311': 'KMS 无法用此导入令牌对应的包装密钥解密已包装的密钥材料。',
   'problem.KMS.0311.next': '请用与该令牌同一导入参数包中的公钥（RSAES_OAEP_SHA_256）重新包装密钥材料。',
@@ -64,7 +64,7 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.1201': '该密钥未被禁用，因此无法启用。',
   'problem.KMS.1201.next': '请查询密钥详情以查看其状态。',
   'problem.KMS.1301': '该密钥未启用。',
-  'problem.KMS.1301.next': '请查询密钥详情：它可能在等待密钥材料（待导入）或已禁用。',
+  'problem.KMS.1301.next': '请查询密钥详情：它可能在等待密钥材料（“等待导入”）或已禁用。',
   'problem.KMS.1401': '删除密钥必须提前 7 到 1096 天计划。',
   'problem.KMS.1401.next': '请选择 7 到 1096 天的等待期。',
   'problem.KMS.1402': '该密钥已处于计划删除状态。',
@@ -98,7 +98,7 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.2609.next': '请包装与密钥规格相符的 PKCS#8 私钥，并使用与已包装密钥材料相同的临时中间密钥。',
   'problem.KMS.2610': '已包装密钥材料中的临时中间密钥不是 16 或 32 字节。',
   'problem.KMS.2610.next': '请用新生成的 32 字节临时中间密钥重新包装私钥。',
-  'problem.KMS.2701': '只有密钥处于已启用或已禁用状态时才能删除密钥材料。',
+  'problem.KMS.2701': '只有密钥处于“启用”或“禁用”状态时才能删除密钥材料。',
   'problem.KMS.2701.next': '请查询密钥详情以查看其状态。',
   'problem.KMS.2702': '导入的非对称（私钥）密钥材料不能删除。',
   'problem.KMS.2702.next': '请改为禁用该密钥或计划删除它。',
@@ -149,18 +149,18 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS_CONNECTION_DROPPED':
     '与 {host} 的连接在{written, select, yes {请求发出之后} other {请求发出之前}}失败（{detail}）。',
   'problem.KMS_CONNECTION_DROPPED.next': '请检查网络后重试。',
-  'problem.KMS_KEY_NOT_PENDING_IMPORT': `该密钥的状态是${KEY_STATE}，不是待导入，因此现在不接受密钥材料。`,
+  'problem.KMS_KEY_NOT_PENDING_IMPORT': `该密钥的状态是“${KEY_STATE}”，不是“等待导入”，因此现在不接受密钥材料。`,
   'problem.KMS_KEY_NOT_PENDING_IMPORT.next':
-    '{state, select, 2 {该密钥已有密钥材料：请检查它（describe-key、get-publickey），不要再次导入。} other {请查询密钥详情，并在导入前让它回到待导入状态。}}',
-  'problem.KMS_IMPORT_OUTCOME_UNKNOWN': `导入没有得到明确的应答（{cause}），而且{state, select, none {密钥状态也无法读取} other {密钥现在的状态是${KEY_STATE}}}，因此 Keyferry 无法判断这次导入是否生效。`,
+    '{state, select, 2 {该密钥已有密钥材料：请检查它（describe-key、get-publickey），不要再次导入。} other {请查询密钥详情，并在导入前让它回到“等待导入”状态。}}',
+  'problem.KMS_IMPORT_OUTCOME_UNKNOWN': `导入没有得到明确的应答（{cause}），而且{state, select, none {密钥状态也无法读取} other {密钥现在的状态是“${KEY_STATE}”}}，因此 Keyferry 无法判断这次导入是否生效。`,
   'problem.KMS_IMPORT_OUTCOME_UNKNOWN.next':
     '待 KMS 恢复应答后请重新运行导入：它会先读取密钥状态，识别已生效的导入（密钥材料到期时间相同，RSA 和 EC 密钥的公钥也相同），不会重复发送。在此之前请勿通过其他方式导入该材料。',
   'problem.KMS_IMPORT_CONFLICT':
     '该密钥已启用，但{differs, select, expiry {其密钥材料到期时间} other {其公钥}}与本次导入不同：有其他密钥材料被导入了该密钥。',
   'problem.KMS_IMPORT_CONFLICT.next': '请停止：不要在本次仪式中使用此密钥；查明是谁向它导入了密钥材料。',
-  'problem.KMS_IMPORT_NOT_APPLIED': '导入两次都没有得到明确的应答，且该密钥仍为待导入：密钥材料没有导入。',
+  'problem.KMS_IMPORT_NOT_APPLIED': '导入两次都没有得到明确的应答，且该密钥仍为“等待导入”：密钥材料没有导入。',
   'problem.KMS_IMPORT_NOT_APPLIED.next': '请检查网络，然后重新执行导入步骤（同一个导入令牌在到期前仍可使用）。',
-  'problem.KMS_IMPORT_TOKEN_EXPIRED': '导入没有得到明确的应答，该密钥仍为待导入，而导入令牌在此期间已过期。',
+  'problem.KMS_IMPORT_TOKEN_EXPIRED': '导入没有得到明确的应答，该密钥仍为“等待导入”，而导入令牌在此期间已过期。',
   'problem.KMS_IMPORT_TOKEN_EXPIRED.next': NEW_PARAMETERS,
   'problem.KMS_PROXY_INVALID':
     '{reason, select, notUrl {HTTPS_PROXY 设置不是 URL。} other {不支持通过 {scheme} 访问的代理；只支持 http:// 代理（使用 CONNECT）。}}',

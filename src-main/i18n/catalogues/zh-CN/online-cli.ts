@@ -22,7 +22,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.create.left-alone-under-dropped-alias':
     '警告：现在给出的计划删去了 {alias}{region, select, none {} other {（区域 {region} 中的副本）}}，本日志显示已在条目 {seq} 发送其创建密钥请求{sentSpec, select, none {} other {（规格 {sentSpec}，用途 {sentUsage}）}}且没有记录答复。KMS 在该别名下持有密钥 {keyId}，其规格为 {spec}、用途为 {usage}：不是该请求要创建的密钥，因此该创建没有生效，它也不是本仪式的密钥。它未被触动：没有纳入本仪式，没有修改，也没有删除。在任何人依赖它之前，请先查明它属于谁。',
   'online.created':
-    '计划中的 {count} 个密钥{replicas, plural, =0 {} other {（其中 {replicas} 个是位于其他区域或项目的副本）}}均已在 KMS 中，状态为待导入：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
+    '计划中的 {count} 个密钥{replicas, plural, =0 {} other {（其中 {replicas} 个是位于其他区域或项目的副本）}}均已在 KMS 中，状态为“等待导入”：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
   'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
   'online.progress.key-unrecorded':
     '已在 KMS 中完成，但未记入日志：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。{cause, select, stop {KMS 在停止开始之后才应答，而停止已在记录该应答之前关闭了日志} other {KMS 已应答，但日志无法记录}}；{fetch, select, yes {下次运行会为它重新获取导入参数（这些参数从未写入材料包）。} other {下次运行会在 KMS 中找到它并记入日志。}}',
@@ -62,7 +62,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.import.already-imported':
     '此包中的每个密钥都已持有其密钥材料（之前已导入，已记入日志）：不再重复导入；将验证这些密钥并写入回执。',
   'online.import.stopped-part-way':
-    '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次运行会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（待导入）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}（online status 会说明所需内容）。}}仪式尚未完成。',
+    '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次运行会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（“等待导入”）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}（online status 会说明所需内容）。}}仪式尚未完成。',
   'online.named-key': '{alias}（{keyId}{replica, select, yes {，位于 {region} 的副本} other {}}）',
   'online.import.more-keys': '{keys}，以及另外 {count} 个（keyferry online status 会列出全部）',
   'online.import.run-again':
@@ -78,7 +78,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  {alias} 的副本组（{count} 个密钥，主密钥 {primary}）：未证明：每个成员都持有已导入的密钥材料，但日志中没有该组在最后一次导入之后的证明（有成员未通过上表中其自身的校验）',
   'online.expiry': '{at, select, never {永不过期} unknown {未知} none {-} other {{at}}}',
   'online.lapsed.heading':
-    '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到待导入状态，只接受同一份密钥材料再次导入。',
+    '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到“等待导入”状态，只接受同一份密钥材料再次导入。',
   'online.lapsed.key': '  {alias}（{spec}，密钥 {keyId}），导入时记录的密钥材料到期时间：{expires}',
   'online.lapsed.next':
     '在再次导入同一份密钥材料之前，{count, plural, =1 {该密钥} other {这些密钥}}下的所有密文都无法解密。下一步（MEDIA：各工作站挂载移动存储介质的文件夹）：',
@@ -100,13 +100,13 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '下一步，在令牌的 24 小时内于离线工作站上：按 online params 打印的命令，用导入参数包 {dir}（写于联网日志第 {seq} 条）执行包装；然后在此处用它打印的 online import 命令导入其写出的内容。',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.status.partly-imported':
-    '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成{groups, select, yes {，含有这类密钥的副本组也不完整} other {}}。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（按本计算机的时钟），因此该材料包已无法再导入它们：请为它们获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {{refused, select, expiry {{count, plural, other {它们}}的导入已在日志条目 {refusedSeq} 被拒绝（{code}：{by, select, kms {按 KMS 的时钟} other {按本计算机的时钟}}密钥材料到期时间不在未来），因此同一导入会再次被拒绝。下一步，请以更晚的到期时间导入同一材料包（DIGEST 为其离线回执上的材料包摘要，EXPIRY 为带时区的日期时间、时长（如 90d）或 never；作为覆盖记入日志）{tokens, select, valid {，须在其导入令牌有效期内，即 {until, date, moment} 之前} other {}}：{importCommand} --expect-digest DIGEST --expires EXPIRY} token {{count, plural, other {它们}}的导入已在日志条目 {refusedSeq} 被拒绝：KMS 表示{count, plural, other {它们}}的导入令牌已过期（{code}），因此该材料包已无法再导入{count, plural, other {它们}}：请为{count, plural, other {它们}}获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料，再导入该包装写出的材料包。} other {导入中途停止。请使用相同的 --bundle{hasBundle, select, yes {（{bundle}）} other {}}和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}}}',
+    '{total} 个密钥中有 {count} 个尚未导入（“等待导入”）：{keys}。仪式尚未完成{groups, select, yes {，含有这类密钥的副本组也不完整} other {}}。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（按本计算机的时钟），因此该材料包已无法再导入它们：请为它们获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {{refused, select, expiry {{count, plural, other {它们}}的导入已在日志条目 {refusedSeq} 被拒绝（{code}：{by, select, kms {按 KMS 的时钟} other {按本计算机的时钟}}密钥材料到期时间不在未来），因此同一导入会再次被拒绝。下一步，请以更晚的到期时间导入同一材料包（DIGEST 为其离线回执上的材料包摘要，EXPIRY 为带时区的日期时间、时长（如 90d）或 never；作为覆盖记入日志）{tokens, select, valid {，须在其导入令牌有效期内，即 {until, date, moment} 之前} other {}}：{importCommand} --expect-digest DIGEST --expires EXPIRY} token {{count, plural, other {它们}}的导入已在日志条目 {refusedSeq} 被拒绝：KMS 表示{count, plural, other {它们}}的导入令牌已过期（{code}），因此该材料包已无法再导入{count, plural, other {它们}}：请为{count, plural, other {它们}}获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料，再导入该包装写出的材料包。} other {导入中途停止。请使用相同的 --bundle{hasBundle, select, yes {（{bundle}）} other {}}和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}}}',
   'online.status.group-material':
     '{holderIs, select, itsPrimary {{member}是{holder}的副本，而后者持有此前导入的密钥材料} other {{member}从未导入过，而其副本组中的{holder}持有此前导入的密钥材料}}：一个副本组只持有一份密钥材料，因此该密钥须导入同一份密钥材料，绝不能使用 keyferry airgap wrap 新生成的密钥材料（新生成的密钥材料会使该组持有两份密钥材料）。它的导入令牌已过期，因此它所在的材料包已无法再导入它。下一步：{command}（新的包装密钥和导入令牌）；然后在离线工作站上{custody, select, shares {使用它写出的材料包和 {total} 位保管人中任意 {threshold} 位的份额（{custodiansList}{set, select, named {；托管集 {setTag}} other {}}；联网日志条目 {seq}）运行 keyferry custody restore} hsmToken {使用它写出的材料包和保存该材料的 HSM 令牌 {token}（联网日志条目 {seq}）运行 keyferry custody restore} materialFiles {使用它写出的材料包和{holder}的原始密钥材料文件运行 keyferry airgap wrap（未保留托管副本：联网日志条目 {seq} 记录该文件为唯一副本）} none {若仍有人持有该组的原始密钥材料，使用它写出的材料包和该材料运行 keyferry airgap wrap（未保留托管副本：联网日志条目 {seq}）} other {使用它写出的材料包，从本仪式的托管副本运行 keyferry custody restore}}，按该命令打印的方式运行；然后在此处使用该步骤写出的已包装密钥材料包运行 keyferry online import。',
   'online.status.unrecorded-imports':
     'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。请使用相同的 --bundle{bundles, select, none {} other {（{bundles}）}} 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'online.status.unrecorded-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
+    'KMS 中有 {count} 个密钥仍处于“等待导入”状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果（命令在发送后被中止或崩溃，或其日志无法记录答复）：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。导入令牌有效期内，它会用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
   'online.status.round-wrap':
     '{keys}的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），写于{count, plural, =1 {该密钥} other {这些密钥}}的密钥材料丢失之后。下一步，在离线工作站上使用该参数包运行 keyferry online params 打印的命令：{custody, select, shares {keyferry custody restore --bundle …，使用 {total} 位保管人中任意 {threshold} 位的保管份额（{custodiansList}{set, select, named {；托管集 {setTag}} other {}}；联网日志条目 {custodySeq}）} hsmToken {keyferry custody restore --bundle … --hsm-module …，使用保存该密钥材料的 HSM 令牌 {token}（联网日志条目 {custodySeq}）} materialFiles {keyferry airgap wrap --bundle … --material，使用原始密钥材料文件（联网日志条目 {custodySeq} 记录其为唯一副本）} none {keyferry airgap wrap --bundle … --material，使用原始密钥材料（如果仍有人持有；未保留托管副本：联网日志条目 {custodySeq}）} other {keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件}}；然后在此处使用它写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
   'online.status.finished':
@@ -122,7 +122,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.status.unproven-answer':
     '{key}：{sentSeq, plural, =0 {} other {导入于日志条目 # 发送，}}日志条目 {seq} 记录的答复为{code, select, KMS_IMPORT_OUTCOME_UNKNOWN {结果未知的失败（KMS_IMPORT_OUTCOME_UNKNOWN：答复丢失，且无法读取密钥状态）} other { {code}}}',
   'online.status.answered-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
+    'KMS 中有 {count} 个密钥仍处于“等待导入”状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次运行导入（DIGEST 为离线回执上的材料包摘要）：{command}。它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
   'online.status.prove-first':
     '先校验：{proveCount} 个密钥持有尚未证明的已导入密钥材料（{prove}），因此仪式处于“{statePhrase}”步骤，此步骤不能写出导入参数包；{lostCount} 个密钥在等待新的导入参数（{lost}）。下一步：1. 证明这些密钥：{status}（它会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取并写出新的导入参数：{params}',
   'online.status.foreign-imports':

@@ -2,12 +2,12 @@
 import type { enProofs } from '../en/proofs';
 import { KEY_STATE } from './kms';
 
-const PUBLIC_KEY_EQUAL = '已启用；get-publickey 与被包装的公钥一致；';
+const PUBLIC_KEY_EQUAL = '状态为“启用”；get-publickey 与被包装的公钥一致；';
 
 export const zhCNProofs: { readonly [K in keyof typeof enProofs]: string } = {
   'proof.key.notVerified': '未验证',
-  'proof.key.notEnabled': `describe-key 显示密钥状态为${KEY_STATE}，而不是已启用`,
-  'proof.key.roundTrip': '已启用；encrypt-data/decrypt-data 往返加解密返回了原明文',
+  'proof.key.notEnabled': `describe-key 显示密钥状态为“${KEY_STATE}”，而不是“启用”`,
+  'proof.key.roundTrip': '状态为“启用”；encrypt-data/decrypt-data 往返加解密返回了原明文',
   'proof.key.roundTripFailed': 'decrypt-data 返回的不是交给 encrypt-data 的内容',
   'proof.key.publicKeyDiffers': 'get-publickey（SHA-256 {fingerprint}）与被包装的公钥不同',
   'proof.key.signs': `${PUBLIC_KEY_EQUAL}KMS 的签名在本地用该公钥验证通过`,

@@ -144,8 +144,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.replacedLapsedPlan': '所替换的计划到期时间（已过）',
   'receipt.key.never': '永不过期',
   'receipt.key.importResult': '导入结果',
-  'receipt.key.imported': `已导入；密钥状态 ${KEY_STATE}`,
-  'receipt.key.importedHow': `已导入（{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {{retryOf, select, none {重试后成功} other {对日志条目 {retryOf} 所发送、没有任何会话记录其答复的导入重试后成功：当时密钥仍处于待导入状态}}} other {{how}}}）；密钥状态 ${KEY_STATE}`,
+  'receipt.key.imported': `已导入；密钥状态为“${KEY_STATE}”`,
+  'receipt.key.importedHow': `已导入（{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {{retryOf, select, none {重试后成功} other {对日志条目 {retryOf} 所发送、没有任何会话记录其答复的导入重试后成功：当时密钥仍处于“等待导入”状态}}} other {{how}}}）；密钥状态为“${KEY_STATE}”`,
   'receipt.key.verificationResult': '验证结果',
   'receipt.key.custodyCopy': '保管副本',
   'receipt.key.custodyCopyValue':
@@ -189,7 +189,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.replica.otherCheck': '成员 {keyId} 的值不同',
   'receipt.replica.proofLabel': '副本组证明',
   'receipt.replica.proof':
-    '{method, select, publicKey {导入后已证明：在各自区域中对 {count} 个成员分别调用 get-publickey，所得公钥均与上面的公钥指纹一致。} kcv {已在 KMS 允许的范围内证明：{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中），各自在其区域中导入，且均为已启用状态并各自通过了加密/解密往返测试。KMS 不提供在不泄露 AES 密钥材料的情况下跨密钥比较材料的调用。} other {未证明：日志中没有此副本组最近一次导入后的证明记录。}}',
+    '{method, select, publicKey {导入后已证明：在各自区域中对 {count} 个成员分别调用 get-publickey，所得公钥均与上面的公钥指纹一致。} kcv {已在 KMS 允许的范围内证明：{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中），各自在其区域中导入，且均为“启用”状态并各自通过了加密/解密往返测试。KMS 不提供在不泄露 AES 密钥材料的情况下跨密钥比较材料的调用。} other {未证明：日志中没有此副本组最近一次导入后的证明记录。}}',
   'receipt.signoff.heading': '签字确认',
   'receipt.signoff.statement':
     '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。}}',

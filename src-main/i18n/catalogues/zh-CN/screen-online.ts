@@ -38,20 +38,20 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'remember.forget': '清除',
   'keys.spec-option': '{kind, select, symmetric {{spec}（对称，加密和解密）} ec {{spec}（签名和验签）} other {{spec}}}',
   'keys.filter':
-    '{filter, select, all {全部状态} pending_import {待导入} enabled {已启用} disabled {已禁用} pending_deletion {计划删除} other {待激活}}',
+    '{filter, select, all {全部状态} pending_import {等待导入} enabled {启用} disabled {禁用} pending_deletion {计划删除} other {待激活}}',
   'kms.state': KEY_STATE,
   'keys.title': 'KMS 中的密钥',
   'keys.show-in-state': '显示以下状态的密钥',
   'keys.list': '列出密钥',
   'keys.caption':
-    '{count, plural, other {# 个密钥}}（{filter, select, all {全部状态} pending_import {待导入} enabled {已启用} disabled {已禁用} pending_deletion {计划删除} other {待激活}}）',
+    '{count, plural, other {# 个密钥}}（{filter, select, all {全部状态} pending_import {等待导入} enabled {启用} disabled {禁用} pending_deletion {计划删除} other {待激活}}）',
   'keys.col.alias': '别名',
   'keys.col.key-id': '密钥 ID',
   'keys.col.spec': '规格',
   'keys.col.state': '状态',
   'keys.col.in-ceremony': '本次仪式',
   'create.title': '创建外部密钥',
-  'create.intro': '每个密钥以“外部”密钥材料来源创建，并等待导入密钥材料（状态为待导入）。',
+  'create.intro': '每个密钥以“外部”密钥材料来源创建，并等待导入密钥材料（状态为“等待导入”）。',
   'create.key': '密钥 {n}',
   'create.alias': '密钥 {n} 的别名',
   'create.alias.hint': '字母、数字以及 : / _ -',
@@ -129,7 +129,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'import.expiry-resolved-never': '导入的 AES 密钥材料永不过期。',
   'import.button': '导入密钥材料',
   'import.stopped.summary':
-    '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次导入会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（待导入）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}。}}仪式尚未完成。',
+    '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次导入会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（“等待导入”）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}。}}仪式尚未完成。',
   'import.stopped.more-keys': '{keys}，以及另外 {count} 个（本次仪式的密钥表列出全部）',
   'import.stopped.again':
     '排除导致停止的原因后（所示问题会说明：KMS 恢复应答、日志的介质有空间、修改被拒绝的请求），请再次点击“导入密钥材料”：它只导入缺少的部分，已生效的导入不会再次发送。',
@@ -139,7 +139,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     '已导入，到期时间 {when}{source, select, override {（覆盖）；} other {（按包的请求）；}}{how, select, answered {KMS 已应答} reconciled {已与 KMS 核对} retried {重试后成功} other {{how}}}',
   'verify.title': '校验已导入的密钥',
   'verify.intro':
-    'Keyferry 检查每个密钥均为已启用状态并证明其可用：AES 密钥做一次加密/解密往返，非对称密钥核对公钥并做一次签名或解密。',
+    'Keyferry 检查每个密钥均为“启用”状态并证明其可用：AES 密钥做一次加密/解密往返，非对称密钥核对公钥并做一次签名或解密。',
   'verify.button': '校验密钥',
   'verify.ok': '已校验',
   'verify.spec-state': '{spec}，{state}',
@@ -154,25 +154,25 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     '只有同一份密钥材料才能使这些密钥恢复。请获取新的导入参数（第 4 步），然后在离线工作站上从其托管副本（如果保留了）恢复密钥材料：“从 KMS 读取密钥状态”会说明每个密钥是否保留了托管副本以及由谁持有。没有托管副本时，除非有人仍持有该密钥材料，否则它已丢失。',
   'status.proofs': '持有密钥材料的密钥，现已证明（记入日志，与 online status 在任何步骤证明密钥的方式相同）',
   'status.next.deleted':
-    '已按要求删除密钥材料：{key}处于待导入状态，只接受相同的密钥材料。{round, select, parameters {{custody, select, none {它没有托管副本（联网日志条目 {seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料，然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包再次包装原始密钥材料文件（联网日志条目 {seq} 记录其为唯一副本）；然后在此处核对并导入它写出的已包装密钥材料包。} shares {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上通过托管恢复，用该参数包从 {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}{set, select, named {；托管集 {setTag}，即其份额文件名中的标记} other {}}；联网日志条目 {seq}）恢复其密钥材料；然后在此处核对并导入它写出的已包装密钥材料包。} hsmToken {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从保存该材料的 HSM 令牌 {token}（联网日志条目 {seq}）恢复其密钥材料；然后在此处核对并导入它写出的已包装密钥材料包。} other {下一步：为其获取新的导入参数（“获取导入参数”步骤），在离线工作站上用这些参数恢复或包装其密钥材料，然后在此处核对并导入已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
+    '已按要求删除密钥材料：{key}处于“等待导入”状态，只接受相同的密钥材料。{round, select, parameters {{custody, select, none {它没有托管副本（联网日志条目 {seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料，然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包再次包装原始密钥材料文件（联网日志条目 {seq} 记录其为唯一副本）；然后在此处核对并导入它写出的已包装密钥材料包。} shares {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上通过托管恢复，用该参数包从 {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}{set, select, named {；托管集 {setTag}，即其份额文件名中的标记} other {}}；联网日志条目 {seq}）恢复其密钥材料；然后在此处核对并导入它写出的已包装密钥材料包。} hsmToken {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从保存该材料的 HSM 令牌 {token}（联网日志条目 {seq}）恢复其密钥材料；然后在此处核对并导入它写出的已包装密钥材料包。} other {下一步：为其获取新的导入参数（“获取导入参数”步骤），在离线工作站上用这些参数恢复或包装其密钥材料，然后在此处核对并导入已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
   'status.next.round-wrap':
     '{keys}的新导入参数在导入参数包 {folder} 中（日志条目 {seq}），写于{count, plural, =1 {该密钥} other {这些密钥}}的密钥材料丢失之后。下一步，在离线工作站上{custody, select, shares {通过“恢复”界面的托管恢复仪式，用该参数包从 {total} 份保管份额中的任意 {threshold} 份（保管人：{custodiansList}{set, select, named {；托管集 {setTag}，即其份额文件名中的标记} other {}}；联网日志条目 {custodySeq}）恢复密钥材料} hsmToken {通过“恢复”界面的托管恢复仪式，用该参数包从保存该材料的 HSM 令牌 {token}（联网日志条目 {custodySeq}）恢复密钥材料} materialFiles {用该参数包再次包装原始密钥材料文件（联网日志条目 {custodySeq} 记录其为唯一副本）} none {用该参数包包装原始密钥材料（如果仍有人持有；未保留托管副本：联网日志条目 {custodySeq}）} other {使用该参数包恢复或包装密钥材料}}；然后在此处使用其回执上的摘要核对并导入它写出的已包装密钥材料包。',
   'status.next.round-import':
     '持有 {keys} 密钥材料的已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但尚未从中导入任何内容。{refused, select, group {其导入已在日志条目 {refusedSeq} 被拒绝（REPLICA_GROUP_EXPIRY_DIFFERS）：副本组的一个成员持有该密钥材料，到期时间为 {held}，本次导入也必须给出该到期时间。下一步，以该到期时间导入它（“选择密钥材料到期时间并导入”步骤）。} expiry {其导入已在日志条目 {refusedSeq} 被拒绝（{code}：{by, select, kms {按 KMS 的时钟} simulator {按演练模拟器的时钟} other {按本计算机的时钟}}密钥材料到期时间不在未来），因此同一导入会再次被拒绝。下一步，以更晚的到期时间导入它（“选择密钥材料到期时间并导入”步骤）。} other {下一步，导入该材料包（“选择密钥材料到期时间并导入”步骤）。}}',
   'status.next.unrecorded-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次导入（材料包 {folder}，使用其离线回执上的摘要核对）：它会先询问 KMS，导入令牌有效期内用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
+    'KMS 中有 {count} 个密钥仍处于“等待导入”状态，但本日志显示已向其发送导入（日志条目 {seq}）且没有记录结果：{keys}。KMS 的状态表明该导入没有生效：仪式尚未完成。请再次导入（材料包 {folder}，使用其离线回执上的摘要核对）：它会先询问 KMS，导入令牌有效期内用同一个令牌再次发送导入，并在日志中记为对未记录结果的那次发送的重试；令牌过期后，它会提示重新获取导入参数。',
   'status.next.unrecorded-imports':
     'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果：{keys}。请再次导入{bundles, select, none {} other {（材料包 {bundles}）}}：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'status.next.unproven-imports':
     'KMS 中有 {count} 个密钥已启用，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。请再次导入{bundles, select, none {} other {（材料包 {bundles}）}}：它会先询问 KMS，将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
   'status.next.answered-not-taken':
-    'KMS 中有 {count} 个密钥仍处于待导入状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次导入{folder, select, none {} other {（材料包 {folder}，使用其离线回执上的摘要核对）}}：它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
+    'KMS 中有 {count} 个密钥仍处于“等待导入”状态，但本日志显示向其发送的导入得到的是一个错误答复，不能说明导入是否生效：{answers}。KMS 现在的状态表明该导入没有生效：仪式尚未完成。请再次导入{folder, select, none {} other {（材料包 {folder}，使用其离线回执上的摘要核对）}}：它会先询问 KMS；导入令牌有效期内用同一个令牌再次发送导入，令牌过期后会提示重新获取导入参数。',
   'status.next.lapsed':
-    '密钥材料已失效：{key}曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：{expires}）；该密钥已回到待导入状态，只接受同一份密钥材料再次导入。{round, select, parameters {{custody, select, none {它没有托管副本（联网日志条目 {seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料（需指定新的到期时间：原到期时间已过），然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包再次包装原始密钥材料文件（联网日志条目 {seq} 记录其为唯一副本），并指定新的到期时间；然后在此处核对并导入它写出的已包装密钥材料包。} other {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从{custody, select, shares { {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}{set, select, named {；托管集 {setTag}，即其份额文件名中的标记} other {}}；联网日志条目 {seq}）} hsmToken {保存该材料的 HSM 令牌 {token}（联网日志条目 {seq}）} other {本仪式的托管副本}}恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
+    '密钥材料已失效：{key}曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：{expires}）；该密钥已回到“等待导入”状态，只接受同一份密钥材料再次导入。{round, select, parameters {{custody, select, none {它没有托管副本（联网日志条目 {seq}：离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则它已永久丢失，该密钥下的所有密文都无法解密。新的导入参数本身不能使其恢复：只有有人带来该密钥材料时，才为其获取新的导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上用该参数包包装该密钥材料（需指定新的到期时间：原到期时间已过），然后在此处核对并导入它写出的已包装密钥材料包。} materialFiles {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包再次包装原始密钥材料文件（联网日志条目 {seq} 记录其为唯一副本），并指定新的到期时间；然后在此处核对并导入它写出的已包装密钥材料包。} other {下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从{custody, select, shares { {total} 份保管份额中的 {threshold} 份（保管人：{custodiansList}{set, select, named {；托管集 {setTag}，即其份额文件名中的标记} other {}}；联网日志条目 {seq}）} hsmToken {保存该材料的 HSM 令牌 {token}（联网日志条目 {seq}）} other {本仪式的托管副本}}恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。}}} other {其下一轮已在进行：见下文。}}',
   'status.next.prove-first':
     '先校验：{proveCount} 个密钥持有尚未证明的已导入密钥材料（{prove}），因此仪式处于“{statePhrase}”步骤，此步骤不能写出导入参数包；{lostCount} 个密钥在等待新的导入参数（{lost}）。下一步：1. 证明这些密钥（“校验密钥”步骤，或再次读取密钥状态：两者都会证明每个持有密钥材料的密钥，并将每项证明记入日志；证明失败时会说明需要修复什么）；2. 然后获取新的导入参数（“获取导入参数”步骤）并写出参数包。',
   'status.next.partly-imported':
-    '{total} 个密钥中有 {count} 个尚未导入（待导入）：{keys}。仪式尚未完成{groups, select, yes {，含有这类密钥的副本组也不完整} other {}}。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（{clock, select, simulator {按演练模拟器的时钟} other {按本计算机的时钟}}），因此该材料包已无法再导入它们：请为它们获取新的导入参数（“获取导入参数”步骤），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {{refused, select, expiry {它们的导入已在日志条目 {refusedSeq} 被拒绝（{code}：{by, select, kms {按 KMS 的时钟} simulator {按演练模拟器的时钟} other {按本计算机的时钟}}密钥材料到期时间不在未来），因此同一导入会再次被拒绝。下一步，请以更晚的到期时间导入同一材料包（“选择密钥材料到期时间并导入”步骤）{tokens, select, valid {，须在其导入令牌有效期内，即 {until, date, moment} 之前} other {}}。} token {它们的导入已在日志条目 {refusedSeq} 被拒绝：KMS 表示它们的导入令牌已过期（{code}），因此该材料包已无法再导入它们：请为它们获取新的导入参数（“获取导入参数”步骤），然后在离线工作站上用由此写出的材料包包装其密钥材料，再导入该包装写出的材料包。} other {请使用相同的材料包再次导入：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}}}',
+    '{total} 个密钥中有 {count} 个尚未导入（“等待导入”）：{keys}。仪式尚未完成{groups, select, yes {，含有这类密钥的副本组也不完整} other {}}。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（{clock, select, simulator {按演练模拟器的时钟} other {按本计算机的时钟}}），因此该材料包已无法再导入它们：请为它们获取新的导入参数（“获取导入参数”步骤），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {{refused, select, expiry {它们的导入已在日志条目 {refusedSeq} 被拒绝（{code}：{by, select, kms {按 KMS 的时钟} simulator {按演练模拟器的时钟} other {按本计算机的时钟}}密钥材料到期时间不在未来），因此同一导入会再次被拒绝。下一步，请以更晚的到期时间导入同一材料包（“选择密钥材料到期时间并导入”步骤）{tokens, select, valid {，须在其导入令牌有效期内，即 {until, date, moment} 之前} other {}}。} token {它们的导入已在日志条目 {refusedSeq} 被拒绝：KMS 表示它们的导入令牌已过期（{code}），因此该材料包已无法再导入它们：请为它们获取新的导入参数（“获取导入参数”步骤），然后在离线工作站上用由此写出的材料包包装其密钥材料，再导入该包装写出的材料包。} other {请使用相同的材料包再次导入：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}}}',
   'status.next.nothing-imported':
     '尚未导入任何内容（仪式步骤：{statePhrase}）。{refused, select, expiry {已包装密钥材料包 {folder} 已通过核对（日志条目 {seq}），但其导入被拒绝（条目 {refusedSeq}，{code}：{by, select, kms {按 KMS 的时钟} simulator {按演练模拟器的时钟} other {按本计算机的时钟}}其密钥材料到期时间不在未来）。该包装仍然有效，因此离线工作站无需重新包装。下一步，请在导入令牌的 24 小时内，以更晚的到期时间导入同一材料包（“选择密钥材料到期时间并导入”步骤）。演练中，模拟器的时钟可能已被调快。} token {已包装密钥材料包 {folder} 的导入已在日志条目 {refusedSeq} 被拒绝：其导入令牌已过期（{code}），因此它已无法再导入，也不能重新包装。下一步，获取新的导入参数（“获取导入参数”步骤），写出参数包，并在离线工作站上用它包装。} other {}}',
   'status.next.group-material':

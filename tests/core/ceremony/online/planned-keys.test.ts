@@ -232,7 +232,7 @@ describe('a create step run again after it stopped part way', () => {
     const error = await online.createKeys(plan.keys).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'KEY_ALIAS_TAKEN', values: { keyId: taken.keyId, origin: 'kms' } });
     const { message } = translator('zh-CN').problem(toProblem(error));
-    expect(message).toContain(`别名 ${plan.keys[1]?.alias} 在 KMS 中已被密钥 ${taken.keyId} 使用（已启用`);
+    expect(message).toContain(`别名 ${plan.keys[1]?.alias} 在 KMS 中已被密钥 ${taken.keyId} 使用（启用`);
     expect(online.keys()).toEqual([]);
     expect((await f.kms.listKeys()).map((k) => k.keyId)).toEqual([taken.keyId]);
     // Journaled as the create step refused, so the receipt's Deviations say it.
