@@ -1172,6 +1172,7 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.next-parameters': { refused: string; bundle: string | number; refusedSeq: string | number; code: string | number; unwritten: string; command: string | number; earlier: string; dir: string | number };
+  'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { dir: string | number; seq: string | number };

@@ -94,6 +94,8 @@ export const enOnlineCli = {
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.next-parameters':
     '{refused, select, token {The import of the wrapped-material bundle {bundle} was refused at journal entry {refusedSeq}: its import tokens expired ({code}), so it cannot be imported any more, and the import-parameters bundle it was wrapped from, whose tokens those are, cannot be wrapped again. } other {}}{unwritten, select, yes {The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. } other {}}Next, fresh wrapping keys and import tokens, written to a new bundle on the removable media (MEDIA: its folder as this workstation mounts it): {command}{earlier, select, yes { — unless the air-gapped side already wrapped the bundle written before ({dir}) and its import tokens are still valid: then import that wrap with the online import command it printed, and do not fetch again.} other {}}',
+  'online.status.create-refused':
+    'The create step was refused at journal entry {seq}, and the same create run again is refused again:',
   'online.status.next-create':
     'The create step stopped part way: {count, plural, one {# key of the plan is} other {# keys of the plan are}} not created yet: {keys}. Next, run the create again as it was first run: with the same plan file (PLAN), or with the same --alias, --spec, --operator and --witness options instead of --plan. The keys created already are kept, and a key whose create was sent with no answer is found in the KMS and kept, not created twice: {command}',
   'online.status.not-created-key': '{alias}{region, select, none {} other { (the replica in region {region})}}',
