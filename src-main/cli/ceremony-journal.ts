@@ -47,6 +47,17 @@ export async function requireHsmJournal(cwd: string, file: string): Promise<stri
   return full;
 }
 
+/**
+ * The journal `journal verify` is to check, refused when it does not exist, naming the journals
+ * beside it (a trial's typo got "no such file" where every step names them). Its full path.
+ */
+export async function requireJournalToVerify(cwd: string, file: string): Promise<string> {
+  const full = path.resolve(cwd, file);
+  if (!(await pathExists(full)))
+    throw new KeyferryError('JOURNAL_MISSING', { file: full, option: 'verify', ...(await journalsBeside(full)) });
+  return full;
+}
+
 /** At most this many journal files are named beside a missing one (the count says how many there are). */
 const NAMED_JOURNALS = 5;
 

@@ -11,6 +11,12 @@ import { translator, type Translator } from '../i18n/translate';
 import type { CliIo } from './command';
 
 /**
+ * The options every command takes, taken out of argv before its own are parsed: the CLI's language
+ * and the receipts' (a misspelling of either is answered with the one meant, as a command's own are).
+ */
+export const GLOBAL_OPTIONS = ['lang', 'receipt-lang'] as const;
+
+/**
  * Removes every `--NAME X` / `--NAME=X` from argv (anywhere, before the command parses its options)
  * and returns the last value, read by `read` (which refuses one it does not know).
  */
@@ -37,7 +43,7 @@ function takeValueOption<T>(
 
 /** Removes `--lang X` / `--lang=X` from argv and returns the language it names, if any. */
 export function takeLangOption(argv: readonly string[]): { argv: string[]; lang?: DisplayLocale } {
-  const { argv: rest, value } = takeValueOption(argv, 'lang', (lang) => {
+  const { argv: rest, value } = takeValueOption(argv, GLOBAL_OPTIONS[0], (lang) => {
     const match = matchLocale(lang);
     if (!match) throw new KeyferryError('CLI_UNKNOWN_LANGUAGE', { lang });
     return match;
@@ -47,7 +53,7 @@ export function takeLangOption(argv: readonly string[]): { argv: string[]; lang?
 
 /** Removes `--receipt-lang X` / `--receipt-lang=X` from argv and returns the language it names, if any. */
 export function takeReceiptLangOption(argv: readonly string[]): { argv: string[]; receiptLanguage?: ReceiptLanguage } {
-  const { argv: rest, value } = takeValueOption(argv, 'receipt-lang', (lang) => {
+  const { argv: rest, value } = takeValueOption(argv, GLOBAL_OPTIONS[1], (lang) => {
     const parsed = receiptLanguageSchema.safeParse(lang);
     if (!parsed.success) throw new KeyferryError('CLI_UNKNOWN_RECEIPT_LANGUAGE', { lang });
     return parsed.data;

@@ -3,6 +3,7 @@
  * language: usage forms, what it does, every option of its table with the catalogue's description
  * (grouped under headings), then notes. Option names and placeholders are never translated.
  */
+import { displayWidth } from '../core/receipt/line-break';
 import type { DisplayLocale } from '../i18n/locale';
 import { translator, type Translator } from '../i18n/translate';
 import type { CliCommand } from './command';
@@ -29,8 +30,12 @@ const GROUP_ORDER: readonly (OptionGroup | undefined)[] = [
 export function commandHelpText(command: CliCommand, locale: DisplayLocale): string {
   const tr = translator(locale);
   const { help } = command;
+  // A form that starts with spaces continues the one before: indented under its options, not "or:" (a trial).
+  const indent = ' '.repeat(displayWidth(tr.t('cli.help.command-usage', { command: command.name, synopsis: '' })) + 4);
   const lines = help.synopsis.map((form, i) =>
-    tr.t(i === 0 ? 'cli.help.command-usage' : 'cli.help.command-or', { command: command.name, synopsis: form }),
+    i > 0 && form.startsWith(' ')
+      ? `${indent}${form.trimStart()}`
+      : tr.t(i === 0 ? 'cli.help.command-usage' : 'cli.help.command-or', { command: command.name, synopsis: form }),
   );
   lines.push('', ...text(tr, help.about).split('\n'));
   const entries = Object.entries(help.options);

@@ -5,6 +5,7 @@
  * area cli-options.ts), so it prints in the CLI's language.
  */
 import { nearestName } from './nearest-name';
+import { GLOBAL_OPTIONS } from './cli-locale';
 import { parseArgs } from 'node:util';
 import { KeyferryError } from '../core/errors';
 import type { MessageKey } from '../i18n/catalogue';
@@ -116,7 +117,7 @@ export function parseOptions<T extends OptionTable>(
     const option = token.rawName;
     const def = Object.prototype.hasOwnProperty.call(table, token.name) ? table[token.name] : undefined;
     if (!def || !option.startsWith('--')) {
-      const meant = nearestName(token.name, Object.keys(table));
+      const meant = nearestName(token.name, [...Object.keys(table), ...GLOBAL_OPTIONS]);
       throw new KeyferryError('CLI_OPTION_UNKNOWN', {
         command,
         option: option.slice(0, 60),

@@ -1175,7 +1175,7 @@ export interface MessageValueTable {
   'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
-  'online.status.next-wrap': { dir: string | number; seq: string | number };
+  'online.status.next-wrap': { known: string; until: Date | number; dir: string | number; seq: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
@@ -1644,7 +1644,7 @@ export interface MessageValueTable {
   'problem.JOURNAL_FOLDER_MISSING': { file: string | number; folder: string | number };
   'problem.JOURNAL_FOLDER_MISSING.next': NoValues;
   'problem.JOURNAL_MISSING': { option: string; file: string | number; count: number; namesList: string | number };
-  'problem.JOURNAL_MISSING.next': { option: string };
+  'problem.JOURNAL_MISSING.next': { option: string; count: number };
   'problem.CUSTODY_FOLDERS_MISSING': { n: string | number };
   'problem.CUSTODY_FOLDERS_MISSING.next': NoValues;
   'problem.CUSTODIANS_NOT_NAMED': { m: string | number; n: string | number };

@@ -46,6 +46,16 @@ describe('a later step given the wrong journal', () => {
       env: { LANG: 'zh_CN.UTF-8' },
     });
     expect(zh.stderr).toContain('其所在文件夹中有 1 个日志文件（.jsonl）：online.jsonl。');
+    // The way out points at the journals named, not at starting a new ceremony first (a trial).
+    expect(en.stderr).toContain(
+      'Give the path of the ceremony’s journal (one of those named, if its name was mistyped); only a new ceremony starts with',
+    );
+    // journal verify names them too (it said only "no such file").
+    const verify = await keyferry(['journal', 'verify', 'onlin.jsonl'], { cwd: dir });
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toContain(
+      `The journal ${path.join(dir, 'onlin.jsonl')} does not exist. Its folder holds one journal file (.jsonl): online.jsonl. Give the path of the journal to check`,
+    );
     // A folder with none says only that the journal does not exist.
     const elsewhere = await keyferry(['online', 'status', '--journal', path.join(dir, 'none', 'online.jsonl')], {
       cwd: dir,

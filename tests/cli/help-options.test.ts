@@ -93,6 +93,9 @@ describe('help and declared options', () => {
         'keyferry online import: This command has no option --jurnal. Did you mean --journal? Run',
       ],
       [['online', 'import', '--expect-digets', 'x'], 'Did you mean --expect-digest?'],
+      // The options every command takes are meant too (a trial's --recipt-lang got no suggestion).
+      [['online', 'create-key', '--recipt-lang', 'zh-CN'], 'no option --recipt-lang. Did you mean --receipt-lang?'],
+      [['journal', 'verify', 'x.jsonl', '--lan', 'zh-CN'], 'no option --lan. Did you mean --lang?'],
       [['online', 'import', '--x'], 'This command has no option --x. Run "keyferry online import --help"'],
     ];
     for (const [argv, message] of cases) {
@@ -133,6 +136,23 @@ describe('help and declared options', () => {
       const result = await run(argv);
       expect(result.code, argv.join(' ')).toBe(1);
       expect(result.err.join('\n'), argv.join(' ')).toContain(message);
+    }
+  });
+});
+
+describe('usage lines', () => {
+  it('indents a usage that continues the one before under its options, and says "or:" only for another form', async () => {
+    for (const [lang, or] of [
+      ['en', '   or: keyferry custody restore '],
+      ['zh-CN', '  或：keyferry custody restore '],
+    ] as const) {
+      const help = (await run(['--lang', lang, 'custody', 'restore', '--help'])).out.join('\n').split('\n');
+      const usage = help.slice(0, help.indexOf(''));
+      // Three forms (a restore ceremony, one into an HSM, a restore to files), each over two or three lines.
+      expect(usage.filter((l) => l.startsWith(or))).toHaveLength(2);
+      const continued = usage.filter((l) => /^ {20,}--journal FILE --operator NAME/.test(l));
+      expect(continued).toHaveLength(1);
+      expect(usage.every((l) => !l.includes('custody restore     '))).toBe(true);
     }
   });
 });

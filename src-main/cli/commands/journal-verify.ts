@@ -1,5 +1,4 @@
 /** `keyferry journal verify FILE [--expect-head HEX] [--expect-count N] [--allow-later]`: checks a ceremony journal. */
-import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { compareTypedDigest, differenceValues } from '../../core/crypto/typed-digest';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
@@ -16,6 +15,7 @@ import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
 import { listText } from '../../i18n/list';
 import { laterLooks } from '../../core/ceremony/online/status-looks';
+import { requireJournalToVerify } from '../ceremony-journal';
 
 const NAME = 'journal verify';
 
@@ -69,7 +69,7 @@ export const journalVerifyCommand = defineCommand({
           ? undefined
           : parseWholeNumberOption('--expect-count', values['expect-count'], { min: 0, max: 999_999_999 }, 0),
     };
-    const file = path.resolve(io.cwd, positional as string);
+    const file = await requireJournalToVerify(io.cwd, positional as string);
     // Under the lock every step takes, so a step's append in progress is never read as a torn line.
     const lock = await acquireJournalLockToRead(file);
     try {

@@ -250,7 +250,23 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
         ...refused,
         command: nextOnline('import', values, ['--bundle', refused.folder]),
       });
-    return t('online.status.next-wrap', { dir: folder, seq: written?.seq ?? 0 });
+    // The first of the tokens to expire, as a moment: "within the tokens' 24 hours" left the officer counting.
+    const waiting = new Set(session.ceremony.keys().flatMap((k) => (k.imported ? [] : [k.keyId])));
+    const lastFetched = new Map<string, number>();
+    for (const e of session.journal.entries)
+      if (
+        e.event === ONLINE_EVENTS.parametersFetched &&
+        e.seq < (written?.seq ?? 0) &&
+        waiting.has(String(e.data.keyId))
+      )
+        lastFetched.set(String(e.data.keyId), Date.parse(String(e.data.tokenExpiresAt)));
+    const expiries = [...lastFetched.values()].filter((ms) => Number.isFinite(ms));
+    return t('online.status.next-wrap', {
+      dir: folder,
+      seq: written?.seq ?? 0,
+      until: expiries.length > 0 ? Math.min(...expiries) : 0,
+      known: expiries.length > 0 ? 'yes' : 'no',
+    });
   }
   return undefined;
 }

@@ -57,6 +57,10 @@ describe('online status exit code', () => {
 
     const before = await status();
     expect(before.stdout).toContain('Nothing imported yet');
+    // Until when, as a moment (a trial counted "within the tokens' 24 hours" from it knew not when).
+    expect(before.stdout).toMatch(
+      /Next, before the import tokens expire \([^)]*\d{2}:\d{2}:\d{2} UTC[^)]*\), on the air-gapped workstation: wrap with the import-parameters bundle /,
+    );
     expect(before.code).toBe(3);
 
     // The first import goes through, then the network goes: stopped part way.

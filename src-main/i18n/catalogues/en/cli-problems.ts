@@ -13,9 +13,9 @@ export const enCliProblems = {
   'problem.JOURNAL_FOLDER_MISSING.next':
     'Check --journal for a typing slip, or create that folder (or insert the media that holds it) first.',
   'problem.JOURNAL_MISSING':
-    '{option, select, hsmJournal {The air-gapped journal {file} (--hsm-journal) does not exist, so the material in the token cannot be checked against it. Nothing was started.} other {The journal {file} does not exist, so there is no ceremony to continue.}}{count, plural, =0 {} one { Its folder holds one journal file (.jsonl): {namesList}.} other { Its folder holds # journal files (.jsonl): {namesList}.}}',
+    '{option, select, hsmJournal {The air-gapped journal {file} (--hsm-journal) does not exist, so the material in the token cannot be checked against it. Nothing was started.} verify {The journal {file} does not exist.} other {The journal {file} does not exist, so there is no ceremony to continue.}}{count, plural, =0 {} one { Its folder holds one journal file (.jsonl): {namesList}.} other { Its folder holds # journal files (.jsonl): {namesList}.}}',
   'problem.JOURNAL_MISSING.next':
-    '{option, select, hsmJournal {Give --hsm-journal the path of the air-gapped journal whose wrap made the material in the token (a relative path is read from the folder the command runs in).} other {Start the ceremony with "keyferry online create-key", or give the path of its journal.}}',
+    '{option, select, hsmJournal {Give --hsm-journal the path of the air-gapped journal whose wrap made the material in the token (a relative path is read from the folder the command runs in).} verify {Give the path of the journal to check (the receipt’s check command names its file; run it in that journal’s folder).} other {{count, plural, =0 {Start the ceremony with "keyferry online create-key", or give the path of its journal.} other {Give the path of the ceremony’s journal (one of those named, if its name was mistyped); only a new ceremony starts with "keyferry online create-key".}}}}',
   'problem.CUSTODY_FOLDERS_MISSING':
     'Custody needs {n} --custodian-folder options, one per custodian, each on its own media.',
   'problem.CUSTODY_FOLDERS_MISSING.next':

@@ -15,9 +15,9 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
   'problem.JOURNAL_FOLDER_MISSING': '无法创建日志 {file}：其所在文件夹 {folder} 不存在。未写入任何内容。',
   'problem.JOURNAL_FOLDER_MISSING.next': '请检查 --journal 是否有输入错误，或先创建该文件夹（或插入保存它的介质）。',
   'problem.JOURNAL_MISSING':
-    '{option, select, hsmJournal {离线日志 {file}（--hsm-journal）不存在，因此无法据此核对令牌中的密钥材料。未开始任何操作。} other {日志 {file} 不存在，因此没有可继续的仪式。}}{count, plural, =0 {} other {其所在文件夹中有 # 个日志文件（.jsonl）：{namesList}。}}',
+    '{option, select, hsmJournal {离线日志 {file}（--hsm-journal）不存在，因此无法据此核对令牌中的密钥材料。未开始任何操作。} verify {日志 {file} 不存在。} other {日志 {file} 不存在，因此没有可继续的仪式。}}{count, plural, =0 {} other {其所在文件夹中有 # 个日志文件（.jsonl）：{namesList}。}}',
   'problem.JOURNAL_MISSING.next':
-    '{option, select, hsmJournal {请为 --hsm-journal 给出其包装在令牌中生成该密钥材料的离线日志的路径（相对路径从执行命令的文件夹读取）。} other {请用 “keyferry online create-key” 开始仪式，或给出该仪式日志的路径。}}',
+    '{option, select, hsmJournal {请为 --hsm-journal 给出其包装在令牌中生成该密钥材料的离线日志的路径（相对路径从执行命令的文件夹读取）。} verify {请给出要核验的日志的路径（回执上的核验命令写有其文件名；请在该日志所在的文件夹中运行）。} other {{count, plural, =0 {请用 “keyferry online create-key” 开始仪式，或给出该仪式日志的路径。} other {请给出该仪式日志的路径（如果是名称输入有误，即上面所列文件之一）；只有新的仪式才用 “keyferry online create-key” 开始。}}}}',
   'problem.CUSTODY_FOLDERS_MISSING': '托管需要 {n} 个 --custodian-folder 选项，每位保管人一个，各在自己的介质上。',
   'problem.CUSTODY_FOLDERS_MISSING.next':
     '请为每位保管人给出一个 --custodian-folder（应用会检查它们位于不同的卷上）；仅限演练时，--shares-on-one-volume 会把它们写入当前文件夹中的 custodian-1、custodian-2 ……（绝不放在传输介质上 --out 的旁边）。',
