@@ -88,6 +88,10 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       // The people a rehearsal plays are named in Chinese, not "Rehearsal operator" / "Rehearsal witness".
       const receiptText = await readFile(path.join(out, side, files.find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
       expect(receiptText).toContain('演练操作员');
+      // Labels end in the full-width colon Chinese print uses (a trial read "操作员: 张伟").
+      expect(receiptText).toMatch(/^ {2}操作员：\S/m);
+      expect(receiptText).toMatch(/^ {4}签字：_+ {4}日期：_+$/m);
+      expect(receiptText).not.toMatch(/[\u4e00-\u9fff]: /);
       expect(receiptText).toContain('演练见证人');
       expect(receiptText).not.toMatch(/Rehearsal (operator|witness)/);
       // Its title, each key's kind and each deviation's event are Chinese too (codes and specs stay as they are).
@@ -111,6 +115,12 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     expect(slip).toContain('<html lang="zh-Hans-CN">');
     expect(slip).toContain('张伟');
     expect(slip).toContain('保管人签字');
+    const slipText = await readFile(
+      path.join(slipDir, (await readdir(slipDir)).find((f) => f.endsWith('.slip.txt')) ?? ''),
+      'utf8',
+    );
+    expect(slipText).toContain('保管人签字：');
+    expect(slipText).not.toMatch(/[\u4e00-\u9fff]: /);
   });
 
   it('speaks Chinese through a two-folder ceremony: online create-key, params, airgap wrap with custody, online import, status', async () => {

@@ -143,15 +143,17 @@ export async function renderCustodySlip(
   const title = textIn(w.locales, titlePhrase);
   const value = (v: string | ReceiptPhrase): string => (typeof v === 'string' ? visibleText(v) : textIn(w.locales, v));
   const rows = facts(share);
-  const labelWidth = Math.max(20, ...rows.map(([k]) => displayWidth(`${textIn(w.locales, k)}:`) + 2));
+  // A label's colon as the slip's language writes it (full-width on a Chinese slip, a trial's point).
+  const colon = w.locales.length === 1 && w.locales[0] === 'zh-CN' ? '：' : ':';
+  const labelWidth = Math.max(20, ...rows.map(([k]) => displayWidth(`${textIn(w.locales, k)}${colon}`) + 2));
   const signature = (who: 'slip.custodianSignature' | 'slip.witnessSignature') =>
-    `${textIn(w.locales, { key: who })}: ______________________________   ${textIn(w.locales, { key: 'slip.date' })}: ____________`;
+    `${textIn(w.locales, { key: who })}${colon} ______________________________   ${textIn(w.locales, { key: 'slip.date' })}${colon} ____________`;
 
   const text = [
     title,
     '='.repeat(displayWidth(title)),
     ...rows.map(([k, v]) => {
-      const label = `${textIn(w.locales, k)}:`;
+      const label = `${textIn(w.locales, k)}${colon}`;
       return `${label}${' '.repeat(Math.max(1, labelWidth - displayWidth(label)))}${value(v)}`;
     }),
     '',

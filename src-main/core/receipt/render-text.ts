@@ -171,7 +171,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
     ];
     out.push('');
     for (const seal of seals) {
-      out.push(`  ${p(seal.title)}: ${p(seal.about)}`);
+      out.push(`  ${t('journal.field.pair', { label: p(seal.title), value: p(seal.about) })}`);
       if (seal.hex) out.push(...hexBlock(seal.hex, '      '));
       if (seal.verifyCommand !== undefined)
         out.push(`  ${t('receipt.seals.headCheck')}`, ...wrap(seal.verifyCommand, 74, '    '));
@@ -185,7 +185,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       ...wrap(t('receipt.people.lead'), 74, '  '),
       ...people.flatMap((person) => [
         '',
-        `  ${t(`receipt.role.${person.role}`)}: ${visibleText(person.name)}`,
+        `  ${t('journal.field.pair', { label: t(`receipt.role.${person.role}`), value: visibleText(person.name) })}`,
         ...person.records.flatMap((r) => bulletLines(p(r), 72, '    ')),
       ]),
     ];
@@ -213,7 +213,10 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
     const { t, p } = wordsIn(locale);
     const out = heading(t('receipt.custody.heading'));
     for (const set of sets) {
-      out.push('', `  ${t('receipt.custody.setTitle', { set: set.n })}: ${p(custodyHeading(set.custody))}`);
+      out.push(
+        '',
+        `  ${t('journal.field.pair', { label: t('receipt.custody.setTitle', { set: set.n }), value: p(custodyHeading(set.custody)) })}`,
+      );
       const digest = set.custody.backupDigest;
       if (digest) {
         out.push(...wrap(t('receipt.custody.backup', { tag: custodySetTag(digest) }), 72, '    '));
@@ -247,8 +250,8 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       ...wrap(t('receipt.signoff.statement', { side }), 74, '  '),
       ...signatories.flatMap((s) => [
         '',
-        `  ${p(s.role)}: ${visibleText(s.name)}`,
-        `    ${t('receipt.signoff.signature')}: ________________________________    ${t('receipt.signoff.date')}: ______________`,
+        `  ${t('journal.field.pair', { label: p(s.role), value: visibleText(s.name) })}`,
+        `    ${t('journal.field.pair', { label: t('receipt.signoff.signature'), value: '________________________________' })}    ${t('journal.field.pair', { label: t('receipt.signoff.date'), value: '______________' })}`,
       ]),
     ];
   },
