@@ -1262,7 +1262,7 @@ export interface MessageValueTable {
   'journal.cli.not-a-journal-next': NoValues;
   'journal.cli.bad-next': { line: string | number };
   'journal.cli.head-slip': { seq: string | number; last: string; count: number; groupsList: string | number; typedList: string | number };
-  'journal.cli.receipt-next': NoValues;
+  'journal.cli.receipt-next': { ceremony: string; hasTitle: string; title: string | number };
   'journal.cli.torn-copy-short': { by: string; expected: string | number; whole: string | number; missing: number };
   'journal.cli.torn-next': { file: string | number };
   'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };

@@ -2,7 +2,7 @@
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { compareTypedDigest, differenceValues } from '../../core/crypto/typed-digest';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
-import { foreignCeremonyLine } from '../../core/journal/foreign-line';
+import { foreignCeremonyLine, lineCeremony } from '../../core/journal/foreign-line';
 import { misplacedLine } from '../../core/journal/misplaced-line';
 import { terminalText } from '../../core/terminal-text';
 import { unrecordedSideFileRefusal, unrecordedSideFiles } from '../../core/journal/torn-line';
@@ -184,7 +184,11 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
       // A head up to half its groups off an entry's hash: a typing slip, said by its groups.
       const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
       if (slip) io.stdout(t('journal.cli.head-slip', slip));
-      io.stdout(t('journal.cli.receipt-next'));
+      // The ceremony this journal records: a receipt of another ceremony (two run the same day) is the likelier slip.
+      const first = lineCeremony(content.subarray(0, Math.max(0, content.indexOf(0x0a))).toString('utf8'));
+      const ceremony = first.ceremonyId ?? 'none';
+      const title = first.title === undefined ? '' : terminalText(first.title);
+      io.stdout(t('journal.cli.receipt-next', { ceremony, hasTitle: title ? 'yes' : 'no', title }));
     }
     // A receipt, plan or bundle file given in the journal's place: no evidence, only the wrong path.
     else if (result.reason.key === 'journal.verify.noEntry') io.stdout(t('journal.cli.not-a-journal-next'));

@@ -103,7 +103,8 @@ describe('keyferry journal verify', () => {
     expect(result.code).toBe(1);
     expect(result.out).toEqual([
       'line 6: the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
-      'Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
+      // The ceremony it records comes first: a receipt of another ceremony is the likelier slip (a trial ran two in a day).
+      'This journal records ceremony KF-1: first check that the receipt names the same ceremony (its “Ceremony ID” line), as a receipt of another ceremony is checked against that ceremony’s journal. Check the head hash and count against the receipt you took them from; if they are right, this journal is not as it was when that receipt was printed: continue no ceremony with it and keep it as it is, as evidence.',
     ]);
   });
 

@@ -124,6 +124,10 @@ describe('files that do not match the manifest', () => {
     expect(error.message).toBe(
       `${keyFile(t.paramIds[0], 'extra.bin')} is in the bundle folder but not in its manifest.`,
     );
+    // A file copied in beside a whole bundle: a clean copy is the way on, not a new bundle (a trial).
+    expect(error.nextStep).toMatch(
+      /^Do not use this folder as it is: something was copied into it .* Copy the bundle again, whole, into a new empty folder/,
+    );
     const dir2 = await t.paramsCopy();
     await fs.mkdir(path.join(dir2, 'keys', 'stray'));
     error = await refusal(dir2);

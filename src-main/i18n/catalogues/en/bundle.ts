@@ -28,7 +28,9 @@ export const enBundle = {
   'problem.BUNDLE_FILE_MISSING.next': COPY_AGAIN,
   'problem.BUNDLE_UNEXPECTED_FILE':
     '{entry, select, folder {The folder {name} is in the bundle but not in its manifest.} deep {The bundle holds a folder nested too deep: {name}.} other {{name} is in the bundle folder but not in its manifest.}}',
-  'problem.BUNDLE_UNEXPECTED_FILE.next': REFUSED,
+  // Most often something copied in beside a whole bundle (another bundle's file): a clean copy, not a new bundle (a trial).
+  'problem.BUNDLE_UNEXPECTED_FILE.next':
+    'Do not use this folder as it is: something was copied into it (a file of another bundle, for one). Copy the bundle again, whole, into a new empty folder from the media or the machine that wrote it, and check its digest. Only if no whole copy is left, write it again there into a fresh folder (for an import-parameters bundle: online params again, whose new import tokens replace these).',
   'problem.BUNDLE_FILE_TOO_LARGE': '{file} is larger than the {limit}-byte limit for bundle files.',
   'problem.BUNDLE_FILE_TOO_LARGE.next': REFUSED,
   'problem.BUNDLE_SIZE_MISMATCH':

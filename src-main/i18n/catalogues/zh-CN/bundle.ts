@@ -25,7 +25,8 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_FILE_MISSING.next': COPY_AGAIN,
   'problem.BUNDLE_UNEXPECTED_FILE':
     '{entry, select, folder {包中有文件夹 {name}，但清单中没有它。} deep {包中的文件夹嵌套过深：{name}。} other {包文件夹中有 {name}，但清单中没有它。}}',
-  'problem.BUNDLE_UNEXPECTED_FILE.next': REFUSED,
+  'problem.BUNDLE_UNEXPECTED_FILE.next':
+    '请勿按原样使用此文件夹：有其他内容被复制了进去（例如另一个包的文件）。请从写出它的介质或机器上把整个包重新复制到一个新的空文件夹中，并核对其包摘要。只有在没有完整副本时，才在那里重新写入到一个新的文件夹（导入参数包：再次运行 online params，其新的导入令牌将取代这些令牌）。',
   'problem.BUNDLE_FILE_TOO_LARGE': '{file} 超过了包文件 {limit} 字节的上限。',
   'problem.BUNDLE_FILE_TOO_LARGE.next': REFUSED,
   'problem.BUNDLE_SIZE_MISMATCH': '{file} 为 {size} 字节，但清单记录为 {expected} 字节：文件被改动或被截断。',

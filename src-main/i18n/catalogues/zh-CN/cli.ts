@@ -83,7 +83,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.head-slip':
     '给出的链头哈希与条目 {seq}{last, select, yes {（日志的最后一个条目）} other {}}的哈希仅在{count, plural, other {第 {groupsList} 组}}不同（该处录入的是：{typedList}）：很可能是录入错误。',
   'journal.cli.receipt-next':
-    '请对照您抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
+    '{ceremony, select, none {} other {此日志记录的是仪式 {ceremony}{hasTitle, select, yes {“{title}”} other {}}：请先确认回执所列的是同一仪式（其“仪式 ID”一行），另一仪式的回执应对照该仪式自己的日志核验。}}请对照您抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
   'journal.cli.torn-copy-short':
     '{by, select, count {所给条目数 {expected} 多于此文件在其不完整的最后一行之前的 {whole} 个完整条目：如果它是按回执正确输入的，则回执封存的条目中缺少 {missing} 个。} other {所给链头哈希不是此文件不完整的最后一行之前 {whole} 个完整条目中任何一个的哈希：如果它是按回执正确输入的，则回执封存的条目有缺失。}}断电只会截断正在写入的那一行，且位于回执封存的内容之后：这是一个被截短的副本，而不是被中断的写入。请勿将该行移出或写入此文件；请保持原样，并验证日志的完整副本（工作站上的原件或其他副本）。',
   'journal.cli.torn-next':
