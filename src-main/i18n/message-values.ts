@@ -1568,6 +1568,8 @@ export interface MessageValueTable {
   'problem.CEREMONY_NOT_STARTED.next': NoValues;
   'problem.CEREMONY_NO_KEYS': NoValues;
   'problem.CEREMONY_NO_KEYS.next': NoValues;
+  'problem.PLAN_OF_ANOTHER_CEREMONY': { aliasList: string | number; planTitle: string | number; title: string | number; ceremonyId: string | number };
+  'problem.PLAN_OF_ANOTHER_CEREMONY.next': NoValues;
   'problem.PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next': NoValues;
   'problem.PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
@@ -2805,6 +2807,7 @@ export interface ProblemValueTable {
   'MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'CEREMONY_NOT_STARTED': NoValues;
   'CEREMONY_NO_KEYS': NoValues;
+  'PLAN_OF_ANOTHER_CEREMONY': { aliasList: string | number; planTitle: string | number; title: string | number; ceremonyId: string | number };
   'PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
   'PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'PLAN_DROPS_UNANSWERED_CREATE': { alias: string | number; region: string; seq: string | number; found: string; keyId: string | number };

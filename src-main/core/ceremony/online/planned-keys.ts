@@ -192,18 +192,32 @@ export function requireCreateStep(
   require: () => void,
   state: OnlineCeremonyState,
   planned: readonly PlannedKey[],
+  planTitle?: string,
 ): void {
   try {
     require();
   } catch (error) {
     // Only a step out of order is the moment to say the plan differs; any other refusal (a stopped session) stands.
     if (error instanceof KeyferryError && error.code === 'CEREMONY_STEP_OUT_OF_ORDER')
-      refusePlanChangedTooLate(state, planned);
+      refusePlanChangedTooLate(state, planned, planTitle);
     throw error;
   }
 }
 
-function refusePlanChangedTooLate(state: OnlineCeremonyState, planned: readonly PlannedKey[]): void {
+function refusePlanChangedTooLate(
+  state: OnlineCeremonyState,
+  planned: readonly PlannedKey[],
+  planTitle?: string,
+): void {
+  // Another title and none of its keys here: the plan of another ceremony (two run the same day), not keys added late.
+  const ownAliases = new Set([...state.keys.values()].map((k) => k.alias));
+  if (planTitle !== undefined && planTitle !== state.title && !planned.some((k) => ownAliases.has(k.alias)))
+    throw new KeyferryError('PLAN_OF_ANOTHER_CEREMONY', {
+      planTitle,
+      title: state.title,
+      ceremonyId: state.ceremonyId,
+      aliasList: listValue(planned.map((k) => k.alias)),
+    });
   const added: string[] = [];
   for (const key of planned) {
     const primary = journaledPrimary(state, key.alias);

@@ -265,7 +265,14 @@ export class OnlineCeremony {
    * refuses the step before any key exists).
    */
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
-    requireCreateStep(() => this.#guard.require('createKeys'), this.#state, planned);
+    try {
+      requireCreateStep(() => this.#guard.require('createKeys'), this.#state, planned, this.#options.start?.title);
+    } catch (error) {
+      // A plan refused for what it lists is journaled (the receipt's Deviations say it, as other refusals).
+      if (error instanceof KeyferryError && error.code.startsWith('PLAN_'))
+        await refuseStep(this.#ctx, 'create-key', null, error);
+      throw error;
+    }
     this.#requireConnected('createKeys');
     const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
     // Journaled like the other replica refusals, so the receipt's Deviations and the journal say it.

@@ -58,6 +58,10 @@ export const enCeremony = {
     'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
   'problem.CEREMONY_NO_KEYS': 'No keys were given to create.',
   'problem.CEREMONY_NO_KEYS.next': 'Name at least one key (alias and spec) in the plan.',
+  'problem.PLAN_OF_ANOTHER_CEREMONY':
+    'The keys given ({aliasList}, under the title “{planTitle}”) are not this ceremony’s (“{title}”, {ceremonyId}): none of them is in this journal. Nothing was created.',
+  'problem.PLAN_OF_ANOTHER_CEREMONY.next':
+    'Check --journal and the plan (or the key options): each ceremony goes on with its own journal and its own plan. If these keys were created already, their journal is the one that create-key wrote then (look for another .jsonl in this folder); new keys start a ceremony of their own with a new --journal.',
   'problem.PLAN_ADDS_KEYS_TOO_LATE':
     'The plan given lists {count, plural, one {a key} other {# keys}} this ceremony did not create: {aliasList}. This ceremony is past creating keys (its {created, plural, one {key was} other {# keys were}} created and later steps begun), so {count, plural, one {it is} other {they are}} not part of it and will not be created. Nothing was created.',
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next':

@@ -58,6 +58,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.CEREMONY_NOT_STARTED.next': '请用 “keyferry online create-key” 和仪式计划开始，或给出已有仪式的日志。',
   'problem.CEREMONY_NO_KEYS': '没有给出要创建的密钥。',
   'problem.CEREMONY_NO_KEYS.next': '请在计划中至少写明一个密钥（别名和规格）。',
+  'problem.PLAN_OF_ANOTHER_CEREMONY':
+    '所给的密钥（{aliasList}，标题为“{planTitle}”）不属于本仪式（“{title}”，{ceremonyId}）：它们都不在此日志中。未创建任何内容。',
+  'problem.PLAN_OF_ANOTHER_CEREMONY.next':
+    '请检查 --journal 和计划（或密钥选项）：每个仪式都用它自己的日志和计划继续。如果这些密钥已经创建，它们的日志就是当时 create-key 写出的那个（请查看此文件夹中的其他 .jsonl 文件）；新的密钥请用新的 --journal 开始一个自己的仪式。',
   'problem.PLAN_ADDS_KEYS_TOO_LATE':
     '给出的计划列出了本仪式未创建的 {count} 个密钥：{aliasList}。本仪式已过创建密钥的阶段（其 {created} 个密钥已创建，后续步骤已开始），因此这些密钥不属于本仪式，也不会被创建。未创建任何内容。',
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next':

@@ -51,6 +51,35 @@ describe('the create step given an edited plan once the keys are created', () =>
     expect((await f.kms.listKeys()).map((k) => k.alias)).toEqual([plan.keys[0]?.alias]);
   });
 
+  // A trial ran two ceremonies in a day and gave one's journal the other's plan: told to create those
+  // keys "in a ceremony of their own" while they stood in the other journal beside it; nothing journaled.
+  it('says the keys of another ceremony’s plan are not this ceremony’s, and journals the refusal', async () => {
+    const plan = f.plan(['AES_256']);
+    const journal = await f.journal('staging.jsonl');
+    const staging = await f.online(journal, plan);
+    await staging.connect();
+    await staging.createKeys(plan.keys);
+    await staging.fetchParameters();
+    const other = f.plan(['AES_256', 'AES_256']);
+    const prod = {
+      ...other,
+      title: 'Prod keys Dec',
+      keys: other.keys.map((k, i) => ({ ...k, alias: `prod/aes-${i + 1}` })),
+    };
+    const again = await f.online(journal, prod);
+    await again.connect();
+    const error = await again.createKeys(prod.keys).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PLAN_OF_ANOTHER_CEREMONY' });
+    expect(translator('en').problem(toProblem(error)).message).toBe(
+      `The keys given (${prod.keys.map((k) => k.alias).join(', ')}, under the title “Prod keys Dec”) are not this ceremony’s (“${plan.title}”, ${journal.entries[0]?.data.ceremonyId as string}): none of them is in this journal. Nothing was created.`,
+    );
+    expect(journal.entries.at(-1)).toMatchObject({
+      event: 'step.failed',
+      data: { step: 'create-key', code: 'PLAN_OF_ANOTHER_CEREMONY' },
+    });
+    await journal.close();
+  });
+
   it('names a renamed alias as a key the plan adds', async () => {
     const plan = f.plan(['AES_256']);
     const renamed = { ...plan, keys: plan.keys.map((k) => ({ ...k, alias: `${k.alias}-renamed` })) };
