@@ -1172,6 +1172,7 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.next-parameters': { refused: string; bundle: string | number; refusedSeq: string | number; code: string | number; unwritten: string; command: string | number; earlier: string; dir: string | number };
+  'cli.online.throttled': { count: number; seconds: string | number };
   'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
@@ -1692,6 +1693,8 @@ export interface MessageValueTable {
   'receipt.fact.code': NoValues;
   'receipt.fact.codeValue': { kind: string; digest: string | number; commit: string };
   'receipt.fact.codeUnknown': NoValues;
+  'receipt.fact.kmsRetries': NoValues;
+  'receipt.fact.kmsRetriesValue': { count: string | number; throttled: number };
   'receipt.fact.keys': NoValues;
   'receipt.fact.deviations': NoValues;
   'receipt.fact.deviationsNone': NoValues;

@@ -57,6 +57,10 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
     },
     { label: phrase('receipt.fact.code'), value: input.app.code ?? phrase('receipt.fact.codeUnknown') },
     { label: phrase('receipt.fact.keys'), value: String(input.keys.length) },
+    // A slow import's cause on paper: the gateway's throttling, or retried failures (a trial saw 484 nowhere).
+    ...(input.kmsRetries
+      ? [{ label: phrase('receipt.fact.kmsRetries'), value: phrase('receipt.fact.kmsRetriesValue', input.kmsRetries) }]
+      : []),
     {
       label: phrase('receipt.fact.deviations'),
       value:

@@ -184,6 +184,11 @@ export interface ReceiptInput {
   /** `network`: the air-gapped side's network state as the check found it. */
   readonly workstation: { readonly hostname: string; readonly os: string; readonly network?: string | ReceiptPhrase };
   /** `code`: the digest of the code that ran, described (commit and sources, or app.asar header). */
+  /**
+   * The KMS calls the journal records as retried up to the head (kms.retried), and how many of them
+   * the API gateway throttled: the online side says them (absent: none, or the air-gapped side).
+   */
+  readonly kmsRetries?: { readonly count: number; readonly throttled: number };
   /** The software; its code said in the receipt's language (a string: as it is, e.g. from older callers). */
   readonly app: { readonly version: string; readonly build: string; readonly code?: string | ReceiptPhrase };
   readonly operator: string;

@@ -65,6 +65,11 @@ export async function writeJournaledReceipt(
   const entries = journal.entries;
   const printedIn = language ?? journaledReceiptLanguage(entries);
   const hsm = hsmOf(entries);
+  const retried = entries.filter((e) => e.event === 'kms.retried');
+  const kmsRetries =
+    retried.length > 0
+      ? { count: retried.length, throttled: retried.filter((e) => e.data.throttled === true).length }
+      : undefined;
   const written = await writeReceipt(
     dir,
     {
@@ -74,6 +79,7 @@ export async function writeJournaledReceipt(
       deviations: receiptDeviations(entries),
       journal: { headHash: journalHead, count: journalCount, file: path.basename(journal.path) },
       ...(hsm ? { hsm } : {}),
+      ...(kmsRetries ? { kmsRetries } : {}),
     },
     { language: printedIn, ...(suffix === undefined ? {} : { suffix }) },
   );

@@ -27,6 +27,9 @@ export const enReceipts = {
   'receipt.fact.codeValue':
     '{kind, select, asar {app.asar header SHA-256 {digest}} other {{commit, select, none {no git commit} other {commit {commit}}}, sources SHA-256 {digest}}}',
   'receipt.fact.codeUnknown': 'not recorded (a test or development build)',
+  'receipt.fact.kmsRetries': 'KMS calls retried',
+  'receipt.fact.kmsRetriesValue':
+    '{count}{throttled, plural, =0 {} other {, {throttled} of them turned away by the API gateway’s throttling (APIG.0308)}}; each sent again after a wait (journal entries kms.retried)',
   'receipt.fact.keys': 'Keys',
   'receipt.fact.deviations': 'Deviations',
   'receipt.fact.deviationsNone': 'none recorded in the journal',

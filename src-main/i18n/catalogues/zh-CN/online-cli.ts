@@ -93,6 +93,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  3. {command}，使用{by, select, wrap {包装} other {恢复}}写出的已包装密钥材料包（按其打印的命令）',
   'online.status.next-parameters':
     '{refused, select, token {已包装密钥材料包 {bundle} 的导入已在日志条目 {refusedSeq} 被拒绝：其导入令牌已过期（{code}），因此它已无法再导入；包装它所用的导入参数包带有的正是这些令牌，也不能再次用于包装。} other {}}{unwritten, select, yes {最后获取的导入参数从未写入参数包（停止或错误先发生），不会被使用。} other {}}下一步，获取新的包装密钥和导入令牌，写入移动存储介质上的新参数包（MEDIA：本工作站挂载该介质的文件夹）：{command}{earlier, select, yes { —— 除非离线侧已经用此前写出的参数包（{dir}）完成包装且其导入令牌仍然有效：那么请用它打印的 online import 命令导入该包装结果，不要再次获取。} other {}}',
+  'cli.online.throttled':
+    'KMS 的 API 网关对本次运行的 {count} 个请求进行了限流（APIG.0308）：每个请求都在等待后重新发送（共等待 {seconds} 秒），并记入日志为 kms.retried。较低的 --concurrency 会减少同时发送的请求。',
   'online.status.create-refused': '创建步骤已在日志条目 {seq} 被拒绝，原样再次运行同一创建仍会被拒绝：',
   'online.status.next-create':
     '创建步骤中途停止：计划中有 {count} 个密钥尚未创建：{keys}。下一步，按首次运行的方式再次运行创建：使用同一计划文件（PLAN），或不用 --plan 而给出相同的 --alias、--spec、--operator 和 --witness 选项。已创建的密钥会保留；已发送创建请求但没有应答的密钥会在 KMS 中找到并保留，不会重复创建：{command}',

@@ -24,6 +24,9 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.codeValue':
     '{kind, select, asar {app.asar 头部 SHA-256 {digest}} other {{commit, select, none {无 git 提交} other {提交 {commit}}}，源代码 SHA-256 {digest}}}',
   'receipt.fact.codeUnknown': '未记录（测试或开发构建）',
+  'receipt.fact.kmsRetries': '重试的 KMS 调用',
+  'receipt.fact.kmsRetriesValue':
+    '{count} 次{throttled, plural, =0 {} other {，其中 {throttled} 次被 API 网关限流（APIG.0308）}}；每次都在等待后重新发送（日志条目 kms.retried）',
   'receipt.fact.keys': '密钥数',
   'receipt.fact.deviations': '偏差',
   'receipt.fact.deviationsNone': '日志中未记录任何偏差',
