@@ -185,9 +185,15 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
       const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
       if (slip) io.stdout(t('journal.cli.head-slip', slip));
       // The ceremony this journal records: a receipt of another ceremony (two run the same day) is the likelier slip.
-      const first = lineCeremony(content.subarray(0, Math.max(0, content.indexOf(0x0a))).toString('utf8'));
-      const ceremony = first.ceremonyId ?? 'none';
-      const title = first.title === undefined ? '' : terminalText(first.title);
+      // The first lines that record them (an air-gapped journal's id comes after its first entry).
+      const lines = content
+        .subarray(0, Math.min(content.length, 64 * 1024))
+        .toString('utf8')
+        .split('\n')
+        .map(lineCeremony);
+      const ceremony = lines.find((c) => c.ceremonyId !== undefined)?.ceremonyId ?? 'none';
+      const found = lines.find((c) => c.title !== undefined)?.title;
+      const title = found === undefined ? '' : terminalText(found);
       io.stdout(t('journal.cli.receipt-next', { ceremony, hasTitle: title ? 'yes' : 'no', title }));
     }
     // A receipt, plan or bundle file given in the journal's place: no evidence, only the wrong path.

@@ -144,7 +144,8 @@ export const createKeyCommand = defineOnlineCommand({
       // Keys seen under a dropped alias and left alone are said from the journal, the step done or not.
       let created: Awaited<ReturnType<typeof session.ceremony.createKeys>>;
       try {
-        created = await session.ceremony.createKeys(plan.keys);
+        // A plan file's title tells another ceremony's plan; options make up a title of their own.
+        created = await session.ceremony.createKeys(plan.keys, values.plan ? { planTitle: plan.title } : {});
       } finally {
         for (const line of leftAloneLines(io, session.journal.entries, before)) io.stdout(line);
       }

@@ -41,7 +41,7 @@ import {
   printRoundLines,
   type MissingImports,
 } from './online-status-rounds';
-import { proveFirst, statusNextSteps } from '../../core/ceremony/online/status-next-steps';
+import { proveFirst, statusNextSteps, writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -250,22 +250,15 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
         ...refused,
         command: nextOnline('import', values, ['--bundle', refused.folder]),
       });
-    // The first of the tokens to expire, as a moment: "within the tokens' 24 hours" left the officer counting.
-    const waiting = new Set(session.ceremony.keys().flatMap((k) => (k.imported ? [] : [k.keyId])));
-    const lastFetched = new Map<string, number>();
-    for (const e of session.journal.entries)
-      if (
-        e.event === ONLINE_EVENTS.parametersFetched &&
-        e.seq < (written?.seq ?? 0) &&
-        waiting.has(String(e.data.keyId))
-      )
-        lastFetched.set(String(e.data.keyId), Date.parse(String(e.data.tokenExpiresAt)));
-    const expiries = [...lastFetched.values()].filter((ms) => Number.isFinite(ms));
+    // The first of the bundle's tokens to expire, as a moment ("within the tokens' 24 hours" left the
+    // officer counting), or that they have expired: that bundle can no longer be wrapped and imported.
+    const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
     return t('online.status.next-wrap', {
       dir: folder,
       seq: written?.seq ?? 0,
-      until: expiries.length > 0 ? Math.min(...expiries) : 0,
-      known: expiries.length > 0 ? 'yes' : 'no',
+      until: tokens?.until ?? 0,
+      known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',
+      command: nextParametersCommand(session, values),
     });
   }
   return undefined;

@@ -185,7 +185,7 @@ export async function renderCustodySlip(
     })
     .join('\n');
   const signatureHtml = (who: 'slip.custodianSignature' | 'slip.witnessSignature') =>
-    `<p><span class="label">${w.html(who)}:</span> ______________________________ &nbsp; <span class="label">${w.html('slip.date')}:</span> ____________</p>`;
+    `<p><span class="label">${w.html(who)}${colon}</span> ______________________________ &nbsp; <span class="label">${w.html('slip.date')}${colon}</span> ____________</p>`;
   const html = `<!DOCTYPE html>
 <html lang="${receiptHtmlLang(language)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">

@@ -157,7 +157,7 @@ function deviationDetailsHtml(w: ReceiptWords, d: ReceiptDeviation, clock: Recei
 function sealHtml(w: ReceiptWords, seal: ReceiptSeal): string {
   let about = w.phraseHtml(seal.about);
   if (seal.verifyCommand !== undefined)
-    about += ` ${w.html('receipt.seals.headCheck')}<br><code class="cmd">${escapeHtml(seal.verifyCommand)}</code>`;
+    about += ` ${w.html('receipt.seals.headCheck')}<br><code class="cmd">${escapeHtml(seal.verifyCommand.join(' '))}</code>`;
   if (!seal.hex)
     return `<div class="seal"><div><h3>${w.phraseHtml(seal.title)}</h3><p class="about">${about}</p></div></div>`;
   const label = w.locales

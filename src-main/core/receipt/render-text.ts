@@ -87,6 +87,23 @@ function hexBlock(hex: string, indent: string): string[] {
 /** Wraps by display width, as Chinese print breaks lines (line-break.ts). */
 const wrap = breakLines;
 
+/**
+ * A command's shell words over lines of at most `width` columns, never breaking a word, each line but
+ * the last ending in " \": pasted or typed, the lines are one command (a trial pasted the first line
+ * of a wrapped check command alone, and it verified the journal without the head).
+ */
+function commandLines(words: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '    ';
+  for (const word of words) {
+    if (line.trim() !== '' && displayWidth(`${line} ${word} \\`) > width) {
+      lines.push(`${line} \\`);
+      line = `      ${word}`;
+    } else line = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
 /** One key's part of the Keys section in `locale`. */
 function keyLinesOf(locale: Locale, entry: ReceiptKeyEntry, words: Words): string[] {
   const { t } = words;
@@ -95,7 +112,7 @@ function keyLinesOf(locale: Locale, entry: ReceiptKeyEntry, words: Words): strin
     '',
     `  ${t('receipt.keys.keyHeading', { n: entry.n, total: entry.total })} ${visibleText(key.alias)}`,
     ...factLines(locale, entry.facts, '    ', words),
-    `    ${t('receipt.files.heading')}:`,
+    `    ${t('journal.field.pair', { label: t('receipt.files.heading'), value: '' }).trimEnd()}`,
   ];
   if (key.outputFiles.length === 0) out.push(`      ${t('receipt.files.none')}`);
   key.outputFiles.forEach((f) => {
@@ -174,7 +191,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       out.push(`  ${t('journal.field.pair', { label: p(seal.title), value: p(seal.about) })}`);
       if (seal.hex) out.push(...hexBlock(seal.hex, '      '));
       if (seal.verifyCommand !== undefined)
-        out.push(`  ${t('receipt.seals.headCheck')}`, ...wrap(seal.verifyCommand, 74, '    '));
+        out.push(`  ${t('receipt.seals.headCheck')}`, ...commandLines(seal.verifyCommand, 74));
     }
     return out;
   },

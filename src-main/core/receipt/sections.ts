@@ -45,8 +45,8 @@ export interface ReceiptSeal {
   readonly about: ReceiptPhrase;
   /** The digest; null when the receipt has none to show (parameters bundle not recorded). */
   readonly hex: string | null;
-  /** The journal head's: the command that checks the journal against it (file, count and head as printed). */
-  readonly verifyCommand?: string;
+  /** The journal head's: the command that checks the journal against it (file, count and head), as shell words. */
+  readonly verifyCommand?: readonly string[];
 }
 
 export type ReceiptSection =
@@ -93,19 +93,27 @@ export function renderSections<Out, Context>(
   );
 }
 
-/** The three seals: parameters bundle (when recorded), wrapped-material bundle, journal head. */
 /**
- * The command that checks the journal against this receipt, with the journal's file name, count and
- * head: a trial's officer met placeholders the receipt could have filled in. The head's groups are
- * given unquoted (journal verify takes them so), so the command can be typed from paper as printed.
+ * The command that checks the journal against this receipt, as shell words (each quoted where it
+ * must be): the journal's file name, count and head (a trial's officer met placeholders the receipt
+ * could have filled in). The head's groups are given unquoted (journal verify takes them so), so the
+ * command can be typed from paper as printed; a name that starts with "-" is given as ./NAME.
  */
-function journalVerifyCommand(journal: ReceiptInput['journal']): string {
+function journalVerifyCommand(journal: ReceiptInput['journal']): string[] {
+  const file = visibleText(journal.file ?? 'JOURNAL');
   return [
-    commandLine(['keyferry', 'journal', 'verify', visibleText(journal.file ?? 'JOURNAL')]),
-    `--expect-count ${journal.count}`,
-    `--expect-head ${groupHex(journal.headHash)}`,
-  ].join(' ');
+    'keyferry',
+    'journal',
+    'verify',
+    commandLine([file.startsWith('-') ? `./${file}` : file]),
+    '--expect-count',
+    String(journal.count),
+    '--expect-head',
+    ...groupHex(journal.headHash).split(' '),
+  ];
 }
+
+/** The three seals: parameters bundle (when recorded), wrapped-material bundle, journal head. */
 
 function seals(input: ReceiptInput): ReceiptSeal[] {
   return [

@@ -178,8 +178,12 @@ describe('keyferry journal verify', () => {
       const { receipt } = await airGapSide(f, plan, params);
       const twin = await readFile(receipt.textFile, 'utf8');
       // What an auditor types from the receipt: its check command as printed, the journal's name, count and head in it.
-      const printed = /Check the journal with:\n((?: {4}\S[^\n]*\n)+)/.exec(twin)?.[1] ?? '';
-      const words = printed.replace(/\s+/g, ' ').trim().split(' ');
+      const printed = /Check the journal with:\n((?: {4,}\S[^\n]*\n)+)/.exec(twin)?.[1] ?? '';
+      // Wrapped, every line but the last ends in " \" so the lines are one command however they are pasted.
+      const lines = printed.trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines.slice(0, -1)) expect(line).toMatch(/ \\$/);
+      const words = printed.replace(/ \\\n/g, ' ').replace(/\s+/g, ' ').trim().split(' ');
       expect(words.slice(0, 4)).toEqual(['keyferry', 'journal', 'verify', 'airgap.jsonl']);
       expect(words.slice(4, 7)).toEqual(['--expect-count', String(receipt.journalCount), '--expect-head']);
       expect(words.slice(7).join(' ')).toBe(groupHex(receipt.journalHead));
@@ -190,6 +194,18 @@ describe('keyferry journal verify', () => {
         .map((l) => JSON.parse(l).event as string);
       // The receipt is written, then the bundle's manifest: two entries follow the head it prints, said as the receipt's.
       expect(events.slice(receipt.journalCount)).toEqual(['receipt.written', 'wrapped-bundle.completed']);
+      // Against the head with another count, as with another ceremony's receipt: the ceremony this
+      // air-gapped journal records is named (its id is in its parameters entry, not its first).
+      const other = await run([
+        'journal',
+        'verify',
+        journal,
+        '--expect-count',
+        '2',
+        '--expect-head',
+        ...words.slice(7),
+      ]);
+      expect(other.out.at(-1)).toMatch(/^This journal records ceremony KF-\d{8}-[a-z0-9]+ “[^”]+”: first check/);
       const result = await run(words.slice(1), f.dir);
       expect(result.out).toEqual([
         expect.stringMatching(

@@ -82,7 +82,9 @@ describe('online status exit code', () => {
     // only looked at the keys, said as such, and the check passes.
     const receiptFile = /online receipt (receipt-online-\S+\.txt) is written/.exec(done.stdout)?.[1] as string;
     const paper = await readFile(path.join(online, receiptFile), 'utf8');
-    const printed = (/Check the journal with:\n((?: {4}\S[^\n]*\n)+)/.exec(paper)?.[1] ?? '').replace(/\s+/g, ' ');
+    const printed = (/Check the journal with:\n((?: {4,}\S[^\n]*\n)+)/.exec(paper)?.[1] ?? '')
+      .replace(/ \\\n/g, ' ')
+      .replace(/\s+/g, ' ');
     const check = await runCli(printed.trim().split(' ').slice(1), { cwd: online });
     expect(check.stdout).toMatch(
       /; the expected head is entry \d+, then the entry recording the receipt that printed it \(entry \d+\), then \d+ entries of a later look at the keys by online status \(key states read, keys proven again; nothing imported, deleted or refused\): entry \d+ ceremony\.session-started, entry \d+ kms\.connected, entry \d+ key\.status-read, entry \d+ key\.verified, entry \d+ key\.verified\. The receipt does not vouch for them\n$/,
@@ -137,4 +139,24 @@ describe('online status exit code', () => {
       '因此该材料包已无法再导入它们：请为它们获取新的导入参数（keyferry online params --journal',
     );
   }, 180_000);
+});
+
+describe('online status before the wrap', () => {
+  it('gives the moment the written bundle’s tokens expire, and once they have, says to fetch new parameters', async () => {
+    const { online, env } = await twoKeys();
+    const status = () => keyferry(['online', 'status', ...onlineAt(kms.sim).args], { cwd: online, env });
+    const before = await status();
+    const until = /before the import tokens expire \(([^)]*UTC)[^)]*\)/.exec(before.stdout)?.[1] ?? '';
+    // The tokens the simulator issued live 24 hours: the moment said is about a day from now.
+    const utc = /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/.exec(until)?.[1] ?? '';
+    expect(Math.abs(Date.parse(`${utc.replace(' ', 'T')}Z`) - (Date.now() + 24 * 3_600_000))).toBeLessThan(3_600_000);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 25 * 3_600_000 });
+    kms.sim.clock.advance(25 * 3_600_000);
+    const lapsed = await status();
+    expect(lapsed.stdout).toMatch(
+      /The import tokens of the import-parameters bundle \S+ \(written at online journal entry \d+\) expired at .*UTC.*: that bundle can no longer be wrapped and imported\. Next, fresh wrapping keys and import tokens in a new bundle: keyferry online params --journal /,
+    );
+    expect(lapsed.stdout).not.toContain('wrap with the import-parameters bundle');
+  }, 120_000);
 });

@@ -22,9 +22,14 @@ export function recurringCreateRefusal(entries: readonly JournalEntry[]):
       readonly values: Readonly<Record<string, string | number>>;
     }
   | undefined {
+  // The last create attempt's own outcome: a later plan (another alias), a create sent, or a key
+  // created since means that refusal is no longer where the ceremony stands (a review's point).
   const last = entries.findLast(
     (e) =>
-      e.event === ONLINE_EVENTS.keyCreated || (e.event === ONLINE_EVENTS.stepFailed && e.data.step === 'create-key'),
+      e.event === ONLINE_EVENTS.keyCreated ||
+      e.event === ONLINE_EVENTS.keysPlanned ||
+      e.event === ONLINE_EVENTS.createSending ||
+      (e.event === ONLINE_EVENTS.stepFailed && e.data.step === 'create-key'),
   );
   if (last?.event !== ONLINE_EVENTS.stepFailed) return undefined;
   const failed = refusalData.safeParse(last.data);

@@ -20,10 +20,15 @@ const LOOK_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * When every entry of `later` is a look at the keys (and there is at least one), how many sessions
- * made them; else undefined.
+ * When `later` is one or more whole sessions of `online status`, each of which read the keys' states
+ * (a session that only connected may have been another step refused or stopped before it journaled
+ * anything, and an air-gapped journal's sessions read no key states), and every entry is a look: how
+ * many sessions. Else undefined.
  */
 export function laterLooks(later: readonly JournalEntry[]): { readonly sessions: number } | undefined {
-  if (later.length === 0 || !later.every((e) => LOOK_EVENTS.has(e.event))) return undefined;
-  return { sessions: later.filter((e) => e.event === ONLINE_EVENTS.session).length };
+  if (later[0]?.event !== ONLINE_EVENTS.session || !later.every((e) => LOOK_EVENTS.has(e.event))) return undefined;
+  const starts = later.flatMap((e, i) => (e.event === ONLINE_EVENTS.session ? [i] : []));
+  const sessions = starts.map((from, n) => later.slice(from, starts[n + 1] ?? later.length));
+  if (!sessions.every((s) => s.some((e) => e.event === ONLINE_EVENTS.statusRead))) return undefined;
+  return { sessions: sessions.length };
 }

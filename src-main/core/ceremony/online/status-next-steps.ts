@@ -33,6 +33,7 @@
  *   material and there is nothing else to say of any key (no loss, no import sent): the ceremony is
  *   before its first import (refusedBeforeImport says what a refusal then means).
  */
+import { z } from 'zod';
 import { namedKeysValue } from './named-keys';
 import type { JournalEntry } from '../../journal';
 import { KeyferryError } from '../../errors';
@@ -109,6 +110,32 @@ function parametersInUse(entries: readonly JournalEntry[]): { seq: number; keyId
   if (!written || !Array.isArray(keyIds)) return undefined;
   return { seq: written.seq, keyIds: new Set(keyIds.filter((id): id is string => typeof id === 'string')) };
 }
+
+/**
+ * The earliest expiry of the import tokens a written import-parameters bundle holds (its
+ * `parameters.bundle-written` entry `written`: the last fetch of each of its keys before it), judged
+ * at `now`; null when the journal does not say.
+ */
+export function writtenBundleTokens(
+  written: JournalEntry,
+  entries: readonly JournalEntry[],
+  now: Date,
+): MissingTokens | null {
+  const keyIds = new Set(parametersWrittenKeys.safeParse(written.data).data?.keyIds ?? []);
+  const latest = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.seq >= written.seq || entry.event !== ONLINE_EVENTS.parametersFetched) continue;
+    const fetched = parametersFetchedData.safeParse(entry.data);
+    if (fetched.success && keyIds.has(fetched.data.keyId))
+      latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
+  }
+  const expiries = [...latest.values()].filter((ms) => Number.isFinite(ms));
+  if (expiries.length === 0) return null;
+  const earliest = Math.min(...expiries);
+  return { until: earliest, lapsed: earliest <= now.getTime() };
+}
+
+const parametersWrittenKeys = z.object({ keyIds: z.array(z.string()) });
 
 /**
  * The earliest expiry of the import tokens the next import of `keys` would use (null: none on

@@ -262,11 +262,12 @@ export class OnlineCeremony {
   /**
    * Step 2: creates one external key (Pending import) per planned key, and one per replica in its
    * region/project (each region/project connected and journaled first, so an unreachable one
-   * refuses the step before any key exists).
+   * refuses the step before any key exists). `planTitle`: the title of the plan file the keys come
+   * from (not a default made up from options), which tells another ceremony's plan from keys added late.
    */
-  async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
+  async createKeys(planned: readonly PlannedKey[], given: { readonly planTitle?: string } = {}): Promise<CreatedKey[]> {
     try {
-      requireCreateStep(() => this.#guard.require('createKeys'), this.#state, planned, this.#options.start?.title);
+      requireCreateStep(() => this.#guard.require('createKeys'), this.#state, planned, given.planTitle);
     } catch (error) {
       // A plan refused for what it lists is journaled (the receipt's Deviations say it, as other refusals).
       if (error instanceof KeyferryError && error.code.startsWith('PLAN_'))

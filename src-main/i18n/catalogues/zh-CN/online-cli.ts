@@ -95,12 +95,13 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{refused, select, token {已包装密钥材料包 {bundle} 的导入已在日志条目 {refusedSeq} 被拒绝：其导入令牌已过期（{code}），因此它已无法再导入；包装它所用的导入参数包带有的正是这些令牌，也不能再次用于包装。} other {}}{unwritten, select, yes {最后获取的导入参数从未写入参数包（停止或错误先发生），不会被使用。} other {}}下一步，获取新的包装密钥和导入令牌，写入移动存储介质上的新参数包（MEDIA：本工作站挂载该介质的文件夹）：{command}{earlier, select, yes { —— 除非离线侧已经用此前写出的参数包（{dir}）完成包装且其导入令牌仍然有效：那么请用它打印的 online import 命令导入该包装结果，不要再次获取。} other {}}',
   'cli.online.throttled':
     'KMS 的 API 网关对本次运行的 {count} 个请求进行了限流（APIG.0308）：每个请求都在等待后重新发送（共等待 {seconds} 秒），并记入日志为 kms.retried。较低的 --concurrency 会减少同时发送的请求。',
-  'online.status.create-refused': '创建步骤已在日志条目 {seq} 被拒绝，原样再次运行同一创建仍会被拒绝：',
+  'online.status.create-refused':
+    '创建步骤已在日志条目 {seq} 被拒绝；在该拒绝所指出的情况改变之前，原样再次运行仍会遇到同样的拒绝：',
   'online.status.next-create':
     '创建步骤中途停止：计划中有 {count} 个密钥尚未创建：{keys}。下一步，按首次运行的方式再次运行创建：使用同一计划文件（PLAN），或不用 --plan 而给出相同的 --alias、--spec、--operator 和 --witness 选项。已创建的密钥会保留；已发送创建请求但没有应答的密钥会在 KMS 中找到并保留，不会重复创建：{command}',
   'online.status.not-created-key': '{alias}{region, select, none {} other {（区域 {region} 中的副本）}}',
   'online.status.next-wrap':
-    '下一步，{known, select, yes {在导入令牌到期（{until, date, moment}）之前} other {在令牌的 24 小时内}}于离线工作站上：按 online params 打印的命令，用导入参数包 {dir}（写于联网日志第 {seq} 条）执行包装；然后在此处用它打印的 online import 命令导入其写出的内容。',
+    '{known, select, lapsed {导入参数包 {dir}（写于联网日志第 {seq} 条）的导入令牌已于 {until, date, moment} 过期：该包已无法再包装和导入。下一步，获取新的包装密钥和导入令牌并写入新的包：{command}} other {下一步，{known, select, yes {在导入令牌到期（{until, date, moment}）之前} other {在令牌的 24 小时内}}于离线工作站上：按 online params 打印的命令，用导入参数包 {dir}（写于联网日志第 {seq} 条）执行包装；然后在此处用它打印的 online import 命令导入其写出的内容。}}',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.status.partly-imported':
     '{total} 个密钥中有 {count} 个尚未导入（“等待导入”）：{keys}。仪式尚未完成{groups, select, yes {，含有这类密钥的副本组也不完整} other {}}。{tokens, select, lapsed {它们的导入令牌已于 {until, date, moment} 过期（按本计算机的时钟），因此该材料包已无法再导入它们：请为它们获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料（它会指出哪些密钥必须采用此前导入的密钥材料，例如副本组的密钥材料），再导入该包装写出的材料包。} other {{refused, select, expiry {{count, plural, other {它们}}的导入已在日志条目 {refusedSeq} 被拒绝（{code}：{by, select, kms {按 KMS 的时钟} other {按本计算机的时钟}}密钥材料到期时间不在未来），因此同一导入会再次被拒绝。下一步，请以更晚的到期时间导入同一材料包（DIGEST 为其离线回执上的材料包摘要，EXPIRY 为带时区的日期时间、时长（如 90d）或 never；作为覆盖记入日志）{tokens, select, valid {，须在其导入令牌有效期内，即 {until, date, moment} 之前} other {}}：{importCommand} --expect-digest DIGEST --expires EXPIRY} token {{count, plural, other {它们}}的导入已在日志条目 {refusedSeq} 被拒绝：KMS 表示{count, plural, other {它们}}的导入令牌已过期（{code}），因此该材料包已无法再导入{count, plural, other {它们}}：请为{count, plural, other {它们}}获取新的导入参数（{command}），然后在离线工作站上用由此写出的材料包包装其密钥材料，再导入该包装写出的材料包。} other {导入中途停止。请使用相同的 --bundle{hasBundle, select, yes {（{bundle}）} other {}}和 --expect-digest（若第一次运行给出了 --expires，请在 --expires 中填写上表所示的确切到期时间，而不是 30d 之类的时长，时长会被重新计算）重新运行 keyferry online import：它只导入缺少的部分{tokens, select, valid {（在其导入令牌有效期内，即 {until, date, moment} 之前）} other {}}。}}}}',

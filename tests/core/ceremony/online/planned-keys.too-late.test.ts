@@ -68,7 +68,10 @@ describe('the create step given an edited plan once the keys are created', () =>
     };
     const again = await f.online(journal, prod);
     await again.connect();
-    const error = await again.createKeys(prod.keys).catch((e: unknown) => e);
+    // Keys from options (no plan file's title) are keys added late, as before.
+    const fromOptions = await again.createKeys(prod.keys).catch((e: unknown) => e);
+    expect(fromOptions).toMatchObject({ code: 'PLAN_ADDS_KEYS_TOO_LATE' });
+    const error = await again.createKeys(prod.keys, { planTitle: prod.title }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PLAN_OF_ANOTHER_CEREMONY' });
     expect(translator('en').problem(toProblem(error)).message).toBe(
       `The keys given (${prod.keys.map((k) => k.alias).join(', ')}, under the title “Prod keys Dec”) are not this ceremony’s (“${plan.title}”, ${journal.entries[0]?.data.ceremonyId as string}): none of them is in this journal. Nothing was created.`,

@@ -26,6 +26,15 @@ describe('recurringCreateRefusal', () => {
 
   it('is undefined once a key was created since, or when the create failed for a passing reason', () => {
     expect(recurringCreateRefusal([aliasTaken(1), entry(2, 'key.created', { keyId: 'k' })])).toBeUndefined();
+    // A later attempt with another alias: planned, its create sent (no answer yet), or stopped before it.
+    expect(
+      recurringCreateRefusal([aliasTaken(1), entry(2, 'keys.planned'), entry(3, 'key.create-sending')]),
+    ).toBeUndefined();
+    expect(
+      recurringCreateRefusal([aliasTaken(1), entry(2, 'keys.planned'), entry(3, 'ceremony.interrupted')]),
+    ).toBeUndefined();
+    // The planned keys of the refused attempt itself come before its refusal.
+    expect(recurringCreateRefusal([entry(1, 'keys.planned'), aliasTaken(2)])?.seq).toBe(2);
     const unreachable = entry(1, 'step.failed', {
       step: 'create-key',
       keyId: null,

@@ -24,4 +24,13 @@ describe('laterLooks', () => {
     for (const other of ['key.imported', 'key.material-deleted', 'key.verify-failed', 'ceremony.interrupted'])
       expect(laterLooks([entry(1, 'ceremony.session-started'), entry(2, other)])).toBeUndefined();
   });
+
+  it('is undefined for a session that read no key states: another step refused or stopped before it journaled anything', () => {
+    const look = ['ceremony.session-started', 'kms.connected', 'key.status-read', 'key.verified'];
+    const connectedOnly = ['ceremony.session-started', 'kms.connected', 'kms.retried'];
+    expect(laterLooks([...look, ...connectedOnly].map((e, i) => entry(i + 1, e)))).toBeUndefined();
+    expect(laterLooks(connectedOnly.map((e, i) => entry(i + 1, e)))).toBeUndefined();
+    // Entries that do not start with a session are not a later run's.
+    expect(laterLooks(['key.status-read', 'key.verified'].map((e, i) => entry(i + 1, e)))).toBeUndefined();
+  });
 });
