@@ -1,6 +1,6 @@
 /**
  * KMS key states inside sentences and tables. A catalogue text names a state through the one
- * `KEY_STATE` select (catalogues/{en,zh-CN}/kms.ts: 待导入, 已启用 …; `kms.state` is that select on
+ * `KEY_STATE` select (catalogues/{en,zh-CN}/kms.ts: the console's labels 等待导入, 启用 …; `kms.state` is that select on
  * its own), so its value is the KMS's state NUMBER ("5"), never the KMS's English name: show a
  * state with `kmsStateText`. Journals written before 2026-12-02 hold the name ("Pending
  * import") in `proof.key.notEnabled`: `currentPhrase` reads those as today's numbers, so an old

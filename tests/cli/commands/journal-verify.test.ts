@@ -233,7 +233,7 @@ describe('keyferry journal verify', () => {
     const looked = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
     expect(looked.out).toEqual([
       expect.stringMatching(
-        /; the expected head is entry 6, then the entry recording the receipt that printed it \(entry 7\), then 4 entries of a later look at the keys by online status \(key states read, keys proven again; nothing imported, deleted or refused\): entry 8 ceremony\.session-started, entry 9 kms\.connected, entry 10 key\.status-read, entry 11 key\.verified\. The receipt does not vouch for them$/,
+        /; the expected head is entry 6, then the entry recording the receipt that printed it \(entry 7\), then 4 entries of a later look at the keys by online status \(key states read, keys proven again; nothing imported, deleted or refused\): entry 8 ceremony\.session-started, entry 9 kms\.connected, entry 10 key\.status-read, entry 11 key\.verified\. The receipt does not vouch for them\.$/,
       ),
     ]);
     expect(looked.code).toBe(0);

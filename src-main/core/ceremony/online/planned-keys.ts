@@ -235,6 +235,13 @@ function refusePlanChangedTooLate(
   refusePlanWithoutCreatedKeys(state, planned);
 }
 
+/** The create step's refusals of the plan given (journaled as the step's failure by the workflow). */
+export const PLAN_REFUSALS: ReadonlySet<string> = new Set([
+  'PLAN_OF_ANOTHER_CEREMONY',
+  'PLAN_ADDS_KEYS_TOO_LATE',
+  'PLAN_DROPS_CREATED_KEY',
+]);
+
 /** Clock difference allowed between this computer and the KMS when telling keys created since a create was sent. */
 const CLOCK_SKEW_MS = 15 * 60_000;
 

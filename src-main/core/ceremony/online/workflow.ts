@@ -31,7 +31,13 @@ import { materialSourcesOf } from './material-sources';
 import { groupMaterialHolders } from './group-material';
 import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
-import { plannedKeysNotCreated, requireCreateStep, startDifference, type PlannedKeyNotCreated } from './planned-keys';
+import {
+  PLAN_REFUSALS,
+  plannedKeysNotCreated,
+  requireCreateStep,
+  startDifference,
+  type PlannedKeyNotCreated,
+} from './planned-keys';
 import { expiryText } from '../shared/planned-expiry';
 import type { OnlineCredentialBinding } from './credential-source';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
@@ -270,7 +276,7 @@ export class OnlineCeremony {
       requireCreateStep(() => this.#guard.require('createKeys'), this.#state, planned, given.planTitle);
     } catch (error) {
       // A plan refused for what it lists is journaled (the receipt's Deviations say it, as other refusals).
-      if (error instanceof KeyferryError && error.code.startsWith('PLAN_'))
+      if (error instanceof KeyferryError && PLAN_REFUSALS.has(error.code))
         await refuseStep(this.#ctx, 'create-key', null, error);
       throw error;
     }

@@ -135,5 +135,5 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '未记入日志：日志 {name} 无法写入（{errno}：其存储介质已满或无法写入），因此本次对 KMS 的查看没有记入其中。以下状态是 KMS 此刻的答复。',
   'online.status.not-journaled.next':
     '本次查看的任何内容都不在日志中{imported, plural, =0 {} other {，已导入的 # 个密钥也未经验证（status 会将每项验证记入日志）}}。请在日志的存储介质上腾出空间（或重新连接可写入的介质），然后再次运行 status，将本次查看记入日志：{command}',
-  'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为{state}。',
+  'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为“{state}”。',
 };
