@@ -1173,6 +1173,7 @@ export interface MessageValueTable {
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.next-parameters': { refused: string; bundle: string | number; refusedSeq: string | number; code: string | number; unwritten: string; command: string | number; earlier: string; dir: string | number };
   'cli.online.throttled': { count: number; seconds: string | number };
+  'online.params.algorithm-changed': { to: string | number; from: string | number; seq: string | number };
   'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };

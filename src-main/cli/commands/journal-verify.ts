@@ -49,10 +49,19 @@ function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: number):
   return later.slice(second?.event === 'wrapped-bundle.completed' && staged ? 2 : 1);
 }
 
+/**
+ * The later entries by number and event: at most ten, the first six and the last four when there
+ * are more (a re-trial's list stopped before the last entry, the deletion that made it fail).
+ */
 function describeLater(t: Translator['t'], later: readonly JournalEntry[]): string {
-  const shown = later.slice(0, 10).map((e) => t('journal.cli.entry', { seq: e.seq, event: e.event }));
-  if (later.length > shown.length) shown.push(t('journal.cli.more', { count: later.length - shown.length }));
-  return listText({ t }, shown);
+  const said = (e: JournalEntry) => t('journal.cli.entry', { seq: e.seq, event: e.event });
+  if (later.length <= 10) return listText({ t }, later.map(said));
+  const left = later.length - 10;
+  return listText({ t }, [
+    ...later.slice(0, 6).map(said),
+    t('journal.cli.more', { count: left }),
+    ...later.slice(-4).map(said),
+  ]);
 }
 
 export const journalVerifyCommand = defineCommand({

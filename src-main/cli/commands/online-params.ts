@@ -106,6 +106,7 @@ export const paramsCommand = defineOnlineCommand({
       beforeConnect: (ceremony) => ceremony.preflightParametersBundle(out),
     });
     return withSession(session, async () => {
+      const before = session.journal.count;
       let issued;
       try {
         issued = await session.ceremony.fetchParameters({
@@ -129,6 +130,18 @@ export const paramsCommand = defineOnlineCommand({
       }
       const written = await writeStoppably(io, out, (signal) => session.ceremony.writeParametersBundle(out, signal));
       const { t } = cliTranslator(io);
+      // Another wrapping algorithm than the plan's (e.g. OAEP with SHA-1 for an HSM) is said on screen, not only on paper.
+      const chosen = session.journal.entries.find(
+        (e) => e.seq > before && e.event === ONLINE_EVENTS.wrappingAlgorithmChosen,
+      );
+      if (chosen)
+        io.stdout(
+          t('online.params.algorithm-changed', {
+            from: String(chosen.data.from),
+            to: String(chosen.data.to),
+            seq: chosen.seq,
+          }),
+        );
       // From here the bundle stands (journaled and verified): a stop while the rest is printed, or
       // while the session closes, changes nothing, and must not send the officer to fetch again
       // (new tokens would make this bundle stale). It ends 0 and journals no interruption.

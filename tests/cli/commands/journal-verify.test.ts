@@ -241,6 +241,12 @@ describe('keyferry journal verify', () => {
     const deleted = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
     expect(deleted.out[0]).toMatch(/^NOT OK: 5 entries follow .*entry 12 key\.material-deleted\./);
     expect(deleted.code).toBe(1);
+    // Past ten, the first six and the last four: the last entry, often the one that made it fail, is named.
+    await appendEntries(file, [...looks.slice(1), ...looks.slice(1), ['key.material-deleted', {}]]);
+    const many = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(many.out[0]).toMatch(
+      /^NOT OK: 14 entries follow .*: entry 8 ceremony\.session-started, .*entry 13 ceremony\.session-started, 4 more, entry 18 kms\.connected, entry 19 key\.status-read, entry 20 key\.verified, (and )?entry 21 key\.material-deleted\./,
+    );
   });
 
   it('counts a bundle completion after the receipt that is not the bundle the sealed entries staged', async () => {

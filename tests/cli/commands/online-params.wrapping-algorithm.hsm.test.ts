@@ -79,6 +79,10 @@ describe('online params --wrapping-algorithm (SoftHSM does OAEP only with SHA-1)
     );
     expect(sha1.stderr).toBe('');
     expect(sha1.code).toBe(0);
+    // Said on screen too, not only on the later receipt.
+    expect(sha1.stdout).toMatch(
+      /The wrapping algorithm is now RSAES_OAEP_SHA_1 instead of RSAES_OAEP_SHA_256, for these import parameters and every later fetch \(journal entry \d+\); the online receipt lists it as a deviation\./,
+    );
     const manifest = JSON.parse(await readFile(path.join(cwd, 'params-2', 'manifest.json'), 'utf8')) as {
       keys: { keyId: string; wrappingAlgorithm: string }[];
     };

@@ -105,7 +105,7 @@ export const enCli = {
   'journal.cli.later':
     'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} {sealed, plural, =0 {the expected head (entry {at})} one {the expected head (entry {at}) and the entry recording the receipt that printed it (entry {sealedTo})} other {the expected head (entry {at}) and the entries recording the receipt that printed it and its bundle (entries {sealedFrom}-{sealedTo})}}: {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
   'journal.cli.entry': 'entry {seq} {event}',
-  'journal.cli.more': 'and {count} more',
+  'journal.cli.more': '{count} more',
   'journal.cli.ok':
     'OK {count, plural, one {# entry} other {# entries}}, head {head}{at, plural, =0 {} other {; the expected head is entry {at}{sealed, plural, =0 {} one {, then the entry recording the receipt that printed it (entry {sealedFrom})} other {, then the entries recording the receipt that printed it and its bundle (entries {sealedFrom}-{sealedTo})}}{later, plural, =0 {} other {{looks, select, yes {, then {later, plural, one {# entry} other {# entries}} of {sessions, plural, one {a later look} other {# later looks}} at the keys by online status (key states read, keys proven again; nothing imported, deleted or refused): {entries}. The receipt does not vouch for {later, plural, one {it} other {them}}.} other {, then {later} later entries, accepted (--allow-later): {entries}}}}}}}',
   /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */

@@ -96,6 +96,8 @@ export const enOnlineCli = {
     '{refused, select, token {The import of the wrapped-material bundle {bundle} was refused at journal entry {refusedSeq}: its import tokens expired ({code}), so it cannot be imported any more, and the import-parameters bundle it was wrapped from, whose tokens those are, cannot be wrapped again. } other {}}{unwritten, select, yes {The import parameters fetched last were never written to a bundle (a stop or an error came first), and are not used. } other {}}Next, fresh wrapping keys and import tokens, written to a new bundle on the removable media (MEDIA: its folder as this workstation mounts it): {command}{earlier, select, yes { — unless the air-gapped side already wrapped the bundle written before ({dir}) and its import tokens are still valid: then import that wrap with the online import command it printed, and do not fetch again.} other {}}',
   'cli.online.throttled':
     'The KMS API gateway throttled {count, plural, one {# request} other {# requests}} of this run (APIG.0308): each was sent again after a wait ({seconds} s in all), journaled as kms.retried. A lower --concurrency sends fewer at once.',
+  'online.params.algorithm-changed':
+    'The wrapping algorithm is now {to} instead of {from}, for these import parameters and every later fetch (journal entry {seq}); the online receipt lists it as a deviation.',
   'online.status.create-refused':
     'The create step was refused at journal entry {seq}; run again as it is, it meets the same refusal until what the refusal names changes:',
   'online.status.next-create':
