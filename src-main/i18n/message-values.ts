@@ -839,8 +839,8 @@ export interface MessageValueTable {
   'problem.CLI_EXPECT_DIGEST_MISSING.next': NoValues;
   'problem.WRAPPED_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
   'problem.WRAPPED_DIGEST_SLIP.next': { count: number };
-  'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number };
-  'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next': { folder: string | number };
+  'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number; other: string; named: string | number; own: string | number };
+  'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next': { other: string; folder: string | number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': NoValues;
   'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };
@@ -2645,7 +2645,7 @@ export interface ProblemValueTable {
   'WRAPPED_DIGEST_REQUIRED': NoValues;
   'CLI_EXPECT_DIGEST_MISSING': NoValues;
   'WRAPPED_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
-  'WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number };
+  'WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number; other: string; named: string | number; own: string | number };
   'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
   'WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number; known: string; parameters: string | number };
   'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; sets: number; setsList: string | number };

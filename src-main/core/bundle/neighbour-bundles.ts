@@ -68,8 +68,8 @@ export async function neighbourBundles(
  * The bundles in the real folders right inside `dir`, named under `shownAs` (the folder as the
  * officer gave it): for a stick's root given where a bundle folder was meant.
  */
-export function bundlesInside(dir: string, shownAs: string): Promise<NeighbourBundle[]> {
-  return bundlesIn(path.resolve(dir), shownAs, undefined);
+export function bundlesInside(dir: string, shownAs: string, ceremonyId?: string): Promise<NeighbourBundle[]> {
+  return bundlesIn(path.resolve(dir), shownAs, ceremonyId);
 }
 
 /** The bundles in `parent`'s real folders (but `skip`), named under `shownParent`. */

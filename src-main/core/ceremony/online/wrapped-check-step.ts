@@ -127,7 +127,7 @@ export async function checkWrappedBundleStep(
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (caught) {
-    const error = (await bundleOneFolderDown(caught, dir, proof, options.shownAs)) ?? caught;
+    const error = (await bundleOneFolderDown(caught, dir, proof, options.shownAs, ctx.state.ceremonyId)) ?? caught;
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
@@ -153,6 +153,7 @@ async function bundleOneFolderDown(
   dir: string,
   proof: WrappedBundleProof | undefined,
   shownAs: string | undefined,
+  ceremonyId: string,
 ): Promise<KeyferryError | undefined> {
   if (!(error instanceof KeyferryError) || error.code !== 'BUNDLE_MANIFEST_MISSING' || !proof) return undefined;
   let typed: string;
@@ -162,8 +163,17 @@ async function bundleOneFolderDown(
     return undefined;
   }
   const shown = shownAs ?? dir;
-  const found = (await bundlesInside(dir, shown)).find((b) => b.digest === typed);
-  return found ? new KeyferryError('WRAPPED_BUNDLE_ONE_FOLDER_DOWN', { dir: shown, folder: found.folder }) : undefined;
+  const found = (await bundlesInside(dir, shown, ceremonyId)).find((b) => b.digest === typed);
+  // A stick holding both ceremonies' bundles, the other one's digest typed: said before its folder is offered (a trial).
+  return found
+    ? new KeyferryError('WRAPPED_BUNDLE_ONE_FOLDER_DOWN', {
+        dir: shown,
+        folder: found.folder,
+        other: found.otherCeremony ? 'yes' : 'no',
+        named: found.otherCeremony?.named ?? '',
+        own: ceremonyId,
+      })
+    : undefined;
 }
 
 /** `madeBy` as the journal keeps it. */

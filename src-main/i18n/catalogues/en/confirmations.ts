@@ -44,9 +44,9 @@ export const enConfirmations = {
   'problem.WRAPPED_DIGEST_SLIP.next':
     'Read {count, plural, one {that group} other {those groups}} on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN':
-    '{dir} is not a bundle folder, but the folder {folder} inside it holds the wrapped-material bundle whose digest was typed. Nothing was imported or sent to the KMS.',
+    '{dir} is not a bundle folder, but the folder {folder} inside it holds the wrapped-material bundle whose digest was typed{other, select, yes {, a bundle of ceremony {named}, not of this one ({own})} other {}}. Nothing was imported or sent to the KMS.',
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next':
-    'Give that folder: run the command again with --bundle {folder} (in the app, choose that folder).',
+    '{other, select, yes {Do not import it here: the digest typed is from that ceremony’s air-gapped receipt. Type the digest from this ceremony’s air-gapped receipt, and give this ceremony’s bundle folder with --bundle.} other {Give that folder: run the command again with --bundle {folder} (in the app, choose that folder).}}',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':

@@ -48,9 +48,9 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_DIGEST_MISMATCH.next':
     '请勿导入此包。带来离线回执所注明的、未被改动的已包装密钥材料包，并确认该回执确实是本次仪式打印的。',
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN':
-    '{dir} 不是材料包文件夹，但其中的文件夹 {folder} 存放着所键入摘要对应的已包装密钥材料包。未导入任何内容，也未向 KMS 发送任何内容。',
+    '{dir} 不是材料包文件夹，但其中的文件夹 {folder} 存放着所键入摘要对应的已包装密钥材料包{other, select, yes {，它属于仪式 {named}，而不是本仪式（{own}）} other {}}。未导入任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next':
-    '请给出该文件夹：使用 --bundle {folder} 重新运行命令（在应用中请选择该文件夹）。',
+    '{other, select, yes {请勿在此导入它：所键入的摘要来自那个仪式的离线回执。请键入本仪式离线回执上的摘要，并用 --bundle 给出本仪式的材料包文件夹。} other {请给出该文件夹：使用 --bundle {folder} 重新运行命令（在应用中请选择该文件夹）。}}',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     '键入的摘要是本工作站写出的导入参数包摘要（离线回执上的第一个封印），而不是已包装密钥材料包摘要。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':

@@ -4,7 +4,8 @@
  * wrapped under a copy of the same parameters) is refused before anything reaches the KMS, as is
  * an import without the digest; a typo is located by group without revealing the real digest.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
@@ -193,6 +194,25 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
       code: 'WRAPPED_BUNDLE_ONE_FOLDER_DOWN',
       values: { dir: 'usb', folder: path.join('usb', 'wrapped') },
       nextStep: 'Give that folder: run the command again with --bundle usb/wrapped (in the app, choose that folder).',
+    });
+    // A stick holding another ceremony's bundle, whose digest was typed (its receipt taken by mistake):
+    // said to be that ceremony's, and not offered as the folder to give (a trial ran two in a day).
+    const stick = path.join(f.dir, 'stick');
+    await cp(out, path.join(stick, 'wrapped-prod'), { recursive: true });
+    const manifestFile = path.join(stick, 'wrapped-prod', 'manifest.json');
+    const manifest = (await readFile(manifestFile, 'utf8')).replace(
+      /"ceremonyId": "[^"]+"/,
+      '"ceremonyId": "KF-20261206-pr0d00"',
+    );
+    await writeFile(manifestFile, manifest);
+    const otherDigest = groupHex(createHash('sha256').update(manifest).digest('hex'));
+    const other = day2.checkWrappedBundle(stick, { expectedDigest: otherDigest, source: 'air-gapped-receipt' });
+    await expect(other).rejects.toMatchObject({
+      code: 'WRAPPED_BUNDLE_ONE_FOLDER_DOWN',
+      values: { other: 'yes', named: 'KF-20261206-pr0d00' },
+      nextStep: expect.stringMatching(
+        /^Do not import it here: the digest typed is from that ceremony’s air-gapped receipt\./,
+      ),
     });
     // A digest of no bundle there: the folder's own problem, as before.
     const none = day2.checkWrappedBundle(f.dir, {
