@@ -1572,7 +1572,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_NO_KEYS.next': NoValues;
   'problem.PLAN_OF_ANOTHER_CEREMONY': { aliasList: string | number; planTitle: string | number; title: string | number; ceremonyId: string | number };
   'problem.PLAN_OF_ANOTHER_CEREMONY.next': NoValues;
-  'problem.PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
+  'problem.PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number; later: string };
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next': NoValues;
   'problem.PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'problem.PLAN_DROPS_CREATED_KEY.next': NoValues;
@@ -2812,7 +2812,7 @@ export interface ProblemValueTable {
   'CEREMONY_NOT_STARTED': NoValues;
   'CEREMONY_NO_KEYS': NoValues;
   'PLAN_OF_ANOTHER_CEREMONY': { aliasList: string | number; planTitle: string | number; title: string | number; ceremonyId: string | number };
-  'PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number };
+  'PLAN_ADDS_KEYS_TOO_LATE': { count: number; aliasList: string | number; created: number; later: string };
   'PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'PLAN_DROPS_UNANSWERED_CREATE': { alias: string | number; region: string; seq: string | number; found: string; keyId: string | number };
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };

@@ -231,6 +231,8 @@ function refusePlanChangedTooLate(
       count: added.length,
       aliasList: listValue(added),
       created: state.keys.size,
+      // Only created so far, or parameters fetched since (a re-trial read "later steps begun" of neither).
+      later: [...state.keys.values()].some((k) => k.issued.length > 0) ? 'yes' : 'no',
     });
   refusePlanWithoutCreatedKeys(state, planned);
 }

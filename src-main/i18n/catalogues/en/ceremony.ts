@@ -63,7 +63,7 @@ export const enCeremony = {
   'problem.PLAN_OF_ANOTHER_CEREMONY.next':
     'Check --journal and the plan (or the key options): each ceremony goes on with its own journal and its own plan. If these keys were created already, their journal is the one that create-key wrote then (look for another .jsonl in this folder); new keys start a ceremony of their own with a new --journal.',
   'problem.PLAN_ADDS_KEYS_TOO_LATE':
-    'The plan given lists {count, plural, one {a key} other {# keys}} this ceremony did not create: {aliasList}. This ceremony is past creating keys (its {created, plural, one {key was} other {# keys were}} created and later steps begun), so {count, plural, one {it is} other {they are}} not part of it and will not be created. Nothing was created.',
+    'The plan given lists {count, plural, one {a key} other {# keys}} this ceremony did not create: {aliasList}. This ceremony is past creating keys (its {created, plural, one {key was} other {# keys were}} created{later, select, yes { and later steps begun} other {: a ceremony creates its keys in one step}}), so {count, plural, one {it is} other {they are}} not part of it and will not be created. Nothing was created.',
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next':
     'Go on with this ceremony with the plan it started with; create the other keys in a ceremony of their own (a new --journal file and a plan of those keys).',
   'problem.PLAN_DROPS_CREATED_KEY':

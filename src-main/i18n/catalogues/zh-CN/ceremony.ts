@@ -63,7 +63,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PLAN_OF_ANOTHER_CEREMONY.next':
     '请检查 --journal 和计划（或密钥选项）：每个仪式都用它自己的日志和计划继续。如果这些密钥已经创建，它们的日志就是当时 create-key 写出的那个（请查看此文件夹中的其他 .jsonl 文件）；新的密钥请用新的 --journal 开始一个自己的仪式。',
   'problem.PLAN_ADDS_KEYS_TOO_LATE':
-    '给出的计划列出了本仪式未创建的 {count} 个密钥：{aliasList}。本仪式已过创建密钥的阶段（其 {created} 个密钥已创建，后续步骤已开始），因此这些密钥不属于本仪式，也不会被创建。未创建任何内容。',
+    '给出的计划列出了本仪式未创建的 {count} 个密钥：{aliasList}。本仪式已过创建密钥的阶段（其 {created} 个密钥已创建{later, select, yes {，后续步骤已开始} other {：一个仪式在一个步骤中创建其全部密钥}}），因此这些密钥不属于本仪式，也不会被创建。未创建任何内容。',
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next':
     '请使用本仪式开始时的计划继续本仪式；其他密钥请在单独的仪式中创建（新的 --journal 文件和只含这些密钥的计划）。',
   'problem.PLAN_DROPS_CREATED_KEY':

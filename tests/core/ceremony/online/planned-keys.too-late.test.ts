@@ -83,6 +83,21 @@ describe('the create step given an edited plan once the keys are created', () =>
     await journal.close();
   });
 
+  it('does not speak of later steps when the keys were only created', async () => {
+    const plan = f.plan(['AES_256']);
+    const journal = await f.journal('created-only.jsonl');
+    const online = await f.online(journal, plan);
+    await online.connect();
+    await online.createKeys(plan.keys);
+    const [first] = plan.keys;
+    if (!first) throw new Error('no key planned');
+    const error = await online.createKeys([...plan.keys, { ...first, alias: 'late/aes' }]).catch((e: unknown) => e);
+    expect(translator('en').problem(toProblem(error)).message).toContain(
+      '(its key was created: a ceremony creates its keys in one step)',
+    );
+    await journal.close();
+  });
+
   it('names a renamed alias as a key the plan adds', async () => {
     const plan = f.plan(['AES_256']);
     const renamed = { ...plan, keys: plan.keys.map((k) => ({ ...k, alias: `${k.alias}-renamed` })) };
