@@ -123,6 +123,8 @@ export function printKeyTable<R extends { readonly keyId: string }>(
   rows: readonly R[],
   cells: (row: R) => readonly [string, ...string[]],
 ): void {
+  // No rows, no table: a header alone reads as a list someone emptied (a journal whose create was refused).
+  if (rows.length === 0) return;
   const place = placeColumns(io, keys);
   const [first, ...rest] = head;
   const table = formatTable(
