@@ -1729,6 +1729,7 @@ export interface MessageValueTable {
   'receipt.role.witness': NoValues;
   'receipt.role.custodian': NoValues;
   'receipt.role.witnessNumbered': { n: string | number };
+  'receipt.role.presenter': NoValues;
   'receipt.people.heading': NoValues;
   'receipt.people.lead': NoValues;
   'receipt.people.ran': { own: string | number; total: string | number };
@@ -1837,7 +1838,7 @@ export interface MessageValueTable {
   'receipt.replica.proofLabel': NoValues;
   'receipt.replica.proof': { method: string; count: string | number };
   'receipt.signoff.heading': NoValues;
-  'receipt.signoff.statement': { side: string };
+  'receipt.signoff.statement': { side: string; presenters: number };
   'receipt.signoff.signature': NoValues;
   'receipt.signoff.date': NoValues;
   'receipt.footer': { version: string | number; build: string | number; hostname: string | number };

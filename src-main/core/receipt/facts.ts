@@ -345,6 +345,8 @@ export function signatories(input: ReceiptInput): { role: ReceiptPhrase; name: s
           : phrase('receipt.role.witness'),
       name,
     })),
+    // A restore's share presenters sign that they handed over their shares (the Chinese trial's point).
+    ...(input.presenters ?? []).map((name) => ({ role: phrase('receipt.role.presenter'), name })),
   ];
 }
 

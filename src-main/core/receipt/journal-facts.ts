@@ -180,6 +180,23 @@ function holderWithdrawal(
   return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };
 }
 
+/**
+ * Who presented the custody shares a restore used (custody.restored: each holder's presenter, else the
+ * custodian), once each in order: they sign the restore's receipt beside its operator and witnesses.
+ */
+export function sharePresenters(entries: readonly JournalEntry[]): string[] {
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.event !== 'custody.restored' || !Array.isArray(entry.data.holders)) continue;
+    for (const h of entry.data.holders) {
+      if (h === null || typeof h !== 'object' || Array.isArray(h) || typeof h.custodian !== 'string') continue;
+      const presenter = typeof h.presentedBy === 'string' ? h.presentedBy : h.custodian;
+      if (!names.includes(presenter)) names.push(presenter);
+    }
+  }
+  return names;
+}
+
 function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
   const byName = new Map<string, ReceiptPhrase[]>();
   const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);

@@ -220,7 +220,7 @@ ${groups.map((g) => replicaGroupHtml(w, g, side)).join('\n')}</section>`,
 ${sets.map((set) => custodySetHtml(w, set)).join('\n')}</section>`,
   methods: ({ facts }, { w }) =>
     `<section class="methods"><h2>${w.html('receipt.methods.heading')}</h2><table class="facts"><tbody>${factRows(w, facts)}</tbody></table></section>`,
-  signoff: ({ side, signatories }, { w }) => {
+  signoff: ({ side, signatories, presenters }, { w }) => {
     const rows = signatories
       .map(
         (
@@ -229,7 +229,7 @@ ${sets.map((set) => custodySetHtml(w, set)).join('\n')}</section>`,
 <td><div class="line"></div><div class="caption">${w.html('receipt.signoff.signature')}</div></td><td class="date"><div class="line"></div><div class="caption">${w.html('receipt.signoff.date')}</div></td></tr>`,
       )
       .join('\n');
-    return `<section class="signoff"><h2>${w.html('receipt.signoff.heading')}</h2><p class="statement">${w.html('receipt.signoff.statement', { side })}</p>
+    return `<section class="signoff"><h2>${w.html('receipt.signoff.heading')}</h2><p class="statement">${w.html('receipt.signoff.statement', { side, presenters })}</p>
 <table class="signatures"><tbody>${rows}</tbody></table></section>`;
   },
 };

@@ -260,11 +260,18 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
     ...heading(wordsIn(locale).t('receipt.methods.heading')),
     ...factLines(locale, facts, '  '),
   ],
-  signoff: ({ side, signatories }, { locale }) => {
+  signoff: ({ side, signatories, presenters }, { locale }) => {
     const { t, p } = wordsIn(locale);
     return [
       ...heading(t('receipt.signoff.heading')),
-      ...wrap(t('receipt.signoff.statement', { side }), 74, '  '),
+      ...wrap(
+        t('receipt.signoff.statement', {
+          side,
+          presenters,
+        }),
+        74,
+        '  ',
+      ),
       ...signatories.flatMap((s) => [
         '',
         `  ${t('journal.field.pair', { label: p(s.role), value: visibleText(s.name) })}`,

@@ -72,6 +72,8 @@ export type ReceiptSection =
       readonly kind: 'signoff';
       readonly side: CeremonySide;
       readonly signatories: readonly { role: ReceiptPhrase; name: string }[];
+      /** How many of them presented a custody share (a restore): the statement says what they confirm. */
+      readonly presenters: number;
     };
 
 export type SectionKind = ReceiptSection['kind'];
@@ -170,7 +172,7 @@ export function receiptSections(input: ReceiptInput): ReceiptSection[] {
     ...(groups.length > 0 ? [{ kind: 'replicaGroups' as const, side: input.side, groups }] : []),
     ...(sets.length > 0 ? [{ kind: 'custody' as const, sets }] : []),
     { kind: 'methods', facts: checkMethods(input.side) },
-    { kind: 'signoff', side: input.side, signatories: signatories(input) },
+    { kind: 'signoff', side: input.side, signatories: signatories(input), presenters: input.presenters?.length ?? 0 },
   ];
 }
 

@@ -189,6 +189,8 @@ export interface ReceiptInput {
    * the API gateway throttled: the online side says them (absent: none, or the air-gapped side).
    */
   readonly kmsRetries?: { readonly count: number; readonly throttled: number };
+  /** A restore: the people who presented the custody shares it used, who sign its receipt too. */
+  readonly presenters?: readonly string[];
   /** The software; its code said in the receipt's language (a string: as it is, e.g. from older callers). */
   readonly app: { readonly version: string; readonly build: string; readonly code?: string | ReceiptPhrase };
   readonly operator: string;

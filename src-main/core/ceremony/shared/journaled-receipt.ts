@@ -5,7 +5,7 @@ import { writeReceipt, type ReceiptInput } from '../../receipt';
 import { receiptLanguageSchema, type ReceiptLanguage } from '../../receipt/language';
 import type { JournalEntry } from '../../journal';
 import { receiptDeviations } from '../../receipt/deviation-facts';
-import { hsmOf, parametersBundleOf, receiptPeople } from '../../receipt/journal-facts';
+import { hsmOf, parametersBundleOf, receiptPeople, sharePresenters } from '../../receipt/journal-facts';
 import { phrase } from '../../receipt/facts';
 import type { AppIdentity } from './ceremony-record';
 
@@ -65,6 +65,7 @@ export async function writeJournaledReceipt(
   const entries = journal.entries;
   const printedIn = language ?? journaledReceiptLanguage(entries);
   const hsm = hsmOf(entries);
+  const presenters = sharePresenters(entries);
   const retried = entries.filter((e) => e.event === 'kms.retried');
   const kmsRetries =
     retried.length > 0
@@ -80,6 +81,7 @@ export async function writeJournaledReceipt(
       journal: { headHash: journalHead, count: journalCount, file: path.basename(journal.path) },
       ...(hsm ? { hsm } : {}),
       ...(kmsRetries ? { kmsRetries } : {}),
+      ...(presenters.length > 0 ? { presenters } : {}),
     },
     { language: printedIn, ...(suffix === undefined ? {} : { suffix }) },
   );

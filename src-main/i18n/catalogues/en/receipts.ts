@@ -73,6 +73,7 @@ export const enReceipts = {
   'receipt.role.witness': 'Witness',
   'receipt.role.custodian': 'Custodian',
   'receipt.role.witnessNumbered': 'Witness {n}',
+  'receipt.role.presenter': 'Presented a custody share',
   'receipt.people.heading': 'People',
   'receipt.people.lead':
     'Everyone named in the journal, and what the journal records of each; "entry N" is the journal line it comes from.',
@@ -208,7 +209,7 @@ export const enReceipts = {
     '{method, select, publicKey {Proven after import: get-publickey of each of the {count} members, asked in its own region, equals the public-key fingerprint above.} kcv {Proven as far as the KMS allows: the {count} members were imported from the one wrapped material with the key check value above (in the bundle the witnesses confirmed), each in its own region, and each is Enabled and passed its own encrypt/decrypt round trip. The KMS offers no call that compares AES material across keys without revealing it.} other {NOT PROVEN: the journal records no proof of this group after its last import.}}',
   'receipt.signoff.heading': 'Sign-off',
   'receipt.signoff.statement':
-    '{side, select, online {By signing, I confirm that I was present for this ceremony, that I have read the deviations listed above, and that the digests and results printed above are the ones Keyferry showed on the screen, the wrapped-material bundle digest also matching the air-gapped receipt. The results are Keyferry’s reading of the KMS’s answers, each recorded in the journal; a signature does not vouch for the KMS itself.} other {By signing, I confirm that I was present for this ceremony, that each confirmation listed under my name above is one I typed myself, that I have read the deviations listed above, that the digests printed above are the ones Keyferry showed on the screen, and that I saw key material leave this workstation only in wrapped form.}}',
+    '{side, select, online {By signing, I confirm that I was present for this ceremony, that I have read the deviations listed above, and that the digests and results printed above are the ones Keyferry showed on the screen, the wrapped-material bundle digest also matching the air-gapped receipt. The results are Keyferry’s reading of the KMS’s answers, each recorded in the journal; a signature does not vouch for the KMS itself.} other {By signing, I confirm that I was present for this ceremony, that each confirmation listed under my name above is one I typed myself, that I have read the deviations listed above, that the digests printed above are the ones Keyferry showed on the screen, and that I saw key material leave this workstation only in wrapped form.{presenters, plural, =0 {} other { A person who presented a custody share also confirms that each share listed above as presented by them is one they handed over.}}}}',
   'receipt.signoff.signature': 'Signature',
   'receipt.signoff.date': 'Date',
   'receipt.footer':

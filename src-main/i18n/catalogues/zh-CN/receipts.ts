@@ -67,6 +67,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.role.operator': '操作员',
   'receipt.role.witness': '见证人',
   'receipt.role.custodian': '保管人',
+  'receipt.role.presenter': '出示托管份额者',
   'receipt.role.witnessNumbered': '见证人 {n}',
   'receipt.people.heading': '人员',
   'receipt.people.lead': '日志中提到的每个人，以及日志对其所作的记录；“条目 N”为该记录所在的日志行。',
@@ -195,7 +196,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '{method, select, publicKey {导入后已证明：在各自区域中对 {count} 个成员分别调用 get-publickey，所得公钥均与上面的公钥指纹一致。} kcv {已在 KMS 允许的范围内证明：{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中），各自在其区域中导入，且均为“启用”状态并各自通过了加密/解密往返测试。KMS 不提供在不泄露 AES 密钥材料的情况下跨密钥比较材料的调用。} other {未证明：日志中没有此副本组最近一次导入后的证明记录。}}',
   'receipt.signoff.heading': '签字确认',
   'receipt.signoff.statement':
-    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。}}',
+    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。{presenters, plural, =0 {} other {出示托管份额者还确认：上文列为由本人出示的每份份额均由本人亲手交出。}}}}',
   'receipt.signoff.signature': '签字',
   'receipt.signoff.date': '日期',
   'receipt.footer':

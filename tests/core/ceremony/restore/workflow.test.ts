@@ -452,6 +452,16 @@ describe('custody restore ceremony', () => {
     expect(text).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(text).toContain('Share 2: Bob, presented by Bob');
     expect(text).toContain('Share 5: Erin, presented by Frank');
+    // Whoever handed a share over signs the restore's receipt, and the statement says what they confirm.
+    const signoff = text.slice(text.indexOf('SIGN-OFF'));
+    for (const presenter of ['Bob', 'Dave', 'Frank'])
+      expect(signoff).toMatch(
+        new RegExp(`\\n  Presented a custody share: ${presenter}\\n {4}Signature: _+ {4}Date: _+\\n`),
+      );
+    expect(signoff).not.toContain('Presented a custody share: Erin');
+    expect(signoff.replace(/\s+/g, ' ')).toContain(
+      'A person who presented a custody share also confirms that each share listed above as presented by them is one they handed over.',
+    );
     expect(await readFile(receipt.htmlFile, 'utf8')).toContain('<th>Presented by</th>');
     expect(
       (
