@@ -41,7 +41,7 @@ describe('online import of a wrapped bundle whose files changed after wrapping',
       values: expect.objectContaining({ cause: 'BUNDLE_UNEXPECTED_FILE' }),
       message: expect.stringMatching(/has the manifest the air-gapped receipt names, but its files are not as/),
       nextStep: expect.stringMatching(
-        /^Do not import this copy\. Use an untouched copy of the bundle the air-gapped receipt names .*airgap wrap --wrap-again REASON/,
+        /^Do not import this copy\. Use an untouched copy of the bundle the air-gapped receipt names, copied whole into a new empty folder .*airgap wrap --wrap-again REASON/,
       ),
     });
     await fs.rm(extra);
