@@ -11,7 +11,6 @@ import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
 import { refusedBeforeImport } from '../../core/ceremony/online/refused-imports';
-import { recurringCreateRefusal } from '../../core/ceremony/online/refused-create';
 
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
@@ -31,6 +30,7 @@ import {
   roundName,
   unwrittenFolderName,
   withSession,
+  printCreateRefusal,
 } from './online-steps';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
 import {
@@ -76,20 +76,7 @@ export const statusCommand = defineOnlineCommand({
       if (!keys.some((k) => k.imported)) {
         if (unrecorded + notTaken.size > 0) return 1;
         // A create refused for a reason the same create meets again: that refusal, not "run it again".
-        const refused = session.ceremony.step === 'new' ? recurringCreateRefusal(session.journal.entries) : undefined;
-        if (refused) {
-          const tr = cliTranslator(io);
-          const said = tr.problem({
-            code: refused.code,
-            message: refused.reason,
-            values: refused.values,
-            nextStep: '',
-          });
-          io.stdout(tr.t('online.status.create-refused', { seq: refused.seq }));
-          io.stdout(said.message);
-          io.stdout(said.nextStep);
-          return 1;
-        }
+        if (printCreateRefusal(io, session)) return 1;
         if (lapsed === 0 && deleted === 0) {
           // A create step stopped part way is not "not started": its own line says where it stands (a trial).
           if (session.ceremony.keysNotCreated().length === 0)

@@ -10,7 +10,14 @@ import { requireOption } from '../args';
 import type { CliIo } from '../command';
 import { openOnlineSession } from '../online-session';
 
-import { airgapWrapCommand, defineOnlineCommand, nextOnline, parametersRound, withSession } from './online-steps';
+import {
+  airgapWrapCommand,
+  defineOnlineCommand,
+  nextOnline,
+  parametersRound,
+  printCreateRefusal,
+  withSession,
+} from './online-steps';
 import { KeyferryError } from '../../core/errors';
 import { refusalLine } from '../run-cli';
 import { pauseForTest } from '../test-pause';
@@ -114,6 +121,13 @@ export const paramsCommand = defineOnlineCommand({
           ...(keyIds ? { keyIds } : {}),
         });
       } catch (error) {
+        // Nothing created because the create was refused: that refusal, not "create the keys first" (a re-trial).
+        if (
+          error instanceof KeyferryError &&
+          error.code === 'CEREMONY_STEP_OUT_OF_ORDER' &&
+          printCreateRefusal(io, session)
+        )
+          return 1;
         if (!(error instanceof KeyferryError) || error.code !== 'PARAMETERS_MATERIAL_SOURCES_DIFFER') throw error;
         // Refused before any fetch: the refusal, then one complete command per source of material.
         io.stderr(refusalLine(io, 'online params', error));

@@ -16,6 +16,7 @@ import { defineCommand, type CliCommand, type CliIo, type CommandSpec } from '..
 import type { OptionTable } from '../options';
 import type { MessageKey } from '../../i18n/catalogue';
 import { cliTranslator } from '../cli-locale';
+import { recurringCreateRefusal } from '../../core/ceremony/online/refused-create';
 import { cliExpiry, printKeyTable, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { ONLINE_COMMON_OPTIONS, type OnlineCommonValues, type OnlineSession } from '../online-session';
@@ -142,6 +143,22 @@ export function airgapWrapCommand(
     operator,
     ...witnesses.flatMap((w) => ['--witness', w]),
   ]);
+}
+
+/**
+ * When the ceremony has created nothing and its last create attempt was refused for a reason the same
+ * create meets again (core refused-create.ts): prints that refusal and its way out, and says so (true).
+ * `online status` and `online params` say it, not "create the keys first" or "run the create again".
+ */
+export function printCreateRefusal(io: CliIo, session: OnlineSession): boolean {
+  const refused = session.ceremony.step === 'new' ? recurringCreateRefusal(session.journal.entries) : undefined;
+  if (!refused) return false;
+  const tr = cliTranslator(io);
+  const said = tr.problem({ code: refused.code, message: refused.reason, values: refused.values, nextStep: '' });
+  io.stdout(tr.t('online.status.create-refused', { seq: refused.seq }));
+  io.stdout(said.message);
+  io.stdout(said.nextStep);
+  return true;
 }
 
 export async function withSession<T>(session: OnlineSession, run: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 /**
- * `online status` of a journal whose create was refused because another ceremony's key holds an
+ * `online status` (and `online params`) of a journal whose create was refused because another ceremony's key holds an
  * alias of the plan (a trial's `--journal` slip): it says that refusal and its way out, exit 1,
  * never "the create step stopped part way, run the create again" (which is refused again).
  * A real simulator, the CLI in this process.
@@ -47,5 +47,12 @@ describe('online status after a create refused for an alias another ceremony hol
     // No keys, no table: not a header over nothing.
     expect(status.stdout).not.toMatch(/key id\s+spec/);
     expect(status.code).toBe(1);
+
+    // online params says the same, not "create the keys first" (which leads to the same refusal).
+    const params = await keyferry(['online', 'params', '--out', 'params', ...args], { cwd: dir, env });
+    expect(params.stdout).toContain('The create step was refused at journal entry');
+    expect(params.stdout).toContain('If that key belongs to a ceremony of yours started with another journal');
+    expect(params.stderr).not.toContain('Create the keys first');
+    expect(params.code).toBe(1);
   }, 60_000);
 });
