@@ -5,7 +5,8 @@
 import { cliAppIdentity } from './software-identity';
 import { OnlineCeremony, type OnlineCeremonyStart, type UnjournaledLook } from '../core/ceremony/online/workflow';
 import type { OnlineCeremonyOptions } from '../core/ceremony/online/open-journal';
-import type { Journal, JournalEntry } from '../core/journal';
+import type { Journal } from '../core/journal';
+import { kmsRetriesIn } from '../core/ceremony/shared/kms-retries';
 import { KmsClient } from '../core/kms/client';
 import { replicaKmsClients } from '../core/ceremony/online/replica-connections';
 import type { CliIo } from './command';
@@ -98,15 +99,6 @@ function keyByKeyProgress(io: CliIo, connectedSaid: () => boolean): (p: Ceremony
     if (p.keyPhase !== 'done') return;
     io.stdout(`  [${p.done}/${p.total}] ${progress(p)}`);
   };
-}
-
-/** The retries of this run's KMS calls the API gateway throttled (kms.retried from entry `from` on), and their waits. */
-function throttledRetries(entries: readonly JournalEntry[], from: number): { count: number; seconds: number } {
-  const throttled = entries.filter(
-    (e) => e.seq >= from && e.event === ONLINE_EVENTS.kmsRetried && e.data.throttled === true,
-  );
-  const waited = throttled.reduce((ms, e) => ms + (typeof e.data.delayMs === 'number' ? e.data.delayMs : 0), 0);
-  return { count: throttled.length, seconds: Math.ceil(waited / 1000) };
 }
 
 /**
@@ -211,8 +203,11 @@ async function openConnected<C extends Pick<OnlineCeremony, 'ceremonyId' | 'conn
     replicas.close();
     kms.close();
     // The gateway's throttling, said once at the end (a trial's 484 retries at 2 requests/s showed nowhere).
-    const throttled = throttledRetries(journal.entries, openedFrom);
-    if (throttled.count > 0) io.stdout(cliTranslator(io).t('cli.online.throttled', throttled));
+    const { throttled, throttledWaitMs } = kmsRetriesIn(journal.entries, openedFrom);
+    if (throttled > 0)
+      io.stdout(
+        cliTranslator(io).t('cli.online.throttled', { count: throttled, seconds: Math.ceil(throttledWaitMs / 1000) }),
+      );
     await journal.close();
   };
   let connectedSaid = false;

@@ -2,7 +2,7 @@
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { compareTypedDigest, differenceValues } from '../../core/crypto/typed-digest';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
-import { foreignCeremonyLine, lineCeremony } from '../../core/journal/foreign-line';
+import { foreignCeremonyLine, journalCeremony } from '../../core/journal/foreign-line';
 import { misplacedLine } from '../../core/journal/misplaced-line';
 import { terminalText } from '../../core/terminal-text';
 import { unrecordedSideFileRefusal, unrecordedSideFiles } from '../../core/journal/torn-line';
@@ -195,14 +195,14 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
       if (slip) io.stdout(t('journal.cli.head-slip', slip));
       // The ceremony this journal records: a receipt of another ceremony (two run the same day) is the likelier slip.
       // The first lines that record them (an air-gapped journal's id comes after its first entry).
-      const lines = content
-        .subarray(0, Math.min(content.length, 64 * 1024))
-        .toString('utf8')
-        .split('\n')
-        .map(lineCeremony);
-      const ceremony = lines.find((c) => c.ceremonyId !== undefined)?.ceremonyId ?? 'none';
-      const found = lines.find((c) => c.title !== undefined)?.title;
-      const title = found === undefined ? '' : terminalText(found);
+      const own = journalCeremony(
+        content
+          .subarray(0, 64 * 1024)
+          .toString('utf8')
+          .split('\n'),
+      );
+      const ceremony = own.ceremonyId ?? 'none';
+      const title = own.title === undefined ? '' : terminalText(own.title);
       io.stdout(t('journal.cli.receipt-next', { ceremony, hasTitle: title ? 'yes' : 'no', title }));
     }
     // A receipt, plan or bundle file given in the journal's place: no evidence, only the wrong path.

@@ -44,6 +44,17 @@ export function lineCeremony(text: string): LineCeremony {
   };
 }
 
+/**
+ * The ceremony a journal's first lines record (its id and its title, each from the first line that
+ * records it: an air-gapped journal's id is in its parameters entry, after its first), as far as they read.
+ */
+export function journalCeremony(lines: readonly string[]): { ceremonyId?: string; title?: string } {
+  const read = lines.map(lineCeremony);
+  const ceremonyId = read.find((c) => c.ceremonyId !== undefined)?.ceremonyId;
+  const title = read.find((c) => c.title !== undefined)?.title;
+  return { ...(ceremonyId === undefined ? {} : { ceremonyId }), ...(title === undefined ? {} : { title }) };
+}
+
 /** The other ceremony line `line` of a journal records, and the journal's own. */
 interface ForeignLine {
   readonly ceremonyId: string;
@@ -60,10 +71,7 @@ export function foreignCeremonyLine(content: Uint8Array, line: number): ForeignL
   const lines = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8').split('\n');
   const broken = lines[line - 1];
   if (broken === undefined || line < 2) return undefined;
-  const own = lines
-    .slice(0, line - 1)
-    .map(lineCeremony)
-    .find((c) => c.ceremonyId !== undefined)?.ceremonyId;
+  const own = journalCeremony(lines.slice(0, line - 1)).ceremonyId;
   const other = lineCeremony(broken);
   if (own === undefined || other.ceremonyId === undefined || other.ceremonyId === own) return undefined;
   return {

@@ -106,9 +106,31 @@ function parametersInUse(entries: readonly JournalEntry[]): { seq: number; keyId
   const written = entries.find(
     (e) => e.event === ONLINE_EVENTS.parametersWritten && e.data['manifestSha256'] === from.manifestSha256,
   );
-  const keyIds = written?.data['keyIds'];
-  if (!written || !Array.isArray(keyIds)) return undefined;
-  return { seq: written.seq, keyIds: new Set(keyIds.filter((id): id is string => typeof id === 'string')) };
+  const keyIds = written ? parametersWrittenKeys.safeParse(written.data).data?.keyIds : undefined;
+  if (!written || !keyIds) return undefined;
+  return { seq: written.seq, keyIds: new Set(keyIds) };
+}
+
+/**
+ * The earliest expiry, judged at `now`, of the import tokens of the last fetch of each key that
+ * `counts` takes (its key id and the fetch's entry number); null when it takes none.
+ */
+function earliestTokens(
+  entries: readonly JournalEntry[],
+  counts: (keyId: string, seq: number) => boolean,
+  now: Date,
+): MissingTokens | null {
+  const latest = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.event !== ONLINE_EVENTS.parametersFetched) continue;
+    const fetched = parametersFetchedData.safeParse(entry.data);
+    if (fetched.success && counts(fetched.data.keyId, entry.seq))
+      latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
+  }
+  const expiries = [...latest.values()].filter((ms) => Number.isFinite(ms));
+  if (expiries.length === 0) return null;
+  const earliest = Math.min(...expiries);
+  return { until: earliest, lapsed: earliest <= now.getTime() };
 }
 
 /**
@@ -122,17 +144,7 @@ export function writtenBundleTokens(
   now: Date,
 ): MissingTokens | null {
   const keyIds = new Set(parametersWrittenKeys.safeParse(written.data).data?.keyIds ?? []);
-  const latest = new Map<string, number>();
-  for (const entry of entries) {
-    if (entry.seq >= written.seq || entry.event !== ONLINE_EVENTS.parametersFetched) continue;
-    const fetched = parametersFetchedData.safeParse(entry.data);
-    if (fetched.success && keyIds.has(fetched.data.keyId))
-      latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
-  }
-  const expiries = [...latest.values()].filter((ms) => Number.isFinite(ms));
-  if (expiries.length === 0) return null;
-  const earliest = Math.min(...expiries);
-  return { until: earliest, lapsed: earliest <= now.getTime() };
+  return earliestTokens(entries, (keyId, seq) => seq < written.seq && keyIds.has(keyId), now);
 }
 
 const parametersWrittenKeys = z.object({ keyIds: z.array(z.string()) });
@@ -143,20 +155,13 @@ const parametersWrittenKeys = z.object({ keyIds: z.array(z.string()) });
  * bundle's; for any other key (waiting for a bundle of its own), its latest.
  */
 function tokensOf(keys: readonly KeyStatus[], entries: readonly JournalEntry[], now: Date): MissingTokens | null {
-  const latest = new Map<string, number>();
   const wanted = new Set(keys.map((k) => k.keyId));
   const inUse = parametersInUse(entries);
-  for (const entry of entries) {
-    if (entry.event !== ONLINE_EVENTS.parametersFetched) continue;
-    const fetched = parametersFetchedData.safeParse(entry.data);
-    if (!fetched.success || !wanted.has(fetched.data.keyId)) continue;
-    if (inUse && inUse.keyIds.has(fetched.data.keyId) && entry.seq > inUse.seq) continue;
-    latest.set(fetched.data.keyId, Date.parse(fetched.data.tokenExpiresAt));
-  }
-  const expiries = [...latest.values()];
-  if (expiries.length === 0) return null;
-  const earliest = Math.min(...expiries);
-  return { until: earliest, lapsed: earliest <= now.getTime() };
+  return earliestTokens(
+    entries,
+    (keyId, seq) => wanted.has(keyId) && !(inUse && inUse.keyIds.has(keyId) && seq > inUse.seq),
+    now,
+  );
 }
 
 /** Keys after an import this ceremony sent, and the bundles those imports came from. */

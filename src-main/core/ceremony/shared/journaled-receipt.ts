@@ -7,6 +7,7 @@ import type { JournalEntry } from '../../journal';
 import { receiptDeviations } from '../../receipt/deviation-facts';
 import { hsmOf, parametersBundleOf, receiptPeople, sharePresenters } from '../../receipt/journal-facts';
 import { phrase } from '../../receipt/facts';
+import { kmsRetriesIn } from './kms-retries';
 import type { AppIdentity } from './ceremony-record';
 
 export interface WrittenCeremonyReceipt {
@@ -66,11 +67,8 @@ export async function writeJournaledReceipt(
   const printedIn = language ?? journaledReceiptLanguage(entries);
   const hsm = hsmOf(entries);
   const presenters = sharePresenters(entries);
-  const retried = entries.filter((e) => e.event === 'kms.retried');
-  const kmsRetries =
-    retried.length > 0
-      ? { count: retried.length, throttled: retried.filter((e) => e.data.throttled === true).length }
-      : undefined;
+  const retried = kmsRetriesIn(entries);
+  const kmsRetries = retried.count > 0 ? { count: retried.count, throttled: retried.throttled } : undefined;
   const written = await writeReceipt(
     dir,
     {
