@@ -19,6 +19,7 @@ import { DEFAULT_LOCALE, PSEUDO_LOCALE, type DisplayLocale } from './locale';
 import { pseudoMessage } from './pseudo';
 import { momentText } from './moment';
 import { isListName, listItems } from './list';
+import { markedNames, unmarkedNames } from './name-spacing';
 
 /**
  * intl-messageformat resolves its locale for every message it compiles by asking
@@ -170,7 +171,9 @@ function createTranslator(locale: DisplayLocale): Translator {
     }
     const phrased = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
     const filled = withListTexts(phrased, messageText(locale, 'list.separator'));
-    return String(message.format(filled as Record<string, string | number | Date>));
+    // A name in Chinese characters is not set apart by the spaces around values (name-spacing.ts).
+    const marked = filled && markedNames(filled);
+    return unmarkedNames(String(message.format(marked as Record<string, string | number | Date>)));
   };
   const safeFormat = (key: string, values: Readonly<Record<string, unknown>> | undefined, fallback: string): string => {
     if (!isMessageKey(key)) return fallback;

@@ -104,7 +104,7 @@ const RECEIPT_MISMATCH: ReadonlySet<string> = new Set([
  * entries are all here (or nothing was expected).
  */
 function sealedEntriesMissing(
-  content: Buffer,
+  hashes: readonly EntryHash[],
   expected: ExpectedHead,
   whole: number,
 ): { by: 'count' | 'head'; expected: number; whole: number; missing: number } | undefined {
@@ -112,12 +112,19 @@ function sealedEntriesMissing(
   if (expectedCount !== undefined && expectedCount > whole)
     return { by: 'count', expected: expectedCount, whole, missing: expectedCount - whole };
   if (expectedHead === undefined || expectedCount !== undefined) return undefined;
-  const sealed = entryHashes(content).some((e) => e.line <= whole && e.hash === expectedHead);
+  const sealed = hashes.some((e) => e.line <= whole && e.hash === expectedHead);
   return sealed ? undefined : { by: 'head', expected: 0, whole, missing: 0 };
 }
 
+/** A line that parses as an entry: its line number (1-based), seq and hash. */
+interface EntryHash {
+  readonly line: number;
+  readonly seq: number;
+  readonly hash: string;
+}
+
 /** The seq and hash of each line of `content` that parses as an entry, with its line number (1-based). */
-function entryHashes(content: Buffer): { line: number; seq: number; hash: string }[] {
+function entryHashes(content: Buffer): EntryHash[] {
   return content
     .toString('utf8')
     .split('\n')
@@ -137,10 +144,9 @@ function entryHashes(content: Buffer): { line: number; seq: number; hash: string
  * The entry whose hash the typed head `head` misses by a typing slip (up to half its groups of four: SLIP_GROUPS),
  * the last such; with the groups that differ and what was typed there. Undefined when none.
  */
-function headSlip(content: Buffer, head: string) {
-  const hashes = entryHashes(content);
+function headSlip(hashes: readonly EntryHash[], head: string) {
   const last = hashes.at(-1)?.seq;
-  for (const { seq, hash } of hashes.reverse()) {
+  for (const { seq, hash } of hashes.toReversed()) {
     const compared = compareTypedDigest(head, hash);
     if (!compared.matches && compared.slip)
       return { seq, last: seq === last ? 'yes' : 'no', ...differenceValues(compared) };
@@ -178,21 +184,22 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
           previous: misplaced.kind === 'after' ? misplaced.previous : 0,
         }),
       );
+    const torn = isTornLastLine(result);
+    const receiptMismatch = RECEIPT_MISMATCH.has(result.reason.key);
+    // The lines' hashes, read once for both: a head up to half its groups off an entry's hash is a
+    // typing slip, said by its groups (and never as a copy cut short).
+    const hashes = torn || receiptMismatch ? entryHashes(content) : [];
+    const slip = expected.expectedHead === undefined ? undefined : headSlip(hashes, expected.expectedHead);
+    if (slip && (torn || receiptMismatch)) io.stdout(t('journal.cli.head-slip', slip));
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
-    if (isTornLastLine(result)) {
-      // A head one group off an entry's hash is a typing slip, said as such, never as a copy cut short.
-      const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
-      if (slip) io.stdout(t('journal.cli.head-slip', slip));
+    if (torn) {
       const cut = sealedEntriesMissing(
-        content,
+        hashes,
         slip ? { ...expected, expectedHead: undefined } : expected,
         result.line - 1,
       );
       io.stdout(cut ? t('journal.cli.torn-copy-short', cut) : t('journal.cli.torn-next', { file }));
-    } else if (RECEIPT_MISMATCH.has(result.reason.key)) {
-      // A head up to half its groups off an entry's hash: a typing slip, said by its groups.
-      const slip = expected.expectedHead === undefined ? undefined : headSlip(content, expected.expectedHead);
-      if (slip) io.stdout(t('journal.cli.head-slip', slip));
+    } else if (receiptMismatch) {
       // The ceremony this journal records: a receipt of another ceremony (two run the same day) is the likelier slip.
       // The first lines that record them (an air-gapped journal's id comes after its first entry).
       const own = journalCeremony(
@@ -214,9 +221,9 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   const later = result.expectedHeadAt === undefined ? [] : unsealedLaterEntries(entries, at);
   // A later `online status` only looked at the keys: said as such, and no failure of the receipt.
   const looks = laterLooks(later);
+  // The receipt's own entries right after the head (not counted among the later ones: said, so the numbers add up).
+  const sealed = entries.length - at - later.length;
   if (later.length > 0 && !allowLater && !looks) {
-    // The receipt's own entries right after the head are not counted: said, so the numbers add up.
-    const sealed = entries.length - at - later.length;
     io.stdout(
       t('journal.cli.later', {
         count: later.length,
@@ -232,7 +239,6 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.
   const [unrecorded] = await unrecordedSideFiles(file, entries);
   if (unrecorded === undefined) {
-    const sealed = entries.length - at - later.length;
     io.stdout(
       t('journal.cli.ok', {
         count: result.count,

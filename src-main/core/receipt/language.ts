@@ -13,6 +13,7 @@ import { en } from '../../i18n/catalogues/en';
 import { zhCN } from '../../i18n/catalogues/zh-CN';
 import { htmlLang, type Locale } from '../../i18n/locale';
 import { nestedPhrase, translator } from '../../i18n/translate';
+import { markedName } from '../../i18n/name-spacing';
 import { escapeHtml, userText, visibleText } from './text-safety';
 import { keepWhole } from './keep-whole';
 
@@ -86,9 +87,10 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
   const marked: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(values ?? {})) {
     if (typeof value === 'string' && !branch.has(name)) {
-      marked[name] = `\uE000${placed.length}\uE001`;
       const held = heldPhrase(name, value);
       const items = isListName(name) ? listItems(value) : undefined;
+      // A person's name keeps its place in the sentence's spacing by its own edges (name-spacing.ts).
+      marked[name] = markedName(name, `\uE000${placed.length}\uE001`, items ? items.join(' ') : value);
       placed.push(
         held ? htmlIn(locale, held.key, held.values) : items ? listText(tr, items.map(userText)) : userText(value),
       );
