@@ -1677,6 +1677,7 @@ export interface MessageValueTable {
   'problem.CLI_COMMAND_MISMATCH.next': NoValues;
   'receipt.title': NoValues;
   'receipt.side': { side: string };
+  'receipt.side.restore': NoValues;
   'receipt.notApplicable': NoValues;
   'receipt.section.ceremony': NoValues;
   'receipt.fact.ceremonyId': NoValues;

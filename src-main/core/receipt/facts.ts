@@ -40,11 +40,20 @@ export function titleValue(input: ReceiptInput): string | ReceiptPhrase {
   return input.rehearsal ? phrase('receipt.rehearsal', { title: input.title }) : input.title;
 }
 
+/**
+ * The side the receipt is from, as its header and Ceremony section say it: a custody restore's (its
+ * keys rebuilt from shares) says so, beside the air-gapped receipts of the wraps it shares a journal with.
+ */
+export function sideValue(input: ReceiptInput): ReceiptPhrase {
+  const restore = input.keys.some((key) => key.custody?.restoredFrom !== undefined);
+  return restore ? phrase('receipt.side.restore') : phrase('receipt.side', { side: input.side });
+}
+
 export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[] {
   return [
     { label: phrase('receipt.fact.ceremonyId'), value: input.ceremonyId },
     { label: phrase('receipt.fact.title'), value: titleValue(input) },
-    { label: phrase('receipt.fact.side'), value: phrase('receipt.side', { side: input.side }) },
+    { label: phrase('receipt.fact.side'), value: sideValue(input) },
     ...(input.numbering ? [numberingFact(input.numbering)] : []),
     { label: phrase('receipt.fact.timeUtc'), value: formatUtc(input.clock.at) },
     LOCAL_TIME,

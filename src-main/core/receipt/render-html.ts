@@ -14,6 +14,7 @@ import {
   phrase,
   replicaGroupFacts,
   titleValue,
+  sideValue,
   type Fact,
   type ReceiptCustodySet,
   type ReceiptReplicaGroup,
@@ -317,7 +318,7 @@ function receiptDocument(input: ReceiptInput, w: ReceiptWords, body: readonly st
 <title>${escapeHtml(docTitle)} ${escapeHtml(input.ceremonyId)} (${escapeHtml(input.side)})</title>
 <style>${receiptCss(input.ceremonyId, { title: docTitle, page: page.join(' / ') })}</style></head>
 <body>
-<header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${valueHtml(w, titleValue(input))}</p></div><div class="side">${w.html('receipt.side', { side: input.side })}</div></header>
+<header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${valueHtml(w, titleValue(input))}</p></div><div class="side">${w.phraseHtml(sideValue(input))}</div></header>
 ${body.join('\n')}
 <footer>${w.html('receipt.footer', { version: input.app.version, build: input.app.build, hostname: input.workstation.hostname })}</footer>
 </body></html>

@@ -14,6 +14,7 @@ import {
   phrase,
   replicaGroupFacts,
   titleValue,
+  sideValue,
   type Fact,
 } from './facts';
 import { custodySetTag } from '../custody/set-tag';
@@ -294,7 +295,7 @@ function twin(
     title.toUpperCase(),
     '='.repeat(displayWidth(title)),
     v(titleValue(input)),
-    t('receipt.side', { side: input.side }),
+    v(sideValue(input)),
     ...renderSections(sections, TEXT_SECTIONS, { locale, input, keyLines }).flat(),
     '',
     t('receipt.footerText', {

@@ -8,6 +8,7 @@ import { KEY_STATE } from './kms';
 export const enReceipts = {
   'receipt.title': 'Keyferry ceremony receipt',
   'receipt.side': '{side, select, online {Online workstation} other {Air-gapped workstation}}',
+  'receipt.side.restore': 'Air-gapped workstation: custody restore',
   'receipt.notApplicable': 'not applicable on this side',
   'receipt.section.ceremony': 'Ceremony',
   'receipt.fact.ceremonyId': 'Ceremony ID',

@@ -5,6 +5,7 @@ import { KEY_STATE } from './kms';
 export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } = {
   'receipt.title': 'Keyferry 密钥仪式回执',
   'receipt.side': '{side, select, online {联网工作站} other {离线工作站（物理隔离）}}',
+  'receipt.side.restore': '离线工作站（物理隔离）：托管恢复',
   'receipt.notApplicable': '本侧不适用',
   'receipt.section.ceremony': '仪式',
   'receipt.fact.ceremonyId': '仪式 ID',

@@ -449,6 +449,11 @@ describe('custody restore ceremony', () => {
     );
 
     const text = await readFile(receipt.textFile, 'utf8');
+    // Its header says it is a restore's, not one more wrap's receipt (the file is named as one).
+    expect(text.split('\n').slice(0, 5)).toContain('Air-gapped workstation: custody restore');
+    expect(await readFile(receipt.htmlFile, 'utf8')).toContain(
+      '<div class="side">Air-gapped workstation: custody restore</div>',
+    );
     expect(text).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(text).toContain('Share 2: Bob, presented by Bob');
     expect(text).toContain('Share 5: Erin, presented by Frank');
