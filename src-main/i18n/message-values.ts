@@ -1177,7 +1177,7 @@ export interface MessageValueTable {
   'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
-  'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; command: string | number };
+  'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; command: string | number; digest: string };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
@@ -1286,6 +1286,7 @@ export interface MessageValueTable {
   'bundle.cli.check-value': { hex: string | number };
   'bundle.cli.material-expiry': { at: string | number };
   'bundle.cli.digest': { digest: string | number };
+  'bundle.cli.digest-as-on-media': NoValues;
   'bundle.cli.digest-withheld': NoValues;
   'problem.WRAPPING_KEY_NOT_IMPORTABLE': { source: string; name: string | number; bits: string | number; length: string | number; min: string | number; max: string | number };
   'problem.WRAPPING_KEY_NOT_IMPORTABLE.next': NoValues;
@@ -1608,6 +1609,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': NoValues;
   'problem.WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next': NoValues;
+  'problem.WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number };
+  'problem.WRAPPED_MATERIAL_EXPOSED.next': { by: string; setTag: string | number };
   'problem.WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'problem.WRAPPED_ALGORITHM_MISMATCH.next': NoValues;
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
@@ -2832,6 +2835,7 @@ export interface ProblemValueTable {
   'WRAPPED_TOKEN_MISSING': { keyId: string | number };
   'WRAPPED_TOKEN_NOT_ISSUED': { keyId: string | number };
   'WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
+  'WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number };
   'WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };

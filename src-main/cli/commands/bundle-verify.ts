@@ -68,6 +68,8 @@ function report(io: CliIo, bundle: TransferBundle, now: Date, showDigest: boolea
   lines.push(
     showDigest ? t('bundle.cli.digest', { digest: groupHex(bundle.digest) }) : t('bundle.cli.digest-withheld'),
   );
+  // The bundle on the media may be the copy that was changed: the digest to read aloud is the journal's (a trial).
+  if (showDigest && bundle.kind === 'import-parameters') lines.push(t('bundle.cli.digest-as-on-media'));
   return lines;
 }
 

@@ -1,5 +1,6 @@
 /** `keyferry online status`: the ceremony's keys in the KMS, proven, and what is next for each. */
 
+import { groupHex } from '../../core/hex-groups';
 import { KeyferryError } from '../../core/errors';
 import { cannotWriteThere } from '../../core/journal/lock';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
@@ -240,8 +241,11 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
     // The first of the bundle's tokens to expire, as a moment ("within the tokens' 24 hours" left the
     // officer counting), or that they have expired: that bundle can no longer be wrapped and imported.
     const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
+    const digest = written?.data['manifestSha256'];
     return t('online.status.next-wrap', {
       dir: folder,
+      // From the journal, never the media: the witnesses type what the online side wrote.
+      digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
       seq: written?.seq ?? 0,
       until: tokens?.until ?? 0,
       known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',

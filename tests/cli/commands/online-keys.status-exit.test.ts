@@ -18,6 +18,7 @@ import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 import { runAgainCommand } from './run-again-command';
 import { networkGoesAfterFirstImport } from '../../helpers/network-goes';
+import { groupHex } from '../../../src-main/core/hex-groups';
 
 let dir: string;
 let kms: SimSetup;
@@ -60,6 +61,16 @@ describe('online status exit code', () => {
     // Until when, as a moment (a trial counted "within the tokens' 24 hours" from it knew not when).
     expect(before.stdout).toMatch(
       /Next, before the import tokens expire \([^)]*\d{2}:\d{2}:\d{2} UTC[^)]*\), on the air-gapped workstation: wrap with the import-parameters bundle /,
+    );
+    // The digest every witness types, as the journal recorded it when the bundle was written (a trial
+    // read the digest of a bundle changed on the media from that bundle itself).
+    const written = (await readFile(path.join(online, 'online.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.includes('"parameters.bundle-written"'))
+      .map((line) => (JSON.parse(line) as { data: { manifestSha256: string } }).data.manifestSha256);
+    expect(written).toHaveLength(1);
+    expect(before.stdout).toContain(
+      `The digest this journal recorded for that bundle when it was written, which every witness there types: ${groupHex(written[0] as string)}. Read it aloud from here, not from the bundle on the media`,
     );
     expect(before.code).toBe(3);
 

@@ -33,6 +33,7 @@ import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-par
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
+import { exposedMaterial, refuseExposedMaterial } from './exposed-material';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -103,6 +104,8 @@ interface ReadSoFar {
   madeBy?: WrappedMadeBy | undefined;
   /** False when the makers were not compared with the online journal (every key already bound). */
   makersCompared?: boolean | undefined;
+  /** Material wrapped under a wrapping key the KMS did not issue (exposed-material.ts), journaled with the refusal. */
+  exposed?: JsonObject | undefined;
 }
 
 /**
@@ -138,6 +141,7 @@ export async function checkWrappedBundleStep(
       differingGroups: [...read.differing],
       ...(read.madeBy ? { madeBy: madeByData(read.madeBy) } : {}),
       ...(read.makersCompared === false ? { makersCompared: false } : {}),
+      ...(read.exposed ? { exposed: read.exposed } : {}),
     });
     throw refusal;
   }
@@ -208,6 +212,8 @@ async function checkProvenBundle(
   // Another ceremony's bundle is refused before who made it is taken in (journaled, said).
   refuseOtherCeremony(state, bundle);
   read.madeBy = madeBy;
+  // Material a refused wrap exposed is never imported, whatever else the bundle proves.
+  refuseExposedMaterial(ctx.journalEntries(), bundle);
   refuseWordForOtherBundle(options.acceptOtherAirGapJournal, bundle.digest);
   // Who made it before what it holds: a second journal's material is other material too, and this says why.
   const keyIds = bundle.keys.map((k) => k.keyId);
@@ -227,6 +233,7 @@ async function checkProvenBundle(
       ...otherJournal,
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
+  read.exposed = exposedMaterial(state, bundle);
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOfChecked(checked, now);

@@ -124,7 +124,12 @@ export const enCeremony = {
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': REFUSED,
   'problem.WRAPPED_FINGERPRINT_MISMATCH':
     'Key {keyId} was wrapped under the key with fingerprint {used}, not the wrapping key the KMS issued with its token ({issued}).',
-  'problem.WRAPPED_FINGERPRINT_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_FINGERPRINT_MISMATCH.next':
+    'Do not import this bundle, and treat its material as exposed: it was encrypted under a wrapping key the KMS did not issue, so whoever holds that key’s private half may read it (most likely the import-parameters bundle was changed on the removable media before the air-gapped side wrapped with it). Keep the bundle and the media as evidence. Do not restore this material from its custody copy or wrap it again: destroy the custody shares or HSM token objects of that wrap (its air-gapped receipt names them). Fetch new parameters (keyferry online params) and make new material on the air-gapped workstation, every witness typing the digest keyferry online status reads from this journal (not from the media). This workstation refuses any later bundle that carries the same material.',
+  'problem.WRAPPED_MATERIAL_EXPOSED':
+    'Key {keyId} in this bundle carries material refused as exposed at journal entry {seq}: that wrap encrypted it under a wrapping key the KMS did not issue ({wrappedUnder}), so whoever holds that key’s private half may read it. {by, select, custody {This bundle was made from the same custody set, {setTag}.} keyCheckValue {Its key check value is the one that bundle stated ({keyCheckValue}).} other {Its public key is the one that bundle held.}}',
+  'problem.WRAPPED_MATERIAL_EXPOSED.next':
+    'Do not import it, nor any other bundle of this material. Nothing was sent to the KMS. Destroy the custody shares or HSM token objects that hold this material{by, select, custody { (custody set {setTag})} other {}}; then, with new parameters (keyferry online params), make new material on the air-gapped workstation with keyferry airgap wrap, every witness typing the digest keyferry online status reads from this journal.',
   'problem.WRAPPED_ALGORITHM_MISMATCH':
     'Key {keyId} was wrapped with {used}, but its parameters were issued for {issued}.',
   'problem.WRAPPED_ALGORITHM_MISMATCH.next': REFUSED,

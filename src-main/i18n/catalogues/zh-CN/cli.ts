@@ -117,6 +117,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'bundle.cli.check-value': '    密钥校验值       {hex}',
   'bundle.cli.material-expiry': '    密钥材料到期时间 {at}',
   'bundle.cli.digest': '摘要 {digest}',
+  'bundle.cli.digest-as-on-media':
+    '这是该包在此介质上现状的摘要。见证人要输入的是联网日志在写出该包时记录的摘要，keyferry online status 会打印它：请朗读那一个。如果两者不同，说明该包写出后被改动过：不要把它带到离线工作站。',
   'bundle.cli.digest-withheld':
     '未显示摘要：在离线工作站上，每位见证人须按联网端朗读的内容键入。可在此处用 --expect-digest "…" 按听到的摘要核对；在联网工作站上，加 --show-digest 可打印摘要。',
 };

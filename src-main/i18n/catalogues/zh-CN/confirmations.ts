@@ -80,7 +80,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':
-    '在任何人再次输入之前，请先核对：由联网工作站根据它写出的包再次朗读导入参数包摘要（keyferry bundle verify DIR --show-digest 或联网界面；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。',
+    '在任何人再次输入之前，请先核对：由联网工作站按其日志在写出参数包时记录的值再次朗读导入参数包摘要（keyferry online status 会打印它，或看联网界面；不要对移动存储介质上的包运行 keyferry bundle verify，那正是有疑问的副本；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包（在介质上被改动过，或是另一个包）：不要用它包装。请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。',
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
@@ -88,13 +88,13 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_TYPED_OTHER_BUNDLE':
     '{witness} 输入的是 {folder} 中导入参数包的摘要，该文件夹与此处读取的包位于同一位置{other, select, yes {，是另一仪式（{bundleCeremony}）的参数包} other {}}：不是本包的摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
-    '{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}',
+    '{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
   'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} 输入了 {attempts} 次，均与{artefactText}不符；仪式在此停止。尚未生成任何密钥材料。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    '请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上再次朗读摘要（keyferry bundle verify DIR --show-digest），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包；一致后再重新开始，或重新获取导入参数。',
+    '请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（keyferry online status 会打印它；不要从移动存储介质上的包读取，它可能正是被改动过的那个），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包；一致后再重新开始，或重新获取导入参数。',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
@@ -106,7 +106,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_CONFIRMS_REFUSED':
     '{count} 位见证人输入的值被拒绝：{refusalsPhrases}。每次拒绝都已记入日志；未为 {witnessesList} 记录任何确认。',
   'problem.WITNESS_CONFIRMS_REFUSED.next':
-    '{otherBundle, select, folder {他们输入的都是 {folder} 中参数包的摘要：联网工作站朗读的是该参数包的摘要，而每次运行 keyferry online params 都会写出一个自己的参数包。请向联网工作站确认它最后写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”）；若是 {folder}，请用 --bundle {folder} 重新运行命令，由每位见证人重新输入摘要。} ceremony {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它朗读为 {ceremonyId} 写出的参数包的摘要（keyferry bundle verify DIR --show-digest），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。}}',
+    '{otherBundle, select, folder {他们输入的都是 {folder} 中参数包的摘要：联网工作站朗读的是该参数包的摘要，而每次运行 keyferry online params 都会写出一个自己的参数包。请向联网工作站确认它最后写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”）；若是 {folder}，请用 --bundle {folder} 重新运行命令，由每位见证人重新输入摘要。} ceremony {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。}}',
   'witness.refusal':
     '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中参数包{other, select, yes {（另一仪式 {bundleCeremony} 的参数包）} other {}}的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',

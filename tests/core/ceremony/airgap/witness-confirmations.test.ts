@@ -81,13 +81,15 @@ describe('witness confirmations of an import-parameters bundle', () => {
 
     const other = await check(c, 'Ben', 'f'.repeat(64));
     expect(other.error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH', values: { witness: 'Ben' } });
-    // The digest is read again from the bundle written (online params would write another, a trial found).
+    // The digest is read again as the online journal recorded it (online params would write another, a
+    // trial found), never from the bundle on the media, which may be the copy that was changed (a later trial).
     expect(other.error).toHaveProperty(
       'nextStep',
       expect.stringContaining(
-        'reads the import-parameters bundle digest aloud again from the bundle it wrote (keyferry bundle verify DIR --show-digest',
+        'reads the import-parameters bundle digest aloud again as its journal recorded it when it wrote the bundle (keyferry online status prints it',
       ),
     );
+    expect(other.error).toHaveProperty('nextStep', expect.stringContaining('do not wrap with it'));
     expect(other.refused[0]?.differingGroups.length).toBeGreaterThan(2);
 
     // The line printed just above the digest on the online side: named as what it is.
