@@ -38,7 +38,7 @@ describe('who made the wrapped bundle, on the online check step', () => {
     const section = page.locator('[data-section="online-check"]');
     const [first] = await journalLines(path.join(folder, 'air-gapped-journal.jsonl'));
     expect(await section.locator('.made-by').textContent()).toBe(
-      `Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal air-gapped-journal.jsonl (first entry ${journalIdentity(first?.hash ?? '')}).`,
+      `Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal air-gapped-journal.jsonl (first entry ${journalIdentity(first?.hash ?? '')}), as the bundle states.`,
     );
 
     // The same parameters wrapped on another machine in a journal of its own, under the ceremony's names.

@@ -13,7 +13,7 @@ export type SpecProblem =
 
 /** The ways a manifest can be invalid, each with the values its sentence names. */
 type ManifestInvalid =
-  | { readonly reason: 'notJson' | 'notObject'; readonly file: string }
+  | { readonly reason: 'notJson' | 'notObject' | 'formatVersion'; readonly file: string }
   | {
       readonly reason: 'schema';
       readonly file: string;

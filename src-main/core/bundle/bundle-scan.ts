@@ -28,6 +28,9 @@ export interface FolderScan {
   readonly ignored: string[];
 }
 
+/** What Node puts in a file name for bytes that are not UTF-8. */
+const UNDECODABLE = '\uFFFD';
+
 function specialKind(stat: Stats): 'fifo' | 'socket' | 'device' | 'special' {
   if (stat.isFIFO()) return 'fifo';
   if (stat.isSocket()) return 'socket';
@@ -110,6 +113,10 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
     for (const entry of dirents) {
       await slicer.pause();
       const name = rel ? `${rel}/${entry.name}` : entry.name;
+      // A name that is not UTF-8 reads with U+FFFD and cannot be looked at by it (ENOENT, said as
+      // media removed, a trial found): no bundle file has one, so it is refused as what it is.
+      if (entry.name.includes(UNDECODABLE))
+        throw new KeyferryError('BUNDLE_UNEXPECTED_FILE', { entry: 'undecodable', name });
       // A folder is known from its entry's type (what lstat says of it, read by readdir with the
       // name; Node asks lstat where the file system does not say): only the other entries are
       // looked at, for their size and identity.

@@ -139,6 +139,9 @@ function decodeManifest(bytes: Buffer): object {
     });
   }
   const supported = BUNDLE_FORMAT_VERSIONS[format as BundleFormat];
+  // Not a version at all (1e999 reads as Infinity, said "null" as one: a trial): damage, not another release.
+  if (formatVersion !== undefined && !(Number.isSafeInteger(formatVersion) && (formatVersion as number) > 0))
+    throw manifestInvalid({ reason: 'formatVersion', file: MANIFEST_FILE });
   if (typeof formatVersion !== 'number' || !supported.includes(formatVersion)) {
     throw new KeyferryError('BUNDLE_UNSUPPORTED_VERSION', {
       version: JSON.stringify(formatVersion ?? null),

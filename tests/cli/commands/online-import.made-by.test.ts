@@ -57,7 +57,7 @@ describe('online import names who wrapped the bundle', () => {
     const lapsed = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: online, env: { ...env, ...ZH } });
     expect(lapsed.code).toBe(1);
     expect(lapsed.stdout).toMatch(
-      /在离线端由操作员 Ana 与见证人 Ben、Chloé 包装，离线日志为 airgap-X\.jsonl（首条记录 [0-9A-F ]{19}）。/,
+      /在离线端由操作员 Ana 与见证人 Ben、Chloé 包装，离线日志为 airgap-X\.jsonl（首条记录 [0-9A-F ]{19}）：此为包中所述。/,
     );
     const again = await keyferry(nextCommand(onMedia(lapsed.stdout, online)), { cwd: online, env: { ...env, ...ZH } });
     expect(again.stderr).toBe('');

@@ -106,6 +106,20 @@ describe('an edited manifest', () => {
     expect(error.message).toContain('format version 6');
   });
 
+  it('is refused as damaged, not as another release, when its format version is no whole number', async () => {
+    for (const version of ['1e999', '2.5', '-1', '"5"', 'null']) {
+      const dir = await t.paramsCopy();
+      const file = path.join(dir, 'manifest.json');
+      const text = (await fs.readFile(file, 'utf8')).replace(/"formatVersion":\s*\d+/, `"formatVersion": ${version}`);
+      await fs.writeFile(file, text);
+      const error = await refusal(dir);
+      expect(error.code, version).toBe('BUNDLE_MANIFEST_INVALID');
+      expect(error.message).toBe(
+        'manifest.json gives a format version that is not a whole number any Keyferry writes: it was damaged or changed.',
+      );
+    }
+  });
+
   it('is refused with an unknown format id', async () => {
     const dir = await t.paramsCopy();
     await rewriteManifest(dir, (m) => Object.assign(m, { format: 'keyferry.something-else' }));

@@ -98,3 +98,16 @@ it('refuses a folder past the entry limit, and reads no listing once the entries
   expect(listed).toHaveLength(22);
   expect(path.basename(listed.at(-1) ?? '')).toBe('k19');
 });
+
+it('refuses an entry whose name is not UTF-8 as what it is, not as media removed', async () => {
+  const dir = await tempDir();
+  await fs.writeFile(path.join(dir, 'manifest.json'), '{}');
+  // The bytes 0xFF 0xFE are no UTF-8 text: Node lists the name with U+FFFD in their place.
+  nodeFs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xff, 0xfe]), Buffer.from('-bad')]), 'x');
+  const refused = await refusal(dir);
+  expect(refused.code).toBe('BUNDLE_UNEXPECTED_FILE');
+  expect(refused.message).toBe(
+    'The bundle holds an entry whose name is not valid text (UTF-8), shown here as \uFFFD\uFFFD-bad: no manifest names it, and Keyferry never writes such a name.',
+  );
+  expect(refused.message).not.toContain('removed');
+});

@@ -146,7 +146,7 @@ describe('deviation data on receipts', () => {
     await journal.close();
     const text = deviationsOf(renderReceiptText(receiptOf(refused), { language: 'en' }), en).replace(/\n\s+/g, ' ');
     expect(text).toContain(
-      'Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal airgap.jsonl (first entry ABAB ABAB ABAB ABAB).',
+      'Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal airgap.jsonl (first entry ABAB ABAB ABAB ABAB), as the bundle states.',
     );
     expect(text).not.toContain('Purpose');
     expect(text).not.toContain('Differing groups');

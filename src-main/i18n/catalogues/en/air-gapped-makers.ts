@@ -5,7 +5,7 @@
  */
 export const enAirGappedMakers = {
   'bundle.madeBy':
-    '{purpose, select, restore {Made by a custody restore} other {Wrapped}} on the air-gapped side by operator {operator} with {count, plural, one {witness} other {witnesses}} {witnessList}, in the air-gapped journal {journal} (first entry {firstEntry}).',
+    '{purpose, select, restore {Made by a custody restore} other {Wrapped}} on the air-gapped side by operator {operator} with {count, plural, one {witness} other {witnesses}} {witnessList}, in the air-gapped journal {journal} (first entry {firstEntry}), as the bundle states.',
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL':
     'This wrapped-material bundle was wrapped on the air-gapped side (journal {airGapJournal}) by operator {madeOperator} with witnesses {madeWitnessList}, but this ceremony’s online journal names operator {journalOperator}, witnesses {journalWitnessList}: {role, select, operator {another operator} other {other witnesses}}. Nobody acts for another, so this material was not made by the ceremony’s people. Nothing was sent to the KMS.',
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next':

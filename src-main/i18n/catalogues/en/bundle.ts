@@ -27,7 +27,7 @@ export const enBundle = {
     '{where, select, unread {{file} could not be read.} absent {The bundle has no {file}.} other {{count, plural, one {{file} is listed in the manifest but missing from the bundle folder.} other {# files listed in the manifest are missing from the bundle folder: {filesList}{more, plural, =0 {} other { and # more}}.}}}}',
   'problem.BUNDLE_FILE_MISSING.next': COPY_AGAIN,
   'problem.BUNDLE_UNEXPECTED_FILE':
-    '{entry, select, folder {The folder {name} is in the bundle but not in its manifest.} deep {The bundle holds a folder nested too deep: {name}.} other {{name} is in the bundle folder but not in its manifest.}}',
+    '{entry, select, folder {The folder {name} is in the bundle but not in its manifest.} deep {The bundle holds a folder nested too deep: {name}.} undecodable {The bundle holds an entry whose name is not valid text (UTF-8), shown here as {name}: no manifest names it, and Keyferry never writes such a name.} other {{name} is in the bundle folder but not in its manifest.}}',
   // Most often something copied in beside a whole bundle (another bundle's file): a clean copy, not a new bundle (a trial).
   'problem.BUNDLE_UNEXPECTED_FILE.next':
     'Do not use this folder as it is: something was copied into it (a file of another bundle, for one). Copy the bundle again, whole, into a new empty folder from the media or the machine that wrote it, and check its digest. Only if no whole copy is left, write it again there into a fresh folder (for an import-parameters bundle: online params again, whose new import tokens replace these).',
@@ -65,7 +65,7 @@ export const enBundle = {
   'problem.BUNDLE_MANIFEST_MISSING.next':
     'Pick the bundle folder itself, or write the bundle again into a fresh folder.',
   'problem.BUNDLE_MANIFEST_INVALID':
-    '{reason, select, notJson {{file} is not valid JSON: it was damaged, edited or cut short while being written.} notObject {{file} is not a JSON object.} spec {Key {keyId} ({keySpec}) {problem, select, kcvOnAsymmetric {has a key check value, which only symmetric keys have} noFingerprint {has no public key fingerprint} expiryOnAsymmetric {asks for an expiry, but imported asymmetric material never expires} noKcv {has no key check value} other {has a public key fingerprint, which only asymmetric keys have}}.} other {{file} does not match the {format} format: {fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}.}}',
+    '{reason, select, notJson {{file} is not valid JSON: it was damaged, edited or cut short while being written.} notObject {{file} is not a JSON object.} formatVersion {{file} gives a format version that is not a whole number any Keyferry writes: it was damaged or changed.} spec {Key {keyId} ({keySpec}) {problem, select, kcvOnAsymmetric {has a key check value, which only symmetric keys have} noFingerprint {has no public key fingerprint} expiryOnAsymmetric {asks for an expiry, but imported asymmetric material never expires} noKcv {has no key check value} other {has a public key fingerprint, which only asymmetric keys have}}.} other {{file} does not match the {format} format: {fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}.}}',
   'problem.BUNDLE_MANIFEST_INVALID.next': REFUSED,
   'problem.BUNDLE_UNKNOWN_FORMAT': '{file} has format {format}, which is not a Keyferry bundle (expected {expected}).',
   'problem.BUNDLE_UNKNOWN_FORMAT.next': 'Check that you picked a Keyferry bundle folder.',

@@ -3,7 +3,7 @@ import type { enAirGappedMakers } from '../en/air-gapped-makers';
 
 export const zhCNAirGappedMakers: { readonly [K in keyof typeof enAirGappedMakers]: string } = {
   'bundle.madeBy':
-    '在离线端由操作员 {operator} 与{count, plural, other {见证人}} {witnessList} {purpose, select, restore {通过托管恢复制作} other {包装}}，离线日志为 {journal}（首条记录 {firstEntry}）。',
+    '在离线端由操作员 {operator} 与{count, plural, other {见证人}} {witnessList} {purpose, select, restore {通过托管恢复制作} other {包装}}，离线日志为 {journal}（首条记录 {firstEntry}）：此为包中所述。',
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL':
     '此已包装密钥材料包是在离线端（日志 {airGapJournal}）由操作员 {madeOperator} 与见证人 {madeWitnessList} 包装的，而本仪式的联网日志记载的是操作员 {journalOperator}、见证人 {journalWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。任何人不得代他人行事，因此这份密钥材料并非由本仪式的人员制作。未向 KMS 发送任何内容。',
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next':

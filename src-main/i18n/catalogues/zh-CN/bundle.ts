@@ -24,7 +24,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
     '{where, select, unread {无法读取 {file}。} absent {包中没有 {file}。} other {{count, plural, =1 {清单中列出了 {file}，但包文件夹中没有它。} other {清单中列出的 # 个文件在包文件夹中缺失：{filesList}{more, plural, =0 {} other {，另有 # 个}}。}}}}',
   'problem.BUNDLE_FILE_MISSING.next': COPY_AGAIN,
   'problem.BUNDLE_UNEXPECTED_FILE':
-    '{entry, select, folder {包中有文件夹 {name}，但清单中没有它。} deep {包中的文件夹嵌套过深：{name}。} other {包文件夹中有 {name}，但清单中没有它。}}',
+    '{entry, select, folder {包中有文件夹 {name}，但清单中没有它。} deep {包中的文件夹嵌套过深：{name}。} undecodable {包中有一个名称不是有效文本（UTF-8）的条目，此处显示为 {name}：清单中没有它，Keyferry 也从不写出这样的名称。} other {包文件夹中有 {name}，但清单中没有它。}}',
   'problem.BUNDLE_UNEXPECTED_FILE.next':
     '请勿按原样使用此文件夹：有其他内容被复制了进去（例如另一个包的文件）。请从写出它的介质或机器上把整个包重新复制到一个新的空文件夹中，并核对其包摘要。只有在没有完整副本时，才在那里重新写入到一个新的文件夹（导入参数包：再次运行 online params，其新的导入令牌将取代这些令牌）。',
   'problem.BUNDLE_FILE_TOO_LARGE': '{file} 超过了包文件 {limit} 字节的上限。',
@@ -59,7 +59,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_MANIFEST_MISSING': '{dir} 中没有 {file}：它不是包，或者写入从未完成。',
   'problem.BUNDLE_MANIFEST_MISSING.next': '请选择包文件夹本身，或将包重新写入一个新的文件夹。',
   'problem.BUNDLE_MANIFEST_INVALID':
-    '{reason, select, notJson {{file} 不是有效的 JSON：它在写入时被损坏、编辑或截断。} notObject {{file} 不是 JSON 对象。} spec {密钥 {keyId}（{keySpec}）{problem, select, kcvOnAsymmetric {带有密钥校验值（KCV），而只有对称密钥才有} noFingerprint {没有公钥指纹} expiryOnAsymmetric {要求设置到期时间，但导入的非对称密钥材料永不过期} noKcv {没有密钥校验值（KCV）} other {带有公钥指纹，而只有非对称密钥才有}}。} other {{file} 不符合 {format} 格式：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。}}',
+    '{reason, select, notJson {{file} 不是有效的 JSON：它在写入时被损坏、编辑或截断。} notObject {{file} 不是 JSON 对象。} formatVersion {{file} 给出的格式版本不是任何 Keyferry 会写出的整数：它已被损坏或改动。} spec {密钥 {keyId}（{keySpec}）{problem, select, kcvOnAsymmetric {带有密钥校验值（KCV），而只有对称密钥才有} noFingerprint {没有公钥指纹} expiryOnAsymmetric {要求设置到期时间，但导入的非对称密钥材料永不过期} noKcv {没有密钥校验值（KCV）} other {带有公钥指纹，而只有非对称密钥才有}}。} other {{file} 不符合 {format} 格式：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。}}',
   'problem.BUNDLE_MANIFEST_INVALID.next': REFUSED,
   'problem.BUNDLE_UNKNOWN_FORMAT': '{file} 的格式为 {format}，不是 Keyferry 包（应为 {expected}）。',
   'problem.BUNDLE_UNKNOWN_FORMAT.next': '请确认您选择的是 Keyferry 包文件夹。',
