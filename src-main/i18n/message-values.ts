@@ -517,6 +517,8 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_FOLDER_IN_OTHER.next': NoValues;
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next': { role: string };
+  'problem.OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
+  'problem.OUTPUT_THROUGH_LINK.next': { link: string | number };
   'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'problem.PREFLIGHT_SAME_VOLUME.next': NoValues;
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
@@ -2571,6 +2573,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
+  'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number };

@@ -44,6 +44,7 @@ import type { RestoreValues } from './custody-restore-options';
 import { handoverWarnings, plannedHandovers } from './custody-restore-presenters';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
 import { refuseMissingReceiptFolder } from '../receipt-folder';
+import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 import { pathExists } from '../../core/fs/path-exists';
 import { pauseForTest } from '../test-pause';
 import { isSetShare } from '../../core/custody/set-share';
@@ -78,6 +79,8 @@ async function beforeTheJournal(
 ): Promise<CeremonyInputs> {
   const rel = (p: string) => path.resolve(io.cwd, p);
   const wrappedOut = rel(values['wrapped-out'] as string);
+  // A link as --wrapped-out (or above it) is named as one, not taken for a bundle already there.
+  await refuseOutputThroughLink({ role: 'bundle', folder: wrappedOut });
   if (await pathExists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
   await refuseMissingReceiptFolder(io.cwd, values['receipt-dir']);
   // A custody set's backup file: named, or beside a share file, and there, before any witness types

@@ -23,6 +23,7 @@ import { isSetShare } from '../../core/custody/set-share';
 
 import { NAME, type RestoreValues } from './custody-restore-options';
 import { pathExists } from '../../core/fs/path-exists';
+import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 
 /** `custody restore` without --bundle: proves the shares' material, and with --out writes it; `networked`: on a live network (allowed). */
 export async function runProveOnly(
@@ -40,6 +41,8 @@ export async function runProveOnly(
   const shares = read.map((r) => r.share).filter((s): s is CustodyShare => !isSetShare(s));
   try {
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+    // The plaintext file goes into the folder named, never through a link on the way to it.
+    if (out) await refuseOutputThroughLink({ role: 'restored', folder: path.dirname(out) });
     if (out && (await pathExists(out))) {
       throw new KeyferryError('OUTPUT_EXISTS', { what: 'outFile', path: out });
     }

@@ -16,6 +16,7 @@ import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
 import { pathExists } from '../../core/fs/path-exists';
+import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 import { listText } from '../../i18n/list';
 import { printPlaintextWritten } from './custody-plaintext-warning';
 
@@ -143,6 +144,8 @@ export async function runSetProveOnly(
       otherCeremony: foreign.ceremonyId,
     });
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+  // Plaintext key material goes into the folder named, never through a link on the way to it.
+  if (out) await refuseOutputThroughLink({ role: 'restored', folder: out });
   if (out && (await pathExists(out))) throw new KeyferryError('CUSTODY_OUT_EXISTS', { path: out });
   const file = (await backupFileFor(values, read, io)) as string;
   const backup = await readBackupFile(file);

@@ -6,6 +6,7 @@ import { refuseDurationGoingOn, sentImport } from '../../core/ceremony/online/re
 
 import type { CheckedBundleSummary, ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
+import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { journalsOfCeremony } from '../../core/journal/journals-of-ceremony';
 import { custodyLine } from '../../i18n/custody-line';
@@ -56,6 +57,17 @@ function importedLine(io: CliIo, k: ImportedKeySummary, keys: readonly PlacedKey
     requested: cliExpiry(io, k.requestedExpiresAt),
     how: k.confirmation,
   });
+}
+
+/** Where the receipt goes: --receipt-dir, else the journal's folder (absolute); undefined without either. */
+function receiptFolder(
+  values: { readonly 'receipt-dir'?: string | undefined; readonly journal?: string | undefined },
+  cwd: string,
+): string | undefined {
+  const given =
+    values['receipt-dir'] ??
+    (values.journal === undefined ? undefined : path.dirname(path.resolve(cwd, values.journal)));
+  return given === undefined ? undefined : path.resolve(cwd, given);
 }
 
 /**
@@ -113,6 +125,9 @@ export const importCommand = defineOnlineCommand({
     const bundle = path.resolve(io.cwd, requireOption('online import', values.bundle, '--bundle'));
     // Empty (an unset shell variable): not taken for the current folder.
     if (values['receipt-dir']?.trim() === '') throw missingOption({ reason: 'empty', option: '--receipt-dir' });
+    // The receipt goes into the folder named, never through a link: refused before anything is imported.
+    const receipts = receiptFolder(values, io.cwd);
+    if (receipts !== undefined) await refuseOutputThroughLink({ role: 'onlineReceipt', folder: receipts });
     const expectedDigest = receiptDigest(values['expect-digest']);
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
     const session = await openOnlineSession(values, io);
@@ -207,10 +222,7 @@ export const importCommand = defineOnlineCommand({
         );
         return 0;
       }
-      const receiptDir = path.resolve(
-        io.cwd,
-        values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
-      );
+      const receiptDir = receiptFolder(values, io.cwd) as string;
       const receipt = await session.ceremony.writeReceipt(receiptDir, explicitReceiptLanguage(io)).catch((error) => {
         const again = [
           '--bundle',

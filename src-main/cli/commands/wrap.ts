@@ -40,6 +40,7 @@ import { requireOption } from '../args';
 import { defineCommand, type CliCommand, type CliIo } from '../command';
 import { optionTable, type OptionValues } from '../options';
 import { pathExists } from '../../core/fs/path-exists';
+import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 import { listValue } from '../../i18n/list';
 import { checkNetworkBeforeMaterial } from '../network-check-lines';
 
@@ -184,6 +185,8 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
       const passphrase = readPassphrase(values, io.env);
       const outDir = path.resolve(io.cwd, options.out);
       const names = Object.values(consoleFileNames(spec)) as string[];
+      // A link as --out (or above it) is named as one, before checkOutFolder looks through it.
+      await refuseOutputThroughLink({ role: 'console', folder: outDir });
       const createDir = await checkOutFolder(outDir, names);
       const wrappingKey = loadWrappingPublicKey(
         await readInputFile(path.resolve(io.cwd, options.wrappingKey), 'wrappingKey', SMALL_INPUT_FILE_BYTES),

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
+import { refuseOutputThroughLink } from '../fs/linked-output';
 
 /** What a destination is for; messages name the folder by it. */
 type DestinationRole = 'bundle' | 'parameters' | 'receipt' | 'custodian' | 'console';
@@ -101,12 +102,14 @@ async function fileAbove(folder: string): Promise<string> {
 
 /**
  * The folder to probe (itself, or its parent when it is still to be created) and whether it is new.
- * Refuses a folder that is not there as `d` expects it; one under a file (`afile/sub`) as one that
- * cannot be created, naming the file (a trial was told to create it).
+ * Refuses a folder that is a symbolic link or lies under one (OUTPUT_THROUGH_LINK: the files would
+ * land wherever it points); one that is not there as `d` expects it; one under a file (`afile/sub`)
+ * as one that cannot be created, naming the file (a trial was told to create it).
  */
 export async function locate(
   d: Pick<Destination, 'role' | 'index' | 'folder' | 'expect' | 'fileNames'>,
 ): Promise<{ probeIn: string; willCreate: boolean; volumeId: string }> {
+  await refuseOutputThroughLink(d);
   const stat = await statOrUndefined(d.folder).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOTDIR') throw error;
     throw new KeyferryError('PREFLIGHT_PARENT_MISSING', { ...place(d), parent: await fileAbove(d.folder) });

@@ -5,7 +5,7 @@
  * a swapped backup file and a truncated one refused with nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -144,6 +144,19 @@ describe('custody restore of a ceremony custody set', () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`Custody backup keyferry-backup-${ceremonyId}.txt: 3 keys`);
     expect(restored.stdout).toContain(`Rebuilt 3 keys of ceremony ${ceremonyId} from shares 1, 2 of 3`);
+  });
+
+  it('refuses --out under a symbolic link, before any plaintext is written there', async () => {
+    await mkdir(path.join(dir, 'elsewhere'));
+    await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'stick-link'));
+    const twoShares = [1, 2].flatMap((i) => ['--share', share(i)]);
+    const linked = await run(['custody', 'restore', ...twoShares, '--out', 'stick-link/keys']);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).toContain(
+      `The folder for the restored key material ${path.join(dir, 'stick-link', 'keys')} goes through the symbolic link ${path.join(dir, 'stick-link')}, which points to ${path.join(dir, 'elsewhere')}`,
+    );
+    expect(linked.stderr).toContain('Nothing was written.');
+    expect(await readdir(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
   it('refuses M-1 shares, a swapped backup file and a truncated one, writing nothing', async () => {

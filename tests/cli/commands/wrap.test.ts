@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -289,6 +289,20 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
     expect(r.stderr[0]).toMatch(/already holds EncryptedKeyMaterial\.bin; Keyferry never overwrites/);
     expect(await readdir(at('out-busy'))).toEqual(['EncryptedKeyMaterial.bin']);
     expect(await readFile(at('out-busy', 'EncryptedKeyMaterial.bin'), 'utf8')).toBe('precious');
+  });
+
+  it('refuses --out that is a symbolic link to a folder holding files, saying where it points; nothing is made', async () => {
+    await mkdir(at('elsewhere'));
+    await writeFile(at('elsewhere', 'EncryptedKeyMaterial.bin'), 'precious');
+    await symlink(at('elsewhere'), at('out-link'));
+    const r = await keyferry(['wrap', ...wrapArgs('AES_256', 'out-link', ['--no-backup'])]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toEqual([
+      expect.stringContaining(
+        `The output folder ${at('out-link')} is a symbolic link to ${at('elsewhere')}: Keyferry writes only into the folder named, not through links`,
+      ),
+    ]);
+    expect(await readdir(at('elsewhere'))).toEqual(['EncryptedKeyMaterial.bin']);
   });
 
   /** A FileLayer whose media fills up when EncryptedKeyMaterial.bin (the last file) is opened. */

@@ -68,6 +68,25 @@ describe('preflightDestinations', () => {
     });
   });
 
+  it('refuses every kind of output folder that is a link or lies under one, before probing: nothing lands where it points', async () => {
+    const disk = path.join(dir, 'disk');
+    await mkdir(disk);
+    await symlink(disk, path.join(dir, 'out'));
+    const parameters: Destination = { ...bundle(path.join(dir, 'out', 'params')), role: 'parameters' };
+    for (const d of [
+      bundle(path.join(dir, 'out', 'wrappedB')),
+      bundle(path.join(dir, 'out')),
+      receipt(path.join(dir, 'out')),
+      custodian(2, path.join(dir, 'out', 'c2')),
+      parameters,
+    ])
+      await expect(preflightDestinations([d])).rejects.toMatchObject({
+        code: 'OUTPUT_THROUGH_LINK',
+        values: { role: d.role, folder: d.folder, link: path.join(dir, 'out'), target: disk },
+      });
+    expect(await readdir(disk)).toEqual([]);
+  });
+
   it('refuses a folder in the parameters bundle being read, by its path or through a link to it', async () => {
     const params = path.join(dir, 'params');
     await mkdir(params);

@@ -18,6 +18,7 @@ import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import type { HsmSourceRequest } from '../airgap/hsm-source-request';
 import { createFreshFolder, writeFileExclusive } from '../../fs/durable-file';
+import { refuseOutputThroughLink } from '../../fs/linked-output';
 import { openJournal, verifyJournal, type Journal } from '../../journal';
 import { KmsClient } from '../../kms/client';
 import { AkSkCredentials } from '../../kms/credentials';
@@ -146,6 +147,7 @@ async function onlineSession(
 
 /** The rehearsal's fresh folder, its sub-folders and the plan it ran. */
 async function prepareRehearsalFolder(out: string, plan: ReturnType<typeof rehearsalPlan>): Promise<void> {
+  await refuseOutputThroughLink({ role: 'rehearsal', folder: out });
   await createFreshFolder(out);
   for (const sub of ['online', 'airgap', 'media']) await createFreshFolder(path.join(out, sub));
   await writeFileExclusive(

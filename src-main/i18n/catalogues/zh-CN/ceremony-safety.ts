@@ -41,6 +41,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_SAME_FOLDER':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': '请为每项输出指定各自的文件夹，然后重新执行此步骤。',
+  'problem.OUTPUT_THROUGH_LINK':
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} onlineReceipt {回执文件夹} custodian {保管人 {index} 的文件夹} restored {恢复的密钥材料所写入的文件夹} other {输出文件夹}} {folder} {at, select, itself {是指向 {target} 的符号链接} other {经过符号链接 {link}，该链接指向 {target}}}：Keyferry 只写入所指定的文件夹本身，不经由链接写入（在移动存储介质上，链接可能把文件写到本工作站自己的磁盘上）。{role, select, parameters {未写入任何内容。} onlineReceipt {未导入任何内容。} restored {未写入任何内容。} other {未生成任何内容。}}',
+  'problem.OUTPUT_THROUGH_LINK.next':
+    '请指定介质上真实的文件夹，不要用链接，也不要用经由链接才能到达的文件夹，然后重新执行此步骤。如果这里没有人创建过链接 {link}，说明有人改动过该介质：在再次使用它之前请告知操作员和见证人。',
   'problem.PREFLIGHT_SAME_VOLUME':
     '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
   'problem.PREFLIGHT_SAME_VOLUME.next':
