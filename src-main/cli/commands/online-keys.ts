@@ -43,6 +43,7 @@ import {
   type MissingImports,
 } from './online-status-rounds';
 import { proveFirst, statusNextSteps, writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
+import { exposureRefusals } from '../../core/ceremony/online/exposed-material';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -230,6 +231,18 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
       code: refused?.code ?? '',
       command: nextParametersCommand(session, values),
     });
+  // A wrap refused as exposed (exposed-material.ts): never restored nor imported; new material is made.
+  const exposure = exposureRefusals(session.journal.entries).at(-1);
+  const exposed = exposure
+    ? {
+        seq: exposure.seq,
+        folder: exposure.folder,
+        set: exposure.custodySet === null ? 'none' : 'named',
+        setTag: exposure.custodySet?.slice(0, 8).toUpperCase() ?? '',
+      }
+    : undefined;
+  if (step === 'parameters-written' && exposed && (written?.seq ?? 0) < exposed.seq)
+    return t('online.status.exposed', { ...exposed, dir: folder, command: nextParametersCommand(session, values) });
   if (step === 'parameters-written' && folder) {
     // Its wrap was checked and its import refused for an expiry not ahead: that wrap stands (a wrap
     // again is refused); the same bundle imports with an expiry further ahead while the tokens last.
@@ -242,7 +255,8 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
     // officer counting), or that they have expired: that bundle can no longer be wrapped and imported.
     const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
     const digest = written?.data['manifestSha256'];
-    return t('online.status.next-wrap', {
+    const reminder = exposed ? `\n${t('online.status.exposed-new-material', exposed)}` : '';
+    return `${t('online.status.next-wrap', {
       dir: folder,
       // From the journal, never the media: the witnesses type what the online side wrote.
       digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
@@ -250,7 +264,7 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
       until: tokens?.until ?? 0,
       known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',
       command: nextParametersCommand(session, values),
-    });
+    })}${reminder}`;
   }
   return undefined;
 }

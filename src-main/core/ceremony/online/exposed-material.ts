@@ -65,6 +65,24 @@ export function exposedMaterial(state: OnlineCeremonyState, bundle: WrappedMater
   return { custodySet, keys: keys.map((k) => ({ ...k })) };
 }
 
+/** A refusal in the journal that recorded material as exposed: its entry, the bundle's folder, and the material. */
+interface ExposureRefusal extends ExposedMaterial {
+  readonly seq: number;
+  readonly folder: string;
+}
+
+/** The refusals in `entries` that recorded material as exposed, in journal order. */
+export function exposureRefusals(entries: readonly JournalEntry[]): ExposureRefusal[] {
+  return entries.flatMap((entry) => {
+    if (entry.event !== ONLINE_EVENTS.wrappedRefused) return [];
+    const exposed = exposedMaterialSchema.safeParse(entry.data['exposed']);
+    const folder = entry.data['folder'];
+    return exposed.success
+      ? [{ ...exposed.data, seq: entry.seq, folder: typeof folder === 'string' ? folder : '' }]
+      : [];
+  });
+}
+
 /**
  * Refuses (WRAPPED_MATERIAL_EXPOSED) `bundle` when it carries material a refusal in `entries`
  * recorded as exposed: the same custody set, or a key with the same key check value or public key
@@ -73,21 +91,19 @@ export function exposedMaterial(state: OnlineCeremonyState, bundle: WrappedMater
 export function refuseExposedMaterial(entries: readonly JournalEntry[], bundle: WrappedMaterialBundle): void {
   const custody = bundle.manifest.custody;
   const custodySet = custody?.kind === 'shares' ? custody.backupDigest : undefined;
-  for (const entry of entries) {
-    if (entry.event !== ONLINE_EVENTS.wrappedRefused) continue;
-    const exposed = exposedMaterialSchema.safeParse(entry.data['exposed']);
-    if (!exposed.success) continue;
-    const [first] = exposed.data.keys;
-    if (first && custodySet !== undefined && custodySet === exposed.data.custodySet)
-      throw exposedError(entry.seq, first, 'custody', custodySet);
+  for (const exposed of exposureRefusals(entries)) {
+    const [first] = exposed.keys;
+    if (first && custodySet !== undefined && custodySet === exposed.custodySet)
+      throw exposedError(exposed.seq, first, 'custody', custodySet);
     for (const w of bundle.keys) {
       const publicKey = publicKeyFingerprint(w.publicKeyDer);
-      const same = exposed.data.keys.find(
+      const same = exposed.keys.find(
         (k) =>
           (w.keyCheckValue !== null && k.keyCheckValue === w.keyCheckValue) ||
           (publicKey !== null && k.publicKeyFingerprint === publicKey),
       );
-      if (same) throw exposedError(entry.seq, same, publicKey === null ? 'keyCheckValue' : 'publicKey', null, w.keyId);
+      if (same)
+        throw exposedError(exposed.seq, same, publicKey === null ? 'keyCheckValue' : 'publicKey', null, w.keyId);
     }
   }
 }
