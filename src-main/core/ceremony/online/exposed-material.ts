@@ -7,6 +7,12 @@
  * custody restore of the same custody set, or a key whose key check value (AES) or public key (RSA,
  * EC) is that material's. A trial rebuilt such material from its custody shares, wrapped it under
  * fresh parameters and imported it, every step saying OK.
+ *
+ * A wrap whose bundle was never read whole here (damaged on the media: a manifest removed, one file
+ * changed) leaves no such record, and a re-trial restored and imported its exposed material. So a
+ * restore's material is taken only when this journal knows it (`refuseUnprovenRestore`): the key
+ * held it imported, or a wrapped bundle checked here carried it under the wrapping keys the KMS
+ * issued. Material never imported needs no restore: new material serves, and cannot be exposed.
  */
 import { z } from 'zod';
 import type { WrappedMaterialBundle } from '../../bundle';
@@ -14,7 +20,7 @@ import { KeyferryError } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
 import { groupHex } from '../../hex-groups';
 import type { JournalEntry, JsonObject } from '../../journal';
-import { ONLINE_EVENTS } from './events';
+import { ONLINE_EVENTS, wrappedCheckedData } from './events';
 import type { OnlineCeremonyState } from './state';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -123,4 +129,47 @@ function exposedError(
     setTag: custodySet === null ? '' : custodySet.slice(0, 8).toUpperCase(),
     keyCheckValue: exposed.keyCheckValue ?? '',
   });
+}
+
+/** The material evidence (key check values, public-key fingerprints) of every wrapped bundle `entries` record as checked. */
+function checkedMaterial(entries: readonly JournalEntry[]): Set<string> {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (entry.event !== ONLINE_EVENTS.wrappedChecked) continue;
+    const checked = wrappedCheckedData.safeParse(entry.data);
+    for (const key of checked.success ? checked.data.keys : []) {
+      if (key.keyCheckValue) seen.add(`kcv:${key.keyCheckValue.toUpperCase()}`);
+      if (key.publicKeyFingerprint) seen.add(`pk:${key.publicKeyFingerprint}`);
+    }
+  }
+  return seen;
+}
+
+/**
+ * Refuses (WRAPPED_RESTORE_UNPROVEN) a custody restore's `bundle` carrying material of a key that
+ * never held imported material, which no wrapped bundle checked in `entries` carried either.
+ */
+export function refuseUnprovenRestore(
+  state: OnlineCeremonyState,
+  entries: readonly JournalEntry[],
+  bundle: WrappedMaterialBundle,
+): void {
+  const { madeBy, custody } = bundle.manifest;
+  const restore =
+    madeBy?.purpose === 'custody-restore' || (custody?.kind === 'shares' && custody.presented !== undefined);
+  if (!restore) return;
+  const seen = checkedMaterial(entries);
+  for (const w of bundle.keys) {
+    if (state.keys.get(w.keyId)?.firstImport) continue;
+    const publicKey = publicKeyFingerprint(w.publicKeyDer);
+    if (w.keyCheckValue !== null && seen.has(`kcv:${w.keyCheckValue.toUpperCase()}`)) continue;
+    if (publicKey !== null && seen.has(`pk:${publicKey}`)) continue;
+    const refused = entries.filter((e) => e.event === ONLINE_EVENTS.wrappedRefused).at(-1);
+    throw new KeyferryError('WRAPPED_RESTORE_UNPROVEN', {
+      keyId: w.keyId,
+      source: custody?.kind === 'hsm-token' ? 'hsm' : 'shares',
+      refused: refused ? 'yes' : 'none',
+      refusedSeq: refused?.seq ?? 0,
+    });
+  }
 }

@@ -33,7 +33,7 @@ import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-par
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
-import { exposedMaterial, refuseExposedMaterial } from './exposed-material';
+import { exposedMaterial, refuseExposedMaterial, refuseUnprovenRestore } from './exposed-material';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -214,6 +214,7 @@ async function checkProvenBundle(
   read.madeBy = madeBy;
   // Material a refused wrap exposed is never imported, whatever else the bundle proves.
   refuseExposedMaterial(ctx.journalEntries(), bundle);
+  refuseUnprovenRestore(state, ctx.journalEntries(), bundle);
   refuseWordForOtherBundle(options.acceptOtherAirGapJournal, bundle.digest);
   // Who made it before what it holds: a second journal's material is other material too, and this says why.
   const keyIds = bundle.keys.map((k) => k.keyId);
