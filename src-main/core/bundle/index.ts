@@ -2,13 +2,14 @@
 export {
   IMPORT_PARAMETERS_FORMAT,
   MANIFEST_FILE,
+  WRAPPED_MATERIAL_FORMAT,
   HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS,
   rsaCiphertextBase64Chars,
 } from './bundle-limits';
 export type { BundleFormat } from './bundle-limits';
 export { ABANDONED_MARKER, withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from './abandoned-bundle';
 export { type ImportParametersManifest } from './import-parameters-manifest';
-export { type CustodyArrangement, type WrappedMadeBy } from './wrapped-material-manifest';
+export { type CustodyArrangement, type WrappedMadeBy, type WrappedMaterialManifest } from './wrapped-material-manifest';
 export { importParametersFromKmsAnswer, importTokenSha256, type ImportParameters } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
 export { materialIdOf, materialOwners, materialsTaken } from './replica-groups';

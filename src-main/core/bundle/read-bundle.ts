@@ -20,7 +20,7 @@ import { checkContents, checkHashes, checkListing, missingFiles, type BundleCont
 import { readBundleFileSteps } from './bundle-file-reader';
 import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
 import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
-import { parseManifestInSlices } from './manifest-codec';
+import { parseManifestInSlices, type BundleManifest } from './manifest-codec';
 import { listValue } from '../../i18n/list';
 import { ceremonyIdSchema } from '../identifiers';
 
@@ -41,6 +41,11 @@ interface ReadBundleOptions {
    * it in front (several bundles on one stick); without it, by its path inside the bundle.
    */
   readonly shownAs?: string;
+  /**
+   * Called with the manifest once it is parsed and its digest proven, before the files it lists are
+   * read and checked: what it says is known even of a bundle whose files are then refused.
+   */
+  readonly onManifest?: (manifest: BundleManifest) => void;
 }
 
 /** A verified bundle; `kind` tells which. `digest` is the SHA-256 of manifest.json's bytes. */
@@ -168,6 +173,7 @@ async function readBundleUnnamed(dir: string, options: ReadBundleOptions): Promi
   }
   // Every check below runs in slices or yields after it: a 100-key bundle never holds the event loop for a frame.
   const manifest = await parseManifestInSlices(manifestBytes);
+  options.onManifest?.(manifest);
   checkListing(manifest, scan);
   const files = await stepsInSlices(
     readListedFilesSteps(

@@ -15,7 +15,7 @@
  * issued. Material never imported needs no restore: new material serves, and cannot be exposed.
  */
 import { z } from 'zod';
-import type { WrappedMaterialBundle } from '../../bundle';
+import type { WrappedMaterialBundle, WrappedMaterialManifest } from '../../bundle';
 import { KeyferryError } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
 import { groupHex } from '../../hex-groups';
@@ -34,6 +34,8 @@ const exposedMaterialSchema = z.object({
       keyId: z.string(),
       /** The wrapping key it was encrypted under instead of the KMS's. */
       wrappedUnder: sha256,
+      /** The wrapping key the KMS issued with the token the bundle names for it. */
+      issued: sha256,
       keyCheckValue: z.string().nullable(),
       publicKeyFingerprint: sha256.nullable(),
     }),
@@ -48,27 +50,44 @@ function publicKeyFingerprint(publicKeyDer: Buffer | null): string | null {
 }
 
 /**
- * The keys of `bundle` whose material was wrapped under another wrapping key than the one the KMS
- * issued with the token it names, with the bundle's custody set; undefined when there is none (the
- * refusal was for another reason, or a token this ceremony never issued).
+ * The keys of the wrapped bundle `manifest` (its digest proven: what it says is the air-gapped
+ * side's word, even when its files are then refused) whose material was wrapped under another
+ * wrapping key than the one the KMS issued with the token it names, with the bundle's custody set;
+ * undefined when there is none (a token this ceremony never issued is refused for that).
  */
-export function exposedMaterial(state: OnlineCeremonyState, bundle: WrappedMaterialBundle): JsonObject | undefined {
-  const keys = bundle.keys.flatMap((w): ExposedKey[] => {
+export function exposedMaterial(
+  state: OnlineCeremonyState,
+  manifest: WrappedMaterialManifest,
+): (JsonObject & { keys: ExposedKey[] }) | undefined {
+  const keys = manifest.keys.flatMap((w): ExposedKey[] => {
     const issued = state.keys.get(w.keyId)?.issued.find((i) => i.importTokenSha256 === w.importTokenSha256);
     if (!issued || issued.wrappingKeyFingerprint === w.wrappingKeyFingerprint) return [];
     return [
       {
         keyId: w.keyId,
         wrappedUnder: w.wrappingKeyFingerprint,
-        keyCheckValue: w.keyCheckValue,
-        publicKeyFingerprint: publicKeyFingerprint(w.publicKeyDer),
+        issued: issued.wrappingKeyFingerprint,
+        keyCheckValue: w.keyCheckValue ?? null,
+        publicKeyFingerprint: w.publicKeyFingerprint,
       },
     ];
   });
   if (keys.length === 0) return undefined;
-  const custody = bundle.manifest.custody;
+  const custody = manifest.custody;
   const custodySet = custody?.kind === 'shares' ? (custody.backupDigest ?? null) : null;
   return { custodySet, keys: keys.map((k) => ({ ...k })) };
+}
+
+/** WRAPPED_FINGERPRINT_MISMATCH for the first key of `exposed` (exposedMaterial). */
+export function wrappedUnderOtherKey(exposed: { readonly keys: readonly ExposedKey[] }): KeyferryError | undefined {
+  const [first] = exposed.keys;
+  return first
+    ? new KeyferryError('WRAPPED_FINGERPRINT_MISMATCH', {
+        keyId: first.keyId,
+        used: groupHex(first.wrappedUnder),
+        issued: groupHex(first.issued),
+      })
+    : undefined;
 }
 
 /** A refusal in the journal that recorded material as exposed: its entry, the bundle's folder, and the material. */

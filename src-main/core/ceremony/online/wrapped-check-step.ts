@@ -5,7 +5,14 @@
  * (other-bundle-landed.ts). The import then takes the checked session (import-steps.ts).
  */
 import path from 'node:path';
-import { IMPORT_PARAMETERS_FORMAT, readBundle, type BundleFormat, type WrappedMadeBy } from '../../bundle';
+import {
+  IMPORT_PARAMETERS_FORMAT,
+  readBundle,
+  WRAPPED_MATERIAL_FORMAT,
+  type BundleFormat,
+  type WrappedMadeBy,
+  type WrappedMaterialManifest,
+} from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import {
   compareTypedDigest,
@@ -33,7 +40,12 @@ import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-par
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
-import { exposedMaterial, refuseExposedMaterial, refuseUnprovenRestore } from './exposed-material';
+import {
+  exposedMaterial,
+  refuseExposedMaterial,
+  refuseUnprovenRestore,
+  wrappedUnderOtherKey,
+} from './exposed-material';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -105,7 +117,9 @@ interface ReadSoFar {
   /** False when the makers were not compared with the online journal (every key already bound). */
   makersCompared?: boolean | undefined;
   /** Material wrapped under a wrapping key the KMS did not issue (exposed-material.ts), journaled with the refusal. */
-  exposed?: JsonObject | undefined;
+  exposed?: ReturnType<typeof exposedMaterial>;
+  /** The wrapped bundle's manifest once parsed with its digest proven, before its files are checked. */
+  manifest?: WrappedMaterialManifest | undefined;
 }
 
 /**
@@ -130,7 +144,17 @@ export async function checkWrappedBundleStep(
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (caught) {
-    const error = (await bundleOneFolderDown(caught, dir, proof, options.shownAs, ctx.state.ceremonyId)) ?? caught;
+    // A bundle whose files are refused (damaged on the media) while its proven manifest says a key was
+    // wrapped under a wrapping key the KMS did not issue: exposure first, or a restore of that material
+    // would go through (a re-trial).
+    const exposedUnread = read.exposed ?? (read.manifest ? exposedMaterial(ctx.state, read.manifest) : undefined);
+    if (exposedUnread) read.exposed = exposedUnread;
+    const error =
+      (exposedUnread && caught instanceof KeyferryError && caught.code !== 'WRAPPED_FINGERPRINT_MISMATCH'
+        ? wrappedUnderOtherKey(exposedUnread)
+        : undefined) ??
+      (await bundleOneFolderDown(caught, dir, proof, options.shownAs, ctx.state.ceremonyId)) ??
+      caught;
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
@@ -202,6 +226,9 @@ async function checkProvenBundle(
   const bundle = await readBundle(dir, {
     now,
     proveDigest: receiptDigestProof(dir, typed, onDiffer),
+    onManifest: (manifest) => {
+      if (manifest.format === WRAPPED_MATERIAL_FORMAT) read.manifest = manifest;
+    },
     ...(options.shownAs !== undefined ? { shownAs: options.shownAs } : {}),
   });
   if (bundle.kind !== 'wrapped-material') {
@@ -234,7 +261,7 @@ async function checkProvenBundle(
       ...otherJournal,
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
-  read.exposed = exposedMaterial(state, bundle);
+  read.exposed = exposedMaterial(state, bundle.manifest);
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOfChecked(checked, now);

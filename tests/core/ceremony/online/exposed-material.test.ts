@@ -74,6 +74,33 @@ describe('material wrapped under a wrapping key the KMS did not issue', () => {
     expect(status).toMatchObject({ keyState: 'Pending import' });
   });
 
+  it('is refused as exposed even when a file of the bundle was then damaged on the media', async () => {
+    const plan = f.plan(['AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    const changed = await wrappedUnderAnotherKey(out, path.join(f.dir, 'wrapped-changed'));
+    // One byte of its README changed: the files are refused, but the manifest the receipt's digest
+    // proves still says what the material was wrapped under (a re-trial hid the exposure this way).
+    const readme = path.join(changed, 'README.txt');
+    const text = await fs.readFile(readme);
+    text[0] = (text[0] as number) ^ 0x20;
+    await fs.chmod(readme, 0o600);
+    await fs.writeFile(readme, text);
+    const journal = await f.journal('online.jsonl');
+    const day2 = await f.online(journal, plan);
+    await day2.connect();
+    await expect(day2.checkWrappedBundle(changed, await receiptDigestOf(changed))).rejects.toMatchObject({
+      code: 'WRAPPED_FINGERPRINT_MISMATCH',
+    });
+    const refused = journal.entries.filter((e) => e.event === 'wrapped-bundle.refused').at(-1);
+    expect(refused?.data['exposed']).toMatchObject({
+      keys: [{ keyCheckValue: expect.stringMatching(/^[0-9A-F]{6}$/) }],
+    });
+    await expect(day2.checkWrappedBundle(out, await receiptDigestOf(out))).rejects.toMatchObject({
+      code: 'WRAPPED_MATERIAL_EXPOSED',
+    });
+  });
+
   it('leaves a bundle refused for another reason free of any exposure record', async () => {
     const plan = f.plan(['AES_256']);
     await onlineDayOne(f, plan);
