@@ -1611,7 +1611,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_TOKEN_MISSING.next': NoValues;
   'problem.WRAPPED_TOKEN_NOT_ISSUED': { keyId: string | number };
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': NoValues;
-  'problem.WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
+  'problem.WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; others: number; used: string | number; issued: string | number };
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next': NoValues;
   'problem.WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; source: string; refused: string; refusedSeq: string | number };
   'problem.WRAPPED_RESTORE_UNPROVEN.next': NoValues;
@@ -2841,7 +2841,7 @@ export interface ProblemValueTable {
   'WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
   'WRAPPED_TOKEN_MISSING': { keyId: string | number };
   'WRAPPED_TOKEN_NOT_ISSUED': { keyId: string | number };
-  'WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
+  'WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; others: number; used: string | number; issued: string | number };
   'WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; source: string; refused: string; refusedSeq: string | number };
   'WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number };
   'WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };

@@ -86,6 +86,7 @@ export function wrappedUnderOtherKey(exposed: { readonly keys: readonly ExposedK
         keyId: first.keyId,
         used: groupHex(first.wrappedUnder),
         issued: groupHex(first.issued),
+        others: exposed.keys.length - 1,
       })
     : undefined;
 }

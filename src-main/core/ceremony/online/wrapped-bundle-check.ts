@@ -42,6 +42,7 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
       keyId: w.keyId,
       used: groupHex(w.wrappingKeyFingerprint),
       issued: groupHex(issued.wrappingKeyFingerprint),
+      others: 0,
     });
   }
   if (issued.wrappingAlgorithm !== w.wrappingAlgorithm) {

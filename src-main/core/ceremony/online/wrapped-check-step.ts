@@ -262,6 +262,9 @@ async function checkProvenBundle(
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
   read.exposed = exposedMaterial(state, bundle.manifest);
+  // Exposure before any other finding of the check, naming how many keys it is.
+  const exposure = read.exposed && wrappedUnderOtherKey(read.exposed);
+  if (exposure) throw exposure;
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOfChecked(checked, now);

@@ -123,7 +123,7 @@ export const enCeremony = {
     'The import token cited for key {keyId} is not one the KMS issued to this ceremony.',
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': REFUSED,
   'problem.WRAPPED_FINGERPRINT_MISMATCH':
-    'Key {keyId} was wrapped under the key with fingerprint {used}, not the wrapping key the KMS issued with its token ({issued}).',
+    'Key {keyId}{others, plural, =0 {} one { (and # more key of this bundle)} other { (and # more keys of this bundle)}} was wrapped under the key with fingerprint {used}, not the wrapping key the KMS issued with its token ({issued}).',
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next':
     'Do not import this bundle, and treat its material as exposed: it was encrypted under a wrapping key the KMS did not issue, so whoever holds that key’s private half may read it (most likely the import-parameters bundle was changed on the removable media before the air-gapped side wrapped with it). Keep the bundle and the media as evidence. Do not restore this material from its custody copy or wrap it again: destroy the custody shares or HSM token objects of that wrap (its air-gapped receipt names them). Fetch new parameters (keyferry online params) and make new material on the air-gapped workstation, every witness typing the digest keyferry online status reads from this journal (not from the media). This workstation refuses any later bundle that carries the same material.',
   'problem.WRAPPED_RESTORE_UNPROVEN':

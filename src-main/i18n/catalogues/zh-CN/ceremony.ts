@@ -117,7 +117,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_TOKEN_NOT_ISSUED': '为密钥 {keyId} 引用的导入令牌不是 KMS 签发给本仪式的。',
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': REFUSED,
   'problem.WRAPPED_FINGERPRINT_MISMATCH':
-    '密钥 {keyId} 是用指纹为 {used} 的密钥包装的，而不是 KMS 随导入令牌签发的包装密钥（{issued}）。',
+    '密钥 {keyId}{others, plural, =0 {} other {（以及此包中另外 # 个密钥）}}是用指纹为 {used} 的密钥包装的，而不是 KMS 随导入令牌签发的包装密钥（{issued}）。',
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next':
     '不要导入此包，并将其中的密钥材料视为已泄露：它是用一个并非 KMS 签发的包装密钥加密的，持有该密钥私钥的人可能读得到它（最可能的原因是：离线端用导入参数包包装之前，该包在移动存储介质上被改动过）。请保留此包和移动存储介质作为证据。不要从托管副本恢复这份密钥材料，也不要重新包装它：请销毁那次包装生成的托管份额或 HSM 令牌对象（其离线回执中列有它们）。请重新获取导入参数（keyferry online params），在离线工作站上生成新的密钥材料，每位见证人输入的摘要要由 keyferry online status 从本日志读出（而不是从移动存储介质读出）。本工作站会拒绝之后任何带有同一份密钥材料的包。',
   'problem.WRAPPED_RESTORE_UNPROVEN':

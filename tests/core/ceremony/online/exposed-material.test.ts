@@ -32,6 +32,18 @@ afterEach(async () => {
 });
 
 describe('material wrapped under a wrapping key the KMS did not issue', () => {
+  it('names how many keys of the bundle were wrapped under the other key', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256', 'AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    const changed = await wrappedUnderAnotherKey(out, path.join(f.dir, 'wrapped-changed'));
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const refusal = await day2.checkWrappedBundle(changed, await receiptDigestOf(changed)).catch((e: unknown) => e);
+    const { message } = english.problem(refusal as { code: string; message: string; nextStep: string });
+    expect(message).toMatch(/^Key \S+ \(and 2 more keys of this bundle\) was wrapped under the key with fingerprint /);
+  });
+
   it.each([
     ['AES_256', 'keyCheckValue'],
     ['EC_P256', 'publicKey'],
