@@ -184,7 +184,10 @@ export function refuseUnprovenRestore(
     const publicKey = publicKeyFingerprint(w.publicKeyDer);
     if (w.keyCheckValue !== null && seen.has(`kcv:${w.keyCheckValue.toUpperCase()}`)) continue;
     if (publicKey !== null && seen.has(`pk:${publicKey}`)) continue;
-    const refused = entries.filter((e) => e.event === ONLINE_EVENTS.wrappedRefused).at(-1);
+    // The last wrapped bundle refused before it was checked, not a restore refused as this one is.
+    const refused = entries
+      .filter((e) => e.event === ONLINE_EVENTS.wrappedRefused && e.data['code'] !== 'WRAPPED_RESTORE_UNPROVEN')
+      .at(-1);
     throw new KeyferryError('WRAPPED_RESTORE_UNPROVEN', {
       keyId: w.keyId,
       source: custody?.kind === 'hsm-token' ? 'hsm' : 'shares',

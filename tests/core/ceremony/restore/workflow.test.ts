@@ -503,6 +503,10 @@ describe('custody restore ceremony', () => {
       code: 'WRAPPED_RESTORE_UNPROVEN',
       values: expect.objectContaining({ source: 'shares' }),
     });
+    // Refused again, it names no refused bundle: its own earlier refusal is not one.
+    await expect(
+      day2.checkWrappedBundle(wrapped, { expectedDigest: bundle.manifestSha256, source: 'air-gapped-receipt' }),
+    ).rejects.toMatchObject({ code: 'WRAPPED_RESTORE_UNPROVEN', values: expect.objectContaining({ refused: 'none' }) });
     await expect(day2.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
     expect((await day2.status()).map((k) => k.keyState)).toEqual(['Pending import', 'Pending import']);
   }, 60_000);
