@@ -18,10 +18,16 @@ export function journalEntries(events: readonly (readonly [string, Record<string
   }));
 }
 
-/** The entries of the journal file `file` as its lines hold them (no lock taken, nothing verified). */
+/**
+ * The entries of the journal file `file` as its whole lines hold them (no lock taken, nothing
+ * verified). A line still being written (no newline yet) is not an entry yet: a test polling the
+ * journal of a running CLI read one half-appended and failed on its JSON (a CI run).
+ */
 export async function journalFileEntries(file: string): Promise<JournalEntry[]> {
-  return (await readFile(file, 'utf8'))
-    .trim()
+  const text = await readFile(file, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as JournalEntry);
 }
