@@ -1613,7 +1613,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': NoValues;
   'problem.WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; others: number; used: string | number; issued: string | number };
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next': NoValues;
-  'problem.WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; source: string; refused: string; refusedSeq: string | number };
+  'problem.WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; others: number; source: string; refused: string; refusedSeq: string | number };
   'problem.WRAPPED_RESTORE_UNPROVEN.next': NoValues;
   'problem.WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number };
   'problem.WRAPPED_MATERIAL_EXPOSED.next': { by: string; setTag: string | number };
@@ -2842,7 +2842,7 @@ export interface ProblemValueTable {
   'WRAPPED_TOKEN_MISSING': { keyId: string | number };
   'WRAPPED_TOKEN_NOT_ISSUED': { keyId: string | number };
   'WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; others: number; used: string | number; issued: string | number };
-  'WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; source: string; refused: string; refusedSeq: string | number };
+  'WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; others: number; source: string; refused: string; refusedSeq: string | number };
   'WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number };
   'WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };

@@ -179,17 +179,22 @@ export function refuseUnprovenRestore(
     madeBy?.purpose === 'custody-restore' || (custody?.kind === 'shares' && custody.presented !== undefined);
   if (!restore) return;
   const seen = checkedMaterial(entries);
-  for (const w of bundle.keys) {
-    if (state.keys.get(w.keyId)?.firstImport) continue;
+  const unproven = bundle.keys.filter((w) => {
+    if (state.keys.get(w.keyId)?.firstImport) return false;
     const publicKey = publicKeyFingerprint(w.publicKeyDer);
-    if (w.keyCheckValue !== null && seen.has(`kcv:${w.keyCheckValue.toUpperCase()}`)) continue;
-    if (publicKey !== null && seen.has(`pk:${publicKey}`)) continue;
+    if (w.keyCheckValue !== null && seen.has(`kcv:${w.keyCheckValue.toUpperCase()}`)) return false;
+    return publicKey === null || !seen.has(`pk:${publicKey}`);
+  });
+  const [w] = unproven;
+  if (w) {
     // The last wrapped bundle refused before it was checked, not a restore refused as this one is.
     const refused = entries
       .filter((e) => e.event === ONLINE_EVENTS.wrappedRefused && e.data['code'] !== 'WRAPPED_RESTORE_UNPROVEN')
       .at(-1);
     throw new KeyferryError('WRAPPED_RESTORE_UNPROVEN', {
       keyId: w.keyId,
+      // Every key it is, not the first alone (a re-check read the AES key named as if the EC one were fine).
+      others: unproven.length - 1,
       source: custody?.kind === 'hsm-token' ? 'hsm' : 'shares',
       refused: refused ? 'yes' : 'none',
       refusedSeq: refused?.seq ?? 0,

@@ -121,7 +121,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next':
     '不要导入此包，并将其中的密钥材料视为已泄露：它是用一个并非 KMS 签发的包装密钥加密的，持有该密钥私钥的人可能读得到它（最可能的原因是：离线端用导入参数包包装之前，该包在移动存储介质上被改动过）。请保留此包和移动存储介质作为证据。不要从托管副本恢复这份密钥材料，也不要重新包装它：请销毁那次包装生成的托管份额或 HSM 令牌对象（其离线回执中列有它们）。请重新获取导入参数（keyferry online params），在离线工作站上生成新的密钥材料，每位见证人输入的摘要要由 keyferry online status 从本日志读出（而不是从移动存储介质读出）。本工作站会拒绝之后任何带有同一份密钥材料的包。',
   'problem.WRAPPED_RESTORE_UNPROVEN':
-    '此包中密钥 {keyId} 的密钥材料来自{source, select, hsm {从 HSM 令牌的恢复} other {托管恢复}}，但本联网日志从未见过这份密钥材料以 KMS 签发的包装密钥包装：该密钥从未持有导入的密钥材料，这里校验过的已包装密钥材料包中也都没有它{refused, select, none {} other {（在日志第 {refusedSeq} 条被拒绝的已包装密钥材料包在校验之前就被拒绝了，因此这里不知道其密钥材料是用什么包装的）}}。它的第一次包装可能使用了并非 KMS 的包装密钥（导入参数包在介质上被改动过），那样它就已经泄露了。',
+    '此包中密钥 {keyId}{others, plural, =0 {} other {（以及另外 # 个密钥）}}的密钥材料来自{source, select, hsm {从 HSM 令牌的恢复} other {托管恢复}}，但本联网日志从未见过这份密钥材料以 KMS 签发的包装密钥包装：{others, plural, =0 {该密钥} other {这些密钥都}}从未持有导入的密钥材料，这里校验过的已包装密钥材料包中也都没有它{refused, select, none {} other {（在日志第 {refusedSeq} 条被拒绝的已包装密钥材料包在校验之前就被拒绝了，因此这里不知道其密钥材料是用什么包装的）}}。它的第一次包装可能使用了并非 KMS 的包装密钥（导入参数包在介质上被改动过），那样它就已经泄露了。',
   'problem.WRAPPED_RESTORE_UNPROVEN.next':
     '不要导入它；没有向 KMS 发送任何内容。该密钥仍在等待其密钥材料，因此请改为生成新的密钥材料：重新获取导入参数（keyferry online params），然后在离线工作站上运行带 --wrap-again 和原因的 keyferry airgap wrap，每位见证人输入的摘要要由 keyferry online status 从本日志读出。新的密钥材料导入后，请销毁这次恢复所依据的托管副本。',
   'problem.WRAPPED_MATERIAL_EXPOSED':
