@@ -172,6 +172,8 @@ function createTranslator(locale: DisplayLocale): Translator {
     const phrased = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
     const filled = withListTexts(phrased, messageText(locale, 'list.separator'));
     // A name in Chinese characters is not set apart by the spaces around values (name-spacing.ts).
+    // Only Chinese sets names apart by spaces: every other language formats as it is written.
+    if (locale !== 'zh-CN') return String(message.format(filled as Record<string, string | number | Date>));
     const marked = filled && markedNames(filled);
     return unmarkedNames(String(message.format(marked as Record<string, string | number | Date>)));
   };

@@ -44,6 +44,7 @@ import {
 } from './online-status-rounds';
 import { proveFirst, statusNextSteps, writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
 import { exposureRefusals } from '../../core/ceremony/online/exposed-material';
+import { custodySetTag } from '../../core/custody/set-tag';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -238,7 +239,7 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
         seq: exposure.seq,
         folder: exposure.folder,
         set: exposure.custodySet === null ? 'none' : 'named',
-        setTag: exposure.custodySet?.slice(0, 8).toUpperCase() ?? '',
+        setTag: exposure.custodySet === null ? '' : custodySetTag(exposure.custodySet),
       }
     : undefined;
   if (step === 'parameters-written' && exposed && (written?.seq ?? 0) < exposed.seq)

@@ -90,7 +90,8 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
       const held = heldPhrase(name, value);
       const items = isListName(name) ? listItems(value) : undefined;
       // A person's name keeps its place in the sentence's spacing by its own edges (name-spacing.ts).
-      marked[name] = markedName(name, `\uE000${placed.length}\uE001`, items ? items.join(' ') : value);
+      const stand = `\uE000${placed.length}\uE001`;
+      marked[name] = locale === 'zh-CN' ? markedName(name, stand, items ? items.join(' ') : value) : stand;
       placed.push(
         held ? htmlIn(locale, held.key, held.values) : items ? listText(tr, items.map(userText)) : userText(value),
       );

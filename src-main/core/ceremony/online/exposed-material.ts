@@ -19,6 +19,7 @@ import type { WrappedMaterialBundle, WrappedMaterialManifest } from '../../bundl
 import { KeyferryError } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
 import { groupHex } from '../../hex-groups';
+import { custodySetTag } from '../../custody/set-tag';
 import type { JournalEntry, JsonObject } from '../../journal';
 import { ONLINE_EVENTS, wrappedCheckedData } from './events';
 import type { OnlineCeremonyState } from './state';
@@ -78,17 +79,15 @@ export function exposedMaterial(
   return { custodySet, keys: keys.map((k) => ({ ...k })) };
 }
 
-/** WRAPPED_FINGERPRINT_MISMATCH for the first key of `exposed` (exposedMaterial). */
-export function wrappedUnderOtherKey(exposed: { readonly keys: readonly ExposedKey[] }): KeyferryError | undefined {
-  const [first] = exposed.keys;
-  return first
-    ? new KeyferryError('WRAPPED_FINGERPRINT_MISMATCH', {
-        keyId: first.keyId,
-        used: groupHex(first.wrappedUnder),
-        issued: groupHex(first.issued),
-        others: exposed.keys.length - 1,
-      })
-    : undefined;
+/** WRAPPED_FINGERPRINT_MISMATCH for the keys of `exposed` (exposedMaterial: at least one), naming the first. */
+export function wrappedUnderOtherKey(exposed: { readonly keys: readonly ExposedKey[] }): KeyferryError {
+  const [first, ...others] = exposed.keys as [ExposedKey, ...ExposedKey[]];
+  return new KeyferryError('WRAPPED_FINGERPRINT_MISMATCH', {
+    keyId: first.keyId,
+    used: groupHex(first.wrappedUnder),
+    issued: groupHex(first.issued),
+    others: others.length,
+  });
 }
 
 /** A refusal in the journal that recorded material as exposed: its entry, the bundle's folder, and the material. */
@@ -146,7 +145,7 @@ function exposedError(
     seq,
     by,
     wrappedUnder: groupHex(exposed.wrappedUnder),
-    setTag: custodySet === null ? '' : custodySet.slice(0, 8).toUpperCase(),
+    setTag: custodySet === null ? '' : custodySetTag(custodySet),
     keyCheckValue: exposed.keyCheckValue ?? '',
   });
 }

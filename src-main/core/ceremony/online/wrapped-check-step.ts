@@ -11,7 +11,6 @@ import {
   WRAPPED_MATERIAL_FORMAT,
   type BundleFormat,
   type WrappedMadeBy,
-  type WrappedMaterialManifest,
 } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import {
@@ -118,8 +117,6 @@ interface ReadSoFar {
   makersCompared?: boolean | undefined;
   /** Material wrapped under a wrapping key the KMS did not issue (exposed-material.ts), journaled with the refusal. */
   exposed?: ReturnType<typeof exposedMaterial>;
-  /** The wrapped bundle's manifest once parsed with its digest proven, before its files are checked. */
-  manifest?: WrappedMaterialManifest | undefined;
 }
 
 /**
@@ -144,17 +141,7 @@ export async function checkWrappedBundleStep(
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (caught) {
-    // A bundle whose files are refused (damaged on the media) while its proven manifest says a key was
-    // wrapped under a wrapping key the KMS did not issue: exposure first, or a restore of that material
-    // would go through (a re-trial).
-    const exposedUnread = read.exposed ?? (read.manifest ? exposedMaterial(ctx.state, read.manifest) : undefined);
-    if (exposedUnread) read.exposed = exposedUnread;
-    const error =
-      (exposedUnread && caught instanceof KeyferryError && caught.code !== 'WRAPPED_FINGERPRINT_MISMATCH'
-        ? wrappedUnderOtherKey(exposedUnread)
-        : undefined) ??
-      (await bundleOneFolderDown(caught, dir, proof, options.shownAs, ctx.state.ceremonyId)) ??
-      caught;
+    const error = (await bundleOneFolderDown(caught, dir, proof, options.shownAs, ctx.state.ceremonyId)) ?? caught;
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
@@ -226,8 +213,12 @@ async function checkProvenBundle(
   const bundle = await readBundle(dir, {
     now,
     proveDigest: receiptDigestProof(dir, typed, onDiffer),
+    // Exposure first, from the manifest once its digest is proven, before the files are checked: a
+    // bundle then damaged on the media still tells what its material was wrapped under (a re-trial),
+    // and no other finding of the check hides it.
     onManifest: (manifest) => {
-      if (manifest.format === WRAPPED_MATERIAL_FORMAT) read.manifest = manifest;
+      read.exposed = manifest.format === WRAPPED_MATERIAL_FORMAT ? exposedMaterial(state, manifest) : undefined;
+      if (read.exposed) throw wrappedUnderOtherKey(read.exposed);
     },
     ...(options.shownAs !== undefined ? { shownAs: options.shownAs } : {}),
   });
@@ -261,10 +252,6 @@ async function checkProvenBundle(
       ...otherJournal,
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
-  read.exposed = exposedMaterial(state, bundle.manifest);
-  // Exposure before any other finding of the check, naming how many keys it is.
-  const exposure = read.exposed && wrappedUnderOtherKey(read.exposed);
-  if (exposure) throw exposure;
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOfChecked(checked, now);
