@@ -519,6 +519,8 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next': { role: string };
   'problem.OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'problem.OUTPUT_THROUGH_LINK.next': { link: string | number };
+  'problem.OUTPUT_FOLDER_CHANGED': { folder: string | number };
+  'problem.OUTPUT_FOLDER_CHANGED.next': NoValues;
   'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'problem.PREFLIGHT_SAME_VOLUME.next': NoValues;
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
@@ -967,8 +969,8 @@ export interface MessageValueTable {
   'problem.CLI_SHARE_COUNT.next': { what: string; n: string | number };
   'problem.SHARE_FILE_REFUSED': { file: string | number; cause: string | number };
   'problem.SHARE_FILE_REFUSED.next': NoValues;
-  'problem.FILES_LEFT_BEHIND': { cause: string | number; filesList: string | number };
-  'problem.FILES_LEFT_BEHIND.next': { filesList: string | number };
+  'problem.FILES_LEFT_BEHIND': { cause: string | number; left: number; filesList: string | number; plain: string; moved: number; movedList: string | number };
+  'problem.FILES_LEFT_BEHIND.next': { moved: number; filesList: string | number; plain: string; left: number };
   'problem.TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; given: string | number };
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next': NoValues;
   'problem.PLAN_INVALID': { issuesPhrases: string | number; more: number };
@@ -1996,7 +1998,7 @@ export interface MessageValueTable {
   'cli.custody.split-written': NoValues;
   'cli.custody.split-share': { index: string | number; n: string | number; custodian: string | number; file: string | number; sha256: string | number };
   'cli.custody.split-companion': { file: string | number };
-  'cli.custody.split-stopped': { signal: string; removed: number; folders: string | number; left: number; leftFiles: string | number };
+  'cli.custody.split-stopped': { signal: string; removed: number; moved: number; folders: string | number; left: number; leftFiles: string | number; movedFiles: string | number };
   'cli.custody.split-material-file': { file: string | number };
   'cli.custody.split-next': NoValues;
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED': { at: Date | number; past: string; where: string };
@@ -2202,7 +2204,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_DESTINATIONS_COUNT.next': NoValues;
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': NoValues;
-  'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; left: number; written: string | number; leftoversList: string | number };
+  'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': NoValues;
   'cli.custody.restore.default-title': NoValues;
   'cli.custody.restore.parameters': { ceremonyId: string | number; count: number; keys: string | number };
@@ -2578,6 +2580,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
+  'OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number };
@@ -2704,7 +2707,7 @@ export interface ProblemValueTable {
   'CLI_OPTION_FOR_SHARES': { shares: string; option: string | number };
   'CLI_SHARE_COUNT': { what: string; given: number; n: string | number };
   'SHARE_FILE_REFUSED': { file: string | number; cause: string | number };
-  'FILES_LEFT_BEHIND': { cause: string | number; filesList: string | number };
+  'FILES_LEFT_BEHIND': { cause: string | number; left: number; filesList: string | number; plain: string; moved: number; movedList: string | number };
   'TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; given: string | number };
   'PLAN_INVALID': { issuesPhrases: string | number; more: number };
   'CONNECTION_DIFFERS_FROM_JOURNAL': { journal: string | number; field: string | number; recordedPhrase: string | number; givenPhrase: string | number; givenFromPhrase: string | number };
@@ -3007,7 +3010,7 @@ export interface ProblemValueTable {
   'CUSTODY_FILE_EXISTS': { file: string | number };
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
-  'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; left: number; written: string | number; leftoversList: string | number };
+  'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };
   'WRITE_VERIFY_FAILED': { file: string | number };

@@ -3,13 +3,13 @@
  * goes with the shares, what is printed, and the restore without a ceremony (prove every chosen
  * key, and with --out write each into a new folder, all or nothing, with a WARNING naming each file).
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CustodyBackup } from '../../core/custody/backup-file';
 import { backupBeside, readBackupFile } from '../../core/custody/backup-text';
 import { recordedChecks, restoreCustodySet, type RestoredSetKey } from '../../core/custody/set-restore';
 import { isSetShare, type SetShare } from '../../core/custody/set-share';
 import { KeyferryError } from '../../core/errors';
+import { writeAllOrNothing } from '../../core/fs/created-entries';
 import { createFreshFolder, writeFileExclusive } from '../../core/fs/durable-file';
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
@@ -104,22 +104,25 @@ export function printSetRestored(
     );
 }
 
-/** Writes every restored key into the new folder `dir`, all or nothing; returns the files written. */
+/**
+ * Writes every restored key into the new folder `dir`, all or nothing (a failure names any file of
+ * plain key material it could not take away again); returns the files written.
+ */
 async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promise<string[]> {
-  await createFreshFolder(dir);
-  try {
-    const files: string[] = [];
-    for (const r of restored) {
-      const written = await r.material.secret.use((bytes) =>
-        writeFileExclusive(path.join(dir, `${r.keyId}.key`), bytes, { mode: 0o600 }),
-      );
-      files.push(written.path);
-    }
-    return files;
-  } catch (error) {
-    await fs.rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+  return writeAllOrNothing(
+    async (layer) => {
+      await createFreshFolder(dir, layer);
+      const files: string[] = [];
+      for (const r of restored) {
+        const written = await r.material.secret.use((bytes) =>
+          writeFileExclusive(path.join(dir, `${r.keyId}.key`), bytes, { mode: 0o600, layer }),
+        );
+        files.push(written.path);
+      }
+      return files;
+    },
+    { plain: true },
+  );
 }
 
 /** Restores (and proves) the chosen keys of a custody set without a ceremony; --out writes them. */

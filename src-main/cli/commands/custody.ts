@@ -23,6 +23,7 @@ import { optionTable, type OptionValues } from '../options';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { custodyRestoreCommand } from './custody-restore';
 import { withdrawCustodyWrites } from '../../core/custody/withdraw-custody';
+import { newCreatedRecord, type CreatedEntries } from '../../core/fs/created-entries';
 import { pauseForTest } from '../test-pause';
 import { abortWriteOnStop, type StoppableWrite } from '../stoppable-write';
 import { checkNetworkBeforeMaterial } from '../network-check-lines';
@@ -77,8 +78,8 @@ async function runSplit(
     bytes.fill(0);
   }
   let set: CustodySet | undefined;
-  const files: string[] = [];
-  const stoppable = withdrawOnStop(io, files);
+  const created = newCreatedRecord();
+  const stoppable = withdrawOnStop(io, created);
   try {
     // One key's custody is a custody set of one key: the same folders the air-gapped ceremony writes.
     set = await splitCustodySet({ ceremonyId, m, n, custodians, keys: [{ keyId, spec, material }] });
@@ -90,7 +91,7 @@ async function runSplit(
       // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
       volumeIdOf: values['shares-on-one-volume'] ? (folder) => path.resolve(folder) : volumeIdOf,
       signal: stoppable.signal,
-      files,
+      created,
       afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stoppable.signal),
     });
     const { written, backupFile } = await stoppable.writing(writes);
@@ -133,15 +134,17 @@ async function runSplit(
  * files: no further file is written, those written are removed (withdraw-custody.ts), and one line
  * says so. Without it the process would end with part of a custody set on the custodians' media.
  */
-function withdrawOnStop(io: CliIo, files: readonly string[]): StoppableWrite {
+function withdrawOnStop(io: CliIo, created: CreatedEntries): StoppableWrite {
   return abortWriteOnStop(io, async (context) => {
-    const withdrawn = await withdrawCustodyWrites({ files, createdFolders: [] });
+    const withdrawn = await withdrawCustodyWrites(created);
     context.line = cliTranslator(io).t('cli.custody.split-stopped', {
       signal: context.signal,
       removed: withdrawn.removedFiles,
       folders: listText(cliTranslator(io), withdrawn.folders),
       left: withdrawn.leftFiles.length,
       leftFiles: listText(cliTranslator(io), withdrawn.leftFiles),
+      moved: withdrawn.movedFiles.length,
+      movedFiles: listText(cliTranslator(io), withdrawn.movedFiles),
     });
   });
 }

@@ -26,7 +26,7 @@ import {
   type WrappedKeyMaterial,
 } from '../../core/crypto/index';
 import { requireImportableWrappingKey } from '../../core/bundle/wrapping-public-key';
-import { causeValues, KeyferryError } from '../../core/errors';
+import { KeyferryError } from '../../core/errors';
 import {
   createFreshFolder,
   nodeFileLayer,
@@ -41,7 +41,7 @@ import { defineCommand, type CliCommand, type CliIo } from '../command';
 import { optionTable, type OptionValues } from '../options';
 import { pathExists } from '../../core/fs/path-exists';
 import { refuseOutputThroughLink } from '../../core/fs/linked-output';
-import { listValue } from '../../i18n/list';
+import { writeAllOrNothing } from '../../core/fs/created-entries';
 import { checkNetworkBeforeMaterial } from '../network-check-lines';
 
 const NAME = 'wrap';
@@ -104,32 +104,23 @@ function filesToWrite(wrapped: WrappedKeyMaterial): Array<[string, Buffer]> {
   return files;
 }
 
-/** Writes every file; on failure removes what this run wrote (and the folder it created), then rethrows. */
+/** Writes every file, all or nothing: on failure what this run wrote (and the folder it created) is removed again. */
 async function writeOutputs(
   outDir: string,
   createDir: boolean,
   wrapped: WrappedKeyMaterial,
   layer: FileLayer,
 ): Promise<WrittenFile[]> {
-  if (createDir) await createFreshFolder(outDir, layer);
-  const written: WrittenFile[] = [];
-  try {
-    for (const [name, data] of filesToWrite(wrapped))
-      written.push(await writeFileExclusive(path.join(outDir, name), data, { layer }));
-    return written;
-  } catch (error) {
-    const leftovers: string[] = [];
-    for (const file of written) await fs.rm(file.path).catch(() => leftovers.push(file.path));
-    if (createDir) await fs.rmdir(outDir).catch(() => undefined);
-    if (leftovers.length > 0 && error instanceof KeyferryError) {
-      throw new KeyferryError(
-        'FILES_LEFT_BEHIND',
-        { filesList: listValue(leftovers), ...causeValues(error) },
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+  return writeAllOrNothing(
+    async (recording) => {
+      if (createDir) await createFreshFolder(outDir, recording);
+      const written: WrittenFile[] = [];
+      for (const [name, data] of filesToWrite(wrapped))
+        written.push(await writeFileExclusive(path.join(outDir, name), data, { layer: recording }));
+      return written;
+    },
+    { layer },
+  );
 }
 
 async function obtainMaterial(

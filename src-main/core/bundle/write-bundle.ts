@@ -15,7 +15,7 @@ import {
   writeFileExclusive,
   type FileLayer,
 } from '../fs/durable-file';
-import { recordingLayer, removeCreatedEntries, type RemovedEntries } from '../fs/created-entries';
+import { recordingLayer, refuseMovedFolders, removeCreatedEntries, type RemovedEntries } from '../fs/created-entries';
 import { listValue } from '../../i18n/list';
 import { MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing } from './bundle-check';
@@ -201,9 +201,13 @@ async function stageFolder<M extends BundleManifest>(
   let completing: Promise<WrittenBundle<M>> | undefined;
   const complete = async (): Promise<WrittenBundle<M>> => {
     try {
+      // The folder named must still be the one the files went into, before the manifest makes it a
+      // bundle and again once it verified (what was verified is what is at that path).
+      await refuseMovedFolders(created);
       await writeFileExclusive(path.join(dir, MANIFEST_FILE), manifestBytes, { layer });
       await fsyncDirectory(dir, layer);
       const read = await readBundle(dir, { now, expectedDigest: digest });
+      await refuseMovedFolders(created);
       return { dir, digest, manifest, warnings: read.warnings };
     } catch (error) {
       if (whole) throw await failed(error);
@@ -239,7 +243,8 @@ export async function writeBundleFolder<M extends BundleManifest>(
 /**
  * What went wrong, as values: a refusal of the written bundle is its cause, else the system's error
  * code. `removed`: what this attempt had created was taken away again ('removed': the folder is as
- * it was before, the same write can run again; 'partial': `leftoversList` is to be deleted by hand).
+ * it was before, the same write can run again; 'partial': `leftoversList` is to be deleted by hand; 'moved': files are
+ * no longer where they were written, `leftoversList` names them first, to be found and deleted).
  */
 function writeFailed(dir: string, error: unknown, removed?: RemovedEntries): KeyferryError {
   const failure =
@@ -252,6 +257,12 @@ function writeFailed(dir: string, error: unknown, removed?: RemovedEntries): Key
 /** The values a failed write names its clean-up with (none after the manifest: the stop withdraws the whole bundle). */
 function removalValues(removed: RemovedEntries | undefined) {
   if (!removed) return { cleanup: 'withdraw', removedFiles: 0, leftoversList: listValue([]) };
+  if (removed.movedFiles.length > 0)
+    return {
+      cleanup: 'moved',
+      removedFiles: removed.removedFiles,
+      leftoversList: listValue([...removed.movedFiles, ...removed.leftFiles]),
+    };
   // The files left, else the outermost created folder still there (it holds something someone else put there).
   const leftovers = removed.leftFiles.length > 0 ? removed.leftFiles : removed.keptFolders.slice(0, 1);
   return {

@@ -63,7 +63,7 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
     {
       volumeIdOf: request.volumeIdOf,
       signal: request.signal,
-      files: request.files,
+      created: request.created,
       afterCustodian: request.afterCustodian,
     },
   );

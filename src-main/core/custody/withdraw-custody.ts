@@ -19,12 +19,15 @@ interface WithdrawnCustody {
   readonly removedFiles: number;
   /** Files that could not be removed (media pulled, made read-only): to delete by hand. */
   readonly leftFiles: readonly string[];
+  /** Files no longer where they were written (their folder moved, or its media removed): to find and delete. */
+  readonly movedFiles: readonly string[];
 }
 
 /** Removes `writes.files`, then the created folders left empty (fs/created-entries.ts); never throws. */
 export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<WithdrawnCustody> {
-  const { removedFiles, leftFiles } = await removeCreatedEntries(writes);
+  const { removedFiles, leftFiles, movedFiles } = await removeCreatedEntries(writes);
   const touched = [...new Set([...writes.files.map((f) => path.dirname(f)), ...writes.createdFolders])];
-  const folders = touched.filter((folder) => !leftFiles.some((f) => path.dirname(f) === folder));
-  return { folders, removedFiles, leftFiles };
+  const notWithdrawn = [...leftFiles, ...movedFiles];
+  const folders = touched.filter((folder) => !notWithdrawn.some((f) => path.dirname(f) === folder));
+  return { folders, removedFiles, leftFiles, movedFiles };
 }

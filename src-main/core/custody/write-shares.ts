@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { causeValues, KeyferryError } from '../errors';
+import { recordingLayer, refuseMovedFolders, removeCreatedEntries, type CreatedRecord } from '../fs/created-entries';
 import { nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
 import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
 import type { CustodyShare } from './custody-share';
@@ -79,8 +80,8 @@ export async function writeShareFiles(
 export interface CustodianWriteControl {
   /** Aborted by a stop: no further file is started, and the files written so far are removed again. */
   readonly signal?: AbortSignal;
-  /** Receives each file's absolute path once it is written (what a stop withdraws: withdraw-custody.ts). */
-  readonly files?: string[];
+  /** Receives each file as it is created, with what it was (what a stop withdraws: withdraw-custody.ts). */
+  readonly created?: CreatedRecord;
   /** Runs after each custodian's folder is complete. */
   readonly afterCustodian?: (written: WrittenShare) => Promise<void>;
 }
@@ -123,30 +124,34 @@ export async function writeCustodianFolders(
     for (const { file } of files) await checkAbsent(file);
     plan.push({ share, files });
   }
-  const written: WrittenFile[] = [];
+  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer, options.signal, options.created);
+  const first = created.files.length;
   const result: WrittenShare[] = [];
   try {
     for (const { share, files } of plan) {
       const done: WrittenFile[] = [];
-      for (const { file, data } of files) {
-        options.signal?.throwIfAborted();
-        const out = await writeFileExclusive(file, data, { layer: options.layer ?? nodeFileLayer });
-        written.push(out);
-        options.files?.push(path.resolve(out.path));
-        done.push(out);
-      }
+      for (const { file, data } of files) done.push(await writeFileExclusive(file, data, { layer }));
+      // Every file of this custodian went into the folder named, not into one moved there meanwhile.
+      await refuseMovedFolders(created);
       const folder = { index: share.index, custodian: share.custodian, shareFile: done[0] as WrittenFile };
       result.push({ ...folder, companions: done.slice(1) });
       await options.afterCustodian?.(result.at(-1) as WrittenShare);
     }
   } catch (error) {
-    const leftovers: string[] = [];
-    for (const w of written) await fs.rm(w.path).catch(() => leftovers.push(w.path));
+    // Only the files this call wrote: folders and files of the caller's record stay the caller's.
+    const removed = await removeCreatedEntries({ ...created, files: created.files.slice(first), createdFolders: [] });
     const failure =
       error instanceof KeyferryError ? { reason: 'refused', ...causeValues(error) } : { reason: 'unknown', cause: '' };
     throw new KeyferryError(
       'CUSTODY_SHARES_WRITE_FAILED',
-      { ...failure, left: leftovers.length, written: written.length, leftoversList: listValue(leftovers) },
+      {
+        ...failure,
+        removed: removed.removedFiles,
+        left: removed.leftFiles.length,
+        leftoversList: listValue(removed.leftFiles),
+        moved: removed.movedFiles.length,
+        movedList: listValue(removed.movedFiles),
+      },
       { cause: error },
     );
   }

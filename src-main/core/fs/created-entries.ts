@@ -4,11 +4,21 @@
  * it found them, so the same command runs again and nothing partial is left for someone to take for
  * the whole. Only what the attempt created goes: the files it opened with O_EXCL, then the folders
  * it made, newest first, each only once empty again, so anything someone else put there stays.
+ *
+ * A path is not a file: a folder moved, renamed or swapped for a link while Keyferry wrote into it
+ * (something else running on this machine, or the medium taken out) leaves the files where they
+ * went, and the same path then names something else or nothing. So the layer also notes what each
+ * file and each folder written into was (device and inode, which a rename keeps and a replacement
+ * does not), a file is removed only while its path still leads to it, and "nothing there now"
+ * counts as removed only while the folder at that path is still the one written into. Otherwise the
+ * file is reported as not where it was written, never as removed (a trial: "the 8 files … were
+ * removed again" while they stayed in the moved folder).
  */
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, lstatSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { fsyncDirectory, type FileLayer } from './durable-file';
-import { pathExists } from './path-exists';
+import { causeValues, KeyferryError } from '../errors';
+import { listValue } from '../../i18n/list';
+import { fsyncDirectory, nodeFileLayer, type FileLayer } from './durable-file';
 
 /** What an attempt created, absolute paths in the order it created them. */
 export interface CreatedEntries {
@@ -16,10 +26,23 @@ export interface CreatedEntries {
   readonly files: readonly string[];
   /** Every folder it made (the media had none there before). */
   readonly createdFolders: readonly string[];
+  /**
+   * What each created file, and each folder written into, was when written (device and inode), by
+   * absolute path: known when a recordingLayer wrote them; a list of paths alone (a session that
+   * crashed) is taken by its paths.
+   */
+  readonly identities?: ReadonlyMap<string, string>;
+}
+
+/** A CreatedEntries that a recordingLayer fills as it goes (one record may gather several writes). */
+export interface CreatedRecord extends CreatedEntries {
+  readonly files: string[];
+  readonly createdFolders: string[];
+  readonly identities: Map<string, string>;
 }
 
 export interface RemovedEntries {
-  /** How many of the files are gone. */
+  /** How many of the files are gone from where they were written. */
   readonly removedFiles: number;
   /** The created folders that are gone again. */
   readonly removedFolders: readonly string[];
@@ -27,19 +50,61 @@ export interface RemovedEntries {
   readonly keptFolders: readonly string[];
   /** Files that could not be removed (media pulled, made read-only): to delete by hand. */
   readonly leftFiles: readonly string[];
+  /**
+   * Files no longer where they were written (their folder was moved, renamed or replaced, or its
+   * medium removed): not removed, to be found and deleted by hand. Named by the paths written.
+   */
+  readonly movedFiles: readonly string[];
+}
+
+/** An empty record for recordingLayer to fill. */
+export function newCreatedRecord(): CreatedRecord {
+  return { files: [], createdFolders: [], identities: new Map() };
+}
+
+/** Device and inode of what is at `at` (following links: lstat for a file, stat for a folder); undefined when nothing can be looked at. */
+function identityOf(stats: BigIntStats | undefined): string | undefined {
+  return stats ? `${stats.dev}:${stats.ino}` : undefined;
+}
+
+function lookSync(at: string, follow: boolean): string | undefined {
+  try {
+    return identityOf(follow ? statSync(at, { bigint: true }) : lstatSync(at, { bigint: true }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** 'absent' (ENOENT, ENOTDIR), the identity, or undefined when the look itself failed (EIO, EACCES). */
+async function look(at: string, follow: boolean): Promise<string | 'absent' | undefined> {
+  try {
+    return identityOf(follow ? await fs.stat(at, { bigint: true }) : await fs.lstat(at, { bigint: true }));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'absent' : undefined;
+  }
 }
 
 /**
- * `layer` noting every file it creates exclusively and every folder it makes into `created`;
- * once `signal` is aborted (a stop), it starts no further file or folder (the write then fails and
- * its caller removes what was created).
+ * `layer` noting every file it creates exclusively and every folder it makes into `created` (a new
+ * record, or `into`), with what each was and what the folder written into was; once `signal` is
+ * aborted (a stop), it starts no further file or folder (the write then fails and its caller
+ * removes what was created).
  */
 export function recordingLayer(
   layer: FileLayer,
   signal?: AbortSignal,
-): { readonly layer: FileLayer; readonly created: CreatedEntries } {
-  const created = { files: [] as string[], createdFolders: [] as string[] };
+  into: CreatedRecord = newCreatedRecord(),
+): { readonly layer: FileLayer; readonly created: CreatedRecord } {
+  const created = into;
   const exclusive = constants.O_CREAT | constants.O_EXCL;
+  // Looked at synchronously (a few microseconds, from the cache the create just filled): a write
+  // of a hundred files pays no extra trips through the thread pool.
+  const noteFolder = (folder: string) => {
+    if (created.identities.has(folder)) return;
+    const identity = lookSync(folder, true);
+    if (identity) created.identities.set(folder, identity);
+  };
   return {
     created,
     layer: {
@@ -47,47 +112,134 @@ export function recordingLayer(
       open: async (file, flags, mode) => {
         signal?.throwIfAborted();
         const handle = await layer.open(file, flags, mode);
-        if ((flags & exclusive) === exclusive) created.files.push(path.resolve(file));
+        if ((flags & exclusive) === exclusive) {
+          const at = path.resolve(file);
+          created.files.push(at);
+          noteFolder(path.dirname(at));
+          const identity = lookSync(at, false);
+          if (identity) created.identities.set(at, identity);
+        }
         return handle;
       },
       mkdir: async (dir) => {
         signal?.throwIfAborted();
         await layer.mkdir(dir);
         created.createdFolders.push(path.resolve(dir));
+        noteFolder(path.resolve(dir));
       },
     },
   };
 }
 
+/**
+ * Refuses (OUTPUT_FOLDER_CHANGED) when a folder `created` wrote into is no longer at its path: it
+ * was moved, renamed or replaced (by a link among others), or its medium removed, while the files
+ * went in. Called before a write is declared complete, so nothing that went elsewhere is reported
+ * as written where it was named.
+ */
+export async function refuseMovedFolders(created: CreatedEntries): Promise<void> {
+  const files = new Set(created.files);
+  for (const [at, identity] of created.identities ?? []) {
+    if (files.has(at)) continue;
+    if ((await look(at, true)) !== identity) throw new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder: at });
+  }
+}
+
+type FileOutcome = 'removed' | 'left' | 'moved';
+
+/** Removes one created file while its path still leads to it; see the module comment. */
+async function removeFile(file: string, identities: ReadonlyMap<string, string> | undefined): Promise<FileOutcome> {
+  const written = identities?.get(file);
+  const folder = identities?.get(path.dirname(file));
+  const now = await look(file, false);
+  if (now === undefined) return 'left';
+  if (now === 'absent') {
+    // Gone from the folder it was written into (a failed file write removes its own partial file),
+    // or that folder is not at this path any more and the file went with it.
+    if (folder === undefined) return 'removed';
+    return (await look(path.dirname(file), true)) === folder ? 'removed' : 'moved';
+  }
+  // Something else is at that path now: never someone else's file.
+  if (written !== undefined && now !== written) return 'moved';
+  try {
+    await fs.rm(file, { force: true });
+  } catch {
+    return 'left';
+  }
+  return (await look(file, false)) === 'absent' ? 'removed' : 'left';
+}
+
 /** Removes `created.files`, then each created folder left empty, newest first; never throws. */
 export async function removeCreatedEntries(created: CreatedEntries): Promise<RemovedEntries> {
   const leftFiles: string[] = [];
+  const movedFiles: string[] = [];
   let removedFiles = 0;
   for (const file of created.files) {
-    try {
-      await fs.rm(file, { force: true });
-      if (await pathExists(file)) leftFiles.push(file);
-      else removedFiles += 1;
-    } catch {
-      leftFiles.push(file);
-    }
+    const outcome = await removeFile(file, created.identities);
+    if (outcome === 'removed') removedFiles += 1;
+    else (outcome === 'left' ? leftFiles : movedFiles).push(file);
   }
   const touched = [...new Set([...created.files.map((f) => path.dirname(f)), ...created.createdFolders])];
   for (const folder of touched) await fsyncDirectory(folder).catch(() => undefined);
   const removedFolders: string[] = [];
+  const kept = new Set<string>();
   for (const folder of [...created.createdFolders].reverse()) {
+    const made = created.identities?.get(folder);
+    const now = await look(folder, true);
+    // Nothing there: gone already (its media's folder removed under it) where nothing says what it
+    // was, else moved away with whatever it holds (those files are named as moved).
+    if (now === 'absent') {
+      if (made === undefined) removedFolders.push(folder);
+      continue;
+    }
+    // Another folder at that path now (the one made was moved): not ours to remove.
+    if (now !== undefined && made !== undefined && now !== made) continue;
     // rmdir removes only an empty folder: anything someone else put there stays.
-    await fs.rmdir(folder).then(
-      async () => {
-        removedFolders.push(folder);
-        await fsyncDirectory(path.dirname(folder)).catch(() => undefined);
+    if (
+      now !== undefined &&
+      (await fs.rmdir(folder).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      removedFolders.push(folder);
+      await fsyncDirectory(path.dirname(folder)).catch(() => undefined);
+    } else kept.add(folder);
+  }
+  const keptFolders = created.createdFolders.filter((folder) => kept.has(folder));
+  return { removedFiles, removedFolders, keptFolders, leftFiles, movedFiles };
+}
+
+/**
+ * Runs `write`, which creates its files and folders through the layer it is given, all or nothing:
+ * once it is done, the folders written into must still be at their paths (refuseMovedFolders); if
+ * it or that check fails, what it created is removed again, and the failure names any file that
+ * could not be removed or is no longer where it was written (FILES_LEFT_BEHIND; `plain`: those
+ * files hold key material in plain form).
+ */
+export async function writeAllOrNothing<T>(
+  write: (layer: FileLayer) => Promise<T>,
+  options: { readonly layer?: FileLayer; readonly plain?: boolean } = {},
+): Promise<T> {
+  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer);
+  try {
+    const result = await write(layer);
+    await refuseMovedFolders(created);
+    return result;
+  } catch (error) {
+    const { leftFiles, movedFiles } = await removeCreatedEntries(created);
+    if (leftFiles.length === 0 && movedFiles.length === 0) throw error;
+    throw new KeyferryError(
+      'FILES_LEFT_BEHIND',
+      {
+        ...(error instanceof KeyferryError ? causeValues(error) : { cause: '', causeValues: '{}' }),
+        left: leftFiles.length,
+        filesList: listValue(leftFiles),
+        moved: movedFiles.length,
+        movedList: listValue(movedFiles),
+        plain: options.plain ? 'yes' : 'no',
       },
-      (error: NodeJS.ErrnoException) => {
-        // Gone already (the media's folder removed under it): nothing of it is left either.
-        if (error.code === 'ENOENT') removedFolders.push(folder);
-      },
+      { cause: error },
     );
   }
-  const keptFolders = created.createdFolders.filter((folder) => !removedFolders.includes(folder));
-  return { removedFiles, removedFolders, keptFolders, leftFiles };
 }

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,32 +40,56 @@ const SPLIT = [
   '--allow-network',
 ];
 
+/** Runs the split paused once the first custodian's folder is complete, does `atPause`, then sends Ctrl-C. */
+async function stopAtFirstFolder(args: readonly string[], atPause: () => Promise<void>): Promise<CliRun> {
+  const child = spawnCli(args, {
+    cwd: dir,
+    detached: true,
+    env: { NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'custody-split-first-folder' },
+  });
+  let stdout = '';
+  let stderr = '';
+  let sent = false;
+  return new Promise<CliRun>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+      if (!sent && stderr.includes('test pause: custody-split-first-folder')) {
+        sent = true;
+        void atPause().then(() => process.kill(-(child.pid as number), 'SIGINT'), reject);
+      }
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 describe('custody split stopped by Ctrl-C while writing the custodian folders', () => {
+  it('names the files its folder took away when moved meanwhile, never "removed", and touches the new folder in its place', async () => {
+    const first = folders[0] as string;
+    const moved = `${first}-moved`;
+    const run = await stopAtFirstFolder([...SPLIT, ...folders.flatMap((f) => ['--out', f])], async () => {
+      // Something beside Keyferry moves the complete folder away and puts an empty one in its place.
+      await rename(first, moved);
+      await mkdir(first);
+      await writeFile(path.join(first, 'theirs.txt'), 'not a share');
+    });
+    expect(run.code).toBe(130);
+    const line = run.stderr.split('\n').find((l) => l.includes('Stopped by')) ?? '';
+    expect(line).toContain('none of the files it had written was removed');
+    expect(line).not.toContain('nothing had been written');
+    expect(line).toContain('NOT WHERE THEY WERE WRITTEN (their folder moved, or its media removed)');
+    const written = (await readdir(moved)).sort();
+    expect(written).toHaveLength(5);
+    for (const name of written) expect(line).toContain(path.join(first, name));
+    expect(await readdir(first)).toEqual(['theirs.txt']);
+  }, 120_000);
+
   it('removes the files it wrote, says so once, leaves the material; the same command then splits afresh', async () => {
     const args = [...SPLIT, ...folders.flatMap((f) => ['--out', f])];
-    const child = spawnCli(args, {
-      cwd: dir,
-      detached: true,
-      env: { NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'custody-split-first-folder' },
-    });
-    let stdout = '';
-    let stderr = '';
-    let sent = false;
     let firstFolder: string[] = [];
-    const run = await new Promise<CliRun>((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      child.stderr?.on('data', (d: Buffer) => {
-        stderr += d.toString('utf8');
-        if (!sent && stderr.includes('test pause: custody-split-first-folder')) {
-          sent = true;
-          void readdir(folders[0] as string).then((names) => {
-            firstFolder = names;
-            process.kill(-(child.pid as number), 'SIGINT');
-          }, reject);
-        }
-      });
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    const run = await stopAtFirstFolder(args, async () => {
+      firstFolder = await readdir(folders[0] as string);
     });
     // Stopped mid-write: custodian 1's folder was complete, custodian 2's not begun.
     expect(firstFolder).toHaveLength(5);

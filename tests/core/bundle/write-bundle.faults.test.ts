@@ -40,7 +40,11 @@ async function expectNeverAccepted(dir: string): Promise<void> {
   expect(outcome).toBeInstanceOf(KeyferryError);
 }
 
-async function expectFailedWrite(promise: Promise<unknown>, words: string | RegExp): Promise<void> {
+async function expectFailedWrite(
+  promise: Promise<unknown>,
+  words: string | RegExp,
+  again: RegExp = /run the same command again with the same folder/,
+): Promise<void> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
@@ -51,7 +55,7 @@ async function expectFailedWrite(promise: Promise<unknown>, words: string | RegE
   expect(problem.message).toContain('is not a bundle');
   expect(problem.message).toMatch(words);
   expect(problem.message).not.toContain('simulated');
-  expect(problem.nextStep).toContain('run the same command again with the same folder');
+  expect(problem.nextStep).toMatch(again);
 }
 
 /** A failed write took away what it had created: the folder is as it was before (here: not there). */
@@ -110,7 +114,13 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
       const layer = countingLayer(async (op) => {
         if (op === n) await fs.rm(dir, { recursive: true, force: true });
       });
-      await expectFailedWrite(write(dir, layer), 'was the media removed?');
+      // Files written before the folder went are not where they were written: nothing says they are
+      // gone rather than moved with it, so they are named to delete wherever that folder is now.
+      await expectFailedWrite(
+        write(dir, layer),
+        'was the media removed?',
+        /run the same command again with (the same folder|a folder on media nobody else touches)/,
+      );
       await expectNeverAccepted(dir);
       await expectNothingLeft(dir);
     }

@@ -41,7 +41,7 @@ describe('withdrawCustodyWrites', () => {
       ...(await writeFiles(existing, ['share-2of2.json', 'backup.txt'])),
     ];
     const withdrawn = await withdrawCustodyWrites({ files, createdFolders: [created] });
-    expect(withdrawn).toEqual({ folders: [created, existing], removedFiles: 5, leftFiles: [] });
+    expect(withdrawn).toEqual({ folders: [created, existing], removedFiles: 5, leftFiles: [], movedFiles: [] });
     expect(existsSync(created)).toBe(false);
     expect(await readdir(existing)).toEqual([]);
   });
@@ -62,6 +62,7 @@ describe('withdrawCustodyWrites', () => {
       folders: [created],
       removedFiles: 0,
       leftFiles: [],
+      movedFiles: [],
     });
     expect(existsSync(created)).toBe(false);
   });

@@ -138,7 +138,7 @@ describe('writeShareFiles', () => {
     };
     const error = await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes(), layer: failing }));
     expect(error.message).toContain('the media is full');
-    expect(error.message).toContain('The 2 file(s) this split had already written were removed again.');
+    expect(error.message).toContain('The 2 files this split had already written were removed again.');
     expect(await contents()).toEqual([[], [], []]);
   });
 });

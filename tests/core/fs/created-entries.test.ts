@@ -5,12 +5,18 @@
  * folder holding it), and names a file it could not remove from read-only media.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { constants, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { constants, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordingLayer, removeCreatedEntries } from '../../../src-main/core/fs/created-entries';
-import { nodeFileLayer, writeFileExclusive } from '../../../src-main/core/fs/durable-file';
+import {
+  recordingLayer,
+  refuseMovedFolders,
+  removeCreatedEntries,
+  writeAllOrNothing,
+} from '../../../src-main/core/fs/created-entries';
+import { createFreshFolder, nodeFileLayer, writeFileExclusive } from '../../../src-main/core/fs/durable-file';
+import { KeyferryError } from '../../../src-main/core/errors';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
@@ -33,15 +39,20 @@ describe('recordingLayer and removeCreatedEntries', () => {
     await writeFileExclusive(path.join(bundle, 'README.txt'), 'r', { layer });
     // Opened, not created: never taken for this attempt's.
     await (await layer.open(path.join(bundle, 'README.txt'), constants.O_RDONLY, 0)).close();
-    expect(created).toEqual({
+    expect(created).toMatchObject({
       files: [path.join(bundle, 'keys', 'a.bin'), path.join(bundle, 'README.txt')],
       createdFolders: [bundle, path.join(bundle, 'keys')],
     });
+    // What each file and folder was: the two files, the two folders made, nothing opened only.
+    expect([...created.identities.keys()].sort()).toEqual(
+      [bundle, path.join(bundle, 'keys'), path.join(bundle, 'keys', 'a.bin'), path.join(bundle, 'README.txt')].sort(),
+    );
     expect(await removeCreatedEntries(created)).toEqual({
       removedFiles: 2,
       removedFolders: [path.join(bundle, 'keys'), bundle],
       keptFolders: [],
       leftFiles: [],
+      movedFiles: [],
     });
     expect(existsSync(bundle)).toBe(false);
     expect(await readdir(dir)).toEqual([]);
@@ -77,7 +88,120 @@ describe('recordingLayer and removeCreatedEntries', () => {
     await mkdir(elsewhere);
     await writeFile(path.join(elsewhere, 'b.bin'), 'b');
     const removed = await removeCreatedEntries({ files: [file, path.join(elsewhere, 'b.bin')], createdFolders: [] });
-    expect(removed).toEqual({ removedFiles: 1, removedFolders: [], keptFolders: [], leftFiles: [file] });
+    expect(removed).toEqual({
+      removedFiles: 1,
+      removedFolders: [],
+      keptFolders: [],
+      leftFiles: [file],
+      movedFiles: [],
+    });
     expect(await readdir(media)).toEqual(['EncryptedKeyMaterial.bin']);
+  });
+
+  it('never calls files removed that went away with their folder, nor touches what the path now leads to', async () => {
+    const { layer, created } = recordingLayer(nodeFileLayer);
+    const bundle = path.join(dir, 'bundle');
+    await layer.mkdir(bundle);
+    await writeFileExclusive(path.join(bundle, 'a.bin'), 'a', { layer });
+    await writeFileExclusive(path.join(bundle, 'b.bin'), 'b', { layer });
+    // Moved away mid-write, and a link to another folder put in its place (a trial's race), where
+    // a file of the same name is someone else's.
+    await rename(bundle, path.join(dir, 'moved'));
+    await mkdir(path.join(dir, 'decoy'));
+    await writeFile(path.join(dir, 'decoy', 'b.bin'), 'theirs');
+    await symlink(path.join(dir, 'decoy'), bundle);
+    const removed = await removeCreatedEntries(created);
+    expect(removed).toEqual({
+      removedFiles: 0,
+      removedFolders: [],
+      keptFolders: [],
+      leftFiles: [],
+      movedFiles: [path.join(bundle, 'a.bin'), path.join(bundle, 'b.bin')],
+    });
+    expect((await readdir(path.join(dir, 'moved'))).sort()).toEqual(['a.bin', 'b.bin']);
+    expect(await readFile(path.join(dir, 'decoy', 'b.bin'), 'utf8')).toBe('theirs');
+  });
+
+  it('removes its own file reached through a link to the folder it was written into', async () => {
+    const { layer, created } = recordingLayer(nodeFileLayer);
+    const bundle = path.join(dir, 'bundle');
+    await layer.mkdir(bundle);
+    await writeFileExclusive(path.join(bundle, 'a.bin'), 'a', { layer });
+    await rename(bundle, path.join(dir, 'moved'));
+    await symlink(path.join(dir, 'moved'), bundle);
+    expect(await removeCreatedEntries(created)).toMatchObject({ removedFiles: 1, leftFiles: [], movedFiles: [] });
+    expect(await readdir(path.join(dir, 'moved'))).toEqual([]);
+  });
+
+  it('counts a file its own failed write took away as removed while its folder is the one written into', async () => {
+    const { layer, created } = recordingLayer(nodeFileLayer);
+    const file = path.join(dir, 'a.bin');
+    await writeFileExclusive(file, 'a', { layer });
+    await rm(file);
+    expect(await removeCreatedEntries(created)).toMatchObject({ removedFiles: 1, movedFiles: [] });
+  });
+
+  it('refuses a folder written into that is no longer at its path, before anything is called written', async () => {
+    const { layer, created } = recordingLayer(nodeFileLayer);
+    const bundle = path.join(dir, 'bundle');
+    await layer.mkdir(bundle);
+    await writeFileExclusive(path.join(bundle, 'a.bin'), 'a', { layer });
+    await expect(refuseMovedFolders(created)).resolves.toBeUndefined();
+    await rename(bundle, path.join(dir, 'moved'));
+    await mkdir(bundle);
+    await expect(refuseMovedFolders(created)).rejects.toMatchObject({
+      code: 'OUTPUT_FOLDER_CHANGED',
+      values: { folder: bundle },
+    });
+  });
+});
+
+describe('writeAllOrNothing', () => {
+  it('takes away what a failed write created, and names plain key material it could not find again', async () => {
+    const out = path.join(dir, 'restored');
+    const error = (await writeAllOrNothing(
+      async (layer) => {
+        await createFreshFolder(out, layer);
+        await writeFileExclusive(path.join(out, 'k1.key'), 'secret', { layer });
+        // Something beside Keyferry moves the folder, then the next write fails.
+        await rename(out, path.join(dir, 'taken'));
+        await writeFileExclusive(path.join(out, 'k2.key'), 'secret', { layer });
+      },
+      { plain: true },
+    ).catch((caught: unknown) => caught)) as KeyferryError;
+    expect(error.code).toBe('FILES_LEFT_BEHIND');
+    expect(error.message).toContain(`Not where it was written`);
+    expect(error.message).toContain(path.join(out, 'k1.key'));
+    expect(error.message).toContain('it holds key material in plain form');
+    expect(error.nextStep).toMatch(/^Find that file wherever that folder is now and destroy it at once/);
+    expect(await readdir(path.join(dir, 'taken'))).toEqual(['k1.key']);
+  });
+
+  it('refuses a write whose folder was swapped while it wrote, and removes what went elsewhere', async () => {
+    const out = path.join(dir, 'wrapped');
+    await mkdir(path.join(dir, 'workstation'));
+    const error = (await writeAllOrNothing(async (layer) => {
+      await createFreshFolder(out, layer);
+      await writeFileExclusive(path.join(out, 'a.bin'), 'a', { layer });
+      await rename(out, path.join(dir, 'stick-moved'));
+      await symlink(path.join(dir, 'workstation'), out);
+      await writeFileExclusive(path.join(out, 'b.bin'), 'b', { layer });
+    }).catch((caught: unknown) => caught)) as KeyferryError;
+    expect(error.code).toBe('FILES_LEFT_BEHIND');
+    expect(error.toProblem().values).toMatchObject({ cause: 'OUTPUT_FOLDER_CHANGED', moved: 1, left: 0 });
+    // The file that went through the link is taken away again; the one in the moved folder is named.
+    expect(await readdir(path.join(dir, 'workstation'))).toEqual([]);
+    expect(await readdir(path.join(dir, 'stick-moved'))).toEqual(['a.bin']);
+  });
+
+  it('passes a failure through unchanged when everything it created was taken away', async () => {
+    const out = path.join(dir, 'out');
+    const error = await writeAllOrNothing(async (layer) => {
+      await createFreshFolder(out, layer);
+      await writeFileExclusive(path.join(out, 'a.bin'), 'a', { layer });
+      throw new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder: out });
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'OUTPUT_FOLDER_CHANGED' });
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import { materialOwners } from '../../bundle';
 import { KeyferryError } from '../../errors';
+import { newCreatedRecord } from '../../fs/created-entries';
 import type { Journal } from '../../journal';
 import type { ReceiptCustody } from '../../receipt';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -38,7 +39,7 @@ export interface CustodySplitSession {
 export class CustodySplitStep {
   readonly #results = new Map<string, CustodyResult>();
   /** What the split wrote onto the custodians' media: removed again if the session stops unfinished. */
-  readonly #writes: CustodyWritesLog = { files: [], createdFolders: [] };
+  readonly #writes: CustodyWritesLog = newCreatedRecord();
 
   /** Whether the material was split (wrapping needs it when custodian folders were planned). */
   get done(): boolean {

@@ -15,7 +15,8 @@ import type { CustodyWithdrawal } from './session-stop';
 import { writeCustodySet } from '../../custody/custodian-folders';
 import { splitCustodySet } from '../../custody/set-split';
 import { KeyferryError } from '../../errors';
-import { createFreshFolder } from '../../fs/durable-file';
+import { createFreshFolder, nodeFileLayer } from '../../fs/durable-file';
+import { recordingLayer, type CreatedRecord } from '../../fs/created-entries';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
@@ -79,10 +80,7 @@ export function parseCustodySpec(text: string): { m: number; n: number } {
 }
 
 /** Filled as the split writes: what a stopped session withdraws (core/custody/withdraw-custody.ts). */
-export interface CustodyWritesLog extends CustodyWrites {
-  readonly files: string[];
-  readonly createdFolders: string[];
-}
+export type CustodyWritesLog = CreatedRecord;
 
 /**
  * Splits the custody of every key at once (one custody set): one share per custodian, written
@@ -108,10 +106,10 @@ export async function splitForCustody(
     await journal.append(operator, 'warning.custody-same-volume', { folders: [...request.folders] });
   }
   // Folders the preflight accepted as "new" are created now, right before the shares go in.
+  const { layer } = recordingLayer(nodeFileLayer, undefined, writes);
   for (const folder of request.folders) {
     if (await fs.stat(folder).catch(() => undefined)) continue;
-    await createFreshFolder(path.resolve(folder));
-    writes.createdFolders.push(path.resolve(folder));
+    await createFreshFolder(path.resolve(folder), layer);
   }
   reportProgress(onProgress, {
     step: 'custody',
@@ -133,8 +131,8 @@ export async function splitForCustody(
       folders: request.folders,
       ...(request.language ? { language: request.language } : {}),
       ...(request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {}),
+      created: writes,
     });
-    for (const w of written) writes.files.push(...[w.shareFile, ...w.companions].map((f) => path.resolve(f.path)));
     const holders = written.map((w, j) => ({
       shareIndex: w.index,
       custodian: w.custodian,
@@ -181,10 +179,12 @@ export async function withdrawCustodySplit(
   if (writes.files.length === 0 && writes.createdFolders.length === 0)
     return { withdrawnCustody: [], custodyByHand: [] };
   const withdrawn = await withdrawCustodyWrites(writes);
-  await journal.append(operator, withdrawn.leftFiles.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
+  const byHand = [...withdrawn.leftFiles, ...withdrawn.movedFiles];
+  await journal.append(operator, byHand.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
     folders: [...withdrawn.folders],
     removedFiles: withdrawn.removedFiles,
     ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
+    ...(withdrawn.movedFiles.length > 0 ? { movedFiles: [...withdrawn.movedFiles] } : {}),
   });
-  return { withdrawnCustody: withdrawn.folders, custodyByHand: withdrawn.leftFiles };
+  return { withdrawnCustody: withdrawn.folders, custodyByHand: byHand };
 }

@@ -281,17 +281,23 @@ export async function writeWrapped(
 /**
  * A wrapped bundle whose writing failed part way: the writer removed what it had created
  * (write-bundle.ts), journaled as `wrapped-bundle.partial-removed` (the folder is as the preflight
- * found it) or `wrapped-bundle.partial-remove-failed` naming the files left to delete by hand, as
+ * found it) or `wrapped-bundle.partial-remove-failed` naming the files left to delete by hand (or
+ * no longer where they were written: their folder moved, or its media removed), as
  * a stopped session's custody files are (custody.withdrawn).
  */
 async function journalPartialRemoved(context: WrapContext, folder: string, error: unknown): Promise<void> {
   if (!isKeyferryError(error) || error.code !== 'BUNDLE_WRITE_FAILED') return;
   const { cleanup, removedFiles, leftoversList } = error.values ?? {};
-  if (cleanup !== 'removed' && cleanup !== 'partial') return;
-  const leftFiles = listItems(leftoversList) ?? [];
+  if (cleanup !== 'removed' && cleanup !== 'partial' && cleanup !== 'moved') return;
+  const files = listItems(leftoversList) ?? [];
   await context.journal.append(
     context.operator,
     cleanup === 'removed' ? 'wrapped-bundle.partial-removed' : 'wrapped-bundle.partial-remove-failed',
-    { folder, removedFiles: Number(removedFiles ?? 0), ...(cleanup === 'partial' ? { leftFiles } : {}) },
+    {
+      folder,
+      removedFiles: Number(removedFiles ?? 0),
+      ...(cleanup === 'partial' ? { leftFiles: files } : {}),
+      ...(cleanup === 'moved' ? { movedFiles: files } : {}),
+    },
   );
 }

@@ -48,6 +48,10 @@ export const enCeremonySafety = {
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} onlineReceipt {The receipt folder} custodian {The folder of custodian {index}} restored {The folder for the restored key material} other {The output folder}} {folder} {at, select, itself {is a symbolic link to {target}} other {goes through the symbolic link {link}, which points to {target}}}: Keyferry writes only into the folder named, not through links (on removable media a link can send the files onto this workstation’s own disk). {role, select, parameters {Nothing was written.} onlineReceipt {Nothing was imported.} restored {Nothing was written.} other {Nothing was generated.}}',
   'problem.OUTPUT_THROUGH_LINK.next':
     'Name the real folder on the medium itself, not a link nor a folder reached through one, then run the step again. If nobody here made the link {link}, someone changed the medium: tell the operator and the witnesses before it is used again.',
+  'problem.OUTPUT_FOLDER_CHANGED':
+    'The folder {folder} is no longer the folder Keyferry was writing into: it was moved, renamed or replaced (a link put in its place among others), or its media was removed, while the files went in. What was written is not used.',
+  'problem.OUTPUT_FOLDER_CHANGED.next':
+    'If nobody here moved that folder or took out its media, something on this workstation changed the medium while Keyferry wrote: stop, tell the operator and the witnesses, and keep the medium as it is. Then run the step again with a folder on media nobody else touches.',
   'problem.PREFLIGHT_SAME_VOLUME':
     'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
   'problem.PREFLIGHT_SAME_VOLUME.next':
@@ -86,7 +90,7 @@ export const enCeremonySafety = {
   'cli.custody-withdrawn':
     'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
   'cli.custody-delete-by-hand':
-    'Custody files of this stopped attempt could not be removed: delete them by hand before anyone takes them away as a share ({files}).',
+    'Custody files of this stopped attempt could not be removed, or are no longer where they were written (their folder moved, or its media removed): delete them by hand wherever they are now, before anyone takes them away as a share ({files}).',
   'cli.hsm-objects-destroyed':
     'The {count, plural, one {token object} other {# token objects}} this attempt generated in HSM token "{token}" (serial {serial}) {count, plural, one {was} other {were}} destroyed, as {count, plural, one {its} other {their}} material will never be imported: {objects}.',
   'cli.hsm-objects-left':

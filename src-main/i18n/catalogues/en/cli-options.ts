@@ -80,8 +80,10 @@ export const enCliOptions = {
   'problem.SHARE_FILE_REFUSED': '{file}: {cause}',
   'problem.SHARE_FILE_REFUSED.next':
     'Correct that file (a share file, or a slip typed exactly as printed) or leave it out; nothing was restored, and the shares read so far were wiped from memory.',
-  'problem.FILES_LEFT_BEHIND': '{cause} Could not remove {filesList}: delete it by hand, it is incomplete.',
-  'problem.FILES_LEFT_BEHIND.next': 'Delete {filesList}, correct what failed, then run the command again.',
+  'problem.FILES_LEFT_BEHIND':
+    '{cause} {left, plural, =0 {} other {Could not remove {filesList}: delete it by hand, {plain, select, yes {it holds key material in plain form.} other {it is incomplete.}}}}{moved, plural, =0 {} other {{left, plural, =0 {} other { }}Not where {moved, plural, one {it was} other {they were}} written (the folder was moved, renamed, replaced or deleted while Keyferry wrote into it, or its media was removed): {movedList}; {plain, select, yes {{moved, plural, one {it holds} other {they hold}} key material in plain form.} other {{moved, plural, one {it is} other {they are}} incomplete.}}}}',
+  'problem.FILES_LEFT_BEHIND.next':
+    '{moved, plural, =0 {Delete {filesList}, correct what failed, then run the command again.} other {Find {moved, plural, one {that file} other {those files}} wherever that folder is now and {plain, select, yes {destroy {moved, plural, one {it} other {them}} at once} other {delete {moved, plural, one {it} other {them}}}}{left, plural, =0 {} other {, delete {filesList}}}. If nobody here did that, something on this workstation changed the medium: tell the operator and the witnesses before it is used again. Then run the command again with a folder on media nobody else touches.}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     'The import-parameters bundle names this ceremony "{bundle}", but --title gives "{given}": the two receipts of one ceremony would carry different titles.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':

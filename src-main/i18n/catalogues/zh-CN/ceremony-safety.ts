@@ -45,6 +45,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} onlineReceipt {回执文件夹} custodian {保管人 {index} 的文件夹} restored {恢复的密钥材料所写入的文件夹} other {输出文件夹}} {folder} {at, select, itself {是指向 {target} 的符号链接} other {经过符号链接 {link}，该链接指向 {target}}}：Keyferry 只写入所指定的文件夹本身，不经由链接写入（在移动存储介质上，链接可能把文件写到本工作站自己的磁盘上）。{role, select, parameters {未写入任何内容。} onlineReceipt {未导入任何内容。} restored {未写入任何内容。} other {未生成任何内容。}}',
   'problem.OUTPUT_THROUGH_LINK.next':
     '请指定介质上真实的文件夹，不要用链接，也不要用经由链接才能到达的文件夹，然后重新执行此步骤。如果这里没有人创建过链接 {link}，说明有人改动过该介质：在再次使用它之前请告知操作员和见证人。',
+  'problem.OUTPUT_FOLDER_CHANGED':
+    '文件夹 {folder} 已不再是 Keyferry 正在写入的那个文件夹：在写入文件期间，它被移动、改名或替换（包括被换成链接），或其介质被取出。已写入的内容不会被使用。',
+  'problem.OUTPUT_FOLDER_CHANGED.next':
+    '如果这里没有人移动过该文件夹或取出过其介质，说明本工作站上有程序在 Keyferry 写入期间改动了该介质：请停止操作，告知操作员和见证人，并保持该介质原样。然后使用一个无人触碰的介质上的文件夹重新执行此步骤。',
   'problem.PREFLIGHT_SAME_VOLUME':
     '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
   'problem.PREFLIGHT_SAME_VOLUME.next':
@@ -80,7 +84,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.custody-withdrawn':
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
   'cli.custody-delete-by-hand':
-    '无法删除本次已停止尝试的保管文件：在任何人将其作为份额带走之前，请手动删除（{files}）。',
+    '本次已停止尝试的保管文件无法删除，或已不在写入的位置（其文件夹被移动，或其介质被取出）：在任何人将其作为份额带走之前，请在它们现在所在之处手动删除（{files}）。',
   'cli.hsm-objects-destroyed':
     '本次尝试在 HSM 令牌 "{token}"（序列号 {serial}）中生成的 {count} 个令牌对象已销毁，因为其中的密钥材料永远不会被导入：{objects}。',
   'cli.hsm-objects-left':

@@ -121,7 +121,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'cli.custody.split-share': '  第 {index} 份（共 {n} 份），保管人 {custodian}：{file}  sha256 {sha256}',
   'cli.custody.split-companion': '    {file}',
   'cli.custody.split-stopped':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在托管拆分完成前停止：{removed, plural, =0 {尚未向保管人文件夹写入任何文件} other {已写入的 # 个文件（份额、凭条、备份）已从 {folders} 中再次删除}}{left, plural, =0 {} other {；无法删除 {leftFiles}：在任何人将其作为份额带走之前，请手动删除}}。密钥材料文件未改动；请再次运行同一命令重新拆分。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在托管拆分完成前停止：{removed, plural, =0 {{moved, plural, =0 {尚未向保管人文件夹写入任何文件} other {已写入的文件均未删除}}} other {已写入的 # 个文件（份额、凭条、备份）已从 {folders} 中再次删除}}{left, plural, =0 {} other {；无法删除 {leftFiles}：在任何人将其作为份额带走之前，请手动删除}}{moved, plural, =0 {} other {；不在写入的位置（其文件夹被移动，或其介质被取出）：{movedFiles}：在任何人将其作为份额带走之前，请找到并删除它们}}。密钥材料文件未改动；请再次运行同一命令重新拆分。',
   'cli.custody.split-material-file':
     '警告：{file} 仍以明文保存此密钥材料。各保管人拿到各自的文件夹后，请销毁该文件及其所有副本（覆写该文件，或销毁其介质）；此后由托管集保管该密钥材料。',
   'cli.custody.split-next':

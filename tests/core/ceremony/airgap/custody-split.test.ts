@@ -22,6 +22,7 @@ import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/materia
 import { journalAndVaultEachTest } from './journal-and-vault';
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
+import { newCreatedRecord } from '../../../../src-main/core/fs/created-entries';
 import type { Journal } from '../../../../src-main/core/journal';
 import { NOW, makeImportParameters } from '../../bundle/bundle-fixtures';
 
@@ -57,7 +58,7 @@ function heldKeys(): ImportParameters[] {
   return keys;
 }
 
-const freshWrites = (): CustodyWritesLog => ({ files: [], createdFolders: [] });
+const freshWrites = (): CustodyWritesLog => newCreatedRecord();
 
 describe('splitForCustody', () => {
   it('gives every custodian folder its share and the backup, creating new folders, and journals who holds which share', async () => {
