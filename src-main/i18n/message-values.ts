@@ -2446,6 +2446,7 @@ export interface MessageValueTable {
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE': { count: number; at: Date | number; bundlesList: string | number };
+  'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; bound: string };
   'warning.CLOCK_SUSPECT': { count: number; keyId: string | number; at: Date | number; now: Date | number };
   'warning.MATERIAL_EXPIRY_PAST': { keyId: string | number; at: Date | number; kmsCode: string | number };

@@ -25,6 +25,7 @@ import { abortWriteOnStop } from '../stoppable-write';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { ONLINE_EVENTS, wrappedCheckedData } from '../../core/ceremony/online/events';
 import type { JournalEntry } from '../../core/journal';
+import { exposureRefusals } from '../../core/ceremony/online/exposed-material';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
 
@@ -92,6 +93,44 @@ function hsmMaterialOf(entries: readonly JournalEntry[], keyIds: readonly string
   const custody = check ? wrappedCheckedData.safeParse(check.data).data?.custody : undefined;
   if (!check || custody?.kind !== 'hsm-token') return undefined;
   return { token: custody.label.trim() || custody.serial.trim(), seq: check.seq };
+}
+
+/**
+ * The custody words for a wrap of new material when the last wrap of any of `keyIds` this journal
+ * saw kept a custody set: new material is split again like it. A wrapped bundle checked here gives
+ * its M/N and, when it names every holder, their names; a bundle refused as exposed (its set is to
+ * be destroyed, and its manifest is not to be believed) gives the reminder with M/N to fill in.
+ * Undefined when no such wrap was seen (a trial followed the line without --custody and made new
+ * material with no copy, in a ceremony that began with 2/3).
+ */
+function custodyLikeEarlierWrap(entries: readonly JournalEntry[], keyIds: readonly string[]): string[] | undefined {
+  const exposedAt = new Map(exposureRefusals(entries).map((r) => [r.seq, r]));
+  const last = entries.findLast((e) => {
+    if (e.event === ONLINE_EVENTS.wrappedChecked)
+      return wrappedCheckedData.safeParse(e.data).data?.keys.some((k) => keyIds.includes(k.keyId)) === true;
+    return exposedAt.get(e.seq)?.keys.some((k) => keyIds.includes(k.keyId)) === true;
+  });
+  if (!last) return undefined;
+  const exposed = exposedAt.get(last.seq);
+  if (exposed) return exposed.custodySet === null ? undefined : CUSTODY_TO_FILL_IN;
+  const custody = wrappedCheckedData.safeParse(last.data).data?.custody;
+  if (custody?.kind !== 'shares') return undefined;
+  const named = custody.custodians.length === custody.total ? custody.custodians : [];
+  return [
+    '--custody',
+    `${custody.threshold}/${custody.total}`,
+    ...Array.from({ length: custody.total }, (_, i) => [
+      '--custodian',
+      named[i] ?? 'NAME',
+      '--custodian-folder',
+      'DIR',
+    ]).flat(),
+  ];
+}
+
+/** Whether this journal saw a wrapped bundle of the ceremony at all (checked, or refused). */
+function sawWrappedBundle(entries: readonly JournalEntry[]): boolean {
+  return entries.some((e) => e.event === ONLINE_EVENTS.wrappedChecked || e.event === ONLINE_EVENTS.wrappedRefused);
 }
 
 export const paramsCommand = defineOnlineCommand({
@@ -206,9 +245,8 @@ export const paramsCommand = defineOnlineCommand({
       const inToken = hsmMaterialOf(session.journal.entries, written.keyIds);
       const custody = inToken
         ? ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', inToken.token, '--hsm-existing-keys']
-        : expiring.length > 0
-          ? CUSTODY_TO_FILL_IN
-          : [];
+        : (custodyLikeEarlierWrap(session.journal.entries, written.keyIds) ??
+          (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
       // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
       const earlier = ceremonyAirGapJournal(session.journal.entries);
       // The plan's expiry already past by the KMS's clock (warned above): the wrap needs one further ahead.
@@ -224,7 +262,7 @@ export const paramsCommand = defineOnlineCommand({
       if (earlier || parametersRound(session) > 1)
         io.stdout(
           t('online.next.same-airgap-journal', {
-            known: earlier ? 'yes' : 'no',
+            known: earlier ? 'yes' : sawWrappedBundle(session.journal.entries) ? 'unproven' : 'no',
             journal: earlier?.file ?? '',
             firstEntry: earlier ? journalIdentity(earlier.firstEntrySha256) : '',
           }),

@@ -2,7 +2,8 @@
  * `online status` after a wrap refused as exposed (its material encrypted under a wrapping key the
  * KMS did not issue): it says to destroy that wrap's custody copy and make new material, not to wrap
  * again with the bundle on the media nor to restore; once new parameters are written, the wrap line
- * carries the reminder. Real CLI runs against the simulator on 127.0.0.1.
+ * carries the reminder, with the custody to split again, and the first bundle's live tokens are no
+ * invitation to import a wrap of it. Real CLI runs against the simulator on 127.0.0.1.
  */
 import { mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,7 +30,23 @@ afterEach(async () => {
 });
 
 it('says the refused material is exposed and new material is made, before and after new parameters', async () => {
-  const c = await wrappedCliCeremony(path.join(dir, 'ceremony'), kms.sim, [{ alias: 'app/one', spec: 'AES_256' }]);
+  // Kept 2-of-2 by two custodians (a rehearsal's folders on one disk).
+  const custody = ['--custody', '2/2', '--shares-on-one-volume'].concat([
+    '--custodian',
+    'Dana',
+    '--custodian-folder',
+    'dana',
+    '--custodian',
+    'Eli',
+    '--custodian-folder',
+    'eli',
+  ]);
+  const c = await wrappedCliCeremony(
+    path.join(dir, 'ceremony'),
+    kms.sim,
+    [{ alias: 'app/one', spec: 'AES_256' }],
+    custody,
+  );
   const at = (flag: string) => c.importCommand.indexOf(flag) + 1;
   const bundle = path.resolve(c.online, c.importCommand[at('--bundle')] as string);
   // The manifest cites a wrapping key the KMS never issued, sealed as a forger would.
@@ -55,8 +72,19 @@ it('says the refused material is exposed and new material is made, before and af
   // Not the usual "wrap with the bundle written" line.
   expect(after.stdout).not.toContain('on the air-gapped workstation: wrap with the import-parameters bundle');
 
-  expect((await keyferry(['online', 'params', '--out', 'params-2', ...args], { cwd: c.online, env: c.env })).code).toBe(
-    0,
+  const params = await keyferry(['online', 'params', '--out', 'params-2', ...args], { cwd: c.online, env: c.env });
+  expect(params.code).toBe(0);
+  // New material is split again as the refused wrap's was; its manifest is not believed, so M/N is to fill in.
+  expect(params.stdout).toMatch(
+    /keyferry airgap wrap --bundle MEDIA\/params-2 --custody M\/N --custodian NAME --custodian-folder DIR --out /,
+  );
+  // The first bundle's tokens are still live, but a wrap of it is never to be imported.
+  expect(params.stdout).toMatch(
+    /The import-parameters bundle \S+params \([0-9A-F ]+\) \(folder and digest\) was written before the wrap refused at journal entry \d+ as exposed/,
+  );
+  expect(params.stdout).not.toContain('then import that wrap and do not wrap again');
+  expect(params.stdout).toContain(
+    '(no bundle this workstation saw proved which air-gapped journal it was wrapped in), wrap in that SAME air-gapped journal',
   );
   const fresh = await status();
   expect(fresh.stdout).toContain('on the air-gapped workstation: wrap with the import-parameters bundle');

@@ -16,6 +16,8 @@ export async function wrappedCliCeremony(
   dir: string,
   sim: SimulatorAccount,
   keys: readonly ({ readonly alias: string; readonly spec: string } & Record<string, unknown>)[],
+  /** Further `airgap wrap` options (e.g. a custody split), run in the air-gapped folder. */
+  wrapOptions: readonly string[] = [],
 ) {
   await mkdir(dir, { recursive: true });
   const { online, airgap } = await twoMachines(dir);
@@ -31,6 +33,7 @@ export async function wrappedCliCeremony(
   const wrapCommand = [
     ...nextCommand(onPrintedMedia(params.stdout)),
     ...airgapConfirmations(params.stdout, ['Ben']),
+    ...wrapOptions,
     '--allow-network',
   ];
   const airGapped = await keyferry(wrapCommand, { cwd: airgap, env: {} });

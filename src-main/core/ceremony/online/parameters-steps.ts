@@ -37,6 +37,7 @@ import { mapInSlices } from '../../yield';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import type { Warning } from '../../../i18n/warning';
 import { earlierBundlesStillLive, expiriesPastByKms } from './parameters-warnings';
+import { exposureRefusals } from './exposed-material';
 
 /**
  * Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file and folder:
@@ -315,7 +316,11 @@ export async function writeParametersBundleStep(
     now,
     keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
   );
-  const earlier = earlierBundlesStillLive(ctx.state, keys, kmsNow.getTime());
+  const exposures = exposureRefusals(ctx.journalEntries()).map((r) => ({
+    seq: r.seq,
+    keyIds: r.keys.map((k) => k.keyId),
+  }));
+  const earlier = earlierBundlesStillLive(ctx.state, keys, kmsNow.getTime(), exposures);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
   // A key that takes its group's material (held by a member outside the round) is bound to the holder's.
   const takers = membersTakingGroupMaterial(keys, ctx.state.keys);
@@ -363,7 +368,7 @@ export async function writeParametersBundleStep(
     manifestSha256: written.digest,
     manifestSha256Grouped: groupHex(written.digest),
     keyIds,
-    warnings: [earlier, expiriesPastByKms(keys, parameters, now, kmsNow), ...written.warnings].filter(
+    warnings: [...earlier, expiriesPastByKms(keys, parameters, now, kmsNow), ...written.warnings].filter(
       (w): w is Warning => w !== undefined,
     ),
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),

@@ -9,37 +9,65 @@ import type { OnlineKeyState } from './state';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import { listValue } from '../../../i18n/list';
 
+/** A refusal that recorded material as exposed: its entry, and the keys of the bundle it refused. */
+interface ExposureOfKeys {
+  readonly seq: number;
+  readonly keyIds: readonly string[];
+}
+
 /**
  * The import-parameters bundles this ceremony wrote before whose import tokens may still be
- * accepted at the KMS's time `kmsNow` (ms): bundles for the same keys, each of which the air-gapped side could wrap (the KMS does
- * not say whether a new fetch ends an earlier token; the simulator keeps them all). Only one should
- * be carried over; a wrap of two makes two versions of the material.
+ * accepted at the KMS's time `kmsNow` (ms): bundles for the same keys, each of which the air-gapped
+ * side could wrap (the KMS does not say whether a new fetch ends an earlier token; the simulator
+ * keeps them all). Only one should be carried over; a wrap of two makes two versions of the material.
+ * A bundle written before a wrap of its keys was refused as exposed (`exposures`: made from a copy
+ * changed on the media) is said apart: no wrap of it is to be imported, so it is only destroyed.
  */
 export function earlierBundlesStillLive(
   state: Pick<OnlineStepContext['state'], 'parametersBundlesOfToken'>,
   keys: readonly OnlineKeyState[],
   kmsNow: number,
-): Warning | undefined {
-  const live = new Map<string, { folder: string; until: number }>();
+  exposures: readonly ExposureOfKeys[] = [],
+): Warning[] {
+  const live = new Map<string, { folder: string; until: number; exposedAt?: number }>();
   // A key bound to material (imported before: a re-import after a deletion or a lapse) takes only
   // that material again, so an earlier bundle cannot give it a second version.
   const unbound = keys.filter((k) => !k.firstImport);
-  for (const issued of unbound.flatMap((k) => k.issued.slice(0, -1))) {
-    const until = Date.parse(issued.tokenExpiresAt);
-    if (!(until > kmsNow)) continue;
-    // A token fetched and never written into a bundle is on no media: nothing to wrap.
-    for (const bundle of state.parametersBundlesOfToken.get(issued.importTokenSha256) ?? []) {
-      const seen = live.get(bundle.manifestSha256);
-      live.set(bundle.manifestSha256, { folder: bundle.folder, until: Math.max(seen?.until ?? 0, until) });
+  for (const key of unbound) {
+    for (const issued of key.issued.slice(0, -1)) {
+      const until = Date.parse(issued.tokenExpiresAt);
+      if (!(until > kmsNow)) continue;
+      // A token fetched and never written into a bundle is on no media: nothing to wrap.
+      for (const bundle of state.parametersBundlesOfToken.get(issued.importTokenSha256) ?? []) {
+        const seen = live.get(bundle.manifestSha256);
+        const exposedAt = exposures.find((e) => e.seq > bundle.seq && e.keyIds.includes(key.keyId))?.seq;
+        live.set(bundle.manifestSha256, {
+          folder: bundle.folder,
+          until: Math.max(seen?.until ?? 0, until),
+          ...((seen?.exposedAt ?? exposedAt) !== undefined ? { exposedAt: seen?.exposedAt ?? exposedAt } : {}),
+        });
+      }
     }
   }
-  if (live.size === 0) return undefined;
   const bundles = [...live.entries()];
-  return warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', {
-    count: bundles.length,
-    bundlesList: listValue(bundles.map(([digest, b]) => `${b.folder} (${groupHex(digest)})`)),
-    at: Math.max(...bundles.map(([, b]) => b.until)),
+  const said = (list: typeof bundles) => ({
+    count: list.length,
+    bundlesList: listValue(list.map(([digest, b]) => `${b.folder} (${groupHex(digest)})`)),
+    at: Math.max(...list.map(([, b]) => b.until)),
   });
+  const changed = bundles.filter(([, b]) => b.exposedAt !== undefined);
+  const others = bundles.filter(([, b]) => b.exposedAt === undefined);
+  return [
+    ...(others.length > 0 ? [warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', said(others))] : []),
+    ...(changed.length > 0
+      ? [
+          warningOf('EARLIER_PARAMETERS_BUNDLE_EXPOSED', {
+            ...said(changed),
+            seq: Math.min(...changed.map(([, b]) => b.exposedAt ?? 0)),
+          }),
+        ]
+      : []),
+  ];
 }
 
 /**

@@ -150,9 +150,12 @@ export interface OnlineCeremonyState {
    * Import token (its SHA-256) → the import-parameters bundles that carried it, oldest first: each
    * bundle written carries the latest issuance of each of its keys (a key whose fetch failed keeps
    * its token into the next bundle). A wrapped bundle is told by its tokens which parameters bundle
-   * the air-gapped side wrapped (not always the last one written).
+   * the air-gapped side wrapped (not always the last one written). `seq`: the entry that wrote it.
    */
-  readonly parametersBundlesOfToken: Map<string, { readonly folder: string; readonly manifestSha256: string }[]>;
+  readonly parametersBundlesOfToken: Map<
+    string,
+    { readonly folder: string; readonly manifestSha256: string; readonly seq: number }[]
+  >;
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
   /** True once a receipt was written after the last import (a new import clears it). */
   receiptWritten?: boolean;
@@ -252,7 +255,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
         const token = state.keys.get(keyId)?.issued.at(-1)?.importTokenSha256;
         if (!token) continue;
         const carriers = state.parametersBundlesOfToken.get(token) ?? [];
-        state.parametersBundlesOfToken.set(token, [...carriers, state.parametersBundle]);
+        state.parametersBundlesOfToken.set(token, [...carriers, { ...state.parametersBundle, seq: entry.seq }]);
       }
       break;
     }

@@ -24,7 +24,8 @@ export function parametersBundleWrapped(
   const carriedAll = (first ?? []).filter((bundle) =>
     rest.every((carriers) => carriers.some((b) => b.manifestSha256 === bundle.manifestSha256)),
   );
-  return carriedAll.at(-1);
+  const last = carriedAll.at(-1);
+  return last && { folder: last.folder, manifestSha256: last.manifestSha256 };
 }
 
 /**

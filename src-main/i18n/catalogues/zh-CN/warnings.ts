@@ -6,6 +6,8 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
     '{count, plural, =1 {密钥 {keyId} 的导入令牌将于} other {# 个密钥的导入令牌中，最早到期的是密钥 {keyId} 的令牌，将于}} {at, date, moment} 到期，还剩 {minutes} 分钟：请在此之前导入，或重新获取导入参数。',
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE':
     '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。请只把新的材料包带到离线工作站，并销毁之前的材料包；但如果离线端已经包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。',
+  'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED':
+    '{count} 个导入参数包 {bundlesList}（文件夹和摘要）写于在日志条目 {seq} 因密钥材料泄露而被拒绝的那次包装之前，其导入令牌在 {at, date, moment} 之前可能仍被接受。那次包装所用的是介质上被改动过的副本：请销毁这些参数包及其所有副本，切勿再次包装它们，也不要导入它们的任何包装，只把新的参数包带到离线工作站。',
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS':
     '此已包装密钥材料包是用较早的导入参数包（{dir}，摘要 {digest}）制作的，而不是本次仪式最后写出的那个（{latestDir}，摘要 {latestDigest}）。其导入令牌尚未过期，因此会像其他材料包一样被核对和导入（除非 KMS 不再接受这些令牌）；联网回执会写明它所用的参数包。{bound, select, yes {这些密钥只接受此前导入的密钥材料，因此用另一个参数包制作的包装（例如另一次托管恢复）持有的是同一份密钥材料，不会产生第二个版本：完成本次导入后，请销毁另一个参数包以及用它制作的任何包装。} other {请销毁另一个参数包，不要再对它进行包装。}}',
   'warning.CLOCK_SUSPECT':

@@ -83,7 +83,7 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
   });
 
   it('keys bound to the material imported before: a wrap of the other bundle holds the same material, so it is not "do not wrap"', () => {
-    const bundle = (n: number) => ({ folder: `/m/params-${n}`, manifestSha256: String(n).repeat(64) });
+    const bundle = (n: number) => ({ folder: `/m/params-${n}`, manifestSha256: String(n).repeat(64), seq: n });
     const state = {
       parametersBundle: bundle(2),
       // The key's first token went into params-1, its second into params-2 (the last written).
