@@ -6,7 +6,13 @@
  */
 import type { CliIo } from './command';
 
-type TestPausePoint = 'before-receipt' | 'after-receipt' | 'custody-split-first-folder' | 'after-parameters-bundle';
+type TestPausePoint =
+  | 'before-receipt'
+  | 'after-receipt'
+  | 'custody-split-first-folder'
+  | 'after-parameters-bundle'
+  | 'custody-restore-first-key'
+  | 'custody-restore-written';
 
 const MAX_PAUSE_MS = 60_000;
 

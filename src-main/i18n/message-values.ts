@@ -1998,6 +1998,7 @@ export interface MessageValueTable {
   'cli.custody.split-written': NoValues;
   'cli.custody.split-share': { index: string | number; n: string | number; custodian: string | number; file: string | number; sha256: string | number };
   'cli.custody.split-companion': { file: string | number };
+  'cli.custody.plaintext-stopped': { signal: string; state: string; files: string | number };
   'cli.custody.split-stopped': { signal: string; removed: number; moved: number; folders: string | number; left: number; leftFiles: string | number; movedFiles: string | number };
   'cli.custody.split-material-file': { file: string | number };
   'cli.custody.split-next': NoValues;

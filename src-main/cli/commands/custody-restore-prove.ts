@@ -12,12 +12,13 @@ import { cliTranslator } from '../cli-locale';
 import { restoreMaterial } from '../../core/custody/restore';
 import { KeyferryError } from '../../core/errors';
 import { writeFileExclusive } from '../../core/fs/durable-file';
+import { writeAllOrNothing } from '../../core/fs/created-entries';
 
 import type { CliIo } from '../command';
 
 import { type ReadShare } from './custody-input';
 import { runSetProveOnly } from './custody-restore-set';
-import { printPlaintextWritten } from './custody-plaintext-warning';
+import { writePlaintextStoppably } from './custody-plaintext-warning';
 
 import { isSetShare } from '../../core/custody/set-share';
 
@@ -79,14 +80,24 @@ export async function runProveOnly(
         io.stdout(t('cli.custody.prove.nothing-written'));
         return 0;
       }
-      const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
-      await printPlaintextWritten(io, [written.path], networked, (mode) =>
-        t('cli.custody.prove.written', {
-          file: written.path,
-          size: written.size,
-          form: first.spec === 'AES_256' ? 'aes' : 'pkcs8',
-          ...mode,
-        }),
+      const size = material.secret.use((bytes) => bytes.length);
+      await writePlaintextStoppably(
+        io,
+        networked,
+        (signal) =>
+          writeAllOrNothing(
+            async (layer) => [
+              (await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600, layer }))).path,
+            ],
+            { plain: true, signal },
+          ),
+        ([file], mode) =>
+          t('cli.custody.prove.written', {
+            file: file ?? out,
+            size,
+            form: first.spec === 'AES_256' ? 'aes' : 'pkcs8',
+            ...mode,
+          }),
       );
       return 0;
     } finally {

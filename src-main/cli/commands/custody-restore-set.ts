@@ -14,11 +14,12 @@ import { createFreshFolder, writeFileExclusive } from '../../core/fs/durable-fil
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
+import { pauseForTest } from '../test-pause';
 import type { ReadShare } from './custody-input';
 import { pathExists } from '../../core/fs/path-exists';
 import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 import { listText } from '../../i18n/list';
-import { printPlaintextWritten } from './custody-plaintext-warning';
+import { writePlaintextStoppably } from './custody-plaintext-warning';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -106,9 +107,14 @@ export function printSetRestored(
 
 /**
  * Writes every restored key into the new folder `dir`, all or nothing (a failure names any file of
- * plain key material it could not take away again); returns the files written.
+ * plain key material it could not take away again; a stop, `signal`, fails it so); returns the files written.
  */
-async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promise<string[]> {
+async function writeAll(
+  io: CliIo,
+  dir: string,
+  restored: readonly RestoredSetKey[],
+  signal: AbortSignal,
+): Promise<string[]> {
   return writeAllOrNothing(
     async (layer) => {
       await createFreshFolder(dir, layer);
@@ -118,10 +124,12 @@ async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promi
           writeFileExclusive(path.join(dir, `${r.keyId}.key`), bytes, { mode: 0o600, layer }),
         );
         files.push(written.path);
+        if (files.length === 1) await pauseForTest(io, 'custody-restore-first-key', signal);
       }
+      await pauseForTest(io, 'custody-restore-written', signal);
       return files;
     },
-    { plain: true },
+    { plain: true, signal },
   );
 }
 
@@ -178,9 +186,11 @@ export async function runSetProveOnly(
       io.stdout(t('cli.custody.set-nothing-written'));
       return 0;
     }
-    const files = await writeAll(out, restored);
-    await printPlaintextWritten(io, files, networked, (mode) =>
-      t('cli.custody.set-files-written', { count: restored.length, dir: out, ...mode }),
+    await writePlaintextStoppably(
+      io,
+      networked,
+      (signal) => writeAll(io, out, restored, signal),
+      (_files, mode) => t('cli.custody.set-files-written', { count: restored.length, dir: out, ...mode }),
     );
     return 0;
   } finally {

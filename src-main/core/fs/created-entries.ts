@@ -18,7 +18,7 @@ import { constants, promises as fs, lstatSync, statSync, type BigIntStats } from
 import path from 'node:path';
 import { causeValues, KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
-import { fsyncDirectory, nodeFileLayer, type FileLayer } from './durable-file';
+import { fsyncDirectory, nodeFileLayer, removeQuietly, type FileLayer } from './durable-file';
 
 /** What an attempt created, absolute paths in the order it created them. */
 export interface CreatedEntries {
@@ -32,6 +32,11 @@ export interface CreatedEntries {
    * crashed) is taken by its paths.
    */
   readonly identities?: ReadonlyMap<string, string>;
+  /**
+   * The paths Keyferry itself took away again (a failed file write's own partial file, an earlier
+   * removal of the same record), filled as it does: gone from there is then removed, not moved.
+   */
+  readonly unlinked?: Set<string>;
 }
 
 /** A CreatedEntries that a recordingLayer fills as it goes (one record may gather several writes). */
@@ -39,6 +44,7 @@ export interface CreatedRecord extends CreatedEntries {
   readonly files: string[];
   readonly createdFolders: string[];
   readonly identities: Map<string, string>;
+  readonly unlinked: Set<string>;
 }
 
 export interface RemovedEntries {
@@ -51,15 +57,16 @@ export interface RemovedEntries {
   /** Files that could not be removed (media pulled, made read-only): to delete by hand. */
   readonly leftFiles: readonly string[];
   /**
-   * Files no longer where they were written (their folder was moved, renamed or replaced, or its
-   * medium removed): not removed, to be found and deleted by hand. Named by the paths written.
+   * Files no longer where they were written (moved or renamed away, their folder moved, replaced or
+   * deleted, or its medium removed): not removed, to be found and deleted by hand. Named by the paths
+   * written; a folder the attempt made that went elsewhere is named once for all it holds.
    */
   readonly movedFiles: readonly string[];
 }
 
 /** An empty record for recordingLayer to fill. */
 export function newCreatedRecord(): CreatedRecord {
-  return { files: [], createdFolders: [], identities: new Map() };
+  return { files: [], createdFolders: [], identities: new Map(), unlinked: new Set() };
 }
 
 /** Device and inode of what is at `at` (following links: lstat for a file, stat for a folder); undefined when nothing can be looked at. */
@@ -121,6 +128,10 @@ export function recordingLayer(
         }
         return handle;
       },
+      remove: async (file) => {
+        await (layer.remove ?? removeQuietly)(file);
+        created.unlinked.add(path.resolve(file));
+      },
       mkdir: async (dir) => {
         signal?.throwIfAborted();
         await layer.mkdir(dir);
@@ -148,16 +159,16 @@ export async function refuseMovedFolders(created: CreatedEntries): Promise<void>
 type FileOutcome = 'removed' | 'left' | 'moved';
 
 /** Removes one created file while its path still leads to it; see the module comment. */
-async function removeFile(file: string, identities: ReadonlyMap<string, string> | undefined): Promise<FileOutcome> {
-  const written = identities?.get(file);
-  const folder = identities?.get(path.dirname(file));
+async function removeFile(file: string, created: CreatedEntries): Promise<FileOutcome> {
+  const written = created.identities?.get(file);
   const now = await look(file, false);
   if (now === undefined) return 'left';
   if (now === 'absent') {
-    // Gone from the folder it was written into (a failed file write removes its own partial file),
-    // or that folder is not at this path any more and the file went with it.
-    if (folder === undefined) return 'removed';
-    return (await look(path.dirname(file), true)) === folder ? 'removed' : 'moved';
+    // Gone, and Keyferry took it away (a failed file write removes its own partial file; an earlier
+    // pass of this removal), or nothing says what it was (a list of paths alone): removed. Otherwise
+    // it went elsewhere (moved or renamed out of its folder, with its folder, or its media): never
+    // called removed.
+    return written === undefined || created.unlinked?.has(file) === true ? 'removed' : 'moved';
   }
   // Something else is at that path now: never someone else's file.
   if (written !== undefined && now !== written) return 'moved';
@@ -166,7 +177,14 @@ async function removeFile(file: string, identities: ReadonlyMap<string, string> 
   } catch {
     return 'left';
   }
-  return (await look(file, false)) === 'absent' ? 'removed' : 'left';
+  if ((await look(file, false)) !== 'absent') return 'left';
+  created.unlinked?.add(file);
+  return 'removed';
+}
+
+/** Whether `at` lies inside `folder`. */
+function inside(at: string, folder: string): boolean {
+  return at.startsWith(folder + path.sep);
 }
 
 /** Removes `created.files`, then each created folder left empty, newest first; never throws. */
@@ -175,7 +193,7 @@ export async function removeCreatedEntries(created: CreatedEntries): Promise<Rem
   const movedFiles: string[] = [];
   let removedFiles = 0;
   for (const file of created.files) {
-    const outcome = await removeFile(file, created.identities);
+    const outcome = await removeFile(file, created);
     if (outcome === 'removed') removedFiles += 1;
     else (outcome === 'left' ? leftFiles : movedFiles).push(file);
   }
@@ -183,17 +201,19 @@ export async function removeCreatedEntries(created: CreatedEntries): Promise<Rem
   for (const folder of touched) await fsyncDirectory(folder).catch(() => undefined);
   const removedFolders: string[] = [];
   const kept = new Set<string>();
+  const movedFolders = new Set<string>();
   for (const folder of [...created.createdFolders].reverse()) {
     const made = created.identities?.get(folder);
     const now = await look(folder, true);
-    // Nothing there: gone already (its media's folder removed under it) where nothing says what it
-    // was, else moved away with whatever it holds (those files are named as moved).
-    if (now === 'absent') {
-      if (made === undefined) removedFolders.push(folder);
+    if (now === 'absent' || (now !== undefined && made !== undefined && now !== made)) {
+      // Gone already where nothing says what it was, or taken away here before: removed. Otherwise
+      // the folder made went elsewhere (moved, or its media removed) with whatever it holds, and
+      // another may stand at its path now: not ours to remove, named as not where it was made.
+      if (now === 'absent' && (made === undefined || created.unlinked?.has(folder) === true))
+        removedFolders.push(folder);
+      else movedFolders.add(folder);
       continue;
     }
-    // Another folder at that path now (the one made was moved): not ours to remove.
-    if (now !== undefined && made !== undefined && now !== made) continue;
     // rmdir removes only an empty folder: anything someone else put there stays.
     if (
       now !== undefined &&
@@ -203,11 +223,17 @@ export async function removeCreatedEntries(created: CreatedEntries): Promise<Rem
       ))
     ) {
       removedFolders.push(folder);
+      created.unlinked?.add(folder);
       await fsyncDirectory(path.dirname(folder)).catch(() => undefined);
     } else kept.add(folder);
   }
   const keptFolders = created.createdFolders.filter((folder) => kept.has(folder));
-  return { removedFiles, removedFolders, keptFolders, leftFiles, movedFiles };
+  // A folder made that went elsewhere is named once, for all it holds (the outermost such folder).
+  const outermost = created.createdFolders.filter(
+    (folder) => movedFolders.has(folder) && ![...movedFolders].some((other) => inside(folder, other)),
+  );
+  const moved = [...outermost, ...movedFiles.filter((file) => !outermost.some((folder) => inside(file, folder)))];
+  return { removedFiles, removedFolders, keptFolders, leftFiles, movedFiles: moved };
 }
 
 /**
@@ -215,13 +241,14 @@ export async function removeCreatedEntries(created: CreatedEntries): Promise<Rem
  * once it is done, the folders written into must still be at their paths (refuseMovedFolders); if
  * it or that check fails, what it created is removed again, and the failure names any file that
  * could not be removed or is no longer where it was written (FILES_LEFT_BEHIND; `plain`: those
- * files hold key material in plain form).
+ * files hold key material in plain form). Once `signal` is aborted (a stop) no further file is
+ * started, and the write fails and is taken away the same way.
  */
 export async function writeAllOrNothing<T>(
   write: (layer: FileLayer) => Promise<T>,
-  options: { readonly layer?: FileLayer; readonly plain?: boolean } = {},
+  options: { readonly layer?: FileLayer; readonly plain?: boolean; readonly signal?: AbortSignal } = {},
 ): Promise<T> {
-  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer);
+  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer, options.signal);
   try {
     const result = await write(layer);
     await refuseMovedFolders(created);

@@ -18,6 +18,13 @@ export interface FileLayer {
   open(file: string, flags: number, mode: number): Promise<fs.FileHandle>;
   mkdir(dir: string): Promise<void>;
   readFile(file: string): Promise<Buffer>;
+  /** Takes away a file this layer created whose write failed (default: removeQuietly). */
+  remove?(file: string): Promise<void>;
+}
+
+/** Removes `file` if it is there; never throws (what is left is found by whoever looks next). */
+export async function removeQuietly(file: string): Promise<void> {
+  await fs.rm(file, { force: true }).catch(() => undefined);
 }
 
 export const nodeFileLayer: FileLayer = {
@@ -120,7 +127,7 @@ export async function writeFileExclusive(
     return { path: file, size: bytes.length, sha256: actual };
   } catch (error) {
     if (created && (error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      await fs.rm(file, { force: true }).catch(() => undefined);
+      await (layer.remove ?? removeQuietly)(file).catch(() => undefined);
     }
     if (error instanceof KeyferryError) throw error;
     throw new KeyferryError(

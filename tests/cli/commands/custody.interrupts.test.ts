@@ -4,15 +4,20 @@
  * the first custodian's folder is complete (share, slips, backup, printout) and the second not yet
  * started; the stop removes what was written, says so in one line, and the same command then
  * makes a fresh split. The two folders sit on two real volumes (the temp folder and /dev/shm),
- * since the command refuses two shares on one volume.
+ * since the command refuses two shares on one volume. A folder moved away meanwhile is named, never
+ * called emptied. `custody restore --out` stopped while it writes key material in plain form takes
+ * away what it wrote, or names what it could not; stopped once all is written, it prints the files
+ * and the WARNING and ends 0 (a trial's stop left 41 such files with no word about them).
  */
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, spawnCli, type CliRun } from '../../integration/cli-process';
+import { runRehearsal } from '../../../src-main/core/ceremony/rehearsal/rehearsal';
+import { shareFileIn } from '../../helpers/custody-files';
 
 let dir: string;
 let folders: string[];
@@ -40,12 +45,16 @@ const SPLIT = [
   '--allow-network',
 ];
 
-/** Runs the split paused once the first custodian's folder is complete, does `atPause`, then sends Ctrl-C. */
-async function stopAtFirstFolder(args: readonly string[], atPause: () => Promise<void>): Promise<CliRun> {
+/** Runs the command paused at `point` (by default once the split's first custodian folder is complete), does `atPause`, then sends Ctrl-C. */
+async function stopAtFirstFolder(
+  args: readonly string[],
+  atPause: () => Promise<void>,
+  point = 'custody-split-first-folder',
+): Promise<CliRun> {
   const child = spawnCli(args, {
     cwd: dir,
     detached: true,
-    env: { NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'custody-split-first-folder' },
+    env: { NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point },
   });
   let stdout = '';
   let stderr = '';
@@ -54,7 +63,7 @@ async function stopAtFirstFolder(args: readonly string[], atPause: () => Promise
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString('utf8');
-      if (!sent && stderr.includes('test pause: custody-split-first-folder')) {
+      if (!sent && stderr.includes(`test pause: ${point}`)) {
         sent = true;
         void atPause().then(() => process.kill(-(child.pid as number), 'SIGINT'), reject);
       }
@@ -106,5 +115,57 @@ describe('custody split stopped by Ctrl-C while writing the custodian folders', 
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     for (const folder of folders) expect((await readdir(folder)).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('custody restore --out stopped by Ctrl-C while it writes the key material in plain form', () => {
+  /** A rehearsal's custody set of two keys, 2-of-2; returns `custody restore` of both shares into `out`. */
+  async function restoreArgs(out: string): Promise<string[]> {
+    const rehearsal = await runRehearsal({
+      outDir: path.join(dir, 'ceremony'),
+      specs: ['AES_256', 'EC_P256'],
+      app: { version: '0.1.0-test', build: 'test' },
+      custody: { m: 2, n: 2, custodians: ['Dana', 'Eli'] },
+    });
+    expect(rehearsal.ok).toBe(true);
+    const shares = [1, 2].map((i) => shareFileIn(`ceremony/custodian-${i}`, i, dir));
+    return ['custody', 'restore', ...shares.flatMap((s) => ['--share', s]), '--out', out, '--allow-network'];
+  }
+
+  it('takes away the key file it had written, with its folder, and says so', async () => {
+    const out = path.join(dir, 'restored');
+    const run = await stopAtFirstFolder(await restoreArgs(out), async () => undefined, 'custody-restore-first-key');
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(
+      'Stopped by Ctrl-C (SIGINT) before the restored key material was all written: what it had written was taken away again, with the folder it made; nothing of it is left.',
+    );
+    expect(run.stderr).not.toContain('nothing it was doing counts as done');
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
+  it('stopped once every key file is written: prints them with the WARNING and ends 0', async () => {
+    const out = path.join(dir, 'restored');
+    const args = await restoreArgs(out);
+    const run = await stopAtFirstFolder(args, async () => undefined, 'custody-restore-written');
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain('WARNING');
+    expect(run.stderr).toContain(
+      'Stopped by Ctrl-C (SIGINT) after the restored key material was written: the files above hold it in plain form',
+    );
+    expect((await readdir(out)).filter((n) => n.endsWith('.key'))).toHaveLength(2);
+  }, 120_000);
+
+  it('names the key material it could not take away when its folder was moved meanwhile', async () => {
+    const out = path.join(dir, 'restored');
+    const run = await stopAtFirstFolder(
+      await restoreArgs(out),
+      () => rename(out, `${out}-moved`),
+      'custody-restore-first-key',
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(
+      `before the restored key material was all written, and files of it could not be taken away again: ${out}. They hold key material in plain form: destroy them now, wherever they are.`,
+    );
+    expect((await readdir(`${out}-moved`)).filter((n) => n.endsWith('.key'))).toHaveLength(1);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import {
 } from '../../../src-main/core/fs/created-entries';
 import { createFreshFolder, nodeFileLayer, writeFileExclusive } from '../../../src-main/core/fs/durable-file';
 import { KeyferryError } from '../../../src-main/core/errors';
+import { errnoError } from '../bundle/fault-layer';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
@@ -111,12 +112,13 @@ describe('recordingLayer and removeCreatedEntries', () => {
     await writeFile(path.join(dir, 'decoy', 'b.bin'), 'theirs');
     await symlink(path.join(dir, 'decoy'), bundle);
     const removed = await removeCreatedEntries(created);
+    // The folder made is named once, for both files.
     expect(removed).toEqual({
       removedFiles: 0,
       removedFolders: [],
       keptFolders: [],
       leftFiles: [],
-      movedFiles: [path.join(bundle, 'a.bin'), path.join(bundle, 'b.bin')],
+      movedFiles: [bundle],
     });
     expect((await readdir(path.join(dir, 'moved'))).sort()).toEqual(['a.bin', 'b.bin']);
     expect(await readFile(path.join(dir, 'decoy', 'b.bin'), 'utf8')).toBe('theirs');
@@ -133,12 +135,55 @@ describe('recordingLayer and removeCreatedEntries', () => {
     expect(await readdir(path.join(dir, 'moved'))).toEqual([]);
   });
 
-  it('counts a file its own failed write took away as removed while its folder is the one written into', async () => {
+  it('counts a file its own failed write took away as removed, and one taken out of its folder as not where written', async () => {
+    const full = { ...nodeFileLayer, readFile: () => Promise.reject(errnoError('EIO')) };
+    const { layer, created } = recordingLayer(full);
+    const failed = path.join(dir, 'a.bin');
+    await expect(writeFileExclusive(failed, 'a', { layer })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    // A share taken out of the (unchanged) folder before the clean-up: never "removed".
+    const taken = path.join(dir, 'share.json');
+    await writeFileExclusive(taken, 's', { layer: recordingLayer(nodeFileLayer, undefined, created).layer });
+    await rename(taken, path.join(dir, '..', `${path.basename(dir)}-stolen.json`));
+    expect(await removeCreatedEntries(created)).toMatchObject({ removedFiles: 1, movedFiles: [taken], leftFiles: [] });
+    await rm(path.join(dir, '..', `${path.basename(dir)}-stolen.json`));
+  });
+
+  it('a second pass over what a first one took away through a link calls it removed, as the first did', async () => {
     const { layer, created } = recordingLayer(nodeFileLayer);
-    const file = path.join(dir, 'a.bin');
-    await writeFileExclusive(file, 'a', { layer });
-    await rm(file);
-    expect(await removeCreatedEntries(created)).toMatchObject({ removedFiles: 1, movedFiles: [] });
+    const folder = path.join(dir, 'custodian');
+    await mkdir(folder);
+    await writeFileExclusive(path.join(folder, 'a.json'), 'a', { layer });
+    await rename(folder, path.join(dir, 'moved'));
+    await mkdir(path.join(dir, 'elsewhere'));
+    await symlink(path.join(dir, 'elsewhere'), folder);
+    // Written through the link after the swap: onto the other disk.
+    await writeFileExclusive(path.join(folder, 'b.html'), 'b', { layer });
+    const first = await removeCreatedEntries({ ...created, files: created.files.slice(1) });
+    expect(first).toMatchObject({ removedFiles: 1, movedFiles: [] });
+    expect(await removeCreatedEntries(created)).toMatchObject({
+      removedFiles: 1,
+      movedFiles: [path.join(folder, 'a.json')],
+    });
+  });
+
+  it('names a folder it made that went elsewhere once, for all it holds', async () => {
+    const { layer, created } = recordingLayer(nodeFileLayer);
+    const bundle = path.join(dir, 'params');
+    await layer.mkdir(bundle);
+    await layer.mkdir(path.join(bundle, 'keys'));
+    for (const name of ['k1', 'k2', 'k3']) await writeFileExclusive(path.join(bundle, 'keys', name), name, { layer });
+    await writeFileExclusive(path.join(dir, 'beside.txt'), 'x', { layer });
+    await rename(bundle, path.join(dir, 'params.moved'));
+    await mkdir(path.join(dir, 'elsewhere'));
+    await symlink(path.join(dir, 'elsewhere'), bundle);
+    expect(await removeCreatedEntries(created)).toEqual({
+      removedFiles: 1,
+      removedFolders: [],
+      keptFolders: [],
+      leftFiles: [],
+      movedFiles: [bundle],
+    });
+    expect(await readdir(path.join(dir, 'params.moved', 'keys'))).toEqual(['k1', 'k2', 'k3']);
   });
 
   it('refuses a folder written into that is no longer at its path, before anything is called written', async () => {
@@ -171,7 +216,8 @@ describe('writeAllOrNothing', () => {
     ).catch((caught: unknown) => caught)) as KeyferryError;
     expect(error.code).toBe('FILES_LEFT_BEHIND');
     expect(error.message).toContain(`Not where it was written`);
-    expect(error.message).toContain(path.join(out, 'k1.key'));
+    // The folder made is named, for the key file it holds wherever it is now.
+    expect(error.message).toContain(`: ${out}; it holds key material`);
     expect(error.message).toContain('it holds key material in plain form');
     expect(error.nextStep).toMatch(/^Find that file wherever that folder is now and destroy it at once/);
     expect(await readdir(path.join(dir, 'taken'))).toEqual(['k1.key']);

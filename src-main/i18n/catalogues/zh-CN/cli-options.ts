@@ -81,7 +81,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.SHARE_FILE_REFUSED.next':
     '请更正该文件（份额文件，或严格按打印内容录入的凭条），或将其去掉；未恢复任何内容，已读取的份额已从内存中擦除。',
   'problem.FILES_LEFT_BEHIND':
-    '{cause} {left, plural, =0 {} other {无法删除 {filesList}：请手动删除，{plain, select, yes {它含有明文形式的密钥材料。} other {它不完整。}}}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}；{plain, select, yes {其中含有明文形式的密钥材料。} other {这些文件不完整。}}}}',
+    '{cause}{left, plural, =0 {} other {无法删除 {filesList}：请手动删除，{plain, select, yes {它含有明文形式的密钥材料。} other {它不完整。}}}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}；{plain, select, yes {其中含有明文形式的密钥材料。} other {这些文件不完整。}}}}',
   'problem.FILES_LEFT_BEHIND.next':
     '{moved, plural, =0 {请删除 {filesList}，更正失败的原因，然后重新运行该命令。} other {请在该文件夹现在所在之处找到这些文件并{plain, select, yes {立即销毁} other {删除}}{left, plural, =0 {} other {，并删除 {filesList}}}。如果这里没有人这样做过，说明本工作站上有程序改动了该介质：在再次使用它之前请告知操作员和见证人。然后使用一个无人触碰的介质上的文件夹重新运行该命令。}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':

@@ -120,6 +120,8 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'cli.custody.split-written': '已写入各保管人文件夹（每个文件均已回读核对）：',
   'cli.custody.split-share': '  第 {index} 份（共 {n} 份），保管人 {custodian}：{file}  sha256 {sha256}',
   'cli.custody.split-companion': '    {file}',
+  'cli.custody.plaintext-stopped':
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}{state, select, written {在恢复的密钥材料写入之后停止：上面列出的文件以明文形式存放这些材料；上面的“警告”说明了应如何处理它们。} left {在恢复的密钥材料全部写入之前停止，且其中部分文件未能删除：{files}。它们以明文形式存放密钥材料：无论它们在哪里，请立即销毁。} other {在恢复的密钥材料全部写入之前停止：已写入的内容及其创建的文件夹已删除，未留下任何内容。请再次运行同一命令以写入。}}',
   'cli.custody.split-stopped':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在托管拆分完成前停止：{removed, plural, =0 {{moved, plural, =0 {尚未向保管人文件夹写入任何文件} other {已写入的文件均未删除}}} other {已写入的 # 个文件（份额、凭条、备份）已从 {folders} 中再次删除}}{left, plural, =0 {} other {；无法删除 {leftFiles}：在任何人将其作为份额带走之前，请手动删除}}{moved, plural, =0 {} other {；不在写入的位置（其文件夹被移动，或其介质被取出）：{movedFiles}：在任何人将其作为份额带走之前，请找到并删除它们}}。密钥材料文件未改动；请再次运行同一命令重新拆分。',
   'cli.custody.split-material-file':
