@@ -11,6 +11,7 @@ type TestPausePoint =
   | 'after-receipt'
   | 'custody-split-first-folder'
   | 'after-parameters-bundle'
+  | 'parameters-bundle-verified'
   | 'custody-restore-first-key'
   | 'custody-restore-written';
 

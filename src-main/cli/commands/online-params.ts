@@ -76,6 +76,27 @@ async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSi
   }
 }
 
+/**
+ * From the moment the bundle stands (journaled and verified), a stop changes nothing and must not
+ * send the officer to fetch again (new tokens would make this bundle stale): it waits (a few seconds
+ * at most) until the digest and the Next lines are printed, journals no interruption, and ends 0.
+ * Registered before the write, so a stop that came while the write was finishing hears it too (a
+ * trial's stop then printed "nothing it was doing counts as done" under the verified bundle).
+ */
+function bundleStandsOnStop(io: CliIo, journal: string): { stands(dir: string): void; printed(): void } {
+  let dir: string | undefined;
+  let printed!: () => void;
+  const allPrinted = new Promise<void>((resolve) => (printed = resolve));
+  io.interrupts?.onStop(async (stop) => {
+    if (dir === undefined) return;
+    await Promise.race([allPrinted, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    stop.journaled = true;
+    stop.completed = true;
+    stop.line ??= cliTranslator(io).t('cli.stopped-params-written', { signal: stop.signal, dir, journal });
+  });
+  return { stands: (written) => void (dir = written), printed };
+}
+
 /** What the officer fills in (pasted unchanged, `M/N` is refused before anything happens). */
 const CUSTODY_TO_FILL_IN = ['--custody', 'M/N', '--custodian', 'NAME', '--custodian-folder', 'DIR'];
 
@@ -181,96 +202,97 @@ export const paramsCommand = defineOnlineCommand({
         });
         return 1;
       }
-      const written = await writeStoppably(io, out, (signal) => session.ceremony.writeParametersBundle(out, signal));
-      const { t } = cliTranslator(io);
-      // Another wrapping algorithm than the plan's (e.g. OAEP with SHA-1 for an HSM) is said on screen, not only on paper.
-      const chosen = session.journal.entries.find(
-        (e) => e.seq > before && e.event === ONLINE_EVENTS.wrappingAlgorithmChosen,
-      );
-      if (chosen)
-        io.stdout(
-          t('online.params.algorithm-changed', {
-            from: String(chosen.data.from),
-            to: String(chosen.data.to),
-            seq: chosen.seq,
-          }),
-        );
-      // From here the bundle stands (journaled and verified): a stop while the rest is printed, or
-      // while the session closes, changes nothing, and must not send the officer to fetch again
-      // (new tokens would make this bundle stale). It ends 0 and journals no interruption.
-      io.interrupts?.onStop(async (stop) => {
-        stop.journaled = true;
-        stop.completed = true;
-        stop.line ??= t('cli.stopped-params-written', {
-          signal: stop.signal,
-          dir: written.dir,
-          journal: session.journal.path,
-        });
+      const standing = bundleStandsOnStop(io, session.journal.path);
+      const written = await writeStoppably(io, out, async (signal) => {
+        const bundle = await session.ceremony.writeParametersBundle(out, signal);
+        standing.stands(bundle.dir);
+        // A stop here comes while the write is finishing: the command still prints what follows.
+        await pauseForTest(io, 'parameters-bundle-verified', signal);
+        return bundle;
       });
-      io.stdout(t('params.fingerprints.heading'));
-      // In the tables' order: each replica group's replicas under their primary.
-      for (const k of placeColumns(io, session.ceremony.keys()).grouped(issued)) {
-        const until = cliDate(io, k.tokenExpiresAt);
-        const replica = k.replicaRegion === undefined ? 'no' : 'yes';
-        io.stdout(
-          t('online.params.key', {
-            alias: k.alias,
-            spec: k.spec,
-            keyId: k.keyId,
-            until,
-            replica,
-            region: k.replicaRegion ?? '',
-          }),
+      try {
+        const { t } = cliTranslator(io);
+        // Another wrapping algorithm than the plan's (e.g. OAEP with SHA-1 for an HSM) is said on screen, not only on paper.
+        const chosen = session.journal.entries.find(
+          (e) => e.seq > before && e.event === ONLINE_EVENTS.wrappingAlgorithmChosen,
         );
-        io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);
-      }
-      cliWarnings(io, written.warnings).forEach((line) => io.stdout(line));
-      io.stdout(t('online.params.written', { dir: written.dir }));
-      for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
-      // Keys that held imported material take only that material again: custody restore, not fresh material.
-      // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
-      const onMediaDir = bundleOnMedia(written.dir);
-      const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
-      const reimport = reimportNextLines(io, session, onMediaDir, written);
-      if (reimport.length > 0) {
-        for (const line of [...reimport, mediaFolder]) io.stdout(line);
+        if (chosen)
+          io.stdout(
+            t('online.params.algorithm-changed', {
+              from: String(chosen.data.from),
+              to: String(chosen.data.to),
+              seq: chosen.seq,
+            }),
+          );
+        io.stdout(t('params.fingerprints.heading'));
+        // In the tables' order: each replica group's replicas under their primary.
+        for (const k of placeColumns(io, session.ceremony.keys()).grouped(issued)) {
+          const until = cliDate(io, k.tokenExpiresAt);
+          const replica = k.replicaRegion === undefined ? 'no' : 'yes';
+          io.stdout(
+            t('online.params.key', {
+              alias: k.alias,
+              spec: k.spec,
+              keyId: k.keyId,
+              until,
+              replica,
+              region: k.replicaRegion ?? '',
+            }),
+          );
+          io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);
+        }
+        cliWarnings(io, written.warnings).forEach((line) => io.stdout(line));
+        io.stdout(t('online.params.written', { dir: written.dir }));
+        for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
+        // Keys that held imported material take only that material again: custody restore, not fresh material.
+        // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
+        const onMediaDir = bundleOnMedia(written.dir);
+        const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
+        const reimport = reimportNextLines(io, session, onMediaDir, written);
+        if (reimport.length > 0) {
+          for (const line of [...reimport, mediaFolder]) io.stdout(line);
+          standing.printed();
+          await pauseForTest(io, 'after-parameters-bundle');
+          return 0;
+        }
+        // AES material the plan lets expire is generated only with a copy kept (or its loss acknowledged): say so.
+        const expiring = Object.values(written.materialExpiries)
+          .filter((at) => at !== 'never')
+          .sort();
+        // Material an earlier wrap made in an HSM token, none of it imported: wrapped again from the token.
+        const inToken = hsmMaterialOf(session.journal.entries, written.keyIds);
+        const custody = inToken
+          ? ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', inToken.token, '--hsm-existing-keys']
+          : (custodyLikeEarlierWrap(session.journal.entries, written.keyIds) ??
+            (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
+        // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
+        const earlier = ceremonyAirGapJournal(session.journal.entries);
+        // The plan's expiry already past by the KMS's clock (warned above): the wrap needs one further ahead.
+        const pastByKms = written.warnings.some((w) => w.code === 'MATERIAL_EXPIRY_PAST_BY_KMS');
+        const command = airgapWrapCommand(
+          session,
+          onMediaDir,
+          [...custody, ...(pastByKms ? ['--expires', 'EXPIRY'] : [])],
+          earlier?.file,
+        );
+        io.stdout(t(inToken ? 'online.next.airgap-wrap-hsm' : 'online.next.airgap-wrap', { command, ...inToken }));
+        io.stdout(mediaFolder);
+        if (earlier || parametersRound(session) > 1)
+          io.stdout(
+            t('online.next.same-airgap-journal', {
+              known: earlier ? 'yes' : sawWrappedBundle(session.journal.entries) ? 'unproven' : 'no',
+              journal: earlier?.file ?? '',
+              firstEntry: earlier ? journalIdentity(earlier.firstEntrySha256) : '',
+            }),
+          );
+        if (expiring[0] !== undefined && !inToken)
+          io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
+        standing.printed();
         await pauseForTest(io, 'after-parameters-bundle');
         return 0;
+      } finally {
+        standing.printed();
       }
-      // AES material the plan lets expire is generated only with a copy kept (or its loss acknowledged): say so.
-      const expiring = Object.values(written.materialExpiries)
-        .filter((at) => at !== 'never')
-        .sort();
-      // Material an earlier wrap made in an HSM token, none of it imported: wrapped again from the token.
-      const inToken = hsmMaterialOf(session.journal.entries, written.keyIds);
-      const custody = inToken
-        ? ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', inToken.token, '--hsm-existing-keys']
-        : (custodyLikeEarlierWrap(session.journal.entries, written.keyIds) ??
-          (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
-      // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
-      const earlier = ceremonyAirGapJournal(session.journal.entries);
-      // The plan's expiry already past by the KMS's clock (warned above): the wrap needs one further ahead.
-      const pastByKms = written.warnings.some((w) => w.code === 'MATERIAL_EXPIRY_PAST_BY_KMS');
-      const command = airgapWrapCommand(
-        session,
-        onMediaDir,
-        [...custody, ...(pastByKms ? ['--expires', 'EXPIRY'] : [])],
-        earlier?.file,
-      );
-      io.stdout(t(inToken ? 'online.next.airgap-wrap-hsm' : 'online.next.airgap-wrap', { command, ...inToken }));
-      io.stdout(mediaFolder);
-      if (earlier || parametersRound(session) > 1)
-        io.stdout(
-          t('online.next.same-airgap-journal', {
-            known: earlier ? 'yes' : sawWrappedBundle(session.journal.entries) ? 'unproven' : 'no',
-            journal: earlier?.file ?? '',
-            firstEntry: earlier ? journalIdentity(earlier.firstEntrySha256) : '',
-          }),
-        );
-      if (expiring[0] !== undefined && !inToken)
-        io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
-      await pauseForTest(io, 'after-parameters-bundle');
-      return 0;
     });
   },
 });
