@@ -2206,7 +2206,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
-  'problem.CUSTODY_SHARES_WRITE_FAILED.next': NoValues;
+  'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string };
   'cli.custody.restore.default-title': NoValues;
   'cli.custody.restore.parameters': { ceremonyId: string | number; count: number; keys: string | number };
   'cli.custody.restore.expiry': { expiry: string | number };
@@ -3012,7 +3012,7 @@ export interface ProblemValueTable {
   'CUSTODY_FILE_EXISTS': { file: string | number };
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
-  'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
+  'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };
   'WRITE_VERIFY_FAILED': { file: string | number };

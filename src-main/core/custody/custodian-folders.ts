@@ -65,6 +65,7 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
       signal: request.signal,
       created: request.created,
       afterCustodian: request.afterCustodian,
+      inCeremony: request.inCeremony,
     },
   );
   return { written, backupFile };

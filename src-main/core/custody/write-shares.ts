@@ -23,7 +23,7 @@ interface CompanionFile {
   readonly data: string | Uint8Array;
 }
 
-interface WriteSharesOptions {
+interface WriteSharesOptions extends Pick<CustodianWriteControl, 'inCeremony'> {
   /** Defaults to the media layer's `volumeIdOf` (the folder's device number, `st_dev`). */
   readonly volumeIdOf?: VolumeIdOf;
   readonly layer?: FileLayer;
@@ -84,6 +84,8 @@ export interface CustodianWriteControl {
   readonly created?: CreatedRecord;
   /** Runs after each custodian's folder is complete. */
   readonly afterCustodian?: (written: WrittenShare) => Promise<void>;
+  /** The air-gapped ceremony writes them (`airgap wrap`), not `custody split`: a failure's next step says which command to run again. */
+  readonly inCeremony?: boolean;
 }
 
 /**
@@ -151,6 +153,7 @@ export async function writeCustodianFolders(
         leftoversList: listValue(removed.leftFiles),
         moved: removed.movedFiles.length,
         movedList: listValue(removed.movedFiles),
+        command: options.inCeremony ? 'wrap' : 'split',
       },
       { cause: error },
     );

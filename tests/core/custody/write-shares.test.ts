@@ -139,6 +139,13 @@ describe('writeShareFiles', () => {
     const error = await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes(), layer: failing }));
     expect(error.message).toContain('the media is full');
     expect(error.message).toContain('The 2 files this split had already written were removed again.');
+    expect(error.nextStep).toContain('run the split again');
     expect(await contents()).toEqual([[], [], []]);
+    // Written by the air-gapped ceremony, the way out is its own command again.
+    opened = 0;
+    const inWrap = await refusal(() =>
+      writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes(), layer: failing, inCeremony: true }),
+    );
+    expect(inWrap.nextStep).toContain('run the same keyferry airgap wrap command again with the same journal');
   });
 });

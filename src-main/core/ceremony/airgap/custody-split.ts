@@ -132,6 +132,7 @@ export async function splitForCustody(
       ...(request.language ? { language: request.language } : {}),
       ...(request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {}),
       created: writes,
+      inCeremony: true,
     });
     const holders = written.map((w, j) => ({
       shareIndex: w.index,

@@ -63,7 +63,7 @@ export const enCustody = {
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {Writing the shares failed.}} {removed, plural, =0 {} one {The # file this split had already written was removed again.} other {The # files this split had already written were removed again.}}{left, plural, =0 {} other { Could not remove {leftoversList}: delete by hand, that split is incomplete.}}{moved, plural, =0 {} other { Not where they were written (the folder was moved, renamed, replaced or deleted while Keyferry wrote into it, or its media was removed): {movedList}. Find them wherever that folder is now and delete them before anyone takes them away as a share.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
-    'Fix the media, then run the split again (it makes fresh shares; never mix shares of two splits).',
+    '{command, select, wrap {Fix the media, then run the same keyferry airgap wrap command again with the same journal: it makes fresh material and a fresh custody set (never keep a share of this attempt).} other {Fix the media, then run the split again (it makes fresh shares; never mix shares of two splits).}}',
   'cli.custody.restore.default-title': 'Custody restore ceremony',
   'cli.custody.restore.parameters':
     'Import parameters of ceremony {ceremonyId} for {count, plural, one {key} other {keys}} {keys}',
