@@ -2082,7 +2082,7 @@ export interface MessageValueTable {
   'problem.BUNDLE_CIPHERTEXT_INVALID': { kind: string; file: string | number; keyId: string | number; size: string | number };
   'problem.BUNDLE_CIPHERTEXT_INVALID.next': NoValues;
   'problem.BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number };
-  'problem.BUNDLE_WRITE_FAILED.next': { cleanup: string; removedFiles: number; leftoversList: string | number };
+  'problem.BUNDLE_WRITE_FAILED.next': { cleanup: string; removedFiles: number; full: string; leftoversList: string | number };
   'problem.BUNDLE_INPUT_INVALID': { reason: string; keyId: string | number; keySpec: string | number; value: string | number; fieldCount: number; fieldsList: string | number; cause: string | number };
   'problem.BUNDLE_INPUT_INVALID.next': NoValues;
   'problem.BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
@@ -2956,7 +2956,7 @@ export interface ProblemValueTable {
   'BUNDLE_FINGERPRINT_MISMATCH': { key: string; keyId: string | number; actual: string | number; expected: string | number };
   'BUNDLE_PUBLIC_KEY_INVALID': { problem: string; keyId: string | number; keySpec: string | number };
   'BUNDLE_CIPHERTEXT_INVALID': { kind: string; file: string | number; keyId: string | number; size: string | number };
-  'BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number; cleanup: string; removedFiles: number; leftoversList: string | number };
+  'BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number; cleanup: string; removedFiles: number; full: string; leftoversList: string | number };
   'BUNDLE_INPUT_INVALID': { reason: string; keyId: string | number; keySpec: string | number; value: string | number; fieldCount: number; fieldsList: string | number; cause: string | number };
   'BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
   'KWP_BAD_KEK_LENGTH': { length: string | number };

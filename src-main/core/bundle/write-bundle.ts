@@ -251,7 +251,14 @@ function writeFailed(dir: string, error: unknown, removed?: RemovedEntries): Key
     error instanceof KeyferryError
       ? { errno: 'refused', ...causeValues(error) }
       : { errno: (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown', cause: '' };
-  return new KeyferryError('BUNDLE_WRITE_FAILED', { dir, ...failure, ...removalValues(removed) }, { cause: error });
+  // The media full (a file write's own refusal names it): the way out is room on it.
+  const code = error instanceof KeyferryError ? error.values?.['errno'] : failure.errno;
+  const full = code === 'ENOSPC' ? 'yes' : 'no';
+  return new KeyferryError(
+    'BUNDLE_WRITE_FAILED',
+    { dir, ...failure, full, ...removalValues(removed) },
+    { cause: error },
+  );
 }
 
 /** The values a failed write names its clean-up with (none after the manifest: the stop withdraws the whole bundle). */

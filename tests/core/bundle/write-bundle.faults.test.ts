@@ -100,6 +100,8 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
       await expectFailedWrite(
         write(dir, vanishingAfter(n, n % 2 === 0 ? 'EIO' : 'ENOENT')),
         /was the media removed\?|was it removed\?/,
+        // Not "make room": the media went away, it did not fill up.
+        /Once the media is back and writable, run the same command again with the same folder/,
       );
       await expectNeverAccepted(dir);
       await expectNothingLeft(dir);
@@ -187,6 +189,7 @@ describe('a real medium that fills up or turns read-only while the bundle is wri
       );
       expect(problem.message).toContain('the media is full');
       expect(problem.nextStep).toMatch(/The \d+ files? this attempt had written there (was|were) removed again/);
+      expect(problem.nextStep).toContain('Make room on the media and run the same command again with the same folder');
       expect(problem.values).toMatchObject({ cleanup: 'removed' });
       expect(Number(problem.values?.removedFiles)).toBeGreaterThan(0);
       expect(existsSync(dir)).toBe(false);
