@@ -12,11 +12,23 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 
 /**
- * What the folder is for (the preflight's roles; `restored`: a custody restore's `--out`;
- * `onlineReceipt`: the online import's receipt folder), and a custodian's number, 1-based.
+ * What a folder Keyferry writes into is for; messages name the folder by it. The first five are the
+ * air-gapped preflight's (core/media/preflight.ts); `restored`: a custody restore's `--out`;
+ * `onlineReceipt`: the online import's receipt folder; `rehearsal`: the rehearsal's folder.
  */
+export type OutputRole =
+  | 'bundle'
+  | 'parameters'
+  | 'receipt'
+  | 'custodian'
+  | 'console'
+  | 'restored'
+  | 'onlineReceipt'
+  | 'rehearsal';
+
+/** A folder Keyferry writes into: what for, and a custodian's number, 1-based. */
 interface OutputPlace {
-  readonly role: string;
+  readonly role: OutputRole;
   readonly index?: number;
   readonly folder: string;
 }

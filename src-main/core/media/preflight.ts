@@ -12,10 +12,10 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
-import { refuseOutputThroughLink } from '../fs/linked-output';
+import { refuseOutputThroughLink, type OutputRole } from '../fs/linked-output';
 
-/** What a destination is for; messages name the folder by it. */
-type DestinationRole = 'bundle' | 'parameters' | 'receipt' | 'custodian' | 'console';
+/** What a destination is for; messages name the folder by it (the preflight's part of OutputRole). */
+type DestinationRole = Extract<OutputRole, 'bundle' | 'parameters' | 'receipt' | 'custodian' | 'console'>;
 
 export interface Destination {
   readonly role: DestinationRole;

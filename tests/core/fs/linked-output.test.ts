@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refuseOutputThroughLink } from '../../../src-main/core/fs/linked-output';
+import { refuseOutputThroughLink, type OutputRole } from '../../../src-main/core/fs/linked-output';
 import { toProblem } from '../../../src-main/core/errors';
 import { translator } from '../../../src-main/i18n/translate';
 
@@ -70,7 +70,7 @@ describe('refuseOutputThroughLink: writing only into the folder named', () => {
   it('words each kind of folder and what was not done, in both languages', async () => {
     await symlink(disk, path.join(stick, 'out'));
     const folder = path.join(stick, 'out', 'x');
-    const refusal = async (role: string, index?: number) =>
+    const refusal = async (role: OutputRole, index?: number) =>
       toProblem(
         await refuseOutputThroughLink({ role, folder, ...(index ? { index } : {}) }).then(
           () => undefined,
