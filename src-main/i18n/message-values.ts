@@ -1175,6 +1175,7 @@ export interface MessageValueTable {
   'online.lapsed.step2-wrap': { command: string | number; file: string };
   'online.lapsed.step3': { command: string | number; by: string };
   'online.status.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; dir: string | number; command: string | number };
+  'online.status.restore-unproven': { folder: string | number; seq: string | number; command: string | number };
   'online.status.exposed-new-material': { folder: string | number; seq: string | number; set: string; setTag: string | number };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.next-parameters': { refused: string; bundle: string | number; refusedSeq: string | number; code: string | number; unwritten: string; command: string | number; earlier: string; dir: string | number };

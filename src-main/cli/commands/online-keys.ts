@@ -244,6 +244,17 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
     : undefined;
   if (step === 'parameters-written' && exposed && (written?.seq ?? 0) < exposed.seq)
     return t('online.status.exposed', { ...exposed, dir: folder, command: nextParametersCommand(session, values) });
+  // A custody restore of material this journal never saw under the KMS's wrapping keys, refused
+  // after the bundle written last: new material (fresh parameters), not that bundle's wrap again.
+  const unproven = session.journal.entries.findLast(
+    (e) => e.event === ONLINE_EVENTS.wrappedRefused && e.data['code'] === 'WRAPPED_RESTORE_UNPROVEN',
+  );
+  if (step === 'parameters-written' && unproven && (written?.seq ?? 0) < unproven.seq)
+    return t('online.status.restore-unproven', {
+      seq: unproven.seq,
+      folder: typeof unproven.data['folder'] === 'string' ? unproven.data['folder'] : '',
+      command: nextParametersCommand(session, values),
+    });
   if (step === 'parameters-written' && folder) {
     // Its wrap was checked and its import refused for an expiry not ahead: that wrap stands (a wrap
     // again is refused); the same bundle imports with an expiry further ahead while the tokens last.

@@ -17,14 +17,7 @@ import { KeyferryError } from '../errors';
  * `onlineReceipt`: the online import's receipt folder; `rehearsal`: the rehearsal's folder.
  */
 export type OutputRole =
-  | 'bundle'
-  | 'parameters'
-  | 'receipt'
-  | 'custodian'
-  | 'console'
-  | 'restored'
-  | 'onlineReceipt'
-  | 'rehearsal';
+  'bundle' | 'parameters' | 'receipt' | 'custodian' | 'console' | 'restored' | 'onlineReceipt' | 'rehearsal';
 
 /** A folder Keyferry writes into: what for, and a custodian's number, 1-based. */
 interface OutputPlace {

@@ -106,6 +106,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{known, select, lapsed {导入参数包 {dir}（写于联网日志第 {seq} 条）的导入令牌已于 {until, date, moment} 过期：该包已无法再包装和导入。下一步，获取新的包装密钥和导入令牌并写入新的包：{command}} other {下一步，{known, select, yes {在导入令牌到期（{until, date, moment}）之前} other {在令牌的 24 小时内}}于离线工作站上：按 online params 打印的命令，用导入参数包 {dir}（写于联网日志第 {seq} 条）执行包装；然后在此处用它打印的 online import 命令导入其写出的内容。}}{digest, select, none {} other {本日志在写出该包时记录的包摘要（离线端每位见证人要输入的值）：{digest}。请从这里朗读它，不要从移动存储介质上的包读取（在介质上被改动过的包有它自己的摘要，keyferry bundle verify --show-digest 打印的正是那个摘要）。}}',
   'online.status.exposed':
     '已包装密钥材料包 {folder} 在日志第 {seq} 条被拒绝：其中的密钥材料是用一个并非 KMS 签发的包装密钥加密的，因此请将这份密钥材料视为已泄露（持有该密钥私钥的人可能读得到它）。请销毁那次包装生成的托管份额或 HSM 令牌对象{set, select, named {（托管集 {setTag}）} other {}}；永远不要恢复或导入这份密钥材料（导入它会被拒绝）。导入参数包 {dir} 可能正是在介质上被改动过的副本：不要用它包装。下一步，获取新的包装密钥和导入令牌并写入新的包：{command}；然后在离线工作站上用 keyferry airgap wrap 生成新的密钥材料（不要用 keyferry custody restore），每位见证人输入的摘要要由 keyferry online status 届时从本日志读出。',
+  'online.status.restore-unproven':
+    '由托管恢复生成的已包装密钥材料包 {folder} 已在日志条目 {seq} 被拒绝：本日志从未见过其密钥材料在 KMS 自己签发的包装密钥下被包装，因此不予导入（其第一次包装可能使用了来自被改动的参数包的密钥）。下一步，生成新的密钥材料：在新的参数包中获取新的包装密钥和导入令牌：{command}；然后在离线工作站上使用 --wrap-again 及原因运行 keyferry airgap wrap，每位见证人键入届时 keyferry online status 从本日志读出的摘要。新的密钥材料导入后，请销毁该次恢复所用的托管副本。',
   'online.status.exposed-new-material':
     '在日志第 {seq} 条被拒绝的已包装密钥材料包 {folder} 中的密钥材料已泄露：请包装新的密钥材料（keyferry airgap wrap），永远不要对那次包装{set, select, named {（托管集 {setTag}）} other {}}做托管恢复；其托管份额或 HSM 令牌对象应予销毁。',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',

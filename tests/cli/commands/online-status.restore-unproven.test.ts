@@ -1,0 +1,81 @@
+/**
+ * `online status` after a custody restore of material this online journal never saw under the KMS's
+ * own wrapping keys was refused (WRAPPED_RESTORE_UNPROVEN): the ceremony's first wrap, 2-of-2 in
+ * custody, never came to an import here; its shares were restored under fresh parameters and the
+ * import refused. The status said only "wrap with the import-parameters bundle", the bundle the
+ * refusal had just said to replace; it now names the refusal and the way on: fresh parameters, then
+ * new material with --wrap-again. Two machines in two folders, the real CLI against the simulator.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
+import { onlineAt } from '../../helpers/cli-sides';
+import { shareFileIn } from '../../helpers/custody-files';
+import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { airgapConfirmations } from './witness-args';
+import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+
+let dir: string;
+let kms: SimSetup;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-restore-unproven-'));
+  kms = await startSimWithClient();
+});
+afterEach(async () => {
+  await kms.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('names the refused restore and sends the officer to fresh parameters and new material', async () => {
+  const custody = ['--custody', '2/2', '--shares-on-one-volume'].concat([
+    '--custodian',
+    'Dana',
+    '--custodian-folder',
+    'dana',
+    '--custodian',
+    'Eli',
+    '--custodian-folder',
+    'eli',
+  ]);
+  const c = await wrappedCliCeremony(
+    path.join(dir, 'ceremony'),
+    kms.sim,
+    [{ alias: 'app/one', spec: 'AES_256' }],
+    custody,
+  );
+  const { args } = onlineAt(kms.sim);
+  const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
+  // The first wrap is never imported: its shares are restored under fresh parameters instead.
+  const params = await on(['online', 'params', '--out', 'params-2']);
+  expect(params.code).toBe(0);
+  const journal = c.wrapCommand[c.wrapCommand.indexOf('--journal') + 1] as string;
+  const restored = await keyferry(
+    [
+      ...['custody', 'restore', '--bundle', path.join(c.online, 'params-2'), '--wrapped-out', 'wrapped-restore'],
+      ...['--share', shareFileIn('dana', 1, c.airgap), '--share', shareFileIn('eli', 2, c.airgap)],
+      ...['--journal', journal, '--operator', 'Ana', '--witness', 'Ben'],
+      ...airgapConfirmations(params.stdout, ['Ben']),
+      '--allow-network',
+    ],
+    { cwd: c.airgap, env: {} },
+  );
+  expect(restored.stderr).toBe('');
+  expect(restored.code).toBe(0);
+  const refused = await keyferry(nextCommand(onPrintedMedia(restored.stdout)), { cwd: c.online, env: c.env });
+  expect(refused.code).toBe(1);
+  expect(refused.stderr + refused.stdout).toContain('but this online journal never saw that material wrapped');
+
+  const status = await on(['online', 'status']);
+  expect(status.stdout).toMatch(
+    /The wrapped-material bundle \S+wrapped-restore, made by a custody restore, was refused at journal entry \d+: this journal never saw its material wrapped under the KMS’s own wrapping keys/,
+  );
+  expect(status.stdout).toMatch(
+    /Next, new material: fresh wrapping keys and import tokens in a new bundle: keyferry online params /,
+  );
+  expect(status.stdout).toContain('keyferry airgap wrap with --wrap-again and the reason');
+  // Not the wrap of the bundle the refusal said to replace.
+  expect(status.stdout).not.toContain('on the air-gapped workstation: wrap with the import-parameters bundle');
+});
