@@ -7,7 +7,7 @@ export const enOnlineCli = {
   'connection.value':
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
   'online.next.new-parameters':
-    'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle; MEDIA: the removable media’s folder as this workstation mounts it): {command}',
+    'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; MEDIA: the removable media’s folder as this workstation mounts it; it prints what to run on the air-gapped workstation with the new bundle: a wrap, or a custody restore for a key that must take material imported before, such as a replica whose primary holds it): {command}',
   'online.next.parameters-again':
     'Next, fresh wrapping keys and import tokens for the keys waiting for their material again (MEDIA: the removable media’s folder as this workstation mounts it; it prints the command to run on the air-gapped workstation with the new bundle): {command}',
   'cli.col':

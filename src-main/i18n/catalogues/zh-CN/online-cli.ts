@@ -9,7 +9,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'connection.value':
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
   'online.next.new-parameters':
-    '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；请在离线工作站上用新的参数包重新包装；MEDIA：本工作站挂载移动存储介质的文件夹）：{command}',
+    '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；MEDIA：本工作站挂载移动存储介质的文件夹；该命令会打印在离线工作站上用新参数包要运行的命令：包装，或者对必须导入此前已导入的密钥材料的密钥（例如其主密钥持有该材料的副本）进行托管恢复）：{command}',
   'online.next.parameters-again':
     '下一步，为重新等待其密钥材料的密钥获取新的包装密钥和导入令牌（MEDIA：本工作站挂载移动存储介质的文件夹；它会打印需在离线工作站上使用新参数包运行的命令）：{command}',
   'cli.col':
