@@ -310,6 +310,7 @@ export interface MessageValueTable {
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
   'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; clock: string; refused: string; refusedSeq: string | number; code: string | number; by: string };
   'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
+  'status.next.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; parameters: string };
   'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'delete.summary': NoValues;
   'delete.type-key-id': { keyId: string | number };

@@ -43,8 +43,7 @@ import {
   type MissingImports,
 } from './online-status-rounds';
 import { proveFirst, statusNextSteps, writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
-import { exposureRefusals } from '../../core/ceremony/online/exposed-material';
-import { custodySetTag } from '../../core/custody/set-tag';
+import { exposureToSay } from '../../core/ceremony/online/exposed-material';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -233,16 +232,16 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
       command: nextParametersCommand(session, values),
     });
   // A wrap refused as exposed (exposed-material.ts): never restored nor imported; new material is made.
-  const exposure = exposureRefusals(session.journal.entries).at(-1);
+  const exposure = exposureToSay(session.journal.entries);
   const exposed = exposure
     ? {
         seq: exposure.seq,
         folder: exposure.folder,
-        set: exposure.custodySet === null ? 'none' : 'named',
-        setTag: exposure.custodySet === null ? '' : custodySetTag(exposure.custodySet),
+        set: exposure.setTag === null ? 'none' : 'named',
+        setTag: exposure.setTag ?? '',
       }
     : undefined;
-  if (step === 'parameters-written' && exposed && (written?.seq ?? 0) < exposed.seq)
+  if (step === 'parameters-written' && exposed && !exposure?.parametersAfter)
     return t('online.status.exposed', { ...exposed, dir: folder, command: nextParametersCommand(session, values) });
   // A custody restore of material this journal never saw under the KMS's wrapping keys, refused
   // after the bundle written last: new material (fresh parameters), not that bundle's wrap again.

@@ -6,6 +6,7 @@
  */
 import { proveFirst, statusNextSteps, type UnprovenImport } from '../../core/ceremony/online/status-next-steps';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
+import { exposureToSay } from '../../core/ceremony/online/exposed-material';
 import { refusedBeforeImport, type RefusedImport } from '../../core/ceremony/online/refused-imports';
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
@@ -93,7 +94,11 @@ export async function keyStatusView(
       missingRefused: refusal(next.missingRefused),
       groups: next.groups,
       beforeImport: next.nothingImported
-        ? { step: ceremony.step, refused: refusal(refusedBeforeImport(journal.entries, ceremony.step)) }
+        ? {
+            step: ceremony.step,
+            refused: refusal(refusedBeforeImport(journal.entries, ceremony.step)),
+            exposed: exposureToSay(journal.entries) ?? null,
+          }
         : null,
       // Their tokens lapsed: a key never imported whose group's material another member holds takes that material.
       groupMaterial: next.missingTokens?.lapsed

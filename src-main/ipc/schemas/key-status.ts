@@ -137,7 +137,25 @@ export const keyStatusListSchema = z.object({
      * the refusal of the import of the wrap of the bundle written last (refusedBeforeImport); null
      * once anything was imported or sent.
      */
-    beforeImport: z.object({ step: onlineStepSchema, refused: refusedImportSchema.nullable() }).nullable(),
+    beforeImport: z
+      .object({
+        step: onlineStepSchema,
+        refused: refusedImportSchema.nullable(),
+        /**
+         * The last wrapped bundle refused as carrying material exposed (wrapped under a wrapping key
+         * the KMS did not issue): its folder and entry, its custody set's tag (null: none named), and
+         * whether parameters were written after it (exposed-material.ts exposureToSay); null: none.
+         */
+        exposed: z
+          .object({
+            seq: z.number().int(),
+            folder: z.string(),
+            setTag: z.string().max(16).nullable(),
+            parametersAfter: z.boolean(),
+          })
+          .nullable(),
+      })
+      .nullable(),
     /**
      * Their tokens lapsed: the keys of `missing` never imported whose replica group's material another
      * member holds (core/ceremony/online/group-material.ts), each with that holder and its recorded custody copy.

@@ -129,6 +129,18 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
             statePhrase: ceremonyStateValue(next.beforeImport.step),
             ...refusedValues(tr, next.beforeImport.refused, clock),
           }),
+          // A wrap refused as exposed: new material, never a restore of it (what online status says).
+          ...(next.beforeImport.exposed
+            ? [
+                t('status.next.exposed', {
+                  folder: next.beforeImport.exposed.folder,
+                  seq: next.beforeImport.exposed.seq,
+                  set: next.beforeImport.exposed.setTag === null ? 'none' : 'named',
+                  setTag: next.beforeImport.exposed.setTag ?? '',
+                  parameters: next.beforeImport.exposed.parametersAfter ? 'written' : 'first',
+                }),
+              ]
+            : []),
         ]
       : []),
     // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.

@@ -109,6 +109,25 @@ export function exposureRefusals(entries: readonly JournalEntry[]): ExposureRefu
 }
 
 /**
+ * The last refusal that recorded material as exposed, as a look at the ceremony (`online status`,
+ * the app's key states) says it: the bundle refused and its entry, its custody set's tag (null: the
+ * wrap named none), and whether an import-parameters bundle was written after it (then new material
+ * is to be wrapped with that bundle; before, new parameters come first). Undefined when none.
+ */
+export function exposureToSay(
+  entries: readonly JournalEntry[],
+): { seq: number; folder: string; setTag: string | null; parametersAfter: boolean } | undefined {
+  const last = exposureRefusals(entries).at(-1);
+  if (!last) return undefined;
+  return {
+    seq: last.seq,
+    folder: last.folder,
+    setTag: last.custodySet === null ? null : custodySetTag(last.custodySet),
+    parametersAfter: entries.some((e) => e.seq > last.seq && e.event === ONLINE_EVENTS.parametersWritten),
+  };
+}
+
+/**
  * Refuses (WRAPPED_MATERIAL_EXPOSED) `bundle` when it carries material a refusal in `entries`
  * recorded as exposed: the same custody set, or a key with the same key check value or public key
  * (any key: a replica group's members hold one material).
