@@ -1143,7 +1143,7 @@ export interface MessageValueTable {
   'online.params.one-source-each': NoValues;
   'online.params.written': { dir: string | number };
   'online.params.stopped-writing': { dir: string | number; cleanup: string; leftoversList: string | number };
-  'online.next.airgap-wrap-expiring': { count: number; at: Date | number };
+  'online.next.airgap-wrap-expiring': { count: number; at: Date | number; custody: string };
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
   'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };

@@ -69,6 +69,7 @@ export async function lapsedFromTwoCustodyCopies(
   // Round 1: both keys wrapped with a 2-of-3 custody set; key two's import is refused every time.
   const params1 = await on(['online', 'params', '--out', 'params-1']);
   expect(params1.code).toBe(0);
+  expect(params1.stdout).toContain('fill in --custody M/N with one --custodian NAME');
   const import1 = await wrap(params1.stdout, FILL_IN, '--custody', '2/3', '--shares-on-one-volume');
   kms.sim.faults.failWith('import-key-material', 400, 'before', 10, 0, two);
   expect((await keyferry(import1, { cwd: online, env })).code).toBe(1);
@@ -85,6 +86,11 @@ export async function lapsedFromTwoCustodyCopies(
   const likeRoundOne = ['--custody', '2/3'].concat(
     [1, 2, 3].flatMap((i) => ['--custodian', `custodian-${i}`, '--custodian-folder', 'DIR']),
   );
+  // And the expiring material's note says so, not "fill in --custody M/N" (a trial).
+  expect(params2.stdout).toContain(
+    'the line above repeats the custody split of the last wrap of these keys checked here',
+  );
+  expect(params2.stdout).not.toContain('fill in --custody M/N');
   const import2 = await wrap(params2.stdout, likeRoundOne, '--no-backup');
   const imported = await keyferry(import2, { cwd: online, env });
   expect(imported.stderr).toBe('');

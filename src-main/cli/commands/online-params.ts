@@ -261,10 +261,10 @@ export const paramsCommand = defineOnlineCommand({
           .sort();
         // Material an earlier wrap made in an HSM token, none of it imported: wrapped again from the token.
         const inToken = hsmMaterialOf(session.journal.entries, written.keyIds);
+        const repeated = custodyLikeEarlierWrap(session.journal.entries, written.keyIds);
         const custody = inToken
           ? ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', inToken.token, '--hsm-existing-keys']
-          : (custodyLikeEarlierWrap(session.journal.entries, written.keyIds) ??
-            (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
+          : (repeated ?? (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
         // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
         const earlier = ceremonyAirGapJournal(session.journal.entries);
         // The plan's expiry already past by the KMS's clock (warned above): the wrap needs one further ahead.
@@ -286,7 +286,13 @@ export const paramsCommand = defineOnlineCommand({
             }),
           );
         if (expiring[0] !== undefined && !inToken)
-          io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
+          io.stdout(
+            t('online.next.airgap-wrap-expiring', {
+              count: expiring.length,
+              at: Date.parse(expiring[0]),
+              custody: repeated && repeated !== CUSTODY_TO_FILL_IN ? 'repeated' : 'fill',
+            }),
+          );
         standing.printed();
         await pauseForTest(io, 'after-parameters-bundle');
         return 0;

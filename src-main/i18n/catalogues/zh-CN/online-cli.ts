@@ -37,7 +37,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '导入参数包 {dir} 未写完：{cleanup, select, partial {其已写入的内容未能全部删除；请手动删除 {leftoversList}（它不完整，绝不是参数包）。} moved {其已写入的内容并非都还在写入的位置（期间该文件夹被移动、改名、替换或删除，或其介质被取出）：{leftoversList}；无论该文件夹现在在哪里，请在那里删除它们（不完整，绝不是参数包）。如果这里没有人这样做过，说明本工作站上有程序改动了该介质：请告知操作员和见证人。} other {其已写入的文件及其创建的文件夹均已删除，不留任何残缺内容，可再次使用同一个 --out。}}',
   'online.params.written': '导入参数包已写入并通过校验：{dir}',
   'online.next.airgap-wrap-expiring':
-    '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
+    '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：{custody, select, repeated {上面的命令沿用了此处核对过的这些密钥上一次包装的托管拆分；请为每位保管人填写 --custodian-folder 文件夹（各在自己的介质上）。} other {请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。}}或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
   'online.next.airgap-wrap': '下一步，请在 24 小时内于离线工作站上使用此参数包执行：{command}',
   'online.reimport.why':
     '{count, plural, other {密钥 {keysList}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',
