@@ -177,7 +177,7 @@ describe('deviation data on receipts', () => {
     );
     expect(firstNote).not.toContain('last step done');
     expect(text.slice(text.indexOf(`Entry ${second?.seq}:`))).toContain(
-      'Nothing was journaled after it. A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again.',
+      'Nothing of the stopped session was journaled after it (what follows is a later run). A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again.',
     );
     const zh = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'zh-CN' }), zhCN).replace(/\s+/g, '');
     expect(zh).toContain(`停止时已在运行的1个步骤在记录停止期间完成，记在本条目之后：条目${(first?.seq ?? 0) + 1}。`);
