@@ -1703,6 +1703,8 @@ export interface MessageValueTable {
   'receipt.fact.workstation': NoValues;
   'receipt.fact.os': NoValues;
   'receipt.fact.network': NoValues;
+  'receipt.fact.kms': NoValues;
+  'receipt.fact.kmsValue': { endpoint: string | number; region: string | number; projectId: string | number; accessKeyHint: string };
   'receipt.fact.software': NoValues;
   'receipt.fact.softwareValue': { version: string | number; build: string | number };
   'receipt.fact.code': NoValues;

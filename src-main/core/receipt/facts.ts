@@ -60,6 +60,15 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
     { label: phrase('receipt.fact.workstation'), value: input.workstation.hostname },
     { label: phrase('receipt.fact.os'), value: input.workstation.os },
     ...(input.workstation.network ? [{ label: phrase('receipt.fact.network'), value: input.workstation.network }] : []),
+    // Which KMS and project hold the keys (the online side): an auditor reads it from the receipt.
+    ...(input.kms
+      ? [
+          {
+            label: phrase('receipt.fact.kms'),
+            value: phrase('receipt.fact.kmsValue', { ...input.kms, accessKeyHint: input.kms.accessKeyHint ?? 'none' }),
+          },
+        ]
+      : []),
     {
       label: phrase('receipt.fact.software'),
       value: phrase('receipt.fact.softwareValue', { version: input.app.version, build: input.app.build }),

@@ -189,6 +189,13 @@ export interface ReceiptInput {
    * the API gateway throttled: the online side says them (absent: none, or the air-gapped side).
    */
   readonly kmsRetries?: { readonly count: number; readonly throttled: number };
+  /** The KMS the keys are in, as the journal's last connection records it (the online side; absent: the air-gapped side). */
+  readonly kms?: {
+    readonly endpoint: string;
+    readonly region: string;
+    readonly projectId: string;
+    readonly accessKeyHint: string | null;
+  };
   /** A restore: the people who presented the custody shares it used, who sign its receipt too. */
   readonly presenters?: readonly string[];
   /** The software; its code said in the receipt's language (a string: as it is, e.g. from older callers). */

@@ -158,7 +158,7 @@ describe('deviations on a zh-CN receipt', () => {
       '已通过覆盖允许存在活动网络；处于活动状态的接口：wlan0IPv410.1.2.3。',
       '已通过覆盖将保管份额写入同一卷上的文件夹',
       // The next attempt's first entry closes the stopped session: nothing was journaled after the stop.
-      '在已记录的步骤之间停止：本条目之前记入日志为已完成的步骤均已完成（仅记入为已开始的步骤，例如正在发送的导入，可能未完成）。本条目之后没有记入任何步骤。正在进行的KMS调用仍可能已生效而未记入日志',
+      '在已记录的步骤之间停止：本条目之前记入日志为已完成的步骤均已完成（仅记入为已开始的步骤，例如正在发送的导入，可能未完成）。被停止的会话在本条目之后没有记入任何步骤（其后的条目属于之后的运行）。正在进行的KMS调用仍可能已生效而未记入日志',
       'describe-key显示密钥状态为“禁用”，而不是“启用”',
       '密钥状态：禁用',
       '信号：SIGINT',
@@ -177,7 +177,7 @@ describe('deviations on a zh-CN receipt', () => {
     for (const said of [
       'Alivenetworkwasallowedbyoverride;interfacesup:wlan0IPv410.1.2.3.',
       'Custodyshareswerewrittentofoldersononevolumebyoverride',
-      'Stoppedbetweenjournaledsteps:everystepjournaledasdonebeforethisentryisdone(onejournaledonlyasbegun,suchasanimportbeingsent,maynotbe).Nothingwasjournaledafterit.AKMScallunderwaymaystillhavetakeneffectwithoutanentry',
+      'Stoppedbetweenjournaledsteps:everystepjournaledasdonebeforethisentryisdone(onejournaledonlyasbegun,suchasanimportbeingsent,maynotbe).Nothingofthestoppedsessionwasjournaledafterit(whatfollowsisalaterrun).AKMScallunderwaymaystillhavetakeneffectwithoutanentry',
       'describe-keysaysthekeyisDisabled,notEnabled',
       'Keystate:Disabled',
     ])

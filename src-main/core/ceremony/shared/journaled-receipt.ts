@@ -8,6 +8,7 @@ import { receiptDeviations } from '../../receipt/deviation-facts';
 import { hsmOf, parametersBundleOf, receiptPeople, sharePresenters } from '../../receipt/journal-facts';
 import { phrase } from '../../receipt/facts';
 import { kmsRetriesIn } from './kms-retries';
+import { kmsConnectionIn } from './kms-connection';
 import type { AppIdentity } from './ceremony-record';
 
 export interface WrittenCeremonyReceipt {
@@ -69,6 +70,7 @@ export async function writeJournaledReceipt(
   const presenters = sharePresenters(entries);
   const retried = kmsRetriesIn(entries);
   const kmsRetries = retried.count > 0 ? { count: retried.count, throttled: retried.throttled } : undefined;
+  const kms = kmsConnectionIn(entries);
   const written = await writeReceipt(
     dir,
     {
@@ -79,6 +81,7 @@ export async function writeJournaledReceipt(
       journal: { headHash: journalHead, count: journalCount, file: path.basename(journal.path) },
       ...(hsm ? { hsm } : {}),
       ...(kmsRetries ? { kmsRetries } : {}),
+      ...(kms ? { kms } : {}),
       ...(presenters.length > 0 ? { presenters } : {}),
     },
     { language: printedIn, ...(suffix === undefined ? {} : { suffix }) },

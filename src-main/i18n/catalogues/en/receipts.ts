@@ -22,6 +22,9 @@ export const enReceipts = {
   'receipt.fact.workstation': 'Workstation',
   'receipt.fact.os': 'Operating system',
   'receipt.fact.network': 'Network',
+  'receipt.fact.kms': 'KMS',
+  'receipt.fact.kmsValue':
+    '{endpoint}, region {region}, project {projectId}{accessKeyHint, select, none {} other {, access key {accessKeyHint}}}',
   'receipt.fact.software': 'Software',
   'receipt.fact.softwareValue': 'Keyferry {version}, build {build}',
   'receipt.fact.code': 'Code that wrote this receipt',

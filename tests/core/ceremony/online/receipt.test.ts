@@ -86,6 +86,13 @@ describe('the online receipt', () => {
       expect.stringContaining('encrypt-data/decrypt-data round trip returned the plaintext'),
       expect.stringContaining('a KMS signature verifies locally under it'),
     ]);
+    // Which KMS and project hold the keys, from the journal's connection (a trial's auditor found none).
+    const kms = keyLines(text, 'KMS');
+    expect(kms).toHaveLength(1);
+    expect(kms[0]).toContain(`region ${f.sim.region}, project ${f.sim.projectId}`);
+    expect(kms[0]).toMatch(/ \.+ http:\/\/127\.0\.0\.1:\d+, region /);
+    // The air-gapped receipt names none: that side never connects.
+    expect(keyLines(await readFile(airReceipt.textFile, 'utf8'), 'KMS')).toEqual([]);
     // The online side writes no key files: each key's output files are none.
     expect(text.split('None on this side.').length - 1).toBe(2);
     const airText = await readFile(airReceipt.textFile, 'utf8');
