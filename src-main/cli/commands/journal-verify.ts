@@ -160,7 +160,16 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   const { verification: result, entries } = inspectJournal(content, expected);
   const { t, message, problem } = cliTranslator(io);
   if (!result.ok) {
-    io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
+    const torn = isTornLastLine(result);
+    const receiptMismatch = RECEIPT_MISMATCH.has(result.reason.key);
+    // The lines' hashes, read once for both: a head up to half its groups off an entry's hash is a
+    // typing slip, said by its groups (and never as a copy cut short).
+    const hashes = torn || receiptMismatch ? entryHashes(content) : [];
+    const slip = expected.expectedHead === undefined ? undefined : headSlip(hashes, expected.expectedHead);
+    // A head not in the journal at all, but one slip off an entry's: the slip leads, not "entries were
+    // removed" at a line past the end (a trial's auditor read a one-group typo as tampering first).
+    if (!(slip && result.reason.key === 'journal.verify.headMissing'))
+      io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
     // A line of another ceremony's journal put in: it says which ceremony (nothing else of it is shown).
     const foreign = foreignCeremonyLine(content, result.line);
     if (foreign)
@@ -184,12 +193,6 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
           previous: misplaced.kind === 'after' ? misplaced.previous : 0,
         }),
       );
-    const torn = isTornLastLine(result);
-    const receiptMismatch = RECEIPT_MISMATCH.has(result.reason.key);
-    // The lines' hashes, read once for both: a head up to half its groups off an entry's hash is a
-    // typing slip, said by its groups (and never as a copy cut short).
-    const hashes = torn || receiptMismatch ? entryHashes(content) : [];
-    const slip = expected.expectedHead === undefined ? undefined : headSlip(hashes, expected.expectedHead);
     if (slip && (torn || receiptMismatch)) io.stdout(t('journal.cli.head-slip', slip));
     // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
     if (torn) {
