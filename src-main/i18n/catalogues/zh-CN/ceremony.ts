@@ -79,9 +79,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PEOPLE_DIFFER_FROM_JOURNAL.next':
     '请由开始本仪式的人员（日志中的{role, select, operator {操作员} other {见证人}}）重新运行；如果他们无法继续，请用新的日志和其他别名开始另一个仪式。',
   'problem.START_DIFFERS_FROM_JOURNAL':
-    '本仪式开始时使用的是{field, select, title {标题“{journaled}”} wrappingAlgorithm {包装密钥算法 {journaled}} other {{alias, select, none {密钥材料过期时间} other {密钥 {alias} 的密钥材料过期时间}} {journaled, select, never {永不过期} other {{journaledAt, date, utc}}}}}，而本次运行给出的是{field, select, title {“{given}”} wrappingAlgorithm {{given}} other {{given, select, never {永不过期} other {{givenAt, date, utc}}}}}。以日志中的值为准；未创建任何内容。',
+    '本仪式开始时使用的是{field, select, title {标题“{journaled}”} wrappingAlgorithm {包装密钥算法 {journaled}} other {{alias, select, none {密钥材料到期时间} other {密钥 {alias} 的密钥材料到期时间}} {journaled, select, never {永不过期} other {{journaledAt, date, utc}}}}}，而本次运行给出的是{field, select, title {“{given}”} wrappingAlgorithm {{given}} other {{given, select, never {永不过期} other {{givenAt, date, utc}}}}}。以日志中的值为准；未创建任何内容。',
   'problem.START_DIFFERS_FROM_JOURNAL.next':
-    '{field, select, wrappingAlgorithm {请用日志中的值重新运行；如需从现在起改用其他包装密钥算法，请使用 keyferry online params --wrapping-algorithm（会记入日志）。} materialExpiry {请用日志中的值重新运行；其他过期时间可在包装时（airgap wrap --expires）或导入时（online import --expires）选择，并作为覆盖记入日志。} other {请用日志中的值重新运行，或用新的 --journal 开始另一个仪式。}}',
+    '{field, select, wrappingAlgorithm {请用日志中的值重新运行；如需从现在起改用其他包装密钥算法，请使用 keyferry online params --wrapping-algorithm（会记入日志）。} materialExpiry {请用日志中的值重新运行；其他到期时间可在包装时（airgap wrap --expires）或导入时（online import --expires）选择，并作为覆盖记入日志。} other {请用日志中的值重新运行，或用新的 --journal 开始另一个仪式。}}',
   'problem.KEY_ALIAS_TAKEN': `别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（${KEY_STATE}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。{more, plural, =0 {} other {计划中的别名 {moreList} 也已被其他密钥使用。}}未创建任何内容。`,
   'problem.KEY_ALIAS_TAKEN.next':
     '如果那个密钥属于您用另一个日志（不同的 --journal）开始的仪式，请用该仪式自己的日志继续：新日志绝不会接管它的密钥。否则请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',

@@ -198,7 +198,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.online-import.accept-other-airgap-journal':
     '导入另一个离线日志（不同于本仪式的离线日志）的已包装密钥材料包，或未注明离线日志的\n格式版本 3 之前的包（作为覆盖记入日志并印在回执上）',
   'cli.opt.online-import.expires':
-    '覆盖 AES 密钥的密钥材料到期时间：never、从现在起的时长（90d、36h、1d12h）或带时区的日期时间\n（记入日志；默认：按密钥取已包装密钥材料包请求的过期时间）',
+    '覆盖 AES 密钥的密钥材料到期时间：never、从现在起的时长（90d、36h、1d12h）或带时区的日期时间\n（记入日志；默认：按密钥取已包装密钥材料包请求的到期时间）',
   'cli.opt.create-key.plan': '仪式计划（JSON：title、operator、witnesses、keys、wrappingAlgorithm、materialExpiry）',
   'cli.opt.create-key.example-plan':
     '打印一份有效的示例计划（不做其他任何事）：keyferry online create-key --example-plan > plan.json，\n然后编辑它；演练写出的也是同样的格式',

@@ -129,17 +129,17 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'cli.custody.split-next':
     '请打印每份凭条和备份打印件，由各保管人签署自己的凭条，并将各文件夹（份额、凭条、备份）交给对应的保管人。',
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED':
-    '此材料导入时设有过期时间（{at, date, utc}{past, select, yes {，现已过去} other {}}）；{where, select, app {不选择过期时间} other {不带 --expires}}恢复将请求“永不过期”，这是无人选择的策略变更。未恢复任何内容。',
+    '此材料导入时设有到期时间（{at, date, utc}{past, select, yes {，现已过去} other {}}）；{where, select, app {不选择到期时间} other {不带 --expires}}恢复将请求“永不过期”，这是无人选择的策略变更。未恢复任何内容。',
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED.next':
-    '{where, select, app {请选择恢复后材料的过期时间：原过期时间（须仍在将来）、新的日期或时长（如 90d），或永不过期。} other {请选择恢复后材料的过期时间：--expires original（沿用原过期时间，须仍在将来）、--expires <ISO 日期时间或时长，如 90d>，或 --expires never。}}',
+    '{where, select, app {请选择恢复后材料的到期时间：原到期时间（须仍在将来）、新的日期或时长（如 90d），或永不过期。} other {请选择恢复后材料的到期时间：--expires original（沿用原到期时间，须仍在将来）、--expires <ISO 日期时间或时长，如 90d>，或 --expires never。}}',
   'problem.CUSTODY_RESTORE_EXPIRY_PASSED':
     '原密钥材料到期时间 {at, date, utc} 已过；KMS 会立即再次删除该材料。未恢复任何内容。',
   'problem.CUSTODY_RESTORE_EXPIRY_PASSED.next':
-    '{where, select, app {请选择新的日期、时长（如 90d）或永不过期。} other {请选择新的过期时间（--expires <ISO 日期时间或时长，如 90d>）或 --expires never。}}',
+    '{where, select, app {请选择新的日期、时长（如 90d）或永不过期。} other {请选择新的到期时间（--expires <ISO 日期时间或时长，如 90d>）或 --expires never。}}',
   'problem.CUSTODY_RESTORE_EXPIRY_UNKNOWN':
-    '导入参数包未说明材料原有的过期时间（由旧版 Keyferry 写入），因此不能使用{where, select, app {原过期时间} other { --expires original}}。未恢复任何内容。',
+    '导入参数包未说明材料原有的到期时间（由旧版 Keyferry 写入），因此不能使用{where, select, app {原到期时间} other { --expires original}}。未恢复任何内容。',
   'problem.CUSTODY_RESTORE_EXPIRY_UNKNOWN.next':
-    '{where, select, app {请选择日期、时长（如 90d）或永不过期。} other {请明确给出过期时间：--expires <ISO 日期时间或时长，如 90d> 或 --expires never。}}',
+    '{where, select, app {请选择日期、时长（如 90d）或永不过期。} other {请明确给出到期时间：--expires <ISO 日期时间或时长，如 90d> 或 --expires never。}}',
   'cli.opt.restore.expires':
-    '恢复后的包所请求的密钥材料到期时间：original（材料原有的过期时间，须仍在将来）、never、ISO 日期时间或时长（90d）；材料原有过期时间时必须给出',
+    '恢复后的包所请求的密钥材料到期时间：original（材料原有的到期时间，须仍在将来）、never、ISO 日期时间或时长（90d）；材料原有到期时间时必须给出',
 };

@@ -6,7 +6,7 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '  时钟        {now, date, utc}（比本机快 {offset}）；时钟控制{control, select, on {已开启：keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {未开启}}',
   'kms-sim.clock.moved': '模拟器时间：{now, date, utc}（比本机快 {offset}）。',
   'kms-sim.clock.expired':
-    'KMS 按此时间判断：早于此时间 24 小时以上获取的导入令牌将被拒绝（KMS.2601），过期时间已过的导入密钥材料将被删除（密钥回到“等待导入”状态）。Keyferry 本身及其日志仍使用本机时间。',
+    'KMS 按此时间判断：早于此时间 24 小时以上获取的导入令牌将被拒绝（KMS.2601），到期时间已过的导入密钥材料将被删除（密钥回到“等待导入”状态）。Keyferry 本身及其日志仍使用本机时间。',
   'problem.SIM_CLOCK_OPTION_INVALID':
     '{option} 的值“{text}”不是{accepts, select, duration {时长（如 25h、30d、1d12h）} date {带时区的日期时间（如 2027-03-01T09:00:00Z）} other {带时区的日期时间（如 2027-03-01T09:00:00Z），也不是时长（如 +25h、+30d）}}。',
   'problem.SIM_CLOCK_OPTION_INVALID.next':

@@ -78,7 +78,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '  {alias} 的副本组（{count} 个密钥，主密钥 {primary}）：未证明：每个成员都持有已导入的密钥材料，但日志中没有该组在最后一次导入之后的证明（有成员未通过上表中其自身的校验）',
   'online.expiry': '{at, select, never {永不过期} unknown {未知} none {-} other {{at}}}',
   'online.lapsed.heading':
-    '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到“等待导入”状态，只接受同一份密钥材料再次导入。',
+    '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；{count, plural, =1 {该密钥已回到} other {这些密钥已回到}}“等待导入”状态，只接受同一份密钥材料再次导入。',
   'online.lapsed.key': '  {alias}（{spec}，密钥 {keyId}），导入时记录的密钥材料到期时间：{expires}',
   'online.lapsed.next':
     '在再次导入同一份密钥材料之前，{count, plural, =1 {该密钥} other {这些密钥}}下的所有密文都无法解密。下一步（MEDIA：各工作站挂载移动存储介质的文件夹）：',

@@ -4,7 +4,7 @@ import type { enRehearsalClock } from '../en/rehearsal-clock';
 export const zhCNRehearsalClock: { readonly [K in keyof typeof enRehearsalClock]: string } = {
   'sim-clock.title': '演练：模拟器的时钟',
   'sim-clock.intro':
-    '只让内置 KMS 模拟器的时间流逝，以演练一天或一年之后会发生什么：导入令牌在获取 24 小时后失效（KMS.2601：重新获取导入参数），导入的密钥材料在其过期时间失效。时钟只能前进；每次调整都记入日志，并作为演练中的越权操作打印在回执上。',
+    '只让内置 KMS 模拟器的时间流逝，以演练一天或一年之后会发生什么：导入令牌在获取 24 小时后失效（KMS.2601：重新获取导入参数），导入的密钥材料在其到期时间失效。时钟只能前进；每次调整都记入日志，并作为演练中的越权操作打印在回执上。',
   'sim-clock.now':
     '模拟器时钟：当前 {now, date, utc}{ahead, plural, =0 {（与本机相同）} other {（比本机快 # 小时）}}。',
   'sim-clock.amount': '将时钟向前调整',

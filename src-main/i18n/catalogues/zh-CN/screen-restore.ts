@@ -47,7 +47,7 @@ export const zhCNScreenRestore: { readonly [K in keyof typeof enScreenRestore]: 
   'restore.parameters.keys': '；{count, plural, other {密钥}}',
   'restore.receipt.title': '写入恢复回执',
   'restore.expiry.had':
-    '此材料导入时设有过期时间（{at, date, utc}）：请选择恢复后的包所请求的过期时间；系统不会替您选择。',
+    '此材料导入时设有到期时间（{at, date, utc}）：请选择恢复后的包所请求的到期时间；系统不会替您选择。',
   'restore.backup': '托管备份',
   'restore.backup.intro':
     '托管集的份额需要本仪式的备份：份额文件会带上其旁边的备份副本；若只有纸质件，请输入或粘贴打印的备份（或其二维码扫描出的文本）。',

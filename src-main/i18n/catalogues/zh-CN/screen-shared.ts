@@ -69,7 +69,7 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'expiry.never': '永不过期',
   'expiry.at': '指定日期（UTC 00:00）',
   'expiry.date': '到期日期',
-  'expiry.original': '原过期时间（{at, date, utc}）',
+  'expiry.original': '原到期时间（{at, date, utc}）',
   'expiry.in': '自现在起经过一段时长',
   'expiry.duration': '时长（如 90d、36h、1d12h）',
   'expiry.typed': '按输入：never、自现在起的时长，或带时区的日期时间',

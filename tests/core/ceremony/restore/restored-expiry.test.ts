@@ -59,7 +59,7 @@ describe('restoredExpiry', () => {
     expect(en.problemLine(required('app'))).toContain('2027-03-01 00:00 UTC');
     const zh = translator('zh-CN');
     expect(zh.problemLine(required('app'))).not.toContain('--expires');
-    expect(zh.problemLine(required('app'))).toContain('原过期时间');
+    expect(zh.problemLine(required('app'))).toContain('原到期时间');
   });
 });
 
