@@ -135,5 +135,14 @@ describe('a lapsed key takes back only its bound material', () => {
     expect(reimport.stderr).toBe('');
     expect(reimport.code).toBe(0);
     expect((await kms.describeKey(keyId)).stateName).toBe('Enabled');
+    // The online receipt of the re-import says it is the first import's material again, as the air-gapped one does.
+    // The second online receipt of the ceremony: receipt-online-<id>-2.txt.
+    const second = (await readdir(path.join(ceremony, 'online'))).find((n) => /^receipt-online-.*-2\.txt$/.test(n));
+    const latest = await readFile(path.join(ceremony, 'online', second as string), 'utf8');
+    expect(latest).toMatch(
+      new RegExp(
+        `Bound material \\.+ Matched: the material first imported into this key \\(online journal entry ${importedSeq}\\)`,
+      ),
+    );
   }, 300_000);
 });

@@ -66,13 +66,28 @@ function importConfirmationOf(
   facts: OnlineReceiptFacts,
   key: OnlineKeyState,
 ): { readonly how: string; readonly retryOf: string } | undefined {
-  const imported = facts.journal.entries.findLast(
-    (e) => e.event === ONLINE_EVENTS.imported && e.data.keyId === key.keyId,
-  );
+  const imported = lastImportOf(facts, key);
   const how = imported?.data.confirmation;
   if (typeof how !== 'string') return undefined;
   const seq = imported?.data.retryOfSeq;
   return { how, retryOf: typeof seq === 'number' ? String(seq) : 'none' };
+}
+
+/** The key's last `key.imported` entry. */
+function lastImportOf(facts: OnlineReceiptFacts, key: OnlineKeyState) {
+  return facts.journal.entries.findLast((e) => e.event === ONLINE_EVENTS.imported && e.data.keyId === key.keyId);
+}
+
+/**
+ * A key whose last import is not its first (its material lapsed or was deleted, then imported again,
+ * from a custody restore most often): the receipt's "Bound material" row names the first import, as
+ * the air-gapped receipt's does. The KMS takes only those bytes again (KMS.2606), so an import it
+ * took matched. A trial's receipt after a restore read like a first import.
+ */
+function reimportOf(facts: OnlineReceiptFacts, key: OnlineKeyState): Pick<ReceiptKey, 'boundMaterial'> {
+  const last = lastImportOf(facts, key);
+  if (!key.firstImport || !last || last.seq === key.firstImport.seq) return {};
+  return { boundMaterial: { matched: true, importedSeq: key.firstImport.seq } };
 }
 
 function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: ReadonlySet<string>): ReceiptKey {
@@ -93,6 +108,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
     outputFiles: [],
     ...(key.checkedPublicKeyFingerprint ? { publicKeyFingerprint: key.checkedPublicKeyFingerprint } : {}),
     ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
+    ...reimportOf(facts, key),
     materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
     importResult: confirmation
       ? {
