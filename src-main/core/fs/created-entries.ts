@@ -130,7 +130,8 @@ export function recordingLayer(
       },
       remove: async (file) => {
         await (layer.remove ?? removeQuietly)(file);
-        created.unlinked.add(path.resolve(file));
+        // Taken away only once nothing is there (the removal itself never throws).
+        if (lookSync(path.resolve(file), false) === undefined) created.unlinked.add(path.resolve(file));
       },
       mkdir: async (dir) => {
         signal?.throwIfAborted();
