@@ -384,6 +384,7 @@ function printKeyStates(
       keys: next.missing,
       tokens: next.missingTokens,
       bundle: next.missingBundle,
+      digest: next.missingBundleDigest,
       refused: next.missingRefused,
       groups: next.groups,
     },

@@ -135,6 +135,10 @@ describe('online status exit code', () => {
     expect(valid.stdout).toMatch(
       /1 of 2 keys is not imported yet \(Pending import\): .*it imports only what is missing, while their import tokens are valid \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)\./,
     );
+    // With the digest to type, from this journal (the check recorded it), not only its option name.
+    expect(valid.stdout).toMatch(
+      /and --expect-digest \((?:[0-9A-F]{4} ){15}[0-9A-F]{4}, as this journal recorded it at the check\)/,
+    );
 
     // A day later, on this computer and in the KMS (whose clock is its own).
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 25 * 3_600_000 });

@@ -78,6 +78,8 @@ export interface StatusNextSteps {
   readonly missingTokens: MissingTokens | null;
   /** The wrapped bundle the same import of the `missing` keys takes: their round's, when they all share one (else null). */
   readonly missingBundle: string | null;
+  /** That bundle's digest as its check before the import recorded it (what --expect-digest takes); null with no one bundle. */
+  readonly missingBundleDigest: string | null;
   readonly missingRefused: RefusedImport | null;
   readonly groups: boolean;
   readonly nothingImported: boolean;
@@ -200,6 +202,24 @@ function sharedBundleOf(keys: readonly KeyStatus[], rounds: ReadonlyMap<string, 
   return folders.size === 1 ? ([...folders][0] ?? null) : null;
 }
 
+/** The digest of the one wrapped bundle `keys`' import rounds share, as its check recorded it; null otherwise. */
+function sharedBundleDigestOf(
+  keys: readonly KeyStatus[],
+  rounds: ReadonlyMap<string, MaterialRound>,
+  entries: readonly JournalEntry[],
+): string | null {
+  const checks = new Set(
+    keys.flatMap((k) => {
+      const round = rounds.get(k.keyId);
+      return round?.stage === 'import' ? [round.seq] : [];
+    }),
+  );
+  const [seq] = checks;
+  if (checks.size !== 1) return null;
+  const digest = entries.find((e) => e.seq === seq)?.data['manifestSha256'];
+  return typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? digest : null;
+}
+
 /** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
 export function statusNextSteps(
   journaled: readonly JournaledKey[],
@@ -285,6 +305,7 @@ export function statusNextSteps(
     missing,
     missingTokens: tokensOf(missing, entries, now),
     missingBundle: sharedBundleOf(missing, rounds),
+    missingBundleDigest: sharedBundleDigestOf(missing, rounds, entries),
     missingRefused: missing.length > 0 ? refusedOf(0, missing, ['expiry', 'token']) : null,
     groups: journaled.some((k) => k.replicaOf !== null),
     nothingImported:

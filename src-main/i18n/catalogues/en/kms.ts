@@ -5,7 +5,7 @@
  */
 const REPORT = 'This points to a defect in Keyferry or a damaged bundle field; keep the journal and report it.';
 const NEW_PARAMETERS =
-  'Fetch new import parameters for this key and wrap the material again with the new wrapping key.';
+  'Fetch new import parameters for the keys concerned (keyferry online params), and wrap their material again with the new wrapping keys as the command it prints says.';
 /**
  * A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it),
  * one branch per state in i18n/kms-state.ts's KMS_STATE_NAMES (tests/i18n/kms-state.test.ts checks).

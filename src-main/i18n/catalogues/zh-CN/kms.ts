@@ -5,7 +5,8 @@
 import type { enKms } from '../en/kms';
 
 const REPORT = '这表明 Keyferry 存在缺陷或包中的某个字段已损坏；请保留日志并报告。';
-const NEW_PARAMETERS = '为此密钥重新获取导入参数，并用新的包装密钥重新包装密钥材料。';
+const NEW_PARAMETERS =
+  '为相关密钥重新获取导入参数（keyferry online params），并按其打印的命令用新的包装密钥重新包装其密钥材料。';
 /** A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it). */
 export const KEY_STATE =
   '{state, select, 1 {待激活} 2 {启用} 3 {禁用} 4 {计划删除} 5 {等待导入} 7 {冻结} other {状态 {state}}}';
