@@ -1740,6 +1740,7 @@ export interface MessageValueTable {
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
+  'receipt.deviations.whenAndWho': { when: string | number; who: string | number };
   'receipt.deviations.betweenSteps': { after: number; entriesList: string | number };
   'receipt.role.operator': NoValues;
   'receipt.role.witness': NoValues;

@@ -173,7 +173,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
         return [
           '',
           `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), eventLabel: p(journalEventPhrase(d.event)), event: visibleText(d.event) })}`,
-          `    ${momentText(locale, d.time, input.clock)}, ${visibleText(d.actor)}`,
+          `    ${t('receipt.deviations.whenAndWho', { when: momentText(locale, d.time, input.clock), who: visibleText(d.actor) })}`,
           ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
           ...(d.notes ?? []).flatMap((note) => wrap(p(note), 72, '    ')),
           ...(d.fields.length > 0 ? wrap(visibleText(deviationDetailsText(locale, d, input.clock)), 72, '    ') : []),

@@ -221,5 +221,8 @@ describe('deviations on a zh-CN receipt', () => {
     ).replace(/\s+/g, '');
     expect(twin).toContain('describe-key显示密钥状态为“等待导入”，而不是“启用”');
     expect(twin).not.toContain('Pendingimport');
+    // When and who, set apart by a Chinese comma (a trial read "UTC, Ana Lima").
+    expect(twin).toMatch(/UTC），\S/);
+    expect(twin).not.toMatch(/UTC\),/);
   });
 });

@@ -71,6 +71,7 @@ export const enReceipts = {
     'The wrapping algorithm was changed from {from} to {to}: the import parameters fetched after this entry are for {to}.',
   'receipt.deviations.custodySameVolume':
     'Custody shares were written to folders on one volume by override; each folder must be moved to its own custodian’s media.',
+  'receipt.deviations.whenAndWho': '{when}, {who}',
   'receipt.deviations.betweenSteps':
     'Stopped between journaled steps: every step journaled as done before this entry is done (one journaled only as begun, such as an import being sent, may not be). {after, plural, =0 {Nothing of the stopped session was journaled after it (what follows is a later run).} one {One step already running when the stop came finished while it was being recorded, and is journaled after it: entry {entriesList}.} other {# steps already running when the stop came finished while it was being recorded, and are journaled after it: entries {entriesList}.}} A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again.',
   'receipt.role.operator': 'Operator',

@@ -81,7 +81,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.bad-next':
     '此日志从第 {line} 行起不可信。不要用它继续任何仪式，并原样保留作为证据；请使用工作站写出的日志，或 keyferry journal verify 报告为正常的该日志副本继续。',
   'journal.cli.head-slip':
-    '给出的链头哈希与条目 {seq}{last, select, yes {（日志的最后一个条目）} other {}}的哈希仅在{count, plural, other {第 {groupsList} 组}}不同（该处录入的是：{typedList}）：很可能是录入错误。',
+    '给出的链头哈希与条目 {seq}{last, select, yes {（日志的最后一个条目）的} other { 的}}哈希仅在{count, plural, other {第 {groupsList} 组}}不同（该处录入的是：{typedList}）：很可能是录入错误。',
   'journal.cli.receipt-next':
     '{ceremony, select, none {} other {此日志记录的是仪式 {ceremony}{hasTitle, select, yes {“{title}”} other {}}：请先确认回执所列的是同一仪式（其“仪式 ID”一行），另一仪式的回执应对照该仪式自己的日志核验。}}请对照您抄录链头哈希和条目数的回执核对它们；如果无误，则此日志已不是打印该回执时的样子：不要用它继续任何仪式，并原样保留作为证据。',
   'journal.cli.torn-copy-short':

@@ -66,6 +66,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '包装密钥算法已由 {from} 改为 {to}：此条目之后获取的导入参数均为 {to}。',
   'receipt.deviations.custodySameVolume':
     '已通过覆盖将保管份额写入同一卷上的文件夹；每个文件夹都必须移到其保管人自己的移动存储介质上。',
+  'receipt.deviations.whenAndWho': '{when}，{who}',
   'receipt.deviations.betweenSteps':
     '在已记录的步骤之间停止：本条目之前记入日志为已完成的步骤均已完成（仅记入为已开始的步骤，例如正在发送的导入，可能未完成）。{after, plural, =0 {被停止的会话在本条目之后没有记入任何步骤（其后的条目属于之后的运行）。} other {停止时已在运行的 # 个步骤在记录停止期间完成，记在本条目之后：条目 {entriesList}。}}正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。',
   'receipt.role.operator': '操作员',
