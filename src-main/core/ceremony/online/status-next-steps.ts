@@ -191,33 +191,28 @@ function byBundle(keys: readonly JournaledKey[], rounds: ReadonlyMap<string, Mat
   return [...groups.values()];
 }
 
-/** The folder of the wrapped bundle every key of `keys` waits to import from (their rounds at stage 'import'), or null. */
-function sharedBundleOf(keys: readonly KeyStatus[], rounds: ReadonlyMap<string, MaterialRound>): string | null {
-  const folders = new Set(
-    keys.flatMap((k) => {
-      const round = rounds.get(k.keyId);
-      return round?.stage === 'import' ? [round.folder] : [];
-    }),
-  );
-  return folders.size === 1 ? ([...folders][0] ?? null) : null;
-}
-
-/** The digest of the one wrapped bundle `keys`' import rounds share, as its check recorded it; null otherwise. */
-function sharedBundleDigestOf(
+/**
+ * The wrapped bundle the import rounds of `keys` share (their folder, when there is one), and its
+ * digest as its check recorded it (what --expect-digest takes), when they share one check too.
+ */
+function sharedBundleOf(
   keys: readonly KeyStatus[],
   rounds: ReadonlyMap<string, MaterialRound>,
   entries: readonly JournalEntry[],
-): string | null {
-  const checks = new Set(
-    keys.flatMap((k) => {
-      const round = rounds.get(k.keyId);
-      return round?.stage === 'import' ? [round.seq] : [];
-    }),
-  );
+): { readonly folder: string | null; readonly digest: string | null } {
+  const importing = keys.flatMap((k) => {
+    const round = rounds.get(k.keyId);
+    return round?.stage === 'import' ? [round] : [];
+  });
+  const folders = new Set(importing.map((r) => r.folder));
+  const checks = new Set(importing.map((r) => r.seq));
+  const [folder] = folders;
   const [seq] = checks;
-  if (checks.size !== 1) return null;
-  const digest = entries.find((e) => e.seq === seq)?.data['manifestSha256'];
-  return typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? digest : null;
+  const digest = checks.size === 1 ? entries.find((e) => e.seq === seq)?.data['manifestSha256'] : undefined;
+  return {
+    folder: folders.size === 1 ? (folder ?? null) : null,
+    digest: typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? digest : null,
+  };
 }
 
 /** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
@@ -285,6 +280,7 @@ export function statusNextSteps(
     const refused = refusedImportOf(entries, afterSeq, new Set(these.map((k) => k.keyId)));
     return refused && kinds.includes(refused.kind) ? refused : null;
   };
+  const shared = sharedBundleOf(missing, rounds, entries);
   const roundWord = (key: JournaledKey): LostKey => ({
     key,
     round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later',
@@ -304,8 +300,8 @@ export function statusNextSteps(
     foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.some((u) => u.keyId === s.keyId)),
     missing,
     missingTokens: tokensOf(missing, entries, now),
-    missingBundle: sharedBundleOf(missing, rounds),
-    missingBundleDigest: sharedBundleDigestOf(missing, rounds, entries),
+    missingBundle: shared.folder,
+    missingBundleDigest: shared.digest,
     missingRefused: missing.length > 0 ? refusedOf(0, missing, ['expiry', 'token']) : null,
     groups: journaled.some((k) => k.replicaOf !== null),
     nothingImported:
