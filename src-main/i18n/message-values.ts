@@ -1952,7 +1952,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_SET_PARAMETERS_INVALID.next': NoValues;
   'problem.CUSTODY_SET_KEY_COUNT': { max: string | number; count: string | number };
   'problem.CUSTODY_SET_KEY_COUNT.next': { max: string | number };
-  'problem.CUSTODY_SET_CUSTODIANS': { count: string | number; n: string | number };
+  'problem.CUSTODY_SET_CUSTODIANS': { n: string | number; count: string | number };
   'problem.CUSTODY_SET_CUSTODIANS.next': { n: string | number };
   'problem.CUSTODY_SET_CUSTODIAN_INVALID': { character: string; name: string | number; index: string | number };
   'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': NoValues;
@@ -2909,7 +2909,7 @@ export interface ProblemValueTable {
   'CUSTODY_SHARE_IS_SET': { file: string | number };
   'CUSTODY_SET_PARAMETERS_INVALID': { m: string | number; n: string | number };
   'CUSTODY_SET_KEY_COUNT': { max: string | number; count: string | number };
-  'CUSTODY_SET_CUSTODIANS': { count: string | number; n: string | number };
+  'CUSTODY_SET_CUSTODIANS': { n: string | number; count: string | number };
   'CUSTODY_SET_CUSTODIAN_INVALID': { character: string; name: string | number; index: string | number };
   'CUSTODY_SET_CUSTODIAN_TWICE': { name: string | number; first: string | number; second: string | number };
   'CUSTODY_SET_SPEC_MISMATCH': { keyId: string | number; actual: string | number; spec: string | number };

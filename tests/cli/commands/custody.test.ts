@@ -634,7 +634,12 @@ describe('keyferry custody', () => {
         [...splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), '--out', 'extra'],
         '4 --out folders were given for 3 shares',
       ],
-      [splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']), '2 custodians were named for 3 shares'],
+      [
+        splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']),
+        'The 3 shares need 3 custodians, one each; custodians named: 2.',
+      ],
+      // One custodian for three (a printed line shows one pair): said without "1 custodians", with the way on.
+      [splitArgs('key.bin', 'AES_256', 2, outs, ['Alice']), 'custodians named: 1.'],
       [splitArgs('key.bin', 'HMAC_256', 2, outs, ['Alice', 'Bob', 'Carol']), 'cannot be imported'],
       [['custody', 'restore'], 'Give the shares with --share FILE'],
     ];

@@ -191,7 +191,11 @@ describe('splitMaterial refuses', () => {
       { spec: 'RSA_2048' as const },
       'The key material is AES_256 but RSA_2048 was requested.',
     ],
-    ['too few custodians', { custodians: ['Alice', 'Bob'] }, '2 custodians were named for 3 shares.'],
+    [
+      'too few custodians',
+      { custodians: ['Alice', 'Bob'] },
+      'The 3 shares need 3 custodians, one each; custodians named: 2.',
+    ],
     ['a key id that cannot be a file name', { keyId: '../etc' }, 'The key id "../etc" is not valid.'],
     ['a bad ceremony id', { ceremonyId: 'a b' }, 'The ceremony id "a b" is not valid.'],
   ])('%s', async (_label, change, message) => {

@@ -58,7 +58,8 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_KEY_COUNT':
     'A custody set holds 1 to {max} keys; this ceremony has {count}. Nothing was written.',
   'problem.CUSTODY_SET_KEY_COUNT.next': 'Split the keys across ceremonies of at most {max} keys.',
-  'problem.CUSTODY_SET_CUSTODIANS': '{count} custodians were named for {n} shares. Nothing was written.',
+  'problem.CUSTODY_SET_CUSTODIANS':
+    'The {n} shares need {n} custodians, one each; custodians named: {count}. Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIANS.next': 'Name exactly {n} custodians, one per share.',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID':
     '{character, select, none {The custodian name "{name}" is not usable: a custodian name is 1-100 printable characters and at most 255 bytes as UTF-8 (85 Chinese characters).} other {The name of custodian {index} ("{name}") contains an invisible character, {character}, as a paste from a web page or a document brings along.}} Nothing was written.',

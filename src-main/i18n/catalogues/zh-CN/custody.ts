@@ -41,7 +41,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SPLIT_REFUSED':
     '{reason, select, parameters {不允许 {m}-of-{n} 托管：需要 {min} <= M <= N <= {max}。} spec {密钥材料为 {actual}，但请求的是 {spec}。} ceremonyId {仪式 ID“{value}”无效。} keyId {密钥 ID“{value}”无效。} other {为 {n} 份份额指定了 {count} 位保管人。}}',
   'problem.CUSTODY_SPLIT_REFUSED.next':
-    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} other {请正好指定 {n} 位保管人，每份份额一位。}}',
+    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} other {请正好指定 {n} 位保管人，每份份额一位：为每位保管人重复一次 --custodian 姓名。}}',
   'problem.CUSTODY_SPLIT_UNVERIFIED': '刚生成的份额未能准确重建密钥材料。',
   'problem.CUSTODY_SPLIT_UNVERIFIED.next': '未写入任何内容。请重新拆分；如果再次失败，请报告此问题。',
   'problem.CUSTODY_DESTINATION_MISSING': '份额 {index} 的目标位置（{folder}）不是已存在的文件夹。',
