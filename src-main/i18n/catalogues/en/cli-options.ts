@@ -76,7 +76,7 @@ export const enCliOptions = {
   'problem.CLI_SHARE_COUNT':
     '{what, select, custodians {{given, plural, one {# custodian was named} other {# custodians were named}}} folders {{given, plural, one {# custodian folder was given} other {# custodian folders were given}}} other {{given, plural, one {# --out folder was given} other {# --out folders were given}}}} for {n} shares.',
   'problem.CLI_SHARE_COUNT.next':
-    '{what, select, custodians {Name exactly {n} custodians, one per share.} folders {Give exactly {n} --custodian-folder options, or none.} other {Give one --out per share, each on its own custodian’s media.}}',
+    '{what, select, custodians {Name exactly {n} custodians, one per share: repeat --custodian NAME, with its --custodian-folder DIR, once for each (a printed line shows one pair for all of them).} folders {Give exactly {n} --custodian-folder options, or none.} other {Give one --out per share, each on its own custodian’s media.}}',
   'problem.SHARE_FILE_REFUSED': '{file}: {cause}',
   'problem.SHARE_FILE_REFUSED.next':
     'Correct that file (a share file, or a slip typed exactly as printed) or leave it out; nothing was restored, and the shares read so far were wiped from memory.',

@@ -76,7 +76,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_SHARE_COUNT':
     '{what, select, custodians {指定了 {given} 位保管人} folders {给出了 {given} 个保管人文件夹} other {给出了 {given} 个 --out 文件夹}}，但份额为 {n} 份。',
   'problem.CLI_SHARE_COUNT.next':
-    '{what, select, custodians {请恰好指定 {n} 位保管人（--custodian），每份份额一位。} folders {请恰好给出 {n} 个 --custodian-folder，或一个也不给。} other {每份给出一个 --out，各自位于其保管人自己的介质上。}}',
+    '{what, select, custodians {请恰好指定 {n} 位保管人（--custodian），每份份额一位：为每位保管人重复一次 --custodian 姓名及其 --custodian-folder 文件夹（所打印的命令只用一组代表全部保管人）。} folders {请恰好给出 {n} 个 --custodian-folder，或一个也不给。} other {每份给出一个 --out，各自位于其保管人自己的介质上。}}',
   'problem.SHARE_FILE_REFUSED': '{file}：{cause}',
   'problem.SHARE_FILE_REFUSED.next':
     '请更正该文件（份额文件，或严格按打印内容录入的凭条），或将其去掉；未恢复任何内容，已读取的份额已从内存中擦除。',

@@ -1,0 +1,42 @@
+/**
+ * `airgap wrap`'s custody options checked before anything happens (src-main/cli/custody-request.ts):
+ * a trial filled in the printed one-pair template (`--custody M/N --custodian NAME --custodian-folder
+ * DIR`) once for 2/3; the refusal counts the names and says to repeat the pair once per custodian.
+ */
+import { describe, expect, it } from 'vitest';
+import { custodyRequest } from '../../src-main/cli/custody-request';
+import { KeyferryError } from '../../src-main/core/errors';
+
+const refusal = (run: () => unknown): KeyferryError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof KeyferryError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('custodyRequest', () => {
+  it('refuses one custodian named for three shares, saying to repeat the pair once for each', () => {
+    const error = refusal(() =>
+      custodyRequest({ custody: '2/3', custodian: ['Carol'], 'custodian-folder': ['/media/carol'] }, '/work'),
+    );
+    expect(error.code).toBe('CLI_SHARE_COUNT');
+    expect(error.message).toBe('1 custodian was named for 3 shares.');
+    expect(error.nextStep).toContain('repeat --custodian NAME, with its --custodian-folder DIR, once for each');
+  });
+
+  it('takes one name and one folder per share', () => {
+    const request = custodyRequest(
+      { custody: '2/3', custodian: ['Carol', 'Dave', 'Erin'], 'custodian-folder': ['c', 'd', 'e'] },
+      '/work',
+    );
+    expect(request).toMatchObject({
+      m: 2,
+      n: 3,
+      custodians: ['Carol', 'Dave', 'Erin'],
+      folders: ['/work/c', '/work/d', '/work/e'],
+    });
+  });
+});
