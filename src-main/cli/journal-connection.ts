@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { ONLINE_EVENTS } from '../core/ceremony/online/events';
+import { kmsConnectionIn } from '../core/ceremony/shared/kms-connection';
 import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
 import { isLoopbackHost } from '../core/kms/endpoint';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile } from '../core/journal/verify';
@@ -23,8 +24,6 @@ interface Shown {
   readonly compared: string;
   readonly shown: Phrase;
 }
-
-const connectedData = z.object({ endpoint: z.string(), region: z.string(), projectId: z.string() });
 
 const airGapSession = z.object({ side: z.literal('air-gapped'), title: z.string(), operator: z.string() });
 
@@ -47,12 +46,8 @@ export async function recordedConnection(file: string): Promise<RecordedConnecti
       title: airGap.data.title,
       operator: airGap.data.operator,
     });
-  for (const entry of [...entries].reverse()) {
-    if (entry.event !== ONLINE_EVENTS.connected) continue;
-    const parsed = connectedData.safeParse(entry.data);
-    if (parsed.success) return parsed.data;
-  }
-  return undefined;
+  const connection = kmsConnectionIn(entries);
+  return connection && { endpoint: connection.endpoint, region: connection.region, projectId: connection.projectId };
 }
 
 /**

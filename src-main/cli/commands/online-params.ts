@@ -124,7 +124,10 @@ function hsmMaterialOf(entries: readonly JournalEntry[], keyIds: readonly string
  * Undefined when no such wrap was seen (a trial followed the line without --custody and made new
  * material with no copy, in a ceremony that began with 2/3).
  */
-function custodyLikeEarlierWrap(entries: readonly JournalEntry[], keyIds: readonly string[]): string[] | undefined {
+function custodyLikeEarlierWrap(
+  entries: readonly JournalEntry[],
+  keyIds: readonly string[],
+): { readonly words: readonly string[]; readonly repeated: boolean } | undefined {
   const exposedAt = new Map(exposureRefusals(entries).map((r) => [r.seq, r]));
   const last = entries.findLast((e) => {
     if (e.event === ONLINE_EVENTS.wrappedChecked)
@@ -133,11 +136,11 @@ function custodyLikeEarlierWrap(entries: readonly JournalEntry[], keyIds: readon
   });
   if (!last) return undefined;
   const exposed = exposedAt.get(last.seq);
-  if (exposed) return exposed.custodySet === null ? undefined : CUSTODY_TO_FILL_IN;
+  if (exposed) return exposed.custodySet === null ? undefined : { words: CUSTODY_TO_FILL_IN, repeated: false };
   const custody = wrappedCheckedData.safeParse(last.data).data?.custody;
   if (custody?.kind !== 'shares') return undefined;
   const named = custody.custodians.length === custody.total ? custody.custodians : [];
-  return [
+  const words = [
     '--custody',
     `${custody.threshold}/${custody.total}`,
     ...Array.from({ length: custody.total }, (_, i) => [
@@ -147,6 +150,7 @@ function custodyLikeEarlierWrap(entries: readonly JournalEntry[], keyIds: readon
       'DIR',
     ]).flat(),
   ];
+  return { words, repeated: true };
 }
 
 /** Whether this journal saw a wrapped bundle of the ceremony at all (checked, or refused). */
@@ -264,7 +268,7 @@ export const paramsCommand = defineOnlineCommand({
         const repeated = custodyLikeEarlierWrap(session.journal.entries, written.keyIds);
         const custody = inToken
           ? ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', inToken.token, '--hsm-existing-keys']
-          : (repeated ?? (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
+          : (repeated?.words ?? (expiring.length > 0 ? CUSTODY_TO_FILL_IN : []));
         // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
         const earlier = ceremonyAirGapJournal(session.journal.entries);
         // The plan's expiry already past by the KMS's clock (warned above): the wrap needs one further ahead.
@@ -290,7 +294,7 @@ export const paramsCommand = defineOnlineCommand({
             t('online.next.airgap-wrap-expiring', {
               count: expiring.length,
               at: Date.parse(expiring[0]),
-              custody: repeated && repeated !== CUSTODY_TO_FILL_IN ? 'repeated' : 'fill',
+              custody: repeated?.repeated ? 'repeated' : 'fill',
             }),
           );
         standing.printed();

@@ -16,7 +16,7 @@ import { groupHex } from '../../../src-main/core/hex-groups';
 import { keyferry } from '../../integration/cli-in-process';
 import { onlineAt } from '../../helpers/cli-sides';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
-import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { CUSTODY_TWO_OF_TWO, wrappedCliCeremony } from './wrapped-cli-ceremony';
 
 let dir: string;
 let kms: SimSetup;
@@ -30,22 +30,11 @@ afterEach(async () => {
 });
 
 it('says the refused material is exposed and new material is made, before and after new parameters', async () => {
-  // Kept 2-of-2 by two custodians (a rehearsal's folders on one disk).
-  const custody = ['--custody', '2/2', '--shares-on-one-volume'].concat([
-    '--custodian',
-    'Dana',
-    '--custodian-folder',
-    'dana',
-    '--custodian',
-    'Eli',
-    '--custodian-folder',
-    'eli',
-  ]);
   const c = await wrappedCliCeremony(
     path.join(dir, 'ceremony'),
     kms.sim,
     [{ alias: 'app/one', spec: 'AES_256' }],
-    custody,
+    CUSTODY_TWO_OF_TWO,
   );
   const at = (flag: string) => c.importCommand.indexOf(flag) + 1;
   const bundle = path.resolve(c.online, c.importCommand[at('--bundle')] as string);

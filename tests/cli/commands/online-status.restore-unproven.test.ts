@@ -16,7 +16,7 @@ import { onlineAt } from '../../helpers/cli-sides';
 import { shareFileIn } from '../../helpers/custody-files';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { airgapConfirmations } from './witness-args';
-import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { CUSTODY_TWO_OF_TWO, wrappedCliCeremony } from './wrapped-cli-ceremony';
 
 let dir: string;
 let kms: SimSetup;
@@ -30,21 +30,11 @@ afterEach(async () => {
 });
 
 it('names the refused restore and sends the officer to fresh parameters and new material', async () => {
-  const custody = ['--custody', '2/2', '--shares-on-one-volume'].concat([
-    '--custodian',
-    'Dana',
-    '--custodian-folder',
-    'dana',
-    '--custodian',
-    'Eli',
-    '--custodian-folder',
-    'eli',
-  ]);
   const c = await wrappedCliCeremony(
     path.join(dir, 'ceremony'),
     kms.sim,
     [{ alias: 'app/one', spec: 'AES_256' }],
-    custody,
+    CUSTODY_TWO_OF_TWO,
   );
   const { args } = onlineAt(kms.sim);
   const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });

@@ -11,6 +11,12 @@ import { nextCommand, onPrintedMedia, twoMachines } from '../../integration/past
 import { onlineAt, type SimulatorAccount } from '../../helpers/cli-sides';
 import { airgapConfirmations } from './witness-args';
 
+/** `airgap wrap` options keeping the material 2-of-2 by Dana and Eli, folders dana/ and eli/ in the air-gapped folder (one disk: a rehearsal's). */
+export const CUSTODY_TWO_OF_TWO: readonly string[] = [
+  ...['--custody', '2/2', '--shares-on-one-volume'],
+  ...['--custodian', 'Dana', '--custodian-folder', 'dana', '--custodian', 'Eli', '--custodian-folder', 'eli'],
+];
+
 /** The new folder `dir` with online/ and airgap/; returns both folders, the online journal, the environment holding AK/SK, and the wrap and import commands as the two sides printed them. */
 export async function wrappedCliCeremony(
   dir: string,

@@ -25,11 +25,18 @@ interface KmsConnection {
   readonly accessKeyHint: string | null;
 }
 
-/** The last connection `entries` record (a ceremony keeps one KMS: a session on another is refused); undefined: none. */
+/**
+ * The last connection `entries` record whole (a ceremony keeps one KMS: a session on another is
+ * refused); undefined: none. The one reader of `kms.connected`: the receipt's KMS row and the
+ * command line's recorded connection (cli/journal-connection.ts).
+ */
 export function kmsConnectionIn(entries: readonly JournalEntry[]): KmsConnection | undefined {
-  const last = entries.findLast((e) => e.event === KMS_CONNECTED_EVENT);
-  const parsed = connectedSchema.safeParse(last?.data);
-  if (!parsed.success) return undefined;
-  const { endpoint, region, projectId, credentials } = parsed.data;
-  return { endpoint, region, projectId, accessKeyHint: credentials?.accessKeyHint ?? null };
+  for (const entry of [...entries].reverse()) {
+    if (entry.event !== KMS_CONNECTED_EVENT) continue;
+    const parsed = connectedSchema.safeParse(entry.data);
+    if (!parsed.success) continue;
+    const { endpoint, region, projectId, credentials } = parsed.data;
+    return { endpoint, region, projectId, accessKeyHint: credentials?.accessKeyHint ?? null };
+  }
+  return undefined;
 }
