@@ -552,6 +552,7 @@ export interface MessageValueTable {
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
   'cli.wrap-repeated.earlier': { session: string | number; folder: string | number; digest: string | number; receipt: string; tokens: string; until: string | number; backup: string; custodians: string | number };
+  'cli.journal-lost-warning': { journal: string | number; named: string | number; namedFirstEntry: string | number; reason: string | number };
   'cli.wrap-again-chosen': { reason: string | number; fresh: string };
   'cli.wrap-repeated.grounds': { grounds: string; count: number; fresh: string };
   'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
@@ -1098,6 +1099,7 @@ export interface MessageValueTable {
   'cli.opt.airgap.custodian-folder': NoValues;
   'cli.opt.airgap.shares-on-one-volume': NoValues;
   'cli.opt.airgap.wrap-again': NoValues;
+  'cli.opt.airgap.journal-lost': NoValues;
   'cli.opt.airgap.no-backup': NoValues;
   'cli.opt.online-status.journal': NoValues;
   'cli.opt.online.journal': NoValues;
@@ -1635,6 +1637,10 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { existing: string; ceremonyId: string | number; suggested: string | number; recorded: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { existing: string | number };
+  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
+  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { named: string | number; mismatch: string };
+  'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
+  'problem.JOURNAL_LOST_REFUSED.next': { why: string };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
   'problem.WRAPPED_OTHER_CEREMONY.next': { journalOf: string; bundleCeremony: string | number };
   'problem.CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
@@ -1738,6 +1744,7 @@ export interface MessageValueTable {
   'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
+  'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number };
   'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
   'receipt.deviations.whenAndWho': { when: string | number; who: string | number };
@@ -2532,6 +2539,7 @@ export interface MessageValueTable {
   'journal.event.warning.network-allowed': NoValues;
   'journal.event.witness.confirmed': NoValues;
   'journal.event.witness.refused': NoValues;
+  'journal.event.parameters.named-journal-lost': NoValues;
   'journal.event.wrap.repeated': NoValues;
   'journal.event.wrap.repeated-refused': NoValues;
   'journal.event.wrapped-bundle.checked': NoValues;
@@ -2861,6 +2869,8 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
+  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
+  'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
   'CEREMONY_ID_INVALID': { id: string | number };

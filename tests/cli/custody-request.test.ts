@@ -5,17 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { custodyRequest } from '../../src-main/cli/custody-request';
-import { KeyferryError } from '../../src-main/core/errors';
-
-const refusal = (run: () => unknown): KeyferryError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeyferryError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../helpers/refusal';
 
 describe('custodyRequest', () => {
   it('refuses one custodian named for three shares, saying to repeat the pair once for each', () => {

@@ -45,6 +45,10 @@ import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 import { crashedObjectsLines, destroyedBeforeRefusalLines } from '../crashed-objects-lines';
 import { refuseMissingReceiptFolder } from '../receipt-folder';
+import { refuseJournalFileNotNamed, type NamedJournalLost } from '../../core/ceremony/airgap/named-journal';
+import type { CeremonyAirGapJournal } from '../../core/bundle/import-parameters-manifest';
+import { journalIdentity } from '../../i18n/made-by-line';
+import { terminalText } from '../../core/terminal-text';
 
 const NAME = 'airgap wrap';
 
@@ -84,6 +88,7 @@ const OPTIONS = optionTable({
   'allow-network': { type: 'boolean', help: 'cli.opt.allow-network' },
   'no-backup': { type: 'boolean', help: 'cli.opt.airgap.no-backup' },
   'wrap-again': { type: 'string', arg: 'REASON', help: 'cli.opt.airgap.wrap-again' },
+  'journal-lost': { type: 'string', arg: 'REASON', help: 'cli.opt.airgap.journal-lost' },
   ...HSM_OPTIONS,
   'confirm-fingerprint': CONFIRM_FINGERPRINT_OPTION,
 });
@@ -145,6 +150,18 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
   }
 }
 
+/** The warning of a wrap in another journal than the parameters name (--journal-lost), before anyone types. */
+function printJournalLost(io: CliIo, lost: NamedJournalLost, named: CeremonyAirGapJournal, journal: string): void {
+  io.stdout(
+    cliTranslator(io).t('cli.journal-lost-warning', {
+      journal,
+      named: named.file,
+      namedFirstEntry: journalIdentity(named.firstEntrySha256),
+      reason: terminalText(lost.reason),
+    }),
+  );
+}
+
 export const airgapWrapCommand = defineCommand({
   name: NAME,
   synopsis: [
@@ -175,6 +192,15 @@ export const airgapWrapCommand = defineCommand({
       // A new journal while this ceremony's journal lies beside it: it would not see that journal's wraps.
       refuseNewJournalBesideCeremony(path.resolve(io.cwd, values.journal), bundleCeremony.ceremonyId);
     }
+    // Another journal than the one of the wraps the online side checked (a new one in another folder,
+    // an older copy): refused before anyone types, unless the officer says it is lost.
+    const journalLost = values['journal-lost'];
+    if (bundleCeremony && values.journal) {
+      const named = facts?.airGapJournal;
+      const parameters = { named, keys: bundleCeremony.keys };
+      const lost = await refuseJournalFileNotNamed(path.resolve(io.cwd, values.journal), parameters, journalLost);
+      if (lost && named) printJournalLost(io, lost, named, path.resolve(io.cwd, values.journal));
+    }
     // Other people than the bundle names are refused before the journal gets a session (the
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
     refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });
@@ -202,7 +228,7 @@ export const airgapWrapCommand = defineCommand({
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
       io.stdout(networkCheckLine(io, network));
       const overview = values.bundle
-        ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle)
+        ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle, { journalLost })
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);
       printParameters(io, overview);
       // The KMS's time as the bundle's tokens show it: a duration (30d) counts from it, as custody

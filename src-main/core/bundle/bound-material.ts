@@ -75,7 +75,7 @@ export function checkBoundMaterial(manifest: ImportParametersManifest): void {
  */
 export function boundMaterialFor(
   p: Pick<ImportParameters, 'keyId' | 'replicaOf'>,
-  keys: readonly ImportParameters[],
+  keys: readonly Pick<ImportParameters, 'keyId' | 'replicaOf' | 'boundMaterial'>[],
 ): { readonly keyId: string; readonly bound: BoundMaterial } | undefined {
   const group = materialIdOf(p);
   const member = keys.find((k) => (k.keyId === group || k.replicaOf === group) && k.boundMaterial);

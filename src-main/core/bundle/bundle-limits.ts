@@ -34,6 +34,13 @@ export const PER_KEY_EXPIRY_FORMAT_VERSION = 4;
  */
 export const CEREMONY_PEOPLE_FORMAT_VERSION = 5;
 /**
+ * The version of an import-parameters bundle that names the ceremony's air-gapped journal
+ * (`ceremony.airGapJournal`: the journal a wrap the online side checked came from): the air-gapped
+ * side wraps it in that journal only, so older Keyferry, which would not check, refuses the bundle
+ * by its version.
+ */
+export const CEREMONY_AIR_GAP_JOURNAL_FORMAT_VERSION = 6;
+/**
  * The version of a wrapped-material bundle that names who made it on the air-gapped side
  * (`madeBy`: the operator, the witnesses who confirmed the parameters and the air-gapped journal):
  * the online side checks them against its journal, so older Keyferry, which would not, refuses the
@@ -63,6 +70,7 @@ export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly numb
     BOUND_MATERIAL_FORMAT_VERSION,
     PER_KEY_EXPIRY_FORMAT_VERSION,
     CEREMONY_PEOPLE_FORMAT_VERSION,
+    CEREMONY_AIR_GAP_JOURNAL_FORMAT_VERSION,
   ],
   [WRAPPED_MATERIAL_FORMAT]: [
     BUNDLE_FORMAT_VERSION,

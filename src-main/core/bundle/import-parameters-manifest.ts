@@ -2,7 +2,7 @@
  * manifest.json of an import-parameters bundle (online → air-gapped): version 1, 2 with replica
  * groups (`replicaOf`), 3 when a key carries the material it is bound to (`boundMaterial`), 4 when
  * each key carries its own material expiry (`materialExpiry`), 5 when it names the ceremony's
- * people (`ceremony.people`).
+ * people (`ceremony.people`), 6 when it names the ceremony's air-gapped journal (`ceremony.airGapJournal`).
  */
 import { z } from 'zod';
 import { IMPORT_PARAMETERS_FORMAT } from './bundle-limits';
@@ -91,6 +91,21 @@ export const importParametersKeySchema = z.strictObject({
 const ceremonyPeopleSchema = z.strictObject(ceremonyPeopleShape);
 
 /**
+ * Version 6: the ceremony's air-gapped journal as the online journal knows it from the wraps it
+ * checked (core/ceremony/online/wrapped-bundle-makers.ts): its file name, the SHA-256 of its first
+ * entry, and the start of the latest wrap session checked from it, which any later copy of that
+ * journal holds. The air-gapped side wraps these parameters in that journal only
+ * (AIRGAP_JOURNAL_NOT_THE_CEREMONYS), so a new journal never makes a second material and custody set.
+ */
+const ceremonyAirGapJournalSchema = z.strictObject({
+  file: journalFileNameSchema,
+  firstEntrySha256: sha256HexSchema,
+  lastWrap: z.strictObject({ seq: z.number().int().positive(), sha256: sha256HexSchema }).optional(),
+});
+
+export type CeremonyAirGapJournal = z.infer<typeof ceremonyAirGapJournalSchema>;
+
+/**
  * What the online side's journal says of the ceremony, carried to the air-gapped side so both
  * receipts print one title and the plan's material expiry reaches the wrap (optional: bundles
  * written before this field existed, or by other tools, still read).
@@ -109,6 +124,7 @@ const ceremonyFactsSchema = z.strictObject({
    * types. The air-gapped side refuses to run with other people (PEOPLE_DIFFER_FROM_BUNDLE).
    */
   people: ceremonyPeopleSchema.optional(),
+  airGapJournal: ceremonyAirGapJournalSchema.optional(),
 });
 
 export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
@@ -116,7 +132,7 @@ export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
 export const importParametersManifestSchema = z.strictObject({
   format: z.literal(IMPORT_PARAMETERS_FORMAT),
   ...manifestHeaderShape,
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
   ceremony: ceremonyFactsSchema.optional(),
   ...manifestTrailerShape(importParametersKeySchema),
 });

@@ -14,6 +14,7 @@ import type { KeySpec } from '../crypto/key-spec';
 import {
   BOUND_MATERIAL_FORMAT_VERSION,
   BUNDLE_FORMAT_VERSION,
+  CEREMONY_AIR_GAP_JOURNAL_FORMAT_VERSION,
   CEREMONY_PEOPLE_FORMAT_VERSION,
   PER_KEY_EXPIRY_FORMAT_VERSION,
   REPLICA_GROUPS_FORMAT_VERSION,
@@ -33,7 +34,7 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
 
 /**
  * The format version a bundle of these keys and ceremony facts is written with (and must say it
- * is): 5 when the facts name the ceremony's people, else 4 when a key carries its own material
+ * is): 6 when the facts name the ceremony's air-gapped journal, else 5 when they name the ceremony's people, else 4 when a key carries its own material
  * expiry, else 3 when a key carries the material it is bound to (all import parameters only),
  * or, for wrapped material, 5 when its custody shares name their custody set (`custody.backupDigest`),
  * 4 when it names who made it with the session that made it and the journal's earlier wraps
@@ -45,16 +46,17 @@ export function formatVersionFor(
     readonly boundMaterial?: unknown;
     readonly materialExpiry?: unknown;
   }[],
-  ceremony?: { readonly people?: unknown },
+  ceremony?: { readonly people?: unknown; readonly airGapJournal?: unknown },
   madeBy?: unknown,
   custody?: unknown,
-): 1 | 2 | 3 | 4 | 5 {
+): 1 | 2 | 3 | 4 | 5 | 6 {
   if (typeof custody === 'object' && custody !== null && 'backupDigest' in custody)
     return WRAPPED_CUSTODY_SET_FORMAT_VERSION;
   if (madeBy !== undefined)
     return typeof madeBy === 'object' && madeBy !== null && 'wrapEntry' in madeBy
       ? WRAPPED_EARLIER_WRAPS_FORMAT_VERSION
       : WRAPPED_MADE_BY_FORMAT_VERSION;
+  if (ceremony?.airGapJournal !== undefined) return CEREMONY_AIR_GAP_JOURNAL_FORMAT_VERSION;
   if (ceremony?.people !== undefined) return CEREMONY_PEOPLE_FORMAT_VERSION;
   if (keys.some((k) => k.materialExpiry !== undefined)) return PER_KEY_EXPIRY_FORMAT_VERSION;
   if (keys.some((k) => k.boundMaterial !== undefined)) return BOUND_MATERIAL_FORMAT_VERSION;
@@ -67,7 +69,7 @@ function checkGroups<K extends AnyKey>(
   manifest: {
     readonly formatVersion: number;
     readonly keys: readonly K[];
-    readonly ceremony?: { readonly people?: unknown } | undefined;
+    readonly ceremony?: { readonly people?: unknown; readonly airGapJournal?: unknown } | undefined;
     readonly madeBy?: unknown;
     readonly custody?: unknown;
   },

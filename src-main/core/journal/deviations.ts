@@ -103,6 +103,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.partial-remove-failed': 'failure',
   'custody.withdrawn': 'abandoned',
   'wrap.repeated': 'override',
+  /** A wrap in another air-gapped journal than the parameters name, by the officer's word that it is lost. */
+  'parameters.named-journal-lost': 'override',
   'wrap.repeated-refused': 'refusal',
   'custody.withdraw-failed': 'failure',
   'parameters.refused': 'refusal',

@@ -20,6 +20,7 @@ import { currentPhrase } from '../../i18n/kms-state';
 import type { WallClock } from '../../i18n/moment';
 import { listValue } from '../../i18n/list';
 import { journalEventPhrase } from '../../i18n/journal-events';
+import { journalIdentity } from '../../i18n/made-by-line';
 
 /**
  * About how long a deviation's details line runs (its data but what is said in words), in characters:
@@ -160,6 +161,15 @@ const EVENT_SAYS: Readonly<
     fields: ['summary', 'interfaces'],
   }),
   'warning.custody-same-volume': () => ({ note: phrase('receipt.deviations.custodySameVolume'), fields: ['summary'] }),
+  // A wrap in another journal than the parameters name: which, instead of which (the officer's reason is the recorded text).
+  'parameters.named-journal-lost': (data) => ({
+    note: phrase('receipt.deviations.namedJournalLost', {
+      mismatch: String(data.mismatch),
+      named: String(data.namedJournal),
+      namedFirstEntry: journalIdentity(String(data.namedJournalFirstEntrySha256)),
+    }),
+    fields: ['mismatch', 'namedJournal', 'namedJournalFirstEntrySha256', 'reason'],
+  }),
   'wrapping-algorithm.chosen': (data) => ({
     note: phrase('receipt.deviations.wrappingAlgorithmChosen', { from: String(data.from), to: String(data.to) }),
     fields: ['from', 'to'],

@@ -100,10 +100,10 @@ describe('an edited manifest', () => {
 
   it('is refused with an unknown format version, naming the version found', async () => {
     const dir = await t.paramsCopy();
-    await rewriteManifest(dir, (m) => Object.assign(m, { formatVersion: 6 }));
+    await rewriteManifest(dir, (m) => Object.assign(m, { formatVersion: 7 }));
     const error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_UNSUPPORTED_VERSION');
-    expect(error.message).toContain('format version 6');
+    expect(error.message).toContain('format version 7');
   });
 
   it('is refused as damaged, not as another release, when its format version is no whole number', async () => {

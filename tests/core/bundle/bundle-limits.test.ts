@@ -52,7 +52,7 @@ describe('file manager litter', () => {
 
 describe('versions', () => {
   it('keeps reading every version each format was ever written in (a version is never dropped)', () => {
-    expect(BUNDLE_FORMAT_VERSIONS[IMPORT_PARAMETERS_FORMAT]).toEqual([1, 2, 3, 4, 5]);
+    expect(BUNDLE_FORMAT_VERSIONS[IMPORT_PARAMETERS_FORMAT]).toEqual([1, 2, 3, 4, 5, 6]);
     expect(BUNDLE_FORMAT_VERSIONS[WRAPPED_MATERIAL_FORMAT]).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -5,25 +5,14 @@ import {
   importParametersFromKmsAnswer,
   importTokenSha256,
 } from '../../../src-main/core/bundle';
-import { KeyferryError } from '../../../src-main/core/errors';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
 import { translator } from '../../../src-main/i18n/translate';
 import { weakWrappingKeys } from '../crypto/helpers/weak-rsa';
 import { makeImportParameters, wrappingKeyPair } from './bundle-fixtures';
+import { refusal } from '../../helpers/refusal';
 
 const keyId = '43f1ffd7-18fb-4568-9575-602e009b7ee8';
 const der = () => wrappingKeyPair(0).publicDer;
-
-/** The KeyferryError `fn` throws. */
-function refusal(fn: () => unknown): KeyferryError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KeyferryError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('importParametersFromConsoleFiles', () => {
   it('reads the console download (DER), PublicKey.b64 text and PEM to the same key', () => {

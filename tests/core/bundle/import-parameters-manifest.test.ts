@@ -96,5 +96,5 @@ describe('an import-parameters manifest edited on the medium', () => {
     ['a field no Keyferry writes', (m) => (key(m, 2).note = 'trust me'), 'keys[2].note'],
   ];
 
-  refusesEachEdit('params-v3', 'keyferry.import-parameters', [1, 2, 3, 4, 5], edits);
+  refusesEachEdit('params-v3', 'keyferry.import-parameters', [1, 2, 3, 4, 5, 6], edits);
 });

@@ -142,7 +142,7 @@ describe('replica groups in bundles', () => {
     });
     expect((await refusal(v1)).values).toMatchObject({ reason: 'version' });
     await rewriteManifest(v1, (m) => {
-      (m as { formatVersion: number }).formatVersion = 6;
+      (m as { formatVersion: number }).formatVersion = 7;
     });
     expect((await refusal(v1)).code).toBe('BUNDLE_UNSUPPORTED_VERSION');
   });

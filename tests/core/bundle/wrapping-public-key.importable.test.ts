@@ -21,9 +21,9 @@ import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow'
 import { ENCRYPTED_KEY_MATERIAL_PATTERN } from '../../../src-main/core/kms/api-schemas';
 import { openJournal } from '../../../src-main/core/journal';
 import { inspectJournal, readJournalFile } from '../../../src-main/core/journal/verify';
-import { KeyferryError } from '../../../src-main/core/errors';
 import { wrapKeyMaterial, generateKeyMaterial, loadWrappingPublicKey } from '../../../src-main/core/crypto';
 import { OFFLINE, APP } from '../ceremony/ceremony-fixture';
+import { refusal } from '../../helpers/refusal';
 
 const keyId = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
 const spki = (bits: number) =>
@@ -36,16 +36,6 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-importable-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-function refusal(run: () => unknown): KeyferryError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KeyferryError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 describe('a wrapping key Huawei import would refuse', () => {
   it('the limit is what the wire pattern checks: RSA-2048 fits, RSA-3072 and RSA-4096 do not', async () => {

@@ -6,7 +6,6 @@
  * typed on the command line, the region's own KMS or the local simulator.
  */
 import { describe, expect, it } from 'vitest';
-import { KeyferryError } from '../../../src-main/core/errors';
 import {
   bindingOf,
   requireBoundConnection,
@@ -15,20 +14,11 @@ import {
 } from '../../../src-main/core/kms/credential-binding';
 import { phraseOf } from '../../../src-main/i18n/phrase';
 import { translator } from '../../../src-main/i18n/translate';
+import { refusal } from '../../helpers/refusal';
 
 const PROJECT = 'a4a5d4098fb4474fa22cd05f897d6b99';
 const OTHER_PROJECT = '0123456789abcdef0123456789abcdef';
 const fromOption = () => phraseOf('credentials.from.option', { option: '--endpoint' });
-
-function refused(fn: () => void): KeyferryError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof KeyferryError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal, but it passed');
-}
 
 describe('the binding of a connection', () => {
   it("is the region's own endpoint when none is given, else the given endpoint's origin", () => {
@@ -62,7 +52,7 @@ describe('credentials bound to one connection', () => {
 
   it('are refused for another endpoint, naming both and where the other came from; nothing was sent', () => {
     const given = bindingOf({ region: 'cn-north-4', projectId: PROJECT, endpoint: 'https://kms.attacker.example' });
-    const error = refused(() =>
+    const error = refusal(() =>
       requireBoundConnection({ kind: 'config', name: 'prod.json' }, bound, given, (field) =>
         phraseOf('credentials.from.config', { field, file: 'other.json' }),
       ),
@@ -82,7 +72,7 @@ describe('credentials bound to one connection', () => {
   it('treat another port on the same host as another service', () => {
     const sim = bindingOf({ region: 'cn-north-4', projectId: PROJECT, endpoint: 'http://127.0.0.1:7070' });
     const otherPort = bindingOf({ region: 'cn-north-4', projectId: PROJECT, endpoint: 'http://127.0.0.1:7071' });
-    const error = refused(() => requireBoundConnection({ kind: 'session' }, sim, otherPort, fromOption));
+    const error = refusal(() => requireBoundConnection({ kind: 'session' }, sim, otherPort, fromOption));
     expect(error.values).toMatchObject({
       field: 'endpoint',
       bound: 'http://127.0.0.1:7070',
@@ -94,7 +84,7 @@ describe('credentials bound to one connection', () => {
   });
 
   it('are refused for another project or region (endpoint compared first), in either language', () => {
-    const project = refused(() =>
+    const project = refusal(() =>
       requireBoundConnection(
         { kind: 'remembered', name: 'default' },
         bound,
@@ -107,7 +97,7 @@ describe('credentials bound to one connection', () => {
         `${PROJECT}, but this connection would use them for the project ${OTHER_PROJECT} ` +
         '(from the ceremony journal). Nothing was sent.',
     );
-    const region = refused(() =>
+    const region = refusal(() =>
       requireBoundConnection({ kind: 'session' }, bound, { ...bound, region: 'cn-east-3' }, () =>
         phraseOf('credentials.from.form'),
       ),
@@ -138,7 +128,7 @@ describe('credentials from the environment', () => {
   });
 
   it('are refused for an endpoint only a file names, or another region KMS, saying what to type', () => {
-    const error = refused(() =>
+    const error = refusal(() =>
       requireConfirmedEndpoint({
         endpoint: 'https://kms-proxy.example.internal/',
         region: 'cn-north-4',
@@ -156,7 +146,7 @@ describe('credentials from the environment', () => {
       'If https://kms-proxy.example.internal is the KMS you mean, give --endpoint https://kms-proxy.example.internal ' +
         'on the command line; otherwise check the ceremony journal.',
     );
-    const otherRegion = refused(() =>
+    const otherRegion = refusal(() =>
       requireConfirmedEndpoint({
         endpoint: 'https://kms.cn-east-3.myhuaweicloud.com',
         region: 'cn-north-4',

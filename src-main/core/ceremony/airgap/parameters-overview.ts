@@ -19,6 +19,7 @@ import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
 import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
 import { peopleDifference, sortedNames, type CeremonyPeople } from '../shared/people-difference';
+import { checkNamedJournal } from './named-journal';
 import { listValue } from '../../../i18n/list';
 import type { Warning } from '../../../i18n/warning';
 import {
@@ -113,6 +114,8 @@ export interface ParametersReader {
   readonly now: () => Date;
   /** Refuses parameters of another ceremony than the one this journal holds. */
   readonly refuseOtherCeremony: (ceremonyId: string) => void;
+  /** The officer's reason the journal the parameters name is lost (named-journal.ts), if given. */
+  readonly journalLost?: string | undefined;
 }
 
 /** Parameters read, checked and journaled: the keys, what the side shows, what the witnesses confirm. */
@@ -144,18 +147,24 @@ export function refuseOtherPeopleThanBundle(bundlePeople: CeremonyPeople | undef
   });
 }
 
-/** Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown). */
+/**
+ * Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown); a wrap
+ * in another journal than the bundle names, by the officer's word, is journaled as an override first.
+ */
 export async function readBundleParameters(
   reader: ParametersReader,
   dir: string,
   shownAs?: string,
 ): Promise<AcceptedParameters> {
-  const bundle = await refusalJournaled(reader, dir, async () => {
+  const { bundle, lost } = await refusalJournaled(reader, dir, async () => {
     const read = await readImportParametersBundle(dir, reader.now(), 'airgap', shownAs);
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
-    return read;
+    // Only in the journal of the wraps the online side checked, or past it by the officer's word.
+    const parameters = { named: read.manifest.ceremony?.airGapJournal, keys: read.keys };
+    return { bundle: read, lost: checkNamedJournal(parameters, reader.journal, reader.journalLost) };
   });
+  if (lost) await reader.journal.append(reader.operator, 'parameters.named-journal-lost', { ...lost });
   const planExpiry = bundle.manifest.ceremony?.materialExpiry ?? null;
   return acceptParameters(
     reader,

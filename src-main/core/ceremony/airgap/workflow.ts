@@ -103,11 +103,17 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   /**
    * Step 2: reads and verifies an import-parameters bundle folder (`shownAs`: the folder as the
-   * officer gave it, naming a refused file in it; default `dir`).
+   * officer gave it, naming a refused file in it; default `dir`). Parameters naming another journal
+   * than this one are refused unless `journalLost` gives the officer's reason (named-journal.ts).
    */
-  async readParametersBundle(dir: string, shownAs?: string): Promise<ParametersOverview> {
+  async readParametersBundle(
+    dir: string,
+    shownAs?: string,
+    options: { journalLost?: string | undefined } = {},
+  ): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    return this.#accept(await readBundleParameters(this.#parametersReader(), dir, shownAs));
+    const reader = { ...this.#parametersReader(), journalLost: options.journalLost };
+    return this.#accept(await readBundleParameters(reader, dir, shownAs));
   }
 
   /** Step 2 (alternative): the console's raw files, one key each, for a ceremony without a bundle. */

@@ -38,6 +38,7 @@ import { kmsTimeFromTokens } from '../shared/kms-time';
 import type { Warning } from '../../../i18n/warning';
 import { earlierBundlesStillLive, expiriesPastByKms } from './parameters-warnings';
 import { exposureRefusals } from './exposed-material';
+import { airGapJournalForParameters } from './wrapped-bundle-makers';
 
 /**
  * Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file and folder:
@@ -334,6 +335,7 @@ export async function writeParametersBundleStep(
     total: 1,
     ...progressLine('write-parameters-bundle', { dir }),
   });
+  const airGapJournal = airGapJournalForParameters(ctx.state.airGapJournalTrail);
   const written = await ctx.kmsCall(PARAMETERS_FOLDER_STEP, null, () =>
     writeImportParametersBundle(
       dir,
@@ -345,6 +347,8 @@ export async function writeParametersBundleStep(
           onlineJournal: ctx.journalName,
           // Under the digest the witnesses type: the air-gapped side runs with these people only.
           people: { operator: ctx.state.operator, witnesses: [...ctx.state.witnesses] },
+          // And in the journal of the wraps checked so far only: a new one would make a second material and custody set.
+          ...(airGapJournal ? { airGapJournal } : {}),
         },
         keys: parameters,
       },

@@ -51,6 +51,7 @@
  */
 import { z } from 'zod';
 import type { WrappedMadeBy } from '../../bundle';
+import type { CeremonyAirGapJournal } from '../../bundle/import-parameters-manifest';
 import { BUNDLE_LIMITS } from '../../bundle/bundle-limits';
 import { KeyferryError } from '../../errors';
 import { groupHex } from '../../hex-groups';
@@ -176,6 +177,23 @@ function refuseOlderCopy(sessionWraps: readonly VouchedSessionWrap[] | undefined
 /** The ceremony's air-gapped journal as the online journal's `entries` leave it (THE RULE), if any. */
 export function ceremonyAirGapJournal(entries: readonly JournalEntry[]): AirGapJournalRecord | undefined {
   return entries.reduce<AirGapJournalTrail>(airGapJournalAfter, {}).journal;
+}
+
+/**
+ * The ceremony's air-gapped journal as a parameters bundle names it (format version 6), from THE
+ * RULE's place `trail`: its file name, its first entry, and the start of the latest wrap session the
+ * online journal vouched for from it (any later copy of that journal holds it); undefined while no
+ * wrap was vouched for. The air-gapped side wraps those parameters in that journal only.
+ */
+export function airGapJournalForParameters(trail: AirGapJournalTrail | undefined): CeremonyAirGapJournal | undefined {
+  const journal = trail?.journal;
+  if (!journal) return undefined;
+  const last = trail.sessionWraps?.findLast((w) => w.journalFirstEntrySha256 === journal.firstEntrySha256);
+  return {
+    file: journal.file,
+    firstEntrySha256: journal.firstEntrySha256,
+    ...(last ? { lastWrap: { seq: last.wrapEntry.seq, sha256: last.wrapEntry.sha256 } } : {}),
+  };
 }
 
 /** What the online side knows of the ceremony when a bundle arrives. */

@@ -107,6 +107,8 @@ export const enCeremonySafety = {
   'cli.wrap-repeated': 'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony:',
   'cli.wrap-repeated.earlier':
     '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{tokens, select, live {, import tokens valid until {until} (unless its keys hold their material already)} expired {, import tokens expired at {until}} other {, import token held by the console (counted as importable)}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',
+  'cli.journal-lost-warning':
+    'WARNING: wrapping in {journal}, not in {named} (first entry {namedFirstEntry}), the journal of the earlier wraps that these parameters name (--journal-lost: “{reason}”). This journal does not know those wraps: their bundles must never be imported, and their custody sets are to be destroyed once this wrap is imported. Journaled as an override and printed on the receipt; the online side asks for its officer’s word (--accept-other-airgap-journal) before it imports this wrap.',
   'cli.wrap-again-chosen':
     'WARNING: wrapping again (--wrap-again: “{reason}”): {fresh, select, no {this session wraps material that exists already (in the HSM token, or the file given), not new material} other {this session makes NEW material}}; the online side can import only one wrapped bundle. Journaled as an override (wrap.repeated), with the reason, when the material is made, and listed on the receipt.',
   'cli.wrap-repeated.grounds':

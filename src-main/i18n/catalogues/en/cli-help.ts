@@ -186,6 +186,8 @@ export const enCliHelp = {
     'rehearsals only: accept custody folders on one volume (without --custodian-folder: custodian-<i>\nin the current folder, never beside --out on the transfer media); journaled and printed as a warning',
   'cli.opt.airgap.wrap-again':
     'after a finished wrap of this journal whose bundle can still be imported (its import tokens live):\nwrap again anyway, saying why (e.g. "media lost"); journaled as an override and printed on the\nreceipt. Not needed once those tokens have expired',
+  'cli.opt.airgap.journal-lost':
+    'when the import-parameters bundle names the air-gapped journal of the earlier wraps and that journal\nis lost or destroyed: wrap in the --journal given instead, saying why; journaled as an override and\nprinted on the receipt',
   'cli.opt.airgap.no-backup':
     'with --expires and no --custody: acknowledge that the AES material is kept nowhere, so after it\nexpires in the KMS it can never be imported again (journaled, printed on the receipt)',
   'cli.opt.online-status.journal':

@@ -75,6 +75,7 @@ export const enJournalEvents = {
   'journal.event.warning.network-allowed': 'Warning: network allowed',
   'journal.event.witness.confirmed': 'Witness confirmed',
   'journal.event.witness.refused': 'Witness confirmation refused',
+  'journal.event.parameters.named-journal-lost': 'Journal the parameters name declared lost',
   'journal.event.wrap.repeated': 'Wrap repeated',
   'journal.event.wrap.repeated-refused': 'Repeated wrap refused',
   'journal.event.wrapped-bundle.checked': 'Wrapped-material bundle checked',

@@ -176,6 +176,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '仅用于演练：接受位于同一个卷上的托管文件夹（不给 --custodian-folder 时：当前文件夹中的 custodian-<i>，\n绝不放在传输介质上 --out 的旁边）；记入日志并作为警告打印',
   'cli.opt.airgap.wrap-again':
     '此日志已完成的包装其包仍可导入（导入令牌仍有效）时：说明原因后仍再次包装（例如“介质丢失”）；\n作为覆盖记入日志并打印在回执上。这些令牌过期后无需此选项',
+  'cli.opt.airgap.journal-lost':
+    '导入参数包指定了先前包装所在的离线日志、而该日志已丢失或被销毁时：说明原因后改在 --journal 所给的\n日志中包装；作为覆盖记入日志并打印在回执上',
   'cli.opt.airgap.no-backup':
     '带 --expires 且不带 --custody 时：确认 AES 密钥材料不在任何地方保存，因此它在 KMS 中过期后\n再也无法导入（记入日志，打印在回执上）',
   'cli.opt.online-status.journal':

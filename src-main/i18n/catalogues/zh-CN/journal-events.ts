@@ -75,6 +75,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.warning.network-allowed': '警告：已允许联网',
   'journal.event.witness.confirmed': '见证人已确认',
   'journal.event.witness.refused': '见证人确认被拒绝',
+  'journal.event.parameters.named-journal-lost': '参数指定的日志被声明丢失',
   'journal.event.wrap.repeated': '已重复包装',
   'journal.event.wrap.repeated-refused': '重复包装被拒绝',
   'journal.event.wrapped-bundle.checked': '已检查已包装密钥材料包',

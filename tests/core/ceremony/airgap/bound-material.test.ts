@@ -118,7 +118,7 @@ describe('material a key is bound to', () => {
     const manifest = JSON.parse(
       await readFile(path.join(first.params2, 'manifest.json'), 'utf8'),
     ) as ImportParametersManifest;
-    expect(manifest.formatVersion).toBe(5);
+    expect(manifest.formatVersion).toBe(6);
     expect(manifest.keys[0]?.boundMaterial).toEqual({
       kind: 'key-check-value',
       method: 'aes-ecb-zero-block',

@@ -89,8 +89,8 @@ describe('online import: material expiry', () => {
       keys: { keyId: string; materialExpiry: string }[];
     };
     expect(manifest.ceremony.materialExpiry).toBe(at.toISOString());
-    // Format 4 and later (5: the ceremony's people too): the key says it too, its own (another key of the bundle may have another).
-    expect(manifest.formatVersion).toBe(5);
+    // Format 4 and later (5: the ceremony's people too; 6: the air-gapped journal of the wrap checked): the key says it too, its own (another key of the bundle may have another).
+    expect(manifest.formatVersion).toBe(6);
     expect(manifest.keys.map((k) => [k.keyId, k.materialExpiry])).toEqual([[keyId, at.toISOString()]]);
   }, 60_000);
 

@@ -112,7 +112,10 @@ describe('delete and re-import', () => {
         delete (key as { boundMaterial?: unknown }).boundMaterial;
         delete (key as { materialExpiry?: unknown }).materialExpiry;
       }
-      if ('ceremony' in m) delete m.ceremony?.people;
+      if ('ceremony' in m) {
+        delete m.ceremony?.people;
+        delete m.ceremony?.airGapJournal;
+      }
       m.formatVersion = 1;
     });
     // Fresh material beside a bundle whose token still lives: the officer's explicit choice.

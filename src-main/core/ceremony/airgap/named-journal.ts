@@ -1,0 +1,120 @@
+/**
+ * The air-gapped journal an import-parameters bundle names (format version 6: `ceremony.airGapJournal`,
+ * the journal of the wraps the online side checked). Wrapped in another journal, the parameters
+ * would not meet the earlier wraps: no wrap-again question, new material and a second custody set
+ * that nobody is told to destroy (a trial's officer ran the printed command, whose --journal is a
+ * bare file name, in another folder, and made both). Refused (AIRGAP_JOURNAL_NOT_THE_CEREMONYS)
+ * before anyone types: a new journal, another journal of the ceremony, and an older copy of the
+ * named one (it lacks the latest wrap the online side checked). Only the officer's word that the
+ * named journal is lost (`--journal-lost REASON`) goes past it; it is journaled as an override the
+ * receipt lists, and the online side asks for its own word before it imports such a bundle
+ * (WRAPPED_OTHER_AIRGAP_JOURNAL). A bundle naming no journal (versions 1-5, a first wrap) is not
+ * checked, nor one whose every key takes only the material the KMS holds (bound at its import): no
+ * new material can come of it, and such a wrap, from the material file or HSM token, may be years on.
+ */
+import { existsSync } from 'node:fs';
+import { recordedCeremonyId } from '../../bundle/ceremony-facts';
+import { boundMaterialFor } from '../../bundle/bound-material';
+import type { ImportParameters } from '../../bundle/import-parameters';
+import type { CeremonyAirGapJournal } from '../../bundle/import-parameters-manifest';
+import { KeyferryError } from '../../errors';
+import type { JournalEntry } from '../../journal';
+import { readJournalOnly } from '../../journal/journal';
+import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
+import { journalIdentity } from '../../../i18n/made-by-line';
+
+/** How a journal is not the one the parameters name: new (it recorded no ceremony yet), another, or an older copy of it. */
+type NamedJournalMismatch = 'new' | 'other' | 'older';
+
+/** A journal as this check reads it. */
+interface JournalRead {
+  readonly path: string;
+  readonly entries: readonly JournalEntry[];
+}
+
+/** What the override journals (`parameters.named-journal-lost`) when the officer's word lets another journal wrap. */
+export interface NamedJournalLost {
+  readonly namedJournal: string;
+  readonly namedJournalFirstEntrySha256: string;
+  readonly mismatch: NamedJournalMismatch;
+  readonly reason: string;
+}
+
+/** How `entries` differ from the journal `named`; undefined when they are that journal, as late as the online side saw it or later. */
+export function namedJournalMismatch(
+  named: CeremonyAirGapJournal,
+  entries: readonly JournalEntry[],
+): NamedJournalMismatch | undefined {
+  if (entries[0]?.hash !== named.firstEntrySha256) return recordedCeremonyId(entries) === undefined ? 'new' : 'other';
+  const last = named.lastWrap;
+  // Entry N is the Nth line: a copy made before that wrap has no such entry, or another one there.
+  return last && entries[last.seq - 1]?.hash !== last.sha256 ? 'older' : undefined;
+}
+
+/** A parameters bundle as this check reads it: the journal it names (format version 6) and its keys. */
+export interface NamingParameters {
+  readonly named: CeremonyAirGapJournal | undefined;
+  readonly keys: readonly Pick<ImportParameters, 'keyId' | 'replicaOf' | 'boundMaterial'>[];
+}
+
+/**
+ * Checks `journal` against the journal the parameters name (`parameters.named`). Refuses another
+ * journal unless `journalLost` gives the officer's reason, then returns what the override journals;
+ * refuses `journalLost` given where nothing is to be overridden (JOURNAL_LOST_REFUSED), so no
+ * receipt lists a word that changed nothing.
+ */
+export function checkNamedJournal(
+  parameters: NamingParameters,
+  journal: JournalRead,
+  journalLost: string | undefined,
+): NamedJournalLost | undefined {
+  const reason = journalLostReason(journalLost, journal.path);
+  const { named, keys } = parameters;
+  const everyKeyBound = keys.length > 0 && keys.every((p) => boundMaterialFor(p, keys) !== undefined);
+  if (!named || everyKeyBound) {
+    if (reason !== undefined) throw lostRefused(named ? 'bound' : 'none', journal.path);
+    return undefined;
+  }
+  const mismatch = namedJournalMismatch(named, journal.entries);
+  if (!mismatch) {
+    if (reason !== undefined) throw lostRefused('named', journal.path);
+    return undefined;
+  }
+  if (reason === undefined)
+    throw new KeyferryError('AIRGAP_JOURNAL_NOT_THE_CEREMONYS', {
+      journal: journal.path,
+      named: named.file,
+      namedFirstEntry: journalIdentity(named.firstEntrySha256),
+      mismatch,
+      wrapSeq: named.lastWrap?.seq ?? 0,
+    });
+  return { namedJournal: named.file, namedJournalFirstEntrySha256: named.firstEntrySha256, mismatch, reason };
+}
+
+/**
+ * The same before the journal at `file` opens (the command line): nothing is written to a journal,
+ * or a new one created, for parameters that must be wrapped elsewhere; returns what the override
+ * will journal, for the warning said before anyone types. A journal that does not read passes;
+ * opening it says why.
+ */
+export async function refuseJournalFileNotNamed(
+  file: string,
+  parameters: NamingParameters,
+  journalLost: string | undefined,
+): Promise<NamedJournalLost | undefined> {
+  const journal = existsSync(file) ? await readJournalOnly(file).catch(() => undefined) : { path: file, entries: [] };
+  return journal && checkNamedJournal(parameters, { path: file, entries: journal.entries }, journalLost);
+}
+
+/** The officer's reason the named journal is lost, checked as any override's (JOURNAL_LOST_REFUSED, why invalid). */
+function journalLostReason(given: string | undefined, journal: string): string | undefined {
+  if (given === undefined) return undefined;
+  const parsed = officerReasonSchema.safeParse(given);
+  if (!parsed.success) throw lostRefused('invalid', journal);
+  return parsed.data;
+}
+
+/** --journal-lost refused: no journal named, every key bound, the journal given is the named one, or no reason given. */
+function lostRefused(why: 'none' | 'bound' | 'named' | 'invalid', journal: string): KeyferryError {
+  return new KeyferryError('JOURNAL_LOST_REFUSED', { why, journal, max: OFFICER_REASON_MAX });
+}

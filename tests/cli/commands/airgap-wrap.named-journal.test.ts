@@ -1,0 +1,96 @@
+/**
+ * Parameters fetched after a wrap the online side checked name that wrap's air-gapped journal
+ * (format version 6), and `airgap wrap` refuses to wrap them in any other. A trial's officer ran
+ * the printed command (its --journal a bare file name) in another folder: a new journal made new
+ * material and a second custody set with no word, and only the online import noticed. Now the wrap
+ * is refused before anyone types and nothing is created; the officer's word that the journal is lost
+ * goes past it, loudly (a warning, a deviation on the receipt, the online side's own refusal); the
+ * named journal wraps as before. Two folders as two machines, the real CLI against the simulator.
+ */
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
+import { onlineAt } from '../../helpers/cli-sides';
+import { airgapConfirmations } from './witness-args';
+import { simAndFolderPerFile } from './sim-folder';
+import { CUSTODY_TWO_OF_TWO, wrappedCliCeremony } from './wrapped-cli-ceremony';
+
+const test = simAndFolderPerFile('kf-cli-named-journal-');
+const HOURS_25 = 25 * 3_600_000;
+
+/** The printed wrap with its custodian folders filled in (`folders`, in order), the witness's value, one volume and the network allowed. */
+function filledWrap(printed: readonly string[], paramsOut: string, folders: readonly string[]): string[] {
+  let next = 0;
+  const words = printed.map((w) => (w === 'DIR' ? (folders[next++] as string) : w));
+  return [...words, ...airgapConfirmations(paramsOut, ['Ben']), '--shares-on-one-volume', '--allow-network'];
+}
+
+/** `words` with the value after `option` replaced. */
+const withOption = (words: readonly string[], option: string, value: string) =>
+  words.map((w, i) => (words[i - 1] === option ? value : w));
+
+describe('airgap wrap of parameters naming the journal of the earlier wrap', () => {
+  it('refuses another journal before anyone types, lets it wrap only on the officer’s word, and wraps in the named one', async () => {
+    const c = await wrappedCliCeremony(
+      path.join(test.dir(), 'ceremony'),
+      test.kms().sim,
+      [{ alias: 'app/one', spec: 'AES_256' }],
+      CUSTODY_TWO_OF_TWO,
+    );
+    const { args } = onlineAt(test.kms().sim);
+    const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
+    // The first wrap is checked on the online side, but its tokens lapsed before the import.
+    test.kms().sim.clock.advance(HOURS_25);
+    const lapsed = await keyferry(c.importCommand, { cwd: c.online, env: c.env });
+    expect(lapsed.code).toBe(1);
+    const params = await on(['online', 'params', '--out', 'params-2']);
+    expect(params.code).toBe(0);
+    const journalName = c.wrapCommand[c.wrapCommand.indexOf('--journal') + 1] as string;
+    const manifest = JSON.parse(await readFile(path.join(c.online, 'params-2', 'manifest.json'), 'utf8')) as {
+      formatVersion: number;
+      ceremony: { airGapJournal?: { file: string } };
+    };
+    expect(manifest.formatVersion).toBe(6);
+    expect(manifest.ceremony.airGapJournal?.file).toBe(journalName);
+    const printed = nextCommand(onPrintedMedia(params.stdout));
+
+    // The printed command run in another folder: a new journal of the same name there.
+    const elsewhere = path.join(test.dir(), 'ceremony', 'elsewhere');
+    await mkdir(elsewhere);
+    const wrap = filledWrap(printed, params.stdout, ['dana', 'eli']);
+    const refused = await keyferry(wrap, { cwd: elsewhere, env: {} });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${path.join(elsewhere, journalName)} is a new journal: it does not know`);
+    expect(refused.stderr).toContain(`to be wrapped in the air-gapped journal ${journalName} (first entry `);
+    expect(refused.stderr).toContain('add --journal-lost "REASON"');
+    expect(refused.stdout).not.toContain('Preflight');
+    expect(await readdir(elsewhere)).toEqual([]);
+
+    // On the officer's word that the journal is lost: warned, journaled, on the receipt.
+    const lost = await keyferry([...wrap, '--journal-lost', 'workstation disk failed'], { cwd: elsewhere, env: {} });
+    expect(lost.stderr).toBe('');
+    expect(lost.code).toBe(0);
+    expect(lost.stdout).toContain(
+      `WARNING: wrapping in ${path.join(elsewhere, journalName)}, not in ${journalName} (first entry `,
+    );
+    const receipt = (await readdir(elsewhere)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt'));
+    const receiptText = await readFile(path.join(elsewhere, receipt as string), 'utf8');
+    expect(receiptText).toContain('Journal the parameters name declared lost (parameters.named-journal-lost)');
+    expect(receiptText).toContain('Recorded text: “workstation disk failed”');
+    // The online side asks for its own word before importing that wrap.
+    const otherImport = await keyferry(nextCommand(onPrintedMedia(lost.stdout)), { cwd: c.online, env: c.env });
+    expect(otherImport.code).toBe(1);
+    expect(otherImport.stderr).toContain('--accept-other-airgap-journal');
+
+    // The named journal, on the air-gapped workstation: wraps (the first wrap's tokens have lapsed) and imports.
+    const named = withOption(filledWrap(printed, params.stdout, ['dana-2', 'eli-2']), '--out', 'wrapped-named');
+    const wrapped = await keyferry(named, { cwd: c.airgap, env: {} });
+    expect(wrapped.stderr).toBe('');
+    expect(wrapped.code).toBe(0);
+    const imported = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: c.online, env: c.env });
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+  }, 120_000);
+});
