@@ -1285,7 +1285,8 @@ export interface MessageValueTable {
   'journal.cli.later': { count: number; sealed: number; at: string | number; sealedTo: string | number; sealedFrom: string | number; entries: string | number };
   'journal.cli.entry': { seq: string | number; event: string | number };
   'journal.cli.more': { count: string | number };
-  'journal.cli.ok': { count: number; head: string | number; at: number; sealed: number; sealedFrom: string | number; sealedTo: string | number; later: number; looks: string; sessions: number; entries: string | number };
+  'journal.cli.more-looks': { count: string | number };
+  'journal.cli.ok': { count: number; head: string | number; at: number; sealed: number; sealedFrom: string | number; sealedTo: string | number; later: number; looks: string; sessions: number; unfinished: number; entries: string | number };
   'journal.cli.ok-blocked': { count: number; head: string | number };
   'bundle.cli.ok': { kind: string; format: string | number; version: string | number };
   'bundle.cli.ceremony': { id: string | number; at: string | number; app: string | number; appVersion: string | number };

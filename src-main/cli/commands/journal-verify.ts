@@ -14,7 +14,7 @@ import type { Translator } from '../../i18n/translate';
 import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
 import { listText } from '../../i18n/list';
-import { laterLooks } from '../../core/ceremony/online/status-looks';
+import { isLookEntry, laterLooks } from '../../core/ceremony/online/status-looks';
 import { requireJournalToVerify } from '../ceremony-journal';
 
 const NAME = 'journal verify';
@@ -50,12 +50,17 @@ function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: number):
 }
 
 /**
- * The later entries by number and event: at most ten, the first six and the last four when there
- * are more (a re-trial's list stopped before the last entry, the deletion that made it fail).
+ * The later entries by number and event: at most ten. When there are more, the ones that did more
+ * than look at the keys, if ten or fewer, and the looks counted (a trial's list buried the failed
+ * step among "6 more"); else the first six and the last four (a re-trial's list stopped before the
+ * last entry, the deletion that made it fail).
  */
 function describeLater(t: Translator['t'], later: readonly JournalEntry[]): string {
   const said = (e: JournalEntry) => t('journal.cli.entry', { seq: e.seq, event: e.event });
   if (later.length <= 10) return listText({ t }, later.map(said));
+  const doing = later.filter((e) => !isLookEntry(e));
+  if (doing.length > 0 && doing.length <= 10)
+    return listText({ t }, [...doing.map(said), t('journal.cli.more-looks', { count: later.length - doing.length })]);
   const left = later.length - 10;
   return listText({ t }, [
     ...later.slice(0, 6).map(said),
@@ -254,6 +259,7 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
         later: later.length,
         looks: looks ? 'yes' : 'no',
         sessions: looks?.sessions ?? 0,
+        unfinished: looks?.unfinished ?? 0,
         entries: describeLater(t, later),
       }),
     );
