@@ -2560,7 +2560,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next': { journalOperator: string | number; journalWitnessList: string | number };
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
-  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { earlierAirGapJournal: string | number };
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { earlierAirGapJournal: string | number; copies: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'problem.WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'problem.WRAPPED_MADE_BY_MISSING.next': { earlierAirGapJournal: string | number };
   'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
@@ -3090,7 +3090,7 @@ export interface ProblemValueTable {
   'CREDENTIALS_ENCRYPTION_UNAVAILABLE': NoValues;
   'CREDENTIALS_VAULT_UNAVAILABLE': { reason: string };
   'WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
-  'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
+  'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number; copies: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
   'WRAPPED_OVERRIDE_OTHER_BUNDLE': { refusedBundle: string | number; readBundle: string | number };

@@ -83,6 +83,10 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
     const otherImport = await keyferry(nextCommand(onPrintedMedia(lost.stdout)), { cwd: c.online, env: c.env });
     expect(otherImport.code).toBe(1);
     expect(otherImport.stderr).toContain('--accept-other-airgap-journal');
+    // It names that wrap's own custody copy, which backs up nothing once the named journal's wrap is imported.
+    expect(otherImport.stderr).toMatch(
+      /This bundle’s material has a custody copy of its own, 2 of 2 shares held by Dana, Eli, custody set [0-9A-F]{8} \(the tag in its share files’ names\): once the keys hold the material of a wrap in \S+ \(keyferry online status says so\), that copy and this bundle back up nothing any key holds/,
+    );
 
     // The named journal, on the air-gapped workstation: wraps (the first wrap's tokens have lapsed) and imports.
     const named = withOption(filledWrap(printed, params.stdout, ['dana-2', 'eli-2']), '--out', 'wrapped-named');

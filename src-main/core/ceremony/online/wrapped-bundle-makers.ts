@@ -52,6 +52,8 @@
 import { z } from 'zod';
 import type { WrappedMadeBy } from '../../bundle';
 import type { CeremonyAirGapJournal } from '../../bundle/import-parameters-manifest';
+import type { CustodyArrangement } from '../../bundle/custody-arrangement';
+import { custodySetTag } from '../../custody/set-tag';
 import { BUNDLE_LIMITS } from '../../bundle/bundle-limits';
 import { KeyferryError } from '../../errors';
 import { groupHex } from '../../hex-groups';
@@ -231,6 +233,8 @@ export function checkBundleMakers(
   keyIds: readonly string[],
   acceptOtherJournal: boolean,
   bundleSha256: string,
+  /** The bundle's custody copy: named in the refusal, as the copy that backs up nothing once another wrap is imported. */
+  custody?: CustodyArrangement,
 ): OtherAirGapJournalOverride | undefined {
   if (madeBy && madeBy.purpose !== 'wrap') return undefined;
   const difference = madeBy && peopleDifference(online, madeBy);
@@ -261,6 +265,7 @@ export function checkBundleMakers(
           airGapJournalFirstEntry: journalIdentity(madeBy.journalFirstEntrySha256),
           ...earlierFacts,
           ...refused,
+          ...custodyCopyValues(custody),
         })
       : new KeyferryError('WRAPPED_MADE_BY_MISSING', { ...earlierFacts, ...refused });
   }
@@ -271,6 +276,18 @@ export function checkBundleMakers(
     earlierAirGapJournal: earlier.file,
     earlierAirGapJournalFirstEntrySha256: earlier.firstEntrySha256,
     earlierSeq: earlier.seq,
+  };
+}
+
+/** A bundle's custody copy as a refusal names it: its shares, holders and set tag ('none' before sets), or none. */
+function custodyCopyValues(custody: CustodyArrangement | undefined) {
+  const shares = custody?.kind === 'shares' ? custody : undefined;
+  return {
+    copies: shares ? 'shares' : 'none',
+    threshold: shares?.threshold ?? 0,
+    total: shares?.total ?? 0,
+    custodianList: listValue(shares?.custodians ?? []),
+    setTag: shares?.backupDigest ? custodySetTag(shares.backupDigest) : 'none',
   };
 }
 

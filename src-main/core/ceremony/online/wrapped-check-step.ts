@@ -243,6 +243,7 @@ async function checkProvenBundle(
     keyIds,
     officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournalTrail?.journal),
     bundle.digest,
+    bundle.manifest.custody,
   );
   // The officer's word is journaled as it is used, before any later check can refuse this bundle.
   if (otherJournal)

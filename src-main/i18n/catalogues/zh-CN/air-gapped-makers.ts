@@ -11,7 +11,7 @@ export const zhCNAirGappedMakers: { readonly [K in keyof typeof enAirGappedMaker
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL':
     '此已包装密钥材料包是在离线日志 {airGapJournal}（首条记录 {airGapJournalFirstEntry}）中包装的，但本联网日志在第 {earlierSeq} 条记录接受的包来自离线日志 {earlierAirGapJournal}（首条记录 {earlierAirGapJournalFirstEntry}）。在另一个日志中包装时看不到先前的包装：是否重新包装的询问被跳过，且本仪式可能另有一个无人被告知要销毁的托管集。未向 KMS 发送任何内容。',
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next':
-    '请在离线工作站上使用日志 {earlierAirGapJournal} 重新包装（如导入令牌已过期，请先用 keyferry online params 获取新参数），然后导入那个包。只有在该日志已丢失、且您知道此包为何在另一个日志中包装时，才可在同一条 online import 命令中加上 --accept-other-airgap-journal：这会作为覆盖记入日志并印在回执上。',
+    '请在离线工作站上使用日志 {earlierAirGapJournal} 重新包装（如导入令牌已过期，请先用 keyferry online params 获取新参数），然后导入那个包。只有在该日志已丢失、且您知道此包为何在另一个日志中包装时，才可在同一条 online import 命令中加上 --accept-other-airgap-journal：这会作为覆盖记入日志并印在回执上。{copies, select, shares {此包的密钥材料有自己的托管副本：{total} 份中任意 {threshold} 份，由 {custodianList} 持有{setTag, select, none {} other {，托管集 {setTag}（即份额文件名中的标记）}}。一旦这些密钥持有在 {earlierAirGapJournal} 中包装的密钥材料（keyferry online status 会显示），该副本和此包就不再备份任何密钥所持有的内容；届时再销毁这些份额和此包，不要提前。} other {}}',
   'problem.WRAPPED_MADE_BY_MISSING':
     '此已包装密钥材料包未说明由谁包装、在哪个离线日志中包装（它由早于已包装密钥材料格式版本 3 的 Keyferry 写入），而本联网日志在第 {earlierSeq} 条记录接受的包来自离线日志 {earlierAirGapJournal}（首条记录 {earlierAirGapJournalFirstEntry}）。没有任何内容表明它是在该日志中包装的，即经过了该日志的是否重新包装的询问及其托管集。未向 KMS 发送任何内容。',
   'problem.WRAPPED_MADE_BY_MISSING.next':
