@@ -7,7 +7,7 @@
  * goes past it, loudly (a warning, a deviation on the receipt, the online side's own refusal); the
  * named journal wraps as before. Two folders as two machines, the real CLI against the simulator.
  */
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
@@ -55,6 +55,22 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
     expect(manifest.formatVersion).toBe(6);
     expect(manifest.ceremony.airGapJournal?.file).toBe(journalName);
     const printed = nextCommand(onPrintedMedia(params.stdout));
+
+    // A copy of the journal taken while the first wrap ran (before its receipt), in another folder, given
+    // the real custodian folders: refused as an older copy before anything runs. A trial's copy passed,
+    // and the clean-up of the session it saw unfinished took the finished wrap's custody shares away.
+    const copyDir = path.join(test.dir(), 'ceremony', 'copy');
+    await mkdir(copyDir);
+    const lines = (await readFile(path.join(c.airgap, journalName), 'utf8')).split('\n');
+    const beforeReceipt = lines.findIndex((l) => l.includes('"event":"receipt.written"'));
+    await writeFile(path.join(copyDir, journalName), `${lines.slice(0, beforeReceipt).join('\n')}\n`);
+    const custodians = ['dana', 'eli'].map((f) => path.join(c.airgap, f));
+    const sharesBefore = await Promise.all(custodians.map((f) => readdir(f)));
+    const copied = await keyferry(filledWrap(printed, params.stdout, custodians), { cwd: copyDir, env: {} });
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toContain(`${path.join(copyDir, journalName)} is an older copy of that journal`);
+    expect(await Promise.all(custodians.map((f) => readdir(f)))).toEqual(sharesBefore);
+    expect(sharesBefore.flat().some((f) => f.startsWith('keyferry-share-'))).toBe(true);
 
     // The printed command run in another folder: a new journal of the same name there.
     const elsewhere = path.join(test.dir(), 'ceremony', 'elsewhere');

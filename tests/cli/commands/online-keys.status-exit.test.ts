@@ -98,7 +98,7 @@ describe('online status exit code', () => {
       .replace(/\s+/g, ' ');
     const check = await runCli(printed.trim().split(' ').slice(1), { cwd: online });
     expect(check.stdout).toMatch(
-      /; the expected head is entry \d+, then the entry recording the receipt that printed it \(entry \d+\), then \d+ entries of a later look at the keys by online status \(key states read, keys proven again; nothing imported, deleted or refused\): entry \d+ ceremony\.session-started, entry \d+ kms\.connected, entry \d+ key\.status-read, entry \d+ key\.verified, entry \d+ key\.verified\. The receipt does not vouch for them\.\n$/,
+      /; the expected head is entry \d+, then the entry recording the receipt that printed it \(entry \d+\), then \d+ entries of a later look at the keys by online status \(nothing imported, deleted or refused: key states read and keys proven again\): entry \d+ ceremony\.session-started, entry \d+ kms\.connected, entry \d+ key\.status-read, entry \d+ key\.verified, entry \d+ key\.verified\. The receipt does not vouch for them\.\n$/,
     );
     expect(check.code).toBe(0);
 

@@ -21,6 +21,7 @@ import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { readJournalOnly } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
+import { finishedWrapStarts } from './earlier-wraps';
 import { journalIdentity } from '../../../i18n/made-by-line';
 
 /** How a journal is not the one the parameters name: new (it recorded no ceremony yet), another, or an older copy of it. */
@@ -40,15 +41,21 @@ export interface NamedJournalLost {
   readonly reason: string;
 }
 
-/** How `entries` differ from the journal `named`; undefined when they are that journal, as late as the online side saw it or later. */
+/**
+ * How `entries` differ from the journal `named`; undefined when they are that journal, as late as the
+ * online side saw it or later: the latest wrap it checked is there, finished.
+ */
 export function namedJournalMismatch(
   named: CeremonyAirGapJournal,
   entries: readonly JournalEntry[],
 ): NamedJournalMismatch | undefined {
   if (entries[0]?.hash !== named.firstEntrySha256) return recordedCeremonyId(entries) === undefined ? 'new' : 'other';
   const last = named.lastWrap;
-  // Entry N is the Nth line: a copy made before that wrap has no such entry, or another one there.
-  return last && entries[last.seq - 1]?.hash !== last.sha256 ? 'older' : undefined;
+  if (!last) return undefined;
+  // That wrap finished (its receipt was written): a copy made before it, or while it ran (whose
+  // clean-up of an unfinished session would take away the finished wrap's custody shares), has not.
+  const finished = finishedWrapStarts(entries).some((w) => w.seq === last.seq && w.sha256 === last.sha256);
+  return finished ? undefined : 'older';
 }
 
 /** A parameters bundle as this check reads it: the journal it names (format version 6) and its keys. */

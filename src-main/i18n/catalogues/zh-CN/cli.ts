@@ -103,7 +103,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.more': '另有 {count} 条',
   'journal.cli.more-looks': '另有 {count} 条仅查看密钥的记录',
   'journal.cli.ok':
-    '通过：{count} 条记录，链头 {head}{at, plural, =0 {} other {；预期链头为第 {at} 条{sealed, plural, =0 {} =1 {，其后是记录打印该链头的回执的条目（第 {sealedFrom} 条）} other {，其后是记录打印该链头的回执及其材料包的条目（第 {sealedFrom}-{sealedTo} 条）}}{later, plural, =0 {} other {{looks, select, yes {，再后是 online status 后来对密钥的 {sessions} 次查看所记的 {later} 条记录（读取密钥状态、再次证明密钥；未导入、未删除、未拒绝任何内容{unfinished, plural, =0 {} other {；其中 {unfinished} 次在读取密钥或全部证明之前即已结束（连接失败或被停止），未改变任何内容}}）：{entries}。回执不为这些记录作保。} other {，再后是已接受的 {later} 条后续记录（--allow-later）：{entries}}}}}}}',
+    '通过：{count} 条记录，链头 {head}{at, plural, =0 {} other {；预期链头为第 {at} 条{sealed, plural, =0 {} =1 {，其后是记录打印该链头的回执的条目（第 {sealedFrom} 条）} other {，其后是记录打印该链头的回执及其材料包的条目（第 {sealedFrom}-{sealedTo} 条）}}{later, plural, =0 {} other {{looks, select, yes {，再后是 online status 后来对密钥的 {sessions} 次查看所记的 {later} 条记录（未导入、未删除、未拒绝任何内容：读取密钥状态、再次证明密钥{unfinished, plural, =0 {} other {，其中 {unfinished} 次未连上 KMS 或在全部证明之前被停止}}）：{entries}。回执不为这些记录作保。} other {，再后是已接受的 {later} 条后续记录（--allow-later）：{entries}}}}}}}',
   /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */
   'journal.cli.ok-blocked':
     '{count} 条记录的链校验通过（链头 {head}），但在处理下面的文件之前，每个步骤都会拒绝此日志：',

@@ -27,12 +27,14 @@ const naming = (named: CeremonyAirGapJournal | undefined, keys: NamingParameters
   keys,
 });
 
-/** A journal that read ceremony KF-1's parameters and wrapped once: two sessions, the second's start being the latest wrap. */
+/** A journal that read ceremony KF-1's parameters and finished two wraps (each sealed by its receipt); the second's start is the latest wrap. */
 async function wrappedTwice(journal: Journal) {
   await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped' });
   await journal.append('Ana', 'parameters.read', { ceremonyId: 'KF-1' });
+  await journal.append('Ana', 'receipt.written', {});
   const second = await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped' });
   await journal.append('Ana', 'parameters.read', { ceremonyId: 'KF-1' });
+  await journal.append('Ana', 'receipt.written', {});
   const first = journal.entries[0];
   if (!first) throw new Error('no first entry');
   const named: CeremonyAirGapJournal = {
@@ -64,7 +66,10 @@ describe('namedJournalMismatch', () => {
     expect(namedJournalMismatch(named, other.entries)).toBe('other');
     await other.close();
     // The named journal as it was before its latest wrap (a copy kept from then).
-    expect(namedJournalMismatch(named, journal.entries.slice(0, 2))).toBe('older');
+    expect(namedJournalMismatch(named, journal.entries.slice(0, 3))).toBe('older');
+    // A copy taken while that wrap ran: its start is there, its receipt not (a trial's copy passed, and
+    // the clean-up of the session it saw unfinished took away the finished wrap's custody shares).
+    expect(namedJournalMismatch(named, journal.entries.slice(0, 5))).toBe('older');
   });
 
   it('without the latest wrap named (a bundle naming its journal only), any copy of that journal passes', async () => {
@@ -86,9 +91,11 @@ describe('checkNamedJournal', () => {
     expect(error.message).toContain(`air-gapped journal ${named.file} (first entry `);
     expect(error.nextStep).toContain('--journal-lost "REASON"');
     const older = refusal(() =>
-      checkNamedJournal(naming(named), { path: journal.path, entries: journal.entries.slice(0, 2) }, undefined),
+      checkNamedJournal(naming(named), { path: journal.path, entries: journal.entries.slice(0, 5) }, undefined),
     );
-    expect(older.message).toContain(`is an older copy of that journal: it lacks its entry ${named.lastWrap?.seq}`);
+    expect(older.message).toContain(
+      `is an older copy of that journal: it lacks the latest wrap the online side checked (begun at its entry ${named.lastWrap?.seq}), or has it unfinished`,
+    );
   });
 
   it('lets another journal wrap on the officer’s reason, returning what the override journals', async () => {
