@@ -4,8 +4,9 @@
  * the printed command (its --journal a bare file name) in another folder: a new journal made new
  * material and a second custody set with no word, and only the online import noticed. Now the wrap
  * is refused before anyone types and nothing is created; the officer's word that the journal is lost
- * goes past it, loudly (a warning, a deviation on the receipt, the online side's own refusal); the
- * named journal wraps as before. Two folders as two machines, the real CLI against the simulator.
+ * goes past it, loudly (a warning, a deviation on the receipt, the online side's own refusal, and
+ * once imported on its word, the first wrap's custody set named for destruction); the named journal
+ * wraps as before. Two folders as two machines, the real CLI against the simulator.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -109,8 +110,20 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
     const wrapped = await keyferry(named, { cwd: c.airgap, env: {} });
     expect(wrapped.stderr).toBe('');
     expect(wrapped.code).toBe(0);
-    const imported = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: c.online, env: c.env });
-    expect(imported.stderr).toBe('');
-    expect(imported.code).toBe(0);
+
+    // The officer imports the lost journal's wrap on the online side's own word instead: the screen
+    // names the first wrap's custody set, to destroy once the keys show imported (a trial was told nothing).
+    const firstSet = /^keyferry-share-.+-([0-9A-F]{8})-1of2\.json$/m.exec(sharesBefore.flat().join('\n'))?.[1];
+    expect(firstSet).toMatch(/^[0-9A-F]{8}$/);
+    const accepted = await keyferry([...nextCommand(onPrintedMedia(lost.stdout)), '--accept-other-airgap-journal'], {
+      cwd: c.online,
+      env: c.env,
+    });
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain('This bundle is imported on the officer’s word (--accept-other-airgap-journal;');
+    expect(accepted.stdout).toContain(
+      `That wrap’s custody copy, 2 of 2 shares held by Dana, Eli, custody set ${firstSet} (the tag in its share files’ names), and its bundle back up material no key will hold: have them destroyed once keyferry online status shows these keys imported`,
+    );
   }, 120_000);
 });

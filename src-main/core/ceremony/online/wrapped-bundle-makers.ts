@@ -280,7 +280,7 @@ export function checkBundleMakers(
 }
 
 /** A bundle's custody copy as a refusal names it: its shares, holders and set tag ('none' before sets), or none. */
-function custodyCopyValues(custody: CustodyArrangement | undefined) {
+export function custodyCopyValues(custody: CustodyArrangement | undefined) {
   const shares = custody?.kind === 'shares' ? custody : undefined;
   return {
     copies: shares ? 'shares' : 'none',

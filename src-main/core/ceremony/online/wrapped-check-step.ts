@@ -22,6 +22,7 @@ import {
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type JsonObject } from '../../journal';
 import type { OnlineStepContext } from './step-context';
+import { otherJournalImportedWarning } from './other-journal-imported';
 import { ONLINE_EVENTS } from './events';
 import type { WrappedDigestSource } from './wrapped-digest-sources';
 import { decideExpiry, expiryNotes } from './import-one-key';
@@ -285,6 +286,7 @@ async function checkProvenBundle(
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
   const warnings = [
+    ...(otherJournal ? [otherJournalImportedWarning(ctx.journalEntries(), state, otherJournal)] : []),
     ...earlierParametersWarning(state, parameters, checked),
     ...bundle.warnings,
     ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),

@@ -8,6 +8,8 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
     '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。请只把新的材料包带到离线工作站，并销毁之前的材料包；但如果离线端已经包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。',
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED':
     '{count} 个导入参数包 {bundlesList}（文件夹和摘要）写于在日志条目 {seq} 因密钥材料泄露而被拒绝的那次包装之前，其导入令牌在 {at, date, moment} 之前可能仍被接受。那次包装所用的是介质上被改动过的副本：请销毁这些参数包及其所有副本，切勿再次包装它们，也不要导入它们的任何包装，只把新的参数包带到离线工作站。',
+  'warning.OTHER_AIRGAP_JOURNAL_IMPORTED':
+    '此包凭官员确认导入（--accept-other-airgap-journal；作为覆盖记入日志并印在回执上）：它是在离线日志{airGapJournal, select, none {（包中未写明）} other { {airGapJournal}（首条记录 {airGapJournalFirstEntry}）}}中包装的，而不是在本仪式此前的日志 {earlierAirGapJournal}{earlierAirGapJournalFirstEntry, select, none {} other {（首条记录 {earlierAirGapJournalFirstEntry}）}}中；本联网日志在第 {earlierSeq} 条记录接受了那个日志的包装。{earlierCopy, select, bound {本仪式有密钥绑定了那次包装的密钥材料（此前从中导入）：请保留那次包装的材料包和托管副本。} shares {那次包装的托管副本（{total} 份中任意 {threshold} 份，由 {custodianList} 持有{setTag, select, none {} other {，托管集 {setTag}（即份额文件名中的标记）}}）及其材料包所备份的密钥材料将不会被任何密钥持有：待 keyferry online status 显示这些密钥已导入后再销毁它们，不要提前。} other {那次包装的材料包所备份的密钥材料将不会被任何密钥持有：待 keyferry online status 显示这些密钥已导入后再销毁它，不要提前。}}',
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS':
     '此已包装密钥材料包是用较早的导入参数包（{dir}，摘要 {digest}）制作的，而不是本次仪式最后写出的那个（{latestDir}，摘要 {latestDigest}）。其导入令牌尚未过期，因此会像其他材料包一样被核对和导入（除非 KMS 不再接受这些令牌）；联网回执会写明它所用的参数包。{bound, select, yes {这些密钥只接受此前导入的密钥材料，因此用另一个参数包制作的包装（例如另一次托管恢复）持有的是同一份密钥材料，不会产生第二个版本：完成本次导入后，请销毁另一个参数包以及用它制作的任何包装。} other {请销毁另一个参数包，不要再对它进行包装。}}',
   'warning.CLOCK_SUSPECT':
