@@ -32,11 +32,18 @@ export function commandHelpText(command: CliCommand, locale: DisplayLocale): str
   const { help } = command;
   // A form that starts with spaces continues the one before: indented under its options, not "or:" (a trial).
   const indent = ' '.repeat(displayWidth(tr.t('cli.help.command-usage', { command: command.name, synopsis: '' })) + 4);
-  const lines = help.synopsis.map((form, i) =>
-    i > 0 && form.startsWith(' ')
-      ? `${indent}${form.trimStart()}`
-      : tr.t(i === 0 ? 'cli.help.command-usage' : 'cli.help.command-or', { command: command.name, synopsis: form }),
-  );
+  // Option names stay as typed; the bracketed words naming option groups are said in the help's language.
+  const said = (form: string) =>
+    form
+      .replace('[connection options]', tr.t('cli.help.synopsis-group', { group: 'connection' }))
+      .replace('[options]', tr.t('cli.help.synopsis-group', { group: 'other' }));
+  const lines = help.synopsis
+    .map(said)
+    .map((form, i) =>
+      i > 0 && form.startsWith(' ')
+        ? `${indent}${form.trimStart()}`
+        : tr.t(i === 0 ? 'cli.help.command-usage' : 'cli.help.command-or', { command: command.name, synopsis: form }),
+    );
   lines.push('', ...text(tr, help.about).split('\n'));
   const entries = Object.entries(help.options);
   const width = Math.max(...entries.map(([name, def]) => optionLabel(name, def).length)) + 2;

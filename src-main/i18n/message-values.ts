@@ -978,6 +978,7 @@ export interface MessageValueTable {
   'problem.PLAN_INVALID': { issuesPhrases: string | number; more: number };
   'problem.PLAN_INVALID.next': NoValues;
   'cli.help.command-usage': { command: string | number; synopsis: string | number };
+  'cli.help.synopsis-group': { group: string };
   'cli.help.command-or': { command: string | number; synopsis: string | number };
   'cli.group': { group: string };
   'cli.command.unknown': { app: string | number; command: string | number; match: string; meant: string | number };

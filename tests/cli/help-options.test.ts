@@ -155,4 +155,14 @@ describe('usage lines', () => {
       expect(usage.every((l) => !l.includes('custody restore     '))).toBe(true);
     }
   });
+
+  it('names the option groups of a usage line in the help’s language; option names stay as typed', async () => {
+    const zh = (await run(['--lang', 'zh-CN', 'online', 'import', '--help'])).out.join('\n');
+    expect(zh).toMatch(/^用法：keyferry online import --journal FILE .*\[--receipt-dir DIR\] \[连接选项\]$/m);
+    expect(zh).not.toContain('[connection options]');
+    const wrap = (await run(['--lang', 'zh-CN', 'airgap', 'wrap', '--help'])).out.join('\n');
+    expect(wrap).toMatch(/^用法：keyferry airgap wrap --bundle DIR .* \[选项\]$/m);
+    const en = (await run(['online', 'import', '--help'])).out.join('\n');
+    expect(en).toMatch(/^Usage: keyferry online import .* \[connection options\]$/m);
+  });
 });

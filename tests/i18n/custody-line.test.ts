@@ -9,7 +9,7 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
   it('names every holder of a share set, in both languages', () => {
     const shares = { kind: 'shares' as const, threshold: 2, total: 3, custodians: ['Ana', 'Bo', 'Cy'] };
     expect(custodyLine(en, shares)).toBe('Custody copy: 2 of 3 shares, held by Ana, Bo, Cy.');
-    expect(custodyLine(zh, shares)).toBe('保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管。');
+    expect(custodyLine(zh, shares)).toBe('保管副本：3 份中任意 2 份，由 Ana、Bo、Cy 保管。');
   });
 
   it('names the custody set by the tag its share files carry, when the bundle names it (format version 5)', () => {
@@ -24,7 +24,7 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
       'Custody copy: 2 of 3 shares, held by Ana, Bo, Cy, custody set 0123ABCD (the tag in its share files’ names).',
     );
     expect(custodyLine(zh, set)).toBe(
-      '保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管，托管集 0123ABCD（即其份额文件名中的标记）。',
+      '保管副本：3 份中任意 2 份，由 Ana、Bo、Cy 保管，托管集 0123ABCD（即其份额文件名中的标记）。',
     );
   });
 

@@ -5,6 +5,7 @@
  */
 import type { MessageKey, PlainValues, ValuesArg } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
+import { joinSentences } from '../../i18n/translate';
 import {
   LOCAL_TIME,
   custodyHeading,
@@ -185,7 +186,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
     const { t, p } = wordsIn(locale);
     const out = [
       ...heading(t('receipt.seals.heading')),
-      ...wrap(`${t('receipt.seals.lead')} ${t('receipt.seals.textNote')}`, 74, '  '),
+      ...wrap(joinSentences(locale, t('receipt.seals.lead'), t('receipt.seals.textNote')), 74, '  '),
     ];
     out.push('');
     for (const seal of seals) {

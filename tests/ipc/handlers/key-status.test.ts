@@ -164,7 +164,7 @@ describe('the key states in the app, as online status says them', () => {
       `Material lapsed: safety/k0 (${first.keyId}) was imported, but the KMS deleted its material when it expired (expiry recorded at import: 2030-01-01 00:00 UTC); it is back in Pending import and accepts only the same material again. Next: fetch new import parameters for it (step “Fetch the import parameters”) and write the bundle; on the air-gapped workstation restore its material with that bundle from 2 of the 2 custody shares (held by Cara, Dan; custody set ${setTag}, the tag in its share files’ names; online journal entry ${seq}) (the custody restore, with a new expiry: the original one has passed); then check and import here the wrapped-material bundle it writes.`,
     );
     expect(translator('zh-CN').t('status.next.lapsed', values('zh-CN'))).toBe(
-      `密钥材料已失效：safety/k0（${first.keyId}）曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：2030-01-01 00:00 UTC）；该密钥已回到“等待导入”状态，只接受同一份密钥材料再次导入。下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从 2 份保管份额中的 2 份（保管人：Cara、Dan；托管集 ${setTag}，即其份额文件名中的标记；联网日志条目 ${seq}）恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。`,
+      `密钥材料已失效：safety/k0（${first.keyId}）曾经导入，但密钥材料到期后 KMS 已将其删除（导入时记录的到期时间：2030-01-01 00:00 UTC）；该密钥已回到“等待导入”状态，只接受同一份密钥材料再次导入。下一步：为其获取新的导入参数（“获取导入参数”步骤）并写出参数包；在离线工作站上用该参数包从 2 份保管份额中任意 2 份（保管人：Cara、Dan；托管集 ${setTag}，即其份额文件名中的标记；联网日志条目 ${seq}）恢复其密钥材料（托管恢复，需指定新的到期时间：原到期时间已过）；然后在此处核对并导入它写出的已包装密钥材料包。`,
     );
   }, 120_000);
 

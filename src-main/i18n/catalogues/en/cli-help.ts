@@ -6,6 +6,8 @@
  */
 export const enCliHelp = {
   'cli.help.command-usage': 'Usage: keyferry {command} {synopsis}',
+  /** The bracketed words of a usage line that name the option groups below it. */
+  'cli.help.synopsis-group': '{group, select, connection {[connection options]} other {[options]}}',
   'cli.help.command-or': '   or: keyferry {command} {synopsis}',
   'cli.group':
     '{group, select, connection {Connection options (later steps take region, project and endpoint from the journal; a different one is refused):} hsm {Material in an HSM (PKCS#11):} ceremony {The restore ceremony (with --bundle), on the air-gapped workstation:} prove {Without --bundle (rebuild and prove only):} other {Replaced options (refused, naming the new one):}}',

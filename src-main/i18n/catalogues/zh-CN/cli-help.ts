@@ -3,6 +3,8 @@ import type { enCliHelp } from '../en/cli-help';
 
 export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.help.command-usage': '用法：keyferry {command} {synopsis}',
+  /** The bracketed words of a usage line that name the option groups below it. */
+  'cli.help.synopsis-group': '{group, select, connection {[连接选项]} other {[选项]}}',
   'cli.help.command-or': '  或：keyferry {command} {synopsis}',
   'cli.group':
     '{group, select, connection {连接选项（后续步骤从日志中取区域、项目和终端节点；与之不同的将被拒绝）：} hsm {HSM（PKCS#11）中的密钥材料：} ceremony {恢复仪式（带 --bundle），在离线工作站上：} other {已替换的选项（会被拒绝，并给出新选项）：} prove {不带 --bundle（仅重建并证明）：}}',

@@ -22,7 +22,7 @@ export const zhCNIntegrity: { readonly [K in keyof typeof enIntegrity]: string }
   'airgap.bundle-staged': '已写入已包装密钥材料包（清单除外，清单在回执之后写入；在此之前任何人都无法导入）：{dir}',
   'airgap.bundle-completed': '已写入回执，随后写入清单：已包装密钥材料包已完整并通过校验：{dir}',
   'bundle.custody':
-    '{kind, select, shares {保管副本：{total} 份中的 {threshold} 份，由 {custodians} 保管{set, select, named {，托管集 {setTag}（即其份额文件名中的标记）} other {}}。} hsmToken {保管副本：HSM 令牌{labelled, select, yes {“{label}”} other {（无标签）}}{serialKnown, select, yes {（序列号 {serial}）} other {（无序列号）}}。} materialFiles {保管副本：在离线工作站上载入的材料文件。} none {{acknowledged, select, yes {无保管副本（已在离线工作站上确认）：导入后此材料仅存在于 KMS 中。} other {无保管副本：导入后此材料仅存在于 KMS 中。}}} other {该包未说明谁保管材料副本（由旧版 Keyferry 写入）。}}',
+    '{kind, select, shares {保管副本：{total} 份中任意 {threshold} 份，由 {custodians} 保管{set, select, named {，托管集 {setTag}（即其份额文件名中的标记）} other {}}。} hsmToken {保管副本：HSM 令牌{labelled, select, yes {“{label}”} other {（无标签）}}{serialKnown, select, yes {（序列号 {serial}）} other {（无序列号）}}。} materialFiles {保管副本：在离线工作站上载入的材料文件。} none {{acknowledged, select, yes {无保管副本（已在离线工作站上确认）：导入后此材料仅存在于 KMS 中。} other {无保管副本：导入后此材料仅存在于 KMS 中。}}} other {该包未说明谁保管材料副本（由旧版 Keyferry 写入）。}}',
   'bundle.custody.presented': '{named, select, all {} other {仅列出到场参与恢复的保管人。}}恢复时出示：{shares}。',
   'bundle.custody.presentedShare': '{custodian} 的第 {shareIndex} 份（由 {presentedBy} 交出）',
   'credentials.source.environment': '环境变量（KEYFERRY_AK、KEYFERRY_SK 或 KEYFERRY_IAM_TOKEN）',

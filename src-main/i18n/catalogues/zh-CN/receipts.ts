@@ -160,7 +160,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.verificationResult': '验证结果',
   'receipt.key.custodyCopy': '保管副本',
   'receipt.key.custodyCopyValue':
-    '{custody, select, none {无：离线工作站未保留任何副本{acknowledged, select, yes {，并已在那里确认} other {}}，KMS 中的是唯一一份（联网日志第 {seq} 条）} shares {{total} 份中的 {threshold} 份保管份额，由 {custodiansList} 保管{set, select, named {，托管集 {setTag}} other {}}（联网日志第 {seq} 条）} hsmToken {HSM 令牌“{token}”（联网日志第 {seq} 条）} materialFiles {在离线工作站上载入的材料文件（联网日志第 {seq} 条）} other {未知：已包装密钥材料包未说明（离线回执会说明是否制作了保管份额）}}',
+    '{custody, select, none {无：离线工作站未保留任何副本{acknowledged, select, yes {，并已在那里确认} other {}}，KMS 中的是唯一一份（联网日志第 {seq} 条）} shares {{total} 份中任意 {threshold} 份保管份额，由 {custodiansList} 保管{set, select, named {，托管集 {setTag}} other {}}（联网日志第 {seq} 条）} hsmToken {HSM 令牌“{token}”（联网日志第 {seq} 条）} materialFiles {在离线工作站上载入的材料文件（联网日志第 {seq} 条）} other {未知：已包装密钥材料包未说明（离线回执会说明是否制作了保管份额）}}',
   'receipt.files.heading': '输出文件',
   'receipt.files.none': '本侧无输出文件。',
   'receipt.files.file': '文件',

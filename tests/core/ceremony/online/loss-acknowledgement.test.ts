@@ -95,7 +95,7 @@ describe("the app's warning before a deletion (what the journal recorded of the 
       'Online journal entry 7 records its custody copy: 2 of 3 shares, held by Carol, Dan, Eve; without 2 of them',
     );
     expect(phraseText(translator('zh-CN'), warning.warning)).toContain(
-      '3 份中的 2 份保管份额，由 Carol、Dan、Eve 保管',
+      '3 份中任意 2 份保管份额，由 Carol、Dan、Eve 保管',
     );
   });
 

@@ -21,7 +21,7 @@ describe('the recorded custody copy in words', () => {
       '2 of 3 shares, held by Carol, Dan, Eve (online journal entry 9)',
     );
     expect(line('zh-CN', { arrangement: shares, seq: 9 })).toBe(
-      '3 份中的 2 份保管份额，由 Carol、Dan、Eve 保管（联网日志第 9 条）',
+      '3 份中任意 2 份保管份额，由 Carol、Dan、Eve 保管（联网日志第 9 条）',
     );
     expect(line('en', { arrangement: { kind: 'hsm-token', label: 'ceremony', serial: '42' }, seq: 4 })).toBe(
       'the HSM token "ceremony / 42" (online journal entry 4)',
