@@ -67,7 +67,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       (split?.data.holders as { shareIndex: number; custodian: string }[]).map((h) => [h.shareIndex, h.custodian]),
     ).toEqual(CUSTODIANS.map((c, i) => [i + 1, c]));
     const splitReceipt = await readFile(rehearsal.files.airGapReceipt.textFile, 'utf8');
-    expect(splitReceipt).toContain('Custody: any 3 of 5 shares');
+    expect(splitReceipt).toContain('Custody set 1: any 3 of 5 shares');
     for (const [i, c] of CUSTODIANS.entries()) expect(splitReceipt).toContain(`Share ${i + 1}: ${c}`);
     expect(splitKcv).toMatch(/^[0-9A-F]{6}$/);
 
@@ -234,7 +234,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       /^receipt-air-gapped-.*-session-2\.txt$/.test(n),
     ) as string;
     const receiptText = await readFile(path.join(ceremony, 'airgap', restoreReceipt), 'utf8');
-    expect(receiptText).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
+    expect(receiptText).toContain('Custody set 1: restored: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(receiptText).toContain('Share 4: Dave, presented by Frank');
     const seal = receiptJournalSeal(receiptText);
     expect((await verifyJournal(restoreJournal, { expectedHead: seal.head, expectedCount: seal.count })).ok).toBe(true);

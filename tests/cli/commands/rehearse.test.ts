@@ -100,7 +100,7 @@ describe('keyferry rehearse', () => {
       path.join(out, 'airgap', (await readdir(path.join(out, 'airgap'))).find((f) => f.endsWith('.txt')) as string),
       'utf8',
     );
-    expect(receipt).toMatch(/Custody: any 2 of 3 shares/);
+    expect(receipt).toMatch(/Custody set 1: any 2 of 3 shares/);
     expect(receipt).toContain('Farah');
     // The rehearsal confirms the bundle digest as its witness, once for both keys, and says so.
     const confirmed = journal.filter((e) => e.event === 'witness.confirmed');
