@@ -1887,6 +1887,8 @@ export interface MessageValueTable {
   'backup.print.qrCaption': { n: string | number; count: string | number };
   'slip.title': { index: string | number; total: string | number };
   'slip.ceremony': NoValues;
+  'slip.ceremonyTitle': NoValues;
+  'slip.splitAt': NoValues;
   'slip.keyId': NoValues;
   'slip.keySpec': NoValues;
   'slip.share': NoValues;

@@ -88,6 +88,8 @@ async function runSplit(
       n,
       folders: outs.map((d) => path.resolve(io.cwd, d)),
       language: ceremonyReceiptLanguage(io),
+      // No ceremony title here (a material file is split on its own): the slips say when.
+      slipContext: { splitAt: new Date() },
       // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
       volumeIdOf: values['shares-on-one-volume'] ? (folder) => path.resolve(folder) : volumeIdOf,
       signal: stoppable.signal,

@@ -7,7 +7,7 @@
 import type { ReceiptLanguage } from '../receipt/language';
 import { backupPrintName, renderBackupPrintout } from './backup-print';
 import { backupFileName, encodeBackupTexts } from './backup-text';
-import { renderCustodySlip, type CustodySlip } from './custody-slip';
+import { renderCustodySlip, type CustodySlip, type SlipContext } from './custody-slip';
 import { setShareFileName } from './set-share';
 import type { CustodySet } from './set-split';
 import { encodeSetShareFile } from './share-file';
@@ -22,6 +22,8 @@ interface CustodianFoldersRequest extends CustodianWriteControl {
   readonly language?: ReceiptLanguage;
   /** Which volume a folder is on (default: its device number); two shares on one volume are refused. */
   readonly volumeIdOf?: VolumeIdOf;
+  /** The ceremony's title and the split's time, printed on every slip. */
+  readonly slipContext?: SlipContext;
 }
 
 interface WrittenCustodySet {
@@ -43,7 +45,8 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
   const language = request.language ? { language: request.language } : {};
   const backupPrint = await renderBackupPrintout(set.backup, backupText, { ...language, qrText });
   const slips: CustodySlip[] = [];
-  for (const share of set.shares) slips.push(await renderCustodySlip(share, language));
+  const context = request.slipContext ? { context: request.slipContext } : {};
+  for (const share of set.shares) slips.push(await renderCustodySlip(share, { ...language, ...context }));
   const written = await writeCustodianFolders(
     set.shares.map((share, i) => {
       const slip = slips[i]!;

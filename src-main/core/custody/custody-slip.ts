@@ -20,6 +20,7 @@ import { MONO, SANS } from '../receipt/receipt-css';
 import { breakLines, displayWidth } from '../receipt/line-break';
 import { escapeHtml, userText, visibleText } from '../receipt/text-safety';
 import { keepWhole } from '../receipt/keep-whole';
+import { formatUtc } from '../../i18n/moment';
 import { backupFileName } from './backup-text';
 import type { CustodyShare } from './custody-share';
 import { isSetShare, setShareFileName, type SetShare } from './set-share';
@@ -59,10 +60,30 @@ export function slipQrTexts(share: CustodyShare | SetShare): string[] {
 /** The slip's facts: a label, and a value printed as it is (user) or a phrase (translated). */
 type Fact = [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain'];
 
+/**
+ * What the ceremony that split the material says of it, printed on each slip so the custodian, and
+ * later an auditor, know which ceremony and when without the receipt (a trial's auditor could not
+ * tell two ceremonies' slips apart): its title, if it has one, and when the shares were made.
+ */
+export interface SlipContext {
+  readonly title?: string | undefined;
+  readonly splitAt: Date;
+}
+
+/** The ceremony's facts of `context`, after its id. */
+function contextFacts(context: SlipContext | undefined): Fact[] {
+  if (!context) return [];
+  return [
+    ...(context.title === undefined ? [] : [[{ key: 'slip.ceremonyTitle' }, context.title, 'user'] as Fact]),
+    [{ key: 'slip.splitAt' }, formatUtc(context.splitAt), 'plain'],
+  ];
+}
+
 /** A set share's facts: one share of the ceremony's backup key, for every key of the ceremony. */
-function setFacts(share: SetShare): Fact[] {
+function setFacts(share: SetShare, context: SlipContext | undefined): Fact[] {
   return [
     [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
+    ...contextFacts(context),
     [{ key: 'slip.set.keys' }, { key: 'slip.set.keysValue', values: { count: share.keyCount } }, 'plain'],
     [
       { key: 'slip.share' },
@@ -78,11 +99,12 @@ function setFacts(share: SetShare): Fact[] {
   ];
 }
 
-function facts(share: CustodyShare | SetShare): Fact[] {
-  if (isSetShare(share)) return setFacts(share);
+function facts(share: CustodyShare | SetShare, context: SlipContext | undefined): Fact[] {
+  if (isSetShare(share)) return setFacts(share, context);
   const check = share.materialCheck;
   return [
     [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
+    ...contextFacts(context),
     [{ key: 'slip.keyId' }, share.keyId, 'plain'],
     [{ key: 'slip.keySpec' }, share.spec, 'plain'],
     [
@@ -128,10 +150,10 @@ function plainHtml(value: string): string {
   return /\s/.test(value) ? keepWhole(escapeHtml(value)) : `<span class="nowrap">${escapeHtml(value)}</span>`;
 }
 
-/** Renders the slip for one share (HTML and text twin, with their file names) in `language`. */
+/** Renders the slip for one share (HTML and text twin, with their file names) in `language`, with the ceremony's `context`. */
 export async function renderCustodySlip(
   share: CustodyShare | SetShare,
-  options: { readonly language?: ReceiptLanguage } = {},
+  options: { readonly language?: ReceiptLanguage; readonly context?: SlipContext } = {},
 ): Promise<CustodySlip> {
   const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
   const w = new ReceiptWords(language);
@@ -142,7 +164,7 @@ export async function renderCustodySlip(
   const titlePhrase: ReceiptPhrase = { key: 'slip.title', values: { index: share.index, total: share.n } };
   const title = textIn(w.locales, titlePhrase);
   const value = (v: string | ReceiptPhrase): string => (typeof v === 'string' ? visibleText(v) : textIn(w.locales, v));
-  const rows = facts(share);
+  const rows = facts(share, options.context);
   // A label's colon as the slip's language writes it (full-width on a Chinese slip, a trial's point).
   const colon = w.locales.length === 1 && w.locales[0] === 'zh-CN' ? '：' : ':';
   const labelWidth = Math.max(20, ...rows.map(([k]) => displayWidth(`${textIn(w.locales, k)}${colon}`) + 2));

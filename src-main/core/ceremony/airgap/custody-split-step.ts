@@ -11,6 +11,7 @@ import { newCreatedRecord } from '../../fs/created-entries';
 import type { Journal } from '../../journal';
 import type { ReceiptCustody } from '../../receipt';
 import type { ReceiptLanguage } from '../../receipt/language';
+import type { SlipContext } from '../../custody/custody-slip';
 import type { ProgressListener } from '../shared/progress';
 import {
   splitForCustody,
@@ -33,6 +34,8 @@ export interface CustodySplitSession {
   readonly operator: string;
   /** The slips' language when the request names none (the ceremony's, else English). */
   readonly language: ReceiptLanguage;
+  /** The ceremony's title and the split's time, printed on every slip. */
+  readonly slipContext: SlipContext;
   readonly onProgress?: ProgressListener;
 }
 
@@ -65,7 +68,7 @@ export class CustodySplitStep {
       // Custody covers each replica group once: its one material, under its primary's key id.
       materialOwners(session.parameters),
       session.vault,
-      { ...request, language: request.language ?? session.language },
+      { ...request, language: request.language ?? session.language, slipContext: session.slipContext },
       session.journal,
       session.operator,
       this.#writes,

@@ -20,6 +20,7 @@ import { recordingLayer, type CreatedRecord } from '../../fs/created-entries';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
+import type { SlipContext } from '../../custody/custody-slip';
 
 const holderSchema = z.object({ shareIndex: z.number().int().min(1).max(16), custodian: z.string().min(1).max(100) });
 
@@ -49,6 +50,8 @@ export interface CustodyRequest {
   readonly allowSameVolume?: boolean;
   /** The language of the custody slips (default: the ceremony's, else English). */
   readonly language?: ReceiptLanguage;
+  /** The ceremony's title and the split's time, printed on every slip. */
+  readonly slipContext?: SlipContext;
 }
 
 interface CustodyHolder {
@@ -130,6 +133,7 @@ export async function splitForCustody(
       n: request.n,
       folders: request.folders,
       ...(request.language ? { language: request.language } : {}),
+      ...(request.slipContext ? { slipContext: request.slipContext } : {}),
       ...(request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {}),
       created: writes,
       inCeremony: true,

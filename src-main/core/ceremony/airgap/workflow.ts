@@ -365,6 +365,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         journal,
         operator,
         language: this.options.receiptLanguage ?? 'en',
+        slipContext: { title: this.options.title, splitAt: this.now() },
         ...(onProgress ? { onProgress } : {}),
       }),
     );

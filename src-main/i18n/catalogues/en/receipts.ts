@@ -244,6 +244,8 @@ export const enReceipts = {
   'backup.print.qrCaption': 'QR {n} of {count}',
   'slip.title': 'Keyferry custody slip: share {index} of {total}',
   'slip.ceremony': 'Ceremony',
+  'slip.ceremonyTitle': 'Title',
+  'slip.splitAt': 'Shares made',
   'slip.keyId': 'Key ID',
   'slip.keySpec': 'Key spec',
   'slip.share': 'Share',

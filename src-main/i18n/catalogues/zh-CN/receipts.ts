@@ -232,6 +232,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'backup.print.qrCaption': '二维码 {n}/{count}',
   'slip.title': 'Keyferry 托管凭条：份额 {index}/{total}',
   'slip.ceremony': '仪式',
+  'slip.ceremonyTitle': '标题',
+  'slip.splitAt': '份额制作时间',
   'slip.keyId': '密钥 ID',
   'slip.keySpec': '密钥规格',
   'slip.share': '份额',

@@ -4,7 +4,7 @@
  * split once, the step says who keeps it (manifest and receipt), and a stop removes what it wrote.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,7 +40,15 @@ afterEach(async () => {
 function session(): CustodySplitSession {
   // The key as the split reads it from the parameters: its id and spec (no replica).
   const key = { keyId: KEY_ID, keySpec: 'AES_256' } as unknown as ImportParameters;
-  return { ceremonyId: 'KF-20261201-custody', parameters: [key], vault, journal, operator: 'Officer', language: 'en' };
+  return {
+    ceremonyId: 'KF-20261201-custody',
+    parameters: [key],
+    vault,
+    journal,
+    operator: 'Officer',
+    language: 'en',
+    slipContext: { title: 'Payments keys 2026', splitAt: new Date('2026-12-01T09:30:00Z') },
+  };
 }
 
 const request = () => ({
@@ -104,6 +112,12 @@ describe('the custody split step', () => {
       ],
     });
     expect(split?.data['backupDigest']).toMatch(/^[0-9a-f]{64}$/);
+    // Each slip names the ceremony's title and when the shares were made (a trial's auditor could not
+    // tell two ceremonies' slips apart).
+    const slipName = (await readdir(folders[0] as string)).find((f) => f.endsWith('.slip.txt'));
+    const slip = await readFile(path.join(folders[0] as string, slipName as string), 'utf8');
+    expect(slip).toMatch(/^Title: +Payments keys 2026$/m);
+    expect(slip).toMatch(/^Shares made: +2026-12-01 09:30:00 UTC$/m);
     expect(refusal(() => step.check(request(), folders))).toMatchObject({
       code: 'CUSTODY_ALREADY_SPLIT',
     });
