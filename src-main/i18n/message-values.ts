@@ -1728,6 +1728,7 @@ export interface MessageValueTable {
   'receipt.deviationKind.refusal': NoValues;
   'receipt.deviationKind.failure': NoValues;
   'receipt.deviationKind.possible-loss': NoValues;
+  'receipt.deviationKind.material-lapsed': NoValues;
   'receipt.deviationKind.interrupt': NoValues;
   'receipt.deviationKind.abandoned': NoValues;
   'receipt.deviations.heading': NoValues;

@@ -269,6 +269,10 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       path.join(ceremony, 'online', online.find((n) => n.endsWith('-2.txt')) as string),
       'utf8',
     );
+    // The lapse that made the re-import necessary is a deviation of its own (a trial's auditor found it only in the Bound material row).
+    expect(reimportReceipt.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(`! Entry \\d+: Lapsed in the KMS, \\S.* \\(key\\.material-lapsed\\) .*Key id: ${keyId}`),
+    );
     // How the KMS confirmed the import, in words (not the journal's bare value "answered").
     expect(reimportReceipt).toMatch(/Import result \.+ Imported \(the KMS answered\); key state Enabled/);
     // Both online receipts name the custody copy the checked bundle recorded: the split's shares, holders and set.

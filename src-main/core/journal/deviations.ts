@@ -48,6 +48,8 @@ type DeviationKind =
   | 'failure'
   /** Someone acknowledged that material could become unrecoverable (no backup, deleted material…). */
   | 'possible-loss'
+  /** The KMS deleted imported material when its expiry passed: the key waits for the same material again. */
+  | 'material-lapsed'
   /** The ceremony was interrupted (Ctrl-C, a signal, a crash noticed later). */
   | 'interrupt'
   /** A ceremony attempt was given up and its material wiped. */
@@ -58,6 +60,7 @@ export const DEVIATION_KINDS: readonly DeviationKind[] = [
   'refusal',
   'failure',
   'possible-loss',
+  'material-lapsed',
   'interrupt',
   'abandoned',
 ];
@@ -123,6 +126,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'key.verify-failed': 'failure',
   'receipt.failed': 'failure',
   'key.material-deleted': 'possible-loss',
+  // Found by a status: a re-import's receipt says why the key took material again (a trial's auditor).
+  'key.material-lapsed': 'material-lapsed',
   // Rehearsal only: the built-in simulator's clock moved forward (ipc/handlers/rehearsal-clock.ts)
   'rehearsal.clock-moved': 'override',
 };

@@ -42,6 +42,7 @@ export const enReceipts = {
   'receipt.deviationKind.refusal': 'Refusal',
   'receipt.deviationKind.failure': 'Failed step',
   'receipt.deviationKind.possible-loss': 'Possible loss acknowledged',
+  'receipt.deviationKind.material-lapsed': 'Lapsed in the KMS',
   'receipt.deviationKind.interrupt': 'Interrupted',
   'receipt.deviationKind.abandoned': 'Abandoned attempt',
   'receipt.deviations.heading': 'Deviations',

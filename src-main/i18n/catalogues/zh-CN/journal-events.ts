@@ -37,7 +37,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.key.left-alone-under-dropped-alias': '在删去的别名下发现其他规格的密钥，未触动',
   'journal.event.key.create-sending': '已发送密钥创建请求',
   'journal.event.key.material-deleted': '密钥材料已删除',
-  'journal.event.key.material-lapsed': '密钥材料已过期',
+  'journal.event.key.material-lapsed': '密钥材料已到期',
   'journal.event.key.status-read': '已读取密钥状态',
   'journal.event.key.verified': '密钥已验证',
   'journal.event.key.verify-failed': '密钥验证失败',

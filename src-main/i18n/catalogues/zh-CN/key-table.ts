@@ -7,7 +7,7 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
   'ckeys.by-spec': '按规格：',
   'ckeys.by-state': '按状态：',
   'ckeys.state':
-    '{state, select, created {已创建} issued {已下发导入参数} unanswered {已发送导入，应答未记录} unproven {导入得到错误应答，是否生效未证实} imported {已导入} verified {已验证} lapsed {密钥材料已过期} other {{state}}}',
+    '{state, select, created {已创建} issued {已下发导入参数} unanswered {已发送导入，应答未记录} unproven {导入得到错误应答，是否生效未证实} imported {已导入} verified {已验证} lapsed {密钥材料已到期} other {{state}}}',
   'ckeys.filter': '筛选密钥',
   'ckeys.filter.hint': '别名、密钥 ID、规格或状态的一部分；本屏幕上的所有密钥列表都按此筛选。',
   'ckeys.shown': '显示 {shown} 个，共 {count, plural, other {# 个密钥}}。',

@@ -39,6 +39,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviationKind.refusal': '拒绝',
   'receipt.deviationKind.failure': '步骤失败',
   'receipt.deviationKind.possible-loss': '已确认可能丢失',
+  'receipt.deviationKind.material-lapsed': 'KMS 中已到期',
   'receipt.deviationKind.interrupt': '已中断',
   'receipt.deviationKind.abandoned': '已放弃的尝试',
   'receipt.deviations.heading': '偏差',
