@@ -1633,8 +1633,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': { sameParameters: string; boundDigest: string | number };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next': { loose: string; looseGiven: string | number; looseMeant: string | number; bundleOperator: string | number; bundleWitnessList: string | number };
-  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
-  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next': { named: string | number; ceremonyId: string | number };
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next': { slip: string; ceremonyId: string | number; named: string | number };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { existing: string; ceremonyId: string | number; suggested: string | number; recorded: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
@@ -2872,7 +2872,7 @@ export interface ProblemValueTable {
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
-  'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
+  'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };

@@ -119,7 +119,16 @@ export function refuseJournalNamedForOtherCeremony(
     dir: bundle.dir,
     titled: bundle.title === undefined ? 'no' : 'yes',
     title: bundle.title ?? '',
+    // Ids of one length differing in a character or two: the name was mistyped, not the stick swapped (a trial).
+    slip: typingSlip(named, bundle.ceremonyId) ? 'yes' : 'no',
   });
+}
+
+/** Whether `a` and `b` are of one length and differ in one or two characters. */
+function typingSlip(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differing = [...a].filter((c, i) => c !== b[i]).length;
+  return differing > 0 && differing <= 2;
 }
 
 /**

@@ -96,6 +96,23 @@ describe('a journal named for another ceremony than the bundle', () => {
     );
   });
 
+  it('says a name one or two characters off the bundle’s ceremony is a typing slip, not another stick', () => {
+    const said = (journal: string) => {
+      try {
+        refuseJournalNamedForOtherCeremony(journal, bundle);
+      } catch (error) {
+        return translator('en').problemLine(error as never);
+      }
+      throw new Error('not refused');
+    };
+    // A trial typed one character of the id wrong and was told to bring another ceremony's bundle.
+    const slip = said('airgap-KF-20261204-fffbff.jsonl');
+    expect(slip).toContain('a typing slip in the journal’s name (the two ids differ in one or two characters)?');
+    expect(slip).toContain('Run the command again with --journal airgap-KF-20261204-ffffff.jsonl');
+    expect(slip).not.toContain('a stick of another ceremony');
+    expect(said('/air/airgap-KF-20261204-bbbbbb.jsonl')).toContain('a stick of another ceremony?');
+  });
+
   it('lets through the bundle its name names, and names that name no ceremony Keyferry made', () => {
     for (const name of [
       'airgap-KF-20261204-ffffff.jsonl',

@@ -19,7 +19,7 @@ export const zhCNAirGappedMakers: { readonly [K in keyof typeof enAirGappedMaker
   'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY':
     '此已包装密钥材料包是由离线日志 {airGapJournal}（首条记录 {airGapJournalFirstEntry}）的一份较旧副本包装的：{lists, select, no {它未列出该日志先前的包装（由早于已包装密钥材料格式版本 4 的 Keyferry 写入），因此没有任何内容表明它是在以下包装之后制作的：} other {该副本中没有}}始于其第 {missingSeq} 条记录（{missingAt, date, moment}）的包装，而本联网日志已在第 {takenSeq} 条记录接受了该包装的包。在那次包装之前复制的日志不知道它：是否重新包装的询问被跳过，且本仪式可能另有一个无人被告知要销毁的托管集。未向 KMS 发送任何内容。',
   'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY.next':
-    '请勿导入此包；如该副本写出了托管集，请让其保管人销毁这些份额。请在离线工作站上用本版 Keyferry 在 {airGapJournal} 的最新副本（含第 {missingSeq} 条记录的那份）中重新包装（如导入令牌已过期，请先用 keyferry online params 获取新参数），然后导入那个包。--accept-other-airgap-journal 不接受较旧的副本；只有在最新副本已丢失时，才在新日志中包装，并用该选项接受那个包。',
+    '请勿导入此包；如该副本写出了托管集，请让其保管人销毁这些份额。请在离线工作站上用本版 Keyferry 在 {airGapJournal} 的最新副本（始于其第 {missingSeq} 条记录的那次包装已在其中完成、其后写有回执的那份；本版的 airgap wrap 会拒绝旧副本）中重新包装（如导入令牌已过期，请先用 keyferry online params 获取新参数），然后导入那个包。--accept-other-airgap-journal 不接受较旧的副本；只有在最新副本已丢失时，才在新日志中包装，并用该选项接受那个包。',
   'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE':
     '您的确认是针对先前被拒绝的已包装密钥材料包（摘要 {refusedBundle}）给出的，但现在读取的是另一个包（摘要 {readBundle}）：拒绝之后文件夹或摘要已更改。未接受任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE.next':

@@ -141,9 +141,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
     '{loose, select, yes {“{looseGiven}” 与导入参数包中的 “{looseMeant}” 仅在大小写、重音符号或空格上不同，而姓名须完全一致。} other {}}请由导入参数包写明的人员重新运行：操作员 {bundleOperator} 和见证人 {bundleWitnessList}（顺序不限，每个姓名与导入参数包中的写法一致）。如果他们无法到场，请在联网工作站上由能到场的人员开始一个新仪式（新的计划、日志和别名）。',
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY':
-    '日志 {journal} 以仪式 {named} 命名，但 {dir} 中的导入参数包属于仪式 {ceremonyId}{titled, select, yes {（“{title}”）} other {}}：是否拿错了另一个仪式的移动存储介质？未向日志读入任何内容，也还没有人输入任何内容。',
+    '日志 {journal} 以仪式 {named} 命名，但 {dir} 中的导入参数包属于仪式 {ceremonyId}{titled, select, yes {（“{title}”）} other {}}：{slip, select, yes {是否把日志名打错了（两个 ID 只差一两个字符）？} other {是否拿错了另一个仪式的移动存储介质？}}未向日志读入任何内容，也还没有人输入任何内容。',
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next':
-    '请带来仪式 {named} 的导入参数包。如果要包装的是仪式 {ceremonyId}，请运行其联网工作站打印的命令（其日志为 airgap-{ceremonyId}.jsonl）。',
+    '{slip, select, yes {请按其联网工作站打印的命令，用 --journal airgap-{ceremonyId}.jsonl 重新运行。如果您要进行的是仪式 {named}，请带来它的导入参数包。} other {请带来仪式 {named} 的导入参数包。如果要包装的是仪式 {ceremonyId}，请运行其联网工作站打印的命令（其日志为 airgap-{ceremonyId}.jsonl）。}}',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。{named, select, yes {该日志以仪式 {ceremonyId} 命名：之前的一次尝试把仪式 {recorded} 的导入参数包读入了它（误给了另一个移动存储介质）。} other {}}一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
