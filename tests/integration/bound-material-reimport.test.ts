@@ -46,8 +46,8 @@ describe('a lapsed key takes back only its bound material', () => {
       formatVersion: number;
       keys: { keyId: string; boundMaterial?: unknown }[];
     };
-    // Format 5: bound material (format 3), each key's own material expiry (4) and the ceremony's people.
-    expect(manifest.formatVersion).toBe(5);
+    // Format 6: bound material (format 3), each key's own material expiry (4), the ceremony's people (5) and its air-gapped journal.
+    expect(manifest.formatVersion).toBe(6);
     expect(manifest.keys).toMatchObject([
       {
         keyId,

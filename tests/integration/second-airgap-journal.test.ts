@@ -116,10 +116,28 @@ describe('a second air-gapped journal of one ceremony', () => {
     expect(beside.stderr).toContain(`run the same command with --journal ${path.join(airgap, 'airgap-E.jsonl')}`);
     expect(await readdir(airgap)).not.toContain('airgap-E2.jsonl');
 
-    // Wrapped in a new journal in another folder all the same (a journal the air-gapped side cannot
-    // see): it knows nothing of the first wrap or its custody.
+    // A new journal in another folder (one the air-gapped side cannot see beside the first): the
+    // parameters name the first journal, so it is refused too, before anything is written.
     await mkdir(path.join(airgap, 'elsewhere'));
-    const second = await wrapIn(params2.stdout, path.join(dir, 'wrapped-2'), path.join('elsewhere', 'airgap-E2.jsonl'));
+    const elsewhere = wrapInto(
+      nextCommand(onPrintedMedia(params2.stdout)),
+      path.join(dir, 'wrapped-2'),
+      path.join('elsewhere', 'airgap-E2.jsonl'),
+    );
+    const confirmations = airgapConfirmations(params2.stdout, ['Ben']);
+    const named = await keyferry([...elsewhere, ...confirmations, '--allow-network'], { cwd: airgap, env: {} });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('to be wrapped in the air-gapped journal airgap-E.jsonl (first entry');
+    expect(await readdir(path.join(airgap, 'elsewhere'))).toEqual([]);
+    // Wrapped there all the same, on the officer's word that the first journal is lost: it knows
+    // nothing of the first wrap or its custody, and the online side asks for its own word.
+    const second = await wrapIn(
+      params2.stdout,
+      path.join(dir, 'wrapped-2'),
+      path.join('elsewhere', 'airgap-E2.jsonl'),
+      '--journal-lost',
+      'first workstation failed',
+    );
     const refused = await keyferry(second, { cwd: online, env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
@@ -151,7 +169,7 @@ describe('a second air-gapped journal of one ceremony', () => {
 });
 
 describe('an older copy of the ceremony’s air-gapped journal', () => {
-  it('wraps again unasked, and online import refuses its bundle after taking the original’s later wrap', async () => {
+  it('is refused on the air-gapped side; on the word that the journal is lost it wraps again unasked, and online import refuses its bundle after taking the original’s later wrap', async () => {
     const { dir, sim, online, airgap, env, on } = await ceremony('Older copy');
     const copy = path.join(dir, 'airgap-copy');
     const wrap = (params: string, out: string, cwd: string, confirmations = airgapConfirmations(params, ['Ben'])) =>
@@ -163,8 +181,8 @@ describe('an older copy of the ceremony’s air-gapped journal', () => {
         },
       );
     /** A wrap that went through: its printed `online import`. */
-    const wrapped = async (params: string, out: string, cwd: string) => {
-      const run = await wrap(params, out, cwd);
+    const wrapped = async (params: string, out: string, cwd: string, ...extra: string[]) => {
+      const run = await wrap(params, out, cwd, [...airgapConfirmations(params, ['Ben']), ...extra]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       return nextCommand(onPrintedMedia(run.stdout));
@@ -188,8 +206,19 @@ describe('an older copy of the ceremony’s air-gapped journal', () => {
     const params2 = await keyferry(nextCommand(onMedia(lapsed.stdout, online)), { cwd: online, env });
     expect(params2.code).toBe(0);
 
-    // The copy does not know that wrap: it wraps new material without asking whether to wrap again.
-    const forked = await wrapped(params2.stdout, path.join(dir, 'wrapped-fork'), copy);
+    // The copy does not know that wrap: the parameters name it, so the copy is refused as an older one.
+    const older = await wrap(params2.stdout, path.join(dir, 'wrapped-fork'), copy);
+    expect(older.code).toBe(1);
+    expect(older.stderr).toContain(`${path.join(copy, 'airgap-F.jsonl')} is an older copy of that journal`);
+    // On the officer's word that the journal is lost, it wraps new material without asking whether to
+    // wrap again, and the online side refuses it as an older copy whatever its word.
+    const forked = await wrapped(
+      params2.stdout,
+      path.join(dir, 'wrapped-fork'),
+      copy,
+      '--journal-lost',
+      'newest copy lost',
+    );
     const firstWrap = (await readFile(path.join(airgap, 'airgap-F.jsonl'), 'utf8'))
       .trim()
       .split('\n')
