@@ -1640,7 +1640,7 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { existing: string | number };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
-  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { named: string | number; mismatch: string };
+  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { where: string; named: string | number; mismatch: string };
   'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'problem.JOURNAL_LOST_REFUSED.next': { why: string };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
@@ -2875,7 +2875,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
-  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
+  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };

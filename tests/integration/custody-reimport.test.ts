@@ -234,7 +234,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       /^receipt-air-gapped-.*-session-2\.txt$/.test(n),
     ) as string;
     const receiptText = await readFile(path.join(ceremony, 'airgap', restoreReceipt), 'utf8');
-    expect(receiptText).toContain('Custody set 1: restored: rebuilt from 3 of 5 shares (any 3 suffice)');
+    expect(receiptText).toContain('Custody set 1: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(receiptText).toContain('Share 4: Dave, presented by Frank');
     const seal = receiptJournalSeal(receiptText);
     expect((await verifyJournal(restoreJournal, { expectedHead: seal.head, expectedCount: seal.count })).ok).toBe(true);

@@ -49,6 +49,7 @@ import { refuseJournalFileNotNamed, type NamedJournalLost } from '../../core/cer
 import type { CeremonyAirGapJournal } from '../../core/bundle/import-parameters-manifest';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { terminalText } from '../../core/terminal-text';
+import { OFFICER_REASON_MAX } from '../../core/ceremony/shared/officer-reason';
 
 const NAME = 'airgap wrap';
 
@@ -195,6 +196,13 @@ export const airgapWrapCommand = defineCommand({
     // Another journal than the one of the wraps the online side checked (a new one in another folder,
     // an older copy): refused before anyone types, unless the officer says it is lost.
     const journalLost = values['journal-lost'];
+    // Console files name no journal: the word would go past nothing.
+    if (journalLost !== undefined && !bundleDir)
+      throw new KeyferryError('JOURNAL_LOST_REFUSED', {
+        why: 'none',
+        journal: values.journal ?? '',
+        max: OFFICER_REASON_MAX,
+      });
     if (bundleCeremony && values.journal) {
       const named = facts?.airGapJournal;
       const parameters = { named, keys: bundleCeremony.keys };

@@ -126,4 +126,17 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
       `That wrap’s custody copy, 2 of 2 shares held by Dana, Eli, custody set ${firstSet} (the tag in its share files’ names), and its bundle back up material no key will hold: have them destroyed once keyferry online status shows these keys imported`,
     );
   }, 120_000);
+
+  it('refuses --journal-lost for console files, which name no journal', async () => {
+    const words = ['--key-id', 'k', '--spec', 'AES_256', '--import-token', 't', '--out', 'o', '--journal', 'j.jsonl'];
+    const run = await keyferry(
+      ['airgap', 'wrap', '--console-wrapping-key', 'w.der', ...words, '--operator', 'Ana', '--witness', 'Ben'].concat([
+        '--journal-lost',
+        'lost',
+      ]),
+      { cwd: test.dir(), env: {} },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('These import parameters name no air-gapped journal');
+  });
 });

@@ -290,7 +290,7 @@ describe('the custody section of a ceremony whose keys share one custody set', (
       holders: custody.holders.slice(0, 3).map((h) => ({ ...h, presentedBy: `${h.custodian} (in person)` })),
     };
     const r = renderReceiptText({ ...input, keys: keys.map((k) => ({ ...k, custody: restored })) });
-    expect(r).toContain('Custody set 1: restored: rebuilt from 3 of 5 shares (any 3 suffice)');
+    expect(r).toContain('Custody set 1: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(r.split('presented by Ida Rhodes (in person)').length - 1).toBe(1);
     expect(r).not.toContain('Custody set 2');
   });

@@ -74,6 +74,8 @@ export function checkNamedJournal(
   parameters: NamingParameters,
   journal: JournalRead,
   journalLost: string | undefined,
+  /** Who is told the way on: the command line (--journal, --journal-lost) or the app (its ceremony folder). */
+  where: 'cli' | 'app' = 'app',
 ): NamedJournalLost | undefined {
   const reason = journalLostReason(journalLost, journal.path);
   const { named, keys } = parameters;
@@ -94,6 +96,7 @@ export function checkNamedJournal(
       namedFirstEntry: journalIdentity(named.firstEntrySha256),
       mismatch,
       wrapSeq: named.lastWrap?.seq ?? 0,
+      where,
     });
   return { namedJournal: named.file, namedJournalFirstEntrySha256: named.firstEntrySha256, mismatch, reason };
 }
@@ -110,7 +113,7 @@ export async function refuseJournalFileNotNamed(
   journalLost: string | undefined,
 ): Promise<NamedJournalLost | undefined> {
   const journal = existsSync(file) ? await readJournalOnly(file).catch(() => undefined) : { path: file, entries: [] };
-  return journal && checkNamedJournal(parameters, { path: file, entries: journal.entries }, journalLost);
+  return journal && checkNamedJournal(parameters, { path: file, entries: journal.entries }, journalLost, 'cli');
 }
 
 /** The officer's reason the named journal is lost, checked as any override's (JOURNAL_LOST_REFUSED, why invalid). */

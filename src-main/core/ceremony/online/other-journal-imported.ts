@@ -46,9 +46,11 @@ export function otherJournalImportedWarning(
   state: Pick<OnlineCeremonyState, 'keys'>,
   override: AcceptedOverride,
 ): Warning {
-  const earlier = entries[override.earlierSeq - 1];
+  const earlier = entries.find((e) => e.seq === override.earlierSeq);
   const custody = custodyArrangementSchema.safeParse(earlier?.data['custody']);
   const copy = custodyCopyValues(custody.success ? custody.data : undefined);
+  // A refusal journaled before its custody was (2026-12-06) says nothing of it: not "no custody copy".
+  const recorded = earlier !== undefined && 'custody' in earlier.data;
   const identity = (sha: string | undefined) => (sha ? journalIdentity(sha) : 'none');
   return warningOf('OTHER_AIRGAP_JOURNAL_IMPORTED', {
     airGapJournal: override.airGapJournal ?? 'none',
@@ -56,7 +58,7 @@ export function otherJournalImportedWarning(
     earlierAirGapJournal: override.earlierAirGapJournal,
     earlierAirGapJournalFirstEntry: identity(override.earlierAirGapJournalFirstEntrySha256),
     earlierSeq: override.earlierSeq,
-    earlierCopy: earlierMaterialBound(state, earlier) ? 'bound' : copy.copies,
+    earlierCopy: earlierMaterialBound(state, earlier) ? 'bound' : recorded ? copy.copies : 'unknown',
     threshold: copy.threshold,
     total: copy.total,
     custodianList: copy.custodianList,

@@ -46,6 +46,7 @@ import {
   refuseUnprovenRestore,
   wrappedUnderOtherKey,
 } from './exposed-material';
+import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -114,6 +115,8 @@ interface ReadSoFar {
   differing: readonly number[];
   digest?: string | undefined;
   madeBy?: WrappedMadeBy | undefined;
+  /** The bundle's custody copy, journaled with a refusal too: a wrap refused for lapsed tokens is the ceremony's (other-journal-imported.ts). */
+  custody?: CustodyArrangement | null | undefined;
   /** False when the makers were not compared with the online journal (every key already bound). */
   makersCompared?: boolean | undefined;
   /** Material wrapped under a wrapping key the KMS did not issue (exposed-material.ts), journaled with the refusal. */
@@ -152,6 +155,7 @@ export async function checkWrappedBundleStep(
       digestSource: proof?.source ?? null,
       differingGroups: [...read.differing],
       ...(read.madeBy ? { madeBy: madeByData(read.madeBy) } : {}),
+      ...(read.custody !== undefined ? { custody: read.custody ? { ...read.custody } : null } : {}),
       ...(read.makersCompared === false ? { makersCompared: false } : {}),
       ...(read.exposed ? { exposed: read.exposed } : {}),
     });
@@ -231,6 +235,7 @@ async function checkProvenBundle(
   // Another ceremony's bundle is refused before who made it is taken in (journaled, said).
   refuseOtherCeremony(state, bundle);
   read.madeBy = madeBy;
+  read.custody = bundle.manifest.custody ?? null;
   // Material a refused wrap exposed is never imported, whatever else the bundle proves.
   refuseExposedMaterial(ctx.journalEntries(), bundle);
   refuseUnprovenRestore(state, ctx.journalEntries(), bundle);

@@ -181,7 +181,7 @@ export const enReceipts = {
   'receipt.files.sha256': 'SHA-256',
   'receipt.files.bytes': '{bytes, plural, one {# byte} other {# bytes}}',
   'receipt.custody.split': 'any {threshold} of {total} shares',
-  'receipt.custody.restored': 'restored: rebuilt from {presented} of {total} shares (any {threshold} suffice)',
+  'receipt.custody.restored': 'rebuilt from {presented} of {total} shares (any {threshold} suffice)',
   'receipt.custody.heading': 'Custody',
   'receipt.custody.setTitle': 'Custody set {set}',
   'receipt.custody.setKeys': 'Keys held by this set ({count}):',

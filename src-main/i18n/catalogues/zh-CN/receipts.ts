@@ -169,7 +169,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.files.sha256': 'SHA-256',
   'receipt.files.bytes': '{bytes, plural, other {# 字节}}',
   'receipt.custody.split': '共 {total} 份，任意 {threshold} 份可重建',
-  'receipt.custody.restored': '已恢复：由 {presented} 份（共 {total} 份，任意 {threshold} 份即可）重建',
+  'receipt.custody.restored': '由 {presented} 份（共 {total} 份，任意 {threshold} 份即可）重建',
   'receipt.custody.heading': '托管',
   'receipt.custody.setTitle': '托管集 {set}',
   'receipt.custody.setKeys': '本组托管的密钥（{count} 个）：',

@@ -90,6 +90,9 @@ describe('checkNamedJournal', () => {
     expect(error.message).toContain('/media/other/a.jsonl is a new journal');
     expect(error.message).toContain(`air-gapped journal ${named.file} (first entry `);
     expect(error.nextStep).toContain('--journal-lost "REASON"');
+    // The app's way on: its ceremony folder; only the command line goes past.
+    expect(error.nextStep).toContain(`Open the ceremony folder that holds ${named.file}`);
+    expect(error.nextStep).toContain('The app cannot go past this');
     const older = refusal(() =>
       checkNamedJournal(naming(named), { path: journal.path, entries: journal.entries.slice(0, 5) }, undefined),
     );
@@ -156,6 +159,10 @@ describe('refuseJournalFileNotNamed (before the journal opens)', () => {
     const named = await wrappedTwice(journal);
     const file = path.join(dir, 'elsewhere', named.file);
     await expect(refuseJournalFileNotNamed(file, naming(named), undefined)).rejects.toThrow(`${file} is a new journal`);
+    // The command line's way on: the same command with --journal naming the journal.
+    await expect(refuseJournalFileNotNamed(file, naming(named), undefined)).rejects.toMatchObject({
+      nextStep: expect.stringContaining(`Run the same command with --journal naming ${named.file}`),
+    });
     expect(existsSync(file)).toBe(false);
     await expect(refuseJournalFileNotNamed(file, naming(named), 'disk failed')).resolves.toMatchObject({
       mismatch: 'new',

@@ -66,6 +66,12 @@ describe('otherJournalImportedWarning', () => {
     expect(other).toContain('have them destroyed once');
   });
 
+  it('says the custody copy is unrecorded when the earlier wrap’s entry does not say (a refusal journaled before it did)', () => {
+    const entries = checkedEarlier(null).map((e) => (e.seq === 2 ? { ...e, data: { keys: [] } } : e));
+    const said = text(otherJournalImportedWarning(entries, keysWith(), OVERRIDE));
+    expect(said).toContain('This journal did not record that wrap’s custody copy: its air-gapped receipt names it.');
+  });
+
   it('speaks of the bundle alone when the earlier wrap kept no custody copy', () => {
     const said = text(otherJournalImportedWarning(checkedEarlier(null), keysWith(), OVERRIDE));
     expect(said).toContain('That wrap’s bundle backs up material no key will hold: have it destroyed once');

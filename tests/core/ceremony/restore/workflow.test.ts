@@ -454,7 +454,7 @@ describe('custody restore ceremony', () => {
     expect(await readFile(receipt.htmlFile, 'utf8')).toContain(
       '<div class="side">Air-gapped workstation: custody restore</div>',
     );
-    expect(text).toContain('Custody set 1: restored: rebuilt from 3 of 5 shares (any 3 suffice)');
+    expect(text).toContain('Custody set 1: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(text).toContain('Share 2: Bob, presented by Bob');
     expect(text).toContain('Share 5: Erin, presented by Frank');
     // Whoever handed a share over signs the restore's receipt, and the statement says what they confirm.
