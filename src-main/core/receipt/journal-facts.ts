@@ -106,7 +106,14 @@ function describeAct(entry: JournalEntry): ReceiptPhrase {
     case 'custody.share-refused':
       return phrase('receipt.people.shareRefused', { seq });
     default: {
-      const digest = Object.values(d)
+      // A bundle's digest when the entry names one; never a journal's first-entry hash (a journal's
+      // identity, not a digest: a trial's receipt called it "digest" for an override's entry).
+      const digest = [
+        d.manifestSha256,
+        ...Object.entries(d)
+          .filter(([k]) => !k.includes('FirstEntry'))
+          .map(([, v]) => v),
+      ]
         .map(shortHex)
         .find((h) => h !== '');
       const eventPhrase = phraseValue(journalEventPhrase(entry.event));

@@ -125,6 +125,19 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
     expect(accepted.stdout).toContain(
       `That wrap’s custody copy, 2 of 2 shares held by Dana, Eli, custody set ${firstSet} (the tag in its share files’ names), and its bundle back up material no key will hold: have them destroyed once keyferry online status shows these keys imported`,
     );
+    // The receipt says it too: the override's deviation carries it (a trial found it on screen only),
+    // and the People section gives the accepted bundle's digest, not a journal's first-entry hash.
+    const onlineReceipt = (await readdir(c.online)).find((f) => f.startsWith('receipt-online-') && f.endsWith('.txt'));
+    const receiptWords = (await readFile(path.join(c.online, onlineReceipt as string), 'utf8')).replace(/\s+/g, ' ');
+    expect(receiptWords).toContain(
+      `custody set ${firstSet} (the tag in its share files’ names), and its bundle back up`,
+    );
+    const acceptedDigest = nextCommand(onPrintedMedia(lost.stdout)).find((w) =>
+      /^[0-9A-F]{4}( [0-9A-F]{4}){15}$/.test(w),
+    );
+    expect(receiptWords).toMatch(/another air-gapped journal accepted \(digest ([0-9A-F]{4} )+…\)/);
+    const peopleDigest = /another air-gapped journal accepted \(digest ([0-9A-F ]+) …\)/.exec(receiptWords)?.[1];
+    expect(acceptedDigest?.startsWith(peopleDigest ?? 'none')).toBe(true);
   }, 120_000);
 
   it('refuses --journal-lost for console files, which name no journal', async () => {

@@ -251,12 +251,16 @@ async function checkProvenBundle(
     bundle.digest,
     bundle.manifest.custody,
   );
-  // The officer's word is journaled as it is used, before any later check can refuse this bundle.
-  if (otherJournal)
+  // The officer's word is journaled as it is used, before any later check can refuse this bundle,
+  // with what the import says of the earlier wrap's custody copy: the receipt prints it too (a trial
+  // found the custody set to destroy on the screen only).
+  const otherWarning = otherJournal && otherJournalImportedWarning(ctx.journalEntries(), state, otherJournal);
+  if (otherJournal && otherWarning)
     await ctx.journal(ONLINE_EVENTS.otherAirGapJournalAccepted, {
       folder: path.resolve(dir),
       manifestSha256: bundle.digest,
       ...otherJournal,
+      said: { key: `warning.${otherWarning.code}`, values: { ...otherWarning.values } },
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
@@ -291,7 +295,7 @@ async function checkProvenBundle(
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
   const warnings = [
-    ...(otherJournal ? [otherJournalImportedWarning(ctx.journalEntries(), state, otherJournal)] : []),
+    ...(otherWarning ? [otherWarning] : []),
     ...earlierParametersWarning(state, parameters, checked),
     ...bundle.warnings,
     ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),

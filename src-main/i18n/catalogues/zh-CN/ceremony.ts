@@ -153,7 +153,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
     '请继续使用那个日志：使用 --journal {existing} 运行同一命令。如果不得使用它（已损坏，或不属于本工作站），请先将其移出此文件夹，并保留以备审计。',
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS':
-    '这些导入参数须在离线日志 {named}（首条记录 {namedFirstEntry}）中包装，它是联网端为本仪式核对过的包装所在的日志。{mismatch, select, new {{journal} 是一个新日志} older {{journal} 是该日志的旧副本：它缺少联网端核对过的最新一次包装（始于其第 {wrapSeq} 条记录），或其中该包装尚未完成} other {{journal} 是另一个日志}}：它不知道先前的包装，因此是否再次包装的询问会被跳过，还会生成新的密钥材料和第二个托管集，而无人被告知要销毁它们。这些参数均未被使用，也无人键入过任何内容。',
+    '这些导入参数须在离线日志 {named}（首条记录 {namedFirstEntry}）中包装，它是联网端为本仪式核对过的包装所在的日志。{mismatch, select, new {{journal} 是一个新日志} older {{journal} 是该日志的旧副本：它缺少联网端核对过的最新一次包装（始于其第 {wrapSeq} 条记录），或其中该包装尚未完成} other {{journal} 是另一个日志}}：它不知道先前的包装，因此是否再次包装的询问会被跳过，还可能生成新的密钥材料或第二个托管集，而无人被告知要销毁它们。这些参数均未被使用，也无人键入过任何内容。',
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next':
     '{where, select, app {请打开保存 {named}{mismatch, select, older {的最新副本（写下最新一次包装的那份）} other {}}的仪式文件夹（先前包装的回执就写在它旁边）。本应用无法越过此项：只有在该日志已丢失或被销毁时，才可在本工作站上运行 keyferry airgap wrap 并加上 --journal-lost "原因"；这会作为覆盖记入日志并印在回执上，联网端在导入前也会要求其官员的确认。} other {请用 --journal 指定本工作站上保存的 {named}{mismatch, select, older {的最新副本（写下最新一次包装的那份）} other {}}，再运行同一命令（除非用 --receipt-dir 另行指定，先前包装的回执就写在它旁边）。只有在该日志已丢失或被销毁时，才可加上 --journal-lost "原因"，改在本日志中包装；这会作为覆盖记入日志并印在回执上，联网端在导入前也会要求其官员的确认。}}',
   'problem.JOURNAL_LOST_REFUSED':
