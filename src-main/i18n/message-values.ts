@@ -1712,7 +1712,7 @@ export interface MessageValueTable {
   'receipt.fact.os': NoValues;
   'receipt.fact.network': NoValues;
   'receipt.fact.kms': NoValues;
-  'receipt.fact.kmsValue': { endpoint: string | number; region: string | number; projectId: string | number; accessKeyHint: string };
+  'receipt.fact.kmsValue': { endpoint: string | number; simulator: string; region: string | number; projectId: string | number; accessKeyHint: string };
   'receipt.fact.software': NoValues;
   'receipt.fact.softwareValue': { version: string | number; build: string | number };
   'receipt.fact.code': NoValues;

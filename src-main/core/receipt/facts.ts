@@ -29,6 +29,7 @@ export function phrase(key: MessageKey, values?: PlainValues): ReceiptPhrase {
 const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
 import { formatUtc } from '../../i18n/moment';
+import { isLoopbackHost } from '../kms/endpoint';
 import { listValue } from '../../i18n/list';
 export { formatLocalIn, workstationClock } from '../../i18n/moment';
 
@@ -65,7 +66,11 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
       ? [
           {
             label: phrase('receipt.fact.kms'),
-            value: phrase('receipt.fact.kmsValue', { ...input.kms, accessKeyHint: input.kms.accessKeyHint ?? 'none' }),
+            value: phrase('receipt.fact.kmsValue', {
+              ...input.kms,
+              accessKeyHint: input.kms.accessKeyHint ?? 'none',
+              simulator: isSimulatorEndpoint(input.kms.endpoint) ? 'yes' : 'no',
+            }),
           },
         ]
       : []),
@@ -393,4 +398,18 @@ export function hsmFacts(hsm: ReceiptHsm): Fact[] {
       },
     ]),
   ];
+}
+
+/**
+ * Whether the journaled endpoint is Keyferry's KMS simulator: plain http on this computer, which only
+ * the simulator is reached by (a real region needs https). A trial's auditor could not tell a
+ * rehearsal's receipt from a real one.
+ */
+function isSimulatorEndpoint(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
 }

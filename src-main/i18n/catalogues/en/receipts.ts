@@ -24,7 +24,7 @@ export const enReceipts = {
   'receipt.fact.network': 'Network',
   'receipt.fact.kms': 'KMS',
   'receipt.fact.kmsValue':
-    '{endpoint}, region {region}, project {projectId}{accessKeyHint, select, none {} other {, access key {accessKeyHint}}}',
+    '{endpoint}{simulator, select, yes { (Keyferry’s KMS simulator on this computer: a rehearsal, no real KMS)} other {}}, region {region}, project {projectId}{accessKeyHint, select, none {} other {, access key {accessKeyHint}}}',
   'receipt.fact.software': 'Software',
   'receipt.fact.softwareValue': 'Keyferry {version}, build {build}',
   'receipt.fact.code': 'Code that wrote this receipt',

@@ -21,7 +21,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.network': '网络',
   'receipt.fact.kms': 'KMS',
   'receipt.fact.kmsValue':
-    '{endpoint}，区域 {region}，项目 {projectId}{accessKeyHint, select, none {} other {，访问密钥 {accessKeyHint}}}',
+    '{endpoint}{simulator, select, yes {（本机上的 Keyferry KMS 模拟器：演练，并非真实 KMS）} other {}}，区域 {region}，项目 {projectId}{accessKeyHint, select, none {} other {，访问密钥 {accessKeyHint}}}',
   'receipt.fact.software': '软件',
   'receipt.fact.softwareValue': 'Keyferry {version}，构建 {build}',
   'receipt.fact.code': '生成本回执的代码',
