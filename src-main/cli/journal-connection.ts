@@ -10,7 +10,7 @@ import { KeyferryError } from '../core/errors';
 import { ONLINE_EVENTS } from '../core/ceremony/online/events';
 import { kmsConnectionIn } from '../core/ceremony/shared/kms-connection';
 import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
-import { isLoopbackHost } from '../core/kms/endpoint';
+import { isSimulatorUrl } from '../core/loopback-host';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile } from '../core/journal/verify';
 
 interface RecordedConnection {
@@ -57,7 +57,7 @@ export async function recordedConnection(file: string): Promise<RecordedConnecti
 function originOf(endpoint: string): { compared: string; shown: Phrase } {
   try {
     const url = new URL(endpoint);
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
+    if (isSimulatorUrl(url)) {
       const origin = `http://${url.hostname}`;
       return { compared: origin, shown: phraseOf('connection.value', { value: origin, simulator: 'yes' }) };
     }

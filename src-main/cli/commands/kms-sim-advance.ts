@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { KeyferryError } from '../../core/errors';
-import { isLoopbackHost } from '../../core/kms/endpoint';
+import { isSimulatorUrl } from '../../core/loopback-host';
 import {
   CLOCK_CONTROL_PATH,
   clockAnswerSchema,
@@ -29,8 +29,7 @@ function clockUrl(endpoint: string): URL {
   } catch {
     throw new KeyferryError('SIM_CLOCK_NOT_LOOPBACK', { endpoint: endpoint.slice(0, 200) });
   }
-  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname))
-    throw new KeyferryError('SIM_CLOCK_NOT_LOOPBACK', { endpoint: url.origin });
+  if (!isSimulatorUrl(url)) throw new KeyferryError('SIM_CLOCK_NOT_LOOPBACK', { endpoint: url.origin });
   return new URL(CLOCK_CONTROL_PATH, url.origin);
 }
 

@@ -4,7 +4,7 @@
  * IAM_TOKEN_HOURS on the simulator's clock (with --json: one JSON line, first).
  */
 import path from 'node:path';
-import { isLoopbackHost } from '../../core/kms/endpoint';
+import { isLoopbackHost } from '../../core/loopback-host';
 import { checkIdentifier } from '../../core/identifier-check';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { cliTranslator } from '../cli-locale';

@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { KeyferryError } from '../errors';
-import { simulatedRegionOf } from '../kms/endpoint';
+import { simulatedRegionOf } from '../loopback-host';
 import { SimAuthenticator } from './auth';
 import { createSimulatorClock, type SimulatorClock } from './clock';
 import { CLOCK_CONTROL_PATH, handleClockControl } from './clock-control';

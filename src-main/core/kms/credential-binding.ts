@@ -7,7 +7,8 @@
  */
 import { KeyferryError } from '../errors';
 import { phraseValue, type Phrase } from '../../i18n/phrase';
-import { isLoopbackHost, resolveEndpoint } from './endpoint';
+import { resolveEndpoint } from './endpoint';
+import { isLoopbackHost } from '../loopback-host';
 
 export interface CredentialBinding {
   /** The endpoint's origin (the region's own when none was given). */

@@ -4,25 +4,9 @@
  */
 import { PROJECT_ID_PATTERN, REGION_PATTERN } from '../identifiers';
 import { kmsClientError } from './errors';
+import { isLoopbackHost } from '../loopback-host';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/**
- * A region of the local simulator, named as the real endpoints name it (kms.{region}.…) under
- * `localhost`, which always means this computer (RFC 6761); the transport connects to 127.0.0.1.
- */
-const SIMULATED_REGION_HOST = /^kms\.([a-z]{2,}(?:-[a-z0-9]+){1,4})\.localhost$/;
 const HUAWEI_REGION_HOST = /^kms\.([a-z]{2,}(?:-[a-z0-9]+){1,4})\.myhuaweicloud\.com$/;
-
-/** True for 127.0.0.1, localhost, [::1] and a simulated region's host (kms.{region}.localhost). */
-export function isLoopbackHost(hostname: string): boolean {
-  const name = hostname.toLowerCase();
-  return LOOPBACK_HOSTS.has(name) || SIMULATED_REGION_HOST.test(name);
-}
-
-/** The region a simulated region's host names (kms.cn-north-4.localhost → cn-north-4), else undefined. */
-export function simulatedRegionOf(hostname: string): string | undefined {
-  return SIMULATED_REGION_HOST.exec(hostname.toLowerCase())?.[1];
-}
 
 /**
  * The endpoint of `region` for a ceremony whose first connection is `primary`: Huawei's endpoint

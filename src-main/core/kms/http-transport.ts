@@ -12,7 +12,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import tls from 'node:tls';
 import { KmsError, badResponse, kmsClientError } from './errors';
-import { simulatedRegionOf } from './endpoint';
+import { simulatedRegionOf } from '../loopback-host';
 import { openConnectTunnel, proxyForTarget } from './proxy';
 
 export interface HttpRequestSpec {

@@ -29,7 +29,7 @@ export function phrase(key: MessageKey, values?: PlainValues): ReceiptPhrase {
 const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
 import { formatUtc } from '../../i18n/moment';
-import { isLoopbackHost } from '../kms/endpoint';
+import { isSimulatorUrl } from '../loopback-host';
 import { listValue } from '../../i18n/list';
 export { formatLocalIn, workstationClock } from '../../i18n/moment';
 
@@ -401,14 +401,12 @@ export function hsmFacts(hsm: ReceiptHsm): Fact[] {
 }
 
 /**
- * Whether the journaled endpoint is Keyferry's KMS simulator: plain http on this computer, which only
- * the simulator is reached by (a real region needs https). A trial's auditor could not tell a
- * rehearsal's receipt from a real one.
+ * Whether the journaled endpoint is Keyferry's KMS simulator (loopback-host.ts). A trial's auditor
+ * could not tell a rehearsal's receipt from a real one.
  */
 function isSimulatorEndpoint(endpoint: string): boolean {
   try {
-    const url = new URL(endpoint);
-    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+    return isSimulatorUrl(new URL(endpoint));
   } catch {
     return false;
   }
