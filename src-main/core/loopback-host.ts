@@ -25,3 +25,12 @@ export function simulatedRegionOf(hostname: string): string | undefined {
 export function isSimulatorUrl(url: URL): boolean {
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
+
+/** The same for an endpoint as journaled (text); false for text that is no URL. */
+export function isSimulatorEndpoint(endpoint: string): boolean {
+  try {
+    return isSimulatorUrl(new URL(endpoint));
+  } catch {
+    return false;
+  }
+}

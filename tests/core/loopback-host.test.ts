@@ -1,6 +1,11 @@
 /** This computer's host names and the simulator's endpoint (plain http on one of them). */
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, isSimulatorUrl, simulatedRegionOf } from '../../src-main/core/loopback-host';
+import {
+  isLoopbackHost,
+  isSimulatorEndpoint,
+  isSimulatorUrl,
+  simulatedRegionOf,
+} from '../../src-main/core/loopback-host';
 
 describe('loopback hosts and simulated regions', () => {
   it('knows this computer by its names, and a simulated region by kms.<region>.localhost', () => {
@@ -19,5 +24,8 @@ describe('loopback hosts and simulated regions', () => {
       expect(isSimulatorUrl(new URL(url)), url).toBe(true);
     for (const url of ['https://127.0.0.1:8443', 'http://10.0.0.5:8790', 'https://kms.cn-north-4.myhuaweicloud.com'])
       expect(isSimulatorUrl(new URL(url)), url).toBe(false);
+    // As journaled: text, which may be no URL at all.
+    expect(isSimulatorEndpoint('http://127.0.0.1:8790')).toBe(true);
+    expect(isSimulatorEndpoint('not a url')).toBe(false);
   });
 });

@@ -30,12 +30,7 @@ import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
 import { pauseForTest } from '../test-pause';
 import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
-import {
-  bundleCeremonyOf,
-  refuseJournalFileOfOtherCeremony,
-  refuseNewJournalBesideCeremony,
-  refuseJournalNamedForOtherCeremony,
-} from '../../core/bundle/ceremony-facts';
+import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
 import { consoleImportHint, mediaFolderLine, onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
@@ -45,11 +40,7 @@ import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 import { crashedObjectsLines, destroyedBeforeRefusalLines } from '../crashed-objects-lines';
 import { refuseMissingReceiptFolder } from '../receipt-folder';
-import { refuseJournalFileNotNamed, type NamedJournalLost } from '../../core/ceremony/airgap/named-journal';
-import type { CeremonyAirGapJournal } from '../../core/bundle/import-parameters-manifest';
-import { journalIdentity } from '../../i18n/made-by-line';
-import { terminalText } from '../../core/terminal-text';
-import { OFFICER_REASON_MAX } from '../../core/ceremony/shared/officer-reason';
+import { checkJournalBeforeOpening } from '../journal-before-opening';
 
 const NAME = 'airgap wrap';
 
@@ -151,18 +142,6 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
   }
 }
 
-/** The warning of a wrap in another journal than the parameters name (--journal-lost), before anyone types. */
-function printJournalLost(io: CliIo, lost: NamedJournalLost, named: CeremonyAirGapJournal, journal: string): void {
-  io.stdout(
-    cliTranslator(io).t('cli.journal-lost-warning', {
-      journal,
-      named: named.file,
-      namedFirstEntry: journalIdentity(named.firstEntrySha256),
-      reason: terminalText(lost.reason),
-    }),
-  );
-}
-
 export const airgapWrapCommand = defineCommand({
   name: NAME,
   synopsis: [
@@ -181,34 +160,9 @@ export const airgapWrapCommand = defineCommand({
     const bundleDir = values.bundle ? path.resolve(io.cwd, values.bundle) : undefined;
     const bundleCeremony = bundleDir ? await bundleCeremonyOf(bundleDir) : undefined;
     const facts = bundleCeremony?.facts;
-    // A stick of another ceremony than the printed command's journal names: refused before anyone types.
-    if (bundleDir && bundleCeremony && values.journal) {
-      refuseJournalNamedForOtherCeremony(values.journal, {
-        dir: bundleDir,
-        ceremonyId: bundleCeremony.ceremonyId,
-        title: facts?.title,
-      });
-      // A journal that records another ceremony: a wrong stick, said before "other witnesses" below.
-      await refuseJournalFileOfOtherCeremony(path.resolve(io.cwd, values.journal), bundleCeremony.ceremonyId);
-      // A new journal while this ceremony's journal lies beside it: it would not see that journal's wraps.
-      refuseNewJournalBesideCeremony(path.resolve(io.cwd, values.journal), bundleCeremony.ceremonyId);
-    }
-    // Another journal than the one of the wraps the online side checked (a new one in another folder,
-    // an older copy): refused before anyone types, unless the officer says it is lost.
+    // The --journal given, against the bundle, before it opens (journal-before-opening.ts).
     const journalLost = values['journal-lost'];
-    // Console files name no journal: the word would go past nothing.
-    if (journalLost !== undefined && !bundleDir)
-      throw new KeyferryError('JOURNAL_LOST_REFUSED', {
-        why: 'none',
-        journal: values.journal ?? '',
-        max: OFFICER_REASON_MAX,
-      });
-    if (bundleCeremony && values.journal) {
-      const named = facts?.airGapJournal;
-      const parameters = { named, keys: bundleCeremony.keys };
-      const lost = await refuseJournalFileNotNamed(path.resolve(io.cwd, values.journal), parameters, journalLost);
-      if (lost && named) printJournalLost(io, lost, named, path.resolve(io.cwd, values.journal));
-    }
+    await checkJournalBeforeOpening(io, { journal: values.journal, journalLost, bundleDir, bundle: bundleCeremony });
     // Other people than the bundle names are refused before the journal gets a session (the
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
     refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });

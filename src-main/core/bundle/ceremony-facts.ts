@@ -9,7 +9,7 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { GENERATED_CEREMONY_ID_PATTERN } from '../identifiers';
 import type { JournalEntry } from '../journal/entry';
-import { readJournalOnly } from '../journal/journal';
+import { entriesBeforeOpening } from '../journal/journal';
 import { journalsOfCeremony } from '../journal/journals-of-ceremony';
 import { commandLine } from '../shell-command';
 import type { ImportParameters } from './import-parameters';
@@ -80,10 +80,13 @@ function ceremonyNamedBy(journalFile: string): string | undefined {
  * journal that already records one is said first, not as other people than the bundle names. A
  * journal that is missing or does not read passes; opening it says why.
  */
-export async function refuseJournalFileOfOtherCeremony(file: string, ceremonyId: string): Promise<void> {
-  if (!existsSync(file)) return;
-  const journal = await readJournalOnly(file).catch(() => undefined);
-  if (journal) refuseJournalOfOtherCeremony(journal, ceremonyId);
+export async function refuseJournalFileOfOtherCeremony(
+  file: string,
+  ceremonyId: string,
+  entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
+): Promise<void> {
+  const read = await entries;
+  if (read) refuseJournalOfOtherCeremony({ path: file, entries: read }, ceremonyId);
 }
 
 /**

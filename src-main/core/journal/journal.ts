@@ -6,7 +6,7 @@
  * and fsynced once, so they become durable together (all or none). One writer at a time
  * (lock.ts); appends from one Journal are serialized.
  */
-import { constants, type promises as fsp } from 'node:fs';
+import { constants, existsSync, type promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError, selectedProblem } from '../errors';
 import { phraseOf } from '../../i18n/phrase';
@@ -319,6 +319,15 @@ export async function readJournalOnly(file: string): Promise<Journal> {
     appendMany: refused,
     close: async () => undefined,
   };
+}
+
+/**
+ * The entries of the journal at `file` as the checks before it opens read them: none when it does
+ * not exist yet, undefined when it does not read (opening it says why). One read for every such check.
+ */
+export async function entriesBeforeOpening(file: string): Promise<readonly JournalEntry[] | undefined> {
+  if (!existsSync(file)) return [];
+  return (await readJournalOnly(file).catch(() => undefined))?.entries;
 }
 
 /** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */

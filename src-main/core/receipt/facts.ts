@@ -29,7 +29,7 @@ export function phrase(key: MessageKey, values?: PlainValues): ReceiptPhrase {
 const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
 import { formatUtc } from '../../i18n/moment';
-import { isSimulatorUrl } from '../loopback-host';
+import { isSimulatorEndpoint } from '../loopback-host';
 import { listValue } from '../../i18n/list';
 export { formatLocalIn, workstationClock } from '../../i18n/moment';
 
@@ -69,6 +69,7 @@ export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[]
             value: phrase('receipt.fact.kmsValue', {
               ...input.kms,
               accessKeyHint: input.kms.accessKeyHint ?? 'none',
+              // A rehearsal says so (a trial's auditor could not tell a rehearsal's receipt from a real one).
               simulator: isSimulatorEndpoint(input.kms.endpoint) ? 'yes' : 'no',
             }),
           },
@@ -398,16 +399,4 @@ export function hsmFacts(hsm: ReceiptHsm): Fact[] {
       },
     ]),
   ];
-}
-
-/**
- * Whether the journaled endpoint is Keyferry's KMS simulator (loopback-host.ts). A trial's auditor
- * could not tell a rehearsal's receipt from a real one.
- */
-function isSimulatorEndpoint(endpoint: string): boolean {
-  try {
-    return isSimulatorUrl(new URL(endpoint));
-  } catch {
-    return false;
-  }
 }

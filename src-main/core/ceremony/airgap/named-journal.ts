@@ -12,14 +12,13 @@
  * checked, nor one whose every key takes only the material the KMS holds (bound at its import): no
  * new material can come of it, and such a wrap, from the material file or HSM token, may be years on.
  */
-import { existsSync } from 'node:fs';
 import { recordedCeremonyId } from '../../bundle/ceremony-facts';
 import { boundMaterialFor } from '../../bundle/bound-material';
 import type { ImportParameters } from '../../bundle/import-parameters';
 import type { CeremonyAirGapJournal } from '../../bundle/import-parameters-manifest';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
-import { readJournalOnly } from '../../journal/journal';
+import { entriesBeforeOpening } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 import { finishedWrapStarts } from './earlier-wraps';
 import { journalIdentity } from '../../../i18n/made-by-line';
@@ -34,7 +33,7 @@ interface JournalRead {
 }
 
 /** What the override journals (`parameters.named-journal-lost`) when the officer's word lets another journal wrap. */
-export interface NamedJournalLost {
+interface NamedJournalLost {
   readonly namedJournal: string;
   readonly namedJournalFirstEntrySha256: string;
   readonly mismatch: NamedJournalMismatch;
@@ -111,9 +110,15 @@ export async function refuseJournalFileNotNamed(
   file: string,
   parameters: NamingParameters,
   journalLost: string | undefined,
+  entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
 ): Promise<NamedJournalLost | undefined> {
-  const journal = existsSync(file) ? await readJournalOnly(file).catch(() => undefined) : { path: file, entries: [] };
-  return journal && checkNamedJournal(parameters, { path: file, entries: journal.entries }, journalLost, 'cli');
+  const read = await entries;
+  return read && checkNamedJournal(parameters, { path: file, entries: read }, journalLost, 'cli');
+}
+
+/** Refuses `journalLost` given with parameters that are no bundle (console files): they name no journal. */
+export function refuseJournalLostWithoutBundle(journalLost: string | undefined, journal: string): void {
+  if (journalLost !== undefined) throw lostRefused('none', journal);
 }
 
 /** The officer's reason the named journal is lost, checked as any override's (JOURNAL_LOST_REFUSED, why invalid). */
