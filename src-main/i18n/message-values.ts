@@ -1639,6 +1639,8 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { existing: string; ceremonyId: string | number; suggested: string | number; recorded: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { existing: string | number };
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; bundle: string | number };
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': NoValues;
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { where: string; named: string | number; mismatch: string };
   'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
@@ -2875,6 +2877,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
+  'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; bundle: string | number };
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };

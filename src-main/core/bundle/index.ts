@@ -29,6 +29,7 @@ export {
   readBundle,
   readBundleDigest,
   readBundleClaimedCeremony,
+  readBundleClaimedMaker,
   type TransferBundle,
   type ImportParametersBundle,
   type WrappedMaterialBundle,

@@ -114,6 +114,26 @@ export function manifestClaims(bytes: Buffer): { digest: string; ceremonyId?: st
   return { digest: sha256Hex(bytes), ...(claim.success ? { ceremonyId: claim.data.ceremonyId } : {}) };
 }
 
+/**
+ * The digest of the bundle in `dir` and the air-gapped session its manifest claims made it (its
+ * journal's first entry and the entry that started the session; none when it names none readable),
+ * read as readBundleDigest reads: nothing else is checked. Only to refuse or name, never to let
+ * anything in.
+ */
+export async function readBundleClaimedMaker(
+  dir: string,
+): Promise<{ digest: string; madeBy?: z.output<typeof claimedMakerSchema>['madeBy'] }> {
+  const { bytes } = await readManifestAlone(dir);
+  const claim = claimedMakerSchema.safeParse(parsedJson(bytes));
+  return { digest: sha256Hex(bytes), ...(claim.success ? { madeBy: claim.data.madeBy } : {}) };
+}
+
+const claimedMakerSchema = z.object({
+  madeBy: z.object({
+    journalFirstEntrySha256: z.string(),
+    wrapEntry: z.object({ seq: z.number(), sha256: z.string() }),
+  }),
+});
 const claimedFormatSchema = z.object({ format: z.enum(BUNDLE_FORMATS) });
 const claimedCeremonySchema = z.object({ ceremonyId: ceremonyIdSchema });
 

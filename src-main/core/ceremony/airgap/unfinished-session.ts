@@ -9,7 +9,9 @@
  * session wrote as a stop would (session-stop.ts): the bundle folder marked ABANDONED, the custody
  * files removed (crashed-session-custody.ts: only that session's set; a custodian folder that cannot
  * be read or cleared is journaled as not withdrawn), and the HSM token objects it generated are named
- * (crashed-session-token-objects.ts). Whatever is not withdrawn is named to delete by hand.
+ * (crashed-session-token-objects.ts). Whatever is not withdrawn is named to delete by hand. A
+ * session whose bundle on the media shows it finished is no crash: the journal is an older copy, and
+ * nothing is written or removed (finished-on-media.ts).
  */
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
@@ -19,6 +21,7 @@ import { toProblem } from '../../errors';
 import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
 import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
 import { crashedSessionTokenObjects } from './crashed-session-token-objects';
+import { refuseSessionFinishedOnMedia } from './finished-on-media';
 import { isRestoreStart, startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
 
@@ -133,6 +136,19 @@ export async function closeUnfinishedSession(
   // A stop journaled by the journal's own handler (before the ceremony's was registered) in the run of
   // this very session (it names the session's start) is no crash; an interrupt of a later run that
   // never started its session, or one that names none (older versions), is not taken for it.
+  const folders = preflightedFolders(entries);
+  const bundleFolder = folders.find((d) => d.role === 'bundle');
+  // An older copy of a journal whose session finished: nothing of that wrap is taken for a crash's.
+  if (bundleFolder) {
+    const firstEntry = journal.entries[0] as JournalEntry;
+    await refuseSessionFinishedOnMedia({
+      journal: journal.path,
+      firstEntry,
+      session: entries,
+      number: session,
+      bundleFolder: bundleFolder.folder,
+    });
+  }
   const interruptedSeq =
     entries.find((e) => e.event === 'ceremony.interrupted' && e.data.sessionSeq === fromSeq)?.seq ?? null;
   const why =
@@ -146,8 +162,6 @@ export async function closeUnfinishedSession(
     seq: fromSeq,
     count: entries.length,
   });
-  const folders = preflightedFolders(entries);
-  const bundleFolder = folders.find((d) => d.role === 'bundle');
   const bundle = bundleFolder
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };

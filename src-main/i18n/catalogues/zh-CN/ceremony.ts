@@ -152,6 +152,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '日志 {journal} 尚不存在，但同一文件夹中的 {existing} 是仪式 {ceremonyId} 的离线日志。新日志对那个日志记录的内容一无所知：那个日志已完成的包装不会被问及（是否再次包装），还会在其旁边另外生成新的密钥材料和托管集。未写入任何内容。',
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
     '请继续使用那个日志：使用 --journal {existing} 运行同一命令。如果不得使用它（已损坏，或不属于本工作站），请先将其移出此文件夹，并保留以备审计。',
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA':
+    '日志 {journal} 显示其第 {session} 次离线会话（始于第 {seq} 条记录）未经停止即已结束，但该会话实际已完成：{bundle} 中的包装密钥材料包正是它写下的，且含 manifest.json，而该文件只在会话的回执记入日志之后才写入。此日志是旧副本（从备份恢复，或在那次包装进行时复制）。在此关闭该会话，会把它写下的内容当作崩溃遗留物撤回：即一次已完成包装的托管份额，它们可能是 KMS 现持有的密钥材料的唯一备份。未写入或删除任何内容。',
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next':
+    '请使用完成那次包装的日志副本：其回执就写在它旁边。如果该副本已丢失，请将此日志移开（保留以备审计），改在新日志中继续。在 keyferry online status 显示各密钥持有哪份密钥材料之前，请保留那次包装的全部托管份额和包装密钥材料包。',
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS':
     '这些导入参数须在离线日志 {named}（首条记录 {namedFirstEntry}）中包装，它是联网端为本仪式核对过的包装所在的日志。{mismatch, select, new {{journal} 是一个新日志} older {{journal} 是该日志的旧副本：它缺少联网端核对过的最新一次包装（始于其第 {wrapSeq} 条记录），或其中该包装尚未完成} other {{journal} 是另一个日志}}：它不知道先前的包装，因此是否再次包装的询问会被跳过，还可能生成新的密钥材料或第二个托管集，而无人被告知要销毁它们。这些参数均未被使用，也无人键入过任何内容。',
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next':
