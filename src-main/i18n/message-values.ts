@@ -330,6 +330,8 @@ export interface MessageValueTable {
   'air.network.intro': NoValues;
   'air.parameters.title': NoValues;
   'air.source.legend': NoValues;
+  'air.network.earlier.folder': NoValues;
+  'air.network.earlier.console': NoValues;
   'air.parameters.folder': NoValues;
   'air.console.key-id': NoValues;
   'air.console.wrapping-key-file': NoValues;
@@ -1639,6 +1641,8 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { existing: string; ceremonyId: string | number; suggested: string | number; recorded: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { existing: string | number };
+  'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
+  'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next': NoValues;
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; bundle: string | number };
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': NoValues;
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
@@ -2877,6 +2881,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
+  'AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; bundle: string | number };
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };

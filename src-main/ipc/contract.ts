@@ -219,7 +219,7 @@ export const channels = {
   ),
   writeOnlineReceipt: defineChannel('online.receipt', noRequest, common.writtenReceiptSchema),
   // Air-gapped workstation (handlers/air-gapped.ts).
-  checkAirGap: defineChannel('airgap.check-network', noRequest, airgap.airGapNetworkSchema),
+  checkAirGap: defineChannel('airgap.check-network', airgap.airGapCheckRequestSchema, airgap.airGapNetworkSchema),
   readParametersBundle: defineChannel(
     'airgap.read-bundle',
     airgap.folderRequestSchema,

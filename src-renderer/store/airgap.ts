@@ -28,7 +28,8 @@ export interface AirGapSlice {
   hsmTokens: HsmTokenList | null;
   /** The chosen token's capability check; the PIN that opened it is not kept anywhere here. */
   hsmCapability: HsmCapabilityView | null;
-  checkAirGap(): Promise<boolean>;
+  /** Opens the side; `request.beforeClosing` answers a journal that ends with a session unfinished (the bundle to wrap now, or console files). */
+  checkAirGap(request?: Request<'checkAirGap'>): Promise<boolean>;
   readParametersBundle(request: Request<'readParametersBundle'>): Promise<boolean>;
   readConsoleFiles(request: Request<'readConsoleFiles'>): Promise<boolean>;
   confirmAsWitness(request: Request<'confirmAsWitness'>): Promise<boolean>;

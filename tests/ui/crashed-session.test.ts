@@ -3,7 +3,9 @@
  * the rehearsal's parameters are wrapped by `keyferry airgap wrap` on the app's air-gapped journal
  * with a 2-of-3 custody split, and that process is killed with SIGKILL (no handler runs, as in a power
  * cut) once the split and the bundle are written; then one custodian's folder is moved (the medium
- * remounted elsewhere). The app's air-gapped network check then opens the journal: the screen says
+ * remounted elsewhere). The app's air-gapped network check first asks for the parameters bundle to
+ * wrap now (closing the session withdraws its shares: on an older copy of the journal they would be
+ * a finished wrap's) and checks the journal against it, then opens the journal: the screen says
  * which session ended without stopping and what of it was withdrawn (the bundle marked ABANDONED, the
  * custody files removed from the two folders it found), and, for the holder whose folder it did not
  * find, that holder's own NOT-withdrawn line as the command line prints it; on disk it is so.
@@ -18,7 +20,7 @@ import { airgapWrapArgs } from '../helpers/cli-sides';
 import { custodyArgs } from '../integration/stopped-cli';
 import { appPerLanguage } from './app-per-language';
 import { killedAt } from './killed-cli';
-import { click, fillByLabel, step } from './page-helpers';
+import { click, fillByLabel, problemIn, step, succeeded } from './page-helpers';
 import { rehearsalStarted } from './rehearsal-steps';
 
 describe('an air-gapped session killed by a crash, then the app on the same journal', () => {
@@ -58,7 +60,17 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
     await rename(eli, `${eli}-elsewhere`);
 
     await click(page, t('params.go-air'));
-    await step(page, t('network.step'), 'air-network');
+    // Opening the journal closes that session and withdraws its shares: first the parameters to wrap
+    // now, checked against the journal (on an older copy of it, the shares would be a finished wrap's).
+    await click(page, t('network.step'));
+    expect(await problemIn(page, 'air-network')).toContain(
+      `The air-gapped journal ${journal} ends with its session 1 (from entry 1) unfinished`,
+    );
+    const section = page.locator('[data-section="air-network"]');
+    await section.getByLabel(t('air.network.earlier.folder'), { exact: true }).fill(params);
+    await ui.screenshot('crashed-session-asks-parameters', 'air-network');
+    await section.getByRole('button', { name: t('bundle.read'), exact: true }).click();
+    await succeeded(page, 'air-network');
     const notice = page.locator('[data-section="air-network"] .earlier-session');
     await notice.waitFor();
     await ui.screenshot('crashed-session-closed', 'air-network');

@@ -10,6 +10,8 @@ import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import { KeyferryError } from '../../core/errors';
 import { openJournal, startedOnJournal } from '../../core/journal';
+import { refuseClosingUnchecked, type BeforeClosing } from '../../core/ceremony/airgap/unfinished-before-opening';
+import type { ValidRequest } from '../contract';
 import { materialExpiry } from './material-expiry';
 import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView, overviewView } from './airgap-views';
@@ -32,11 +34,16 @@ type AirGapChannel =
   | 'writeWrappedBundle'
   | 'writeAirGapReceipt';
 
-/** Starts the air-gapped workflow on its journal in the ceremony folder (once per session). */
-async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
+/**
+ * Starts the air-gapped workflow on its journal in the ceremony folder (once per session). A journal
+ * whose last session is unfinished is first checked against `beforeClosing` (the parameters bundle
+ * to wrap now, or console files): opening it closes that session and withdraws its custody shares.
+ */
+async function startAirGap(session: CeremonySession, beforeClosing?: BeforeClosingRequest): Promise<AirGapSide> {
   if (session.airGap) return session.airGap;
   session.requireSetup();
   const file = session.journalPath('air-gapped');
+  await refuseClosingUnchecked(file, await beforeClosingGiven(beforeClosing), session.now());
   const journal = await openJournal(file, { create: !fs.existsSync(file) });
   const { ceremony, rehearsal } = await startedOnJournal(journal, async () => {
     const options = airGapStartOptions(session, journal, 'air-gapped');
@@ -46,13 +53,21 @@ async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
   return session.airGap;
 }
 
+type BeforeClosingRequest = NonNullable<ValidRequest<'checkAirGap'>>['beforeClosing'];
+
+/** The bundle folder given before an unfinished session is closed, as an existing folder (named as the officer gave it when not). */
+async function beforeClosingGiven(given: BeforeClosingRequest): Promise<BeforeClosing | undefined> {
+  if (!given || !('parametersFolder' in given)) return given;
+  return { parametersFolder: await existingFolder(given.parametersFolder, 'parametersBundle') };
+}
+
 export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChannel> {
   const workflow = () => {
     session.requireMode('air-gapped', 'rehearsal');
     return session.requireAirGap().ceremony;
   };
   return {
-    checkAirGap: () => checkNetworkOn(session, startAirGap),
+    checkAirGap: (request) => checkNetworkOn(session, (s) => startAirGap(s, request?.beforeClosing)),
 
     readParametersBundle: async ({ folder }) => {
       const ceremony = workflow();

@@ -131,6 +131,19 @@ export const airGapNetworkSchema = z.object({
 
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });
 
+/**
+ * The network check that opens the air-gapped side; when its journal ends with a session unfinished,
+ * what that session's closing is checked against first: the parameters bundle to wrap now, or the
+ * officer's choice of console files (core/ceremony/airgap/unfinished-before-opening.ts).
+ */
+export const airGapCheckRequestSchema = z
+  .strictObject({
+    beforeClosing: z
+      .union([z.strictObject({ parametersFolder: pathSchema }), z.strictObject({ consoleFiles: z.literal(true) })])
+      .optional(),
+  })
+  .optional();
+
 /** The console's raw files for one key (no bundle): the wrapping key file and ImportToken.b64. */
 export const consoleFilesRequestSchema = z.strictObject({
   keys: z

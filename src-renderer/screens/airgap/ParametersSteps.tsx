@@ -17,6 +17,7 @@ import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { AIR_GAP_PLAN } from './plan';
+import { EarlierSessionCheck } from './EarlierSessionCheck';
 
 const PARAMETER_SOURCES = sourceChoices('source', 'air.source.legend', {
   bundle: 'air.source.bundle',
@@ -45,7 +46,9 @@ export function NetworkStep() {
       side="air-gapped"
       steps={steps}
       intro={<p>{t('air.network.intro')}</p>}
-    />
+    >
+      <EarlierSessionCheck available={steps.canRun('checkNetwork')} />
+    </NetworkCheckStep>
   );
 }
 

@@ -13,13 +13,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
-import { onlineAt } from '../../helpers/cli-sides';
 import { airgapConfirmations } from './witness-args';
 import { simAndFolderPerFile } from './sim-folder';
 import { CUSTODY_TWO_OF_TWO, wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { parametersAfterLapse } from './lapsed-parameters';
 
 const test = simAndFolderPerFile('kf-cli-named-journal-');
-const HOURS_25 = 25 * 3_600_000;
 
 /** The printed wrap with its custodian folders filled in (`folders`, in order), the witness's value, one volume and the network allowed. */
 function filledWrap(printed: readonly string[], paramsOut: string, folders: readonly string[]): string[] {
@@ -40,14 +39,8 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
       [{ alias: 'app/one', spec: 'AES_256' }],
       CUSTODY_TWO_OF_TWO,
     );
-    const { args } = onlineAt(test.kms().sim);
-    const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
     // The first wrap is checked on the online side, but its tokens lapsed before the import.
-    test.kms().sim.clock.advance(HOURS_25);
-    const lapsed = await keyferry(c.importCommand, { cwd: c.online, env: c.env });
-    expect(lapsed.code).toBe(1);
-    const params = await on(['online', 'params', '--out', 'params-2']);
-    expect(params.code).toBe(0);
+    const params = await parametersAfterLapse(c, test.kms().sim);
     const journalName = c.wrapCommand[c.wrapCommand.indexOf('--journal') + 1] as string;
     const manifest = JSON.parse(await readFile(path.join(c.online, 'params-2', 'manifest.json'), 'utf8')) as {
       formatVersion: number;
@@ -55,7 +48,7 @@ describe('airgap wrap of parameters naming the journal of the earlier wrap', () 
     };
     expect(manifest.formatVersion).toBe(6);
     expect(manifest.ceremony.airGapJournal?.file).toBe(journalName);
-    const printed = nextCommand(onPrintedMedia(params.stdout));
+    const printed = params.printed;
 
     // A copy of the journal taken while the first wrap ran (before its receipt), in another folder, given
     // the real custodian folders: refused as an older copy before anything runs. A trial's copy passed,

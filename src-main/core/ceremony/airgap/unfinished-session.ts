@@ -48,7 +48,7 @@ export interface UnfinishedSessionReport extends Pick<
 }
 
 /** The journal's last air-gapped session when it has no end entry: its number and entries. */
-function unfinishedLastSession(
+export function unfinishedLastSession(
   entries: readonly JournalEntry[],
 ): { readonly session: number; readonly entries: readonly JournalEntry[] } | null {
   const start = entries.findLastIndex(startsAirGappedSession);

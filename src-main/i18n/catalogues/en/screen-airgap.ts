@@ -12,6 +12,8 @@ export const enScreenAirgap = {
   'air.network.intro': 'Keyferry refuses to go on while this machine has a live network interface.',
   'air.parameters.title': 'Read the import parameters',
   'air.source.legend': 'Where do the parameters come from?',
+  'air.network.earlier.folder': 'Import-parameters bundle you will wrap now (checked against this journal first)',
+  'air.network.earlier.console': 'Console files: no bundle to check',
   'air.parameters.folder': 'Import-parameters bundle folder',
   'air.console.key-id': 'Key ID (from the console)',
   'air.console.wrapping-key-file': 'Wrapping key file',

@@ -152,6 +152,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '日志 {journal} 尚不存在，但同一文件夹中的 {existing} 是仪式 {ceremonyId} 的离线日志。新日志对那个日志记录的内容一无所知：那个日志已完成的包装不会被问及（是否再次包装），还会在其旁边另外生成新的密钥材料和托管集。未写入任何内容。',
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
     '请继续使用那个日志：使用 --journal {existing} 运行同一命令。如果不得使用它（已损坏，或不属于本工作站），请先将其移出此文件夹，并保留以备审计。',
+  'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS':
+    '离线日志 {journal} 的最后一次会话（第 {session} 次，始于第 {seq} 条记录）尚未完成：它未经停止即已结束（崩溃或断电）。打开该日志会关闭那次会话，并撤回它写下的内容，其中包括托管份额。请先选择您现在要包装的导入参数包：Keyferry 会核对此日志正是这些参数指定的日志，以免该日志的旧副本（从备份恢复，或在包装进行时复制）拿走一次已完成包装的托管份额。未写入任何内容。',
+  'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next':
+    '请在本步骤现在显示的字段中给出导入参数包文件夹并读取；随后即进行网络检查。若包装的是从控制台下载的文件而没有参数包，请选择“控制台文件”：它们不指定任何日志，因此无从核对。',
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA':
     '日志 {journal} 显示其第 {session} 次离线会话（始于第 {seq} 条记录）未经停止即已结束，但该会话实际已完成：{bundle} 中的包装密钥材料包正是它写下的，且含 manifest.json，而该文件只在会话的回执记入日志之后才写入。此日志是旧副本（从备份恢复，或在那次包装进行时复制）。在此关闭该会话，会把它写下的内容当作崩溃遗留物撤回：即一次已完成包装的托管份额，它们可能是 KMS 现持有的密钥材料的唯一备份。未写入或删除任何内容。',
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next':

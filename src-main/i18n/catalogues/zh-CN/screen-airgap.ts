@@ -14,6 +14,8 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'air.network.intro': '只要本机存在活动的网络接口，Keyferry 就拒绝继续。',
   'air.parameters.title': '读取导入参数',
   'air.source.legend': '导入参数来自哪里？',
+  'air.network.earlier.folder': '您现在要包装的导入参数包（先与此日志核对）',
+  'air.network.earlier.console': '控制台文件：没有可核对的参数包',
   'air.parameters.folder': '导入参数包文件夹',
   'air.console.key-id': '密钥 ID（来自控制台）',
   'air.console.wrapping-key-file': '包装密钥文件',
