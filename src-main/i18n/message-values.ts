@@ -332,6 +332,8 @@ export interface MessageValueTable {
   'air.source.legend': NoValues;
   'air.network.earlier.folder': NoValues;
   'air.network.earlier.console': NoValues;
+  'air.network.earlier.console-warning': NoValues;
+  'air.network.earlier.console-confirm': NoValues;
   'air.parameters.folder': NoValues;
   'air.console.key-id': NoValues;
   'air.console.wrapping-key-file': NoValues;
@@ -1643,8 +1645,8 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { existing: string | number };
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next': NoValues;
-  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; bundle: string | number };
-  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': NoValues;
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': { evidence: string; where: string | number };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { where: string; named: string | number; mismatch: string };
   'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
@@ -2882,7 +2884,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
-  'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; bundle: string | number };
+  'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };

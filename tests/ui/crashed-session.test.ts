@@ -67,10 +67,17 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
       `The air-gapped journal ${journal} ends with its session 1 (from entry 1) unfinished`,
     );
     const section = page.locator('[data-section="air-network"]');
+    // Console files are checked against nothing: the first click only says so.
+    await section.getByRole('button', { name: t('air.network.earlier.console'), exact: true }).click();
+    expect(await section.locator('.earlier-session-check .warning').textContent()).toBe(
+      t('air.network.earlier.console-warning'),
+    );
     await section.getByLabel(t('air.network.earlier.folder'), { exact: true }).fill(params);
     await ui.screenshot('crashed-session-asks-parameters', 'air-network');
     await section.getByRole('button', { name: t('bundle.read'), exact: true }).click();
     await succeeded(page, 'air-network');
+    // The parameters step offers the bundle just checked.
+    expect(await page.getByLabel(t('air.parameters.folder'), { exact: true }).inputValue()).toBe(params);
     const notice = page.locator('[data-section="air-network"] .earlier-session');
     await notice.waitFor();
     await ui.screenshot('crashed-session-closed', 'air-network');

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import type { Translator } from '../../src-main/i18n/translate';
 import { journalEvents } from '../ipc/handlers/airgap-session';
 import { SOFTHSM_MODULE } from '../core/hsm/helpers/soft-tokens';
-import { click, fillByLabel, setUpCeremony, step, succeeded } from './page-helpers';
+import { click, fillByLabel, networkCheckedGivingParameters, setUpCeremony, step, succeeded } from './page-helpers';
 
 /** The page, its language's catalogue, the ceremony and media folders, and the keys' specs. */
 export interface HsmCeremony {
@@ -48,9 +48,16 @@ export async function hsmParametersWritten({ page, tr, folder, media, specs }: H
  * The air-gapped side up to the token check: network, the parameters read, then the preflight with
  * the material from an HSM, before any witness confirms (as `airgap wrap` checks folders and token first).
  */
-export async function hsmCheckOpen(page: Page, tr: Translator['t'], media: string): Promise<void> {
+export async function hsmCheckOpen(
+  page: Page,
+  tr: Translator['t'],
+  media: string,
+  /** The parameters bundle, when the journal ends with a crashed session: the network step asks for it first. */
+  crashedWith?: string,
+): Promise<void> {
   await click(page, tr('params.go-air'));
-  await step(page, tr('network.step'), 'air-network');
+  if (crashedWith) await networkCheckedGivingParameters(page, tr, crashedWith);
+  else await step(page, tr('network.step'), 'air-network');
   await step(page, tr('bundle.read'), 'air-parameters');
   const preflight = page.locator('[data-section="air-preflight"]');
   await fillByLabel(page, tr('wrap.folder'), media);

@@ -159,7 +159,7 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
       ...['--hsm-module', SOFTHSM_MODULE, '--hsm-token', TOKEN, '--hsm-pin-env', 'HSM_PIN'],
     );
     expect(await killedAt(args, folder, 'before-receipt', { HSM_PIN: PIN })).toBe('SIGKILL');
-    await hsmCheckOpen(page, t, media);
+    await hsmCheckOpen(page, t, media, params);
     const { ceremonyId, keyId } = readKey(ui);
     return { journal, keyId, label: `keyferry ${ceremonyId} ${keyId}` };
   }

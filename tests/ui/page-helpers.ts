@@ -63,3 +63,17 @@ export async function setUpCeremony(
   if (setup.wrappingAlgorithm) await page.getByLabel(setup.wrappingAlgorithm, { exact: true }).check();
   await click(page, t('setup.save-and-continue'));
 }
+
+/**
+ * The air-gapped network step on a journal ending with an unfinished session: refused until the
+ * parameters bundle to wrap now is given (AIRGAP_UNFINISHED_NEEDS_PARAMETERS), then given in the
+ * step's field and read; the check then passes and the session is closed.
+ */
+export async function networkCheckedGivingParameters(page: Page, t: Translator['t'], params: string): Promise<void> {
+  await click(page, t('network.step'));
+  await problemIn(page, 'air-network');
+  const section = page.locator('[data-section="air-network"]');
+  await section.getByLabel(t('air.network.earlier.folder'), { exact: true }).fill(params);
+  await section.getByRole('button', { name: t('bundle.read'), exact: true }).click();
+  await succeeded(page, 'air-network');
+}

@@ -43,13 +43,13 @@ async function startAirGap(session: CeremonySession, beforeClosing?: BeforeClosi
   if (session.airGap) return session.airGap;
   session.requireSetup();
   const file = session.journalPath('air-gapped');
-  await refuseClosingUnchecked(file, await beforeClosingGiven(beforeClosing), session.now());
+  const checked = await refuseClosingUnchecked(file, await beforeClosingGiven(beforeClosing), session.now());
   const journal = await openJournal(file, { create: !fs.existsSync(file) });
   const { ceremony, rehearsal } = await startedOnJournal(journal, async () => {
     const options = airGapStartOptions(session, journal, 'air-gapped');
     return { ceremony: await AirGapCeremony.start(options), rehearsal: options.rehearsal };
   });
-  session.airGap = { ceremony, journal, rehearsal };
+  session.airGap = { ceremony, journal, rehearsal, ...(checked ? { checkedParameters: checked } : {}) };
   return session.airGap;
 }
 
@@ -67,7 +67,11 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
     return session.requireAirGap().ceremony;
   };
   return {
-    checkAirGap: (request) => checkNetworkOn(session, (s) => startAirGap(s, request?.beforeClosing)),
+    checkAirGap: async (request) => ({
+      ...(await checkNetworkOn(session, (s) => startAirGap(s, request?.beforeClosing))),
+      // The bundle the closing was checked against: the parameters step offers it.
+      checkedParameters: session.requireAirGap().checkedParameters ?? null,
+    }),
 
     readParametersBundle: async ({ folder }) => {
       const ceremony = workflow();

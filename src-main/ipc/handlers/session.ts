@@ -95,6 +95,8 @@ export interface AirGapSide {
   readonly journal: Journal;
   readonly rehearsal: boolean;
   plan?: PreflightPlan;
+  /** The parameters bundle folder the closing of an unfinished earlier session was checked against (the parameters step offers it). */
+  readonly checkedParameters?: string;
 }
 
 /** Why a ceremony was left: the window closed, or the officer went to another screen. */

@@ -127,6 +127,8 @@ export const airGapNetworkSchema = z.object({
   ),
   /** An earlier session of the journal that ended without stopping, closed before this one started (null: none). */
   earlierSession: unfinishedSessionSchema.nullable(),
+  /** The parameters bundle folder that closing was checked against, which the parameters step then reads (null: none). */
+  checkedParameters: z.string().nullable().optional(),
 });
 
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });

@@ -3,7 +3,8 @@
  * closes that session and withdraws its custody shares; on an older copy of the journal those are a
  * finished wrap's. Main then refuses the network check until it has the parameters bundle the
  * officer will wrap now, to check the journal against (AIRGAP_UNFINISHED_NEEDS_PARAMETERS), or
- * the officer's choice of console files, which name no journal. Shown from that refusal on, until
+ * the officer's choice of console files, which name no journal: said to check nothing, then chosen
+ * with a second click. Shown from that refusal on, until
  * the check passes; a bundle refused for this journal is said in the step's problem, as any is.
  */
 import { useState } from 'react';
@@ -17,12 +18,16 @@ export function EarlierSessionCheck({ available }: { available: boolean }) {
     (s) => s.problem?.section === 'air-network' && s.problem.code === 'AIRGAP_UNFINISHED_NEEDS_PARAMETERS',
   );
   const check = useAppStore((s) => s.checkAirGap);
+  // Once the check passed the session is closed: nothing more to ask.
+  const passed = useAppStore((s) => s.airNetwork !== null);
   const [needed, setNeeded] = useState(false);
+  // Console files are checked against nothing: said first, then chosen with a second click.
+  const [consoleAsked, setConsoleAsked] = useState(false);
   const [folder, setFolder] = useBundleFolder();
   const { t } = useT();
   // Remembered once asked: a bundle then refused replaces the problem shown, not the question.
   if (asked && !needed) setNeeded(true);
-  if (!(asked || needed) || !available) return null;
+  if (!(asked || needed) || !available || passed) return null;
   return (
     <div className="earlier-session-check">
       <BundleFolderField
@@ -33,13 +38,22 @@ export function EarlierSessionCheck({ available }: { available: boolean }) {
         available={available}
         onRead={(dir) => void check({ beforeClosing: { parametersFolder: dir } })}
       />
-      <StepButton
-        available={available}
-        primary={false}
-        onClick={() => void check({ beforeClosing: { consoleFiles: true } })}
-      >
-        {t('air.network.earlier.console')}
-      </StepButton>
+      {consoleAsked ? (
+        <>
+          <p className="warning">{t('air.network.earlier.console-warning')}</p>
+          <StepButton
+            available={available}
+            primary={false}
+            onClick={() => void check({ beforeClosing: { consoleFiles: true } })}
+          >
+            {t('air.network.earlier.console-confirm')}
+          </StepButton>
+        </>
+      ) : (
+        <StepButton available={available} primary={false} onClick={() => setConsoleAsked(true)}>
+          {t('air.network.earlier.console')}
+        </StepButton>
+      )}
     </div>
   );
 }

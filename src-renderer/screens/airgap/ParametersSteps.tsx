@@ -58,7 +58,10 @@ export function ParametersStep() {
   const readBundle = useAppStore((s) => s.readParametersBundle);
   const readConsoleFiles = useAppStore((s) => s.readConsoleFiles);
   const [source, setSource] = useState<'bundle' | 'console'>('bundle');
-  const [folder, setFolder] = useBundleFolder();
+  const [typed, setFolder] = useBundleFolder();
+  // The bundle the network check took before closing an unfinished session: offered until another is typed.
+  const checked = useAppStore((s) => s.airNetwork?.checkedParameters ?? '');
+  const folder = typed === '' ? checked : typed;
   const [keyId, setKeyId] = useState('');
   const [spec, setSpec] = useState<KeySpecName>('AES_256');
   const [wrappingKeyFile, setWrappingKeyFile] = useState('');

@@ -91,11 +91,17 @@ describe('the app’s network check on a journal ending with an unfinished sessi
     });
     expect(await call(ipc, 'airgap.check-network')).toMatchObject({ ok: false });
 
-    const checked = await value<{ earlierSession?: { session: number } }>(ipc, 'airgap.check-network', {
-      beforeClosing: { parametersFolder: params },
-    });
+    const checked = await value<{ earlierSession?: { session: number }; checkedParameters?: string }>(
+      ipc,
+      'airgap.check-network',
+      {
+        beforeClosing: { parametersFolder: params },
+      },
+    );
 
     expect(checked.earlierSession).toMatchObject({ session: 2 });
+    // The bundle checked is the one the parameters step offers next.
+    expect(checked.checkedParameters).toBe(params);
     const events = (await journalEvents(file)).map((e) => e.event);
     expect(events.slice(-4)).toEqual([
       'preflight.passed',

@@ -1,56 +1,133 @@
 /**
- * A journal whose last air-gapped session looks unfinished, while the media show that it finished:
- * the journal is an older copy (restored from a backup, or copied while that wrap ran). Closing the
- * session as a crashed one (unfinished-session.ts) would withdraw what it wrote: the custody shares
- * of a finished wrap, which may be the only backup of material a KMS key now holds. A trial took a
- * finished wrap's shares out of the real custodian folders that way.
- *
- * The evidence is the session's own wrapped bundle, at the folder its preflight checked: its manifest
- * is written only after the session's receipt is journaled (wrap.ts writeWrapped), so a manifest
- * there that the session made (by the digest it journaled, or by the journal entry that started it,
- * which the manifest's `madeBy` names) means the session finished in another copy of the journal.
- * Nothing is written or removed then (AIRGAP_SESSION_FINISHED_ON_MEDIA). A bundle taken away, or
- * another one at that path, says nothing; that session is closed as before.
+ * A journal whose last air-gapped session looks unfinished, while the media show that it finished,
+ * or that the journal went on after it: the journal is an older copy (restored from a backup, or
+ * copied while that wrap ran). Closing the session as a crashed one (unfinished-session.ts) would
+ * withdraw what it wrote: the custody shares of a finished wrap, which may be the only backup of
+ * material a KMS key now holds. A trial took a finished wrap's shares out of the real custodian
+ * folders that way. Nothing is written or removed when the media say so
+ * (AIRGAP_SESSION_FINISHED_ON_MEDIA), on any of this evidence, looked for in the folders the
+ * session's preflight checked:
+ *  - its wrapped bundle, complete: the manifest is written only after the session's receipt is
+ *    journaled (wrap.ts writeWrapped), so one whose digest the session journaled, or a bundle that
+ *    verifies and names the session's start entry as its maker, means the session finished;
+ *  - a manifest.json there that is neither (damaged, or another file put there), or a bundle folder
+ *    that cannot be read: the officer checks it before anything is withdrawn;
+ *  - its bundle folder gone after the session journaled the bundle written: it may have been
+ *    carried away finished; the medium is asked for (an empty folder there says it is lost);
+ *  - a receipt of the ceremony in its receipt folder printed from this journal (by its file name) at
+ *    an entry count past this copy's end, at a head this copy does not hold: the journal went on.
+ * A folder that holds none of these says nothing; the session is closed as before. A copy whose
+ * wrap's bundle was carried away before its entry `wrapped-bundle.written`, with no receipt beside
+ * it, cannot be told from a crash here (the command line's named-journal check may still refuse it).
  */
-import { readBundleClaimedMaker } from '../../bundle';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { MANIFEST_FILE, readBundle, readBundleClaimedMaker } from '../../bundle';
+import { recordedCeremonyId } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
+import { commandLine } from '../../shell-command';
 
-/** The unfinished session as the check reads it: the journal's first entry and the session's entries. */
+/** The unfinished session as the check reads it: its journal and entries, and the folders its preflight checked. */
 interface UnfinishedOnJournal {
-  /** The journal's path (named in the refusal). */
+  /** The journal's path (named in the refusal) and every entry of it. */
   readonly journal: string;
-  /** The journal's first entry: its identity, every later entry chains to it. */
-  readonly firstEntry: JournalEntry;
+  readonly entries: readonly JournalEntry[];
   /** The session's entries, from its start. */
   readonly session: readonly JournalEntry[];
   /** Its number among the journal's air-gapped sessions (1-based). */
   readonly number: number;
-  /** The wrapped-bundle folder its last passed preflight checked. */
-  readonly bundleFolder: string;
+  /** The wrapped-bundle folder and receipt folder its last passed preflight checked (undefined: none named). */
+  readonly bundleFolder: string | undefined;
+  readonly receiptFolder: string | undefined;
 }
 
-/** Refuses to close `unfinished` when the bundle in its folder shows the session finished (see the file comment). */
+/** What on the media says the session finished, or the journal went on ('manifest': one to check first). */
+type Evidence =
+  | { readonly evidence: 'bundle' | 'manifest' | 'missing'; readonly where: string }
+  | { readonly evidence: 'receipt'; readonly where: string; readonly count: number };
+
+/** Receipt text files larger than this are not read for the check (a 100-key receipt is far smaller). */
+const RECEIPT_TEXT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Refuses to close `unfinished` when the media show the session finished or the journal went on (see the file comment). */
 export async function refuseSessionFinishedOnMedia(unfinished: UnfinishedOnJournal): Promise<void> {
-  const { session, bundleFolder } = unfinished;
-  const start = session[0];
+  const start = unfinished.session[0];
   if (!start) return;
-  // No manifest, an abandoned folder, nothing readable: no finished bundle there.
-  const claim = await readBundleClaimedMaker(bundleFolder).catch(() => undefined);
-  if (!claim) return;
-  const journaledDigest = session.findLast((e) => e.event === 'wrapped-bundle.written')?.data['manifestSha256'];
-  const made = claim.madeBy;
-  const madeHere =
-    claim.digest === journaledDigest ||
-    (made !== undefined &&
-      made.journalFirstEntrySha256 === unfinished.firstEntry.hash &&
-      made.wrapEntry.seq === start.seq &&
-      made.wrapEntry.sha256 === start.hash);
-  if (!madeHere) return;
+  const bundle = unfinished.bundleFolder === undefined ? undefined : await bundleEvidence(unfinished, start);
+  // Certain evidence first (the bundle the session wrote, a receipt printed later), then what is asked about.
+  const found =
+    bundle?.evidence === 'bundle'
+      ? bundle
+      : ((unfinished.receiptFolder === undefined ? undefined : await receiptEvidence(unfinished)) ?? bundle);
+  if (!found) return;
   throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
     journal: unfinished.journal,
     session: unfinished.number,
     seq: start.seq,
-    bundle: bundleFolder,
+    where: found.where,
+    evidence: found.evidence,
+    count: found.evidence === 'receipt' ? found.count : 0,
   });
+}
+
+/** What the session's bundle folder says: finished, to check, carried away, or nothing. */
+async function bundleEvidence(unfinished: UnfinishedOnJournal, start: JournalEntry): Promise<Evidence | undefined> {
+  const folder = unfinished.bundleFolder as string;
+  const journaled = unfinished.session.findLast((e) => e.event === 'wrapped-bundle.written')?.data['manifestSha256'];
+  const names = await fs.readdir(folder).then(
+    (read) => read,
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined),
+  );
+  if (names === undefined) return { evidence: 'manifest', where: folder };
+  if (names === null) return typeof journaled === 'string' ? { evidence: 'missing', where: folder } : undefined;
+  if (!names.includes(MANIFEST_FILE)) return undefined;
+  const claim = await readBundleClaimedMaker(folder).catch(() => undefined);
+  if (claim && claim.digest === journaled) return { evidence: 'bundle', where: folder };
+  const made = claim?.madeBy;
+  const namesThisSession =
+    made !== undefined &&
+    made.journalFirstEntrySha256 === unfinished.entries[0]?.hash &&
+    made.wrapEntry.seq === start.seq &&
+    made.wrapEntry.sha256 === start.hash;
+  // Only a bundle that verifies is taken at its word (a line forged on the medium is not).
+  const verified =
+    namesThisSession &&
+    (await readBundle(folder, { now: new Date() }).then(
+      () => true,
+      () => false,
+    ));
+  return { evidence: verified ? 'bundle' : 'manifest', where: folder };
+}
+
+/** A receipt in the session's receipt folder printed from this journal past this copy's end (see the file comment). */
+async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidence | undefined> {
+  const folder = unfinished.receiptFolder as string;
+  const ceremonyId = recordedCeremonyId(unfinished.entries);
+  if (ceremonyId === undefined) return undefined;
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  const journalWord = commandLine([path.basename(unfinished.journal)]);
+  const hashes = new Set(unfinished.entries.map((e) => e.hash));
+  for (const name of names) {
+    if (!/^receipt-(air-gapped|custody-restore)-/.test(name) || !name.includes(ceremonyId) || !name.endsWith('.txt'))
+      continue;
+    const printed = await printedJournalSeal(path.join(folder, name));
+    if (!printed || printed.file !== journalWord) continue;
+    if (printed.count > unfinished.entries.length && !hashes.has(printed.head))
+      return { evidence: 'receipt', where: path.join(folder, name), count: printed.count };
+  }
+  return undefined;
+}
+
+/** The journal a text receipt's seal names in its verify command (file, count, head); undefined when none reads. */
+async function printedJournalSeal(file: string): Promise<{ file: string; count: number; head: string } | undefined> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > RECEIPT_TEXT_MAX_BYTES) return undefined;
+  const text = (await fs.readFile(file, 'utf8').catch(() => '')).replace(/\\\n/g, ' ').replace(/\s+/g, ' ');
+  const seal =
+    /keyferry journal verify ('[^']*'|\S+) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(
+      text,
+    );
+  if (!seal) return undefined;
+  return { file: seal[1] as string, count: Number(seal[2]), head: (seal[3] as string).replace(/ /g, '').toLowerCase() };
 }

@@ -28,27 +28,29 @@ export type BeforeClosing = { readonly parametersFolder: string } | { readonly c
 /**
  * Before the air-gapped journal at `file` opens in the app: when its last session is unfinished,
  * refuses without `given` (AIRGAP_UNFINISHED_NEEDS_PARAMETERS), and checks the bundle given against
- * the journal. Passes a journal that does not exist, does not read (opening it says why), or ended.
+ * the journal; returns the bundle folder checked (the parameters step offers it). Passes a journal
+ * that does not exist, does not read (opening it says why), or ended.
  */
 export async function refuseClosingUnchecked(
   file: string,
   given: BeforeClosing | undefined,
   now: Date,
   entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
-): Promise<void> {
+): Promise<string | undefined> {
   const read = await entries;
   const unfinished = read && unfinishedLastSession(read);
   // Only a session past its preflight wrote anything its closing would withdraw.
-  if (!read || !unfinished || !unfinished.entries.some((e) => WITHDRAWN_AFTER.has(e.event))) return;
+  if (!read || !unfinished || !unfinished.entries.some((e) => WITHDRAWN_AFTER.has(e.event))) return undefined;
   if (!given)
     throw new KeyferryError('AIRGAP_UNFINISHED_NEEDS_PARAMETERS', {
       journal: file,
       session: unfinished.session,
       seq: (unfinished.entries[0] as JournalEntry).seq,
     });
-  if ('consoleFiles' in given) return;
+  if ('consoleFiles' in given) return undefined;
   const bundle = await readImportParametersBundle(given.parametersFolder, now, 'airgap');
   const journal = { path: file, entries: read };
   refuseJournalOfOtherCeremony(journal, bundle.manifest.ceremonyId);
   checkNamedJournal({ named: bundle.manifest.ceremony?.airGapJournal, keys: bundle.keys }, journal, undefined, 'app');
+  return given.parametersFolder;
 }

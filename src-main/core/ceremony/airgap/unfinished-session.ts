@@ -133,22 +133,20 @@ export async function closeUnfinishedSession(
   const { session, entries } = unfinished;
   const fromSeq = (entries[0] as JournalEntry).seq;
   const toSeq = (entries.at(-1) as JournalEntry).seq;
+  const folders = preflightedFolders(entries);
+  const bundleFolder = folders.find((d) => d.role === 'bundle');
+  // An older copy of a journal whose session finished, or that went on: nothing of it is taken for a crash's.
+  await refuseSessionFinishedOnMedia({
+    journal: journal.path,
+    entries: journal.entries,
+    session: entries,
+    number: session,
+    bundleFolder: bundleFolder?.folder,
+    receiptFolder: folders.find((d) => d.role === 'receipt')?.folder,
+  });
   // A stop journaled by the journal's own handler (before the ceremony's was registered) in the run of
   // this very session (it names the session's start) is no crash; an interrupt of a later run that
   // never started its session, or one that names none (older versions), is not taken for it.
-  const folders = preflightedFolders(entries);
-  const bundleFolder = folders.find((d) => d.role === 'bundle');
-  // An older copy of a journal whose session finished: nothing of that wrap is taken for a crash's.
-  if (bundleFolder) {
-    const firstEntry = journal.entries[0] as JournalEntry;
-    await refuseSessionFinishedOnMedia({
-      journal: journal.path,
-      firstEntry,
-      session: entries,
-      number: session,
-      bundleFolder: bundleFolder.folder,
-    });
-  }
   const interruptedSeq =
     entries.find((e) => e.event === 'ceremony.interrupted' && e.data.sessionSeq === fromSeq)?.seq ?? null;
   const why =

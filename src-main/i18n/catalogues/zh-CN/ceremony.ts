@@ -153,13 +153,13 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
     '请继续使用那个日志：使用 --journal {existing} 运行同一命令。如果不得使用它（已损坏，或不属于本工作站），请先将其移出此文件夹，并保留以备审计。',
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS':
-    '离线日志 {journal} 的最后一次会话（第 {session} 次，始于第 {seq} 条记录）尚未完成：它未经停止即已结束（崩溃或断电）。打开该日志会关闭那次会话，并撤回它写下的内容，其中包括托管份额。请先选择您现在要包装的导入参数包：Keyferry 会核对此日志正是这些参数指定的日志，以免该日志的旧副本（从备份恢复，或在包装进行时复制）拿走一次已完成包装的托管份额。未写入任何内容。',
+    '离线日志 {journal} 的最后一次会话（第 {session} 次，始于第 {seq} 条记录）尚未完成：它未经停止即已结束（崩溃或断电）。打开该日志会关闭那次会话，并撤回它写下的内容，其中包括托管份额。请先选择您现在要包装的导入参数包：如果这些参数指定了联网端核对过的包装所在的日志，Keyferry 会拒绝任何其他日志，包括此日志的旧副本，因为关闭旧副本中的会话可能拿走一次已完成包装的托管份额。未写入任何内容。',
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next':
     '请在本步骤现在显示的字段中给出导入参数包文件夹并读取；随后即进行网络检查。若包装的是从控制台下载的文件而没有参数包，请选择“控制台文件”：它们不指定任何日志，因此无从核对。',
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA':
-    '日志 {journal} 显示其第 {session} 次离线会话（始于第 {seq} 条记录）未经停止即已结束，但该会话实际已完成：{bundle} 中的包装密钥材料包正是它写下的，且含 manifest.json，而该文件只在会话的回执记入日志之后才写入。此日志是旧副本（从备份恢复，或在那次包装进行时复制）。在此关闭该会话，会把它写下的内容当作崩溃遗留物撤回：即一次已完成包装的托管份额，它们可能是 KMS 现持有的密钥材料的唯一备份。未写入或删除任何内容。',
+    '日志 {journal} 显示其第 {session} 次离线会话（始于第 {seq} 条记录）未经停止即已结束，但{evidence, select, bundle {该会话实际已完成：{where} 中的包装密钥材料包正是它写下的，且含 manifest.json，而该文件只在会话的回执记入日志之后才写入} receipt {此日志在这份副本之后还继续记录过：回执 {where} 是在其第 {count} 条记录时从它打印的，已超出这份副本的最后一条记录} missing {它写下的包装密钥材料包 {where} 不在原处：若已被带走，它可能是在此日志另一份副本中完成的包} other {{where} 无法作为该会话的包读取：其中的 manifest.json（只在会话的回执记入日志之后才写入）已损坏或不属于该会话，或该文件夹无法读取}}。{evidence, select, bundle {此日志是旧副本} receipt {此日志是旧副本} other {若是如此，此日志就是旧副本}}（从备份恢复，或在那次包装进行时复制），在此关闭该会话会把它写下的内容当作崩溃遗留物撤回：即一次已完成包装的托管份额，它们可能是 KMS 现持有的密钥材料的唯一备份。未写入或删除任何内容。',
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next':
-    '请使用完成那次包装的日志副本：其回执就写在它旁边。如果该副本已丢失，请将此日志移开（保留以备审计），改在新日志中继续。在 keyferry online status 显示各密钥持有哪份密钥材料之前，请保留那次包装的全部托管份额和包装密钥材料包。',
+    '{evidence, select, missing {请把保存 {where} 的介质放回该路径后再运行。只有在它已永久丢失时，才可新建该文件夹（空的）后再运行；该会话随即按崩溃关闭，其托管文件被撤回。} manifest {请检查该文件夹：keyferry bundle verify {where}。如果它不是那次包装的包，请将其移开后再运行。如果是：} other {}}请使用完成那次包装的日志副本：其回执就写在它旁边。如果该副本已丢失，请将此日志移开（保留以备审计），改在新日志中继续（在命令行中，如果参数指定的是此日志，请加上 --journal-lost "原因"）。在 keyferry online status 显示各密钥持有哪份密钥材料之前，请保留那次包装的全部托管份额和包装密钥材料包。',
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS':
     '这些导入参数须在离线日志 {named}（首条记录 {namedFirstEntry}）中包装，它是联网端为本仪式核对过的包装所在的日志。{mismatch, select, new {{journal} 是一个新日志} older {{journal} 是该日志的旧副本：它缺少联网端核对过的最新一次包装（始于其第 {wrapSeq} 条记录），或其中该包装尚未完成} other {{journal} 是另一个日志}}：它不知道先前的包装，因此是否再次包装的询问会被跳过，还可能生成新的密钥材料或第二个托管集，而无人被告知要销毁它们。这些参数均未被使用，也无人键入过任何内容。',
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next':

@@ -83,7 +83,7 @@ describe('refuseClosingUnchecked', () => {
     await expect(refuseClosingUnchecked(file, undefined, now())).rejects.toMatchObject({
       code: 'AIRGAP_UNFINISHED_NEEDS_PARAMETERS',
     });
-    await expect(refuseClosingUnchecked(file, { parametersFolder: params }, now())).resolves.toBeUndefined();
+    await expect(refuseClosingUnchecked(file, { parametersFolder: params }, now())).resolves.toBe(params);
   });
 
   it('asks nothing of a journal whose last session ended, or never got past its preflight (it wrote nothing to withdraw)', async () => {

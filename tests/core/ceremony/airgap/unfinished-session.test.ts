@@ -207,16 +207,20 @@ describe('closeUnfinishedSession', () => {
     expect(await readdir(folder)).toEqual([finished]);
   });
 
-  it("never marks a folder holding a manifest ABANDONED: a finished bundle now at the crashed session's bundle path", async () => {
+  it("withdraws nothing while a manifest stands at the crashed session's bundle path: the officer checks it first", async () => {
     const { bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written']);
     await mkdir(path.join(bundle, 'keys'), { recursive: true });
     await writeFile(path.join(bundle, 'manifest.json'), '{}');
+    const count = journal.count;
 
-    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    // A manifest is written only after a session's receipt: that wrap may have finished (finished-on-media.ts).
+    await expect(closeUnfinishedSession(journal, 'Ana', new Date())).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { evidence: 'manifest', where: bundle },
+    });
 
-    expect(report).toMatchObject({ withdrawnBundle: null });
     expect((await readdir(bundle)).sort()).toEqual(['keys', 'manifest.json']);
-    expect(journal.entries.map((e) => e.event)).not.toContain('wrapped-bundle.withdrawn');
+    expect(journal.count).toBe(count);
   });
 
   it('journals a session killed at a witness prompt, with nothing to withdraw', async () => {
