@@ -57,8 +57,8 @@ export function slipQrTexts(share: CustodyShare | SetShare): string[] {
   return texts;
 }
 
-/** The slip's facts: a label, and a value printed as it is (user) or a phrase (translated). */
-type Fact = [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain'];
+/** The slip's facts: a label, and a value printed as it is (user: an id or name; prose: words, as the title), or a phrase (translated). */
+type Fact = [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain' | 'prose'];
 
 /**
  * What the ceremony that split the material says of it, printed on each slip so the custodian, and
@@ -74,7 +74,7 @@ export interface SlipContext {
 function contextFacts(context: SlipContext | undefined): Fact[] {
   if (!context) return [];
   return [
-    ...(context.title === undefined ? [] : [[{ key: 'slip.ceremonyTitle' }, context.title, 'user'] as Fact]),
+    ...(context.title === undefined ? [] : [[{ key: 'slip.ceremonyTitle' }, context.title, 'prose'] as Fact]),
     [{ key: 'slip.splitAt' }, formatUtc(context.splitAt), 'plain'],
   ];
 }
@@ -190,9 +190,12 @@ export async function renderCustodySlip(
   ].join('\n');
 
   const rowsHtml = rows
-    .map(
-      ([k, v, kind]) =>
-        `<tr><th>${w.phraseHtml(k)}</th><td>${typeof v !== 'string' ? w.phraseHtml(v) : kind === 'user' ? userText(v) : plainHtml(v)}</td></tr>`,
+    .map(([k, v, kind]) =>
+      typeof v !== 'string'
+        ? `<tr><th>${w.phraseHtml(k)}</th><td class="phrase">${w.phraseHtml(v)}</td></tr>`
+        : kind === 'prose'
+          ? `<tr><th>${w.phraseHtml(k)}</th><td class="phrase">${userText(v)}</td></tr>`
+          : `<tr><th>${w.phraseHtml(k)}</th><td>${kind === 'user' ? userText(v) : plainHtml(v)}</td></tr>`,
     )
     .join('\n');
   const codes = qrs
@@ -203,13 +206,15 @@ export async function renderCustodySlip(
         key: i === 0 ? 'slip.qrCaptionHeader' : 'slip.qrCaption',
         values: { n: i + 1, count: qrs.length, first, last },
       };
-      return `<figure>${qrSvg(q, { sizeCss: '62mm', label: textIn(w.locales, caption) })}<figcaption>${w.phraseHtml(caption)}</figcaption></figure>`;
+      // One code stands beside the typed lines, smaller: a set share's (15 to 22 lines) keeps modules of about 0.55 mm.
+      const size = qrs.length === 1 ? '50mm' : '62mm';
+      return `<figure>${qrSvg(q, { sizeCss: size, label: textIn(w.locales, caption) })}<figcaption>${w.phraseHtml(caption)}</figcaption></figure>`;
     })
     .join('\n');
   const signatureHtml = (who: 'slip.custodianSignature' | 'slip.witnessSignature') =>
     `<p><span class="label">${w.html(who)}${colon}</span> ______________________________ &nbsp; <span class="label">${w.html('slip.date')}${colon}</span> ____________</p>`;
   const html = `<!DOCTYPE html>
-<html lang="${receiptHtmlLang(language)}"><head><meta charset="utf-8">
+<html lang="${receiptHtmlLang(language)}"${w.both ? ' class="both"' : ''}><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>${escapeHtml(title)}</title>
 <style>
@@ -217,21 +222,40 @@ export async function renderCustodySlip(
 body { font: 11pt/1.4 ${SANS}; color: #000; background: #fff; margin: 0 auto; max-width: 180mm; }
 h1 { font-size: 16pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; margin-bottom: 4mm; }
-th { text-align: left; padding: 1mm 4mm 1mm 0; vertical-align: top; white-space: nowrap; }
-td { padding: 1mm 0; font-family: ${MONO}; word-break: break-all; }
+th { text-align: left; padding: 0.6mm 4mm 0.6mm 0; vertical-align: top; white-space: nowrap; }
+td { padding: 0.6mm 0; font-family: ${MONO}; word-break: break-all; }
+/* A sentence (what the keys and the share are) reads as one: broken between words, not inside them. */
+td.phrase { font-family: ${SANS}; word-break: normal; overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
-.share { font: 10.5pt/1.3 ${MONO}; border: 0.3mm solid #000; padding: 3mm; }
+.share { font: 9.5pt/1.2 ${MONO}; border: 0.3mm solid #000; padding: 2.5mm; }
 .share div { white-space: pre; }
-.codes { display: flex; flex-wrap: wrap; gap: 6mm; }
+.codes { display: flex; flex-wrap: wrap; gap: 6mm; margin-top: 6mm; }
+/* One QR code (every custody set share): beside the typed lines, so the slip fits one page. */
+.beside { display: flex; gap: 6mm; align-items: flex-start; break-inside: avoid; page-break-inside: avoid; }
+.beside .codes { margin-top: 0; }
+/* Its lines in two columns (a long custodian name makes the share longer), the header across both. */
+.beside .share { column-count: 2; column-gap: 5mm; }
+.beside .share div:first-child { column-span: all; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figcaption { font-size: 9pt; }
 .sign { margin: 0 0 6mm; break-inside: avoid; page-break-inside: avoid; }
-.sign p { margin: 8mm 0 0; }
+.sign p { margin: 6mm 0 0; }
 .bi { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; }
 .bi > span { display: block; }
 h1 .bi, th .bi, td .bi, figcaption .bi, .label .bi { display: block; }
 .label .bi, .label .bi > span { display: inline; }
 .label .bi > span + span::before { content: " / "; }
+/* Both languages: a fact's label on one line where it fits ("Ceremony / " and its Chinese), so a row is as tall as its value. */
+th .bi, th .bi > span { display: inline; }
+th .bi > span + span::before { content: " / "; }
+th:has(.bi) { white-space: normal; width: 56mm; font-size: 9.5pt; }
+td .bi { display: grid; }
+/* Both languages fit one page too: a smaller title, keeping paragraph and typed lines. */
+h1 .bi, h1 .bi > span { display: inline; }
+h1 .bi > span + span::before { content: " / "; }
+.both h1 { font-size: 14pt; }
+.both body > p { font-size: 9.5pt; }
+.both .share { font-size: 9pt; }
 </style></head>
 <body>
 <h1>${w.phraseHtml(titlePhrase)}</h1>
@@ -243,9 +267,11 @@ ${rowsHtml}
 ${signatureHtml('slip.custodianSignature')}
 ${signatureHtml('slip.witnessSignature')}
 </div>
+<div class="typed${qrs.length === 1 ? ' beside' : ''}">
 <div class="share">${lines.map(htmlLine).join('\n')}</div>
 <div class="codes">
 ${codes}
+</div>
 </div>
 </body></html>
 `;
