@@ -4,7 +4,7 @@ import { missingOption } from './args';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
-import { openJournal, readJournalOnly, type Journal } from '../core/journal';
+import { openJournal, readJournalOnly, type Journal, INTERRUPTED_EVENT } from '../core/journal';
 import { translator } from '../i18n/translate';
 import type { CliIo } from './command';
 import { cliLocale } from './cli-locale';
@@ -116,7 +116,7 @@ function closeOnStop(
     if (!stop.journaled) {
       // The session this run started, if it did: a later run closes only that session as stopped (not a crash).
       const ownStart = journal.entries.find((e) => e.seq > countAtOpen && e.event === 'ceremony.session-started');
-      await journal.append('system', 'ceremony.interrupted', {
+      await journal.append('system', INTERRUPTED_EVENT, {
         signal: stop.signal,
         stop: 'between-steps',
         sessionSeq: ownStart?.seq ?? null,

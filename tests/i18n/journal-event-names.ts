@@ -33,7 +33,8 @@ function namesOf(expr: ts.Expression, file: ts.SourceFile): { names: string[]; u
     } else if (ts.isPropertyAccessExpression(e) && e.expression.getText(file) === 'ONLINE_EVENTS') {
       // ONLINE_EVENTS' values are all collected from events.ts.
     } else if (ts.isIdentifier(e)) {
-      const declared = declarationOf(e.text, file);
+      // Declared in the file, or one of the event names the journal module exports (INTERRUPTED_EVENT).
+      const declared = declarationOf(e.text, file) ?? declarationOf(e.text, sharedEvents());
       if (declared) visit(declared);
       else out.unresolved.push(`${path.relative(SRC, file.fileName)}: ${e.text}`);
     } else if (ts.isUnionTypeNode(e)) e.types.forEach(visit);
@@ -42,6 +43,20 @@ function namesOf(expr: ts.Expression, file: ts.SourceFile): { names: string[]; u
   };
   visit(expr);
   return out;
+}
+
+/** The journal module's file of shared event names, parsed once. */
+let shared: ts.SourceFile | undefined;
+function sharedEvents(): ts.SourceFile {
+  const fileName = path.join(SRC, 'core/journal/deviations.ts');
+  shared ??= ts.createSourceFile(
+    fileName,
+    readFileSync(fileName, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
+  return shared;
 }
 
 /** What `name` is in `file`: a `const` initializer, or a parameter's literal type (the first found). */

@@ -65,6 +65,13 @@ export const DEVIATION_KINDS: readonly DeviationKind[] = [
   'abandoned',
 ];
 
+/**
+ * The entry a stop (Ctrl-C, SIGTERM) journals when it comes before the command could journal its own
+ * end: written by the journal's stop handler (cli/ceremony-journal.ts) or an air-gapped session's stop,
+ * and read by the receipts, the online side's status looks and the closing of an unfinished session.
+ */
+export const INTERRUPTED_EVENT = 'ceremony.interrupted';
+
 /** Journal event name → deviation kind. Every event listed here is printed on the receipts. */
 export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   // Air-gapped side
@@ -83,7 +90,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'custody.restore-refused': 'refusal',
   'custody.backup-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',
-  'ceremony.interrupted': 'interrupt',
+  [INTERRUPTED_EVENT]: 'interrupt',
   'ceremony.session-unfinished': 'abandoned',
   // A power loss cut the last append short; the officer set that line aside (torn-line.ts).
   'journal.torn-line-set-aside': 'interrupt',

@@ -4,7 +4,7 @@
  * language) and the rest of its data as labelled fields.
  */
 import { z } from 'zod';
-import { LATER_RUN_OPENED_BY, listDeviations, type JournalEntry, type JsonValue } from '../journal';
+import { LATER_RUN_OPENED_BY, listDeviations, type JournalEntry, type JsonValue, INTERRUPTED_EVENT } from '../journal';
 import { phrase } from './facts';
 import { madeByValues, refusedAct, stringList } from './journal-facts';
 import type { ReceiptPhrase } from './language';
@@ -260,7 +260,7 @@ function deviationNotes(
  * finished while it was being recorded. Empty for any other entry.
  */
 function finishedAfterStop(entries: readonly JournalEntry[], stop: JournalEntry): number[] {
-  if (stop.event !== 'ceremony.interrupted') return [];
+  if (stop.event !== INTERRUPTED_EVENT) return [];
   const after = entries.slice(entries.indexOf(stop) + 1);
   const end = after.findIndex((e) => LATER_RUN_OPENED_BY.has(e.event));
   return (end === -1 ? after : after.slice(0, end)).map((e) => e.seq);
@@ -272,7 +272,7 @@ function finishedAfterStop(entries: readonly JournalEntry[], stop: JournalEntry)
  * for any other entry.
  */
 function stepBeforeStop(entries: readonly JournalEntry[], stop: JournalEntry): JournalEntry | undefined {
-  if (stop.event !== 'ceremony.interrupted') return undefined;
+  if (stop.event !== INTERRUPTED_EVENT) return undefined;
   const before = entries[entries.indexOf(stop) - 1];
   return before?.seq === stop.seq - 1 ? before : undefined;
 }

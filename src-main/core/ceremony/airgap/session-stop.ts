@@ -7,7 +7,7 @@
  */
 import { withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from '../../bundle';
 import { toProblem, type ProblemDetails } from '../../errors';
-import { problemData, type Journal, type JournalEntry } from '../../journal';
+import { problemData, type Journal, type JournalEntry, INTERRUPTED_EVENT } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
 import type { WrittenWrappedBundle } from './wrap';
 import type { TokenObjectsCleanup } from './token-objects-cleanup';
@@ -148,7 +148,7 @@ export async function stopAirGapSession(
   if (state === 'finished') return report;
   const { journal, operator } = session;
   if (cause.signal || cause.left) {
-    const interrupted = await journal.append(operator, 'ceremony.interrupted', {
+    const interrupted = await journal.append(operator, INTERRUPTED_EVENT, {
       ...(cause.signal ? { signal: cause.signal } : {}),
       ...(cause.left ? { left: cause.left } : {}),
       state,

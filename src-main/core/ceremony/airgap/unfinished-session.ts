@@ -18,7 +18,14 @@ import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
 import { toProblem } from '../../errors';
-import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
+import {
+  INTERRUPTED_EVENT,
+  problemData,
+  SESSION_SEALED_BY,
+  SESSION_STOPPED_BY,
+  type Journal,
+  type JournalEntry,
+} from '../../journal';
 import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
 import { crashedSessionTokenObjects } from './crashed-session-token-objects';
 import { refuseSessionFinishedOnMedia } from './finished-on-media';
@@ -148,7 +155,7 @@ export async function closeUnfinishedSession(
   // this very session (it names the session's start) is no crash; an interrupt of a later run that
   // never started its session, or one that names none (older versions), is not taken for it.
   const interruptedSeq =
-    entries.find((e) => e.event === 'ceremony.interrupted' && e.data.sessionSeq === fromSeq)?.seq ?? null;
+    entries.find((e) => e.event === INTERRUPTED_EVENT && e.data.sessionSeq === fromSeq)?.seq ?? null;
   const why =
     interruptedSeq === null
       ? { reason: CRASH_REASON, phrase: phraseOf('journal.reason.ended-without-stop') }

@@ -7,11 +7,8 @@
  * connection failed, or a status was stopped while proving. Anything else after a receipt (an
  * import, a deletion, a lapse, a failed proof, a stop of anything but a status) is not a look.
  */
-import type { JournalEntry } from '../../journal';
+import { INTERRUPTED_EVENT, type JournalEntry } from '../../journal';
 import { ONLINE_EVENTS } from './events';
-
-/** A session's stop (Ctrl-C, a signal), journaled by the stop handler. */
-const STOPPED = 'ceremony.interrupted';
 
 const LOOK_EVENTS: ReadonlySet<string> = new Set([
   ONLINE_EVENTS.session,
@@ -38,7 +35,7 @@ function unfinishedLook(session: readonly JournalEntry[]): boolean {
   const looks = session.slice(0, -1).every(isLookEntry);
   if (!looks) return false;
   if (last?.event === ONLINE_EVENTS.stepFailed) return last.data.step === 'connect';
-  return last?.event === STOPPED && session.some((e) => e.event === ONLINE_EVENTS.statusRead);
+  return last?.event === INTERRUPTED_EVENT && session.some((e) => e.event === ONLINE_EVENTS.statusRead);
 }
 
 /**

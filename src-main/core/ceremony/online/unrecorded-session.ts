@@ -14,12 +14,12 @@
  * 2026-12-04) holds sends the session after them never looked at.
  */
 import { phraseOf } from '../../../i18n/phrase';
-import type { JournalAppend, JournalEntry } from '../../journal';
+import { INTERRUPTED_EVENT, type JournalAppend, type JournalEntry } from '../../journal';
 import { ONLINE_EVENTS, createPlaceData, keyCreatedData, sessionUnrecordedData, stepFailedData } from './events';
 import { createTarget } from './planned-keys';
 
 /** Entries by which a session records its own stop (the CLI's Ctrl-C; the app's leave or close). */
-const STOP_EVENTS: ReadonlySet<string> = new Set(['ceremony.interrupted', 'ceremony.abandoned']);
+const STOP_EVENTS: ReadonlySet<string> = new Set([INTERRUPTED_EVENT, 'ceremony.abandoned']);
 
 /**
  * How the session with unanswered sends ended, in words: stopped on record after the sends (the stop's
