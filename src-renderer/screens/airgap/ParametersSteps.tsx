@@ -58,10 +58,15 @@ export function ParametersStep() {
   const readBundle = useAppStore((s) => s.readParametersBundle);
   const readConsoleFiles = useAppStore((s) => s.readConsoleFiles);
   const [source, setSource] = useState<'bundle' | 'console'>('bundle');
-  const [typed, setFolder] = useBundleFolder();
-  // The bundle the network check took before closing an unfinished session: offered until another is typed.
+  const [typed, setTyped] = useBundleFolder();
+  const [edited, setEdited] = useState(false);
+  // The bundle the network check took before closing an unfinished session: offered until the field is edited.
   const checked = useAppStore((s) => s.airNetwork?.checkedParameters ?? '');
-  const folder = typed === '' ? checked : typed;
+  const folder = edited || typed !== '' ? typed : checked;
+  const setFolder = (value: string) => {
+    setEdited(true);
+    setTyped(value);
+  };
   const [keyId, setKeyId] = useState('');
   const [spec, setSpec] = useState<KeySpecName>('AES_256');
   const [wrappingKeyFile, setWrappingKeyFile] = useState('');

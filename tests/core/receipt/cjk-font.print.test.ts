@@ -27,12 +27,13 @@ function chineseNamed(side: 'online' | 'air-gapped'): ReceiptInput {
   return { ...input, operator: '张伟', witnesses: ['李娜', 'Alan Turing'], title: '2025 年第一季度密钥导入' };
 }
 
-/** Prints `html` to a PDF; returns its text (pdftotext, reading order) and its fonts (pdffonts rows). */
+/** Prints `html` to a PDF; returns its text (pdftotext, drawing order) and its fonts (pdffonts rows). */
 async function print(html: string, name: string): Promise<{ text: string; fonts: string[][] }> {
   const pdf = path.join(OUT, `${name}.pdf`);
   await printer.print(html, pdf, 'A4');
   execFileSync('pdftoppm', ['-r', '70', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, path.join(OUT, name)]);
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  // -raw: the order the page draws it (a slip's typed lines stand in two columns beside its one QR code).
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
   const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
@@ -164,7 +165,7 @@ describe('a Chinese custody slip', () => {
     if (!share) throw new Error('no share');
     for (const language of ['zh-CN', 'both'] as const) {
       const slip = await renderCustodySlip(share, { language });
-      expect(slip.html).toContain(language === 'zh-CN' ? '<html lang="zh-Hans-CN">' : '<html lang="en">');
+      expect(slip.html).toContain(language === 'zh-CN' ? '<html lang="zh-Hans-CN">' : '<html lang="en" class="both">');
       const { text, fonts } = await print(slip.html, `slip-${language}`);
       expect(notoRows(fonts).length).toBeGreaterThan(0);
       const flat = text.replace(/\s+/g, '');

@@ -74,13 +74,13 @@ export async function refuseSessionFinishedOnMedia(unfinished: UnfinishedOnJourn
 /** What the session's bundle folder says: finished, to check, carried away, or nothing. */
 async function bundleEvidence(unfinished: UnfinishedOnJournal, start: JournalEntry): Promise<Evidence | undefined> {
   const folder = unfinished.bundleFolder as string;
-  const journaled = unfinished.session.findLast((e) => e.event === 'wrapped-bundle.written')?.data['manifestSha256'];
+  const journaled = journaledDigest(unfinished.session, 'wrapped-bundle.written');
   const names = await fs.readdir(folder).then(
     (read) => read,
-    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined),
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined),
   );
   if (names === undefined) return { evidence: 'manifest', where: folder };
-  if (names === null) return typeof journaled === 'string' ? { evidence: 'missing', where: folder } : undefined;
+  if (names === null) return journaled === undefined ? undefined : { evidence: 'missing', where: folder };
   if (!names.includes(MANIFEST_FILE)) return undefined;
   const claim = await readBundleClaimedMaker(folder).catch(() => undefined);
   if (claim && claim.digest === journaled) return { evidence: 'bundle', where: folder };
@@ -100,34 +100,62 @@ async function bundleEvidence(unfinished: UnfinishedOnJournal, start: JournalEnt
   return { evidence: verified ? 'bundle' : 'manifest', where: folder };
 }
 
-/** A receipt in the session's receipt folder printed from this journal past this copy's end (see the file comment). */
+/** The lowercase hex digest `key` of the session's last `event` entry (undefined: none journaled). */
+function journaledDigest(session: readonly JournalEntry[], event: string): string | undefined {
+  const digest = session.findLast((e) => e.event === event)?.data['manifestSha256'];
+  return typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+}
+
+/**
+ * A receipt in the session's receipt folder printed from this journal past this copy's end (see the
+ * file comment), and of this session's parameters: its seals carry the parameters bundle digest the
+ * session read and, when the session journaled its wrapped bundle written, that bundle's digest.
+ */
 async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidence | undefined> {
   const folder = unfinished.receiptFolder as string;
   const ceremonyId = recordedCeremonyId(unfinished.entries);
-  if (ceremonyId === undefined) return undefined;
+  const parameters = journaledDigest(unfinished.session, 'parameters.read');
+  if (ceremonyId === undefined || parameters === undefined) return undefined;
+  const seals = [parameters, journaledDigest(unfinished.session, 'wrapped-bundle.written')].flatMap((d) =>
+    d === undefined ? [] : [d.toUpperCase()],
+  );
   const names = await fs.readdir(folder).catch(() => [] as string[]);
   const journalWord = commandLine([path.basename(unfinished.journal)]);
   const hashes = new Set(unfinished.entries.map((e) => e.hash));
+  // This ceremony's air-gapped receipts only (another ceremony's id may begin with this one's).
+  const ofCeremony = new RegExp(
+    `^receipt-(air-gapped|custody-restore)-${ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[-.].*\\.txt$`,
+  );
   for (const name of names) {
-    if (!/^receipt-(air-gapped|custody-restore)-/.test(name) || !name.includes(ceremonyId) || !name.endsWith('.txt'))
-      continue;
+    if (!ofCeremony.test(name)) continue;
     const printed = await printedJournalSeal(path.join(folder, name));
-    if (!printed || printed.file !== journalWord) continue;
+    if (!printed || printed.file !== journalWord || !seals.every((d) => printed.hex.includes(d))) continue;
     if (printed.count > unfinished.entries.length && !hashes.has(printed.head))
       return { evidence: 'receipt', where: path.join(folder, name), count: printed.count };
   }
   return undefined;
 }
 
-/** The journal a text receipt's seal names in its verify command (file, count, head); undefined when none reads. */
-async function printedJournalSeal(file: string): Promise<{ file: string; count: number; head: string } | undefined> {
+/**
+ * What a text receipt prints of its journal, from the verify command of its seal (file, count,
+ * head), and all its hex digits run together (its seals' digests among them); undefined when none reads.
+ */
+async function printedJournalSeal(
+  file: string,
+): Promise<{ file: string; count: number; head: string; hex: string } | undefined> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > RECEIPT_TEXT_MAX_BYTES) return undefined;
-  const text = (await fs.readFile(file, 'utf8').catch(() => '')).replace(/\\\n/g, ' ').replace(/\s+/g, ' ');
+  const read = await fs.readFile(file, 'utf8').catch(() => '');
+  const text = read.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');
   const seal =
     /keyferry journal verify ('[^']*'|\S+) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(
       text,
     );
   if (!seal) return undefined;
-  return { file: seal[1] as string, count: Number(seal[2]), head: (seal[3] as string).replace(/ /g, '').toLowerCase() };
+  return {
+    file: seal[1] as string,
+    count: Number(seal[2]),
+    head: (seal[3] as string).replace(/ /g, '').toLowerCase(),
+    hex: read.replace(/[^0-9A-F]/g, ''),
+  };
 }

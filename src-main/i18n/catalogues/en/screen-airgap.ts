@@ -15,7 +15,7 @@ export const enScreenAirgap = {
   'air.network.earlier.folder': 'Import-parameters bundle you will wrap now (checked against this journal first)',
   'air.network.earlier.console': 'Console files: no bundle to check',
   'air.network.earlier.console-warning':
-    'Console files name no journal: nothing can check this journal against them. If this journal is an older copy (restored from a backup, or copied while a wrap ran), closing its unfinished session takes away the custody shares of a wrap that finished. Go on only if this is the workstation’s latest journal.',
+    'Console files name no journal: this journal cannot be checked against them (only the media are read for a finished wrap). If this journal is an older copy (restored from a backup, or copied while a wrap ran), closing its unfinished session takes away the custody shares of a wrap that finished. Go on only if this is the workstation’s latest journal.',
   'air.network.earlier.console-confirm': 'Close it unchecked: I wrap console files',
   'air.parameters.folder': 'Import-parameters bundle folder',
   'air.console.key-id': 'Key ID (from the console)',

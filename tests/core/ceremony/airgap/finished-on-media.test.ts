@@ -102,7 +102,7 @@ describe('a journal copy older than what the media show', () => {
       const said = await refusedOn(copy);
       expect(said).toContain(`${SESSION(journalFile)}${bundle} cannot be read as that session’s bundle`);
       expect(said).toContain(
-        `Check that folder: keyferry bundle verify ${bundle}. If it is not that wrap’s bundle, move it out of the way and run again.`,
+        `Check that folder: keyferry bundle verify ${bundle}. If it is this ceremony’s wrapped bundle, or you cannot tell, keep it`,
       );
     } finally {
       await writeFile(manifestFile, manifest);
@@ -118,7 +118,9 @@ describe('a journal copy older than what the media show', () => {
     try {
       const said = await refusedOn(copy);
       expect(said).toContain(`${SESSION(journalFile)}the wrapped bundle it wrote, ${bundle}, is not there`);
-      expect(said).toContain('Only if it is lost for good: create that folder, empty, and run again');
+      expect(said).toContain(
+        'Only if the bundle is lost for good and the wrap did not finish: create that folder, empty, and run again',
+      );
     } finally {
       await rename(`${bundle}-carried`, bundle);
       await rename(`${receipt}.away`, receipt);
