@@ -223,9 +223,10 @@ body { font: 11pt/1.4 ${SANS}; color: #000; background: #fff; margin: 0 auto; ma
 h1 { font-size: 16pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; margin-bottom: 4mm; }
 th { text-align: left; padding: 0.6mm 4mm 0.6mm 0; vertical-align: top; white-space: nowrap; }
-td { padding: 0.6mm 0; font-family: ${MONO}; word-break: break-all; }
+/* A value breaks at its spaces (a digest between its groups), inside a word only when one alone is too long. */
+td { padding: 0.6mm 0; font-family: ${MONO}; overflow-wrap: anywhere; }
 /* A sentence (what the keys and the share are) reads as one: broken between words, not inside them. */
-td.phrase { font-family: ${SANS}; word-break: normal; overflow-wrap: anywhere; }
+td.phrase { font-family: ${SANS}; }
 .nowrap { white-space: nowrap; }
 .share { font: 9.5pt/1.2 ${MONO}; border: 0.3mm solid #000; padding: 2.5mm; }
 .share div { white-space: pre; }
