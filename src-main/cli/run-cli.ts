@@ -1,4 +1,5 @@
 /** Dispatches argv to a command; prints errors as one plain line, never a stack trace. */
+import { refusalAndThen } from './refusal-then';
 import { nearestName } from './nearest-name';
 import { KeyferryError, toProblem } from '../core/errors';
 import { isMessageKey } from '../i18n/catalogue';
@@ -160,7 +161,9 @@ export async function runCli(
     // A stop by the officer is reported by its own line (interrupts.ts), never as a failure.
     if (io.interrupts?.stopping) return 1;
     // Messages carry values from media, the KMS and people: one line, every control visible.
-    io.stderr(refusalLine(io, match.command.name, error));
+    const { refusal, then } = refusalAndThen(error);
+    io.stderr(refusalLine(io, match.command.name, refusal));
+    if (then !== undefined) io.stdout(then);
     return 1;
   }
 }

@@ -6,6 +6,8 @@ export interface InProcessRun {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Both streams' lines in the order they were written (a terminal shows them so). */
+  readonly lines: readonly { readonly stream: 'stdout' | 'stderr'; readonly line: string }[];
 }
 
 export async function keyferry(
@@ -14,11 +16,18 @@ export async function keyferry(
 ): Promise<InProcessRun> {
   const out: string[] = [];
   const err: string[] = [];
+  const lines: { stream: 'stdout' | 'stderr'; line: string }[] = [];
   const code = await runCli(commands, [...args], {
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
+    stdout: (l) => {
+      out.push(l);
+      lines.push({ stream: 'stdout', line: l });
+    },
+    stderr: (l) => {
+      err.push(l);
+      lines.push({ stream: 'stderr', line: l });
+    },
     env: options.env ?? {},
     cwd: options.cwd,
   });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return { code, stdout: out.join('\n'), stderr: err.join('\n'), lines };
 }

@@ -1,4 +1,5 @@
 /** `keyferry online import`: check the wrapped-material bundle against the receipt's digest, import, verify every key, write the receipt. */
+import { RefusalThen } from '../refusal-then';
 import { namedKeysValue } from '../../core/ceremony/online/named-keys';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
@@ -131,20 +132,23 @@ export const importCommand = defineOnlineCommand({
     const expectedDigest = receiptDigest(values['expect-digest']);
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
     const session = await openOnlineSession(values, io);
-    return withSession(session, () =>
-      importAndReceipt(session).catch((error: unknown) => {
-        // Lapsed tokens, or keys whose material was deleted or lapsed: fresh parameters are the way on.
-        const lostMaterial = error instanceof KeyferryError && error.code === 'IMPORT_NEEDS_NEW_PARAMETERS';
-        if (lostMaterial || (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code))) {
-          io.stdout(
-            cliTranslator(io).t(lostMaterial ? 'online.next.parameters-again' : 'online.next.new-parameters', {
+    let then: string | undefined;
+    try {
+      return await withSession(session, () =>
+        importAndReceipt(session).catch((error: unknown) => {
+          // Lapsed tokens, or keys whose material was deleted or lapsed: fresh parameters are the way on.
+          const lostMaterial = error instanceof KeyferryError && error.code === 'IMPORT_NEEDS_NEW_PARAMETERS';
+          if (lostMaterial || (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code)))
+            then = cliTranslator(io).t(lostMaterial ? 'online.next.parameters-again' : 'online.next.new-parameters', {
               command: nextParametersCommand(session, values),
-            }),
-          );
-        }
-        throw error;
-      }),
-    );
+            });
+          throw error;
+        }),
+      );
+    } catch (error) {
+      // Said after the refusal, which says why (run-cli.ts).
+      throw then === undefined ? error : new RefusalThen(error, then);
+    }
     async function importAndReceipt(session: OnlineSession): Promise<number> {
       const { t } = cliTranslator(io);
       const checked = await session.ceremony
