@@ -14,8 +14,10 @@
  *    that cannot be read: the officer checks it before anything is withdrawn;
  *  - its bundle folder gone after the session journaled the bundle written: it may have been
  *    carried away finished; the medium is asked for (an empty folder there says it is lost);
- *  - a receipt of the ceremony in its receipt folder printed from this journal (by its file name) at
- *    an entry count past this copy's end, at a head this copy does not hold: the journal went on.
+ *  - a text receipt of the ceremony in its receipt folder printed from a journal of this file name,
+ *    with the digests of the parameters (and bundle) the session journaled, at an entry count past
+ *    this copy's end and a head this copy does not hold: the journal went on (a receipt of an earlier
+ *    journal of the same name, with the same parameters, is moved aside by the officer to go past).
  * A folder that holds none of these says nothing; the session is closed as before. A copy whose
  * wrap's bundle was carried away before its entry `wrapped-bundle.written`, with no receipt beside
  * it, cannot be told from a crash here (the command line's named-journal check may still refuse it).
@@ -100,7 +102,7 @@ async function bundleEvidence(unfinished: UnfinishedOnJournal, start: JournalEnt
   return { evidence: verified ? 'bundle' : 'manifest', where: folder };
 }
 
-/** The lowercase hex digest `key` of the session's last `event` entry (undefined: none journaled). */
+/** The digest (`manifestSha256`, lowercase hex) the session's last `event` entry journaled (undefined: none). */
 function journaledDigest(session: readonly JournalEntry[], event: string): string | undefined {
   const digest = session.findLast((e) => e.event === event)?.data['manifestSha256'];
   return typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? digest : undefined;
