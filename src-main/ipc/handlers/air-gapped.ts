@@ -46,10 +46,14 @@ async function startAirGap(session: CeremonySession, beforeClosing?: BeforeClosi
   const checked = await refuseClosingUnchecked(file, await beforeClosingGiven(beforeClosing), session.now());
   const journal = await openJournal(file, { create: !fs.existsSync(file) });
   const { ceremony, rehearsal } = await startedOnJournal(journal, async () => {
-    const options = airGapStartOptions(session, journal, 'air-gapped');
+    const options = {
+      ...airGapStartOptions(session, journal, 'air-gapped'),
+      ...(checked ? { closingChecked: checked } : {}),
+    };
     return { ceremony: await AirGapCeremony.start(options), rehearsal: options.rehearsal };
   });
-  session.airGap = { ceremony, journal, rehearsal, ...(checked ? { checkedParameters: checked } : {}) };
+  const offered = checked?.against === 'parameters' ? { checkedParameters: checked.folder } : {};
+  session.airGap = { ceremony, journal, rehearsal, ...offered };
   return session.airGap;
 }
 

@@ -102,7 +102,13 @@ describe('the app’s network check on a journal ending with an unfinished sessi
     expect(checked.earlierSession).toMatchObject({ session: 2 });
     // The bundle checked is the one the parameters step offers next.
     expect(checked.checkedParameters).toBe(params);
-    const events = (await journalEvents(file)).map((e) => e.event);
+    const entries = await journalEvents(file);
+    // The closing journals what it was checked against: an audit sees which bundle, or none.
+    expect(entries.find((e) => e.event === 'ceremony.session-unfinished')?.data).toMatchObject({
+      checkedAgainst: 'parameters',
+      parametersSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const events = entries.map((e) => e.event);
     expect(events.slice(-4)).toEqual([
       'preflight.passed',
       'ceremony.session-unfinished',

@@ -46,7 +46,7 @@ import {
   type StopCause,
   type StopUndo,
 } from './session-stop';
-import { closeUnfinishedSession, type UnfinishedSessionReport } from './unfinished-session';
+import { closeUnfinishedSession, type ClosingChecked, type UnfinishedSessionReport } from './unfinished-session';
 import { receiptNumbering } from './receipt-session';
 import { RESTORE_PURPOSE } from './receipt-session';
 
@@ -60,6 +60,8 @@ export interface AirGapWorkflowOptions extends AirGapPeople {
    * prove none reached a file. Never wired in the CLI or the app.
    */
   readonly onMaterialForAudit?: MaterialAuditObserver;
+  /** What the app checked before the journal opened, when it ends with a session unfinished: journaled with its closing. */
+  readonly closingChecked?: ClosingChecked;
 }
 
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
@@ -104,7 +106,12 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    */
   protected async openSession(purpose?: typeof RESTORE_PURPOSE): Promise<void> {
     this.#purpose = purpose;
-    this.#unfinishedEarlier = await closeUnfinishedSession(this.options.journal, this.options.operator, this.now());
+    this.#unfinishedEarlier = await closeUnfinishedSession(
+      this.options.journal,
+      this.options.operator,
+      this.now(),
+      this.options.closingChecked,
+    );
     this.sessionSeq = (await journalAirGapSessionStart(this.options, purpose)).seq;
   }
 

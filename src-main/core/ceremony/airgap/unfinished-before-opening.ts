@@ -17,7 +17,7 @@ import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
 import { checkNamedJournal } from './named-journal';
 import { readImportParametersBundle } from './steps';
-import { unfinishedLastSession } from './unfinished-session';
+import { unfinishedLastSession, type ClosingChecked } from './unfinished-session';
 
 /** The entries after which an unfinished session has written files its closing withdraws (its folders, its custody set). */
 const WITHDRAWN_AFTER: ReadonlySet<string> = new Set(['preflight.passed', 'custody.split']);
@@ -28,15 +28,15 @@ export type BeforeClosing = { readonly parametersFolder: string } | { readonly c
 /**
  * Before the air-gapped journal at `file` opens in the app: when its last session is unfinished,
  * refuses without `given` (AIRGAP_UNFINISHED_NEEDS_PARAMETERS), and checks the bundle given against
- * the journal; returns the bundle folder checked (the parameters step offers it). Passes a journal
- * that does not exist, does not read (opening it says why), or ended.
+ * the journal; returns what it checked (the closing journals it; the parameters step offers the
+ * bundle). Passes a journal that does not exist, does not read (opening it says why), or ended.
  */
 export async function refuseClosingUnchecked(
   file: string,
   given: BeforeClosing | undefined,
   now: Date,
   entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
-): Promise<string | undefined> {
+): Promise<ClosingChecked | undefined> {
   const read = await entries;
   const unfinished = read && unfinishedLastSession(read);
   // Only a session past its preflight wrote anything its closing would withdraw.
@@ -47,10 +47,10 @@ export async function refuseClosingUnchecked(
       session: unfinished.session,
       seq: (unfinished.entries[0] as JournalEntry).seq,
     });
-  if ('consoleFiles' in given) return undefined;
+  if ('consoleFiles' in given) return { against: 'console-files' };
   const bundle = await readImportParametersBundle(given.parametersFolder, now, 'airgap');
   const journal = { path: file, entries: read };
   refuseJournalOfOtherCeremony(journal, bundle.manifest.ceremonyId);
   checkNamedJournal({ named: bundle.manifest.ceremony?.airGapJournal, keys: bundle.keys }, journal, undefined, 'app');
-  return given.parametersFolder;
+  return { against: 'parameters', folder: given.parametersFolder, parametersSha256: bundle.digest };
 }

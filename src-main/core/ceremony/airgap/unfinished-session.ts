@@ -54,6 +54,15 @@ export interface UnfinishedSessionReport extends Pick<
   readonly notWithdrawn: readonly CustodyNotWithdrawn[];
 }
 
+/**
+ * What the closing of the unfinished session was checked against, journaled with the closing
+ * (`ceremony.session-unfinished`; unfinished-before-opening.ts): the parameters bundle (its folder and digest), or nothing, the
+ * officer having chosen console files, so an audit sees a closing no parameters checked.
+ */
+export type ClosingChecked =
+  | { readonly against: 'parameters'; readonly folder: string; readonly parametersSha256: string }
+  | { readonly against: 'console-files' };
+
 /** The journal's last air-gapped session when it has no end entry: its number and entries. */
 export function unfinishedLastSession(
   entries: readonly JournalEntry[],
@@ -134,6 +143,8 @@ export async function closeUnfinishedSession(
   journal: Journal,
   operator: string,
   now: Date,
+  /** What the app checked before the journal opened (unfinished-before-opening.ts), journaled with the closing. */
+  checked?: ClosingChecked,
 ): Promise<UnfinishedSessionReport | null> {
   const unfinished = unfinishedLastSession(journal.entries);
   if (!unfinished) return null;
@@ -166,6 +177,12 @@ export async function closeUnfinishedSession(
     session,
     seq: fromSeq,
     count: entries.length,
+    ...(checked === undefined
+      ? {}
+      : {
+          checkedAgainst: checked.against,
+          ...(checked.against === 'parameters' ? { parametersSha256: checked.parametersSha256 } : {}),
+        }),
   });
   const bundle = bundleFolder
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)

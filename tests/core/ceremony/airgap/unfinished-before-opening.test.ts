@@ -74,7 +74,9 @@ describe('refuseClosingUnchecked', () => {
       nextStep: expect.stringContaining('The app cannot go past this'),
     });
     // Console files name no journal: the officer's choice of them is not checked, as on the command line.
-    await expect(refuseClosingUnchecked(copy, { consoleFiles: true }, now())).resolves.toBeUndefined();
+    await expect(refuseClosingUnchecked(copy, { consoleFiles: true }, now())).resolves.toEqual({
+      against: 'console-files',
+    });
   });
 
   it('lets the named journal close a session a crash ended after the wrap', async () => {
@@ -83,7 +85,11 @@ describe('refuseClosingUnchecked', () => {
     await expect(refuseClosingUnchecked(file, undefined, now())).rejects.toMatchObject({
       code: 'AIRGAP_UNFINISHED_NEEDS_PARAMETERS',
     });
-    await expect(refuseClosingUnchecked(file, { parametersFolder: params }, now())).resolves.toBe(params);
+    await expect(refuseClosingUnchecked(file, { parametersFolder: params }, now())).resolves.toMatchObject({
+      against: 'parameters',
+      folder: params,
+      parametersSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('asks nothing of a journal whose last session ended, or never got past its preflight (it wrote nothing to withdraw)', async () => {

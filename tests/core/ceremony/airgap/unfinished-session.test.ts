@@ -223,6 +223,14 @@ describe('closeUnfinishedSession', () => {
     expect(journal.count).toBe(count);
   });
 
+  it('journals what the app checked before closing: console files chosen, so no parameters (an audit sees it)', async () => {
+    await crashedSession(['custody.split']);
+    await closeUnfinishedSession(journal, 'Ana', new Date(), { against: 'console-files' });
+    const closing = journal.entries.find((e) => e.event === 'ceremony.session-unfinished');
+    expect(closing?.data).toMatchObject({ checkedAgainst: 'console-files' });
+    expect(closing?.data).not.toHaveProperty('parametersSha256');
+  });
+
   it('journals a session killed at a witness prompt, with nothing to withdraw', async () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'network.checked', {});
