@@ -3,9 +3,9 @@
  * closes that session and withdraws its custody shares; on an older copy of the journal those are a
  * finished wrap's. Main then refuses the network check until it has the parameters bundle the
  * officer will wrap now, to check the journal against (AIRGAP_UNFINISHED_NEEDS_PARAMETERS), or
- * the officer's choice of console files, which name no journal: said to check nothing, then chosen
- * with a second click. Shown from that refusal on, until
- * the check passes; a bundle refused for this journal is said in the step's problem, as any is.
+ * the officer's choice of console files, which name no journal: a warning that only the media are
+ * then read comes first, and a second click chooses them. Shown from that refusal on, until the check
+ * passes; a bundle refused for this journal is said in the step's problem, as any is.
  */
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../../components/BundleFolderField';
