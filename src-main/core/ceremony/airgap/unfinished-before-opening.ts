@@ -4,12 +4,13 @@
  * copy of the journal (restored from a backup, copied while a wrap ran) that session finished in the
  * latest copy, and its shares are a finished wrap's: the only backup, maybe, of material a KMS key
  * holds. The command line checks its journal against the parameters it was given (named-journal.ts)
- * before it opens; the app opens the session at its first step, before any parameters are read, so
- * when its journal ends unfinished it asks first for the parameters bundle the officer will wrap
- * now (when that session got past its preflight: before it, it wrote nothing) and runs the same checks on it: the journal records its ceremony, and is the journal it names
+ * before it opens. The app opens the session at its first step, before any parameters are read; so
+ * when its journal ends with a session unfinished past its preflight (before it, that session wrote
+ * nothing), it asks first for the parameters bundle the officer will wrap now and runs the same
+ * checks on it: the journal records its ceremony, and is the journal the bundle names
  * (AIRGAP_JOURNAL_NOT_THE_CEREMONYS). Console files name no journal: the officer's choice of them
- * closes the session unchecked, as on the command line. The media check runs for both
- * (finished-on-media.ts).
+ * closes the session unchecked, as on the command line. The closing journals which it was, and the
+ * media check runs for both (finished-on-media.ts).
  */
 import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
