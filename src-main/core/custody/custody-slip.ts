@@ -190,13 +190,12 @@ export async function renderCustodySlip(
   ].join('\n');
 
   const rowsHtml = rows
-    .map(([k, v, kind]) =>
-      typeof v !== 'string'
-        ? `<tr><th>${w.phraseHtml(k)}</th><td class="phrase">${w.phraseHtml(v)}</td></tr>`
-        : kind === 'prose'
-          ? `<tr><th>${w.phraseHtml(k)}</th><td class="phrase">${userText(v)}</td></tr>`
-          : `<tr><th>${w.phraseHtml(k)}</th><td>${kind === 'user' ? userText(v) : plainHtml(v)}</td></tr>`,
-    )
+    .map(([k, v, kind]) => {
+      // Words (a phrase, the title) in the text font; ids, names and digests in the code font.
+      const words = typeof v !== 'string' || kind === 'prose';
+      const value = typeof v !== 'string' ? w.phraseHtml(v) : kind === 'plain' ? plainHtml(v) : userText(v);
+      return `<tr><th>${w.phraseHtml(k)}</th><td${words ? ' class="phrase"' : ''}>${value}</td></tr>`;
+    })
     .join('\n');
   const codes = qrs
     .map((q, i) => {
@@ -243,14 +242,13 @@ figcaption { font-size: 9pt; }
 .sign p { margin: 6mm 0 0; }
 .bi { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; }
 .bi > span { display: block; }
-h1 .bi, th .bi, td .bi, figcaption .bi, .label .bi { display: block; }
+figcaption .bi { display: block; }
 .label .bi, .label .bi > span { display: inline; }
 .label .bi > span + span::before { content: " / "; }
 /* Both languages: a fact's label on one line where it fits ("Ceremony / " and its Chinese), so a row is as tall as its value. */
 th .bi, th .bi > span { display: inline; }
 th .bi > span + span::before { content: " / "; }
 th:has(.bi) { white-space: normal; width: 56mm; font-size: 9.5pt; }
-td .bi { display: grid; }
 /* Both languages fit one page too: a smaller title, keeping paragraph and typed lines. */
 h1 .bi, h1 .bi > span { display: inline; }
 h1 .bi > span + span::before { content: " / "; }

@@ -115,6 +115,29 @@ function journalVerifyCommand(journal: ReceiptInput['journal']): string[] {
   ];
 }
 
+/**
+ * What a text receipt prints of its journal, read back from the verify command journalVerifyCommand
+ * writes into its last seal (file word, count, head, lowercase), and every hex digit it prints, run
+ * together (its seals' digests among them); undefined when the text holds no such command. A line
+ * broken with a trailing backslash (CRLF too) is joined first.
+ */
+export function printedJournalSeal(
+  text: string,
+): { readonly file: string; readonly count: number; readonly head: string; readonly hex: string } | undefined {
+  const joined = text.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');
+  const seal =
+    /keyferry journal verify ('[^']*'|\S+) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(
+      joined,
+    );
+  if (!seal) return undefined;
+  return {
+    file: seal[1] as string,
+    count: Number(seal[2]),
+    head: (seal[3] as string).replace(/ /g, '').toLowerCase(),
+    hex: text.replace(/[^0-9A-F]/g, ''),
+  };
+}
+
 /** The three seals: parameters bundle (when recorded), wrapped-material bundle, journal head. */
 
 function seals(input: ReceiptInput): ReceiptSeal[] {

@@ -29,6 +29,7 @@ import { recordedCeremonyId } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { commandLine } from '../../shell-command';
+import { printedJournalSeal } from '../../receipt/sections';
 
 /** The unfinished session as the check reads it: its journal and entries, and the folders its preflight checked. */
 interface UnfinishedOnJournal {
@@ -130,7 +131,7 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidenc
   );
   for (const name of names) {
     if (!ofCeremony.test(name)) continue;
-    const printed = await printedJournalSeal(path.join(folder, name));
+    const printed = await receiptFileSeal(path.join(folder, name));
     if (!printed || printed.file !== journalWord || !seals.every((d) => printed.hex.includes(d))) continue;
     if (printed.count > unfinished.entries.length && !hashes.has(printed.head))
       return { evidence: 'receipt', where: path.join(folder, name), count: printed.count };
@@ -138,26 +139,9 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidenc
   return undefined;
 }
 
-/**
- * What a text receipt prints of its journal, from the verify command of its seal (file, count,
- * head), and all its hex digits run together (its seals' digests among them); undefined when none reads.
- */
-async function printedJournalSeal(
-  file: string,
-): Promise<{ file: string; count: number; head: string; hex: string } | undefined> {
+/** The journal a text receipt file prints (receipt/sections.ts printedJournalSeal); undefined when it does not read or is too large. */
+async function receiptFileSeal(file: string): Promise<ReturnType<typeof printedJournalSeal>> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > RECEIPT_TEXT_MAX_BYTES) return undefined;
-  const read = await fs.readFile(file, 'utf8').catch(() => '');
-  const text = read.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');
-  const seal =
-    /keyferry journal verify ('[^']*'|\S+) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(
-      text,
-    );
-  if (!seal) return undefined;
-  return {
-    file: seal[1] as string,
-    count: Number(seal[2]),
-    head: (seal[3] as string).replace(/ /g, '').toLowerCase(),
-    hex: read.replace(/[^0-9A-F]/g, ''),
-  };
+  return printedJournalSeal(await fs.readFile(file, 'utf8').catch(() => ''));
 }

@@ -18,10 +18,7 @@ import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
 import { checkNamedJournal } from './named-journal';
 import { readImportParametersBundle } from './steps';
-import { unfinishedLastSession, type ClosingChecked } from './unfinished-session';
-
-/** The entries after which an unfinished session has written files its closing withdraws (its folders, its custody set). */
-const WITHDRAWN_AFTER: ReadonlySet<string> = new Set(['preflight.passed', 'custody.split']);
+import { leftFilesToWithdraw, unfinishedLastSession, type ClosingChecked } from './unfinished-session';
 
 /** What the officer gave before an unfinished session is closed: the parameters bundle to wrap now, or console files (no bundle). */
 export type BeforeClosing = { readonly parametersFolder: string } | { readonly consoleFiles: true };
@@ -41,7 +38,7 @@ export async function refuseClosingUnchecked(
   const read = await entries;
   const unfinished = read && unfinishedLastSession(read);
   // Only a session past its preflight wrote anything its closing would withdraw.
-  if (!read || !unfinished || !unfinished.entries.some((e) => WITHDRAWN_AFTER.has(e.event))) return undefined;
+  if (!read || !unfinished || !leftFilesToWithdraw(unfinished.entries)) return undefined;
   if (!given)
     throw new KeyferryError('AIRGAP_UNFINISHED_NEEDS_PARAMETERS', {
       journal: file,

@@ -74,6 +74,15 @@ export function unfinishedLastSession(
   return { session: entries.filter(startsAirGappedSession).length, entries: session };
 }
 
+/**
+ * Whether the unfinished `session` may have left files its closing withdraws: the folders its
+ * preflight passed (preflightedFolders) and the custody set it split (crashed-session-custody.ts)
+ * are what the closing reads; before either, it wrote nothing.
+ */
+export function leftFilesToWithdraw(session: readonly JournalEntry[]): boolean {
+  return session.some((e) => e.event === 'preflight.passed' || e.event === 'custody.split');
+}
+
 const destinationsSchema = z.object({
   destinations: z.array(z.object({ role: z.string(), folder: z.string(), willCreate: z.boolean() })),
 });
