@@ -1,8 +1,8 @@
 /**
  * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
  * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host, pid no longer running) is taken
- * over; any other lock refuses the second opener with a plain message (an empty one too: its maker
- * may be alive, and on FAT media its age cannot be told to the second). So that a stop (Ctrl-C) in
+ * over; any other lock refuses the second opener with a plain message (an empty one too, once it has
+ * stayed empty for about a second: its maker may be alive). So that a stop (Ctrl-C) in
  * the moment between creating the lock and writing its owner does not leave such an empty lock to
  * block the run that resumes, a lock this process created and has not finished writing is removed
  * as the process exits.
@@ -35,16 +35,13 @@ interface LockOwner {
 const READER_WAIT_MS = 5_000;
 const READER_POLL_MS = 25;
 /**
- * How long a lock that cannot be read yet is taken for one being written: its owner creates it
- * (O_EXCL) and writes its content right after, so an opener in between finds it empty.
+ * How many times a lock that cannot be read is looked at again (READER_POLL_MS apart, about a second
+ * in all) before it is refused as an unknown process's: its owner creates it (O_EXCL) and writes its
+ * content right after, so an opener in between finds it empty. Looks are counted, not time, nor the
+ * file's age: a pause of this process on a loaded machine (or a clock ahead, or FAT's two-second
+ * times) must not take an owner still writing for none.
  */
-const BEING_WRITTEN_MS = 1_000;
-
-/** Whether the lock file was made less than BEING_WRITTEN_MS ago. */
-async function justMade(lockPath: string): Promise<boolean> {
-  const stat = await fs.stat(lockPath).catch(() => undefined);
-  return stat !== undefined && Date.now() - stat.mtimeMs < BEING_WRITTEN_MS;
-}
+const BEING_WRITTEN_LOOKS = 40;
 
 function isRunning(pid: number): boolean {
   try {
@@ -179,8 +176,7 @@ export async function acquireJournalLock(
   const me: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), purpose };
   const content = `${JSON.stringify(me)}\n`;
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
-  // A lock found empty is waited for a moment at most (a clock ahead, or FAT's times, must not keep it "just made").
-  const waitForWriterUntil = Date.now() + 2 * BEING_WRITTEN_MS;
+  let looksWithoutOwner = 0;
   let tookOver = false;
   const writing: LockBeingWritten = { content };
   const recording = recordingCreation(layer ?? nodeFileLayer, lockPath, writing);
@@ -210,7 +206,8 @@ export async function acquireJournalLock(
         await delay(READER_POLL_MS);
         continue;
       }
-      if (!owner && Date.now() < waitForWriterUntil && (await justMade(lockPath))) {
+      if (!owner && looksWithoutOwner < BEING_WRITTEN_LOOKS) {
+        looksWithoutOwner += 1;
         await delay(READER_POLL_MS);
         continue;
       }

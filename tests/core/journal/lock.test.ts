@@ -190,6 +190,26 @@ describe('the journal lock', () => {
     await journal.close();
   });
 
+  it("an empty lock is waited for whatever its file's time says (a clock ahead, FAT's times, a paused opener), then refused", async () => {
+    const { file } = await writeSampleJournal();
+    await fs.writeFile(`${file}.lock`, '');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await fs.utimes(`${file}.lock`, anHourAgo, anHourAgo);
+    const opening = openJournal(file, { create: false });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fs.rm(`${file}.lock`);
+    const journal = await opening;
+    expect(journal.count).toBe(6);
+    await journal.close();
+
+    // Left empty, it is refused once looked at for about a second (40 looks, 25 ms apart).
+    await fs.writeFile(`${file}.lock`, '');
+    const started = Date.now();
+    const refused = await refusal(openJournal(file, { create: false }));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(refused.text).toContain('by an unknown process');
+  });
+
   it("a reader's lock that outlasts the wait is refused as a reader's, never as a writer's", async () => {
     const { file } = await writeSampleJournal();
     const since = '2025-03-01T09:30:00.000Z';
