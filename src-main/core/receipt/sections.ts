@@ -101,13 +101,18 @@ export function renderSections<Out, Context>(
  * could have filled in). The head's groups are given unquoted (journal verify takes them so), so the
  * command can be typed from paper as printed; a name that starts with "-" is given as ./NAME.
  */
+/** A journal's file name as journalVerifyCommand prints it: one shell word, a name beginning with "-" as ./NAME. */
+function journalFileWord(file: string): string {
+  const visible = visibleText(file);
+  return commandLine([visible.startsWith('-') ? `./${visible}` : visible]);
+}
+
 function journalVerifyCommand(journal: ReceiptInput['journal']): string[] {
-  const file = visibleText(journal.file ?? 'JOURNAL');
   return [
     'keyferry',
     'journal',
     'verify',
-    commandLine([file.startsWith('-') ? `./${file}` : file]),
+    journalFileWord(journal.file ?? 'JOURNAL'),
     '--expect-count',
     String(journal.count),
     '--expect-head',
@@ -116,24 +121,26 @@ function journalVerifyCommand(journal: ReceiptInput['journal']): string[] {
 }
 
 /**
- * What a text receipt prints of its journal, read back from the verify command journalVerifyCommand
- * writes into its last seal (file word, count, head, lowercase), and every hex digit it prints, run
- * together (its seals' digests among them); undefined when the text holds no such command. A line
- * broken with a trailing backslash (CRLF too) is joined first.
+ * What a text receipt prints of the journal named `journalFile`, read back from the verify command
+ * journalVerifyCommand writes into its last seal (count, head in lowercase), and every hex digit it
+ * prints, run together (its seals' digests among them); undefined when the text holds no such
+ * command for that file. The command's lines, broken with a trailing backslash (CRLF too) and
+ * indented, are joined first; the file word is compared as printed, so a name with spaces, quotes
+ * or a leading "-" is found as well as a plain one.
  */
 export function printedJournalSeal(
   text: string,
-): { readonly file: string; readonly count: number; readonly head: string; readonly hex: string } | undefined {
-  const joined = text.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ');
-  const seal =
-    /keyferry journal verify ('[^']*'|\S+) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(
-      joined,
-    );
+  journalFile: string,
+): { readonly count: number; readonly head: string; readonly hex: string } | undefined {
+  const joined = text.replace(/ \\\r?\n */g, ' ');
+  const command = `keyferry journal verify ${journalFileWord(journalFile)} --expect-count `;
+  const at = joined.lastIndexOf(command);
+  if (at < 0) return undefined;
+  const seal = /^(\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(joined.slice(at + command.length));
   if (!seal) return undefined;
   return {
-    file: seal[1] as string,
-    count: Number(seal[2]),
-    head: (seal[3] as string).replace(/ /g, '').toLowerCase(),
+    count: Number(seal[1]),
+    head: (seal[2] as string).replace(/ /g, '').toLowerCase(),
     hex: text.replace(/[^0-9A-F]/g, ''),
   };
 }

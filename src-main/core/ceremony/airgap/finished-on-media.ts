@@ -28,7 +28,6 @@ import { MANIFEST_FILE, readBundle, readBundleClaimedMaker } from '../../bundle'
 import { recordedCeremonyId } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
-import { commandLine } from '../../shell-command';
 import { printedJournalSeal } from '../../receipt/sections';
 
 /** The unfinished session as the check reads it: its journal and entries, and the folders its preflight checked. */
@@ -123,7 +122,7 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidenc
     d === undefined ? [] : [d.toUpperCase()],
   );
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  const journalWord = commandLine([path.basename(unfinished.journal)]);
+  const journalFile = path.basename(unfinished.journal);
   const hashes = new Set(unfinished.entries.map((e) => e.hash));
   // This ceremony's air-gapped receipts only (another ceremony's id may begin with this one's).
   const ofCeremony = new RegExp(
@@ -131,17 +130,17 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidenc
   );
   for (const name of names) {
     if (!ofCeremony.test(name)) continue;
-    const printed = await receiptFileSeal(path.join(folder, name));
-    if (!printed || printed.file !== journalWord || !seals.every((d) => printed.hex.includes(d))) continue;
+    const printed = await receiptFileSeal(path.join(folder, name), journalFile);
+    if (!printed || !seals.every((d) => printed.hex.includes(d))) continue;
     if (printed.count > unfinished.entries.length && !hashes.has(printed.head))
       return { evidence: 'receipt', where: path.join(folder, name), count: printed.count };
   }
   return undefined;
 }
 
-/** The journal a text receipt file prints (receipt/sections.ts printedJournalSeal); undefined when it does not read or is too large. */
-async function receiptFileSeal(file: string): Promise<ReturnType<typeof printedJournalSeal>> {
+/** What a text receipt file prints of the journal `journalFile` (receipt/sections.ts printedJournalSeal); undefined when it does not read or is too large. */
+async function receiptFileSeal(file: string, journalFile: string): Promise<ReturnType<typeof printedJournalSeal>> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > RECEIPT_TEXT_MAX_BYTES) return undefined;
-  return printedJournalSeal(await fs.readFile(file, 'utf8').catch(() => ''));
+  return printedJournalSeal(await fs.readFile(file, 'utf8').catch(() => ''), journalFile);
 }

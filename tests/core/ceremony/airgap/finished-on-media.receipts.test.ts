@@ -4,7 +4,8 @@
  * whose id begins with it), carries the parameters bundle digest the session read (and the wrapped
  * bundle's, once journaled), and was printed past this copy's end at a head the copy lacks. A
  * trial's journal replaced by a new one of the same name, beside the old journal's receipts, was
- * refused for ever; and a receipt of ceremony `abc-2` counted for `abc`. Real receipts rendered by
+ * refused for ever; and a receipt of ceremony `abc-2` counted for `abc`. A journal whose name the
+ * printed verify command quotes (spaces, a quote, a leading "-") is found too. Real receipts rendered by
  * the receipt module into a real folder, a real journal.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,23 +35,31 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A text receipt written into the folder as `name`, printed from a journal of this file name at 40 entries, at `head`. */
-async function receipt(name: string, parameters: string, head = sha256Hex('a later head')): Promise<void> {
+/**
+ * A text receipt written into the folder as `name`, printed from a journal of the file name
+ * `journalFile` at 40 entries, at `head`.
+ */
+async function receipt(
+  name: string,
+  parameters: string,
+  head = sha256Hex('a later head'),
+  journalFile = 'air-gapped-journal.jsonl',
+): Promise<void> {
   const input = sampleReceiptInput('air-gapped');
   const text = renderReceiptText({
     ...input,
     ceremonyId: CEREMONY,
     parametersBundle: { name: 'params', digest: parameters },
-    journal: { headHash: head, count: 40, file: 'air-gapped-journal.jsonl' },
+    journal: { headHash: head, count: 40, file: journalFile },
   });
   await writeFile(path.join(dir, name), text);
 }
 
-const check = () =>
+const check = (of: Journal = journal) =>
   refuseSessionFinishedOnMedia({
-    journal: journal.path,
-    entries: journal.entries,
-    session: journal.entries,
+    journal: of.path,
+    entries: of.entries,
+    session: of.entries,
     number: 1,
     bundleFolder: undefined,
     receiptFolder: dir,
@@ -72,5 +81,27 @@ describe('a receipt as evidence that the journal went on', () => {
     // Printed at a head this journal holds: not a later state of it.
     await receipt(`receipt-air-gapped-${CEREMONY}-session-2.txt`, PARAMETERS, journal.entries[2]?.hash);
     await expect(check()).resolves.toBeUndefined();
+  });
+
+  it('finds the receipt of a journal whose name the verify command must quote: spaces, a quote, a leading "-"', async () => {
+    for (const file of ['-air-gapped.jsonl', "Ana's air  gapped journal.jsonl", '-a  b.jsonl']) {
+      const named = await openJournal(path.join(dir, file), { create: true });
+      try {
+        await named.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+        await named.append('Ana', 'parameters.read', { ceremonyId: CEREMONY, manifestSha256: PARAMETERS });
+        await named.append('Ana', 'custody.split', {});
+        const receiptName = `receipt-air-gapped-${CEREMONY}-session-9.txt`;
+        // Printed from a journal of another name: not this one's.
+        await receipt(receiptName, PARAMETERS, undefined, 'air-gapped-journal.jsonl');
+        await expect(check(named), file).resolves.toBeUndefined();
+        await receipt(receiptName, PARAMETERS, undefined, file);
+        await expect(check(named), file).rejects.toMatchObject({
+          code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+          values: { evidence: 'receipt', count: 40 },
+        });
+      } finally {
+        await named.close();
+      }
+    }
   });
 });
