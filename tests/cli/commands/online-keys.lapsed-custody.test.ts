@@ -57,5 +57,10 @@ describe('online status after the material of keys from two bundles lapsed', () 
     expect(blockOf(one)).toContain(`--key-id ${one} --out MEDIA/import-parameters-restore-1 `);
     expect(blockOf(one)).toContain('--bundle MEDIA/import-parameters-restore-1 ');
     expect(blockOf(two)).toContain(`--key-id ${two} --out MEDIA/import-parameters-restore-2 `);
+
+    // In Chinese, the count of custodians stands apart from the words around it, set named or not.
+    const zh = (await on(['online', 'status', '--lang', 'zh-CN'])).stdout;
+    expect(zh).toMatch(/使用托管集 [0-9A-F]{8}（即份额文件名中的标记）的 3 位保管人中任意 2 位的份额和托管备份/);
+    expect(zh).not.toMatch(/[\u4e00-\u9fff）][0-9]+ 位保管人/u);
   }, 180_000);
 });

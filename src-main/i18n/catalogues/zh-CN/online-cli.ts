@@ -86,7 +86,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{count, plural, =1 {该密钥} other {这些密钥}}没有托管副本（离线工作站未保留副本）：除非仍有人持有同一份密钥材料，否则其密钥材料已永久丢失，{count, plural, =1 {该密钥} other {这些密钥}}下的所有密文都无法解密。新的导入参数本身不能使其恢复；只有有人带来该密钥材料时才执行以下步骤（MEDIA：各工作站挂载移动存储介质的文件夹）：',
   'online.lapsed.step1': '  1. {command}      （新的包装密钥和导入令牌）',
   'online.lapsed.step2':
-    '  2. {command}（加上第 1 步打印的其他选项），在离线工作站上，使用{custody, select, hsm {保存该密钥材料的 HSM 令牌 {token}（及其 PKCS#11 模块和 PIN）以及记录了令牌中该材料的离线日志（--hsm-journal）} shares {{set, select, named {托管集 {setTag}（即份额文件名中的标记）的} other {}}{n} 位保管人中任意 {m} 位的份额和托管备份} other {本仪式的托管副本（足够数量保管人的份额，或 HSM 令牌；第 1 步会打印确切的命令）}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
+    '  2. {command}（加上第 1 步打印的其他选项），在离线工作站上，使用{custody, select, hsm {保存该密钥材料的 HSM 令牌 {token}（及其 PKCS#11 模块和 PIN）以及记录了令牌中该材料的离线日志（--hsm-journal）} shares {{set, select, named {托管集 {setTag}（即份额文件名中的标记）的 } other { }}{n} 位保管人中任意 {m} 位的份额和托管备份} other {本仪式的托管副本（足够数量保管人的份额，或 HSM 令牌；第 1 步会打印确切的命令）}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
   'online.lapsed.step2-wrap':
     '  2. {command}（加上第 1 步打印的其他选项），在离线工作站上，使用{file, select, kept {作为唯一副本保留的原始密钥材料文件} other {那位持有人带来的密钥材料文件}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
   'online.lapsed.step3':
