@@ -15,7 +15,13 @@ import {
   writeFileExclusive,
   type FileLayer,
 } from '../fs/durable-file';
-import { recordingLayer, refuseMovedFolders, removeCreatedEntries, type RemovedEntries } from '../fs/created-entries';
+import {
+  failureOfChangedFolder,
+  recordingLayer,
+  refuseMovedFolders,
+  removeCreatedEntries,
+  type RemovedEntries,
+} from '../fs/created-entries';
 import { listValue } from '../../i18n/list';
 import { MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing } from './bundle-check';
@@ -183,7 +189,10 @@ async function stageFolder<M extends BundleManifest>(
   const digest = sha256Hex(manifestBytes);
   // What this attempt creates, so a failed write takes exactly that away again.
   const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer, options.signal);
-  const failed = async (error: unknown) => writeFailed(dir, error, await removeCreatedEntries(created));
+  const failed = async (error: unknown) => {
+    const failure = await failureOfChangedFolder(error, created);
+    return writeFailed(dir, failure, await removeCreatedEntries(created));
+  };
   try {
     await createFreshFolder(dir, layer);
   } catch (error) {

@@ -6,7 +6,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { causeValues, KeyferryError } from '../errors';
-import { recordingLayer, refuseMovedFolders, removeCreatedEntries, type CreatedRecord } from '../fs/created-entries';
+import {
+  failureOfChangedFolder,
+  recordingLayer,
+  refuseMovedFolders,
+  removeCreatedEntries,
+  type CreatedRecord,
+} from '../fs/created-entries';
 import { nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
 import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
 import type { CustodyShare } from './custody-share';
@@ -139,7 +145,8 @@ export async function writeCustodianFolders(
       result.push({ ...folder, companions: done.slice(1) });
       await options.afterCustodian?.(result.at(-1) as WrittenShare);
     }
-  } catch (error) {
+  } catch (caught) {
+    const error = await failureOfChangedFolder(caught, created);
     // Only the files this call wrote: folders and files of the caller's record stay the caller's.
     const removed = await removeCreatedEntries({ ...created, files: created.files.slice(first), createdFolders: [] });
     const failure =

@@ -157,6 +157,29 @@ export async function refuseMovedFolders(created: CreatedEntries): Promise<void>
   }
 }
 
+/**
+ * What a write that failed for a missing path (ENOENT) failed of, when a folder it wrote into was
+ * meanwhile replaced by another that stands at its path now: the folder changed
+ * (OUTPUT_FOLDER_CHANGED, as refuseMovedFolders says it), where "the folder no longer exists" would
+ * be wrong. A folder gone from its path (removed, its media pulled) leaves the failure as it is.
+ * Looked at before anything is removed.
+ */
+export async function failureOfChangedFolder(error: unknown, created: CreatedEntries): Promise<unknown> {
+  // A system error, or a KeyferryError of the file write (its cause the system error).
+  const codes = [error, (error as { cause?: unknown } | undefined)?.cause].map(
+    (e) => (e as NodeJS.ErrnoException | undefined)?.code,
+  );
+  if (!codes.includes('ENOENT')) return error;
+  const files = new Set(created.files);
+  for (const [at, identity] of created.identities ?? []) {
+    if (files.has(at)) continue;
+    const now = await look(at, true);
+    if (now !== undefined && now !== 'absent' && now !== identity)
+      return new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder: at }, { cause: error });
+  }
+  return error;
+}
+
 type FileOutcome = 'removed' | 'left' | 'moved';
 
 /** Removes one created file while its path still leads to it; see the module comment. */
@@ -254,7 +277,8 @@ export async function writeAllOrNothing<T>(
     const result = await write(layer);
     await refuseMovedFolders(created);
     return result;
-  } catch (error) {
+  } catch (failure) {
+    const error = await failureOfChangedFolder(failure, created);
     const { leftFiles, movedFiles } = await removeCreatedEntries(created);
     if (leftFiles.length === 0 && movedFiles.length === 0) throw error;
     throw new KeyferryError(

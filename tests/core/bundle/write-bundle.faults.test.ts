@@ -129,6 +129,26 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
     await expect(write(fresh())).resolves.toMatchObject({ digest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
   });
 
+  it('the folder replaced mid-write by another, empty one, is said to be replaced, not gone', async () => {
+    for (const n of [5, 14, 30]) {
+      const dir = fresh();
+      const layer = countingLayer(async (op) => {
+        if (op !== n) return;
+        await fs.rename(dir, `${dir}.taken`);
+        await fs.mkdir(dir);
+      });
+      await expectFailedWrite(
+        write(dir, layer),
+        'is no longer the folder Keyferry was writing into: it was moved, renamed or replaced',
+        /run the same command again with (the same folder|a folder on media nobody else touches)/,
+      );
+      // The folder standing there is left as it was found (empty): the same write then goes in.
+      expect(await fs.readdir(dir)).toEqual([]);
+      const retry = await write(dir);
+      await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+    }
+  });
+
   it('a failed write into an existing empty folder empties it again and leaves the folder itself', async () => {
     const dir = fresh();
     await fs.mkdir(dir);
