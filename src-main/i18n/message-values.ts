@@ -1302,7 +1302,7 @@ export interface MessageValueTable {
   'bundle.cli.check-value': { hex: string | number };
   'bundle.cli.material-expiry': { at: string | number };
   'bundle.cli.digest': { digest: string | number };
-  'bundle.cli.digest-as-on-media': NoValues;
+  'bundle.cli.digest-as-on-media': { kind: string };
   'bundle.cli.digest-withheld': NoValues;
   'problem.WRAPPING_KEY_NOT_IMPORTABLE': { source: string; name: string | number; bits: string | number; length: string | number; min: string | number; max: string | number };
   'problem.WRAPPING_KEY_NOT_IMPORTABLE.next': NoValues;
@@ -2112,6 +2112,8 @@ export interface MessageValueTable {
   'problem.BUNDLE_INPUT_INVALID.next': NoValues;
   'problem.BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
   'problem.BUNDLE_BOUND_MATERIAL_INVALID.next': NoValues;
+  'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE': NoValues;
+  'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE.next': NoValues;
   'bundle.abandoned.marker': { at: Date | number; reason: string | number; journal: string | number; by: string };
   'problem.KWP_BAD_KEK_LENGTH': { length: string | number };
   'problem.KWP_BAD_KEK_LENGTH.next': NoValues;
@@ -2990,6 +2992,7 @@ export interface ProblemValueTable {
   'BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number; cleanup: string; removedFiles: number; full: string; leftoversList: string | number };
   'BUNDLE_INPUT_INVALID': { reason: string; keyId: string | number; keySpec: string | number; value: string | number; fieldCount: number; fieldsList: string | number; cause: string | number };
   'BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
+  'BUNDLE_DIGEST_NOT_SHOWN_OFFLINE': NoValues;
   'KWP_BAD_KEK_LENGTH': { length: string | number };
   'KWP_BAD_INPUT_LENGTH': { length: string | number; max: string | number };
   'KWP_BAD_CIPHERTEXT_LENGTH': { length: string | number };

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { BUNDLE_LIMITS, MANIFEST_FILE, WRAPPED_MATERIAL_FORMAT } from '../../core/bundle/bundle-limits';
 import { wrappedBundleRefusal } from '../../core/ceremony/online/wrapped-bundle-changed';
 import { readBundle, type TransferBundle } from '../../core/bundle';
-import { toProblem } from '../../core/errors';
+import { KeyferryError, toProblem } from '../../core/errors';
+import { findLiveInterfaces } from '../../core/ceremony/shared/network-check';
 import { sha256Hex } from '../../core/fs/durable-file';
 import { groupHex } from '../../core/hex-groups';
 import { defineCommand, type CliIo } from '../command';
@@ -34,8 +35,30 @@ function digestShown(bundle: TransferBundle, values: { 'show-digest'?: boolean; 
   return bundle.kind !== 'import-parameters' || values['show-digest'] === true || values['expect-digest'] !== undefined;
 }
 
+/**
+ * `--show-digest` of an import-parameters bundle on a workstation with no network (none but
+ * loopback, as the network check of the air-gapped side finds it) is refused
+ * (BUNDLE_DIGEST_NOT_SHOWN_OFFLINE): there, the witnesses type that digest as heard, and one read
+ * off the screen would confirm whatever the medium holds (a trial did so, and wrapped under a
+ * forged key). The online workstation has a network; a digest typed with --expect-digest is checked.
+ */
+function refuseParametersDigestOffline(
+  bundle: TransferBundle,
+  values: { 'show-digest'?: boolean; 'expect-digest'?: string },
+): void {
+  if (bundle.kind !== 'import-parameters' || values['show-digest'] !== true) return;
+  if (values['expect-digest'] !== undefined || findLiveInterfaces().length > 0) return;
+  throw new KeyferryError('BUNDLE_DIGEST_NOT_SHOWN_OFFLINE', {});
+}
+
 /** The human report: kind, keys, warnings, then the digest grouped in fours (or why it is not shown). */
-function report(io: CliIo, bundle: TransferBundle, now: Date, showDigest: boolean): string[] {
+function report(
+  io: CliIo,
+  bundle: TransferBundle,
+  now: Date,
+  showDigest: boolean,
+  values: { 'expect-digest'?: string },
+): string[] {
   const { t } = cliTranslator(io);
   const m = bundle.manifest;
   const kind = bundle.kind === 'import-parameters' ? 'import_parameters' : 'wrapped_material';
@@ -68,8 +91,14 @@ function report(io: CliIo, bundle: TransferBundle, now: Date, showDigest: boolea
   lines.push(
     showDigest ? t('bundle.cli.digest', { digest: groupHex(bundle.digest) }) : t('bundle.cli.digest-withheld'),
   );
-  // The bundle on the media may be the copy that was changed: the digest to read aloud is the journal's (a trial).
-  if (showDigest && bundle.kind === 'import-parameters') lines.push(t('bundle.cli.digest-as-on-media'));
+  // The bundle on the media may be the copy that was changed, its manifest rewritten to match: the
+  // digest to type is the one recorded when it was written (the online journal's for parameters, the
+  // air-gapped receipt's for a wrapped bundle), never this one (trials typed it as --expect-digest).
+  // Not when the person typed a digest already: that one was checked.
+  if (showDigest && values['expect-digest'] === undefined)
+    lines.push(
+      t('bundle.cli.digest-as-on-media', { kind: bundle.kind === 'import-parameters' ? 'parameters' : 'wrapped' }),
+    );
   return lines;
 }
 
@@ -135,9 +164,10 @@ export const bundleVerifyCommand = defineCommand({
         expectedDigest: values['expect-digest'],
         shownAs: positional as string,
       });
+      refuseParametersDigestOffline(bundle, values);
       const shown = digestShown(bundle, values);
       if (values.json) io.stdout(JSON.stringify(jsonReport(bundle, shown)));
-      else report(io, bundle, now, shown).forEach((line) => io.stdout(line));
+      else report(io, bundle, now, shown, values).forEach((line) => io.stdout(line));
       return 0;
     } catch (caught) {
       // A wrapped bundle cannot be written again (the air-gapped side wiped its material): said so.

@@ -80,7 +80,15 @@ describe('keyferry bundle verify', () => {
     expect(out[0]).toContain('OK wrapped material');
     expect(out.filter((l) => /^ {4}check value {5}[0-9A-F]{6}$/.test(l))).toHaveLength(1);
     expect(out.filter((l) => /^ {4}public key {6}[0-9A-F]{4}( [0-9A-F]{4}){15}$/.test(l))).toHaveLength(1);
-    expect(out.at(-1)).toBe(`Digest ${groupHex(wrapped.digest)}`);
+    expect(out.at(-2)).toBe(`Digest ${groupHex(wrapped.digest)}`);
+    // Whoever had the medium could rewrite the bundle and its manifest alike: the digest to type for
+    // the import is the air-gapped receipt's, never this one (a trial typed it and imported a forgery).
+    expect(out.at(-1)).toMatch(
+      /^This is the digest of the bundle as it now is on this medium, which anyone who had the medium could have rewritten with it\. For keyferry online import --expect-digest, type the digest printed on the air-gapped receipt/,
+    );
+    // Checked against the receipt's digest, it is that one: nothing more to say.
+    const checked = await run(['bundle', 'verify', wrapped.dir, '--expect-digest', wrapped.digest]);
+    expect(checked.out.at(-1)).toBe(`Digest ${groupHex(wrapped.digest)}`);
   });
 
   it('prints one JSON object with --json', async () => {
@@ -194,4 +202,39 @@ describe('keyferry bundle verify', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toContain('the folder it would be in exists, so the name is probably mistyped');
   });
+
+  /** Whether this machine can start a process in a network namespace of its own (root, unshare). */
+  const offlineAvailable = spawnSync('unshare', ['--net', 'true']).status === 0;
+
+  it.skipIf(!offlineAvailable)(
+    'refuses to show a parameters digest on a workstation with no network, as the air-gapped one (a process with no network)',
+    () => {
+      const offline = (...args: string[]) =>
+        spawnSync(
+          'unshare',
+          ['--net', process.execPath, path.join(REPO, 'bin', 'keyferry.js'), 'bundle', 'verify', ...args],
+          {
+            cwd: REPO,
+            encoding: 'utf8',
+          },
+        );
+      const refused = offline(params.dir, '--show-digest');
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain(
+        'This workstation has no network, as the air-gapped workstation has none, so the digest of this import-parameters bundle is not shown here.',
+      );
+      expect(refused.stderr).toContain('Check the bundle here with --expect-digest "…" as heard.');
+      expect(refused.stderr).not.toContain(groupHex(params.digest).slice(0, 19));
+      const json = offline(params.dir, '--show-digest', '--json');
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        ok: false,
+        problem: { code: 'BUNDLE_DIGEST_NOT_SHOWN_OFFLINE' },
+      });
+      // The digest as heard is checked there, and a wrapped bundle's is shown (its receipt is the check).
+      expect(offline(params.dir, '--show-digest', '--expect-digest', params.digest).status).toBe(0);
+      expect(offline(wrapped.dir, '--show-digest').stdout).toContain(`Digest ${groupHex(wrapped.digest)}`);
+    },
+    60_000,
+  );
 });

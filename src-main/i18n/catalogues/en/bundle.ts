@@ -119,6 +119,10 @@ export const enBundle = {
   'problem.BUNDLE_BOUND_MATERIAL_INVALID':
     '{reason, select, kind {Key {keyId} ({spec}) names bound material of the wrong kind: an AES key is bound by its key check value, an RSA or EC key by its public-key fingerprint.} other {Key {keyId} is a replica of {other} but is bound to other material than its primary: a replica group holds one material.}}',
   'problem.BUNDLE_BOUND_MATERIAL_INVALID.next': REFUSED,
+  'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE':
+    'This workstation has no network, as the air-gapped workstation has none, so the digest of this import-parameters bundle is not shown here. Every witness types that digest as read aloud from the online workstation: read off this screen, it would confirm whatever bundle the medium now holds, a changed one too.',
+  'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE.next':
+    'Check the bundle here with --expect-digest "…" as heard. On the online workstation (which has a network), keyferry online status prints the digest its journal recorded when the bundle was written: read that one aloud.',
   'bundle.abandoned.marker':
     'THIS IS NOT A BUNDLE TO IMPORT.\n\nThe air-gapped session that wrote this folder was abandoned at {at, date, utc}\nbefore its receipt was written, so no receipt names this bundle.\nReason: {reason}\nJournal: {journal}\n\n{by, select, restore {Run the custody restore again on the air-gapped workstation into a fresh folder (with new\nparameters from "keyferry online params" if the import token expired), and import the bundle its receipt names.} other {Wrap again on the air-gapped workstation into a fresh folder (with new parameters from\n"keyferry online params" if the import token expired), and import the bundle its receipt names.}}',
 } as const;

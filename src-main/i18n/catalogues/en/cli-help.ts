@@ -104,7 +104,7 @@ export const enCliHelp = {
   'cli.opt.bundle-verify.expect-digest': 'the digest printed on the receipt (spaces allowed); refuse any other',
   'cli.opt.bundle-verify.json': 'print one JSON object instead of text',
   'cli.opt.bundle-verify.show-digest':
-    'import-parameters bundles: print the bundle digest too, as the bundle now is on the media (on the online workstation, to compare it with the digest keyferry online status reads from the journal; never on the air-gapped one, where the witnesses type it as heard)',
+    'import-parameters bundles: print the bundle digest too, as the bundle now is on the media (on the online workstation, to compare it with the digest keyferry online status reads from the journal; refused on a workstation with no network, as the air-gapped one, where the witnesses type it as heard)',
   'cli.opt.hsm-info.module': 'the PKCS#11 library (.so/.dll/.dylib), e.g. /usr/lib/softhsm/libsofthsm2.so',
   'cli.opt.hsm-info.json': 'print the report as JSON',
   'cli.opt.kms-sim.host': 'address to listen on (default 127.0.0.1; anything else is reachable from the network)',

@@ -124,7 +124,7 @@ export const enCli = {
   'bundle.cli.material-expiry': '    material expiry {at}',
   'bundle.cli.digest': 'Digest {digest}',
   'bundle.cli.digest-as-on-media':
-    'This is the digest of the bundle as it now is on this medium. The witnesses type the digest the online journal recorded when the bundle was written, which keyferry online status prints: read that one aloud. If the two differ, the bundle was changed after it was written: do not carry it to the air-gapped workstation.',
+    '{kind, select, wrapped {This is the digest of the bundle as it now is on this medium, which anyone who had the medium could have rewritten with it. For keyferry online import --expect-digest, type the digest printed on the air-gapped receipt (“Wrapped-material bundle digest” under its seals), read aloud from that paper: never this one. If the two differ, the bundle was changed after it was wrapped: do not import it.} other {This is the digest of the bundle as it now is on this medium. The witnesses type the digest the online journal recorded when the bundle was written, which keyferry online status prints: read that one aloud. If the two differ, the bundle was changed after it was written: do not carry it to the air-gapped workstation.}}',
   'bundle.cli.digest-withheld':
     'Digest not shown: on the air-gapped workstation every witness types it as read aloud from the online side. Check it here with --expect-digest "…" as heard; on the online workstation, --show-digest prints it.',
 } as const;

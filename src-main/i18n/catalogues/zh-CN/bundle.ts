@@ -109,6 +109,10 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_BOUND_MATERIAL_INVALID':
     '{reason, select, kind {密钥 {keyId}（{spec}）所绑定密钥材料的类型不对：AES 密钥以其密钥校验值（KCV）绑定，RSA 或 EC 密钥以其公钥指纹绑定。} other {密钥 {keyId} 是 {other} 的副本，但它绑定的密钥材料与其主密钥不同：一个副本组只持有一份密钥材料。}}',
   'problem.BUNDLE_BOUND_MATERIAL_INVALID.next': REFUSED,
+  'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE':
+    '本工作站没有网络，与离线工作站一样，因此此处不显示该导入参数包的摘要。每位见证人须按从联网工作站朗读的内容键入该摘要：若从本屏幕上读取，无论介质上现在是哪个包（包括被改动过的包），它都会被确认。',
+  'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE.next':
+    '请在此处用 --expect-digest "…" 按听到的摘要核对该包。在联网工作站（有网络）上，keyferry online status 会打印其日志在写出该包时记录的摘要：请朗读那一个。',
   'bundle.abandoned.marker':
     '这不是可导入的包。\n\n写入此文件夹的离线会话已于 {at, date, utc} 放弃，\n当时其回执尚未写入，因此没有任何回执注明此包。\n原因：{reason}\n日志：{journal}\n\n{by, select, restore {请在离线工作站上再次运行托管恢复，写入一个新文件夹（如果导入令牌已过期，先用\n“keyferry online params”获取新的导入参数），并导入其回执所注明的包。} other {请在离线工作站上重新包装到一个新文件夹中（如果导入令牌已过期，先用\n“keyferry online params”获取新的导入参数），并导入其回执所注明的包。}}',
 };

@@ -101,7 +101,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.bundle-verify.expect-digest': '回执上打印的摘要（可含空格）；其他摘要一律拒绝',
   'cli.opt.bundle-verify.json': '以一个 JSON 对象代替文字输出',
   'cli.opt.bundle-verify.show-digest':
-    '导入参数包：同时打印包摘要，按该包在介质上的现状计算（在联网工作站上用于与 keyferry online status 从日志读出的摘要核对；切勿在离线工作站上使用，那里的见证人须按听到的内容键入）',
+    '导入参数包：同时打印包摘要，按该包在介质上的现状计算（在联网工作站上用于与 keyferry online status 从日志读出的摘要核对；在没有网络的工作站上（如离线工作站）会被拒绝，那里的见证人须按听到的内容键入）',
   'cli.opt.hsm-info.module': 'PKCS#11 库（.so/.dll/.dylib），例如 /usr/lib/softhsm/libsofthsm2.so',
   'cli.opt.hsm-info.json': '以 JSON 打印报告',
   'cli.opt.kms-sim.host': '监听地址（默认 127.0.0.1；其他地址可从网络访问）',

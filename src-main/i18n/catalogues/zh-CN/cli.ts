@@ -119,7 +119,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'bundle.cli.material-expiry': '    密钥材料到期时间 {at}',
   'bundle.cli.digest': '摘要 {digest}',
   'bundle.cli.digest-as-on-media':
-    '这是该包在此介质上现状的摘要。见证人要输入的是联网日志在写出该包时记录的摘要，keyferry online status 会打印它：请朗读那一个。如果两者不同，说明该包写出后被改动过：不要把它带到离线工作站。',
+    '{kind, select, wrapped {这是该包在此介质上现状的摘要，接触过该介质的任何人都可能连同它一起改写。keyferry online import --expect-digest 要输入的是离线回执上打印的摘要（其封印中的“已包装密钥材料包摘要”），照那张纸朗读：绝不是这一个。如果两者不同，说明该包在包装后被改动过：不要导入它。} other {这是该包在此介质上现状的摘要。见证人要输入的是联网日志在写出该包时记录的摘要，keyferry online status 会打印它：请朗读那一个。如果两者不同，说明该包写出后被改动过：不要把它带到离线工作站。}}',
   'bundle.cli.digest-withheld':
     '未显示摘要：在离线工作站上，每位见证人须按联网端朗读的内容键入。可在此处用 --expect-digest "…" 按听到的摘要核对；在联网工作站上，加 --show-digest 可打印摘要。',
 };
