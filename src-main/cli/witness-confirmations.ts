@@ -79,6 +79,7 @@ function refusalPhrase(error: KeyferryError): Phrase {
       folder: String(v.folder ?? ''),
       other: v.other === 'yes' ? 'yes' : 'no',
       bundleCeremony: String(v.bundleCeremony ?? ''),
+      kind: v.kind === 'wrapped' ? 'wrapped' : 'parameters',
     },
   };
 }
@@ -119,9 +120,13 @@ export async function confirmGiven(
           { cause: first },
         )
       : first;
-  // Every witness typed the digest of one bundle beside this one (all heard the same): its own next step.
+  // Every witness typed the digest of one parameters bundle beside this one (all heard the same): its
+  // own next step. A wrapped bundle's digest is never the value to type: the digest is read again.
   const sameNeighbour = refused.every(
-    (e) => e.code === 'WITNESS_TYPED_OTHER_BUNDLE' && e.values?.folder === first?.values?.folder,
+    (e) =>
+      e.code === 'WITNESS_TYPED_OTHER_BUNDLE' &&
+      e.values?.folder === first?.values?.folder &&
+      e.values?.kind !== 'wrapped',
   );
   const otherBundle = !sameNeighbour ? 'no' : first?.values?.other === 'yes' ? 'ceremony' : 'folder';
   if (refused.length > 1)

@@ -875,8 +875,8 @@ export interface MessageValueTable {
   'problem.WITNESS_DIGEST_MISMATCH.next': { witness: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT.next': { given: string; witness: string | number };
-  'problem.WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number; other: string; bundleCeremony: string | number };
-  'problem.WITNESS_TYPED_OTHER_BUNDLE.next': { other: string; bundleCeremony: string | number; ceremonyId: string | number; folder: string | number };
+  'problem.WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number };
+  'problem.WITNESS_TYPED_OTHER_BUNDLE.next': { kind: string; folder: string | number; witness: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'problem.WITNESS_SOURCE_REFUSED': NoValues;
   'problem.WITNESS_SOURCE_REFUSED.next': NoValues;
   'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
@@ -887,7 +887,7 @@ export interface MessageValueTable {
   'problem.WITNESS_CONFIRMS_MALFORMED.next': NoValues;
   'problem.WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number };
   'problem.WITNESS_CONFIRMS_REFUSED.next': { otherBundle: string; folder: string | number; bundleCeremony: string | number; ceremonyId: string | number };
-  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number; folder: string | number; other: string; bundleCeremony: string | number };
+  'witness.refusal': { witness: string | number; reason: string; count: number; groupsList: string | number; typedList: string | number; keyId: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number };
   'problem.WITNESS_CONFIRMS_TWICE': { witness: string | number };
   'problem.WITNESS_CONFIRMS_TWICE.next': NoValues;
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED': NoValues;
@@ -2704,7 +2704,7 @@ export interface ProblemValueTable {
   'WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number; given: string };
   'WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
   'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
-  'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; folder: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
+  'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_SOURCE_REFUSED': NoValues;
   'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };

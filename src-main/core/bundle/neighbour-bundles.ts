@@ -12,7 +12,7 @@
  */
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST_FILE } from './bundle-limits';
+import { MANIFEST_FILE, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
 import { manifestClaims } from './read-bundle';
 
 /** A folder beside the bundle and the SHA-256 of its manifest (64 lower-case hex digits). */
@@ -21,6 +21,8 @@ export interface NeighbourBundle {
   readonly digest: string;
   /** The ceremony its manifest names, when another than that of the bundle read here (its own). */
   readonly otherCeremony?: { readonly named: string; readonly own: string };
+  /** Its manifest claims a wrapped-material bundle (an air-gapped side's output, not the online side's). */
+  readonly wrapped?: true;
 }
 
 /** How many folders beside the bundle are looked at, and the largest manifest read: a hint stays cheap. */
@@ -31,7 +33,7 @@ const MAX_MANIFEST_BYTES = 1024 * 1024;
  * The SHA-256 of `folder`'s manifest and the ceremony it names (unchecked), or undefined when it has
  * none that is a regular file of a sane size.
  */
-async function folderManifestClaims(folder: string): Promise<{ digest: string; ceremonyId?: string } | undefined> {
+async function folderManifestClaims(folder: string): Promise<ReturnType<typeof manifestClaims> | undefined> {
   const file = path.join(folder, MANIFEST_FILE);
   const stat = await lstat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
@@ -93,6 +95,7 @@ async function bundlesIn(
     found.push({
       folder: path.join(shownParent, name),
       digest: claims.digest,
+      ...(claims.format === WRAPPED_MATERIAL_FORMAT ? { wrapped: true as const } : {}),
       ...(named !== undefined && ceremonyId !== undefined && named !== ceremonyId
         ? { otherCeremony: { named, own: ceremonyId } }
         : {}),

@@ -106,12 +106,18 @@ export async function readBundleClaimedCeremony(dir: string): Promise<{ digest: 
 }
 
 /**
- * The digest of the manifest `bytes` and the ceremony they claim (none when not JSON or naming no
- * valid id); unchecked: only to name a refusal or a folder, never to let anything in.
+ * The digest of the manifest `bytes`, the ceremony they claim (none when not JSON or naming no
+ * valid id) and the bundle format (none when not one Keyferry knows); unchecked: only to name a
+ * refusal or a folder, never to let anything in.
  */
-export function manifestClaims(bytes: Buffer): { digest: string; ceremonyId?: string } {
+export function manifestClaims(bytes: Buffer): { digest: string; ceremonyId?: string; format?: BundleFormat } {
   const claim = claimedCeremonySchema.safeParse(parsedJson(bytes));
-  return { digest: sha256Hex(bytes), ...(claim.success ? { ceremonyId: claim.data.ceremonyId } : {}) };
+  const format = claimedFormat(bytes);
+  return {
+    digest: sha256Hex(bytes),
+    ...(claim.success ? { ceremonyId: claim.data.ceremonyId } : {}),
+    ...(format ? { format } : {}),
+  };
 }
 
 /**

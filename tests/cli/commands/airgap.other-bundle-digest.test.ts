@@ -14,6 +14,8 @@ import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { OFFLINE } from '../../helpers/workstation';
 import { keyferry } from '../../integration/cli-in-process';
 import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
+import { writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
+import { makeImportParameters, wrapFor } from '../../core/bundle/bundle-fixtures';
 
 let dir: string;
 
@@ -116,6 +118,36 @@ describe('witness values and names an officer gets wrong', () => {
       'Ben typed a value that is the digest of the bundle in usb/params-b, of another ceremony (KF-20261204-bbbbbb), not of the one read here',
     );
     expect(both).toContain('Check with the online workstation which ceremony it runs.');
+  });
+
+  it('a digest typed from a wrapped-material bundle beside it is named as that, never as one to wrap or type', async () => {
+    await paramsBundle('usb/params');
+    const material = makeImportParameters(1, new Date(), ['AES_256']).map((k) => wrapFor(k));
+    const wrapped = await writeWrappedMaterialBundle(path.join(dir, 'usb', 'wrapped-1'), {
+      ceremonyId: 'KF-20261204-abcdef',
+      keys: material,
+    });
+    const run = await wrap('usb/params', { Ben: wrapped.digest });
+    expect(run.code).toBe(1);
+    const said = run.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'Ben typed the digest of the wrapped-material bundle in usb/wrapped-1, beside the one read here: not the digest of this bundle.',
+    );
+    expect(said).toContain(
+      'usb/wrapped-1 holds a wrapped-material bundle, written on an air-gapped workstation: its digest is printed on an air-gapped receipt and is never the value to type here.',
+    );
+    // Not "the online workstation read the digest of the bundle in usb/wrapped-1 … online params writes a bundle".
+    expect(said).not.toContain('--bundle usb/wrapped-1');
+    expect(said).not.toContain('online params');
+    const zh = (await wrap('usb/params', { Ben: wrapped.digest }, { LANG: 'zh_CN.UTF-8' })).stderr;
+    expect(zh).toContain('Ben 输入的是 usb/wrapped-1 中已包装密钥材料包的摘要');
+    // Every witness typed it: each said so, and the way on is the digest read again, not that folder.
+    const both = (await wrap('usb/params', { Ben: wrapped.digest, Cleo: wrapped.digest })).stderr.replace(/\s+/g, ' ');
+    expect(both).toContain(
+      'Cleo typed a value that is the digest of the wrapped-material bundle in usb/wrapped-1, not of the one read here',
+    );
+    expect(both).toContain('Have the online workstation read the import-parameters bundle digest aloud again');
+    expect(both).not.toContain('--bundle usb/wrapped-1');
   });
 
   it('a witness name given in other case or without its accent is refused naming the witness meant', async () => {

@@ -246,6 +246,7 @@ function refusal(
       other: other.otherCeremony ? 'yes' : 'no',
       bundleCeremony: other.otherCeremony?.named ?? '',
       ceremonyId: other.otherCeremony?.own ?? '',
+      kind: other.wrapped ? 'wrapped' : 'parameters',
     });
   const difference = differenceValues(comparison);
   if (!comparison.slip)

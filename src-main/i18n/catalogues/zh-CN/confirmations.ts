@@ -86,9 +86,9 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_TYPED_FINGERPRINT.next':
     '应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 输入的该值} other {由 {witness} 输入}}。',
   'problem.WITNESS_TYPED_OTHER_BUNDLE':
-    '{witness} 输入的是 {folder} 中导入参数包的摘要，该文件夹与此处读取的包位于同一位置{other, select, yes {，是另一仪式（{bundleCeremony}）的参数包} other {}}：不是本包的摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
+    '{witness} 输入的是 {folder} 中{kind, select, wrapped {已包装密钥材料包} other {导入参数包}}的摘要，该文件夹与此处读取的包位于同一位置{other, select, yes {，是另一仪式（{bundleCeremony}）的参数包} other {}}：不是本包的摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
-    '{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}',
+    '{kind, select, wrapped {{folder} 中是已包装密钥材料包，由离线工作站写出：它的摘要打印在离线回执上，绝不是此处要输入的值。请联网工作站按其日志记录朗读导入参数包摘要（keyferry online status 会打印它），再由 {witness} 按听到的内容重新给出该值。} other {{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}}}',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
   'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
@@ -108,7 +108,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_CONFIRMS_REFUSED.next':
     '{otherBundle, select, folder {他们输入的都是 {folder} 中参数包的摘要：联网工作站朗读的是该参数包的摘要，而每次运行 keyferry online params 都会写出一个自己的参数包。请向联网工作站确认它最后写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”）；若是 {folder}，请用 --bundle {folder} 重新运行命令，由每位见证人重新输入摘要。} ceremony {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {请联网工作站再朗读一遍导入参数包摘要（keyferry online params 在“IMPORT-PARAMETERS BUNDLE DIGEST”下打印的值），然后重新运行命令，由他们每人按听到的内容输入完整的值。如果仍有值不同，请停止：此处的包不是联网工作站写出的那个包。}}',
   'witness.refusal':
-    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中参数包{other, select, yes {（另一仪式 {bundleCeremony} 的参数包）} other {}}的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
+    '{witness} 输入的值{reason, select, slip {在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）} mismatch {有 {count} 组（共 16 组）不同，不是输入笔误} fingerprint {是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要} otherBundle {是 {folder} 中{kind, select, wrapped {已包装密钥材料包} other {参数包}}{other, select, yes {（另一仪式 {bundleCeremony} 的参数包）} other {}}的摘要，而不是此处读取的参数包的摘要} other {不是 16 组、每组 4 个十六进制数字的值}}',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
   'problem.WITNESS_CONFIRMS_TWICE.next':
     '每位见证人一次 --witness-confirms（控制台文件则每位见证人、每个指纹各一次）：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',
