@@ -6,7 +6,11 @@
  * token that holds it (custody-restore-hsm.ts).
  */
 import { unfinishedSessionLines } from '../unfinished-session-lines';
-import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
+import {
+  bundleCeremonyOf,
+  refuseJournalFileOfOtherCeremony,
+  refuseJournalNamedForOtherCeremony,
+} from '../../core/bundle/ceremony-facts';
 import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest';
 import { ceremonyTitle } from '../ceremony-title';
 import { mediaFolderLine, onlineImportHint } from '../command-line';
@@ -95,6 +99,14 @@ async function beforeTheJournal(
   // The fresh bundle carries the ceremony's title (refused if --title differs) and each key's planned expiry.
   const bundle = await bundleCeremonyOf(rel(values.bundle as string));
   const facts = bundle?.facts;
+  // A journal named for, or recording, another ceremony than the bundle's: refused before it opens,
+  // as airgap wrap refuses it. Opened, it would close a crashed session of that other ceremony and
+  // withdraw its custody files first (a trial's older copy lost a set the KMS's material needed).
+  if (bundle && values.journal !== undefined) {
+    const dir = rel(values.bundle as string);
+    refuseJournalNamedForOtherCeremony(values.journal, { dir, ceremonyId: bundle.ceremonyId, title: facts?.title });
+    await refuseJournalFileOfOtherCeremony(rel(values.journal), bundle.ceremonyId);
+  }
   return {
     wrappedOut,
     backupFile,

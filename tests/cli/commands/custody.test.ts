@@ -16,6 +16,7 @@ import { restoredExpiry } from '../../../src-main/core/ceremony/restore/restored
 import { commands as registered } from '../../../src-main/cli/commands/index';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { readBundle } from '../../../src-main/core/bundle';
+import { openJournal } from '../../../src-main/core/journal';
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import type { VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { parametersBundle } from '../../core/custody/helpers';
@@ -477,6 +478,43 @@ describe('keyferry custody', () => {
       `The refusal could not be recorded in the journal ${path.join(dir, 'restore.jsonl')}: The journal ${path.join(dir, 'restore.jsonl')} records ceremony reimport-2025-02, but this import-parameters bundle belongs to ceremony other-2025-03.`,
     );
     expect(await readFile(path.join(dir, 'restore.jsonl'), 'utf8')).toBe(before);
+    // The same with a journal of this ceremony whose last session a crash ended after it wrote a share:
+    // refused before that journal opens, so its closing does not withdraw the share for a bundle of
+    // another ceremony (a trial's older copy lost, this way, the set a KMS key's material needed).
+    const crashed = path.join(dir, 'crashed.jsonl');
+    const custodianFolder = path.join(dir, 'custodian-x');
+    const journal = await openJournal(crashed, { create: true });
+    await journal.append('Olga', 'ceremony.session-started', { side: 'air-gapped', operator: 'Olga' });
+    await journal.append('Olga', 'parameters.read', { ceremonyId: 'reimport-2025-02' });
+    await journal.append('Olga', 'preflight.passed', {
+      destinations: [{ role: 'custodian', folder: custodianFolder, willCreate: true }],
+    });
+    await journal.close();
+    await mkdir(custodianFolder);
+    await writeFile(path.join(custodianFolder, 'keyferry-share-reimport-2025-02-1of2.json'), '{}');
+    const crashedBefore = await readFile(crashed, 'utf8');
+    const notOpened = await run(
+      [
+        ...base,
+        '--bundle',
+        'elsewhere/parameters',
+        '--wrapped-out',
+        'fresh',
+        '--journal',
+        'crashed.jsonl',
+        ...ceremony.slice(2),
+      ],
+      dir,
+    );
+    expect(notOpened.code).toBe(1);
+    expect(notOpened.err.replace(/\s+/g, ' ')).toContain(
+      `The journal ${crashed} records ceremony reimport-2025-02, but this import-parameters bundle belongs to ceremony other-2025-03.`,
+    );
+    expect(notOpened.out).not.toContain('ended without stopping');
+    expect(await readdir(custodianFolder)).toEqual(['keyferry-share-reimport-2025-02-1of2.json']);
+    expect(await readFile(crashed, 'utf8')).toBe(crashedBefore);
+    await rm(crashed);
+    await rm(custodianFolder, { recursive: true });
     await rm(elsewhere, { recursive: true, force: true });
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
