@@ -26,6 +26,8 @@ async function crashedJournal(file: string, folder: string): Promise<void> {
   await journal.append('Olga', 'preflight.passed', {
     destinations: [{ role: 'custodian', folder, willCreate: true }],
   });
+  // Its material made (a split can begin only then), the share written after it.
+  await journal.append('Olga', 'material.generated', { keyId: 'k1' });
   await journal.close();
   await mkdir(folder);
   await writeFile(path.join(folder, `keyferry-share-${CEREMONY}-1of2.json`), '{}');
@@ -63,7 +65,7 @@ describe('custody restore refused before it starts, on a journal with a crashed 
     expect(done.code).toBe(1);
     expect(done.stderr).toContain(`The refused attempt is recorded in the journal ${journal}`);
     expect(done.stdout).toContain(
-      'Session 1 of this journal (entries 1-3) ended without stopping: a crash or power loss.',
+      'Session 1 of this journal (entries 1-4) ended without stopping: a crash or power loss.',
     );
     expect(done.stdout).toContain(
       `The custody files that session wrote (shares, slips, backup) were removed from 1 custodian folder (${custodian})`,

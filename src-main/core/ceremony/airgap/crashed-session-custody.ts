@@ -12,6 +12,12 @@
  * by hand (its `reasonPhrase` says so on every later receipt). A session killed before its split
  * that had produced material may have written part of a set: an unreadable folder of its is named
  * the same way, with the set's files as "may be there".
+ *
+ * Nor is anything taken that another session can have written: a set an earlier session of the
+ * journal split, even when the crashed session's own entries name it too (lines copied into the
+ * journal); and, for a session killed before it journaled its split, a file older than its first
+ * material (a finished set's stick of another journal mounted at the same path: a trial lost one so),
+ * or any file at all when it had made no material, so no split can have begun.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -104,8 +110,36 @@ function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
     // A name without its set was written before names carried it: the crashed session's only when no
     // other session of this journal split a set (an older session's stick may be at the same path).
     if (tag === undefined) return others.size === 0;
-    return own.size > 0 ? own.has(tag) : !others.has(tag);
+    // One set is split by one session: a set an earlier session split is never the crashed one's.
+    if (others.has(tag)) return false;
+    return own.size > 0 ? own.has(tag) : true;
   };
+}
+
+/** FAT's modification times are kept to two seconds: a file written just after the material may read as up to this much older. */
+const FILE_TIME_SLACK_MS = 2_000;
+
+/**
+ * For a session killed before it journaled its split: the time from which its split can have written
+ * files (its first material's entry), or 'none' when it made no material; null when it journaled
+ * its split (its own set is then known by its tag).
+ */
+function unsplitWritesSince(custody: CrashedCustody): number | 'none' | null {
+  if (custody.session.some((e) => e.event === 'custody.split')) return null;
+  const first = custody.session.find((e) => PRODUCED_MATERIAL.has(e.event));
+  if (first === undefined) return 'none';
+  const at = Date.parse(first.time);
+  return Number.isFinite(at) ? at - FILE_TIME_SLACK_MS : 'none';
+}
+
+/** The names in `folder` that are files modified at `since` or later (the others were there before). */
+async function writtenSince(folder: string, names: readonly string[], since: number): Promise<string[]> {
+  const kept: string[] = [];
+  for (const name of names) {
+    const stat = await fs.lstat(path.join(folder, name)).catch(() => undefined);
+    if (stat?.isFile() && stat.mtimeMs >= since) kept.push(name);
+  }
+  return kept;
 }
 
 /** Material the session produced (generated, loaded or taken from an HSM): only then can a split have begun. */
@@ -196,6 +230,7 @@ export async function withdrawCrashedCustody(
   const targets = targetsOf(custody, ceremonyId, parsed?.success ? parsed.data : null);
   const producedMaterial = custody.session.some((e) => PRODUCED_MATERIAL.has(e.event));
   const ours = sessionFileFilter(custody);
+  const since = unsplitWritesSince(custody);
   const files: string[] = [];
   const createdFolders: string[] = [];
   const seen = new Map<CustodianTarget, readonly string[] | null>();
@@ -203,7 +238,9 @@ export async function withdrawCrashedCustody(
     const listing = await fs.readdir(target.folder).catch(() => null);
     seen.set(target, listing);
     if (listing === null) continue;
-    files.push(...listing.filter(ours).map((n) => path.join(target.folder, n)));
+    const named = since === 'none' ? [] : listing.filter(ours);
+    const written = typeof since === 'number' ? await writtenSince(target.folder, named, since) : named;
+    files.push(...written.map((n) => path.join(target.folder, n)));
     if (target.willCreate) createdFolders.push(target.folder);
   }
   const removed =

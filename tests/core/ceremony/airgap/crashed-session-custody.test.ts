@@ -6,7 +6,7 @@
  * receipt's People section, and the holder, folder and files are named to delete by hand.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -159,6 +159,68 @@ describe('closing a crashed session whose custodian folder is not where it wrote
 
     expect(report).toMatchObject({ withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] });
     expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdraw-failed');
+  });
+
+  it('killed before it journaled the split: a set already on the stick before its material is not taken (another journal’s, at the same path)', async () => {
+    const folder = path.join(dir, 'c1');
+    await mkdir(folder);
+    // A finished set of this ceremony, wrapped in another journal an hour ago; its stick is mounted here.
+    const other = 'AAAA1111';
+    const theirs = [`keyferry-share-${CEREMONY}-${other}-1of2.json`, `keyferry-backup-${CEREMONY}-${other}.txt`];
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const name of theirs) {
+      await writeFile(path.join(folder, name), 'x');
+      await utimes(path.join(folder, name), anHourAgo, anHourAgo);
+    }
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [{ role: 'custodian', folder, willCreate: false }],
+    });
+    await journal.append('Op', 'material.generated', { keyId: 'k1' });
+    // What the split wrote before the kill, after its material.
+    for (const name of names(1).slice(0, 2)) await writeFile(path.join(folder, name), 'x');
+
+    await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect((await readdir(folder)).sort()).toEqual(theirs.sort());
+  });
+
+  it('killed before any material existed: nothing in its custodian folder is taken, whatever set lies there', async () => {
+    const folder = path.join(dir, 'c1');
+    await mkdir(folder);
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [{ role: 'custodian', folder, willCreate: false }],
+    });
+    for (const name of names(1)) await writeFile(path.join(folder, name), 'x');
+
+    await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect((await readdir(folder)).sort()).toEqual(names(1).sort());
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
+  });
+
+  it('a crashed session whose split names a set an earlier session split (lines copied into the journal): none of it is taken', async () => {
+    const [c1, c2] = (await crashedAfterSplit()) as [string, string];
+    // That session's ending, then five forged lines: a session start, its reading, preflight and
+    // material, and a copy of the finished session's split; the hash chain has no key.
+    await journal.append('Op', 'receipt.written', {});
+    await journal.append('Op', 'ceremony.session-ended', {});
+    const split = journal.entries.find((e) => e.event === 'custody.split');
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [c1, c2].map((folder) => ({ role: 'custodian', folder, willCreate: false })),
+    });
+    await journal.append('Op', 'material.generated', { keyId: 'k1' });
+    await journal.append('Op', 'custody.split', { ...split?.data });
+
+    await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect((await readdir(c1)).sort()).toEqual(names(1).sort());
+    expect((await readdir(c2)).sort()).toEqual(names(2).sort());
   });
 
   it('a journal closed before this fix (its closing skipped the folder in silence): the receipt claims no withdrawal', async () => {

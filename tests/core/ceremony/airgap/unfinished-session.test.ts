@@ -195,7 +195,8 @@ describe('closeUnfinishedSession', () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
     await journal.append('Ana', 'receipt.written', {});
-    const { custodians } = await crashedSession([]);
+    // Killed once its material existed (a split can have begun), before it journaled the split.
+    const { custodians } = await crashedSession(['material.generated']);
     const folder = custodians[0] as string;
     await mkdir(folder);
     const finished = `keyferry-share-${CEREMONY}-5A5A5A5A-1of2.json`;
