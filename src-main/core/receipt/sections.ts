@@ -121,26 +121,27 @@ function journalVerifyCommand(journal: ReceiptInput['journal']): string[] {
 }
 
 /**
- * What a text receipt prints of the journal named `journalFile`, read back from the verify command
- * journalVerifyCommand writes into its last seal (count, head in lowercase), and every hex digit it
- * prints, run together (its seals' digests among them); undefined when the text holds no such
- * command for that file. The command's lines, broken with a trailing backslash (CRLF too) and
- * indented, are joined first; the file word is compared as printed, so a name with spaces, quotes
- * or a leading "-" is found as well as a plain one.
+ * What a text receipt prints of its journal, read back from the verify command journalVerifyCommand
+ * writes into its last seal (the file word as printed, count, head in lowercase), and every hex digit
+ * it prints, run together (its seals' digests among them); undefined when the text holds no such
+ * command. The command's lines, broken with a trailing backslash (CRLF too) and indented, are
+ * joined first, so a file word with spaces or quotes reads as printed.
  */
 export function printedJournalSeal(
   text: string,
-  journalFile: string,
-): { readonly count: number; readonly head: string; readonly hex: string } | undefined {
+): { readonly file: string; readonly count: number; readonly head: string; readonly hex: string } | undefined {
   const joined = text.replace(/ \\\r?\n */g, ' ');
-  const command = `keyferry journal verify ${journalFileWord(journalFile)} --expect-count `;
-  const at = joined.lastIndexOf(command);
-  if (at < 0) return undefined;
-  const seal = /^(\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/.exec(joined.slice(at + command.length));
+  const seals = [
+    ...joined.matchAll(
+      /keyferry journal verify (.+?) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/g,
+    ),
+  ];
+  const seal = seals.at(-1);
   if (!seal) return undefined;
   return {
-    count: Number(seal[1]),
-    head: (seal[2] as string).replace(/ /g, '').toLowerCase(),
+    file: seal[1] as string,
+    count: Number(seal[2]),
+    head: (seal[3] as string).replace(/ /g, '').toLowerCase(),
     hex: text.replace(/[^0-9A-F]/g, ''),
   };
 }

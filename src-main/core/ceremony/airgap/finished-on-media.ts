@@ -14,10 +14,17 @@
  *    that cannot be read: the officer checks it before anything is withdrawn;
  *  - its bundle folder gone after the session journaled the bundle written: it may have been
  *    carried away finished; the medium is asked for (an empty folder there says it is lost);
- *  - a text receipt of the ceremony in its receipt folder printed from a journal of this file name,
- *    with the digests of the parameters (and bundle) the session journaled, at an entry count past
- *    this copy's end and a head this copy does not hold: the journal went on (a receipt of an earlier
- *    journal of the same name, with the same parameters, is moved aside by the officer to go past).
+ *  - a text receipt of the ceremony in its receipt folder with the digests of the parameters (and
+ *    bundle) the session journaled, printed at an entry count past this copy's end and a head this
+ *    copy does not hold: the journal went on. Whatever journal file its verify command names: a copy
+ *    restored under its backup's name is the same journal (a trial lost a set that way). A receipt of
+ *    another journal with the same parameters (an earlier journal this one replaced) is moved aside
+ *    by the officer to go past;
+ *  - such a receipt printed at one of the session's own entries after its bundle was written, while
+ *    that bundle's folder is gone or empty: the wrap reached its receipt, and its bundle was carried
+ *    away (a trial's officer, told to put an empty folder there if the bundle was lost, did so while
+ *    the receipt lay in the folder). A crash between the receipt and its entry leaves the bundle's
+ *    files in their folder, and is closed as before.
  * A folder that holds none of these says nothing; the session is closed as before. A copy whose
  * wrap's bundle was carried away before its entry `wrapped-bundle.written`, with no receipt beside
  * it, cannot be told from a crash here (the command line's named-journal check may still refuse it).
@@ -47,7 +54,7 @@ interface UnfinishedOnJournal {
 /** What on the media says the session finished, or the journal went on ('manifest': one to check first). */
 type Evidence =
   | { readonly evidence: 'bundle' | 'manifest' | 'missing'; readonly where: string }
-  | { readonly evidence: 'receipt'; readonly where: string; readonly count: number };
+  | { readonly evidence: 'receipt' | 'receiptInSession'; readonly where: string; readonly count: number };
 
 /** Receipt text files larger than this are not read for the check (a 100-key receipt is far smaller). */
 const RECEIPT_TEXT_MAX_BYTES = 8 * 1024 * 1024;
@@ -58,10 +65,12 @@ export async function refuseSessionFinishedOnMedia(unfinished: UnfinishedOnJourn
   if (!start) return;
   const bundle = unfinished.bundleFolder === undefined ? undefined : await bundleEvidence(unfinished, start);
   // Certain evidence first (the bundle the session wrote, a receipt printed later), then what is asked about.
+  const bundleGone = unfinished.bundleFolder !== undefined && (await holdsNothing(unfinished.bundleFolder));
   const found =
     bundle?.evidence === 'bundle'
       ? bundle
-      : ((unfinished.receiptFolder === undefined ? undefined : await receiptEvidence(unfinished)) ?? bundle);
+      : ((unfinished.receiptFolder === undefined ? undefined : await receiptEvidence(unfinished, bundleGone)) ??
+        bundle);
   if (!found) return;
   throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
     journal: unfinished.journal,
@@ -69,8 +78,16 @@ export async function refuseSessionFinishedOnMedia(unfinished: UnfinishedOnJourn
     seq: start.seq,
     where: found.where,
     evidence: found.evidence,
-    count: found.evidence === 'receipt' ? found.count : 0,
+    count: found.evidence === 'receipt' || found.evidence === 'receiptInSession' ? found.count : 0,
   });
+}
+
+/** Whether `folder` is gone or empty (a folder that does not read holds something unknown: false). */
+async function holdsNothing(folder: string): Promise<boolean> {
+  return fs.readdir(folder).then(
+    (names) => names.length === 0,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
 }
 
 /** What the session's bundle folder says: finished, to check, carried away, or nothing. */
@@ -113,7 +130,7 @@ function journaledDigest(session: readonly JournalEntry[], event: string): strin
  * file comment), and of this session's parameters: its seals carry the parameters bundle digest the
  * session read and, when the session journaled its wrapped bundle written, that bundle's digest.
  */
-async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidence | undefined> {
+async function receiptEvidence(unfinished: UnfinishedOnJournal, bundleGone: boolean): Promise<Evidence | undefined> {
   const folder = unfinished.receiptFolder as string;
   const ceremonyId = recordedCeremonyId(unfinished.entries);
   const parameters = journaledDigest(unfinished.session, 'parameters.read');
@@ -122,25 +139,30 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal): Promise<Evidenc
     d === undefined ? [] : [d.toUpperCase()],
   );
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  const journalFile = path.basename(unfinished.journal);
   const hashes = new Set(unfinished.entries.map((e) => e.hash));
+  // The session's entries from its bundle's (a receipt is printed after the bundle is written).
+  const written = unfinished.session.findIndex((e) => e.event === 'wrapped-bundle.written');
+  const afterBundle = new Set(written < 0 ? [] : unfinished.session.slice(written).map((e) => e.hash));
   // This ceremony's air-gapped receipts only (another ceremony's id may begin with this one's).
   const ofCeremony = new RegExp(
     `^receipt-(air-gapped|custody-restore)-${ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[-.].*\\.txt$`,
   );
   for (const name of names) {
     if (!ofCeremony.test(name)) continue;
-    const printed = await receiptFileSeal(path.join(folder, name), journalFile);
+    const printed = await receiptFileSeal(path.join(folder, name));
     if (!printed || !seals.every((d) => printed.hex.includes(d))) continue;
+    const where = path.join(folder, name);
     if (printed.count > unfinished.entries.length && !hashes.has(printed.head))
-      return { evidence: 'receipt', where: path.join(folder, name), count: printed.count };
+      return { evidence: 'receipt', where, count: printed.count };
+    if (bundleGone && afterBundle.has(printed.head))
+      return { evidence: 'receiptInSession', where, count: printed.count };
   }
   return undefined;
 }
 
-/** What a text receipt file prints of the journal `journalFile` (receipt/sections.ts printedJournalSeal); undefined when it does not read or is too large. */
-async function receiptFileSeal(file: string, journalFile: string): Promise<ReturnType<typeof printedJournalSeal>> {
+/** What a text receipt file prints of its journal (receipt/sections.ts printedJournalSeal); undefined when it does not read or is too large. */
+async function receiptFileSeal(file: string): Promise<ReturnType<typeof printedJournalSeal>> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > RECEIPT_TEXT_MAX_BYTES) return undefined;
-  return printedJournalSeal(await fs.readFile(file, 'utf8').catch(() => ''), journalFile);
+  return printedJournalSeal(await fs.readFile(file, 'utf8').catch(() => ''));
 }

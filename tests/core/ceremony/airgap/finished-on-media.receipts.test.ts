@@ -4,11 +4,13 @@
  * whose id begins with it), carries the parameters bundle digest the session read (and the wrapped
  * bundle's, once journaled), and was printed past this copy's end at a head the copy lacks. A
  * trial's journal replaced by a new one of the same name, beside the old journal's receipts, was
- * refused for ever; and a receipt of ceremony `abc-2` counted for `abc`. A journal whose name the
- * printed verify command quotes (spaces, a quote, a leading "-") is found too. Real receipts rendered by
+ * refused for ever; and a receipt of ceremony `abc-2` counted for `abc`. The journal file the receipt
+ * names does not matter (a trial's copy, restored under its backup's name, lost a finished wrap's
+ * shares); a receipt at the session's own entry counts once its bundle's folder is gone or empty (a
+ * trial's officer emptied it as told for a bundle lost for good). Real receipts rendered by
  * the receipt module into a real folder, a real journal.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,7 +73,9 @@ describe('a receipt as evidence that the journal went on', () => {
     await expect(check()).rejects.toMatchObject({
       code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
       values: { evidence: 'receipt', count: 40 },
-      nextStep: expect.stringContaining('If that receipt was printed from another journal of the same name'),
+      nextStep: expect.stringContaining(
+        'If that receipt was printed from another journal (an earlier journal this one replaced',
+      ),
     });
   });
 
@@ -83,25 +87,67 @@ describe('a receipt as evidence that the journal went on', () => {
     await expect(check()).resolves.toBeUndefined();
   });
 
-  it('finds the receipt of a journal whose name the verify command must quote: spaces, a quote, a leading "-"', async () => {
-    for (const file of ['-air-gapped.jsonl', "Ana's air  gapped journal.jsonl", '-a  b.jsonl']) {
-      const named = await openJournal(path.join(dir, file), { create: true });
+  it('takes a receipt printed under another journal file name: this copy restored under its backup’s name', async () => {
+    // The receipt sealed the journal as air-gapped-journal.jsonl; the officer restored this copy as another file.
+    for (const file of ['backup-airgap.jsonl', '-air-gapped.jsonl', "Ana's air  gapped journal.jsonl"]) {
+      const copy = await openJournal(path.join(dir, file), { create: true });
       try {
-        await named.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
-        await named.append('Ana', 'parameters.read', { ceremonyId: CEREMONY, manifestSha256: PARAMETERS });
-        await named.append('Ana', 'custody.split', {});
-        const receiptName = `receipt-air-gapped-${CEREMONY}-session-9.txt`;
-        // Printed from a journal of another name: not this one's.
-        await receipt(receiptName, PARAMETERS, undefined, 'air-gapped-journal.jsonl');
-        await expect(check(named), file).resolves.toBeUndefined();
-        await receipt(receiptName, PARAMETERS, undefined, file);
-        await expect(check(named), file).rejects.toMatchObject({
+        await copy.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+        await copy.append('Ana', 'parameters.read', { ceremonyId: CEREMONY, manifestSha256: PARAMETERS });
+        await copy.append('Ana', 'custody.split', {});
+        await receipt(`receipt-air-gapped-${CEREMONY}-session-9.txt`, PARAMETERS);
+        await expect(check(copy), file).rejects.toMatchObject({
           code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
           values: { evidence: 'receipt', count: 40 },
         });
+        // A receipt sealing a journal whose name the verify command quotes is read as well.
+        await receipt(`receipt-air-gapped-${CEREMONY}-session-9.txt`, PARAMETERS, undefined, file);
+        await expect(check(copy), file).rejects.toMatchObject({ values: { evidence: 'receipt', count: 40 } });
       } finally {
-        await named.close();
+        await copy.close();
       }
     }
+  });
+
+  it('takes a receipt printed at the session’s own last entry once its bundle’s folder is gone or empty (carried away finished)', async () => {
+    const BUNDLE = sha256Hex('the wrapped bundle this session wrote');
+    await journal.append('Ana', 'wrapped-bundle.written', { manifestSha256: BUNDLE });
+    const last = journal.entries.at(-1);
+    const name = `receipt-air-gapped-${CEREMONY}-session-1.txt`;
+    const input = sampleReceiptInput('air-gapped');
+    await writeFile(
+      path.join(dir, name),
+      renderReceiptText({
+        ...input,
+        ceremonyId: CEREMONY,
+        parametersBundle: { name: 'params', digest: PARAMETERS },
+        bundle: { ...input.bundle, digest: BUNDLE },
+        // The sample's people and deviations cite later entries than this short journal holds.
+        people: [{ role: 'operator', name: 'Ana', records: [] }],
+        deviations: [],
+        journal: { headHash: last?.hash as string, count: journal.count, file: 'air-gapped-journal.jsonl' },
+      }),
+    );
+    const bundleFolder = path.join(dir, 'wrapped');
+    const withBundle = () =>
+      refuseSessionFinishedOnMedia({
+        journal: journal.path,
+        entries: journal.entries,
+        session: journal.entries,
+        number: 1,
+        bundleFolder,
+        receiptFolder: dir,
+      });
+    // The officer put an empty folder where the bundle was (the way past a bundle lost for good).
+    await mkdir(bundleFolder);
+    await expect(withBundle()).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { evidence: 'receiptInSession', count: journal.count },
+      message: expect.stringContaining('that session reached its receipt'),
+    });
+    // A crash between the receipt and its entry: the bundle's files are still in their folder (no
+    // manifest, written only after the receipt's entry), so it is closed as a crash's.
+    await writeFile(path.join(bundleFolder, 'README.txt'), 'x');
+    await expect(withBundle()).resolves.toBeUndefined();
   });
 });
