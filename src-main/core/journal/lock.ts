@@ -7,6 +7,7 @@
  * block the run that resumes, a lock this process created and has not finished writing is removed
  * as the process exits.
  */
+import { randomBytes } from 'node:crypto';
 import { fstatSync, promises as fs, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -53,8 +54,18 @@ function isRunning(pid: number): boolean {
 }
 
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
+  return (await readLock(lockPath)).owner;
+}
+
+/** The lock file's text (undefined when it does not read) and the owner it names (undefined when none can be told). */
+async function readLock(lockPath: string): Promise<{ text: string | undefined; owner: LockOwner | undefined }> {
+  const text = await fs.readFile(lockPath, 'utf8').catch(() => undefined);
+  return { text, owner: text === undefined ? undefined : ownerIn(text) };
+}
+
+function ownerIn(text: string): LockOwner | undefined {
   try {
-    const parsed = JSON.parse(await fs.readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    const parsed = JSON.parse(text) as Partial<LockOwner>;
     if (
       typeof parsed.pid === 'number' &&
       typeof parsed.hostname === 'string' &&
@@ -68,6 +79,38 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
     // unreadable or half-written lock: treated as held by someone unknown
   }
   return undefined;
+}
+
+/**
+ * Takes away the lock at `lockPath` if it still holds `stale` (the text read from it, naming a process
+ * that is gone): moved aside under a name of this process's own, read there, then removed. Removing
+ * the path itself could remove a lock another opener made since the stale one was read (two runs
+ * started at once after a kill: both then held the journal, a trial found). A lock found aside that
+ * is not the stale one is put back (linked where the file system can, else renamed) and this opener
+ * looks again. False when nothing was taken away.
+ */
+async function takeOverStale(lockPath: string, stale: string): Promise<boolean> {
+  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.rename(lockPath, aside);
+  } catch {
+    return false; // gone already (another opener took it over): look again
+  }
+  const moved = await fs.readFile(aside, 'utf8').catch(() => undefined);
+  if (moved === stale) {
+    await fs.rm(aside, { force: true });
+    return true;
+  }
+  // Another opener's lock: back where it was, never over one made meanwhile where links work.
+  await fs
+    .link(aside, lockPath)
+    .then(
+      () => fs.rm(aside, { force: true }),
+      (error: NodeJS.ErrnoException) =>
+        error.code === 'EEXIST' ? fs.rm(aside, { force: true }) : fs.rename(aside, lockPath),
+    )
+    .catch(() => undefined);
+  return false;
 }
 
 /**
@@ -178,6 +221,7 @@ export async function acquireJournalLock(
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
   let looksWithoutOwner = 0;
   let tookOver = false;
+  let takeOverTries = 0;
   const writing: LockBeingWritten = { content };
   const recording = recordingCreation(layer ?? nodeFileLayer, lockPath, writing);
   for (;;) {
@@ -196,10 +240,11 @@ export async function acquireJournalLock(
       };
     } catch (error) {
       if (!isExistsError(error)) throw error;
-      const owner = await readOwner(lockPath);
-      if (!tookOver && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
-        await fs.rm(lockPath, { force: true });
-        tookOver = true;
+      const { text, owner } = await readLock(lockPath);
+      // One stale lock taken over at most, in a few tries (each lost to another opener's lock).
+      if (!tookOver && takeOverTries < 3 && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
+        takeOverTries += 1;
+        tookOver = await takeOverStale(lockPath, text as string);
         continue;
       }
       if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toProblem } from '../../../src-main/core/errors';
 import { openJournal } from '../../../src-main/core/journal';
 import { acquireJournalLock, acquireJournalLockToRead } from '../../../src-main/core/journal/lock';
@@ -119,6 +119,42 @@ describe('the journal lock', () => {
     const journal = await openJournal(file, { create: false });
     expect(journal.count).toBe(6);
     await journal.close();
+  });
+
+  it('a lock another opener made after the stale one was read is never taken away with it (two runs started at once after a kill)', async () => {
+    const { file } = await writeSampleJournal();
+    const lockPath = `${file}.lock`;
+    await fs.writeFile(
+      lockPath,
+      JSON.stringify({ pid: deadPid(), hostname: os.hostname(), since: '2025-01-01T00:00:00.000Z' }),
+    );
+    // The other run's lock: it took the stale lock over first, and holds the journal now.
+    const theirs = JSON.stringify({
+      pid: process.ppid,
+      hostname: os.hostname(),
+      since: new Date().toISOString(),
+      purpose: 'write',
+    });
+    const readFile = fs.readFile.bind(fs);
+    const spy = vi.spyOn(fs, 'readFile').mockImplementation((async (...args: Parameters<typeof fs.readFile>) => {
+      const read = await readFile(...args);
+      // Right after this opener read the stale lock, the other run replaced it with its own.
+      if (args[0] === lockPath && spy.mock.calls.length === 1) {
+        await fs.rm(lockPath);
+        await fs.writeFile(lockPath, theirs);
+      }
+      return read;
+    }) as typeof fs.readFile);
+    try {
+      const refused = await refusal(openJournal(file, { create: false }));
+      expect(refused.code).toBe('JOURNAL_IN_USE');
+      expect(refused.text).toContain(`open for writing by process ${process.ppid}`);
+    } finally {
+      spy.mockRestore();
+    }
+    // Their lock is where it was, as they wrote it, and nothing was left beside it.
+    expect(await fs.readFile(lockPath, 'utf8')).toBe(theirs);
+    expect((await fs.readdir(path.dirname(file))).filter((f) => f.includes('.lock.'))).toEqual([]);
   });
 
   it('never takes over a lock of another host, even when its pid is not running here', async () => {
