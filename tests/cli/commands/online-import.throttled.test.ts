@@ -29,7 +29,7 @@ describe('online import against a throttling gateway', () => {
     const imported = await keyferry([...ceremony.importCommand], { cwd: ceremony.online, env: ceremony.env });
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(
-      /\nThe KMS API gateway throttled 2 requests of this run \(APIG\.0308\): each was sent again after a wait \(\d+ s in all\), journaled as kms\.retried\. A lower --concurrency sends fewer at once\.$/,
+      /\nThe KMS API gateway throttled this run’s requests 2 times \(APIG\.0308\): each time, the request was sent again after a wait \(\d+ s of waiting in all, added up over requests that waited side by side\), journaled as kms\.retried; a request still throttled after its last try is said above as not done\. A lower --concurrency sends fewer at once\.$/,
     );
     // The receipt says it too: a slow import's cause on paper.
     const receipt = /\(and (receipt-online-\S+\.txt)\)/.exec(imported.stdout)?.[1] as string;
