@@ -2241,6 +2241,7 @@ export interface MessageValueTable {
   'cli.custody.restore.expiry-overridden': { requested: string | number; count: number; keyIds: string | number; planned: string | number };
   'cli.custody.restore.refusal-journaled': { journal: string | number };
   'cli.custody.restore.refusal-not-journaled': { journal: string | number; problem: string | number };
+  'cli.custody.restore.refusal-not-journaled-unfinished': { journal: string | number; session: string | number };
   'cli.custody.restore.no-plaintext': { hint: string | number };
   'cli.custody.prove.rebuilt': { spec: string | number; keyId: string | number; ceremonyId: string | number; count: string | number; n: string | number; m: string | number };
   'cli.custody.prove.share': { index: string | number; n: string | number; custodian: string | number };
@@ -2336,7 +2337,7 @@ export interface MessageValueTable {
   'journal.reason.stopped-before-end': { seq: string | number };
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
-  'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };
+  'journal.reason.custody-not-withdrawn': { cause: string; folder: string | number; filesList: string | number; holder: string; share: string | number; custodian: string | number; files: number };
   'journal.reason.operator-abandoned': NoValues;
   'journal.reason.signal': { signal: string | number };
   'journal.reason.zero-filled-pad': NoValues;

@@ -2,7 +2,9 @@
  * A `custody restore --bundle …` refused before its ceremony starts (a share file that does not read,
  * an existing --wrapped-out, the expiry, a --title other than the bundle's, the HSM options) is
  * journaled when the journal it names already exists: that journal is the ceremony's record, and a
- * witness reading it later must see the failed attempt, not a gap. The attempt is journaled as any
+ * witness reading it later must see the failed attempt, not a gap. Not when that journal ends with a
+ * session that did not finish past its preflight: journaling would close it and withdraw its files
+ * for an attempt that was refused, which a restore that starts does after its own checks. The attempt is journaled as any
  * refused restore is: its session start (who was there), then `ceremony.abandoned` with the
  * problem's code and values, at state "new" (nothing was presented or rebuilt). A journal that does
  * not exist is not created for a refusal: no ceremony has started, and a mistyped --journal would
@@ -12,6 +14,7 @@
 import path from 'node:path';
 import { bundleCeremonyOf, refuseJournalOfOtherCeremony } from '../../core/bundle/ceremony-facts';
 import { problemCause } from '../../core/ceremony/airgap/session-stop';
+import { leftFilesToWithdraw, unfinishedLastSession } from '../../core/ceremony/airgap/unfinished-session';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { toProblem } from '../../core/errors';
 import { openCeremonyJournal } from '../ceremony-journal';
@@ -53,6 +56,15 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
       const facts = bundle?.facts;
       // A journal of another ceremony is not this attempt's record: nothing is written to it.
       if (bundle) refuseJournalOfOtherCeremony(journal, bundle.ceremonyId);
+      // Nor one ending with a session that did not finish: the attempt's start would close it and
+      // withdraw what it wrote, for a refused attempt, before any check of a restore that starts (a
+      // trial's older journal copy, given with a bundle that did not read, lost a finished set so).
+      const unfinished = unfinishedLastSession(journal.entries);
+      if (unfinished && leftFilesToWithdraw(unfinished.entries))
+        return t('cli.custody.restore.refusal-not-journaled-unfinished', {
+          journal: file,
+          session: unfinished.session,
+        });
       const restore = await RestoreCeremony.start({
         journal,
         title: facts?.title ?? values.title ?? t('cli.custody.restore.default-title'),

@@ -14,7 +14,11 @@ import { removeCreatedEntries, type CreatedEntries } from '../fs/created-entries
 export type CustodyWrites = CreatedEntries;
 
 interface WithdrawnCustody {
-  /** The custodian folders that held files of this session and hold none now (or were removed). */
+  /**
+   * The custodian folders files of this session were removed from, holding none of them now, and
+   * those it created that are gone again; never a folder nothing was taken from (a trial's closing
+   * said "removed from 2 custodian folders" with no file removed).
+   */
   readonly folders: readonly string[];
   readonly removedFiles: number;
   /** Files that could not be removed (media pulled, made read-only): to delete by hand. */
@@ -25,9 +29,10 @@ interface WithdrawnCustody {
 
 /** Removes `writes.files`, then the created folders left empty (fs/created-entries.ts); never throws. */
 export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<WithdrawnCustody> {
-  const { removedFiles, leftFiles, movedFiles } = await removeCreatedEntries(writes);
-  const touched = [...new Set([...writes.files.map((f) => path.dirname(f)), ...writes.createdFolders])];
+  const { removedFiles, removedFolders, leftFiles, movedFiles } = await removeCreatedEntries(writes);
   const notWithdrawn = [...leftFiles, ...movedFiles];
+  const removedFrom = writes.files.filter((f) => !notWithdrawn.includes(f)).map((f) => path.dirname(f));
+  const touched = [...new Set([...removedFrom, ...removedFolders])];
   const folders = touched.filter((folder) => !notWithdrawn.some((f) => path.dirname(f) === folder));
   return { folders, removedFiles, leftFiles, movedFiles };
 }

@@ -15,9 +15,12 @@
  *
  * Nor is anything taken that another session can have written: a set an earlier session of the
  * journal split, even when the crashed session's own entries name it too (lines copied into the
- * journal); and, for a session killed before it journaled its split, a file older than its first
- * material (a finished set's stick of another journal mounted at the same path: a trial lost one so),
- * or any file at all when it had made no material, so no split can have begun.
+ * journal); and nothing at all of a session killed before it journaled its split. Its files could
+ * not be told from a finished set of another journal on a stick mounted at the same path, or from
+ * the set a later session of this journal wrote after this copy was taken (trials lost both so, and
+ * files' times tell nothing across FAT's local times and copied sticks): the files of sets this copy
+ * does not know are named, NOT withdrawn (`unknownSet`), to be deleted only if no receipt names that
+ * set. A session that made no material cannot have begun a split: nothing is named for it.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -116,32 +119,6 @@ function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
   };
 }
 
-/** FAT's modification times are kept to two seconds: a file written just after the material may read as up to this much older. */
-const FILE_TIME_SLACK_MS = 2_000;
-
-/**
- * For a session killed before it journaled its split: the time from which its split can have written
- * files (its first material's entry), or 'none' when it made no material; null when it journaled
- * its split (its own set is then known by its tag).
- */
-function unsplitWritesSince(custody: CrashedCustody): number | 'none' | null {
-  if (custody.session.some((e) => e.event === 'custody.split')) return null;
-  const first = custody.session.find((e) => PRODUCED_MATERIAL.has(e.event));
-  if (first === undefined) return 'none';
-  const at = Date.parse(first.time);
-  return Number.isFinite(at) ? at - FILE_TIME_SLACK_MS : 'none';
-}
-
-/** The names in `folder` that are files modified at `since` or later (the others were there before). */
-async function writtenSince(folder: string, names: readonly string[], since: number): Promise<string[]> {
-  const kept: string[] = [];
-  for (const name of names) {
-    const stat = await fs.lstat(path.join(folder, name)).catch(() => undefined);
-    if (stat?.isFile() && stat.mtimeMs >= since) kept.push(name);
-  }
-  return kept;
-}
-
 /** Material the session produced (generated, loaded or taken from an HSM): only then can a split have begun. */
 const PRODUCED_MATERIAL = new Set(['material.generated', 'material.loaded', 'material.hsm-selected']);
 
@@ -230,17 +207,17 @@ export async function withdrawCrashedCustody(
   const targets = targetsOf(custody, ceremonyId, parsed?.success ? parsed.data : null);
   const producedMaterial = custody.session.some((e) => PRODUCED_MATERIAL.has(e.event));
   const ours = sessionFileFilter(custody);
-  const since = unsplitWritesSince(custody);
   const files: string[] = [];
+  const unknownSets = new Map<CustodianTarget, readonly string[]>();
   const createdFolders: string[] = [];
   const seen = new Map<CustodianTarget, readonly string[] | null>();
   for (const target of targets) {
     const listing = await fs.readdir(target.folder).catch(() => null);
     seen.set(target, listing);
     if (listing === null) continue;
-    const named = since === 'none' ? [] : listing.filter(ours);
-    const written = typeof since === 'number' ? await writtenSince(target.folder, named, since) : named;
-    files.push(...written.map((n) => path.join(target.folder, n)));
+    const named = listing.filter(ours).map((n) => path.join(target.folder, n));
+    if (split !== undefined) files.push(...named);
+    else if (producedMaterial && named.length > 0) unknownSets.set(target, named);
     if (target.willCreate) createdFolders.push(target.folder);
   }
   const removed =
@@ -261,7 +238,9 @@ export async function withdrawCrashedCustody(
     const left = removed.leftFiles.filter((f) => path.dirname(f) === target.folder);
     // Not here: delete them (the share's slips and the backup's printout with them) wherever they are now.
     const elsewhere = inFolder(target.writtenNames.filter((n) => !listing.includes(n)));
-    if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...elsewhere, ...left]));
+    const unknown = unknownSets.get(target);
+    if (unknown) failed.push(notWithdrawn(target, 'unknownSet', unknown));
+    else if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...elsewhere, ...left]));
     else if (left.length > 0) failed.push(notWithdrawn(target, 'notRemoved', left));
   }
   const withdrawnCustody = removed.folders.filter((folder) => !failed.some((f) => f.folder === folder));

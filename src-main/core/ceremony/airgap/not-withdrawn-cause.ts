@@ -3,7 +3,7 @@
  * `custody.withdraw-failed` entry (crashed-session-custody.ts). Imports nothing: the journal screen and
  * the receipts' Deviations say it in the reader's words (i18n/data-fields.ts), never as this code.
  */
-export const NOT_WITHDRAWN_CAUSES = ['unreadable', 'shareMissing', 'notRemoved'] as const;
+export const NOT_WITHDRAWN_CAUSES = ['unreadable', 'shareMissing', 'notRemoved', 'unknownSet'] as const;
 export type NotWithdrawnCause = (typeof NOT_WITHDRAWN_CAUSES)[number];
 
 export const isNotWithdrawnCause = (value: string): value is NotWithdrawnCause =>

@@ -75,6 +75,8 @@ export const enCustody = {
   'cli.custody.restore.refusal-journaled':
     'The refused attempt is recorded in the journal {journal} (ceremony.abandoned), so whoever reads the journal later sees it.',
   'cli.custody.restore.refusal-not-journaled': 'The refusal could not be recorded in the journal {journal}: {problem}',
+  'cli.custody.restore.refusal-not-journaled-unfinished':
+    'The refusal was not recorded in the journal {journal}: its session {session} did not finish, and recording it would first close that session and withdraw what it wrote. That is done when a restore or a wrap starts on that journal, after its own checks; nothing was written or removed now.',
   'cli.custody.restore.no-plaintext': 'No plaintext was written. {hint}',
   'cli.custody.prove.rebuilt':
     'Rebuilt {spec} key material of key {keyId} (ceremony {ceremonyId}) from {count} of {n} shares ({m} needed):',

@@ -31,7 +31,7 @@ export const enScreenJournal = {
   'journal.value.number': '{n, number}',
   'journal.value.never': 'never expires',
   'journal.value.notWithdrawnCause':
-    '{cause, select, unreadable {the folder could not be read} shareMissing {the share was not in the folder} other {files could not be removed}}',
+    '{cause, select, unreadable {the folder could not be read} shareMissing {the share was not in the folder} unknownSet {files of a custody set this journal copy does not know} other {files could not be removed}}',
   'journal.value.digestSource':
     "{source, select, receipt {typed from the air-gapped receipt} rehearsal {taken from the rehearsal's air-gapped side} other {{source}}}",
 } as const;

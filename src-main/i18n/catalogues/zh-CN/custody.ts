@@ -67,6 +67,8 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'cli.custody.restore.refusal-journaled':
     '被拒绝的这次尝试已记入日志 {journal}（ceremony.abandoned），日后阅读该日志的人都能看到。',
   'cli.custody.restore.refusal-not-journaled': '这次拒绝未能记入日志 {journal}：{problem}',
+  'cli.custody.restore.refusal-not-journaled-unfinished':
+    '这次拒绝未记入日志 {journal}：其第 {session} 次会话未完成，记录这次拒绝会先关闭该会话并撤回它写下的内容。这会在该日志上开始恢复或包装、完成其自身检查之后进行；此次未写入或删除任何内容。',
   'cli.custody.restore.no-plaintext': '未写入任何明文。{hint}',
   'cli.custody.prove.rebuilt':
     '已根据 {n} 份中的 {count} 份份额（需要 {m} 份）重建密钥 {keyId}（仪式 {ceremonyId}）的 {spec} 密钥材料：',

@@ -103,7 +103,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.ended-without-stop': '进程未经停止即已结束：程序崩溃或断电',
   'journal.reason.torn-recorded-late': '日志中没有任何条目记载的旁边文件：移出行时断电留下的，或有人手动放在那里的',
   'journal.reason.custody-not-withdrawn':
-    '未撤回，请手动删除：{holder, select, known {交给 {custodian} 的份额 {share}，写入了 {folder}} other {保管人文件夹 {folder}}}：{cause, select, unreadable {无法读取该文件夹（不存在、已移到其他路径或其他介质，或不是文件夹）} shareMissing {写入那里的文件不在其中（该路径上是另一个介质，或文件已被移走）} other {无法删除其中的文件}}。{files, plural, =0 {该托管集的文件可能在那里（本仪式的 keyferry-share-… 和 keyferry-backup-…）：请在该保管人的介质上查找} other {无论该介质现在在哪里，请删除 {filesList}}}，以免有人将其作为份额保留或出示：它们属于一个未完成的会话。',
+    '{cause, select, unknownSet {未撤回，删除前请先核对：保管人文件夹 {folder} 中有 {filesList}，属于本日志副本不知道的托管集。该会话在记入其拆分之前就被停止，因此它们可能是该会话未完成的托管集；也可能是一次已完成包装的托管集（另一个日志的，或此副本之后本日志的），即 KMS 密钥所持密钥材料的唯一备份。只有在没有任何回执注明该托管集时（其名称中的标记印在回执上），才可删除它们。} other {未撤回，请手动删除：{holder, select, known {交给 {custodian} 的份额 {share}，写入了 {folder}} other {保管人文件夹 {folder}}}：{cause, select, unreadable {无法读取该文件夹（不存在、已移到其他路径或其他介质，或不是文件夹）} shareMissing {写入那里的文件不在其中（该路径上是另一个介质，或文件已被移走）} other {无法删除其中的文件}}。{files, plural, =0 {该托管集的文件可能在那里（本仪式的 keyferry-share-… 和 keyferry-backup-…）：请在该保管人的介质上查找} other {无论该介质现在在哪里，请删除 {filesList}}}，以免有人将其作为份额保留或出示：它们属于一个未完成的会话。}}',
   'journal.reason.operator-abandoned': '操作员放弃了本次仪式',
   'journal.reason.signal': '因收到 {signal} 信号而中止',
   'journal.reason.zero-filled-pad': '演练中的例外：该令牌对带填充的 AES 密钥包装使用零填充，与 RFC 5649 不完全一致',

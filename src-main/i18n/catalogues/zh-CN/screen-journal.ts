@@ -30,7 +30,7 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.value.number': '{n, number}',
   'journal.value.never': '永不过期',
   'journal.value.notWithdrawnCause':
-    '{cause, select, unreadable {无法读取该文件夹} shareMissing {份额不在该文件夹中} other {无法删除文件}}',
+    '{cause, select, unreadable {无法读取该文件夹} shareMissing {份额不在该文件夹中} unknownSet {本日志副本不知道的托管集的文件} other {无法删除文件}}',
   'journal.value.digestSource':
     '{source, select, receipt {按离线回执键入} rehearsal {取自演练的离线端} other {{source}}}',
 } as const;

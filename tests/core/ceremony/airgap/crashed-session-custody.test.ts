@@ -6,7 +6,7 @@
  * receipt's People section, and the holder, folder and files are named to delete by hand.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -161,29 +161,38 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdraw-failed');
   });
 
-  it('killed before it journaled the split: a set already on the stick before its material is not taken (another journal’s, at the same path)', async () => {
+  it('killed before it journaled the split: nothing is taken, and the files of sets this copy does not know are named to check first', async () => {
     const folder = path.join(dir, 'c1');
     await mkdir(folder);
-    // A finished set of this ceremony, wrapped in another journal an hour ago; its stick is mounted here.
+    // A finished set of this ceremony, wrapped in another journal (or in this one after this copy
+    // was taken): its stick is mounted here, its files' times tell nothing (FAT, copied sticks).
     const other = 'AAAA1111';
     const theirs = [`keyferry-share-${CEREMONY}-${other}-1of2.json`, `keyferry-backup-${CEREMONY}-${other}.txt`];
-    const anHourAgo = new Date(Date.now() - 3_600_000);
-    for (const name of theirs) {
-      await writeFile(path.join(folder, name), 'x');
-      await utimes(path.join(folder, name), anHourAgo, anHourAgo);
-    }
+    for (const name of theirs) await writeFile(path.join(folder, name), 'x');
     await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
     await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
     await journal.append('Op', 'preflight.passed', {
       destinations: [{ role: 'custodian', folder, willCreate: false }],
     });
     await journal.append('Op', 'material.generated', { keyId: 'k1' });
-    // What the split wrote before the kill, after its material.
+    // What the split wrote before the kill.
     for (const name of names(1).slice(0, 2)) await writeFile(path.join(folder, name), 'x');
 
-    await closeUnfinishedSession(journal, 'Op', new Date());
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
 
-    expect((await readdir(folder)).sort()).toEqual(theirs.sort());
+    expect((await readdir(folder)).sort()).toEqual([...theirs, ...names(1).slice(0, 2)].sort());
+    expect(report).toMatchObject({
+      withdrawnCustody: [],
+      notWithdrawn: [{ folder, holder: null, cause: 'unknownSet' }],
+    });
+    expect([...(report?.notWithdrawn[0]?.files ?? [])].sort()).toEqual(
+      [...theirs, ...names(1).slice(0, 2)].map((n) => path.join(folder, n)).sort(),
+    );
+    const line = phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '');
+    expect(line).toContain(`NOT withdrawn, check before deleting anything: the custodian folder ${folder} holds`);
+    expect(line).toContain('Delete them only if no receipt names that set');
+    expect(phraseText(translator('zh-CN'), report?.notWithdrawn[0]?.phrase ?? '')).toContain('未撤回，删除前请先核对');
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
   });
 
   it('killed before any material existed: nothing in its custodian folder is taken, whatever set lies there', async () => {
