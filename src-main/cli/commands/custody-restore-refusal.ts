@@ -2,14 +2,15 @@
  * A `custody restore --bundle …` refused before its ceremony starts (a share file that does not read,
  * an existing --wrapped-out, the expiry, a --title other than the bundle's, the HSM options) is
  * journaled when the journal it names already exists: that journal is the ceremony's record, and a
- * witness reading it later must see the failed attempt, not a gap. Not when that journal ends with a
- * session that did not finish past its preflight: journaling would close it and withdraw its files
- * for an attempt that was refused, which a restore that starts does after its own checks. The attempt is journaled as any
+ * witness reading it later must see the failed attempt, not a gap. The attempt is journaled as any
  * refused restore is: its session start (who was there), then `ceremony.abandoned` with the
  * problem's code and values, at state "new" (nothing was presented or rebuilt). A journal that does
  * not exist is not created for a refusal: no ceremony has started, and a mistyped --journal would
  * leave a stray journal behind; nor is a journal that records another ceremony than the bundle's
- * written to (AIRGAP_JOURNAL_OTHER_CEREMONY, said instead).
+ * written to (AIRGAP_JOURNAL_OTHER_CEREMONY, said instead); nor one that ends with a session that
+ * did not finish past its preflight: journaling would start a session and so close that one,
+ * withdrawing its files for an attempt that was refused (a restore that starts does so after its
+ * own checks).
  */
 import path from 'node:path';
 import { bundleCeremonyOf, refuseJournalOfOtherCeremony } from '../../core/bundle/ceremony-facts';
