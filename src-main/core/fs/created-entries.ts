@@ -150,11 +150,23 @@ export function recordingLayer(
  * as written where it was named.
  */
 export async function refuseMovedFolders(created: CreatedEntries): Promise<void> {
+  const folder = await changedFolder(created, 'or gone');
+  if (folder !== undefined) throw new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder });
+}
+
+/**
+ * The first folder `created` wrote into that is not at its path any more: another folder (or a
+ * link) stands there, or (`'or gone'`) nothing does, or it cannot be looked at.
+ */
+async function changedFolder(created: CreatedEntries, which: 'replaced' | 'or gone'): Promise<string | undefined> {
   const files = new Set(created.files);
   for (const [at, identity] of created.identities ?? []) {
     if (files.has(at)) continue;
-    if ((await look(at, true)) !== identity) throw new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder: at });
+    const now = await look(at, true);
+    const replaced = now !== undefined && now !== 'absent' && now !== identity;
+    if (replaced || (which === 'or gone' && now !== identity)) return at;
   }
+  return undefined;
 }
 
 /**
@@ -170,14 +182,8 @@ export async function failureOfChangedFolder(error: unknown, created: CreatedEnt
     (e) => (e as NodeJS.ErrnoException | undefined)?.code,
   );
   if (!codes.includes('ENOENT')) return error;
-  const files = new Set(created.files);
-  for (const [at, identity] of created.identities ?? []) {
-    if (files.has(at)) continue;
-    const now = await look(at, true);
-    if (now !== undefined && now !== 'absent' && now !== identity)
-      return new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder: at }, { cause: error });
-  }
-  return error;
+  const folder = await changedFolder(created, 'replaced');
+  return folder === undefined ? error : new KeyferryError('OUTPUT_FOLDER_CHANGED', { folder }, { cause: error });
 }
 
 type FileOutcome = 'removed' | 'left' | 'moved';
