@@ -14,6 +14,7 @@ import {
 } from '../core/bundle/ceremony-facts';
 import { refuseJournalFileNotNamed, refuseJournalLostWithoutBundle } from '../core/ceremony/airgap/named-journal';
 import { entriesBeforeOpening } from '../core/journal/journal';
+import type { WrapOnMedia } from '../core/ceremony/airgap/wraps-on-media';
 import { terminalText } from '../core/terminal-text';
 import { journalIdentity } from '../i18n/made-by-line';
 import { cliTranslator } from './cli-locale';
@@ -27,10 +28,12 @@ interface GivenJournal {
   readonly bundleDir: string | undefined;
   /** The bundle's ceremony, facts and keys (undefined: none, or it does not read; its read says why). */
   readonly bundle: Awaited<ReturnType<typeof bundleCeremonyOf>>;
+  /** This ceremony's wraps on the media, beside the bundle and the output folder (wraps-on-media.ts). */
+  readonly onMedia: readonly WrapOnMedia[];
 }
 
 export async function checkJournalBeforeOpening(io: CliIo, given: GivenJournal): Promise<void> {
-  const { journal, journalLost, bundleDir, bundle } = given;
+  const { journal, journalLost, bundleDir, bundle, onMedia } = given;
   const file = journal === undefined ? undefined : path.resolve(io.cwd, journal);
   // Console files name no journal: the word would go past nothing.
   if (!bundleDir) refuseJournalLostWithoutBundle(journalLost, journal ?? '');
@@ -43,16 +46,19 @@ export async function checkJournalBeforeOpening(io: CliIo, given: GivenJournal):
   await refuseJournalFileOfOtherCeremony(file, ceremonyId, entries);
   // A new journal while this ceremony's journal lies beside it: it would not see that journal's wraps.
   refuseNewJournalBesideCeremony(file, ceremonyId);
-  // Another journal than the one of the wraps the online side checked (a new one in another folder,
-  // an older copy): refused, unless the officer says it is lost.
+  // Another journal than the one of the wraps the online side checked, or, for parameters naming
+  // none, than that of this ceremony's wrap on the media (a new one in another folder, an older
+  // copy): refused, unless the officer says it is lost.
   const named = facts?.airGapJournal;
-  const lost = await refuseJournalFileNotNamed(file, { named, keys: bundle.keys }, journalLost, entries);
-  if (!lost || !named) return;
+  const lost = await refuseJournalFileNotNamed(file, { named, keys: bundle.keys, onMedia }, journalLost, entries);
+  if (!lost) return;
   io.stdout(
     cliTranslator(io).t('cli.journal-lost-warning', {
       journal: file,
-      named: named.file,
-      namedFirstEntry: journalIdentity(named.firstEntrySha256),
+      named: lost.namedJournal,
+      namedFirstEntry: journalIdentity(lost.namedJournalFirstEntrySha256),
+      source: lost.bundleOnMedia === undefined ? 'parameters' : 'media',
+      folder: lost.bundleOnMedia ?? '',
       reason: terminalText(lost.reason),
     }),
   );

@@ -556,7 +556,7 @@ export interface MessageValueTable {
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
   'cli.wrap-repeated.earlier': { session: string | number; folder: string | number; digest: string | number; receipt: string; tokens: string; until: string | number; backup: string; custodians: string | number };
-  'cli.journal-lost-warning': { journal: string | number; named: string | number; namedFirstEntry: string | number; reason: string | number };
+  'cli.journal-lost-warning': { journal: string | number; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number; reason: string | number };
   'cli.wrap-again-chosen': { reason: string | number; fresh: string };
   'cli.wrap-repeated.grounds': { grounds: string; count: number; fresh: string };
   'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
@@ -1647,8 +1647,8 @@ export interface MessageValueTable {
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next': NoValues;
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': { evidence: string; where: string | number };
-  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
-  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { where: string; named: string | number; mismatch: string };
+  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
+  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { source: string; folder: string | number; where: string; named: string | number; mismatch: string };
   'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'problem.JOURNAL_LOST_REFUSED.next': { why: string };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
@@ -1755,7 +1755,7 @@ export interface MessageValueTable {
   'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
-  'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number };
+  'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number };
   'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
   'receipt.deviations.whenAndWho': { when: string | number; who: string | number };
@@ -2888,7 +2888,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
   'AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
-  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
+  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };

@@ -4,6 +4,7 @@
  * material (generated, or loaded from a file), optional M-of-N custody, wrap, wrapped-material
  * bundle, receipt. Journaled step by step (--journal FILE). No network client is involved.
  */
+import { wrapsOnMedia } from '../../core/ceremony/airgap/wraps-on-media';
 import { unfinishedSessionLines } from '../unfinished-session-lines';
 import path from 'node:path';
 import type { CustodyResult } from '../../core/ceremony/airgap/custody-split';
@@ -162,7 +163,25 @@ export const airgapWrapCommand = defineCommand({
     const facts = bundleCeremony?.facts;
     // The --journal given, against the bundle, before it opens (journal-before-opening.ts).
     const journalLost = values['journal-lost'];
-    await checkJournalBeforeOpening(io, { journal: values.journal, journalLost, bundleDir, bundle: bundleCeremony });
+    // This ceremony's earlier wraps on the media (beside the bundle and --out): parameters that name
+    // no journal are held to theirs (a trial's second wrap in a new journal made a second material).
+    const onMedia =
+      bundleDir && bundleCeremony
+        ? await wrapsOnMedia(
+            [
+              { dir: bundleDir, shownAs: values.bundle as string },
+              { dir: out, shownAs: values.out as string },
+            ],
+            bundleCeremony.ceremonyId,
+          )
+        : [];
+    await checkJournalBeforeOpening(io, {
+      journal: values.journal,
+      journalLost,
+      bundleDir,
+      bundle: bundleCeremony,
+      onMedia,
+    });
     // Other people than the bundle names are refused before the journal gets a session (the
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
     refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });
@@ -190,7 +209,7 @@ export const airgapWrapCommand = defineCommand({
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
       io.stdout(networkCheckLine(io, network));
       const overview = values.bundle
-        ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle, { journalLost })
+        ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle), values.bundle, { journalLost, onMedia })
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);
       printParameters(io, overview);
       // The KMS's time as the bundle's tokens show it: a duration (30d) counts from it, as custody

@@ -13,7 +13,7 @@
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
-import { manifestClaims } from './read-bundle';
+import { manifestClaims, type ClaimedWrapJournal } from './read-bundle';
 
 /** A folder beside the bundle and the SHA-256 of its manifest (64 lower-case hex digits). */
 export interface NeighbourBundle {
@@ -23,6 +23,10 @@ export interface NeighbourBundle {
   readonly otherCeremony?: { readonly named: string; readonly own: string };
   /** Its manifest claims a wrapped-material bundle (an air-gapped side's output, not the online side's). */
   readonly wrapped?: true;
+  /** For a wrapped-material bundle made by a wrap, the air-gapped journal its manifest names (unchecked). */
+  readonly wrappedIn?: ClaimedWrapJournal;
+  /** The ceremony its manifest names (unchecked; none when it names no valid id). */
+  readonly ceremonyId?: string;
 }
 
 /** How many folders beside the bundle are looked at, and the largest manifest read: a hint stays cheap. */
@@ -96,6 +100,8 @@ async function bundlesIn(
       folder: path.join(shownParent, name),
       digest: claims.digest,
       ...(claims.format === WRAPPED_MATERIAL_FORMAT ? { wrapped: true as const } : {}),
+      ...(claims.wrappedIn ? { wrappedIn: claims.wrappedIn } : {}),
+      ...(named !== undefined ? { ceremonyId: named } : {}),
       ...(named !== undefined && ceremonyId !== undefined && named !== ceremonyId
         ? { otherCeremony: { named, own: ceremonyId } }
         : {}),

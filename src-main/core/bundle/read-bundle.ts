@@ -14,8 +14,10 @@ import {
   BUNDLE_LIMITS,
   IMPORT_PARAMETERS_FORMAT,
   MANIFEST_FILE,
+  WRAPPED_MATERIAL_FORMAT,
   type BundleFormat,
 } from './bundle-limits';
+import { journalFileNameSchema, sha256HexSchema } from './manifest-common';
 import { checkContents, checkHashes, checkListing, missingFiles, type BundleContents } from './bundle-check';
 import { readBundleFileSteps } from './bundle-file-reader';
 import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
@@ -105,18 +107,43 @@ export async function readBundleClaimedCeremony(dir: string): Promise<{ digest: 
   return manifestClaims((await readManifestAlone(dir)).bytes);
 }
 
+/** The air-gapped journal a wrapped bundle's `madeBy` names for a wrap (not a custody restore): its file, first entry and session. */
+export interface ClaimedWrapJournal {
+  readonly file: string;
+  readonly firstEntrySha256: string;
+  readonly lastWrap?: { readonly seq: number; readonly sha256: string };
+}
+
 /**
  * The digest of the manifest `bytes`, the ceremony they claim (none when not JSON or naming no
- * valid id) and the bundle format (none when not one Keyferry knows); unchecked: only to name a
- * refusal or a folder, never to let anything in.
+ * valid id), the bundle format (none when not one Keyferry knows) and, for a wrapped-material
+ * bundle made by a wrap, the journal it names (`wrappedIn`); unchecked: only to name a refusal or a
+ * folder, never to let anything in.
  */
-export function manifestClaims(bytes: Buffer): { digest: string; ceremonyId?: string; format?: BundleFormat } {
-  const claim = claimedCeremonySchema.safeParse(parsedJson(bytes));
+export function manifestClaims(bytes: Buffer): {
+  digest: string;
+  ceremonyId?: string;
+  format?: BundleFormat;
+  wrappedIn?: ClaimedWrapJournal;
+} {
+  const json = parsedJson(bytes);
+  const claim = claimedCeremonySchema.safeParse(json);
   const format = claimedFormat(bytes);
+  const wrap = format === WRAPPED_MATERIAL_FORMAT ? claimedWrapSchema.safeParse(json) : undefined;
+  const made = wrap?.success ? wrap.data.madeBy : undefined;
   return {
     digest: sha256Hex(bytes),
     ...(claim.success ? { ceremonyId: claim.data.ceremonyId } : {}),
     ...(format ? { format } : {}),
+    ...(made
+      ? {
+          wrappedIn: {
+            file: made.journalFile,
+            firstEntrySha256: made.journalFirstEntrySha256,
+            ...(made.wrapEntry ? { lastWrap: { seq: made.wrapEntry.seq, sha256: made.wrapEntry.sha256 } } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -141,6 +168,14 @@ const claimedMakerSchema = z.object({
   }),
 });
 const claimedFormatSchema = z.object({ format: z.enum(BUNDLE_FORMATS) });
+const claimedWrapSchema = z.object({
+  madeBy: z.object({
+    purpose: z.literal('wrap'),
+    journalFile: journalFileNameSchema,
+    journalFirstEntrySha256: sha256HexSchema,
+    wrapEntry: z.object({ seq: z.number().int().positive(), sha256: sha256HexSchema }).optional(),
+  }),
+});
 const claimedCeremonySchema = z.object({ ceremonyId: ceremonyIdSchema });
 
 /** `bytes` as JSON, or undefined when they are not. */

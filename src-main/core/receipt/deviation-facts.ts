@@ -167,8 +167,10 @@ const EVENT_SAYS: Readonly<
       mismatch: String(data.mismatch),
       named: String(data.namedJournal),
       namedFirstEntry: journalIdentity(String(data.namedJournalFirstEntrySha256)),
+      source: typeof data.bundleOnMedia === 'string' ? 'media' : 'parameters',
+      folder: typeof data.bundleOnMedia === 'string' ? data.bundleOnMedia : '',
     }),
-    fields: ['mismatch', 'namedJournal', 'namedJournalFirstEntrySha256', 'reason'],
+    fields: ['mismatch', 'namedJournal', 'namedJournalFirstEntrySha256', 'bundleOnMedia', 'reason'],
   }),
   'wrapping-algorithm.chosen': (data) => ({
     note: phrase('receipt.deviations.wrappingAlgorithmChosen', { from: String(data.from), to: String(data.to) }),

@@ -22,6 +22,7 @@ import { entriesBeforeOpening } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 import { finishedWrapStarts } from './earlier-wraps';
 import { journalIdentity } from '../../../i18n/made-by-line';
+import type { WrapOnMedia } from './wraps-on-media';
 
 /** How a journal is not the one the parameters name: new (it recorded no ceremony yet), another, or an older copy of it. */
 type NamedJournalMismatch = 'new' | 'other' | 'older';
@@ -38,6 +39,8 @@ interface NamedJournalLost {
   readonly namedJournalFirstEntrySha256: string;
   readonly mismatch: NamedJournalMismatch;
   readonly reason: string;
+  /** The wrapped bundle on the media that named the journal, when the parameters name none (wraps-on-media.ts). */
+  readonly bundleOnMedia?: string;
 }
 
 /**
@@ -57,10 +60,30 @@ export function namedJournalMismatch(
   return finished ? undefined : 'older';
 }
 
-/** A parameters bundle as this check reads it: the journal it names (format version 6) and its keys. */
+/**
+ * A parameters bundle as this check reads it: the journal it names (format version 6) and its keys;
+ * and, for parameters that name none, this ceremony's wraps found on the media beside it and beside
+ * the wrap's output folder (wraps-on-media.ts): their journal is held to as one the parameters name.
+ */
 export interface NamingParameters {
   readonly named: CeremonyAirGapJournal | undefined;
   readonly keys: readonly Pick<ImportParameters, 'keyId' | 'replicaOf' | 'boundMaterial'>[];
+  readonly onMedia?: readonly WrapOnMedia[] | undefined;
+}
+
+/**
+ * The journal to wrap in: the one the parameters name, else that of a wrap on the media, unless
+ * `entries` are one of those wraps' journals (late enough); undefined when nothing is named.
+ */
+function journalToWrapIn(
+  parameters: NamingParameters,
+  entries: readonly JournalEntry[],
+): { readonly named: CeremonyAirGapJournal; readonly onMedia?: string } | undefined {
+  if (parameters.named) return { named: parameters.named };
+  const wraps = parameters.onMedia ?? [];
+  if (wraps.some((w) => namedJournalMismatch(w.journal, entries) === undefined)) return undefined;
+  const [first] = wraps;
+  return first && { named: first.journal, onMedia: first.folder };
 }
 
 /**
@@ -77,10 +100,14 @@ export function checkNamedJournal(
   where: 'cli' | 'app' = 'app',
 ): NamedJournalLost | undefined {
   const reason = journalLostReason(journalLost, journal.path);
-  const { named, keys } = parameters;
+  const { keys } = parameters;
+  const toWrapIn = journalToWrapIn(parameters, journal.entries);
+  const named = toWrapIn?.named;
   const everyKeyBound = keys.length > 0 && keys.every((p) => boundMaterialFor(p, keys) !== undefined);
   if (!named || everyKeyBound) {
-    if (reason !== undefined) throw lostRefused(named ? 'bound' : 'none', journal.path);
+    // Nothing named, or the journal given is the one a wrap on the media names.
+    const why = named ? 'bound' : (parameters.onMedia?.length ?? 0) > 0 ? 'named' : 'none';
+    if (reason !== undefined) throw lostRefused(why, journal.path);
     return undefined;
   }
   const mismatch = namedJournalMismatch(named, journal.entries);
@@ -96,8 +123,16 @@ export function checkNamedJournal(
       mismatch,
       wrapSeq: named.lastWrap?.seq ?? 0,
       where,
+      source: toWrapIn?.onMedia === undefined ? 'parameters' : 'media',
+      folder: toWrapIn?.onMedia ?? '',
     });
-  return { namedJournal: named.file, namedJournalFirstEntrySha256: named.firstEntrySha256, mismatch, reason };
+  return {
+    namedJournal: named.file,
+    namedJournalFirstEntrySha256: named.firstEntrySha256,
+    mismatch,
+    reason,
+    ...(toWrapIn?.onMedia === undefined ? {} : { bundleOnMedia: toWrapIn.onMedia }),
+  };
 }
 
 /**

@@ -6,6 +6,7 @@
  * the witnesses' artefacts to confirm. A bundle naming the ceremony's people is read only by them.
  * The overview is plain values, sent over IPC and journaled.
  */
+import type { WrapOnMedia } from './wraps-on-media';
 import {
   boundMaterialFor,
   boundValue,
@@ -116,6 +117,8 @@ export interface ParametersReader {
   readonly refuseOtherCeremony: (ceremonyId: string) => void;
   /** The officer's reason the journal the parameters name is lost (named-journal.ts), if given. */
   readonly journalLost?: string | undefined;
+  /** This ceremony's wraps found on the media (wraps-on-media.ts), held to when the parameters name no journal. */
+  readonly onMedia?: readonly WrapOnMedia[] | undefined;
 }
 
 /** Parameters read, checked and journaled: the keys, what the side shows, what the witnesses confirm. */
@@ -161,7 +164,7 @@ export async function readBundleParameters(
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
     // Only in the journal of the wraps the online side checked, or past it by the officer's word.
-    const parameters = { named: read.manifest.ceremony?.airGapJournal, keys: read.keys };
+    const parameters = { named: read.manifest.ceremony?.airGapJournal, keys: read.keys, onMedia: reader.onMedia };
     return { bundle: read, lost: checkNamedJournal(parameters, reader.journal, reader.journalLost) };
   });
   if (lost) await reader.journal.append(reader.operator, 'parameters.named-journal-lost', { ...lost });

@@ -9,6 +9,7 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
+import type { WrapOnMedia } from './wraps-on-media';
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, toProblem } from '../../errors';
@@ -109,10 +110,10 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   async readParametersBundle(
     dir: string,
     shownAs?: string,
-    options: { journalLost?: string | undefined } = {},
+    options: { journalLost?: string | undefined; onMedia?: readonly WrapOnMedia[] } = {},
   ): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    const reader = { ...this.#parametersReader(), journalLost: options.journalLost };
+    const reader = { ...this.#parametersReader(), journalLost: options.journalLost, onMedia: options.onMedia };
     return this.#accept(await readBundleParameters(reader, dir, shownAs));
   }
 

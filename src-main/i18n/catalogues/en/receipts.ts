@@ -69,7 +69,7 @@ export const enReceipts = {
     '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
   'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfacesList}.',
   'receipt.deviations.namedJournalLost':
-    'Wrapped in this journal ({mismatch, select, new {a new one} older {an older copy of the one named} other {another one}}), not in {named} (first entry {namedFirstEntry}), the journal of the earlier wraps that the import parameters name; the officer declared that journal lost (the recorded text is why). The online side imports this wrap only on its officer’s word, and the bundles of the earlier wraps are never to be imported.',
+    'Wrapped in this journal ({mismatch, select, new {a new one} older {an older copy of the one named} other {another one}}), not in {named} (first entry {namedFirstEntry}), {source, select, media {the journal of the earlier wrap whose bundle {folder} lay on the medium} other {the journal of the earlier wraps that the import parameters name}}; the officer declared that journal lost (the recorded text is why). The online side imports this wrap only on its officer’s word{source, select, media { if it took a bundle of that journal} other {}}, and the bundles of the earlier wraps are never to be imported.',
   'receipt.deviations.wrappingAlgorithmChosen':
     'The wrapping algorithm was changed from {from} to {to}: the import parameters fetched after this entry are for {to}.',
   'receipt.deviations.custodySameVolume':

@@ -102,7 +102,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.earlier':
     '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，导入令牌有效至 {until}（除非其密钥已持有密钥材料）} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
   'cli.journal-lost-warning':
-    '警告：正在 {journal} 中包装，而不是在这些参数指定的先前包装所在日志 {named}（首条记录 {namedFirstEntry}）中（--journal-lost：“{reason}”）。本日志不知道那些包装：它们的材料包绝不可导入；之后哪些托管副本可以销毁，由联网端导入时说明（某个副本可能仍在备份此前已导入的密钥）。这会作为覆盖记入日志并印在回执上；联网端导入本次包装前会要求其官员的确认（--accept-other-airgap-journal）。',
+    '警告：正在 {journal} 中包装，而不是在{source, select, media {介质上的材料包 {folder} 所属的先前包装所在日志} other {这些参数指定的先前包装所在日志}} {named}（首条记录 {namedFirstEntry}）中（--journal-lost：“{reason}”）。本日志不知道那些包装：它们的材料包绝不可导入；之后哪些托管副本可以销毁，由联网端导入时说明（某个副本可能仍在备份此前已导入的密钥）。这会作为覆盖记入日志并印在回执上；{source, select, media {如果联网端曾接收过该日志的材料包，}other {}}联网端导入本次包装前会要求其官员的确认（--accept-other-airgap-journal）。',
   'cli.wrap-again-chosen':
     '警告：再次包装（--wrap-again：“{reason}”）：{fresh, select, no {本次会话包装已存在的密钥材料（在 HSM 令牌中，或所给文件中），而不是新的密钥材料} other {本次会话将生成新的密钥材料}}；联网侧只能导入其中一个已包装密钥材料包。生成密钥材料时将连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'cli.wrap-repeated.grounds':

@@ -64,7 +64,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
   'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',
   'receipt.deviations.namedJournalLost':
-    '在本日志（{mismatch, select, new {新日志} older {所指定日志的旧副本} other {另一个日志}}）中包装，而不是在导入参数指定的先前包装所在日志 {named}（首条记录 {namedFirstEntry}）中；官员声明该日志已丢失（所记录的文字即原因）。联网端只有在其官员确认后才会导入本次包装，先前包装的材料包绝不可导入。',
+    '在本日志（{mismatch, select, new {新日志} older {所指定日志的旧副本} other {另一个日志}}）中包装，而不是在{source, select, media {介质上的材料包 {folder} 所属的先前包装所在日志} other {导入参数指定的先前包装所在日志}} {named}（首条记录 {namedFirstEntry}）中；官员声明该日志已丢失（所记录的文字即原因）。{source, select, media {如果联网端曾接收过该日志的材料包，它} other {联网端}}只有在其官员确认后才会导入本次包装，先前包装的材料包绝不可导入。',
   'receipt.deviations.wrappingAlgorithmChosen':
     '包装密钥算法已由 {from} 改为 {to}：此条目之后获取的导入参数均为 {to}。',
   'receipt.deviations.custodySameVolume':

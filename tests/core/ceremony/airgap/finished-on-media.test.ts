@@ -9,7 +9,7 @@
  * do; an empty folder where the bundle was is the officer's word that it is lost. A real wrap on the
  * command line against the simulator, the journal cut where a copy would have been taken.
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keyferry } from '../../../integration/cli-in-process';
@@ -22,6 +22,14 @@ let journalFile: string;
 let bundle: string;
 let receipt: string;
 let finished: string;
+/**
+ * The wrap's command with the parameters read from a copy on a stick of their own, and where the
+ * bundle goes when carried away: apart from the wrap's output folder, so the media check before the
+ * journal opens (wraps-on-media.ts) finds no wrap beside them, and the closing's evidence is what
+ * refuses or lets the copy through.
+ */
+let wrapAgain: string[];
+let carried: string;
 const custodians = () => ['dana', 'eli'].map((f) => path.join(c.airgap, f));
 const shareFiles = async () =>
   (await Promise.all(custodians().map((f) => readdir(f).catch(() => [] as string[]))))
@@ -43,6 +51,12 @@ beforeAll(async () => {
     (await readdir(c.airgap)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt')) as string,
   );
   finished = await readFile(journalFile, 'utf8');
+  const params = path.resolve(c.airgap, option('--bundle'));
+  const stick = path.join(test.dir(), 'params-stick', path.basename(params));
+  await cp(params, stick, { recursive: true });
+  wrapAgain = c.wrapCommand.map((word, i) => (c.wrapCommand[i - 1] === '--bundle' ? stick : word));
+  await mkdir(path.join(test.dir(), 'online-side'));
+  carried = path.join(test.dir(), 'online-side', path.basename(bundle));
 }, 60_000);
 // Each case puts its copy in the journal's place; the finished journal comes back after it.
 afterEach(async () => writeFile(journalFile, finished));
@@ -61,7 +75,7 @@ async function copyTakenBefore(event: string): Promise<string> {
 async function refusedOn(copy: string): Promise<string> {
   const shares = await shareFiles();
   expect(shares).toHaveLength(2);
-  const again = await keyferry(c.wrapCommand, { cwd: c.airgap, env: {} });
+  const again = await keyferry(wrapAgain, { cwd: c.airgap, env: {} });
   expect(again.code).toBe(1);
   expect(await shareFiles()).toEqual(shares);
   expect(await readFile(journalFile, 'utf8')).toBe(copy);
@@ -114,7 +128,7 @@ describe('a journal copy older than what the media show', () => {
     const copy = await copyTakenBefore('receipt.written');
     // The receipt printed from the finished journal is not beside this copy either (the folder restored whole).
     await rename(receipt, `${receipt}.away`);
-    await rename(bundle, `${bundle}-carried`);
+    await rename(bundle, carried);
     try {
       const said = await refusedOn(copy);
       expect(said).toContain(`${SESSION(journalFile)}the wrapped bundle it wrote, ${bundle}, is not there`);
@@ -122,14 +136,14 @@ describe('a journal copy older than what the media show', () => {
         'Only if the bundle is lost for good and the wrap did not finish: create that folder, empty, and run again',
       );
     } finally {
-      await rename(`${bundle}-carried`, bundle);
+      await rename(carried, bundle);
       await rename(`${receipt}.away`, receipt);
     }
   });
 
   it('a receipt beside it printed from a later state of the journal refuses it, the bundle carried away', async () => {
     const copy = await copyTakenBefore('wrapped-bundle.written');
-    await rename(bundle, `${bundle}-carried`);
+    await rename(bundle, carried);
     try {
       const said = await refusedOn(copy);
       expect(said).toMatch(
@@ -138,7 +152,7 @@ describe('a journal copy older than what the media show', () => {
         ),
       );
     } finally {
-      await rename(`${bundle}-carried`, bundle);
+      await rename(carried, bundle);
     }
   });
 
@@ -146,10 +160,10 @@ describe('a journal copy older than what the media show', () => {
     await copyTakenBefore('receipt.written');
     const before = await shareFiles();
     await rename(receipt, `${receipt}.away`);
-    await rename(bundle, `${bundle}-carried`);
+    await rename(bundle, carried);
     await mkdir(bundle);
     try {
-      const again = await keyferry(c.wrapCommand, { cwd: c.airgap, env: {} });
+      const again = await keyferry(wrapAgain, { cwd: c.airgap, env: {} });
       expect(again.stderr).not.toContain('older copy');
       expect(again.stdout.replace(/\s+/g, ' ')).toContain('ended without stopping');
       expect(again.stdout).toContain('were removed from 2 custodian folders');
