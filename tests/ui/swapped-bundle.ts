@@ -3,7 +3,7 @@
  * material they know on another machine (the real air-gapped workflow, its own journal), so the
  * online side meets a complete, valid bundle that is not the one the air-gapped receipt names.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ceremonyFactsOf } from '../../src-main/core/bundle/ceremony-facts';
@@ -29,7 +29,11 @@ export async function wrapAsAnAttacker(params: string, out: string): Promise<voi
       app: { version: 'attacker', build: 'attacker' },
       interfaces: OFFLINE,
     });
-    await airGapSteps(air, { params, out, receipts: machine, witnesses: people.witnesses });
+    // A copy of the parameters on the attacker's own machine: beside the real wrap on the medium,
+    // parameters naming no journal are held to that wrap's journal.
+    const copy = path.join(machine, 'params');
+    await cp(params, copy, { recursive: true });
+    await airGapSteps(air, { params: copy, out, receipts: machine, witnesses: people.witnesses });
   } finally {
     await journal.close();
     await rm(machine, { recursive: true, force: true });

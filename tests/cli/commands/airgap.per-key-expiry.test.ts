@@ -6,7 +6,7 @@
  * receipt and the KMS after `online import` carry each; an explicit --expires is journaled as an
  * override naming only the key whose plan it changes.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,18 +142,21 @@ describe("airgap wrap: each key's own planned expiry", () => {
   });
 
   it('journals --expires as an override naming only the key whose plan it changes', async () => {
-    await mkdir(path.join(dir, 'receipts-2'));
-    await mkdir(path.join(dir, 'second'));
+    // Another medium with the same parameters and no wrap of them beside it: a journal of its own
+    // (beside the first wrap's bundle, parameters naming no journal are held to that wrap's).
+    const second = path.join(dir, 'second');
+    await mkdir(path.join(second, 'receipts-2'), { recursive: true });
+    await cp(path.join(dir, 'params'), path.join(second, 'params'), { recursive: true });
     const run = await keyferry(
       airgapWrapArgs(
-        { out: 'overridden', journal: path.join('second', 'overridden.jsonl'), digest },
+        { out: 'overridden', journal: 'overridden.jsonl', digest },
         '--expires',
         'never',
         '--allow-network',
         '--receipt-dir',
         'receipts-2',
       ),
-      { cwd: dir },
+      { cwd: second },
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

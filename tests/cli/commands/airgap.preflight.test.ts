@@ -317,9 +317,12 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       `the ceremony plan asked for the AES material expiry ${momentText('en', new Date(plan.materialExpiry))}; this side requested ${momentText('en', new Date('2099-01-01T00:00:00Z'))} for 1 key`,
     );
 
-    // Without --expires the plan's expiry is requested: nothing to journal, nothing to warn of.
-    for (const f of (await readdir(dir)).filter((n) => n === 'airgap.jsonl' || n.startsWith('receipt-')))
-      await rm(path.join(dir, f));
+    // Without --expires the plan's expiry is requested: nothing to journal, nothing to warn of (a
+    // fresh start: the journal, its receipts and its wrap's bundle gone, which would refuse a new journal).
+    for (const f of (await readdir(dir)).filter(
+      (n) => ['airgap.jsonl', 'wrapped'].includes(n) || n.startsWith('receipt-'),
+    ))
+      await rm(path.join(dir, f), { recursive: true });
     const kept = await wrap('params', 'wrapped-2', digest, '--no-backup');
     expect(kept.stderr).toBe('');
     expect(kept.code).toBe(0);

@@ -4,7 +4,7 @@
  * (wrapped by someone holding a copy of the parameters) and a mistyped digest are refused before
  * anything is sent to the KMS, the slip located by group; the right digest imports.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,13 +24,13 @@ let paramsOutput = '';
 
 const journalArgs = () => connection;
 
-/** The air-gapped side in folder `machine` (the real workstation, or an attacker's copy of the parameters). */
-async function wrapOnAirGap(machine: string, out: string): Promise<string> {
-  await mkdir(path.join(dir, machine));
+/** The air-gapped side in folder `machine` (the real workstation, or an attacker's), wrapping `bundle`. */
+async function wrapOnAirGap(machine: string, bundle: string, out: string): Promise<string> {
+  await mkdir(path.join(dir, machine), { recursive: true });
   const run = await keyferry(
     airgapWrapArgs(
       {
-        bundle: path.join(online, 'media-params'),
+        bundle,
         out,
         witnesses: ['Ben', 'Chloé'],
         digest: paramsDigestFrom(paramsOutput),
@@ -69,8 +69,13 @@ beforeAll(async () => {
   const params = await keyferry(['online', 'params', ...journalArgs(), '--out', 'media-params'], { cwd: online, env });
   expect(params.code).toBe(0);
   paramsOutput = params.stdout;
-  realDigest = await wrapOnAirGap('airgap', path.join(dir, 'media-wrapped'));
-  await wrapOnAirGap('attacker', path.join(dir, 'media-swapped'));
+  realDigest = await wrapOnAirGap('airgap', path.join(online, 'media-params'), path.join(dir, 'media-wrapped'));
+  // The attacker wraps a copy of the parameters on a medium of their own (beside the real wrap's
+  // bundle, a new journal is refused), then puts the result on the real medium.
+  const stick = path.join(dir, 'attacker', 'stick');
+  await cp(path.join(online, 'media-params'), path.join(stick, 'params'), { recursive: true });
+  await wrapOnAirGap(path.join('attacker', 'desk'), path.join(stick, 'params'), path.join(stick, 'swapped'));
+  await rename(path.join(stick, 'swapped'), path.join(dir, 'media-swapped'));
 }, 120_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
  * Test fixture: a real KMS simulator on 127.0.0.1, a real KmsClient, real journals and bundles
  * in a fresh temp folder, and helpers that run a ceremony up to a given step.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
@@ -169,8 +169,15 @@ export async function airGapSide(
   const journal = await f.journal(journalName);
   const air = await f.airgap(journal, plan);
   const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
+  // Another journal than the ceremony's wraps a copy of the parameters on a medium of its own:
+  // beside this ceremony's wrap, parameters naming no journal are held to that wrap's journal.
+  const given =
+    journalName === 'airgap.jsonl'
+      ? params
+      : path.join(await mkdtemp(path.join(f.dir, 'other-medium-')), path.basename(params));
+  if (given !== params) await cp(params, given, { recursive: true });
   // The bundle's manifest is written after its receipt: only then is the folder a bundle.
-  const run = { params, out, receipts, witnesses: plan.witnesses };
+  const run = { params: given, out, receipts, witnesses: plan.witnesses };
   const { bundle, receipt } = await airGapSteps(air, wrapAgain === undefined ? run : { ...run, wrapAgain });
   await journal.close();
   return { air, bundle, out, receipt };

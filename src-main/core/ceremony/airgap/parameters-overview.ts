@@ -6,7 +6,7 @@
  * the witnesses' artefacts to confirm. A bundle naming the ceremony's people is read only by them.
  * The overview is plain values, sent over IPC and journaled.
  */
-import type { WrapOnMedia } from './wraps-on-media';
+import { wrapsOnMedia, type WrapOnMedia } from './wraps-on-media';
 import {
   boundMaterialFor,
   boundValue,
@@ -117,7 +117,10 @@ export interface ParametersReader {
   readonly refuseOtherCeremony: (ceremonyId: string) => void;
   /** The officer's reason the journal the parameters name is lost (named-journal.ts), if given. */
   readonly journalLost?: string | undefined;
-  /** This ceremony's wraps found on the media (wraps-on-media.ts), held to when the parameters name no journal. */
+  /**
+   * This ceremony's wraps found on the media (wraps-on-media.ts), held to when the parameters name no
+   * journal; when not given, those beside the bundle are looked for.
+   */
   readonly onMedia?: readonly WrapOnMedia[] | undefined;
 }
 
@@ -164,7 +167,11 @@ export async function readBundleParameters(
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
     // Only in the journal of the wraps the online side checked, or past it by the officer's word.
-    const parameters = { named: read.manifest.ceremony?.airGapJournal, keys: read.keys, onMedia: reader.onMedia };
+    // This ceremony's wraps on the media: the command line's look (beside the bundle and the output
+    // folder), else beside the bundle (the app's parameters step, before any output folder is chosen).
+    const onMedia =
+      reader.onMedia ?? (await wrapsOnMedia([{ dir, shownAs: shownAs ?? dir }], read.manifest.ceremonyId));
+    const parameters = { named: read.manifest.ceremony?.airGapJournal, keys: read.keys, onMedia };
     return { bundle: read, lost: checkNamedJournal(parameters, reader.journal, reader.journalLost) };
   });
   if (lost) await reader.journal.append(reader.operator, 'parameters.named-journal-lost', { ...lost });

@@ -8,7 +8,8 @@
  * when its journal ends with a session unfinished past its preflight (before it, that session wrote
  * nothing), it asks first for the parameters bundle the officer will wrap now and runs the same
  * checks on it: the journal records its ceremony, and is the journal the bundle names
- * (AIRGAP_JOURNAL_NOT_THE_CEREMONYS). Console files name no journal: the officer's choice of them
+ * (AIRGAP_JOURNAL_NOT_THE_CEREMONYS; for parameters naming none, the journal of this ceremony's wrap
+ * beside the bundle on the medium, wraps-on-media.ts). Console files name no journal: the officer's choice of them
  * closes the session unchecked, as on the command line. The closing journals which it was, and the
  * media check runs for both (finished-on-media.ts).
  */
@@ -17,6 +18,7 @@ import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
 import { checkNamedJournal } from './named-journal';
+import { wrapsOnMedia } from './wraps-on-media';
 import { readImportParametersBundle } from './steps';
 import { leftFilesToWithdraw, unfinishedLastSession, type ClosingChecked } from './unfinished-session';
 
@@ -49,6 +51,16 @@ export async function refuseClosingUnchecked(
   const bundle = await readImportParametersBundle(given.parametersFolder, now, 'airgap');
   const journal = { path: file, entries: read };
   refuseJournalOfOtherCeremony(journal, bundle.manifest.ceremonyId);
-  checkNamedJournal({ named: bundle.manifest.ceremony?.airGapJournal, keys: bundle.keys }, journal, undefined, 'app');
+  const { parametersFolder } = given;
+  const onMedia = await wrapsOnMedia(
+    [{ dir: parametersFolder, shownAs: parametersFolder }],
+    bundle.manifest.ceremonyId,
+  );
+  checkNamedJournal(
+    { named: bundle.manifest.ceremony?.airGapJournal, keys: bundle.keys, onMedia },
+    journal,
+    undefined,
+    'app',
+  );
   return { against: 'parameters', folder: given.parametersFolder, parametersSha256: bundle.digest };
 }

@@ -5,7 +5,7 @@
  * same ceremony skips the number the first journal's receipt holds, as a restore does (walker F12:
  * it used to refuse "Move … away").
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,7 +97,10 @@ describe('a wrap in a second air-gapped journal of the same ceremony', () => {
       };
       const first = await wrapIn('airgap.jsonl', path.join(f.dir, 'wrapped-1'));
       expect(first).toMatch(/-session-1\.txt$/);
-      // Session 1 of its own journal, but the folder holds session 1 of this ceremony already.
+      // Session 1 of its own journal, but the folder holds session 1 of this ceremony already (the
+      // first wrap's bundle carried away: beside it, parameters naming no journal are held to its).
+      await mkdir(path.join(f.dir, 'online-side'));
+      await rename(path.join(f.dir, 'wrapped-1'), path.join(f.dir, 'online-side', 'wrapped-1'));
       const second = await wrapIn('airgap-2.jsonl', path.join(f.dir, 'wrapped-2'));
       expect(second).toMatch(/-session-2\.txt$/);
       expect((await readdir(receipts)).filter((n) => n.endsWith('.txt')).sort()).toEqual([first, second].sort());

@@ -13,6 +13,9 @@ import { refuseClosingUnchecked } from '../../../../src-main/core/ceremony/airga
 import { openJournal } from '../../../../src-main/core/journal';
 import { simAndFolderPerFile } from '../../../cli/commands/sim-folder';
 import { custodyWrapLapsed } from '../../../cli/commands/lapsed-parameters';
+import { oneAesParamsBundle } from '../../../helpers/aes-params-bundle';
+import { airgapWrapArgs } from '../../../helpers/cli-sides';
+import { keyferry } from '../../../integration/cli-in-process';
 
 const test = simAndFolderPerFile('kf-unfinished-before-opening-');
 let journal: string;
@@ -89,6 +92,36 @@ describe('refuseClosingUnchecked', () => {
       against: 'parameters',
       folder: params,
       parametersSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('refuses a journal that is not the one of this ceremony’s wrap beside parameters naming no journal', async () => {
+    // The first parameters (naming no journal) on a stick, wrapped by the command line beside them.
+    const usb = path.join(test.dir(), 'usb');
+    await mkdir(usb);
+    await mkdir(path.join(test.dir(), 'first'));
+    const digest = await oneAesParamsBundle(path.join(usb, 'params'), {
+      ceremonyId: 'KF-20261207-c0ffee',
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000c',
+    });
+    const wrap = await keyferry(
+      airgapWrapArgs({ bundle: '../usb/params', out: '../usb/wrapped-1', digest }, '--no-backup', '--allow-network'),
+      { cwd: path.join(test.dir(), 'first') },
+    );
+    expect(wrap.code).toBe(0);
+    // Another journal, whose session a crash ended past its preflight.
+    const other = path.join(test.dir(), 'other');
+    await mkdir(other);
+    const file = path.join(other, 'air-gapped-journal.jsonl');
+    await (await openJournal(file, { create: true })).close();
+    await crashedSession(file, ['parameters.read', 'preflight.passed']);
+    await expect(
+      refuseClosingUnchecked(file, { parametersFolder: path.join(usb, 'params') }, new Date()),
+    ).rejects.toMatchObject({
+      code: 'AIRGAP_JOURNAL_NOT_THE_CEREMONYS',
+      message: expect.stringContaining(
+        `but the medium holds this ceremony’s wrapped bundle ${path.join(usb, 'wrapped-1')}, wrapped in the air-gapped journal airgap.jsonl`,
+      ),
     });
   });
 

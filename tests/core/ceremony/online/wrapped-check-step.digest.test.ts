@@ -31,8 +31,11 @@ async function onlineEvents(): Promise<{ event: string; data: Record<string, unk
 async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string): Promise<string> {
   const air = await f.airgap(await f.journal('attacker.jsonl'), plan);
   await air.checkNetwork();
-  await air.readParametersBundle(params);
-  await confirmEveryWitness(air, plan.witnesses, params);
+  // A copy on the attacker's own medium: beside the real wrap, parameters naming no journal are held to its.
+  const copy = path.join(await mkdtemp(path.join(f.dir, 'attacker-medium-')), 'params');
+  await cp(params, copy, { recursive: true });
+  await air.readParametersBundle(copy);
+  await confirmEveryWitness(air, plan.witnesses, copy);
   const out = path.join(f.dir, 'swapped');
   const receipts = await mkdtemp(path.join(f.dir, 'attacker-receipt-'));
   await air.preflight({ wrappedBundle: out, receiptFolder: receipts });

@@ -1,0 +1,73 @@
+/**
+ * The app's parameters step holds parameters naming no air-gapped journal (a first wrap's) to the
+ * journal of this ceremony's wrap lying beside them on the medium, as the command line does
+ * (core/ceremony/airgap/wraps-on-media.ts): a trial's officer wrapped the first parameters again in a
+ * new journal beside the finished wrap's bundle and made a second material with no word. Through the
+ * real router and handlers; the finished wrap is made by the real command line, on real folders.
+ */
+import { mkdir, rename } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
+import { airgapWrapArgs } from '../../helpers/cli-sides';
+import { OFFLINE } from '../../helpers/workstation';
+import { keyferry } from '../../integration/cli-in-process';
+import { call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
+
+let folder: CeremonyFolder;
+beforeEach(async () => {
+  folder = await ceremonyFolder('kf-ipc-wraps-on-media-');
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await folder.close();
+});
+
+describe('airgap.read-bundle beside this ceremony’s finished wrap on the medium', () => {
+  it('refuses the app’s new journal before anyone types, saying which journal and why; with the wrap carried away it reads', async () => {
+    const { dir, ipc } = folder;
+    const usb = path.join(dir, 'usb');
+    const params = path.join(usb, 'params');
+    await mkdir(usb);
+    const digest = await oneAesParamsBundle(params, {
+      ceremonyId: 'KF-20261207-a1b2c3',
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000b',
+    });
+    // The first wrap, by the command line, in its own journal; its bundle stays on the stick.
+    await mkdir(path.join(dir, 'first'));
+    const first = await keyferry(
+      airgapWrapArgs({ bundle: '../usb/params', out: '../usb/wrapped-1', digest }, '--no-backup'),
+      { cwd: path.join(dir, 'first') },
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+
+    // The app, on this workstation, in a ceremony folder of its own: a new journal.
+    const app = path.join(dir, 'app');
+    await mkdir(app);
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    await value(ipc, 'ceremony.setup', { title: 'Again', operator: 'Ana', witnesses: ['Ben'], folder: app });
+    await value(ipc, 'airgap.check-network');
+    const refused = await call(ipc, 'airgap.read-bundle', { folder: params });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'AIRGAP_JOURNAL_NOT_THE_CEREMONYS' } });
+    if (refused.ok) return;
+    const said = `${refused.problem.message} ${refused.problem.nextStep}`.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      `These import parameters name no air-gapped journal, but the medium holds this ceremony’s wrapped bundle ${path.join(usb, 'wrapped-1')}, wrapped in the air-gapped journal airgap.jsonl`,
+    );
+    expect(said).toContain('is a new journal');
+    expect(said).toContain('Open the ceremony folder that holds airgap.jsonl');
+    expect(said).toContain('The app cannot go past this');
+    const events = await journalEvents(path.join(app, 'air-gapped-journal.jsonl'));
+    expect(events.filter((e) => e.event === 'parameters.refused').map((e) => e.data['code'])).toEqual([
+      'AIRGAP_JOURNAL_NOT_THE_CEREMONYS',
+    ]);
+    expect(events.some((e) => e.event === 'parameters.read')).toBe(false);
+
+    // The first wrap's bundle carried to the online side: nothing on the medium names a journal.
+    await rename(path.join(usb, 'wrapped-1'), path.join(dir, 'carried'));
+    expect(await call(ipc, 'airgap.read-bundle', { folder: params })).toMatchObject({ ok: true });
+  }, 120_000);
+});
