@@ -102,8 +102,12 @@ function report(
   return lines;
 }
 
-/** The machine report: the manifest's facts, never ciphertexts or tokens (the digest as `report` shows it, else null). */
-function jsonReport(bundle: TransferBundle, showDigest: boolean) {
+/**
+ * The machine report: the manifest's facts, never ciphertexts or tokens (the digest as `report` shows
+ * it, else null), and whether that digest was checked against one typed (`--expect-digest`): one not
+ * checked is the bundle's as it now is on the medium, never the value to pass on as expected.
+ */
+function jsonReport(bundle: TransferBundle, showDigest: boolean, checked: boolean) {
   const m = bundle.manifest;
   return {
     ok: true,
@@ -114,6 +118,7 @@ function jsonReport(bundle: TransferBundle, showDigest: boolean) {
     createdAt: m.createdAt,
     createdBy: m.createdBy,
     digest: showDigest ? bundle.digest : null,
+    digestChecked: checked,
     keys:
       bundle.kind === 'import-parameters'
         ? bundle.keys.map((k) => ({
@@ -166,7 +171,7 @@ export const bundleVerifyCommand = defineCommand({
       });
       refuseParametersDigestOffline(bundle, values);
       const shown = digestShown(bundle, values);
-      if (values.json) io.stdout(JSON.stringify(jsonReport(bundle, shown)));
+      if (values.json) io.stdout(JSON.stringify(jsonReport(bundle, shown, values['expect-digest'] !== undefined)));
       else report(io, bundle, now, shown, values).forEach((line) => io.stdout(line));
       return 0;
     } catch (caught) {

@@ -103,10 +103,15 @@ describe('keyferry bundle verify', () => {
       digest: string;
       keys: { keyId: string }[];
     };
-    expect(report).toMatchObject({ ok: true, kind: 'import-parameters', digest: null });
+    expect(report).toMatchObject({ ok: true, kind: 'import-parameters', digest: null, digestChecked: false });
     expect(out[0]).not.toContain(params.digest);
     const shown = await run(['bundle', 'verify', '--json', '--show-digest', params.dir]);
-    expect(JSON.parse(shown.out[0] as string)).toMatchObject({ digest: params.digest });
+    expect(JSON.parse(shown.out[0] as string)).toMatchObject({ digest: params.digest, digestChecked: false });
+    // A wrapped bundle's digest is the bundle as it now is on the medium unless one typed was checked.
+    const onMedium = await run(['bundle', 'verify', '--json', wrapped.dir]);
+    expect(JSON.parse(onMedium.out[0] as string)).toMatchObject({ digest: wrapped.digest, digestChecked: false });
+    const checked = await run(['bundle', 'verify', '--json', wrapped.dir, '--expect-digest', wrapped.digest]);
+    expect(JSON.parse(checked.out[0] as string)).toMatchObject({ digest: wrapped.digest, digestChecked: true });
     expect(report.keys.map((k) => k.keyId)).toEqual(params.keyIds);
     expect(out[0]).not.toContain('importToken');
   });
