@@ -470,6 +470,7 @@ export interface MessageValueTable {
   'journal.value.number': { n: number };
   'journal.value.never': NoValues;
   'journal.value.notWithdrawnCause': { cause: string };
+  'journal.value.parametersDigestWithheld': NoValues;
   'journal.value.digestSource': { source: string };
   'problem.INTERNAL': { detail: string | number };
   'problem.INTERNAL.next': NoValues;

@@ -32,6 +32,8 @@ export const enScreenJournal = {
   'journal.value.never': 'never expires',
   'journal.value.notWithdrawnCause':
     '{cause, select, unreadable {the folder could not be read} shareMissing {the share was not in the folder} unknownSet {files of a custody set this journal copy does not know} other {files could not be removed}}',
+  'journal.value.parametersDigestWithheld':
+    'not shown on the air-gapped workstation: every witness types this digest as heard from the online workstation (the receipt prints it)',
   'journal.value.digestSource':
     "{source, select, receipt {typed from the air-gapped receipt} rehearsal {taken from the rehearsal's air-gapped side} other {{source}}}",
 } as const;

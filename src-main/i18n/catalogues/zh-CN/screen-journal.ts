@@ -31,6 +31,8 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.value.never': '永不过期',
   'journal.value.notWithdrawnCause':
     '{cause, select, unreadable {无法读取该文件夹} shareMissing {份额不在该文件夹中} unknownSet {本日志副本不知道的托管集的文件} other {无法删除文件}}',
+  'journal.value.parametersDigestWithheld':
+    '离线工作站上不显示：每位见证人须输入从联网工作站听到的摘要（回执上印有该值）',
   'journal.value.digestSource':
     '{source, select, receipt {按离线回执键入} rehearsal {取自演练的离线端} other {{source}}}',
 } as const;
