@@ -1642,8 +1642,8 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next': { slip: string; ceremonyId: string | number; named: string | number };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { existing: string; ceremonyId: string | number; suggested: string | number; recorded: string | number };
-  'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
-  'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { existing: string | number };
+  'problem.AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; state: string; existing: string | number; ceremonyId: string | number };
+  'problem.AIRGAP_JOURNAL_NEW_BESIDE.next': { state: string; existing: string | number };
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next': NoValues;
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
@@ -2886,7 +2886,7 @@ export interface ProblemValueTable {
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
-  'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; existing: string | number; ceremonyId: string | number };
+  'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; state: string; existing: string | number; ceremonyId: string | number };
   'AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };

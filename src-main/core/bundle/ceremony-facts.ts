@@ -100,7 +100,28 @@ export function refuseNewJournalBesideCeremony(file: string, ceremonyId: string)
   if (existsSync(file)) return;
   const existing = existingJournal(file, ceremonyId);
   if (existing === 'none') return;
-  throw new KeyferryError('AIRGAP_JOURNAL_NEW_BESIDE', { journal: file, existing, ceremonyId });
+  throw new KeyferryError('AIRGAP_JOURNAL_NEW_BESIDE', { journal: file, existing, ceremonyId, state: 'new' });
+}
+
+/**
+ * The same for a journal that exists but records no ceremony yet: the app's, which its first step
+ * creates in the ceremony folder before any parameters are read (a review wrapped the parameters of
+ * a finished command-line wrap again in the app, in that wrap's folder: new material, no question).
+ * Refused (AIRGAP_JOURNAL_NEW_BESIDE) when the parameters are read, before anyone types.
+ */
+export function refuseUnboundJournalBesideCeremony(
+  journal: { readonly path: string; readonly entries: readonly JournalEntry[] },
+  ceremonyId: string,
+): void {
+  if (recordedCeremonyId(journal.entries) !== undefined) return;
+  const existing = existingJournal(journal.path, ceremonyId);
+  if (existing === 'none') return;
+  throw new KeyferryError('AIRGAP_JOURNAL_NEW_BESIDE', {
+    journal: journal.path,
+    existing,
+    ceremonyId,
+    state: 'unbound',
+  });
 }
 
 /**

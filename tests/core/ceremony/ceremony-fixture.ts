@@ -2,7 +2,7 @@
  * Test fixture: a real KMS simulator on 127.0.0.1, a real KmsClient, real journals and bundles
  * in a fresh temp folder, and helpers that run a ceremony up to a given step.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
@@ -166,11 +166,14 @@ export async function airGapSide(
   journalName = 'airgap.jsonl',
   wrapAgain?: string,
 ) {
-  const journal = await f.journal(journalName);
+  // Another journal than the ceremony's is kept in a folder of its own (beside this ceremony's
+  // journal, one that records no ceremony yet is refused) and wraps a copy of the parameters on a
+  // medium of its own (beside this ceremony's wrap, parameters naming no journal are held to its journal).
+  const own = journalName === 'airgap.jsonl' || journalName.includes('/');
+  if (!own) await mkdir(path.join(f.dir, `desk-${journalName}`));
+  const journal = await f.journal(own ? journalName : path.join(`desk-${journalName}`, journalName));
   const air = await f.airgap(journal, plan);
   const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
-  // Another journal than the ceremony's wraps a copy of the parameters on a medium of its own:
-  // beside this ceremony's wrap, parameters naming no journal are held to that wrap's journal.
   const given =
     journalName === 'airgap.jsonl'
       ? params

@@ -70,4 +70,38 @@ describe('airgap.read-bundle beside this ceremony’s finished wrap on the mediu
     await rename(path.join(usb, 'wrapped-1'), path.join(dir, 'carried'));
     expect(await call(ipc, 'airgap.read-bundle', { folder: params })).toMatchObject({ ok: true });
   }, 120_000);
+
+  it('refuses the app’s journal in the folder of the command line’s journal of this ceremony, its bundle carried away', async () => {
+    const { dir, ipc } = folder;
+    const usb = path.join(dir, 'usb');
+    await mkdir(usb);
+    const params = path.join(usb, 'params');
+    const ceremonyId = 'KF-20261207-e1e2e3';
+    const digest = await oneAesParamsBundle(params, { ceremonyId, keyId: '0a1b2c3d-0000-4000-8000-00000000000e' });
+    const desk = path.join(dir, 'desk');
+    await mkdir(desk);
+    const journal = `airgap-${ceremonyId}.jsonl`;
+    const first = await keyferry(
+      airgapWrapArgs({ bundle: '../usb/params', out: '../usb/wrapped-1', digest, journal }, '--no-backup'),
+      { cwd: desk },
+    );
+    expect(first.code).toBe(0);
+    await rename(path.join(usb, 'wrapped-1'), path.join(dir, 'carried'));
+
+    // The app opened in the same folder: its own journal there records no ceremony yet.
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    await value(ipc, 'ceremony.setup', { title: 'Again', operator: 'Ana', witnesses: ['Ben'], folder: desk });
+    await value(ipc, 'airgap.check-network');
+    const refused = await call(ipc, 'airgap.read-bundle', { folder: params });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'AIRGAP_JOURNAL_NEW_BESIDE' } });
+    if (refused.ok) return;
+    expect(refused.problem.message.replace(/\s+/g, ' ')).toContain(
+      `The journal ${path.join(desk, 'air-gapped-journal.jsonl')} records no ceremony yet, but ${path.join(desk, journal)}, in the same folder, is the air-gapped journal of ceremony ${ceremonyId}.`,
+    );
+    expect(refused.problem.nextStep).toContain(
+      `on the command line, keyferry airgap wrap with --journal ${path.join(desk, journal)}`,
+    );
+    const events = await journalEvents(path.join(desk, 'air-gapped-journal.jsonl'));
+    expect(events.some((e) => e.event === 'parameters.read')).toBe(false);
+  }, 120_000);
 });

@@ -87,6 +87,14 @@ function journalToWrapIn(
 }
 
 /**
+ * Whether every key of the parameters takes only the material the KMS already holds (bound at its
+ * import): no new material can come of them, so any journal may wrap them.
+ */
+export function everyKeyBound(keys: NamingParameters['keys']): boolean {
+  return keys.length > 0 && keys.every((p) => boundMaterialFor(p, keys) !== undefined);
+}
+
+/**
  * Checks `journal` against the journal the parameters name (`parameters.named`). Refuses another
  * journal unless `journalLost` gives the officer's reason, then returns what the override journals;
  * refuses `journalLost` given where nothing is to be overridden (JOURNAL_LOST_REFUSED), so no
@@ -103,8 +111,7 @@ export function checkNamedJournal(
   const { keys } = parameters;
   const toWrapIn = journalToWrapIn(parameters, journal.entries);
   const named = toWrapIn?.named;
-  const everyKeyBound = keys.length > 0 && keys.every((p) => boundMaterialFor(p, keys) !== undefined);
-  if (!named || everyKeyBound) {
+  if (!named || everyKeyBound(keys)) {
     // Nothing named, or the journal given is the one a wrap on the media names.
     const why = named ? 'bound' : (parameters.onMedia?.length ?? 0) > 0 ? 'named' : 'none';
     if (reason !== undefined) throw lostRefused(why, journal.path);

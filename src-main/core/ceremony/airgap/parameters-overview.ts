@@ -15,12 +15,13 @@ import {
   type ImportParameters,
 } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
+import { refuseUnboundJournalBesideCeremony } from '../../bundle/ceremony-facts';
 import { neighbourBundles, type NeighbourBundle } from '../../bundle/neighbour-bundles';
 import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
 import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
 import { peopleDifference, sortedNames, type CeremonyPeople } from '../shared/people-difference';
-import { checkNamedJournal } from './named-journal';
+import { checkNamedJournal, everyKeyBound } from './named-journal';
 import { listValue } from '../../../i18n/list';
 import type { Warning } from '../../../i18n/warning';
 import {
@@ -165,6 +166,9 @@ export async function readBundleParameters(
   const { bundle, lost } = await refusalJournaled(reader, dir, async () => {
     const read = await readImportParametersBundle(dir, reader.now(), 'airgap', shownAs);
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
+    // A journal that records no ceremony yet, beside this ceremony's air-gapped journal (the app's),
+    // unless no new material can come of these parameters.
+    if (!everyKeyBound(read.keys)) refuseUnboundJournalBesideCeremony(reader.journal, read.manifest.ceremonyId);
     refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
     // Only in the journal of the wraps the online side checked, or past it by the officer's word.
     // This ceremony's wraps on the media: the command line's look (beside the bundle and the output

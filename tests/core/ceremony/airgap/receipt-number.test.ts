@@ -101,7 +101,8 @@ describe('a wrap in a second air-gapped journal of the same ceremony', () => {
       // first wrap's bundle carried away: beside it, parameters naming no journal are held to its).
       await mkdir(path.join(f.dir, 'online-side'));
       await rename(path.join(f.dir, 'wrapped-1'), path.join(f.dir, 'online-side', 'wrapped-1'));
-      const second = await wrapIn('airgap-2.jsonl', path.join(f.dir, 'wrapped-2'));
+      await mkdir(path.join(f.dir, 'second-desk'));
+      const second = await wrapIn(path.join('second-desk', 'airgap-2.jsonl'), path.join(f.dir, 'wrapped-2'));
       expect(second).toMatch(/-session-2\.txt$/);
       expect((await readdir(receipts)).filter((n) => n.endsWith('.txt')).sort()).toEqual([first, second].sort());
     } finally {

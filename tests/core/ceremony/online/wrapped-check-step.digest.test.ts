@@ -29,10 +29,12 @@ async function onlineEvents(): Promise<{ event: string; data: Record<string, unk
 
 /** Someone holding a copy of the parameters bundle wraps material they know, on another machine. */
 async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string): Promise<string> {
-  const air = await f.airgap(await f.journal('attacker.jsonl'), plan);
+  // The attacker's own desk and medium, with a copy of the parameters: beside the ceremony's journal
+  // or its wrap, a journal of no ceremony yet is refused, and parameters naming none are held to the wrap's.
+  const desk = await mkdtemp(path.join(f.dir, 'attacker-'));
+  const air = await f.airgap(await f.journal(path.join(path.basename(desk), 'attacker.jsonl')), plan);
   await air.checkNetwork();
-  // A copy on the attacker's own medium: beside the real wrap, parameters naming no journal are held to its.
-  const copy = path.join(await mkdtemp(path.join(f.dir, 'attacker-medium-')), 'params');
+  const copy = path.join(desk, 'params');
   await cp(params, copy, { recursive: true });
   await air.readParametersBundle(copy);
   await confirmEveryWitness(air, plan.witnesses, copy);
