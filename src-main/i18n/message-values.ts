@@ -1194,7 +1194,7 @@ export interface MessageValueTable {
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; command: string | number; digest: string };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; hasBundle: string; bundle: string | number; digest: string };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };

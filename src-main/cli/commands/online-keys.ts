@@ -384,7 +384,6 @@ function printKeyStates(
       keys: next.missing,
       tokens: next.missingTokens,
       bundle: next.missingBundle,
-      digest: next.missingBundleDigest,
       refused: next.missingRefused,
       groups: next.groups,
     },

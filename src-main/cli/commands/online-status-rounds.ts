@@ -9,7 +9,6 @@
  * key holding material not proven stands the ceremony before a lost key's fresh parameters.
  */
 import type { JournalEntry } from '../../core/journal';
-import { groupHex } from '../../core/hex-groups';
 import { materialRoundOf } from '../../core/ceremony/online/material-round';
 import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 import type { RecordedCustody } from '../../core/ceremony/online/state';
@@ -99,7 +98,6 @@ export interface MissingImports {
   readonly keys: readonly KeyStatus[];
   readonly tokens: StatusNextSteps['missingTokens'];
   readonly bundle: StatusNextSteps['missingBundle'];
-  readonly digest: StatusNextSteps['missingBundleDigest'];
   readonly refused: StatusNextSteps['missingRefused'];
   readonly groups: boolean;
 }
@@ -112,7 +110,7 @@ export interface MissingImports {
 export function printMissingImports(
   io: CliIo,
   values: OnlineCommonValues,
-  { keys: missing, tokens, bundle, digest, refused: expiry, groups }: MissingImports,
+  { keys: missing, tokens, bundle, refused: expiry, groups }: MissingImports,
   total: number,
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
 ): number {
@@ -129,8 +127,6 @@ export function printMissingImports(
         groups: groups ? 'yes' : 'no',
         hasBundle: bundle === null ? 'no' : 'yes',
         bundle: bundle ?? '',
-        // From the journal, never the media: the digest its check recorded, typed from the receipt then.
-        digest: digest === null ? 'none' : groupHex(digest),
         refused: expiry?.kind ?? 'no',
         refusedSeq: expiry?.refusedSeq ?? 0,
         code: expiry?.code ?? '',

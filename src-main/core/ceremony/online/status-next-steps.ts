@@ -78,8 +78,6 @@ export interface StatusNextSteps {
   readonly missingTokens: MissingTokens | null;
   /** The wrapped bundle the same import of the `missing` keys takes: their round's, when they all share one (else null). */
   readonly missingBundle: string | null;
-  /** That bundle's digest as its check before the import recorded it (what --expect-digest takes); null with no one bundle. */
-  readonly missingBundleDigest: string | null;
   readonly missingRefused: RefusedImport | null;
   readonly groups: boolean;
   readonly nothingImported: boolean;
@@ -191,28 +189,18 @@ function byBundle(keys: readonly JournaledKey[], rounds: ReadonlyMap<string, Mat
   return [...groups.values()];
 }
 
-/**
- * The wrapped bundle the import rounds of `keys` share (their folder, when there is one), and its
- * digest as its check recorded it (what --expect-digest takes), when they share one check too.
- */
+/** The wrapped bundle the import rounds of `keys` share (their folder, when there is one). */
 function sharedBundleOf(
   keys: readonly KeyStatus[],
   rounds: ReadonlyMap<string, MaterialRound>,
-  entries: readonly JournalEntry[],
-): { readonly folder: string | null; readonly digest: string | null } {
+): { readonly folder: string | null } {
   const importing = keys.flatMap((k) => {
     const round = rounds.get(k.keyId);
     return round?.stage === 'import' ? [round] : [];
   });
   const folders = new Set(importing.map((r) => r.folder));
-  const checks = new Set(importing.map((r) => r.seq));
   const [folder] = folders;
-  const [seq] = checks;
-  const digest = checks.size === 1 ? entries.find((e) => e.seq === seq)?.data['manifestSha256'] : undefined;
-  return {
-    folder: folders.size === 1 ? (folder ?? null) : null,
-    digest: typeof digest === 'string' && /^[0-9a-f]{64}$/.test(digest) ? digest : null,
-  };
+  return { folder: folders.size === 1 ? (folder ?? null) : null };
 }
 
 /** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
@@ -280,7 +268,7 @@ export function statusNextSteps(
     const refused = refusedImportOf(entries, afterSeq, new Set(these.map((k) => k.keyId)));
     return refused && kinds.includes(refused.kind) ? refused : null;
   };
-  const shared = sharedBundleOf(missing, rounds, entries);
+  const shared = sharedBundleOf(missing, rounds);
   const roundWord = (key: JournaledKey): LostKey => ({
     key,
     round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later',
@@ -301,7 +289,6 @@ export function statusNextSteps(
     missing,
     missingTokens: tokensOf(missing, entries, now),
     missingBundle: shared.folder,
-    missingBundleDigest: shared.digest,
     missingRefused: missing.length > 0 ? refusedOf(0, missing, ['expiry', 'token']) : null,
     groups: journaled.some((k) => k.replicaOf !== null),
     nothingImported:
