@@ -2360,6 +2360,8 @@ export interface MessageValueTable {
   'problem.IPC_UNTRUSTED_SENDER.next': NoValues;
   'problem.MODE_LOCKED': NoValues;
   'problem.MODE_LOCKED.next': NoValues;
+  'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; dir: string | number; other: string | number };
+  'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next': NoValues;
   'problem.MODE_GUARD_FAILED': { mode: string };
   'problem.MODE_GUARD_FAILED.next': NoValues;
   'problem.MODE_NOT_CHOSEN': NoValues;
@@ -3080,6 +3082,7 @@ export interface ProblemValueTable {
   'IPC_UNAVAILABLE': { channel: string | number };
   'IPC_UNTRUSTED_SENDER': NoValues;
   'MODE_LOCKED': NoValues;
+  'REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; dir: string | number; other: string | number };
   'MODE_GUARD_FAILED': { mode: string };
   'MODE_NOT_CHOSEN': NoValues;
   'MODE_WRONG': { first: string; second: string; mode: string };

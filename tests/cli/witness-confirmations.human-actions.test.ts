@@ -6,7 +6,7 @@
  * and the lines they type.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -63,7 +63,11 @@ async function bundleOf(count: number): Promise<string> {
 
 /** What the witnesses of a ceremony on `params` meet at the terminal: questions asked, lines typed, entries journaled. */
 async function witnessEffort(params: string) {
-  const journal = await openJournal(path.join(dir, `${path.basename(params)}.jsonl`), { create: true });
+  // Each run's journal in a folder of its own: both bundles are of one ceremony, and beside its
+  // journal one that records no ceremony yet is refused.
+  const desk = path.join(dir, `desk-${path.basename(params)}`);
+  await mkdir(desk);
+  const journal = await openJournal(path.join(desk, `${path.basename(params)}.jsonl`), { create: true });
   try {
     const air = await AirGapCeremony.start({
       journal,

@@ -4,6 +4,7 @@
  * fingerprints, key check values, digests and file names. Runs in air-gapped mode, and in
  * rehearsal mode on the same machine (where a live network is allowed and journaled as such).
  */
+import { refuseOtherThanRehearsalsBundle } from './rehearsal-bundle';
 import fs from 'node:fs';
 import type { ConsoleFilesInput } from '../../core/bundle';
 import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
@@ -81,6 +82,7 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
       const ceremony = workflow();
       // A file of the bundle that fails its check is named with the folder as the officer gave it.
       const dir = await existingFolder(folder, 'parametersBundle');
+      await refuseOtherThanRehearsalsBundle(session, dir, folder.trim());
       return overviewView(await ceremony.readParametersBundle(dir, folder.trim()));
     },
 

@@ -5,6 +5,7 @@
  * rebuilt and proven in memory, and it is wrapped into a new bundle. One
  * workflow call per channel; its own journal in the ceremony folder.
  */
+import { refuseOtherThanRehearsalsBundle } from './rehearsal-bundle';
 import fs from 'node:fs';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import type { RestoreParametersOverview } from '../../core/ceremony/restore/restore-state';
@@ -97,6 +98,7 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
     restoreReadBundle: async ({ folder }) => {
       const ceremony = workflow();
       const dir = await existingFolder(folder, 'parametersBundle');
+      await refuseOtherThanRehearsalsBundle(session, dir, folder.trim());
       return parametersReadView(ceremony, await ceremony.readParametersBundle(dir, folder.trim()));
     },
 
