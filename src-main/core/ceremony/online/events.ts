@@ -48,6 +48,11 @@ export const ONLINE_EVENTS = {
   statusRead: 'key.status-read',
   verified: 'key.verified',
   verifyFailed: 'key.verify-failed',
+  /**
+   * The officer's acknowledgement that deleting a key's imported material loses it, journaled right
+   * before the delete request goes out: until key.material-deleted, that deletion may have reached the KMS.
+   */
+  lossAcknowledged: 'material.loss-acknowledged',
   materialDeleted: 'key.material-deleted',
   /** describe-key found an imported AES key back in Pending import (its material expired or was deleted outside Keyferry). */
   materialLapsed: 'key.material-lapsed',
@@ -164,6 +169,8 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
+/** A `lossAcknowledged` entry that is a deletion of a key's imported material (loss-acknowledgement.ts). */
+export const deletionAcknowledgedData = z.object({ keyId: z.string(), action: z.literal('delete-imported-material') });
 /** An import about to be sent; `retryOfSeq`: the resend within a run of the send at that entry, its answer lost and the key still Pending import. */
 export const importSendingData = z.object({
   keyId: z.string(),

@@ -45,8 +45,21 @@ export function journaledKeys(ctx: Pick<OnlineStepContext, 'state' | 'region' | 
   }));
 }
 
-/** Journals that the imported material of `key` lapsed (the key is back in Pending import). */
+/**
+ * Journals that the imported material of `key` is gone (the key is back in Pending import): lapsed,
+ * or, when a deletion of it was acknowledged and sent with no outcome recorded, deleted by that
+ * request, recorded late (a trial killed delete-material after the KMS deleted: the journal said the
+ * material expired, status asked for an expiry, and the receipt called the deletion an expiry).
+ */
 export async function journalLapse(ctx: OnlineStepContext, key: OnlineKeyState): Promise<void> {
+  if (key.deletionSentSeq !== undefined) {
+    await ctx.journal(ONLINE_EVENTS.materialDeleted, {
+      keyId: key.keyId,
+      keyState: 'Pending import',
+      recordedLate: true,
+    });
+    return;
+  }
   await ctx.journal(ONLINE_EVENTS.materialLapsed, {
     keyId: key.keyId,
     keyState: 'Pending import',

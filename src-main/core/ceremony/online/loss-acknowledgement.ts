@@ -6,6 +6,7 @@
  * - a custody copy recorded (shares, an HSM token, the loaded files): the refusal names it;
  * - nothing recorded (a bundle or journal from before custody was journaled): the generic warning.
  */
+import { ONLINE_EVENTS } from './events';
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { phraseOf, type Phrase } from '../../../i18n/phrase';
@@ -75,7 +76,7 @@ export async function deleteAcknowledgedMaterial(
   const refusal = 'refusal' in deletable ? deletable.refusal : deletionRefusal(keyId, key, ack);
   if (refusal) await refuseStep(ctx, 'delete-imported-key-material', keyId, refusal);
   return deleteImportedMaterial(ctx, keyId, () =>
-    ctx.journal('material.loss-acknowledged', {
+    ctx.journal(ONLINE_EVENTS.lossAcknowledged, {
       keyId,
       action: 'delete-imported-material',
       // A code: receipts say it in their language (receipt.deviations.consequence).

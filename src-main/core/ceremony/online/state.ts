@@ -18,6 +18,7 @@ import {
   wrappingAlgorithmChosenData,
   parametersKeysChosenData,
   keyIdData,
+  deletionAcknowledgedData,
   parametersFetchedData,
   parametersWrittenData,
   replicaGroupProvenData,
@@ -126,6 +127,12 @@ export interface OnlineKeyState extends ImportSends {
   materialLostSeq?: number;
   /** Journal entry of the last import parameters fetched for this key. */
   fetchedSeq?: number;
+  /**
+   * Journal entry of the acknowledged deletion of the imported material, sent right after it, while
+   * no outcome of it is recorded: a key found back in Pending import then lost its material to that
+   * deletion (a stop between the KMS's answer and its entry), not to an expiry.
+   */
+  deletionSentSeq?: number;
 }
 
 export interface OnlineCeremonyState {
@@ -301,6 +308,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       };
       state.receiptWritten = false;
       state.lastImportSeq = entry.seq;
+      key.deletionSentSeq = undefined;
       key.materialDeleted = false;
       key.materialLapsed = false;
       key.verified = undefined;
@@ -324,8 +332,15 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialDeleted = true;
       key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
       key.materialLostSeq = entry.seq;
+      key.deletionSentSeq = undefined;
       key.verified = undefined;
       state.replicaProofs.delete(materialIdOf(key));
+      break;
+    }
+    case ONLINE_EVENTS.lossAcknowledged: {
+      const d = deletionAcknowledgedData.safeParse(entry.data);
+      const key = d.success ? state.keys.get(d.data.keyId) : undefined;
+      if (key && holdsImportedMaterial(key)) key.deletionSentSeq = entry.seq;
       break;
     }
     case ONLINE_EVENTS.session:
