@@ -9,12 +9,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import type { JournalEntry } from '../../journal';
-import { KeyferryError } from '../../errors';
 import { receiptBaseName } from '../../receipt';
 import { receiptSessionNumber } from './receipt-session';
-
-/** How often a taken name is retried before the failure is reported (each try re-reads the folder). */
-const ATTEMPTS = 20;
+import { writeUnderFreeNumber } from '../shared/free-number';
 
 /** The session number for this journal's session `startedSeq`, past every number `folder` already holds for `ceremonyId`. */
 export async function freeReceiptNumber(
@@ -30,29 +27,6 @@ export async function freeReceiptNumber(
     startedSeq,
     names.filter((n) => n.startsWith(prefix)),
   );
-}
-
-/** True when a write failed only because the file name exists (another receipt took it). */
-function nameTaken(error: unknown): boolean {
-  return error instanceof KeyferryError && error.code === 'WRITE_FAILED' && error.values?.['errno'] === 'EEXIST';
-}
-
-/**
- * Writes with the number `pick` finds free; when the exclusive create finds the name taken (another
- * journal's receipt written since), picks again and retries.
- */
-export async function writeUnderFreeNumber<T>(
-  pick: () => Promise<number>,
-  write: (n: number) => Promise<T>,
-): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    const n = await pick();
-    try {
-      return await write(n);
-    } catch (error) {
-      if (!nameTaken(error) || attempt >= ATTEMPTS) throw error;
-    }
-  }
 }
 
 /** The session whose receipt is numbered: its ceremony, its journal's entries and the entry that started it. */

@@ -3,6 +3,9 @@
  * the custody copy of each key's material as the journal recorded it from the bundle checked before
  * its import (no copy, the shares and their holders, an HSM token, the loaded files, or not known).
  */
+import { readdir } from 'node:fs/promises';
+import { receiptBaseName } from '../../receipt';
+import { writeUnderFreeNumber } from '../shared/free-number';
 import path from 'node:path';
 import { stepOutOfOrder } from '../shared/step-guard';
 import type { Journal, JournalEntry } from '../../journal';
@@ -123,12 +126,40 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
 }
 
 /**
+ * The number of this ceremony's next online receipt in `dir`: past the `earlier` receipts its
+ * journal records, and past any receipt of the ceremony the folder holds under that number (a run
+ * stopped between writing the files and journaling them left its receipt: a trial's next run was
+ * refused on that name every time, and was told to choose another folder).
+ */
+async function freeOnlineReceiptNumber(dir: string, ceremonyId: string, earlier: number): Promise<number> {
+  const names = new Set(await readdir(dir).catch(() => [] as string[]));
+  for (let n = earlier + 1; ; n += 1) {
+    const base = receiptBaseName({ side: 'online', ceremonyId }, n === 1 ? undefined : String(n));
+    if (!names.has(`${base}.html`) && !names.has(`${base}.txt`)) return n;
+  }
+}
+
+/**
  * Writes the online receipt into `dir` for every imported key, then journals it. A later receipt
- * of the same ceremony (after a re-import) is numbered: `receipt-online-<id>-2.html`, ….
+ * of the same ceremony (after a re-import) is numbered: `receipt-online-<id>-2.html`, …; a number
+ * the folder already holds is skipped (freeOnlineReceiptNumber).
  */
 export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
   const { state, journal } = facts;
   const earlier = journal.entries.filter((e) => e.event === 'receipt.written').length;
+  return writeUnderFreeNumber(
+    () => freeOnlineReceiptNumber(dir, state.ceremonyId, earlier),
+    (n) => writeNumberedOnlineReceipt(dir, facts, n === 1 ? undefined : String(n)),
+  );
+}
+
+/** The online receipt written under `suffix` (none: the ceremony's first). */
+async function writeNumberedOnlineReceipt(
+  dir: string,
+  facts: OnlineReceiptFacts,
+  suffix: string | undefined,
+): Promise<WrittenCeremonyReceipt> {
+  const { state, journal } = facts;
   const primaries = new Set([...state.keys.values()].flatMap((k) => (k.replicaOf !== undefined ? [k.replicaOf] : [])));
   const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts, primaries));
   const ws = describeWorkstation();
@@ -149,7 +180,7 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
       keys,
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
     },
-    earlier > 0 ? String(earlier + 1) : undefined,
+    suffix,
     facts.language,
   );
 }

@@ -9,8 +9,7 @@ import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freeReceiptNumber, writeUnderFreeNumber } from '../../../../src-main/core/ceremony/airgap/receipt-number';
-import { KeyferryError } from '../../../../src-main/core/errors';
+import { freeReceiptNumber } from '../../../../src-main/core/ceremony/airgap/receipt-number';
 import { journalEntries } from '../../../helpers/journal-entries';
 import { airGapSteps } from '../../../helpers/ceremony-sides';
 import { createFixture, onlineDayOne } from '../ceremony-fixture';
@@ -26,17 +25,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Writes `file` exclusively, failing as writeReceipt does when the name is taken. */
-async function writeExclusive(file: string): Promise<string> {
-  try {
-    await writeFile(file, 'receipt', { flag: 'wx' });
-    return path.basename(file);
-  } catch (error) {
-    const errno = (error as NodeJS.ErrnoException).code ?? '';
-    throw new KeyferryError('WRITE_FAILED', { file, folder: path.dirname(file), errno, detail: errno });
-  }
-}
-
 describe('the restore receipt number', () => {
   const journal = journalEntries([['ceremony.started', { side: 'air-gapped' }]]);
 
@@ -46,38 +34,6 @@ describe('the restore receipt number', () => {
     await writeFile(path.join(dir, name(2)), 'another restore');
     await writeFile(path.join(dir, 'receipt-air-gapped-KF-20261201-zzzzzz-session-3.txt'), 'another ceremony');
     expect(await freeReceiptNumber(dir, CEREMONY, journal, 1)).toBe(3);
-  });
-
-  it('takes the next free number when another journal’s receipt took the picked one meanwhile', async () => {
-    let picks = 0;
-    const written = await writeUnderFreeNumber(
-      async () => {
-        picks += 1;
-        const n = await freeReceiptNumber(dir, CEREMONY, journal, 1);
-        // Another restore writes the same number between this pick and this write, once.
-        if (picks === 1) await writeFile(path.join(dir, name(n)), 'the other journal’s receipt');
-        return n;
-      },
-      (n) => writeExclusive(path.join(dir, name(n))),
-    );
-    expect(written).toBe(name(2));
-    expect(picks).toBe(2);
-    expect((await readdir(dir)).sort()).toEqual([name(1), name(2)]);
-  });
-
-  it('reports any other failure at once, without trying another number', async () => {
-    let picks = 0;
-    const missing = path.join(dir, 'gone');
-    await expect(
-      writeUnderFreeNumber(
-        async () => {
-          picks += 1;
-          return 1;
-        },
-        (n) => writeExclusive(path.join(missing, name(n))),
-      ),
-    ).rejects.toMatchObject({ code: 'WRITE_FAILED' });
-    expect(picks).toBe(1);
   });
 });
 

@@ -7,7 +7,7 @@
  * file is written.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeOnlineReceipt } from '../../../../src-main/core/ceremony/online/receipt';
@@ -168,6 +168,21 @@ describe('the online receipt', () => {
       expect.stringContaining('Imported (the KMS answered); key state Enabled'),
       expect.stringContaining('Imported (the KMS answered); key state Enabled'),
     ]);
+  }, 60_000);
+
+  it('skips the name of a receipt a stopped run wrote and never journaled, instead of refusing it every time', async () => {
+    const { online } = await importedCeremony();
+    await online.verifyKeys();
+    const folder = path.join(f.dir, 'receipts-after-stop');
+    await mkdir(folder);
+    // What a run stopped between writing its receipt's files and journaling them leaves.
+    const leftover = `receipt-online-${online.ceremonyId}`;
+    await writeFile(path.join(folder, `${leftover}.html`), '<p>left by a stopped run</p>');
+    await writeFile(path.join(folder, `${leftover}.txt`), 'left by a stopped run');
+    const receipt = await online.writeReceipt(folder);
+    expect(path.basename(receipt.htmlFile)).toBe(`${leftover}-2.html`);
+    expect(path.basename(receipt.textFile)).toBe(`${leftover}-2.txt`);
+    expect(await readFile(path.join(folder, `${leftover}.txt`), 'utf8')).toBe('left by a stopped run');
   }, 60_000);
 
   it('leaves off a key whose material was deleted after its import', async () => {
