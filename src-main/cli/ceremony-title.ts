@@ -8,6 +8,10 @@ import { KeyferryError } from '../core/errors';
 
 export function ceremonyTitle(given: string | undefined, facts: CeremonyFacts | undefined, fallback: string): string {
   if (given !== undefined && facts?.title !== undefined && given !== facts.title)
-    throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', { given: given.slice(0, 200), bundle: facts.title });
+    throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', {
+      given: given.slice(0, 200),
+      bundle: facts.title,
+      where: 'cli',
+    });
   return given ?? facts?.title ?? fallback;
 }

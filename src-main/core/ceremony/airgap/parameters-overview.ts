@@ -113,6 +113,8 @@ export interface ParametersReader {
   readonly journal: Journal;
   readonly operator: string;
   readonly witnesses: readonly string[];
+  /** The title this side's journal and receipt carry (the app's setup; the command line's is the bundle's). */
+  readonly title?: string;
   readonly now: () => Date;
   /** Refuses parameters of another ceremony than the one this journal holds. */
   readonly refuseOtherCeremony: (ceremonyId: string) => void;
@@ -155,6 +157,21 @@ export function refuseOtherPeopleThanBundle(bundlePeople: CeremonyPeople | undef
 }
 
 /**
+ * Refuses (TITLE_DIFFERS_FROM_BUNDLE) a run whose title is not the one the bundle names
+ * (`bundleTitle`, the online side's), before any witness types anything: one ceremony, one title on
+ * both receipts (a review's app printed its setup's "Test run, ignore" on the receipt of a ceremony
+ * the online side titled "Payments key 2026"). A bundle naming no title is not checked.
+ */
+function refuseOtherTitleThanBundle(bundleTitle: string | undefined, title: string | undefined): void {
+  if (bundleTitle === undefined || title === undefined || title === bundleTitle) return;
+  throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', {
+    given: title.slice(0, 200),
+    bundle: bundleTitle,
+    where: 'app',
+  });
+}
+
+/**
  * Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown); a wrap
  * in another journal than the bundle names, by the officer's word, is journaled as an override first.
  */
@@ -170,6 +187,7 @@ export async function readBundleParameters(
     // unless no new material can come of these parameters.
     if (!everyKeyBound(read.keys)) refuseUnboundJournalBesideCeremony(reader.journal, read.manifest.ceremonyId);
     refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
+    refuseOtherTitleThanBundle(read.manifest.ceremony?.title, reader.title);
     // Only in the journal of the wraps the online side checked, or past it by the officer's word.
     // This ceremony's wraps on the media: the command line's look (beside the bundle and the output
     // folder), else beside the bundle (the app's parameters step, before any output folder is chosen).

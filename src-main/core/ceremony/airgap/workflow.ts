@@ -127,8 +127,15 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   #parametersReader(): ParametersReader {
-    const { journal, operator, witnesses } = this.options;
-    return { journal, operator, witnesses, now: this.now, refuseOtherCeremony: (id) => this.refuseOtherCeremony(id) };
+    const { journal, operator, witnesses, title } = this.options;
+    return {
+      journal,
+      operator,
+      witnesses,
+      title,
+      now: this.now,
+      refuseOtherCeremony: (id) => this.refuseOtherCeremony(id),
+    };
   }
 
   #accept({ keys, overview, confirmations }: AcceptedParameters): ParametersOverview {

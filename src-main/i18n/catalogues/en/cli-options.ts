@@ -85,9 +85,9 @@ export const enCliOptions = {
   'problem.FILES_LEFT_BEHIND.next':
     '{moved, plural, =0 {Delete {filesList}, correct what failed, then run the command again.} other {Find {moved, plural, one {that file} other {those files}} wherever that folder is now and {plain, select, yes {destroy {moved, plural, one {it} other {them}} at once} other {delete {moved, plural, one {it} other {them}}}}{left, plural, =0 {} other {, delete {filesList}}}. If nobody here did that, something on this workstation changed the medium: tell the operator and the witnesses before it is used again. Then run the command again with a folder on media nobody else touches.}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
-    'The import-parameters bundle names this ceremony "{bundle}", but --title gives "{given}": the two receipts of one ceremony would carry different titles.',
+    'The import-parameters bundle names this ceremony "{bundle}", but {where, select, app {the ceremony setup gives} other {--title gives}} "{given}": the two receipts of one ceremony would carry different titles.{where, select, app { Nothing of the bundle was used, and nobody has typed anything.} other {}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
-    "Leave --title out (the bundle's title is used), or give exactly the bundle's title; to change a title, start the ceremony again on the online workstation.",
+    "{where, select, app {Leave this ceremony and set it up again with exactly the bundle's title} other {Leave --title out (the bundle's title is used), or give exactly the bundle's title}}; to change a title, start the ceremony again on the online workstation.",
   'problem.PLAN_INVALID': 'The ceremony plan is not valid: {issuesPhrases}{more, plural, =0 {} other {; and # more}}.',
   'problem.PLAN_INVALID.next':
     'Correct each field named in the plan file (in the shape shown after it, where one is shown); keyferry online create-key --example-plan prints a valid plan to start from, and --help lists every field.',

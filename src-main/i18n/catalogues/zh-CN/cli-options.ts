@@ -85,9 +85,9 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.FILES_LEFT_BEHIND.next':
     '{moved, plural, =0 {请删除 {filesList}，更正失败的原因，然后重新运行该命令。} other {请在该文件夹现在所在之处找到这些文件并{plain, select, yes {立即销毁} other {删除}}{left, plural, =0 {} other {，并删除 {filesList}}}。如果这里没有人这样做过，说明本工作站上有程序改动了该介质：在再次使用它之前请告知操作员和见证人。然后使用一个无人触碰的介质上的文件夹重新运行该命令。}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
-    '导入参数包中本次仪式的标题为“{bundle}”，但 --title 给出的是“{given}”：同一仪式的两份回执将出现不同的标题。',
+    '导入参数包中本次仪式的标题为“{bundle}”，但{where, select, app {仪式设置中} other { --title }}给出的是“{given}”：同一仪式的两份回执将出现不同的标题。{where, select, app {参数包中的内容均未使用，也无人键入任何内容。} other {}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
-    '请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题；如需更改标题，请在联网工作站上重新开始仪式。',
+    '{where, select, app {请离开本次仪式，并以与参数包完全相同的标题重新设置} other {请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题}}；如需更改标题，请在联网工作站上重新开始仪式。',
   'problem.PLAN_INVALID': '仪式计划无效：{issuesPhrases}{more, plural, =0 {} other {；另有 # 处问题}}。',
   'problem.PLAN_INVALID.next':
     '请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写）；keyferry online create-key --example-plan 会打印一份有效的计划供参考，--help 列出每个字段。',
