@@ -31,8 +31,12 @@ const PARAMETERS_DIGEST_EVENTS: readonly string[] = ['parameters.read', ONLINE_E
  */
 function parametersDigests(entries: readonly JournalEntry[]): ReadonlySet<string> {
   const digests = entries.flatMap((e) => {
-    const digest = PARAMETERS_DIGEST_EVENTS.includes(e.event) ? e.data['manifestSha256'] : undefined;
-    return typeof digest === 'string' ? [digest.toLowerCase()] : [];
+    // A closing checked against a bundle not read yet records its digest too (parametersSha256).
+    const found = [
+      PARAMETERS_DIGEST_EVENTS.includes(e.event) ? e.data['manifestSha256'] : undefined,
+      e.data['parametersSha256'],
+    ];
+    return found.flatMap((digest) => (typeof digest === 'string' ? [digest.toLowerCase()] : []));
   });
   return new Set(digests);
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { groupHex } from '../../../src-main/core/hex-groups';
+import { openJournal } from '../../../src-main/core/journal';
 import { translator } from '../../../src-main/i18n/translate';
 import { journalViewSchema } from '../../../src-main/ipc/schemas/records';
 import { entryText } from '../../../src-renderer/screens/journal-entry-text';
@@ -62,6 +63,25 @@ describe('journal.view and the import-parameters digest', () => {
     const after = await journalScreen();
     expect(after.entries.some((e) => e.event === 'witness.confirmed')).toBe(true);
     expect(shown(after)).not.toContain(digest.toLowerCase());
+  });
+
+  it('withholds the digest a closing recorded of a bundle not read yet (parametersSha256)', async () => {
+    vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+    const { dir, ipc } = folder;
+    const digest = 'ab'.repeat(32);
+    const journal = await openJournal(path.join(dir, 'air-gapped-journal.jsonl'), { create: true });
+    await journal.append('Ana', 'ceremony.session-unfinished', {
+      session: 1,
+      checkedAgainst: 'parameters',
+      parametersSha256: digest,
+    });
+    await journal.close();
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    await value(ipc, 'ceremony.setup', { title: 'Digest', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+    const closing = (await journalScreen()).entries.find((e) => e.event === 'ceremony.session-unfinished');
+    expect(closing?.fields.find((f) => f.name === 'parametersSha256')?.value).toEqual({
+      phrase: { key: 'journal.value.parametersDigestWithheld' },
+    });
   });
 
   it('shows it in a rehearsal, where the same app shows it on its online side', async () => {
