@@ -4,7 +4,7 @@
  * fingerprints, key check values, digests and file names. Runs in air-gapped mode, and in
  * rehearsal mode on the same machine (where a live network is allowed and journaled as such).
  */
-import { refuseOtherThanRehearsalsBundle } from './rehearsal-bundle';
+import { refuseOtherThanRehearsalsBundle, refuseOtherThanRehearsalsKeys } from './rehearsal-bundle';
 import fs from 'node:fs';
 import type { ConsoleFilesInput } from '../../core/bundle';
 import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
@@ -88,6 +88,10 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
 
     readConsoleFiles: async ({ keys }) => {
       const ceremony = workflow();
+      refuseOtherThanRehearsalsKeys(
+        session,
+        keys.map((k) => k.keyId),
+      );
       const inputs: ConsoleFilesInput[] = [];
       for (const key of keys) {
         inputs.push({

@@ -4,7 +4,8 @@
  * bundle in the app left in Rehearsal mode on a workstation with a network: the rehearsal allowed
  * the network, custody shares on one volume and other shortcuts a real ceremony refuses, and the
  * real online side imported the wrap with no word. Refused (REHEARSAL_BUNDLE_NOT_ITS_OWN) before
- * the bundle is read, so no witness types anything for it.
+ * the bundle is read, so no witness types anything for it; console files naming a key the rehearsal
+ * did not create, likewise.
  */
 import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
 import { KeyferryError } from '../../core/errors';
@@ -25,5 +26,25 @@ export async function refuseOtherThanRehearsalsBundle(
     own: own ?? 'none',
     other: bundle.ceremonyId,
     dir: shownAs,
+    source: 'bundle',
+  });
+}
+
+/**
+ * Refuses, in rehearsal mode, console files naming a key the rehearsal's online side did not create
+ * (a review wrapped a real key's console files in Rehearsal mode: such a wrap is finished in the
+ * console, and Keyferry's online side never sees it).
+ */
+export function refuseOtherThanRehearsalsKeys(session: CeremonySession, keyIds: readonly string[]): void {
+  if (session.context.mode.current() !== 'rehearsal') return;
+  const online = session.online?.ceremony;
+  const own = new Set(online?.keys().map((k) => k.keyId) ?? []);
+  const other = keyIds.find((id) => !own.has(id));
+  if (other === undefined) return;
+  throw new KeyferryError('REHEARSAL_BUNDLE_NOT_ITS_OWN', {
+    own: online?.ceremonyId ?? 'none',
+    other,
+    dir: '',
+    source: 'console',
   });
 }

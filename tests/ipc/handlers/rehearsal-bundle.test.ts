@@ -32,7 +32,7 @@ describe('a bundle of another ceremony in rehearsal mode', () => {
     expect(early).toMatchObject({ ok: false, problem: { code: 'REHEARSAL_BUNDLE_NOT_ITS_OWN' } });
     if (!early.ok)
       expect(early.problem.message).toContain(
-        `its own online side wrote against the built-in simulator (none yet). The bundle in ${real} is of ceremony KF-20261207-f1f2f3, perhaps a real one.`,
+        `its own online side fetched from the built-in simulator (its online side has not started in this run). The bundle in ${real} is of ceremony KF-20261207-f1f2f3, perhaps a real one.`,
       );
 
     await value(ipc, 'rehearsal.start');
@@ -52,6 +52,23 @@ describe('a bundle of another ceremony in rehearsal mode', () => {
       ok: false,
       problem: { code: 'REHEARSAL_BUNDLE_NOT_ITS_OWN' },
     });
+
+    // Console files of a key this rehearsal did not create: refused before they are read.
+    const consoleFiles = await call(ipc, 'airgap.read-console-files', {
+      keys: [
+        {
+          keyId: '0a1b2c3d-0000-4000-8000-0000000000ff',
+          spec: 'AES_256',
+          wrappingKeyFile: path.join(media, 'wrappingKey_real.der'),
+          importTokenFile: path.join(media, 'importToken_real.bin'),
+        },
+      ],
+    });
+    expect(consoleFiles).toMatchObject({ ok: false, problem: { code: 'REHEARSAL_BUNDLE_NOT_ITS_OWN' } });
+    if (!consoleFiles.ok)
+      expect(consoleFiles.problem.message).toContain(
+        'The console files name the key 0a1b2c3d-0000-4000-8000-0000000000ff, which is not a key of it: perhaps a real one.',
+      );
 
     expect(await call(ipc, 'airgap.read-bundle', { folder: own.dir })).toMatchObject({ ok: true });
   }, 120_000);

@@ -23,9 +23,9 @@ export const enMainProcess = {
   'problem.MODE_LOCKED': 'Keyferry is in air-gapped mode for the rest of this session.',
   'problem.MODE_LOCKED.next': 'Close Keyferry and start it again to choose another mode.',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN':
-    'This is a rehearsal: its air-gapped side takes only the import-parameters bundles its own online side wrote against the built-in simulator ({own, select, none {none yet} other {ceremony {own}}}). The bundle in {dir} is of ceremony {other}, perhaps a real one. A rehearsal allows a network, custody shares on one volume and other shortcuts a real ceremony refuses, and its wrap would reach the real online side as a real one. Nothing was read.',
+    'This is a rehearsal: its air-gapped side takes only the import parameters its own online side fetched from the built-in simulator ({own, select, none {its online side has not started in this run} other {ceremony {own}}}). {source, select, console {The console files name the key {other}, which is not a key of it: perhaps a real one.} other {The bundle in {dir} is of ceremony {other}, perhaps a real one.}} A rehearsal allows a network, custody shares on one volume and other shortcuts a real ceremony refuses, and its wrap would reach the real online side as a real one. Nothing was read.',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next':
-    'To wrap a real ceremony’s parameters, close Keyferry on the air-gapped workstation (no network), start it again and choose “Air-gapped workstation”. To rehearse, give the bundle this rehearsal’s online side wrote.',
+    'To wrap a real ceremony’s parameters, close Keyferry on the air-gapped workstation (no network), start it again and choose “Air-gapped workstation”. To rehearse, {own, select, none {start this rehearsal’s online side first, then } other {}}give what this rehearsal’s online side wrote.',
   'problem.MODE_GUARD_FAILED': `The network guard for {mode, select, online {online} rehearsal {rehearsal} other {air-gapped}} mode could not be put in place, so the mode was not changed.`,
   'problem.MODE_GUARD_FAILED.next':
     'Close Keyferry and start it again; if this happens again, keep the log and report it.',

@@ -20,9 +20,9 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'problem.MODE_LOCKED': '在本次会话结束前，Keyferry 一直处于离线模式。',
   'problem.MODE_LOCKED.next': '请关闭 Keyferry 并重新启动，以选择其他模式。',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN':
-    '这是一次演练：其离线端只接受本演练的联网端针对内置模拟器写出的导入参数包（{own, select, none {尚无} other {仪式 {own}}}）。{dir} 中的包属于仪式 {other}，可能是一次真实仪式。演练允许联网、托管份额位于同一卷以及真实仪式会拒绝的其他捷径，而其包装结果到达真实的联网端时会被当作真实包装。未读取任何内容。',
+    '这是一次演练：其离线端只接受本演练的联网端从内置模拟器获取的导入参数（{own, select, none {本次运行中其联网端尚未启动} other {仪式 {own}}}）。{source, select, console {控制台文件指定的密钥 {other} 不是其中的密钥，可能是真实密钥。} other {{dir} 中的包属于仪式 {other}，可能是一次真实仪式。}}演练允许联网、托管份额位于同一卷以及真实仪式会拒绝的其他捷径，而其包装结果到达真实的联网端时会被当作真实包装。未读取任何内容。',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next':
-    '要包装真实仪式的参数，请在离线工作站（无网络）上关闭 Keyferry，重新启动并选择“离线工作站”。要进行演练，请提供本演练联网端写出的包。',
+    '要包装真实仪式的参数，请在离线工作站（无网络）上关闭 Keyferry，重新启动并选择“离线工作站”。要进行演练，请{own, select, none {先启动本演练的联网端，然后} other {}}提供本演练联网端写出的内容。',
   'problem.MODE_GUARD_FAILED': `无法启用{mode, select, online {联网} rehearsal {演练} other {离线}}模式的网络防护，因此模式未改变。`,
   'problem.MODE_GUARD_FAILED.next': '请关闭 Keyferry 并重新启动；如果再次发生，请保留运行日志并报告。',
   'problem.MODE_NOT_CHOSEN': '尚未选择模式。',
