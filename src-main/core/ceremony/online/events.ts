@@ -169,6 +169,8 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
+/** A `statusRead` entry's keys as the KMS described them (what the state reads of it). */
+export const statusReadData = z.object({ keys: z.array(z.object({ keyId: z.string(), keyState: z.string() })) });
 /** A `lossAcknowledged` entry that is a deletion of a key's imported material (loss-acknowledgement.ts). */
 export const deletionAcknowledgedData = z.object({ keyId: z.string(), action: z.literal('delete-imported-material') });
 /** An import about to be sent; `retryOfSeq`: the resend within a run of the send at that entry, its answer lost and the key still Pending import. */

@@ -3,6 +3,7 @@
  * parameters the KMS issued, what was imported and verified. A pure reducer over entries, so a
  * process on another day continues exactly where the last one stopped.
  */
+import { KeyState, keyStateOfName } from '../../kms/types';
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 import { materialIdOf } from '../../bundle/replica-groups';
@@ -19,6 +20,7 @@ import {
   parametersKeysChosenData,
   keyIdData,
   deletionAcknowledgedData,
+  statusReadData,
   parametersFetchedData,
   parametersWrittenData,
   replicaGroupProvenData,
@@ -130,7 +132,8 @@ export interface OnlineKeyState extends ImportSends {
   /**
    * Journal entry of the acknowledged deletion of the imported material, sent right after it, while
    * no outcome of it is recorded: a key found back in Pending import then lost its material to that
-   * deletion (a stop between the KMS's answer and its entry), not to an expiry.
+   * deletion (a stop between the KMS's answer and its entry), not to an expiry. A later look that
+   * found the key still holding material (key.status-read) clears it: that deletion did not delete.
    */
   deletionSentSeq?: number;
 }
@@ -335,6 +338,15 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.deletionSentSeq = undefined;
       key.verified = undefined;
       state.replicaProofs.delete(materialIdOf(key));
+      break;
+    }
+    case ONLINE_EVENTS.statusRead: {
+      // A key the KMS still describes as holding its material: a deletion sent before did not delete it.
+      const read = statusReadData.safeParse(entry.data);
+      for (const k of read.success ? read.data.keys : []) {
+        const key = state.keys.get(k.keyId);
+        if (key && keyStateOfName(k.keyState) !== String(KeyState.PendingImport)) key.deletionSentSeq = undefined;
+      }
       break;
     }
     case ONLINE_EVENTS.lossAcknowledged: {

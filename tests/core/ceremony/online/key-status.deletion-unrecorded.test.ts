@@ -9,7 +9,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
@@ -58,5 +58,25 @@ describe('a deletion sent whose outcome was not journaled', () => {
     const keys = day3.keys();
     expect(keys.find((k) => k.keyId === deleted)).toMatchObject({ deleted: true, lapsed: false });
     expect(keys.find((k) => k.keyId === other)).toMatchObject({ deleted: false, lapsed: true });
+  });
+
+  it('is not taken for the loss once a look found the key still holding its material', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(out, await receiptDigestOf(out));
+    const [key] = (await day2.importMaterial()).map((k) => k.keyId) as [string];
+    // The KMS refuses the deletion (acknowledged, sent, answered): the key still holds its material.
+    vi.spyOn(f.kms, 'deleteImportedKeyMaterial').mockRejectedValueOnce(new Error('refused by the KMS'));
+    await expect(day2.deleteMaterial(key, { lossAcknowledged: true, confirmedKeyId: key })).rejects.toThrow();
+    vi.restoreAllMocks();
+    await day2.status();
+    // Later its material goes outside Keyferry: a lapse as far as the journal can tell, not that deletion.
+    await f.kms.deleteImportedKeyMaterial(key);
+    await day2.status();
+    const gone = (await events()).filter((e) => ['key.material-deleted', 'key.material-lapsed'].includes(e.event));
+    expect(gone.map((e) => e.event)).toEqual(['key.material-lapsed']);
   });
 });
