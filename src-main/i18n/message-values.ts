@@ -978,8 +978,8 @@ export interface MessageValueTable {
   'problem.SHARE_FILE_REFUSED.next': NoValues;
   'problem.FILES_LEFT_BEHIND': { cause: string | number; left: number; filesList: string | number; plain: string; moved: number; movedList: string | number };
   'problem.FILES_LEFT_BEHIND.next': { moved: number; filesList: string | number; plain: string; left: number };
-  'problem.TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; given: string | number };
-  'problem.TITLE_DIFFERS_FROM_BUNDLE.next': NoValues;
+  'problem.TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; where: string; given: string | number };
+  'problem.TITLE_DIFFERS_FROM_BUNDLE.next': { where: string };
   'problem.PLAN_INVALID': { issuesPhrases: string | number; more: number };
   'problem.PLAN_INVALID.next': NoValues;
   'cli.help.command-usage': { command: string | number; synopsis: string | number };
@@ -2360,8 +2360,8 @@ export interface MessageValueTable {
   'problem.IPC_UNTRUSTED_SENDER.next': NoValues;
   'problem.MODE_LOCKED': NoValues;
   'problem.MODE_LOCKED.next': NoValues;
-  'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; dir: string | number; other: string | number };
-  'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next': NoValues;
+  'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; source: string; other: string | number; dir: string | number };
+  'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next': { own: string };
   'problem.MODE_GUARD_FAILED': { mode: string };
   'problem.MODE_GUARD_FAILED.next': NoValues;
   'problem.MODE_NOT_CHOSEN': NoValues;
@@ -2743,7 +2743,7 @@ export interface ProblemValueTable {
   'CLI_SHARE_COUNT': { what: string; given: number; n: string | number };
   'SHARE_FILE_REFUSED': { file: string | number; cause: string | number };
   'FILES_LEFT_BEHIND': { cause: string | number; left: number; filesList: string | number; plain: string; moved: number; movedList: string | number };
-  'TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; given: string | number };
+  'TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; where: string; given: string | number };
   'PLAN_INVALID': { issuesPhrases: string | number; more: number };
   'CONNECTION_DIFFERS_FROM_JOURNAL': { journal: string | number; field: string | number; recordedPhrase: string | number; givenPhrase: string | number; givenFromPhrase: string | number };
   'WRAPPING_KEY_NOT_IMPORTABLE': { source: string; name: string | number; bits: string | number; length: string | number; min: string | number; max: string | number };
@@ -3082,7 +3082,7 @@ export interface ProblemValueTable {
   'IPC_UNAVAILABLE': { channel: string | number };
   'IPC_UNTRUSTED_SENDER': NoValues;
   'MODE_LOCKED': NoValues;
-  'REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; dir: string | number; other: string | number };
+  'REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; source: string; other: string | number; dir: string | number };
   'MODE_GUARD_FAILED': { mode: string };
   'MODE_NOT_CHOSEN': NoValues;
   'MODE_WRONG': { first: string; second: string; mode: string };

@@ -78,9 +78,14 @@ export interface NamingParameters {
 function journalToWrapIn(
   parameters: NamingParameters,
   entries: readonly JournalEntry[],
-): { readonly named: CeremonyAirGapJournal; readonly onMedia?: string } | undefined {
-  if (parameters.named) return { named: parameters.named };
+): { readonly named: CeremonyAirGapJournal; readonly onMedia?: string; readonly later?: boolean } | undefined {
   const wraps = parameters.onMedia ?? [];
+  // An older copy of the journal of a wrap on the media (it lacks that wrap): held to that wrap, even
+  // when the parameters name the journal as the online side last saw it (a review's copy, cut
+  // before a later wrap whose bundle lay on the stick, passed on the earlier wrap the parameters named).
+  const older = wraps.find((w) => namedJournalMismatch(w.journal, entries) === 'older');
+  if (older) return { named: older.journal, onMedia: older.folder, later: parameters.named !== undefined };
+  if (parameters.named) return { named: parameters.named };
   if (wraps.some((w) => namedJournalMismatch(w.journal, entries) === undefined)) return undefined;
   const [first] = wraps;
   return first && { named: first.journal, onMedia: first.folder };
@@ -130,7 +135,7 @@ export function checkNamedJournal(
       mismatch,
       wrapSeq: named.lastWrap?.seq ?? 0,
       where,
-      source: toWrapIn?.onMedia === undefined ? 'parameters' : 'media',
+      source: toWrapIn?.onMedia === undefined ? 'parameters' : toWrapIn.later ? 'later' : 'media',
       folder: toWrapIn?.onMedia ?? '',
     });
   return {

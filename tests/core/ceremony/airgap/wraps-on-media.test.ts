@@ -6,7 +6,7 @@
  * process, an air-gapped workstation's interfaces), real folders and journals.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -81,7 +81,7 @@ describe('a wrap of parameters naming no journal, beside this ceremony’s finis
     );
     expect(said).toContain(`${path.join(dir, 'second', 'airgap.jsonl')} is a new journal`);
     expect(said).toContain(
-      'If ../usb/wrapped-1 is not this ceremony’s wrap (keyferry bundle verify ../usb/wrapped-1 says whose it is), move it off the medium and run again.',
+      'Never move ../usb/wrapped-1 off the medium to get past this: it is the record of that wrap.',
     );
     // Nothing was written: no journal, no bundle.
     expect(existsSync(path.join(dir, 'second', 'airgap.jsonl'))).toBe(false);
@@ -102,5 +102,25 @@ describe('a wrap of parameters naming no journal, beside this ceremony’s finis
     );
     const journal = await readFile(path.join(dir, 'second', 'airgap.jsonl'), 'utf8');
     expect(journal).toContain('"bundleOnMedia":"../usb/wrapped-1"');
+  });
+  it('refuses an older copy of the journal that lacks a later wrap on the stick, though it has an earlier one', async () => {
+    const digest = await oneAesParamsBundle(path.join(dir, 'usb', 'params'), {
+      ceremonyId: CEREMONY,
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000a',
+    });
+    expect((await wrap('first', digest, 'wrapped-1', '--no-backup')).code).toBe(0);
+    // A copy of the journal after the first wrap; then the same journal wraps again.
+    await mkdir(path.join(dir, 'copy'));
+    await copyFile(path.join(dir, 'first', 'airgap.jsonl'), path.join(dir, 'copy', 'airgap.jsonl'));
+    const again = await wrap('first', digest, 'wrapped-2', '--no-backup', '--wrap-again', 'token lost with a laptop');
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+
+    const copy = await wrap('copy', digest, 'wrapped-3', '--no-backup');
+    expect(copy.code).toBe(1);
+    const said = copy.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('../usb/wrapped-2, wrapped in the air-gapped journal airgap.jsonl');
+    expect(said).toContain('is an older copy of that journal: it lacks the latest wrap that bundle names');
+    expect(existsSync(path.join(dir, 'usb', 'wrapped-3'))).toBe(false);
   });
 });
