@@ -38,10 +38,25 @@ function headOf(file: string): string | undefined {
   }
 }
 
-/** Whether the journal text `head` begins a journal of `side` that records ceremony `ceremonyId`. */
+/** Whether `line` starts a custody restore's session (its `purpose`): a restore journal records `parameters.read` too. */
+function startsRestore(line: string): boolean {
+  try {
+    const { event, data } = JSON.parse(line) as { event?: unknown; data?: { purpose?: unknown } };
+    return event === 'ceremony.session-started' && data?.purpose === 'custody-restore';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the journal text `head` begins a journal of `side` that records ceremony `ceremonyId`; a
+ * custody restore's journal is not an air-gapped side's (a review's app was refused beside one and
+ * told to wrap in it).
+ */
 function recordsCeremony(head: string, side: keyof typeof RECORDED_BY, ceremonyId: string): boolean {
   // Whole lines only: the last may be cut at HEAD_BYTES.
   for (const line of head.split('\n').slice(0, -1)) {
+    if (side === 'air-gapped' && startsRestore(line)) return false;
     const { event, ceremonyId: recorded } = lineCeremony(line);
     if (recorded === undefined) continue;
     return event === RECORDED_BY[side] && recorded === ceremonyId;

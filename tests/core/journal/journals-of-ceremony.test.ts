@@ -41,6 +41,13 @@ describe('journals of a ceremony beside the one given', () => {
         line('parameters.read', { ceremonyId: WANTED }),
     );
     expect(journalsOfCeremony(dir, WANTED, 'air-gapped', path.join(dir, 'given.jsonl'))).toEqual(['i-airgap.jsonl']);
+    // A custody restore's journal reads parameters too: it is not the air-gapped side's.
+    await writeFile(
+      path.join(dir, 'j-restore.jsonl'),
+      line('ceremony.session-started', { side: 'air-gapped', purpose: 'custody-restore', title: 'T' }) +
+        line('parameters.read', { ceremonyId: WANTED }),
+    );
+    expect(journalsOfCeremony(dir, WANTED, 'air-gapped', path.join(dir, 'given.jsonl'))).toEqual(['i-airgap.jsonl']);
     expect(journalsOfCeremony(dir, WANTED, 'online', path.join(dir, 'given.jsonl'))).toEqual(['b-right.jsonl']);
     // The journal given is never named for itself, and a folder that does not read finds nothing.
     expect(journalsOfCeremony(dir, WANTED, 'online', path.join(dir, 'b-right.jsonl'))).toEqual([]);
