@@ -72,6 +72,15 @@ export interface NamingParameters {
 }
 
 /**
+ * Whether `entries` hold another entry where the latest wrap `named` names began: a copy that went
+ * its own way (a wrap on the officer's word that the journal was lost), not an older copy of it.
+ */
+function divergedAt(named: CeremonyAirGapJournal, entries: readonly JournalEntry[]): boolean {
+  const last = named.lastWrap;
+  return last !== undefined && entries.some((e) => e.seq === last.seq && e.hash !== last.sha256);
+}
+
+/**
  * The journal to wrap in: the one the parameters name, else that of a wrap on the media, unless
  * `entries` are one of those wraps' journals (late enough); undefined when nothing is named.
  */
@@ -83,7 +92,9 @@ function journalToWrapIn(
   // An older copy of the journal of a wrap on the media (it lacks that wrap): held to that wrap, even
   // when the parameters name the journal as the online side last saw it (a review's copy, cut
   // before a later wrap whose bundle lay on the stick, passed on the earlier wrap the parameters named).
-  const older = wraps.find((w) => namedJournalMismatch(w.journal, entries) === 'older');
+  const older = wraps.find(
+    (w) => namedJournalMismatch(w.journal, entries) === 'older' && !divergedAt(w.journal, entries),
+  );
   if (older) return { named: older.journal, onMedia: older.folder, later: parameters.named !== undefined };
   if (parameters.named) return { named: parameters.named };
   if (wraps.some((w) => namedJournalMismatch(w.journal, entries) === undefined)) return undefined;
