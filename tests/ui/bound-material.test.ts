@@ -59,7 +59,8 @@ async function freshParametersOfABoundKey(f: Fixture): Promise<Bound> {
 
 /** Air-gapped mode: setup, network, the bundle read, the witness's digest, the folders checked. */
 async function upToMaterial(page: Page, tr: Translator['t'], folder: string, bound: Bound, media: string) {
-  await setUpCeremony(page, tr, { title: 'Bound material', folder, airGapped: true });
+  // The bundle's own title (the fixture's online side): the air-gapped side refuses another.
+  await setUpCeremony(page, tr, { title: 'Test ceremony', folder, airGapped: true });
   await step(page, tr('network.step'), 'air-network');
   await fillByLabel(page, tr('air.parameters.folder'), bound.params);
   await step(page, tr('bundle.read'), 'air-parameters');

@@ -14,16 +14,17 @@ import { OFFLINE } from '../helpers/workstation';
 
 /**
  * Wraps fresh material for every key of the parameters bundle in `params` into the new folder `out`.
- * Keyferry refuses other people than the bundle names, so the attacker claims the ceremony's names.
+ * Keyferry refuses other people and another title than the bundle names, so the attacker claims the ceremony's.
  */
 export async function wrapAsAnAttacker(params: string, out: string): Promise<void> {
   const machine = await mkdtemp(path.join(os.tmpdir(), 'kf-attacker-'));
   const journal = await openJournal(path.join(machine, 'j.jsonl'), { create: true });
   try {
-    const people = (await ceremonyFactsOf(params))?.people ?? { operator: 'Mallory', witnesses: ['Trent'] };
+    const facts = await ceremonyFactsOf(params);
+    const people = facts?.people ?? { operator: 'Mallory', witnesses: ['Trent'] };
     const air = await AirGapCeremony.start({
       journal,
-      title: 'Not the ceremony',
+      title: facts?.title ?? 'Not the ceremony',
       operator: people.operator,
       witnesses: people.witnesses,
       app: { version: 'attacker', build: 'attacker' },

@@ -59,7 +59,7 @@ describe('wrapping again on the air-gapped screens', () => {
     });
     await journal.close();
 
-    await setUpCeremony(page, t, { title: 'Wrap again', folder, airGapped: true });
+    await setUpCeremony(page, t, { title: 'Test ceremony', folder, airGapped: true });
     await step(page, t('network.step'), 'air-network');
     await fillByLabel(page, t('air.parameters.folder'), params);
     await step(page, t('bundle.read'), 'air-parameters');
