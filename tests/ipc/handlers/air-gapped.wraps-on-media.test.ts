@@ -98,6 +98,8 @@ describe('airgap.read-bundle beside this ceremony’s finished wrap on the mediu
     expect(refused.problem.message.replace(/\s+/g, ' ')).toContain(
       `The journal ${path.join(desk, 'air-gapped-journal.jsonl')} records no ceremony yet, but ${path.join(desk, journal)}, in the same folder, is the air-gapped journal of ceremony ${ceremonyId}.`,
     );
+    expect(refused.problem.message).toContain('None of these parameters was used, and nobody has typed anything.');
+    expect(refused.problem.message).not.toContain('Nothing was written');
     expect(refused.problem.nextStep).toContain(
       `on the command line, keyferry airgap wrap with --journal ${path.join(desk, journal)}`,
     );

@@ -149,7 +149,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
     '{existing, select, none {请为仪式 {ceremonyId} 新建专用日志：使用 --journal {suggested}（该文件尚不存在）。} other {请给出仪式 {ceremonyId} 的日志：同一文件夹中的 {existing} 记录的正是该仪式（--journal {existing}）。新日志对该日志所记录的内容一无所知：在那份日志中重新包装会先询问，在新日志中则不会。}}如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。',
   'problem.AIRGAP_JOURNAL_NEW_BESIDE':
-    '日志 {journal} {state, select, unbound {尚未记录任何仪式} other {尚不存在}}，但同一文件夹中的 {existing} 是仪式 {ceremonyId} 的离线日志。新日志对那个日志记录的内容一无所知：那个日志已完成的包装不会被问及（是否再次包装），还会在其旁边另外生成新的密钥材料和托管集。未写入任何内容。',
+    '日志 {journal} {state, select, unbound {尚未记录任何仪式} other {尚不存在}}，但同一文件夹中的 {existing} 是仪式 {ceremonyId} 的离线日志。新日志对那个日志记录的内容一无所知：那个日志已完成的包装不会被问及（是否再次包装），还会在其旁边另外生成新的密钥材料和托管集。{state, select, unbound {这些参数均未使用，也无人键入任何内容。} other {未写入任何内容。}}',
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
     '请继续使用那个日志：{state, select, unbound {在命令行中以 --journal {existing} 运行 keyferry airgap wrap（应用在每个仪式文件夹中使用自己的日志，无法继续那个日志）} other {使用 --journal {existing} 运行同一命令}}。如果不得使用它（已损坏，或不属于本工作站），请先将其移出此文件夹，并保留以备审计。',
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS':
