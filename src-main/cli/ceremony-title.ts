@@ -4,14 +4,9 @@
  * instead of printing it beside the other.
  */
 import type { CeremonyFacts } from '../core/bundle/import-parameters-manifest';
-import { KeyferryError } from '../core/errors';
+import { refuseOtherTitleThanBundle } from '../core/ceremony/airgap/parameters-overview';
 
 export function ceremonyTitle(given: string | undefined, facts: CeremonyFacts | undefined, fallback: string): string {
-  if (given !== undefined && facts?.title !== undefined && given !== facts.title)
-    throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', {
-      given: given.slice(0, 200),
-      bundle: facts.title,
-      where: 'cli',
-    });
+  refuseOtherTitleThanBundle(facts?.title, given, 'cli');
   return given ?? facts?.title ?? fallback;
 }

@@ -122,26 +122,25 @@ function journalVerifyCommand(journal: ReceiptInput['journal']): string[] {
 
 /**
  * What a text receipt prints of its journal, read back from the verify command journalVerifyCommand
- * writes into its last seal (the file word as printed, count, head in lowercase), and every hex digit
- * it prints, run together (its seals' digests among them); undefined when the text holds no such
- * command. The command's lines, broken with a trailing backslash (CRLF too) and indented, are
- * joined first, so a file word with spaces or quotes reads as printed.
+ * writes into its last seal (count, head in lowercase), and every hex digit it prints, run together
+ * (its seals' digests among them); undefined when the text holds no such command. The command's
+ * lines, broken with a trailing backslash (CRLF too) and indented, are joined first, so a file word
+ * with spaces or quotes does not hide the count and head after it.
  */
 export function printedJournalSeal(
   text: string,
-): { readonly file: string; readonly count: number; readonly head: string; readonly hex: string } | undefined {
+): { readonly count: number; readonly head: string; readonly hex: string } | undefined {
   const joined = text.replace(/ \\\r?\n */g, ' ');
   const seals = [
     ...joined.matchAll(
-      /keyferry journal verify (.+?) --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/g,
+      /keyferry journal verify .+? --expect-count (\d+) --expect-head ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})/g,
     ),
   ];
   const seal = seals.at(-1);
   if (!seal) return undefined;
   return {
-    file: seal[1] as string,
-    count: Number(seal[2]),
-    head: (seal[3] as string).replace(/ /g, '').toLowerCase(),
+    count: Number(seal[1]),
+    head: (seal[2] as string).replace(/ /g, '').toLowerCase(),
     hex: text.replace(/[^0-9A-F]/g, ''),
   };
 }

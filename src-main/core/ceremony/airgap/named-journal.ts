@@ -88,16 +88,14 @@ function journalToWrapIn(
   parameters: NamingParameters,
   entries: readonly JournalEntry[],
 ): { readonly named: CeremonyAirGapJournal; readonly onMedia?: string; readonly later?: boolean } | undefined {
-  const wraps = parameters.onMedia ?? [];
+  const wraps = (parameters.onMedia ?? []).map((w) => ({ ...w, mismatch: namedJournalMismatch(w.journal, entries) }));
   // An older copy of the journal of a wrap on the media (it lacks that wrap): held to that wrap, even
   // when the parameters name the journal as the online side last saw it (a review's copy, cut
   // before a later wrap whose bundle lay on the stick, passed on the earlier wrap the parameters named).
-  const older = wraps.find(
-    (w) => namedJournalMismatch(w.journal, entries) === 'older' && !divergedAt(w.journal, entries),
-  );
+  const older = wraps.find((w) => w.mismatch === 'older' && !divergedAt(w.journal, entries));
   if (older) return { named: older.journal, onMedia: older.folder, later: parameters.named !== undefined };
   if (parameters.named) return { named: parameters.named };
-  if (wraps.some((w) => namedJournalMismatch(w.journal, entries) === undefined)) return undefined;
+  if (wraps.some((w) => w.mismatch === undefined)) return undefined;
   const [first] = wraps;
   return first && { named: first.journal, onMedia: first.folder };
 }

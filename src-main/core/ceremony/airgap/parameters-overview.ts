@@ -158,17 +158,18 @@ export function refuseOtherPeopleThanBundle(bundlePeople: CeremonyPeople | undef
 
 /**
  * Refuses (TITLE_DIFFERS_FROM_BUNDLE) a run whose title is not the one the bundle names
- * (`bundleTitle`, the online side's), before any witness types anything: one ceremony, one title on
+ * (`bundleTitle`, the online side's), before any witness types anything (`where`: whose words say
+ * the way on, the command line's --title or the app's setup): one ceremony, one title on
  * both receipts (a review's app printed its setup's "Test run, ignore" on the receipt of a ceremony
  * the online side titled "Payments key 2026"). A bundle naming no title is not checked.
  */
-function refuseOtherTitleThanBundle(bundleTitle: string | undefined, title: string | undefined): void {
+export function refuseOtherTitleThanBundle(
+  bundleTitle: string | undefined,
+  title: string | undefined,
+  where: 'cli' | 'app' = 'app',
+): void {
   if (bundleTitle === undefined || title === undefined || title === bundleTitle) return;
-  throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', {
-    given: title.slice(0, 200),
-    bundle: bundleTitle,
-    where: 'app',
-  });
+  throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', { given: title.slice(0, 200), bundle: bundleTitle, where });
 }
 
 /**
