@@ -1648,7 +1648,7 @@ export interface MessageValueTable {
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next': NoValues;
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': { evidence: string; where: string | number };
-  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number };
+  'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; at: string };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { source: string; folder: string | number; where: string; named: string | number; mismatch: string };
   'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'problem.JOURNAL_LOST_REFUSED.next': { why: string };
@@ -2891,7 +2891,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; state: string; existing: string | number; ceremonyId: string | number };
   'AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
-  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; where: string };
+  'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; at: string; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };

@@ -2,10 +2,12 @@
  * The app's parameters step holds parameters naming no air-gapped journal (a first wrap's) to the
  * journal of this ceremony's wrap lying beside them on the medium, as the command line does
  * (core/ceremony/airgap/wraps-on-media.ts): a trial's officer wrapped the first parameters again in a
- * new journal beside the finished wrap's bundle and made a second material with no word. Through the
- * real router and handlers; the finished wrap is made by the real command line, on real folders.
+ * new journal beside the finished wrap's bundle and made a second material with no word. The
+ * preflight looks beside the output folder too, which the app chooses only there (a review's
+ * parameters on stick 1, the first wrap on stick 2). Through the real router and handlers; the
+ * finished wrap is made by the real command line, on real folders.
  */
-import { mkdir, rename } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,6 +26,16 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await folder.close();
 });
+
+/** The app in air-gapped mode in a new ceremony folder `app` (a new journal), its network checked; the folder. */
+async function appInNewFolder({ dir, ipc }: CeremonyFolder): Promise<string> {
+  const app = path.join(dir, 'app');
+  await mkdir(app);
+  await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+  await value(ipc, 'ceremony.setup', { title: 'Again', operator: 'Ana', witnesses: ['Ben'], folder: app });
+  await value(ipc, 'airgap.check-network');
+  return app;
+}
 
 describe('airgap.read-bundle beside this ceremony’s finished wrap on the medium', () => {
   it('refuses the app’s new journal before anyone types, saying which journal and why; with the wrap carried away it reads', async () => {
@@ -45,11 +57,7 @@ describe('airgap.read-bundle beside this ceremony’s finished wrap on the mediu
     expect(first.code).toBe(0);
 
     // The app, on this workstation, in a ceremony folder of its own: a new journal.
-    const app = path.join(dir, 'app');
-    await mkdir(app);
-    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
-    await value(ipc, 'ceremony.setup', { title: 'Again', operator: 'Ana', witnesses: ['Ben'], folder: app });
-    await value(ipc, 'airgap.check-network');
+    const app = await appInNewFolder(folder);
     const refused = await call(ipc, 'airgap.read-bundle', { folder: params });
     expect(refused).toMatchObject({ ok: false, problem: { code: 'AIRGAP_JOURNAL_NOT_THE_CEREMONYS' } });
     if (refused.ok) return;
@@ -105,5 +113,48 @@ describe('airgap.read-bundle beside this ceremony’s finished wrap on the mediu
     );
     const events = await journalEvents(path.join(desk, 'air-gapped-journal.jsonl'));
     expect(events.some((e) => e.event === 'parameters.read')).toBe(false);
+  }, 120_000);
+
+  it('refuses at the preflight an output folder beside this ceremony’s wrap on another stick, before any material; another folder passes', async () => {
+    const { dir, ipc } = folder;
+    const [stick1, stick2] = [path.join(dir, 'stick1'), path.join(dir, 'stick2')];
+    await Promise.all([mkdir(stick1), mkdir(stick2), mkdir(path.join(dir, 'first'))]);
+    const params = path.join(stick1, 'params');
+    const digest = await oneAesParamsBundle(params, {
+      ceremonyId: 'KF-20261207-f1f2f3',
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000f',
+    });
+    // The first wrap, by the command line: parameters on stick 1, its bundle written to stick 2.
+    const first = await keyferry(
+      airgapWrapArgs({ bundle: '../stick1/params', out: '../stick2/wrapped-1', digest }, '--no-backup'),
+      { cwd: path.join(dir, 'first') },
+    );
+    expect(first.code).toBe(0);
+
+    // The app in a new ceremony folder: nothing beside the parameters, so they read and are confirmed.
+    const app = await appInNewFolder(folder);
+    await value(ipc, 'airgap.read-bundle', { folder: params });
+    await value(ipc, 'airgap.confirm-as-witness', { witness: 'Ben', typed: digest });
+    const refused = await call(ipc, 'airgap.preflight', { folder: stick2, acknowledgeNoBackup: true });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'AIRGAP_JOURNAL_NOT_THE_CEREMONYS' } });
+    if (refused.ok) return;
+    const said = `${refused.problem.message} ${refused.problem.nextStep}`.replace(/\s+/g, ' ');
+    expect(said).toContain(`the medium holds this ceremony’s wrapped bundle ${path.join(stick2, 'wrapped-1')}`);
+    expect(said).toContain('is another journal');
+    expect(said).toContain('no material was made and nothing was written beside that bundle');
+    expect(said).not.toContain('nobody has typed anything');
+    expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });
+    const events = await journalEvents(path.join(app, 'air-gapped-journal.jsonl'));
+    expect(events.filter((e) => e.event === 'preflight.refused').map((e) => e.data['code'])).toEqual([
+      'AIRGAP_JOURNAL_NOT_THE_CEREMONYS',
+    ]);
+    expect(await readdir(stick2)).toEqual(['wrapped-1']);
+
+    // A third, empty stick holds no wrap of this ceremony: the preflight passes.
+    const stick3 = path.join(dir, 'stick3');
+    await mkdir(stick3);
+    expect(await call(ipc, 'airgap.preflight', { folder: stick3, acknowledgeNoBackup: true })).toMatchObject({
+      ok: true,
+    });
   }, 120_000);
 });

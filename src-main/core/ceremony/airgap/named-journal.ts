@@ -22,7 +22,7 @@ import { entriesBeforeOpening } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 import { finishedWrapStarts } from './earlier-wraps';
 import { journalIdentity } from '../../../i18n/made-by-line';
-import type { WrapOnMedia } from './wraps-on-media';
+import { wrapsOnMedia, type WrapOnMedia } from './wraps-on-media';
 
 /** How a journal is not the one the parameters name: new (it recorded no ceremony yet), another, or an older copy of it. */
 type NamedJournalMismatch = 'new' | 'other' | 'older';
@@ -120,6 +120,8 @@ export function checkNamedJournal(
   journalLost: string | undefined,
   /** Who is told the way on: the command line (--journal, --journal-lost) or the app (its ceremony folder). */
   where: 'cli' | 'app' = 'app',
+  /** When: as the parameters are read, or at the preflight (they were read, and may have been confirmed). */
+  at: 'read' | 'preflight' = 'read',
 ): NamedJournalLost | undefined {
   const reason = journalLostReason(journalLost, journal.path);
   const { keys } = parameters;
@@ -146,6 +148,7 @@ export function checkNamedJournal(
       where,
       source: toWrapIn?.onMedia === undefined ? 'parameters' : toWrapIn.later ? 'later' : 'media',
       folder: toWrapIn?.onMedia ?? '',
+      at,
     });
   return {
     namedJournal: named.file,
@@ -154,6 +157,31 @@ export function checkNamedJournal(
     reason,
     ...(toWrapIn?.onMedia === undefined ? {} : { bundleOnMedia: toWrapIn.onMedia }),
   };
+}
+
+/** The parameters a session read, as its preflight holds them to the wraps beside the output folder. */
+export interface ReadNaming extends NamingParameters {
+  readonly ceremonyId: string;
+  /** The officer's word that the named journal is lost was given at the read: not held again. */
+  readonly journalLost: boolean;
+}
+
+/**
+ * The same at the preflight, for this ceremony's wraps in the folders beside the wrapped bundle's
+ * output folder `output`: the app chooses that folder only there, after the parameters were read
+ * (a review's second app session, parameters on stick 1, wrapped beside the first wrap on stick 2
+ * and made a second material). The command line looked beside --out at the read already.
+ */
+export async function checkWrapsBesideOutput(
+  read: ReadNaming | undefined,
+  output: string,
+  journal: JournalRead,
+): Promise<void> {
+  if (!read || read.journalLost) return;
+  const beside = await wrapsOnMedia([{ dir: output, shownAs: output }], read.ceremonyId);
+  if (beside.length === 0) return;
+  const onMedia = [...(read.onMedia ?? []), ...beside];
+  checkNamedJournal({ ...read, onMedia }, journal, undefined, 'app', 'preflight');
 }
 
 /**

@@ -21,7 +21,7 @@ import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
 import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
 import { peopleDifference, sortedNames, type CeremonyPeople } from '../shared/people-difference';
-import { checkNamedJournal, everyKeyBound } from './named-journal';
+import { checkNamedJournal, everyKeyBound, type ReadNaming } from './named-journal';
 import { listValue } from '../../../i18n/list';
 import type { Warning } from '../../../i18n/warning';
 import {
@@ -132,6 +132,8 @@ export interface AcceptedParameters {
   readonly keys: ImportParameters[];
   readonly overview: ParametersOverview;
   readonly confirmations: WitnessConfirmations;
+  /** A bundle's: the journal it names and the wraps seen on the media, for the preflight's look beside the output folder. */
+  readonly naming?: ReadNaming;
 }
 
 /**
@@ -181,7 +183,7 @@ export async function readBundleParameters(
   dir: string,
   shownAs?: string,
 ): Promise<AcceptedParameters> {
-  const { bundle, lost } = await refusalJournaled(reader, dir, async () => {
+  const { bundle, lost, naming } = await refusalJournaled(reader, dir, async () => {
     const read = await readImportParametersBundle(dir, reader.now(), 'airgap', shownAs);
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     // A journal that records no ceremony yet, beside this ceremony's air-gapped journal (the app's),
@@ -195,11 +197,13 @@ export async function readBundleParameters(
     const onMedia =
       reader.onMedia ?? (await wrapsOnMedia([{ dir, shownAs: shownAs ?? dir }], read.manifest.ceremonyId));
     const parameters = { named: read.manifest.ceremony?.airGapJournal, keys: read.keys, onMedia };
-    return { bundle: read, lost: checkNamedJournal(parameters, reader.journal, reader.journalLost) };
+    const lost = checkNamedJournal(parameters, reader.journal, reader.journalLost);
+    const journalLost = reader.journalLost !== undefined;
+    return { bundle: read, lost, naming: { ...parameters, ceremonyId: read.manifest.ceremonyId, journalLost } };
   });
   if (lost) await reader.journal.append(reader.operator, 'parameters.named-journal-lost', { ...lost });
   const planExpiry = bundle.manifest.ceremony?.materialExpiry ?? null;
-  return acceptParameters(
+  const accepted = await acceptParameters(
     reader,
     bundle.manifest.ceremonyId,
     dir,
@@ -210,6 +214,7 @@ export async function readBundleParameters(
     // Looked for only if a witness's value is refused: a bundle read costs no look at its neighbours.
     () => neighbourBundles(dir, shownAs ?? dir, bundle.manifest.ceremonyId),
   );
+  return { ...accepted, naming };
 }
 
 /** The console's raw files, one key each, for a ceremony without a bundle (a refusal is journaled and thrown). */

@@ -10,6 +10,7 @@
  * import graph): no KMS client, no node:http/https/net/tls.
  */
 import type { WrapOnMedia } from './wraps-on-media';
+import { checkWrapsBesideOutput, type ReadNaming } from './named-journal';
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, toProblem } from '../../errors';
@@ -66,6 +67,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #parametersSource = '';
   #overview: ParametersOverview | null = null;
   #parameters: ImportParameters[] = [];
+  /** A bundle's naming of the journal to wrap in, held to the wraps beside the output folder at the preflight. */
+  #naming: ReadNaming | undefined;
   /** The custody split (optional step 5): its holders and the files it wrote. */
   readonly #custody = new CustodySplitStep();
   /** Why this session's wrap after finished ones was let through (journaled once as `wrap.repeated`, before material). */
@@ -138,8 +141,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     };
   }
 
-  #accept({ keys, overview, confirmations }: AcceptedParameters): ParametersOverview {
+  #accept({ keys, overview, confirmations, naming }: AcceptedParameters): ParametersOverview {
     this.#overview = overview;
+    this.#naming = naming;
     this.currentCeremonyId = overview.ceremonyId;
     this.#parametersSource = overview.source;
     // Console files are not a bundle: nothing to keep the preflight's folders out of.
@@ -165,6 +169,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   async preflight(request: AirGapDestinations, options: { wrapAgain?: string } = {}): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
     const { journal, operator } = this.options;
+    await checkWrapsBesideOutput(this.#naming, request.wrappedBundle, journal).catch((error: unknown) =>
+      error instanceof KeyferryError ? this.#refuseAtPreflight(error) : Promise.reject(error),
+    );
     await this.#receiptNumber.pickIn(request.receiptFolder);
     await this.#refusePastExpiry(request);
     const context = {
