@@ -10,7 +10,11 @@
  * what was meant to happen. Witness names are untrusted text: printed through terminalText.
  */
 import { createInterface } from 'node:readline';
-import { isRefusedValue, type ArtefactToConfirm } from '../core/ceremony/airgap/witness-confirmations';
+import {
+  isRefusedValue,
+  WITNESS_ATTEMPTS,
+  type ArtefactToConfirm,
+} from '../core/ceremony/airgap/witness-confirmations';
 import { groupHex } from '../core/hex-groups';
 import { isKeyferryError, KeyferryError } from '../core/errors';
 import type { ProblemValues } from '../i18n/catalogue';
@@ -22,8 +26,6 @@ import { phrasesValue, type Phrase } from '../i18n/phrase';
 import type { CliIo } from './command';
 import { terminalGone } from './terminal-input';
 import type { OptionDef } from './options';
-
-const MAX_ATTEMPTS = 3;
 
 /** What a ceremony offers for confirmations (the air-gapped side and the custody restore). */
 interface ConfirmingCeremony {
@@ -200,7 +202,7 @@ function eraseTyped(echo: TerminalEcho, typed: string): void {
 /**
  * Asks each witness still pending to type the value of each artefact: the bundle digest (not
  * printed: it is heard from the online workstation), or a console file's wrapping-key fingerprint
- * (printed, to compare aloud). Empty lines are refused and asked again; after MAX_ATTEMPTS wrong
+ * (printed, to compare aloud). Empty lines are refused and asked again; after WITNESS_ATTEMPTS wrong
  * values the ceremony stops (WITNESS_ATTEMPTS_EXHAUSTED); the end of the input stops it too
  * (WITNESS_INPUT_ENDED). Nothing is recorded for a witness who did not type the value. On a
  * terminal (`echo`) the witness sees what they type, so a slip can be seen and corrected before
@@ -244,14 +246,13 @@ export async function confirmInteractively(
             break;
           } catch (error) {
             if (!isKeyferryError(error)) throw error;
-            const problem = cliTranslator(io).problemLine(error.toProblem());
-            io.stdout(t('witness.prompt.refused', { problem, attempt, max: MAX_ATTEMPTS }));
-            if (attempt >= MAX_ATTEMPTS)
-              throw new KeyferryError('WITNESS_ATTEMPTS_EXHAUSTED', {
-                witness: shownName,
-                attempts: attempt,
-                artefactText: text,
-              });
+            // The last wrong value the core counts stops the confirmations, caused by its refusal.
+            const exhausted = error.code === 'WITNESS_ATTEMPTS_EXHAUSTED';
+            const refused = exhausted && isKeyferryError(error.cause) ? error.cause : error;
+            const problem = cliTranslator(io).problemLine(refused.toProblem());
+            io.stdout(t('witness.prompt.refused', { problem, attempt, max: WITNESS_ATTEMPTS }));
+            // Not a value refused (a journal that cannot be written): no more than as many tries either.
+            if (exhausted || attempt >= WITNESS_ATTEMPTS) throw error;
             attempt++;
           }
         }

@@ -880,7 +880,7 @@ export interface MessageValueTable {
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next': { kind: string; folder: string | number; witness: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'problem.WITNESS_SOURCE_REFUSED': NoValues;
   'problem.WITNESS_SOURCE_REFUSED.next': NoValues;
-  'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
+  'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefact: string; count: number; keys: string | number };
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next': NoValues;
   'problem.WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'problem.WITNESS_CONFIRMATION_MISSING.next': NoValues;
@@ -2710,7 +2710,7 @@ export interface ProblemValueTable {
   'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
   'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_SOURCE_REFUSED': NoValues;
-  'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefactText: string | number };
+  'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefact: string; count: number; keys: string | number };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'WITNESS_CONFIRMS_MALFORMED': { value: string | number };
   'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number; otherBundle: string; folder: string | number; bundleCeremony: string | number; ceremonyId: string | number };

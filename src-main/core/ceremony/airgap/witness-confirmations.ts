@@ -24,6 +24,7 @@ import {
 import { KeyferryError } from '../../errors';
 import { listValue } from '../../../i18n/list';
 import type { NeighbourBundle } from '../../bundle/neighbour-bundles';
+import type { ProblemValues } from '../../../i18n/catalogue';
 
 /** What a witness confirms: a whole import-parameters bundle, or (console files) one wrapping key. */
 type ConfirmedArtefactKind = 'import-parameters-bundle' | 'wrapping-key';
@@ -85,6 +86,12 @@ interface MatchedConfirmation {
   readonly keyIds: readonly string[];
 }
 
+/**
+ * Wrong values one witness may type for one artefact: the one that reaches it stops the
+ * confirmations (WITNESS_ATTEMPTS_EXHAUSTED), for the command line's prompt and the app's screen alike.
+ */
+export const WITNESS_ATTEMPTS = 3;
+
 /** The errors `check` threw for a value it refused (and told `onRefused` of, to journal): see `isRefusedValue`. */
 const refusedValues = new WeakSet<object>();
 
@@ -97,6 +104,10 @@ export class WitnessConfirmations {
   readonly #witnesses: readonly string[];
   readonly #artefacts: readonly ArtefactSource[];
   readonly #confirmedBy: string[][];
+  /** Wrong values so far, by artefact index and witness. */
+  readonly #refusedCount = new Map<string, number>();
+  /** Set once a witness typed WITNESS_ATTEMPTS wrong values: nothing more is checked. */
+  #spent: ProblemValues<'WITNESS_ATTEMPTS_EXHAUSTED'> | undefined;
 
   constructor(artefacts: readonly ArtefactSource[], witnesses: readonly string[]) {
     this.#artefacts = artefacts;
@@ -164,6 +175,7 @@ export class WitnessConfirmations {
     onRefused: (refused: RefusedConfirmation) => Promise<void>,
   ): Promise<MatchedConfirmation> {
     const name = this.witnessNamed(witness);
+    if (this.#spent) throw new KeyferryError('WITNESS_ATTEMPTS_EXHAUSTED', this.#spent);
     let digits: string | undefined;
     let formError: unknown;
     try {
@@ -179,7 +191,7 @@ export class WitnessConfirmations {
       const code = formError instanceof KeyferryError ? formError.code : 'DIGEST_TYPED_INVALID';
       await onRefused({ witness: name, index: at, kind: artefact.kind, code, differingGroups: [] });
       if (formError instanceof KeyferryError) refusedValues.add(formError);
-      throw formError;
+      throw this.#counted(name, at, formError);
     }
     const comparison = compareTypedDigest(digits, artefact.digest);
     if (!comparison.matches) {
@@ -193,7 +205,7 @@ export class WitnessConfirmations {
         ...(error.code === 'WITNESS_TYPED_OTHER_BUNDLE' ? { otherBundle: String(error.values?.folder) } : {}),
       });
       refusedValues.add(error);
-      throw error;
+      throw this.#counted(name, at, error);
     }
     return {
       index: at,
@@ -202,6 +214,29 @@ export class WitnessConfirmations {
       digest: artefact.digest,
       keyIds: this.list()[at]?.keyIds ?? [],
     };
+  }
+
+  /**
+   * Counts a refused value of `witness` for artefact `index`: the refusal itself, or at the
+   * WITNESS_ATTEMPTS-th one WITNESS_ATTEMPTS_EXHAUSTED (caused by it), after which nothing is checked.
+   */
+  #counted(witness: string, index: number, refused: unknown): unknown {
+    const key = `${index} ${witness}`;
+    const attempts = (this.#refusedCount.get(key) ?? 0) + 1;
+    this.#refusedCount.set(key, attempts);
+    if (attempts < WITNESS_ATTEMPTS) return refused;
+    const artefact = this.#artefacts[index] as ArtefactSource;
+    const keyIds = artefact.keys.map((k) => k.keyId);
+    this.#spent = {
+      witness,
+      attempts,
+      artefact: artefact.kind === 'import-parameters-bundle' ? 'bundle' : 'key',
+      count: keyIds.length,
+      keys: listValue(keyIds),
+    };
+    const exhausted = new KeyferryError('WITNESS_ATTEMPTS_EXHAUSTED', this.#spent, { cause: refused });
+    refusedValues.add(exhausted);
+    return exhausted;
   }
 
   /** Records a matched confirmation (after it was journaled) and returns the artefact as it now stands. */

@@ -100,9 +100,9 @@ export const enConfirmations = {
     "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
   'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
-    '{witness} typed {attempts} values that do not match {artefactText}; the ceremony stops here. No material exists yet.',
+    '{witness} typed {attempts} values that do not match {artefact, select, bundle {the import-parameters bundle digest (it binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}})} other {the wrapping-key fingerprint of key(s) {keys}}}; the ceremony stops here, and no further value is checked in this session. No material exists yet.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    'Compare the import-parameters bundle digest on the online workstation with the bundle carried here: read it aloud again there as its journal recorded it (keyferry online status prints it; not from the bundle on the media, which may be the one that changed), and check the bundle here with keyferry bundle verify DIR --expect-digest "…" as heard; start again when they agree, or fetch new parameters.',
+    'Compare the import-parameters bundle digest on the online workstation with the bundle carried here: read it aloud again there as its journal recorded it (keyferry online status prints it; not from the bundle on the media, which may be the one that changed), and check the bundle here with keyferry bundle verify DIR --expect-digest "…" as heard. When they agree, start this side again (the refused values stay in its journal); otherwise fetch new parameters.',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, one {Witness {pendingList} has} other {Witnesses {pendingList} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
   'problem.WITNESS_CONFIRMATION_MISSING.next':

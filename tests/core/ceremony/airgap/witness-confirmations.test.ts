@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   bundleArtefacts,
+  isRefusedValue,
+  WITNESS_ATTEMPTS,
   WitnessConfirmations,
   wrappingKeyArtefacts,
   type RefusedConfirmation,
@@ -56,7 +58,9 @@ describe('witness confirmations of an import-parameters bundle', () => {
   });
 
   it('refuses a slip naming the witness and the group (never the real value), and another value outright', async () => {
-    const c = new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
+    // Each refusal below on confirmations of its own past the second: WITNESS_ATTEMPTS stops a third (test below).
+    const fresh = () => new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
+    const c = fresh();
     const groups = groupHex(digest).split(' ');
     groups[6] = groups[6] === 'AAAA' ? 'BBBB' : 'AAAA';
     const slip = await check(c, 'Chloé', groups.join(' '));
@@ -93,7 +97,7 @@ describe('witness confirmations of an import-parameters bundle', () => {
     expect(other.refused[0]?.differingGroups.length).toBeGreaterThan(2);
 
     // The line printed just above the digest on the online side: named as what it is.
-    const fingerprint = await check(c, 'Chloé', groupHex(keys[1]?.fingerprint as string));
+    const fingerprint = await check(fresh(), 'Chloé', groupHex(keys[1]?.fingerprint as string));
     expect(fingerprint.error).toMatchObject({
       code: 'WITNESS_TYPED_FINGERPRINT',
       values: { witness: 'Chloé', keyId: keys[1]?.keyId },
@@ -103,13 +107,35 @@ describe('witness confirmations of an import-parameters bundle', () => {
     expect(c.remaining()).toBe(2);
 
     for (const typed of ['', '   ', digest.slice(0, 60), `${digest.slice(0, 63)}g`]) {
-      const bad = await check(c, 'Ben', typed);
+      const bad = await check(fresh(), 'Ben', typed);
       expect((bad.error as { code: string }).code).toMatch(/^DIGEST_TYPED_/);
       expect(bad.refused[0]).toMatchObject({ witness: 'Ben', differingGroups: [] });
     }
     const stranger = await check(c, 'Mallory', digest);
     expect(stranger.error).toMatchObject({ code: 'WITNESS_UNKNOWN' });
     expect(stranger.refused).toEqual([]);
+    expect(c.remaining()).toBe(2);
+  });
+
+  it('stops every check at one witness’s third wrong value, caused by that refusal; a stranger’s name counts for nobody', async () => {
+    const c = new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
+    for (let i = 0; i < 5; i++)
+      expect((await check(c, 'Mallory', 'f'.repeat(64))).error).toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    expect((await check(c, 'Ben', 'f'.repeat(64))).error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
+    expect((await check(c, 'Chloé', 'e'.repeat(64))).error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
+    expect((await check(c, 'Chloé', 'nope')).error).toMatchObject({ code: expect.stringMatching(/^DIGEST_TYPED_/) });
+    const third = await check(c, 'Chloé', 'd'.repeat(64));
+    expect(third.error).toMatchObject({
+      code: 'WITNESS_ATTEMPTS_EXHAUSTED',
+      values: { witness: 'Chloé', attempts: WITNESS_ATTEMPTS, artefact: 'bundle', count: keys.length },
+      cause: { code: 'WITNESS_DIGEST_MISMATCH' },
+    });
+    expect(isRefusedValue(third.error)).toBe(true);
+    expect(third.refused).toHaveLength(1);
+    // The right value is not checked any more, by anyone, and nothing more is journaled.
+    const right = await check(c, 'Ben', digest);
+    expect(right.error).toMatchObject({ code: 'WITNESS_ATTEMPTS_EXHAUSTED', values: { witness: 'Chloé' } });
+    expect(right.refused).toEqual([]);
     expect(c.remaining()).toBe(2);
   });
 });

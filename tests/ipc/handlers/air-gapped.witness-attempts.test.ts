@@ -1,0 +1,74 @@
+/**
+ * The app's witnesses get as many tries as the command line's (WITNESS_ATTEMPTS): a review found the
+ * app's confirmation step took wrong values without end, where repeated misses mean the bundle or
+ * the value read aloud is not the one the online side wrote. The third wrong value of one witness
+ * stops the confirmations for the session, every refusal journaled; the right value is refused
+ * after it, and no material can be made. Through the real router and handlers, on real folders.
+ */
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
+import { OFFLINE } from '../../helpers/workstation';
+import { call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
+
+let folder: CeremonyFolder;
+beforeEach(async () => {
+  folder = await ceremonyFolder('kf-ipc-witness-attempts-');
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await folder.close();
+});
+
+describe('airgap.confirm-as-witness, wrong values', () => {
+  it('stops the confirmations at a witness’s third wrong value; the right one is then refused too, and nothing is made', async () => {
+    const { dir, ipc } = folder;
+    const params = path.join(dir, 'usb', 'params');
+    await mkdir(path.dirname(params));
+    const digest = await oneAesParamsBundle(params, {
+      ceremonyId: 'KF-20261207-d4d5d6',
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000d',
+    });
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    await value(ipc, 'ceremony.setup', {
+      title: 'Attempts',
+      operator: 'Ana',
+      witnesses: ['Ben', 'Chloé'],
+      folder: dir,
+    });
+    await value(ipc, 'airgap.check-network');
+    await value(ipc, 'airgap.read-bundle', { folder: params });
+    await value(ipc, 'airgap.confirm-as-witness', { witness: 'Ben', typed: digest });
+
+    const wrong = ['ab'.repeat(32), 'not a digest', 'cd'.repeat(32)];
+    const answers = [];
+    for (const typed of wrong) answers.push(await call(ipc, 'airgap.confirm-as-witness', { witness: 'Chloé', typed }));
+    expect(answers.map((a) => (a.ok ? 'ok' : a.problem.code))).toEqual([
+      'WITNESS_DIGEST_MISMATCH',
+      expect.stringMatching(/^DIGEST_TYPED_/),
+      'WITNESS_ATTEMPTS_EXHAUSTED',
+    ]);
+    const [, , last] = answers;
+    if (!last || last.ok) return;
+    expect(last.problem.message.replace(/\s+/g, ' ')).toContain(
+      'Chloé typed 3 values that do not match the import-parameters bundle digest (it binds the wrapping keys and import tokens of 1 key); the ceremony stops here',
+    );
+    expect(last.problem.nextStep).toContain('start this side again');
+
+    // The right value, or another witness's, is not checked any more in this session.
+    const right = await call(ipc, 'airgap.confirm-as-witness', { witness: 'Chloé', typed: digest });
+    expect(right).toMatchObject({ ok: false, problem: { code: 'WITNESS_ATTEMPTS_EXHAUSTED' } });
+    expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false });
+    const events = await journalEvents(path.join(dir, 'air-gapped-journal.jsonl'));
+    expect(events.filter((e) => e.event === 'witness.refused').map((e) => e.actor)).toEqual([
+      'Chloé',
+      'Chloé',
+      'Chloé',
+    ]);
+    expect(events.filter((e) => e.event === 'witness.confirmed').map((e) => e.actor)).toEqual(['Ben']);
+    expect(events.some((e) => e.event.startsWith('material.'))).toBe(false);
+  }, 60_000);
+});
