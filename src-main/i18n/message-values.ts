@@ -1566,6 +1566,8 @@ export interface MessageValueTable {
   'problem.BUNDLE_WRONG_KIND.next': { pick: string };
   'problem.CUSTODY_ALREADY_SPLIT': NoValues;
   'problem.CUSTODY_ALREADY_SPLIT.next': NoValues;
+  'problem.MATERIAL_AFTER_CUSTODY_SPLIT': { source: string };
+  'problem.MATERIAL_AFTER_CUSTODY_SPLIT.next': NoValues;
   'problem.WRAPPING_KEY_CHANGED': { keyId: string | number };
   'problem.WRAPPING_KEY_CHANGED.next': NoValues;
   'problem.EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
@@ -2360,6 +2362,8 @@ export interface MessageValueTable {
   'problem.IPC_UNTRUSTED_SENDER.next': NoValues;
   'problem.MODE_LOCKED': NoValues;
   'problem.MODE_LOCKED.next': NoValues;
+  'problem.MODE_CEREMONY_STARTED': { mode: string };
+  'problem.MODE_CEREMONY_STARTED.next': NoValues;
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; source: string; other: string | number; dir: string | number };
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next': { own: string };
   'problem.MODE_GUARD_FAILED': { mode: string };
@@ -2850,6 +2854,7 @@ export interface ProblemValueTable {
   'RECEIPT_NEEDS_TOKEN': { keyId: string | number };
   'BUNDLE_WRONG_KIND': { dir: string | number; found: string; pick: string };
   'CUSTODY_ALREADY_SPLIT': NoValues;
+  'MATERIAL_AFTER_CUSTODY_SPLIT': { source: string };
   'WRAPPING_KEY_CHANGED': { keyId: string | number };
   'EXPIRY_IN_PAST': { reason: string; keyId: string | number; at: Date | number; now: Date | number };
   'EXPIRY_INVALID': { noSuchMoment: string; field: string; value: string | number; original: string };
@@ -3082,6 +3087,7 @@ export interface ProblemValueTable {
   'IPC_UNAVAILABLE': { channel: string | number };
   'IPC_UNTRUSTED_SENDER': NoValues;
   'MODE_LOCKED': NoValues;
+  'MODE_CEREMONY_STARTED': { mode: string };
   'REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; source: string; other: string | number; dir: string | number };
   'MODE_GUARD_FAILED': { mode: string };
   'MODE_NOT_CHOSEN': NoValues;

@@ -313,6 +313,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generateMaterial');
+    this.#refuseMaterialAfterSplit('generated');
     const hsm = this.#hsm;
     // A key the KMS bound to material takes only that material: refused before anything is generated.
     await this.refuseFreshMaterialForBound();
@@ -332,8 +333,17 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   /** Step 4 (alternative): loads existing material for one key from `file`. */
+  /**
+   * Material made or loaded once the custody split wrote its shares would replace what they back (a
+   * review's app loaded other material after the split: the KMS got it, the receipt named the shares).
+   */
+  #refuseMaterialAfterSplit(source: 'generated' | 'file'): void {
+    if (this.#custody.done) throw new KeyferryError('MATERIAL_AFTER_CUSTODY_SPLIT', { source });
+  }
+
   async loadMaterialFile(keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
     this.guard.require('loadMaterial');
+    this.#refuseMaterialAfterSplit('file');
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
     await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator, true);

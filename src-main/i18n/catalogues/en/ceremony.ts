@@ -23,6 +23,10 @@ export const enCeremony = {
     '{pick, select, airgap {Pick the import-parameters bundle written by the online workstation.} restore {Pick the import-parameters bundle fetched for this key after its material expired (keyferry online params).} other {Pick the wrapped-material bundle written on the air-gapped workstation.}}',
   'problem.CUSTODY_ALREADY_SPLIT': 'The material was already split for custody in this ceremony.',
   'problem.CUSTODY_ALREADY_SPLIT.next': 'Wrap the material next.',
+  'problem.MATERIAL_AFTER_CUSTODY_SPLIT':
+    'The custody shares of this session were split from the material it holds now: {source, select, file {loading other material} other {generating new material}} now would leave those shares backing material the KMS never gets, and the receipt would name them for it. Nothing was changed.',
+  'problem.MATERIAL_AFTER_CUSTODY_SPLIT.next':
+    'Wrap the material the shares were split from. To use other material, leave this session (its custody files are withdrawn, as for a stop) and start again.',
   'problem.WRAPPING_KEY_CHANGED':
     'The wrapping key of key {keyId} no longer matches the fingerprint the witnesses confirmed.',
   'problem.WRAPPING_KEY_CHANGED.next': 'Stop and start the air-gapped side again from the bundle.',

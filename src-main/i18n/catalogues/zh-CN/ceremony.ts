@@ -25,6 +25,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '{pick, select, airgap {请选择联网工作站写出的导入参数包。} restore {请选择在此密钥的密钥材料到期后为它获取的导入参数包（keyferry online params）。} other {请选择离线工作站写出的已包装密钥材料包。}}',
   'problem.CUSTODY_ALREADY_SPLIT': '本仪式中的密钥材料已经拆分托管。',
   'problem.CUSTODY_ALREADY_SPLIT.next': '下一步请包装密钥材料。',
+  'problem.MATERIAL_AFTER_CUSTODY_SPLIT':
+    '本次会话的托管份额是从其当前持有的密钥材料拆分而来的：此时{source, select, file {加载其他密钥材料} other {生成新的密钥材料}}会使这些份额所备份的材料永远不会进入 KMS，而回执仍会将它们列为该材料的托管。未做任何更改。',
+  'problem.MATERIAL_AFTER_CUSTODY_SPLIT.next':
+    '请包装拆分出这些份额的那份密钥材料。如需使用其他材料，请离开本次会话（其托管文件会像停止时一样被撤回），然后重新开始。',
   'problem.WRAPPING_KEY_CHANGED': '密钥 {keyId} 的包装密钥与见证人确认的指纹不再一致。',
   'problem.WRAPPING_KEY_CHANGED.next': '请停止，并从导入参数包重新开始离线一侧。',
   'problem.EXPIRY_IN_PAST':
