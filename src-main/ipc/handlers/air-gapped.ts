@@ -138,8 +138,9 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
           count: unbacked.length,
           expiresAt: Date.parse(earliestExpiry(unbacked)),
         });
-      side.plan = undefined;
+      // Refused (a folder, or a step already past the preflight): the plan that passed stays, as the core's does.
       const expiryOverrides = await ceremony.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
+      side.plan = undefined;
       if (unbacked.length > 0) await ceremony.acknowledgeNoBackup([...new Set(unbacked.map((k) => k.expiresAt))]);
       side.plan = {
         ...planned,

@@ -135,7 +135,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
   return {
     setupCeremony: async (request) => {
       const mode = session.requireMode('rehearsal', 'online', 'air-gapped');
-      if (session.online || session.airGap || session.onlineJournal) {
+      if (session.started()) {
         throw new KeyferryError('CEREMONY_ALREADY_STARTED');
       }
       distinctPeople(request.operator, request.witnesses);

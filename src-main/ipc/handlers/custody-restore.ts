@@ -114,7 +114,7 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
         receiptFolder: session.requireSetup().folder,
         materialExpiry: expiries.request,
       };
-      side.plan = undefined;
+      // Refused (a folder, or a step already past the preflight): the plan that passed stays, as the core's does.
       const expiryOverrides = await ceremony.preflight(planned);
       side.plan = { ...planned, noBackupKeyIds: [], expiryOverrides };
       return preflightView(side.plan);

@@ -23,6 +23,7 @@ import { rehearsalClockHandlers } from './rehearsal-clock';
 import { rememberedCredentialsHandlers } from './remembered-credentials';
 import { CeremonySession, type CeremonyHooks } from './session';
 import { describeNetwork } from '../network-status';
+import { KeyferryError } from '../../core/errors';
 import { DEFAULT_LOCALE } from '../../i18n/locale';
 
 export type { Handlers } from './channel-handler';
@@ -79,6 +80,10 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
     networkStatus: () => describeNetwork(networkInterfaces(), context.now()),
 
     chooseMode: async ({ mode }) => {
+      // A review switched a rehearsal to air-gapped mid-ceremony: the bundle its rehearsal refused then read.
+      const current = context.mode.current();
+      if (current !== null && mode !== current && session.started())
+        throw new KeyferryError('MODE_CEREMONY_STARTED', { mode: current });
       const chosen = await context.mode.choose(mode);
       context.log.info('mode.chosen', { mode: chosen });
       return { mode: chosen, networkGuard: chosen === 'air-gapped' ? 'offline' : 'app-only' };

@@ -162,6 +162,11 @@ export class CeremonySession {
     return requireMode(this.context.mode, ...allowed);
   }
 
+  /** True once a side of the ceremony started (a journal open, a connection): its people, folder and mode are fixed. */
+  started(): boolean {
+    return !!(this.online || this.airGap || this.onlineJournal || (this.restore && !this.restore.abandoned));
+  }
+
   requireSetup(): CeremonySetupRecord {
     if (!this.setup) {
       throw new KeyferryError('CEREMONY_NOT_SET_UP');

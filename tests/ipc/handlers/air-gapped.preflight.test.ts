@@ -169,4 +169,22 @@ describe('air-gapped preflight through the channels', () => {
     await value(ipc, 'airgap.wrap');
     expect((await journalEvents(journal())).map((e) => e.event)).not.toContain('material.no-backup-acknowledged');
   });
+
+  it('keeps the plan that passed when a later preflight is refused once material exists: the split and the wrap go on', async () => {
+    await airGapConfirmed(ipc, dir, ['AES_256']);
+    const custodians = [path.join(dir, 'c1'), path.join(dir, 'c2')];
+    for (const c of custodians) await mkdir(c);
+    const custody = { m: 2, n: 2, custodians: ['Cara', 'Dan'], folders: custodians, allowSameVolume: true };
+    await value(ipc, 'airgap.preflight', { folder: media, custody });
+    await value(ipc, 'airgap.generate');
+    expect(await call(ipc, 'airgap.preflight', { folder: media, custody })).toMatchObject({
+      ok: false,
+      problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },
+    });
+    const state = await value<{ airGap: { preflight: { wrappedBundle: string } | null } }>(ipc, 'ceremony.state');
+    expect(state.airGap.preflight?.wrappedBundle).toContain(media);
+    expect(await call(ipc, 'custody.split')).toMatchObject({ ok: true });
+    expect(await call(ipc, 'airgap.wrap')).toMatchObject({ ok: true });
+    expect(await call(ipc, 'airgap.write-bundle')).toMatchObject({ ok: true });
+  });
 });

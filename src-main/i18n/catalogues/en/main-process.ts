@@ -22,6 +22,10 @@ export const enMainProcess = {
 
   'problem.MODE_LOCKED': 'Keyferry is in air-gapped mode for the rest of this session.',
   'problem.MODE_LOCKED.next': 'Close Keyferry and start it again to choose another mode.',
+  'problem.MODE_CEREMONY_STARTED':
+    'A ceremony has started in {mode, select, online {online} rehearsal {rehearsal} other {air-gapped}} mode in this session: its steps keep the mode they began in (a rehearsal’s shortcuts, a network guard), so the mode is not changed.',
+  'problem.MODE_CEREMONY_STARTED.next':
+    'Finish or leave that ceremony here, then close Keyferry and start it again to choose another mode; its journal keeps what was done.',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN':
     'This is a rehearsal: its air-gapped side takes only the import parameters its own online side fetched from the built-in simulator ({own, select, none {its online side has not started in this run} other {ceremony {own}}}). {source, select, console {The console files name the key {other}, which is not a key of it: perhaps a real one.} other {The bundle in {dir} is of ceremony {other}, perhaps a real one.}} A rehearsal allows a network, custody shares on one volume and other shortcuts a real ceremony refuses, and its wrap would reach the real online side as a real one. Nothing was read.',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next':

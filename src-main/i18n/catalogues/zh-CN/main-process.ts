@@ -19,6 +19,10 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
 
   'problem.MODE_LOCKED': '在本次会话结束前，Keyferry 一直处于离线模式。',
   'problem.MODE_LOCKED.next': '请关闭 Keyferry 并重新启动，以选择其他模式。',
+  'problem.MODE_CEREMONY_STARTED':
+    '本次会话中已有一个仪式以{mode, select, online {联网} rehearsal {演练} other {离线}}模式开始：其步骤保持开始时的模式（演练的捷径、网络防护），因此模式未改变。',
+  'problem.MODE_CEREMONY_STARTED.next':
+    '请在此完成或离开该仪式，然后关闭 Keyferry 并重新启动以选择其他模式；其日志保留已完成的内容。',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN':
     '这是一次演练：其离线端只接受本演练的联网端从内置模拟器获取的导入参数（{own, select, none {本次运行中其联网端尚未启动} other {仪式 {own}}}）。{source, select, console {控制台文件指定的密钥 {other} 不是其中的密钥，可能是真实密钥。} other {{dir} 中的包属于仪式 {other}，可能是一次真实仪式。}}演练允许联网、托管份额位于同一卷以及真实仪式会拒绝的其他捷径，而其包装结果到达真实的联网端时会被当作真实包装。未读取任何内容。',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next':
