@@ -2016,6 +2016,8 @@ export interface MessageValueTable {
   'cli.custody.set-files-written': { count: number; dir: string | number; kept: string; mode: string | number };
   'problem.CUSTODY_OUT_EXISTS': { path: string | number };
   'problem.CUSTODY_OUT_EXISTS.next': NoValues;
+  'problem.PLAINTEXT_OUT_IN_BUNDLE': { path: string | number; bundle: string | number };
+  'problem.PLAINTEXT_OUT_IN_BUNDLE.next': NoValues;
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
   'receipt.people.withdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number };
   'receipt.people.notWithdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; how: string; failedSeq: string | number; folder: string | number };
@@ -2959,6 +2961,7 @@ export interface ProblemValueTable {
   'CUSTODY_SET_KEY_MISMATCH': { sharesList: string | number };
   'CUSTODY_BACKUP_NOT_GIVEN': NoValues;
   'CUSTODY_OUT_EXISTS': { path: string | number };
+  'PLAINTEXT_OUT_IN_BUNDLE': { path: string | number; bundle: string | number };
   'CUSTODY_RESTORE_EXPIRY_REQUIRED': { at: Date | number; past: string; where: string };
   'CUSTODY_RESTORE_EXPIRY_PASSED': { at: Date | number; where: string };
   'CUSTODY_RESTORE_EXPIRY_UNKNOWN': { where: string };

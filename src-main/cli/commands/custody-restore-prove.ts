@@ -19,6 +19,7 @@ import type { CliIo } from '../command';
 import { type ReadShare } from './custody-input';
 import { runSetProveOnly } from './custody-restore-set';
 import { writePlaintextStoppably } from './custody-plaintext-warning';
+import { refusePlaintextInBundle } from '../../core/fs/plaintext-output';
 
 import { isSetShare } from '../../core/custody/set-share';
 
@@ -44,6 +45,7 @@ export async function runProveOnly(
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     // The plaintext file goes into the folder named, never through a link on the way to it.
     if (out) await refuseOutputThroughLink({ role: 'restored', folder: path.dirname(out) });
+    if (out) await refusePlaintextInBundle(out);
     if (out && (await pathExists(out))) {
       throw new KeyferryError('OUTPUT_EXISTS', { what: 'outFile', path: out });
     }

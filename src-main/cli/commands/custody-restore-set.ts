@@ -20,6 +20,7 @@ import { pathExists } from '../../core/fs/path-exists';
 import { refuseOutputThroughLink } from '../../core/fs/linked-output';
 import { listText } from '../../i18n/list';
 import { writePlaintextStoppably } from './custody-plaintext-warning';
+import { refusePlaintextInBundle } from '../../core/fs/plaintext-output';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -157,6 +158,7 @@ export async function runSetProveOnly(
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
   // Plaintext key material goes into the folder named, never through a link on the way to it.
   if (out) await refuseOutputThroughLink({ role: 'restored', folder: out });
+  if (out) await refusePlaintextInBundle(out);
   if (out && (await pathExists(out))) throw new KeyferryError('CUSTODY_OUT_EXISTS', { path: out });
   const file = (await backupFileFor(values, read, io)) as string;
   const backup = await readBackupFile(file);

@@ -190,6 +190,30 @@ describe('keyferry custody', () => {
     );
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists; Keyferry never overwrites');
+
+    // Inside a bundle folder (a trial's went into a wrapped bundle on the transfer stick): refused, nothing written.
+    const bundle = path.join(dir, 'stick', 'wrapped-material-x');
+    await mkdir(path.join(bundle, 'keys'), { recursive: true });
+    await writeFile(path.join(bundle, 'manifest.json'), '{}\n');
+    const inBundle = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        shareFile(1),
+        '--share',
+        shareFile(3),
+        '--share',
+        shareFile(4),
+        '--out',
+        path.join(bundle, 'keys', 'plain'),
+      ],
+      dir,
+    );
+    expect(inBundle.code).toBe(1);
+    expect(inBundle.err).toContain(`${path.join(bundle, 'keys', 'plain')} lies inside the bundle folder ${bundle}`);
+    expect(inBundle.err).toContain('Nothing was restored.');
+    expect(await readdir(path.join(bundle, 'keys'))).toEqual([]);
   });
 
   it('per-key shares (format 1) written by the earlier custody split keep restoring, from files and a typed slip', async () => {
@@ -205,6 +229,15 @@ describe('keyferry custody', () => {
     );
     expect(restored.err).toBe('');
     expect((await readFile(path.join(dir, 'v1.bin'))).equals(key)).toBe(true);
+    // The plaintext file inside a bundle folder: refused (PLAINTEXT_OUT_IN_BUNDLE), nothing written.
+    await mkdir(path.join(dir, 'params'));
+    await writeFile(path.join(dir, 'params', 'manifest.json'), '{}\n');
+    const inBundle = await run(
+      ['custody', 'restore', '--share', v1('1of3.json'), '--share', v1('2of3.json'), '--out', 'params/v1.bin'],
+      dir,
+    );
+    expect(inBundle.err).toContain('lies inside the bundle folder');
+    expect(await readdir(path.join(dir, 'params'))).toEqual(['manifest.json']);
     expect(restored.out).toContain('the raw 32-byte AES key');
 
     // Under a Chinese locale every line is Chinese; the check value and the file stay as they are.

@@ -125,6 +125,10 @@ export const enCustodySet = {
     'Wrote {count, plural, one {# key} other {# keys}} into {dir}, one <key id>.key file each, {kept, select, yes {mode 0600} other {mode {mode} (the volume keeps no file permissions)}}: plaintext key material (what to do with it follows).',
   'problem.CUSTODY_OUT_EXISTS': '{path} already exists; Keyferry never overwrites. Nothing was restored.',
   'problem.CUSTODY_OUT_EXISTS.next': 'Choose a new folder name for --out.',
+  'problem.PLAINTEXT_OUT_IN_BUNDLE':
+    '{path} lies inside the bundle folder {bundle} (it holds a manifest.json): plaintext key material written there would travel with that bundle, on the medium that carries it to the online workstation. Nothing was restored.',
+  'problem.PLAINTEXT_OUT_IN_BUNDLE.next':
+    'Give --out a place on this air-gapped workstation outside every bundle folder, and never on a transfer medium.',
   'receipt.people.holdsSet':
     "entry {seq}: holds share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them)",
   'receipt.people.withdrawnSet':

@@ -104,6 +104,10 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '已将 {count, plural, other {# 个密钥}}写入 {dir}，每个密钥一个 <密钥 ID>.key 文件，{kept, select, yes {权限 0600} other {权限 {mode}（该卷不保存文件权限）}}：这是明文密钥材料（如何处理见下文）。',
   'problem.CUSTODY_OUT_EXISTS': '{path} 已存在；Keyferry 从不覆盖。未恢复任何内容。',
   'problem.CUSTODY_OUT_EXISTS.next': '请为 --out 选择一个新的文件夹名称。',
+  'problem.PLAINTEXT_OUT_IN_BUNDLE':
+    '{path} 位于包文件夹 {bundle} 之内（其中有 manifest.json）：写在那里的明文密钥材料会随该包一起，经由移动存储介质带到联网工作站。未恢复任何内容。',
+  'problem.PLAINTEXT_OUT_IN_BUNDLE.next':
+    '请为 --out 指定本离线工作站上、不在任何包文件夹之内的位置，且绝不要放在传输介质上。',
   'receipt.people.holdsSet':
     '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）',
   'receipt.people.withdrawnSet':
