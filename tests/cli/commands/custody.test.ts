@@ -173,21 +173,12 @@ describe('keyferry custody', () => {
     expect((await readFile(path.join(dir, 'restored', `${KEY_ID}.key`))).equals(key)).toBe(true);
     expect((await stat(path.join(dir, 'restored', `${KEY_ID}.key`))).mode & 0o777).toBe(0o600);
 
-    const again = await run(
-      [
-        'custody',
-        'restore',
-        '--share',
-        shareFile(1),
-        '--share',
-        shareFile(3),
-        '--share',
-        shareFile(4),
-        '--out',
-        'restored',
-      ],
-      dir,
-    );
+    const restoreTo = (out: string) =>
+      run(
+        ['custody', 'restore', '--share', shareFile(1), '--share', shareFile(3), '--share', shareFile(4), '--out', out],
+        dir,
+      );
+    const again = await restoreTo('restored');
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists; Keyferry never overwrites');
 
@@ -195,21 +186,7 @@ describe('keyferry custody', () => {
     const bundle = path.join(dir, 'stick', 'wrapped-material-x');
     await mkdir(path.join(bundle, 'keys'), { recursive: true });
     await writeFile(path.join(bundle, 'manifest.json'), '{}\n');
-    const inBundle = await run(
-      [
-        'custody',
-        'restore',
-        '--share',
-        shareFile(1),
-        '--share',
-        shareFile(3),
-        '--share',
-        shareFile(4),
-        '--out',
-        path.join(bundle, 'keys', 'plain'),
-      ],
-      dir,
-    );
+    const inBundle = await restoreTo(path.join(bundle, 'keys', 'plain'));
     expect(inBundle.code).toBe(1);
     expect(inBundle.err).toContain(`${path.join(bundle, 'keys', 'plain')} lies inside the bundle folder ${bundle}`);
     expect(inBundle.err).toContain('Nothing was restored.');
