@@ -281,6 +281,32 @@ export const channels = {
   choosePath: defineChannel('dialog.choose-path', records.choosePathRequestSchema, records.chosenPathSchema),
 } as const;
 
+/**
+ * The channels that may run while a ceremony step runs: reads (state, journal, receipt, lists,
+ * pickers), printing, and leaving (which cuts a running step short, as a Ctrl-C does). Every other
+ * channel is a step, and only one step runs at a time (router.ts): a review's double click ran
+ * generate, custody split, bundle write, receipt and import twice.
+ */
+export const CHANNELS_BESIDE_A_STEP: readonly ChannelKey[] = [
+  'appInfo',
+  'setLanguage',
+  'networkStatus',
+  'listVolumes',
+  'ceremonyState',
+  'simulatorClock',
+  'credentialsStatus',
+  'listKeys',
+  'deletionWarning',
+  'listConfirmations',
+  'listHsmTokens',
+  'leaveCeremony',
+  'viewJournal',
+  'viewReceipt',
+  'printReceipt',
+  'saveReceiptPdf',
+  'choosePath',
+];
+
 type Channels = typeof channels;
 export type ChannelKey = keyof Channels;
 /** What the renderer sends on channel `C` (before validation). */

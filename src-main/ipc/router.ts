@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { KeyferryError, toProblem } from '../core/errors';
-import { channels, type ChannelDefinition, type ChannelKey } from './contract';
+import { channels, CHANNELS_BESIDE_A_STEP, type ChannelDefinition, type ChannelKey } from './contract';
 import type { OperationLog } from './context';
 import type { Handlers } from './handlers/index';
 import { REQUEST_CHECKS, type RequestCheck } from './schemas/common';
@@ -104,11 +104,14 @@ function badRequestProblem(channel: string, error: z.ZodError, payload: unknown)
 }
 
 export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRouter {
-  const byName = new Map<string, { definition: ChannelDefinition; handler: AnyHandler }>();
+  const byName = new Map<string, { definition: ChannelDefinition; handler: AnyHandler; step: boolean }>();
   for (const key of Object.keys(channels) as ChannelKey[]) {
     const definition: ChannelDefinition = channels[key];
-    byName.set(definition.name, { definition, handler: handlers[key] as AnyHandler });
+    const step = !CHANNELS_BESIDE_A_STEP.includes(key);
+    byName.set(definition.name, { definition, handler: handlers[key] as AnyHandler, step });
   }
+  /** The step channel running now: a second step is refused (STEP_RUNNING), never queued to run after it. */
+  let running: string | undefined;
 
   async function route(channelName: string, payload: unknown): Promise<Result<unknown>> {
     const entry = byName.get(channelName);
@@ -116,19 +119,26 @@ export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRoute
       log.warn('ipc.unknown-channel', { channel: String(channelName).slice(0, 100) });
       return { ok: false, problem: new KeyferryError(IPC_PROBLEM.unknownChannel).toProblem() };
     }
-    const { definition, handler } = entry;
+    const { definition, handler, step } = entry;
     const request = definition.request.safeParse(payload);
     if (!request.success) {
       log.warn('ipc.bad-request', { channel: channelName, issues: describeIssues(request.error) });
       return { ok: false, problem: badRequestProblem(channelName, request.error, payload) };
     }
+    if (step && running !== undefined) {
+      log.warn('ipc.step-running', { channel: channelName, running });
+      return { ok: false, problem: new KeyferryError('STEP_RUNNING', { channel: running }).toProblem() };
+    }
     let value: unknown;
+    if (step) running = channelName;
     try {
       value = await handler(request.data);
     } catch (error) {
       const problem = toProblem(error);
       log.warn('ipc.handler-failed', { channel: channelName, code: problem.code, message: problem.message });
       return { ok: false, problem };
+    } finally {
+      if (step) running = undefined;
     }
     const response = definition.response.safeParse(value);
     if (!response.success) {

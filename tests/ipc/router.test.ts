@@ -31,6 +31,36 @@ describe('createIpcRouter', () => {
     expect(structuredClone(result)).toEqual(result);
   });
 
+  it('runs one step at a time: a second step while one runs is refused, never queued; reads and leaving run beside it', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let generated = 0;
+    const { router: r, lines } = router({
+      generateMaterial: async () => {
+        generated++;
+        await held;
+        return { keys: [] };
+      },
+    });
+    const first = r.route('airgap.generate', undefined);
+    const second = await r.route('airgap.generate', undefined);
+    expect(second).toMatchObject({
+      ok: false,
+      problem: { code: 'STEP_RUNNING', values: { channel: 'airgap.generate' } },
+    });
+    expect(await r.route('custody.split', undefined)).toMatchObject({ ok: false, problem: { code: 'STEP_RUNNING' } });
+    expect(await r.route('app.info', undefined)).toMatchObject({ ok: true });
+    // Leaving is no step: refused here for its own reason (no mode chosen), not for the running step.
+    expect(await r.route('ceremony.leave', { side: 'air-gapped', reason: 'window-closed' })).not.toMatchObject({
+      problem: { code: 'STEP_RUNNING' },
+    });
+    release();
+    expect(await first).toEqual({ ok: true, value: { keys: [] } });
+    expect(generated).toBe(1);
+    expect(await r.route('airgap.generate', undefined)).toEqual({ ok: true, value: { keys: [] } });
+    expect(lines.join('\n')).toContain('ipc.step-running');
+  });
+
   it('refuses an unknown channel with a problem, not an exception', async () => {
     const { router: r, lines } = router();
     const result = await r.route('fs.readAnything', { path: '/etc/shadow' });

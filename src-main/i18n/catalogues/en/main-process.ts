@@ -22,6 +22,10 @@ export const enMainProcess = {
 
   'problem.MODE_LOCKED': 'Keyferry is in air-gapped mode for the rest of this session.',
   'problem.MODE_LOCKED.next': 'Close Keyferry and start it again to choose another mode.',
+  'problem.STEP_RUNNING':
+    'Another step is still running ({channel}), and only one step runs at a time: this one was not started, and nothing was changed by it.',
+  'problem.STEP_RUNNING.next':
+    'Wait until that step has finished, then look at where the ceremony stands before going on.',
   'problem.MODE_CEREMONY_STARTED':
     'A ceremony has started in {mode, select, online {online} rehearsal {rehearsal} other {air-gapped}} mode in this session: its steps keep the mode they began in (a rehearsal’s shortcuts, a network guard), so the mode is not changed.',
   'problem.MODE_CEREMONY_STARTED.next':
