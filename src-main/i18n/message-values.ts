@@ -2016,6 +2016,8 @@ export interface MessageValueTable {
   'cli.custody.set-files-written': { count: number; dir: string | number; kept: string; mode: string | number };
   'problem.CUSTODY_OUT_EXISTS': { path: string | number };
   'problem.CUSTODY_OUT_EXISTS.next': NoValues;
+  'problem.CUSTODY_SHARE_HOLDER_DIFFERS': { index: string | number; custodian: string | number; holder: string | number };
+  'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next': { index: string | number };
   'problem.PLAINTEXT_OUT_IN_BUNDLE': { path: string | number; bundle: string | number };
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next': NoValues;
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
@@ -2963,6 +2965,7 @@ export interface ProblemValueTable {
   'CUSTODY_SET_KEY_MISMATCH': { sharesList: string | number };
   'CUSTODY_BACKUP_NOT_GIVEN': NoValues;
   'CUSTODY_OUT_EXISTS': { path: string | number };
+  'CUSTODY_SHARE_HOLDER_DIFFERS': { index: string | number; custodian: string | number; holder: string | number };
   'PLAINTEXT_OUT_IN_BUNDLE': { path: string | number; bundle: string | number };
   'CUSTODY_RESTORE_EXPIRY_REQUIRED': { at: Date | number; past: string; where: string };
   'CUSTODY_RESTORE_EXPIRY_PASSED': { at: Date | number; where: string };

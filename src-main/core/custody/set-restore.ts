@@ -109,6 +109,24 @@ export function checkBackupMatches(share: SetShare, backup: CustodyBackup, label
 }
 
 /**
+ * Refuses a share whose custodian is not the holder the backup (version 2) names for its index: the
+ * share file's checksum is no seal, and a trial's edited share named "Eve" for share 2, which the
+ * receipt then recorded as hers. The backup is bound to every share by its digest.
+ */
+function checkHoldersMatch(shares: readonly SetShare[], backup: CustodyBackup): void {
+  if (backup.holders === null) return;
+  for (const share of shares) {
+    const holder = backup.holders[share.index - 1];
+    if (holder !== share.custodian)
+      throw new KeyferryError('CUSTODY_SHARE_HOLDER_DIFFERS', {
+        index: share.index,
+        custodian: share.custodian,
+        holder: holder ?? '',
+      });
+  }
+}
+
+/**
  * Rebuilds the backup key from the shares and opens the chosen entries of the backup. The
  * shares are not disposed; the caller disposes every returned material.
  */
@@ -120,6 +138,7 @@ export async function restoreCustodySet(
   checkSetShares(shares);
   const first = shares[0] as SetShare;
   checkBackupMatches(first, backup, options.backupLabel ?? 'backup');
+  checkHoldersMatch(shares, backup);
   const chosen = options.keyIds ?? backup.entries.map((e) => e.keyId);
   const entries = chosen.map((keyId) => {
     const entry = backup.entries.find((e) => e.keyId === keyId);

@@ -18,7 +18,7 @@ import {
   setRestoreProof,
 } from '../../../src-main/core/custody/set-restore';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
-import type { SetShare } from '../../../src-main/core/custody/set-share';
+import { computeSetShareChecksum, type SetShare } from '../../../src-main/core/custody/set-share';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { translator } from '../../../src-main/i18n/translate';
 import {
@@ -131,6 +131,19 @@ describe('restoreCustodySet', () => {
       expect(r.material.secret.use((a) => original.secret.use((b) => a.equals(b)))).toBe(true);
       r.material.dispose();
     });
+  });
+
+  it('refuses a share whose custodian was edited (checksum recomputed) against the holder the backup names', async () => {
+    const edited = { ...share(1), custodian: 'Eve' };
+    const forged: SetShare = { ...edited, checksum: edited.share.use((b) => computeSetShareChecksum(edited, b)) };
+    expect(() => checkSetShares([share(0), forged])).not.toThrow();
+    const error = await expectKeyferryRejection(
+      restoreCustodySet([share(0), forged], set.backup),
+      'CUSTODY_SHARE_HOLDER_DIFFERS',
+    );
+    expect(error.message).toBe(
+      `Share 2 names Eve as its custodian, but the custody set’s backup names ${CUSTODIANS[1]} for share 2: the share file was changed (its checksum is no seal). Nothing was restored.`,
+    );
   });
 
   it('refuses a key the backup does not hold before rebuilding anything', async () => {

@@ -125,6 +125,10 @@ export const enCustodySet = {
     'Wrote {count, plural, one {# key} other {# keys}} into {dir}, one <key id>.key file each, {kept, select, yes {mode 0600} other {mode {mode} (the volume keeps no file permissions)}}: plaintext key material (what to do with it follows).',
   'problem.CUSTODY_OUT_EXISTS': '{path} already exists; Keyferry never overwrites. Nothing was restored.',
   'problem.CUSTODY_OUT_EXISTS.next': 'Choose a new folder name for --out.',
+  'problem.CUSTODY_SHARE_HOLDER_DIFFERS':
+    'Share {index} names {custodian} as its custodian, but the custody set’s backup names {holder} for share {index}: the share file was changed (its checksum is no seal). Nothing was restored.',
+  'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next':
+    'Use the share file as the custodian received it (their copy, or the printed slip), and check who holds share {index}: the backup lists every holder. Keep the changed file for the audit.',
   'problem.PLAINTEXT_OUT_IN_BUNDLE':
     '{path} lies inside the bundle folder {bundle} (it holds a manifest.json): plaintext key material written there would travel with that bundle, on the medium that carries it to the online workstation. Nothing was restored.',
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':

@@ -104,6 +104,10 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '已将 {count, plural, other {# 个密钥}}写入 {dir}，每个密钥一个 <密钥 ID>.key 文件，{kept, select, yes {权限 0600} other {权限 {mode}（该卷不保存文件权限）}}：这是明文密钥材料（如何处理见下文）。',
   'problem.CUSTODY_OUT_EXISTS': '{path} 已存在；Keyferry 从不覆盖。未恢复任何内容。',
   'problem.CUSTODY_OUT_EXISTS.next': '请为 --out 选择一个新的文件夹名称。',
+  'problem.CUSTODY_SHARE_HOLDER_DIFFERS':
+    '份额 {index} 注明其保管人为 {custodian}，但托管集的备份注明份额 {index} 的持有人为 {holder}：该份额文件已被改动（其校验和并非封印）。未恢复任何内容。',
+  'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next':
+    '请使用保管人收到时的份额文件（其本人的副本或打印的份额单），并核对份额 {index} 的持有人：备份列出了每一位持有人。请保留被改动的文件以备审计。',
   'problem.PLAINTEXT_OUT_IN_BUNDLE':
     '{path} 位于包文件夹 {bundle} 之内（其中有 manifest.json）：写在那里的明文密钥材料会随该包一起，经由移动存储介质带到联网工作站。未恢复任何内容。',
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':
