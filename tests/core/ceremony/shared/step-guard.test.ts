@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StepGuard } from '../../../../src-main/core/ceremony/shared/step-guard';
+import { RESTORE_STEP_FROM, type RestoreStepId } from '../../../../src-main/core/ceremony/shared/allowed-steps';
+import type { RestoreState } from '../../../../src-main/core/ceremony/shared/ceremony-states';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 
@@ -37,5 +39,28 @@ describe('step guard', () => {
     expect(guard.state).toBe('parameters-read');
     guard.stop();
     expect(() => guard.require('wrap')).toThrow(expect.objectContaining({ code: 'CEREMONY_STOPPED' }));
+  });
+
+  it('names the custody restore’s next step in the order it runs (a review met the order of an earlier restore)', () => {
+    const next = (state: RestoreState) => {
+      const guard = new StepGuard<RestoreState, RestoreStepId>('restore', state, RESTORE_STEP_FROM);
+      try {
+        guard.require('writeReceipt');
+      } catch (error) {
+        return (error as { nextStep: string }).nextStep;
+      }
+      return '';
+    };
+    expect(next('parameters-read')).toBe(
+      'Have every witness type the import-parameters bundle digest read aloud from the online workstation next.',
+    );
+    expect(next('fingerprints-confirmed')).toBe(
+      'Check the output folders, then have the custodians present their shares (or restore from the HSM) next.',
+    );
+    expect(next('restored')).toBe('Wrap the rebuilt material next.');
+    // Each says what the table lets run from that state.
+    expect(RESTORE_STEP_FROM.confirmArtefact.from).toContain('parameters-read');
+    expect(RESTORE_STEP_FROM.presentShare.from).toContain('fingerprints-confirmed');
+    expect(RESTORE_STEP_FROM.wrap.from).toEqual(['restored']);
   });
 });
