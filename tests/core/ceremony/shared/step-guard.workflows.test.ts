@@ -138,7 +138,7 @@ describe('air-gapped workflow: guarded transitions', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; actor: string });
     expect(events.filter((e) => e.event === 'witness.confirmed').map((e) => e.actor)).toEqual(['Chloé', 'Ben']);
-    expect(events.filter((e) => e.event === 'witness.refused').map((e) => e.actor)).toEqual(['Ben', 'Ben', 'Ben']);
+    expect(events.filter((e) => e.event === 'witness.refused').map((e) => e.actor)).toEqual(['Ben', 'Ben', 'Chloé']);
     expect(events.map((e) => e.event)).toEqual(
       expect.arrayContaining([
         'network.checked',
