@@ -149,6 +149,7 @@ describe('createKeyferryApi', () => {
             objectsList: objects.map((o) => `"${o.label}" (secret key, CKA_ID ${o.id})`).join(', '),
             commands,
             where: 'app',
+            finishedSession: 0,
           });
         },
       },

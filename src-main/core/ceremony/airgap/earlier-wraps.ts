@@ -42,6 +42,8 @@ export interface EarlierWrap {
    * importable.
    */
   readonly tokensUntil: string | null;
+  /** The labels of the HSM token objects its material was generated as (its custody copy), if any. */
+  readonly hsmObjectLabels?: readonly string[];
 }
 
 function text(value: unknown): string | null {
@@ -130,6 +132,9 @@ function finishedIn(session: number, entries: readonly JournalEntry[]): EarlierW
   const read = entries.findLast((e) => e.event === 'parameters.read');
   const split = custodySplitRecordSchema.safeParse(entries.findLast((e) => e.event === 'custody.split')?.data);
   const backupDigest = split.success ? split.data.backupDigest : undefined;
+  const hsmObjectLabels = entries.flatMap((e) =>
+    e.event === 'material.generated' && typeof e.data['objectLabel'] === 'string' ? [e.data['objectLabel']] : [],
+  );
   return {
     session,
     ...bundle,
@@ -137,6 +142,7 @@ function finishedIn(session: number, entries: readonly JournalEntry[]): EarlierW
     custody:
       split.success && backupDigest ? { backupDigest, custodians: split.data.holders.map((h) => h.custodian) } : null,
     tokensUntil: read ? tokensUntilOf(read.data) : null,
+    ...(hsmObjectLabels.length > 0 ? { hsmObjectLabels } : {}),
   };
 }
 

@@ -256,21 +256,29 @@ export class AirGapHsmMaterial {
    * Generating: refuses (HSM_LABEL_TAKEN), before anything is generated, when key objects already
    * carry a label this session would generate under ("keyferry <ceremony id> <key id>"): more
    * objects under it would make a later restore find several (HSM_KEY_AMBIGUOUS). The refusal names
-   * each object (label, class, CKA_ID) and the `pkcs11-tool` command that deletes it.
+   * each object (label, class, CKA_ID) and the `pkcs11-tool` command that deletes it, unless the
+   * objects are the custody copy of a wrap in `finished` (a trial deleted those as told, after that
+   * wrap was imported, and the material was lost): then it says never to delete them.
    */
-  checkLabelsFree(parameters: readonly ImportParameters[], ceremonyId: string): void {
+  checkLabelsFree(
+    parameters: readonly ImportParameters[],
+    ceremonyId: string,
+    finished: readonly { readonly session: number; readonly hsmObjectLabels?: readonly string[] }[] = [],
+  ): void {
     if (this.selectsExisting) return;
     const taken = materialOwners(parameters).flatMap((p) =>
       keyObjectsLabelled(this.#session, ceremonyObjectLabel(ceremonyId, p.keyId)),
     );
     if (taken.length === 0) return;
     const token = this.#session.identity.label;
+    const holder = finished.findLast((w) => taken.some((o) => w.hsmObjectLabels?.includes(o.label)));
     throw new KeyferryError('HSM_LABEL_TAKEN', {
       token,
       count: taken.length,
       objectsList: listValue(taken.map((o) => `"${o.label}" (${o.objectClass}, CKA_ID ${o.objectId})`)),
-      commands: taken.map((o) => deleteObjectCommand(this.#request.modulePath, token, o)).join(' ; '),
+      commands: holder ? '' : taken.map((o) => deleteObjectCommand(this.#request.modulePath, token, o)).join(' ; '),
       where: this.#request.surface ?? 'cli',
+      finishedSession: holder?.session ?? 0,
     });
   }
 

@@ -20,6 +20,7 @@ import type { AirGapHsmMaterial } from './hsm-material';
 import type { HsmSourceRequest } from './hsm-source-request';
 import type { AirGapDestinations } from './preflight';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
+import { finishedWraps } from './earlier-wraps';
 import { destroyCrashedLeftObjects, type CrashedObjectsCleanup } from './crashed-objects-destroy';
 import { DESTROYED_BEFORE_REFUSAL, destroyedBeforeRefusalValue } from './destroyed-before-refusal';
 
@@ -47,7 +48,7 @@ export async function openHsmSource(
     crashedObjects = await destroyCrashedLeftObjects(hsm, context.journal, context.operator);
     // Keys chosen in the token are looked up now, before any witness types anything; labels to generate under must be free.
     hsm.checkExistingKeys(parameters);
-    hsm.checkLabelsFree(parameters, ceremonyId);
+    hsm.checkLabelsFree(parameters, ceremonyId, finishedWraps(context.journal.entries));
     return { hsm, crashedObjects };
   } catch (error) {
     hsm.close();

@@ -101,7 +101,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_LABEL_TAKEN':
     '令牌 "{token}" 中已有 {count} 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签：{objectsList}。再生成会在同一标签下增加更多对象，之后的恢复会找到多个对象而拒绝（HSM_KEY_AMBIGUOUS）。未生成任何内容。',
   'problem.HSM_LABEL_TAKEN.next':
-    '{where, select, app {请改用这些已有的密钥材料（选择“使用令牌中已有的密钥”：标签字段留空的密钥按 CKA_ID = 密钥 ID 查找；或为每个密钥输入其令牌对象标签），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：{commands}。然后重新检查令牌。} other {请改用这些已有的密钥材料（--hsm-existing-keys 按 CKA_ID = 密钥 ID 查找，或 --hsm-key-label KEYID=LABEL），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：{commands}。然后重新运行。}}',
+    '{finishedSession, plural, =0 {} other {它们是本日志第 {finishedSession} 次会话已完成的包装所生成密钥材料的托管副本，该包装的包可能已被导入：切勿删除这些对象或给它们改用其他标签，否则该密钥材料将永久丢失。{where, select, app {请改用这些已有的密钥材料（选择“使用令牌中已有的密钥”：标签字段留空的密钥按 CKA_ID = 密钥 ID 查找），然后重新检查令牌。} other {请改用这些已有的密钥材料（--hsm-existing-keys 按 CKA_ID = 密钥 ID 查找），然后重新运行。}}}}{finishedSession, plural, =0 {{where, select, app {请改用这些已有的密钥材料（选择“使用令牌中已有的密钥”：标签字段留空的密钥按 CKA_ID = 密钥 ID 查找；或为每个密钥输入其令牌对象标签），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：{commands}。然后重新检查令牌。} other {请改用这些已有的密钥材料（--hsm-existing-keys 按 CKA_ID = 密钥 ID 查找，或 --hsm-key-label KEYID=LABEL），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：{commands}。然后重新运行。}}} other {}}',
   'problem.HSM_LEFT_OBJECT_UNPROVEN':
     '令牌对象 "{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）由一个未经停止即已结束的会话留下（见日志条目 {seq}），未被销毁：{why, select, sameEvidence {该标签和 CKA_ID 下有不止一个对象显示该会话记入日志的校验值或公钥} other {该标签和 CKA_ID 下有对象无法显示可与该会话日志比对的校验值或公钥（EC 私钥通过签名核对，需要其公钥仍在令牌中）}}，因此 Keyferry 无法将该会话的对象与已完成会话作为托管副本保留的对象区分开。',
   'problem.HSM_LEFT_OBJECT_UNPROVEN.next':
