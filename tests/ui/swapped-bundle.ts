@@ -30,11 +30,13 @@ export async function wrapAsAnAttacker(params: string, out: string): Promise<voi
       app: { version: 'attacker', build: 'attacker' },
       interfaces: OFFLINE,
     });
-    // A copy of the parameters on the attacker's own machine: beside the real wrap on the medium,
-    // parameters naming no journal are held to that wrap's journal.
+    // A copy of the parameters on the attacker's own machine, wrapped there and then put on the
+    // medium: beside the real wrap, parameters naming no journal are held to that wrap's journal.
     const copy = path.join(machine, 'params');
     await cp(params, copy, { recursive: true });
-    await airGapSteps(air, { params: copy, out, receipts: machine, witnesses: people.witnesses });
+    const own = path.join(machine, 'wrapped');
+    await airGapSteps(air, { params: copy, out: own, receipts: machine, witnesses: people.witnesses });
+    await cp(own, out, { recursive: true });
   } finally {
     await journal.close();
     await rm(machine, { recursive: true, force: true });

@@ -168,7 +168,8 @@ export async function airGapSide(
 ) {
   // Another journal than the ceremony's is kept in a folder of its own (beside this ceremony's
   // journal, one that records no ceremony yet is refused) and wraps a copy of the parameters on a
-  // medium of its own (beside this ceremony's wrap, parameters naming no journal are held to its journal).
+  // medium of its own, writing its bundle there too (beside this ceremony's wrap, whether beside the
+  // parameters or the output folder, parameters naming no journal are held to its journal).
   const own = journalName === 'airgap.jsonl' || journalName.includes('/');
   if (!own) await mkdir(path.join(f.dir, `desk-${journalName}`));
   const journal = await f.journal(own ? journalName : path.join(`desk-${journalName}`, journalName));
@@ -179,11 +180,12 @@ export async function airGapSide(
       ? params
       : path.join(await mkdtemp(path.join(f.dir, 'other-medium-')), path.basename(params));
   if (given !== params) await cp(params, given, { recursive: true });
+  const written = given === params ? out : path.join(path.dirname(given), path.basename(out));
   // The bundle's manifest is written after its receipt: only then is the folder a bundle.
-  const run = { params: given, out, receipts, witnesses: plan.witnesses };
+  const run = { params: given, out: written, receipts, witnesses: plan.witnesses };
   const { bundle, receipt } = await airGapSteps(air, wrapAgain === undefined ? run : { ...run, wrapAgain });
   await journal.close();
-  return { air, bundle, out, receipt };
+  return { air, bundle, out: written, receipt };
 }
 
 /**

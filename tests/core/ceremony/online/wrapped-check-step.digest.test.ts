@@ -38,13 +38,16 @@ async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string):
   await cp(params, copy, { recursive: true });
   await air.readParametersBundle(copy);
   await confirmEveryWitness(air, plan.witnesses, copy);
-  const out = path.join(f.dir, 'swapped');
+  // Wrapped on the attacker's medium, then put on the ceremony's.
+  const own = path.join(desk, 'swapped');
   const receipts = await mkdtemp(path.join(f.dir, 'attacker-receipt-'));
-  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
+  await air.preflight({ wrappedBundle: own, receiptFolder: receipts });
   await air.generateMaterial();
   await air.wrap();
-  await air.writeWrappedBundle(out);
+  await air.writeWrappedBundle(own);
   await air.writeReceipt(receipts);
+  const out = path.join(f.dir, 'swapped');
+  await cp(own, out, { recursive: true });
   return out;
 }
 
