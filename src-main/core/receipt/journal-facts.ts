@@ -363,6 +363,8 @@ export function parametersBundleOf(
   entries: readonly JournalEntry[],
 ): { readonly name: string; readonly digest: string } | null {
   for (const entry of [...entries].reverse()) {
+    // The check found no bundle this journal wrote that carried the wrap's tokens: the last one written is not it.
+    if (entry.event === 'wrapped-bundle.checked' && entry.data.parametersBundle === null) return null;
     const wrappedFrom = entry.event === 'wrapped-bundle.checked' ? wrappedFromData(entry.data) : undefined;
     if (entry.event !== 'parameters.read' && entry.event !== 'parameters.bundle-written' && !wrappedFrom) continue;
     const data = wrappedFrom ?? entry.data;

@@ -232,8 +232,11 @@ export const wrappedCheckedData = z.object({
   manifestSha256: sha256,
   /** Absent in journals written before the digest was required. */
   digestSource: z.enum(WRAPPED_DIGEST_SOURCES).optional(),
-  /** The import-parameters bundle whose tokens the wrapped bundle uses (absent in journals written before 2026-12-04). */
-  parametersBundle: z.object({ folder: z.string(), manifestSha256: sha256 }).optional(),
+  /**
+   * The import-parameters bundle whose tokens the wrapped bundle uses; null when no bundle the journal
+   * records writing carried them (absent in journals written before 2026-12-04).
+   */
+  parametersBundle: z.object({ folder: z.string(), manifestSha256: sha256 }).nullable().optional(),
   /**
    * Who keeps a copy of the material, as the bundle's manifest said (null: the bundle did not say;
    * absent in journals written before it was journaled). One that no longer parses reads as unknown.

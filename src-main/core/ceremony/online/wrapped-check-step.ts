@@ -36,7 +36,7 @@ import {
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 import { bundlesInside } from '../../bundle/neighbour-bundles';
 import { otherBundleAfterImport, otherCeremonyOffered, refuseBundleBringingNothing } from './wrapped-after-import';
-import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
+import { earlierParametersWarning, parametersBundleWrapped, unrecordedParametersWarning } from './wrapped-parameters';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
@@ -283,7 +283,8 @@ async function checkProvenBundle(
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
     digestSource: (proof as WrappedBundleProof).source,
-    ...(parameters ? { parametersBundle: { ...parameters } } : {}),
+    // None recorded (null): no bundle this journal records writing carried these tokens, so the receipt names none.
+    parametersBundle: parameters ? { ...parameters } : null,
     custody: bundle.manifest.custody ? { ...bundle.manifest.custody } : null,
     madeBy: madeBy ? madeByData(madeBy) : null,
     ...(read.makersCompared ? {} : { makersCompared: false }),
@@ -297,6 +298,7 @@ async function checkProvenBundle(
   const warnings = [
     ...(otherWarning ? [otherWarning] : []),
     ...earlierParametersWarning(state, parameters, checked),
+    ...unrecordedParametersWarning(state, parameters),
     ...bundle.warnings,
     ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),
   ];

@@ -57,3 +57,24 @@ export function earlierParametersWarning(
     }),
   ];
 }
+
+/**
+ * The warning when no import-parameters bundle this journal records writing carried the wrapped
+ * bundle's tokens, though it records writing one: a trial's `online params` was killed after its
+ * bundle was whole on the stick, before `parameters.bundle-written`; that bundle was wrapped and
+ * imported, and the online receipt named the next bundle written instead. The receipt now names
+ * none for such a wrap (the check journals null), and the officer is told why.
+ */
+export function unrecordedParametersWarning(
+  state: Pick<OnlineCeremonyState, 'parametersBundle'>,
+  wrapped: ParametersBundle | undefined,
+): Warning[] {
+  const latest = state.parametersBundle;
+  if (wrapped || !latest) return [];
+  return [
+    warningOf('WRAPPED_FROM_UNRECORDED_PARAMETERS', {
+      latestDir: latest.folder,
+      latestDigest: groupHex(latest.manifestSha256),
+    }),
+  ];
+}

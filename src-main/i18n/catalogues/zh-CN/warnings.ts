@@ -12,6 +12,8 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
     '此包凭官员确认导入（--accept-other-airgap-journal；作为覆盖记入日志并印在回执上）：它是在离线日志{airGapJournal, select, none {（包中未写明）} other { {airGapJournal}（首条记录 {airGapJournalFirstEntry}）}}中包装的，而不是在本仪式此前的日志 {earlierAirGapJournal}{earlierAirGapJournalFirstEntry, select, none {} other {（首条记录 {earlierAirGapJournalFirstEntry}）}}中；本联网日志在第 {earlierSeq} 条记录接受了那个日志的包装。{earlierCopy, select, bound {本仪式有密钥绑定了那次包装的密钥材料（此前从中导入）：请保留那次包装的材料包和托管副本。} shares {那次包装的托管副本（{total} 份中任意 {threshold} 份，由 {custodianList} 持有{setTag, select, none {} other {，托管集 {setTag}（即份额文件名中的标记）}}）及其材料包所备份的密钥材料将不会被任何密钥持有：待 keyferry online status 显示这些密钥已导入后再销毁它们，不要提前。} unknown {本日志未记录那次包装的托管副本，其离线回执写明了它。它与那次包装的材料包所备份的密钥材料将不会被任何密钥持有：待 keyferry online status 显示这些密钥已导入后再销毁它们，不要提前。} other {那次包装的材料包所备份的密钥材料将不会被任何密钥持有：待 keyferry online status 显示这些密钥已导入后再销毁它，不要提前。}}',
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS':
     '此已包装密钥材料包是用较早的导入参数包（{dir}，摘要 {digest}）制作的，而不是本次仪式最后写出的那个（{latestDir}，摘要 {latestDigest}）。其导入令牌尚未过期，因此会像其他材料包一样被核对和导入（除非 KMS 不再接受这些令牌）；联网回执会写明它所用的参数包。{bound, select, yes {这些密钥只接受此前导入的密钥材料，因此用另一个参数包制作的包装（例如另一次托管恢复）持有的是同一份密钥材料，不会产生第二个版本：完成本次导入后，请销毁另一个参数包以及用它制作的任何包装。} other {请销毁另一个参数包，不要再对它进行包装。}}',
+  'warning.WRAPPED_FROM_UNRECORDED_PARAMETERS':
+    '此已包装密钥材料包中的导入令牌并非由本日志记录写出的任何导入参数包所携带（其记录的最后一个是 {latestDir}，摘要 {latestDigest}）：这些令牌由本仪式获取，但携带它们的包从未记入日志，例如 `online params` 在写出包之后被中止。由于这些令牌属于本仪式，导入会继续；联网回执不会为此次包装注明导入参数包。请将离线回执上的参数摘要与介质上的各个包进行核对，并销毁所有未被包装的参数包。',
   'warning.CLOCK_SUSPECT':
     '{count, plural, =1 {密钥 {keyId} 的导入令牌将于} other {# 个密钥的导入令牌中，最早到期的是密钥 {keyId} 的令牌，将于}} {at, date, moment} 到期，距本机时间 {now, date, moment} 超过 24 小时：请检查本机时钟。',
   'warning.MATERIAL_EXPIRY_PAST':

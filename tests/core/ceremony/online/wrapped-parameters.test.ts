@@ -6,7 +6,7 @@
  * wrapped one was made from, and the online receipt names that one; a wrap of the last bundle
  * written is checked without a word. Real simulator over HTTP, real files, real receipts.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
@@ -65,6 +65,36 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     expect(check?.data.parametersBundle).toEqual({ folder: second.dir, manifestSha256: second.manifestSha256 });
     expect(await prints(receipt.textFile, second.manifestSha256)).toBe(true);
   });
+  it('a bundle whose writing was never journaled (params killed after it was whole): a warning, and the receipt names no bundle', async () => {
+    const plan = f.plan(['AES_256']);
+    const { journal, online, first } = await onlineWithFirstBundle(f, plan);
+    await online.fetchParameters();
+    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    await journal.close();
+    // Killed once the bundle was whole on the stick, before its entry: the journal ends before it.
+    const lines = (await readFile(journal.path, 'utf8')).trim().split('\n');
+    expect((JSON.parse(lines.at(-1) as string) as { event: string }).event).toBe('parameters.bundle-written');
+    await writeFile(journal.path, `${lines.slice(0, -1).join('\n')}\n`);
+
+    const { out } = await airGapSide(f, plan, second.dir);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const checked = await day2.checkWrappedBundle(out, await receiptDigestOf(out));
+    expect(checked.warnings.find((w) => w.code === 'WRAPPED_FROM_UNRECORDED_PARAMETERS')?.values).toEqual({
+      latestDir: first.dir,
+      latestDigest: groupHex(first.manifestSha256),
+    });
+    expect(checked.warnings.map((w) => w.code)).not.toContain('WRAPPED_FROM_EARLIER_PARAMETERS');
+    const check = (await journalFileEntries(journal.path)).find((e) => e.event === 'wrapped-bundle.checked');
+    expect(check?.data.parametersBundle).toBeNull();
+    await day2.importMaterial();
+    await day2.verifyKeys();
+    const receipt = await day2.writeReceipt(f.dir);
+    // Neither the bundle written last in the journal nor the one wrapped is claimed.
+    expect(await prints(receipt.textFile, first.manifestSha256)).toBe(false);
+    expect(await prints(receipt.textFile, second.manifestSha256)).toBe(false);
+  });
+
   it('after a second fetch that failed for one key (its old token in both bundles): the first bundle is still told apart', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
     const { journal, online, first } = await onlineWithFirstBundle(f, plan);
