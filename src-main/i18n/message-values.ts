@@ -1133,6 +1133,8 @@ export interface MessageValueTable {
   'cli.opt.delete-material.confirm-key-id': NoValues;
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL': { journal: string | number; field: string | number; recordedPhrase: string | number; givenPhrase: string | number; givenFromPhrase: string | number };
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next': { field: string | number; recordedPhrase: string | number };
+  'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP': { journal: string | number; field: string; recorded: string | number; given: string | number };
+  'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next': { field: string; recorded: string | number };
   'connection.value': { simulator: string; value: string | number };
   'online.next.new-parameters': { command: string | number };
   'online.next.parameters-again': { command: string | number };
@@ -2757,6 +2759,7 @@ export interface ProblemValueTable {
   'TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; where: string; given: string | number };
   'PLAN_INVALID': { issuesPhrases: string | number; more: number };
   'CONNECTION_DIFFERS_FROM_JOURNAL': { journal: string | number; field: string | number; recordedPhrase: string | number; givenPhrase: string | number; givenFromPhrase: string | number };
+  'CONNECTION_DIFFERS_FROM_JOURNAL_APP': { journal: string | number; field: string; recorded: string | number; given: string | number };
   'WRAPPING_KEY_NOT_IMPORTABLE': { source: string; name: string | number; bits: string | number; length: string | number; min: string | number; max: string | number };
   'CREDENTIALS_BOUND_ELSEWHERE': { sourceKind: string; sourceName: string | number; field: string; bound: string | number; given: string | number; givenFromPhrase: string | number };
   'CREDENTIALS_ENDPOINT_UNCONFIRMED': { endpoint: string | number; fromPhrase: string | number; regionEndpoint: string | number };

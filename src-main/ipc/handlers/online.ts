@@ -23,6 +23,7 @@ import type { CredentialSource } from '../../core/ceremony/online/workflow';
 import { phraseOf } from '../../i18n/phrase';
 import type { KeyStateFilter, ValidRequest } from '../contract';
 import type { HandlersFor } from './channel-handler';
+import { refuseOtherConnection } from './recorded-connection';
 import { connectOnline } from './ceremony-setup';
 import {
   DEFAULT_CREDENTIALS_PROFILE,
@@ -186,6 +187,12 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
         ...(request.endpoint ? { endpoint: request.endpoint } : {}),
         ...(extraCaPem ? { extraCaPem } : {}),
         now: () => session.context.now(),
+      });
+      // One KMS per ceremony: the region, project and endpoint the journal records, or none yet.
+      await refuseOtherConnection(session.journalPath('online'), session.onlineJournal?.entries, {
+        endpoint: kms.endpoint.origin,
+        region: request.region,
+        projectId: request.projectId,
       });
       const hint = credentials.kind === 'aksk' ? accessKeyHint(credentials.accessKeyId) : null;
       const binding = chosen.bound?.binding ?? wanted;

@@ -4,6 +4,10 @@ export const enOnlineCli = {
     'The journal {journal} records {field} {recordedPhrase} for this ceremony, but this command was given {givenPhrase} (from {givenFromPhrase}).',
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next':
     "Leave the connection options out (the journal's connection is used) or give {field} {recordedPhrase}, and in a --config file the same value or none; a ceremony stays on one KMS.",
+  'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP':
+    'The journal {journal} records {field, select, region {the region} projectId {the project ID} other {the endpoint}} {recorded} for this ceremony, but this connection asks for {given}. A ceremony stays on one KMS: its keys, import tokens and imports are there. Nothing was sent or journaled.',
+  'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next':
+    'Connect with {field, select, region {the region} projectId {the project ID} other {the endpoint}} {recorded}, as the journal records it. For another KMS, set up a new ceremony in another folder.',
   'connection.value':
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
   'online.next.new-parameters':

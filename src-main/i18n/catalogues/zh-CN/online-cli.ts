@@ -6,6 +6,10 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '日志 {journal} 记录本次仪式的 {field} 为 {recordedPhrase}，但本命令给出的是 {givenPhrase}（来自{givenFromPhrase}）。',
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next':
     '请省略连接选项（将使用日志中的连接），或给出 {field} {recordedPhrase}；--config 文件中也须为相同的值或不填。一次仪式只使用一个 KMS。',
+  'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP':
+    '日志 {journal} 为本仪式记录的{field, select, region {区域} projectId {项目 ID} other {终端节点}}是 {recorded}，但本次连接要求的是 {given}。一个仪式始终只使用一个 KMS：其密钥、导入令牌和导入都在那里。未发送任何请求，也未记入日志。',
+  'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next':
+    '请使用日志记录的{field, select, region {区域} projectId {项目 ID} other {终端节点}} {recorded} 进行连接。如需使用其他 KMS，请在另一个文件夹中设置新的仪式。',
   'connection.value':
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
   'online.next.new-parameters':
