@@ -112,7 +112,7 @@ export async function expiredHsmKey(f: Fixture, request: HsmSourceRequest) {
 export async function startRestore(f: Fixture, plan: CeremonyPlan, params: string, out: string, journalName: string) {
   const restore = await RestoreCeremony.start({
     journal: await f.journal(journalName),
-    title: 'HSM restore',
+    title: 'Test ceremony', // the bundle's: a restore carries its title
     operator: plan.operator,
     witnesses: plan.witnesses,
     app: APP,

@@ -61,4 +61,24 @@ describe('airgap.read-bundle and the title the bundle names', () => {
     const same = await workstation('same', 'Payments key 2026');
     expect(await call(same.ipc, 'airgap.read-bundle', { folder: params })).toMatchObject({ ok: true });
   });
+
+  it('refuses it for the custody restore too, whose receipt would carry the setup’s title', async () => {
+    const params = path.join(folder.media, 'params');
+    await oneAesParamsBundle(params, {
+      ceremonyId: 'KF-20261207-b4b5b6',
+      keyId: '0a1b2c3d-0000-4000-8000-0000000000b4',
+      ceremony: { title: 'Payments key 2026', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
+    });
+    const { ipc, dir } = folder;
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    await value(ipc, 'ceremony.setup', { title: 'Test run, ignore', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+    await value(ipc, 'restore.check-network');
+    expect(await call(ipc, 'restore.read-bundle', { folder: params })).toMatchObject({
+      ok: false,
+      problem: {
+        code: 'TITLE_DIFFERS_FROM_BUNDLE',
+        values: { given: 'Test run, ignore', bundle: 'Payments key 2026' },
+      },
+    });
+  });
 });

@@ -24,6 +24,7 @@ import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremo
 import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { readImportParametersBundle } from '../airgap/steps';
+import { refuseOtherTitleThanBundle } from '../airgap/parameters-overview';
 import { RESTORE_PURPOSE } from '../airgap/receipt-session';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { neighbourBundles } from '../../bundle/neighbour-bundles';
@@ -94,6 +95,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.guard.require('readParameters');
     const bundle = await readImportParametersBundle(dir, this.now(), 'restore', shownAs);
     this.refuseOtherCeremony(bundle.manifest.ceremonyId);
+    // One ceremony, one title on its receipts: the app's setup title held to the bundle's, as the wrap's is.
+    refuseOtherTitleThanBundle(bundle.manifest.ceremony?.title, this.options.title);
     const overview = parametersOverview(bundle);
     // Not refused when other people restore (years later, the ceremony's may be gone): the bundle's
     // people are journaled beside the restore's own (its session start names those).

@@ -208,7 +208,7 @@ describe('material a key is bound to', () => {
     const openRestore = async (journal: string) => {
       const restore = await RestoreCeremony.start({
         journal: await f.journal(journal),
-        title: 'Custody restore',
+        title: 'Test ceremony',
         operator: plan.operator,
         witnesses: plan.witnesses,
         app: APP,
@@ -286,7 +286,7 @@ describe('material a key is bound to', () => {
     });
     const restore = await RestoreCeremony.start({
       journal: await f.journal('restore-v1.jsonl'),
-      title: 'Custody restore',
+      title: 'Test ceremony',
       operator: plan.operator,
       witnesses: plan.witnesses,
       app: APP,

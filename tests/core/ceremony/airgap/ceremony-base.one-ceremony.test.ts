@@ -78,7 +78,7 @@ describe('an air-gapped journal keeps one ceremony', () => {
     await air.readParametersBundle(a.params);
     const restore = await RestoreCeremony.start({
       journal,
-      title: 'Custody restore',
+      title: 'Test ceremony',
       operator: plan.operator,
       witnesses: plan.witnesses,
       app: APP,

@@ -24,7 +24,7 @@ afterEach(async () => {
 const restoreByDana = (journal: Journal) =>
   RestoreCeremony.start({
     journal,
-    title: 'Custody restore',
+    title: 'Test ceremony',
     operator: 'Dana',
     witnesses: ['Eve'],
     app: APP,

@@ -115,7 +115,7 @@ async function perKeyShares(split: Split, plan: CeremonyPlan, i = 0): Promise<Cu
 async function startRestore(journalName = 'restore.jsonl', plan = f.plan(['AES_256'])): Promise<RestoreCeremony> {
   return RestoreCeremony.start({
     journal: await f.journal(journalName),
-    title: 'Custody restore',
+    title: 'Test ceremony',
     operator: plan.operator,
     witnesses: plan.witnesses,
     app: APP,
