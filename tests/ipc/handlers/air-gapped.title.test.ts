@@ -38,14 +38,20 @@ async function workstation(name: string, title: string): Promise<{ ipc: Recorded
   return { ipc, dir };
 }
 
+/** A parameters bundle on the media of ceremony `ceremonyId` titled "Payments key 2026"; its folder. */
+async function paymentsBundle(ceremonyId: string, keyId: string): Promise<string> {
+  const params = path.join(folder.media, 'params');
+  await oneAesParamsBundle(params, {
+    ceremonyId,
+    keyId,
+    ceremony: { title: 'Payments key 2026', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
+  });
+  return params;
+}
+
 describe('airgap.read-bundle and the title the bundle names', () => {
   it('refuses another title than the bundle’s before anyone types, and reads with the bundle’s own', async () => {
-    const params = path.join(folder.media, 'params');
-    await oneAesParamsBundle(params, {
-      ceremonyId: 'KF-20261207-b1b2b3',
-      keyId: '0a1b2c3d-0000-4000-8000-0000000000b1',
-      ceremony: { title: 'Payments key 2026', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
-    });
+    const params = await paymentsBundle('KF-20261207-b1b2b3', '0a1b2c3d-0000-4000-8000-0000000000b1');
     const test = await workstation('test', 'Test run, ignore');
     const refused = await call(test.ipc, 'airgap.read-bundle', { folder: params });
     expect(refused).toMatchObject({ ok: false, problem: { code: 'TITLE_DIFFERS_FROM_BUNDLE' } });
@@ -63,12 +69,7 @@ describe('airgap.read-bundle and the title the bundle names', () => {
   });
 
   it('refuses it for the custody restore too, whose receipt would carry the setup’s title', async () => {
-    const params = path.join(folder.media, 'params');
-    await oneAesParamsBundle(params, {
-      ceremonyId: 'KF-20261207-b4b5b6',
-      keyId: '0a1b2c3d-0000-4000-8000-0000000000b4',
-      ceremony: { title: 'Payments key 2026', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
-    });
+    const params = await paymentsBundle('KF-20261207-b4b5b6', '0a1b2c3d-0000-4000-8000-0000000000b4');
     const { ipc, dir } = folder;
     await value(ipc, 'mode.choose', { mode: 'air-gapped' });
     await value(ipc, 'ceremony.setup', { title: 'Test run, ignore', operator: 'Ana', witnesses: ['Ben'], folder: dir });
