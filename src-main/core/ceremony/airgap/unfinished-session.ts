@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
 import { toProblem } from '../../errors';
+import { voidCrashedSessionReceipt } from './crashed-session-receipt';
 import {
   INTERRUPTED_EVENT,
   problemData,
@@ -196,6 +197,13 @@ export async function closeUnfinishedSession(
   const bundle = bundleFolder
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };
+  // A receipt it printed and never journaled names the bundle just withdrawn: voided, not left to be signed.
+  await voidCrashedSessionReceipt(
+    journal,
+    operator,
+    { entries, ceremonyId: ceremonyOf(entries) },
+    folders.find((d) => d.role === 'receipt')?.folder,
+  );
   const custody = await withdrawCrashedCustody(
     {
       session: entries,

@@ -22,8 +22,9 @@ export async function voidReceipt(receipt: WrittenCeremonyReceipt, journal: Jour
     try {
       await fs.rename(file, `${file}${VOID_SUFFIX}`);
       voidedFiles.push(path.basename(file));
-    } catch {
-      leftFiles.push(path.basename(file));
+    } catch (error) {
+      // A file never written (a crash between the HTML and the text file) is no file left.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') leftFiles.push(path.basename(file));
     }
   }
   await fsyncDirectory(path.dirname(receipt.htmlFile)).catch(() => undefined);

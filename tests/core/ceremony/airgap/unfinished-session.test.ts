@@ -84,6 +84,32 @@ describe('closeUnfinishedSession', () => {
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
   });
 
+  it('voids the receipt it printed and never journaled (a lone HTML file, or both), and no other receipt', async () => {
+    const { bundle } = await crashedSession(['wrapped-bundle.written']);
+    await mkdir(bundle);
+    await writeFile(path.join(bundle, 'README.txt'), 'readme');
+    const head = journal.head.toUpperCase().match(/.{4}/g)?.join(' ') as string;
+    const printed = (what: string) => `<html><p>${what}</p><code>--expect-head ${head}</code></html>`;
+    // Killed after the HTML file, before the text file and receipt.written.
+    await writeFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-1.html`), printed('wrapped digest, custody set'));
+    // Not this session's: another ceremony's (same head printed), and one of this ceremony at an earlier head.
+    await writeFile(path.join(dir, `receipt-air-gapped-${CEREMONY}x-1.html`), printed('another ceremony'));
+    await writeFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-0.txt`), 'head 0000 1111');
+
+    await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect((await readdir(dir)).filter((n) => n.startsWith('receipt-')).sort()).toEqual([
+      `receipt-air-gapped-${CEREMONY}-0.txt`,
+      `receipt-air-gapped-${CEREMONY}-1.html.void`,
+      `receipt-air-gapped-${CEREMONY}x-1.html`,
+    ]);
+    const voided = journal.entries.find((e) => e.event === 'receipt.voided');
+    expect(voided?.data).toMatchObject({
+      voidedFiles: [`receipt-air-gapped-${CEREMONY}-1.html`],
+      leftFiles: [],
+    });
+    expect(listDeviations([voided!]).map((d) => d.kind)).toEqual(['abandoned']);
+  });
+
   it('a session stopped (Ctrl-C) before the ceremony could journal its end, with an entry after the stop: said as stopped, never as a crash', async () => {
     // The journal's own stop handler journaled the interrupt (naming this run's session start, entry 1);
     // the step under way journaled after it; no abandoned entry.

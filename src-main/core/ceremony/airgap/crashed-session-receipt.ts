@@ -1,0 +1,74 @@
+/**
+ * The receipt a crashed session printed but never journaled. The receipt's files are written before
+ * `receipt.written`; a trial killed `airgap wrap` right after its HTML receipt: the next run withdrew
+ * the bundle and the custody shares, said no receipt names the bundle, and left that receipt in the
+ * folder, naming a wrapped digest and a custody set, ready to sign. Such files are found by what they
+ * print: this ceremony's receipt name, recorded by no `receipt.written`, sealed with the journal head
+ * the session ended at (the head a receipt prints is the last entry before its own). They are voided
+ * as a receipt whose bundle never completed is (void-receipt.ts): renamed NAME.void, journaled.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Journal, JournalEntry } from '../../journal';
+import { voidReceipt } from './void-receipt';
+
+/** Receipt files larger than this are not read (a 100-key HTML receipt is far smaller). */
+const RECEIPT_MAX_BYTES = 4 * 1024 * 1024;
+
+/** This ceremony's air-gapped receipt files (another ceremony's id may begin with this one's). */
+function receiptNamePattern(ceremonyId: string): RegExp {
+  const id = ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(receipt-(?:air-gapped|custody-restore)-${id}[-.].*)\\.(html|txt)$`);
+}
+
+/** Whether the file prints `head` (64 lower-case hex digits), grouped in upper case as receipts print it. */
+async function prints(file: string, head: string): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > RECEIPT_MAX_BYTES) return false;
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
+  return text.replace(/[^0-9A-F]/g, '').includes(head.toUpperCase());
+}
+
+/**
+ * Voids (journaled `receipt.voided`) the receipt files in `folder` that the crashed session whose
+ * entries end the journal printed and never journaled; returns the names voided.
+ */
+export async function voidCrashedSessionReceipt(
+  journal: Journal,
+  operator: string,
+  session: { readonly entries: readonly JournalEntry[]; readonly ceremonyId: string | null },
+  folder: string | undefined,
+): Promise<string[]> {
+  const last = session.entries.at(-1);
+  if (folder === undefined || session.ceremonyId === null || !last) return [];
+  const recorded = new Set(
+    journal.entries.flatMap((e) =>
+      e.event === 'receipt.written' ? [e.data['htmlFile'], e.data['textFile']].map(String) : [],
+    ),
+  );
+  const pattern = receiptNamePattern(session.ceremonyId);
+  const bases = new Map<string, string[]>();
+  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+    const match = pattern.exec(name);
+    if (!match || recorded.has(name) || !(await prints(path.join(folder, name), last.hash))) continue;
+    const base = match[1] as string;
+    bases.set(base, [...(bases.get(base) ?? []), name]);
+  }
+  const voided: string[] = [];
+  for (const [base, names] of bases) {
+    await voidReceipt(
+      {
+        htmlFile: path.join(folder, `${base}.html`),
+        textFile: path.join(folder, `${base}.txt`),
+        htmlSha256: '',
+        textSha256: '',
+        journalHead: last.hash,
+        journalCount: journal.count,
+      },
+      journal,
+      operator,
+    );
+    voided.push(...names);
+  }
+  return voided;
+}
