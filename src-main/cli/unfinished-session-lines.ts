@@ -39,6 +39,9 @@ export function unfinishedSessionLines(
       interrupted: report.interruptedSeq ?? 0,
     }),
     ...bundle,
+    ...(report.voidedReceipts.length > 0
+      ? [t('cli.earlier-receipt-voided', { files: listText(translator, report.voidedReceipts) })]
+      : []),
     ...cleared,
     ...report.notWithdrawn.map((n) => phraseText(translator, n.phrase)),
   ];

@@ -553,6 +553,7 @@ export interface MessageValueTable {
   'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; entries: string | number; objects: string | number; more: number };
   'cli.hsm-object-command': { command: string | number };
   'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
+  'cli.earlier-receipt-voided': { files: string | number };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };

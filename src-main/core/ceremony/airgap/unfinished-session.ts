@@ -53,6 +53,8 @@ export interface UnfinishedSessionReport extends Pick<
   readonly interruptedSeq: number | null;
   /** Its custodians' folders whose files it wrote are not withdrawn (unreadable, not found, not removed): to delete by hand. */
   readonly notWithdrawn: readonly CustodyNotWithdrawn[];
+  /** The receipt files it printed and never journaled, now voided (crashed-session-receipt.ts). */
+  readonly voidedReceipts: readonly string[];
 }
 
 /**
@@ -198,7 +200,7 @@ export async function closeUnfinishedSession(
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };
   // A receipt it printed and never journaled names the bundle just withdrawn: voided, not left to be signed.
-  await voidCrashedSessionReceipt(
+  const voidedReceipts = await voidCrashedSessionReceipt(
     journal,
     operator,
     { entries, ceremonyId: ceremonyOf(entries) },
@@ -226,6 +228,7 @@ export async function closeUnfinishedSession(
     withdrawnCustody: custody.withdrawnCustody,
     custodyByHand: custody.custodyByHand,
     notWithdrawn: custody.notWithdrawn,
+    voidedReceipts,
     ...(tokenObjects ? { tokenObjects } : {}),
   };
 }

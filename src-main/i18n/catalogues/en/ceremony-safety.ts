@@ -100,6 +100,8 @@ export const enCeremonySafety = {
   'cli.hsm-object-command': '  {command}',
   'hsm.object':
     '"{label}" ({objectClass, select, CKO_SECRET_KEY {symmetric key} CKO_PRIVATE_KEY {private key} CKO_PUBLIC_KEY {public key} other {{objectClass}}}, CKA_ID {objectId})',
+  'cli.earlier-receipt-voided':
+    'The receipt that session printed but never journaled ({files}) was voided, renamed NAME.void: it names the bundle and custody set just withdrawn. Do not sign it or carry it over; keep it for the audit.',
   'cli.earlier-custody-withdrawn':
     'The custody files that session wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as that session’s preflight found it.',
   'cli.earlier-custody-not-withdrawn':

@@ -94,6 +94,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.hsm-object-command': '  {command}',
   'hsm.object':
     '"{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）',
+  'cli.earlier-receipt-voided':
+    '该会话打印但从未记入日志的回执（{files}）已作废，并重命名为 NAME.void：它所注明的包和托管集刚刚已被撤回。请勿签署或带走该回执；请保留它以备审计。',
   'cli.earlier-custody-withdrawn':
     '该会话写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为该会话预检时的状态。',
   'cli.earlier-custody-not-withdrawn':

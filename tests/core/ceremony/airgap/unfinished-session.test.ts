@@ -96,7 +96,8 @@ describe('closeUnfinishedSession', () => {
     await writeFile(path.join(dir, `receipt-air-gapped-${CEREMONY}x-1.html`), printed('another ceremony'));
     await writeFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-0.txt`), 'head 0000 1111');
 
-    await closeUnfinishedSession(journal, 'Ana', new Date());
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(report?.voidedReceipts).toEqual([`receipt-air-gapped-${CEREMONY}-1.html`]);
     expect((await readdir(dir)).filter((n) => n.startsWith('receipt-')).sort()).toEqual([
       `receipt-air-gapped-${CEREMONY}-0.txt`,
       `receipt-air-gapped-${CEREMONY}-1.html.void`,
