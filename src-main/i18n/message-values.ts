@@ -733,7 +733,7 @@ export interface MessageValueTable {
   'problem.HSM_KEY_CHOSEN_TWICE': { proof: string; object: string | number; token: string | number; firstKeyId: string | number; keyId: string | number; firstObject: string | number };
   'problem.HSM_KEY_CHOSEN_TWICE.next': { where: string };
   'problem.HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number };
-  'problem.HSM_LABEL_TAKEN.next': { finishedSession: number; where: string; commands: string | number };
+  'problem.HSM_LABEL_TAKEN.next': { finishedSession: number; where: string };
   'problem.HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'problem.HSM_LEFT_OBJECT_UNPROVEN.next': { seq: string | number };
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
@@ -2678,7 +2678,7 @@ export interface ProblemValueTable {
   'HSM_WRAP_INVALID': { detail: string | number };
   'HSM_KEY_NOT_FOUND': { token: string | number; kind: string; by: string; key: string | number; idText: string; keyText: string | number };
   'HSM_KEY_CHOSEN_TWICE': { proof: string; object: string | number; token: string | number; firstKeyId: string | number; keyId: string | number; firstObject: string | number; where: string };
-  'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; finishedSession: number; where: string; commands: string | number };
+  'HSM_LABEL_TAKEN': { token: string | number; count: number; objectsList: string | number; finishedSession: number; where: string };
   'HSM_LEFT_OBJECT_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string };
   'HSM_LEFT_OBJECT_STILL_UNPROVEN': { label: string | number; objectClass: string; objectId: string | number; seq: string | number; why: string; firstSeq: string | number };
   'HSM_KEY_AMBIGUOUS': { token: string | number; count: string | number; by: string; key: string | number; idText: string; keyText: string | number; objectsList: string | number; where: string };

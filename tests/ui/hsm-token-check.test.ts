@@ -120,14 +120,14 @@ describe('the HSM token check before the witnesses, on a SoftHSM token', () => {
           ? `Token "${TOKEN}" already holds a key object under the label Keyferry gives this ceremony’s material: "${label}" (CKO_SECRET_KEY, CKA_ID ${hex(keyId)}).`
           : `令牌 "${TOKEN}" 中已有 1 个密钥对象使用 Keyferry 为此仪式的密钥材料设定的标签："${label}" (CKO_SECRET_KEY, CKA_ID ${hex(keyId)})。`,
       );
-      expect(refused).toContain(`pkcs11-tool --module ${SOFTHSM_MODULE}`);
-      // The way on in the app's own controls, not the CLI's options.
+      // Objects under this ceremony's labels may be the only copy of material a wrap made: never offered for deletion.
+      expect(refused).not.toContain('pkcs11-tool');
       expect(refused).toContain(
         lang === 'en'
-          ? 'Use that material instead (choose “Use keys already in the token”: a key whose label field is left empty is found by CKA_ID = the key id; or type each key’s token object label), give those objects another label with the HSM vendor’s tools, or, if nobody needs what they hold, delete them by hand (each command asks for the user PIN): '
-          : '请改用这些已有的密钥材料（选择“使用令牌中已有的密钥”：标签字段留空的密钥按 CKA_ID = 密钥 ID 查找；或为每个密钥输入其令牌对象标签），或用 HSM 厂商工具给这些对象改用其他标签；如果没有人需要其中的内容，也可以手动删除它们（每条命令都会询问用户 PIN）：',
+          ? 'never delete them or give them another label. Use that material instead (choose “Use keys already in the token”: a key whose label field is left empty is found by CKA_ID = the key id; or type each key’s token object label), '
+          : '切勿删除这些对象或给它们改用其他标签。请改用这些已有的密钥材料（选择“使用令牌中已有的密钥”：标签字段留空的密钥按 CKA_ID = 密钥 ID 查找；或为每个密钥输入其令牌对象标签），',
       );
-      expect(refused).toContain(lang === 'en' ? 'Then check the token again.' : '然后重新检查令牌。');
+      expect(refused).toContain(lang === 'en' ? 'then check the token again.' : '然后重新检查令牌。');
       expect(refused).not.toContain('--hsm-existing-keys');
       expect(await hsmStep(page).locator('[data-hsm-result]').count()).toBe(0);
       await noWitnessConfirmed(page, path.join(folder, 'air-gapped-journal.jsonl'));

@@ -309,7 +309,7 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     // imported, and the material was lost): never offered for deletion.
     expect(said).toContain(
       'They are the custody copy of the material this journal’s finished wrap of session 1 made, whose bundle may already be imported: never delete them or give them another label, or that material is lost for good. ' +
-        'Use that material instead (--hsm-existing-keys finds it by CKA_ID = the key id), then run again.',
+        'Use that material instead (--hsm-existing-keys finds it by CKA_ID = the key id, or --hsm-key-label KEYID=LABEL), then run again.',
     );
     expect(said).not.toContain('--delete-object');
     expect(said).not.toContain('if nobody needs what they hold');

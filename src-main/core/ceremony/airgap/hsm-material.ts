@@ -19,7 +19,6 @@ import {
   hsmKeyCheckValue,
   privateKeyWrapTooShort,
   wrapHsmKey,
-  deleteObjectCommand,
   destroyTokenObjects,
   judgeLeftObject,
   keyObjectsLabelled,
@@ -256,9 +255,11 @@ export class AirGapHsmMaterial {
    * Generating: refuses (HSM_LABEL_TAKEN), before anything is generated, when key objects already
    * carry a label this session would generate under ("keyferry <ceremony id> <key id>"): more
    * objects under it would make a later restore find several (HSM_KEY_AMBIGUOUS). The refusal names
-   * each object (label, class, CKA_ID) and the `pkcs11-tool` command that deletes it, unless the
-   * objects are the custody copy of a wrap in `finished` (a trial deleted those as told, after that
-   * wrap was imported, and the material was lost): then it says never to delete them.
+   * each object (label, class, CKA_ID) and says never to delete them: objects under this ceremony's
+   * labels may be the only copy of material a wrap made (a trial deleted a finished wrap's as once
+   * told, after it was imported, and the material was lost; a review then met the same offer for a
+   * wrap in another journal). `finished`: this journal's finished wraps, to name the one they are.
+   * What a crashed session of this journal left is destroyed or named before this (crashed-objects-destroy.ts).
    */
   checkLabelsFree(
     parameters: readonly ImportParameters[],
@@ -276,7 +277,6 @@ export class AirGapHsmMaterial {
       token,
       count: taken.length,
       objectsList: listValue(taken.map((o) => `"${o.label}" (${o.objectClass}, CKA_ID ${o.objectId})`)),
-      commands: holder ? '' : taken.map((o) => deleteObjectCommand(this.#request.modulePath, token, o)).join(' ; '),
       where: this.#request.surface ?? 'cli',
       finishedSession: holder?.session ?? 0,
     });
