@@ -2021,7 +2021,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_OUT_EXISTS.next': NoValues;
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS': { index: string | number; custodian: string | number; holder: string | number };
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next': { index: string | number };
-  'problem.PLAINTEXT_OUT_IN_BUNDLE': { path: string | number; bundle: string | number };
+  'problem.PLAINTEXT_OUT_IN_BUNDLE': { where: string; path: string | number; bundle: string | number };
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next': NoValues;
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
   'receipt.people.withdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number };
@@ -2971,7 +2971,7 @@ export interface ProblemValueTable {
   'CUSTODY_BACKUP_NOT_GIVEN': NoValues;
   'CUSTODY_OUT_EXISTS': { path: string | number };
   'CUSTODY_SHARE_HOLDER_DIFFERS': { index: string | number; custodian: string | number; holder: string | number };
-  'PLAINTEXT_OUT_IN_BUNDLE': { path: string | number; bundle: string | number };
+  'PLAINTEXT_OUT_IN_BUNDLE': { where: string; path: string | number; bundle: string | number };
   'CUSTODY_RESTORE_EXPIRY_REQUIRED': { at: Date | number; past: string; where: string };
   'CUSTODY_RESTORE_EXPIRY_PASSED': { at: Date | number; where: string };
   'CUSTODY_RESTORE_EXPIRY_UNKNOWN': { where: string };

@@ -1,23 +1,59 @@
 /**
- * Where plaintext key material may not be written: inside a bundle folder (one that holds a
- * manifest.json), on the way to or from the online workstation. A trial's `custody restore --out`
+ * Where plaintext key material may not be written: inside a Keyferry bundle folder, or beside one
+ * (the medium that carries bundles between the workstations). A trial's `custody restore --out`
  * named a folder inside a wrapped-material bundle on the transfer stick: the key file was written
- * there, and the online side only called it a file "not in its manifest", never plaintext to wipe.
+ * there, and the online side only called it a file "not in its manifest", never plaintext to wipe;
+ * a review then wrote it beside the bundle on the same stick, where nothing looks at all. A folder
+ * is a bundle when its manifest.json names a Keyferry format (another program's manifest.json, in a
+ * home folder say, is not one).
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
-import { pathExists } from './path-exists';
 
-/** The nearest folder at or above `place` that holds a manifest.json (a bundle), if any. */
+/** A manifest larger than this is no Keyferry manifest worth reading here (a 100-key one is far smaller). */
+const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Whether `dir` holds a manifest.json of a Keyferry bundle (its `format` is `keyferry.…`). */
+async function isKeyferryBundle(dir: string): Promise<boolean> {
+  const file = path.join(dir, 'manifest.json');
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > MANIFEST_MAX_BYTES) return false;
+  try {
+    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown };
+    return typeof parsed.format === 'string' && parsed.format.startsWith('keyferry.');
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest bundle folder at or above `place`, if any. */
 async function bundleAround(place: string): Promise<string | undefined> {
   for (let dir = path.resolve(place); ; dir = path.dirname(dir)) {
-    if (await pathExists(path.join(dir, 'manifest.json'))) return dir;
+    if (await isKeyferryBundle(dir)) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-/** Refuses (PLAINTEXT_OUT_IN_BUNDLE) plaintext material to be written at `out`, a folder or file inside a bundle folder. */
+/** A bundle folder right inside `parent` (beside what is written there), if any. */
+async function bundleBeside(parent: string): Promise<string | undefined> {
+  const entries = await fs.readdir(parent, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries)
+    if (entry.isDirectory() && (await isKeyferryBundle(path.join(parent, entry.name))))
+      return path.join(parent, entry.name);
+  return undefined;
+}
+
+/**
+ * Refuses (PLAINTEXT_OUT_IN_BUNDLE) plaintext material to be written at `out` (a folder or a file)
+ * inside a bundle folder, or in a folder that holds one.
+ */
 export async function refusePlaintextInBundle(out: string): Promise<void> {
-  const bundle = await bundleAround(out);
-  if (bundle !== undefined) throw new KeyferryError('PLAINTEXT_OUT_IN_BUNDLE', { path: path.resolve(out), bundle });
+  const place = path.resolve(out);
+  const inside = await bundleAround(place);
+  if (inside !== undefined)
+    throw new KeyferryError('PLAINTEXT_OUT_IN_BUNDLE', { path: place, bundle: inside, where: 'inside' });
+  const beside = await bundleBeside(path.dirname(place));
+  if (beside !== undefined)
+    throw new KeyferryError('PLAINTEXT_OUT_IN_BUNDLE', { path: place, bundle: beside, where: 'beside' });
 }

@@ -185,7 +185,7 @@ describe('keyferry custody', () => {
     // Inside a bundle folder (a trial's went into a wrapped bundle on the transfer stick): refused, nothing written.
     const bundle = path.join(dir, 'stick', 'wrapped-material-x');
     await mkdir(path.join(bundle, 'keys'), { recursive: true });
-    await writeFile(path.join(bundle, 'manifest.json'), '{}\n');
+    await writeFile(path.join(bundle, 'manifest.json'), '{"format":"keyferry.wrapped-material"}\n');
     const inBundle = await restoreTo(path.join(bundle, 'keys', 'plain'));
     expect(inBundle.code).toBe(1);
     expect(inBundle.err).toContain(`${path.join(bundle, 'keys', 'plain')} lies inside the bundle folder ${bundle}`);
@@ -207,14 +207,14 @@ describe('keyferry custody', () => {
     expect(restored.err).toBe('');
     expect((await readFile(path.join(dir, 'v1.bin'))).equals(key)).toBe(true);
     // The plaintext file inside a bundle folder: refused (PLAINTEXT_OUT_IN_BUNDLE), nothing written.
-    await mkdir(path.join(dir, 'params'));
-    await writeFile(path.join(dir, 'params', 'manifest.json'), '{}\n');
+    await mkdir(path.join(dir, 'stick', 'params'), { recursive: true });
+    await writeFile(path.join(dir, 'stick', 'params', 'manifest.json'), '{"format":"keyferry.import-parameters"}\n');
     const inBundle = await run(
-      ['custody', 'restore', '--share', v1('1of3.json'), '--share', v1('2of3.json'), '--out', 'params/v1.bin'],
+      ['custody', 'restore', '--share', v1('1of3.json'), '--share', v1('2of3.json'), '--out', 'stick/params/v1.bin'],
       dir,
     );
     expect(inBundle.err).toContain('lies inside the bundle folder');
-    expect(await readdir(path.join(dir, 'params'))).toEqual(['manifest.json']);
+    expect(await readdir(path.join(dir, 'stick', 'params'))).toEqual(['manifest.json']);
     expect(restored.out).toContain('the raw 32-byte AES key');
 
     // Under a Chinese locale every line is Chinese; the check value and the file stay as they are.

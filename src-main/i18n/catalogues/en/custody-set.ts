@@ -130,7 +130,7 @@ export const enCustodySet = {
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next':
     'Use the share file as the custodian received it (their copy, or the printed slip), and check who holds share {index}: the backup lists every holder. Keep the changed file for the audit.',
   'problem.PLAINTEXT_OUT_IN_BUNDLE':
-    '{path} lies inside the bundle folder {bundle} (it holds a manifest.json): plaintext key material written there would travel with that bundle, on the medium that carries it to the online workstation. Nothing was restored.',
+    '{where, select, beside {{path} would lie beside the bundle folder {bundle}, on what is likely the medium that carries bundles to the online workstation: plaintext key material written there would travel with it.} other {{path} lies inside the bundle folder {bundle}: plaintext key material written there would travel with that bundle, on the medium that carries it to the online workstation.}} Nothing was restored.',
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':
     'Give --out a place on this air-gapped workstation outside every bundle folder, and never on a transfer medium.',
   'receipt.people.holdsSet':

@@ -109,7 +109,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next':
     '请使用保管人收到时的份额文件（其本人的副本或打印的份额单），并核对份额 {index} 的持有人：备份列出了每一位持有人。请保留被改动的文件以备审计。',
   'problem.PLAINTEXT_OUT_IN_BUNDLE':
-    '{path} 位于包文件夹 {bundle} 之内（其中有 manifest.json）：写在那里的明文密钥材料会随该包一起，经由移动存储介质带到联网工作站。未恢复任何内容。',
+    '{where, select, beside {{path} 将与包文件夹 {bundle} 位于同一位置，该位置很可能是把包带到联网工作站的介质：写在那里的明文密钥材料会随之被带走。} other {{path} 位于包文件夹 {bundle} 之内：写在那里的明文密钥材料会随该包一起，经由移动存储介质带到联网工作站。}}未恢复任何内容。',
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':
     '请为 --out 指定本离线工作站上、不在任何包文件夹之内的位置，且绝不要放在传输介质上。',
   'receipt.people.holdsSet':
