@@ -221,6 +221,10 @@ export class WitnessConfirmations {
    * WITNESS_ATTEMPTS-th one WITNESS_ATTEMPTS_EXHAUSTED (caused by it), after which nothing is checked.
    */
   #counted(witness: string, index: number, refused: unknown): unknown {
+    // Nothing typed (the prompt asks again), or a witness who already confirmed it: no wrong value
+    // (a review's witness, confirmed, then ended every other witness's turn with three more).
+    const empty = refused instanceof KeyferryError && refused.code === 'DIGEST_TYPED_EMPTY';
+    if (empty || this.#confirmedBy[index]?.includes(witness)) return refused;
     const key = `${index} ${witness}`;
     const attempts = (this.#refusedCount.get(key) ?? 0) + 1;
     this.#refusedCount.set(key, attempts);

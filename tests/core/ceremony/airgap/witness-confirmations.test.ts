@@ -117,10 +117,13 @@ describe('witness confirmations of an import-parameters bundle', () => {
     expect(c.remaining()).toBe(2);
   });
 
-  it('stops every check at one witness’s third wrong value, caused by that refusal; a stranger’s name counts for nobody', async () => {
+  it('stops every check at one witness’s third wrong value, caused by that refusal; a stranger’s name, or nothing typed, counts for nobody', async () => {
     const c = new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
     for (let i = 0; i < 5; i++)
       expect((await check(c, 'Mallory', 'f'.repeat(64))).error).toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    // Nothing typed is asked again, never counted.
+    for (const typed of ['', ' ', '\t'])
+      expect((await check(c, 'Chloé', typed)).error).toMatchObject({ code: 'DIGEST_TYPED_EMPTY' });
     expect((await check(c, 'Ben', 'f'.repeat(64))).error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
     expect((await check(c, 'Chloé', 'e'.repeat(64))).error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
     expect((await check(c, 'Chloé', 'nope')).error).toMatchObject({ code: expect.stringMatching(/^DIGEST_TYPED_/) });
@@ -137,6 +140,18 @@ describe('witness confirmations of an import-parameters bundle', () => {
     expect(right.error).toMatchObject({ code: 'WITNESS_ATTEMPTS_EXHAUSTED', values: { witness: 'Chloé' } });
     expect(right.refused).toEqual([]);
     expect(c.remaining()).toBe(2);
+  });
+
+  it('counts no value of a witness who already confirmed: another witness’s turn is never ended by it', async () => {
+    const c = new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
+    const ben = await check(c, 'Ben', digest);
+    c.record(ben.matched!);
+    for (const typed of ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64), 'd'.repeat(64)])
+      expect((await check(c, 'Ben', typed)).error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
+    const chloe = await check(c, 'Chloé', digest);
+    expect(chloe.error).toBeUndefined();
+    c.record(chloe.matched!);
+    expect(c.remaining()).toBe(0);
   });
 });
 
