@@ -91,7 +91,7 @@ describe('custody restore of a three-key ceremony: the screen shows every key re
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`lists the three rebuilt keys, each with its check value (${lang})`, async () => {
       const { page, t, folder, media } = await apps.open(lang);
-      await upToShares(page, t, { title: 'Restore three keys', folder }, lapsed);
+      await upToShares(page, t, { title: 'Test ceremony', folder }, lapsed);
       for (const [i, name] of ['Cara', 'Eve'].entries()) {
         await page.getByLabel(t('restore.source.typed')).check();
         await fillByLabel(page, t('restore.slip-lines'), await slipIn(lapsed.folders[i * 2] as string));

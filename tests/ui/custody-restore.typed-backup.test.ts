@@ -103,7 +103,7 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`restores from typed slips and a pasted backup, with the expiry chosen explicitly (${lang})`, async () => {
       const { ui, page, t, folder, media } = await apps.open(lang);
-      await upToShares(page, t, { title: 'Restore from paper', folder }, lapsed);
+      await upToShares(page, t, { title: 'Test ceremony', folder }, lapsed);
       // A reloaded window comes back to the restore with the fresh parameters read and Ben's confirmation.
       const read = page.locator('[data-section="restore-parameters"] .card');
       const readText = await read.textContent();
