@@ -2369,7 +2369,7 @@ export interface MessageValueTable {
   'problem.IPC_UNTRUSTED_SENDER.next': NoValues;
   'problem.MODE_LOCKED': NoValues;
   'problem.MODE_LOCKED.next': NoValues;
-  'problem.STEP_RUNNING': { channel: string | number };
+  'problem.STEP_RUNNING': NoValues;
   'problem.STEP_RUNNING.next': NoValues;
   'problem.MODE_CEREMONY_STARTED': { mode: string };
   'problem.MODE_CEREMONY_STARTED.next': NoValues;
@@ -3100,7 +3100,7 @@ export interface ProblemValueTable {
   'IPC_UNAVAILABLE': { channel: string | number };
   'IPC_UNTRUSTED_SENDER': NoValues;
   'MODE_LOCKED': NoValues;
-  'STEP_RUNNING': { channel: string | number };
+  'STEP_RUNNING': NoValues;
   'MODE_CEREMONY_STARTED': { mode: string };
   'REHEARSAL_BUNDLE_NOT_ITS_OWN': { own: string; source: string; other: string | number; dir: string | number };
   'MODE_GUARD_FAILED': { mode: string };

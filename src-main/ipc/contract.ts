@@ -283,9 +283,10 @@ export const channels = {
 
 /**
  * The channels that may run while a ceremony step runs: reads (state, journal, receipt, lists,
- * pickers), printing, and leaving (which cuts a running step short, as a Ctrl-C does). Every other
- * channel is a step, and only one step runs at a time (router.ts): a review's double click ran
- * generate, custody split, bundle write, receipt and import twice.
+ * pickers) and leaving (which cuts a running step short, as a Ctrl-C does). Every other channel is
+ * a step, printing too (a double click printed a session's receipt twice), and only one step runs
+ * at a time (router.ts): a review's double click ran generate, custody split, bundle write, receipt
+ * and import twice.
  */
 export const CHANNELS_BESIDE_A_STEP: readonly ChannelKey[] = [
   'appInfo',
@@ -302,8 +303,6 @@ export const CHANNELS_BESIDE_A_STEP: readonly ChannelKey[] = [
   'leaveCeremony',
   'viewJournal',
   'viewReceipt',
-  'printReceipt',
-  'saveReceiptPdf',
   'choosePath',
 ];
 

@@ -127,7 +127,7 @@ export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRoute
     }
     if (step && running !== undefined) {
       log.warn('ipc.step-running', { channel: channelName, running });
-      return { ok: false, problem: new KeyferryError('STEP_RUNNING', { channel: running }).toProblem() };
+      return { ok: false, problem: new KeyferryError('STEP_RUNNING').toProblem() };
     }
     let value: unknown;
     if (step) running = channelName;

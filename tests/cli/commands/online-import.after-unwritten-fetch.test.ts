@@ -47,7 +47,7 @@ describe('online import after a later fetch that was never written', () => {
     const waiting = await keyferry(['online', 'status', ...connection], { cwd: online, env });
     expect(waiting.code).toBe(3);
     expect(waiting.stdout).toContain(
-      'This journal records no bundle of the import parameters fetched last (a stop or an error came first; a stop while writing may have left a whole bundle in the folder given, which this journal does not know): they are not used. Never carry a bundle of them to the air-gapped workstation. Next, fresh wrapping keys and import tokens',
+      'This journal records no bundle of the import parameters fetched last (a stop or an error came first; a stop while writing may have left a whole bundle in the folder given, which this journal does not know). If the air-gapped side already wrapped such a bundle, import that wrap instead of fetching again (the check warns that its parameters bundle is not recorded); otherwise never carry a bundle of them over. Next, fresh wrapping keys and import tokens',
     );
     expect(waiting.stdout).toMatch(
       /keyferry online params --journal online\.jsonl --out MEDIA\/import-parameters-KF-[\w-]+-2/,

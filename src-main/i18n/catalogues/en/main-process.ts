@@ -23,7 +23,7 @@ export const enMainProcess = {
   'problem.MODE_LOCKED': 'Keyferry is in air-gapped mode for the rest of this session.',
   'problem.MODE_LOCKED.next': 'Close Keyferry and start it again to choose another mode.',
   'problem.STEP_RUNNING':
-    'Another step is still running ({channel}), and only one step runs at a time: this one was not started, and nothing was changed by it.',
+    'Another step of the ceremony is still running, and only one step runs at a time: this one was not started, and nothing was changed by it.',
   'problem.STEP_RUNNING.next':
     'Wait until that step has finished, then look at where the ceremony stands before going on.',
   'problem.MODE_CEREMONY_STARTED':

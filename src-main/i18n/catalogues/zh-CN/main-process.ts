@@ -19,7 +19,7 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
 
   'problem.MODE_LOCKED': '在本次会话结束前，Keyferry 一直处于离线模式。',
   'problem.MODE_LOCKED.next': '请关闭 Keyferry 并重新启动，以选择其他模式。',
-  'problem.STEP_RUNNING': '另一个步骤（{channel}）仍在运行，而每次只能运行一个步骤：本步骤未开始，也未做任何更改。',
+  'problem.STEP_RUNNING': '仪式的另一个步骤仍在运行，而每次只能运行一个步骤：本步骤未开始，也未做任何更改。',
   'problem.STEP_RUNNING.next': '请等待该步骤完成，然后查看仪式当前所处的位置，再继续。',
   'problem.MODE_CEREMONY_STARTED':
     '本次会话中已有一个仪式以{mode, select, online {联网} rehearsal {演练} other {离线}}模式开始：其步骤保持开始时的模式（演练的捷径、网络防护），因此模式未改变。',

@@ -96,7 +96,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.lapsed.step3':
     '  3. {command}，使用{by, select, wrap {包装} other {恢复}}写出的已包装密钥材料包（按其打印的命令）',
   'online.status.next-parameters':
-    '{refused, select, token {已包装密钥材料包 {bundle} 的导入已在日志条目 {refusedSeq} 被拒绝：其导入令牌已过期（{code}），因此它已无法再导入；包装它所用的导入参数包带有的正是这些令牌，也不能再次用于包装。} other {}}{unwritten, select, yes {本日志未记录最后获取的导入参数的任何包（停止或错误先发生了；若在写出时停止，所给文件夹中可能留有一个完整的包，而本日志并不知道它）：这些参数不会被使用。切勿将它们的包带到离线工作站。} other {}}下一步，获取新的包装密钥和导入令牌，写入移动存储介质上的新参数包（MEDIA：本工作站挂载该介质的文件夹）：{command}{earlier, select, yes { —— 除非离线侧已经用此前写出的参数包（{dir}）完成包装且其导入令牌仍然有效：那么请用它打印的 online import 命令导入该包装结果，不要再次获取。} other {}}',
+    '{refused, select, token {已包装密钥材料包 {bundle} 的导入已在日志条目 {refusedSeq} 被拒绝：其导入令牌已过期（{code}），因此它已无法再导入；包装它所用的导入参数包带有的正是这些令牌，也不能再次用于包装。} other {}}{unwritten, select, yes {本日志未记录最后获取的导入参数的任何包（停止或错误先发生了；若在写出时停止，所给文件夹中可能留有一个完整的包，而本日志并不知道它）。如果离线端已经包装了这样的包，请导入该包装结果，而不要重新获取（核对时会警告其参数包未被记录）；否则切勿将它们的包带到离线工作站。} other {}}下一步，获取新的包装密钥和导入令牌，写入移动存储介质上的新参数包（MEDIA：本工作站挂载该介质的文件夹）：{command}{earlier, select, yes { —— 除非离线侧已经用此前写出的参数包（{dir}）完成包装且其导入令牌仍然有效：那么请用它打印的 online import 命令导入该包装结果，不要再次获取。} other {}}',
   'cli.online.throttled':
     'KMS 的 API 网关对本次运行的请求限流 {count} 次（APIG.0308）：每次都在等待后重新发送该请求（共等待 {seconds} 秒，为同时等待的各请求的等待时间之和），并记入日志为 kms.retried；最后一次尝试仍被限流的请求已在上文注明未完成。较低的 --concurrency 会减少同时发送的请求。',
   'online.params.algorithm-changed':
