@@ -860,7 +860,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number };
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { bundles: number; sets: number; setsList: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number };
-  'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': NoValues;
+  'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': { imported: string };
   'problem.WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'problem.WRAPPED_DIGEST_MISMATCH.next': NoValues;
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;
@@ -2713,7 +2713,7 @@ export interface ProblemValueTable {
   'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
   'WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number; known: string; parameters: string | number };
   'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; sets: number; setsList: string | number };
-  'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number };
+  'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number; imported: string };
   'WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;
   'WRAPPED_NOT_CHECKED_IN_SESSION': NoValues;

@@ -22,6 +22,25 @@ import { custodySetTag } from '../../custody/set-tag';
 import { readBundleClaimedCeremony } from '../../bundle';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
+/**
+ * Whether a key holds material imported from the wrapped bundle whose digest is `typed` (a review
+ * changed a file of such a bundle on the media after the import: the refusal told the officer to
+ * wrap again and let a new custody set replace the old, the only backup of the imported material).
+ */
+export function importedFromBundle(
+  state: { readonly keys: ReadonlyMap<string, Pick<OnlineKeyState, 'imported' | 'materialDeleted'>> },
+  typed: string | undefined,
+): boolean {
+  if (typeof typed !== 'string') return false;
+  let digest: string;
+  try {
+    digest = parseTypedDigest(typed, 'wrapped');
+  } catch {
+    return false;
+  }
+  return [...state.keys.values()].some((k) => holdsImportedMaterial(k) && k.imported?.wrappedBundleSha256 === digest);
+}
+
 /** WRAPPED_OTHER_THAN_IMPORTED when every key holds imported material and `typed` is a well-formed digest of none of their bundles; else undefined. */
 export function otherBundleAfterImport(
   state: {

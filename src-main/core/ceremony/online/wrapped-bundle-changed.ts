@@ -26,7 +26,14 @@ const FILES_NOT_AS_WRITTEN: ReadonlySet<string> = new Set([
  * `bundle verify` (its manifest not checked against a receipt) says it for the wrapped bundle in
  * `dir`; other errors as they are.
  */
-export function wrappedBundleRefusal(dir: string, error: unknown, by: 'import' | 'verify' = 'import'): unknown {
+export function wrappedBundleRefusal(
+  dir: string,
+  error: unknown,
+  by: 'import' | 'verify' = 'import',
+  /** A key already holds this bundle's material: never wrapped again, its custody copy kept. */
+  imported = false,
+): unknown {
   if (!(error instanceof KeyferryError) || !FILES_NOT_AS_WRITTEN.has(error.code)) return error;
-  return new KeyferryError('WRAPPED_BUNDLE_NOT_AS_WRAPPED', { dir, by, ...causeValues(error) }, { cause: error });
+  const values = { dir, by, imported: imported ? 'yes' : 'no', ...causeValues(error) };
+  return new KeyferryError('WRAPPED_BUNDLE_NOT_AS_WRAPPED', values, { cause: error });
 }

@@ -35,7 +35,12 @@ import {
 } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 import { bundlesInside } from '../../bundle/neighbour-bundles';
-import { otherBundleAfterImport, otherCeremonyOffered, refuseBundleBringingNothing } from './wrapped-after-import';
+import {
+  importedFromBundle,
+  otherBundleAfterImport,
+  otherCeremonyOffered,
+  refuseBundleBringingNothing,
+} from './wrapped-after-import';
 import { earlierParametersWarning, parametersBundleWrapped, unrecordedParametersWarning } from './wrapped-parameters';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
@@ -146,7 +151,8 @@ export async function checkWrappedBundleStep(
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (caught) {
     const error = (await bundleOneFolderDown(caught, dir, proof, options.shownAs, ctx.state.ceremonyId)) ?? caught;
-    const refusal = wrappedBundleRefusal(path.resolve(dir), error);
+    const imported = importedFromBundle(ctx.state, proof?.expectedDigest);
+    const refusal = wrappedBundleRefusal(path.resolve(dir), error, 'import', imported);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
       // The bundle refused, once read (THE RULE matches an override's bundle by it).

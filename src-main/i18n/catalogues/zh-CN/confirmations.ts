@@ -42,7 +42,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED':
     '{by, select, verify {{dir} 中的已包装密钥材料包有文件与其清单所列不符：{cause}} other {{dir} 中的已包装密钥材料包带有离线回执所注明的清单，但其文件已不是离线工作站写出时的样子：{cause}没有向 KMS 发送任何内容。}}',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':
-    '请勿导入此副本。请使用离线回执所注明的包的未被改动的副本，将其完整复制到一个新的空文件夹中（多一个或少一个文件，例如复制进来的另一个包的文件，就足以导致此拒绝；会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须使用同一份离线日志重新包装，并说明原因（airgap wrap --wrap-again REASON；若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。',
+    '{imported, select, yes {此包的密钥材料已导入其密钥：它绝不能再次被包装，其托管副本（份额或 HSM 令牌对象）现在是它唯一的备份：请妥善保留。只有联网回执仍需读取此包：请将一份未被改动的副本（离线工作站的介质或备份）完整复制到一个新的空文件夹中，并用同一摘要再次核对。} other {请勿导入此副本。请使用离线回执所注明的包的未被改动的副本，将其完整复制到一个新的空文件夹中（多一个或少一个文件，例如复制进来的另一个包的文件，就足以导致此拒绝；会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须使用同一份离线日志重新包装，并说明原因（airgap wrap --wrap-again REASON；若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。}}',
   'problem.WRAPPED_DIGEST_MISMATCH':
     '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是离线回执所注明的包（输入笔误至少会让一半的组保持不变）。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_MISMATCH.next':

@@ -61,4 +61,37 @@ describe('online import of a wrapped bundle whose files changed after wrapping',
     ]);
     expect(journal.entries.map((e) => e.event)).not.toContain('key.imported');
   });
+
+  it('after the import, never says to wrap again: the material is imported and its custody copy the only backup', async () => {
+    const plan = f.plan(['AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    const proof = await receiptDigestOf(out);
+    const first = await f.journal('online.jsonl');
+    const day2 = await f.online(first, plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(out, proof);
+    await day2.importMaterial();
+    await day2.verifyKeys();
+    await first.close();
+    // Closed before its receipt; then a byte added to the bundle on the media (a review's attacker).
+    const dir = await keyDir(out);
+    const [file] = (await fs.readdir(dir)).filter((name) => name.endsWith('.bin'));
+    await fs.chmod(dir, 0o700);
+    await fs.chmod(path.join(dir, file as string), 0o600);
+    await fs.appendFile(path.join(dir, file as string), 'x');
+    const again = await f.online(await f.journal('online.jsonl'), plan);
+    await again.connect();
+    const refused = (await again.checkWrappedBundle(out, proof).catch((error: unknown) => error)) as {
+      code: string;
+      nextStep: string;
+      values: Record<string, unknown>;
+    };
+    expect(refused).toMatchObject({ code: 'WRAPPED_BUNDLE_NOT_AS_WRAPPED', values: { imported: 'yes' } });
+    expect(refused.nextStep).toContain(
+      'This bundle’s material is already imported into its keys: it is never to be wrapped again',
+    );
+    expect(refused.nextStep).toContain('is now its only backup: keep it');
+    expect(refused.nextStep).not.toContain('--wrap-again');
+  });
 });
