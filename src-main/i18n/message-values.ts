@@ -1586,7 +1586,7 @@ export interface MessageValueTable {
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
   'problem.IMPORT_TOKEN_EXPIRED.next': NoValues;
   'problem.KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number };
-  'problem.KEY_NOT_IMPORTED.next': { count: number; keysList: string | number };
+  'problem.KEY_NOT_IMPORTED.next': { reason: string; keyId: string | number; count: number; keysList: string | number };
   'problem.MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'problem.MATERIAL_NOT_DELETABLE.next': NoValues;
   'problem.CEREMONY_NOT_STARTED': NoValues;

@@ -54,7 +54,7 @@ export const enCeremony = {
   'problem.KEY_NOT_IMPORTED':
     '{reason, select, notInCeremony {Key {keyId} is not a key of this ceremony.} deleted {Key {keyId} holds no material now: its material was deleted (online journal entry {seq}).} other {Key {keyId} has no material imported in this ceremony.}} Nothing was deleted.',
   'problem.KEY_NOT_IMPORTED.next':
-    '{count, plural, =0 {No key of this ceremony holds imported material the KMS lets delete (AES keys only).} one {Give the key id of the key whose material can be deleted: {keysList}.} other {Give the key id of one of the # keys whose material can be deleted: {keysList}.}}',
+    '{reason, select, deleted {Nothing is left to delete for key {keyId}: its material is already gone (a second click, perhaps). Check the keys with the key status; delete another key’s material only if you meant that key.} other {{count, plural, =0 {No key of this ceremony holds imported material the KMS lets delete (AES keys only).} one {Give the key id of the key whose material can be deleted: {keysList}.} other {Give the key id of one of the # keys whose material can be deleted: {keysList}.}}}}',
   'problem.MATERIAL_NOT_DELETABLE': 'Key {keyId} is {spec}: imported asymmetric material cannot be deleted (KMS.2702).',
   'problem.MATERIAL_NOT_DELETABLE.next': 'Disable the key or schedule its deletion instead.',
   'problem.CEREMONY_NOT_STARTED': 'This journal holds no ceremony yet.',

@@ -55,7 +55,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.KEY_NOT_IMPORTED':
     '{reason, select, notInCeremony {密钥 {keyId} 不是本仪式的密钥。} deleted {密钥 {keyId} 现在不持有密钥材料：其密钥材料已被删除（联网日志条目 {seq}）。} other {密钥 {keyId} 在本仪式中没有导入密钥材料。}}未删除任何内容。',
   'problem.KEY_NOT_IMPORTED.next':
-    '{count, plural, =0 {本仪式中没有持有 KMS 允许删除的已导入密钥材料的密钥（仅限 AES 密钥）。} =1 {请给出可删除其密钥材料的那个密钥的密钥 ID：{keysList}。} other {请给出可删除其密钥材料的 # 个密钥之一的密钥 ID：{keysList}。}}',
+    '{reason, select, deleted {密钥 {keyId} 已没有可删除的内容：其密钥材料已被删除（也许是重复点击）。请查看密钥状态；只有当您本意就是另一个密钥时，才删除其密钥材料。} other {{count, plural, =0 {本仪式中没有持有 KMS 允许删除的已导入密钥材料的密钥（仅限 AES 密钥）。} =1 {请给出可删除其密钥材料的那个密钥的密钥 ID：{keysList}。} other {请给出可删除其密钥材料的 # 个密钥之一的密钥 ID：{keysList}。}}}}',
   'problem.MATERIAL_NOT_DELETABLE': '密钥 {keyId} 是 {spec}：导入的非对称密钥材料不能删除（KMS.2702）。',
   'problem.MATERIAL_NOT_DELETABLE.next': '请改为禁用该密钥或计划删除它。',
   'problem.CEREMONY_NOT_STARTED': '此日志中还没有仪式。',

@@ -62,7 +62,9 @@ describe('deletableKey', () => {
     expect(refusalOf('aes-2', deleted)).toMatchObject({
       message:
         'Key aes-2 holds no material now: its material was deleted (online journal entry 41). Nothing was deleted.',
-      nextStep: 'Give the key id of the key whose material can be deleted: team/aes-1 (aes-1).',
+      // Never another key offered for deletion after a second click (a review's trial).
+      nextStep:
+        'Nothing is left to delete for key aes-2: its material is already gone (a second click, perhaps). Check the keys with the key status; delete another key’s material only if you meant that key.',
     });
   });
 
