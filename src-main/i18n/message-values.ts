@@ -577,11 +577,11 @@ export interface MessageValueTable {
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next': NoValues;
   'problem.LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
-  'problem.LOSS_NOT_ACKNOWLEDGED.next': { custody: string; threshold: string | number };
+  'problem.LOSS_NOT_ACKNOWLEDGED.next': { custody: string; threshold: string | number; where: string };
   'problem.NO_CUSTODY_COPY_DELETE': { keyId: string | number; seq: string | number; acknowledged: string };
-  'problem.NO_CUSTODY_COPY_DELETE.next': { keyId: string | number };
+  'problem.NO_CUSTODY_COPY_DELETE.next': { where: string; keyId: string | number };
   'problem.DELETE_KEY_ID_MISTYPED': { typed: string | number; keyId: string | number };
-  'problem.DELETE_KEY_ID_MISTYPED.next': NoValues;
+  'problem.DELETE_KEY_ID_MISTYPED.next': { caseOnly: string; keyId: string | number; where: string };
   'cli.expiry-plan-overridden': { requested: string | number; count: number; planned: string | number; passed: string; kmsNow: Date | number };
   'cli.no-backup-acknowledged': { count: number; expiresAt: string | number };
   'cli.wrap-no-backup-acknowledged': { spec: string | number };
@@ -2639,9 +2639,9 @@ export interface ProblemValueTable {
   'WRAP_AGAIN_REASON_INVALID': { max: string | number };
   'NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };
-  'LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
-  'NO_CUSTODY_COPY_DELETE': { keyId: string | number; seq: string | number; acknowledged: string };
-  'DELETE_KEY_ID_MISTYPED': { typed: string | number; keyId: string | number };
+  'LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number; where: string };
+  'NO_CUSTODY_COPY_DELETE': { keyId: string | number; seq: string | number; acknowledged: string; where: string };
+  'DELETE_KEY_ID_MISTYPED': { typed: string | number; keyId: string | number; caseOnly: string; where: string };
   'PREFLIGHT_REQUIRED': { step: string };
   'PREFLIGHT_FOLDER_DIFFERS': { role: string; folder: string | number; checked: string | number };
   'PREFLIGHT_EXPIRY_DIFFERS': { given: string | number; planned: string | number };

@@ -329,6 +329,7 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
     deleteMaterial: async ({ keyId, acknowledgeLoss, confirmedKeyId }) =>
       workflow().deleteMaterial(keyId, {
         lossAcknowledged: acknowledgeLoss,
+        where: 'app',
         ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}),
       }),
 

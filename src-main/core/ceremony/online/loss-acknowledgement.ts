@@ -22,6 +22,8 @@ export interface DeletionAcknowledgement {
   readonly lossAcknowledged: boolean;
   /** The key ID as they typed it to confirm (needed when the journal records no custody copy). */
   readonly confirmedKeyId?: string;
+  /** Whose words say the way on: the command line's options (default) or the app's field and tick box. */
+  readonly where?: 'cli' | 'app';
 }
 
 /**
@@ -92,8 +94,13 @@ function deletionRefusal(
   ack: DeletionAcknowledgement,
 ): KeyferryError | null {
   const typed = ack.confirmedKeyId?.trim();
-  if (typed !== undefined && typed !== keyId) return new KeyferryError('DELETE_KEY_ID_MISTYPED', { keyId, typed });
-  const values = custodyValues(keyId, key);
+  const where = ack.where ?? 'cli';
+  if (typed !== undefined && typed !== keyId) {
+    // The same id in other letter case is named as such: the KMS's ids are lower case.
+    const caseOnly = typed.toLowerCase() === keyId.toLowerCase() ? 'yes' : 'no';
+    return new KeyferryError('DELETE_KEY_ID_MISTYPED', { keyId, typed, where, caseOnly });
+  }
+  const values = { ...custodyValues(keyId, key), where };
   if (values.custody === 'none') {
     if (ack.lossAcknowledged && typed === keyId) return null;
     return new KeyferryError('NO_CUSTODY_COPY_DELETE', values);

@@ -141,14 +141,15 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.LOSS_NOT_ACKNOWLEDGED':
     '{custody, select, shares {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：{total} 份中任意 {threshold} 份保管份额，由 {custodiansList} 保管{set, select, named {，托管集 {setTag}（即其份额文件名中的标记）} other {}}；没有其中 {threshold} 份，该密钥下的所有密文将永远无法解密。} hsmToken {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：HSM 令牌“{token}”；没有该令牌，该密钥下的所有密文将永远无法解密。} materialFiles {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：在离线工作站上载入的材料文件；没有这些文件，该密钥下的所有密文将永远无法解密。} other {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。}}未删除任何内容。',
   'problem.LOSS_NOT_ACKNOWLEDGED.next':
-    '{custody, select, shares {请确认上述保管人中至少 {threshold} 人仍持有其保管份额；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。} hsmToken {请确认该令牌仍保存着该密钥材料；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。} materialFiles {请确认这些文件仍被保管；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。} other {请确认该密钥的保管份额存在（离线回执会列出）；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。}}',
+    '{custody, select, shares {请确认上述保管人中至少 {threshold} 人仍持有其保管份额；} hsmToken {请确认该令牌仍保存着该密钥材料；} materialFiles {请确认这些文件仍被保管；} other {请确认该密钥的保管份额存在（离线回执会列出）；}}然后{where, select, app {勾选确认丢失的复选框} other {添加 --acknowledge-loss}}（将记入日志并打印在回执上）。',
   'problem.NO_CUSTODY_COPY_DELETE':
     '密钥 {keyId} 没有任何保管副本（联网日志条目 {seq}：离线工作站未保留副本{acknowledged, select, yes {，并已在那里确认} other {}}）。删除其已导入的密钥材料将使其永久销毁：KMS 只接受相同的密钥材料再次导入，而任何地方都没有副本，因此该密钥下的所有密文都将无法解密。未删除任何内容。',
   'problem.NO_CUSTODY_COPY_DELETE.next':
-    '如仍要销毁，请添加 --acknowledge-loss，以及 --confirm-key-id 后跟再次输入的密钥 ID（{keyId}）；两者都会记入日志并打印在回执上。如只是不再使用该密钥而不丢失它，请改为禁用该密钥。',
+    '如仍要销毁，请{where, select, app {勾选确认丢失的复选框，并在其旁边的字段中再次输入密钥 ID（{keyId}）} other {添加 --acknowledge-loss，以及 --confirm-key-id 后跟再次输入的密钥 ID（{keyId}）}}；两者都会记入日志并打印在回执上。如只是不再使用该密钥而不丢失它，请改为禁用该密钥。',
   'problem.DELETE_KEY_ID_MISTYPED':
     '为确认而输入的密钥 ID（{typed}）不是将被删除密钥材料的密钥（{keyId}）。未删除任何内容。',
-  'problem.DELETE_KEY_ID_MISTYPED.next': '请按 --key-id 给出的密钥 ID 原样输入要删除的密钥。',
+  'problem.DELETE_KEY_ID_MISTYPED.next':
+    '{caseOnly, select, yes {只有字母大小写不同：请以小写输入密钥 ID：{keyId}。} other {请按{where, select, app {密钥列表显示的} other {--key-id 给出的}}密钥 ID 原样输入要删除的密钥：{keyId}。}}',
   'cli.expiry-plan-overridden':
     '警告：已包装密钥材料包将为 {count, plural, other {# 个密钥}}请求 AES 密钥材料到期时间 {requested}，而不是仪式计划（导入参数包中所载）的 {planned}。{passed, select, computer {计划的到期时间按本计算机的时钟已过，无法保持：已在本端作为覆盖记入日志（离线回执会列出）；联网导入将以此到期时间取代它。} kms {计划的到期时间按参数包导入令牌所示的 KMS 时间 {kmsNow, date, moment} 已过（按本计算机的时钟尚未过），无法保持：已在本端作为覆盖记入日志（离线回执会列出）；联网导入将以此到期时间取代它。} other {已作为覆盖记入日志：两份回执都会列出，联网导入时也会再次指出。如要保持计划的到期时间，请不要提供 --expires。}}',
   'cli.no-backup-acknowledged':

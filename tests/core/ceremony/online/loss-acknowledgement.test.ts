@@ -55,6 +55,29 @@ describe('delete imported material: acknowledged loss', () => {
     await expect(
       day2.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: mistyped }),
     ).rejects.toMatchObject({ code: 'DELETE_KEY_ID_MISTYPED' });
+    // In the app: its tick box and field named, never the command line's options; upper case said as such.
+    await expect(day2.deleteMaterial(keyId, { lossAcknowledged: false, where: 'app' })).rejects.toMatchObject({
+      code: 'NO_CUSTODY_COPY_DELETE',
+      nextStep: expect.stringContaining(
+        `tick the box that acknowledges the loss and type the key ID again (${keyId}) in the field beside it`,
+      ),
+    });
+    const upper = day2.deleteMaterial(keyId, {
+      lossAcknowledged: true,
+      confirmedKeyId: keyId.toUpperCase(),
+      where: 'app',
+    });
+    await expect(upper).rejects.toMatchObject({
+      code: 'DELETE_KEY_ID_MISTYPED',
+      nextStep: `Only the letter case differs: type the key ID in lower case, ${keyId}.`,
+    });
+    for (const refused of [
+      await day2.deleteMaterial(keyId, { lossAcknowledged: false, where: 'app' }).catch((e: unknown) => e),
+      await day2
+        .deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: mistyped, where: 'app' })
+        .catch((e: unknown) => e),
+    ])
+      expect((refused as { nextStep: string }).nextStep).not.toMatch(/--(acknowledge-loss|confirm-key-id|key-id)/);
     expect((await f.kms.describeKey(keyId)).stateName).toBe('Enabled');
     expect(journal.entries.map((e) => e.event)).not.toContain('material.loss-acknowledged');
 
