@@ -111,9 +111,10 @@ export function checkBackupMatches(share: SetShare, backup: CustodyBackup, label
 /**
  * Refuses a share whose custodian is not the holder the backup (version 2) names for its index: the
  * share file's checksum is no seal, and a trial's edited share named "Eve" for share 2, which the
- * receipt then recorded as hers. The backup is bound to every share by its digest.
+ * receipt then recorded as hers. The backup is bound to every share by its digest. A restore
+ * ceremony checks it as the share or the backup is presented, before the rebuild.
  */
-function checkHoldersMatch(shares: readonly SetShare[], backup: CustodyBackup): void {
+export function checkHoldersMatch(shares: readonly SetShare[], backup: CustodyBackup): void {
   if (backup.holders === null) return;
   for (const share of shares) {
     const holder = backup.holders[share.index - 1];

@@ -6,7 +6,7 @@
  */
 import type { CustodyArrangement, ImportParameters, ImportParametersBundle } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
-import { checkBackupMatches } from '../../custody/set-restore';
+import { checkBackupMatches, checkHoldersMatch } from '../../custody/set-restore';
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import type { Warning } from '../../../i18n/warning';
@@ -99,6 +99,8 @@ export async function journalPresentedBackup(
   };
   try {
     if (first) checkBackupMatches(first, backup, origin.file);
+    // Every share presented so far names the holder this backup records for its index.
+    checkHoldersMatch(shares.setShares, backup);
     // A key of the bundle this backup holds no material of: said now, before the shares are combined.
     const missing = bundleKeyIds.find((keyId) => !backup.entries.some((e) => e.keyId === keyId));
     if (missing !== undefined)

@@ -46,6 +46,8 @@ interface HandoverContext {
   readonly operator: string;
   readonly witnesses: readonly string[];
   readonly onPresented: () => void;
+  /** A check of the share against what was presented before it (the backup's holders), refusing it. */
+  readonly check?: (share: CustodyShare | SetShare) => void;
 }
 
 /** `presentedBy` hands over `share` from `source` into `shares` (ownership of `share` passes here). */
@@ -73,6 +75,7 @@ export async function takeHandover(
     // One person, one share (presenters.ts): a second one is refused unless the officer gave a reason.
     const theirs = [...new Set([...sharesHandedOverBy(shares.records, who), share.index])].sort((a, b) => a - b);
     if (theirs.length > 1 && override.reason === undefined) throw severalSharesRefusal(who, theirs, override.where);
+    context.check?.(share);
     record = shares.add(share, who, source);
   } catch (error) {
     if (!share.share.disposed) share.share.dispose();

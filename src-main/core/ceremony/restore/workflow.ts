@@ -16,7 +16,8 @@ import { materialsTaken } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { KeyMaterial } from '../../crypto/key-material';
 import type { CustodyShare } from '../../custody/custody-share';
-import type { SetShare } from '../../custody/set-share';
+import { isSetShare, type SetShare } from '../../custody/set-share';
+import { checkHoldersMatch } from '../../custody/set-restore';
 import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from '../airgap/wrap';
@@ -174,7 +175,16 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       this.#shares as PresentedShares,
       share,
       { presentedBy, source, override },
-      { journal, operator, witnesses, onPresented: () => this.guard.advance('shares-presented') },
+      {
+        journal,
+        operator,
+        witnesses,
+        onPresented: () => this.guard.advance('shares-presented'),
+        // After the backup: a set share naming another holder than it records is refused as presented.
+        check: (presented) => {
+          if (this.#backup && isSetShare(presented)) checkHoldersMatch([presented], this.#backup);
+        },
+      },
     );
   }
 

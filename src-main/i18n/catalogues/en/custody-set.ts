@@ -128,7 +128,7 @@ export const enCustodySet = {
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS':
     'Share {index} names {custodian} as its custodian, but the custody set’s backup names {holder} for share {index}: the share file was changed (its checksum is no seal). Nothing was restored.',
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next':
-    'Use the share file as the custodian received it (their copy, or the printed slip), and check who holds share {index}: the backup lists every holder. Keep the changed file for the audit.',
+    'Use the share file as the custodian received it (their copy, or the printed slip), and check who holds share {index}: the backup lists every holder. Keep the changed file for the audit. In a restore where that share was presented already, abandon the restore and start it again without it.',
   'problem.PLAINTEXT_OUT_IN_BUNDLE':
     '{where, select, beside {{path} would lie beside the bundle folder {bundle}, on what is likely the medium that carries bundles to the online workstation: plaintext key material written there would travel with it.} other {{path} lies inside the bundle folder {bundle}: plaintext key material written there would travel with that bundle, on the medium that carries it to the online workstation.}} Nothing was restored.',
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':

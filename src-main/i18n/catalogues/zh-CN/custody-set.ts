@@ -107,7 +107,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS':
     '份额 {index} 注明其保管人为 {custodian}，但托管集的备份注明份额 {index} 的持有人为 {holder}：该份额文件已被改动（其校验和并非封印）。未恢复任何内容。',
   'problem.CUSTODY_SHARE_HOLDER_DIFFERS.next':
-    '请使用保管人收到时的份额文件（其本人的副本或打印的份额单），并核对份额 {index} 的持有人：备份列出了每一位持有人。请保留被改动的文件以备审计。',
+    '请使用保管人收到时的份额文件（其本人的副本或打印的份额单），并核对份额 {index} 的持有人：备份列出了每一位持有人。请保留被改动的文件以备审计。若在恢复仪式中已出示了该份额，请放弃此次恢复，并在不使用该份额的情况下重新开始。',
   'problem.PLAINTEXT_OUT_IN_BUNDLE':
     '{where, select, beside {{path} 将与包文件夹 {bundle} 位于同一位置，该位置很可能是把包带到联网工作站的介质：写在那里的明文密钥材料会随之被带走。} other {{path} 位于包文件夹 {bundle} 之内：写在那里的明文密钥材料会随该包一起，经由移动存储介质带到联网工作站。}}未恢复任何内容。',
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':

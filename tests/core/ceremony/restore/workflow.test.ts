@@ -15,7 +15,7 @@ import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
 import type { CustodyShare } from '../../../../src-main/core/custody/custody-share';
 import { readBackupFile } from '../../../../src-main/core/custody/backup-text';
-import type { SetShare } from '../../../../src-main/core/custody/set-share';
+import { computeSetShareChecksum, type SetShare } from '../../../../src-main/core/custody/set-share';
 import { encodeShareFile, readAnyShareFile, readShareFile } from '../../../../src-main/core/custody/share-file';
 import { splitMaterial } from '../../../../src-main/core/custody/split';
 import { splitCustodySet } from '../../../../src-main/core/custody/set-split';
@@ -364,6 +364,50 @@ describe('custody restore ceremony', () => {
       [5, 'Erin', 'Frank'],
     ]);
     expect(events.at(-1)?.event).toBe('ceremony.abandoned');
+  });
+
+  it('refuses a set share whose custodian was edited as it is presented after the backup, and the backup after such a share', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const forged = async (index: number): Promise<SetShare> => {
+      const edited = { ...(await setShare(split, index)), custodian: 'Eve' };
+      return { ...edited, checksum: edited.share.use((b) => computeSetShareChecksum(edited, b)) };
+    };
+    const ready = async (journalName: string) => {
+      const restore = await startRestore(journalName, plan);
+      await restore.checkNetwork();
+      await restore.readParametersBundle(split.params);
+      await confirmEveryWitness(restore, plan.witnesses, split.params);
+      return restore;
+    };
+    // The backup first: the edited share is refused as it is handed over (journaled, wiped).
+    const first = await ready('restore-1.jsonl');
+    await first.presentShare(await setShare(split, 1));
+    await first.presentBackup(await backupOf(split), 'backup');
+    const share = await forged(2);
+    await expect(first.presentShare(share, 'Eve')).rejects.toMatchObject({
+      code: 'CUSTODY_SHARE_HOLDER_DIFFERS',
+      values: { index: 2, custodian: 'Eve', holder: CUSTODIANS[1] },
+    });
+    expect(share.share.disposed).toBe(true);
+    await first.abandon('test over');
+    // The share first: the backup that names another holder for it is refused.
+    const second = await ready('restore-2.jsonl');
+    await second.presentShare(await forged(2), 'Eve');
+    await expect(second.presentBackup(await backupOf(split), 'backup')).rejects.toMatchObject({
+      code: 'CUSTODY_SHARE_HOLDER_DIFFERS',
+      nextStep: expect.stringContaining('abandon the restore and start it again without it'),
+    });
+    await second.abandon('test over');
+    const events = (name: string) =>
+      readFile(path.join(f.dir, name), 'utf8').then((t) =>
+        t
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as { event: string }).event),
+      );
+    expect(await events('restore-1.jsonl')).toContain('custody.share-refused');
+    expect(await events('restore-2.jsonl')).toContain('custody.backup-refused');
   });
 
   it('restores every key of a custody set (EC_P256 and AES_256) from shares 2, 4, 5 and the backup; refuses a swapped backup; journal and receipt name who presented which share; the online side refuses material it never saw wrapped', async () => {
