@@ -26,7 +26,8 @@ export function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): v
         receipt: wrap.receipt ?? 'none',
         tokens: wrap.tokensUntil === null ? 'unknown' : Date.parse(wrap.tokensUntil) > now ? 'live' : 'expired',
         until: wrap.tokensUntil === null ? '' : cliDate(io, wrap.tokensUntil),
-        backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : 'none',
+        // An HSM wrap's custody copy is the token objects it generated (a trial read "no custody set").
+        backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : wrap.hsmObjectLabels ? 'hsm' : 'none',
         custodians: wrap.custody ? listText({ t }, wrap.custody.custodians.map(terminalText)) : '',
       }),
     );

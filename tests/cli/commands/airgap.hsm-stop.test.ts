@@ -313,6 +313,11 @@ describe('keyferry airgap wrap --hsm-* stopped after generating in the token (So
     );
     expect(said).not.toContain('--delete-object');
     expect(said).not.toContain('if nobody needs what they hold');
+    // The earlier wrap listed with its custody copy, not as keeping none.
+    expect(refused.stdout.replace(/\s+/g, ' ')).toContain(
+      'custody copy: the HSM token objects its material was generated as (keep them)',
+    );
+    expect(refused.stdout).not.toContain('no custody set');
     // Nothing was generated, and the refusal came before any witness confirmed.
     expect(listTokenObjects(token)).toEqual(GENERATED);
     const events = await cli.journalEvents();

@@ -102,7 +102,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '该会话的保管文件未撤回（无法读取某个保管人文件夹，或在那里找不到或无法删除这些文件）：无论这些介质现在在哪里，请手动删除，以免有人将其作为份额保留或出示（{files}）。',
   'cli.wrap-repeated': '此日志已完成本仪式的 {count, plural, other {# 次包装}}：',
   'cli.wrap-repeated.earlier':
-    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，导入令牌有效至 {until}（除非其密钥已持有密钥材料）} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
+    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，导入令牌有效至 {until}（除非其密钥已持有密钥材料）} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} hsm {；托管副本：生成其密钥材料的 HSM 令牌对象（请保留）} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
   'cli.journal-lost-warning':
     '警告：正在 {journal} 中包装，而不是在{source, select, media {介质上的材料包 {folder} 所属的先前包装所在日志} other {这些参数指定的先前包装所在日志}} {named}（首条记录 {namedFirstEntry}）中（--journal-lost：“{reason}”）。本日志不知道那些包装：它们的材料包绝不可导入；之后哪些托管副本可以销毁，由联网端导入时说明（某个副本可能仍在备份此前已导入的密钥）。这会作为覆盖记入日志并印在回执上；{source, select, media {如果联网端曾接收过该日志的材料包，}other {}}联网端导入本次包装前会要求其官员的确认（--accept-other-airgap-journal）。',
   'cli.wrap-again-chosen':
