@@ -628,6 +628,7 @@ export interface MessageValueTable {
   'preflight.earlier.digest': NoValues;
   'preflight.earlier.tokens': { tokens: string; until: string | number };
   'preflight.earlier.custody': { custodians: string | number };
+  'preflight.earlier.hsm-custody': NoValues;
   'preflight.earlier.no-custody': NoValues;
   'preflight.earlier.importable': NoValues;
   'preflight.earlier.expired': NoValues;

@@ -75,6 +75,9 @@ describe('wrapping again on the air-gapped screens', () => {
     expect(listed).toContain(path.join(f.dir, 'wrapped-first'));
     expect(listed.replace(/\s/g, '')).toContain(groupHex(first.bundle.manifestSha256).replace(/\s/g, ''));
     expect(listed).toContain(t('preflight.earlier.importable'));
+    // A software wrap with no custody split keeps no copy; an HSM wrap would name its token objects.
+    expect(listed).toContain(t('preflight.earlier.no-custody'));
+    expect(listed).not.toContain(t('preflight.earlier.hsm-custody'));
 
     await fillByLabel(page, t('wrap.folder'), media);
     const before = (await events(folder)).length;

@@ -69,6 +69,7 @@ export function earlierWrapsView(earlier: readonly EarlierWrap[], now: Date): Ea
     folder: w.folder,
     receipt: w.receipt,
     custody: w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : null,
+    hsmCustody: w.hsmObjectLabels !== undefined,
     tokensUntil: w.tokensUntil,
     importable: importable.has(w),
   }));

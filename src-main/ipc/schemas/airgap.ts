@@ -302,6 +302,8 @@ export const earlierWrapSchema = z.object({
   folder: z.string(),
   receipt: z.string().nullable(),
   custody: z.object({ backupDigest: sha256HexSchema, custodians: z.array(z.string()) }).nullable(),
+  /** Its material was generated in an HSM token: the token objects are its custody copy. */
+  hsmCustody: z.boolean(),
   /** ISO: until when its bundle can be imported (its latest token); null: not known (counted as importable). */
   tokensUntil: z.string().nullable(),
   /** Main's answer now: its bundle can still be imported, so wrapping again needs the officer's reason. */

@@ -63,7 +63,7 @@ export function EarlierWraps({
               ? t('preflight.earlier.custody', {
                   custodians: listText({ t }, w.custody.custodians),
                 })
-              : t('preflight.earlier.no-custody')}
+              : t(w.hsmCustody ? 'preflight.earlier.hsm-custody' : 'preflight.earlier.no-custody')}
           </li>
         ))}
       </ul>

@@ -67,6 +67,7 @@ export const enAppSafety = {
   'preflight.earlier.tokens':
     '{tokens, select, live {import tokens valid until {until} (unless its keys hold their material already);} expired {import tokens expired at {until};} other {import token held by the console (counted as importable);}}',
   'preflight.earlier.custody': 'custody set held by {custodians}.',
+  'preflight.earlier.hsm-custody': 'custody copy: the HSM token objects its material was generated as (keep them).',
   'preflight.earlier.no-custody': 'no custody set.',
   'preflight.earlier.importable':
     'A bundle above can still be imported, and the online side can import only one. Wrap again only if it will not be imported (its media lost or damaged, or it must not be used), and say why: the reason is journaled and listed on the receipt.',

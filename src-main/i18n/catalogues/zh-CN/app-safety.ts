@@ -61,6 +61,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.earlier.tokens':
     '{tokens, select, live {导入令牌有效至 {until}（除非其密钥已持有密钥材料）；} expired {导入令牌已于 {until} 过期；} other {导入令牌由控制台保管（按可导入计）；}}',
   'preflight.earlier.custody': '托管集由 {custodians} 保管。',
+  'preflight.earlier.hsm-custody': '托管副本：生成其密钥材料的 HSM 令牌对象（请保留）。',
   'preflight.earlier.no-custody': '无托管集。',
   'preflight.earlier.importable':
     '上面有包仍可导入，而联网侧只能导入其中一个。仅当该包不会被导入时（其介质丢失或损坏，或不得使用）才再次包装，并说明原因：原因将记入日志并列在回执上。',
