@@ -8,9 +8,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { ONLINE_EVENTS } from '../core/ceremony/online/events';
-import { kmsConnectionIn } from '../core/ceremony/shared/kms-connection';
+import { comparedEndpoint, kmsConnectionIn } from '../core/ceremony/shared/kms-connection';
 import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
-import { isSimulatorUrl } from '../core/loopback-host';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile } from '../core/journal/verify';
 
 interface RecordedConnection {
@@ -50,21 +49,10 @@ export async function recordedConnection(file: string): Promise<RecordedConnecti
   return connection && { endpoint: connection.endpoint, region: connection.region, projectId: connection.projectId };
 }
 
-/**
- * The endpoint as compared: its origin; for the loopback simulator its host only, because a
- * simulator restarted from its state file listens on a new free port.
- */
-function originOf(endpoint: string): { compared: string; shown: Phrase } {
-  try {
-    const url = new URL(endpoint);
-    if (isSimulatorUrl(url)) {
-      const origin = `http://${url.hostname}`;
-      return { compared: origin, shown: phraseOf('connection.value', { value: origin, simulator: 'yes' }) };
-    }
-    return { compared: url.origin, shown: phraseOf('connection.value', { value: url.origin, simulator: 'no' }) };
-  } catch {
-    return { compared: endpoint, shown: phraseOf('connection.value', { value: endpoint, simulator: 'no' }) };
-  }
+/** The endpoint as compared (kms-connection.ts comparedEndpoint) and as the refusal shows it. */
+function originOf(endpoint: string): Shown {
+  const { compared, simulator } = comparedEndpoint(endpoint);
+  return { compared, shown: phraseOf('connection.value', { value: compared, simulator: simulator ? 'yes' : 'no' }) };
 }
 
 const plainValue = (value: string) => ({

@@ -52,6 +52,11 @@ async function folderManifestClaims(folder: string): Promise<ReturnType<typeof m
   }
 }
 
+/** Whether `folder` holds a manifest.json that claims a Keyferry bundle format (unchecked, as every look here). */
+export async function claimsKeyferryBundle(folder: string): Promise<boolean> {
+  return (await folderManifestClaims(folder))?.format !== undefined;
+}
+
 /**
  * The bundles in the folders beside `dir` (its parent's other real folders that hold a manifest),
  * each named as the bundle is shown (`shownAs`: the folder as the officer gave it), its last path

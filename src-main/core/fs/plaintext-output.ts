@@ -9,28 +9,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { claimsKeyferryBundle } from '../bundle/neighbour-bundles';
 import { KeyferryError } from '../errors';
-
-/** A manifest larger than this is no Keyferry manifest worth reading here (a 100-key one is far smaller). */
-const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
-
-/** Whether `dir` holds a manifest.json of a Keyferry bundle (its `format` is `keyferry.…`). */
-async function isKeyferryBundle(dir: string): Promise<boolean> {
-  const file = path.join(dir, 'manifest.json');
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat?.isFile() || stat.size > MANIFEST_MAX_BYTES) return false;
-  try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown };
-    return typeof parsed.format === 'string' && parsed.format.startsWith('keyferry.');
-  } catch {
-    return false;
-  }
-}
 
 /** The nearest bundle folder at or above `place`, if any. */
 async function bundleAround(place: string): Promise<string | undefined> {
   for (let dir = path.resolve(place); ; dir = path.dirname(dir)) {
-    if (await isKeyferryBundle(dir)) return dir;
+    if (await claimsKeyferryBundle(dir)) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
@@ -39,7 +24,7 @@ async function bundleAround(place: string): Promise<string | undefined> {
 async function bundleBeside(parent: string): Promise<string | undefined> {
   const entries = await fs.readdir(parent, { withFileTypes: true }).catch(() => []);
   for (const entry of entries)
-    if (entry.isDirectory() && (await isKeyferryBundle(path.join(parent, entry.name))))
+    if (entry.isDirectory() && (await claimsKeyferryBundle(path.join(parent, entry.name))))
       return path.join(parent, entry.name);
   return undefined;
 }

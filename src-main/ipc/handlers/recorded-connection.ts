@@ -2,30 +2,18 @@
  * The app's connect held to the KMS connection its online journal records, as the command line's
  * (cli/journal-connection.ts): a review connected the same ceremony to a second region; the journal
  * recorded both, and the next steps failed in the KMS (KMS.0207) for keys it holds in the first.
- * Refused before anything is sent or journaled. The loopback simulator is compared by host only: one
- * restarted from its state file listens on a new free port.
+ * Refused before anything is sent or journaled; endpoints compared as the command line compares them.
  */
 import path from 'node:path';
 import { KeyferryError } from '../../core/errors';
-import { kmsConnectionIn } from '../../core/ceremony/shared/kms-connection';
+import { comparedEndpoint, kmsConnectionIn } from '../../core/ceremony/shared/kms-connection';
 import { entriesBeforeOpening } from '../../core/journal/journal';
-import { isSimulatorUrl } from '../../core/loopback-host';
 import type { JournalEntry } from '../../core/journal';
 
 interface Connection {
   readonly endpoint: string;
   readonly region: string;
   readonly projectId: string;
-}
-
-/** The endpoint as compared: its origin, or for the loopback simulator its host only. */
-function comparedEndpoint(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    return isSimulatorUrl(url) ? `http://${url.hostname}` : url.origin;
-  } catch {
-    return endpoint;
-  }
 }
 
 /**
@@ -42,7 +30,7 @@ export async function refuseOtherConnection(
   const fields = [
     ['region', recorded.region, wanted.region],
     ['projectId', recorded.projectId, wanted.projectId],
-    ['endpoint', comparedEndpoint(recorded.endpoint), comparedEndpoint(wanted.endpoint)],
+    ['endpoint', comparedEndpoint(recorded.endpoint).compared, comparedEndpoint(wanted.endpoint).compared],
   ] as const;
   for (const [field, was, now] of fields)
     if (was !== now)

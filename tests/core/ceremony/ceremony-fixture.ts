@@ -189,6 +189,22 @@ export async function airGapSide(
 }
 
 /**
+ * Both days up to the import: online day 1 (params), the whole air-gapped side, then online day 2
+ * on `online.jsonl` connected, the wrapped bundle checked against its receipt's digest and imported.
+ * Returns the open journal, the day-2 ceremony, the imported keys and the wrapped bundle.
+ */
+export async function importedOnDayTwo(f: Fixture, plan: CeremonyPlan) {
+  const { params } = await onlineDayOne(f, plan);
+  const { out } = await airGapSide(f, plan, params);
+  const journal = await f.journal('online.jsonl');
+  const day2 = await f.online(journal, plan);
+  await day2.connect();
+  await day2.checkWrappedBundle(out, await receiptDigestOf(out));
+  const imported = await day2.importMaterial();
+  return { journal, day2, imported, out };
+}
+
+/**
  * Online day 2 on the wrapped bundle `out` (its receipt written): checked against the receipt's
  * digest, imported and verified; then the first key's material deleted (the loss acknowledged) and
  * fresh parameters written into params-2, which carry that key as bound to its material.

@@ -15,8 +15,11 @@ import { voidReceipt } from './void-receipt';
 /** Receipt files larger than this are not read (a 100-key HTML receipt is far smaller). */
 const RECEIPT_MAX_BYTES = 4 * 1024 * 1024;
 
-/** This ceremony's air-gapped receipt files (another ceremony's id may begin with this one's). */
-function receiptNamePattern(ceremonyId: string): RegExp {
+/**
+ * The names of this ceremony's air-gapped receipt files (another ceremony's id may begin with this
+ * one's); the name without its extension is the first group, the extension the second.
+ */
+export function receiptNamePattern(ceremonyId: string): RegExp {
   const id = ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^(receipt-(?:air-gapped|custody-restore)-${id}[-.].*)\\.(html|txt)$`);
 }
@@ -56,18 +59,8 @@ export async function voidCrashedSessionReceipt(
   }
   const voided: string[] = [];
   for (const [base, names] of bases) {
-    await voidReceipt(
-      {
-        htmlFile: path.join(folder, `${base}.html`),
-        textFile: path.join(folder, `${base}.txt`),
-        htmlSha256: '',
-        textSha256: '',
-        journalHead: last.hash,
-        journalCount: journal.count,
-      },
-      journal,
-      operator,
-    );
+    const files = { htmlFile: path.join(folder, `${base}.html`), textFile: path.join(folder, `${base}.txt`) };
+    await voidReceipt(files, journal, operator);
     voided.push(...names);
   }
   return voided;

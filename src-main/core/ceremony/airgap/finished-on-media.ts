@@ -36,6 +36,7 @@ import { recordedCeremonyId } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { printedJournalSeal } from '../../receipt/sections';
+import { receiptNamePattern } from './crashed-session-receipt';
 
 /** The unfinished session as the check reads it: its journal and entries, and the folders its preflight checked. */
 interface UnfinishedOnJournal {
@@ -143,12 +144,10 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal, bundleGone: bool
   // The session's entries from its bundle's (a receipt is printed after the bundle is written).
   const written = unfinished.session.findIndex((e) => e.event === 'wrapped-bundle.written');
   const afterBundle = new Set(written < 0 ? [] : unfinished.session.slice(written).map((e) => e.hash));
-  // This ceremony's air-gapped receipts only (another ceremony's id may begin with this one's).
-  const ofCeremony = new RegExp(
-    `^receipt-(air-gapped|custody-restore)-${ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[-.].*\\.txt$`,
-  );
+  // This ceremony's air-gapped text receipts only.
+  const ofCeremony = receiptNamePattern(ceremonyId);
   for (const name of names) {
-    if (!ofCeremony.test(name)) continue;
+    if (ofCeremony.exec(name)?.[2] !== 'txt') continue;
     const printed = await receiptFileSeal(path.join(folder, name));
     if (!printed || !seals.every((d) => printed.hex.includes(d))) continue;
     const where = path.join(folder, name);

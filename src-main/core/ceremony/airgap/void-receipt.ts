@@ -15,7 +15,11 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 const VOID_SUFFIX = '.void';
 
 /** Renames `receipt`'s HTML and text files to NAME.void and journals which were (and which could not be). */
-export async function voidReceipt(receipt: WrittenCeremonyReceipt, journal: Journal, actor: string): Promise<void> {
+export async function voidReceipt(
+  receipt: Pick<WrittenCeremonyReceipt, 'htmlFile' | 'textFile'>,
+  journal: Journal,
+  actor: string,
+): Promise<void> {
   const voidedFiles: string[] = [];
   const leftFiles: string[] = [];
   for (const file of [receipt.htmlFile, receipt.textFile]) {

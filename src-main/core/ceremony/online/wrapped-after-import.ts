@@ -22,6 +22,16 @@ import { custodySetTag } from '../../custody/set-tag';
 import { readBundleClaimedCeremony } from '../../bundle';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
+/** The wrapped-bundle digest `typed` names, or undefined when it is none in a well-formed form. */
+function wellFormedDigest(typed: string | undefined): string | undefined {
+  if (typeof typed !== 'string') return undefined;
+  try {
+    return parseTypedDigest(typed, 'wrapped');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Whether a key holds material imported from the wrapped bundle whose digest is `typed` (a review
  * changed a file of such a bundle on the media after the import: the refusal told the officer to
@@ -31,14 +41,11 @@ export function importedFromBundle(
   state: { readonly keys: ReadonlyMap<string, Pick<OnlineKeyState, 'imported' | 'materialDeleted'>> },
   typed: string | undefined,
 ): boolean {
-  if (typeof typed !== 'string') return false;
-  let digest: string;
-  try {
-    digest = parseTypedDigest(typed, 'wrapped');
-  } catch {
-    return false;
-  }
-  return [...state.keys.values()].some((k) => holdsImportedMaterial(k) && k.imported?.wrappedBundleSha256 === digest);
+  const digest = wellFormedDigest(typed);
+  return (
+    digest !== undefined &&
+    [...state.keys.values()].some((k) => holdsImportedMaterial(k) && k.imported?.wrappedBundleSha256 === digest)
+  );
 }
 
 /** WRAPPED_OTHER_THAN_IMPORTED when every key holds imported material and `typed` is a well-formed digest of none of their bundles; else undefined. */
@@ -60,12 +67,8 @@ export function otherBundleAfterImport(
       .filter((digest): digest is string => digest !== undefined),
   );
   if (importedFrom.size === 0) return undefined;
-  let digest: string;
-  try {
-    digest = parseTypedDigest(typed, 'wrapped');
-  } catch {
-    return undefined;
-  }
+  const digest = wellFormedDigest(typed);
+  if (digest === undefined) return undefined;
   if (importedFrom.has(digest) || digest === state.parametersBundle?.manifestSha256) return undefined;
   // The custody sets of shares recorded at those imports, by the tag in their files' names: the ones to keep.
   const sets = [

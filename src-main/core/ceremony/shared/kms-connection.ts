@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { JournalEntry } from '../../journal';
+import { isSimulatorUrl } from '../../loopback-host';
 
 /** The connection event: online/events.ts `ONLINE_EVENTS.connected` (shared code does not import online; a test holds them equal). */
 const KMS_CONNECTED_EVENT = 'kms.connected';
@@ -39,4 +40,20 @@ export function kmsConnectionIn(entries: readonly JournalEntry[]): KmsConnection
     return { endpoint, region, projectId, accessKeyHint: credentials?.accessKeyHint ?? null };
   }
   return undefined;
+}
+
+/**
+ * An endpoint as two connections of one ceremony compare it (the command line's later steps and the
+ * app's connect alike): its origin, or for the loopback simulator its host only, because a
+ * simulator restarted from its state file listens on a new free port.
+ */
+export function comparedEndpoint(endpoint: string): { readonly compared: string; readonly simulator: boolean } {
+  try {
+    const url = new URL(endpoint);
+    return isSimulatorUrl(url)
+      ? { compared: `http://${url.hostname}`, simulator: true }
+      : { compared: url.origin, simulator: false };
+  } catch {
+    return { compared: endpoint, simulator: false };
+  }
 }

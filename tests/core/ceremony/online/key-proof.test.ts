@@ -10,7 +10,7 @@ import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/s
 import { openJournal, verifyJournal } from '../../../../src-main/core/journal';
 import { phraseOrSentenceSchema, phraseText } from '../../../../src-main/i18n/phrase';
 import { translator } from '../../../../src-main/i18n/translate';
-import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { createFixture, importedOnDayTwo, type Fixture } from '../ceremony-fixture';
 
 async function entriesOf(file: string) {
   const journal = await openJournal(file, { create: false });
@@ -30,13 +30,7 @@ afterEach(async () => {
 describe('key proofs', () => {
   it('are journaled as phrases and printed in the receipt language; an older journal’s sentence still replays', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
-    const { params } = await onlineDayOne(f, plan);
-    const { out } = await airGapSide(f, plan, params);
-    const journal = await f.journal('online.jsonl');
-    const day2 = await f.online(journal, plan);
-    await day2.connect();
-    await day2.checkWrappedBundle(out, await receiptDigestOf(out));
-    await day2.importMaterial();
+    const { journal, day2 } = await importedOnDayTwo(f, plan);
     const proofs = await day2.verifyKeys();
     expect(proofs.map((p) => [p.spec, p.ok, p.proof.key])).toEqual([
       ['AES_256', true, 'proof.key.roundTrip'],

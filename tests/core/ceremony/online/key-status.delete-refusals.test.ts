@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyferryError } from '../../../../src-main/core/errors';
 import { english, translator } from '../../../../src-main/i18n/translate';
-import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { createFixture, importedOnDayTwo, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -30,12 +30,7 @@ async function failedSteps(): Promise<Record<string, unknown>[]> {
 describe('online delete-material refused after the journal is open', () => {
   it('journals each refusal (code and key) before any KMS call, and deletes nothing', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
-    const { params } = await onlineDayOne(f, plan);
-    const { out } = await airGapSide(f, plan, params);
-    const day2 = await f.online(await f.journal('online.jsonl'), plan);
-    await day2.connect();
-    await day2.checkWrappedBundle(out, await receiptDigestOf(out));
-    const imported = await day2.importMaterial();
+    const { day2, imported } = await importedOnDayTwo(f, plan);
     const aes = imported.find((k) => k.spec === 'AES_256')?.keyId as string;
     const ec = imported.find((k) => k.spec === 'EC_P256')?.keyId as string;
     const unknown = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';

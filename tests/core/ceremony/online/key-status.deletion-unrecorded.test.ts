@@ -10,7 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { createFixture, importedOnDayTwo, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -30,13 +30,8 @@ async function events(): Promise<{ event: string; data: Record<string, unknown> 
 describe('a deletion sent whose outcome was not journaled', () => {
   it('is recorded as that deletion, late, at the next look: not as material that expired', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
-    const { params } = await onlineDayOne(f, plan);
-    const { out } = await airGapSide(f, plan, params);
-    const journal = await f.journal('online.jsonl');
-    const day2 = await f.online(journal, plan);
-    await day2.connect();
-    await day2.checkWrappedBundle(out, await receiptDigestOf(out));
-    const [deleted, other] = (await day2.importMaterial()).map((k) => k.keyId) as [string, string];
+    const { journal, day2, imported } = await importedOnDayTwo(f, plan);
+    const [deleted, other] = imported.map((k) => k.keyId) as [string, string];
     await day2.deleteMaterial(deleted, { lossAcknowledged: true, confirmedKeyId: deleted });
     await journal.close();
     // Cut the journal after the acknowledgement: the KMS deleted, nothing after it was written.
@@ -62,12 +57,8 @@ describe('a deletion sent whose outcome was not journaled', () => {
 
   it('is not taken for the loss once a look found the key still holding its material', async () => {
     const plan = f.plan(['AES_256']);
-    const { params } = await onlineDayOne(f, plan);
-    const { out } = await airGapSide(f, plan, params);
-    const day2 = await f.online(await f.journal('online.jsonl'), plan);
-    await day2.connect();
-    await day2.checkWrappedBundle(out, await receiptDigestOf(out));
-    const [key] = (await day2.importMaterial()).map((k) => k.keyId) as [string];
+    const { day2, imported } = await importedOnDayTwo(f, plan);
+    const [key] = imported.map((k) => k.keyId) as [string];
     // The KMS refuses the deletion (acknowledged, sent, answered): the key still holds its material.
     vi.spyOn(f.kms, 'deleteImportedKeyMaterial').mockRejectedValueOnce(new Error('refused by the KMS'));
     await expect(day2.deleteMaterial(key, { lossAcknowledged: true, confirmedKeyId: key })).rejects.toThrow();
