@@ -1,14 +1,15 @@
 /**
  * TEST ONLY: with NODE_ENV=test and KEYFERRY_TEST_PAUSE_AT=<point>, a command stops at `point`,
  * prints `test pause: <point>` on stderr and waits (at most a minute, then goes on), so a test can
- * kill the real process exactly there: a SIGKILL between the wrapped bundle and its receipt must
- * leave nothing importable. Without both variables this does nothing.
+ * kill the real process exactly there: a SIGKILL between the wrapped bundle and its receipt, or
+ * between the receipt and the bundle's manifest, must leave nothing importable. Without both variables this does nothing.
  */
 import type { CliIo } from './command';
 
 type TestPausePoint =
   | 'before-receipt'
   | 'after-receipt'
+  | 'receipt-before-manifest'
   | 'custody-split-first-folder'
   | 'after-parameters-bundle'
   | 'parameters-bundle-verified'

@@ -37,10 +37,16 @@ export function unfinishedSessionLines(
       from: report.fromSeq,
       to: report.toSeq,
       interrupted: report.interruptedSeq ?? 0,
+      beforeManifest: report.beforeManifest ? 'yes' : 'no',
     }),
     ...bundle,
     ...(report.voidedReceipts.length > 0
-      ? [t('cli.earlier-receipt-voided', { files: listText(translator, report.voidedReceipts) })]
+      ? [
+          t('cli.earlier-receipt-voided', {
+            files: listText(translator, report.voidedReceipts),
+            journaled: report.beforeManifest ? 'yes' : 'no',
+          }),
+        ]
       : []),
     ...cleared,
     ...report.notWithdrawn.map((n) => phraseText(translator, n.phrase)),

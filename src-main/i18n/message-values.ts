@@ -538,7 +538,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_STOPPED': NoValues;
   'problem.CEREMONY_STOPPED.next': NoValues;
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
-  'cli.session-unfinished': { session: string | number; from: string | number; to: string | number; interrupted: number };
+  'cli.session-unfinished': { session: string | number; from: string | number; to: string | number; interrupted: number; beforeManifest: string };
   'cli.session-unrecorded': { seq: string | number; reason: string | number; keys: string | number };
   'cli.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
   'cli.session-unrecorded.create': { alias: string | number; replica: string; region: string | number; seq: string | number };
@@ -553,7 +553,7 @@ export interface MessageValueTable {
   'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; entries: string | number; objects: string | number; more: number };
   'cli.hsm-object-command': { command: string | number };
   'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
-  'cli.earlier-receipt-voided': { files: string | number };
+  'cli.earlier-receipt-voided': { journaled: string; files: string | number };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
@@ -2346,6 +2346,7 @@ export interface MessageValueTable {
   'journal.reason.sent-stopped': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
   'journal.reason.sent-stopped-creates': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
   'journal.reason.stopped-before-end': { seq: string | number };
+  'journal.reason.ended-before-manifest': NoValues;
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { cause: string; folder: string | number; filesList: string | number; holder: string; share: string | number; custodian: string | number; files: number };

@@ -26,6 +26,17 @@ function run(args: string[], env: NodeJS.ProcessEnv, onOutput: (seen: string, ch
   return cli.watch(spawn(process.execPath, [BIN, ...args], { cwd: dir(), detached: true, env }), onOutput);
 }
 
+/** Runs `args` until it prints the test pause `point`, then kills its process group with SIGKILL (a power cut there). */
+function crashedAt(args: string[], point: string) {
+  let killed = false;
+  return run(args, { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point }, (seen, child) => {
+    if (!killed && seen.includes(`test pause: ${point}`)) {
+      killed = true;
+      process.kill(-(child.pid as number), 'SIGKILL');
+    }
+  });
+}
+
 describe('an air-gapped session killed (a crash, a power cut) after the custody split', () => {
   it('is journaled and withdrawn by the next session, whose receipt lists it and never says the custodians hold its set', async () => {
     const digest = await cli.parameters(2, 'AES_256');
@@ -33,17 +44,7 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const custody = custodyArgs(custodians);
     const wrap = (out: string) =>
       airgapWrapArgs({ out }, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custody);
-    let killed = false;
-    const crashed = await run(
-      wrap('wrapped'),
-      { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'before-receipt' },
-      (seen, child) => {
-        if (!killed && seen.includes('test pause: before-receipt')) {
-          killed = true;
-          process.kill(-(child.pid as number), 'SIGKILL');
-        }
-      },
-    );
+    const crashed = await crashedAt(wrap('wrapped'), 'before-receipt');
     expect(crashed.signal).toBe('SIGKILL');
     const crashedEvents = await journalEvents();
     expect(crashedEvents).toContain('custody.split');
@@ -102,5 +103,41 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(receipt).toContain(
       `NOT withdrawn, delete by hand: entry ${events.indexOf('custody.withdraw-failed') + 1} names the files left (see Deviations)`,
     );
+  }, 240_000);
+
+  it('killed after its receipt was journaled, before the bundle manifest: the next run voids that receipt and withdraws the set, and needs no wrap-again', async () => {
+    const digest = await cli.parameters(1, 'AES_256');
+    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
+    const wrap = (out: string) =>
+      airgapWrapArgs({ out }, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custodyArgs(custodians));
+    const crashed = await crashedAt(wrap('wrapped'), 'receipt-before-manifest');
+    expect(crashed.signal).toBe('SIGKILL');
+    const crashedEvents = await journalEvents();
+    expect(crashedEvents.at(-1)).toBe('receipt.written');
+    expect(existsSync(path.join(dir(), 'wrapped', 'manifest.json'))).toBe(false);
+    const printed = (await readdir(dir())).filter((f) => f.startsWith('receipt-air-gapped-')).sort();
+    expect(printed).toHaveLength(2);
+
+    const next = await run(wrap('wrapped-2'), process.env, () => undefined);
+    expect(next.stderr).toBe('');
+    expect(next.code).toBe(0);
+    expect(next.stdout.replace(/\s+/g, ' ')).toContain(
+      `Session 1 of this journal (entries 1-${crashedEvents.length}) ended after its receipt and before its bundle’s manifest was written`,
+    );
+    expect(next.stdout.replace(/\s+/g, ' ')).toContain(
+      `The receipt that session printed (${printed[0]}, ${printed[1]}) was voided`,
+    );
+    expect((await readdir(dir())).filter((f) => printed.some((p) => f.startsWith(p))).sort()).toEqual(
+      printed.map((p) => `${p}.void`),
+    );
+    expect(existsSync(path.join(dir(), 'wrapped', 'ABANDONED.txt'))).toBe(true);
+    for (const folder of custodians) expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const events = await journalEvents();
+    expect(events).not.toContain('wrap.repeated');
+    expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
+    const receiptName = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*-2\.txt$/.test(f)) as string;
+    const receipt = (await readFile(path.join(dir(), receiptName), 'utf8')).replace(/\s+/g, ' ');
+    expect(receipt).toContain('the bundle never became whole, and its receipt is voided');
+    expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
   }, 240_000);
 });

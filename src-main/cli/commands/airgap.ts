@@ -330,7 +330,9 @@ export const airgapWrapCommand = defineCommand({
       io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));
       io.stdout(`  ${custodyLine(t, bundle.custody)}`);
       await pauseForTest(io, 'before-receipt');
-      const receipt = await air.writeReceipt(receiptDir);
+      const receipt = await air.writeReceipt(receiptDir, {
+        beforeManifest: () => pauseForTest(io, 'receipt-before-manifest'),
+      });
       io.stdout(receiptWrittenLine(io, receipt));
       io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
       io.stdout(

@@ -205,7 +205,9 @@ async function ceremonySteps(
     io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
     io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));
     io.stdout(`  ${custodyLine(t, bundle.custody)}`);
-    const receipt = await restore.writeReceipt(receiptDir);
+    const receipt = await restore.writeReceipt(receiptDir, {
+      beforeManifest: () => pauseForTest(io, 'receipt-before-manifest'),
+    });
     io.stdout(receiptWrittenLine(io, receipt));
     io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
     requestedExpiryLines(io, expiries).forEach((line) => io.stdout(line));

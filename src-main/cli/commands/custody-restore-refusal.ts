@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { bundleCeremonyOf, refuseJournalOfOtherCeremony } from '../../core/bundle/ceremony-facts';
 import { problemCause } from '../../core/ceremony/airgap/session-stop';
-import { leftFilesToWithdraw, unfinishedLastSession } from '../../core/ceremony/airgap/unfinished-session';
+import { leftFilesToWithdraw, unfinishedSessionOnMedia } from '../../core/ceremony/airgap/unfinished-session';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { toProblem } from '../../core/errors';
 import { openCeremonyJournal } from '../ceremony-journal';
@@ -60,7 +60,7 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
       // Nor one ending with a session that did not finish: the attempt's start would close it and
       // withdraw what it wrote, for a refused attempt, before any check of a restore that starts (a
       // trial's older journal copy, given with a bundle that did not read, lost a finished set so).
-      const unfinished = unfinishedLastSession(journal.entries);
+      const unfinished = await unfinishedSessionOnMedia(journal.entries);
       if (unfinished && leftFilesToWithdraw(unfinished.entries))
         return t('cli.custody.restore.refusal-not-journaled-unfinished', {
           journal: file,

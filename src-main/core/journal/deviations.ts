@@ -163,10 +163,28 @@ export function listDeviations(entries: readonly JournalEntry[]): Deviation[] {
 /**
  * How a journal's air-gapped session (a wrap or a custody restore) ends. Sealed: its receipt, or its
  * bundle completed after the receipt (journals written before 2026-11-30 end a finished session at
- * the receipt, with no `wrapped-bundle.completed` after it). Stopped: a stop it journaled, or the next session finding it
+ * the receipt, with no `wrapped-bundle.completed` after it), but never by a receipt voided later
+ * (sealingEntries). Stopped: a stop it journaled, or the next session finding it
  * ended without one (a crash, a power cut). A session with neither is unfinished.
  */
-export const SESSION_SEALED_BY: ReadonlySet<string> = new Set(['receipt.written', 'wrapped-bundle.completed']);
+const SESSION_SEALED_BY: ReadonlySet<string> = new Set(['receipt.written', 'wrapped-bundle.completed']);
+
+/**
+ * The entry numbers of `entries` (a whole journal) that seal their session: a bundle completed, or a
+ * receipt written that no later `receipt.voided` names. A voided receipt names a bundle that never
+ * completed (its manifest could not be written, or the process was killed before it was): it seals
+ * nothing, and the session's stop, or the next session's closing of it, ends it.
+ */
+export function sealingEntries(entries: readonly JournalEntry[]): ReadonlySet<number> {
+  const voided = new Set(entries.flatMap((e) => (e.event === 'receipt.voided' ? [e.data['htmlFile']] : [])));
+  return new Set(
+    entries.flatMap((e) =>
+      SESSION_SEALED_BY.has(e.event) && !(e.event === 'receipt.written' && voided.has(e.data['htmlFile']))
+        ? [e.seq]
+        : [],
+    ),
+  );
+}
 export const SESSION_STOPPED_BY: ReadonlySet<string> = new Set(['ceremony.abandoned', 'ceremony.session-unfinished']);
 
 /**

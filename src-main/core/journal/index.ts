@@ -6,7 +6,7 @@ export {
   problemData,
   INTERRUPTED_EVENT,
   LATER_RUN_OPENED_BY,
-  SESSION_SEALED_BY,
+  sealingEntries,
   SESSION_STOPPED_BY,
 } from './deviations';
 export { openJournal, readJournalOnly, startedOnJournal, type Journal, type JournalAppend } from './journal';

@@ -4,7 +4,7 @@
  * comes from; the parameters bundle and the HSM of the session. The deviations are deviation-facts.ts's.
  */
 import type { CeremonySide } from '../ceremony-sides';
-import { listDeviations, SESSION_SEALED_BY, SESSION_STOPPED_BY, type JournalEntry, type JsonValue } from '../journal';
+import { listDeviations, sealingEntries, SESSION_STOPPED_BY, type JournalEntry, type JsonValue } from '../journal';
 import { SLIP_GROUPS } from '../crypto/typed-digest';
 import { groupHex, groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
@@ -71,9 +71,13 @@ export function refusedAct(
  * ceremony.session-unfinished) before it was sealed (a receipt, a finished wrapped bundle); undefined
  * when it was sealed, or is the session still under way.
  */
-function stoppedLater(entries: readonly JournalEntry[], index: number): JournalEntry | undefined {
+function stoppedLater(
+  entries: readonly JournalEntry[],
+  index: number,
+  sealing: ReadonlySet<number>,
+): JournalEntry | undefined {
   for (const entry of entries.slice(index + 1)) {
-    if (SESSION_SEALED_BY.has(entry.event)) return undefined;
+    if (sealing.has(entry.seq)) return undefined;
     if (SESSION_STOPPED_BY.has(entry.event)) return entry;
   }
   return undefined;
@@ -139,9 +143,9 @@ const WITHDRAWING = new Set(['custody.withdrawn', 'custody.withdraw-failed']);
  * or stop of its own (an older journal whose crashed session nobody closed). A split of the session
  * still under way (the one writing this receipt) is held.
  */
-function splitVoided(entries: readonly JournalEntry[], index: number): boolean {
+function splitVoided(entries: readonly JournalEntry[], index: number, sealing: ReadonlySet<number>): boolean {
   for (const entry of entries.slice(index + 1)) {
-    if (SESSION_SEALED_BY.has(entry.event)) return false;
+    if (sealing.has(entry.seq)) return false;
     if (
       WITHDRAWING.has(entry.event) ||
       SESSION_STOPPED_BY.has(entry.event) ||
@@ -207,8 +211,9 @@ export function sharePresenters(entries: readonly JournalEntry[]): string[] {
 function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
   const byName = new Map<string, ReceiptPhrase[]>();
   const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);
+  const sealing = sealingEntries(entries);
   for (const [index, entry] of entries.entries()) {
-    const voided = entry.event === 'custody.split' && splitVoided(entries, index);
+    const voided = entry.event === 'custody.split' && splitVoided(entries, index, sealing);
     const holders = entry.data.holders;
     if (!Array.isArray(holders)) continue;
     for (const h of holders) {
@@ -326,11 +331,12 @@ export function receiptPeople(
       ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
     ],
   };
+  const sealing = sealingEntries(entries);
   const witnesses: ReceiptPerson[] = people.witnesses.map((name) => {
     // An act of a session stopped later (before its bundle) is followed by a line saying so: it made nothing this receipt names.
     const acts = entries.flatMap((e, i) => {
       if (e.actor !== name) return [];
-      const stop = stoppedLater(entries, i);
+      const stop = stoppedLater(entries, i, sealing);
       return [
         describeAct(e),
         ...(stop ? [phrase('receipt.people.inStoppedSession', { seq: e.seq, stopSeq: stop.seq })] : []),

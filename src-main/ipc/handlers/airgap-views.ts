@@ -83,6 +83,7 @@ export function networkCheckView(result: NetworkCheckResult, earlier: Unfinished
       ...withoutTokenObjects(earlier),
       withdrawnCustody: [...earlier.withdrawnCustody],
       custodyByHand: [...earlier.custodyByHand],
+      voidedReceipts: [...earlier.voidedReceipts],
       ...tokenObjectsView(earlier.tokenObjects),
       notWithdrawn: earlier.notWithdrawn.map(({ phrase }) => ({
         key: phrase.key,

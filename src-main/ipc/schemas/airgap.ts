@@ -108,6 +108,10 @@ export const unfinishedSessionSchema = withdrawalSchema.extend({
    * folder, why, what to delete), as the journal and the command line say it.
    */
   notWithdrawn: z.array(ipcPhraseSchema),
+  /** The receipt files it printed, voided (renamed NAME.void): they name the bundle withdrawn. */
+  voidedReceipts: z.array(z.string().max(255)).max(8),
+  /** It was killed after its receipt and before its bundle's manifest: the bundle never became whole. */
+  beforeManifest: z.boolean(),
 });
 export type UnfinishedSessionView = z.output<typeof unfinishedSessionSchema>;
 

@@ -75,7 +75,7 @@ describe('an abandoned wrapped bundle', () => {
     const e = await readRefusal(dir);
     expect(e.code).toBe('BUNDLE_ABANDONED');
     expect(e.message).toBe(
-      `${dir} is from an air-gapped session that was abandoned before its receipt was written (see ABANDONED.txt in it); no receipt names it, so it must not be imported.`,
+      `${dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (one written for it is voided), so it must not be imported.`,
     );
     // Someone "repairs" the folder by moving the manifest back: the marker still refuses it.
     await rename(path.join(dir, 'manifest.json.abandoned'), path.join(dir, 'manifest.json'));

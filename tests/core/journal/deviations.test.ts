@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEVIATION_EVENTS, DEVIATION_KINDS, listDeviations } from '../../../src-main/core/journal/deviations';
+import {
+  DEVIATION_EVENTS,
+  DEVIATION_KINDS,
+  listDeviations,
+  sealingEntries,
+} from '../../../src-main/core/journal/deviations';
 import { GENESIS_HASH, chainEntry, type JournalEntry } from '../../../src-main/core/journal';
 
-function journalOf(events: [string, string][]): JournalEntry[] {
+function journalOf(events: [string, string, JournalEntry['data']?][]): JournalEntry[] {
   const list: JournalEntry[] = [];
-  for (const [actor, event] of events) {
+  for (const [actor, event, data] of events) {
     list.push(
       chainEntry({
         seq: list.length + 1,
         time: '2026-11-30T10:00:00.000Z',
         actor,
         event,
-        data: {},
+        data: data ?? {},
         prev: list.at(-1)?.hash ?? GENESIS_HASH,
       }),
     );
@@ -44,5 +49,21 @@ describe('deviations', () => {
   it('maps every listed event to a known kind, and ignores inherited names', () => {
     for (const kind of Object.values(DEVIATION_EVENTS)) expect(DEVIATION_KINDS).toContain(kind);
     expect(listDeviations(journalOf([['system', 'constructor.x']]))).toEqual([]);
+  });
+
+  it('seals a session by its completed bundle or its receipt, never by a receipt voided later', () => {
+    const receipt = (n: number) => ({ htmlFile: `receipt-${n}.html`, textFile: `receipt-${n}.txt` });
+    const entries = journalOf([
+      ['Ana', 'ceremony.session-started'],
+      ['Ana', 'receipt.written', receipt(1)],
+      ['Ana', 'wrapped-bundle.completed'],
+      ['Ana', 'ceremony.session-started'],
+      ['Ana', 'receipt.written', receipt(2)],
+      ['Ana', 'ceremony.session-unfinished'],
+      ['Ana', 'receipt.voided', { htmlFile: 'receipt-2.html', textFile: 'receipt-2.txt' }],
+      ['Ana', 'ceremony.session-started'],
+      ['Ana', 'receipt.written', receipt(3)],
+    ]);
+    expect([...sealingEntries(entries)]).toEqual([2, 3, 9]);
   });
 });

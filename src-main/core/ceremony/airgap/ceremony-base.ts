@@ -17,7 +17,7 @@ import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import { SessionPreflight, type PreflightedStep } from './session-preflight';
 import type { WrappedKey, WrappedKeySummary, WrittenWrappedBundle } from './wrap';
 import { WrappedBundleWriter } from './wrapped-bundle-writer';
-import { writeSessionReceipt, type ReceiptStepFacts } from './receipt-step';
+import { writeSessionReceipt, type ReceiptStepFacts, type ReceiptStepOptions } from './receipt-step';
 import {
   airGapRecord,
   checkNetworkJournaled,
@@ -37,7 +37,6 @@ import type { InterfaceList, NetworkCheckResult } from '../shared/network-check'
 import type { ProgressListener } from '../shared/progress';
 import type { StepGuard } from '../shared/step-guard';
 import type { SharedAirGapStepId } from '../shared/allowed-steps';
-import type { ReceiptLanguage } from '../../receipt/language';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import {
   stopAirGapSession,
@@ -340,7 +339,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    */
   protected writeSessionReceipt(
     dir: string,
-    options: { readonly language?: ReceiptLanguage },
+    options: ReceiptStepOptions,
     facts: () => Pick<ReceiptStepFacts, 'record' | 'parameters' | 'custody' | 'replacedLapsedPlans'>,
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('writeReceipt');
@@ -357,6 +356,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
           nameSuffix: this.receiptSuffix(),
           numbering: receiptNumbering(this.options.journal, this.sessionSeq, this.receiptNumber()),
         }),
+        options.beforeManifest,
       );
       this.guard.advance(this.sharedState('finished'));
       return receipt;

@@ -18,7 +18,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
-import { SESSION_SEALED_BY, type Journal, type JournalEntry } from '../../journal';
+import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
 import { custodySplitRecordSchema } from './custody-split';
@@ -87,7 +87,7 @@ function bundleNamedBy(entry: JournalEntry | undefined): { bundleDigest: string;
 
 /**
  * Every sealed air-gapped session of `entries` (a wrap or a custody restore whose receipt was written
- * or whose bundle was completed, SESSION_SEALED_BY), oldest first, each with its bundle, receipt,
+ * and not voided, or whose bundle was completed: sealingEntries), oldest first, each with its bundle, receipt,
  * custody set and token expiry. The one rule of "an earlier wrap": the manifest is written and read
  * back after the receipt and before `wrapped-bundle.completed` is appended, so a power cut between
  * them leaves a whole bundle (its receipt printed) that the online side may take. Such a session
@@ -101,10 +101,11 @@ function sealedSessions(entries: readonly JournalEntry[]): SealedSession[] {
   const withdrawn = new Set(
     entries.flatMap((e) => (e.event === 'wrapped-bundle.withdrawn' ? [text(e.data['manifestSha256'])] : [])),
   );
+  const sealing = sealingEntries(entries);
   let number = 0;
   let open: { start: SessionStart; entries: JournalEntry[] } | undefined;
   const close = () => {
-    if (open?.entries.some((e) => SESSION_SEALED_BY.has(e.event))) {
+    if (open?.entries.some((e) => sealing.has(e.seq))) {
       const wrap = finishedIn(number, open.entries);
       sealed.push({ start: open.start, wrap: wrap && withdrawn.has(wrap.bundleDigest) ? null : wrap });
     }

@@ -5,6 +5,7 @@
  * accepts always has its receipt. A bundle that cannot be completed voids the receipt (void-receipt.ts).
  */
 import type { Journal } from '../../journal';
+import type { ReceiptLanguage } from '../../receipt/language';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import { stepOutOfOrder } from '../shared/step-guard';
 import { writeAirGapReceipt, type AirGapReceiptFacts } from './receipt';
@@ -22,6 +23,16 @@ interface ReceiptStepSession {
 /** What the receipt says besides the bundle and the journal (asked for once the folder passed). */
 export type ReceiptStepFacts = Omit<AirGapReceiptFacts, 'bundle' | 'journal'>;
 
+/** How the step runs: the receipt's language, and what to await between the receipt and the manifest. */
+export interface ReceiptStepOptions {
+  readonly language?: ReceiptLanguage;
+  /**
+   * Awaited after the receipt is written and journaled, before the manifest: the command line's
+   * test pause (a process killed there must be closed by the next session, unfinished-session.ts).
+   */
+  readonly beforeManifest?: () => Promise<void>;
+}
+
 /**
  * Writes the receipt into `dir` (PREFLIGHT_REQUIRED, PREFLIGHT_FOLDER_DIFFERS: it must be the
  * folder the preflight checked; CEREMONY_STEP_OUT_OF_ORDER before a bundle was written), then
@@ -31,12 +42,14 @@ export async function writeSessionReceipt(
   dir: string,
   session: ReceiptStepSession,
   facts: () => ReceiptStepFacts,
+  beforeManifest?: () => Promise<void>,
 ): Promise<WrittenCeremonyReceipt> {
   requirePreflightedFolder('receipt', dir, session.preflight.require('receipt').receiptFolder);
   const bundle = session.bundle.bundle;
   if (!bundle) throw stepOutOfOrder({ reason: 'state', step: 'writeTheReceipt', side: 'airgap', state: 'wrapped' });
   const given = facts();
   const receipt = await writeAirGapReceipt(dir, { ...given, bundle, journal: session.journal });
+  await beforeManifest?.();
   try {
     await session.bundle.complete();
   } catch (error) {

@@ -20,7 +20,7 @@ import { entriesBeforeOpening } from '../../journal/journal';
 import { checkNamedJournal } from './named-journal';
 import { wrapsOnMedia } from './wraps-on-media';
 import { readImportParametersBundle } from './steps';
-import { leftFilesToWithdraw, unfinishedLastSession, type ClosingChecked } from './unfinished-session';
+import { leftFilesToWithdraw, unfinishedSessionOnMedia, type ClosingChecked } from './unfinished-session';
 
 /** What the officer gave before an unfinished session is closed: the parameters bundle to wrap now, or console files (no bundle). */
 export type BeforeClosing = { readonly parametersFolder: string } | { readonly consoleFiles: true };
@@ -38,7 +38,7 @@ export async function refuseClosingUnchecked(
   entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
 ): Promise<ClosingChecked | undefined> {
   const read = await entries;
-  const unfinished = read && unfinishedLastSession(read);
+  const unfinished = read ? await unfinishedSessionOnMedia(read) : null;
   // Only a session past its preflight wrote anything its closing would withdraw.
   if (!read || !unfinished || !leftFilesToWithdraw(unfinished.entries)) return undefined;
   if (!given)

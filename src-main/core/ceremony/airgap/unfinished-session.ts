@@ -14,15 +14,17 @@
  * nothing is written or removed (finished-on-media.ts).
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
 import { toProblem } from '../../errors';
 import { voidCrashedSessionReceipt } from './crashed-session-receipt';
+import { voidReceipt } from './void-receipt';
 import {
   INTERRUPTED_EVENT,
   problemData,
-  SESSION_SEALED_BY,
+  sealingEntries,
   SESSION_STOPPED_BY,
   type Journal,
   type JournalEntry,
@@ -53,8 +55,13 @@ export interface UnfinishedSessionReport extends Pick<
   readonly interruptedSeq: number | null;
   /** Its custodians' folders whose files it wrote are not withdrawn (unreadable, not found, not removed): to delete by hand. */
   readonly notWithdrawn: readonly CustodyNotWithdrawn[];
-  /** The receipt files it printed and never journaled, now voided (crashed-session-receipt.ts). */
+  /**
+   * The receipt files it printed, now voided: one never journaled (crashed-session-receipt.ts), or
+   * the journaled receipt of a bundle that never became whole (beforeManifest).
+   */
   readonly voidedReceipts: readonly string[];
+  /** It was killed after its receipt and before its bundle's manifest (unfinishedSessionOnMedia). */
+  readonly beforeManifest: boolean;
 }
 
 /**
@@ -66,15 +73,52 @@ export type ClosingChecked =
   | { readonly against: 'parameters'; readonly folder: string; readonly parametersSha256: string }
   | { readonly against: 'console-files' };
 
-/** The journal's last air-gapped session when it has no end entry: its number and entries. */
-export function unfinishedLastSession(
-  entries: readonly JournalEntry[],
-): { readonly session: number; readonly entries: readonly JournalEntry[] } | null {
+/** The journal's last air-gapped session when it did not end: its number and entries. */
+interface UnfinishedSession {
+  readonly session: number;
+  readonly entries: readonly JournalEntry[];
+  /**
+   * The `receipt.written` of a session killed between its receipt and its bundle's manifest
+   * (unfinishedSessionOnMedia): the receipt names a bundle that never became whole, and is voided.
+   */
+  readonly receiptOfNoBundle?: JournalEntry;
+}
+
+/** The journal's last air-gapped session when it has no end entry (sealingEntries, SESSION_STOPPED_BY). */
+function unfinishedLastSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
   const start = entries.findLastIndex(startsAirGappedSession);
   if (start === -1) return null;
   const session = entries.slice(start);
-  if (session.some((e) => SESSION_SEALED_BY.has(e.event) || SESSION_STOPPED_BY.has(e.event))) return null;
+  const sealing = sealingEntries(entries);
+  if (session.some((e) => sealing.has(e.seq) || SESSION_STOPPED_BY.has(e.event))) return null;
   return { session: entries.filter(startsAirGappedSession).length, entries: session };
+}
+
+/**
+ * The journal's last air-gapped session when it did not end, as the journal and the media show it:
+ * one with no end entry (unfinishedLastSession), or one killed between its receipt and its bundle's
+ * manifest. The receipt is written first and the manifest after it (receipt-step.ts), so such a
+ * session's journal ends at `receipt.written` while its bundle folder, where its preflight put it,
+ * holds the bundle's files and no manifest: a bundle no online side takes, which the receipt names
+ * and its custody set backs. It is closed as a crash is, its receipt voided. A bundle folder that
+ * holds a manifest (a whole bundle whose `wrapped-bundle.completed` was never appended, or a journal
+ * written before 2026-11-30, ending at the receipt) or that is not there (the bundle may have been
+ * carried away whole) leaves the session sealed, as before.
+ */
+export async function unfinishedSessionOnMedia(entries: readonly JournalEntry[]): Promise<UnfinishedSession | null> {
+  const unfinished = unfinishedLastSession(entries);
+  if (unfinished) return unfinished;
+  const start = entries.findLastIndex(startsAirGappedSession);
+  if (start === -1) return null;
+  const session = entries.slice(start);
+  if (session.some((e) => e.event === 'wrapped-bundle.completed' || SESSION_STOPPED_BY.has(e.event))) return null;
+  const sealing = sealingEntries(entries);
+  const receipt = session.findLast((e) => e.event === 'receipt.written' && sealing.has(e.seq));
+  const folder = preflightedFolders(session).find((d) => d.role === 'bundle')?.folder;
+  if (!receipt || !session.some((e) => e.event === 'wrapped-bundle.written') || folder === undefined) return null;
+  const names = await fs.readdir(folder).catch(() => null);
+  if (names === null || names.length === 0 || names.includes(MANIFEST_FILE)) return null;
+  return { session: entries.filter(startsAirGappedSession).length, entries: session, receiptOfNoBundle: receipt };
 }
 
 /**
@@ -145,6 +189,8 @@ async function withdrawBundleFolder(
 
 const CRASH_REASON = 'the process ended without stopping: a crash or power loss';
 const STOPPED_REASON = 'the process was stopped before the session could journal its end';
+const CUT_BEFORE_MANIFEST_REASON =
+  'the process ended after the receipt and before the bundle manifest was written: the bundle never became whole';
 
 /**
  * Before a session starts on `journal`: when its last air-gapped session has no end entry, journals
@@ -158,9 +204,9 @@ export async function closeUnfinishedSession(
   /** What the app checked before the journal opened (unfinished-before-opening.ts), journaled with the closing. */
   checked?: ClosingChecked,
 ): Promise<UnfinishedSessionReport | null> {
-  const unfinished = unfinishedLastSession(journal.entries);
+  const unfinished = await unfinishedSessionOnMedia(journal.entries);
   if (!unfinished) return null;
-  const { session, entries } = unfinished;
+  const { session, entries, receiptOfNoBundle } = unfinished;
   const fromSeq = (entries[0] as JournalEntry).seq;
   const toSeq = (entries.at(-1) as JournalEntry).seq;
   const folders = preflightedFolders(entries);
@@ -180,9 +226,11 @@ export async function closeUnfinishedSession(
   const interruptedSeq =
     entries.find((e) => e.event === INTERRUPTED_EVENT && e.data.sessionSeq === fromSeq)?.seq ?? null;
   const why =
-    interruptedSeq === null
-      ? { reason: CRASH_REASON, phrase: phraseOf('journal.reason.ended-without-stop') }
-      : { reason: STOPPED_REASON, phrase: phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq }) };
+    interruptedSeq !== null
+      ? { reason: STOPPED_REASON, phrase: phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq }) }
+      : receiptOfNoBundle
+        ? { reason: CUT_BEFORE_MANIFEST_REASON, phrase: phraseOf('journal.reason.ended-before-manifest') }
+        : { reason: CRASH_REASON, phrase: phraseOf('journal.reason.ended-without-stop') };
   await journal.append(operator, 'ceremony.session-unfinished', {
     reason: why.reason,
     reasonPhrase: { ...why.phrase },
@@ -199,13 +247,27 @@ export async function closeUnfinishedSession(
   const bundle = bundleFolder
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };
-  // A receipt it printed and never journaled names the bundle just withdrawn: voided, not left to be signed.
-  const voidedReceipts = await voidCrashedSessionReceipt(
-    journal,
-    operator,
-    { entries, ceremonyId: ceremonyOf(entries) },
-    folders.find((d) => d.role === 'receipt')?.folder,
-  );
+  // A receipt it printed names the bundle just withdrawn: voided, not left to be signed, whether it
+  // was journaled (a cut before the manifest) or not (a cut before its entry).
+  const receiptFolder = folders.find((d) => d.role === 'receipt')?.folder;
+  const voidedReceipts = [
+    ...(receiptOfNoBundle && receiptFolder !== undefined
+      ? await voidReceipt(
+          {
+            htmlFile: path.join(receiptFolder, String(receiptOfNoBundle.data['htmlFile'])),
+            textFile: path.join(receiptFolder, String(receiptOfNoBundle.data['textFile'])),
+          },
+          journal,
+          operator,
+        )
+      : []),
+    ...(await voidCrashedSessionReceipt(
+      journal,
+      operator,
+      { entries, ceremonyId: ceremonyOf(entries) },
+      receiptFolder,
+    )),
+  ];
   const custody = await withdrawCrashedCustody(
     {
       session: entries,
@@ -229,6 +291,7 @@ export async function closeUnfinishedSession(
     custodyByHand: custody.custodyByHand,
     notWithdrawn: custody.notWithdrawn,
     voidedReceipts,
+    beforeManifest: receiptOfNoBundle !== undefined,
     ...(tokenObjects ? { tokenObjects } : {}),
   };
 }

@@ -14,12 +14,12 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 /** The suffix a voided receipt's files get. */
 const VOID_SUFFIX = '.void';
 
-/** Renames `receipt`'s HTML and text files to NAME.void and journals which were (and which could not be). */
+/** Renames `receipt`'s HTML and text files to NAME.void and journals which were (and which could not be); returns the names renamed. */
 export async function voidReceipt(
   receipt: Pick<WrittenCeremonyReceipt, 'htmlFile' | 'textFile'>,
   journal: Journal,
   actor: string,
-): Promise<void> {
+): Promise<string[]> {
   const voidedFiles: string[] = [];
   const leftFiles: string[] = [];
   for (const file of [receipt.htmlFile, receipt.textFile]) {
@@ -40,4 +40,5 @@ export async function voidReceipt(
       leftFiles,
     })
     .catch(() => undefined);
+  return voidedFiles;
 }

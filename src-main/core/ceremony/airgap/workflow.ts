@@ -56,7 +56,7 @@ import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
 import { AIR_GAP_STATES, hasReached, type AirGapState } from '../shared/ceremony-states';
-import type { ReceiptLanguage } from '../../receipt/language';
+import type { ReceiptStepOptions } from './receipt-step';
 import { SessionReceiptNumber } from './receipt-number';
 
 export type { ParametersOverview } from './parameters-overview';
@@ -408,10 +408,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
 
   /** Step 8: writes the receipt (HTML and text) into `dir`; the ceremony is then finished. */
-  async writeReceipt(
-    dir: string,
-    options: { readonly language?: ReceiptLanguage } = {},
-  ): Promise<WrittenCeremonyReceipt> {
+  async writeReceipt(dir: string, options: ReceiptStepOptions = {}): Promise<WrittenCeremonyReceipt> {
     return this.#receiptNumber.writeUnder(dir, async () => {
       const receipt = await this.writeSessionReceipt(dir, options, () => ({
         record: this.#record(),

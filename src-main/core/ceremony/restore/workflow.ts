@@ -46,7 +46,7 @@ import {
 import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import { hasReached, RESTORE_STATES, type RestoreState } from '../shared/ceremony-states';
-import type { ReceiptLanguage } from '../../receipt/language';
+import type { ReceiptStepOptions } from '../airgap/receipt-step';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
@@ -285,10 +285,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
    * number is picked from the folder as it is now, and again when another journal's receipt took it
    * meanwhile (receipt-number.ts).
    */
-  async writeReceipt(
-    dir: string,
-    options: { readonly language?: ReceiptLanguage } = {},
-  ): Promise<WrittenCeremonyReceipt> {
+  async writeReceipt(dir: string, options: ReceiptStepOptions = {}): Promise<WrittenCeremonyReceipt> {
     return this.#receiptNumber.writeUnder(dir, () =>
       this.writeSessionReceipt(dir, options, () => {
         const restored = this.#restored as RestoredState;

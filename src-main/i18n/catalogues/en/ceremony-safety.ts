@@ -61,7 +61,7 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next':
     "Put each custodian's share on its own removable media, not on the transfer media.",
   'problem.BUNDLE_ABANDONED':
-    '{dir} is from an air-gapped session that was abandoned before its receipt was written (see ABANDONED.txt in it); no receipt names it, so it must not be imported.',
+    '{dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (one written for it is voided), so it must not be imported.',
   'problem.BUNDLE_ABANDONED.next':
     'Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.',
   'problem.WRAPPED_WITHDRAW_FAILED': 'The abandoned wrapped-material bundle in {dir} could not be marked or disabled.',
@@ -73,7 +73,7 @@ export const enCeremonySafety = {
   'cli.preflight-passed':
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
   'cli.session-unfinished':
-    'Session {session} of this journal (entries {from}-{to}) {interrupted, plural, =0 {ended without stopping: a crash or power loss} other {was stopped (journal entry {interrupted}) before it could journal its end}}. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand.',
+    'Session {session} of this journal (entries {from}-{to}) {interrupted, plural, =0 {{beforeManifest, select, yes {ended after its receipt and before its bundle’s manifest was written: a crash or power loss. That bundle never became whole, so no online side takes it} other {ended without stopping: a crash or power loss}}} other {was stopped (journal entry {interrupted}) before it could journal its end}}. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand.',
   'cli.session-unrecorded': 'Journal entry {seq}: {reason}: {keys}. The receipt lists it under Deviations.',
   'cli.session-unrecorded-creates':
     'Journal entry {seq}: {reason}: {creates}. The receipt lists it under Deviations. online create-key run again with the same plan looks in the KMS first: a key found under {count, plural, one {that alias} other {such an alias}} as this ceremony creates keys (external, Pending import, created since the send) is journaled as the key that send created, not created again; an alias the KMS does not hold is created; an alias another key holds is refused.',
@@ -84,7 +84,7 @@ export const enCeremonySafety = {
   'cli.receipt-voided':
     'The receipt {file} (and its text twin) names a bundle that was never completed: renamed to {file}.void and its twin likewise (journaled). Do not sign it, print it or keep it as the record of this wrap.',
   'cli.bundle-withdrawn':
-    'The wrapped-material bundle in {dir} was withdrawn (no receipt names it): {how, select, marked {marked ABANDONED.txt.} manifestRemoved {the media had no room even for ABANDONED.txt, so its manifest.json was removed.} noManifest {the media had no room even for ABANDONED.txt; it has no manifest.json, so no reader takes it for a bundle. Delete the folder once the media has room.} other {marked ABANDONED.txt, or, where the media had no room for that, its manifest.json removed (the journal records which).}} The online import refuses it; do not carry it over.',
+    'The wrapped-material bundle in {dir} was withdrawn (it never became a whole bundle; a receipt that names it is voided): {how, select, marked {marked ABANDONED.txt.} manifestRemoved {the media had no room even for ABANDONED.txt, so its manifest.json was removed.} noManifest {the media had no room even for ABANDONED.txt; it has no manifest.json, so no reader takes it for a bundle. Delete the folder once the media has room.} other {marked ABANDONED.txt, or, where the media had no room for that, its manifest.json removed (the journal records which).}} The online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
     'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
   'cli.custody-withdrawn':
@@ -101,7 +101,7 @@ export const enCeremonySafety = {
   'hsm.object':
     '"{label}" ({objectClass, select, CKO_SECRET_KEY {symmetric key} CKO_PRIVATE_KEY {private key} CKO_PUBLIC_KEY {public key} other {{objectClass}}}, CKA_ID {objectId})',
   'cli.earlier-receipt-voided':
-    'The receipt that session printed but never journaled ({files}) was voided, renamed NAME.void: it names the bundle and custody set just withdrawn. Do not sign it or carry it over; keep it for the audit.',
+    'The receipt that session printed{journaled, select, yes {} other { but never journaled}} ({files}) was voided, renamed NAME.void: it names the bundle and custody set just withdrawn. Do not sign it or carry it over; keep it for the audit.',
   'cli.earlier-custody-withdrawn':
     'The custody files that session wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as that session’s preflight found it.',
   'cli.earlier-custody-not-withdrawn':

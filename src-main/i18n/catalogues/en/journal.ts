@@ -119,6 +119,8 @@ export const enJournal = {
     'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {a create-key request} other {# create-key requests}} to the KMS and was stopped before recording {count, plural, one {its answer} other {their answers}}: journal entry {stop} records the stop, made while the KMS had not answered',
   'journal.reason.stopped-before-end':
     'the process was stopped (journal entry {seq}: ceremony.interrupted) before the session could journal its end',
+  'journal.reason.ended-before-manifest':
+    'the process ended after the receipt and before the bundle manifest was written (a crash or power loss): the bundle never became whole, and its receipt is voided',
   'journal.reason.ended-without-stop': 'the process ended without stopping: a crash or power loss',
   'journal.reason.torn-recorded-late':
     'a side file no journal entry recorded: left by a power loss during a set-aside, or put there by hand',

@@ -100,6 +100,8 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.sent-stopped-creates':
     '此日志的第 {session} 次会话（条目 {from}-{to}）向 KMS 发送了 {count} 个创建密钥请求，在记录其答复之前被停止：条目 {stop} 记录了这次停止，停止时 KMS 尚未答复',
   'journal.reason.stopped-before-end': '进程在会话记入其结束之前被停止（日志条目 {seq}：ceremony.interrupted）',
+  'journal.reason.ended-before-manifest':
+    '进程在写出回执之后、写出包清单之前结束（程序崩溃或断电）：该包从未完整，其回执已作废',
   'journal.reason.ended-without-stop': '进程未经停止即已结束：程序崩溃或断电',
   'journal.reason.torn-recorded-late': '日志中没有任何条目记载的旁边文件：移出行时断电留下的，或有人手动放在那里的',
   'journal.reason.custody-not-withdrawn':

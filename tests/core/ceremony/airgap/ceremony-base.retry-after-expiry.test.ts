@@ -98,7 +98,7 @@ describe('retry after an expired import token, same air-gapped journal', () => {
       day2.checkWrappedBundle(wrapped2, { expectedDigest: second.bundle.manifestSha256, source: 'air-gapped-receipt' }),
     ).rejects.toMatchObject({
       code: 'BUNDLE_ABANDONED',
-      message: expect.stringContaining('abandoned before its receipt was written'),
+      message: expect.stringContaining('abandoned before its bundle became whole'),
       nextStep: expect.stringContaining('Wrap again on the air-gapped workstation'),
     });
     const journalText = await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8');

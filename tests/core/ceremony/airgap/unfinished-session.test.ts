@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { finishedWraps } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
 import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
 import { listDeviations, openJournal, type Journal } from '../../../../src-main/core/journal';
 import { english } from '../../../../src-main/i18n/translate';
@@ -124,7 +125,9 @@ describe('closeUnfinishedSession', () => {
     expect(english.message(closed?.data.reasonPhrase as never)).toBe(
       'the process was stopped (journal entry 4: ceremony.interrupted) before the session could journal its end',
     );
-    expect(english.t('cli.session-unfinished', { session: 1, from: 1, to: 5, interrupted: 4 })).toMatch(
+    expect(
+      english.t('cli.session-unfinished', { session: 1, from: 1, to: 5, interrupted: 4, beforeManifest: 'no' }),
+    ).toMatch(
       /^Session 1 of this journal \(entries 1-5\) was stopped \(journal entry 4\) before it could journal its end\. /,
     );
   });
@@ -285,6 +288,60 @@ describe('closeUnfinishedSession', () => {
     expect(journal.count).toBe(count);
     expect(existsSync(share)).toBe(true);
     expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(false);
+  });
+
+  it('closes a session killed between its journaled receipt and its manifest: the receipt voided, the bundle and custody set withdrawn, no earlier wrap left', async () => {
+    const { custodians, bundle } = await crashedSession(['custody.split']);
+    await journal.append('Ana', 'wrapped-bundle.written', { manifestSha256: 'ab'.repeat(32), folder: bundle });
+    const [html, text] = ['html', 'txt'].map((x) => `receipt-air-gapped-${CEREMONY}-session-1.${x}`) as [
+      string,
+      string,
+    ];
+    await journal.append('Ana', 'receipt.written', { htmlFile: html, textFile: text });
+    // Sealed by its receipt alone, it counts as a wrap whose bundle may still be imported.
+    expect(finishedWraps(journal.entries)).toHaveLength(1);
+    for (const name of [html, text]) await writeFile(path.join(dir, name), 'wrapped digest, custody set');
+    await mkdir(custodians[0] as string);
+    await writeFile(path.join(custodians[0] as string, `keyferry-share-${CEREMONY}-1of2.json`), 'x');
+    await mkdir(path.join(bundle, 'keys'), { recursive: true });
+    await writeFile(path.join(bundle, 'README.txt'), 'readme');
+    const count = journal.count;
+
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect(report).toMatchObject({
+      session: 1,
+      beforeManifest: true,
+      withdrawnBundle: bundle,
+      voidedReceipts: [html, text],
+    });
+    expect(journal.entries.slice(count).map((e) => e.event)).toEqual([
+      'ceremony.session-unfinished',
+      'wrapped-bundle.withdrawn',
+      'receipt.voided',
+      'custody.withdrawn',
+    ]);
+    const closed = journal.entries[count];
+    expect(english.message(closed?.data.reasonPhrase as never)).toMatch(
+      /^the process ended after the receipt and before the bundle manifest was written .*: the bundle never became whole/,
+    );
+    expect((await readdir(dir)).filter((n) => n.startsWith('receipt-')).sort()).toEqual([
+      `${html}.void`,
+      `${text}.void`,
+    ]);
+    expect(existsSync(custodians[0] as string)).toBe(false);
+    // Nothing of it counts as a wrap to import or to wrap again after, and the next opening closes nothing.
+    expect(finishedWraps(journal.entries)).toEqual([]);
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+  });
+
+  it('leaves a session its receipt sealed when its bundle folder is gone (it may have been carried away whole)', async () => {
+    const { bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written']);
+    await journal.append('Ana', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
+    expect(existsSync(bundle)).toBe(false);
+    const count = journal.count;
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+    expect(journal.count).toBe(count);
   });
 
   it('leaves a journal alone whose last session stopped or finished', async () => {
