@@ -24,7 +24,8 @@ export function isRestoreStart(data: Readonly<Record<string, unknown>> | undefin
 export function startsAirGappedSession(entry: JournalEntry): boolean {
   return entry.event === SESSION_STARTED && entry.data['side'] === 'air-gapped';
 }
-const SESSION_NAME = /-session-(\d+)\.(?:html|txt)$/;
+/** A receipt file's session number, voided ones included (void-receipt.ts): a voided receipt's number is never reused. */
+const SESSION_NAME = /-session-(\d+)\.(?:html|txt)(?:\.\d+)?(?:\.void)?$/;
 
 /**
  * The number of the air-gapped session (wrap or custody restore) that `startedSeq` opened, counted in

@@ -14,6 +14,23 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 /** The suffix a voided receipt's files get. */
 const VOID_SUFFIX = '.void';
 
+/**
+ * The name `file` is voided under: NAME.void, or NAME.2.void, NAME.3.void … when a voided file of that
+ * name is already there (a rename replaces its target: a trial lost a voided receipt so). Throws
+ * ENOENT when `file` itself is not there.
+ */
+async function freeVoidName(file: string): Promise<string> {
+  await fs.lstat(file);
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? `${file}${VOID_SUFFIX}` : `${file}.${n}${VOID_SUFFIX}`;
+    const taken = await fs.lstat(name).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
+    );
+    if (!taken) return name;
+  }
+}
+
 /** Renames `receipt`'s HTML and text files to NAME.void and journals which were (and which could not be); returns the names renamed. */
 export async function voidReceipt(
   receipt: Pick<WrittenCeremonyReceipt, 'htmlFile' | 'textFile'>,
@@ -24,7 +41,7 @@ export async function voidReceipt(
   const leftFiles: string[] = [];
   for (const file of [receipt.htmlFile, receipt.textFile]) {
     try {
-      await fs.rename(file, `${file}${VOID_SUFFIX}`);
+      await fs.rename(file, await freeVoidName(file));
       voidedFiles.push(path.basename(file));
     } catch (error) {
       // A file never written (a crash between the HTML and the text file) is no file left.

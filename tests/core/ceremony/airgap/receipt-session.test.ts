@@ -72,6 +72,12 @@ describe('receiptSessionNumber', () => {
     expect(receiptSessionNumber(journal.entries, now.seq)).toBe(3);
   });
 
+  it('never reuses the number of a voided receipt in the folder (another journal of the ceremony voided it)', async () => {
+    const now = await start('custody-restore');
+    const voided = ['receipt-air-gapped-KF-1-session-1.html.void', 'receipt-air-gapped-KF-1-session-2.txt.2.void'];
+    expect(receiptSessionNumber(journal.entries, now.seq, voided)).toBe(3);
+  });
+
   it('tells a receipt the earlier receipts of its journal and the sessions that ended without one (a voided one among them)', async () => {
     await start();
     await receipt('receipt-air-gapped-KF-1-session-1');

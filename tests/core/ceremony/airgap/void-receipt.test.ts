@@ -7,10 +7,12 @@
  * bundle could still be imported. A real tmpfs filled up (ENOSPC), a real simulator, real files.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { problemCause } from '../../../../src-main/core/ceremony/airgap/session-stop';
+import { voidReceipt } from '../../../../src-main/core/ceremony/airgap/void-receipt';
+import { openJournal } from '../../../../src-main/core/journal';
 import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { airGapUpToBundle } from './up-to-bundle';
 import { fillUp, MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
@@ -64,5 +66,30 @@ describe.skipIf(!MOUNTS_AVAILABLE)('a bundle that cannot be completed after its 
     expect(existsSync(receipt.htmlFile)).toBe(true);
     expect(second.journal.entries.some((e) => e.event === 'wrap.repeated')).toBe(false);
     await second.journal.close();
+  });
+});
+
+describe('voiding a receipt', () => {
+  it('never replaces a voided receipt of the same name: the second is kept as NAME.2.void', async () => {
+    const folder = path.join(f.dir, 'receipts');
+    await mkdir(folder);
+    const files = { htmlFile: path.join(folder, 'r-session-1.html'), textFile: path.join(folder, 'r-session-1.txt') };
+    await writeFile(files.htmlFile, 'first');
+    await writeFile(files.textFile, 'first');
+    const journal = await openJournal(path.join(f.dir, 'void.jsonl'), { create: true });
+    try {
+      expect(await voidReceipt(files, journal, 'Ana')).toEqual(['r-session-1.html', 'r-session-1.txt']);
+      await writeFile(files.htmlFile, 'second');
+      expect(await voidReceipt(files, journal, 'Ana')).toEqual(['r-session-1.html']);
+    } finally {
+      await journal.close();
+    }
+    expect((await readdir(folder)).sort()).toEqual([
+      'r-session-1.html.2.void',
+      'r-session-1.html.void',
+      'r-session-1.txt.void',
+    ]);
+    expect(await readFile(path.join(folder, 'r-session-1.html.void'), 'utf8')).toBe('first');
+    expect(await readFile(path.join(folder, 'r-session-1.html.2.void'), 'utf8')).toBe('second');
   });
 });
