@@ -73,6 +73,8 @@ const journaledMadeBy = z.object({
   journalFirstEntrySha256: sha256,
   /** Format version 4: the air-gapped session that made the bundle, by the entry that started it. */
   wrapEntry: z.object({ seq: z.number().int().positive(), sha256, at: z.string() }).optional(),
+  /** Format version 4: the earlier sessions of its journal that finished a bundle. */
+  earlierWraps: z.array(z.object({ seq: z.number().int().positive(), sha256 })).optional(),
 });
 
 /** A wrap the online journal vouched for (at entry `onlineSeq`) whose bundle named the air-gapped session that made it (format version 4). */
@@ -80,6 +82,8 @@ interface VouchedSessionWrap {
   readonly onlineSeq: number;
   readonly journalFirstEntrySha256: string;
   readonly wrapEntry: { readonly seq: number; readonly sha256: string; readonly at: string };
+  /** The earlier sessions of its journal its bundle listed: bundles of those are earlier wraps, not a copy's. */
+  readonly earlierWraps: readonly { readonly seq: number; readonly sha256: string }[];
 }
 
 /** The `madeBy` of a wrap `entry` of the online journal vouches for: a bundle checked, or refused only because its import tokens had lapsed. */
@@ -146,18 +150,29 @@ function withSessionWrap(
     onlineSeq: entry.seq,
     journalFirstEntrySha256: made.journalFirstEntrySha256,
     wrapEntry: made.wrapEntry,
+    earlierWraps: made.earlierWraps ?? [],
   };
   return [...(wraps ?? []), wrap];
 }
 
-/** Whether `madeBy` shows its journal had the session of `wrap` (listed, or its own) when it made the bundle. */
+/**
+ * Whether `madeBy` and the session of `wrap` are of one line of that journal: the bundle's journal had
+ * that session (listed, or its own) when it made the bundle, or that session's bundle lists the
+ * bundle's own session among its earlier wraps (an earlier wrap of the same journal, taken after a
+ * later one was checked: a trial's officer stopped the later import and took the earlier bundle,
+ * and was told it came from an older copy). A copy's own session is in no later bundle's list: its
+ * start entry is not in the journal that went on.
+ */
 function knowsWrap(madeBy: WrappedMadeBy, wrap: VouchedSessionWrap): boolean {
   const same = (e: { seq: number; sha256: string } | undefined) =>
     e?.seq === wrap.wrapEntry.seq && e.sha256 === wrap.wrapEntry.sha256;
   const listed = madeBy.earlierWraps ?? [];
   // A full list holds the latest wraps only: an older one chains under the first listed.
   const beforeFullList = listed.length === BUNDLE_LIMITS.maxEarlierWraps && wrap.wrapEntry.seq < (listed[0]?.seq ?? 0);
-  return same(madeBy.wrapEntry) || listed.some(same) || beforeFullList;
+  const own = madeBy.wrapEntry;
+  const listedByLater =
+    own !== undefined && wrap.earlierWraps.some((e) => e.seq === own.seq && e.sha256 === own.sha256);
+  return same(madeBy.wrapEntry) || listed.some(same) || beforeFullList || listedByLater;
 }
 
 /** Refuses a wrap of an older copy of a journal a vouched wrap came from (module comment), naming the wrap it lacks. */

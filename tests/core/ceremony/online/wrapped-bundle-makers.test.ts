@@ -468,6 +468,12 @@ describe('checkBundleMakers', () => {
     // The journal that went on: session 40 listed, or the same session's bundle again.
     expect(checkBundleMakers(facts, v4(90, [3, 40]), KEYS, false, BUNDLE)).toBeUndefined();
     expect(checkBundleMakers(facts, v4(40, [3]), KEYS, false, BUNDLE)).toBeUndefined();
+    // Session 3's own bundle, taken after session 40's was checked: 40 listed it, an earlier wrap of that journal.
+    expect(checkBundleMakers(facts, v4(3, []), KEYS, false, BUNDLE)).toBeUndefined();
+    // Session 20 is in no list of the journal the online side took: a copy's session, refused below.
+    expect(() => checkBundleMakers(facts, v4(20, []), KEYS, false, BUNDLE)).toThrow(
+      expect.objectContaining({ code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY' }),
+    );
     // A copy from before session 40 (or whose entry 40 is another one: a copy that forked there).
     const forked = { ...v4(90, [3]), earlierWraps: [session(3), { seq: 40, sha256: 'e'.repeat(64) }] };
     for (const [older, lists] of [
