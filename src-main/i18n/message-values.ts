@@ -2241,6 +2241,8 @@ export interface MessageValueTable {
   'problem.CUSTODY_FILE_EXISTS.next': NoValues;
   'problem.CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'problem.CUSTODY_DESTINATIONS_COUNT.next': NoValues;
+  'problem.CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string };
+  'problem.CUSTODIAN_FOLDER_CHANGED.next': NoValues;
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
@@ -3069,6 +3071,7 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATION_MISSING': { index: string | number; folder: string | number };
   'CUSTODY_FILE_EXISTS': { file: string | number };
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
+  'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };

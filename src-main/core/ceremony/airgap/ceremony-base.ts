@@ -257,6 +257,11 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return this.#preflight.require(step);
   }
 
+  /** The custodian folders still as the preflight found them, right before the split writes (CUSTODIAN_FOLDER_CHANGED). */
+  protected recheckCustodianFolders(): Promise<void> {
+    return this.#preflight.recheckCustodianFolders();
+  }
+
   /**
    * Ends a session that will not finish (session-stop.ts): wipes what is held (`wipe`), journals
    * the stop, withdraws a wrapped bundle written but named by no receipt and undoes the rest

@@ -18,6 +18,7 @@ import {
   type AirGapDestinations,
   type PlanExpiryOverride,
 } from './preflight';
+import { recheckCustodianFolders, type PreflightedCustodianFolder } from './custodian-folders-recheck';
 
 /** The steps that need the preflight first (messages name them). */
 export type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
@@ -29,6 +30,8 @@ export class SessionPreflight {
   #checked: AirGapDestinations | undefined;
   /** Each key's expiry fixed by the preflight (undefined: the one given when the bundle is written). */
   #requestedExpiries: ReadonlyMap<string, MaterialExpiry> | undefined;
+  /** The volumes the preflight found the custodian folders and the wrapped bundle's folder on. */
+  #volumes: { custodians: readonly PreflightedCustodianFolder[]; transfer: string | undefined } | undefined;
 
   constructor(people: { readonly journal: Journal; readonly operator: string }) {
     this.#journal = people.journal;
@@ -56,7 +59,7 @@ export class SessionPreflight {
   ): Promise<PlanExpiryOverride[]> {
     const destinations = airGapDestinations(request, keys, receiptBaseName);
     const requested = requestedExpiryText(request);
-    await preflightJournaled(
+    const checked = await preflightJournaled(
       this.#journal,
       this.#operator,
       destinations,
@@ -68,6 +71,12 @@ export class SessionPreflight {
       wrappedBundle: path.resolve(request.wrappedBundle),
       receiptFolder: path.resolve(request.receiptFolder),
       ...(request.custodianFolders ? { custodianFolders: request.custodianFolders.map((f) => path.resolve(f)) } : {}),
+    };
+    this.#volumes = {
+      custodians: checked
+        .filter((c) => c.role === 'custodian')
+        .map((c) => ({ folder: c.folder, volumeId: c.volumeId })),
+      transfer: checked.find((c) => c.role === 'bundle')?.volumeId,
     };
     const fixed = expiries();
     this.#requestedExpiries = fixed ? new Map(fixed.map((e) => [e.keyId, e.requested])) : undefined;
@@ -81,6 +90,16 @@ export class SessionPreflight {
   require(step: PreflightedStep): AirGapDestinations {
     if (!this.#checked) throw new KeyferryError('PREFLIGHT_REQUIRED', { step });
     return this.#checked;
+  }
+
+  /**
+   * Right before the custody split writes: every custodian folder still as the preflight found it
+   * (custodian-folders-recheck.ts, CUSTODIAN_FOLDER_CHANGED).
+   */
+  async recheckCustodianFolders(): Promise<void> {
+    const checked = this.require('split');
+    if (!this.#volumes) return;
+    await recheckCustodianFolders(this.#volumes.custodians, this.#volumes.transfer, checked.allowSameVolume ?? false);
   }
 
   /**

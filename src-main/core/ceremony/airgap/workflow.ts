@@ -382,8 +382,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.#custody.check(request, planned);
     const { journal, operator, onProgress } = this.options;
     // A stop arriving meanwhile waits for the split, then removes what it wrote (withdraw-custody.ts).
-    return this.whileWriting(() =>
-      this.#custody.split(request, {
+    return this.whileWriting(async () => {
+      await this.recheckCustodianFolders();
+      return this.#custody.split(request, {
         ceremonyId: this.currentCeremonyId,
         parameters: this.#parameters,
         vault: this.#vault,
@@ -392,8 +393,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         language: this.options.receiptLanguage ?? 'en',
         slipContext: { title: this.options.title, splitAt: this.now() },
         ...(onProgress ? { onProgress } : {}),
-      }),
-    );
+      });
+    });
   }
 
   /** Step 6: wraps every key's material, then wipes the material from memory. */

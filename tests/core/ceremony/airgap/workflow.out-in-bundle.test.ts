@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../../src-main/core/bundle';
 import { journalFileEntries } from '../../../helpers/journal-entries';
 import { confirmEveryWitness } from '../witness-helpers';
-import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { createFixture, type Fixture } from '../ceremony-fixture';
+import { airGapReadDayOne } from './up-to-bundle';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -23,11 +24,7 @@ afterEach(async () => {
 describe('the wrapped bundle’s folder inside the parameters bundle', () => {
   it('is refused before anything is written; the parameters bundle still verifies; a folder beside it goes on', async () => {
     const plan = f.plan(['EC_P256']);
-    const { params } = await onlineDayOne(f, plan);
-    const journal = await f.journal('airgap.jsonl');
-    const air = await f.airgap(journal, plan);
-    await air.checkNetwork();
-    await air.readParametersBundle(params);
+    const { params, journal, air } = await airGapReadDayOne(f, plan);
     await confirmEveryWitness(air, plan.witnesses, params);
     const receiptFolder = path.join(f.dir, 'receipts');
     await mkdir(receiptFolder, { recursive: true });
