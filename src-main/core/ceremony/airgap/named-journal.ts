@@ -21,6 +21,7 @@ import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 import { finishedWrapStarts } from './earlier-wraps';
+import { leftFilesToWithdraw, unfinishedLastSession } from './unfinished-session';
 import { journalIdentity } from '../../../i18n/made-by-line';
 import { wrapsOnMedia, type WrapOnMedia } from './wraps-on-media';
 
@@ -127,6 +128,7 @@ export function checkNamedJournal(
   const { keys } = parameters;
   const toWrapIn = journalToWrapIn(parameters, journal.entries);
   const named = toWrapIn?.named;
+  if (named && everyKeyBound(keys)) refuseClosingInOlderCopy(named, journal);
   if (!named || everyKeyBound(keys)) {
     // Nothing named, or the journal given is the one a wrap on the media names.
     const why = named ? 'bound' : (parameters.onMedia?.length ?? 0) > 0 ? 'named' : 'none';
@@ -157,6 +159,29 @@ export function checkNamedJournal(
     reason,
     ...(toWrapIn?.onMedia === undefined ? {} : { bundleOnMedia: toWrapIn.onMedia }),
   };
+}
+
+/**
+ * Parameters whose every key is bound are not held to their journal (no new material can come of
+ * them), but a session opened on an older copy of it would close that copy's last session as a
+ * crash's and remove its custody shares: a trial cut the journal inside a wrap the online side had
+ * imported (set aside as a torn line), emptied its bundle folder, filed its receipts away, and the
+ * next wrap removed the only backup of the material the KMS held. When the journal lacks the latest
+ * wrap the online side took, or has it unfinished, and ends with a session whose closing would
+ * withdraw files, nothing is opened (AIRGAP_SESSION_FINISHED_ON_MEDIA, the parameters as evidence).
+ */
+function refuseClosingInOlderCopy(named: CeremonyAirGapJournal, journal: JournalRead): void {
+  if (namedJournalMismatch(named, journal.entries) !== 'older') return;
+  const unfinished = unfinishedLastSession(journal.entries);
+  if (!unfinished || !leftFilesToWithdraw(unfinished.entries)) return;
+  throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
+    journal: journal.path,
+    session: unfinished.session,
+    seq: (unfinished.entries[0] as JournalEntry).seq,
+    where: named.file,
+    evidence: 'parameters',
+    count: named.lastWrap?.seq ?? 0,
+  });
 }
 
 /** The parameters a session read, as its preflight holds them to the wraps beside the output folder. */

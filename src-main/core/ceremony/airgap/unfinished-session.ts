@@ -85,7 +85,7 @@ interface UnfinishedSession {
 }
 
 /** The journal's last air-gapped session when it has no end entry (sealingEntries, SESSION_STOPPED_BY). */
-function unfinishedLastSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
+export function unfinishedLastSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
   const start = entries.findLastIndex(startsAirGappedSession);
   if (start === -1) return null;
   const session = entries.slice(start);

@@ -21,6 +21,13 @@ const current = journalAndVaultEachTest('kf-named-journal-');
 
 /** Two keys never imported into: the wrap would make new material. */
 const NEW_MATERIAL = [{ keyId: 'k-1' }, { keyId: 'k-2' }];
+/** A key's material as the KMS holds it since an import (the parameters say so): only that material again. */
+const BOUND = {
+  kind: 'key-check-value',
+  method: 'aes-ecb-zero-block',
+  keyCheckValue: 'A1B2C3',
+  importedSeq: 9,
+} as const;
 /** Parameters of `keys` naming `named`. */
 const naming = (named: CeremonyAirGapJournal | undefined, keys: NamingParameters['keys'] = NEW_MATERIAL) => ({
   named,
@@ -129,15 +136,9 @@ describe('checkNamedJournal', () => {
   it('lets any journal wrap parameters whose every key takes only the material the KMS holds', async () => {
     const { journal } = current();
     const named = await wrappedTwice(journal);
-    const bound = {
-      kind: 'key-check-value',
-      method: 'aes-ecb-zero-block',
-      keyCheckValue: 'A1B2C3',
-      importedSeq: 9,
-    } as const;
     // k-2 is a replica of k-1: bound through its group.
     const everyBound = [
-      { keyId: 'k-1', boundMaterial: bound },
+      { keyId: 'k-1', boundMaterial: BOUND },
       { keyId: 'k-2', replicaOf: 'k-1' },
     ];
     const other = { path: '/m/a.jsonl', entries: [] };
@@ -146,10 +147,36 @@ describe('checkNamedJournal', () => {
       'Every key of these import parameters takes only the material the KMS already holds',
     );
     // One key that would take new material: checked.
-    const oneNew = [{ keyId: 'k-1', boundMaterial: bound }, { keyId: 'k-3' }];
+    const oneNew = [{ keyId: 'k-1', boundMaterial: BOUND }, { keyId: 'k-3' }];
     expect(refusal(() => checkNamedJournal(naming(named, oneNew), other, undefined)).code).toBe(
       'AIRGAP_JOURNAL_NOT_THE_CEREMONYS',
     );
+  });
+
+  it('never opens a copy cut inside the wrap the online side took, for bound keys either: its closing would remove that wrap’s shares', async () => {
+    const { journal } = current();
+    const named = await wrappedTwice(journal);
+    const everyBound = [{ keyId: 'k-1', boundMaterial: BOUND }];
+    const last = named.lastWrap?.seq as number;
+    // The copy: cut inside the second wrap, after its preflight and custody split (its receipt lost with the cut).
+    const cut = [...journal.entries.filter((e) => e.seq < last + 2)];
+    const withSplit = [
+      ...cut,
+      { ...(cut.at(-1) as (typeof cut)[number]), seq: last + 2, event: 'preflight.passed' },
+      { ...(cut.at(-1) as (typeof cut)[number]), seq: last + 3, event: 'custody.split' },
+    ];
+    const copy = { path: '/m/airgap.jsonl', entries: withSplit };
+    const refused = refusal(() => checkNamedJournal(naming(named, everyBound), copy, undefined));
+    expect(refused).toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { session: 2, seq: last, evidence: 'parameters', count: last },
+    });
+    expect(refused.message).toContain(
+      `made in the session begun at its entry ${last}, which this copy lacks or has unfinished`,
+    );
+    // Cut before anything of it was written (nothing to withdraw), or the journal as it went on: passes.
+    expect(checkNamedJournal(naming(named, everyBound), { ...copy, entries: cut }, undefined)).toBeUndefined();
+    expect(checkNamedJournal(naming(named, everyBound), journal, undefined)).toBeUndefined();
   });
 });
 
