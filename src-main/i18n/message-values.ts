@@ -283,7 +283,7 @@ export interface MessageValueTable {
   'import.button': NoValues;
   'import.stopped.summary': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number; elsewhere: number; elsewhereKeys: string | number };
   'import.stopped.more-keys': { keys: string | number; count: string | number };
-  'import.stopped.again': NoValues;
+  'import.stopped.again': { checked: string };
   'import.place': { group: string; region: string | number; alias: string | number };
   'import.imported': { when: string | number; source: string; how: string };
   'verify.title': NoValues;

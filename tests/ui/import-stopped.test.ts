@@ -53,7 +53,7 @@ describe('an import stopped part way, in the app', () => {
       expect(alias).toBeDefined();
       expect(said).toContain(alias as string);
     }
-    expect(await summary.locator('p').nth(1).textContent()).toBe(t('import.stopped.again'));
+    expect(await summary.locator('p').nth(1).textContent()).toBe(t('import.stopped.again', { checked: 'yes' }));
     await ui.screenshot('online-import-stopped', 'online-import');
 
     // The network is back: Import again imports the rest, and the KMS took each key's material once.

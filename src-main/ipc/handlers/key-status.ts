@@ -10,6 +10,7 @@ import { exposureToSay } from '../../core/ceremony/online/exposed-material';
 import { refusedBeforeImport, type RefusedImport } from '../../core/ceremony/online/refused-imports';
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
+import { everyKeyVerified } from '../../core/ceremony/online/key-status';
 import type { Journal } from '../../core/journal';
 import type { Response } from '../contract';
 import type { CeremonyClock } from '../schemas/key-status';
@@ -51,7 +52,10 @@ export async function keyStatusView(
   return {
     clock,
     keys: status.map((s) => ({ ...s })),
-    proofs: proofs && { allVerified: proofs.every((p) => p.ok), keys: proofs.map((p) => ({ ...p })) },
+    proofs: proofs && {
+      allVerified: everyKeyVerified(proofs, ceremony.keys()),
+      keys: proofs.map((p) => ({ ...p })),
+    },
     next: {
       deleted: next.deleted.map(({ key, round }) => ({
         ...named(key),

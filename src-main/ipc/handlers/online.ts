@@ -9,6 +9,7 @@ import { causeValues, isKeyferryError, KeyferryError } from '../../core/errors';
 import { accessKeyHint } from '../../core/kms/access-key-hint';
 import { KmsClient } from '../../core/kms/client';
 import { replicaKmsClients } from '../../core/ceremony/online/replica-connections';
+import { everyKeyVerified } from '../../core/ceremony/online/key-status';
 import {
   bindingOf,
   requireBoundConnection,
@@ -309,8 +310,9 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
     },
 
     verifyKeys: async () => {
-      const proofs = await workflow().verifyKeys();
-      return { allVerified: proofs.every((p) => p.ok), keys: proofs };
+      const ceremony = workflow();
+      const proofs = await ceremony.verifyKeys();
+      return { allVerified: everyKeyVerified(proofs, ceremony.keys()), keys: proofs };
     },
 
     keyStatus: async () => {

@@ -3,7 +3,8 @@
  * journal's medium full) or an earlier session sent imports whose answers it never recorded: which
  * keys hold their material, which were sent an import not recorded as taken (the next import asks
  * the KMS about them before sending anything), which are still to import, and that pressing Import
- * again finishes the ceremony. With a hundred keys the officer must not work this out from the
+ * again finishes the ceremony (after checking the wrapped bundle again when this session has not:
+ * after a restart the button waits for that check). With a hundred keys the officer must not work this out from the
  * table. Read from the ceremony overview (the journal's view), which main refreshes after every step.
  */
 import { useT } from '../../i18n';
@@ -32,7 +33,7 @@ export function ImportStopped({ bundleKeyIds }: { bundleKeyIds: ReadonlySet<stri
   return (
     <div className="warning import-stopped" role="status">
       <p>{t('import.stopped.summary', summary.values)}</p>
-      <p>{t('import.stopped.again')}</p>
+      <p>{t('import.stopped.again', { checked: bundleKeyIds ? 'yes' : 'no' })}</p>
     </div>
   );
 }

@@ -137,6 +137,18 @@ export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProo
   );
 }
 
+/**
+ * Whether the ceremony's keys are all proven: every proof passed and no key waits for its material.
+ * The proofs cover only the keys holding material (proveImportedKeys), so a key whose import was
+ * refused or never sent has none: a trial's app said "all verified" with such a key still Pending import.
+ */
+export function everyKeyVerified(
+  proofs: readonly KeyProof[],
+  keys: readonly Pick<JournaledKey, 'imported'>[],
+): boolean {
+  return proofs.every((p) => p.ok) && keys.every((k) => k.imported);
+}
+
 /** Deletes the imported material of one AES key of this ceremony and journals its new state. */
 export async function deleteImportedMaterial(
   ctx: OnlineStepContext,

@@ -39,11 +39,16 @@ export function onlineStepFromState(state: OnlineCeremonyState, checked?: Checke
   // A key that lost its material waits for fresh parameters: the ceremony is not finished, nor its old bundle current.
   if (round.some((k) => awaitsNewParameters(k))) return 'keys-created';
   // Parameters for every key of the round; when other keys hold material (some lapsed or were deleted
-  // after an import), fetched since the last import, else the ones fetched before it would count.
+  // after an import), fetched since the last import, else the ones fetched before it would count. A
+  // round of keys that never held material (an import stopped part way: the rest were imported after
+  // the fetch) waits for its bundle to be checked again, never stands verified (a trial's app did so
+  // after a restart, offering the receipt with a key still Pending import).
   const fetched =
     round.length > 0 &&
     round.every((k) => k.issued.length > 0) &&
-    (holding.length === 0 || (state.lastFetchSeq ?? 0) > (state.lastImportSeq ?? 0));
+    (holding.length === 0 ||
+      (state.lastFetchSeq ?? 0) > (state.lastImportSeq ?? 0) ||
+      round.every((k) => !k.imported && !k.materialDeleted && k.materialLostSeq === undefined));
   if (fetched) {
     // A bundle written after the last parameters fetched carries them; fetched again since (the
     // tokens lapsed), the next bundle must be written first.

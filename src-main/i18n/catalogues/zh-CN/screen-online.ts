@@ -132,7 +132,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次导入会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（“等待导入”）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}。}}仪式尚未完成。',
   'import.stopped.more-keys': '{keys}，以及另外 {count} 个（本次仪式的密钥表列出全部）',
   'import.stopped.again':
-    '排除导致停止的原因后（所示问题会说明：KMS 恢复应答、日志的介质有空间、修改被拒绝的请求），请再次点击“导入密钥材料”：它只导入缺少的部分，已生效的导入不会再次发送。',
+    '排除导致停止的原因后（所示问题会说明：KMS 恢复应答、日志的介质有空间、修改被拒绝的请求），{checked, select, no {请先在上面的步骤中再次核对已包装密钥材料包（本次会话尚未读取它：请输入离线回执上的摘要），然后再次点击} other {请再次点击}}“导入密钥材料”：它只导入缺少的部分，已生效的导入不会再次发送。',
   'import.place':
     '{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{alias} 的副本）} other {}}',
   'import.imported':

@@ -7,7 +7,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { airGapSide, createFixture, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { airGapSide, createFixture, onlineWithFirstBundle, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { everyKeyVerified } from '../../../../src-main/core/ceremony/online/key-status';
 import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { onlineStepFromState } from '../../../../src-main/core/ceremony/online/step-from-state';
 import type { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
@@ -83,5 +84,30 @@ describe('a session and a later replay of its journal stand at the same step', (
     const keyId = day2.keys()[0]?.keyId as string;
     await f.kms.disableKey(keyId);
     expect(await after(day2, journal, () => day2.verifyKeys())).toEqual(same('imported'));
+  });
+
+  it('an import stopped part way, the imported key proven: a later session waits for the bundle again, never verified', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const { journal, online, first } = await onlineWithFirstBundle(f, plan);
+    const { out } = await airGapSide(f, plan, first.dir, path.join(f.dir, 'wrapped'));
+    await online.checkWrappedBundle(out, await receiptDigestOf(out));
+    // The second key's import is refused by the KMS: the first holds its material, the second waits.
+    f.sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
+    await expect(online.importMaterial()).rejects.toMatchObject({ code: expect.any(String) });
+    const proofs = await online.verifyKeys({ anyStep: true });
+    expect(proofs.map((p) => p.ok)).toEqual([true]);
+    expect(everyKeyVerified(proofs, online.keys())).toBe(false);
+    await journal.close();
+
+    const again = await f.journal('online.jsonl');
+    const later = await f.online(again, plan);
+    expect(later.step).toBe('parameters-written');
+    await later.connect();
+    await later.checkWrappedBundle(out, await receiptDigestOf(out));
+    expect(later.step).toBe('material-checked');
+    await later.importMaterial();
+    const all = await later.verifyKeys();
+    expect(later.step).toBe('verified');
+    expect(everyKeyVerified(all, later.keys())).toBe(true);
   });
 });
