@@ -101,9 +101,11 @@ export function unfinishedLastSession(entries: readonly JournalEntry[]): Unfinis
  * session's journal ends at `receipt.written` while its bundle folder, where its preflight put it,
  * holds the bundle's files and no manifest: a bundle no online side takes, which the receipt names
  * and its custody set backs. It is closed as a crash is, its receipt voided. A bundle folder that
- * holds a manifest (a whole bundle whose `wrapped-bundle.completed` was never appended, or a journal
- * written before 2026-11-30, ending at the receipt) or that is not there (the bundle may have been
- * carried away whole) leaves the session sealed, as before.
+ * holds a manifest (a whole bundle whose `wrapped-bundle.completed` was never appended) or that is not
+ * there (the bundle may have been carried away whole) leaves the session sealed, as before; so does a
+ * session whose `wrapped-bundle.written` does not say the manifest comes after the receipt (journals
+ * written before 2026-11-30 end a finished wrap at its receipt, its manifest written before it: a
+ * folder of theirs without one was emptied by hand, not cut).
  */
 export async function unfinishedSessionOnMedia(entries: readonly JournalEntry[]): Promise<UnfinishedSession | null> {
   const unfinished = unfinishedLastSession(entries);
@@ -115,7 +117,10 @@ export async function unfinishedSessionOnMedia(entries: readonly JournalEntry[])
   const sealing = sealingEntries(entries);
   const receipt = session.findLast((e) => e.event === 'receipt.written' && sealing.has(e.seq));
   const folder = preflightedFolders(session).find((d) => d.role === 'bundle')?.folder;
-  if (!receipt || !session.some((e) => e.event === 'wrapped-bundle.written') || folder === undefined) return null;
+  // Only a bundle staged to take its manifest after the receipt: one written whole before it (journals
+  // before 2026-11-30) lacks its manifest only when someone took it away, never by a cut.
+  const staged = session.findLast((e) => e.event === 'wrapped-bundle.written');
+  if (!receipt || staged?.data['manifest'] !== 'after-receipt' || folder === undefined) return null;
   const names = await fs.readdir(folder).catch(() => null);
   if (names === null || names.length === 0 || names.includes(MANIFEST_FILE)) return null;
   return { session: entries.filter(startsAirGappedSession).length, entries: session, receiptOfNoBundle: receipt };

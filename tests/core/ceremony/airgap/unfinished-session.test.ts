@@ -292,7 +292,8 @@ describe('closeUnfinishedSession', () => {
 
   it('closes a session killed between its journaled receipt and its manifest: the receipt voided, the bundle and custody set withdrawn, no earlier wrap left', async () => {
     const { custodians, bundle } = await crashedSession(['custody.split']);
-    await journal.append('Ana', 'wrapped-bundle.written', { manifestSha256: 'ab'.repeat(32), folder: bundle });
+    const staged = { manifestSha256: 'ab'.repeat(32), folder: bundle };
+    await journal.append('Ana', 'wrapped-bundle.written', { ...staged, manifest: 'after-receipt' });
     const [html, text] = ['html', 'txt'].map((x) => `receipt-air-gapped-${CEREMONY}-session-1.${x}`) as [
       string,
       string,
@@ -336,9 +337,20 @@ describe('closeUnfinishedSession', () => {
   });
 
   it('leaves a session its receipt sealed when its bundle folder is gone (it may have been carried away whole)', async () => {
-    const { bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written']);
+    const { bundle } = await crashedSession(['custody.split']);
+    await journal.append('Ana', 'wrapped-bundle.written', { folder: bundle, manifest: 'after-receipt' });
     await journal.append('Ana', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
     expect(existsSync(bundle)).toBe(false);
+    const count = journal.count;
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+    expect(journal.count).toBe(count);
+  });
+
+  it('leaves a session of a journal written before 2026-11-30 sealed by its receipt, its manifest taken away by hand', async () => {
+    // That version wrote the manifest before the receipt: a folder without one was emptied, not cut.
+    const { bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written', 'receipt.written']);
+    await mkdir(bundle);
+    await writeFile(path.join(bundle, 'README.txt'), 'readme');
     const count = journal.count;
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
     expect(journal.count).toBe(count);
