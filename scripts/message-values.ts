@@ -9,7 +9,8 @@
  *
  * The values: `{name}` a string or number; `{n, number}`, `{n, plural, …}`, `{n, selectordinal, …}`
  * a number; `{d, date}`, `{d, time}` a Date or epoch milliseconds; `{x, select, …}` a string.
- * A name used in several ways takes the narrowest (number, then date, then select). Arguments
+ * A name used in several ways takes the narrowest (number, then date, then select). `surface` is
+ * optional (see SURFACE). Arguments
  * inside plural and select branches count too. The text is parsed as intl-messageformat parses it
  * at run time (tags ignored, ICU quoting understood).
  */
@@ -28,6 +29,13 @@ const VALUE_TYPE: Readonly<Record<Kind, string>> = {
   date: 'Date | number',
   select: 'string',
 };
+
+/**
+ * A problem's `surface` (`{surface, select, app {…} other {…}}`): where it is shown. The IPC router
+ * adds `app` to every problem the app shows; a problem's texts default it to the command line's
+ * (translate.ts), so no thrower passes it: optional.
+ */
+const SURFACE = 'surface';
 
 export const MESSAGE_VALUES_FILE = path.resolve(__dirname, '..', 'src-main', 'i18n', 'message-values.ts');
 export const REGENERATE_COMMAND = 'npx tsx scripts/message-values.ts';
@@ -71,7 +79,7 @@ function valuesType(...texts: string[]): string {
   if (found.size === 0) return 'NoValues';
   const fields = [...found].map(([name, kinds]) => {
     const kind = NARROWEST.find((k) => kinds.has(k)) ?? 'plain';
-    return `${name}: ${VALUE_TYPE[kind]}`;
+    return `${name}${name === SURFACE ? '?' : ''}: ${VALUE_TYPE[kind]}`;
   });
   return `{ ${fields.join('; ')} }`;
 }

@@ -45,6 +45,7 @@ export function unfinishedSessionLines(
           t('cli.earlier-receipt-voided', {
             files: listText(translator, report.voidedReceipts),
             journaled: report.beforeManifest ? 'yes' : 'no',
+            custody: report.withdrawnCustody.length > 0 ? 'withdrawn' : 'none',
           }),
         ]
       : []),

@@ -23,10 +23,12 @@ export type Catalogue = { readonly [K in MessageKey]: string };
  */
 export type MessageValues<K extends MessageKey> = MessageValueTable[NoInfer<K>];
 
-/** `t(key)` when the message needs no values, `t(key, values)` when it does. */
+/** `t(key)` when the message needs no values (or only optional ones: a problem's `surface`), `t(key, values)` when it does. */
 export type ValuesArg<K extends MessageKey> = keyof MessageValues<K> extends never
   ? [values?: Readonly<Record<string, never>>]
-  : [values: MessageValues<K>];
+  : Record<string, never> extends MessageValues<K>
+    ? [values?: MessageValues<K>]
+    : [values: MessageValues<K>];
 
 /** Every problem code that has its texts in the catalogue. */
 export type ProblemCode = MessageKey extends infer K ? (K extends `problem.${infer C}.next` ? C : never) : never;

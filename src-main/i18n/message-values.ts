@@ -522,7 +522,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
   'problem.PREFLIGHT_FOLDER_IN_OTHER.next': NoValues;
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
-  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next': { role: string };
+  'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next': { surface?: string; role: string };
   'problem.OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'problem.OUTPUT_THROUGH_LINK.next': { link: string | number };
   'problem.OUTPUT_FOLDER_CHANGED': { folder: string | number };
@@ -532,7 +532,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': NoValues;
   'problem.BUNDLE_ABANDONED': { dir: string | number };
-  'problem.BUNDLE_ABANDONED.next': NoValues;
+  'problem.BUNDLE_ABANDONED.next': { surface?: string };
   'problem.WRAPPED_WITHDRAW_FAILED': { dir: string | number };
   'problem.WRAPPED_WITHDRAW_FAILED.next': { dir: string | number };
   'problem.CEREMONY_STOPPED': NoValues;
@@ -553,7 +553,7 @@ export interface MessageValueTable {
   'cli.hsm-crashed-objects-destroyed': { token: string | number; serial: string | number; count: number; entries: string | number; objects: string | number; more: number };
   'cli.hsm-object-command': { command: string | number };
   'hsm.object': { label: string | number; objectClass: string; objectId: string | number };
-  'cli.earlier-receipt-voided': { journaled: string; files: string | number };
+  'cli.earlier-receipt-voided': { journaled: string; files: string | number; custody: string };
   'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
   'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
@@ -855,13 +855,13 @@ export interface MessageValueTable {
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number; other: string; named: string | number; own: string | number };
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next': { other: string; folder: string | number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
-  'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': NoValues;
+  'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': { surface?: string };
   'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };
   'problem.WRAPPED_BRINGS_NOTHING.next': { known: string; parameters: string | number };
   'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { bundles: number; sets: number; setsList: string | number };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { surface?: string; bundles: number; sets: number; setsList: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number };
-  'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': { imported: string };
+  'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': { surface?: string; imported: string };
   'problem.WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'problem.WRAPPED_DIGEST_MISMATCH.next': NoValues;
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;
@@ -883,7 +883,7 @@ export interface MessageValueTable {
   'problem.WITNESS_SOURCE_REFUSED': NoValues;
   'problem.WITNESS_SOURCE_REFUSED.next': NoValues;
   'problem.WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefact: string; count: number; keys: string | number };
-  'problem.WITNESS_ATTEMPTS_EXHAUSTED.next': NoValues;
+  'problem.WITNESS_ATTEMPTS_EXHAUSTED.next': { surface?: string };
   'problem.WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'problem.WITNESS_CONFIRMATION_MISSING.next': NoValues;
   'problem.WITNESS_CONFIRMS_MALFORMED': { value: string | number };
@@ -1621,7 +1621,7 @@ export interface MessageValueTable {
   'problem.IMPORT_STOPPED': { keyId: string | number };
   'problem.IMPORT_STOPPED.next': NoValues;
   'problem.IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
-  'problem.IMPORT_NEEDS_NEW_PARAMETERS.next': NoValues;
+  'problem.IMPORT_NEEDS_NEW_PARAMETERS.next': { surface?: string };
   'problem.WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'problem.WRAPPED_KEY_UNKNOWN.next': NoValues;
   'problem.WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
@@ -2244,7 +2244,7 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string };
   'problem.CUSTODIAN_FOLDER_CHANGED.next': NoValues;
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
-  'problem.CUSTODY_SAME_VOLUME.next': NoValues;
+  'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
   'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string };
   'cli.custody.restore.default-title': NoValues;
@@ -2351,7 +2351,7 @@ export interface MessageValueTable {
   'journal.reason.ended-before-manifest': NoValues;
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
-  'journal.reason.custody-not-withdrawn': { cause: string; folder: string | number; filesList: string | number; holder: string; share: string | number; custodian: string | number; files: number };
+  'journal.reason.custody-not-withdrawn': { cause: string; holder: string; share: string | number; custodian: string | number; folder: string | number; files: number; filesList: string | number };
   'journal.reason.operator-abandoned': NoValues;
   'journal.reason.signal': { signal: string | number };
   'journal.reason.zero-filled-pad': NoValues;
@@ -2631,12 +2631,12 @@ export interface ProblemValueTable {
   'PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
-  'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number };
+  'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number; surface?: string };
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
-  'BUNDLE_ABANDONED': { dir: string | number };
+  'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
   'CEREMONY_STOPPED': NoValues;
   'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
@@ -2714,10 +2714,10 @@ export interface ProblemValueTable {
   'CLI_EXPECT_DIGEST_MISSING': NoValues;
   'WRAPPED_DIGEST_SLIP': { count: number; groupsList: string | number; dir: string | number; typedList: string | number };
   'WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number; other: string; named: string | number; own: string | number };
-  'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
+  'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number; surface?: string };
   'WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number; known: string; parameters: string | number };
-  'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; sets: number; setsList: string | number };
-  'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number; imported: string };
+  'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; surface?: string; sets: number; setsList: string | number };
+  'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number; surface?: string; imported: string };
   'WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;
   'WRAPPED_NOT_CHECKED_IN_SESSION': NoValues;
@@ -2728,7 +2728,7 @@ export interface ProblemValueTable {
   'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
   'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_SOURCE_REFUSED': NoValues;
-  'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefact: string; count: number; keys: string | number };
+  'WITNESS_ATTEMPTS_EXHAUSTED': { witness: string | number; attempts: string | number; artefact: string; count: number; keys: string | number; surface?: string };
   'WITNESS_CONFIRMATION_MISSING': { count: number; pendingList: string | number; artefactText: string | number };
   'WITNESS_CONFIRMS_MALFORMED': { value: string | number };
   'WITNESS_CONFIRMS_REFUSED': { count: string | number; refusalsPhrases: string | number; witnessesList: string | number; otherBundle: string; folder: string | number; bundleCeremony: string | number; ceremonyId: string | number };
@@ -2894,7 +2894,7 @@ export interface ProblemValueTable {
   'NOTHING_TO_IMPORT': NoValues;
   'IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number };
   'IMPORT_STOPPED': { keyId: string | number };
-  'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string };
+  'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string; surface?: string };
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
   'WRAPPED_TOKEN_MISSING': { keyId: string | number };
@@ -3072,7 +3072,7 @@ export interface ProblemValueTable {
   'CUSTODY_FILE_EXISTS': { file: string | number };
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string };
-  'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
+  'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };

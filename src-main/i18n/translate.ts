@@ -188,9 +188,12 @@ function createTranslator(locale: DisplayLocale): Translator {
   const problem = (p: ProblemLike): { message: string; nextStep: string } => {
     const code = textCodeOf(p);
     if (!code) return { message: p.message, nextStep: p.nextStep };
+    // The command line's words unless the app showing it said otherwise (ipc/router.ts adds `surface: app`);
+    // a problem's cause is said where the problem is.
+    const surface = p.values?.['surface'] ?? 'cli';
     const causeText = (inner: string, values: PlainValues): string =>
-      safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
-    const values = withCauseText(p.values, causeText);
+      safeFormat(`problem.${inner}`, withCauseText({ surface, ...values }, causeText), inner);
+    const values = withCauseText({ surface, ...p.values }, causeText);
     return {
       message: safeFormat(`problem.${code}`, values, p.message),
       nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
@@ -200,7 +203,8 @@ function createTranslator(locale: DisplayLocale): Translator {
   let long: Intl.DateTimeFormat | undefined;
   return {
     locale,
-    t: (key, ...values) => format(key, values[0]),
+    // A problem's texts say the command line's way on unless told the app shows them (`surface`).
+    t: (key, ...values) => format(key, key.startsWith('problem.') ? { surface: 'cli', ...values[0] } : values[0]),
     message: (stored) => safeFormat(stored.key, stored.values, stored.key),
     problem,
     problemLine: (p) => {

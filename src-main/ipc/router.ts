@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { KeyferryError, toProblem } from '../core/errors';
+import { english } from '../i18n/translate';
 import { channels, CHANNELS_BESIDE_A_STEP, type ChannelDefinition, type ChannelKey } from './contract';
 import type { OperationLog } from './context';
 import type { Handlers } from './handlers/index';
@@ -19,6 +20,17 @@ export interface IpcRouter {
 }
 
 type AnyHandler = (request: unknown) => unknown;
+
+/**
+ * A handler's problem as the app shows it: `surface: app` among its values, so a text that tells a
+ * way on says the app's (its step, button or field) where the command line's would name a command
+ * or an option (`{surface, select, app {…} other {…}}`); its English texts written again with it.
+ */
+function shownInTheApp(problem: Problem): Problem {
+  if (problem.values?.['surface'] !== undefined) return problem;
+  const values = { ...problem.values, surface: 'app' };
+  return { ...problem, ...english.problem({ ...problem, values }), values };
+}
 
 /** Describes validation issues by path and rule, never by value (values may be secrets). */
 function describeIssues(error: z.ZodError): string {
@@ -134,7 +146,7 @@ export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRoute
     try {
       value = await handler(request.data);
     } catch (error) {
-      const problem = toProblem(error);
+      const problem = shownInTheApp(toProblem(error));
       log.warn('ipc.handler-failed', { channel: channelName, code: problem.code, message: problem.message });
       return { ok: false, problem };
     } finally {

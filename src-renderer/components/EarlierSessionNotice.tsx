@@ -29,6 +29,7 @@ export function EarlierSessionNotice({ earlier }: { earlier: UnfinishedSessionVi
           {t('cli.earlier-receipt-voided', {
             files: listText(tr, earlier.voidedReceipts),
             journaled: earlier.beforeManifest ? 'yes' : 'no',
+            custody: earlier.withdrawnCustody.length > 0 ? 'withdrawn' : 'none',
           })}
         </p>
       )}

@@ -105,12 +105,18 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     );
   }, 240_000);
 
-  it('killed after its receipt was journaled, before the bundle manifest: the next run voids that receipt and withdraws the set, and needs no wrap-again', async () => {
+  it('killed after its receipt was journaled, before the bundle manifest: the next run voids that receipt, keeps its custody set, and needs no wrap-again', async () => {
     const digest = await cli.parameters(1, 'AES_256');
-    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
-    const wrap = (out: string) =>
-      airgapWrapArgs({ out }, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custodyArgs(custodians));
-    const crashed = await crashedAt(wrap('wrapped'), 'receipt-before-manifest');
+    const custodians = (set: string) => ['c1', 'c2', 'c3'].map((c) => path.join(dir(), `${c}${set}`));
+    const wrap = (out: string, set: string) =>
+      airgapWrapArgs(
+        { out },
+        '--allow-network',
+        '--witness-confirms',
+        `Ben=${digest}`,
+        ...custodyArgs(custodians(set)),
+      );
+    const crashed = await crashedAt(wrap('wrapped', ''), 'receipt-before-manifest');
     expect(crashed.signal).toBe('SIGKILL');
     const crashedEvents = await journalEvents();
     expect(crashedEvents.at(-1)).toBe('receipt.written');
@@ -118,20 +124,24 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const printed = (await readdir(dir())).filter((f) => f.startsWith('receipt-air-gapped-')).sort();
     expect(printed).toHaveLength(2);
 
-    const next = await run(wrap('wrapped-2'), process.env, () => undefined);
+    // The custodians' folders hold the kept set: the next run gives new ones.
+    const next = await run(wrap('wrapped-2', '-2'), process.env, () => undefined);
     expect(next.stderr).toBe('');
     expect(next.code).toBe(0);
-    expect(next.stdout.replace(/\s+/g, ' ')).toContain(
+    const said = next.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(
       `Session 1 of this journal (entries 1-${crashedEvents.length}) ended after its receipt and before its bundle’s manifest was written`,
     );
-    expect(next.stdout.replace(/\s+/g, ' ')).toContain(
-      `The receipt that session printed (${printed[0]}, ${printed[1]}) was voided`,
+    expect(said).toContain(
+      `The receipt that session printed (${printed[0]}, ${printed[1]}) was voided, renamed NAME.void: it names the bundle just withdrawn.`,
     );
+    expect(said).toContain(`KEPT, not withdrawn: share 1/3 given to Dana, in ${custodians('')[0]}`);
     expect((await readdir(dir())).filter((f) => printed.some((p) => f.startsWith(p))).sort()).toEqual(
       printed.map((p) => `${p}.void`),
     );
     expect(existsSync(path.join(dir(), 'wrapped', 'ABANDONED.txt'))).toBe(true);
-    for (const folder of custodians) expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    for (const folder of [...custodians(''), ...custodians('-2')])
+      expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     const events = await journalEvents();
     expect(events).not.toContain('wrap.repeated');
     expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
@@ -139,5 +149,6 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const receipt = (await readFile(path.join(dir(), receiptName), 'utf8')).replace(/\s+/g, ' ');
     expect(receipt).toContain('the bundle never became whole, and its receipt is voided');
     expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
+    expect(receipt).toContain('KEPT, not withdrawn: its session wrote its receipt before its bundle manifest');
   }, 240_000);
 });

@@ -48,7 +48,7 @@ describe('airgap wrap after a run killed between its HTML receipt and receipt.wr
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout.replace(/\s+/g, ' ')).toContain(
-      `The receipt that session printed but never journaled (${receipt}.html) was voided, renamed NAME.void: it names the bundle and custody set just withdrawn.`,
+      `The receipt that session printed but never journaled (${receipt}.html) was voided, renamed NAME.void: it names the bundle just withdrawn.`,
     );
     const files = await readdir(desk);
     expect(files).toContain(`${receipt}.html.void`);

@@ -1,3 +1,4 @@
+import { translator } from '../../src-main/i18n/translate';
 import { describe, expect, it } from 'vitest';
 import { KeyferryError } from '../../src-main/core/errors';
 import { channels } from '../../src-main/ipc/contract';
@@ -109,8 +110,32 @@ describe('createIpcRouter', () => {
     const result = await r.route('network.status', {});
     expect(result).toEqual({
       ok: false,
-      problem: { code: 'MEDIA_GONE', message: 'The media was removed.', nextStep: 'Insert it again.' },
+      // Shown in the app: its values say so, for texts that tell the app's way on.
+      problem: {
+        code: 'MEDIA_GONE',
+        message: 'The media was removed.',
+        nextStep: 'Insert it again.',
+        values: { surface: 'app' },
+      },
     });
+  });
+
+  it('says the app’s way on where the command line’s would name a command (surface: app)', async () => {
+    const refused = new KeyferryError('BUNDLE_ABANDONED', { dir: '/media/usb/wrapped' });
+    // The command line (and the journal) keep their words.
+    expect(refused.nextStep).toContain('"keyferry online params"');
+    const { router: r } = router({
+      networkStatus: () => {
+        throw refused;
+      },
+    });
+    const result = await r.route('network.status', {});
+    if (result.ok) throw new Error('expected a problem');
+    expect(result.problem.values).toEqual({ dir: '/media/usb/wrapped', surface: 'app' });
+    expect(result.problem.nextStep).toContain('step “Fetch the import parameters”');
+    expect(result.problem.nextStep).not.toContain('keyferry');
+    // The renderer says it in its language from the same values.
+    expect(translator('zh-CN').problem(result.problem).nextStep).toContain('“获取导入参数”步骤');
   });
 
   it('turns any other thrown value into INTERNAL without a stack', async () => {
@@ -134,7 +159,7 @@ describe('createIpcRouter', () => {
       expect(result.problem.message).toContain(text);
       expect(JSON.stringify(result)).not.toContain(' at ');
       expect(Object.keys(result.problem).sort()).toEqual(['code', 'message', 'nextStep', 'values']);
-      expect(result.problem.values).toEqual({ detail: expect.stringContaining(text) });
+      expect(result.problem.values).toEqual({ detail: expect.stringContaining(text), surface: 'app' });
     }
   });
 

@@ -171,19 +171,26 @@ const SESSION_SEALED_BY: ReadonlySet<string> = new Set(['receipt.written', 'wrap
 
 /**
  * The entry numbers of `entries` (a whole journal) that seal their session: a bundle completed, or a
- * receipt written that no later `receipt.voided` names. A voided receipt names a bundle that never
+ * receipt written that no later `receipt.voided` names (a voiding before it, of an earlier receipt
+ * of that name, never unseals it). A voided receipt names a bundle that never
  * completed (its manifest could not be written, or the process was killed before it was): it seals
  * nothing, and the session's stop, or the next session's closing of it, ends it.
  */
 export function sealingEntries(entries: readonly JournalEntry[]): ReadonlySet<number> {
-  const voided = new Set(entries.flatMap((e) => (e.event === 'receipt.voided' ? [e.data['htmlFile']] : [])));
-  return new Set(
-    entries.flatMap((e) =>
-      SESSION_SEALED_BY.has(e.event) && !(e.event === 'receipt.written' && voided.has(e.data['htmlFile']))
-        ? [e.seq]
-        : [],
-    ),
-  );
+  const sealing = new Set<number>();
+  // Each receipt written, by its HTML file, until a later `receipt.voided` names it.
+  const receipts = new Map<unknown, number>();
+  for (const e of entries) {
+    if (e.event === 'receipt.voided') {
+      const seq = receipts.get(e.data['htmlFile']);
+      if (seq !== undefined) sealing.delete(seq);
+      receipts.delete(e.data['htmlFile']);
+    } else if (SESSION_SEALED_BY.has(e.event)) {
+      sealing.add(e.seq);
+      if (e.event === 'receipt.written') receipts.set(e.data['htmlFile'], e.seq);
+    }
+  }
+  return sealing;
 }
 export const SESSION_STOPPED_BY: ReadonlySet<string> = new Set(['ceremony.abandoned', 'ceremony.session-unfinished']);
 

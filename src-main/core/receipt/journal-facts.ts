@@ -158,7 +158,9 @@ function splitVoided(entries: readonly JournalEntry[], index: number, sealing: R
 
 /** Where a voided split's holder stands: its files seen removed, named as left (entry `seq`), or no record of either. */
 type HolderWithdrawal =
-  { readonly how: 'withdrawn' } | { readonly how: 'failed'; readonly seq: number } | { readonly how: 'unrecorded' };
+  | { readonly how: 'withdrawn' }
+  | { readonly how: 'failed' | 'kept'; readonly seq: number }
+  | { readonly how: 'unrecorded' };
 
 const samePath = (a: JsonValue | undefined, b: string): boolean =>
   typeof a === 'string' && a.replace(/[\\/]+$/, '') === b.replace(/[\\/]+$/, '');
@@ -185,7 +187,8 @@ function holderWithdrawal(
     const named =
       samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
     const left = stringList(e.data.leftFiles).some((f) => samePath(f.replace(/[\\/][^\\/]*$/, ''), folder));
-    if (e.event === 'custody.withdraw-failed' && (named || left)) return { how: 'failed', seq: e.seq };
+    if (e.event === 'custody.withdraw-failed' && (named || left))
+      return { how: e.data['cause'] === 'receiptWritten' ? 'kept' : 'failed', seq: e.seq };
   }
   const cleared = withdrawals.some((e) => stringList(e.data.folders).some((f) => samePath(f, folder)));
   return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };
@@ -250,7 +253,7 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
               : phrase('receipt.people.notWithdrawnSet', {
                   ...set,
                   how: withdrawal.how,
-                  failedSeq: withdrawal.how === 'failed' ? withdrawal.seq : 0,
+                  failedSeq: withdrawal.how === 'failed' || withdrawal.how === 'kept' ? withdrawal.seq : 0,
                   folder: typeof h.folder === 'string' ? h.folder : '?',
                 }),
           );

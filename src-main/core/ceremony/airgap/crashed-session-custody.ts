@@ -191,6 +191,44 @@ function notWithdrawn(
 }
 
 /**
+ * The custody set of a session killed after its receipt was journaled and before its bundle's
+ * manifest (unfinished-session.ts): KEPT, never removed. The journal and the media say the bundle
+ * never became whole, but the journal may be a copy cut short and the manifest taken away: a trial
+ * removed the only custody copy of imported material so. Each holder's folder is journaled
+ * `custody.withdraw-failed` with cause `receiptWritten`, naming the files there: they are destroyed
+ * only once the online side shows that no key holds that set's material.
+ */
+export async function keepCustodyOfReceiptSession(
+  custody: CrashedCustody,
+  journal: Journal,
+  operator: string,
+): Promise<CrashedCustodyWithdrawal> {
+  const split = custody.session.findLast((e) => e.event === 'custody.split');
+  const parsed = split ? splitSchema.safeParse(split.data) : null;
+  if (custody.ceremonyId === null || !parsed?.success)
+    return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
+  const kept: CustodyNotWithdrawn[] = [];
+  for (const target of targetsOf(custody, custody.ceremonyId, parsed.data)) {
+    const listing = await fs.readdir(target.folder).catch(() => [] as string[]);
+    const files = target.writtenNames.filter((n) => listing.includes(n)).map((n) => path.join(target.folder, n));
+    kept.push(notWithdrawn(target, 'receiptWritten', files));
+  }
+  for (const k of kept) await journalNotWithdrawn(journal, operator, k);
+  return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: kept };
+}
+
+/** Journals `custody.withdraw-failed` for one custodian folder whose files stay. */
+function journalNotWithdrawn(journal: Journal, operator: string, f: CustodyNotWithdrawn) {
+  return journal.append(operator, 'custody.withdraw-failed', {
+    folder: f.folder,
+    ...(f.holder ? { custodian: f.holder.custodian, shareIndex: f.holder.shareIndex } : {}),
+    cause: f.cause,
+    leftFiles: [...f.files],
+    reasonPhrase: { ...f.phrase },
+  });
+}
+
+/**
  * Removes the crashed session's custody files from its custodians' folders and journals what was
  * removed (`custody.withdrawn`) and, one entry per folder, what was not (`custody.withdraw-failed`,
  * see the file comment). Never throws for a folder or file it cannot reach.
@@ -249,14 +287,7 @@ export async function withdrawCrashedCustody(
       folders: [...withdrawnCustody],
       removedFiles: removed.removedFiles,
     });
-  for (const f of failed)
-    await journal.append(operator, 'custody.withdraw-failed', {
-      folder: f.folder,
-      ...(f.holder ? { custodian: f.holder.custodian, shareIndex: f.holder.shareIndex } : {}),
-      cause: f.cause,
-      leftFiles: [...f.files],
-      reasonPhrase: { ...f.phrase },
-    });
+  for (const f of failed) await journalNotWithdrawn(journal, operator, f);
   return {
     withdrawnCustody,
     custodyByHand: failed.flatMap((f) => (f.files.length > 0 ? f.files : [f.folder])),

@@ -1,9 +1,16 @@
 /**
  * Why a crashed session's custody files were not withdrawn from a custodian folder: the `cause` of a
- * `custody.withdraw-failed` entry (crashed-session-custody.ts). Imports nothing: the journal screen and
+ * `custody.withdraw-failed` entry (crashed-session-custody.ts); `receiptWritten`: kept on purpose, its
+ * session wrote its receipt before its bundle's manifest (keepCustodyOfReceiptSession). Imports nothing: the journal screen and
  * the receipts' Deviations say it in the reader's words (i18n/data-fields.ts), never as this code.
  */
-export const NOT_WITHDRAWN_CAUSES = ['unreadable', 'shareMissing', 'notRemoved', 'unknownSet'] as const;
+export const NOT_WITHDRAWN_CAUSES = [
+  'unreadable',
+  'shareMissing',
+  'notRemoved',
+  'unknownSet',
+  'receiptWritten',
+] as const;
 export type NotWithdrawnCause = (typeof NOT_WITHDRAWN_CAUSES)[number];
 
 export const isNotWithdrawnCause = (value: string): value is NotWithdrawnCause =>

@@ -40,8 +40,10 @@ export function receiptSessionNumber(
 ): number {
   const count = entries.filter((e) => startsAirGappedSession(e) && e.seq <= startedSeq).length;
   const taken = new Set<number>();
+  // A receipt's name journaled, written or voided (one printed and never journaled, voided by the
+  // next session: its number is taken though no receipt.written names it).
   for (const e of entries) {
-    if (e.event !== 'receipt.written') continue;
+    if (e.event !== 'receipt.written' && e.event !== 'receipt.voided') continue;
     for (const file of [e.data['htmlFile'], e.data['textFile']]) {
       const match = typeof file === 'string' ? SESSION_NAME.exec(file) : null;
       if (match) taken.add(Number(match[1]));

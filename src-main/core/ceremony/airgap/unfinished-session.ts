@@ -29,7 +29,11 @@ import {
   type Journal,
   type JournalEntry,
 } from '../../journal';
-import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
+import {
+  keepCustodyOfReceiptSession,
+  withdrawCrashedCustody,
+  type CustodyNotWithdrawn,
+} from './crashed-session-custody';
 import { crashedSessionTokenObjects } from './crashed-session-token-objects';
 import { refuseSessionFinishedOnMedia } from './finished-on-media';
 import { isRestoreStart, startsAirGappedSession } from './receipt-session';
@@ -99,8 +103,10 @@ export function unfinishedLastSession(entries: readonly JournalEntry[]): Unfinis
  * one with no end entry (unfinishedLastSession), or one killed between its receipt and its bundle's
  * manifest. The receipt is written first and the manifest after it (receipt-step.ts), so such a
  * session's journal ends at `receipt.written` while its bundle folder, where its preflight put it,
- * holds the bundle's files and no manifest: a bundle no online side takes, which the receipt names
- * and its custody set backs. It is closed as a crash is, its receipt voided. A bundle folder that
+ * holds the bundle's files and no manifest, or nothing (the officer's word that it is lost): a bundle
+ * no online side takes, which the receipt names. It is closed as a crash is, its receipt voided; its
+ * custody set is KEPT and named (a journal copy cut short, its manifest taken away, would look the
+ * same: keepCustodyOfReceiptSession). A bundle folder that
  * holds a manifest (a whole bundle whose `wrapped-bundle.completed` was never appended) or that is not
  * there (the bundle may have been carried away whole) leaves the session sealed, as before; so does a
  * session whose `wrapped-bundle.written` does not say the manifest comes after the receipt (journals
@@ -121,8 +127,9 @@ export async function unfinishedSessionOnMedia(entries: readonly JournalEntry[])
   // before 2026-11-30) lacks its manifest only when someone took it away, never by a cut.
   const staged = session.findLast((e) => e.event === 'wrapped-bundle.written');
   if (!receipt || staged?.data['manifest'] !== 'after-receipt' || folder === undefined) return null;
+  // An empty folder there is the officer's word that the bundle is lost, as for a session cut before its receipt.
   const names = await fs.readdir(folder).catch(() => null);
-  if (names === null || names.length === 0 || names.includes(MANIFEST_FILE)) return null;
+  if (names === null || names.includes(MANIFEST_FILE)) return null;
   return { session: entries.filter(startsAirGappedSession).length, entries: session, receiptOfNoBundle: receipt };
 }
 
@@ -273,16 +280,16 @@ export async function closeUnfinishedSession(
       receiptFolder,
     )),
   ];
-  const custody = await withdrawCrashedCustody(
-    {
-      session: entries,
-      before: journal.entries.filter((e) => e.seq < fromSeq),
-      ceremonyId: ceremonyOf(entries),
-      custodianFolders: folders.filter((d) => d.role === 'custodian'),
-    },
-    journal,
-    operator,
-  );
+  const crashed = {
+    session: entries,
+    before: journal.entries.filter((e) => e.seq < fromSeq),
+    ceremonyId: ceremonyOf(entries),
+    custodianFolders: folders.filter((d) => d.role === 'custodian'),
+  };
+  // Its receipt was written: the set is kept, named, never removed (keepCustodyOfReceiptSession).
+  const custody = receiptOfNoBundle
+    ? await keepCustodyOfReceiptSession(crashed, journal, operator)
+    : await withdrawCrashedCustody(crashed, journal, operator);
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
   const tokenObjects = await crashedSessionTokenObjects(entries, journal, operator, why.reason);
   return {

@@ -205,7 +205,11 @@ export function ceremonyAirGapJournal(entries: readonly JournalEntry[]): AirGapJ
 export function airGapJournalForParameters(trail: AirGapJournalTrail | undefined): CeremonyAirGapJournal | undefined {
   const journal = trail?.journal;
   if (!journal) return undefined;
-  const last = trail.sessionWraps?.findLast((w) => w.journalFirstEntrySha256 === journal.firstEntrySha256);
+  // The latest session, not the latest vouched for: an earlier wrap taken after a later one was
+  // checked (knowsWrap) must not move it back, or a copy lacking the later wrap would pass.
+  const last = (trail.sessionWraps ?? [])
+    .filter((w) => w.journalFirstEntrySha256 === journal.firstEntrySha256)
+    .reduce<VouchedSessionWrap | undefined>((a, w) => (a && a.wrapEntry.seq >= w.wrapEntry.seq ? a : w), undefined);
   return {
     file: journal.file,
     firstEntrySha256: journal.firstEntrySha256,

@@ -43,7 +43,7 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE':
     '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is inside the import-parameters bundle {bundle} being read, or is that folder: the bundle would then hold files its manifest does not list, and would no longer verify. Nothing was written.',
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
-    'Give {role, select, bundle {the wrapped bundle a folder of its own beside the parameters bundle on the media (--out, or --wrapped-out for a custody restore, as the printed Next line names it: MEDIA/wrapped-material-…)} receipt {the receipts a folder outside the parameters bundle (--receipt-dir)} custodian {each custodian a folder on their own media (--custodian-folder)} other {it a folder outside the parameters bundle}}, or choose that folder on the app’s preflight step; then run the command again (in the app: preflight again).',
+    '{surface, select, app {Choose {role, select, bundle {a folder for the wrapped bundle of its own beside the parameters bundle on the media} receipt {a ceremony folder outside the parameters bundle (Setup)} custodian {a folder for each custodian on their own media} other {a folder outside the parameters bundle}} in the preflight step, then check the folders again.} other {Give {role, select, bundle {the wrapped bundle a folder of its own beside the parameters bundle on the media (--out, or --wrapped-out for a custody restore, as the printed Next line names it: MEDIA/wrapped-material-…)} receipt {the receipts a folder outside the parameters bundle (--receipt-dir)} custodian {each custodian a folder on their own media (--custodian-folder)} other {it a folder outside the parameters bundle}}, or choose that folder on the app’s preflight step; then run the command again (in the app: preflight again).}}',
   'problem.OUTPUT_THROUGH_LINK':
     '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} onlineReceipt {The receipt folder} custodian {The folder of custodian {index}} restored {The folder for the restored key material} other {The output folder}} {folder} {at, select, itself {is a symbolic link to {target}} other {goes through the symbolic link {link}, which points to {target}}}: Keyferry writes only into the folder named, not through links (on removable media a link can send the files onto this workstation’s own disk). {role, select, parameters {Nothing was written.} onlineReceipt {Nothing was imported.} restored {Nothing was written.} other {Nothing was generated.}}',
   'problem.OUTPUT_THROUGH_LINK.next':
@@ -63,7 +63,7 @@ export const enCeremonySafety = {
   'problem.BUNDLE_ABANDONED':
     '{dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (one written for it is voided), so it must not be imported.',
   'problem.BUNDLE_ABANDONED.next':
-    'Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.',
+    '{surface, select, app {Do not import it. Wrap again on the air-gapped workstation into a fresh folder (if the import tokens expired, first fetch new import parameters here, step “Fetch the import parameters”, and write the bundle), then check and import the bundle its receipt names.} other {Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.}}',
   'problem.WRAPPED_WITHDRAW_FAILED': 'The abandoned wrapped-material bundle in {dir} could not be marked or disabled.',
   'problem.WRAPPED_WITHDRAW_FAILED.next':
     'Delete the folder {dir} by hand before anyone carries it to the online workstation.',
@@ -101,7 +101,7 @@ export const enCeremonySafety = {
   'hsm.object':
     '"{label}" ({objectClass, select, CKO_SECRET_KEY {symmetric key} CKO_PRIVATE_KEY {private key} CKO_PUBLIC_KEY {public key} other {{objectClass}}}, CKA_ID {objectId})',
   'cli.earlier-receipt-voided':
-    'The receipt that session printed{journaled, select, yes {} other { but never journaled}} ({files}) was voided, renamed NAME.void: it names the bundle and custody set just withdrawn. Do not sign it or carry it over; keep it for the audit.',
+    'The receipt that session printed{journaled, select, yes {} other { but never journaled}} ({files}) was voided, renamed NAME.void: it names the bundle {custody, select, withdrawn {and custody set just withdrawn} other {just withdrawn}}. Do not sign it or carry it over; keep it for the audit.',
   'cli.earlier-custody-withdrawn':
     'The custody files that session wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as that session’s preflight found it.',
   'cli.earlier-custody-not-withdrawn':

@@ -31,7 +31,7 @@ export const enScreenJournal = {
   'journal.value.number': '{n, number}',
   'journal.value.never': 'never expires',
   'journal.value.notWithdrawnCause':
-    '{cause, select, unreadable {the folder could not be read} shareMissing {the share was not in the folder} unknownSet {files of a custody set this journal copy does not know} other {files could not be removed}}',
+    '{cause, select, receiptWritten {kept: its session wrote its receipt before the bundle manifest} unreadable {the folder could not be read} shareMissing {the share was not in the folder} unknownSet {files of a custody set this journal copy does not know} other {files could not be removed}}',
   'journal.value.parametersDigestWithheld':
     'not shown on the air-gapped workstation: every witness types this digest as heard from the online workstation (the receipt prints it)',
   'journal.value.digestSource':

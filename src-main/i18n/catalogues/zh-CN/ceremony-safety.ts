@@ -37,7 +37,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE':
     '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {第 {index} 位保管人的文件夹} other {输出文件夹}} {folder} 位于正在读取的导入参数包 {bundle} 之内，或就是该文件夹：该参数包随后会含有其清单未列出的文件，将无法再通过验证。未写入任何内容。',
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
-    '{role, select, bundle {请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，托管恢复则为 --wrapped-out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…）} receipt {请为回执另选参数包之外的文件夹（--receipt-dir）} custodian {请为每位保管人在其自己的介质上选择文件夹（--custodian-folder）} other {请另选参数包之外的文件夹}}，或在应用的预检步骤中选择该文件夹；然后重新执行该命令（在应用中：重新预检）。',
+    '{surface, select, app {请在预检步骤中{role, select, bundle {为已包装材料包在介质上参数包旁边另选一个文件夹} receipt {另选参数包之外的仪式文件夹（设置）} custodian {为每位保管人在其自己的介质上选择文件夹} other {另选参数包之外的文件夹}}，然后再次检查文件夹。} other {{role, select, bundle {请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，托管恢复则为 --wrapped-out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…）} receipt {请为回执另选参数包之外的文件夹（--receipt-dir）} custodian {请为每位保管人在其自己的介质上选择文件夹（--custodian-folder）} other {请另选参数包之外的文件夹}}，或在应用的预检步骤中选择该文件夹；然后重新执行该命令（在应用中：重新预检）。}}',
   'problem.PREFLIGHT_SAME_FOLDER':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': '请为每项输出指定各自的文件夹，然后重新执行此步骤。',
@@ -59,7 +59,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.BUNDLE_ABANDONED':
     '{dir} 来自一个在其包完整之前已被放弃的离线会话（见其中的 ABANDONED.txt）；没有任何有效回执记载它（为它写出的回执已作废），因此不得导入。',
   'problem.BUNDLE_ABANDONED.next':
-    '请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先用 "keyferry online params" 获取新参数），然后导入其回执所记载的包。',
+    '{surface, select, app {请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先在此处通过“获取导入参数”步骤获取新的导入参数并写出参数包），然后核对并导入其回执所记载的包。} other {请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先用 "keyferry online params" 获取新参数），然后导入其回执所记载的包。}}',
   'problem.WRAPPED_WITHDRAW_FAILED': '无法标记或停用 {dir} 中已放弃的已包装密钥材料包。',
   'problem.WRAPPED_WITHDRAW_FAILED.next': '在任何人将其带往联网工作站之前，请手动删除文件夹 {dir}。',
   'problem.CEREMONY_STOPPED': '仪式会话已停止：本会话中不再执行任何步骤，停止后产生的密钥材料会立即擦除。',
@@ -95,7 +95,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'hsm.object':
     '"{label}"（{objectClass, select, CKO_SECRET_KEY {对称密钥} CKO_PRIVATE_KEY {私钥} CKO_PUBLIC_KEY {公钥} other {{objectClass}}}，CKA_ID {objectId}）',
   'cli.earlier-receipt-voided':
-    '该会话打印{journaled, select, yes {} other {但从未记入日志}}的回执（{files}）已作废，并重命名为 NAME.void：它所注明的包和托管集刚刚已被撤回。请勿签署或带走该回执；请保留它以备审计。',
+    '该会话打印{journaled, select, yes {} other {但从未记入日志}}的回执（{files}）已作废，并重命名为 NAME.void：它所注明的包{custody, select, withdrawn {和托管集}other {}}刚刚已被撤回。请勿签署或带走该回执；请保留它以备审计。',
   'cli.earlier-custody-withdrawn':
     '该会话写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为该会话预检时的状态。',
   'cli.earlier-custody-not-withdrawn':

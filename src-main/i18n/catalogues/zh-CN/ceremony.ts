@@ -111,7 +111,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
     '{why, select, lapsed {{keysList} 的密钥材料已在 KMS 中失效} mixed {{keysList} 的密钥材料已按请求删除或已在 KMS 中失效} other {{keysList} 的密钥材料已按请求删除}}，{count, plural, other {这 # 个密钥}}重新处于“等待导入”状态，且此后没有为其写出导入参数包。仪式尚未完成，目前没有可导入的内容：未向 KMS 发送任何请求。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS.next':
-    'KMS 只接受同一份密钥材料再次导入。请运行 keyferry online params（在移动存储介质上使用新的 --out 文件夹）；在离线工作站上，使用该导入参数包运行它打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后使用该命令写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。',
+    '{surface, select, app {KMS 只接受同一份密钥材料再次导入。请在此处获取新的导入参数（“获取导入参数”步骤）并将参数包写到移动存储介质上；在离线工作站上用它恢复同一份密钥材料（“恢复”界面，使用保管份额或 HSM 令牌；没有保管副本时，包装原始密钥材料文件）；然后在此处用其回执上的摘要核对并导入由此写出的已包装密钥材料包。} other {KMS 只接受同一份密钥材料再次导入。请运行 keyferry online params（在移动存储介质上使用新的 --out 文件夹）；在离线工作站上，使用该导入参数包运行它打印的命令（keyferry custody restore --bundle …，使用保管份额或 HSM 令牌；没有保管副本时，keyferry airgap wrap --bundle … --material 加原始密钥材料文件）；然后使用该命令写出的已包装密钥材料包及其回执上的摘要运行 keyferry online import。}}',
   'problem.WRAPPED_KEY_UNKNOWN': '包中含有密钥 {keyId}，但本仪式没有创建该密钥。',
   'problem.WRAPPED_KEY_UNKNOWN.next': REFUSED,
   'problem.WRAPPED_SPEC_MISMATCH': '密钥 {keyId} 创建时的规格是 {created}，但包中是 {held} 的密钥材料。',

@@ -42,7 +42,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED':
     '{by, select, verify {{dir} 中的已包装密钥材料包有文件与其清单所列不符：{cause}} other {{dir} 中的已包装密钥材料包带有离线回执所注明的清单，但其文件已不是离线工作站写出时的样子：{cause}没有向 KMS 发送任何内容。}}',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':
-    '{imported, select, yes {此包的密钥材料已导入其密钥：它绝不能再次被包装，其托管副本（份额或 HSM 令牌对象）现在是它唯一的备份：请妥善保留。只有联网回执仍需读取此包：请将一份未被改动的副本（离线工作站的介质或备份）完整复制到一个新的空文件夹中，并用同一摘要再次核对。} other {请勿导入此副本。请使用离线回执所注明的包的未被改动的副本，将其完整复制到一个新的空文件夹中（多一个或少一个文件，例如复制进来的另一个包的文件，就足以导致此拒绝；会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须使用同一份离线日志重新包装，并说明原因（airgap wrap --wrap-again REASON；若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。}}',
+    '{surface, select, app {{imported, select, yes {此包的密钥材料已导入其密钥：它绝不能再次被包装，其托管副本（份额或 HSM 令牌对象）现在是它唯一的备份：请妥善保留。只有联网回执仍需读取此包：请将一份未被改动的副本（离线工作站的介质或备份）完整复制到一个新的空文件夹中，并用同一摘要再次核对。} other {请勿导入此副本。请使用离线回执所注明的包的未被改动的副本，将其完整复制到一个新的空文件夹中（多一个或少一个文件，例如复制进来的另一个包的文件，就足以导致此拒绝；会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须在同一份离线日志中重新包装，在预检时选择“重新包装”并说明原因（若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。}}} other {{imported, select, yes {此包的密钥材料已导入其密钥：它绝不能再次被包装，其托管副本（份额或 HSM 令牌对象）现在是它唯一的备份：请妥善保留。只有联网回执仍需读取此包：请将一份未被改动的副本（离线工作站的介质或备份）完整复制到一个新的空文件夹中，并用同一摘要再次核对。} other {请勿导入此副本。请使用离线回执所注明的包的未被改动的副本，将其完整复制到一个新的空文件夹中（多一个或少一个文件，例如复制进来的另一个包的文件，就足以导致此拒绝；会再次核对同一摘要）。若没有这样的副本，则无法重新写出（离线工作站在包装后已擦除该密钥材料）：离线端必须使用同一份离线日志重新包装，并说明原因（airgap wrap --wrap-again REASON；若导入令牌已过期，请先获取新的导入参数），届时制作的托管集将取代旧的托管集。}}}}',
   'problem.WRAPPED_DIGEST_MISMATCH':
     '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是离线回执所注明的包（输入笔误至少会让一半的组保持不变）。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_MISMATCH.next':
@@ -54,7 +54,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     '键入的摘要是本工作站写出的导入参数包摘要（离线回执上的第一个封印），而不是已包装密钥材料包摘要。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
-    '请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。还没有离线回执？那么密钥材料尚未包装：请先把导入参数包带到离线工作站（使用 online params 打印的 keyferry airgap wrap 命令），再导入它写出的材料包。',
+    '{surface, select, app {请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。还没有离线回执？那么密钥材料尚未包装：请先把导入参数包带到离线工作站并在那里包装，再在此处核对它写出的材料包。} other {请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。还没有离线回执？那么密钥材料尚未包装：请先把导入参数包带到离线工作站（使用 online params 打印的 keyferry airgap wrap 命令），再导入它写出的材料包。}}',
   'problem.WRAPPED_BRINGS_NOTHING':
     '{dir} 中的已包装密钥材料包（摘要 {digest}）的每个密钥都已持有其所含的密钥材料（此前已导入并记入日志）：它没有带来本仪式正在等待的任何内容。{count, plural, other {# 个密钥}}在等待密钥材料：{waitingList}。未导入任何内容。',
   'problem.WRAPPED_BRINGS_NOTHING.next':
@@ -62,7 +62,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_OTHER_THAN_IMPORTED':
     '本次仪式的 {count} 个密钥已持有导入的密钥材料，来自 {bundles} 个已包装密钥材料包 {importedList}。键入的摘要 {typed} 不属于其中任何一个：该材料包中没有可导入的内容：这些密钥已持有其密钥材料，因此同一密钥材料的材料包（例如托管恢复所得的材料包）不会带来任何内容，而其他密钥材料 KMS 会拒绝导入已有过密钥材料的密钥（KMS.2606）。除其清单（如有）外未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_OTHER_THAN_IMPORTED.next':
-    '印有上述 {bundles} 个材料包摘要的离线回执才与这些密钥相符。其所列的托管副本（如有）就是这些密钥的备份：请妥善保留。{sets, plural, =0 {} other {其托管集为 {setsList}：即份额文件名中的标签，导入时已记录。}}如果重新包装时已销毁这样的托管集，相应密钥现在没有托管副本。不要仅凭此消息销毁任何材料包或托管集：请用 keyferry bundle verify FOLDER 查看文件夹中是哪个材料包，并将其密钥校验值或公钥指纹与联网回执核对。请使用 keyferry online status 核对这些密钥。',
+    '{surface, select, app {印有上述 {bundles} 个材料包摘要的离线回执才与这些密钥相符。其所列的托管副本（如有）就是这些密钥的备份：请妥善保留。{sets, plural, =0 {} other {其托管集为 {setsList}：即份额文件名中的标签，导入时已记录。}}如果重新包装时已销毁这样的托管集，相应密钥现在没有托管副本。不要仅凭此消息销毁任何材料包或托管集：请将材料包的密钥校验值或公钥指纹与联网回执核对，并在此处读取密钥状态（“读取密钥状态”步骤）。} other {印有上述 {bundles} 个材料包摘要的离线回执才与这些密钥相符。其所列的托管副本（如有）就是这些密钥的备份：请妥善保留。{sets, plural, =0 {} other {其托管集为 {setsList}：即份额文件名中的标签，导入时已记录。}}如果重新包装时已销毁这样的托管集，相应密钥现在没有托管副本。不要仅凭此消息销毁任何材料包或托管集：请用 keyferry bundle verify FOLDER 查看文件夹中是哪个材料包，并将其密钥校验值或公钥指纹与联网回执核对。请使用 keyferry online status 核对这些密钥。}}',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED': '只有演练才能从其自身的离线端获取已包装密钥材料包摘要；本次仪式不是演练。',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED.next': '请输入离线回执上的摘要。',
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION': '本次会话中没有按回执摘要检查过任何已包装密钥材料包。',
@@ -94,7 +94,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} 输入了 {attempts} 次，均与{artefact, select, bundle {导入参数包摘要（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）} other {密钥 {keys} 的包装密钥指纹}}不符；仪式在此停止，本次会话不再核对任何输入值。尚未生成任何密钥材料。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    '请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（keyferry online status 会打印它；不要从移动存储介质上的包读取，它可能正是被改动过的那个），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包。一致后再重新开始本端（在应用中：关闭 Keyferry 后重新打开；被拒绝的输入值仍留在日志中）；否则请重新获取导入参数。',
+    '{surface, select, app {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（在其“日志”界面中写出参数包的那条记录：清单 SHA-256），不要从移动存储介质上的包读取，它可能正是被改动过的那个。一致后请关闭 Keyferry 再重新打开，重新开始本端（被拒绝的输入值仍留在日志中）；否则请在联网工作站上重新获取导入参数。} other {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（keyferry online status 会打印它；不要从移动存储介质上的包读取，它可能正是被改动过的那个），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包。一致后再重新开始本端（在应用中：关闭 Keyferry 后重新打开；被拒绝的输入值仍留在日志中）；否则请重新获取导入参数。}}',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':

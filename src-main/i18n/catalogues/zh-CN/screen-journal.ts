@@ -30,7 +30,7 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.value.number': '{n, number}',
   'journal.value.never': '永不过期',
   'journal.value.notWithdrawnCause':
-    '{cause, select, unreadable {无法读取该文件夹} shareMissing {份额不在该文件夹中} unknownSet {本日志副本不知道的托管集的文件} other {无法删除文件}}',
+    '{cause, select, receiptWritten {已保留：其会话在写出包清单之前已写出回执} unreadable {无法读取该文件夹} shareMissing {份额不在该文件夹中} unknownSet {本日志副本不知道的托管集的文件} other {无法删除文件}}',
   'journal.value.parametersDigestWithheld':
     '离线工作站上不显示：每位见证人须输入从联网工作站听到的摘要（回执上印有该值）',
   'journal.value.digestSource':

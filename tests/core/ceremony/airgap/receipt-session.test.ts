@@ -76,6 +76,9 @@ describe('receiptSessionNumber', () => {
     const now = await start('custody-restore');
     const voided = ['receipt-air-gapped-KF-1-session-1.html.void', 'receipt-air-gapped-KF-1-session-2.txt.2.void'];
     expect(receiptSessionNumber(journal.entries, now.seq, voided)).toBe(3);
+    // Nor the number of a receipt this journal voided, its files now in another folder.
+    await journal.append('Ana', 'receipt.voided', { htmlFile: 'receipt-air-gapped-KF-1-session-3.html' });
+    expect(receiptSessionNumber(journal.entries, now.seq, voided)).toBe(4);
   });
 
   it('tells a receipt the earlier receipts of its journal and the sessions that ended without one (a voided one among them)', async () => {

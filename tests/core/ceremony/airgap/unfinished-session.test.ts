@@ -290,8 +290,13 @@ describe('closeUnfinishedSession', () => {
     expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(false);
   });
 
-  it('closes a session killed between its journaled receipt and its manifest: the receipt voided, the bundle and custody set withdrawn, no earlier wrap left', async () => {
-    const { custodians, bundle } = await crashedSession(['custody.split']);
+  it('closes a session killed between its journaled receipt and its manifest: the receipt voided, the bundle withdrawn, its custody set KEPT, no earlier wrap left', async () => {
+    const { custodians, bundle } = await crashedSession([]);
+    const shareFile = `keyferry-share-${CEREMONY}-1of2.json`;
+    await journal.append('Ana', 'custody.split', {
+      total: 2,
+      holders: [{ shareIndex: 1, custodian: 'Cy', folder: custodians[0] as string, shareFile }],
+    });
     const staged = { manifestSha256: 'ab'.repeat(32), folder: bundle };
     await journal.append('Ana', 'wrapped-bundle.written', { ...staged, manifest: 'after-receipt' });
     const [html, text] = ['html', 'txt'].map((x) => `receipt-air-gapped-${CEREMONY}-session-1.${x}`) as [
@@ -303,7 +308,8 @@ describe('closeUnfinishedSession', () => {
     expect(finishedWraps(journal.entries)).toHaveLength(1);
     for (const name of [html, text]) await writeFile(path.join(dir, name), 'wrapped digest, custody set');
     await mkdir(custodians[0] as string);
-    await writeFile(path.join(custodians[0] as string, `keyferry-share-${CEREMONY}-1of2.json`), 'x');
+    const share = path.join(custodians[0] as string, shareFile);
+    await writeFile(share, 'x');
     await mkdir(path.join(bundle, 'keys'), { recursive: true });
     await writeFile(path.join(bundle, 'README.txt'), 'readme');
     const count = journal.count;
@@ -315,12 +321,14 @@ describe('closeUnfinishedSession', () => {
       beforeManifest: true,
       withdrawnBundle: bundle,
       voidedReceipts: [html, text],
+      withdrawnCustody: [],
+      custodyByHand: [],
     });
     expect(journal.entries.slice(count).map((e) => e.event)).toEqual([
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
       'receipt.voided',
-      'custody.withdrawn',
+      'custody.withdraw-failed',
     ]);
     const closed = journal.entries[count];
     expect(english.message(closed?.data.reasonPhrase as never)).toMatch(
@@ -330,7 +338,12 @@ describe('closeUnfinishedSession', () => {
       `${html}.void`,
       `${text}.void`,
     ]);
-    expect(existsSync(custodians[0] as string)).toBe(false);
+    // KEPT, named: a journal copy cut short, its manifest taken away, looks the same.
+    expect(existsSync(share)).toBe(true);
+    expect(report?.notWithdrawn.map((n) => [n.cause, n.files])).toEqual([['receiptWritten', [share]]]);
+    expect(english.message(report?.notWithdrawn[0]?.phrase as never)).toMatch(
+      /^KEPT, not withdrawn: share 1\/2 given to Cy, in .*: keep these until the online side shows that no key holds this set’s material/,
+    );
     // Nothing of it counts as a wrap to import or to wrap again after, and the next opening closes nothing.
     expect(finishedWraps(journal.entries)).toEqual([]);
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();

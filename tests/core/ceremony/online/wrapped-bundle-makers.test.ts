@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
 import {
   airGapJournalAfter,
+  airGapJournalForParameters,
   checkBundleMakers,
   refuseWordForOtherBundle,
   type AirGapJournalTrail,
@@ -470,6 +471,12 @@ describe('checkBundleMakers', () => {
     expect(checkBundleMakers(facts, v4(40, [3]), KEYS, false, BUNDLE)).toBeUndefined();
     // Session 3's own bundle, taken after session 40's was checked: 40 listed it, an earlier wrap of that journal.
     expect(checkBundleMakers(facts, v4(3, []), KEYS, false, BUNDLE)).toBeUndefined();
+    // Once checked, it does not move the latest wrap the next parameters name back to session 3.
+    const after3 = [checked(c), checked(v4(40, [3])), checked(v4(3, []))].reduce<AirGapJournalTrail>(
+      airGapJournalAfter,
+      {},
+    );
+    expect(airGapJournalForParameters(after3)?.lastWrap).toEqual(session(40));
     // Session 20 is in no list of the journal the online side took: a copy's session, refused below.
     expect(() => checkBundleMakers(facts, v4(20, []), KEYS, false, BUNDLE)).toThrow(
       expect.objectContaining({ code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY' }),
