@@ -2242,7 +2242,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'problem.CUSTODY_DESTINATIONS_COUNT.next': NoValues;
   'problem.CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string };
-  'problem.CUSTODIAN_FOLDER_CHANGED.next': NoValues;
+  'problem.CUSTODIAN_FOLDER_CHANGED.next': { surface?: string };
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
   'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
@@ -2513,6 +2513,7 @@ export interface MessageValueTable {
   'journal.event.credentials.refused': NoValues;
   'journal.event.custody.backup-presented': NoValues;
   'journal.event.custody.backup-refused': NoValues;
+  'journal.event.custody.split-refused': NoValues;
   'journal.event.custody.presenter-flagged': NoValues;
   'journal.event.custody.presenter-several-shares': NoValues;
   'journal.event.custody.restore-refused': NoValues;
@@ -3071,7 +3072,7 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATION_MISSING': { index: string | number; folder: string | number };
   'CUSTODY_FILE_EXISTS': { file: string | number };
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
-  'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string };
+  'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };

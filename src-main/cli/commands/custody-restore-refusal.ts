@@ -60,7 +60,7 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
       // Nor one ending with a session that did not finish: the attempt's start would close it and
       // withdraw what it wrote, for a refused attempt, before any check of a restore that starts (a
       // trial's older journal copy, given with a bundle that did not read, lost a finished set so).
-      const unfinished = await unfinishedSessionOnMedia(journal.entries);
+      const unfinished = await unfinishedSessionOnMedia(journal.entries, file);
       if (unfinished && leftFilesToWithdraw(unfinished.entries))
         return t('cli.custody.restore.refusal-not-journaled-unfinished', {
           journal: file,

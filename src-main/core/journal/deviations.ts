@@ -89,6 +89,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'custody.presenter-several-shares': 'override',
   'custody.restore-refused': 'refusal',
   'custody.backup-refused': 'refusal',
+  'custody.split-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',
   [INTERRUPTED_EVENT]: 'interrupt',
   'ceremony.session-unfinished': 'abandoned',

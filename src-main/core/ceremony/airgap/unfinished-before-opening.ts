@@ -38,7 +38,7 @@ export async function refuseClosingUnchecked(
   entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
 ): Promise<ClosingChecked | undefined> {
   const read = await entries;
-  const unfinished = read ? await unfinishedSessionOnMedia(read) : null;
+  const unfinished = read ? await unfinishedSessionOnMedia(read, file) : null;
   // Only a session past its preflight wrote anything its closing would withdraw.
   if (!read || !unfinished || !leftFilesToWithdraw(unfinished.entries)) return undefined;
   if (!given)

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
-import { toProblem } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { voidCrashedSessionReceipt } from './crashed-session-receipt';
 import { voidReceipt } from './void-receipt';
 import {
@@ -111,9 +111,13 @@ export function unfinishedLastSession(entries: readonly JournalEntry[]): Unfinis
  * there (the bundle may have been carried away whole) leaves the session sealed, as before; so does a
  * session whose `wrapped-bundle.written` does not say the manifest comes after the receipt (journals
  * written before 2026-11-30 end a finished wrap at its receipt, its manifest written before it: a
- * folder of theirs without one was emptied by hand, not cut).
+ * folder of theirs without one was emptied by hand, not cut). A folder that is not there, or does
+ * not read, is asked for (AIRGAP_SESSION_FINISHED_ON_MEDIA): the stick may be elsewhere.
  */
-export async function unfinishedSessionOnMedia(entries: readonly JournalEntry[]): Promise<UnfinishedSession | null> {
+export async function unfinishedSessionOnMedia(
+  entries: readonly JournalEntry[],
+  journalPath: string,
+): Promise<UnfinishedSession | null> {
   const unfinished = unfinishedLastSession(entries);
   if (unfinished) return unfinished;
   const start = entries.findLastIndex(startsAirGappedSession);
@@ -127,10 +131,25 @@ export async function unfinishedSessionOnMedia(entries: readonly JournalEntry[])
   // before 2026-11-30) lacks its manifest only when someone took it away, never by a cut.
   const staged = session.findLast((e) => e.event === 'wrapped-bundle.written');
   if (!receipt || staged?.data['manifest'] !== 'after-receipt' || folder === undefined) return null;
+  const number = entries.filter(startsAirGappedSession).length;
   // An empty folder there is the officer's word that the bundle is lost, as for a session cut before its receipt.
-  const names = await fs.readdir(folder).catch(() => null);
-  if (names === null || names.includes(MANIFEST_FILE)) return null;
-  return { session: entries.filter(startsAirGappedSession).length, entries: session, receiptOfNoBundle: receipt };
+  const names = await fs.readdir(folder).then(
+    (read) => read,
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined),
+  );
+  // Gone, or not readable: the medium may be elsewhere (a trial's app, reopened with the stick out,
+  // took such a session for finished and asked to wrap again); it is asked for, nothing is sealed.
+  if (names === null || names === undefined)
+    throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
+      journal: journalPath,
+      session: number,
+      seq: (session[0] as JournalEntry).seq,
+      where: folder,
+      evidence: names === null ? 'missingAfterReceipt' : 'manifest',
+      count: 0,
+    });
+  if (names.includes(MANIFEST_FILE)) return null;
+  return { session: number, entries: session, receiptOfNoBundle: receipt };
 }
 
 /**
@@ -216,7 +235,7 @@ export async function closeUnfinishedSession(
   /** What the app checked before the journal opened (unfinished-before-opening.ts), journaled with the closing. */
   checked?: ClosingChecked,
 ): Promise<UnfinishedSessionReport | null> {
-  const unfinished = await unfinishedSessionOnMedia(journal.entries);
+  const unfinished = await unfinishedSessionOnMedia(journal.entries, journal.path);
   if (!unfinished) return null;
   const { session, entries, receiptOfNoBundle } = unfinished;
   const fromSeq = (entries[0] as JournalEntry).seq;

@@ -383,7 +383,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const { journal, operator, onProgress } = this.options;
     // A stop arriving meanwhile waits for the split, then removes what it wrote (withdraw-custody.ts).
     return this.whileWriting(async () => {
-      await this.recheckCustodianFolders();
+      // A folder changed since the preflight is a refusal the receipt lists (possible tampering).
+      await this.recheckCustodianFolders().catch(async (error: unknown) => {
+        await journal.append(operator, 'custody.split-refused', problemData(toProblem(error)));
+        throw error;
+      });
       return this.#custody.split(request, {
         ceremonyId: this.currentCeremonyId,
         parameters: this.#parameters,

@@ -59,7 +59,7 @@ export const enCustody = {
   'problem.CUSTODIAN_FOLDER_CHANGED':
     'The folder of custodian {index} ({folder}) is no longer as the preflight found it: {change, select, link {it is now a symbolic link, or lies under one, so the shares would land wherever it points} notEmpty {it now holds files (another medium there, or files put in)} otherVolume {another medium is there now (sticks swapped, or plugged in another order)} transferMedia {it is now on the volume of the wrapped-material bundle, which travels to the online workstation} other {it, or the folder it lies in, is gone}}. No share was written.',
   'problem.CUSTODIAN_FOLDER_CHANGED.next':
-    'Put back at that path the custodian’s medium the preflight checked, as it was, then split again (on the command line this run has stopped and wiped the material: run the same command again). If nobody here changed the media, stop and tell the operator and the witnesses.',
+    'Put back at that path the custodian’s medium the preflight checked, as it was, then {surface, select, app {split again (the refusal is journaled; the receipt lists it). If that medium cannot be put back, leave the ceremony (Setup, then “Abandon the ceremony and leave”): no share was written, and a new session checks new folders} other {run the same command again (this run has stopped and wiped the material; the refusal is journaled)}}. If nobody here changed the media, stop and tell the operator and the witnesses.',
   'problem.CUSTODY_SAME_VOLUME':
     'The destinations for shares {first} and {second} ({firstFolder} and {secondFolder}) are on the same volume: one lost or copied drive would carry two shares.',
   'problem.CUSTODY_SAME_VOLUME.next':

@@ -9,6 +9,7 @@ export const enJournalEvents = {
   'journal.event.credentials.refused': 'Credentials refused',
   'journal.event.custody.backup-presented': 'Custody backup presented',
   'journal.event.custody.backup-refused': 'Custody backup refused',
+  'journal.event.custody.split-refused': 'Custody split refused: a custodian folder changed since the preflight',
   'journal.event.custody.presenter-flagged':
     'Share handed over by someone other than its custodian, or by the operator or a witness',
   'journal.event.custody.presenter-several-shares': 'One person handed over several shares (allowed by the operator)',

@@ -53,7 +53,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODIAN_FOLDER_CHANGED':
     '保管人 {index} 的文件夹（{folder}）已不再是预检时的样子：{change, select, link {它现在是一个符号链接，或位于符号链接之下，份额会落到链接所指之处} notEmpty {它现在含有文件（那里换了另一个介质，或有人放入了文件）} otherVolume {那里现在是另一个介质（U 盘被调换，或插入顺序不同）} transferMedia {它现在位于已包装密钥材料包所在的卷上，该介质将被带往联网工作站} other {它或其所在的文件夹已不存在}}。未写入任何份额。',
   'problem.CUSTODIAN_FOLDER_CHANGED.next':
-    '请将预检时检查过的该保管人的介质按原样放回该路径，然后再次拆分（在命令行中，本次运行已停止并擦除了密钥材料：请再次运行同一命令）。如果这里没有人更换过介质，请停止并告知操作员和见证人。',
+    '请将预检时检查过的该保管人的介质按原样放回该路径，然后{surface, select, app {再次拆分（此次拒绝已记入日志，回执会列出）。如果该介质无法放回，请离开本仪式（“设置”，然后“放弃仪式并离开”）：未写入任何份额，新的会话会检查新的文件夹} other {再次运行同一命令（本次运行已停止并擦除了密钥材料；此次拒绝已记入日志）}}。如果这里没有人更换过介质，请停止并告知操作员和见证人。',
   'problem.CUSTODY_SAME_VOLUME':
     '份额 {first} 和 {second} 的目标位置（{firstFolder} 和 {secondFolder}）在同一个卷上：一个丢失或被复制的驱动器会带走两份份额。',
   'problem.CUSTODY_SAME_VOLUME.next':

@@ -11,6 +11,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.credentials.refused': '凭证被拒绝',
   'journal.event.custody.backup-presented': '已出示托管备份',
   'journal.event.custody.backup-refused': '托管备份被拒绝',
+  'journal.event.custody.split-refused': '托管拆分被拒绝：预检之后某个保管人文件夹已被改变',
   'journal.event.custody.presenter-flagged': '份额由保管人以外的人、操作员或见证人出示',
   'journal.event.custody.presenter-several-shares': '一人出示了多份份额（经操作员准许）',
   'journal.event.custody.restore-refused': '托管恢复被拒绝',

@@ -9,6 +9,7 @@ import { mkdir, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recheckCustodianFolders } from '../../../../src-main/core/ceremony/airgap/custodian-folders-recheck';
+import { listDeviations } from '../../../../src-main/core/journal';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
 import { createFixture, type Fixture } from '../ceremony-fixture';
 import { airGapReadDayOne } from './up-to-bundle';
@@ -103,6 +104,10 @@ describe('the custody split after the preflight', () => {
     expect(await readdir(stolen)).toEqual([]);
     expect(existsSync(folders[0] as string)).toBe(false);
     expect(journal.entries.map((e) => e.event)).not.toContain('custody.split');
+    // Journaled as a refusal: the receipt lists it (possible tampering with the media).
+    const refused = journal.entries.at(-1);
+    expect(refused).toMatchObject({ event: 'custody.split-refused', data: { code: 'CUSTODIAN_FOLDER_CHANGED' } });
+    expect(listDeviations([refused!]).map((d) => d.kind)).toEqual(['refusal']);
     // The medium back as the preflight found it: the split goes on with the material still held.
     await rm(folders[1] as string);
     const [split] = await air.splitCustody(request);

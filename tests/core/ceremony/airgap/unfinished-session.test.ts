@@ -349,14 +349,21 @@ describe('closeUnfinishedSession', () => {
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
   });
 
-  it('leaves a session its receipt sealed when its bundle folder is gone (it may have been carried away whole)', async () => {
+  it('asks for the bundle folder of a session sealed only by its receipt when it is gone, and closes or seals nothing', async () => {
     const { bundle } = await crashedSession(['custody.split']);
     await journal.append('Ana', 'wrapped-bundle.written', { folder: bundle, manifest: 'after-receipt' });
     await journal.append('Ana', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
     expect(existsSync(bundle)).toBe(false);
     const count = journal.count;
-    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+    // The stick may be elsewhere: whether the bundle became whole decides how the session ends.
+    await expect(closeUnfinishedSession(journal, 'Ana', new Date())).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { evidence: 'missingAfterReceipt', where: bundle, session: 1 },
+    });
     expect(journal.count).toBe(count);
+    // Its folder put there, empty: the officer's word that the bundle is lost; closed as cut.
+    await mkdir(bundle);
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toMatchObject({ beforeManifest: true });
   });
 
   it('leaves a session of a journal written before 2026-11-30 sealed by its receipt, its manifest taken away by hand', async () => {
