@@ -528,7 +528,7 @@ export interface MessageValueTable {
   'problem.OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'problem.OUTPUT_FOLDER_CHANGED.next': NoValues;
   'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
-  'problem.PREFLIGHT_SAME_VOLUME.next': NoValues;
+  'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': NoValues;
   'problem.BUNDLE_ABANDONED': { dir: string | number };
@@ -875,7 +875,7 @@ export interface MessageValueTable {
   'problem.WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number };
   'problem.WITNESS_DIGEST_SLIP.next': { count: number; given: string; witness: string | number };
   'problem.WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
-  'problem.WITNESS_DIGEST_MISMATCH.next': { witness: string | number };
+  'problem.WITNESS_DIGEST_MISMATCH.next': { surface?: string; witness: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number };
   'problem.WITNESS_TYPED_FINGERPRINT.next': { given: string; witness: string | number };
   'problem.WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number };
@@ -2287,7 +2287,7 @@ export interface MessageValueTable {
   'problem.FOLDER_UNAVAILABLE': { dir: string | number; errno: string | number };
   'problem.FOLDER_UNAVAILABLE.next': NoValues;
   'problem.JOURNAL_CHANGED_ELSEWHERE': { name: string | number; size: string | number; expected: string | number };
-  'problem.JOURNAL_CHANGED_ELSEWHERE.next': NoValues;
+  'problem.JOURNAL_CHANGED_ELSEWHERE.next': { surface?: string };
   'problem.JOURNAL_WRITE_FAILED': { name: string | number; errno: string | number };
   'problem.JOURNAL_WRITE_FAILED.next': NoValues;
   'problem.JOURNAL_BROKEN': { reason: string; name: string | number; errno: string | number };
@@ -2635,7 +2635,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number; surface?: string };
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
-  'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
+  'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; surface?: string };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
@@ -2725,7 +2725,7 @@ export interface ProblemValueTable {
   'WITNESS_UNKNOWN': { witness: string | number; witnessesList: string | number; match: string; meant: string | number };
   'WITNESS_ARTEFACT_UNKNOWN': { index: string | number; count: string | number };
   'WITNESS_DIGEST_SLIP': { witness: string | number; artefact: string; count: number; groupsList: string | number; typedList: string | number; given: string };
-  'WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number };
+  'WITNESS_DIGEST_MISMATCH': { witness: string | number; artefact: string; count: string | number; surface?: string };
   'WITNESS_TYPED_FINGERPRINT': { witness: string | number; keyId: string | number; given: string };
   'WITNESS_TYPED_OTHER_BUNDLE': { witness: string | number; kind: string; folder: string | number; other: string; bundleCeremony: string | number; ceremonyId: string | number };
   'WITNESS_SOURCE_REFUSED': NoValues;
@@ -3081,7 +3081,7 @@ export interface ProblemValueTable {
   'WRITE_FAILED': { file: string | number; errno: string; detail: string | number; folder: string | number };
   'FOLDER_NOT_FRESH': { dir: string | number; errno: string; detail: string | number; folder: string | number };
   'FOLDER_UNAVAILABLE': { dir: string | number; errno: string | number };
-  'JOURNAL_CHANGED_ELSEWHERE': { name: string | number; size: string | number; expected: string | number };
+  'JOURNAL_CHANGED_ELSEWHERE': { name: string | number; size: string | number; expected: string | number; surface?: string };
   'JOURNAL_WRITE_FAILED': { name: string | number; errno: string | number };
   'JOURNAL_BROKEN': { reason: string; name: string | number; errno: string | number };
   'JOURNAL_CLOSED': NoValues;

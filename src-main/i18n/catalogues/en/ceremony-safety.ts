@@ -55,7 +55,7 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_SAME_VOLUME':
     'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
   'problem.PREFLIGHT_SAME_VOLUME.next':
-    "Give each custodian's share its own removable media (for a rehearsal only: --shares-on-one-volume).",
+    "{surface, select, app {Give each custodian’s share its own removable media, then check the folders again (in a rehearsal only, the tick box “Rehearsal: accept folders on one volume” lets them share one).} other {Give each custodian's share its own removable media (for a rehearsal only: --shares-on-one-volume).}}",
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
     'The folder of custodian {index} ({folder}) is on the same volume as the wrapped-material bundle ({bundle}), which travels to the online workstation. Nothing was generated.',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next':

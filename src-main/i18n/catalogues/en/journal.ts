@@ -27,7 +27,7 @@ export const enJournal = {
   'problem.JOURNAL_CHANGED_ELSEWHERE':
     'The journal {name} was changed by something else while it was open ({size} bytes, expected {expected}).',
   'problem.JOURNAL_CHANGED_ELSEWHERE.next':
-    'Stop and verify the journal with "keyferry journal verify"; keep it as evidence.',
+    '{surface, select, app {Stop, and check the journal on the Journal screen, which verifies its chain; keep it as evidence.} other {Stop and verify the journal with "keyferry journal verify"; keep it as evidence.}}',
   'problem.JOURNAL_WRITE_FAILED': 'Could not write to the journal {name} ({errno}); the entry was not recorded.',
   'problem.JOURNAL_WRITE_FAILED.next': 'Free space or reconnect the media, then retry the step.',
   'problem.JOURNAL_BROKEN':

@@ -52,7 +52,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_SAME_VOLUME':
     '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
   'problem.PREFLIGHT_SAME_VOLUME.next':
-    '请为每位保管人的份额使用各自的移动存储介质（仅限演练：--shares-on-one-volume）。',
+    '{surface, select, app {请为每位保管人的份额使用各自的移动存储介质，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请为每位保管人的份额使用各自的移动存储介质（仅限演练：--shares-on-one-volume）。}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
     '保管人 {index} 的文件夹（{folder}）与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的移动存储介质上，而不是传输介质上。',

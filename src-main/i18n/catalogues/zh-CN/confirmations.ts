@@ -80,7 +80,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_DIGEST_MISMATCH':
     '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':
-    '在任何人再次输入之前，请先核对：由联网工作站按其日志在写出参数包时记录的值再次朗读导入参数包摘要（keyferry online status 会打印它，或看联网界面；不要对移动存储介质上的包运行 keyferry bundle verify，那正是有疑问的副本；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包（在介质上被改动过，或是另一个包）：不要用它包装。请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。',
+    '{surface, select, app {在任何人再次输入之前，请先核对：由联网工作站按其日志在写出参数包时记录的值再次朗读导入参数包摘要（其“日志”界面中写出参数包的那条记录：清单 SHA-256），不要从移动存储介质上的包读取，那正是有疑问的副本（重新获取导入参数会得到另一个摘要）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包（在介质上被改动过，或是另一个包）：不要用它包装；请在联网工作站上重新获取导入参数。} other {在任何人再次输入之前，请先核对：由联网工作站按其日志在写出参数包时记录的值再次朗读导入参数包摘要（keyferry online status 会打印它，或看联网界面；不要对移动存储介质上的包运行 keyferry bundle verify，那正是有疑问的副本；keyferry online params 会重新获取导入参数，摘要也随之不同）。如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包（在介质上被改动过，或是另一个包）：不要用它包装。请按听到的值用 keyferry bundle verify DIR --expect-digest "…" 核对此包，若仍不同，请重新获取导入参数。}}',
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':

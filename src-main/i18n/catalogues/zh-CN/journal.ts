@@ -19,7 +19,8 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.FOLDER_UNAVAILABLE': '无法使用文件夹 {dir}（{errno}）：它不存在、不是文件夹，或其移动存储介质已被移除。',
   'problem.FOLDER_UNAVAILABLE.next': '请连接移动存储介质，然后重新选择该文件夹。',
   'problem.JOURNAL_CHANGED_ELSEWHERE': '日志 {name} 在打开期间被其他程序改动（{size} 字节，应为 {expected} 字节）。',
-  'problem.JOURNAL_CHANGED_ELSEWHERE.next': '请停止并用 "keyferry journal verify" 验证日志；将其保留作为证据。',
+  'problem.JOURNAL_CHANGED_ELSEWHERE.next':
+    '{surface, select, app {请停止，并在“日志”界面中核对该日志（该界面会验证其哈希链）；将其保留作为证据。} other {请停止并用 "keyferry journal verify" 验证日志；将其保留作为证据。}}',
   'problem.JOURNAL_WRITE_FAILED': '无法写入日志 {name}（{errno}）；该条目未被记录。',
   'problem.JOURNAL_WRITE_FAILED.next': '请释放空间或重新连接移动存储介质，然后重试该步骤。',
   'problem.JOURNAL_BROKEN':
