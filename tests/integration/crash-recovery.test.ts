@@ -11,7 +11,7 @@
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rename } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
@@ -124,6 +124,18 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const printed = (await readdir(dir())).filter((f) => f.startsWith('receipt-air-gapped-')).sort();
     expect(printed).toHaveLength(2);
 
+    // The stick with the bundle is out: nothing is closed, the folder is asked for.
+    const bundleFiles = await readdir(path.join(dir(), 'wrapped'));
+    await rename(path.join(dir(), 'wrapped'), path.join(dir(), 'stick-elsewhere'));
+    const asked = await run(wrap('wrapped-2', '-2'), process.env, () => undefined);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr.replace(/\s+/g, ' ')).toContain(
+      `its receipt was written and journaled, and the wrapped bundle it names, ${path.join(dir(), 'wrapped')}, is not there`,
+    );
+    expect(await journalEvents()).toEqual(crashedEvents);
+    // Lost for good (nothing of it imported): an empty folder put there, as the advice says, closes it as cut.
+    await mkdir(path.join(dir(), 'wrapped'));
+    expect(bundleFiles).not.toContain('manifest.json');
     // The custodians' folders hold the kept set: the next run gives new ones.
     const next = await run(wrap('wrapped-2', '-2'), process.env, () => undefined);
     expect(next.stderr).toBe('');
@@ -139,7 +151,6 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect((await readdir(dir())).filter((f) => printed.some((p) => f.startsWith(p))).sort()).toEqual(
       printed.map((p) => `${p}.void`),
     );
-    expect(existsSync(path.join(dir(), 'wrapped', 'ABANDONED.txt'))).toBe(true);
     for (const folder of [...custodians(''), ...custodians('-2')])
       expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     const events = await journalEvents();

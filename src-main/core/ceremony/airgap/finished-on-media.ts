@@ -50,6 +50,8 @@ interface UnfinishedOnJournal {
   /** The wrapped-bundle folder and receipt folder its last passed preflight checked (undefined: none named). */
   readonly bundleFolder: string | undefined;
   readonly receiptFolder: string | undefined;
+  /** The session journaled its receipt (cut before its manifest): that receipt printed in the session is no evidence. */
+  readonly receiptJournaled?: boolean;
 }
 
 /** What on the media says the session finished, or the journal went on ('manifest': one to check first). */
@@ -153,7 +155,7 @@ async function receiptEvidence(unfinished: UnfinishedOnJournal, bundleGone: bool
     const where = path.join(folder, name);
     if (printed.count > unfinished.entries.length && !hashes.has(printed.head))
       return { evidence: 'receipt', where, count: printed.count };
-    if (bundleGone && afterBundle.has(printed.head))
+    if (bundleGone && !unfinished.receiptJournaled && afterBundle.has(printed.head))
       return { evidence: 'receiptInSession', where, count: printed.count };
   }
   return undefined;

@@ -133,19 +133,16 @@ export async function unfinishedSessionOnMedia(
   if (!receipt || staged?.data['manifest'] !== 'after-receipt' || folder === undefined) return null;
   const number = entries.filter(startsAirGappedSession).length;
   // An empty folder there is the officer's word that the bundle is lost, as for a session cut before its receipt.
-  const names = await fs.readdir(folder).then(
-    (read) => read,
-    (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined),
-  );
+  const names = await fs.readdir(folder).catch(() => null);
   // Gone, or not readable: the medium may be elsewhere (a trial's app, reopened with the stick out,
   // took such a session for finished and asked to wrap again); it is asked for, nothing is sealed.
-  if (names === null || names === undefined)
+  if (names === null)
     throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
       journal: journalPath,
       session: number,
       seq: (session[0] as JournalEntry).seq,
       where: folder,
-      evidence: names === null ? 'missingAfterReceipt' : 'manifest',
+      evidence: 'missingAfterReceipt',
       count: 0,
     });
   if (names.includes(MANIFEST_FILE)) return null;
@@ -250,6 +247,8 @@ export async function closeUnfinishedSession(
     number: session,
     bundleFolder: bundleFolder?.folder,
     receiptFolder: folders.find((d) => d.role === 'receipt')?.folder,
+    // Its own receipt, journaled, is no sign it finished elsewhere (its bundle folder was looked at).
+    receiptJournaled: receiptOfNoBundle !== undefined,
   });
   // A stop journaled by the journal's own handler (before the ceremony's was registered) in the run of
   // this very session (it names the session's start) is no crash; an interrupt of a later run that
@@ -310,7 +309,10 @@ export async function closeUnfinishedSession(
     ? await keepCustodyOfReceiptSession(crashed, journal, operator)
     : await withdrawCrashedCustody(crashed, journal, operator);
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
-  const tokenObjects = await crashedSessionTokenObjects(entries, journal, operator, why.reason);
+  // Never those of a session cut after its receipt: for an HSM wrap they are its custody copy, kept as its shares are.
+  const tokenObjects = receiptOfNoBundle
+    ? undefined
+    : await crashedSessionTokenObjects(entries, journal, operator, why.reason);
   return {
     session,
     fromSeq,

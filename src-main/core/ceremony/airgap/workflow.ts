@@ -13,7 +13,7 @@ import type { WrapOnMedia } from './wraps-on-media';
 import { checkWrapsBesideOutput, type ReadNaming } from './named-journal';
 import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { tokenNamed } from '../../hsm/hsm-token';
-import { KeyferryError, toProblem } from '../../errors';
+import { KeyferryError, isKeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import { kmsTimeAtLeast } from '../shared/kms-time';
 import { boundMaterialFor } from '../../bundle/bound-material';
@@ -385,7 +385,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     return this.whileWriting(async () => {
       // A folder changed since the preflight is a refusal the receipt lists (possible tampering).
       await this.recheckCustodianFolders().catch(async (error: unknown) => {
-        await journal.append(operator, 'custody.split-refused', problemData(toProblem(error)));
+        if (isKeyferryError(error) && error.code === 'CUSTODIAN_FOLDER_CHANGED')
+          await journal.append(operator, 'custody.split-refused', problemData(toProblem(error))).catch(() => undefined);
         throw error;
       });
       return this.#custody.split(request, {

@@ -297,6 +297,16 @@ describe('closeUnfinishedSession', () => {
       total: 2,
       holders: [{ shareIndex: 1, custodian: 'Cy', folder: custodians[0] as string, shareFile }],
     });
+    // An HSM wrap's token objects are its custody copy too: kept, never offered for deletion.
+    await journal.append('Ana', 'material.generated', {
+      keyId: '0a1b2c3d-0000-4000-8000-000000000001',
+      spec: 'AES_256',
+      objectLabel: 'kf-key',
+      objectId: '01',
+      hsmTokenSerial: 'SER1',
+      hsmTokenLabel: 'tok',
+      keptInHsm: true,
+    });
     const staged = { manifestSha256: 'ab'.repeat(32), folder: bundle };
     await journal.append('Ana', 'wrapped-bundle.written', { ...staged, manifest: 'after-receipt' });
     const [html, text] = ['html', 'txt'].map((x) => `receipt-air-gapped-${CEREMONY}-session-1.${x}`) as [
@@ -341,6 +351,8 @@ describe('closeUnfinishedSession', () => {
     // KEPT, named: a journal copy cut short, its manifest taken away, looks the same.
     expect(existsSync(share)).toBe(true);
     expect(report?.notWithdrawn.map((n) => [n.cause, n.files])).toEqual([['receiptWritten', [share]]]);
+    expect(report?.tokenObjects).toBeUndefined();
+    expect(journal.entries.map((e) => e.event)).not.toContain('hsm.objects-left');
     expect(english.message(report?.notWithdrawn[0]?.phrase as never)).toMatch(
       /^KEPT, not withdrawn: share 1\/2 given to Cy, in .*: keep these until the online side shows that no key holds this set’s material/,
     );
