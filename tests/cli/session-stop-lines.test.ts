@@ -71,7 +71,7 @@ describe('the lines after an air-gapped session that did not finish', () => {
         translator('en'),
       )[0];
     expect(line('marked')).toContain(
-      'was withdrawn (it never became a whole bundle; a receipt that names it is voided): marked ABANDONED.txt. The online import refuses it',
+      'was withdrawn (it never became a whole bundle, and no valid receipt names it): marked ABANDONED.txt. The online import refuses it',
     );
     expect(line('manifestRemoved')).toContain('so its manifest.json was removed.');
     expect(line('noManifest')).toContain(

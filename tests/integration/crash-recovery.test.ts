@@ -125,7 +125,6 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(printed).toHaveLength(2);
 
     // The stick with the bundle is out: nothing is closed, the folder is asked for.
-    const bundleFiles = await readdir(path.join(dir(), 'wrapped'));
     await rename(path.join(dir(), 'wrapped'), path.join(dir(), 'stick-elsewhere'));
     const asked = await run(wrap('wrapped-2', '-2'), process.env, () => undefined);
     expect(asked.code).toBe(1);
@@ -135,7 +134,6 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(await journalEvents()).toEqual(crashedEvents);
     // Lost for good (nothing of it imported): an empty folder put there, as the advice says, closes it as cut.
     await mkdir(path.join(dir(), 'wrapped'));
-    expect(bundleFiles).not.toContain('manifest.json');
     // The custodians' folders hold the kept set: the next run gives new ones.
     const next = await run(wrap('wrapped-2', '-2'), process.env, () => undefined);
     expect(next.stderr).toBe('');

@@ -57,7 +57,7 @@ describe('an abandoned wrapped bundle', () => {
       'THIS IS NOT A BUNDLE TO IMPORT.',
       '',
       'The air-gapped session that wrote this folder was abandoned at 2030-01-02 03:10 UTC',
-      'before this bundle became whole, so no valid receipt names it (a receipt written for it is voided).',
+      'before this bundle became whole, so no valid receipt names it (any receipt written for it is voided).',
       'Reason: receipt folder full [2J  Digest 0000',
       'Journal: air-gapped.jsonl',
     ]);
@@ -67,7 +67,7 @@ describe('an abandoned wrapped bundle', () => {
       '这不是可导入的包。',
       '',
       '写入此文件夹的离线会话已于 2030年1月2日 03:10 UTC 放弃，',
-      '当时此包尚未完整，因此没有任何有效回执注明它（为它写出的回执已作废）。',
+      '当时此包尚未完整，因此没有任何有效回执注明它（为它写出的任何回执均已作废）。',
       '原因：receipt folder full [2J  Digest 0000',
       '日志：air-gapped.jsonl',
     ]);
@@ -75,7 +75,7 @@ describe('an abandoned wrapped bundle', () => {
     const e = await readRefusal(dir);
     expect(e.code).toBe('BUNDLE_ABANDONED');
     expect(e.message).toBe(
-      `${dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (one written for it is voided), so it must not be imported.`,
+      `${dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (any written for it is voided), so it must not be imported.`,
     );
     // Someone "repairs" the folder by moving the manifest back: the marker still refuses it.
     await rename(path.join(dir, 'manifest.json.abandoned'), path.join(dir, 'manifest.json'));

@@ -6,8 +6,8 @@
  * transfer medium and another by a non-empty folder after the preflight: the split wrote a share and
  * the whole backup onto the medium that goes online, and the receipt said the custodian held it.
  * Each folder must still be no link and lie under none, be new or empty, and be on the volume the
- * preflight found it on (never the transfer medium's), else CUSTODIAN_FOLDER_CHANGED, before any
- * share is written; the material is still held.
+ * preflight found it on, else CUSTODIAN_FOLDER_CHANGED, before any share is written; the material is
+ * still held.
  */
 import { KeyferryError, isKeyferryError } from '../../errors';
 import { locate } from '../../media/preflight';
@@ -19,27 +19,24 @@ export interface PreflightedCustodianFolder {
 }
 
 /** How a custodian folder differs from what the preflight found (the message says it). */
-type FolderChange = 'link' | 'notEmpty' | 'otherVolume' | 'transferMedia' | 'gone';
+type FolderChange = 'link' | 'notEmpty' | 'otherVolume' | 'notAFolder' | 'gone';
 
 /** What `locate` refusing a folder means here. */
 const CHANGE_OF: Readonly<Record<string, FolderChange>> = {
   OUTPUT_THROUGH_LINK: 'link',
   PREFLIGHT_FOLDER_NOT_EMPTY: 'notEmpty',
   PREFLIGHT_FILE_EXISTS: 'notEmpty',
-  PREFLIGHT_NOT_A_FOLDER: 'gone',
+  PREFLIGHT_NOT_A_FOLDER: 'notAFolder',
   PREFLIGHT_PARENT_MISSING: 'gone',
 };
 
 /**
  * Refuses (CUSTODIAN_FOLDER_CHANGED) the first of `preflighted` that is no longer as the preflight
- * found it (see the file comment). `transferVolume`: the wrapped bundle's volume as the preflight
- * found it; `allowSameVolume` (a rehearsal's custodian folders on one volume) lets a folder share it.
+ * found it (see the file comment). The preflight refused a folder on the wrapped bundle's volume, so
+ * one on the volume it found is on no transfer medium; one that does not read (a stick pulled out)
+ * is gone.
  */
-export async function recheckCustodianFolders(
-  preflighted: readonly PreflightedCustodianFolder[],
-  transferVolume: string | undefined,
-  allowSameVolume: boolean,
-): Promise<void> {
+export async function recheckCustodianFolders(preflighted: readonly PreflightedCustodianFolder[]): Promise<void> {
   for (const [i, planned] of preflighted.entries()) {
     const index = i + 1;
     let change: FolderChange | undefined;
@@ -47,9 +44,8 @@ export async function recheckCustodianFolders(
     try {
       const found = await locate({ role: 'custodian', index, folder: planned.folder, expect: 'new-or-empty' });
       if (found.volumeId !== planned.volumeId) change = 'otherVolume';
-      else if (!allowSameVolume && found.volumeId === transferVolume) change = 'transferMedia';
     } catch (error) {
-      change = isKeyferryError(error) ? CHANGE_OF[error.code] : undefined;
+      change = isKeyferryError(error) ? CHANGE_OF[error.code] : 'gone';
       if (change === undefined) throw error;
       cause = error;
     }

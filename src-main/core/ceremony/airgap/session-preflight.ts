@@ -31,7 +31,7 @@ export class SessionPreflight {
   /** Each key's expiry fixed by the preflight (undefined: the one given when the bundle is written). */
   #requestedExpiries: ReadonlyMap<string, MaterialExpiry> | undefined;
   /** The volumes the preflight found the custodian folders and the wrapped bundle's folder on. */
-  #volumes: { custodians: readonly PreflightedCustodianFolder[]; transfer: string | undefined } | undefined;
+  #custodianVolumes: readonly PreflightedCustodianFolder[] | undefined;
 
   constructor(people: { readonly journal: Journal; readonly operator: string }) {
     this.#journal = people.journal;
@@ -72,12 +72,9 @@ export class SessionPreflight {
       receiptFolder: path.resolve(request.receiptFolder),
       ...(request.custodianFolders ? { custodianFolders: request.custodianFolders.map((f) => path.resolve(f)) } : {}),
     };
-    this.#volumes = {
-      custodians: checked
-        .filter((c) => c.role === 'custodian')
-        .map((c) => ({ folder: c.folder, volumeId: c.volumeId })),
-      transfer: checked.find((c) => c.role === 'bundle')?.volumeId,
-    };
+    this.#custodianVolumes = checked
+      .filter((c) => c.role === 'custodian')
+      .map((c) => ({ folder: c.folder, volumeId: c.volumeId }));
     const fixed = expiries();
     this.#requestedExpiries = fixed ? new Map(fixed.map((e) => [e.keyId, e.requested])) : undefined;
     return fixed ? journalPlanExpiryOverrides(this.#journal, this.#operator, fixed) : [];
@@ -97,9 +94,8 @@ export class SessionPreflight {
    * (custodian-folders-recheck.ts, CUSTODIAN_FOLDER_CHANGED).
    */
   async recheckCustodianFolders(): Promise<void> {
-    const checked = this.require('split');
-    if (!this.#volumes) return;
-    await recheckCustodianFolders(this.#volumes.custodians, this.#volumes.transfer, checked.allowSameVolume ?? false);
+    this.require('split');
+    if (this.#custodianVolumes) await recheckCustodianFolders(this.#custodianVolumes);
   }
 
   /**

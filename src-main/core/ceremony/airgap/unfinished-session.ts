@@ -107,8 +107,8 @@ export function unfinishedLastSession(entries: readonly JournalEntry[]): Unfinis
  * no online side takes, which the receipt names. It is closed as a crash is, its receipt voided; its
  * custody set is KEPT and named (a journal copy cut short, its manifest taken away, would look the
  * same: keepCustodyOfReceiptSession). A bundle folder that
- * holds a manifest (a whole bundle whose `wrapped-bundle.completed` was never appended) or that is not
- * there (the bundle may have been carried away whole) leaves the session sealed, as before; so does a
+ * holds a manifest (a whole bundle whose `wrapped-bundle.completed` was never appended) leaves the
+ * session sealed, as before; so does a
  * session whose `wrapped-bundle.written` does not say the manifest comes after the receipt (journals
  * written before 2026-11-30 end a finished wrap at its receipt, its manifest written before it: a
  * folder of theirs without one was emptied by hand, not cut). A folder that is not there, or does
@@ -235,6 +235,9 @@ export async function closeUnfinishedSession(
   const unfinished = await unfinishedSessionOnMedia(journal.entries, journal.path);
   if (!unfinished) return null;
   const { session, entries, receiptOfNoBundle } = unfinished;
+  // A session that journaled its receipt (still sealing it, or voided by a closing cut short itself)
+  // ended after it: its custody copy is kept, whatever else the closing does.
+  const receiptWritten = receiptOfNoBundle ?? entries.findLast((e) => e.event === 'receipt.written');
   const fromSeq = (entries[0] as JournalEntry).seq;
   const toSeq = (entries.at(-1) as JournalEntry).seq;
   const folders = preflightedFolders(entries);
@@ -258,9 +261,23 @@ export async function closeUnfinishedSession(
   const why =
     interruptedSeq !== null
       ? { reason: STOPPED_REASON, phrase: phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq }) }
-      : receiptOfNoBundle
+      : receiptWritten
         ? { reason: CUT_BEFORE_MANIFEST_REASON, phrase: phraseOf('journal.reason.ended-before-manifest') }
         : { reason: CRASH_REASON, phrase: phraseOf('journal.reason.ended-without-stop') };
+  // Its journaled receipt is voided first: a crash after the closing's entry and before the voiding
+  // would leave a session ended and its receipt sealing it, ready to sign, for good.
+  const receiptFolder = folders.find((d) => d.role === 'receipt')?.folder;
+  const journaledVoided =
+    receiptOfNoBundle && receiptFolder !== undefined
+      ? await voidReceipt(
+          {
+            htmlFile: path.join(receiptFolder, String(receiptOfNoBundle.data['htmlFile'])),
+            textFile: path.join(receiptFolder, String(receiptOfNoBundle.data['textFile'])),
+          },
+          journal,
+          operator,
+        )
+      : [];
   await journal.append(operator, 'ceremony.session-unfinished', {
     reason: why.reason,
     reasonPhrase: { ...why.phrase },
@@ -277,20 +294,9 @@ export async function closeUnfinishedSession(
   const bundle = bundleFolder
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };
-  // A receipt it printed names the bundle just withdrawn: voided, not left to be signed, whether it
-  // was journaled (a cut before the manifest) or not (a cut before its entry).
-  const receiptFolder = folders.find((d) => d.role === 'receipt')?.folder;
+  // A receipt it printed and never journaled (a cut before its entry) names the bundle just withdrawn too.
   const voidedReceipts = [
-    ...(receiptOfNoBundle && receiptFolder !== undefined
-      ? await voidReceipt(
-          {
-            htmlFile: path.join(receiptFolder, String(receiptOfNoBundle.data['htmlFile'])),
-            textFile: path.join(receiptFolder, String(receiptOfNoBundle.data['textFile'])),
-          },
-          journal,
-          operator,
-        )
-      : []),
+    ...journaledVoided,
     ...(await voidCrashedSessionReceipt(
       journal,
       operator,
@@ -305,12 +311,12 @@ export async function closeUnfinishedSession(
     custodianFolders: folders.filter((d) => d.role === 'custodian'),
   };
   // Its receipt was written: the set is kept, named, never removed (keepCustodyOfReceiptSession).
-  const custody = receiptOfNoBundle
+  const custody = receiptWritten
     ? await keepCustodyOfReceiptSession(crashed, journal, operator)
     : await withdrawCrashedCustody(crashed, journal, operator);
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
   // Never those of a session cut after its receipt: for an HSM wrap they are its custody copy, kept as its shares are.
-  const tokenObjects = receiptOfNoBundle
+  const tokenObjects = receiptWritten
     ? undefined
     : await crashedSessionTokenObjects(entries, journal, operator, why.reason);
   return {
@@ -324,7 +330,7 @@ export async function closeUnfinishedSession(
     custodyByHand: custody.custodyByHand,
     notWithdrawn: custody.notWithdrawn,
     voidedReceipts,
-    beforeManifest: receiptOfNoBundle !== undefined,
+    beforeManifest: receiptWritten !== undefined,
     ...(tokenObjects ? { tokenObjects } : {}),
   };
 }

@@ -55,13 +55,13 @@ export const enCeremonySafety = {
   'problem.PREFLIGHT_SAME_VOLUME':
     'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
   'problem.PREFLIGHT_SAME_VOLUME.next':
-    "{surface, select, app {Give each custodian’s share its own removable media, then check the folders again (in a rehearsal only, the tick box “Rehearsal: accept folders on one volume” lets them share one).} other {Give each custodian's share its own removable media (for a rehearsal only: --shares-on-one-volume).}}",
+    '{surface, select, app {Give each custodian’s share its own removable media, then check the folders again (in a rehearsal only, the tick box “Rehearsal: accept folders on one volume” lets them share one).} other {Give each custodian’s share its own removable media (for a rehearsal only: --shares-on-one-volume).}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
     'The folder of custodian {index} ({folder}) is on the same volume as the wrapped-material bundle ({bundle}), which travels to the online workstation. Nothing was generated.',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next':
     "Put each custodian's share on its own removable media, not on the transfer media.",
   'problem.BUNDLE_ABANDONED':
-    '{dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (one written for it is voided), so it must not be imported.',
+    '{dir} is from an air-gapped session that was abandoned before its bundle became whole (see ABANDONED.txt in it); no valid receipt names it (any written for it is voided), so it must not be imported.',
   'problem.BUNDLE_ABANDONED.next':
     '{surface, select, app {Do not import it. Wrap again on the air-gapped workstation into a fresh folder (if the import tokens expired, first fetch new import parameters here, step “Fetch the import parameters”, and write the bundle), then check and import the bundle its receipt names.} other {Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.}}',
   'problem.WRAPPED_WITHDRAW_FAILED': 'The abandoned wrapped-material bundle in {dir} could not be marked or disabled.',
@@ -73,7 +73,7 @@ export const enCeremonySafety = {
   'cli.preflight-passed':
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
   'cli.session-unfinished':
-    'Session {session} of this journal (entries {from}-{to}) {interrupted, plural, =0 {{beforeManifest, select, yes {ended after its receipt and before its bundle’s manifest was written: a crash or power loss. That bundle is not whole where that session put it, so no online side takes it} other {ended without stopping: a crash or power loss}}} other {was stopped (journal entry {interrupted}) before it could journal its end}}. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts {beforeManifest, select, yes {its bundle is withdrawn and its receipt voided where they are found; its custody copy is KEPT, as named below} other {what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand}}.',
+    'Session {session} of this journal (entries {from}-{to}) {interrupted, plural, =0 {{beforeManifest, select, yes {ended after its receipt and before its bundle’s manifest was written: a crash or power loss. That bundle is not whole where that session put it, so no online side takes it} other {ended without stopping: a crash or power loss}}} other {was stopped (journal entry {interrupted}) before it could journal its end}}. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts {beforeManifest, select, yes {its bundle is withdrawn and its receipt voided where they are found; its custody copy, if it made one (shares, or HSM token objects), is KEPT, never removed: shares are named below} other {what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand}}.',
   'cli.session-unrecorded': 'Journal entry {seq}: {reason}: {keys}. The receipt lists it under Deviations.',
   'cli.session-unrecorded-creates':
     'Journal entry {seq}: {reason}: {creates}. The receipt lists it under Deviations. online create-key run again with the same plan looks in the KMS first: a key found under {count, plural, one {that alias} other {such an alias}} as this ceremony creates keys (external, Pending import, created since the send) is journaled as the key that send created, not created again; an alias the KMS does not hold is created; an alias another key holds is refused.',
@@ -84,7 +84,7 @@ export const enCeremonySafety = {
   'cli.receipt-voided':
     'The receipt {file} (and its text twin) names a bundle that was never completed: renamed to {file}.void and its twin likewise (journaled). Do not sign it, print it or keep it as the record of this wrap.',
   'cli.bundle-withdrawn':
-    'The wrapped-material bundle in {dir} was withdrawn (it never became a whole bundle; a receipt that names it is voided): {how, select, marked {marked ABANDONED.txt.} manifestRemoved {the media had no room even for ABANDONED.txt, so its manifest.json was removed.} noManifest {the media had no room even for ABANDONED.txt; it has no manifest.json, so no reader takes it for a bundle. Delete the folder once the media has room.} other {marked ABANDONED.txt, or, where the media had no room for that, its manifest.json removed (the journal records which).}} The online import refuses it; do not carry it over.',
+    'The wrapped-material bundle in {dir} was withdrawn (it never became a whole bundle, and no valid receipt names it): {how, select, marked {marked ABANDONED.txt.} manifestRemoved {the media had no room even for ABANDONED.txt, so its manifest.json was removed.} noManifest {the media had no room even for ABANDONED.txt; it has no manifest.json, so no reader takes it for a bundle. Delete the folder once the media has room.} other {marked ABANDONED.txt, or, where the media had no room for that, its manifest.json removed (the journal records which).}} The online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
     'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
   'cli.custody-withdrawn':

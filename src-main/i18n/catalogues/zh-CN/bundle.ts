@@ -114,5 +114,5 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_DIGEST_NOT_SHOWN_OFFLINE.next':
     '请在此处用 --expect-digest "…" 按听到的摘要核对该包。在联网工作站（有网络）上，keyferry online status 会打印其日志在写出该包时记录的摘要：请朗读那一个。',
   'bundle.abandoned.marker':
-    '这不是可导入的包。\n\n写入此文件夹的离线会话已于 {at, date, utc} 放弃，\n当时此包尚未完整，因此没有任何有效回执注明它（为它写出的回执已作废）。\n原因：{reason}\n日志：{journal}\n\n{by, select, restore {请在离线工作站上再次运行托管恢复，写入一个新文件夹（如果导入令牌已过期，先用\n“keyferry online params”获取新的导入参数），并导入其回执所注明的包。} other {请在离线工作站上重新包装到一个新文件夹中（如果导入令牌已过期，先用\n“keyferry online params”获取新的导入参数），并导入其回执所注明的包。}}',
+    '这不是可导入的包。\n\n写入此文件夹的离线会话已于 {at, date, utc} 放弃，\n当时此包尚未完整，因此没有任何有效回执注明它（为它写出的任何回执均已作废）。\n原因：{reason}\n日志：{journal}\n\n{by, select, restore {请在离线工作站上再次运行托管恢复，写入一个新文件夹（如果导入令牌已过期，先用\n“keyferry online params”获取新的导入参数），并导入其回执所注明的包。} other {请在离线工作站上重新包装到一个新文件夹中（如果导入令牌已过期，先用\n“keyferry online params”获取新的导入参数），并导入其回执所注明的包。}}',
 };

@@ -57,7 +57,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '保管人 {index} 的文件夹（{folder}）与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的移动存储介质上，而不是传输介质上。',
   'problem.BUNDLE_ABANDONED':
-    '{dir} 来自一个在其包完整之前已被放弃的离线会话（见其中的 ABANDONED.txt）；没有任何有效回执记载它（为它写出的回执已作废），因此不得导入。',
+    '{dir} 来自一个在其包完整之前已被放弃的离线会话（见其中的 ABANDONED.txt）；没有任何有效回执记载它（为它写出的任何回执均已作废），因此不得导入。',
   'problem.BUNDLE_ABANDONED.next':
     '{surface, select, app {请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先在此处通过“获取导入参数”步骤获取新的导入参数并写出参数包），然后核对并导入其回执所记载的包。} other {请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先用 "keyferry online params" 获取新参数），然后导入其回执所记载的包。}}',
   'problem.WRAPPED_WITHDRAW_FAILED': '无法标记或停用 {dir} 中已放弃的已包装密钥材料包。',
@@ -67,7 +67,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.preflight-passed':
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
-    '此日志的第 {session} 次会话（条目 {from}-{to}）{interrupted, plural, =0 {{beforeManifest, select, yes {在写出回执之后、写出其包清单之前结束：程序崩溃或断电。该包在该会话放置它的位置并不完整，任何联网端都不会接受它} other {未经停止即已结束：程序崩溃或断电}}} other {在记入其结束之前被停止（日志条目 {interrupted}）}}。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，{beforeManifest, select, yes {已撤回在原处找到的其包并作废其回执；其托管副本已保留，见下文} other {已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除}}。',
+    '此日志的第 {session} 次会话（条目 {from}-{to}）{interrupted, plural, =0 {{beforeManifest, select, yes {在写出回执之后、写出其包清单之前结束：程序崩溃或断电。该包在该会话放置它的位置并不完整，任何联网端都不会接受它} other {未经停止即已结束：程序崩溃或断电}}} other {在记入其结束之前被停止（日志条目 {interrupted}）}}。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，{beforeManifest, select, yes {已撤回在原处找到的其包并作废其回执；其托管副本（份额或 HSM 令牌对象，如有）已保留，绝不删除：份额见下文} other {已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除}}。',
   'cli.session-unrecorded': '日志条目 {seq}：{reason}：{keys}。回执在偏差中列出此事。',
   'cli.session-unrecorded-creates':
     '日志条目 {seq}：{reason}：{creates}。回执在偏差中列出此事。使用同一计划再次运行 online create-key 时，会先在 KMS 中查找：若在{count, plural, other {该}}别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。',
@@ -78,7 +78,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.receipt-voided':
     '回执 {file}（及其文本版）所记载的材料包从未完成：已改名为 {file}.void，其文本版同样改名（已记入日志）。请勿签署、打印它，也不要把它当作本次包装的记录保存。',
   'cli.bundle-withdrawn':
-    '{dir} 中的已包装密钥材料包已撤回（它从未成为完整的包；记载它的回执已作废）：{how, select, marked {已标记 ABANDONED.txt。} manifestRemoved {介质连 ABANDONED.txt 都放不下，因此已删除其 manifest.json。} noManifest {介质连 ABANDONED.txt 都放不下；它没有 manifest.json，因此任何读取方都不会把它当作材料包。介质有空间后请删除该文件夹。} other {已标记 ABANDONED.txt，或者在介质放不下该文件时，已删除其 manifest.json（日志记录了是哪一种）。}}联网导入会拒绝它；请勿带过去。',
+    '{dir} 中的已包装密钥材料包已撤回（它从未成为完整的包，没有任何有效回执记载它）：{how, select, marked {已标记 ABANDONED.txt。} manifestRemoved {介质连 ABANDONED.txt 都放不下，因此已删除其 manifest.json。} noManifest {介质连 ABANDONED.txt 都放不下；它没有 manifest.json，因此任何读取方都不会把它当作材料包。介质有空间后请删除该文件夹。} other {已标记 ABANDONED.txt，或者在介质放不下该文件时，已删除其 manifest.json（日志记录了是哪一种）。}}联网导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand':
     '无法撤回 {dir} 中的已包装密钥材料包：在任何人将其带往联网工作站之前，请手动删除该文件夹。',
   'cli.custody-withdrawn':

@@ -39,31 +39,29 @@ const changed = (index: number, change: string) =>
 describe('recheckCustodianFolders', () => {
   it('passes folders as the preflight found them, and a new one created empty meanwhile', async () => {
     const folders = await preflighted();
-    await expect(recheckCustodianFolders(folders, undefined, false)).resolves.toBeUndefined();
+    await expect(recheckCustodianFolders(folders)).resolves.toBeUndefined();
     await mkdir(folders[1]!.folder);
-    await expect(recheckCustodianFolders(folders, 'another-volume', false)).resolves.toBeUndefined();
+    await expect(recheckCustodianFolders(folders)).resolves.toBeUndefined();
   });
 
-  it('refuses a folder now a link, or under one, one that holds files, and one gone', async () => {
+  it('refuses a folder now a link, or under one, one that holds files, a file in its place, and one gone', async () => {
     const folders = await preflighted();
     const [c1, c2] = folders.map((d) => d.folder) as [string, string];
     const elsewhere = path.join(f.dir, 'transfer', 'stolen');
     await mkdir(elsewhere, { recursive: true });
     await symlink(elsewhere, c2);
-    await expect(recheckCustodianFolders(folders, undefined, false)).rejects.toThrow(changed(2, 'link'));
+    await expect(recheckCustodianFolders(folders)).rejects.toThrow(changed(2, 'link'));
     await rm(c2);
     await writeFile(path.join(c1, 'notes.txt'), 'another stick');
-    await expect(recheckCustodianFolders(folders, undefined, false)).rejects.toThrow(changed(1, 'notEmpty'));
+    await expect(recheckCustodianFolders(folders)).rejects.toThrow(changed(1, 'notEmpty'));
     await rm(c1, { recursive: true });
     await writeFile(c1, 'a file where the folder was');
-    await expect(recheckCustodianFolders(folders, undefined, false)).rejects.toThrow(changed(1, 'gone'));
-  });
-
-  it('refuses a folder on the transfer medium’s volume unless a rehearsal put every folder on one volume', async () => {
-    const folders = await preflighted();
-    const transfer = folders[0]!.volumeId;
-    await expect(recheckCustodianFolders(folders, transfer, false)).rejects.toThrow(changed(1, 'transferMedia'));
-    await expect(recheckCustodianFolders(folders, transfer, true)).resolves.toBeUndefined();
+    await expect(recheckCustodianFolders(folders)).rejects.toThrow(changed(1, 'notAFolder'));
+    await rm(c1);
+    // Its parent gone (a stick pulled out with the folder on it).
+    await expect(
+      recheckCustodianFolders([{ ...folders[0]!, folder: path.join(f.dir, 'pulled', 'c1') }]),
+    ).rejects.toThrow(changed(1, 'gone'));
   });
 
   it.skipIf(!MOUNTS_AVAILABLE)(
@@ -72,7 +70,7 @@ describe('recheckCustodianFolders', () => {
       const folders = await preflighted();
       const unmount = mountTmpfs(folders[0]!.folder, { sizeKiB: 64 });
       try {
-        await expect(recheckCustodianFolders(folders, undefined, false)).rejects.toThrow(changed(1, 'otherVolume'));
+        await expect(recheckCustodianFolders(folders)).rejects.toThrow(changed(1, 'otherVolume'));
       } finally {
         unmount();
       }

@@ -50,6 +50,16 @@ async function crashedSession(
   return { custodians, bundle };
 }
 
+/** Journals a custody split of share 1 of 2 to Cy in `folder`; returns its share file's name. */
+async function splitJournaled(folder: string): Promise<string> {
+  const shareFile = `keyferry-share-${CEREMONY}-1of2.json`;
+  await journal.append('Ana', 'custody.split', {
+    total: 2,
+    holders: [{ shareIndex: 1, custodian: 'Cy', folder, shareFile }],
+  });
+  return shareFile;
+}
+
 describe('closeUnfinishedSession', () => {
   it('journals a session killed after the custody split and the bundle write, then withdraws its files only', async () => {
     const { custodians, bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written']);
@@ -292,11 +302,7 @@ describe('closeUnfinishedSession', () => {
 
   it('closes a session killed between its journaled receipt and its manifest: the receipt voided, the bundle withdrawn, its custody set KEPT, no earlier wrap left', async () => {
     const { custodians, bundle } = await crashedSession([]);
-    const shareFile = `keyferry-share-${CEREMONY}-1of2.json`;
-    await journal.append('Ana', 'custody.split', {
-      total: 2,
-      holders: [{ shareIndex: 1, custodian: 'Cy', folder: custodians[0] as string, shareFile }],
-    });
+    const shareFile = await splitJournaled(custodians[0] as string);
     // An HSM wrap's token objects are its custody copy too: kept, never offered for deletion.
     await journal.append('Ana', 'material.generated', {
       keyId: '0a1b2c3d-0000-4000-8000-000000000001',
@@ -334,13 +340,14 @@ describe('closeUnfinishedSession', () => {
       withdrawnCustody: [],
       custodyByHand: [],
     });
+    // Its journaled receipt voided first: a crash during the closing never leaves it sealing the session.
     expect(journal.entries.slice(count).map((e) => e.event)).toEqual([
+      'receipt.voided',
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
-      'receipt.voided',
       'custody.withdraw-failed',
     ]);
-    const closed = journal.entries[count];
+    const closed = journal.entries[count + 1];
     expect(english.message(closed?.data.reasonPhrase as never)).toMatch(
       /^the process ended after the receipt and before the bundle manifest was written .*: the bundle never became whole/,
     );
@@ -358,6 +365,22 @@ describe('closeUnfinishedSession', () => {
     );
     // Nothing of it counts as a wrap to import or to wrap again after, and the next opening closes nothing.
     expect(finishedWraps(journal.entries)).toEqual([]);
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+  });
+
+  it('keeps the custody set of a session whose receipt a closing cut short had voided, and closes it', async () => {
+    const { custodians, bundle } = await crashedSession([]);
+    const shareFile = await splitJournaled(custodians[0] as string);
+    await journal.append('Ana', 'wrapped-bundle.written', { folder: bundle, manifest: 'after-receipt' });
+    await journal.append('Ana', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
+    // The earlier closing voided the receipt, then the power went before it journaled anything else.
+    await journal.append('Ana', 'receipt.voided', { htmlFile: 'r.html', textFile: 'r.txt' });
+    await mkdir(custodians[0] as string);
+    const share = path.join(custodians[0] as string, shareFile);
+    await writeFile(share, 'x');
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(report).toMatchObject({ beforeManifest: true, withdrawnCustody: [] });
+    expect(existsSync(share)).toBe(true);
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
   });
 
