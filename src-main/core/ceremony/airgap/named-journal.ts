@@ -21,7 +21,12 @@ import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 import { finishedWrapStarts } from './earlier-wraps';
-import { leftFilesToWithdraw, unfinishedLastSession } from './unfinished-session';
+import {
+  leftFilesToWithdraw,
+  unfinishedLastSession,
+  unfinishedSessionOnMedia,
+  type UnfinishedSession,
+} from './unfinished-session';
 import { journalIdentity } from '../../../i18n/made-by-line';
 import { wrapsOnMedia, type WrapOnMedia } from './wraps-on-media';
 
@@ -184,6 +189,31 @@ function refuseClosingInOlderCopy(named: CeremonyAirGapJournal, journal: Journal
   });
 }
 
+/**
+ * A session the journal ends cut between its receipt and its manifest (unfinished-session.ts) that the
+ * parameters name as the latest wrap the online side took: the online side checked its bundle, so that
+ * bundle was whole; its manifest was taken away since, or this journal is a copy cut short. Closing it
+ * as cut would void the receipt of material a key may hold (a review's copy, cut after the receipt,
+ * its manifest removed): refused (AIRGAP_SESSION_FINISHED_ON_MEDIA, the parameters as evidence).
+ */
+export function refuseClosingTakenWrap(
+  named: CeremonyAirGapJournal | undefined,
+  journal: string,
+  unfinished: UnfinishedSession | null,
+): void {
+  const start = unfinished?.entries[0];
+  const last = named?.lastWrap;
+  if (!unfinished?.receiptOfNoBundle || !start || !last || last.seq !== start.seq || last.sha256 !== start.hash) return;
+  throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
+    journal,
+    session: unfinished.session,
+    seq: start.seq,
+    where: named.file,
+    evidence: 'parameters',
+    count: last.seq,
+  });
+}
+
 /** The parameters a session read, as its preflight holds them to the wraps beside the output folder. */
 export interface ReadNaming extends NamingParameters {
   readonly ceremonyId: string;
@@ -222,6 +252,7 @@ export async function refuseJournalFileNotNamed(
   entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
 ): Promise<NamedJournalLost | undefined> {
   const read = await entries;
+  if (read) refuseClosingTakenWrap(parameters.named, file, await unfinishedSessionOnMedia(read, file));
   return read && checkNamedJournal(parameters, { path: file, entries: read }, journalLost, 'cli');
 }
 

@@ -17,7 +17,7 @@ import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
-import { checkNamedJournal } from './named-journal';
+import { checkNamedJournal, refuseClosingTakenWrap } from './named-journal';
 import { wrapsOnMedia } from './wraps-on-media';
 import { readImportParametersBundle } from './steps';
 import { leftFilesToWithdraw, unfinishedSessionOnMedia, type ClosingChecked } from './unfinished-session';
@@ -51,6 +51,7 @@ export async function refuseClosingUnchecked(
   const bundle = await readImportParametersBundle(given.parametersFolder, now, 'airgap');
   const journal = { path: file, entries: read };
   refuseJournalOfOtherCeremony(journal, bundle.manifest.ceremonyId);
+  refuseClosingTakenWrap(bundle.manifest.ceremony?.airGapJournal, file, unfinished);
   const { parametersFolder } = given;
   const onMedia = await wrapsOnMedia(
     [{ dir: parametersFolder, shownAs: parametersFolder }],

@@ -78,7 +78,7 @@ export type ClosingChecked =
   | { readonly against: 'console-files' };
 
 /** The journal's last air-gapped session when it did not end: its number and entries. */
-interface UnfinishedSession {
+export interface UnfinishedSession {
   readonly session: number;
   readonly entries: readonly JournalEntry[];
   /**

@@ -3,7 +3,7 @@
  * temp folder, named as the online side names them (file, first entry, the latest wrap's start).
  */
 import { existsSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CeremonyAirGapJournal } from '../../../../src-main/core/bundle/import-parameters-manifest';
@@ -208,5 +208,42 @@ describe('refuseJournalFileNotNamed (before the journal opens)', () => {
     await expect(refuseJournalFileNotNamed(copy, naming(older), undefined)).rejects.toThrow(
       'is an older copy of that journal',
     );
+  });
+  it('refuses to close as cut the wrap the online side took: its bundle was whole, its manifest taken away since', async () => {
+    const { journal, dir } = current();
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped' });
+    await journal.append('Ana', 'parameters.read', { ceremonyId: 'KF-1' });
+    await journal.append('Ana', 'receipt.written', { htmlFile: 'r1.html', textFile: 'r1.txt' });
+    await journal.append('Ana', 'wrapped-bundle.completed', {});
+    const bundle = path.join(dir, 'wrapped');
+    const start = await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped' });
+    await journal.append('Ana', 'parameters.read', { ceremonyId: 'KF-1' });
+    await journal.append('Ana', 'preflight.passed', {
+      destinations: [{ role: 'bundle', folder: bundle, willCreate: true }],
+    });
+    await journal.append('Ana', 'wrapped-bundle.written', { folder: bundle, manifest: 'after-receipt' });
+    await journal.append('Ana', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
+    // On the media: the bundle's files, its manifest gone. (Read from a copy: the open journal is locked.)
+    await mkdir(path.join(bundle, 'keys'), { recursive: true });
+    const file = path.join(dir, 'copy', path.basename(journal.path));
+    await mkdir(path.dirname(file));
+    await copyFile(journal.path, file);
+    const first = journal.entries[0];
+    const taken = (seq: number, sha256: string): CeremonyAirGapJournal => ({
+      file: path.basename(journal.path),
+      firstEntrySha256: first?.hash as string,
+      lastWrap: { seq, sha256 },
+    });
+    await expect(
+      refuseJournalFileNotNamed(file, naming(taken(start.seq, start.hash)), undefined),
+    ).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { evidence: 'parameters', session: 2, seq: start.seq },
+    });
+    // Parameters naming an earlier wrap (the online side never took this one): closed as cut at the opening.
+    const earlier = journal.entries[0] as (typeof journal.entries)[number];
+    await expect(
+      refuseJournalFileNotNamed(file, naming(taken(earlier.seq, earlier.hash)), undefined),
+    ).resolves.toBeUndefined();
   });
 });
