@@ -54,10 +54,36 @@ interface UnfinishedOnJournal {
   readonly receiptJournaled?: boolean;
 }
 
-/** What on the media says the session finished, or the journal went on ('manifest': one to check first). */
+/**
+ * What says the session finished, or the journal went on ('manifest': one to check first), or that it
+ * cannot be closed yet: the one list of AIRGAP_SESSION_FINISHED_ON_MEDIA's evidence. `parameters`: the
+ * import parameters name a wrap this copy lacks, or the session itself, as taken by the online side
+ * (named-journal.ts); `missingAfterReceipt`: the bundle folder of a session sealed only by its receipt
+ * is not there (unfinished-session.ts).
+ */
 type Evidence =
-  | { readonly evidence: 'bundle' | 'manifest' | 'missing'; readonly where: string }
-  | { readonly evidence: 'receipt' | 'receiptInSession'; readonly where: string; readonly count: number };
+  | { readonly evidence: 'bundle' | 'manifest' | 'missing' | 'missingAfterReceipt'; readonly where: string }
+  | {
+      readonly evidence: 'receipt' | 'receiptInSession' | 'parameters';
+      readonly where: string;
+      readonly count: number;
+    };
+
+/** The session (its number and start) whose closing `found` refuses, in journal `journal`. */
+export function sessionFinishedOnMedia(
+  journal: string,
+  session: { readonly number: number; readonly seq: number },
+  found: Evidence,
+): KeyferryError {
+  return new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
+    journal,
+    session: session.number,
+    seq: session.seq,
+    where: found.where,
+    evidence: found.evidence,
+    count: 'count' in found ? found.count : 0,
+  });
+}
 
 /** Receipt text files larger than this are not read for the check (a 100-key receipt is far smaller). */
 const RECEIPT_TEXT_MAX_BYTES = 8 * 1024 * 1024;
@@ -75,14 +101,7 @@ export async function refuseSessionFinishedOnMedia(unfinished: UnfinishedOnJourn
       : ((unfinished.receiptFolder === undefined ? undefined : await receiptEvidence(unfinished, bundleGone)) ??
         bundle);
   if (!found) return;
-  throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
-    journal: unfinished.journal,
-    session: unfinished.number,
-    seq: start.seq,
-    where: found.where,
-    evidence: found.evidence,
-    count: found.evidence === 'receipt' || found.evidence === 'receiptInSession' ? found.count : 0,
-  });
+  throw sessionFinishedOnMedia(unfinished.journal, { number: unfinished.number, seq: start.seq }, found);
 }
 
 /** Whether `folder` is gone or empty (a folder that does not read holds something unknown: false). */

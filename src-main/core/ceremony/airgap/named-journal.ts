@@ -21,6 +21,7 @@ import type { JournalEntry } from '../../journal';
 import { entriesBeforeOpening } from '../../journal/journal';
 import { OFFICER_REASON_MAX, officerReasonSchema } from '../shared/officer-reason';
 import { finishedWrapStarts } from './earlier-wraps';
+import { sessionFinishedOnMedia } from './finished-on-media';
 import {
   leftFilesToWithdraw,
   unfinishedLastSession,
@@ -179,14 +180,11 @@ function refuseClosingInOlderCopy(named: CeremonyAirGapJournal, journal: Journal
   if (namedJournalMismatch(named, journal.entries) !== 'older') return;
   const unfinished = unfinishedLastSession(journal.entries);
   if (!unfinished || !leftFilesToWithdraw(unfinished.entries)) return;
-  throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
-    journal: journal.path,
-    session: unfinished.session,
-    seq: (unfinished.entries[0] as JournalEntry).seq,
-    where: named.file,
-    evidence: 'parameters',
-    count: named.lastWrap?.seq ?? 0,
-  });
+  throw sessionFinishedOnMedia(
+    journal.path,
+    { number: unfinished.session, seq: (unfinished.entries[0] as JournalEntry).seq },
+    { evidence: 'parameters', where: named.file, count: named.lastWrap?.seq ?? 0 },
+  );
 }
 
 /**
@@ -204,14 +202,11 @@ export function refuseClosingTakenWrap(
   const start = unfinished?.entries[0];
   const last = named?.lastWrap;
   if (!unfinished?.receiptOfNoBundle || !start || !last || last.seq !== start.seq || last.sha256 !== start.hash) return;
-  throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
+  throw sessionFinishedOnMedia(
     journal,
-    session: unfinished.session,
-    seq: start.seq,
-    where: named.file,
-    evidence: 'parameters',
-    count: last.seq,
-  });
+    { number: unfinished.session, seq: start.seq },
+    { evidence: 'parameters', where: named.file, count: last.seq },
+  );
 }
 
 /** The parameters a session read, as its preflight holds them to the wraps beside the output folder. */

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
-import { KeyferryError, toProblem } from '../../errors';
+import { toProblem } from '../../errors';
 import { voidCrashedSessionReceipt } from './crashed-session-receipt';
 import { voidReceipt } from './void-receipt';
 import {
@@ -35,7 +35,7 @@ import {
   type CustodyNotWithdrawn,
 } from './crashed-session-custody';
 import { crashedSessionTokenObjects } from './crashed-session-token-objects';
-import { refuseSessionFinishedOnMedia } from './finished-on-media';
+import { refuseSessionFinishedOnMedia, sessionFinishedOnMedia } from './finished-on-media';
 import { isRestoreStart, startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
 
@@ -137,14 +137,11 @@ export async function unfinishedSessionOnMedia(
   // Gone, or not readable: the medium may be elsewhere (a trial's app, reopened with the stick out,
   // took such a session for finished and asked to wrap again); it is asked for, nothing is sealed.
   if (names === null)
-    throw new KeyferryError('AIRGAP_SESSION_FINISHED_ON_MEDIA', {
-      journal: journalPath,
-      session: number,
-      seq: (session[0] as JournalEntry).seq,
-      where: folder,
-      evidence: 'missingAfterReceipt',
-      count: 0,
-    });
+    throw sessionFinishedOnMedia(
+      journalPath,
+      { number, seq: (session[0] as JournalEntry).seq },
+      { evidence: 'missingAfterReceipt', where: folder },
+    );
   if (names.includes(MANIFEST_FILE)) return null;
   return { session: number, entries: session, receiptOfNoBundle: receipt };
 }
