@@ -2,6 +2,7 @@
 import type { UnfinishedSessionReport } from '../core/ceremony/airgap/unfinished-session';
 import { listText } from '../i18n/list';
 import { phraseText } from '../i18n/phrase';
+import { receiptVoidedValues, sessionUnfinishedValues } from '../i18n/earlier-session-lines';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 import { withdrawalLines } from './session-stop-lines';
@@ -31,24 +32,11 @@ export function unfinishedSessionLines(
           }),
         ]
       : [];
+  const voided = receiptVoidedValues(translator, report);
   return [
-    t('cli.session-unfinished', {
-      session: report.session,
-      from: report.fromSeq,
-      to: report.toSeq,
-      interrupted: report.interruptedSeq ?? 0,
-      beforeManifest: report.beforeManifest ? 'yes' : 'no',
-    }),
+    t('cli.session-unfinished', sessionUnfinishedValues(report)),
     ...bundle,
-    ...(report.voidedReceipts.length > 0
-      ? [
-          t('cli.earlier-receipt-voided', {
-            files: listText(translator, report.voidedReceipts),
-            journaled: report.beforeManifest ? 'yes' : 'no',
-            custody: report.withdrawnCustody.length > 0 ? 'withdrawn' : 'none',
-          }),
-        ]
-      : []),
+    ...(voided ? [t('cli.earlier-receipt-voided', voided)] : []),
     ...cleared,
     ...report.notWithdrawn.map((n) => phraseText(translator, n.phrase)),
   ];

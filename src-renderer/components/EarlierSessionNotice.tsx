@@ -5,34 +5,19 @@
  * by hand, in the words the command line prints.
  */
 import type { UnfinishedSessionView } from '../../src-main/ipc/contract';
-import { listText } from '../../src-main/i18n/list';
+import { receiptVoidedValues, sessionUnfinishedValues } from '../../src-main/i18n/earlier-session-lines';
 import { useT } from '../i18n';
 import { WithdrawalLines } from './WithdrawalLines';
 
 export function EarlierSessionNotice({ earlier }: { earlier: UnfinishedSessionView }) {
   const tr = useT();
   const { t } = tr;
+  const voided = receiptVoidedValues(tr, earlier);
   const byHand = earlier.deleteByHand !== null || earlier.custodyByHand.length > 0 || earlier.notWithdrawn.length > 0;
   return (
     <div className={`earlier-session ${byHand ? 'warning' : 'notice'}`} role="status">
-      <p>
-        {t('cli.session-unfinished', {
-          session: earlier.session,
-          from: earlier.fromSeq,
-          to: earlier.toSeq,
-          interrupted: earlier.interruptedSeq ?? 0,
-          beforeManifest: earlier.beforeManifest ? 'yes' : 'no',
-        })}
-      </p>
-      {earlier.voidedReceipts.length > 0 && (
-        <p>
-          {t('cli.earlier-receipt-voided', {
-            files: listText(tr, earlier.voidedReceipts),
-            journaled: earlier.beforeManifest ? 'yes' : 'no',
-            custody: earlier.withdrawnCustody.length > 0 ? 'withdrawn' : 'none',
-          })}
-        </p>
-      )}
+      <p>{t('cli.session-unfinished', sessionUnfinishedValues(earlier))}</p>
+      {voided && <p>{t('cli.earlier-receipt-voided', voided)}</p>}
       <WithdrawalLines report={earlier} earlier notWithdrawn={earlier.notWithdrawn} />
     </div>
   );
