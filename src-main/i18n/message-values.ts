@@ -2522,6 +2522,7 @@ export interface MessageValueTable {
   'journal.event.custody.share-refused': NoValues;
   'journal.event.custody.split': NoValues;
   'journal.event.custody.withdraw-failed': NoValues;
+  'journal.event.custody.kept': NoValues;
   'journal.event.custody.withdrawn': NoValues;
   'journal.event.expiry.lapsed-plan-replaced': NoValues;
   'journal.event.expiry.plan-overridden': NoValues;

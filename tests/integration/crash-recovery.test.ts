@@ -159,5 +159,9 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(receipt).toContain('the bundle never became whole, and its receipt is voided');
     expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
     expect(receipt).toContain('KEPT, not withdrawn: its session wrote its receipt before its bundle manifest');
+    // Under Deviations, as kept, never as a failure to withdraw.
+    expect(receipt).toContain('Custody set of a session cut after its receipt KEPT, not withdrawn');
+    expect(events).toContain('custody.kept');
+    expect(events).not.toContain('custody.withdraw-failed');
   }, 240_000);
 });

@@ -118,6 +118,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'parameters.named-journal-lost': 'override',
   'wrap.repeated-refused': 'refusal',
   'custody.withdraw-failed': 'failure',
+  'custody.kept': 'abandoned',
   'parameters.refused': 'refusal',
   'material.refused': 'refusal',
   'expiry.plan-overridden': 'override',

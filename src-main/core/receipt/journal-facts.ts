@@ -134,8 +134,8 @@ function shortDigest(value: unknown): string {
   return /^[0-9a-fA-F]{16}$/.test(hex) ? groupHex(hex) : '?';
 }
 
-/** Entries after a custody split that void its set: a withdrawal, or its session stopped (journal/deviations.ts). */
-const WITHDRAWING = new Set(['custody.withdrawn', 'custody.withdraw-failed']);
+/** Entries after a custody split that void its set: a withdrawal (done, failed, or the set kept on purpose), or its session stopped (journal/deviations.ts). */
+const WITHDRAWING = new Set(['custody.withdrawn', 'custody.withdraw-failed', 'custody.kept']);
 
 /**
  * Whether the custody split at `index` was withdrawn or orphaned: its session was stopped (a
@@ -187,8 +187,8 @@ function holderWithdrawal(
     const named =
       samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
     const left = stringList(e.data.leftFiles).some((f) => samePath(f.replace(/[\\/][^\\/]*$/, ''), folder));
-    if (e.event === 'custody.withdraw-failed' && (named || left))
-      return { how: e.data['cause'] === 'receiptWritten' ? 'kept' : 'failed', seq: e.seq };
+    if ((e.event === 'custody.withdraw-failed' || e.event === 'custody.kept') && (named || left))
+      return { how: e.event === 'custody.kept' ? 'kept' : 'failed', seq: e.seq };
   }
   const cleared = withdrawals.some((e) => stringList(e.data.folders).some((f) => samePath(f, folder)));
   return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };

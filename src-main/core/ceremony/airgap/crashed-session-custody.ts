@@ -195,8 +195,8 @@ function notWithdrawn(
  * manifest (unfinished-session.ts): KEPT, never removed. The journal and the media say the bundle
  * never became whole, but the journal may be a copy cut short and the manifest taken away: a trial
  * removed the only custody copy of imported material so. Each holder's folder is journaled
- * `custody.withdraw-failed` with cause `receiptWritten`, naming the files there: they are destroyed
- * only once the online side shows that no key holds that set's material.
+ * `custody.kept` with cause `receiptWritten`, naming the files there: they are destroyed only once
+ * the online side shows that no key holds that set's material.
  */
 export async function keepCustodyOfReceiptSession(
   custody: CrashedCustody,
@@ -213,13 +213,18 @@ export async function keepCustodyOfReceiptSession(
     const files = target.writtenNames.filter((n) => listing.includes(n)).map((n) => path.join(target.folder, n));
     kept.push(notWithdrawn(target, 'receiptWritten', files));
   }
-  for (const k of kept) await journalNotWithdrawn(journal, operator, k);
+  for (const k of kept) await journalNotWithdrawn(journal, operator, k, 'custody.kept');
   return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: kept };
 }
 
-/** Journals `custody.withdraw-failed` for one custodian folder whose files stay. */
-function journalNotWithdrawn(journal: Journal, operator: string, f: CustodyNotWithdrawn) {
-  return journal.append(operator, 'custody.withdraw-failed', {
+/** Journals `custody.withdraw-failed` (or `custody.kept`, on purpose) for one custodian folder whose files stay. */
+function journalNotWithdrawn(
+  journal: Journal,
+  operator: string,
+  f: CustodyNotWithdrawn,
+  event: 'custody.withdraw-failed' | 'custody.kept' = 'custody.withdraw-failed',
+) {
+  return journal.append(operator, event, {
     folder: f.folder,
     ...(f.holder ? { custodian: f.holder.custodian, shareIndex: f.holder.shareIndex } : {}),
     cause: f.cause,

@@ -19,6 +19,7 @@ export const enJournalEvents = {
   'journal.event.custody.share-refused': 'Share refused',
   'journal.event.custody.split': 'Material split for custody',
   'journal.event.custody.withdraw-failed': 'Custody shares not all withdrawn',
+  'journal.event.custody.kept': 'Custody set of a session cut after its receipt KEPT, not withdrawn',
   'journal.event.custody.withdrawn': 'Custody shares withdrawn',
   'journal.event.expiry.lapsed-plan-replaced': 'Lapsed planned expiry replaced',
   'journal.event.expiry.plan-overridden': 'Planned expiry overridden',

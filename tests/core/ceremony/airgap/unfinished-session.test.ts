@@ -345,7 +345,7 @@ describe('closeUnfinishedSession', () => {
       'receipt.voided',
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
-      'custody.withdraw-failed',
+      'custody.kept',
     ]);
     const closed = journal.entries[count + 1];
     expect(english.message(closed?.data.reasonPhrase as never)).toMatch(
