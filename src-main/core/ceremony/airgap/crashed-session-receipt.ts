@@ -10,10 +10,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Journal, JournalEntry } from '../../journal';
-import { voidReceipt } from './void-receipt';
-
-/** Receipt files larger than this are not read (a 100-key HTML receipt is far smaller). */
-const RECEIPT_MAX_BYTES = 4 * 1024 * 1024;
+import { printsHeadOf, voidReceipt } from '../shared/void-receipt';
 
 /**
  * The names of this ceremony's air-gapped receipt files (another ceremony's id may begin with this
@@ -22,14 +19,6 @@ const RECEIPT_MAX_BYTES = 4 * 1024 * 1024;
 export function receiptNamePattern(ceremonyId: string): RegExp {
   const id = ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^(receipt-(?:air-gapped|custody-restore)-${id}[-.].*)\\.(html|txt)$`);
-}
-
-/** Whether the file prints `head` (64 lower-case hex digits), grouped in upper case as receipts print it. */
-async function prints(file: string, head: string): Promise<boolean> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat?.isFile() || stat.size > RECEIPT_MAX_BYTES) return false;
-  const text = await fs.readFile(file, 'utf8').catch(() => '');
-  return text.replace(/[^0-9A-F]/g, '').includes(head.toUpperCase());
 }
 
 /**
@@ -53,7 +42,7 @@ export async function voidCrashedSessionReceipt(
   const bases = new Map<string, string[]>();
   for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
     const match = pattern.exec(name);
-    if (!match || recorded.has(name) || !(await prints(path.join(folder, name), last.hash))) continue;
+    if (!match || recorded.has(name) || !(await printsHeadOf(path.join(folder, name), [last.hash]))) continue;
     const base = match[1] as string;
     bases.set(base, [...(bases.get(base) ?? []), name]);
   }

@@ -11,7 +11,7 @@ import { stepOutOfOrder } from '../shared/step-guard';
 import { writeAirGapReceipt, type AirGapReceiptFacts } from './receipt';
 import { requirePreflightedFolder, type SessionPreflight } from './session-preflight';
 import type { WrappedBundleWriter } from './wrapped-bundle-writer';
-import { voidReceipt } from './void-receipt';
+import { voidReceipt } from '../shared/void-receipt';
 
 /** What the session hands the step: its preflight, its staged bundle and its journal. */
 interface ReceiptStepSession {

@@ -20,7 +20,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
 import { toProblem } from '../../errors';
 import { voidCrashedSessionReceipt } from './crashed-session-receipt';
-import { voidReceipt } from './void-receipt';
+import { voidReceipt } from '../shared/void-receipt';
 import {
   INTERRUPTED_EVENT,
   problemData,

@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { receiptBaseName } from '../../receipt';
+import { voidUnjournaledOnlineReceipts } from './unjournaled-receipts';
 import { writeUnderFreeNumber } from '../shared/free-number';
 import path from 'node:path';
 import { stepOutOfOrder } from '../shared/step-guard';
@@ -135,7 +136,8 @@ async function freeOnlineReceiptNumber(dir: string, ceremonyId: string, earlier:
   const names = new Set(await readdir(dir).catch(() => [] as string[]));
   for (let n = earlier + 1; ; n += 1) {
     const base = receiptBaseName({ side: 'online', ceremonyId }, n === 1 ? undefined : String(n));
-    if (!names.has(`${base}.html`) && !names.has(`${base}.txt`)) return n;
+    // A voided receipt's name (NAME.void, NAME.2.void) is taken too: never two receipts of one name.
+    if (![...names].some((name) => name.startsWith(`${base}.html`) || name.startsWith(`${base}.txt`))) return n;
   }
 }
 
@@ -146,6 +148,8 @@ async function freeOnlineReceiptNumber(dir: string, ceremonyId: string, earlier:
  */
 export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
   const { state, journal } = facts;
+  // A receipt an earlier run printed and never journaled is voided first (unjournaled-receipts.ts).
+  await voidUnjournaledOnlineReceipts(dir, journal, state.operator, state.ceremonyId);
   const earlier = journal.entries.filter((e) => e.event === 'receipt.written').length;
   return writeUnderFreeNumber(
     () => freeOnlineReceiptNumber(dir, state.ceremonyId, earlier),

@@ -11,10 +11,10 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { problemCause } from '../../../../src-main/core/ceremony/airgap/session-stop';
-import { voidReceipt } from '../../../../src-main/core/ceremony/airgap/void-receipt';
+import { voidReceipt } from '../../../../src-main/core/ceremony/shared/void-receipt';
 import { openJournal } from '../../../../src-main/core/journal';
 import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
-import { airGapUpToBundle } from './up-to-bundle';
+import { airGapUpToBundle } from '../airgap/up-to-bundle';
 import { fillUp, MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
 
 let f: Fixture;

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDirectory } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
-import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import type { WrittenCeremonyReceipt } from './journaled-receipt';
 
 /** The suffix a voided receipt's files get. */
 const VOID_SUFFIX = '.void';
@@ -58,4 +58,19 @@ export async function voidReceipt(
     })
     .catch(() => undefined);
   return voidedFiles;
+}
+
+/** Receipt files larger than this are not read (a 100-key HTML receipt is far smaller). */
+const RECEIPT_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Whether the receipt file `file` prints one of `heads` (64 lower-case hex digits each), grouped in
+ * upper case as receipts print a journal head: how a receipt that no `receipt.written` records is
+ * told to be a given journal's (airgap/crashed-session-receipt.ts, online/unjournaled-receipts.ts).
+ */
+export async function printsHeadOf(file: string, heads: readonly string[]): Promise<boolean> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > RECEIPT_MAX_BYTES) return false;
+  const hex = (await fs.readFile(file, 'utf8').catch(() => '')).replace(/[^0-9A-F]/g, '');
+  return heads.some((head) => hex.includes(head.toUpperCase()));
 }
