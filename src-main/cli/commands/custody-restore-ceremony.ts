@@ -25,6 +25,7 @@ import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { KeyferryError } from '../../core/errors';
 import { isAsymmetric } from '../../core/crypto/key-spec';
 import { problemCause } from '../../core/ceremony/airgap/session-stop';
+import { refuseClosingTakenWrapIn } from '../../core/ceremony/airgap/named-journal';
 
 import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/hex-groups';
@@ -106,6 +107,8 @@ async function beforeTheJournal(
     const dir = rel(values.bundle as string);
     refuseJournalNamedForOtherCeremony(values.journal, { dir, ceremonyId: bundle.ceremonyId, title: facts?.title });
     await refuseJournalFileOfOtherCeremony(rel(values.journal), bundle.ceremonyId);
+    // Nor one whose last session the parameters name as the wrap the online side took, cut after its receipt.
+    await refuseClosingTakenWrapIn(rel(values.journal), facts?.airGapJournal);
   }
   return {
     wrappedOut,

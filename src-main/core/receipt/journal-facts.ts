@@ -188,7 +188,11 @@ function holderWithdrawal(
       samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
     const left = stringList(e.data.leftFiles).some((f) => samePath(f.replace(/[\\/][^\\/]*$/, ''), folder));
     if ((e.event === 'custody.withdraw-failed' || e.event === 'custody.kept') && (named || left))
-      return { how: e.event === 'custody.kept' ? 'kept' : 'failed', seq: e.seq };
+      // Kept on purpose: journaled custody.kept, or (builds of 2026-12-07 before it) withdraw-failed, cause receiptWritten.
+      return {
+        how: e.event === 'custody.kept' || e.data['cause'] === 'receiptWritten' ? 'kept' : 'failed',
+        seq: e.seq,
+      };
   }
   const cleared = withdrawals.some((e) => stringList(e.data.folders).some((f) => samePath(f, folder)));
   return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };

@@ -209,6 +209,19 @@ export function refuseClosingTakenWrap(
   );
 }
 
+/**
+ * refuseClosingTakenWrap for the journal at `file` before it opens (the command line's wrap and
+ * restore): its entries read, its last session looked at on the media.
+ */
+export async function refuseClosingTakenWrapIn(
+  file: string,
+  named: CeremonyAirGapJournal | undefined,
+  entries?: readonly JournalEntry[],
+): Promise<void> {
+  const read = entries ?? (await entriesBeforeOpening(file));
+  if (read && named?.lastWrap) refuseClosingTakenWrap(named, file, await unfinishedSessionOnMedia(read, file));
+}
+
 /** The parameters a session read, as its preflight holds them to the wraps beside the output folder. */
 export interface ReadNaming extends NamingParameters {
   readonly ceremonyId: string;
@@ -247,8 +260,10 @@ export async function refuseJournalFileNotNamed(
   entries: Promise<readonly JournalEntry[] | undefined> = entriesBeforeOpening(file),
 ): Promise<NamedJournalLost | undefined> {
   const read = await entries;
-  if (read) refuseClosingTakenWrap(parameters.named, file, await unfinishedSessionOnMedia(read, file));
-  return read && checkNamedJournal(parameters, { path: file, entries: read }, journalLost, 'cli');
+  if (!read) return undefined;
+  const lost = checkNamedJournal(parameters, { path: file, entries: read }, journalLost, 'cli');
+  await refuseClosingTakenWrapIn(file, parameters.named, read);
+  return lost;
 }
 
 /** Refuses `journalLost` given with parameters that are no bundle (console files): they name no journal. */

@@ -105,6 +105,18 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     ]);
   });
 
+  it('a set a build of 2026-12-07 journaled withdraw-failed, cause receiptWritten (kept on purpose), reads as KEPT on the receipt', async () => {
+    await crashedAfterSplit();
+    const holder = { folder: path.join(dir, 'c2'), custodian: 'Bob', shareIndex: 2, cause: 'receiptWritten' };
+    await journal.append('Op', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
+    await journal.append('Op', 'receipt.voided', { htmlFile: 'r.html', textFile: 'r.txt' });
+    const kept = await journal.append('Op', 'custody.withdraw-failed', { ...holder, leftFiles: [] });
+    await journal.append('Op', 'ceremony.session-unfinished', {});
+    expect(receiptSays('Bob').join('\n')).toContain(
+      `KEPT, not withdrawn: its session wrote its receipt before its bundle manifest; entry ${kept.seq} says when it may be destroyed`,
+    );
+  });
+
   it('a file where the folder was: not read, NOT withdrawn', async () => {
     const [, c2] = (await crashedAfterSplit()) as [string, string];
     await rm(c2, { recursive: true });
