@@ -119,6 +119,11 @@ export async function unfinishedSessionOnMedia(
   journalPath: string,
 ): Promise<UnfinishedSession | null> {
   const unfinished = unfinishedLastSession(entries);
+  // One whose receipt a closing cut short voided: its bundle folder is asked for all the same.
+  if (unfinished?.entries.some((e) => e.event === 'receipt.written')) {
+    await bundleFolderNames(unfinished.entries, journalPath, unfinished.session);
+    return unfinished;
+  }
   if (unfinished) return unfinished;
   const start = entries.findLastIndex(startsAirGappedSession);
   if (start === -1) return null;
@@ -126,24 +131,36 @@ export async function unfinishedSessionOnMedia(
   if (session.some((e) => e.event === 'wrapped-bundle.completed' || SESSION_STOPPED_BY.has(e.event))) return null;
   const sealing = sealingEntries(entries);
   const receipt = session.findLast((e) => e.event === 'receipt.written' && sealing.has(e.seq));
-  const folder = preflightedFolders(session).find((d) => d.role === 'bundle')?.folder;
-  // Only a bundle staged to take its manifest after the receipt: one written whole before it (journals
-  // before 2026-11-30) lacks its manifest only when someone took it away, never by a cut.
-  const staged = session.findLast((e) => e.event === 'wrapped-bundle.written');
-  if (!receipt || staged?.data['manifest'] !== 'after-receipt' || folder === undefined) return null;
   const number = entries.filter(startsAirGappedSession).length;
-  // An empty folder there is the officer's word that the bundle is lost, as for a session cut before its receipt.
+  const names = receipt ? await bundleFolderNames(session, journalPath, number) : undefined;
+  if (!receipt || names === undefined || names.includes(MANIFEST_FILE)) return null;
+  return { session: number, entries: session, receiptOfNoBundle: receipt };
+}
+
+/**
+ * What the bundle folder of `session` (the n-th, `number`) holds, where its preflight put it, when it
+ * was staged to take its manifest after the receipt (undefined otherwise: a bundle written whole
+ * before it, journals before 2026-11-30, lacks its manifest only when someone took it away, never by
+ * a cut). An empty folder there is the officer's word that the bundle is lost. Gone, or not readable,
+ * the medium may be elsewhere (a trial's app, reopened with the stick out, took such a session for
+ * finished and asked to wrap again): it is asked for (AIRGAP_SESSION_FINISHED_ON_MEDIA), nothing closed.
+ */
+async function bundleFolderNames(
+  session: readonly JournalEntry[],
+  journalPath: string,
+  number: number,
+): Promise<string[] | undefined> {
+  const folder = preflightedFolders(session).find((d) => d.role === 'bundle')?.folder;
+  const staged = session.findLast((e) => e.event === 'wrapped-bundle.written');
+  if (staged?.data['manifest'] !== 'after-receipt' || folder === undefined) return undefined;
   const names = await fs.readdir(folder).catch(() => null);
-  // Gone, or not readable: the medium may be elsewhere (a trial's app, reopened with the stick out,
-  // took such a session for finished and asked to wrap again); it is asked for, nothing is sealed.
   if (names === null)
     throw sessionFinishedOnMedia(
       journalPath,
       { number, seq: (session[0] as JournalEntry).seq },
       { evidence: 'missingAfterReceipt', where: folder },
     );
-  if (names.includes(MANIFEST_FILE)) return null;
-  return { session: number, entries: session, receiptOfNoBundle: receipt };
+  return names;
 }
 
 /**
@@ -153,6 +170,11 @@ export async function unfinishedSessionOnMedia(
  */
 export function leftFilesToWithdraw(session: readonly JournalEntry[]): boolean {
   return session.some((e) => e.event === 'preflight.passed' || e.event === 'custody.split');
+}
+
+/** The strings of a journaled list (none when it is not one). */
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 const destinationsSchema = z.object({
@@ -248,7 +270,7 @@ export async function closeUnfinishedSession(
     bundleFolder: bundleFolder?.folder,
     receiptFolder: folders.find((d) => d.role === 'receipt')?.folder,
     // Its own receipt, journaled, is no sign it finished elsewhere (its bundle folder was looked at).
-    receiptJournaled: receiptOfNoBundle !== undefined,
+    receiptJournaled: receiptWritten !== undefined,
   });
   // A stop journaled by the journal's own handler (before the ceremony's was registered) in the run of
   // this very session (it names the session's start) is no crash; an interrupt of a later run that
@@ -301,8 +323,13 @@ export async function closeUnfinishedSession(
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
     : { withdrawn: null, byHand: null };
   // A receipt it printed and never journaled (a cut before its entry) names the bundle just withdrawn too.
+  // Voided by an earlier closing cut short: named again, not to be signed.
+  const voidedBefore = receiptOfNoBundle
+    ? []
+    : entries.flatMap((e) => (e.event === 'receipt.voided' ? stringsOf(e.data['voidedFiles']) : []));
   const voidedReceipts = [
     ...journaledVoided,
+    ...voidedBefore,
     ...(await voidCrashedSessionReceipt(
       journal,
       operator,

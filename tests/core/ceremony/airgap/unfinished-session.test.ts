@@ -375,12 +375,19 @@ describe('closeUnfinishedSession', () => {
     await journal.append('Ana', 'wrapped-bundle.written', { folder: bundle, manifest: 'after-receipt' });
     await journal.append('Ana', 'receipt.written', { htmlFile: 'r.html', textFile: 'r.txt' });
     // The earlier closing voided the receipt, then the power went before it journaled anything else.
-    await journal.append('Ana', 'receipt.voided', { htmlFile: 'r.html', textFile: 'r.txt' });
+    const voided = { htmlFile: 'r.html', textFile: 'r.txt', voidedFiles: ['r.html', 'r.txt'] };
+    await journal.append('Ana', 'receipt.voided', voided);
     await mkdir(custodians[0] as string);
     const share = path.join(custodians[0] as string, shareFile);
     await writeFile(share, 'x');
+    // Its bundle's stick is out: asked for, as before the voiding, never taken for an older copy.
+    await expect(closeUnfinishedSession(journal, 'Ana', new Date())).rejects.toMatchObject({
+      values: { evidence: 'missingAfterReceipt', where: bundle },
+    });
+    await mkdir(bundle);
     const report = await closeUnfinishedSession(journal, 'Ana', new Date());
-    expect(report).toMatchObject({ beforeManifest: true, withdrawnCustody: [] });
+    // Its receipt named as voided again, its set kept.
+    expect(report).toMatchObject({ beforeManifest: true, withdrawnCustody: [], voidedReceipts: ['r.html', 'r.txt'] });
     expect(existsSync(share)).toBe(true);
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
   });
