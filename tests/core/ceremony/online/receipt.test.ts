@@ -185,6 +185,22 @@ describe('the online receipt', () => {
     expect(await readFile(path.join(folder, `${leftover}.txt`), 'utf8')).toBe('left by a stopped run');
   }, 60_000);
 
+  it('voids the receipt a stopped run of this journal printed and never journaled, and never takes its name again', async () => {
+    const { online, journal } = await importedCeremony();
+    await online.verifyKeys();
+    const folder = path.join(f.dir, 'receipts-after-stopped-receipt');
+    await mkdir(folder);
+    // The run stopped right after its HTML receipt, which prints the head it ended at.
+    const leftover = `receipt-online-${online.ceremonyId}`;
+    await writeFile(path.join(folder, `${leftover}.html`), `<p>--expect-head ${groupHex(journal.head)}</p>`);
+    const receipt = await online.writeReceipt(folder);
+    expect(path.basename(receipt.htmlFile)).toBe(`${leftover}-2.html`);
+    expect((await readdir(folder)).filter((n) => n.startsWith(`${leftover}.`))).toEqual([`${leftover}.html.void`]);
+    const events = journal.entries.map((e) => e.event);
+    expect(events.indexOf('receipt.voided')).toBeGreaterThan(-1);
+    expect(events.indexOf('receipt.voided')).toBeLessThan(events.lastIndexOf('receipt.written'));
+  }, 60_000);
+
   it('leaves off a key whose material was deleted after its import', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
     const { params } = await onlineDayOne(f, plan);
