@@ -7,17 +7,15 @@
  * the session ended at (the head a receipt prints is the last entry before its own). They are voided
  * as a receipt whose bundle never completed is (void-receipt.ts): renamed NAME.void, journaled.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Journal, JournalEntry } from '../../journal';
-import { printsHeadOf, voidReceipt } from '../shared/void-receipt';
+import { ceremonyIdPattern, voidUnrecordedReceipts } from '../shared/void-receipt';
 
 /**
  * The names of this ceremony's air-gapped receipt files (another ceremony's id may begin with this
  * one's); the name without its extension is the first group, the extension the second.
  */
 export function receiptNamePattern(ceremonyId: string): RegExp {
-  const id = ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const id = ceremonyIdPattern(ceremonyId);
   return new RegExp(`^(receipt-(?:air-gapped|custody-restore)-${id}[-.].*)\\.(html|txt)$`);
 }
 
@@ -33,24 +31,8 @@ export async function voidCrashedSessionReceipt(
 ): Promise<string[]> {
   const last = session.entries.at(-1);
   if (folder === undefined || session.ceremonyId === null || !last) return [];
-  const recorded = new Set(
-    journal.entries.flatMap((e) =>
-      e.event === 'receipt.written' ? [e.data['htmlFile'], e.data['textFile']].map(String) : [],
-    ),
-  );
-  const pattern = receiptNamePattern(session.ceremonyId);
-  const bases = new Map<string, string[]>();
-  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
-    const match = pattern.exec(name);
-    if (!match || recorded.has(name) || !(await printsHeadOf(path.join(folder, name), [last.hash]))) continue;
-    const base = match[1] as string;
-    bases.set(base, [...(bases.get(base) ?? []), name]);
-  }
-  const voided: string[] = [];
-  for (const [base, names] of bases) {
-    const files = { htmlFile: path.join(folder, `${base}.html`), textFile: path.join(folder, `${base}.txt`) };
-    await voidReceipt(files, journal, operator);
-    voided.push(...names);
-  }
-  return voided;
+  return voidUnrecordedReceipts(folder, journal, operator, {
+    pattern: receiptNamePattern(session.ceremonyId),
+    heads: [last.hash],
+  });
 }

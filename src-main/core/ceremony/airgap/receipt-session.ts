@@ -7,7 +7,7 @@
  * Keyferry named otherwise (a restore's `-restore-<start time>`) keep their names and take no number.
  */
 import path from 'node:path';
-import type { Journal, JournalEntry } from '../../journal';
+import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
 import type { ReceiptNumbering } from '../../receipt';
 
 const SESSION_STARTED = 'ceremony.session-started';
@@ -69,11 +69,12 @@ export function receiptNumbering(journal: Journal, startedSeq: number, number: n
   const starts = entries.filter((e) => startsAirGappedSession(e) && e.seq < startedSeq);
   const earlierReceipts: number[] = [];
   const withoutReceipt: number[] = [];
+  // A voided receipt is not one to sign (journal/deviations.ts sealingEntries: the one rule).
+  const sealing = sealingEntries(entries);
   for (const [i, start] of starts.entries()) {
     const end = starts[i + 1]?.seq ?? startedSeq;
     const session = entries.filter((e) => e.seq > start.seq && e.seq < end);
-    const voided = new Set(session.filter((e) => e.event === 'receipt.voided').map((e) => e.data['htmlFile']));
-    const receipts = session.filter((e) => e.event === 'receipt.written' && !voided.has(e.data['htmlFile']));
+    const receipts = session.filter((e) => e.event === 'receipt.written' && sealing.has(e.seq));
     if (receipts.length === 0)
       withoutReceipt.push(
         receiptSessionNumber(

@@ -88,14 +88,18 @@ export interface UnfinishedSession {
   readonly receiptOfNoBundle?: JournalEntry;
 }
 
-/** The journal's last air-gapped session when it has no end entry (sealingEntries, SESSION_STOPPED_BY). */
-export function unfinishedLastSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
+/** The journal's last air-gapped session, ended or not: its number and entries. */
+function lastAirGappedSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
   const start = entries.findLastIndex(startsAirGappedSession);
   if (start === -1) return null;
-  const session = entries.slice(start);
+  return { session: entries.filter(startsAirGappedSession).length, entries: entries.slice(start) };
+}
+
+/** The journal's last air-gapped session when it has no end entry (sealingEntries, SESSION_STOPPED_BY). */
+export function unfinishedLastSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
+  const last = lastAirGappedSession(entries);
   const sealing = sealingEntries(entries);
-  if (session.some((e) => sealing.has(e.seq) || SESSION_STOPPED_BY.has(e.event))) return null;
-  return { session: entries.filter(startsAirGappedSession).length, entries: session };
+  return last?.entries.some((e) => sealing.has(e.seq) || SESSION_STOPPED_BY.has(e.event)) === false ? last : null;
 }
 
 /**
@@ -119,22 +123,20 @@ export async function unfinishedSessionOnMedia(
   journalPath: string,
 ): Promise<UnfinishedSession | null> {
   const unfinished = unfinishedLastSession(entries);
-  // One whose receipt a closing cut short voided: its bundle folder is asked for all the same.
-  if (unfinished?.entries.some((e) => e.event === 'receipt.written')) {
-    await bundleFolderNames(unfinished.entries, journalPath, unfinished.session);
+  if (unfinished) {
+    // One whose receipt a closing cut short voided: its bundle folder is asked for all the same.
+    if (unfinished.entries.some((e) => e.event === 'receipt.written'))
+      await bundleFolderNames(unfinished.entries, journalPath, unfinished.session);
     return unfinished;
   }
-  if (unfinished) return unfinished;
-  const start = entries.findLastIndex(startsAirGappedSession);
-  if (start === -1) return null;
-  const session = entries.slice(start);
-  if (session.some((e) => e.event === 'wrapped-bundle.completed' || SESSION_STOPPED_BY.has(e.event))) return null;
+  const last = lastAirGappedSession(entries);
+  if (!last || last.entries.some((e) => e.event === 'wrapped-bundle.completed' || SESSION_STOPPED_BY.has(e.event)))
+    return null;
   const sealing = sealingEntries(entries);
-  const receipt = session.findLast((e) => e.event === 'receipt.written' && sealing.has(e.seq));
-  const number = entries.filter(startsAirGappedSession).length;
-  const names = receipt ? await bundleFolderNames(session, journalPath, number) : undefined;
+  const receipt = last.entries.findLast((e) => e.event === 'receipt.written' && sealing.has(e.seq));
+  const names = receipt ? await bundleFolderNames(last.entries, journalPath, last.session) : undefined;
   if (!receipt || names === undefined || names.includes(MANIFEST_FILE)) return null;
-  return { session: number, entries: session, receiptOfNoBundle: receipt };
+  return { ...last, receiptOfNoBundle: receipt };
 }
 
 /**

@@ -7,14 +7,12 @@
  * are voided (renamed NAME.void, `receipt.voided`, listed on the new receipt), as the air-gapped side
  * voids a crashed session's receipt (airgap/crashed-session-receipt.ts).
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { LATER_RUN_OPENED_BY, type Journal } from '../../journal';
-import { printsHeadOf, voidReceipt } from '../shared/void-receipt';
+import { ceremonyIdPattern, voidUnrecordedReceipts } from '../shared/void-receipt';
 
 /** This ceremony's online receipt names: the base (without extension) and the extension. */
 function onlineReceiptName(ceremonyId: string): RegExp {
-  const id = ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const id = ceremonyIdPattern(ceremonyId);
   return new RegExp(`^(receipt-online-${id}(?:-\\d+)?)\\.(html|txt)$`);
 }
 
@@ -33,23 +31,8 @@ export async function voidUnjournaledOnlineReceipts(
   operator: string,
   ceremonyId: string,
 ): Promise<string[]> {
-  const recorded = new Set(
-    journal.entries.flatMap((e) =>
-      e.event === 'receipt.written' ? [e.data['htmlFile'], e.data['textFile']].map(String) : [],
-    ),
-  );
-  const pattern = onlineReceiptName(ceremonyId);
-  const heads = runEndHeads(journal);
-  const bases = new Set<string>();
-  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
-    const match = pattern.exec(name);
-    if (match && !recorded.has(name) && (await printsHeadOf(path.join(folder, name), heads)))
-      bases.add(match[1] as string);
-  }
-  const voided: string[] = [];
-  for (const base of bases) {
-    const files = { htmlFile: path.join(folder, `${base}.html`), textFile: path.join(folder, `${base}.txt`) };
-    voided.push(...(await voidReceipt(files, journal, operator)));
-  }
-  return voided;
+  return voidUnrecordedReceipts(folder, journal, operator, {
+    pattern: onlineReceiptName(ceremonyId),
+    heads: runEndHeads(journal),
+  });
 }

@@ -68,9 +68,47 @@ const RECEIPT_MAX_BYTES = 4 * 1024 * 1024;
  * upper case as receipts print a journal head: how a receipt that no `receipt.written` records is
  * told to be a given journal's (airgap/crashed-session-receipt.ts, online/unjournaled-receipts.ts).
  */
-export async function printsHeadOf(file: string, heads: readonly string[]): Promise<boolean> {
+async function printsHeadOf(file: string, heads: readonly string[]): Promise<boolean> {
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat?.isFile() || stat.size > RECEIPT_MAX_BYTES) return false;
   const hex = (await fs.readFile(file, 'utf8').catch(() => '')).replace(/[^0-9A-F]/g, '');
   return heads.some((head) => hex.includes(head.toUpperCase()));
+}
+
+/** A ceremony id as it stands in a receipt file name pattern (another id may begin with it). */
+export function ceremonyIdPattern(ceremonyId: string): string {
+  return ceremonyId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Voids (journaled `receipt.voided`) the receipt files in `folder` whose names `pattern` matches (the
+ * name without its extension its first group), that no `receipt.written` of `journal` records and
+ * that print one of `heads`: receipts a run of this journal printed and never journaled (a crashed
+ * air-gapped session's, a stopped online run's). Returns the names found so.
+ */
+export async function voidUnrecordedReceipts(
+  folder: string,
+  journal: Journal,
+  actor: string,
+  found: { readonly pattern: RegExp; readonly heads: readonly string[] },
+): Promise<string[]> {
+  const recorded = new Set(
+    journal.entries.flatMap((e) =>
+      e.event === 'receipt.written' ? [e.data['htmlFile'], e.data['textFile']].map(String) : [],
+    ),
+  );
+  const bases = new Map<string, string[]>();
+  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+    const base = found.pattern.exec(name)?.[1];
+    if (base === undefined || recorded.has(name) || !(await printsHeadOf(path.join(folder, name), found.heads)))
+      continue;
+    bases.set(base, [...(bases.get(base) ?? []), name]);
+  }
+  for (const base of bases.keys())
+    await voidReceipt(
+      { htmlFile: path.join(folder, `${base}.html`), textFile: path.join(folder, `${base}.txt`) },
+      journal,
+      actor,
+    );
+  return [...bases.values()].flat();
 }
