@@ -2521,6 +2521,7 @@ export interface MessageValueTable {
   'journal.event.custody.share-presented': NoValues;
   'journal.event.custody.share-refused': NoValues;
   'journal.event.custody.split': NoValues;
+  'journal.event.custody.split-started': NoValues;
   'journal.event.custody.withdraw-failed': NoValues;
   'journal.event.custody.kept': NoValues;
   'journal.event.custody.withdrawn': NoValues;

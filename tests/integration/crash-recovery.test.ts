@@ -105,6 +105,45 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     );
   }, 240_000);
 
+  it('killed while it wrote the custodians’ files: the next run removes exactly that set and the folders it made, names nothing to delete by hand, and the same folders take the new set', async () => {
+    const digest = await cli.parameters(1, 'AES_256');
+    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
+    const wrap = (out: string) =>
+      airgapWrapArgs({ out }, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custodyArgs(custodians));
+    const crashed = await crashedAt(wrap('wrapped'), 'custody-split-first-folder');
+    expect(crashed.signal).toBe('SIGKILL');
+    const crashedEvents = await journalEvents();
+    expect(crashedEvents.at(-1)).toBe('custody.split-started');
+    const [first, ...others] = await Promise.all(custodians.map((c) => readdir(c)));
+    expect(first?.length).toBeGreaterThan(0);
+    for (const names of others) expect(names).toEqual([]);
+
+    const next = await run(wrap('wrapped-2'), process.env, () => undefined);
+    expect(next.stderr).toBe('');
+    expect(next.code).toBe(0);
+    const said = next.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'The custody files that session wrote (shares, slips, backup) were removed from 3 custodian folders',
+    );
+    expect(said).not.toContain('NOT withdrawn');
+    const n = crashedEvents.length;
+    expect((await journalEvents()).slice(n, n + 3)).toEqual([
+      'ceremony.session-unfinished',
+      'custody.withdrawn',
+      'ceremony.session-started',
+    ]);
+    // Each custodian holds the new set only.
+    const sets = new Set<string>();
+    for (const folder of custodians) {
+      const names = await readdir(folder);
+      expect(names.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      for (const name of names) sets.add(/^keyferry-(?:share|backup)-KF-\d+-\w+-([0-9A-F]{8})/.exec(name)?.[1] ?? name);
+    }
+    expect(sets.size).toBe(1);
+    const receiptName = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*\.txt$/.test(f)) as string;
+    expect(await readFile(path.join(dir(), receiptName), 'utf8')).not.toContain('delete by hand');
+  }, 240_000);
+
   it('killed after its receipt was journaled, before the bundle manifest: the next run voids that receipt, keeps its custody set, and needs no wrap-again', async () => {
     const digest = await cli.parameters(1, 'AES_256');
     const custodians = (set: string) => ['c1', 'c2', 'c3'].map((c) => path.join(dir(), `${c}${set}`));

@@ -319,7 +319,10 @@ export const airgapWrapCommand = defineCommand({
       if (custody) {
         if (custody.allowSameVolume) io.stdout(cliTranslator(io).t('airgap.shares-one-volume'));
         // One result per material (a replica group's keys share one): the slips count these.
-        const results = await air.splitCustody(custody);
+        const results = await air.splitCustody({
+          ...custody,
+          afterCustodian: () => pauseForTest(io, 'custody-split-first-folder'),
+        });
         const [result] = results;
         if (result) printCustodySet(io, result, { keys: overview.keys.length, materials: results.length });
       }

@@ -2,8 +2,10 @@
  * The custody files of an air-gapped session a crash or a power cut ended (unfinished-session.ts),
  * withdrawn by the next session on its journal. Where they are comes from that session's own
  * journal: its `custody.split` names each holder's folder and share index and the set's backup file
- * and digest (which name the share file); killed before it journaled the split, the folders its
- * preflight found new or empty.
+ * and digest (which name the share file); killed in the writes, its `custody.split-started` names the
+ * same before any file was written (since 2026-12-07; killed before that entry, it wrote no file, and
+ * a folder it was to create and did not is no custodian's business); killed before an older build
+ * journaled the split, the folders its preflight found new or empty.
  *
  * Nothing is taken for withdrawn that was not seen removed: a custodian folder that cannot be read
  * (the stick unmounted, remounted at another path, taken away; a file where the folder was), a
@@ -35,6 +37,7 @@ import { withdrawCustodyWrites } from '../../custody/withdraw-custody';
 import type { Journal, JournalEntry } from '../../journal';
 import type { CustodyWithdrawal } from './session-stop';
 import type { NotWithdrawnCause } from './not-withdrawn-cause';
+import { CUSTODY_SPLIT_STARTED, SPLIT_START_JOURNALED } from './custody-split';
 
 /** Why a custodian folder's files of the crashed session were not withdrawn (ICU select keys: no hyphens). */
 
@@ -76,17 +79,21 @@ const splitSchema = z.object({
         custodian: z.string(),
         folder: z.string(),
         shareFile: z.string().optional(),
+        willCreate: z.boolean().optional(),
       }),
     )
     .max(16),
 });
 type JournaledSplit = z.output<typeof splitSchema>;
 
-/** The set tags (set-share.ts custodySetTag) of the custody sets `entries` journal as split. */
+/** The entries that name a session's custody set: its split, and (since 2026-12-07) its start. */
+const SET_NAMING_EVENTS: ReadonlySet<string> = new Set(['custody.split', CUSTODY_SPLIT_STARTED]);
+
+/** The set tags (set-share.ts custodySetTag) of the custody sets `entries` journal as split or begun. */
 function splitSetTags(entries: readonly JournalEntry[]): Set<string> {
   const tags = new Set<string>();
   for (const e of entries) {
-    const digest = e.event === 'custody.split' ? e.data['backupDigest'] : undefined;
+    const digest = SET_NAMING_EVENTS.has(e.event) ? e.data['backupDigest'] : undefined;
     if (typeof digest === 'string' && /^[0-9a-fA-F]{8}/.test(digest)) tags.add(custodySetTag(digest));
   }
   return tags;
@@ -122,6 +129,12 @@ function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
 /** Material the session produced (generated, loaded or taken from an HSM): only then can a split have begun. */
 const PRODUCED_MATERIAL = new Set(['material.generated', 'material.loaded', 'material.hsm-selected']);
 
+/** Whether the session's build journals a split's start before writing a file (custody-split.ts). */
+function journalsSplitStart(session: readonly JournalEntry[]): boolean {
+  const passed = session.findLast((e) => e.event === 'preflight.passed');
+  return passed?.data['custodySplitStartJournaled'] === SPLIT_START_JOURNALED.custodySplitStartJournaled;
+}
+
 /** One custodian folder to withdraw from: its holder and the files the split journaled there, when known. */
 interface CustodianTarget {
   readonly folder: string;
@@ -156,7 +169,7 @@ function targetsOf(custody: CrashedCustody, ceremonyId: string, split: Journaled
     const backupFile = split.backupFile ? [split.backupFile] : [];
     return {
       folder,
-      willCreate: planned?.willCreate ?? false,
+      willCreate: h.willCreate ?? planned?.willCreate ?? false,
       holder: { custodian: h.custodian, shareIndex: h.shareIndex, share: `${h.shareIndex}/${split.total}` },
       journaledNames: [...shareFile, ...backupFile],
       writtenNames: [
@@ -246,9 +259,16 @@ export async function withdrawCrashedCustody(
   const ceremonyId = custody.ceremonyId;
   if (ceremonyId === null) return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
   const split = custody.session.findLast((e) => e.event === 'custody.split');
-  const parsed = split ? splitSchema.safeParse(split.data) : null;
+  // Killed in the writes after their start was journaled: the set, its holders and folders are known.
+  const begun = split ?? custody.session.findLast((e) => e.event === CUSTODY_SPLIT_STARTED);
+  const parsed = begun ? splitSchema.safeParse(begun.data) : null;
   const targets = targetsOf(custody, ceremonyId, parsed?.success ? parsed.data : null);
-  const producedMaterial = custody.session.some((e) => PRODUCED_MATERIAL.has(e.event));
+  // Files no entry names: a session of a build before 2026-12-07 (it journaled no start) killed in
+  // a split. One of a later build killed before the start wrote none, at most the folders it made.
+  const mayHaveWritten =
+    custody.session.some((e) => PRODUCED_MATERIAL.has(e.event)) &&
+    (begun !== undefined || !journalsSplitStart(custody.session));
+  const unnamedWrites = begun === undefined && mayHaveWritten;
   const ours = sessionFileFilter(custody);
   const files: string[] = [];
   const unknownSets = new Map<CustodianTarget, readonly string[]>();
@@ -259,8 +279,8 @@ export async function withdrawCrashedCustody(
     seen.set(target, listing);
     if (listing === null) continue;
     const named = listing.filter(ours).map((n) => path.join(target.folder, n));
-    if (split !== undefined) files.push(...named);
-    else if (producedMaterial && named.length > 0) unknownSets.set(target, named);
+    if (begun !== undefined) files.push(...named);
+    else if (unnamedWrites && named.length > 0) unknownSets.set(target, named);
     if (target.willCreate) createdFolders.push(target.folder);
   }
   const removed =
@@ -273,11 +293,12 @@ export async function withdrawCrashedCustody(
     const inFolder = (names: readonly string[]) => names.map((n) => path.join(target.folder, n));
     if (listing === null) {
       // Written there (or, killed during the split, maybe): the folder is not where it was.
-      if (target.holder || producedMaterial)
+      if (target.holder || mayHaveWritten)
         failed.push(notWithdrawn(target, 'unreadable', inFolder(target.writtenNames)));
       continue;
     }
-    const missing = target.journaledNames.filter((n) => !listing.includes(n));
+    // Only a journaled split wrote them all; one killed in the writes may have written none of them yet.
+    const missing = split ? target.journaledNames.filter((n) => !listing.includes(n)) : [];
     const left = removed.leftFiles.filter((f) => path.dirname(f) === target.folder);
     // Not here: delete them (the share's slips and the backup's printout with them) wherever they are now.
     const elsewhere = inFolder(target.writtenNames.filter((n) => !listing.includes(n)));

@@ -13,6 +13,7 @@ import type { ReceiptLanguage } from '../../receipt/language';
 import { withdrawCustodyWrites, type CustodyWrites } from '../../custody/withdraw-custody';
 import type { CustodyWithdrawal } from './session-stop';
 import { writeCustodySet } from '../../custody/custodian-folders';
+import { backupFileName } from '../../custody/backup-text';
 import { splitCustodySet } from '../../custody/set-split';
 import { KeyferryError } from '../../errors';
 import { createFreshFolder, nodeFileLayer } from '../../fs/durable-file';
@@ -52,6 +53,8 @@ export interface CustodyRequest {
   readonly language?: ReceiptLanguage;
   /** The ceremony's title and the split's time, printed on every slip. */
   readonly slipContext?: SlipContext;
+  /** Called after each custodian's folder is written (a test pause: the CLI's `custody-split-first-folder`). */
+  readonly afterCustodian?: () => Promise<void>;
 }
 
 interface CustodyHolder {
@@ -70,6 +73,17 @@ export interface CustodyResult {
   readonly backupFile: string;
   readonly backupDigest: string;
 }
+
+/**
+ * Journaled once a split has made its custodian folders and before it writes a file into them (its
+ * set tag, holders and folders, each with whether the split created it): the closing of a session
+ * killed in the writes reads it (crashed-session-custody.ts). A passed preflight says the session's
+ * build journals it (SPLIT_START_JOURNALED): killed before it, the session wrote no file there.
+ */
+export const CUSTODY_SPLIT_STARTED = 'custody.split-started';
+
+/** What a `preflight.passed` of a build that journals CUSTODY_SPLIT_STARTED says so with (since 2026-12-07). */
+export const SPLIT_START_JOURNALED = { custodySplitStartJournaled: true } as const;
 
 /** Parses "M/N" (e.g. "2/3") as typed on a command line. */
 export function parseCustodySpec(text: string): { m: number; n: number } {
@@ -108,12 +122,6 @@ export async function splitForCustody(
   if (request.allowSameVolume) {
     await journal.append(operator, 'warning.custody-same-volume', { folders: [...request.folders] });
   }
-  // Folders the preflight accepted as "new" are created now, right before the shares go in.
-  const { layer } = recordingLayer(nodeFileLayer, undefined, writes);
-  for (const folder of request.folders) {
-    if (await fs.stat(folder).catch(() => undefined)) continue;
-    await createFreshFolder(path.resolve(folder), layer);
-  }
   reportProgress(onProgress, {
     step: 'custody',
     done: 0,
@@ -128,20 +136,47 @@ export async function splitForCustody(
     keys: parameters.map((p) => ({ keyId: p.keyId, spec: p.keySpec, material: vault.get(p.keyId) })),
   });
   try {
+    const folders = request.folders.map((f) => path.resolve(f));
+    const exists = await Promise.all(
+      folders.map((f) =>
+        fs.stat(f).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    // Folders the preflight accepted as "new" are created now, right before the shares go in.
+    const { layer } = recordingLayer(nodeFileLayer, undefined, writes);
+    for (const [i, folder] of folders.entries()) if (!exists[i]) await createFreshFolder(folder, layer);
+    // Journaled before any file is written: a session killed in the writes is closed by the next one
+    // knowing the set, its holders and which folders it created.
+    await journal.append(operator, CUSTODY_SPLIT_STARTED, {
+      format: 'custody-set',
+      total: request.n,
+      backupFile: backupFileName(ceremonyId, set.backup.digest),
+      backupDigest: set.backup.digest,
+      holders: set.shares.map((share, i) => ({
+        shareIndex: share.index,
+        custodian: share.custodian,
+        folder: folders[i] as string,
+        willCreate: !exists[i],
+      })),
+    });
     const { written, backupFile: backupName } = await writeCustodySet(set, {
       m: request.m,
       n: request.n,
-      folders: request.folders,
+      folders,
       ...(request.language ? { language: request.language } : {}),
       ...(request.slipContext ? { slipContext: request.slipContext } : {}),
       ...(request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {}),
       created: writes,
       inCeremony: true,
+      ...(request.afterCustodian ? { afterCustodian: request.afterCustodian } : {}),
     });
     const holders = written.map((w, j) => ({
       shareIndex: w.index,
       custodian: w.custodian,
-      folder: path.resolve(request.folders[j] as string),
+      folder: folders[j] as string,
       shareFile: path.basename(w.shareFile.path),
     }));
     await journal.append(operator, 'custody.split', {

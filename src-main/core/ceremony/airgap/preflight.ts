@@ -10,6 +10,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
+import { SPLIT_START_JOURNALED } from './custody-split';
 import {
   ESTIMATE_BLOCK_BYTES,
   preflightDestinations,
@@ -141,6 +142,7 @@ export async function preflightJournaled(
         neededBytes: c.neededBytes,
       })),
       custodiansOnOneVolume: allowSameVolume,
+      ...SPLIT_START_JOURNALED,
       ...facts,
     });
     return checked;

@@ -18,6 +18,7 @@ export const enJournalEvents = {
   'journal.event.custody.share-presented': 'Share presented',
   'journal.event.custody.share-refused': 'Share refused',
   'journal.event.custody.split': 'Material split for custody',
+  'journal.event.custody.split-started': 'Custody split begun: custodian folders made, share files to be written',
   'journal.event.custody.withdraw-failed': 'Custody shares not all withdrawn',
   'journal.event.custody.kept': 'Custody set of a session cut after its receipt KEPT, not withdrawn',
   'journal.event.custody.withdrawn': 'Custody shares withdrawn',

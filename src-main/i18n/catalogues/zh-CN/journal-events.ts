@@ -19,6 +19,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.custody.share-presented': '已出示份额',
   'journal.event.custody.share-refused': '份额被拒绝',
   'journal.event.custody.split': '已为保管拆分密钥材料',
+  'journal.event.custody.split-started': '托管拆分已开始：保管人文件夹已建立，即将写入份额文件',
   'journal.event.custody.withdraw-failed': '未能撤回全部托管份额',
   'journal.event.custody.kept': '已保留（未撤回）一个在写出回执之后被中断的会话的托管集',
   'journal.event.custody.withdrawn': '托管份额已撤回',

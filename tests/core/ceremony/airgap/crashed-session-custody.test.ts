@@ -244,6 +244,63 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect((await readdir(c2)).sort()).toEqual(names(2).sort());
   });
 
+  it('killed while it made the custodian folders (a build that journals the split’s start): a folder never made is not named, one made is removed', async () => {
+    const [c1, c2] = ['c1', 'c2'].map((c) => path.join(dir, c)) as [string, string];
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [c1, c2].map((folder) => ({ role: 'custodian', folder, willCreate: true })),
+      custodySplitStartJournaled: true,
+    });
+    await journal.append('Op', 'material.generated', { keyId: 'k1' });
+    await mkdir(c1);
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report).toMatchObject({ custodyByHand: [], notWithdrawn: [] });
+    expect(existsSync(c1)).toBe(false);
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdraw-failed');
+  });
+
+  it('killed in the writes after the split’s start was journaled: its set is removed, the folders it made with it, and a folder moved away is named with its holder', async () => {
+    const [c1, c2, c3] = ['c1', 'c2', 'c3'].map((c) => path.join(dir, c)) as [string, string, string];
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [c1, c2, c3].map((folder) => ({ role: 'custodian', folder, willCreate: folder !== c3 })),
+      custodySplitStartJournaled: true,
+    });
+    await journal.append('Op', 'material.generated', { keyId: 'k1' });
+    for (const folder of [c1, c2, c3]) await mkdir(folder);
+    await journal.append('Op', 'custody.split-started', {
+      format: 'custody-set',
+      total: 3,
+      backupFile: `keyferry-backup-${CEREMONY}-${SET}.txt`,
+      backupDigest: DIGEST,
+      holders: [c1, c2, c3].map((folder, i) => ({
+        shareIndex: i + 1,
+        custodian: ['Ana', 'Bob', 'Cy'][i] as string,
+        folder,
+        willCreate: folder !== c3,
+      })),
+    });
+    // Ana's files are written, Bob's not yet; Cy's stick (a folder that was there) is taken away.
+    for (const name of names(1)) await writeFile(path.join(c1, name), 'x');
+    await rename(c3, path.join(dir, 'cy-elsewhere'));
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(existsSync(c1)).toBe(false);
+    expect(existsSync(c2)).toBe(false);
+    expect(report?.withdrawnCustody).toEqual(expect.arrayContaining([c1, c2]));
+    expect(report?.notWithdrawn).toMatchObject([
+      { folder: c3, holder: { custodian: 'Cy', shareIndex: 3 }, cause: 'unreadable' },
+    ]);
+    expect(phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '')).toContain(
+      `NOT withdrawn, delete by hand: share 3/3 given to Cy, written into ${c3}: that folder could not be read`,
+    );
+  });
+
   it('a journal closed before this fix (its closing skipped the folder in silence): the receipt claims no withdrawal', async () => {
     const [c1] = (await crashedAfterSplit()) as [string, string];
     await journal.append('Op', 'ceremony.session-unfinished', { session: 1, seq: 1, count: 5 });

@@ -89,8 +89,22 @@ describe('splitForCustody', () => {
       expect(files, folder).toContain(first?.backupFile);
     }
     expect(writes.files.length).toBeGreaterThanOrEqual(6);
-    expect(journal.entries.map((e) => e.event)).toEqual(['warning.custody-same-volume', 'custody.split']);
+    expect(journal.entries.map((e) => e.event)).toEqual([
+      'warning.custody-same-volume',
+      'custody.split-started',
+      'custody.split',
+    ]);
+    // Before a file was written: the set, its holders and the folders the split made.
     expect(journal.entries[1]?.data).toMatchObject({
+      backupDigest: first?.backupDigest,
+      backupFile: first?.backupFile,
+      holders: [
+        { shareIndex: 1, custodian: 'Alice', folder: folders[0], willCreate: false },
+        { shareIndex: 2, custodian: 'Bob', folder: folders[1], willCreate: true },
+        { shareIndex: 3, custodian: 'Carol', folder: folders[2], willCreate: true },
+      ],
+    });
+    expect(journal.entries[2]?.data).toMatchObject({
       format: 'custody-set',
       keyIds: keys.map((k) => k.keyId),
       threshold: 2,
