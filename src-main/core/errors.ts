@@ -25,9 +25,12 @@ export interface ProblemDetails {
 
 type ErrorOptions = { cause?: unknown };
 type Plain<V> = { readonly [K in keyof V]: V[K] extends Date | number ? number | (V[K] & string) : V[K] };
+/** Values may be left out when a code needs none, or only optional ones (a problem's `surface`, which the app adds). */
 type CodedArgs<C extends ProblemCode> = keyof ProblemValues<C> extends never
   ? [values?: Readonly<Record<string, never>>, options?: ErrorOptions]
-  : [values: Plain<ProblemValues<C>>, options?: ErrorOptions];
+  : Record<string, never> extends ProblemValues<C>
+    ? [values?: Plain<ProblemValues<C>>, options?: ErrorOptions]
+    : [values: Plain<ProblemValues<C>>, options?: ErrorOptions];
 type LegacyArgs = [message: string, nextStep: string, options?: ErrorOptions];
 /** What follows the code: its values when the code is in the catalogue, else message and next step. */
 export type KeyferryErrorArgs<C extends string> = C extends ProblemCode ? CodedArgs<C> : LegacyArgs;

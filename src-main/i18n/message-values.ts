@@ -562,9 +562,9 @@ export interface MessageValueTable {
   'cli.wrap-again-chosen': { reason: string | number; fresh: string };
   'cli.wrap-repeated.grounds': { grounds: string; count: number; fresh: string };
   'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
-  'problem.WRAP_AGAIN_NOT_CHOSEN.next': NoValues;
+  'problem.WRAP_AGAIN_NOT_CHOSEN.next': { surface?: string };
   'problem.WRAP_AGAIN_REASON_INVALID': { max: string | number };
-  'problem.WRAP_AGAIN_REASON_INVALID.next': NoValues;
+  'problem.WRAP_AGAIN_REASON_INVALID.next': { surface?: string };
   'cli.wrap-repeated.after': { fresh: string; custody: string };
   'cli.wrap-repeated.destroy-earlier': { count: number; backups: string | number };
   'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
@@ -701,7 +701,7 @@ export interface MessageValueTable {
   'problem.HSM_MODULE_NOT_READY': { module: string | number; detail: string | number };
   'problem.HSM_MODULE_NOT_READY.next': NoValues;
   'problem.HSM_NO_TOKEN': { module: string | number; emptySlots: number };
-  'problem.HSM_NO_TOKEN.next': NoValues;
+  'problem.HSM_NO_TOKEN.next': { surface?: string };
   'problem.HSM_TOKEN_GONE': { ckr: string | number };
   'problem.HSM_TOKEN_GONE.next': NoValues;
   'problem.HSM_TOKEN_NOT_FOUND': { wanted: string | number; tokensList: string | number };
@@ -1480,9 +1480,9 @@ export interface MessageValueTable {
   'problem.KMS.2201': NoValues;
   'problem.KMS.2201.next': NoValues;
   'problem.KMS.2601': NoValues;
-  'problem.KMS.2601.next': NoValues;
+  'problem.KMS.2601.next': { surface?: string };
   'problem.KMS.2602': NoValues;
-  'problem.KMS.2602.next': NoValues;
+  'problem.KMS.2602.next': { surface?: string };
   'problem.KMS.2603': NoValues;
   'problem.KMS.2603.next': NoValues;
   'problem.KMS.2604': NoValues;
@@ -1542,7 +1542,7 @@ export interface MessageValueTable {
   'problem.KMS_IMPORT_NOT_APPLIED': NoValues;
   'problem.KMS_IMPORT_NOT_APPLIED.next': NoValues;
   'problem.KMS_IMPORT_TOKEN_EXPIRED': NoValues;
-  'problem.KMS_IMPORT_TOKEN_EXPIRED.next': NoValues;
+  'problem.KMS_IMPORT_TOKEN_EXPIRED.next': { surface?: string };
   'problem.KMS_PROXY_INVALID': { reason: string; scheme: string | number };
   'problem.KMS_PROXY_INVALID.next': { reason: string };
   'problem.KMS_PROXY_TIMEOUT': { proxy: string | number; timeoutMs: string | number };
@@ -1585,7 +1585,7 @@ export interface MessageValueTable {
   'problem.PLAN_NOT_JSON': { file: string | number };
   'problem.PLAN_NOT_JSON.next': NoValues;
   'problem.IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
-  'problem.IMPORT_TOKEN_EXPIRED.next': NoValues;
+  'problem.IMPORT_TOKEN_EXPIRED.next': { surface?: string };
   'problem.KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number };
   'problem.KEY_NOT_IMPORTED.next': { reason: string; keyId: string | number; count: number; keysList: string | number };
   'problem.MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
@@ -1615,7 +1615,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next': { why: string };
   'problem.NOTHING_TO_IMPORT': NoValues;
-  'problem.NOTHING_TO_IMPORT.next': NoValues;
+  'problem.NOTHING_TO_IMPORT.next': { surface?: string };
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number };
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next': { folder: string | number };
   'problem.IMPORT_STOPPED': { keyId: string | number };
@@ -1627,7 +1627,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
   'problem.WRAPPED_SPEC_MISMATCH.next': NoValues;
   'problem.WRAPPED_TOKEN_MISSING': { keyId: string | number };
-  'problem.WRAPPED_TOKEN_MISSING.next': NoValues;
+  'problem.WRAPPED_TOKEN_MISSING.next': { surface?: string };
   'problem.WRAPPED_TOKEN_NOT_ISSUED': { keyId: string | number };
   'problem.WRAPPED_TOKEN_NOT_ISSUED.next': NoValues;
   'problem.WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; others: number; used: string | number; issued: string | number };
@@ -1653,7 +1653,7 @@ export interface MessageValueTable {
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
   'problem.AIRGAP_UNFINISHED_NEEDS_PARAMETERS.next': NoValues;
   'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
-  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': { evidence: string; where: string | number };
+  'problem.AIRGAP_SESSION_FINISHED_ON_MEDIA.next': { surface?: string; evidence: string; where: string | number };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; at: string };
   'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS.next': { source: string; folder: string | number; where: string; named: string | number; mismatch: string };
   'problem.JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
@@ -1671,12 +1671,12 @@ export interface MessageValueTable {
   'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next': NoValues;
-  'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; aliasKeysList: string | number };
-  'problem.PARAMETERS_KEY_NOT_WAITING.next': { count: number; keysList: string | number };
+  'problem.PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; surface?: string; aliasKeysList: string | number };
+  'problem.PARAMETERS_KEY_NOT_WAITING.next': { count: number; surface?: string; keysList: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number };
   'problem.CEREMONY_STEP_OUT_OF_ORDER.next': { reason: string; next: string };
   'problem.MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
-  'problem.MATERIAL_BOUND_GENERATE_REFUSED.next': NoValues;
+  'problem.MATERIAL_BOUND_GENERATE_REFUSED.next': { surface?: string };
   'problem.MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'problem.MATERIAL_NOT_THE_BOUND.next': NoValues;
   'problem.CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number };
@@ -1942,7 +1942,7 @@ export interface MessageValueTable {
   'network.checked': { summary: string | number };
   'network.override-unjournaled': NoValues;
   'problem.AIRGAP_NETWORK_LIVE': { interfacesList: string | number };
-  'problem.AIRGAP_NETWORK_LIVE.next': NoValues;
+  'problem.AIRGAP_NETWORK_LIVE.next': { surface?: string };
   'problem.INPUT_FILE_UNREADABLE': { kind: string; file: string | number; reason: string; size: string | number; max: string | number; errno: string | number };
   'problem.INPUT_FILE_UNREADABLE.next': { reason: string };
   'problem.SECRET_ENV_NAME_INVALID': { option: string | number; holds: string };
@@ -2118,7 +2118,7 @@ export interface MessageValueTable {
   'problem.BUNDLE_CIPHERTEXT_INVALID': { kind: string; file: string | number; keyId: string | number; size: string | number };
   'problem.BUNDLE_CIPHERTEXT_INVALID.next': NoValues;
   'problem.BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number };
-  'problem.BUNDLE_WRITE_FAILED.next': { cleanup: string; removedFiles: number; full: string; leftoversList: string | number };
+  'problem.BUNDLE_WRITE_FAILED.next': { cleanup: string; removedFiles: number; surface?: string; full: string; leftoversList: string | number };
   'problem.BUNDLE_INPUT_INVALID': { reason: string; keyId: string | number; keySpec: string | number; value: string | number; fieldCount: number; fieldsList: string | number; cause: string | number };
   'problem.BUNDLE_INPUT_INVALID.next': NoValues;
   'problem.BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
@@ -2161,7 +2161,7 @@ export interface MessageValueTable {
   'problem.MATERIAL_EMPTY': NoValues;
   'problem.MATERIAL_EMPTY.next': NoValues;
   'problem.MATERIAL_PASSPHRASE_MISSING': NoValues;
-  'problem.MATERIAL_PASSPHRASE_MISSING.next': NoValues;
+  'problem.MATERIAL_PASSPHRASE_MISSING.next': { surface?: string };
   'problem.MATERIAL_PASSPHRASE_WRONG': NoValues;
   'problem.MATERIAL_PASSPHRASE_WRONG.next': NoValues;
   'problem.MATERIAL_IS_PUBLIC_KEY': { format: string; labels: string | number };
@@ -2307,7 +2307,7 @@ export interface MessageValueTable {
   'problem.JOURNAL_NOT_A_JOURNAL': { file: string | number };
   'problem.JOURNAL_NOT_A_JOURNAL.next': NoValues;
   'problem.JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number };
-  'problem.JOURNAL_LAST_LINE_TORN.next': { path: string | number };
+  'problem.JOURNAL_LAST_LINE_TORN.next': { surface?: string; path: string | number };
   'problem.JOURNAL_NOT_TORN': { file: string | number };
   'problem.JOURNAL_NOT_TORN.next': NoValues;
   'problem.JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number };
@@ -2598,13 +2598,13 @@ export interface MessageValueTable {
   'journal.event.unnamed': { event: string | number };
   'bundle.madeBy': { purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
-  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next': { journalOperator: string | number; journalWitnessList: string | number };
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next': { surface?: string; journalOperator: string | number; journalWitnessList: string | number };
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
-  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { earlierAirGapJournal: string | number; copies: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { surface?: string; earlierAirGapJournal: string | number; copies: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'problem.WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
-  'problem.WRAPPED_MADE_BY_MISSING.next': { earlierAirGapJournal: string | number };
+  'problem.WRAPPED_MADE_BY_MISSING.next': { surface?: string; earlierAirGapJournal: string | number };
   'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
-  'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY.next': { airGapJournal: string | number; missingSeq: string | number };
+  'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY.next': { surface?: string; airGapJournal: string | number; missingSeq: string | number };
   'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE': { refusedBundle: string | number; readBundle: string | number };
   'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE.next': NoValues;
   'online.next.same-airgap-journal': { known: string; journal: string | number; firstEntry: string | number };
@@ -2642,8 +2642,8 @@ export interface ProblemValueTable {
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
   'CEREMONY_STOPPED': NoValues;
-  'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
-  'WRAP_AGAIN_REASON_INVALID': { max: string | number };
+  'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; surface?: string };
+  'WRAP_AGAIN_REASON_INVALID': { max: string | number; surface?: string };
   'NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };
   'LOSS_NOT_ACKNOWLEDGED': { custody: string; keyId: string | number; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number; where: string };
@@ -2669,7 +2669,7 @@ export interface ProblemValueTable {
   'HSM_MODULE_MISSING': { path: string | number };
   'HSM_MODULE_UNLOADABLE': { path: string | number; detail: string | number };
   'HSM_MODULE_NOT_READY': { module: string | number; detail: string | number };
-  'HSM_NO_TOKEN': { module: string | number; emptySlots: number };
+  'HSM_NO_TOKEN': { module: string | number; emptySlots: number; surface?: string };
   'HSM_TOKEN_GONE': { ckr: string | number };
   'HSM_TOKEN_NOT_FOUND': { wanted: string | number; tokensList: string | number };
   'HSM_TOKEN_AMBIGUOUS': { wanted: string | number; tokensList: string | number };
@@ -2827,8 +2827,8 @@ export interface ProblemValueTable {
   'KMS.1602': NoValues;
   'KMS.2101': NoValues;
   'KMS.2201': NoValues;
-  'KMS.2601': NoValues;
-  'KMS.2602': NoValues;
+  'KMS.2601': { surface?: string };
+  'KMS.2602': { surface?: string };
   'KMS.2603': NoValues;
   'KMS.2604': NoValues;
   'KMS.2605': NoValues;
@@ -2858,7 +2858,7 @@ export interface ProblemValueTable {
   'KMS_IMPORT_OUTCOME_UNKNOWN': { cause: string | number; state: string };
   'KMS_IMPORT_CONFLICT': { differs: string };
   'KMS_IMPORT_NOT_APPLIED': NoValues;
-  'KMS_IMPORT_TOKEN_EXPIRED': NoValues;
+  'KMS_IMPORT_TOKEN_EXPIRED': { surface?: string };
   'KMS_PROXY_INVALID': { reason: string; scheme: string | number };
   'KMS_PROXY_TIMEOUT': { proxy: string | number; timeoutMs: string | number };
   'KMS_PROXY_REFUSED': { proxy: string | number; authority: string | number; status: number };
@@ -2879,7 +2879,7 @@ export interface ProblemValueTable {
   'EXPIRY_DURATION_RESUMED': { where: string; given: string | number; count: number; unrecorded: number; same: string; imported: number; heldAt: Date | number; heldIso: string | number };
   'EXPIRY_SPLITS_IMPORT': { imported: number; held: string; heldAt: Date | number; how: string; count: number; keyId: string | number; decided: string; decidedAt: Date | number; source: string; heldIso: string | number };
   'PLAN_NOT_JSON': { file: string | number };
-  'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number };
+  'IMPORT_TOKEN_EXPIRED': { known: string; keyId: string | number; at: Date | number; surface?: string };
   'KEY_NOT_IMPORTED': { reason: string; keyId: string | number; seq: string | number; count: number; keysList: string | number };
   'MATERIAL_NOT_DELETABLE': { keyId: string | number; spec: string | number };
   'CEREMONY_NOT_STARTED': NoValues;
@@ -2894,13 +2894,13 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_IS_ONLINE': { file: string | number; title: string | number };
   'ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
-  'NOTHING_TO_IMPORT': NoValues;
+  'NOTHING_TO_IMPORT': { surface?: string };
   'IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number };
   'IMPORT_STOPPED': { keyId: string | number };
   'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string; surface?: string };
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };
   'WRAPPED_SPEC_MISMATCH': { keyId: string | number; created: string | number; held: string | number };
-  'WRAPPED_TOKEN_MISSING': { keyId: string | number };
+  'WRAPPED_TOKEN_MISSING': { keyId: string | number; surface?: string };
   'WRAPPED_TOKEN_NOT_ISSUED': { keyId: string | number };
   'WRAPPED_FINGERPRINT_MISMATCH': { keyId: string | number; others: number; used: string | number; issued: string | number };
   'WRAPPED_RESTORE_UNPROVEN': { keyId: string | number; others: number; source: string; refused: string; refusedSeq: string | number };
@@ -2913,7 +2913,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; existing: string; suggested: string | number };
   'AIRGAP_JOURNAL_NEW_BESIDE': { journal: string | number; state: string; existing: string | number; ceremonyId: string | number };
   'AIRGAP_UNFINISHED_NEEDS_PARAMETERS': { journal: string | number; session: string | number; seq: string | number };
-  'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number };
+  'AIRGAP_SESSION_FINISHED_ON_MEDIA': { journal: string | number; session: string | number; seq: string | number; evidence: string; where: string | number; count: string | number; surface?: string };
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; at: string; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
@@ -2922,9 +2922,9 @@ export interface ProblemValueTable {
   'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number };
   'PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number; where: string };
   'PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
-  'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; aliasKeysList: string | number; count: number; keysList: string | number };
+  'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; surface?: string; aliasKeysList: string | number; count: number; keysList: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string };
-  'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };
+  'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number; surface?: string };
   'MATERIAL_NOT_THE_BOUND': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'CLI_MISSING_OPTION': { reason: string; option: string | number; optionsList: string | number; command: string | number };
   'JOURNAL_FOLDER_MISSING': { file: string | number; folder: string | number };
@@ -2945,7 +2945,7 @@ export interface ProblemValueTable {
   'CLI_UNKNOWN_RECEIPT_LANGUAGE': { lang: string | number };
   'RECEIPT_FONT_MISSING': { what: string | number; reason: string | number };
   'CUSTODY_TYPED_SHARE_INVALID': { reason: string; line: string | number; numbered: string | number; expected: string | number; length: string | number; width: string | number; check: string | number; found: string | number; missing: string | number; payload: string; fieldCount: number; fieldsList: string | number };
-  'AIRGAP_NETWORK_LIVE': { interfacesList: string | number };
+  'AIRGAP_NETWORK_LIVE': { interfacesList: string | number; surface?: string };
   'INPUT_FILE_UNREADABLE': { kind: string; file: string | number; reason: string; size: string | number; max: string | number; errno: string | number };
   'SECRET_ENV_NAME_INVALID': { option: string | number; holds: string };
   'SECRET_ENV_MISSING': { name: string | number; option: string | number; state: string; holds: string };
@@ -3018,7 +3018,7 @@ export interface ProblemValueTable {
   'BUNDLE_FINGERPRINT_MISMATCH': { key: string; keyId: string | number; actual: string | number; expected: string | number };
   'BUNDLE_PUBLIC_KEY_INVALID': { problem: string; keyId: string | number; keySpec: string | number };
   'BUNDLE_CIPHERTEXT_INVALID': { kind: string; file: string | number; keyId: string | number; size: string | number };
-  'BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number; cleanup: string; removedFiles: number; full: string; leftoversList: string | number };
+  'BUNDLE_WRITE_FAILED': { dir: string | number; errno: string; cause: string | number; cleanup: string; removedFiles: number; surface?: string; full: string; leftoversList: string | number };
   'BUNDLE_INPUT_INVALID': { reason: string; keyId: string | number; keySpec: string | number; value: string | number; fieldCount: number; fieldsList: string | number; cause: string | number };
   'BUNDLE_BOUND_MATERIAL_INVALID': { reason: string; keyId: string | number; spec: string | number; other: string | number };
   'BUNDLE_DIGEST_NOT_SHOWN_OFFLINE': NoValues;
@@ -3039,7 +3039,7 @@ export interface ProblemValueTable {
   'MATERIAL_NOT_RANDOM': { reason: string; spec: string | number };
   'MATERIAL_TOO_LARGE': { size: string | number };
   'MATERIAL_EMPTY': NoValues;
-  'MATERIAL_PASSPHRASE_MISSING': NoValues;
+  'MATERIAL_PASSPHRASE_MISSING': { surface?: string };
   'MATERIAL_PASSPHRASE_WRONG': NoValues;
   'MATERIAL_IS_PUBLIC_KEY': { format: string; labels: string | number };
   'MATERIAL_UNREADABLE': { reason: string; labels: string | number; size: string | number; spec: string | number };
@@ -3093,7 +3093,7 @@ export interface ProblemValueTable {
   'JOURNAL_OPEN_FAILED': { file: string | number; errno: string | number };
   'JOURNAL_TAMPERED': { file: string | number; line: string | number; reasonPhrase: string | number };
   'JOURNAL_NOT_A_JOURNAL': { file: string | number };
-  'JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number; path: string | number };
+  'JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number; surface?: string; path: string | number };
   'JOURNAL_NOT_TORN': { file: string | number };
   'JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number; path: string | number };
   'JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number; folder: string | number };
@@ -3140,9 +3140,9 @@ export interface ProblemValueTable {
   'CREDENTIALS_INVALID': { field: string };
   'CREDENTIALS_ENCRYPTION_UNAVAILABLE': NoValues;
   'CREDENTIALS_VAULT_UNAVAILABLE': { reason: string };
-  'WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
-  'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number; copies: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
-  'WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
-  'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
+  'WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string; surface?: string };
+  'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number; surface?: string; copies: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
+  'WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number; surface?: string };
+  'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number; surface?: string };
   'WRAPPED_OVERRIDE_OTHER_BUNDLE': { refusedBundle: string | number; readBundle: string | number };
 }

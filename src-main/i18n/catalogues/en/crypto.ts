@@ -67,7 +67,7 @@ export const enCrypto = {
   'problem.MATERIAL_EMPTY.next': 'Check that you chose the key material file and that it was copied completely.',
   'problem.MATERIAL_PASSPHRASE_MISSING': 'The private key file is encrypted and no passphrase was given.',
   'problem.MATERIAL_PASSPHRASE_MISSING.next':
-    'Give the passphrase (on the command line: --passphrase-env NAME, with the passphrase in that environment variable).',
+    '{surface, select, app {Type the passphrase in “Passphrase (encrypted PEM only)”, then press “Load the material” again.} other {Give the passphrase (on the command line: --passphrase-env NAME, with the passphrase in that environment variable).}}',
   'problem.MATERIAL_PASSPHRASE_WRONG':
     'The private key file could not be decrypted with the passphrase given (wrong passphrase or damaged file).',
   'problem.MATERIAL_PASSPHRASE_WRONG.next': 'Check the passphrase and try again.',

@@ -61,7 +61,7 @@ export const enHsm = {
   'problem.HSM_NO_TOKEN':
     'The PKCS#11 module {module} shows no initialized token ({emptySlots, plural, =0 {no slots} one {# empty slot} other {# empty slots}}).',
   'problem.HSM_NO_TOKEN.next':
-    'Connect the HSM or insert the token (initialize a new token with its own tools), then run keyferry hsm info again.',
+    '{surface, select, app {Connect the HSM or insert the token (initialize a new token with its own tools), then press “List the tokens” again and choose it.} other {Connect the HSM or insert the token (initialize a new token with its own tools), then run keyferry hsm info again.}}',
   'problem.HSM_TOKEN_GONE': 'The token went away during the operation ({ckr}).',
   'problem.HSM_TOKEN_GONE.next': 'Reconnect the HSM or token and start this step again.',
   'problem.HSM_TOKEN_NOT_FOUND': 'No token has the label or serial number "{wanted}". Tokens present: {tokensList}.',

@@ -5,7 +5,7 @@
  */
 const REPORT = 'This points to a defect in Keyferry or a damaged bundle field; keep the journal and report it.';
 const NEW_PARAMETERS =
-  'Fetch new import parameters for the keys concerned (keyferry online params), and wrap their material again with the new wrapping keys as the command it prints says.';
+  '{surface, select, app {Fetch new import parameters for the keys concerned (step “Fetch the import parameters”) and write the bundle, and wrap their material again with the new wrapping keys as that step says once the bundle is written.} other {Fetch new import parameters for the keys concerned (keyferry online params), and wrap their material again with the new wrapping keys as the command it prints says.}}';
 /**
  * A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it),
  * one branch per state in i18n/kms-state.ts's KMS_STATE_NAMES (tests/i18n/kms-state.test.ts checks).
@@ -91,7 +91,7 @@ export const enKms = {
   'problem.KMS.2601.next': NEW_PARAMETERS,
   'problem.KMS.2602': "The KMS refused the material's expiry time: by the KMS's own clock it is not in the future.",
   'problem.KMS.2602.next':
-    "Choose an expiry further ahead (online import --expires, or the import step's expiry) and check this computer's clock; in a rehearsal the simulator's clock may have been moved forward (kms-sim advance).",
+    "{surface, select, app {Choose an expiry further ahead (step “Choose the material expiry and import”) and check this computer’s clock; in a rehearsal the simulator’s clock may have been moved forward (“Move the simulator clock”).} other {Choose an expiry further ahead (online import --expires, or the import step's expiry) and check this computer's clock; in a rehearsal the simulator's clock may have been moved forward (kms-sim advance).}}",
   'problem.KMS.2603': 'The import token belongs to a different key than the one named.',
   'problem.KMS.2603.next': 'Use the parameters bundle fetched for this key ID.',
   'problem.KMS.2604': 'The unwrapped key material is not 32 bytes, the length AES_256 needs.',

@@ -13,5 +13,5 @@ export const enNetworkCheck = {
   'problem.AIRGAP_NETWORK_LIVE':
     'This machine is connected to a network ({interfacesList}); an air-gapped workstation must have no live network.',
   'problem.AIRGAP_NETWORK_LIVE.next':
-    'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again (an address starting with fe80: or 169.254. is link-local: the interface is still connected). Only for a rehearsal may the check be overridden (--allow-network); the override is printed as a warning, and journaled by a command that keeps a journal.',
+    '{surface, select, app {Unplug the cable and turn off Wi-Fi and Bluetooth, then press “Check the network” again (an address starting with fe80: or 169.254. is link-local: the interface is still connected). Only a rehearsal goes on with a live network (Rehearsal on the Start screen, after Keyferry is closed and opened again); it is recorded in the journal.} other {Unplug the cable and turn off Wi-Fi and Bluetooth, then check again (an address starting with fe80: or 169.254. is link-local: the interface is still connected). Only for a rehearsal may the check be overridden (--allow-network); the override is printed as a warning, and journaled by a command that keeps a journal.}}',
 } as const;

@@ -54,7 +54,8 @@ export const zhCNCrypto: { readonly [K in keyof typeof enCrypto]: string } = {
   'problem.MATERIAL_EMPTY': '密钥材料文件为空。',
   'problem.MATERIAL_EMPTY.next': '请确认您选择的是密钥材料文件，并且它已完整复制。',
   'problem.MATERIAL_PASSPHRASE_MISSING': '私钥文件已加密，但未提供口令。',
-  'problem.MATERIAL_PASSPHRASE_MISSING.next': '请提供口令（命令行中：--passphrase-env NAME，口令放在该环境变量中）。',
+  'problem.MATERIAL_PASSPHRASE_MISSING.next':
+    '{surface, select, app {请在“口令（仅用于加密的 PEM）”中输入口令，然后再次点击“加载密钥材料”。} other {请提供口令（命令行中：--passphrase-env NAME，口令放在该环境变量中）。}}',
   'problem.MATERIAL_PASSPHRASE_WRONG': '无法用所给口令解密私钥文件（口令错误或文件已损坏）。',
   'problem.MATERIAL_PASSPHRASE_WRONG.next': '请检查口令后重试。',
   'problem.MATERIAL_IS_PUBLIC_KEY':

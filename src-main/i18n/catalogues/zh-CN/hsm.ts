@@ -56,7 +56,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_NO_TOKEN':
     'PKCS#11 模块 {module} 没有已初始化的令牌（{emptySlots, plural, =0 {没有插槽} other {# 个空插槽}}）。',
   'problem.HSM_NO_TOKEN.next':
-    '请连接 HSM 或插入令牌（新令牌请先用其自带工具初始化），然后再次运行 keyferry hsm info。',
+    '{surface, select, app {请连接 HSM 或插入令牌（新令牌请先用其自带工具初始化），然后再次点击“列出令牌”并选择它。} other {请连接 HSM 或插入令牌（新令牌请先用其自带工具初始化），然后再次运行 keyferry hsm info。}}',
   'problem.HSM_TOKEN_GONE': '操作过程中令牌已断开（{ckr}）。',
   'problem.HSM_TOKEN_GONE.next': '请重新连接 HSM 或令牌并重新开始此步骤。',
   'problem.HSM_TOKEN_NOT_FOUND': '没有标签或序列号为 "{wanted}" 的令牌。现有令牌：{tokensList}。',

@@ -47,7 +47,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_LAST_LINE_TORN':
     '日志 {file} 未通过验证：最后一行（第 {line} 行）不完整（末尾没有换行）：一次追加写入被中断（Keyferry 写入时断电、崩溃或介质被拔出），或该文件是在 Keyferry 之外写入的。',
   'problem.JOURNAL_LAST_LINE_TORN.next':
-    '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出：keyferry journal set-aside-torn-line "{path}" --operator NAME（该行保存在日志旁的文件中，日志和下一张回执都会记载此事），然后重新执行此步骤。否则请将该文件保留作为证据，并用新的日志重新开始仪式。',
+    '{surface, select, app {如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出；应用内无法进行此操作：请关闭 Keyferry，在本工作站上运行 keyferry journal set-aside-torn-line "{path}" --operator NAME（该行保存在日志旁的文件中，日志和下一张回执都会记载此事），然后打开 Keyferry 重新执行此步骤。否则请将该文件保留作为证据，并用新的日志重新开始仪式（在“设置”中选择新的仪式文件夹）。} other {如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出：keyferry journal set-aside-torn-line "{path}" --operator NAME（该行保存在日志旁的文件中，日志和下一张回执都会记载此事），然后重新执行此步骤。否则请将该文件保留作为证据，并用新的日志重新开始仪式。}}',
   'problem.JOURNAL_NOT_TORN': '日志 {file} 以完整的行结尾：没有需要移出的不完整行，未做任何更改。',
   'problem.JOURNAL_NOT_TORN.next': '请用 keyferry journal verify 校验它；校验通过即可用它继续仪式。',
   'problem.JOURNAL_TORN_LINE_UNRECORDED':

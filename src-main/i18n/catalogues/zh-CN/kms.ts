@@ -6,7 +6,7 @@ import type { enKms } from '../en/kms';
 
 const REPORT = '这表明 Keyferry 存在缺陷或包中的某个字段已损坏；请保留日志并报告。';
 const NEW_PARAMETERS =
-  '为相关密钥重新获取导入参数（keyferry online params），并按其打印的命令用新的包装密钥重新包装其密钥材料。';
+  '{surface, select, app {为相关密钥重新获取导入参数（“获取导入参数”步骤）并写出参数包，并按参数包写出后该步骤的说明用新的包装密钥重新包装其密钥材料。} other {为相关密钥重新获取导入参数（keyferry online params），并按其打印的命令用新的包装密钥重新包装其密钥材料。}}';
 /** A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it). */
 export const KEY_STATE =
   '{state, select, 1 {待激活} 2 {启用} 3 {禁用} 4 {计划删除} 5 {等待导入} 7 {冻结} other {状态 {state}}}';
@@ -84,7 +84,7 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.2601.next': NEW_PARAMETERS,
   'problem.KMS.2602': 'KMS 拒绝了该密钥材料到期时间：按 KMS 自己的时钟，它不在未来。',
   'problem.KMS.2602.next':
-    '请选择更晚的到期时间（online import --expires，或导入步骤中的到期时间），并检查本机的时钟；演练时，模拟器的时钟可能已被调快（kms-sim advance）。',
+    '{surface, select, app {请选择更晚的到期时间（“选择密钥材料到期时间并导入”步骤），并检查本机的时钟；演练时，模拟器的时钟可能已被调快（“调整模拟器时钟”）。} other {请选择更晚的到期时间（online import --expires，或导入步骤中的到期时间），并检查本机的时钟；演练时，模拟器的时钟可能已被调快（kms-sim advance）。}}',
   'problem.KMS.2603': '该导入令牌属于另一个密钥，而不是所指定的密钥。',
   'problem.KMS.2603.next': '请使用为此密钥 ID 获取的导入参数包。',
   'problem.KMS.2604': '解包后的密钥材料不是 AES_256 所需的 32 字节。',
