@@ -27,6 +27,11 @@ export interface JournalEntry {
   readonly hash: string;
 }
 
+/** The strings of a journaled list, such as an entry's `keyIds` (anything else left out; none when it is not a list). */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
 /**
  * `data` is checked to be a JSON object here; its values came out of JSON.parse, so they are JSON

@@ -1,6 +1,6 @@
 /** The ceremony journal: hash-chained, append-only JSON lines (see entry.ts for the format). */
 export { canonicalJson, type JsonObject, type JsonValue } from './canonical-json';
-export { GENESIS_HASH, chainEntry, encodeEntryLine, type JournalEntry } from './entry';
+export { GENESIS_HASH, chainEntry, encodeEntryLine, stringList, type JournalEntry } from './entry';
 export {
   listDeviations,
   problemData,

@@ -4,9 +4,16 @@
  * language) and the rest of its data as labelled fields.
  */
 import { z } from 'zod';
-import { LATER_RUN_OPENED_BY, listDeviations, type JournalEntry, type JsonValue, INTERRUPTED_EVENT } from '../journal';
+import {
+  LATER_RUN_OPENED_BY,
+  listDeviations,
+  stringList,
+  type JournalEntry,
+  type JsonValue,
+  INTERRUPTED_EVENT,
+} from '../journal';
 import { phrase } from './facts';
-import { madeByValues, refusedAct, stringList } from './journal-facts';
+import { madeByValues, refusedAct } from './journal-facts';
 import type { ReceiptPhrase } from './language';
 import { ReceiptWords } from './language';
 import type { DeviationReason, ReceiptDeviation } from './types';

@@ -26,6 +26,7 @@ import {
   problemData,
   sealingEntries,
   SESSION_STOPPED_BY,
+  stringList,
   type Journal,
   type JournalEntry,
 } from '../../journal';
@@ -172,11 +173,6 @@ async function bundleFolderNames(
  */
 export function leftFilesToWithdraw(session: readonly JournalEntry[]): boolean {
   return session.some((e) => e.event === 'preflight.passed' || e.event === 'custody.split');
-}
-
-/** The strings of a journaled list (none when it is not one). */
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 const destinationsSchema = z.object({
@@ -328,7 +324,7 @@ export async function closeUnfinishedSession(
   // Voided by an earlier closing cut short: named again, not to be signed.
   const voidedBefore = receiptOfNoBundle
     ? []
-    : entries.flatMap((e) => (e.event === 'receipt.voided' ? stringsOf(e.data['voidedFiles']) : []));
+    : entries.flatMap((e) => (e.event === 'receipt.voided' ? stringList(e.data['voidedFiles']) : []));
   const voidedReceipts = [
     ...journaledVoided,
     ...voidedBefore,
