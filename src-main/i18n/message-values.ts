@@ -36,6 +36,7 @@ export interface MessageValueTable {
   'step.state.done': NoValues;
   'step.state.current': NoValues;
   'step.state.waiting': NoValues;
+  'step.state.stopped': NoValues;
   'step.title': { number: string | number; title: string | number };
   'network.present': { interfaces: string | number };
   'network.none': NoValues;
@@ -377,6 +378,10 @@ export interface MessageValueTable {
   'wrap.rehearsal-next': NoValues;
   'air.receipt.title': NoValues;
   'air.receipt.back-online': NoValues;
+  'air.stopped.title': NoValues;
+  'air.stopped.steps': NoValues;
+  'air.stopped.again': NoValues;
+  'air.stopped.again-hint': NoValues;
   'custody.split.title': NoValues;
   'custody.split.intro': { n: string | number; m: string | number };
   'custody.split.available-when': NoValues;

@@ -26,7 +26,7 @@ type AnyHandler = (request: unknown) => unknown;
  * way on says the app's (its step, button or field) where the command line's would name a command
  * or an option (`{surface, select, app {…} other {…}}`); its English texts written again with it.
  */
-function shownInTheApp(problem: Problem): Problem {
+export function shownInTheApp(problem: Problem): Problem {
   if (problem.values?.['surface'] !== undefined) return problem;
   const values = { ...problem.values, surface: 'app' };
   return { ...problem, ...english.problem({ ...problem, values }), values };

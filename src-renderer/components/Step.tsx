@@ -5,12 +5,14 @@ import type { MessageKey } from '../../src-main/i18n/catalogue';
 import { Activity } from './Activity';
 import { useT } from '../i18n';
 
-export type StepState = 'done' | 'current' | 'waiting';
+/** `stopped`: a step of a session that stopped (nothing more runs in it). */
+export type StepState = 'done' | 'current' | 'waiting' | 'stopped';
 
 const STATE_LABEL: Readonly<Record<StepState, MessageKey>> = {
   done: 'step.state.done',
   current: 'step.state.current',
   waiting: 'step.state.waiting',
+  stopped: 'step.state.stopped',
 };
 
 export function Step({

@@ -30,6 +30,8 @@ export interface AirGapSlice {
   hsmCapability: HsmCapabilityView | null;
   /** Opens the side; `request.beforeClosing` answers a journal that ends with a session unfinished (the bundle to wrap now, or console files). */
   checkAirGap(request?: Request<'checkAirGap'>): Promise<boolean>;
+  /** A session that stopped (the witnesses could not confirm) is put aside: its screens emptied, the network check starts a new one. */
+  startAirGapAgain(): Promise<boolean>;
   readParametersBundle(request: Request<'readParametersBundle'>): Promise<boolean>;
   readConsoleFiles(request: Request<'readConsoleFiles'>): Promise<boolean>;
   confirmAsWitness(request: Request<'confirmAsWitness'>): Promise<boolean>;
@@ -72,6 +74,10 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
       afresh('airNetwork', step('checkAirGap', 'air-network', 'action.checking-network', into('airNetwork'))),
       () => get().loadNetwork(),
     ),
+    startAirGapAgain: async () => {
+      set(emptyAirGap());
+      return get().checkAirGap();
+    },
     readParametersBundle: step(
       'readParametersBundle',
       'air-parameters',
@@ -79,12 +85,19 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
       keepOverview,
     ),
     readConsoleFiles: step('readConsoleFiles', 'air-parameters', 'action.reading-console-files', keepOverview),
-    confirmAsWitness: step(
-      'confirmAsWitness',
-      'air-fingerprints',
-      ({ witness }) => uiAction('action.recording-confirmation', { witness }),
-      ({ confirmed }) =>
-        set({ confirmations: get().confirmations.map((a) => (a.index === confirmed.index ? confirmed : a)) }),
+    confirmAsWitness: followedBy(
+      step(
+        'confirmAsWitness',
+        'air-fingerprints',
+        ({ witness }) => uiAction('action.recording-confirmation', { witness }),
+        ({ confirmed }) =>
+          set({ confirmations: get().confirmations.map((a) => (a.index === confirmed.index ? confirmed : a)) }),
+      ),
+      // The refusal that stopped the session is said once, by the step's notice of the stop (StoppedSession.tsx).
+      async () => {
+        const { ceremony, problem } = get();
+        if (ceremony?.airGap?.stopped && problem?.section === 'air-fingerprints') set({ problem: null });
+      },
     ),
     generateMaterial: step('generateMaterial', 'air-material', 'action.generating-material', ({ keys }) =>
       keys.forEach(keepMaterial),

@@ -8,16 +8,20 @@ import type { StepState } from '../components/Step';
 interface Availability<K extends string> {
   readonly allowedSteps: readonly K[];
   readonly doneSteps: readonly K[];
+  /** Set when the session stopped (the air-gapped side's view): none of its steps runs again. */
+  readonly stopped?: object | null;
 }
 
 export interface StepQuestions<K extends string> {
   /** A session of this ceremony exists (it may be finished). */
   readonly inSession: boolean;
+  /** The session stopped: every step card says so, and none may run. */
+  readonly stopped: boolean;
   /** The core's guard lets `step` run now. */
   canRun(step: K): boolean;
   /** The ceremony has reached what `step` leads to. */
   isDone(step: K): boolean;
-  /** A step card's look: done once `doneBy` is done, current while one of `runs` may run, else waiting. */
+  /** A step card's look: stopped with its session; else done once `doneBy` is done, current while one of `runs` may run, else waiting. */
   display(runs: readonly K[], doneBy: K): StepState;
 }
 
@@ -27,10 +31,13 @@ export function stepQuestions<K extends string>(view: Availability<K> | null | u
   const done: readonly K[] = view ? view.doneSteps : [];
   const canRun = (step: K) => allowed.includes(step);
   const isDone = (step: K) => done.includes(step);
+  const stopped = !!view?.stopped;
   return {
     inSession: !!view,
+    stopped,
     canRun,
     isDone,
-    display: (runs, doneBy) => (isDone(doneBy) ? 'done' : runs.some(canRun) ? 'current' : 'waiting'),
+    display: (runs, doneBy) =>
+      stopped ? 'stopped' : isDone(doneBy) ? 'done' : runs.some(canRun) ? 'current' : 'waiting',
   };
 }

@@ -21,6 +21,7 @@ import { existingFolder, inputFilePath, readSmallFile } from './paths';
 import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { bundleFolderFor, preflightView, sameVolumeAllowed } from './preflight';
 import type { AirGapSide, CeremonySession } from './session';
+import { stopWhenWitnessesCannotConfirm } from './witnesses-stop';
 
 type AirGapChannel =
   | 'checkAirGap'
@@ -36,11 +37,16 @@ type AirGapChannel =
   | 'writeAirGapReceipt';
 
 /**
- * Starts the air-gapped workflow on its journal in the ceremony folder (once per session). A journal
+ * Starts the air-gapped workflow on its journal in the ceremony folder (once per session; a session
+ * that stopped is closed first, its journal released, and a new one starts). A journal
  * whose last session is unfinished is first checked against `beforeClosing` (the parameters bundle
  * to wrap now, or console files): opening it closes that session and withdraws its custody shares.
  */
 async function startAirGap(session: CeremonySession, beforeClosing?: BeforeClosingRequest): Promise<AirGapSide> {
+  if (session.airGap?.stopped) {
+    await session.airGap.journal.close();
+    session.airGap = undefined;
+  }
   if (session.airGap) return session.airGap;
   session.requireSetup();
   const file = session.journalPath('air-gapped');
@@ -111,7 +117,16 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
       confirmations: workflow().artefactsToConfirm().map(artefactView),
     }),
 
-    confirmAsWitness: (request) => witnessConfirmation(workflow(), request),
+    // The confirmation that ends the witnesses' tries stops the session (witnesses-stop.ts); its problem is the answer.
+    confirmAsWitness: async (request) => {
+      const ceremony = workflow();
+      try {
+        return await witnessConfirmation(ceremony, request);
+      } catch (error) {
+        await stopWhenWitnessesCannotConfirm(session.requireAirGap(), error);
+        throw error;
+      }
+    },
 
     /**
      * Before any material exists: the bundle's new folder inside `folder`, the receipt folder (the

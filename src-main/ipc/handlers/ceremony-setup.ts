@@ -31,6 +31,7 @@ import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material'
 import { pathExists } from '../../core/fs/path-exists';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { unrecordedSessionsView } from './unrecorded-sessions';
+import { overviewSource, stoppedAirGapView } from './witnesses-stop';
 
 type SetupHandlers = {
   setupCeremony: ChannelHandler<'setupCeremony'>;
@@ -214,13 +215,16 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               rehearsal: airGap.rehearsal,
               state: airGap.ceremony.state,
               ...airGapStepAvailability(airGap.ceremony.state),
+              // A stopped session runs nothing more: its guard refuses every step.
+              ...(airGap.stopped ? { allowedSteps: [] } : {}),
+              stopped: stoppedAirGapView(airGap.stopped),
               ceremonyId: airGap.ceremony.ceremonyId,
               parametersSource: airGap.ceremony.parametersSource,
               preflight: airGap.plan ? preflightView(airGap.plan) : null,
               unfinished: unfinished.includes('air-gapped'),
               generateRefused: generateRefusedView(airGap.ceremony.generateRefusal()),
               earlierWraps: earlierWrapsView(airGap.ceremony.earlierWraps, session.now()),
-              overview: readOverviewView(airGap.ceremony),
+              overview: readOverviewView(overviewSource(airGap)),
             }
           : null,
         restore:

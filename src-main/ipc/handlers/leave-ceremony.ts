@@ -7,7 +7,7 @@
  * which, for the screen the officer lands on. Refused when there is nothing to leave on that side.
  */
 import { KeyferryError } from '../../core/errors';
-import { tokenObjectsView } from './airgap-views';
+import { abandonReportView } from './abandon-report-view';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
@@ -16,16 +16,7 @@ export function leaveCeremonyHandlers(session: CeremonySession): { leaveCeremony
     leaveCeremony: async ({ side, reason }) => {
       session.requireMode('air-gapped', 'rehearsal');
       if (!session.unfinishedSides().includes(side)) throw new KeyferryError('CEREMONY_NOTHING_TO_LEAVE', {});
-      const report = await session.leave(side, reason);
-      return {
-        state: report.state,
-        wipedKeys: report.wipedKeys,
-        withdrawnBundle: report.withdrawnBundle,
-        deleteByHand: report.deleteByHand,
-        withdrawnCustody: [...report.withdrawnCustody],
-        custodyByHand: [...report.custodyByHand],
-        ...tokenObjectsView(report.tokenObjects),
-      };
+      return abandonReportView(await session.leave(side, reason));
     },
   };
 }

@@ -6,9 +6,11 @@
  */
 import path from 'node:path';
 import type { AbandonReport, StopCause } from '../../core/ceremony/airgap/session-stop';
+import type { ProblemDetails } from '../../core/errors';
 import { phraseOf } from '../../i18n/phrase';
 import type { AirGapDestinations, PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
 import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
+import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 import { UNFINISHED_AIR_GAP_STATES, UNFINISHED_RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
 import type { InterfaceList } from '../../core/ceremony/shared/network-check';
@@ -90,11 +92,21 @@ export interface RestoreSide {
   plan?: PreflightPlan;
 }
 
+/** An air-gapped session that stopped on its own (witnesses-stop.ts): why, and what the stop wiped and withdrew. */
+export interface StoppedAirGap {
+  readonly problem: ProblemDetails;
+  readonly report: AbandonReport;
+  /** Who had confirmed what when it stopped (a stopped ceremony lists nothing any more): its screens show them still. */
+  readonly confirmations: readonly ArtefactToConfirm[];
+}
+
 export interface AirGapSide {
   readonly ceremony: AirGapCeremony;
   readonly journal: Journal;
   readonly rehearsal: boolean;
   plan?: PreflightPlan;
+  /** Set once the session stopped (the witnesses could not confirm): no step runs in it; the next network check starts a new one. */
+  stopped?: StoppedAirGap;
   /** The parameters bundle folder the closing of an unfinished earlier session was checked against (the parameters step offers it). */
   readonly checkedParameters?: string;
 }

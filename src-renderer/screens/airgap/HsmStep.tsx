@@ -20,7 +20,7 @@ export function HsmStep() {
   const { t } = useT();
   const planned = plan?.materialFromHsm === true;
   const available = planned && steps.canRun('useHsm');
-  const state = planned && accepted ? 'done' : available ? 'current' : 'waiting';
+  const state = steps.stopped ? 'stopped' : planned && accepted ? 'done' : available ? 'current' : 'waiting';
   return (
     <PlannedStep plan={AIR_GAP_PLAN.hsm} state={state}>
       {plan === null ? (

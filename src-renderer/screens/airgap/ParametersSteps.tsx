@@ -1,4 +1,4 @@
-/** Steps 1 to 3 air-gapped: the network check, the import parameters, the witnesses' confirmations. */
+/** Steps 1 to 3 air-gapped: the network check, the import parameters, the witnesses' confirmations (and their stop). */
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../../components/BundleFolderField';
 import { SelectField, TextField } from '../../components/Fields';
@@ -18,6 +18,7 @@ import { momentText } from '../../../src-main/i18n/moment';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { AIR_GAP_PLAN } from './plan';
 import { EarlierSessionCheck } from './EarlierSessionCheck';
+import { StoppedSession } from './StoppedSession';
 
 const PARAMETER_SOURCES = sourceChoices('source', 'air.source.legend', {
   bundle: 'air.source.bundle',
@@ -180,6 +181,7 @@ export function FingerprintStep() {
         available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
+      <StoppedSession />
     </PlannedStep>
   );
 }

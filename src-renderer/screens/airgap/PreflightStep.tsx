@@ -59,7 +59,13 @@ export function PreflightStep() {
     (!shares || plannedCustody !== null) &&
     (!needsAcknowledgement || acknowledged) &&
     reason !== null;
-  const stepState = plan || steps.isDone('generateMaterial') ? 'done' : open ? 'current' : 'waiting';
+  const stepState = steps.stopped
+    ? 'stopped'
+    : plan || steps.isDone('generateMaterial')
+      ? 'done'
+      : open
+        ? 'current'
+        : 'waiting';
   return (
     <PlannedStep plan={AIR_GAP_PLAN.preflight} state={stepState}>
       <p>{t('preflight.intro')}</p>

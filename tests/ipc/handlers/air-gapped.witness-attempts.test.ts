@@ -2,13 +2,16 @@
  * The app's witnesses get as many tries as the command line's (WITNESS_ATTEMPTS): a review found the
  * app's confirmation step took wrong values without end, where repeated misses mean the bundle or
  * the value read aloud is not the one the online side wrote. The third wrong value of one witness
- * stops the confirmations for the session, every refusal journaled; the right value is refused
- * after it, and no material can be made. Through the real router and handlers, on real folders.
+ * stops the session, as `keyferry airgap wrap` does (every refusal journaled, then the stop with its
+ * problem); the right value is refused after it, and no step of it runs, the preflight neither; the
+ * session view says it stopped, why and what it withdrew; the next network check starts a new
+ * session. Through the real router and handlers, on real folders.
  */
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CeremonyState } from '../../../src-main/ipc/contract';
 import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
 import { OFFLINE } from '../../helpers/workstation';
 import { call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
@@ -56,14 +59,27 @@ describe('airgap.confirm-as-witness, wrong values', () => {
     expect(last.problem.message.replace(/\s+/g, ' ')).toContain(
       'Chloé typed 3 values that do not match the import-parameters bundle digest (it binds the wrapping keys and import tokens of 1 key); the ceremony stops here',
     );
-    // The app's way on: its Journal screen, and closing Keyferry; no command it cannot run.
-    expect(last.problem.nextStep).toContain('close Keyferry and open it again to start this side anew');
+    // The app's way on: its Journal screen, and a new session from the screen; no command it cannot run, no quitting.
+    expect(last.problem.nextStep).toContain('start this side again in a new session');
     expect(last.problem.nextStep).not.toContain('keyferry ');
+    expect(last.problem.nextStep).not.toContain('close Keyferry');
 
-    // The right value, or another witness's, is not checked any more in this session.
+    // The session stopped: the right value, or another witness's, is not checked any more, and nothing runs.
     const right = await call(ipc, 'airgap.confirm-as-witness', { witness: 'Chloé', typed: digest });
-    expect(right).toMatchObject({ ok: false, problem: { code: 'WITNESS_ATTEMPTS_EXHAUSTED' } });
+    expect(right).toMatchObject({ ok: false, problem: { code: 'CEREMONY_STOPPED' } });
+    expect(await call(ipc, 'airgap.preflight', { folder: path.dirname(params) })).toMatchObject({
+      ok: false,
+      problem: { code: 'CEREMONY_STOPPED' },
+    });
     expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false });
+    const { airGap } = await value<CeremonyState>(ipc, 'ceremony.state');
+    expect(airGap?.allowedSteps).toEqual([]);
+    expect(airGap?.stopped).toMatchObject({
+      problem: { code: 'WITNESS_ATTEMPTS_EXHAUSTED', values: { witness: 'Chloé', surface: 'app' } },
+      report: { state: 'parameters-read', wipedKeys: 0, withdrawnBundle: null, deleteByHand: null },
+    });
+    // Who had confirmed when it stopped, still shown.
+    expect(airGap?.overview?.confirmations[0]).toMatchObject({ confirmedBy: ['Ben'], pending: ['Chloé'] });
     const events = await journalEvents(path.join(dir, 'air-gapped-journal.jsonl'));
     expect(events.filter((e) => e.event === 'witness.refused').map((e) => e.actor)).toEqual([
       'Chloé',
@@ -72,5 +88,14 @@ describe('airgap.confirm-as-witness, wrong values', () => {
     ]);
     expect(events.filter((e) => e.event === 'witness.confirmed').map((e) => e.actor)).toEqual(['Ben']);
     expect(events.some((e) => e.event.startsWith('material.'))).toBe(false);
+    expect(events.filter((e) => e.event === 'ceremony.abandoned').map((e) => e.data.code)).toEqual([
+      'WITNESS_ATTEMPTS_EXHAUSTED',
+    ]);
+
+    // The next network check starts a new session in the same journal, with every step open again.
+    await value(ipc, 'airgap.check-network');
+    const again = await value<CeremonyState>(ipc, 'ceremony.state');
+    expect(again.airGap).toMatchObject({ state: 'network-checked', stopped: null });
+    expect(again.airGap?.allowedSteps).toContain('readParameters');
   }, 60_000);
 });

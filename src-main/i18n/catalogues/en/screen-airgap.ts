@@ -67,4 +67,10 @@ export const enScreenAirgap = {
   'wrap.rehearsal-next': 'Write the receipt below, then go back to the online side to import.',
   'air.receipt.title': 'Write and print the air-gapped receipt',
   'air.receipt.back-online': 'Go back to the online side',
+  'air.stopped.title': 'This session is stopped: the witnesses could not confirm what was read aloud.',
+  'air.stopped.steps':
+    'Every step of this session is closed: no preflight, no material, no wrap. The stop is journaled (the ceremony abandoned, with why).',
+  'air.stopped.again': 'Start a new session: check the network',
+  'air.stopped.again-hint':
+    'A new session in the same journal: the bundle is read again and every witness types the digest again.',
 } as const;

@@ -33,6 +33,7 @@ export const enScreenShared = {
   'step.state.done': 'Done',
   'step.state.current': 'Now',
   'step.state.waiting': 'Later',
+  'step.state.stopped': 'Stopped',
   'step.title': 'Step {number}: {title}',
   'network.present': 'Network present: {interfaces}',
   'network.none': 'No network: only loopback interfaces are up.',

@@ -32,6 +32,7 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'step.state.done': '已完成',
   'step.state.current': '当前',
   'step.state.waiting': '稍后',
+  'step.state.stopped': '已停止',
   'step.title': '第 {number} 步：{title}',
   'network.present': '存在网络：{interfaces}',
   'network.none': '无网络：只有环回接口处于启用状态。',
