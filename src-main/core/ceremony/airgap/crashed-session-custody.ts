@@ -101,6 +101,8 @@ function splitSetTags(entries: readonly JournalEntry[]): Set<string> {
 
 /** `-<8 hex>-` or `-<8 hex>.` right after the ceremony id: a name that carries its set (since session 13). */
 const SET_TAG_AFTER_CEREMONY = /^-([0-9A-F]{8})[-.]/;
+/** What follows the ceremony id in a share, slip or backup file name written before names carried the set. */
+const UNTAGGED_REST = /^(?:-\d{1,2}of\d{1,2}(?:\.json|\.slip\.html|\.slip\.txt)|\.txt|\.html)$/;
 
 /**
  * The names in a folder listing that the crashed session can have written: the ceremony's share and
@@ -116,10 +118,12 @@ function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
   return (name) => {
     const prefix = prefixes.find((p) => name.startsWith(p));
     if (prefix === undefined) return false;
-    const tag = SET_TAG_AFTER_CEREMONY.exec(name.slice(prefix.length))?.[1];
+    const rest = name.slice(prefix.length);
+    const tag = SET_TAG_AFTER_CEREMONY.exec(rest)?.[1];
     // A name without its set was written before names carried it: the crashed session's only when no
     // other session of this journal split a set (an older session's stick may be at the same path).
-    if (tag === undefined) return others.size === 0;
+    // Only such a name exactly: another ceremony whose id begins with this one's is not taken.
+    if (tag === undefined) return UNTAGGED_REST.test(rest) && others.size === 0;
     // One set is split by one session: a set an earlier session split is never the crashed one's.
     if (others.has(tag)) return false;
     return own.size > 0 ? own.has(tag) : true;
@@ -247,6 +251,34 @@ function journalNotWithdrawn(
 }
 
 /**
+ * How far a split killed in its writes got, by holder: the writes go folder by folder in holder order
+ * (custody/write-shares.ts), so a holder before the last readable folder holding the set's files was
+ * `written` whole (its share missing there: another stick at its path), that last one may be cut
+ * (`last`), and a holder after a readable folder they left empty was `notReached`. An unreadable
+ * folder between is `unknown`: the set may be on that medium.
+ */
+type WriteReach = 'written' | 'last' | 'notReached' | 'unknown';
+
+function writeReach(
+  targets: readonly CustodianTarget[],
+  listings: readonly (readonly string[] | null)[],
+  ours: (name: string) => boolean,
+): WriteReach[] {
+  const holdsSet = targets.map((_, i) => {
+    const listing = listings[i];
+    return listing === null || listing === undefined ? null : listing.some(ours);
+  });
+  const last = holdsSet.lastIndexOf(true);
+  const leftEmpty = holdsSet.findIndex((held, i) => i > last && held === false);
+  return holdsSet.map((held, i) => {
+    if (i < last) return 'written';
+    if (i === last) return 'last';
+    if (held === false || (leftEmpty !== -1 && i > leftEmpty)) return 'notReached';
+    return 'unknown';
+  });
+}
+
+/**
  * Removes the crashed session's custody files from its custodians' folders and journals what was
  * removed (`custody.withdrawn`) and, one entry per folder, what was not (`custody.withdraw-failed`,
  * see the file comment). Never throws for a folder or file it cannot reach.
@@ -270,35 +302,49 @@ export async function withdrawCrashedCustody(
     (begun !== undefined || !journalsSplitStart(custody.session));
   const unnamedWrites = begun === undefined && mayHaveWritten;
   const ours = sessionFileFilter(custody);
+  const listings: (readonly string[] | null)[] = [];
+  for (const target of targets) listings.push(await fs.readdir(target.folder).catch(() => null));
+  // Killed in the writes (a start, no split): how far they got, holder by holder.
+  const reach = split === undefined && begun !== undefined ? writeReach(targets, listings, ours) : undefined;
+  // Every holder's folder holds the whole set: the writes ended, and only the split's entry is missing. The
+  // journal may be a copy cut short of a finished wrap: its set is named, to check, never removed.
+  const wholeSet =
+    reach !== undefined &&
+    targets.every((t, i) => t.journaledNames.every((n) => listings[i]?.includes(n)) && t.journaledNames.length > 0);
   const files: string[] = [];
   const unknownSets = new Map<CustodianTarget, readonly string[]>();
   const createdFolders: string[] = [];
-  const seen = new Map<CustodianTarget, readonly string[] | null>();
-  for (const target of targets) {
-    const listing = await fs.readdir(target.folder).catch(() => null);
-    seen.set(target, listing);
-    if (listing === null) continue;
+  for (const [i, target] of targets.entries()) {
+    const listing = listings[i];
+    if (listing === null || listing === undefined) continue;
     const named = listing.filter(ours).map((n) => path.join(target.folder, n));
-    if (begun !== undefined) files.push(...named);
-    else if (unnamedWrites && named.length > 0) unknownSets.set(target, named);
-    if (target.willCreate) createdFolders.push(target.folder);
+    if (begun !== undefined && !wholeSet) files.push(...named);
+    else if ((unnamedWrites || wholeSet) && named.length > 0) unknownSets.set(target, named);
+    // The folders it made, empty again: never one whose share is not in it (another stick at its path).
+    if (target.willCreate && !wholeSet && reach?.[i] !== 'written' && (begun !== undefined || unnamedWrites))
+      createdFolders.push(target.folder);
   }
   const removed =
     files.length > 0 || createdFolders.length > 0
       ? await withdrawCustodyWrites({ files, createdFolders })
-      : { folders: [], removedFiles: 0, leftFiles: [] };
+      : { folders: [], removedFiles: 0, leftFiles: [], movedFiles: [] };
   const failed: CustodyNotWithdrawn[] = [];
-  for (const target of targets) {
-    const listing = seen.get(target) ?? null;
+  for (const [i, target] of targets.entries()) {
+    const listing = listings[i] ?? null;
     const inFolder = (names: readonly string[]) => names.map((n) => path.join(target.folder, n));
     if (listing === null) {
-      // Written there (or, killed during the split, maybe): the folder is not where it was.
-      if (target.holder || mayHaveWritten)
+      // Written there (or maybe, killed in the split): the folder is not where it was. One the writes
+      // never reached (a later holder's, after a readable folder they left empty) holds nothing of it.
+      if (reach?.[i] === 'notReached') continue;
+      // Maybe reached: named by its folder, the set's files as "may be there", never as written into it.
+      if (reach?.[i] === 'unknown') failed.push(notWithdrawn({ ...target, holder: null }, 'unreadable', []));
+      else if (target.holder || mayHaveWritten)
         failed.push(notWithdrawn(target, 'unreadable', inFolder(target.writtenNames)));
       continue;
     }
-    // Only a journaled split wrote them all; one killed in the writes may have written none of them yet.
-    const missing = split ? target.journaledNames.filter((n) => !listing.includes(n)) : [];
+    // Written whole by a journaled split, or by one killed in the writes before a later holder's folder.
+    const wholeHere = split !== undefined || reach?.[i] === 'written';
+    const missing = wholeHere ? target.journaledNames.filter((n) => !listing.includes(n)) : [];
     const left = removed.leftFiles.filter((f) => path.dirname(f) === target.folder);
     // Not here: delete them (the share's slips and the backup's printout with them) wherever they are now.
     const elsewhere = inFolder(target.writtenNames.filter((n) => !listing.includes(n)));
@@ -307,8 +353,11 @@ export async function withdrawCrashedCustody(
     else if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...elsewhere, ...left]));
     else if (left.length > 0) failed.push(notWithdrawn(target, 'notRemoved', left));
   }
-  const withdrawnCustody = removed.folders.filter((folder) => !failed.some((f) => f.folder === folder));
-  if (withdrawnCustody.length > 0 || removed.removedFiles > 0)
+  // Only folders files of it were removed from: an empty folder it made, removed again, withdrew nothing.
+  const notRemoved = new Set([...removed.leftFiles, ...removed.movedFiles]);
+  const emptied = new Set(files.filter((f) => !notRemoved.has(f)).map((f) => path.dirname(f)));
+  const withdrawnCustody = [...emptied].filter((folder) => !failed.some((f) => f.folder === folder));
+  if (removed.removedFiles > 0)
     await journal.append(operator, 'custody.withdrawn', {
       folders: [...withdrawnCustody],
       removedFiles: removed.removedFiles,

@@ -244,7 +244,7 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect((await readdir(c2)).sort()).toEqual(names(2).sort());
   });
 
-  it('killed while it made the custodian folders (a build that journals the split’s start): a folder never made is not named, one made is removed', async () => {
+  it('killed while it made the custodian folders (a build that journals the split’s start): nothing is named or removed, no withdrawal journaled', async () => {
     const [c1, c2] = ['c1', 'c2'].map((c) => path.join(dir, c)) as [string, string];
     await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
     await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
@@ -257,48 +257,100 @@ describe('closing a crashed session whose custodian folder is not where it wrote
 
     const report = await closeUnfinishedSession(journal, 'Op', new Date());
 
-    expect(report).toMatchObject({ custodyByHand: [], notWithdrawn: [] });
-    expect(existsSync(c1)).toBe(false);
+    expect(report).toMatchObject({ withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] });
+    // An empty folder is left as it is: the next preflight takes it as empty.
+    expect(await readdir(c1)).toEqual([]);
     expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdraw-failed');
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
   });
 
-  it('killed in the writes after the split’s start was journaled: its set is removed, the folders it made with it, and a folder moved away is named with its holder', async () => {
-    const [c1, c2, c3] = ['c1', 'c2', 'c3'].map((c) => path.join(dir, c)) as [string, string, string];
+  /** A session killed in its split's writes after journaling their start, over custodian folders c1, c2, c3 (made new). */
+  async function killedInTheWrites(): Promise<[string, string, string]> {
+    const folders = ['c1', 'c2', 'c3'].map((c) => path.join(dir, c)) as [string, string, string];
     await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
     await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
     await journal.append('Op', 'preflight.passed', {
-      destinations: [c1, c2, c3].map((folder) => ({ role: 'custodian', folder, willCreate: folder !== c3 })),
+      destinations: folders.map((folder) => ({ role: 'custodian', folder, willCreate: true })),
       custodySplitStartJournaled: true,
     });
     await journal.append('Op', 'material.generated', { keyId: 'k1' });
-    for (const folder of [c1, c2, c3]) await mkdir(folder);
+    for (const folder of folders) await mkdir(folder);
     await journal.append('Op', 'custody.split-started', {
       format: 'custody-set',
       total: 3,
       backupFile: `keyferry-backup-${CEREMONY}-${SET}.txt`,
       backupDigest: DIGEST,
-      holders: [c1, c2, c3].map((folder, i) => ({
+      holders: folders.map((folder, i) => ({
         shareIndex: i + 1,
         custodian: ['Ana', 'Bob', 'Cy'][i] as string,
         folder,
-        willCreate: folder !== c3,
+        willCreate: true,
       })),
     });
-    // Ana's files are written, Bob's not yet; Cy's stick (a folder that was there) is taken away.
-    for (const name of names(1)) await writeFile(path.join(c1, name), 'x');
-    await rename(c3, path.join(dir, 'cy-elsewhere'));
+    return folders;
+  }
+  const written = (i: number) => names(i).map((n) => n.replace('of2', 'of3'));
+
+  it('killed in the writes: the set is removed with the folders it made; a folder the writes may have reached, moved away, is named as maybe holding it; one after an empty folder is not', async () => {
+    const [c1, c2, c3] = await killedInTheWrites();
+    for (const name of written(1)) await writeFile(path.join(c1, name), 'x');
+    // Bob's stick is taken away (his files may be on it); Cy's folder, after it, is there and empty.
+    await rename(c2, path.join(dir, 'bob-elsewhere'));
 
     const report = await closeUnfinishedSession(journal, 'Op', new Date());
 
     expect(existsSync(c1)).toBe(false);
-    expect(existsSync(c2)).toBe(false);
-    expect(report?.withdrawnCustody).toEqual(expect.arrayContaining([c1, c2]));
+    expect(report?.withdrawnCustody).toEqual([c1]);
+    expect(report?.notWithdrawn).toMatchObject([{ folder: c2, holder: null, cause: 'unreadable', files: [] }]);
+    const line = phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '');
+    expect(line).toContain(`NOT withdrawn, delete by hand: the custodian folder ${c2}: that folder could not be read`);
+    expect(line).toContain('Files of the custody set may be there');
+    expect(journal.entries.find((e) => e.event === 'custody.withdrawn')?.data).toEqual({
+      folders: [c1],
+      removedFiles: written(1).length,
+    });
+    // Cy's empty folder is removed again; with Bob's readable and empty, Cy's would not have been named either.
+    expect(existsSync(c3)).toBe(false);
+  });
+
+  it('killed in the writes: a holder before the last one written whose folder lacks the share (another stick at its path) is named, its folder kept', async () => {
+    const [c1, c2] = await killedInTheWrites();
+    for (const name of written(1)) await writeFile(path.join(c1, name), 'x');
+    for (const name of written(2).slice(0, 2)) await writeFile(path.join(c2, name), 'x');
+    // Ana's stick is swapped for a fresh one at the same path after the kill.
+    await rename(c1, path.join(dir, 'ana-elsewhere'));
+    await mkdir(c1);
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
     expect(report?.notWithdrawn).toMatchObject([
-      { folder: c3, holder: { custodian: 'Cy', shareIndex: 3 }, cause: 'unreadable' },
+      { folder: c1, holder: { custodian: 'Ana', shareIndex: 1 }, cause: 'shareMissing' },
     ]);
-    expect(phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '')).toContain(
-      `NOT withdrawn, delete by hand: share 3/3 given to Cy, written into ${c3}: that folder could not be read`,
-    );
+    expect(existsSync(c1)).toBe(true);
+    expect(report?.withdrawnCustody).toEqual([c2]);
+    expect(await readdir(path.join(dir, 'ana-elsewhere'))).toHaveLength(written(1).length);
+  });
+
+  it('killed in the writes with every holder’s files whole (or a copy cut short of a finished wrap): named to check, nothing removed', async () => {
+    const folders = await killedInTheWrites();
+    for (const [i, folder] of folders.entries())
+      for (const name of written(i + 1)) await writeFile(path.join(folder, name), 'x');
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    for (const [i, folder] of folders.entries()) expect((await readdir(folder)).sort()).toEqual(written(i + 1).sort());
+    expect(report?.notWithdrawn.map((n) => n.cause)).toEqual(['unknownSet', 'unknownSet', 'unknownSet']);
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
+  });
+
+  it('another ceremony whose id begins with this one’s: its untagged-looking files are never taken', async () => {
+    const [c1] = await killedInTheWrites();
+    const longer = [`keyferry-share-${CEREMONY}-2-CCCCCCCC-1of2.json`, `keyferry-backup-${CEREMONY}-2-CCCCCCCC.txt`];
+    for (const name of longer) await writeFile(path.join(c1, name), 'x');
+
+    await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect((await readdir(c1)).sort()).toEqual(longer.sort());
   });
 
   it('a journal closed before this fix (its closing skipped the folder in silence): the receipt claims no withdrawal', async () => {
