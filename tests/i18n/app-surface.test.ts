@@ -15,6 +15,8 @@ interface Case {
   readonly cli: string;
   /** Commands and options the app's text may name: the app has no way for that step. */
   readonly allowed?: readonly string[];
+  /** The branch the values pick, in the test's name, where a code has several cases. */
+  readonly branch?: string;
 }
 
 const folders = listValue(['/media/usb/wrapped-material-1/key-1']);
@@ -139,6 +141,320 @@ const CASES: readonly Case[] = [
     values: { module: '/usr/lib/softhsm/libsofthsm2.so', emptySlots: 1 },
     cli: 'keyferry hsm info',
   },
+  ...(['bundle', 'parameters', 'receipt'] as const).map((role) => ({
+    code: 'PREFLIGHT_FOLDER_NOT_EMPTY',
+    values: { role, index: 1, folder: '/media/usb/out', count: 2, first: 'manifest.json' },
+    cli: 'keyferry bundle verify',
+    branch: role,
+    // The app cannot tell which bundle a folder holds.
+    allowed: ['keyferry bundle verify'],
+  })),
+  ...(
+    [
+      ['DIGEST_TYPED_EMPTY', {}],
+      ['DIGEST_TYPED_NOT_HEX', { character: 'x', group: 3 }],
+      ['DIGEST_TYPED_GROUP_LENGTH', { group: 3, digits: 3, groups: 16 }],
+      ['DIGEST_TYPED_LENGTH', { digits: 60 }],
+    ] as const
+  ).map(([code, values]) => ({
+    code,
+    values: { by: 'witness', typist: 'Ann', subject: 'parameters', ...values },
+    cli: 'keyferry online params',
+  })),
+  ...(['option', 'prompt'] as const).map((given) => ({
+    code: 'WITNESS_TYPED_FINGERPRINT',
+    values: { witness: 'Ann', keyId: 'k-1', given },
+    cli: 'keyferry online params',
+    branch: given,
+  })),
+  ...(
+    [
+      ['wrapped', 'no'],
+      ['parameters', 'yes'],
+      ['parameters', 'no'],
+    ] as const
+  ).map(([kind, other]) => ({
+    code: 'WITNESS_TYPED_OTHER_BUNDLE',
+    values: { witness: 'Ann', kind, folder: '/media/usb/p', other, bundleCeremony: 'KF-2', ceremonyId: 'KF-1' },
+    cli: 'keyferry online',
+    branch: `${kind} other=${other}`,
+  })),
+  { code: 'HSM_CUSTODY_IS_TOKEN', values: { token: 'ceremony' }, cli: '--hsm-existing-keys' },
+  { code: 'HSM_OPERATION_FAILED', values: { operation: 'login', ckr: 'CKR_DEVICE_ERROR' }, cli: 'keyferry hsm info' },
+  {
+    code: 'HSM_MECHANISM_REFUSED',
+    values: { operation: 'wrap', ckr: 'CKR_MECHANISM_INVALID' },
+    cli: 'keyferry hsm info',
+  },
+  { code: 'HSM_ANSWER_INVALID', values: { detail: 'no CKA_VALUE_LEN' }, cli: 'keyferry hsm info' },
+  {
+    code: 'HSM_KEY_NOT_FOUND',
+    values: { token: 'ceremony', kind: 'secret', by: 'id', key: '6b2d', idText: 'no', keyText: '' },
+    cli: '--hsm-key-label',
+  },
+  {
+    code: 'HSM_WRAP_PAD_NOT_EXACT',
+    values: { token: 'ceremony', mechanism: 'CKM_AES_KEY_WRAP_PAD', sent: 1217, returned: 1224 },
+    cli: '--hsm-accept-zero-filled-pad',
+  },
+  {
+    code: 'HSM_RESTORE_TOKEN_DIFFERS',
+    values: { token: 'ceremony', found: '1234', recorded: '5678' },
+    cli: '--hsm-token',
+  },
+  {
+    code: 'HSM_RESTORE_NOT_RECORDED',
+    values: { journal: 'air-gapped-journal.jsonl', keyId: 'k-1' },
+    cli: '--hsm-journal',
+  },
+  {
+    code: 'HSM_RESTORE_JOURNAL_INVALID',
+    values: { file: 'air-gapped-journal.jsonl', line: 4, reasonPhrase: 'its hash does not match' },
+    cli: 'keyferry journal verify',
+  },
+  ...(['slip', 'backup', 'html'] as const).map((reason) => ({
+    code: 'CUSTODY_SHARE_FILE_INVALID',
+    values: { file: 'share-1.txt', reason, version: 1, fieldCount: 1, fieldsList: 'share' },
+    cli: { slip: '--typed', backup: '--backup', html: '--typed' }[reason],
+    branch: reason,
+  })),
+  {
+    code: 'MATERIAL_NOT_THE_BOUND',
+    values: { keyId: 'k-1', kind: 'kcv', held: 'A1B2C3', bound: 'D4E5F6', seq: 3 },
+    cli: 'keyferry custody restore',
+  },
+  {
+    code: 'WRAPPED_MATERIAL_NOT_THE_IMPORTED',
+    values: {
+      alias: 'alias/a',
+      keyId: 'k-1',
+      kind: 'kcv',
+      held: 'A1B2C3',
+      bound: 'D4E5F6',
+      seq: 3,
+      sameParameters: 'no',
+      boundDigest: 'ab12',
+    },
+    cli: 'keyferry custody restore',
+  },
+  {
+    code: 'JOURNAL_BROKEN',
+    values: { reason: 'unwritten', name: 'online-journal.jsonl', errno: 'EIO' },
+    cli: 'keyferry journal verify',
+  },
+  {
+    code: 'JOURNAL_TORN_LINE_UNRECORDED',
+    values: {
+      file: 'online-journal.jsonl',
+      sideFile: 'online-journal.jsonl.torn-line',
+      path: '/ceremony/online-journal.jsonl',
+    },
+    cli: 'keyferry journal set-aside-torn-line',
+    // The app cannot record a line set aside: the command line does, with Keyferry closed.
+    allowed: ['keyferry journal set-aside-torn-line', '--operator'],
+  },
+  {
+    code: 'PLAN_INVALID',
+    values: { issuesPhrases: 'keys[0].spec: unknown', more: 0 },
+    cli: '--example-plan',
+    // The app has no example plan to start from.
+    allowed: ['keyferry online create-key', '--example-plan'],
+  },
+  { code: 'AIRGAP_JOURNAL_IS_ONLINE', values: { file: 'online-journal.jsonl', title: 'Q3' }, cli: '--journal' },
+  { code: 'CUSTODY_BACKUP_MISSING', values: { file: 'backup' }, cli: '--backup' },
+  {
+    code: 'CUSTODY_BACKUP_KEY_UNKNOWN',
+    values: { keyId: 'k-1', ceremonyId: 'KF-1', chosenBy: 'bundle' },
+    cli: 'keyferry online status',
+  },
+  {
+    code: 'CUSTODY_SPLIT_REFUSED',
+    values: { reason: 'custodians', m: 2, n: 3, min: 2, max: 16, actual: '', spec: '', value: '', count: 2 },
+    cli: '--custodian',
+  },
+  {
+    code: 'CUSTODY_SHARES_WRITE_FAILED',
+    values: {
+      reason: 'failed',
+      cause: '',
+      removed: 1,
+      left: 0,
+      leftoversList: listValue([]),
+      moved: 0,
+      movedList: listValue([]),
+      command: 'wrap',
+    },
+    cli: 'keyferry airgap wrap',
+  },
+  {
+    code: 'MATERIAL_NO_BACKUP_UNACKNOWLEDGED',
+    values: { count: 1, expiresAt: Date.UTC(2027, 0, 1) },
+    cli: '--no-backup',
+  },
+  ...(['yes', 'no'] as const).map((simulator) => ({
+    code: 'REPLICA_REGION_NOT_SERVED',
+    values: { region: 'ap-southeast-1', projectId: 'p-1', endpoint: 'https://127.0.0.1:9443', simulator },
+    cli: simulator === 'yes' ? 'keyferry kms-sim' : '',
+    branch: `simulator=${simulator}`,
+  })),
+  ...(
+    [
+      ['override', 'yes', 'none'],
+      ['bundle', 'no', 'none'],
+      ['bundle', 'no', 'some'],
+    ] as const
+  ).map(([source, requestedHeld, others]) => ({
+    code: 'REPLICA_GROUP_EXPIRY_DIFFERS',
+    values: {
+      keyId: 'k-2',
+      alias: 'alias/a',
+      decided: 'at',
+      decidedAt: Date.UTC(2027, 0, 1),
+      source,
+      holderKeyId: 'k-1',
+      held: 'at',
+      heldAt: Date.UTC(2027, 5, 1),
+      requestedHeld,
+      others,
+      heldIso: '2027-06-01T00:00:00Z',
+      othersList: listValue(['alias/b']),
+    },
+    cli: '--expires',
+    branch: `${source} ${requestedHeld} ${others}`,
+  })),
+  ...(['bundle', 'wrap', 'wrapKms'] as const).map((reason) => ({
+    code: 'EXPIRY_IN_PAST',
+    values: { reason, keyId: 'k-1', at: Date.UTC(2026, 0, 1), now: Date.UTC(2026, 11, 7) },
+    cli: '--expires',
+    branch: reason,
+  })),
+  ...(['given', 'bundle'] as const).map((how) => ({
+    code: 'EXPIRY_SPLITS_IMPORT',
+    values: {
+      imported: 1,
+      held: 'at',
+      heldAt: Date.UTC(2027, 5, 1),
+      how,
+      count: 1,
+      keyId: 'k-2',
+      decided: 'never',
+      decidedAt: 0,
+      source: 'override',
+      heldIso: '2027-06-01T00:00:00Z',
+    },
+    cli: '--expires',
+    branch: how,
+  })),
+  {
+    code: 'PLAN_ADDS_KEYS_TOO_LATE',
+    values: { count: 1, aliasList: listValue(['alias/c']), created: 2, later: 'parameters' },
+    cli: '--journal',
+  },
+  {
+    code: 'PLAN_OF_ANOTHER_CEREMONY',
+    values: { aliasList: listValue(['alias/c']), planTitle: 'Q4', title: 'Q3', ceremonyId: 'KF-1' },
+    cli: '--journal',
+  },
+  {
+    code: 'KEY_ALIAS_TAKEN',
+    values: {
+      alias: 'alias/a',
+      keyId: 'k-9',
+      state: 'ENABLED',
+      origin: 'kms',
+      created: Date.UTC(2026, 0, 1),
+      more: 0,
+      moreList: listValue([]),
+    },
+    cli: '--journal',
+  },
+  { code: 'CEREMONY_NOT_STARTED', values: {}, cli: 'keyferry online create-key' },
+
+  ...(['wrappingAlgorithm', 'materialExpiry', 'title'] as const).map((field) => ({
+    code: 'START_DIFFERS_FROM_JOURNAL',
+    values: { field, journaled: 'a', alias: 'none', journaledAt: 0, given: 'b', givenAt: 0 },
+    cli: { wrappingAlgorithm: '--wrapping-algorithm', materialExpiry: '--expires', title: '--journal' }[field],
+    branch: field,
+  })),
+  {
+    code: 'IMPORT_LANDED_FROM_OTHER_BUNDLE',
+    values: { keyId: 'k-1', sentSeq: 12, folder: '/media/usb/w1', digest: 'ab12', checkSeq: 11 },
+    cli: 'keyferry online import',
+  },
+  {
+    code: 'WRAPPED_FINGERPRINT_MISMATCH',
+    values: { keyId: 'k-1', others: 0, used: 'aa11', issued: 'bb22' },
+    cli: 'keyferry online params',
+  },
+  {
+    code: 'WRAPPED_RESTORE_UNPROVEN',
+    values: { keyId: 'k-1', others: 0, source: 'shares', refused: 'no', refusedSeq: 0 },
+    cli: '--wrap-again',
+  },
+  {
+    code: 'WRAPPED_MATERIAL_EXPOSED',
+    values: { keyId: 'k-1', seq: 9, wrappedUnder: 'aa11', by: 'custody', setTag: 'x1', keyCheckValue: 'A1B2C3' },
+    cli: 'keyferry airgap wrap',
+  },
+  { code: 'WRAPPED_KEY_ALREADY_IMPORTED', values: { keyId: 'k-1' }, cli: 'keyferry online status' },
+  {
+    code: 'PARAMETERS_AFTER_PROOF',
+    values: { count: 1, keysList: listValue(['k-1']) },
+    cli: 'keyferry online status',
+  },
+  {
+    code: 'PARAMETERS_CHOICE_LEAVES_UNFETCHED',
+    values: { count: 1, keysList: listValue(['k-2']) },
+    cli: '--key-id',
+  },
+  ...(
+    [
+      ['online_new', 'keyferry online create-key'],
+      ['online_keysCreated', 'keyferry online params'],
+      ['online_parametersWritten', 'keyferry online import'],
+      ['online_imported', 'keyferry online status'],
+      ['online_finished', 'keyferry online status'],
+    ] as const
+  ).map(([next, cli]) => ({
+    code: 'CEREMONY_STEP_OUT_OF_ORDER',
+    values: {
+      reason: 'order',
+      keyId: 'k-1',
+      step: 'importKeyMaterial',
+      side: 'online',
+      statePhrase: 'keys created',
+      next,
+    },
+    cli,
+    branch: next,
+  })),
+  {
+    code: 'BUNDLE_WRONG_KIND',
+    values: { dir: '/media/usb/w', found: 'wrapped', pick: 'restore' },
+    cli: 'keyferry online params',
+    branch: 'restore',
+  },
+  ...(['yes', 'no'] as const).map((other) => ({
+    code: 'WRAPPED_BUNDLE_ONE_FOLDER_DOWN',
+    values: { dir: '/media/usb', folder: '/media/usb/w1', other, named: 'KF-2', own: 'KF-1' },
+    cli: '--bundle',
+    branch: `other=${other}`,
+  })),
+  ...(['none', 'airgap-KF-1.jsonl'] as const).map((existing) => ({
+    code: 'AIRGAP_JOURNAL_OTHER_CEREMONY',
+    values: {
+      journal: '/ceremony/air-gapped-journal.jsonl',
+      recorded: 'KF-2',
+      ceremonyId: 'KF-1',
+      named: 'no',
+      existing,
+      suggested: 'airgap-KF-1.jsonl',
+    },
+    cli: '--journal',
+    branch: existing === 'none' ? 'new journal' : 'existing journal',
+    // The app cannot continue a journal of another name than its own in the ceremony folder.
+    allowed: ['keyferry airgap wrap', '--journal'],
+  })),
 ];
 
 /** The commands and options a text names: `--option`, `keyferry …` (its words), kms-sim, and "the same command". */
@@ -149,9 +465,12 @@ function commandLineWords(text: string): string[] {
 }
 
 /** The code, and the value that picks the branch where a code has several cases. */
-function caseName({ code, values }: Case): string {
+function caseName({ code, values, branch: named }: Case): string {
   const branch =
-    values['evidence'] ?? values['cleanup'] ?? (code === 'PARAMETERS_KEY_NOT_WAITING' ? values['reason'] : undefined);
+    named ??
+    values['evidence'] ??
+    values['cleanup'] ??
+    (code === 'PARAMETERS_KEY_NOT_WAITING' ? values['reason'] : undefined);
   return branch === undefined ? code : `${code} ${branch}`;
 }
 

@@ -21,7 +21,7 @@ export const enAppSafety = {
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED':
     'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt, date, moment} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED.next':
-    'In the preflight step: plan custody shares, or choose "never" as the material expiry, or tick the acknowledgement of this loss (journaled and printed on the receipt); on the command line: --custody, --expires never or --no-backup.',
+    '{surface, select, app {In the preflight step: plan custody shares, or choose “Never” as the material expiry, or tick the acknowledgement of this loss (“I understand: this material is kept nowhere …”; journaled and printed on the receipt), then press “Check the folders” again.} other {In the preflight step: plan custody shares, or choose "never" as the material expiry, or tick the acknowledgement of this loss (journaled and printed on the receipt); on the command line: --custody, --expires never or --no-backup.}}',
   'problem.CUSTODY_NOT_PREFLIGHTED':
     'The custody split names {given, plural, one {# folder} other {# folders}}, but the preflight checked {planned, plural, =0 {no custodian folder} one {# custodian folder} other {# custodian folders}}. No share was written.',
   'problem.CUSTODY_NOT_PREFLIGHTED.next':

@@ -90,5 +90,5 @@ export const enCliOptions = {
     "{where, select, app {Leave this ceremony and set it up again with exactly the bundle's title} other {Leave --title out (the bundle's title is used), or give exactly the bundle's title}}; to change a title, start the ceremony again on the online workstation.",
   'problem.PLAN_INVALID': 'The ceremony plan is not valid: {issuesPhrases}{more, plural, =0 {} other {; and # more}}.',
   'problem.PLAN_INVALID.next':
-    'Correct each field named in the plan file (in the shape shown after it, where one is shown); keyferry online create-key --example-plan prints a valid plan to start from, and --help lists every field.',
+    '{surface, select, app {Correct each field named in the plan file (in the shape shown after it, where one is shown), then press “Read the plan file” again. The app has no example plan: on any workstation with Keyferry, keyferry online create-key --example-plan prints a valid plan to start from.} other {Correct each field named in the plan file (in the shape shown after it, where one is shown); keyferry online create-key --example-plan prints a valid plan to start from, and --help lists every field.}}',
 } as const;

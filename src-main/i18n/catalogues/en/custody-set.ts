@@ -32,7 +32,7 @@ export const enCustodySet = {
     'Give the share file itself (keyferry-share-…-KofN.json, the one of this ceremony), not the folder that holds it.',
   'problem.CUSTODY_BACKUP_MISSING': 'The custody backup file {file} does not exist or is not a regular file.',
   'problem.CUSTODY_BACKUP_MISSING.next':
-    'Give the backup file that travels with the shares (--backup FILE); it lies beside each share file.',
+    '{surface, select, app {Present the backup file that travels with the shares (“Custody backup”, “Present the backup”); it lies beside each share file.} other {Give the backup file that travels with the shares (--backup FILE); it lies beside each share file.}}',
   'problem.CUSTODY_BACKUP_SWAPPED':
     'The backup file {file} is not the one these shares were made with: the shares are of ceremony {ceremonyId} and record backup digest {expected}; the file is of ceremony {backupCeremonyId}, with digest {actual}. Nothing was restored.',
   'problem.CUSTODY_BACKUP_SWAPPED.next':
@@ -40,7 +40,7 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN':
     'Key {keyId} is not in the custody backup of ceremony {ceremonyId}. Nothing was restored.',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next':
-    '{chosenBy, select, bundle {This custody set does not hold the material of the bundle’s key {keyId}: bring the shares and backup of the custody set that does. The air-gapped receipt of the wrapped bundle the key was last imported from names that set (its ceremony and its tag, which is in each of its share files’ names); keyferry online status names it by its tag too, when that bundle named its set.} other {Choose keys the backup holds (its file lists them at the top).}}',
+    '{chosenBy, select, bundle {This custody set does not hold the material of the bundle’s key {keyId}: bring the shares and backup of the custody set that does. The air-gapped receipt of the wrapped bundle the key was last imported from names that set (its ceremony and its tag, which is in each of its share files’ names); {surface, select, app {the online workstation names it by its tag too (“Read the key states from the KMS”, in step “Verify the imported keys”), when that bundle named its set} other {keyferry online status names it by its tag too, when that bundle named its set}}.} other {Choose keys the backup holds (its file lists them at the top).}}',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID':
     "The custody backup's entry for key {keyId} does not decrypt to the recorded material: the file was altered. Nothing was restored.",
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next':

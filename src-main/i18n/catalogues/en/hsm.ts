@@ -48,7 +48,7 @@ export const enHsm = {
   'problem.HSM_CUSTODY_IS_TOKEN':
     'Shamir custody shares are refused for HSM material: it never leaves the HSM in plaintext, so it cannot be split. The token {token} keeps it as labelled token objects; that is its custody copy.',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    "Leave out custody shares (material this ceremony already made in the token, from an earlier wrap, is used again with --hsm-existing-keys on the command line, or “Use keys already in the token” in the app); back the token up with the HSM vendor's own backup or cloning procedure if your policy needs a second copy.",
+    "{surface, select, app {Leave out custody shares: check the folders again (“Check the folders”) without custody shares, with “The material will come from an HSM (PKCS#11): its token keeps it, so no custody shares and no backup question” ticked; material this ceremony already made in the token, from an earlier wrap, is used again with “Use keys already in the token”. Back the token up with the HSM vendor’s own backup or cloning procedure if your policy needs a second copy.} other {Leave out custody shares (material this ceremony already made in the token, from an earlier wrap, is used again with --hsm-existing-keys on the command line, or “Use keys already in the token” in the app); back the token up with the HSM vendor's own backup or cloning procedure if your policy needs a second copy.}}",
   'problem.HSM_MODULE_MISSING': 'There is no PKCS#11 module at {path}.',
   'problem.HSM_MODULE_MISSING.next':
     "Give the path of the HSM vendor's PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.",
@@ -85,22 +85,23 @@ export const enHsm = {
   'problem.HSM_OPERATION_FAILED':
     'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} discard {destroying a token object of the stopped attempt} other {talking to the HSM}}, the HSM answered {ckr}.',
   'problem.HSM_OPERATION_FAILED.next':
-    'Check the HSM is connected and healthy (keyferry hsm info), then try the step again.',
+    '{surface, select, app {Check the HSM is connected and healthy (press “List the tokens”: its token should be listed), then try the step again.} other {Check the HSM is connected and healthy (keyferry hsm info), then try the step again.}}',
   'problem.HSM_MECHANISM_REFUSED':
     'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} discard {destroying a token object of the stopped attempt} other {talking to the HSM}}, the HSM refused the mechanism or its parameters ({ckr}).',
   'problem.HSM_MECHANISM_REFUSED.next':
-    'Run keyferry hsm info to see what the token supports, and use a token that has it.',
+    '{surface, select, app {Press “List the tokens” and choose the token: its “Mechanisms a ceremony uses” show what it supports. Use a token that has it.} other {Run keyferry hsm info to see what the token supports, and use a token that has it.}}',
   'problem.HSM_KEY_WRAP_REFUSED': 'The HSM will not let this key out, not even wrapped ({ckr}).',
   'problem.HSM_KEY_WRAP_REFUSED.next':
     'Generate a new key for the import (its material must be wrappable), or choose another key.',
   'problem.HSM_ANSWER_INVALID': 'The HSM gave an answer Keyferry cannot accept: {detail}.',
-  'problem.HSM_ANSWER_INVALID.next': 'Check the HSM with its vendor tools and keyferry hsm info.',
+  'problem.HSM_ANSWER_INVALID.next':
+    '{surface, select, app {Check the HSM with its vendor tools, and press “List the tokens” to see what it reports.} other {Check the HSM with its vendor tools and keyferry hsm info.}}',
   'problem.HSM_WRAP_INVALID': 'The HSM produced a wrap of the wrong size: {detail}.',
   'problem.HSM_WRAP_INVALID.next': 'The PKCS#11 module may be faulty; check it with its vendor.',
   'problem.HSM_KEY_NOT_FOUND':
     'Token "{token}" has no {kind, select, secret {secret key} other {private key}} with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}.',
   'problem.HSM_KEY_NOT_FOUND.next':
-    "{by, select, label {Check the label with the HSM vendor's tools (labels are case-sensitive)} other {Check with the HSM vendor's tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label (--hsm-key-label KEYID=LABEL)}}, or let Keyferry generate the key in the HSM.",
+    "{surface, select, app {{by, select, label {Check the label with the HSM vendor’s tools (labels are case-sensitive)} other {Check with the HSM vendor’s tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label: type it in its field “Token object label for key …” (under “Use keys already in the token”)}}, or let Keyferry generate the key in the HSM (“Generate new keys in the token”).} other {{by, select, label {Check the label with the HSM vendor's tools (labels are case-sensitive)} other {Check with the HSM vendor's tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label (--hsm-key-label KEYID=LABEL)}}, or let Keyferry generate the key in the HSM.}}",
   'problem.HSM_KEY_AMBIGUOUS':
     'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}: {objectsList}.',
   'problem.HSM_KEY_CHOSEN_TWICE':
@@ -154,14 +155,14 @@ export const enHsm = {
   'problem.HSM_WRAP_PAD_NOT_EXACT':
     'Token "{token}": {mechanism} is not RFC 5649-exact. It zero-fills to a multiple of 8 and records the filled length (a {sent}-byte trial key came back as {returned} bytes), so a private key whose PKCS#8 length is not a multiple of 8 would reach the KMS with up to 7 extra zero bytes, which the KMS may refuse.',
   'problem.HSM_WRAP_PAD_NOT_EXACT.next':
-    'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate this key in software. For a rehearsal only, --hsm-accept-zero-filled-pad accepts it (journaled as a deviation).',
+    '{surface, select, app {Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate this key in software. For a rehearsal only, tick “Rehearsal only: accept a token whose CKM_AES_KEY_WRAP_PAD zero-fills (SoftHSM 2.6); journaled as a deviation” and try again.} other {Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate this key in software. For a rehearsal only, --hsm-accept-zero-filled-pad accepts it (journaled as a deviation).}}',
   'hsm.restore.proven':
     'Proven: {count, plural, one {the token object holds} other {each of the # token objects holds}} the material the air-gapped journal recorded (same key check value or public-key SHA-256, computed in the HSM).',
   'hsm.cli.recalled': 'Key {keyId} ({spec}): token object "{label}" found, {check} equals journal entry {seq}',
   'problem.HSM_RESTORE_TOKEN_DIFFERS':
     'Token "{token}" has serial {found}, but the air-gapped journal recorded the material in the token with serial {recorded}.',
   'problem.HSM_RESTORE_TOKEN_DIFFERS.next':
-    'Connect the token with serial {recorded} (keyferry hsm info lists serials) and choose it with --hsm-token.',
+    '{surface, select, app {Connect the token with serial {recorded}, press “List the tokens” (it shows each token’s serial) and choose it under “Token”.} other {Connect the token with serial {recorded} (keyferry hsm info lists serials) and choose it with --hsm-token.}}',
   'problem.HSM_RESTORE_OBJECT_MISSING':
     'The token (serial {serial}) has no object labelled "{label}", which journal entry {seq} recorded as the material of key {keyId}.',
   'problem.HSM_RESTORE_OBJECT_MISSING.next':
@@ -173,7 +174,7 @@ export const enHsm = {
   'problem.HSM_RESTORE_NOT_RECORDED':
     'The journal {journal} records no HSM token object for key {keyId}, so there is nothing in an HSM to restore it from.',
   'problem.HSM_RESTORE_NOT_RECORDED.next':
-    'Give the air-gapped journal of the ceremony that generated the key in the HSM (--hsm-journal FILE), or restore from custody shares if the material was split.',
+    '{surface, select, app {Give the air-gapped journal of the ceremony that generated the key in the HSM (“Air-gapped journal that recorded the token objects”), or restore from custody shares if the material was split.} other {Give the air-gapped journal of the ceremony that generated the key in the HSM (--hsm-journal FILE), or restore from custody shares if the material was split.}}',
   'problem.HSM_RESTORE_SHARES_PRESENTED':
     'HSM material has no custody shares: it never left the HSM in plaintext, so it was never split, and shares cannot be combined with a restore from the token.',
   'problem.HSM_RESTORE_SHARES_PRESENTED.next':
@@ -181,7 +182,7 @@ export const enHsm = {
   'problem.HSM_RESTORE_JOURNAL_INVALID':
     'The air-gapped journal {file} cannot be trusted: line {line}: {reasonPhrase}.',
   'problem.HSM_RESTORE_JOURNAL_INVALID.next':
-    'Use the journal as the air-gapped ceremony wrote it (keyferry journal verify checks it), not a copy that was changed.',
+    '{surface, select, app {Use the journal as the air-gapped ceremony wrote it, not a copy that was changed, and give it in “Air-gapped journal that recorded the token objects”.} other {Use the journal as the air-gapped ceremony wrote it (keyferry journal verify checks it), not a copy that was changed.}}',
   'problem.HSM_RESTORE_NEEDS_BUNDLE':
     'A restore from the HSM is a restore ceremony: it re-wraps the token object for a fresh import-parameters bundle.',
   'problem.HSM_RESTORE_NEEDS_BUNDLE.next':

@@ -32,7 +32,7 @@ export const enJournal = {
   'problem.JOURNAL_WRITE_FAILED.next': 'Free space or reconnect the media, then retry the step.',
   'problem.JOURNAL_BROKEN':
     '{reason, select, unwritten {Could not write to the journal {name} ({errno}) and could not undo the partial write.} other {An earlier write to the journal failed and could not be undone.}}',
-  'problem.JOURNAL_BROKEN.next': `{reason, select, unwritten {${VERIFY_AND_KEEP}} other {Open the journal again; it is verified on opening.}}`,
+  'problem.JOURNAL_BROKEN.next': `{reason, select, unwritten {{surface, select, app {Stop. Look at the journal on the Journal screen (“Read the journal again”: it says whether its chain verifies) and keep it as evidence.} other {${VERIFY_AND_KEEP}}}} other {Open the journal again; it is verified on opening.}}`,
   'problem.JOURNAL_CLOSED': 'The journal is closed.',
   'problem.JOURNAL_CLOSED.next': 'Open the journal again; it is verified on opening.',
   'problem.JOURNAL_DATA_NOT_JSON':
@@ -65,7 +65,7 @@ export const enJournal = {
   'problem.JOURNAL_TORN_LINE_UNRECORDED':
     'Beside the journal {file} lies {sideFile}: a side file no journal entry records (left by a power loss during a set-aside, or put there by hand). Nothing was changed.',
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next':
-    'Two ways forward. If someone set a line aside from this journal and the power was lost before it was journaled, record it: keyferry journal set-aside-torn-line "{path}" --operator NAME journals its SHA-256 and length and whether it reads as this journal’s cut line (the next receipt lists it). If nobody set a line aside from this journal, move the file out of the journal’s folder instead (keep it as evidence and find out who put it there). Then run this step again.',
+    '{surface, select, app {Two ways forward. If someone set a line aside from this journal and the power was lost before it was journaled, record it; the app cannot do that: close Keyferry and run on this workstation keyferry journal set-aside-torn-line "{path}" --operator NAME, which journals its SHA-256 and length and whether it reads as this journal’s cut line (the next receipt lists it). If nobody set a line aside from this journal, move the file out of the journal’s folder instead (keep it as evidence and find out who put it there). Then open Keyferry and run this step again.} other {Two ways forward. If someone set a line aside from this journal and the power was lost before it was journaled, record it: keyferry journal set-aside-torn-line "{path}" --operator NAME journals its SHA-256 and length and whether it reads as this journal’s cut line (the next receipt lists it). If nobody set a line aside from this journal, move the file out of the journal’s folder instead (keep it as evidence and find out who put it there). Then run this step again.}}',
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE':
     'Beside the journal {file} lies {sideFile}, named as a line set aside from it, but {bytes, plural, one {# byte} other {# bytes}} long: longer than any journal line ({max} bytes), so it is no line of this journal. Keyferry does not read it and will not record it. Nothing was changed.',
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':

@@ -42,7 +42,7 @@ export const enScreenAirgap = {
   'material.bound.refused':
     'Fresh material cannot be generated: the KMS bound {count, plural, one {this key} other {these keys}} to the material first imported into {count, plural, one {it} other {them}} and accepts only that material again. Keyferry refuses to generate before anything is made.',
   'material.bound.how':
-    'Restore the original material with a custody restore (keyferry custody restore, or the custody restore ceremony on the Restore screen of this app) using this import-parameters bundle, or load the material file kept from the first ceremony.',
+    'Restore the original material with the custody restore ceremony on the Restore screen of this app, using this import-parameters bundle, or load the material file kept from the first ceremony (“Load existing material from a file”).',
   'material.bound.key': '{alias}: {kind, select, kcv {KCV} other {public key}}',
   'material.generate': 'Generate the key material',
   'material.key': 'Key',

@@ -18,7 +18,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED':
     '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt, date, moment} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED.next':
-    '在预检步骤中：计划保管份额，或将密钥材料到期时间选为“永不过期”，或勾选对此损失的确认（将记入日志并打印在回执上）；命令行中：--custody、--expires never 或 --no-backup。',
+    '{surface, select, app {在预检步骤中：计划保管份额，或将密钥材料到期时间选为“永不过期”，或勾选对此损失的确认（“我已了解：这些密钥材料没有保存在任何地方……”；将记入日志并打印在回执上），然后再次点击“检查文件夹”。} other {在预检步骤中：计划保管份额，或将密钥材料到期时间选为“永不过期”，或勾选对此损失的确认（将记入日志并打印在回执上）；命令行中：--custody、--expires never 或 --no-backup。}}',
   'problem.CUSTODY_NOT_PREFLIGHTED':
     '保管拆分指定了 {given, plural, other {# 个文件夹}}，但预检检查了 {planned, plural, =0 {0 个保管人文件夹} other {# 个保管人文件夹}}。未写出任何份额。',
   'problem.CUSTODY_NOT_PREFLIGHTED.next':

@@ -23,7 +23,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.BUNDLE_WRONG_KIND':
     '{dir} 是{found, select, wrapped {已包装密钥材料包，不是导入参数包} other {导入参数包，不是已包装密钥材料包}}。',
   'problem.BUNDLE_WRONG_KIND.next':
-    '{pick, select, airgap {请选择联网工作站写出的导入参数包。} restore {请选择在此密钥的密钥材料到期后为它获取的导入参数包（keyferry online params）。} other {请选择离线工作站写出的已包装密钥材料包。}}',
+    '{pick, select, airgap {请选择联网工作站写出的导入参数包。} restore {{surface, select, app {请选择在此密钥的密钥材料到期后为它获取的导入参数包（在联网工作站上，“获取导入参数”步骤）。} other {请选择在此密钥的密钥材料到期后为它获取的导入参数包（keyferry online params）。}}} other {请选择离线工作站写出的已包装密钥材料包。}}',
   'problem.CUSTODY_ALREADY_SPLIT': '本仪式中的密钥材料已经拆分托管。',
   'problem.CUSTODY_ALREADY_SPLIT.next': '下一步请包装密钥材料。',
   'problem.MATERIAL_AFTER_CUSTODY_SPLIT':
@@ -35,7 +35,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.EXPIRY_IN_PAST':
     '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} wrap {为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment}（计划中的，或所给出的）不晚于本计算机的时间 {now, date, moment}：用它包装的密钥材料永远无法导入（KMS.2602）。没有生成任何内容。} wrapKms {为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment}（计划中的，或所给出的）不晚于 KMS 的时间 {now, date, moment}（如参数包的导入令牌所示；本计算机的时钟落后于 KMS 的时钟）：用它包装的密钥材料永远无法导入（KMS.2602）。没有生成任何内容。} other {密钥材料到期时间 {at, date, moment} 不在未来。}}',
   'problem.EXPIRY_IN_PAST.next':
-    '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires EXPIRY：never、时长（如 90d）或带时区的日期时间；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} wrap {请给出更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d、带时区的日期时间或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} wrapKms {请给出比 KMS 的时间更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d，从 KMS 的时间起算；带时区的日期时间；或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
+    '{surface, select, app {{reason, select, bundle {请在“导入的 AES 密钥材料何时到期？”下明确选择到期时间（“永不过期”，或“按输入：never、自现在起的时长，或带时区的日期时间”；会作为覆盖记入日志），或在离线工作站用更晚的到期时间重新包装。} wrap {请在预检步骤中给出更晚的到期时间（时长如 90d、带时区的日期时间或 never；作为对计划的覆盖记入日志）。} wrapKms {请在预检步骤中给出比 KMS 的时间更晚的到期时间（时长如 90d，从 KMS 的时间起算；带时区的日期时间；或 never；作为对计划的覆盖记入日志）。} plan {请选择更晚的日期，或“永不过期”。} other {请选择更晚的到期时间，或“永不过期”。}}} other {{reason, select, bundle {请明确选择到期时间（keyferry online import --expires EXPIRY：never、时长（如 90d）或带时区的日期时间；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} wrap {请给出更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d、带时区的日期时间或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} wrapKms {请给出比 KMS 的时间更晚的到期时间：keyferry airgap wrap … --expires EXPIRY（时长如 90d，从 KMS 的时间起算；带时区的日期时间；或 never；作为对计划的覆盖记入日志），或在应用的预检步骤中选择到期时间。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}}}',
   'problem.EXPIRY_INVALID':
     '{noSuchMoment, select, yes {{field} “{value}” 的写法是带时区的日期时间，但并不存在这样的日期或时间（例如 2 月 30 日，或 24 时）。} other {{field} “{value}” 既不是{original, select, yes { “original”、} other { }}“never”，也不是时长或带时区的日期时间。}}',
   'problem.EXPIRY_INVALID.next':
@@ -45,9 +45,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.EXPIRY_DURATION_RESUMED.next':
     '{where, select, cli {{same, select, at {若要让它们同时到期，请使用 --expires {heldIso} 再次运行导入。} never {若要与之相同，请使用 --expires never 再次运行导入。} other {请使用被停止的那次运行所打印命令中的 --expires 日期时间再次运行导入（keyferry online status 会列出每个密钥的到期时间）。}}} other {{same, select, at {若要让它们同时到期，请输入 {heldIso}，然后再次显示它所表示的时间。} never {若要与之相同，请选择 “永不过期”。} other {请改为输入带时区的日期时间：“从 KMS 读取密钥状态”会显示每个已导入密钥的密钥材料到期时间。}}}}',
   'problem.EXPIRY_SPLITS_IMPORT':
-    '此已包装密钥材料包中已导入的 {imported} 个 AES 密钥{held, select, never {永不到期} other {于 {heldAt, date, moment} 到期}}{how, select, given {（这是导入它们的那次运行指定的到期时间：--expires，或在应用中选择的到期时间）} other {（按材料包的请求）}}，但{count, plural, =1 {尚待导入的密钥 {keyId} 将获得} other {尚待导入的 # 个密钥（第一个：{keyId}）将获得}}{decided, select, never {“永不到期”} other {到期时间 {decidedAt, date, moment}}}{source, select, override {（由本次导入指定）} other {（按材料包的请求）}}。这次导入会让同一材料包的密钥有两个不同的到期时间。未向 KMS 发送任何内容。',
+    '此已包装密钥材料包中已导入的 {imported} 个 AES 密钥{held, select, never {永不到期} other {于 {heldAt, date, moment} 到期}}{how, select, given {（这是导入它们的那次运行指定的到期时间：{surface, select, app {为其选择的到期时间} other {--expires，或在应用中选择的到期时间}}）} other {（按材料包的请求）}}，但{count, plural, =1 {尚待导入的密钥 {keyId} 将获得} other {尚待导入的 # 个密钥（第一个：{keyId}）将获得}}{decided, select, never {“永不到期”} other {到期时间 {decidedAt, date, moment}}}{source, select, override {（由本次导入指定）} other {（按材料包的请求）}}。这次导入会让同一材料包的密钥有两个不同的到期时间。未向 KMS 发送任何内容。',
   'problem.EXPIRY_SPLITS_IMPORT.next':
-    '{how, select, given {请使用 --expires {heldIso} 再次运行导入（在应用中：输入该到期时间）。} other {请不带 --expires 再次运行导入（在应用中：按材料包的请求）。}}',
+    '{surface, select, app {{how, select, given {请使用该到期时间重新导入：在“导入的 AES 密钥材料何时到期？”下选择“按输入：never、自现在起的时长，或带时区的日期时间”并输入 {heldIso}。} other {请在“导入的 AES 密钥材料何时到期？”下选择“按各已包装密钥材料包的要求”重新导入。}}} other {{how, select, given {请使用 --expires {heldIso} 再次运行导入（在应用中：输入该到期时间）。} other {请不带 --expires 再次运行导入（在应用中：按材料包的请求）。}}}}',
   'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',
   'problem.PLAN_NOT_JSON.next': '请修正计划文件后重新加载。',
   'problem.IMPORT_TOKEN_EXPIRED':
@@ -60,17 +60,18 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.MATERIAL_NOT_DELETABLE': '密钥 {keyId} 是 {spec}：导入的非对称密钥材料不能删除（KMS.2702）。',
   'problem.MATERIAL_NOT_DELETABLE.next': '请改为禁用该密钥或计划删除它。',
   'problem.CEREMONY_NOT_STARTED': '此日志中还没有仪式。',
-  'problem.CEREMONY_NOT_STARTED.next': '请用 “keyferry online create-key” 和仪式计划开始，或给出已有仪式的日志。',
+  'problem.CEREMONY_NOT_STARTED.next':
+    '{surface, select, app {请先创建密钥（“创建外部密钥”步骤，可使用或不使用计划文件），或在“设置”中选择已有仪式的文件夹（“仪式文件夹”）。} other {请用 “keyferry online create-key” 和仪式计划开始，或给出已有仪式的日志。}}',
   'problem.CEREMONY_NO_KEYS': '没有给出要创建的密钥。',
   'problem.CEREMONY_NO_KEYS.next': '请在计划中至少写明一个密钥（别名和规格）。',
   'problem.PLAN_OF_ANOTHER_CEREMONY':
     '所给的密钥（{aliasList}，标题为“{planTitle}”）不属于本仪式（“{title}”，{ceremonyId}）：它们都不在此日志中。未创建任何内容。',
   'problem.PLAN_OF_ANOTHER_CEREMONY.next':
-    '请检查 --journal 和计划（或密钥选项）：每个仪式都用它自己的日志和计划继续。如果这些密钥已经创建，它们的日志就是当时 create-key 写出的那个（请查看此文件夹中的其他 .jsonl 文件）；新的密钥请用新的 --journal 开始一个自己的仪式。',
+    '{surface, select, app {请检查仪式文件夹（“设置”中的“仪式文件夹”）和计划（或输入的密钥）：每个仪式都用它自己的日志和计划继续。如果这些密钥已经创建，它们的日志就在创建它们时所用的仪式文件夹中：请选择该文件夹；新的密钥请在新的仪式文件夹中开始一个自己的仪式。} other {请检查 --journal 和计划（或密钥选项）：每个仪式都用它自己的日志和计划继续。如果这些密钥已经创建，它们的日志就是当时 create-key 写出的那个（请查看此文件夹中的其他 .jsonl 文件）；新的密钥请用新的 --journal 开始一个自己的仪式。}}',
   'problem.PLAN_ADDS_KEYS_TOO_LATE':
     '给出的计划列出了本仪式未创建的 {count} 个密钥：{aliasList}。本仪式已过创建密钥的阶段（其 {created} 个密钥已创建{later, select, yes {，后续步骤已开始} other {：一个仪式在一个步骤中创建其全部密钥}}），因此这些密钥不属于本仪式，也不会被创建。未创建任何内容。',
   'problem.PLAN_ADDS_KEYS_TOO_LATE.next':
-    '请使用本仪式开始时的计划继续本仪式；其他密钥请在单独的仪式中创建（新的 --journal 文件和只含这些密钥的计划）。',
+    '{surface, select, app {请使用本仪式开始时的计划继续本仪式；其他密钥请在单独的仪式中创建（在“设置”的“仪式文件夹”中选择新的文件夹，并使用只含这些密钥的计划）。} other {请使用本仪式开始时的计划继续本仪式；其他密钥请在单独的仪式中创建（新的 --journal 文件和只含这些密钥的计划）。}}',
   'problem.PLAN_DROPS_CREATED_KEY':
     '本仪式已创建 {spec} 密钥 {alias}（{keyId}{region, select, none {} other {，区域 {region} 中的副本}}，{usage}），而现在给出的计划没有这样列出它。未创建任何内容。',
   'problem.PLAN_DROPS_CREATED_KEY.next':
@@ -86,13 +87,13 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.START_DIFFERS_FROM_JOURNAL':
     '本仪式开始时使用的是{field, select, title {标题“{journaled}”} wrappingAlgorithm {包装密钥算法 {journaled}} other {{alias, select, none {密钥材料到期时间} other {密钥 {alias} 的密钥材料到期时间}} {journaled, select, never {永不过期} other {{journaledAt, date, utc}}}}}，而本次运行给出的是{field, select, title {“{given}”} wrappingAlgorithm {{given}} other {{given, select, never {永不过期} other {{givenAt, date, utc}}}}}。以日志中的值为准；未创建任何内容。',
   'problem.START_DIFFERS_FROM_JOURNAL.next':
-    '{field, select, wrappingAlgorithm {请用日志中的值重新运行；如需从现在起改用其他包装密钥算法，请使用 keyferry online params --wrapping-algorithm（会记入日志）。} materialExpiry {请用日志中的值重新运行；其他到期时间可在包装时（airgap wrap --expires）或导入时（online import --expires）选择，并作为覆盖记入日志。} other {请用日志中的值重新运行，或用新的 --journal 开始另一个仪式。}}',
+    '{surface, select, app {{field, select, wrappingAlgorithm {请用日志中的值重新创建密钥（“设置”中的“包装密钥算法（联网端）”）；如需从现在起改用其他包装密钥算法，请在获取参数步骤的“下一次导入参数的包装密钥算法”中选择（会记入日志）。} materialExpiry {请用日志中的值重新创建密钥（“设置”中的“AES 密钥的密钥材料到期时间”，或该密钥自己的“密钥 … 的密钥材料到期时间（可选）”）；其他到期时间可在包装时（离线端的预检步骤）或导入时（“导入的 AES 密钥材料何时到期？”）选择，并作为覆盖记入日志。} other {请用日志中的值重新创建密钥（“设置”中的“仪式名称”），或在新的仪式文件夹中开始另一个仪式（“设置”中的“仪式文件夹”）。}}} other {{field, select, wrappingAlgorithm {请用日志中的值重新运行；如需从现在起改用其他包装密钥算法，请使用 keyferry online params --wrapping-algorithm（会记入日志）。} materialExpiry {请用日志中的值重新运行；其他到期时间可在包装时（airgap wrap --expires）或导入时（online import --expires）选择，并作为覆盖记入日志。} other {请用日志中的值重新运行，或用新的 --journal 开始另一个仪式。}}}}',
   'problem.KEY_ALIAS_TAKEN': `别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（${KEY_STATE}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。{more, plural, =0 {} other {计划中的别名 {moreList} 也已被其他密钥使用。}}未创建任何内容。`,
   'problem.KEY_ALIAS_TAKEN.next':
-    '如果那个密钥属于您用另一个日志（不同的 --journal）开始的仪式，请用该仪式自己的日志继续：新日志绝不会接管它的密钥。否则请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',
+    '{surface, select, app {如果那个密钥属于您在另一个仪式文件夹中开始的仪式，请在那里继续该仪式（在“设置”的“仪式文件夹”中选择它的文件夹）：新日志绝不会接管它的密钥。否则请为该密钥换一个别名（“密钥 … 的别名”，或在计划文件中）；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新创建密钥。} other {如果那个密钥属于您用另一个日志（不同的 --journal）开始的仪式，请用该仪式自己的日志继续：新日志绝不会接管它的密钥。否则请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。}}',
   'problem.AIRGAP_JOURNAL_IS_ONLINE': '{file} 是联网仪式（“{title}”）的日志，不是离线日志。未向其写入任何内容。',
   'problem.AIRGAP_JOURNAL_IS_ONLINE.next':
-    '请为 --journal 提供本仪式的离线日志（本工作站上此前包装该仪式时所用的日志，或首次在此包装时的新文件）；联网日志应与联网工作站的记录放在一起。',
+    '{surface, select, app {请在“设置”（“仪式文件夹”）中选择保存本仪式离线日志的文件夹（本工作站上此前包装该仪式时所用的，或首次在此包装时的新文件夹）；联网日志应与联网工作站的记录放在一起。} other {请为 --journal 提供本仪式的离线日志（本工作站上此前包装该仪式时所用的日志，或首次在此包装时的新文件）；联网日志应与联网工作站的记录放在一起。}}',
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED':
     '{file} 是离线日志（仪式“{title}”，操作员 {operator}），不是联网仪式的日志。未向 KMS 发送任何请求。',
   'problem.ONLINE_JOURNAL_IS_AIR_GAPPED.next':
@@ -107,7 +108,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE':
     '密钥 {keyId} 在 KMS 中已不处于“等待导入”状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有记录能证明其是否生效的答复；该密钥的状态表明 KMS 已接受那次导入（IMPORT_LANDED_FROM_OTHER_BUNDLE）。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
-    '请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import，使用相同的 --journal、按介质挂载位置指定该文件夹的 --bundle 以及 --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。',
+    '{surface, select, app {请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（按介质挂载位置在“已包装密钥材料包文件夹”中给出该文件夹，并再次点击“检查包”）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。} other {请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import，使用相同的 --journal、按介质挂载位置指定该文件夹的 --bundle 以及 --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。}}',
   'problem.IMPORT_STOPPED': '密钥 {keyId} 的导入未发送：导入在其请求发出之前已被停止（Ctrl-C）。',
   'problem.IMPORT_STOPPED.next': '请再次运行相同的导入：它会先向 KMS 询问此前发送的导入，并只导入缺少的部分。',
   'problem.IMPORT_NEEDS_NEW_PARAMETERS':
@@ -125,23 +126,24 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_FINGERPRINT_MISMATCH':
     '密钥 {keyId}{others, plural, =0 {} other {（以及此包中另外 # 个密钥）}}是用指纹为 {used} 的密钥包装的，而不是 KMS 随导入令牌签发的包装密钥（{issued}）。',
   'problem.WRAPPED_FINGERPRINT_MISMATCH.next':
-    '不要导入此包，并将其中的密钥材料视为已泄露：它是用一个并非 KMS 签发的包装密钥加密的，持有该密钥私钥的人可能读得到它（最可能的原因是：离线端用导入参数包包装之前，该包在移动存储介质上被改动过）。请保留此包和移动存储介质作为证据。不要从托管副本恢复这份密钥材料，也不要重新包装它：请销毁那次包装生成的托管份额或 HSM 令牌对象（其离线回执中列有它们）。请重新获取导入参数（keyferry online params），在离线工作站上生成新的密钥材料，每位见证人输入的摘要要由 keyferry online status 从本日志读出（而不是从移动存储介质读出）。本工作站会拒绝之后任何带有同一份密钥材料的包。',
+    '{surface, select, app {不要导入此包，并将其中的密钥材料视为已泄露：它是用一个并非 KMS 签发的包装密钥加密的，持有该密钥私钥的人可能读得到它（最可能的原因是：离线端用导入参数包包装之前，该包在移动存储介质上被改动过）。请保留此包和移动存储介质作为证据。不要从托管副本恢复这份密钥材料，也不要重新包装它：请销毁那次包装生成的托管份额或 HSM 令牌对象（其离线回执中列有它们）。请在此重新获取导入参数（“获取导入参数”步骤）并写出参数包，在离线工作站上生成新的密钥材料，每位见证人输入的摘要要用本工作站按其日志记录在“导入参数包摘要”下显示的值（而不是从移动存储介质读出的值）。本工作站会拒绝之后任何带有同一份密钥材料的包。} other {不要导入此包，并将其中的密钥材料视为已泄露：它是用一个并非 KMS 签发的包装密钥加密的，持有该密钥私钥的人可能读得到它（最可能的原因是：离线端用导入参数包包装之前，该包在移动存储介质上被改动过）。请保留此包和移动存储介质作为证据。不要从托管副本恢复这份密钥材料，也不要重新包装它：请销毁那次包装生成的托管份额或 HSM 令牌对象（其离线回执中列有它们）。请重新获取导入参数（keyferry online params），在离线工作站上生成新的密钥材料，每位见证人输入的摘要要由 keyferry online status 从本日志读出（而不是从移动存储介质读出）。本工作站会拒绝之后任何带有同一份密钥材料的包。}}',
   'problem.WRAPPED_RESTORE_UNPROVEN':
     '此包中密钥 {keyId}{others, plural, =0 {} other {（以及另外 # 个密钥）}}的密钥材料来自{source, select, hsm {从 HSM 令牌的恢复} other {托管恢复}}，但本联网日志从未见过这份密钥材料以 KMS 签发的包装密钥包装：{others, plural, =0 {该密钥} other {这些密钥都}}从未持有导入的密钥材料，这里校验过的已包装密钥材料包中也都没有它{refused, select, none {} other {（在日志第 {refusedSeq} 条被拒绝的已包装密钥材料包在校验之前就被拒绝了，因此这里不知道其密钥材料是用什么包装的）}}。它的第一次包装可能使用了并非 KMS 的包装密钥（导入参数包在介质上被改动过），那样它就已经泄露了。',
   'problem.WRAPPED_RESTORE_UNPROVEN.next':
-    '不要导入它；没有向 KMS 发送任何内容。该密钥仍在等待其密钥材料，因此请改为生成新的密钥材料：重新获取导入参数（keyferry online params），然后在离线工作站上运行带 --wrap-again 和原因的 keyferry airgap wrap，每位见证人输入的摘要要由 keyferry online status 从本日志读出。新的密钥材料导入后，请销毁这次恢复所依据的托管副本。',
+    '{surface, select, app {不要导入它；没有向 KMS 发送任何内容。该密钥仍在等待其密钥材料，因此请改为生成新的密钥材料：在此重新获取导入参数（“获取导入参数”步骤）并写出参数包，然后在离线工作站上说明原因后再次包装（在其预检步骤中勾选“再次包装：在上述包之外生成新的密钥材料”，并填写“原因（记入日志，列在回执上）”），每位见证人输入的摘要要用本工作站按其日志记录在“导入参数包摘要”下显示的值。新的密钥材料导入后，请销毁这次恢复所依据的托管副本。} other {不要导入它；没有向 KMS 发送任何内容。该密钥仍在等待其密钥材料，因此请改为生成新的密钥材料：重新获取导入参数（keyferry online params），然后在离线工作站上运行带 --wrap-again 和原因的 keyferry airgap wrap，每位见证人输入的摘要要由 keyferry online status 从本日志读出。新的密钥材料导入后，请销毁这次恢复所依据的托管副本。}}',
   'problem.WRAPPED_MATERIAL_EXPOSED':
     '此包中的密钥 {keyId} 带有在日志第 {seq} 条被判定为已泄露而拒绝的密钥材料：那次包装是用一个并非 KMS 签发的包装密钥（{wrappedUnder}）加密的，持有该密钥私钥的人可能读得到它。{by, select, custody {此包由同一托管集 {setTag} 生成。} keyCheckValue {其密钥校验值（KCV）与那个包所写的相同（{keyCheckValue}）。} other {其公钥与那个包中的公钥相同。}}',
   'problem.WRAPPED_MATERIAL_EXPOSED.next':
-    '不要导入它，也不要导入这份密钥材料的任何其他包。没有向 KMS 发送任何内容。请销毁持有这份密钥材料的托管份额或 HSM 令牌对象{by, select, custody {（托管集 {setTag}）} other {}}；然后用新的导入参数（keyferry online params），在离线工作站上用 keyferry airgap wrap 生成新的密钥材料，每位见证人输入的摘要要由 keyferry online status 从本日志读出。',
+    '{surface, select, app {不要导入它，也不要导入这份密钥材料的任何其他包。没有向 KMS 发送任何内容。请销毁持有这份密钥材料的托管份额或 HSM 令牌对象{by, select, custody {（托管集 {setTag}）} other {}}；然后用新的导入参数（“获取导入参数”步骤，并写出参数包），在离线工作站上生成新的密钥材料（若其预检步骤要求，请勾选“再次包装：在上述包之外生成新的密钥材料”），每位见证人输入的摘要要用本工作站按其日志记录在“导入参数包摘要”下显示的值。} other {不要导入它，也不要导入这份密钥材料的任何其他包。没有向 KMS 发送任何内容。请销毁持有这份密钥材料的托管份额或 HSM 令牌对象{by, select, custody {（托管集 {setTag}）} other {}}；然后用新的导入参数（keyferry online params），在离线工作站上用 keyferry airgap wrap 生成新的密钥材料，每位见证人输入的摘要要由 keyferry online status 从本日志读出。}}',
   'problem.WRAPPED_ALGORITHM_MISMATCH': '密钥 {keyId} 是用 {used} 包装的，但其导入参数是为 {issued} 签发的。',
   'problem.WRAPPED_ALGORITHM_MISMATCH.next': REFUSED,
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': '密钥 {keyId} 已经用其他导入参数导入过。',
-  'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': '请用 “keyferry online status” 检查它，不要再次导入。',
+  'problem.WRAPPED_KEY_ALREADY_IMPORTED.next':
+    '{surface, select, app {请用“校验已导入的密钥”步骤中的“从 KMS 读取密钥状态”检查它，不要再次导入。} other {请用 “keyferry online status” 检查它，不要再次导入。}}',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED':
     '此包中密钥 {alias}（{keyId}）的密钥材料与 KMS 绑定的密钥材料不同：此处的{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。{sameParameters, select, yes {它是从同一组导入参数的另一次包装（已包装密钥材料包摘要 {boundDigest}）取得该密钥材料的：此包是第二次包装，其密钥材料 KMS 永远不会接受。未向 KMS 发送任何内容。} other {未向 KMS 发送任何内容；导入令牌仍未使用。}}',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
-    '{sameParameters, select, yes {请为本仪式中仍待导入的其他密钥导入 KMS 已接受的那次包装（摘要为 {boundDigest} 的已包装密钥材料包，并使用其离线回执上的摘要），并保留那次包装的托管集：此包及其托管集中的密钥材料 KMS 永远不会接受。} other {请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。}}',
+    '{sameParameters, select, yes {请为本仪式中仍待导入的其他密钥导入 KMS 已接受的那次包装（摘要为 {boundDigest} 的已包装密钥材料包，并使用其离线回执上的摘要），并保留那次包装的托管集：此包及其托管集中的密钥材料 KMS 永远不会接受。} other {{surface, select, app {请在离线工作站上用这些导入参数恢复原密钥材料（在那里的 Keyferry “恢复”界面进行托管恢复仪式，使用保管份额或 HSM 令牌），然后在此检查并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。} other {请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。}}}}',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE':
     '此导入参数包写明了其仪式的人员（即联网日志中的人员）：操作员 {bundleOperator}，见证人 {bundleWitnessList}。本次运行给出的是操作员 {givenOperator}，见证人 {givenWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。离线日志和回执以这些人员的名义记录，任何人都不能代替他人，因此此包的任何内容均未被使用，也不存在任何密钥材料。',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
@@ -153,7 +155,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。{named, select, yes {该日志以仪式 {ceremonyId} 命名：之前的一次尝试把仪式 {recorded} 的导入参数包读入了它（误给了另一个移动存储介质）。} other {}}一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
-    '{existing, select, none {请为仪式 {ceremonyId} 新建专用日志：使用 --journal {suggested}（该文件尚不存在）。} other {请给出仪式 {ceremonyId} 的日志：同一文件夹中的 {existing} 记录的正是该仪式（--journal {existing}）。新日志对该日志所记录的内容一无所知：在那份日志中重新包装会先询问，在新日志中则不会。}}如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。',
+    '{surface, select, app {{existing, select, none {请为仪式 {ceremonyId} 新建专用日志：在“设置”中选择一个新的空仪式文件夹（“仪式文件夹”）。} other {请继续仪式 {ceremonyId} 的日志：同一文件夹中的 {existing} 记录的正是该仪式。应用在每个仪式文件夹中使用自己的日志，无法继续那份日志：请关闭 Keyferry，在本工作站上运行带 --journal {existing} 的 keyferry airgap wrap。新日志对该日志所记录的内容一无所知：在那份日志中重新包装会先询问，在新日志中则不会。}}如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。} other {{existing, select, none {请为仪式 {ceremonyId} 新建专用日志：使用 --journal {suggested}（该文件尚不存在）。} other {请给出仪式 {ceremonyId} 的日志：同一文件夹中的 {existing} 记录的正是该仪式（--journal {existing}）。新日志对该日志所记录的内容一无所知：在那份日志中重新包装会先询问，在新日志中则不会。}}如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。}}',
   'problem.AIRGAP_JOURNAL_NEW_BESIDE':
     '日志 {journal} {state, select, unbound {尚未记录任何仪式} other {尚不存在}}，但同一文件夹中的 {existing} 是仪式 {ceremonyId} 的离线日志。新日志对那个日志记录的内容一无所知：那个日志已完成的包装不会被问及（是否再次包装），还会在其旁边另外生成新的密钥材料和托管集。{state, select, unbound {这些参数均未使用，也无人键入任何内容。} other {未写入任何内容。}}',
   'problem.AIRGAP_JOURNAL_NEW_BESIDE.next':
@@ -186,7 +188,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PARAMETERS_AFTER_PROOF':
     '现在还不能写出新的导入参数：{count, plural, other {# 个密钥}}持有尚未证明的已导入密钥材料（{keysList}），因此仪式处于“已导入密钥材料”步骤。未获取任何参数。',
   'problem.PARAMETERS_AFTER_PROOF.next':
-    '请先证明{count, plural, other {这些密钥}}（keyferry online status，或应用中的“从 KMS 读取密钥状态”，会证明每个持有密钥材料的密钥，并说明需要修正什么），然后再获取新的参数。',
+    '{surface, select, app {请先证明{count, plural, other {这些密钥}}（“校验已导入的密钥”步骤中的“从 KMS 读取密钥状态”会证明每个持有密钥材料的密钥，并说明需要修正什么），然后再获取新的参数。} other {请先证明{count, plural, other {这些密钥}}（keyferry online status，或应用中的“从 KMS 读取密钥状态”，会证明每个持有密钥材料的密钥，并说明需要修正什么），然后再获取新的参数。}}',
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER':
     '等待导入参数的密钥从 {count} 个不同的来源取得密钥材料，而一个导入参数包只能容纳由同一个离线步骤取回其密钥材料的密钥（托管恢复只重建所给托管副本中的密钥；此前导入过的密钥只再接受同一份密钥材料；其余密钥使用新生成的密钥材料）：{sourcesPhrases}。未获取任何参数。',
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next':
@@ -196,7 +198,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED':
     '{count, plural, other {密钥 {keysList}}}从未获取过导入参数，而所选的密钥把{count, plural, other {它们}}排除在外：计划中各密钥的首次参数要一起获取，不能让任何密钥没有参数。未获取任何参数。',
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next':
-    '请为所有等待中的密钥获取参数（不要使用 --key-id）；选择密钥只适用于导入之后再次等待、且密钥材料来源不同的密钥。',
+    '{surface, select, app {请为所有等待中的密钥获取参数（在“要获取参数的密钥”中选择包含全部这些密钥的一项）；选择密钥只适用于导入之后再次等待、且密钥材料来源不同的密钥。} other {请为所有等待中的密钥获取参数（不要使用 --key-id）；选择密钥只适用于导入之后再次等待、且密钥材料来源不同的密钥。}}',
   'problem.PARAMETERS_KEY_NOT_WAITING':
     '{reason, select, alias {“{keyId}”是别名，不是密钥 ID：{surface, select, app {导入参数须按密钥 ID 获取} other {--key-id 须填写每个密钥的密钥 ID}}（此别名指 {aliasKeysList}）。未获取任何参数。} unknown {密钥 {keyId} 不是本仪式的密钥，因此没有可为它获取的导入参数。未获取任何参数。} other {密钥 {keyId} 已持有导入的密钥材料，因此没有可为它获取的导入参数。未获取任何参数。}}',
   'problem.PARAMETERS_KEY_NOT_WAITING.next':
@@ -204,7 +206,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.CEREMONY_STEP_OUT_OF_ORDER':
     '{reason, select, notWrapped {密钥 {keyId} 尚未包装。} notImported {密钥 {keyId} 尚未导入并验证。} notConnected {连接 KMS 之前不能{step, select, acknowledgeMaterialWithoutABackup {确认无备份的密钥材料} checkTheHSM {检查 HSM} checkTheNetwork {检查网络} checkTheOutputFolders {检查输出文件夹} checkTheWrappedMaterialBundle {检查已包装密钥材料包} confirmAsAWitness {以见证人身份确认} createKeys {创建密钥} deleteImportedKeyMaterial {删除导入的密钥材料} fetchImportParameters {获取导入参数} generateKeyMaterial {生成密钥材料} importKeyMaterial {导入密钥材料} loadKeyMaterial {加载密钥材料} presentAShare {出示份额} presentTheCustodyBackup {出示托管备份} readTheImportParameters {读取导入参数} readTheKeyStates {读取密钥状态} rebuildTheMaterial {重建密钥材料} showWhatTheWitnessesConfirm {显示见证人要确认的内容} splitTheMaterialForCustody {拆分密钥材料以托管} verifyTheImportedKeys {验证导入的密钥} wrapTheKeyMaterial {包装密钥材料} wrapTheRebuiltMaterial {包装重建的密钥材料} writeTheImportParametersBundle {写出导入参数包} writeTheReceipt {写出回执} writeTheWrappedMaterialBundle {写出已包装密钥材料包} restoreTheMaterialFromTheHSM {从 HSM 恢复密钥材料} other {{step}}}。} bundleNotRead {回执要写明已包装密钥材料包，但本次会话没有读取它。} other {现在不能{step, select, acknowledgeMaterialWithoutABackup {确认无备份的密钥材料} checkTheHSM {检查 HSM} checkTheNetwork {检查网络} checkTheOutputFolders {检查输出文件夹} checkTheWrappedMaterialBundle {检查已包装密钥材料包} confirmAsAWitness {以见证人身份确认} createKeys {创建密钥} deleteImportedKeyMaterial {删除导入的密钥材料} fetchImportParameters {获取导入参数} generateKeyMaterial {生成密钥材料} importKeyMaterial {导入密钥材料} loadKeyMaterial {加载密钥材料} presentAShare {出示份额} presentTheCustodyBackup {出示托管备份} readTheImportParameters {读取导入参数} readTheKeyStates {读取密钥状态} rebuildTheMaterial {重建密钥材料} showWhatTheWitnessesConfirm {显示见证人要确认的内容} splitTheMaterialForCustody {拆分密钥材料以托管} verifyTheImportedKeys {验证导入的密钥} wrapTheKeyMaterial {包装密钥材料} wrapTheRebuiltMaterial {包装重建的密钥材料} writeTheImportParametersBundle {写出导入参数包} writeTheReceipt {写出回执} writeTheWrappedMaterialBundle {写出已包装密钥材料包} restoreTheMaterialFromTheHSM {从 HSM 恢复密钥材料} other {{step}}}：{side, select, airgap {离线} restore {托管恢复} other {联网}}仪式处于“{statePhrase}”步骤。}}',
   'problem.CEREMONY_STEP_OUT_OF_ORDER.next':
-    '{reason, select, notWrapped {写出回执之前，请先包装每个密钥。} notImported {写出回执之前，请先导入并验证每个密钥。} notConnected {请先连接（连接时会用 list-keys 测试终端节点和凭证）。} bundleNotRead {请重新检查已包装密钥材料包，然后写出回执。} other {{next, select, airgap_new {请先检查网络。} airgap_networkChecked {下一步请读取导入参数包。} airgap_parametersRead {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} airgap_fingerprintsConfirmed {下一步请生成或加载密钥材料。} airgap_materialReady {下一步请包装密钥材料（如有托管份额，在拆分之后）。} airgap_wrapped {下一步请写出已包装密钥材料包。} airgap_bundleWritten {下一步请写出回执。} airgap_finished {本仪式已结束；如需更多密钥，请开始新的仪式。} restore_new {请先检查网络。} restore_networkChecked {下一步请读取该密钥新获取的导入参数包。} restore_parametersRead {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} restore_sharesPresented {请至少出示 M 份份额，然后重建密钥材料。} restore_restored {下一步请包装重建的密钥材料。} restore_fingerprintsConfirmed {请先检查输出文件夹，然后请保管人出示各自的份额（或从 HSM 恢复）。} restore_wrapped {下一步请写出已包装密钥材料包。} restore_bundleWritten {下一步请写出回执。} restore_finished {本恢复仪式已结束。} online_new {请先创建密钥（keyferry online create-key）。} online_keysCreated {下一步请获取导入参数（keyferry online params）。} online_parametersFetched {下一步请写出导入参数包。} online_parametersWritten {请在离线工作站上包装，然后在此检查已包装密钥材料包（keyferry online import）。} online_materialChecked {下一步请导入已检查的密钥材料。} online_imported {下一步请验证导入的密钥（keyferry online status）。} online_verified {下一步请写出回执。} online_finished {本仪式已结束：每个密钥都已导入并验证，回执也已写出。请用 keyferry online status 检查这些密钥。} other {}}}}',
+    '{reason, select, notWrapped {写出回执之前，请先包装每个密钥。} notImported {写出回执之前，请先导入并验证每个密钥。} notConnected {请先连接（连接时会用 list-keys 测试终端节点和凭证）。} bundleNotRead {请重新检查已包装密钥材料包，然后写出回执。} other {{next, select, airgap_new {请先检查网络。} airgap_networkChecked {下一步请读取导入参数包。} airgap_parametersRead {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} airgap_fingerprintsConfirmed {下一步请生成或加载密钥材料。} airgap_materialReady {下一步请包装密钥材料（如有托管份额，在拆分之后）。} airgap_wrapped {下一步请写出已包装密钥材料包。} airgap_bundleWritten {下一步请写出回执。} airgap_finished {本仪式已结束；如需更多密钥，请开始新的仪式。} restore_new {请先检查网络。} restore_networkChecked {下一步请读取该密钥新获取的导入参数包。} restore_parametersRead {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} restore_sharesPresented {请至少出示 M 份份额，然后重建密钥材料。} restore_restored {下一步请包装重建的密钥材料。} restore_fingerprintsConfirmed {请先检查输出文件夹，然后请保管人出示各自的份额（或从 HSM 恢复）。} restore_wrapped {下一步请写出已包装密钥材料包。} restore_bundleWritten {下一步请写出回执。} restore_finished {本恢复仪式已结束。} online_new {{surface, select, app {请先创建密钥（“创建外部密钥”步骤）。} other {请先创建密钥（keyferry online create-key）。}}} online_keysCreated {{surface, select, app {下一步请获取导入参数（“获取导入参数”）。} other {下一步请获取导入参数（keyferry online params）。}}} online_parametersFetched {下一步请写出导入参数包。} online_parametersWritten {{surface, select, app {请在离线工作站上包装，然后在此检查已包装密钥材料包（“检查包”）。} other {请在离线工作站上包装，然后在此检查已包装密钥材料包（keyferry online import）。}}} online_materialChecked {下一步请导入已检查的密钥材料。} online_imported {{surface, select, app {下一步请验证导入的密钥（“校验密钥”）。} other {下一步请验证导入的密钥（keyferry online status）。}}} online_verified {下一步请写出回执。} online_finished {{surface, select, app {本仪式已结束：每个密钥都已导入并验证，回执也已写出。请用“校验已导入的密钥”步骤中的“从 KMS 读取密钥状态”检查这些密钥。} other {本仪式已结束：每个密钥都已导入并验证，回执也已写出。请用 keyferry online status 检查这些密钥。}}} other {}}}}',
   'problem.MATERIAL_BOUND_GENERATE_REFUSED':
     '密钥 {alias}（{keyId}）已绑定到联网日志第 {seq} 条导入的密钥材料（其自身的首次导入，或其副本组的导入：一个副本组只持有一份密钥材料）：{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}} {bound}。对于此前导入过的密钥，KMS 只再接受这份密钥材料，删除或过期后也是如此；而新生成的密钥材料会使副本组持有两份密钥材料，因此拒绝新生成的密钥材料。未生成任何内容{count, plural, =1 {。} other {（此包中有 # 个密钥已绑定）。}}',
   'problem.MATERIAL_BOUND_GENERATE_REFUSED.next':
@@ -212,5 +214,5 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.MATERIAL_NOT_THE_BOUND':
     '这不是 KMS 为密钥 {keyId} 绑定的密钥材料：此处的{kind, select, kcv {密钥校验值（KCV）} other {公钥指纹}}为 {held}，首次导入时为 {bound}（联网日志第 {seq} 条）。KMS 会拒绝它；它未被使用，也未包装任何内容。',
   'problem.MATERIAL_NOT_THE_BOUND.next':
-    '请出示首次导入此密钥的仪式的托管份额和备份、HSM 令牌或密钥材料文件（keyferry custody restore）。使用份额时，请用 KMS 所持密钥材料对应的托管集：online params 和 online status 会以份额文件名中的标记注明它；重新包装会生成自己的托管集，其份额重建的是另一份密钥材料。其他密钥材料需要新建密钥。',
+    '{surface, select, app {请出示首次导入此密钥的仪式的托管份额和备份、HSM 令牌或密钥材料文件（“恢复”界面的托管恢复仪式；密钥材料文件用“从文件加载已有的密钥材料”）。使用份额时，请用 KMS 所持密钥材料对应的托管集：联网工作站会以份额文件名中的标记注明它（“校验已导入的密钥”步骤中的“从 KMS 读取密钥状态”）；重新包装会生成自己的托管集，其份额重建的是另一份密钥材料。其他密钥材料需要新建密钥。} other {请出示首次导入此密钥的仪式的托管份额和备份、HSM 令牌或密钥材料文件（keyferry custody restore）。使用份额时，请用 KMS 所持密钥材料对应的托管集：online params 和 online status 会以份额文件名中的标记注明它；重新包装会生成自己的托管集，其份额重建的是另一份密钥材料。其他密钥材料需要新建密钥。}}',
 };

@@ -90,5 +90,5 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
     '{where, select, app {请离开本次仪式，并以与参数包完全相同的标题重新设置} other {请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题}}；如需更改标题，请在联网工作站上重新开始仪式。',
   'problem.PLAN_INVALID': '仪式计划无效：{issuesPhrases}{more, plural, =0 {} other {；另有 # 处问题}}。',
   'problem.PLAN_INVALID.next':
-    '请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写）；keyferry online create-key --example-plan 会打印一份有效的计划供参考，--help 列出每个字段。',
+    '{surface, select, app {请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写），然后再次点击“读取计划文件”。应用中没有示例计划：在任一装有 Keyferry 的工作站上，keyferry online create-key --example-plan 会打印一份有效的计划供参考。} other {请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写）；keyferry online create-key --example-plan 会打印一份有效的计划供参考，--help 列出每个字段。}}',
 };

@@ -4,7 +4,7 @@ import type { enConfirmations } from '../en/confirmations';
 const SUBJECT =
   '{subject, select, wrapped {已包装密钥材料包摘要} parameters {导入参数包摘要} fingerprint {包装密钥指纹} head {日志链头哈希} other {包摘要}}';
 const WHERE =
-  '{subject, select, wrapped {（离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”））} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} head {（回执“封印”部分“日志链头”所印的值）} other {（注明该包的回执上所印的值）}}';
+  '{subject, select, wrapped {（离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”））} parameters {{surface, select, app {（联网工作站在“导入参数包摘要”下显示的值（“联网”界面的“获取导入参数并写入移动存储介质”步骤），由人朗读）} other {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）}}} fingerprint {（联网工作站显示的值，由人朗读）} head {（回执“封印”部分“日志链头”所印的值）} other {（注明该包的回执上所印的值）}}';
 
 const TYPIST = '{by, select, witness {{typist}：} other {}}';
 
@@ -50,7 +50,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN':
     '{dir} 不是材料包文件夹，但其中的文件夹 {folder} 存放着所键入摘要对应的已包装密钥材料包{other, select, yes {，它属于仪式 {named}，而不是本仪式（{own}）} other {}}。未导入任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_BUNDLE_ONE_FOLDER_DOWN.next':
-    '{other, select, yes {请勿在此导入它：所键入的摘要来自那个仪式的离线回执。请键入本仪式离线回执上的摘要，并用 --bundle 给出本仪式的材料包文件夹。} other {请给出该文件夹：使用 --bundle {folder} 重新运行命令（在应用中请选择该文件夹）。}}',
+    '{surface, select, app {{other, select, yes {请勿在此导入它：所键入的摘要来自那个仪式的离线回执。请键入本仪式离线回执上的摘要，并在“已包装密钥材料包文件夹”中给出本仪式的材料包文件夹。} other {请给出该文件夹：在“已包装密钥材料包文件夹”中选择 {folder}，并再次点击“检查包”。}}} other {{other, select, yes {请勿在此导入它：所键入的摘要来自那个仪式的离线回执。请键入本仪式离线回执上的摘要，并用 --bundle 给出本仪式的材料包文件夹。} other {请给出该文件夹：使用 --bundle {folder} 重新运行命令（在应用中请选择该文件夹）。}}}}',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS':
     '键入的摘要是本工作站写出的导入参数包摘要（离线回执上的第一个封印），而不是已包装密钥材料包摘要。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
@@ -84,11 +84,11 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_TYPED_FINGERPRINT':
     '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
-    '应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 输入的该值} other {由 {witness} 输入}}。',
+    '{surface, select, app {应输入的是导入参数包摘要：联网工作站在“导入参数包摘要”下单独显示它（“联网”界面的“获取导入参数并写入移动存储介质”步骤），不在各包装密钥指纹之中。请朗读该值，然后由 {witness} 在“{witness} 听到的包摘要”中输入。} other {应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后{given, select, option {重新运行命令，在 --witness-confirms "{witness}=…" 中给出 {witness} 输入的该值} other {由 {witness} 输入}}。}}',
   'problem.WITNESS_TYPED_OTHER_BUNDLE':
     '{witness} 输入的是 {folder} 中{kind, select, wrapped {已包装密钥材料包} other {导入参数包}}的摘要，该文件夹与此处读取的包位于同一位置{other, select, yes {，是另一仪式（{bundleCeremony}）的参数包} other {}}：不是本包的摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
-    '{kind, select, wrapped {{folder} 中是已包装密钥材料包，由离线工作站写出：它的摘要打印在离线回执上，绝不是此处要输入的值。请联网工作站按其日志记录朗读导入参数包摘要（keyferry online status 会打印它），再由 {witness} 按听到的内容重新给出该值。} other {{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}}}',
+    '{surface, select, app {{kind, select, wrapped {{folder} 中是已包装密钥材料包，由离线工作站写出：它的摘要打印在离线回执上，绝不是此处要输入的值。请联网工作站按其日志记录朗读导入参数包摘要（其“联网”界面在“导入参数包摘要”下显示它，旁边是它写出的文件夹），再由 {witness} 按听到的内容重新给出该值。} other {{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（在“设置”中选择该仪式的文件夹后，其“联网”界面会显示它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请在此处从“设置”（“仪式文件夹”）开始该仪式，使用其联网工作站为它指定的离线日志，并读取其参数包（“读取包”）。} other {联网工作站朗读的是 {folder} 中参数包的摘要：它每次写出参数包（“写入导入参数包”步骤，或在其命令行上）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（其“联网”界面在摘要旁显示该文件夹）；若是 {folder}，请从“设置”用同一日志（同一“仪式文件夹”）重新开始本仪式，读取 {folder} 中的参数包（“读取包”），并由每位见证人重新输入摘要。}}}}} other {{kind, select, wrapped {{folder} 中是已包装密钥材料包，由离线工作站写出：它的摘要打印在离线回执上，绝不是此处要输入的值。请联网工作站按其日志记录朗读导入参数包摘要（keyferry online status 会打印它），再由 {witness} 按听到的内容重新给出该值。} other {{other, select, yes {联网工作站朗读的是仪式 {bundleCeremony} 的参数包摘要；此处读取的包属于仪式 {ceremonyId}。请向联网工作站确认它正在进行哪个仪式。若是本仪式，请由它按日志记录朗读为 {ceremonyId} 写出的参数包的摘要（用该仪式的日志运行 keyferry online status 会打印它），并由每位见证人重新输入；若要改为处理仪式 {bundleCeremony}，请运行其联网工作站为它打印的命令，并使用该命令所指定的日志。} other {联网工作站朗读的是 {folder} 中参数包的摘要：每次运行 keyferry online params（或应用中写出参数包的步骤）都会写出一个有自己摘要的参数包，只应包装最后写出的那一个。请向联网工作站确认它与所朗读摘要一同写出的文件夹（keyferry online params 打印为“导入参数包已写入并验证：…”；应用在摘要旁显示该文件夹）；若是 {folder}，请从该参数包重新开始，并由每位见证人重新输入摘要：用 --bundle {folder} 重新运行命令，或在应用中从“设置”用同一日志重新开始本仪式，并读取 {folder} 中的参数包。}}}}}}',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
   'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':

@@ -27,13 +27,14 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SHARE_PATH_IS_FOLDER.next':
     '请给出份额文件本身（keyferry-share-…-KofN.json，即此仪式的那一个），而不是包含它的文件夹。',
   'problem.CUSTODY_BACKUP_MISSING': '托管备份文件 {file} 不存在或不是普通文件。',
-  'problem.CUSTODY_BACKUP_MISSING.next': '请提供随份额一起保存的备份文件（--backup FILE），它位于每个份额文件旁边。',
+  'problem.CUSTODY_BACKUP_MISSING.next':
+    '{surface, select, app {请出示随份额一起保存的备份文件（“托管备份”，“出示备份”），它位于每个份额文件旁边。} other {请提供随份额一起保存的备份文件（--backup FILE），它位于每个份额文件旁边。}}',
   'problem.CUSTODY_BACKUP_SWAPPED':
     '备份文件 {file} 不是制作这些份额时的备份：份额属于仪式 {ceremonyId}，记录的备份摘要为 {expected}；该文件属于仪式 {backupCeremonyId}，摘要为 {actual}。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_SWAPPED.next': '请使用与这些份额文件放在一起的备份文件（摘要印在每张份额凭条上）。',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN': '密钥 {keyId} 不在仪式 {ceremonyId} 的托管备份中。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next':
-    '{chosenBy, select, bundle {此托管集不持有参数包中密钥 {keyId} 的材料：请带来持有它的托管集的份额和备份。该密钥上次导入所用的已包装密钥材料包的离线回执写明了那个托管集（其仪式和标记，标记见于其每个份额文件名中）；若该包写明了其托管集，keyferry online status 也会以标记指明它。} other {请选择备份中包含的密钥（备份文件开头列出了它们）。}}',
+    '{chosenBy, select, bundle {此托管集不持有参数包中密钥 {keyId} 的材料：请带来持有它的托管集的份额和备份。该密钥上次导入所用的已包装密钥材料包的离线回执写明了那个托管集（其仪式和标记，标记见于其每个份额文件名中）；若该包写明了其托管集，{surface, select, app {联网工作站也会以标记指明它（“校验已导入的密钥”步骤中的“从 KMS 读取密钥状态”）} other {keyferry online status 也会以标记指明它}}。} other {请选择备份中包含的密钥（备份文件开头列出了它们）。}}',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID':
     '托管备份中密钥 {keyId} 的条目解密后与记录的材料不符：文件已被改动。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next': '请使用其他保管人的备份文件副本，或根据打印件录入。',

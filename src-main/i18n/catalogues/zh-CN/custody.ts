@@ -37,11 +37,11 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARE_FILE_INVALID':
     '无法使用份额文件 {file}：{reason, select, slip {它是打印凭条的文本，不是份额文件} backup {它是托管备份，不是份额} html {它是供打印的页面（凭条或备份），不是份额文件} notJson {它不是有效的 JSON} notObject {它不是 JSON 对象} notShare {它不是 Keyferry 托管份额} version {此版本的 Keyferry 无法读取其格式版本 {version}} fields {{fieldCount, plural, other {其字段 {fieldsList} 无效}}} base64 {其份额不是规范的 base64} tooShort {其份额太短} other {它不是 UTF-8 文本}}。',
   'problem.CUSTODY_SHARE_FILE_INVALID.next':
-    '{reason, select, slip {凭条上的各行应作为录入的份额出示（命令行用 --typed FILE，每张凭条一个文件；应用中用“从打印凭条输入的各行”）；作为份额文件，请提供份额的 .json 文件。} backup {备份应作为备份出示（命令行用 --backup FILE，或将其留在第一个份额文件旁边；应用中用备份步骤）；作为份额文件，请提供每个份额的 .json 文件。} html {作为份额文件，请提供旁边的份额 .json 文件；也可将打印凭条上的各行作为录入的份额出示（--typed FILE；应用中用“从打印凭条输入的各行”）。} other {请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。}}',
+    '{surface, select, app {{reason, select, slip {凭条上的各行应作为录入的份额出示（“从打印凭条输入的各行”）；作为份额文件，请提供份额的 .json 文件。} backup {备份应作为备份出示（“托管备份”，“出示备份”）；作为份额文件，请提供每个份额的 .json 文件。} html {作为份额文件，请提供旁边的份额 .json 文件；也可将打印凭条上的各行作为录入的份额出示（“从打印凭条输入的各行”）。} other {请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。}}} other {{reason, select, slip {凭条上的各行应作为录入的份额出示（命令行用 --typed FILE，每张凭条一个文件；应用中用“从打印凭条输入的各行”）；作为份额文件，请提供份额的 .json 文件。} backup {备份应作为备份出示（命令行用 --backup FILE，或将其留在第一个份额文件旁边；应用中用备份步骤）；作为份额文件，请提供每个份额的 .json 文件。} html {作为份额文件，请提供旁边的份额 .json 文件；也可将打印凭条上的各行作为录入的份额出示（--typed FILE；应用中用“从打印凭条输入的各行”）。} other {请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。}}}}',
   'problem.CUSTODY_SPLIT_REFUSED':
     '{reason, select, parameters {不允许 {m}-of-{n} 托管：需要 {min} <= M <= N <= {max}。} spec {密钥材料为 {actual}，但请求的是 {spec}。} ceremonyId {仪式 ID“{value}”无效。} keyId {密钥 ID“{value}”无效。} other {为 {n} 份份额指定了 {count} 位保管人。}}',
   'problem.CUSTODY_SPLIT_REFUSED.next':
-    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} other {请正好指定 {n} 位保管人，每份份额一位：为每位保管人重复一次 --custodian 姓名。}}',
+    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} other {{surface, select, app {请正好指定 {n} 位保管人，每份份额一位（“添加保管人”）。} other {请正好指定 {n} 位保管人，每份份额一位：为每位保管人重复一次 --custodian 姓名。}}}}',
   'problem.CUSTODY_SPLIT_UNVERIFIED': '刚生成的份额未能准确重建密钥材料。',
   'problem.CUSTODY_SPLIT_UNVERIFIED.next': '未写入任何内容。请重新拆分；如果再次失败，请报告此问题。',
   'problem.CUSTODY_DESTINATION_MISSING': '份额 {index} 的目标位置（{folder}）不是已存在的文件夹。',
@@ -61,7 +61,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {写入份额失败。}}{removed, plural, =0 {} other {此次拆分已写入的 # 个文件已被删除。}}{left, plural, =0 {} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}。在任何人将其作为份额带走之前，请在该文件夹现在所在之处找到并删除它们。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
-    '{command, select, wrap {请修复介质后，使用同一日志再次运行同一条 keyferry airgap wrap 命令：它会生成新的密钥材料和新的托管集（切勿保留本次尝试的任何份额）。} other {请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。}}',
+    '{command, select, wrap {{surface, select, app {请修复介质后，在本仪式中使用同一日志（同一“仪式文件夹”）重新执行包装步骤：会生成新的密钥材料和新的托管集（切勿保留本次尝试的任何份额）。} other {请修复介质后，使用同一日志再次运行同一条 keyferry airgap wrap 命令：它会生成新的密钥材料和新的托管集（切勿保留本次尝试的任何份额）。}}} other {请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。}}',
   'cli.custody.restore.default-title': '托管恢复仪式',
   'cli.custody.restore.parameters': '仪式 {ceremonyId} 的导入参数，{count, plural, other {密钥}} {keys}',
   'cli.custody.restore.expiry': '请求的密钥材料到期时间：{expiry}（联网导入时使用）。',

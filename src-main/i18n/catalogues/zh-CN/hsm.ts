@@ -45,7 +45,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_CUSTODY_IS_TOKEN':
     'HSM 中的材料不允许进行 Shamir 保管份额拆分：它从不以明文离开 HSM，因此无法拆分。令牌 {token} 以带标签的令牌对象保存它，这就是它的保管副本。',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    '请不要使用保管份额（本仪式此前包装时已在令牌中生成的密钥材料，可在命令行中用 --hsm-existing-keys、在应用中用“使用令牌中已有的密钥”再次使用）；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。',
+    '{surface, select, app {请不要使用保管份额：不设保管份额、勾选“密钥材料将来自 HSM（PKCS#11）：由其令牌保存，因此没有托管份额，也无需备份确认”后重新检查文件夹（“检查文件夹”）；本仪式此前包装时已在令牌中生成的密钥材料，可用“使用令牌中已有的密钥”再次使用。如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。} other {请不要使用保管份额（本仪式此前包装时已在令牌中生成的密钥材料，可在命令行中用 --hsm-existing-keys、在应用中用“使用令牌中已有的密钥”再次使用）；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。}}',
   'problem.HSM_MODULE_MISSING': '{path} 处没有 PKCS#11 模块。',
   'problem.HSM_MODULE_MISSING.next': '请给出 HSM 厂商 PKCS#11 库的路径，例如 /usr/lib/softhsm/libsofthsm2.so。',
   'problem.HSM_MODULE_UNLOADABLE': '无法将 {path} 作为 PKCS#11 模块加载：{detail}',
@@ -78,20 +78,23 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
     '请在终端上重新运行该命令，并在提示时输入 PIN；或将 PIN 放入环境变量，并用 --hsm-pin-env 指明变量名。',
   'problem.HSM_OPERATION_FAILED':
     '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} discard {销毁已停止尝试的令牌对象} other {与 HSM 通信}}时，HSM 返回 {ckr}。',
-  'problem.HSM_OPERATION_FAILED.next': '请检查 HSM 已连接且正常（keyferry hsm info），然后重试此步骤。',
+  'problem.HSM_OPERATION_FAILED.next':
+    '{surface, select, app {请检查 HSM 已连接且正常（点击“列出令牌”：其令牌应在列表中），然后重试此步骤。} other {请检查 HSM 已连接且正常（keyferry hsm info），然后重试此步骤。}}',
   'problem.HSM_MECHANISM_REFUSED':
     '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} discard {销毁已停止尝试的令牌对象} other {与 HSM 通信}}时，HSM 拒绝了该机制或其参数（{ckr}）。',
-  'problem.HSM_MECHANISM_REFUSED.next': '请运行 keyferry hsm info 查看令牌支持的机制，并使用支持该机制的令牌。',
+  'problem.HSM_MECHANISM_REFUSED.next':
+    '{surface, select, app {请点击“列出令牌”并选择该令牌：其“仪式所用的机制”会显示它支持哪些机制。请使用支持该机制的令牌。} other {请运行 keyferry hsm info 查看令牌支持的机制，并使用支持该机制的令牌。}}',
   'problem.HSM_KEY_WRAP_REFUSED': 'HSM 不允许导出此密钥，即使是包装后的形式（{ckr}）。',
   'problem.HSM_KEY_WRAP_REFUSED.next': '请为本次导入生成新密钥（其材料必须可包装），或选择其他密钥。',
   'problem.HSM_ANSWER_INVALID': 'HSM 的应答无法接受：{detail}。',
-  'problem.HSM_ANSWER_INVALID.next': '请用厂商工具和 keyferry hsm info 检查 HSM。',
+  'problem.HSM_ANSWER_INVALID.next':
+    '{surface, select, app {请用厂商工具检查 HSM，并点击“列出令牌”查看它报告的信息。} other {请用厂商工具和 keyferry hsm info 检查 HSM。}}',
   'problem.HSM_WRAP_INVALID': 'HSM 生成的包装结果长度错误：{detail}。',
   'problem.HSM_WRAP_INVALID.next': 'PKCS#11 模块可能有故障，请联系厂商检查。',
   'problem.HSM_KEY_NOT_FOUND':
     '令牌 "{token}" 中没有{by, select, label {标签为 "{key}"} other {CKA_ID 为 {key}{idText, select, yes {（即文本 {keyText}）} other {}}}}的{kind, select, secret {对称密钥} other {私钥}}。',
   'problem.HSM_KEY_NOT_FOUND.next':
-    '{by, select, label {请用 HSM 厂商工具核对标签（区分大小写）} other {请用 HSM 厂商工具确认这是保存该密钥材料的令牌，且其对象带有该 CKA_ID（Keyferry 为其生成的密钥设置 KMS 密钥 ID），或按标签指定对象（--hsm-key-label KEYID=LABEL）}}，或让 Keyferry 在 HSM 中生成密钥。',
+    '{surface, select, app {{by, select, label {请用 HSM 厂商工具核对标签（区分大小写）} other {请用 HSM 厂商工具确认这是保存该密钥材料的令牌，且其对象带有该 CKA_ID（Keyferry 为其生成的密钥设置 KMS 密钥 ID），或按标签指定对象：在其“密钥 …的令牌对象标签”字段中输入该标签（在“使用令牌中已有的密钥”下）}}，或让 Keyferry 在 HSM 中生成密钥（“在令牌内生成新密钥”）。} other {{by, select, label {请用 HSM 厂商工具核对标签（区分大小写）} other {请用 HSM 厂商工具确认这是保存该密钥材料的令牌，且其对象带有该 CKA_ID（Keyferry 为其生成的密钥设置 KMS 密钥 ID），或按标签指定对象（--hsm-key-label KEYID=LABEL）}}，或让 Keyferry 在 HSM 中生成密钥。}}',
   'problem.HSM_KEY_CHOSEN_TWICE':
     '{proof, select, object {令牌 "{token}" 中的令牌密钥 {object} 被同时选给了本仪式的两个密钥：{firstKeyId} 和 {keyId}。} other {令牌 "{token}" 中分别选给本仪式密钥 {firstKeyId} 和 {keyId} 的令牌密钥 {firstObject} 和 {object} 持有同一份密钥材料（{proof, select, spki {公钥相同} block {在两者之下加密同一随机数据块的结果相同} other {密钥校验值相同，不同的密钥材料约每 1600 万对才会有一对相同}}）。}}这样 KMS 会在两个密钥中持有同一份密钥材料，而各自都被当作独立的材料。未生成或包装任何内容。',
   'problem.HSM_KEY_CHOSEN_TWICE.next':
@@ -140,14 +143,14 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_WRAP_PAD_NOT_EXACT':
     '令牌 "{token}"：{mechanism} 不严格符合 RFC 5649。它用零填充到 8 的倍数并记录填充后的长度（{sent} 字节的试验密钥返回 {returned} 字节），因此 PKCS#8 长度不是 8 的倍数的私钥到达 KMS 时会多出最多 7 个零字节，KMS 可能拒绝。',
   'problem.HSM_WRAP_PAD_NOT_EXACT.next':
-    '请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 或严格 CKM_AES_KEY_WRAP_PAD 的令牌，或在软件中生成此密钥。仅用于演练时，可用 --hsm-accept-zero-filled-pad 接受（作为偏差记入日志）。',
+    '{surface, select, app {请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 或严格 CKM_AES_KEY_WRAP_PAD 的令牌，或在软件中生成此密钥。仅用于演练时，可勾选“仅限演练：接受 CKM_AES_KEY_WRAP_PAD 以零填充的令牌（SoftHSM 2.6）；作为偏差记入日志”后重试。} other {请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 或严格 CKM_AES_KEY_WRAP_PAD 的令牌，或在软件中生成此密钥。仅用于演练时，可用 --hsm-accept-zero-filled-pad 接受（作为偏差记入日志）。}}',
   'hsm.restore.proven':
     '已证明：{count, plural, one {该令牌对象保存的} other {这 # 个令牌对象各自保存的}}正是隔离网络日志记录的材料（在 HSM 中计算的密钥校验值或公钥 SHA-256 相同）。',
   'hsm.cli.recalled': '密钥 {keyId}（{spec}）：已找到令牌对象 "{label}"，{check} 与日志条目 {seq} 相同',
   'problem.HSM_RESTORE_TOKEN_DIFFERS':
     '令牌 "{token}" 的序列号为 {found}，但隔离网络日志记录材料保存在序列号为 {recorded} 的令牌中。',
   'problem.HSM_RESTORE_TOKEN_DIFFERS.next':
-    '请连接序列号为 {recorded} 的令牌（keyferry hsm info 会列出序列号），并用 --hsm-token 选择它。',
+    '{surface, select, app {请连接序列号为 {recorded} 的令牌，点击“列出令牌”（会显示各令牌的序列号），并在“令牌”中选择它。} other {请连接序列号为 {recorded} 的令牌（keyferry hsm info 会列出序列号），并用 --hsm-token 选择它。}}',
   'problem.HSM_RESTORE_OBJECT_MISSING':
     '令牌（序列号 {serial}）中没有标签为 "{label}" 的对象，而日志条目 {seq} 记录它是密钥 {keyId} 的材料。',
   'problem.HSM_RESTORE_OBJECT_MISSING.next':
@@ -158,14 +161,14 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
     '未包装任何内容。请用 HSM 厂商工具查明是谁替换了该对象；KMS 只接受相同的字节，因此只有记录的材料才能再次导入。',
   'problem.HSM_RESTORE_NOT_RECORDED': '日志 {journal} 中没有密钥 {keyId} 的 HSM 令牌对象记录，因此无法从 HSM 恢复它。',
   'problem.HSM_RESTORE_NOT_RECORDED.next':
-    '请给出在 HSM 中生成该密钥的隔离网络仪式日志（--hsm-journal FILE）；如果材料曾被拆分为份额，请用保管份额恢复。',
+    '{surface, select, app {请给出在 HSM 中生成该密钥的离线仪式日志（“记录这些令牌对象的离线端日志”）；如果材料曾被拆分为份额，请用保管份额恢复。} other {请给出在 HSM 中生成该密钥的隔离网络仪式日志（--hsm-journal FILE）；如果材料曾被拆分为份额，请用保管份额恢复。}}',
   'problem.HSM_RESTORE_SHARES_PRESENTED':
     'HSM 中的材料没有保管份额：它从未以明文离开 HSM，因此从未被拆分，份额不能与从令牌恢复混用。',
   'problem.HSM_RESTORE_SHARES_PRESENTED.next':
     '请单独举行仪式：要么从令牌恢复（使用 HSM 选项，不提供份额），要么从份额恢复（不使用 HSM 选项）。',
   'problem.HSM_RESTORE_JOURNAL_INVALID': '隔离网络日志 {file} 不可信：第 {line} 行：{reasonPhrase}。',
   'problem.HSM_RESTORE_JOURNAL_INVALID.next':
-    '请使用隔离网络仪式写下的原始日志（可用 keyferry journal verify 检查），而不是被修改过的副本。',
+    '{surface, select, app {请使用离线仪式写下的原始日志，而不是被修改过的副本，并在“记录这些令牌对象的离线端日志”中给出它。} other {请使用隔离网络仪式写下的原始日志（可用 keyferry journal verify 检查），而不是被修改过的副本。}}',
   'problem.HSM_RESTORE_NEEDS_BUNDLE': '从 HSM 恢复是一场恢复仪式：它为新的导入参数包重新包装令牌对象。',
   'problem.HSM_RESTORE_NEEDS_BUNDLE.next':
     '请同时给出 --bundle PARAMS_DIR 以及 --wrapped-out、--journal、--operator 和 --witness（见 keyferry custody restore --help）。',

@@ -25,7 +25,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_WRITE_FAILED.next': '请释放空间或重新连接移动存储介质，然后重试该步骤。',
   'problem.JOURNAL_BROKEN':
     '{reason, select, unwritten {无法写入日志 {name}（{errno}），且无法撤销已写入的部分。} other {之前一次写入日志失败，且无法撤销。}}',
-  'problem.JOURNAL_BROKEN.next': `{reason, select, unwritten {${VERIFY_AND_KEEP}} other {请重新打开日志；打开时会验证它。}}`,
+  'problem.JOURNAL_BROKEN.next': `{reason, select, unwritten {{surface, select, app {请停止。请在“日志”界面查看该日志（“重新读取日志”：会显示其哈希链是否校验通过），并将其保留作为证据。} other {${VERIFY_AND_KEEP}}}} other {请重新打开日志；打开时会验证它。}}`,
   'problem.JOURNAL_CLOSED': '日志已关闭。',
   'problem.JOURNAL_CLOSED.next': '请重新打开日志；打开时会验证它。',
   'problem.JOURNAL_DATA_NOT_JSON':
@@ -53,7 +53,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_TORN_LINE_UNRECORDED':
     '日志 {file} 旁有 {sideFile}：这是日志中没有任何条目记载的旁边文件（移出行时断电留下的，或有人手动放在那里的）。未做任何更改。',
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next':
-    '有两种处理方式。如果有人从此日志移出过行，且在记入日志之前发生了断电，请记载它：keyferry journal set-aside-torn-line "{path}" --operator NAME 会将其 SHA-256、长度以及它是否像此日志被截断的行记入日志（下一张回执会列出它）。如果没有人从此日志移出过行，请改为将该文件移出日志所在的文件夹（保留作为证据，并查明是谁放在那里的）。然后重新执行此步骤。',
+    '{surface, select, app {有两种处理方式。如果有人从此日志移出过行，且在记入日志之前发生了断电，请记载它；应用内无法进行此操作：请关闭 Keyferry，在本工作站上运行 keyferry journal set-aside-torn-line "{path}" --operator NAME，它会将其 SHA-256、长度以及它是否像此日志被截断的行记入日志（下一张回执会列出它）。如果没有人从此日志移出过行，请改为将该文件移出日志所在的文件夹（保留作为证据，并查明是谁放在那里的）。然后打开 Keyferry 重新执行此步骤。} other {有两种处理方式。如果有人从此日志移出过行，且在记入日志之前发生了断电，请记载它：keyferry journal set-aside-torn-line "{path}" --operator NAME 会将其 SHA-256、长度以及它是否像此日志被截断的行记入日志（下一张回执会列出它）。如果没有人从此日志移出过行，请改为将该文件移出日志所在的文件夹（保留作为证据，并查明是谁放在那里的）。然后重新执行此步骤。}}',
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE':
     '日志 {file} 旁有 {sideFile}，其名称表明它是从该日志移出的行，但其长度为 {bytes, plural, other {# 字节}}：超过任何日志行的长度（{max} 字节），因此它不是此日志的行。Keyferry 不会读取它，也不会记载它。未做任何更改。',
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':

@@ -5,7 +5,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.REPLICA_REGION_NOT_SERVED':
     '副本区域 {region}（项目 {projectId}）在 {endpoint} 上无法访问：该终端节点在此区域不提供 KMS API（APIGW.0101），尽管本仪式自身的连接正常。',
   'problem.REPLICA_REGION_NOT_SERVED.next':
-    '{simulator, select, yes {若 {region} 拼写有误，请在计划中更正；若确为所需区域，请让模拟器也服务该区域（keyferry kms-sim --regions {region}，并以逗号分隔列出其他所有副本区域）。然后重新运行该命令。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确，然后重新运行该命令。}}',
+    '{surface, select, app {{simulator, select, yes {若 {region} 拼写有误，请更正（“密钥 … 的副本 … 的区域”，或在计划文件中）；若确为所需区域：演练的模拟器只服务其连接所显示的区域（“其他区域（用于副本）”），请从中选择。然后重新创建密钥。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确（“密钥 … 的副本 … 的区域”、“密钥 … 的副本 … 的项目 ID”），然后重新创建密钥。}}} other {{simulator, select, yes {若 {region} 拼写有误，请在计划中更正；若确为所需区域，请让模拟器也服务该区域（keyferry kms-sim --regions {region}，并以逗号分隔列出其他所有副本区域）。然后重新运行该命令。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确，然后重新运行该命令。}}}}',
   'problem.REPLICA_ACCESS_REFUSED':
     '副本区域 {region} 在 {endpoint} 上拒绝了这些凭证对项目 {projectId} 的访问（{code}），尽管本仪式自身使用同一凭证的连接正常。',
   'problem.REPLICA_ACCESS_REFUSED.next':
@@ -42,7 +42,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
     '请通过该区域自己的 KMS 终端节点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭证用于其他终端节点。',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
-    '副本组 {alias} 中的密钥 {keyId} 将获得密钥材料到期时间 {decided, select, never {永不过期} other {{decidedAt, date, moment}}}{source, select, override {（由本次导入指定：--expires，或在应用中选择的到期时间）} other {（其已包装密钥材料包所请求的，在离线工作站上选定）}}，但同组的密钥 {holderKeyId} 已持有该密钥材料，其到期时间为 {held, select, never {永不过期} other {{heldAt, date, moment}}}。同一密钥材料若有两个到期时间，将只从部分成员中删除。未向 KMS 发送任何内容。',
+    '副本组 {alias} 中的密钥 {keyId} 将获得密钥材料到期时间 {decided, select, never {永不过期} other {{decidedAt, date, moment}}}{source, select, override {（由本次导入指定：{surface, select, app {为它选择的到期时间} other {--expires，或在应用中选择的到期时间}}）} other {（其已包装密钥材料包所请求的，在离线工作站上选定）}}，但同组的密钥 {holderKeyId} 已持有该密钥材料，其到期时间为 {held, select, never {永不过期} other {{heldAt, date, moment}}}。同一密钥材料若有两个到期时间，将只从部分成员中删除。未向 KMS 发送任何内容。',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':
-    '{source, select, override {{requestedHeld, select, yes {请不带 --expires 重新运行导入（在应用中：按材料包的请求）：材料包请求的正是该组已持有的到期时间。} other {}}} other {}}{requestedHeld, select, yes {} other {{others, select, none {请使用该组已持有的到期时间重新运行导入：keyferry online import 加上 --expires {heldIso}（在应用中：输入该到期时间）。它适用于本次导入的每个 AES 密钥；此处它们都属于该组。} other {请勿为本次导入指定 --expires {heldIso}：它适用于本次导入的每个 AES 密钥，因此也会使该组以外的 {othersList} 偏离其材料包所请求的到期时间。请在离线工作站上重新制作已包装密钥材料包，使其请求该组的到期时间（托管恢复：custody restore 加上 --expires original 或 --expires {heldIso}），然后核对并导入该材料包。}}}}',
+    '{surface, select, app {{source, select, override {{requestedHeld, select, yes {请在“导入的 AES 密钥材料何时到期？”下选择“按各已包装密钥材料包的要求”重新导入：材料包请求的正是该组已持有的到期时间。} other {}}} other {}}{requestedHeld, select, yes {} other {{others, select, none {请使用该组已持有的到期时间重新导入：在“导入的 AES 密钥材料何时到期？”下选择“按输入：never、自现在起的时长，或带时区的日期时间”并输入 {heldIso}。它适用于本次导入的每个 AES 密钥；此处它们都属于该组。} other {请勿为本次导入指定到期时间 {heldIso}：它适用于本次导入的每个 AES 密钥，因此也会使该组以外的 {othersList} 偏离其材料包所请求的到期时间。请在离线工作站上重新制作已包装密钥材料包，使其请求该组的到期时间（在那里的“恢复”界面进行托管恢复，选择原到期时间或 {heldIso}），然后核对并导入该材料包。}}}}} other {{source, select, override {{requestedHeld, select, yes {请不带 --expires 重新运行导入（在应用中：按材料包的请求）：材料包请求的正是该组已持有的到期时间。} other {}}} other {}}{requestedHeld, select, yes {} other {{others, select, none {请使用该组已持有的到期时间重新运行导入：keyferry online import 加上 --expires {heldIso}（在应用中：输入该到期时间）。它适用于本次导入的每个 AES 密钥；此处它们都属于该组。} other {请勿为本次导入指定 --expires {heldIso}：它适用于本次导入的每个 AES 密钥，因此也会使该组以外的 {othersList} 偏离其材料包所请求的到期时间。请在离线工作站上重新制作已包装密钥材料包，使其请求该组的到期时间（托管恢复：custody restore 加上 --expires original 或 --expires {heldIso}），然后核对并导入该材料包。}}}}}}',
 } as const;

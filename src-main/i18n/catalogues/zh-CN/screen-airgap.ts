@@ -43,7 +43,7 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'material.bound.refused':
     '无法生成新的密钥材料：KMS 已将{count, plural, =1 {此密钥} other {这些密钥}}绑定到首次导入的密钥材料，且只再接受这份密钥材料。Keyferry 在生成任何内容之前即拒绝生成。',
   'material.bound.how':
-    '请使用此导入参数包进行托管恢复（keyferry custody restore，或本应用“恢复”页面中的托管恢复仪式）以恢复原密钥材料，或加载首次仪式保留的密钥材料文件。',
+    '请使用此导入参数包，在本应用“恢复”界面的托管恢复仪式中恢复原密钥材料，或加载首次仪式保留的密钥材料文件（“从文件加载已有的密钥材料”）。',
   'material.bound.key': '{alias}：{kind, select, kcv {密钥校验值（KCV）} other {公钥}}',
   'material.generate': '生成密钥材料',
   'material.key': '密钥',
