@@ -309,7 +309,7 @@ export interface MessageValueTable {
   'status.next.answered-not-taken': { count: number; answers: string | number; folder: string };
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
-  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; clock: string; refused: string; refusedSeq: string | number; code: string | number; by: string };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; clock: string; refused: string; refusedSeq: string | number; code: string | number; by: string; wrap: string; dir: string | number; dirSeq: string | number };
   'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
   'status.next.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; parameters: string };
   'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
@@ -1203,7 +1203,7 @@ export interface MessageValueTable {
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; command: string | number; digest: string };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; hasBundle: string; bundle: string | number };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
@@ -1211,6 +1211,8 @@ export interface MessageValueTable {
   'online.status.finished': { count: number; seq: number; receipt: string | number };
   'online.status.receipt-not-written': { count: number; command: string | number };
   'online.status.next-import-expiry': { folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string; command: string | number };
+  'online.status.import-unfinished': { folder: string | number; dir: string | number; seq: string | number; known: string; until: Date | number; command: string | number };
+  'online.status.stale-wrap-refused': { folder: string | number; seq: string | number; parameters: string | number; dir: string | number; refusedSeq: string | number; code: string | number };
   'online.status.round-import': { folder: string | number; keys: string | number; seq: string | number; refused: string; refusedSeq: string | number; heldIso: string | number; command: string | number; code: string | number };
   'online.status.unproven-imports': { count: number; answers: string | number; bundles: string };
   'online.status.unproven-answer': { key: string | number; sentSeq: number; seq: string | number; code: string };

@@ -11,11 +11,11 @@ import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
-import { refusedBeforeImport } from '../../core/ceremony/online/refused-imports';
+import { refusedBeforeImport, wrapsCheckedSinceWritten } from '../../core/ceremony/online/refused-imports';
 
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
-import type { Journal } from '../../core/journal';
+import type { Journal, JournalEntry } from '../../core/journal';
 import type { KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import path from 'node:path';
@@ -32,6 +32,7 @@ import {
   unwrittenFolderName,
   withSession,
   printCreateRefusal,
+  type RoundSource,
 } from './online-steps';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
 import {
@@ -99,6 +100,8 @@ export const statusCommand = defineOnlineCommand({
       printGroupProofs(io, session.ceremony.keys());
       // A proof failed while another key waits for fresh parameters: both next steps, in order.
       printProveFirst(io, values, session);
+      // An old wrap given again and refused: put aside before the next step of the keys still to import.
+      if (notImported.keys.length > 0) for (const line of staleWrapLines(io, session)) io.stdout(line);
       const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       if (missing > 0) return UNFINISHED;
@@ -197,9 +200,39 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
 /**
  * Before any import, the step the ceremony waits for, with its command: fetch and write parameters
  * (keys created, or parameters fetched and never written: a stop or an error came before the
- * bundle), or the air-gapped wrap of the bundle written last. Undefined at any other step.
+ * bundle), the import of a wrap checked and not finished, or the air-gapped wrap of the bundle
+ * written last; after an old wrap given again and refused for its own expired tokens, that it is put
+ * aside first (it is not the next step). Undefined at any other step.
  */
 function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
+  const next = nextStepBeforeImport(io, values, session);
+  if (session.ceremony.step !== 'parameters-written') return next;
+  return [...staleWrapLines(io, session), ...(next === undefined ? [] : [next])].join('\n') || undefined;
+}
+
+/**
+ * Each old wrap given again since the bundle written last and refused for its own expired tokens
+ * (wrapsCheckedSinceWritten), oldest first: put aside, its refusal not the next step. Said before the
+ * next step, which is the bundle written last's.
+ */
+function staleWrapLines(io: CliIo, session: RoundSource): string[] {
+  const { t } = cliTranslator(io);
+  const written = writtenParametersEntries(session).at(-1);
+  const stale = wrapsCheckedSinceWritten(session.journal.entries).stale.map((wrap) =>
+    t('online.status.stale-wrap-refused', {
+      folder: wrap.folder,
+      seq: wrap.seq,
+      parameters: wrap.parametersFolder ?? '',
+      dir: typeof written?.data['folder'] === 'string' ? written.data['folder'] : '',
+      refusedSeq: wrap.refused?.refusedSeq ?? 0,
+      code: wrap.refused?.code ?? '',
+    }),
+  );
+  return stale.reverse();
+}
+
+/** The next step before any import (beforeImportNextLine), without what is said of old wraps given again. */
+function nextStepBeforeImport(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
   const { t } = cliTranslator(io);
   const step = session.ceremony.step;
   const written = writtenParametersEntries(session).at(-1);
@@ -262,6 +295,11 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
         ...refused,
         command: nextOnline('import', values, ['--bundle', refused.folder]),
       });
+    // A wrap checked since that bundle was written whose import did not finish (stopped part way
+    // before any key took its material, or the session ended after the check): its import is next,
+    // while the tokens of the parameters bundle it was made from last. A new run checks it again.
+    const unfinished = unfinishedImportLine(io, values, session, written);
+    if (unfinished) return unfinished;
     // The first of the bundle's tokens to expire, as a moment ("within the tokens' 24 hours" left the
     // officer counting), or that they have expired: that bundle can no longer be wrapped and imported.
     const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
@@ -278,6 +316,39 @@ function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: On
     })}${reminder}`;
   }
   return undefined;
+}
+
+/**
+ * Before any import, at step 'parameters-written': the wrap checked since the bundle written last
+ * (`written`) that the next import continues from (wrapsCheckedSinceWritten), no refusal of its
+ * import on record, while the import tokens of the parameters bundle it was made from are valid: its
+ * import did not finish, and running it again (which checks the bundle again: a check is not carried
+ * from one session to the next) is next. Undefined otherwise (its tokens expired: fresh parameters).
+ */
+function unfinishedImportLine(
+  io: CliIo,
+  values: OnlineCommonValues,
+  session: OnlineSession,
+  written: JournalEntry | undefined,
+): string | undefined {
+  const wrap = wrapsCheckedSinceWritten(session.journal.entries).current;
+  if (!wrap || wrap.refused) return undefined;
+  const from =
+    (wrap.parametersSha256 === null
+      ? undefined
+      : writtenParametersEntries(session).findLast((e) => e.data['manifestSha256'] === wrap.parametersSha256)) ??
+    written;
+  const tokens = from ? writtenBundleTokens(from, session.journal.entries, new Date()) : null;
+  if (tokens?.lapsed) return undefined;
+  const dir = from?.data['folder'];
+  return cliTranslator(io).t('online.status.import-unfinished', {
+    folder: wrap.folder,
+    seq: wrap.seq,
+    dir: typeof dir === 'string' ? dir : '',
+    known: tokens === null ? 'no' : 'yes',
+    until: tokens?.until ?? 0,
+    command: nextOnline('import', values, ['--bundle', wrap.folder]),
+  });
 }
 
 /**
@@ -385,6 +456,7 @@ function printKeyStates(
       tokens: next.missingTokens,
       bundle: next.missingBundle,
       refused: next.missingRefused,
+      wrap: next.missingWrap,
       groups: next.groups,
     },
   };

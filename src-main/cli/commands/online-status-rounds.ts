@@ -99,6 +99,7 @@ export interface MissingImports {
   readonly tokens: StatusNextSteps['missingTokens'];
   readonly bundle: StatusNextSteps['missingBundle'];
   readonly refused: StatusNextSteps['missingRefused'];
+  readonly wrap: StatusNextSteps['missingWrap'];
   readonly groups: boolean;
 }
 
@@ -110,7 +111,7 @@ export interface MissingImports {
 export function printMissingImports(
   io: CliIo,
   values: OnlineCommonValues,
-  { keys: missing, tokens, bundle, refused: expiry, groups }: MissingImports,
+  { keys: missing, tokens, bundle, refused: expiry, wrap, groups }: MissingImports,
   total: number,
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
 ): number {
@@ -128,6 +129,10 @@ export function printMissingImports(
         hasBundle: bundle === null ? 'no' : 'yes',
         bundle: bundle ?? '',
         refused: expiry?.kind ?? 'no',
+        // Fresh parameters written for them since: the wrap of that bundle, not the same import again.
+        wrap: wrap ? 'yes' : 'no',
+        dir: wrap?.folder ?? '',
+        dirSeq: wrap?.seq ?? 0,
         refusedSeq: expiry?.refusedSeq ?? 0,
         code: expiry?.code ?? '',
         by: expiry?.by ?? 'computer',

@@ -96,6 +96,7 @@ export async function keyStatusView(
       missing: next.keys.some((k) => k.imported) ? next.missing.map(named) : [],
       missingTokens: next.missingTokens && { ...next.missingTokens },
       missingRefused: refusal(next.missingRefused),
+      missingWrap: next.missingWrap && { ...next.missingWrap },
       groups: next.groups,
       beforeImport: next.nothingImported
         ? {

@@ -130,6 +130,8 @@ export const keyStatusListSchema = z.object({
     missingTokens: z.object({ until: z.number(), lapsed: z.boolean() }).nullable(),
     /** The import of `missing` refused for their expiry or their tokens: the same import would be refused again. */
     missingRefused: refusedImportSchema.nullable(),
+    /** The import-parameters bundle written for every key of `missing` since their import (entry `seq`): its wrap is next; null: none. */
+    missingWrap: z.object({ folder: z.string(), seq: z.number().int() }).nullable(),
     /** Whether the ceremony has replica groups (a key of `missing` may leave one incomplete). */
     groups: z.boolean(),
     /**

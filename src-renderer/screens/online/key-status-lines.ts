@@ -119,6 +119,10 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
             clock,
             ...missingTokensValues(next.missingTokens),
             ...refusedValues(tr, next.missingRefused, clock),
+            // Fresh parameters written for them since: the wrap of that bundle, not the same import again.
+            wrap: next.missingWrap ? 'yes' : 'no',
+            dir: next.missingWrap?.folder ?? '',
+            dirSeq: next.missingWrap?.seq ?? 0,
           }),
         ]
       : []),

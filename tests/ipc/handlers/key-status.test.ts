@@ -63,6 +63,36 @@ function lapsedValues(lang: 'en' | 'zh-CN', key: Response<'keyStatus'>['next']['
 }
 
 describe('the key states in the app, as online status says them', () => {
+  it('sends the keys an import did not reach to the wrap of the fresh parameters written for them since', () => {
+    const next = {
+      deleted: [],
+      rounds: [],
+      notTaken: [],
+      sentUnrecorded: { keys: [], folders: [] },
+      unproven: { keys: [], folders: [] },
+      answeredNotTaken: [],
+      lapsed: [],
+      proveFirst: null,
+      foreign: [],
+      missing: [named('k2', 'app/two')],
+      missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false },
+      missingRefused: null,
+      missingWrap: { folder: '/m/params-2', seq: 35 },
+      groups: false,
+      beforeImport: null,
+      groupMaterial: [],
+    };
+    const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
+    const en = keyStatusLines(translator('en'), status, 2).join('\n');
+    expect(en).toContain(
+      'Fresh import parameters for it were written since that import, to /m/params-2 (journal entry 35): next, on the air-gapped workstation, wrap with that bundle, or restore from its custody copy a key that must take material imported before (such as a replica group’s), unless that was done already; then check and import here what it writes, while its import token is valid (until 2030-01-02',
+    );
+    expect(en).not.toContain('Import again with the same bundle');
+    expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
+      '已为它们写出新的导入参数到 /m/params-2（日志条目 35）',
+    );
+  });
+
   it('proves the keys holding material after a deletion and says new parameters come first, then the air-gapped side', async () => {
     const { ipc, dir } = folder;
     const [deleted, kept] = (await imported()) as [string, string];
@@ -82,6 +112,7 @@ describe('the key states in the app, as online status says them', () => {
       missing: [],
       missingTokens: null,
       missingRefused: null,
+      missingWrap: null,
       groups: false,
       beforeImport: null,
       groupMaterial: [],

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../../journal';
 import { ONLINE_EVENTS, keyIdData } from './events';
+import { refusalKindOf } from './refusal-kinds';
 
 /** What a round reads of a bundle's entry (parameters.bundle-written, wrapped-bundle.checked): its folder and keys. */
 const bundleKeys = z.object({
@@ -15,6 +16,8 @@ const bundleKeys = z.object({
   manifestSha256: z.string().optional(),
   keyIds: z.array(z.string()).optional(),
   keys: z.array(z.object({ keyId: z.string() })).optional(),
+  /** A wrapped bundle's check: the import-parameters bundle it was made from, when recorded. */
+  parametersBundle: z.object({ manifestSha256: z.string() }).nullable().optional(),
 });
 
 /**
@@ -40,9 +43,17 @@ const ROUND_STARTS: ReadonlySet<string> = new Set([
   ONLINE_EVENTS.materialLapsed,
 ]);
 
-/** The latest round of `keyId` in `entries` (see MaterialRound). */
+/**
+ * The latest round of `keyId` in `entries` (see MaterialRound). An old wrap given again (made from an
+ * earlier import-parameters bundle than the last one written for the key) whose import the KMS then
+ * refused for its expired tokens starts no round: the key stays where it stood before that check
+ * (refused-imports.ts passes over such a wrap before any import by the same rule).
+ */
 export function materialRoundOf(entries: readonly JournalEntry[], keyId: string): MaterialRound {
   let round = { stage: 'parameters' } as MaterialRound;
+  // The parameters bundle last written for the key; the round before the last check, if that check was of an older one's wrap.
+  let writtenSha256: string | undefined;
+  let beforeOldWrap: MaterialRound | undefined;
   for (const entry of entries) {
     if (ROUND_STARTS.has(entry.event)) {
       if (namesKey(entry, keyId)) round = { stage: 'parameters' };
@@ -51,13 +62,20 @@ export function materialRoundOf(entries: readonly JournalEntry[], keyId: string)
     switch (entry.event) {
       case ONLINE_EVENTS.parametersWritten: {
         const written = bundleKeys.safeParse(entry.data).data;
-        if (written?.keyIds?.includes(keyId)) round = { stage: 'wrap', folder: written.folder, seq: entry.seq };
+        if (written?.keyIds?.includes(keyId)) {
+          round = { stage: 'wrap', folder: written.folder, seq: entry.seq };
+          writtenSha256 = written.manifestSha256;
+        }
         break;
       }
       case ONLINE_EVENTS.wrappedChecked: {
         const checked = bundleKeys.safeParse(entry.data).data;
-        if (checked?.keys?.some((k) => k.keyId === keyId))
+        if (checked?.keys?.some((k) => k.keyId === keyId)) {
+          const from = checked.parametersBundle?.manifestSha256;
+          const older = from !== undefined && writtenSha256 !== undefined && from !== writtenSha256;
+          beforeOldWrap = older ? round : undefined;
           round = { stage: 'import', folder: checked.folder, seq: entry.seq };
+        }
         break;
       }
       case ONLINE_EVENTS.importSending:
@@ -65,9 +83,13 @@ export function materialRoundOf(entries: readonly JournalEntry[], keyId: string)
           round = { stage: 'import', folder: round.folder, seq: round.seq, sentSeq: entry.seq };
         break;
       case ONLINE_EVENTS.stepFailed:
-        // A failure of that import on record (a refusal, or its answer lost) answers the send.
-        if (round.stage === 'import' && entry.data.step === 'import-key-material' && namesKey(entry, keyId))
-          round = { stage: 'import', folder: round.folder, seq: round.seq };
+        // A failure of that import on record (a refusal, or its answer lost) answers the send; the
+        // KMS's word that an old wrap's tokens expired puts that wrap aside.
+        if (round.stage !== 'import' || entry.data.step !== 'import-key-material' || !namesKey(entry, keyId)) break;
+        if (beforeOldWrap && refusalKindOf(String(entry.data.code)) === 'token') {
+          round = beforeOldWrap;
+          beforeOldWrap = undefined;
+        } else round = { stage: 'import', folder: round.folder, seq: round.seq };
         break;
       default:
         break;

@@ -12,7 +12,7 @@
  */
 import type { JournalEntry } from '../../journal';
 import type { OnlineStep } from '../shared/ceremony-states';
-import { ONLINE_EVENTS } from './events';
+import { ONLINE_EVENTS, wrappedCheckedData } from './events';
 import { refusalClockOf, refusalKindOf, type REFUSAL_CLOCKS, type REFUSED_IMPORT_KINDS } from './refusal-kinds';
 
 export interface RefusedImport {
@@ -69,14 +69,89 @@ export function refusedImportOf(
 }
 
 /**
+ * The refusal (the kinds above) of the import of the wrapped bundle checked at entry `checkSeq`, of
+ * one of `keyIds` when given: after that check and before the next check of any bundle, so a later
+ * check's refusal (an old bundle given again) is not taken for it. Undefined when there is none.
+ */
+export function refusalOfCheck(
+  entries: readonly JournalEntry[],
+  checkSeq: number,
+  keyIds?: ReadonlySet<string>,
+): RefusedImport | undefined {
+  const next = entries.find((e) => e.seq > checkSeq && e.event === ONLINE_EVENTS.wrappedChecked);
+  return refusedImportOf(next ? entries.filter((e) => e.seq < next.seq) : entries, checkSeq - 1, keyIds);
+}
+
+/**
+ * Whether the wrapped bundle of `check` (a wrapped-bundle.checked entry) was made from an earlier
+ * import-parameters bundle than one written for a key of it before that check (as material-round.ts
+ * reads a key's round): an old wrap given again. False when the check does not record its bundle.
+ */
+function fromEarlierParameters(entries: readonly JournalEntry[], check: JournalEntry): boolean {
+  const checked = wrappedCheckedData.safeParse(check.data).data;
+  const from = checked?.parametersBundle;
+  if (!checked || !from) return false;
+  const keyIds = new Set(checked.keys.map((k) => k.keyId));
+  const lastFor = entries.findLast((e) => {
+    if (e.seq >= check.seq || e.event !== ONLINE_EVENTS.parametersWritten) return false;
+    const written = e.data['keyIds'];
+    return Array.isArray(written) && written.some((keyId) => typeof keyId === 'string' && keyIds.has(keyId));
+  });
+  return lastFor !== undefined && lastFor.data['manifestSha256'] !== from.manifestSha256;
+}
+
+/** A wrapped bundle checked after the import-parameters bundle written last: its folder, the check's entry, the refusal of its import. */
+interface CheckedWrap {
+  readonly folder: string;
+  readonly seq: number;
+  /** The import-parameters bundle it was made from, as its check recorded it (null: not recorded). */
+  readonly parametersFolder: string | null;
+  readonly parametersSha256: string | null;
+  /** The refusal of its import (the kinds above) before the next check, if any. */
+  readonly refused: RefusedImport | undefined;
+}
+
+/**
+ * The wrapped bundle the next import continues from, the last one checked after the
+ * import-parameters bundle written last (`current`: a check is where the import of that wrap begins,
+ * stopped part way or refused), passing over every wrap of an earlier parameters bundle than one
+ * written for its keys before its check whose import the KMS then refused for expired tokens
+ * (`stale`, newest first): an old bundle given again after a newer one was written, whose tokens say
+ * nothing of the newer bundle's (material-round.ts passes it over for each key by the same rule).
+ */
+export function wrapsCheckedSinceWritten(entries: readonly JournalEntry[]): {
+  readonly current: CheckedWrap | undefined;
+  readonly stale: readonly CheckedWrap[];
+} {
+  const written = entries.findLast((e) => e.event === ONLINE_EVENTS.parametersWritten);
+  const checks = entries.filter((e) => e.seq > (written?.seq ?? 0) && e.event === ONLINE_EVENTS.wrappedChecked);
+  const stale: CheckedWrap[] = [];
+  for (let i = checks.length - 1; i >= 0; i--) {
+    const check = checks[i] as JournalEntry;
+    const refused = refusalOfCheck(entries, check.seq);
+    const from = wrappedCheckedData.safeParse(check.data).data?.parametersBundle ?? null;
+    const wrap: CheckedWrap = {
+      folder: typeof check.data.folder === 'string' ? check.data.folder : '',
+      seq: check.seq,
+      parametersFolder: from?.folder ?? null,
+      parametersSha256: from?.manifestSha256 ?? null,
+      refused,
+    };
+    if (refused?.kind === 'token' && fromEarlierParameters(entries, check)) stale.push(wrap);
+    else return { current: wrap, stale };
+  }
+  return { current: undefined, stale };
+}
+
+/**
  * Before any import, at step 'parameters-written' (a command line's look) or 'material-checked' (the
  * app's session, which checked the wrap): the refusal of an import of the wrap of the bundle written
  * last (undefined at any other step, or with none): its tokens expired (fresh parameters are next,
  * not that wrap again), or its expiry not ahead (the same bundle with an expiry further ahead, not a
- * wrap again, which is refused).
+ * wrap again, which is refused). An old wrap given again and refused for its own expired tokens is
+ * not that wrap (wrapsCheckedSinceWritten): it says nothing of the bundle written last.
  */
 export function refusedBeforeImport(entries: readonly JournalEntry[], step: OnlineStep): RefusedImport | undefined {
   if (step !== 'parameters-written' && step !== 'material-checked') return undefined;
-  const written = entries.findLast((e) => e.event === ONLINE_EVENTS.parametersWritten);
-  return refusedImportOf(entries, written?.seq ?? 0);
+  return wrapsCheckedSinceWritten(entries).current?.refused;
 }

@@ -25,8 +25,9 @@
  *   `missingTokens`: when the import tokens of their latest parameters run out (the earliest of
  *   them), and whether that moment has passed by the caller's clock: the same import finishes them
  *   only until then; after it their way on is fresh parameters; `missingBundle`: the bundle that import takes;
- *   `missingRefused`: that import refused for their expiry or their tokens (refused-imports.ts), so
- *   the same import again would be refused the same way;
+ *   `missingRefused`: that import (of the check of the round they share) refused for their expiry or
+ *   their tokens (refused-imports.ts), so the same import again would be refused the same way;
+ *   `missingWrap`: fresh parameters written for them all since (their round's wrap is next);
  * - each round at stage 'import' carries `refused`: its import refused for its expiry or for its
  *   replica group's held expiry (the same bundle with --expires is next), or null;
  * - `groups`: whether the ceremony has replica groups; `nothingImported`: no key holds imported
@@ -40,8 +41,8 @@ import { KeyferryError } from '../../errors';
 import { KeyState, keyStateOfName } from '../../kms/types';
 import { importOfRoundUnderWay, materialRoundOf, type MaterialRound } from './material-round';
 import type { ImportAnswer } from './state';
-import { ONLINE_EVENTS, parametersFetchedData, wrappedCheckedData } from './events';
-import { refusedImportOf, type RefusedImport } from './refused-imports';
+import { ONLINE_EVENTS, parametersFetchedData } from './events';
+import { refusalOfCheck, refusedImportOf, wrapsCheckedSinceWritten, type RefusedImport } from './refused-imports';
 import type { JournaledKey, KeyStatus } from './types';
 
 type BundleRound = Exclude<MaterialRound, { stage: 'parameters' }>;
@@ -79,6 +80,8 @@ export interface StatusNextSteps {
   /** The wrapped bundle the same import of the `missing` keys takes: their round's, when they all share one (else null). */
   readonly missingBundle: string | null;
   readonly missingRefused: RefusedImport | null;
+  /** The import-parameters bundle written for the `missing` keys since their import (their round's wrap, all of them), or null. */
+  readonly missingWrap: { readonly folder: string; readonly seq: number } | null;
   readonly groups: boolean;
   readonly nothingImported: boolean;
 }
@@ -97,15 +100,10 @@ interface MissingTokens {
  * parameters fetched since; otherwise (undefined) every key's latest fetched.
  */
 function parametersInUse(entries: readonly JournalEntry[]): { seq: number; keyIds: Set<string> } | undefined {
-  const lastWritten = entries.filter((e) => e.event === ONLINE_EVENTS.parametersWritten).at(-1);
-  const lastCheck = entries.filter((e) => e.event === ONLINE_EVENTS.wrappedChecked).at(-1);
-  if (!lastCheck || (lastWritten && lastWritten.seq > lastCheck.seq)) return undefined;
-  const checked = wrappedCheckedData.safeParse(lastCheck.data);
-  const from = checked.success ? checked.data.parametersBundle : undefined;
+  // An old wrap given again and refused for its own expired tokens is passed over (refused-imports.ts).
+  const from = wrapsCheckedSinceWritten(entries).current?.parametersSha256;
   if (!from) return undefined;
-  const written = entries.find(
-    (e) => e.event === ONLINE_EVENTS.parametersWritten && e.data['manifestSha256'] === from.manifestSha256,
-  );
+  const written = entries.find((e) => e.event === ONLINE_EVENTS.parametersWritten && e.data['manifestSha256'] === from);
   const keyIds = written ? parametersWrittenKeys.safeParse(written.data).data?.keyIds : undefined;
   if (!written || !keyIds) return undefined;
   return { seq: written.seq, keyIds: new Set(keyIds) };
@@ -203,6 +201,18 @@ function sharedBundleOf(
   return { folder: folders.size === 1 ? (folder ?? null) : null };
 }
 
+/**
+ * The round every one of `keys` is at, when they all share one past the parameters (the same stage
+ * of the same bundle's entry): their import of one checked bundle, or the wrap of one parameters
+ * bundle written for them since. Null otherwise.
+ */
+function sharedRoundOf(keys: readonly KeyStatus[], rounds: ReadonlyMap<string, MaterialRound>): BundleRound | null {
+  const these = keys.map((k) => rounds.get(k.keyId));
+  const [first] = these;
+  if (!first || first.stage === 'parameters') return null;
+  return these.every((r) => r?.stage === first.stage && r.seq === first.seq) ? first : null;
+}
+
 /** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
 export function statusNextSteps(
   journaled: readonly JournaledKey[],
@@ -269,6 +279,13 @@ export function statusNextSteps(
     return refused && kinds.includes(refused.kind) ? refused : null;
   };
   const shared = sharedBundleOf(missing, rounds);
+  // The round the keys not reached share: the refusal of its check's import only is theirs (after fresh
+  // parameters written for them, or an old wrap given again and refused, an earlier refusal is not).
+  const missingRound = sharedRoundOf(missing, rounds);
+  const missingCheckRefused =
+    missingRound?.stage === 'import'
+      ? refusalOfCheck(entries, missingRound.seq, new Set(missing.map((k) => k.keyId)))
+      : undefined;
   const roundWord = (key: JournaledKey): LostKey => ({
     key,
     round: rounds.get(key.keyId)?.stage === 'parameters' ? 'parameters' : 'later',
@@ -289,7 +306,8 @@ export function statusNextSteps(
     missing,
     missingTokens: tokensOf(missing, entries, now),
     missingBundle: shared.folder,
-    missingRefused: missing.length > 0 ? refusedOf(0, missing, ['expiry', 'token']) : null,
+    missingRefused: missingCheckRefused && missingCheckRefused.kind !== 'group' ? missingCheckRefused : null,
+    missingWrap: missingRound?.stage === 'wrap' ? { folder: missingRound.folder, seq: missingRound.seq } : null,
     groups: journaled.some((k) => k.replicaOf !== null),
     nothingImported:
       keys.every((k) => !k.imported && !k.lapsed && !k.deleted) &&

@@ -71,6 +71,53 @@ describe('the latest round of a key', () => {
   });
 });
 
+describe('an old wrap given again', () => {
+  const from = (folder: string, parameters: string, ...keyIds: string[]) =>
+    [
+      'wrapped-bundle.checked',
+      {
+        folder,
+        manifestSha256: folder.padEnd(64, 'c'),
+        parametersBundle: { folder: `/m/${parameters}`, manifestSha256: parameters.repeat(64) },
+        keys: keyIds.map((keyId) => ({ keyId })),
+      },
+    ] as const;
+  const writtenAs = (folder: string, sha: string, ...keyIds: string[]) =>
+    ['parameters.bundle-written', { folder, manifestSha256: sha.repeat(64), keyIds }] as const;
+  const refused = (keyId: string, code: string) =>
+    ['step.failed', { step: 'import-key-material', keyId, code }] as const;
+
+  it('starts no round once the KMS refused its expired tokens: the key stays at the fresh parameters written since', () => {
+    const entries = journalEntries([
+      writtenAs('/m/params-1', '1', 'k1'),
+      from('/m/wrapped-1', '1', 'k1'),
+      refused('k1', 'KMS.2601'),
+      writtenAs('/m/params-2', '2', 'k1'),
+      from('/m/wrapped-1', '1', 'k1'),
+      sending('k1'),
+      refused('k1', 'KMS.2601'),
+    ]);
+    expect(materialRoundOf(entries, 'k1')).toEqual({ stage: 'wrap', folder: '/m/params-2', seq: 4 });
+    // Until the KMS's word: checked, it is the round (an earlier bundle's wrap may still import).
+    expect(materialRoundOf(entries.slice(0, 5), 'k1')).toEqual({ stage: 'import', folder: '/m/wrapped-1', seq: 5 });
+    // Refused for another reason (its expiry), or the wrap of the bundle written last refused for its tokens: the round stands.
+    const expiry = journalEntries([
+      ...entries.slice(0, 5).map((e) => [e.event, e.data] as const),
+      refused('k1', 'KMS.2602'),
+    ]);
+    expect(materialRoundOf(expiry, 'k1')).toEqual({ stage: 'import', folder: '/m/wrapped-1', seq: 5 });
+    expect(materialRoundOf(entries.slice(0, 3), 'k1')).toEqual({ stage: 'import', folder: '/m/wrapped-1', seq: 2 });
+    // The newer wrap checked before the old one came back: its import is the round again.
+    const newer = journalEntries([
+      ...entries.slice(0, 4).map((e) => [e.event, e.data] as const),
+      from('/m/wrapped-2', '2', 'k1'),
+      from('/m/wrapped-1', '1', 'k1'),
+      refused('k1', 'KMS.2601'),
+    ]);
+    expect(materialRoundOf(newer, 'k1')).toEqual({ stage: 'import', folder: '/m/wrapped-2', seq: 5 });
+  });
+});
+
 describe('an import that resends a send with no answer on record', () => {
   it('is tied to that send and to the session-unrecorded entry that named the key', () => {
     const entries = journalEntries([

@@ -2,10 +2,15 @@
  * What `online status` reads of a refused import of the last checked bundle: an expiry not ahead
  * (by Keyferry's clock or the KMS's), a replica group's other expiry (with the one it holds, unless
  * keys outside the group would move too), expired tokens; only for the keys asked about, and only
- * after the last check.
+ * after the last check. Before any import: the wrap the next import continues from, passing over an
+ * old wrap (of an earlier parameters bundle than the one written last) refused for its expired tokens.
  */
 import { describe, expect, it } from 'vitest';
-import { refusedImportOf } from '../../../../src-main/core/ceremony/online/refused-imports';
+import {
+  refusedBeforeImport,
+  refusedImportOf,
+  wrapsCheckedSinceWritten,
+} from '../../../../src-main/core/ceremony/online/refused-imports';
 import { journalEntries } from '../../../helpers/journal-entries';
 
 const checked = (folder: string) =>
@@ -49,5 +54,72 @@ describe('refusedImportOf', () => {
       failed('b', 'REPLICA_GROUP_EXPIRY_DIFFERS', { heldIso: held, others: 'some' }),
     ]);
     expect(refusedImportOf(others, 0)).toBeUndefined();
+  });
+});
+
+describe('wrapsCheckedSinceWritten', () => {
+  const sha = (c: string) => c.repeat(64);
+  const written = (folder: string, c: string) =>
+    ['parameters.bundle-written', { folder, manifestSha256: sha(c), keyIds: ['a'] }] as const;
+  const wrapOf = (folder: string, c: string, from: string) =>
+    [
+      'wrapped-bundle.checked',
+      {
+        folder,
+        manifestSha256: sha(c),
+        parametersBundle: { folder: `/m/${from}`, manifestSha256: sha(from) },
+        keys: [{ keyId: 'a', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
+      },
+    ] as const;
+
+  it('passes over an old wrap refused for its own expired tokens: the wrap of the bundle written last, or none', () => {
+    const replayed = journalEntries([
+      written('/m/p1', '1'),
+      wrapOf('/m/w1', 'a', '1'),
+      failed('a', 'KMS.2601'),
+      written('/m/p2', '2'),
+      wrapOf('/m/w1', 'a', '1'),
+      failed('a', 'KMS.2601'),
+    ]);
+    const wraps = wrapsCheckedSinceWritten(replayed);
+    expect(wraps.current).toBeUndefined();
+    expect(wraps.stale).toMatchObject([
+      { folder: '/m/w1', seq: 5, parametersFolder: '/m/1', refused: { kind: 'token' } },
+    ]);
+    // No refusal to say before the import: the bundle written last is wrapped next, not fresh parameters.
+    expect(refusedBeforeImport(replayed, 'parameters-written')).toBeUndefined();
+
+    // The newer wrap checked (its import stopped) before the old one was given again: that one is next.
+    const stopped = journalEntries([
+      written('/m/p1', '1'),
+      written('/m/p2', '2'),
+      wrapOf('/m/w2', 'b', '2'),
+      wrapOf('/m/w1', 'a', '1'),
+      failed('a', 'KMS.2601'),
+    ]);
+    expect(wrapsCheckedSinceWritten(stopped).current).toMatchObject({ folder: '/m/w2', seq: 3, refused: undefined });
+    expect(wrapsCheckedSinceWritten(stopped).stale).toHaveLength(1);
+  });
+
+  it('keeps a wrap of the bundle written last refused for its tokens, and an old wrap refused for its expiry', () => {
+    const lapsed = journalEntries([written('/m/p1', '1'), wrapOf('/m/w1', 'a', '1'), failed('a', 'KMS.2601')]);
+    expect(wrapsCheckedSinceWritten(lapsed)).toMatchObject({ current: { folder: '/m/w1' }, stale: [] });
+    expect(refusedBeforeImport(lapsed, 'parameters-written')?.kind).toBe('token');
+    const expiry = journalEntries([
+      written('/m/p1', '1'),
+      written('/m/p2', '2'),
+      wrapOf('/m/w1', 'a', '1'),
+      failed('a', 'EXPIRY_IN_PAST'),
+    ]);
+    expect(refusedBeforeImport(expiry, 'parameters-written')).toMatchObject({ kind: 'expiry', folder: '/m/w1' });
+    // A check whose import was not refused (stopped part way): current, with no refusal.
+    const unfinished = journalEntries([written('/m/p1', '1'), wrapOf('/m/w1', 'a', '1')]);
+    expect(wrapsCheckedSinceWritten(unfinished).current).toMatchObject({ folder: '/m/w1', seq: 2, refused: undefined });
+    // Checked before the bundle written last: not a wrap of it.
+    expect(
+      wrapsCheckedSinceWritten(
+        [...unfinished, ...journalEntries([written('/m/p2', '2')])].map((e, i) => ({ ...e, seq: i + 1 })),
+      ).current,
+    ).toBeUndefined();
   });
 });

@@ -313,6 +313,29 @@ describe('the next steps of a look at the keys', () => {
       statusNextSteps([key('a', { imported: true }), key('b')], [state('a', '2'), state('b', '5')], other, NOW)
         .missingRefused,
     ).toBeNull();
+    // Fresh parameters written for the key not reached since its import was refused for its tokens:
+    // that refusal is not its next step any more, the wrap of the bundle written is.
+    const tokens = journalEntries([
+      ['wrapped-bundle.checked', check],
+      ['key.imported', { keyId: 'a' }],
+      failed('b', 'KMS.2601'),
+      ['parameters.bundle-written', { folder: '/m/params-2', manifestSha256: 'e'.repeat(64), keyIds: ['b'] }],
+    ]);
+    const rewritten = statusNextSteps(
+      [key('a', { imported: true }), key('b')],
+      [state('a', '2'), state('b', '5')],
+      tokens,
+      NOW,
+    );
+    expect(rewritten).toMatchObject({ missingRefused: null, missingWrap: { folder: '/m/params-2', seq: 4 } });
+    expect(
+      statusNextSteps(
+        [key('a', { imported: true }), key('b')],
+        [state('a', '2'), state('b', '5')],
+        tokens.slice(0, 3),
+        NOW,
+      ),
+    ).toMatchObject({ missingRefused: { kind: 'token', refusedSeq: 3 }, missingWrap: null });
     // A lost replica's round refused for its group's held expiry: that expiry is next; a failure that proves nothing is not a refusal.
     const lostReplica = key('r', { deleted: true, replicaOf: 'p' });
     const round = (code: string) =>
