@@ -34,7 +34,7 @@ import { custodySetTag } from '../../custody/set-tag';
 import { slipFileNames } from '../../custody/custody-slip';
 import { backupPrintNameOf } from '../../custody/backup-print';
 import { withdrawCustodyWrites } from '../../custody/withdraw-custody';
-import type { Journal, JournalEntry } from '../../journal';
+import { stringList, type Journal, type JournalEntry } from '../../journal';
 import type { CustodyWithdrawal } from './session-stop';
 import type { NotWithdrawnCause } from './not-withdrawn-cause';
 import { CUSTODY_SPLIT_STARTED, SPLIT_START_JOURNALED } from './custody-split';
@@ -123,7 +123,8 @@ function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
     // A name without its set was written before names carried it: the crashed session's only when no
     // other session of this journal split a set (an older session's stick may be at the same path).
     // Only such a name exactly: another ceremony whose id begins with this one's is not taken.
-    if (tag === undefined) return UNTAGGED_REST.test(rest) && others.size === 0;
+    // Nor once the crashed session's own set is known: its names carry that set.
+    if (tag === undefined) return UNTAGGED_REST.test(rest) && others.size === 0 && own.size === 0;
     // One set is split by one session: a set an earlier session split is never the crashed one's.
     if (others.has(tag)) return false;
     return own.size > 0 ? own.has(tag) : true;
@@ -207,6 +208,33 @@ function notWithdrawn(
   };
 }
 
+/** What a withdrawal of a session's custody files journals (withdrawCrashedCustody, a stop's, keepCustodyOfReceiptSession). */
+const WITHDRAWAL_EVENTS: ReadonlySet<string> = new Set([
+  'custody.withdrawn',
+  'custody.withdraw-failed',
+  'custody.kept',
+]);
+
+/**
+ * The withdrawal the session's entries hold already: a closing (or a stop) cut short after it
+ * journaled it. Not run again (its files gone, a second run would name them missing); the report
+ * says what it journaled. Undefined when there is none.
+ */
+function withdrawalJournaled(custody: CrashedCustody): CrashedCustodyWithdrawal | undefined {
+  const done = custody.session.filter((e) => WITHDRAWAL_EVENTS.has(e.event));
+  if (done.length === 0) return undefined;
+  const withdrawn = done.filter((e) => e.event === 'custody.withdrawn');
+  const left = done.filter((e) => e.event !== 'custody.withdrawn');
+  return {
+    withdrawnCustody: withdrawn.flatMap((e) => stringList(e.data['folders'])),
+    custodyByHand: left.flatMap((e) => {
+      const files = stringList(e.data['leftFiles']);
+      return files.length > 0 ? files : stringList([e.data['folder']]);
+    }),
+    notWithdrawn: [],
+  };
+}
+
 /**
  * The custody set of a session killed after its receipt was journaled and before its bundle's
  * manifest (unfinished-session.ts): KEPT, never removed. The journal and the media say the bundle
@@ -220,6 +248,8 @@ export async function keepCustodyOfReceiptSession(
   journal: Journal,
   operator: string,
 ): Promise<CrashedCustodyWithdrawal> {
+  const journaled = withdrawalJournaled(custody);
+  if (journaled) return journaled;
   const split = custody.session.findLast((e) => e.event === 'custody.split');
   const parsed = split ? splitSchema.safeParse(split.data) : null;
   if (custody.ceremonyId === null || !parsed?.success)
@@ -290,17 +320,22 @@ export async function withdrawCrashedCustody(
 ): Promise<CrashedCustodyWithdrawal> {
   const ceremonyId = custody.ceremonyId;
   if (ceremonyId === null) return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
-  const split = custody.session.findLast((e) => e.event === 'custody.split');
+  const journaled = withdrawalJournaled(custody);
+  if (journaled) return journaled;
+  // Entries naming two sets in one session are not its own (a line copied in): nothing is taken by them.
+  const oneSet = splitSetTags(custody.session).size <= 1;
+  const split = oneSet ? custody.session.findLast((e) => e.event === 'custody.split') : undefined;
   // Killed in the writes after their start was journaled: the set, its holders and folders are known.
-  const begun = split ?? custody.session.findLast((e) => e.event === CUSTODY_SPLIT_STARTED);
+  const begun = oneSet ? (split ?? custody.session.findLast((e) => e.event === CUSTODY_SPLIT_STARTED)) : undefined;
   const parsed = begun ? splitSchema.safeParse(begun.data) : null;
   const targets = targetsOf(custody, ceremonyId, parsed?.success ? parsed.data : null);
-  // Files no entry names: a session of a build before 2026-12-07 (it journaled no start) killed in
-  // a split. One of a later build killed before the start wrote none, at most the folders it made.
-  const mayHaveWritten =
-    custody.session.some((e) => PRODUCED_MATERIAL.has(e.event)) &&
-    (begun !== undefined || !journalsSplitStart(custody.session));
-  const unnamedWrites = begun === undefined && mayHaveWritten;
+  const producedMaterial = custody.session.some((e) => PRODUCED_MATERIAL.has(e.event));
+  // A folder that cannot be read may hold its files: named, unless its build journals the split's
+  // start before any file and there is none (killed before it, it wrote no file).
+  const mayHaveWritten = producedMaterial && (begun !== undefined || !journalsSplitStart(custody.session));
+  // Files of the ceremony no entry of it names (an older build killed in its split, a start entry
+  // dropped from a copy, two sets named): found, they are named to check, never removed.
+  const unnamedWrites = begun === undefined && producedMaterial;
   const ours = sessionFileFilter(custody);
   const listings: (readonly string[] | null)[] = [];
   for (const target of targets) listings.push(await fs.readdir(target.folder).catch(() => null));
@@ -321,7 +356,12 @@ export async function withdrawCrashedCustody(
     if (begun !== undefined && !wholeSet) files.push(...named);
     else if ((unnamedWrites || wholeSet) && named.length > 0) unknownSets.set(target, named);
     // The folders it made, empty again: never one whose share is not in it (another stick at its path).
-    if (target.willCreate && !wholeSet && reach?.[i] !== 'written' && (begun !== undefined || unnamedWrites))
+    if (
+      target.willCreate &&
+      !wholeSet &&
+      reach?.[i] !== 'written' &&
+      (begun !== undefined || !journalsSplitStart(custody.session))
+    )
       createdFolders.push(target.folder);
   }
   const removed =

@@ -353,6 +353,67 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect((await readdir(c1)).sort()).toEqual(longer.sort());
   });
 
+  it('a closing cut short after it withdrew the set (before its own entry): the next closing withdraws nothing again and names nothing missing', async () => {
+    const [c1, c2] = (await crashedAfterSplit()) as [string, string];
+    // What the first closing did before the kill: the files removed, the withdrawal journaled.
+    for (const folder of [c1, c2]) await rm(folder, { recursive: true });
+    await journal.append('Op', 'custody.withdrawn', { folders: [c1, c2], removedFiles: 10 });
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report).toMatchObject({ withdrawnCustody: [c1, c2], custodyByHand: [], notWithdrawn: [] });
+    const events = journal.entries.map((e) => e.event);
+    expect(events.filter((e) => e.startsWith('custody.'))).toEqual(['custody.split', 'custody.withdrawn']);
+    expect(events.at(-1)).toBe('ceremony.session-unfinished');
+    expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
+  });
+
+  it('a session whose entries name two sets (a start copied in): the files found are named to check, never removed', async () => {
+    const [c1, c2] = await killedInTheWrites();
+    for (const name of written(1)) await writeFile(path.join(c1, name), 'x');
+    // A copied start of another set appended after the session's own: two sets named.
+    const started = journal.entries.findLast((e) => e.event === 'custody.split-started');
+    await journal.append('Op', 'custody.split-started', {
+      ...started?.data,
+      backupDigest: 'abcdef01'.repeat(8),
+      holders: [{ shareIndex: 1, custodian: 'Zed', folder: c2, willCreate: false }],
+    });
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect((await readdir(c1)).sort()).toEqual(written(1).sort());
+    expect(report?.notWithdrawn).toMatchObject([{ folder: c1, cause: 'unknownSet' }]);
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
+  });
+
+  it('a copy that dropped the split’s start entry: the ceremony’s files found in a custodian folder are named to check', async () => {
+    const c1 = path.join(dir, 'c1');
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [{ role: 'custodian', folder: c1, willCreate: true }],
+      custodySplitStartJournaled: true,
+    });
+    await journal.append('Op', 'material.generated', { keyId: 'k1' });
+    await mkdir(c1);
+    for (const name of names(1)) await writeFile(path.join(c1, name), 'x');
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report?.notWithdrawn).toMatchObject([{ folder: c1, holder: null, cause: 'unknownSet' }]);
+    expect((await readdir(c1)).sort()).toEqual(names(1).sort());
+  });
+
+  it('once its set is known, files of an older build’s untagged set of the ceremony are never taken', async () => {
+    const [c1] = await killedInTheWrites();
+    const older = [`keyferry-share-${CEREMONY}-1of3.json`, `keyferry-backup-${CEREMONY}.txt`];
+    for (const name of [...older, ...written(1)]) await writeFile(path.join(c1, name), 'x');
+
+    await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect((await readdir(c1)).sort()).toEqual(older.sort());
+  });
+
   it('a journal closed before this fix (its closing skipped the folder in silence): the receipt claims no withdrawal', async () => {
     const [c1] = (await crashedAfterSplit()) as [string, string];
     await journal.append('Op', 'ceremony.session-unfinished', { session: 1, seq: 1, count: 5 });
