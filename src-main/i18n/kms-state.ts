@@ -7,20 +7,9 @@
  * journal still prints the state in the reader's language. Renderer-safe: imports nothing but a type.
  */
 import type { Translator } from './translate';
+import { KMS_STATE_NAMES } from './kms-state-names';
 
-/**
- * KMS key states as the API numbers and names them (the one table; core/kms/types.ts derives from
- * it; the catalogue's KEY_STATE has one branch for each). Huawei's KMS API reference: key_state
- * 1 待激活, 2 启用, 3 禁用, 4 计划删除, 5 等待导入, 7 冻结 (there is no 6).
- */
-export const KMS_STATE_NAMES = {
-  1: 'Pending activation',
-  2: 'Enabled',
-  3: 'Disabled',
-  4: 'Pending deletion',
-  5: 'Pending import',
-  7: 'Frozen',
-} as const;
+export { KMS_STATE_NAMES };
 
 /** The states as the KMS's answers write them (`key_state`: "1" … "7"), for the answer schemas. */
 export const KMS_STATE_WIRE = Object.keys(KMS_STATE_NAMES) as [KmsStateWire, ...KmsStateWire[]];

@@ -206,12 +206,12 @@ export interface MessageValueTable {
   'remember.connect': NoValues;
   'remember.forget': NoValues;
   'keys.spec-option': { kind: string; spec: string | number };
-  'keys.filter': { filter: string };
+  'keys.filter': { filter: string; state: string | number };
   'kms.state': { state: string };
   'keys.title': NoValues;
   'keys.show-in-state': NoValues;
   'keys.list': NoValues;
-  'keys.caption': { count: number; filter: string };
+  'keys.caption': { count: number; filter: string; state: string | number };
   'keys.col.alias': NoValues;
   'keys.col.key-id': NoValues;
   'keys.col.spec': NoValues;
@@ -293,6 +293,8 @@ export interface MessageValueTable {
   'verify.ok': NoValues;
   'verify.spec-state': { spec: string | number; state: string | number };
   'verify.not-ok': NoValues;
+  'verify.summary': { count: number; ok: string | number; failed: string | number };
+  'verify.proofs': NoValues;
   'verify.read-states': NoValues;
   'verify.material-expires': { at: string | number };
   'verify.waiting': NoValues;
@@ -1401,6 +1403,11 @@ export interface MessageValueTable {
   'ckeys.total': { count: number };
   'ckeys.by-spec': NoValues;
   'ckeys.by-state': NoValues;
+  'ckeys.by-kms-state': { times: string; first: string | number; last: string | number };
+  'ckeys.col.kms-state': NoValues;
+  'ckeys.col.journal': NoValues;
+  'ckeys.kms-state': { read: string; state: string | number; at: string | number };
+  'ckeys.kms-states.hint': NoValues;
   'ckeys.state': { state: string };
   'ckeys.filter': NoValues;
   'ckeys.filter.hint': NoValues;

@@ -28,7 +28,7 @@ export type { AirGapStepId, OnlineStepId, RestoreStepId } from '../core/ceremony
 // The one hex grouping: the screens show digests as the CLI, receipts and slips print them.
 export { groupHex, groupHexLines } from '../core/hex-groups';
 export { OFFICERS_WORD_REFUSALS } from '../core/ceremony/online/officers-word';
-export { KEY_STATE_FILTERS } from './schemas/online';
+export { KEY_STATE_FILTERS, kmsStateOfFilter } from './schemas/online';
 // The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
 export type * from './schemas/airgap';
 export type * from './schemas/ceremony';
@@ -205,7 +205,7 @@ export const channels = {
     common.materialExpirySchema,
   ),
   importMaterial: defineChannel('online.import', online.importRequestSchema, online.importedSchema),
-  verifyKeys: defineChannel('online.verify', noRequest, keyStatus.verifiedSchema),
+  verifyKeys: defineChannel('online.verify', noRequest, keyStatus.verifyAnswerSchema),
   keyStatus: defineChannel('online.status', noRequest, keyStatus.keyStatusListSchema),
   deletionWarning: defineChannel(
     'online.deletion-warning',

@@ -14,6 +14,7 @@ import type {
   WrittenParametersView,
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
+import { withoutReadStates, withReadStates, type KmsStateReadings } from './kms-states';
 import { stepMaker } from './step';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
@@ -34,6 +35,8 @@ export interface OnlineSlice {
   proofs: Response<'verifyKeys'> | null;
   /** The keys' states as the KMS answered, the keys holding material proven, and what is next (as online status says it). */
   keyStatus: Response<'keyStatus'> | null;
+  /** Each key's KMS state as last read (key list, key states, verify) and when; none for a key imported since. */
+  kmsStates: KmsStateReadings;
   /** What deleting one key's material would lose, as main read it from the journal (asked before the deletion is offered). */
   deletionWarning: DeletionWarningView | null;
   /** Rehearsal: the built-in simulator's clock, and the last move made from this screen. */
@@ -73,7 +76,14 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     'deleteMaterial',
     'online-verify',
     ({ keyId }) => uiAction('action.deleting-material', { keyId }),
-    () => set({ proofs: null, deletionWarning: null }),
+    // The key's material is gone: what was read or proven of it before no longer holds.
+    (_, { keyId }) =>
+      set({
+        proofs: null,
+        deletionWarning: null,
+        keyStatus: null,
+        kmsStates: withoutReadStates(get().kmsStates, [keyId]),
+      }),
   );
   const readDeletionWarning = afresh(
     'deletionWarning',
@@ -96,6 +106,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     imported: [],
     proofs: null,
     keyStatus: null,
+    kmsStates: {},
     deletionWarning: null,
     simulatorClock: null,
     lastClockMove: null,
@@ -126,7 +137,9 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
       'action.forgetting-credentials',
       into('credentialsStatus'),
     ),
-    listKeys: step('listKeys', 'online-keys', 'action.listing-keys', into('keyList')),
+    listKeys: step('listKeys', 'online-keys', 'action.listing-keys', (keyList) =>
+      set({ keyList, kmsStates: withReadStates(get().kmsStates, keyList.keys, keyList.checkedAt) }),
+    ),
     readPlanFile: async (file) =>
       (await get().run('online-create', uiAction('action.reading-plan-file'), () => api().readPlanFile({ file }))) ??
       null,
@@ -151,9 +164,37 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
       (await get().run('online-import', uiAction('action.resolving-import-expiry'), () =>
         api().resolveImportExpiry({ text }),
       )) ?? null,
-    importMaterial: step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
-    verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', into('proofs')),
-    readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', into('keyStatus')),
+    // Whether it succeeded or stopped part way, the import changed what the KMS holds: the states and
+    // facts read before it no longer stand for the bundle's keys (read again, or verify).
+    importMaterial: followedBy(
+      step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
+      async () => {
+        const sent = get().checkedBundle?.keys.map((k) => k.keyId) ?? [];
+        set({ keyStatus: null, kmsStates: withoutReadStates(get().kmsStates, sent) });
+      },
+    ),
+    // The proofs read each key's state afresh: the key states' facts read before them are replaced by those.
+    verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', (proofs) =>
+      set({
+        proofs,
+        keyStatus: null,
+        kmsStates: withReadStates(
+          get().kmsStates,
+          proofs.keys.map((p) => ({ keyId: p.keyId, state: p.keyState })),
+          proofs.checkedAt,
+        ),
+      }),
+    ),
+    readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', (keyStatus) =>
+      set({
+        keyStatus,
+        kmsStates: withReadStates(
+          get().kmsStates,
+          keyStatus.keys.map((k) => ({ keyId: k.keyId, state: k.keyState, materialExpiresAt: k.materialExpiresAt })),
+          keyStatus.checkedAt,
+        ),
+      }),
+    ),
     readDeletionWarning: (keyId) => readDeletionWarning({ keyId }),
     deleteMaterial: (keyId, confirmedKeyId) =>
       deleteMaterial({ keyId, acknowledgeLoss: true, ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}) }),

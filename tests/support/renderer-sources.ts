@@ -43,4 +43,5 @@ export const RENDERER_SAFE_CORE = [
   'src-main/core/ceremony/online/refusal-kinds.ts',
   'src-main/i18n/phrase-shape.ts',
   'src-main/i18n/data-field-shape.ts',
+  'src-main/i18n/kms-state-names.ts',
 ];

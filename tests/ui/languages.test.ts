@@ -143,7 +143,7 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
       /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai）（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC）$/,
     );
     // The replica-group column's header is one word on one line at 1280 px.
-    expect(await lineBoxes(page, 'table.key-table thead th:nth-child(6)')).toBe(1);
+    expect(await lineBoxes(page, 'table.key-table thead th:nth-child(7)')).toBe(1);
     for (const [nav, name] of SCREENS) {
       await page
         .getByRole('navigation')

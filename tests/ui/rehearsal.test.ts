@@ -391,7 +391,7 @@ describe('rehearsal through the UI', () => {
     await click(page, 'Verify the keys');
     await expect.poll(() => page.locator('[data-section="online-verify"] li.ok').count(), { timeout: 30_000 }).toBe(3);
     // Each proof is a catalogue phrase rendered on screen (never its key).
-    const verifiedText = await page.locator('[data-section="online-verify"] ul').innerText();
+    const verifiedText = await page.locator('[data-section="online-verify"] ul.proofs').innerText();
     expect(verifiedText).toMatch(/round trip returned the plaintext|get-publickey equals the wrapped public key/);
     expect(verifiedText).not.toContain('proof.key.');
     await ui.screenshot('online-verified', 'online-verify');

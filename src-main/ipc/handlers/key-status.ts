@@ -51,6 +51,7 @@ export async function keyStatusView(
   const first = proveFirst(ceremony.keys(), journal.entries);
   return {
     clock,
+    checkedAt: now.toISOString(),
     keys: status.map((s) => ({ ...s })),
     proofs: proofs && {
       allVerified: everyKeyVerified(proofs, ceremony.keys()),

@@ -17,12 +17,12 @@ import {
   type CredentialBinding,
 } from '../../core/kms/credential-binding';
 import { AkSkCredentials } from '../../core/kms/credentials';
-import { KeyState } from '../../core/kms/types';
+import type { KeyState } from '../../core/kms/types';
 import type { KmsCredentials } from '../../core/kms/credentials';
 import { problemData } from '../../core/journal';
 import type { CredentialSource } from '../../core/ceremony/online/workflow';
 import { phraseOf } from '../../i18n/phrase';
-import type { KeyStateFilter, ValidRequest } from '../contract';
+import { kmsStateOfFilter, type ValidRequest } from '../contract';
 import type { HandlersFor } from './channel-handler';
 import { refuseOtherConnection } from './recorded-connection';
 import { connectOnline } from './ceremony-setup';
@@ -56,15 +56,6 @@ type OnlineChannel =
   | 'deletionWarning'
   | 'deleteMaterial'
   | 'writeOnlineReceipt';
-
-const STATE_OF_FILTER: Readonly<Record<KeyStateFilter, KeyState | undefined>> = {
-  all: undefined,
-  'pending-activation': KeyState.PendingActivation,
-  enabled: KeyState.Enabled,
-  disabled: KeyState.Disabled,
-  'pending-deletion': KeyState.PendingDeletion,
-  'pending-import': KeyState.PendingImport,
-};
 
 const MAX_CA_FILE_BYTES = 1024 * 1024;
 
@@ -230,7 +221,7 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
     listKeys: async ({ filter }) => {
       session.requireMode('online', 'rehearsal');
       const { kms, ceremony } = session.requireOnline();
-      const state = STATE_OF_FILTER[filter];
+      const state = kmsStateOfFilter(filter) as KeyState | undefined;
       const ours = new Set(ceremony.keys().map((k) => k.keyId));
       const keys = await kms.listKeys(state === undefined ? {} : { state });
       return {
@@ -312,7 +303,11 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
     verifyKeys: async () => {
       const ceremony = workflow();
       const proofs = await ceremony.verifyKeys();
-      return { allVerified: everyKeyVerified(proofs, ceremony.keys()), keys: proofs };
+      return {
+        allVerified: everyKeyVerified(proofs, ceremony.keys()),
+        keys: proofs,
+        checkedAt: session.now().toISOString(),
+      };
     },
 
     keyStatus: async () => {

@@ -22,6 +22,11 @@ export const verifiedSchema = z.object({
     z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: ipcPhraseSchema }),
   ),
 });
+/**
+ * The answer of `online.verify`: the proofs, and when main read them (the session's clock: a
+ * rehearsal's simulator's), so a screen says when the KMS states it shows were read.
+ */
+export const verifyAnswerSchema = verifiedSchema.extend({ checkedAt: timeTextSchema });
 /** A key as a next-step line names it: alias and key id, and a replica's region. */
 export const namedKeySchema = z.object({
   keyId: z.string(),
@@ -70,6 +75,8 @@ const refusedImportSchema = z.object({
  * (core/ceremony/online/status-next-steps.ts), as `online status` says it.
  */
 export const keyStatusListSchema = z.object({
+  /** When main read the states (the session's clock, as `online.list-keys` and `online.verify` say it). */
+  checkedAt: timeTextSchema,
   /** Whose clock the import tokens and Keyferry's own expiry refusals were judged by. */
   clock: z.enum(CEREMONY_CLOCKS),
   keys: z.array(

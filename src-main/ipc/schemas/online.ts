@@ -4,6 +4,7 @@ import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement'
 import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from '../../core/ceremony/shared/plan-limits';
 import { journaledKeyIdSchema } from '../../core/identifiers';
 import { problemSchema } from '../problem';
+import { KMS_STATE_NAMES } from '../../i18n/kms-state-names';
 import { WRAPPED_DIGEST_SOURCES } from '../../core/ceremony/online/wrapped-digest-sources';
 import {
   keyAliasSchema,
@@ -104,15 +105,28 @@ export const credentialsStatusSchema = z.object({
 });
 export type CredentialsStatus = z.output<typeof credentialsStatusSchema>;
 
-/** The key-state filters of the key list, in the order the screen offers them. */
-export const KEY_STATE_FILTERS = [
+/** A KMS state's name as a filter value: "Pending import" → "pending-import". */
+type FilterOf<Name extends string> = Name extends `${infer First} ${infer Rest}`
+  ? `${Lowercase<First>}-${FilterOf<Rest>}`
+  : Lowercase<Name>;
+type KmsStateName = (typeof KMS_STATE_NAMES)[keyof typeof KMS_STATE_NAMES];
+const filterOf = <Name extends KmsStateName>(name: Name) => name.toLowerCase().replace(/ /g, '-') as FilterOf<Name>;
+
+/**
+ * The key-state filters of the key list, in the order the screen offers them: all, then every KMS
+ * state of the one table (i18n/kms-state.ts KMS_STATE_NAMES), by number, so the filter offers
+ * exactly the states a key can have.
+ */
+export const KEY_STATE_FILTERS = ['all', ...Object.values(KMS_STATE_NAMES).map(filterOf)] as [
   'all',
-  'pending-import',
-  'enabled',
-  'disabled',
-  'pending-deletion',
-  'pending-activation',
-] as const;
+  ...FilterOf<KmsStateName>[],
+];
+
+/** The KMS state number a filter asks for ("pending-import" → 5); undefined for 'all'. */
+export function kmsStateOfFilter(filter: KeyStateFilter): number | undefined {
+  const found = Object.entries(KMS_STATE_NAMES).find(([, name]) => filterOf(name) === filter);
+  return found ? Number(found[0]) : undefined;
+}
 export const keyStateFilterSchema = z.enum(KEY_STATE_FILTERS);
 export type KeyStateFilter = z.output<typeof keyStateFilterSchema>;
 

@@ -1,6 +1,6 @@
 /**
  * The ceremony's keys in one compact table, built for 100 keys: a summary line (how many of each
- * spec and in each state), a filter every key list of the online screen follows, the table in a
+ * spec, in each KMS state as last read and in each state of the journal), a filter every key list of the online screen follows, the table in a
  * bounded scroll area, and each key's progress while a key-by-key step runs several at once.
  */
 import { BoundedTable } from '../../components/BoundedTable';
@@ -11,13 +11,7 @@ import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ceremonyKeyState, keyMatches, type CeremonyKeyState } from './key-filter';
 import { groupedByReplica } from './replica-groups';
-
-/** How many of each value, in first-seen order. */
-function tally<T extends string>(values: readonly T[]): [T, number][] {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts];
-}
+import { readTimesValues, tally, useKmsStateOf } from './kms-state-of';
 
 /** ICU select keys take no hyphen: `fetch-parameters` is shown through `fetch_parameters`. */
 const selectKey = (value: string) => value.replace(/-/g, '_');
@@ -28,11 +22,16 @@ export function CeremonyKeys() {
   const phases = useAppStore((s) => s.keyPhases);
   const filter = useAppStore((s) => s.keyFilter);
   const setFilter = useAppStore((s) => s.setKeyFilter);
+  const kmsStateOf = useKmsStateOf();
   const headingId = useId();
-  const { t } = useT();
+  const { t, locale } = useT();
   if (keys.length === 0) return null;
   const issuedIds = new Set(issued.map((k) => k.keyId));
-  const rows = groupedByReplica(keys).map((k) => ({ ...k, state: ceremonyKeyState(k, issuedIds) }));
+  const rows = groupedByReplica(keys).map((k) => ({
+    ...k,
+    state: ceremonyKeyState(k, issuedIds),
+    kms: kmsStateOf(k.keyId),
+  }));
   const aliasOf = new Map(keys.map((k) => [k.keyId, k.alias]));
   const replicaCount = new Map<string, number>();
   for (const k of keys)
@@ -47,7 +46,10 @@ export function CeremonyKeys() {
             proof: selectKey(k.groupProof ?? 'none'),
           })
         : '';
-  const shown = rows.filter((k) => keyMatches(filter, k, [k.state, stateText(k.state), k.region, groupText(k)]));
+  const shown = rows.filter((k) =>
+    keyMatches(filter, k, [k.state, stateText(k.state), k.kms.label, k.region, groupText(k)]),
+  );
+  const kmsLabels = new Map(rows.map((k) => [k.kms.key, k.kms.label]));
   const inFlight = Object.entries(phases).filter(([, p]) => p.phase === 'started');
   return (
     <section className="step ceremony-keys" aria-labelledby={headingId} data-section="online-ceremony-keys">
@@ -57,6 +59,19 @@ export function CeremonyKeys() {
         {tally(rows.map((k) => k.spec)).map(([spec, n]) => (
           <span key={spec} className="tally" data-spec={spec}>
             {spec} <strong>{n}</strong>
+          </span>
+        ))}{' '}
+        ·{' '}
+        {t(
+          'ckeys.by-kms-state',
+          readTimesValues(
+            locale,
+            rows.map((k) => k.kms),
+          ),
+        )}{' '}
+        {tally(rows.map((k) => k.kms.key)).map(([state, n]) => (
+          <span key={state} className="tally" data-kms-state={state}>
+            {kmsLabels.get(state)} <strong>{n}</strong>
           </span>
         ))}{' '}
         · {t('ckeys.by-state')}{' '}
@@ -78,6 +93,7 @@ export function CeremonyKeys() {
           <span className="mono">{inFlight.map(([keyId]) => keyId.slice(0, 8)).join(' ')}</span>
         </p>
       )}
+      <p className="hint">{t('ckeys.kms-states.hint')}</p>
       <TextField label={t('ckeys.filter')} value={filter} onChange={setFilter} hint={t('ckeys.filter.hint')} />
       <p className="hint" aria-live="polite">
         {t('ckeys.shown', { shown: shown.length, count: rows.length })}
@@ -87,7 +103,9 @@ export function CeremonyKeys() {
         className="key-table stacks"
         headers={
           <>
-            <KeyHeaderCells state />
+            <KeyHeaderCells />
+            <th scope="col">{t('ckeys.col.kms-state')}</th>
+            <th scope="col">{t('ckeys.col.journal')}</th>
             <th scope="col">{t('ckeys.col.place')}</th>
             <th scope="col">{t('ckeys.col.group')}</th>
             <th scope="col">{t('ckeys.col.progress')}</th>
@@ -100,6 +118,7 @@ export function CeremonyKeys() {
             <tr
               key={k.keyId}
               data-state={k.state}
+              data-kms-state={k.kms.key}
               data-replica-of={k.replicaOf ?? undefined}
               className={
                 [phase ? `phase-${phase.phase}` : '', k.replicaOf !== null ? 'replica' : ''].join(' ').trim() ||
@@ -107,7 +126,10 @@ export function CeremonyKeys() {
               }
             >
               <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
-              <td className="state" data-label={t('keys.col.state')}>
+              <td className="state kms-state" data-label={t('ckeys.col.kms-state')} title={k.kms.cell}>
+                {k.kms.label}
+              </td>
+              <td className="state" data-label={t('ckeys.col.journal')}>
                 {stateText(k.state)}
               </td>
               <td className="mono place" data-label={t('ckeys.col.place')}>

@@ -23,12 +23,12 @@ import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { namedKeys } from '../../../src-main/i18n/import-stopped-summary';
 import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
-import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { ONLINE_PLAN } from './plan';
 import { OtherJournalOverride } from './OtherJournalOverride';
 import { ImportStopped } from './ImportStopped';
 import { KeyStatusFacts } from './KeyStatusFacts';
+import { readTimesValues, tally, useKmsStateOf } from './kms-state-of';
 import { ProofList } from './ProofList';
 import { TypedImportExpiry, useTypedImportExpiry } from './TypedImportExpiry';
 
@@ -200,7 +200,8 @@ export function ImportStep() {
  * Deleting an imported AES key's material: per key, first what the online journal recorded of its
  * custody copy (main reads it; the command line's words), then the acknowledgement that needs: the
  * key ID typed again when there is NO copy, a ticked acknowledgement otherwise. The warning and what
- * was typed or ticked belong to one key at a time (typing one key's ID never arms another's).
+ * was typed or ticked belong to one key at a time (typing one key's ID never arms another's). The
+ * keys follow the screen's key filter and scroll in a bounded area (a batch imports 100 AES keys).
  */
 function DeleteMaterial({ keys, available }: { keys: ReturnType<typeof selectCeremonyKeys>; available: boolean }) {
   const readWarning = useAppStore((s) => s.readDeletionWarning);
@@ -208,9 +209,11 @@ function DeleteMaterial({ keys, available }: { keys: ReturnType<typeof selectCer
   const deleteMaterial = useAppStore((s) => s.deleteMaterial);
   const [typed, setTyped] = useState('');
   const [accepted, setAccepted] = useState(false);
+  const shownKey = useKeyFilter();
   const { t, message } = useT();
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   if (importedAes.length === 0) return null;
+  const rows = importedAes.filter(shownKey);
   const read = (keyId: string) => {
     setTyped('');
     setAccepted(false);
@@ -219,77 +222,112 @@ function DeleteMaterial({ keys, available }: { keys: ReturnType<typeof selectCer
   return (
     <details>
       <summary>{t('delete.summary')}</summary>
-      {importedAes.map((k) => {
-        const shown = warning?.keyId === k.keyId ? warning : null;
-        const armed = shown !== null && (shown.keyIdToType ? typed.trim() === k.keyId : accepted);
-        return (
-          <div key={k.keyId} className="row">
-            <StepButton available={available} primary={false} onClick={() => read(k.keyId)}>
-              {t('delete.read-warning', { alias: k.alias })}
-            </StepButton>
-            {shown && (
-              <>
-                <p className="warning">{phraseText({ message }, shown.warning)}</p>
-                {shown.keyIdToType ? (
-                  <TextField
-                    label={t('delete.type-key-id', { keyId: k.keyId })}
-                    value={typed}
-                    onChange={setTyped}
-                    mono
-                  />
-                ) : (
-                  <CheckboxField
-                    id={`delete-acknowledge-${k.keyId}`}
-                    label={t('delete.acknowledge', { alias: k.alias })}
-                    checked={accepted}
-                    onChange={setAccepted}
-                  />
-                )}
-                <StepButton
-                  available={available && armed}
-                  primary={false}
-                  onClick={() => void deleteMaterial(k.keyId, shown.keyIdToType ? typed : undefined)}
-                >
-                  {t('delete.button', { alias: k.alias })}
-                </StepButton>
-              </>
-            )}
-          </div>
-        );
-      })}
+      <p className="hint" aria-live="polite">
+        {t('ckeys.shown', { shown: rows.length, count: importedAes.length })}
+      </p>
+      {/* One row per imported AES key (100 in a batch): in a bounded scroll area, as the key tables. */}
+      <div className="table-wrap bounded delete-rows" tabIndex={0} role="region" aria-label={t('delete.summary')}>
+        {rows.map((k) => {
+          const shown = warning?.keyId === k.keyId ? warning : null;
+          const armed = shown !== null && (shown.keyIdToType ? typed.trim() === k.keyId : accepted);
+          return (
+            <div key={k.keyId} className="row">
+              <StepButton available={available} primary={false} onClick={() => read(k.keyId)}>
+                {t('delete.read-warning', { alias: k.alias })}
+              </StepButton>
+              {shown && (
+                <>
+                  <p className="warning">{phraseText({ message }, shown.warning)}</p>
+                  {shown.keyIdToType ? (
+                    <TextField
+                      label={t('delete.type-key-id', { keyId: k.keyId })}
+                      value={typed}
+                      onChange={setTyped}
+                      mono
+                    />
+                  ) : (
+                    <CheckboxField
+                      id={`delete-acknowledge-${k.keyId}`}
+                      label={t('delete.acknowledge', { alias: k.alias })}
+                      checked={accepted}
+                      onChange={setAccepted}
+                    />
+                  )}
+                  <StepButton
+                    available={available && armed}
+                    primary={false}
+                    onClick={() => void deleteMaterial(k.keyId, shown.keyIdToType ? typed : undefined)}
+                  >
+                    {t('delete.button', { alias: k.alias })}
+                  </StepButton>
+                </>
+              )}
+            </div>
+          );
+        })}
+      </div>
     </details>
   );
 }
 
 /**
- * The KMS's own word on each key now: its state and when its material expires (read on demand), and
- * as `online status` says it, the keys holding material proven and what is next for the others.
+ * The KMS's own word on each key: its state as the app last read it (the key list, this read, the
+ * proofs of verify) and when, and when its material expires (read on demand); a summary line by
+ * state, the screen's key filter, a bounded list. As `online status` says it, the keys holding
+ * material proven and what is next for the others (until an import, a verify or a deletion changes them).
  */
 function KmsKeyStates({ available }: { available: boolean }) {
   const shown = useKeyFilter();
   const readKeyStates = useAppStore((s) => s.readKeyStates);
   const keyStatus = useAppStore((s) => s.keyStatus);
-  const total = useAppStore(selectCeremonyKeys).length;
+  const keys = useAppStore(selectCeremonyKeys);
+  const kmsStateOf = useKmsStateOf();
   const { t, locale } = useT();
+  const states = keys.map((k) => ({ ...k, kms: kmsStateOf(k.keyId) }));
+  const anyRead = states.some((k) => k.kms.reading !== undefined);
+  const rows = states.filter(shown);
+  const labels = new Map(states.map((k) => [k.kms.key, k.kms.label]));
   return (
     <>
       <StepButton available={available} primary={false} onClick={() => void readKeyStates()}>
         {t('verify.read-states')}
       </StepButton>
-      {keyStatus && keyStatus.keys.length > 0 && (
-        <ul className="key-list key-states">
-          {keyStatus.keys.filter(shown).map((k) => (
-            <li key={k.keyId}>
-              {k.alias}
-              {t('text.bracketed', { text: k.spec })}
-              {t('text.lead')}
-              {kmsStateText({ t }, k.keyState)}
-              {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
-            </li>
-          ))}
-        </ul>
+      {anyRead && (
+        <>
+          <p className="key-summary kms-states-summary">
+            <strong>{t('ckeys.total', { count: states.length })}</strong> ·{' '}
+            {t(
+              'ckeys.by-kms-state',
+              readTimesValues(
+                locale,
+                states.map((k) => k.kms),
+              ),
+            )}{' '}
+            {tally(states.map((k) => k.kms.key)).map(([state, n]) => (
+              <span key={state} className="tally" data-kms-state={state}>
+                {labels.get(state)} <strong>{n}</strong>
+              </span>
+            ))}{' '}
+            <span className="hint" aria-live="polite">
+              {t('ckeys.shown', { shown: rows.length, count: states.length })}
+            </span>
+          </p>
+          <ul className="key-list key-states" tabIndex={0} aria-label={t('ckeys.col.kms-state')}>
+            {rows.map((k) => (
+              <li key={k.keyId} data-kms-state={k.kms.key}>
+                {k.alias}
+                {t('text.bracketed', { text: k.spec })}
+                {t('text.lead')}
+                {k.kms.cell}
+                {k.kms.reading?.materialExpiresAt
+                  ? t('verify.material-expires', { at: momentText(locale, k.kms.reading.materialExpiresAt) })
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
-      {keyStatus && <KeyStatusFacts status={keyStatus} total={total} />}
+      {keyStatus && <KeyStatusFacts status={keyStatus} total={keys.length} />}
     </>
   );
 }

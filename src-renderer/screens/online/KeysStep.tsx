@@ -1,7 +1,7 @@
 /** Step 2 online: the keys the KMS holds, filtered by state (step 3, the keys to create: CreateKeysStep.tsx). */
 import { BoundedTable } from '../../components/BoundedTable';
 import { useState } from 'react';
-import { KEY_STATE_FILTERS, type KeyStateFilter } from '../../../src-main/ipc/contract';
+import { KEY_STATE_FILTERS, kmsStateOfFilter, type KeyStateFilter } from '../../../src-main/ipc/contract';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { SelectField } from '../../components/Fields';
 import { PlannedStep } from '../../components/PlannedStep';
@@ -19,10 +19,15 @@ export function KeyListStep() {
   const listKeys = useAppStore((s) => s.listKeys);
   const [filter, setFilter] = useState<KeyStateFilter>('all');
   const { t } = useT();
-  const filterOptions = FILTERS.map((value) => ({
-    value,
-    label: t('keys.filter', { filter: value.replace(/-/g, '_') }),
-  }));
+  // A filter is named by its KMS state's words (the one KEY_STATE select), or "all states".
+  const stateOf = (filter: KeyStateFilter) => {
+    const state = kmsStateOfFilter(filter);
+    return {
+      filter: state === undefined ? 'all' : 'state',
+      state: state === undefined ? '' : kmsStateText({ t }, state),
+    };
+  };
+  const filterOptions = FILTERS.map((value) => ({ value, label: t('keys.filter', stateOf(value)) }));
   return (
     <PlannedStep plan={ONLINE_PLAN.keys} state={online ? 'current' : 'waiting'}>
       <div className="row">
@@ -35,7 +40,7 @@ export function KeyListStep() {
         <BoundedTable
           label={t('keys.title')}
           className="stacks"
-          caption={t('keys.caption', { count: keyList.keys.length, filter: keyList.filter.replace(/-/g, '_') })}
+          caption={t('keys.caption', { count: keyList.keys.length, ...stateOf(keyList.filter) })}
           headers={
             <>
               <KeyHeaderCells state />

@@ -6,10 +6,14 @@ import type { CeremonyState } from '../../../src-main/ipc/contract';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
 import { selectCeremonyKeys } from '../../store/selectors';
+import { useKmsStateOf } from './kms-state-of';
 
 type CeremonyKey = NonNullable<CeremonyState['online']>['keys'][number];
 
-/** Where one key of the ceremony stands, from the journal's view and the parameters issued. */
+/**
+ * Where one key of the ceremony stands in its journal (and the parameters issued this session): the
+ * ceremony's own steps, not the KMS's states (those: KMS_STATE_NAMES, as read, kms-state-of.ts).
+ */
 export type CeremonyKeyState = 'created' | 'issued' | 'unanswered' | 'unproven' | 'imported' | 'verified' | 'lapsed';
 
 export function ceremonyKeyState(key: CeremonyKey, issued: ReadonlySet<string>): CeremonyKeyState {
@@ -37,16 +41,20 @@ export function keyMatches(filter: string, key: FilterableKey, stateWords: reado
   );
 }
 
-/** The screen's filter as a predicate over any key list (its state looked up in the ceremony). */
+/** The screen's filter as a predicate over any key list (its journal state and its KMS state as last read looked up). */
 export function useKeyFilter(): (key: FilterableKey) => boolean {
   const filter = useAppStore((s) => s.keyFilter);
   const keys = useAppStore(selectCeremonyKeys);
   const issued = useAppStore((s) => s.issued);
   const issuedIds = new Set(issued.map((k) => k.keyId));
+  const kmsStateOf = useKmsStateOf();
   const { t } = useT();
   const states = new Map(keys.map((k) => [k.keyId, ceremonyKeyState(k, issuedIds)]));
   return (key) => {
     const state = states.get(key.keyId);
-    return keyMatches(filter, key, state ? [state, t('ckeys.state', { state })] : []);
+    return keyMatches(filter, key, [
+      ...(state ? [state, t('ckeys.state', { state })] : []),
+      kmsStateOf(key.keyId).label,
+    ]);
   };
 }

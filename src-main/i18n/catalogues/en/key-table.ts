@@ -3,7 +3,14 @@ export const enKeyTable = {
   'ckeys.title': 'Keys of this ceremony',
   'ckeys.total': '{count, plural, one {# key} other {# keys}}',
   'ckeys.by-spec': 'By spec:',
-  'ckeys.by-state': 'By state:',
+  'ckeys.by-state': 'In the journal:',
+  'ckeys.by-kms-state':
+    '{times, select, none {In the KMS (not read yet):} one {In the KMS, as read {first}:} other {In the KMS, as last read (between {first} and {last}):}}',
+  'ckeys.col.kms-state': 'In the KMS',
+  'ckeys.col.journal': 'In the journal',
+  'ckeys.kms-state': '{read, select, yes {{state}, read {at}} other {Not read}}',
+  'ckeys.kms-states.hint':
+    'A key’s state in the KMS is the one the app last read from the KMS (listing the keys, reading the key states, verifying), at the time the line above says (a state’s own time: point at it); after an import or a deletion it is “Not read” until it is read again. “In the journal” is what this ceremony’s journal records.',
   'ckeys.state':
     '{state, select, created {Created} issued {Parameters issued} unanswered {Import sent, answer not recorded} unproven {Import answered with an error, effect not proven} imported {Imported} verified {Verified} lapsed {Material lapsed} other {{state}}}',
   'ckeys.filter': 'Filter the keys',

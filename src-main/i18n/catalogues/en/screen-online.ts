@@ -37,14 +37,12 @@ export const enScreenOnline = {
   'remember.forget': 'Forget',
   'keys.spec-option':
     '{kind, select, symmetric {{spec} (symmetric, encrypt and decrypt)} ec {{spec} (sign and verify)} other {{spec}}}',
-  'keys.filter':
-    '{filter, select, all {All states} pending_import {Pending import} enabled {Enabled} disabled {Disabled} pending_deletion {Pending deletion} other {Pending activation}}',
+  'keys.filter': '{filter, select, all {All states} other {{state}}}',
   'kms.state': KEY_STATE,
   'keys.title': 'Keys in the KMS',
   'keys.show-in-state': 'Show keys in state',
   'keys.list': 'List the keys',
-  'keys.caption':
-    '{count, plural, one {# key} other {# keys}} ({filter, select, all {all states} pending_import {pending import} enabled {enabled} disabled {disabled} pending_deletion {pending deletion} other {pending activation}})',
+  'keys.caption': '{count, plural, one {# key} other {# keys}} ({filter, select, all {all states} other {{state}}})',
   'keys.col.alias': 'Alias',
   'keys.col.key-id': 'Key ID',
   'keys.col.spec': 'Spec',
@@ -146,6 +144,8 @@ export const enScreenOnline = {
   'verify.ok': 'Verified',
   'verify.spec-state': '{spec}, {state}',
   'verify.not-ok': 'NOT verified',
+  'verify.summary': '{count, plural, one {# key} other {# keys}} checked: {ok} verified, {failed} NOT verified.',
+  'verify.proofs': 'Proofs of the keys',
   'verify.read-states': 'Read the key states from the KMS',
   'verify.material-expires': ', material expires {at}',
   'verify.waiting': 'Waiting for the same material again',

@@ -5,7 +5,14 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
   'ckeys.title': '本次仪式的密钥',
   'ckeys.total': '{count, plural, other {# 个密钥}}',
   'ckeys.by-spec': '按规格：',
-  'ckeys.by-state': '按状态：',
+  'ckeys.by-state': '日志记录：',
+  'ckeys.by-kms-state':
+    '{times, select, none {在 KMS 中（尚未读取）：} one {在 KMS 中（读取于 {first}）：} other {在 KMS 中（最近一次读取，{first} 至 {last} 之间）：}}',
+  'ckeys.col.kms-state': '在 KMS 中',
+  'ckeys.col.journal': '日志记录',
+  'ckeys.kms-state': '{read, select, yes {{state}，读取于 {at}} other {未读取}}',
+  'ckeys.kms-states.hint':
+    '密钥在 KMS 中的状态是本应用最近一次从 KMS 读取的状态（列出密钥、读取密钥状态、校验），读取时间见上一行（单个状态的读取时间：将指针移到该状态上）；导入或删除之后，在再次读取之前显示为“未读取”。“日志记录”是本次仪式日志所记录的内容。',
   'ckeys.state':
     '{state, select, created {已创建} issued {已下发导入参数} unanswered {已发送导入，应答未记录} unproven {导入得到错误应答，是否生效未证实} imported {已导入} verified {已验证} lapsed {密钥材料已到期} other {{state}}}',
   'ckeys.filter': '筛选密钥',
