@@ -81,10 +81,10 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const events = await journalEvents();
     const n = crashedEvents.length;
     expect(events.slice(n, n + 5)).toEqual([
-      'custody.withdrawn',
-      'custody.withdraw-failed',
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
+      'custody.withdrawn',
+      'custody.withdraw-failed',
       'ceremony.session-started',
     ]);
     expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
@@ -129,8 +129,8 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(said).not.toContain('NOT withdrawn');
     const n = crashedEvents.length;
     expect((await journalEvents()).slice(n, n + 3)).toEqual([
-      'custody.withdrawn',
       'ceremony.session-unfinished',
+      'custody.withdrawn',
       'ceremony.session-started',
     ]);
     // Each custodian holds the new set only.

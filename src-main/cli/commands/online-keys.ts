@@ -1,6 +1,5 @@
 /** `keyferry online status`: the ceremony's keys in the KMS, proven, and what is next for each. */
 
-import { groupHex } from '../../core/hex-groups';
 import { KeyferryError } from '../../core/errors';
 import { cannotWriteThere } from '../../core/journal/lock';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
@@ -11,11 +10,10 @@ import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
-import { refusedBeforeImport, wrapsCheckedSinceWritten } from '../../core/ceremony/online/refused-imports';
 
 import { openOnlineSession, openUnjournaledLook, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
-import type { Journal, JournalEntry } from '../../core/journal';
+import type { Journal } from '../../core/journal';
 import type { KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import path from 'node:path';
@@ -25,16 +23,15 @@ import {
   lapsedLines,
   nextOnline,
   nextParametersCommand,
-  writtenParametersEntries,
   printGroupProofs,
   printProofs,
   roundName,
   unwrittenFolderName,
   withSession,
   printCreateRefusal,
-  type RoundSource,
 } from './online-steps';
 import { namedKeys, unprovenAnswers } from '../../i18n/import-stopped-summary';
+import { beforeImportNextLine, staleWrapLines } from './online-status-before-import';
 import {
   deletedKeyValues,
   lostRoundWord,
@@ -43,8 +40,7 @@ import {
   printRoundLines,
   type MissingImports,
 } from './online-status-rounds';
-import { proveFirst, statusNextSteps, writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
-import { exposureToSay } from '../../core/ceremony/online/exposed-material';
+import { proveFirst, statusNextSteps } from '../../core/ceremony/online/status-next-steps';
 
 /**
  * `online status`'s exit code for a ceremony that is not finished while nothing is wrong: keys still
@@ -195,160 +191,6 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
   } finally {
     await close();
   }
-}
-
-/**
- * Before any import, the step the ceremony waits for, with its command: fetch and write parameters
- * (keys created, or parameters fetched and never written: a stop or an error came before the
- * bundle), the import of a wrap checked and not finished, or the air-gapped wrap of the bundle
- * written last; after an old wrap given again and refused for its own expired tokens, that it is put
- * aside first (it is not the next step). Undefined at any other step.
- */
-function beforeImportNextLine(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
-  const next = nextStepBeforeImport(io, values, session);
-  if (session.ceremony.step !== 'parameters-written') return next;
-  return [...staleWrapLines(io, session), ...(next === undefined ? [] : [next])].join('\n') || undefined;
-}
-
-/**
- * Each old wrap given again since the bundle written last and refused for its own expired tokens
- * (wrapsCheckedSinceWritten), oldest first: put aside, its refusal not the next step. Said before the
- * next step, which is the bundle written last's.
- */
-function staleWrapLines(io: CliIo, session: RoundSource): string[] {
-  const { t } = cliTranslator(io);
-  const written = writtenParametersEntries(session).at(-1);
-  const stale = wrapsCheckedSinceWritten(session.journal.entries).stale.map((wrap) =>
-    t('online.status.stale-wrap-refused', {
-      folder: wrap.folder,
-      seq: wrap.seq,
-      parameters: wrap.parametersFolder ?? '',
-      dir: typeof written?.data['folder'] === 'string' ? written.data['folder'] : '',
-      refusedSeq: wrap.refused?.refusedSeq ?? 0,
-      code: wrap.refused?.code ?? '',
-    }),
-  );
-  return stale.reverse();
-}
-
-/** The next step before any import (beforeImportNextLine), without what is said of old wraps given again. */
-function nextStepBeforeImport(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
-  const { t } = cliTranslator(io);
-  const step = session.ceremony.step;
-  const written = writtenParametersEntries(session).at(-1);
-  const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
-  // The import of the wrap of the bundle written last was refused: not that wrap again.
-  const refused = refusedBeforeImport(session.journal.entries, step);
-  // A create step stopped part way (a stop, or a region unreachable): the keys of the plan still to create.
-  const notCreated = session.ceremony.keysNotCreated();
-  if (step === 'new' && notCreated.length > 0)
-    return t('online.status.next-create', {
-      count: notCreated.length,
-      keys: listText(
-        { t },
-        notCreated.map((k) =>
-          t('online.status.not-created-key', { alias: k.alias, region: k.replicaIn?.region ?? 'none' }),
-        ),
-      ),
-      command: nextOnline('create-key', values, ['--plan', 'PLAN']),
-    });
-  if (step === 'keys-created' || step === 'parameters-fetched' || refused?.kind === 'token')
-    return t('online.status.next-parameters', {
-      unwritten: step === 'parameters-fetched' ? 'yes' : 'no',
-      // Only beside an unwritten fetch: keys merely created again (tokens lapsed) have no wrap to import.
-      earlier: step === 'parameters-fetched' && folder ? 'yes' : 'no',
-      dir: folder,
-      refused: refused?.kind === 'token' ? 'token' : 'no',
-      bundle: refused?.folder ?? '',
-      refusedSeq: refused?.refusedSeq ?? 0,
-      code: refused?.code ?? '',
-      command: nextParametersCommand(session, values),
-    });
-  // A wrap refused as exposed (exposed-material.ts): never restored nor imported; new material is made.
-  const exposure = exposureToSay(session.journal.entries);
-  const exposed = exposure
-    ? {
-        seq: exposure.seq,
-        folder: exposure.folder,
-        set: exposure.setTag === null ? 'none' : 'named',
-        setTag: exposure.setTag ?? '',
-      }
-    : undefined;
-  if (step === 'parameters-written' && exposed && !exposure?.parametersAfter)
-    return t('online.status.exposed', { ...exposed, dir: folder, command: nextParametersCommand(session, values) });
-  // A custody restore of material this journal never saw under the KMS's wrapping keys, refused
-  // after the bundle written last: new material (fresh parameters), not that bundle's wrap again.
-  const unproven = session.journal.entries.findLast(
-    (e) => e.event === ONLINE_EVENTS.wrappedRefused && e.data['code'] === 'WRAPPED_RESTORE_UNPROVEN',
-  );
-  if (step === 'parameters-written' && unproven && (written?.seq ?? 0) < unproven.seq)
-    return t('online.status.restore-unproven', {
-      seq: unproven.seq,
-      folder: typeof unproven.data['folder'] === 'string' ? unproven.data['folder'] : '',
-      command: nextParametersCommand(session, values),
-    });
-  if (step === 'parameters-written' && folder) {
-    // Its wrap was checked and its import refused for an expiry not ahead: that wrap stands (a wrap
-    // again is refused); the same bundle imports with an expiry further ahead while the tokens last.
-    if (refused?.kind === 'expiry')
-      return t('online.status.next-import-expiry', {
-        ...refused,
-        command: nextOnline('import', values, ['--bundle', refused.folder]),
-      });
-    // A wrap checked since that bundle was written whose import did not finish (stopped part way
-    // before any key took its material, or the session ended after the check): its import is next,
-    // while the tokens of the parameters bundle it was made from last. A new run checks it again.
-    const unfinished = unfinishedImportLine(io, values, session, written);
-    if (unfinished) return unfinished;
-    // The first of the bundle's tokens to expire, as a moment ("within the tokens' 24 hours" left the
-    // officer counting), or that they have expired: that bundle can no longer be wrapped and imported.
-    const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
-    const digest = written?.data['manifestSha256'];
-    const reminder = exposed ? `\n${t('online.status.exposed-new-material', exposed)}` : '';
-    return `${t('online.status.next-wrap', {
-      dir: folder,
-      // From the journal, never the media: the witnesses type what the online side wrote.
-      digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
-      seq: written?.seq ?? 0,
-      until: tokens?.until ?? 0,
-      known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',
-      command: nextParametersCommand(session, values),
-    })}${reminder}`;
-  }
-  return undefined;
-}
-
-/**
- * Before any import, at step 'parameters-written': the wrap checked since the bundle written last
- * (`written`) that the next import continues from (wrapsCheckedSinceWritten), no refusal of its
- * import on record, while the import tokens of the parameters bundle it was made from are valid: its
- * import did not finish, and running it again (which checks the bundle again: a check is not carried
- * from one session to the next) is next. Undefined otherwise (its tokens expired: fresh parameters).
- */
-function unfinishedImportLine(
-  io: CliIo,
-  values: OnlineCommonValues,
-  session: OnlineSession,
-  written: JournalEntry | undefined,
-): string | undefined {
-  const wrap = wrapsCheckedSinceWritten(session.journal.entries).current;
-  if (!wrap || wrap.refused) return undefined;
-  const from =
-    (wrap.parametersSha256 === null
-      ? undefined
-      : writtenParametersEntries(session).findLast((e) => e.data['manifestSha256'] === wrap.parametersSha256)) ??
-    written;
-  const tokens = from ? writtenBundleTokens(from, session.journal.entries, new Date()) : null;
-  if (tokens?.lapsed) return undefined;
-  const dir = from?.data['folder'];
-  return cliTranslator(io).t('online.status.import-unfinished', {
-    folder: wrap.folder,
-    seq: wrap.seq,
-    dir: typeof dir === 'string' ? dir : '',
-    known: tokens === null ? 'no' : 'yes',
-    until: tokens?.until ?? 0,
-    command: nextOnline('import', values, ['--bundle', wrap.folder]),
-  });
 }
 
 /**

@@ -34,10 +34,11 @@ import { custodySetTag } from '../../custody/set-tag';
 import { slipFileNames } from '../../custody/custody-slip';
 import { backupPrintNameOf } from '../../custody/backup-print';
 import { withdrawCustodyWrites } from '../../custody/withdraw-custody';
-import { stringList, type Journal, type JournalEntry } from '../../journal';
+import type { Journal, JournalEntry } from '../../journal';
 import type { CustodyWithdrawal } from './session-stop';
 import type { NotWithdrawnCause } from './not-withdrawn-cause';
 import { CUSTODY_SPLIT_STARTED, SPLIT_START_JOURNALED } from './custody-split';
+import { writeReach } from './custody-write-reach';
 
 /** Why a custodian folder's files of the crashed session were not withdrawn (ICU select keys: no hyphens). */
 
@@ -208,33 +209,6 @@ function notWithdrawn(
   };
 }
 
-/** What a withdrawal of a session's custody files journals (withdrawCrashedCustody, a stop's, keepCustodyOfReceiptSession). */
-const WITHDRAWAL_EVENTS: ReadonlySet<string> = new Set([
-  'custody.withdrawn',
-  'custody.withdraw-failed',
-  'custody.kept',
-]);
-
-/**
- * The withdrawal the session's entries hold already: a closing (or a stop) cut short after it
- * journaled it. Not run again (its files gone, a second run would name them missing); the report
- * says what it journaled. Undefined when there is none.
- */
-function withdrawalJournaled(custody: CrashedCustody): CrashedCustodyWithdrawal | undefined {
-  const done = custody.session.filter((e) => WITHDRAWAL_EVENTS.has(e.event));
-  if (done.length === 0) return undefined;
-  const withdrawn = done.filter((e) => e.event === 'custody.withdrawn');
-  const left = done.filter((e) => e.event !== 'custody.withdrawn');
-  return {
-    withdrawnCustody: withdrawn.flatMap((e) => stringList(e.data['folders'])),
-    custodyByHand: left.flatMap((e) => {
-      const files = stringList(e.data['leftFiles']);
-      return files.length > 0 ? files : stringList([e.data['folder']]);
-    }),
-    notWithdrawn: [],
-  };
-}
-
 /**
  * The custody set of a session killed after its receipt was journaled and before its bundle's
  * manifest (unfinished-session.ts): KEPT, never removed. The journal and the media say the bundle
@@ -248,8 +222,6 @@ export async function keepCustodyOfReceiptSession(
   journal: Journal,
   operator: string,
 ): Promise<CrashedCustodyWithdrawal> {
-  const journaled = withdrawalJournaled(custody);
-  if (journaled) return journaled;
   const split = custody.session.findLast((e) => e.event === 'custody.split');
   const parsed = split ? splitSchema.safeParse(split.data) : null;
   if (custody.ceremonyId === null || !parsed?.success)
@@ -281,34 +253,6 @@ function journalNotWithdrawn(
 }
 
 /**
- * How far a split killed in its writes got, by holder: the writes go folder by folder in holder order
- * (custody/write-shares.ts), so a holder before the last readable folder holding the set's files was
- * `written` whole (its share missing there: another stick at its path), that last one may be cut
- * (`last`), and a holder after a readable folder they left empty was `notReached`. An unreadable
- * folder between is `unknown`: the set may be on that medium.
- */
-type WriteReach = 'written' | 'last' | 'notReached' | 'unknown';
-
-function writeReach(
-  targets: readonly CustodianTarget[],
-  listings: readonly (readonly string[] | null)[],
-  ours: (name: string) => boolean,
-): WriteReach[] {
-  const holdsSet = targets.map((_, i) => {
-    const listing = listings[i];
-    return listing === null || listing === undefined ? null : listing.some(ours);
-  });
-  const last = holdsSet.lastIndexOf(true);
-  const leftEmpty = holdsSet.findIndex((held, i) => i > last && held === false);
-  return holdsSet.map((held, i) => {
-    if (i < last) return 'written';
-    if (i === last) return 'last';
-    if (held === false || (leftEmpty !== -1 && i > leftEmpty)) return 'notReached';
-    return 'unknown';
-  });
-}
-
-/**
  * Removes the crashed session's custody files from its custodians' folders and journals what was
  * removed (`custody.withdrawn`) and, one entry per folder, what was not (`custody.withdraw-failed`,
  * see the file comment). Never throws for a folder or file it cannot reach.
@@ -320,8 +264,6 @@ export async function withdrawCrashedCustody(
 ): Promise<CrashedCustodyWithdrawal> {
   const ceremonyId = custody.ceremonyId;
   if (ceremonyId === null) return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
-  const journaled = withdrawalJournaled(custody);
-  if (journaled) return journaled;
   // Entries naming two sets in one session are not its own (a line copied in): nothing is taken by them.
   const oneSet = splitSetTags(custody.session).size <= 1;
   const split = oneSet ? custody.session.findLast((e) => e.event === 'custody.split') : undefined;
@@ -340,7 +282,10 @@ export async function withdrawCrashedCustody(
   const listings: (readonly string[] | null)[] = [];
   for (const target of targets) listings.push(await fs.readdir(target.folder).catch(() => null));
   // Killed in the writes (a start, no split): how far they got, holder by holder.
-  const reach = split === undefined && begun !== undefined ? writeReach(targets, listings, ours) : undefined;
+  const reach =
+    split === undefined && begun !== undefined
+      ? writeReach(listings.map((listing) => listing?.some(ours) ?? null))
+      : undefined;
   // Every holder's folder holds the whole set: the writes ended, and only the split's entry is missing. The
   // journal may be a copy cut short of a finished wrap: its set is named, to check, never removed.
   const wholeSet =

@@ -301,12 +301,9 @@ export async function closeUnfinishedSession(
     ceremonyId: ceremonyOf(entries),
     custodianFolders: folders.filter((d) => d.role === 'custodian'),
   };
-  // Its receipt was written: the set is kept, named, never removed (keepCustodyOfReceiptSession); else
-  // what it wrote is withdrawn. Both are journaled before the closing's entry, so a closing cut short
-  // leaves the session unfinished and the next one sees the withdrawal done (crashed-session-custody.ts).
-  const custody = receiptWritten
-    ? await keepCustodyOfReceiptSession(crashed, journal, operator)
-    : await withdrawCrashedCustody(crashed, journal, operator);
+  // Its receipt was written: the set is kept, named, never removed (keepCustodyOfReceiptSession),
+  // journaled before the closing's entry too, so no closing cut short leaves it unrecorded.
+  const kept = receiptWritten ? await keepCustodyOfReceiptSession(crashed, journal, operator) : undefined;
   await journal.append(operator, 'ceremony.session-unfinished', {
     reason: why.reason,
     reasonPhrase: { ...why.phrase },
@@ -338,6 +335,7 @@ export async function closeUnfinishedSession(
       receiptFolder,
     )),
   ];
+  const custody = kept ?? (await withdrawCrashedCustody(crashed, journal, operator));
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
   // Never those of a session cut after its receipt: for an HSM wrap they are its custody copy, kept as its shares are.
   const tokenObjects = receiptWritten

@@ -353,21 +353,6 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect((await readdir(c1)).sort()).toEqual(longer.sort());
   });
 
-  it('a closing cut short after it withdrew the set (before its own entry): the next closing withdraws nothing again and names nothing missing', async () => {
-    const [c1, c2] = (await crashedAfterSplit()) as [string, string];
-    // What the first closing did before the kill: the files removed, the withdrawal journaled.
-    for (const folder of [c1, c2]) await rm(folder, { recursive: true });
-    await journal.append('Op', 'custody.withdrawn', { folders: [c1, c2], removedFiles: 10 });
-
-    const report = await closeUnfinishedSession(journal, 'Op', new Date());
-
-    expect(report).toMatchObject({ withdrawnCustody: [c1, c2], custodyByHand: [], notWithdrawn: [] });
-    const events = journal.entries.map((e) => e.event);
-    expect(events.filter((e) => e.startsWith('custody.'))).toEqual(['custody.split', 'custody.withdrawn']);
-    expect(events.at(-1)).toBe('ceremony.session-unfinished');
-    expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
-  });
-
   it('a session whose entries name two sets (a start copied in): the files found are named to check, never removed', async () => {
     const [c1, c2] = await killedInTheWrites();
     for (const name of written(1)) await writeFile(path.join(c1, name), 'x');

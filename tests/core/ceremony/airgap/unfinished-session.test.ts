@@ -84,13 +84,12 @@ describe('closeUnfinishedSession', () => {
     expect(await readdir(custodians[1] as string)).toEqual(['notes.txt']);
     expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(true);
     const added = journal.entries.slice(5);
-    // The custody files are withdrawn first: a closing cut short after its own entry would leave them unnamed.
     expect(added.map((e) => e.event)).toEqual([
-      'custody.withdrawn',
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
+      'custody.withdrawn',
     ]);
-    expect(added[1]?.data).toMatchObject({ session: 1, seq: 1, count: 5 });
+    expect(added[0]?.data).toMatchObject({ session: 1, seq: 1, count: 5 });
     expect(listDeviations(added).map((d) => d.kind)).toEqual(['abandoned', 'abandoned', 'abandoned']);
     // The session is closed now: the next start finds nothing to do.
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
