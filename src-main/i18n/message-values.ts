@@ -536,6 +536,8 @@ export interface MessageValueTable {
   'problem.OUTPUT_FOLDER_CHANGED.next': NoValues;
   'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
   'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string };
+  'problem.PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number };
+  'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next': { surface?: string };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': NoValues;
   'problem.BUNDLE_ABANDONED': { dir: string | number };
@@ -2652,6 +2654,7 @@ export interface ProblemValueTable {
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; surface?: string };
+  'PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number; surface?: string };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };

@@ -166,11 +166,16 @@ async function statfsSpace(folder: string): Promise<VolumeSpace> {
   return { freeBytes: stats.bavail * stats.bsize, blockBytes: stats.bsize };
 }
 
-/** Custodians each on their own volume, none on the volume of the wrapped bundle (it travels online). */
+/**
+ * Custodians each on their own volume, none on the volume of the wrapped bundle (it travels online),
+ * nor on the receipts' (the workstation's own disk, where the journal is: a custodian's stick not
+ * mounted leaves its path there, and a share and the whole backup would stay with the journal).
+ */
 function checkVolumes(checked: readonly CheckedDestination[], options: PreflightOptions): void {
   if (options.allowCustodiansOnOneVolume) return;
   const custodians = checked.filter((c) => c.role === 'custodian');
   const bundle = checked.find((c) => c.role === 'bundle');
+  const receipts = checked.find((c) => c.role === 'receipt');
   for (const [i, c] of custodians.entries()) {
     const other = custodians.slice(0, i).find((o) => o.volumeId === c.volumeId);
     if (other)
@@ -185,6 +190,12 @@ function checkVolumes(checked: readonly CheckedDestination[], options: Preflight
         index: c.index,
         folder: c.folder,
         bundle: bundle.folder,
+      });
+    if (receipts && receipts.volumeId === c.volumeId)
+      throw new KeyferryError('PREFLIGHT_ON_RECEIPT_VOLUME', {
+        index: c.index,
+        folder: c.folder,
+        receipts: receipts.folder,
       });
   }
 }

@@ -128,6 +128,27 @@ describe('preflightDestinations', () => {
     await expect(preflightDestinations(folders, { allowCustodiansOnOneVolume: true })).resolves.toHaveLength(2);
   });
 
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a custodian folder on the receipts’ volume (a stick not mounted: its path on the workstation’s disk)',
+    async () => {
+      const sticks = ['stick-1', 'stick-2'].map((s) => path.join(dir, s));
+      for (const stick of sticks) unmounts.push(mountTmpfs(stick, { sizeKiB: 1024 }));
+      // Custodian 2's stick is not in: its path under the mount point's parent is the workstation's disk.
+      const destinations = [
+        bundle(path.join(sticks[0] as string, 'wrapped')),
+        receipt(dir),
+        custodian(1, path.join(sticks[1] as string, 'c1')),
+        custodian(2, path.join(dir, 'stick-3', 'c2')),
+      ];
+      await mkdir(path.join(dir, 'stick-3'));
+      await expect(preflightDestinations(destinations)).rejects.toMatchObject({
+        code: 'PREFLIGHT_ON_RECEIPT_VOLUME',
+        message: expect.stringContaining(`The folder of custodian 2 (${path.join(dir, 'stick-3', 'c2')})`),
+      });
+      await expect(preflightDestinations(destinations, { allowCustodiansOnOneVolume: true })).resolves.toHaveLength(4);
+    },
+  );
+
   it('refuses media that rejects the probe write (EROFS from the file layer)', async () => {
     const readOnly: FileLayer = {
       ...nodeFileLayer,

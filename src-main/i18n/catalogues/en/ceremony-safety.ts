@@ -56,6 +56,10 @@ export const enCeremonySafety = {
     'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
   'problem.PREFLIGHT_SAME_VOLUME.next':
     '{surface, select, app {Give each custodian’s share its own removable media, then check the folders again (in a rehearsal only, the tick box “Rehearsal: accept folders on one volume” lets them share one).} other {Give each custodian’s share its own removable media (for a rehearsal only: --shares-on-one-volume).}}',
+  'problem.PREFLIGHT_ON_RECEIPT_VOLUME':
+    'The folder of custodian {index} ({folder}) is on the same volume as the receipts and the journal ({receipts}): that custodian’s share and the whole backup would stay on this workstation (or on that medium), beside the journal. A custodian’s stick that is not mounted leaves its path on the workstation’s own disk. Nothing was generated.',
+  'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next':
+    '{surface, select, app {Mount each custodian’s removable media and choose a folder on it, then check the folders again (in a rehearsal only, the tick box “Rehearsal: accept folders on one volume” lets them share one).} other {Mount each custodian’s removable media and give a folder on it (--custodian-folder); for a rehearsal only: --shares-on-one-volume.}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
     'The folder of custodian {index} ({folder}) is on the same volume as the wrapped-material bundle ({bundle}), which travels to the online workstation. Nothing was generated.',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next':

@@ -53,6 +53,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
   'problem.PREFLIGHT_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自的移动存储介质，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请为每位保管人的份额使用各自的移动存储介质（仅限演练：--shares-on-one-volume）。}}',
+  'problem.PREFLIGHT_ON_RECEIPT_VOLUME':
+    '保管人 {index} 的文件夹（{folder}）与回执和日志（{receipts}）位于同一卷：该保管人的份额和完整备份会留在本工作站（或该介质）上、日志旁边。未挂载的保管人U盘会使其路径落在工作站自己的磁盘上。未生成任何内容。',
+  'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next':
+    '{surface, select, app {请挂载每位保管人存放份额的移动存储介质并在其上选择文件夹，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请挂载每位保管人存放份额的移动存储介质并在其上指定文件夹（--custodian-folder）；仅限演练：--shares-on-one-volume。}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
     '保管人 {index} 的文件夹（{folder}）与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的移动存储介质上，而不是传输介质上。',
