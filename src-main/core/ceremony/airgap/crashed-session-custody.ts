@@ -190,6 +190,8 @@ function notWithdrawn(
   target: CustodianTarget,
   cause: NotWithdrawnCause,
   files: readonly string[],
+  /** `maybe`: its holder is known, but not that the writes reached its folder (a split killed in them). */
+  reached: 'yes' | 'maybe' = 'yes',
 ): CustodyNotWithdrawn {
   const holder = target.holder;
   return {
@@ -199,7 +201,7 @@ function notWithdrawn(
     files,
     phrase: phraseOf('journal.reason.custody-not-withdrawn', {
       cause,
-      holder: holder ? 'known' : 'unknown',
+      holder: holder ? (reached === 'maybe' ? 'maybe' : 'known') : 'unknown',
       custodian: holder?.custodian ?? '',
       share: holder?.share ?? '',
       folder: target.folder,
@@ -321,8 +323,8 @@ export async function withdrawCrashedCustody(
       // Written there (or maybe, killed in the split): the folder is not where it was. One the writes
       // never reached (a later holder's, after a readable folder they left empty) holds nothing of it.
       if (reach?.[i] === 'notReached') continue;
-      // Maybe reached: named by its folder, the set's files as "may be there", never as written into it.
-      if (reach?.[i] === 'unknown') failed.push(notWithdrawn({ ...target, holder: null }, 'unreadable', []));
+      // Maybe reached: named with its holder, the set's files as "may be there", never as written into it.
+      if (reach?.[i] === 'unknown') failed.push(notWithdrawn(target, 'unreadable', [], 'maybe'));
       else if (target.holder || mayHaveWritten)
         failed.push(notWithdrawn(target, 'unreadable', inFolder(target.writtenNames)));
       continue;

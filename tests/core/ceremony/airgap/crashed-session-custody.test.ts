@@ -301,9 +301,14 @@ describe('closing a crashed session whose custodian folder is not where it wrote
 
     expect(existsSync(c1)).toBe(false);
     expect(report?.withdrawnCustody).toEqual([c1]);
-    expect(report?.notWithdrawn).toMatchObject([{ folder: c2, holder: null, cause: 'unreadable', files: [] }]);
+    expect(report?.notWithdrawn).toMatchObject([
+      { folder: c2, holder: { custodian: 'Bob', shareIndex: 2 }, cause: 'unreadable', files: [] },
+    ]);
     const line = phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '');
-    expect(line).toContain(`NOT withdrawn, delete by hand: the custodian folder ${c2}: that folder could not be read`);
+    expect(line).toContain(
+      `NOT withdrawn, delete by hand: the custodian folder ${c2} of Bob, who was to get share 2/3 (the writes may have reached it): that folder could not be read`,
+    );
+    expect(phraseText(translator('zh-CN'), report?.notWithdrawn[0]?.phrase ?? '')).toContain('写入可能已到达该文件夹');
     expect(line).toContain('Files of the custody set may be there');
     expect(journal.entries.find((e) => e.event === 'custody.withdrawn')?.data).toEqual({
       folders: [c1],
