@@ -1497,6 +1497,8 @@ export interface MessageValueTable {
   'problem.KMS.2201.next': NoValues;
   'problem.KMS.2601': NoValues;
   'problem.KMS.2601.next': { surface?: string };
+  'problem.WRAPPED_TOKENS_REFUSED_BEFORE': { code: string | number; seq: string | number; dir: string | number };
+  'problem.WRAPPED_TOKENS_REFUSED_BEFORE.next': { newer: string; surface?: string; latestDir: string | number };
   'problem.KMS.2602': NoValues;
   'problem.KMS.2602.next': { surface?: string };
   'problem.KMS.2603': NoValues;
@@ -2845,6 +2847,7 @@ export interface ProblemValueTable {
   'KMS.2101': NoValues;
   'KMS.2201': NoValues;
   'KMS.2601': { surface?: string };
+  'WRAPPED_TOKENS_REFUSED_BEFORE': { code: string | number; seq: string | number; dir: string | number; newer: string; surface?: string; latestDir: string | number };
   'KMS.2602': { surface?: string };
   'KMS.2603': NoValues;
   'KMS.2604': NoValues;

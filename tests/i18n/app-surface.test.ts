@@ -48,6 +48,23 @@ const CASES: readonly Case[] = [
   { code: 'KMS.2602', values: {}, cli: 'kms-sim advance' },
   { code: 'KMS.2601', values: {}, cli: 'keyferry online params' },
   {
+    code: 'WRAPPED_TOKENS_REFUSED_BEFORE',
+    values: { dir: '/m/params-1', seq: 7, code: 'KMS.2601', newer: 'yes', latestDir: '/m/params-2' },
+    cli: 'keyferry airgap wrap',
+    branch: 'newer parameters written',
+  },
+  {
+    code: 'WRAPPED_TOKENS_REFUSED_BEFORE',
+    values: { dir: '/m/params-1', seq: 7, code: 'KMS.2601', newer: 'no', latestDir: '' },
+    cli: 'keyferry online params',
+    branch: 'none written since',
+  },
+  {
+    code: 'PREFLIGHT_ON_RECEIPT_VOLUME',
+    values: { index: 2, folder: '/work/c2', receipts: '/work' },
+    cli: '--shares-on-one-volume',
+  },
+  {
     code: 'IMPORT_TOKEN_EXPIRED',
     values: { known: 'yes', keyId: 'k-1', at: Date.UTC(2026, 0, 1) },
     cli: 'keyferry online params',

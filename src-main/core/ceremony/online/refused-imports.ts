@@ -12,6 +12,7 @@
  */
 import type { JournalEntry } from '../../journal';
 import type { OnlineStep } from '../shared/ceremony-states';
+import { KeyferryError } from '../../errors';
 import { ONLINE_EVENTS, wrappedCheckedData } from './events';
 import { refusalClockOf, refusalKindOf, type REFUSAL_CLOCKS, type REFUSED_IMPORT_KINDS } from './refusal-kinds';
 
@@ -80,6 +81,48 @@ export function refusalOfCheck(
 ): RefusedImport | undefined {
   const next = entries.find((e) => e.seq > checkSeq && e.event === ONLINE_EVENTS.wrappedChecked);
   return refusedImportOf(next ? entries.filter((e) => e.seq < next.seq) : entries, checkSeq - 1, keyIds);
+}
+
+/** The KMS's answer that an import token has expired. */
+const KMS_TOKEN_EXPIRED = 'KMS.2601';
+
+/**
+ * Refuses, before a check is journaled, a wrapped bundle made from the import-parameters bundle
+ * `parameters` whose tokens the KMS already refused as expired for one of `keyIds` (after an earlier
+ * check of a wrap of that same parameters bundle): an old bundle given again. This computer's clock
+ * may still call the tokens valid (the KMS's runs ahead), but the KMS's word stands: sending the
+ * imports again would fail for each key, and the refusal would point at fresh parameters, a third
+ * material, when a wrap of the parameters written since may be waiting (WRAPPED_TOKENS_REFUSED_BEFORE).
+ */
+export function refuseTokensRefusedBefore(
+  entries: readonly JournalEntry[],
+  parameters: { readonly folder: string; readonly manifestSha256: string } | undefined,
+  keyIds: readonly string[],
+): void {
+  if (!parameters) return;
+  const keys = new Set(keyIds);
+  for (const check of entries) {
+    if (check.event !== ONLINE_EVENTS.wrappedChecked) continue;
+    const from = check.data['parametersBundle'];
+    if (typeof from !== 'object' || from === null || Array.isArray(from)) continue;
+    if (from['manifestSha256'] !== parameters.manifestSha256) continue;
+    // The KMS's own word only (KMS.2601): this computer's clock, which its own refusals went by, may be wrong.
+    const refused = refusalOfCheck(entries, check.seq, keys);
+    if (refused?.kind !== 'token' || refused.code !== KMS_TOKEN_EXPIRED) continue;
+    const latest = entries.findLast((e) => e.event === ONLINE_EVENTS.parametersWritten);
+    const latestFolder = latest?.data['folder'];
+    const newer =
+      latest !== undefined &&
+      latest.data['manifestSha256'] !== parameters.manifestSha256 &&
+      typeof latestFolder === 'string';
+    throw new KeyferryError('WRAPPED_TOKENS_REFUSED_BEFORE', {
+      dir: parameters.folder,
+      seq: refused.refusedSeq,
+      code: refused.code,
+      newer: newer ? 'yes' : 'no',
+      latestDir: newer ? latestFolder : '',
+    });
+  }
 }
 
 /**

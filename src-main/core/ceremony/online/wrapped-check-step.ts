@@ -42,6 +42,7 @@ import {
   refuseBundleBringingNothing,
 } from './wrapped-after-import';
 import { earlierParametersWarning, parametersBundleWrapped, unrecordedParametersWarning } from './wrapped-parameters';
+import { refuseTokensRefusedBefore } from './refused-imports';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
@@ -285,6 +286,8 @@ async function checkProvenBundle(
     replicaOf: key.replicaOf ?? null,
   }));
   const parameters = parametersBundleWrapped(state, checked);
+  // Tokens the KMS already refused as expired: never sent again, whatever this computer's clock says.
+  refuseTokensRefusedBefore(ctx.journalEntries(), parameters, keyIds);
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  refuseTokensRefusedBefore,
   refusedBeforeImport,
   refusedImportOf,
   wrapsCheckedSinceWritten,
@@ -121,5 +122,39 @@ describe('wrapsCheckedSinceWritten', () => {
         [...unfinished, ...journalEntries([written('/m/p2', '2')])].map((e, i) => ({ ...e, seq: i + 1 })),
       ).current,
     ).toBeUndefined();
+  });
+});
+
+describe('refuseTokensRefusedBefore', () => {
+  const P1 = { folder: '/m/params-1', manifestSha256: '1'.repeat(64) };
+  const P2 = { folder: '/m/params-2', manifestSha256: '2'.repeat(64) };
+  const checkOf = (folder: string, parameters: typeof P1) =>
+    [
+      'wrapped-bundle.checked',
+      { folder, manifestSha256: 'f'.repeat(64), parametersBundle: parameters, keys: [{ keyId: 'a' }] },
+    ] as const;
+  const written = (parameters: typeof P1) =>
+    [
+      'parameters.bundle-written',
+      { folder: parameters.folder, manifestSha256: parameters.manifestSha256, keyIds: ['a'] },
+    ] as const;
+
+  it('refuses a wrap of parameters whose tokens the KMS refused as expired, naming the parameters written since', () => {
+    const entries = journalEntries([written(P1), checkOf('/m/w1', P1), failed('a', 'KMS.2601'), written(P2)]);
+    expect(() => refuseTokensRefusedBefore(entries, P1, ['a'])).toThrow(
+      expect.objectContaining({
+        code: 'WRAPPED_TOKENS_REFUSED_BEFORE',
+        values: { dir: '/m/params-1', seq: 3, code: 'KMS.2601', newer: 'yes', latestDir: '/m/params-2' },
+      }),
+    );
+    // A wrap of the parameters written since, or one whose earlier import failed otherwise, goes on.
+    expect(() => refuseTokensRefusedBefore(entries, P2, ['a'])).not.toThrow();
+    const otherFailure = journalEntries([written(P1), checkOf('/m/w1', P1), failed('a', 'KMS.0303')]);
+    expect(() => refuseTokensRefusedBefore(otherFailure, P1, ['a'])).not.toThrow();
+    // Keyferry's own refusal by this computer's clock (which may be wrong) is not the KMS's word.
+    const ownClock = journalEntries([written(P1), checkOf('/m/w1', P1), failed('a', 'IMPORT_TOKEN_EXPIRED')]);
+    expect(() => refuseTokensRefusedBefore(ownClock, P1, ['a'])).not.toThrow();
+    // Another key's refusal says nothing of these keys' tokens.
+    expect(() => refuseTokensRefusedBefore(entries, P1, ['b'])).not.toThrow();
   });
 });
