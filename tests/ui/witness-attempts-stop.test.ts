@@ -76,7 +76,7 @@ describe('the witnesses cannot confirm the bundle digest, on the air-gapped scre
       expect(text).toContain(t('problem.WITNESS_ATTEMPTS_EXHAUSTED.next', exhausted));
       expect(text).toContain(t('left.wiped', { wiped: 0 }));
       expect(text).toContain(t('left.no-bundle'));
-      expect(text).toContain(t('air.stopped.steps'));
+      expect(text).toContain(t('air.stopped.steps', { journaled: 'yes' }));
       // Not the way on the trial found: quitting Keyferry.
       expect(text).not.toMatch(/close Keyferry|关闭 Keyferry/);
       // Said once: the step's notice, not the refusal again beside it.

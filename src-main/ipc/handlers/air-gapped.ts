@@ -44,7 +44,8 @@ type AirGapChannel =
  */
 async function startAirGap(session: CeremonySession, beforeClosing?: BeforeClosingRequest): Promise<AirGapSide> {
   if (session.airGap?.stopped) {
-    await session.airGap.journal.close();
+    // A journal whose medium failed at the stop may not close cleanly: the new session opens it again.
+    await session.airGap.journal.close().catch(() => undefined);
     session.airGap = undefined;
   }
   if (session.airGap) return session.airGap;

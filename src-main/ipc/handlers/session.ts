@@ -96,6 +96,8 @@ export interface RestoreSide {
 export interface StoppedAirGap {
   readonly problem: ProblemDetails;
   readonly report: AbandonReport;
+  /** Whether the journal took the stop (`ceremony.abandoned`); not when its medium failed. */
+  readonly journaled: boolean;
   /** Who had confirmed what when it stopped (a stopped ceremony lists nothing any more): its screens show them still. */
   readonly confirmations: readonly ArtefactToConfirm[];
 }

@@ -5,7 +5,7 @@
  * (`ceremony.abandoned`, session-stop.ts). Every later step of it is refused; the screen says so,
  * with what was withdrawn, and offers a new session (its network check, air-gapped.ts).
  */
-import { problemCause } from '../../core/ceremony/airgap/session-stop';
+import { problemCause, type AbandonReport } from '../../core/ceremony/airgap/session-stop';
 import { isKeyferryError, toProblem } from '../../core/errors';
 import { shownInTheApp } from '../router';
 import { abandonReportView } from './abandon-report-view';
@@ -16,8 +16,27 @@ import type { AirGapSide, StoppedAirGap } from './session';
 export async function stopWhenWitnessesCannotConfirm(side: AirGapSide, error: unknown): Promise<void> {
   if (side.stopped || !isKeyferryError(error) || error.code !== 'WITNESS_ATTEMPTS_EXHAUSTED') return;
   const confirmations = side.ceremony.artefactsToConfirm();
-  const report = await side.ceremony.abandon(problemCause(error));
-  side.stopped = { problem: toProblem(error), report, confirmations };
+  const state = side.ceremony.state;
+  // A stop its journal could not take (the medium failed) stops the session all the same, and says so:
+  // nothing was made before the confirmations, so nothing is held or written to withdraw.
+  const stop = await side.ceremony.abandon(problemCause(error)).then(
+    (report) => ({ report, journaled: true }),
+    () => ({ report: nothingMade(state), journaled: false }),
+  );
+  side.stopped = { problem: toProblem(error), ...stop, confirmations };
+}
+
+/** What a stop before any material did: nothing wiped, withdrawn or left. */
+function nothingMade(state: string): AbandonReport {
+  return {
+    state,
+    wipedKeys: 0,
+    underWay: 'nothing',
+    withdrawnBundle: null,
+    deleteByHand: null,
+    withdrawnCustody: [],
+    custodyByHand: [],
+  };
 }
 
 /** The stop as the session view carries it: the problem in the app's words (`surface: app`), and what the stop did. */
@@ -27,6 +46,7 @@ export function stoppedAirGapView(stopped: StoppedAirGap | undefined) {
   return {
     problem: shownInTheApp({ code, message, nextStep, ...(values ? { values: { ...values } } : {}) }),
     report: abandonReportView(stopped.report),
+    journaled: stopped.journaled,
   };
 }
 

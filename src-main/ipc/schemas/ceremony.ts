@@ -146,7 +146,7 @@ const airGapSessionSchema = z.object({
    * step's problem, and what the stop wiped and withdrew; no step of it may run (allowedSteps is
    * empty), and the network check starts a new session. Null while it runs.
    */
-  stopped: z.strictObject({ problem: problemSchema, report: leftCeremonySchema }).nullable(),
+  stopped: z.strictObject({ problem: problemSchema, report: leftCeremonySchema, journaled: z.boolean() }).nullable(),
 });
 
 const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });

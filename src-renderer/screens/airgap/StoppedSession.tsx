@@ -22,7 +22,7 @@ export function StoppedSession() {
       <p className="stopped-why">{why.message}</p>
       <p>{t('left.wiped', { wiped: stopped.report.wipedKeys })}</p>
       <WithdrawalLines report={stopped.report} noBundle={<p>{t('left.no-bundle')}</p>} />
-      <p className="stopped-steps">{t('air.stopped.steps')}</p>
+      <p className="stopped-steps">{t('air.stopped.steps', { journaled: stopped.journaled ? 'yes' : 'no' })}</p>
       <p className="stopped-next">{why.nextStep}</p>
       <p className="hint">{t('air.stopped.again-hint')}</p>
       <StepButton available onClick={() => void startAgain()}>

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CeremonyState } from '../../../src-main/ipc/contract';
+import type { JsonObject } from '../../../src-main/core/journal';
 import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
 import { OFFLINE } from '../../helpers/workstation';
 import { call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
@@ -98,4 +99,39 @@ describe('airgap.confirm-as-witness, wrong values', () => {
     expect(again.airGap).toMatchObject({ state: 'network-checked', stopped: null });
     expect(again.airGap?.allowedSteps).toContain('readParameters');
   }, 60_000);
+
+  it('a stop the journal cannot take (its medium failed) still stops the session, says so, and lets a new one start', async () => {
+    const { dir, ipc } = folder;
+    const params = path.join(dir, 'usb', 'params');
+    await mkdir(path.dirname(params));
+    const digest = await oneAesParamsBundle(params, {
+      ceremonyId: 'KF-20261207-d4d5d7',
+      keyId: '0a1b2c3d-0000-4000-8000-00000000000e',
+    });
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    await value(ipc, 'ceremony.setup', { title: 'Attempts', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+    await value(ipc, 'airgap.check-network');
+    await value(ipc, 'airgap.read-bundle', { folder: params });
+    const journal = ipc.session.airGap?.journal;
+    if (!journal) throw new Error('no air-gapped journal');
+    const append = journal.append.bind(journal);
+    vi.spyOn(journal, 'append').mockImplementation((actor: string, event: string, data?: JsonObject) =>
+      event === 'ceremony.abandoned'
+        ? Promise.reject(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }))
+        : append(actor, event, data),
+    );
+    const answers = [];
+    for (const typed of ['ab'.repeat(32), 'cd'.repeat(32), 'ef'.repeat(32)])
+      answers.push(await call(ipc, 'airgap.confirm-as-witness', { witness: 'Ben', typed }));
+    // The witnesses' problem is the answer, not the journal's failure.
+    expect(answers.at(-1)).toMatchObject({ ok: false, problem: { code: 'WITNESS_ATTEMPTS_EXHAUSTED' } });
+    const { airGap } = await value<CeremonyState>(ipc, 'ceremony.state');
+    expect(airGap?.allowedSteps).toEqual([]);
+    expect(airGap?.stopped).toMatchObject({ journaled: false, report: { wipedKeys: 0, withdrawnBundle: null } });
+    vi.mocked(journal.append).mockRestore();
+    // The way on works: a new session, whose witness confirms.
+    await value(ipc, 'airgap.check-network');
+    await value(ipc, 'airgap.read-bundle', { folder: params });
+    await value(ipc, 'airgap.confirm-as-witness', { witness: 'Ben', typed: digest });
+  });
 });
