@@ -54,6 +54,8 @@ interface PreflightOptions {
    * manifest would not list what is written there, and it would no longer verify).
    */
   readonly readFrom?: string;
+  /** The journal's folder (the workstation's own disk, as a rule): no custodian folder may be on its volume. */
+  readonly journalFolder?: string;
   /** File operations (tests inject failing media). */
   readonly layer?: FileLayer;
   /** The free bytes and allocation unit of the volume holding `folder` (default: statfs). */
@@ -171,11 +173,16 @@ async function statfsSpace(folder: string): Promise<VolumeSpace> {
  * nor on the receipts' (the workstation's own disk, where the journal is: a custodian's stick not
  * mounted leaves its path there, and a share and the whole backup would stay with the journal).
  */
-function checkVolumes(checked: readonly CheckedDestination[], options: PreflightOptions): void {
+function checkVolumes(
+  checked: readonly CheckedDestination[],
+  options: PreflightOptions,
+  journal: { readonly folder: string; readonly volumeId: string } | undefined,
+): void {
   if (options.allowCustodiansOnOneVolume) return;
   const custodians = checked.filter((c) => c.role === 'custodian');
   const bundle = checked.find((c) => c.role === 'bundle');
-  const receipts = checked.find((c) => c.role === 'receipt');
+  // The receipts' volume, and the journal's when the receipts are on a stick of their own.
+  const workstation = [checked.find((c) => c.role === 'receipt'), journal].filter((w) => w !== undefined);
   for (const [i, c] of custodians.entries()) {
     const other = custodians.slice(0, i).find((o) => o.volumeId === c.volumeId);
     if (other)
@@ -191,11 +198,12 @@ function checkVolumes(checked: readonly CheckedDestination[], options: Preflight
         folder: c.folder,
         bundle: bundle.folder,
       });
-    if (receipts && receipts.volumeId === c.volumeId)
+    const beside = workstation.find((w) => w.volumeId === c.volumeId);
+    if (beside)
       throw new KeyferryError('PREFLIGHT_ON_RECEIPT_VOLUME', {
         index: c.index,
         folder: c.folder,
-        receipts: receipts.folder,
+        receipts: beside.folder,
       });
   }
 }
@@ -306,7 +314,14 @@ export async function preflightDestinations(
       blockBytes: volume.blockBytes,
     });
   }
-  checkVolumes(checked, options);
+  const journalVolume =
+    options.journalFolder === undefined
+      ? undefined
+      : await fs.stat(options.journalFolder).then(
+          (stat) => ({ folder: options.journalFolder as string, volumeId: String(stat.dev) }),
+          () => undefined,
+        );
+  checkVolumes(checked, options, journalVolume);
   checkRoom(checked);
   return checked;
 }

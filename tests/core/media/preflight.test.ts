@@ -149,6 +149,27 @@ describe('preflightDestinations', () => {
     },
   );
 
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a custodian folder on the journal’s volume when the receipts are on a stick of their own',
+    async () => {
+      const sticks = ['transfer', 'receipts', 'stick-1'].map((s) => path.join(dir, s));
+      for (const stick of sticks) unmounts.push(mountTmpfs(stick, { sizeKiB: 1024 }));
+      const [transfer, receipts, stick1] = sticks as [string, string, string];
+      await mkdir(path.join(dir, 'stick-2'));
+      const destinations = [
+        bundle(path.join(transfer, 'wrapped')),
+        receipt(receipts),
+        custodian(1, path.join(stick1, 'c1')),
+        custodian(2, path.join(dir, 'stick-2', 'c2')),
+      ];
+      await expect(preflightDestinations(destinations)).resolves.toHaveLength(4);
+      await expect(preflightDestinations(destinations, { journalFolder: dir })).rejects.toMatchObject({
+        code: 'PREFLIGHT_ON_RECEIPT_VOLUME',
+        message: expect.stringContaining(`(${dir})`),
+      });
+    },
+  );
+
   it('refuses media that rejects the probe write (EROFS from the file layer)', async () => {
     const readOnly: FileLayer = {
       ...nodeFileLayer,

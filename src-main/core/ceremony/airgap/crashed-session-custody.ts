@@ -288,11 +288,20 @@ export async function withdrawCrashedCustody(
     split === undefined && begun !== undefined
       ? writeReach(listings.map((listing) => listing?.some(ours) ?? null))
       : undefined;
-  // Every holder's folder holds the whole set: the writes ended, and only the split's entry is missing. The
+  // Every holder's folder that reads holds the whole set: the writes may have ended, only the split's entry missing. The
   // journal may be a copy cut short of a finished wrap: its set is named, to check, never removed.
   const wholeSet =
     reach !== undefined &&
-    targets.every((t, i) => t.journaledNames.every((n) => listings[i]?.includes(n)) && t.journaledNames.length > 0);
+    listings.some((listing) => listing !== null) &&
+    targets.every((t, i) => {
+      const listing = listings[i];
+      // A folder not readable (a custodian gone home with their stick) is no sign the writes were cut.
+      return (
+        listing === null ||
+        listing === undefined ||
+        (t.journaledNames.length > 0 && t.journaledNames.every((n) => listing.includes(n)))
+      );
+    });
   const files: string[] = [];
   const unknownSets = new Map<CustodianTarget, readonly string[]>();
   const createdFolders: string[] = [];

@@ -3,6 +3,7 @@
  * bundle, the receipt folder (and the receipt's file names) and every custodian folder are
  * checked with preflightDestinations, sized for the keys of this ceremony. Journaled either way.
  */
+import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { expiryText, type KeyExpiry } from '../shared/planned-expiry';
@@ -131,6 +132,7 @@ export async function preflightJournaled(
   try {
     const checked = await preflightDestinations(destinations, {
       allowCustodiansOnOneVolume: allowSameVolume,
+      journalFolder: path.dirname(journal.path),
       ...(options.readFrom !== undefined ? { readFrom: options.readFrom } : {}),
     });
     await journal.append(operator, 'preflight.passed', {

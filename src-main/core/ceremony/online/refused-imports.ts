@@ -10,7 +10,7 @@
  * - `token`: the import tokens expired (TOKEN_EXPIRED_CODES): fresh parameters are next.
  * Which code is which kind: refusal-kinds.ts. A pure reading of journal entries.
  */
-import type { JournalEntry } from '../../journal';
+import { stringList, type JournalEntry } from '../../journal';
 import type { OnlineStep } from '../shared/ceremony-states';
 import { KeyferryError } from '../../errors';
 import { ONLINE_EVENTS, wrappedCheckedData } from './events';
@@ -106,21 +106,34 @@ export function refuseTokensRefusedBefore(
     const from = check.data['parametersBundle'];
     if (typeof from !== 'object' || from === null || Array.isArray(from)) continue;
     if (from['manifestSha256'] !== parameters.manifestSha256) continue;
-    // The KMS's own word only (KMS.2601): this computer's clock, which its own refusals went by, may be wrong.
-    const refused = refusalOfCheck(entries, check.seq, keys);
-    if (refused?.kind !== 'token' || refused.code !== KMS_TOKEN_EXPIRED) continue;
-    const latest = entries.findLast((e) => e.event === ONLINE_EVENTS.parametersWritten);
-    const latestFolder = latest?.data['folder'];
-    const newer =
-      latest !== undefined &&
-      latest.data['manifestSha256'] !== parameters.manifestSha256 &&
-      typeof latestFolder === 'string';
+    // The KMS's own word only (KMS.2601): this computer's clock, which its own refusals went by, may be
+    // wrong. Any such answer for these keys before the next check, whatever other refusal came after it.
+    const next = entries.find((e) => e.seq > check.seq && e.event === ONLINE_EVENTS.wrappedChecked);
+    const refused = entries.find(
+      (e) =>
+        e.seq > check.seq &&
+        (next === undefined || e.seq < next.seq) &&
+        e.event === ONLINE_EVENTS.stepFailed &&
+        e.data.step === 'import-key-material' &&
+        e.data.code === KMS_TOKEN_EXPIRED &&
+        keys.has(String(e.data.keyId)),
+    );
+    if (!refused) continue;
+    // Parameters written since for one of these keys: that bundle's wrap is the one to import.
+    const since = entries.findLast(
+      (e) =>
+        e.seq > check.seq &&
+        e.event === ONLINE_EVENTS.parametersWritten &&
+        e.data['manifestSha256'] !== parameters.manifestSha256 &&
+        stringList(e.data['keyIds']).some((keyId) => keys.has(keyId)),
+    );
+    const sinceFolder = since?.data['folder'];
     throw new KeyferryError('WRAPPED_TOKENS_REFUSED_BEFORE', {
       dir: parameters.folder,
-      seq: refused.refusedSeq,
-      code: refused.code,
-      newer: newer ? 'yes' : 'no',
-      latestDir: newer ? latestFolder : '',
+      seq: refused.seq,
+      code: KMS_TOKEN_EXPIRED,
+      newer: typeof sinceFolder === 'string' ? 'yes' : 'no',
+      latestDir: typeof sinceFolder === 'string' ? sinceFolder : '',
     });
   }
 }

@@ -348,6 +348,20 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
   });
 
+  it('every holder’s files whole where they can be read, one custodian gone home with their stick: nothing removed', async () => {
+    const folders = await killedInTheWrites();
+    for (const [i, folder] of folders.entries())
+      for (const name of written(i + 1)) await writeFile(path.join(folder, name), 'x');
+    await rename(folders[2], path.join(dir, 'cy-at-home'));
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    for (const [i, folder] of folders.slice(0, 2).entries())
+      expect((await readdir(folder)).sort()).toEqual(written(i + 1).sort());
+    expect(report?.notWithdrawn.map((n) => n.cause)).toEqual(['unknownSet', 'unknownSet', 'unreadable']);
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdrawn');
+  });
+
   it('another ceremony whose id begins with this one’s: its untagged-looking files are never taken', async () => {
     const [c1] = await killedInTheWrites();
     const longer = [`keyferry-share-${CEREMONY}-2-CCCCCCCC-1of2.json`, `keyferry-backup-${CEREMONY}-2-CCCCCCCC.txt`];

@@ -156,5 +156,25 @@ describe('refuseTokensRefusedBefore', () => {
     expect(() => refuseTokensRefusedBefore(ownClock, P1, ['a'])).not.toThrow();
     // Another key's refusal says nothing of these keys' tokens.
     expect(() => refuseTokensRefusedBefore(entries, P1, ['b'])).not.toThrow();
+    // The KMS's word stands though another refusal of the key came after it in that import.
+    const thenExpiry = journalEntries([
+      written(P1),
+      checkOf('/m/w1', P1),
+      failed('a', 'KMS.2601'),
+      failed('a', 'EXPIRY_IN_PAST'),
+    ]);
+    expect(() => refuseTokensRefusedBefore(thenExpiry, P1, ['a'])).toThrow(
+      expect.objectContaining({ values: expect.objectContaining({ newer: 'no' }) }),
+    );
+    // Parameters written since for other keys only are not named: fresh parameters for these are the way.
+    const otherKeys = journalEntries([
+      written(P1),
+      checkOf('/m/w1', P1),
+      failed('a', 'KMS.2601'),
+      ['parameters.bundle-written', { folder: P2.folder, manifestSha256: P2.manifestSha256, keyIds: ['b'] }],
+    ]);
+    expect(() => refuseTokensRefusedBefore(otherKeys, P1, ['a'])).toThrow(
+      expect.objectContaining({ values: expect.objectContaining({ newer: 'no', latestDir: '' }) }),
+    );
   });
 });
