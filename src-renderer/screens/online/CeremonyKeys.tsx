@@ -11,7 +11,8 @@ import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ceremonyKeyState, keyMatches, type CeremonyKeyState } from './key-filter';
 import { groupedByReplica } from './replica-groups';
-import { readTimesValues, tally, useKmsStateOf } from './kms-state-of';
+import { tally, useKmsStateOf } from './kms-state-of';
+import { KmsStateTally } from './KmsStateTally';
 
 /** ICU select keys take no hyphen: `fetch-parameters` is shown through `fetch_parameters`. */
 const selectKey = (value: string) => value.replace(/-/g, '_');
@@ -24,7 +25,7 @@ export function CeremonyKeys() {
   const setFilter = useAppStore((s) => s.setKeyFilter);
   const kmsStateOf = useKmsStateOf();
   const headingId = useId();
-  const { t, locale } = useT();
+  const { t } = useT();
   if (keys.length === 0) return null;
   const issuedIds = new Set(issued.map((k) => k.keyId));
   const rows = groupedByReplica(keys).map((k) => ({
@@ -49,7 +50,6 @@ export function CeremonyKeys() {
   const shown = rows.filter((k) =>
     keyMatches(filter, k, [k.state, stateText(k.state), k.kms.label, k.region, groupText(k)]),
   );
-  const kmsLabels = new Map(rows.map((k) => [k.kms.key, k.kms.label]));
   const inFlight = Object.entries(phases).filter(([, p]) => p.phase === 'started');
   return (
     <section className="step ceremony-keys" aria-labelledby={headingId} data-section="online-ceremony-keys">
@@ -61,20 +61,7 @@ export function CeremonyKeys() {
             {spec} <strong>{n}</strong>
           </span>
         ))}{' '}
-        ·{' '}
-        {t(
-          'ckeys.by-kms-state',
-          readTimesValues(
-            locale,
-            rows.map((k) => k.kms),
-          ),
-        )}{' '}
-        {tally(rows.map((k) => k.kms.key)).map(([state, n]) => (
-          <span key={state} className="tally" data-kms-state={state}>
-            {kmsLabels.get(state)} <strong>{n}</strong>
-          </span>
-        ))}{' '}
-        · {t('ckeys.by-state')}{' '}
+        · <KmsStateTally shown={rows.map((k) => k.kms)} /> · {t('ckeys.by-state')}{' '}
         {tally(rows.map((k) => k.state)).map(([state, n]) => (
           <span key={state} className="tally" data-state={state}>
             {stateText(state)} <strong>{n}</strong>

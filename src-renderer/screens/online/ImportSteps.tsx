@@ -28,7 +28,8 @@ import { ONLINE_PLAN } from './plan';
 import { OtherJournalOverride } from './OtherJournalOverride';
 import { ImportStopped } from './ImportStopped';
 import { KeyStatusFacts } from './KeyStatusFacts';
-import { readTimesValues, tally, useKmsStateOf } from './kms-state-of';
+import { useKmsStateOf } from './kms-state-of';
+import { KmsStateTally } from './KmsStateTally';
 import { ProofList } from './ProofList';
 import { TypedImportExpiry, useTypedImportExpiry } from './TypedImportExpiry';
 
@@ -286,7 +287,6 @@ function KmsKeyStates({ available }: { available: boolean }) {
   const states = keys.map((k) => ({ ...k, kms: kmsStateOf(k.keyId) }));
   const anyRead = states.some((k) => k.kms.reading !== undefined);
   const rows = states.filter(shown);
-  const labels = new Map(states.map((k) => [k.kms.key, k.kms.label]));
   return (
     <>
       <StepButton available={available} primary={false} onClick={() => void readKeyStates()}>
@@ -296,18 +296,7 @@ function KmsKeyStates({ available }: { available: boolean }) {
         <>
           <p className="key-summary kms-states-summary">
             <strong>{t('ckeys.total', { count: states.length })}</strong> ·{' '}
-            {t(
-              'ckeys.by-kms-state',
-              readTimesValues(
-                locale,
-                states.map((k) => k.kms),
-              ),
-            )}{' '}
-            {tally(states.map((k) => k.kms.key)).map(([state, n]) => (
-              <span key={state} className="tally" data-kms-state={state}>
-                {labels.get(state)} <strong>{n}</strong>
-              </span>
-            ))}{' '}
+            <KmsStateTally shown={states.map((k) => k.kms)} />{' '}
             <span className="hint" aria-live="polite">
               {t('ckeys.shown', { shown: rows.length, count: states.length })}
             </span>

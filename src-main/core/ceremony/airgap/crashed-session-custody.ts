@@ -274,9 +274,10 @@ export async function withdrawCrashedCustody(
   const parsed = begun ? splitSchema.safeParse(begun.data) : null;
   const targets = targetsOf(custody, ceremonyId, parsed?.success ? parsed.data : null);
   const producedMaterial = custody.session.some((e) => PRODUCED_MATERIAL.has(e.event));
-  // A folder that cannot be read may hold its files: named, unless its build journals the split's
-  // start before any file and there is none (killed before it, it wrote no file).
-  const mayHaveWritten = producedMaterial && (begun !== undefined || !journalsSplitStart(custody.session));
+  // Killed before its start entry, a build that journals it made no folder and wrote no file; else a
+  // folder that cannot be read may hold its files, and is named.
+  const beforeStart = begun === undefined && journalsSplitStart(custody.session);
+  const mayHaveWritten = producedMaterial && !beforeStart;
   // Files of the ceremony no entry of it names (an older build killed in its split, a start entry
   // dropped from a copy, two sets named): found, they are named to check, never removed.
   const unnamedWrites = begun === undefined && producedMaterial;
@@ -288,8 +289,8 @@ export async function withdrawCrashedCustody(
     split === undefined && begun !== undefined
       ? writeReach(listings.map((listing) => listing?.some(ours) ?? null))
       : undefined;
-  // Every holder's folder that reads holds the whole set: the writes may have ended, only the split's entry missing. The
-  // journal may be a copy cut short of a finished wrap: its set is named, to check, never removed.
+  // Every holder's folder that reads holds the whole set: the writes may have ended, only the split's
+  // entry missing, or the journal is a copy cut short of a finished wrap: named to check, never removed.
   const wholeSet =
     reach !== undefined &&
     listings.some((listing) => listing !== null) &&
@@ -312,13 +313,7 @@ export async function withdrawCrashedCustody(
     if (begun !== undefined && !wholeSet) files.push(...named);
     else if ((unnamedWrites || wholeSet) && named.length > 0) unknownSets.set(target, named);
     // The folders it made, empty again: never one whose share is not in it (another stick at its path).
-    if (
-      target.willCreate &&
-      !wholeSet &&
-      reach?.[i] !== 'written' &&
-      (begun !== undefined || !journalsSplitStart(custody.session))
-    )
-      createdFolders.push(target.folder);
+    if (target.willCreate && !wholeSet && reach?.[i] !== 'written' && !beforeStart) createdFolders.push(target.folder);
   }
   const removed =
     files.length > 0 || createdFolders.length > 0
