@@ -3,7 +3,7 @@
  * key material. Split makes a custody set of the one key (share format 2, as the air-gapped
  * ceremony does) and writes each custodian's folder with core/custody/custodian-folders.ts: their
  * share file, its printable slip, the backup file and its printout, each folder on its own
- * volume. Passphrases come only from an environment variable. Split reads plaintext material, so
+ * volume and none on the material file's. Passphrases come only from an environment variable. Split reads plaintext material, so
  * it first runs the air-gapped network check (refused on a live network unless --allow-network).
  */
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/cryp
 import { writeCustodySet } from '../../core/custody/custodian-folders';
 import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
 import type { VolumeIdOf } from '../../core/custody/write-shares';
+import { volumeIdOf as mediaVolumeIdOf } from '../../core/media/folder-info';
 import { checkIdentifier } from '../../core/identifier-check';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
@@ -69,6 +70,11 @@ async function runSplit(
   const spec = parseKeySpec(specText);
   // The material is plaintext: the air-gapped side's network check, before the file is read.
   checkNetworkBeforeMaterial(io, values['allow-network']);
+  const folders = outs.map((d) => path.resolve(io.cwd, d));
+  // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
+  const volumes = values['shares-on-one-volume'] ? (folder: string) => path.resolve(folder) : volumeIdOf;
+  if (!values['shares-on-one-volume'])
+    await refuseOutOnMaterialVolume(path.resolve(io.cwd, materialFile), folders, volumeIdOf ?? mediaVolumeIdOf);
   const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;
@@ -86,12 +92,11 @@ async function runSplit(
     const writes = writeCustodySet(set, {
       m,
       n,
-      folders: outs.map((d) => path.resolve(io.cwd, d)),
+      folders,
       language: ceremonyReceiptLanguage(io),
       // No ceremony title here (a material file is split on its own): the slips say when.
       slipContext: { splitAt: new Date() },
-      // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
-      volumeIdOf: values['shares-on-one-volume'] ? (folder) => path.resolve(folder) : volumeIdOf,
+      volumeIdOf: volumes,
       signal: stoppable.signal,
       created,
       afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stoppable.signal),
@@ -128,6 +133,29 @@ async function runSplit(
     stoppable.unregister();
     material.dispose();
     for (const share of set?.shares ?? []) share.share.dispose();
+  }
+}
+
+/**
+ * A share written on the material file's own volume would stay beside the plaintext key, most often
+ * on this workstation's disk (a custodian's stick that is not mounted leaves its folder's path on
+ * that disk): refused before the material is read. A folder or file that cannot be read is left to
+ * the checks that name it (the material's read, the folders' check before writing).
+ */
+async function refuseOutOnMaterialVolume(
+  materialFile: string,
+  folders: readonly string[],
+  volumeIdOf: VolumeIdOf,
+): Promise<void> {
+  const volumeOf = (target: string) =>
+    Promise.resolve(target)
+      .then(volumeIdOf)
+      .then(String, () => undefined);
+  const materialVolume = await volumeOf(materialFile);
+  if (materialVolume === undefined) return;
+  for (const [i, folder] of folders.entries()) {
+    if ((await volumeOf(folder)) === materialVolume)
+      throw new KeyferryError('CUSTODY_OUT_ON_MATERIAL_VOLUME', { index: i + 1, folder, material: materialFile });
   }
 }
 

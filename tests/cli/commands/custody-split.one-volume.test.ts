@@ -1,6 +1,6 @@
 /**
  * `custody split` as an officer rehearses it on one machine, with the real volume check (each
- * folder's device number): custodian folders on one disk are refused, and the refusal's advice
+ * folder's device number): custodian folders on the material file's disk are refused, and the refusal's advice
  * (`--shares-on-one-volume`, rehearsals only) is an option the command takes, which then writes the
  * set with a WARNING to move each folder to media of its own. Every split ends with a WARNING that
  * the --material file still holds the key in plaintext and is to be destroyed.
@@ -51,8 +51,11 @@ describe('custody split rehearsed on one machine', () => {
     const args = await splitArgs();
     const refused = await run(args);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('are on the same volume: one lost or copied drive would carry two shares.');
-    expect(refused.err).toContain('(for a rehearsal with test material only: custody split --shares-on-one-volume)');
+    // The material file is on the same disk: the first folder is refused for it, before the file is read.
+    expect(refused.err).toContain(
+      `The folder for custodian 1’s share (${path.join(dir, 'custodian-1')}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
+    );
+    expect(refused.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume.');
     expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);
 
     const split = await run([...args, '--shares-on-one-volume']);

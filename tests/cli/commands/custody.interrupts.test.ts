@@ -3,8 +3,9 @@
  * folders, in a real process (the installed bin, SIGINT to its process group as a terminal sends it):
  * the first custodian's folder is complete (share, slips, backup, printout) and the second not yet
  * started; the stop removes what was written, says so in one line, and the same command then
- * makes a fresh split. The two folders sit on two real volumes (the temp folder and /dev/shm),
- * since the command refuses two shares on one volume. A folder moved away meanwhile is named, never
+ * makes a fresh split. The two folders sit on two real volumes (a tmpfs stick and /dev/shm), apart
+ * from the material's (the temp folder's), since the command refuses two shares on one volume and a
+ * share on the material's. A folder moved away meanwhile is named, never
  * called emptied. `custody restore --out` stopped while it writes key material in plain form takes
  * away what it wrote, or names what it could not; stopped once all is written, it prints the files
  * and the WARNING and ends 0 (a trial's stop left 41 such files with no word about them).
@@ -18,21 +19,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, spawnCli, type CliRun } from '../../integration/cli-process';
 import { runRehearsal } from '../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { shareFileIn } from '../../helpers/custody-files';
+import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
 let folders: string[];
+let unmountStick: (() => void) | undefined;
 const material = randomBytes(32);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-split-stop-'));
   const other = await mkdtemp(path.join('/dev/shm', 'kf-split-stop-'));
-  folders = [path.join(dir, 'custodian-1'), path.join(other, 'custodian-2')];
-  for (const folder of folders) await mkdir(folder);
-  // Two volumes, or the command refuses before writing anything (and this test would prove nothing).
-  expect(statSync(folders[0] as string).dev).not.toBe(statSync(folders[1] as string).dev);
+  // Custodian 1's stick is a real tmpfs, custodian 2's /dev/shm; the material stays on the temp
+  // folder's disk. Three volumes, or the command refuses before writing anything (a folder on the
+  // material's volume, or two on one) and these tests would prove nothing.
+  const stick = path.join(dir, 'stick-1');
+  unmountStick = MOUNTS_AVAILABLE ? mountTmpfs(stick, { sizeKiB: 1024 }) : undefined;
+  folders = [path.join(stick, 'custodian-1'), path.join(other, 'custodian-2')];
+  for (const folder of folders) await mkdir(folder, { recursive: true });
   await writeFile(path.join(dir, 'material.bin'), material);
+  if (unmountStick) {
+    const volumes = [path.join(dir, 'material.bin'), ...folders].map((f) => statSync(f).dev);
+    expect(new Set(volumes).size).toBe(3);
+  }
 });
 afterEach(async () => {
+  unmountStick?.();
   await rm(dir, { recursive: true, force: true });
   await rm(path.dirname(folders[1] as string), { recursive: true, force: true });
 });
@@ -73,7 +84,7 @@ async function stopAtFirstFolder(
   });
 }
 
-describe('custody split stopped by Ctrl-C while writing the custodian folders', () => {
+describe.skipIf(!MOUNTS_AVAILABLE)('custody split stopped by Ctrl-C while writing the custodian folders', () => {
   it('names the files its folder took away when moved meanwhile, never "removed", and touches the new folder in its place', async () => {
     const first = folders[0] as string;
     const moved = `${first}-moved`;

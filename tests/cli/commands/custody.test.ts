@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { CliIo } from '../../../src-main/cli/command';
 import { createCustodyCommands } from '../../../src-main/cli/commands/custody';
 import { restoredExpiry } from '../../../src-main/core/ceremony/restore/restored-expiry';
@@ -24,14 +24,29 @@ import { englishSentences } from '../english-words';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
 import { backupFileIn, shareFileIn } from '../../helpers/custody-files';
 import { OFFLINE } from '../../helpers/workstation';
+import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 const REPO = path.resolve(__dirname, '../../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
 const commands = createCustodyCommands({ volumeIdOf: eachOwnVolume });
 const temps: string[] = [];
+/** /dev/shm is a volume apart from the temp folder's (a second real volume for the volume checks). */
+const otherVolume = (() => {
+  try {
+    return statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+  } catch {
+    return false;
+  }
+})();
 
 async function workspace(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-cli-custody-'));
+  temps.push(dir);
+  return dir;
+}
+/** A temp folder on /dev/shm, removed after the test. */
+async function shmWorkspace(): Promise<string> {
+  const dir = await mkdtemp('/dev/shm/keyferry-cli-custody-');
   temps.push(dir);
   return dir;
 }
@@ -657,15 +672,42 @@ describe('keyferry custody', () => {
     );
   });
 
-  it('the registered command refuses share folders on one real volume, before writing anything', async () => {
-    const dir = await workspace();
-    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
-    const outs = await folders(dir, 3);
-    const result = await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir, {}, registered);
-    expect(result.code).toBe(1);
-    expect(result.err).toContain('are on the same volume');
-    for (const out of outs) expect(await readdir(out)).toEqual([]);
-  });
+  it.skipIf(!otherVolume)(
+    'the registered command refuses share folders on one real volume, before writing anything',
+    async () => {
+      const dir = await workspace();
+      // The material apart (on /dev/shm): the three folders share only each other's volume.
+      const shm = await shmWorkspace();
+      await writeFile(path.join(shm, 'key.bin'), randomBytes(32));
+      const outs = await folders(dir, 3);
+      const argv = splitArgs(path.join(shm, 'key.bin'), 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']);
+      const result = await run(argv, dir, {}, registered);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('The destinations for shares 1 and 2');
+      expect(result.err).toContain('are on the same volume');
+      for (const out of outs) expect(await readdir(out)).toEqual([]);
+    },
+  );
+
+  it.skipIf(!otherVolume)(
+    'the registered command refuses a share folder on the material file’s real volume, before reading it',
+    async () => {
+      const dir = await workspace();
+      const shm = await shmWorkspace();
+      // Not key material at all: the refusal comes before the file is read.
+      await writeFile(path.join(dir, 'key.bin'), 'not read');
+      // Custodian 1 on a volume of their own; custodian 2's "stick" is a folder on the workstation's disk.
+      const outs = [shm, path.join(dir, 'usb2')];
+      await mkdir(outs[1] as string);
+      const result = await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']), dir, {}, registered);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(
+        `The folder for custodian 2’s share (${outs[1]}) is on the same volume as the material file (${path.join(dir, 'key.bin')}): that share and the whole backup would stay beside the plaintext key material`,
+      );
+      expect(result.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume');
+      for (const out of outs) expect(await readdir(out)).toEqual([]);
+    },
+  );
 
   it('refuses bad arguments with the usage hint', async () => {
     const dir = await workspace();
@@ -699,25 +741,23 @@ describe('keyferry custody', () => {
     for (const out of outs) expect(await readdir(out)).toEqual([]);
   });
 
-  const otherVolume = (() => {
-    try {
-      return statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
-    } catch {
-      return false;
-    }
-  })();
-  it.skipIf(!otherVolume)(
-    'end to end in real processes: 2-of-2 on two real volumes (temp folder and /dev/shm)',
+  it.skipIf(!otherVolume || !MOUNTS_AVAILABLE)(
+    'end to end in real processes: 2-of-2 on two real volumes (temp folder and /dev/shm), the material on a third',
     async () => {
       const dir = await workspace();
-      const shm = await mkdtemp('/dev/shm/keyferry-cli-custody-');
-      temps.push(shm);
+      const shm = await shmWorkspace();
       const key = randomBytes(32);
-      await writeFile(path.join(dir, 'key.bin'), key);
+      // The material on a stick of its own (a real tmpfs): neither share may land on its volume.
+      const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-material-stick-'));
+      onTestFinished(mountTmpfs(stick, { sizeKiB: 64 }));
+      await writeFile(path.join(stick, 'key.bin'), key);
       const keyferry = (args: string[]) =>
         spawnSync(process.execPath, [KEYFERRY_BIN, ...args], { cwd: dir, encoding: 'utf8' });
       // Real processes on this (networked) machine: the override, as a rehearsal would give it.
-      const split = keyferry([...splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']), '--allow-network']);
+      const split = keyferry([
+        ...splitArgs(path.join(stick, 'key.bin'), 'AES_256', 2, [dir, shm], ['Alice', 'Bob']),
+        '--allow-network',
+      ]);
       expect(split.stderr).toBe('');
       expect(split.status).toBe(0);
       const restore = keyferry([

@@ -140,7 +140,7 @@ export const enCliHelp = {
   'cli.opt.unjournaled.allow-network':
     'go on although a network is up (rehearsals only; printed as a WARNING, journaled nowhere)',
   'cli.opt.custody-split.shares-on-one-volume':
-    'rehearsals only: accept --out folders on one volume (printed as a WARNING, journaled nowhere)',
+    'rehearsals only: accept --out folders on one volume, or on the material file’s volume (printed as a WARNING, journaled nowhere)',
   'cli.opt.custody-split.material': 'AES_256: 32 raw bytes, hex or base64; RSA/EC: private key PEM/DER',
   'cli.opt.custody-split.key-spec': "the material's key spec: AES_256, RSA_2048/3072/4096, EC_P256/P384",
   'cli.opt.custody-split.ceremony-id': 'the ceremony the shares belong to (printed on slips; restore checks it)',

@@ -135,7 +135,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '在此生成密钥材料时必须给出：密钥材料包装后即被擦除，任何地方都不留副本（若 KMS 丢失它\n或它已过期，就再也无法导入）；给出 --material 可保留您自己的副本',
   'cli.opt.unjournaled.allow-network': '即使网络已连接也继续（仅用于演练；打印为警告，不记入任何日志）',
   'cli.opt.custody-split.shares-on-one-volume':
-    '仅用于演练：接受位于同一卷的 --out 文件夹（打印为警告，不记入任何日志）',
+    '仅用于演练：接受位于同一卷、或与密钥材料文件位于同一卷的 --out 文件夹（打印为警告，不记入任何日志）',
   'cli.opt.custody-split.material': 'AES_256：32 字节原始数据、十六进制或 base64；RSA/EC：私钥 PEM/DER',
   'cli.opt.custody-split.key-spec': '密钥材料的密钥规格：AES_256、RSA_2048/3072/4096、EC_P256/P384',
   'cli.opt.custody-split.ceremony-id': '份额所属的仪式（打印在凭条上；恢复时会核对）',
