@@ -12,11 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+/**
+ * The type checks use TypeScript 7, the native compiler (package.json's `typescript7`, an alias of
+ * typescript@7): it checks the same code as TypeScript 5.9 about five times faster. TypeScript 5.9
+ * (`typescript`) stays for the tools that use its JavaScript API (typescript-eslint, the tests that
+ * read the sources), which TypeScript 7 does not offer. Both packages name a `tsc` command, so this
+ * one is called by its path, never as node_modules/.bin/tsc.
+ */
+const tsc = path.join(root, 'node_modules', 'typescript7', 'bin', 'tsc');
 
 /** Longest first, so the last to start is a short one. */
 const CHECKS = [
-  { name: 'type check (main)', command: bin('tsc'), args: ['-p', 'tsconfig.node.json'] },
-  { name: 'type check (renderer)', command: bin('tsc'), args: ['-p', 'tsconfig.web.json'] },
+  { name: 'type check (main)', command: process.execPath, args: [tsc, '-p', 'tsconfig.node.json'] },
+  { name: 'type check (renderer)', command: process.execPath, args: [tsc, '-p', 'tsconfig.web.json'] },
   { name: 'ESLint', command: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   { name: 'Electronegativity', command: process.execPath, args: [path.join(root, 'scripts', 'electronegativity.mjs')] },
   { name: 'Prettier', command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
