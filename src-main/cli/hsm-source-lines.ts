@@ -1,6 +1,6 @@
 /** What the CLI prints about an HSM material source: the token, what each spec will use, and each key's material. */
 import type { MaterialSummary } from '../core/ceremony/airgap/produce-material';
-import type { HsmSourceSummary } from '../core/ceremony/airgap/hsm-material';
+import type { HsmSourceSummary } from '../core/ceremony/airgap/hsm-token-check';
 import { groupHex } from '../core/hex-groups';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import type { CrashedObjectsCleanup } from '../../core/ceremony/airgap/crashed-objects-destroy';
-import type { HsmSourceSummary } from '../../core/ceremony/airgap/hsm-material';
+import type { HsmSourceSummary } from '../../core/ceremony/airgap/hsm-token-check';
 import { KeyferryError } from '../../core/errors';
 import { capabilityFacts } from '../../core/hsm/mechanisms';
 import type {
@@ -114,7 +114,7 @@ export function hsmSourceHandlers(session: CeremonySession): HandlersFor<HsmChan
       session.track('air-gapped', async () => {
         session.requireMode('air-gapped', 'rehearsal');
         const side = session.requireAirGap();
-        const { refusedCapability } = await import('../../core/ceremony/airgap/hsm-material');
+        const { refusedCapability } = await import('../../core/ceremony/airgap/hsm-token-check');
         const request = {
           modulePath,
           token,

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HsmMaterialSummary } from '../../../src-main/core/ceremony/airgap/hsm-material';
+import type { HsmMaterialSummary } from '../../../src-main/core/ceremony/airgap/hsm-material-summary';
 import { printerPerFile } from '../../helpers/browser';
 import { airGapSide, onlineDayOne } from '../ceremony/ceremony-fixture';
 import {

@@ -35,38 +35,14 @@ import {
 import type { Journal } from '../../journal';
 import { listValue } from '../../../i18n/list';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
-import type { MaterialSummary } from './produce-material';
+import type { HsmMaterialSummary, RecordedHsmObject } from './hsm-material-summary';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
 import { materialIdOf } from './replica-groups';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';
 import { TokenObjectLedger, type KeyTokenObject } from './token-object-ledger';
-import { openCheckedToken } from './hsm-token-check';
+import { openCheckedToken, type HsmSourceSummary } from './hsm-token-check';
 import type { HsmSourceRequest } from './hsm-source-request';
 import { aesValueComparer, chosenObjectData, refuseChosenTwice, type ChosenKey } from '../../hsm/chosen-object';
-
-/** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
-export interface RecordedHsmObject {
-  readonly keyId: string;
-  readonly spec: KeySpec;
-  /** CKA_LABEL of the token object. */
-  readonly objectLabel: string;
-  readonly tokenSerial: string;
-  readonly keyCheckValue: string | null;
-  readonly publicKeyFingerprint: string | null;
-  /** The journal entry that recorded it. */
-  readonly seq: number;
-}
-
-/** A key's material summary, with the label of the token object that holds it. */
-export interface HsmMaterialSummary extends MaterialSummary {
-  readonly objectLabel: string;
-}
-
-/** What people see of the HSM check: identity and what each spec will use, never secrets. */
-export interface HsmSourceSummary {
-  readonly token: HsmTokenIdentity;
-  readonly reports: readonly HsmCapabilityReport[];
-}
 
 interface StepContext {
   readonly journal: Journal;
@@ -77,12 +53,6 @@ interface StepContext {
 /** The key's CKA_ID: its KMS key id as UTF-8, so a restore finds it again without a label. */
 function keyObjectId(keyId: string): Buffer {
   return Buffer.from(keyId, 'utf8');
-}
-
-/** The capability check's result a refusal carries (every spec, not only the refused one), or null. */
-export function refusedCapability(error: unknown): HsmSourceSummary | null {
-  const carried = (error as { capability?: HsmSourceSummary } | null)?.capability;
-  return carried && typeof carried === 'object' ? carried : null;
 }
 
 export class AirGapHsmMaterial {

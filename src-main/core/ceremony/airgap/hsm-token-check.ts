@@ -24,6 +24,18 @@ import { problemData, type Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import type { HsmSourceRequest } from './hsm-source-request';
 
+/** What people see of the HSM check: identity and what each spec will use, never secrets. */
+export interface HsmSourceSummary {
+  readonly token: HsmTokenIdentity;
+  readonly reports: readonly HsmCapabilityReport[];
+}
+
+/** The capability check's result a refusal carries (every spec, not only the refused one), or null. */
+export function refusedCapability(error: unknown): HsmSourceSummary | null {
+  const carried = (error as { capability?: HsmSourceSummary } | null)?.capability;
+  return carried && typeof carried === 'object' ? carried : null;
+}
+
 /** The open token: its module, the logged-in session and the capability check's report per wrapping algorithm. */
 interface CheckedToken {
   readonly module: HsmModule;
@@ -75,7 +87,8 @@ export async function openCheckedToken(
       for (const report of reports) requireCapability(report);
     } catch (refusal) {
       // The screen shows every spec's result beside the refusal, not only the first refusal.
-      throw Object.assign(refusal as object, { capability: { token: session.identity, reports } });
+      const capability: HsmSourceSummary = { token: session.identity, reports };
+      throw Object.assign(refusal as object, { capability });
     }
     const zeroFilled = reports.some(
       (r) =>

@@ -47,7 +47,8 @@ import {
   proveBoundMaterial,
   type GenerateRefusal,
 } from './bound-material';
-import type { AirGapHsmMaterial, HsmSourceSummary } from './hsm-material';
+import type { AirGapHsmMaterial } from './hsm-material';
+import type { HsmSourceSummary } from './hsm-token-check';
 import type { HsmSourceRequest } from './hsm-source-request';
 import { openHsmSource } from './hsm-source-step';
 import { discardTokenObjectsJournaled } from './token-objects-cleanup';

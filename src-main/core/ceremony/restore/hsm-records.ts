@@ -14,7 +14,7 @@ import { KeyferryError } from '../../errors';
 import { keyIdSchema } from '../../identifiers';
 import type { JournalEntry } from '../../journal';
 import { inspectJournal, readJournalFile } from '../../journal/verify';
-import type { RecordedHsmObject } from '../airgap/hsm-material';
+import type { RecordedHsmObject } from '../airgap/hsm-material-summary';
 
 const HSM_MATERIAL_EVENTS = new Set(['material.generated', 'material.hsm-selected', 'material.hsm-recalled']);
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material';
+import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material-summary';
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-source-request';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';

@@ -10,7 +10,7 @@
 import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material';
+import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material-summary';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import type { HsmRestoreRequest } from '../../../../src-main/core/ceremony/restore/workflow';
 import { CKA, CKO } from '../../../../src-main/core/hsm/attributes';
