@@ -155,7 +155,7 @@ async function refuseOutOnMaterialVolume(
   if (materialVolume === undefined) return;
   for (const [i, folder] of folders.entries()) {
     if ((await volumeOf(folder)) === materialVolume)
-      throw new KeyferryError('CUSTODY_OUT_ON_MATERIAL_VOLUME', { index: i + 1, folder, material: materialFile });
+      throw new KeyferryError('CUSTODY_OUT_ON_MATERIAL_VOLUME', { index: i + 1, folder, keyFile: materialFile });
   }
 }
 

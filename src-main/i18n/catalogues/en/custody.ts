@@ -65,7 +65,7 @@ export const enCustody = {
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {Give each custodian’s share its own removable media: choose their folders so, then check the folders again (custodian folders on one volume are accepted only in a rehearsal with test material).} other {Give each custodian’s share its own removable media (for a rehearsal with test material only: custody split --shares-on-one-volume).}}',
   'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME':
-    'The folder for custodian {index}’s share ({folder}) is on the same volume as the material file ({material}): that share and the whole backup would stay beside the plaintext key material, most often on this workstation’s own disk. A custodian’s stick that is not mounted leaves its path on that disk. Nothing was read or written.',
+    'The folder for custodian {index}’s share ({folder}) is on the same volume as the material file ({keyFile}): that share and the whole backup would stay beside the plaintext key material, most often on this workstation’s own disk. A custodian’s stick that is not mounted leaves its path on that disk. Nothing was read or written.',
   'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME.next':
     'Mount each custodian’s removable media and give a folder on it (--out), on a volume other than the material file’s; for a rehearsal with test material only: custody split --shares-on-one-volume.',
   'problem.CUSTODY_SHARES_WRITE_FAILED':

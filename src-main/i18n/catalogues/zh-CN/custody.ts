@@ -59,7 +59,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自独立的移动存储介质：据此选择其文件夹，然后再次检查文件夹（保管人文件夹位于同一个卷上仅在使用测试材料的演练中接受）。} other {请为每位保管人的份额使用各自独立的移动存储介质（仅限使用测试材料的演练：custody split --shares-on-one-volume）。}}',
   'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME':
-    '保管人 {index} 份额的文件夹（{folder}）与密钥材料文件（{material}）位于同一卷：该份额和完整备份会留在明文密钥材料旁边，通常是在本工作站自己的磁盘上。未挂载的保管人U盘会使其路径落在该磁盘上。未读取也未写入任何内容。',
+    '保管人 {index} 份额的文件夹（{folder}）与密钥材料文件（{keyFile}）位于同一卷：该份额和完整备份会留在明文密钥材料旁边，通常是在本工作站自己的磁盘上。未挂载的保管人U盘会使其路径落在该磁盘上。未读取也未写入任何内容。',
   'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME.next':
     '请挂载每位保管人存放份额的移动存储介质，并在其上指定一个文件夹（--out），且不与密钥材料文件位于同一卷；仅限使用测试材料的演练：custody split --shares-on-one-volume。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
