@@ -14,7 +14,8 @@ type TestPausePoint =
   | 'after-parameters-bundle'
   | 'parameters-bundle-verified'
   | 'custody-restore-first-key'
-  | 'custody-restore-written';
+  | 'custody-restore-written'
+  | 'import-before-verify';
 
 const MAX_PAUSE_MS = 60_000;
 

@@ -43,6 +43,8 @@ export function unrecordedSessionLines(
         }),
       ];
     }
+    // A session killed (killed-session.ts): no send to name.
+    if (trace.keyIds.length === 0) return [translator.t('cli.session-ended-unrecorded', { seq: trace.seq, reason })];
     const named = trace.keyIds.map((keyId) => byId.get(keyId) ?? { keyId, alias: keyId, replicaOf: null, region: '' });
     return [
       translator.t('cli.session-unrecorded', {

@@ -549,6 +549,7 @@ export interface MessageValueTable {
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
   'cli.session-unfinished': { session: string | number; from: string | number; to: string | number; interrupted: number; beforeManifest: string };
   'cli.session-unrecorded': { seq: string | number; reason: string | number; keys: string | number };
+  'cli.session-ended-unrecorded': { seq: string | number; reason: string | number };
   'cli.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
   'cli.session-unrecorded.create': { alias: string | number; replica: string; region: string | number; seq: string | number };
   'cli.resume-new-folder': { option: string | number; dir: string | number };
@@ -1147,6 +1148,7 @@ export interface MessageValueTable {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP': { journal: string | number; field: string; recorded: string | number; given: string | number };
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next': { field: string; recorded: string | number };
   'connection.value': { simulator: string; value: string | number };
+  'online.import.replaced-custody-set': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; seq: string | number };
   'online.next.new-parameters': { command: string | number };
   'online.next.parameters-again': { command: string | number };
   'cli.col': { col: string };
@@ -1499,6 +1501,8 @@ export interface MessageValueTable {
   'problem.KMS.2601.next': { surface?: string };
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE': { code: string | number; seq: string | number; dir: string | number };
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE.next': { newer: string; surface?: string; latestDir: string | number };
+  'problem.WRAPPED_STALE_TOKENS_REFUSED': { folder: string | number; code: string | number; seq: string | number; dir: string | number; latestDir: string | number };
+  'problem.WRAPPED_STALE_TOKENS_REFUSED.next': NoValues;
   'problem.KMS.2602': NoValues;
   'problem.KMS.2602.next': { surface?: string };
   'problem.KMS.2603': NoValues;
@@ -2363,6 +2367,7 @@ export interface MessageValueTable {
   'journal.reason.window-closed': NoValues;
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
+  'journal.reason.session-killed': { session: string | number; from: string | number; to: string | number; pid: string | number };
   'journal.reason.sent-unrecorded': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-unrecorded-creates': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-stopped': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
@@ -2850,6 +2855,7 @@ export interface ProblemValueTable {
   'KMS.2201': NoValues;
   'KMS.2601': { surface?: string };
   'WRAPPED_TOKENS_REFUSED_BEFORE': { code: string | number; seq: string | number; dir: string | number; newer: string; surface?: string; latestDir: string | number };
+  'WRAPPED_STALE_TOKENS_REFUSED': { folder: string | number; code: string | number; seq: string | number; dir: string | number; latestDir: string | number };
   'KMS.2602': { surface?: string };
   'KMS.2603': NoValues;
   'KMS.2604': NoValues;

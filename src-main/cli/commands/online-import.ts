@@ -27,6 +27,10 @@ import {
 } from './online-steps';
 import { TOKEN_EXPIRED_CODES } from '../../core/ceremony/online/refusal-kinds';
 import type { CliIo } from '../command';
+import { pauseForTest } from '../test-pause';
+import { staleWrapRefused } from './online-import-stale';
+import { replacedCustodySets } from '../../core/ceremony/online/replaced-custody';
+import { listValue } from '../../i18n/list';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
 import { bundleOnMedia, commandLine, mediaFolderLine } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey, receiptWrittenLine } from '../cli-text';
@@ -136,6 +140,12 @@ export const importCommand = defineOnlineCommand({
     try {
       return await withSession(session, () =>
         importAndReceipt(session).catch((error: unknown) => {
+          // An old wrap given again, its tokens refused: put aside, and online status's next step (one source).
+          const stale = staleWrapRefused(io, values, session, error);
+          if (stale) {
+            then = stale.then;
+            throw stale.refusal;
+          }
           // Lapsed tokens, or keys whose material was deleted or lapsed: fresh parameters are the way on.
           const lostMaterial = error instanceof KeyferryError && error.code === 'IMPORT_NEEDS_NEW_PARAMETERS';
           if (lostMaterial || (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code)))
@@ -196,6 +206,7 @@ export const importCommand = defineOnlineCommand({
           mediaFolderLine(io, bundle, 'online'),
         ];
       };
+      await pauseForTest(io, 'import-before-verify');
       const unregister = io.interrupts?.onStop(async (stop) => {
         stop.before.push(...verifyStopped());
         stop.nextPrinted = true;
@@ -243,6 +254,9 @@ export const importCommand = defineOnlineCommand({
         throw error;
       });
       io.stdout(receiptWrittenLine(io, receipt));
+      // Sets of wraps a later one replaced: no imported material is backed by them (replaced-custody.ts).
+      for (const set of replacedCustodySets(session.journal.entries))
+        io.stdout(t('online.import.replaced-custody-set', { ...set, custodiansList: listValue(set.custodians) }));
       io.stdout(t('online.next.status', { command: nextOnline('status', values) }));
       return 0;
     }

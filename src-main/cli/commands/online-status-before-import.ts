@@ -12,6 +12,7 @@ import { refusedBeforeImport, wrapsCheckedSinceWritten } from '../../core/ceremo
 import type { OnlineCommonValues, OnlineSession } from '../online-session';
 import type { CliIo } from '../command';
 import type { JournalEntry } from '../../core/journal';
+import type { OnlineStep } from '../../core/ceremony/shared/ceremony-states';
 import { nextOnline, nextParametersCommand, writtenParametersEntries, type RoundSource } from './online-steps';
 import { writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
 
@@ -26,9 +27,11 @@ export function beforeImportNextLine(
   io: CliIo,
   values: OnlineCommonValues,
   session: OnlineSession,
+  /** The step as the next session reads it (an import's own session is past its check, which no later one carries). */
+  step: OnlineStep = session.ceremony.step,
 ): string | undefined {
-  const next = nextStepBeforeImport(io, values, session);
-  if (session.ceremony.step !== 'parameters-written') return next;
+  const next = nextStepBeforeImport(io, values, session, step);
+  if (step !== 'parameters-written') return next;
   return [...staleWrapLines(io, session), ...(next === undefined ? [] : [next])].join('\n') || undefined;
 }
 
@@ -54,9 +57,13 @@ export function staleWrapLines(io: CliIo, session: RoundSource): string[] {
 }
 
 /** The next step before any import (beforeImportNextLine), without what is said of old wraps given again. */
-function nextStepBeforeImport(io: CliIo, values: OnlineCommonValues, session: OnlineSession): string | undefined {
+function nextStepBeforeImport(
+  io: CliIo,
+  values: OnlineCommonValues,
+  session: OnlineSession,
+  step: OnlineStep,
+): string | undefined {
   const { t } = cliTranslator(io);
-  const step = session.ceremony.step;
   const written = writtenParametersEntries(session).at(-1);
   const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
   // The import of the wrap of the bundle written last was refused: not that wrap again.

@@ -15,7 +15,7 @@ import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
-import { acquireJournalLock, acquireJournalLockToRead, type JournalLock } from './lock';
+import { acquireJournalLock, acquireJournalLockToRead, type JournalLock, type LeftBehindLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
 import {
   completeLastLine,
@@ -61,6 +61,8 @@ export interface Journal {
   appendMany(entries: readonly JournalAppend[]): Promise<JournalEntry[]>;
   /** Releases the lock and the file. Further appends fail. */
   close(): Promise<void>;
+  /** The writer's lock opening took over from a process that is gone (lock.ts), if it did. */
+  readonly lockLeftBehind?: LeftBehindLock;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -99,6 +101,10 @@ class FileJournal implements Journal {
   ) {
     this.list = entries;
     this.size = size;
+  }
+
+  get lockLeftBehind(): LeftBehindLock | undefined {
+    return this.lock.leftBehind;
   }
 
   get head(): string {

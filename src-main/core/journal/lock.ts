@@ -16,7 +16,18 @@ import { nodeFileLayer, writeFileExclusive, type FileLayer } from '../fs/durable
 
 export interface JournalLock {
   readonly path: string;
+  /**
+   * The writer's lock this one took over: left by a process of this host that is gone without
+   * releasing it (killed, crashed, or the power cut), its pid and since when it held the journal.
+   */
+  readonly leftBehind?: LeftBehindLock;
   release(): Promise<void>;
+}
+
+/** A writer's lock a process that is gone left behind (JournalLock.leftBehind). */
+export interface LeftBehindLock {
+  readonly pid: number;
+  readonly since: string;
 }
 
 /**
@@ -221,6 +232,7 @@ export async function acquireJournalLock(
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
   let looksWithoutOwner = 0;
   let tookOver = false;
+  let leftBehind: LeftBehindLock | undefined;
   let takeOverTries = 0;
   const writing: LockBeingWritten = { content };
   const recording = recordingCreation(layer ?? nodeFileLayer, lockPath, writing);
@@ -233,6 +245,7 @@ export async function acquireJournalLock(
       }
       return {
         path: lockPath,
+        ...(leftBehind ? { leftBehind } : {}),
         release: async () => {
           const owner = await readOwner(lockPath);
           if (owner?.pid === me.pid && owner.since === me.since) await fs.rm(lockPath, { force: true });
@@ -245,6 +258,8 @@ export async function acquireJournalLock(
       if (!tookOver && takeOverTries < 3 && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
         takeOverTries += 1;
         tookOver = await takeOverStale(lockPath, text as string);
+        // A reader's lock (journal verify) left behind says nothing of a writing session.
+        if (tookOver && owner.purpose === 'write') leftBehind = { pid: owner.pid, since: owner.since };
         continue;
       }
       if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {

@@ -36,7 +36,9 @@ export function UnrecordedSessionNotice({ traces }: { traces: Connection['unreco
                   ),
                 ),
               })
-            : t('cli.session-unrecorded', { seq: trace.seq, reason, keys: namedKeys(tr, trace.keys) });
+            : trace.keys.length === 0
+              ? t('cli.session-ended-unrecorded', { seq: trace.seq, reason })
+              : t('cli.session-unrecorded', { seq: trace.seq, reason, keys: namedKeys(tr, trace.keys) });
         return (
           <p key={trace.seq} data-seq={trace.seq}>
             {text}

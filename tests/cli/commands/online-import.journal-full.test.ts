@@ -81,7 +81,7 @@ describe('online import whose journal cannot be written after the KMS took a key
     );
     const receipt = await readFile(path.join(ceremony.online, receiptTextName(again.stdout)), 'utf8');
     expect(receipt).toContain(
-      `Entry ${trace[0]?.seq}: Interrupted, Earlier session ended before recording the outcome of what it sent (ceremony.session-unrecorded)`,
+      `Entry ${trace[0]?.seq}: Interrupted, Earlier session ended without recording its end (killed, crashed, power lost) or the outcome of what it sent (ceremony.session-unrecorded)`,
     );
     expect(receipt.replace(/\s+/g, ' ')).toContain(
       'Imported (the journal held no answer to the import sent: the key’s state showed the import took effect); key state Enabled',

@@ -121,7 +121,7 @@ describe('online import after an import whose journal entry was lost', () => {
     expect(entries.filter((e) => e.event === 'ceremony.session-unrecorded')).toHaveLength(1);
     const receipt = (await readdir(path.dirname(journal))).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
     expect(await readFile(path.join(path.dirname(journal), receipt), 'utf8')).toContain(
-      'Interrupted, Earlier session ended before recording the outcome of what it sent (ceremony.session-unrecorded)',
+      'Interrupted, Earlier session ended without recording its end (killed, crashed, power lost) or the outcome of what it sent (ceremony.session-unrecorded)',
     );
     expect((await verifyJournal(journal)).ok).toBe(true);
     // Nothing was sent twice: the rerun only read the keys' state (and the EC key's public key).

@@ -80,7 +80,7 @@ describe('online status and import after a kill between the send and its answer,
       `Imported (the KMS answered a retry of the import sent at journal entry ${sendSeq}, whose answer no session recorded: the key was still Pending import); key state Enabled`,
     );
     expect(text).toContain(
-      'Earlier session ended before recording the outcome of what it sent (ceremony.session-unrecorded)',
+      'Earlier session ended without recording its end (killed, crashed, power lost) or the outcome of what it sent (ceremony.session-unrecorded)',
     );
     expect((await runStatus()).code).toBe(0);
   }, 120_000);

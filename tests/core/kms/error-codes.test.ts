@@ -183,6 +183,12 @@ describe('facts-page error codes, via the client', () => {
         encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
       });
       expect(error.nextStep).toMatch(/Fetch new import parameters/);
+      // What becomes of the material: new for a key never imported, the same restored for one imported before.
+      expect(error.nextStep).toContain(
+        'a key never imported gets NEW material, generated there and wrapped under the new wrapping keys',
+      );
+      expect(error.nextStep).toContain('gets that same material, restored from its custody copy');
+      expect(error.nextStep).not.toContain('wrap their material again');
     } finally {
       setup.sim.clock.advance(-(24 * 3600_000 + 1000));
     }

@@ -17,6 +17,7 @@ import { replayOnlineJournal, type OnlineCeremonyState } from './state';
 import type { ProgressListener } from '../shared/progress';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { unrecordedSessionEntries } from './unrecorded-session';
+import { killedSessionEntries } from './killed-session';
 
 /** The ceremony facts a new online ceremony starts with (from the plan or the command line). */
 export interface OnlineCeremonyStart {
@@ -72,8 +73,11 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
   const ws = describeWorkstation();
   if (existing) {
     // Sends of earlier sessions with no answer recorded and not yet traced are said first (one write with the session's start).
+    const unrecorded = unrecordedSessionEntries(journal.entries, existing.operator);
     await journal.appendMany([
-      ...unrecordedSessionEntries(journal.entries, existing.operator),
+      // A session killed (its lock left behind) says so first, unless a trace of its sends says it.
+      ...killedSessionEntries(journal.entries, journal.lockLeftBehind, existing.operator, unrecorded),
+      ...unrecorded,
       {
         actor: existing.operator,
         event: ONLINE_EVENTS.session,

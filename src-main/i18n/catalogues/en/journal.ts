@@ -109,6 +109,8 @@ export const enJournal = {
   'journal.reason.window-closed': 'the officer closed the Keyferry window and confirmed abandoning the ceremony',
   'journal.reason.ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
   'journal.reason.app-closed': 'Keyferry closed',
+  'journal.reason.session-killed':
+    'session {session} of this journal (entries {from}-{to}) ended without stopping and without recording its end: its process ({pid}) was killed, crashed or lost its power, and left the journal’s lock behind. Whatever it was doing when it ended is unfinished',
   'journal.reason.sent-unrecorded':
     'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {an import} other {# imports}} to the KMS and ended before recording {count, plural, one {its answer} other {their answers}} (a kill, a crash, a power cut or a journal that could not be written ends a session so; the journal does not say which)',
   'journal.reason.sent-unrecorded-creates':

@@ -10,6 +10,8 @@ export const enOnlineCli = {
     'Connect with {field, select, region {the region} projectId {the project ID} other {the endpoint}} {recorded}, as the journal records it. For another KMS, set up a new ceremony in another folder.',
   'connection.value':
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
+  'online.import.replaced-custody-set':
+    'Custody set {setTag} ({threshold} of {total} shares, held by {custodiansList}), made with the wrapped-material bundle {folder} checked at online journal entry {seq}, backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material. Its shares, slips and backup must be destroyed, per your procedure.',
   'online.next.new-parameters':
     'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; MEDIA: the removable media’s folder as this workstation mounts it; it prints what to run on the air-gapped workstation with the new bundle: a wrap, or a custody restore for a key that must take material imported before, such as a replica whose primary holds it): {command}',
   'online.next.parameters-again':

@@ -73,6 +73,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.session-unfinished':
     '此日志的第 {session} 次会话（条目 {from}-{to}）{interrupted, plural, =0 {{beforeManifest, select, yes {在写出回执之后、写出其包清单之前结束：程序崩溃或断电。该包在该会话放置它的位置并不完整，任何联网端都不会接受它} other {未经停止即已结束：程序崩溃或断电}}} other {在记入其结束之前被停止（日志条目 {interrupted}）}}。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，{beforeManifest, select, yes {已撤回在原处找到的其包并作废其回执；其托管副本（份额或 HSM 令牌对象，如有）已保留，绝不删除：份额见下文} other {已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除}}。',
   'cli.session-unrecorded': '日志条目 {seq}：{reason}：{keys}。回执在偏差中列出此事。',
+  'cli.session-ended-unrecorded': '日志条目 {seq}：{reason}。回执在偏差中列出此事。',
   'cli.session-unrecorded-creates':
     '日志条目 {seq}：{reason}：{creates}。回执在偏差中列出此事。使用同一计划再次运行 online create-key 时，会先在 KMS 中查找：若在{count, plural, other {该}}别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。',
   'cli.session-unrecorded.create':

@@ -5,7 +5,8 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.ceremony.abandoned': '仪式已放弃',
   'journal.event.ceremony.interrupted': '仪式被中断',
   'journal.event.ceremony.session-started': '会话开始',
-  'journal.event.ceremony.session-unrecorded': '先前的会话在记录其所发送请求的结果之前即已结束',
+  'journal.event.ceremony.session-unrecorded':
+    '先前的会话未记录其结束（被终止、崩溃、断电）或其所发送请求的结果即已结束',
   'journal.event.ceremony.session-unfinished': '先前的会话由下一次运行关闭（其本身未记入结束）',
   'journal.event.ceremony.started': '仪式开始',
   'journal.event.credentials.refused': '凭证被拒绝',

@@ -6,7 +6,7 @@ import type { enKms } from '../en/kms';
 
 const REPORT = '这表明 Keyferry 存在缺陷或包中的某个字段已损坏；请保留日志并报告。';
 const NEW_PARAMETERS =
-  '{surface, select, app {为相关密钥重新获取导入参数（“获取导入参数”步骤）并写出参数包，并按参数包写出后该步骤的说明用新的包装密钥重新包装其密钥材料。} other {为相关密钥重新获取导入参数（keyferry online params），并按其打印的命令用新的包装密钥重新包装其密钥材料。}}';
+  '{surface, select, app {为相关密钥重新获取导入参数（“获取导入参数”步骤）并写出参数包，然后按参数包写出后该步骤的说明在离线工作站上操作：从未导入过的密钥将获得新的密钥材料，在离线工作站上生成并用新的包装密钥包装（此处被拒绝的材料包中的材料永远不会被导入：请按您的流程销毁该材料包及其材料的任何保管副本）；必须重新接受此前导入过的材料的密钥，将获得同一材料，从其保管副本恢复并用新的包装密钥包装。} other {为相关密钥重新获取导入参数（keyferry online params），然后在离线工作站上运行它打印的命令：从未导入过的密钥将获得新的密钥材料，在离线工作站上生成并用新的包装密钥包装（此处被拒绝的材料包中的材料永远不会被导入：请按您的流程销毁该材料包及其材料的任何保管副本）；必须重新接受此前导入过的材料的密钥，将获得同一材料，从其保管副本恢复并用新的包装密钥包装。}}';
 /** A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it). */
 export const KEY_STATE =
   '{state, select, 1 {待激活} 2 {启用} 3 {禁用} 4 {计划删除} 5 {等待导入} 7 {冻结} other {状态 {state}}}';
@@ -86,6 +86,10 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
     'KMS 已以过期为由拒绝此已包装密钥材料包的导入令牌（{code}，日志条目 {seq}），当时导入的是同一导入参数包（{dir}）的包装：无论本计算机的时钟如何显示，这些令牌都不能再用。未发送任何请求。',
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE.next':
     '{newer, select, yes {{surface, select, app {请导入由之后写入的导入参数包（{latestDir}）包装的材料包：若尚未包装，请将其带到离线工作站包装。请将此材料包搁置。} other {请导入由之后写入的导入参数包（{latestDir}）包装的材料包：若尚未包装，请将其带到离线工作站包装（keyferry airgap wrap，按 online params 打印的命令）。请将此材料包搁置。}}} other {{surface, select, app {请获取新的导入参数（步骤“获取导入参数”）并写入参数包，带到离线工作站重新包装，然后检查并导入该材料包。请将此材料包搁置。} other {请获取新的导入参数（keyferry online params），在离线工作站包装，然后导入该材料包。请将此材料包搁置。}}}}',
+  'problem.WRAPPED_STALE_TOKENS_REFUSED':
+    'KMS 已以过期为由拒绝已包装密钥材料包 {folder} 的导入令牌（{code}，日志条目 {seq}）：它是由较早的导入参数包（{dir}）而非本仪式最后写出的导入参数包（{latestDir}）制作的。',
+  'problem.WRAPPED_STALE_TOKENS_REFUSED.next':
+    '请将此材料包搁置：它已无法再导入。下一步针对的是最后写出的导入参数包，与 online status 给出的相同（见下文）。',
   'problem.KMS.2602': 'KMS 拒绝了该密钥材料到期时间：按 KMS 自己的时钟，它不在未来。',
   'problem.KMS.2602.next':
     '{surface, select, app {请选择更晚的到期时间（“选择密钥材料到期时间并导入”步骤），并检查本机的时钟；演练时，模拟器的时钟可能已被调快（“调整模拟器时钟”）。} other {请选择更晚的到期时间（online import --expires，或导入步骤中的到期时间），并检查本机的时钟；演练时，模拟器的时钟可能已被调快（kms-sim advance）。}}',

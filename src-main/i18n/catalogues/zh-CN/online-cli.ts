@@ -12,6 +12,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '请使用日志记录的{field, select, region {区域} projectId {项目 ID} other {终端节点}} {recorded} 进行连接。如需使用其他 KMS，请在另一个文件夹中设置新的仪式。',
   'connection.value':
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
+  'online.import.replaced-custody-set':
+    '托管集 {setTag}（{total} 份中的 {threshold} 份份额，由 {custodiansList} 持有）随在联网日志条目 {seq} 核对的已包装密钥材料包 {folder} 制作，不再支撑任何已导入的材料：之后的一次包装取代了它，密钥持有的是那次包装的材料。请按您的流程销毁其份额、凭条和备份。',
   'online.next.new-parameters':
     '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；MEDIA：本工作站挂载移动存储介质的文件夹；该命令会打印在离线工作站上用新参数包要运行的命令：包装，或者对必须导入此前已导入的密钥材料的密钥（例如其主密钥持有该材料的副本）进行托管恢复）：{command}',
   'online.next.parameters-again':

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { importedCustodyOf, recordedCustodyValues } from '../../../../src-main/core/ceremony/online/recorded-custody';
 import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { chainedJournal } from '../../../helpers/chained-journal';
-import { onlineStarted } from '../../../helpers/online-started';
+import { onlineStarted, wrappedChecked } from '../../../helpers/online-started';
 import { translator } from '../../../../src-main/i18n/translate';
 import type { RecordedCustody } from '../../../../src-main/core/ceremony/online/state';
 
@@ -45,15 +45,7 @@ describe('the recorded custody copy in words', () => {
   });
 });
 
-const checked = (custody: Record<string, unknown>, sha: string): [string, Record<string, unknown>] => [
-  'wrapped-bundle.checked',
-  {
-    folder: `/m/wrapped-${sha}`,
-    manifestSha256: sha.repeat(64),
-    custody,
-    keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
-  },
-];
+const checked = wrappedChecked;
 
 describe('the one reading of a material’s custody copy (the app’s key states and the CLI’s lines)', () => {
   it('is the custody recorded at its import, not that of a bundle checked later and not imported', () => {

@@ -1,0 +1,60 @@
+/**
+ * Custody sets that back no imported material: a wrapped bundle this journal checked carried a custody
+ * copy of shares (a named set), and every key of it now holds the material of another bundle under
+ * another set (a later wrap replaced it: its tokens refused, an old wrap given again, a wrap made
+ * anew). Its shares, slips and backup copy a material no key will ever take; the officer is told to
+ * destroy them, as the air-gapped side tells of a set a later wrap replaced. A pure reading of the
+ * journal's checks and the keys' imports.
+ */
+import { custodySetTag } from '../../custody/set-tag';
+import type { JournalEntry } from '../../journal';
+import { ONLINE_EVENTS, wrappedCheckedData } from './events';
+import { replayOnlineJournal, type OnlineKeyState } from './state';
+
+/** A set no imported material is backed by: its tag, split, holders, and the bundle and check that named it. */
+interface ReplacedCustodySet {
+  readonly setTag: string;
+  readonly threshold: number;
+  readonly total: number;
+  readonly custodians: readonly string[];
+  readonly folder: string;
+  readonly seq: number;
+}
+
+/** The custody set the key's imported material is backed by (undefined: none named). */
+function importedSetOf(key: OnlineKeyState | undefined): string | undefined {
+  const arrangement = key?.imported?.custody?.arrangement;
+  return arrangement?.kind === 'shares' && arrangement.backupDigest
+    ? custodySetTag(arrangement.backupDigest)
+    : undefined;
+}
+
+/** Every named set of a checked bundle (in the online journal `entries`) whose keys all hold imported material of other sets, once per set, oldest first. */
+export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedCustodySet[] {
+  const keys = replayOnlineJournal(entries)?.keys ?? new Map<string, OnlineKeyState>();
+  const inUse = new Set([...keys.values()].flatMap((k) => importedSetOf(k) ?? []));
+  const found = new Map<string, ReplacedCustodySet>();
+  for (const entry of entries) {
+    if (entry.event !== ONLINE_EVENTS.wrappedChecked) continue;
+    const checked = wrappedCheckedData.safeParse(entry.data).data;
+    const custody = checked?.custody;
+    if (!checked || custody?.kind !== 'shares' || !custody.backupDigest) continue;
+    const setTag = custodySetTag(custody.backupDigest);
+    if (inUse.has(setTag) || found.has(setTag) || checked.keys.length === 0) continue;
+    // Replaced only once each of its keys holds material from another bundle.
+    const moved = checked.keys.every((k) => {
+      const imported = keys.get(k.keyId)?.imported;
+      return imported !== undefined && imported.wrappedBundleSha256 !== checked.manifestSha256;
+    });
+    if (!moved) continue;
+    found.set(setTag, {
+      setTag,
+      threshold: custody.threshold,
+      total: custody.total,
+      custodians: custody.custodians,
+      folder: checked.folder,
+      seq: entry.seq,
+    });
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,90 @@
+/**
+ * The trace of an online session whose process was killed: the journal's lock it held is found left
+ * behind by a process that is gone (a real lock file, a real exited process), and the next session
+ * names the killed one, its entries and its process. Not said when nothing of that process is in the
+ * journal, when the lock was a reader's, or when the session's end is on record already.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { killedSessionEntries } from '../../../../src-main/core/ceremony/online/killed-session';
+import { openJournal, type Journal } from '../../../../src-main/core/journal';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-killed-session-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The pid of a process that has ended. */
+const gonePid = () => spawnSync(process.execPath, ['-e', '0']).pid as number;
+
+/** A journal with a ceremony start and one later session, ended by `last` (events), then a lock left as `purpose` since `since`. */
+async function reopenedAfterKill(
+  last: readonly string[],
+  options: { purpose?: 'write' | 'read'; since?: (sessionTime: string) => string } = {},
+) {
+  const file = path.join(dir, 'online.jsonl');
+  const first = await openJournal(file, { create: true });
+  await first.append('Ana', 'ceremony.started');
+  const session = await first.append('Ana', 'ceremony.session-started');
+  for (const event of last) await first.append('Ana', event);
+  await first.close();
+  const since = options.since?.(session.time) ?? new Date(Date.parse(session.time) - 5).toISOString();
+  const pid = gonePid();
+  const lock = { pid, hostname: os.hostname(), since, purpose: options.purpose ?? 'write' };
+  await writeFile(`${file}.lock`, `${JSON.stringify(lock)}\n`);
+  const journal: Journal = await openJournal(file, { create: false });
+  return { journal, pid, count: journal.count };
+}
+
+describe('a session killed with the journal open', () => {
+  it('is named with its entries and its process, as an unrecorded session', async () => {
+    const { journal, pid, count } = await reopenedAfterKill(['kms.connected', 'wrapped-bundle.checked']);
+    expect(journal.lockLeftBehind?.pid).toBe(pid);
+    const [trace, ...more] = killedSessionEntries(journal.entries, journal.lockLeftBehind, 'Ana');
+    await journal.close();
+    expect(more).toEqual([]);
+    expect(trace).toEqual({
+      actor: 'Ana',
+      event: 'ceremony.session-unrecorded',
+      data: {
+        reasonPhrase: { key: 'journal.reason.session-killed', values: { session: 2, from: 2, to: count, pid } },
+        keyIds: [],
+      },
+    });
+  });
+
+  it('is not said when the process died before its session entry, nor for a reader’s lock', async () => {
+    const later = await reopenedAfterKill(['kms.connected'], {
+      since: (time) => new Date(Date.parse(time) + 60_000).toISOString(),
+    });
+    expect(killedSessionEntries(later.journal.entries, later.journal.lockLeftBehind, 'Ana')).toEqual([]);
+    await later.journal.close();
+    await rm(path.join(dir, 'online.jsonl'));
+    const reader = await reopenedAfterKill(['kms.connected'], { purpose: 'read' });
+    expect(reader.journal.lockLeftBehind).toBeUndefined();
+    await reader.journal.close();
+  });
+
+  it('is not said again when the session’s stop is on record, or a trace of its sends names it', async () => {
+    const stopped = await reopenedAfterKill(['kms.connected', 'ceremony.interrupted']);
+    expect(killedSessionEntries(stopped.journal.entries, stopped.journal.lockLeftBehind, 'Ana')).toEqual([]);
+    await stopped.journal.close();
+    await rm(path.join(dir, 'online.jsonl'));
+    const sent = await reopenedAfterKill(['kms.connected', 'key.import-sending']);
+    const pending = [
+      {
+        actor: 'Ana',
+        event: 'ceremony.session-unrecorded',
+        data: { reasonPhrase: { key: 'journal.reason.sent-unrecorded', values: { session: 2 } }, keyIds: ['k'] },
+      },
+    ];
+    expect(killedSessionEntries(sent.journal.entries, sent.journal.lockLeftBehind, 'Ana', pending)).toEqual([]);
+    await sent.journal.close();
+  });
+});

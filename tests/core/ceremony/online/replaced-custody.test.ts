@@ -1,0 +1,55 @@
+/**
+ * Custody sets no imported material is backed by: a wrap checked, not imported, and replaced by a
+ * later wrap whose material every key of it now holds. Named once per set, with its split, holders,
+ * bundle and check; not while a key of it still waits, nor for the set the keys hold.
+ */
+import { describe, expect, it } from 'vitest';
+import { replacedCustodySets } from '../../../../src-main/core/ceremony/online/replaced-custody';
+import { chainedJournal } from '../../../helpers/chained-journal';
+import { onlineStarted, wrappedChecked } from '../../../helpers/online-started';
+
+const backup = (d: string) => d.repeat(64);
+const shares = (d: string) => ({
+  kind: 'shares',
+  threshold: 2,
+  total: 3,
+  custodians: ['Carol', 'Dan', 'Eve'],
+  backupDigest: backup(d),
+});
+const checked = wrappedChecked;
+const created: [string, Record<string, unknown>] = [
+  'key.created',
+  { keyId: 'k1', alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' },
+];
+const imported: [string, Record<string, unknown>] = [
+  'key.imported',
+  { keyId: 'k1', expiresAt: null, importTokenSha256: '9'.repeat(64), confirmation: 'answered' },
+];
+
+describe('custody sets a later wrap replaced', () => {
+  it('names the set of a wrap refused and replaced once the keys hold the later wrap’s material', () => {
+    const start = onlineStarted('KF-20261205-abcdef');
+    const before = [start, created, checked(shares('a'), '1'), checked(shares('b'), '2')] as const;
+    // The later wrap checked, not imported yet: nothing is replaced.
+    expect(replacedCustodySets(chainedJournal([...before]))).toEqual([]);
+    const entries = chainedJournal([...before, imported]);
+    expect(replacedCustodySets(entries)).toEqual([
+      {
+        setTag: 'AAAAAAAA',
+        threshold: 2,
+        total: 3,
+        custodians: ['Carol', 'Dan', 'Eve'],
+        folder: '/m/wrapped-1',
+        seq: entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq,
+      },
+    ]);
+  });
+
+  it('names nothing when the imported wrap is the only one, or the same set was checked again', () => {
+    const start = onlineStarted('KF-20261205-abcdef');
+    expect(replacedCustodySets(chainedJournal([start, created, checked(shares('a'), '1'), imported]))).toEqual([]);
+    // Checked twice (a rerun after a stop): one bundle, one set, imported.
+    const twice = [start, created, checked(shares('a'), '1'), checked(shares('a'), '1'), imported] as const;
+    expect(replacedCustodySets(chainedJournal([...twice]))).toEqual([]);
+  });
+});
