@@ -6,7 +6,9 @@
  * custodians' files removed, the bundle folder marked ABANDONED), says so, and its receipt lists the
  * crashed session under Deviations and never says a custodian holds the withdrawn set. One
  * custodian's stick comes back at another path before the rerun: its files are named NOT withdrawn,
- * to delete by hand, on the command line and the receipt, and stay where they are.
+ * to delete by hand, on the command line and the receipt, and stay where they are. Killed in the
+ * custodians' writes with a later holder's stick gone at the rerun, that holder's own section of the
+ * receipt says their medium may hold a share of the withdrawn set, to check and delete.
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -143,6 +145,39 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(sets.size).toBe(1);
     const receiptName = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*\.txt$/.test(f)) as string;
     expect(await readFile(path.join(dir(), receiptName), 'utf8')).not.toContain('delete by hand');
+  }, 240_000);
+
+  it('killed while it wrote the custodians’ files, a later holder’s stick gone at the rerun: that custodian’s own receipt section says their medium may hold a share of the withdrawn set', async () => {
+    const digest = await cli.parameters(1, 'AES_256');
+    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
+    const wrap = (out: string) =>
+      airgapWrapArgs({ out }, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custodyArgs(custodians));
+    expect((await crashedAt(wrap('wrapped'), 'custody-split-first-folder')).signal).toBe('SIGKILL');
+    const started = (await journalEvents()).length;
+    // Eli's stick is taken away after the kill: the writes may have reached it.
+    await rename(custodians[1] as string, path.join(dir(), 'eli-elsewhere'));
+
+    const next = await run(wrap('wrapped-2'), process.env, () => undefined);
+    expect(next.code).toBe(0);
+    const events = await journalEvents();
+    const receiptName = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*\.txt$/.test(f)) as string;
+    const text = (await readFile(path.join(dir(), receiptName), 'utf8')).replace(/\s+/g, ' ');
+    // Deviations name Eli too: his section is in the People section.
+    const receipt = text.slice(text.indexOf('PEOPLE'));
+    // Eli's own section (the People section lists each custodian's lines under their name).
+    const eli = receipt.slice(receipt.indexOf('Custodian: Eli'), receipt.indexOf('Custodian: Fay'));
+    expect(eli).toContain(
+      `entry ${started}: was to get share 2 of 3 of a custody set whose session was cut while writing it`,
+    );
+    expect(eli).toContain(
+      `NOT withdrawn: the folder ${custodians[1]} could not be read, and the writes may have reached it`,
+    );
+    expect(eli).toContain(`(entry ${events.indexOf('custody.withdraw-failed') + 1}, see Deviations)`);
+    expect(eli).toMatch(/holds share 2 of 3 of the ceremony's custody set/);
+    // Dana's files were removed; Fay's folder, after Eli's, was never written (nothing to say of that set).
+    const dana = receipt.slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'));
+    expect(dana).toContain(`entry ${started}: was given share 1 of 3 of a custody set whose session did not finish`);
+    expect(receipt.slice(receipt.indexOf('Custodian: Fay'))).not.toContain(`entry ${started}:`);
   }, 240_000);
 
   it('killed after its receipt was journaled, before the bundle manifest: the next run voids that receipt, keeps its custody set, and needs no wrap-again', async () => {

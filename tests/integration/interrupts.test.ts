@@ -3,7 +3,9 @@
  * Ctrl-C (SIGINT to the process group, as a terminal sends it) during RSA-4096 generation, and
  * Ctrl-C typed at the witness prompt on a real pseudo-terminal (`script`). Each stop wipes, journals
  * the stop, releases the journal lock and prints one line saying how to resume; the next run with
- * the same journal then finishes, and the stopped attempt stays visible as abandoned.
+ * the same journal then finishes, and the stopped attempt stays visible as abandoned. Ctrl-C while
+ * the custody split writes the custodians' folders ends the split there: no line names a holder of
+ * that set (a trial printed them all, then "Stopped"), and the stop line says what was removed.
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn } from 'node:child_process';
@@ -24,6 +26,35 @@ const rsa4096Parameters = (count: number, spec: 'RSA_4096' | 'AES_256' = 'RSA_40
 
 function wrapArgs(...extra: string[]): string[] {
   return airgapWrapArgs({}, '--allow-network', ...extra);
+}
+
+/**
+ * `airgap wrap` of `count` AES keys with a 2-of-3 custody split to c1, c2, c3 (c2 exists, empty, as
+ * a custodian might bring it; c1 and c3 are created by the ceremony), paused at `point`, where
+ * `atPause` runs before Ctrl-C is sent to the process group.
+ */
+async function custodyWrapStoppedAt(
+  count: number,
+  point: string,
+  atPause: (custodians: readonly string[]) => Promise<void> = async () => undefined,
+) {
+  const digest = await rsa4096Parameters(count, 'AES_256');
+  const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
+  await mkdir(custodians[1] as string);
+  const custody = custodyArgs(custodians);
+  const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`, ...custody)], {
+    cwd: dir(),
+    detached: true,
+    env: { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point },
+  });
+  let sent = false;
+  const run = await watch(child, (seen) => {
+    if (!sent && seen.includes(`test pause: ${point}`)) {
+      sent = true;
+      void atPause(custodians).then(() => process.kill(-(child.pid as number), 'SIGINT'));
+    }
+  });
+  return { digest, custodians, custody, run };
 }
 
 /**
@@ -108,23 +139,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
   }, 240_000);
 
   it('after the custody split, paused before the receipt: bundle withdrawn, the shares removed; the same command finishes', async () => {
-    const digest = await rsa4096Parameters(2, 'AES_256');
-    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
-    // c2 exists (empty) as a custodian might bring it; c1 and c3 are created by the ceremony.
-    await mkdir(custodians[1] as string);
-    const custody = custodyArgs(custodians);
-    const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`, ...custody)], {
-      cwd: dir(),
-      detached: true,
-      env: { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'before-receipt' },
-    });
-    let sent = false;
-    const run = await watch(child, (seen) => {
-      if (!sent && seen.includes('test pause: before-receipt')) {
-        sent = true;
-        process.kill(-(child.pid as number), 'SIGINT');
-      }
-    });
+    const { digest, custodians, custody, run } = await custodyWrapStoppedAt(2, 'before-receipt');
     expect(run.code).toBe(130);
     expect(run.stderr).toMatch(
       /Stopped by Ctrl-C \(SIGINT\) after step “Wrapped-material bundle written” \(journal entry \d+, by Ana\)/,
@@ -164,5 +179,42 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     for (const folder of custodians) {
       expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     }
+  }, 240_000);
+  it('while the custody split writes the custodians’ folders: no holder is named, the one folder written is emptied; the same command finishes', async () => {
+    let firstFolder: string[] = [];
+    const { digest, custodians, custody, run } = await custodyWrapStoppedAt(
+      1,
+      'custody-split-first-folder',
+      async (c) => {
+        firstFolder = await readdir(c[0] as string);
+      },
+    );
+    // Stopped with Dana's folder complete and the others not begun.
+    expect(firstFolder).toHaveLength(5);
+    expect(run.code).toBe(130);
+    // Nothing reads as a finished split: no set, no holder, no "share 1 of custodian Dana".
+    expect(run.stdout + run.stderr).not.toMatch(/Custody: one set|share \d of custodian/);
+    // The stop ends the split at once (the test pause too), and says what was removed from where.
+    expect(run.stderr.match(/test pause/g)).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /Stopped by Ctrl-C \(SIGINT\) after step “Custody split begun: custodian folders made, share files to be written” \(journal entry \d+, by Ana\)/,
+    );
+    expect(run.stdout + run.stderr).not.toMatch(/Unexpected failure|report it|CUSTODY_SHARES_WRITE_FAILED/);
+    expect(run.stderr).toContain(
+      `The custody files this attempt wrote (shares, slips, backup) were removed from 1 custodian folder (${custodians[0]})`,
+    );
+    expect(existsSync(custodians[0] as string)).toBe(false);
+    expect(await readdir(custodians[1] as string)).toEqual([]);
+    expect(existsSync(custodians[2] as string)).toBe(false);
+    const events = await journalEvents();
+    expect(events).toContain('custody.split-started');
+    expect(events).not.toContain('custody.split');
+    expect(events.slice(-3)).toEqual(['ceremony.interrupted', 'custody.withdrawn', 'ceremony.abandoned']);
+    expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
+
+    const again = airgapWrapArgs({}, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custody);
+    const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir() }), () => undefined);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('share 1 of custodian Dana');
   }, 240_000);
 });

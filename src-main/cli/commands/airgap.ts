@@ -7,8 +7,8 @@
 import { wrapsOnMedia } from '../../core/ceremony/airgap/wraps-on-media';
 import { unfinishedSessionLines } from '../unfinished-session-lines';
 import path from 'node:path';
-import type { CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { custodyRequest } from '../custody-request';
+import { splitCustodyPrinted } from '../custody-set-lines';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import { refuseOtherPeopleThanBundle } from '../../core/ceremony/airgap/parameters-overview';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
@@ -318,13 +318,7 @@ export const airgapWrapCommand = defineCommand({
       }
       if (custody) {
         if (custody.allowSameVolume) io.stdout(cliTranslator(io).t('airgap.shares-one-volume'));
-        // One result per material (a replica group's keys share one): the slips count these.
-        const results = await air.splitCustody({
-          ...custody,
-          afterCustodian: () => pauseForTest(io, 'custody-split-first-folder'),
-        });
-        const [result] = results;
-        if (result) printCustodySet(io, result, { keys: overview.keys.length, materials: results.length });
+        await splitCustodyPrinted(io, air, custody, overview.keys.length);
       }
       await air.wrap();
       const bundle = await air.writeWrappedBundle(out, override ? { expiry: override } : {});
@@ -363,25 +357,3 @@ export const airgapWrapCommand = defineCommand({
     }
   },
 });
-
-/** One custody set for the whole ceremony (its KMS keys, and their materials): who holds which share, and the backup beside each. */
-function printCustodySet(
-  io: CliIo,
-  result: CustodyResult,
-  { keys, materials }: { readonly keys: number; readonly materials: number },
-): void {
-  const { t } = cliTranslator(io);
-  io.stdout(
-    t('cli.custody.set-written', {
-      keys,
-      materials,
-      grouped: materials === keys ? 'no' : 'yes',
-      m: result.threshold,
-      n: result.total,
-      backup: result.backupFile,
-      digest: groupHex(result.backupDigest),
-    }),
-  );
-  for (const h of result.holders)
-    io.stdout(t('cli.custody.set-holder', { index: h.shareIndex, custodian: h.custodian, folder: h.folder }));
-}

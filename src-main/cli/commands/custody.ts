@@ -102,6 +102,8 @@ async function runSplit(
       afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stoppable.signal),
     });
     const { written, backupFile } = await stoppable.writing(writes);
+    // A stop as the last file went in removes them all the same: no share is named as written (its line says it).
+    if (stoppable.signal.aborted) return 1;
     const { t } = cliTranslator(io);
     const check = set.backup.entries[0]?.materialCheck;
     io.stdout(t('cli.custody.split-done', { spec, keyId, ceremonyId, m, n, backup: backupFile }));

@@ -1,10 +1,15 @@
 /**
  * The custodians' lines of a receipt's People section, read from the journal alone: who holds which
  * share of a custody set, whose share was withdrawn with its session (or named as left, or kept on
- * purpose), and who presented a share to a restore (journal-facts.ts gathers the whole section).
+ * purpose), and who presented a share to a restore (journal-facts.ts gathers the whole section). A
+ * split cut in its writes (its `custody.split-started`, no `custody.split`) names its holders only
+ * where the journal says what became of their folder: withdrawn, or NOT (a folder the writes may have
+ * reached that could not be read: its custodian must check their medium). A trial's receipt named
+ * such a holder under Deviations only, never in their own section.
  */
 import { sealingEntries, SESSION_STOPPED_BY, stringList, type JournalEntry, type JsonValue } from '../journal';
 import { groupHex } from '../hex-groups';
+import { custodySetTag } from '../custody/set-tag';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
 
@@ -13,6 +18,9 @@ function shortDigest(value: unknown): string {
   const hex = typeof value === 'string' ? value.slice(0, 16) : '';
   return /^[0-9a-fA-F]{16}$/.test(hex) ? groupHex(hex) : '?';
 }
+
+/** A split's start, journaled before its files (custody-split.ts CUSTODY_SPLIT_STARTED). */
+const CUSTODY_SPLIT_STARTED = 'custody.split-started';
 
 /** Entries after a custody split that void its set: a withdrawal (done, failed, or the set kept on purpose), or its session stopped (journal/deviations.ts). */
 const WITHDRAWING = new Set(['custody.withdrawn', 'custody.withdraw-failed', 'custody.kept']);
@@ -39,8 +47,26 @@ function splitVoided(entries: readonly JournalEntry[], index: number, sealing: R
 /** Where a voided split's holder stands: its files seen removed, named as left (entry `seq`), or no record of either. */
 type HolderWithdrawal =
   | { readonly how: 'withdrawn' }
-  | { readonly how: 'failed' | 'kept'; readonly seq: number }
+  | { readonly how: NotWithdrawnHow; readonly seq: number }
   | { readonly how: 'unrecorded' };
+
+/**
+ * Why a holder's files stay: kept on purpose, left (to delete by hand), a cut split's folder the
+ * writes may have reached that could not be read (`maybe`), or a whole set found where a cut split
+ * wrote, to check before deleting anything (`check`: the split may have finished unjournaled).
+ */
+type NotWithdrawnHow = 'failed' | 'kept' | 'maybe' | 'check';
+
+/** How the withdraw-failed (or kept) entry `e` leaves its holder's files (crashed-session-custody.ts). */
+function notWithdrawnHow(e: JournalEntry): NotWithdrawnHow {
+  // Kept on purpose: journaled custody.kept, or (builds of 2026-12-07 before it) withdraw-failed, cause receiptWritten.
+  if (e.event === 'custody.kept' || e.data['cause'] === 'receiptWritten') return 'kept';
+  if (e.data['cause'] === 'unknownSet') return 'check';
+  const reason = e.data['reasonPhrase'];
+  const values = reason !== null && typeof reason === 'object' && !Array.isArray(reason) ? reason['values'] : null;
+  const holder = values !== null && typeof values === 'object' && !Array.isArray(values) ? values['holder'] : null;
+  return holder === 'maybe' ? 'maybe' : 'failed';
+}
 
 const samePath = (a: JsonValue | undefined, b: string): boolean =>
   typeof a === 'string' && a.replace(/[\\/]+$/, '') === b.replace(/[\\/]+$/, '');
@@ -68,11 +94,7 @@ function holderWithdrawal(
       samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
     const left = stringList(e.data.leftFiles).some((f) => samePath(f.replace(/[\\/][^\\/]*$/, ''), folder));
     if ((e.event === 'custody.withdraw-failed' || e.event === 'custody.kept') && (named || left))
-      // Kept on purpose: journaled custody.kept, or (builds of 2026-12-07 before it) withdraw-failed, cause receiptWritten.
-      return {
-        how: e.event === 'custody.kept' || e.data['cause'] === 'receiptWritten' ? 'kept' : 'failed',
-        seq: e.seq,
-      };
+      return { how: notWithdrawnHow(e), seq: e.seq };
   }
   const cleared = withdrawals.some((e) => stringList(e.data.folders).some((f) => samePath(f, folder)));
   return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };
@@ -95,19 +117,69 @@ export function sharePresenters(entries: readonly JournalEntry[]): string[] {
   return names;
 }
 
+/** Whether the split begun at `index` was cut before its `custody.split`: its session killed or stopped in the writes. */
+function splitCut(entries: readonly JournalEntry[], index: number): boolean {
+  for (const entry of entries.slice(index + 1)) {
+    if (entry.event === 'custody.split') return false;
+    if (
+      entry.event === CUSTODY_SPLIT_STARTED ||
+      entry.event === 'ceremony.session-started' ||
+      SESSION_STOPPED_BY.has(entry.event) ||
+      WITHDRAWING.has(entry.event)
+    )
+      return true;
+  }
+  // Still under way (the journal ends in it): no receipt is written before the split is.
+  return false;
+}
+
+type HolderData = { readonly custodian: string; readonly shareIndex?: JsonValue; readonly folder?: JsonValue };
+
+/**
+ * The line of holder `h` of the voided split (or the cut start: `cut`) at `index`: its share
+ * withdrawn, or NOT and why. None for a cut start's holder whose folder the journal says nothing of:
+ * the writes never reached it, nothing was given.
+ */
+function voidedHolderLine(
+  entries: readonly JournalEntry[],
+  index: number,
+  h: HolderData,
+  set: { readonly seq: number; readonly share: string; readonly total: string; readonly digest: string },
+  cut: boolean,
+): ReceiptPhrase | null {
+  const withdrawal = holderWithdrawal(entries, index, h);
+  const folder = typeof h.folder === 'string' ? h.folder : '?';
+  if (withdrawal.how === 'withdrawn') return phrase('receipt.people.withdrawnSet', set);
+  if (withdrawal.how === 'maybe' || withdrawal.how === 'check') {
+    const backup = entries[index]?.data.backupDigest;
+    const tag = typeof backup === 'string' && /^[0-9a-fA-F]{8}/.test(backup) ? custodySetTag(backup) : '?';
+    return phrase('receipt.people.cutSet', { ...set, how: withdrawal.how, failedSeq: withdrawal.seq, folder, tag });
+  }
+  if (cut && withdrawal.how === 'unrecorded') return null;
+  return phrase('receipt.people.notWithdrawnSet', {
+    ...set,
+    how: withdrawal.how,
+    failedSeq: withdrawal.how === 'unrecorded' ? 0 : withdrawal.seq,
+    folder,
+  });
+}
+
 /**
  * What the receipt's People section says of each custodian, by name: the share of a custody set they
- * hold, were given of a set later withdrawn (or named as left, or kept), or presented to a restore;
- * each line cites the journal entry it comes from.
+ * hold, were given (or were to get, the split cut) of a set later withdrawn (or named as left, or
+ * kept), or presented to a restore; each line cites the journal entry it comes from.
  */
 export function custodianLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
   const byName = new Map<string, ReceiptPhrase[]>();
-  const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);
+  const add = (name: string, line: ReceiptPhrase | null) => {
+    if (line) byName.set(name, [...(byName.get(name) ?? []), line]);
+  };
   const sealing = sealingEntries(entries);
   for (const [index, entry] of entries.entries()) {
-    // Only a split and a restore say who holds or presented a share (a split's start names the holders too).
-    if (entry.event !== 'custody.split' && entry.event !== 'custody.restored') continue;
-    const voided = entry.event === 'custody.split' && splitVoided(entries, index, sealing);
+    // A split, a restore, and a split's start its split never followed (cut in the writes) say who holds, held or presented a share.
+    const cut = entry.event === CUSTODY_SPLIT_STARTED && splitCut(entries, index);
+    if (entry.event !== 'custody.split' && entry.event !== 'custody.restored' && !cut) continue;
+    const voided = cut || (entry.event === 'custody.split' && splitVoided(entries, index, sealing));
     const holders = entry.data.holders;
     if (!Array.isArray(holders)) continue;
     for (const h of holders) {
@@ -119,36 +191,19 @@ export function custodianLines(entries: readonly JournalEntry[]): Map<string, Re
         keyId: String(entry.data.keyId ?? '?'),
         threshold: String(entry.data.threshold ?? '?'),
       };
+      const holder = { custodian: h.custodian, shareIndex: h.shareIndex, folder: h.folder };
+      const digest = shortDigest(entry.data.backupDigest);
+      if (voided) {
+        // A voided split of one key (an older format) says nothing here, as receipts always did.
+        if (cut || Array.isArray(entry.data.keyIds))
+          add(h.custodian, voidedHolderLine(entries, index, holder, { ...share, digest }, cut));
+        continue;
+      }
       const keyIds = entry.data.keyIds;
       if (Array.isArray(keyIds)) {
         // One share of the ceremony's custody set covers every key.
-        const set = {
-          seq: entry.seq,
-          share: share.share,
-          total: share.total,
-          threshold: share.threshold,
-          materials: keyIds.length,
-          digest: shortDigest(entry.data.backupDigest),
-        };
-        if (entry.event === 'custody.split' && !voided) add(h.custodian, phrase('receipt.people.holdsSet', set));
-        if (entry.event === 'custody.split' && voided) {
-          const withdrawal = holderWithdrawal(entries, index, {
-            custodian: h.custodian,
-            shareIndex: h.shareIndex,
-            folder: h.folder,
-          });
-          add(
-            h.custodian,
-            withdrawal.how === 'withdrawn'
-              ? phrase('receipt.people.withdrawnSet', set)
-              : phrase('receipt.people.notWithdrawnSet', {
-                  ...set,
-                  how: withdrawal.how,
-                  failedSeq: withdrawal.how === 'failed' || withdrawal.how === 'kept' ? withdrawal.seq : 0,
-                  folder: typeof h.folder === 'string' ? h.folder : '?',
-                }),
-          );
-        }
+        const set = { ...share, materials: keyIds.length, digest };
+        if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holdsSet', set));
         if (entry.event === 'custody.restored')
           add(
             h.custodian,
@@ -159,7 +214,7 @@ export function custodianLines(entries: readonly JournalEntry[]): Map<string, Re
           );
         continue;
       }
-      if (entry.event === 'custody.split' && !voided) add(h.custodian, phrase('receipt.people.holds', share));
+      if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holds', share));
       if (entry.event === 'custody.restored')
         add(
           h.custodian,

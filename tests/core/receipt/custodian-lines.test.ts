@@ -2,7 +2,10 @@
  * The custodians' lines of a receipt, from the journal alone: who holds a share of the set a session
  * sealed, whose share of a killed session's set was withdrawn, who presented a share to a restore.
  * A split's start (journaled before its files, since 2026-12-07) names the same holders and must put
- * no line on any receipt: only the split says a custodian holds a share.
+ * no line on any receipt while its split follows: only the split says a custodian holds a share. A
+ * start its split never followed (killed or stopped in the writes) names each holder by what the
+ * closing journaled of their folder: withdrawn, maybe reached (to check and delete), a whole set to
+ * check before deleting anything, or nothing where the writes never went.
  */
 import { describe, expect, it } from 'vitest';
 import { custodianLines, sharePresenters } from '../../../src-main/core/receipt/custodian-lines';
@@ -52,6 +55,55 @@ describe('the custodians on a receipt', () => {
       journalEntries([['ceremony.session-started', {}], started, ['ceremony.session-unfinished', {}]]),
     );
     expect(startOnly.size).toBe(0);
+  });
+
+  it('names the holders of a split cut in its writes by what became of their folder: withdrawn, maybe reached, or nothing', () => {
+    const holders = [...HOLDERS, { shareIndex: 3, custodian: 'Cy', folder: '/media/cy/c' }];
+    const maybe = {
+      folder: '/media/bob/c',
+      custodian: 'Bob',
+      shareIndex: 2,
+      cause: 'unreadable',
+      leftFiles: [],
+      reasonPhrase: { key: 'journal.reason.custody-not-withdrawn', values: { cause: 'unreadable', holder: 'maybe' } },
+    };
+    const entries = journalEntries([
+      ['ceremony.session-started', {}],
+      ['custody.split-started', { total: 3, backupDigest: DIGEST, holders }],
+      ['ceremony.session-unfinished', {}],
+      ['custody.withdrawn', { folders: ['/media/ana/c'], removedFiles: 5 }],
+      ['custody.withdraw-failed', maybe],
+      ['ceremony.session-started', {}],
+    ]);
+    const lines = custodianLines(entries);
+    expect(said(lines, 'Ana')).toEqual([
+      'entry 2: was given share 1 of 3 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): it was withdrawn and rebuilds no material that was wrapped (see Deviations)',
+    ]);
+    expect(said(lines, 'Bob')).toEqual([
+      'entry 2: was to get share 2 of 3 of a custody set whose session was cut while writing it (backup digest 2379 C9B2 2379 C9B2…; its files carry 2379C9B2 in their names): NOT withdrawn: the folder /media/bob/c could not be read, and the writes may have reached it. Look on that medium: any such file there is of a set that rebuilds no material that was wrapped; delete it before anyone keeps or presents it as a share (entry 5, see Deviations)',
+    ]);
+    const zh = (lines.get('Bob') ?? []).map((r) => ReceiptWords.phraseText('zh-CN', r));
+    expect(zh[0]).toContain('份额 2（共 3 份');
+    expect(zh[0]).toContain('无法读取文件夹 /media/bob/c，而写入可能已到达该文件夹');
+    // The writes never reached Cy's folder: nothing was given, nothing is said.
+    expect(lines.has('Cy')).toBe(false);
+  });
+
+  it('asks to check, never to delete, a whole set found where a cut split wrote (it may have finished unjournaled)', () => {
+    const check = { folder: '/media/ana/c', custodian: 'Ana', shareIndex: 1, cause: 'unknownSet', leftFiles: ['x'] };
+    const lines = custodianLines(
+      journalEntries([
+        ['ceremony.session-started', {}],
+        started,
+        ['ceremony.session-unfinished', {}],
+        ['custody.withdraw-failed', check],
+        ['ceremony.session-started', {}],
+      ]),
+    );
+    expect(said(lines, 'Ana')[0]).toContain(
+      'NOT withdrawn, check before deleting anything: /media/ana/c holds such files',
+    );
+    expect(said(lines, 'Ana')[0]).not.toContain('delete it');
   });
 
   it('lists who presented the shares of a restore, once each, the presenter before the custodian', () => {

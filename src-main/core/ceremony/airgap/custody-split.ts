@@ -55,6 +55,8 @@ export interface CustodyRequest {
   readonly slipContext?: SlipContext;
   /** Called after each custodian's folder is written (a test pause: the CLI's `custody-split-first-folder`). */
   readonly afterCustodian?: () => Promise<void>;
+  /** Aborted by a stop (Ctrl-C): no further folder or file is started; the split fails, and the stop withdraws what it wrote. */
+  readonly signal?: AbortSignal;
 }
 
 interface CustodyHolder {
@@ -146,7 +148,7 @@ export async function splitForCustody(
       ),
     );
     // Folders the preflight accepted as "new" are created now, right before the shares go in.
-    const { layer } = recordingLayer(nodeFileLayer, undefined, writes);
+    const { layer } = recordingLayer(nodeFileLayer, request.signal, writes);
     for (const [i, folder] of folders.entries()) if (!exists[i]) await createFreshFolder(folder, layer);
     // Journaled before any file is written: a session killed in the writes is closed by the next one
     // knowing the set, its holders and which folders it created.
@@ -172,6 +174,7 @@ export async function splitForCustody(
       created: writes,
       inCeremony: true,
       ...(request.afterCustodian ? { afterCustodian: request.afterCustodian } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
     });
     const holders = written.map((w, j) => ({
       shareIndex: w.index,
@@ -220,11 +223,14 @@ export async function withdrawCustodySplit(
     return { withdrawnCustody: [], custodyByHand: [] };
   const withdrawn = await withdrawCustodyWrites(writes);
   const byHand = [...withdrawn.leftFiles, ...withdrawn.movedFiles];
+  // Only folders files of it were removed from (as the next session's closing says them): a folder it
+  // made and a stop emptied before a file went in (Ctrl-C in the writes) is gone again, nothing taken from it.
+  const folders = withdrawn.folders.filter((folder) => writes.files.some((file) => path.dirname(file) === folder));
   await journal.append(operator, byHand.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
-    folders: [...withdrawn.folders],
+    folders,
     removedFiles: withdrawn.removedFiles,
     ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
     ...(withdrawn.movedFiles.length > 0 ? { movedFiles: [...withdrawn.movedFiles] } : {}),
   });
-  return { withdrawnCustody: withdrawn.folders, custodyByHand: byHand };
+  return { withdrawnCustody: folders, custodyByHand: byHand };
 }

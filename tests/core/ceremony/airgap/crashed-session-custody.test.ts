@@ -16,6 +16,7 @@ import { receiptPeople } from '../../../../src-main/core/receipt/journal-facts';
 import { ReceiptWords } from '../../../../src-main/core/receipt/language';
 import { translator } from '../../../../src-main/i18n/translate';
 import { phraseText } from '../../../../src-main/i18n/phrase';
+import { splitKilledInWrites } from '../../../helpers/split-killed-in-writes';
 
 const CEREMONY = 'KF-20250301-abcdef';
 const DIGEST = '2379c9b2'.repeat(8);
@@ -266,28 +267,7 @@ describe('closing a crashed session whose custodian folder is not where it wrote
 
   /** A session killed in its split's writes after journaling their start, over custodian folders c1, c2, c3 (made new). */
   async function killedInTheWrites(): Promise<[string, string, string]> {
-    const folders = ['c1', 'c2', 'c3'].map((c) => path.join(dir, c)) as [string, string, string];
-    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
-    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
-    await journal.append('Op', 'preflight.passed', {
-      destinations: folders.map((folder) => ({ role: 'custodian', folder, willCreate: true })),
-      custodySplitStartJournaled: true,
-    });
-    await journal.append('Op', 'material.generated', { keyId: 'k1' });
-    for (const folder of folders) await mkdir(folder);
-    await journal.append('Op', 'custody.split-started', {
-      format: 'custody-set',
-      total: 3,
-      backupFile: `keyferry-backup-${CEREMONY}-${SET}.txt`,
-      backupDigest: DIGEST,
-      holders: folders.map((folder, i) => ({
-        shareIndex: i + 1,
-        custodian: ['Ana', 'Bob', 'Cy'][i] as string,
-        folder,
-        willCreate: true,
-      })),
-    });
-    return folders;
+    return splitKilledInWrites(journal, dir, { ceremony: CEREMONY, set: SET, digest: DIGEST });
   }
   const written = (i: number) => names(i).map((n) => n.replace('of2', 'of3'));
 
