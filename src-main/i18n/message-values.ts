@@ -381,7 +381,7 @@ export interface MessageValueTable {
   'air.receipt.title': NoValues;
   'air.receipt.back-online': NoValues;
   'air.stopped.title': NoValues;
-  'air.stopped.steps': { journaled: string };
+  'air.stopped.steps': { side: string; journaled: string };
   'air.stopped.again': NoValues;
   'air.stopped.again-hint': NoValues;
   'custody.split.title': NoValues;

@@ -5,12 +5,12 @@
  */
 import type { z } from 'zod';
 import { KeyferryError, toProblem } from '../core/errors';
-import { english } from '../i18n/translate';
 import { channels, CHANNELS_BESIDE_A_STEP, type ChannelDefinition, type ChannelKey } from './contract';
 import type { OperationLog } from './context';
 import type { Handlers } from './handlers/index';
 import { REQUEST_CHECKS, type RequestCheck } from './schemas/common';
 import { IPC_PROBLEM, ok, type Problem, type Result } from './problem';
+import { shownInTheApp } from './shown-in-the-app';
 
 export interface IpcRouter {
   /** Every IPC channel name of the contract, e.g. `app.info`. */
@@ -20,17 +20,6 @@ export interface IpcRouter {
 }
 
 type AnyHandler = (request: unknown) => unknown;
-
-/**
- * A handler's problem as the app shows it: `surface: app` among its values, so a text that tells a
- * way on says the app's (its step, button or field) where the command line's would name a command
- * or an option (`{surface, select, app {…} other {…}}`); its English texts written again with it.
- */
-export function shownInTheApp(problem: Problem): Problem {
-  if (problem.values?.['surface'] !== undefined) return problem;
-  const values = { ...problem.values, surface: 'app' };
-  return { ...problem, ...english.problem({ ...problem, values }), values };
-}
 
 /** Describes validation issues by path and rule, never by value (values may be secrets). */
 function describeIssues(error: z.ZodError): string {

@@ -1,8 +1,9 @@
 /**
  * The custody restore ceremony (air-gapped workstation): after imported AES material expired,
- * every witness confirms the fresh parameters bundle's digest, then the custodians present their
- * shares; the material is rebuilt and proven in memory and wrapped into a new wrapped-material
- * bundle for the online side to import again.
+ * every witness confirms the fresh parameters bundle's digest (a witness's last wrong value stops
+ * the session, as on the air-gapped screen), then the custodians present their shares; the
+ * material is rebuilt and proven in memory and wrapped into a new wrapped-material bundle for the
+ * online side to import again.
  */
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
@@ -18,6 +19,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { SourceChoice, sourceChoices, type SourceOf } from '../components/SourceChoice';
 import { PlannedStep } from '../components/PlannedStep';
 import { StepButton } from '../components/Step';
+import { StoppedSession } from '../components/StoppedSession';
 import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { useAppStore } from '../store/store';
 import { RestoreHsmSource } from './airgap/HsmSource';
@@ -48,7 +50,7 @@ function RestorePreflightStep() {
   return (
     <PlannedStep
       plan={RESTORE_PLAN.preflight}
-      state={plan || steps.isDone('restore') ? 'done' : open ? 'current' : 'waiting'}
+      state={steps.stopped ? 'stopped' : plan || steps.isDone('restore') ? 'done' : open ? 'current' : 'waiting'}
     >
       <p>{t('restore.preflight.intro')}</p>
       <FieldRow
@@ -211,6 +213,7 @@ function RestoreFingerprintStep() {
         available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
+      <StoppedSession side="custody-restore" />
     </PlannedStep>
   );
 }
@@ -255,7 +258,8 @@ export function RestoreScreen() {
         available={steps.canRun('checkNetwork') || steps.isDone('writeReceipt')}
         label={steps.isDone('writeReceipt') ? t('restore.another') : t('network.step')}
       >
-        {steps.inSession && !steps.isDone('writeReceipt') && (
+        {/* A stopped restore is already abandoned: its notice offers the new one. */}
+        {steps.inSession && !steps.stopped && !steps.isDone('writeReceipt') && (
           <StepButton available primary={false} onClick={() => void abandon()}>
             {t('restore.abandon')}
           </StepButton>

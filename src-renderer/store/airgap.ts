@@ -12,6 +12,7 @@ import type {
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { stepMaker } from './step';
+import { witnessStep } from './witness-step';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
 
@@ -85,20 +86,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
       keepOverview,
     ),
     readConsoleFiles: step('readConsoleFiles', 'air-parameters', 'action.reading-console-files', keepOverview),
-    confirmAsWitness: followedBy(
-      step(
-        'confirmAsWitness',
-        'air-fingerprints',
-        ({ witness }) => uiAction('action.recording-confirmation', { witness }),
-        ({ confirmed }) =>
-          set({ confirmations: get().confirmations.map((a) => (a.index === confirmed.index ? confirmed : a)) }),
-      ),
-      // The refusal that stopped the session is said once, by the step's notice of the stop (StoppedSession.tsx).
-      async () => {
-        const { ceremony, problem } = get();
-        if (ceremony?.airGap?.stopped && problem?.section === 'air-fingerprints') set({ problem: null });
-      },
-    ),
+    confirmAsWitness: witnessStep({ step, followedBy }, set, get, 'confirmAsWitness'),
     generateMaterial: step('generateMaterial', 'air-material', 'action.generating-material', ({ keys }) =>
       keys.forEach(keepMaterial),
     ),

@@ -12,6 +12,7 @@ import type {
   WrittenWrappedView,
 } from '../../src-main/ipc/contract';
 import { stepMaker } from './step';
+import { witnessStep } from './witness-step';
 import { stepQuestions } from './step-questions';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
@@ -67,9 +68,9 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
   return {
     ...emptyRestore(),
     restoreCheckNetwork: () => {
-      // A finished or abandoned restore ceremony is followed by a new one: start from a clean slate.
+      // A finished, abandoned or stopped restore ceremony is followed by a new one: start from a clean slate.
       const steps = stepQuestions(get().ceremony?.restore);
-      if (!steps.inSession || steps.isDone('writeReceipt')) set(emptyRestore());
+      if (!steps.inSession || steps.stopped || steps.isDone('writeReceipt')) set(emptyRestore());
       return checkNetwork();
     },
     restoreReadBundle: step(
@@ -88,15 +89,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     presentBackup: step('presentBackup', 'restore-shares', 'action.checking-backup', into('presentedBackup')),
     rebuildMaterial: step('rebuildMaterial', 'restore-rebuild', 'action.rebuilding-material', into('restored')),
     restoreFromHsm: step('restoreFromHsm', 'restore-shares', 'action.restoring-from-hsm', into('hsmRestored')),
-    restoreConfirmAsWitness: step(
-      'restoreConfirmAsWitness',
-      'restore-fingerprint',
-      ({ witness }) => uiAction('action.recording-confirmation', { witness }),
-      ({ confirmed }) =>
-        set({
-          restoreConfirmations: get().restoreConfirmations.map((a) => (a.index === confirmed.index ? confirmed : a)),
-        }),
-    ),
+    restoreConfirmAsWitness: witnessStep({ step, followedBy }, set, get, 'restoreConfirmAsWitness'),
     restoreWrap: step('restoreWrap', 'restore-wrap', 'action.wrapping-rebuilt-material', keysInto('restoreWrapped')),
     restorePreflight: step('restorePreflight', 'restore-preflight', 'action.checking-folders', overviewOnly),
     restoreWriteBundle: step(

@@ -16,12 +16,12 @@ import type { ValidRequest } from '../contract';
 import { materialExpiry } from './material-expiry';
 import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView, overviewView } from './airgap-views';
-import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
+import { checkNetworkOn, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { existingFolder, inputFilePath, readSmallFile } from './paths';
 import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { bundleFolderFor, preflightView, sameVolumeAllowed } from './preflight';
 import type { AirGapSide, CeremonySession } from './session';
-import { stopWhenWitnessesCannotConfirm } from './witnesses-stop';
+import { closedWhenStopped, confirmOrStop } from './witnesses-stop';
 
 type AirGapChannel =
   | 'checkAirGap'
@@ -43,11 +43,7 @@ type AirGapChannel =
  * to wrap now, or console files): opening it closes that session and withdraws its custody shares.
  */
 async function startAirGap(session: CeremonySession, beforeClosing?: BeforeClosingRequest): Promise<AirGapSide> {
-  if (session.airGap?.stopped) {
-    // A journal whose medium failed at the stop may not close cleanly: the new session opens it again.
-    await session.airGap.journal.close().catch(() => undefined);
-    session.airGap = undefined;
-  }
+  if (await closedWhenStopped(session.airGap)) session.airGap = undefined;
   if (session.airGap) return session.airGap;
   session.requireSetup();
   const file = session.journalPath('air-gapped');
@@ -74,10 +70,11 @@ async function beforeClosingGiven(given: BeforeClosingRequest): Promise<BeforeCl
 }
 
 export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChannel> {
-  const workflow = () => {
+  const side = () => {
     session.requireMode('air-gapped', 'rehearsal');
-    return session.requireAirGap().ceremony;
+    return session.requireAirGap();
   };
+  const workflow = () => side().ceremony;
   return {
     checkAirGap: async (request) => ({
       ...(await checkNetworkOn(session, (s) => startAirGap(s, request?.beforeClosing))),
@@ -119,15 +116,7 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
     }),
 
     // The confirmation that ends the witnesses' tries stops the session (witnesses-stop.ts); its problem is the answer.
-    confirmAsWitness: async (request) => {
-      const ceremony = workflow();
-      try {
-        return await witnessConfirmation(ceremony, request);
-      } catch (error) {
-        await stopWhenWitnessesCannotConfirm(session.requireAirGap(), error);
-        throw error;
-      }
-    },
+    confirmAsWitness: (request) => confirmOrStop(side(), request),
 
     /**
      * Before any material exists: the bundle's new folder inside `folder`, the receipt folder (the

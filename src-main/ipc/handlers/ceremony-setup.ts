@@ -232,10 +232,13 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
             ? {
                 state: session.restore.ceremony.state,
                 ...restoreStepAvailability(session.restore.ceremony.state),
+                // Stopped as the air-gapped side stops (its witnesses could not confirm): nothing runs in it.
+                ...(session.restore.stopped ? { allowedSteps: [] } : {}),
+                stopped: stoppedAirGapView(session.restore.stopped),
                 ceremonyId: session.restore.ceremony.ceremonyId,
                 preflight: session.restore.plan ? preflightView(session.restore.plan) : null,
                 unfinished: unfinished.includes('custody-restore'),
-                parameters: restoreParametersView(session.restore.ceremony),
+                parameters: restoreParametersView(overviewSource(session.restore)),
               }
             : null,
         receipts: {

@@ -22,10 +22,11 @@ import { openJournal, startedOnJournal } from '../../core/journal';
 import { phraseOf } from '../../i18n/phrase';
 import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView } from './airgap-views';
-import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
+import { checkNetworkOn, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { existingFolder, inputFilePath } from './paths';
 import { bundleFolderFor, preflightView } from './preflight';
 import type { CeremonySession, RestoreSide } from './session';
+import { closedWhenStopped, confirmOrStop, refuseWhenStopped } from './witnesses-stop';
 
 type RestoreChannel =
   | 'restoreCheckNetwork'
@@ -42,6 +43,8 @@ type RestoreChannel =
 
 /** Starts a restore ceremony, or returns the running one (a finished one is replaced by a new one). */
 async function startRestore(session: CeremonySession): Promise<RestoreSide> {
+  // A restore its witnesses stopped is put aside, its journal closed: the new ceremony opens it again.
+  if (await closedWhenStopped(session.restore)) session.restore = undefined;
   const running = session.restore;
   if (running && !running.abandoned && running.ceremony.state !== 'finished') return running;
   session.requireSetup();
@@ -84,14 +87,17 @@ export function restoreParametersView(
 }
 
 export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<RestoreChannel> {
-  const workflow = () => {
+  const side = () => {
     session.requireMode('air-gapped', 'rehearsal');
     const restore = session.requireRestore();
     if (restore.abandoned) {
       throw new KeyferryError('RESTORE_ABANDONED');
     }
-    return restore.ceremony;
+    // Stopped (its witnesses could not confirm): refused before a share file or folder is read.
+    refuseWhenStopped(restore);
+    return restore;
   };
+  const workflow = () => side().ceremony;
   return {
     restoreCheckNetwork: () => checkNetworkOn(session, startRestore),
 
@@ -156,7 +162,8 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
         return { ...restored, shareIndexes: [...restored.shareIndexes], keys: keys.map((k) => ({ ...k })) };
       }),
 
-    restoreConfirmAsWitness: (request) => witnessConfirmation(workflow(), request),
+    // The confirmation that ends the witnesses' tries stops the restore, as `custody restore` stops (witnesses-stop.ts).
+    restoreConfirmAsWitness: (request) => confirmOrStop(side(), request),
 
     restoreWrap: () => session.track('custody-restore', async () => ({ keys: await workflow().wrapAll() })),
 

@@ -90,9 +90,14 @@ export interface RestoreSide {
   /** Abandoned by the operator: its steps are refused until a new restore ceremony starts. */
   readonly abandoned?: boolean;
   plan?: PreflightPlan;
+  /** Set once the session stopped (the witnesses could not confirm): no step runs in it; the next network check starts a new one. */
+  stopped?: StoppedAirGap;
 }
 
-/** An air-gapped session that stopped on its own (witnesses-stop.ts): why, and what the stop wiped and withdrew. */
+/**
+ * A session on the air-gapped workstation (the air-gapped side's or a custody restore's) that stopped
+ * on its own (witnesses-stop.ts): why, and what the stop wiped and withdrew.
+ */
 export interface StoppedAirGap {
   readonly problem: ProblemDetails;
   readonly report: AbandonReport;

@@ -5,7 +5,7 @@ import { PAPER_SIZES } from '../../core/receipt/paper-size';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { problemSchema } from '../problem';
 import { earlierWrapSchema, parametersOverviewSchema, preflightSchema } from './airgap';
-import { leftCeremonySchema, restoreSessionSchema } from './restore';
+import { restoreSessionSchema, stoppedSessionSchema } from './restore';
 import { onlineShownSchema } from './online';
 import {
   airGapStateSchema,
@@ -141,12 +141,8 @@ const airGapSessionSchema = z.object({
   earlierWraps: z.array(earlierWrapSchema),
   /** The parameters read in this session (null before), with who has confirmed them: a reloaded window shows them again. */
   overview: parametersOverviewSchema.nullable(),
-  /**
-   * The session stopped (the witnesses could not confirm: handlers/witnesses-stop.ts): why, as the
-   * step's problem, and what the stop wiped and withdrew; no step of it may run (allowedSteps is
-   * empty), and the network check starts a new session. Null while it runs.
-   */
-  stopped: z.strictObject({ problem: problemSchema, report: leftCeremonySchema, journaled: z.boolean() }).nullable(),
+  /** The session stopped (the witnesses could not confirm); null while it runs. */
+  stopped: stoppedSessionSchema,
 });
 
 const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });

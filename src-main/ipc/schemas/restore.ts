@@ -9,6 +9,7 @@ import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { officerReasonSchema } from '../../core/ceremony/shared/officer-reason';
 import { CEREMONY_ROLES } from '../../core/ceremony/shared/ceremony-role';
+import { problemSchema } from '../problem';
 import { artefactToConfirmSchema, preflightSchema, withdrawalSchema } from './airgap';
 import {
   check,
@@ -47,6 +48,24 @@ export const restoreParametersSchema = z.object({
 });
 export type RestoreParametersView = z.output<typeof restoreParametersSchema>;
 
+/** What leaving did: the state reached, the keys wiped, and what of the session was withdrawn. */
+export const leftCeremonySchema = withdrawalSchema.extend({
+  /** The state the ceremony had reached. */
+  state: z.string(),
+  wipedKeys: z.number().int().nonnegative(),
+});
+export type LeftCeremonyView = z.output<typeof leftCeremonySchema>;
+
+/**
+ * A session on the air-gapped workstation that stopped (the witnesses could not confirm:
+ * handlers/witnesses-stop.ts): why, as the step's problem, and what the stop wiped and withdrew;
+ * whether the journal took the stop. No step of it may run (allowedSteps is empty), and the network
+ * check starts a new session. Null while it runs.
+ */
+export const stoppedSessionSchema = z
+  .strictObject({ problem: problemSchema, report: leftCeremonySchema, journaled: z.boolean() })
+  .nullable();
+
 export const restoreSessionSchema = z.object({
   state: restoreStateSchema,
   ...stepAvailabilitySchema(RESTORE_STEP_IDS),
@@ -57,6 +76,8 @@ export const restoreSessionSchema = z.object({
   unfinished: z.boolean(),
   /** The fresh parameters read (null before), with who has confirmed them: a reloaded window shows them again. */
   parameters: restoreParametersSchema.nullable(),
+  /** The restore stopped as the air-gapped side does (its witnesses could not confirm); null while it runs. */
+  stopped: stoppedSessionSchema,
 });
 
 /**
@@ -165,10 +186,3 @@ export const leaveCeremonyRequestSchema = z.strictObject({
   side: leavableSideSchema,
   reason: z.enum(['window-closed', 'ceremony-left']),
 });
-/** What leaving did: the state reached, the keys wiped, and what of the session was withdrawn. */
-export const leftCeremonySchema = withdrawalSchema.extend({
-  /** The state the ceremony had reached. */
-  state: z.string(),
-  wipedKeys: z.number().int().nonnegative(),
-});
-export type LeftCeremonyView = z.output<typeof leftCeremonySchema>;

@@ -18,7 +18,7 @@ import { momentText } from '../../../src-main/i18n/moment';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { AIR_GAP_PLAN } from './plan';
 import { EarlierSessionCheck } from './EarlierSessionCheck';
-import { StoppedSession } from './StoppedSession';
+import { StoppedSession } from '../../components/StoppedSession';
 
 const PARAMETER_SOURCES = sourceChoices('source', 'air.source.legend', {
   bundle: 'air.source.bundle',
@@ -181,7 +181,7 @@ export function FingerprintStep() {
         available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
-      <StoppedSession />
+      <StoppedSession side="air-gapped" />
     </PlannedStep>
   );
 }

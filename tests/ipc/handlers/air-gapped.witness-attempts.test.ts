@@ -8,28 +8,18 @@
  * session. Through the real router and handlers, on real folders.
  */
 import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CeremonyState } from '../../../src-main/ipc/contract';
-import type { JsonObject } from '../../../src-main/core/journal';
 import { oneAesParamsBundle } from '../../helpers/aes-params-bundle';
-import { OFFLINE } from '../../helpers/workstation';
-import { call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
+import { call, journalEvents, value } from './airgap-session';
+import { failTheStopEntry, offlineFolderPerTest, typeWrongDigests } from './witnesses-stop-steps';
 
-let folder: CeremonyFolder;
-beforeEach(async () => {
-  folder = await ceremonyFolder('kf-ipc-witness-attempts-');
-  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await folder.close();
-});
+const ceremonyFolder = offlineFolderPerTest('kf-ipc-witness-attempts-');
 
 describe('airgap.confirm-as-witness, wrong values', () => {
   it('stops the confirmations at a witness’s third wrong value; the right one is then refused too, and nothing is made', async () => {
-    const { dir, ipc } = folder;
+    const { dir, ipc } = ceremonyFolder();
     const params = path.join(dir, 'usb', 'params');
     await mkdir(path.dirname(params));
     const digest = await oneAesParamsBundle(params, {
@@ -101,6 +91,7 @@ describe('airgap.confirm-as-witness, wrong values', () => {
   }, 60_000);
 
   it('a stop the journal cannot take (its medium failed) still stops the session, says so, and lets a new one start', async () => {
+    const folder = ceremonyFolder();
     const { dir, ipc } = folder;
     const params = path.join(dir, 'usb', 'params');
     await mkdir(path.dirname(params));
@@ -112,23 +103,14 @@ describe('airgap.confirm-as-witness, wrong values', () => {
     await value(ipc, 'ceremony.setup', { title: 'Attempts', operator: 'Ana', witnesses: ['Ben'], folder: dir });
     await value(ipc, 'airgap.check-network');
     await value(ipc, 'airgap.read-bundle', { folder: params });
-    const journal = ipc.session.airGap?.journal;
-    if (!journal) throw new Error('no air-gapped journal');
-    const append = journal.append.bind(journal);
-    vi.spyOn(journal, 'append').mockImplementation((actor: string, event: string, data?: JsonObject) =>
-      event === 'ceremony.abandoned'
-        ? Promise.reject(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }))
-        : append(actor, event, data),
-    );
-    const answers = [];
-    for (const typed of ['ab'.repeat(32), 'cd'.repeat(32), 'ef'.repeat(32)])
-      answers.push(await call(ipc, 'airgap.confirm-as-witness', { witness: 'Ben', typed }));
+    const journalWorksAgain = failTheStopEntry(ipc.session.airGap?.journal);
+    const answers = await typeWrongDigests(folder, 'airgap.confirm-as-witness', 'Ben');
     // The witnesses' problem is the answer, not the journal's failure.
     expect(answers.at(-1)).toMatchObject({ ok: false, problem: { code: 'WITNESS_ATTEMPTS_EXHAUSTED' } });
     const { airGap } = await value<CeremonyState>(ipc, 'ceremony.state');
     expect(airGap?.allowedSteps).toEqual([]);
     expect(airGap?.stopped).toMatchObject({ journaled: false, report: { wipedKeys: 0, withdrawnBundle: null } });
-    vi.mocked(journal.append).mockRestore();
+    journalWorksAgain();
     // The way on works: a new session, whose witness confirms.
     await value(ipc, 'airgap.check-network');
     await value(ipc, 'airgap.read-bundle', { folder: params });

@@ -69,7 +69,7 @@ export const enScreenAirgap = {
   'air.receipt.back-online': 'Go back to the online side',
   'air.stopped.title': 'This session is stopped: the witnesses could not confirm what was read aloud.',
   'air.stopped.steps':
-    'Every step of this session is closed: no preflight, no material, no wrap. {journaled, select, no {The stop could NOT be journaled (the journal’s medium failed): check that medium; the next session records this one as ended without a stop.} other {The stop is journaled (the ceremony abandoned, with why).}}',
+    'Every step of this session is closed: {side, select, restore {no preflight, no share presented, no material rebuilt, no wrap} other {no preflight, no material, no wrap}}. {journaled, select, no {The stop could NOT be journaled (the journal’s medium failed): check that medium; the next session records this one as ended without a stop.} other {The stop is journaled (the ceremony abandoned, with why).}}',
   'air.stopped.again': 'Start a new session: check the network',
   'air.stopped.again-hint':
     'A new session in the same journal: the bundle is read again and every witness types the digest again.',

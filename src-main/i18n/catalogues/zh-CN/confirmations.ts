@@ -94,7 +94,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} 输入了 {attempts} 次，均与{artefact, select, bundle {导入参数包摘要（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）} other {密钥 {keys} 的包装密钥指纹}}不符；仪式在此停止，本次会话不再核对任何输入值。尚未生成任何密钥材料。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    '{surface, select, app {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（在其“日志”界面中写出参数包的那条记录：清单 SHA-256），不要从移动存储介质上的包读取，它可能正是被改动过的那个。一致后请在新会话中重新开始本端（离线界面：点击其说明会话已停止之处的按钮；保管恢复：先放弃该仪式，再重新检查网络），每位见证人在其中重新输入摘要（被拒绝的输入值和停止记录仍留在日志中）；否则请在联网工作站上重新获取导入参数。} other {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（keyferry online status 会打印它；不要从移动存储介质上的包读取，它可能正是被改动过的那个），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包。一致后再重新开始本端（在应用中：从离线界面说明会话已停止之处的按钮开始新会话；被拒绝的输入值仍留在日志中）；否则请重新获取导入参数。}}',
+    '{surface, select, app {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（在其“日志”界面中写出参数包的那条记录：清单 SHA-256），不要从移动存储介质上的包读取，它可能正是被改动过的那个。一致后请在新会话中重新开始本端（点击界面上说明会话已停止之处的按钮），每位见证人在其中重新输入摘要（被拒绝的输入值和停止记录仍留在日志中）；否则请在联网工作站上重新获取导入参数。} other {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（keyferry online status 会打印它；不要从移动存储介质上的包读取，它可能正是被改动过的那个），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包。一致后再重新开始本端（在应用中：从界面说明会话已停止之处的按钮开始新会话；被拒绝的输入值仍留在日志中）；否则请重新获取导入参数。}}',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':

@@ -69,7 +69,7 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'air.receipt.back-online': '回到联网侧',
   'air.stopped.title': '本次会话已停止：见证人未能确认朗读的值。',
   'air.stopped.steps':
-    '本次会话的所有步骤均已关闭：不再预检、不再生成材料、不再包装。{journaled, select, no {停止未能记入日志（日志所在介质出错）：请检查该介质；下一个会话会将本会话记为未经停止而结束。} other {停止已记入日志（仪式已放弃，并注明原因）。}}',
+    '本次会话的所有步骤均已关闭：{side, select, restore {不再预检、不再出示份额、不再重建材料、不再包装} other {不再预检、不再生成材料、不再包装}}。{journaled, select, no {停止未能记入日志（日志所在介质出错）：请检查该介质；下一个会话会将本会话记为未经停止而结束。} other {停止已记入日志（仪式已放弃，并注明原因）。}}',
   'air.stopped.again': '开始新会话：检查网络',
   'air.stopped.again-hint': '在同一日志中开始新会话：重新读取参数包，每位见证人重新输入摘要。',
 } as const;
