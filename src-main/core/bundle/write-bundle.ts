@@ -213,8 +213,8 @@ async function stageFolder<M extends BundleManifest>(
       // The folder named must still be the one the files went into, before the manifest makes it a
       // bundle and again once it verified (what was verified is what is at that path).
       await refuseMovedFolders(created);
+      // Fsynced, and the bundle folder after it (writeFileExclusive), before it is read back.
       await writeFileExclusive(path.join(dir, MANIFEST_FILE), manifestBytes, { layer });
-      await fsyncDirectory(dir, layer);
       const read = await readBundle(dir, { now, expectedDigest: digest });
       await refuseMovedFolders(created);
       return { dir, digest, manifest, warnings: read.warnings };
