@@ -4,6 +4,7 @@
  * kill the real process exactly there: a SIGKILL between the wrapped bundle and its receipt, or
  * between the receipt and the bundle's manifest, must leave nothing importable. Without both variables this does nothing.
  */
+import type { SessionPausePoint } from '../core/ceremony/airgap/session-stop';
 import type { CliIo } from './command';
 
 type TestPausePoint =
@@ -15,7 +16,8 @@ type TestPausePoint =
   | 'parameters-bundle-verified'
   | 'custody-restore-first-key'
   | 'custody-restore-written'
-  | 'import-before-verify';
+  | 'import-before-verify'
+  | SessionPausePoint;
 
 const MAX_PAUSE_MS = 60_000;
 
@@ -25,7 +27,9 @@ export async function pauseForTest(
   point: TestPausePoint,
   until?: AbortSignal,
 ): Promise<void> {
-  if (io.env.NODE_ENV !== 'test' || io.env.KEYFERRY_TEST_PAUSE_AT !== point || until?.aborted) return;
+  // Several points, comma-separated: a stop (Ctrl-C) at one, a kill at the next.
+  const points = io.env.KEYFERRY_TEST_PAUSE_AT?.split(',') ?? [];
+  if (io.env.NODE_ENV !== 'test' || !points.includes(point) || until?.aborted) return;
   io.stderr(`test pause: ${point}`);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, MAX_PAUSE_MS);

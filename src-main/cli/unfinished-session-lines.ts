@@ -35,6 +35,7 @@ export function unfinishedSessionLines(
   const voided = receiptVoidedValues(translator, report);
   return [
     t('cli.session-unfinished', sessionUnfinishedValues(report)),
+    ...(report.resumedSeq !== null ? [t('cli.closing-resumed', { seq: report.resumedSeq })] : []),
     ...bundle,
     ...(voided ? [t('cli.earlier-receipt-voided', voided)] : []),
     ...cleared,

@@ -15,6 +15,7 @@ interface EarlierSession {
   readonly fromSeq: number;
   readonly toSeq: number;
   readonly interruptedSeq: number | null;
+  readonly stopCutShort: boolean;
   readonly beforeManifest: boolean;
   readonly voidedReceipts: readonly string[];
   readonly withdrawnCustody: readonly string[];
@@ -27,6 +28,7 @@ export function sessionUnfinishedValues(report: EarlierSession): MessageValues<'
     from: report.fromSeq,
     to: report.toSeq,
     interrupted: report.interruptedSeq ?? 0,
+    stopCut: report.stopCutShort ? 'yes' : 'no',
     beforeManifest: report.beforeManifest ? 'yes' : 'no',
   };
 }

@@ -547,7 +547,8 @@ export interface MessageValueTable {
   'problem.CEREMONY_STOPPED': NoValues;
   'problem.CEREMONY_STOPPED.next': NoValues;
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
-  'cli.session-unfinished': { session: string | number; from: string | number; to: string | number; interrupted: number; beforeManifest: string };
+  'cli.session-unfinished': { session: string | number; from: string | number; to: string | number; stopCut: string; interrupted: number; beforeManifest: string };
+  'cli.closing-resumed': { seq: string | number };
   'cli.session-unrecorded': { seq: string | number; reason: string | number; keys: string | number };
   'cli.session-ended-unrecorded': { seq: string | number; reason: string | number };
   'cli.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
@@ -2375,6 +2376,7 @@ export interface MessageValueTable {
   'journal.reason.sent-stopped-creates': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
   'journal.reason.stopped-before-end': { seq: string | number };
   'journal.reason.ended-before-manifest': NoValues;
+  'journal.reason.stop-cut-short': { seq: number };
   'journal.reason.ended-without-stop': NoValues;
   'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { cause: string; holder: string; share: string | number; custodian: string | number; folder: string | number; files: number; filesList: string | number };
@@ -2534,6 +2536,7 @@ export interface MessageValueTable {
   'journal.event.ceremony.interrupted': NoValues;
   'journal.event.ceremony.session-started': NoValues;
   'journal.event.ceremony.session-unrecorded': NoValues;
+  'journal.event.ceremony.session-closed': NoValues;
   'journal.event.ceremony.session-unfinished': NoValues;
   'journal.event.ceremony.started': NoValues;
   'journal.event.credentials.refused': NoValues;

@@ -17,6 +17,7 @@ export function EarlierSessionNotice({ earlier }: { earlier: UnfinishedSessionVi
   return (
     <div className={`earlier-session ${byHand ? 'warning' : 'notice'}`} role="status">
       <p>{t('cli.session-unfinished', sessionUnfinishedValues(earlier))}</p>
+      {earlier.resumedSeq !== null && <p>{t('cli.closing-resumed', { seq: earlier.resumedSeq })}</p>}
       {voided && <p>{t('cli.earlier-receipt-voided', voided)}</p>}
       <WithdrawalLines report={earlier} earlier notWithdrawn={earlier.notWithdrawn} />
     </div>

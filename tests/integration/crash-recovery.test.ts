@@ -82,11 +82,12 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     }
     const events = await journalEvents();
     const n = crashedEvents.length;
-    expect(events.slice(n, n + 5)).toEqual([
+    expect(events.slice(n, n + 6)).toEqual([
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
       'custody.withdrawn',
       'custody.withdraw-failed',
+      'ceremony.session-closed',
       'ceremony.session-started',
     ]);
     expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
@@ -130,9 +131,10 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     );
     expect(said).not.toContain('NOT withdrawn');
     const n = crashedEvents.length;
-    expect((await journalEvents()).slice(n, n + 3)).toEqual([
+    expect((await journalEvents()).slice(n, n + 4)).toEqual([
       'ceremony.session-unfinished',
       'custody.withdrawn',
+      'ceremony.session-closed',
       'ceremony.session-started',
     ]);
     // Each custodian holds the new set only.

@@ -201,6 +201,7 @@ export const airgapWrapCommand = defineCommand({
         witnesses,
         app: cliAppIdentity(io.env),
         receiptLanguage: ceremonyReceiptLanguage(io),
+        pause: (point) => pauseForTest(io, point),
       }),
     );
     for (const line of unfinishedSessionLines(io, air.unfinishedEarlier)) io.stdout(line);

@@ -72,6 +72,12 @@ export const DEVIATION_KINDS: readonly DeviationKind[] = [
  */
 export const INTERRUPTED_EVENT = 'ceremony.interrupted';
 
+/**
+ * The entry that ends the closing of an unfinished air-gapped session (airgap/closing-resume.ts),
+ * naming its `ceremony.session-unfinished` (`seq`): a closing begun and not ended is run again.
+ */
+export const CLOSING_FINISHED_EVENT = 'ceremony.session-closed';
+
 /** Journal event name → deviation kind. Every event listed here is printed on the receipts. */
 export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   // Air-gapped side

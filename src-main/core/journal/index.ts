@@ -5,6 +5,7 @@ export {
   listDeviations,
   problemData,
   INTERRUPTED_EVENT,
+  CLOSING_FINISHED_EVENT,
   LATER_RUN_OPENED_BY,
   sealingEntries,
   SESSION_STOPPED_BY,

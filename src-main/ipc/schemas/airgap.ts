@@ -103,6 +103,10 @@ export const unfinishedSessionSchema = withdrawalSchema.extend({
   toSeq: z.number().int().positive(),
   /** Its ceremony.interrupted entry when a stop came before it could journal its end (not a crash); null: none. */
   interruptedSeq: z.number().int().positive().nullable(),
+  /** Its own stop had begun and was cut short: what that stop withdrew was not withdrawn again. */
+  stopCutShort: z.boolean(),
+  /** The entry of its closing begun earlier and cut short, run again now (null: closed now, whole). */
+  resumedSeq: z.number().int().positive().nullable(),
   /**
    * Each custodian folder whose files it wrote are NOT withdrawn, one per holder (share, custodian,
    * folder, why, what to delete), as the journal and the command line say it.

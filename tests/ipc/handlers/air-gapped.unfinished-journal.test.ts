@@ -109,9 +109,10 @@ describe('the app’s network check on a journal ending with an unfinished sessi
       parametersSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const events = entries.map((e) => e.event);
-    expect(events.slice(-4)).toEqual([
+    expect(events.slice(-5)).toEqual([
       'preflight.passed',
       'ceremony.session-unfinished',
+      'ceremony.session-closed',
       'ceremony.session-started',
       'network.checked',
     ]);

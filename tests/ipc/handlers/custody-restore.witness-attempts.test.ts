@@ -131,6 +131,7 @@ describe('restore.confirm-as-witness, wrong values', () => {
     const events = (await journalEvents(journal)).map((e) => e.event);
     expect(events.slice(events.indexOf('ceremony.session-unfinished'))).toEqual([
       'ceremony.session-unfinished',
+      'ceremony.session-closed',
       'ceremony.session-started',
       'network.checked',
       'parameters.read',

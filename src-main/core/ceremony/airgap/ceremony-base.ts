@@ -42,6 +42,7 @@ import {
   stopAirGapSession,
   type AbandonReport,
   type MaterialUnderWay,
+  type SessionPausePoint,
   type StopCause,
   type StopUndo,
 } from './session-stop';
@@ -61,6 +62,8 @@ export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly onMaterialForAudit?: MaterialAuditObserver;
   /** What the app checked before the journal opened, when it ends with a session unfinished: journaled with its closing. */
   readonly closingChecked?: ClosingChecked;
+  /** TEST ONLY (cli/test-pause.ts): awaited where a stop or a closing can be killed in a test. */
+  readonly pause?: (point: SessionPausePoint) => Promise<void>;
 }
 
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
@@ -110,6 +113,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       this.options.operator,
       this.now(),
       this.options.closingChecked,
+      this.options.pause,
     );
     this.sessionSeq = (await journalAirGapSessionStart(this.options, purpose)).seq;
   }
@@ -280,6 +284,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         writing: () => this.#writing,
         bundle: () => this.#bundle.bundle,
         underWay: (state) => this.materialUnderWay(state as S),
+        ...(this.options.pause ? { pause: this.options.pause } : {}),
       },
       cause,
       wipe,

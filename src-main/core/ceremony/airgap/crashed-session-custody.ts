@@ -39,6 +39,7 @@ import type { CustodyWithdrawal } from './session-stop';
 import type { NotWithdrawnCause } from './not-withdrawn-cause';
 import { CUSTODY_SPLIT_STARTED, SPLIT_START_JOURNALED } from './custody-split';
 import { writeReach } from './custody-write-reach';
+import type { ClosingDone } from './closing-resume';
 
 /** Why a custodian folder's files of the crashed session were not withdrawn (ICU select keys: no hyphens). */
 
@@ -54,12 +55,12 @@ export interface CustodyNotWithdrawn {
   readonly phrase: Phrase;
 }
 
-interface CrashedCustodyWithdrawal extends CustodyWithdrawal {
+export interface CrashedCustodyWithdrawal extends CustodyWithdrawal {
   readonly notWithdrawn: readonly CustodyNotWithdrawn[];
 }
 
 /** The crashed session's facts the withdrawal reads (from its journal entries). */
-interface CrashedCustody {
+export interface CrashedCustody {
   /** Its entries, from its `ceremony.session-started` on. */
   readonly session: readonly JournalEntry[];
   /** The journal's entries before it (other sessions' custody sets are never touched). */
@@ -87,6 +88,12 @@ const splitSchema = z.object({
 });
 type JournaledSplit = z.output<typeof splitSchema>;
 
+/** The set `entry` (a `custody.split` or its start) names, if it reads. */
+export function journaledSplit(entry: JournalEntry | undefined): JournaledSplit | null {
+  const parsed = entry ? splitSchema.safeParse(entry.data) : null;
+  return parsed?.success ? parsed.data : null;
+}
+
 /** The entries that name a session's custody set: its split, and (since 2026-12-07) its start. */
 const SET_NAMING_EVENTS: ReadonlySet<string> = new Set(['custody.split', CUSTODY_SPLIT_STARTED]);
 
@@ -112,7 +119,7 @@ const UNTAGGED_REST = /^(?:-\d{1,2}of\d{1,2}(?:\.json|\.slip\.html|\.slip\.txt)|
  * another set's files by now: a custodian's stick of a finished session mounted at the same path.
  * A name without a set (an older version's) is taken only when no other session split a set.
  */
-function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
+export function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
   const own = splitSetTags(custody.session);
   const others = splitSetTags(custody.before);
   const prefixes = [`keyferry-share-${custody.ceremonyId}`, `keyferry-backup-${custody.ceremonyId}`];
@@ -159,7 +166,11 @@ function shareFileOf(ceremonyId: string, split: JournaledSplit, h: JournaledSpli
   return [setShareFileName({ ceremonyId, index: h.shareIndex, n: split.total, backupDigest: split.backupDigest })];
 }
 
-function targetsOf(custody: CrashedCustody, ceremonyId: string, split: JournaledSplit | null): CustodianTarget[] {
+export function targetsOf(
+  custody: CrashedCustody,
+  ceremonyId: string,
+  split: JournaledSplit | null,
+): CustodianTarget[] {
   if (!split)
     return custody.custodianFolders.map((d) => ({
       ...d,
@@ -186,7 +197,7 @@ function targetsOf(custody: CrashedCustody, ceremonyId: string, split: Journaled
   });
 }
 
-function notWithdrawn(
+export function notWithdrawn(
   target: CustodianTarget,
   cause: NotWithdrawnCause,
   files: readonly string[],
@@ -211,35 +222,8 @@ function notWithdrawn(
   };
 }
 
-/**
- * The custody set of a session killed after its receipt was journaled and before its bundle's
- * manifest (unfinished-session.ts): KEPT, never removed. The journal and the media say the bundle
- * never became whole, but the journal may be a copy cut short and the manifest taken away: a trial
- * removed the only custody copy of imported material so. Each holder's folder is journaled
- * `custody.kept` with cause `receiptWritten`, naming the files there: they are destroyed only once
- * the online side shows that no key holds that set's material.
- */
-export async function keepCustodyOfReceiptSession(
-  custody: CrashedCustody,
-  journal: Journal,
-  operator: string,
-): Promise<CrashedCustodyWithdrawal> {
-  const split = custody.session.findLast((e) => e.event === 'custody.split');
-  const parsed = split ? splitSchema.safeParse(split.data) : null;
-  if (custody.ceremonyId === null || !parsed?.success)
-    return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
-  const kept: CustodyNotWithdrawn[] = [];
-  for (const target of targetsOf(custody, custody.ceremonyId, parsed.data)) {
-    const listing = await fs.readdir(target.folder).catch(() => [] as string[]);
-    const files = target.writtenNames.filter((n) => listing.includes(n)).map((n) => path.join(target.folder, n));
-    kept.push(notWithdrawn(target, 'receiptWritten', files));
-  }
-  for (const k of kept) await journalNotWithdrawn(journal, operator, k, 'custody.kept');
-  return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: kept };
-}
-
 /** Journals `custody.withdraw-failed` (or `custody.kept`, on purpose) for one custodian folder whose files stay. */
-function journalNotWithdrawn(
+export function journalNotWithdrawn(
   journal: Journal,
   operator: string,
   f: CustodyNotWithdrawn,
@@ -257,12 +241,16 @@ function journalNotWithdrawn(
 /**
  * Removes the crashed session's custody files from its custodians' folders and journals what was
  * removed (`custody.withdrawn`) and, one entry per folder, what was not (`custody.withdraw-failed`,
- * see the file comment). Never throws for a folder or file it cannot reach.
+ * see the file comment). Never throws for a folder or file it cannot reach. Resumed after a closing
+ * cut short (`done`, closing-resume.ts): a folder it journaled as not withdrawn is named as it was,
+ * not journaled again; files gone from a folder it journaled withdrawn were its removals; files gone
+ * before it journaled any removal may have been removed by it, or never there (`closingCut`).
  */
 export async function withdrawCrashedCustody(
   custody: CrashedCustody,
   journal: Journal,
   operator: string,
+  done?: ClosingDone,
 ): Promise<CrashedCustodyWithdrawal> {
   const ceremonyId = custody.ceremonyId;
   if (ceremonyId === null) return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
@@ -282,6 +270,10 @@ export async function withdrawCrashedCustody(
   // dropped from a copy, two sets named): found, they are named to check, never removed.
   const unnamedWrites = begun === undefined && producedMaterial;
   const ours = sessionFileFilter(custody);
+  // The cut closing journaled no removal: what is gone may be its removals, cut before their entry.
+  const cut = done !== undefined && !done.entries.some((e) => e.event === 'custody.withdrawn');
+  const journaledBefore = (t: CustodianTarget) => done?.custodyJournaled.get(t.folder);
+  const withdrawnBefore = (t: CustodianTarget) => done?.withdrawnFolders.has(t.folder) === true;
   const listings: (readonly string[] | null)[] = [];
   for (const target of targets) listings.push(await fs.readdir(target.folder).catch(() => null));
   // Killed in the writes (a start, no split): how far they got, holder by holder.
@@ -308,7 +300,7 @@ export async function withdrawCrashedCustody(
   const createdFolders: string[] = [];
   for (const [i, target] of targets.entries()) {
     const listing = listings[i];
-    if (listing === null || listing === undefined) continue;
+    if (listing === null || listing === undefined || journaledBefore(target)) continue;
     const named = listing.filter(ours).map((n) => path.join(target.folder, n));
     if (begun !== undefined && !wholeSet) files.push(...named);
     else if ((unnamedWrites || wholeSet) && named.length > 0) unknownSets.set(target, named);
@@ -320,10 +312,21 @@ export async function withdrawCrashedCustody(
       ? await withdrawCustodyWrites({ files, createdFolders })
       : { folders: [], removedFiles: 0, leftFiles: [], movedFiles: [] };
   const failed: CustodyNotWithdrawn[] = [];
+  const saidBefore: CustodyNotWithdrawn[] = [];
   for (const [i, target] of targets.entries()) {
     const listing = listings[i] ?? null;
     const inFolder = (names: readonly string[]) => names.map((n) => path.join(target.folder, n));
+    const before = journaledBefore(target);
+    if (before) saidBefore.push(before);
+    // Cleared by the cut closing, as journaled: nothing of it is missing now.
+    if (before || (withdrawnBefore(target) && !removed.leftFiles.some((f) => path.dirname(f) === target.folder)))
+      continue;
     if (listing === null) {
+      // A folder it made, removed again by the cut closing, or taken away: not known which.
+      if (cut && target.willCreate && target.holder && reach?.[i] !== 'notReached') {
+        failed.push(notWithdrawn(target, 'closingCut', inFolder(target.writtenNames)));
+        continue;
+      }
       // Written there (or maybe, killed in the split): the folder is not where it was. One the writes
       // never reached (a later holder's, after a readable folder they left empty) holds nothing of it.
       if (reach?.[i] === 'notReached') continue;
@@ -341,22 +344,24 @@ export async function withdrawCrashedCustody(
     const elsewhere = inFolder(target.writtenNames.filter((n) => !listing.includes(n)));
     const unknown = unknownSets.get(target);
     if (unknown) failed.push(notWithdrawn(target, 'unknownSet', unknown));
-    else if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...elsewhere, ...left]));
+    else if (missing.length > 0)
+      failed.push(notWithdrawn(target, cut ? 'closingCut' : 'shareMissing', [...elsewhere, ...left]));
     else if (left.length > 0) failed.push(notWithdrawn(target, 'notRemoved', left));
   }
   // Only folders files of it were removed from: an empty folder it made, removed again, withdrew nothing.
   const notRemoved = new Set([...removed.leftFiles, ...removed.movedFiles]);
   const emptied = new Set(files.filter((f) => !notRemoved.has(f)).map((f) => path.dirname(f)));
-  const withdrawnCustody = [...emptied].filter((folder) => !failed.some((f) => f.folder === folder));
+  const withdrawnNow = [...emptied].filter((folder) => !failed.some((f) => f.folder === folder));
   if (removed.removedFiles > 0)
     await journal.append(operator, 'custody.withdrawn', {
-      folders: [...withdrawnCustody],
+      folders: [...withdrawnNow],
       removedFiles: removed.removedFiles,
     });
   for (const f of failed) await journalNotWithdrawn(journal, operator, f);
+  const all = [...saidBefore, ...failed];
   return {
-    withdrawnCustody,
-    custodyByHand: failed.flatMap((f) => (f.files.length > 0 ? f.files : [f.folder])),
-    notWithdrawn: failed,
+    withdrawnCustody: [...new Set([...(done?.withdrawnFolders ?? []), ...withdrawnNow])],
+    custodyByHand: all.flatMap((f) => (f.files.length > 0 ? f.files : [f.folder])),
+    notWithdrawn: all,
   };
 }

@@ -4,7 +4,7 @@
  * died before a stop could destroy it. The next session has no login to that token (the PIN is never
  * kept), so it cannot destroy them: it journals `hsm.objects-left` naming each object (label, CKA_ID,
  * class) with the `pkcs11-tool` command that deletes it, and says so to the officer. Objects the
- * session's own stop journaled as destroyed are not named again. A later session that logs in to
+ * session's own stop journaled as destroyed, or as left (a stop cut short after it), are not named again. A later session that logs in to
  * that token destroys those it proves were that session's (crashed-objects-destroy.ts).
  */
 import { z } from 'zod';
@@ -47,6 +47,8 @@ export async function crashedSessionTokenObjects(
   journal: Journal,
   operator: string,
   reason: string,
+  /** A closing cut short's entries (closing-resume.ts): the objects it journaled left are named, not journaled again. */
+  closingDone: readonly JournalEntry[] = [],
 ): Promise<TokenObjectsCleanup | undefined> {
   const generated = session
     .filter((e) => e.event === 'material.generated')
@@ -56,9 +58,10 @@ export async function crashedSessionTokenObjects(
     });
   const first = generated[0];
   if (!first) return undefined;
+  // Destroyed by its stop, or named by a stop that could not destroy them (a stop cut short after it: stop-cut-short.ts).
   const destroyed = new Set(
     session
-      .filter((e) => e.event === 'hsm.objects-destroyed')
+      .filter((e) => e.event === 'hsm.objects-destroyed' || e.event === 'hsm.objects-left')
       .flatMap((e) => destroyedSchema.safeParse(e.data).data?.objects ?? [])
       .map(key),
   );
@@ -76,13 +79,14 @@ export async function crashedSessionTokenObjects(
   const checked = session.findLast((e) => e.event === 'hsm.capability-checked')?.data['modulePath'];
   const modulePath = typeof checked === 'string' ? checked : 'PKCS11-MODULE';
   const left = withDeleteCommands(objects, modulePath, first.hsmTokenLabel);
-  await journal.append(operator, 'hsm.objects-left', {
-    reason,
-    reasonPhrase: { ...phraseOf('journal.reason.ended-without-stop') },
-    hsmTokenSerial: first.hsmTokenSerial,
-    hsmTokenLabel: first.hsmTokenLabel,
-    modulePath,
-    objects: left.map((o) => ({ ...o })),
-  });
+  if (!closingDone.some((e) => e.event === 'hsm.objects-left'))
+    await journal.append(operator, 'hsm.objects-left', {
+      reason,
+      reasonPhrase: { ...phraseOf('journal.reason.ended-without-stop') },
+      hsmTokenSerial: first.hsmTokenSerial,
+      hsmTokenLabel: first.hsmTokenLabel,
+      modulePath,
+      objects: left.map((o) => ({ ...o })),
+    });
   return { tokenLabel: first.hsmTokenLabel, tokenSerial: first.hsmTokenSerial, destroyed: [], left, problem: null };
 }

@@ -1,7 +1,9 @@
 /**
  * Why a crashed session's custody files were not withdrawn from a custodian folder: the `cause` of a
  * `custody.withdraw-failed` entry (crashed-session-custody.ts); `receiptWritten`: kept on purpose, its
- * session wrote its receipt before its bundle's manifest (keepCustodyOfReceiptSession). Imports nothing: the journal screen and
+ * session wrote its receipt before its bundle's manifest (keepCustodyOfReceiptSession); `closingCut`:
+ * the files are gone, and the closing cut short before it journaled a removal may have removed them
+ * (closing-resume.ts). Imports nothing: the journal screen and
  * the receipts' Deviations say it in the reader's words (i18n/data-fields.ts), never as this code.
  */
 export const NOT_WITHDRAWN_CAUSES = [
@@ -10,6 +12,7 @@ export const NOT_WITHDRAWN_CAUSES = [
   'notRemoved',
   'unknownSet',
   'receiptWritten',
+  'closingCut',
 ] as const;
 export type NotWithdrawnCause = (typeof NOT_WITHDRAWN_CAUSES)[number];
 

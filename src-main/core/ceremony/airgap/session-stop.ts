@@ -60,6 +60,13 @@ function voidedReceiptOf(journal: Journal): string | undefined {
 
 export type MaterialUnderWay = 'nothing' | 'generating' | 'rebuilding' | 'wrapping';
 
+/**
+ * TEST ONLY (cli/test-pause.ts): where a stop or the closing of an unfinished session waits, so a
+ * test can kill the process there: a stop after its withdrawals and before `ceremony.abandoned`; a
+ * closing after its `ceremony.session-unfinished`, before its withdrawals.
+ */
+export type SessionPausePoint = 'stop-before-abandoned' | 'closing-after-unfinished';
+
 /** A journal entry as a stop names it: its number, event and who made it. */
 interface JournaledStep {
   readonly seq: number;
@@ -106,6 +113,8 @@ export interface StoppingSession {
   readonly bundle: () => WrittenWrappedBundle | undefined;
   /** What material work the ceremony's state `state` allows to be under way (see AbandonReport.underWay). */
   readonly underWay: (state: string) => MaterialUnderWay;
+  /** TEST ONLY: awaited at a pause point (SessionPausePoint). */
+  readonly pause?: (point: SessionPausePoint) => Promise<void>;
 }
 
 /** What a stop undoes besides wiping: the session's custody files, and the HSM token objects it generated. */
@@ -189,6 +198,7 @@ export async function stopAirGapSession(
   }
   const tokenObjects = (await undo.discardTokenObjects?.()) ?? null;
   const custody = (await undo.withdrawCustody?.()) ?? { withdrawnCustody: [], custodyByHand: [] };
+  await session.pause?.('stop-before-abandoned');
   await journal.append(operator, 'ceremony.abandoned', {
     ...(cause.problem ? problemData(cause.problem) : {}),
     reason: cause.reason,

@@ -17,28 +17,27 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
-import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
-import { toProblem } from '../../errors';
+import { MANIFEST_FILE } from '../../bundle';
 import { voidCrashedSessionReceipt } from './crashed-session-receipt';
 import { voidReceipt } from '../shared/void-receipt';
 import {
+  CLOSING_FINISHED_EVENT,
   INTERRUPTED_EVENT,
-  problemData,
   sealingEntries,
   SESSION_STOPPED_BY,
   stringList,
   type Journal,
   type JournalEntry,
 } from '../../journal';
-import {
-  keepCustodyOfReceiptSession,
-  withdrawCrashedCustody,
-  type CustodyNotWithdrawn,
-} from './crashed-session-custody';
+import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
 import { crashedSessionTokenObjects } from './crashed-session-token-objects';
 import { refuseSessionFinishedOnMedia, sessionFinishedOnMedia } from './finished-on-media';
-import { isRestoreStart, startsAirGappedSession } from './receipt-session';
-import type { AbandonReport } from './session-stop';
+import { startsAirGappedSession } from './receipt-session';
+import type { AbandonReport, SessionPausePoint } from './session-stop';
+import { stopCutShort } from './stop-cut-short';
+import { withdrawCrashedBundle } from './crashed-session-bundle';
+import { keepCustodyOfReceiptSession, crashedSetFilesLeft } from './crashed-custody-kept';
+import { CLOSING_END_JOURNALED, closingBegun } from './closing-resume';
 
 /**
  * What the next session did about an earlier one that ended without stopping: which session and
@@ -58,6 +57,16 @@ export interface UnfinishedSessionReport extends Pick<
    * journal its end (the journal's own stop handler ran, the ceremony's not yet): not a crash. Null: none.
    */
   readonly interruptedSeq: number | null;
+  /**
+   * Its own stop had begun (its `ceremony.interrupted`, at interruptedSeq, or its withdrawals) and was
+   * cut short before `ceremony.abandoned` (stop-cut-short.ts): what that stop withdrew is not withdrawn again.
+   */
+  readonly stopCutShort: boolean;
+  /**
+   * The `ceremony.session-unfinished` of a closing of it that was cut short (closing-resume.ts), run
+   * again now: what that closing journaled is named as it was, not done twice. Null: closed now, whole.
+   */
+  readonly resumedSeq: number | null;
   /** Its custodians' folders whose files it wrote are not withdrawn (unreadable, not found, not removed): to delete by hand. */
   readonly notWithdrawn: readonly CustodyNotWithdrawn[];
   /**
@@ -192,55 +201,19 @@ function ceremonyOf(session: readonly JournalEntry[]): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** Marks the session's wrapped-bundle folder ABANDONED (journaled), when it holds anything. */
-async function withdrawBundleFolder(
-  journal: Journal,
-  operator: string,
-  session: readonly JournalEntry[],
-  folder: string,
-  now: Date,
-  why: { readonly reason: string; readonly phrase: ReturnType<typeof phraseOf> },
-): Promise<{ withdrawn: string | null; byHand: string | null }> {
-  const names = await fs.readdir(folder).catch(() => [] as string[]);
-  // A manifest is written only after the receipt, which ends a session: a folder holding one is a
-  // finished bundle (another stick at the same path), never the crashed session's; it is left as it is.
-  if (names.length === 0 || names.includes(MANIFEST_FILE)) return { withdrawn: null, byHand: null };
-  const written = session.findLast((e) => e.event === 'wrapped-bundle.written');
-  const digest = written?.data['manifestSha256'];
-  const manifestSha256: Record<string, string> = typeof digest === 'string' ? { manifestSha256: digest } : {};
-  try {
-    const withdrawn = await withdrawWrappedBundle(folder, {
-      reason: why.reason,
-      phrase: why.phrase,
-      at: now,
-      journal: journal.path,
-      // A restore's session start names its purpose: its bundle says to restore again, not to wrap.
-      restore: isRestoreStart(session[0]?.data),
-    });
-    await journal.append(operator, 'wrapped-bundle.withdrawn', {
-      ...withdrawnBundleData(withdrawn),
-      ...manifestSha256,
-    });
-    return { withdrawn: withdrawn.dir, byHand: null };
-  } catch (error) {
-    await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
-      folder,
-      ...manifestSha256,
-      ...problemData(toProblem(error)),
-    });
-    return { withdrawn: null, byHand: folder };
-  }
-}
-
 const CRASH_REASON = 'the process ended without stopping: a crash or power loss';
 const STOPPED_REASON = 'the process was stopped before the session could journal its end';
+const STOP_CUT_SHORT_REASON =
+  'the session was stopped, and the process ended (a crash or power loss) before its stop journaled its end';
 const CUT_BEFORE_MANIFEST_REASON =
   'the process ended after the receipt and before the bundle manifest was written: the bundle never became whole';
 
 /**
  * Before a session starts on `journal`: when its last air-gapped session has no end entry, journals
- * `ceremony.session-unfinished` and withdraws what that session wrote (see the file comment).
- * Null when the last session ended (or there is none).
+ * `ceremony.session-unfinished` and withdraws what that session wrote (see the file comment), then
+ * journals the closing finished (`ceremony.session-closed`, closing-resume.ts). A closing begun and
+ * not finished (cut short itself) is run again, its entry not journaled twice. Null when the last
+ * session ended (or there is none).
  */
 export async function closeUnfinishedSession(
   journal: Journal,
@@ -248,10 +221,19 @@ export async function closeUnfinishedSession(
   now: Date,
   /** What the app checked before the journal opened (unfinished-before-opening.ts), journaled with the closing. */
   checked?: ClosingChecked,
+  /** TEST ONLY: awaited after `ceremony.session-unfinished` (session-stop.ts SessionPausePoint). */
+  pause?: (point: SessionPausePoint) => Promise<void>,
 ): Promise<UnfinishedSessionReport | null> {
-  const unfinished = await unfinishedSessionOnMedia(journal.entries, journal.path);
+  const last = lastAirGappedSession(journal.entries);
+  const begun = last ? closingBegun(last.entries) : null;
+  const unfinished =
+    last && begun
+      ? { session: last.session, entries: begun.session }
+      : await unfinishedSessionOnMedia(journal.entries, journal.path);
   if (!unfinished) return null;
-  const { session, entries, receiptOfNoBundle } = unfinished;
+  const { session, entries } = unfinished;
+  const receiptOfNoBundle = 'receiptOfNoBundle' in unfinished ? unfinished.receiptOfNoBundle : undefined;
+  const done = begun?.done;
   // A session that journaled its receipt (still sealing it, or voided by a closing cut short itself)
   // ended after it: its custody copy is kept, whatever else the closing does.
   const receiptWritten = receiptOfNoBundle ?? entries.findLast((e) => e.event === 'receipt.written');
@@ -259,30 +241,37 @@ export async function closeUnfinishedSession(
   const toSeq = (entries.at(-1) as JournalEntry).seq;
   const folders = preflightedFolders(entries);
   const bundleFolder = folders.find((d) => d.role === 'bundle');
-  // An older copy of a journal whose session finished, or that went on: nothing of it is taken for a crash's.
-  await refuseSessionFinishedOnMedia({
-    journal: journal.path,
-    entries: journal.entries,
-    session: entries,
-    number: session,
-    bundleFolder: bundleFolder?.folder,
-    receiptFolder: folders.find((d) => d.role === 'receipt')?.folder,
-    // Its own receipt, journaled, is no sign it finished elsewhere (its bundle folder was looked at).
-    receiptJournaled: receiptWritten !== undefined,
-  });
+  // An older copy of a journal whose session finished, or that went on: nothing of it is taken for a
+  // crash's. A closing begun was past this check.
+  if (!begun)
+    await refuseSessionFinishedOnMedia({
+      journal: journal.path,
+      entries: journal.entries,
+      session: entries,
+      number: session,
+      bundleFolder: bundleFolder?.folder,
+      receiptFolder: folders.find((d) => d.role === 'receipt')?.folder,
+      // Its own receipt, journaled, is no sign it finished elsewhere (its bundle folder was looked at).
+      receiptJournaled: receiptWritten !== undefined,
+    });
+  // Its own stop, cut short before its `ceremony.abandoned` (stop-cut-short.ts): not a crash alone.
+  const stop = receiptWritten ? null : stopCutShort(entries);
   // A stop journaled by the journal's own handler (before the ceremony's was registered) in the run of
   // this very session (it names the session's start) is no crash; an interrupt of a later run that
   // never started its session, or one that names none (older versions), is not taken for it.
   const interruptedSeq =
-    entries.find((e) => e.event === INTERRUPTED_EVENT && e.data.sessionSeq === fromSeq)?.seq ?? null;
-  const why =
-    interruptedSeq !== null
+    stop?.interruptedSeq ??
+    entries.find((e) => e.event === INTERRUPTED_EVENT && e.data.sessionSeq === fromSeq)?.seq ??
+    null;
+  const why = stop
+    ? { reason: STOP_CUT_SHORT_REASON, phrase: phraseOf('journal.reason.stop-cut-short', { seq: interruptedSeq ?? 0 }) }
+    : interruptedSeq !== null
       ? { reason: STOPPED_REASON, phrase: phraseOf('journal.reason.stopped-before-end', { seq: interruptedSeq }) }
       : receiptWritten
         ? { reason: CUT_BEFORE_MANIFEST_REASON, phrase: phraseOf('journal.reason.ended-before-manifest') }
         : { reason: CRASH_REASON, phrase: phraseOf('journal.reason.ended-without-stop') };
-  // Its journaled receipt is voided first: a crash after the closing's entry and before the voiding
-  // would leave a session ended and its receipt sealing it, ready to sign, for good.
+  // Its journaled receipt is voided first: the session is then unsealed, so a closing cut short at
+  // any point after is found again, and never leaves a receipt sealing it, ready to sign.
   const receiptFolder = folders.find((d) => d.role === 'receipt')?.folder;
   const journaledVoided =
     receiptOfNoBundle && receiptFolder !== undefined
@@ -301,30 +290,42 @@ export async function closeUnfinishedSession(
     ceremonyId: ceremonyOf(entries),
     custodianFolders: folders.filter((d) => d.role === 'custodian'),
   };
-  // Its receipt was written: the set is kept, named, never removed (keepCustodyOfReceiptSession),
-  // journaled before the closing's entry too, so no closing cut short leaves it unrecorded.
-  const kept = receiptWritten ? await keepCustodyOfReceiptSession(crashed, journal, operator) : undefined;
-  await journal.append(operator, 'ceremony.session-unfinished', {
-    reason: why.reason,
-    reasonPhrase: { ...why.phrase },
-    session,
-    seq: fromSeq,
-    count: entries.length,
-    ...(checked === undefined
-      ? {}
-      : {
-          checkedAgainst: checked.against,
-          ...(checked.against === 'parameters' ? { parametersSha256: checked.parametersSha256 } : {}),
-        }),
-  });
+  const closing =
+    begun?.unfinished ??
+    (await journal.append(operator, 'ceremony.session-unfinished', {
+      reason: why.reason,
+      reasonPhrase: { ...why.phrase },
+      session,
+      seq: fromSeq,
+      count: entries.length,
+      ...(checked === undefined
+        ? {}
+        : {
+            checkedAgainst: checked.against,
+            ...(checked.against === 'parameters' ? { parametersSha256: checked.parametersSha256 } : {}),
+          }),
+      ...CLOSING_END_JOURNALED,
+    }));
+  await pause?.('closing-after-unfinished');
+  // Its receipt was written: the set is kept, named, never removed (keepCustodyOfReceiptSession).
+  const kept = receiptWritten ? await keepCustodyOfReceiptSession(crashed, journal, operator, done) : undefined;
+  // Withdrawn by its stop, or by this closing cut short, and still showing it: not withdrawn twice.
   const bundle = bundleFolder
-    ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now, why)
+    ? await withdrawCrashedBundle(
+        journal,
+        operator,
+        entries,
+        [...entries, ...(done?.entries ?? [])],
+        bundleFolder.folder,
+        now,
+        why,
+      )
     : { withdrawn: null, byHand: null };
   // A receipt it printed and never journaled (a cut before its entry) names the bundle just withdrawn too.
   // Voided by an earlier closing cut short: named again, not to be signed.
-  const voidedBefore = receiptOfNoBundle
-    ? []
-    : entries.flatMap((e) => (e.event === 'receipt.voided' ? stringList(e.data['voidedFiles']) : []));
+  const voidedBefore = [...(receiptOfNoBundle ? [] : entries), ...(done?.entries ?? [])].flatMap((e) =>
+    e.event === 'receipt.voided' ? stringList(e.data['voidedFiles']) : [],
+  );
   const voidedReceipts = [
     ...journaledVoided,
     ...voidedBefore,
@@ -335,17 +336,23 @@ export async function closeUnfinishedSession(
       receiptFolder,
     )),
   ];
-  const custody = kept ?? (await withdrawCrashedCustody(crashed, journal, operator));
+  // Removed by its stop, and none of the set's files found again: that removal stands, said as it was.
+  const byStop =
+    stop?.custody && !(await crashedSetFilesLeft(crashed)) ? { ...stop.custody, notWithdrawn: [] } : undefined;
+  const custody = kept ?? byStop ?? (await withdrawCrashedCustody(crashed, journal, operator, done));
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
   // Never those of a session cut after its receipt: for an HSM wrap they are its custody copy, kept as its shares are.
   const tokenObjects = receiptWritten
     ? undefined
-    : await crashedSessionTokenObjects(entries, journal, operator, why.reason);
+    : await crashedSessionTokenObjects(entries, journal, operator, why.reason, done?.entries);
+  await journal.append(operator, CLOSING_FINISHED_EVENT, { seq: closing.seq });
   return {
     session,
     fromSeq,
     toSeq,
     interruptedSeq,
+    stopCutShort: stop !== null,
+    resumedSeq: begun ? closing.seq : null,
     withdrawnBundle: bundle.withdrawn,
     deleteByHand: bundle.byHand,
     withdrawnCustody: custody.withdrawnCustody,

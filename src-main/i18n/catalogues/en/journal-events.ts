@@ -5,6 +5,7 @@ export const enJournalEvents = {
   'journal.event.ceremony.session-started': 'Session started',
   'journal.event.ceremony.session-unrecorded':
     'Earlier session ended without recording its end (killed, crashed, power lost) or the outcome of what it sent',
+  'journal.event.ceremony.session-closed': 'Closing of the earlier session finished: its withdrawals done',
   'journal.event.ceremony.session-unfinished': 'Earlier session closed by the next run (no end of its own journaled)',
   'journal.event.ceremony.started': 'Ceremony started',
   'journal.event.credentials.refused': 'Credentials refused',

@@ -71,7 +71,9 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.preflight-passed':
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
-    '此日志的第 {session} 次会话（条目 {from}-{to}）{interrupted, plural, =0 {{beforeManifest, select, yes {在写出回执之后、写出其包清单之前结束：程序崩溃或断电。该包在该会话放置它的位置并不完整，任何联网端都不会接受它} other {未经停止即已结束：程序崩溃或断电}}} other {在记入其结束之前被停止（日志条目 {interrupted}）}}。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，{beforeManifest, select, yes {已撤回在原处找到的其包并作废其回执；其托管副本（份额或 HSM 令牌对象，如有）已保留，绝不删除：份额见下文} other {已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除}}。',
+    '此日志的第 {session} 次会话（条目 {from}-{to}）{stopCut, select, yes {{interrupted, plural, =0 {正在被停止} other {已被停止（日志条目 {interrupted}）}}，但该停止本身在记入其结束之前被中断（程序崩溃或断电）：该停止已撤回的内容不再重复撤回} other {{interrupted, plural, =0 {{beforeManifest, select, yes {在写出回执之后、写出其包清单之前结束：程序崩溃或断电。该包在该会话放置它的位置并不完整，任何联网端都不会接受它} other {未经停止即已结束：程序崩溃或断电}}} other {在记入其结束之前被停止（日志条目 {interrupted}）}}}}。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，{beforeManifest, select, yes {已撤回在原处找到的其包并作废其回执；其托管副本（份额或 HSM 令牌对象，如有）已保留，绝不删除：份额见下文} other {已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除}}。',
+  'cli.closing-resumed':
+    '该会话的关闭（始于日志条目 {seq}）本身在完成之前被中断（程序崩溃或断电）：现已重新运行，并记入完成。它此前已撤回或保留的内容按日志所记在下面列出，不会重复执行或重复记入日志。',
   'cli.session-unrecorded': '日志条目 {seq}：{reason}：{keys}。回执在偏差中列出此事。',
   'cli.session-ended-unrecorded': '日志条目 {seq}：{reason}。回执在偏差中列出此事。',
   'cli.session-unrecorded-creates':

@@ -7,6 +7,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.ceremony.session-started': '会话开始',
   'journal.event.ceremony.session-unrecorded':
     '先前的会话未记录其结束（被终止、崩溃、断电）或其所发送请求的结果即已结束',
+  'journal.event.ceremony.session-closed': '先前会话的关闭已完成：其撤回已完成',
   'journal.event.ceremony.session-unfinished': '先前的会话由下一次运行关闭（其本身未记入结束）',
   'journal.event.ceremony.started': '仪式开始',
   'journal.event.credentials.refused': '凭证被拒绝',

@@ -6,7 +6,7 @@
  * Deviations list that entry. The app's answer (the IPC contract) takes those objects as the
  * entries name them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,8 +75,8 @@ describe('the HSM token objects of a session that ended without stopping', () =>
       destroyed: [],
       problem: null,
     });
-    const entry = journal.entries.at(-1)!;
-    expect(entry.event).toBe('hsm.objects-left');
+    const entry = journal.entries.findLast((e) => e.event === 'hsm.objects-left')!;
+    expect(journal.entries.at(-1)?.event).toBe('ceremony.session-closed');
     expect(entry.data).toMatchObject({ hsmTokenSerial: '9a8b7c', modulePath: MODULE });
     expect(listDeviations(journal.entries).map((d) => [d.entry.event, d.kind])).toContainEqual([
       'hsm.objects-left',
@@ -93,5 +93,22 @@ describe('the HSM token objects of a session that ended without stopping', () =>
     const report = await closeUnfinishedSession(journal, 'Ana', new Date());
     expect(report?.tokenObjects).toBeUndefined();
     expect(journal.entries.map((e) => e.event)).not.toContain('hsm.objects-left');
+  });
+
+  it('named again, not journaled again, by a closing run after one cut short once it had named them', async () => {
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'hsm.capability-checked', { modulePath: MODULE });
+    await generated('ec-2', 'EC_P256');
+    const first = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(first?.tokenObjects?.left).toHaveLength(2);
+    // Killed before its end was journaled: the closing is found begun, not finished, and run again.
+    const lines = (await readFile(journal.path, 'utf8')).trimEnd().split('\n');
+    await journal.close();
+    await writeFile(journal.path, `${lines.slice(0, -1).join('\n')}\n`);
+    journal = await openJournal(journal.path, { create: false });
+    const again = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(again?.tokenObjects?.left.map((o) => o.command)).toEqual(first?.tokenObjects?.left.map((o) => o.command));
+    expect(journal.entries.filter((e) => e.event === 'hsm.objects-left')).toHaveLength(1);
+    expect(journal.entries.at(-1)?.event).toBe('ceremony.session-closed');
   });
 });

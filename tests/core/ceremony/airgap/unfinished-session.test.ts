@@ -88,8 +88,10 @@ describe('closeUnfinishedSession', () => {
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
       'custody.withdrawn',
+      'ceremony.session-closed',
     ]);
-    expect(added[0]?.data).toMatchObject({ session: 1, seq: 1, count: 5 });
+    expect(added[0]?.data).toMatchObject({ session: 1, seq: 1, count: 5, closingEndJournaled: true });
+    expect(added[3]?.data).toEqual({ seq: added[0]?.seq });
     expect(listDeviations(added).map((d) => d.kind)).toEqual(['abandoned', 'abandoned', 'abandoned']);
     // The session is closed now: the next start finds nothing to do.
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
@@ -136,7 +138,14 @@ describe('closeUnfinishedSession', () => {
       'the process was stopped (journal entry 4: ceremony.interrupted) before the session could journal its end',
     );
     expect(
-      english.t('cli.session-unfinished', { session: 1, from: 1, to: 5, interrupted: 4, beforeManifest: 'no' }),
+      english.t('cli.session-unfinished', {
+        session: 1,
+        from: 1,
+        to: 5,
+        interrupted: 4,
+        beforeManifest: 'no',
+        stopCut: 'no',
+      }),
     ).toMatch(
       /^Session 1 of this journal \(entries 1-5\) was stopped \(journal entry 4\) before it could journal its end\. /,
     );
@@ -287,7 +296,10 @@ describe('closeUnfinishedSession', () => {
     await journal.append('Ana', 'network.checked', {});
     const report = await closeUnfinishedSession(journal, 'Ana', new Date());
     expect(report).toMatchObject({ session: 1, withdrawnBundle: null, withdrawnCustody: [], custodyByHand: [] });
-    expect(journal.entries.map((e) => e.event).slice(2)).toEqual(['ceremony.session-unfinished']);
+    expect(journal.entries.map((e) => e.event).slice(2)).toEqual([
+      'ceremony.session-unfinished',
+      'ceremony.session-closed',
+    ]);
   });
 
   it('never withdraws what a session its receipt sealed wrote (a journal that ends at receipt.written)', async () => {
@@ -344,15 +356,16 @@ describe('closeUnfinishedSession', () => {
       withdrawnCustody: [],
       custodyByHand: [],
     });
-    // Its journaled receipt voided and its set's keeping journaled first: a crash during the closing
-    // never leaves the receipt sealing the session, nor the set unrecorded (a later receipt says KEPT).
+    // Its journaled receipt voided first: a crash during the closing never leaves the receipt sealing
+    // the session; one after the closing's entry is run again to its end (closing-resume.ts), the set kept then.
     expect(journal.entries.slice(count).map((e) => e.event)).toEqual([
       'receipt.voided',
-      'custody.kept',
       'ceremony.session-unfinished',
+      'custody.kept',
       'wrapped-bundle.withdrawn',
+      'ceremony.session-closed',
     ]);
-    const closed = journal.entries[count + 2];
+    const closed = journal.entries[count + 1];
     expect(english.message(closed?.data.reasonPhrase as never)).toMatch(
       /^the process ended after the receipt and before the bundle manifest was written .*: the bundle never became whole/,
     );
