@@ -7,8 +7,6 @@
  */
 import {
   LOCAL_TIME,
-  custodyHeading,
-  custodyRows,
   deviationKindPhrase,
   formatLocalIn,
   phrase,
@@ -16,9 +14,9 @@ import {
   titleValue,
   sideValue,
   type Fact,
-  type ReceiptCustodySet,
   type ReceiptReplicaGroup,
 } from './facts';
+import { custodyHeading, custodyRows, type ReceiptCustodySet } from './custody-sets';
 import { custodySetTag } from '../custody/set-tag';
 import { HSM_LEAD_MESSAGES } from './hsm-object-origin';
 import {

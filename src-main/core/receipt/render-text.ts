@@ -8,8 +8,6 @@ import type { Locale } from '../../i18n/locale';
 import { joinSentences } from '../../i18n/translate';
 import {
   LOCAL_TIME,
-  custodyHeading,
-  custodyRows,
   deviationKindPhrase,
   formatLocalIn,
   phrase,
@@ -18,6 +16,7 @@ import {
   sideValue,
   type Fact,
 } from './facts';
+import { custodyHeading, custodyRows } from './custody-sets';
 import { custodySetTag } from '../custody/set-tag';
 import { HSM_LEAD_MESSAGES } from './hsm-object-origin';
 import {

@@ -7,9 +7,6 @@
 import {
   checkMethods,
   ceremonyFacts,
-  custodySetFact,
-  custodySetOf,
-  custodySets,
   hsmFacts,
   keyFacts,
   parametersSealAbout,
@@ -19,9 +16,9 @@ import {
   signatories,
   type Fact,
   type LOCAL_TIME,
-  type ReceiptCustodySet,
   type ReceiptReplicaGroup,
 } from './facts';
+import { custodySetFact, custodySetOf, custodySets, type ReceiptCustodySet } from './custody-sets';
 import { hsmLeadOf, type HsmLead } from './hsm-object-origin';
 import { commandLine } from '../shell-command';
 import { groupHex } from '../hex-groups';
