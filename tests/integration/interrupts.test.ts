@@ -5,12 +5,14 @@
  * the stop, releases the journal lock and prints one line saying how to resume; the next run with
  * the same journal then finishes, and the stopped attempt stays visible as abandoned. Ctrl-C while
  * the custody split writes the custodians' folders ends the split there: no line names a holder of
- * that set (a trial printed them all, then "Stopped"), and the stop line says what was removed.
+ * that set (a trial printed them all, then "Stopped"), and the stop line says what was removed; a
+ * custodian's folder moved away meanwhile is named to delete by hand, never as one files were removed
+ * from, and the next receipt tells its custodian so (a trial said "withdrawn" with all five files in it).
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
@@ -216,5 +218,31 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir() }), () => undefined);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('share 1 of custodian Dana');
+  }, 240_000);
+
+  it('while the custody split writes, Dana’s folder moved away: nothing says her files were removed, and the next receipt tells her to delete them', async () => {
+    const moved = () => path.join(dir(), 'dana-elsewhere');
+    // Dana's stick taken out and put back under another name while the split wrote it.
+    const { digest, custodians, custody, run } = await custodyWrapStoppedAt(1, 'custody-split-first-folder', (c) =>
+      rename(c[0] as string, moved()),
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).not.toContain('were removed from');
+    expect(run.stderr).toContain(
+      `Custody files of this stopped attempt could not be removed, or are no longer where they were written (their folder moved, or its media removed): delete them by hand wherever they are now, before anyone takes them away as a share (${custodians[0]})`,
+    );
+    expect(await readdir(moved())).toHaveLength(5);
+
+    const again = airgapWrapArgs({}, '--allow-network', '--witness-confirms', `Ben=${digest}`, ...custody);
+    const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir() }), () => undefined);
+    expect(resumed.code).toBe(0);
+    const receipt = await readFile(path.join(dir(), 'receipt-air-gapped-KF-20250301-abcdef-session-2.txt'), 'utf8');
+    const dana = receipt
+      .slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'))
+      .replace(/\s+/g, ' ');
+    expect(dana).toMatch(
+      /was given share 1 of 3 of a custody set whose session did not finish \(backup digest [0-9A-F ]+…\): NOT withdrawn, delete by hand/,
+    );
+    expect(dana).not.toContain('it was withdrawn');
   }, 240_000);
 });

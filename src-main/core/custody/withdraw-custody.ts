@@ -31,8 +31,11 @@ interface WithdrawnCustody {
 export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<WithdrawnCustody> {
   const { removedFiles, removedFolders, leftFiles, movedFiles } = await removeCreatedEntries(writes);
   const notWithdrawn = [...leftFiles, ...movedFiles];
-  const removedFrom = writes.files.filter((f) => !notWithdrawn.includes(f)).map((f) => path.dirname(f));
+  // A folder it made that went elsewhere is named itself, for every file in it (created-entries.ts):
+  // none of those was removed (a trial's stop said "removed from c1" with all five in the moved c1).
+  const stays = (at: string) => notWithdrawn.some((f) => f === at || at.startsWith(f + path.sep));
+  const removedFrom = writes.files.filter((f) => !stays(f)).map((f) => path.dirname(f));
   const touched = [...new Set([...removedFrom, ...removedFolders])];
-  const folders = touched.filter((folder) => !notWithdrawn.some((f) => path.dirname(f) === folder));
+  const folders = touched.filter((folder) => !stays(folder) && !notWithdrawn.some((f) => path.dirname(f) === folder));
   return { folders, removedFiles, leftFiles, movedFiles };
 }

@@ -76,7 +76,8 @@ const samePath = (a: JsonValue | undefined, b: string): boolean =>
  * `index`, from the split up to the next session's start (a stop withdraws before its
  * `ceremony.abandoned`; a crashed session's closing before the next `ceremony.session-started`).
  * Withdrawn only when an entry names the holder's folder as cleared: a folder the closing could not
- * read, or a file it could not remove, is not withdrawn (unfinished-session.ts).
+ * read, a file it could not remove, or one (or the folder itself) no longer where it was written, is
+ * not withdrawn (unfinished-session.ts, withdraw-custody.ts).
  */
 function holderWithdrawal(
   entries: readonly JournalEntry[],
@@ -92,7 +93,10 @@ function holderWithdrawal(
   for (const e of withdrawals) {
     const named =
       samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
-    const left = stringList(e.data.leftFiles).some((f) => samePath(f.replace(/[\\/][^\\/]*$/, ''), folder));
+    // Left (not removable), or not where written: a moved file, or the moved folder itself (created-entries.ts).
+    const left = [...stringList(e.data.leftFiles), ...stringList(e.data.movedFiles)].some(
+      (f) => samePath(f, folder) || samePath(f.replace(/[\\/][^\\/]*$/, ''), folder),
+    );
     if ((e.event === 'custody.withdraw-failed' || e.event === 'custody.kept') && (named || left))
       return { how: notWithdrawnHow(e), seq: e.seq };
   }

@@ -5,11 +5,13 @@
  * read-only, a real tmpfs remounted ro) is reported for deletion by hand, never silently kept.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withdrawCustodyWrites } from '../../../src-main/core/custody/withdraw-custody';
+import { recordingLayer } from '../../../src-main/core/fs/created-entries';
+import { nodeFileLayer } from '../../../src-main/core/fs/durable-file';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
@@ -65,6 +67,27 @@ describe('withdrawCustodyWrites', () => {
       movedFiles: [],
     });
     expect(existsSync(created)).toBe(false);
+  });
+
+  it('names a folder it made that went elsewhere as not withdrawn, never as one files were removed from', async () => {
+    const created = path.join(dir, 'c1');
+    const files = await writeFiles(created, ['share-1of2.json', 'backup.txt']);
+    const { created: record } = recordingLayer(nodeFileLayer);
+    record.files.push(...files);
+    record.createdFolders.push(created);
+    for (const at of [created, ...files]) {
+      const stats = await stat(at, { bigint: true });
+      record.identities.set(at, `${stats.dev}:${stats.ino}`);
+    }
+    // The custodian's stick taken out and put back under another name while the split wrote.
+    await rename(created, path.join(dir, 'c1-elsewhere'));
+    expect(await withdrawCustodyWrites(record)).toEqual({
+      folders: [],
+      removedFiles: 0,
+      leftFiles: [],
+      movedFiles: [created],
+    });
+    expect((await readdir(path.join(dir, 'c1-elsewhere'))).sort()).toEqual(['backup.txt', 'share-1of2.json']);
   });
 
   it.skipIf(!MOUNTS_AVAILABLE)('reports the files it could not remove from read-only media', async () => {

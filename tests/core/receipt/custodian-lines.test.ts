@@ -106,6 +106,21 @@ describe('the custodians on a receipt', () => {
     expect(said(lines, 'Ana')[0]).not.toContain('delete it');
   });
 
+  it('never says withdrawn of a holder whose folder went elsewhere in a stop: its files are NOT withdrawn, to delete by hand', () => {
+    // A stop of a build before 2026-12-07 journaled the moved folder among those "withdrawn" too.
+    const entries = journalEntries([
+      ['ceremony.session-started', {}],
+      started,
+      ['ceremony.interrupted', { signal: 'SIGINT' }],
+      ['custody.withdraw-failed', { folders: ['/media/ana/c'], movedFiles: ['/media/ana/c'], removedFiles: 0 }],
+      ['ceremony.abandoned', {}],
+      ['ceremony.session-started', {}],
+    ]);
+    expect(said(custodianLines(entries), 'Ana')).toEqual([
+      'entry 2: was given share 1 of 2 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): NOT withdrawn, delete by hand: entry 4 names the files left (see Deviations)',
+    ]);
+  });
+
   it('lists who presented the shares of a restore, once each, the presenter before the custodian', () => {
     const entries = journalEntries([
       [
