@@ -2269,8 +2269,8 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_FOLDER_CHANGED.next': { surface?: string };
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
-  'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME': { index: string | number; folder: string | number; keyFile: string | number };
-  'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME.next': NoValues;
+  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; keyFile: string | number; cwd: string | number };
+  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string; surface?: string };
   'cli.custody.restore.default-title': NoValues;
@@ -3108,7 +3108,7 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
-  'CUSTODY_OUT_ON_MATERIAL_VOLUME': { index: string | number; folder: string | number; keyFile: string | number };
+  'CUSTODY_OUT_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; keyFile: string | number; cwd: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };

@@ -3,7 +3,7 @@
  * key material. Split makes a custody set of the one key (share format 2, as the air-gapped
  * ceremony does) and writes each custodian's folder with core/custody/custodian-folders.ts: their
  * share file, its printable slip, the backup file and its printout, each folder on its own
- * volume and none on the material file's. Passphrases come only from an environment variable. Split reads plaintext material, so
+ * volume and none on the workstation's (the material file's, /, the working folder's). Passphrases come only from an environment variable. Split reads plaintext material, so
  * it first runs the air-gapped network check (refused on a live network unless --allow-network).
  */
 import path from 'node:path';
@@ -74,7 +74,12 @@ async function runSplit(
   // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
   const volumes = values['shares-on-one-volume'] ? (folder: string) => path.resolve(folder) : volumeIdOf;
   if (!values['shares-on-one-volume'])
-    await refuseOutOnMaterialVolume(path.resolve(io.cwd, materialFile), folders, volumeIdOf ?? mediaVolumeIdOf);
+    await refuseOutOnWorkstationVolumes(
+      path.resolve(io.cwd, materialFile),
+      path.resolve(io.cwd),
+      folders,
+      volumeIdOf ?? mediaVolumeIdOf,
+    );
   const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;
@@ -139,13 +144,15 @@ async function runSplit(
 }
 
 /**
- * A share written on the material file's own volume would stay beside the plaintext key, most often
- * on this workstation's disk (a custodian's stick that is not mounted leaves its folder's path on
- * that disk): refused before the material is read. A folder or file that cannot be read is left to
- * the checks that name it (the material's read, the folders' check before writing).
+ * A share written on the workstation's own disk stays beside the plaintext key: a custodian's
+ * stick that is not mounted leaves its folder's path there. So no --out may be on the volume of the
+ * material file, of the system (/), or of the folder the command runs in: refused before the
+ * material is read. A folder or file that cannot be read is left to the checks that name it (the
+ * material's read, the folders' check before writing).
  */
-async function refuseOutOnMaterialVolume(
+async function refuseOutOnWorkstationVolumes(
   materialFile: string,
+  cwd: string,
   folders: readonly string[],
   volumeIdOf: VolumeIdOf,
 ): Promise<void> {
@@ -153,11 +160,22 @@ async function refuseOutOnMaterialVolume(
     Promise.resolve(target)
       .then(volumeIdOf)
       .then(String, () => undefined);
-  const materialVolume = await volumeOf(materialFile);
-  if (materialVolume === undefined) return;
+  const references = [
+    { on: 'material', volume: await volumeOf(materialFile) },
+    { on: 'system', volume: await volumeOf(path.parse(cwd).root) },
+    { on: 'cwd', volume: await volumeOf(cwd) },
+  ] as const;
   for (const [i, folder] of folders.entries()) {
-    if ((await volumeOf(folder)) === materialVolume)
-      throw new KeyferryError('CUSTODY_OUT_ON_MATERIAL_VOLUME', { index: i + 1, folder, keyFile: materialFile });
+    const volume = await volumeOf(folder);
+    const same = references.find((r) => r.volume !== undefined && r.volume === volume);
+    if (same)
+      throw new KeyferryError('CUSTODY_OUT_ON_WORKSTATION_VOLUME', {
+        index: i + 1,
+        folder,
+        on: same.on,
+        keyFile: materialFile,
+        cwd,
+      });
   }
 }
 

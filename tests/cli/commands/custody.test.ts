@@ -676,12 +676,15 @@ describe('keyferry custody', () => {
     'the registered command refuses share folders on one real volume, before writing anything',
     async () => {
       const dir = await workspace();
-      // The material apart (on /dev/shm): the three folders share only each other's volume.
-      const shm = await shmWorkspace();
-      await writeFile(path.join(shm, 'key.bin'), randomBytes(32));
-      const outs = await folders(dir, 3);
-      const argv = splitArgs(path.join(shm, 'key.bin'), 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']);
-      const result = await run(argv, dir, {}, registered);
+      await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+      // Three folders on one stick (/dev/shm), none on the workstation's volumes.
+      const outs = await folders(await shmWorkspace(), 3);
+      const result = await run(
+        splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']),
+        dir,
+        {},
+        registered,
+      );
       expect(result.code).toBe(1);
       expect(result.err).toContain('The destinations for shares 1 and 2');
       expect(result.err).toContain('are on the same volume');
@@ -689,23 +692,60 @@ describe('keyferry custody', () => {
     },
   );
 
+  /** Runs the registered split of a file that is not key material (never read) into `outs`, from `cwd`; expects the refusal `text`. */
+  async function refusedOnTheWorkstation(material: string, outs: readonly string[], cwd: string, text: string) {
+    await writeFile(material, 'not read');
+    const result = await run(splitArgs(material, 'AES_256', 2, [...outs], ['Alice', 'Bob']), cwd, {}, registered);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(text);
+    expect(result.err).toContain('that share and the whole backup would');
+    expect(result.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume');
+    for (const out of outs) expect(await readdir(out)).toEqual([]);
+  }
+
   it.skipIf(!otherVolume)(
     'the registered command refuses a share folder on the material file’s real volume, before reading it',
     async () => {
       const dir = await workspace();
-      const shm = await shmWorkspace();
-      // Not key material at all: the refusal comes before the file is read.
-      await writeFile(path.join(dir, 'key.bin'), 'not read');
       // Custodian 1 on a volume of their own; custodian 2's "stick" is a folder on the workstation's disk.
-      const outs = [shm, path.join(dir, 'usb2')];
+      const outs = [await shmWorkspace(), path.join(dir, 'usb2')];
       await mkdir(outs[1] as string);
-      const result = await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']), dir, {}, registered);
-      expect(result.code).toBe(1);
-      expect(result.err).toContain(
-        `The folder for custodian 2’s share (${outs[1]}) is on the same volume as the material file (${path.join(dir, 'key.bin')}): that share and the whole backup would stay beside the plaintext key material`,
+      await refusedOnTheWorkstation(
+        path.join(dir, 'key.bin'),
+        outs,
+        dir,
+        `The folder for custodian 2’s share (${outs[1]}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
       );
-      expect(result.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume');
-      for (const out of outs) expect(await readdir(out)).toEqual([]);
+    },
+  );
+
+  it.skipIf(!otherVolume || !MOUNTS_AVAILABLE || statSync('/').dev !== statSync(tmpdir()).dev)(
+    'the registered command refuses a share folder on the system volume, or the working folder’s, with the material on a stick',
+    async () => {
+      // The material on a stick of its own; custodian 1 on /dev/shm.
+      const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-material-stick-'));
+      onTestFinished(mountTmpfs(stick, { sizeKiB: 64 }));
+      const shm = await shmWorkspace();
+      // Custodian 2's stick not mounted: its path is a folder on the system volume.
+      const unmounted = path.join(await workspace(), 'usb2');
+      await mkdir(unmounted);
+      await refusedOnTheWorkstation(
+        path.join(stick, 'key.bin'),
+        [shm, unmounted],
+        await workspace(),
+        `The folder for custodian 2’s share (${unmounted}) is on this workstation’s system volume (/): that share and the whole backup would stay on this workstation`,
+      );
+      // Run from a working folder on another volume: a share folder beside it is refused for it.
+      const work = await mkdtemp(path.join(tmpdir(), 'keyferry-work-'));
+      onTestFinished(mountTmpfs(work, { sizeKiB: 64 }));
+      const beside = path.join(work, 'usb2');
+      await mkdir(beside);
+      await refusedOnTheWorkstation(
+        path.join(stick, 'key.bin'),
+        [shm, beside],
+        work,
+        `The folder for custodian 2’s share (${beside}) is on the same volume as the folder this command runs in (${work})`,
+      );
     },
   );
 
@@ -742,20 +782,20 @@ describe('keyferry custody', () => {
   });
 
   it.skipIf(!otherVolume || !MOUNTS_AVAILABLE)(
-    'end to end in real processes: 2-of-2 on two real volumes (temp folder and /dev/shm), the material on a third',
+    'end to end in real processes: 2-of-2 on two real volumes (a tmpfs stick and /dev/shm), the material on the workstation',
     async () => {
       const dir = await workspace();
       const shm = await shmWorkspace();
       const key = randomBytes(32);
-      // The material on a stick of its own (a real tmpfs): neither share may land on its volume.
-      const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-material-stick-'));
-      onTestFinished(mountTmpfs(stick, { sizeKiB: 64 }));
-      await writeFile(path.join(stick, 'key.bin'), key);
+      // Custodian 1's stick is a real tmpfs: no share may land on the workstation's volumes.
+      const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-custodian-stick-'));
+      onTestFinished(mountTmpfs(stick, { sizeKiB: 1024 }));
+      await writeFile(path.join(dir, 'key.bin'), key);
       const keyferry = (args: string[]) =>
         spawnSync(process.execPath, [KEYFERRY_BIN, ...args], { cwd: dir, encoding: 'utf8' });
       // Real processes on this (networked) machine: the override, as a rehearsal would give it.
       const split = keyferry([
-        ...splitArgs(path.join(stick, 'key.bin'), 'AES_256', 2, [dir, shm], ['Alice', 'Bob']),
+        ...splitArgs('key.bin', 'AES_256', 2, [stick, shm], ['Alice', 'Bob']),
         '--allow-network',
       ]);
       expect(split.stderr).toBe('');
@@ -766,7 +806,7 @@ describe('keyferry custody', () => {
         '--share',
         shareFileIn(shm, 2),
         '--share',
-        shareFileIn('.', 1, dir),
+        shareFileIn(stick, 1),
         '--out',
         'back',
         '--allow-network',

@@ -64,10 +64,10 @@ export const enCustody = {
     'The destinations for shares {first} and {second} ({firstFolder} and {secondFolder}) are on the same volume: one lost or copied drive would carry two shares.',
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {Give each custodian’s share its own removable media: choose their folders so, then check the folders again (custodian folders on one volume are accepted only in a rehearsal with test material).} other {Give each custodian’s share its own removable media (for a rehearsal with test material only: custody split --shares-on-one-volume).}}',
-  'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME':
-    'The folder for custodian {index}’s share ({folder}) is on the same volume as the material file ({keyFile}): that share and the whole backup would stay beside the plaintext key material, most often on this workstation’s own disk. A custodian’s stick that is not mounted leaves its path on that disk. Nothing was read or written.',
-  'problem.CUSTODY_OUT_ON_MATERIAL_VOLUME.next':
-    'Mount each custodian’s removable media and give a folder on it (--out), on a volume other than the material file’s; for a rehearsal with test material only: custody split --shares-on-one-volume.',
+  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME':
+    'The folder for custodian {index}’s share ({folder}) is {on, select, material {on the same volume as the material file ({keyFile}): that share and the whole backup would sit beside the plaintext key material, on whatever medium holds it} system {on this workstation’s system volume (/): that share and the whole backup would stay on this workstation} other {on the same volume as the folder this command runs in ({cwd}): that share and the whole backup would stay on this workstation}}. A custodian’s stick that is not mounted leaves its folder’s path on the disk beneath it. Nothing was read or written.',
+  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME.next':
+    'Mount each custodian’s removable media and give a folder on it (--out), on none of the workstation’s volumes (the material file’s, the system’s, the working folder’s); for a rehearsal with test material only: custody split --shares-on-one-volume.',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {Writing the shares failed.}} {removed, plural, =0 {} one {The # file this split had already written was removed again.} other {The # files this split had already written were removed again.}}{left, plural, =0 {} other { Could not remove {leftoversList}: delete by hand, that split is incomplete.}}{moved, plural, =0 {} other { Not where they were written (the folder was moved, renamed, replaced or deleted while Keyferry wrote into it, or its media was removed): {movedList}. Find them wherever that folder is now and delete them before anyone takes them away as a share.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
