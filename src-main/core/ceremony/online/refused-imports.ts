@@ -119,10 +119,13 @@ export function refuseTokensRefusedBefore(
         keys.has(String(e.data.keyId)),
     );
     if (!refused) continue;
-    // Parameters written since for one of these keys: that bundle's wrap is the one to import.
+    // Parameters written after those (before this check too) for one of these keys: their wrap is the one to import.
+    const writtenAt = entries.findLast(
+      (e) => e.event === ONLINE_EVENTS.parametersWritten && e.data['manifestSha256'] === parameters.manifestSha256,
+    )?.seq;
     const since = entries.findLast(
       (e) =>
-        e.seq > check.seq &&
+        e.seq > (writtenAt ?? check.seq) &&
         e.event === ONLINE_EVENTS.parametersWritten &&
         e.data['manifestSha256'] !== parameters.manifestSha256 &&
         stringList(e.data['keyIds']).some((keyId) => keys.has(keyId)),

@@ -177,4 +177,12 @@ describe('refuseTokensRefusedBefore', () => {
       expect.objectContaining({ values: expect.objectContaining({ newer: 'no', latestDir: '' }) }),
     );
   });
+
+  it('names the parameters written before the old wrap was first checked, whose wrap is still to import', () => {
+    // online params ran again (the tokens lapsed by the KMS's clock), then the old wrap was given and refused.
+    const entries = journalEntries([written(P1), written(P2), checkOf('/m/w1', P1), failed('a', 'KMS.2601')]);
+    expect(() => refuseTokensRefusedBefore(entries, P1, ['a'])).toThrow(
+      expect.objectContaining({ values: expect.objectContaining({ newer: 'yes', latestDir: '/m/params-2' }) }),
+    );
+  });
 });
