@@ -5,7 +5,10 @@
 import { cliAppIdentity } from './software-identity';
 import { OnlineCeremony, type OnlineCeremonyStart, type UnjournaledLook } from '../core/ceremony/online/workflow';
 import type { OnlineCeremonyOptions } from '../core/ceremony/online/open-journal';
-import type { Journal } from '../core/journal';
+import type { Journal, JournalAppend } from '../core/journal';
+import { replayOnlineJournal } from '../core/ceremony/online/state';
+import { unrecordedSessionEntries } from '../core/ceremony/online/unrecorded-session';
+import { killedSessionEntries } from '../core/ceremony/online/killed-session';
 import { kmsRetriesIn } from '../core/ceremony/shared/kms-retries';
 import { KmsClient } from '../core/kms/client';
 import { replicaKmsClients } from '../core/ceremony/online/replica-connections';
@@ -274,6 +277,29 @@ const CREDENTIAL_REFUSALS = new Set([
   'CONFIG_CREDENTIALS_UNBOUND',
 ]);
 
+/** The `credentials.refused` entry of `error` (never the secret). */
+function refusedEntry(error: KeyferryError): JournalAppend {
+  return { actor: 'system', event: 'credentials.refused', data: problemData(error) };
+}
+
+/**
+ * A session killed before this refusal, whose lock this opening took over: said first, as the next
+ * session's opening says it (killed-session.ts); this refusal releases the lock, and with it the
+ * only sign of that kill.
+ */
+function killedBefore(journal: Journal): JournalAppend[] {
+  if (journal.lockLeftBehind === undefined) return [];
+  try {
+    const operator = replayOnlineJournal(journal.entries)?.operator;
+    if (operator === undefined) return [];
+    const traced = unrecordedSessionEntries(journal.entries, operator);
+    return killedSessionEntries(journal.entries, journal.lockLeftBehind, operator, traced);
+  } catch {
+    // Not an online ceremony's journal (the refusal that follows says nothing of it either): the refusal alone.
+    return [];
+  }
+}
+
 /**
  * Runs `resolve`; a credential refusal is journaled (`credentials.refused`, a deviation) in the
  * ceremony's journal when one exists already, so the receipt shows the attempt. Never the secret.
@@ -290,7 +316,7 @@ async function journaledRefusal<T>(journalFile: string | undefined, resolve: () 
     ) {
       const journal = await openJournal(journalFile, { create: false }).catch(() => undefined);
       if (journal) {
-        await journal.append('system', 'credentials.refused', problemData(error)).catch(() => undefined);
+        await journal.appendMany([...killedBefore(journal), refusedEntry(error)]).catch(() => undefined);
         await journal.close().catch(() => undefined);
       }
     }

@@ -15,15 +15,19 @@ export function onlineStarted(ceremonyId: string): [string, Record<string, unkno
   ];
 }
 
-/** Test helper: the `wrapped-bundle.checked` entry of a one-key (k1, AES) bundle with `custody`, its folder and digest from `sha` (one hex digit), as [event, data]. */
-export function wrappedChecked(custody: Record<string, unknown>, sha: string): [string, Record<string, unknown>] {
+/** Test helper: the `wrapped-bundle.checked` entry of a one-key (k1, AES) bundle with `custody`, its folder and digest from `sha` (one hex digit), and the key's KCV (`keyCheckValue`), as [event, data]. */
+export function wrappedChecked(
+  custody: Record<string, unknown>,
+  sha: string,
+  keyCheckValue = 'ABCDEF',
+): [string, Record<string, unknown>] {
   return [
     'wrapped-bundle.checked',
     {
       folder: `/m/wrapped-${sha}`,
       manifestSha256: sha.repeat(64),
       custody,
-      keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
+      keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue }],
     },
   ];
 }

@@ -125,6 +125,25 @@ async function takeOverStale(lockPath: string, stale: string): Promise<boolean> 
 }
 
 /**
+ * A reader's release of a lock it took over from a writer that is gone (`stale`, that writer's lock
+ * text): the reader's own lock is replaced by that one (written beside, then renamed over it, so no
+ * moment is without a lock), and the next writer takes it over as left behind (leftBehind) and says
+ * that session's end. A `journal verify` after a kill took the lock away, and with it every word of
+ * the killed session.
+ */
+async function putBack(lockPath: string, stale: string): Promise<void> {
+  const beside = `${lockPath}.back-${process.pid}-${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.writeFile(beside, stale, { flag: 'wx' });
+    await fs.rename(beside, lockPath);
+  } catch {
+    // Not put back (the medium went): the reader's lock goes, as any release.
+    await fs.rm(beside, { force: true }).catch(() => undefined);
+    await fs.rm(lockPath, { force: true });
+  }
+}
+
+/**
  * A lock being written: what is written, and the file this process created: its device and inode,
  * and its birth time (an inode freed by a deletion is soon given to the next file made there: a lock
  * deleted by hand and made again by another run can carry the same number).
@@ -233,6 +252,8 @@ export async function acquireJournalLock(
   let looksWithoutOwner = 0;
   let tookOver = false;
   let leftBehind: LeftBehindLock | undefined;
+  // A writer's lock a reader took over: put back as it was at release (a look is no session's end).
+  let writerLeft: string | undefined;
   let takeOverTries = 0;
   const writing: LockBeingWritten = { content };
   const recording = recordingCreation(layer ?? nodeFileLayer, lockPath, writing);
@@ -248,7 +269,9 @@ export async function acquireJournalLock(
         ...(leftBehind ? { leftBehind } : {}),
         release: async () => {
           const owner = await readOwner(lockPath);
-          if (owner?.pid === me.pid && owner.since === me.since) await fs.rm(lockPath, { force: true });
+          if (owner?.pid !== me.pid || owner.since !== me.since) return;
+          if (writerLeft === undefined) await fs.rm(lockPath, { force: true });
+          else await putBack(lockPath, writerLeft);
         },
       };
     } catch (error) {
@@ -260,6 +283,7 @@ export async function acquireJournalLock(
         tookOver = await takeOverStale(lockPath, text as string);
         // A reader's lock (journal verify) left behind says nothing of a writing session.
         if (tookOver && owner.purpose === 'write') leftBehind = { pid: owner.pid, since: owner.since };
+        if (tookOver && owner.purpose === 'write' && purpose === 'read') writerLeft = text;
         continue;
       }
       if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {

@@ -6,7 +6,7 @@
  * nothing was interrupted. Two folders as two machines, one simulator over real HTTP, the import a
  * real process.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
@@ -17,28 +17,28 @@ import { simAndFolderPerFile } from './sim-folder';
 
 const test = simAndFolderPerFile('kf-cli-import-killed-');
 
+/** A wrapped ceremony of `keys` in folder `name`, its `online import` killed (SIGKILL) between the import and the proof. */
+async function killedImport(name: string, keys: Parameters<typeof wrappedCliCeremony>[2]) {
+  const ceremony = await wrappedCliCeremony(path.join(test.dir(), name), test.kms().sim, keys, CUSTODY_TWO_OF_TWO);
+  const point = 'import-before-verify';
+  const child = spawnCli(ceremony.importCommand, {
+    cwd: ceremony.online,
+    env: { ...ceremony.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point },
+    detached: true,
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    if (d.toString('utf8').includes(`test pause: ${point}`)) process.kill(-(child.pid as number), 'SIGKILL');
+  });
+  expect((await runOf(child)).code).toBeNull();
+  return { ...ceremony, child };
+}
+
 describe('online import killed between the import and the proof', () => {
   it('the next import says the killed session ended without stopping, and its receipt lists it as interrupted', async () => {
-    const { online, env, journal, importCommand } = await wrappedCliCeremony(
-      path.join(test.dir(), 'c'),
-      test.kms().sim,
-      [
-        { alias: 'k/aes', spec: 'AES_256' },
-        { alias: 'k/ec', spec: 'EC_P256' },
-      ],
-      CUSTODY_TWO_OF_TWO,
-    );
-    const point = 'import-before-verify';
-    const child = spawnCli(importCommand, {
-      cwd: online,
-      env: { ...env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point },
-      detached: true,
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      if (d.toString('utf8').includes(`test pause: ${point}`)) process.kill(-(child.pid as number), 'SIGKILL');
-    });
-    const killed = await runOf(child);
-    expect(killed.code).toBeNull();
+    const { online, env, journal, importCommand, child } = await killedImport('c', [
+      { alias: 'k/aes', spec: 'AES_256' },
+      { alias: 'k/ec', spec: 'EC_P256' },
+    ]);
     const before = await journalFileEntries(journal);
     expect(before.filter((e) => e.event === 'key.imported')).toHaveLength(2);
     const session = before.filter((e) => e.event === 'ceremony.session-started').length + 1;
@@ -58,5 +58,50 @@ describe('online import killed between the import and the proof', () => {
     expect(text).toContain(
       `session ${session} of this journal (entries ${from}-${before.length}) ended without stopping and without recording its end: its process (${child.pid}) was killed`,
     );
+  }, 120_000);
+
+  it('a journal verify run between the kill and the next import does not make the killed session unsaid', async () => {
+    const { online, env, journal, importCommand, child } = await killedImport('d', [
+      { alias: 'v/aes', spec: 'AES_256' },
+    ]);
+    const before = await journalFileEntries(journal);
+    // The officer checks the journal after the crash (a reader's look, under the lock it takes over).
+    const verify = await keyferry(['journal', 'verify', 'online.jsonl'], { cwd: online, env });
+    expect(verify.code).toBe(0);
+    const rerun = await keyferry(importCommand, { cwd: online, env });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`Journal entry ${before.length + 1}: session `);
+    expect(rerun.stdout).toContain(`its process (${child.pid}) was killed, crashed or lost its power`);
+    const receipt = (await readdir(online)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
+    const text = (await readFile(path.join(online, receipt), 'utf8')).replace(/\s+/g, ' ');
+    expect(text).not.toContain('record no refusal, override, failed step, acknowledged loss, interrupt');
+    expect(text).toContain(
+      `! Entry ${before.length + 1}: Interrupted, Earlier session ended without recording its end`,
+    );
+  }, 120_000);
+
+  it('a credentials refusal between the kill and the next import journals the killed session before the refusal', async () => {
+    const { online, env, journal, importCommand, child } = await killedImport('e', [
+      { alias: 'r/aes', spec: 'AES_256' },
+    ]);
+    const before = await journalFileEntries(journal);
+    // A config file naming no region: refused, and the refusal journaled (the journal's lock taken over to write it).
+    const config = path.join(online, 'kms-config.json');
+    await writeFile(config, JSON.stringify({ ak: 'AK', sk: 'SK' }), { mode: 0o600 });
+    const refused = await keyferry([...importCommand, '--config', config], { cwd: online, env: {} });
+    expect(refused.code).toBe(1);
+    const after = await journalFileEntries(journal);
+    expect(after.slice(before.length).map((e) => e.event)).toEqual([
+      'ceremony.session-unrecorded',
+      'credentials.refused',
+    ]);
+    const rerun = await keyferry(importCommand, { cwd: online, env });
+    expect(rerun.code).toBe(0);
+    const receipt = (await readdir(online)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
+    const text = (await readFile(path.join(online, receipt), 'utf8')).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `! Entry ${before.length + 1}: Interrupted, Earlier session ended without recording its end`,
+    );
+    expect(text).toContain(`its process (${child.pid}) was killed`);
   }, 120_000);
 });

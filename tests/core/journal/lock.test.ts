@@ -121,6 +121,23 @@ describe('the journal lock', () => {
     await journal.close();
   });
 
+  it('a reader that took over a writer’s lock left behind puts it back: the next writer still learns of that writer', async () => {
+    const { file } = await writeSampleJournal();
+    const dead = deadPid();
+    const since = '2025-01-01T00:00:00.000Z';
+    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: dead, hostname: os.hostname(), since }));
+    // journal verify after a kill: it reads under its own lock, then the killed writer's is back.
+    const reader = await acquireJournalLockToRead(file);
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, purpose: 'read' });
+    await reader?.release();
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: dead, since });
+    const writer = await acquireJournalLock(file);
+    expect(writer.leftBehind).toEqual({ pid: dead, since });
+    await writer.release();
+    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await fs.readdir(path.dirname(file))).filter((f) => f.includes('.lock'))).toEqual([]);
+  });
+
   it('a lock another opener made after the stale one was read is never taken away with it (two runs started at once after a kill)', async () => {
     const { file } = await writeSampleJournal();
     const lockPath = `${file}.lock`;

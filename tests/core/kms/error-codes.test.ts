@@ -185,9 +185,11 @@ describe('facts-page error codes, via the client', () => {
       expect(error.nextStep).toMatch(/Fetch new import parameters/);
       // What becomes of the material: new for a key never imported, the same restored for one imported before.
       expect(error.nextStep).toContain(
-        'a key never imported gets NEW material, generated there and wrapped under the new wrapping keys',
+        'any other key gets NEW material, generated there and wrapped under the new wrapping keys',
       );
       expect(error.nextStep).toContain('gets that same material, restored from its custody copy');
+      // Never to destroy the refused bundle's custody copy: another key of it may hold, or must take, that material.
+      expect(error.nextStep).not.toContain('destroy that bundle');
       expect(error.nextStep).not.toContain('wrap their material again');
     } finally {
       setup.sim.clock.advance(-(24 * 3600_000 + 1000));

@@ -3,8 +3,12 @@
  * copy of shares (a named set), and every key of it now holds the material of another bundle under
  * another set (a later wrap replaced it: its tokens refused, an old wrap given again, a wrap made
  * anew). Its shares, slips and backup copy a material no key will ever take; the officer is told to
- * destroy them, as the air-gapped side tells of a set a later wrap replaced. A pure reading of the
- * journal's checks and the keys' imports.
+ * destroy them, as the air-gapped side tells of a set a later wrap replaced. Another bundle is not
+ * other material: a wrap of the same material (a material file loaded again, a restore) leaves
+ * the set backing what the key holds, so a set is named only where each key's check value (KCV,
+ * or public-key fingerprint) at its check differs from that of the material the KMS bound the key
+ * to; where either is unknown, it is not named. A pure reading of the journal's checks and the
+ * keys' imports.
  */
 import { custodySetTag } from '../../custody/set-tag';
 import type { JournalEntry } from '../../journal';
@@ -29,6 +33,18 @@ function importedSetOf(key: OnlineKeyState | undefined): string | undefined {
     : undefined;
 }
 
+/** The bundle's check of a key (`checked`) and the material the KMS bound that key to (`bound`) are known to differ. */
+function otherMaterial(
+  bound: OnlineKeyState['firstImport'],
+  checked: { readonly keyCheckValue: string | null; readonly publicKeyFingerprint: string | null },
+): boolean {
+  if (checked.keyCheckValue !== null && bound?.keyCheckValue)
+    return bound.keyCheckValue.toUpperCase() !== checked.keyCheckValue.toUpperCase();
+  if (checked.publicKeyFingerprint !== null && bound?.publicKeyFingerprint)
+    return bound.publicKeyFingerprint.toLowerCase() !== checked.publicKeyFingerprint.toLowerCase();
+  return false;
+}
+
 /** Every named set of a checked bundle (in the online journal `entries`) whose keys all hold imported material of other sets, once per set, oldest first. */
 export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedCustodySet[] {
   const keys = replayOnlineJournal(entries)?.keys ?? new Map<string, OnlineKeyState>();
@@ -41,10 +57,15 @@ export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedC
     if (!checked || custody?.kind !== 'shares' || !custody.backupDigest) continue;
     const setTag = custodySetTag(custody.backupDigest);
     if (inUse.has(setTag) || found.has(setTag) || checked.keys.length === 0) continue;
-    // Replaced only once each of its keys holds material from another bundle.
+    // Replaced only once each of its keys holds material from another bundle, and other material.
     const moved = checked.keys.every((k) => {
-      const imported = keys.get(k.keyId)?.imported;
-      return imported !== undefined && imported.wrappedBundleSha256 !== checked.manifestSha256;
+      const key = keys.get(k.keyId);
+      const imported = key?.imported;
+      return (
+        imported !== undefined &&
+        imported.wrappedBundleSha256 !== checked.manifestSha256 &&
+        otherMaterial(key?.firstImport, k)
+      );
     });
     if (!moved) continue;
     found.set(setTag, {

@@ -34,7 +34,7 @@ export const enReplicas = {
   'problem.WRAPPED_REPLICA_MISMATCH':
     'Key {keyId} was created as {created, select, none {a key of its own} other {a replica of {created}}}, but the wrapped-material bundle has it as {held, select, none {a key of its own} other {a replica of {held}}}. Nothing was imported.',
   'problem.WRAPPED_REPLICA_MISMATCH.next':
-    'Wrap anew on the air-gapped workstation from the import-parameters bundle this workstation wrote: a key never imported gets NEW material there (the material of this bundle is never imported: destroy this bundle, and any custody copy of its material, per your procedure); a key bound to material imported before gets that same material, restored from its custody copy.',
+    'Wrap anew on the air-gapped workstation from the import-parameters bundle this workstation wrote: a key that must take material imported before (its own, or that of its replica group, which another key of the group holds) gets that same material, restored from its custody copy; any other key gets NEW material there. Keep the custody copy of the material of this bundle: a key of it may hold that material, or must take it.',
   'problem.REPLICA_GROUP_NOT_PROVEN':
     'The replica group of key {primary} does not hold one material: {keyId} in {region} answered get-publickey with SHA-256 {found}, the wrapped material has {expected}. The group is not proven; the refusal is journaled.',
   'problem.REPLICA_GROUP_NOT_PROVEN.next':

@@ -30,7 +30,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.WRAPPED_REPLICA_MISMATCH':
     '密钥 {keyId} 创建时是{created, select, none {独立密钥} other {{created} 的副本}}，但已包装密钥材料包中它是{held, select, none {独立密钥} other {{held} 的副本}}。未导入任何内容。',
   'problem.WRAPPED_REPLICA_MISMATCH.next':
-    '请在离线工作站上，依据本工作站写出的导入参数包重新包装：从未导入过的密钥将在那里获得新的密钥材料（此材料包中的材料永远不会被导入：请按您的流程销毁此材料包及其材料的任何保管副本）；已绑定此前导入材料的密钥将获得同一材料，从其保管副本恢复。',
+    '请在离线工作站上，依据本工作站写出的导入参数包重新包装：必须接受此前导入过的材料的密钥（其自身的材料，或其副本组中另一个密钥持有的材料）将获得同一材料，从其保管副本恢复；其他密钥将在那里获得新的密钥材料。请保留此材料包中材料的保管副本：其中的某个密钥可能持有该材料，或必须接受该材料。',
   'problem.REPLICA_GROUP_NOT_PROVEN':
     '密钥 {primary} 的副本组并未持有同一份材料：{region} 中的 {keyId} 的 get-publickey 返回 SHA-256 {found}，而包装后的材料为 {expected}。该副本组未得到证明；此拒绝已记入日志。',
   'problem.REPLICA_GROUP_NOT_PROVEN.next':

@@ -29,7 +29,7 @@ const imported: [string, Record<string, unknown>] = [
 describe('custody sets a later wrap replaced', () => {
   it('names the set of a wrap refused and replaced once the keys hold the later wrap’s material', () => {
     const start = onlineStarted('KF-20261205-abcdef');
-    const before = [start, created, checked(shares('a'), '1'), checked(shares('b'), '2')] as const;
+    const before = [start, created, checked(shares('a'), '1', '111111'), checked(shares('b'), '2', '222222')] as const;
     // The later wrap checked, not imported yet: nothing is replaced.
     expect(replacedCustodySets(chainedJournal([...before]))).toEqual([]);
     const entries = chainedJournal([...before, imported]);
@@ -51,5 +51,25 @@ describe('custody sets a later wrap replaced', () => {
     // Checked twice (a rerun after a stop): one bundle, one set, imported.
     const twice = [start, created, checked(shares('a'), '1'), checked(shares('a'), '1'), imported] as const;
     expect(replacedCustodySets(chainedJournal([...twice]))).toEqual([]);
+  });
+
+  it('names nothing when the later wrap holds the same material (its KCV the same): the set still backs it', () => {
+    const start = onlineStarted('KF-20261205-abcdef');
+    // The material file loaded again, wrapped with no custody split: another bundle, the same material.
+    const again = [start, created, checked(shares('a'), '1'), checked({ kind: 'material-files' }, '2'), imported];
+    expect(replacedCustodySets(chainedJournal(again))).toEqual([]);
+    // Imported from the first, then again (after a lapse) from a wrap of the same material: the set backs it still.
+    const reimported = [
+      start,
+      created,
+      checked(shares('a'), '1'),
+      imported,
+      checked({ kind: 'material-files' }, '2'),
+      imported,
+    ];
+    expect(replacedCustodySets(chainedJournal(reimported))).toEqual([]);
+    // A check value unknown (an older bundle): what the key holds cannot be told, the set is not named.
+    const unknown = [start, created, checked(shares('a'), '1', '111111'), checked(shares('b'), '2', ''), imported];
+    expect(replacedCustodySets(chainedJournal(unknown))).toEqual([]);
   });
 });
