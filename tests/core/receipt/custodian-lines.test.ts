@@ -77,7 +77,7 @@ describe('the custodians on a receipt', () => {
     ]);
     const lines = custodianLines(entries);
     expect(said(lines, 'Ana')).toEqual([
-      'entry 2: was given share 1 of 3 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): it was withdrawn and rebuilds no material that was wrapped (see Deviations)',
+      'entry 2: was given share 1 of 3 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): it was withdrawn, with any bundle its session wrote (see Deviations)',
     ]);
     expect(said(lines, 'Bob')).toEqual([
       'entry 2: was to get share 2 of 3 of a custody set whose session was cut while writing it (backup digest 2379 C9B2 2379 C9B2…; its files carry 2379C9B2 in their names): NOT withdrawn: the folder /media/bob/c could not be read, and the writes may have reached it. Look on that medium: any such file there is of a set that rebuilds no material that was wrapped; delete it before anyone keeps or presents it as a share (entry 5, see Deviations)',

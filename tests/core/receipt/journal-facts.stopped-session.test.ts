@@ -1,5 +1,5 @@
 /**
- * A witness's act in a session that was stopped before it wrote a bundle (an officer trial: Chloé's
+ * A witness's act in a session that did not finish (any bundle it wrote withdrawn) (an officer trial: Chloé's
  * confirmation from the attempt abandoned over another witness's typo stood on the final receipt
  * beside her real one, both "it matched the bundle read here"): the People section follows it with a
  * line saying that session was stopped, at which entry, and that it made nothing the receipt names;
@@ -38,12 +38,12 @@ describe('acts of a stopped session on the receipt', () => {
     expect(chloe).toHaveLength(3);
     expect(chloe[0]).toMatch(/^entry 2: typed the import-parameters bundle digest/);
     expect(chloe[1]).toBe(
-      '(entry 2 was in a session stopped at entry 4, before it wrote a bundle: it did not make what this receipt names)',
+      '(entry 2 was in a session that did not finish, closed at entry 4; any bundle it wrote was withdrawn: it did not make what this receipt names)',
     );
     expect(chloe[2]).toMatch(/^entry 6: typed the import-parameters bundle digest/);
-    expect(lines('Ben', 'en')[1]).toContain('stopped at entry 4');
+    expect(lines('Ben', 'en')[1]).toContain('closed at entry 4');
     expect(lines('Chloé', 'zh-CN')[1]).toBe(
-      '（条目 2 所在的会话在条目 4 处停止，未写出任何材料包：它不属于本回执所述内容）',
+      '（条目 2 所在的会话未完成，于条目 4 处结束；它写出的任何材料包均已撤回：它不属于本回执所述内容）',
     );
   });
 });

@@ -74,7 +74,7 @@ export const enCliHelp = {
     'the import-parameters bundle digest as witness NAME typed it after hearing it read aloud from the\nonline workstation: once per --witness (one value never counts for another person); without it on\na terminal each witness is asked in turn, and nobody is skipped',
   'cli.opt.confirm-fingerprint': 'removed (one value was credited to every witness): use --witness-confirms',
   'cli.opt.airgap.expires':
-    'requested AES material expiry: never (default), a duration from now (90d, 36h, 1d12h: whole d, h, m, s; now by the KMS\u2019s clock when the bundle\u2019s import tokens show it ahead of this computer\u2019s, as custody restore counts it) or a date-time with its zone (2030-01-31T00:00:00Z)',
+    'requested AES material expiry, for every key (default: each key’s planned expiry, as the import-parameters bundle carries it): never, a duration from now (90d, 36h, 1d12h: whole d, h, m, s; now by the KMS\u2019s clock when the bundle\u2019s import tokens show it ahead of this computer\u2019s, as custody restore counts it) or a date-time with its zone (2030-01-31T00:00:00Z)',
   'cli.opt.expires':
     'requested AES material expiry: never (default), a duration from now (90d, 36h, 1d12h: whole d, h, m, s) or a date-time with its zone (2030-01-31T00:00:00Z)',
   'cli.opt.receipt-dir': "where the receipt goes (default: the journal's folder)",

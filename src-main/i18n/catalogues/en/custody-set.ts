@@ -136,7 +136,7 @@ export const enCustodySet = {
   'receipt.people.holdsSet':
     "entry {seq}: holds share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them)",
   'receipt.people.withdrawnSet':
-    'entry {seq}: was given share {share} of {total} of a custody set whose session did not finish (backup digest {digest}…): it was withdrawn and rebuilds no material that was wrapped (see Deviations)',
+    'entry {seq}: was given share {share} of {total} of a custody set whose session did not finish (backup digest {digest}…): it was withdrawn, with any bundle its session wrote (see Deviations)',
   'receipt.people.notWithdrawnSet':
     'entry {seq}: was given share {share} of {total} of a custody set whose session did not finish (backup digest {digest}…): {how, select, kept {KEPT, not withdrawn: its session wrote its receipt before its bundle manifest; entry {failedSeq} says when it may be destroyed (see Deviations)} failed {NOT withdrawn, delete by hand: entry {failedSeq} names the files left (see Deviations)} other {NOT withdrawn, delete by hand: the journal records no withdrawal of its files from {folder}}}',
   'receipt.people.cutSet':

@@ -90,7 +90,7 @@ export const enKms = {
   'problem.KMS.2601': 'The import token has expired (import tokens and wrapping keys are valid 24 hours).',
   'problem.KMS.2601.next': NEW_PARAMETERS,
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE':
-    'The KMS refused the import tokens of this wrapped-material bundle as expired ({code}, journal entry {seq}), when a wrap of the same import-parameters bundle ({dir}) was imported before: they cannot be used again, whatever this computer’s clock says. Nothing was sent.',
+    'The KMS refused the import tokens of this wrapped-material bundle as expired ({code}, journal entry {seq}), when a wrap of the same import-parameters bundle ({dir}) was given for import before: they cannot be used again, whatever this computer’s clock says. Nothing was sent.',
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE.next':
     '{newer, select, yes {{surface, select, app {Import the bundle wrapped from the import-parameters bundle written since ({latestDir}): if it is not wrapped yet, carry it to the air-gapped workstation and wrap it there. Put this bundle aside.} other {Import the bundle wrapped from the import-parameters bundle written since ({latestDir}): if it is not wrapped yet, carry it to the air-gapped workstation and wrap it there (keyferry airgap wrap, as online params printed). Put this bundle aside.}}} other {{surface, select, app {Fetch new import parameters (step “Fetch the import parameters”) and write the bundle, carry it to the air-gapped workstation and wrap again, then check and import that bundle. Put this bundle aside.} other {Fetch new import parameters (keyferry online params), wrap them on the air-gapped workstation, then import that bundle. Put this bundle aside.}}}}',
   'problem.WRAPPED_STALE_TOKENS_REFUSED':

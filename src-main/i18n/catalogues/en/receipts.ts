@@ -93,7 +93,7 @@ export const enReceipts = {
     'entry {seq}: typed back and confirmed the wrapping-key fingerprint {fingerprint} (keys {keyIdsList})',
   'receipt.people.fingerprintRefused': 'entry {seq}: typed a fingerprint that matches no wrapping key; refused',
   'receipt.people.inStoppedSession':
-    '(entry {seq} was in a session stopped at entry {stopSeq}, before it wrote a bundle: it did not make what this receipt names)',
+    '(entry {seq} was in a session that did not finish, closed at entry {stopSeq}; any bundle it wrote was withdrawn: it did not make what this receipt names)',
   'receipt.people.bundleConfirmed':
     'entry {seq}: typed the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}, as read aloud from the online workstation; it matched the bundle read here',
   'receipt.people.bundleConfirmedRehearsal':

@@ -71,7 +71,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '见证人 NAME 听联网工作站朗读后录入的导入参数包摘要：每个 --witness 一次\n（一个值绝不算作另一人的确认）；不给出时，在终端上依次询问每位见证人，任何人都不能跳过',
   'cli.opt.confirm-fingerprint': '已移除（一个值曾被记为所有见证人的确认）：请使用 --witness-confirms',
   'cli.opt.airgap.expires':
-    '请求的 AES 密钥材料到期时间：never（默认）、从现在起算的时长（90d、36h、1d12h：整数的 d、h、m、s；当参数包的导入令牌显示 KMS 的时钟快于本计算机时，按 KMS 的时钟起算，与托管恢复（custody restore）相同）或带时区的日期时间（2030-01-31T00:00:00Z）',
+    '为每个密钥请求的 AES 密钥材料到期时间（默认：导入参数包所载的各密钥计划到期时间）：never、从现在起算的时长（90d、36h、1d12h：整数的 d、h、m、s；当参数包的导入令牌显示 KMS 的时钟快于本计算机时，按 KMS 的时钟起算，与托管恢复（custody restore）相同）或带时区的日期时间（2030-01-31T00:00:00Z）',
   'cli.opt.expires':
     '请求的 AES 密钥材料到期时间：never（默认）、从现在起算的时长（90d、36h、1d12h：整数的 d、h、m、s）或带时区的日期时间（2030-01-31T00:00:00Z）',
   'cli.opt.receipt-dir': '回执的存放位置（默认：日志所在的文件夹）',

@@ -116,7 +116,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'receipt.people.holdsSet':
     '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）',
   'receipt.people.withdrawnSet':
-    '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：该托管集已撤回，不能重建任何已包装的密钥材料（见偏差）',
+    '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：该托管集已撤回，其会话写出的任何材料包也已撤回（见偏差）',
   'receipt.people.notWithdrawnSet':
     '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：{how, select, kept {已保留，未撤回：其会话在写出包清单之前已写出回执；条目 {failedSeq} 说明何时可以销毁（见偏差）} failed {未撤回，请手动删除：条目 {failedSeq} 列出了留下的文件（见偏差）} other {未撤回，请手动删除：日志中没有从 {folder} 撤回其文件的记录}}',
   'receipt.people.cutSet':

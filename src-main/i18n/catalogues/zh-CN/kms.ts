@@ -83,7 +83,7 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.2601': '导入令牌已过期（导入令牌和包装密钥的有效期为 24 小时）。',
   'problem.KMS.2601.next': NEW_PARAMETERS,
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE':
-    'KMS 已以过期为由拒绝此已包装密钥材料包的导入令牌（{code}，日志条目 {seq}），当时导入的是同一导入参数包（{dir}）的包装：无论本计算机的时钟如何显示，这些令牌都不能再用。未发送任何请求。',
+    'KMS 已以过期为由拒绝此已包装密钥材料包的导入令牌（{code}，日志条目 {seq}），当时提交导入的是同一导入参数包（{dir}）的包装：无论本计算机的时钟如何显示，这些令牌都不能再用。未发送任何请求。',
   'problem.WRAPPED_TOKENS_REFUSED_BEFORE.next':
     '{newer, select, yes {{surface, select, app {请导入由之后写入的导入参数包（{latestDir}）包装的材料包：若尚未包装，请将其带到离线工作站包装。请将此材料包搁置。} other {请导入由之后写入的导入参数包（{latestDir}）包装的材料包：若尚未包装，请将其带到离线工作站包装（keyferry airgap wrap，按 online params 打印的命令）。请将此材料包搁置。}}} other {{surface, select, app {请获取新的导入参数（步骤“获取导入参数”）并写入参数包，带到离线工作站重新包装，然后检查并导入该材料包。请将此材料包搁置。} other {请获取新的导入参数（keyferry online params），在离线工作站包装，然后导入该材料包。请将此材料包搁置。}}}}',
   'problem.WRAPPED_STALE_TOKENS_REFUSED':

@@ -86,7 +86,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIdsList}）',
   'receipt.people.fingerprintRefused': '条目 {seq}：键入的指纹与任何包装密钥都不符；已拒绝',
   'receipt.people.inStoppedSession':
-    '（条目 {seq} 所在的会话在条目 {stopSeq} 处停止，未写出任何材料包：它不属于本回执所述内容）',
+    '（条目 {seq} 所在的会话未完成，于条目 {stopSeq} 处结束；它写出的任何材料包均已撤回：它不属于本回执所述内容）',
   'receipt.people.bundleConfirmed':
     '条目 {seq}：键入了从联网工作站朗读的导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）；与此处读取的包一致',
   'receipt.people.bundleConfirmedRehearsal':

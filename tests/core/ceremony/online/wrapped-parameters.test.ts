@@ -136,8 +136,9 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
       'These keys take only the material imported before, so a wrap of the other bundle (another custody restore, say) holds that same material and makes no second version: once this import is done, destroy the other parameters bundle and any wrap made from it.',
     );
     expect(bound && warningText(en, bound)).not.toContain('do not wrap it as well');
+    // Not before the KMS took this import: if it refuses these tokens, the other bundle is the one to wrap.
     expect(unbound && warningText(en, unbound)).toContain(
-      'Destroy the other parameters bundle, and do not wrap it as well.',
+      'Once the KMS has taken this import, destroy the other parameters bundle and do not wrap it as well; if the KMS refuses this bundle’s tokens, the other bundle is the one to wrap',
     );
   });
 });
