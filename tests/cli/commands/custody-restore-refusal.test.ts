@@ -2,8 +2,9 @@
  * A `custody restore` refused before its ceremony starts, on a journal whose last air-gapped session a
  * crash or a power cut ended: the refusal is not journaled, as journaling it would close that session
  * and withdraw its custody files for an attempt that was refused (a trial's older journal copy lost a
- * finished set so); the command says why, and nothing is written or removed. Real folders and a real
- * journal, the command in this process.
+ * finished set so); the command says why, and nothing is written or removed. So too when that session's
+ * closing was begun and cut short (closing-resume.ts): the refused attempt would run it again. Real
+ * folders and a real journal, the command in this process.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,8 +19,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A journal whose one session was killed after it wrote a custody share into `folder`. */
-async function crashedJournal(file: string, folder: string): Promise<void> {
+/**
+ * A journal whose one session was killed after it wrote a custody share into `folder`; `closingCut`:
+ * the next start's closing of it killed right after its `ceremony.session-unfinished`.
+ */
+async function crashedJournal(file: string, folder: string, closingCut = false): Promise<void> {
   const journal = await openJournal(file, { create: true });
   await journal.append('Olga', 'ceremony.session-started', { side: 'air-gapped', operator: 'Olga' });
   await journal.append('Olga', 'parameters.read', { ceremonyId: CEREMONY });
@@ -36,15 +40,26 @@ async function crashedJournal(file: string, folder: string): Promise<void> {
     total: 2,
     holders: [{ shareIndex: 1, custodian: 'Cy', folder, shareFile: share }],
   });
+  if (closingCut)
+    await journal.append('Olga', 'ceremony.session-unfinished', {
+      reason: 'the process ended without stopping: a crash or power loss',
+      session: 1,
+      seq: 1,
+      count: journal.count,
+      closingEndJournaled: true,
+    });
   await journal.close();
 }
 
 describe('custody restore refused before it starts, on a journal with a crashed session', () => {
-  it('journals nothing and withdraws nothing, and says why', async () => {
+  it.each([
+    ['a crashed session', false],
+    ['a crashed session whose closing was itself cut short', true],
+  ])('%s: journals nothing and withdraws nothing, and says why', async (_, closingCut) => {
     dir = await mkdtemp(path.join(tmpdir(), 'kf-restore-refusal-'));
     const journal = path.join(dir, 'airgap.jsonl');
     const custodian = path.join(dir, 'c1');
-    await crashedJournal(journal, custodian);
+    await crashedJournal(journal, custodian, closingCut);
     const before = await readFile(journal, 'utf8');
 
     const done = await keyferry(

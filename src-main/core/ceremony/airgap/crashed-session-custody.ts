@@ -251,6 +251,8 @@ export async function withdrawCrashedCustody(
   journal: Journal,
   operator: string,
   done?: ClosingDone,
+  /** Folders the session's own stop, cut short, journaled cleared (stop-cut-short.ts): their files are gone by it. */
+  stopCleared: readonly string[] = [],
 ): Promise<CrashedCustodyWithdrawal> {
   const ceremonyId = custody.ceremonyId;
   if (ceremonyId === null) return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
@@ -273,7 +275,8 @@ export async function withdrawCrashedCustody(
   // The cut closing journaled no removal: what is gone may be its removals, cut before their entry.
   const cut = done !== undefined && !done.entries.some((e) => e.event === 'custody.withdrawn');
   const journaledBefore = (t: CustodianTarget) => done?.custodyJournaled.get(t.folder);
-  const withdrawnBefore = (t: CustodianTarget) => done?.withdrawnFolders.has(t.folder) === true;
+  const clearedBefore = new Set([...(done?.withdrawnFolders ?? []), ...stopCleared.map((f) => path.resolve(f))]);
+  const withdrawnBefore = (t: CustodianTarget) => clearedBefore.has(t.folder);
   const listings: (readonly string[] | null)[] = [];
   for (const target of targets) listings.push(await fs.readdir(target.folder).catch(() => null));
   // Killed in the writes (a start, no split): how far they got, holder by holder.
@@ -360,7 +363,7 @@ export async function withdrawCrashedCustody(
   for (const f of failed) await journalNotWithdrawn(journal, operator, f);
   const all = [...saidBefore, ...failed];
   return {
-    withdrawnCustody: [...new Set([...(done?.withdrawnFolders ?? []), ...withdrawnNow])],
+    withdrawnCustody: [...new Set([...clearedBefore, ...withdrawnNow])],
     custodyByHand: all.flatMap((f) => (f.files.length > 0 ? f.files : [f.folder])),
     notWithdrawn: all,
   };

@@ -22,6 +22,12 @@ interface StopCutShort {
    * files (`custody.withdraw-failed`) is not taken: the closing withdraws and names them itself.
    */
   readonly custody: CustodyWithdrawal | null;
+  /**
+   * The custodian folders its custody entry names as cleared (`folders`), whether it removed every
+   * file (`custody.withdrawn`) or left some elsewhere (`custody.withdraw-failed`): their files are gone
+   * by the stop, never "not in the folder, look for it".
+   */
+  readonly clearedFolders: readonly string[];
 }
 
 /** The ceremony's own stop entry: it journals the state and the keys wiped (the journal's handler journals neither). */
@@ -31,9 +37,9 @@ function isCeremonyStop(e: JournalEntry): boolean {
   );
 }
 
-/** A stop's custody entry names the folders it cleared (`folders`), each file it wrote removed. */
+/** A stop's custody entry names the folders it cleared (`folders`), each file it wrote there removed. */
 function isStopCustodyEntry(e: JournalEntry): boolean {
-  return e.event === 'custody.withdrawn' && Array.isArray(e.data['folders']);
+  return (e.event === 'custody.withdrawn' || e.event === 'custody.withdraw-failed') && Array.isArray(e.data['folders']);
 }
 
 /**
@@ -45,10 +51,12 @@ export function stopCutShort(session: readonly JournalEntry[]): StopCutShort | n
   // A failure's stop journals no interrupt: its withdrawals alone show it began.
   const stop = stopAt === -1 ? session : session.slice(stopAt);
   const bundle = stop.some((e) => e.event === 'wrapped-bundle.withdrawn');
-  const custody = stop.find(isStopCustodyEntry);
-  if (stopAt === -1 && !bundle && !custody) return null;
+  const entry = stop.find(isStopCustodyEntry);
+  const custody = entry?.event === 'custody.withdrawn' ? entry : undefined;
+  if (stopAt === -1 && !bundle && !entry) return null;
   return {
     interruptedSeq: stopAt === -1 ? null : (session[stopAt] as JournalEntry).seq,
     custody: custody ? { withdrawnCustody: stringList(custody.data['folders']), custodyByHand: [] } : null,
+    clearedFolders: entry ? stringList(entry.data['folders']) : [],
   };
 }

@@ -105,9 +105,15 @@ function lastAirGappedSession(entries: readonly JournalEntry[]): UnfinishedSessi
   return { session: entries.filter(startsAirGappedSession).length, entries: entries.slice(start) };
 }
 
-/** The journal's last air-gapped session when it has no end entry (sealingEntries, SESSION_STOPPED_BY). */
+/**
+ * The journal's last air-gapped session when it has no end entry (sealingEntries, SESSION_STOPPED_BY),
+ * or when its closing began and did not finish (closing-resume.ts): the next start runs that closing
+ * again, withdrawing what the session wrote, so every check made before a closing is made before it too.
+ */
 export function unfinishedLastSession(entries: readonly JournalEntry[]): UnfinishedSession | null {
   const last = lastAirGappedSession(entries);
+  const begun = last ? closingBegun(last.entries) : null;
+  if (last && begun) return { session: last.session, entries: begun.session };
   const sealing = sealingEntries(entries);
   return last?.entries.some((e) => sealing.has(e.seq) || SESSION_STOPPED_BY.has(e.event)) === false ? last : null;
 }
@@ -339,7 +345,8 @@ export async function closeUnfinishedSession(
   // Removed by its stop, and none of the set's files found again: that removal stands, said as it was.
   const byStop =
     stop?.custody && !(await crashedSetFilesLeft(crashed)) ? { ...stop.custody, notWithdrawn: [] } : undefined;
-  const custody = kept ?? byStop ?? (await withdrawCrashedCustody(crashed, journal, operator, done));
+  const custody =
+    kept ?? byStop ?? (await withdrawCrashedCustody(crashed, journal, operator, done, stop?.clearedFolders));
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
   // Never those of a session cut after its receipt: for an HSM wrap they are its custody copy, kept as its shares are.
   const tokenObjects = receiptWritten

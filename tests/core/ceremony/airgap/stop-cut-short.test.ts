@@ -1,11 +1,16 @@
 /**
  * What a stop cut short (killed after `ceremony.interrupted`, before `ceremony.abandoned`) journaled,
  * as the closing of its session reads it: its own interrupt, and a custody removal it finished; never
- * the journal handler's interrupt (no state, no keys wiped), nor a removal that left files.
+ * the journal handler's interrupt (no state, no keys wiped), nor a removal that left files as a whole
+ * one; the folders such a removal cleared are still its own, never named missing by the closing.
  */
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stopCutShort } from '../../../../src-main/core/ceremony/airgap/stop-cut-short';
-import type { JournalEntry } from '../../../../src-main/core/journal';
+import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
+import { openJournal, type JournalEntry } from '../../../../src-main/core/journal';
 
 const entry = (seq: number, event: string, data: Record<string, unknown> = {}) =>
   ({ seq, event, data, actor: 'Ana', at: '', prevHash: '', hash: '' }) as unknown as JournalEntry;
@@ -21,7 +26,11 @@ describe('stopCutShort', () => {
       entry(4, 'wrapped-bundle.withdrawn', { folder: '/m/wrapped', marker: 'ABANDONED.txt' }),
       entry(5, 'custody.withdrawn', { folders: ['/m/c1', '/m/c2'], removedFiles: 6 }),
     ]);
-    expect(stop).toEqual({ interruptedSeq: 3, custody: { withdrawnCustody: ['/m/c1', '/m/c2'], custodyByHand: [] } });
+    expect(stop).toEqual({
+      interruptedSeq: 3,
+      custody: { withdrawnCustody: ['/m/c1', '/m/c2'], custodyByHand: [] },
+      clearedFolders: ['/m/c1', '/m/c2'],
+    });
   });
 
   it('a failure’s stop (no interrupt) is read from its withdrawals; one that left custody files is not taken', () => {
@@ -31,12 +40,62 @@ describe('stopCutShort', () => {
       entry(3, 'wrapped-bundle.withdrawn', { folder: '/m/wrapped', marker: 'ABANDONED.txt' }),
       entry(4, 'custody.withdraw-failed', { folders: ['/m/c1'], removedFiles: 2, leftFiles: ['/m/c2/x'] }),
     ]);
-    expect(stop).toEqual({ interruptedSeq: null, custody: null });
+    expect(stop).toEqual({ interruptedSeq: null, custody: null, clearedFolders: ['/m/c1'] });
   });
 
   it('the journal handler’s interrupt, or no stop at all, is no stop cut short', () => {
     const handler = entry(3, 'ceremony.interrupted', { signal: 'SIGINT', stop: 'between-steps', sessionSeq: 1 });
     expect(stopCutShort([started, written, handler])).toBeNull();
     expect(stopCutShort([started, written])).toBeNull();
+  });
+});
+
+describe('the closing of a stop cut short that left custody files', () => {
+  it('removes the files left, and names no folder the stop cleared as missing its share', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-stop-cut-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      const ceremony = 'KF-20250301-abcdef';
+      const [c1, c2] = ['c1', 'c2'].map((c) => path.join(dir, c)) as [string, string];
+      const share = (i: number) => `keyferry-share-${ceremony}-${i}of2.json`;
+      await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+      await journal.append('Ana', 'parameters.read', { ceremonyId: ceremony });
+      await journal.append('Ana', 'preflight.passed', {
+        destinations: [c1, c2].map((folder) => ({ role: 'custodian', folder, willCreate: false })),
+      });
+      await journal.append('Ana', 'custody.split', {
+        total: 2,
+        holders: [c1, c2].map((folder, i) => ({
+          shareIndex: i + 1,
+          custodian: `H${i + 1}`,
+          folder,
+          shareFile: share(i + 1),
+        })),
+      });
+      await journal.append('Ana', 'ceremony.interrupted', { signal: 'SIGINT', state: 'custody-split', wipedKeys: 1 });
+      // The stop removed share 1 from c1, could not remove share 2 from c2, and was killed before ceremony.abandoned.
+      await journal.append('Ana', 'custody.withdraw-failed', {
+        folders: [c1],
+        removedFiles: 1,
+        leftFiles: [path.join(c2, share(2))],
+      });
+      await mkdir(c1);
+      await mkdir(c2);
+      await writeFile(path.join(c2, share(2)), 'x');
+      const before = journal.count;
+      const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+      expect(report?.stopCutShort).toBe(true);
+      expect(report?.notWithdrawn).toEqual([]);
+      expect(report?.withdrawnCustody).toEqual([c1, c2]);
+      expect(await readdir(c2)).toEqual([]);
+      expect(journal.entries.slice(before).map((e) => e.event)).toEqual([
+        'ceremony.session-unfinished',
+        'custody.withdrawn',
+        'ceremony.session-closed',
+      ]);
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
