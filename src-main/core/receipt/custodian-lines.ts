@@ -90,6 +90,9 @@ function holderWithdrawal(
   const folder = typeof h.folder === 'string' ? h.folder : null;
   // A split journaled before its holders' folders were: any withdrawal counts, as receipts always said.
   if (folder === null) return withdrawals.length > 0 ? { how: 'withdrawn' } : { how: 'unrecorded' };
+  // The last entry that says anything of the folder: a stop that left files, then a closing that
+  // removed them, leaves the holder withdrawn (and a later failure after a removal, not withdrawn).
+  let said: HolderWithdrawal = { how: 'unrecorded' };
   for (const e of withdrawals) {
     const named =
       samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
@@ -98,10 +101,10 @@ function holderWithdrawal(
       (f) => samePath(f, folder) || samePath(f.replace(/[\\/][^\\/]*$/, ''), folder),
     );
     if ((e.event === 'custody.withdraw-failed' || e.event === 'custody.kept') && (named || left))
-      return { how: notWithdrawnHow(e), seq: e.seq };
+      said = { how: notWithdrawnHow(e), seq: e.seq };
+    else if (stringList(e.data.folders).some((f) => samePath(f, folder))) said = { how: 'withdrawn' };
   }
-  const cleared = withdrawals.some((e) => stringList(e.data.folders).some((f) => samePath(f, folder)));
-  return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };
+  return said;
 }
 
 /**

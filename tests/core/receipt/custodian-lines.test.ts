@@ -121,6 +121,38 @@ describe('the custodians on a receipt', () => {
     ]);
   });
 
+  it('a stop that left a share, then a closing that removed it: withdrawn, the last word on that folder', () => {
+    const lines = custodianLines(
+      journalEntries([
+        ['ceremony.session-started', {}],
+        split,
+        ['ceremony.interrupted', { state: 'custody-split', wipedKeys: 2 }],
+        // The stop: Ana's folder cleared, Bob's stick read-only, his share left.
+        [
+          'custody.withdraw-failed',
+          { folders: ['/media/ana/c'], removedFiles: 5, leftFiles: ['/media/bob/c/keyferry-share-2of2.json'] },
+        ],
+        ['ceremony.session-unfinished', {}],
+        // The closing, his stick writable again: his files removed.
+        ['custody.withdrawn', { folders: ['/media/ana/c', '/media/bob/c'], removedFiles: 5 }],
+        ['ceremony.session-started', {}],
+      ]),
+    );
+    expect(said(lines, 'Bob')[0]).toContain('it was withdrawn');
+    expect(said(lines, 'Bob')[0]).not.toContain('NOT withdrawn');
+    // The other way round, a failure after a removal, says NOT withdrawn.
+    const failedLast = custodianLines(
+      journalEntries([
+        ['ceremony.session-started', {}],
+        split,
+        ['custody.withdrawn', { folders: ['/media/bob/c'], removedFiles: 5 }],
+        ['custody.withdraw-failed', { folder: '/media/bob/c', custodian: 'Bob', shareIndex: 2, leftFiles: [] }],
+        ['ceremony.session-started', {}],
+      ]),
+    );
+    expect(said(failedLast, 'Bob')[0]).toContain('NOT withdrawn');
+  });
+
   it('lists who presented the shares of a restore, once each, the presenter before the custodian', () => {
     const entries = journalEntries([
       [
