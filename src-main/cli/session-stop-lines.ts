@@ -62,7 +62,7 @@ export function tokenObjectName({ t }: Translator, o: TokenObjectRecord): string
 }
 
 /** The option that names the wrapped bundle's folder: `airgap wrap`'s, or the restore ceremony's. */
-type BundleOutOption = '--out' | '--wrapped-out';
+export type BundleOutOption = '--out' | '--wrapped-out';
 
 /** After a failed session whose bundle was withdrawn: how to try again (the withdrawn folder is never used again). */
 export function resumeLines(report: AbandonReport | undefined, { t }: Translator, option: BundleOutOption): string[] {

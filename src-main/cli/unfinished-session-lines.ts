@@ -5,7 +5,8 @@ import { phraseText } from '../i18n/phrase';
 import { receiptVoidedValues, sessionUnfinishedValues } from '../i18n/earlier-session-lines';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
-import { withdrawalLines } from './session-stop-lines';
+import path from 'node:path';
+import { withdrawalLines, type BundleOutOption } from './session-stop-lines';
 
 /**
  * The lines naming the earlier session and what was withdrawn of it: its bundle, the custodian
@@ -15,6 +16,8 @@ import { withdrawalLines } from './session-stop-lines';
 export function unfinishedSessionLines(
   io: Pick<CliIo, 'env' | 'locale'>,
   report: UnfinishedSessionReport | null,
+  /** The folder this command writes its bundle to, and its option: named when it is the one just withdrawn. */
+  bundleOut?: { readonly option: BundleOutOption; readonly folder: string },
 ): string[] {
   if (!report) return [];
   const translator = cliTranslator(io);
@@ -37,6 +40,10 @@ export function unfinishedSessionLines(
     t('cli.session-unfinished', sessionUnfinishedValues(report)),
     ...(report.resumedSeq !== null ? [t('cli.closing-resumed', { seq: report.resumedSeq })] : []),
     ...bundle,
+    // The same command run again names the folder just withdrawn: the folder check will refuse it.
+    ...(bundleOut && report.withdrawnBundle && path.resolve(bundleOut.folder) === path.resolve(report.withdrawnBundle)
+      ? [t('cli.earlier-bundle-is-out', { option: bundleOut.option, dir: report.withdrawnBundle })]
+      : []),
     ...(voided ? [t('cli.earlier-receipt-voided', voided)] : []),
     ...cleared,
     ...report.notWithdrawn.map((n) => phraseText(translator, n.phrase)),

@@ -553,6 +553,7 @@ export interface MessageValueTable {
   'cli.session-ended-unrecorded': { seq: string | number; reason: string | number };
   'cli.session-unrecorded-creates': { seq: string | number; reason: string | number; creates: string | number; count: number };
   'cli.session-unrecorded.create': { alias: string | number; replica: string; region: string | number; seq: string | number };
+  'cli.earlier-bundle-is-out': { option: string | number; dir: string | number };
   'cli.resume-new-folder': { option: string | number; dir: string | number };
   'cli.receipt-voided': { file: string | number };
   'cli.bundle-withdrawn': { dir: string | number; how: string };

@@ -108,6 +108,22 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     );
   }, 240_000);
 
+  it('the same command with the same --out: the closing says how it withdrew that folder, and that this run names it', async () => {
+    const digest = await cli.parameters(1, 'AES_256');
+    const args = airgapWrapArgs({ out: 'wrapped' }, '--allow-network', '--witness-confirms', `Ben=${digest}`);
+    expect((await crashedAt(args, 'before-receipt')).signal).toBe('SIGKILL');
+    const again = await run(args, process.env, () => undefined);
+    const bundle = path.join(dir(), 'wrapped');
+    expect(again.stdout).toContain(`The wrapped-material bundle in ${bundle} was withdrawn`);
+    expect(again.stdout).toContain('marked ABANDONED.txt.');
+    expect(again.stdout).not.toContain('(the journal records which)');
+    expect(again.stdout).toContain(
+      `This command’s --out names that withdrawn folder (${bundle}), which stays as it is: the folder check refuses it`,
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`${bundle} already holds`);
+  }, 240_000);
+
   it('killed while it wrote the custodians’ files: the next run removes exactly that set and the folders it made, names nothing to delete by hand, and the same folders take the new set', async () => {
     const digest = await cli.parameters(1, 'AES_256');
     const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));

@@ -204,7 +204,8 @@ export const airgapWrapCommand = defineCommand({
         pause: (point) => pauseForTest(io, point),
       }),
     );
-    for (const line of unfinishedSessionLines(io, air.unfinishedEarlier)) io.stdout(line);
+    for (const line of unfinishedSessionLines(io, air.unfinishedEarlier, { option: '--out', folder: out }))
+      io.stdout(line);
     const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path, '--out');
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });

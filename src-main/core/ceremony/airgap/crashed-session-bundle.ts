@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { phraseOf } from '../../../i18n/phrase';
-import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
+import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from '../../bundle';
 import { toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import { isRestoreStart } from './receipt-session';
@@ -15,6 +15,8 @@ import { isRestoreStart } from './receipt-session';
 /** What became of the bundle folder: withdrawn (now or before), or to delete by hand. */
 interface BundleWithdrawal {
   readonly withdrawn: string | null;
+  /** How this closing withdrew it (marked, or its manifest removed); absent: withdrawn before, or not now. */
+  readonly how?: ReturnType<typeof withdrawalKind>;
   readonly byHand: string | null;
 }
 
@@ -61,7 +63,7 @@ async function markWithdrawn(
       ...withdrawnBundleData(withdrawn),
       ...manifestSha256,
     });
-    return { withdrawn: withdrawn.dir, byHand: null };
+    return { withdrawn: withdrawn.dir, how: withdrawalKind(withdrawn), byHand: null };
   } catch (error) {
     await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
       folder,

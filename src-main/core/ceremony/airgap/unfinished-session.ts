@@ -45,7 +45,7 @@ import { CLOSING_END_JOURNALED, closingBegun } from './closing-resume';
  */
 export interface UnfinishedSessionReport extends Pick<
   AbandonReport,
-  'withdrawnBundle' | 'deleteByHand' | 'withdrawnCustody' | 'custodyByHand' | 'tokenObjects'
+  'withdrawnBundle' | 'withdrawnHow' | 'deleteByHand' | 'withdrawnCustody' | 'custodyByHand' | 'tokenObjects'
 > {
   /** 1-based: the n-th air-gapped session of the journal. */
   readonly session: number;
@@ -361,6 +361,7 @@ export async function closeUnfinishedSession(
     stopCutShort: stop !== null,
     resumedSeq: begun ? closing.seq : null,
     withdrawnBundle: bundle.withdrawn,
+    ...(bundle.how ? { withdrawnHow: bundle.how } : {}),
     deleteByHand: bundle.byHand,
     withdrawnCustody: custody.withdrawnCustody,
     custodyByHand: custody.custodyByHand,

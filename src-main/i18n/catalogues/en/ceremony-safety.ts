@@ -86,6 +86,8 @@ export const enCeremonySafety = {
     'Journal entry {seq}: {reason}: {creates}. The receipt lists it under Deviations. online create-key run again with the same plan looks in the KMS first: a key found under {count, plural, one {that alias} other {such an alias}} as this ceremony creates keys (external, Pending import, created since the send) is journaled as the key that send created, not created again; an alias the KMS does not hold is created; an alias another key holds is refused.',
   'cli.session-unrecorded.create':
     '{alias}{replica, select, yes { (the replica in region {region})} other {}}, sent at entry {seq}',
+  'cli.earlier-bundle-is-out':
+    'This command’s {option} names that withdrawn folder ({dir}), which stays as it is: the folder check refuses it, and nothing of this session is made. Run the command again with {option} naming a new folder.',
   'cli.resume-new-folder':
     'To try again, run the same command with {option} naming a new folder (never {dir}): it is a new session, and every witness confirms again.',
   'cli.receipt-voided':

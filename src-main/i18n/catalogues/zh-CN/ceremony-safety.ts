@@ -80,6 +80,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '日志条目 {seq}：{reason}：{creates}。回执在偏差中列出此事。使用同一计划再次运行 online create-key 时，会先在 KMS 中查找：若在{count, plural, other {该}}别名下找到按本仪式的方式创建的密钥（外部来源、等待导入、创建于该次发送之后），则将其作为该次发送所创建的密钥记入日志，不再重复创建；KMS 中没有该别名的密钥则予以创建；该别名已被其他密钥使用则予以拒绝。',
   'cli.session-unrecorded.create':
     '{alias}{replica, select, yes {（区域 {region} 中的副本）} other {}}，发送于条目 {seq}',
+  'cli.earlier-bundle-is-out':
+    '本命令的 {option} 指定的正是那个已撤回的文件夹（{dir}），该文件夹保持原样：文件夹检查会拒绝它，本次会话不会生成任何内容。请用 {option} 指定一个新文件夹再次运行该命令。',
   'cli.resume-new-folder':
     '如需重试，请用 {option} 指定一个新文件夹（切勿使用 {dir}）再次运行同一命令：这是一个新会话，每位见证人都要重新确认。',
   'cli.receipt-voided':

@@ -49,7 +49,7 @@ describe('withdrawCrashedBundle', () => {
       marker: 'ABANDONED.txt',
     });
     const outcome = await withdrawCrashedBundle(journal, 'Ana', journal.entries, [earlier], bundle, new Date(), why);
-    expect(outcome).toEqual({ withdrawn: bundle, byHand: null });
+    expect(outcome).toEqual({ withdrawn: bundle, how: 'marked', byHand: null });
     expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(true);
     expect(journal.entries.at(-1)?.event).toBe('wrapped-bundle.withdrawn');
     expect(journal.entries.filter((e) => e.event === 'wrapped-bundle.withdrawn')).toHaveLength(2);
