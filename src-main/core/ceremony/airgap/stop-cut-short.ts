@@ -10,6 +10,7 @@
  * token objects the stop destroyed or named are not named again (crashed-session-token-objects.ts),
  * and the closing says the session was stopped and its stop cut short, never "a crash or power loss" alone.
  */
+import path from 'node:path';
 import { INTERRUPTED_EVENT, stringList, type JournalEntry } from '../../journal';
 import type { CustodyWithdrawal } from './session-stop';
 
@@ -43,6 +44,17 @@ function isStopCustodyEntry(e: JournalEntry): boolean {
 }
 
 /**
+ * The folders `entry` names cleared, but none it names left or moved itself, nor one a file left or
+ * moved is in: a build of 2026-12-07, before withdraw-custody.ts counted a moved folder's files as not
+ * removed, named a folder moved whole (every file of it inside) cleared too.
+ */
+function clearedBy(entry: JournalEntry): string[] {
+  const stays = [...stringList(entry.data['leftFiles']), ...stringList(entry.data['movedFiles'])];
+  const clear = (folder: string) => !stays.some((f) => f === folder || path.dirname(f) === folder);
+  return stringList(entry.data['folders']).filter(clear);
+}
+
+/**
  * What the stop of the unfinished `session` (its entries, none of a closing) journaled before it was
  * cut short, or null when it journaled nothing of a stop (a crash with no stop under way).
  */
@@ -57,6 +69,6 @@ export function stopCutShort(session: readonly JournalEntry[]): StopCutShort | n
   return {
     interruptedSeq: stopAt === -1 ? null : (session[stopAt] as JournalEntry).seq,
     custody: custody ? { withdrawnCustody: stringList(custody.data['folders']), custodyByHand: [] } : null,
-    clearedFolders: entry ? stringList(entry.data['folders']) : [],
+    clearedFolders: entry ? clearedBy(entry) : [],
   };
 }

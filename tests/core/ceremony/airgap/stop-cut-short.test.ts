@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stopCutShort } from '../../../../src-main/core/ceremony/airgap/stop-cut-short';
 import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
-import { openJournal, type JournalEntry } from '../../../../src-main/core/journal';
+import { openJournal, type Journal, type JournalEntry } from '../../../../src-main/core/journal';
 
 const entry = (seq: number, event: string, data: Record<string, unknown> = {}) =>
   ({ seq, event, data, actor: 'Ana', at: '', prevHash: '', hash: '' }) as unknown as JournalEntry;
@@ -50,29 +50,36 @@ describe('stopCutShort', () => {
   });
 });
 
+const CEREMONY = 'KF-20250301-abcdef';
+
+/** A session of `journal` that split 2-of-2 into c1, c2 of `dir` (`willCreate`: the preflight found them new), then was stopped (Ctrl-C). */
+async function splitThenStopped(journal: Journal, dir: string, willCreate: boolean) {
+  const [c1, c2] = ['c1', 'c2'].map((c) => path.join(dir, c)) as [string, string];
+  const share = (i: number) => `keyferry-share-${CEREMONY}-${i}of2.json`;
+  await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+  await journal.append('Ana', 'parameters.read', { ceremonyId: CEREMONY });
+  await journal.append('Ana', 'preflight.passed', {
+    destinations: [c1, c2].map((folder) => ({ role: 'custodian', folder, willCreate })),
+  });
+  await journal.append('Ana', 'custody.split', {
+    total: 2,
+    holders: [c1, c2].map((folder, i) => ({
+      shareIndex: i + 1,
+      custodian: `H${i + 1}`,
+      folder,
+      shareFile: share(i + 1),
+    })),
+  });
+  await journal.append('Ana', 'ceremony.interrupted', { signal: 'SIGINT', state: 'custody-split', wipedKeys: 1 });
+  return { c1, c2, share };
+}
+
 describe('the closing of a stop cut short that left custody files', () => {
   it('removes the files left, and names no folder the stop cleared as missing its share', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-stop-cut-'));
     const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
     try {
-      const ceremony = 'KF-20250301-abcdef';
-      const [c1, c2] = ['c1', 'c2'].map((c) => path.join(dir, c)) as [string, string];
-      const share = (i: number) => `keyferry-share-${ceremony}-${i}of2.json`;
-      await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
-      await journal.append('Ana', 'parameters.read', { ceremonyId: ceremony });
-      await journal.append('Ana', 'preflight.passed', {
-        destinations: [c1, c2].map((folder) => ({ role: 'custodian', folder, willCreate: false })),
-      });
-      await journal.append('Ana', 'custody.split', {
-        total: 2,
-        holders: [c1, c2].map((folder, i) => ({
-          shareIndex: i + 1,
-          custodian: `H${i + 1}`,
-          folder,
-          shareFile: share(i + 1),
-        })),
-      });
-      await journal.append('Ana', 'ceremony.interrupted', { signal: 'SIGINT', state: 'custody-split', wipedKeys: 1 });
+      const { c1, c2, share } = await splitThenStopped(journal, dir, false);
       // The stop removed share 1 from c1, could not remove share 2 from c2, and was killed before ceremony.abandoned.
       await journal.append('Ana', 'custody.withdraw-failed', {
         folders: [c1],
@@ -93,6 +100,24 @@ describe('the closing of a stop cut short that left custody files', () => {
         'custody.withdrawn',
         'ceremony.session-closed',
       ]);
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder an older build’s stop named cleared and moved (its files all in it) is named NOT withdrawn, never cleared', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-stop-moved-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      const { c1, c2, share } = await splitThenStopped(journal, dir, true);
+      // A build of 2026-12-07 named the moved c1 (stick remounted elsewhere, share 1 in it) as cleared too.
+      await journal.append('Ana', 'custody.withdraw-failed', { folders: [c1, c2], removedFiles: 1, movedFiles: [c1] });
+      await mkdir(c2);
+      const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+      expect(report?.withdrawnCustody).toEqual([c2]);
+      expect(report?.notWithdrawn.map((f) => f.folder)).toEqual([c1]);
+      expect(report?.custodyByHand).toContain(path.join(c1, share(1)));
     } finally {
       await journal.close();
       await rm(dir, { recursive: true, force: true });
