@@ -41,6 +41,11 @@ interface LockOwner {
   hostname: string;
   since: string;
   purpose: LockPurpose;
+  /**
+   * A reader's lock: the writer's lock left behind that this reader took over and puts back at its
+   * release. A reader killed before it (verify killed mid-way) leaves it here, for the next opener.
+   */
+  over?: LeftBehindLock;
 }
 
 /** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
@@ -84,7 +89,12 @@ function ownerIn(text: string): LockOwner | undefined {
       Number.isFinite(Date.parse(parsed.since))
     ) {
       const purpose = parsed.purpose === 'read' ? 'read' : 'write';
-      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since, purpose };
+      const over = parsed.over;
+      const left =
+        typeof over?.pid === 'number' && typeof over.since === 'string' && Number.isFinite(Date.parse(over.since))
+          ? { over: { pid: over.pid, since: over.since } }
+          : {};
+      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since, purpose, ...left };
     }
   } catch {
     // unreadable or half-written lock: treated as held by someone unknown
@@ -149,7 +159,7 @@ async function putBack(lockPath: string, stale: string): Promise<void> {
  * deleted by hand and made again by another run can carry the same number).
  */
 interface LockBeingWritten {
-  readonly content: string;
+  content: string;
   file?: { readonly dev: number; readonly ino: number; readonly birthtimeMs: number };
 }
 
@@ -247,7 +257,7 @@ export async function acquireJournalLock(
 ): Promise<JournalLock> {
   const lockPath = `${journalPath}.lock`;
   const me: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), purpose };
-  const content = `${JSON.stringify(me)}\n`;
+  let content = `${JSON.stringify(me)}\n`;
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
   let looksWithoutOwner = 0;
   let tookOver = false;
@@ -281,9 +291,20 @@ export async function acquireJournalLock(
       if (!tookOver && takeOverTries < 3 && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
         takeOverTries += 1;
         tookOver = await takeOverStale(lockPath, text as string);
-        // A reader's lock (journal verify) left behind says nothing of a writing session.
-        if (tookOver && owner.purpose === 'write') leftBehind = { pid: owner.pid, since: owner.since };
-        if (tookOver && owner.purpose === 'write' && purpose === 'read') writerLeft = text;
+        if (!tookOver) continue;
+        // A reader's lock (journal verify) left behind says nothing of a writing session, unless it
+        // holds a writer's lock it took over and was killed before it put that one back.
+        if (owner.purpose === 'write') leftBehind = { pid: owner.pid, since: owner.since };
+        else if (owner.over) leftBehind = owner.over;
+        if (leftBehind && purpose === 'read') {
+          writerLeft =
+            owner.purpose === 'write'
+              ? text
+              : `${JSON.stringify({ ...leftBehind, hostname: owner.hostname, purpose: 'write' })}\n`;
+          // The writer's lock said in this reader's own, until put back.
+          content = `${JSON.stringify({ ...me, over: leftBehind })}\n`;
+          writing.content = content;
+        }
         continue;
       }
       if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {

@@ -6,6 +6,7 @@
  * nothing was interrupted. Two folders as two machines, one simulator over real HTTP, the import a
  * real process.
  */
+import { spawn } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,5 +104,34 @@ describe('online import killed between the import and the proof', () => {
       `! Entry ${before.length + 1}: Interrupted, Earlier session ended without recording its end`,
     );
     expect(text).toContain(`its process (${child.pid}) was killed`);
+  }, 120_000);
+
+  it('a journal verify killed while it reads, between the kill and the next import, does not make the killed session unsaid', async () => {
+    const { online, env, journal, importCommand, child } = await killedImport('f', [
+      { alias: 'k2/aes', spec: 'AES_256' },
+    ]);
+    const before = await journalFileEntries(journal);
+    // The lock as journal verify takes it (lock.ts), in a process SIGKILLed while it holds it: no release runs.
+    const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
+    const script = path.join(online, 'verify-killed.ts');
+    await writeFile(
+      script,
+      `import { acquireJournalLockToRead } from ${JSON.stringify(lockModule)};
+void acquireJournalLockToRead(${JSON.stringify(journal)}).then(() => {
+  process.stdout.write('reading\\n');
+  setInterval(() => undefined, 60_000);
+});`,
+    );
+    const verify = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve) =>
+      verify.stdout.on('data', (d: Buffer) => d.toString('utf8').includes('reading') && resolve()),
+    );
+    const gone = new Promise((resolve) => verify.once('exit', resolve));
+    verify.kill('SIGKILL');
+    await gone;
+    const rerun = await keyferry(importCommand, { cwd: online, env });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`Journal entry ${before.length + 1}: session `);
+    expect(rerun.stdout).toContain(`its process (${child.pid}) was killed, crashed or lost its power`);
   }, 120_000);
 });

@@ -138,6 +138,63 @@ describe('the journal lock', () => {
     expect((await fs.readdir(path.dirname(file))).filter((f) => f.includes('.lock'))).toEqual([]);
   });
 
+  it('a reader killed while it holds a writer’s lock left behind does not make that writer unsaid: the next writer still learns of it', async () => {
+    const { file } = await writeSampleJournal();
+    const dead = deadPid();
+    const since = '2025-01-01T00:00:00.000Z';
+    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: dead, hostname: os.hostname(), since }));
+    // journal verify after a kill, itself killed (SIGKILL) while it reads: no release runs.
+    const script = path.join(path.dirname(file), 'killed-reader.ts');
+    const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
+    await fs.writeFile(
+      script,
+      `import { acquireJournalLockToRead } from ${JSON.stringify(lockModule)};
+void acquireJournalLockToRead(${JSON.stringify(file)}).then(() => {
+  process.stdout.write('locked\\n');
+  setInterval(() => undefined, 60_000);
+});`,
+    );
+    const reader = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((resolve, reject) => {
+      reader.once('exit', () => reject(new Error('the reader ended before it took the lock')));
+      reader.stdout.on('data', (data: Buffer) => {
+        if (data.toString('utf8').includes('locked')) resolve();
+      });
+    });
+    reader.removeAllListeners('exit');
+    const gone = new Promise((resolve) => reader.once('exit', resolve));
+    reader.kill('SIGKILL');
+    await gone;
+    // Another verify: it puts the killed writer's lock back, not the killed reader's.
+    await (await acquireJournalLockToRead(file))?.release();
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: dead, since, purpose: 'write' });
+    const writer = await acquireJournalLock(file);
+    expect(writer.leftBehind).toEqual({ pid: dead, since });
+    await writer.release();
+    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a reader killed while it holds a writer’s lock left behind: a writer next takes that writer as left behind', async () => {
+    const { file } = await writeSampleJournal();
+    const dead = deadPid();
+    const reader = deadPid();
+    const since = '2025-01-01T00:00:00.000Z';
+    const over = { pid: dead, since };
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({
+        pid: reader,
+        hostname: os.hostname(),
+        since: '2025-01-02T00:00:00.000Z',
+        purpose: 'read',
+        over,
+      }),
+    );
+    const writer = await acquireJournalLock(file);
+    expect(writer.leftBehind).toEqual(over);
+    await writer.release();
+  });
+
   it('a lock another opener made after the stale one was read is never taken away with it (two runs started at once after a kill)', async () => {
     const { file } = await writeSampleJournal();
     const lockPath = `${file}.lock`;
