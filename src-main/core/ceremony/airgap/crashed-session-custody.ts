@@ -363,7 +363,10 @@ export async function withdrawCrashedCustody(
   for (const f of failed) await journalNotWithdrawn(journal, operator, f);
   const all = [...saidBefore, ...failed];
   return {
-    withdrawnCustody: [...new Set([...clearedBefore, ...withdrawnNow])],
+    // A folder cleared before and named not withdrawn now (a file of the set found there again) is not both.
+    withdrawnCustody: [...new Set([...clearedBefore, ...withdrawnNow])].filter(
+      (folder) => !failed.some((f) => f.folder === folder),
+    ),
     custodyByHand: all.flatMap((f) => (f.files.length > 0 ? f.files : [f.folder])),
     notWithdrawn: all,
   };

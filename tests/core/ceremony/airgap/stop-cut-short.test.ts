@@ -4,10 +4,12 @@
  * the journal handler's interrupt (no state, no keys wiped), nor a removal that left files as a whole
  * one; the folders such a removal cleared are still its own, never named missing by the closing.
  */
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
 import { stopCutShort } from '../../../../src-main/core/ceremony/airgap/stop-cut-short';
 import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
 import { openJournal, type Journal, type JournalEntry } from '../../../../src-main/core/journal';
@@ -123,4 +125,31 @@ describe('the closing of a stop cut short that left custody files', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a folder the stop cleared where a file of the set is found again and cannot be removed: NOT withdrawn, never also withdrawn',
+    async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-stop-again-'));
+      const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+      let unmount: (() => void) | undefined;
+      try {
+        const { c1, c2, share } = await splitThenStopped(journal, dir, false);
+        await journal.append('Ana', 'custody.withdrawn', { folders: [c1, c2], removedFiles: 2 });
+        // Another stick with share 1 of the set on it, read-only, at c1's path; c2 as the stop left it.
+        unmount = mountTmpfs(c1, {
+          sizeKiB: 64,
+          readOnly: true,
+          prepare: (folder) => writeFileSync(path.join(folder, share(1)), 'x'),
+        });
+        await mkdir(c2);
+        const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+        expect(report?.notWithdrawn.map((f) => f.folder)).toEqual([c1]);
+        expect(report?.withdrawnCustody).toEqual([c2]);
+      } finally {
+        unmount?.();
+        await journal.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
