@@ -69,6 +69,39 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Linux's clock ticks per second in /proc/<pid>/stat (USER_HZ: 100 on every architecture Node runs on). */
+const USER_HZ = 100;
+
+/**
+ * When process `pid` started (ms since the epoch), read from /proc (its start in ticks after the
+ * boot, and the boot time, to the second); undefined where /proc does not say (another system, or
+ * the process gone meanwhile).
+ */
+function processStartMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) " the fields start at the state (field 3); the start time is field 22.
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1];
+    return Number.isFinite(ticks) && boot !== undefined ? Number(boot) * 1000 + (ticks * 1000) / USER_HZ : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the lock's owner still runs: its pid runs, and that process started before the lock was
+ * taken (its owner writes the lock after it starts). A process that started later carries a pid the
+ * system gave again, after a reboot say: a dead writer's lock (kept by a reader for the next writer
+ * to learn of it) would otherwise refuse every run with "open for writing by process N". Two
+ * seconds of margin cover the boot time's whole seconds.
+ */
+function ownerRuns(owner: { readonly pid: number; readonly since: string }): boolean {
+  if (!isRunning(owner.pid)) return false;
+  const started = processStartMs(owner.pid);
+  return started === undefined || started <= Date.parse(owner.since) + 2000;
+}
+
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   return (await readLock(lockPath)).owner;
 }
@@ -288,7 +321,7 @@ export async function acquireJournalLock(
       if (!isExistsError(error)) throw error;
       const { text, owner } = await readLock(lockPath);
       // One stale lock taken over at most, in a few tries (each lost to another opener's lock).
-      if (!tookOver && takeOverTries < 3 && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
+      if (!tookOver && takeOverTries < 3 && owner && owner.hostname === me.hostname && !ownerRuns(owner)) {
         takeOverTries += 1;
         tookOver = await takeOverStale(lockPath, text as string);
         if (!tookOver) continue;

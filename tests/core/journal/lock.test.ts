@@ -121,6 +121,28 @@ describe('the journal lock', () => {
     await journal.close();
   });
 
+  it('takes over a lock whose pid a later process carries (given again after a reboot), and learns of the writer left behind', async () => {
+    const { file } = await writeSampleJournal();
+    // A live process with that pid, started after the lock was taken: not its owner.
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const since = new Date(Date.now() - 3_600_000).toISOString();
+      const pid = other.pid as number;
+      await fs.writeFile(`${file}.lock`, JSON.stringify({ pid, hostname: os.hostname(), since, purpose: 'write' }));
+      const lock = await acquireJournalLock(file);
+      expect(lock.leftBehind).toEqual({ pid, since });
+      await lock.release();
+      // The same pid with the lock taken after it started is its owner: refused.
+      await fs.writeFile(
+        `${file}.lock`,
+        JSON.stringify({ pid, hostname: os.hostname(), since: new Date().toISOString(), purpose: 'write' }),
+      );
+      expect((await refusal(acquireJournalLock(file))).code).toBe('JOURNAL_IN_USE');
+    } finally {
+      other.kill();
+    }
+  });
+
   it('a reader that took over a writer’s lock left behind puts it back: the next writer still learns of that writer', async () => {
     const { file } = await writeSampleJournal();
     const dead = deadPid();
