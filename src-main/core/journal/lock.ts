@@ -46,6 +46,8 @@ interface LockOwner {
    * release. A reader killed before it (verify killed mid-way) leaves it here, for the next opener.
    */
   over?: LeftBehindLock;
+  /** The boot it was taken in (BOOT_ID), where the system names one. */
+  boot?: string;
 }
 
 /** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
@@ -69,37 +71,30 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Linux's clock ticks per second in /proc/<pid>/stat (USER_HZ: 100 on every architecture Node runs on). */
-const USER_HZ = 100;
-
 /**
- * When process `pid` started (ms since the epoch), read from /proc (its start in ticks after the
- * boot, and the boot time, to the second); undefined where /proc does not say (another system, or
- * the process gone meanwhile).
+ * This system's boot, where it names one (Linux: /proc/sys/kernel/random/boot_id, new at every boot);
+ * undefined elsewhere. Read once.
  */
-function processStartMs(pid: number): number | undefined {
+const BOOT_ID: string | undefined = (() => {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After "pid (comm) " the fields start at the state (field 3); the start time is field 22.
-    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1];
-    return Number.isFinite(ticks) && boot !== undefined ? Number(boot) * 1000 + (ticks * 1000) / USER_HZ : undefined;
+    const id = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
   } catch {
     return undefined;
   }
-}
+})();
 
 /**
- * Whether the lock's owner still runs: its pid runs, and that process started before the lock was
- * taken (its owner writes the lock after it starts). A process that started later carries a pid the
- * system gave again, after a reboot say: a dead writer's lock (kept by a reader for the next writer
- * to learn of it) would otherwise refuse every run with "open for writing by process N". Two
- * seconds of margin cover the boot time's whole seconds.
+ * Whether the lock's owner still runs: a lock taken in an earlier boot (its `boot` another than this
+ * one's) has no owner left, whatever process carries its pid now (the system gives pids again after a
+ * reboot: a dead writer's lock, kept by a reader for the next writer to learn of the killed session,
+ * was refused as "open for writing by process N"). Within one boot, or for a lock that does not say
+ * (older builds, other systems), its pid must run. No clock is compared: an air-gapped workstation's
+ * clock is set by hand.
  */
-function ownerRuns(owner: { readonly pid: number; readonly since: string }): boolean {
-  if (!isRunning(owner.pid)) return false;
-  const started = processStartMs(owner.pid);
-  return started === undefined || started <= Date.parse(owner.since) + 2000;
+function ownerRuns(owner: Pick<LockOwner, 'pid' | 'boot'>): boolean {
+  if (owner.boot !== undefined && BOOT_ID !== undefined && owner.boot !== BOOT_ID) return false;
+  return isRunning(owner.pid);
 }
 
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
@@ -127,7 +122,8 @@ function ownerIn(text: string): LockOwner | undefined {
         typeof over?.pid === 'number' && typeof over.since === 'string' && Number.isFinite(Date.parse(over.since))
           ? { over: { pid: over.pid, since: over.since } }
           : {};
-      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since, purpose, ...left };
+      const boot = typeof parsed.boot === 'string' ? { boot: parsed.boot } : {};
+      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since, purpose, ...left, ...boot };
     }
   } catch {
     // unreadable or half-written lock: treated as held by someone unknown
@@ -289,7 +285,13 @@ export async function acquireJournalLock(
   purpose: LockPurpose = 'write',
 ): Promise<JournalLock> {
   const lockPath = `${journalPath}.lock`;
-  const me: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), purpose };
+  const me: LockOwner = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    since: new Date().toISOString(),
+    purpose,
+    ...(BOOT_ID === undefined ? {} : { boot: BOOT_ID }),
+  };
   let content = `${JSON.stringify(me)}\n`;
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
   let looksWithoutOwner = 0;
@@ -333,7 +335,7 @@ export async function acquireJournalLock(
           writerLeft =
             owner.purpose === 'write'
               ? text
-              : `${JSON.stringify({ ...leftBehind, hostname: owner.hostname, purpose: 'write' })}\n`;
+              : `${JSON.stringify({ ...leftBehind, hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}) })}\n`;
           // The writer's lock said in this reader's own, until put back.
           content = `${JSON.stringify({ ...me, over: leftBehind })}\n`;
           writing.content = content;

@@ -7,7 +7,7 @@
  * between creating its lock and writing it leaves no lock behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -121,27 +121,29 @@ describe('the journal lock', () => {
     await journal.close();
   });
 
-  it('takes over a lock whose pid a later process carries (given again after a reboot), and learns of the writer left behind', async () => {
-    const { file } = await writeSampleJournal();
-    // A live process with that pid, started after the lock was taken: not its owner.
-    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
-    try {
-      const since = new Date(Date.now() - 3_600_000).toISOString();
-      const pid = other.pid as number;
-      await fs.writeFile(`${file}.lock`, JSON.stringify({ pid, hostname: os.hostname(), since, purpose: 'write' }));
-      const lock = await acquireJournalLock(file);
-      expect(lock.leftBehind).toEqual({ pid, since });
-      await lock.release();
-      // The same pid with the lock taken after it started is its owner: refused.
-      await fs.writeFile(
-        `${file}.lock`,
-        JSON.stringify({ pid, hostname: os.hostname(), since: new Date().toISOString(), purpose: 'write' }),
-      );
-      expect((await refusal(acquireJournalLock(file))).code).toBe('JOURNAL_IN_USE');
-    } finally {
-      other.kill();
-    }
-  });
+  it.skipIf(!existsSync('/proc/sys/kernel/random/boot_id'))(
+    'takes over a lock of an earlier boot whose pid a process of this boot carries, and learns of the writer left behind',
+    async () => {
+      const { file } = await writeSampleJournal();
+      const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        const pid = other.pid as number;
+        const since = new Date(Date.now() - 3_600_000).toISOString();
+        const lockOf = (boot: string) =>
+          JSON.stringify({ pid, hostname: os.hostname(), since, purpose: 'write', boot });
+        // Taken in an earlier boot: the live process with that pid is not its owner.
+        await fs.writeFile(`${file}.lock`, lockOf('00000000-0000-4000-8000-000000000000'));
+        const lock = await acquireJournalLock(file);
+        expect(lock.leftBehind).toEqual({ pid, since });
+        await lock.release();
+        // Taken in this boot, by that live process: refused.
+        await fs.writeFile(`${file}.lock`, lockOf(readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()));
+        expect((await refusal(acquireJournalLock(file))).code).toBe('JOURNAL_IN_USE');
+      } finally {
+        other.kill();
+      }
+    },
+  );
 
   it('a reader that took over a writer’s lock left behind puts it back: the next writer still learns of that writer', async () => {
     const { file } = await writeSampleJournal();
