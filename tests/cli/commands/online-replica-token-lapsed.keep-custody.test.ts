@@ -8,10 +8,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, onPrintedMedia, twoMachines, withoutCustodyToFillIn } from '../../integration/pasted-shell';
-import { airgapConfirmations } from './witness-args';
-import { onlineAt } from '../../helpers/cli-sides';
-import { writeReplicaPlan } from '../../helpers/replica-plan';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
+import { wrappedReplicaGroup } from './wrapped-replica-group';
 import { simAndFolderPerFile } from './sim-folder';
 
 const test = simAndFolderPerFile('kf-cli-replica-keep-custody-', { regions: [{ region: 'sim-local-2' }] });
@@ -19,22 +17,10 @@ const test = simAndFolderPerFile('kf-cli-replica-keep-custody-', { regions: [{ r
 describe('a replica’s import refused, then its token lapsed in the KMS', () => {
   it('the refusal keeps the custody set the primary’s material and the replica’s restore need', async () => {
     const sim = test.kms().sim;
-    const { online, airgap } = await twoMachines(path.join(test.dir()));
-    await writeReplicaPlan(online, sim, { title: 'Replica keep', alias: 'keep/aes' });
-    const { args: connection, env } = onlineAt(sim);
-    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
-    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
-    const params = await on(['online', 'params', '--out', 'params-1']);
-    expect(params.code).toBe(0);
-    const wrapped = await keyferry(
-      [
-        ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
-        ...airgapConfirmations(params.stdout, ['Ben']),
-        ...['--allow-network', '--custody', '2/3', '--shares-on-one-volume'],
-      ],
-      { cwd: airgap, env: {} },
-    );
-    expect(wrapped.code).toBe(0);
+    const { online, env, params, wrapped } = await wrappedReplicaGroup(path.join(test.dir()), sim, {
+      title: 'Replica keep',
+      alias: 'keep/aes',
+    });
     const replicaId = /keep\/aes \(AES_256, key ([0-9a-f-]{36}), the replica in region sim-local-2\)/.exec(
       params.stdout,
     )?.[1] as string;

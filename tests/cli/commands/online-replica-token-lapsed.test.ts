@@ -12,10 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, onPrintedMedia, twoMachines, withoutCustodyToFillIn } from '../../integration/pasted-shell';
-import { airgapConfirmations } from './witness-args';
-import { onlineAt } from '../../helpers/cli-sides';
-import { writeReplicaPlan } from '../../helpers/replica-plan';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
+import { wrappedReplicaGroup } from './wrapped-replica-group';
 
 let dir: string;
 let sim: KmsSimulator;
@@ -32,25 +30,10 @@ afterAll(async () => {
 
 describe('a replica never imported, its import token lapsed', () => {
   it('online status names the primary holding the group’s material and the custody restore after new parameters', async () => {
-    const { online, airgap } = await twoMachines(dir);
-    await writeReplicaPlan(online, sim, { title: 'Replica lapsed', alias: 'lapsed/aes' });
-    const { args: connection, env } = onlineAt(sim);
-    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
-    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
-    const params = await on(['online', 'params', '--out', 'params-1']);
-    expect(params.code).toBe(0);
-    const wrapped = await keyferry(
-      [
-        ...withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout))),
-        ...airgapConfirmations(params.stdout, ['Ben']),
-        '--allow-network',
-        '--custody',
-        '2/3',
-        '--shares-on-one-volume',
-      ],
-      { cwd: airgap, env: {} },
-    );
-    expect(wrapped.code).toBe(0);
+    const { online, connection, env, params, wrapped } = await wrappedReplicaGroup(dir, sim, {
+      title: 'Replica lapsed',
+      alias: 'lapsed/aes',
+    });
     // Two KMS keys, one material: the line says both counts, as the slips count materials.
     expect(wrapped.stdout).toContain(
       'Custody: one set for both keys (one material: the keys of a replica group share one, and the slips count materials), 2-of-3',

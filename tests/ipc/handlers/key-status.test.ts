@@ -62,25 +62,33 @@ function lapsedValues(lang: 'en' | 'zh-CN', key: Response<'keyStatus'>['next']['
   };
 }
 
+/** online status's next steps when there is nothing to do. */
+const NOTHING_NEXT = {
+  deleted: [],
+  rounds: [],
+  notTaken: [],
+  sentUnrecorded: { keys: [], folders: [] },
+  unproven: { keys: [], folders: [] },
+  answeredNotTaken: [],
+  lapsed: [],
+  proveFirst: null,
+  foreign: [],
+  missing: [],
+  missingTokens: null,
+  missingRefused: null,
+  missingWrap: null,
+  groups: false,
+  beforeImport: null,
+  groupMaterial: [],
+};
+
 describe('the key states in the app, as online status says them', () => {
   it('sends the keys an import did not reach to the wrap of the fresh parameters written for them since', () => {
     const next = {
-      deleted: [],
-      rounds: [],
-      notTaken: [],
-      sentUnrecorded: { keys: [], folders: [] },
-      unproven: { keys: [], folders: [] },
-      answeredNotTaken: [],
-      lapsed: [],
-      proveFirst: null,
-      foreign: [],
+      ...NOTHING_NEXT,
       missing: [named('k2', 'app/two')],
       missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false },
-      missingRefused: null,
       missingWrap: { folder: '/m/params-2', seq: 35 },
-      groups: false,
-      beforeImport: null,
-      groupMaterial: [],
     };
     const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
@@ -99,24 +107,7 @@ describe('the key states in the app, as online status says them', () => {
     const onlineJournal = path.join(dir, 'online-journal.jsonl');
     let status = await value<Response<'keyStatus'>>(ipc, 'online.status');
     expect(status.proofs?.allVerified).toBe(true);
-    expect(status.next).toEqual({
-      deleted: [],
-      rounds: [],
-      notTaken: [],
-      sentUnrecorded: { keys: [], folders: [] },
-      unproven: { keys: [], folders: [] },
-      answeredNotTaken: [],
-      lapsed: [],
-      proveFirst: null,
-      foreign: [],
-      missing: [],
-      missingTokens: null,
-      missingRefused: null,
-      missingWrap: null,
-      groups: false,
-      beforeImport: null,
-      groupMaterial: [],
-    });
+    expect(status.next).toEqual(NOTHING_NEXT);
 
     await value(ipc, 'online.delete-material', { keyId: deleted, acknowledgeLoss: true, confirmedKeyId: deleted });
     status = await value<Response<'keyStatus'>>(ipc, 'online.status');
