@@ -9,7 +9,7 @@ import type { CustodyRequest, CustodyResult } from '../core/ceremony/airgap/cust
 import { groupHex } from '../core/hex-groups';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
-import { abortWriteOnStop } from './stoppable-write';
+import { abortWriteOnStop, leaveToTheStop } from './stoppable-write';
 import { pauseForTest } from './test-pause';
 
 /** What the split needs of the ceremony (workflow.ts AirGapCeremony.splitCustody). */
@@ -41,13 +41,13 @@ export async function splitCustodyPrinted(
       }),
     );
   } catch (error) {
-    if (stoppable.signal.aborted) await new Promise<never>(() => undefined);
+    await leaveToTheStop(stoppable.signal);
     throw error;
   } finally {
     stoppable.unregister();
   }
   // A stop as the last file went in withdraws this set all the same: its holders are not named as holding it.
-  if (stoppable.signal.aborted) await new Promise<never>(() => undefined);
+  await leaveToTheStop(stoppable.signal);
   // One result per material (a replica group's keys share one): the slips count these.
   const [result] = results;
   if (result) printCustodySet(io, result, { keys, materials: results.length });

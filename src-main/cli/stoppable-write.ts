@@ -2,7 +2,8 @@
  * A write that a stop (Ctrl-C) ends part way: the stop aborts the write's signal (no further file is
  * started; the write removes or leaves to withdraw what it wrote), waits until the write settled,
  * then `stopped` tells the stop what was left, on its context (the lines printed with the stop's).
- * `online params` (the import-parameters bundle) and `custody split` (a custody set) use it.
+ * `online params` (the import-parameters bundle) and `custody split` (a custody set) use it;
+ * leaveToTheStop is where any stopped command waits for the stop to end the process.
  */
 import type { CliIo } from './command';
 import type { StopContext } from './interrupts';
@@ -40,4 +41,13 @@ export function abortWriteOnStop(
     },
     unregister,
   };
+}
+
+/**
+ * When `signal` was aborted by a stop, never returns: the stop's handlers say what became of the
+ * work, journal the stop and end the process, and the command must not unwind meanwhile (its session
+ * would close the journal under them) nor go on to its next step. Returns at once otherwise.
+ */
+export async function leaveToTheStop(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) await new Promise<never>(() => undefined);
 }

@@ -13,7 +13,7 @@ import { modeText, ownerOnly, permissionsOf } from '../../core/fs/file-permissio
 import { listItems, listText } from '../../i18n/list';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
-import { abortWriteOnStop } from '../stoppable-write';
+import { abortWriteOnStop, leaveToTheStop } from '../stoppable-write';
 
 /** The mode values of the written-line messages (`kept`, `mode`) for `bits` (permissionsOf). */
 function modeValues(bits: number): { kept: 'yes' | 'no'; mode: string } {
@@ -83,7 +83,7 @@ export async function writePlaintextStoppably(
     if (!stoppable.signal.aborted) for (const line of lines) io.stdout(line);
   } catch (error) {
     // Stopped: the stop's handler says what happened to the files and ends the process.
-    if (stoppable.signal.aborted) await new Promise<never>(() => undefined);
+    await leaveToTheStop(stoppable.signal);
     throw error;
   } finally {
     stoppable.unregister();

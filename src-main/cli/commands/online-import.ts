@@ -28,6 +28,7 @@ import {
 import { TOKEN_EXPIRED_CODES } from '../../core/ceremony/online/refusal-kinds';
 import type { CliIo } from '../command';
 import { pauseForTest } from '../test-pause';
+import { leaveToTheStop } from '../stoppable-write';
 import { staleWrapRefused } from './online-import-stale';
 import { replacedCustodySets } from '../../core/ceremony/online/replaced-custody';
 import { listValue } from '../../i18n/list';
@@ -305,7 +306,7 @@ export const importCommand = defineOnlineCommand({
       } catch (error) {
         // Stopped: the stop's handlers say where it stands, journal the stop and end the process;
         // the command must not unwind meanwhile (its session would close the journal under them).
-        if (stopping.signal.aborted) await new Promise<never>(() => undefined);
+        await leaveToTheStop(stopping.signal);
         const progressed = session.ceremony.keys().some((k) => sentImport(k) && !before.has(k.keyId));
         said({ by: 'error', error, progressed }).forEach((line) => io.stdout(line));
         throw error;

@@ -21,7 +21,7 @@ import {
 import { KeyferryError } from '../../core/errors';
 import { refusalLine } from '../run-cli';
 import { pauseForTest } from '../test-pause';
-import { abortWriteOnStop } from '../stoppable-write';
+import { abortWriteOnStop, leaveToTheStop } from '../stoppable-write';
 import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { ONLINE_EVENTS, wrappedCheckedData } from '../../core/ceremony/online/events';
 import type { JournalEntry } from '../../core/journal';
@@ -69,7 +69,7 @@ async function writeStoppably<T>(io: CliIo, dir: string, write: (signal: AbortSi
     // Stopped: the stop's handlers journal the stop, close the journal and end the process. The
     // command must not unwind meanwhile (its session would close the journal under them, leaving
     // the lock behind): it waits for the end.
-    if (stoppable.signal.aborted) await new Promise<never>(() => undefined);
+    await leaveToTheStop(stoppable.signal);
     throw error;
   } finally {
     stoppable.unregister();
