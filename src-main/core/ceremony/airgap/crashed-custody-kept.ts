@@ -1,7 +1,7 @@
 /**
  * What the closing of an unfinished session (unfinished-session.ts) reads of its custody set besides
  * withdrawing it (crashed-session-custody.ts): the set of a session cut after its receipt, KEPT and
- * named, never removed; and whether a set its stop journaled removed is still found on the media.
+ * named, never removed.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,13 +10,11 @@ import {
   journaledSplit,
   journalNotWithdrawn,
   notWithdrawn,
-  sessionFileFilter,
   targetsOf,
   type CrashedCustody,
   type CrashedCustodyWithdrawal,
   type CustodyNotWithdrawn,
 } from './crashed-session-custody';
-import { CUSTODY_SPLIT_STARTED } from './custody-split';
 import type { ClosingDone } from './closing-resume';
 
 /**
@@ -51,22 +49,4 @@ export async function keepCustodyOfReceiptSession(
     kept.push(k);
   }
   return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: kept };
-}
-
-/**
- * Whether a custodian folder of the crashed session's journaled set still holds files of that set
- * (a folder that does not read holds none that can be seen). A stop cut short journaled its custody
- * files removed (stop-cut-short.ts): the closing takes that for done only when none is found again.
- */
-export async function crashedSetFilesLeft(custody: CrashedCustody): Promise<boolean> {
-  const split = journaledSplit(
-    custody.session.findLast((e) => e.event === 'custody.split' || e.event === CUSTODY_SPLIT_STARTED),
-  );
-  if (custody.ceremonyId === null || !split) return false;
-  const ours = sessionFileFilter(custody);
-  for (const target of targetsOf(custody, custody.ceremonyId, split)) {
-    const listing = await fs.readdir(target.folder).catch(() => [] as string[]);
-    if (listing.some(ours)) return true;
-  }
-  return false;
 }

@@ -119,7 +119,7 @@ const UNTAGGED_REST = /^(?:-\d{1,2}of\d{1,2}(?:\.json|\.slip\.html|\.slip\.txt)|
  * another set's files by now: a custodian's stick of a finished session mounted at the same path.
  * A name without a set (an older version's) is taken only when no other session split a set.
  */
-export function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
+function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
   const own = splitSetTags(custody.session);
   const others = splitSetTags(custody.before);
   const prefixes = [`keyferry-share-${custody.ceremonyId}`, `keyferry-backup-${custody.ceremonyId}`];

@@ -12,17 +12,11 @@
  */
 import path from 'node:path';
 import { INTERRUPTED_EVENT, stringList, type JournalEntry } from '../../journal';
-import type { CustodyWithdrawal } from './session-stop';
 
 /** What a stop cut short had journaled before the kill. */
 interface StopCutShort {
   /** Its `ceremony.interrupted` entry (null: a failure's stop, which journals none). */
   readonly interruptedSeq: number | null;
-  /**
-   * The custody files it removed, every one (`custody.withdrawn`), if it got that far. One that left
-   * files (`custody.withdraw-failed`) is not taken: the closing withdraws and names them itself.
-   */
-  readonly custody: CustodyWithdrawal | null;
   /**
    * The custodian folders its custody entry names as cleared (`folders`), whether it removed every
    * file (`custody.withdrawn`) or left some elsewhere (`custody.withdraw-failed`): their files are gone
@@ -64,11 +58,9 @@ export function stopCutShort(session: readonly JournalEntry[]): StopCutShort | n
   const stop = stopAt === -1 ? session : session.slice(stopAt);
   const bundle = stop.some((e) => e.event === 'wrapped-bundle.withdrawn');
   const entry = stop.find(isStopCustodyEntry);
-  const custody = entry?.event === 'custody.withdrawn' ? entry : undefined;
   if (stopAt === -1 && !bundle && !entry) return null;
   return {
     interruptedSeq: stopAt === -1 ? null : (session[stopAt] as JournalEntry).seq,
-    custody: custody ? { withdrawnCustody: stringList(custody.data['folders']), custodyByHand: [] } : null,
     clearedFolders: entry ? clearedBy(entry) : [],
   };
 }

@@ -36,7 +36,7 @@ import { startsAirGappedSession } from './receipt-session';
 import type { AbandonReport, SessionPausePoint } from './session-stop';
 import { stopCutShort } from './stop-cut-short';
 import { withdrawCrashedBundle } from './crashed-session-bundle';
-import { keepCustodyOfReceiptSession, crashedSetFilesLeft } from './crashed-custody-kept';
+import { keepCustodyOfReceiptSession } from './crashed-custody-kept';
 import { CLOSING_END_JOURNALED, closingBegun } from './closing-resume';
 
 /**
@@ -342,11 +342,8 @@ export async function closeUnfinishedSession(
       receiptFolder,
     )),
   ];
-  // Removed by its stop, and none of the set's files found again: that removal stands, said as it was.
-  const byStop =
-    stop?.custody && !(await crashedSetFilesLeft(crashed)) ? { ...stop.custody, notWithdrawn: [] } : undefined;
-  const custody =
-    kept ?? byStop ?? (await withdrawCrashedCustody(crashed, journal, operator, done, stop?.clearedFolders));
+  // Folders its stop (cut short) journaled cleared stand as cleared; files of the set found there again are removed.
+  const custody = kept ?? (await withdrawCrashedCustody(crashed, journal, operator, done, stop?.clearedFolders));
   // Token objects it generated are named, not destroyed: no session here is logged in to that token.
   // Never those of a session cut after its receipt: for an HSM wrap they are its custody copy, kept as its shares are.
   const tokenObjects = receiptWritten

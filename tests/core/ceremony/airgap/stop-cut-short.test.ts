@@ -28,21 +28,17 @@ describe('stopCutShort', () => {
       entry(4, 'wrapped-bundle.withdrawn', { folder: '/m/wrapped', marker: 'ABANDONED.txt' }),
       entry(5, 'custody.withdrawn', { folders: ['/m/c1', '/m/c2'], removedFiles: 6 }),
     ]);
-    expect(stop).toEqual({
-      interruptedSeq: 3,
-      custody: { withdrawnCustody: ['/m/c1', '/m/c2'], custodyByHand: [] },
-      clearedFolders: ['/m/c1', '/m/c2'],
-    });
+    expect(stop).toEqual({ interruptedSeq: 3, clearedFolders: ['/m/c1', '/m/c2'] });
   });
 
-  it('a failure’s stop (no interrupt) is read from its withdrawals; one that left custody files is not taken', () => {
+  it('a failure’s stop (no interrupt) is read from its withdrawals; of one that left custody files, only the folders it cleared', () => {
     const stop = stopCutShort([
       started,
       written,
       entry(3, 'wrapped-bundle.withdrawn', { folder: '/m/wrapped', marker: 'ABANDONED.txt' }),
       entry(4, 'custody.withdraw-failed', { folders: ['/m/c1'], removedFiles: 2, leftFiles: ['/m/c2/x'] }),
     ]);
-    expect(stop).toEqual({ interruptedSeq: null, custody: null, clearedFolders: ['/m/c1'] });
+    expect(stop).toEqual({ interruptedSeq: null, clearedFolders: ['/m/c1'] });
   });
 
   it('the journal handler’s interrupt, or no stop at all, is no stop cut short', () => {
