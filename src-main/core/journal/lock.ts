@@ -1,7 +1,7 @@
 /**
  * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
- * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host, pid no longer running) is taken
- * over; any other lock refuses the second opener with a plain message (an empty one too, once it has
+ * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host; its pid runs no more, or
+ * runs another process: core/journal/lock-owner.ts) is taken over; any other lock refuses the second opener with a plain message (an empty one too, once it has
  * stayed empty for about a second: its maker may be alive). So that a stop (Ctrl-C) in
  * the moment between creating the lock and writing its owner does not leave such an empty lock to
  * block the run that resumes, a lock this process created and has not finished writing is removed
@@ -13,6 +13,7 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { selectedProblem } from '../errors';
 import { nodeFileLayer, writeFileExclusive, type FileLayer } from '../fs/durable-file';
+import { ownerRuns, THIS_PROCESS, type ProcessMark } from './lock-owner';
 
 export interface JournalLock {
   readonly path: string;
@@ -36,7 +37,7 @@ export interface LeftBehindLock {
  */
 type LockPurpose = 'write' | 'read';
 
-interface LockOwner {
+interface LockOwner extends ProcessMark {
   pid: number;
   hostname: string;
   since: string;
@@ -45,9 +46,7 @@ interface LockOwner {
    * A reader's lock: the writer's lock left behind that this reader took over and puts back at its
    * release. A reader killed before it (verify killed mid-way) leaves it here, for the next opener.
    */
-  over?: LeftBehindLock;
-  /** The boot it was taken in (BOOT_ID), where the system names one. */
-  boot?: string;
+  over?: LeftBehindLock & ProcessMark;
 }
 
 /** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
@@ -62,41 +61,6 @@ const READER_POLL_MS = 25;
  */
 const BEING_WRITTEN_LOOKS = 40;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * This system's boot, where it names one (Linux: /proc/sys/kernel/random/boot_id, new at every boot);
- * undefined elsewhere. Read once.
- */
-const BOOT_ID: string | undefined = (() => {
-  try {
-    const id = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
-/**
- * Whether the lock's owner still runs: a lock taken in an earlier boot (its `boot` another than this
- * one's) has no owner left, whatever process carries its pid now (the system gives pids again after a
- * reboot: a dead writer's lock, kept by a reader for the next writer to learn of the killed session,
- * was refused as "open for writing by process N"). Within one boot, or for a lock that does not say
- * (older builds, other systems), its pid must run. No clock is compared: an air-gapped workstation's
- * clock is set by hand.
- */
-function ownerRuns(owner: Pick<LockOwner, 'pid' | 'boot'>): boolean {
-  if (owner.boot !== undefined && BOOT_ID !== undefined && owner.boot !== BOOT_ID) return false;
-  return isRunning(owner.pid);
-}
-
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   return (await readLock(lockPath)).owner;
 }
@@ -105,6 +69,11 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
 async function readLock(lockPath: string): Promise<{ text: string | undefined; owner: LockOwner | undefined }> {
   const text = await fs.readFile(lockPath, 'utf8').catch(() => undefined);
   return { text, owner: text === undefined ? undefined : ownerIn(text) };
+}
+
+/** A lock's `started` (ProcessMark), where it names one. */
+function startedIn(mark: { started?: unknown }): { started?: number } {
+  return typeof mark.started === 'number' && Number.isSafeInteger(mark.started) ? { started: mark.started } : {};
 }
 
 function ownerIn(text: string): LockOwner | undefined {
@@ -120,10 +89,18 @@ function ownerIn(text: string): LockOwner | undefined {
       const over = parsed.over;
       const left =
         typeof over?.pid === 'number' && typeof over.since === 'string' && Number.isFinite(Date.parse(over.since))
-          ? { over: { pid: over.pid, since: over.since } }
+          ? { over: { pid: over.pid, since: over.since, ...startedIn(over) } }
           : {};
       const boot = typeof parsed.boot === 'string' ? { boot: parsed.boot } : {};
-      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since, purpose, ...left, ...boot };
+      return {
+        pid: parsed.pid,
+        hostname: parsed.hostname,
+        since: parsed.since,
+        purpose,
+        ...left,
+        ...boot,
+        ...startedIn(parsed),
+      };
     }
   } catch {
     // unreadable or half-written lock: treated as held by someone unknown
@@ -290,7 +267,7 @@ export async function acquireJournalLock(
     hostname: os.hostname(),
     since: new Date().toISOString(),
     purpose,
-    ...(BOOT_ID === undefined ? {} : { boot: BOOT_ID }),
+    ...THIS_PROCESS,
   };
   let content = `${JSON.stringify(me)}\n`;
   const waitForReaderUntil = Date.now() + READER_WAIT_MS;
@@ -330,14 +307,16 @@ export async function acquireJournalLock(
         // A reader's lock (journal verify) left behind says nothing of a writing session, unless it
         // holds a writer's lock it took over and was killed before it put that one back.
         if (owner.purpose === 'write') leftBehind = { pid: owner.pid, since: owner.since };
-        else if (owner.over) leftBehind = owner.over;
+        else if (owner.over) leftBehind = { pid: owner.over.pid, since: owner.over.since };
         if (leftBehind && purpose === 'read') {
+          // The writer's own start, so that its lock put back is never taken for a process given its pid since.
+          const started = owner.purpose === 'write' ? startedIn(owner) : startedIn(owner.over ?? {});
           writerLeft =
             owner.purpose === 'write'
               ? text
-              : `${JSON.stringify({ ...leftBehind, hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}) })}\n`;
+              : `${JSON.stringify({ ...leftBehind, hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...started })}\n`;
           // The writer's lock said in this reader's own, until put back.
-          content = `${JSON.stringify({ ...me, over: leftBehind })}\n`;
+          content = `${JSON.stringify({ ...me, over: { ...leftBehind, ...started } })}\n`;
           writing.content = content;
         }
         continue;

@@ -145,6 +145,52 @@ describe('the journal lock', () => {
     },
   );
 
+  it.skipIf(!existsSync('/proc/sys/kernel/random/boot_id'))(
+    'takes over a lock of this boot whose pid was given again to another process, also once a reader put it back',
+    async () => {
+      const { file } = await writeSampleJournal();
+      const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        await new Promise((resolve) => other.once('spawn', resolve));
+        const pid = other.pid as number;
+        const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+        // Field 22 of /proc/<pid>/stat (proc(5)): when the process now carrying the pid started.
+        const startedNow = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19]);
+        const since = new Date(Date.now() - 60_000).toISOString();
+        const writerOf = (started: number) =>
+          JSON.stringify({ pid, hostname: os.hostname(), since, purpose: 'write', boot, started });
+        // The writer that took it started before the process that carries its pid now: it is gone.
+        await fs.writeFile(`${file}.lock`, writerOf(startedNow - 1));
+        const lock = await acquireJournalLock(file);
+        expect(lock.leftBehind).toEqual({ pid, since });
+        await lock.release();
+        // A verify killed while it held that writer's lock: the next verify puts the writer's lock
+        // back with its start, and the next writer still takes it as left behind, not as live.
+        await fs.writeFile(
+          `${file}.lock`,
+          JSON.stringify({
+            pid: deadPid(),
+            hostname: os.hostname(),
+            since: new Date().toISOString(),
+            purpose: 'read',
+            boot,
+            over: { pid, since, started: startedNow - 1 },
+          }),
+        );
+        await (await acquireJournalLockToRead(file))?.release();
+        expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid, started: startedNow - 1 });
+        const writer = await acquireJournalLock(file);
+        expect(writer.leftBehind).toEqual({ pid, since });
+        await writer.release();
+        // The process that started then and still runs owns it: refused.
+        await fs.writeFile(`${file}.lock`, writerOf(startedNow));
+        expect((await refusal(acquireJournalLock(file))).code).toBe('JOURNAL_IN_USE');
+      } finally {
+        other.kill();
+      }
+    },
+  );
+
   it('a reader that took over a writer’s lock left behind puts it back: the next writer still learns of that writer', async () => {
     const { file } = await writeSampleJournal();
     const dead = deadPid();

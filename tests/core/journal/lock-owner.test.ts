@@ -1,0 +1,65 @@
+/**
+ * Whether a journal lock's process still runs (core/journal/lock-owner.ts): a lock records its boot
+ * and its process's start within that boot, so a pid given again, after a reboot or within the same
+ * boot, is not taken for the lock's owner; a lock that does not say is owned by whatever runs with its pid.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ownerRuns, THIS_PROCESS } from '../../../src-main/core/journal/lock-owner';
+
+const LINUX = existsSync('/proc/sys/kernel/random/boot_id');
+const bootId = (): string => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+/** Field 22 of /proc/<pid>/stat, read as proc(5) documents it. */
+const startOf = (pid: number): number =>
+  Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19]);
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill();
+  child = undefined;
+});
+
+async function running(): Promise<number> {
+  child = spawn('sleep', ['60'], { stdio: 'ignore' });
+  await new Promise((resolve) => child?.once('spawn', resolve));
+  return child.pid as number;
+}
+
+async function ended(): Promise<void> {
+  const exited = new Promise((resolve) => child?.once('exit', resolve));
+  child?.kill();
+  await exited;
+}
+
+describe.skipIf(!LINUX)('the owner of a journal lock', () => {
+  it('a lock this process takes records this boot and when this process started', () => {
+    expect(THIS_PROCESS).toEqual({ boot: bootId(), started: startOf(process.pid) });
+  });
+
+  it('runs while the process with its pid is the one that started then', async () => {
+    const pid = await running();
+    expect(ownerRuns({ pid, boot: bootId(), started: startOf(pid) })).toBe(true);
+    await ended();
+    expect(ownerRuns({ pid, boot: bootId(), started: startOf(process.pid) })).toBe(false);
+  });
+
+  it('a pid given again within this boot, to a process that started at another moment, is not the owner', async () => {
+    const pid = await running();
+    expect(ownerRuns({ pid, boot: bootId(), started: startOf(pid) - 1 })).toBe(false);
+    expect(ownerRuns({ pid, boot: bootId(), started: startOf(pid) + 1 })).toBe(false);
+  });
+
+  it('a lock of an earlier boot has no owner, whatever runs with its pid', async () => {
+    const pid = await running();
+    expect(ownerRuns({ pid, boot: '00000000-0000-4000-8000-000000000000', started: startOf(pid) })).toBe(false);
+  });
+
+  it('a lock that does not say its boot or start (an older build) is owned by whatever runs with its pid', async () => {
+    const pid = await running();
+    expect(ownerRuns({ pid })).toBe(true);
+    expect(ownerRuns({ pid, boot: bootId() })).toBe(true);
+    await ended();
+    expect(ownerRuns({ pid })).toBe(false);
+  });
+});
