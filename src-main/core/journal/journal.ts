@@ -15,7 +15,8 @@ import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
-import { acquireJournalLock, acquireJournalLockToRead, type JournalLock, type LeftBehindLock } from './lock';
+import { acquireJournalLock, acquireJournalLockToRead, type JournalLock } from './lock';
+import type { LeftBehindLock } from './lock-owner';
 import { assertNoSecrets } from './secret-guard';
 import {
   completeLastLine,

@@ -1,5 +1,6 @@
 /**
- * Whether the process a journal lock names still runs (core/journal/lock.ts). A lock records the
+ * A journal lock's owner (core/journal/lock.ts): what its lock file says of it, and whether it still
+ * runs. A lock records the
  * boot it was taken in and, within that boot, when its process started: pids are given again, after
  * a reboot and, on a workstation that runs long enough, within one boot too, when they wrap around.
  * A dead writer's lock whose pid another process carries now was refused as "open for writing by
@@ -9,11 +10,108 @@
 import { readFileSync } from 'node:fs';
 
 /** What a lock records of its process beside its pid, where the system names it (Linux). */
-export interface ProcessMark {
+interface ProcessMark {
   /** The boot the lock was taken in: /proc/sys/kernel/random/boot_id, new at every boot. */
   readonly boot?: string;
   /** When its process started, in clock ticks since that boot (/proc/<pid>/stat, field 22). */
   readonly started?: number;
+}
+
+/** A writer that is gone: its pid and since when it held the journal. */
+interface GoneWriter {
+  readonly pid: number;
+  readonly since: string;
+}
+
+/** A writer's lock a process that is gone left behind (JournalLock.leftBehind). */
+export interface LeftBehindLock extends GoneWriter {
+  /**
+   * The writers gone before it whose locks that writer took over (newest first), in case it was
+   * killed before it said their sessions: a writer killed right after taking over a dead writer's
+   * lock left only its own, and the first killed session was said by no one.
+   */
+  readonly earlier?: readonly GoneWriter[];
+}
+
+/** How many writers gone one after another a lock names (tookOver): a kill in every one of them is not looked for. */
+export const GONE_WRITERS_NAMED = 4;
+
+/**
+ * Why the lock is held: `write`, by a ceremony step (and by lock files of versions that did not
+ * say); `read`, by `journal verify`, which holds it for the moment it reads the file.
+ */
+export type LockPurpose = 'write' | 'read';
+
+export interface LockOwner extends ProcessMark {
+  pid: number;
+  hostname: string;
+  since: string;
+  purpose: LockPurpose;
+  /**
+   * A reader's lock: the writer's lock left behind that this reader took over and puts back at its
+   * release. A reader killed before it (verify killed mid-way) leaves it here, for the next opener.
+   */
+  over?: LeftBehindLock & ProcessMark;
+  /** A writer's lock: the writers gone whose locks it took over (LeftBehindLock.earlier), newest first. */
+  tookOver?: GoneWriter[];
+}
+
+/** A lock's `started` (ProcessMark), where it names one. */
+export function startedIn(mark: { started?: unknown }): { started?: number } {
+  return typeof mark.started === 'number' && Number.isSafeInteger(mark.started) ? { started: mark.started } : {};
+}
+
+/** The gone writers a lock names (`tookOver`, `over.earlier`): each with a pid and a time, at most GONE_WRITERS_NAMED. */
+function goneWritersIn(value: unknown): GoneWriter[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(
+      (w): w is GoneWriter =>
+        typeof (w as Partial<GoneWriter> | null)?.pid === 'number' &&
+        typeof (w as GoneWriter).since === 'string' &&
+        Number.isFinite(Date.parse((w as GoneWriter).since)),
+    )
+    .slice(0, GONE_WRITERS_NAMED)
+    .map((w) => ({ pid: w.pid, since: w.since }));
+}
+
+export function earlierIn(value: unknown): { earlier?: GoneWriter[] } {
+  const earlier = goneWritersIn(value);
+  return earlier.length > 0 ? { earlier } : {};
+}
+
+export function ownerIn(text: string): LockOwner | undefined {
+  try {
+    const parsed = JSON.parse(text) as Partial<LockOwner>;
+    if (
+      typeof parsed.pid === 'number' &&
+      typeof parsed.hostname === 'string' &&
+      typeof parsed.since === 'string' &&
+      Number.isFinite(Date.parse(parsed.since))
+    ) {
+      const purpose = parsed.purpose === 'read' ? 'read' : 'write';
+      const over = parsed.over;
+      const left =
+        typeof over?.pid === 'number' && typeof over.since === 'string' && Number.isFinite(Date.parse(over.since))
+          ? { over: { pid: over.pid, since: over.since, ...startedIn(over), ...earlierIn(over.earlier) } }
+          : {};
+      const tookOver = goneWritersIn(parsed.tookOver);
+      const boot = typeof parsed.boot === 'string' ? { boot: parsed.boot } : {};
+      return {
+        pid: parsed.pid,
+        hostname: parsed.hostname,
+        since: parsed.since,
+        purpose,
+        ...left,
+        ...boot,
+        ...startedIn(parsed),
+        ...(tookOver.length > 0 ? { tookOver } : {}),
+      };
+    }
+  } catch {
+    // unreadable or half-written lock: treated as held by someone unknown
+  }
+  return undefined;
 }
 
 function isRunning(pid: number): boolean {

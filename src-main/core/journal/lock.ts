@@ -13,7 +13,17 @@ import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { selectedProblem } from '../errors';
 import { nodeFileLayer, writeFileExclusive, type FileLayer } from '../fs/durable-file';
-import { ownerRuns, THIS_PROCESS, type ProcessMark } from './lock-owner';
+import {
+  earlierIn,
+  GONE_WRITERS_NAMED,
+  ownerIn,
+  ownerRuns,
+  startedIn,
+  THIS_PROCESS,
+  type LeftBehindLock,
+  type LockOwner,
+  type LockPurpose,
+} from './lock-owner';
 
 export interface JournalLock {
   readonly path: string;
@@ -23,30 +33,6 @@ export interface JournalLock {
    */
   readonly leftBehind?: LeftBehindLock;
   release(): Promise<void>;
-}
-
-/** A writer's lock a process that is gone left behind (JournalLock.leftBehind). */
-export interface LeftBehindLock {
-  readonly pid: number;
-  readonly since: string;
-}
-
-/**
- * Why the lock is held: `write`, by a ceremony step (and by lock files of versions that did not
- * say); `read`, by `journal verify`, which holds it for the moment it reads the file.
- */
-type LockPurpose = 'write' | 'read';
-
-interface LockOwner extends ProcessMark {
-  pid: number;
-  hostname: string;
-  since: string;
-  purpose: LockPurpose;
-  /**
-   * A reader's lock: the writer's lock left behind that this reader took over and puts back at its
-   * release. A reader killed before it (verify killed mid-way) leaves it here, for the next opener.
-   */
-  over?: LeftBehindLock & ProcessMark;
 }
 
 /** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
@@ -69,43 +55,6 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
 async function readLock(lockPath: string): Promise<{ text: string | undefined; owner: LockOwner | undefined }> {
   const text = await fs.readFile(lockPath, 'utf8').catch(() => undefined);
   return { text, owner: text === undefined ? undefined : ownerIn(text) };
-}
-
-/** A lock's `started` (ProcessMark), where it names one. */
-function startedIn(mark: { started?: unknown }): { started?: number } {
-  return typeof mark.started === 'number' && Number.isSafeInteger(mark.started) ? { started: mark.started } : {};
-}
-
-function ownerIn(text: string): LockOwner | undefined {
-  try {
-    const parsed = JSON.parse(text) as Partial<LockOwner>;
-    if (
-      typeof parsed.pid === 'number' &&
-      typeof parsed.hostname === 'string' &&
-      typeof parsed.since === 'string' &&
-      Number.isFinite(Date.parse(parsed.since))
-    ) {
-      const purpose = parsed.purpose === 'read' ? 'read' : 'write';
-      const over = parsed.over;
-      const left =
-        typeof over?.pid === 'number' && typeof over.since === 'string' && Number.isFinite(Date.parse(over.since))
-          ? { over: { pid: over.pid, since: over.since, ...startedIn(over) } }
-          : {};
-      const boot = typeof parsed.boot === 'string' ? { boot: parsed.boot } : {};
-      return {
-        pid: parsed.pid,
-        hostname: parsed.hostname,
-        since: parsed.since,
-        purpose,
-        ...left,
-        ...boot,
-        ...startedIn(parsed),
-      };
-    }
-  } catch {
-    // unreadable or half-written lock: treated as held by someone unknown
-  }
-  return undefined;
 }
 
 /**
@@ -306,19 +255,30 @@ export async function acquireJournalLock(
         if (!tookOver) continue;
         // A reader's lock (journal verify) left behind says nothing of a writing session, unless it
         // holds a writer's lock it took over and was killed before it put that one back.
-        if (owner.purpose === 'write') leftBehind = { pid: owner.pid, since: owner.since };
-        else if (owner.over) leftBehind = { pid: owner.over.pid, since: owner.over.since };
-        if (leftBehind && purpose === 'read') {
+        if (owner.purpose === 'write')
+          leftBehind = { pid: owner.pid, since: owner.since, ...earlierIn(owner.tookOver) };
+        else if (owner.over)
+          leftBehind = { pid: owner.over.pid, since: owner.over.since, ...earlierIn(owner.over.earlier) };
+        if (leftBehind && purpose === 'write') {
+          // Until this writer has said that session, its own lock names the writers gone: killed
+          // before it appends, it must not make them unsaid.
+          const gone = [leftBehind, ...(leftBehind.earlier ?? [])]
+            .slice(0, GONE_WRITERS_NAMED)
+            .map(({ pid, since }) => ({ pid, since }));
+          content = `${JSON.stringify({ ...me, tookOver: gone })}\n`;
+        } else if (leftBehind) {
           // The writer's own start, so that its lock put back is never taken for a process given its pid since.
           const started = owner.purpose === 'write' ? startedIn(owner) : startedIn(owner.over ?? {});
+          const writer = { pid: leftBehind.pid, since: leftBehind.since, ...started };
+          const earlier = leftBehind.earlier ? { earlier: leftBehind.earlier } : {};
           writerLeft =
             owner.purpose === 'write'
               ? text
-              : `${JSON.stringify({ ...leftBehind, hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...started })}\n`;
+              : `${JSON.stringify({ ...writer, hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...(leftBehind.earlier ? { tookOver: leftBehind.earlier } : {}) })}\n`;
           // The writer's lock said in this reader's own, until put back.
-          content = `${JSON.stringify({ ...me, over: { ...leftBehind, ...started } })}\n`;
-          writing.content = content;
+          content = `${JSON.stringify({ ...me, over: { ...writer, ...earlier } })}\n`;
         }
+        writing.content = content;
         continue;
       }
       if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {

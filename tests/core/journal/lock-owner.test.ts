@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownerRuns, THIS_PROCESS } from '../../../src-main/core/journal/lock-owner';
+import { ownerIn, ownerRuns, THIS_PROCESS } from '../../../src-main/core/journal/lock-owner';
 
 const LINUX = existsSync('/proc/sys/kernel/random/boot_id');
 const bootId = (): string => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
@@ -61,5 +61,28 @@ describe.skipIf(!LINUX)('the owner of a journal lock', () => {
     expect(ownerRuns({ pid, boot: bootId() })).toBe(true);
     await ended();
     expect(ownerRuns({ pid })).toBe(false);
+  });
+});
+
+describe('what a lock file says of its owner', () => {
+  const since = '2026-01-01T00:00:00.000Z';
+  const gone = (pid: number) => ({ pid, since });
+
+  it('names at most four writers gone one after another, and none that lacks a pid or a time', () => {
+    const text = JSON.stringify({
+      pid: 5,
+      hostname: 'ws',
+      since,
+      purpose: 'write',
+      tookOver: [gone(4), { pid: 3 }, { since }, gone(2), gone(1), gone(0), 'x'],
+    });
+    expect(ownerIn(text)?.tookOver).toEqual([gone(4), gone(2), gone(1), gone(0)]);
+  });
+
+  it('a reader’s lock keeps the writer it took over with that writer’s start and the writers gone before it', () => {
+    const over = { ...gone(4), started: 77, earlier: [gone(3)] };
+    const owner = ownerIn(JSON.stringify({ pid: 5, hostname: 'ws', since, purpose: 'read', over }));
+    expect(owner?.over).toEqual(over);
+    expect(ownerIn(JSON.stringify({ pid: 5, hostname: 'ws', since: 'never' }))).toBeUndefined();
   });
 });

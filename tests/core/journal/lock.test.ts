@@ -265,6 +265,25 @@ void acquireJournalLockToRead(${JSON.stringify(file)}).then(() => {
     await writer.release();
   });
 
+  it('a writer’s lock put back from a killed reader’s still names the writers gone before that writer', async () => {
+    const { file } = await writeSampleJournal();
+    const since = '2025-01-01T00:00:00.000Z';
+    const earlier = [{ pid: deadPid(), since: '2024-12-31T00:00:00.000Z' }];
+    const over = { pid: deadPid(), since, earlier };
+    const reader = { pid: deadPid(), hostname: os.hostname(), since, purpose: 'read', over };
+    await fs.writeFile(`${file}.lock`, JSON.stringify(reader));
+    await (await acquireJournalLockToRead(file))?.release();
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: over.pid, tookOver: earlier });
+    const writer = await acquireJournalLock(file);
+    expect(writer.leftBehind).toEqual(over);
+    // Until it has said that session, the writer's own lock names both gone writers.
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      tookOver: [{ pid: over.pid, since }, ...earlier],
+    });
+    await writer.release();
+  });
+
   it('a lock another opener made after the stale one was read is never taken away with it (two runs started at once after a kill)', async () => {
     const { file } = await writeSampleJournal();
     const lockPath = `${file}.lock`;

@@ -8,13 +8,15 @@
  * "no interrupt".
  *
  * The killed session is the last one whose start entry is not older than the lock left behind (the
- * lock is taken before the session entry is written, on the same clock); none: the process died
- * before it wrote anything, and there is nothing of it to name. A session already traced, or whose
- * stop is on record, is not said again.
+ * lock is taken before the session entry is written, on the same clock), or than the earliest of the
+ * writers' locks that one took over (LeftBehindLock.earlier: a writer killed right after it took over
+ * a dead writer's lock, before it wrote a word, must not make that first session unsaid); none: every
+ * one of them died before it wrote anything, and there is nothing to name. A session already traced,
+ * or whose stop is on record, is not said again.
  */
 import { phraseOf } from '../../../i18n/phrase';
 import { INTERRUPTED_EVENT, type JournalAppend, type JournalEntry } from '../../journal';
-import type { LeftBehindLock } from '../../journal/lock';
+import type { LeftBehindLock } from '../../journal/lock-owner';
 import { ONLINE_EVENTS } from './events';
 
 /** Entries that already say how that session ended: its own stop, or a trace of its sends. */
@@ -36,12 +38,17 @@ export function killedSessionEntries(
   pending: readonly JournalAppend[] = [],
 ): JournalAppend[] {
   if (left === undefined) return [];
-  const since = Date.parse(left.since);
+  // The writers gone one after another, newest first: one killed right after it took over the lock
+  // of one before it may have written nothing, and then that earlier session is the one unsaid.
+  const gone = [left, ...(left.earlier ?? [])];
+  const since = Date.parse((gone.at(-1) as LeftBehindLock).since);
   const starts = entries.filter((e) => e.event === ONLINE_EVENTS.started || e.event === ONLINE_EVENTS.session);
   const index = starts.findLastIndex((s) => Date.parse(s.time) >= since);
   const start = starts[index];
-  // None started since: the process died before its session entry.
+  // None started since: every one of them died before its session entry.
   if (start === undefined) return [];
+  // The process of that session: the newest to take the lock before the session began.
+  const pid = (gone.find((w) => Date.parse(w.since) <= Date.parse(start.time)) ?? left).pid;
   const from = start.seq;
   const to = (entries.at(-1) as JournalEntry).seq;
   const session = index + 1;
@@ -56,7 +63,7 @@ export function killedSessionEntries(
       actor: operator,
       event: ONLINE_EVENTS.sessionUnrecorded,
       data: {
-        reasonPhrase: { ...phraseOf('journal.reason.session-killed', { session, from, to, pid: left.pid }) },
+        reasonPhrase: { ...phraseOf('journal.reason.session-killed', { session, from, to, pid }) },
         keyIds: [],
       },
     },

@@ -2,9 +2,11 @@
  * The trace of an online session whose process was killed: the journal's lock it held is found left
  * behind by a process that is gone (a real lock file, a real exited process), and the next session
  * names the killed one, its entries and its process. Not said when nothing of that process is in the
- * journal, when the lock was a reader's, or when the session's end is on record already.
+ * journal, when the lock was a reader's, or when the session's end is on record already. A writer
+ * killed right after it took over such a lock (a real process, killed with SIGKILL) does not make the
+ * first killed session unsaid.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,5 +88,81 @@ describe('a session killed with the journal open', () => {
     ];
     expect(killedSessionEntries(sent.journal.entries, sent.journal.lockLeftBehind, 'Ana', pending)).toEqual([]);
     await sent.journal.close();
+  });
+
+  /**
+   * A second writer (a child Node process) opens the journal, which takes over the dead writer's lock,
+   * does what `then` says (nothing; or the trace of the killed session and a session of its own), and
+   * is killed (SIGKILL) with the journal open. Resolves to its pid.
+   */
+  async function secondWriterKilled(file: string, then: 'nothing' | 'a session'): Promise<number> {
+    const script = path.join(dir, 'second-writer.mts');
+    const modules = path.resolve(__dirname, '../../../../src-main/core');
+    await writeFile(
+      script,
+      `import { killedSessionEntries } from ${JSON.stringify(`${modules}/ceremony/online/killed-session.ts`)};
+import { openJournal } from ${JSON.stringify(`${modules}/journal/index.ts`)};
+const journal = await openJournal(${JSON.stringify(file)}, { create: false });
+if (${JSON.stringify(then)} === 'a session') {
+  for (const e of killedSessionEntries(journal.entries, journal.lockLeftBehind, 'Ben')) await journal.append(e.actor, e.event, e.data);
+  await journal.append('Ben', 'ceremony.session-started');
+  await journal.append('Ben', 'kms.connected');
+}
+process.stdout.write('open\\n');
+setInterval(() => undefined, 60_000);`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', () => reject(new Error('the second writer ended before it opened the journal')));
+      child.stdout.on('data', (data: Buffer) => {
+        if (data.toString('utf8').includes('open')) resolve();
+      });
+    });
+    child.removeAllListeners('exit');
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+    return child.pid as number;
+  }
+
+  it('a writer killed right after it took over the killed session’s lock, before it wrote a word, leaves that session named', async () => {
+    const { journal, pid, count } = await reopenedAfterKill(['kms.connected', 'wrapped-bundle.checked']);
+    await journal.close();
+    // The lock is left as the killed process left it: a writer's, of a process that is gone.
+    await writeFile(
+      `${journal.path}.lock`,
+      JSON.stringify({ pid, hostname: os.hostname(), since: journal.entries[1]?.time, purpose: 'write' }),
+    );
+    const second = await secondWriterKilled(journal.path, 'nothing');
+    const third = await openJournal(journal.path, { create: false });
+    expect(third.lockLeftBehind?.pid).toBe(second);
+    const [trace, ...more] = killedSessionEntries(third.entries, third.lockLeftBehind, 'Cai');
+    await third.close();
+    expect(more).toEqual([]);
+    expect(trace?.data?.reasonPhrase).toEqual({
+      key: 'journal.reason.session-killed',
+      values: { session: 2, from: 2, to: count, pid },
+    });
+  });
+
+  it('a writer killed after it said the killed session and began its own: its own session is the one named, and the first not again', async () => {
+    const { journal, pid } = await reopenedAfterKill(['kms.connected']);
+    await journal.close();
+    await writeFile(
+      `${journal.path}.lock`,
+      JSON.stringify({ pid, hostname: os.hostname(), since: journal.entries[1]?.time, purpose: 'write' }),
+    );
+    const second = await secondWriterKilled(journal.path, 'a session');
+    const third = await openJournal(journal.path, { create: false });
+    const entries = third.entries;
+    const traces = killedSessionEntries(entries, third.lockLeftBehind, 'Cai');
+    await third.close();
+    expect(entries.filter((e) => e.event === 'ceremony.session-unrecorded')).toHaveLength(1);
+    expect(traces.map((t) => t.data?.reasonPhrase)).toEqual([
+      {
+        key: 'journal.reason.session-killed',
+        values: { session: 3, from: entries.at(-2)?.seq ?? 0, to: entries.at(-1)?.seq, pid: second },
+      },
+    ]);
   });
 });
