@@ -510,6 +510,8 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_NOT_A_FOLDER.next': NoValues;
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY': { role: string; index: string | number; folder: string | number; count: number; first: string | number };
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next': { role: string; surface?: string };
+  'problem.PREFLIGHT_CUSTODIAN_LEFT_SET': { index: string | number; folder: string | number; count: number; tag: string | number; others: number; share: string | number; custodian: string | number; splitSeq: string | number; session: string | number; fromSeq: string | number; seq: string | number; how: string };
+  'problem.PREFLIGHT_CUSTODIAN_LEFT_SET.next': { how: string; seq: string | number; index: string | number; tag: string | number; others: number };
   'problem.PREFLIGHT_FILE_EXISTS': { role: string; index: string | number; folder: string | number; file: string | number };
   'problem.PREFLIGHT_FILE_EXISTS.next': { file: string | number };
   'problem.PREFLIGHT_FOLDER_MISSING': { role: string; index: string | number; folder: string | number };
@@ -2049,6 +2051,7 @@ export interface MessageValueTable {
   'problem.PLAINTEXT_OUT_IN_BUNDLE': { where: string; path: string | number; bundle: string | number };
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next': NoValues;
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
+  'receipt.people.holdsReplacedSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number; session: string | number; repeatSeq: string | number; laterSeq: string | number };
   'receipt.people.withdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number };
   'receipt.people.notWithdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; how: string; failedSeq: string | number; folder: string | number };
   'receipt.people.cutSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; tag: string | number; how: string; folder: string | number; failedSeq: string | number };
@@ -2655,6 +2658,7 @@ export interface ProblemValueTable {
   'IDENTIFIER_INVALID': { kind: string; value: string | number; sourcePhrase: string | number };
   'PREFLIGHT_NOT_A_FOLDER': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_FOLDER_NOT_EMPTY': { role: string; index: string | number; folder: string | number; count: number; first: string | number; surface?: string };
+  'PREFLIGHT_CUSTODIAN_LEFT_SET': { index: string | number; folder: string | number; count: number; tag: string | number; others: number; share: string | number; custodian: string | number; splitSeq: string | number; session: string | number; fromSeq: string | number; seq: string | number; how: string };
   'PREFLIGHT_FILE_EXISTS': { role: string; index: string | number; folder: string | number; file: string | number };
   'PREFLIGHT_FOLDER_MISSING': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_PARENT_MISSING': { role: string; index: string | number; folder: string | number; parent: string | number };

@@ -9,10 +9,13 @@
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
+import { entriesBeforeOpening } from '../../src-main/core/journal/journal';
+import { refuseClosingUnchecked } from '../../src-main/core/ceremony/airgap/unfinished-before-opening';
+import { unfinishedSessionOnMedia } from '../../src-main/core/ceremony/airgap/unfinished-session';
 import { KEYFERRY_BIN as BIN } from './cli-process';
 import { custodyArgs, stoppedCliFolder } from './stopped-cli';
 
@@ -139,5 +142,71 @@ describe('a stop or a closing killed before it ended', () => {
     expect(sets.size).toBe(1);
     expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
     expect(await receiptText()).not.toContain('delete by hand');
+  }, 240_000);
+  it('a closing of a session cut after its receipt, killed, its bundle stick then pulled: every path asks for that stick, and with it back the closing is finished', async () => {
+    const digest = await cli.parameters(1, 'AES_256');
+    const custodians = (set: string) => ['c1', 'c2', 'c3'].map((c) => path.join(dir(), `${c}${set}`));
+    const wrap = (out: string, set: string) =>
+      airgapWrapArgs(
+        { out },
+        '--allow-network',
+        '--witness-confirms',
+        `Ben=${digest}`,
+        ...custodyArgs(custodians(set)),
+      );
+    expect((await stoppedAt(wrap('wrapped', ''), ['receipt-before-manifest'], ['SIGKILL'])).signal).toBe('SIGKILL');
+    const crashed = await journalEvents();
+    expect(crashed.at(-1)).toBe('receipt.written');
+    const cut = await stoppedAt(wrap('wrapped-2', '-2'), ['closing-after-unfinished'], ['SIGKILL']);
+    expect(cut.signal).toBe('SIGKILL');
+    const begun = await journalEvents();
+    expect(begun.at(-1)).toBe('ceremony.session-unfinished');
+
+    // The stick with the bundle is out. airgap wrap finished that closing without it, saying nothing of
+    // the bundle, while the app and custody restore asked for it: now each asks for it.
+    const bundle = path.join(dir(), 'wrapped');
+    await rename(bundle, path.join(dir(), 'stick-elsewhere'));
+    const asked = await run(wrap('wrapped-3', '-3'), process.env, () => undefined);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr.replace(/\s+/g, ' ')).toContain(
+      `its receipt was written and journaled, and the wrapped bundle it names, ${bundle}, is not there`,
+    );
+    expect(await journalEvents()).toEqual(begun);
+    const journal = path.join(dir(), 'airgap.jsonl');
+    // The app's check before its journal opens, and the one custody restore makes before it opens its own.
+    await expect(refuseClosingUnchecked(journal, { consoleFiles: true }, new Date())).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { evidence: 'missingAfterReceipt', where: bundle },
+    });
+    await expect(unfinishedSessionOnMedia((await entriesBeforeOpening(journal)) ?? [], journal)).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+    });
+    // The Chinese refusal says the same.
+    const zh = await run(wrap('wrapped-3', '-3'), { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' }, () => undefined);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr.replace(/\s+/g, ' ')).toContain(
+      `其回执已写出并记入日志，而回执所注明的已包装密钥材料包 ${bundle}`,
+    );
+
+    // The stick is back: the closing is run again and finished, its bundle withdrawn and its set kept.
+    await rename(path.join(dir(), 'stick-elsewhere'), bundle);
+    const next = await run(wrap('wrapped-3', '-3'), process.env, () => undefined);
+    expect(next.stderr).toBe('');
+    expect(next.code).toBe(0);
+    const said = next.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain(`The closing of that session, begun at journal entry ${begun.length}, was itself cut short`);
+    expect(said).toContain(`The wrapped-material bundle in ${bundle} was withdrawn`);
+    expect(said).toContain(`KEPT, not withdrawn: share 1/3 given to Dana, in ${custodians('')[0]}`);
+    const events = await journalEvents();
+    expect(events.slice(begun.length, begun.length + 5)).toEqual([
+      'custody.kept',
+      'custody.kept',
+      'custody.kept',
+      'wrapped-bundle.withdrawn',
+      'ceremony.session-closed',
+    ]);
+    expect(events.filter((e) => e === 'ceremony.session-unfinished')).toHaveLength(1);
+    expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(true);
+    expect((await verifyJournal(journal)).ok).toBe(true);
   }, 240_000);
 });

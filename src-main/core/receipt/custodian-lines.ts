@@ -107,6 +107,51 @@ function holderWithdrawal(
   return said;
 }
 
+/** A later wrap that replaces a held set: its `wrap.repeated`, its session's number, and the split of its own set. */
+interface ReplacedBy {
+  readonly repeatSeq: number;
+  readonly session: number;
+  readonly laterSeq: number;
+}
+
+/** Whether `e`, a `wrap.repeated`, names the set of backup digest `digest` among the earlier wraps', for new material. */
+function repeatsOverSet(e: JournalEntry, digest: JsonValue | undefined): boolean {
+  const earlier = e.data['earlier'];
+  const named =
+    Array.isArray(earlier) &&
+    earlier.some((w) => w !== null && typeof w === 'object' && !Array.isArray(w) && w['backupDigest'] === digest);
+  const reason = e.data['reasonPhrase'];
+  const values = reason !== null && typeof reason === 'object' && !Array.isArray(reason) ? reason['values'] : null;
+  // The same material again (HSM token keys, a material file): the earlier set still holds it.
+  const fresh = values !== null && typeof values === 'object' && !Array.isArray(values) ? values['fresh'] : null;
+  return named && fresh !== 'no';
+}
+
+/**
+ * The later wrap that replaces the held set of the split at `index` (journal-wise): a `wrap.repeated`
+ * of new material naming that set among the earlier wraps', whose own session split a set that stands
+ * (held: its session sealed, or the one writing this receipt). Null when there is none: no later
+ * wrap, the same material again, or one stopped or withdrawn; that set then still backs the keys.
+ * Which bundle the KMS takes, the air-gapped journal cannot know: the line says so.
+ */
+function replacedBy(entries: readonly JournalEntry[], index: number, sealing: ReadonlySet<number>): ReplacedBy | null {
+  const digest = entries[index]?.data.backupDigest;
+  if (typeof digest !== 'string') return null;
+  for (const [j, e] of entries.entries()) {
+    if (j <= index || e.event !== 'wrap.repeated' || !repeatsOverSet(e, digest)) continue;
+    for (const [k, later] of entries.entries()) {
+      if (k <= j) continue;
+      if (later.event === 'ceremony.session-started') break;
+      if (later.event !== 'custody.split' || splitVoided(entries, k, sealing)) continue;
+      const session = entries
+        .slice(0, j)
+        .filter((s) => s.event === 'ceremony.session-started' && s.data.side === 'air-gapped').length;
+      return { repeatSeq: e.seq, session, laterSeq: later.seq };
+    }
+  }
+  return null;
+}
+
 /**
  * Who presented the custody shares a restore used (custody.restored: each holder's presenter, else the
  * custodian), once each in order: they sign the restore's receipt beside its operator and witnesses.
@@ -210,7 +255,10 @@ export function custodianLines(entries: readonly JournalEntry[]): Map<string, Re
       if (Array.isArray(keyIds)) {
         // One share of the ceremony's custody set covers every key.
         const set = { ...share, materials: keyIds.length, digest };
-        if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holdsSet', set));
+        // A set a later wrap of new material replaces is marked so (replacedBy).
+        const replaced = entry.event === 'custody.split' ? replacedBy(entries, index, sealing) : null;
+        if (replaced) add(h.custodian, phrase('receipt.people.holdsReplacedSet', { ...set, ...replaced }));
+        else if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holdsSet', set));
         if (entry.event === 'custody.restored')
           add(
             h.custodian,

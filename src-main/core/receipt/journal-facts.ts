@@ -169,6 +169,17 @@ function madeByLines(entries: readonly JournalEntry[]): ReceiptPhrase[] {
   });
 }
 
+/** The journal entry a person's line cites first (`entry {seq}: …`); lines that cite none keep their place at the front. */
+const citedSeq = (line: ReceiptPhrase): number => {
+  const seq = line.values?.['seq'];
+  return typeof seq === 'number' ? seq : 0;
+};
+
+/** `lines` ordered by the journal entry each cites (a stable sort: lines of one entry stay as they came). */
+function inJournalOrder(lines: readonly ReceiptPhrase[]): ReceiptPhrase[] {
+  return [...lines].sort((a, b) => citedSeq(a) - citedSeq(b));
+}
+
 /** The people section: the operator, each witness, each custodian, with what the journal records of them. */
 export function receiptPeople(
   entries: readonly JournalEntry[],
@@ -180,8 +191,12 @@ export function receiptPeople(
     name: people.operator,
     records: [
       phrase('receipt.people.ran', { own: operatorEntries.length, total: entries.length }),
-      ...madeByLines(entries),
-      ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
+      // Who made each checked bundle, and the operator's deviations, in one journal order (a killed
+      // import's receipt read "entry 18, entry 28, entry 25").
+      ...inJournalOrder([
+        ...madeByLines(entries),
+        ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
+      ]),
     ],
   };
   const sealing = sealingEntries(entries);
@@ -208,7 +223,7 @@ export function receiptPeople(
   const custodians: ReceiptPerson[] = [...custodianLines(entries)].map(([name, records]) => ({
     role: 'custodian',
     name,
-    records,
+    records: inJournalOrder(records),
   }));
   return [operator, ...witnesses, ...custodians];
 }

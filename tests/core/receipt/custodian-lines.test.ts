@@ -173,3 +173,43 @@ describe('the custodians on a receipt', () => {
     expect(said(custodianLines(entries), 'Ana')[0]).toContain('was presented by Dee');
   });
 });
+
+describe('a held set a later wrap replaces', () => {
+  const LATER = '7a03444a'.repeat(8);
+  const laterSplit = ['custody.split', { ...split[1], backupDigest: LATER }] as const;
+  const repeated = (fresh: string) =>
+    [
+      'wrap.repeated',
+      {
+        earlier: [{ session: 1, backupDigest: DIGEST }],
+        reasonPhrase: { key: 'journal.reason.wrap-again-sets', values: { fresh } },
+      },
+    ] as const;
+  const sealed = ['receipt.written', { htmlFile: 'r.html' }] as const;
+  const start = ['ceremony.session-started', { side: 'air-gapped' }] as const;
+
+  it('is marked replaced, to destroy once that wrap’s bundle is imported, only while that wrap stands and made new material', () => {
+    const replaced = custodianLines(journalEntries([start, split, sealed, start, repeated('yes'), laterSplit]));
+    expect(said(replaced, 'Ana')).toEqual([
+      'entry 2: holds share 1 of 2 of a custody set of this ceremony (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them) that a later wrap replaces: session 2 made new material (entry 5) with a custody set of its own (entry 6). Once that wrap’s bundle is imported, this set backs nothing and its shares are to be destroyed; until the online workstation shows which material the keys hold, keep this share',
+      "entry 6: holds share 1 of 2 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest 7A03 444A 7A03 444A…; any 2 rebuild them)",
+    ]);
+    // The same material again (an HSM's keys, a material file): the earlier set still holds it.
+    const same = custodianLines(journalEntries([start, split, sealed, start, repeated('no'), laterSplit]));
+    expect(said(same, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+    // The later wrap stopped, its set withdrawn: the earlier set is still the one that backs the keys.
+    const stopped = custodianLines(
+      journalEntries([
+        start,
+        split,
+        sealed,
+        start,
+        repeated('yes'),
+        laterSplit,
+        ['custody.withdrawn', { folders: ['/media/ana/c', '/media/bob/c'] }],
+        ['ceremony.abandoned', {}],
+      ]),
+    );
+    expect(said(stopped, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+  });
+});

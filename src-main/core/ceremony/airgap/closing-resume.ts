@@ -11,7 +11,10 @@
  * gone with the closing cut short, never counted as removed now. A closing by an older build (its
  * entry without the field) ended with its entry: nothing more is done about it, as before.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { CLOSING_FINISHED_EVENT, type JournalEntry } from '../../journal';
+import { sessionFinishedOnMedia } from './finished-on-media';
 import { phraseSchema } from '../../../i18n/phrase';
 import { isNotWithdrawnCause } from './not-withdrawn-cause';
 import type { CustodyNotWithdrawn } from './crashed-session-custody';
@@ -85,4 +88,38 @@ export function closingBegun(session: readonly JournalEntry[]): BegunClosing | n
   const after = session.slice(at + 1);
   if (after.some((e) => e.event === CLOSING_FINISHED_EVENT && e.data['seq'] === unfinished.seq)) return null;
   return { session: session.slice(0, at), unfinished, done: closingDone(after) };
+}
+
+/**
+ * A closing begun and cut short passed the media check when it began, and is run again without it;
+ * but its session's bundle folder `folder` may be gone since (the stick pulled). Run again then, it
+ * found nothing to withdraw and said nothing of that bundle (a trial: the app and custody restore
+ * asked for the stick, airgap wrap finished the closing without it). So, as for a closing not begun,
+ * a session that journaled its bundle written, whose cut closing journaled no withdrawal of it (done
+ * or failed), has its bundle folder asked for when it is not there (AIRGAP_SESSION_FINISHED_ON_MEDIA,
+ * cut after its receipt or not), on every path; nothing more of the session is withdrawn or kept first.
+ */
+export async function refuseBundleGoneInBegunClosing(
+  begun: BegunClosing,
+  folder: string | undefined,
+  on: { readonly journal: string; readonly number: number },
+): Promise<void> {
+  if (folder === undefined || !begun.session.some((e) => e.event === 'wrapped-bundle.written')) return;
+  const said = begun.done.entries.some(
+    (e) =>
+      (e.event === 'wrapped-bundle.withdrawn' || e.event === 'wrapped-bundle.withdraw-failed') &&
+      typeof e.data['folder'] === 'string' &&
+      path.resolve(e.data['folder']) === path.resolve(folder),
+  );
+  const there = await fs.readdir(folder).then(
+    () => true,
+    () => false,
+  );
+  if (said || there) return;
+  const receipt = begun.session.some((e) => e.event === 'receipt.written');
+  throw sessionFinishedOnMedia(
+    on.journal,
+    { number: on.number, seq: (begun.session[0] as JournalEntry).seq },
+    { evidence: receipt ? 'missingAfterReceipt' : 'missing', where: folder },
+  );
 }

@@ -12,6 +12,7 @@ import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import { SPLIT_START_JOURNALED } from './custody-split';
+import { namedLeftCustodySet } from './left-custody-set';
 import {
   ESTIMATE_BLOCK_BYTES,
   preflightDestinations,
@@ -148,7 +149,9 @@ export async function preflightJournaled(
       ...facts,
     });
     return checked;
-  } catch (error) {
+  } catch (thrown) {
+    // A custodian folder holding a set the journal names as left there: that set is named (left-custody-set.ts).
+    const error = await namedLeftCustodySet(journal.entries, thrown);
     const problem = toProblem(error);
     if (isKeyferryError(error)) await journal.append(operator, 'preflight.refused', problemData(problem));
     throw error;

@@ -37,7 +37,7 @@ import type { AbandonReport, SessionPausePoint } from './session-stop';
 import { stopCutShort } from './stop-cut-short';
 import { withdrawCrashedBundle } from './crashed-session-bundle';
 import { keepCustodyOfReceiptSession } from './crashed-custody-kept';
-import { CLOSING_END_JOURNALED, closingBegun } from './closing-resume';
+import { CLOSING_END_JOURNALED, closingBegun, refuseBundleGoneInBegunClosing } from './closing-resume';
 
 /**
  * What the next session did about an earlier one that ended without stopping: which session and
@@ -138,14 +138,20 @@ export async function unfinishedSessionOnMedia(
   entries: readonly JournalEntry[],
   journalPath: string,
 ): Promise<UnfinishedSession | null> {
+  const last = lastAirGappedSession(entries);
+  const begun = last ? closingBegun(last.entries) : null;
+  if (last && begun) {
+    const bundle = preflightedFolders(begun.session).find((d) => d.role === 'bundle')?.folder;
+    await refuseBundleGoneInBegunClosing(begun, bundle, { journal: journalPath, number: last.session });
+    return { session: last.session, entries: begun.session };
+  }
   const unfinished = unfinishedLastSession(entries);
   if (unfinished) {
-    // One whose receipt a closing cut short voided: its bundle folder is asked for all the same.
+    // One whose receipt a closing cut short voided (before its entry): its bundle folder is asked for all the same.
     if (unfinished.entries.some((e) => e.event === 'receipt.written'))
       await bundleFolderNames(unfinished.entries, journalPath, unfinished.session);
     return unfinished;
   }
-  const last = lastAirGappedSession(entries);
   if (!last || last.entries.some((e) => e.event === 'wrapped-bundle.completed' || SESSION_STOPPED_BY.has(e.event)))
     return null;
   const sealing = sealingEntries(entries);
@@ -232,10 +238,8 @@ export async function closeUnfinishedSession(
 ): Promise<UnfinishedSessionReport | null> {
   const last = lastAirGappedSession(journal.entries);
   const begun = last ? closingBegun(last.entries) : null;
-  const unfinished =
-    last && begun
-      ? { session: last.session, entries: begun.session }
-      : await unfinishedSessionOnMedia(journal.entries, journal.path);
+  // A closing begun is run again, its bundle folder asked for when gone (refuseBundleGoneInBegunClosing).
+  const unfinished = await unfinishedSessionOnMedia(journal.entries, journal.path);
   if (!unfinished) return null;
   const { session, entries } = unfinished;
   const receiptOfNoBundle = 'receiptOfNoBundle' in unfinished ? unfinished.receiptOfNoBundle : undefined;

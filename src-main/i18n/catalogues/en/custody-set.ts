@@ -135,6 +135,8 @@ export const enCustodySet = {
     'Give --out a place on this air-gapped workstation outside every bundle folder, and never on a transfer medium.',
   'receipt.people.holdsSet':
     "entry {seq}: holds share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them)",
+  'receipt.people.holdsReplacedSet':
+    'entry {seq}: holds share {share} of {total} of a custody set of this ceremony (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them) that a later wrap replaces: session {session} made new material (entry {repeatSeq}) with a custody set of its own (entry {laterSeq}). Once that wrap’s bundle is imported, this set backs nothing and its shares are to be destroyed; until the online workstation shows which material the keys hold, keep this share',
   'receipt.people.withdrawnSet':
     'entry {seq}: was given share {share} of {total} of a custody set whose session did not finish (backup digest {digest}…): it was withdrawn, with any bundle its session wrote (see Deviations)',
   'receipt.people.notWithdrawnSet':

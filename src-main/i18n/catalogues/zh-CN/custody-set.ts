@@ -115,6 +115,8 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '请为 --out 指定本离线工作站上、不在任何包文件夹之内的位置，且绝不要放在传输介质上。',
   'receipt.people.holdsSet':
     '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）',
+  'receipt.people.holdsReplacedSet':
+    '条目 {seq}：持有本仪式一个托管集的份额 {share}（共 {total} 份，涵盖 {materials, plural, other {# 个密钥或副本组}}的材料，备份摘要 {digest}…；任意 {threshold} 份即可重建），该托管集由之后的一次包装取代：第 {session} 个会话生成了新材料（条目 {repeatSeq}），并有其自己的托管集（条目 {laterSeq}）。该次包装的材料包导入后，此托管集不再备份任何材料，其份额应予销毁；在联网工作站显示密钥持有哪份材料之前，请保留此份额',
   'receipt.people.withdrawnSet':
     '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：该托管集已撤回，其会话写出的任何材料包也已撤回（见偏差）',
   'receipt.people.notWithdrawnSet':

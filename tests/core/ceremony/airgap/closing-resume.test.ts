@@ -6,7 +6,7 @@
  * as it was, its files where they are. Real files, a real journal.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -194,6 +194,31 @@ describe('a closing cut short after its ceremony.session-unfinished', () => {
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
     expect(journal.count).toBe(before + 1);
     for (const [i, folder] of custodians.entries()) expect(await readdir(folder)).toEqual([shareOf(i)]);
+  });
+});
+
+describe('a closing cut short whose session’s bundle folder is gone since', () => {
+  it('is asked for, nothing journaled, while the cut closing had not withdrawn it; once it had, the closing is finished without it', async () => {
+    const { bundle } = await crashed();
+    const before = await closingCutAfter(1);
+    await rename(bundle, path.join(dir, 'stick-elsewhere'));
+    await expect(closeUnfinishedSession(journal, 'Ana', new Date())).rejects.toMatchObject({
+      code: 'AIRGAP_SESSION_FINISHED_ON_MEDIA',
+      values: { evidence: 'missing', where: bundle, session: 1 },
+    });
+    expect(events(before)).toEqual(['ceremony.session-unfinished']);
+
+    // Put back, the closing withdraws it; cut after that withdrawal, the stick may stay out.
+    await rename(path.join(dir, 'stick-elsewhere'), bundle);
+    const again = await closingCutAfter(1);
+    expect(again).toBe(before + 1);
+    expect(events(before)).toEqual(['ceremony.session-unfinished', 'wrapped-bundle.withdrawn']);
+    await rename(bundle, path.join(dir, 'stick-elsewhere'));
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(report?.resumedSeq).toBe(before + 1);
+    // Closed, its bundle withdrawn once (the custody files it removed unjournaled are said as maybe removed by it).
+    expect(events(before).at(-1)).toBe('ceremony.session-closed');
+    expect(events(before).filter((e) => e === 'wrapped-bundle.withdrawn')).toHaveLength(1);
   });
 });
 
