@@ -37,11 +37,19 @@ export function namedKeys(translator: Pick<Translator, 't'>, keys: readonly Name
  * import tokens of those keys are valid, lapsed or unknown, and until when (core status-next-steps.ts
  * `missingTokens`; 0 when unknown, then unsaid).
  */
-export function missingTokensValues(tokens: { readonly until: number; readonly lapsed: boolean } | null): {
+export function missingTokensValues(
+  tokens: { readonly until: number; readonly lapsed: boolean; readonly by: 'kms' | 'computer' } | null,
+): {
   tokens: 'unknown' | 'lapsed' | 'valid';
   until: number;
+  tokensBy: 'kms' | 'computer';
 } {
-  return { tokens: tokens === null ? 'unknown' : tokens.lapsed ? 'lapsed' : 'valid', until: tokens?.until ?? 0 };
+  return {
+    tokens: tokens === null ? 'unknown' : tokens.lapsed ? 'lapsed' : 'valid',
+    until: tokens?.until ?? 0,
+    // Whose clock showed a lapse: the KMS's (its refusal, or tokens it issued since), or this computer's.
+    tokensBy: tokens?.by ?? 'computer',
+  };
 }
 
 /**

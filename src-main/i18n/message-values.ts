@@ -311,7 +311,7 @@ export interface MessageValueTable {
   'status.next.answered-not-taken': { count: number; answers: string | number; folder: string };
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
-  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; clock: string; refused: string; refusedSeq: string | number; code: string | number; by: string; wrap: string; dir: string | number; dirSeq: string | number };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; clock: string; by: string; wrap: string; dir: string | number; dirSeq: string | number };
   'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
   'status.next.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; parameters: string };
   'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
@@ -872,8 +872,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': { surface?: string };
   'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };
   'problem.WRAPPED_BRINGS_NOTHING.next': { known: string; parameters: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { surface?: string; bundles: number; sets: number; setsList: string | number };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { surface?: string; bundles: number; sets: number; setsList: string | number; replaced: string };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': { surface?: string; imported: string };
   'problem.WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
@@ -1152,6 +1152,7 @@ export interface MessageValueTable {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP': { journal: string | number; field: string; recorded: string | number; given: string | number };
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next': { field: string; recorded: string | number };
   'connection.value': { simulator: string; value: string | number };
+  'receipt.people.replacedCustodySet': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; seq: string | number };
   'online.import.replaced-custody-set': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; seq: string | number };
   'online.next.new-parameters': { command: string | number };
   'online.next.parameters-again': { command: string | number };
@@ -1212,8 +1213,8 @@ export interface MessageValueTable {
   'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
-  'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; command: string | number; digest: string };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; command: string | number; refused: string; refusedSeq: string | number; code: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
+  'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
@@ -2374,6 +2375,7 @@ export interface MessageValueTable {
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
   'journal.reason.session-killed': { session: string | number; from: string | number; to: string | number; pid: string | number };
+  'journal.reason.session-killed-import': { session: string | number; from: string | number; to: string | number; pid: string | number; done: string; count: number; imported: string | number; checkSeq: string | number };
   'journal.reason.sent-unrecorded': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-unrecorded-creates': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-stopped': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
@@ -2529,7 +2531,7 @@ export interface MessageValueTable {
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE': { count: number; at: Date | number; bundlesList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
-  'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; bound: string };
+  'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; bound: string };
   'warning.WRAPPED_FROM_UNRECORDED_PARAMETERS': { latestDir: string | number; latestDigest: string | number };
   'warning.CLOCK_SUSPECT': { count: number; keyId: string | number; at: Date | number; now: Date | number };
   'warning.MATERIAL_EXPIRY_PAST': { keyId: string | number; at: Date | number; kmsCode: string | number };
@@ -2754,7 +2756,7 @@ export interface ProblemValueTable {
   'WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number; other: string; named: string | number; own: string | number; surface?: string };
   'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number; surface?: string };
   'WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number; known: string; parameters: string | number };
-  'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; surface?: string; sets: number; setsList: string | number };
+  'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number; surface?: string; sets: number; setsList: string | number };
   'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number; surface?: string; imported: string };
   'WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;

@@ -23,6 +23,7 @@ import {
   nextParametersCommand,
   printGroupProofs,
   printProofs,
+  replacedCustodyLines,
   withSession,
 } from './online-steps';
 import { TOKEN_EXPIRED_CODES } from '../../core/ceremony/online/refusal-kinds';
@@ -30,8 +31,6 @@ import type { CliIo } from '../command';
 import { pauseForTest } from '../test-pause';
 import { leaveToTheStop } from '../stoppable-write';
 import { staleWrapRefused } from './online-import-stale';
-import { replacedCustodySets } from '../../core/ceremony/online/replaced-custody';
-import { listValue } from '../../i18n/list';
 import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
 import { bundleOnMedia, commandLine, mediaFolderLine } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey, receiptWrittenLine } from '../cli-text';
@@ -256,8 +255,7 @@ export const importCommand = defineOnlineCommand({
       });
       io.stdout(receiptWrittenLine(io, receipt));
       // Sets of wraps a later one replaced: no imported material is backed by them (replaced-custody.ts).
-      for (const set of replacedCustodySets(session.journal.entries))
-        io.stdout(t('online.import.replaced-custody-set', { ...set, custodiansList: listValue(set.custodians) }));
+      for (const line of replacedCustodyLines(io, session.journal.entries)) io.stdout(line);
       io.stdout(t('online.next.status', { command: nextOnline('status', values) }));
       return 0;
     }

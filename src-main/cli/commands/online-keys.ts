@@ -25,6 +25,7 @@ import {
   nextParametersCommand,
   printGroupProofs,
   printProofs,
+  replacedCustodyLines,
   roundName,
   unwrittenFolderName,
   withSession,
@@ -94,6 +95,8 @@ export const statusCommand = defineOnlineCommand({
       const proofs = await session.ceremony.verifyKeys({ anyStep: true });
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
+      // A custody set a later wrap of other material replaced: to be destroyed, as the import said.
+      for (const line of replacedCustodyLines(io, session.journal.entries)) io.stdout(line);
       // A proof failed while another key waits for fresh parameters: both next steps, in order.
       printProveFirst(io, values, session);
       // An old wrap given again and refused: put aside before the next step of the keys still to import.

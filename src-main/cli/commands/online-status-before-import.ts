@@ -141,6 +141,7 @@ function nextStepBeforeImport(
       seq: written?.seq ?? 0,
       until: tokens?.until ?? 0,
       known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',
+      tokensBy: tokens?.by ?? 'computer',
       command: nextParametersCommand(session, values),
     })}${reminder}`;
   }

@@ -21,6 +21,8 @@ import { cliExpiry, printKeyTable, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { ONLINE_COMMON_OPTIONS, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import { commandLine, onMedia } from '../command-line';
+import { replacedCustodySets } from '../../core/ceremony/online/replaced-custody';
+import { listValue } from '../../i18n/list';
 
 /** The note under every online command's options: where credentials come from. */
 const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
@@ -288,4 +290,16 @@ export function lapsedLines(
         ]
       : []),
   ];
+}
+
+/**
+ * The custody sets no imported material is backed by (replaced-custody.ts: a later wrap of other
+ * material replaced each), one line each saying its shares, slips and backup are to be destroyed:
+ * said after an import, by online status, and (as the operator's record) on the online receipt.
+ */
+export function replacedCustodyLines(io: CliIo, entries: readonly JournalEntry[]): string[] {
+  const { t } = cliTranslator(io);
+  return replacedCustodySets(entries).map(({ custodians, manifestSha256: _, ...set }) =>
+    t('online.import.replaced-custody-set', { ...set, custodiansList: listValue(custodians) }),
+  );
 }

@@ -183,7 +183,13 @@ function inJournalOrder(lines: readonly ReceiptPhrase[]): ReceiptPhrase[] {
 /** The people section: the operator, each witness, each custodian, with what the journal records of them. */
 export function receiptPeople(
   entries: readonly JournalEntry[],
-  people: { readonly operator: string; readonly witnesses: readonly string[]; readonly side: CeremonySide },
+  people: {
+    readonly operator: string;
+    readonly witnesses: readonly string[];
+    readonly side: CeremonySide;
+    /** Further records of the operator, from the ceremony's own reading of the journal. */
+    readonly notes?: readonly ReceiptPhrase[];
+  },
 ): ReceiptPerson[] {
   const operatorEntries = entries.filter((e) => e.actor === people.operator);
   const operator: ReceiptPerson = {
@@ -197,6 +203,7 @@ export function receiptPeople(
         ...madeByLines(entries),
         ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
       ]),
+      ...(people.notes ?? []),
     ],
   };
   const sealing = sealingEntries(entries);

@@ -133,8 +133,8 @@ export const keyStatusListSchema = z.object({
     answeredNotTaken: z.array(z.object({ folder: z.string().nullable(), keys: z.array(answeredKeySchema) })),
     foreign: z.array(namedKeySchema),
     missing: z.array(namedKeySchema),
-    /** The import tokens of `missing`: the earliest expiry (ms since the epoch) and whether it passed; null: none known. */
-    missingTokens: z.object({ until: z.number(), lapsed: z.boolean() }).nullable(),
+    /** The import tokens of `missing`: the earliest expiry (ms since the epoch), whether it passed, and whose clock showed a lapse; null: none known. */
+    missingTokens: z.object({ until: z.number(), lapsed: z.boolean(), by: z.enum(['kms', 'computer']) }).nullable(),
     /** The import of `missing` refused for their expiry or their tokens: the same import would be refused again. */
     missingRefused: refusedImportSchema.nullable(),
     /** The import-parameters bundle written for every key of `missing` since their import (entry `seq`): its wrap is next; null: none. */

@@ -50,6 +50,12 @@ describe('online import killed between the import and the proof', () => {
     expect(rerun.code).toBe(0);
     const said = `Journal entry ${before.length + 1}: session ${session} of this journal (entries ${from}-${before.length}) ended without stopping and without recording its end: its process (${child.pid}) was killed, crashed or lost its power, and left the journal’s lock behind.`;
     expect(rerun.stdout).toContain(said);
+    // How far it went, by its own entries: every import journaled, only the proof and the receipt left.
+    const check = before.findLast((e) => e.event === 'wrapped-bundle.checked')?.seq as number;
+    expect(rerun.stdout.replace(/\s+/g, ' ')).toContain(
+      `It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry ${check}: what it left unfinished is the proof of those keys and the online receipt`,
+    );
+    expect(rerun.stdout).not.toContain('Whatever it was doing when it ended is unfinished');
     const receipt = (await readdir(online)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
     const text = (await readFile(path.join(online, receipt), 'utf8')).replace(/\s+/g, ' ');
     expect(text).not.toContain('record no refusal, override, failed step, acknowledged loss, interrupt');

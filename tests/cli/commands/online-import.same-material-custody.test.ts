@@ -6,7 +6,7 @@
  * machines, one simulator over real HTTP.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
@@ -71,5 +71,14 @@ describe('online import of the same material wrapped again from its file, after 
     expect(reimported.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
     expect(reimported.stdout).not.toContain(`Custody set ${set}`);
     expect(reimported.stdout).not.toContain('must be destroyed');
+    // Nor online status, nor the online receipt, which repeat that line from the same facts.
+    const status = await keyferry(['online', 'status', ...connection], {
+      cwd: online,
+      env,
+    });
+    expect(status.stdout).toContain('The ceremony is finished');
+    expect(status.stdout).not.toContain('must be destroyed');
+    for (const receipt of (await readdir(online)).filter((f) => /^receipt-online-.*\.txt$/.test(f)))
+      expect(await readFile(path.join(online, receipt), 'utf8')).not.toContain('must be destroyed');
   }, 120_000);
 });

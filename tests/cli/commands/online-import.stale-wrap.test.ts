@@ -5,6 +5,7 @@
  * last is next), never fresh parameters again (a third material) nor that old bundle. Two folders
  * as two machines, one simulator over real HTTP.
  */
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
@@ -64,5 +65,39 @@ describe('online import of an old wrap whose tokens the KMS refuses, after newer
       ),
     );
     expect(imported.stdout.match(/^Custody set /gm)).toHaveLength(1);
+    const destroy = imported.stdout.split('\n').find((l) => l.startsWith(`Custody set ${firstSet} `)) as string;
+
+    // The online receipt and online status repeat it, from the same facts.
+    const receipt = (await readdir(online)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;
+    const printed = (await readFile(path.join(online, receipt), 'utf8')).replace(/\s+/g, ' ');
+    expect(printed).toContain(destroy.replace(/\s+/g, ' '));
+    const after = await keyferry(['online', 'status', '--journal', 'online.jsonl'], {
+      cwd: online,
+      env,
+    });
+    expect(after.stdout.split('\n')).toContain(destroy);
+    const zh = await keyferry(['--lang', 'zh-CN', 'online', 'status', '--journal', 'online.jsonl'], {
+      cwd: online,
+      env,
+    });
+    expect(zh.stdout).toContain(`托管集 ${firstSet}（2 份中的 2 份份额，由 Dana、Eli 持有）`);
+    expect(zh.stdout).toContain('请按您的流程销毁其份额、凭条和备份');
+
+    // The replaced bundle brought back: its refusal says its own set is the one to destroy.
+    const back = await keyferry(importCommand, { cwd: online, env });
+    expect(back.code).not.toBe(0);
+    const said = back.stderr.replace(/\s+/g, ' ');
+    expect(said).toMatch(
+      new RegExp(
+        `That bundle was checked at online journal entry 16, and its own custody set, ${firstSet} \\(2 of 2 shares, held by Dana, Eli\\), backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material \\(their key check values or public-key fingerprints differ from that bundle’s\\)\\. Its shares, slips and backup must be destroyed, per your procedure`,
+      ),
+    );
+    // The set the keys hold stays one to keep, and no other is to be destroyed on this word.
+    expect(said).toContain('The custody copies it names, if any, are the keys’ backup: keep them.');
+    expect(said).toContain('Destroy no other bundle or custody set on this message alone');
+    const backZh = await keyferry(['--lang', 'zh-CN', ...importCommand], { cwd: online, env });
+    expect(backZh.stderr).toContain(
+      `而它自己的托管集 ${firstSet}（2 份中的 2 份份额，由 Dana、Eli 持有）不再支撑任何已导入的材料`,
+    );
   }, 120_000);
 });

@@ -190,7 +190,7 @@ describe('online status after an import refused for its material expiry', () => 
     expect(again.code).toBe(1);
     const status = await on(['online', 'status']);
     expect(status.stdout).toMatch(
-      /The import of it was refused at journal entry \d+: the KMS says its import token expired \(KMS\.2601\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal online\.jsonl\)/,
+      /Its import token expired at .+ by the KMS’s clock \(its refusal at journal entry \d+, KMS\.2601\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal online\.jsonl\)/,
     );
     expect(status.stdout).not.toContain('Run keyferry online import again');
   }, 120_000);

@@ -133,7 +133,7 @@ describe('online status exit code', () => {
     const valid = await status();
     expect(valid.code).toBe(3);
     expect(valid.stdout).toMatch(
-      /1 of 2 keys is not imported yet \(Pending import\): .*it imports only what is missing, while their import tokens are valid \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)\./,
+      /1 of 2 keys is not imported yet \(Pending import\): .*it imports only what is missing, while their import tokens are valid \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by the KMS’s clock\)\./,
     );
     // Where the digest to type is read: the air-gapped receipt, never this journal (which whoever
     // had it could have changed, and a trial's edited journal handed out a forged bundle's digest).
@@ -148,7 +148,7 @@ describe('online status exit code', () => {
     const lapsed = await status();
     expect(lapsed.stderr).toBe('');
     expect(lapsed.stdout).toMatch(
-      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished\. Their import tokens expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import them any more: fetch new import parameters for them \(keyferry online params --journal \S+\), then wrap their material on the air-gapped workstation/,
+      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished\. Its import token expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal \S+\), then wrap its material on the air-gapped workstation/,
     );
     expect(lapsed.stdout).not.toContain('it imports only what is missing');
     const zh = await status('zh-CN');

@@ -209,7 +209,7 @@ describe('online status after the import of a checked bundle stopped before any 
     expect(line).toContain('That wrap stands, so the air-gapped side does not wrap again.');
     expect(line).toContain('a new run checks the bundle again before it imports');
     expect(line).toMatch(
-      /Next, before its import tokens expire \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\), run the import/,
+      /Next, before its import tokens expire \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by the KMS’s clock\), run the import/,
     );
     expect(line).toMatch(/: keyferry online import --journal online\.jsonl --bundle \S+ --expect-digest DIGEST$/);
     // Not the air-gapped wrap of the bundle already wrapped and checked.

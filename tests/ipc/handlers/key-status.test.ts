@@ -87,7 +87,7 @@ describe('the key states in the app, as online status says them', () => {
     const next = {
       ...NOTHING_NEXT,
       missing: [named('k2', 'app/two')],
-      missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false },
+      missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
       missingWrap: { folder: '/m/params-2', seq: 35 },
     };
     const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;

@@ -17,6 +17,7 @@
 import { phraseOf } from '../../../i18n/phrase';
 import { INTERRUPTED_EVENT, type JournalAppend, type JournalEntry } from '../../journal';
 import type { LeftBehindLock } from '../../journal/lock-owner';
+import { z } from 'zod';
 import { ONLINE_EVENTS } from './events';
 
 /** Entries that already say how that session ended: its own stop, or a trace of its sends. */
@@ -58,14 +59,42 @@ export function killedSessionEntries(
     return values?.session === session;
   });
   if (traced) return [];
+  const said = { session, from, to, pid };
+  const reached = importReached(entries.filter((e) => e.seq >= from));
   return [
     {
       actor: operator,
       event: ONLINE_EVENTS.sessionUnrecorded,
       data: {
-        reasonPhrase: { ...phraseOf('journal.reason.session-killed', { session, from, to, pid }) },
+        reasonPhrase: reached
+          ? { ...phraseOf('journal.reason.session-killed-import', { ...said, ...reached }) }
+          : { ...phraseOf('journal.reason.session-killed', said) },
         keyIds: [],
       },
     },
   ];
+}
+
+/** The keys a `wrapped-bundle.checked` entry names (all that is read of it here). */
+const checkedKeys = z.object({ keys: z.array(z.object({ keyId: z.string() })) });
+
+/**
+ * How far the killed session's import went, as its own entries show it (`session`): the wrapped
+ * bundle it checked last (that check's entry), how many of that bundle's keys it journaled imported
+ * since, and of how many. Undefined when it checked no bundle or journaled no import after the check
+ * (then only "whatever it was doing is unfinished" is known). A trial's deviation said "whatever it
+ * was doing … is unfinished" for a session killed after every import, when only the proof was left.
+ */
+function importReached(
+  session: readonly JournalEntry[],
+): { checkSeq: number; imported: number; count: number; done: 'all' | 'some' } | undefined {
+  const check = session.findLast((e) => e.event === ONLINE_EVENTS.wrappedChecked);
+  const keyIds = check && checkedKeys.safeParse(check.data).data?.keys.map((k) => k.keyId);
+  if (!check || !keyIds || keyIds.length === 0) return undefined;
+  const imported = new Set(
+    session.filter((e) => e.seq > check.seq && e.event === ONLINE_EVENTS.imported).map((e) => String(e.data.keyId)),
+  );
+  const done = keyIds.filter((keyId) => imported.has(keyId)).length;
+  if (done === 0) return undefined;
+  return { checkSeq: check.seq, imported: done, count: keyIds.length, done: done === keyIds.length ? 'all' : 'some' };
 }

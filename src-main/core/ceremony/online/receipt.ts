@@ -17,6 +17,9 @@ import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import { keyStateOfName } from '../../kms/types';
 import { recordedCustodyValues } from './recorded-custody';
+import { replacedCustodySets } from './replaced-custody';
+import { phrase } from '../../receipt/facts';
+import { listValue } from '../../../i18n/list';
 import { ONLINE_EVENTS } from './events';
 import { problemData, type JsonObject } from '../../journal';
 import { toProblem } from '../../errors';
@@ -183,6 +186,10 @@ async function writeNumberedOnlineReceipt(
       witnesses: state.witnesses,
       keys,
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
+      // Custody sets a later wrap of other material replaced: to be destroyed, as the import says (replaced-custody.ts).
+      operatorNotes: replacedCustodySets(journal.entries).map(({ custodians, manifestSha256: _, ...set }) =>
+        phrase('receipt.people.replacedCustodySet', { ...set, custodiansList: listValue(custodians) }),
+      ),
     },
     suffix,
     facts.language,

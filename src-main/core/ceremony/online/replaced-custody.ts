@@ -23,6 +23,8 @@ interface ReplacedCustodySet {
   readonly custodians: readonly string[];
   readonly folder: string;
   readonly seq: number;
+  /** The digest of the wrapped bundle whose check named it. */
+  readonly manifestSha256: string;
 }
 
 /** The custody set the key's imported material is backed by (undefined: none named). */
@@ -75,6 +77,7 @@ export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedC
       custodians: custody.custodians,
       folder: checked.folder,
       seq: entry.seq,
+      manifestSha256: checked.manifestSha256,
     });
   }
   return [...found.values()];

@@ -43,7 +43,14 @@ import { importOfRoundUnderWay, materialRoundOf, type MaterialRound } from './ma
 import type { ImportAnswer } from './state';
 import { ONLINE_EVENTS, parametersFetchedData } from './events';
 import { refusalOfCheck, refusedImportOf, wrapsCheckedSinceWritten, type RefusedImport } from './refused-imports';
+import { kmsTimeFromTokens } from '../shared/kms-time';
 import type { JournaledKey, KeyStatus } from './types';
+
+/**
+ * The KMS's own answer that an import token has expired. Keyferry's IMPORT_TOKEN_EXPIRED and
+ * KMS_IMPORT_TOKEN_EXPIRED (import-reconcile.ts) go by the client's clock, not the KMS's.
+ */
+const KMS_TOKEN_REFUSALS: ReadonlySet<string> = new Set(['KMS.2601']);
 
 type BundleRound = Exclude<MaterialRound, { stage: 'parameters' }>;
 
@@ -86,10 +93,16 @@ export interface StatusNextSteps {
   readonly nothingImported: boolean;
 }
 
-/** The import tokens of the keys not reached: the earliest expiry (ms since the epoch) and whether it passed. */
+/**
+ * The import tokens of the keys not reached: the earliest expiry (ms since the epoch, a moment of
+ * the KMS's clock, which judges it) and whether it passed; `by`, for a lapse, whose clock showed it:
+ * the KMS's ('kms': a token it issued since at or after that moment, or its refusal of the tokens as
+ * expired) or, where the journal does not show the KMS's time that far, this computer's.
+ */
 interface MissingTokens {
   readonly until: number;
   readonly lapsed: boolean;
+  readonly by: 'kms' | 'computer';
 }
 
 /**
@@ -128,7 +141,29 @@ function earliestTokens(
   const expiries = [...latest.values()].filter((ms) => Number.isFinite(ms));
   if (expiries.length === 0) return null;
   const earliest = Math.min(...expiries);
-  return { until: earliest, lapsed: earliest <= now.getTime() };
+  const byKms = earliest <= kmsTimeOfJournal(entries);
+  return { until: earliest, lapsed: byKms || earliest <= now.getTime(), by: byKms ? 'kms' : 'computer' };
+}
+
+/**
+ * The latest moment the KMS's clock is known to have reached by the journal (kms-time.ts): the issue
+ * time of the newest import token it fetched; 0 when it fetched none. This computer's clock may lag
+ * the KMS's (a rehearsal's simulator moved forward): a token that moment passed has lapsed for the KMS.
+ */
+function kmsTimeOfJournal(entries: readonly JournalEntry[]): number {
+  const fetched = entries.flatMap((e) =>
+    e.event === ONLINE_EVENTS.parametersFetched ? [parametersFetchedData.safeParse(e.data).data?.tokenExpiresAt] : [],
+  );
+  return kmsTimeFromTokens(new Date(0), fetched).getTime();
+}
+
+/**
+ * The tokens of the keys not reached as their import's refusal says them: refused by the KMS as
+ * expired (its own word, whatever this computer's clock says), they have lapsed by its clock.
+ */
+function tokensAfterRefusal(tokens: MissingTokens | null, refused: RefusedImport | undefined): MissingTokens | null {
+  if (!tokens || refused?.kind !== 'token' || !KMS_TOKEN_REFUSALS.has(refused.code)) return tokens;
+  return { ...tokens, lapsed: true, by: 'kms' };
 }
 
 /**
@@ -304,7 +339,7 @@ export function statusNextSteps(
     answeredNotTaken: [...answeredGroups].map(([folder, these]) => ({ folder, keys: these })),
     foreign: unrecorded.filter((s) => !sent.includes(s) && !unproven.some((u) => u.keyId === s.keyId)),
     missing,
-    missingTokens: tokensOf(missing, entries, now),
+    missingTokens: tokensAfterRefusal(tokensOf(missing, entries, now), missingCheckRefused),
     missingBundle: shared.folder,
     missingRefused: missingCheckRefused && missingCheckRefused.kind !== 'group' ? missingCheckRefused : null,
     missingWrap: missingRound?.stage === 'wrap' ? { folder: missingRound.folder, seq: missingRound.seq } : null,

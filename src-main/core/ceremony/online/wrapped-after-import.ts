@@ -7,9 +7,11 @@
  * hold, so it is refused before anything is read, naming the bundles the keys' material came from.
  * The officer is not told the offered bundle backs up nothing: a custody restore or the original
  * material wrapped anew holds the same material under another digest, and a ceremony may have
- * imported from several bundles (a re-import after a deletion). The bundle imported offered again,
- * or the parameters bundle's digest typed by mistake, goes on to the step guard and the check's own
- * refusals as before. Another ceremony's bundle with its own receipt's digest (the wrong stick and
+ * imported from several bundles (a re-import after a deletion). Only where online import and
+ * status name its own custody set as backing nothing (replaced-custody.ts: every key's bound
+ * material known to differ from that bundle's) does the refusal name that set too, as the one to
+ * destroy. The bundle imported offered again, or the parameters bundle's digest typed by mistake,
+ * goes on to the step guard and the check's own refusals as before. Another ceremony's bundle with its own receipt's digest (the wrong stick and
  * the wrong receipt) is named as another ceremony's (WRAPPED_OTHER_CEREMONY): its manifest alone is
  * read, and its claim believed only when the typed digest proves that manifest.
  */
@@ -21,6 +23,7 @@ import { listValue } from '../../../i18n/list';
 import { custodySetTag } from '../../custody/set-tag';
 import { readBundleClaimedCeremony } from '../../bundle';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import type { replacedCustodySets } from './replaced-custody';
 
 /** The wrapped-bundle digest `typed` names, or undefined when it is none in a well-formed form. */
 function wellFormedDigest(typed: string | undefined): string | undefined {
@@ -57,6 +60,8 @@ export function otherBundleAfterImport(
   },
   typed: string | undefined,
   dir: string,
+  /** The custody sets no imported material is backed by (replaced-custody.ts): the offered bundle's own is named. */
+  replaced: ReturnType<typeof replacedCustodySets> = [],
 ): KeyferryError | undefined {
   const keys = [...state.keys.values()];
   if (typeof typed !== 'string' || keys.length === 0 || !keys.every(holdsImportedMaterial)) return undefined;
@@ -81,6 +86,8 @@ export function otherBundleAfterImport(
       }),
     ),
   ];
+  // The offered bundle's own set, when a later wrap of other material replaced it (the rule online import and status name it by).
+  const own = replaced.find((set) => set.manifestSha256 === digest);
   return new KeyferryError('WRAPPED_OTHER_THAN_IMPORTED', {
     dir,
     typed: groupHex(digest),
@@ -89,6 +96,12 @@ export function otherBundleAfterImport(
     count: keys.length,
     sets: sets.length,
     setsList: listValue(sets),
+    replaced: own ? 'named' : 'none',
+    replacedTag: own?.setTag ?? '',
+    replacedThreshold: own?.threshold ?? 0,
+    replacedTotal: own?.total ?? 0,
+    replacedCustodiansList: listValue(own?.custodians ?? []),
+    replacedSeq: own?.seq ?? 0,
   });
 }
 

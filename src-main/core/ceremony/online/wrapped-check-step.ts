@@ -41,6 +41,7 @@ import {
   otherCeremonyOffered,
   refuseBundleBringingNothing,
 } from './wrapped-after-import';
+import { replacedCustodySets } from './replaced-custody';
 import { earlierParametersWarning, parametersBundleWrapped, unrecordedParametersWarning } from './wrapped-parameters';
 import { refuseTokensRefusedBefore } from './refused-imports';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
@@ -146,7 +147,12 @@ export async function checkWrappedBundleStep(
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const read: ReadSoFar = { differing: [] };
   try {
-    const other = otherBundleAfterImport(ctx.state, proof?.expectedDigest, path.resolve(dir));
+    const other = otherBundleAfterImport(
+      ctx.state,
+      proof?.expectedDigest,
+      path.resolve(dir),
+      replacedCustodySets(ctx.journalEntries()),
+    );
     if (other && proof) throw (await otherCeremonyOffered(ctx.state.ceremonyId, proof.expectedDigest, dir)) ?? other;
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
@@ -306,7 +312,7 @@ async function checkProvenBundle(
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
   const warnings = [
     ...(otherWarning ? [otherWarning] : []),
-    ...earlierParametersWarning(state, parameters, checked),
+    ...earlierParametersWarning(state, parameters, checked, now),
     ...unrecordedParametersWarning(state, parameters),
     ...bundle.warnings,
     ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),

@@ -9,6 +9,7 @@ import { groupHex } from '../../hex-groups';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import type { OnlineCeremonyState } from './state';
 import type { CheckedKey } from './wrapped-bundle-check';
+import { kmsTimeFromTokens } from '../shared/kms-time';
 
 type ParametersBundle = NonNullable<OnlineCeremonyState['parametersBundle']>;
 
@@ -40,13 +41,18 @@ export function parametersBundleWrapped(
 export function earlierParametersWarning(
   state: Pick<OnlineCeremonyState, 'parametersBundle' | 'parametersBundlesOfToken'>,
   wrapped: ParametersBundle | undefined,
-  checked: readonly { readonly key: Pick<CheckedKey['key'], 'issued' | 'firstImport'> }[],
+  checked: readonly {
+    readonly key: Pick<CheckedKey['key'], 'issued' | 'firstImport'>;
+    readonly issued: Pick<CheckedKey['issued'], 'tokenExpiresAt'>;
+  }[],
+  now: Date,
 ): Warning[] {
   const latest = state.parametersBundle;
   if (!wrapped || !latest || wrapped.manifestSha256 === latest.manifestSha256) return [];
   const carriedByLatest = (token: string) =>
     (state.parametersBundlesOfToken.get(token) ?? []).some((b) => b.manifestSha256 === latest.manifestSha256);
   if (!checked.some((c) => c.key.issued.some((issued) => carriedByLatest(issued.importTokenSha256)))) return [];
+  const tokens = tokensByKmsClock(checked, now);
   return [
     warningOf('WRAPPED_FROM_EARLIER_PARAMETERS', {
       dir: wrapped.folder,
@@ -54,8 +60,32 @@ export function earlierParametersWarning(
       latestDir: latest.folder,
       latestDigest: groupHex(latest.manifestSha256),
       bound: checked.every((c) => c.key.firstImport !== undefined) ? 'yes' : 'no',
+      ...tokens,
     }),
   ];
+}
+
+/**
+ * Whether the wrapped bundle's tokens (`checked`: each key's, the earliest expiry `at`) have expired,
+ * judged by the KMS's clock as the newest tokens it issued for these keys show it (the newer bundle's:
+ * kms-time.ts): `by` 'kms'. Where that shows no time past this computer's clock, by this computer's
+ * (`by` 'computer'), and the warning says so. A trial's warning said "its import tokens have not
+ * expired" by this computer's clock while the newer bundle's tokens showed the KMS's a day on.
+ */
+function tokensByKmsClock(
+  checked: readonly {
+    readonly key: Pick<CheckedKey['key'], 'issued'>;
+    readonly issued: Pick<CheckedKey['issued'], 'tokenExpiresAt'>;
+  }[],
+  now: Date,
+): { tokens: 'expired' | 'valid'; by: 'kms' | 'computer'; at: number } {
+  const at = Math.min(...checked.map((c) => Date.parse(c.issued.tokenExpiresAt)));
+  const kmsAt = kmsTimeFromTokens(
+    new Date(0),
+    checked.flatMap((c) => c.key.issued.map((i) => i.tokenExpiresAt)),
+  ).getTime();
+  const by = kmsAt > now.getTime() ? 'kms' : 'computer';
+  return { tokens: at <= Math.max(kmsAt, now.getTime()) ? 'expired' : 'valid', by, at };
 }
 
 /**

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Journal } from '../../journal';
 import { writeReceipt, type ReceiptInput } from '../../receipt';
-import { receiptLanguageSchema, type ReceiptLanguage } from '../../receipt/language';
+import { receiptLanguageSchema, type ReceiptLanguage, type ReceiptPhrase } from '../../receipt/language';
 import type { JournalEntry } from '../../journal';
 import { receiptDeviations } from '../../receipt/deviation-facts';
 import { hsmOf, parametersBundleOf, receiptPeople } from '../../receipt/journal-facts';
@@ -59,7 +59,13 @@ export async function writeJournaledReceipt(
   dir: string,
   journal: Journal,
   actor: string,
-  input: Omit<ReceiptInput, JournalSections>,
+  {
+    operatorNotes,
+    ...input
+  }: Omit<ReceiptInput, JournalSections> & {
+    /** What the ceremony's own reading of the journal adds to the operator's records (a custody set to destroy). */
+    readonly operatorNotes?: readonly ReceiptPhrase[];
+  },
   suffix?: string,
   language?: ReceiptLanguage,
 ): Promise<WrittenCeremonyReceipt> {
@@ -77,7 +83,7 @@ export async function writeJournaledReceipt(
     {
       ...input,
       parametersBundle: parametersBundleOf(entries),
-      people: receiptPeople(entries, input),
+      people: receiptPeople(entries, { ...input, notes: operatorNotes ?? [] }),
       deviations: receiptDeviations(entries),
       journal: { headHash: journalHead, count: journalCount, file: path.basename(journal.path) },
       ...(hsm ? { hsm } : {}),

@@ -111,6 +111,8 @@ export const enJournal = {
   'journal.reason.app-closed': 'Keyferry closed',
   'journal.reason.session-killed':
     'session {session} of this journal (entries {from}-{to}) ended without stopping and without recording its end: its process ({pid}) was killed, crashed or lost its power, and left the journal’s lock behind. Whatever it was doing when it ended is unfinished',
+  'journal.reason.session-killed-import':
+    'session {session} of this journal (entries {from}-{to}) ended without stopping and without recording its end: its process ({pid}) was killed, crashed or lost its power, and left the journal’s lock behind. It had journaled the import of {done, select, all {{count, plural, one {the one key} other {all # keys}}} other {{imported} of the {count} keys}} of the wrapped-material bundle it checked at entry {checkSeq}: what it left unfinished is {done, select, all {the proof of {count, plural, one {that key} other {those keys}} and the online receipt} other {the import of the other keys, the proof of the keys and the online receipt}}',
   'journal.reason.sent-unrecorded':
     'session {session} of this journal (entries {from}-{to}) sent {count, plural, one {an import} other {# imports}} to the KMS and ended before recording {count, plural, one {its answer} other {their answers}} (a kill, a crash, a power cut or a journal that could not be written ends a session so; the journal does not say which)',
   'journal.reason.sent-unrecorded-creates':

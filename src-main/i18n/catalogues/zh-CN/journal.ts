@@ -94,6 +94,8 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.app-closed': 'Keyferry 已关闭',
   'journal.reason.session-killed':
     '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束，也未记录其结束：其进程（{pid}）被终止、崩溃或断电，留下了日志的锁。它结束时正在进行的操作未完成',
+  'journal.reason.session-killed-import':
+    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束，也未记录其结束：其进程（{pid}）被终止、崩溃或断电，留下了日志的锁。它已在日志中记录了在条目 {checkSeq} 核对的已包装密钥材料包中{done, select, all {全部 {count} 个密钥} other {{count} 个密钥中 {imported} 个}}的导入：它未完成的是{done, select, all {这些密钥的证明和联网回执} other {其余密钥的导入、这些密钥的证明和联网回执}}',
   'journal.reason.sent-unrecorded':
     '此日志的第 {session} 次会话（条目 {from}-{to}）向 KMS 发送了 {count} 个导入，在记录其答复之前即已结束（进程被终止、崩溃、断电或日志无法写入都会使会话如此结束；日志并未说明是哪一种）',
   'journal.reason.sent-unrecorded-creates':

@@ -13,6 +13,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { killedSessionEntries } from '../../../../src-main/core/ceremony/online/killed-session';
 import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import type { JsonObject } from '../../../../src-main/core/journal/canonical-json';
+import { phraseText, type Phrase } from '../../../../src-main/i18n/phrase';
+import { translator } from '../../../../src-main/i18n/translate';
 
 let dir = '';
 beforeEach(async () => {
@@ -27,14 +30,16 @@ const gonePid = () => spawnSync(process.execPath, ['-e', '0']).pid as number;
 
 /** A journal with a ceremony start and one later session, ended by `last` (events), then a lock left as `purpose` since `since`. */
 async function reopenedAfterKill(
-  last: readonly string[],
+  last: readonly (string | readonly [string, JsonObject])[],
   options: { purpose?: 'write' | 'read'; since?: (sessionTime: string) => string } = {},
 ) {
   const file = path.join(dir, 'online.jsonl');
   const first = await openJournal(file, { create: true });
   await first.append('Ana', 'ceremony.started');
   const session = await first.append('Ana', 'ceremony.session-started');
-  for (const event of last) await first.append('Ana', event);
+  for (const event of last)
+    if (typeof event === 'string') await first.append('Ana', event);
+    else await first.append('Ana', event[0], event[1]);
   await first.close();
   const since = options.since?.(session.time) ?? new Date(Date.parse(session.time) - 5).toISOString();
   const pid = gonePid();
@@ -59,6 +64,40 @@ describe('a session killed with the journal open', () => {
         keyIds: [],
       },
     });
+  });
+
+  it('killed after its import: says how far the import went, not "whatever it was doing"', async () => {
+    const checked: [string, JsonObject] = [
+      'wrapped-bundle.checked',
+      { folder: '/m/w', manifestSha256: 'f'.repeat(64), keys: [{ keyId: 'k1' }, { keyId: 'k2' }] },
+    ];
+    const every = await reopenedAfterKill([
+      'kms.connected',
+      checked,
+      ['key.imported', { keyId: 'k1' }],
+      ['key.imported', { keyId: 'k2' }],
+    ]);
+    const [all] = killedSessionEntries(every.journal.entries, every.journal.lockLeftBehind, 'Ana');
+    await every.journal.close();
+    const phrase = all?.data?.reasonPhrase as Phrase;
+    expect(phrase).toEqual({
+      key: 'journal.reason.session-killed-import',
+      values: { session: 2, from: 2, to: every.count, pid: every.pid, checkSeq: 4, imported: 2, count: 2, done: 'all' },
+    });
+    expect(phraseText(translator('en'), phrase)).toContain(
+      'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4: what it left unfinished is the proof of those keys and the online receipt',
+    );
+    expect(phraseText(translator('en'), phrase)).not.toContain('Whatever it was doing');
+    expect(phraseText(translator('zh-CN'), phrase)).toContain(
+      '全部 2 个密钥的导入：它未完成的是这些密钥的证明和联网回执',
+    );
+    await rm(path.join(dir, 'online.jsonl'));
+    const some = await reopenedAfterKill(['kms.connected', checked, ['key.imported', { keyId: 'k2' }]]);
+    const [part] = killedSessionEntries(some.journal.entries, some.journal.lockLeftBehind, 'Ana');
+    await some.journal.close();
+    expect(phraseText(translator('en'), part?.data?.reasonPhrase as Phrase)).toContain(
+      'It had journaled the import of 1 of the 2 keys of the wrapped-material bundle it checked at entry 4: what it left unfinished is the import of the other keys, the proof of the keys and the online receipt',
+    );
   });
 
   it('is not said when the process died before its session entry, nor for a reader’s lock', async () => {

@@ -41,6 +41,7 @@ describe('custody sets a later wrap replaced', () => {
         custodians: ['Carol', 'Dan', 'Eve'],
         folder: '/m/wrapped-1',
         seq: entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq,
+        manifestSha256: entries.find((e) => e.event === 'wrapped-bundle.checked')?.data.manifestSha256,
       },
     ]);
   });

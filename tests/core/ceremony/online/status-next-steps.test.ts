@@ -193,7 +193,11 @@ describe('the next steps of a look at the keys', () => {
     const look = (at: Date) =>
       statusNextSteps([imported, key('b'), key('c')], [state('a', '2'), state('b', '5'), state('c', '5')], entries, at);
     expect(look(NOW).missing.map((k) => k.keyId)).toEqual(['b', 'c']);
-    expect(look(NOW).missingTokens).toEqual({ until: Date.parse('2030-01-03T09:00:00Z'), lapsed: false });
+    expect(look(NOW).missingTokens).toEqual({
+      until: Date.parse('2030-01-03T09:00:00Z'),
+      lapsed: false,
+      by: 'computer',
+    });
     expect(look(new Date('2030-01-03T09:00:00Z')).missingTokens?.lapsed).toBe(true);
     // Nothing missing: nothing to say of tokens.
     expect(statusNextSteps([imported], [state('a', '2')], entries, NOW).missingTokens).toBeNull();
@@ -223,7 +227,9 @@ describe('the next steps of a look at the keys', () => {
     ]);
     const imported = key('a', { imported: true, verified: true });
     const look = statusNextSteps([imported, key('b')], [state('a', '2'), state('b', '5')], entries, NOW);
-    expect(look.missingTokens).toEqual({ until: Date.parse('2030-01-03T09:00:00Z'), lapsed: false });
+    // Bundle 2's tokens were issued (24 hours before their expiry) the moment bundle 1's expired: by the
+    // KMS's clock those have lapsed, whatever this computer's clock (NOW) says.
+    expect(look.missingTokens).toEqual({ until: Date.parse('2030-01-03T09:00:00Z'), lapsed: true, by: 'kms' });
     // A key not of that bundle (waiting for one of its own) counts with its own latest tokens.
     const withOther = journalEntries([
       ...entries.map((e) => [e.event, e.data] as const),
@@ -235,7 +241,7 @@ describe('the next steps of a look at the keys', () => {
       withOther,
       NOW,
     );
-    expect(other.missingTokens).toEqual({ until: Date.parse('2030-01-03T08:00:00Z'), lapsed: false });
+    expect(other.missingTokens).toEqual({ until: Date.parse('2030-01-03T08:00:00Z'), lapsed: true, by: 'kms' });
     // A bundle written after that check needs a new wrap: its tokens are the ones that count.
     const later = journalEntries([
       ...entries.map((e) => [e.event, e.data] as const),
@@ -246,6 +252,7 @@ describe('the next steps of a look at the keys', () => {
       {
         until: Date.parse('2030-01-05T09:00:00Z'),
         lapsed: false,
+        by: 'computer',
       },
     );
   });

@@ -45,12 +45,13 @@ async function twoParametersBundles(which: 'params-1' | 'params-2') {
 describe('the import-parameters bundle a wrapped bundle was made from', () => {
   it('an earlier one than the last written: a warning naming both, journaled, and named by the online receipt', async () => {
     const { journal, first, second, checked, receipt } = await twoParametersBundles('params-1');
-    expect(checked.warnings.find((w) => w.code === 'WRAPPED_FROM_EARLIER_PARAMETERS')?.values).toEqual({
+    expect(checked.warnings.find((w) => w.code === 'WRAPPED_FROM_EARLIER_PARAMETERS')?.values).toMatchObject({
       dir: first.dir,
       digest: groupHex(first.manifestSha256),
       latestDir: second.dir,
       latestDigest: groupHex(second.manifestSha256),
       bound: 'no',
+      tokens: 'valid',
     });
     const check = (await journalFileEntries(journal)).find((e) => e.event === 'wrapped-bundle.checked');
     expect(check?.data.parametersBundle).toEqual({ folder: first.dir, manifestSha256: first.manifestSha256 });
@@ -122,13 +123,17 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
         ['t2', [bundle(2)]],
       ]),
     };
-    const issued = [{ importTokenSha256: 't1' }, { importTokenSha256: 't2' }] as const;
-    const restored = { key: { issued, firstImport: { seq: 4 } } } as unknown as Parameters<
+    const issued = [
+      { importTokenSha256: 't1', tokenExpiresAt: '2030-01-02T00:00:00Z' },
+      { importTokenSha256: 't2', tokenExpiresAt: '2030-01-02T01:00:00Z' },
+    ] as const;
+    const restored = { key: { issued, firstImport: { seq: 4 } }, issued: issued[0] } as unknown as Parameters<
       typeof earlierParametersWarning
     >[2][number];
-    const fresh = { key: { issued } } as unknown as typeof restored;
-    const [bound] = earlierParametersWarning(state, bundle(1), [restored]);
-    const [unbound] = earlierParametersWarning(state, bundle(1), [fresh]);
+    const fresh = { key: { issued }, issued: issued[0] } as unknown as typeof restored;
+    const now = new Date('2030-01-01T02:00:00Z');
+    const [bound] = earlierParametersWarning(state, bundle(1), [restored], now);
+    const [unbound] = earlierParametersWarning(state, bundle(1), [fresh], now);
     expect(bound?.values).toMatchObject({ bound: 'yes' });
     expect(unbound?.values).toMatchObject({ bound: 'no' });
     const en = translator('en');
@@ -139,6 +144,43 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     // Not before the KMS took this import: if it refuses these tokens, the other bundle is the one to wrap.
     expect(unbound && warningText(en, unbound)).toContain(
       'Once the KMS has taken this import, destroy the other parameters bundle and do not wrap it as well; if the KMS refuses this bundle’s tokens, the other bundle is the one to wrap',
+    );
+  });
+  it('its tokens expired by the KMS’s clock, as the newer bundle’s tokens show, though not by this computer’s: said so, and the newer bundle kept', () => {
+    const bundle = (n: number) => ({ folder: `/m/params-${n}`, manifestSha256: String(n).repeat(64), seq: n });
+    const state = {
+      parametersBundle: bundle(2),
+      parametersBundlesOfToken: new Map([
+        ['t1', [bundle(1)]],
+        ['t2', [bundle(2)]],
+      ]),
+    };
+    // The second token was issued a day and an hour after the first (the KMS's clock), 24 hours before its expiry.
+    const issued = [
+      { importTokenSha256: 't1', tokenExpiresAt: '2030-01-02T00:00:00Z' },
+      { importTokenSha256: 't2', tokenExpiresAt: '2030-01-03T01:00:00Z' },
+    ] as const;
+    const checked = [{ key: { issued }, issued: issued[0] }] as unknown as Parameters<
+      typeof earlierParametersWarning
+    >[2];
+    // This computer's clock still before the first token's expiry.
+    const [lagging] = earlierParametersWarning(state, bundle(1), checked, new Date('2030-01-01T12:00:00Z'));
+    expect(lagging?.values).toMatchObject({ tokens: 'expired', by: 'kms', at: Date.parse('2030-01-02T00:00:00Z') });
+    const en = translator('en');
+    const text = lagging ? warningText(en, lagging) : '';
+    expect(text).toContain(
+      'by the KMS’s clock, as the import tokens it issued for the last bundle show: the KMS will refuse this import. Keep the last bundle (/m/params-2): it is the one to wrap',
+    );
+    expect(text).not.toContain('have not expired');
+    expect(text).not.toContain('destroy the other parameters bundle');
+    const zh = lagging ? warningText(translator('zh-CN'), lagging) : '';
+    expect(zh).toContain('按 KMS 的时钟');
+    expect(zh).toContain('请保留最后那个参数包（/m/params-2）');
+    // The KMS's time shown no later than this computer's: this computer's clock decides, and says so.
+    const [own] = earlierParametersWarning(state, bundle(1), checked, new Date('2030-01-03T00:30:00Z'));
+    expect(own?.values).toMatchObject({ tokens: 'expired', by: 'computer' });
+    expect(own ? warningText(en, own) : '').toContain(
+      'by this computer’s clock (the import tokens the KMS issued since do not show its clock any later)',
     );
   });
 });
