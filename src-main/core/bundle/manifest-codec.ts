@@ -2,6 +2,7 @@
  * manifest.json to and from bytes. The file must be exactly Keyferry's canonical serialization
  * of a schema-valid manifest, so an edited, re-formatted or cut-short manifest never verifies.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
@@ -118,14 +119,24 @@ export async function checkManifestSchemaInSlices(value: unknown): Promise<Bundl
   return { ...header.data, keys, files } as BundleManifest;
 }
 
-/** Manifest bytes as a JSON object of a known format and version (not yet checked against its schema). */
-function decodeManifest(bytes: Buffer): object {
+/**
+ * Manifest bytes as a JSON object of a known format and version (not yet checked against its
+ * schema). `read` is what JSON.parse gave for the bytes read as UTF-8 without checking them (the
+ * reader asks for the format they claim first), undefined when it threw: for bytes that are UTF-8
+ * that is the same text, so it is not parsed again.
+ */
+function decodeManifest(bytes: Buffer, read?: unknown): object {
   let parsed: unknown;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    parsed = JSON.parse(text);
-  } catch {
-    throw manifestInvalid({ reason: 'notJson', file: MANIFEST_FILE });
+  // A byte-order mark is not JSON: the text with it was refused by JSON.parse (undefined), and
+  // decoding here takes it off first.
+  if (read !== undefined && isUtf8(bytes)) parsed = read;
+  else {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      parsed = JSON.parse(text);
+    } catch {
+      throw manifestInvalid({ reason: 'notJson', file: MANIFEST_FILE });
+    }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw manifestInvalid({ reason: 'notObject', file: MANIFEST_FILE });
@@ -173,9 +184,12 @@ export function parseManifest(bytes: Buffer): BundleManifest {
   return manifest;
 }
 
-/** `parseManifest` with the event loop let run between its steps and between the keys' schema checks. */
-export async function parseManifestInSlices(bytes: Buffer): Promise<BundleManifest> {
-  const decoded = decodeManifest(bytes);
+/**
+ * `parseManifest` with the event loop let run between its steps and between the keys' schema
+ * checks. `read`: the bytes already parsed as JSON, unchecked (see decodeManifest).
+ */
+export async function parseManifestInSlices(bytes: Buffer, read?: unknown): Promise<BundleManifest> {
+  const decoded = decodeManifest(bytes, read);
   await yieldToEventLoop();
   const manifest = await checkManifestSchemaInSlices(decoded);
   await yieldToEventLoop();

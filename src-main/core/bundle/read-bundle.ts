@@ -128,7 +128,7 @@ export function manifestClaims(bytes: Buffer): {
 } {
   const json = parsedJson(bytes);
   const claim = claimedCeremonySchema.safeParse(json);
-  const format = claimedFormat(bytes);
+  const format = claimedFormat(json);
   const wrap = format === WRAPPED_MATERIAL_FORMAT ? claimedWrapSchema.safeParse(json) : undefined;
   const made = wrap?.success ? wrap.data.madeBy : undefined;
   return {
@@ -187,9 +187,9 @@ function parsedJson(bytes: Buffer): unknown {
   }
 }
 
-/** The format `manifestBytes` claim (undefined when none Keyferry knows, or not JSON); unchecked. */
-function claimedFormat(manifestBytes: Buffer): BundleFormat | undefined {
-  const claim = claimedFormatSchema.safeParse(parsedJson(manifestBytes));
+/** The format manifest bytes read as `json` (parsedJson) claim (undefined when none Keyferry knows, or not JSON); unchecked. */
+function claimedFormat(json: unknown): BundleFormat | undefined {
+  const claim = claimedFormatSchema.safeParse(json);
   return claim.success ? claim.data.format : undefined;
 }
 
@@ -210,10 +210,13 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
 async function readBundleUnnamed(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
   const { scanned: manifestFile, bytes: manifestBytes } = await readManifestAlone(dir);
   const digest = sha256Hex(manifestBytes);
-  options.proveDigest?.(digest, () => claimedFormat(manifestBytes));
+  // The manifest is parsed as JSON once (when first needed): for the format it claims and for its checks.
+  let json: { readonly value: unknown } | undefined;
+  const manifestJson = () => (json ??= { value: parsedJson(manifestBytes) }).value;
+  options.proveDigest?.(digest, () => claimedFormat(manifestJson()));
   // Whose digest was typed: the parameters' the online workstation shows, a wrap's the receipt
   // prints; a mistyped one is refused saying where to read it (the manifest claims which, unchecked).
-  const format = claimedFormat(manifestBytes);
+  const format = claimedFormat(manifestJson());
   const kind = format === IMPORT_PARAMETERS_FORMAT ? 'parameters' : format === undefined ? 'unknown' : 'wrapped';
   const expected =
     options.expectedDigest === undefined
@@ -233,7 +236,7 @@ async function readBundleUnnamed(dir: string, options: ReadBundleOptions): Promi
     throw new KeyferryError('BUNDLE_CHANGED_WHILE_READING', { file: MANIFEST_FILE });
   }
   // Every check below runs in slices or yields after it: a 100-key bundle never holds the event loop for a frame.
-  const manifest = await parseManifestInSlices(manifestBytes);
+  const manifest = await parseManifestInSlices(manifestBytes, manifestJson());
   options.onManifest?.(manifest);
   checkListing(manifest, scan);
   const files = await stepsInSlices(

@@ -150,16 +150,29 @@ const G15_MASK = 0b101010000010010;
 /** Level M is 0 in the format information's two error correction bits. */
 const formatBits = (mask: number) => bch(mask, G15, 10) ^ G15_MASK;
 
-const MASKS: readonly ((i: number, j: number) => boolean)[] = [
-  (i, j) => (i + j) % 2 === 0,
-  (i) => i % 2 === 0,
-  (_i, j) => j % 3 === 0,
-  (i, j) => (i + j) % 3 === 0,
-  (i, j) => (Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0,
-  (i, j) => ((i * j) % 2) + ((i * j) % 3) === 0,
-  (i, j) => (((i * j) % 2) + ((i * j) % 3)) % 2 === 0,
-  (i, j) => (((i * j) % 3) + ((i + j) % 2)) % 2 === 0,
-];
+/** The eight masks (ISO/IEC 18004 table 10): how many, and which flip the module at row i, column j (bit m: mask m). */
+const MASK_COUNT = 8;
+function maskFlips(i: number, j: number): number {
+  const sum = i + j;
+  const product = i * j;
+  return (
+    (sum % 2 === 0 ? 1 : 0) |
+    (i % 2 === 0 ? 2 : 0) |
+    (j % 3 === 0 ? 4 : 0) |
+    (sum % 3 === 0 ? 8 : 0) |
+    ((Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0 ? 16 : 0) |
+    ((product % 2) + (product % 3) === 0 ? 32 : 0) |
+    (((product % 2) + (product % 3)) % 2 === 0 ? 64 : 0) |
+    (((product % 3) + (sum % 2)) % 2 === 0 ? 128 : 0)
+  );
+}
+
+/** The data modules: where each lies, its unmasked bit, and which masks flip it (maskFlips). */
+interface DataModules {
+  readonly at: Int32Array;
+  readonly bits: Uint8Array;
+  readonly flips: Uint8Array;
+}
 
 /** A symbol under construction: one byte per module (1 dark), and which modules are function patterns. */
 class QrSymbol {
@@ -233,8 +246,8 @@ class QrSymbol {
     }
   }
 
-  /** The data modules in placement order (two-column zigzag from the bottom right) and their unmasked bits. */
-  placement(words: Uint8Array): { at: Int32Array; bits: Uint8Array } {
+  /** The data modules in placement order (two-column zigzag from the bottom right), their unmasked bits and masks. */
+  placement(words: Uint8Array): DataModules {
     const n = this.size;
     const at: number[] = [];
     let row = n - 1;
@@ -253,69 +266,62 @@ class QrSymbol {
     }
     const bits = new Uint8Array(at.length);
     for (let k = 0; k < at.length && k >> 3 < words.length; k++) bits[k] = (words[k >> 3]! >> (7 - (k & 7))) & 1;
-    return { at: Int32Array.from(at), bits };
+    // Each module's eight mask bits at once: the masks then only read them.
+    const flips = new Uint8Array(at.length);
+    for (let k = 0; k < at.length; k++) flips[k] = maskFlips(Math.floor(at[k]! / n), at[k]! % n);
+    return { at: Int32Array.from(at), bits, flips };
   }
 
   /** The data modules under `mask`. */
-  mask(mask: number, data: { at: Int32Array; bits: Uint8Array }): void {
-    const n = this.size;
-    const flip = MASKS[mask]!;
-    for (let k = 0; k < data.at.length; k++) {
-      const at = data.at[k]!;
-      this.dark[at] = data.bits[k]! ^ (flip(Math.floor(at / n), at % n) ? 1 : 0);
-    }
+  mask(mask: number, data: DataModules): void {
+    const { at, bits, flips } = data;
+    for (let k = 0; k < at.length; k++) this.dark[at[k]!] = bits[k]! ^ ((flips[k]! >> mask) & 1);
   }
 
-  /** qrcode-generator's penalty score (its QRUtil.getLostPoint): the mask with the lowest is used. */
+  /**
+   * qrcode-generator's penalty score (its QRUtil.getLostPoint): the mask with the lowest is used.
+   * The same integer sums, in one pass over the rows: a module's like neighbours from the dark
+   * count of its 3×3 box (row sums of three), its 2×2 block from two row pairs, and the 1:1:3:1:1
+   * runs from a seven-module window along each row and down each column.
+   */
   penalty(): number {
     const n = this.size;
     const d = this.dark;
+    // Each module with its left and right neighbours, dark ones counted.
+    const across = new Uint8Array(n * n);
+    for (let at = 0; at < n * n; at += n) {
+      for (let col = 0; col < n; col++) {
+        across[at + col] = d[at + col]! + (col > 0 ? d[at + col - 1]! : 0) + (col < n - 1 ? d[at + col + 1]! : 0);
+      }
+    }
+    const down = new Uint8Array(n);
     let lost = 0;
-    // Each module against its (up to) eight neighbours, the rows above and below read only where they exist.
+    let darkCount = 0;
     for (let row = 0; row < n; row++) {
       const here = row * n;
-      const above = row > 0 ? here - n : -1;
-      const below = row < n - 1 ? here + n : -1;
+      const above = row > 0;
+      const below = row < n - 1;
+      const rows = 1 + (above ? 1 : 0) + (below ? 1 : 0);
+      let window = 0;
       for (let col = 0; col < n; col++) {
-        const dark = d[here + col];
-        const left = col > 0;
-        const right = col < n - 1;
-        let same = 0;
-        if (left && d[here + col - 1] === dark) same++;
-        if (right && d[here + col + 1] === dark) same++;
-        if (above >= 0) {
-          if (d[above + col] === dark) same++;
-          if (left && d[above + col - 1] === dark) same++;
-          if (right && d[above + col + 1] === dark) same++;
-        }
-        if (below >= 0) {
-          if (d[below + col] === dark) same++;
-          if (left && d[below + col - 1] === dark) same++;
-          if (right && d[below + col + 1] === dark) same++;
-        }
+        const dark = d[here + col]!;
+        darkCount += dark;
+        const box = across[here + col]! + (above ? across[here - n + col]! : 0) + (below ? across[here + n + col]! : 0);
+        const neighbours = rows * (1 + (col > 0 ? 1 : 0) + (col < n - 1 ? 1 : 0)) - 1;
+        const same = dark === 1 ? box - 1 : neighbours - box;
         if (same > 5) lost += 3 + same - 5;
+        if (below && col < n - 1) {
+          const count = d[here + col]! + d[here + n + col]! + d[here + col + 1]! + d[here + n + col + 1]!;
+          if (count === 0 || count === 4) lost += 3;
+        }
+        // Dark, light, three dark, light, dark: the same read either way.
+        window = ((window << 1) | dark) & 0x7f;
+        if (col >= 6 && window === 0b1011101) lost += 40;
+        const column = ((down[col]! << 1) | dark) & 0x7f;
+        down[col] = column;
+        if (row >= 6 && column === 0b1011101) lost += 40;
       }
     }
-    for (let row = 0; row < n - 1; row++) {
-      for (let col = 0; col < n - 1; col++) {
-        const count = d[row * n + col]! + d[(row + 1) * n + col]! + d[row * n + col + 1]! + d[(row + 1) * n + col + 1]!;
-        if (count === 0 || count === 4) lost += 3;
-      }
-    }
-    const finderLike = (at: number, stride: number) =>
-      d[at] === 1 &&
-      d[at + stride] === 0 &&
-      d[at + 2 * stride] === 1 &&
-      d[at + 3 * stride] === 1 &&
-      d[at + 4 * stride] === 1 &&
-      d[at + 5 * stride] === 0 &&
-      d[at + 6 * stride] === 1;
-    for (let row = 0; row < n; row++)
-      for (let col = 0; col < n - 6; col++) if (finderLike(row * n + col, 1)) lost += 40;
-    for (let col = 0; col < n; col++)
-      for (let row = 0; row < n - 6; row++) if (finderLike(row * n + col, n)) lost += 40;
-    let darkCount = 0;
-    for (const m of d) darkCount += m;
     return lost + (Math.abs((100 * darkCount) / n / n - 50) / 5) * 10;
   }
 }
@@ -337,7 +343,7 @@ export function* qrModulesSteps(
   const data = symbol.placement(words);
   let best = 0;
   let lowest = Infinity;
-  for (let mask = 0; mask < MASKS.length; mask++) {
+  for (let mask = 0; mask < MASK_COUNT; mask++) {
     symbol.mask(mask, data);
     const penalty = symbol.penalty();
     if (penalty < lowest) {

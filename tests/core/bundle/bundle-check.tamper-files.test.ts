@@ -91,6 +91,28 @@ describe('an edited manifest', () => {
     expect(error.message).toContain('cut short');
   });
 
+  it('is refused as not JSON when a byte in it is not UTF-8, though the rest reads as JSON', async () => {
+    const dir = await t.paramsCopy();
+    const file = path.join(dir, 'manifest.json');
+    const bytes = await fs.readFile(file);
+    // A letter of the first key's alias made a byte UTF-8 never has: read loosely, it is still JSON.
+    const at = bytes.indexOf('"keyAlias": "') + '"keyAlias": "'.length;
+    bytes[at] = 0xff;
+    await fs.writeFile(file, bytes);
+    const error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_MANIFEST_INVALID');
+    expect(error.message).toContain('manifest.json is not valid JSON');
+  });
+
+  it('is refused as re-formatted when a byte-order mark comes first', async () => {
+    const dir = await t.paramsCopy();
+    const file = path.join(dir, 'manifest.json');
+    await fs.writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await fs.readFile(file)]));
+    const error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_MANIFEST_NOT_CANONICAL');
+    expect(error.message).toContain('edited or re-formatted');
+  });
+
   it('is refused when only its final newline is missing', async () => {
     const dir = await t.paramsCopy();
     const bytes = await fs.readFile(path.join(dir, 'manifest.json'));
