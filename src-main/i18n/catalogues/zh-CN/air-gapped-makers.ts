@@ -27,7 +27,7 @@ export const zhCNAirGappedMakers: { readonly [K in keyof typeof enAirGappedMaker
   'online.next.same-airgap-journal':
     '{known, select, yes {请在与之前相同的离线日志 {journal}（首条记录 {firstEntry}）中包装，不要使用新日志} unproven {如果离线端已为本仪式包装过（本工作站见过的材料包均未能证明其是在哪个离线日志中包装的），请在那个相同的离线日志中包装，不要使用新日志：在 --journal 后填写其文件名} other {如果离线端已为本仪式包装过（本工作站尚未见过其任何材料包），请在那个相同的离线日志中包装，不要使用新日志：在 --journal 后填写其文件名}}。该日志知道先前的包装及其托管集；online import 会拒绝另一个离线日志的包。',
   'receipt.people.materialMadeBy':
-    '第 {seq} 条记录：所核对的已包装密钥材料包是在离线端由操作员 {operator} 与{count, plural, other {见证人}} {witnessList} {purpose, select, restore {通过托管恢复制作} other {包装}}的，离线日志为 {journal}（首条记录 {firstEntry}）',
+    '条目 {seq}：所核对的已包装密钥材料包是在离线端由操作员 {operator} 与{count, plural, other {见证人}} {witnessList} {purpose, select, restore {通过托管恢复制作} other {包装}}的，离线日志为 {journal}（首条记录 {firstEntry}）',
   'check.other-journal.lead':
     '{missing, select, yes {此包未说明是在哪个离线日志中包装的} other {此包是在本仪式离线日志之外的另一个离线日志中包装的}}。只有在本仪式的日志 {journal} 已丢失、且您知道此包为何在别处制作时才可导入：您的确认会作为覆盖记入日志并印在回执上（命令行中为 --accept-other-airgap-journal）。',
   'check.other-journal.type': '请键入本仪式的离线日志 {journal} 以接受此包',
