@@ -540,6 +540,8 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next': { surface?: string };
+  'problem.CUSTODIAN_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; place: string | number; command: string };
+  'problem.CUSTODIAN_ON_WORKSTATION_VOLUME.next': { surface?: string; command: string };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': NoValues;
   'problem.BUNDLE_ABANDONED': { dir: string | number };
@@ -2274,8 +2276,6 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_FOLDER_CHANGED.next': { surface?: string };
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
-  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; keyFile: string | number; cwd: string | number };
-  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string; surface?: string };
   'cli.custody.restore.default-title': NoValues;
@@ -2675,6 +2675,7 @@ export interface ProblemValueTable {
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; surface?: string };
   'PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number; surface?: string };
+  'CUSTODIAN_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; place: string | number; command: string; surface?: string };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
@@ -3115,7 +3116,6 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
-  'CUSTODY_OUT_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; keyFile: string | number; cwd: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };

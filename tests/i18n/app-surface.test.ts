@@ -60,8 +60,8 @@ const CASES: readonly Case[] = [
     branch: 'none written since',
   },
   {
-    code: 'PREFLIGHT_ON_RECEIPT_VOLUME',
-    values: { index: 2, folder: '/work/c2', receipts: '/work' },
+    code: 'CUSTODIAN_ON_WORKSTATION_VOLUME',
+    values: { index: 2, folder: '/work/c2', on: 'receipts', place: '/work', command: 'wrap' },
     cli: '--shares-on-one-volume',
   },
   {

@@ -228,6 +228,9 @@ export const airgapWrapCommand = defineCommand({
         wrappedBundle: out,
         receiptFolder: receiptDir,
         materialExpiry: override ?? ('plan' as const),
+        // No custodian folder on the volume of the folder this runs in, nor of the material file.
+        workingFolder: io.cwd,
+        ...(values.material ? { materialFile: path.resolve(io.cwd, values.material) } : {}),
         ...(custody
           ? {
               custodianFolders: custody.folders,

@@ -3,7 +3,8 @@
  * key material. Split makes a custody set of the one key (share format 2, as the air-gapped
  * ceremony does) and writes each custodian's folder with core/custody/custodian-folders.ts: their
  * share file, its printable slip, the backup file and its printout, each folder on its own
- * volume and none on the workstation's (the material file's, /, the working folder's). Passphrases come only from an environment variable. Split reads plaintext material, so
+ * volume and none on the workstation's (core/media/custodian-volumes.ts). Passphrases come only
+ * from an environment variable. Split reads plaintext material, so
  * it first runs the air-gapped network check (refused on a live network unless --allow-network).
  */
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { writeCustodySet } from '../../core/custody/custodian-folders';
 import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
 import type { VolumeIdOf } from '../../core/custody/write-shares';
 import { volumeIdOf as mediaVolumeIdOf } from '../../core/media/folder-info';
+import { refuseCustodianVolumes, workstationPlaces } from '../../core/media/custodian-volumes';
 import { checkIdentifier } from '../../core/identifier-check';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
@@ -74,7 +76,7 @@ async function runSplit(
   // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
   const volumes = values['shares-on-one-volume'] ? (folder: string) => path.resolve(folder) : volumeIdOf;
   if (!values['shares-on-one-volume'])
-    await refuseOutOnWorkstationVolumes(
+    await refuseOutVolumes(
       path.resolve(io.cwd, materialFile),
       path.resolve(io.cwd),
       folders,
@@ -145,38 +147,27 @@ async function runSplit(
 
 /**
  * A share written on the workstation's own disk stays beside the plaintext key: a custodian's
- * stick that is not mounted leaves its folder's path there. So no --out may be on the volume of the
- * material file, of the system (/), or of the folder the command runs in: refused before the
- * material is read. A folder or file that cannot be read is left to the checks that name it (the
- * material's read, the folders' check before writing).
+ * stick that is not mounted leaves its folder's path there. So each --out must be on a volume of its
+ * own and on none of the workstation's (core/media/custodian-volumes.ts, the air-gapped ceremony's
+ * rule too): refused before the material is read. A folder that cannot be read is left to the
+ * check that names it before writing.
  */
-async function refuseOutOnWorkstationVolumes(
+async function refuseOutVolumes(
   materialFile: string,
   cwd: string,
   folders: readonly string[],
   volumeIdOf: VolumeIdOf,
 ): Promise<void> {
-  const volumeOf = (target: string) =>
-    Promise.resolve(target)
-      .then(volumeIdOf)
-      .then(String, () => undefined);
-  const references = [
-    { on: 'material', volume: await volumeOf(materialFile) },
-    { on: 'system', volume: await volumeOf(path.parse(cwd).root) },
-    { on: 'cwd', volume: await volumeOf(cwd) },
-  ] as const;
-  for (const [i, folder] of folders.entries()) {
-    const volume = await volumeOf(folder);
-    const same = references.find((r) => r.volume !== undefined && r.volume === volume);
-    if (same)
-      throw new KeyferryError('CUSTODY_OUT_ON_WORKSTATION_VOLUME', {
-        index: i + 1,
-        folder,
-        on: same.on,
-        keyFile: materialFile,
-        cwd,
-      });
-  }
+  const custodians = [];
+  for (const [i, folder] of folders.entries())
+    custodians.push({
+      index: i + 1,
+      folder,
+      volumeId: await Promise.resolve(folder)
+        .then(volumeIdOf)
+        .then(String, () => undefined),
+    });
+  await refuseCustodianVolumes(custodians, workstationPlaces({ material: materialFile, cwd }), volumeIdOf, 'split');
 }
 
 /**

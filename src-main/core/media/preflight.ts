@@ -3,8 +3,8 @@
  * rule 9): every folder exists or can be created new, is empty when it must be, really accepts a
  * file (a probe file is created, fsynced and removed: read-only media, a full disk or a missing
  * permission show up here, not after the material was generated), sits on the right volume
- * (custodians each on their own, none on the volume the wrapped bundle travels on), and has room
- * for what will be written.
+ * (custodians each on their own, none on the workstation's nor on the volume the wrapped bundle
+ * travels on), and has room for what will be written.
  */
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
@@ -13,6 +13,8 @@ import { KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { refuseOutputThroughLink, type OutputRole } from '../fs/linked-output';
+import { refuseCustodianVolumes, workstationPlaces } from './custodian-volumes';
+import { volumeIdOf } from './folder-info';
 
 /** What a destination is for; messages name the folder by it (the preflight's part of OutputRole). */
 type DestinationRole = Extract<OutputRole, 'bundle' | 'parameters' | 'receipt' | 'custodian' | 'console'>;
@@ -56,6 +58,9 @@ interface PreflightOptions {
   readonly readFrom?: string;
   /** The journal's folder (the workstation's own disk, as a rule): no custodian folder may be on its volume. */
   readonly journalFolder?: string;
+  /** The folder the command line runs in, and the material file it reads: no custodian folder on their volumes either. */
+  readonly workingFolder?: string | undefined;
+  readonly materialFile?: string | undefined;
   /** File operations (tests inject failing media). */
   readonly layer?: FileLayer;
   /** The free bytes and allocation unit of the volume holding `folder` (default: statfs). */
@@ -169,43 +174,30 @@ async function statfsSpace(folder: string): Promise<VolumeSpace> {
 }
 
 /**
- * Custodians each on their own volume, none on the volume of the wrapped bundle (it travels online),
- * nor on the receipts' (the workstation's own disk, where the journal is: a custodian's stick not
- * mounted leaves its path there, and a share and the whole backup would stay with the journal).
+ * Custodians each on their own volume and none on the workstation's (custodian-volumes.ts: the
+ * receipts', the journal's, the home, temporary and system folders', the working folder's and the
+ * material file's when the command line names them), nor on the volume of the wrapped bundle (it
+ * travels online).
  */
-function checkVolumes(
-  checked: readonly CheckedDestination[],
-  options: PreflightOptions,
-  journal: { readonly folder: string; readonly volumeId: string } | undefined,
-): void {
+async function checkVolumes(checked: readonly CheckedDestination[], options: PreflightOptions): Promise<void> {
   if (options.allowCustodiansOnOneVolume) return;
   const custodians = checked.filter((c) => c.role === 'custodian');
+  // The transfer media first: a share there would travel to the online side.
   const bundle = checked.find((c) => c.role === 'bundle');
-  // The receipts' volume, and the journal's when the receipts are on a stick of their own.
-  const workstation = [checked.find((c) => c.role === 'receipt'), journal].filter((w) => w !== undefined);
-  for (const [i, c] of custodians.entries()) {
-    const other = custodians.slice(0, i).find((o) => o.volumeId === c.volumeId);
-    if (other)
-      throw new KeyferryError('PREFLIGHT_SAME_VOLUME', {
-        first: other.index,
-        firstFolder: other.folder,
-        second: c.index,
-        secondFolder: c.folder,
-      });
-    if (bundle && bundle.volumeId === c.volumeId)
-      throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
-        index: c.index,
-        folder: c.folder,
-        bundle: bundle.folder,
-      });
-    const beside = workstation.find((w) => w.volumeId === c.volumeId);
-    if (beside)
-      throw new KeyferryError('PREFLIGHT_ON_RECEIPT_VOLUME', {
-        index: c.index,
-        folder: c.folder,
-        receipts: beside.folder,
-      });
-  }
+  const onBundle = custodians.find((c) => c.volumeId === bundle?.volumeId);
+  if (bundle && onBundle)
+    throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
+      index: onBundle.index,
+      folder: onBundle.folder,
+      bundle: bundle.folder,
+    });
+  const places = workstationPlaces({
+    receipts: checked.find((c) => c.role === 'receipt')?.folder,
+    journal: options.journalFolder,
+    cwd: options.workingFolder,
+    material: options.materialFile,
+  });
+  await refuseCustodianVolumes(custodians, places, volumeIdOf, 'wrap');
 }
 
 /** Free space per volume against the sum of what every destination on it will receive. */
@@ -314,14 +306,7 @@ export async function preflightDestinations(
       blockBytes: volume.blockBytes,
     });
   }
-  const journalVolume =
-    options.journalFolder === undefined
-      ? undefined
-      : await fs.stat(options.journalFolder).then(
-          (stat) => ({ folder: options.journalFolder as string, volumeId: String(stat.dev) }),
-          () => undefined,
-        );
-  checkVolumes(checked, options, journalVolume);
+  await checkVolumes(checked, options);
   checkRoom(checked);
   return checked;
 }

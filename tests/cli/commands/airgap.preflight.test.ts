@@ -3,7 +3,8 @@
  * retry with the same journal (after an import token expired) writes its own receipt.
  * Read-only and full media are real tmpfs mounts (chmod does not stop root; EROFS and ENOSPC do).
  */
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -271,6 +272,53 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     );
     expect(await events()).not.toContain('material.generated');
   });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a custodian folder on the volume of the folder it runs in, or of --material, before generating anything',
+    async () => {
+      const digest = await parameters('params');
+      const [transfer, stick, work] = ['transfer', 'stick-1', 'work'].map((s) => path.join(dir, s)) as [
+        string,
+        string,
+        string,
+      ];
+      for (const media of [transfer, stick, work]) unmounts.push(mountTmpfs(media, { sizeKiB: 2048 }));
+      // Custodian 2's stick belongs at work/STICK and is not mounted: its path is on the working folder's volume.
+      await mkdir(path.join(work, 'STICK'));
+      const wrapFromWork = (...extra: string[]) =>
+        keyferry(
+          airgapWrapArgs(
+            {
+              bundle: path.join(dir, 'params'),
+              out: path.join(transfer, 'wrapped'),
+              journal: path.join(dir, 'airgap.jsonl'),
+              digest,
+            },
+            ...['--custody', '2/2', '--custodian', 'Dana', '--custodian', 'Eli'],
+            ...['--custodian-folder', path.join(stick, 'c1'), '--custodian-folder', 'STICK/c2'],
+            ...extra,
+          ),
+          { cwd: work },
+        );
+      const refused = await wrapFromWork();
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        `The folder of custodian 2 (${path.join(work, 'STICK', 'c2')}) is on the same volume as the folder this command runs in (${work})`,
+      );
+      expect(refused.stderr).toContain('Nothing was generated.');
+      expect(refused.stderr).toContain('give a folder on it (--custodian-folder)');
+      await writeFile(path.join(work, 'key.bin'), randomBytes(32));
+      const material = await wrapFromWork('--material', 'key.bin');
+      expect(material.code).toBe(1);
+      expect(material.stderr).toContain(
+        `The folder of custodian 2 (${path.join(work, 'STICK', 'c2')}) is on the same volume as the material file (${path.join(work, 'key.bin')})`,
+      );
+      expect(await events()).not.toContain('material.generated');
+      expect(await events()).not.toContain('material.loaded');
+      expect(await readdir(work)).toEqual(['STICK', 'key.bin']);
+      expect(await readdir(stick)).toEqual([]);
+    },
+  );
 
   it('AES material expiring with no custody copy needs --no-backup: refused before generating, then journaled and on the receipt', async () => {
     const digest = await parameters('params');

@@ -53,7 +53,7 @@ describe('custody split rehearsed on one machine', () => {
     expect(refused.code).toBe(1);
     // The material file is on the same disk: the first folder is refused for it, before the file is read.
     expect(refused.err).toContain(
-      `The folder for custodian 1’s share (${path.join(dir, 'custodian-1')}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
+      `The folder of custodian 1 (${path.join(dir, 'custodian-1')}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
     );
     expect(refused.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume.');
     expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);

@@ -686,8 +686,9 @@ describe('keyferry custody', () => {
         registered,
       );
       expect(result.code).toBe(1);
-      expect(result.err).toContain('The destinations for shares 1 and 2');
+      expect(result.err).toContain(`The folders of custodian 1 (${outs[0]}) and custodian 2 (${outs[1]})`);
       expect(result.err).toContain('are on the same volume');
+      expect(result.err).toContain('for a rehearsal only: --shares-on-one-volume');
       for (const out of outs) expect(await readdir(out)).toEqual([]);
     },
   );
@@ -714,7 +715,7 @@ describe('keyferry custody', () => {
         path.join(dir, 'key.bin'),
         outs,
         dir,
-        `The folder for custodian 2’s share (${outs[1]}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
+        `The folder of custodian 2 (${outs[1]}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
       );
     },
   );
@@ -733,7 +734,7 @@ describe('keyferry custody', () => {
         path.join(stick, 'key.bin'),
         [shm, unmounted],
         await workspace(),
-        `The folder for custodian 2’s share (${unmounted}) is on this workstation’s system volume (/): that share and the whole backup would stay on this workstation`,
+        `The folder of custodian 2 (${unmounted}) is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation`,
       );
       // Run from a working folder on another volume: a share folder beside it is refused for it.
       const work = await mkdtemp(path.join(tmpdir(), 'keyferry-work-'));
@@ -744,8 +745,49 @@ describe('keyferry custody', () => {
         path.join(stick, 'key.bin'),
         [shm, beside],
         work,
-        `The folder for custodian 2’s share (${beside}) is on the same volume as the folder this command runs in (${work})`,
+        `The folder of custodian 2 (${beside}) is on the same volume as the folder this command runs in (${work})`,
       );
+    },
+  );
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'in a real process: a stick not mounted whose path is on a home volume of its own is refused; mounted, a folder deep on it takes the share',
+    async () => {
+      const dir = await workspace();
+      await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+      // The officer's home is a volume of its own; custodian 2's stick belongs at ~/sticks/STICK.
+      const home = await mkdtemp(path.join(tmpdir(), 'keyferry-home-'));
+      onTestFinished(mountTmpfs(home, { sizeKiB: 1024 }));
+      const stick1 = await mkdtemp(path.join(tmpdir(), 'keyferry-custodian-stick-'));
+      onTestFinished(mountTmpfs(stick1, { sizeKiB: 1024 }));
+      const mountPoint = path.join(home, 'sticks', 'STICK');
+      const unmounted = path.join(mountPoint, 'custody', 'c2');
+      await mkdir(unmounted, { recursive: true });
+      const split = () =>
+        spawnSync(
+          process.execPath,
+          [
+            KEYFERRY_BIN,
+            ...splitArgs('key.bin', 'AES_256', 2, [stick1, unmounted], ['Alice', 'Bob']),
+            '--allow-network',
+          ],
+          { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: home } },
+        );
+      const refused = split();
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain(
+        `The folder of custodian 2 (${unmounted}) is on the same volume as the home folder (${home}): that share and the whole backup would stay on this workstation.`,
+      );
+      expect(await readdir(stick1)).toEqual([]);
+      expect(await readdir(unmounted)).toEqual([]);
+      // The stick mounted at its place: a folder deep inside it is on its own volume.
+      await rm(path.join(mountPoint, 'custody'), { recursive: true });
+      onTestFinished(mountTmpfs(mountPoint, { sizeKiB: 1024 }));
+      await mkdir(unmounted, { recursive: true });
+      const written = split();
+      expect(written.stderr).toBe('');
+      expect(written.status).toBe(0);
+      expect(existsSync(shareFileIn(unmounted, 2))).toBe(true);
     },
   );
 

@@ -122,51 +122,70 @@ describe('preflightDestinations', () => {
     expect(checked.map((c) => c.role)).toEqual(['bundle', 'receipt']);
   });
 
-  it('refuses two custodian folders on one volume unless allowed for a rehearsal', async () => {
-    const folders = [custodian(1, path.join(dir, 'c1')), custodian(2, path.join(dir, 'c2'))];
-    await expect(preflightDestinations(folders)).rejects.toMatchObject({ code: 'PREFLIGHT_SAME_VOLUME' });
-    await expect(preflightDestinations(folders, { allowCustodiansOnOneVolume: true })).resolves.toHaveLength(2);
-  });
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses two custodian folders on one stick unless allowed for a rehearsal',
+    async () => {
+      const stick = path.join(dir, 'stick');
+      unmounts.push(mountTmpfs(stick, { sizeKiB: 1024 }));
+      const folders = [custodian(1, path.join(stick, 'c1')), custodian(2, path.join(stick, 'c2'))];
+      await expect(preflightDestinations(folders)).rejects.toMatchObject({ code: 'PREFLIGHT_SAME_VOLUME' });
+      await expect(preflightDestinations(folders, { allowCustodiansOnOneVolume: true })).resolves.toHaveLength(2);
+    },
+  );
 
   it.skipIf(!MOUNTS_AVAILABLE)(
     'refuses a custodian folder on the receipts’ volume (a stick not mounted: its path on the workstation’s disk)',
     async () => {
-      const sticks = ['stick-1', 'stick-2'].map((s) => path.join(dir, s));
+      const sticks = ['stick-1', 'stick-2', 'receipts'].map((s) => path.join(dir, s));
       for (const stick of sticks) unmounts.push(mountTmpfs(stick, { sizeKiB: 1024 }));
-      // Custodian 2's stick is not in: its path under the mount point's parent is the workstation's disk.
+      const [stick1, stick2, receipts] = sticks as [string, string, string];
+      // Custodian 2's stick is not in: its path under the receipts medium is on that medium.
+      await mkdir(path.join(receipts, 'stick-3'));
       const destinations = [
-        bundle(path.join(sticks[0] as string, 'wrapped')),
-        receipt(dir),
-        custodian(1, path.join(sticks[1] as string, 'c1')),
-        custodian(2, path.join(dir, 'stick-3', 'c2')),
+        bundle(path.join(stick1, 'wrapped')),
+        receipt(receipts),
+        custodian(1, path.join(stick2, 'c1')),
+        custodian(2, path.join(receipts, 'stick-3', 'c2')),
       ];
-      await mkdir(path.join(dir, 'stick-3'));
       await expect(preflightDestinations(destinations)).rejects.toMatchObject({
-        code: 'PREFLIGHT_ON_RECEIPT_VOLUME',
-        message: expect.stringContaining(`The folder of custodian 2 (${path.join(dir, 'stick-3', 'c2')})`),
+        code: 'CUSTODIAN_ON_WORKSTATION_VOLUME',
+        values: { index: 2, on: 'receipts', place: receipts, command: 'wrap' },
+        message: expect.stringContaining(
+          `The folder of custodian 2 (${path.join(receipts, 'stick-3', 'c2')}) is on the same volume as the receipts (${receipts})`,
+        ),
       });
       await expect(preflightDestinations(destinations, { allowCustodiansOnOneVolume: true })).resolves.toHaveLength(4);
     },
   );
 
   it.skipIf(!MOUNTS_AVAILABLE)(
-    'refuses a custodian folder on the journal’s volume when the receipts are on a stick of their own',
+    'refuses a custodian folder on the journal’s, the working folder’s or the system’s volume, with the receipts on a stick of their own',
     async () => {
-      const sticks = ['transfer', 'receipts', 'stick-1'].map((s) => path.join(dir, s));
+      const sticks = ['transfer', 'receipts', 'stick-1', 'journal', 'work'].map((s) => path.join(dir, s));
       for (const stick of sticks) unmounts.push(mountTmpfs(stick, { sizeKiB: 1024 }));
-      const [transfer, receipts, stick1] = sticks as [string, string, string];
-      await mkdir(path.join(dir, 'stick-2'));
-      const destinations = [
+      const [transfer, receipts, stick1, journal, work] = sticks as [string, string, string, string, string];
+      const destinations = (second: string) => [
         bundle(path.join(transfer, 'wrapped')),
         receipt(receipts),
         custodian(1, path.join(stick1, 'c1')),
-        custodian(2, path.join(dir, 'stick-2', 'c2')),
+        custodian(2, path.join(second, 'stick-2', 'c2')),
       ];
-      await expect(preflightDestinations(destinations)).resolves.toHaveLength(4);
-      await expect(preflightDestinations(destinations, { journalFolder: dir })).rejects.toMatchObject({
-        code: 'PREFLIGHT_ON_RECEIPT_VOLUME',
-        message: expect.stringContaining(`(${dir})`),
+      for (const at of [journal, work, dir]) await mkdir(path.join(at, 'stick-2'));
+      await expect(preflightDestinations(destinations(journal), { journalFolder: journal })).rejects.toMatchObject({
+        code: 'CUSTODIAN_ON_WORKSTATION_VOLUME',
+        values: { index: 2, on: 'journal', place: journal },
       });
+      await expect(preflightDestinations(destinations(work), { workingFolder: work })).rejects.toMatchObject({
+        values: { index: 2, on: 'cwd', place: work },
+      });
+      // A stick not mounted whose path is on the workstation's disk: caught with no journal named.
+      // (The temp folder's disk: the system's own, or the temp folder's where that is a volume apart.)
+      await expect(preflightDestinations(destinations(dir))).rejects.toMatchObject({
+        code: 'CUSTODIAN_ON_WORKSTATION_VOLUME',
+        values: { index: 2 },
+        message: expect.stringContaining('that share and the whole backup would stay on this workstation'),
+      });
+      await expect(preflightDestinations(destinations(journal))).resolves.toHaveLength(4);
     },
   );
 

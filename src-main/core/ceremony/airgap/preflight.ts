@@ -32,6 +32,12 @@ export interface AirGapDestinations {
   /** Custodian folders may share one volume (rehearsals only). */
   readonly allowSameVolume?: boolean;
   /**
+   * The command line's working folder and material file (`--material`), on whose volumes no
+   * custodian folder may be either (the app names neither: its material files are chosen later).
+   */
+  readonly workingFolder?: string;
+  readonly materialFile?: string;
+  /**
    * The material expiry the wrapped bundle will request: 'plan' for each key's own planned expiry
    * (planned-expiry.ts; never where there is no plan), or one expiry for every AES key (an
    * override where a key's plan differs, journaled). When given, the bundle must be written with
@@ -125,7 +131,12 @@ export async function preflightJournaled(
   journal: Journal,
   operator: string,
   destinations: readonly Destination[],
-  options: { readonly allowSameVolume: boolean; readonly readFrom?: string | undefined },
+  options: {
+    readonly allowSameVolume: boolean;
+    readonly readFrom?: string | undefined;
+    readonly workingFolder?: string | undefined;
+    readonly materialFile?: string | undefined;
+  },
   /** More facts for the `preflight.passed` entry (e.g. the planned material expiry). */
   facts: Readonly<Record<string, string | number | boolean>> = {},
 ): Promise<CheckedDestination[]> {
@@ -134,6 +145,8 @@ export async function preflightJournaled(
     const checked = await preflightDestinations(destinations, {
       allowCustodiansOnOneVolume: allowSameVolume,
       journalFolder: path.dirname(journal.path),
+      workingFolder: options.workingFolder,
+      materialFile: options.materialFile,
       ...(options.readFrom !== undefined ? { readFrom: options.readFrom } : {}),
     });
     await journal.append(operator, 'preflight.passed', {

@@ -63,7 +63,12 @@ export class SessionPreflight {
       this.#journal,
       this.#operator,
       destinations,
-      { allowSameVolume: request.allowSameVolume ?? false, readFrom },
+      {
+        allowSameVolume: request.allowSameVolume ?? false,
+        readFrom,
+        workingFolder: request.workingFolder,
+        materialFile: request.materialFile,
+      },
       requested ? { bundleExpiry: requested } : {},
     );
     this.#checked = {

@@ -58,10 +58,6 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '份额 {first} 和 {second} 的目标位置（{firstFolder} 和 {secondFolder}）在同一个卷上：一个丢失或被复制的驱动器会带走两份份额。',
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自独立的移动存储介质：据此选择其文件夹，然后再次检查文件夹（保管人文件夹位于同一个卷上仅在使用测试材料的演练中接受）。} other {请为每位保管人的份额使用各自独立的移动存储介质（仅限使用测试材料的演练：custody split --shares-on-one-volume）。}}',
-  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME':
-    '保管人 {index} 份额的文件夹（{folder}）{on, select, material {与密钥材料文件（{keyFile}）位于同一卷：该份额和完整备份会与明文密钥材料放在一起，位于存放它的任何介质上} system {位于本工作站的系统卷（/）上：该份额和完整备份会留在本工作站上（未挂载的保管人U盘会使其文件夹路径落在那里）} other {与本命令运行所在的文件夹（{cwd}）位于同一卷：该份额和完整备份会放在命令工作的地方，即工作站的磁盘上或命令运行所在的U盘上}}。未读取也未写入任何内容。',
-  'problem.CUSTODY_OUT_ON_WORKSTATION_VOLUME.next':
-    '请挂载每位保管人存放份额的移动存储介质，并在其上指定一个文件夹（--out），且不位于工作站的任何卷上（密钥材料文件所在卷、系统卷、工作文件夹所在卷），并从工作站上的文件夹（而非保管人的U盘）运行该命令；仅限使用测试材料的演练：custody split --shares-on-one-volume。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {写入份额失败。}}{removed, plural, =0 {} other {此次拆分已写入的 # 个文件已被删除。}}{left, plural, =0 {} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}。在任何人将其作为份额带走之前，请在该文件夹现在所在之处找到并删除它们。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':

@@ -1,0 +1,138 @@
+/**
+ * The one rule for where custodians' folders may lie, for `custody split` and the air-gapped
+ * ceremony's preflight alike: each on a volume of its own, and none on a volume of this workstation
+ * that Keyferry can name: the material file's, the receipts' and the journal's, the working
+ * folder's, the home folder's, the temporary folder's and the system's own folders' (/, /home, /var,
+ * /tmp, /run, /media …, each where it is a volume apart). A custodian's stick that is not mounted
+ * leaves its folder's path on whichever of these holds the mount point: the share and the whole
+ * backup would stay on the workstation. A stick mounted anywhere below one of these folders is a
+ * volume of its own, so a folder on it (or deep inside it) passes. Only a rehearsal's override
+ * (`--shares-on-one-volume`, the app's rehearsal tick box) leaves the rule out: its callers do not
+ * call it then.
+ */
+import os from 'node:os';
+import { KeyferryError } from '../errors';
+
+/** What a place of the workstation is, as the refusal names it. */
+type WorkstationPlaceKind = 'material' | 'receipts' | 'journal' | 'cwd' | 'home' | 'temp' | 'system';
+
+interface WorkstationPlace {
+  readonly on: WorkstationPlaceKind;
+  readonly path: string;
+}
+
+/** The places a command knows of itself (the others are the host's: home, temp, system folders). */
+interface NamedPlaces {
+  readonly material?: string | undefined;
+  readonly receipts?: string | undefined;
+  readonly journal?: string | undefined;
+  /** The folder a command line runs in (the app has none that means anything to its user). */
+  readonly cwd?: string | undefined;
+}
+
+/** The host's own places (tests give a home or a temp folder on a mount of their own). */
+interface WorkstationHost {
+  readonly platform: NodeJS.Platform;
+  readonly homedir: string;
+  readonly tmpdir: string;
+  /** Windows: the system drive (`C:`). */
+  readonly systemDrive?: string | undefined;
+}
+
+/**
+ * The system's folders that are a volume apart on some workstations. /media and /run/media are
+ * where sticks are mounted, never a stick themselves: a path below them on their own volume is a
+ * stick that is not mounted. /mnt is left out: a stick is often mounted on it directly.
+ */
+const SYSTEM_FOLDERS = ['/', '/home', '/var', '/tmp', '/usr', '/opt', '/srv', '/run', '/media', '/run/media'];
+const DARWIN_FOLDERS = ['/Volumes', '/System/Volumes/Data'];
+
+function thisHost(): WorkstationHost {
+  return {
+    platform: process.platform,
+    homedir: os.homedir(),
+    tmpdir: os.tmpdir(),
+    systemDrive: process.env['SystemDrive'],
+  };
+}
+
+/**
+ * Every place of this workstation Keyferry can name: the material's, the receipts' and the journal's
+ * first, then the system's root (the refusal names the first place a folder shares a volume with).
+ */
+export function workstationPlaces(named: NamedPlaces, host: WorkstationHost = thisHost()): WorkstationPlace[] {
+  const [root, ...system] =
+    host.platform === 'win32'
+      ? [`${host.systemDrive ?? 'C:'}\\`]
+      : [...SYSTEM_FOLDERS, ...(host.platform === 'darwin' ? DARWIN_FOLDERS : [])];
+  // The system's root before the working, home and temp folders: where they are one volume, it is the one to name.
+  const places: [WorkstationPlaceKind, string | undefined][] = [
+    ['material', named.material],
+    ['receipts', named.receipts],
+    ['journal', named.journal],
+    ['system', root],
+    ['cwd', named.cwd],
+    ['home', host.homedir],
+    ['temp', host.tmpdir],
+    ...system.map((folder): [WorkstationPlaceKind, string] => ['system', folder]),
+  ];
+  return places.flatMap(([on, place]) => (place === undefined || place === '' ? [] : [{ on, path: place }]));
+}
+
+/** Identifies the volume a path is on (its device number, as the media layer gives it). */
+type VolumeOf = (target: string) => Promise<string | number | bigint> | string | number | bigint;
+
+/** A custodian's folder and the volume it is on (undefined: it cannot be read, which the checks that name it refuse). */
+interface CustodianVolume {
+  readonly index: number;
+  readonly folder: string;
+  readonly volumeId: string | undefined;
+}
+
+/** The volume of `target`, or undefined where it does not exist or cannot be read (nothing to compare). */
+async function volumeOrNothing(target: string, volumeOf: VolumeOf): Promise<string | undefined> {
+  try {
+    return String(await volumeOf(target));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses, before any material is read or made, a custodian folder on a volume of `places`
+ * (CUSTODIAN_ON_WORKSTATION_VOLUME, naming the first place it shares a volume with), then two
+ * custodian folders on one volume (PREFLIGHT_SAME_VOLUME). `command` says which command's options
+ * the way on names. A folder whose volume is unknown is left to the checks that read it.
+ */
+export async function refuseCustodianVolumes(
+  custodians: readonly CustodianVolume[],
+  places: readonly WorkstationPlace[],
+  volumeOf: VolumeOf,
+  command: 'split' | 'wrap',
+): Promise<void> {
+  const known = custodians.filter((c): c is CustodianVolume & { volumeId: string } => c.volumeId !== undefined);
+  if (known.length === 0) return;
+  const placeVolumes = [];
+  for (const place of places) placeVolumes.push({ ...place, volumeId: await volumeOrNothing(place.path, volumeOf) });
+  for (const c of known) {
+    const same = placeVolumes.find((p) => p.volumeId === c.volumeId);
+    if (same)
+      throw new KeyferryError('CUSTODIAN_ON_WORKSTATION_VOLUME', {
+        index: c.index,
+        folder: c.folder,
+        on: same.on,
+        place: same.path,
+        command,
+      });
+  }
+  for (const [i, c] of known.entries()) {
+    const other = known.slice(0, i).find((o) => o.volumeId === c.volumeId);
+    if (other)
+      throw new KeyferryError('PREFLIGHT_SAME_VOLUME', {
+        first: other.index,
+        firstFolder: other.folder,
+        second: c.index,
+        secondFolder: c.folder,
+      });
+  }
+}
