@@ -20,7 +20,11 @@ interface BundleWithdrawal {
   readonly byHand: string | null;
 }
 
-/** Whether `folder`, journaled withdrawn in `earlier`, still shows it: its marker there, or (no room for one) no manifest. */
+/**
+ * Whether `folder`, journaled withdrawn in `earlier`, still shows it: its marker there, or (no room for
+ * one) no manifest. A folder that cannot be read (its stick out since) is taken at the journal's word:
+ * nothing there can be marked now, and a resumed closing said nothing at all of that bundle.
+ */
 async function stillWithdrawn(earlier: readonly JournalEntry[], folder: string): Promise<boolean> {
   const entry = earlier.findLast(
     (e) =>
@@ -29,7 +33,8 @@ async function stillWithdrawn(earlier: readonly JournalEntry[], folder: string):
       path.resolve(e.data['folder']) === path.resolve(folder),
   );
   if (!entry) return false;
-  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  const names = await fs.readdir(folder).catch(() => undefined);
+  if (names === undefined) return true;
   const marker = entry?.data['marker'];
   return typeof marker === 'string' ? names.includes(marker) : !names.includes(MANIFEST_FILE);
 }

@@ -219,6 +219,8 @@ describe('a closing cut short whose session’s bundle folder is gone since', ()
     // Closed, its bundle withdrawn once (the custody files it removed unjournaled are said as maybe removed by it).
     expect(events(before).at(-1)).toBe('ceremony.session-closed');
     expect(events(before).filter((e) => e === 'wrapped-bundle.withdrawn')).toHaveLength(1);
+    // And the report says it, at the cut closing's word: the stick is out.
+    expect(report?.withdrawnBundle).toBe(bundle);
   });
 });
 

@@ -43,6 +43,18 @@ describe('withdrawCrashedBundle', () => {
     expect(journal.count).toBe(count);
   });
 
+  it('a folder journaled withdrawn whose stick is out since: named withdrawn at the journal’s word, nothing journaled', async () => {
+    const earlier = await journal.append('Ana', 'wrapped-bundle.withdrawn', {
+      folder: bundle,
+      marker: 'ABANDONED.txt',
+    });
+    await rm(bundle, { recursive: true });
+    const count = journal.count;
+    const outcome = await withdrawCrashedBundle(journal, 'Ana', journal.entries, [earlier], bundle, new Date(), why);
+    expect(outcome).toEqual({ withdrawn: bundle, byHand: null });
+    expect(journal.count).toBe(count);
+  });
+
   it('a folder journaled withdrawn without its marker there: withdrawn now, journaled once', async () => {
     const earlier = await journal.append('Ana', 'wrapped-bundle.withdrawn', {
       folder: bundle,
