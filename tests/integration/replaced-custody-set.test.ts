@@ -8,7 +8,7 @@
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYFERRY_BIN as BIN } from './cli-process';
@@ -67,5 +67,34 @@ describe('a custody set a later wrap of new material replaces', () => {
     expect(chinese).toContain(
       '该次包装的材料包导入后，此托管集不再备份任何材料，其份额应予销毁；在联网工作站显示密钥持有哪份材料之前，请保留此份额',
     );
+  }, 240_000);
+
+  it('is not marked replaced by a later wrap of one of its two keys: the other key’s material is in it alone', async () => {
+    const bothDigest = await cli.parameters(2, 'AES_256');
+    const custodians = (set: string) => ['c1', 'c2', 'c3'].map((c) => path.join(dir(), `${c}${set}`));
+    const wrap = (bundle: string, out: string, set: string, digest: string, ...extra: string[]) =>
+      airgapWrapArgs(
+        { bundle, out },
+        '--allow-network',
+        '--witness-confirms',
+        `Ben=${digest}`,
+        ...custodyArgs(custodians(set)),
+        ...extra,
+      );
+    await rename(path.join(dir(), 'params'), path.join(dir(), 'params-both'));
+    const first = await run(wrap('params-both', 'wrapped', '', bothDigest));
+    expect(first.code).toBe(0);
+    // Key 2 imported from the first bundle, key 1's refused: new parameters for key 1 alone, wrapped again.
+    const oneDigest = await cli.parameters(1, 'AES_256');
+    const second = await run(wrap('params', 'wrapped-2', '-2', oneDigest, '--wrap-again', 'key 1 import refused'));
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    const name = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*-2\.txt$/.test(f)) as string;
+    const receipt = flat(await readFile(path.join(dir(), name), 'utf8'));
+    const dana = receipt.slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'));
+    expect(dana).toContain(
+      "holds share 1 of 3 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest",
+    );
+    expect(dana).not.toContain('backs nothing');
   }, 240_000);
 });

@@ -128,10 +128,23 @@ function repeatsOverSet(e: JournalEntry, digest: JsonValue | undefined): boolean
 }
 
 /**
+ * Whether the set split at `later` covers every key of the set split at `held`. A later wrap of some
+ * of the keys only (key 2's import refused, new parameters fetched for key 2 alone) leaves the others'
+ * material, which the KMS may hold from the earlier bundle, in the held set alone: a trial's receipt
+ * said that set "backs nothing and its shares are to be destroyed" for a wrap of one of its two keys.
+ */
+function coversKeys(held: JournalEntry | undefined, later: JournalEntry): boolean {
+  const heldKeys = stringList(held?.data['keyIds']);
+  const laterKeys = stringList(later.data['keyIds']);
+  return heldKeys.length > 0 && heldKeys.every((k) => laterKeys.includes(k));
+}
+
+/**
  * The later wrap that replaces the held set of the split at `index` (journal-wise): a `wrap.repeated`
  * of new material naming that set among the earlier wraps', whose own session split a set that stands
- * (held: its session sealed, or the one writing this receipt). Null when there is none: no later
- * wrap, the same material again, or one stopped or withdrawn; that set then still backs the keys.
+ * (held: its session sealed, or the one writing this receipt) of every key of the held set (coversKeys).
+ * Null when there is none: no later wrap, the same material again, one stopped or withdrawn, or one
+ * of some of the keys only; that set then still backs the keys (or some of them).
  * Which bundle the KMS takes, the air-gapped journal cannot know: the line says so.
  */
 function replacedBy(entries: readonly JournalEntry[], index: number, sealing: ReadonlySet<number>): ReplacedBy | null {
@@ -143,6 +156,7 @@ function replacedBy(entries: readonly JournalEntry[], index: number, sealing: Re
       if (k <= j) continue;
       if (later.event === 'ceremony.session-started') break;
       if (later.event !== 'custody.split' || splitVoided(entries, k, sealing)) continue;
+      if (!coversKeys(entries[index], later)) continue;
       const session = entries
         .slice(0, j)
         .filter((s) => s.event === 'ceremony.session-started' && s.data.side === 'air-gapped').length;

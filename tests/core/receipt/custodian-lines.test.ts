@@ -212,4 +212,14 @@ describe('a held set a later wrap replaces', () => {
     );
     expect(said(stopped, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
   });
+
+  it('is not marked replaced by a later wrap of some of its keys only: the others’ material may be held in it alone', () => {
+    // Key k1 imported from the first bundle, k2's import refused: new parameters for k2 alone, wrapped again.
+    const ofK2 = ['custody.split', { ...laterSplit[1], keyIds: ['k2'] }] as const;
+    const partial = custodianLines(journalEntries([start, split, sealed, start, repeated('yes'), ofK2]));
+    expect(said(partial, 'Ana')[0]).toBe(
+      "entry 2: holds share 1 of 2 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them)",
+    );
+    expect(said(partial, 'Ana').join(' ')).not.toContain('backs nothing');
+  });
 });
