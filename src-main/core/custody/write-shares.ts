@@ -49,6 +49,12 @@ async function checkFolder(folder: string, index: number): Promise<void> {
   if (!stat?.isDirectory()) throw new KeyferryError('CUSTODY_DESTINATION_MISSING', { index, folder });
 }
 
+/** Device and inode of the folder at `folder` (what recordingLayer notes of a folder written into). */
+async function folderIdentity(folder: string): Promise<string> {
+  const stat = await fs.stat(folder, { bigint: true });
+  return `${stat.dev}:${stat.ino}`;
+}
+
 async function checkAbsent(file: string): Promise<void> {
   const exists = await pathExists(file);
   if (exists) throw new KeyferryError('CUSTODY_FILE_EXISTS', { file });
@@ -97,8 +103,9 @@ export interface CustodianWriteControl {
 /**
  * Writes custodian i's files into destinations[i]. Refuses before writing anything when two
  * destinations share a volume, a destination is missing, or any target file already exists;
- * if a write fails (or `control.signal` stops it), every file this call wrote is removed again
- * (nothing half-written stays).
+ * before and after each custodian's files, every folder must still be the one checked (device and
+ * inode: OUTPUT_FOLDER_CHANGED); if a write fails (or `control.signal` stops it), every file this
+ * call wrote is removed again (nothing half-written stays).
  */
 export async function writeCustodianFolders(
   custodians: readonly CustodianFiles[],
@@ -113,7 +120,12 @@ export async function writeCustodianFolders(
   }
   const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
   const volumes = new Map<string, number>();
-  const plan: { share: CustodianFiles; files: { file: string; data: string | Uint8Array }[] }[] = [];
+  const plan: {
+    share: CustodianFiles;
+    folder: string;
+    identity: string;
+    files: { file: string; data: string | Uint8Array }[];
+  }[] = [];
   for (const [i, share] of custodians.entries()) {
     const folder = path.resolve(destinations[i] as string);
     await checkFolder(folder, share.index);
@@ -130,13 +142,18 @@ export async function writeCustodianFolders(
     volumes.set(volume, share.index);
     const files = share.files.map((c) => ({ file: path.join(folder, c.name), data: c.data }));
     for (const { file } of files) await checkAbsent(file);
-    plan.push({ share, files });
+    plan.push({ share, folder, identity: await folderIdentity(folder), files });
   }
   const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer, options.signal, options.created);
+  // Each folder as it was checked: a stick taken out (or unmounted) after an earlier custodian's
+  // files went in leaves its mount point, on the workstation's disk, at the same path.
+  for (const { folder, identity } of plan)
+    if (!created.identities.has(folder)) created.identities.set(folder, identity);
   const first = created.files.length;
   const result: WrittenShare[] = [];
   try {
     for (const { share, files } of plan) {
+      await refuseMovedFolders(created);
       const done: WrittenFile[] = [];
       for (const { file, data } of files) done.push(await writeFileExclusive(file, data, { layer }));
       // Every file of this custodian went into the folder named, not into one moved there meanwhile.

@@ -1,4 +1,5 @@
 /** Writing shares to custodians' media: one volume each, never overwrite, all or nothing. */
+import { execFileSync } from 'node:child_process';
 import { constants, promises as fs, statSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,8 +9,9 @@ import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
 import { readShareFile, shareFileName } from '../../../src-main/core/custody/share-file';
-import { writeShareFiles, type VolumeIdOf } from '../../../src-main/core/custody/write-shares';
+import { writeCustodianFolders, writeShareFiles, type VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
+import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 import { bytesOf, materialFor, refusal, split } from './helpers';
 
 /** Pretends each folder is on its own volume, or on the volume named in `volumes`. */
@@ -148,4 +150,44 @@ describe('writeShareFiles', () => {
     );
     expect(inWrap.nextStep).toContain('run the same keyferry airgap wrap command again with the same journal');
   });
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a stick unmounted once an earlier custodian’s files went in: nothing lands on the disk under its mount point, and the files written are removed',
+    async () => {
+      const base = await mkdtemp(path.join(tmpdir(), 'keyferry-sticks-'));
+      extraDirs.push(base);
+      const sticks = [path.join(base, 'STICK1'), path.join(base, 'STICK2')];
+      const unmountFirst = mountTmpfs(sticks[0] as string, { sizeKiB: 512 });
+      execFileSync('mkdir', [sticks[1] as string]);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', sticks[1] as string]);
+      let second = 'mounted';
+      try {
+        const pair = (await split(material, 2, 2)) as CustodyShare[];
+        const files = pair.map((s) => ({
+          index: s.index,
+          custodian: s.custodian,
+          files: [{ name: shareFileName(s), data: 'share' }],
+        }));
+        const error = await refusal(() =>
+          writeCustodianFolders(files, sticks, {
+            // Custodian 2's stick is taken out while custodian 1's folder is handed over.
+            afterCustodian: async (written) => {
+              if (written.index !== 1) return;
+              execFileSync('umount', [sticks[1] as string]);
+              second = 'unmounted';
+            },
+          }),
+        );
+        expect(second).toBe('unmounted');
+        expect(error.code).toBe('CUSTODY_SHARES_WRITE_FAILED');
+        expect(error.message).toContain(`The folder ${sticks[1]} is no longer the folder Keyferry was writing into`);
+        expect(error.message).toContain('The 1 file this split had already written was removed again.');
+        // The mount point left behind is on the temp folder's disk: no share, no backup there.
+        expect(await readdir(sticks[1] as string)).toEqual([]);
+        expect(await readdir(sticks[0] as string)).toEqual([]);
+      } finally {
+        if (second === 'mounted') execFileSync('umount', [sticks[1] as string]);
+        unmountFirst();
+      }
+    },
+  );
 });
