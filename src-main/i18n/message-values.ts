@@ -2345,7 +2345,7 @@ export interface MessageValueTable {
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next': { surface?: string; path: string | number };
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number };
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next': { sideFile: string | number; folder: string | number };
-  'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; seconds: string | number };
+  'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; where: string; seconds: string | number };
   'problem.JOURNAL_IN_USE.next': { reason: string; lockPath: string | number };
   'problem.JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'problem.JOURNAL_SECRET_REFUSED.next': NoValues;
@@ -2375,7 +2375,7 @@ export interface MessageValueTable {
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
   'journal.reason.session-killed': { session: string | number; from: string | number; to: string | number; pid: string | number };
-  'journal.reason.session-killed-import': { session: string | number; from: string | number; to: string | number; pid: string | number; done: string; count: number; imported: string | number; checkSeq: string | number };
+  'journal.reason.session-killed-import': { session: string | number; from: string | number; to: string | number; pid: string | number; done: string; count: number; imported: string | number; checkSeq: string | number; left: string };
   'journal.reason.sent-unrecorded': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-unrecorded-creates': { session: string | number; from: string | number; to: string | number; count: number };
   'journal.reason.sent-stopped': { session: string | number; from: string | number; to: string | number; count: number; stop: string | number };
@@ -2531,7 +2531,7 @@ export interface MessageValueTable {
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE': { count: number; at: Date | number; bundlesList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
-  'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; bound: string };
+  'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string };
   'warning.WRAPPED_FROM_UNRECORDED_PARAMETERS': { latestDir: string | number; latestDigest: string | number };
   'warning.CLOCK_SUSPECT': { count: number; keyId: string | number; at: Date | number; now: Date | number };
   'warning.MATERIAL_EXPIRY_PAST': { keyId: string | number; at: Date | number; kmsCode: string | number };
@@ -3137,7 +3137,7 @@ export interface ProblemValueTable {
   'JOURNAL_NOT_TORN': { file: string | number };
   'JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number; surface?: string; path: string | number };
   'JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number; folder: string | number };
-  'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; seconds: string | number; lockPath: string | number };
+  'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; where: string; seconds: string | number; lockPath: string | number };
   'JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'JOURNAL_BAD_EXPECTED_COUNT': NoValues;
   'QR_TEXT_INVALID': NoValues;

@@ -7,7 +7,7 @@
  * process N" (and deleting it by hand lost the killed session's trace). No clock is compared: an
  * air-gapped workstation's clock is set by hand.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 
 /** What a lock records of its process beside its pid, where the system names it (Linux). */
 interface ProcessMark {
@@ -15,6 +15,16 @@ interface ProcessMark {
   readonly boot?: string;
   /** When its process started, in clock ticks since that boot (/proc/<pid>/stat, field 22). */
   readonly started?: number;
+  /**
+   * The pid namespace its pid is a number of (/proc/self/ns/pid): a container's or a sandbox's pid
+   * names another process here, or none. A lock taken in another says nothing this process can check.
+   */
+  readonly pidNs?: string;
+  /**
+   * The time namespace its start was read in (/proc/self/ns/time): /proc gives each process's start
+   * moved by the reader's own namespace's boot offset, so a start read in another is not comparable.
+   */
+  readonly timeNs?: string;
 }
 
 /** A writer that is gone: its pid and since when it held the journal. */
@@ -56,9 +66,13 @@ export interface LockOwner extends ProcessMark {
   tookOver?: GoneWriter[];
 }
 
-/** A lock's `started` (ProcessMark), where it names one. */
-export function startedIn(mark: { started?: unknown }): { started?: number } {
-  return typeof mark.started === 'number' && Number.isSafeInteger(mark.started) ? { started: mark.started } : {};
+/** A lock's `started`, `pidNs` and `timeNs` (ProcessMark), those it names. */
+export function markIn(mark: { started?: unknown; pidNs?: unknown; timeNs?: unknown }): Omit<ProcessMark, 'boot'> {
+  return {
+    ...(typeof mark.started === 'number' && Number.isSafeInteger(mark.started) ? { started: mark.started } : {}),
+    ...(typeof mark.pidNs === 'string' ? { pidNs: mark.pidNs } : {}),
+    ...(typeof mark.timeNs === 'string' ? { timeNs: mark.timeNs } : {}),
+  };
 }
 
 /** The gone writers a lock names (`tookOver`, `over.earlier`): each with a pid and a time, at most GONE_WRITERS_NAMED. */
@@ -93,7 +107,7 @@ export function ownerIn(text: string): LockOwner | undefined {
       const over = parsed.over;
       const left =
         typeof over?.pid === 'number' && typeof over.since === 'string' && Number.isFinite(Date.parse(over.since))
-          ? { over: { pid: over.pid, since: over.since, ...startedIn(over), ...earlierIn(over.earlier) } }
+          ? { over: { pid: over.pid, since: over.since, ...markIn(over), ...earlierIn(over.earlier) } }
           : {};
       const tookOver = goneWritersIn(parsed.tookOver);
       const boot = typeof parsed.boot === 'string' ? { boot: parsed.boot } : {};
@@ -104,7 +118,7 @@ export function ownerIn(text: string): LockOwner | undefined {
         purpose,
         ...left,
         ...boot,
-        ...startedIn(parsed),
+        ...markIn(parsed),
         ...(tookOver.length > 0 ? { tookOver } : {}),
       };
     }
@@ -145,22 +159,52 @@ function startedTicks(pid: number): number | undefined {
   }
 }
 
+/** The namespace of `kind` this process is in (`pid:[4026531836]`), where the system names it. */
+function namespaceOf(kind: 'pid' | 'time'): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/ns/${kind}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** This process's mark, read once: what a lock it takes records. */
 export const THIS_PROCESS: ProcessMark = (() => {
   const started = BOOT_ID === undefined ? undefined : startedTicks(process.pid);
-  return { ...(BOOT_ID === undefined ? {} : { boot: BOOT_ID }), ...(started === undefined ? {} : { started }) };
+  const pidNs = namespaceOf('pid');
+  const timeNs = namespaceOf('time');
+  return {
+    ...(BOOT_ID === undefined ? {} : { boot: BOOT_ID }),
+    ...(started === undefined ? {} : { started }),
+    ...(pidNs === undefined ? {} : { pidNs }),
+    ...(timeNs === undefined ? {} : { timeNs }),
+  };
 })();
+
+/** The lock was taken in another pid namespace than this process's (a container's, a sandbox's): its pid is not this one's to look up. */
+export function inOtherPidNamespace(owner: ProcessMark): boolean {
+  return owner.pidNs !== undefined && THIS_PROCESS.pidNs !== undefined && owner.pidNs !== THIS_PROCESS.pidNs;
+}
 
 /**
  * Whether the lock's owner still runs: a lock taken in an earlier boot has no owner left, whatever
- * process carries its pid now; within this boot, its pid must run and, where the lock says when its
- * process started, the process with that pid must have started then (not one given the pid since).
- * A lock that does not say (older builds, other systems) is owned by whatever runs with its pid.
+ * process carries its pid now. A lock taken in another pid namespace (a container or a sandbox on
+ * this host) is held: its pid names another process here, or none, and whether its owner runs
+ * cannot be seen from here. Within this boot, its pid must run and, where the lock says when its
+ * process started and that start was read in this process's time namespace, the process with that
+ * pid must have started then (not one given the pid since). A lock that does not say (older builds,
+ * other systems) is owned by whatever runs with its pid.
  */
 export function ownerRuns(owner: ProcessMark & { readonly pid: number }): boolean {
   if (owner.boot !== undefined && BOOT_ID !== undefined && owner.boot !== BOOT_ID) return false;
+  if (inOtherPidNamespace(owner)) return true;
   if (!isRunning(owner.pid)) return false;
-  if (owner.boot === undefined || owner.boot !== BOOT_ID || owner.started === undefined) return true;
+  const comparable =
+    owner.boot === BOOT_ID &&
+    owner.pidNs === THIS_PROCESS.pidNs &&
+    owner.timeNs === THIS_PROCESS.timeNs &&
+    THIS_PROCESS.pidNs !== undefined;
+  if (owner.boot === undefined || !comparable || owner.started === undefined) return true;
   const started = startedTicks(owner.pid);
   return started === undefined || started === owner.started;
 }

@@ -16,9 +16,10 @@ import { nodeFileLayer, writeFileExclusive, type FileLayer } from '../fs/durable
 import {
   earlierIn,
   GONE_WRITERS_NAMED,
+  inOtherPidNamespace,
   ownerIn,
   ownerRuns,
-  startedIn,
+  markIn,
   THIS_PROCESS,
   type LeftBehindLock,
   type LockOwner,
@@ -267,8 +268,8 @@ export async function acquireJournalLock(
             .map(({ pid, since }) => ({ pid, since }));
           content = `${JSON.stringify({ ...me, tookOver: gone })}\n`;
         } else if (leftBehind) {
-          // The writer's own start, so that its lock put back is never taken for a process given its pid since.
-          const started = owner.purpose === 'write' ? startedIn(owner) : startedIn(owner.over ?? {});
+          // The writer's own start (and the namespaces it was read in), so that its lock put back is never taken for a process given its pid since.
+          const started = owner.purpose === 'write' ? markIn(owner) : markIn(owner.over ?? {});
           const writer = { pid: leftBehind.pid, since: leftBehind.since, ...started };
           const earlier = leftBehind.earlier ? { earlier: leftBehind.earlier } : {};
           writerLeft =
@@ -295,6 +296,8 @@ export async function acquireJournalLock(
         owner
           ? {
               reason: owner.purpose === 'read' ? 'reader' : 'owner',
+              // A container's or a sandbox's pid: `ps` here shows another process by it, or none.
+              where: inOtherPidNamespace(owner) ? 'namespace' : 'here',
               pid: owner.pid,
               hostname: owner.hostname,
               since: Date.parse(owner.since),

@@ -7,7 +7,7 @@
  * between creating its lock and writing it leaves no lock behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -90,6 +90,11 @@ async function stuckWriter(
   };
 }
 
+/** Whether this host lets a process start others in new time and pid namespaces (unshare(1)). */
+const unshareWorks =
+  spawnSync('unshare', ['-T', '--boottime', '1', '--fork', 'true']).status === 0 &&
+  spawnSync('unshare', ['-p', '--mount-proc', '--fork', 'true']).status === 0;
+
 /** A pid that ran on this host and is gone. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
 
@@ -157,8 +162,13 @@ describe('the journal lock', () => {
         // Field 22 of /proc/<pid>/stat (proc(5)): when the process now carrying the pid started.
         const startedNow = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19]);
         const since = new Date(Date.now() - 60_000).toISOString();
+        // The namespaces this process reads pids and starts in: the lock's start is read in the same.
+        const ns = {
+          pidNs: readlinkSync('/proc/self/ns/pid'),
+          ...(existsSync('/proc/self/ns/time') ? { timeNs: readlinkSync('/proc/self/ns/time') } : {}),
+        };
         const writerOf = (started: number) =>
-          JSON.stringify({ pid, hostname: os.hostname(), since, purpose: 'write', boot, started });
+          JSON.stringify({ pid, hostname: os.hostname(), since, purpose: 'write', boot, started, ...ns });
         // The writer that took it started before the process that carries its pid now: it is gone.
         await fs.writeFile(`${file}.lock`, writerOf(startedNow - 1));
         const lock = await acquireJournalLock(file);
@@ -174,7 +184,7 @@ describe('the journal lock', () => {
             since: new Date().toISOString(),
             purpose: 'read',
             boot,
-            over: { pid, since, started: startedNow - 1 },
+            over: { pid, since, started: startedNow - 1, ...ns },
           }),
         );
         await (await acquireJournalLockToRead(file))?.release();
@@ -187,6 +197,54 @@ describe('the journal lock', () => {
         expect((await refusal(acquireJournalLock(file))).code).toBe('JOURNAL_IN_USE');
       } finally {
         other.kill();
+      }
+    },
+  );
+
+  it.skipIf(!unshareWorks)(
+    'never takes over the lock of a live writer in another time or pid namespace of this host (a sandbox, a container)',
+    async () => {
+      const { file } = await writeSampleJournal();
+      const script = path.join(path.dirname(file), 'namespaced-writer.ts');
+      const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
+      await fs.writeFile(
+        script,
+        `import { acquireJournalLock } from ${JSON.stringify(lockModule)};
+void acquireJournalLock(${JSON.stringify(file)}).then(() => {
+  process.stdout.write('locked\\n');
+  setInterval(() => undefined, 60_000);
+});`,
+      );
+      // A start read in a time namespace is moved by its boot offset; a pid of a pid namespace names another process here.
+      for (const namespace of [
+        ['-T', '--boottime', '100000'],
+        ['-p', '--mount-proc'],
+      ]) {
+        // A group of its own: unshare forks the writer, and the kill below must reach both.
+        const writer = spawn('unshare', [...namespace, '--fork', process.execPath, '--import', 'tsx', script], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        });
+        try {
+          await new Promise<void>((resolve, reject) => {
+            writer.once('exit', () => reject(new Error('the writer ended before it took the lock')));
+            writer.stdout.on('data', (data: Buffer) => {
+              if (data.toString('utf8').includes('locked')) resolve();
+            });
+          });
+          const refused = await refusal(acquireJournalLock(file));
+          expect(refused.code).toBe('JOURNAL_IN_USE');
+          // Its pid is of the sandbox's own numbering: said, so that ps here is not taken to show no Keyferry.
+          const elsewhere = 'That process is in another pid namespace of this host (a container or a sandbox)';
+          if (namespace[0] === '-p') expect(refused.text).toContain(elsewhere);
+          else expect(refused.text).not.toContain(elsewhere);
+        } finally {
+          writer.removeAllListeners('exit');
+          const gone = new Promise((resolve) => writer.once('exit', resolve));
+          process.kill(-(writer.pid as number), 'SIGKILL');
+          await gone;
+          await fs.rm(`${file}.lock`, { force: true });
+        }
       }
     },
   );

@@ -81,20 +81,42 @@ const checkedKeys = z.object({ keys: z.array(z.object({ keyId: z.string() })) })
 /**
  * How far the killed session's import went, as its own entries show it (`session`): the wrapped
  * bundle it checked last (that check's entry), how many of that bundle's keys it journaled imported
- * since, and of how many. Undefined when it checked no bundle or journaled no import after the check
- * (then only "whatever it was doing is unfinished" is known). A trial's deviation said "whatever it
- * was doing … is unfinished" for a session killed after every import, when only the proof was left.
+ * since, and of how many; with every one imported, what it journaled after (`left`): the proof of
+ * some keys only ('partly'), of every key ('receipt': only the receipt left), or the receipt too
+ * ('nothing'); 'proof' when no key was proven. Undefined when it checked no bundle or journaled no
+ * import after the check (then only "whatever it was doing is unfinished" is known). A trial's
+ * deviation said "whatever it was doing … is unfinished" for a session killed after every import,
+ * when only the proof was left; a later one said the proof was left for a session killed after it
+ * had journaled every key's proof.
  */
-function importReached(
-  session: readonly JournalEntry[],
-): { checkSeq: number; imported: number; count: number; done: 'all' | 'some' } | undefined {
+function importReached(session: readonly JournalEntry[]):
+  | {
+      checkSeq: number;
+      imported: number;
+      count: number;
+      done: 'all' | 'some';
+      left: 'import' | 'proof' | 'partly' | 'receipt' | 'nothing';
+    }
+  | undefined {
   const check = session.findLast((e) => e.event === ONLINE_EVENTS.wrappedChecked);
   const keyIds = check && checkedKeys.safeParse(check.data).data?.keys.map((k) => k.keyId);
   if (!check || !keyIds || keyIds.length === 0) return undefined;
-  const imported = new Set(
-    session.filter((e) => e.seq > check.seq && e.event === ONLINE_EVENTS.imported).map((e) => String(e.data.keyId)),
+  // Each key's import after the check (the last), and its proof after that import.
+  const importedAt = new Map<string, number>();
+  for (const e of session)
+    if (e.seq > check.seq && e.event === ONLINE_EVENTS.imported) importedAt.set(String(e.data.keyId), e.seq);
+  const proven = new Set(
+    session
+      .filter((e) => e.event === ONLINE_EVENTS.verified && (importedAt.get(String(e.data.keyId)) ?? Infinity) < e.seq)
+      .map((e) => String(e.data.keyId)),
   );
-  const done = keyIds.filter((keyId) => imported.has(keyId)).length;
+  const done = keyIds.filter((keyId) => importedAt.has(keyId)).length;
   if (done === 0) return undefined;
-  return { checkSeq: check.seq, imported: done, count: keyIds.length, done: done === keyIds.length ? 'all' : 'some' };
+  const reached = { checkSeq: check.seq, imported: done, count: keyIds.length };
+  if (done < keyIds.length) return { ...reached, done: 'some', left: 'import' };
+  const provenCount = keyIds.filter((keyId) => proven.has(keyId)).length;
+  const lastProof = Math.max(...session.filter((e) => e.event === ONLINE_EVENTS.verified).map((e) => e.seq));
+  const receipt = session.some((e) => e.event === ONLINE_EVENTS.receiptWritten && e.seq > lastProof);
+  const left = provenCount === 0 ? 'proof' : provenCount < keyIds.length ? 'partly' : receipt ? 'nothing' : 'receipt';
+  return { ...reached, done: 'all', left };
 }

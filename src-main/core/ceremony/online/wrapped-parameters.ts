@@ -53,6 +53,14 @@ export function earlierParametersWarning(
     (state.parametersBundlesOfToken.get(token) ?? []).some((b) => b.manifestSha256 === latest.manifestSha256);
   if (!checked.some((c) => c.key.issued.some((issued) => carriedByLatest(issued.importTokenSha256)))) return [];
   const tokens = tokensByKmsClock(checked, now);
+  // The last bundle's own tokens for these keys: past too (a wrap brought back days later), it is no
+  // longer the one to wrap, and fresh parameters are (as online status says).
+  const latestAt = Math.min(
+    ...checked.flatMap((c) =>
+      c.key.issued.flatMap((i) => (carriedByLatest(i.importTokenSha256) ? [Date.parse(i.tokenExpiresAt)] : [])),
+    ),
+  );
+  const latestLapsed = tokens.tokens === 'expired' && latestAt <= Math.max(tokens.kmsAt, now.getTime());
   return [
     warningOf('WRAPPED_FROM_EARLIER_PARAMETERS', {
       dir: wrapped.folder,
@@ -60,7 +68,11 @@ export function earlierParametersWarning(
       latestDir: latest.folder,
       latestDigest: groupHex(latest.manifestSha256),
       bound: checked.every((c) => c.key.firstImport !== undefined) ? 'yes' : 'no',
-      ...tokens,
+      tokens: tokens.tokens,
+      by: tokens.by,
+      at: tokens.at,
+      latest: latestLapsed ? 'expired' : 'valid',
+      latestAt: Number.isFinite(latestAt) ? latestAt : 0,
     }),
   ];
 }
@@ -78,14 +90,14 @@ function tokensByKmsClock(
     readonly issued: Pick<CheckedKey['issued'], 'tokenExpiresAt'>;
   }[],
   now: Date,
-): { tokens: 'expired' | 'valid'; by: 'kms' | 'computer'; at: number } {
+): { tokens: 'expired' | 'valid'; by: 'kms' | 'computer'; at: number; kmsAt: number } {
   const at = Math.min(...checked.map((c) => Date.parse(c.issued.tokenExpiresAt)));
   const kmsAt = kmsTimeFromTokens(
     new Date(0),
     checked.flatMap((c) => c.key.issued.map((i) => i.tokenExpiresAt)),
   ).getTime();
   const by = kmsAt > now.getTime() ? 'kms' : 'computer';
-  return { tokens: at <= Math.max(kmsAt, now.getTime()) ? 'expired' : 'valid', by, at };
+  return { tokens: at <= Math.max(kmsAt, now.getTime()) ? 'expired' : 'valid', by, at, kmsAt };
 }
 
 /**

@@ -59,7 +59,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':
     '请将 {sideFile} 移出 {folder}（保留作为证据，并查明是谁放在那里的），然后重新执行此步骤。',
   'problem.JOURNAL_IN_USE':
-    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since, date, moment} 起）。} reader {日志正由 keyferry journal verify 读取（主机 {hostname} 上的进程 {pid}，自 {since, date, moment} 起），{seconds} 秒内仍未完成。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
+    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since, date, moment} 起）。{where, select, namespace {该进程位于此主机的另一个 PID 命名空间中（容器或沙箱）：{pid} 是它在那里的编号，在此处用 ps 看到的是另一个使用该编号的进程，或者没有进程。} other {}}} reader {日志正由 keyferry journal verify 读取（主机 {hostname} 上的进程 {pid}，自 {since, date, moment} 起），{seconds} 秒内仍未完成。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
   'problem.JOURNAL_IN_USE.next':
     '{reason, select, reader {请等待校验完成，然后重新执行此步骤。如果没有 Keyferry 在运行，请删除 {lockPath} 后重试。} other {请先关闭另一个 Keyferry。如果没有在运行的，请删除 {lockPath} 后重试。}}',
   'problem.JOURNAL_SECRET_REFUSED':
@@ -95,7 +95,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.session-killed':
     '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束，也未记录其结束：其进程（{pid}）被终止、崩溃或断电，留下了日志的锁。它结束时正在进行的操作未完成',
   'journal.reason.session-killed-import':
-    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束，也未记录其结束：其进程（{pid}）被终止、崩溃或断电，留下了日志的锁。它已在日志中记录了在条目 {checkSeq} 核对的已包装密钥材料包中{done, select, all {全部 {count} 个密钥} other {{count} 个密钥中 {imported} 个}}的导入：它未完成的是{done, select, all {这些密钥的证明和联网回执} other {其余密钥的导入、这些密钥的证明和联网回执}}',
+    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束，也未记录其结束：其进程（{pid}）被终止、崩溃或断电，留下了日志的锁。它已在日志中记录了在条目 {checkSeq} 核对的已包装密钥材料包中{done, select, all {全部 {count} 个密钥} other {{count} 个密钥中 {imported} 个}}的导入{left, select, nothing {、这些密钥的证明和联网回执：它在工作完成后、释放日志之前结束} receipt {和这些密钥的证明：它未完成的是联网回执} partly {和其中部分密钥的证明：它未完成的是尚未证明的密钥的证明和联网回执} other {：它未完成的是{done, select, all {这些密钥的证明和联网回执} other {其余密钥的导入、这些密钥的证明和联网回执}}}}',
   'journal.reason.sent-unrecorded':
     '此日志的第 {session} 次会话（条目 {from}-{to}）向 KMS 发送了 {count} 个导入，在记录其答复之前即已结束（进程被终止、崩溃、断电或日志无法写入都会使会话如此结束；日志并未说明是哪一种）',
   'journal.reason.sent-unrecorded-creates':

@@ -82,7 +82,17 @@ describe('a session killed with the journal open', () => {
     const phrase = all?.data?.reasonPhrase as Phrase;
     expect(phrase).toEqual({
       key: 'journal.reason.session-killed-import',
-      values: { session: 2, from: 2, to: every.count, pid: every.pid, checkSeq: 4, imported: 2, count: 2, done: 'all' },
+      values: {
+        session: 2,
+        from: 2,
+        to: every.count,
+        pid: every.pid,
+        checkSeq: 4,
+        imported: 2,
+        count: 2,
+        done: 'all',
+        left: 'proof',
+      },
     });
     expect(phraseText(translator('en'), phrase)).toContain(
       'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4: what it left unfinished is the proof of those keys and the online receipt',
@@ -98,6 +108,48 @@ describe('a session killed with the journal open', () => {
     expect(phraseText(translator('en'), part?.data?.reasonPhrase as Phrase)).toContain(
       'It had journaled the import of 1 of the 2 keys of the wrapped-material bundle it checked at entry 4: what it left unfinished is the import of the other keys, the proof of the keys and the online receipt',
     );
+  });
+
+  it('killed after it journaled the proofs, or the receipt too: never says the proof was left unfinished', async () => {
+    const checked: [string, JsonObject] = [
+      'wrapped-bundle.checked',
+      { folder: '/m/w', manifestSha256: 'f'.repeat(64), keys: [{ keyId: 'k1' }, { keyId: 'k2' }] },
+    ];
+    const imported = [
+      ['key.imported', { keyId: 'k1' }],
+      ['key.imported', { keyId: 'k2' }],
+    ] as const;
+    const said = async (after: readonly [string, JsonObject][]) => {
+      await rm(path.join(dir, 'online.jsonl'), { force: true });
+      const killed = await reopenedAfterKill(['kms.connected', checked, ...imported, ...after]);
+      const [trace] = killedSessionEntries(killed.journal.entries, killed.journal.lockLeftBehind, 'Ana');
+      await killed.journal.close();
+      const phrase = trace?.data?.reasonPhrase as Phrase;
+      return { en: phraseText(translator('en'), phrase), zh: phraseText(translator('zh-CN'), phrase) };
+    };
+    const proven = await said([
+      ['key.verified', { keyId: 'k1' }],
+      ['key.verified', { keyId: 'k2' }],
+    ]);
+    expect(proven.en).toContain(
+      'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4, and the proof of those keys: what it left unfinished is the online receipt',
+    );
+    expect(proven.en).not.toContain('unfinished is the proof');
+    expect(proven.zh).toContain('和这些密钥的证明：它未完成的是联网回执');
+    const half = await said([['key.verified', { keyId: 'k2' }]]);
+    expect(half.en).toContain(
+      'and the proof of some of them: what it left unfinished is the proof of the keys not proven yet and the online receipt',
+    );
+    const receipt = await said([
+      ['key.verified', { keyId: 'k1' }],
+      ['key.verified', { keyId: 'k2' }],
+      ['receipt.written', {}],
+    ]);
+    expect(receipt.en).toContain(
+      'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4, the proof of those keys and the online receipt: it ended after its work was done, before it released the journal',
+    );
+    expect(receipt.en).not.toContain('unfinished');
+    expect(receipt.zh).toContain('它在工作完成后、释放日志之前结束');
   });
 
   it('is not said when the process died before its session entry, nor for a reader’s lock', async () => {

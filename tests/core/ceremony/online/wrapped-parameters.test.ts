@@ -182,5 +182,39 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     expect(own ? warningText(en, own) : '').toContain(
       'by this computer’s clock (the import tokens the KMS issued since do not show its clock any later)',
     );
+    expect(own ? warningText(en, own) : '').toContain('Keep the last bundle (/m/params-2): it is the one to wrap');
+  });
+
+  it('brought back after the last bundle’s tokens expired too: that bundle is not called the one to wrap, fresh parameters are', () => {
+    const bundle = (n: number) => ({ folder: `/m/params-${n}`, manifestSha256: String(n).repeat(64), seq: n });
+    const state = {
+      parametersBundle: bundle(2),
+      parametersBundlesOfToken: new Map([
+        ['t1', [bundle(1)]],
+        ['t2', [bundle(2)]],
+      ]),
+    };
+    const issued = [
+      { importTokenSha256: 't1', tokenExpiresAt: '2030-01-02T00:00:00Z' },
+      { importTokenSha256: 't2', tokenExpiresAt: '2030-01-03T01:00:00Z' },
+    ] as const;
+    const checked = [{ key: { issued }, issued: issued[0] }] as unknown as Parameters<
+      typeof earlierParametersWarning
+    >[2];
+    // The old wrap brought back on the fifth: both bundles' tokens have passed.
+    const [late] = earlierParametersWarning(state, bundle(1), checked, new Date('2030-01-05T00:00:00Z'));
+    expect(late?.values).toMatchObject({
+      tokens: 'expired',
+      latest: 'expired',
+      latestAt: Date.parse(issued[1].tokenExpiresAt),
+    });
+    const text = late ? warningText(translator('en'), late) : '';
+    expect(text).not.toContain('it is the one to wrap');
+    expect(text).toContain(
+      'The last bundle’s import tokens (/m/params-2) expired too, at 2030-01-03 01:00:00 UTC: neither bundle can be wrapped any more. Fetch new import parameters and wrap with those, as online status will say.',
+    );
+    const zh = late ? warningText(translator('zh-CN'), late) : '';
+    expect(zh).not.toContain('应包装的是它');
+    expect(zh).toContain('请获取新的导入参数');
   });
 });
