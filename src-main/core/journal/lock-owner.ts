@@ -66,9 +66,10 @@ export interface LockOwner extends ProcessMark {
   tookOver?: GoneWriter[];
 }
 
-/** A lock's `started`, `pidNs` and `timeNs` (ProcessMark), those it names. */
-export function markIn(mark: { started?: unknown; pidNs?: unknown; timeNs?: unknown }): Omit<ProcessMark, 'boot'> {
+/** A lock's `boot`, `started`, `pidNs` and `timeNs` (ProcessMark), those it names. */
+export function markIn(mark: { boot?: unknown; started?: unknown; pidNs?: unknown; timeNs?: unknown }): ProcessMark {
   return {
+    ...(typeof mark.boot === 'string' ? { boot: mark.boot } : {}),
     ...(typeof mark.started === 'number' && Number.isSafeInteger(mark.started) ? { started: mark.started } : {}),
     ...(typeof mark.pidNs === 'string' ? { pidNs: mark.pidNs } : {}),
     ...(typeof mark.timeNs === 'string' ? { timeNs: mark.timeNs } : {}),
@@ -110,14 +111,12 @@ export function ownerIn(text: string): LockOwner | undefined {
           ? { over: { pid: over.pid, since: over.since, ...markIn(over), ...earlierIn(over.earlier) } }
           : {};
       const tookOver = goneWritersIn(parsed.tookOver);
-      const boot = typeof parsed.boot === 'string' ? { boot: parsed.boot } : {};
       return {
         pid: parsed.pid,
         hostname: parsed.hostname,
         since: parsed.since,
         purpose,
         ...left,
-        ...boot,
         ...markIn(parsed),
         ...(tookOver.length > 0 ? { tookOver } : {}),
       };

@@ -268,14 +268,14 @@ export async function acquireJournalLock(
             .map(({ pid, since }) => ({ pid, since }));
           content = `${JSON.stringify({ ...me, tookOver: gone })}\n`;
         } else if (leftBehind) {
-          // The writer's own start (and the namespaces it was read in), so that its lock put back is never taken for a process given its pid since.
+          // The writer's own boot, start and namespaces (a killed reader's lock may be of a later boot), so that its lock put back is never taken for a process given its pid since.
           const started = owner.purpose === 'write' ? markIn(owner) : markIn(owner.over ?? {});
           const writer = { pid: leftBehind.pid, since: leftBehind.since, ...started };
           const earlier = leftBehind.earlier ? { earlier: leftBehind.earlier } : {};
           writerLeft =
             owner.purpose === 'write'
               ? text
-              : `${JSON.stringify({ ...writer, hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...(leftBehind.earlier ? { tookOver: leftBehind.earlier } : {}) })}\n`;
+              : `${JSON.stringify({ hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...writer, ...(leftBehind.earlier ? { tookOver: leftBehind.earlier } : {}) })}\n`;
           // The writer's lock said in this reader's own, until put back.
           content = `${JSON.stringify({ ...me, over: { ...writer, ...earlier } })}\n`;
         }

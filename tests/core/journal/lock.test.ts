@@ -323,6 +323,31 @@ void acquireJournalLockToRead(${JSON.stringify(file)}).then(() => {
     await writer.release();
   });
 
+  it.skipIf(!existsSync('/proc/sys/kernel/random/boot_id'))(
+    'a writer’s lock of an earlier boot put back from a killed reader’s of this boot keeps its boot: its pid now is not its owner',
+    async () => {
+      const { file } = await writeSampleJournal();
+      const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        await new Promise((resolve) => other.once('spawn', resolve));
+        const pid = other.pid as number;
+        const since = '2025-01-01T00:00:00.000Z';
+        const earlierBoot = '00000000-0000-4000-8000-000000000000';
+        const thisBoot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+        const over = { pid, since, boot: earlierBoot };
+        const reader = { pid: deadPid(), hostname: os.hostname(), since, purpose: 'read', boot: thisBoot, over };
+        await fs.writeFile(`${file}.lock`, JSON.stringify(reader));
+        await (await acquireJournalLockToRead(file))?.release();
+        expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid, boot: earlierBoot });
+        const writer = await acquireJournalLock(file);
+        expect(writer.leftBehind).toEqual({ pid, since });
+        await writer.release();
+      } finally {
+        other.kill();
+      }
+    },
+  );
+
   it('a writer’s lock put back from a killed reader’s still names the writers gone before that writer', async () => {
     const { file } = await writeSampleJournal();
     const since = '2025-01-01T00:00:00.000Z';
