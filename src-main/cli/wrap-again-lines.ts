@@ -3,7 +3,8 @@
  * import tokens are valid, and its custody set) before the preflight, and once a repeated wrap is let
  * through, why and what to do with the other bundles and custody sets.
  */
-import { earlierCustodySets, type EarlierWrap, type RepeatedWrapGrounds } from '../core/ceremony/airgap/earlier-wraps';
+import type { EarlierWrap, RepeatedWrapGrounds } from '../core/ceremony/airgap/earlier-wraps';
+import { earlierCustodySets, NO_EARLIER_SETS } from '../core/ceremony/airgap/earlier-custody-sets';
 import { groupHex } from '../core/hex-groups';
 import { terminalText } from '../core/terminal-text';
 import { listText } from '../i18n/list';
@@ -39,7 +40,12 @@ export function printWrapAgain(
   earlier: readonly EarlierWrap[],
   grounds: RepeatedWrapGrounds | null,
   reason: string | undefined,
-  session: { readonly existing: boolean; readonly custody: boolean },
+  session: {
+    readonly existing: boolean;
+    readonly custody: boolean;
+    /** The keys this session makes new material for (those the KMS has not bound to material). */
+    readonly fresh: readonly string[];
+  },
 ): void {
   if (grounds === null) return;
   const { t } = cliTranslator(io);
@@ -51,13 +57,25 @@ export function printWrapAgain(
       ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()), fresh })
       : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
   );
-  // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
-  const sets = existing ? [] : earlierCustodySets(earlier);
+  // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported,
+  // and what they keep: a set that also backs keys this session makes no new material for (a wrap of some keys only).
+  const sets = existing ? NO_EARLIER_SETS : earlierCustodySets(earlier, session.fresh);
   const anyCustody = session.custody || earlier.some((w) => w.custody !== null);
+  const cover = sets.keep.length > 0 ? 'some' : 'all';
   // New material after every earlier token expired: only this bundle can be imported, and the line below names the
   // sets to destroy (a trial read "the other bundles (above, or this session's)" as saying this session's might go).
-  if (grounds !== 'tokensExpired' || existing)
-    io.stdout(t('cli.wrap-repeated.after', { fresh, custody: anyCustody ? 'some' : 'none' }));
-  if (sets.length > 0)
-    io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));
+  if (grounds !== 'tokensExpired' || existing || cover === 'some')
+    io.stdout(t('cli.wrap-repeated.after', { fresh, custody: anyCustody ? 'some' : 'none', cover }));
+  if (sets.destroy.length > 0)
+    io.stdout(
+      t('cli.wrap-repeated.destroy-earlier', { count: sets.destroy.length, backups: listText({ t }, sets.destroy) }),
+    );
+  if (sets.keep.length > 0)
+    io.stdout(
+      t('cli.wrap-repeated.keep-earlier', {
+        count: sets.keep.length,
+        backups: listText({ t }, sets.keep),
+        keys: listText({ t }, sets.keptKeys.map(terminalText)),
+      }),
+    );
 }

@@ -21,7 +21,7 @@ const EARLIER: EarlierWrap = {
 function linesOf(existing: boolean): string {
   const out: string[] = [];
   const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
-  printWrapAgain(io, [EARLIER], 'reason', 'media lost', { existing, custody: false });
+  printWrapAgain(io, [EARLIER], 'reason', 'media lost', { existing, custody: false, fresh: ['k1'] });
   return out.join('\n');
 }
 
@@ -40,5 +40,32 @@ describe('printWrapAgain', () => {
     const fresh = linesOf(false);
     expect(fresh).toContain('this session makes NEW material');
     expect(fresh).not.toContain('exists already');
+  });
+
+  it('a custody set that also backs a key this session makes no new material for is to be kept, not destroyed', () => {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
+    const custody = { backupDigest: `79701365${'b'.repeat(56)}`, custodians: ['Dana', 'Eli'], keyIds: ['k1', 'k2'] };
+    printWrapAgain(io, [{ ...EARLIER, custody }], 'reason', 'key 2 import refused', {
+      existing: false,
+      custody: true,
+      fresh: ['k2'],
+    });
+    const said = out.join('\n');
+    expect(said).not.toContain('the custodians of the earlier custody set destroy those shares');
+    expect(said).not.toContain('Import one bundle only. Once it is imported');
+    expect(said).toContain(
+      'KEEP the earlier custody set (backup digest 7970 1365 BBBB BBBB…): it backs keys this session makes no new material for (k1)',
+    );
+    out.length = 0;
+    printWrapAgain(io, [{ ...EARLIER, custody }], 'reason', 'media lost', {
+      existing: false,
+      custody: true,
+      fresh: ['k1', 'k2'],
+    });
+    expect(out.join('\n')).toContain(
+      'the earlier custody set destroy those shares (backup digest 7970 1365 BBBB BBBB…)',
+    );
+    expect(out.join('\n')).not.toContain('KEEP');
   });
 });

@@ -5,6 +5,8 @@
  * custody set" for both sets, as if both backed the keys. The earlier set is now marked as replaced
  * by that later wrap, citing its entries, and, since the air-gapped side cannot know which bundle the
  * KMS takes, to be destroyed only once that wrap's bundle is imported; in English and in Chinese.
+ * A later wrap of some of its keys only neither marks it replaced nor tells (on the terminal or the
+ * receipt's Deviations) to destroy it: it says to KEEP it, as it backs the other keys.
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn } from 'node:child_process';
@@ -42,6 +44,11 @@ describe('a custody set a later wrap of new material replaces', () => {
     );
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
+    // Every key of the earlier set gets new material: its custodians destroy it once this bundle is imported.
+    expect(flat(second.stdout)).toContain(
+      'the custodians of the earlier custody set destroy those shares (backup digest',
+    );
+    expect(second.stdout).not.toContain('KEEP');
     const events = (await readFile(path.join(dir(), 'airgap.jsonl'), 'utf8'))
       .trim()
       .split('\n')
@@ -69,7 +76,7 @@ describe('a custody set a later wrap of new material replaces', () => {
     );
   }, 240_000);
 
-  it('is not marked replaced by a later wrap of one of its two keys: the other key’s material is in it alone', async () => {
+  it('is not marked replaced by a later wrap of one of its two keys, which says to keep it: the other key’s material is in it alone', async () => {
     const bothDigest = await cli.parameters(2, 'AES_256');
     const custodians = (set: string) => ['c1', 'c2', 'c3'].map((c) => path.join(dir(), `${c}${set}`));
     const wrap = (bundle: string, out: string, set: string, digest: string, ...extra: string[]) =>
@@ -86,11 +93,26 @@ describe('a custody set a later wrap of new material replaces', () => {
     expect(first.code).toBe(0);
     // Key 2 imported from the first bundle, key 1's refused: new parameters for key 1 alone, wrapped again.
     const oneDigest = await cli.parameters(1, 'AES_256');
-    const second = await run(wrap('params', 'wrapped-2', '-2', oneDigest, '--wrap-again', 'key 1 import refused'));
+    const second = await run(
+      wrap('params', 'wrapped-2', '-2', oneDigest, '--wrap-again', 'key 1 import refused', '--receipt-lang', 'both'),
+    );
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
+    // Key 2's material may be in the KMS from the first bundle, backed by the first set alone: it is kept.
+    const said = flat(second.stdout);
+    expect(said).not.toContain('the custodians of the earlier custody set destroy those shares');
+    expect(said).not.toContain('Import one bundle only. Once it is imported');
+    expect(said).toMatch(
+      /KEEP the earlier custody set \(backup digest [0-9A-F ]+…\): it backs keys this session makes no new material for \(0a1b2c3d-0000-4000-8000-000000000002\)/,
+    );
     const name = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*-2\.txt$/.test(f)) as string;
     const receipt = flat(await readFile(path.join(dir(), name), 'utf8'));
+    // The receipt's Deviations: the earlier set is to be kept, not destroyed; in English and Chinese.
+    expect(receipt).not.toContain('the custodians of the earlier custody set (backup digest');
+    expect(receipt).toMatch(
+      /the earlier custody set \(backup digest [0-9A-F ]+…\) must be KEPT, its shares not destroyed/,
+    );
+    expect(receipt.replace(/\s+/g, '')).toMatch(/先前的1个托管集（备份摘要[0-9A-F]+…）必须保留，不得销毁其份额/);
     const dana = receipt.slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'));
     expect(dana).toContain(
       "holds share 1 of 3 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest",

@@ -278,7 +278,13 @@ export const airgapWrapCommand = defineCommand({
       // only past the refusals above, which make nothing (an HSM with custody shares, fresh material for a bound key).
       // The material of keys already in the token, or of a file: not new material.
       const existing = !!values.material || !!hsm?.existingKeys;
-      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain, { existing, custody: custody !== undefined });
+      // Fresh material goes to every key the KMS has not bound to material: an earlier set is destroyed only if it backs no other.
+      const fresh = overview.keys.filter((k) => k.bound === null).map((k) => k.keyId);
+      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain, {
+        existing,
+        custody: custody !== undefined,
+        fresh,
+      });
       // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))

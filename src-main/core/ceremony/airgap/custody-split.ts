@@ -29,6 +29,8 @@ const holderSchema = z.object({ shareIndex: z.number().int().min(1).max(16), cus
 export const custodySplitRecordSchema = z.object({
   format: z.literal('custody-set').optional(),
   keyId: z.string().optional(),
+  /** The keys whose material the set holds (a replica group's under its primary's id), since 2026-11-30. */
+  keyIds: z.array(z.string()).optional(),
   backupDigest: z.string().optional(),
   threshold: z.number().int(),
   total: z.number().int(),

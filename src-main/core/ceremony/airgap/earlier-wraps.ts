@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
-import { groupHex } from '../../hex-groups';
+import { earlierCustodySets, freshKeyIds, NO_EARLIER_SETS } from './earlier-custody-sets';
 import { KeyferryError } from '../../errors';
 import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
@@ -34,8 +34,15 @@ export interface EarlierWrap {
   readonly folder: string;
   /** The session's receipt (text file name), which names the bundle digest and the custody set. */
   readonly receipt: string | null;
-  /** The custody set written in that session (its backup's digest and holders), if any. */
-  readonly custody: { readonly backupDigest: string; readonly custodians: readonly string[] } | null;
+  /**
+   * The custody set written in that session (its backup's digest and holders), if any, with the keys
+   * it backs: each key its material went to, every member of a replica group it holds (empty: not journaled).
+   */
+  readonly custody: {
+    readonly backupDigest: string;
+    readonly custodians: readonly string[];
+    readonly keyIds: readonly string[];
+  } | null;
   /**
    * Until when (ISO) the bundle can be imported: the latest import-token expiry of its keys. Null
    * when that is not known (a token held by the console, parameters not journaled): counted as
@@ -51,6 +58,22 @@ function text(value: unknown): string | null {
 }
 
 const parametersReadSchema = z.object({ keys: z.array(z.object({ tokenExpiresAt: z.string().nullable() })) });
+
+const parametersKeysSchema = z.object({
+  keys: z.array(z.object({ keyId: z.string(), replicaOf: z.string().nullish() })),
+});
+
+/**
+ * The keys a set split for the material of `materialIds` backs: those ids (a group's primary, or a
+ * key alone) and every key of the session's `parameters.read` (`data`) that takes one of them (a replica).
+ */
+function keysBacked(materialIds: readonly string[], data: unknown): string[] {
+  const read = parametersKeysSchema.safeParse(data);
+  const members = read.success
+    ? read.data.keys.filter((k) => materialIds.includes(k.replicaOf ?? k.keyId)).map((k) => k.keyId)
+    : [];
+  return [...new Set([...materialIds, ...members])];
+}
 
 /** The latest token expiry of a `parameters.read` entry's keys (null: one of them is not known). */
 function tokensUntilOf(data: unknown): string | null {
@@ -141,7 +164,13 @@ function finishedIn(session: number, entries: readonly JournalEntry[]): EarlierW
     ...bundle,
     receipt: text(receiptWritten?.data['textFile']),
     custody:
-      split.success && backupDigest ? { backupDigest, custodians: split.data.holders.map((h) => h.custodian) } : null,
+      split.success && backupDigest
+        ? {
+            backupDigest,
+            custodians: split.data.holders.map((h) => h.custodian),
+            keyIds: keysBacked(split.data.keyIds ?? [], read?.data),
+          }
+        : null,
     tokensUntil: read ? tokensUntilOf(read.data) : null,
     ...(hsmObjectLabels.length > 0 ? { hsmObjectLabels } : {}),
   };
@@ -220,47 +249,62 @@ export async function repeatedWrapGrounds(
   });
 }
 
+/** The parameters of the wrap being journaled, and whether it takes material that exists already. */
+interface RepeatedWrapMaterial {
+  /** The wrap takes material that exists already (HSM token keys, a material file): no new material, no set destroyed. */
+  readonly existing: boolean;
+  readonly parameters: readonly Pick<ImportParameters, 'keyId' | 'replicaOf' | 'boundMaterial'>[];
+}
+
 /**
  * Journals `wrap.repeated` (an override on the receipt) naming every earlier bundle and custody
  * set, and the officer's `reason` when one was given (needed while one can still be imported).
- * `existing`: the wrap takes material that exists already (HSM token keys, a material file), so
- * no new material comes of it and the earlier custody sets are not to be destroyed.
+ * With new material, an earlier set whose every key this wrap makes new material for is to be
+ * destroyed once this bundle is imported; one that also backs other keys is to be KEPT
+ * (earlier-custody-sets.ts). Material that exists already destroys no set.
  */
 export async function journalRepeatedWrap(
   journal: Journal,
   operator: string,
   earlier: readonly EarlierWrap[],
   grounds: RepeatedWrapGrounds,
-  reason?: string,
-  existing = false,
+  reason: string | undefined,
+  made: RepeatedWrapMaterial,
 ): Promise<void> {
   // The same material again (from the token or a file): the earlier custody sets still hold it, none is destroyed.
-  const sets = existing ? [] : earlierCustodySets(earlier);
+  const sets = made.existing ? NO_EARLIER_SETS : earlierCustodySets(earlier, freshKeyIds(made.parameters));
   const facts = {
     count: earlier.length,
     last: (earlier.at(-1) as EarlierWrap).session,
-    custodySets: sets.length,
-    fresh: existing ? 'no' : 'yes',
+    custodySets: sets.destroy.length + sets.keep.length,
+    fresh: made.existing ? 'no' : 'yes',
   };
   // With earlier custody sets the receipt tells their custodians to destroy them, naming each by its backup digest.
-  const destroy = { ...facts, backupsList: listValue(sets) };
+  const destroy = { ...facts, backupsList: listValue(sets.destroy) };
+  // A set that also backs keys this wrap makes no new material for is kept: named, with those keys.
+  const kept = {
+    ...destroy,
+    destroy: sets.destroy.length,
+    kept: sets.keep.length,
+    keptList: listValue(sets.keep),
+    keysList: listValue(sets.keptKeys),
+  };
   const phrase =
-    reason === undefined
-      ? sets.length > 0
-        ? phraseOf('journal.reason.wrap-repeated-sets', destroy)
-        : phraseOf('journal.reason.wrap-repeated', facts)
-      : sets.length > 0
-        ? phraseOf('journal.reason.wrap-again-sets', { ...destroy, reason })
-        : phraseOf('journal.reason.wrap-again', { ...facts, reason });
+    sets.keep.length > 0
+      ? reason === undefined
+        ? phraseOf('journal.reason.wrap-repeated-kept', kept)
+        : phraseOf('journal.reason.wrap-again-kept', { ...kept, reason })
+      : reason === undefined
+        ? sets.destroy.length > 0
+          ? phraseOf('journal.reason.wrap-repeated-sets', destroy)
+          : phraseOf('journal.reason.wrap-repeated', facts)
+        : sets.destroy.length > 0
+          ? phraseOf('journal.reason.wrap-again-sets', { ...destroy, reason })
+          : phraseOf('journal.reason.wrap-again', { ...facts, reason });
   await journal.append(operator, 'wrap.repeated', {
     earlier: earlierData(earlier),
     grounds,
     ...(reason === undefined ? {} : { wrapAgainReason: reason }),
     reasonPhrase: { ...phrase },
   });
-}
-
-/** The earlier wraps' custody sets, each as its backup digest's first 16 hex digits grouped, as slips and receipts print it (`7A03 444A ……`). */
-export function earlierCustodySets(earlier: readonly EarlierWrap[]): string[] {
-  return earlier.flatMap((w) => (w.custody ? [`${groupHex(w.custody.backupDigest.slice(0, 16))}…`] : []));
 }

@@ -33,6 +33,8 @@ interface LetThrough {
   readonly grounds: RepeatedWrapGrounds;
   readonly earlier: readonly EarlierWrap[];
   readonly reason: string | undefined;
+  /** The parameters preflighted: which earlier custody sets this wrap's new material replaces whole. */
+  readonly parameters: readonly ImportParameters[];
 }
 
 /** One session's answer: why its wrap after finished ones was let through (journaled once, before material). */
@@ -60,7 +62,8 @@ export class RepeatedWrapPreflight {
     const reason = wrapAgainReason(wrapAgain);
     const grounds = await repeatedWrapGrounds(journal, operator, earlier, { ...context, reason });
     const checked = await checkFolders();
-    if (!this.#journaled) this.#letThrough = grounds ? { grounds, earlier, reason } : null;
+    if (!this.#journaled)
+      this.#letThrough = grounds ? { grounds, earlier, reason, parameters: context.parameters } : null;
     return checked;
   }
 
@@ -72,8 +75,8 @@ export class RepeatedWrapPreflight {
   async journalBeforeMaterial(journal: Journal, operator: string, existing: boolean): Promise<void> {
     const letThrough = this.#letThrough;
     if (!letThrough || this.#journaled) return;
-    const { earlier, grounds, reason } = letThrough;
-    await journalRepeatedWrap(journal, operator, earlier, grounds, reason, existing);
+    const { earlier, grounds, reason, parameters } = letThrough;
+    await journalRepeatedWrap(journal, operator, earlier, grounds, reason, { existing, parameters });
     this.#journaled = true;
   }
 }

@@ -74,7 +74,7 @@ export const enAppSafety = {
   'preflight.earlier.expired':
     'None of them can be imported any more (their import tokens expired): this wrap needs no reason. It is journaled and listed on the receipt.',
   'preflight.earlier.after':
-    'Import one bundle only. If this wrap makes new material, then have the custodians of every other custody set destroy those shares (the receipt names them); if it wraps material that exists already (keys already in the HSM token, or a material file) and that is the material of the earlier bundles (their receipts’ key check values and public-key fingerprints agree), no custody set is destroyed.',
+    'Import one bundle only for each key. If this wrap makes new material, then once it is imported have the custodians of each other custody set all of whose keys this wrap makes new material for destroy those shares; a custody set that also backs other keys (whose material the KMS may hold from an earlier bundle) is KEPT (the receipt names both); if it wraps material that exists already (keys already in the HSM token, or a material file) and that is the material of the earlier bundles (their receipts’ key check values and public-key fingerprints agree), no custody set is destroyed.',
   'preflight.wrap-again': 'Wrap again: new material beside the bundles above',
   'preflight.wrap-again.reason': 'Why (journaled, on the receipt)',
   'preflight.wrap-again.reason-hint': 'e.g. media with the first bundle lost',

@@ -124,6 +124,10 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
     '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包{custodySets, plural, =0 {} other {和 # 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包',
   'journal.reason.wrap-repeated-sets':
     '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；本次新的包导入后，先前托管集（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS',
+  'journal.reason.wrap-repeated-kept':
+    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；每个密钥只能导入其中一个已包装密钥材料包{destroy, plural, =0 {} other {；本次新的包导入后，先前 {destroy, plural, other {# 个托管集}}（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS}}；先前的 {kept, plural, other {# 个托管集}}（备份摘要 {keptList}）必须保留，不得销毁其份额：它们还备份本次包装未生成新密钥材料的密钥（{keysList}），KMS 可能持有这些密钥来自先前包的密钥材料',
+  'journal.reason.wrap-again-kept':
+    '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；每个密钥只能导入其中一个已包装密钥材料包{destroy, plural, =0 {} other {；本次新的包导入后，先前 {destroy, plural, other {# 个托管集}}（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS}}；先前的 {kept, plural, other {# 个托管集}}（备份摘要 {keptList}）必须保留，不得销毁其份额：它们还备份本次包装未生成新密钥材料的密钥（{keysList}），KMS 可能持有这些密钥来自先前包的密钥材料；再次包装的原因：{reason}',
   'journal.reason.wrap-again-sets':
     '在本仪式已完成 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话）之后再次包装：在先前的已包装密钥材料包和 {custodySets, plural, other {# 个先前的托管集}}之外{fresh, select, no {包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料} other {生成了新的密钥材料}}；只能导入其中一个已包装密钥材料包；本次新的包导入后，先前托管集（备份摘要 {backupsList}）的保管人应销毁这些份额：其密钥材料永远不会进入 KMS；再次包装的原因：{reason}',
   'journal.reason.wrap-again':

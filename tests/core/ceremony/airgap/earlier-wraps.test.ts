@@ -41,7 +41,7 @@ const splitTo = (...custodians: string[]) => ({
 });
 
 describe('finishedWraps', () => {
-  it('lists each completed bundle with its session, receipt and custody set; skips what did not finish', () => {
+  it('lists each completed bundle with its session, receipt and custody set and the keys it backs; skips what did not finish', () => {
     const entries = journal([
       ['ceremony.session-started', { side: 'air-gapped' }],
       [
@@ -49,11 +49,13 @@ describe('finishedWraps', () => {
         {
           keys: [
             { keyId: 'k1', tokenExpiresAt: '2026-12-02T08:00:00.000Z' },
-            { keyId: 'k2', tokenExpiresAt: '2026-12-02T09:30:00.000Z' },
+            // A replica of k1: the set holds its material under k1, and backs both keys.
+            { keyId: 'k2', replicaOf: 'k1', tokenExpiresAt: '2026-12-02T09:30:00.000Z' },
+            { keyId: 'k3', replicaOf: null, tokenExpiresAt: '2026-12-02T09:00:00.000Z' },
           ],
         },
       ],
-      ['custody.split', splitTo('赵敏', 'Eli')],
+      ['custody.split', { ...splitTo('赵敏', 'Eli'), keyIds: ['k1', 'k3'] }],
       ['wrapped-bundle.written', { folder: '/m/w1', manifestSha256: D1 }],
       ['receipt.written', { textFile: 'receipt-1.txt' }],
       ['wrapped-bundle.completed', { folder: '/m/w1', manifestSha256: D1 }],
@@ -72,7 +74,7 @@ describe('finishedWraps', () => {
         bundleDigest: D1,
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
-        custody: { backupDigest: B1, custodians: ['赵敏', 'Eli'] },
+        custody: { backupDigest: B1, custodians: ['赵敏', 'Eli'], keyIds: ['k1', 'k3', 'k2'] },
         // The latest of its keys' token expiries: the bundle can be imported until then.
         tokensUntil: '2026-12-02T09:30:00.000Z',
       },
@@ -96,7 +98,8 @@ describe('finishedWraps', () => {
         bundleDigest: D1,
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
-        custody: { backupDigest: B1, custodians: ['Eli', '赵敏'] },
+        // A split that journaled no keys: it backs keys not known (never said to be replaced whole).
+        custody: { backupDigest: B1, custodians: ['Eli', '赵敏'], keyIds: [] },
         tokensUntil: null,
       },
     ]);
@@ -191,13 +194,17 @@ describe('journalRepeatedWrap', () => {
         bundleDigest: D1,
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
-        custody: { backupDigest: `7a03444a${B1.slice(8)}`, custodians: ['Carol', 'Dan', 'Eve'] },
+        custody: { backupDigest: `7a03444a${B1.slice(8)}`, custodians: ['Carol', 'Dan', 'Eve'], keyIds: ['k1'] },
         tokensUntil: '2026-12-02T08:00:00.000Z',
       };
-      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired');
-      await journalRepeatedWrap(journal, 'Officer', [{ ...earlier, custody: null }], 'reason', 'media lost');
+      const fresh = { existing: false, parameters: [{ keyId: 'k1' }] };
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired', undefined, fresh);
+      await journalRepeatedWrap(journal, 'Officer', [{ ...earlier, custody: null }], 'reason', 'media lost', fresh);
       // Keys already in the HSM token (or a material file): the same material, nothing to destroy.
-      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired', undefined, true);
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired', undefined, {
+        ...fresh,
+        existing: true,
+      });
       const [withSet, without, same] = journal.entries.map((e) => phraseSchema.parse(e.data.reasonPhrase));
       const en = translator('en');
       const said = en.message(withSet!);
@@ -217,6 +224,49 @@ describe('journalRepeatedWrap', () => {
       expect(translator('zh-CN').message(same!)).toContain(
         '包装了已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料',
       );
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps, not destroys, an earlier custody set that also backs a key this wrap makes no new material for', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-earlier-wraps-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      const earlier = {
+        session: 1,
+        bundleDigest: D1,
+        folder: '/m/w1',
+        receipt: 'receipt-1.txt',
+        custody: { backupDigest: `79701365${B1.slice(8)}`, custodians: ['Carol', 'Dan', 'Eve'], keyIds: ['k1', 'k2'] },
+        tokensUntil: '2099-01-01T00:00:00.000Z',
+      };
+      // Key 2's import was refused: new parameters for key 2 alone, new material for it only.
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'reason', 'key 2 import refused', {
+        existing: false,
+        parameters: [{ keyId: 'k2' }],
+      });
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired', undefined, {
+        existing: false,
+        parameters: [{ keyId: 'k2' }],
+      });
+      const [again, repeated] = journal.entries.map((e) => phraseSchema.parse(e.data.reasonPhrase));
+      const en = translator('en');
+      for (const phrase of [again!, repeated!]) {
+        const said = en.message(phrase);
+        expect(said).not.toContain('destroy those shares');
+        expect(said).toContain(
+          'the earlier custody set (backup digest 7970 1365 BBBB BBBB…) must be KEPT, its shares not destroyed: it also backs keys this wrap makes no new material for (k1)',
+        );
+        expect(translator('zh-CN').message(phrase)).toContain(
+          '（备份摘要 7970 1365 BBBB BBBB…）必须保留，不得销毁其份额',
+        );
+        expect(translator('zh-CN').message(phrase)).not.toContain('应销毁');
+      }
+      expect(en.message(again!)).toContain('wrapped again because: key 2 import refused');
+      // The receipt's custodian lines read the material as new.
+      expect(journal.entries[0]!.data.reasonPhrase).toMatchObject({ values: { fresh: 'yes' } });
     } finally {
       await journal.close();
       await rm(dir, { recursive: true, force: true });
