@@ -536,12 +536,14 @@ export interface MessageValueTable {
   'problem.OUTPUT_THROUGH_LINK.next': { link: string | number };
   'problem.OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'problem.OUTPUT_FOLDER_CHANGED.next': NoValues;
-  'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number };
-  'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string };
+  'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; command: string };
+  'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string; command: string };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next': { surface?: string };
   'problem.CUSTODIAN_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; place: string | number; command: string };
   'problem.CUSTODIAN_ON_WORKSTATION_VOLUME.next': { surface?: string; command: string };
+  'problem.MATERIAL_ON_CUSTODIAN_VOLUME': { file: string | number; index: string | number; folder: string | number };
+  'problem.MATERIAL_ON_CUSTODIAN_VOLUME.next': { surface?: string };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': NoValues;
   'problem.BUNDLE_ABANDONED': { dir: string | number };
@@ -2676,9 +2678,10 @@ export interface ProblemValueTable {
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number; surface?: string };
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
-  'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; surface?: string };
+  'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; command: string; surface?: string };
   'PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number; surface?: string };
   'CUSTODIAN_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; place: string | number; command: string; surface?: string };
+  'MATERIAL_ON_CUSTODIAN_VOLUME': { file: string | number; index: string | number; folder: string | number; surface?: string };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };

@@ -3,6 +3,7 @@
  * selects, number and date formatting through the platform's Intl). One translator per language;
  * compiled messages are cached. Used by the main process, the CLI and the renderer alike.
  */
+import { isPluralElement, isSelectElement, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat, type Formats, type Formatters } from 'intl-messageformat';
 import {
   isMessageKey,
@@ -157,18 +158,45 @@ export function compileMessage(
   });
 }
 
+/**
+ * Select arguments added to problem messages after journals had recorded those problems without
+ * them (PREFLIGHT_SAME_VOLUME's `command`): such an entry renders the branch the message had before
+ * (`other`) in the reader's language, not the stored English text. Only these: any other select
+ * value missing is a fault, which falls back to the stored text as before and which tests catch.
+ */
+const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command']);
+
+/**
+ * The SELECTS_ADDED_LATER arguments of `elements` (branches included) as present but undefined:
+ * intl-messageformat takes a select's `other` branch for an undefined value, where an absent one
+ * fails the message.
+ */
+function absentSelects(elements: readonly MessageFormatElement[]): Record<string, undefined> {
+  const names: Record<string, undefined> = {};
+  for (const element of elements) {
+    if (isSelectElement(element) && SELECTS_ADDED_LATER.has(element.value)) names[element.value] = undefined;
+    if (isSelectElement(element) || isPluralElement(element))
+      for (const option of Object.values(element.options)) Object.assign(names, absentSelects(option.value));
+  }
+  return names;
+}
+
 function createTranslator(locale: DisplayLocale): Translator {
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const intlLocale = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
   const formatters = messageFormatters(locale);
   // Every message renders the `…Phrase` / `…Phrases` values it is given in its own language first
   // (a phrase inside a phrase, as deep as it goes: each level is a shorter JSON text).
-  const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
+  const compiledMessage = (key: MessageKey): IntlMessageFormat => {
     let message = compiled.get(key);
     if (!message) {
       message = compileMessage(locale, key, formatters);
       compiled.set(key, message);
     }
+    return message;
+  };
+  const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
+    const message = compiledMessage(key);
     const phrased = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
     const filled = withListTexts(phrased, messageText(locale, 'list.separator'));
     // A name in Chinese characters is not set apart by the spaces around values (name-spacing.ts).
@@ -194,9 +222,17 @@ function createTranslator(locale: DisplayLocale): Translator {
     const causeText = (inner: string, values: PlainValues): string =>
       safeFormat(`problem.${inner}`, withCauseText({ surface, ...values }, causeText), inner);
     const values = withCauseText({ surface, ...p.values }, causeText);
+    // A journal written before a select argument was added (SELECTS_ADDED_LATER) renders its `other` branch.
+    const withAbsent = (key: string) => {
+      try {
+        return isMessageKey(key) ? { ...absentSelects(compiledMessage(key).getAst()), ...values } : values;
+      } catch {
+        return values;
+      }
+    };
     return {
-      message: safeFormat(`problem.${code}`, values, p.message),
-      nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
+      message: safeFormat(`problem.${code}`, withAbsent(`problem.${code}`), p.message),
+      nextStep: safeFormat(`problem.${code}.next`, withAbsent(`problem.${code}.next`), p.nextStep),
     };
   };
   // Made at its first use: a translator that never writes a long date (most) never pays for it.

@@ -2,11 +2,13 @@
  * The one rule for where custodians' folders may lie, for `custody split` and the air-gapped
  * ceremony's preflight alike: each on a volume of its own, and none on a volume of this workstation
  * that Keyferry can name: the material file's, the receipts' and the journal's, the working
- * folder's, the home folder's, the temporary folder's and the system's own folders' (/, /home, /var,
- * /tmp, /run, /media …, each where it is a volume apart). A custodian's stick that is not mounted
- * leaves its folder's path on whichever of these holds the mount point: the share and the whole
- * backup would stay on the workstation. A stick mounted anywhere below one of these folders is a
- * volume of its own, so a folder on it (or deep inside it) passes. Only a rehearsal's override
+ * folder's, the home folder's, the temporary folder's, the folders in the workstation's memory
+ * (/dev/shm, /dev, the user's /run/user/<uid>), the boot volumes (/boot, /boot/efi, /efi) and the
+ * system's own folders' (/, /home, /var, /tmp, /run, /media …, each where it is a volume apart).
+ * Any other volume passes: Keyferry cannot tell a stick from an internal disk. A custodian's stick
+ * that is not mounted leaves its folder's path on whichever of these holds the mount point: the
+ * share and the whole backup would stay on the workstation. A stick mounted anywhere below one of
+ * these folders is a volume of its own, so a folder on it (or deep inside it) passes. Only a rehearsal's override
  * (`--shares-on-one-volume`, the app's rehearsal tick box) leaves the rule out: its callers do not
  * call it then.
  */
@@ -14,7 +16,8 @@ import os from 'node:os';
 import { KeyferryError } from '../errors';
 
 /** What a place of the workstation is, as the refusal names it. */
-type WorkstationPlaceKind = 'material' | 'receipts' | 'journal' | 'cwd' | 'home' | 'temp' | 'system';
+type WorkstationPlaceKind =
+  'material' | 'receipts' | 'journal' | 'cwd' | 'home' | 'temp' | 'memory' | 'boot' | 'system';
 
 interface WorkstationPlace {
   readonly on: WorkstationPlaceKind;
@@ -37,6 +40,10 @@ interface WorkstationHost {
   readonly tmpdir: string;
   /** Windows: the system drive (`C:`). */
   readonly systemDrive?: string | undefined;
+  /** The user's runtime folder in memory (XDG_RUNTIME_DIR, /run/user/<uid>), where there is one. */
+  readonly runtimeDir?: string | undefined;
+  /** The user's id (POSIX), for /run/user/<uid> when XDG_RUNTIME_DIR is not set. */
+  readonly uid?: number | undefined;
 }
 
 /**
@@ -46,6 +53,19 @@ interface WorkstationHost {
  */
 const SYSTEM_FOLDERS = ['/', '/home', '/var', '/tmp', '/usr', '/opt', '/srv', '/run', '/media', '/run/media'];
 const DARWIN_FOLDERS = ['/Volumes', '/System/Volumes/Data'];
+/**
+ * Folders in the workstation's memory (tmpfs, devtmpfs): a volume apart from every disk, so a
+ * custodian's folder there passed as a stick, and its share and the whole backup stayed in memory.
+ */
+const MEMORY_FOLDERS = ['/dev/shm', '/dev'];
+/** The boot volumes, often a volume apart (an EFI system partition): the workstation's own disk. */
+const BOOT_FOLDERS = ['/boot', '/boot/efi', '/efi'];
+
+/** The user's runtime folders in memory: XDG_RUNTIME_DIR and /run/user/<uid>, where known. */
+function runtimeFolders(host: WorkstationHost): string[] {
+  const folders = [host.runtimeDir, host.uid === undefined ? undefined : `/run/user/${host.uid}`];
+  return [...new Set(folders.filter((f): f is string => f !== undefined && f !== ''))];
+}
 
 function thisHost(): WorkstationHost {
   return {
@@ -53,27 +73,36 @@ function thisHost(): WorkstationHost {
     homedir: os.homedir(),
     tmpdir: os.tmpdir(),
     systemDrive: process.env['SystemDrive'],
+    runtimeDir: process.env['XDG_RUNTIME_DIR'],
+    uid: process.getuid?.(),
   };
 }
 
 /**
- * Every place of this workstation Keyferry can name: the material's, the receipts' and the journal's
- * first, then the system's root (the refusal names the first place a folder shares a volume with).
+ * Every place of this workstation Keyferry can name: the system's root first (where a folder is on
+ * its volume, that is the most general true thing to say, even when the material or the receipts
+ * are there too), then the material's, the receipts' and the journal's, the working, home and temp
+ * folders, the folders in memory, the boot volumes and the system's other folders (the refusal
+ * names the first place a folder shares a volume with). A place that does not exist is left out
+ * when compared. Any other volume passes: Keyferry cannot tell a stick from an internal disk.
  */
 export function workstationPlaces(named: NamedPlaces, host: WorkstationHost = thisHost()): WorkstationPlace[] {
-  const [root, ...system] =
-    host.platform === 'win32'
-      ? [`${host.systemDrive ?? 'C:'}\\`]
-      : [...SYSTEM_FOLDERS, ...(host.platform === 'darwin' ? DARWIN_FOLDERS : [])];
-  // The system's root before the working, home and temp folders: where they are one volume, it is the one to name.
+  const windows = host.platform === 'win32';
+  const [root, ...system] = windows
+    ? [`${host.systemDrive ?? 'C:'}\\`]
+    : [...SYSTEM_FOLDERS, ...(host.platform === 'darwin' ? DARWIN_FOLDERS : [])];
+  const memory = windows ? [] : [...MEMORY_FOLDERS, ...runtimeFolders(host)];
+  const boot = windows ? [] : BOOT_FOLDERS;
   const places: [WorkstationPlaceKind, string | undefined][] = [
+    ['system', root],
     ['material', named.material],
     ['receipts', named.receipts],
     ['journal', named.journal],
-    ['system', root],
     ['cwd', named.cwd],
     ['home', host.homedir],
     ['temp', host.tmpdir],
+    ...memory.map((folder): [WorkstationPlaceKind, string] => ['memory', folder]),
+    ...boot.map((folder): [WorkstationPlaceKind, string] => ['boot', folder]),
     ...system.map((folder): [WorkstationPlaceKind, string] => ['system', folder]),
   ];
   return places.flatMap(([on, place]) => (place === undefined || place === '' ? [] : [{ on, path: place }]));
@@ -133,6 +162,7 @@ export async function refuseCustodianVolumes(
         firstFolder: other.folder,
         second: c.index,
         secondFolder: c.folder,
+        command,
       });
   }
 }

@@ -3,7 +3,7 @@
  * folders, in a real process (the installed bin, SIGINT to its process group as a terminal sends it):
  * the first custodian's folder is complete (share, slips, backup, printout) and the second not yet
  * started; the stop removes what was written, says so in one line, and the same command then
- * makes a fresh split. The two folders sit on two real volumes (a tmpfs stick and /dev/shm), apart
+ * makes a fresh split. The two folders sit on two real volumes (two tmpfs sticks), apart
  * from the material's (the temp folder's), since the command refuses two shares on one volume and a
  * share on the material's. A folder moved away meanwhile is named, never
  * called emptied. `custody restore --out` stopped while it writes key material in plain form takes
@@ -23,29 +23,27 @@ import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
 let folders: string[];
-let unmountStick: (() => void) | undefined;
+let unmountSticks: (() => void)[] = [];
 const material = randomBytes(32);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-split-stop-'));
-  const other = await mkdtemp(path.join('/dev/shm', 'kf-split-stop-'));
-  // Custodian 1's stick is a real tmpfs, custodian 2's /dev/shm; the material stays on the temp
-  // folder's disk. Three volumes, or the command refuses before writing anything (a folder on the
-  // material's volume, or two on one) and these tests would prove nothing.
-  const stick = path.join(dir, 'stick-1');
-  unmountStick = MOUNTS_AVAILABLE ? mountTmpfs(stick, { sizeKiB: 1024 }) : undefined;
-  folders = [path.join(stick, 'custodian-1'), path.join(other, 'custodian-2')];
+  // Each custodian's stick is a real tmpfs (never /dev/shm: the workstation's memory is refused);
+  // the material stays on the temp folder's disk. Three volumes, or the command refuses before
+  // writing anything (a folder on the material's volume, or two on one) and these tests would prove nothing.
+  const sticks = [path.join(dir, 'stick-1'), path.join(dir, 'stick-2')];
+  unmountSticks = MOUNTS_AVAILABLE ? sticks.map((stick) => mountTmpfs(stick, { sizeKiB: 1024 })) : [];
+  folders = sticks.map((stick, i) => path.join(stick, `custodian-${i + 1}`));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   await writeFile(path.join(dir, 'material.bin'), material);
-  if (unmountStick) {
+  if (unmountSticks.length > 0) {
     const volumes = [path.join(dir, 'material.bin'), ...folders].map((f) => statSync(f).dev);
     expect(new Set(volumes).size).toBe(3);
   }
 });
 afterEach(async () => {
-  unmountStick?.();
+  for (const unmount of unmountSticks.splice(0)) unmount();
   await rm(dir, { recursive: true, force: true });
-  await rm(path.dirname(folders[1] as string), { recursive: true, force: true });
 });
 
 const SPLIT = [

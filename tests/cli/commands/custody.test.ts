@@ -30,24 +30,19 @@ const REPO = path.resolve(__dirname, '../../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
 const commands = createCustodyCommands({ volumeIdOf: eachOwnVolume });
 const temps: string[] = [];
-/** /dev/shm is a volume apart from the temp folder's (a second real volume for the volume checks). */
-const otherVolume = (() => {
-  try {
-    return statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
-  } catch {
-    return false;
-  }
-})();
 
 async function workspace(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-cli-custody-'));
   temps.push(dir);
   return dir;
 }
-/** A temp folder on /dev/shm, removed after the test. */
-async function shmWorkspace(): Promise<string> {
-  const dir = await mkdtemp('/dev/shm/keyferry-cli-custody-');
-  temps.push(dir);
+/**
+ * A custodian's stick: a real tmpfs of its own, unmounted after the test. Never /dev/shm: a folder
+ * in the workstation's memory is refused as one of its places.
+ */
+async function stickWorkspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-cli-stick-'));
+  onTestFinished(mountTmpfs(dir, { sizeKiB: 1024 }));
   return dir;
 }
 // The air-gapped workstation these commands run on (split and restore check the network first).
@@ -672,13 +667,13 @@ describe('keyferry custody', () => {
     );
   });
 
-  it.skipIf(!otherVolume)(
+  it.skipIf(!MOUNTS_AVAILABLE)(
     'the registered command refuses share folders on one real volume, before writing anything',
     async () => {
       const dir = await workspace();
       await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
-      // Three folders on one stick (/dev/shm), none on the workstation's volumes.
-      const outs = await folders(await shmWorkspace(), 3);
+      // Three folders on one stick, none on the workstation's volumes.
+      const outs = await folders(await stickWorkspace(), 3);
       const result = await run(
         splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']),
         dir,
@@ -688,7 +683,8 @@ describe('keyferry custody', () => {
       expect(result.code).toBe(1);
       expect(result.err).toContain(`The folders of custodian 1 (${outs[0]}) and custodian 2 (${outs[1]})`);
       expect(result.err).toContain('are on the same volume');
-      expect(result.err).toContain('for a rehearsal only: --shares-on-one-volume');
+      expect(result.err).toContain('two shares. Nothing was read or written.');
+      expect(result.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume');
       for (const out of outs) expect(await readdir(out)).toEqual([]);
     },
   );
@@ -704,35 +700,56 @@ describe('keyferry custody', () => {
     for (const out of outs) expect(await readdir(out)).toEqual([]);
   }
 
-  it.skipIf(!otherVolume)(
-    'the registered command refuses a share folder on the material file’s real volume, before reading it',
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'the registered command refuses a share folder on the material file’s stick, on the system disk beside it, or in memory, before reading it',
     async () => {
       const dir = await workspace();
-      // Custodian 1 on a volume of their own; custodian 2's "stick" is a folder on the workstation's disk.
-      const outs = [await shmWorkspace(), path.join(dir, 'usb2')];
+      // The material on a stick that custodian 2 was also given; custodian 1 on a stick of their own.
+      const materialStick = await stickWorkspace();
+      const outs = [await stickWorkspace(), path.join(materialStick, 'usb2')];
       await mkdir(outs[1] as string);
       await refusedOnTheWorkstation(
-        path.join(dir, 'key.bin'),
+        path.join(materialStick, 'key.bin'),
         outs,
         dir,
-        `The folder of custodian 2 (${outs[1]}) is on the same volume as the material file (${path.join(dir, 'key.bin')})`,
+        `The folder of custodian 2 (${outs[1]}) is on the same volume as the material file (${path.join(materialStick, 'key.bin')})`,
+      );
+      // The material and custodian 2's folder (a stick not mounted) both on the system's disk: the system is named.
+      if (statSync('/').dev === statSync(dir).dev) {
+        const unmounted = path.join(dir, 'usb2');
+        await mkdir(unmounted);
+        await refusedOnTheWorkstation(
+          path.join(dir, 'key.bin'),
+          [outs[0] as string, unmounted],
+          dir,
+          `The folder of custodian 2 (${unmounted}) is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation.`,
+        );
+      }
+      // /dev/shm is the workstation's memory, not a stick.
+      const shm = await mkdtemp('/dev/shm/keyferry-cli-custody-');
+      temps.push(shm);
+      await refusedOnTheWorkstation(
+        path.join(dir, 'key.bin'),
+        [outs[0] as string, shm],
+        dir,
+        `The folder of custodian 2 (${shm}) is on the same volume as a folder in this workstation’s memory (/dev/shm), not a stick`,
       );
     },
   );
 
-  it.skipIf(!otherVolume || !MOUNTS_AVAILABLE || statSync('/').dev !== statSync(tmpdir()).dev)(
+  it.skipIf(!MOUNTS_AVAILABLE || statSync('/').dev !== statSync(tmpdir()).dev)(
     'the registered command refuses a share folder on the system volume, or the working folder’s, with the material on a stick',
     async () => {
-      // The material on a stick of its own; custodian 1 on /dev/shm.
+      // The material on a stick of its own; custodian 1 on a stick too.
       const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-material-stick-'));
       onTestFinished(mountTmpfs(stick, { sizeKiB: 64 }));
-      const shm = await shmWorkspace();
+      const stick2 = await stickWorkspace();
       // Custodian 2's stick not mounted: its path is a folder on the system volume.
       const unmounted = path.join(await workspace(), 'usb2');
       await mkdir(unmounted);
       await refusedOnTheWorkstation(
         path.join(stick, 'key.bin'),
-        [shm, unmounted],
+        [stick2, unmounted],
         await workspace(),
         `The folder of custodian 2 (${unmounted}) is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation`,
       );
@@ -743,7 +760,7 @@ describe('keyferry custody', () => {
       await mkdir(beside);
       await refusedOnTheWorkstation(
         path.join(stick, 'key.bin'),
-        [shm, beside],
+        [stick2, beside],
         work,
         `The folder of custodian 2 (${beside}) is on the same volume as the folder this command runs in (${work})`,
       );
@@ -823,11 +840,11 @@ describe('keyferry custody', () => {
     for (const out of outs) expect(await readdir(out)).toEqual([]);
   });
 
-  it.skipIf(!otherVolume || !MOUNTS_AVAILABLE)(
-    'end to end in real processes: 2-of-2 on two real volumes (a tmpfs stick and /dev/shm), the material on the workstation',
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'end to end in real processes: 2-of-2 on two real tmpfs sticks, the material on the workstation',
     async () => {
       const dir = await workspace();
-      const shm = await shmWorkspace();
+      const stick2 = await stickWorkspace();
       const key = randomBytes(32);
       // Custodian 1's stick is a real tmpfs: no share may land on the workstation's volumes.
       const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-custodian-stick-'));
@@ -837,7 +854,7 @@ describe('keyferry custody', () => {
         spawnSync(process.execPath, [KEYFERRY_BIN, ...args], { cwd: dir, encoding: 'utf8' });
       // Real processes on this (networked) machine: the override, as a rehearsal would give it.
       const split = keyferry([
-        ...splitArgs('key.bin', 'AES_256', 2, [stick, shm], ['Alice', 'Bob']),
+        ...splitArgs('key.bin', 'AES_256', 2, [stick, stick2], ['Alice', 'Bob']),
         '--allow-network',
       ]);
       expect(split.stderr).toBe('');
@@ -846,7 +863,7 @@ describe('keyferry custody', () => {
         'custody',
         'restore',
         '--share',
-        shareFileIn(shm, 2),
+        shareFileIn(stick2, 2),
         '--share',
         shareFileIn(stick, 1),
         '--out',

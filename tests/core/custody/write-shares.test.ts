@@ -1,10 +1,10 @@
 /** Writing shares to custodians' media: one volume each, never overwrite, all or nothing. */
 import { execFileSync } from 'node:child_process';
-import { constants, promises as fs, statSync } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
@@ -86,23 +86,16 @@ describe('writeShareFiles', () => {
     expect(await contents()).toEqual([[], [], []]);
   });
 
-  const shmUsable = (() => {
-    try {
-      return statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
-    } catch {
-      return false;
-    }
-  })();
-  it.skipIf(!shmUsable)(
-    'accepts real folders on two different file systems (/dev/shm and the temp folder)',
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'accepts real folders on two different file systems (a tmpfs stick and the temp folder)',
     async () => {
       const [tmpFolder] = await makeFolders(1);
-      const shmRoot = await mkdtemp('/dev/shm/keyferry-custody-');
-      extraDirs.push(shmRoot);
+      const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-custody-stick-'));
+      onTestFinished(mountTmpfs(stick, { sizeKiB: 256 }));
       const pair = (await split(material, 2, 2)) as CustodyShare[];
-      const written = await writeShareFiles(pair, [tmpFolder as string, shmRoot]);
+      const written = await writeShareFiles(pair, [tmpFolder as string, stick]);
       expect(written).toHaveLength(2);
-      expect(await readdir(shmRoot)).toEqual([shareFileName(pair[1] as CustodyShare)]);
+      expect(await readdir(stick)).toEqual([shareFileName(pair[1] as CustodyShare)]);
     },
   );
 

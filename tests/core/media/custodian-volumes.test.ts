@@ -3,6 +3,7 @@
  * the path of a stick that is not mounted is refused; a folder anywhere on a mounted stick passes;
  * two custodians on one stick are refused; the refusal names the place in English and Chinese.
  */
+import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,26 +53,65 @@ async function refusal(run: Promise<void>): Promise<KeyferryError> {
 }
 
 describe('workstationPlaces', () => {
-  it('names the material’s, receipts’ and journal’s places first, then the system’s root, the working, home and temp folders and the system’s other folders', () => {
+  it('names the system’s root first, then the material’s, the working, home and temp folders, the memory folders, the boot volumes and the system’s other folders', () => {
     const places = workstationPlaces(
       { material: '/w/key.bin', cwd: '/w' },
-      { platform: 'linux', homedir: '/home/dana', tmpdir: '/tmp' },
+      { platform: 'linux', homedir: '/home/dana', tmpdir: '/tmp', runtimeDir: '/run/user/1000', uid: 1000 },
     );
-    expect(places.slice(0, 5)).toEqual([
-      { on: 'material', path: '/w/key.bin' },
+    expect(places.slice(0, 12)).toEqual([
       { on: 'system', path: '/' },
+      { on: 'material', path: '/w/key.bin' },
       { on: 'cwd', path: '/w' },
       { on: 'home', path: '/home/dana' },
       { on: 'temp', path: '/tmp' },
+      { on: 'memory', path: '/dev/shm' },
+      { on: 'memory', path: '/dev' },
+      { on: 'memory', path: '/run/user/1000' },
+      { on: 'boot', path: '/boot' },
+      { on: 'boot', path: '/boot/efi' },
+      { on: 'boot', path: '/efi' },
+      { on: 'system', path: '/home' },
     ]);
     expect(places.map((p) => p.path)).toEqual(expect.arrayContaining(['/home', '/var', '/run', '/media']));
+    // XDG_RUNTIME_DIR elsewhere than /run/user/<uid>: both are named.
+    const runtime = workstationPlaces(
+      {},
+      { platform: 'linux', homedir: '/h', tmpdir: '/t', runtimeDir: '/xdg', uid: 7 },
+    );
+    expect(runtime.filter((p) => p.on === 'memory').map((p) => p.path)).toEqual([
+      '/dev/shm',
+      '/dev',
+      '/xdg',
+      '/run/user/7',
+    ]);
     // Never /mnt: a stick is often mounted on it directly.
     expect(places.map((p) => p.path)).not.toContain('/mnt');
     const windows = workstationPlaces(
       { journal: 'D:\\ceremony' },
       { platform: 'win32', homedir: 'C:\\Users\\dana', tmpdir: 'C:\\Temp', systemDrive: 'C:' },
     );
-    expect(windows.map((p) => p.path)).toEqual(['D:\\ceremony', 'C:\\', 'C:\\Users\\dana', 'C:\\Temp']);
+    expect(windows.map((p) => p.path)).toEqual(['C:\\', 'D:\\ceremony', 'C:\\Users\\dana', 'C:\\Temp']);
+  });
+});
+
+describe('two custodians on one volume, as a journal written before `command` existed says it', () => {
+  it('renders the wrap’s wording in English and Chinese, not the stored fallback', () => {
+    const old = {
+      code: 'PREFLIGHT_SAME_VOLUME',
+      message: 'stored text',
+      nextStep: 'stored next step',
+      values: { first: 1, firstFolder: '/media/A/c1', second: 2, secondFolder: '/media/A/c2' },
+    };
+    const en = translator('en').problem(old);
+    expect(en.message).toBe(
+      'The folders of custodian 1 (/media/A/c1) and custodian 2 (/media/A/c2) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
+    );
+    expect(en.nextStep).toBe(
+      'Give each custodian’s share its own removable media (for a rehearsal only: --shares-on-one-volume).',
+    );
+    const zh = translator('zh-CN').problem(old);
+    expect(zh.message).toMatch(/两份份额。未生成任何内容。$/);
+    expect(zh.nextStep).toContain('（仅限演练：--shares-on-one-volume）');
   });
 });
 
@@ -121,15 +161,65 @@ describe.skipIf(!MOUNTS_AVAILABLE)('refuseCustodianVolumes on real mounts', () =
     });
   });
 
+  it.skipIf(statSync('/').dev !== statSync(os.tmpdir()).dev)(
+    'names the system volume, not the material file, when both lie on the system’s disk (a stick not mounted)',
+    async () => {
+      const stick = mounted('stick');
+      await writeFile(path.join(dir, 'key.bin'), 'x');
+      const unmounted = path.join(dir, 'usb2');
+      await mkdir(unmounted);
+      const refused = await refusal(
+        rule([stick, unmounted], { homedir: dir, tmpdir: dir }, { material: path.join(dir, 'key.bin'), cwd: dir }),
+      );
+      expect(refused.values).toMatchObject({ index: 2, on: 'system', place: '/' });
+      expect(refused.message).toContain(
+        `The folder of custodian 2 (${unmounted}) is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation.`,
+      );
+      // The material on the stick with custodian 1: the material file is named.
+      await writeFile(path.join(stick, 'key.bin'), 'x');
+      await expect(
+        rule([stick, mounted('stick-2')], { homedir: dir, tmpdir: dir }, { material: path.join(stick, 'key.bin') }),
+      ).rejects.toMatchObject({ values: { index: 1, on: 'material', place: path.join(stick, 'key.bin') } });
+    },
+  );
+
+  it('refuses a folder in the workstation’s memory: /dev/shm and the user’s runtime folder, each a tmpfs', async () => {
+    const stick = mounted('stick');
+    const shm = await mkdtemp('/dev/shm/kf-custodian-');
+    try {
+      const refused = await refusal(rule([stick, shm], { homedir: dir, tmpdir: dir }));
+      expect(refused.values).toMatchObject({ index: 2, folder: shm, on: 'memory', place: '/dev/shm' });
+      expect(refused.message).toContain(
+        'is on the same volume as a folder in this workstation’s memory (/dev/shm), not a stick: that share and the whole backup would stay in this workstation’s memory.',
+      );
+      const zh = translator('zh-CN').problem(refused);
+      expect(zh.message).toContain(
+        '本工作站内存中的文件夹（/dev/shm，并非U盘）位于同一卷：该份额和完整备份会留在本工作站的内存中',
+      );
+    } finally {
+      await rm(shm, { recursive: true, force: true });
+    }
+    // XDG_RUNTIME_DIR (/run/user/<uid>) is a tmpfs of its own.
+    const runtime = mounted('run-user');
+    const places = workstationPlaces({}, { platform: 'linux', homedir: dir, tmpdir: dir, runtimeDir: runtime });
+    await expect(
+      refuseCustodianVolumes(await custodians(stick, runtime), places, volumeIdOf, 'split'),
+    ).rejects.toMatchObject({ values: { index: 2, on: 'memory', place: runtime } });
+  });
+
   it('refuses two custodians on one stick after the workstation’s volumes, and passes sticks of their own', async () => {
     const [stick1, stick2] = [mounted('stick-1'), mounted('stick-2')];
     const host = { homedir: dir, tmpdir: dir };
     await mkdir(path.join(stick1, 'a'));
     await mkdir(path.join(stick1, 'b'));
-    await expect(rule([path.join(stick1, 'a'), path.join(stick1, 'b')], host)).rejects.toMatchObject({
-      code: 'PREFLIGHT_SAME_VOLUME',
-      values: { first: 1, second: 2 },
-    });
+    const twice = await refusal(rule([path.join(stick1, 'a'), path.join(stick1, 'b')], host));
+    expect(twice).toMatchObject({ code: 'PREFLIGHT_SAME_VOLUME', values: { first: 1, second: 2, command: 'split' } });
+    // Raised by custody split: nothing was read nor written, and the override is for test material.
+    expect(twice.message).toMatch(/two shares\. Nothing was read or written\.$/);
+    expect(twice.nextStep).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume');
+    const zh = translator('zh-CN').problem(twice);
+    expect(zh.message).toMatch(/未读取也未写入任何内容。$/);
+    expect(zh.nextStep).toContain('仅限使用测试材料的演练：custody split --shares-on-one-volume');
     await expect(rule([stick1, stick2], host)).resolves.toBeUndefined();
     // A folder that cannot be read is left to the check that reads it.
     await expect(rule([stick1, path.join(stick2, 'missing')], host)).resolves.toBeUndefined();

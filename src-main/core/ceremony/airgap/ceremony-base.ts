@@ -261,6 +261,11 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return this.#preflight.require(step);
   }
 
+  /** A material file on a checked custodian folder's volume, refused before it is read (MATERIAL_ON_CUSTODIAN_VOLUME). */
+  protected refuseMaterialOnCustodianVolume(file: string): Promise<void> {
+    return this.#preflight.refuseMaterialOnCustodianVolume(file);
+  }
+
   /** The custodian folders still as the preflight found them, right before the split writes (CUSTODIAN_FOLDER_CHANGED). */
   protected recheckCustodianFolders(): Promise<void> {
     return this.#preflight.recheckCustodianFolders();

@@ -19,6 +19,7 @@ import {
   type PlanExpiryOverride,
 } from './preflight';
 import { recheckCustodianFolders, type PreflightedCustodianFolder } from './custodian-folders-recheck';
+import { volumeIdOf } from '../../media/folder-info';
 
 /** The steps that need the preflight first (messages name them). */
 export type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
@@ -101,6 +102,24 @@ export class SessionPreflight {
   async recheckCustodianFolders(): Promise<void> {
     this.require('split');
     if (this.#custodianVolumes) await recheckCustodianFolders(this.#custodianVolumes);
+  }
+
+  /**
+   * Before a material file is read: refuses (MATERIAL_ON_CUSTODIAN_VOLUME) one on the volume of a
+   * custodian folder the preflight checked. The app chooses the file after the preflight, which
+   * could not compare it: that custodian's share and the whole backup would go beside the
+   * plaintext. Left out, as the preflight's volume rule is, by the rehearsal's override.
+   */
+  async refuseMaterialOnCustodianVolume(file: string): Promise<void> {
+    const checked = this.require('load');
+    if (checked.allowSameVolume === true || !this.#custodianVolumes?.length) return;
+    // A file that cannot be read is left to the read, whose refusal says why.
+    const volumeId = await volumeIdOf(file).catch(() => undefined);
+    if (volumeId === undefined) return;
+    const index = this.#custodianVolumes.findIndex((c) => c.volumeId === volumeId);
+    const custodian = this.#custodianVolumes[index];
+    if (custodian)
+      throw new KeyferryError('MATERIAL_ON_CUSTODIAN_VOLUME', { file, index: index + 1, folder: custodian.folder });
   }
 
   /**

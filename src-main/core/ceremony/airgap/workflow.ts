@@ -347,6 +347,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.#refuseMaterialAfterSplit('file');
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
+    await this.refuseMaterialOnCustodianVolume(file);
     await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator, true);
     const result = await boundRefusalJournaled(this.options, 'file', () =>
       this.#material.loadFile(this.#parameters, keyId, file, passphrase),

@@ -54,18 +54,22 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.OUTPUT_FOLDER_CHANGED.next':
     '如果这里没有人移动过该文件夹或取出过其介质，说明本工作站上有程序在 Keyferry 写入期间改动了该介质：请停止操作，告知操作员和见证人，并保持该介质原样。然后使用一个无人触碰的介质上的文件夹重新执行此步骤。',
   'problem.PREFLIGHT_SAME_VOLUME':
-    '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
+    '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。{command, select, split {未读取也未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_VOLUME.next':
-    '{surface, select, app {请为每位保管人的份额使用各自的移动存储介质，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请为每位保管人的份额使用各自的移动存储介质（仅限演练：--shares-on-one-volume）。}}',
+    '{surface, select, app {请为每位保管人的份额使用各自的移动存储介质，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请为每位保管人的份额使用各自的移动存储介质（{command, select, split {仅限使用测试材料的演练：custody split --shares-on-one-volume} other {仅限演练：--shares-on-one-volume}}）。}}',
   // No longer raised: kept for the preflight.refused entries of journals written before.
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME':
     '保管人 {index} 的文件夹（{folder}）与回执和日志（{receipts}）位于同一卷：该保管人的份额和完整备份会留在本工作站（或该介质）上、日志旁边。未挂载的保管人U盘会使其路径落在工作站自己的磁盘上。未生成任何内容。',
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next':
     '{surface, select, app {请挂载每位保管人存放份额的移动存储介质并在其上选择文件夹，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请挂载每位保管人存放份额的移动存储介质并在其上指定文件夹（--custodian-folder）；仅限演练：--shares-on-one-volume。}}',
   'problem.CUSTODIAN_ON_WORKSTATION_VOLUME':
-    '保管人 {index} 的文件夹（{folder}）与{on, select, material {密钥材料文件（{place}）位于同一卷：该份额和完整备份会与明文密钥材料放在一起，位于存放它的任何介质上} receipts {回执（{place}）位于同一卷：该份额和完整备份会留在回执旁边，位于本工作站或该介质上} journal {日志（{place}）位于同一卷：该份额和完整备份会留在本工作站上、日志旁边} cwd {本命令运行所在的文件夹（{place}）位于同一卷：该份额和完整备份会放在命令工作的地方，即工作站的磁盘上或命令运行所在的U盘上} home {主文件夹（{place}）位于同一卷：该份额和完整备份会留在本工作站上} temp {临时文件夹（{place}）位于同一卷：该份额和完整备份会留在本工作站上} other {本工作站的系统文件夹 {place} 位于同一卷：该份额和完整备份会留在本工作站上}}。未挂载的保管人U盘会使其文件夹路径落在工作站自己的磁盘上。{command, select, split {未读取也未写入任何内容。} other {未生成任何内容。}}',
+    '保管人 {index} 的文件夹（{folder}）与{on, select, material {密钥材料文件（{place}）位于同一卷：该份额和完整备份会与明文密钥材料放在一起，位于存放它的任何介质上} receipts {回执（{place}）位于同一卷：该份额和完整备份会留在回执旁边，位于本工作站或该介质上} journal {日志（{place}）位于同一卷：该份额和完整备份会留在本工作站上、日志旁边} cwd {本命令运行所在的文件夹（{place}）位于同一卷：该份额和完整备份会放在命令工作的地方，即工作站的磁盘上或命令运行所在的U盘上} home {主文件夹（{place}）位于同一卷：该份额和完整备份会留在本工作站上} temp {临时文件夹（{place}）位于同一卷：该份额和完整备份会留在本工作站上} memory {本工作站内存中的文件夹（{place}，并非U盘）位于同一卷：该份额和完整备份会留在本工作站的内存中} boot {本工作站的启动卷（{place}，并非U盘）位于同一卷：该份额和完整备份会留在本工作站上} other {本工作站的系统文件夹 {place} 位于同一卷：该份额和完整备份会留在本工作站上}}。未挂载的保管人U盘会使其文件夹路径落在工作站自己的磁盘上。{command, select, split {未读取也未写入任何内容。} other {未生成任何内容。}}',
   'problem.CUSTODIAN_ON_WORKSTATION_VOLUME.next':
-    '{surface, select, app {请挂载每位保管人存放份额的移动存储介质并在其上选择一个不位于本工作站任何卷上的文件夹，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请挂载每位保管人存放份额的移动存储介质并在其上指定一个文件夹（{command, select, split {--out} other {--custodian-folder}}），且不位于本工作站的任何卷上（系统卷、主文件夹所在卷、临时文件夹所在卷、工作文件夹所在卷{command, select, split {、密钥材料文件所在卷} other {、日志和回执所在卷}}），并从工作站上的文件夹（而非保管人的U盘）运行该命令；{command, select, split {仅限使用测试材料的演练：custody split --shares-on-one-volume} other {仅限演练：--shares-on-one-volume}}。}}',
+    '{surface, select, app {请挂载每位保管人存放份额的移动存储介质并在其上选择一个不位于本工作站任何卷上的文件夹，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请挂载每位保管人存放份额的移动存储介质并在其上指定一个文件夹（{command, select, split {--out} other {--custodian-folder}}），且不位于本工作站的任何卷上（系统卷、启动卷、/dev/shm 等内存文件夹所在卷、主文件夹所在卷、临时文件夹所在卷、工作文件夹所在卷{command, select, split {、密钥材料文件所在卷} other {、日志和回执所在卷}}），并从工作站上的文件夹（而非保管人的U盘）运行该命令；{command, select, split {仅限使用测试材料的演练：custody split --shares-on-one-volume} other {仅限演练：--shares-on-one-volume}}。}}',
+  'problem.MATERIAL_ON_CUSTODIAN_VOLUME':
+    '密钥材料文件 {file} 与预检时检查过的保管人 {index} 的文件夹（{folder}）位于同一卷：该保管人的份额和完整备份会写在明文密钥材料旁边，位于同一介质上。未读取该文件。',
+  'problem.MATERIAL_ON_CUSTODIAN_VOLUME.next':
+    '{surface, select, app {请将密钥材料文件复制到不包含任何保管人文件夹的介质上，然后重新选择该文件（或挂载每位保管人自己的介质，在其上选择文件夹，然后再次检查文件夹）。} other {请为 --material 指定一个位于不包含任何保管人文件夹的介质上的文件（或为每位保管人在其自己的介质上指定文件夹），然后重新运行该命令。}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
     '保管人 {index} 的文件夹（{folder}）与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的移动存储介质上，而不是传输介质上。',
