@@ -11,7 +11,7 @@ import path from 'node:path';
 import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/crypto/index';
 import { writeCustodySet } from '../../core/custody/custodian-folders';
 import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
-import type { VolumeIdOf } from '../../core/custody/write-shares';
+import { requireDestinationFolder, type VolumeIdOf } from '../../core/custody/write-shares';
 import { volumeIdOf as mediaVolumeIdOf } from '../../core/media/folder-info';
 import { refuseCustodianVolumes, workstationPlaces } from '../../core/media/custodian-volumes';
 import { checkIdentifier } from '../../core/identifier-check';
@@ -82,6 +82,8 @@ async function runSplit(
       folders,
       volumeIdOf ?? mediaVolumeIdOf,
     );
+  // Every custodian's folder is there (their stick mounted) before the plaintext is read, as README says.
+  for (const [i, folder] of folders.entries()) await requireDestinationFolder(folder, i + 1);
   const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;

@@ -44,7 +44,8 @@ export interface WrittenShare {
   readonly companions: readonly WrittenFile[];
 }
 
-async function checkFolder(folder: string, index: number): Promise<void> {
+/** Refuses (CUSTODY_DESTINATION_MISSING) a custodian destination that is not an existing folder (its stick not mounted, say). */
+export async function requireDestinationFolder(folder: string, index: number): Promise<void> {
   const stat = await fs.stat(folder).catch(() => undefined);
   if (!stat?.isDirectory()) throw new KeyferryError('CUSTODY_DESTINATION_MISSING', { index, folder });
 }
@@ -128,7 +129,7 @@ export async function writeCustodianFolders(
   }[] = [];
   for (const [i, share] of custodians.entries()) {
     const folder = path.resolve(destinations[i] as string);
-    await checkFolder(folder, share.index);
+    await requireDestinationFolder(folder, share.index);
     const volume = String(await volumeIdOf(folder));
     const other = volumes.get(volume);
     if (other !== undefined) {

@@ -808,6 +808,26 @@ describe('keyferry custody', () => {
     },
   );
 
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'the registered command refuses a share folder that is not there (a stick not mounted) before reading the material',
+    async () => {
+      const dir = await workspace();
+      const material = path.join(dir, 'key.bin');
+      await writeFile(material, 'not read');
+      const stick = await stickWorkspace();
+      const missing = path.join(await stickWorkspace(), 'not-made');
+      const result = await run(
+        splitArgs(material, 'AES_256', 2, [stick, missing], ['Alice', 'Bob']),
+        dir,
+        {},
+        registered,
+      );
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(`The destination for share 2 (${missing}) is not an existing folder.`);
+      expect(await readdir(stick)).toEqual([]);
+    },
+  );
+
   it('refuses bad arguments with the usage hint', async () => {
     const dir = await workspace();
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
