@@ -236,10 +236,15 @@ export async function removeCreatedEntries(created: CreatedEntries): Promise<Rem
     const made = created.identities?.get(folder);
     const now = await look(folder, true);
     if (now === 'absent' || (now !== undefined && made !== undefined && now !== made)) {
-      // Gone already where nothing says what it was, or taken away here before: removed. Otherwise
-      // the folder made went elsewhere (moved, or its media removed) with whatever it holds, and
-      // another may stand at its path now: not ours to remove, named as not where it was made.
-      if (now === 'absent' && (made === undefined || created.unlinked?.has(folder) === true))
+      // Gone already where nothing says what it was, or taken away here before: removed. Gone from
+      // its path holding nothing this write created (a custodian's stick pulled before their files
+      // went in): nothing of it is left to find, and it is called removed from there too (a trial's
+      // stop named such an empty folder "delete by hand", and the receipt then told the custodian to
+      // clean the folder that held their live share by then). Otherwise the folder made went
+      // elsewhere (moved, or its media removed) with whatever it holds, and another may stand at
+      // its path now: not ours to remove, named as not where it was made.
+      const heldNothing = !created.files.some((file) => inside(file, folder));
+      if (now === 'absent' && (made === undefined || created.unlinked?.has(folder) === true || heldNothing))
         removedFolders.push(folder);
       else movedFolders.add(folder);
       continue;

@@ -186,6 +186,29 @@ describe('recordingLayer and removeCreatedEntries', () => {
     expect(await readdir(path.join(dir, 'params.moved', 'keys'))).toEqual(['k1', 'k2', 'k3']);
   });
 
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a folder it made on a stick pulled before any file went in holds nothing of this write: never named as not where it was made',
+    async () => {
+      const { layer, created } = recordingLayer(nodeFileLayer);
+      const [dana, eli] = [path.join(dir, 'dana'), path.join(dir, 'eli')];
+      for (const stick of [dana, eli]) {
+        await mkdir(stick);
+        unmounts.push(mountTmpfs(stick, { sizeKiB: 64 }));
+      }
+      for (const stick of [dana, eli]) await layer.mkdir(path.join(stick, 'kf'));
+      await writeFileExclusive(path.join(dana, 'kf', 'share-1.json'), 'share 1', { layer });
+      // Both sticks pulled: Dana's holds the share written there, Eli's only the empty folder made.
+      for (const unmount of unmounts.splice(0)) unmount();
+      expect(await removeCreatedEntries(created)).toEqual({
+        removedFiles: 0,
+        removedFolders: [path.join(eli, 'kf')],
+        keptFolders: [],
+        leftFiles: [],
+        movedFiles: [path.join(dana, 'kf')],
+      });
+    },
+  );
+
   it('refuses a folder written into that is no longer at its path, before anything is called written', async () => {
     const { layer, created } = recordingLayer(nodeFileLayer);
     const bundle = path.join(dir, 'bundle');
