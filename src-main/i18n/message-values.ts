@@ -510,7 +510,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_NOT_A_FOLDER.next': NoValues;
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY': { role: string; index: string | number; folder: string | number; count: number; first: string | number };
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next': { role: string; surface?: string };
-  'problem.PREFLIGHT_CUSTODIAN_LEFT_SET': { index: string | number; folder: string | number; count: number; tag: string | number; others: number; share: string | number; custodian: string | number; splitSeq: string | number; session: string | number; fromSeq: string | number; seq: string | number; how: string };
+  'problem.PREFLIGHT_CUSTODIAN_LEFT_SET': { index: string | number; folder: string | number; count: number; tag: string | number; others: number; share: string | number; custodian: string | number; splitSeq: string | number; found: string; sharesFoundList: string | number; session: string | number; fromSeq: string | number; seq: string | number; how: string };
   'problem.PREFLIGHT_CUSTODIAN_LEFT_SET.next': { how: string; seq: string | number; index: string | number; tag: string | number; others: number };
   'problem.PREFLIGHT_FILE_EXISTS': { role: string; index: string | number; folder: string | number; file: string | number };
   'problem.PREFLIGHT_FILE_EXISTS.next': { file: string | number };
@@ -2665,7 +2665,7 @@ export interface ProblemValueTable {
   'IDENTIFIER_INVALID': { kind: string; value: string | number; sourcePhrase: string | number };
   'PREFLIGHT_NOT_A_FOLDER': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_FOLDER_NOT_EMPTY': { role: string; index: string | number; folder: string | number; count: number; first: string | number; surface?: string };
-  'PREFLIGHT_CUSTODIAN_LEFT_SET': { index: string | number; folder: string | number; count: number; tag: string | number; others: number; share: string | number; custodian: string | number; splitSeq: string | number; session: string | number; fromSeq: string | number; seq: string | number; how: string };
+  'PREFLIGHT_CUSTODIAN_LEFT_SET': { index: string | number; folder: string | number; count: number; tag: string | number; others: number; share: string | number; custodian: string | number; splitSeq: string | number; found: string; sharesFoundList: string | number; session: string | number; fromSeq: string | number; seq: string | number; how: string };
   'PREFLIGHT_FILE_EXISTS': { role: string; index: string | number; folder: string | number; file: string | number };
   'PREFLIGHT_FOLDER_MISSING': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_PARENT_MISSING': { role: string; index: string | number; folder: string | number; parent: string | number };

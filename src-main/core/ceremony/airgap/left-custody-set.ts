@@ -17,9 +17,13 @@ import { stringList, type JournalEntry, type JsonValue } from '../../journal';
 import { custodySetTag } from '../../custody/set-tag';
 import { CUSTODY_SPLIT_STARTED } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
+import { listValue } from '../../../i18n/list';
 
 const samePath = (a: JsonValue | undefined, b: string): boolean =>
   typeof a === 'string' && path.resolve(a) === path.resolve(b);
+
+/** A share file's number in its name (keyferry-share-…-<i>of<n>.json). */
+const SHARE_NUMBER = /^keyferry-share-.+-(\d+)of\d+\.json$/;
 
 /** What the entry naming a set's files as left says to do with them. */
 type LeftHow = 'kept' | 'check' | 'delete';
@@ -82,6 +86,9 @@ function leftCustodySetIn(entries: readonly JournalEntry[], folder: string, name
     }
     if (!said) return undefined;
     const starts = entries.slice(0, i + 1).filter(startsAirGappedSession);
+    // The share files there by their number: another holder's (sticks swapped) is said so.
+    const found = files.flatMap((n) => SHARE_NUMBER.exec(n)?.[1] ?? []);
+    const swapped = found.length > 0 && !found.includes(holder.share);
     return {
       count: files.length,
       others: names.length - files.length,
@@ -93,6 +100,8 @@ function leftCustodySetIn(entries: readonly JournalEntry[], folder: string, name
       share: holder.share,
       seq: said.seq,
       how: leftHow(said),
+      found: swapped ? 'swapped' : 'holders',
+      sharesFoundList: listValue(found),
     };
   }
   return undefined;

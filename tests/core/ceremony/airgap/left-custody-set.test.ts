@@ -72,6 +72,22 @@ describe('a custodian folder holding a set the journal names as left', () => {
     expect(zh.nextStep).toMatch(/^不要删除这些文件/);
   });
 
+  it('holding another holder’s share of that set (sticks swapped): says which share is there', async () => {
+    await rm(path.join(folder, 'keyferry-share-KF-20250301-abcdef-9E6DD5E9-3of3.json'));
+    await writeFile(path.join(folder, 'keyferry-share-KF-20250301-abcdef-9E6DD5E9-1of3.json'), 'x');
+    const entries = [
+      entry(1, 'ceremony.session-started', { side: 'air-gapped' }),
+      split(),
+      entry(8, 'ceremony.session-unfinished'),
+      entry(9, 'custody.withdraw-failed', { folder, leftFiles: [] }),
+    ];
+    const refusal = toProblem(await namedLeftCustodySet(entries, notEmpty()));
+    expect(translator('en').problem(refusal).message).toContain(
+      'share 3 of that set was given to Fay at journal entry 4 (the share file found there is share 1, not share 3: sticks may have been swapped between custodians, so give each one back to its holder)',
+    );
+    expect(translator('zh-CN').problem(refusal).message).toContain('在那里找到的份额文件是份额 1，而不是份额 3');
+  });
+
   it('left with other items beside it: says to delete only that set’s files', async () => {
     await writeFile(path.join(folder, 'notes.txt'), 'mine');
     const entries = [
