@@ -90,6 +90,9 @@ class FileJournal implements Journal {
   private state: 'open' | 'closed' | 'broken' = 'open';
   /** The close under way or done (close() is idempotent, and every caller waits for the lock's release). */
   private closing: Promise<void> | undefined;
+  private readonly countAtOpen: number;
+  /** Set by a run whose entries say nothing of a gone writer whose lock it took over (a torn line's set-aside). */
+  keepsLeftBehind = false;
 
   constructor(
     readonly path: string,
@@ -102,6 +105,7 @@ class FileJournal implements Journal {
   ) {
     this.list = entries;
     this.size = size;
+    this.countAtOpen = entries.length;
   }
 
   get lockLeftBehind(): LeftBehindLock | undefined {
@@ -201,7 +205,8 @@ class FileJournal implements Journal {
     try {
       await this.handle.close();
     } finally {
-      await this.lock.release();
+      // A gone writer's lock taken over and nothing appended: put back, for the next session to say it.
+      await this.lock.release(this.keepsLeftBehind || this.list.length === this.countAtOpen);
     }
   }
 }
@@ -277,10 +282,11 @@ async function openLocked(
     const handle = await openFile(file, options.create, layer);
     journal = new FileJournal(file, handle, lock, entries, size, now);
   } catch (error) {
-    await lock.release();
+    await lock.release(true);
     throw error;
   }
   if (tornLineActor !== undefined) {
+    journal.keepsLeftBehind = true;
     try {
       if (setAside) await journal.append(tornLineActor, 'journal.torn-line-set-aside', { ...setAside });
       if (completed) await journal.append(tornLineActor, 'journal.torn-line-completed', { ...completed });

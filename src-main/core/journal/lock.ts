@@ -33,7 +33,13 @@ export interface JournalLock {
    * releasing it (killed, crashed, or the power cut), its pid and since when it held the journal.
    */
   readonly leftBehind?: LeftBehindLock;
-  release(): Promise<void>;
+  /**
+   * Releases the lock. `keepLeftBehind`: a writer that took over a gone writer's lock (leftBehind)
+   * and wrote nothing of it puts that lock back, as a reader does: a run refused at opening (a torn
+   * last line), or that appended nothing or only a torn line's set-aside, removed the only sign of
+   * the kill, and the killed session was said by no one.
+   */
+  release(keepLeftBehind?: boolean): Promise<void>;
 }
 
 /** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
@@ -239,10 +245,11 @@ export async function acquireJournalLock(
       return {
         path: lockPath,
         ...(leftBehind ? { leftBehind } : {}),
-        release: async () => {
+        release: async (keepLeftBehind = false) => {
           const owner = await readOwner(lockPath);
           if (owner?.pid !== me.pid || owner.since !== me.since) return;
-          if (writerLeft === undefined) await fs.rm(lockPath, { force: true });
+          if (writerLeft === undefined || (purpose === 'write' && !keepLeftBehind))
+            await fs.rm(lockPath, { force: true });
           else await putBack(lockPath, writerLeft);
         },
       };
@@ -260,24 +267,25 @@ export async function acquireJournalLock(
           leftBehind = { pid: owner.pid, since: owner.since, ...earlierIn(owner.tookOver) };
         else if (owner.over)
           leftBehind = { pid: owner.over.pid, since: owner.over.since, ...earlierIn(owner.over.earlier) };
-        if (leftBehind && purpose === 'write') {
-          // Until this writer has said that session, its own lock names the writers gone: killed
-          // before it appends, it must not make them unsaid.
-          const gone = [leftBehind, ...(leftBehind.earlier ?? [])]
-            .slice(0, GONE_WRITERS_NAMED)
-            .map(({ pid, since }) => ({ pid, since }));
-          content = `${JSON.stringify({ ...me, tookOver: gone })}\n`;
-        } else if (leftBehind) {
+        if (leftBehind) {
           // The writer's own boot, start and namespaces (a killed reader's lock may be of a later boot), so that its lock put back is never taken for a process given its pid since.
           const started = owner.purpose === 'write' ? markIn(owner) : markIn(owner.over ?? {});
           const writer = { pid: leftBehind.pid, since: leftBehind.since, ...started };
           const earlier = leftBehind.earlier ? { earlier: leftBehind.earlier } : {};
+          // Put back at a reader's release, and at a writer's that said nothing of it (release).
           writerLeft =
             owner.purpose === 'write'
               ? text
               : `${JSON.stringify({ hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...writer, ...(leftBehind.earlier ? { tookOver: leftBehind.earlier } : {}) })}\n`;
-          // The writer's lock said in this reader's own, until put back.
-          content = `${JSON.stringify({ ...me, over: { ...writer, ...earlier } })}\n`;
+          // Until this writer has said that session, its own lock names the writers gone: killed
+          // before it appends, it must not make them unsaid. A reader's own says the writer's lock, until put back.
+          const gone = [leftBehind, ...(leftBehind.earlier ?? [])]
+            .slice(0, GONE_WRITERS_NAMED)
+            .map(({ pid, since }) => ({ pid, since }));
+          content =
+            purpose === 'write'
+              ? `${JSON.stringify({ ...me, tookOver: gone })}\n`
+              : `${JSON.stringify({ ...me, over: { ...writer, ...earlier } })}\n`;
         }
         writing.content = content;
         continue;

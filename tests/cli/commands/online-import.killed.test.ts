@@ -112,6 +112,24 @@ describe('online import killed between the import and the proof', () => {
     expect(text).toContain(`its process (${child.pid}) was killed`);
   }, 120_000);
 
+  it('journal set-aside-torn-line refused (the journal is not torn) between the kill and the next import does not make the killed session unsaid', async () => {
+    const { online, env, journal, importCommand, child } = await killedImport('g', [
+      { alias: 't/aes', spec: 'AES_256' },
+    ]);
+    const before = await journalFileEntries(journal);
+    // The officer, after the crash, takes the journal for torn: refused, nothing changed.
+    const setAside = await keyferry(['journal', 'set-aside-torn-line', 'online.jsonl', '--operator', 'Ada'], {
+      cwd: online,
+      env,
+    });
+    expect(setAside.code).toBe(1);
+    expect(setAside.stderr).toContain('nothing was changed');
+    const rerun = await keyferry(importCommand, { cwd: online, env });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`Journal entry ${before.length + 1}: session `);
+    expect(rerun.stdout).toContain(`its process (${child.pid}) was killed, crashed or lost its power`);
+  }, 120_000);
+
   it('a journal verify killed while it reads, between the kill and the next import, does not make the killed session unsaid', async () => {
     const { online, env, journal, importCommand, child } = await killedImport('f', [
       { alias: 'k2/aes', spec: 'AES_256' },
