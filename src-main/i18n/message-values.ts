@@ -2137,7 +2137,7 @@ export interface MessageValueTable {
   'problem.BUNDLE_TOKEN_FILE_MISMATCH.next': NoValues;
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES': { keyId: string | number; expiresAt: string | number; expirationTime: string | number };
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': NoValues;
-  'problem.BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number };
+  'problem.BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number; tokensClock: string };
   'problem.BUNDLE_TOKEN_EXPIRED.next': NoValues;
   'problem.BUNDLE_DUPLICATE_TOKEN': { keyId: string | number };
   'problem.BUNDLE_DUPLICATE_TOKEN.next': NoValues;
@@ -3057,7 +3057,7 @@ export interface ProblemValueTable {
   'BUNDLE_TOKEN_HASH_MISMATCH': { keyId: string | number };
   'BUNDLE_TOKEN_FILE_MISMATCH': { file: string | number };
   'BUNDLE_TOKEN_EXPIRY_DISAGREES': { keyId: string | number; expiresAt: string | number; expirationTime: string | number };
-  'BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number };
+  'BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number; tokensClock: string };
   'BUNDLE_DUPLICATE_TOKEN': { keyId: string | number };
   'BUNDLE_PUBLIC_KEY_MISMATCH': { kind: string; file: string | number; source: string | number };
   'BUNDLE_WRAPPING_KEY_INVALID': { problem: string; keyId: string | number; cause: string | number };

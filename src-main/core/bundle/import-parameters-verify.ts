@@ -81,6 +81,7 @@ function checkExpiry(key: ImportParametersManifestKey, now: Date, times: TokenTi
       keyId: key.keyId,
       expiresAt,
       minutes: Math.floor(-left / 60_000),
+      tokensClock: 'machine',
     });
   }
   if (left < TOKEN_NEAR_EXPIRY_MS) times.soon.push({ keyId: key.keyId, expiresAt });

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
 import { earlierCustodySets, freshKeyIds, NO_EARLIER_SETS } from './earlier-custody-sets';
+import { parametersReadTokens } from './journal-kms-time';
 import { KeyferryError } from '../../errors';
 import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
@@ -57,8 +58,6 @@ function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-const parametersReadSchema = z.object({ keys: z.array(z.object({ tokenExpiresAt: z.string().nullable() })) });
-
 const parametersKeysSchema = z.object({
   keys: z.array(z.object({ keyId: z.string(), replicaOf: z.string().nullish() })),
 });
@@ -77,7 +76,7 @@ function keysBacked(materialIds: readonly string[], data: unknown): string[] {
 
 /** The latest token expiry of a `parameters.read` entry's keys (null: one of them is not known). */
 function tokensUntilOf(data: unknown): string | null {
-  const read = parametersReadSchema.safeParse(data);
+  const read = parametersReadTokens.safeParse(data);
   if (!read.success || read.data.keys.length === 0) return null;
   const times = read.data.keys.map((k) => k.tokenExpiresAt);
   if (times.some((t) => t === null || Number.isNaN(Date.parse(t)))) return null;

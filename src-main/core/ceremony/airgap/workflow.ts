@@ -16,6 +16,7 @@ import { tokenNamed } from '../../hsm/hsm-token';
 import { KeyferryError, isKeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import { kmsTimeAtLeast } from '../shared/kms-time';
+import { journalKmsTime } from './journal-kms-time';
 import { boundMaterialFor } from '../../bundle/bound-material';
 import { finishedWraps, type EarlierWrap, type RepeatedWrapGrounds } from './earlier-wraps';
 import type { CustodyRequest, CustodyResult } from './custody-split';
@@ -224,12 +225,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   /**
-   * The KMS's time as the bundle's import tokens prove it (the newest token's issue time), or this
-   * computer's when that is later (kms-time.ts). The session decides by it which earlier bundles can
+   * The KMS's time as the bundle's import tokens, and those of every parameters bundle this journal
+   * read, prove it (the newest token's issue time), or this computer's when that is later
+   * (kms-time.ts, journal-kms-time.ts). The session decides by it which earlier bundles can
    * still be imported, whether an expiry has passed, and (the CLI) where `--expires 30d` counts from.
    */
   kmsTime(): Date {
-    return kmsTimeAtLeast(this.now(), this.#parameters);
+    return kmsTimeAtLeast(journalKmsTime(this.options.journal.entries, this.now()), this.#parameters);
   }
 
   /** Why this session wraps again after finished wraps (null: it is the first, or not preflighted yet). */

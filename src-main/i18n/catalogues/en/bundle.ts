@@ -90,7 +90,7 @@ export const enBundle = {
     'The token expiry of key {keyId} is given as {expiresAt} and as {expirationTime} seconds, which disagree.',
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': REFUSED,
   'problem.BUNDLE_TOKEN_EXPIRED':
-    "The import token of key {keyId} expired at {expiresAt, date, moment} ({minutes} minutes ago by this machine's clock); the KMS would refuse it, so fetch new parameters.",
+    'The import token of key {keyId} expired at {expiresAt, date, moment} ({minutes} minutes ago {tokensClock, select, journal {by the KMS’s clock, as the import tokens it issued for parameters this journal read since show} other {by this machine’s clock}}); the KMS would refuse it, so fetch new parameters.',
   'problem.BUNDLE_TOKEN_EXPIRED.next': FETCH_AGAIN,
   'problem.BUNDLE_DUPLICATE_TOKEN': 'Key {keyId} carries the same import token as another key in the bundle.',
   'problem.BUNDLE_DUPLICATE_TOKEN.next': FETCH_AGAIN,

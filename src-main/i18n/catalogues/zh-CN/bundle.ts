@@ -80,7 +80,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
     '密钥 {keyId} 的令牌到期时间记为 {expiresAt}，又记为 {expirationTime} 秒，两者不一致。',
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': REFUSED,
   'problem.BUNDLE_TOKEN_EXPIRED':
-    '密钥 {keyId} 的导入令牌已于 {expiresAt, date, moment} 过期（按本机时钟为 {minutes} 分钟前）；KMS 会拒绝它，请重新获取导入参数。',
+    '密钥 {keyId} 的导入令牌已于 {expiresAt, date, moment} 过期（{tokensClock, select, journal {按 KMS 的时钟（本日志此后读取的导入参数中 KMS 签发的令牌表明）} other {按本机时钟}}为 {minutes} 分钟前）；KMS 会拒绝它，请重新获取导入参数。',
   'problem.BUNDLE_TOKEN_EXPIRED.next': FETCH_AGAIN,
   'problem.BUNDLE_DUPLICATE_TOKEN': '密钥 {keyId} 与包中另一个密钥使用了相同的导入令牌。',
   'problem.BUNDLE_DUPLICATE_TOKEN.next': FETCH_AGAIN,
