@@ -4,7 +4,7 @@
  * through, why and what to do with the other bundles and custody sets.
  */
 import type { EarlierWrap, RepeatedWrapGrounds } from '../core/ceremony/airgap/earlier-wraps';
-import { earlierCustodySets, NO_EARLIER_SETS } from '../core/ceremony/airgap/earlier-custody-sets';
+import { earlierCustodySets } from '../core/ceremony/airgap/earlier-custody-sets';
 import { groupHex } from '../core/hex-groups';
 import { terminalText } from '../core/terminal-text';
 import { listText } from '../i18n/list';
@@ -43,7 +43,7 @@ export function printWrapAgain(
   session: {
     readonly existing: boolean;
     readonly custody: boolean;
-    /** The keys this session makes new material for (those the KMS has not bound to material). */
+    /** The keys this session makes new material for, or wraps existing material for (those the KMS has not bound to material). */
     readonly fresh: readonly string[];
   },
 ): void {
@@ -58,8 +58,9 @@ export function printWrapAgain(
       : t('cli.wrap-repeated.grounds', { count, grounds, fresh }),
   );
   // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported,
-  // and what they keep: a set that also backs keys this session makes no new material for (a wrap of some keys only).
-  const sets = existing ? NO_EARLIER_SETS : earlierCustodySets(earlier, session.fresh);
+  // and what they keep: a set that also backs keys this session makes no new material for (a wrap of some keys only),
+  // with material that exists already too (none is then named to destroy: it may be their own material).
+  const sets = earlierCustodySets(earlier, session.fresh, existing);
   const anyCustody = session.custody || earlier.some((w) => w.custody !== null);
   const cover = sets.keep.length > 0 ? 'some' : 'all';
   // New material after every earlier token expired: only this bundle can be imported, and the line below names the
@@ -76,6 +77,8 @@ export function printWrapAgain(
         count: sets.keep.length,
         backups: listText({ t }, sets.keep),
         keys: listText({ t }, sets.keptKeys.map(terminalText)),
+        // Sets split by an older build, whose keys the journal does not record: said so, not an empty list.
+        named: sets.keptKeys.length > 0 ? 'yes' : 'no',
       }),
     );
 }

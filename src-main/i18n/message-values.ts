@@ -583,8 +583,8 @@ export interface MessageValueTable {
   'problem.WRAP_AGAIN_NOT_CHOSEN.next': { surface?: string };
   'problem.WRAP_AGAIN_REASON_INVALID': { max: string | number };
   'problem.WRAP_AGAIN_REASON_INVALID.next': { surface?: string };
-  'cli.wrap-repeated.after': { fresh: string; custody: string; cover: string };
-  'cli.wrap-repeated.keep-earlier': { count: number; backups: string | number; keys: string | number };
+  'cli.wrap-repeated.after': { fresh: string; cover: string; custody: string };
+  'cli.wrap-repeated.keep-earlier': { count: number; backups: string | number; named: string; keys: string | number };
   'cli.wrap-repeated.destroy-earlier': { count: number; backups: string | number };
   'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };
@@ -2396,8 +2396,8 @@ export interface MessageValueTable {
   'journal.reason.expiry-plan-overridden': { plannedKind: string; planned: Date | number; requestedKind: string; requested: Date | number; count: number };
   'journal.reason.wrap-repeated': { count: number; last: string | number; fresh: string; custodySets: number };
   'journal.reason.wrap-repeated-sets': { count: number; last: string | number; fresh: string; custodySets: number; backupsList: string | number };
-  'journal.reason.wrap-repeated-kept': { count: number; last: string | number; fresh: string; custodySets: number; destroy: number; backupsList: string | number; kept: number; keptList: string | number; keysList: string | number };
-  'journal.reason.wrap-again-kept': { count: number; last: string | number; fresh: string; custodySets: number; destroy: number; backupsList: string | number; kept: number; keptList: string | number; keysList: string | number; reason: string | number };
+  'journal.reason.wrap-repeated-kept': { count: number; last: string | number; fresh: string; custodySets: number; destroy: number; backupsList: string | number; kept: number; keptList: string | number; named: string; keysList: string | number };
+  'journal.reason.wrap-again-kept': { count: number; last: string | number; fresh: string; custodySets: number; destroy: number; backupsList: string | number; kept: number; keptList: string | number; named: string; keysList: string | number; reason: string | number };
   'journal.reason.wrap-again-sets': { count: number; last: string | number; fresh: string; custodySets: number; backupsList: string | number; reason: string | number };
   'journal.reason.wrap-again': { count: number; last: string | number; fresh: string; custodySets: number; reason: string | number };
   'problem.IPC_BAD_REQUEST': { channel: string | number; field: string; rule: string; limit: number; more: number };

@@ -68,4 +68,37 @@ describe('printWrapAgain', () => {
     );
     expect(out.join('\n')).not.toContain('KEEP');
   });
+
+  it('material that exists already for some keys of a custody set never has that set destroyed: it is kept', () => {
+    // Key 2 imported the first bundle; key 1's import was refused and key 1 is wrapped again from a file.
+    const out: string[] = [];
+    const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
+    const custody = { backupDigest: `79701365${'b'.repeat(56)}`, custodians: ['Dana', 'Eli'], keyIds: ['k1', 'k2'] };
+    printWrapAgain(io, [{ ...EARLIER, custody }], 'tokensExpired', undefined, {
+      existing: true,
+      custody: false,
+      fresh: ['k1'],
+    });
+    const said = out.join('\n');
+    expect(said).not.toContain('the custody sets of the earlier bundles hold material the KMS will never accept');
+    expect(said).toContain(
+      'KEEP the earlier custody set (backup digest 7970 1365 BBBB BBBB…): it backs keys this session makes no new material for (k2)',
+    );
+  });
+
+  it('a kept custody set whose keys the journal does not record says so, not an empty list of keys', () => {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
+    const custody = { backupDigest: 'c'.repeat(64), custodians: ['Dana'], keyIds: [] };
+    printWrapAgain(io, [{ ...EARLIER, custody }], 'tokensExpired', undefined, {
+      existing: false,
+      custody: true,
+      fresh: ['k1'],
+    });
+    const said = out.join('\n');
+    expect(said).not.toContain('()');
+    expect(said).toContain(
+      'KEEP the earlier custody set (backup digest CCCC CCCC CCCC CCCC…): this journal does not record which keys it backs (split by an older build)',
+    );
+  });
 });

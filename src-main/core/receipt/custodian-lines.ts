@@ -10,6 +10,7 @@
 import { sealingEntries, SESSION_STOPPED_BY, stringList, type JournalEntry, type JsonValue } from '../journal';
 import { groupHex } from '../hex-groups';
 import { custodySetTag } from '../custody/set-tag';
+import { keysBacked } from '../custody/keys-backed';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
 
@@ -127,15 +128,28 @@ function repeatsOverSet(e: JournalEntry, digest: JsonValue | undefined): boolean
   return named && fresh !== 'no';
 }
 
+/** The `parameters.read` of the session the entry at `index` is in (the last before it), if any. */
+function sessionParameters(entries: readonly JournalEntry[], index: number): JsonValue | undefined {
+  for (const entry of entries.slice(0, index).reverse()) {
+    if (entry.event === 'parameters.read') return entry.data;
+    if (entry.event === 'ceremony.session-started') return undefined;
+  }
+  return undefined;
+}
+
 /**
- * Whether the set split at `later` covers every key of the set split at `held`. A later wrap of some
- * of the keys only (key 2's import refused, new parameters fetched for key 2 alone) leaves the others'
- * material, which the KMS may hold from the earlier bundle, in the held set alone: a trial's receipt
- * said that set "backs nothing and its shares are to be destroyed" for a wrap of one of its two keys.
+ * Whether the set split at `laterIndex` covers every key the set split at `heldIndex` backs, the
+ * replicas of a group it holds included (custody/keys-backed.ts). A later wrap of some of the keys
+ * only (key 2's import refused, new parameters fetched for key 2 alone; a group's primary without its
+ * replica) leaves the others' material, which the KMS may hold from the earlier bundle, in the held
+ * set alone: a trial's receipt said that set "backs nothing and its shares are to be destroyed" for a
+ * wrap of one of its two keys.
  */
-function coversKeys(held: JournalEntry | undefined, later: JournalEntry): boolean {
-  const heldKeys = stringList(held?.data['keyIds']);
-  const laterKeys = stringList(later.data['keyIds']);
+function coversKeys(entries: readonly JournalEntry[], heldIndex: number, laterIndex: number): boolean {
+  const keysOf = (index: number) =>
+    keysBacked(stringList(entries[index]?.data['keyIds']), sessionParameters(entries, index));
+  const heldKeys = keysOf(heldIndex);
+  const laterKeys = keysOf(laterIndex);
   return heldKeys.length > 0 && heldKeys.every((k) => laterKeys.includes(k));
 }
 
@@ -156,7 +170,7 @@ function replacedBy(entries: readonly JournalEntry[], index: number, sealing: Re
       if (k <= j) continue;
       if (later.event === 'ceremony.session-started') break;
       if (later.event !== 'custody.split' || splitVoided(entries, k, sealing)) continue;
-      if (!coversKeys(entries[index], later)) continue;
+      if (!coversKeys(entries, index, k)) continue;
       const session = entries
         .slice(0, j)
         .filter((s) => s.event === 'ceremony.session-started' && s.data.side === 'air-gapped').length;

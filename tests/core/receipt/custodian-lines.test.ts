@@ -222,4 +222,20 @@ describe('a held set a later wrap replaces', () => {
     );
     expect(said(partial, 'Ana').join(' ')).not.toContain('backs nothing');
   });
+
+  it('is not marked replaced by a later wrap of a replica group’s primary alone: the replica may hold its material', () => {
+    // The set holds group p+r (journaled under the primary p); the later wrap's parameters name p alone.
+    const read = (keys: object[]) => ['parameters.read', { keys }] as const;
+    const group = read([{ keyId: 'p' }, { keyId: 'r', replicaOf: 'p' }]);
+    const ofGroup = ['custody.split', { ...split[1], keyIds: ['p'] }] as const;
+    const ofP = ['custody.split', { ...laterSplit[1], keyIds: ['p'] }] as const;
+    const primaryOnly = custodianLines(
+      journalEntries([start, group, ofGroup, sealed, start, read([{ keyId: 'p' }]), repeated('yes'), ofP]),
+    );
+    expect(said(primaryOnly, 'Ana')[0]).toMatch(/^entry 3: holds share 1 of 2 of the ceremony's custody set/);
+    expect(said(primaryOnly, 'Ana').join(' ')).not.toContain('backs nothing');
+    // The later wrap of the whole group again: the set is replaced.
+    const whole = custodianLines(journalEntries([start, group, ofGroup, sealed, start, group, repeated('yes'), ofP]));
+    expect(said(whole, 'Ana')[0]).toContain('that a later wrap replaces');
+  });
 });

@@ -7,7 +7,9 @@
  * KEPT. A set whose keys were not journaled is kept too. The receipt's custodian lines
  * (receipt/custodian-lines.ts coversKeys) and the online side (online/replaced-custody.ts) follow
  * the same rule. A wrap of material that exists already (HSM token keys, a material file) names no
- * set: its callers ask only for fresh material.
+ * set to destroy (it may be the earlier sets' own material), but still names the sets it leaves
+ * keys of as kept: a trial told to destroy the earlier sets "where it is not that material" would
+ * have destroyed the only backup of a key that holds the first bundle's material.
  */
 import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
@@ -24,9 +26,6 @@ interface EarlierCustodySets {
   readonly keptKeys: readonly string[];
 }
 
-/** No set to destroy or keep: no earlier set, or this wrap makes no new material. */
-export const NO_EARLIER_SETS: EarlierCustodySets = { destroy: [], keep: [], keptKeys: [] };
-
 /**
  * The keys of `parameters` a fresh wrap makes new material for: every key that the KMS has not
  * bound to material (a bound key, or a member of a bound replica group, takes only that material).
@@ -42,16 +41,25 @@ function setName(backupDigest: string): string {
   return `${groupHex(backupDigest.slice(0, 16))}…`;
 }
 
-/** The earlier wraps' custody sets (oldest first), each to destroy or to keep once this wrap, making new material for the keys `fresh`, is imported. */
-export function earlierCustodySets(earlier: readonly EarlierWrap[], fresh: readonly string[]): EarlierCustodySets {
+/**
+ * The earlier wraps' custody sets (oldest first), each to destroy or to keep once this wrap, making
+ * new material for the keys `fresh`, is imported. `existing`: the wrap takes material that exists
+ * already (for the keys `fresh`): no set is named to destroy, those that back other keys are kept.
+ */
+export function earlierCustodySets(
+  earlier: readonly EarlierWrap[],
+  fresh: readonly string[],
+  existing = false,
+): EarlierCustodySets {
   const destroy: string[] = [];
   const keep: string[] = [];
   const keptKeys = new Set<string>();
   for (const { custody } of earlier) {
     if (!custody) continue;
     const left = custody.keyIds.filter((k) => !fresh.includes(k));
-    if (custody.keyIds.length > 0 && left.length === 0) destroy.push(setName(custody.backupDigest));
-    else {
+    if (custody.keyIds.length > 0 && left.length === 0) {
+      if (!existing) destroy.push(setName(custody.backupDigest));
+    } else {
       keep.push(setName(custody.backupDigest));
       left.forEach((k) => keptKeys.add(k));
     }

@@ -13,10 +13,10 @@
  * the receipt) naming every earlier bundle and custody set, and the reason when one was given, once
  * it makes or loads material (repeated-wrap-preflight.ts).
  */
-import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
-import { earlierCustodySets, freshKeyIds, NO_EARLIER_SETS } from './earlier-custody-sets';
+import { earlierCustodySets, freshKeyIds } from './earlier-custody-sets';
+import { keysBacked } from '../../custody/keys-backed';
 import { parametersReadTokens } from './journal-kms-time';
 import { KeyferryError } from '../../errors';
 import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
@@ -56,22 +56,6 @@ export interface EarlierWrap {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
-}
-
-const parametersKeysSchema = z.object({
-  keys: z.array(z.object({ keyId: z.string(), replicaOf: z.string().nullish() })),
-});
-
-/**
- * The keys a set split for the material of `materialIds` backs: those ids (a group's primary, or a
- * key alone) and every key of the session's `parameters.read` (`data`) that takes one of them (a replica).
- */
-function keysBacked(materialIds: readonly string[], data: unknown): string[] {
-  const read = parametersKeysSchema.safeParse(data);
-  const members = read.success
-    ? read.data.keys.filter((k) => materialIds.includes(k.replicaOf ?? k.keyId)).map((k) => k.keyId)
-    : [];
-  return [...new Set([...materialIds, ...members])];
 }
 
 /** The latest token expiry of a `parameters.read` entry's keys (null: one of them is not known). */
@@ -270,8 +254,9 @@ export async function journalRepeatedWrap(
   reason: string | undefined,
   made: RepeatedWrapMaterial,
 ): Promise<void> {
-  // The same material again (from the token or a file): the earlier custody sets still hold it, none is destroyed.
-  const sets = made.existing ? NO_EARLIER_SETS : earlierCustodySets(earlier, freshKeyIds(made.parameters));
+  // The same material again (from the token or a file): the earlier custody sets may still hold it, none is
+  // destroyed; those that also back keys this wrap leaves are named as kept all the same.
+  const sets = earlierCustodySets(earlier, freshKeyIds(made.parameters), made.existing);
   const facts = {
     count: earlier.length,
     last: (earlier.at(-1) as EarlierWrap).session,
@@ -287,6 +272,7 @@ export async function journalRepeatedWrap(
     kept: sets.keep.length,
     keptList: listValue(sets.keep),
     keysList: listValue(sets.keptKeys),
+    named: sets.keptKeys.length > 0 ? 'yes' : 'no',
   };
   const phrase =
     sets.keep.length > 0

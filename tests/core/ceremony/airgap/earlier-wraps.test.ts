@@ -272,4 +272,27 @@ describe('journalRepeatedWrap', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps an earlier custody set that backs a key this wrap of material that exists already leaves alone', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-earlier-wraps-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      const custody = { backupDigest: `79701365${B1.slice(8)}`, custodians: ['Carol', 'Dan'], keyIds: ['k1', 'k2'] };
+      const earlier = { session: 1, bundleDigest: D1, folder: '/m/w1', receipt: 'r.txt', custody, tokensUntil: null };
+      // Key 2 imported the first bundle; key 1's import was refused, and key 1 is wrapped again from a file.
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'reason', 'key 1 import refused', {
+        existing: true,
+        parameters: [{ keyId: 'k1' }],
+      });
+      const said = translator('en').message(phraseSchema.parse(journal.entries[0]!.data.reasonPhrase));
+      expect(said).toContain('material that exists already');
+      expect(said).not.toContain('destroy those shares');
+      expect(said).toContain(
+        'the earlier custody set (backup digest 7970 1365 BBBB BBBB…) must be KEPT, its shares not destroyed: it also backs keys this wrap makes no new material for (k2)',
+      );
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,0 +1,26 @@
+/**
+ * The keys a custody set backs, read from the journal: its `custody.split` names the material it
+ * holds by key id (a replica group's under its primary's id, since 2026-11-30), and each key of its
+ * session's `parameters.read` that takes one of those materials (a replica) is backed by it too. The
+ * air-gapped side's wrap-again lines (ceremony/airgap/earlier-custody-sets.ts) and the receipt's
+ * custodian lines (receipt/custodian-lines.ts) decide by these keys alike: a set is replaced only by
+ * new material for every one of them (a trial's receipt called a replica group's set replaced by a
+ * later wrap of the primary alone, while the wrap-again lines said to keep it for the replica).
+ */
+import { z } from 'zod';
+
+const parametersKeysSchema = z.object({
+  keys: z.array(z.object({ keyId: z.string(), replicaOf: z.string().nullish() })),
+});
+
+/**
+ * The keys a set split for the material of `materialIds` backs: those ids (a group's primary, or a
+ * key alone) and every key of the session's `parameters.read` (`data`) that takes one of them (a replica).
+ */
+export function keysBacked(materialIds: readonly string[], data: unknown): string[] {
+  const read = parametersKeysSchema.safeParse(data);
+  const members = read.success
+    ? read.data.keys.filter((k) => materialIds.includes(k.replicaOf ?? k.keyId)).map((k) => k.keyId)
+    : [];
+  return [...new Set([...materialIds, ...members])];
+}
