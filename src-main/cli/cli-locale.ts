@@ -9,6 +9,8 @@ import { receiptLanguageSchema, type ReceiptLanguage } from '../core/receipt/lan
 import { localeFromEnvironment, matchLocale, type DisplayLocale } from '../i18n/locale';
 import { translator, type Translator } from '../i18n/translate';
 import type { CliIo } from './command';
+import type { JournalEntry } from '../core/journal';
+import { recordedReceiptLanguage } from '../core/ceremony/shared/journaled-receipt';
 
 /**
  * The options every command takes, taken out of argv before its own are parsed: the CLI's language
@@ -67,6 +69,19 @@ export function takeReceiptLangOption(argv: readonly string[]): { argv: string[]
  */
 export function ceremonyReceiptLanguage(io: Pick<CliIo, 'env' | 'locale' | 'receiptLanguage'>): ReceiptLanguage {
   return io.receiptLanguage ?? (cliLocale(io) === 'zh-CN' ? 'zh-CN' : 'en');
+}
+
+/**
+ * The receipt language a new session of an existing ceremony journal records and prints in:
+ * `--receipt-lang` when given, else the one the journal records for the ceremony, else the CLI's
+ * own (ceremonyReceiptLanguage). A trial's later air-gapped sessions printed English only, and
+ * journaled it, after the first had chosen both languages.
+ */
+export function sessionReceiptLanguage(
+  io: Pick<CliIo, 'env' | 'locale' | 'receiptLanguage'>,
+  entries: readonly JournalEntry[],
+): ReceiptLanguage {
+  return io.receiptLanguage ?? recordedReceiptLanguage(entries) ?? ceremonyReceiptLanguage(io);
 }
 
 /** Only the language asked for on this command line (a later session's receipt keeps the journal's otherwise). */

@@ -25,7 +25,7 @@ import { startedOnJournal } from '../../core/journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { cliDate, cliExpiry, cliWarnings, placeColumns, printKeyTable, receiptWrittenLine } from '../cli-text';
-import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { cliTranslator, sessionReceiptLanguage } from '../cli-locale';
 import { networkCheckLine } from '../network-check-lines';
 import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
@@ -200,7 +200,7 @@ export const airgapWrapCommand = defineCommand({
         operator,
         witnesses,
         app: cliAppIdentity(io.env),
-        receiptLanguage: ceremonyReceiptLanguage(io),
+        receiptLanguage: sessionReceiptLanguage(io, journal.entries),
         pause: (point) => pauseForTest(io, point),
       }),
     );

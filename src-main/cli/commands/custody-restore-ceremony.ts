@@ -31,7 +31,7 @@ import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/hex-groups';
 
 import { openCeremonyJournal } from '../ceremony-journal';
-import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { cliTranslator, sessionReceiptLanguage } from '../cli-locale';
 import { networkCheckLine } from '../network-check-lines';
 import { cliExpiry, cliWarnings, receiptWrittenLine } from '../cli-text';
 import { custodyLine } from '../../i18n/custody-line';
@@ -162,7 +162,7 @@ async function ceremonySteps(
       operator: values.operator as string,
       witnesses,
       app: cliAppIdentity(io.env),
-      receiptLanguage: ceremonyReceiptLanguage(io),
+      receiptLanguage: sessionReceiptLanguage(io, journal.entries),
     });
     for (const line of unfinishedSessionLines(io, restore.unfinishedEarlier)) io.stdout(line);
     unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path, '--wrapped-out');

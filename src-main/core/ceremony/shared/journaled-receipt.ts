@@ -38,14 +38,20 @@ export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
 
 /**
  * The ceremony's receipt language as its journal records it: the last `receiptLanguage` a session
- * start (or ceremony start) names; English when none does (journals from before it was recorded).
+ * start (or ceremony start) names; undefined when none does (a new journal, or one from before it
+ * was recorded).
  */
-function journaledReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage {
+export function recordedReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage | undefined {
   for (const entry of [...entries].reverse()) {
     const parsed = receiptLanguageSchema.safeParse(entry.data.receiptLanguage);
     if (parsed.success) return parsed.data;
   }
-  return 'en';
+  return undefined;
+}
+
+/** recordedReceiptLanguage, English when the journal records none. */
+function journaledReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage {
+  return recordedReceiptLanguage(entries) ?? 'en';
 }
 
 /**
