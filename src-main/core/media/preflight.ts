@@ -182,21 +182,25 @@ async function statfsSpace(folder: string): Promise<VolumeSpace> {
 async function checkVolumes(checked: readonly CheckedDestination[], options: PreflightOptions): Promise<void> {
   if (options.allowCustodiansOnOneVolume) return;
   const custodians = checked.filter((c) => c.role === 'custodian');
-  // The transfer media first: a share there would travel to the online side.
-  const bundle = checked.find((c) => c.role === 'bundle');
-  const onBundle = custodians.find((c) => c.volumeId === bundle?.volumeId);
-  if (bundle && onBundle)
-    throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
-      index: onBundle.index,
-      folder: onBundle.folder,
-      bundle: bundle.folder,
-    });
   const places = workstationPlaces({
     receipts: checked.find((c) => c.role === 'receipt')?.folder,
     journal: options.journalFolder,
     cwd: options.workingFolder,
     material: options.materialFile,
   });
+  // The transfer media first: a share there would travel to the online side. Unless that "media" is
+  // a folder of the workstation's own disk (a rehearsal's): a custodian folder there is a stick not
+  // mounted, and is named so (a trial's refusal spoke of the transfer media only).
+  const bundle = checked.find((c) => c.role === 'bundle');
+  const onBundle = custodians.find((c) => c.volumeId === bundle?.volumeId);
+  if (bundle && onBundle) {
+    await refuseCustodianVolumes([onBundle], places, volumeIdOf, 'wrap');
+    throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
+      index: onBundle.index,
+      folder: onBundle.folder,
+      bundle: bundle.folder,
+    });
+  }
   await refuseCustodianVolumes(custodians, places, volumeIdOf, 'wrap');
 }
 

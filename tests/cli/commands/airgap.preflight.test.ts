@@ -250,28 +250,42 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect(await events()).not.toContain('material.generated');
   });
 
-  it('refuses custodian folders on the volume of the wrapped bundle (it travels to the online side)', async () => {
-    const run = await wrap(
-      'params',
-      'wrapped',
-      await parameters('params'),
-      '--custody',
-      '2/2',
-      '--custodian-folder',
-      'c1',
-      '--custodian-folder',
-      'c2',
-      '--custodian',
-      'Dana',
-      '--custodian',
-      'Eli',
-    );
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      `The folder of custodian 1 (${path.join(dir, 'c1')}) is on the same volume as the wrapped-material bundle (${path.join(dir, 'wrapped')})`,
-    );
-    expect(await events()).not.toContain('material.generated');
-  });
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses custodian folders on the volume of the wrapped bundle (it travels to the online side); beside transfer media on the workstation’s disk, names the workstation',
+    async () => {
+      const transfer = path.join(dir, 'transfer');
+      unmounts.push(mountTmpfs(transfer, { sizeKiB: 2048 }));
+      const digest = await parameters('params');
+      const custody = (c1: string, c2: string) => [
+        '--custody',
+        '2/2',
+        '--custodian-folder',
+        c1,
+        '--custodian-folder',
+        c2,
+        '--custodian',
+        'Dana',
+        '--custodian',
+        'Eli',
+      ];
+      const onStick = await wrap(
+        'params',
+        path.join(transfer, 'wrapped'),
+        digest,
+        ...custody(path.join(transfer, 'c1'), path.join(transfer, 'c2')),
+      );
+      expect(onStick.code).toBe(1);
+      expect(onStick.stderr).toContain(
+        `The folder of custodian 1 (${path.join(transfer, 'c1')}) is on the same volume as the wrapped-material bundle (${path.join(transfer, 'wrapped')})`,
+      );
+      // A rehearsal's transfer "media" as a folder of the workstation's disk: the share would stay on the workstation.
+      const onDisk = await wrap('params', 'wrapped', digest, ...custody('c1', 'c2'));
+      expect(onDisk.code).toBe(1);
+      expect(onDisk.stderr).toContain(`The folder of custodian 1 (${path.join(dir, 'c1')}) is on the same volume as`);
+      expect(onDisk.stderr).toContain('that share and the whole backup would stay on this workstation');
+      expect(await events()).not.toContain('material.generated');
+    },
+  );
 
   it.skipIf(!MOUNTS_AVAILABLE)(
     'refuses a custodian folder on the volume of the folder it runs in, or of --material, before generating anything',

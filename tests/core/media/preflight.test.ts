@@ -189,6 +189,42 @@ describe('preflightDestinations', () => {
     },
   );
 
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a custodian folder beside transfer media that is a folder of the workstation’s disk is named as on the workstation, not on the transfer media',
+    async () => {
+      const stick1 = path.join(dir, 'stick-1');
+      unmounts.push(mountTmpfs(stick1, { sizeKiB: 1024 }));
+      const work = path.join(dir, 'work');
+      unmounts.push(mountTmpfs(work, { sizeKiB: 1024 }));
+      // A rehearsal's transfer "media" is a folder of the working folder's disk; custodian 2's stick is not in.
+      await mkdir(path.join(work, 'stick-2'));
+      const destinations = [
+        bundle(path.join(work, 'usb', 'wrapped')),
+        custodian(1, path.join(stick1, 'c1')),
+        custodian(2, path.join(work, 'stick-2', 'c2')),
+      ];
+      await mkdir(path.join(work, 'usb'));
+      await expect(preflightDestinations(destinations, { workingFolder: work })).rejects.toMatchObject({
+        code: 'CUSTODIAN_ON_WORKSTATION_VOLUME',
+        values: { index: 2, on: 'cwd', place: work },
+      });
+      // Transfer media that is a stick of its own: a share there is refused as on the transfer media.
+      const transfer = path.join(dir, 'transfer');
+      unmounts.push(mountTmpfs(transfer, { sizeKiB: 1024 }));
+      await mkdir(path.join(transfer, 'c2'));
+      await expect(
+        preflightDestinations(
+          [
+            bundle(path.join(transfer, 'wrapped')),
+            destinations[1] as Destination,
+            custodian(2, path.join(transfer, 'c2')),
+          ],
+          { workingFolder: work },
+        ),
+      ).rejects.toMatchObject({ code: 'PREFLIGHT_ON_TRANSFER_MEDIA', values: { index: 2 } });
+    },
+  );
+
   it('refuses media that rejects the probe write (EROFS from the file layer)', async () => {
     const readOnly: FileLayer = {
       ...nodeFileLayer,

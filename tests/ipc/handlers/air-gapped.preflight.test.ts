@@ -55,16 +55,17 @@ describe('air-gapped preflight through the channels', () => {
         `The folder of custodian 2 ${custodians[1]} already holds 1 item, e.g. old-share.json; Keyferry writes only into a new or empty folder. Nothing was generated.`,
       );
     await rm(path.join(custodians[1] as string, 'old-share.json'));
-    // Everything here is on one volume: the first custodian already shares the transfer media's.
+    // Everything here is on one volume of the workstation (the temporary folder's): the first custodian
+    // shares the transfer "media" of this rehearsal, a folder of the workstation's disk, and is named so.
     const onTransfer = await call(ipc, 'airgap.preflight', { folder: media, custody });
-    expect(onTransfer).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_ON_TRANSFER_MEDIA' } });
+    expect(onTransfer).toMatchObject({ ok: false, problem: { code: 'CUSTODIAN_ON_WORKSTATION_VOLUME' } });
     if (!onTransfer.ok) expect(onTransfer.problem.message).toContain(`The folder of custodian 1 (${custodians[0]})`);
 
     const refused = (await journalEvents(journal())).filter((e) => e.event === 'preflight.refused');
     expect(refused.map((e) => e.data.code)).toEqual([
       'PREFLIGHT_PARENT_MISSING',
       'PREFLIGHT_FOLDER_NOT_EMPTY',
-      'PREFLIGHT_ON_TRANSFER_MEDIA',
+      'CUSTODIAN_ON_WORKSTATION_VOLUME',
     ]);
     expect((await journalEvents(journal())).map((e) => e.event)).not.toContain('material.generated');
 
