@@ -1,11 +1,13 @@
 /**
  * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
- * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host; its pid runs no more, or
- * runs another process: core/journal/lock-owner.ts) is taken over; any other lock refuses the second opener with a plain message (an empty one too, once it has
- * stayed empty for about a second: its maker may be alive). So that a stop (Ctrl-C) in
- * the moment between creating the lock and writing its owner does not leave such an empty lock to
- * block the run that resumes, a lock this process created and has not finished writing is removed
- * as the process exits.
+ * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that
+ * is gone (same host; its pid runs no more, or runs another process: core/journal/lock-owner.ts) is
+ * taken over, and put back at release by a reader, or by a writer that appended nothing, so the next
+ * session still says the killed one. Any other lock refuses the second opener with a plain message
+ * (an empty one too, once it has stayed empty for about a second: its maker may be alive). So that a
+ * stop (Ctrl-C) in the moment between creating the lock and writing its owner does not leave such an
+ * empty lock to block the run that resumes, a lock this process created and has not finished
+ * writing is removed as the process exits.
  */
 import { randomBytes } from 'node:crypto';
 import { fstatSync, promises as fs, readFileSync, rmSync, statSync } from 'node:fs';
@@ -268,7 +270,8 @@ export async function acquireJournalLock(
         else if (owner.over)
           leftBehind = { pid: owner.over.pid, since: owner.over.since, ...earlierIn(owner.over.earlier) };
         if (leftBehind) {
-          // The writer's own boot, start and namespaces (a killed reader's lock may be of a later boot), so that its lock put back is never taken for a process given its pid since.
+          // The writer's own boot, start and namespaces (a killed reader's lock may be of a later boot),
+          // so that its lock put back is never taken for a process given its pid since.
           const started = owner.purpose === 'write' ? markIn(owner) : markIn(owner.over ?? {});
           const writer = { pid: leftBehind.pid, since: leftBehind.since, ...started };
           const earlier = leftBehind.earlier ? { earlier: leftBehind.earlier } : {};
@@ -278,7 +281,8 @@ export async function acquireJournalLock(
               ? text
               : `${JSON.stringify({ hostname: owner.hostname, purpose: 'write', ...(owner.boot ? { boot: owner.boot } : {}), ...writer, ...(leftBehind.earlier ? { tookOver: leftBehind.earlier } : {}) })}\n`;
           // Until this writer has said that session, its own lock names the writers gone: killed
-          // before it appends, it must not make them unsaid. A reader's own says the writer's lock, until put back.
+          // before it appends, it must not make them unsaid. A reader's own says the writer's lock,
+          // until put back.
           const gone = [leftBehind, ...(leftBehind.earlier ?? [])]
             .slice(0, GONE_WRITERS_NAMED)
             .map(({ pid, since }) => ({ pid, since }));
