@@ -1320,6 +1320,7 @@ export interface MessageValueTable {
   'journal.cli.more': { count: string | number };
   'journal.cli.more-looks': { count: string | number };
   'journal.cli.ok': { count: number; head: string | number; at: number; sealed: number; sealedFrom: string | number; sealedTo: string | number; later: number; looks: string; sessions: number; unfinished: number; entries: string | number };
+  'journal.cli.left-behind': { pid: string | number; since: Date | number };
   'journal.cli.ok-blocked': { count: number; head: string | number };
   'bundle.cli.ok': { kind: string; format: string | number; version: string | number };
   'bundle.cli.ceremony': { id: string | number; at: string | number; app: string | number; appVersion: string | number };

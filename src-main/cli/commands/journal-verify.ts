@@ -87,7 +87,12 @@ export const journalVerifyCommand = defineCommand({
     // Under the lock every step takes, so a step's append in progress is never read as a torn line.
     const lock = await acquireJournalLockToRead(file);
     try {
-      return await verifyLocked(file, expected, values['allow-later'] === true, io);
+      const code = await verifyLocked(file, expected, values['allow-later'] === true, io);
+      // A writer's lock left behind (taken over here and put back at the release): a session without its end.
+      const left = lock?.leftBehind;
+      if (left)
+        io.stdout(cliTranslator(io).t('journal.cli.left-behind', { pid: left.pid, since: Date.parse(left.since) }));
+      return code;
     } finally {
       await lock?.release();
     }

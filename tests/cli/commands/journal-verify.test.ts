@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src-main/cli/commands/index';
@@ -47,6 +48,23 @@ describe('keyferry journal verify', () => {
     const result = await run(['journal', 'verify', file]);
     expect(result).toEqual({ code: 0, out: [`OK 6 entries, head ${groupHex(head)}`], err: [] });
     expect(groupHex(head)).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+  });
+
+  it('says a session left its lock behind (killed, crashed), and puts that lock back for the next step to say it', async () => {
+    const { file, head } = await writeSampleJournal();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const since = '2026-12-07T04:00:00.000Z';
+    const lock = JSON.stringify({ pid: dead, hostname: os.hostname(), since, purpose: 'write' });
+    await writeFile(`${file}.lock`, lock);
+    const result = await run(['journal', 'verify', file]);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toBe(`OK 6 entries, head ${groupHex(head)}`);
+    expect(result.out[1]).toMatch(
+      new RegExp(
+        `^Its lock was left by process ${dead} of this computer, which held the journal since .+ and is gone: a session was killed, crashed or lost its power`,
+      ),
+    );
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: dead, since });
   });
 
   it('resolves a relative path against the working folder', async () => {

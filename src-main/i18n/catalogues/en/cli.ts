@@ -109,6 +109,9 @@ export const enCli = {
   'journal.cli.more-looks': '{count} more that only looked at the keys',
   'journal.cli.ok':
     'OK {count, plural, one {# entry} other {# entries}}, head {head}{at, plural, =0 {} other {; the expected head is entry {at}{sealed, plural, =0 {} one {, then the entry recording the receipt that printed it (entry {sealedFrom})} other {, then the entries recording the receipt that printed it and its bundle (entries {sealedFrom}-{sealedTo})}}{later, plural, =0 {} other {{looks, select, yes {, then {later, plural, one {# entry} other {# entries}} of {sessions, plural, one {a later look} other {# later looks}} at the keys by online status (nothing imported, deleted or refused: key states read and keys proven again{unfinished, plural, =0 {} one {, or, in one of them, the KMS not reached or the status stopped before it proved them all} other {, or, in # of them, the KMS not reached or the status stopped before it proved them all}}): {entries}. The receipt does not vouch for {later, plural, one {it} other {them}}.} other {, then {later} later entries, accepted (--allow-later): {entries}}}}}}}',
+  /** journal verify: the journal's lock was left by a writer that is gone (put back for the next step to say it). */
+  'journal.cli.left-behind':
+    'Its lock was left by process {pid} of this computer, which held the journal since {since, date, moment} and is gone: a session was killed, crashed or lost its power while it had the journal open, and the journal does not record how that session ended. The next step of the ceremony on this workstation says it in the journal; leave the lock file until then.',
   /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */
   'journal.cli.ok-blocked':
     'The chain of {count, plural, one {# entry} other {# entries}} verifies (head {head}), but every step refuses this journal until the file below is dealt with:',

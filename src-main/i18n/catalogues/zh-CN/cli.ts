@@ -105,6 +105,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.ok':
     '通过：{count} 条记录，链头 {head}{at, plural, =0 {} other {；预期链头为第 {at} 条{sealed, plural, =0 {} =1 {，其后是记录打印该链头的回执的条目（第 {sealedFrom} 条）} other {，其后是记录打印该链头的回执及其材料包的条目（第 {sealedFrom}-{sealedTo} 条）}}{later, plural, =0 {} other {{looks, select, yes {，再后是 online status 后来对密钥的 {sessions} 次查看所记的 {later} 条记录（未导入、未删除、未拒绝任何内容：读取密钥状态、再次证明密钥{unfinished, plural, =0 {} other {，其中 {unfinished} 次未连上 KMS 或在全部证明之前被停止}}）：{entries}。回执不为这些记录作保。} other {，再后是已接受的 {later} 条后续记录（--allow-later）：{entries}}}}}}}',
   /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */
+  'journal.cli.left-behind':
+    '其锁由本计算机上的进程 {pid} 留下，该进程自 {since, date, moment} 起持有此日志，现已不在：某个会话在打开日志期间被终止、崩溃或断电，日志中没有记录该会话如何结束。此工作站上仪式的下一步会在日志中记下它；在此之前请保留锁文件。',
   'journal.cli.ok-blocked':
     '{count} 条记录的链校验通过（链头 {head}），但在处理下面的文件之前，每个步骤都会拒绝此日志：',
   'bundle.cli.ok':
