@@ -51,7 +51,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_DESTINATIONS_COUNT': '为 {shares} 份份额提供了 {destinations} 个目标位置。',
   'problem.CUSTODY_DESTINATIONS_COUNT.next': '请为每份份额正好提供一个目标文件夹，且各在不同保管人的介质上。',
   'problem.CUSTODIAN_FOLDER_CHANGED':
-    '保管人 {index} 的文件夹（{folder}）已不再是预检时的样子：{change, select, link {它现在是一个符号链接，或位于符号链接之下，份额会落到链接所指之处} notEmpty {它现在含有文件（那里换了另一个介质，或有人放入了文件）} otherVolume {那里现在是另一个介质（U 盘被调换，或插入顺序不同）} notAFolder {那里现在是一个文件，而不是文件夹} other {它或其所在的文件夹已不存在或无法读取}}。未写入任何份额。',
+    '保管人 {index} 的文件夹（{folder}）已不再是预检时的样子：{change, select, link {它现在是一个符号链接，或位于符号链接之下，份额会落到链接所指之处} notEmpty {它现在含有文件（那里换了另一个介质，或有人放入了文件）} otherVolume {那里现在是另一个卷（U 盘被拔出或未再挂载，路径落在其下方的磁盘上；或 U 盘被调换，或插入顺序不同）} notAFolder {那里现在是一个文件，而不是文件夹} other {它或其所在的文件夹已不存在或无法读取}}。未写入任何份额。',
   'problem.CUSTODIAN_FOLDER_CHANGED.next':
     '请将预检时检查过的该保管人的介质按原样放回该路径，然后{surface, select, app {再次拆分（此次拒绝已记入日志，回执会列出）。如果该介质无法放回，请离开本仪式（“设置”，然后“放弃仪式并离开”）：未写入任何份额，新的会话会检查新的文件夹} other {再次运行同一命令（本次运行已停止并擦除了密钥材料；此次拒绝已记入日志）}}。如果这里没有人更换过介质，请停止并告知操作员和见证人。',
   'problem.CUSTODY_SAME_VOLUME':
