@@ -53,7 +53,7 @@ describe('online import killed between the import and the proof', () => {
     // How far it went, by its own entries: every import journaled, only the proof and the receipt left.
     const check = before.findLast((e) => e.event === 'wrapped-bundle.checked')?.seq as number;
     expect(rerun.stdout.replace(/\s+/g, ' ')).toContain(
-      `It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry ${check}: what it left unfinished is the proof of those keys and the online receipt`,
+      `It had journaled the import of both keys of the wrapped-material bundle it checked at entry ${check}: what it left unfinished is the proof of those keys and the online receipt`,
     );
     expect(rerun.stdout).not.toContain('Whatever it was doing when it ended is unfinished');
     const receipt = (await readdir(online)).find((f) => /^receipt-online-.*\.txt$/.test(f)) as string;

@@ -86,7 +86,7 @@ describe('online status exit code', () => {
     expect(done.code).toBe(0);
     // Said in its last line, with the receipt that finished it.
     expect(done.stdout.trim().split('\n').at(-1)).toMatch(
-      /^The ceremony is finished: all 2 keys hold their material, proven just now, and the online receipt receipt-online-KF-\d{8}-[a-z0-9]+\.txt is written \(journal entry \d+\)\.$/,
+      /^The ceremony is finished: both keys hold their material, proven just now, and the online receipt receipt-online-KF-\d{8}-[a-z0-9]+\.txt is written \(journal entry \d+\)\.$/,
     );
 
     // The receipt's own check command, as printed, after the status its import recommended: that status

@@ -95,7 +95,7 @@ describe('a session killed with the journal open', () => {
       },
     });
     expect(phraseText(translator('en'), phrase)).toContain(
-      'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4: what it left unfinished is the proof of those keys and the online receipt',
+      'It had journaled the import of both keys of the wrapped-material bundle it checked at entry 4: what it left unfinished is the proof of those keys and the online receipt',
     );
     expect(phraseText(translator('en'), phrase)).not.toContain('Whatever it was doing');
     expect(phraseText(translator('zh-CN'), phrase)).toContain(
@@ -132,7 +132,7 @@ describe('a session killed with the journal open', () => {
       ['key.verified', { keyId: 'k2' }],
     ]);
     expect(proven.en).toContain(
-      'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4, and the proof of those keys: what it left unfinished is the online receipt',
+      'It had journaled the import of both keys of the wrapped-material bundle it checked at entry 4, and the proof of those keys: what it left unfinished is the online receipt',
     );
     expect(proven.en).not.toContain('unfinished is the proof');
     expect(proven.zh).toContain('和这些密钥的证明：它未完成的是联网回执');
@@ -146,7 +146,7 @@ describe('a session killed with the journal open', () => {
       ['receipt.written', {}],
     ]);
     expect(receipt.en).toContain(
-      'It had journaled the import of all 2 keys of the wrapped-material bundle it checked at entry 4, the proof of those keys and the online receipt: it ended after its work was done, before it released the journal',
+      'It had journaled the import of both keys of the wrapped-material bundle it checked at entry 4, the proof of those keys and the online receipt: it ended after its work was done, before it released the journal',
     );
     expect(receipt.en).not.toContain('unfinished');
     expect(receipt.zh).toContain('它在工作完成后、释放日志之前结束');
