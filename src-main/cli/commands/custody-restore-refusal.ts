@@ -19,7 +19,7 @@ import { leftFilesToWithdraw, unfinishedSessionOnMedia } from '../../core/ceremo
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { toProblem } from '../../core/errors';
 import { openCeremonyJournal } from '../ceremony-journal';
-import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { cliTranslator, sessionReceiptLanguage } from '../cli-locale';
 import type { CliIo } from '../command';
 import { cliAppIdentity } from '../software-identity';
 import type { RestoreValues } from './custody-restore-options';
@@ -72,7 +72,8 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
         operator: values.operator ?? '',
         witnesses: values.witness ?? [],
         app: cliAppIdentity(io.env),
-        receiptLanguage: ceremonyReceiptLanguage(io),
+        // The ceremony's (its journal records it): a refused attempt's start must not change it for later sessions.
+        receiptLanguage: sessionReceiptLanguage(io, journal.entries),
       });
       // Its start closed a crashed earlier session (journaled, withdrawn): said as `airgap wrap` says it.
       for (const line of unfinishedSessionLines(io, restore.unfinishedEarlier)) io.stdout(line);

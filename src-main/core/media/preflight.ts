@@ -173,6 +173,9 @@ async function statfsSpace(folder: string): Promise<VolumeSpace> {
   return { freeBytes: stats.bavail * stats.bsize, blockBytes: stats.bsize };
 }
 
+/** The places a command line names that may be the transfer media itself (checkVolumes). */
+const MAYBE_ON_TRANSFER_MEDIA: ReadonlySet<string> = new Set(['cwd', 'material', 'receipts']);
+
 /**
  * Custodians each on their own volume and none on the workstation's (custodian-volumes.ts: the
  * receipts', the journal's, the home, temporary and system folders', the working folder's and the
@@ -190,11 +193,15 @@ async function checkVolumes(checked: readonly CheckedDestination[], options: Pre
   });
   // The transfer media first: a share there would travel to the online side. Unless that "media" is
   // a folder of the workstation's own disk (a rehearsal's): a custodian folder there is a stick not
-  // mounted, and is named so (a trial's refusal spoke of the transfer media only).
+  // mounted, and is named so (a trial's refusal spoke of the transfer media only). Only the places
+  // that are the workstation's whatever the command line says count for that: the working folder,
+  // the material file and the receipts may be on the transfer stick itself (a command run from it),
+  // and a share there was named as beside them, not as travelling online.
   const bundle = checked.find((c) => c.role === 'bundle');
   const onBundle = custodians.find((c) => c.volumeId === bundle?.volumeId);
   if (bundle && onBundle) {
-    await refuseCustodianVolumes([onBundle], places, volumeIdOf, 'wrap');
+    const workstationOnly = places.filter((p) => !MAYBE_ON_TRANSFER_MEDIA.has(p.on));
+    await refuseCustodianVolumes([onBundle], workstationOnly, volumeIdOf, 'wrap');
     throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
       index: onBundle.index,
       folder: onBundle.folder,

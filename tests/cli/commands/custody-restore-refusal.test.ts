@@ -94,3 +94,48 @@ describe('custody restore refused before it starts, on a journal with a crashed 
     expect(await verifyJournal(journal)).toMatchObject({ ok: true });
   });
 });
+
+describe('custody restore refused before it starts, on a journal of a ceremony that chose its receipt language', () => {
+  it('journals the refused attempt in the ceremony’s receipt language, so a later session keeps it', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'kf-restore-refusal-'));
+    const file = path.join(dir, 'airgap.jsonl');
+    const journal = await openJournal(file, { create: true });
+    await journal.append('Olga', 'ceremony.session-started', {
+      side: 'air-gapped',
+      operator: 'Olga',
+      receiptLanguage: 'both',
+    });
+    await journal.close();
+
+    const done = await keyferry(
+      [
+        'custody',
+        'restore',
+        '--share',
+        path.join(dir, 'missing-1.json'),
+        '--share',
+        path.join(dir, 'missing-2.json'),
+        '--bundle',
+        path.join(dir, 'parameters'),
+        '--wrapped-out',
+        path.join(dir, 'wrapped'),
+        '--journal',
+        file,
+        '--operator',
+        'Olga',
+        '--witness',
+        'Wes',
+      ],
+      { cwd: dir, env: { ...process.env, LANG: 'en_US.UTF-8' } },
+    );
+
+    expect(done.code).toBe(1);
+    expect(done.stderr.replace(/\s+/g, ' ')).toContain(`The refused attempt is recorded in the journal ${file}`);
+    const starts = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: { receiptLanguage?: string } })
+      .filter((e) => e.event === 'ceremony.session-started');
+    expect(starts.map((e) => e.data.receiptLanguage)).toEqual(['both', 'both']);
+  });
+});

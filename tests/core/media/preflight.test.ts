@@ -204,9 +204,9 @@ describe('preflightDestinations', () => {
         custodian(2, path.join(work, 'stick-2', 'c2')),
       ];
       await mkdir(path.join(work, 'usb'));
-      await expect(preflightDestinations(destinations, { workingFolder: work })).rejects.toMatchObject({
+      await expect(preflightDestinations(destinations, { journalFolder: work })).rejects.toMatchObject({
         code: 'CUSTODIAN_ON_WORKSTATION_VOLUME',
-        values: { index: 2, on: 'cwd', place: work },
+        values: { index: 2, on: 'journal', place: work },
       });
       // Transfer media that is a stick of its own: a share there is refused as on the transfer media.
       const transfer = path.join(dir, 'transfer');
@@ -221,6 +221,30 @@ describe('preflightDestinations', () => {
           ],
           { workingFolder: work },
         ),
+      ).rejects.toMatchObject({ code: 'PREFLIGHT_ON_TRANSFER_MEDIA', values: { index: 2 } });
+    },
+  );
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a custodian folder on the transfer stick the command runs from is refused as on the transfer media, which travels online',
+    async () => {
+      const stick1 = path.join(dir, 'stick-1');
+      unmounts.push(mountTmpfs(stick1, { sizeKiB: 1024 }));
+      const transfer = path.join(dir, 'transfer');
+      unmounts.push(mountTmpfs(transfer, { sizeKiB: 1024 }));
+      await mkdir(path.join(transfer, 'c2'));
+      await writeFile(path.join(transfer, 'material.bin'), 'm');
+      const destinations = [
+        bundle(path.join(transfer, 'wrapped')),
+        custodian(1, path.join(stick1, 'c1')),
+        custodian(2, path.join(transfer, 'c2')),
+        { role: 'receipt', folder: transfer, expect: 'existing', bytes: 4096, entries: 1 } as Destination,
+      ];
+      await expect(
+        preflightDestinations(destinations, {
+          workingFolder: transfer,
+          materialFile: path.join(transfer, 'material.bin'),
+        }),
       ).rejects.toMatchObject({ code: 'PREFLIGHT_ON_TRANSFER_MEDIA', values: { index: 2 } });
     },
   );

@@ -17,6 +17,7 @@ import {
   wrapAgainReason,
 } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
 import { openJournal } from '../../../../src-main/core/journal';
+import { toProblem } from '../../../../src-main/core/errors';
 import { phraseSchema } from '../../../../src-main/i18n/phrase';
 import { translator } from '../../../../src-main/i18n/translate';
 import { kmsTimeAtLeast } from '../../../../src-main/core/ceremony/shared/kms-time';
@@ -176,8 +177,15 @@ describe('a power cut between the manifest and wrapped-bundle.completed, then a 
       const receipts = path.join(f.dir, 'receipts-2');
       await mkdir(receipts);
       const request = { wrappedBundle: path.join(f.dir, 'wrapped-2'), receiptFolder: receipts };
-      await expect(air.preflight(request)).rejects.toMatchObject({ code: 'WRAP_AGAIN_NOT_CHOSEN' });
+      const refused = await air.preflight(request).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'WRAP_AGAIN_NOT_CHOSEN' });
       expect(again.entries.at(-1)?.event).toBe('wrap.repeated-refused');
+      // A KMS refusal of that bundle as expired rules out the parameters it was wrapped with, not
+      // whatever parameters this session reads (fresh ones fetched before it lapsed can be imported).
+      const next = (language: 'en' | 'zh-CN') => translator(language).problem(toProblem(refused)).nextStep;
+      expect(next('en')).toContain('the parameters it was wrapped with can no longer be imported either');
+      expect(next('en')).not.toContain('these parameters');
+      expect(next('zh-CN')).toContain('包装该包所用的导入参数都已无法再导入');
     } finally {
       await f.close();
     }
