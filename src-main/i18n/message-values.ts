@@ -2060,7 +2060,7 @@ export interface MessageValueTable {
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
   'receipt.people.holdsReplacedSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number; session: string | number; repeatSeq: string | number; laterSeq: string | number };
   'receipt.people.withdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number };
-  'receipt.people.notWithdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; how: string; failedSeq: string | number; folder: string | number };
+  'receipt.people.notWithdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; how: string; failedSeq: string | number; tag: string | number; folder: string | number };
   'receipt.people.cutSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; tag: string | number; how: string; folder: string | number; failedSeq: string | number };
   'receipt.people.presentedSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number; presenter: string | number };
   'cli.rehearse.human-actions': { keys: number; readAloud: number; typed: string | number; slips: number; media: number; total: string | number };

@@ -98,13 +98,15 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(receipt).toContain('Earlier session closed by the next run (no end of its own journaled)');
     expect(receipt).toContain('the process ended without stopping: a crash or power loss');
     // Dana holds share 1 of the new set; of the crashed session's set the receipt says it was withdrawn,
-    // except Fay's share: NOT withdrawn, citing the entry that names her files.
+    // except Fay's share: NOT withdrawn, only the files of that set (their tag), citing the entry that names them.
+    const crashedTag = receipt.match(/keyferry-share-KF-[^ ]*-([0-9A-F]{8})-3of3\.json/)?.[1];
+    expect(crashedTag).toBeDefined();
     expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
     expect(receipt).toContain(
       `entry ${events.indexOf('custody.split') + 1}: was given share 1 of 3 of a custody set whose session did not finish`,
     );
     expect(receipt).toContain(
-      `NOT withdrawn, delete by hand: entry ${events.indexOf('custody.withdraw-failed') + 1} names the files left (see Deviations)`,
+      `NOT withdrawn, delete by hand only its files, those whose names carry ${crashedTag}, where entry ${events.indexOf('custody.withdraw-failed') + 1} says they were left, and nothing else there: a later set’s live share may be beside them (see Deviations)`,
     );
   }, 240_000);
 

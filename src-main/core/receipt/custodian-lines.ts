@@ -230,9 +230,10 @@ function voidedHolderLine(
   const withdrawal = holderWithdrawal(entries, index, h);
   const folder = typeof h.folder === 'string' ? h.folder : '?';
   if (withdrawal.how === 'withdrawn') return phrase('receipt.people.withdrawnSet', set);
+  const backup = entries[index]?.data.backupDigest;
+  // The set's files carry its tag: a folder the entry names may hold a later live set's files too.
+  const tag = typeof backup === 'string' && /^[0-9a-fA-F]{8}/.test(backup) ? custodySetTag(backup) : '?';
   if (withdrawal.how === 'maybe' || withdrawal.how === 'check') {
-    const backup = entries[index]?.data.backupDigest;
-    const tag = typeof backup === 'string' && /^[0-9a-fA-F]{8}/.test(backup) ? custodySetTag(backup) : '?';
     return phrase('receipt.people.cutSet', { ...set, how: withdrawal.how, failedSeq: withdrawal.seq, folder, tag });
   }
   if (cut && withdrawal.how === 'unrecorded') return null;
@@ -241,6 +242,7 @@ function voidedHolderLine(
     how: withdrawal.how,
     failedSeq: withdrawal.how === 'unrecorded' ? 0 : withdrawal.seq,
     folder,
+    tag,
   });
 }
 

@@ -117,7 +117,7 @@ describe('the custodians on a receipt', () => {
       ['ceremony.session-started', {}],
     ]);
     expect(said(custodianLines(entries), 'Ana')).toEqual([
-      'entry 2: was given share 1 of 2 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): NOT withdrawn, delete by hand: entry 4 names the files left (see Deviations)',
+      'entry 2: was given share 1 of 2 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): NOT withdrawn, delete by hand only its files, those whose names carry 2379C9B2, where entry 4 says they were left, and nothing else there: a later set’s live share may be beside them (see Deviations)',
     ]);
   });
 

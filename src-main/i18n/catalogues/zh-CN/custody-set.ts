@@ -120,7 +120,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'receipt.people.withdrawnSet':
     '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：该托管集已撤回，其会话写出的任何材料包也已撤回（见偏差）',
   'receipt.people.notWithdrawnSet':
-    '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：{how, select, kept {已保留，未撤回：其会话在写出包清单之前已写出回执；条目 {failedSeq} 说明何时可以销毁（见偏差）} failed {未撤回，请手动删除：条目 {failedSeq} 列出了留下的文件（见偏差）} other {未撤回，请手动删除：日志中没有从 {folder} 撤回其文件的记录}}',
+    '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：{how, select, kept {已保留，未撤回：其会话在写出包清单之前已写出回执；条目 {failedSeq} 说明何时可以销毁（见偏差）} failed {未撤回，请仅手动删除其文件，即文件名中带有 {tag} 的文件，位于条目 {failedSeq} 所记的留存位置，不要删除那里的其他内容：旁边可能有之后一个托管集的有效份额（见偏差）} other {未撤回，请仅从 {folder} 手动删除其文件，即文件名中带有 {tag} 的文件：日志中没有撤回它们的记录；不要删除那里的其他内容}}',
   'receipt.people.cutSet':
     '条目 {seq}：应获得一个在写入托管集时被中断的会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…；其文件名中带有 {tag}）：{how, select, maybe {未撤回：无法读取文件夹 {folder}，而写入可能已到达该文件夹。请在该介质上查找：其中任何此类文件都属于一个不能重建任何已包装密钥材料的托管集；请在有人将其作为份额保留或出示之前删除（条目 {failedSeq}，见偏差）} other {未撤回，删除前请先核对：{folder} 中有此类文件，而该拆分可能已完成但其条目未记入日志（本日志可能是被截短的副本）；条目 {failedSeq} 说明如何判断（见偏差）}}',
   'receipt.people.presentedSet':

@@ -102,7 +102,7 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     // The receipt: Ana's share was withdrawn; Bob's was NOT, and the entry naming his files is cited.
     expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
     expect(receiptSays('Bob')).toEqual([
-      `entry 5: was given share 2 of 2 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): NOT withdrawn, delete by hand: entry ${failed[0]?.seq} names the files left (see Deviations)`,
+      `entry 5: was given share 2 of 2 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): NOT withdrawn, delete by hand only its files, those whose names carry 2379C9B2, where entry ${failed[0]?.seq} says they were left, and nothing else there: a later set’s live share may be beside them (see Deviations)`,
     ]);
   });
 
@@ -405,7 +405,7 @@ describe('closing a crashed session whose custodian folder is not where it wrote
 
     expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
     expect(receiptSays('Bob').join('\n')).toContain(
-      `NOT withdrawn, delete by hand: the journal records no withdrawal of its files from ${path.join(dir, 'c2')}`,
+      `NOT withdrawn, delete by hand only its files, those whose names carry 2379C9B2, from ${path.join(dir, 'c2')}: the journal records no withdrawal of them; nothing else there`,
     );
   });
 });
