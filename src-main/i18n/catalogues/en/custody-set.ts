@@ -96,7 +96,7 @@ export const enCustodySet = {
     "Check each share against its custodian's printed slip, or use other custodians' shares.",
   'slip.set.keys': 'Keys',
   'slip.set.keysValue':
-    '{count, plural, one {# key} other {# keys}}: every key of the ceremony, encrypted in the backup file',
+    '{count, plural, one {# key} other {# keys}}: the keys its session wrapped, encrypted in the backup file',
   'slip.set.shareValue':
     '{index} of {total} (any {threshold} shares with the backup file rebuild every key; fewer reveal nothing)',
   'slip.set.backupFile': 'Backup file',
