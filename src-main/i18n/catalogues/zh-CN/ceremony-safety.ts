@@ -143,7 +143,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.keep-earlier':
     '请保留先前的 {count, plural, other {# 个托管集}}（备份摘要 {backups}）：{named, select, no {本日志未记录它们所备份的密钥（由较早版本拆分），KMS 可能持有它们来自先前包的密钥材料} other {它们还备份本次会话未生成新密钥材料的密钥（{keys}），KMS 可能持有这些密钥来自先前包的密钥材料}}。即使本次会话的包已导入，也不要销毁这些份额；托管集何时不再备份任何材料，由联网工作站说明。回执上也写明了这一点。',
   'cli.wrap-repeated.destroy-earlier':
-    '本次会话的包导入后，先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：那些密钥材料永远不会进入 KMS。回执上也写明了这一点。',
+    '本次会话的包导入后，先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：那些密钥材料此后永远不会进入 KMS。在联网工作站显示密钥持有本次会话的材料之前（其导入已完成、其状态已读取），请保留这些份额：如果某个密钥已持有先前材料包的材料，KMS 会拒绝本次的材料，先前的托管集仍是它的备份。回执上也写明了这一点。',
   'cli.stopped':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}{step, select, none {在“{statePhrase}”步骤停止} other {在“{stepPhrase}”步骤（日志条目 {seq}，由 {actor} 记录）之后停止}}：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal}{withdrawn, select, none {} other {并用 {outOption} 指定一个新文件夹（切勿使用 {withdrawn}）}}再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':
