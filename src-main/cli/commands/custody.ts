@@ -13,7 +13,7 @@ import { writeCustodySet } from '../../core/custody/custodian-folders';
 import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
 import { requireDestinationFolder, type VolumeIdOf } from '../../core/custody/write-shares';
 import { volumeIdOf as mediaVolumeIdOf } from '../../core/media/folder-info';
-import { refuseCustodianVolumes, workstationPlaces } from '../../core/media/custodian-volumes';
+import { refuseCustodianVolumes, volumeOrNothing, workstationPlaces } from '../../core/media/custodian-volumes';
 import { checkIdentifier } from '../../core/identifier-check';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
@@ -165,9 +165,7 @@ async function refuseOutVolumes(
     custodians.push({
       index: i + 1,
       folder,
-      volumeId: await Promise.resolve(folder)
-        .then(volumeIdOf)
-        .then(String, () => undefined),
+      volumeId: await volumeOrNothing(folder, volumeIdOf),
     });
   await refuseCustodianVolumes(custodians, workstationPlaces({ material: materialFile, cwd }), volumeIdOf, 'split');
 }

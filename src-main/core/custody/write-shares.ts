@@ -8,6 +8,7 @@ import path from 'node:path';
 import { causeValues, KeyferryError } from '../errors';
 import {
   failureOfChangedFolder,
+  noteFolders,
   recordingLayer,
   refuseMovedFolders,
   removeCreatedEntries,
@@ -48,12 +49,6 @@ export interface WrittenShare {
 export async function requireDestinationFolder(folder: string, index: number): Promise<void> {
   const stat = await fs.stat(folder).catch(() => undefined);
   if (!stat?.isDirectory()) throw new KeyferryError('CUSTODY_DESTINATION_MISSING', { index, folder });
-}
-
-/** Device and inode of the folder at `folder` (what recordingLayer notes of a folder written into). */
-async function folderIdentity(folder: string): Promise<string> {
-  const stat = await fs.stat(folder, { bigint: true });
-  return `${stat.dev}:${stat.ino}`;
 }
 
 async function checkAbsent(file: string): Promise<void> {
@@ -121,12 +116,7 @@ export async function writeCustodianFolders(
   }
   const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
   const volumes = new Map<string, number>();
-  const plan: {
-    share: CustodianFiles;
-    folder: string;
-    identity: string;
-    files: { file: string; data: string | Uint8Array }[];
-  }[] = [];
+  const plan: { share: CustodianFiles; folder: string; files: { file: string; data: string | Uint8Array }[] }[] = [];
   for (const [i, share] of custodians.entries()) {
     const folder = path.resolve(destinations[i] as string);
     await requireDestinationFolder(folder, share.index);
@@ -143,13 +133,15 @@ export async function writeCustodianFolders(
     volumes.set(volume, share.index);
     const files = share.files.map((c) => ({ file: path.join(folder, c.name), data: c.data }));
     for (const { file } of files) await checkAbsent(file);
-    plan.push({ share, folder, identity: await folderIdentity(folder), files });
+    plan.push({ share, folder, files });
   }
   const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer, options.signal, options.created);
   // Each folder as it was checked: a stick taken out (or unmounted) after an earlier custodian's
   // files went in leaves its mount point, on the workstation's disk, at the same path.
-  for (const { folder, identity } of plan)
-    if (!created.identities.has(folder)) created.identities.set(folder, identity);
+  noteFolders(
+    created,
+    plan.map((p) => p.folder),
+  );
   const first = created.files.length;
   const result: WrittenShare[] = [];
   try {

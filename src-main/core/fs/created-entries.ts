@@ -93,6 +93,19 @@ async function look(at: string, follow: boolean): Promise<string | 'absent' | un
 }
 
 /**
+ * Notes in `created` what each of `folders` is now (its identity, as recordingLayer notes a folder
+ * written into), unless already noted: refuseMovedFolders then refuses a folder that is not that one
+ * any more (a stick taken out before its files went in leaves its mount point at the same path).
+ */
+export function noteFolders(created: CreatedRecord, folders: readonly string[]): void {
+  for (const folder of folders) {
+    if (created.identities.has(folder)) continue;
+    const identity = lookSync(folder, true);
+    if (identity) created.identities.set(folder, identity);
+  }
+}
+
+/**
  * `layer` noting every file it creates exclusively and every folder it makes into `created` (a new
  * record, or `into`), with what each was and what the folder written into was; once `signal` is
  * aborted (a stop), it starts no further file or folder (the write then fails and its caller
@@ -107,11 +120,7 @@ export function recordingLayer(
   const exclusive = constants.O_CREAT | constants.O_EXCL;
   // Looked at synchronously (a few microseconds, from the cache the create just filled): a write
   // of a hundred files pays no extra trips through the thread pool.
-  const noteFolder = (folder: string) => {
-    if (created.identities.has(folder)) return;
-    const identity = lookSync(folder, true);
-    if (identity) created.identities.set(folder, identity);
-  };
+  const noteFolder = (folder: string) => noteFolders(created, [folder]);
   return {
     created,
     layer: {

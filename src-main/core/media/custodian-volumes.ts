@@ -119,7 +119,7 @@ interface CustodianVolume {
 }
 
 /** The volume of `target`, or undefined where it does not exist or cannot be read (nothing to compare). */
-async function volumeOrNothing(target: string, volumeOf: VolumeOf): Promise<string | undefined> {
+export async function volumeOrNothing(target: string, volumeOf: VolumeOf): Promise<string | undefined> {
   try {
     return String(await volumeOf(target));
   } catch {

@@ -69,7 +69,8 @@ function notWithdrawnHow(e: JournalEntry): NotWithdrawnHow {
   return holder === 'maybe' ? 'maybe' : 'failed';
 }
 
-const samePath = (a: JsonValue | undefined, b: string): boolean =>
+/** Whether the journaled path `a` is the folder `b` (a trailing separator aside). */
+export const samePath = (a: JsonValue | undefined, b: string): boolean =>
   typeof a === 'string' && a.replace(/[\\/]+$/, '') === b.replace(/[\\/]+$/, '');
 
 /**
@@ -80,7 +81,7 @@ const samePath = (a: JsonValue | undefined, b: string): boolean =>
  * read, a file it could not remove, or one (or the folder itself) no longer where it was written, is
  * not withdrawn (unfinished-session.ts, withdraw-custody.ts).
  */
-function holderWithdrawal(
+export function holderWithdrawal(
   entries: readonly JournalEntry[],
   index: number,
   h: { readonly custodian: string; readonly shareIndex?: JsonValue; readonly folder?: JsonValue },

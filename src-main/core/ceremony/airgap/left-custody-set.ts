@@ -11,50 +11,24 @@
  * the generic refusal: nothing here tells anyone to delete a set the journal does not say is void.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { KeyferryError, isKeyferryError } from '../../errors';
-import { stringList, type JournalEntry, type JsonValue } from '../../journal';
+import type { JournalEntry } from '../../journal';
 import { custodySetTag } from '../../custody/set-tag';
 import { CUSTODY_SPLIT_STARTED } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import { listValue } from '../../../i18n/list';
-
-const samePath = (a: JsonValue | undefined, b: string): boolean =>
-  typeof a === 'string' && path.resolve(a) === path.resolve(b);
+import { holderWithdrawal, samePath } from '../../receipt/custodian-lines';
 
 /** A share file's number in its name (keyferry-share-…-<i>of<n>.json). */
 const SHARE_NUMBER = /^keyferry-share-.+-(\d+)of\d+\.json$/;
 
-/** What the entry naming a set's files as left says to do with them. */
-type LeftHow = 'kept' | 'check' | 'delete';
-
-function leftHow(e: JournalEntry): LeftHow {
-  if (e.event === 'custody.kept' || e.data['cause'] === 'receiptWritten') return 'kept';
-  return e.data['cause'] === 'unknownSet' ? 'check' : 'delete';
-}
-
-/** Whether entry `e` (a withdrawal, failed or kept) says anything of `folder`, and whether it left files there. */
-function saysOf(e: JournalEntry, folder: string): 'left' | 'cleared' | null {
-  const leftThere = [...stringList(e.data['leftFiles']), ...stringList(e.data['movedFiles'])].some((f) =>
-    samePath(path.dirname(f), folder),
-  );
-  if (
-    (e.event === 'custody.withdraw-failed' || e.event === 'custody.kept') &&
-    (samePath(e.data['folder'], folder) || leftThere)
-  )
-    return 'left';
-  return e.event === 'custody.withdrawn' && stringList(e.data['folders']).some((f) => samePath(f, folder))
-    ? 'cleared'
-    : null;
-}
-
-/** The holder of `split` (a `custody.split` or its start) whose folder is `folder`. */
-function holderIn(split: JournalEntry, folder: string): { custodian: string; share: string } | null {
+/** The holder of `split` (a `custody.split` or its start) whose folder is `folder`, as the split journaled it. */
+function holderIn(split: JournalEntry, folder: string) {
   const holders = split.data['holders'];
   if (!Array.isArray(holders)) return null;
   for (const h of holders) {
     if (h === null || typeof h !== 'object' || Array.isArray(h) || !samePath(h['folder'], folder)) continue;
-    return { custodian: String(h['custodian'] ?? '?'), share: String(h['shareIndex'] ?? '?') };
+    return { custodian: String(h['custodian'] ?? '?'), shareIndex: h['shareIndex'], folder };
   }
   return null;
 }
@@ -75,20 +49,14 @@ function leftCustodySetIn(entries: readonly JournalEntry[], folder: string, name
     const files = names.filter((n) => n.includes(`-${tag}`));
     const holder = holderIn(split, folder);
     if (files.length === 0 || !holder) continue;
-    const after = entries.slice(i + 1);
-    const end = after.findIndex((e) => e.event === 'ceremony.session-started');
-    // The last entry that says anything of the folder decides (as the receipt's People lines do).
-    let said: JournalEntry | undefined;
-    for (const e of end === -1 ? after : after.slice(0, end)) {
-      const what = saysOf(e, folder);
-      if (what === 'left') said = e;
-      else if (what === 'cleared') said = undefined;
-    }
-    if (!said) return undefined;
+    // What the receipt's People lines say of that holder: the last entry that says anything of the folder.
+    const said = holderWithdrawal(entries, i, holder);
+    if (!('seq' in said)) return undefined;
+    const share = String(holder.shareIndex ?? '?');
     const starts = entries.slice(0, i + 1).filter(startsAirGappedSession);
     // The share files there by their number: another holder's (sticks swapped) is said so.
     const found = files.flatMap((n) => SHARE_NUMBER.exec(n)?.[1] ?? []);
-    const swapped = found.length > 0 && !found.includes(holder.share);
+    const swapped = found.length > 0 && !found.includes(share);
     return {
       count: files.length,
       others: names.length - files.length,
@@ -97,9 +65,10 @@ function leftCustodySetIn(entries: readonly JournalEntry[], folder: string, name
       fromSeq: starts.at(-1)?.seq ?? 0,
       splitSeq: split.seq,
       custodian: holder.custodian,
-      share: holder.share,
+      share,
       seq: said.seq,
-      how: leftHow(said),
+      // Kept on purpose, to check first, or left (or maybe reached by a cut split's writes): delete by hand.
+      how: said.how === 'kept' || said.how === 'check' ? said.how : 'delete',
       found: swapped ? 'swapped' : 'holders',
       sharesFoundList: listValue(found),
     };
