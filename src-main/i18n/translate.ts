@@ -195,6 +195,16 @@ function createTranslator(locale: DisplayLocale): Translator {
     }
     return message;
   };
+  // Each message's SELECTS_ADDED_LATER, found once: its AST is not walked again at every problem shown.
+  const absentByKey = new Map<MessageKey, Record<string, undefined>>();
+  const absentIn = (key: MessageKey): Record<string, undefined> => {
+    let absent = absentByKey.get(key);
+    if (!absent) {
+      absent = absentSelects(compiledMessage(key).getAst());
+      absentByKey.set(key, absent);
+    }
+    return absent;
+  };
   const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
     const message = compiledMessage(key);
     const phrased = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
@@ -225,7 +235,7 @@ function createTranslator(locale: DisplayLocale): Translator {
     // A journal written before a select argument was added (SELECTS_ADDED_LATER) renders its `other` branch.
     const withAbsent = (key: string) => {
       try {
-        return isMessageKey(key) ? { ...absentSelects(compiledMessage(key).getAst()), ...values } : values;
+        return isMessageKey(key) ? { ...absentIn(key), ...values } : values;
       } catch {
         return values;
       }
