@@ -74,8 +74,27 @@ export async function upToCheckedBundle(page: Page, media: string, t: T = englis
 /** From the confirmed digest: preflight (`media` only, the receipt in the ceremony folder) and generate. */
 export async function materialMade(page: Page, media: string, t: T = english): Promise<void> {
   await fillByLabel(page, t('wrap.folder'), media);
-  await step(page, t('preflight.button'), 'air-preflight');
+  await preflightChecked(page, media, t);
   await step(page, t('material.generate'), 'air-material');
+}
+
+/**
+ * "Check the folders" with `media` typed as the wrapped bundle's folder. Once, in a whole-suite CI
+ * run, it stayed disabled for 30 s after the witness confirmed (reload.test.ts), never reproduced
+ * since. It is enabled when nothing runs, the core allows the preflight (the step is current) and
+ * the form is complete: a failure here says what the page showed of each.
+ */
+async function preflightChecked(page: Page, media: string, t: T): Promise<void> {
+  try {
+    await step(page, t('preflight.button'), 'air-preflight');
+  } catch (error) {
+    const shown = (read: Promise<string | null>) => read.catch(() => 'unreadable');
+    const folder = await shown(page.getByLabel(t('wrap.folder'), { exact: true }).inputValue({ timeout: 5_000 }));
+    const state = await shown(page.locator('[data-section="air-preflight"]').getAttribute('class', { timeout: 5_000 }));
+    const running = await page.locator('.activity .busy, .activity .waiting').allTextContents();
+    const seen = `step "${state}", folder field ${JSON.stringify(folder)} (filled with ${media}), running ${JSON.stringify(running)}`;
+    throw new Error(`${String(error)}\nThe preflight step showed: ${seen}`, { cause: error });
+  }
 }
 
 /** With material made: wrap, write the bundle and the receipt, back online with the bundle checked against the rehearsal's digest. */
