@@ -30,7 +30,7 @@ export function helpText(
     t('cli.help.usage', { app: APP_NAME }),
     t('cli.help.version', { app: APP_NAME }),
     t('cli.help.lang'),
-    t('cli.help.receiptLang'),
+    t('cli.help.receiptLang', { journal: 'kept' }),
     '',
     t('cli.help.commands'),
     ...commands.map((c) => `  ${c.name.padEnd(width)}${summary(c)}`.trimEnd()),
@@ -38,14 +38,17 @@ export function helpText(
   return lines.join('\n');
 }
 
-/** The commands that print receipts or custody slips: their --help names --receipt-lang. */
-const RECEIPT_COMMANDS = new Set([
-  'airgap wrap',
-  'custody split',
-  'custody restore',
-  'online create-key',
-  'online import',
-  'rehearse',
+/**
+ * The commands that print receipts or custody slips: their --help names --receipt-lang, and whether
+ * a journal keeps it for later sessions (custody split keeps none: it is given on each run).
+ */
+const RECEIPT_COMMANDS: ReadonlyMap<string, 'kept' | 'none'> = new Map([
+  ['airgap wrap', 'kept'],
+  ['custody split', 'none'],
+  ['custody restore', 'kept'],
+  ['online create-key', 'kept'],
+  ['online import', 'kept'],
+  ['rehearse', 'kept'],
 ]);
 
 /** Finds the longest command name that prefixes argv (commands may be two words). */
@@ -152,8 +155,8 @@ export async function runCli(
     const command = await loadCommand(match.command);
     if (match.rest.includes('--help') || match.rest.includes('-h')) {
       io.stdout(commandHelpText(command, io.locale ?? DEFAULT_LOCALE));
-      if (RECEIPT_COMMANDS.has(command.name))
-        io.stdout(`\n${translator(io.locale ?? DEFAULT_LOCALE).t('cli.help.receiptLang')}`);
+      const journal = RECEIPT_COMMANDS.get(command.name);
+      if (journal) io.stdout(`\n${translator(io.locale ?? DEFAULT_LOCALE).t('cli.help.receiptLang', { journal })}`);
       return 0;
     }
     return await command.run(match.rest, io);

@@ -1243,7 +1243,7 @@ export interface MessageValueTable {
   'cli.help.version': { app: string | number };
   'cli.help.commands': NoValues;
   'cli.help.lang': NoValues;
-  'cli.help.receiptLang': NoValues;
+  'cli.help.receiptLang': { journal: string };
   'cli.summary.journal-verify': NoValues;
   'cli.summary.journal-set-aside-torn-line': NoValues;
   'cli.summary.bundle-verify': NoValues;
@@ -1797,6 +1797,8 @@ export interface MessageValueTable {
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number };
   'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
+  'receipt.deviations.sessionUnfinished': { session: string | number; from: string | number; to: string | number; checked: string; closing: string };
+  'receipt.deviations.repeatedWrapGrounds': { grounds: string };
   'receipt.deviations.custodySameVolume': NoValues;
   'receipt.deviations.whenAndWho': { when: string | number; who: string | number };
   'receipt.deviations.betweenSteps': { after: number; entriesList: string | number };

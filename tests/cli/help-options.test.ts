@@ -107,6 +107,18 @@ describe('help and declared options', () => {
     expect(zh.err.join('\n')).toContain('此命令没有选项 --jurnal。您是否想输入 --journal？');
   });
 
+  it('says --receipt-lang is kept by the journal only for commands that keep one: custody split keeps none', async () => {
+    const split = (await run(['custody', 'split', '--help'])).out.join('\n');
+    expect(split).toContain('Custody slips: --receipt-lang en|zh-CN|both');
+    expect(split).toContain('This command keeps no journal, so nothing remembers the choice: give it on every split.');
+    expect(split).not.toContain('later sessions keep it');
+    const splitZh = (await run(['--lang', 'zh-CN', 'custody', 'split', '--help'])).out.join('\n');
+    expect(splitZh).toContain('本命令不保留日志');
+    expect(splitZh).not.toContain('之后的会话沿用它');
+    const wrap = (await run(['airgap', 'wrap', '--help'])).out.join('\n');
+    expect(wrap).toContain('a ceremony’s journal records it, and its later sessions keep it unless given again.');
+  });
+
   it('refuses each kind of bad argument with its own message, naming the option', async () => {
     const cases: [string[], string][] = [
       [['journal', 'verify'], 'keyferry journal verify: This command needs FILE.'],

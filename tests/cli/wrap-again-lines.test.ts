@@ -18,6 +18,11 @@ const EARLIER: EarlierWrap = {
   tokensUntil: '2099-01-01T00:00:00.000Z',
 };
 
+/** The custody set of keys k1 and k2 (backup digest 7970 1365 BBBB BBBB…), held by Dana and Eli, their aliases `aliases`. */
+function setOfTwo(aliases: ReadonlyMap<string, string> = new Map()): NonNullable<EarlierWrap['custody']> {
+  return { backupDigest: `79701365${'b'.repeat(56)}`, custodians: ['Dana', 'Eli'], keyIds: ['k1', 'k2'], aliases };
+}
+
 function linesOf(existing: boolean): string {
   const out: string[] = [];
   const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
@@ -45,7 +50,7 @@ describe('printWrapAgain', () => {
   it('a custody set that also backs a key this session makes no new material for is to be kept, not destroyed', () => {
     const out: string[] = [];
     const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
-    const custody = { backupDigest: `79701365${'b'.repeat(56)}`, custodians: ['Dana', 'Eli'], keyIds: ['k1', 'k2'] };
+    const custody = setOfTwo();
     printWrapAgain(io, [{ ...EARLIER, custody }], 'reason', 'key 2 import refused', {
       existing: false,
       custody: true,
@@ -69,11 +74,28 @@ describe('printWrapAgain', () => {
     expect(out.join('\n')).not.toContain('KEEP');
   });
 
+  it('the KEEP line names the keys by alias and key id, as the officer knows them', () => {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
+    const custody = setOfTwo(
+      new Map([
+        ['k1', 'pay/aes-1'],
+        ['k2', 'pay/aes-2'],
+      ]),
+    );
+    printWrapAgain(io, [{ ...EARLIER, custody }], 'reason', 'key 2 import refused', {
+      existing: false,
+      custody: true,
+      fresh: ['k2'],
+    });
+    expect(out.join('\n')).toContain('it backs keys this session makes no new material for (pay/aes-1 (k1))');
+  });
+
   it('material that exists already for some keys of a custody set never has that set destroyed: it is kept', () => {
     // Key 2 imported the first bundle; key 1's import was refused and key 1 is wrapped again from a file.
     const out: string[] = [];
     const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
-    const custody = { backupDigest: `79701365${'b'.repeat(56)}`, custodians: ['Dana', 'Eli'], keyIds: ['k1', 'k2'] };
+    const custody = setOfTwo();
     printWrapAgain(io, [{ ...EARLIER, custody }], 'tokensExpired', undefined, {
       existing: true,
       custody: false,
@@ -89,7 +111,7 @@ describe('printWrapAgain', () => {
   it('a kept custody set whose keys the journal does not record says so, not an empty list of keys', () => {
     const out: string[] = [];
     const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };
-    const custody = { backupDigest: 'c'.repeat(64), custodians: ['Dana'], keyIds: [] };
+    const custody = { backupDigest: 'c'.repeat(64), custodians: ['Dana'], keyIds: [], aliases: new Map() };
     printWrapAgain(io, [{ ...EARLIER, custody }], 'tokensExpired', undefined, {
       existing: false,
       custody: true,

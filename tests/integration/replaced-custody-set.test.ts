@@ -103,14 +103,14 @@ describe('a custody set a later wrap of new material replaces', () => {
     expect(said).not.toContain('the custodians of the earlier custody set destroy those shares');
     expect(said).not.toContain('Import one bundle only. Once it is imported');
     expect(said).toMatch(
-      /KEEP the earlier custody set \(backup digest [0-9A-F ]+…\): it backs keys this session makes no new material for \(0a1b2c3d-0000-4000-8000-000000000002\)/,
+      /KEEP the earlier custody set \(backup digest [0-9A-F ]+…\): it backs keys this session makes no new material for \(test\/key-2 \(0a1b2c3d-0000-4000-8000-000000000002\)\)/,
     );
     const name = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*-2\.txt$/.test(f)) as string;
     const receipt = flat(await readFile(path.join(dir(), name), 'utf8'));
     // The receipt's Deviations: the earlier set is to be kept, not destroyed; in English and Chinese.
     expect(receipt).not.toContain('the custodians of the earlier custody set (backup digest');
     expect(receipt).toMatch(
-      /the earlier custody set \(backup digest [0-9A-F ]+…\) must be KEPT, its shares not destroyed/,
+      /the earlier custody set \(backup digest [0-9A-F ]+…\) must be KEPT, its shares not destroyed: it also backs keys this wrap makes no new material for \(test\/key-2 \(0a1b2c3d-0000-4000-8000-000000000002\)\)/,
     );
     expect(receipt.replace(/\s+/g, '')).toMatch(/先前的1个托管集（备份摘要[0-9A-F]+…）必须保留，不得销毁其份额/);
     const dana = receipt.slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'));

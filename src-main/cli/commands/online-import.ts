@@ -1,6 +1,6 @@
 /** `keyferry online import`: check the wrapped-material bundle against the receipt's digest, import, verify every key, write the receipt. */
 import { RefusalThen } from '../refusal-then';
-import { namedKeysValue } from '../../core/ceremony/online/named-keys';
+import { namedKeysValue } from '../../core/ceremony/shared/named-keys';
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { refuseDurationGoingOn, sentImport } from '../../core/ceremony/online/resumed-import-expiry';

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 
 const parametersKeysSchema = z.object({
-  keys: z.array(z.object({ keyId: z.string(), replicaOf: z.string().nullish() })),
+  keys: z.array(z.object({ keyId: z.string(), replicaOf: z.string().nullish(), alias: z.string().optional() })),
 });
 
 /**
@@ -23,4 +23,14 @@ export function keysBacked(materialIds: readonly string[], data: unknown): strin
     ? read.data.keys.filter((k) => materialIds.includes(k.replicaOf ?? k.keyId)).map((k) => k.keyId)
     : [];
   return [...new Set([...materialIds, ...members])];
+}
+
+/**
+ * The alias of each key of the session's `parameters.read` (`data`) that names one other than its
+ * key id: what the officer knows the key by, printed beside its id wherever a line names a key.
+ */
+export function keyAliases(data: unknown): ReadonlyMap<string, string> {
+  const read = parametersKeysSchema.safeParse(data);
+  const keys = read.success ? read.data.keys : [];
+  return new Map(keys.flatMap((k) => (k.alias !== undefined && k.alias !== k.keyId ? [[k.keyId, k.alias]] : [])));
 }

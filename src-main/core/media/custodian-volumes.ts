@@ -15,9 +15,24 @@
 import os from 'node:os';
 import { KeyferryError } from '../errors';
 
-/** What a place of the workstation is, as the refusal names it. */
-type WorkstationPlaceKind =
-  'material' | 'receipts' | 'journal' | 'cwd' | 'home' | 'temp' | 'memory' | 'boot' | 'system';
+/**
+ * What a place of the workstation is, as the refusal names it, and whether it may lie on the transfer
+ * media itself: the working folder, the material file and the receipts may be on the transfer stick
+ * (a command run from it), every other place is the workstation's whatever the command line says.
+ */
+const MAY_BE_TRANSFER_MEDIA = {
+  material: true,
+  receipts: true,
+  journal: false,
+  cwd: true,
+  home: false,
+  temp: false,
+  memory: false,
+  boot: false,
+  system: false,
+} as const;
+
+type WorkstationPlaceKind = keyof typeof MAY_BE_TRANSFER_MEDIA;
 
 interface WorkstationPlace {
   readonly on: WorkstationPlaceKind;
@@ -108,6 +123,11 @@ export function workstationPlaces(named: NamedPlaces, host: WorkstationHost = th
   return places.flatMap(([on, place]) => (place === undefined || place === '' ? [] : [{ on, path: place }]));
 }
 
+/** The places of `places` that are the workstation's whatever the command line says (none may be the transfer media). */
+export function workstationOnlyPlaces(places: readonly WorkstationPlace[]): WorkstationPlace[] {
+  return places.filter((p) => !MAY_BE_TRANSFER_MEDIA[p.on]);
+}
+
 /** Identifies the volume a path is on (its device number, as the media layer gives it). */
 type VolumeOf = (target: string) => Promise<string | number | bigint> | string | number | bigint;
 
@@ -141,8 +161,14 @@ export async function refuseCustodianVolumes(
 ): Promise<void> {
   const known = custodians.filter((c): c is CustodianVolume & { volumeId: string } => c.volumeId !== undefined);
   if (known.length === 0) return;
+  // Each folder looked up once: one folder is often several places (the receipts', the journal's and
+  // the working folder; the temporary folder and the system's /tmp).
+  const volumes = new Map<string, string | undefined>();
   const placeVolumes = [];
-  for (const place of places) placeVolumes.push({ ...place, volumeId: await volumeOrNothing(place.path, volumeOf) });
+  for (const place of places) {
+    if (!volumes.has(place.path)) volumes.set(place.path, await volumeOrNothing(place.path, volumeOf));
+    placeVolumes.push({ ...place, volumeId: volumes.get(place.path) });
+  }
   for (const c of known) {
     const same = placeVolumes.find((p) => p.volumeId === c.volumeId);
     if (same)

@@ -13,7 +13,7 @@ import { KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { refuseOutputThroughLink, type OutputRole } from '../fs/linked-output';
-import { refuseCustodianVolumes, workstationPlaces } from './custodian-volumes';
+import { refuseCustodianVolumes, workstationOnlyPlaces, workstationPlaces } from './custodian-volumes';
 import { volumeIdOf } from './folder-info';
 
 /** What a destination is for; messages name the folder by it (the preflight's part of OutputRole). */
@@ -173,9 +173,6 @@ async function statfsSpace(folder: string): Promise<VolumeSpace> {
   return { freeBytes: stats.bavail * stats.bsize, blockBytes: stats.bsize };
 }
 
-/** The places a command line names that may be the transfer media itself (checkVolumes). */
-const MAYBE_ON_TRANSFER_MEDIA: ReadonlySet<string> = new Set(['cwd', 'material', 'receipts']);
-
 /**
  * Custodians each on their own volume and none on the workstation's (custodian-volumes.ts: the
  * receipts', the journal's, the home, temporary and system folders', the working folder's and the
@@ -200,8 +197,7 @@ async function checkVolumes(checked: readonly CheckedDestination[], options: Pre
   const bundle = checked.find((c) => c.role === 'bundle');
   const onBundle = custodians.find((c) => c.volumeId === bundle?.volumeId);
   if (bundle && onBundle) {
-    const workstationOnly = places.filter((p) => !MAYBE_ON_TRANSFER_MEDIA.has(p.on));
-    await refuseCustodianVolumes([onBundle], workstationOnly, volumeIdOf, 'wrap');
+    await refuseCustodianVolumes([onBundle], workstationOnlyPlaces(places), volumeIdOf, 'wrap');
     throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
       index: onBundle.index,
       folder: onBundle.folder,

@@ -154,7 +154,10 @@ const BETWEEN_STEPS = ['stop=between-steps', 'state=between journaled steps'];
 const EVENT_SAYS: Readonly<
   Record<
     string,
-    (data: Readonly<Record<string, JsonValue>>, seq: number) => { note: ReceiptPhrase; fields: readonly string[] }
+    (
+      data: Readonly<Record<string, JsonValue>>,
+      seq: number,
+    ) => { note: ReceiptPhrase; fields: readonly string[] } | undefined
   >
 > = {
   // A witness's refused value, in the words the People section uses (which group differed, or why it
@@ -179,6 +182,27 @@ const EVENT_SAYS: Readonly<
     }),
     fields: ['mismatch', 'namedJournal', 'namedJournalFirstEntrySha256', 'bundleOnMedia', 'reason'],
   }),
+  // The closing of a session that did not journal its end: which session, which entries, checked how
+  // (not "Session: 1, Entry: 3, Count: 12"); a journal older than these values keeps its fields.
+  'ceremony.session-unfinished': (data) => {
+    const { session, seq, count, checkedAgainst } = data;
+    if (typeof session !== 'number' || typeof seq !== 'number' || typeof count !== 'number') return undefined;
+    return {
+      note: phrase('receipt.deviations.sessionUnfinished', {
+        session,
+        from: seq,
+        to: seq + count - 1,
+        checked: typeof checkedAgainst === 'string' ? selectCase(checkedAgainst) : 'none',
+        closing: data.closingEndJournaled === true ? 'yes' : 'no',
+      }),
+      fields: ['session', 'seq', 'count', 'checkedAgainst', 'closingEndJournaled'],
+    };
+  },
+  // On what grounds a repeated wrap was let through, in words (not "Grounds: reason").
+  'wrap.repeated': (data) =>
+    typeof data.grounds === 'string'
+      ? { note: phrase('receipt.deviations.repeatedWrapGrounds', { grounds: data.grounds }), fields: ['grounds'] }
+      : undefined,
   'wrapping-algorithm.chosen': (data) => ({
     note: phrase('receipt.deviations.wrappingAlgorithmChosen', { from: String(data.from), to: String(data.to) }),
     fields: ['from', 'to'],

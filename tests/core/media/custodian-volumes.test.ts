@@ -8,7 +8,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refuseCustodianVolumes, workstationPlaces } from '../../../src-main/core/media/custodian-volumes';
+import {
+  refuseCustodianVolumes,
+  workstationOnlyPlaces,
+  workstationPlaces,
+} from '../../../src-main/core/media/custodian-volumes';
 import { volumeIdOf } from '../../../src-main/core/media/folder-info';
 import type { KeyferryError } from '../../../src-main/core/errors';
 import { translator } from '../../../src-main/i18n/translate';
@@ -91,6 +95,24 @@ describe('workstationPlaces', () => {
       { platform: 'win32', homedir: 'C:\\Users\\dana', tmpdir: 'C:\\Temp', systemDrive: 'C:' },
     );
     expect(windows.map((p) => p.path)).toEqual(['C:\\', 'D:\\ceremony', 'C:\\Users\\dana', 'C:\\Temp']);
+  });
+});
+
+describe('workstationOnlyPlaces', () => {
+  it('leaves out the places a command run from the transfer stick may have on it: the material file, the working folder, the receipts', () => {
+    const places = workstationPlaces(
+      { material: '/media/usb/key.bin', receipts: '/media/usb/receipts', journal: '/w/journal', cwd: '/media/usb' },
+      { platform: 'linux', homedir: '/home/dana', tmpdir: '/tmp' },
+    );
+    const kept = workstationOnlyPlaces(places);
+    expect(kept.filter((p) => p.path.startsWith('/media/usb'))).toEqual([]);
+    expect(kept.slice(0, 4)).toEqual([
+      { on: 'system', path: '/' },
+      { on: 'journal', path: '/w/journal' },
+      { on: 'home', path: '/home/dana' },
+      { on: 'temp', path: '/tmp' },
+    ]);
+    expect(kept).toHaveLength(places.length - 3);
   });
 });
 
@@ -190,12 +212,15 @@ describe.skipIf(!MOUNTS_AVAILABLE)('refuseCustodianVolumes on real mounts', () =
       const refused = await refusal(rule([stick, shm], { homedir: dir, tmpdir: dir }));
       expect(refused.values).toMatchObject({ index: 2, folder: shm, on: 'memory', place: '/dev/shm' });
       expect(refused.message).toContain(
-        'is on the same volume as a folder in this workstation’s memory (/dev/shm), not a stick: that share and the whole backup would stay in this workstation’s memory.',
+        'is on the same volume as a folder in this workstation’s memory (/dev/shm), not a stick: that share and the whole backup would stay in this workstation’s memory, and be lost when it is switched off. Nothing was read or written.',
       );
+      // A folder in memory is no stick left unmounted: the sentence about one is not said.
+      expect(refused.message).not.toContain('not mounted');
       const zh = translator('zh-CN').problem(refused);
       expect(zh.message).toContain(
-        '本工作站内存中的文件夹（/dev/shm，并非U盘）位于同一卷：该份额和完整备份会留在本工作站的内存中',
+        '本工作站内存中的文件夹（/dev/shm，并非U盘）位于同一卷：该份额和完整备份会留在本工作站的内存中，关机即丢失。未读取也未写入任何内容。',
       );
+      expect(zh.message).not.toContain('未挂载');
     } finally {
       await rm(shm, { recursive: true, force: true });
     }
@@ -205,6 +230,23 @@ describe.skipIf(!MOUNTS_AVAILABLE)('refuseCustodianVolumes on real mounts', () =
     await expect(
       refuseCustodianVolumes(await custodians(stick, runtime), places, volumeIdOf, 'split'),
     ).rejects.toMatchObject({ values: { index: 2, on: 'memory', place: runtime } });
+  });
+
+  it('looks up each folder’s volume once, however many places it is (receipts, journal and working folder in one)', async () => {
+    const stick = mounted('stick');
+    const places = workstationPlaces(
+      { receipts: dir, journal: dir, cwd: dir },
+      { platform: 'linux', homedir: dir, tmpdir: '/tmp' },
+    );
+    const looked: string[] = [];
+    const counted = (target: string) => {
+      looked.push(target);
+      return volumeIdOf(target);
+    };
+    await refuseCustodianVolumes(await custodians(stick), places, counted, 'wrap');
+    expect(looked).toEqual([...new Set(places.map((p) => p.path))]);
+    expect(looked.filter((p) => p === dir)).toHaveLength(1);
+    expect(looked.filter((p) => p === '/tmp')).toHaveLength(1);
   });
 
   it('refuses two custodians on one stick after the workstation’s volumes, and passes sticks of their own', async () => {

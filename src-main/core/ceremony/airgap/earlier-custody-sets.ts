@@ -15,6 +15,7 @@ import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
 import { groupHex } from '../../hex-groups';
 import type { EarlierWrap } from './earlier-wraps';
+import { namedKey } from '../shared/named-keys';
 
 /** The earlier custody sets split by what their custodians do once this wrap's bundle is imported. */
 interface EarlierCustodySets {
@@ -22,7 +23,7 @@ interface EarlierCustodySets {
   readonly destroy: readonly string[];
   /** Sets that also back keys this wrap makes no new material for: kept. */
   readonly keep: readonly string[];
-  /** The keys the kept sets back that this wrap makes no new material for, once each. */
+  /** The keys the kept sets back that this wrap makes no new material for, once each: `alias (key id)`, or the id. */
   readonly keptKeys: readonly string[];
 }
 
@@ -53,7 +54,7 @@ export function earlierCustodySets(
 ): EarlierCustodySets {
   const destroy: string[] = [];
   const keep: string[] = [];
-  const keptKeys = new Set<string>();
+  const keptKeys = new Map<string, string>();
   for (const { custody } of earlier) {
     if (!custody) continue;
     const left = custody.keyIds.filter((k) => !fresh.includes(k));
@@ -61,8 +62,11 @@ export function earlierCustodySets(
       if (!existing) destroy.push(setName(custody.backupDigest));
     } else {
       keep.push(setName(custody.backupDigest));
-      left.forEach((k) => keptKeys.add(k));
+      for (const keyId of left) {
+        const alias = custody.aliases.get(keyId);
+        if (!keptKeys.has(keyId)) keptKeys.set(keyId, alias === undefined ? keyId : namedKey({ alias, keyId }));
+      }
     }
   }
-  return { destroy, keep, keptKeys: [...keptKeys] };
+  return { destroy, keep, keptKeys: [...keptKeys.values()] };
 }

@@ -16,7 +16,7 @@
 import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
 import { earlierCustodySets, freshKeyIds } from './earlier-custody-sets';
-import { keysBacked } from '../../custody/keys-backed';
+import { keyAliases, keysBacked } from '../../custody/keys-backed';
 import { parametersReadTokens } from './journal-kms-time';
 import { KeyferryError } from '../../errors';
 import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
@@ -43,6 +43,8 @@ export interface EarlierWrap {
     readonly backupDigest: string;
     readonly custodians: readonly string[];
     readonly keyIds: readonly string[];
+    /** The alias of each of those keys that its session's parameters name (keys-backed.ts keyAliases). */
+    readonly aliases: ReadonlyMap<string, string>;
   } | null;
   /**
    * Until when (ISO) the bundle can be imported: the latest import-token expiry of its keys. Null
@@ -152,6 +154,7 @@ function finishedIn(session: number, entries: readonly JournalEntry[]): EarlierW
             backupDigest,
             custodians: split.data.holders.map((h) => h.custodian),
             keyIds: keysBacked(split.data.keyIds ?? [], read?.data),
+            aliases: keyAliases(read?.data),
           }
         : null,
     tokensUntil: read ? tokensUntilOf(read.data) : null,

@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
-import { KeyferryError } from '../../errors';
-import type { Journal } from '../../journal';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData, type Journal } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { expiryText, type KeyExpiry } from '../shared/planned-expiry';
 import {
@@ -108,7 +108,8 @@ export class SessionPreflight {
    * Before a material file is read: refuses (MATERIAL_ON_CUSTODIAN_VOLUME) one on the volume of a
    * custodian folder the preflight checked. The app chooses the file after the preflight, which
    * could not compare it: that custodian's share and the whole backup would go beside the
-   * plaintext. Left out, as the preflight's volume rule is, by the rehearsal's override.
+   * plaintext. Journaled `preflight.refused`, as the preflight's own refusals are (the receipt lists
+   * it). Left out, as the preflight's volume rule is, by the rehearsal's override.
    */
   async refuseMaterialOnCustodianVolume(file: string): Promise<void> {
     const checked = this.require('load');
@@ -118,8 +119,14 @@ export class SessionPreflight {
     if (volumeId === undefined) return;
     const index = this.#custodianVolumes.findIndex((c) => c.volumeId === volumeId);
     const custodian = this.#custodianVolumes[index];
-    if (custodian)
-      throw new KeyferryError('MATERIAL_ON_CUSTODIAN_VOLUME', { file, index: index + 1, folder: custodian.folder });
+    if (!custodian) return;
+    const refused = new KeyferryError('MATERIAL_ON_CUSTODIAN_VOLUME', {
+      file,
+      index: index + 1,
+      folder: custodian.folder,
+    });
+    await this.#journal.append(this.#operator, 'preflight.refused', problemData(toProblem(refused)));
+    throw refused;
   }
 
   /**

@@ -5,7 +5,7 @@
  * the way back starts with fresh parameters. The refusal names them and that way
  * (IMPORT_NEEDS_NEW_PARAMETERS) instead of calling the ceremony finished.
  */
-import { namedKeysValue } from './named-keys';
+import { namedKeysValue } from '../shared/named-keys';
 import { KeyferryError } from '../../errors';
 import { holdsImportedMaterial, type OnlineCeremonyState } from './state';
 

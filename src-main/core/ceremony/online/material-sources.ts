@@ -16,7 +16,7 @@
  * bundles restored from one set but imported from two bundles count as two: one more round, never a
  * dead end).
  */
-import { namedKeysValue } from './named-keys';
+import { namedKeysValue } from '../shared/named-keys';
 import { phraseOf, phrasesValue, type Phrase } from '../../../i18n/phrase';
 import { materialIdOf } from '../../bundle/replica-groups';
 import { KeyferryError } from '../../errors';

@@ -6,7 +6,7 @@
  * round whose keys take their material from different places is refused here, with nothing
  * fetched (material-sources.ts), as is a choice leaving out a key that never had parameters.
  */
-import { namedKeysValue } from './named-keys';
+import { namedKeysValue } from '../shared/named-keys';
 import { KeyferryError } from '../../errors';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { ONLINE_EVENTS } from './events';

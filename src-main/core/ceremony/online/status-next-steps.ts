@@ -35,7 +35,7 @@
  *   before its first import (refusedBeforeImport says what a refusal then means).
  */
 import { z } from 'zod';
-import { namedKeysValue } from './named-keys';
+import { namedKeysValue } from '../shared/named-keys';
 import type { JournalEntry } from '../../journal';
 import { KeyferryError } from '../../errors';
 import { KeyState, keyStateOfName } from '../../kms/types';

@@ -15,7 +15,7 @@
  * the wrong receipt) is named as another ceremony's (WRAPPED_OTHER_CEREMONY): its manifest alone is
  * read, and its claim believed only when the typed digest proves that manifest.
  */
-import { namedKeysValue } from './named-keys';
+import { namedKeysValue } from '../shared/named-keys';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import { parseTypedDigest } from '../../crypto/typed-digest';

@@ -6,7 +6,7 @@ export const enCli = {
   'cli.help.commands': 'Commands:',
   'cli.help.lang': 'Language: --lang en|zh-CN, else LC_ALL / LC_MESSAGES / LANG.',
   'cli.help.receiptLang':
-    'Receipts and custody slips: --receipt-lang en|zh-CN|both (both: English and Chinese side by side), else the language above; a ceremony’s journal records it, and its later sessions keep it unless given again.',
+    '{journal, select, none {Custody slips: --receipt-lang en|zh-CN|both (both: English and Chinese side by side), else the language above. This command keeps no journal, so nothing remembers the choice: give it on every split.} other {Receipts and custody slips: --receipt-lang en|zh-CN|both (both: English and Chinese side by side), else the language above; a ceremony’s journal records it, and its later sessions keep it unless given again.}}',
   'cli.summary.journal-verify': 'Verify a ceremony journal (hash chain, and the head hash printed on a receipt)',
   'cli.summary.journal-set-aside-torn-line':
     'Set aside the incomplete last line of a journal (an append cut short by a power loss), kept in a file beside it',

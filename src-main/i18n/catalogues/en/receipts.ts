@@ -72,6 +72,10 @@ export const enReceipts = {
     'Wrapped in this journal ({mismatch, select, new {a new one} older {an older copy of the one named} other {another one}}), not in {named} (first entry {namedFirstEntry}), {source, select, media {the journal of the earlier wrap whose bundle {folder} lay on the medium} other {the journal of the earlier wraps that the import parameters name}}; the officer declared that journal lost (the recorded text is why). The online side imports this wrap only on its officer’s word{source, select, media { if it took a bundle of that journal} other {}}, and the bundles of the earlier wraps are never to be imported.',
   'receipt.deviations.wrappingAlgorithmChosen':
     'The wrapping algorithm was changed from {from} to {to}: the import parameters fetched after this entry are for {to}.',
+  'receipt.deviations.sessionUnfinished':
+    'Session {session} of this journal (entries {from}-{to}) had not journaled its end; it was closed here before the next session began{checked, select, parameters {, once this journal was checked against the import-parameters bundle (its SHA-256 below)} consoleFiles {, with console files, which name no journal to check this one against} other {}}: what it wrote is withdrawn or kept as the entries after this one say{closing, select, yes {, and the closing ends with a “session closed” entry naming this one (a closing cut short is run again, nothing done twice)} other {}}.',
+  'receipt.deviations.repeatedWrapGrounds':
+    '{grounds, select, reason {Let through on the officer’s reason, said above.} tokensExpired {Let through because the import tokens of every earlier bundle had expired: none of those bundles can be imported any more.} boundMaterial {Let through because every key takes only the material the KMS already holds: no new material was made.} other {Let through on the grounds “{grounds}”.}}',
   'receipt.deviations.custodySameVolume':
     'Custody shares were written to folders on one volume by override; each folder must be moved to its own custodian’s media.',
   'receipt.deviations.whenAndWho': '{when}, {who}',

@@ -8,7 +8,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.help.commands': '命令：',
   'cli.help.lang': '语言：--lang en|zh-CN，否则依次取 LC_ALL / LC_MESSAGES / LANG。',
   'cli.help.receiptLang':
-    '回执和托管凭条：--receipt-lang en|zh-CN|both（both：中英文并排），否则使用上面的语言；仪式日志记录此语言，之后的会话沿用它，除非再次指定。',
+    '{journal, select, none {托管凭条：--receipt-lang en|zh-CN|both（both：中英文并排），否则使用上面的语言。本命令不保留日志，不会记住此选择：每次拆分都须指定。} other {回执和托管凭条：--receipt-lang en|zh-CN|both（both：中英文并排），否则使用上面的语言；仪式日志记录此语言，之后的会话沿用它，除非再次指定。}}',
   'cli.summary.journal-verify': '校验仪式日志（哈希链，以及回执上打印的链头哈希）',
   'cli.summary.journal-set-aside-torn-line':
     '将日志中不完整的最后一行（被断电中断的追加写入）移出，保存在日志旁的文件中',

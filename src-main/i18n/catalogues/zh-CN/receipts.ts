@@ -67,6 +67,10 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '在本日志（{mismatch, select, new {新日志} older {所指定日志的旧副本} other {另一个日志}}）中包装，而不是在{source, select, media {介质上的材料包 {folder} 所属的先前包装所在日志} other {导入参数指定的先前包装所在日志}} {named}（首条记录 {namedFirstEntry}）中；官员声明该日志已丢失（所记录的文字即原因）。{source, select, media {如果联网端曾接收过该日志的材料包，它} other {联网端}}只有在其官员确认后才会导入本次包装，先前包装的材料包绝不可导入。',
   'receipt.deviations.wrappingAlgorithmChosen':
     '包装密钥算法已由 {from} 改为 {to}：此条目之后获取的导入参数均为 {to}。',
+  'receipt.deviations.sessionUnfinished':
+    '此日志的第 {session} 次会话（条目 {from}-{to}）未记入其结束；在下一次会话开始之前已在此将其关闭{checked, select, parameters {，关闭前已将此日志与导入参数包核对（其 SHA-256 见下）} consoleFiles {，所用的控制台文件未注明日志，无法据以核对此日志} other {}}：其写出的内容已按本条之后的条目所述撤回或保留{closing, select, yes {；关闭以注明本条目的“会话已关闭”条目结束（被中断的关闭会再次运行，不会重复执行任何操作）} other {}}。',
+  'receipt.deviations.repeatedWrapGrounds':
+    '{grounds, select, reason {依据操作员的理由放行（见上文）。} tokensExpired {因为所有先前的包的导入令牌均已过期而放行：这些包都不能再导入。} boundMaterial {因为每个密钥只接受 KMS 已持有的密钥材料而放行：未生成新的密钥材料。} other {依据“{grounds}”放行。}}',
   'receipt.deviations.custodySameVolume':
     '已通过覆盖将保管份额写入同一卷上的文件夹；每个文件夹都必须移到其保管人自己的移动存储介质上。',
   'receipt.deviations.whenAndWho': '{when}，{who}',

@@ -13,7 +13,7 @@ const wrapWith = (session: number, digest: string, keyIds: string[]): EarlierWra
   bundleDigest: String(session).repeat(64),
   folder: `/m/w${session}`,
   receipt: null,
-  custody: { backupDigest: digest.repeat(64), custodians: ['Dana', 'Eli'], keyIds },
+  custody: { backupDigest: digest.repeat(64), custodians: ['Dana', 'Eli'], keyIds, aliases: new Map() },
   tokensUntil: null,
 });
 

@@ -75,7 +75,7 @@ describe('finishedWraps', () => {
         bundleDigest: D1,
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
-        custody: { backupDigest: B1, custodians: ['赵敏', 'Eli'], keyIds: ['k1', 'k3', 'k2'] },
+        custody: { backupDigest: B1, custodians: ['赵敏', 'Eli'], keyIds: ['k1', 'k3', 'k2'], aliases: new Map() },
         // The latest of its keys' token expiries: the bundle can be imported until then.
         tokensUntil: '2026-12-02T09:30:00.000Z',
       },
@@ -100,7 +100,7 @@ describe('finishedWraps', () => {
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
         // A split that journaled no keys: it backs keys not known (never said to be replaced whole).
-        custody: { backupDigest: B1, custodians: ['Eli', '赵敏'], keyIds: [] },
+        custody: { backupDigest: B1, custodians: ['Eli', '赵敏'], keyIds: [], aliases: new Map() },
         tokensUntil: null,
       },
     ]);
@@ -202,7 +202,12 @@ describe('journalRepeatedWrap', () => {
         bundleDigest: D1,
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
-        custody: { backupDigest: `7a03444a${B1.slice(8)}`, custodians: ['Carol', 'Dan', 'Eve'], keyIds: ['k1'] },
+        custody: {
+          backupDigest: `7a03444a${B1.slice(8)}`,
+          custodians: ['Carol', 'Dan', 'Eve'],
+          keyIds: ['k1'],
+          aliases: new Map(),
+        },
         tokensUntil: '2026-12-02T08:00:00.000Z',
       };
       const fresh = { existing: false, parameters: [{ keyId: 'k1' }] };
@@ -247,7 +252,12 @@ describe('journalRepeatedWrap', () => {
         bundleDigest: D1,
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
-        custody: { backupDigest: `79701365${B1.slice(8)}`, custodians: ['Carol', 'Dan', 'Eve'], keyIds: ['k1', 'k2'] },
+        custody: {
+          backupDigest: `79701365${B1.slice(8)}`,
+          custodians: ['Carol', 'Dan', 'Eve'],
+          keyIds: ['k1', 'k2'],
+          aliases: new Map(),
+        },
         tokensUntil: '2099-01-01T00:00:00.000Z',
       };
       // Key 2's import was refused: new parameters for key 2 alone, new material for it only.
@@ -281,11 +291,47 @@ describe('journalRepeatedWrap', () => {
     }
   });
 
+  it('names the keys a kept custody set backs by alias and key id, as the officer knows them', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-earlier-wraps-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      await journal.append('Officer', 'ceremony.session-started', { side: 'air-gapped' });
+      await journal.append('Officer', 'parameters.read', {
+        keys: [
+          { keyId: 'k1', alias: 'pay/aes-1', tokenExpiresAt: '2099-01-01T00:00:00.000Z' },
+          { keyId: 'k2', alias: 'pay/aes-2', tokenExpiresAt: '2099-01-01T00:00:00.000Z' },
+        ],
+      });
+      await journal.append('Officer', 'custody.split', { ...splitTo('Carol', 'Dan'), keyIds: ['k1', 'k2'] });
+      await journal.append('Officer', 'wrapped-bundle.written', { folder: '/m/w1', manifestSha256: D1 });
+      await journal.append('Officer', 'receipt.written', { textFile: 'receipt-1.txt' });
+      await journal.append('Officer', 'wrapped-bundle.completed', { folder: '/m/w1', manifestSha256: D1 });
+      // Key 2's import was refused: new parameters and new material for key 2 alone; the set still backs key 1.
+      await journalRepeatedWrap(journal, 'Officer', finishedWraps(journal.entries), 'reason', 'key 2 refused', {
+        existing: false,
+        parameters: [{ keyId: 'k2' }],
+      });
+      const phrase = phraseSchema.parse(journal.entries.at(-1)!.data.reasonPhrase);
+      expect(translator('en').message(phrase)).toContain(
+        'it also backs keys this wrap makes no new material for (pay/aes-1 (k1))',
+      );
+      expect(translator('zh-CN').message(phrase)).toContain('pay/aes-1 (k1)');
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps an earlier custody set that backs a key this wrap of material that exists already leaves alone', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-earlier-wraps-'));
     const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
     try {
-      const custody = { backupDigest: `79701365${B1.slice(8)}`, custodians: ['Carol', 'Dan'], keyIds: ['k1', 'k2'] };
+      const custody = {
+        backupDigest: `79701365${B1.slice(8)}`,
+        custodians: ['Carol', 'Dan'],
+        keyIds: ['k1', 'k2'],
+        aliases: new Map(),
+      };
       const earlier = { session: 1, bundleDigest: D1, folder: '/m/w1', receipt: 'r.txt', custody, tokensUntil: null };
       // Key 2 imported the first bundle; key 1's import was refused, and key 1 is wrapped again from a file.
       await journalRepeatedWrap(journal, 'Officer', [earlier], 'reason', 'key 1 import refused', {

@@ -1,13 +1,15 @@
 /**
  * The app chooses the material file after the preflight, which could not compare its volume: a
  * file picked from a custodian's stick would get that custodian's share and the whole backup
- * written beside the plaintext. The session refuses it before reading it, on real tmpfs sticks.
+ * written beside the plaintext. The session refuses it before reading it (journaled, as the
+ * preflight's refusals are), on real tmpfs sticks.
  */
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toProblem, type KeyferryError } from '../../../../src-main/core/errors';
+import { receiptDeviations } from '../../../../src-main/core/receipt/deviation-facts';
 import { translator } from '../../../../src-main/i18n/translate';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
 import { createFixture, type Fixture } from '../ceremony-fixture';
@@ -34,7 +36,7 @@ function stick(name: string): string {
 /** One AES key's session preflighted with two custodians, each on a stick of their own. */
 async function preflightedOnSticks(allowSameVolume = false) {
   const plan = f.plan(['AES_256']);
-  const { params, air } = await airGapReadDayOne(f, plan);
+  const { params, air, journal } = await airGapReadDayOne(f, plan);
   const sticks = [stick('stick-1'), stick('stick-2')];
   const folders = sticks.map((s, i) => path.join(s, `custodian-${i + 1}`));
   await mkdir(path.join(f.dir, 'transfer'));
@@ -47,12 +49,12 @@ async function preflightedOnSticks(allowSameVolume = false) {
   expect(overview).toEqual([]);
   await confirmEveryWitness(air, plan.witnesses, params);
   const keyId = air.parametersOverview?.keys[0]?.keyId ?? '';
-  return { air, sticks, folders, keyId };
+  return { air, journal, sticks, folders, keyId };
 }
 
 describe.skipIf(!MOUNTS_AVAILABLE)('a material file on a custodian’s stick', () => {
   it('is refused before it is read, in English and Chinese with the app’s way on; from the workstation it loads', async () => {
-    const { air, sticks, folders, keyId } = await preflightedOnSticks();
+    const { air, journal, sticks, folders, keyId } = await preflightedOnSticks();
     const onStick = path.join(sticks[1] as string, 'key.bin');
     await writeFile(onStick, randomBytes(32), { mode: 0o600 });
     const refused: KeyferryError = await air.loadMaterialFile(keyId, onStick).then(
@@ -62,6 +64,15 @@ describe.skipIf(!MOUNTS_AVAILABLE)('a material file on a custodian’s stick', (
     expect(refused).toMatchObject({
       code: 'MATERIAL_ON_CUSTODIAN_VOLUME',
       values: { file: onStick, index: 2, folder: folders[1] },
+    });
+    // Journaled as the preflight's refusals are: the receipt lists it among the deviations.
+    expect(journal.entries.at(-1)).toMatchObject({
+      event: 'preflight.refused',
+      data: { code: 'MATERIAL_ON_CUSTODIAN_VOLUME', values: { file: onStick, index: 2, folder: folders[1] } },
+    });
+    expect(receiptDeviations(journal.entries).at(-1)).toMatchObject({
+      kind: 'refusal',
+      reason: { problem: { code: 'MATERIAL_ON_CUSTODIAN_VOLUME' } },
     });
     const app = { ...toProblem(refused), values: { ...toProblem(refused).values, surface: 'app' } };
     const en = translator('en').problem(app);

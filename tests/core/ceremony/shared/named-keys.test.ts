@@ -1,6 +1,6 @@
 /** Keys named in a refusal: alias and key id each, as one list the reader's language joins. */
 import { describe, expect, it } from 'vitest';
-import { namedKeysValue } from '../../../../src-main/core/ceremony/online/named-keys';
+import { namedKeysValue } from '../../../../src-main/core/ceremony/shared/named-keys';
 import { translator } from '../../../../src-main/i18n/translate';
 
 describe('namedKeysValue', () => {

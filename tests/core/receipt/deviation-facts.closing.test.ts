@@ -1,0 +1,69 @@
+/**
+ * Deviations said in words where the receipt printed journal field names: the closing of an
+ * air-gapped session that ended without journaling its end (`ceremony.session-unfinished`, closed by
+ * the next run on a real journal file) names the session and its entries, not "Session: 1, Entry: 1,
+ * Count: 3"; a repeated wrap says on what grounds it was let through, not "Grounds: reason" (English
+ * on a Chinese receipt). English and Chinese, on the text receipt.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeUnfinishedSession } from '../../../src-main/core/ceremony/airgap/unfinished-session';
+import { openJournal, type Journal, type JournalEntry } from '../../../src-main/core/journal';
+import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
+import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
+import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
+import { phraseOf } from '../../../src-main/i18n/phrase';
+import { sampleReceiptInput } from './fixtures';
+
+let dir: string;
+let journal: Journal;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-closing-words-'));
+  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The text receipt for `entries` in `language`, its lines joined (Chinese lines break between any two characters). */
+function deviationsText(entries: readonly JournalEntry[], language: ReceiptLanguage): string {
+  const input = { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(entries) };
+  return renderReceiptText(input, { language }).replace(/\s*\n\s*/g, language === 'en' ? ' ' : '');
+}
+
+describe('deviations in words, not field names', () => {
+  it('the closing of a session that ended without its end names the session and its entries', async () => {
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'parameters.read', { ceremonyId: 'KF-20250301-abcdef' });
+    await journal.append('Ana', 'preflight.passed', { destinations: [] });
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).not.toBeNull();
+    const english = deviationsText(journal.entries, 'en');
+    expect(english).toContain(
+      'Session 1 of this journal (entries 1-3) had not journaled its end; it was closed here before the next session began: what it wrote is withdrawn or kept as the entries after this one say, and the closing ends with a “session closed” entry naming this one',
+    );
+    expect(english).not.toMatch(/Session: 1|Entry: 1|Count: 3|Closing to end with/);
+    const chinese = deviationsText(journal.entries, 'zh-CN');
+    expect(chinese).toContain('此日志的第 1 次会话（条目 1-3）未记入其结束；在下一次会话开始之前已在此将其关闭');
+    expect(chinese).not.toMatch(/会话：1|数量：3/);
+  });
+
+  it('a repeated wrap says on what grounds it was let through, in the receipt’s language', async () => {
+    await journal.append('Ana', 'wrap.repeated', {
+      earlier: [],
+      grounds: 'tokensExpired',
+      reasonPhrase: {
+        ...phraseOf('journal.reason.wrap-repeated', { count: 1, last: 1, custodySets: 0, fresh: 'yes' }),
+      },
+    });
+    expect(deviationsText(journal.entries, 'en')).toContain(
+      'Let through because the import tokens of every earlier bundle had expired: none of those bundles can be imported any more.',
+    );
+    const chinese = deviationsText(journal.entries, 'zh-CN');
+    expect(chinese).toContain('因为所有先前的包的导入令牌均已过期而放行');
+    expect(chinese).not.toContain('tokensExpired');
+  });
+});
