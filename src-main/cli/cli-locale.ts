@@ -10,7 +10,7 @@ import { localeFromEnvironment, matchLocale, type DisplayLocale } from '../i18n/
 import { translator, type Translator } from '../i18n/translate';
 import type { CliIo } from './command';
 import type { JournalEntry } from '../core/journal';
-import { recordedReceiptLanguage } from '../core/ceremony/shared/journaled-receipt';
+import { receiptLanguageOfSession } from '../core/ceremony/shared/journaled-receipt';
 
 /**
  * The options every command takes, taken out of argv before its own are parsed: the CLI's language
@@ -74,14 +74,13 @@ export function ceremonyReceiptLanguage(io: Pick<CliIo, 'env' | 'locale' | 'rece
 /**
  * The receipt language a new session of an existing ceremony journal records and prints in:
  * `--receipt-lang` when given, else the one the journal records for the ceremony, else the CLI's
- * own (ceremonyReceiptLanguage). A trial's later air-gapped sessions printed English only, and
- * journaled it, after the first had chosen both languages.
+ * own (ceremonyReceiptLanguage): the app's rule too (core/ceremony/shared/journaled-receipt.ts).
  */
 export function sessionReceiptLanguage(
   io: Pick<CliIo, 'env' | 'locale' | 'receiptLanguage'>,
   entries: readonly JournalEntry[],
 ): ReceiptLanguage {
-  return io.receiptLanguage ?? recordedReceiptLanguage(entries) ?? ceremonyReceiptLanguage(io);
+  return receiptLanguageOfSession(io.receiptLanguage, entries, ceremonyReceiptLanguage(io));
 }
 
 /** Only the language asked for on this command line (a later session's receipt keeps the journal's otherwise). */

@@ -878,7 +878,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };
   'problem.WRAPPED_BRINGS_NOTHING.next': { known: string; parameters: string | number };
   'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { surface?: string; bundles: number; sets: number; setsList: string | number; replaced: string };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { surface?: string; bundles: number; importedList: string | number; sets: number; setsList: string | number; replaced: string };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': { surface?: string; imported: string };
   'problem.WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
@@ -2140,8 +2140,8 @@ export interface MessageValueTable {
   'problem.BUNDLE_TOKEN_FILE_MISMATCH.next': NoValues;
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES': { keyId: string | number; expiresAt: string | number; expirationTime: string | number };
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': NoValues;
-  'problem.BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number; tokensClock: string };
-  'problem.BUNDLE_TOKEN_EXPIRED.next': NoValues;
+  'problem.BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number; tokensClock: string; newerBundle: string };
+  'problem.BUNDLE_TOKEN_EXPIRED.next': { newerBundle: string; newerSeq: string | number; newerSource: string | number; newerUntil: Date | number };
   'problem.BUNDLE_DUPLICATE_TOKEN': { keyId: string | number };
   'problem.BUNDLE_DUPLICATE_TOKEN.next': NoValues;
   'problem.BUNDLE_PUBLIC_KEY_MISMATCH': { kind: string; file: string | number; source: string | number };
@@ -2537,6 +2537,7 @@ export interface MessageValueTable {
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE': { count: number; at: Date | number; bundlesList: string | number };
+  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS': { count: number; at: Date | number; bundlesList: string | number; beyondKeysList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string };
@@ -3060,7 +3061,7 @@ export interface ProblemValueTable {
   'BUNDLE_TOKEN_HASH_MISMATCH': { keyId: string | number };
   'BUNDLE_TOKEN_FILE_MISMATCH': { file: string | number };
   'BUNDLE_TOKEN_EXPIRY_DISAGREES': { keyId: string | number; expiresAt: string | number; expirationTime: string | number };
-  'BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number; tokensClock: string };
+  'BUNDLE_TOKEN_EXPIRED': { keyId: string | number; expiresAt: Date | number; minutes: string | number; tokensClock: string; newerBundle: string; newerSeq: string | number; newerSource: string | number; newerUntil: Date | number };
   'BUNDLE_DUPLICATE_TOKEN': { keyId: string | number };
   'BUNDLE_PUBLIC_KEY_MISMATCH': { kind: string; file: string | number; source: string | number };
   'BUNDLE_WRAPPING_KEY_INVALID': { problem: string; keyId: string | number; cause: string | number };

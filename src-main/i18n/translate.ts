@@ -160,11 +160,11 @@ export function compileMessage(
 
 /**
  * Select arguments added to problem messages after journals had recorded those problems without
- * them (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock`): such an entry renders the branch the message had before
+ * them (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`): such an entry renders the branch the message had before
  * (`other`) in the reader's language, not the stored English text. Only these: any other select
  * value missing is a fault, which falls back to the stored text as before and which tests catch.
  */
-const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock']);
+const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock', 'newerBundle']);
 
 /**
  * The SELECTS_ADDED_LATER arguments of `elements` (branches included) as present but undefined:

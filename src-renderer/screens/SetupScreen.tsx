@@ -33,6 +33,9 @@ export function SetupScreen() {
   const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(
     setup?.receiptLanguage ?? (locale === 'zh-CN' ? 'zh-CN' : 'en'),
   );
+  // Sent only when chosen here (or shown from a setup saved before): otherwise a journal continued
+  // keeps the language it records, as the CLI does.
+  const [receiptLanguageChosen, setReceiptLanguageChosen] = useState(!!setup);
   const [wrappingAlgorithm, setWrappingAlgorithm] = useState<WrappingAlgorithm>(
     setup?.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
   );
@@ -51,7 +54,7 @@ export function SetupScreen() {
       witnesses: witnesses.map((w) => w.trim()).filter((w) => w !== ''),
       ...(folder.trim() !== '' ? { folder: folder.trim() } : {}),
       paperSize,
-      receiptLanguage,
+      ...(receiptLanguageChosen ? { receiptLanguage } : {}),
       ...(mode !== 'air-gapped' ? { wrappingAlgorithm } : {}),
       ...(mode !== 'air-gapped' && materialExpiry.trim() !== '' ? { materialExpiry: materialExpiry.trim() } : {}),
     });
@@ -133,7 +136,10 @@ export function SetupScreen() {
           choices={RECEIPT_LANGUAGES}
           value={receiptLanguage}
           disabled={fixed}
-          onChange={setReceiptLanguage}
+          onChange={(language) => {
+            setReceiptLanguage(language);
+            setReceiptLanguageChosen(true);
+          }}
           label={(language) => t(`setup.receiptLanguage.${language}`)}
         />
         {mode !== 'air-gapped' && (

@@ -82,6 +82,11 @@ function checkExpiry(key: ImportParametersManifestKey, now: Date, times: TokenTi
       expiresAt,
       minutes: Math.floor(-left / 60_000),
       tokensClock: 'machine',
+      // A newer bundle read since is named only by a journal's look (ceremony/airgap/journal-kms-time.ts).
+      newerBundle: 'none',
+      newerSeq: 0,
+      newerSource: '',
+      newerUntil: 0,
     });
   }
   if (left < TOKEN_NEAR_EXPIRY_MS) times.soon.push({ keyId: key.keyId, expiresAt });

@@ -15,6 +15,7 @@ import type { UnfinishedSessionReport } from '../../core/ceremony/airgap/unfinis
 import type { TokenObjectsCleanup } from '../../core/ceremony/airgap/token-objects-cleanup';
 import { groupHex } from '../../core/hex-groups';
 import type { Journal } from '../../core/journal';
+import { receiptLanguageOfSession } from '../../core/ceremony/shared/journaled-receipt';
 import type { RecordKind } from '../contract';
 import type { CeremonySession } from './session';
 
@@ -44,7 +45,8 @@ export function airGapStartOptions(
     },
     rehearsal: session.context.mode.current() === 'rehearsal',
     paperSize: setup.paperSize,
-    receiptLanguage: setup.receiptLanguage,
+    // The journal's own for a later session, unless the officer chose one at setup (the CLI's rule).
+    receiptLanguage: receiptLanguageOfSession(setup.receiptLanguageChosen, journal.entries, setup.receiptLanguage),
     clock: () => session.now(),
     onProgress: session.progress(side),
     ...(interfaces ? { interfaces } : {}),

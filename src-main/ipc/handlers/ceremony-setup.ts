@@ -26,6 +26,8 @@ import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 import { earlierWrapsView, preflightView } from './preflight';
 import { readOverviewView } from './airgap-views';
+import { receiptLanguageOfSession } from '../../core/ceremony/shared/journaled-receipt';
+import type { LanguageController } from './language';
 import { restoreParametersView } from './custody-restore';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
@@ -88,7 +90,7 @@ export async function connectOnline(
         materialExpiry: parseMaterialExpiry(setup.materialExpiry, session.now(), 'materialExpiry'),
         rehearsal: connection.rehearsal,
         paperSize: setup.paperSize,
-        receiptLanguage: setup.receiptLanguage,
+        receiptLanguage: receiptLanguageOfSession(setup.receiptLanguageChosen, journal.entries, setup.receiptLanguage),
       },
     });
     connected = await ceremony.connect(credentials);
@@ -132,7 +134,10 @@ function distinctPeople(operator: string, witnesses: readonly string[]): void {
   }
 }
 
-export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
+export function ceremonySetupHandlers(
+  session: CeremonySession,
+  language: Pick<LanguageController, 'current'>,
+): SetupHandlers {
   return {
     setupCeremony: async (request) => {
       const mode = session.requireMode('rehearsal', 'online', 'air-gapped');
@@ -159,13 +164,16 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         folder,
         continuesOnlineJournal,
         paperSize: request.paperSize ?? DEFAULT_PAPER_SIZE,
-        receiptLanguage: request.receiptLanguage ?? 'en',
+        // None chosen: the language the screens speak, as the CLI's default is its own (English until told).
+        receiptLanguage: request.receiptLanguage ?? (language.current() === 'zh-CN' ? 'zh-CN' : 'en'),
+        receiptLanguageChosen: request.receiptLanguage,
         wrappingAlgorithm: request.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
         materialExpiry,
       };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
+      const { receiptLanguageChosen: _, ...answered } = session.setup;
       return {
-        ...session.setup,
+        ...answered,
         witnesses: [...request.witnesses],
         onlineJournal: JOURNAL_FILES.online,
         airGapJournal: JOURNAL_FILES['air-gapped'],

@@ -49,8 +49,10 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
       ...(options.networkInterfaces ? { interfaces: options.networkInterfaces } : {}),
       ...options.ceremony,
     });
+  // The language the screens speak (they tell main at start): the setup's receipt language when none is chosen.
+  const language = context.language ?? createLanguageController({ initial: DEFAULT_LOCALE });
   return {
-    ...ceremonySetupHandlers(session),
+    ...ceremonySetupHandlers(session, language),
     ...onlineHandlers(session),
     ...rehearsalClockHandlers(session),
     ...rememberedCredentialsHandlers(session),
@@ -62,7 +64,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
     ...journalHandlers(session),
     ...receiptHandlers(session),
     ...mediaHandlers(session),
-    ...languageHandlers(context, context.language ?? createLanguageController({ initial: DEFAULT_LOCALE })),
+    ...languageHandlers(context, language),
     appInfo: () => ({
       name: context.identity.name,
       version: context.identity.version,

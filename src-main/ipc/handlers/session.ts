@@ -51,8 +51,13 @@ export interface CeremonySetupRecord {
   readonly continuesOnlineJournal: boolean;
   /** The paper receipts are printed on: journaled with each side's ceremony record, the PDFs' page size. */
   readonly paperSize: PaperSize;
-  /** The language of receipts and custody slips: journaled with each side's ceremony record. */
+  /**
+   * The language of receipts and custody slips for a new journal: the one chosen on the setup
+   * screen, else the app's; journaled with each side's ceremony record.
+   */
   readonly receiptLanguage: ReceiptLanguage;
+  /** The one the officer chose on the setup screen (undefined: none; a journal's own is kept then). */
+  readonly receiptLanguageChosen: ReceiptLanguage | undefined;
   /** What the KMS wraps the import with (the online side's start). */
   readonly wrappingAlgorithm: WrappingAlgorithm;
   /** The ceremony's material expiry for AES keys, as given ("never", "90d", a date-time): resolved when the online side starts. */

@@ -48,9 +48,11 @@ describe('online import of another wrap after the keys took their material', () 
     const secondDigest = optionValue(secondImport, '--expect-digest');
     expect(firstDigest).not.toBe(secondDigest);
     expect(refused.stderr).toContain(
-      `The 2 keys of this ceremony already hold imported material, from the wrapped-material bundle ${firstDigest}. The digest typed, ${secondDigest}, is not that bundle’s: there is nothing to import from that bundle`,
+      `The 2 keys of this ceremony already hold imported material, from the wrapped-material bundle ${firstDigest}. The digest typed, ${secondDigest}, is not that bundle’s: there is nothing to import from the bundle with the digest typed`,
     );
-    expect(refused.stderr).toContain('The air-gapped receipt that prints that bundle digest matches these keys');
+    expect(refused.stderr).toContain(
+      `The air-gapped receipt that prints the digest of the bundle imported, ${firstDigest}, matches these keys`,
+    );
     expect(refused.stderr).toContain('Do not destroy a bundle or a custody set on this message alone');
     expect(refused.stderr).not.toContain('at step “finished”');
     expect(importsTaken()).toBe(taken);

@@ -89,7 +89,7 @@ describe('online import of an old wrap whose tokens the KMS refuses, after newer
     const said = back.stderr.replace(/\s+/g, ' ');
     expect(said).toMatch(
       new RegExp(
-        `That bundle was checked at online journal entry 16, and its own custody set, ${firstSet} \\(2 of 2 shares, held by Dana, Eli\\), backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material \\(their key check values or public-key fingerprints differ from that bundle’s\\)\\. Its shares, slips and backup must be destroyed, per your procedure`,
+        `The bundle with the digest typed was checked at online journal entry 16, and its own custody set, ${firstSet} \\(2 of 2 shares, held by Dana, Eli\\), backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material \\(their key check values or public-key fingerprints differ from that bundle’s\\)\\. Its shares, slips and backup must be destroyed, per your procedure`,
       ),
     );
     // The set the keys hold stays one to keep, and no other is to be destroyed on this word.

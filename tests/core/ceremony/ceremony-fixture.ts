@@ -6,6 +6,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
+import { RestoreCeremony } from '../../../src-main/core/ceremony/restore/workflow';
 import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import { OnlineCeremony, type WrappedBundleProof } from '../../../src-main/core/ceremony/online/workflow';
 import { readBundleDigest } from '../../../src-main/core/bundle';
@@ -42,6 +43,8 @@ export interface Fixture {
   onlineAhead(journal: Journal, plan: CeremonyPlan, aheadMs: number): Promise<OnlineCeremony>;
   /** The air-gapped side of `plan` on `journal`, offline; `extra` adds start options (e.g. onMaterialForAudit). */
   airgap(journal: Journal, plan: CeremonyPlan, extra?: Partial<AirGapStart>): Promise<AirGapCeremony>;
+  /** A custody restore of `plan` on `journal`, offline. */
+  restore(journal: Journal, plan: CeremonyPlan): Promise<RestoreCeremony>;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,12 @@ export interface FixtureOptions {
   readonly simulator?: KmsSimulatorOptions;
   readonly retry?: Partial<RetryPolicy>;
   readonly concurrency?: number;
+}
+
+/** What both air-gapped ceremonies of `plan` start with on `journal`: its people and title, offline. */
+function offlineStart(journal: Journal, plan: CeremonyPlan) {
+  const { title, operator, witnesses } = plan;
+  return { journal, title, operator, witnesses, app: APP, interfaces: OFFLINE };
 }
 
 export async function createFixture(options: FixtureOptions = {}): Promise<Fixture> {
@@ -115,16 +124,8 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
       laterClients.push(client);
       return openOnline(journal, plan, client, later);
     },
-    airgap: (journal, plan, extra = {}) =>
-      AirGapCeremony.start({
-        journal,
-        title: plan.title,
-        operator: plan.operator,
-        witnesses: plan.witnesses,
-        app: APP,
-        interfaces: OFFLINE,
-        ...extra,
-      }),
+    airgap: (journal, plan, extra = {}) => AirGapCeremony.start({ ...offlineStart(journal, plan), ...extra }),
+    restore: (journal, plan) => RestoreCeremony.start(offlineStart(journal, plan)),
     async close() {
       for (const j of journals) await j.close().catch(() => undefined);
       kms.close();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../../src-main/ipc/context';
 import { createHandlers } from '../../../src-main/ipc/handlers/index';
-import { CeremonySession } from '../../../src-main/ipc/handlers/session';
+import { CeremonySession, JOURNAL_FILES } from '../../../src-main/ipc/handlers/session';
 import { createModeController } from '../../../src-main/ipc/mode';
 import { createIpcRouter } from '../../../src-main/ipc/router';
 import { memoryLog } from '../test-context';
@@ -21,7 +21,7 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
 });
 
-async function airGappedSession() {
+async function airGappedSession(existing?: string) {
   const { log } = memoryLog();
   const context: HandlerContext = {
     mode: createModeController(async () => undefined),
@@ -39,8 +39,8 @@ async function airGappedSession() {
       value?: Record<string, unknown>;
       problem?: { code: string };
     };
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-receipt-lang-'));
-  folders.push(folder);
+  const folder = existing ?? (await mkdtemp(path.join(os.tmpdir(), 'keyferry-receipt-lang-')));
+  if (!existing) folders.push(folder);
   expect((await call('mode.choose', { mode: 'air-gapped' })).ok).toBe(true);
   return { call, folder };
 }
@@ -62,9 +62,41 @@ describe('the receipt language chosen at setup', () => {
     expect(start?.data.receiptLanguage).toBe('both');
   });
 
-  it('is English when left out, and refused when it is not en, zh-CN or both', async () => {
+  it('left out at a later session’s setup, is the one the journal records, as the CLI keeps it; chosen, it is the new one', async () => {
+    const first = await airGappedSession();
+    const journalOf = async (folder: string) =>
+      (await readFile(path.join(folder, JOURNAL_FILES['air-gapped']), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> })
+        .filter((e) => e.event === 'ceremony.session-started')
+        .map((e) => e.data.receiptLanguage);
+    expect((await first.call('ceremony.setup', { ...SETUP, folder: first.folder, receiptLanguage: 'both' })).ok).toBe(
+      true,
+    );
+    expect((await first.call('airgap.check-network')).ok).toBe(true);
+    await Promise.all(sessions.splice(0).map((s) => s.close()));
+    // The app started again on the same folder (a later session): the officer leaves the language as it is.
+    const later = await airGappedSession(first.folder);
+    expect((await later.call('ceremony.setup', { ...SETUP, folder: first.folder })).ok).toBe(true);
+    expect((await later.call('airgap.check-network')).ok).toBe(true);
+    expect(await journalOf(first.folder)).toEqual(['both', 'both']);
+    await Promise.all(sessions.splice(0).map((s) => s.close()));
+    // Chosen on the setup screen, the officer’s choice is the new session’s.
+    const chosen = await airGappedSession(first.folder);
+    expect((await chosen.call('ceremony.setup', { ...SETUP, folder: first.folder, receiptLanguage: 'zh-CN' })).ok).toBe(
+      true,
+    );
+    expect((await chosen.call('airgap.check-network')).ok).toBe(true);
+    expect(await journalOf(first.folder)).toEqual(['both', 'both', 'zh-CN']);
+  });
+
+  it('is the screens’ language when left out (English until told), and refused when it is not en, zh-CN or both', async () => {
     const { call, folder } = await airGappedSession();
     expect((await call('ceremony.setup', { ...SETUP, folder })).value?.receiptLanguage).toBe('en');
+    const zh = await airGappedSession();
+    expect((await zh.call('app.language', { locale: 'zh-CN', chosen: false })).ok).toBe(true);
+    expect((await zh.call('ceremony.setup', { ...SETUP, folder: zh.folder })).value?.receiptLanguage).toBe('zh-CN');
     const refused = await call('ceremony.setup', { ...SETUP, folder, receiptLanguage: 'fr' });
     expect(refused.ok).toBe(false);
   });

@@ -10,28 +10,109 @@
  * bundle after it as expired, for good.
  */
 import { z } from 'zod';
+import type { ImportParametersBundle } from '../../bundle';
+import { isKeyferryError, KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { kmsTimeFromTokens } from '../shared/kms-time';
+import { readImportParametersBundle } from './steps';
 
 /** The part of a `parameters.read` entry read here and by earlier-wraps.ts: each key's token expiry. */
 export const parametersReadTokens = z.object({ keys: z.array(z.object({ tokenExpiresAt: z.string().nullable() })) });
 
-/** The token expiries of each `parameters.read` in `entries` that a `witness.confirmed` follows before the next read. */
-function confirmedTokenExpiries(entries: readonly JournalEntry[]): (string | undefined)[] {
-  const expiries: (string | undefined)[] = [];
-  let read: (string | undefined)[] | undefined;
+const readSource = z.object({ source: z.string().catch('') });
+
+/** A `parameters.read` a witness confirmed: its entry, folder and each key's token expiry. */
+interface ConfirmedRead {
+  readonly seq: number;
+  readonly source: string;
+  readonly expiries: (string | undefined)[];
+}
+
+/** Each `parameters.read` in `entries` that a `witness.confirmed` follows before the next read. */
+function confirmedReads(entries: readonly JournalEntry[]): ConfirmedRead[] {
+  const reads: ConfirmedRead[] = [];
+  let read: ConfirmedRead | undefined;
   for (const e of entries) {
     if (e.event === 'parameters.read')
-      read = (parametersReadTokens.safeParse(e.data).data?.keys ?? []).map((k) => k.tokenExpiresAt ?? undefined);
+      read = {
+        seq: e.seq,
+        source: readSource.safeParse(e.data).data?.source ?? '',
+        expiries: (parametersReadTokens.safeParse(e.data).data?.keys ?? []).map((k) => k.tokenExpiresAt ?? undefined),
+      };
     else if (e.event === 'witness.confirmed' && read !== undefined) {
-      expiries.push(...read);
+      reads.push(read);
       read = undefined;
     }
   }
-  return expiries;
+  return reads;
 }
 
 /** The KMS's time by the tokens of every parameters bundle `entries` record read and confirmed, or `now` when later. */
 export function journalKmsTime(entries: readonly JournalEntry[], now: Date): Date {
-  return kmsTimeFromTokens(now, confirmedTokenExpiries(entries));
+  return kmsTimeFromTokens(
+    now,
+    confirmedReads(entries).flatMap((r) => r.expiries),
+  );
+}
+
+/**
+ * The confirmed read whose tokens the KMS issued last (the one that shows its time), with the
+ * earliest expiry of its tokens (ms); undefined when none shows a token.
+ */
+function newestConfirmedRead(entries: readonly JournalEntry[]): (ConfirmedRead & { until: number }) | undefined {
+  let newest: (ConfirmedRead & { until: number; latest: number }) | undefined;
+  for (const read of confirmedReads(entries)) {
+    const times = read.expiries.map((at) => (at === undefined ? NaN : Date.parse(at)));
+    if (times.length === 0 || times.some(Number.isNaN)) continue;
+    const latest = Math.max(...times);
+    if (!newest || latest >= newest.latest) newest = { ...read, until: Math.min(...times), latest };
+  }
+  return newest;
+}
+
+/**
+ * BUNDLE_TOKEN_EXPIRED judged at the KMS's time `entries` show, ahead of this computer's clock
+ * (`now`): said so, and the newer bundle that showed it named while its tokens still live (judged
+ * at `kmsTime`): that bundle is the way on, not fresh parameters (the refusal used to send the
+ * officer to fetch new ones even then).
+ */
+function tokensExpiredByJournal(error: unknown, entries: readonly JournalEntry[], now: Date, kmsTime: Date): unknown {
+  if (!isKeyferryError(error) || error.code !== 'BUNDLE_TOKEN_EXPIRED') return error;
+  if (kmsTime.getTime() <= now.getTime()) return error;
+  const { keyId, expiresAt, minutes } = error.values ?? {};
+  if (typeof keyId !== 'string' || typeof expiresAt !== 'number' || typeof minutes !== 'number') return error;
+  const newer = newestConfirmedRead(entries);
+  const valid = newer !== undefined && newer.until > kmsTime.getTime();
+  return new KeyferryError(
+    'BUNDLE_TOKEN_EXPIRED',
+    {
+      keyId,
+      expiresAt,
+      minutes,
+      tokensClock: 'journal',
+      newerBundle: valid ? 'valid' : 'none',
+      newerSeq: valid ? newer.seq : 0,
+      newerSource: valid ? newer.source : '',
+      newerUntil: valid ? newer.until : 0,
+    },
+    { cause: error },
+  );
+}
+
+/**
+ * Reads and verifies the import-parameters bundle in `dir` with its tokens judged by the KMS's
+ * time as the journal `entries` show it (journalKmsTime), at `now` on this computer's clock: the
+ * rule of the wrap (parameters-overview.ts) and of the custody restore (restore/workflow.ts).
+ */
+export async function readParametersAtJournalTime(
+  dir: string,
+  entries: readonly JournalEntry[],
+  now: Date,
+  side: 'airgap' | 'restore',
+  shownAs?: string,
+): Promise<ImportParametersBundle> {
+  const kmsTime = journalKmsTime(entries, now);
+  return readImportParametersBundle(dir, kmsTime, side, shownAs).catch((error: unknown) => {
+    throw tokensExpiredByJournal(error, entries, now, kmsTime);
+  });
 }

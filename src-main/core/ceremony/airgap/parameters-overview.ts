@@ -14,12 +14,11 @@ import {
   type ConsoleFilesInput,
   type ImportParameters,
 } from '../../bundle';
-import { isKeyferryError, KeyferryError, toProblem } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { refuseUnboundJournalBesideCeremony } from '../../bundle/ceremony-facts';
 import { neighbourBundles, type NeighbourBundle } from '../../bundle/neighbour-bundles';
 import { problemData, type Journal } from '../../journal';
-import { readImportParametersBundle } from './steps';
-import { journalKmsTime } from './journal-kms-time';
+import { readParametersAtJournalTime } from './journal-kms-time';
 import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
 import { peopleDifference, sortedNames, type CeremonyPeople } from '../shared/people-difference';
 import { checkNamedJournal, everyKeyBound, type ReadNaming } from './named-journal';
@@ -175,24 +174,6 @@ export function refuseOtherTitleThanBundle(
   throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', { given: title.slice(0, 200), bundle: bundleTitle, where });
 }
 
-/** When the bundle's tokens are judged: by the KMS's time as the parameters this journal read show it (journal-kms-time.ts). */
-function tokensJudgedAt(reader: ParametersReader): Date {
-  return journalKmsTime(reader.journal.entries, reader.now());
-}
-
-/** BUNDLE_TOKEN_EXPIRED judged by the KMS's time the journal shows, ahead of this computer's clock: said so. */
-function tokensExpiredByJournal(error: unknown, reader: ParametersReader): unknown {
-  if (!isKeyferryError(error) || error.code !== 'BUNDLE_TOKEN_EXPIRED') return error;
-  if (tokensJudgedAt(reader).getTime() <= reader.now().getTime()) return error;
-  const { keyId, expiresAt, minutes } = error.values ?? {};
-  if (typeof keyId !== 'string' || typeof expiresAt !== 'number' || typeof minutes !== 'number') return error;
-  return new KeyferryError(
-    'BUNDLE_TOKEN_EXPIRED',
-    { keyId, expiresAt, minutes, tokensClock: 'journal' },
-    { cause: error },
-  );
-}
-
 /**
  * Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown); a wrap
  * in another journal than the bundle names, by the officer's word, is journaled as an override first.
@@ -203,11 +184,8 @@ export async function readBundleParameters(
   shownAs?: string,
 ): Promise<AcceptedParameters> {
   const { bundle, lost, naming } = await refusalJournaled(reader, dir, async () => {
-    const read = await readImportParametersBundle(dir, tokensJudgedAt(reader), 'airgap', shownAs).catch(
-      (error: unknown) => {
-        throw tokensExpiredByJournal(error, reader);
-      },
-    );
+    // Its tokens judged by the KMS's time as the parameters this journal read show it.
+    const read = await readParametersAtJournalTime(dir, reader.journal.entries, reader.now(), 'airgap', shownAs);
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     // A journal that records no ceremony yet, beside this ceremony's air-gapped journal (the app's),
     // unless no new material can come of these parameters.

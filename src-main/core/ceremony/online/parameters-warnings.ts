@@ -5,7 +5,8 @@
  */
 import { groupHex } from '../../hex-groups';
 import type { OnlineStepContext } from './step-context';
-import type { OnlineKeyState } from './state';
+import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import { namedKeysValue } from '../shared/named-keys';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import { listValue } from '../../../i18n/list';
 
@@ -22,9 +23,11 @@ interface ExposureOfKeys {
  * keeps them all). Only one should be carried over; a wrap of two makes two versions of the material.
  * A bundle written before a wrap of its keys was refused as exposed (`exposures`: made from a copy
  * changed on the media) is said apart: no wrap of it is to be imported, so it is only destroyed.
+ * Nor is an earlier bundle simply destroyed when it also holds keys still waiting that the new one
+ * (fetched for some keys only) does not: it is their only bundle (…_FOR_OTHERS names them).
  */
 export function earlierBundlesStillLive(
-  state: Pick<OnlineStepContext['state'], 'parametersBundlesOfToken'>,
+  state: Pick<OnlineStepContext['state'], 'parametersBundlesOfToken' | 'keys'>,
   keys: readonly OnlineKeyState[],
   kmsNow: number,
   exposures: readonly ExposureOfKeys[] = [],
@@ -55,10 +58,21 @@ export function earlierBundlesStillLive(
     bundlesList: listValue(list.map(([digest, b]) => `${b.folder} (${groupHex(digest)})`)),
     at: Math.max(...list.map(([, b]) => b.until)),
   });
+  // Keys still waiting whose parameters an earlier bundle holds and the new one does not (it was
+  // fetched for some keys only): that bundle is not simply to be destroyed, it is their only one.
+  const inNew = new Set(keys.map((k) => k.keyId));
+  const keysBeyond = (list: typeof bundles) => {
+    const digests = new Set(list.map(([digest]) => digest));
+    const carried = (k: OnlineKeyState) =>
+      k.issued.some((i) =>
+        (state.parametersBundlesOfToken.get(i.importTokenSha256) ?? []).some((b) => digests.has(b.manifestSha256)),
+      );
+    return [...state.keys.values()].filter((k) => !inNew.has(k.keyId) && !holdsImportedMaterial(k) && carried(k));
+  };
   const changed = bundles.filter(([, b]) => b.exposedAt !== undefined);
   const others = bundles.filter(([, b]) => b.exposedAt === undefined);
   return [
-    ...(others.length > 0 ? [warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', said(others))] : []),
+    ...(others.length > 0 ? [liveWarning(said(others), keysBeyond(others))] : []),
     ...(changed.length > 0
       ? [
           warningOf('EARLIER_PARAMETERS_BUNDLE_EXPOSED', {
@@ -68,6 +82,16 @@ export function earlierBundlesStillLive(
         ]
       : []),
   ];
+}
+
+/** EARLIER_PARAMETERS_BUNDLE_LIVE, or …_FOR_OTHERS when those bundles also hold `beyond`, keys the new one does not. */
+function liveWarning(
+  said: { count: number; bundlesList: string; at: number },
+  beyond: readonly OnlineKeyState[],
+): Warning {
+  return beyond.length > 0
+    ? warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS', { ...said, beyondKeysList: namedKeysValue(beyond) })
+    : warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', said);
 }
 
 /**

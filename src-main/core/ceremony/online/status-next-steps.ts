@@ -149,6 +149,10 @@ function earliestTokens(
  * The latest moment the KMS's clock is known to have reached by the journal (kms-time.ts): the issue
  * time of the newest import token it fetched; 0 when it fetched none. This computer's clock may lag
  * the KMS's (a rehearsal's simulator moved forward): a token that moment passed has lapsed for the KMS.
+ * The air-gapped side's reader (airgap/journal-kms-time.ts) shares the rule (kmsTimeFromTokens) but
+ * not its entries: there, tokens came on media and count only once a witness confirmed their bundle;
+ * here, each `parameters.fetched` is the KMS's own answer. And this one starts at 0, not `now`: the
+ * caller says whose clock showed a lapse.
  */
 function kmsTimeOfJournal(entries: readonly JournalEntry[]): number {
   const fetched = entries.flatMap((e) =>

@@ -24,7 +24,7 @@ import type { WrappedKeySummary } from '../airgap/wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
 import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
-import { readImportParametersBundle } from '../airgap/steps';
+import { journalKmsTime, readParametersAtJournalTime } from '../airgap/journal-kms-time';
 import { refuseOtherTitleThanBundle } from '../airgap/parameters-overview';
 import { RESTORE_PURPOSE } from '../airgap/receipt-session';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
@@ -94,7 +94,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes); `shownAs` as in the air-gapped side. */
   async readParametersBundle(dir: string, shownAs?: string): Promise<RestoreParametersOverview> {
     this.guard.require('readParameters');
-    const bundle = await readImportParametersBundle(dir, this.now(), 'restore', shownAs);
+    // Its tokens judged by the KMS's time as this journal's confirmed parameters show it, as the wrap's are.
+    const bundle = await readParametersAtJournalTime(dir, this.options.journal.entries, this.now(), 'restore', shownAs);
     this.refuseOtherCeremony(bundle.manifest.ceremonyId);
     // One ceremony, one title on its receipts: the app's setup title held to the bundle's, as the wrap's is.
     refuseOtherTitleThanBundle(bundle.manifest.ceremony?.title, this.options.title);
@@ -140,12 +141,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   }
 
   /**
-   * The time expiries are decided at: this machine's, or the KMS's when the fresh tokens show it is
-   * later (kmsTimeAtLeast). A planned moment the KMS's clock has passed cannot be kept, even while
-   * this machine's lagging clock (or a rehearsal's moved simulator clock) has not reached it.
+   * The time expiries are decided at: this machine's, or the KMS's when the fresh tokens, or those of
+   * parameters this journal read and confirmed before, show it is later (kmsTimeAtLeast,
+   * journalKmsTime). A planned moment the KMS's clock has passed cannot be kept, even while this
+   * machine's lagging clock (or a rehearsal's moved simulator clock) has not reached it.
    */
   #kmsNow(): Date {
-    return kmsTimeAtLeast(this.now(), this.#parameters);
+    return kmsTimeAtLeast(journalKmsTime(this.options.journal.entries, this.now()), this.#parameters);
   }
 
   // Step 3, every witness types the bundle digest: artefactsToConfirm() and confirmArtefact() (base).

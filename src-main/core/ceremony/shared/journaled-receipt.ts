@@ -41,12 +41,28 @@ export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
  * start (or ceremony start) names; undefined when none does (a new journal, or one from before it
  * was recorded).
  */
-export function recordedReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage | undefined {
+function recordedReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage | undefined {
   for (const entry of [...entries].reverse()) {
     const parsed = receiptLanguageSchema.safeParse(entry.data.receiptLanguage);
     if (parsed.success) return parsed.data;
   }
   return undefined;
+}
+
+/**
+ * The receipt language a new session of a journal (`entries`) records and prints in: the one asked
+ * for now (the CLI's `--receipt-lang`, a choice made on the app's setup screen) when given, else the
+ * one the journal records for the ceremony, else `fallback` (the surface's own language). Each side
+ * keeps its own journal: a first air-gapped session knows nothing of the online side's choice. A
+ * trial's later air-gapped sessions printed English only, and journaled it, after the first had
+ * chosen both languages; the CLI and the app both decide by this.
+ */
+export function receiptLanguageOfSession(
+  asked: ReceiptLanguage | undefined,
+  entries: readonly JournalEntry[],
+  fallback: ReceiptLanguage,
+): ReceiptLanguage {
+  return asked ?? recordedReceiptLanguage(entries) ?? fallback;
 }
 
 /** recordedReceiptLanguage, English when the journal records none. */

@@ -90,8 +90,8 @@ export const enBundle = {
     'The token expiry of key {keyId} is given as {expiresAt} and as {expirationTime} seconds, which disagree.',
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': REFUSED,
   'problem.BUNDLE_TOKEN_EXPIRED':
-    'The import token of key {keyId} expired at {expiresAt, date, moment} ({minutes} minutes ago {tokensClock, select, journal {by the KMS’s clock, as the import tokens it issued for parameters this journal read since show} other {by this machine’s clock}}); the KMS would refuse it, so fetch new parameters.',
-  'problem.BUNDLE_TOKEN_EXPIRED.next': FETCH_AGAIN,
+    'The import token of key {keyId} expired at {expiresAt, date, moment} ({minutes} minutes ago {tokensClock, select, journal {by the KMS’s clock, as the import tokens it issued for parameters this journal read since show} other {by this machine’s clock}}); the KMS would refuse it{newerBundle, select, valid {: nothing is to be wrapped from this bundle.} other {, so fetch new parameters.}}',
+  'problem.BUNDLE_TOKEN_EXPIRED.next': `{newerBundle, select, valid {This journal read a newer import-parameters bundle at entry {newerSeq}, from {newerSource}, and the witnesses confirmed its digest; its import tokens are valid until {newerUntil, date, moment}. Use that bundle instead of this one; if it was wrapped already, the wrapped-material bundle made from it is the one to take to the online workstation. Only if it is lost, or its tokens run out first, fetch new parameters on the online workstation and write a new import-parameters bundle.} other {${FETCH_AGAIN}}}`,
   'problem.BUNDLE_DUPLICATE_TOKEN': 'Key {keyId} carries the same import token as another key in the bundle.',
   'problem.BUNDLE_DUPLICATE_TOKEN.next': FETCH_AGAIN,
   'problem.BUNDLE_PUBLIC_KEY_MISMATCH':

@@ -17,7 +17,6 @@ import { wrapAll } from '../../../../src-main/core/ceremony/airgap/wrap';
 import type { CustodyShare } from '../../../../src-main/core/custody/custody-share';
 import { splitMaterial } from '../../../../src-main/core/custody/split';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/workflow';
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
 import { readBackupFile } from '../../../../src-main/core/custody/backup-text';
@@ -27,14 +26,7 @@ import type { SetShare } from '../../../../src-main/core/custody/set-share';
 import { toProblem } from '../../../../src-main/core/errors';
 import { listDeviations, verifyJournal, type JournalEntry } from '../../../../src-main/core/journal';
 import { translator } from '../../../../src-main/i18n/translate';
-import {
-  APP,
-  OFFLINE,
-  createFixture,
-  materialDeletedAfterImport,
-  onlineDayOne,
-  type Fixture,
-} from '../ceremony-fixture';
+import { createFixture, materialDeletedAfterImport, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { backupFileIn, shareFileIn } from '../../../helpers/custody-files';
 
@@ -206,14 +198,7 @@ describe('material a key is bound to', () => {
     const plan = f.plan(['AES_256']);
     const first = await importedThenDeleted(plan);
     const openRestore = async (journal: string) => {
-      const restore = await RestoreCeremony.start({
-        journal: await f.journal(journal),
-        title: 'Test ceremony',
-        operator: plan.operator,
-        witnesses: plan.witnesses,
-        app: APP,
-        interfaces: OFFLINE,
-      });
+      const restore = await f.restore(await f.journal(journal), plan);
       await restore.checkNetwork();
       await restore.readParametersBundle(first.params2);
       await restore.preflight({ wrappedBundle: path.join(f.dir, `wrapped-${journal}`), receiptFolder: f.dir });
@@ -284,14 +269,7 @@ describe('material a key is bound to', () => {
       spec: 'AES_256',
       custodians: CUSTODIANS,
     });
-    const restore = await RestoreCeremony.start({
-      journal: await f.journal('restore-v1.jsonl'),
-      title: 'Test ceremony',
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      app: APP,
-      interfaces: OFFLINE,
-    });
+    const restore = await f.restore(await f.journal('restore-v1.jsonl'), plan);
     await restore.checkNetwork();
     await restore.readParametersBundle(first.params2);
     await restore.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-v1'), receiptFolder: f.dir });

@@ -5,10 +5,9 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/workflow';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
-import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -76,14 +75,7 @@ describe('an air-gapped journal keeps one ceremony', () => {
     const air = await f.airgap(journal, plan);
     await air.checkNetwork();
     await air.readParametersBundle(a.params);
-    const restore = await RestoreCeremony.start({
-      journal,
-      title: 'Test ceremony',
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      app: APP,
-      interfaces: OFFLINE,
-    });
+    const restore = await f.restore(journal, plan);
     await restore.checkNetwork();
     await expect(restore.readParametersBundle(b.params)).rejects.toMatchObject({
       code: 'AIRGAP_JOURNAL_OTHER_CEREMONY',

@@ -48,6 +48,23 @@ describe('the KMS’s time an air-gapped journal shows', () => {
   });
 });
 
+/** Online day one, and a journal `name` that read and confirmed a newer bundle (its tokens issued an hour after these expired). */
+async function newerBundleRead(f: Fixture, name: string) {
+  const plan = f.plan(['AES_256']);
+  const { params } = await onlineDayOne(f, plan);
+  const bundle = await readBundle(params, { now: new Date() });
+  if (bundle.kind !== 'import-parameters') throw new Error('kind');
+  const expiry = (bundle.keys[0]?.importToken?.expiry?.expiresAt ?? '') as string;
+  const journal = await f.journal(name);
+  const newerUntil = new Date(Date.parse(expiry) + DAY + 3600_000);
+  await journal.append('Ana', 'parameters.read', {
+    source: '/media/params-2',
+    keys: [{ tokenExpiresAt: newerUntil.toISOString() }],
+  });
+  await journal.append('Ben', 'witness.confirmed', { artefact: 'bundle', index: 0 });
+  return { plan, params, journal, newerUntil };
+}
+
 describe('an old parameters bundle brought back after newer ones were read', () => {
   let f: Fixture;
   beforeEach(async () => {
@@ -58,17 +75,8 @@ describe('an old parameters bundle brought back after newer ones were read', () 
   });
 
   it('is refused as expired by the KMS’s clock, though this computer’s says its tokens are valid', async () => {
-    const plan = f.plan(['AES_256']);
-    const { params } = await onlineDayOne(f, plan);
-    const bundle = await readBundle(params, { now: new Date() });
-    if (bundle.kind !== 'import-parameters') throw new Error('kind');
-    const expiry = (bundle.keys[0]?.importToken?.expiry?.expiresAt ?? '') as string;
-    const journal = await f.journal('airgap.jsonl');
     // A newer bundle read in an earlier session: its tokens were issued an hour after these expired.
-    await journal.append('Ana', 'parameters.read', {
-      keys: [{ tokenExpiresAt: new Date(Date.parse(expiry) + DAY + 3600_000).toISOString() }],
-    });
-    await journal.append('Ben', 'witness.confirmed', { artefact: 'bundle', index: 0 });
+    const { plan, params, journal, newerUntil } = await newerBundleRead(f, 'airgap.jsonl');
     const air = await f.airgap(journal, plan);
     await air.checkNetwork();
     const refusal = await air.readParametersBundle(params).then(
@@ -80,7 +88,33 @@ describe('an old parameters bundle brought back after newer ones were read', () 
       'minutes ago by the KMS’s clock, as the import tokens it issued for parameters this journal read since show); the KMS would refuse it',
     );
     expect(translator('zh-CN').problem(refusal as NonNullable<typeof refusal>).message).toContain('按 KMS 的时钟');
+    // The way on is the newer bundle this journal read (its tokens still valid), not fresh parameters.
+    const said = translator('en').problem(refusal as NonNullable<typeof refusal>);
+    expect(said.message).toContain('the KMS would refuse it: nothing is to be wrapped from this bundle.');
+    expect(said.nextStep).toContain(
+      'This journal read a newer import-parameters bundle at entry 1, from /media/params-2, and the witnesses confirmed its digest; its import tokens are valid until',
+    );
+    expect(said.nextStep).toContain('Use that bundle instead of this one');
+    expect(said.nextStep).toContain(`${newerUntil.toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+    expect(translator('zh-CN').problem(refusal as NonNullable<typeof refusal>).nextStep).toContain(
+      '本日志已在条目 1 读取了一个更新的导入参数包（来自 /media/params-2）',
+    );
     expect(journal.entries.some((e) => e.event.startsWith('material.'))).toBe(false);
+  }, 90_000);
+
+  it('is refused as expired by a custody restore too, whose journal read newer parameters: the wrap’s rule', async () => {
+    const { plan, params, journal } = await newerBundleRead(f, 'restore.jsonl');
+    const restore = await f.restore(journal, plan);
+    await restore.checkNetwork();
+    const refusal = await restore.readParametersBundle(params).then(
+      () => undefined,
+      (error: unknown) => toProblem(error),
+    );
+    expect(refusal).toMatchObject({
+      code: 'BUNDLE_TOKEN_EXPIRED',
+      values: { tokensClock: 'journal', newerBundle: 'valid' },
+    });
+    expect(journal.entries.filter((e) => e.event === 'parameters.read')).toHaveLength(1);
   }, 90_000);
 
   it('a genuine bundle is read after a bundle whose digest the witnesses refused, whatever that one’s tokens say', async () => {

@@ -63,6 +63,26 @@ describe('a second import-parameters bundle of the same keys', () => {
     );
   });
 
+  it('fetched for some keys only, does not say to destroy an earlier bundle that is the only one of the others', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const { online, first } = await onlineWithFirstBundle(f, plan);
+    const [one, two] = online.keys();
+    await online.fetchParameters({ keyIds: [one?.keyId as string] });
+    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    expect(second.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+    const warning = second.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS');
+    expect(warning?.values).toMatchObject({
+      count: 1,
+      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
+      beyondKeysList: listValue([`${two?.alias} (${two?.keyId})`]),
+    });
+    const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS', values: warning?.values });
+    expect(said).toContain(
+      `It also holds the import parameters of ${two?.alias} (${two?.keyId}), which the new bundle does not`,
+    );
+    expect(said).not.toContain('Take only the new bundle');
+  });
+
   it('names no bundle for parameters fetched and never written', async () => {
     const plan = f.plan(['AES_256']);
     const online = await f.online(await f.journal('online.jsonl'), plan);

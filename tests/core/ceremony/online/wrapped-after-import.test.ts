@@ -79,6 +79,18 @@ describe('otherBundleAfterImport', () => {
     expect(english.problem(toProblem(untagged)).nextStep).toContain('are the keys’ backup: keep them. If a wrap again');
   });
 
+  it('says which bundle is which: the one of the digest typed, and the one imported by its digest', () => {
+    const set = { setTag: 'AAAAAAAA', threshold: 2, total: 3, custodians: ['Cara', 'Dan', 'Eve'], folder: '/media/w3' };
+    const replaced = [{ ...set, seq: 12, manifestSha256: other }];
+    const error = otherBundleAfterImport(stateWith({ k1: from(w1) }), other, '/media/w3', replaced);
+    const said = english.problem(toProblem(error));
+    expect(said.message).toContain('there is nothing to import from the bundle with the digest typed:');
+    expect(said.message).toContain('The bundle with the digest typed was checked at online journal entry 12');
+    expect(said.nextStep).toContain(
+      `The air-gapped receipt that prints the digest of the bundle imported, ${groupHex(w1)}, matches these keys.`,
+    );
+  });
+
   it('lets through a bundle some key came from, not only the last one checked (a re-import from a second bundle)', () => {
     const state = stateWith({ k1: from(w2), k2: from(w1) }, w2);
     expect(otherBundleAfterImport(state, groupHex(w1), '/media/w1')).toBeUndefined();
