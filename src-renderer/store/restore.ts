@@ -70,7 +70,9 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     restoreCheckNetwork: () => {
       // A finished, abandoned or stopped restore ceremony is followed by a new one: start from a clean slate.
       const steps = stepQuestions(get().ceremony?.restore);
-      if (!steps.inSession || steps.stopped || steps.isDone('writeReceipt')) set(emptyRestore());
+      // Nor is the receipt of the restore before it: this one's receipt step shows none until it writes its own.
+      if (!steps.inSession || steps.stopped || steps.isDone('writeReceipt'))
+        set({ ...emptyRestore(), receipts: { ...get().receipts, 'custody-restore': undefined } });
       return checkNetwork();
     },
     restoreReadBundle: step(

@@ -146,6 +146,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (overview) set({ overview, confirmations: overview.confirmations });
     const restoring = resumed?.restore?.parameters;
     if (restoring) set({ restoreParameters: restoring, restoreConfirmations: restoring.confirmations });
+    // The receipts main wrote in this session: their preview, Print and Save as PDF come back too.
+    const { online, airGap, custodyRestore } = resumed?.receipts ?? {};
+    const written = { online, 'air-gapped': airGap, 'custody-restore': custodyRestore };
+    for (const side of ['online', 'air-gapped', 'custody-restore'] as const) {
+      if (!written[side]) continue;
+      const receipt = await api().viewReceipt({ side });
+      if (receipt.ok) get().storeReceipt(receipt.value);
+    }
   },
   refreshNetwork: async () => {
     const network = await get().run('network', uiAction('action.checking-network'), () => api().networkStatus());

@@ -10,6 +10,7 @@ import type { ConsoleFilesInput } from '../../core/bundle';
 import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import { KeyferryError } from '../../core/errors';
+import { checkCustodianNames } from '../../core/custody/custodian-names';
 import { openJournal, startedOnJournal } from '../../core/journal';
 import { refuseClosingUnchecked, type BeforeClosing } from '../../core/ceremony/airgap/unfinished-before-opening';
 import type { ValidRequest } from '../contract';
@@ -128,6 +129,9 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
       const side = session.requireAirGap();
       const ceremony = workflow();
       if (custody?.allowSameVolume) sameVolumeAllowed(mode);
+      // A name the custody set cannot carry (one person twice, too long to write) is refused now, as the
+      // command line refuses it, not by the split once the material exists (then nothing could go on).
+      const custodians = custody ? checkCustodianNames(custody.custodians) : undefined;
       const planned = {
         wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}`),
         receiptFolder: session.requireSetup().folder,
@@ -149,7 +153,7 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
       if (unbacked.length > 0) await ceremony.acknowledgeNoBackup([...new Set(unbacked.map((k) => k.expiresAt))]);
       side.plan = {
         ...planned,
-        ...(custody ? { custody } : {}),
+        ...(custody && custodians ? { custody: { ...custody, custodians } } : {}),
         noBackupKeyIds: unbacked.map((k) => k.keyId),
         expiryOverrides,
         ...(materialFromHsm ? { materialFromHsm } : {}),

@@ -54,6 +54,8 @@ async function startRestore(session: CeremonySession): Promise<RestoreSide> {
   // A journal this call opened is closed again if the start fails; one a running restore holds stays with it.
   const ceremony = earlier ? await start() : await startedOnJournal(journal, start);
   session.restore = { ceremony, journal };
+  // The receipt of the restore this one follows is not this one's: its receipt step shows and prints none until it writes its own.
+  session.receipts.delete('custody-restore');
   return session.restore;
 }
 
