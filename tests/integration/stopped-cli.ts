@@ -1,11 +1,12 @@
 /**
  * Test helper for stopping real `keyferry` processes (Ctrl-C, SIGKILL) in the middle of an
- * air-gapped ceremony: a temporary folder per test, an import-parameters bundle in it, the children
+ * air-gapped ceremony: a temporary folder per test, an import-parameters bundle in it (wrapped for the
+ * committed RSA-2048 test key), the children
  * watched as their output comes, and after each test every child's process group killed and the
  * folder removed.
  */
 import type { ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import {
   readBundleDigest,
   writeImportParametersBundle,
 } from '../../src-main/core/bundle';
+import { testRsaKeyPair } from '../core/crypto/helpers/test-rsa-keys';
 
 export interface Finished {
   code: number | null;
@@ -57,11 +59,8 @@ export function stoppedCliFolder(prefix: string): StoppedCliFolder {
   return {
     dir: () => dir,
     parameters: async (count, spec) => {
-      const wrapping = generateKeyPairSync('rsa', {
-        modulusLength: 2048,
-        publicKeyEncoding: { type: 'spki', format: 'der' },
-        privateKeyEncoding: { type: 'pkcs8', format: 'der' },
-      });
+      // The committed RSA-2048 test key: no stop here is about the wrapping key, and making one cost up to a second.
+      const wrapping = testRsaKeyPair('rsa2048').publicKey.export({ type: 'spki', format: 'der' });
       const keys = Array.from({ length: count }, (_, i) =>
         importParametersFromKmsAnswer({
           region: 'cn-north-4',
@@ -72,7 +71,7 @@ export function stoppedCliFolder(prefix: string): StoppedCliFolder {
           wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
           answer: {
             key_id: `0a1b2c3d-0000-4000-8000-00000000000${i + 1}`,
-            public_key: wrapping.publicKey.toString('base64'),
+            public_key: wrapping.toString('base64'),
             import_token: randomBytes(300).toString('base64'),
             expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
           },

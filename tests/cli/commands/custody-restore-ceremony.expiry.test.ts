@@ -5,7 +5,7 @@
  * `--expires 30d` requests 30 days for both, journaled as two overrides (one per plan) that the
  * receipt lists. The wrapped material unwraps to each key's own bytes.
  */
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import {
 import { createKeyMaterial } from '../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
+import { testRsaKeyPair } from '../../core/crypto/helpers/test-rsa-keys';
 import { writeCustodySet } from '../../../src-main/core/custody/custodian-folders';
 import { splitCustodySet } from '../../../src-main/core/custody/set-split';
 import { formatUtc } from '../../../src-main/i18n/moment';
@@ -77,7 +78,7 @@ function parametersOf(
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kf-restore-expiry-'));
-  wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  wrapping = testRsaKeyPair('rsa2048');
   const set = await splitCustodySet({
     ceremonyId: CEREMONY,
     m: 2,

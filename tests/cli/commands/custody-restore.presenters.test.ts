@@ -7,7 +7,7 @@
  * that was not given is refused, naming the shares that were. Real share files from `custody split`,
  * a real import-parameters bundle, the real `keyferry` in a child process.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { runCli as runInProcess } from '../../../src-main/cli/run-cli';
 import { readBundle } from '../../../src-main/core/bundle';
 import type { CeremonyFacts } from '../../../src-main/core/bundle/import-parameters-manifest';
 import { verifyJournal } from '../../../src-main/core/journal';
+import { testRsaKeyPair } from '../../core/crypto/helpers/test-rsa-keys';
 import { parametersBundle } from '../../core/custody/helpers';
 import { shareFileIn } from '../../helpers/custody-files';
 import { runCli } from '../../integration/cli-process';
@@ -108,7 +109,7 @@ beforeAll(async () => {
   const commands = createCustodyCommands({ volumeIdOf: (folder) => `volume:${folder}` });
   expect(await runInProcess(commands, split, io)).toBe(0);
   // The fresh parameters of the key whose material lapsed, as the online side writes them.
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { publicKey } = testRsaKeyPair('rsa2048');
   const now = new Date();
   await parametersBundle(root, 'AES_256', publicKey, now, KEY_ID, FACTS);
   digest = (await readBundle(path.join(root, 'parameters'), { now })).digest;

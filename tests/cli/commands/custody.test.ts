@@ -4,7 +4,7 @@
  * checks the key check value and the restored private key independently.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { runCli } from '../../../src-main/cli/run-cli';
 import { readBundle } from '../../../src-main/core/bundle';
 import { openJournal } from '../../../src-main/core/journal';
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
+import { testRsaKeyPair } from '../../core/crypto/helpers/test-rsa-keys';
 import type { VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { parametersBundle } from '../../core/custody/helpers';
 import { englishSentences } from '../english-words';
@@ -384,7 +385,7 @@ describe('keyferry custody', () => {
     await writeFile(path.join(dir, 'key.bin'), key);
     const outs = await folders(dir, 3);
     expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
-    const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const wrapping = testRsaKeyPair('rsa2048');
     const now = new Date();
     // The fresh bundle carries the online side's title: the restore receipt prints it, a different --title is refused.
     await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, KEY_ID, {
@@ -622,7 +623,7 @@ describe('keyferry custody', () => {
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
     const outs = await folders(dir, 3);
     expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
-    const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const wrapping = testRsaKeyPair('rsa2048');
     const now = new Date();
     const original = new Date(now.getTime() + 40 * 86400_000);
     original.setUTCMilliseconds(0);

@@ -136,19 +136,12 @@ describe('online import killed between the import and the proof', () => {
     ]);
     const before = await journalFileEntries(journal);
     // The lock as journal verify takes it (lock.ts), in a process SIGKILLed while it holds it: no release runs.
-    const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
-    const script = path.join(online, 'verify-killed.ts');
-    await writeFile(
-      script,
-      `import { acquireJournalLockToRead } from ${JSON.stringify(lockModule)};
-void acquireJournalLockToRead(${JSON.stringify(journal)}).then(() => {
-  process.stdout.write('reading\\n');
-  setInterval(() => undefined, 60_000);
-});`,
-    );
-    const verify = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lockHolder = path.resolve(__dirname, '../../core/journal/lock-holder.ts');
+    const verify = spawn(process.execPath, ['--import', 'tsx', lockHolder, 'read', journal], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     await new Promise<void>((resolve) =>
-      verify.stdout.on('data', (d: Buffer) => d.toString('utf8').includes('reading') && resolve()),
+      verify.stdout.on('data', (d: Buffer) => d.toString('utf8').includes('locked') && resolve()),
     );
     const gone = new Promise((resolve) => verify.once('exit', resolve));
     verify.kill('SIGKILL');

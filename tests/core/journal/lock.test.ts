@@ -29,48 +29,17 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; text:
   return { code: (error as { code: string }).code, text: `${message} ${nextStep}` };
 }
 
-/**
- * A TypeScript file, for a child Node (run with tsx), that takes the lock of `journal` through a
- * file layer whose writes never end (`stuck: 'write'`) or whose open answers 400 ms after the file
- * exists (`stuck: 'open'`: the thread pool's answer on its way when the stop comes), says `created`
- * once the lock file exists, and on Ctrl-C (SIGINT) ends the process as the CLI does (main.ts):
- * once the lock creations settled, exit(130), the lock not written.
- */
-function stuckWriterScript(journal: string, stuck: 'write' | 'open'): string {
-  const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
-  return `
-import { promises as fs } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
-import { acquireJournalLock, lockCreationsSettled } from ${JSON.stringify(lockModule)};
-process.on('SIGINT', () => void lockCreationsSettled().then(() => process.exit(130)));
-setInterval(() => undefined, 60_000); // the write that never ends keeps nothing running: this does
-const stuck = {
-  open: async (file: string, flags: number, mode: number) => {
-    const handle = await fs.open(file, flags, mode);
-    if (${JSON.stringify(stuck)} === 'open' && file.endsWith('.lock')) await delay(400);
-    return Object.assign(Object.create(handle), { write: () => new Promise(() => undefined) });
-  },
-  mkdir: async (dir: string) => void (await fs.mkdir(dir)),
-  readFile: (file: string) => fs.readFile(file),
-};
-void acquireJournalLock(${JSON.stringify(journal)}, stuck);
-const poll = setInterval(() => {
-  fs.access(${JSON.stringify(`${journal}.lock`)}).then(() => {
-    clearInterval(poll);
-    process.stdout.write('created\\n');
-  }, () => undefined);
-}, 10);
-`;
-}
+/** tests/core/journal/lock-holder.ts: another process that takes a journal's lock (its modes are there). */
+const LOCK_HOLDER = path.join(__dirname, 'lock-holder.ts');
+type LockHolderMode = 'write' | 'read' | 'stuck-write' | 'stuck-open';
+const lockHolderArgs = (mode: LockHolderMode, journal: string) => ['--import', 'tsx', LOCK_HOLDER, mode, journal];
 
 /** A child whose lock write on `file` hangs, once its lock exists; `interrupt()` sends Ctrl-C and resolves its exit code. */
 async function stuckWriter(
   file: string,
   stuck: 'write' | 'open' = 'write',
 ): Promise<{ interrupt(): Promise<number | null> }> {
-  const script = path.join(path.dirname(file), 'stuck-writer.ts');
-  await fs.writeFile(script, stuckWriterScript(file, stuck));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, lockHolderArgs(`stuck-${stuck}`, file), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
   await new Promise<void>((resolve, reject) => {
@@ -205,23 +174,13 @@ describe('the journal lock', () => {
     'never takes over the lock of a live writer in another time or pid namespace of this host (a sandbox, a container)',
     async () => {
       const { file } = await writeSampleJournal();
-      const script = path.join(path.dirname(file), 'namespaced-writer.ts');
-      const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
-      await fs.writeFile(
-        script,
-        `import { acquireJournalLock } from ${JSON.stringify(lockModule)};
-void acquireJournalLock(${JSON.stringify(file)}).then(() => {
-  process.stdout.write('locked\\n');
-  setInterval(() => undefined, 60_000);
-});`,
-      );
       // A start read in a time namespace is moved by its boot offset; a pid of a pid namespace names another process here.
       for (const namespace of [
         ['-T', '--boottime', '100000'],
         ['-p', '--mount-proc'],
       ]) {
         // A group of its own: unshare forks the writer, and the kill below must reach both.
-        const writer = spawn('unshare', [...namespace, '--fork', process.execPath, '--import', 'tsx', script], {
+        const writer = spawn('unshare', [...namespace, '--fork', process.execPath, ...lockHolderArgs('write', file)], {
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: true,
         });
@@ -272,17 +231,7 @@ void acquireJournalLock(${JSON.stringify(file)}).then(() => {
     const since = '2025-01-01T00:00:00.000Z';
     await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: dead, hostname: os.hostname(), since }));
     // journal verify after a kill, itself killed (SIGKILL) while it reads: no release runs.
-    const script = path.join(path.dirname(file), 'killed-reader.ts');
-    const lockModule = path.resolve(__dirname, '../../../src-main/core/journal/lock.ts');
-    await fs.writeFile(
-      script,
-      `import { acquireJournalLockToRead } from ${JSON.stringify(lockModule)};
-void acquireJournalLockToRead(${JSON.stringify(file)}).then(() => {
-  process.stdout.write('locked\\n');
-  setInterval(() => undefined, 60_000);
-});`,
-    );
-    const reader = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const reader = spawn(process.execPath, lockHolderArgs('read', file), { stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((resolve, reject) => {
       reader.once('exit', () => reject(new Error('the reader ended before it took the lock')));
       reader.stdout.on('data', (data: Buffer) => {
