@@ -1798,7 +1798,7 @@ export interface MessageValueTable {
   'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number };
   'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
   'receipt.deviations.sessionUnfinished': { session: string | number; from: string | number; to: string | number; checked: string; closing: string };
-  'receipt.deviations.repeatedWrapGrounds': { grounds: string };
+  'receipt.deviations.repeatedWrapGrounds': { grounds: string; said: string; reason: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
   'receipt.deviations.whenAndWho': { when: string | number; who: string | number };
   'receipt.deviations.betweenSteps': { after: number; entriesList: string | number };

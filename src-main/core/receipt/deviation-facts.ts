@@ -198,11 +198,22 @@ const EVENT_SAYS: Readonly<
       fields: ['session', 'seq', 'count', 'checkedAgainst', 'closingEndJournaled'],
     };
   },
-  // On what grounds a repeated wrap was let through, in words (not "Grounds: reason").
-  'wrap.repeated': (data) =>
-    typeof data.grounds === 'string'
-      ? { note: phrase('receipt.deviations.repeatedWrapGrounds', { grounds: data.grounds }), fields: ['grounds'] }
-      : undefined,
+  // On what grounds a repeated wrap was let through, in words (not "Grounds: reason"), with the officer's
+  // reason itself: the reason line above may not say it (a phrase an older build journaled with values
+  // today's text lacks is printed as its key).
+  'wrap.repeated': (data) => {
+    const { grounds, wrapAgainReason: reason } = data;
+    if (typeof grounds !== 'string') return undefined;
+    const said = grounds === 'reason' && typeof reason === 'string';
+    return {
+      note: phrase('receipt.deviations.repeatedWrapGrounds', {
+        grounds,
+        said: said ? 'yes' : 'no',
+        reason: said ? reason : '',
+      }),
+      fields: said ? ['grounds', 'wrapAgainReason'] : ['grounds'],
+    };
+  },
   'wrapping-algorithm.chosen': (data) => ({
     note: phrase('receipt.deviations.wrappingAlgorithmChosen', { from: String(data.from), to: String(data.to) }),
     fields: ['from', 'to'],

@@ -43,12 +43,32 @@ describe('deviations in words, not field names', () => {
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).not.toBeNull();
     const english = deviationsText(journal.entries, 'en');
     expect(english).toContain(
-      'Session 1 of this journal (entries 1-3) had not journaled its end; it was closed here before the next session began: what it wrote is withdrawn or kept as the entries after this one say, and the closing ends with a “session closed” entry naming this one',
+      'Session 1 of this journal (entries 1-3) had not journaled its end; it was closed here before the next session began. The entries of this closing say what became of what it wrote: withdrawn, kept, or left to delete by hand; the closing ends with a “session closed” entry naming this one',
     );
     expect(english).not.toMatch(/Session: 1|Entry: 1|Count: 3|Closing to end with/);
     const chinese = deviationsText(journal.entries, 'zh-CN');
     expect(chinese).toContain('此日志的第 1 次会话（条目 1-3）未记入其结束；在下一次会话开始之前已在此将其关闭');
     expect(chinese).not.toMatch(/会话：1|数量：3/);
+  });
+
+  it('the closing of a session that left HSM token objects to delete by hand never says what it wrote is withdrawn or kept', async () => {
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'parameters.read', { ceremonyId: 'KF-20250301-abcdef' });
+    await journal.append('Ana', 'preflight.passed', { destinations: [] });
+    // Generated in the token, then the power went: the next session has no login to destroy it.
+    const inToken = { hsmTokenSerial: 'SER1', hsmTokenLabel: 'tok', objectLabel: 'kf-key', objectId: '01' };
+    const key = { keyId: '0a1b2c3d-0000-4000-8000-000000000001', spec: 'AES_256' };
+    await journal.append('Ana', 'material.generated', { ...key, ...inToken, keptInHsm: true });
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toMatchObject({ tokenObjects: { destroyed: [] } });
+    expect(journal.entries.map((e) => e.event)).toContain('hsm.objects-left');
+    const english = deviationsText(journal.entries, 'en');
+    expect(english).toContain(
+      'The entries of this closing say what became of what it wrote: withdrawn, kept, or left to delete by hand',
+    );
+    expect(english).not.toContain('what it wrote is withdrawn or kept');
+    const chinese = deviationsText(journal.entries, 'zh-CN');
+    expect(chinese).toContain('其写出的内容如何处置（已撤回、已保留，或留待手动删除），以本次关闭的各条目所述为准');
+    expect(chinese).not.toContain('已按本条之后的条目所述撤回或保留');
   });
 
   it('a repeated wrap says on what grounds it was let through, in the receipt’s language', async () => {
@@ -65,5 +85,24 @@ describe('deviations in words, not field names', () => {
     const chinese = deviationsText(journal.entries, 'zh-CN');
     expect(chinese).toContain('因为所有先前的包的导入令牌均已过期而放行');
     expect(chinese).not.toContain('tokensExpired');
+  });
+
+  it('a repeated wrap let through on the officer’s reason says that reason, also where an older journal’s reason line cannot', async () => {
+    // As builds of 2026-12-01 to 12-05 journaled it: the phrase lacks the `fresh` value today's text selects on.
+    await journal.append('Ana', 'wrap.repeated', {
+      earlier: [],
+      grounds: 'reason',
+      wrapAgainReason: 'key 2 import refused',
+      reasonPhrase: {
+        key: 'journal.reason.wrap-again',
+        values: { count: 1, last: 1, custodySets: 0, reason: 'key 2 import refused' },
+      },
+    });
+    const english = deviationsText(journal.entries, 'en');
+    expect(english).toContain('Let through on the officer’s reason to wrap again: “key 2 import refused”.');
+    expect(english).not.toContain('said above');
+    const chinese = deviationsText(journal.entries, 'zh-CN');
+    expect(chinese).toContain('依据操作员再次包装的理由放行：“key 2 import refused”。');
+    expect(chinese).not.toContain('见上文');
   });
 });

@@ -222,16 +222,16 @@ describe('deviation data on receipts', () => {
       /\s+/g,
       ' ',
     );
-    // The first earlier wrap whole, down to its last value; the two others and a field left out, and said so
-    // (its grounds are said in words, not among the values).
+    // The first earlier wrap whole, down to its last value; the two others left out, and said so (its
+    // grounds and the officer's reason are said in words, not among the values).
     expect(text).toContain(
-      `Session: 1, Import tokens valid until: 2026-12-05 13:00:00 UTC+01:00 (Europe/Berlin) (2026-12-05 12:00:00 UTC)) … and 3 more values, left out here: journal entry ${entry.seq} holds every value.`,
+      `Session: 1, Import tokens valid until: 2026-12-05 13:00:00 UTC+01:00 (Europe/Berlin) (2026-12-05 12:00:00 UTC)) … and 2 more values, left out here: journal entry ${entry.seq} holds every value.`,
     );
     expect(text).not.toContain('wrapped-2');
     const zh = deviationsOf(renderReceiptText(receiptOf(journal.entries), { language: 'zh-CN' }), zhCN).replace(
       /\s+/g,
       '',
     );
-    expect(zh).toContain(`……另有3个值未在此列出：日志条目${entry.seq}记录了全部的值。`);
+    expect(zh).toContain(`……另有2个值未在此列出：日志条目${entry.seq}记录了全部的值。`);
   });
 });
