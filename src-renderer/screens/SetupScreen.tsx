@@ -24,18 +24,19 @@ export function SetupScreen() {
   const started = useAppStore((s) => !!s.ceremony && (s.ceremony.online !== null || s.ceremony.airGap !== null));
   const saveSetup = useAppStore((s) => s.saveSetup);
   const goTo = useAppStore((s) => s.goTo);
-  const { t, locale } = useT();
+  const { t } = useT();
   const [title, setTitle] = useState(setup?.title ?? (mode === 'rehearsal' ? t('setup.rehearsal-title') : ''));
   const [operator, setOperator] = useState(setup?.operator ?? '');
   const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
   const [folder, setFolder] = useState(setup?.folder ?? '');
   const [paperSize, setPaperSize] = useState<PaperSize>(setup?.paperSize ?? DEFAULT_PAPER_SIZE);
-  const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(
-    setup?.receiptLanguage ?? (locale === 'zh-CN' ? 'zh-CN' : 'en'),
+  // None shown until the officer chooses one (a setup saved before shows its choice): left so, a
+  // journal continued keeps the language it records, as the CLI does, and a new one takes the app's.
+  // A default shown checked could not be chosen (a click on it changes nothing), and sent back on a
+  // second save it would replace the journal's.
+  const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage | undefined>(
+    setup?.receiptLanguageChosen ?? undefined,
   );
-  // Sent only when chosen here (or shown from a setup saved before): otherwise a journal continued
-  // keeps the language it records, as the CLI does.
-  const [receiptLanguageChosen, setReceiptLanguageChosen] = useState(!!setup);
   const [wrappingAlgorithm, setWrappingAlgorithm] = useState<WrappingAlgorithm>(
     setup?.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
   );
@@ -54,7 +55,7 @@ export function SetupScreen() {
       witnesses: witnesses.map((w) => w.trim()).filter((w) => w !== ''),
       ...(folder.trim() !== '' ? { folder: folder.trim() } : {}),
       paperSize,
-      ...(receiptLanguageChosen ? { receiptLanguage } : {}),
+      ...(receiptLanguage !== undefined ? { receiptLanguage } : {}),
       ...(mode !== 'air-gapped' ? { wrappingAlgorithm } : {}),
       ...(mode !== 'air-gapped' && materialExpiry.trim() !== '' ? { materialExpiry: materialExpiry.trim() } : {}),
     });
@@ -136,10 +137,7 @@ export function SetupScreen() {
           choices={RECEIPT_LANGUAGES}
           value={receiptLanguage}
           disabled={fixed}
-          onChange={(language) => {
-            setReceiptLanguage(language);
-            setReceiptLanguageChosen(true);
-          }}
+          onChange={setReceiptLanguage}
           label={(language) => t(`setup.receiptLanguage.${language}`)}
         />
         {mode !== 'air-gapped' && (

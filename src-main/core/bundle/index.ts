@@ -30,6 +30,7 @@ export {
   readBundleDigest,
   readBundleClaimedCeremony,
   readBundleClaimedMaker,
+  readBundleClaimedKeyIds,
   type TransferBundle,
   type ImportParametersBundle,
   type WrappedMaterialBundle,

@@ -161,6 +161,17 @@ export async function readBundleClaimedMaker(
   return { digest: sha256Hex(bytes), ...(claim.success ? { madeBy: claim.data.madeBy } : {}) };
 }
 
+/**
+ * The key ids the manifest of the bundle in `dir` lists (none when it lists none readable), read as
+ * readBundleDigest reads: nothing else is checked. Only to name a way on after a refusal (which
+ * bundle read before holds the same keys), never to let anything in.
+ */
+export async function readBundleClaimedKeyIds(dir: string): Promise<string[]> {
+  const claim = claimedKeysSchema.safeParse(parsedJson((await readManifestAlone(dir)).bytes));
+  return claim.success ? claim.data.keys.map((k) => k.keyId) : [];
+}
+
+const claimedKeysSchema = z.object({ keys: z.array(z.object({ keyId: z.string() })) });
 const claimedMakerSchema = z.object({
   madeBy: z.object({
     journalFirstEntrySha256: z.string(),

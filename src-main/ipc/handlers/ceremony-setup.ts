@@ -171,9 +171,9 @@ export function ceremonySetupHandlers(
         materialExpiry,
       };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
-      const { receiptLanguageChosen: _, ...answered } = session.setup;
       return {
-        ...answered,
+        ...session.setup,
+        receiptLanguageChosen: session.setup.receiptLanguageChosen ?? null,
         witnesses: [...request.witnesses],
         onlineJournal: JOURNAL_FILES.online,
         airGapJournal: JOURNAL_FILES['air-gapped'],
@@ -193,6 +193,7 @@ export function ceremonySetupHandlers(
         setup: setup
           ? {
               ...setup,
+              receiptLanguageChosen: setup.receiptLanguageChosen ?? null,
               witnesses: [...setup.witnesses],
               onlineJournal: JOURNAL_FILES.online,
               airGapJournal: JOURNAL_FILES['air-gapped'],

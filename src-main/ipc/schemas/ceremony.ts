@@ -36,7 +36,7 @@ export const ceremonySetupRequestSchema = z.strictObject({
   folder: pathSchema.optional(),
   /** The paper receipts are printed on; A4 when left out. */
   paperSize: paperSizeSchema.optional(),
-  /** The language of receipts and custody slips (journaled); English when left out. */
+  /** The language of receipts and custody slips (journaled); left out: the journal’s own, else the app’s. */
   receiptLanguage: receiptLanguageSchema.optional(),
   /**
    * What the KMS wraps the import with (online side; journaled with the online start). SHA-256
@@ -62,7 +62,13 @@ export const ceremonySetupSchema = z.object({
   /** An online journal already exists there: the online side continues that ceremony. */
   continuesOnlineJournal: z.boolean(),
   paperSize: paperSizeSchema,
+  /** The language of a new journal's receipts: the one chosen, else the app's. */
   receiptLanguage: receiptLanguageSchema,
+  /**
+   * The one the officer chose on the setup screen; null: none, and a journal continued keeps its
+   * own. The screen shows only this as chosen (sending the shown default would replace the journal's).
+   */
+  receiptLanguageChosen: receiptLanguageSchema.nullable(),
   wrappingAlgorithm: wrappingAlgorithmSchema,
   /** The ceremony's material expiry for AES keys as given ("never", "90d", a date-time); resolved when the online side starts. */
   materialExpiry: z.string(),

@@ -10,7 +10,7 @@
  * bundle after it as expired, for good.
  */
 import { z } from 'zod';
-import type { ImportParametersBundle } from '../../bundle';
+import { readBundleClaimedKeyIds, type ImportParametersBundle } from '../../bundle';
 import { isKeyferryError, KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { kmsTimeFromTokens } from '../shared/kms-time';
@@ -20,11 +20,13 @@ import { readImportParametersBundle } from './steps';
 export const parametersReadTokens = z.object({ keys: z.array(z.object({ tokenExpiresAt: z.string().nullable() })) });
 
 const readSource = z.object({ source: z.string().catch('') });
+const readKeyIds = z.object({ keys: z.array(z.object({ keyId: z.string() })) });
 
-/** A `parameters.read` a witness confirmed: its entry, folder and each key's token expiry. */
+/** A `parameters.read` a witness confirmed: its entry, folder, keys and each key's token expiry. */
 interface ConfirmedRead {
   readonly seq: number;
   readonly source: string;
+  readonly keyIds: readonly string[];
   readonly expiries: (string | undefined)[];
 }
 
@@ -37,6 +39,7 @@ function confirmedReads(entries: readonly JournalEntry[]): ConfirmedRead[] {
       read = {
         seq: e.seq,
         source: readSource.safeParse(e.data).data?.source ?? '',
+        keyIds: (readKeyIds.safeParse(e.data).data?.keys ?? []).map((k) => k.keyId),
         expiries: (parametersReadTokens.safeParse(e.data).data?.keys ?? []).map((k) => k.tokenExpiresAt ?? undefined),
       };
     else if (e.event === 'witness.confirmed' && read !== undefined) {
@@ -56,12 +59,17 @@ export function journalKmsTime(entries: readonly JournalEntry[], now: Date): Dat
 }
 
 /**
- * The confirmed read whose tokens the KMS issued last (the one that shows its time), with the
- * earliest expiry of its tokens (ms); undefined when none shows a token.
+ * The confirmed read of every key of `keyIds` whose tokens the KMS issued last, with the earliest
+ * expiry of its tokens (ms); undefined when none shows a token. A read of other keys (params for
+ * some keys only) is no way on for these.
  */
-function newestConfirmedRead(entries: readonly JournalEntry[]): (ConfirmedRead & { until: number }) | undefined {
+function newestConfirmedRead(
+  entries: readonly JournalEntry[],
+  keyIds: readonly string[],
+): (ConfirmedRead & { until: number }) | undefined {
   let newest: (ConfirmedRead & { until: number; latest: number }) | undefined;
   for (const read of confirmedReads(entries)) {
+    if (keyIds.length === 0 || !keyIds.every((id) => read.keyIds.includes(id))) continue;
     const times = read.expiries.map((at) => (at === undefined ? NaN : Date.parse(at)));
     if (times.length === 0 || times.some(Number.isNaN)) continue;
     const latest = Math.max(...times);
@@ -76,12 +84,20 @@ function newestConfirmedRead(entries: readonly JournalEntry[]): (ConfirmedRead &
  * at `kmsTime`): that bundle is the way on, not fresh parameters (the refusal used to send the
  * officer to fetch new ones even then).
  */
-function tokensExpiredByJournal(error: unknown, entries: readonly JournalEntry[], now: Date, kmsTime: Date): unknown {
+async function tokensExpiredByJournal(
+  error: unknown,
+  dir: string,
+  entries: readonly JournalEntry[],
+  now: Date,
+  kmsTime: Date,
+): Promise<unknown> {
   if (!isKeyferryError(error) || error.code !== 'BUNDLE_TOKEN_EXPIRED') return error;
   if (kmsTime.getTime() <= now.getTime()) return error;
   const { keyId, expiresAt, minutes } = error.values ?? {};
   if (typeof keyId !== 'string' || typeof expiresAt !== 'number' || typeof minutes !== 'number') return error;
-  const newer = newestConfirmedRead(entries);
+  // Named only when it holds every key of the bundle refused (its manifest, already checked whole).
+  const keyIds = await readBundleClaimedKeyIds(dir).catch(() => [keyId]);
+  const newer = newestConfirmedRead(entries, keyIds);
   const valid = newer !== undefined && newer.until > kmsTime.getTime();
   return new KeyferryError(
     'BUNDLE_TOKEN_EXPIRED',
@@ -112,7 +128,7 @@ export async function readParametersAtJournalTime(
   shownAs?: string,
 ): Promise<ImportParametersBundle> {
   const kmsTime = journalKmsTime(entries, now);
-  return readImportParametersBundle(dir, kmsTime, side, shownAs).catch((error: unknown) => {
-    throw tokensExpiredByJournal(error, entries, now, kmsTime);
+  return readImportParametersBundle(dir, kmsTime, side, shownAs).catch(async (error: unknown) => {
+    throw await tokensExpiredByJournal(error, dir, entries, now, kmsTime);
   });
 }

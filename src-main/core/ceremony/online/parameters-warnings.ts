@@ -60,13 +60,16 @@ export function earlierBundlesStillLive(
   });
   // Keys still waiting whose parameters an earlier bundle holds and the new one does not (it was
   // fetched for some keys only): that bundle is not simply to be destroyed, it is their only one.
+  // Only while it is their newest: a key given a bundle of its own since (params for it alone) has that one.
   const inNew = new Set(keys.map((k) => k.keyId));
   const keysBeyond = (list: typeof bundles) => {
     const digests = new Set(list.map(([digest]) => digest));
-    const carried = (k: OnlineKeyState) =>
-      k.issued.some((i) =>
-        (state.parametersBundlesOfToken.get(i.importTokenSha256) ?? []).some((b) => digests.has(b.manifestSha256)),
-      );
+    const newestBundles = (k: OnlineKeyState) =>
+      k.issued
+        .map((i) => state.parametersBundlesOfToken.get(i.importTokenSha256) ?? [])
+        .filter((written) => written.length > 0)
+        .at(-1) ?? [];
+    const carried = (k: OnlineKeyState) => newestBundles(k).some((b) => digests.has(b.manifestSha256));
     return [...state.keys.values()].filter((k) => !inNew.has(k.keyId) && !holdsImportedMaterial(k) && carried(k));
   };
   const changed = bundles.filter(([, b]) => b.exposedAt !== undefined);

@@ -48,21 +48,37 @@ describe('the KMS’s time an air-gapped journal shows', () => {
   });
 });
 
-/** Online day one, and a journal `name` that read and confirmed a newer bundle (its tokens issued an hour after these expired). */
-async function newerBundleRead(f: Fixture, name: string) {
+/**
+ * Online day one, and a journal `name` that read and confirmed a newer bundle (its tokens issued an
+ * hour after these expired) of the same keys, or of `otherKeyId` instead.
+ */
+async function newerBundleRead(f: Fixture, name: string, otherKeyId?: string) {
   const plan = f.plan(['AES_256']);
   const { params } = await onlineDayOne(f, plan);
   const bundle = await readBundle(params, { now: new Date() });
   if (bundle.kind !== 'import-parameters') throw new Error('kind');
   const expiry = (bundle.keys[0]?.importToken?.expiry?.expiresAt ?? '') as string;
+  const keyId = otherKeyId ?? (bundle.keys[0]?.keyId as string);
   const journal = await f.journal(name);
   const newerUntil = new Date(Date.parse(expiry) + DAY + 3600_000);
   await journal.append('Ana', 'parameters.read', {
     source: '/media/params-2',
-    keys: [{ tokenExpiresAt: newerUntil.toISOString() }],
+    keys: [{ keyId, tokenExpiresAt: newerUntil.toISOString() }],
   });
   await journal.append('Ben', 'witness.confirmed', { artefact: 'bundle', index: 0 });
   return { plan, params, journal, newerUntil };
+}
+
+/** The problem reading the parameters bundle in `dir` raises, after the network check (undefined: read). */
+async function refusalOf(
+  side: { checkNetwork(): Promise<unknown>; readParametersBundle(dir: string): Promise<unknown> },
+  dir: string,
+) {
+  await side.checkNetwork();
+  return side.readParametersBundle(dir).then(
+    () => undefined,
+    (error: unknown) => toProblem(error),
+  );
 }
 
 describe('an old parameters bundle brought back after newer ones were read', () => {
@@ -102,14 +118,21 @@ describe('an old parameters bundle brought back after newer ones were read', () 
     expect(journal.entries.some((e) => e.event.startsWith('material.'))).toBe(false);
   }, 90_000);
 
+  it('names no newer bundle that holds other keys: a read of params for some keys only is no way on for these', async () => {
+    const { plan, params, journal } = await newerBundleRead(f, 'airgap.jsonl', '00000000-0000-4000-8000-000000000000');
+    const refusal = await refusalOf(await f.airgap(journal, plan), params);
+    expect(refusal).toMatchObject({
+      code: 'BUNDLE_TOKEN_EXPIRED',
+      values: { tokensClock: 'journal', newerBundle: 'none' },
+    });
+    const said = translator('en').problem(refusal as NonNullable<typeof refusal>);
+    expect(said.message).toContain('the KMS would refuse it, so fetch new parameters.');
+    expect(said.nextStep).not.toContain('/media/params-2');
+  }, 90_000);
+
   it('is refused as expired by a custody restore too, whose journal read newer parameters: the wrap’s rule', async () => {
     const { plan, params, journal } = await newerBundleRead(f, 'restore.jsonl');
-    const restore = await f.restore(journal, plan);
-    await restore.checkNetwork();
-    const refusal = await restore.readParametersBundle(params).then(
-      () => undefined,
-      (error: unknown) => toProblem(error),
-    );
+    const refusal = await refusalOf(await f.restore(journal, plan), params);
     expect(refusal).toMatchObject({
       code: 'BUNDLE_TOKEN_EXPIRED',
       values: { tokensClock: 'journal', newerBundle: 'valid' },

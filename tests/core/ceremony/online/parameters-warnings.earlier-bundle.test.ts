@@ -83,6 +83,22 @@ describe('a second import-parameters bundle of the same keys', () => {
     expect(said).not.toContain('Take only the new bundle');
   });
 
+  it('fetched for the other keys next, does not call the first bundle the only one of keys given their own since', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const { online, first } = await onlineWithFirstBundle(f, plan);
+    const [one, two] = online.keys();
+    await online.fetchParameters({ keyIds: [one?.keyId as string] });
+    await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    // The second key's turn: the first key has params-2 now, so params-1 is no longer its only bundle.
+    await online.fetchParameters({ keyIds: [two?.keyId as string] });
+    const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
+    expect(third.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS');
+    expect(third.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE')?.values).toMatchObject({
+      count: 1,
+      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
+    });
+  });
+
   it('names no bundle for parameters fetched and never written', async () => {
     const plan = f.plan(['AES_256']);
     const online = await f.online(await f.journal('online.jsonl'), plan);
