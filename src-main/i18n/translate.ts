@@ -134,6 +134,8 @@ export interface Translator {
   progress(progress: ProgressLike): string;
   /** A date and time in this language's long form, in the machine's time zone. */
   dateTime(at: Date | number): string;
+  /** Message `key`'s ICU elements, as this translator compiled them (parsed once, at its first use). */
+  elements(key: MessageKey): readonly MessageFormatElement[];
 }
 
 function messageText(locale: DisplayLocale, key: MessageKey): string {
@@ -262,6 +264,7 @@ function createTranslator(locale: DisplayLocale): Translator {
       p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
     dateTime: (at) =>
       (long ??= new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'long' })).format(at),
+    elements: (key) => compiledMessage(key).getAst(),
   };
 }
 

@@ -1,7 +1,11 @@
 import { checkPrimeSync, createPublicKey, generatePrimeSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadWrappingPublicKey } from '../../../src-main/core/crypto';
-import { findRsaPublicKeyWeakness, integerSqrt } from '../../../src-main/core/crypto/rsa-public-key-check';
+import {
+  findRsaPublicKeyWeakness,
+  findRsaWeakness,
+  integerSqrt,
+} from '../../../src-main/core/crypto/rsa-public-key-check';
 import { weakWrappingKeys } from './helpers/weak-rsa';
 import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
@@ -73,6 +77,24 @@ describe('wrapping key checks', () => {
     }
     const q = nextPrime(big + 2n);
     expect(findRsaPublicKeyWeakness(keyFromNumbers(big * q, 65537n))).toEqual({ weakness: 'modulusClosePrimes' });
+  });
+
+  it('names the smallest prime below 10,000 dividing a modulus, for each odd prime there', () => {
+    const odd: bigint[] = [];
+    for (let p = 3n; p < 10_000n; p += 2n) if (checkPrimeSync(p)) odd.push(p);
+    const big = generatePrimeSync(1030, { bigint: true });
+    for (const [i, p] of odd.entries()) {
+      // p and a larger listed prime divide n; the rest of n may hold smaller ones, which must be named first.
+      const q = odd[Math.min(i + 7, odd.length - 1)]!;
+      const rest = ((1n << 2047n) / (big * p * q) + 1n) | 1n;
+      const n = big * p * q * rest;
+      expect(n.toString(2)).toHaveLength(2048);
+      const smallest = odd.find((s) => n % s === 0n);
+      expect(findRsaWeakness({ n, e: 65537n }), `${p}`).toEqual({
+        weakness: 'modulusSmallFactor',
+        divisor: Number(smallest),
+      });
+    }
   });
 
   it('finds close primes exactly when Fermat needs at most 64 steps from the square root', () => {
