@@ -161,12 +161,16 @@ export function compileMessage(
 }
 
 /**
- * Select arguments added to problem messages after journals had recorded those problems without
- * them (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`): such an entry renders the branch the message had before
- * (`other`) in the reader's language, not the stored English text. Only these: any other select
- * value missing is a fault, which falls back to the stored text as before and which tests catch.
+ * Select arguments added to messages after journals had recorded them without: problems
+ * (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`) and
+ * phrases (`fresh` of the `journal.reason.wrap-*` reasons, which builds of 2026-12-01 to 12-05
+ * journaled without: their `other` branch says the journal does not tell whether the material was
+ * new). Such an entry renders the select's `other` branch in the reader's language, not the stored
+ * English text nor the bare key. Every stored message goes so: a problem, its cause, a phrase
+ * (`message`) and a phrase inside a value (`…Phrase`). Only these names: any other select value
+ * missing is a fault, which falls back to the stored text (or key) as before and which tests catch.
  */
-const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock', 'newerBundle']);
+const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock', 'newerBundle', 'fresh']);
 
 /**
  * The SELECTS_ADDED_LATER arguments of `elements` (branches included) as present but undefined:
@@ -197,7 +201,7 @@ function createTranslator(locale: DisplayLocale): Translator {
     }
     return message;
   };
-  // Each message's SELECTS_ADDED_LATER, found once: its AST is not walked again at every problem shown.
+  // Each message's SELECTS_ADDED_LATER, found once: its AST is not walked again at every stored message shown.
   const absentByKey = new Map<MessageKey, Record<string, undefined>>();
   const absentIn = (key: MessageKey): Record<string, undefined> => {
     let absent = absentByKey.get(key);
@@ -217,10 +221,12 @@ function createTranslator(locale: DisplayLocale): Translator {
     const marked = filled && markedNames(filled);
     return unmarkedNames(String(message.format(marked as Record<string, string | number | Date>)));
   };
+  // A stored message (problem, cause, phrase) written before a select argument was added (SELECTS_ADDED_LATER)
+  // renders its `other` branch.
   const safeFormat = (key: string, values: Readonly<Record<string, unknown>> | undefined, fallback: string): string => {
     if (!isMessageKey(key)) return fallback;
     try {
-      return format(key, values);
+      return format(key, { ...absentIn(key), ...values });
     } catch {
       return fallback;
     }
@@ -234,17 +240,9 @@ function createTranslator(locale: DisplayLocale): Translator {
     const causeText = (inner: string, values: PlainValues): string =>
       safeFormat(`problem.${inner}`, withCauseText({ surface, ...values }, causeText), inner);
     const values = withCauseText({ surface, ...p.values }, causeText);
-    // A journal written before a select argument was added (SELECTS_ADDED_LATER) renders its `other` branch.
-    const withAbsent = (key: string) => {
-      try {
-        return isMessageKey(key) ? { ...absentIn(key), ...values } : values;
-      } catch {
-        return values;
-      }
-    };
     return {
-      message: safeFormat(`problem.${code}`, withAbsent(`problem.${code}`), p.message),
-      nextStep: safeFormat(`problem.${code}.next`, withAbsent(`problem.${code}.next`), p.nextStep),
+      message: safeFormat(`problem.${code}`, values, p.message),
+      nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
     };
   };
   // Made at its first use: a translator that never writes a long date (most) never pays for it.

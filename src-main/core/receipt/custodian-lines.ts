@@ -124,9 +124,10 @@ function repeatsOverSet(e: JournalEntry, digest: JsonValue | undefined): boolean
     earlier.some((w) => w !== null && typeof w === 'object' && !Array.isArray(w) && w['backupDigest'] === digest);
   const reason = e.data['reasonPhrase'];
   const values = reason !== null && typeof reason === 'object' && !Array.isArray(reason) ? reason['values'] : null;
-  // The same material again (HSM token keys, a material file): the earlier set still holds it.
+  // The same material again (HSM token keys, a material file): the earlier set still holds it. A journal of
+  // the 12-02 to 12-05 builds does not say (no `fresh`, also for material taken again): not claimed new.
   const fresh = values !== null && typeof values === 'object' && !Array.isArray(values) ? values['fresh'] : null;
-  return named && fresh !== 'no';
+  return named && fresh === 'yes';
 }
 
 /** The `parameters.read` of the session the entry at `index` is in (the last before it), if any. */

@@ -199,8 +199,7 @@ const EVENT_SAYS: Readonly<
     };
   },
   // On what grounds a repeated wrap was let through, in words (not "Grounds: reason"), with the officer's
-  // reason itself: the reason line above may not say it (a phrase an older build journaled with values
-  // today's text lacks is printed as its key).
+  // reason itself, so the sentence stands on its own beside the reason line above.
   'wrap.repeated': (data) => {
     const { grounds, wrapAgainReason: reason } = data;
     if (typeof grounds !== 'string') return undefined;

@@ -177,12 +177,12 @@ describe('the custodians on a receipt', () => {
 describe('a held set a later wrap replaces', () => {
   const LATER = '7a03444a'.repeat(8);
   const laterSplit = ['custody.split', { ...split[1], backupDigest: LATER }] as const;
-  const repeated = (fresh: string) =>
+  const repeated = (fresh?: string) =>
     [
       'wrap.repeated',
       {
         earlier: [{ session: 1, backupDigest: DIGEST }],
-        reasonPhrase: { key: 'journal.reason.wrap-again-sets', values: { fresh } },
+        reasonPhrase: { key: 'journal.reason.wrap-again-sets', values: fresh === undefined ? {} : { fresh } },
       },
     ] as const;
   const sealed = ['receipt.written', { htmlFile: 'r.html' }] as const;
@@ -211,6 +211,13 @@ describe('a held set a later wrap replaces', () => {
       ]),
     );
     expect(said(stopped, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+  });
+
+  it('is not marked replaced by a later wrap an older build journaled without saying whether it made new material', () => {
+    // Builds of 2026-12-02 to 12-05 journaled no `fresh`, also for material taken again from a token or a file.
+    const unsaid = custodianLines(journalEntries([start, split, sealed, start, repeated(), laterSplit]));
+    expect(said(unsaid, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+    expect(said(unsaid, 'Ana').join(' ')).not.toContain('made new material');
   });
 
   it('is not marked replaced by a later wrap of some of its keys only: the others’ material may be held in it alone', () => {

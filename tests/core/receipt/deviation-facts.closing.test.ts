@@ -35,6 +35,28 @@ function deviationsText(entries: readonly JournalEntry[], language: ReceiptLangu
   return renderReceiptText(input, { language }).replace(/\s*\n\s*/g, language === 'en' ? ' ' : '');
 }
 
+/**
+ * Journals a `wrap.repeated` whose phrase `key` has the `values` an older build wrote (no `fresh`) and
+ * checks each receipt language prints `says` in its reason line, never the key; returns the Chinese text.
+ */
+async function olderRepeatedWrapSays(
+  key: string,
+  values: Readonly<Record<string, string | number>>,
+  says: Readonly<Record<'en' | 'zh-CN', string>>,
+): Promise<string> {
+  await journal.append('Ana', 'wrap.repeated', {
+    earlier: [],
+    grounds: 'tokensExpired',
+    reasonPhrase: { key, values },
+  });
+  for (const language of ['en', 'zh-CN'] as const) {
+    const text = deviationsText(journal.entries, language);
+    expect(text).toContain(says[language]);
+    expect(text).not.toContain(key);
+  }
+  return deviationsText(journal.entries, 'zh-CN');
+}
+
 describe('deviations in words, not field names', () => {
   it('the closing of a session that ended without its end names the session and its entries', async () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
@@ -87,7 +109,7 @@ describe('deviations in words, not field names', () => {
     expect(chinese).not.toContain('tokensExpired');
   });
 
-  it('a repeated wrap let through on the officer’s reason says that reason, also where an older journal’s reason line cannot', async () => {
+  it('a repeated wrap let through on the officer’s reason says that reason, also in an entry an older build journaled', async () => {
     // As builds of 2026-12-01 to 12-05 journaled it: the phrase lacks the `fresh` value today's text selects on.
     await journal.append('Ana', 'wrap.repeated', {
       earlier: [],
@@ -104,5 +126,26 @@ describe('deviations in words, not field names', () => {
     const chinese = deviationsText(journal.entries, 'zh-CN');
     expect(chinese).toContain('依据操作员再次包装的理由放行：“key 2 import refused”。');
     expect(chinese).not.toContain('见上文');
+  });
+
+  it('a repeated wrap an older build journaled without saying whether its material was new prints its reason line, claiming neither', async () => {
+    // As builds of 2026-12-01 to 12-05 journaled it: no `fresh` value, which today's text selects on.
+    const values = { count: 1, last: 1, custodySets: 0, reason: 'x' };
+    const chinese = await olderRepeatedWrapSays('journal.reason.wrap-again', values, {
+      en: 'a new wrap of this ceremony after 1 finished wrap (the last in air-gapped session 1): material this journal does not say was new or existing already (an older Keyferry wrote it without recording that) beside the earlier wrapped bundle; only one wrapped bundle may be imported; wrapped again because: x',
+      'zh-CN':
+        '在先前的已包装密钥材料包之外包装了密钥材料，但本日志未记录它是新生成的还是已存在的（由未记录这一点的较早版本 Keyferry 写下）；',
+    });
+    expect(chinese).not.toContain('生成了新的密钥材料');
+  });
+
+  it('an older build’s repeated wrap over a custody set tells its custodians to destroy it only if the new bundle holds new material', async () => {
+    // Builds of 2026-12-02 to 12-05 named the earlier sets to destroy even for material taken from a token or a file.
+    const values = { count: 1, last: 1, custodySets: 1, backupsList: '["7A03 444A 0B1C 2D3E…"]' };
+    await olderRepeatedWrapSays('journal.reason.wrap-repeated-sets', values, {
+      en: 'only one wrapped bundle may be imported; the custodians of the earlier custody set (backup digest 7A03 444A 0B1C 2D3E…) destroy those shares only once this new bundle is imported and only if it holds new material, which this journal does not say: where the key check values and public-key fingerprints on this receipt and the earlier one agree, it is the same material and those shares must be KEPT',
+      'zh-CN':
+        '只有在本次新的包已导入、且其中是新的密钥材料时，先前托管集（备份摘要 7A03 444A 0B1C 2D3E…）的保管人才应销毁这些份额，而本日志未记录这一点：若本回执与先前回执上的密钥校验值和公钥指纹一致，则是同一密钥材料，这些份额必须保留',
+    });
   });
 });
