@@ -35,6 +35,14 @@ export function parseStartAtOption(option: string, text: string, now: number): n
   return ms !== undefined ? now + ms : parseDateTimeOption(option, trimmed, 'either');
 }
 
+/**
+ * A simulator clock's offset from this computer's as a message's `offset` and `direction`: "45m 10s
+ * behind", never "-45m 10s ahead" (a simulator started with --start-at in the past).
+ */
+export function offsetValues(ms: number): { offset: string; direction: 'ahead' | 'behind' } {
+  return { offset: formatOffset(Math.abs(ms)), direction: ms < 0 ? 'behind' : 'ahead' };
+}
+
 /** An offset people read: `1d 1h 0m`, `45m 10s`, `0s`; negative with a leading minus. */
 export function formatOffset(ms: number): string {
   const sign = ms < 0 ? '-' : '';

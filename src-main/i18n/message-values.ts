@@ -1380,8 +1380,8 @@ export interface MessageValueTable {
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next': NoValues;
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; source: string; surface?: string; holderKeyId: string | number; held: string; heldAt: Date | number };
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next': { surface?: string; source: string; requestedHeld: string; others: string; heldIso: string | number; othersList: string | number };
-  'kms-sim.clock.line': { now: Date | number; offset: string | number; control: string; endpoint: string | number };
-  'kms-sim.clock.moved': { now: Date | number; offset: string | number };
+  'kms-sim.clock.line': { now: Date | number; offset: string | number; direction: string; control: string; endpoint: string | number };
+  'kms-sim.clock.moved': { now: Date | number; offset: string | number; direction: string };
   'kms-sim.clock.expired': NoValues;
   'problem.SIM_CLOCK_OPTION_INVALID': { option: string | number; text: string | number; accepts: string };
   'problem.SIM_CLOCK_OPTION_INVALID.next': { option: string | number; accepts: string };

@@ -80,13 +80,15 @@ describe('translator', () => {
 
   it("prints a message's {at, date, utc} ISO-like in English and in the year-month-day form in Chinese, never US-style", () => {
     const now = Date.UTC(2026, 11, 1, 1, 5, 9);
-    expect(translator('en').t('kms-sim.clock.moved', { now, offset: '1d 1h 0m' })).toBe(
+    expect(translator('en').t('kms-sim.clock.moved', { now, offset: '1d 1h 0m', direction: 'ahead' })).toBe(
       'Simulator time: 2026-12-01 01:05 UTC (1d 1h 0m ahead of this computer).',
     );
-    expect(translator('zh-CN').t('kms-sim.clock.moved', { now, offset: '1d 1h 0m' })).toBe(
+    expect(translator('zh-CN').t('kms-sim.clock.moved', { now, offset: '1d 1h 0m', direction: 'ahead' })).toBe(
       '模拟器时间：2026年12月1日 01:05 UTC（比本机快 1d 1h 0m）。',
     );
-    expect(translator('en-XA').t('kms-sim.clock.moved', { now, offset: '1d' })).toContain('2026-12-01 01:05 UTC');
+    expect(translator('en-XA').t('kms-sim.clock.moved', { now, offset: '1d', direction: 'ahead' })).toContain(
+      '2026-12-01 01:05 UTC',
+    );
     // Other date styles and numbers still go through Intl.
     expect(translator('en').t('progress.generated', { count: 2 })).toBe('Generated 2 keys');
   });

@@ -14,7 +14,7 @@ import {
 } from '../../core/kms-simulator/clock-control';
 import { requireOption } from '../args';
 import { cliTranslator } from '../cli-locale';
-import { formatOffset, parseDateTimeOption, parseDurationOption } from '../clock-options';
+import { offsetValues, parseDateTimeOption, parseDurationOption } from '../clock-options';
 import { defineCommand } from '../command';
 
 const NAME = 'kms-sim advance';
@@ -129,7 +129,7 @@ export const kmsSimAdvanceCommand = defineCommand({
         : { to: parseDateTimeOption('--to', values.to as string) };
     const answer = await postMove(url, body);
     const translator = cliTranslator(io);
-    io.stdout(translator.t('kms-sim.clock.moved', { now: answer.now, offset: formatOffset(answer.offsetMs) }));
+    io.stdout(translator.t('kms-sim.clock.moved', { now: answer.now, ...offsetValues(answer.offsetMs) }));
     io.stdout(translator.t('kms-sim.clock.expired'));
     return 0;
   },

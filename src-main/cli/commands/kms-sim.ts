@@ -8,7 +8,7 @@ import { isLoopbackHost } from '../../core/loopback-host';
 import { checkIdentifier } from '../../core/identifier-check';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { cliTranslator } from '../cli-locale';
-import { formatOffset, parseStartAtOption } from '../clock-options';
+import { offsetValues, parseStartAtOption } from '../clock-options';
 import { parseMillisecondsOption, parsePerSecondOption, parseWholeNumberOption } from '../number-option';
 import { defineCommand } from '../command';
 import { displayWidth, padToWidth } from '../text-table';
@@ -136,7 +136,7 @@ export const kmsSimCommand = defineCommand({
       io.stdout(
         cliTranslator(io).t('kms-sim.clock.line', {
           now: startedAt,
-          offset: formatOffset(sim.clock.offset()),
+          ...offsetValues(sim.clock.offset()),
           control: clockControl ? 'on' : 'off',
           endpoint: sim.endpoint,
         }),

@@ -15,8 +15,12 @@ const sims: KmsSimulator[] = [];
 afterEach(async () => {
   for (const s of sims.splice(0)) await s.close();
 });
-async function sim(clockControl: boolean): Promise<KmsSimulator> {
-  const s = await startKmsSimulator({ clockControl, wrappingKeyPoolSize: 1 });
+async function sim(clockControl: boolean, startAt?: number): Promise<KmsSimulator> {
+  const s = await startKmsSimulator({
+    clockControl,
+    wrappingKeyPoolSize: 1,
+    ...(startAt === undefined ? {} : { startAt }),
+  });
   sims.push(s);
   return s;
 }
@@ -32,6 +36,17 @@ describe('keyferry kms-sim advance', () => {
       /^Simulator time: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(1d 1h 0m ahead of this computer\)\.$/m,
     );
     expect(run.stdout).toMatch(/import tokens fetched more than 24 hours before it are refused \(KMS\.2601\)/);
+  });
+
+  it('says a clock still behind this computer’s (started with --start-at in the past) is behind, never “-2h ahead”', async () => {
+    const s = await sim(true, Date.now() - 3 * H);
+    const run = await keyferry(['kms-sim', 'advance', '--endpoint', s.endpoint, '--by', '1h'], { cwd: '/' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Simulator time: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(2h 0m behind this computer\)\.$/m);
+    const zh = await keyferry(['--lang', 'zh-CN', 'kms-sim', 'advance', '--endpoint', s.endpoint, '--by', '1h'], {
+      cwd: '/',
+    });
+    expect(zh.stdout).toMatch(/（比本机慢 1h 0m）。/);
   });
 
   it('explains a simulator started without --clock-control, and leaves its clock alone', async () => {

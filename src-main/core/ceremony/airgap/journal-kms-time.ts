@@ -79,10 +79,11 @@ function newestConfirmedRead(
 }
 
 /**
- * BUNDLE_TOKEN_EXPIRED judged at the KMS's time `entries` show, ahead of this computer's clock
- * (`now`): said so, and the newer bundle that showed it named while its tokens still live (judged
- * at `kmsTime`): that bundle is the way on, not fresh parameters (the refusal used to send the
- * officer to fetch new ones even then).
+ * BUNDLE_TOKEN_EXPIRED judged at `kmsTime`: by the KMS's time `entries` show when that is ahead of
+ * this computer's clock (`now`), said so, and in either case the newer bundle this journal read
+ * and confirmed named while its tokens still live (judged at `kmsTime`): that bundle is the way on,
+ * not fresh parameters (the refusal used to send the officer to fetch new ones even then; and,
+ * named only when the KMS's time was ahead, not for an old stick brought back a day later).
  */
 async function tokensExpiredByJournal(
   error: unknown,
@@ -92,20 +93,21 @@ async function tokensExpiredByJournal(
   kmsTime: Date,
 ): Promise<unknown> {
   if (!isKeyferryError(error) || error.code !== 'BUNDLE_TOKEN_EXPIRED') return error;
-  if (kmsTime.getTime() <= now.getTime()) return error;
   const { keyId, expiresAt, minutes } = error.values ?? {};
   if (typeof keyId !== 'string' || typeof expiresAt !== 'number' || typeof minutes !== 'number') return error;
   // Named only when it holds every key of the bundle refused (its manifest, already checked whole).
   const keyIds = await readBundleClaimedKeyIds(dir).catch(() => [keyId]);
   const newer = newestConfirmedRead(entries, keyIds);
   const valid = newer !== undefined && newer.until > kmsTime.getTime();
+  const byJournal = kmsTime.getTime() > now.getTime();
+  if (!valid && !byJournal) return error;
   return new KeyferryError(
     'BUNDLE_TOKEN_EXPIRED',
     {
       keyId,
       expiresAt,
       minutes,
-      tokensClock: 'journal',
+      tokensClock: byJournal ? 'journal' : 'machine',
       newerBundle: valid ? 'valid' : 'none',
       newerSeq: valid ? newer.seq : 0,
       newerSource: valid ? newer.source : '',

@@ -1,8 +1,9 @@
 /** `keyferry kms-sim` and `keyferry kms-sim advance`: the simulator's clock. zh-CN twin in ../zh-CN/kms-sim.ts. */
 export const enKmsSim = {
   'kms-sim.clock.line':
-    '  clock       {now, date, utc} ({offset} ahead of this computer); clock control {control, select, on {on: keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {off}}',
-  'kms-sim.clock.moved': 'Simulator time: {now, date, utc} ({offset} ahead of this computer).',
+    '  clock       {now, date, utc} ({offset} {direction, select, behind {behind} other {ahead of}} this computer); clock control {control, select, on {on: keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {off}}',
+  'kms-sim.clock.moved':
+    'Simulator time: {now, date, utc} ({offset} {direction, select, behind {behind} other {ahead of}} this computer).',
   'kms-sim.clock.expired':
     'The KMS decides by this time: import tokens fetched more than 24 hours before it are refused (KMS.2601), and imported material whose expiry it passed is deleted (the key is back in Pending import). Keyferry itself and its journals keep this computer’s time.',
   'problem.SIM_CLOCK_OPTION_INVALID':

@@ -3,8 +3,8 @@ import type { enKmsSim } from '../en/kms-sim';
 
 export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.clock.line':
-    '  时钟        {now, date, utc}（比本机快 {offset}）；时钟控制{control, select, on {已开启：keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {未开启}}',
-  'kms-sim.clock.moved': '模拟器时间：{now, date, utc}（比本机快 {offset}）。',
+    '  时钟        {now, date, utc}（比本机{direction, select, behind {慢} other {快}} {offset}）；时钟控制{control, select, on {已开启：keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {未开启}}',
+  'kms-sim.clock.moved': '模拟器时间：{now, date, utc}（比本机{direction, select, behind {慢} other {快}} {offset}）。',
   'kms-sim.clock.expired':
     'KMS 按此时间判断：早于此时间 24 小时以上获取的导入令牌将被拒绝（KMS.2601），到期时间已过的导入密钥材料将被删除（密钥回到“等待导入”状态）。Keyferry 本身及其日志仍使用本机时间。',
   'problem.SIM_CLOCK_OPTION_INVALID':

@@ -7,7 +7,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../../src-main/core/bundle';
-import { journalKmsTime } from '../../../../src-main/core/ceremony/airgap/journal-kms-time';
+import {
+  journalKmsTime,
+  readParametersAtJournalTime,
+} from '../../../../src-main/core/ceremony/airgap/journal-kms-time';
 import { toProblem } from '../../../../src-main/core/errors';
 import type { JournalEntry } from '../../../../src-main/core/journal';
 import { translator } from '../../../../src-main/i18n/translate';
@@ -138,6 +141,42 @@ describe('an old parameters bundle brought back after newer ones were read', () 
       values: { tokensClock: 'journal', newerBundle: 'valid' },
     });
     expect(journal.entries.filter((e) => e.event === 'parameters.read')).toHaveLength(1);
+  }, 90_000);
+
+  it('brought back a day later, expired by this computer’s own clock, names the newer bundle whose tokens still live', async () => {
+    // The usual case: the older stick comes back after its 24 hours; this computer's clock is right,
+    // so the journal's KMS time is not ahead of it, and the newer bundle read here is still the way on.
+    const { params, journal, newerUntil } = await newerBundleRead(f, 'airgap.jsonl');
+    const now = new Date(newerUntil.getTime() - 3600_000);
+    const refusal = await readParametersAtJournalTime(params, journal.entries, now, 'airgap').then(
+      () => undefined,
+      (error: unknown) => toProblem(error),
+    );
+    expect(refusal).toMatchObject({
+      code: 'BUNDLE_TOKEN_EXPIRED',
+      values: { tokensClock: 'machine', newerBundle: 'valid', newerSeq: 1, newerSource: '/media/params-2' },
+    });
+    const said = translator('en').problem(refusal as NonNullable<typeof refusal>);
+    expect(said.message).toContain(
+      'minutes ago by this machine’s clock); the KMS would refuse it: nothing is to be wrapped',
+    );
+    expect(said.nextStep).toContain(
+      'This journal read a newer import-parameters bundle at entry 1, from /media/params-2',
+    );
+    // Once the newer bundle's tokens ran out too, fresh parameters are the way on, as before.
+    const later = await readParametersAtJournalTime(
+      params,
+      journal.entries,
+      new Date(newerUntil.getTime() + 60_000),
+      'airgap',
+    ).then(
+      () => undefined,
+      (error: unknown) => toProblem(error),
+    );
+    expect(later).toMatchObject({
+      code: 'BUNDLE_TOKEN_EXPIRED',
+      values: { tokensClock: 'machine', newerBundle: 'none' },
+    });
   }, 90_000);
 
   it('a genuine bundle is read after a bundle whose digest the witnesses refused, whatever that one’s tokens say', async () => {

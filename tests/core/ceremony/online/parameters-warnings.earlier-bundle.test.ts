@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listValue } from '../../../../src-main/i18n/list';
-import { english } from '../../../../src-main/i18n/translate';
+import { english, translator } from '../../../../src-main/i18n/translate';
 import {
   airGapSide,
   createFixture,
@@ -45,6 +45,11 @@ describe('a second import-parameters bundle of the same keys', () => {
     expect(english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: warning?.values })).toContain(
       `This ceremony wrote an import-parameters bundle before whose import tokens may still be accepted, until`,
     );
+    // In Chinese too it is the parameters bundle (参数包) to take over and the earlier ones to destroy,
+    // never the wrapped-material bundle (材料包), which is what the online side must keep.
+    const zh = translator('zh-CN').message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: warning?.values });
+    expect(zh).toContain('请只把新的参数包带到离线工作站，并销毁之前的参数包');
+    expect(zh).not.toContain('材料包');
 
     // A third: both earlier bundles are named (the trial's third run named only the second).
     await online.fetchParameters();
