@@ -22,6 +22,7 @@ export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);
   const setup = useAppStore((s) => s.setup);
   const started = useAppStore((s) => !!s.ceremony && (s.ceremony.online !== null || s.ceremony.airGap !== null));
+  const languagesInUse = useAppStore((s) => s.ceremony?.receiptLanguagesInUse);
   const saveSetup = useAppStore((s) => s.saveSetup);
   const goTo = useAppStore((s) => s.goTo);
   const { t } = useT();
@@ -140,6 +141,16 @@ export function SetupScreen() {
           onChange={setReceiptLanguage}
           label={(language) => t(`setup.receiptLanguage.${language}`)}
         />
+        {/* None chosen shows none checked: once a journal started, what its receipts print in is said. */}
+        {receiptLanguage === undefined &&
+          languagesInUse?.map(({ side, language }) => (
+            <p key={side} className="hint" data-receipt-language-in-use={side}>
+              {t('setup.receiptLanguage.inUse', {
+                journal: t('journal.label', { side: side.replace(/-/g, '_') }),
+                language: t(`setup.receiptLanguage.${language}`),
+              })}
+            </p>
+          ))}
         {mode !== 'air-gapped' && (
           <WrappingAlgorithmChoice
             at="setup"

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { translator } from '../../src-main/i18n/translate';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { navigate, step } from './page-helpers';
 
@@ -85,6 +86,11 @@ it('a later session left untouched keeps the journal’s receipt language, saved
   await later.page.getByRole('heading', { level: 1, name: 'Ceremony setup' }).waitFor();
   expect(await checkedLanguages(later.page)).toEqual([]);
   await saveAndStart(later.page);
+  // Started, the setup screen still shows none checked, and says what this session's receipts print in.
+  await navigate(later.page, 'Setup');
+  expect(await later.page.locator('[data-receipt-language-in-use]').allInnerTexts()).toEqual([
+    'Air-gapped journal (started): its receipts and custody slips print in this language: Both, side by side (English | 简体中文).',
+  ]);
   expect(later.ipc.calls.filter((c) => c.channel === 'ceremony.setup').map((c) => c.request)).not.toContainEqual(
     expect.objectContaining({ receiptLanguage: expect.anything() }),
   );
@@ -95,4 +101,33 @@ it('a later session left untouched keeps the journal’s receipt language, saved
   const english = await airGappedSetup(folder, LANGUAGES[0]);
   await saveAndStart(english.page);
   expect(await sessionLanguages(folder)).toEqual(['both', 'both', 'en']);
+}, 120_000);
+
+it('in the Chinese app, a new ceremony with none picked prints in Chinese, and the setup screen says so once started', async () => {
+  const zh = translator('zh-CN').t;
+  const folder = path.join(dir, 'new-in-chinese');
+  await mkdir(folder);
+  const ui = await openApp(browser, { locale: 'zh-CN' });
+  ui.page.setDefaultTimeout(15_000);
+  sessions.push(ui);
+  const { page } = ui;
+  await page.getByRole('radio', { name: zh('start.mode.air-gapped') }).check();
+  await page.getByRole('button', { name: zh('common.continue') }).click();
+  await page.getByLabel(zh('setup.title'), { exact: true }).fill('回执语言测试');
+  await page.getByLabel(zh('setup.operator'), { exact: true }).fill('张伟');
+  await page.getByLabel(zh('setup.witness', { n: 1 }), { exact: true }).fill('李娜');
+  await page.getByLabel(zh('setup.folder'), { exact: true }).fill(folder);
+  await page.getByRole('button', { name: zh('setup.save-and-continue') }).click();
+  await step(page, zh('network.step'), 'air-network');
+  expect(await sessionLanguages(folder)).toEqual(['zh-CN']);
+  // Back on the setup screen: nothing checked (none was chosen), so the line says what the receipts print in.
+  await page
+    .getByRole('navigation', { name: zh('nav.label') })
+    .getByRole('button', { name: zh('nav.setup'), exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1, name: zh('setup.heading') }).waitFor();
+  expect(await page.locator('input[name="receipt-language"]:checked').count()).toBe(0);
+  expect(await page.locator('[data-receipt-language-in-use]').allInnerTexts()).toEqual([
+    '离线侧日志（已开始）：其回执和托管凭条以此语言打印：简体中文。',
+  ]);
 }, 120_000);

@@ -9,7 +9,7 @@ import { OnlineCeremony, type OnlineCredentialBinding } from '../../core/ceremon
 import { replicaKmsClients, type ReplicaKmsFactory } from '../../core/ceremony/online/replica-connections';
 import { KeyferryError, toProblem } from '../../core/errors';
 import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
-import { openJournal } from '../../core/journal';
+import { openJournal, type JournalEntry } from '../../core/journal';
 import {
   airGapStepAvailability,
   onlineStepAvailability,
@@ -255,6 +255,7 @@ export function ceremonySetupHandlers(
           airGap: receipt('air-gapped'),
           custodyRestore: receipt('custody-restore'),
         },
+        receiptLanguagesInUse: receiptLanguagesInUse(session),
         simulatorClockOffsetMs: session.simulator ? Math.round(session.simulator.clock.now() - Date.now()) : null,
         lastWrappedDigest: session.lastWrappedDigest,
       };
@@ -295,4 +296,17 @@ export function ceremonySetupHandlers(
       return { ...connection, replicaRegions: others.map(({ region, projectId }) => ({ region, projectId })) };
     },
   };
+}
+
+/** The receipt language each side's journal records, for each side started in this session. */
+function receiptLanguagesInUse(session: CeremonySession): CeremonyState['receiptLanguagesInUse'] {
+  const journals: [RecordKind, readonly JournalEntry[] | undefined][] = [
+    ['online', session.online ? session.onlineJournal?.entries : undefined],
+    ['air-gapped', session.airGap?.journal.entries],
+    ['custody-restore', session.restore && !session.restore.abandoned ? session.restore.journal.entries : undefined],
+  ];
+  // Each started with the language it journaled (English when a journal records none, as receipts print).
+  return journals.flatMap(([side, entries]) =>
+    entries ? [{ side, language: receiptLanguageOfSession(undefined, entries, 'en') }] : [],
+  );
 }

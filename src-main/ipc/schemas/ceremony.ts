@@ -13,6 +13,7 @@ import {
   keySpecSchema,
   pathSchema,
   personNameSchema,
+  recordKindSchema,
   sha256HexSchema,
   stepAvailabilitySchema,
   wrappingAlgorithmSchema,
@@ -164,6 +165,12 @@ export const ceremonyStateSchema = z.object({
     airGap: receiptFilesSchema.nullable(),
     custodyRestore: receiptFilesSchema.nullable(),
   }),
+  /**
+   * The language each journal started in this session records for its receipts and slips: what
+   * they print in, which the setup screen says once it can no longer be changed (none chosen there
+   * shows no choice checked).
+   */
+  receiptLanguagesInUse: z.array(z.object({ side: recordKindSchema, language: receiptLanguageSchema })),
   /** Rehearsal only: how far the simulator's clock was moved from real time (ms). */
   simulatorClockOffsetMs: z.number().int().nullable(),
   /** SHA-256 of the last wrapped-material bundle written on this machine (rehearsal convenience). */

@@ -28,18 +28,24 @@ async function preflightWith(custodians: string[]) {
   });
 }
 
+/** The preflight's refusal of `custodians`, checked to match `problem`. */
+async function refusedAs(custodians: string[], problem: { code: string; values?: Record<string, unknown> }) {
+  const refused = await preflightWith(custodians);
+  expect(refused).toMatchObject({ ok: false, problem });
+  if (refused.ok) throw new Error('the preflight passed');
+  return refused.problem;
+}
+
 describe('airgap.preflight, the custodians’ names', () => {
   it('refuses one person named twice before any material exists; named apart, the split goes on', async () => {
     const { ipc, dir } = folder;
     await airGapConfirmed(ipc, dir, ['AES_256']);
-    const twice = await preflightWith(['Cara Lee', 'cara lee']);
-    expect(twice).toMatchObject({
-      ok: false,
-      problem: { code: 'CUSTODY_SET_CUSTODIAN_TWICE', values: { first: 1, second: 2 } },
+    const twice = await refusedAs(['Cara Lee', 'cara lee'], {
+      code: 'CUSTODY_SET_CUSTODIAN_TWICE',
+      values: { first: 1, second: 2 },
     });
-    if (twice.ok) return;
-    expect(twice.problem.message).toContain('is named for shares 1 and 2');
-    expect(twice.problem.nextStep).toBe('Name a different person for each share.');
+    expect(twice.message).toContain('is named for shares 1 and 2');
+    expect(twice.nextStep).toBe('Name a different person for each share.');
     // Nothing passed, so nothing is made.
     expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });
     const events = await journalEvents(path.join(dir, 'air-gapped-journal.jsonl'));
@@ -54,12 +60,25 @@ describe('airgap.preflight, the custodians’ names', () => {
   it('refuses a name a share file cannot carry (more than 255 UTF-8 bytes) before any material exists', async () => {
     const { ipc, dir } = folder;
     await airGapConfirmed(ipc, dir, ['AES_256']);
-    // 90 characters pass the contract's 100; in UTF-8 they are 270 bytes.
-    const long = '张'.repeat(90);
-    expect(await preflightWith([long, 'Dan'])).toMatchObject({
-      ok: false,
-      problem: { code: 'CUSTODY_SET_CUSTODIAN_INVALID', values: { index: 1 } },
-    });
+    // 90 characters are within the 100 a name may have; in UTF-8 they are 270 bytes.
+    await refusedAs(['张'.repeat(90), 'Dan'], { code: 'CUSTODY_SET_CUSTODIAN_INVALID', values: { index: 1 } });
     expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });
+  }, 60_000);
+
+  it('names an invisible character pasted into a name by its code point, as the command line does; typed again, the split goes on', async () => {
+    const { ipc, dir } = folder;
+    await airGapConfirmed(ipc, dir, ['AES_256']);
+    const pasted = await refusedAs(['Cara Lee\u200B', 'Dan'], {
+      code: 'CUSTODY_SET_CUSTODIAN_INVALID',
+      values: { index: 1, character: 'U+200B' },
+    });
+    expect(pasted.message).toContain('contains an invisible character, U+200B');
+    expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });
+    // The same person in another Unicode form (e + combining acute) is one person, written as NFC.
+    await refusedAs(['Chloé', 'Chloe\u0301'], { code: 'CUSTODY_SET_CUSTODIAN_TWICE' });
+    expect(await preflightWith(['Chloe\u0301', 'Dan'])).toMatchObject({ ok: true });
+    await value(ipc, 'airgap.generate');
+    const split = await value<{ keys: { holders: { custodian: string }[] }[] }>(ipc, 'custody.split');
+    expect(split.keys[0]?.holders.map((h) => h.custodian)).toEqual(['Chloé', 'Dan']);
   }, 60_000);
 });

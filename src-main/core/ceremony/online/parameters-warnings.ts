@@ -62,20 +62,34 @@ export function earlierBundlesStillLive(
   // fetched for some keys only): that bundle is not simply to be destroyed, it is their only one.
   // Only while it is their newest: a key given a bundle of its own since (params for it alone) has that one.
   const inNew = new Set(keys.map((k) => k.keyId));
+  const newestBundles = (k: OnlineKeyState) =>
+    k.issued
+      .map((i) => state.parametersBundlesOfToken.get(i.importTokenSha256) ?? [])
+      .filter((written) => written.length > 0)
+      .at(-1) ?? [];
+  // Keys still waiting outside the new bundle that a bundle written before serves.
+  const outside = [...state.keys.values()].filter(
+    (k) => !inNew.has(k.keyId) && !holdsImportedMaterial(k) && newestBundles(k).length > 0,
+  );
   const keysBeyond = (list: typeof bundles) => {
     const digests = new Set(list.map(([digest]) => digest));
-    const newestBundles = (k: OnlineKeyState) =>
-      k.issued
-        .map((i) => state.parametersBundlesOfToken.get(i.importTokenSha256) ?? [])
-        .filter((written) => written.length > 0)
-        .at(-1) ?? [];
-    const carried = (k: OnlineKeyState) => newestBundles(k).some((b) => digests.has(b.manifestSha256));
-    return [...state.keys.values()].filter((k) => !inNew.has(k.keyId) && !holdsImportedMaterial(k) && carried(k));
+    return outside.filter((k) => newestBundles(k).some((b) => digests.has(b.manifestSha256)));
+  };
+  // None of those in the earlier bundles: the advice is for the new bundle's keys only, and the
+  // bundles the others wait on are named to be kept (not set aside as "not the new bundle").
+  const keptFor = (): ScopeOfAdvice | undefined => {
+    if (outside.length === 0) return undefined;
+    const kept = new Map(outside.flatMap((k) => newestBundles(k).map((b) => [b.manifestSha256, b.folder] as const)));
+    return {
+      keysList: namedKeysValue(keys),
+      otherKeysList: namedKeysValue(outside),
+      otherBundlesList: listValue([...kept].map(([digest, folder]) => `${folder} (${groupHex(digest)})`)),
+    };
   };
   const changed = bundles.filter(([, b]) => b.exposedAt !== undefined);
   const others = bundles.filter(([, b]) => b.exposedAt === undefined);
   return [
-    ...(others.length > 0 ? [liveWarning(said(others), keysBeyond(others))] : []),
+    ...(others.length > 0 ? [liveWarning(said(others), keysBeyond(others), keptFor())] : []),
     ...(changed.length > 0
       ? [
           warningOf('EARLIER_PARAMETERS_BUNDLE_EXPOSED', {
@@ -87,13 +101,27 @@ export function earlierBundlesStillLive(
   ];
 }
 
-/** EARLIER_PARAMETERS_BUNDLE_LIVE, or …_FOR_OTHERS when those bundles also hold `beyond`, keys the new one does not. */
+/** The new bundle's keys, and the other keys waiting with the bundles they wait on (none in the earlier ones). */
+interface ScopeOfAdvice {
+  readonly keysList: string;
+  readonly otherKeysList: string;
+  readonly otherBundlesList: string;
+}
+
+/**
+ * EARLIER_PARAMETERS_BUNDLE_LIVE; …_FOR_OTHERS when those bundles also hold `beyond`, keys the new
+ * one does not; …_FOR_THESE when other keys wait on bundles of their own (`scope`), to be kept.
+ */
 function liveWarning(
   said: { count: number; bundlesList: string; at: number },
   beyond: readonly OnlineKeyState[],
+  scope: ScopeOfAdvice | undefined,
 ): Warning {
-  return beyond.length > 0
-    ? warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS', { ...said, beyondKeysList: namedKeysValue(beyond) })
+  if (beyond.length > 0) {
+    return warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS', { ...said, beyondKeysList: namedKeysValue(beyond) });
+  }
+  return scope
+    ? warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE', { ...said, ...scope })
     : warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', said);
 }
 

@@ -7,6 +7,8 @@ export const enScreenSetup = {
   'setup.receiptLanguage.label': 'Receipt language',
   'setup.receiptLanguage.hint':
     'Receipts and custody slips are printed in this language, Chinese characters with their own embedded font. It is written into the journal. None chosen: a journal continued keeps the language it records, and a new one takes the app’s.',
+  'setup.receiptLanguage.inUse':
+    '{journal} (started): its receipts and custody slips print in this language: {language}.',
   'setup.receiptLanguage.en': 'English',
   'setup.receiptLanguage.zh-CN': '简体中文 (Simplified Chinese)',
   'setup.receiptLanguage.both': 'Both, side by side (English | 简体中文)',

@@ -9,6 +9,7 @@ export const zhCNScreenSetup: { readonly [K in keyof typeof enScreenSetup]: stri
   'setup.receiptLanguage.label': '回执语言',
   'setup.receiptLanguage.hint':
     '回执和托管凭条以此语言打印，中文字符使用随文档嵌入的字体，并记入日志。如不选择：继续使用的日志沿用其记录的语言，新日志使用本应用的界面语言。',
+  'setup.receiptLanguage.inUse': '{journal}（已开始）：其回执和托管凭条以此语言打印：{language}。',
   'setup.receiptLanguage.en': 'English（英文）',
   'setup.receiptLanguage.zh-CN': '简体中文',
   'setup.receiptLanguage.both': '中英文并排（English | 简体中文）',

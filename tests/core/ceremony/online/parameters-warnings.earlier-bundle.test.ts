@@ -93,15 +93,29 @@ describe('a second import-parameters bundle of the same keys', () => {
     const { online, first } = await onlineWithFirstBundle(f, plan);
     const [one, two] = online.keys();
     await online.fetchParameters({ keyIds: [one?.keyId as string] });
-    await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
     // The second key's turn: the first key has params-2 now, so params-1 is no longer its only bundle.
     await online.fetchParameters({ keyIds: [two?.keyId as string] });
     const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
     expect(third.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS');
-    expect(third.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE')?.values).toMatchObject({
+    const warning = third.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE');
+    expect(warning?.values).toMatchObject({
       count: 1,
       bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
     });
+    // "Take only the new bundle" is said for the second key only: params-2, the first key's, is to be kept.
+    const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE', values: warning?.values });
+    expect(said).toContain(`For ${two?.alias} (${two?.keyId}), the keys of the new bundle, take only the new bundle`);
+    expect(said).toContain(
+      `The new bundle does not hold ${one?.alias} (${one?.keyId}): keep the bundle they wait on, ${second.dir} (${second.manifestSha256Grouped})`,
+    );
+    const zh = translator('zh-CN').message({
+      key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE',
+      values: warning?.values,
+    });
+    expect(zh).toContain(
+      `新的参数包不含 ${one?.alias} (${one?.keyId})：请为这些密钥保留它们所用的参数包 ${second.dir}`,
+    );
   });
 
   it('names no bundle for parameters fetched and never written', async () => {
