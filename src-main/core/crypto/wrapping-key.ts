@@ -26,13 +26,16 @@ export interface WrappingPublicKey {
 const MAX_WRAPPING_KEY_INPUT = 64 * 1024;
 
 /**
- * Keys that passed every check in this process, by the SHA-256 of the exact bytes handed in. The
- * checks are a pure function of those bytes, so a key read from the bundle and loaded again to wrap
- * (or a bundle read in slices, then checked) is checked once, not twice. Refusals are not kept.
- * Bounded: forgotten once full.
+ * Keys that passed every check in this process, by the exact bytes handed in (as a latin1 string, so
+ * a lookup hashes nothing: the fingerprint is the one SHA-256 the loader takes of a key). The checks
+ * are a pure function of those bytes, so a key read from the bundle and loaded again to wrap (or a
+ * bundle read in slices, then checked) is checked once, not twice. Refusals are not kept. Bounded:
+ * inputs of MAX_REMEMBERED_INPUT bytes at most (an RSA-4096 key's PEM is about 800), forgotten once
+ * full.
  */
 const SOUND_KEYS = new Map<string, WrappingPublicKey>();
 const MAX_SOUND_KEYS = 4096;
+const MAX_REMEMBERED_INPUT = 2048;
 
 function isPrivateKeyDer(der: Buffer): boolean {
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
@@ -109,11 +112,12 @@ function base64Der(input: Buffer): Buffer | undefined {
  * key of 2048, 3072 or 4096 bits: this is the one check every wrapping key passes before use.
  */
 export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
-  const known = input.length <= MAX_WRAPPING_KEY_INPUT ? derFingerprint(input) : '';
+  const known = input.length <= MAX_REMEMBERED_INPUT ? input.toString('latin1') : undefined;
   // Each caller gets its own copy of the DER bytes (the key object is immutable).
-  const sound = SOUND_KEYS.get(known);
+  const sound = known === undefined ? undefined : SOUND_KEYS.get(known);
   if (sound) return { ...sound, spkiDer: Buffer.from(sound.spkiDer) };
   const loaded = checkedWrappingPublicKey(input);
+  if (known === undefined) return loaded;
   if (SOUND_KEYS.size >= MAX_SOUND_KEYS) SOUND_KEYS.clear();
   SOUND_KEYS.set(known, { ...loaded, spkiDer: Buffer.from(loaded.spkiDer) });
   return loaded;

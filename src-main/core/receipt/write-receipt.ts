@@ -31,8 +31,9 @@ export function receiptBaseName(input: Pick<ReceiptInput, 'side' | 'ceremonyId'>
 
 /**
  * Renders both twins in `language` (default English) first (so a bad input writes nothing), then writes
- * `receipt-<side>-<ceremonyId>[-<suffix>].html` and `.txt` into `dir` with writeFileExclusive.
- * Returns each file's path, size and SHA-256 as read back from the media.
+ * `receipt-<side>-<ceremonyId>[-<suffix>].html` and `.txt` into `dir` with writeFileExclusive (each
+ * file fsynced; the folder fsynced once, after both). Returns each file's path, size and SHA-256 as
+ * read back from the media.
  */
 export async function writeReceipt(
   dir: string,
@@ -44,7 +45,13 @@ export async function writeReceipt(
   const html = await renderReceiptHtmlInSlices(input, language);
   const text = await renderReceiptTextInSlices(input, language);
   const base = path.join(dir, receiptBaseName(input, options.suffix));
-  const writtenHtml = await writeFileExclusive(`${base}.html`, html, { layer: options.layer, mode: 0o644 });
+  // The twins share one folder fsync, the text's: it makes both names durable before this returns,
+  // and nothing between the two writes relies on the HTML's name being on the media alone.
+  const writtenHtml = await writeFileExclusive(`${base}.html`, html, {
+    layer: options.layer,
+    mode: 0o644,
+    syncFolder: false,
+  });
   try {
     const writtenText = await writeFileExclusive(`${base}.txt`, text, { layer: options.layer, mode: 0o644 });
     return { html: writtenHtml, text: writtenText };

@@ -65,7 +65,7 @@ describe('deviations in words, not field names', () => {
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).not.toBeNull();
     const english = deviationsText(journal.entries, 'en');
     expect(english).toContain(
-      'Session 1 of this journal (entries 1-3) had not journaled its end; it was closed here before the next session began. The entries of this closing say what became of what it wrote: withdrawn, kept, or left to delete by hand; the closing ends with a “session closed” entry naming this one',
+      'Session 1 of this journal (entries 1-3) had not journaled its end; it was closed here before the next session began. The entries of this closing say what became of each thing it wrote: withdrawn, kept, or not withdrawn (then this receipt names it, with what to do); the closing ends with a “session closed” entry naming this one',
     );
     expect(english).not.toMatch(/Session: 1|Entry: 1|Count: 3|Closing to end with/);
     const chinese = deviationsText(journal.entries, 'zh-CN');
@@ -85,11 +85,11 @@ describe('deviations in words, not field names', () => {
     expect(journal.entries.map((e) => e.event)).toContain('hsm.objects-left');
     const english = deviationsText(journal.entries, 'en');
     expect(english).toContain(
-      'The entries of this closing say what became of what it wrote: withdrawn, kept, or left to delete by hand',
+      'The entries of this closing say what became of each thing it wrote: withdrawn, kept, or not withdrawn (then this receipt names it, with what to do)',
     );
     expect(english).not.toContain('what it wrote is withdrawn or kept');
     const chinese = deviationsText(journal.entries, 'zh-CN');
-    expect(chinese).toContain('其写出的内容如何处置（已撤回、已保留，或留待手动删除），以本次关闭的各条目所述为准');
+    expect(chinese).toContain('其写出的每项内容如何处置（已撤回、已保留，或未撤回：未撤回的由本回执列出并说明如何处理），以本次关闭的各条目所述为准');
     expect(chinese).not.toContain('已按本条之后的条目所述撤回或保留');
   });
 

@@ -68,7 +68,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.wrappingAlgorithmChosen':
     '包装密钥算法已由 {from} 改为 {to}：此条目之后获取的导入参数均为 {to}。',
   'receipt.deviations.sessionUnfinished':
-    '此日志的第 {session} 次会话（条目 {from}-{to}）未记入其结束；在下一次会话开始之前已在此将其关闭{checked, select, parameters {，关闭前已将此日志与导入参数包核对（其 SHA-256 见下）} consoleFiles {，所用的控制台文件未注明日志，无法据以核对此日志} other {}}。其写出的内容如何处置（已撤回、已保留，或留待手动删除），以本次关闭的各条目所述为准{closing, select, yes {；本次关闭以注明本条目的“会话已关闭”条目结束（被中断的关闭会再次运行，不会重复执行任何操作）} other {}}。',
+    '此日志的第 {session} 次会话（条目 {from}-{to}）未记入其结束；在下一次会话开始之前已在此将其关闭{checked, select, parameters {，关闭前已将此日志与导入参数包核对（其 SHA-256 见下）} consoleFiles {，所用的控制台文件未注明日志，无法据以核对此日志} other {}}。其写出的每项内容如何处置（已撤回、已保留，或未撤回：未撤回的由本回执列出并说明如何处理），以本次关闭的各条目所述为准{closing, select, yes {；本次关闭以注明本条目的“会话已关闭”条目结束（被中断的关闭会再次运行，不会重复执行任何操作）} other {}}。',
   'receipt.deviations.repeatedWrapGrounds':
     '{grounds, select, reason {依据操作员再次包装的理由放行{said, select, yes {：“{reason}”} other {}}。} tokensExpired {因为所有先前的包的导入令牌均已过期而放行：这些包都不能再导入。} boundMaterial {因为每个密钥只接受 KMS 已持有的密钥材料而放行：未生成新的密钥材料。} other {依据“{grounds}”放行。}}',
   'receipt.deviations.custodySameVolume':
