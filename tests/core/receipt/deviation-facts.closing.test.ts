@@ -89,7 +89,9 @@ describe('deviations in words, not field names', () => {
     );
     expect(english).not.toContain('what it wrote is withdrawn or kept');
     const chinese = deviationsText(journal.entries, 'zh-CN');
-    expect(chinese).toContain('其写出的每项内容如何处置（已撤回、已保留，或未撤回：未撤回的由本回执列出并说明如何处理），以本次关闭的各条目所述为准');
+    expect(chinese).toContain(
+      '其写出的每项内容如何处置（已撤回、已保留，或未撤回：未撤回的由本回执列出并说明如何处理），以本次关闭的各条目所述为准',
+    );
     expect(chinese).not.toContain('已按本条之后的条目所述撤回或保留');
   });
 
