@@ -2538,7 +2538,7 @@ export interface MessageValueTable {
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE': { count: number; at: Date | number; bundlesList: string | number };
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE': { count: number; at: Date | number; bundlesList: string | number; keysList: string | number; otherKeysList: string | number; otherBundlesList: string | number };
+  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE': { count: number; at: Date | number; bundlesList: string | number; keysList: string | number; keys: number; otherKeysList: string | number; otherBundles: number; otherKeys: number; otherBundlesList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS': { count: number; at: Date | number; bundlesList: string | number; beyondKeysList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };

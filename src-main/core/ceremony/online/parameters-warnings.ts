@@ -81,8 +81,11 @@ export function earlierBundlesStillLive(
     if (outside.length === 0) return undefined;
     const kept = new Map(outside.flatMap((k) => newestBundles(k).map((b) => [b.manifestSha256, b.folder] as const)));
     return {
+      keys: keys.length,
       keysList: namedKeysValue(keys),
+      otherKeys: outside.length,
       otherKeysList: namedKeysValue(outside),
+      otherBundles: kept.size,
       otherBundlesList: listValue([...kept].map(([digest, folder]) => `${folder} (${groupHex(digest)})`)),
     };
   };
@@ -103,8 +106,12 @@ export function earlierBundlesStillLive(
 
 /** The new bundle's keys, and the other keys waiting with the bundles they wait on (none in the earlier ones). */
 interface ScopeOfAdvice {
+  readonly keys: number;
   readonly keysList: string;
+  readonly otherKeys: number;
   readonly otherKeysList: string;
+  /** How many bundles those keys wait on (one per key at most; keys sharing one count it once). */
+  readonly otherBundles: number;
   readonly otherBundlesList: string;
 }
 

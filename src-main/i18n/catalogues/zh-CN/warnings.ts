@@ -7,7 +7,7 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE':
     '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。请只把新的参数包带到离线工作站，并销毁之前的参数包；但如果离线端已经包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。',
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE':
-    '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。对于新参数包中的密钥 {keysList}，请只把新的参数包带到离线工作站，并销毁之前的参数包；但如果离线端已经为这些密钥包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。新的参数包不含 {otherKeysList}：请为这些密钥保留它们所用的参数包 {otherBundlesList}（文件夹和摘要）。',
+    '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。对于新参数包中的密钥 {keysList}，请只把新的参数包带到离线工作站，并销毁之前的参数包；但如果离线端已经为{keys, plural, =1 {该密钥} other {这些密钥}}包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。新的参数包不含 {otherKeysList}：请为{otherKeys, plural, =1 {该密钥保留其} other {这些密钥保留它们}}所用的{otherBundles, plural, =1 {参数包} other { # 个参数包}} {otherBundlesList}（文件夹和摘要）。',
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS':
     '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。之前的参数包还含有 {beyondKeysList} 的导入参数，而新的参数包没有：销毁之前的参数包后，这些密钥在为其运行 online params 之前将没有任何参数包。每个密钥只包装一个参数包：如果离线端已经包装过之前的参数包，请导入那次包装，不要包装新的参数包；如果没有，要么包装之前的参数包（它也涵盖这些密钥）并销毁新的参数包，要么包装新的参数包、销毁之前的参数包，并为这些密钥运行 online params。包装其中两个会产生两个版本的密钥材料。',
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED':

@@ -105,17 +105,42 @@ describe('a second import-parameters bundle of the same keys', () => {
     });
     // "Take only the new bundle" is said for the second key only: params-2, the first key's, is to be kept.
     const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE', values: warning?.values });
-    expect(said).toContain(`For ${two?.alias} (${two?.keyId}), the keys of the new bundle, take only the new bundle`);
+    expect(said).toContain(`For ${two?.alias} (${two?.keyId}), the key of the new bundle, take only the new bundle`);
+    expect(said).toContain('unless the air-gapped side already wrapped it for that key: then import that wrap');
     expect(said).toContain(
-      `The new bundle does not hold ${one?.alias} (${one?.keyId}): keep the bundle they wait on, ${second.dir} (${second.manifestSha256Grouped})`,
+      `The new bundle does not hold ${one?.alias} (${one?.keyId}): keep the bundle that key waits on, ${second.dir} (${second.manifestSha256Grouped}) (folder and digest), for it.`,
     );
     const zh = translator('zh-CN').message({
       key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE',
       values: warning?.values,
     });
-    expect(zh).toContain(
-      `新的参数包不含 ${one?.alias} (${one?.keyId})：请为这些密钥保留它们所用的参数包 ${second.dir}`,
+    expect(zh).toContain(`新的参数包不含 ${one?.alias} (${one?.keyId})：请为该密钥保留其所用的参数包 ${second.dir}`);
+    expect(zh).toContain('但如果离线端已经为该密钥包装过其中一个');
+  });
+
+  it('fetched for a third key last, says the bundles each of the other keys waits on, one per key', async () => {
+    const plan = f.plan(['AES_256', 'AES_256', 'AES_256']);
+    const { online, first } = await onlineWithFirstBundle(f, plan);
+    const [one, two, three] = online.keys();
+    await online.fetchParameters({ keyIds: [one?.keyId as string] });
+    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    await online.fetchParameters({ keyIds: [two?.keyId as string] });
+    const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
+    await online.fetchParameters({ keyIds: [three?.keyId as string] });
+    const fourth = await online.writeParametersBundle(path.join(f.dir, 'params-4'));
+    const warning = fourth.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE');
+    expect(warning?.values).toMatchObject({
+      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
+    });
+    const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE', values: warning?.values });
+    expect(said).toContain(
+      `The new bundle does not hold ${one?.alias} (${one?.keyId}), ${two?.alias} (${two?.keyId}): keep the bundles those keys wait on, ${second.dir} (${second.manifestSha256Grouped}), ${third.dir} (${third.manifestSha256Grouped}) (folder and digest), for them.`,
     );
+    const zh = translator('zh-CN').message({
+      key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE',
+      values: warning?.values,
+    });
+    expect(zh).toContain(`请为这些密钥保留它们所用的 2 个参数包 ${second.dir}`);
   });
 
   it('names no bundle for parameters fetched and never written', async () => {
