@@ -81,7 +81,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': REFUSED,
   'problem.BUNDLE_TOKEN_EXPIRED':
     '密钥 {keyId} 的导入令牌已于 {expiresAt, date, moment} 过期（{tokensClock, select, journal {按 KMS 的时钟（本日志此后读取的导入参数中 KMS 签发的令牌表明）} other {按本机时钟}}为 {minutes} 分钟前）；KMS 会拒绝它{newerBundle, select, valid {：不要用此包包装任何内容。} other {，请重新获取导入参数。}}',
-  'problem.BUNDLE_TOKEN_EXPIRED.next': `{newerBundle, select, valid {本日志已在条目 {newerSeq} 读取了一个更新的导入参数包（来自 {newerSource}），见证人已确认其摘要；其导入令牌有效期至 {newerUntil, date, moment}。请改用该导入参数包；如果它已被包装，应将由它制作的已包装密钥材料包带到联网工作站。只有在它丢失或其令牌先到期时，才在联网工作站上重新获取导入参数，并写入新的导入参数包。} other {${FETCH_AGAIN}}}`,
+  'problem.BUNDLE_TOKEN_EXPIRED.next': `{newerBundle, select, valid {本日志已在条目 {newerSeq} 读取了一个更新的导入参数包（来自 {newerSource}），已有见证人确认其摘要；其导入令牌有效期至 {newerUntil, date, moment}。请改用该导入参数包；如果它已被包装，应将由它制作的已包装密钥材料包带到联网工作站。只有在它丢失或其令牌先到期时，才在联网工作站上重新获取导入参数，并写入新的导入参数包。} other {${FETCH_AGAIN}}}`,
   'problem.BUNDLE_DUPLICATE_TOKEN': '密钥 {keyId} 与包中另一个密钥使用了相同的导入令牌。',
   'problem.BUNDLE_DUPLICATE_TOKEN.next': FETCH_AGAIN,
   'problem.BUNDLE_PUBLIC_KEY_MISMATCH':

@@ -111,7 +111,7 @@ describe('an old parameters bundle brought back after newer ones were read', () 
     const said = translator('en').problem(refusal as NonNullable<typeof refusal>);
     expect(said.message).toContain('the KMS would refuse it: nothing is to be wrapped from this bundle.');
     expect(said.nextStep).toContain(
-      'This journal read a newer import-parameters bundle at entry 1, from /media/params-2, and the witnesses confirmed its digest; its import tokens are valid until',
+      'This journal read a newer import-parameters bundle at entry 1, from /media/params-2, and a witness confirmed its digest; its import tokens are valid until',
     );
     expect(said.nextStep).toContain('Use that bundle instead of this one');
     expect(said.nextStep).toContain(`${newerUntil.toISOString().slice(0, 19).replace('T', ' ')} UTC`);
