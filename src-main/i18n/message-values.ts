@@ -2283,7 +2283,7 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_FOLDER_CHANGED.next': { surface?: string };
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
-  'problem.CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
+  'problem.CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string; surface?: string };
   'cli.custody.restore.default-title': NoValues;
   'cli.custody.restore.parameters': { ceremonyId: string | number; count: number; keys: string | number };
@@ -3128,7 +3128,7 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
-  'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
+  'CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };
   'WRITE_VERIFY_FAILED': { file: string | number };

@@ -162,7 +162,8 @@ export function compileMessage(
 
 /**
  * Select arguments added to messages after journals had recorded them without: problems
- * (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`) and
+ * (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`,
+ * CUSTODY_SHARES_WRITE_FAILED's `at`: the custodian whose medium failed, since 2026-12-07) and
  * phrases (`fresh` of the `journal.reason.wrap-*` reasons, which builds of 2026-12-01 to 12-05
  * journaled without: their `other` branch says the journal does not tell whether the material was
  * new). Such an entry renders the select's `other` branch in the reader's language, not the stored
@@ -170,7 +171,7 @@ export function compileMessage(
  * (`message`) and a phrase inside a value (`…Phrase`). Only these names: any other select value
  * missing is a fault, which falls back to the stored text (or key) as before and which tests catch.
  */
-const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock', 'newerBundle', 'fresh']);
+const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock', 'newerBundle', 'fresh', 'at']);
 
 /**
  * The SELECTS_ADDED_LATER arguments of `elements` (branches included) as present but undefined:

@@ -144,15 +144,24 @@ export async function writeCustodianFolders(
   );
   const first = created.files.length;
   const result: WrittenShare[] = [];
+  // The custodian whose medium is being written: a failure names it, so the officer knows which stick to fix.
+  const nowhere = { at: 'none', atIndex: 0, atCustodian: '', atFolder: '' };
+  let writing = nowhere;
   try {
-    for (const { share, files } of plan) {
+    for (const { share, folder, files } of plan) {
       await refuseMovedFolders(created);
+      writing = { at: 'custodian', atIndex: share.index, atCustodian: share.custodian, atFolder: folder };
       const done: WrittenFile[] = [];
       for (const { file, data } of files) done.push(await writeFileExclusive(file, data, { layer }));
       // Every file of this custodian went into the folder named, not into one moved there meanwhile.
       await refuseMovedFolders(created);
-      const folder = { index: share.index, custodian: share.custodian, shareFile: done[0] as WrittenFile };
-      result.push({ ...folder, companions: done.slice(1) });
+      writing = nowhere;
+      result.push({
+        index: share.index,
+        custodian: share.custodian,
+        shareFile: done[0] as WrittenFile,
+        companions: done.slice(1),
+      });
       await options.afterCustodian?.(result.at(-1) as WrittenShare);
     }
   } catch (caught) {
@@ -165,6 +174,7 @@ export async function writeCustodianFolders(
       'CUSTODY_SHARES_WRITE_FAILED',
       {
         ...failure,
+        ...writing,
         removed: removed.removedFiles,
         left: removed.leftFiles.length,
         leftoversList: listValue(removed.leftFiles),

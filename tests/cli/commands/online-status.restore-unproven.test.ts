@@ -57,6 +57,7 @@ it('names the refused restore and sends the officer to fresh parameters and new 
   const refused = await keyferry(nextCommand(onPrintedMedia(restored.stdout)), { cwd: c.online, env: c.env });
   expect(refused.code).toBe(1);
   expect(refused.stderr + refused.stdout).toContain('but this online journal never saw that material wrapped');
+  expect(refused.stderr + refused.stdout).toContain(': the key never held imported material, and no wrapped bundle');
 
   const status = await on(['online', 'status']);
   expect(status.stdout).toMatch(

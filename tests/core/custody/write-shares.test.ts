@@ -12,6 +12,7 @@ import { readShareFile, shareFileName } from '../../../src-main/core/custody/sha
 import { writeCustodianFolders, writeShareFiles, type VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
+import { translator } from '../../../src-main/i18n/translate';
 import { bytesOf, materialFor, refusal, split } from './helpers';
 
 /** Pretends each folder is on its own volume, or on the volume named in `volumes`. */
@@ -48,6 +49,13 @@ describe('writeShareFiles', () => {
     for (const dir of extraDirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
   const contents = async (): Promise<string[][]> => Promise.all(folders.map((f) => readdir(f)));
+  /** Custodian 1's folder in the temp folder, custodian 2's on a real tmpfs stick of `sizeKiB`, and a 2-of-2 split. */
+  const tempFolderAndStick = async (sizeKiB: number) => {
+    const [tmpFolder] = (await makeFolders(1)) as [string];
+    const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-custody-stick-'));
+    onTestFinished(mountTmpfs(stick, { sizeKiB }));
+    return { tmpFolder, stick, pair: (await split(material, 2, 2)) as [CustodyShare, CustodyShare] };
+  };
 
   it('writes each share with its companions into its own folder; the files restore the material', async () => {
     await makeFolders(3);
@@ -89,15 +97,43 @@ describe('writeShareFiles', () => {
   it.skipIf(!MOUNTS_AVAILABLE)(
     'accepts real folders on two different file systems (a tmpfs stick and the temp folder)',
     async () => {
-      const [tmpFolder] = await makeFolders(1);
-      const stick = await mkdtemp(path.join(tmpdir(), 'keyferry-custody-stick-'));
-      onTestFinished(mountTmpfs(stick, { sizeKiB: 256 }));
-      const pair = (await split(material, 2, 2)) as CustodyShare[];
-      const written = await writeShareFiles(pair, [tmpFolder as string, stick]);
+      const { tmpFolder, stick, pair } = await tempFolderAndStick(256);
+      const written = await writeShareFiles(pair, [tmpFolder, stick]);
       expect(written).toHaveLength(2);
-      expect(await readdir(stick)).toEqual([shareFileName(pair[1] as CustodyShare)]);
+      expect(await readdir(stick)).toEqual([shareFileName(pair[1])]);
     },
   );
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a custodian’s stick that fills up part way is named, by share number, custodian and folder, in the refusal',
+    async () => {
+      const { tmpFolder, stick, pair } = await tempFolderAndStick(16);
+      const backup = { name: 'backup.html', data: 'x'.repeat(64 * 1024) };
+      const error = await refusal(() =>
+        writeShareFiles(pair, [tmpFolder, stick], { inCeremony: true, companions: () => [backup] }),
+      );
+      expect(error.message).toMatch(
+        new RegExp(
+          `^On the medium of custodian 2 \\(${pair[1].custodian}\\), folder ${stick}: Could not write backup\\.html: the media is full\\.`,
+        ),
+      );
+      expect(await readdir(stick)).toEqual([]);
+      expect(await readdir(tmpFolder)).toEqual([]);
+    },
+  );
+
+  it('reads a failed split an older build journaled, without naming the custodian, in the reader’s language', () => {
+    const causeValues = JSON.stringify({ file: 'b.html', folder: '/media/c3', errno: 'ENOSPC', detail: 'ENOSPC' });
+    const values = { reason: 'refused', cause: 'WRITE_FAILED', causeValues, removed: 15, left: 0, moved: 0 };
+    const older = { ...values, leftoversList: '[]', movedList: '[]', command: 'wrap' };
+    const said = translator('zh-CN').problem({
+      code: 'CUSTODY_SHARES_WRITE_FAILED',
+      values: older,
+      message: 'x',
+      nextStep: '',
+    });
+    expect(said.message).toBe('无法写入 b.html：移动存储介质已满。此次拆分已写入的 15 个文件已被删除。');
+  });
 
   it('refuses, before writing anything, a file that already exists, a missing folder and a wrong count', async () => {
     await makeFolders(3);

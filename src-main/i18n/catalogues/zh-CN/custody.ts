@@ -59,7 +59,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自独立的移动存储介质：据此选择其文件夹，然后再次检查文件夹（保管人文件夹位于同一个卷上仅在使用测试材料的演练中接受）。} other {请为每位保管人的份额使用各自独立的移动存储介质（仅限使用测试材料的演练：custody split --shares-on-one-volume）。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
-    '{reason, select, refused {{cause}} other {写入份额失败。}}{removed, plural, =0 {} other {此次拆分已写入的 # 个文件已被删除。}}{left, plural, =0 {} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}。在任何人将其作为份额带走之前，请在该文件夹现在所在之处找到并删除它们。}}',
+    '{at, select, custodian {保管人 {atIndex}（{atCustodian}）的介质，文件夹 {atFolder}：} other {}}{reason, select, refused {{cause}} other {写入份额失败。}}{removed, plural, =0 {} other {此次拆分已写入的 # 个文件已被删除。}}{left, plural, =0 {} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}。在任何人将其作为份额带走之前，请在该文件夹现在所在之处找到并删除它们。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
     '{command, select, wrap {{surface, select, app {请修复介质后，在本仪式中使用同一日志（同一“仪式文件夹”）重新执行包装步骤：会生成新的密钥材料和新的托管集（切勿保留本次尝试的任何份额）。} other {请修复介质后，使用同一日志再次运行同一条 keyferry airgap wrap 命令：它会生成新的密钥材料和新的托管集（切勿保留本次尝试的任何份额）。}}} other {请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。}}',
   'cli.custody.restore.default-title': '托管恢复仪式',
