@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest } from '../core/ceremony/airgap/custody-split';
 import { checkCustodianNames } from '../core/custody/custodian-names';
 import { KeyferryError } from '../core/errors';
+import { refuseSameCustodianFolder } from '../core/media/custodian-volumes';
 
 /** Checks the custody options before anything happens (no folder is created here). */
 export function custodyRequest(
@@ -35,6 +36,7 @@ export function custodyRequest(
   if (given && given.length !== n)
     throw new KeyferryError('CLI_SHARE_COUNT', { what: 'folders', given: given.length, n });
   let folders = given?.map((folder) => path.resolve(cwd, folder));
+  if (folders) refuseSameCustodianFolder(folders.map((folder, i) => ({ index: i + 1, folder })));
   if (!folders) {
     if (!values['shares-on-one-volume']) throw new KeyferryError('CUSTODY_FOLDERS_MISSING', { n });
     // In the working folder, never beside --out: the wrapped bundle goes on the transfer media, and

@@ -1219,7 +1219,8 @@ export interface MessageValueTable {
   'online.status.create-refused': { seq: string | number };
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
-  'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
+  'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; scope: string; keys: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
+  'online.status.bundles-waited-on': { count: string | number; overlap: string; command: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
@@ -2019,7 +2020,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_SET_CUSTODIANS.next': { n: string | number };
   'problem.CUSTODY_SET_CUSTODIAN_INVALID': { character: string; name: string | number; index: string | number };
   'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': NoValues;
-  'problem.CUSTODY_SET_CUSTODIAN_TWICE': { name: string | number; first: string | number; second: string | number };
+  'problem.CUSTODY_SET_CUSTODIAN_TWICE': { same: string; firstName: string | number; first: string | number; second: string | number; secondName: string | number };
   'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': NoValues;
   'problem.CUSTODY_SET_SPEC_MISMATCH': { keyId: string | number; actual: string | number; spec: string | number };
   'problem.CUSTODY_SET_SPEC_MISMATCH.next': NoValues;
@@ -2283,6 +2284,8 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_FOLDER_CHANGED.next': { surface?: string };
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
+  'problem.CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number };
+  'problem.CUSTODY_SAME_FOLDER.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string; surface?: string };
   'cli.custody.restore.default-title': NoValues;
@@ -3018,7 +3021,7 @@ export interface ProblemValueTable {
   'CUSTODY_SET_KEY_COUNT': { max: string | number; count: string | number };
   'CUSTODY_SET_CUSTODIANS': { n: string | number; count: string | number };
   'CUSTODY_SET_CUSTODIAN_INVALID': { character: string; name: string | number; index: string | number };
-  'CUSTODY_SET_CUSTODIAN_TWICE': { name: string | number; first: string | number; second: string | number };
+  'CUSTODY_SET_CUSTODIAN_TWICE': { same: string; firstName: string | number; first: string | number; second: string | number; secondName: string | number };
   'CUSTODY_SET_SPEC_MISMATCH': { keyId: string | number; actual: string | number; spec: string | number };
   'CUSTODY_SET_UNVERIFIED': NoValues;
   'CUSTODY_SET_TOO_FEW_SHARES': { given: number; needed: string | number };
@@ -3128,6 +3131,7 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
+  'CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };

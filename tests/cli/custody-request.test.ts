@@ -29,4 +29,12 @@ describe('custodyRequest', () => {
       folders: ['/work/c', '/work/d', '/work/e'],
     });
   });
+
+  it('refuses one folder given for two custodians as the same folder, not as the same volume', () => {
+    const error = refusal(() =>
+      custodyRequest({ custody: '2/2', custodian: ['Carol', 'Dave'], 'custodian-folder': ['c', './c/'] }, '/work'),
+    );
+    expect(error.code).toBe('CUSTODY_SAME_FOLDER');
+    expect(error.message).toContain('The folders for shares 1 and 2 are the same folder (/work/c), given twice');
+  });
 });

@@ -13,7 +13,12 @@ import { writeCustodySet } from '../../core/custody/custodian-folders';
 import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
 import { requireDestinationFolder, type VolumeIdOf } from '../../core/custody/write-shares';
 import { volumeIdOf as mediaVolumeIdOf } from '../../core/media/folder-info';
-import { refuseCustodianVolumes, volumeOrNothing, workstationPlaces } from '../../core/media/custodian-volumes';
+import {
+  refuseCustodianVolumes,
+  refuseSameCustodianFolder,
+  volumeOrNothing,
+  workstationPlaces,
+} from '../../core/media/custodian-volumes';
 import { checkIdentifier } from '../../core/identifier-check';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
@@ -73,6 +78,7 @@ async function runSplit(
   // The material is plaintext: the air-gapped side's network check, before the file is read.
   checkNetworkBeforeMaterial(io, values['allow-network']);
   const folders = outs.map((d) => path.resolve(io.cwd, d));
+  refuseSameCustodianFolder(folders.map((folder, i) => ({ index: i + 1, folder })));
   // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
   const volumes = values['shares-on-one-volume'] ? (folder: string) => path.resolve(folder) : volumeIdOf;
   if (!values['shares-on-one-volume'])

@@ -15,6 +15,8 @@ import type { JournalEntry } from '../../core/journal';
 import type { OnlineStep } from '../../core/ceremony/shared/ceremony-states';
 import { nextOnline, nextParametersCommand, writtenParametersEntries, type RoundSource } from './online-steps';
 import { writtenBundleTokens } from '../../core/ceremony/online/status-next-steps';
+import type { JournaledKey } from '../../core/ceremony/online/types';
+import { namedKeys } from '../../i18n/import-stopped-summary';
 
 /**
  * Before any import, the step the ceremony waits for, with its command: fetch and write parameters
@@ -129,23 +131,68 @@ function nextStepBeforeImport(
     // while the tokens of the parameters bundle it was made from last. A new run checks it again.
     const unfinished = unfinishedImportLine(io, values, session, written);
     if (unfinished) return unfinished;
-    // The first of the bundle's tokens to expire, as a moment ("within the tokens' 24 hours" left the
-    // officer counting), or that they have expired: that bundle can no longer be wrapped and imported.
-    const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
-    const digest = written?.data['manifestSha256'];
     const reminder = exposed ? `\n${t('online.status.exposed-new-material', exposed)}` : '';
-    return `${t('online.status.next-wrap', {
-      dir: folder,
-      // From the journal, never the media: the witnesses type what the online side wrote.
-      digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
-      seq: written?.seq ?? 0,
-      until: tokens?.until ?? 0,
-      known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',
-      tokensBy: tokens?.by ?? 'computer',
+    // After parameters for some keys only, the others still wait on an earlier bundle: each bundle
+    // with the keys whose newest parameters it holds, never only the bundle written last.
+    const waited = session.ceremony.bundlesWaitedOn();
+    if (waited.length < 2) return `${wrapLine(io, values, session, written, null)}${reminder}`;
+    const lines = waited.map(({ seq, keys }) =>
+      wrapLine(
+        io,
+        values,
+        session,
+        writtenParametersEntries(session).find((e) => e.seq === seq),
+        keys,
+      ),
+    );
+    // A wrap covers every key of its bundle: an earlier bundle that also holds older parameters of a
+    // key named with another would wrap that key twice.
+    const overlap = waited.some(({ seq, keys }) => {
+      const entry = writtenParametersEntries(session).find((e) => e.seq === seq);
+      const held = Array.isArray(entry?.data['keyIds']) ? entry.data['keyIds'] : [];
+      const own = new Set(keys.map((k) => k.keyId));
+      return held.some(
+        (id) => typeof id === 'string' && !own.has(id) && waited.some((w) => w.keys.some((k) => k.keyId === id)),
+      );
+    });
+    const caution = t('online.status.bundles-waited-on', {
+      count: waited.length,
+      overlap: overlap ? 'yes' : 'no',
       command: nextParametersCommand(session, values),
-    })}${reminder}`;
+    });
+    return `${[caution, ...lines].join('\n')}${reminder}`;
   }
   return undefined;
+}
+
+/**
+ * The wrap of the import-parameters bundle `written` (its journal entry), for `keys` when it is not
+ * every waiting key's (null: it is): the first of its tokens to expire, as a moment ("within the
+ * tokens' 24 hours" left the officer counting), or that they have expired (fresh parameters).
+ */
+function wrapLine(
+  io: CliIo,
+  values: OnlineCommonValues,
+  session: OnlineSession,
+  written: JournalEntry | undefined,
+  keys: readonly JournaledKey[] | null,
+): string {
+  const { t } = cliTranslator(io);
+  const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
+  const digest = written?.data['manifestSha256'];
+  const folder = written?.data['folder'];
+  return t('online.status.next-wrap', {
+    dir: typeof folder === 'string' ? folder : '',
+    // From the journal, never the media: the witnesses type what the online side wrote.
+    digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
+    seq: written?.seq ?? 0,
+    until: tokens?.until ?? 0,
+    known: tokens === null ? 'no' : tokens.lapsed ? 'lapsed' : 'yes',
+    tokensBy: tokens?.by ?? 'computer',
+    scope: keys === null ? 'all' : 'some',
+    keys: keys === null ? '' : namedKeys(cliTranslator(io), keys),
+    command: nextParametersCommand(session, values),
+  });
 }
 
 /**

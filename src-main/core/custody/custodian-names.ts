@@ -19,7 +19,8 @@ function codePointOf(text: string): string {
 /**
  * Returns the names as they will be written (NFC, trimmed), or refuses the first unusable one
  * (CUSTODY_SET_CUSTODIAN_INVALID, naming an invisible character by its code point) or the first
- * person named twice (CUSTODY_SET_CUSTODIAN_TWICE, case-insensitively).
+ * person named twice (CUSTODY_SET_CUSTODIAN_TWICE, by personKey: case and surrounding spaces set aside;
+ * both names said as typed).
  */
 export function checkCustodianNames(custodians: readonly string[]): string[] {
   const names = custodians.map((c) => c.normalize('NFC').trim());
@@ -33,8 +34,18 @@ export function checkCustodianNames(custodians: readonly string[]): string[] {
         character: format ? codePointOf(format[0]) : 'none',
       });
     const earlier = seen.get(personKey(name));
-    if (earlier !== undefined)
-      throw new KeyferryError('CUSTODY_SET_CUSTODIAN_TWICE', { name, first: earlier + 1, second: i + 1 });
+    if (earlier !== undefined) {
+      // Both as typed (spaces kept): "carol" alone hid that "Carol" and "carol " were taken for one.
+      const firstName = (custodians[earlier] ?? '').normalize('NFC');
+      const secondName = (custodians[i] ?? '').normalize('NFC');
+      throw new KeyferryError('CUSTODY_SET_CUSTODIAN_TWICE', {
+        firstName,
+        secondName,
+        same: firstName === secondName ? 'yes' : 'no',
+        first: earlier + 1,
+        second: i + 1,
+      });
+    }
     seen.set(personKey(name), i);
   });
   return names;

@@ -16,6 +16,7 @@ import {
 } from '../fs/created-entries';
 import { nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
 import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
+import { refuseSameCustodianFolder } from '../media/custodian-volumes';
 import type { CustodyShare } from './custody-share';
 import { encodeShareFile, shareFileName } from './share-file';
 import { pathExists } from '../fs/path-exists';
@@ -115,6 +116,8 @@ export async function writeCustodianFolders(
     });
   }
   const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
+  // One folder twice is said as such (a rehearsal's override counts each folder a volume of its own).
+  refuseSameCustodianFolder(custodians.map((c, i) => ({ index: c.index, folder: destinations[i] ?? '' })));
   const volumes = new Map<string, number>();
   const plan: { share: CustodianFiles; folder: string; files: { file: string; data: string | Uint8Array }[] }[] = [];
   for (const [i, share] of custodians.entries()) {

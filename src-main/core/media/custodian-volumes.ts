@@ -13,6 +13,7 @@
  * call it then.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { KeyferryError } from '../errors';
 
 /**
@@ -148,8 +149,26 @@ export async function volumeOrNothing(target: string, volumeOf: VolumeOf): Promi
 }
 
 /**
+ * Refuses one folder given for two custodians (CUSTODY_SAME_FOLDER, naming both and the folder):
+ * said as the same folder, not as "the same volume", and whatever a rehearsal's override says (two
+ * shares in one folder is never one share per custodian's media).
+ */
+export function refuseSameCustodianFolder(custodians: readonly { index: number; folder: string }[]): void {
+  for (const [i, c] of custodians.entries()) {
+    const other = custodians.slice(0, i).find((o) => path.resolve(o.folder) === path.resolve(c.folder));
+    if (other)
+      throw new KeyferryError('CUSTODY_SAME_FOLDER', {
+        first: other.index,
+        second: c.index,
+        folder: path.resolve(c.folder),
+      });
+  }
+}
+
+/**
  * Refuses, before any material is read or made, a custodian folder on a volume of `places`
- * (CUSTODIAN_ON_WORKSTATION_VOLUME, naming the first place it shares a volume with), then two
+ * (one folder given twice: refuseSameCustodianFolder; CUSTODIAN_ON_WORKSTATION_VOLUME, naming the
+ * first place it shares a volume with), then two
  * custodian folders on one volume (PREFLIGHT_SAME_VOLUME). `command` says which command's options
  * the way on names. A folder whose volume is unknown is left to the checks that read it.
  */
@@ -159,6 +178,7 @@ export async function refuseCustodianVolumes(
   volumeOf: VolumeOf,
   command: 'split' | 'wrap',
 ): Promise<void> {
+  refuseSameCustodianFolder(custodians);
   const known = custodians.filter((c): c is CustodianVolume & { volumeId: string } => c.volumeId !== undefined);
   if (known.length === 0) return;
   // Each folder looked up once: one folder is often several places (the receipts', the journal's and

@@ -32,6 +32,8 @@ import { restoreParametersView } from './custody-restore';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { checkCeremonyPeople } from '../../core/ceremony/shared/person-name';
+import { personKey } from '../../core/person-key';
 import { unrecordedSessionsView } from './unrecorded-sessions';
 import { overviewSource, stoppedAirGapView } from './witnesses-stop';
 
@@ -128,7 +130,7 @@ function generateRefusedView(refusal: GenerateRefusal | null) {
 }
 
 function distinctPeople(operator: string, witnesses: readonly string[]): void {
-  const people = [operator, ...witnesses].map((name) => name.toLowerCase());
+  const people = [operator, ...witnesses].map(personKey);
   if (new Set(people).size !== people.length) {
     throw new KeyferryError('PEOPLE_NOT_DISTINCT');
   }
@@ -145,6 +147,9 @@ export function ceremonySetupHandlers(
         throw new KeyferryError('CEREMONY_ALREADY_STARTED');
       }
       distinctPeople(request.operator, request.witnesses);
+      // Taken as typed (bounded at the request): the command line's rule for --operator and --witness
+      // names an invisible character pasted into a name; the names set up are the ones it returns (trimmed).
+      const { operator, witnesses } = checkCeremonyPeople(request.operator, request.witnesses);
       const materialExpiry = request.materialExpiry ?? 'never';
       // Checked now with the plan's rule (a form, a future time): a mistake is named before any folder or connection.
       parseMaterialExpiry(materialExpiry, session.now(), 'materialExpiry');
@@ -159,8 +164,8 @@ export function ceremonySetupHandlers(
       const continuesOnlineJournal = await pathExists(path.join(folder, JOURNAL_FILES.online));
       session.setup = {
         title: request.title,
-        operator: request.operator,
-        witnesses: request.witnesses,
+        operator,
+        witnesses,
         folder,
         continuesOnlineJournal,
         paperSize: request.paperSize ?? DEFAULT_PAPER_SIZE,
@@ -174,7 +179,7 @@ export function ceremonySetupHandlers(
       return {
         ...session.setup,
         receiptLanguageChosen: session.setup.receiptLanguageChosen ?? null,
-        witnesses: [...request.witnesses],
+        witnesses: [...witnesses],
         onlineJournal: JOURNAL_FILES.online,
         airGapJournal: JOURNAL_FILES['air-gapped'],
       };

@@ -7,6 +7,7 @@ import {
   materialExpirySchema,
   pathSchema,
   personNameSchema,
+  personNameAsTypedSchema,
   sha256HexSchema,
   timeTextSchema,
   wrappingAlgorithmSchema,
@@ -259,18 +260,12 @@ export const loadMaterialRequestSchema = z.strictObject({
   passphrase: z.string().min(1).max(1024).optional(),
 });
 
-/**
- * A custodian's name as typed. The preflight checks it as the command line checks --custodian
- * (checkCustodianNames): refused here, an invisible character pasted with it was said only as a
- * field "not in the expected form"; there the refusal names it by its code point.
- */
-const custodianAsTypedSchema = z.string().max(400);
-
 const custodyPlanSchema = z
   .strictObject({
     m: z.number().int().min(2).max(16),
     n: z.number().int().min(2).max(16),
-    custodians: z.array(custodianAsTypedSchema).min(2).max(16),
+    /** As typed: the preflight checks them as the command line checks --custodian (checkCustodianNames). */
+    custodians: z.array(personNameAsTypedSchema).min(2).max(16),
     folders: z.array(pathSchema).min(2).max(16),
     /** Rehearsal only: accept custodian folders on one volume (journaled as a warning). */
     allowSameVolume: z.boolean().optional(),

@@ -12,7 +12,7 @@ import {
   onlineStepSchema,
   keySpecSchema,
   pathSchema,
-  personNameSchema,
+  personNameAsTypedSchema,
   recordKindSchema,
   sha256HexSchema,
   stepAvailabilitySchema,
@@ -31,8 +31,9 @@ export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
 
 export const ceremonySetupRequestSchema = z.strictObject({
   title: z.string().trim().min(1, 'give the ceremony a title').max(200),
-  operator: personNameSchema,
-  witnesses: z.array(personNameSchema).min(1, 'name at least one witness').max(20),
+  /** As typed: main checks them as the command line checks --operator and --witness (checkCeremonyPeople). */
+  operator: personNameAsTypedSchema,
+  witnesses: z.array(personNameAsTypedSchema).min(1, 'name at least one witness').max(20),
   /** Where the journals and receipts are kept. Optional in rehearsal mode (a fresh temp folder). */
   folder: pathSchema.optional(),
   /** The paper receipts are printed on; A4 when left out. */

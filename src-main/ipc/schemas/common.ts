@@ -63,6 +63,14 @@ export const pathSchema = z
 export { personName as personNameSchema } from '../../core/ceremony/shared/person-name-shape';
 
 /**
+ * A person's name as typed, bounded only in length: main checks it with the command line's rule
+ * (custodians: checkCustodianNames; operator and witnesses: checkCeremonyPeople), whose refusal
+ * names an invisible character pasted with it. Refused here, it was said only as a field "not in
+ * the expected form".
+ */
+export const personNameAsTypedSchema = z.string().max(400);
+
+/**
  * Which record a journal or receipt belongs to: the online side, the air-gapped side, or a
  * custody restore ceremony (on the air-gapped workstation, with its own journal).
  */

@@ -80,4 +80,34 @@ describe('custody split rehearsed on one machine', () => {
       '警告：key.bin 仍以明文保存此密钥材料。各保管人拿到各自的文件夹后，请销毁该文件及其所有副本（覆写该文件，或销毁其介质）；此后由托管集保管该密钥材料。',
     );
   });
+
+  it('says both custodian names as typed when they are one person, and one --out given twice as the same folder', async () => {
+    const args = await splitArgs();
+    const named = (names: string[]) => {
+      const given = [...args];
+      let at = 0;
+      for (const [i, word] of given.entries()) if (word === '--custodian') given[i + 1] = names[at++] as string;
+      return given;
+    };
+    const oneName = await run([...named(['Carol', 'carol ', 'Dan']), '--shares-on-one-volume']);
+    expect(oneName.code).toBe(1);
+    // "carol" alone hid that two names were typed, and why they were taken for one.
+    expect(oneName.err).toContain(
+      'The custodians of shares 1 and 2, typed as "Carol" and "carol ", are one person by Keyferry’s comparison (it ignores upper and lower case and spaces before or after a name)',
+    );
+    const zh = await run([...named(['Carol', 'carol ', 'Dan']), '--shares-on-one-volume'], 'zh-CN');
+    expect(zh.err).toContain('第 1 份和第 2 份份额的保管人输入为“Carol”和“carol ”，按 Keyferry 的比较方式是同一个人');
+    const twice = [...args];
+    twice[twice.indexOf('custodian-2')] = './custodian-1/';
+    // With the rehearsal option or without, it is the same folder, not "the same volume".
+    for (const extra of [[], ['--shares-on-one-volume']]) {
+      const refused = await run([...twice, ...extra]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(
+        `The folders for shares 1 and 2 are the same folder (${path.join(dir, 'custodian-1')}), given twice`,
+      );
+      expect(refused.err).not.toContain('same volume');
+    }
+    expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);
+  });
 });

@@ -45,5 +45,10 @@ describe('custodian names as a custody set is written with them', () => {
     const twice = refusal(['Ann', 'Bob', 'ann']);
     expect(twice.code).toBe('CUSTODY_SET_CUSTODIAN_TWICE');
     expect(twice.message).toContain('shares 1 and 3');
+    // Typed alike: one name; typed apart: both, as typed, and the comparison that made them one.
+    expect(refusal(['Ann', 'Ann']).message).toContain('Custodian "Ann" is named for shares 1 and 2');
+    expect(refusal(['Carol', 'carol ']).message).toContain(
+      'The custodians of shares 1 and 2, typed as "Carol" and "carol ", are one person by Keyferry’s comparison (it ignores upper and lower case and spaces before or after a name)',
+    );
   });
 });

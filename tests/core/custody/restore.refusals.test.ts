@@ -224,7 +224,7 @@ describe('splitMaterial refuses', () => {
       'one person twice',
       ['Alice', 'Bob', ' alice '],
       'CUSTODY_SET_CUSTODIAN_TWICE',
-      'Custodian "alice" is named for shares 1 and 3',
+      'The custodians of shares 1 and 3, typed as "Alice" and " alice ", are one person by Keyferry’s comparison',
     ],
     [
       'an empty custodian name',

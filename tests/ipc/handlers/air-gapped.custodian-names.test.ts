@@ -44,7 +44,9 @@ describe('airgap.preflight, the custodians’ names', () => {
       code: 'CUSTODY_SET_CUSTODIAN_TWICE',
       values: { first: 1, second: 2 },
     });
-    expect(twice.message).toContain('is named for shares 1 and 2');
+    expect(twice.message).toContain(
+      'The custodians of shares 1 and 2, typed as "Cara Lee" and "cara lee", are one person by Keyferry’s comparison',
+    );
     expect(twice.nextStep).toBe('Name a different person for each share.');
     // Nothing passed, so nothing is made.
     expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });

@@ -5,32 +5,17 @@
  * --plan` journals a plan's (a duration counted from that start), and requested by every AES key
  * without its own: in the created keys, their `key.created` entries and the parameters bundle.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src-main/i18n/translate';
 import { problemSchema } from '../../../src-main/ipc/contract';
-import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { call, value } from './airgap-session';
+import { rehearsalPerTest } from './setup-rehearsal';
 
 const DAY = 86_400_000;
-const opened: RecordedIpc[] = [];
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((ipc) => ipc.close()));
-  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
-});
-
 /** A rehearsal chosen, with a folder of its own; nothing set up yet. */
-async function rehearsal() {
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-setup-expiry-'));
-  folders.push(folder);
-  const ipc = createRecordedIpc({ rehearsalRoot: folder });
-  opened.push(ipc);
-  await value(ipc, 'mode.choose', { mode: 'rehearsal' });
-  return { ipc, folder };
-}
+const rehearsal = rehearsalPerTest('keyferry-setup-expiry-');
 
 const SETUP = { title: 'Payments keys 2026', operator: 'Ana', witnesses: ['Ben'] };
 

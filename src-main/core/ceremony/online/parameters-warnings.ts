@@ -7,6 +7,7 @@ import { groupHex } from '../../hex-groups';
 import type { OnlineStepContext } from './step-context';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import { namedKeysValue } from '../shared/named-keys';
+import { newestBundlesOf } from './newest-parameters-bundles';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import { listValue } from '../../../i18n/list';
 
@@ -62,11 +63,7 @@ export function earlierBundlesStillLive(
   // fetched for some keys only): that bundle is not simply to be destroyed, it is their only one.
   // Only while it is their newest: a key given a bundle of its own since (params for it alone) has that one.
   const inNew = new Set(keys.map((k) => k.keyId));
-  const newestBundles = (k: OnlineKeyState) =>
-    k.issued
-      .map((i) => state.parametersBundlesOfToken.get(i.importTokenSha256) ?? [])
-      .filter((written) => written.length > 0)
-      .at(-1) ?? [];
+  const newestBundles = (k: OnlineKeyState) => newestBundlesOf(state, k);
   // Keys still waiting outside the new bundle that a bundle written before serves.
   const outside = [...state.keys.values()].filter(
     (k) => !inNew.has(k.keyId) && !holdsImportedMaterial(k) && newestBundles(k).length > 0,

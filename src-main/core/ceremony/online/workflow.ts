@@ -29,6 +29,7 @@ import { refuseParametersBeforeProof } from './status-next-steps';
 import { chooseParametersRound, type FetchParametersOptions } from './parameters-choice';
 import { materialSourcesOf } from './material-sources';
 import { groupMaterialHolders } from './group-material';
+import { bundlesWaitedOn } from './newest-parameters-bundles';
 import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
 import {
@@ -228,6 +229,19 @@ export class OnlineCeremony {
   /** The keys as the journal knows them (no KMS call): see JournaledKey. */
   keys(): JournaledKey[] {
     return journaledKeys(this.#ctx);
+  }
+
+  /**
+   * The keys waiting for material by the import-parameters bundle each waits on, its newest written
+   * (newest-parameters-bundles.ts), oldest bundle first: after parameters for some keys only, the
+   * others still wait on an earlier bundle.
+   */
+  bundlesWaitedOn(): { folder: string; manifestSha256: string; seq: number; keys: JournaledKey[] }[] {
+    const journaled = new Map(this.keys().map((k) => [k.keyId, k]));
+    return bundlesWaitedOn(this.#state).map(({ bundle, keyIds }) => ({
+      ...bundle,
+      keys: keyIds.flatMap((id) => journaled.get(id) ?? []),
+    }));
   }
 
   /**

@@ -65,7 +65,7 @@ export const enCustodySet = {
     '{character, select, none {The custodian name "{name}" is not usable: a custodian name is 1-100 printable characters and at most 255 bytes as UTF-8 (85 Chinese characters).} other {The name of custodian {index} ("{name}") contains an invisible character, {character}, as a paste from a web page or a document brings along.}} Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': "Type each custodian's name by hand (a plain name, no pasted text).",
   'problem.CUSTODY_SET_CUSTODIAN_TWICE':
-    'Custodian "{name}" is named for shares {first} and {second}: one person holding two shares weakens M-of-N. Nothing was written.',
+    '{same, select, yes {Custodian "{firstName}" is named for shares {first} and {second}} other {The custodians of shares {first} and {second}, typed as "{firstName}" and "{secondName}", are one person by Keyferry’s comparison (it ignores upper and lower case and spaces before or after a name)}}: one person holding two shares weakens M-of-N. Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': 'Name a different person for each share.',
   'problem.CUSTODY_SET_SPEC_MISMATCH':
     'The material for key {keyId} is {actual}, but the key is {spec}. Nothing was written.',

@@ -64,6 +64,10 @@ export const enCustody = {
     'The destinations for shares {first} and {second} ({firstFolder} and {secondFolder}) are on the same volume: one lost or copied drive would carry two shares.',
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {Give each custodian’s share its own removable media: choose their folders so, then check the folders again (custodian folders on one volume are accepted only in a rehearsal with test material).} other {Give each custodian’s share its own removable media (for a rehearsal with test material only: custody split --shares-on-one-volume).}}',
+  'problem.CUSTODY_SAME_FOLDER':
+    'The folders for shares {first} and {second} are the same folder ({folder}), given twice: each share goes in a folder of its own, on its custodian’s own media. No share was written.',
+  'problem.CUSTODY_SAME_FOLDER.next':
+    'Give each custodian’s share a different folder, on that custodian’s own removable media, then run the step again.',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{at, select, custodian {On the medium of custodian {atIndex} ({atCustodian}), folder {atFolder}: } other {}}{reason, select, refused {{cause}} other {Writing the shares failed.}}{removed, plural, =0 {} one { The # file this split had already written was removed again.} other { The # files this split had already written were removed again.}}{left, plural, =0 {} other { Could not remove {leftoversList}: delete by hand, that split is incomplete.}}{moved, plural, =0 {} other { Not where they were written (the folder was moved, renamed, replaced or deleted while Keyferry wrote into it, or its media was removed): {movedList}. Find them wherever that folder is now and delete them before anyone takes them away as a share.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':

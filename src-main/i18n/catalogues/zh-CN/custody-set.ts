@@ -53,7 +53,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '{character, select, none {保管人名称“{name}”不可用：保管人名称为 1-100 个可打印字符，且 UTF-8 编码不超过 255 字节（即最多 85 个汉字）。} other {第 {index} 位保管人的名称（“{name}”）含有不可见字符 {character}（从网页或文档粘贴时会带入）。}}未写入任何内容。',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': '请手工键入每位保管人的名称（普通名称，不要粘贴）。',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE':
-    '保管人“{name}”同时被指定为第 {first} 份和第 {second} 份份额的保管人：一人持有两份份额会削弱 M-of-N。未写入任何内容。',
+    '{same, select, yes {保管人“{firstName}”同时被指定为第 {first} 份和第 {second} 份份额的保管人} other {第 {first} 份和第 {second} 份份额的保管人输入为“{firstName}”和“{secondName}”，按 Keyferry 的比较方式是同一个人（不区分大小写，并忽略名字前后的空格）}}：一人持有两份份额会削弱 M-of-N。未写入任何内容。',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': '请为每份份额指定不同的人。',
   'problem.CUSTODY_SET_SPEC_MISMATCH': '密钥 {keyId} 的材料是 {actual}，但该密钥是 {spec}。未写入任何内容。',
   'problem.CUSTODY_SET_SPEC_MISMATCH.next': '请加载正确密钥规格的材料。',

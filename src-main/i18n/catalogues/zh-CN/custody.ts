@@ -58,6 +58,10 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '份额 {first} 和 {second} 的目标位置（{firstFolder} 和 {secondFolder}）在同一个卷上：一个丢失或被复制的驱动器会带走两份份额。',
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自独立的移动存储介质：据此选择其文件夹，然后再次检查文件夹（保管人文件夹位于同一个卷上仅在使用测试材料的演练中接受）。} other {请为每位保管人的份额使用各自独立的移动存储介质（仅限使用测试材料的演练：custody split --shares-on-one-volume）。}}',
+  'problem.CUSTODY_SAME_FOLDER':
+    '份额 {first} 和 {second} 的文件夹是同一个文件夹（{folder}），被给出了两次：每份份额应放在各自的文件夹中，位于其保管人自己的介质上。未写入任何份额。',
+  'problem.CUSTODY_SAME_FOLDER.next':
+    '请为每位保管人的份额指定不同的文件夹，位于该保管人自己的移动存储介质上，然后重新运行该步骤。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{at, select, custodian {保管人 {atIndex}（{atCustodian}）的介质，文件夹 {atFolder}：} other {}}{reason, select, refused {{cause}} other {写入份额失败。}}{removed, plural, =0 {} other {此次拆分已写入的 # 个文件已被删除。}}{left, plural, =0 {} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}。在任何人将其作为份额带走之前，请在该文件夹现在所在之处找到并删除它们。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
