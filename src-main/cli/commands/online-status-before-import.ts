@@ -136,19 +136,12 @@ function nextStepBeforeImport(
     // with the keys whose newest parameters it holds, never only the bundle written last.
     const waited = session.ceremony.bundlesWaitedOn();
     if (waited.length < 2) return `${wrapLine(io, values, session, written, null)}${reminder}`;
-    const lines = waited.map(({ seq, keys }) =>
-      wrapLine(
-        io,
-        values,
-        session,
-        writtenParametersEntries(session).find((e) => e.seq === seq),
-        keys,
-      ),
-    );
+    const writtenAt = (seq: number) => writtenParametersEntries(session).find((e) => e.seq === seq);
+    const lines = waited.map(({ seq, keys }) => wrapLine(io, values, session, writtenAt(seq), keys));
     // A wrap covers every key of its bundle: an earlier bundle that also holds older parameters of a
     // key named with another would wrap that key twice.
     const overlap = waited.some(({ seq, keys }) => {
-      const entry = writtenParametersEntries(session).find((e) => e.seq === seq);
+      const entry = writtenAt(seq);
       const held = Array.isArray(entry?.data['keyIds']) ? entry.data['keyIds'] : [];
       const own = new Set(keys.map((k) => k.keyId));
       return held.some(

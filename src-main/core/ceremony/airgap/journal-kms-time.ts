@@ -79,11 +79,11 @@ function newestConfirmedRead(
 }
 
 /**
- * BUNDLE_TOKEN_EXPIRED judged at `kmsTime`: by the KMS's time `entries` show when that is ahead of
- * this computer's clock (`now`), said so, and in either case the newer bundle this journal read
- * and confirmed named while its tokens still live (judged at `kmsTime`): that bundle is the way on,
- * not fresh parameters (the refusal used to send the officer to fetch new ones even then; and,
- * named only when the KMS's time was ahead, not for an old stick brought back a day later).
+ * BUNDLE_TOKEN_EXPIRED (`error`, judged at `kmsTime`) said again with what the journal knows: whose
+ * clock showed the lapse (the KMS's, as `entries` show it, when that is ahead of this computer's
+ * `now`), and the newest confirmed read holding every key of the bundle refused while its tokens
+ * still live at `kmsTime`: that bundle is the way on, not fresh parameters. Returned as it was when
+ * neither applies; any other error is returned as it was.
  */
 async function tokensExpiredByJournal(
   error: unknown,

@@ -9,6 +9,7 @@ import { listValue } from '../../../i18n/list';
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import { namedKey } from '../shared/named-keys';
 
 /** At most this many deletable keys are named (the count says how many there are). */
 const NAMED_KEYS = 5;
@@ -28,7 +29,7 @@ export function deletableKey(
       : { key };
   }
   const deletable = [...keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec));
-  const named = deletable.slice(0, NAMED_KEYS).map((k) => `${k.alias} (${k.keyId})`);
+  const named = deletable.slice(0, NAMED_KEYS).map(namedKey);
   const refusal = new KeyferryError('KEY_NOT_IMPORTED', {
     keyId,
     // Deleted already (a delete run twice): said so, with the entry, not as never imported.

@@ -5,7 +5,7 @@
  */
 import { groupHex } from '../../hex-groups';
 import type { OnlineStepContext } from './step-context';
-import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import { keysWaiting, type OnlineKeyState } from './state';
 import { namedKeysValue } from '../shared/named-keys';
 import { newestBundlesOf } from './newest-parameters-bundles';
 import { warningOf, type Warning } from '../../../i18n/warning';
@@ -65,9 +65,7 @@ export function earlierBundlesStillLive(
   const inNew = new Set(keys.map((k) => k.keyId));
   const newestBundles = (k: OnlineKeyState) => newestBundlesOf(state, k);
   // Keys still waiting outside the new bundle that a bundle written before serves.
-  const outside = [...state.keys.values()].filter(
-    (k) => !inNew.has(k.keyId) && !holdsImportedMaterial(k) && newestBundles(k).length > 0,
-  );
+  const outside = keysWaiting(state.keys).filter((k) => !inNew.has(k.keyId) && newestBundles(k).length > 0);
   const keysBeyond = (list: typeof bundles) => {
     const digests = new Set(list.map(([digest]) => digest));
     return outside.filter((k) => newestBundles(k).some((b) => digests.has(b.manifestSha256)));
