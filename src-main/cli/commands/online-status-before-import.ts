@@ -140,18 +140,27 @@ function nextStepBeforeImport(
     const lines = waited.map(({ seq, keys }) => wrapLine(io, values, session, writtenAt(seq), keys));
     // A wrap covers every key of its bundle: an earlier bundle that also holds older parameters of a
     // key named with another would wrap that key twice.
-    const overlap = waited.some(({ seq, keys }) => {
+    const heldBy = (seq: number): readonly unknown[] => {
       const entry = writtenAt(seq);
-      const held = Array.isArray(entry?.data['keyIds']) ? entry.data['keyIds'] : [];
+      return Array.isArray(entry?.data['keyIds']) ? entry.data['keyIds'] : [];
+    };
+    const waiting = waited.flatMap((w) => w.keys.map((k) => k.keyId));
+    const overlap = waited.some(({ seq, keys }) => {
       const own = new Set(keys.map((k) => k.keyId));
-      return held.some(
-        (id) => typeof id === 'string' && !own.has(id) && waited.some((w) => w.keys.some((k) => k.keyId === id)),
-      );
+      return heldBy(seq).some((id) => typeof id === 'string' && !own.has(id) && waiting.includes(id));
     });
+    // The one-wrap ways out: the earliest bundle alone, only when it holds every waiting key (a key
+    // waiting again since an import may have a later bundle only); or the newest alone, the other
+    // keys fetched anew by --key-id (never every key: a new bundle holding the newest one's keys
+    // would be a second bundle to wrap for them; "the later ones" could overlap each other too).
+    const newest = waited.at(-1);
+    const earliest = waited[0];
+    const others = waiting.filter((id) => !newest?.keys.some((k) => k.keyId === id));
     const caution = t('online.status.bundles-waited-on', {
       count: waited.length,
       overlap: overlap ? 'yes' : 'no',
-      command: nextParametersCommand(session, values),
+      earliestCovers: earliest && waiting.every((id) => heldBy(earliest.seq).includes(id)) ? 'yes' : 'no',
+      command: nextParametersCommand(session, values, others),
     });
     return `${[caution, ...lines].join('\n')}${reminder}`;
   }

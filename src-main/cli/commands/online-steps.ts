@@ -102,9 +102,13 @@ export function unwrittenFolderName(
 }
 
 /** The `online params` line that fetches the next round of parameters, into its own folder on the media. */
-export function nextParametersCommand(session: RoundSource, values: OnlineCommonValues): string {
+export function nextParametersCommand(
+  session: RoundSource,
+  values: OnlineCommonValues,
+  keyIds: readonly string[] = [],
+): string {
   const out = onMedia(roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1));
-  return nextOnline('params', values, ['--out', out]);
+  return nextOnline('params', values, ['--out', out, ...keyIds.flatMap((id) => ['--key-id', id])]);
 }
 
 /**

@@ -13,7 +13,12 @@ import { KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { refuseOutputThroughLink, type OutputRole } from '../fs/linked-output';
-import { refuseCustodianVolumes, workstationOnlyPlaces, workstationPlaces } from './custodian-volumes';
+import {
+  refuseCustodianVolumes,
+  refuseSameCustodianFolder,
+  workstationOnlyPlaces,
+  workstationPlaces,
+} from './custodian-volumes';
 import { volumeIdOf } from './folder-info';
 
 /** What a destination is for; messages name the folder by it (the preflight's part of OutputRole). */
@@ -291,6 +296,11 @@ export async function preflightDestinations(
   const volumeOf = options.volumeOf ?? statfsSpace;
   const checked: CheckedDestination[] = [];
   const seen = new Map<string, Destination>();
+  // Two custodians given one folder: said as such (CUSTODY_SAME_FOLDER), not as a folder "also given
+  // for another purpose", which sent the app's officer looking for a bundle or receipt folder.
+  refuseSameCustodianFolder(
+    destinations.flatMap((d) => (d.role === 'custodian' ? [{ index: d.index ?? 0, folder: d.folder }] : [])),
+  );
   refuseNested(destinations.map((d) => ({ ...d, folder: path.resolve(d.folder) })));
   for (const d of destinations) {
     const resolved = { ...d, folder: path.resolve(d.folder) };

@@ -122,6 +122,19 @@ describe('preflightDestinations', () => {
     expect(checked.map((c) => c.role)).toEqual(['bundle', 'receipt']);
   });
 
+  it('says one folder given to two custodians is one folder, however spelt, not a folder given for another purpose', async () => {
+    const shares = path.join(dir, 'shares');
+    await expect(
+      preflightDestinations([bundle(path.join(dir, 'wrapped')), custodian(1, shares), custodian(2, `${shares}/`)], {
+        allowCustodiansOnOneVolume: true,
+      }),
+    ).rejects.toMatchObject({
+      code: 'CUSTODY_SAME_FOLDER',
+      message: expect.stringContaining(`The folders for shares 1 and 2 are the same folder (${shares}), given twice`),
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it.skipIf(!MOUNTS_AVAILABLE)(
     'refuses two custodian folders on one stick unless allowed for a rehearsal',
     async () => {
