@@ -2284,7 +2284,7 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_FOLDER_CHANGED.next': { surface?: string };
   'problem.CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
-  'problem.CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number };
+  'problem.CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number; also: string };
   'problem.CUSTODY_SAME_FOLDER.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string; surface?: string };
@@ -3131,7 +3131,7 @@ export interface ProblemValueTable {
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
-  'CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number };
+  'CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number; also: string };
   'CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };

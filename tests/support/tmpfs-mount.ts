@@ -40,6 +40,16 @@ export function mountTmpfs(
   };
 }
 
+/** Mounts the folder `from` again at the new folder `at` (a bind mount); the function returned unmounts it. */
+export function bindMount(from: string, at: string): () => void {
+  mkdirSync(at, { recursive: true });
+  execFileSync('mount', ['--bind', from, at]);
+  return () => {
+    execFileSync('umount', ['-l', at]);
+    rmdirSync(at);
+  };
+}
+
 /** Fills the file system holding `dir` until it is full (ENOSPC), leaving `leaveBytes` at most. */
 export function fillUp(dir: string): void {
   const chunk = Buffer.alloc(4096, 1);

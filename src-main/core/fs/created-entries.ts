@@ -82,6 +82,16 @@ function lookSync(at: string, follow: boolean): string | undefined {
   }
 }
 
+/**
+ * What the folder at `at` is (device and inode, following links, as noteFolders notes it): one
+ * folder however reached (a symbolic link, a bind mount). Undefined where nothing is there, it
+ * cannot be looked at, or its file system gives no inode (0: two folders would look one).
+ */
+export function folderIdentity(at: string): string | undefined {
+  const identity = lookSync(at, true);
+  return identity?.endsWith(':0') ? undefined : identity;
+}
+
 /** 'absent' (ENOENT, ENOTDIR), the identity, or undefined when the look itself failed (EIO, EACCES). */
 async function look(at: string, follow: boolean): Promise<string | 'absent' | undefined> {
   try {

@@ -12,9 +12,11 @@
  * (`--shares-on-one-volume`, the app's rehearsal tick box) leaves the rule out: its callers do not
  * call it then.
  */
+import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
+import { folderIdentity } from '../fs/created-entries';
 
 /**
  * What a place of the workstation is, as the refusal names it, and whether it may lie on the transfer
@@ -149,19 +151,44 @@ export async function volumeOrNothing(target: string, volumeOf: VolumeOf): Promi
 }
 
 /**
- * Refuses one folder given for two custodians (CUSTODY_SAME_FOLDER, naming both and the folder):
- * said as the same folder, not as "the same volume", and whatever a rehearsal's override says (two
- * shares in one folder is never one share per custodian's media).
+ * What a custodian's folder is, to compare: an existing folder's identity (device and inode, so a
+ * symbolic link to it or a bind mount of it is the same folder); a folder not made yet, the real
+ * path of the nearest folder above it that exists, with the rest as given.
+ */
+function folderToCompare(folder: string): string {
+  const identity = folderIdentity(folder);
+  if (identity !== undefined) return identity;
+  const rest: string[] = [];
+  for (let at = folder; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...rest);
+    } catch {
+      if (path.dirname(at) === at) return folder;
+      rest.unshift(path.basename(at));
+    }
+  }
+}
+
+/**
+ * Refuses one folder given for two custodians (CUSTODY_SAME_FOLDER, naming both and the folder, and
+ * the second path where it was given otherwise: a symbolic link, a bind mount): said as the same
+ * folder, not as "the same volume", and whatever a rehearsal's override says (two shares in one
+ * folder is never one share per custodian's media).
  */
 export function refuseSameCustodianFolder(custodians: readonly { index: number; folder: string }[]): void {
-  for (const [i, c] of custodians.entries()) {
-    const other = custodians.slice(0, i).find((o) => path.resolve(o.folder) === path.resolve(c.folder));
+  const compared = custodians.map((c) => ({ ...c, folder: path.resolve(c.folder) }));
+  const seen = new Map<string, (typeof compared)[number]>();
+  for (const c of compared) {
+    const key = folderToCompare(c.folder);
+    const other = seen.get(key);
     if (other)
       throw new KeyferryError('CUSTODY_SAME_FOLDER', {
         first: other.index,
         second: c.index,
-        folder: path.resolve(c.folder),
+        folder: other.folder,
+        also: other.folder === c.folder ? 'none' : c.folder,
       });
+    seen.set(key, c);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,7 @@ import type { CliIo } from '../../../src-main/cli/command';
 import { commands } from '../../../src-main/cli/commands/index';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { OFFLINE } from '../../helpers/workstation';
+import { bindMount, MOUNTS_AVAILABLE } from '../../support/tmpfs-mount';
 
 let dir: string;
 beforeEach(async () => {
@@ -109,5 +110,34 @@ describe('custody split rehearsed on one machine', () => {
       expect(refused.err).not.toContain('same volume');
     }
     expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);
+  });
+
+  it('says one folder given once directly and once through a symbolic link (or a bind mount) is the same folder, naming both paths', async () => {
+    const args = await splitArgs();
+    await symlink(path.join(dir, 'custodian-1'), path.join(dir, 'link-1'));
+    const unmount = MOUNTS_AVAILABLE ? bindMount(path.join(dir, 'custodian-1'), path.join(dir, 'bound-1')) : undefined;
+    try {
+      for (const other of MOUNTS_AVAILABLE ? ['link-1', 'bound-1'] : ['link-1']) {
+        const twice = [...args];
+        twice[twice.indexOf('custodian-2')] = other;
+        // Without the rehearsal option it was called "the same volume"; with it, share 1 was written, share 2
+        // collided on the backup's name and the officer was told to fix the media.
+        for (const extra of [[], ['--shares-on-one-volume']]) {
+          const refused = await run([...twice, ...extra]);
+          expect(refused.code).toBe(1);
+          expect(refused.err).toContain(
+            `The folders for shares 1 and 2 are the same folder (${path.join(dir, 'custodian-1')}, also given as ${path.join(dir, other)}), given twice`,
+          );
+          expect(refused.err).not.toContain('same volume');
+        }
+        const zh = await run([...twice, '--shares-on-one-volume'], 'zh-CN');
+        expect(zh.err).toContain(
+          `份额 1 和 2 的文件夹是同一个文件夹（${path.join(dir, 'custodian-1')}，也以 ${path.join(dir, other)} 给出），被给出了两次`,
+        );
+        expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);
+      }
+    } finally {
+      unmount?.();
+    }
   });
 });

@@ -135,6 +135,26 @@ describe('preflightDestinations', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('says two custodian folders still to be made are one folder when one path goes through a symbolic link to the other’s', async () => {
+    const stick = path.join(dir, 'stick');
+    await mkdir(stick);
+    await symlink(stick, path.join(dir, 'link'));
+    await expect(
+      preflightDestinations(
+        [custodian(1, path.join(stick, 'shares')), custodian(2, path.join(dir, 'link', 'shares'))],
+        {
+          allowCustodiansOnOneVolume: true,
+        },
+      ),
+    ).rejects.toMatchObject({
+      code: 'CUSTODY_SAME_FOLDER',
+      message: expect.stringContaining(
+        `are the same folder (${path.join(stick, 'shares')}, also given as ${path.join(dir, 'link', 'shares')}), given twice`,
+      ),
+    });
+    expect(await readdir(stick)).toEqual([]);
+  });
+
   it.skipIf(!MOUNTS_AVAILABLE)(
     'refuses two custodian folders on one stick unless allowed for a rehearsal',
     async () => {

@@ -65,7 +65,7 @@ export const enCustody = {
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {Give each custodian’s share its own removable media: choose their folders so, then check the folders again (custodian folders on one volume are accepted only in a rehearsal with test material).} other {Give each custodian’s share its own removable media (for a rehearsal with test material only: custody split --shares-on-one-volume).}}',
   'problem.CUSTODY_SAME_FOLDER':
-    'The folders for shares {first} and {second} are the same folder ({folder}), given twice: each share goes in a folder of its own, on its custodian’s own media. No share was written.',
+    'The folders for shares {first} and {second} are the same folder ({folder}{also, select, none {} other {, also given as {also}}}), given twice: each share goes in a folder of its own, on its custodian’s own media. No share was written.',
   'problem.CUSTODY_SAME_FOLDER.next':
     'Give each custodian’s share a different folder, on that custodian’s own removable media, then run the step again.',
   'problem.CUSTODY_SHARES_WRITE_FAILED':

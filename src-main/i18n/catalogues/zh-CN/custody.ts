@@ -59,7 +59,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自独立的移动存储介质：据此选择其文件夹，然后再次检查文件夹（保管人文件夹位于同一个卷上仅在使用测试材料的演练中接受）。} other {请为每位保管人的份额使用各自独立的移动存储介质（仅限使用测试材料的演练：custody split --shares-on-one-volume）。}}',
   'problem.CUSTODY_SAME_FOLDER':
-    '份额 {first} 和 {second} 的文件夹是同一个文件夹（{folder}），被给出了两次：每份份额应放在各自的文件夹中，位于其保管人自己的介质上。未写入任何份额。',
+    '份额 {first} 和 {second} 的文件夹是同一个文件夹（{folder}{also, select, none {} other {，也以 {also} 给出}}），被给出了两次：每份份额应放在各自的文件夹中，位于其保管人自己的介质上。未写入任何份额。',
   'problem.CUSTODY_SAME_FOLDER.next':
     '请为每位保管人的份额指定不同的文件夹，位于该保管人自己的移动存储介质上，然后重新运行该步骤。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
