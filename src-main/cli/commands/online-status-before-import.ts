@@ -156,10 +156,16 @@ function nextStepBeforeImport(
     const newest = waited.at(-1);
     const earliest = waited[0];
     const others = waiting.filter((id) => !newest?.keys.some((k) => k.keyId === id));
+    // Never the earliest alone once its tokens expired: its own line says it can no longer be wrapped.
+    const earliestWrappable = (seq: number) => {
+      const entry = writtenAt(seq);
+      const lapsed = entry ? writtenBundleTokens(entry, session.journal.entries, new Date())?.lapsed : undefined;
+      return lapsed !== true && waiting.every((id) => heldBy(seq).includes(id));
+    };
     const caution = t('online.status.bundles-waited-on', {
       count: waited.length,
       overlap: overlap ? 'yes' : 'no',
-      earliestCovers: earliest && waiting.every((id) => heldBy(earliest.seq).includes(id)) ? 'yes' : 'no',
+      earliestCovers: earliest && earliestWrappable(earliest.seq) ? 'yes' : 'no',
       command: nextParametersCommand(session, values, others),
     });
     return `${[caution, ...lines].join('\n')}${reminder}`;
@@ -193,7 +199,13 @@ function wrapLine(
     tokensBy: tokens?.by ?? 'computer',
     scope: keys === null ? 'all' : 'some',
     keys: keys === null ? '' : namedKeys(cliTranslator(io), keys),
-    command: nextParametersCommand(session, values),
+    // Fresh parameters for this bundle's keys only: for every key, a key waiting on a later bundle
+    // would have two bundles to wrap.
+    command: nextParametersCommand(
+      session,
+      values,
+      (keys ?? []).map((k) => k.keyId),
+    ),
   });
 }
 

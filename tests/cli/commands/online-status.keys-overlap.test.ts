@@ -2,9 +2,11 @@
  * `online status` after `online params` for some keys only, three rounds (every key, then two, then
  * one): the advice for bundles that hold one key twice said "wrap the later ones", two bundles that
  * both held the key named last. It says to wrap the newest bundle alone and prints the online params
- * line for the other keys only (--key-id), never one for every key. Real simulator over HTTP.
+ * line for the other keys only (--key-id), never one for every key. The earliest bundle alone is
+ * never offered once its tokens expired (its own line says it can no longer be wrapped), and that
+ * line's fresh parameters are for its keys only. Real simulator over HTTP.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
@@ -13,24 +15,25 @@ import { simAndFolderPerFile } from './sim-folder';
 
 const test = simAndFolderPerFile('kf-cli-status-keys-overlap-');
 
+/** Keys `title`/a, /b, … created in the folder `dir` by the plan; the CLI there and each key's id by its letter. */
+async function createdKeys(dir: string, title: string, letters: readonly string[]) {
+  await mkdir(dir, { recursive: true });
+  const keys = letters.map((k) => ({ alias: `${title}/${k}`, spec: 'AES_256' }));
+  await writeFile(path.join(dir, 'plan.json'), JSON.stringify({ title, operator: 'Ana', witnesses: ['Ben'], keys }));
+  const { args, env } = onlineAt(test.kms().sim);
+  const run = (...words: string[]) => keyferry([...words, ...args], { cwd: dir, env });
+  const created = await run('online', 'create-key', '--plan', 'plan.json');
+  expect(created.code).toBe(0);
+  const ids = letters.map(
+    (k) => new RegExp(`${title}/${k} +AES_256 +\\S+ +\\S+ +([0-9a-f-]{36})`).exec(created.stdout)?.[1] as string,
+  );
+  return { run, ids };
+}
+
 describe('online status when bundles hold one key twice', () => {
   it('never says to wrap two bundles that hold one key: the newest alone, the other keys fetched by --key-id', async () => {
-    await writeFile(
-      path.join(test.dir(), 'plan.json'),
-      JSON.stringify({
-        title: 'Three',
-        operator: 'Ana',
-        witnesses: ['Ben'],
-        keys: ['a', 'b', 'c'].map((k) => ({ alias: `three/${k}`, spec: 'AES_256' })),
-      }),
-    );
-    const { args, env } = onlineAt(test.kms().sim);
-    const run = (...words: string[]) => keyferry([...words, ...args], { cwd: test.dir(), env });
-    const created = await run('online', 'create-key', '--plan', 'plan.json');
-    expect(created.code).toBe(0);
-    const idOf = (alias: string) =>
-      new RegExp(`${alias} +AES_256 +\\S+ +\\S+ +([0-9a-f-]{36})`).exec(created.stdout)?.[1] as string;
-    const [a, b, c] = ['three/a', 'three/b', 'three/c'].map(idOf) as [string, string, string];
+    const { run, ids } = await createdKeys(test.dir(), 'three', ['a', 'b', 'c']);
+    const [a, b, c] = ids as [string, string, string];
     expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
     expect((await run('online', 'params', '--out', 'p2', '--key-id', a, '--key-id', b)).code).toBe(0);
     expect((await run('online', 'params', '--out', 'p3', '--key-id', a)).code).toBe(0);
@@ -54,5 +57,25 @@ describe('online status when bundles hold one key twice', () => {
     const after = await run('online', 'status');
     expect(after.stdout).toContain('wait on 2 import-parameters bundles');
     expect(after.stdout).toContain('Wrap each of them');
+  }, 120_000);
+
+  it('never says to wrap the earliest bundle alone once its import tokens expired by the KMS’s clock', async () => {
+    const { run, ids } = await createdKeys(path.join(test.dir(), 'lapsed'), 'lapsed', ['a', 'b']);
+    const [a, b] = ids as [string, string];
+    expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
+    test.kms().sim.clock.advance(25 * 3600_000);
+    expect((await run('online', 'params', '--out', 'p2', '--key-id', a)).code).toBe(0);
+
+    // p1's tokens expired by the KMS's clock (as p2's show): its wrap would be refused.
+    const status = await run('online', 'status');
+    expect(status.stdout).toContain('that bundle can no longer be wrapped and imported');
+    expect(status.stdout).not.toContain('wrap the earliest bundle below alone');
+    expect(status.stdout).toContain('wrap the newest bundle below alone');
+    // The lapsed bundle's fresh parameters: for its key only, not a second bundle for lapsed/a.
+    const fresh = /in a new bundle: (keyferry online params [^\n]*)/.exec(status.stdout)?.[1];
+    expect(fresh).toContain(`--key-id ${b}`);
+    expect(fresh).not.toContain(a);
+    const zh = await run('--lang', 'zh-CN', 'online', 'status');
+    expect(zh.stdout).not.toContain('只包装下面最早的参数包');
   }, 120_000);
 });
