@@ -156,17 +156,20 @@ function nextStepBeforeImport(
     const newest = waited.at(-1);
     const earliest = waited[0];
     const others = waiting.filter((id) => !newest?.keys.some((k) => k.keyId === id));
-    // Never the earliest alone once its tokens expired: its own line says it can no longer be wrapped.
-    const earliestWrappable = (seq: number) => {
+    // Never a bundle alone once its tokens expired: its own line says it can no longer be wrapped.
+    const lapsed = (seq: number) => {
       const entry = writtenAt(seq);
-      const lapsed = entry ? writtenBundleTokens(entry, session.journal.entries, new Date())?.lapsed : undefined;
-      return lapsed !== true && waiting.every((id) => heldBy(seq).includes(id));
+      return entry ? writtenBundleTokens(entry, session.journal.entries, new Date())?.lapsed === true : false;
     };
+    const earliestWrappable = (seq: number) => !lapsed(seq) && waiting.every((id) => heldBy(seq).includes(id));
+    // The newest expired too: every key waiting is fetched anew, into one bundle.
+    const newestLapsed = newest !== undefined && lapsed(newest.seq);
     const caution = t('online.status.bundles-waited-on', {
       count: waited.length,
       overlap: overlap ? 'yes' : 'no',
+      newest: newestLapsed ? 'lapsed' : 'live',
       earliestCovers: earliest && earliestWrappable(earliest.seq) ? 'yes' : 'no',
-      command: nextParametersCommand(session, values, others),
+      command: nextParametersCommand(session, values, newestLapsed ? waiting : others),
     });
     return `${[caution, ...lines].join('\n')}${reminder}`;
   }

@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { onlineAt } from '../../helpers/cli-sides';
 import { simAndFolderPerFile } from './sim-folder';
@@ -77,5 +77,31 @@ describe('online status when bundles hold one key twice', () => {
     expect(fresh).not.toContain(a);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
     expect(zh.stdout).not.toContain('只包装下面最早的参数包');
+  }, 120_000);
+
+  it('never says to wrap the newest bundle alone once its import tokens expired too: every key waiting is fetched anew', async () => {
+    const { run, ids } = await createdKeys(path.join(test.dir(), 'both-lapsed'), 'both', ['a', 'b']);
+    const [a, b] = ids as [string, string];
+    expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
+    test.kms().sim.clock.advance(25 * 3600_000);
+    expect((await run('online', 'params', '--out', 'p2', '--key-id', a)).code).toBe(0);
+    // A day on, by this computer and the KMS alike: p2's tokens expired as well as p1's.
+    vi.useFakeTimers({ toFake: ['Date'], now: test.kms().sim.clock.now() + 25 * 3600_000, shouldAdvanceTime: true });
+    try {
+      test.kms().sim.clock.set(Date.now());
+      const status = await run('online', 'status');
+      expect(status.stdout).not.toContain('wrap the newest bundle below alone');
+      const fresh =
+        /fetch new parameters for every key waiting, in one new bundle \((keyferry online params [^)]*)\)/.exec(
+          status.stdout,
+        )?.[1];
+      expect(fresh).toContain(`--key-id ${a}`);
+      expect(fresh).toContain(`--key-id ${b}`);
+      const zh = await run('--lang', 'zh-CN', 'online', 'status');
+      expect(zh.stdout).not.toContain('只包装下面最新的参数包');
+      expect(zh.stdout).toContain('为每个等待中的密钥获取新的导入参数');
+    } finally {
+      vi.useRealTimers();
+    }
   }, 120_000);
 });
