@@ -1220,6 +1220,7 @@ export interface MessageValueTable {
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; scope: string; keys: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
+  'online.status.waited-bundle': { dir: string | number; seq: string | number; scope: string; keys: string | number; known: string; until: Date | number; tokensBy: string; digest: string };
   'online.status.bundles-waited-on': { count: string | number; overlap: string; newest: string; command: string | number; earliestCovers: string };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };

@@ -137,7 +137,6 @@ function nextStepBeforeImport(
     const waited = session.ceremony.bundlesWaitedOn();
     if (waited.length < 2) return `${wrapLine(io, values, session, written, null)}${reminder}`;
     const writtenAt = (seq: number) => writtenParametersEntries(session).find((e) => e.seq === seq);
-    const lines = waited.map(({ seq, keys }) => wrapLine(io, values, session, writtenAt(seq), keys));
     // A wrap covers every key of its bundle: an earlier bundle that also holds older parameters of a
     // key named with another would wrap that key twice.
     const heldBy = (seq: number): readonly unknown[] => {
@@ -171,6 +170,13 @@ function nextStepBeforeImport(
       earliestCovers: earliest && earliestWrappable(earliest.seq) ? 'yes' : 'no',
       command: nextParametersCommand(session, values, newestLapsed ? waiting : others),
     });
+    // Under an overlap the caution is the one instruction: each bundle is only described (a line
+    // per bundle saying to wrap it would wrap a key twice, and its own fetch would reuse --out).
+    const lines = waited.map(({ seq, keys }) =>
+      overlap
+        ? t('online.status.waited-bundle', bundleValues(io, session, writtenAt(seq), keys))
+        : wrapLine(io, values, session, writtenAt(seq), keys),
+    );
     return `${[caution, ...lines].join('\n')}${reminder}`;
   }
   return undefined;
@@ -188,11 +194,29 @@ function wrapLine(
   written: JournalEntry | undefined,
   keys: readonly JournaledKey[] | null,
 ): string {
-  const { t } = cliTranslator(io);
+  return cliTranslator(io).t('online.status.next-wrap', {
+    ...bundleValues(io, session, written, keys),
+    // Fresh parameters for this bundle's keys only: for every key, a key waiting on a later bundle
+    // would have two bundles to wrap.
+    command: nextParametersCommand(
+      session,
+      values,
+      (keys ?? []).map((k) => k.keyId),
+    ),
+  });
+}
+
+/** What is said of the import-parameters bundle `written` (its journal entry) and its tokens, for `keys` (null: every waiting key). */
+function bundleValues(
+  io: CliIo,
+  session: OnlineSession,
+  written: JournalEntry | undefined,
+  keys: readonly JournaledKey[] | null,
+) {
   const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
   const digest = written?.data['manifestSha256'];
   const folder = written?.data['folder'];
-  return t('online.status.next-wrap', {
+  return {
     dir: typeof folder === 'string' ? folder : '',
     // From the journal, never the media: the witnesses type what the online side wrote.
     digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
@@ -202,14 +226,7 @@ function wrapLine(
     tokensBy: tokens?.by ?? 'computer',
     scope: keys === null ? 'all' : 'some',
     keys: keys === null ? '' : namedKeys(cliTranslator(io), keys),
-    // Fresh parameters for this bundle's keys only: for every key, a key waiting on a later bundle
-    // would have two bundles to wrap.
-    command: nextParametersCommand(
-      session,
-      values,
-      (keys ?? []).map((k) => k.keyId),
-    ),
-  });
+  };
 }
 
 /**

@@ -39,8 +39,8 @@ describe('online status after parameters for some keys only', () => {
     const status = await run('online', 'status');
     expect(status.stderr).toBe('');
     const lines = status.stdout.split('\n');
-    const wrapOf = (folder: string) =>
-      lines.find((l) => l.includes(`wrap with the import-parameters bundle ${folder} `));
+    // params-1 also holds two/ec: each bundle's line only describes it (the caution says which to wrap).
+    const wrapOf = (folder: string) => lines.find((l) => l.startsWith(`Import-parameters bundle ${folder} `));
     expect(wrapOf(path.join(test.dir(), 'params-1'))).toContain('which holds the newest parameters of two/aes (');
     expect(wrapOf(path.join(test.dir(), 'params-1'))).not.toContain('two/ec');
     expect(wrapOf(path.join(test.dir(), 'params-2'))).toContain(
@@ -49,7 +49,7 @@ describe('online status after parameters for some keys only', () => {
     expect(status.stdout).toContain('The keys waiting for material wait on 2 import-parameters bundles');
     expect(status.stdout).toContain('A wrap covers every key of its bundle');
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
-    expect(zh.stdout).toContain('（其中有two/aes');
+    expect(zh.stdout).toContain('其中有two/aes');
     expect(zh.stdout).toContain('等待密钥材料的密钥分别等待 2 个导入参数包');
   }, 120_000);
 });

@@ -4,7 +4,9 @@
  * both held the key named last. It says to wrap the newest bundle alone and prints the online params
  * line for the other keys only (--key-id), never one for every key. The earliest bundle alone is
  * never offered once its tokens expired (its own line says it can no longer be wrapped), and that
- * line's fresh parameters are for its keys only. Real simulator over HTTP.
+ * line says so. Under such an overlap the caution is the one instruction: the line of each bundle
+ * describes it without saying to wrap it and prints no online params line of its own (each would
+ * reuse the caution's --out folder). Real simulator over HTTP.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +32,19 @@ async function createdKeys(dir: string, title: string, letters: readonly string[
   return { run, ids };
 }
 
+/** The line of each bundle below the caution of `online status` (its output `stdout`). */
+function bundleLines(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => line.startsWith('Import-parameters bundle '));
+}
+
+/** Under an overlap: no line says Next or to wrap a bundle, and the caution's online params line is the only one. */
+function expectDescribedOnly(stdout: string): void {
+  expect(stdout).not.toMatch(/^Next/m);
+  expect(stdout).not.toContain('wrap with the import-parameters bundle');
+  expect(stdout.split('keyferry online params')).toHaveLength(2);
+  for (const line of bundleLines(stdout)) expect(line).not.toMatch(/wrap/i);
+}
+
 describe('online status when bundles hold one key twice', () => {
   it('never says to wrap two bundles that hold one key: the newest alone, the other keys fetched by --key-id', async () => {
     const { run, ids } = await createdKeys(test.dir(), 'three', ['a', 'b', 'c']);
@@ -48,8 +63,14 @@ describe('online status when bundles hold one key twice', () => {
     expect(command).toContain(`--key-id ${c} --key-id ${b}`);
     expect(command).not.toContain(a);
     expect(status.stdout).toContain('either wrap the earliest bundle below alone (it holds parameters of every key');
+    // Read top to bottom, no bundle's own line says to wrap it: the caution is the one instruction.
+    expect(bundleLines(status.stdout)).toHaveLength(3);
+    expectDescribedOnly(status.stdout);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
     expect(zh.stdout).toContain(`并只为其他密钥获取新的导入参数（keyferry online params`);
+    expect(zh.stdout).not.toContain('下一步');
+    expect(zh.stdout).not.toContain('执行包装');
+    expect(zh.stdout.split('keyferry online params')).toHaveLength(2);
 
     // Done as said, each key has one bundle: no overlap is left.
     const keyIds = (command as string).split(' --key-id ').slice(1);
@@ -57,6 +78,8 @@ describe('online status when bundles hold one key twice', () => {
     const after = await run('online', 'status');
     expect(after.stdout).toContain('wait on 2 import-parameters bundles');
     expect(after.stdout).toContain('Wrap each of them');
+    // Bundles for disjoint keys: each line still says to wrap its bundle.
+    expect(after.stdout.match(/^Next, .*: wrap with the import-parameters bundle /gm)).toHaveLength(2);
   }, 120_000);
 
   it('never says to wrap the earliest bundle alone once its import tokens expired by the KMS’s clock', async () => {
@@ -68,11 +91,14 @@ describe('online status when bundles hold one key twice', () => {
 
     // p1's tokens expired by the KMS's clock (as p2's show): its wrap would be refused.
     const status = await run('online', 'status');
-    expect(status.stdout).toContain('that bundle can no longer be wrapped and imported');
+    expect(status.stdout).toMatch(
+      /lapsed\/p1 \(written at online journal entry \d+\).*: its import tokens expired at /,
+    );
     expect(status.stdout).not.toContain('wrap the earliest bundle below alone');
     expect(status.stdout).toContain('wrap the newest bundle below alone');
-    // The lapsed bundle's fresh parameters: for its key only, not a second bundle for lapsed/a.
-    const fresh = /in a new bundle: (keyferry online params [^\n]*)/.exec(status.stdout)?.[1];
+    // The caution's fresh parameters only (for lapsed/b): the lapsed bundle's line prints none of its own.
+    expectDescribedOnly(status.stdout);
+    const fresh = /other keys only \((keyferry online params [^)]*)\)/.exec(status.stdout)?.[1];
     expect(fresh).toContain(`--key-id ${b}`);
     expect(fresh).not.toContain(a);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
@@ -97,6 +123,7 @@ describe('online status when bundles hold one key twice', () => {
         )?.[1];
       expect(fresh).toContain(`--key-id ${a}`);
       expect(fresh).toContain(`--key-id ${b}`);
+      expectDescribedOnly(status.stdout);
       const zh = await run('--lang', 'zh-CN', 'online', 'status');
       expect(zh.stdout).not.toContain('只包装下面最新的参数包');
       expect(zh.stdout).toContain('为每个等待中的密钥获取新的导入参数');
