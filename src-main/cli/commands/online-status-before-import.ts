@@ -50,7 +50,7 @@ export function staleWrapLines(io: CliIo, session: RoundSource): string[] {
       folder: wrap.folder,
       seq: wrap.seq,
       parameters: wrap.parametersFolder ?? '',
-      dir: typeof written?.data['folder'] === 'string' ? written.data['folder'] : '',
+      dir: folderOf(written),
       refusedSeq: wrap.refused?.refusedSeq ?? 0,
       code: wrap.refused?.code ?? '',
     }),
@@ -67,7 +67,7 @@ function nextStepBeforeImport(
 ): string | undefined {
   const { t } = cliTranslator(io);
   const written = writtenParametersEntries(session).at(-1);
-  const folder = typeof written?.data['folder'] === 'string' ? written.data['folder'] : '';
+  const folder = folderOf(written);
   // The import of the wrap of the bundle written last was refused: not that wrap again.
   const refused = refusedBeforeImport(session.journal.entries, step);
   // A create step stopped part way (a stop, or a region unreachable): the keys of the plan still to create.
@@ -115,7 +115,7 @@ function nextStepBeforeImport(
   if (step === 'parameters-written' && unproven && (written?.seq ?? 0) < unproven.seq)
     return t('online.status.restore-unproven', {
       seq: unproven.seq,
-      folder: typeof unproven.data['folder'] === 'string' ? unproven.data['folder'] : '',
+      folder: folderOf(unproven),
       command: nextParametersCommand(session, values),
     });
   if (step === 'parameters-written' && folder) {
@@ -215,9 +215,8 @@ function bundleValues(
 ) {
   const tokens = written ? writtenBundleTokens(written, session.journal.entries, new Date()) : null;
   const digest = written?.data['manifestSha256'];
-  const folder = written?.data['folder'];
   return {
-    dir: typeof folder === 'string' ? folder : '',
+    dir: folderOf(written),
     // From the journal, never the media: the witnesses type what the online side wrote.
     digest: typeof digest === 'string' && tokens?.lapsed !== true ? groupHex(digest) : 'none',
     seq: written?.seq ?? 0,
@@ -251,13 +250,18 @@ function unfinishedImportLine(
     written;
   const tokens = from ? writtenBundleTokens(from, session.journal.entries, new Date()) : null;
   if (tokens?.lapsed) return undefined;
-  const dir = from?.data['folder'];
   return cliTranslator(io).t('online.status.import-unfinished', {
     folder: wrap.folder,
     seq: wrap.seq,
-    dir: typeof dir === 'string' ? dir : '',
+    dir: folderOf(from),
     known: tokens === null ? 'no' : 'yes',
     until: tokens?.until ?? 0,
     command: nextOnline('import', values, ['--bundle', wrap.folder]),
   });
+}
+
+/** The folder a journal entry names (`folder`), or '' when it names none. */
+function folderOf(entry: JournalEntry | undefined): string {
+  const folder = entry?.data['folder'];
+  return typeof folder === 'string' ? folder : '';
 }

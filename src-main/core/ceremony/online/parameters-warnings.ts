@@ -63,18 +63,19 @@ export function earlierBundlesStillLive(
   // fetched for some keys only): that bundle is not simply to be destroyed, it is their only one.
   // Only while it is their newest: a key given a bundle of its own since (params for it alone) has that one.
   const inNew = new Set(keys.map((k) => k.keyId));
-  const newestBundles = (k: OnlineKeyState) => newestBundlesOf(state, k);
   // Keys still waiting outside the new bundle that a bundle written before serves.
-  const outside = keysWaiting(state.keys).filter((k) => !inNew.has(k.keyId) && newestBundles(k).length > 0);
+  const outside = keysWaiting(state.keys).filter((k) => !inNew.has(k.keyId) && newestBundlesOf(state, k).length > 0);
   const keysBeyond = (list: typeof bundles) => {
     const digests = new Set(list.map(([digest]) => digest));
-    return outside.filter((k) => newestBundles(k).some((b) => digests.has(b.manifestSha256)));
+    return outside.filter((k) => newestBundlesOf(state, k).some((b) => digests.has(b.manifestSha256)));
   };
   // None of those in the earlier bundles: the advice is for the new bundle's keys only, and the
   // bundles the others wait on are named to be kept (not set aside as "not the new bundle").
   const keptFor = (): ScopeOfAdvice | undefined => {
     if (outside.length === 0) return undefined;
-    const kept = new Map(outside.flatMap((k) => newestBundles(k).map((b) => [b.manifestSha256, b.folder] as const)));
+    const kept = new Map(
+      outside.flatMap((k) => newestBundlesOf(state, k).map((b) => [b.manifestSha256, b.folder] as const)),
+    );
     return {
       keys: keys.length,
       keysList: namedKeysValue(keys),
