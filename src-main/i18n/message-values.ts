@@ -1002,8 +1002,8 @@ export interface MessageValueTable {
   'problem.FILES_LEFT_BEHIND.next': { moved: number; filesList: string | number; plain: string; left: number };
   'problem.TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; where: string; given: string | number };
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next': { where: string };
-  'problem.PLAN_INVALID': { issuesPhrases: string | number; more: number };
-  'problem.PLAN_INVALID.next': { surface?: string };
+  'problem.PLAN_INVALID': { source: string; issuesPhrases: string | number; more: number };
+  'problem.PLAN_INVALID.next': { source: string; surface?: string };
   'cli.help.command-usage': { command: string | number; synopsis: string | number };
   'cli.help.synopsis-group': { group: string };
   'cli.help.command-or': { command: string | number; synopsis: string | number };
@@ -1696,7 +1696,7 @@ export interface MessageValueTable {
   'problem.JOURNAL_LOST_REFUSED.next': { why: string };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
   'problem.WRAPPED_OTHER_CEREMONY.next': { journalOf: string; bundleCeremony: string | number };
-  'problem.CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
+  'problem.CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string; otherIndex: string | number; otherName: string | number };
   'problem.CEREMONY_PEOPLE_INVALID.next': { reason: string };
   'problem.CEREMONY_ID_INVALID': { id: string | number };
   'problem.CEREMONY_ID_INVALID.next': NoValues;
@@ -2442,8 +2442,6 @@ export interface MessageValueTable {
   'problem.RESTORE_NOT_STARTED.next': NoValues;
   'problem.RESTORE_ABANDONED': NoValues;
   'problem.RESTORE_ABANDONED.next': NoValues;
-  'problem.PEOPLE_NOT_DISTINCT': NoValues;
-  'problem.PEOPLE_NOT_DISTINCT.next': NoValues;
   'problem.CEREMONY_ALREADY_STARTED': NoValues;
   'problem.CEREMONY_ALREADY_STARTED.next': NoValues;
   'problem.CEREMONY_FOLDER_MISSING': NoValues;
@@ -2819,7 +2817,7 @@ export interface ProblemValueTable {
   'SHARE_FILE_REFUSED': { file: string | number; cause: string | number };
   'FILES_LEFT_BEHIND': { cause: string | number; left: number; filesList: string | number; plain: string; moved: number; movedList: string | number };
   'TITLE_DIFFERS_FROM_BUNDLE': { bundle: string | number; where: string; given: string | number };
-  'PLAN_INVALID': { issuesPhrases: string | number; more: number; surface?: string };
+  'PLAN_INVALID': { source: string; issuesPhrases: string | number; more: number; surface?: string };
   'CONNECTION_DIFFERS_FROM_JOURNAL': { journal: string | number; field: string | number; recordedPhrase: string | number; givenPhrase: string | number; givenFromPhrase: string | number };
   'CONNECTION_DIFFERS_FROM_JOURNAL_APP': { journal: string | number; field: string; recorded: string | number; given: string | number };
   'WRAPPING_KEY_NOT_IMPORTABLE': { source: string; name: string | number; bits: string | number; length: string | number; min: string | number; max: string | number };
@@ -2973,7 +2971,7 @@ export interface ProblemValueTable {
   'AIRGAP_JOURNAL_NOT_THE_CEREMONYS': { source: string; folder: string | number; named: string | number; namedFirstEntry: string | number; mismatch: string; journal: string | number; wrapSeq: string | number; at: string; where: string };
   'JOURNAL_LOST_REFUSED': { why: string; journal: string | number; max: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number; journalOf: string };
-  'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
+  'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string; otherIndex: string | number; otherName: string | number };
   'CEREMONY_ID_INVALID': { id: string | number };
   'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number; surface?: string };
   'PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number; where: string };
@@ -3176,7 +3174,6 @@ export interface ProblemValueTable {
   'AIRGAP_NOT_STARTED': NoValues;
   'RESTORE_NOT_STARTED': NoValues;
   'RESTORE_ABANDONED': NoValues;
-  'PEOPLE_NOT_DISTINCT': NoValues;
   'CEREMONY_ALREADY_STARTED': NoValues;
   'CEREMONY_FOLDER_MISSING': NoValues;
   'PATH_NOT_ABSOLUTE': { what: string; path: string | number };

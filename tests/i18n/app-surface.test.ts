@@ -272,7 +272,7 @@ const CASES: readonly Case[] = [
   },
   {
     code: 'PLAN_INVALID',
-    values: { issuesPhrases: 'keys[0].spec: unknown', more: 0 },
+    values: { issuesPhrases: 'keys[0].spec: unknown', more: 0, source: 'plan' },
     cli: '--example-plan',
     // The app has no example plan to start from.
     allowed: ['keyferry online create-key', '--example-plan'],

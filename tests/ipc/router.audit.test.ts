@@ -56,7 +56,7 @@ describe('a rehearsal through the ceremony channels', () => {
     await value(ipc, 'mode.choose', { mode: 'rehearsal' });
     expect(await call(ipc, 'ceremony.setup', { title: 'Audit', operator: 'Ana', witnesses: ['Ana'] })).toMatchObject({
       ok: false,
-      problem: { code: 'PEOPLE_NOT_DISTINCT' },
+      problem: { code: 'CEREMONY_PEOPLE_INVALID', values: { reason: 'same' } },
     });
     const setup = await value<{ folder: string }>(ipc, 'ceremony.setup', {
       title: 'Audit rehearsal',

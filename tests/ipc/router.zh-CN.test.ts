@@ -117,7 +117,7 @@ describe('IPC refusals rendered in zh-CN', () => {
 
     expect(
       (await refused(ipc, 'ceremony.setup', { title: 'T', operator: '李娜', witnesses: ['李娜'], folder: dir })).code,
-    ).toBe('PEOPLE_NOT_DISTINCT');
+    ).toBe('CEREMONY_PEOPLE_INVALID');
     expect((await refused(ipc, 'ceremony.setup', { title: 'T', operator: '李娜', witnesses: ['王伟'] })).code).toBe(
       'CEREMONY_FOLDER_MISSING',
     );

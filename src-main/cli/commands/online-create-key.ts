@@ -14,6 +14,7 @@ import { ONLINE_EVENTS, leftAloneUnderDroppedAliasData } from '../../core/ceremo
 import type { JournalEntry } from '../../core/journal';
 import { KeyferryError } from '../../core/errors';
 import { isAsymmetric } from '../../core/crypto/key-spec';
+import { checkCeremonyPeople } from '../../core/ceremony/shared/person-name';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { cliExpiry, printKeyTable } from '../cli-text';
 
@@ -131,9 +132,17 @@ export const createKeyCommand = defineOnlineCommand({
     if (!values.plan && !values.alias) throw missingOption({ reason: 'noKeys' });
     // The option's own name in a refusal (the plan's field is materialExpiry).
     if (values.expires) parseMaterialExpiry(values.expires, new Date(), '--expires');
+    // Without a plan the people are options: refused as every other command refuses --operator and
+    // --witness (the option named, the person as typed), never as fields of a plan file nobody wrote.
+    if (!values.plan) {
+      if (!values.operator)
+        throw missingOption({ reason: 'option', option: '--operator', command: 'online create-key' });
+      if (!values.witness?.length) throw missingOption({ reason: 'witness' });
+      checkCeremonyPeople(values.operator, values.witness);
+    }
     const plan: CeremonyPlan = values.plan
       ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
-      : parseCeremonyPlan(planFromOptions(values, io));
+      : parseCeremonyPlan(planFromOptions(values, io), new Date(), 'options');
     const session = await openOnlineSession(values, io, {
       ...onlineStartOf(plan),
       receiptLanguage: ceremonyReceiptLanguage(io),

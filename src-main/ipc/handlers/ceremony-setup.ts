@@ -33,7 +33,6 @@ import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material'
 import { pathExists } from '../../core/fs/path-exists';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { checkCeremonyPeople } from '../../core/ceremony/shared/person-name';
-import { personKey } from '../../core/person-key';
 import { unrecordedSessionsView } from './unrecorded-sessions';
 import { overviewSource, stoppedAirGapView } from './witnesses-stop';
 
@@ -129,13 +128,6 @@ function generateRefusedView(refusal: GenerateRefusal | null) {
   return refusal ? { problem: toProblem(refusal.problem), keyIds: [...refusal.keyIds] } : null;
 }
 
-function distinctPeople(operator: string, witnesses: readonly string[]): void {
-  const people = [operator, ...witnesses].map(personKey);
-  if (new Set(people).size !== people.length) {
-    throw new KeyferryError('PEOPLE_NOT_DISTINCT');
-  }
-}
-
 export function ceremonySetupHandlers(
   session: CeremonySession,
   language: Pick<LanguageController, 'current'>,
@@ -146,7 +138,6 @@ export function ceremonySetupHandlers(
       if (session.started()) {
         throw new KeyferryError('CEREMONY_ALREADY_STARTED');
       }
-      distinctPeople(request.operator, request.witnesses);
       // Taken as typed (bounded at the request): the command line's rule for --operator and --witness
       // names an invisible character pasted into a name; the names set up are the ones it returns (trimmed).
       const { operator, witnesses } = checkCeremonyPeople(request.operator, request.witnesses);

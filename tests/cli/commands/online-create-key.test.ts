@@ -3,6 +3,10 @@
  * PLAN_MAKING_OPTIONS names (each refused beside --plan) changes the plan planFromOptions makes, so
  * an option listed but not read, or (a type error) read but not listed, cannot pass.
  */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PLAN_MAKING_OPTIONS,
@@ -10,6 +14,7 @@ import {
   type PlanMakingValues,
 } from '../../../src-main/cli/commands/online-create-key';
 import { parseCeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
+import { keyferry } from '../../integration/cli-in-process';
 
 /** A value for each option that differs from the base plan's (a new option needs one here). */
 const OTHER: Record<(typeof PLAN_MAKING_OPTIONS)[number], string | string[]> = {
@@ -39,5 +44,35 @@ describe('online create-key: the options that make a plan', () => {
     const plan = parseCeremonyPlan(planFromOptions({ ...base, usage: 'ENCRYPT_DECRYPT', expires: 'never' }, io));
     expect(plan.keys.map((k) => [k.alias, k.spec])).toEqual([['pay/key', 'AES_256']]);
     expect(plan.witnesses).toEqual(['Ben']);
+  });
+
+  it('refuses bad options by the option typed and the person as typed, never as fields of a plan file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-create-key-options-'));
+    try {
+      // Nothing listens on port 1: every refusal below comes before any connection or journal.
+      const run = (...args: string[]) =>
+        keyferry(
+          ['online', 'create-key', '--journal', 'j.jsonl', '--endpoint', 'http://127.0.0.1:1', '--alias', 'a', ...args],
+          {
+            cwd: dir,
+            env: { LANG: 'en_US.UTF-8' },
+          },
+        );
+      const spec = await run('--spec', 'AES_257', '--operator', 'Ana', '--witness', 'Ben');
+      expect(spec.stderr).toContain('The options given do not make a valid ceremony plan: --spec: not one of');
+      expect(spec.stderr).not.toContain('field named in the plan file');
+      const twice = await run('--spec', 'AES_256', '--operator', 'Ana', '--witness', 'Ben', '--witness', ' ANA');
+      expect(twice.stderr).toContain('the operator ("Ana") and witness 2 (" ANA") are the same person');
+      const invisible = await run('--spec', 'AES_256', '--operator', 'Ana\u200b', '--witness', 'Ben');
+      expect(invisible.stderr).toContain('the operator ("Ana\\u200b"): a name cannot contain control or invisible');
+      expect((await run('--spec', 'AES_256', '--witness', 'Ben')).stderr).toContain(
+        'The option --operator is required.',
+      );
+      expect((await run('--spec', 'AES_256', '--operator', 'Ana')).stderr).toContain('No witness was named.');
+      for (const refused of [spec, twice, invisible]) expect(refused.code).not.toBe(0);
+      expect(existsSync(path.join(dir, 'j.jsonl'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

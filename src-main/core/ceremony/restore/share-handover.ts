@@ -71,6 +71,8 @@ export async function takeHandover(
         name: presentedBy.slice(0, 100),
         index: share.index,
         who: 'witnesses',
+        otherIndex: 0,
+        otherName: '',
       });
     // One person, one share (presenters.ts): a second one is refused unless the officer gave a reason.
     const theirs = [...new Set([...sharesHandedOverBy(shares.records, who), share.index])].sort((a, b) => a - b);

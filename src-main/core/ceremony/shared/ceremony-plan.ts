@@ -37,7 +37,7 @@ import { hasDateTimeForm, parseDuration, parseZonedDateTime } from '../../time-t
 import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
 import { personName } from './person-name-shape';
 import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from './plan-limits';
-import { planIssues, planRefinement } from './plan-issues';
+import { planIssues, planRefinement, type PlanSource } from './plan-issues';
 import { phraseOf, phrasesValue } from '../../../i18n/phrase';
 
 const MAX_PLAN_FILE_BYTES = 256 * 1024;
@@ -162,11 +162,11 @@ export function examplePlan(): Record<string, unknown> {
 }
 
 /** Parses and checks a plan given as a JSON value; refuses a plan whose expiry is not in the future. */
-export function parseCeremonyPlan(value: unknown, now: Date = new Date()): CeremonyPlan {
+export function parseCeremonyPlan(value: unknown, now: Date = new Date(), source: PlanSource = 'plan'): CeremonyPlan {
   const parsed = ceremonyPlanSchema.safeParse(value);
   if (!parsed.success) {
-    const { shown, more } = planIssues(parsed.error, value);
-    throw new KeyferryError('PLAN_INVALID', { issuesPhrases: phrasesValue(shown), more });
+    const { shown, more } = planIssues(parsed.error, value, source);
+    throw new KeyferryError('PLAN_INVALID', { issuesPhrases: phrasesValue(shown), more, source });
   }
   const { materialExpiry, ...plan } = parsed.data;
   // The plan as checked (a strict object: only its own fields), with its expiries and usages resolved.

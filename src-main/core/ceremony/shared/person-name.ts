@@ -38,11 +38,24 @@ export function checkCeremonyPeople(
       who,
       name: shownName(name),
       index: index + 1,
+      otherIndex: 0,
+      otherName: '',
     });
   }
+  // The first person named twice, both as typed: "the operator ("Ana") and witness 1 (" ana")".
+  const typed = [operator, ...witnesses];
   const all = [parsed.data.operator, ...parsed.data.witnesses].map(personKey);
-  if (new Set(all).size !== all.length) {
-    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', { reason: 'same', who: 'witnesses', name: '', index: 0 });
+  const again = all.findIndex((person, i) => all.indexOf(person) !== i);
+  if (again >= 0) {
+    const first = all.indexOf(all[again] ?? '');
+    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', {
+      reason: 'same',
+      who: first === 0 ? 'operator' : 'witness',
+      name: shownName(typed[first] ?? ''),
+      index: first,
+      otherIndex: again,
+      otherName: shownName(typed[again] ?? ''),
+    });
   }
   return parsed.data;
 }

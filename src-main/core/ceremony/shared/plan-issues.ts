@@ -49,6 +49,25 @@ export function planRefinement(path: PropertyKey[], problem: Phrase): z.core.$Zo
   return { code: 'custom', path, message: problem.key, params: { problem }, input: undefined };
 }
 
+/**
+ * Where a plan came from: a plan file (or the app's form), or the options of `online create-key`
+ * (one key), whose refusals name the option typed, not a field of a file nobody wrote.
+ */
+export type PlanSource = 'plan' | 'options';
+
+/** The option of `online create-key` each plan field of its one key comes from. */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
+  title: '--title',
+  operator: '--operator',
+  witnesses: '--witness',
+  wrappingAlgorithm: '--wrapping-algorithm',
+  materialExpiry: '--expires',
+  'keys[0].alias': '--alias',
+  'keys[0].spec': '--spec',
+  'keys[0].usage': '--usage',
+  'keys[0].description': '--description',
+};
+
 /** A plan path in the plan's notation: `keys[2].spec`. */
 function planPath(path: readonly PropertyKey[]): string {
   return path
@@ -123,10 +142,11 @@ function documentedField(path: readonly PropertyKey[]): PlanFieldPath | undefine
 }
 
 /** One issue as a phrase: the field, what is wrong, and the shape it should have. */
-function planIssuePhrase(issue: z.core.$ZodIssue, plan: unknown): Phrase {
+function planIssuePhrase(issue: z.core.$ZodIssue, plan: unknown, source: PlanSource): Phrase {
   const problemPhrase = phraseValue(problemOf(issue, plan));
   if (issue.path.length === 0) return phraseOf('plan.issue.whole', { problemPhrase });
-  const field = planPath(issue.path);
+  const path = planPath(issue.path);
+  const field = (source === 'options' ? OPTION_OF_FIELD[path.replace(/\[\d+\]$/, '')] : undefined) ?? path;
   // An unknown field is named with the fields allowed there: the shape would repeat them.
   const documented = issue.code === 'unrecognized_keys' ? undefined : documentedField(issue.path);
   return documented
@@ -140,7 +160,7 @@ function planIssuePhrase(issue: z.core.$ZodIssue, plan: unknown): Phrase {
 
 /** The issues PLAN_INVALID names (the first few) and how many more there are. */
 const PLAN_ISSUES_SHOWN = 5;
-export function planIssues(error: z.ZodError, plan: unknown): { shown: Phrase[]; more: number } {
-  const shown = error.issues.slice(0, PLAN_ISSUES_SHOWN).map((issue) => planIssuePhrase(issue, plan));
+export function planIssues(error: z.ZodError, plan: unknown, source: PlanSource): { shown: Phrase[]; more: number } {
+  const shown = error.issues.slice(0, PLAN_ISSUES_SHOWN).map((issue) => planIssuePhrase(issue, plan, source));
   return { shown, more: error.issues.length - shown.length };
 }

@@ -53,9 +53,6 @@ export const enMainProcess = {
   'problem.RESTORE_NOT_STARTED.next': 'Check the network first; that starts the restore ceremony.',
   'problem.RESTORE_ABANDONED': 'The restore ceremony was abandoned; its shares and material were wiped.',
   'problem.RESTORE_ABANDONED.next': 'Check the network to start a new restore ceremony.',
-  'problem.PEOPLE_NOT_DISTINCT': 'The operator and every witness must be different people.',
-  'problem.PEOPLE_NOT_DISTINCT.next':
-    'Name each person once: a witness cannot also be the operator or another witness.',
   'problem.CEREMONY_ALREADY_STARTED': 'This ceremony has started; its people and folder are fixed in its journal.',
   'problem.CEREMONY_ALREADY_STARTED.next': 'Finish it, or close Keyferry and start again for another ceremony.',
   'problem.CEREMONY_FOLDER_MISSING': 'No ceremony folder was chosen.',

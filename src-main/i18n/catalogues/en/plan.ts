@@ -19,7 +19,7 @@ export const enPlan = {
     '{origin, select, string {{maximum, plural, one {at most # character} other {at most # characters}}} array {{maximum, plural, one {at most # entry} other {at most # entries}}} other {at most {maximum}}}',
   'plan.problem.not-allowed': 'not one of the allowed values',
   'plan.problem.bad-form': 'not in the allowed form',
-  'plan.problem.control-characters': 'a name cannot contain control characters',
+  'plan.problem.control-characters': 'a name cannot contain control or invisible characters',
   'plan.problem.alias-twice': 'the alias "{alias}" appears twice',
   'plan.problem.replica-twice': 'the replica in {region}/{projectId} appears twice',
   'plan.problem.usage-fixed': '{spec} keys can only be {usage}',

@@ -179,7 +179,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_OTHER_CEREMONY': '此包属于仪式 {bundleCeremony}，而不是 {ceremonyId}。',
   'problem.WRAPPED_OTHER_CEREMONY.next': `{journalOf, select, none {${REFUSED}} other {若此次导入本是为仪式 {bundleCeremony} 进行的，则给错了日志：同一文件夹中的 {journalOf} 记录的正是该仪式；请用 --journal {journalOf} 运行同一导入。否则不要导入此包：请带来为这些导入参数写出的、未被改动的包。}}`,
   'problem.CEREMONY_PEOPLE_INVALID':
-    '{reason, select, presenter {“{name}” 不能用作交出份额 {index} 的人的姓名。} same {操作员和各位见证人必须是不同的人。} other {仪式人员无效：{who, select, operator {操作员（“{name}”）} witness {第 {index} 位见证人（“{name}”）} other {见证人}}：{reason, select, empty {姓名不能为空} tooLong {姓名最多 100 个字符} noWitness {至少写明一位见证人} tooManyWitnesses {最多 20 位见证人} other {姓名不能含有控制字符}}。}}',
+    '{reason, select, presenter {“{name}” 不能用作交出份额 {index} 的人的姓名。} same {操作员和各位见证人必须是不同的人：{who, select, operator {操作员} other {第 {index} 位见证人}}（“{name}”）与第 {otherIndex} 位见证人（“{otherName}”）按 Keyferry 比较姓名的方式（不计大小写及首尾空格）是同一个人。} other {仪式人员无效：{who, select, operator {操作员（“{name}”）} witness {第 {index} 位见证人（“{name}”）} other {见证人}}：{reason, select, empty {姓名不能为空} tooLong {姓名最多 100 个字符} noWitness {至少写明一位见证人} tooManyWitnesses {最多 20 位见证人} other {姓名不能含有控制字符或不可见字符（此处以 \\u 代码显示）}}。}}',
   'problem.CEREMONY_PEOPLE_INVALID.next':
     '{reason, select, presenter {请给出交出份额的人的普通姓名。} same {每人只写一次：一位操作员，以及不是操作员的见证人。} other {请写明操作员和每位见证人（不同的人，普通姓名）。}}',
   'problem.CEREMONY_ID_INVALID':

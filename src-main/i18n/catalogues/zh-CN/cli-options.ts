@@ -88,7 +88,8 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
     '导入参数包中本次仪式的标题为“{bundle}”，但{where, select, app {仪式设置中} other { --title }}给出的是“{given}”：同一仪式的两份回执将出现不同的标题。{where, select, app {参数包中的内容均未使用，也无人键入任何内容。} other {}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
     '{where, select, app {请离开本次仪式，并以与参数包完全相同的标题重新设置} other {请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题}}；如需更改标题，请在联网工作站上重新开始仪式。',
-  'problem.PLAN_INVALID': '仪式计划无效：{issuesPhrases}{more, plural, =0 {} other {；另有 # 处问题}}。',
+  'problem.PLAN_INVALID':
+    '{source, select, options {所给选项不能构成有效的仪式计划：} other {仪式计划无效：}}{issuesPhrases}{more, plural, =0 {} other {；另有 # 处问题}}。',
   'problem.PLAN_INVALID.next':
-    '{surface, select, app {请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写），然后再次点击“读取计划文件”。应用中没有示例计划：在任一装有 Keyferry 的工作站上，keyferry online create-key --example-plan 会打印一份有效的计划供参考。} other {请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写）；keyferry online create-key --example-plan 会打印一份有效的计划供参考，--help 列出每个字段。}}',
+    '{source, select, options {请更正所指的每个选项（选项后给出格式的，按该格式填写）；keyferry online create-key --help 列出每个选项，也可改用 --plan FILE 给出计划文件（--example-plan 会打印一份供参考）。} other {{surface, select, app {请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写），然后再次点击“读取计划文件”。应用中没有示例计划：在任一装有 Keyferry 的工作站上，keyferry online create-key --example-plan 会打印一份有效的计划供参考。} other {请更正计划文件中所指的每个字段（字段后给出格式的，按该格式填写）；keyferry online create-key --example-plan 会打印一份有效的计划供参考，--help 列出每个字段。}}}}',
 };

@@ -46,8 +46,6 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'problem.RESTORE_NOT_STARTED.next': '请先检查网络；这会开始恢复仪式。',
   'problem.RESTORE_ABANDONED': '恢复仪式已放弃；其份额和密钥材料已被擦除。',
   'problem.RESTORE_ABANDONED.next': '请检查网络以开始新的恢复仪式。',
-  'problem.PEOPLE_NOT_DISTINCT': '操作员和每位见证人必须是不同的人。',
-  'problem.PEOPLE_NOT_DISTINCT.next': '每个人只写一次：见证人不能同时是操作员或另一位见证人。',
   'problem.CEREMONY_ALREADY_STARTED': '此仪式已经开始；其人员和文件夹已固定记录在日志中。',
   'problem.CEREMONY_ALREADY_STARTED.next': '请完成此仪式，或关闭 Keyferry 后重新启动以进行另一场仪式。',
   'problem.CEREMONY_FOLDER_MISSING': '尚未选择仪式文件夹。',

@@ -16,7 +16,7 @@ export const zhCNPlan: { readonly [K in keyof typeof enPlan]: string } = {
     '{origin, select, string {最多 {maximum} 个字符} array {最多 {maximum} 项} other {最多为 {maximum}}}',
   'plan.problem.not-allowed': '不是允许的值之一',
   'plan.problem.bad-form': '格式不符合要求',
-  'plan.problem.control-characters': '姓名不能包含控制字符',
+  'plan.problem.control-characters': '姓名不能包含控制字符或不可见字符',
   'plan.problem.alias-twice': '别名“{alias}”出现了两次',
   'plan.problem.replica-twice': '位于 {region}/{projectId} 的副本出现了两次',
   'plan.problem.usage-fixed': '{spec} 密钥只能用于 {usage}',
