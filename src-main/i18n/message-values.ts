@@ -527,7 +527,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_NOT_WRITABLE.next': NoValues;
   'problem.PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'problem.PREFLIGHT_NO_ROOM.next': NoValues;
-  'problem.PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
+  'problem.PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number; otherRole: string; other: string | number; otherIndex: string | number };
   'problem.PREFLIGHT_SAME_FOLDER.next': NoValues;
   'problem.PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
   'problem.PREFLIGHT_FOLDER_IN_OTHER.next': NoValues;
@@ -1795,7 +1795,7 @@ export interface MessageValueTable {
   'receipt.deviations.recorded': { text: string | number };
   'receipt.deviations.expiryChosen': { keyId: string | number; effectiveKind: string; effective: Date | number; source: string; requestedKind: string; requested: Date | number; planKind: string; plan: Date | number };
   'receipt.deviations.state': { statePhrase: string | number; step: string; stepPhrase: string | number; seq: string | number; actor: string | number };
-  'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number };
+  'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number; named: number; keysList: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number };
@@ -2287,6 +2287,10 @@ export interface MessageValueTable {
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
   'problem.CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number; also: string };
   'problem.CUSTODY_SAME_FOLDER.next': NoValues;
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER': { second: string | number; secondFolder: string | number; first: string | number; firstFolder: string | number };
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER.next': NoValues;
+  'problem.CUSTODY_SPLIT_NO_ROOM': { index: string | number; custodian: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
+  'problem.CUSTODY_SPLIT_NO_ROOM.next': NoValues;
   'problem.CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number };
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': { command: string; surface?: string };
   'cli.custody.restore.default-title': NoValues;
@@ -2681,7 +2685,7 @@ export interface ProblemValueTable {
   'PREFLIGHT_MEDIA_FULL': { role: string; index: string | number; folder: string | number };
   'PREFLIGHT_NOT_WRITABLE': { role: string; index: string | number; folder: string | number; reason: string | number };
   'PREFLIGHT_NO_ROOM': { role: string; index: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
-  'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number };
+  'PREFLIGHT_SAME_FOLDER': { role: string; index: string | number; folder: string | number; otherRole: string; other: string | number; otherIndex: string | number };
   'PREFLIGHT_FOLDER_IN_OTHER': { role: string; index: string | number; folder: string | number; otherRole: string; otherIndex: string | number; other: string | number };
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number; surface?: string };
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
@@ -3131,6 +3135,8 @@ export interface ProblemValueTable {
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
   'CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number; also: string };
+  'CUSTODY_FOLDER_INSIDE_OTHER': { second: string | number; secondFolder: string | number; first: string | number; firstFolder: string | number };
+  'CUSTODY_SPLIT_NO_ROOM': { index: string | number; custodian: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };
   'CUSTODY_PRESENTER_REASON_INVALID': { max: string | number; where: string };

@@ -163,7 +163,8 @@ export function compileMessage(
 /**
  * Select arguments added to messages after journals had recorded them without: problems
  * (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`,
- * CUSTODY_SHARES_WRITE_FAILED's `at`: the custodian whose medium failed, since 2026-12-07) and
+ * CUSTODY_SHARES_WRITE_FAILED's `at`: the custodian whose medium failed, since 2026-12-07;
+ * PREFLIGHT_SAME_FOLDER's `otherRole`: the folder it is the same as, since 2026-12-07) and
  * phrases (`fresh` of the `journal.reason.wrap-*` reasons, which builds of 2026-12-01 to 12-05
  * journaled without: their `other` branch says the journal does not tell whether the material was
  * new). Such an entry renders the select's `other` branch in the reader's language, not the stored
@@ -171,7 +172,14 @@ export function compileMessage(
  * (`message`) and a phrase inside a value (`…Phrase`). Only these names: any other select value
  * missing is a fault, which falls back to the stored text (or key) as before and which tests catch.
  */
-const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set(['command', 'tokensClock', 'newerBundle', 'fresh', 'at']);
+const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set([
+  'command',
+  'tokensClock',
+  'newerBundle',
+  'fresh',
+  'at',
+  'otherRole',
+]);
 
 /**
  * The SELECTS_ADDED_LATER arguments of `elements` (branches included) as present but undefined:

@@ -74,6 +74,27 @@ describe('printWrapAgain', () => {
     expect(out.join('\n')).not.toContain('KEEP');
   });
 
+  it('says the earlier shares go only once the keys hold this session’s material, never that the earlier material is not in the KMS', () => {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: { LANG: 'en' }, cwd: '/' };
+    const zhOut: string[] = [];
+    const zh: CliIo = { stdout: (l) => zhOut.push(l), stderr: (l) => zhOut.push(l), env: { LANG: 'zh-CN' }, cwd: '/' };
+    for (const to of [io, zh])
+      printWrapAgain(to, [{ ...EARLIER, custody: setOfTwo() }], 'reason', 'media lost', {
+        existing: false,
+        custody: true,
+        fresh: ['k1', 'k2'],
+      });
+    const said = out.join('\n');
+    // The earlier bundle may be imported already (the KMS then refuses this one): "never be in the KMS" was untrue.
+    expect(said).toContain(
+      'Once the online workstation shows that the keys hold the material of this session (its import done, its status read), the custodians of the earlier custody set destroy those shares (backup digest 7970 1365 BBBB BBBB…): the earlier material can then never be imported into those keys.',
+    );
+    expect(said).not.toContain('never be in the KMS');
+    expect(zhOut.join('\n')).toContain('联网工作站显示密钥持有本次会话的材料后');
+    expect(zhOut.join('\n')).not.toContain('永远不会进入 KMS');
+  });
+
   it('the KEEP line names the keys by alias and key id, as the officer knows them', () => {
     const out: string[] = [];
     const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => out.push(l), env: {}, cwd: '/' };

@@ -57,6 +57,22 @@ describe('translator', () => {
     expect(translator('zh-CN').problem(legacy)).toEqual({ message: 'It broke.', nextStep: 'Try again.' });
   });
 
+  it('renders a refusal journaled before a select was added in the reader’s language, without the clause added', () => {
+    // PREFLIGHT_SAME_FOLDER as builds before 2026-12-07 journaled it: no otherRole, other or otherIndex.
+    const stored = { code: 'PREFLIGHT_SAME_FOLDER', values: { role: 'bundle', index: 0, folder: '/m/w' } };
+    const older = { ...stored, message: 'The stored English text.', nextStep: 'Stored next step.' };
+    expect(translator('zh-CN').problem(older).message).toBe(
+      '已包装密钥材料包文件夹 /m/w 同时被用于另一用途。未生成任何内容。',
+    );
+    expect(translator('en').problem(older).message).toBe(
+      'The wrapped-material bundle folder /m/w is also given for another purpose. Nothing was generated.',
+    );
+    const now = { ...older, values: { ...stored.values, otherRole: 'custodian', otherIndex: 2, other: '/m/c2' } };
+    expect(translator('en').problem(now).message).toContain(
+      'is also given for another purpose: it is the same folder as the folder of custodian 2, /m/c2. Nothing',
+    );
+  });
+
   it('wraps unexpected errors as INTERNAL with the detail as a value', () => {
     const problem = toProblem(new Error('boom'));
     expect(problem).toMatchObject({

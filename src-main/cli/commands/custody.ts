@@ -13,8 +13,12 @@ import { writeCustodySet } from '../../core/custody/custodian-folders';
 import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
 import { requireDestinationFolder, type VolumeIdOf } from '../../core/custody/write-shares';
 import { volumeIdOf as mediaVolumeIdOf } from '../../core/media/folder-info';
+import { checkCustodianNames } from '../../core/custody/custodian-names';
+import { refuseSplitWithoutRoom } from '../../core/media/preflight';
+import { custodianBytes, CUSTODIAN_ENTRIES } from '../../core/ceremony/airgap/preflight';
 import {
   refuseCustodianVolumes,
+  refuseNestedCustodianFolders,
   refuseSameCustodianFolder,
   volumeOrNothing,
   workstationPlaces,
@@ -75,10 +79,15 @@ async function runSplit(
   const n = parseWholeNumberOption('--n', requireOption(NAME, values.n, '--n'), SHARE_RANGE, 0);
   if (outs.length !== n) throw new KeyferryError('CLI_SHARE_COUNT', { what: 'outFolders', given: outs.length, n });
   const spec = parseKeySpec(specText);
+  // The names first (one person twice, an invisible character): refused before any folder is looked at or the material read.
+  if (custodians.length !== n) throw new KeyferryError('CUSTODY_SET_CUSTODIANS', { count: custodians.length, n });
+  const names = checkCustodianNames(custodians);
   // The material is plaintext: the air-gapped side's network check, before the file is read.
   checkNetworkBeforeMaterial(io, values['allow-network']);
   const folders = outs.map((d) => path.resolve(io.cwd, d));
-  refuseSameCustodianFolder(folders.map((folder, i) => ({ index: i + 1, folder })));
+  const given = folders.map((folder, i) => ({ index: i + 1, folder }));
+  refuseSameCustodianFolder(given);
+  refuseNestedCustodianFolders(given);
   // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
   const volumes = values['shares-on-one-volume'] ? (folder: string) => path.resolve(folder) : volumeIdOf;
   if (!values['shares-on-one-volume'])
@@ -90,6 +99,11 @@ async function runSplit(
     );
   // Every custodian's folder is there (their stick mounted) before the plaintext is read, as README says.
   for (const [i, folder] of folders.entries()) await requireDestinationFolder(folder, i + 1);
+  // Room for the share, its slip and the backup on each stick, before the material is read.
+  await refuseSplitWithoutRoom(
+    folders.map((folder, i) => ({ index: i + 1, custodian: names[i] as string, folder })),
+    { bytes: custodianBytes([{ keySpec: spec }]), entries: CUSTODIAN_ENTRIES },
+  );
   const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;

@@ -153,10 +153,11 @@ export async function volumeOrNothing(target: string, volumeOf: VolumeOf): Promi
 /**
  * What a custodian's folder is, to compare: an existing folder's identity (device and inode, so a
  * symbolic link to it or a bind mount of it is the same folder); a folder not made yet, the real
- * path of the nearest folder above it that exists, with the rest as given.
+ * path of the nearest folder above it that exists, with the rest as given (`byIdentity` false: the
+ * real path even of an existing folder, to tell whether one lies inside another).
  */
-function folderToCompare(folder: string): string {
-  const identity = folderIdentity(folder);
+function folderToCompare(folder: string, byIdentity = true): string {
+  const identity = byIdentity ? folderIdentity(folder) : undefined;
   if (identity !== undefined) return identity;
   const rest: string[] = [];
   for (let at = folder; ; at = path.dirname(at)) {
@@ -167,6 +168,27 @@ function folderToCompare(folder: string): string {
       rest.unshift(path.basename(at));
     }
   }
+}
+
+/**
+ * True when `folder` lies inside `outer` (not equal to it), whatever way each was given: by their
+ * real paths (a symbolic link on the way, a folder not made yet under the real path of the nearest
+ * one that exists), and by the folder itself, so an existing folder on the way up from `folder` that
+ * is `outer` (same device and inode: a bind mount) counts too.
+ */
+export function liesWithin(folder: string, outer: string): boolean {
+  const inside = path.relative(folderToCompare(outer, false), folderToCompare(folder, false));
+  if (inside !== '' && inside !== '..' && !inside.startsWith(`..${path.sep}`) && !path.isAbsolute(inside)) return true;
+  const identity = folderIdentity(outer);
+  if (identity === undefined) return false;
+  for (let at = path.dirname(folder); at !== path.dirname(at); at = path.dirname(at))
+    if (folderIdentity(at) === identity) return true;
+  return false;
+}
+
+/** True when `first` and `second` are one folder, however each was given (folderToCompare). */
+export function isSameFolder(first: string, second: string): boolean {
+  return folderToCompare(path.resolve(first)) === folderToCompare(path.resolve(second));
 }
 
 /**
@@ -190,6 +212,23 @@ export function refuseSameCustodianFolder(custodians: readonly { index: number; 
       });
     seen.set(key, c);
   }
+}
+
+/**
+ * Refuses (CUSTODY_FOLDER_INSIDE_OTHER, both folders as given) a custodian folder that lies inside
+ * another custodian's, however either was given (liesWithin): that custodian's media would carry
+ * both shares, and the second folder's files would sit among the first's.
+ */
+export function refuseNestedCustodianFolders(custodians: readonly { index: number; folder: string }[]): void {
+  for (const inner of custodians)
+    for (const outer of custodians)
+      if (inner !== outer && liesWithin(path.resolve(inner.folder), path.resolve(outer.folder)))
+        throw new KeyferryError('CUSTODY_FOLDER_INSIDE_OTHER', {
+          first: outer.index,
+          firstFolder: outer.folder,
+          second: inner.index,
+          secondFolder: inner.folder,
+        });
 }
 
 /**

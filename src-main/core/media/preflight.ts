@@ -14,6 +14,8 @@ import { listValue } from '../../i18n/list';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { refuseOutputThroughLink, type OutputRole } from '../fs/linked-output';
 import {
+  isSameFolder,
+  liesWithin,
   refuseCustodianVolumes,
   refuseSameCustodianFolder,
   workstationOnlyPlaces,
@@ -235,6 +237,49 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
   }
 }
 
+/** A custodian's existing folder as `custody split` names it. */
+interface SplitFolder {
+  readonly index: number;
+  readonly custodian: string;
+  readonly folder: string;
+}
+
+/**
+ * `custody split`'s room check, run before the material is read (a small stick was found full part
+ * way through the writes): each custodian folder receives `perFolder` (an upper estimate, counting
+ * each file as ESTIMATE_BLOCK_BYTES at least, as Destination.bytes does), and a volume must have room
+ * for every folder on it. Refuses (CUSTODY_SPLIT_NO_ROOM) the first custodian whose volume has not.
+ */
+export async function refuseSplitWithoutRoom(
+  folders: readonly SplitFolder[],
+  perFolder: Pick<Destination, 'bytes' | 'entries'>,
+  volumeOf: (folder: string) => Promise<VolumeSpace> = statfsSpace,
+): Promise<void> {
+  const byVolume = new Map<string, SplitFolder[]>();
+  for (const f of folders) {
+    const volume = String((await fs.stat(f.folder, { bigint: true })).dev);
+    byVolume.set(volume, [...(byVolume.get(volume) ?? []), f]);
+  }
+  for (const group of byVolume.values()) {
+    const first = group[0] as SplitFolder;
+    const space = await volumeOf(first.folder);
+    const unit = Math.max(0, space.blockBytes - ESTIMATE_BLOCK_BYTES);
+    const needed = group.length * (perFolder.bytes + perFolder.entries * unit);
+    if (space.freeBytes < needed)
+      throw new KeyferryError('CUSTODY_SPLIT_NO_ROOM', {
+        index: first.index,
+        custodian: first.custodian,
+        folder: first.folder,
+        freeKiB: Math.floor(space.freeBytes / 1024),
+        neededKiB: Math.ceil(needed / 1024),
+        sharedWith: group.length - 1,
+        othersList: listValue(group.slice(1).map((c) => c.folder)),
+        bigBlocks: unit > 0 ? 'yes' : 'no',
+        blockKiB: Math.ceil(space.blockBytes / 1024),
+      });
+  }
+}
+
 /** True when `folder` lies inside `outer` (not equal to it), by the paths as written. */
 function liesInside(folder: string, outer: string): boolean {
   const inside = path.relative(outer, folder);
@@ -245,12 +290,14 @@ function liesInside(folder: string, outer: string): boolean {
  * PREFLIGHT_FOLDER_IN_OTHER when a destination lies inside a folder that is to hold only what
  * Keyferry writes there (a wrapped bundle's, a custodian's: new or empty): a custodian folder given
  * inside `--out` passed every other check, and the wrap failed only after the material was made (a
- * trial). A folder inside the receipt folder (which exists and holds other files) is fine.
+ * trial). A folder inside the receipt folder (which exists and holds other files) is fine. Compared
+ * by the folders themselves (liesWithin), not the paths as written: a custodian folder given through
+ * a symbolic link into the wrapped bundle's folder lies inside it all the same.
  */
 function refuseNested(destinations: readonly Destination[]): void {
   for (const d of destinations)
     for (const outer of destinations)
-      if (outer.expect === 'new-or-empty' && liesInside(d.folder, outer.folder))
+      if (d !== outer && outer.expect === 'new-or-empty' && liesWithin(d.folder, outer.folder))
         throw new KeyferryError('PREFLIGHT_FOLDER_IN_OTHER', {
           ...place(d),
           otherRole: outer.role,
@@ -295,7 +342,7 @@ export async function preflightDestinations(
   const layer = options.layer ?? nodeFileLayer;
   const volumeOf = options.volumeOf ?? statfsSpace;
   const checked: CheckedDestination[] = [];
-  const seen = new Map<string, Destination>();
+  const seen: Destination[] = [];
   // Two custodians given one folder: said as such (CUSTODY_SAME_FOLDER), not as a folder "also given
   // for another purpose", which sent the app's officer looking for a bundle or receipt folder.
   refuseSameCustodianFolder(
@@ -304,10 +351,16 @@ export async function preflightDestinations(
   refuseNested(destinations.map((d) => ({ ...d, folder: path.resolve(d.folder) })));
   for (const d of destinations) {
     const resolved = { ...d, folder: path.resolve(d.folder) };
-    const twin = seen.get(resolved.folder);
+    // One folder however given (a symbolic link, a bind mount, a folder not made yet under a link).
+    const twin = seen.find((s) => isSameFolder(s.folder, resolved.folder));
     if (twin && (twin.expect === 'new-or-empty' || resolved.expect === 'new-or-empty'))
-      throw new KeyferryError('PREFLIGHT_SAME_FOLDER', place(resolved));
-    seen.set(resolved.folder, resolved);
+      throw new KeyferryError('PREFLIGHT_SAME_FOLDER', {
+        ...place(resolved),
+        otherRole: twin.role,
+        otherIndex: twin.index ?? 0,
+        other: twin.folder,
+      });
+    seen.push(resolved);
     await refuseInsideBundleRead(resolved, options.readFrom);
     const where = await locate(resolved);
     await probeWritable(resolved, where.probeIn, layer);

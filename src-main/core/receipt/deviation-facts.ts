@@ -264,7 +264,10 @@ function deviationNotes(
           entriesList: listValue(finishedAfter),
         }),
       );
-    else if (name === 'wipedKeys' && typeof value === 'number' && event.startsWith('ceremony.'))
+    else if (name === 'wipedKeys' && typeof value === 'number' && event.startsWith('ceremony.')) {
+      // The keys by name (README: "with the keys whose material that attempt wiped"): those wiped as
+      // they were wrapped, and those the stop found held (`wipedKeyIds`, since 2026-12-07).
+      const named = [...new Set([...wipedAsWrapped.keyIds, ...stringList(data.wipedKeyIds)])];
       notes.push(
         phrase('receipt.deviations.keysWiped', {
           total: value + wipedAsWrapped.keys,
@@ -272,9 +275,12 @@ function deviationNotes(
           atStop: value,
           entryCount: wipedAsWrapped.entries.length,
           entriesList: listValue(wipedAsWrapped.entries),
+          named: named.length,
+          keysList: wipedKeysList(named, wipedAsWrapped.aliases),
         }),
       );
-    else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
+      fields.push('wipedKeyIds');
+    } else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(
         phrase('receipt.deviations.state', {
           statePhrase: ceremonyStateValue(value),
@@ -326,6 +332,22 @@ interface WipedAsWrapped {
   readonly keys: number;
   /** The entries that record it. */
   readonly entries: readonly number[];
+  /** Those keys' ids, in the order wiped. */
+  readonly keyIds: readonly string[];
+  /** Each key's alias by key id, as the session's last `parameters.read` recorded them. */
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
+const readKeysSchema = z.array(z.object({ keyId: z.string(), alias: z.string() }));
+
+/** The keys of `keyIds` as the receipt names them: `alias (key id)`, or the id alone where no alias is recorded. */
+function wipedKeysList(keyIds: readonly string[], aliases: ReadonlyMap<string, string>): string {
+  return listValue(
+    keyIds.map((keyId) => {
+      const alias = aliases.get(keyId);
+      return alias === undefined || alias === keyId ? keyId : `${alias} (${keyId})`;
+    }),
+  );
 }
 
 /**
@@ -338,7 +360,9 @@ function wipedAsWrappedBefore(entries: readonly JournalEntry[], stop: JournalEnt
   const session = before.slice(before.findLastIndex((e) => e.event === 'ceremony.session-started') + 1);
   const wiped = session.filter((e) => e.event === 'material.wiped');
   const keys = new Set(wiped.flatMap((e) => stringList(e.data.keyIds)));
-  return { keys: keys.size, entries: wiped.map((e) => e.seq) };
+  const read = readKeysSchema.safeParse(before.findLast((e) => e.event === 'parameters.read')?.data.keys);
+  const aliases = new Map((read.success ? read.data : []).map((k) => [k.keyId, k.alias]));
+  return { keys: keys.size, entries: wiped.map((e) => e.seq), keyIds: [...keys], aliases };
 }
 
 /** Every deviation in `entries`, for the receipt. */

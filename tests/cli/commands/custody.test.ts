@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -828,6 +828,62 @@ describe('keyferry custody', () => {
       expect(await readdir(stick)).toEqual([]);
     },
   );
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a custodian’s stick too small for the share, slip and backup before reading the material, naming the custodian, folder and figures',
+    async () => {
+      const dir = await workspace();
+      // Never read: refused before it (a small stick was found full part way through the writes).
+      await writeFile(path.join(dir, 'key.bin'), 'not read');
+      const small = await mkdtemp(path.join(tmpdir(), 'keyferry-small-stick-'));
+      onTestFinished(mountTmpfs(small, { sizeKiB: 64 }));
+      const outs = [await stickWorkspace(), small];
+      const args = splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']);
+      const result = await run(args, dir, {}, registered);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(
+        new RegExp(
+          `The folder of custodian 2 \\(Bob\\), ${small}, is on a volume with 64 KiB free, but about \\d+ KiB will be written there: the share, its slip and the backup file with its printout\\. Nothing was read or written\\.`,
+        ),
+      );
+      expect(result.err).toContain('give a folder on larger media (--out), then run custody split again');
+      const zh = await run(args, dir, { LANG: 'zh-CN' }, registered);
+      expect(zh.err).toContain(`保管人 2（Bob）的文件夹 ${small} 所在卷仅剩 64 KiB`);
+      for (const out of outs) expect(await readdir(out)).toEqual([]);
+    },
+  );
+
+  it('checks the custodian names before the folders and the material: one person twice is said first', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), 'not read');
+    // Folders on the workstation's own volume, and a file that is no key: each refused only after the names.
+    const outs = await folders(dir, 2);
+    const result = await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Carol', 'carol ']), dir, {}, registered);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('The custodians of shares 1 and 2, typed as "Carol" and "carol ", are one person');
+    for (const out of outs) expect(await readdir(out)).toEqual([]);
+  });
+
+  it('refuses a share folder inside another custodian’s, given directly or through a symbolic link, naming both', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+    const c1 = path.join(dir, 'c1');
+    await mkdir(path.join(c1, 'sub'), { recursive: true });
+    await symlink(c1, path.join(dir, 'link'));
+    for (const inner of ['c1/sub', 'link/sub']) {
+      const result = await run(splitArgs('key.bin', 'AES_256', 2, ['c1', inner], ['Alice', 'Bob']), dir);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(
+        `The folder for share 2 (${path.join(dir, inner)}) lies inside the folder for share 1 (${c1}): the media of custodian 1 would carry both shares. Nothing was read or written.`,
+      );
+      const zh = await run(splitArgs('key.bin', 'AES_256', 2, ['c1', inner], ['Alice', 'Bob']), dir, {
+        LANG: 'zh-CN',
+      });
+      expect(zh.err).toContain(`份额 2 的文件夹（${path.join(dir, inner)}）位于份额 1 的文件夹（${c1}）之内`);
+      expect(await readdir(c1)).toEqual(['sub']);
+      expect(await readdir(path.join(c1, 'sub'))).toEqual([]);
+    }
+  });
 
   it('refuses bad arguments with the usage hint', async () => {
     const dir = await workspace();

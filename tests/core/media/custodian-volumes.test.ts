@@ -4,19 +4,20 @@
  * two custodians on one stick are refused; the refusal names the place in English and Chinese.
  */
 import { statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   refuseCustodianVolumes,
+  refuseNestedCustodianFolders,
   workstationOnlyPlaces,
   workstationPlaces,
 } from '../../../src-main/core/media/custodian-volumes';
 import { volumeIdOf } from '../../../src-main/core/media/folder-info';
 import type { KeyferryError } from '../../../src-main/core/errors';
 import { translator } from '../../../src-main/i18n/translate';
-import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
+import { MOUNTS_AVAILABLE, bindMount, mountTmpfs } from '../../support/tmpfs-mount';
 
 let dir: string;
 const unmounts: (() => void)[] = [];
@@ -285,4 +286,47 @@ describe.skipIf(!MOUNTS_AVAILABLE)('refuseCustodianVolumes on real mounts', () =
     expect(en.nextStep).toContain('the journal’s and the receipts’');
     expect(en.nextStep).toContain('for a rehearsal only: --shares-on-one-volume');
   });
+});
+
+describe('refuseNestedCustodianFolders', () => {
+  it('refuses a custodian folder inside another’s, by path, through a symbolic link, or still to be made, naming both as given', async () => {
+    const c1 = path.join(dir, 'c1');
+    await mkdir(c1);
+    await symlink(c1, path.join(dir, 'link'));
+    for (const inner of [path.join(c1, 'sub'), path.join(dir, 'link', 'sub'), path.join(dir, 'link', 'new', 'deeper')])
+      expect(() =>
+        refuseNestedCustodianFolders([
+          { index: 1, folder: c1 },
+          { index: 2, folder: inner },
+        ]),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'CUSTODY_FOLDER_INSIDE_OTHER',
+          values: { first: 1, firstFolder: c1, second: 2, secondFolder: inner },
+        }),
+      );
+    // Side by side, and a folder whose name only starts as the other's, pass.
+    expect(() =>
+      refuseNestedCustodianFolders([
+        { index: 1, folder: c1 },
+        { index: 2, folder: path.join(dir, 'c1-b') },
+      ]),
+    ).not.toThrow();
+  });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a folder inside a bind mount of another custodian’s folder (same device and inode on the way up)',
+    async () => {
+      const c1 = path.join(dir, 'c1');
+      await mkdir(path.join(c1, 'sub'), { recursive: true });
+      const bound = path.join(dir, 'bound');
+      unmounts.push(bindMount(c1, bound));
+      expect(() =>
+        refuseNestedCustodianFolders([
+          { index: 1, folder: c1 },
+          { index: 2, folder: path.join(bound, 'sub') },
+        ]),
+      ).toThrow(expect.objectContaining({ code: 'CUSTODY_FOLDER_INSIDE_OTHER' }));
+    },
+  );
 });

@@ -155,6 +155,46 @@ describe('preflightDestinations', () => {
     expect(await readdir(stick)).toEqual([]);
   });
 
+  it('says a custodian folder given through a symbolic link to the bundle’s or the receipt folder is that folder, or inside it, naming both paths', async () => {
+    const wrapped = path.join(dir, 'wrapped');
+    await mkdir(wrapped);
+    await symlink(wrapped, path.join(dir, 'to-wrapped'));
+    const receipts = path.join(dir, 'receipts');
+    await mkdir(receipts);
+    await symlink(receipts, path.join(dir, 'to-receipts'));
+    const refusal = (folder: string) =>
+      preflightDestinations([bundle(wrapped), receipt(receipts), custodian(1, folder)], {
+        allowCustodiansOnOneVolume: true,
+      });
+    // Compared as paths, each went on to be refused as a link, which sent the officer looking at links, not folders.
+    await expect(refusal(path.join(dir, 'to-wrapped'))).rejects.toMatchObject({
+      code: 'PREFLIGHT_SAME_FOLDER',
+      message: expect.stringContaining(
+        `The folder of custodian 1 ${path.join(dir, 'to-wrapped')} is also given for another purpose: it is the same folder as the wrapped-material bundle folder ${wrapped}.`,
+      ),
+    });
+    await expect(refusal(path.join(dir, 'to-wrapped', 'c1'))).rejects.toMatchObject({
+      code: 'PREFLIGHT_FOLDER_IN_OTHER',
+      message: expect.stringContaining(
+        `The folder of custodian 1 ${path.join(dir, 'to-wrapped', 'c1')} lies inside the wrapped-material bundle folder ${wrapped}`,
+      ),
+    });
+    await expect(refusal(path.join(dir, 'to-receipts'))).rejects.toMatchObject({
+      code: 'PREFLIGHT_SAME_FOLDER',
+      message: expect.stringContaining(
+        `The folder of custodian 1 ${path.join(dir, 'to-receipts')} is also given for another purpose: it is the same folder as the receipt folder ${receipts}.`,
+      ),
+    });
+    const zh = await refusal(path.join(dir, 'to-wrapped')).then(
+      () => undefined,
+      (error: KeyferryError) => error,
+    );
+    expect(zh && translator('zh-CN').problem(zh).message).toContain(
+      `保管人 1 的文件夹 ${path.join(dir, 'to-wrapped')} 同时被用于另一用途：它与已包装密钥材料包文件夹 ${wrapped} 是同一个文件夹。`,
+    );
+    expect(await readdir(wrapped)).toEqual([]);
+  });
+
   it.skipIf(!MOUNTS_AVAILABLE)(
     'refuses two custodian folders on one stick unless allowed for a rehearsal',
     async () => {

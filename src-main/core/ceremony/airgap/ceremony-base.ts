@@ -277,7 +277,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * (`undo`: custody files, HSM token objects). Safe in any state; a second stop (an interrupt
    * racing a failure) reports what the first did.
    */
-  protected stopSession(cause: StopCause, wipe: () => number, undo?: StopUndo): Promise<AbandonReport> {
+  protected stopSession(cause: StopCause, wipe: () => readonly string[], undo?: StopUndo): Promise<AbandonReport> {
     const { journal, operator } = this.options;
     this.#stopped ??= stopAirGapSession(
       {

@@ -70,4 +70,9 @@ export class MaterialVault {
   get size(): number {
     return this.#materials.size;
   }
+
+  /** The ids of the keys whose material is held. */
+  get keyIds(): string[] {
+    return [...this.#materials.keys()];
+  }
 }

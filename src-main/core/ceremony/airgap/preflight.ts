@@ -70,8 +70,8 @@ function materialBytesUpTo(spec: ImportParameters['keySpec']): number {
   return 3 * (EC_BYTES[row.namedCurve] ?? 66) + 64;
 }
 
-/** Upper estimate of one custodian's files for `keys`. */
-function custodianBytes(keys: readonly ImportParameters[]): number {
+/** Upper estimate of one custodian's files for `keys` (`custody split`'s room check too). */
+export function custodianBytes(keys: readonly Pick<ImportParameters, 'keySpec'>[]): number {
   const material = keys.reduce((sum, k) => sum + materialBytesUpTo(k.keySpec), 0);
   return CUSTODIAN_BASE_BYTES + material * BACKUP_BYTES_PER_MATERIAL_BYTE;
 }
@@ -90,7 +90,7 @@ function bundleEntries(keys: readonly ImportParameters[]): number {
 }
 
 /** A custodian's files: the share file, its slip (HTML and text) and the backup (text and printable page). */
-const CUSTODIAN_ENTRIES = 5;
+export const CUSTODIAN_ENTRIES = 5;
 
 /** The destinations of a ceremony writing a wrapped bundle for `keys`, with a receipt named `receiptBase`. */
 export function airGapDestinations(

@@ -124,20 +124,23 @@ export interface StopUndo {
 }
 
 /**
- * Ends `session`, which will not finish: wipes what is held (`wipe`, returning how many keys),
- * journals the stop (`ceremony.interrupted` for a signal or a left screen, then
- * `ceremony.abandoned`), withdraws a written bundle no receipt names, destroys the HSM token
+ * Ends `session`, which will not finish: wipes what is held (`wipe`, returning the ids of the keys
+ * it held), journals the stop (`ceremony.interrupted` for a signal or a left screen, with those
+ * ids, then `ceremony.abandoned`), withdraws a written bundle no receipt names, destroys the HSM token
  * objects the session generated and removes its custody files (`undo`). A finished session is
  * left as it is.
  */
 export async function stopAirGapSession(
   session: StoppingSession,
   cause: StopCause,
-  wipe: () => number,
+  wipe: () => readonly string[],
   undo: StopUndo = {},
 ): Promise<AbandonReport> {
   session.guard.stop();
-  const wipedKeys = wipe();
+  const wipedKeyIds = wipe();
+  const wipedKeys = wipedKeyIds.length;
+  // The keys by id, so the next receipt names them (alias and key id), not a count alone.
+  const wipedIds: { wipedKeyIds?: string[] } = wipedKeys > 0 ? { wipedKeyIds: [...wipedKeyIds] } : {};
   await session.writing().catch(() => undefined);
   const state = session.guard.state;
   const underWay = session.underWay(state);
@@ -162,6 +165,7 @@ export async function stopAirGapSession(
       ...(cause.left ? { left: cause.left } : {}),
       state,
       wipedKeys,
+      ...wipedIds,
     });
     // Entries of a step under way when the stop came (a wrap journaling its keys) went in before this
     // one: the last of them is the step reached (a trial's stop line named an entry three before).
@@ -204,6 +208,7 @@ export async function stopAirGapSession(
     reason: cause.reason,
     ...(cause.phrase ? { reasonPhrase: { ...cause.phrase } } : {}),
     wipedKeys,
+    ...wipedIds,
     state,
     ...(withdrawnBundle ? { withdrawnBundle } : {}),
   });

@@ -451,7 +451,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       return await this.stopSession(
         typeof cause === 'string' ? { reason: cause } : cause,
         () => {
-          const held = this.#vault.size;
+          const held = this.#vault.keyIds;
           this.#vault.close();
           return held;
         },

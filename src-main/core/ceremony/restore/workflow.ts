@@ -317,7 +317,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       this.#shares?.disposeAll();
       this.#hsm?.close();
       this.#hsm = null;
-      const held = this.#vault.size;
+      const held = this.#vault.keyIds;
       this.#vault.close();
       return held;
     });

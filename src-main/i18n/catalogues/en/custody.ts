@@ -68,6 +68,14 @@ export const enCustody = {
     'The folders for shares {first} and {second} are the same folder ({folder}{also, select, none {} other {, also given as {also}}}), given twice: each share goes in a folder of its own, on its custodian’s own media. No share was written.',
   'problem.CUSTODY_SAME_FOLDER.next':
     'Give each custodian’s share a different folder, on that custodian’s own removable media, then run the step again.',
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER':
+    'The folder for share {second} ({secondFolder}) lies inside the folder for share {first} ({firstFolder}): the media of custodian {first} would carry both shares. Nothing was read or written.',
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER.next':
+    'Give each custodian’s share a folder of its own, not one inside another, on that custodian’s own removable media, then run the step again.',
+  'problem.CUSTODY_SPLIT_NO_ROOM':
+    'The folder of custodian {index} ({custodian}), {folder}, is on a volume with {freeKiB} KiB free, but about {neededKiB} KiB will be written {sharedWith, plural, =0 {there} one {on it, into this folder and the one other custodian folder given on that volume ({othersList})} other {on it, into this folder and the # other custodian folders given on that volume ({othersList})}}{bigBlocks, select, yes { (the volume allocates {blockKiB} KiB at least to each file and folder)} other {}}: the share, its slip and the backup file with its printout. Nothing was read or written.',
+  'problem.CUSTODY_SPLIT_NO_ROOM.next':
+    'Free space on that custodian’s media or give a folder on larger media (--out), then run custody split again.',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{at, select, custodian {On the medium of custodian {atIndex} ({atCustodian}), folder {atFolder}: } other {}}{reason, select, refused {{cause}} other {Writing the shares failed.}}{removed, plural, =0 {} one { The # file this split had already written was removed again.} other { The # files this split had already written were removed again.}}{left, plural, =0 {} other { Could not remove {leftoversList}: delete by hand, that split is incomplete.}}{moved, plural, =0 {} other { Not where they were written (the folder was moved, renamed, replaced or deleted while Keyferry wrote into it, or its media was removed): {movedList}. Find them wherever that folder is now and delete them before anyone takes them away as a share.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':

@@ -43,7 +43,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_IN_PARAMETERS_BUNDLE.next':
     '{surface, select, app {请在预检步骤中{role, select, bundle {为已包装材料包在介质上参数包旁边另选一个文件夹} receipt {另选参数包之外的仪式文件夹（设置）} custodian {为每位保管人在其自己的介质上选择文件夹} other {另选参数包之外的文件夹}}，然后再次检查文件夹。} other {{role, select, bundle {请为已包装材料包在介质上参数包旁边另选一个文件夹（--out，托管恢复则为 --wrapped-out，如所打印的“下一步”命令所示：MEDIA/wrapped-material-…）} receipt {请为回执另选参数包之外的文件夹（--receipt-dir）} custodian {请为每位保管人在其自己的介质上选择文件夹（--custodian-folder）} other {请另选参数包之外的文件夹}}，或在应用的预检步骤中选择该文件夹；然后重新执行该命令（在应用中：重新预检）。}}',
   'problem.PREFLIGHT_SAME_FOLDER':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途{otherRole, select, bundle {：它与已包装密钥材料包文件夹 {other} 是同一个文件夹} parameters {：它与导入参数包文件夹 {other} 是同一个文件夹} receipt {：它与回执文件夹 {other} 是同一个文件夹} custodian {：它与保管人 {otherIndex} 的文件夹 {other} 是同一个文件夹} console {：它与输出文件夹 {other} 是同一个文件夹} other {}}。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': '请为每项输出指定各自的文件夹，然后重新执行此步骤。',
   'problem.OUTPUT_THROUGH_LINK':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} onlineReceipt {回执文件夹} custodian {保管人 {index} 的文件夹} restored {恢复的密钥材料所写入的文件夹} other {输出文件夹}} {folder} {at, select, itself {是指向 {target} 的符号链接} other {经过符号链接 {link}，该链接指向 {target}}}：Keyferry 只写入所指定的文件夹本身，不经由链接写入（在移动存储介质上，链接可能把文件写到本工作站自己的磁盘上）。{role, select, parameters {未写入任何内容。} onlineReceipt {未导入任何内容。} restored {未写入任何内容。} other {未生成任何内容。}}',
@@ -143,7 +143,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.keep-earlier':
     '请保留先前的 {count, plural, other {# 个托管集}}（备份摘要 {backups}）：{named, select, no {本日志未记录它们所备份的密钥（由较早版本拆分），KMS 可能持有它们来自先前包的密钥材料} other {它们还备份本次会话未生成新密钥材料的密钥（{keys}），KMS 可能持有这些密钥来自先前包的密钥材料}}。即使本次会话的包已导入，也不要销毁这些份额；托管集何时不再备份任何材料，由联网工作站说明。回执上也写明了这一点。',
   'cli.wrap-repeated.destroy-earlier':
-    '本次会话的包导入后，先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：那些密钥材料此后永远不会进入 KMS。在联网工作站显示密钥持有本次会话的材料之前（其导入已完成、其状态已读取），请保留这些份额：如果某个密钥已持有先前材料包的材料，KMS 会拒绝本次的材料，先前的托管集仍是它的备份。回执上也写明了这一点。',
+    '联网工作站显示密钥持有本次会话的材料后（其导入已完成、其状态已读取），先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：先前的密钥材料此后永远无法再导入这些密钥。在此之前请保留这些份额：如果某个密钥已持有先前材料包的材料，KMS 会拒绝本次的材料，先前的托管集仍是它的备份。回执上也写明了这一点。',
   'cli.stopped':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}{step, select, none {在“{statePhrase}”步骤停止} other {在“{stepPhrase}”步骤（日志条目 {seq}，由 {actor} 记录）之后停止}}：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal}{withdrawn, select, none {} other {并用 {outOption} 指定一个新文件夹（切勿使用 {withdrawn}）}}再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':

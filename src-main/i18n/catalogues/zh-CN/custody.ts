@@ -62,6 +62,14 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '份额 {first} 和 {second} 的文件夹是同一个文件夹（{folder}{also, select, none {} other {，也以 {also} 给出}}），被给出了两次：每份份额应放在各自的文件夹中，位于其保管人自己的介质上。未写入任何份额。',
   'problem.CUSTODY_SAME_FOLDER.next':
     '请为每位保管人的份额指定不同的文件夹，位于该保管人自己的移动存储介质上，然后重新运行该步骤。',
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER':
+    '份额 {second} 的文件夹（{secondFolder}）位于份额 {first} 的文件夹（{firstFolder}）之内：保管人 {first} 的介质将同时携带两份份额。未读取也未写入任何内容。',
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER.next':
+    '请为每位保管人的份额指定各自的文件夹，不要彼此嵌套，并位于该保管人自己的移动存储介质上，然后重新运行该步骤。',
+  'problem.CUSTODY_SPLIT_NO_ROOM':
+    '保管人 {index}（{custodian}）的文件夹 {folder} 所在卷仅剩 {freeKiB} KiB，但将{sharedWith, plural, =0 {} other {向此文件夹及该卷上另外给出的 # 个保管人文件夹（{othersList}）共}}写入约 {neededKiB} KiB{bigBlocks, select, yes {（该卷为每个文件和文件夹至少分配 {blockKiB} KiB）} other {}}：份额、份额凭条以及备份文件及其打印页。未读取也未写入任何内容。',
+  'problem.CUSTODY_SPLIT_NO_ROOM.next':
+    '请释放该保管人介质的空间，或改在更大的介质上指定文件夹（--out），然后重新运行 custody split。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{at, select, custodian {保管人 {atIndex}（{atCustodian}）的介质，文件夹 {atFolder}：} other {}}{reason, select, refused {{cause}} other {写入份额失败。}}{removed, plural, =0 {} other {此次拆分已写入的 # 个文件已被删除。}}{left, plural, =0 {} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}{moved, plural, =0 {} other {不在写入的位置（在 Keyferry 写入期间，该文件夹被移动、改名、替换或删除，或其介质被取出）：{movedList}。在任何人将其作为份额带走之前，请在该文件夹现在所在之处找到并删除它们。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':

@@ -84,7 +84,7 @@ describe('stopping an air-gapped session', () => {
     );
     const stopping = session('bundle-written', held);
     const cause = problemCause(new KeyferryError('PREFLIGHT_REQUIRED', { step: 'receipt' }));
-    const report = await stopAirGapSession(stopping, cause, () => 2);
+    const report = await stopAirGapSession(stopping, cause, () => ['key-1', 'key-2']);
 
     expect(stopping.stopped).toBe(true);
     expect(report).toMatchObject({
@@ -112,7 +112,7 @@ describe('stopping an air-gapped session', () => {
     await stopAirGapSession(
       stopping,
       problemCause(new KeyferryError('PREFLIGHT_REQUIRED', { step: 'receipt' })),
-      () => 1,
+      () => ['key-1'],
     );
     const marker = await readFile(path.join(folder, 'ABANDONED.txt'), 'utf8');
     expect(marker).toContain('Run the custody restore again on the air-gapped workstation into a fresh folder');
@@ -125,7 +125,7 @@ describe('stopping an air-gapped session', () => {
     const report = await stopAirGapSession(
       session('material-ready', {}),
       { reason: 'Interrupted', signal: 'SIGINT' },
-      () => 1,
+      () => ['key-1'],
       { withdrawCustody: () => Promise.resolve(custody) },
     );
     expect(report).toEqual({
@@ -137,7 +137,12 @@ describe('stopping an air-gapped session', () => {
       ...custody,
     });
     expect(events()).toEqual(['ceremony.interrupted', 'ceremony.abandoned']);
-    expect(journal.entries[0]?.data).toEqual({ signal: 'SIGINT', state: 'material-ready', wipedKeys: 1 });
+    expect(journal.entries[0]?.data).toEqual({
+      signal: 'SIGINT',
+      state: 'material-ready',
+      wipedKeys: 1,
+      wipedKeyIds: ['key-1'],
+    });
   });
 
   it('names the step a stop found under way as reached: its entries went in before the stop', async () => {
@@ -147,7 +152,7 @@ describe('stopping an air-gapped session', () => {
     const report = await stopAirGapSession(
       session('material-ready', {}),
       { reason: 'Interrupted', signal: 'SIGINT' },
-      () => 1,
+      () => ['key-1'],
     );
     await wrapping;
     expect(events()).toEqual(['material.restored', 'material.wrapped', 'ceremony.interrupted', 'ceremony.abandoned']);
@@ -160,7 +165,7 @@ describe('stopping an air-gapped session', () => {
     const report = await stopAirGapSession(
       session('finished', { bundle: bundleIn(folder) }),
       { reason: 'closed' },
-      () => 0,
+      () => [],
     );
     expect(report.withdrawnBundle).toBeNull();
     expect(existsSync(path.join(folder, 'ABANDONED.txt'))).toBe(false);

@@ -19,8 +19,8 @@ afterEach(async () => {
   await f.close();
 });
 
-/** Two keys generated and wrapped, then a Ctrl-C before the bundle: the stop's report and what the test needs after it. */
-async function stoppedAfterWrap() {
+/** Two keys generated (and wrapped, unless `wrap` is false), then a Ctrl-C before the bundle: the stop's report and what the test needs after it. */
+async function stoppedAfterWrap(wrap = true) {
   const plan = f.plan(['AES_256', 'EC_P256']);
   const { params } = await onlineDayOne(f, plan);
   const journal = await f.journal('airgap.jsonl');
@@ -30,7 +30,7 @@ async function stoppedAfterWrap() {
   await air.preflight({ wrappedBundle: path.join(f.dir, 'wrapped'), receiptFolder: f.dir });
   await confirmEveryWitness(air, plan.witnesses, params);
   await air.generateMaterial();
-  await air.wrap();
+  if (wrap) await air.wrap();
   const report = await air.abandon({ reason: 'Interrupted', signal: 'SIGINT' });
   return { plan, params, journal, report };
 }
@@ -55,5 +55,27 @@ describe('a stop after the wrap', () => {
       `Key material wiped in this attempt: 2 keys: 2 as they were wrapped (journal entry ${wiped?.seq}), 0 still held when it stopped`,
     );
     expect(text).not.toContain('Keys wiped: 0');
+  });
+
+  it('the next receipt names the keys the stopped attempt wiped, by alias and key id, wrapped or still held at the stop', async () => {
+    for (const wrapped of [true, false]) {
+      const { plan, params, journal } = await stoppedAfterWrap(wrapped);
+      const keys = journal.entries.find((e) => e.event === 'parameters.read')?.data.keys as {
+        keyId: string;
+        alias: string;
+      }[];
+      await journal.close();
+      const out = path.join(f.dir, wrapped ? 'wrapped-2' : 'wrapped-3');
+      const { receipt } = await airGapSide(f, plan, params, out);
+      const text = (await readFile(receipt.textFile, 'utf8')).replace(/\s+/g, ' ');
+      const named = keys.map((k) => `${k.alias} (${k.keyId})`).join(', ');
+      expect(text).toContain(
+        wrapped
+          ? `0 still held when it stopped; the keys named: ${named}`
+          : `Key material wiped in this attempt: 2 keys; the keys named: ${named}`,
+      );
+      await f.close();
+      f = await createFixture();
+    }
   });
 });
