@@ -4,9 +4,11 @@
  * dozens of test files start simulators. TEST_WRAPPING_KEY_COUNT keys made by OpenSSL are committed
  * (tests/fixtures/test-wrapping-keys/: generating them took a fresh clone's run about a minute of
  * CPU before the first test file started); the global setup checks that file, and the setup file
- * hands it to each test process (see src-main/core/kms-simulator/wrapping-key-pool.ts): within one
- * test file every key is handed out at most once, then the simulator generates fresh ones. Test
- * files never share a simulator, so two files may use the same key without meeting.
+ * hands it to each test file (see src-main/core/kms-simulator/wrapping-key-pool.ts), and through the
+ * environment to the CLIs and simulators the file spawns: within one test file every key is handed
+ * out at most once across all of its processes (each claims a key in the file's claims folder), then
+ * the simulators generate fresh ones. Test files never share a simulator, so two files may use the
+ * same key without meeting.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -2,14 +2,15 @@
  * Fresh RSA-2048 wrapping keys, generated asynchronously (libuv thread pool). A small pool is kept
  * ready and refilled in the background; every key is handed out once and never again.
  *
- * TEST ONLY: under NODE_ENV=test, a test run may hand this process a file of RSA-2048 keys made
- * beforehand (`KEYFERRY_TEST_WRAPPING_KEYS`, see testWrappingKeysFile); the pools of that process
- * then hand those out first, each at most once in the process, before generating fresh keys. The
- * variable names the process it is meant for, so a CLI or simulator the test spawns (which inherits
- * the environment) ignores it and generates fresh keys, as every non-test run does.
+ * TEST ONLY: under NODE_ENV=test, a test run may hand a test file's processes a file of RSA-2048
+ * keys made beforehand (`KEYFERRY_TEST_WRAPPING_KEYS`, see testWrappingKeysFile) and a claims
+ * folder of that test file; the pools of those processes (the test's own and every CLI or simulator
+ * it spawns, which inherit the environment) hand those keys out first, each at most once across all
+ * of them (claimed in the folder), before generating fresh keys, as every non-test run does.
  */
 import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 interface WrappingKeyPair {
@@ -39,7 +40,7 @@ function generateWrappingKey(): Promise<WrappingKeyPair> {
   });
 }
 
-/** The environment variable a test run sets: `{"file": "...", "pid": <the process it is for>}`. */
+/** The environment variable a test run sets: `{"file": "...", "claims": "<the test file's claims folder>"}`. */
 export const TEST_WRAPPING_KEYS_VARIABLE = 'KEYFERRY_TEST_WRAPPING_KEYS';
 
 /** The file of made-beforehand test wrapping keys: PKCS#8 DER, base64, RSA-2048 only. */
@@ -57,13 +58,15 @@ export const testWrappingKeysFileSchema = z
   })
   .strict();
 
-const variableSchema = z.object({ file: z.string().min(1), pid: z.number().int() }).strict();
+const variableSchema = z.object({ file: z.string().min(1), claims: z.string().min(1) }).strict();
 
 /** Per process (kept on globalThis so a test's vi.resetModules does not restart the count). */
 interface TestKeys {
   readonly file: string;
+  /** Where the test file's processes claim keys: key i belongs to the process that made the file `i` there. */
+  readonly claims: string;
   pkcs8: readonly string[] | undefined;
-  /** How many of the file's keys this process has handed out: each one once. */
+  /** The file's keys before this one were claimed (by this process or another of the test file). */
   next: number;
 }
 const TEST_KEYS = Symbol.for('keyferry.kms-simulator.test-wrapping-keys');
@@ -74,16 +77,31 @@ function testKeys(env: NodeJS.ProcessEnv = process.env): TestKeys | undefined {
   const held = holder[TEST_KEYS];
   if (held) return held;
   const parsed = variableSchema.safeParse(JSON.parse(env[TEST_WRAPPING_KEYS_VARIABLE]));
-  if (!parsed.success || parsed.data.pid !== process.pid) return undefined;
-  holder[TEST_KEYS] = { file: parsed.data.file, pkcs8: undefined, next: 0 };
+  if (!parsed.success) return undefined;
+  holder[TEST_KEYS] = { file: parsed.data.file, claims: parsed.data.claims, pkcs8: undefined, next: 0 };
   return holder[TEST_KEYS];
 }
 
-/** The next made-beforehand key this process has not handed out yet, or undefined (none left, or not a test). */
+/**
+ * Claims key `index` for this process: true when no process of the test file claimed it before. A
+ * claims folder that cannot be written (gone with its run) ends the made-beforehand keys for this process.
+ */
+function claimTestKey(keys: TestKeys, index: number): boolean {
+  try {
+    closeSync(openSync(path.join(keys.claims, String(index)), 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') keys.next = Number.POSITIVE_INFINITY;
+    return false;
+  }
+}
+
+/** The next made-beforehand key no process of the test file has handed out yet, or undefined (none left, or not a test). */
 function takeTestKey(): WrappingKeyPair | undefined {
   const keys = testKeys();
   if (!keys) return undefined;
   keys.pkcs8 ??= testWrappingKeysFileSchema.parse(JSON.parse(readFileSync(keys.file, 'utf8'))).pkcs8;
+  while (keys.next < keys.pkcs8.length && !claimTestKey(keys, keys.next)) keys.next += 1;
   const encoded = keys.pkcs8[keys.next];
   if (encoded === undefined) return undefined;
   keys.next += 1;
