@@ -312,6 +312,8 @@ export interface MessageValueTable {
   'status.next.answered-not-taken': { count: number; answers: string | number; folder: string };
   'status.next.lapsed': { key: string | number; expires: string | number; round: string; custody: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; token: string | number };
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
+  'status.next.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number };
+  'status.next.bundle-take': { wrapped: string; wrap: string | number; wrapSeq: string | number; dir: string | number; seq: string | number; keys: string | number; digest: string | number };
   'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; clock: string; by: string; wrap: string; dir: string | number; dirSeq: string | number };
   'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
   'status.next.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; parameters: string };
@@ -1178,6 +1180,7 @@ export interface MessageValueTable {
   'online.params.written': { dir: string | number };
   'online.params.stopped-writing': { dir: string | number; cleanup: string; leftoversList: string | number };
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number; custody: string };
+  'online.next.bundle-not-taken': { dir: string | number; command: string | number };
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
   'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };
@@ -1220,8 +1223,7 @@ export interface MessageValueTable {
   'online.status.next-create': { count: number; keys: string | number; command: string | number };
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; scope: string; keys: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
-  'online.status.waited-bundle': { dir: string | number; seq: string | number; scope: string; keys: string | number; known: string; until: Date | number; tokensBy: string; digest: string };
-  'online.status.bundles-waited-on': { count: string | number; overlap: string; newest: string; command: string | number; earliestCovers: string };
+  'online.status.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number; command: string | number };
   'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
@@ -2543,9 +2545,7 @@ export interface MessageValueTable {
   'plan.problem.same-person': NoValues;
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE': { count: number; at: Date | number; bundlesList: string | number };
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE': { count: number; at: Date | number; bundlesList: string | number; keysList: string | number; keys: number; otherKeysList: string | number; otherBundles: number; otherKeys: number; otherBundlesList: string | number };
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS': { count: number; at: Date | number; bundlesList: string | number; beyondKeysList: string | number };
+  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedList: string | number; takes: number; takesList: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string };

@@ -204,7 +204,7 @@ function printKeyStates(
   io: CliIo,
   values: OnlineCommonValues,
   status: readonly KeyStatus[],
-  ceremony: Pick<UnjournaledLook, 'ceremonyId' | 'keys' | 'importedCustody' | 'materialSourcesOf'>,
+  ceremony: Pick<UnjournaledLook, 'ceremonyId' | 'keys' | 'importedCustody' | 'materialSourcesOf' | 'bundlePlan'>,
   journal: Pick<Journal, 'entries'>,
 ): {
   lapsed: number;
@@ -221,7 +221,7 @@ function printKeyStates(
     // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
     cliExpiry(io, s.materialExpiresAt ?? undefined, keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never'),
   ]);
-  const next = statusNextSteps(ceremony.keys(), status, journal.entries, new Date());
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries, new Date(), ceremony.bundlePlan());
   // A key that lost its material and is Enabled again took an import whose answer no session
   // recorded, or proved nothing: said below as such, not as lost (its material is back).
   const { keys } = next;

@@ -259,6 +259,14 @@ export const paramsCommand = defineOnlineCommand({
           await pauseForTest(io, 'after-parameters-bundle');
           return 0;
         }
+        // A wrap checked here and not imported holds these keys: the bundle plan (warned above) takes that
+        // wrap, so this bundle is not to be wrapped; online status prints the import that finishes it.
+        if (session.ceremony.bundlePlan().destroy.some((d) => d.manifestSha256 === written.manifestSha256)) {
+          io.stdout(t('online.next.bundle-not-taken', { dir: written.dir, command: nextOnline('status', values) }));
+          standing.printed();
+          await pauseForTest(io, 'after-parameters-bundle');
+          return 0;
+        }
         // AES material the plan lets expire is generated only with a copy kept (or its loss acknowledged): say so.
         const expiring = Object.values(written.materialExpiries)
           .filter((at) => at !== 'never')

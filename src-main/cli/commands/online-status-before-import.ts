@@ -132,54 +132,58 @@ function nextStepBeforeImport(
     const unfinished = unfinishedImportLine(io, values, session, written);
     if (unfinished) return unfinished;
     const reminder = exposed ? `\n${t('online.status.exposed-new-material', exposed)}` : '';
-    // After parameters for some keys only, the others still wait on an earlier bundle: each bundle
-    // with the keys whose newest parameters it holds, never only the bundle written last.
-    const waited = session.ceremony.bundlesWaitedOn();
-    if (waited.length < 2) return `${wrapLine(io, values, session, written, null)}${reminder}`;
-    const writtenAt = (seq: number) => writtenParametersEntries(session).find((e) => e.seq === seq);
-    // A wrap covers every key of its bundle: an earlier bundle that also holds older parameters of a
-    // key named with another would wrap that key twice.
-    const heldBy = (seq: number): readonly unknown[] => {
-      const entry = writtenAt(seq);
-      return Array.isArray(entry?.data['keyIds']) ? entry.data['keyIds'] : [];
-    };
-    const waiting = waited.flatMap((w) => w.keys.map((k) => k.keyId));
-    const overlap = waited.some(({ seq, keys }) => {
-      const own = new Set(keys.map((k) => k.keyId));
-      return heldBy(seq).some((id) => typeof id === 'string' && !own.has(id) && waiting.includes(id));
-    });
-    // The one-wrap ways out: the earliest bundle alone, only when it holds every waiting key (a key
-    // waiting again since an import may have a later bundle only); or the newest alone, the other
-    // keys fetched anew by --key-id (never every key: a new bundle holding the newest one's keys
-    // would be a second bundle to wrap for them; "the later ones" could overlap each other too).
-    const newest = waited.at(-1);
-    const earliest = waited[0];
-    const others = waiting.filter((id) => !newest?.keys.some((k) => k.keyId === id));
-    // Never a bundle alone once its tokens expired: its own line says it can no longer be wrapped.
-    const lapsed = (seq: number) => {
-      const entry = writtenAt(seq);
-      return entry ? writtenBundleTokens(entry, session.journal.entries, new Date())?.lapsed === true : false;
-    };
-    const earliestWrappable = (seq: number) => !lapsed(seq) && waiting.every((id) => heldBy(seq).includes(id));
-    // The newest expired too: every key waiting is fetched anew, into one bundle.
-    const newestLapsed = newest !== undefined && lapsed(newest.seq);
-    const caution = t('online.status.bundles-waited-on', {
-      count: waited.length,
-      overlap: overlap ? 'yes' : 'no',
-      newest: newestLapsed ? 'lapsed' : 'live',
-      earliestCovers: earliest && earliestWrappable(earliest.seq) ? 'yes' : 'no',
-      command: nextParametersCommand(session, values, newestLapsed ? waiting : others),
-    });
-    // Under an overlap the caution is the one instruction: each bundle is only described (a line
-    // per bundle saying to wrap it would wrap a key twice, and its own fetch would reuse --out).
-    const lines = waited.map(({ seq, keys }) =>
-      overlap
-        ? t('online.status.waited-bundle', bundleValues(io, session, writtenAt(seq), keys))
-        : wrapLine(io, values, session, writtenAt(seq), keys),
-    );
-    return `${[caution, ...lines].join('\n')}${reminder}`;
+    return `${planLines(io, values, session, written).join('\n')}${reminder}`;
   }
   return undefined;
+}
+
+/**
+ * The bundle plan (bundle-plan.ts, what the warnings of online params say too) as next steps: the
+ * wrap of the bundle each waiting key takes, or the import of a wrap of it checked here; before
+ * them, when more than one bundle is in play, which bundles to destroy and which keys to fetch anew.
+ * With no bundle to take and none to destroy (their tokens expired), the bundle written last
+ * (`written`) says so itself.
+ */
+function planLines(
+  io: CliIo,
+  values: OnlineCommonValues,
+  session: OnlineSession,
+  written: JournalEntry | undefined,
+): string[] {
+  const { t } = cliTranslator(io);
+  const plan = session.ceremony.bundlePlan();
+  if (plan.takes.length === 0 && plan.destroy.length === 0) return [wrapLine(io, values, session, written, null)];
+  const keys = new Map(session.ceremony.keys().map((k) => [k.keyId, k]));
+  const writtenAt = (seq: number) => writtenParametersEntries(session).find((e) => e.seq === seq);
+  // One bundle for every key waiting, nothing else in play: said as the one bundle of the ceremony.
+  const alone = plan.takes.length === 1 && plan.fresh.length === 0 && plan.destroy.length === 0;
+  const takes = plan.takes.map((take) => {
+    const these = take.keyIds.flatMap((id) => keys.get(id) ?? []);
+    return take.wrap
+      ? t('online.status.import-unfinished', {
+          folder: take.wrap.folder,
+          seq: take.wrap.seq,
+          dir: take.folder,
+          known: 'yes',
+          until: take.until,
+          command: nextOnline('import', values, ['--bundle', take.wrap.folder]),
+        })
+      : wrapLine(io, values, session, writtenAt(take.seq), alone ? null : these);
+  });
+  if (alone) return takes;
+  const fresh = plan.fresh.flatMap((id) => keys.get(id) ?? []);
+  const caution = t('online.status.bundle-plan', {
+    takes: plan.takes.length,
+    destroy: plan.destroy.length,
+    destroyList: listText(
+      { t },
+      plan.destroy.map((d) => `${d.folder} (${groupHex(d.manifestSha256)})`),
+    ),
+    fresh: fresh.length,
+    freshKeys: namedKeys(cliTranslator(io), fresh),
+    command: nextParametersCommand(session, values, plan.fresh),
+  });
+  return [caution, ...takes];
 }
 
 /**

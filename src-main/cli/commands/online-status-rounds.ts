@@ -130,7 +130,7 @@ export function printMissingImports(
         bundle: bundle ?? '',
         refused: expiry?.kind ?? 'no',
         // Fresh parameters written for them since: the wrap of that bundle, not the same import again.
-        wrap: wrap ? 'yes' : 'no',
+        wrap: wrap ? (wrap.blocked ? 'blocked' : 'yes') : 'no',
         dir: wrap?.folder ?? '',
         dirSeq: wrap?.seq ?? 0,
         refusedSeq: expiry?.refusedSeq ?? 0,

@@ -14,6 +14,7 @@ import { everyKeyVerified } from '../../core/ceremony/online/key-status';
 import type { Journal } from '../../core/journal';
 import type { Response } from '../contract';
 import type { CeremonyClock } from '../schemas/key-status';
+import { groupHex } from '../../core/hex-groups';
 
 function named(k: JournaledKey | KeyStatus) {
   return { keyId: k.keyId, alias: k.alias, replicaOf: k.replicaOf, region: k.region };
@@ -22,6 +23,29 @@ function named(k: JournaledKey | KeyStatus) {
 /** A key named, with the answer on record to the import sent to it. */
 function withAnswer(k: UnprovenImport) {
   return { ...named(k), answer: { ...k.answer } };
+}
+
+/**
+ * The bundle plan as the app says it (bundle-plan.ts): null when one bundle serves every key waiting
+ * and nothing is to be destroyed or fetched anew (the step's own line says that bundle).
+ */
+function planToSay(ceremony: Pick<OnlineCeremony, 'bundlePlan' | 'keys'>) {
+  const plan = ceremony.bundlePlan();
+  const several = plan.takes.length > 1 || plan.takes.some((t) => t.wrap !== null);
+  if (!several && plan.destroy.length === 0 && plan.fresh.length === 0) return null;
+  const keys = new Map(ceremony.keys().map((k) => [k.keyId, k]));
+  const these = (ids: readonly string[]) => ids.flatMap((id) => keys.get(id) ?? []).map(named);
+  return {
+    takes: plan.takes.map((t) => ({
+      folder: t.folder,
+      digest: groupHex(t.manifestSha256),
+      seq: t.seq,
+      keys: these(t.keyIds),
+      wrap: t.wrap && { ...t.wrap },
+    })),
+    destroy: plan.destroy.map((d) => ({ folder: d.folder, digest: groupHex(d.manifestSha256) })),
+    fresh: these(plan.fresh),
+  };
 }
 
 const refusal = (refused: RefusedImport | null | undefined) => (refused ? { ...refused } : null);
@@ -37,7 +61,7 @@ export async function keyStatusView(
   { now, clock }: { readonly now: Date; readonly clock: CeremonyClock },
 ): Promise<Response<'keyStatus'>> {
   const status = await ceremony.status();
-  const next = statusNextSteps(ceremony.keys(), status, journal.entries, now);
+  const next = statusNextSteps(ceremony.keys(), status, journal.entries, now, ceremony.bundlePlan());
   // The custody copy the journal recorded at a lost material's import: what its next step restores from.
   const custodyOf = (...keys: JournaledKey[]) => {
     const { acknowledged: _, ...custody } = recordedCustodyValues(
@@ -104,6 +128,7 @@ export async function keyStatusView(
             step: ceremony.step,
             refused: refusal(refusedBeforeImport(journal.entries, ceremony.step)),
             exposed: exposureToSay(journal.entries) ?? null,
+            plan: planToSay(ceremony),
           }
         : null,
       // Their tokens lapsed: a key never imported whose group's material another member holds takes that material.

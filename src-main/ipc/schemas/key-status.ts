@@ -137,8 +137,12 @@ export const keyStatusListSchema = z.object({
     missingTokens: z.object({ until: z.number(), lapsed: z.boolean(), by: z.enum(['kms', 'computer']) }).nullable(),
     /** The import of `missing` refused for their expiry or their tokens: the same import would be refused again. */
     missingRefused: refusedImportSchema.nullable(),
-    /** The import-parameters bundle written for every key of `missing` since their import (entry `seq`): its wrap is next; null: none. */
-    missingWrap: z.object({ folder: z.string(), seq: z.number().int() }).nullable(),
+    /**
+     * The import-parameters bundle written for every key of `missing` since their import (entry `seq`):
+     * its wrap is next, unless `blocked` (the bundle plan fetches those keys anew: it also holds a key
+     * that took its material elsewhere); null: none.
+     */
+    missingWrap: z.object({ folder: z.string(), seq: z.number().int(), blocked: z.boolean() }).nullable(),
     /** Whether the ceremony has replica groups (a key of `missing` may leave one incomplete). */
     groups: z.boolean(),
     /**
@@ -161,6 +165,27 @@ export const keyStatusListSchema = z.object({
             folder: z.string(),
             setTag: z.string().max(16).nullable(),
             parametersAfter: z.boolean(),
+          })
+          .nullable(),
+        /**
+         * The bundle plan (core/ceremony/online/bundle-plan.ts, what online params warns and online
+         * status says): each bundle a waiting key takes (`wrap`: a wrap of it checked here, to import),
+         * the bundles no key takes (destroyed), the keys fetched anew; null when one bundle serves
+         * every key waiting and none is to be destroyed.
+         */
+        plan: z
+          .object({
+            takes: z.array(
+              z.object({
+                folder: z.string(),
+                digest: z.string(),
+                seq: z.number().int(),
+                keys: z.array(namedKeySchema),
+                wrap: z.object({ folder: z.string(), seq: z.number().int() }).nullable(),
+              }),
+            ),
+            destroy: z.array(z.object({ folder: z.string(), digest: z.string() })),
+            fresh: z.array(namedKeySchema),
           })
           .nullable(),
       })

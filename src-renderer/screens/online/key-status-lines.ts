@@ -120,7 +120,7 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
             ...missingTokensValues(next.missingTokens),
             ...refusedValues(tr, next.missingRefused, clock),
             // Fresh parameters written for them since: the wrap of that bundle, not the same import again.
-            wrap: next.missingWrap ? 'yes' : 'no',
+            wrap: next.missingWrap ? (next.missingWrap.blocked ? 'blocked' : 'yes') : 'no',
             dir: next.missingWrap?.folder ?? '',
             dirSeq: next.missingWrap?.seq ?? 0,
           }),
@@ -145,11 +145,46 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
                 }),
               ]
             : []),
+          // Bundles of the same keys from online params for some keys only: the plan online status says too.
+          ...(next.beforeImport.plan ? planLines(tr, next.beforeImport.plan) : []),
         ]
       : []),
     // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
     ...next.groupMaterial.map((g) =>
       t('status.next.group-material', groupMaterialValues(tr, g.member, g.holder, g.custody)),
+    ),
+  ];
+}
+
+type BundlePlanToSay = NonNullable<NonNullable<Response<'keyStatus'>['next']['beforeImport']>['plan']>;
+
+/**
+ * The bundle plan (core/ceremony/online/bundle-plan.ts): which bundles no key takes (destroyed),
+ * which keys are fetched anew, then each bundle a waiting key takes, to wrap or whose wrap to import.
+ */
+function planLines(tr: Pick<Translator, 't'>, plan: BundlePlanToSay): string[] {
+  const { t } = tr;
+  return [
+    t('status.next.bundle-plan', {
+      takes: plan.takes.length,
+      destroy: plan.destroy.length,
+      destroyList: listText(
+        tr,
+        plan.destroy.map((d) => `${d.folder} (${d.digest})`),
+      ),
+      fresh: plan.fresh.length,
+      freshKeys: namedKeys(tr, plan.fresh),
+    }),
+    ...plan.takes.map((take) =>
+      t('status.next.bundle-take', {
+        dir: take.folder,
+        digest: take.digest,
+        seq: take.seq,
+        keys: namedKeys(tr, take.keys),
+        wrapped: take.wrap ? 'yes' : 'no',
+        wrap: take.wrap?.folder ?? '',
+        wrapSeq: take.wrap?.seq ?? 0,
+      }),
     ),
   ];
 }

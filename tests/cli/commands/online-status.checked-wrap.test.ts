@@ -7,7 +7,10 @@
  *   the bundle written last (its wrap, or the import of its wrap checked already);
  * - the import of a checked bundle stopped before any key took its material (the KMS unreachable):
  *   the status sent the officer back to the air-gapped side to wrap; it now says that import is
- *   unfinished and prints the import that resumes it (which checks the bundle again first).
+ *   unfinished and prints the import that resumes it (which checks the bundle again first);
+ * - then parameters for each key alone (the bundle plan, bundle-plan.ts): the second round warned
+ *   "import that wrap" beside "keep params-2 for the first key"; both keys take that wrap, the later
+ *   bundles are destroyed, online params says not to wrap its own, and the status says that import.
  * Two folders as two machines, the real CLI against the simulator over 127.0.0.1.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -221,5 +224,48 @@ describe('online status after the import of a checked bundle stopped before any 
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
     expect((await journalFileEntries(c.journal)).filter((e) => e.event === 'key.imported')).toHaveLength(2);
+  }, 120_000);
+});
+
+describe('online status after a wrap of both keys was checked, then parameters for each key alone', () => {
+  it('takes that wrap for both keys: the later bundles are destroyed, never wrapped, and the status says that import', async () => {
+    const c = await wrappedCliCeremony(path.join(dir, 'ceremony'), kms.sim, [
+      { alias: 'app/one', spec: 'AES_256' },
+      { alias: 'app/two', spec: 'AES_256' },
+    ]);
+    kmsGoneBeforeFirstImport();
+    expect((await keyferry(c.importCommand, { cwd: c.online, env: c.env })).code).not.toBe(0);
+    kms.sim.faults.clear();
+    const { args } = onlineAt(kms.sim);
+    const on = (...words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
+    const ids = (await journalFileEntries(c.journal)).flatMap((e) =>
+      e.event === 'key.created' ? [e.data.keyId as string] : [],
+    );
+    const [one, two] = ids as [string, string];
+    expect((await on('online', 'params', '--out', 'params-2', '--key-id', one)).code).toBe(0);
+    const third = await on('online', 'params', '--out', 'params-3', '--key-id', two);
+    expect(third.code).toBe(0);
+    const folder = (await journalFileEntries(c.journal)).find((e) => e.event === 'wrapped-bundle.checked')?.data
+      .folder as string;
+    // The warning: import that wrap for both keys; params-2 and params-3 destroyed; nothing to keep for one key alone.
+    expect(third.stdout).toContain(
+      `(key → wrapped-material bundle): app/one (${one}) → ${folder}, app/two (${two}) → ${folder}. Import that wrap`,
+    );
+    expect(third.stdout).toMatch(
+      /Destroy these 2 bundles and every copy, and never wrap them .*params-2 \(.*params-3 \(/,
+    );
+    expect(third.stdout).not.toContain('keep');
+    // And its Next line is not the air-gapped wrap of the bundle it has just written.
+    expect(third.stdout).not.toContain('on the air-gapped workstation with this bundle');
+    expect(third.stdout).toContain(`Next: not the air-gapped wrap of this bundle (${path.join(c.online, 'params-3')})`);
+
+    const status = await on('online', 'status');
+    expect(status.stdout).toContain(
+      `destroy them and every copy, and never wrap them: ${path.join(c.online, 'params-2')} (`,
+    );
+    const line = status.stdout.split('\n').find((l) => l.startsWith(`The wrapped-material bundle ${folder}, made`));
+    expect(line, status.stdout).toContain(`made from the import-parameters bundle ${path.join(c.online, 'params')},`);
+    expect(line).toMatch(/: keyferry online import --journal online\.jsonl --bundle \S+ --expect-digest DIGEST$/);
+    expect(status.stdout).not.toContain('on the air-gapped workstation: wrap with the import-parameters bundle');
   }, 120_000);
 });

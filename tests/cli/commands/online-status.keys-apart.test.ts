@@ -1,9 +1,9 @@
 /**
  * `online status` after `online params` for some keys only, as a trial met it: params for both keys,
  * then for the EC key alone; the status said to wrap the second bundle, which holds only the EC key,
- * and never named the AES key, whose only parameters are in the first. It now names each waiting key
- * with the bundle it waits on (its newest), one line per bundle, and says a wrap covers every key of
- * its bundle. Real simulator over HTTP, the CLI in process.
+ * and never named the AES key, whose only parameters are in the first. It now says the bundle plan
+ * (bundle-plan.ts): the EC key takes the second bundle; the first also holds the EC key, so it is
+ * destroyed and the AES key fetched anew, by its --key-id. Real simulator over HTTP, the CLI in process.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { simAndFolderPerFile } from './sim-folder';
 const test = simAndFolderPerFile('kf-cli-status-keys-apart-');
 
 describe('online status after parameters for some keys only', () => {
-  it('names each waiting key with the bundle it waits on, one line per bundle', async () => {
+  it('names the bundle the EC key takes, the bundle to destroy, and the AES key fetched anew', async () => {
     await writeFile(
       path.join(test.dir(), 'plan.json'),
       JSON.stringify({
@@ -38,18 +38,20 @@ describe('online status after parameters for some keys only', () => {
 
     const status = await run('online', 'status');
     expect(status.stderr).toBe('');
-    const lines = status.stdout.split('\n');
-    // params-1 also holds two/ec: each bundle's line only describes it (the caution says which to wrap).
-    const wrapOf = (folder: string) => lines.find((l) => l.startsWith(`Import-parameters bundle ${folder} `));
-    expect(wrapOf(path.join(test.dir(), 'params-1'))).toContain('which holds the newest parameters of two/aes (');
-    expect(wrapOf(path.join(test.dir(), 'params-1'))).not.toContain('two/ec');
-    expect(wrapOf(path.join(test.dir(), 'params-2'))).toContain(
-      `which holds the newest parameters of two/ec (${ecId})`,
+    const aesId = /two\/aes +AES_256 +\S+ +\S+ +([0-9a-f-]{36})/.exec(created.stdout)?.[1] as string;
+    expect(status.stdout).toContain(
+      `wrap with the import-parameters bundle ${path.join(test.dir(), 'params-2')} (written at online journal entry`,
     );
-    expect(status.stdout).toContain('The keys waiting for material wait on 2 import-parameters bundles');
+    expect(status.stdout).toContain(`which holds the newest parameters of two/ec (${ecId})`);
     expect(status.stdout).toContain('A wrap covers every key of its bundle');
+    expect(status.stdout).toContain(`never wrap it: ${path.join(test.dir(), 'params-1')} (`);
+    expect(status.stdout).toMatch(
+      new RegExp(
+        `No bundle is to be wrapped for two/aes \\(${aesId}\\) \\(a wrap of it would also wrap a key that takes another bundle or holds its material already, or split a replica group\\): fetch new import parameters for that key only, in one bundle \\(keyferry online params .* --key-id ${aesId}\\)`,
+      ),
+    );
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
-    expect(zh.stdout).toContain('其中有two/aes');
-    expect(zh.stdout).toContain('等待密钥材料的密钥分别等待 2 个导入参数包');
+    expect(zh.stdout).toContain('其中有two/ec');
+    expect(zh.stdout).toContain('请在同一个参数包中只为该密钥获取新的导入参数');
   }, 120_000);
 });

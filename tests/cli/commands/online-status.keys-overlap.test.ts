@@ -1,18 +1,19 @@
 /**
- * `online status` after `online params` for some keys only, three rounds (every key, then two, then
- * one): the advice for bundles that hold one key twice said "wrap the later ones", two bundles that
- * both held the key named last. It says to wrap the newest bundle alone and prints the online params
- * line for the other keys only (--key-id), never one for every key. The earliest bundle alone is
- * never offered once its tokens expired (its own line says it can no longer be wrapped), and that
- * line says so. Under such an overlap the caution is the one instruction: the line of each bundle
- * describes it without saying to wrap it and prints no online params line of its own (each would
- * reuse the caution's --out folder). Real simulator over HTTP.
+ * `online status` after `online params` for some keys only, said from the bundle plan (bundle-plan.ts,
+ * what the warnings of online params say too). Three rounds (every key, then two, then one): the
+ * advice for bundles that hold one key twice said "wrap the later ones", two bundles that both held
+ * the key named last; it names the one bundle to wrap, the bundles to destroy, and prints the online
+ * params line for the other keys only (--key-id). A bundle whose tokens expired is never offered. And
+ * after a key was imported between rounds (a, b, c; then a; a's bundle wrapped and imported), the
+ * first bundle, which also holds a, is never offered for b and c: its wrap would carry a again.
+ * Real simulator over HTTP, the CLI in process.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
-import { onlineAt } from '../../helpers/cli-sides';
+import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
+import { paramsDigestFrom } from './witness-args';
 import { simAndFolderPerFile } from './sim-folder';
 
 const test = simAndFolderPerFile('kf-cli-status-keys-overlap-');
@@ -32,21 +33,30 @@ async function createdKeys(dir: string, title: string, letters: readonly string[
   return { run, ids };
 }
 
-/** The line of each bundle below the caution of `online status` (its output `stdout`). */
-function bundleLines(stdout: string): string[] {
-  return stdout.split('\n').filter((line) => line.startsWith('Import-parameters bundle '));
+/** The lines of `online status` (its output `stdout`) that say to wrap a bundle: `Next, … wrap with the import-parameters bundle DIR (…`. */
+function wrapped(stdout: string): string[] {
+  return [...stdout.matchAll(/^Next, .*: wrap with the import-parameters bundle (\S+) \(/gm)].map((m) =>
+    path.basename(m[1] as string),
+  );
 }
 
-/** Under an overlap: no line says Next or to wrap a bundle, and the caution's online params line is the only one. */
-function expectDescribedOnly(stdout: string): void {
-  expect(stdout).not.toMatch(/^Next/m);
-  expect(stdout).not.toContain('wrap with the import-parameters bundle');
-  expect(stdout.split('keyferry online params')).toHaveLength(2);
-  for (const line of bundleLines(stdout)) expect(line).not.toMatch(/wrap/i);
+/** The folders the caution says to destroy. */
+function destroyed(stdout: string): string[] {
+  const list =
+    /destroy (?:it|them) and every copy, and never wrap (?:it|them): (.*) \(folder and digest\)\./.exec(stdout)?.[1] ??
+    '';
+  return [...list.matchAll(/(\S+) \([0-9A-F ]+\)/g)].map((m) => path.basename(m[1] as string));
+}
+
+/** The online params line the caution prints for the keys fetched anew. */
+function freshCommand(stdout: string): string | undefined {
+  return /fetch new import parameters for (?:that key|those keys) only, in one bundle \((keyferry online params [^)]*)\)/.exec(
+    stdout,
+  )?.[1];
 }
 
 describe('online status when bundles hold one key twice', () => {
-  it('never says to wrap two bundles that hold one key: the newest alone, the other keys fetched by --key-id', async () => {
+  it('names the one bundle to wrap, the bundles to destroy, and the other keys fetched by --key-id', async () => {
     const { run, ids } = await createdKeys(test.dir(), 'three', ['a', 'b', 'c']);
     const [a, b, c] = ids as [string, string, string];
     expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
@@ -55,59 +65,47 @@ describe('online status when bundles hold one key twice', () => {
 
     // p2 and p3 both hold three/a: "wrap the later ones" made two versions of its material.
     const status = await run('online', 'status');
-    expect(status.stdout).toContain('The keys waiting for material wait on 3 import-parameters bundles');
-    expect(status.stdout).not.toContain('wrap the later ones');
-    const command = /fetch new parameters for the other keys only \((keyferry online params [^)]*)\)/.exec(
-      status.stdout,
-    )?.[1];
-    expect(command).toContain(`--key-id ${c} --key-id ${b}`);
+    expect(status.stdout).toContain('One import-parameters bundle written so far serves the keys waiting for material');
+    expect(wrapped(status.stdout)).toEqual(['p3']);
+    expect(destroyed(status.stdout)).toEqual(['p1', 'p2']);
+    const command = freshCommand(status.stdout);
+    expect(command).toContain(`--key-id ${b} --key-id ${c}`);
     expect(command).not.toContain(a);
-    expect(status.stdout).toContain('either wrap the earliest bundle below alone (it holds parameters of every key');
-    // Read top to bottom, no bundle's own line says to wrap it: the caution is the one instruction.
-    expect(bundleLines(status.stdout)).toHaveLength(3);
-    expectDescribedOnly(status.stdout);
+    expect(status.stdout.split('keyferry online params')).toHaveLength(2);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
-    expect(zh.stdout).toContain(`并只为其他密钥获取新的导入参数（keyferry online params`);
-    expect(zh.stdout).not.toContain('下一步');
-    expect(zh.stdout).not.toContain('执行包装');
-    expect(zh.stdout.split('keyferry online params')).toHaveLength(2);
+    expect(zh.stdout).toContain('没有密钥使用以下 2 个参数包');
+    expect(zh.stdout).toContain(`请在同一个参数包中只为这些密钥获取新的导入参数（keyferry online params`);
 
-    // Done as said, each key has one bundle: no overlap is left.
+    // Done as said, each key has one bundle: two to wrap, each once; the two earlier still to destroy.
     const keyIds = (command as string).split(' --key-id ').slice(1);
     expect((await run('online', 'params', '--out', 'p4', ...keyIds.flatMap((id) => ['--key-id', id]))).code).toBe(0);
     const after = await run('online', 'status');
-    expect(after.stdout).toContain('wait on 2 import-parameters bundles');
-    expect(after.stdout).toContain('Wrap each of them');
-    // Bundles for disjoint keys: each line still says to wrap its bundle.
-    expect(after.stdout.match(/^Next, .*: wrap with the import-parameters bundle /gm)).toHaveLength(2);
+    expect(after.stdout).toContain('The keys waiting for material take 2 import-parameters bundles');
+    expect(wrapped(after.stdout)).toEqual(['p3', 'p4']);
+    expect(destroyed(after.stdout)).toEqual(['p1', 'p2']);
+    expect(freshCommand(after.stdout)).toBeUndefined();
   }, 120_000);
 
-  it('never says to wrap the earliest bundle alone once its import tokens expired by the KMS’s clock', async () => {
+  it('never offers a bundle whose import tokens expired by the KMS’s clock: its keys are fetched anew', async () => {
     const { run, ids } = await createdKeys(path.join(test.dir(), 'lapsed'), 'lapsed', ['a', 'b']);
     const [a, b] = ids as [string, string];
     expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
     test.kms().sim.clock.advance(25 * 3600_000);
     expect((await run('online', 'params', '--out', 'p2', '--key-id', a)).code).toBe(0);
 
-    // p1's tokens expired by the KMS's clock (as p2's show): its wrap would be refused.
+    // p1's tokens expired by the KMS's clock (as p2's show): its wrap would be refused, and nothing is left to destroy.
     const status = await run('online', 'status');
-    expect(status.stdout).toMatch(
-      /lapsed\/p1 \(written at online journal entry \d+\).*: its import tokens expired at /,
-    );
-    expect(status.stdout).not.toContain('wrap the earliest bundle below alone');
-    expect(status.stdout).toContain('wrap the newest bundle below alone');
-    // The caution's fresh parameters only (for lapsed/b): the lapsed bundle's line prints none of its own.
-    expectDescribedOnly(status.stdout);
-    const fresh = /other keys only \((keyferry online params [^)]*)\)/.exec(status.stdout)?.[1];
+    expect(wrapped(status.stdout)).toEqual(['p2']);
+    expect(destroyed(status.stdout)).toEqual([]);
+    expect(status.stdout).not.toContain('/p1');
+    const fresh = freshCommand(status.stdout);
     expect(fresh).toContain(`--key-id ${b}`);
     expect(fresh).not.toContain(a);
-    const zh = await run('--lang', 'zh-CN', 'online', 'status');
-    expect(zh.stdout).not.toContain('只包装下面最早的参数包');
   }, 120_000);
 
-  it('never says to wrap the newest bundle alone once its import tokens expired too: every key waiting is fetched anew', async () => {
+  it('says the newest bundle expired too once it did: every key waiting is fetched anew, nothing to wrap', async () => {
     const { run, ids } = await createdKeys(path.join(test.dir(), 'both-lapsed'), 'both', ['a', 'b']);
-    const [a, b] = ids as [string, string];
+    const [a] = ids as [string, string];
     expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
     test.kms().sim.clock.advance(25 * 3600_000);
     expect((await run('online', 'params', '--out', 'p2', '--key-id', a)).code).toBe(0);
@@ -116,19 +114,56 @@ describe('online status when bundles hold one key twice', () => {
     try {
       test.kms().sim.clock.set(Date.now());
       const status = await run('online', 'status');
-      expect(status.stdout).not.toContain('wrap the newest bundle below alone');
-      const fresh =
-        /fetch new parameters for every key waiting, in one new bundle \((keyferry online params [^)]*)\)/.exec(
-          status.stdout,
-        )?.[1];
-      expect(fresh).toContain(`--key-id ${a}`);
-      expect(fresh).toContain(`--key-id ${b}`);
-      expectDescribedOnly(status.stdout);
+      expect(wrapped(status.stdout)).toEqual([]);
+      expect(status.stdout).toMatch(/both-lapsed\/p2 \(written at online journal entry \d+\) expired at /);
+      expect(status.stdout).toContain(
+        'Next, fresh wrapping keys and import tokens in a new bundle: keyferry online params',
+      );
       const zh = await run('--lang', 'zh-CN', 'online', 'status');
-      expect(zh.stdout).not.toContain('只包装下面最新的参数包');
-      expect(zh.stdout).toContain('为每个等待中的密钥获取新的导入参数');
+      expect(zh.stdout).toContain('该包已无法再包装和导入');
     } finally {
       vi.useRealTimers();
     }
+  }, 120_000);
+
+  it('after a key was imported between rounds, never offers the earlier bundle that also holds it', async () => {
+    const { run, ids } = await createdKeys(path.join(test.dir(), 'imported'), 'imported', ['a', 'b', 'c']);
+    const [a, b, c] = ids as [string, string, string];
+    const dir = path.join(test.dir(), 'imported');
+    expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
+    const second = await run('online', 'params', '--out', 'p2', '--key-id', a);
+    await mkdir(path.join(dir, 'air'));
+    const wrap = await keyferry(
+      airgapWrapArgs(
+        { bundle: path.join(dir, 'p2'), out: path.join(dir, 'w2'), digest: paramsDigestFrom(second.stdout) },
+        '--allow-network',
+      ),
+      { cwd: path.join(dir, 'air') },
+    );
+    expect(wrap.code).toBe(0);
+    const digest = /bundle digest ([0-9A-F ]{79})/.exec(wrap.stdout)?.[1] as string;
+    expect((await run('online', 'import', '--bundle', 'w2', '--expect-digest', digest)).code).toBe(0);
+
+    // p1 holds a too: its wrap would carry a again (the KMS refuses it; a wasted wrap and custody set).
+    const status = await run('online', 'status');
+    expect(status.stdout).toContain('2 of 3 keys are not imported yet');
+    expect(status.stdout).not.toContain('were written since that import');
+    expect(status.stdout).toContain(`The import-parameters bundle ${path.join(dir, 'p1')} (journal entry `);
+    expect(status.stdout).toContain(
+      'so that bundle is not to be wrapped; destroy it and every copy. Next, fetch new import parameters for them only (keyferry online params',
+    );
+    const fresh = /fetch new import parameters for them only \((keyferry online params [^)]*)\)/.exec(
+      status.stdout,
+    )?.[1];
+    expect(fresh).not.toContain(a);
+    const zh = await run('--lang', 'zh-CN', 'online', 'status');
+    expect(zh.stdout).toContain('因此不应包装该参数包；请销毁它及其所有副本');
+
+    // Fetched as said: b and c take the new bundle alone, p1 is named to destroy.
+    expect((await run('online', 'params', '--out', 'p3', '--key-id', b, '--key-id', c)).code).toBe(0);
+    const after = await run('online', 'status');
+    expect(after.stdout).toContain(
+      'Fresh import parameters for them were written since that import, to ' + path.join(dir, 'p3'),
+    );
   }, 120_000);
 });

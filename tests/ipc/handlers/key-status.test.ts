@@ -88,7 +88,7 @@ describe('the key states in the app, as online status says them', () => {
       ...NOTHING_NEXT,
       missing: [named('k2', 'app/two')],
       missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
-      missingWrap: { folder: '/m/params-2', seq: 35 },
+      missingWrap: { folder: '/m/params-2', seq: 35, blocked: false },
     };
     const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
@@ -100,6 +100,51 @@ describe('the key states in the app, as online status says them', () => {
       '已为它们写出新的导入参数到 /m/params-2（日志条目 35）',
     );
   });
+
+  it('says the keys an import did not reach are fetched anew when their bundle also holds a key imported since', () => {
+    const next = {
+      ...NOTHING_NEXT,
+      missing: [named('k2', 'app/two')],
+      missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
+      missingWrap: { folder: '/m/params-1', seq: 20, blocked: true },
+    };
+    const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
+    const en = keyStatusLines(translator('en'), status, 2).join('\n');
+    expect(en).toContain(
+      'The import-parameters bundle /m/params-1 (journal entry 20) holds its parameters, but also those of a key that holds its material already or takes another bundle: a wrap covers every key of its bundle, so that bundle is not to be wrapped; destroy it and every copy. Next, fetch new import parameters for it only (step “Fetch the import parameters”)',
+    );
+    expect(en).not.toContain('were written since that import');
+    expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
+      '因此不应包装该参数包；请销毁它及其所有副本',
+    );
+  });
+
+  it('says the bundle plan after parameters for one key only: its bundle to wrap, the first destroyed, the other key fetched anew', async () => {
+    const { ipc, dir } = folder;
+    const { params: first, keyIds } = await airGapConfirmed(ipc, dir, ['AES_256', 'AES_256']);
+    const [k0, k1] = keyIds as [string, string];
+    await value(ipc, 'online.fetch-parameters', { keyIds: [k0] });
+    const second = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'online.write-parameters', {
+      folder: dir,
+    });
+    const status = await value<Response<'keyStatus'>>(ipc, 'online.status');
+    expect(status.next.beforeImport?.plan).toMatchObject({
+      takes: [{ folder: second.dir, digest: second.manifestSha256Grouped, keys: [named(k0, 'safety/k0')], wrap: null }],
+      destroy: [{ folder: first }],
+      fresh: [named(k1, 'safety/k1')],
+    });
+    const en = keyStatusLines(translator('en'), status, 2).join('\n');
+    expect(en).toContain(`destroy it and every copy, and never wrap it: ${first} (`);
+    expect(en).toContain(
+      `No bundle is to be wrapped for ${keyText('en', 'safety/k1', k1)} (a wrap of it would also wrap a key that takes another bundle or holds its material already, or split a replica group): fetch new import parameters for that key only, in one bundle`,
+    );
+    expect(en).toContain(
+      `Wrap the import-parameters bundle ${second.dir} (journal entry ${status.next.beforeImport?.plan?.takes[0]?.seq}, digest ${second.manifestSha256Grouped}) for ${keyText('en', 'safety/k0', k0)} on the air-gapped workstation`,
+    );
+    const zh = keyStatusLines(translator('zh-CN'), status, 2).join('\n');
+    expect(zh).toContain('没有密钥使用以下 1 个参数包');
+    expect(zh).toContain(`请在离线工作站上为${keyText('zh-CN', 'safety/k0', k0)}包装导入参数包 ${second.dir}`);
+  }, 120_000);
 
   it('proves the keys holding material after a deletion and says new parameters come first, then the air-gapped side', async () => {
     const { ipc, dir } = folder;

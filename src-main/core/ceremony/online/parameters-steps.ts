@@ -36,8 +36,8 @@ import { ESTIMATE_BLOCK_BYTES, preflightDestinations } from '../../media/preflig
 import { mapInSlices } from '../../yield';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import type { Warning } from '../../../i18n/warning';
-import { earlierBundlesStillLive, expiriesPastByKms } from './parameters-warnings';
-import { exposureRefusals } from './exposed-material';
+import { bundlePlanWarnings, expiriesPastByKms } from './parameters-warnings';
+import { bundlePlanOf } from './bundle-plan';
 import { airGapJournalForParameters } from './wrapped-bundle-makers';
 
 /**
@@ -317,11 +317,6 @@ export async function writeParametersBundleStep(
     now,
     keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
   );
-  const exposures = exposureRefusals(ctx.journalEntries()).map((r) => ({
-    seq: r.seq,
-    keyIds: r.keys.map((k) => k.keyId),
-  }));
-  const earlier = earlierBundlesStillLive(ctx.state, keys, kmsNow.getTime(), exposures);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
   // A key that takes its group's material (held by a member outside the round) is bound to the holder's.
   const takers = membersTakingGroupMaterial(keys, ctx.state.keys);
@@ -361,6 +356,8 @@ export async function writeParametersBundleStep(
     manifestSha256: written.digest,
     keyIds,
   });
+  // Said once this bundle is journaled: the plan counts it with every bundle written before.
+  const earlier = bundlePlanWarnings(bundlePlanOf(ctx.state, ctx.journalEntries(), now), ctx.state.keys);
   reportProgress(ctx.onProgress, {
     step: 'write-bundle',
     done: 1,

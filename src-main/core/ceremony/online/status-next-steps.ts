@@ -27,7 +27,10 @@
  *   only until then; after it their way on is fresh parameters; `missingBundle`: the bundle that import takes;
  *   `missingRefused`: that import (of the check of the round they share) refused for their expiry or
  *   their tokens (refused-imports.ts), so the same import again would be refused the same way;
- *   `missingWrap`: fresh parameters written for them all since (their round's wrap is next);
+ *   `missingWrap`: fresh parameters written for them all since (their round's wrap is next), and
+ *   whether the bundle plan (bundle-plan.ts) says that bundle is not to be wrapped (`blocked`: it
+ *   also holds a key that took its material from another bundle, or takes another: fresh parameters
+ *   for the keys not reached instead);
  * - each round at stage 'import' carries `refused`: its import refused for its expiry or for its
  *   replica group's held expiry (the same bundle with --expires is next), or null;
  * - `groups`: whether the ceremony has replica groups; `nothingImported`: no key holds imported
@@ -45,6 +48,7 @@ import { ONLINE_EVENTS, parametersFetchedData } from './events';
 import { refusalOfCheck, refusedImportOf, wrapsCheckedSinceWritten, type RefusedImport } from './refused-imports';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import type { JournaledKey, KeyStatus } from './types';
+import type { BundlePlan } from './bundle-plan';
 
 /**
  * The KMS's own answer that an import token has expired. Keyferry's IMPORT_TOKEN_EXPIRED and
@@ -88,7 +92,7 @@ export interface StatusNextSteps {
   readonly missingBundle: string | null;
   readonly missingRefused: RefusedImport | null;
   /** The import-parameters bundle written for the `missing` keys since their import (their round's wrap, all of them), or null. */
-  readonly missingWrap: { readonly folder: string; readonly seq: number } | null;
+  readonly missingWrap: { readonly folder: string; readonly seq: number; readonly blocked: boolean } | null;
   readonly groups: boolean;
   readonly nothingImported: boolean;
 }
@@ -252,12 +256,16 @@ function sharedRoundOf(keys: readonly KeyStatus[], rounds: ReadonlyMap<string, M
   return these.every((r) => r?.stage === first.stage && r.seq === first.seq) ? first : null;
 }
 
-/** The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`. */
+/**
+ * The next steps of the ceremony's `journaled` keys against the KMS's `status` (see above), at `now`;
+ * `plan`: the keys the bundle plan fetches anew (absent: none).
+ */
 export function statusNextSteps(
   journaled: readonly JournaledKey[],
   status: readonly KeyStatus[],
   entries: readonly JournalEntry[],
   now: Date,
+  plan: Pick<BundlePlan, 'fresh'> = { fresh: [] },
 ): StatusNextSteps {
   const stateOf = new Map(status.map((s) => [s.keyId, keyStateOfName(s.keyState)]));
   // Not lost any more: Enabled again after a send of ours; or still Pending import while the import
@@ -346,7 +354,14 @@ export function statusNextSteps(
     missingTokens: tokensAfterRefusal(tokensOf(missing, entries, now), missingCheckRefused),
     missingBundle: shared.folder,
     missingRefused: missingCheckRefused && missingCheckRefused.kind !== 'group' ? missingCheckRefused : null,
-    missingWrap: missingRound?.stage === 'wrap' ? { folder: missingRound.folder, seq: missingRound.seq } : null,
+    missingWrap:
+      missingRound?.stage === 'wrap'
+        ? {
+            folder: missingRound.folder,
+            seq: missingRound.seq,
+            blocked: missing.some((k) => plan.fresh.includes(k.keyId)),
+          }
+        : null,
     groups: journaled.some((k) => k.replicaOf !== null),
     nothingImported:
       keys.every((k) => !k.imported && !k.lapsed && !k.deleted) &&

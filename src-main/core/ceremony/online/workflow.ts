@@ -29,7 +29,7 @@ import { refuseParametersBeforeProof } from './status-next-steps';
 import { chooseParametersRound, type FetchParametersOptions } from './parameters-choice';
 import { materialSourcesOf } from './material-sources';
 import { groupMaterialHolders } from './group-material';
-import { bundlesWaitedOn } from './newest-parameters-bundles';
+import { bundlePlanOf, type BundlePlan } from './bundle-plan';
 import { importedCustodyOf } from './recorded-custody';
 import { ONLINE_EVENTS } from './events';
 import {
@@ -102,6 +102,7 @@ export type UnjournaledLook = Pick<
   | 'importedCustody'
   | 'materialSourcesOf'
   | 'groupMaterialHolders'
+  | 'bundlePlan'
 >;
 
 export class OnlineCeremony {
@@ -156,6 +157,7 @@ export class OnlineCeremony {
       importedCustody: (...keyIds) => ceremony.importedCustody(...keyIds),
       materialSourcesOf: (keyIds) => ceremony.materialSourcesOf(keyIds),
       groupMaterialHolders: (keyIds) => ceremony.groupMaterialHolders(keyIds),
+      bundlePlan: () => ceremony.bundlePlan(),
     };
   }
 
@@ -232,16 +234,11 @@ export class OnlineCeremony {
   }
 
   /**
-   * The keys waiting for material by the import-parameters bundle each waits on, its newest written
-   * (newest-parameters-bundles.ts), oldest bundle first: after parameters for some keys only, the
-   * others still wait on an earlier bundle.
+   * Which bundle each key waiting for material takes, which bundles are to be destroyed and which
+   * keys need fresh parameters (bundle-plan.ts), now: what the parameters warnings say too.
    */
-  bundlesWaitedOn(): { folder: string; manifestSha256: string; seq: number; keys: JournaledKey[] }[] {
-    const journaled = new Map(this.keys().map((k) => [k.keyId, k]));
-    return bundlesWaitedOn(this.#state).map(({ bundle, keyIds }) => ({
-      ...bundle,
-      keys: keyIds.flatMap((id) => journaled.get(id) ?? []),
-    }));
+  bundlePlan(): BundlePlan {
+    return bundlePlanOf(this.#state, this.#ctx.journalEntries(), this.#now());
   }
 
   /**

@@ -4,12 +4,8 @@ import type { enWarnings } from '../en/warnings';
 export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } = {
   'warning.TOKEN_EXPIRES_SOON':
     '{count, plural, =1 {密钥 {keyId} 的导入令牌将于} other {# 个密钥的导入令牌中，最早到期的是密钥 {keyId} 的令牌，将于}} {at, date, moment} 到期，还剩 {minutes} 分钟：请在此之前导入，或重新获取导入参数。',
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE':
-    '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。请只把新的参数包带到离线工作站，并销毁之前的参数包；但如果离线端已经包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。',
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE':
-    '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。对于新参数包中的密钥 {keysList}，请只把新的参数包带到离线工作站，并销毁之前的参数包；但如果离线端已经为{keys, plural, =1 {该密钥} other {这些密钥}}包装过其中一个，请导入那次包装，不要再次包装。包装其中两个会产生两个版本的密钥材料。新的参数包不含 {otherKeysList}：请为{otherKeys, plural, =1 {该密钥保留其} other {这些密钥保留它们}}所用的{otherBundles, plural, =1 {参数包} other { # 个参数包}} {otherBundlesList}（文件夹和摘要）。',
-  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS':
-    '本次仪式之前已写出 {count} 个导入参数包，为其获取的导入令牌在 {at, date, moment} 之前可能仍被接受：{bundlesList}（文件夹和摘要）。之前的参数包还含有 {beyondKeysList} 的导入参数，而新的参数包没有：销毁之前的参数包后，这些密钥在为其运行 online params 之前将没有任何参数包。每个密钥只包装一个参数包：如果离线端已经包装过之前的参数包，请导入那次包装，不要包装新的参数包；如果没有，要么包装之前的参数包（它也涵盖这些密钥）并销毁新的参数包，要么包装新的参数包、销毁之前的参数包，并为这些密钥运行 online params。包装其中两个会产生两个版本的密钥材料。',
+  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY':
+    '本次仪式有不止一个导入参数包含有相同密钥的导入参数，且其导入令牌仍可能被 KMS 接受。一次包装会涵盖其参数包中的每个密钥，一个密钥若从两个参数包包装，其密钥材料就会出现两个版本：每个密钥只用一个参数包，如下所列。{wrapped, plural, =0 {} other {已经包装过、其包装已在此处检查但尚未导入（密钥 → 已包装密钥材料包）：{wrappedList}。请导入那次包装，不要再次包装这些密钥。}}{takes, plural, =0 {} other {在离线工作站上包装，每个参数包只包装一次（密钥 → 导入参数包，文件夹和摘要）：{takesList}。}}{destroy, plural, =0 {} other {请销毁以下 {destroy} 个参数包及其所有副本，切勿包装（其导入令牌最迟在 {at, date, moment} 之前可能被接受）：{destroyList}（文件夹和摘要）。}}{fresh, plural, =0 {} other {上面没有任何参数包应为 {freshList} 包装（包装它会同时包装一个使用其他参数包或已持有密钥材料的密钥，或拆开一个副本组）：请在同一个参数包中只为{fresh, plural, =1 {该密钥} other {这些密钥}}获取新的导入参数（keyferry online params，每个密钥一个 --key-id；或在应用的参数步骤中选中{fresh, plural, =1 {该密钥} other {这些密钥}}），然后包装由此写出的参数包。}}如果离线端已经包装过其中某个参数包，而此处尚未有导入检查过那次包装，请先导入那次包装，然后运行 keyferry online status：它会再次说明每个密钥使用哪个参数包。',
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED':
     '{count} 个导入参数包 {bundlesList}（文件夹和摘要）写于在日志条目 {seq} 因密钥材料泄露而被拒绝的那次包装之前，其导入令牌在 {at, date, moment} 之前可能仍被接受。那次包装所用的是介质上被改动过的副本：请销毁这些参数包及其所有副本，切勿再次包装它们，也不要导入它们的任何包装，只把新的参数包带到离线工作站。',
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED':

@@ -1,14 +1,18 @@
 /**
  * A second import-parameters bundle of the same keys while the first one's import tokens may still
  * be accepted: bundles any of which the air-gapped side could wrap (the trial's officer could not
- * tell which stick was "the" bundle). Writing another warns, naming every earlier one by folder and
- * digest and saying until when their tokens may be accepted; once they have expired (the usual reason
- * to fetch again) nothing is said. Real simulator over HTTP, real files.
+ * tell which stick was "the" bundle). Writing another says the bundle plan (bundle-plan.ts): each
+ * key with the one bundle it takes, every bundle to destroy by folder and digest and until when its
+ * tokens may be accepted, the keys to fetch anew; once the tokens have expired (the usual reason to
+ * fetch again) nothing is said. The rounds of `online params --key-id` the one warning got wrong:
+ * every sentence of the plan is true in each. Real simulator over HTTP, real files.
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listValue } from '../../../../src-main/i18n/list';
 import { english, translator } from '../../../../src-main/i18n/translate';
+import type { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
+import type { Warning } from '../../../../src-main/i18n/warning';
 import {
   airGapSide,
   createFixture,
@@ -28,119 +32,115 @@ afterEach(async () => {
   await f.close();
 });
 
+/** Parameters for `keyIds` (all: every key waiting) written to `name`. */
+async function params(online: OnlineCeremony, name: string, keyIds?: (string | undefined)[]) {
+  await online.fetchParameters(keyIds ? { keyIds: keyIds as string[] } : {});
+  return online.writeParametersBundle(path.join(f.dir, name));
+}
+
+/** The plan warning among `warnings`, in English and in Chinese (undefined: none). */
+function said(warnings: readonly Warning[]) {
+  const plan = warnings.find((w) => w.code === 'PARAMETERS_BUNDLES_ONE_PER_KEY');
+  if (!plan) return undefined;
+  const message = { key: 'warning.PARAMETERS_BUNDLES_ONE_PER_KEY', values: plan.values } as const;
+  return { values: plan.values, en: english.message(message), zh: translator('zh-CN').message(message) };
+}
+
+/** A bundle as the plan names it: folder and grouped digest. */
+const named = (b: { dir: string; manifestSha256Grouped: string }) => `${b.dir} (${b.manifestSha256Grouped})`;
+/** A key as the plan names it. */
+const keyNamed = (k: { alias: string; keyId: string } | undefined) => `${k?.alias} (${k?.keyId})`;
+
 describe('a second import-parameters bundle of the same keys', () => {
-  it('warns while earlier bundles’ tokens may still be accepted, naming every one by folder and digest, and until when', async () => {
-    const plan = f.plan(['AES_256', 'EC_P256']);
-    const { online, first } = await onlineWithFirstBundle(f, plan);
-    expect(first.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
-
-    const reissued = await online.fetchParameters();
-    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
-    const warning = second.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE');
-    expect(warning?.values).toEqual({
-      count: 1,
-      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
-      at: expect.any(Number),
+  it('one key fetched again: take the new bundle, destroy the earlier one, named by folder and digest, and until when', async () => {
+    const { online, first } = await onlineWithFirstBundle(f, f.plan(['AES_256']));
+    expect(first.warnings.map((w) => w.code)).not.toContain('PARAMETERS_BUNDLES_ONE_PER_KEY');
+    const [a] = online.keys();
+    const second = await params(online, 'params-2');
+    const plan = said(second.warnings);
+    expect(plan?.values).toMatchObject({
+      takes: 1,
+      takesList: listValue([`${keyNamed(a)} → ${named(second)}`]),
+      destroy: 1,
+      destroyList: listValue([named(first)]),
+      fresh: 0,
+      wrapped: 0,
     });
-    expect(english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: warning?.values })).toContain(
-      `This ceremony wrote an import-parameters bundle before whose import tokens may still be accepted, until`,
+    expect(plan?.en).toContain(
+      `each bundle once (key → import-parameters bundle, folder and digest): ${keyNamed(a)} → ${named(second)}.`,
     );
-    // In Chinese too it is the parameters bundle (参数包) to take over and the earlier ones to destroy,
-    // never the wrapped-material bundle (材料包), which is what the online side must keep.
-    const zh = translator('zh-CN').message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: warning?.values });
-    expect(zh).toContain('请只把新的参数包带到离线工作站，并销毁之前的参数包');
-    expect(zh).not.toContain('材料包');
-
-    // A third: both earlier bundles are named (the trial's third run named only the second).
-    await online.fetchParameters();
-    const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
-    const both = third.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE');
-    expect(both?.values).toEqual({
-      count: 2,
-      bundlesList: listValue([
-        `${first.dir} (${first.manifestSha256Grouped})`,
-        `${second.dir} (${second.manifestSha256Grouped})`,
-      ]),
-      at: Math.max(...reissued.map((i) => Date.parse(i.tokenExpiresAt))),
-    });
-    expect(english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: both?.values })).toContain(
-      `This ceremony wrote 2 import-parameters bundles before whose import tokens may still be accepted`,
-    );
+    expect(plan?.en).toContain(`Destroy this bundle and every copy, and never wrap it (import tokens accepted until`);
+    expect(plan?.en).not.toContain('import that wrap and do not wrap again');
+    // In Chinese too it is the parameters bundle (参数包) to destroy, never the wrapped-material bundle.
+    expect(plan?.zh).toContain(`请销毁以下 1 个参数包及其所有副本，切勿包装`);
+    expect(plan?.zh).not.toContain('材料包');
   });
 
-  it('fetched for some keys only, does not say to destroy an earlier bundle that is the only one of the others', async () => {
+  it('both, A, B, then both again: both take the last bundle, the three earlier ones are each named to destroy', async () => {
+    const { online, first } = await onlineWithFirstBundle(f, f.plan(['AES_256', 'AES_256']));
+    const [a, b] = online.keys();
+    const second = await params(online, 'params-2', [a?.keyId]);
+    const third = await params(online, 'params-3', [b?.keyId]);
+    // B's turn: A keeps params-2, B takes params-3, params-1 (both) is taken by neither.
+    expect(said(third.warnings)?.values).toMatchObject({
+      takesList: listValue([`${keyNamed(a)} → ${named(second)}`, `${keyNamed(b)} → ${named(third)}`]),
+      destroyList: listValue([named(first)]),
+      fresh: 0,
+    });
+    const fourth = await params(online, 'params-4');
+    const plan = said(fourth.warnings);
+    expect(plan?.values).toMatchObject({
+      takesList: listValue([`${keyNamed(a)} → ${named(fourth)}`, `${keyNamed(b)} → ${named(fourth)}`]),
+      destroy: 3,
+      destroyList: listValue([named(first), named(second), named(third)]),
+    });
+    // Not "import that wrap and do not wrap again", false if a wrap seen nowhere was A's alone.
+    expect(plan?.en).not.toContain('do not wrap again');
+    expect(plan?.en).toContain(
+      'If the air-gapped side already wrapped one of these bundles and no import here has checked that wrap, import that wrap first, then run keyferry online status',
+    );
+    expect(plan?.zh).toContain('请销毁以下 3 个参数包');
+  });
+
+  it('both, then A twice: names which bundle A takes, and says B is fetched anew, its only bundle also holding A', async () => {
+    const { online, first } = await onlineWithFirstBundle(f, f.plan(['AES_256', 'AES_256']));
+    const [a, b] = online.keys();
+    const second = await params(online, 'params-2', [a?.keyId]);
+    const third = await params(online, 'params-3', [a?.keyId]);
+    const plan = said(third.warnings);
+    expect(plan?.values).toMatchObject({
+      takesList: listValue([`${keyNamed(a)} → ${named(third)}`]),
+      destroyList: listValue([named(first), named(second)]),
+      fresh: 1,
+      freshList: listValue([keyNamed(b)]),
+    });
+    expect(plan?.en).toContain(
+      `No bundle above is to be wrapped for ${keyNamed(b)} (a wrap of it would also wrap a key that takes another bundle or holds its material already, or split a replica group): fetch new import parameters for that key only, in one bundle`,
+    );
+    expect(plan?.zh).toContain(`上面没有任何参数包应为 ${keyNamed(b)} 包装`);
+  });
+
+  it('both wrapped and checked here, then A, then B: import that wrap for both, destroy the later bundles', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
     const { online, first } = await onlineWithFirstBundle(f, plan);
-    const [one, two] = online.keys();
-    await online.fetchParameters({ keyIds: [one?.keyId as string] });
-    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
-    expect(second.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
-    const warning = second.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS');
+    const [a, b] = online.keys();
+    const { out } = await airGapSide(f, plan, first.dir);
+    await online.checkWrappedBundle(out, await receiptDigestOf(out));
+    const second = await params(online, 'params-2', [a?.keyId]);
+    const third = await params(online, 'params-3', [b?.keyId]);
+    const warning = said(third.warnings);
+    // Never "import that wrap" beside "keep params-2 for A": the wrap holds A, params-2 is destroyed.
     expect(warning?.values).toMatchObject({
-      count: 1,
-      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
-      beyondKeysList: listValue([`${two?.alias} (${two?.keyId})`]),
+      wrappedList: listValue([`${keyNamed(a)} → ${out}`, `${keyNamed(b)} → ${out}`]),
+      takes: 0,
+      destroyList: listValue([named(second), named(third)]),
+      fresh: 0,
     });
-    const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS', values: warning?.values });
-    expect(said).toContain(
-      `It also holds the import parameters of ${two?.alias} (${two?.keyId}), which the new bundle does not`,
+    expect(warning?.en).toContain(
+      `(key → wrapped-material bundle): ${keyNamed(a)} → ${out}, ${keyNamed(b)} → ${out}. Import that wrap; do not wrap those keys again.`,
     );
-    expect(said).not.toContain('Take only the new bundle');
-  });
-
-  it('fetched for the other keys next, does not call the first bundle the only one of keys given their own since', async () => {
-    const plan = f.plan(['AES_256', 'AES_256']);
-    const { online, first } = await onlineWithFirstBundle(f, plan);
-    const [one, two] = online.keys();
-    await online.fetchParameters({ keyIds: [one?.keyId as string] });
-    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
-    // The second key's turn: the first key has params-2 now, so params-1 is no longer its only bundle.
-    await online.fetchParameters({ keyIds: [two?.keyId as string] });
-    const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
-    expect(third.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_OTHERS');
-    const warning = third.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE');
-    expect(warning?.values).toMatchObject({
-      count: 1,
-      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
-    });
-    // "Take only the new bundle" is said for the second key only: params-2, the first key's, is to be kept.
-    const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE', values: warning?.values });
-    expect(said).toContain(`For ${two?.alias} (${two?.keyId}), the key of the new bundle, take only the new bundle`);
-    expect(said).toContain('unless the air-gapped side already wrapped it for that key: then import that wrap');
-    expect(said).toContain(
-      `The new bundle does not hold ${one?.alias} (${one?.keyId}): keep the bundle that key waits on, ${second.dir} (${second.manifestSha256Grouped}) (folder and digest), for it.`,
-    );
-    const zh = translator('zh-CN').message({
-      key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE',
-      values: warning?.values,
-    });
-    expect(zh).toContain(`新的参数包不含 ${one?.alias} (${one?.keyId})：请为该密钥保留其所用的参数包 ${second.dir}`);
-    expect(zh).toContain('但如果离线端已经为该密钥包装过其中一个');
-  });
-
-  it('fetched for a third key last, says the bundles each of the other keys waits on, one per key', async () => {
-    const plan = f.plan(['AES_256', 'AES_256', 'AES_256']);
-    const { online, first } = await onlineWithFirstBundle(f, plan);
-    const [one, two, three] = online.keys();
-    await online.fetchParameters({ keyIds: [one?.keyId as string] });
-    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
-    await online.fetchParameters({ keyIds: [two?.keyId as string] });
-    const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
-    await online.fetchParameters({ keyIds: [three?.keyId as string] });
-    const fourth = await online.writeParametersBundle(path.join(f.dir, 'params-4'));
-    const warning = fourth.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE');
-    expect(warning?.values).toMatchObject({
-      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
-    });
-    const said = english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE', values: warning?.values });
-    expect(said).toContain(
-      `The new bundle does not hold ${one?.alias} (${one?.keyId}), ${two?.alias} (${two?.keyId}): keep the bundles those keys wait on, ${second.dir} (${second.manifestSha256Grouped}), ${third.dir} (${third.manifestSha256Grouped}) (folder and digest), for them.`,
-    );
-    const zh = translator('zh-CN').message({
-      key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE_FOR_THESE',
-      values: warning?.values,
-    });
-    expect(zh).toContain(`请为这些密钥保留它们所用的 2 个参数包 ${second.dir}`);
+    expect(warning?.en).not.toContain('To wrap on the air-gapped workstation');
+    expect(warning?.zh).toContain('请导入那次包装，不要再次包装这些密钥');
   });
 
   it('names no bundle for parameters fetched and never written', async () => {
@@ -151,7 +151,7 @@ describe('a second import-parameters bundle of the same keys', () => {
     await online.fetchParameters();
     await online.fetchParameters();
     const only = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
-    expect(only.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+    expect(only.warnings.map((w) => w.code)).not.toContain('PARAMETERS_BUNDLES_ONE_PER_KEY');
   });
 
   it('says nothing once the first bundle’s tokens have expired', async () => {
@@ -163,7 +163,7 @@ describe('a second import-parameters bundle of the same keys', () => {
     await later.connect();
     await later.fetchParameters();
     const second = await later.writeParametersBundle(path.join(f.dir, 'params-2'));
-    expect(second.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+    expect(second.warnings.map((w) => w.code)).not.toContain('PARAMETERS_BUNDLES_ONE_PER_KEY');
   });
   it('says nothing for a re-import within the day: a key bound to its material takes no other version', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
@@ -179,7 +179,7 @@ describe('a second import-parameters bundle of the same keys', () => {
     await online.fetchParameters();
     const again = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
     expect(again.keyIds).toEqual([keyId]);
-    expect(again.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+    expect(again.warnings.map((w) => w.code)).not.toContain('PARAMETERS_BUNDLES_ONE_PER_KEY');
   });
   it('goes by the KMS’s time as the new tokens prove it, not by a clock that lags it', async () => {
     const plan = f.plan(['AES_256']);
@@ -188,6 +188,6 @@ describe('a second import-parameters bundle of the same keys', () => {
     f.sim.clock.advance(DAY_AND_AN_HOUR);
     await online.fetchParameters();
     const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
-    expect(second.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+    expect(second.warnings.map((w) => w.code)).not.toContain('PARAMETERS_BUNDLES_ONE_PER_KEY');
   });
 });
