@@ -314,7 +314,7 @@ export interface MessageValueTable {
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
   'status.next.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number };
   'status.next.bundle-take': { wrapped: string; wrap: string | number; wrapSeq: string | number; dir: string | number; seq: string | number; keys: string | number; digest: string | number };
-  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; clock: string; by: string; wrap: string; dir: string | number; dirSeq: string | number };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; clock: string; by: string; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedCode: string | number; since: string };
   'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
   'status.next.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; parameters: string };
   'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
@@ -1160,8 +1160,8 @@ export interface MessageValueTable {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP': { journal: string | number; field: string; recorded: string | number; given: string | number };
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next': { field: string; recorded: string | number };
   'connection.value': { simulator: string; value: string | number };
-  'receipt.people.replacedCustodySet': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; seq: string | number };
-  'online.import.replaced-custody-set': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; seq: string | number };
+  'receipt.people.replacedCustodySet': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; refused: string; seq: string | number };
+  'online.import.replaced-custody-set': { setTag: string | number; threshold: string | number; total: string | number; custodiansList: string | number; folder: string | number; refused: string; seq: string | number };
   'online.next.new-parameters': { command: string | number };
   'online.next.parameters-again': { command: string | number };
   'cli.col': { col: string };
@@ -1224,7 +1224,7 @@ export interface MessageValueTable {
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; scope: string; keys: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
   'online.status.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number; command: string | number };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; hasBundle: string; bundle: string | number };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedCode: string | number; since: string; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
@@ -2548,6 +2548,7 @@ export interface MessageValueTable {
   'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedList: string | number; takes: number; takesList: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshList: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
+  'warning.WRAPPED_KEY_SKIPPED': { alias: string | number; keyId: string | number; held: string; digest: string | number; at: Date | number; seq: string | number };
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string };
   'warning.WRAPPED_FROM_UNRECORDED_PARAMETERS': { latestDir: string | number; latestDigest: string | number };
   'warning.CLOCK_SUSPECT': { count: number; keyId: string | number; at: Date | number; now: Date | number };
@@ -2637,6 +2638,7 @@ export interface MessageValueTable {
   'journal.event.wrap.repeated-refused': NoValues;
   'journal.event.wrapped-bundle.checked': NoValues;
   'journal.event.wrapped-bundle.completed': NoValues;
+  'journal.event.wrapped-bundle.key-skipped': NoValues;
   'journal.event.wrapped-bundle.refused': NoValues;
   'journal.event.wrapped-bundle.partial-removed': NoValues;
   'journal.event.wrapped-bundle.partial-remove-failed': NoValues;

@@ -78,6 +78,26 @@ export async function runStoppedWhen(
   return { ...run, stopped };
 }
 
+/**
+ * Runs the CLI (NODE_ENV=test) in a process group of its own and kills it (SIGKILL) once it pauses at
+ * the test pause `point` (src-main/cli/test-pause.ts); the process and its run once it ended.
+ */
+export async function killedAt(
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  point: string,
+): Promise<{ child: ChildProcess; run: CliRun }> {
+  const child = spawnCli(args, {
+    cwd: options.cwd,
+    env: { ...options.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point },
+    detached: true,
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    if (d.toString('utf8').includes(`test pause: ${point}`)) process.kill(-(child.pid as number), 'SIGKILL');
+  });
+  return { child, run: await runOf(child) };
+}
+
 /** The journal head and entry count a receipt's text twin prints. */
 export function receiptJournalSeal(text: string): { head: string; count: number } {
   const lines = text.split('\n');

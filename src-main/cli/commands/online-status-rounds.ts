@@ -116,6 +116,7 @@ export function printMissingImports(
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
 ): number {
   const command = nextOnline('params', values);
+  const unproven = wrap?.refused?.code === 'WRAPPED_RESTORE_UNPROVEN' ? wrap.refused : undefined;
   if (missing.length > 0) {
     // A refusal of their expiry, or the KMS's word that their tokens expired (its clock, not this
     // computer's), that running the same import again would meet.
@@ -129,10 +130,16 @@ export function printMissingImports(
         hasBundle: bundle === null ? 'no' : 'yes',
         bundle: bundle ?? '',
         refused: expiry?.kind ?? 'no',
-        // Fresh parameters written for them since: the wrap of that bundle, not the same import again.
-        wrap: wrap ? (wrap.blocked ? 'blocked' : 'yes') : 'no',
+        // Fresh parameters written for them: the wrap of that bundle, not the same import again (unless the
+        // bundle plan takes it for none of them); unless a custody restore made for them was refused as
+        // unproven since (said on its own below).
+        wrap: unproven ? 'unproven' : wrap ? (wrap.blocked ? 'blocked' : 'yes') : 'no',
         dir: wrap?.folder ?? '',
         dirSeq: wrap?.seq ?? 0,
+        since: wrap?.since === false ? 'no' : 'yes',
+        wrapRefused: wrap?.refused ? 'yes' : 'no',
+        wrapRefusedSeq: wrap?.refused?.seq ?? 0,
+        wrapRefusedCode: wrap?.refused?.code ?? '',
         refusedSeq: expiry?.refusedSeq ?? 0,
         code: expiry?.code ?? '',
         by: expiry?.by ?? 'computer',
@@ -140,6 +147,15 @@ export function printMissingImports(
         command,
       }),
     );
+    // A restore of material this journal never saw wrapped, refused: new material, as before any import.
+    if (unproven)
+      io.stdout(
+        cliTranslator(io).t('online.status.restore-unproven', {
+          seq: unproven.seq,
+          folder: unproven.folder,
+          command,
+        }),
+      );
   }
   // Their tokens lapsed: a key taking its group's material is restored from the holder's custody copy.
   if (tokens?.lapsed)

@@ -134,6 +134,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapping-algorithm.chosen': 'override',
   'wrapped-bundle.refused': 'refusal',
   'wrapped-bundle.other-journal-accepted': 'override',
+  // A key of a checked bundle left out: it holds a later wrap's material (online/skipped-keys.ts).
+  'wrapped-bundle.key-skipped': 'refusal',
   'credentials.refused': 'refusal',
   'step.failed': 'failure',
   // The session before sent imports and recorded no answer to them (online/unrecorded-session.ts).

@@ -142,7 +142,17 @@ export const keyStatusListSchema = z.object({
      * its wrap is next, unless `blocked` (the bundle plan fetches those keys anew: it also holds a key
      * that took its material elsewhere); null: none.
      */
-    missingWrap: z.object({ folder: z.string(), seq: z.number().int(), blocked: z.boolean() }).nullable(),
+    missingWrap: z
+      .object({
+        folder: z.string(),
+        seq: z.number().int(),
+        blocked: z.boolean(),
+        /** Written after a key of the ceremony took an import (else before any). */
+        since: z.boolean(),
+        /** The last wrapped bundle refused after it was written. */
+        refused: z.object({ seq: z.number().int(), code: z.string(), folder: z.string() }).nullable(),
+      })
+      .nullable(),
     /** Whether the ceremony has replica groups (a key of `missing` may leave one incomplete). */
     groups: z.boolean(),
     /**

@@ -123,6 +123,10 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
             wrap: next.missingWrap ? (next.missingWrap.blocked ? 'blocked' : 'yes') : 'no',
             dir: next.missingWrap?.folder ?? '',
             dirSeq: next.missingWrap?.seq ?? 0,
+            since: next.missingWrap?.since === false ? 'no' : 'yes',
+            wrapRefused: next.missingWrap?.refused ? 'yes' : 'no',
+            wrapRefusedSeq: next.missingWrap?.refused?.seq ?? 0,
+            wrapRefusedCode: next.missingWrap?.refused?.code ?? '',
           }),
         ]
       : []),
@@ -164,6 +168,9 @@ type BundlePlanToSay = NonNullable<NonNullable<Response<'keyStatus'>['next']['be
  */
 function planLines(tr: Pick<Translator, 't'>, plan: BundlePlanToSay): string[] {
   const { t } = tr;
+  // One bundle for every key waiting, nothing to destroy or fetch anew: the lines above and the steps
+  // say that one path already (online status says it as the one bundle too, without the caution).
+  if (plan.takes.length <= 1 && plan.destroy.length === 0 && plan.fresh.length === 0) return [];
   return [
     t('status.next.bundle-plan', {
       takes: plan.takes.length,

@@ -11,7 +11,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
-import { runOf, spawnCli } from '../../integration/cli-process';
+import { killedAt } from '../../integration/cli-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { wrappedCliCeremony, CUSTODY_TWO_OF_TWO } from './wrapped-cli-ceremony';
 import { simAndFolderPerFile } from './sim-folder';
@@ -21,16 +21,12 @@ const test = simAndFolderPerFile('kf-cli-import-killed-');
 /** A wrapped ceremony of `keys` in folder `name`, its `online import` killed (SIGKILL) between the import and the proof. */
 async function killedImport(name: string, keys: Parameters<typeof wrappedCliCeremony>[2]) {
   const ceremony = await wrappedCliCeremony(path.join(test.dir(), name), test.kms().sim, keys, CUSTODY_TWO_OF_TWO);
-  const point = 'import-before-verify';
-  const child = spawnCli(ceremony.importCommand, {
-    cwd: ceremony.online,
-    env: { ...ceremony.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: point },
-    detached: true,
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    if (d.toString('utf8').includes(`test pause: ${point}`)) process.kill(-(child.pid as number), 'SIGKILL');
-  });
-  expect((await runOf(child)).code).toBeNull();
+  const { child, run } = await killedAt(
+    ceremony.importCommand,
+    { cwd: ceremony.online, env: ceremony.env },
+    'import-before-verify',
+  );
+  expect(run.code).toBeNull();
   return { ...ceremony, child };
 }
 

@@ -31,7 +31,7 @@ describe('online params a second time', () => {
     const second = await run('online', 'params', '--out', 'params-2');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(
-      `WARNING: This ceremony wrote an import-parameters bundle before whose import tokens may still be accepted, until `,
+      'WARNING: This ceremony has more than one import-parameters bundle whose import tokens the KMS may still accept for the same keys.',
     );
     expect(second.stdout).toContain(
       `${path.join(test.dir(), 'params-1')} (${digest?.[1]} ${digest?.[2]}) (folder and digest)`,

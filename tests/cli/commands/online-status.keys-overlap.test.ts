@@ -150,14 +150,14 @@ describe('online status when bundles hold one key twice', () => {
     expect(status.stdout).not.toContain('were written since that import');
     expect(status.stdout).toContain(`The import-parameters bundle ${path.join(dir, 'p1')} (journal entry `);
     expect(status.stdout).toContain(
-      'so that bundle is not to be wrapped; destroy it and every copy. Next, fetch new import parameters for them only (keyferry online params',
+      'so that bundle is not to be wrapped now. If an air-gapped receipt shows it was wrapped already, import that wrap: online import takes from it the keys still waiting and leaves out a key holding material imported from a later bundle. Otherwise destroy that bundle and every copy, then fetch new import parameters for them only (keyferry online params',
     );
     const fresh = /fetch new import parameters for them only \((keyferry online params [^)]*)\)/.exec(
       status.stdout,
     )?.[1];
     expect(fresh).not.toContain(a);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
-    expect(zh.stdout).toContain('因此不应包装该参数包；请销毁它及其所有副本');
+    expect(zh.stdout).toContain('因此现在不应包装该参数包。若某份离线回执表明它已被包装过，请导入那份包装');
 
     // Fetched as said: b and c take the new bundle alone, p1 is named to destroy.
     expect((await run('online', 'params', '--out', 'p3', '--key-id', b, '--key-id', c)).code).toBe(0);

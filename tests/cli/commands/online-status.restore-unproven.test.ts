@@ -11,12 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
 import { onlineAt } from '../../helpers/cli-sides';
-import { shareFileIn } from '../../helpers/custody-files';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
-import { airgapConfirmations } from './witness-args';
-import { CUSTODY_TWO_OF_TWO, wrappedCliCeremony } from './wrapped-cli-ceremony';
+import { CUSTODY_TWO_OF_TWO, importRestoredFirstSet, wrappedCliCeremony } from './wrapped-cli-ceremony';
 
 let dir: string;
 let kms: SimSetup;
@@ -41,20 +38,7 @@ it('names the refused restore and sends the officer to fresh parameters and new 
   // The first wrap is never imported: its shares are restored under fresh parameters instead.
   const params = await on(['online', 'params', '--out', 'params-2']);
   expect(params.code).toBe(0);
-  const journal = c.wrapCommand[c.wrapCommand.indexOf('--journal') + 1] as string;
-  const restored = await keyferry(
-    [
-      ...['custody', 'restore', '--bundle', path.join(c.online, 'params-2'), '--wrapped-out', 'wrapped-restore'],
-      ...['--share', shareFileIn('dana', 1, c.airgap), '--share', shareFileIn('eli', 2, c.airgap)],
-      ...['--journal', journal, '--operator', 'Ana', '--witness', 'Ben'],
-      ...airgapConfirmations(params.stdout, ['Ben']),
-      '--allow-network',
-    ],
-    { cwd: c.airgap, env: {} },
-  );
-  expect(restored.stderr).toBe('');
-  expect(restored.code).toBe(0);
-  const refused = await keyferry(nextCommand(onPrintedMedia(restored.stdout)), { cwd: c.online, env: c.env });
+  const refused = await importRestoredFirstSet(c, 'params-2', params.stdout);
   expect(refused.code).toBe(1);
   expect(refused.stderr + refused.stdout).toContain('but this online journal never saw that material wrapped');
   expect(refused.stderr + refused.stdout).toContain(': the key never held imported material, and no wrapped bundle');

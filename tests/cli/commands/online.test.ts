@@ -311,7 +311,7 @@ describe('keyferry online: steps in order', () => {
       ],
       { cwd: dir, env },
     );
-    expect(noWitness.stderr).toMatch(/witnesses: at least 1 entry \(should be: a list of 1-20 names/);
+    expect(noWitness.stderr).toContain('No witness was named. Name every witness with --witness NAME.');
     const hmac = await keyferry(
       [
         'online',
@@ -331,6 +331,6 @@ describe('keyferry online: steps in order', () => {
       { cwd: dir, env },
     );
     expect(hmac.code).toBe(1);
-    expect(hmac.stderr).toMatch(/keys\[0\]\.spec: not one of the allowed values/);
+    expect(hmac.stderr).toMatch(/--spec: not one of the allowed values/);
   });
 });

@@ -10,6 +10,7 @@ import { keyferry } from '../../integration/cli-in-process';
 import { nextCommand, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
 import { onlineAt, type SimulatorAccount } from '../../helpers/cli-sides';
 import { airgapConfirmations } from './witness-args';
+import { shareFileIn } from '../../helpers/custody-files';
 
 /** `airgap wrap` options keeping the material 2-of-2 by Dana and Eli, folders dana/ and eli/ in the air-gapped folder (one disk: a rehearsal's). */
 export const CUSTODY_TWO_OF_TWO: readonly string[] = [
@@ -54,4 +55,48 @@ export async function wrappedCliCeremony(
     journal: path.join(online, 'online.jsonl'),
     importCommand: nextCommand(onPrintedMedia(airGapped.stdout)),
   };
+}
+
+/** The folders of a ceremony made by wrappedCliCeremony, with its air-gapped journal in its wrap command. */
+type WrappedCliCeremony = Awaited<ReturnType<typeof wrappedCliCeremony>>;
+
+/**
+ * `airgap wrap` of the bundle `online params` printed (its output `paramsOutput`), witnessed by Ben,
+ * keeping the material 2-of-2 by Dana and Eli in folders dana-2/ and eli-2/ (a second custody set).
+ */
+export function wrapWithSecondSet(c: WrappedCliCeremony, paramsOutput: string, extra: readonly string[] = []) {
+  const secondSet = CUSTODY_TWO_OF_TWO.map((w) => (w === 'dana' || w === 'eli' ? `${w}-2` : w));
+  return keyferry(
+    [
+      ...nextCommand(onPrintedMedia(paramsOutput)),
+      ...airgapConfirmations(paramsOutput, ['Ben']),
+      ...secondSet,
+      '--allow-network',
+      ...extra,
+    ],
+    { cwd: c.airgap, env: {} },
+  );
+}
+
+/**
+ * `custody restore` of the first custody set (CUSTODY_TWO_OF_TWO: Dana's and Eli's shares) under the
+ * import-parameters bundle `params` of the online folder (`paramsOutput`: what online params printed),
+ * into wrapped-restore/ of the air-gapped folder, in the ceremony's air-gapped journal; then the
+ * online import it prints. Returns that import's run.
+ */
+export async function importRestoredFirstSet(c: WrappedCliCeremony, params: string, paramsOutput: string) {
+  const journal = c.wrapCommand[c.wrapCommand.indexOf('--journal') + 1] as string;
+  const restored = await keyferry(
+    [
+      ...['custody', 'restore', '--bundle', path.join(c.online, params), '--wrapped-out', 'wrapped-restore'],
+      ...['--share', shareFileIn('dana', 1, c.airgap), '--share', shareFileIn('eli', 2, c.airgap)],
+      ...['--journal', journal, '--operator', 'Ana', '--witness', 'Ben'],
+      ...airgapConfirmations(paramsOutput, ['Ben']),
+      '--allow-network',
+    ],
+    { cwd: c.airgap, env: {} },
+  );
+  expect(restored.stderr).toBe('');
+  expect(restored.code).toBe(0);
+  return keyferry(nextCommand(onPrintedMedia(restored.stdout)), { cwd: c.online, env: c.env });
 }

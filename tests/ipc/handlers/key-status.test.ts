@@ -88,7 +88,7 @@ describe('the key states in the app, as online status says them', () => {
       ...NOTHING_NEXT,
       missing: [named('k2', 'app/two')],
       missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
-      missingWrap: { folder: '/m/params-2', seq: 35, blocked: false },
+      missingWrap: { folder: '/m/params-2', seq: 35, blocked: false, since: true, refused: null },
     };
     const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
@@ -101,21 +101,45 @@ describe('the key states in the app, as online status says them', () => {
     );
   });
 
+  it('says parameters written before any import as such, and a wrapped bundle refused since, as online status does', () => {
+    const next = {
+      ...NOTHING_NEXT,
+      missing: [named('k2', 'app/two')],
+      missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
+      missingWrap: {
+        folder: '/m/params-1',
+        seq: 12,
+        blocked: false,
+        since: false,
+        refused: { seq: 29, code: 'WRAPPED_DIGEST_MISMATCH', folder: '/m/w1' },
+      },
+    };
+    const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
+    const en = keyStatusLines(translator('en'), status, 2).join('\n');
+    expect(en).toContain(
+      'Import parameters for it were written, before any import, to /m/params-1 (journal entry 12) (a wrapped-material bundle offered since was refused at journal entry 29, WRAPPED_DIGEST_MISMATCH, and nothing of it was imported; what that refusal said to do comes first): next',
+    );
+    expect(en).not.toContain('written since that import');
+    expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
+      '在任何导入之前，已为它们写出导入参数到 /m/params-1（日志条目 12）（此后提交的已包装密钥材料包已在日志条目 29 被拒绝',
+    );
+  });
+
   it('says the keys an import did not reach are fetched anew when their bundle also holds a key imported since', () => {
     const next = {
       ...NOTHING_NEXT,
       missing: [named('k2', 'app/two')],
       missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
-      missingWrap: { folder: '/m/params-1', seq: 20, blocked: true },
+      missingWrap: { folder: '/m/params-1', seq: 20, blocked: true, since: true, refused: null },
     };
     const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
     expect(en).toContain(
-      'The import-parameters bundle /m/params-1 (journal entry 20) holds its parameters, but also those of a key that holds its material already or takes another bundle: a wrap covers every key of its bundle, so that bundle is not to be wrapped; destroy it and every copy. Next, fetch new import parameters for it only (step “Fetch the import parameters”)',
+      'The import-parameters bundle /m/params-1 (journal entry 20) holds its parameters, but also those of a key that holds its material already or takes another bundle: a wrap covers every key of its bundle, so that bundle is not to be wrapped now. If an air-gapped receipt shows it was wrapped already, check and import that wrap here: the import takes from it the keys still waiting and leaves out a key holding material imported from a later bundle. Otherwise destroy that bundle and every copy, then fetch new import parameters for it only (step “Fetch the import parameters”)',
     );
     expect(en).not.toContain('were written since that import');
     expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
-      '因此不应包装该参数包；请销毁它及其所有副本',
+      '因此现在不应包装该参数包。若某份离线回执表明它已被包装过，请在此处核对并导入那份包装',
     );
   });
 

@@ -43,6 +43,11 @@ export const ONLINE_EVENTS = {
   wrappedRefused: 'wrapped-bundle.refused',
   /** A wrap of another air-gapped journal than the ceremony's earlier one, imported on the officer's explicit word (an override). */
   otherAirGapJournalAccepted: 'wrapped-bundle.other-journal-accepted',
+  /**
+   * A key of a checked bundle left out of its import, journaled before the check: it holds material
+   * imported with parameters issued after this bundle's (a later wrap of some keys only).
+   */
+  wrappedKeySkipped: 'wrapped-bundle.key-skipped',
   imported: 'key.imported',
   /** `online status` read every key's state (describe-key), before proving them. */
   statusRead: 'key.status-read',

@@ -7,8 +7,9 @@
  * other material: a wrap of the same material (a material file loaded again, a restore) leaves
  * the set backing what the key holds, so a set is named only where each key's check value (KCV,
  * or public-key fingerprint) at its check differs from that of the material the KMS bound the key
- * to; where either is unknown, it is not named. A pure reading of the journal's checks and the
- * keys' imports.
+ * to; where either is unknown, it is not named. A bundle refused once read counts as checked here
+ * (its keys' check values are journaled with the refusal; older journals' refusals hold none, and
+ * their sets are not named). A pure reading of the journal's checks, refusals and the keys' imports.
  */
 import { custodySetTag } from '../../custody/set-tag';
 import type { JournalEntry } from '../../journal';
@@ -25,7 +26,12 @@ interface ReplacedCustodySet {
   readonly seq: number;
   /** The digest of the wrapped bundle whose check named it. */
   readonly manifestSha256: string;
+  /** 'yes' when that bundle was refused (its keys' check values journaled with the refusal), not checked. */
+  readonly refused: 'yes' | 'no';
 }
+
+/** What a check or a refusal once the bundle was read records of the bundle's set and keys. */
+const namedSetData = wrappedCheckedData.pick({ folder: true, manifestSha256: true, custody: true, keys: true });
 
 /** The custody set the key's imported material is backed by (undefined: none named). */
 function importedSetOf(key: OnlineKeyState | undefined): string | undefined {
@@ -53,8 +59,8 @@ export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedC
   const inUse = new Set([...keys.values()].flatMap((k) => importedSetOf(k) ?? []));
   const found = new Map<string, ReplacedCustodySet>();
   for (const entry of entries) {
-    if (entry.event !== ONLINE_EVENTS.wrappedChecked) continue;
-    const checked = wrappedCheckedData.safeParse(entry.data).data;
+    if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) continue;
+    const checked = namedSetData.safeParse(entry.data).data;
     const custody = checked?.custody;
     if (!checked || custody?.kind !== 'shares' || !custody.backupDigest) continue;
     const setTag = custodySetTag(custody.backupDigest);
@@ -78,6 +84,7 @@ export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedC
       folder: checked.folder,
       seq: entry.seq,
       manifestSha256: checked.manifestSha256,
+      refused: entry.event === ONLINE_EVENTS.wrappedRefused ? 'yes' : 'no',
     });
   }
   return [...found.values()];

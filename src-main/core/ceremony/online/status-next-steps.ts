@@ -91,8 +91,19 @@ export interface StatusNextSteps {
   /** The wrapped bundle the same import of the `missing` keys takes: their round's, when they all share one (else null). */
   readonly missingBundle: string | null;
   readonly missingRefused: RefusedImport | null;
-  /** The import-parameters bundle written for the `missing` keys since their import (their round's wrap, all of them), or null. */
-  readonly missingWrap: { readonly folder: string; readonly seq: number; readonly blocked: boolean } | null;
+  /**
+   * The import-parameters bundle written for the `missing` keys (their round's wrap, all of them), or
+   * null; `since`: written after a key of the ceremony took an import (else before any); `refused`:
+   * the last wrapped bundle refused after it was written (its entry and code), or null; `blocked`: the
+   * bundle plan takes it for none of them (a key it holds takes another, or holds material already).
+   */
+  readonly missingWrap: {
+    readonly folder: string;
+    readonly seq: number;
+    readonly since: boolean;
+    readonly refused: { readonly seq: number; readonly code: string; readonly folder: string } | null;
+    readonly blocked: boolean;
+  } | null;
   readonly groups: boolean;
   readonly nothingImported: boolean;
 }
@@ -357,8 +368,7 @@ export function statusNextSteps(
     missingWrap:
       missingRound?.stage === 'wrap'
         ? {
-            folder: missingRound.folder,
-            seq: missingRound.seq,
+            ...wrapOfMissing(entries, missingRound),
             blocked: missing.some((k) => plan.fresh.includes(k.keyId)),
           }
         : null,
@@ -366,6 +376,22 @@ export function statusNextSteps(
     nothingImported:
       keys.every((k) => !k.imported && !k.lapsed && !k.deleted) &&
       notTaken.length + answeredNotTaken.length + unrecorded.length === 0,
+  };
+}
+
+/** The `missing` keys' parameters bundle (`round`), with whether it was written after an import and the wrapped bundle refused since. */
+function wrapOfMissing(
+  entries: readonly JournalEntry[],
+  round: Extract<MaterialRound, { stage: 'wrap' }>,
+): Omit<NonNullable<StatusNextSteps['missingWrap']>, 'blocked'> {
+  const refused = entries.findLast((e) => e.event === ONLINE_EVENTS.wrappedRefused && e.seq > round.seq);
+  return {
+    folder: round.folder,
+    seq: round.seq,
+    since: entries.some((e) => e.event === ONLINE_EVENTS.imported && e.seq < round.seq),
+    refused: refused
+      ? { seq: refused.seq, code: String(refused.data['code'] ?? ''), folder: String(refused.data['folder'] ?? '') }
+      : null,
   };
 }
 

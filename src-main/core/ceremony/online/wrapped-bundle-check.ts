@@ -2,7 +2,9 @@
  * The online side's check of a wrapped-material bundle against what the KMS issued (as the
  * online journal recorded it): same ceremony, keys of this ceremony, the spec they were created
  * with, a token the KMS issued for that key (by SHA-256), the wrapping key issued with that
- * token, the algorithm, and a token that has not expired. Any mismatch refuses the whole bundle.
+ * token, the algorithm, and a token that has not expired. Any mismatch refuses the whole bundle. One
+ * case only leaves a key out instead: it already holds material imported with import parameters
+ * issued after this bundle's (a wrap again of some keys only), so the keys still waiting go in.
  */
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
@@ -18,7 +20,29 @@ export interface CheckedKey {
   readonly wrapped: WrappedKeyMaterial;
 }
 
-function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date): CheckedKey {
+/**
+ * A key of the bundle left out of its import: it holds material imported with parameters issued
+ * after the ones this bundle was wrapped with. `same`: that material is this bundle's own (its KCV
+ * or public key equal), not other material.
+ */
+export interface SkippedKey {
+  readonly key: OnlineKeyState;
+  readonly wrapped: WrappedKeyMaterial;
+  readonly same: boolean;
+}
+
+/**
+ * True when `key` holds material imported with a token the KMS issued after `issued` (a later
+ * wrap, of some keys only, already imported): this bundle's material of that key is never to go in.
+ */
+function heldFromLaterParameters(key: OnlineKeyState, issued: IssuedParameters): boolean {
+  const held = key.imported?.importTokenSha256;
+  if (!holdsImportedMaterial(key) || held === undefined || held === issued.importTokenSha256) return false;
+  const order = (token: string) => key.issued.findIndex((i) => i.importTokenSha256 === token);
+  return order(held) > order(issued.importTokenSha256);
+}
+
+function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date): CheckedKey | SkippedKey {
   const key = state.keys.get(w.keyId);
   if (!key) throw new KeyferryError('WRAPPED_KEY_UNKNOWN', { keyId: w.keyId });
   if ((w.replicaOf ?? null) !== (key.replicaOf ?? null)) {
@@ -52,6 +76,7 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
       issued: issued.wrappingAlgorithm,
     });
   }
+  if (heldFromLaterParameters(key, issued)) return { key, wrapped: w, same: sameMaterial(key, w) };
   // A key already holding the material imported with this very token (a rerun to write the receipt)
   // needs no live token; nor does one whose import with it was sent and not recorded (a crash after
   // sending): describe-key decides whether it took effect, and a new import is refused before sending.
@@ -83,16 +108,7 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
 function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
   const first = key.firstImport;
   if (!first) return;
-  const evidence =
-    first.keyCheckValue && w.keyCheckValue
-      ? { kind: 'kcv' as const, bound: first.keyCheckValue.toUpperCase(), held: w.keyCheckValue.toUpperCase() }
-      : first.publicKeyFingerprint && w.publicKeyDer
-        ? {
-            kind: 'publicKey' as const,
-            bound: groupHex(first.publicKeyFingerprint),
-            held: groupHex(sha256Hex(w.publicKeyDer)),
-          }
-        : undefined;
+  const evidence = materialEvidence(first, w);
   if (!evidence || evidence.bound === evidence.held) return;
   // Imported with this very token: the key took another wrap of these same parameters (a wrap again),
   // whose bundle is the one to import for the others; the token is spent.
@@ -106,6 +122,25 @@ function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
     sameParameters: sameParameters ? 'yes' : 'no',
     boundDigest: imported?.wrappedBundleSha256 ? groupHex(imported.wrappedBundleSha256) : '?',
   });
+}
+
+/** True when the bundle's material of `key` is what the key was bound to (KCV or public key equal). */
+function sameMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): boolean {
+  const evidence = key.firstImport && materialEvidence(key.firstImport, w);
+  return evidence !== undefined && evidence.bound === evidence.held;
+}
+
+/** What tells the material the key is bound to (`first`) from the bundle's (`w`): the KCV or the public key; undefined when neither is known on both sides. */
+function materialEvidence(first: NonNullable<OnlineKeyState['firstImport']>, w: WrappedKeyMaterial) {
+  return first.keyCheckValue && w.keyCheckValue
+    ? { kind: 'kcv' as const, bound: first.keyCheckValue.toUpperCase(), held: w.keyCheckValue.toUpperCase() }
+    : first.publicKeyFingerprint && w.publicKeyDer
+      ? {
+          kind: 'publicKey' as const,
+          bound: groupHex(first.publicKeyFingerprint),
+          held: groupHex(sha256Hex(w.publicKeyDer)),
+        }
+      : undefined;
 }
 
 /**
@@ -124,14 +159,24 @@ export function refuseOtherCeremony(state: OnlineCeremonyState, bundle: WrappedM
   }
 }
 
-/** Checks every key of `bundle` (already read and verified by the bundle reader) against `state`. */
+/**
+ * Checks every key of `bundle` (already read and verified by the bundle reader) against `state`:
+ * the keys to import, and those left out as they hold material of a later wrap. A bundle that would
+ * leave every key out brings nothing, and is refused as before.
+ */
 export function checkWrappedBundleAgainstIssued(
   state: OnlineCeremonyState,
   bundle: WrappedMaterialBundle,
   now: Date,
-): CheckedKey[] {
+): { checked: CheckedKey[]; skipped: SkippedKey[] } {
   refuseOtherCeremony(state, bundle);
-  return bundle.keys.map((w) => checkKey(state, w, now));
+  const results = bundle.keys.map((w) => checkKey(state, w, now));
+  const checked = results.filter((r): r is CheckedKey => 'issued' in r);
+  const skipped = results.filter((r): r is SkippedKey => 'same' in r);
+  const first = skipped[0];
+  if (first && checked.length === 0)
+    throw new KeyferryError('WRAPPED_KEY_ALREADY_IMPORTED', { keyId: first.key.keyId });
+  return { checked, skipped };
 }
 
 /** The KMS's time as the checked keys' tokens prove it (a plan's moment the KMS has passed cannot be kept). */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   IMPORT_PARAMETERS_FORMAT,
   readBundle,
+  type WrappedMaterialBundle,
   WRAPPED_MATERIAL_FORMAT,
   type BundleFormat,
   type WrappedMadeBy,
@@ -44,6 +45,7 @@ import {
 import { replacedCustodySets } from './replaced-custody';
 import { earlierParametersWarning, parametersBundleWrapped, unrecordedParametersWarning } from './wrapped-parameters';
 import { refuseTokensRefusedBefore } from './refused-imports';
+import { skippedKeyData, skippedKeyWarning } from './skipped-keys';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 import { refuseWhereOtherBundleLanded } from './other-bundle-landed';
@@ -124,6 +126,8 @@ interface ReadSoFar {
   madeBy?: WrappedMadeBy | undefined;
   /** The bundle's custody copy, journaled with a refusal too: a wrap refused for lapsed tokens is the ceremony's (other-journal-imported.ts). */
   custody?: CustodyArrangement | null | undefined;
+  /** Each key's check value (KCV, public-key fingerprint), journaled with a refusal too: replaced-custody.ts names a set by them. */
+  keys?: readonly JsonObject[] | undefined;
   /** False when the makers were not compared with the online journal (every key already bound). */
   makersCompared?: boolean | undefined;
   /** Material wrapped under a wrapping key the KMS did not issue (exposed-material.ts), journaled with the refusal. */
@@ -169,6 +173,7 @@ export async function checkWrappedBundleStep(
       differingGroups: [...read.differing],
       ...(read.madeBy ? { madeBy: madeByData(read.madeBy) } : {}),
       ...(read.custody !== undefined ? { custody: read.custody ? { ...read.custody } : null } : {}),
+      ...(read.keys ? { keys: [...read.keys] } : {}),
       ...(read.makersCompared === false ? { makersCompared: false } : {}),
       ...(read.exposed ? { exposed: read.exposed } : {}),
     });
@@ -207,6 +212,22 @@ async function bundleOneFolderDown(
         own: ceremonyId,
       })
     : undefined;
+}
+
+/** What tells a key's material in `bundle` (its KCV, or its public-key fingerprint when `asymmetric`), as the journal keeps it. */
+function keyCheckValues(
+  bundle: WrappedMaterialBundle,
+  keyId: string,
+  keyCheckValue: string | null,
+  asymmetric: boolean,
+) {
+  return {
+    keyId,
+    publicKeyFingerprint: asymmetric
+      ? (bundle.manifest.keys.find((k) => k.keyId === keyId)?.publicKeyFingerprint ?? null)
+      : null,
+    keyCheckValue,
+  };
 }
 
 /** `madeBy` as the journal keeps it. */
@@ -249,6 +270,7 @@ async function checkProvenBundle(
   refuseOtherCeremony(state, bundle);
   read.madeBy = madeBy;
   read.custody = bundle.manifest.custody ?? null;
+  read.keys = bundle.keys.map((w) => keyCheckValues(bundle, w.keyId, w.keyCheckValue, w.publicKeyDer !== null));
   // Material a refused wrap exposed is never imported, whatever else the bundle proves.
   refuseExposedMaterial(ctx.journalEntries(), bundle);
   refuseUnprovenRestore(state, ctx.journalEntries(), bundle);
@@ -276,24 +298,28 @@ async function checkProvenBundle(
       said: { key: `warning.${otherWarning.code}`, values: { ...otherWarning.values } },
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
-  const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
+  const { checked, skipped } = checkWrappedBundleAgainstIssued(state, bundle, now);
   await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOfChecked(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({
-    keyId: key.keyId,
+    ...keyCheckValues(bundle, key.keyId, wrapped.keyCheckValue, wrapped.publicKeyDer !== null),
     alias: key.alias,
     spec: key.spec,
-    publicKeyFingerprint: wrapped.publicKeyDer
-      ? (bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null)
-      : null,
-    keyCheckValue: wrapped.keyCheckValue,
     tokenExpiresAt: issued.tokenExpiresAt,
     requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry, kmsNow).requested,
     replicaOf: key.replicaOf ?? null,
   }));
   const parameters = parametersBundleWrapped(state, checked);
   // Tokens the KMS already refused as expired: never sent again, whatever this computer's clock says.
-  refuseTokensRefusedBefore(ctx.journalEntries(), parameters, keyIds);
+  refuseTokensRefusedBefore(
+    ctx.journalEntries(),
+    parameters,
+    checked.map((c) => c.key.keyId),
+  );
+  // Keys left out (they hold a later wrap's material): each journaled, a deviation the receipt lists, and said.
+  const skippedWarnings = skipped.map((s) => ({ s, said: skippedKeyWarning(ctx.journalEntries(), s) }));
+  for (const { s, said } of skippedWarnings)
+    await ctx.journal(ONLINE_EVENTS.wrappedKeySkipped, skippedKeyData(path.resolve(dir), bundle.digest, s, said));
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
@@ -311,6 +337,7 @@ async function checkProvenBundle(
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
   const warnings = [
+    ...skippedWarnings.map((w) => w.said),
     ...(otherWarning ? [otherWarning] : []),
     ...earlierParametersWarning(state, parameters, checked, now),
     ...unrecordedParametersWarning(state, parameters),

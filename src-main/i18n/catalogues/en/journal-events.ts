@@ -85,6 +85,7 @@ export const enJournalEvents = {
   'journal.event.wrap.repeated-refused': 'Repeated wrap refused',
   'journal.event.wrapped-bundle.checked': 'Wrapped-material bundle checked',
   'journal.event.wrapped-bundle.completed': 'Wrapped-material bundle completed',
+  'journal.event.wrapped-bundle.key-skipped': 'Key of a wrapped-material bundle left out of its import',
   'journal.event.wrapped-bundle.refused': 'Wrapped-material bundle refused',
   'journal.event.wrapped-bundle.partial-removed': 'Partly written wrapped-material bundle removed',
   'journal.event.wrapped-bundle.partial-remove-failed': 'Partly written wrapped-material bundle not all removed',

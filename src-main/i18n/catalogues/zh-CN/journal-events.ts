@@ -85,6 +85,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.wrap.repeated-refused': '重复包装被拒绝',
   'journal.event.wrapped-bundle.checked': '已检查已包装密钥材料包',
   'journal.event.wrapped-bundle.completed': '已包装密钥材料包已完成',
+  'journal.event.wrapped-bundle.key-skipped': '已包装密钥材料包中的密钥未随其导入',
   'journal.event.wrapped-bundle.refused': '已包装密钥材料包被拒绝',
   'journal.event.wrapped-bundle.partial-removed': '部分写入的已包装密钥材料包已删除',
   'journal.event.wrapped-bundle.partial-remove-failed': '未能删除全部部分写入的已包装密钥材料包',

@@ -42,8 +42,38 @@ describe('custody sets a later wrap replaced', () => {
         folder: '/m/wrapped-1',
         seq: entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq,
         manifestSha256: entries.find((e) => e.event === 'wrapped-bundle.checked')?.data.manifestSha256,
+        refused: 'no',
       },
     ]);
+  });
+
+  it('names the set of a bundle refused once read by the check values its refusal journaled; an older refusal holding none, not', () => {
+    const start = onlineStarted('KF-20261205-abcdef');
+    const [, data] = checked(shares('a'), '1', '111111');
+    const refused: [string, Record<string, unknown>] = [
+      'wrapped-bundle.refused',
+      {
+        ...data,
+        code: 'IMPORT_TOKEN_EXPIRED',
+        reason: 'expired',
+        digestSource: 'air-gapped-receipt',
+        differingGroups: [],
+      },
+    ];
+    const entries = chainedJournal([start, created, refused, checked(shares('b'), '2', '222222'), imported]);
+    expect(replacedCustodySets(entries)).toMatchObject([
+      { setTag: 'AAAAAAAA', folder: '/m/wrapped-1', seq: entries[2]?.seq, refused: 'yes' },
+    ]);
+    // Journaled by an older Keyferry: the refusal holds no check values, so the set is not judged (nor named).
+    const { keys: _, ...older } = refused[1];
+    const old = chainedJournal([
+      start,
+      created,
+      ['wrapped-bundle.refused', older],
+      checked(shares('b'), '2', '222222'),
+      imported,
+    ]);
+    expect(replacedCustodySets(old)).toEqual([]);
   });
 
   it('names nothing when the imported wrap is the only one, or the same set was checked again', () => {

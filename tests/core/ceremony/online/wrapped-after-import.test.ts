@@ -81,7 +81,7 @@ describe('otherBundleAfterImport', () => {
 
   it('says which bundle is which: the one of the digest typed, and the one imported by its digest', () => {
     const set = { setTag: 'AAAAAAAA', threshold: 2, total: 3, custodians: ['Cara', 'Dan', 'Eve'], folder: '/media/w3' };
-    const replaced = [{ ...set, seq: 12, manifestSha256: other }];
+    const replaced = [{ ...set, seq: 12, manifestSha256: other, refused: 'no' as const }];
     const error = otherBundleAfterImport(stateWith({ k1: from(w1) }), other, '/media/w3', replaced);
     const said = english.problem(toProblem(error));
     expect(said.message).toContain('there is nothing to import from the bundle with the digest typed:');

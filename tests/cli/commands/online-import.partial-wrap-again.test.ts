@@ -1,0 +1,166 @@
+/**
+ * A wrap again of SOME keys of a bundle (the officer walk-through's dead end): keys aes and rsa
+ * wrapped with custody set S1 (bundle W1); fresh parameters for rsa alone, wrapped again with a set
+ * of its own (W2) and imported. Both sides rightly said to KEEP S1, as it backs aes; but W1 was then
+ * refused whole ("already imported with other parameters"), aes never named and left waiting, and
+ * a restore from S1 refused too: the promised path did not exist. W1 now imports aes and leaves rsa
+ * out, with a line naming it and why (the bundle and time of the material it holds), journaled and
+ * on the receipt, in both languages; an import that stops part way (an answer lost, a SIGKILL, the KMS
+ * refusing aes) goes on with the same command. And online status after W1 refused whole (a wrong
+ * digest), then a restore of S1 refused as unproven, says so while rsa holds its material. Two
+ * folders as two machines, the real CLI against the simulator.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
+import { onlineAt } from '../../helpers/cli-sides';
+import { journalFileEntries } from '../../helpers/journal-entries';
+import { killedAt } from '../../integration/cli-process';
+import {
+  CUSTODY_TWO_OF_TWO,
+  importRestoredFirstSet,
+  wrapWithSecondSet,
+  wrappedCliCeremony,
+} from './wrapped-cli-ceremony';
+import { simAndFolderPerTest } from './sim-folder';
+
+const test = simAndFolderPerTest('kf-cli-partial-again-');
+
+/** The value after `option` in `words`. */
+const optionValue = (words: readonly string[], option: string) => words[words.indexOf(option) + 1] as string;
+
+/** W1 (aes + rsa, set S1) wrapped; rsa wrapped again alone from fresh parameters (set S2) and imported. */
+async function rsaWrappedAgainAndImported(name: string) {
+  const c = await wrappedCliCeremony(
+    path.join(test.dir(), name),
+    test.kms().sim,
+    [
+      { alias: 'app/aes', spec: 'AES_256' },
+      { alias: 'app/rsa', spec: 'RSA_2048' },
+    ],
+    CUSTODY_TWO_OF_TWO,
+  );
+  const { args } = onlineAt(test.kms().sim);
+  const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
+  const listed = (await on(['online', 'status'])).stdout;
+  const idOf = (alias: string) => new RegExp(`${alias}\\s.*?([0-9a-f-]{36})`).exec(listed)?.[1] as string;
+  const [aes, rsa] = [idOf('app/aes'), idOf('app/rsa')];
+  const params = await on(['online', 'params', '--out', 'params-2', '--key-id', rsa]);
+  expect(params.code).toBe(0);
+  const again = await wrapWithSecondSet(c, params.stdout, [
+    '--wrap-again',
+    'rsa only: its first material was made on the wrong token',
+  ]);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('KEEP the earlier custody set');
+  const secondImport = nextCommand(onPrintedMedia(again.stdout));
+  expect((await keyferry(secondImport, { cwd: c.online, env: c.env })).code).toBe(0);
+  const imports = () => test.kms().requests.filter((r) => r.action === 'import-key-material').length;
+  return { ...c, aes, rsa, on, w2: optionValue(secondImport, '--expect-digest'), imports };
+}
+
+/** The online receipt's text file in `online`. */
+async function onlineReceiptText(online: string): Promise<string> {
+  const name = (await readdir(online)).find((f) => f.startsWith('receipt-online-') && f.endsWith('.txt'));
+  return readFile(path.join(online, name as string), 'utf8');
+}
+
+describe('online import of a bundle some of whose keys took a later wrap', () => {
+  it('imports the keys still waiting and names each key left out, its lost answer asked about, not sent twice', async () => {
+    const c = await rsaWrappedAgainAndImported('lost-answer');
+    const before = c.imports();
+    // The answer to aes's import is lost (as for a process killed right after sending).
+    test.kms().sim.faults.failWith('import-key-material', 502, 'after');
+    const imported = await keyferry(c.importCommand, { cwd: c.online, env: c.env });
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(
+      new RegExp(
+        `Key app/rsa \\(${c.rsa}\\) is left out of this import: it holds other material, imported from the wrapped-material bundle ${c.w2} at .+ UTC \\(online journal entry \\d+\\), a later wrap`,
+      ),
+    );
+    expect(imported.stdout).toContain('the key’s state shows the import took effect');
+    expect(imported.stdout).toContain('Receipt:');
+    expect(c.imports() - before).toBe(1);
+
+    const skipped = (await journalFileEntries(c.journal)).filter((e) => e.event === 'wrapped-bundle.key-skipped');
+    expect(skipped.length).toBe(1);
+    expect(skipped[0]?.data).toMatchObject({ keyId: c.rsa, held: 'other' });
+    expect(skipped[0]?.data.heldFromBundle).toBe(c.w2.replace(/ /g, '').toLowerCase());
+    const receipt = (await onlineReceiptText(c.online)).replace(/\s+/g, ' ');
+    expect(receipt).toContain('Refusal, Key of a wrapped-material bundle left out of its import');
+    expect(receipt).toMatch(/Key app\/rsa \([0-9a-f-]{36}\) is left out of this import: it holds other material/);
+    const status = await c.on(['online', 'status']);
+    expect(status.stdout).toContain('The ceremony is finished');
+  }, 120_000);
+
+  it('a killed import of it goes on with the same command: nothing sent twice, the key left out again', async () => {
+    const c = await rsaWrappedAgainAndImported('killed');
+    const before = c.imports();
+    // Killed (SIGKILL) after aes took its material, before the proof and the receipt.
+    const { run } = await killedAt(c.importCommand, { cwd: c.online, env: c.env }, 'import-before-verify');
+    expect(run.code).toBeNull();
+    expect(run.stdout).toContain(`Key app/rsa (${c.rsa}) is left out of this import`);
+    const resumed = await keyferry(c.importCommand, { cwd: c.online, env: c.env });
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(`Key app/rsa (${c.rsa}) is left out of this import`);
+    expect(resumed.stdout).toContain('Receipt:');
+    expect(c.imports() - before).toBe(1);
+  }, 120_000);
+
+  it('says the key left out in Chinese and imports the rest once the KMS takes the refused key', async () => {
+    const c = await rsaWrappedAgainAndImported('refused-one');
+    test.kms().sim.faults.failWith('import-key-material', 400, 'before', 1, 0, c.aes);
+    const refused = await keyferry(['--lang', 'zh-CN', ...c.importCommand], { cwd: c.online, env: c.env });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toContain(`密钥 app/rsa（${c.rsa}）不随本次导入：它持有其他密钥材料`);
+    expect(refused.stdout).toContain(`从已包装密钥材料包 ${c.w2} 导入`);
+    const again = await keyferry(['--lang', 'zh-CN', ...c.importCommand], { cwd: c.online, env: c.env });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('不随本次导入');
+    // The receipt keeps the journal's language (English here): the skip is one of its deviations.
+    const receipt = (await onlineReceiptText(c.online)).replace(/\s+/g, ' ');
+    expect(receipt).toContain(`Key app/rsa (${c.rsa}) is left out of this import`);
+  }, 120_000);
+
+  it('online status names a refused first bundle and a refused restore while another key holds material', async () => {
+    const c = await rsaWrappedAgainAndImported('refused-then-restore');
+    // W1 offered with a digest that is not its receipt's: refused before it is read.
+    const wrongDigest = c.importCommand.map((w, i) =>
+      c.importCommand[i - 1] === '--expect-digest' ? 'AAAA '.repeat(16).trim() : w,
+    );
+    const refused = await keyferry(wrongDigest, { cwd: c.online, env: c.env });
+    expect(refused.code).toBe(1);
+    const refusedSeq = (await journalFileEntries(c.journal)).at(-1)?.seq as number;
+    const status = await c.on(['online', 'status']);
+    // params (aes and rsa) is not to be wrapped again (rsa holds material): its wrap W1, made already, is
+    // the way on for aes, and the refusal of the offer of it comes first.
+    expect(status.stdout.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(
+        `The import-parameters bundle \\S+params \\(journal entry \\d+\\) holds its parameters, but also those of a key that holds its material already or takes another bundle: .* If an air-gapped receipt shows it was wrapped already, import that wrap \\(a wrapped-material bundle offered since was refused at journal entry ${refusedSeq}, WRAPPED_DIGEST_MISMATCH, and nothing of it was imported: if that was the wrap, do what that refusal said\\): online import takes from it the keys still waiting`,
+      ),
+    );
+    expect(status.stdout).not.toContain('written since that import');
+    const zh = await c.on(['--lang', 'zh-CN', 'online', 'status']);
+    expect(zh.stdout).toContain('若某份离线回执表明它已被包装过，请导入那份包装');
+    expect(zh.stdout).toContain(`已在日志条目 ${refusedSeq} 被拒绝，WRAPPED_DIGEST_MISMATCH，其中没有任何内容被导入`);
+
+    // S1 restored under fresh parameters for aes: this journal never saw that material wrapped.
+    const params = await c.on(['online', 'params', '--out', 'params-3']);
+    expect(params.code).toBe(0);
+    const unproven = await importRestoredFirstSet(c, 'params-3', params.stdout);
+    expect(unproven.code).toBe(1);
+    expect(unproven.stderr + unproven.stdout).toContain('but this online journal never saw that material wrapped');
+    const after = await c.on(['online', 'status']);
+    expect(after.stdout).toContain('1 of 2 keys is not imported yet (Pending import): app/aes');
+    expect(after.stdout).toMatch(
+      /The wrapped-material bundle \S+wrapped-restore, made by a custody restore, was refused at journal entry \d+/,
+    );
+    expect(after.stdout).toContain('keyferry airgap wrap with --wrap-again and the reason');
+    expect(after.stdout).not.toContain('what online params printed for that bundle');
+  }, 120_000);
+});
