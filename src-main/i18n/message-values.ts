@@ -1797,7 +1797,7 @@ export interface MessageValueTable {
   'receipt.deviations.recorded': { text: string | number };
   'receipt.deviations.expiryChosen': { keyId: string | number; effectiveKind: string; effective: Date | number; source: string; requestedKind: string; requested: Date | number; planKind: string; plan: Date | number };
   'receipt.deviations.state': { statePhrase: string | number; step: string; stepPhrase: string | number; seq: string | number; actor: string | number };
-  'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number; named: number; keysList: string | number };
+  'receipt.deviations.keysWiped': { total: number; wrapped: number; entryCount: number; entriesList: string | number; atStop: string | number; named: number; unnamed: number; keysList: string | number };
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number };

@@ -135,6 +135,8 @@ export const createKeyCommand = defineOnlineCommand({
     // Without a plan the people are options: refused as every other command refuses --operator and
     // --witness (the option named, the person as typed), never as fields of a plan file nobody wrote.
     if (!values.plan) {
+      // A --spec left out is missing, not "not one of the allowed values" of a value nobody typed.
+      if (!values.spec) throw missingOption({ reason: 'option', option: '--spec', command: 'online create-key' });
       if (!values.operator)
         throw missingOption({ reason: 'option', option: '--operator', command: 'online create-key' });
       if (!values.witness?.length) throw missingOption({ reason: 'witness' });

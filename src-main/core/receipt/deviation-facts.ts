@@ -276,6 +276,8 @@ function deviationNotes(
           entryCount: wipedAsWrapped.entries.length,
           entriesList: listValue(wipedAsWrapped.entries),
           named: named.length,
+          // An older build journaled the stop's keys as a count: those the journal cannot name, said as such.
+          unnamed: Math.max(0, value + wipedAsWrapped.keys - named.length),
           keysList: wipedKeysList(named, wipedAsWrapped.aliases),
         }),
       );

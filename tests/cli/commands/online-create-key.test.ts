@@ -69,7 +69,11 @@ describe('online create-key: the options that make a plan', () => {
         'The option --operator is required.',
       );
       expect((await run('--spec', 'AES_256', '--operator', 'Ana')).stderr).toContain('No witness was named.');
-      for (const refused of [spec, twice, invisible]) expect(refused.code).not.toBe(0);
+      // A --spec left out is said as missing, not as a value "not one of the allowed values".
+      const noSpec = await run('--operator', 'Ana', '--witness', 'Ben');
+      expect(noSpec.stderr).toContain('The option --spec is required.');
+      expect(noSpec.stderr).not.toContain('not one of the allowed values');
+      for (const refused of [spec, twice, invisible, noSpec]) expect(refused.code).not.toBe(0);
       expect(existsSync(path.join(dir, 'j.jsonl'))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });

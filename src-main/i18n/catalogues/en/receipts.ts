@@ -64,7 +64,7 @@ export const enReceipts = {
   'receipt.deviations.state':
     'Ceremony step: {statePhrase}{step, select, none {} other {; stopped after “{stepPhrase}” (entry {seq}, by {actor})}}',
   'receipt.deviations.keysWiped':
-    'Key material wiped in this attempt: {total, plural, one {# key} other {# keys}}{wrapped, plural, =0 {} other {: {wrapped} as {wrapped, plural, one {it was} other {they were}} wrapped (journal {entryCount, plural, one {entry} other {entries}} {entriesList}), {atStop} still held when it stopped}}{named, plural, =0 {} other {; the keys named: {keysList}}}',
+    'Key material wiped in this attempt: {total, plural, one {# key} other {# keys}}{wrapped, plural, =0 {} other {: {wrapped} as {wrapped, plural, one {it was} other {they were}} wrapped (journal {entryCount, plural, one {entry} other {entries}} {entriesList}), {atStop} still held when it stopped}}{named, plural, =0 {} other {{unnamed, plural, =0 {; the keys named: {keysList}} other {; the journal names {named} of them: {keysList} (the build that journaled the stop recorded the others as a count only)}}}}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
   'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfacesList}.',

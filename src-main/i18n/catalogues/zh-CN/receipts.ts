@@ -59,7 +59,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.state':
     '仪式步骤：{statePhrase}{step, select, none {} other {；在“{stepPhrase}”（条目 {seq}，由 {actor} 记录）之后停止}}',
   'receipt.deviations.keysWiped':
-    '本次尝试擦除的密钥材料：{total} 个密钥{wrapped, plural, =0 {} other {（包装后立即擦除 {wrapped} 个，见{entryCount, plural, other {日志条目}} {entriesList}；停止时仍持有并擦除 {atStop} 个）}}{named, plural, =0 {} other {；这些密钥是：{keysList}}}',
+    '本次尝试擦除的密钥材料：{total} 个密钥{wrapped, plural, =0 {} other {（包装后立即擦除 {wrapped} 个，见{entryCount, plural, other {日志条目}} {entriesList}；停止时仍持有并擦除 {atStop} 个）}}{named, plural, =0 {} other {{unnamed, plural, =0 {；这些密钥是：{keysList}} other {；日志只列出其中 {named} 个：{keysList}（记录停止的版本只记录了其余密钥的数量）}}}}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
   'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',

@@ -1,0 +1,66 @@
+/**
+ * The keys a stopped attempt wiped, named on the next receipt: a stop mid-wrap wipes some keys as they
+ * were wrapped and the rest at the stop. A journal of a build before 2026-12-07 records the stop's
+ * keys as a count only (no `wipedKeyIds`): the receipt names the keys the journal names and says how
+ * many more it does not, never a part of them as if it were all.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
+import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
+import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
+import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
+import { sampleReceiptInput } from './fixtures';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-wiped-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const k1 = '11111111-1111-1111-1111-111111111111';
+const k2 = '22222222-2222-2222-2222-222222222222';
+
+/** A session that read two keys, wrapped and wiped the first, and was stopped holding the second. */
+async function stoppedMidWrap(stopData: Record<string, unknown>): Promise<readonly JournalEntry[]> {
+  const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+  await journal.append('Li Na', 'ceremony.session-started', {});
+  await journal.append('Li Na', 'parameters.read', {
+    keys: [
+      { keyId: k1, alias: 'alias/pay' },
+      { keyId: k2, alias: 'alias/hr' },
+    ],
+  });
+  await journal.append('Li Na', 'material.wiped', { keyIds: [k1] });
+  await journal.append('Li Na', 'ceremony.interrupted', { signal: 'SIGINT', state: 'wrapping', ...stopData });
+  const entries = journal.entries;
+  await journal.close();
+  return entries;
+}
+
+function deviationText(entries: readonly JournalEntry[], language: ReceiptLanguage): string {
+  const input = { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(entries) };
+  return renderReceiptText(input, { language }).replace(/\s+/g, ' ');
+}
+
+describe('the keys a stopped attempt wiped, on the next receipt', () => {
+  it('names every key when the stop journaled their ids', async () => {
+    const text = deviationText(await stoppedMidWrap({ wipedKeys: 1, wipedKeyIds: [k2] }), 'en');
+    expect(text).toContain(`the keys named: alias/pay (${k1}), alias/hr (${k2})`);
+  });
+
+  it('says how many keys an older journal does not name, in English and Chinese, not a part as if it were all', async () => {
+    const entries = await stoppedMidWrap({ wipedKeys: 1 });
+    const en = deviationText(entries, 'en');
+    expect(en).toContain(
+      `Key material wiped in this attempt: 2 keys: 1 as it was wrapped (journal entry 3), 1 still held when it stopped; the journal names 1 of them: alias/pay (${k1}) (the build that journaled the stop recorded the others as a count only)`,
+    );
+    expect(en).not.toContain('the keys named:');
+    const zh = deviationText(entries, 'zh-CN').replace(/\s+/g, '');
+    expect(zh).toContain(`；日志只列出其中1个：alias/pay(${k1})（记录停止的版本只记录了其余密钥的数量）`);
+  });
+});
