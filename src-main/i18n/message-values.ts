@@ -1678,6 +1678,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_ALGORITHM_MISMATCH.next': NoValues;
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
   'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': { surface?: string };
+  'problem.WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number };
+  'problem.WRAPPED_REPLICA_GROUP_SPLIT.next': { surface?: string; alias: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': { sameParameters: string; boundDigest: string | number; surface?: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
@@ -2967,6 +2969,7 @@ export interface ProblemValueTable {
   'WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number; surface?: string };
   'WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number; surface?: string };
+  'WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number; surface?: string };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number; surface?: string };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };

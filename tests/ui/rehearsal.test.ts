@@ -110,7 +110,9 @@ describe('rehearsal through the UI', () => {
     await fillByLabel(page, 'Ceremony folder', path.join(dir, 'ceremony'));
     await ui.screenshot('setup');
     await click(page, 'Save and continue');
-    expect(await problemIn(page, 'setup')).toContain('The operator and every witness must be different people.');
+    expect(await problemIn(page, 'setup')).toContain(
+      'The operator and the witnesses must all be different people: the operator ("Ana") and witness 1 ("Ana") are the same person',
+    );
     await fillByLabel(page, 'Witness 1', 'Ben');
     await click(page, 'Add a witness');
     await fillByLabel(page, 'Witness 2', 'Chloé');

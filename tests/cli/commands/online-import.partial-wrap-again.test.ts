@@ -109,6 +109,9 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     expect(resumed.stdout).toContain(`Key app/rsa (${c.rsa}) is left out of this import`);
     expect(resumed.stdout).toContain('Receipt:');
     expect(c.imports() - before).toBe(1);
+    // Said again, journaled once: the receipt lists the skip once.
+    const skipped = (await journalFileEntries(c.journal)).filter((e) => e.event === 'wrapped-bundle.key-skipped');
+    expect(skipped.length).toBe(1);
   }, 120_000);
 
   it('says the key left out in Chinese and imports the rest once the KMS takes the refused key', async () => {
@@ -157,6 +160,8 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     expect(unproven.stderr + unproven.stdout).toContain('but this online journal never saw that material wrapped');
     const after = await c.on(['online', 'status']);
     expect(after.stdout).toContain('1 of 2 keys is not imported yet (Pending import): app/aes');
+    // No line ends in a blank (the line before the refused restore's, whose next step is said there).
+    expect(after.stdout).not.toMatch(/ $/m);
     expect(after.stdout).toMatch(
       /The wrapped-material bundle \S+wrapped-restore, made by a custody restore, was refused at journal entry \d+/,
     );

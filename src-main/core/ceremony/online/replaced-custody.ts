@@ -9,8 +9,10 @@
  * or public-key fingerprint) at its check differs from that of the material the KMS bound the key
  * to; where either is unknown, it is not named. A bundle refused once read counts as checked here
  * (its keys' check values are journaled with the refusal; older journals' refusals hold none, and
- * their sets are not named). A pure reading of the journal's checks, refusals and the keys' imports.
+ * their sets are not named), and a key a check left out (wrapped-bundle.key-skipped, with its check
+ * values) counts as one of its keys. A pure reading of the journal's checks, refusals and the keys' imports.
  */
+import type { z } from 'zod';
 import { custodySetTag } from '../../custody/set-tag';
 import type { JournalEntry } from '../../journal';
 import { ONLINE_EVENTS, wrappedCheckedData } from './events';
@@ -32,6 +34,22 @@ interface ReplacedCustodySet {
 
 /** What a check or a refusal once the bundle was read records of the bundle's set and keys. */
 const namedSetData = wrappedCheckedData.pick({ folder: true, manifestSha256: true, custody: true, keys: true });
+
+/** What a key left out of a checked bundle's import records (wrapped-bundle.key-skipped): the bundle and the key's check values. */
+const skippedKeyData = wrappedCheckedData
+  .pick({ manifestSha256: true })
+  .extend({ key: wrappedCheckedData.shape.keys.element });
+
+/** The keys each bundle's checks left out (they held a later wrap's material), by the bundle's digest. */
+function skippedKeysByBundle(entries: readonly JournalEntry[]) {
+  const skipped = new Map<string, z.infer<typeof skippedKeyData>['key'][]>();
+  for (const entry of entries) {
+    if (entry.event !== ONLINE_EVENTS.wrappedKeySkipped) continue;
+    const parsed = skippedKeyData.safeParse({ manifestSha256: entry.data['manifestSha256'], key: entry.data }).data;
+    if (parsed) skipped.set(parsed.manifestSha256, [...(skipped.get(parsed.manifestSha256) ?? []), parsed.key]);
+  }
+  return skipped;
+}
 
 /** The custody set the key's imported material is backed by (undefined: none named). */
 function importedSetOf(key: OnlineKeyState | undefined): string | undefined {
@@ -58,6 +76,7 @@ export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedC
   const keys = replayOnlineJournal(entries)?.keys ?? new Map<string, OnlineKeyState>();
   const inUse = new Set([...keys.values()].flatMap((k) => importedSetOf(k) ?? []));
   const found = new Map<string, ReplacedCustodySet>();
+  const skipped = skippedKeysByBundle(entries);
   for (const entry of entries) {
     if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) continue;
     const checked = namedSetData.safeParse(entry.data).data;
@@ -65,8 +84,9 @@ export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedC
     if (!checked || custody?.kind !== 'shares' || !custody.backupDigest) continue;
     const setTag = custodySetTag(custody.backupDigest);
     if (inUse.has(setTag) || found.has(setTag) || checked.keys.length === 0) continue;
-    // Replaced only once each of its keys holds material from another bundle, and other material.
-    const moved = checked.keys.every((k) => {
+    // Replaced only once each of its keys holds material from another bundle, and other material: the
+    // keys a check left out too (a later wrap of the same material may hold them, backed by no other set).
+    const moved = [...checked.keys, ...(skipped.get(checked.manifestSha256) ?? [])].every((k) => {
       const key = keys.get(k.keyId);
       const imported = key?.imported;
       return (

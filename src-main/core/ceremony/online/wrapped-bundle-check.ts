@@ -8,6 +8,8 @@
  */
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
+import { materialIdOf } from '../../bundle/replica-groups';
+import { listValue } from '../../../i18n/list';
 import { sha256Hex } from '../../fs/durable-file';
 import { KeyferryError } from '../../errors';
 import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
@@ -160,9 +162,29 @@ export function refuseOtherCeremony(state: OnlineCeremonyState, bundle: WrappedM
 }
 
 /**
+ * Refuses the bundle whole where a key left out holds other material than the bundle's while a
+ * member of its replica group would take the bundle's (a wrap again of part of a group): the group
+ * would hold two materials, and the KMS binds each member to its first for ever.
+ */
+function refuseReplicaGroupSplit(checked: readonly CheckedKey[], skipped: readonly SkippedKey[]): void {
+  for (const { key, same } of skipped) {
+    const members = checked.filter((c) => materialIdOf(c.key) === materialIdOf(key));
+    if (same || members.length === 0) continue;
+    const held = key.imported?.wrappedBundleSha256;
+    throw new KeyferryError('WRAPPED_REPLICA_GROUP_SPLIT', {
+      alias: key.alias,
+      keyId: key.keyId,
+      digest: held ? groupHex(held) : '?',
+      membersList: listValue(members.map((m) => `${m.key.alias} (${m.key.keyId})`)),
+    });
+  }
+}
+
+/**
  * Checks every key of `bundle` (already read and verified by the bundle reader) against `state`:
  * the keys to import, and those left out as they hold material of a later wrap. A bundle that would
- * leave every key out brings nothing, and is refused as before.
+ * leave every key out brings nothing, and is refused as before; so is one that would leave out a
+ * key holding other material while a member of its replica group goes in.
  */
 export function checkWrappedBundleAgainstIssued(
   state: OnlineCeremonyState,
@@ -176,6 +198,7 @@ export function checkWrappedBundleAgainstIssued(
   const first = skipped[0];
   if (first && checked.length === 0)
     throw new KeyferryError('WRAPPED_KEY_ALREADY_IMPORTED', { keyId: first.key.keyId });
+  refuseReplicaGroupSplit(checked, skipped);
   return { checked, skipped };
 }
 

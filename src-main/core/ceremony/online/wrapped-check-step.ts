@@ -316,9 +316,19 @@ async function checkProvenBundle(
     parameters,
     checked.map((c) => c.key.keyId),
   );
-  // Keys left out (they hold a later wrap's material): each journaled, a deviation the receipt lists, and said.
+  // Keys left out (they hold a later wrap's material): each journaled once per bundle (a rerun says it
+  // again, a deviation the receipt lists once), and said.
   const skippedWarnings = skipped.map((s) => ({ s, said: skippedKeyWarning(ctx.journalEntries(), s) }));
-  for (const { s, said } of skippedWarnings)
+  const skippedBefore = (keyId: string) =>
+    ctx
+      .journalEntries()
+      .some(
+        (e) =>
+          e.event === ONLINE_EVENTS.wrappedKeySkipped &&
+          e.data['manifestSha256'] === bundle.digest &&
+          e.data['keyId'] === keyId,
+      );
+  for (const { s, said } of skippedWarnings.filter(({ s }) => !skippedBefore(s.key.keyId)))
     await ctx.journal(ONLINE_EVENTS.wrappedKeySkipped, skippedKeyData(path.resolve(dir), bundle.digest, s, said));
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),

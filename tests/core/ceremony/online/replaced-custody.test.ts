@@ -76,6 +76,34 @@ describe('custody sets a later wrap replaced', () => {
     expect(replacedCustodySets(old)).toEqual([]);
   });
 
+  it('names no set a key left out of its check still holds the material of, from a later wrap of it backed by no set', () => {
+    const start = onlineStarted('KF-20261205-abcdef');
+    const k2 = { keyId: 'k2', publicKeyFingerprint: null, keyCheckValue: '222222' };
+    const createdK2: [string, Record<string, unknown>] = ['key.created', { ...created[1], keyId: 'k2', alias: 'b' }];
+    const [, w2] = checked({ kind: 'material-files' }, '2');
+    const [, w1] = checked(shares('a'), '1', '111111');
+    const [, w3] = checked(shares('c'), '3', '333333');
+    const entries = chainedJournal([
+      start,
+      created,
+      createdK2,
+      // k2 wrapped again alone, of the same material (its file loaded again, no custody split), imported.
+      ['wrapped-bundle.checked', { ...w2, keys: [k2] }],
+      ['key.imported', { ...imported[1], keyId: 'k2' }],
+      // The first wrap (set A, both keys): k2 left out of its check, holding that same material.
+      [
+        'wrapped-bundle.key-skipped',
+        { folder: w1['folder'], manifestSha256: w1['manifestSha256'], ...k2, held: 'same' },
+      ],
+      ['wrapped-bundle.checked', w1],
+      // k1's import of it refused; k1 takes a later wrap (set C) of other material.
+      ['wrapped-bundle.checked', w3],
+      imported,
+    ]);
+    // Set A is the only custody copy of the material k2 holds: never to be destroyed.
+    expect(replacedCustodySets(entries).map((s) => s.setTag)).not.toContain('AAAAAAAA');
+  });
+
   it('names nothing when the imported wrap is the only one, or the same set was checked again', () => {
     const start = onlineStarted('KF-20261205-abcdef');
     expect(replacedCustodySets(chainedJournal([start, created, checked(shares('a'), '1'), imported]))).toEqual([]);
