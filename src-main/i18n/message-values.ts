@@ -1180,7 +1180,7 @@ export interface MessageValueTable {
   'online.params.written': { dir: string | number };
   'online.params.stopped-writing': { dir: string | number; cleanup: string; leftoversList: string | number };
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number; custody: string };
-  'online.next.bundle-not-taken': { dir: string | number; command: string | number };
+  'online.next.bundle-not-taken': { dir: string | number; why: string; command: string | number };
   'online.next.airgap-wrap': { command: string | number };
   'online.reimport.why': { count: number; keysList: string | number };
   'online.reimport.why-group': { holderIs: string; keyId: string | number; holder: string | number };
@@ -2548,7 +2548,7 @@ export interface MessageValueTable {
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
   'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedList: string | number; takes: number; takesList: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshList: string | number };
-  'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number };
+  'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number; takes: string };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_KEY_SKIPPED': { alias: string | number; keyId: string | number; held: string; digest: string | number; at: Date | number; seq: string | number };
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string };

@@ -259,10 +259,20 @@ export const paramsCommand = defineOnlineCommand({
           await pauseForTest(io, 'after-parameters-bundle');
           return 0;
         }
-        // A wrap checked here and not imported holds these keys: the bundle plan (warned above) takes that
-        // wrap, so this bundle is not to be wrapped; online status prints the import that finishes it.
-        if (session.ceremony.bundlePlan().destroy.some((d) => d.manifestSha256 === written.manifestSha256)) {
-          io.stdout(t('online.next.bundle-not-taken', { dir: written.dir, command: nextOnline('status', values) }));
+        // No key takes this bundle (the bundle plan, warned above): a wrap checked here and not imported
+        // holds its keys, or a wrap of it would split a replica group; online status prints what is next.
+        const plan = session.ceremony.bundlePlan();
+        if (plan.destroy.some((d) => d.manifestSha256 === written.manifestSha256)) {
+          const wrapped = plan.takes.some(
+            (taken) => taken.wrap !== null && taken.keyIds.some((id) => written.keyIds.includes(id)),
+          );
+          io.stdout(
+            t('online.next.bundle-not-taken', {
+              dir: written.dir,
+              why: wrapped ? 'wrap' : 'fresh',
+              command: nextOnline('status', values),
+            }),
+          );
           standing.printed();
           await pauseForTest(io, 'after-parameters-bundle');
           return 0;

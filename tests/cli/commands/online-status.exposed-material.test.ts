@@ -29,16 +29,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('says the refused material is exposed and new material is made, before and after new parameters', async () => {
-  const c = await wrappedCliCeremony(
-    path.join(dir, 'ceremony'),
-    kms.sim,
-    [{ alias: 'app/one', spec: 'AES_256' }],
-    CUSTODY_TWO_OF_TWO,
-  );
+/**
+ * A ceremony of `keys` in `name`, wrapped with a custody set, whose wrapped bundle's manifest cites a
+ * wrapping key the KMS never issued (sealed as a forger would), given to online import: its run.
+ */
+async function refusedAsExposed(name: string, keys: Parameters<typeof wrappedCliCeremony>[2]) {
+  const c = await wrappedCliCeremony(path.join(dir, name), kms.sim, keys, CUSTODY_TWO_OF_TWO);
   const at = (flag: string) => c.importCommand.indexOf(flag) + 1;
   const bundle = path.resolve(c.online, c.importCommand[at('--bundle')] as string);
-  // The manifest cites a wrapping key the KMS never issued, sealed as a forger would.
   const file = path.join(bundle, 'manifest.json');
   const manifest = JSON.parse(await readFile(file, 'utf8')) as { keys: Record<string, unknown>[] };
   for (const key of manifest.keys) key.wrappingKeyFingerprint = sha256Hex('the key on the changed media');
@@ -46,7 +44,11 @@ it('says the refused material is exposed and new material is made, before and af
   await writeFile(file, serializeManifest(sealManifest(checkManifestSchema(manifest))));
   const importCommand = [...c.importCommand];
   importCommand[at('--expect-digest')] = groupHex(await readBundleDigest(bundle));
-  const refused = await keyferry(importCommand, { cwd: c.online, env: c.env });
+  return { c, refused: await keyferry(importCommand, { cwd: c.online, env: c.env }) };
+}
+
+it('says the refused material is exposed and new material is made, before and after new parameters', async () => {
+  const { c, refused } = await refusedAsExposed('ceremony', [{ alias: 'app/one', spec: 'AES_256' }]);
   expect(refused.code).toBe(1);
   expect(refused.stderr + refused.stdout).toContain('treat its material as exposed');
 
@@ -80,4 +82,30 @@ it('says the refused material is exposed and new material is made, before and af
   expect(fresh.stdout).toMatch(
     /refused at journal entry \d+, is exposed: wrap new material \(keyferry airgap wrap\), never a custody restore/,
   );
+});
+
+it('after a refusal, per-key parameters name the bundle each key takes, not only the newest', async () => {
+  const { c, refused } = await refusedAsExposed('per-key', [
+    { alias: 'app/a', spec: 'AES_256' },
+    { alias: 'app/b', spec: 'RSA_2048' },
+  ]);
+  expect(refused.code).toBe(1);
+  const { args } = onlineAt(kms.sim);
+  const run = (...words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
+  const [a, b] = [...(await run('online', 'status')).stdout.matchAll(/ {2}([0-9a-f]{8}-[0-9a-f-]{27}) {2}/g)].map(
+    (m) => m[1] as string,
+  );
+  expect((await run('online', 'params', '--out', 'p-a', '--key-id', a as string)).code).toBe(0);
+  const forB = await run('online', 'params', '--out', 'p-b', '--key-id', b as string);
+  expect(forB.code).toBe(0);
+  // app/a takes p-a, written before p-b: "take only the new bundle" left it without a way into the KMS.
+  expect(forB.stdout).not.toContain('take to the air-gapped workstation only the new bundle');
+  expect(forB.stdout).toMatch(new RegExp(`app/a \\(${a}\\) → \\S+/p-a \\(`));
+  expect(forB.stdout).toMatch(new RegExp(`app/b \\(${b}\\) → \\S+/p-b \\(`));
+  expect(forB.stdout).toContain(
+    'take to the air-gapped workstation only the bundles the warning on which bundle each key takes names to wrap, each once.',
+  );
+  const zh = await run('--lang', 'zh-CN', 'online', 'params', '--out', 'p-b2', '--key-id', b as string);
+  expect(zh.stdout).toContain('只把说明每个密钥使用哪个参数包的那条警告中列出应包装的参数包带到离线工作站');
+  expect(zh.stdout).not.toContain('只把新的参数包带到离线工作站');
 });

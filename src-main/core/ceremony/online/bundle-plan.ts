@@ -40,7 +40,11 @@ interface SupersededBundle extends WrittenBundle {
 }
 
 export interface BundlePlan {
-  /** Oldest bundle first. */
+  /**
+   * The bundles with a wrap checked here first, the newest wrap first (imported in this order, an
+   * older wrap's import leaves out a key that took a newer one's material; imported first, it would
+   * give its material to every key it holds); then the bundles to wrap, oldest first.
+   */
   readonly takes: readonly TakenBundle[];
   /** Oldest bundle first. */
   readonly destroy: readonly SupersededBundle[];
@@ -123,8 +127,9 @@ export function bundlePlanOf(
     }
   }
   const bySeq = (a: WrittenBundle, b: WrittenBundle) => a.seq - b.seq;
+  const newestWrapFirst = (a: TakenBundle, b: TakenBundle) => (b.wrap?.seq ?? -1) - (a.wrap?.seq ?? -1) || bySeq(a, b);
   return {
-    takes: takes.map(({ bundle, keyIds, until, wrap }) => ({ ...bundle, keyIds, until, wrap })).sort(bySeq),
+    takes: takes.map(({ bundle, keyIds, until, wrap }) => ({ ...bundle, keyIds, until, wrap })).sort(newestWrapFirst),
     destroy: [...superseded.values()].map(({ bundle, ...rest }) => ({ ...bundle, ...rest })).sort(bySeq),
     fresh: waiting.filter((k) => !taken.has(k.keyId)).map((k) => k.keyId),
   };

@@ -16,7 +16,9 @@ import { listValue } from '../../../i18n/list';
  * two versions of a key's material), so which bundle each key takes, which to destroy and which keys
  * to fetch anew; and, said apart, the bundles written before a wrap of their keys was refused as
  * exposed (made from a copy changed on the media: no wrap of them is to be imported, they are only
- * destroyed). Nothing when every key waiting has one bundle and none is to be destroyed.
+ * destroyed), ending with what to take to the air-gapped side: the new bundle alone, or, when the keys
+ * take more than one bundle, what the plan says. Nothing when every key waiting has one bundle and
+ * none is to be destroyed.
  */
 export function bundlePlanWarnings(plan: BundlePlan, keys: ReadonlyMap<string, OnlineKeyState>): Warning[] {
   const named = (keyId: string) => {
@@ -29,7 +31,10 @@ export function bundlePlanWarnings(plan: BundlePlan, keys: ReadonlyMap<string, O
   const destroy = plan.destroy.filter((d) => d.exposedSeq === null);
   const exposed = plan.destroy.filter((d) => d.exposedSeq !== null);
   const warnings: Warning[] = [];
-  if (destroy.length + plan.fresh.length + wrapped.length > 0)
+  // Bundles to destroy as exposed and keys taking more than one bundle: "take only the new bundle" would be false.
+  const perKey =
+    destroy.length + plan.fresh.length + wrapped.length > 0 || (exposed.length > 0 && plan.takes.length > 1);
+  if (perKey)
     warnings.push(
       warningOf('PARAMETERS_BUNDLES_ONE_PER_KEY', {
         wrapped: wrapped.length,
@@ -50,6 +55,7 @@ export function bundlePlanWarnings(plan: BundlePlan, keys: ReadonlyMap<string, O
         bundlesList: listValue(exposed.map(bundleNamed)),
         at: Math.max(...exposed.map((d) => d.until)),
         seq: Math.min(...exposed.map((d) => d.exposedSeq ?? 0)),
+        takes: perKey ? 'per-key' : 'new',
       }),
     );
   return warnings;

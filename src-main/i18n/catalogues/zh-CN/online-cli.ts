@@ -47,7 +47,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.next.airgap-wrap-expiring':
     '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：{custody, select, repeated {上面的命令沿用了此处核对过的这些密钥上一次包装的托管拆分；请为每位保管人填写 --custodian-folder 文件夹（各在自己的介质上）。} other {请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。}}或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
   'online.next.bundle-not-taken':
-    '下一步：不要在离线端包装此参数包（{dir}）。如上面的警告所述，此处已检查但尚未导入的一次包装含有其密钥：请销毁此参数包及其所有副本，改为导入那次包装。完成该导入的命令以及每个密钥的下一步，请运行：{command}',
+    '下一步：不要在离线端包装此参数包（{dir}）。{why, select, wrap {如上面的警告所述，此处已检查但尚未导入的一次包装含有其密钥：请销毁此参数包及其所有副本，改为导入那次包装。完成该导入的命令以及每个密钥的下一步，请运行：{command}} other {如上面的警告所述，没有密钥使用此参数包（包装它会拆开一个副本组，或同时包装一个使用其他参数包的密钥）：请销毁此参数包及其所有副本，并为该警告列出的密钥获取新的导入参数。获取这些参数的命令以及每个密钥的下一步，请运行：{command}}}',
   'online.next.airgap-wrap': '下一步，请在 24 小时内于离线工作站上使用此参数包执行：{command}',
   'online.reimport.why':
     '{count, plural, other {密钥 {keysList}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',

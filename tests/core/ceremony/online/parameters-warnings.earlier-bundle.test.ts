@@ -143,6 +143,30 @@ describe('a second import-parameters bundle of the same keys', () => {
     expect(warning?.zh).toContain('请导入那次包装，不要再次包装这些密钥');
   });
 
+  it('two wraps checked here, both keys then A: the newest wrap is named first, and imported first each key takes its own', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const { online, first } = await onlineWithFirstBundle(f, plan);
+    const [a, b] = online.keys();
+    const both = await airGapSide(f, plan, first.dir, path.join(f.dir, 'wrapped-1'));
+    await online.checkWrappedBundle(both.out, await receiptDigestOf(both.out));
+    const second = await params(online, 'params-2', [a?.keyId]);
+    const onlyA = await airGapSide(f, plan, second.dir, path.join(f.dir, 'wrapped-2'), 'airgap.jsonl', 'A again');
+    await online.checkWrappedBundle(onlyA.out, await receiptDigestOf(onlyA.out));
+    const warning = said(await params(online, 'params-3', [b?.keyId]).then((w) => w.warnings));
+    // Listed oldest first, wrapped-1 was imported first: it gave A its material too, and wrapped-2 brought nothing.
+    expect(warning?.values).toMatchObject({
+      wrappedList: listValue([`${keyNamed(a)} → ${onlyA.out}`, `${keyNamed(b)} → ${both.out}`]),
+    });
+    expect(warning?.en).toContain('Import those wraps one at a time in this order, the newest first');
+    expect(warning?.zh).toContain('请按此顺序逐一导入这些包装，最新的先导入');
+
+    // Done as said: A takes wrapped-2's material, B wrapped-1's.
+    await online.checkWrappedBundle(onlyA.out, await receiptDigestOf(onlyA.out));
+    expect((await online.importMaterial()).map((k) => k.keyId)).toEqual([a?.keyId]);
+    await online.checkWrappedBundle(both.out, await receiptDigestOf(both.out));
+    expect((await online.importMaterial()).map((k) => k.keyId)).toEqual([b?.keyId]);
+  });
+
   it('names no bundle for parameters fetched and never written', async () => {
     const plan = f.plan(['AES_256']);
     const online = await f.online(await f.journal('online.jsonl'), plan);
