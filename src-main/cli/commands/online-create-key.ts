@@ -129,7 +129,12 @@ export const createKeyCommand = defineOnlineCommand({
     const besidePlan = values.plan ? PLAN_MAKING_OPTIONS.find((name) => values[name] !== undefined) : undefined;
     if (besidePlan)
       throw new KeyferryError('CLI_OPTIONS_CONFLICT', { option: '--plan', other: `--${besidePlan}`, reason: 'plan' });
-    if (!values.plan && !values.alias) throw missingOption({ reason: 'noKeys' });
+    if (!values.plan && !values.alias) {
+      // A key's other options given without --alias: the one option left out is named, as --spec is.
+      if (PLAN_MAKING_OPTIONS.some((name) => values[name] !== undefined))
+        throw missingOption({ reason: 'option', option: '--alias', command: 'online create-key' });
+      throw missingOption({ reason: 'noKeys' });
+    }
     // The option's own name in a refusal (the plan's field is materialExpiry).
     if (values.expires) parseMaterialExpiry(values.expires, new Date(), '--expires');
     // Without a plan the people are options: refused as every other command refuses --operator and

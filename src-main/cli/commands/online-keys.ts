@@ -101,7 +101,7 @@ export const statusCommand = defineOnlineCommand({
       printProveFirst(io, values, session);
       // An old wrap given again and refused: put aside before the next step of the keys still to import.
       if (notImported.keys.length > 0) for (const line of staleWrapLines(io, session)) io.stdout(line);
-      const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony);
+      const missing = printMissingImports(io, values, notImported, keys.length, session.ceremony, session);
       if (!proofs.every((p) => p.ok) || lapsed + deleted + unrecorded + notTaken.size > 0) return 1;
       if (missing > 0) return UNFINISHED;
       // Every key holds its material, proven, and no online receipt is written since: the import that
@@ -186,7 +186,8 @@ async function unjournaledStatus(values: OnlineCommonValues, io: CliIo, unwritab
     // As a journaled status says it: once some key holds its material (before that, nothing is part way).
     // The next steps a journaled status says (verify first, then the keys still to import), then that nothing was journaled.
     printProveFirst(io, values, { ceremony: look, journal });
-    if (imported > 0) printMissingImports(io, values, said.missing, look.keys().length, look);
+    if (imported > 0)
+      printMissingImports(io, values, said.missing, look.keys().length, look, { ceremony: look, journal });
     else if (said.lapsed + said.deleted + said.unrecorded + said.notTaken.size === 0)
       io.stdout(t('online.status.nothing-imported', { stepPhrase: ceremonyStateValue(look.step) }));
     io.stdout(t('online.status.not-journaled.next', { imported, command: nextOnline('status', values) }));

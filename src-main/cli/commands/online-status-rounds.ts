@@ -114,8 +114,14 @@ export function printMissingImports(
   { keys: missing, tokens, bundle, refused: expiry, wrap, groups }: MissingImports,
   total: number,
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
+  rounds: RoundSource,
 ): number {
-  const command = nextOnline('params', values);
+  // The line runs as printed: into a folder of its own on the media, for the keys still waiting only.
+  const command = nextParametersCommand(
+    rounds,
+    values,
+    missing.map((k) => k.keyId),
+  );
   const unproven = wrap?.refused?.code === 'WRAPPED_RESTORE_UNPROVEN' ? wrap.refused : undefined;
   if (missing.length > 0) {
     // A refusal of their expiry, or the KMS's word that their tokens expired (its clock, not this

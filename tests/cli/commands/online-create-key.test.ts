@@ -50,14 +50,12 @@ describe('online create-key: the options that make a plan', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-create-key-options-'));
     try {
       // Nothing listens on port 1: every refusal below comes before any connection or journal.
-      const run = (...args: string[]) =>
-        keyferry(
-          ['online', 'create-key', '--journal', 'j.jsonl', '--endpoint', 'http://127.0.0.1:1', '--alias', 'a', ...args],
-          {
-            cwd: dir,
-            env: { LANG: 'en_US.UTF-8' },
-          },
-        );
+      const createKey = (...args: string[]) =>
+        keyferry(['online', 'create-key', '--journal', 'j.jsonl', '--endpoint', 'http://127.0.0.1:1', ...args], {
+          cwd: dir,
+          env: { LANG: 'en_US.UTF-8' },
+        });
+      const run = (...args: string[]) => createKey('--alias', 'a', ...args);
       const spec = await run('--spec', 'AES_257', '--operator', 'Ana', '--witness', 'Ben');
       expect(spec.stderr).toContain('The options given do not make a valid ceremony plan: --spec: not one of');
       expect(spec.stderr).not.toContain('field named in the plan file');
@@ -73,7 +71,11 @@ describe('online create-key: the options that make a plan', () => {
       const noSpec = await run('--operator', 'Ana', '--witness', 'Ben');
       expect(noSpec.stderr).toContain('The option --spec is required.');
       expect(noSpec.stderr).not.toContain('not one of the allowed values');
-      for (const refused of [spec, twice, invisible, noSpec]) expect(refused.code).not.toBe(0);
+      // An --alias left out beside a key's other options is said as missing, not as "No keys to create".
+      const noAlias = await createKey('--spec', 'AES_256', '--operator', 'Ana', '--witness', 'Ben');
+      expect(noAlias.stderr).toContain('The option --alias is required.');
+      expect(noAlias.stderr).not.toContain('No keys to create');
+      for (const refused of [spec, twice, invisible, noSpec, noAlias]) expect(refused.code).not.toBe(0);
       expect(existsSync(path.join(dir, 'j.jsonl'))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });

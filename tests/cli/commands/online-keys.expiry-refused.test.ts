@@ -190,7 +190,7 @@ describe('online status after an import refused for its material expiry', () => 
     expect(again.code).toBe(1);
     const status = await on(['online', 'status']);
     expect(status.stdout).toMatch(
-      /Its import token expired at .+ by the KMS’s clock \(its refusal at journal entry \d+, KMS\.2601\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal online\.jsonl\)/,
+      /Its import token expired at .+ by the KMS’s clock \(its refusal at journal entry \d+, KMS\.2601\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal online\.jsonl --out MEDIA\/import-parameters-KF-\S+-2 --key-id [0-9a-f-]{36}\)/,
     );
     expect(status.stdout).not.toContain('Run keyferry online import again');
   }, 120_000);

@@ -148,7 +148,7 @@ describe('online status exit code', () => {
     const lapsed = await status();
     expect(lapsed.stderr).toBe('');
     expect(lapsed.stdout).toMatch(
-      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished\. Its import token expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal \S+\), then wrap its material on the air-gapped workstation/,
+      /1 of 2 keys is not imported yet \(Pending import\): .*The ceremony is not finished\. Its import token expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(by this computer’s clock\), so that bundle cannot import it any more: fetch new import parameters for it \(keyferry online params --journal \S+ --out MEDIA\/import-parameters-KF-\S+-2 --key-id [0-9a-f-]{36}\), then wrap its material on the air-gapped workstation/,
     );
     expect(lapsed.stdout).not.toContain('it imports only what is missing');
     const zh = await status('zh-CN');

@@ -68,12 +68,17 @@ describe('online status when bundles hold one key twice', () => {
     expect(status.stdout).toContain('One import-parameters bundle written so far serves the keys waiting for material');
     expect(wrapped(status.stdout)).toEqual(['p3']);
     expect(destroyed(status.stdout)).toEqual(['p1', 'p2']);
+    // As online params warns: a wrap the air-gapped side already made of a bundle named to destroy is imported first.
+    expect(status.stdout).toContain(
+      'If the air-gapped side already wrapped one of them and no import here has checked that wrap, import that wrap first, then run keyferry online status again',
+    );
     const command = freshCommand(status.stdout);
     expect(command).toContain(`--key-id ${b} --key-id ${c}`);
     expect(command).not.toContain(a);
     expect(status.stdout.split('keyferry online params')).toHaveLength(2);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
     expect(zh.stdout).toContain('没有密钥使用以下 2 个参数包');
+    expect(zh.stdout).toContain('如果离线端已经包装过其中某个参数包，而此处尚未有导入检查过那次包装，请先导入那次包装');
     expect(zh.stdout).toContain(`请在同一个参数包中只为这些密钥获取新的导入参数（keyferry online params`);
 
     // Done as said, each key has one bundle: two to wrap, each once; the two earlier still to destroy.
@@ -156,6 +161,9 @@ describe('online status when bundles hold one key twice', () => {
       status.stdout,
     )?.[1];
     expect(fresh).not.toContain(a);
+    // The line runs as printed (MEDIA replaced): a folder of its own on the media, the waiting keys named.
+    expect(fresh).toMatch(/ --out MEDIA\/import-parameters-KF-\S+-3 /);
+    expect(fresh).toContain(` --key-id ${b} --key-id ${c}`);
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
     expect(zh.stdout).toContain('因此现在不应包装该参数包。若某份离线回执表明它已被包装过，请导入那份包装');
 
