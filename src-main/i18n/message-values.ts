@@ -1679,7 +1679,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
   'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': { surface?: string };
   'problem.WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number };
-  'problem.WRAPPED_REPLICA_GROUP_SPLIT.next': { surface?: string; alias: string | number };
+  'problem.WRAPPED_REPLICA_GROUP_SPLIT.next': { surface?: string; count: number; alias: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': { sameParameters: string; boundDigest: string | number; surface?: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
@@ -2547,7 +2547,7 @@ export interface MessageValueTable {
   'plan.problem.same-person': NoValues;
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
-  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedList: string | number; takes: number; takesList: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshList: string | number };
+  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedList: string | number; takes: number; takesList: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshList: string | number; surface?: string };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number; takes: string };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_KEY_SKIPPED': { alias: string | number; keyId: string | number; held: string; digest: string | number; at: Date | number; seq: string | number };
@@ -2969,7 +2969,7 @@ export interface ProblemValueTable {
   'WRAPPED_MATERIAL_EXPOSED': { keyId: string | number; seq: string | number; wrappedUnder: string | number; by: string; setTag: string | number; keyCheckValue: string | number; surface?: string };
   'WRAPPED_ALGORITHM_MISMATCH': { keyId: string | number; used: string | number; issued: string | number };
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number; surface?: string };
-  'WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number; surface?: string };
+  'WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number; surface?: string; count: number };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number; surface?: string };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };

@@ -181,6 +181,9 @@ const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set([
   'otherRole',
 ]);
 
+/** Keys whose texts may say the app's way on or the command line's (`{surface, select, app {…} other {…}}`). */
+const saysSurface = (key: string) => key.startsWith('problem.') || key.startsWith('warning.');
+
 /**
  * The SELECTS_ADDED_LATER arguments of `elements` (branches included) as present but undefined:
  * intl-messageformat takes a select's `other` branch for an undefined value, where an absent one
@@ -258,9 +261,14 @@ function createTranslator(locale: DisplayLocale): Translator {
   let long: Intl.DateTimeFormat | undefined;
   return {
     locale,
-    // A problem's texts say the command line's way on unless told the app shows them (`surface`).
-    t: (key, ...values) => format(key, key.startsWith('problem.') ? { surface: 'cli', ...values[0] } : values[0]),
-    message: (stored) => safeFormat(stored.key, stored.values, stored.key),
+    // A problem's or a warning's texts say the command line's way on unless told the app shows them (`surface`).
+    t: (key, ...values) => format(key, saysSurface(key) ? { surface: 'cli', ...values[0] } : values[0]),
+    message: (stored) =>
+      safeFormat(
+        stored.key,
+        saysSurface(stored.key) ? { surface: 'cli', ...stored.values } : stored.values,
+        stored.key,
+      ),
     problem,
     problemLine: (p) => {
       const { message, nextStep } = problem(p);

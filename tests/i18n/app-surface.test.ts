@@ -415,6 +415,11 @@ const CASES: readonly Case[] = [
   },
   { code: 'WRAPPED_KEY_ALREADY_IMPORTED', values: { keyId: 'k-1' }, cli: 'keyferry online status' },
   {
+    code: 'WRAPPED_REPLICA_GROUP_SPLIT',
+    values: { alias: 'g/aes', keyId: 'k-1', digest: 'AA11', membersList: listValue(['g/aes (k-2)']), count: 1 },
+    cli: 'keyferry online params',
+  },
+  {
     code: 'PARAMETERS_AFTER_PROOF',
     values: { count: 1, keysList: listValue(['k-1']) },
     cli: 'keyferry online status',

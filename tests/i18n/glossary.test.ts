@@ -11,6 +11,7 @@ import type { MessageKey } from '../../src-main/i18n/catalogue';
 import { en } from '../../src-main/i18n/catalogues/en';
 import { zhCN } from '../../src-main/i18n/catalogues/zh-CN';
 import { glossaryTerms, wordsNotUsed } from './glossary-terms';
+import { translator } from '../../src-main/i18n/translate';
 
 /** Terms not checked anywhere, and why. */
 const UNCHECKED_TERMS: Record<string, string> = {
@@ -126,5 +127,39 @@ describe('the glossary in the zh-CN catalogue', () => {
         .map((term) => `${key}: ${term}`),
     );
     expect(stale).toEqual([]);
+  });
+  it('no zh-CN text says to wrap with a wrapped-material bundle (材料包): a wrap is made from an import-parameters bundle (参数包)', () => {
+    // “Wrap with/wrap that wrapped-material bundle”: a wrap takes a parameters bundle, it makes a material bundle.
+    const wrapWithMaterial =
+      /用[^。；，：（）{}]{0,14}材料包[^。；，{}]{0,4}包装|(?<!已)包装(?:该|此|那个|这个)?材料包/;
+    const found = (Object.keys(zhCN) as MessageKey[]).filter((key) => wrapWithMaterial.test(textOf(zhCN[key])));
+    expect(found).toEqual([]);
+    // The status line of keys whose import tokens lapsed, as the app and online status say it.
+    const zh = translator('zh-CN');
+    const lapsed = {
+      keys: 'k1',
+      count: 1,
+      total: 2,
+      groups: 'no',
+      tokens: 'lapsed',
+      until: 0,
+      tokensBy: 'kms',
+      refused: 'no',
+    };
+    for (const key of ['status.next.partly-imported', 'online.status.partly-imported'] as const)
+      expect(zh.t(key, { ...lapsed, command: 'keyferry online params' } as never)).toContain(
+        '然后在离线工作站上用由此写出的参数包包装其密钥材料',
+      );
+  });
+  it('a zh-CN status line of keys not imported says 它 (it) of one key and 它们 (them) of several', () => {
+    const zh = translator('zh-CN');
+    const blocked = { keys: 'k1', total: 3, groups: 'no', tokens: 'valid', until: 0, refused: 'no', wrap: 'blocked' };
+    const values = { ...blocked, dir: 'D', dirSeq: 3, wrapRefused: 'no', command: 'keyferry online params' };
+    for (const key of ['status.next.partly-imported', 'online.status.partly-imported'] as const) {
+      const one = zh.t(key, { ...values, count: 1 } as never);
+      expect(one).toContain('含有它的导入参数');
+      expect(one).not.toContain('它们');
+      expect(zh.t(key, { ...values, count: 2 } as never)).toContain('含有它们的导入参数');
+    }
   });
 });

@@ -32,7 +32,8 @@ export function writtenParametersView(
     manifestSha256: written.manifestSha256,
     manifestSha256Grouped: written.manifestSha256Grouped,
     keyIds: [...written.keyIds],
-    warnings: [...written.warnings],
+    // Said with the app's steps where the command line's would name a command (`surface`, as problems are).
+    warnings: written.warnings.map((w) => ({ ...w, values: { ...w.values, surface: 'app' } })),
     materialBefore: holder ? { own, group, custody } : null,
   };
 }

@@ -62,7 +62,7 @@ describe('online import of a replica group bundle one of whose members took a la
         `Key dr/aes \\(${primary}\\) holds other material than this bundle’s, .*this bundle would give dr/aes \\([0-9a-f-]{36}\\) of its replica group its own material`,
       ),
     );
-    expect(first.stderr).toContain('Fetch new import parameters for those keys only');
+    expect(first.stderr).toContain('Fetch new import parameters for that key only');
     expect(first.stdout).not.toContain('is left out of this import');
     expect(imports() - before).toBe(0);
     // The replica waits, to take the group's material (its primary's) from a restore, as status says.

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Response } from '../../../src-main/ipc/contract';
 import { translator } from '../../../src-main/i18n/translate';
+import { warningText } from '../../../src-main/i18n/warning';
 import { materialBeforeLines } from '../../../src-renderer/screens/online/material-before';
 import { call, ceremonyFolder, value, wrapAndCheck, type CeremonyFolder } from './airgap-session';
 
@@ -123,6 +124,38 @@ describe('the parameters step for a replica that takes its group’s material', 
     );
     expect(materialBeforeLines(translator('zh-CN'), written.materialBefore)[0]).toBe(
       `dr/aes（${replica.keyId}，位于 ${replica.region} 的副本）是dr/aes（${primary.keyId}）的副本，而后者持有此前导入的密钥材料：一个副本组只持有一份密钥材料，因此该副本须导入同一份密钥材料，而不是新生成的密钥材料。`,
+    );
+  }, 120_000);
+});
+
+describe('the parameters step when bundles of the same keys are in play', () => {
+  it('says which bundle each key takes with the app’s steps, naming no command-line command', async () => {
+    const { ipc, dir } = folder;
+    await value(ipc, 'mode.choose', { mode: 'rehearsal' });
+    await value(ipc, 'ceremony.setup', { title: 'Two', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+    await value(ipc, 'rehearsal.start');
+    const created = await value<{ keys: { keyId: string }[] }>(ipc, 'online.create-keys', {
+      keys: [
+        { alias: 'app/a', spec: 'AES_256' },
+        { alias: 'app/b', spec: 'AES_256' },
+      ],
+    });
+    const [a] = created.keys.map((k) => k.keyId);
+    await freshParameters();
+    // Parameters again for key a only: the first bundle also holds a's, so each key takes one bundle.
+    await value(ipc, 'online.fetch-parameters', { keyIds: [a] });
+    const written = await value<Written>(ipc, 'online.write-parameters', { folder: dir });
+    const plan = written.warnings.filter((w) => w.code === 'PARAMETERS_BUNDLES_ONE_PER_KEY');
+    expect(plan).toHaveLength(1);
+    const en = warningText(translator('en'), plan[0]!);
+    const zh = warningText(translator('zh-CN'), plan[0]!);
+    expect(en).toContain('then read the key states again (“Read the key states from the KMS”)');
+    expect(zh).toContain('然后再次读取密钥状态（“从 KMS 读取密钥状态”）');
+    for (const text of [en, zh]) expect(text).not.toMatch(/keyferry online|--key-id/);
+    // The same warning as online params prints it (no surface): the command line's words.
+    const { surface: _, ...cliValues } = plan[0]!.values;
+    expect(warningText(translator('en'), { code: plan[0]!.code, values: cliValues })).toContain(
+      'then run keyferry online status: it says again which bundle each key takes.',
     );
   }, 120_000);
 });

@@ -176,6 +176,7 @@ function refuseReplicaGroupSplit(checked: readonly CheckedKey[], skipped: readon
       keyId: key.keyId,
       digest: held ? groupHex(held) : '?',
       membersList: listValue(members.map((m) => `${m.key.alias} (${m.key.keyId})`)),
+      count: members.length,
     });
   }
 }

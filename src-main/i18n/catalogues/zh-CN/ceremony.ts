@@ -143,7 +143,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_REPLICA_GROUP_SPLIT':
     '密钥 {alias}（{keyId}）持有的密钥材料不是此包中的，而是从已包装密钥材料包 {digest} 导入的，那是一次较晚的包装，所用导入参数签发于本包的导入参数之后；此包会让其副本组中的 {membersList} 取得此包自己的密钥材料，而一个副本组只持有一份密钥材料（KMS 将每个密钥永久绑定到其首次导入的密钥材料）。此包的任何内容都未被导入；没有向 KMS 发送任何内容。',
   'problem.WRAPPED_REPLICA_GROUP_SPLIT.next':
-    '{surface, select, app {不要导入此包。只为这些密钥获取新的导入参数（“获取导入参数”步骤，选中这些密钥）：参数步骤随后会说明在离线工作站上从托管副本恢复 {alias} 持有的密钥材料，供它们导入。} other {不要导入此包。只为这些密钥获取新的导入参数（keyferry online params，为每个密钥加上 --key-id）：它随后会打印在离线工作站上从托管副本恢复 {alias} 持有的密钥材料的 custody restore 命令，供它们导入。}}',
+    '{surface, select, app {不要导入此包。只为{count, plural, =1 {该密钥} other {这些密钥}}获取新的导入参数（“获取导入参数”步骤，选中{count, plural, =1 {该密钥} other {这些密钥}}）：参数步骤随后会说明在离线工作站上从托管副本恢复 {alias} 持有的密钥材料，供{count, plural, =1 {它} other {它们}}导入。} other {不要导入此包。只为{count, plural, =1 {该密钥} other {这些密钥}}获取新的导入参数（keyferry online params，为每个密钥加上 --key-id）：它随后会打印在离线工作站上从托管副本恢复 {alias} 持有的密钥材料的 custody restore 命令，供{count, plural, =1 {它} other {它们}}导入。}}',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED':
     '此包中密钥 {alias}（{keyId}）的密钥材料与 KMS 绑定的密钥材料不同：此处的{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。{sameParameters, select, yes {它是从同一组导入参数的另一次包装（已包装密钥材料包摘要 {boundDigest}）取得该密钥材料的：此包是第二次包装，其密钥材料 KMS 永远不会接受。未向 KMS 发送任何内容。} other {未向 KMS 发送任何内容；导入令牌仍未使用。}}',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
