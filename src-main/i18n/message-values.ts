@@ -543,7 +543,7 @@ export interface MessageValueTable {
   'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string; command: string };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next': { surface?: string };
-  'problem.CUSTODIAN_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; place: string | number; command: string };
+  'problem.CUSTODIAN_ON_WORKSTATION_VOLUME': { named: string; index: string | number; custodian: string | number; folder: string | number; on: string; place: string | number; command: string };
   'problem.CUSTODIAN_ON_WORKSTATION_VOLUME.next': { surface?: string; command: string };
   'problem.MATERIAL_ON_CUSTODIAN_VOLUME': { file: string | number; index: string | number; folder: string | number };
   'problem.MATERIAL_ON_CUSTODIAN_VOLUME.next': { surface?: string };
@@ -1803,6 +1803,8 @@ export interface MessageValueTable {
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.namedJournalLost': { mismatch: string; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number };
+  'receipt.deviations.custodyWithdrawn': { files: number; folders: number; foldersList: string | number; made: number; madeList: string | number };
+  'receipt.deviations.keySkipped': { alias: string | number; keyId: string | number; folder: string | number; bundle: string | number; held: string; from: string | number; at: Date | number; seq: string | number; check: string; value: string | number };
   'receipt.deviations.wrappingAlgorithmChosen': { from: string | number; to: string | number };
   'receipt.deviations.sessionUnfinished': { session: string | number; from: string | number; to: string | number; checked: string; closing: string };
   'receipt.deviations.repeatedWrapGrounds': { grounds: string; said: string; reason: string | number };
@@ -2279,8 +2281,8 @@ export interface MessageValueTable {
   'problem.CUSTODY_SPLIT_REFUSED.next': { reason: string; surface?: string; n: string | number };
   'problem.CUSTODY_SPLIT_UNVERIFIED': NoValues;
   'problem.CUSTODY_SPLIT_UNVERIFIED.next': NoValues;
-  'problem.CUSTODY_DESTINATION_MISSING': { index: string | number; folder: string | number };
-  'problem.CUSTODY_DESTINATION_MISSING.next': NoValues;
+  'problem.CUSTODY_DESTINATION_MISSING': { index: string | number; folder: string | number; found: string; parent: string | number };
+  'problem.CUSTODY_DESTINATION_MISSING.next': { found: string };
   'problem.CUSTODY_FILE_EXISTS': { file: string | number };
   'problem.CUSTODY_FILE_EXISTS.next': NoValues;
   'problem.CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
@@ -2291,7 +2293,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_SAME_VOLUME.next': { surface?: string };
   'problem.CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number; also: string };
   'problem.CUSTODY_SAME_FOLDER.next': NoValues;
-  'problem.CUSTODY_FOLDER_INSIDE_OTHER': { second: string | number; secondFolder: string | number; first: string | number; firstFolder: string | number };
+  'problem.CUSTODY_FOLDER_INSIDE_OTHER': { second: string | number; secondCustodian: string | number; secondFolder: string | number; first: string | number; firstCustodian: string | number; firstFolder: string | number };
   'problem.CUSTODY_FOLDER_INSIDE_OTHER.next': NoValues;
   'problem.CUSTODY_SPLIT_NO_ROOM': { index: string | number; custodian: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'problem.CUSTODY_SPLIT_NO_ROOM.next': NoValues;
@@ -2696,7 +2698,7 @@ export interface ProblemValueTable {
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; command: string; surface?: string };
   'PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number; surface?: string };
-  'CUSTODIAN_ON_WORKSTATION_VOLUME': { index: string | number; folder: string | number; on: string; place: string | number; command: string; surface?: string };
+  'CUSTODIAN_ON_WORKSTATION_VOLUME': { named: string; index: string | number; custodian: string | number; folder: string | number; on: string; place: string | number; command: string; surface?: string };
   'MATERIAL_ON_CUSTODIAN_VOLUME': { file: string | number; index: string | number; folder: string | number; surface?: string };
   'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
@@ -3134,13 +3136,13 @@ export interface ProblemValueTable {
   'CUSTODY_SHARE_FILE_INVALID': { file: string | number; reason: string; version: string | number; fieldCount: number; fieldsList: string | number; surface?: string };
   'CUSTODY_SPLIT_REFUSED': { reason: string; m: string | number; n: string | number; min: string | number; max: string | number; actual: string | number; spec: string | number; value: string | number; count: string | number; surface?: string };
   'CUSTODY_SPLIT_UNVERIFIED': NoValues;
-  'CUSTODY_DESTINATION_MISSING': { index: string | number; folder: string | number };
+  'CUSTODY_DESTINATION_MISSING': { index: string | number; folder: string | number; found: string; parent: string | number };
   'CUSTODY_FILE_EXISTS': { file: string | number };
   'CUSTODY_DESTINATIONS_COUNT': { destinations: string | number; shares: string | number };
   'CUSTODIAN_FOLDER_CHANGED': { index: string | number; folder: string | number; change: string; surface?: string };
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number; surface?: string };
   'CUSTODY_SAME_FOLDER': { first: string | number; second: string | number; folder: string | number; also: string };
-  'CUSTODY_FOLDER_INSIDE_OTHER': { second: string | number; secondFolder: string | number; first: string | number; firstFolder: string | number };
+  'CUSTODY_FOLDER_INSIDE_OTHER': { second: string | number; secondCustodian: string | number; secondFolder: string | number; first: string | number; firstCustodian: string | number; firstFolder: string | number };
   'CUSTODY_SPLIT_NO_ROOM': { index: string | number; custodian: string | number; folder: string | number; freeKiB: string | number; neededKiB: string | number; sharedWith: number; othersList: string | number; bigBlocks: string; blockKiB: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { at: string; atIndex: string | number; atCustodian: string | number; atFolder: string | number; reason: string; cause: string | number; removed: number; left: number; leftoversList: string | number; moved: number; movedList: string | number; command: string; surface?: string };
   'CUSTODY_PRESENTER_SEVERAL_SHARES': { where: string; presentedBy: string | number; count: string | number; sharesList: string | number };

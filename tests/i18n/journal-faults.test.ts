@@ -39,7 +39,7 @@ describe('journal faults in Chinese', () => {
     );
     const problem = toProblem(error);
     expect(problem.code).toBe('JOURNAL_TAMPERED');
-    expect(problem.message).toMatch(/line 4: hash does not match the entry's content/);
+    expect(problem.message).toMatch(/line 4: hash does not match the entry’s content/);
     const zh = translator('zh-CN').problem(problem).message;
     expect(zh).toContain('第 4 行：哈希与条目内容不符：该条目被修改过');
     expect(englishSentences(zh)).toEqual([]);

@@ -82,7 +82,7 @@ describe('every warning in both languages', () => {
       `2 个密钥的导入令牌中，最早到期的是密钥 ${keyIds[0]} 的令牌，将于 ${momentText('zh-CN', tokenExpiry)} 到期，距本机时间 ${momentText('zh-CN', early)} 超过 24 小时：请检查本机时钟。`,
     );
     expect(warningText(en, w!)).toBe(
-      `The import tokens of 2 keys expire; the first, that of key ${keyIds[0]}, expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine's time ${momentText('en', early)}: check this machine's clock.`,
+      `The import tokens of 2 keys expire; the first, that of key ${keyIds[0]}, expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine’s time ${momentText('en', early)}: check this machine’s clock.`,
     );
     // A bundle of one key names that key alone, in both languages (Chinese has no plural "one": an exact =1).
     const [only] = makeImportParameters(1, new Date(tokenExpiry - 24 * 3600 * 1000));
@@ -98,7 +98,7 @@ describe('every warning in both languages', () => {
       `密钥 ${only!.keyId} 的导入令牌将于 ${momentText('zh-CN', tokenExpiry)} 到期，距本机时间 ${momentText('zh-CN', early)} 超过 24 小时：请检查本机时钟。`,
     );
     expect(warningText(en, w1!)).toBe(
-      `The import token of key ${only!.keyId} expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine's time ${momentText('en', early)}: check this machine's clock.`,
+      `The import token of key ${only!.keyId} expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine’s time ${momentText('en', early)}: check this machine’s clock.`,
     );
   });
 

@@ -101,7 +101,7 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     // except Fay's share: NOT withdrawn, only the files of that set (their tag), citing the entry that names them.
     const crashedTag = receipt.match(/keyferry-share-KF-[^ ]*-([0-9A-F]{8})-3of3\.json/)?.[1];
     expect(crashedTag).toBeDefined();
-    expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
+    expect(receipt.match(/holds share 1 of 3 of the ceremony’s custody set/g)).toHaveLength(1);
     expect(receipt).toContain(
       `entry ${events.indexOf('custody.split') + 1}: was given share 1 of 3 of a custody set whose session did not finish`,
     );
@@ -193,7 +193,7 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
       `NOT withdrawn: the folder ${custodians[1]} could not be read, and the writes may have reached it`,
     );
     expect(eli).toContain(`(entry ${events.indexOf('custody.withdraw-failed') + 1}, see Deviations)`);
-    expect(eli).toMatch(/holds share 2 of 3 of the ceremony's custody set/);
+    expect(eli).toMatch(/holds share 2 of 3 of the ceremony’s custody set/);
     // Dana's files were removed; Fay's folder, after Eli's, was never written (nothing to say of that set).
     const dana = receipt.slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'));
     expect(dana).toContain(`entry ${started}: was given share 1 of 3 of a custody set whose session did not finish`);
@@ -252,7 +252,7 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const receiptName = (await readdir(dir())).find((f) => /^receipt-air-gapped-.*-2\.txt$/.test(f)) as string;
     const receipt = (await readFile(path.join(dir(), receiptName), 'utf8')).replace(/\s+/g, ' ');
     expect(receipt).toContain('the bundle never became whole, and its receipt is voided');
-    expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
+    expect(receipt.match(/holds share 1 of 3 of the ceremony’s custody set/g)).toHaveLength(1);
     expect(receipt).toContain('KEPT, not withdrawn: its session wrote its receipt before its bundle manifest');
     // Under Deviations, as kept, never as a failure to withdraw.
     expect(receipt).toContain('Custody set of a session cut after its receipt KEPT, not withdrawn');

@@ -65,8 +65,8 @@ describe('a custody set a later wrap of new material replaces', () => {
     expect(dana).toContain(
       `that a later wrap replaces: session ${sessions} made new material (entry ${repeat}) with a custody set of its own (entry ${laterSplit}). Once that wrap’s bundle is imported, this set backs nothing and its shares are to be destroyed; until the online workstation shows which material the keys hold, keep this share`,
     );
-    expect(dana).toContain(`entry ${laterSplit}: holds share 1 of 3 of the ceremony's custody set`);
-    expect(dana.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
+    expect(dana).toContain(`entry ${laterSplit}: holds share 1 of 3 of the ceremony’s custody set`);
+    expect(dana.match(/holds share 1 of 3 of the ceremony’s custody set/g)).toHaveLength(1);
     // The text receipt breaks Chinese lines anywhere: compared without whitespace.
     const chinese = receipt.replace(/\s+/g, '');
     expect(chinese).toContain(`条目${firstSplit}：持有本仪式一个托管集的份额1`);
@@ -115,7 +115,7 @@ describe('a custody set a later wrap of new material replaces', () => {
     expect(receipt.replace(/\s+/g, '')).toMatch(/先前的1个托管集（备份摘要[0-9A-F]+…）必须保留，不得销毁其份额/);
     const dana = receipt.slice(receipt.indexOf('Custodian: Dana'), receipt.indexOf('Custodian: Eli'));
     expect(dana).toContain(
-      "holds share 1 of 3 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest",
+      'holds share 1 of 3 of the ceremony’s custody set (the material of 2 keys or replica groups, backup digest',
     );
     expect(dana).not.toContain('backs nothing');
   }, 240_000);

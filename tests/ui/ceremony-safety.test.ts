@@ -181,7 +181,7 @@ describe('ceremony safety through the UI', () => {
         'material.no-backup-acknowledged',
       );
       await click(page, 'Go back to the online side');
-      await click(page, "Use the digest this rehearsal's air-gapped side wrote");
+      await click(page, 'Use the digest this rehearsal’s air-gapped side wrote');
       await step(page, 'Check the bundle', 'online-check');
       await step(page, 'Import the key material', 'online-import');
       await step(page, 'Verify the keys', 'online-verify');

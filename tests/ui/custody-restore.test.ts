@@ -113,7 +113,7 @@ describe('custody restore through the UI', () => {
     await ui.screenshot('custody-split');
     await click(page, 'Back to wrapping');
     await wrapAndCheckOnline(page);
-    await page.getByText("The bundle has the digest this rehearsal's air-gapped side wrote").waitFor();
+    await page.getByText('The bundle has the digest this rehearsal’s air-gapped side wrote').waitFor();
     // The checked bundle names its custody set by the tag the custodians' share files carry in their names.
     setTag = await custodySetTag();
     expect(await page.locator('[data-section="online-check"] .custody').textContent()).toBe(
@@ -195,7 +195,7 @@ describe('custody restore through the UI', () => {
     const { backupDigest } = JSON.parse(await readFile(shareFile, 'utf8')) as { backupDigest: string };
     expect(backupDigest).toMatch(/^[0-9a-f]{64}$/);
     const proofLine = `in the custody backup ${groupHex(backupDigest.slice(0, 16))}…`;
-    await page.getByText(new RegExp(`^Proven: every key's rebuilt material matches .* ${proofLine}$`)).waitFor();
+    await page.getByText(new RegExp(`^Proven: every key’s rebuilt material matches .* ${proofLine}$`)).waitFor();
     await step(page, 'Wrap the rebuilt material', 'restore-wrap');
     await step(page, 'Write the wrapped-material bundle', 'restore-wrap');
     await step(page, 'Write the receipt', 'restore-receipt');

@@ -120,11 +120,11 @@ describe('UI modes and keyboard', () => {
       const remember = page.getByRole('checkbox', {
         name: 'Remember these credentials on this computer (encrypted by the operating system)',
       });
-      await page.getByText("needs the desktop app's OS keychain").waitFor();
+      await page.getByText('needs the desktop app’s OS keychain').waitFor();
       expect(await remember.isDisabled()).toBe(true);
       expect(await remember.getAttribute('aria-describedby')).toBeTruthy();
       const reasonId = (await remember.getAttribute('aria-describedby')) ?? '';
-      expect(await page.locator(`[id="${reasonId}"]`).textContent()).toContain("needs the desktop app's OS keychain");
+      expect(await page.locator(`[id="${reasonId}"]`).textContent()).toContain('needs the desktop app’s OS keychain');
       expect(await page.getByRole('button', { name: 'Connect with remembered credentials' }).count()).toBe(0);
       await ui.screenshot('online-connect');
       await page.getByRole('button', { name: 'Test connection' }).click();

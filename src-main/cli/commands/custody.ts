@@ -85,7 +85,7 @@ async function runSplit(
   // The material is plaintext: the air-gapped side's network check, before the file is read.
   checkNetworkBeforeMaterial(io, values['allow-network']);
   const folders = outs.map((d) => path.resolve(io.cwd, d));
-  const given = folders.map((folder, i) => ({ index: i + 1, folder }));
+  const given = folders.map((folder, i) => ({ index: i + 1, custodian: names[i] as string, folder }));
   refuseSameCustodianFolder(given);
   refuseNestedCustodianFolders(given);
   // A rehearsal's folders on one disk: each folder counts as a volume of its own (airgap wrap's option too).
@@ -94,7 +94,7 @@ async function runSplit(
     await refuseOutVolumes(
       path.resolve(io.cwd, materialFile),
       path.resolve(io.cwd),
-      folders,
+      given,
       volumeIdOf ?? mediaVolumeIdOf,
     );
   // Every custodian's folder is there (their stick mounted) before the plaintext is read, as README says.
@@ -177,16 +177,11 @@ async function runSplit(
 async function refuseOutVolumes(
   materialFile: string,
   cwd: string,
-  folders: readonly string[],
+  folders: readonly { index: number; custodian: string; folder: string }[],
   volumeIdOf: VolumeIdOf,
 ): Promise<void> {
   const custodians = [];
-  for (const [i, folder] of folders.entries())
-    custodians.push({
-      index: i + 1,
-      folder,
-      volumeId: await volumeOrNothing(folder, volumeIdOf),
-    });
+  for (const given of folders) custodians.push({ ...given, volumeId: await volumeOrNothing(given.folder, volumeIdOf) });
   await refuseCustodianVolumes(custodians, workstationPlaces({ material: materialFile, cwd }), volumeIdOf, 'split');
 }
 

@@ -21,6 +21,8 @@ interface WithdrawnCustody {
    */
   readonly folders: readonly string[];
   readonly removedFiles: number;
+  /** The custodian folders this session created, removed again (empty once its files were removed). */
+  readonly removedFolders: readonly string[];
   /** Files that could not be removed (media pulled, made read-only): to delete by hand. */
   readonly leftFiles: readonly string[];
   /** Files no longer where they were written (their folder moved, or its media removed): to find and delete. */
@@ -37,5 +39,5 @@ export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<With
   const removedFrom = writes.files.filter((f) => !stays(f)).map((f) => path.dirname(f));
   const touched = [...new Set([...removedFrom, ...removedFolders])];
   const folders = touched.filter((folder) => !stays(folder) && !notWithdrawn.some((f) => path.dirname(f) === folder));
-  return { folders, removedFiles, leftFiles, movedFiles };
+  return { folders, removedFiles, removedFolders, leftFiles, movedFiles };
 }

@@ -46,10 +46,17 @@ export interface WrittenShare {
   readonly companions: readonly WrittenFile[];
 }
 
-/** Refuses (CUSTODY_DESTINATION_MISSING) a custodian destination that is not an existing folder (its stick not mounted, say). */
+/**
+ * Refuses (CUSTODY_DESTINATION_MISSING) a custodian destination that is not an existing folder: a
+ * file there, a folder not made yet on a mounted stick (its parent is there), or its stick not mounted.
+ */
 export async function requireDestinationFolder(folder: string, index: number): Promise<void> {
   const stat = await fs.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new KeyferryError('CUSTODY_DESTINATION_MISSING', { index, folder });
+  if (stat?.isDirectory()) return;
+  const parent = path.dirname(path.resolve(folder));
+  const parentIsFolder = (await fs.stat(parent).catch(() => undefined))?.isDirectory() === true;
+  const found = stat ? 'file' : parentIsFolder ? 'parent' : 'nothing';
+  throw new KeyferryError('CUSTODY_DESTINATION_MISSING', { index, folder, found, parent });
 }
 
 async function checkAbsent(file: string): Promise<void> {

@@ -137,6 +137,8 @@ type VolumeOf = (target: string) => Promise<string | number | bigint> | string |
 /** A custodian's folder and the volume it is on (undefined: it cannot be read, which the checks that name it refuse). */
 interface CustodianVolume {
   readonly index: number;
+  /** The custodian's name where the caller knows it (custody split): refusals name them. */
+  readonly custodian?: string;
   readonly folder: string;
   readonly volumeId: string | undefined;
 }
@@ -219,14 +221,18 @@ export function refuseSameCustodianFolder(custodians: readonly { index: number; 
  * another custodian's, however either was given (liesWithin): that custodian's media would carry
  * both shares, and the second folder's files would sit among the first's.
  */
-export function refuseNestedCustodianFolders(custodians: readonly { index: number; folder: string }[]): void {
+export function refuseNestedCustodianFolders(
+  custodians: readonly { index: number; custodian: string; folder: string }[],
+): void {
   for (const inner of custodians)
     for (const outer of custodians)
       if (inner !== outer && liesWithin(path.resolve(inner.folder), path.resolve(outer.folder)))
         throw new KeyferryError('CUSTODY_FOLDER_INSIDE_OTHER', {
           first: outer.index,
+          firstCustodian: outer.custodian,
           firstFolder: outer.folder,
           second: inner.index,
+          secondCustodian: inner.custodian,
           secondFolder: inner.folder,
         });
 }
@@ -260,6 +266,8 @@ export async function refuseCustodianVolumes(
     if (same)
       throw new KeyferryError('CUSTODIAN_ON_WORKSTATION_VOLUME', {
         index: c.index,
+        named: c.custodian === undefined ? 'no' : 'yes',
+        custodian: c.custodian ?? '',
         folder: c.folder,
         on: same.on,
         place: same.path,

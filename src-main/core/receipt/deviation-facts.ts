@@ -28,6 +28,7 @@ import type { WallClock } from '../../i18n/moment';
 import { listValue } from '../../i18n/list';
 import { journalEventPhrase } from '../../i18n/journal-events';
 import { journalIdentity } from '../../i18n/made-by-line';
+import { skippedKeyNote } from './skipped-key-line';
 
 /**
  * About how long a deviation's details line runs (its data but what is said in words), in characters:
@@ -170,6 +171,23 @@ const EVENT_SAYS: Readonly<
     note: phrase('receipt.deviations.networkAllowed', { interfacesList: listValue(stringList(data.interfaces)) }),
     fields: ['summary', 'interfaces'],
   }),
+  // The custody files a stopped session wrote, and the custodian folders it made, removed (not "Files removed: 0").
+  'custody.withdrawn': (data) => {
+    const { removedFiles } = data;
+    if (typeof removedFiles !== 'number') return undefined;
+    const folders = stringList(data.folders);
+    const made = stringList(data.removedFolders);
+    return {
+      note: phrase('receipt.deviations.custodyWithdrawn', {
+        files: removedFiles,
+        folders: folders.length,
+        foldersList: listValue(folders),
+        made: made.length,
+        madeList: listValue(made),
+      }),
+      fields: ['removedFiles', 'folders', 'removedFolders'],
+    };
+  },
   'warning.custody-same-volume': () => ({ note: phrase('receipt.deviations.custodySameVolume'), fields: ['summary'] }),
   // A wrap in another journal than the parameters name: which, instead of which (the officer's reason is the recorded text).
   'parameters.named-journal-lost': (data) => ({
@@ -213,6 +231,8 @@ const EVENT_SAYS: Readonly<
       fields: said ? ['grounds', 'wrapAgainReason'] : ['grounds'],
     };
   },
+  // A key left out of an import: which, of which bundle, why (skipped-key-line.ts), its reason included.
+  'wrapped-bundle.key-skipped': (data) => skippedKeyNote(data),
   'wrapping-algorithm.chosen': (data) => ({
     note: phrase('receipt.deviations.wrappingAlgorithmChosen', { from: String(data.from), to: String(data.to) }),
     fields: ['from', 'to'],
@@ -268,19 +288,22 @@ function deviationNotes(
       // The keys by name (README: "with the keys whose material that attempt wiped"): those wiped as
       // they were wrapped, and those the stop found held (`wipedKeyIds`, since 2026-12-07).
       const named = [...new Set([...wipedAsWrapped.keyIds, ...stringList(data.wipedKeyIds)])];
-      notes.push(
-        phrase('receipt.deviations.keysWiped', {
-          total: value + wipedAsWrapped.keys,
-          wrapped: wipedAsWrapped.keys,
-          atStop: value,
-          entryCount: wipedAsWrapped.entries.length,
-          entriesList: listValue(wipedAsWrapped.entries),
-          named: named.length,
-          // An older build journaled the stop's keys as a count: those the journal cannot name, said as such.
-          unnamed: Math.max(0, value + wipedAsWrapped.keys - named.length),
-          keysList: wipedKeysList(named, wipedAsWrapped.aliases),
-        }),
-      );
+      // Nothing wiped: no material was ever held (a refusal before any, such as the preflight's), so
+      // nothing is said of wiping ("0 keys wiped" read as if something had been).
+      if (value + wipedAsWrapped.keys > 0)
+        notes.push(
+          phrase('receipt.deviations.keysWiped', {
+            total: value + wipedAsWrapped.keys,
+            wrapped: wipedAsWrapped.keys,
+            atStop: value,
+            entryCount: wipedAsWrapped.entries.length,
+            entriesList: listValue(wipedAsWrapped.entries),
+            named: named.length,
+            // An older build journaled the stop's keys as a count: those the journal cannot name, said as such.
+            unnamed: Math.max(0, value + wipedAsWrapped.keys - named.length),
+            keysList: wipedKeysList(named, wipedAsWrapped.aliases),
+          }),
+        );
       fields.push('wipedKeyIds');
     } else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(
@@ -367,10 +390,16 @@ function wipedAsWrappedBefore(entries: readonly JournalEntry[], stop: JournalEnt
   return { keys: keys.size, entries: wiped.map((e) => e.seq), keyIds: [...keys], aliases };
 }
 
+/**
+ * Events whose line (EVENT_SAYS) says why, in the receipt's words: the sentence the screen said then
+ * (their `reasonPhrase`) is not printed beside it.
+ */
+const SAYS_ITS_REASON: ReadonlySet<string> = new Set(['wrapped-bundle.key-skipped']);
+
 /** Every deviation in `entries`, for the receipt. */
 export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDeviation[] {
   return listDeviations(entries).map(({ kind, entry }) => {
-    const reason = deviationReason(entry.data);
+    const reason = SAYS_ITS_REASON.has(entry.event) ? undefined : deviationReason(entry.data);
     const reasonSkipped = reasonFields(reason);
     const reasonless = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !reasonSkipped.includes(name)));
     const { notes, fields } = deviationNotes(

@@ -100,7 +100,7 @@ describe('keyferry airgap wrap --hsm-existing-keys with two objects under the ce
       `Token "clash-cli" has 2 keys with CKA_ID ${ID} (the text ${KEY}): ${object}, ${object}.`,
     );
     expect(run.stderr).toContain(
-      "Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others",
+      'Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor’s tools), then delete the others',
     );
     const journal = await events('en.jsonl');
     expect(journal.map((e) => e.event)).not.toContain('witness.confirmed');

@@ -361,7 +361,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect(overridden.stderr).toBe('');
     expect(overridden.code).toBe(0);
     expect(overridden.stdout).toContain(
-      `WARNING: the wrapped bundle will request the AES material expiry ${momentText('en', new Date('2099-01-01T00:00:00Z'))} for 1 key, not the ceremony plan's ${momentText('en', new Date(plan.materialExpiry))}`,
+      `WARNING: the wrapped bundle will request the AES material expiry ${momentText('en', new Date('2099-01-01T00:00:00Z'))} for 1 key, not the ceremony plan’s ${momentText('en', new Date(plan.materialExpiry))}`,
     );
     const entries = (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
       .trim()

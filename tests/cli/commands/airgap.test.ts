@@ -418,7 +418,7 @@ describe('keyferry airgap wrap', () => {
     expect(run.stdout).not.toContain('keyferry online import --journal');
     const digest = /bundle digest ([0-9A-F ]{79})/.exec(run.stdout)?.[1] as string;
     expect(run.stdout).toContain(
-      `Next, in the KMS console on the online side: no Keyferry online journal created this key, so keyferry online import cannot take this bundle. Open the key's Import Key Material dialog and give it the files in MEDIA/wrapped/keys/${keyId} (what each is for: MEDIA/wrapped/README.txt).`,
+      `Next, in the KMS console on the online side: no Keyferry online journal created this key, so keyferry online import cannot take this bundle. Open the key’s Import Key Material dialog and give it the files in MEDIA/wrapped/keys/${keyId} (what each is for: MEDIA/wrapped/README.txt).`,
     );
     // Named on the media as the online workstation mounts it; the line after says where MEDIA is here.
     expect(run.stdout).toContain(

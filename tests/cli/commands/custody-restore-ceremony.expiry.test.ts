@@ -223,7 +223,7 @@ describe('custody restore of keys with their own planned expiry', () => {
     expect(await wrappedExpiries('wrapped-lapsed')).toEqual([null, null]);
     // One warning: the key whose planned moment still lies ahead.
     expect(restored.stdout.match(/^WARNING: the restored bundle requests/gm)).toHaveLength(1);
-    expect(restored.stdout).toContain(`(${KEY_IDS[1]}), not the ceremony plan's`);
+    expect(restored.stdout).toContain(`(${KEY_IDS[1]}), not the ceremony plan’s`);
     const events = await journalEvents('lapsed.jsonl');
     const summary = (event: string) =>
       events.filter((e) => e.event === event).map((e) => [e.data['planned'], e.data['requested'], e.data['keyIds']]);

@@ -200,7 +200,7 @@ describe('keyferry custody restore --hsm-module (SoftHSM, simulator clock)', () 
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain(`Token "vault-a" has 2 keys with label "${label}"`);
     expect(ambiguous.stderr).toContain(
-      "Find which object holds the material this ceremony recorded (its key check value or public-key fingerprint equals the one the air-gapped journal recorded when it was generated; compare with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …) or give them another label with the vendor's tools; then restore again.",
+      'Find which object holds the material this ceremony recorded (its key check value or public-key fingerprint equals the one the air-gapped journal recorded when it was generated; compare with the HSM vendor’s tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …) or give them another label with the vendor’s tools; then restore again.',
     );
     expect(ambiguous.stderr).not.toContain('--hsm-key-label');
     execFileSync('pkcs11-tool', [...pkcs11, '--delete-object', '--type', 'secrkey', '--id', '99'], { stdio: 'pipe' });

@@ -210,7 +210,7 @@ describe('custody restore: who hands over the shares', () => {
     const out = flat(done.stdout);
     // `olga` typed for the operator Olga: one person, recorded and shown as the operator was named.
     expect(out).toContain(
-      "WARNING: share 1 (custodian Alice) is handed over by Olga, this ceremony's operator, who is not its recorded custodian. Journaled as an override: the restore receipt lists it.",
+      'WARNING: share 1 (custodian Alice) is handed over by Olga, this ceremony’s operator, who is not its recorded custodian. Journaled as an override: the restore receipt lists it.',
     );
     expect(out).toContain(
       'WARNING: share 2 (custodian Bob) is handed over by Wes, a witness of this ceremony, who is not its recorded custodian.',
@@ -227,7 +227,7 @@ describe('custody restore: who hands over the shares', () => {
     const witnessEntries = events.slice(0, Number(total)).filter((e) => e.actor === 'Wes').length;
     expect(Number(own)).toBe(Number(total) - witnessEntries);
     expect(receipt).toContain(
-      "Share 1 (custodian Alice) was handed over by Olga, this ceremony's operator, who is not its recorded custodian.",
+      'Share 1 (custodian Alice) was handed over by Olga, this ceremony’s operator, who is not its recorded custodian.',
     );
     expect(receipt).toContain(
       'Share 2 (custodian Bob) was handed over by Wes, a witness of this ceremony, who is not its recorded custodian.',

@@ -57,7 +57,7 @@ describe('custody split rehearsed on one machine', () => {
     // the system's disk where the temp folder is on it (the most general true statement), else for the material.
     const onSystem = statSync('/').dev === statSync(dir).dev;
     expect(refused.err).toContain(
-      `The folder of custodian 1 (${path.join(dir, 'custodian-1')}) is on the same volume as ${onSystem ? 'this workstation’s system folder /' : `the material file (${path.join(dir, 'key.bin')})`}`,
+      `The folder of custodian 1 (Custodian 1), ${path.join(dir, 'custodian-1')}, is on the same volume as ${onSystem ? 'this workstation’s system folder /' : `the material file (${path.join(dir, 'key.bin')})`}`,
     );
     expect(refused.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume.');
     expect(await readdir(path.join(dir, 'custodian-1'))).toEqual([]);

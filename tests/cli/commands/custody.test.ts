@@ -713,7 +713,7 @@ describe('keyferry custody', () => {
         path.join(materialStick, 'key.bin'),
         outs,
         dir,
-        `The folder of custodian 2 (${outs[1]}) is on the same volume as the material file (${path.join(materialStick, 'key.bin')})`,
+        `The folder of custodian 2 (Bob), ${outs[1]}, is on the same volume as the material file (${path.join(materialStick, 'key.bin')})`,
       );
       // The material and custodian 2's folder (a stick not mounted) both on the system's disk: the system is named.
       if (statSync('/').dev === statSync(dir).dev) {
@@ -723,7 +723,7 @@ describe('keyferry custody', () => {
           path.join(dir, 'key.bin'),
           [outs[0] as string, unmounted],
           dir,
-          `The folder of custodian 2 (${unmounted}) is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation.`,
+          `The folder of custodian 2 (Bob), ${unmounted}, is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation.`,
         );
       }
       // /dev/shm is the workstation's memory, not a stick.
@@ -733,7 +733,7 @@ describe('keyferry custody', () => {
         path.join(dir, 'key.bin'),
         [outs[0] as string, shm],
         dir,
-        `The folder of custodian 2 (${shm}) is on the same volume as a folder in this workstation’s memory (/dev/shm), not a stick`,
+        `The folder of custodian 2 (Bob), ${shm}, is on the same volume as a folder in this workstation’s memory (/dev/shm), not a stick`,
       );
     },
   );
@@ -752,7 +752,7 @@ describe('keyferry custody', () => {
         path.join(stick, 'key.bin'),
         [stick2, unmounted],
         await workspace(),
-        `The folder of custodian 2 (${unmounted}) is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation`,
+        `The folder of custodian 2 (Bob), ${unmounted}, is on the same volume as this workstation’s system folder /: that share and the whole backup would stay on this workstation`,
       );
       // Run from a working folder on another volume: a share folder beside it is refused for it.
       const work = await mkdtemp(path.join(tmpdir(), 'keyferry-work-'));
@@ -763,7 +763,7 @@ describe('keyferry custody', () => {
         path.join(stick, 'key.bin'),
         [stick2, beside],
         work,
-        `The folder of custodian 2 (${beside}) is on the same volume as the folder this command runs in (${work})`,
+        `The folder of custodian 2 (Bob), ${beside}, is on the same volume as the folder this command runs in (${work})`,
       );
     },
   );
@@ -794,7 +794,7 @@ describe('keyferry custody', () => {
       const refused = split();
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain(
-        `The folder of custodian 2 (${unmounted}) is on the same volume as the home folder (${home}): that share and the whole backup would stay on this workstation.`,
+        `The folder of custodian 2 (Bob), ${unmounted}, is on the same volume as the home folder (${home}): that share and the whole backup would stay on this workstation.`,
       );
       expect(await readdir(stick1)).toEqual([]);
       expect(await readdir(unmounted)).toEqual([]);
@@ -810,7 +810,7 @@ describe('keyferry custody', () => {
   );
 
   it.skipIf(!MOUNTS_AVAILABLE)(
-    'the registered command refuses a share folder that is not there (a stick not mounted) before reading the material',
+    'the registered command refuses a share folder not made yet on a mounted stick, saying to create it, before reading the material',
     async () => {
       const dir = await workspace();
       const material = path.join(dir, 'key.bin');
@@ -824,7 +824,12 @@ describe('keyferry custody', () => {
         registered,
       );
       expect(result.code).toBe(1);
-      expect(result.err).toContain(`The destination for share 2 (${missing}) is not an existing folder.`);
+      // The stick is mounted, only the folder is not made yet: it is to be created, not the media inserted.
+      expect(result.err).toContain(
+        `The destination for share 2 (${missing}) does not exist: the folder it would be in (${path.dirname(missing)}) is there, but Keyferry does not create a custodian’s folder. Nothing was written.`,
+      );
+      expect(result.err).toContain('Create that folder on the custodian’s media');
+      expect(result.err).not.toContain('Insert the custodian');
       expect(await readdir(stick)).toEqual([]);
     },
   );
@@ -874,12 +879,14 @@ describe('keyferry custody', () => {
       const result = await run(splitArgs('key.bin', 'AES_256', 2, ['c1', inner], ['Alice', 'Bob']), dir);
       expect(result.code).toBe(1);
       expect(result.err).toContain(
-        `The folder for share 2 (${path.join(dir, inner)}) lies inside the folder for share 1 (${c1}): the media of custodian 1 would carry both shares. Nothing was read or written.`,
+        `The folder of custodian 2 (Bob), ${path.join(dir, inner)}, lies inside the folder of custodian 1 (Alice), ${c1}: the media of custodian 1 (Alice) would carry both shares. Nothing was read or written.`,
       );
       const zh = await run(splitArgs('key.bin', 'AES_256', 2, ['c1', inner], ['Alice', 'Bob']), dir, {
         LANG: 'zh-CN',
       });
-      expect(zh.err).toContain(`份额 2 的文件夹（${path.join(dir, inner)}）位于份额 1 的文件夹（${c1}）之内`);
+      expect(zh.err).toContain(
+        `保管人 2（Bob）的文件夹 ${path.join(dir, inner)} 位于保管人 1（Alice）的文件夹 ${c1} 之内：保管人 1（Alice）的介质将同时携带两份份额。`,
+      );
       expect(await readdir(c1)).toEqual(['sub']);
       expect(await readdir(path.join(c1, 'sub'))).toEqual([]);
     }

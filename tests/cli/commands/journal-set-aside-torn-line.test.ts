@@ -120,7 +120,7 @@ describe('keyferry journal set-aside-torn-line', () => {
     await writeFile(file, changed);
     const tampered = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada']);
     expect(tampered.code).toBe(1);
-    expect(tampered.err.join('\n')).toContain("line 4: hash does not match the entry's content");
+    expect(tampered.err.join('\n')).toContain('line 4: hash does not match the entry’s content');
     expect(await readFile(file, 'utf8')).toBe(changed);
     expect((await readdir(path.dirname(file))).filter((f) => f.includes('.torn-'))).toEqual([]);
   });

@@ -108,7 +108,7 @@ describe('keyferry journal verify', () => {
     expect(result).toEqual({
       code: 1,
       out: [
-        "line 3: hash does not match the entry's content: the entry was changed",
+        'line 3: hash does not match the entry’s content: the entry was changed',
         'This journal cannot be trusted from line 3 on. Continue no ceremony with it and keep it as it is, as evidence; continue with the journal the workstation wrote, or a copy of it that keyferry journal verify reports OK.',
       ],
       err: [],

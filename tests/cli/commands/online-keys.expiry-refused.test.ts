@@ -99,12 +99,12 @@ describe('online status after an import refused for its material expiry', () => 
     // The printed wrap asks for the expiry the warning says it needs.
     expect(nextCommand(onPrintedMedia(params.stdout))).toEqual(expect.arrayContaining(['--expires', 'EXPIRY']));
     expect(params.stdout).toMatch(
-      /The material expiry this bundle requests for key [0-9a-f-]{36}, .+, is not ahead of the KMS's clock: the import tokens it has just issued show its time as .+, while this computer's clock says .+\. The KMS would refuse that import \(KMS\.2602\), and the air-gapped wrap refuses to make material for it: give the wrap an expiry further ahead/,
+      /The material expiry this bundle requests for key [0-9a-f-]{36}, .+, is not ahead of the KMS’s clock: the import tokens it has just issued show its time as .+, while this computer’s clock says .+\. The KMS would refuse that import \(KMS\.2602\), and the air-gapped wrap refuses to make material for it: give the wrap an expiry further ahead/,
     );
     // The wrap says the plan's has passed and is replaced, not that the online side names an override.
     // Passed by the KMS's time only (the plan's moment is 6 hours ahead of this computer's clock): it says which.
     expect(wrapped.stdout).toMatch(
-      /The plan's has passed by the KMS's time as the bundle's import tokens show it, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, though not yet by this computer's clock, so it cannot be kept/,
+      /The plan’s has passed by the KMS’s time as the bundle’s import tokens show it, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, though not yet by this computer’s clock, so it cannot be kept/,
     );
     expect(wrapped.stdout).not.toContain('the online import names it again');
     // 30d counted from the KMS's time as the bundle's tokens show it (8 hours ahead here), as custody restore counts it.

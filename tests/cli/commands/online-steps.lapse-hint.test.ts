@@ -42,7 +42,7 @@ describe('lapse hint of online status', () => {
       'with the shares of any 2 of the 3 custodians and the custody backup',
     );
     expect(step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'p', null))).toContain(
-      "with the ceremony's custody copy (the shares of enough custodians, or the HSM token",
+      'with the ceremony’s custody copy (the shares of enough custodians, or the HSM token',
     );
   });
 

@@ -284,7 +284,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(create.stderr).toContain(
       `The replica region cn-east-3 refused these credentials for project ${sim.projectId} at ${endpoint} (KMS.0306)`,
     );
-    expect(create.stderr).toContain("Check the plan's project ID for cn-east-3");
+    expect(create.stderr).toContain('Check the plan’s project ID for cn-east-3');
     expect(events.filter((e) => e.event === 'key.created' || e.event === 'kms.replica-connected')).toEqual([]);
     expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
       ['connect', 'REPLICA_ACCESS_REFUSED'],
@@ -306,7 +306,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       `The credentials are an IAM token, which reaches only the project it was issued for (${sim.projectId}); the replica in cn-east-3 is in project ${replica.projectId}. Nothing was created.`,
     );
     expect(create.stderr).toContain('KEYFERRY_AK and KEYFERRY_SK');
-    expect(create.stderr).not.toContain("Check the plan's project ID");
+    expect(create.stderr).not.toContain('Check the plan’s project ID');
     expect(events.filter((e) => e.event === 'key.created' || e.event === 'kms.replica-connected')).toEqual([]);
     expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
       ['connect', 'REPLICA_TOKEN_ONE_PROJECT'],

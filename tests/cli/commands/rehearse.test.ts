@@ -111,7 +111,7 @@ describe('keyferry rehearse', () => {
       keyIds: [expect.any(String), expect.any(String)],
     });
     expect(receipt.replace(/\s+/g, ' ')).toContain(
-      "rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest",
+      'rehearsal: confirmed for this witness with the online side’s own value (nobody typed it): the import-parameters bundle digest',
     );
   }, 120_000);
 });

@@ -187,7 +187,7 @@ describe('what a restore proves', () => {
     const proof = setRestoreProof(set.backup);
     const groups = set.backup.digest.slice(0, 16).match(/.{4}/g)!;
     const english = translator('en').message(proof);
-    expect(english).toMatch(/^Proven: every key's rebuilt material matches/);
+    expect(english).toMatch(/^Proven: every key’s rebuilt material matches/);
     for (const group of groups) expect(english.toLowerCase()).toContain(group);
     expect(translator('zh-CN').message(proof).toLowerCase()).toContain(groups[0]);
   });

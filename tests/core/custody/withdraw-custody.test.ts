@@ -43,7 +43,13 @@ describe('withdrawCustodyWrites', () => {
       ...(await writeFiles(existing, ['share-2of2.json', 'backup.txt'])),
     ];
     const withdrawn = await withdrawCustodyWrites({ files, createdFolders: [created] });
-    expect(withdrawn).toEqual({ folders: [created, existing], removedFiles: 5, leftFiles: [], movedFiles: [] });
+    expect(withdrawn).toEqual({
+      folders: [created, existing],
+      removedFiles: 5,
+      removedFolders: [created],
+      leftFiles: [],
+      movedFiles: [],
+    });
     expect(existsSync(created)).toBe(false);
     expect(await readdir(existing)).toEqual([]);
   });
@@ -63,6 +69,7 @@ describe('withdrawCustodyWrites', () => {
     expect(await withdrawCustodyWrites({ files: [], createdFolders: [created] })).toEqual({
       folders: [created],
       removedFiles: 0,
+      removedFolders: [created],
       leftFiles: [],
       movedFiles: [],
     });
@@ -84,6 +91,7 @@ describe('withdrawCustodyWrites', () => {
     expect(await withdrawCustodyWrites(record)).toEqual({
       folders: [],
       removedFiles: 0,
+      removedFolders: [],
       leftFiles: [],
       movedFiles: [created],
     });

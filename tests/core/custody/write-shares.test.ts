@@ -156,6 +156,34 @@ describe('writeShareFiles', () => {
     expect(await contents()).toEqual([[], [], [shareFileName(shares[2] as CustodyShare)]]);
   });
 
+  // Officer walk-through: the stick mounted, only the --out subfolder not made yet, and the refusal said
+  // "Insert the custodian's media and choose a folder on it".
+  it('says a missing folder whose parent is there is to be created, and a missing parent that the media may not be mounted', async () => {
+    await makeFolders(3);
+    const said = async (missing: string, locale: 'en' | 'zh-CN') => {
+      const e = await refusal(() => writeShareFiles(shares, [folders[0], missing, folders[1]] as string[]));
+      expect(e.code).toBe('CUSTODY_DESTINATION_MISSING');
+      return translator(locale).problem({ code: e.code, values: e.values, message: 'x', nextStep: '' });
+    };
+    const notMade = path.join(root, 'usb9', 'custodian-2');
+    await fs.mkdir(path.dirname(notMade));
+    const made = await said(notMade, 'en');
+    expect(made.message).toBe(
+      `The destination for share 2 (${notMade}) does not exist: the folder it would be in (${path.dirname(notMade)}) is there, but Keyferry does not create a custodian’s folder. Nothing was written.`,
+    );
+    expect(made.nextStep).toBe(
+      'Create that folder on the custodian’s media (or give a folder there that exists), then run the step again.',
+    );
+    expect((await said(notMade, 'zh-CN')).nextStep).toContain('请在保管人的介质上创建该文件夹');
+    const unplugged = path.join(root, 'unplugged', 'custodian-2');
+    const gone = await said(unplugged, 'en');
+    expect(gone.message).toContain('the custodian’s media may not be mounted');
+    expect(gone.nextStep).toBe(
+      'Insert the custodian’s media and give an existing folder on it, then run the step again.',
+    );
+    expect((await said(unplugged, 'zh-CN')).message).toContain('保管人的介质可能未挂载');
+  });
+
   it('removes what it wrote when the media fails part-way', async () => {
     await makeFolders(3);
     let opened = 0;

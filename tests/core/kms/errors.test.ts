@@ -30,7 +30,7 @@ describe('an error answer of the service', () => {
     const wrong = kmsServiceError('APIGW.0301', 'Incorrect IAM authentication information', 401, undefined);
     expect(shown(locked).message).toBe('The access key is locked after five wrong signatures in a row.');
     expect(shown(locked).nextStep).toMatch(/^Wait five minutes/);
-    expect(shown(wrong).message).toBe("The cloud refused the request's signature.");
+    expect(shown(wrong).message).toBe('The cloud refused the request’s signature.');
     expect(shown(wrong, 'zh-CN').message).toBe('云服务拒绝了请求的签名。');
   });
 

@@ -296,20 +296,27 @@ describe('refuseNestedCustodianFolders', () => {
     for (const inner of [path.join(c1, 'sub'), path.join(dir, 'link', 'sub'), path.join(dir, 'link', 'new', 'deeper')])
       expect(() =>
         refuseNestedCustodianFolders([
-          { index: 1, folder: c1 },
-          { index: 2, folder: inner },
+          { index: 1, custodian: 'Alice', folder: c1 },
+          { index: 2, custodian: 'Bob', folder: inner },
         ]),
       ).toThrow(
         expect.objectContaining({
           code: 'CUSTODY_FOLDER_INSIDE_OTHER',
-          values: { first: 1, firstFolder: c1, second: 2, secondFolder: inner },
+          values: {
+            first: 1,
+            firstCustodian: 'Alice',
+            firstFolder: c1,
+            second: 2,
+            secondCustodian: 'Bob',
+            secondFolder: inner,
+          },
         }),
       );
     // Side by side, and a folder whose name only starts as the other's, pass.
     expect(() =>
       refuseNestedCustodianFolders([
-        { index: 1, folder: c1 },
-        { index: 2, folder: path.join(dir, 'c1-b') },
+        { index: 1, custodian: 'Alice', folder: c1 },
+        { index: 2, custodian: 'Bob', folder: path.join(dir, 'c1-b') },
       ]),
     ).not.toThrow();
   });
@@ -323,8 +330,8 @@ describe('refuseNestedCustodianFolders', () => {
       unmounts.push(bindMount(c1, bound));
       expect(() =>
         refuseNestedCustodianFolders([
-          { index: 1, folder: c1 },
-          { index: 2, folder: path.join(bound, 'sub') },
+          { index: 1, custodian: 'Alice', folder: c1 },
+          { index: 2, custodian: 'Bob', folder: path.join(bound, 'sub') },
         ]),
       ).toThrow(expect.objectContaining({ code: 'CUSTODY_FOLDER_INSIDE_OTHER' }));
     },

@@ -33,7 +33,7 @@ describe('the custodians on a receipt', () => {
     );
     expect([...lines.keys()]).toEqual(['Ana', 'Bob']);
     expect(said(lines, 'Bob')).toEqual([
-      "entry 3: holds share 2 of 2 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them)",
+      'entry 3: holds share 2 of 2 of the ceremony’s custody set (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them)',
     ]);
   });
 
@@ -192,11 +192,11 @@ describe('a held set a later wrap replaces', () => {
     const replaced = custodianLines(journalEntries([start, split, sealed, start, repeated('yes'), laterSplit]));
     expect(said(replaced, 'Ana')).toEqual([
       'entry 2: holds share 1 of 2 of a custody set of this ceremony (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them) that a later wrap replaces: session 2 made new material (entry 5) with a custody set of its own (entry 6). Once that wrap’s bundle is imported, this set backs nothing and its shares are to be destroyed; until the online workstation shows which material the keys hold, keep this share',
-      "entry 6: holds share 1 of 2 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest 7A03 444A 7A03 444A…; any 2 rebuild them)",
+      'entry 6: holds share 1 of 2 of the ceremony’s custody set (the material of 2 keys or replica groups, backup digest 7A03 444A 7A03 444A…; any 2 rebuild them)',
     ]);
     // The same material again (an HSM's keys, a material file): the earlier set still holds it.
     const same = custodianLines(journalEntries([start, split, sealed, start, repeated('no'), laterSplit]));
-    expect(said(same, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+    expect(said(same, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony’s custody set/);
     // The later wrap stopped, its set withdrawn: the earlier set is still the one that backs the keys.
     const stopped = custodianLines(
       journalEntries([
@@ -210,13 +210,13 @@ describe('a held set a later wrap replaces', () => {
         ['ceremony.abandoned', {}],
       ]),
     );
-    expect(said(stopped, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+    expect(said(stopped, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony’s custody set/);
   });
 
   it('is not marked replaced by a later wrap an older build journaled without saying whether it made new material', () => {
     // Builds of 2026-12-02 to 12-05 journaled no `fresh`, also for material taken again from a token or a file.
     const unsaid = custodianLines(journalEntries([start, split, sealed, start, repeated(), laterSplit]));
-    expect(said(unsaid, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony's custody set/);
+    expect(said(unsaid, 'Ana')[0]).toMatch(/^entry 2: holds share 1 of 2 of the ceremony’s custody set/);
     expect(said(unsaid, 'Ana').join(' ')).not.toContain('made new material');
   });
 
@@ -225,7 +225,7 @@ describe('a held set a later wrap replaces', () => {
     const ofK2 = ['custody.split', { ...laterSplit[1], keyIds: ['k2'] }] as const;
     const partial = custodianLines(journalEntries([start, split, sealed, start, repeated('yes'), ofK2]));
     expect(said(partial, 'Ana')[0]).toBe(
-      "entry 2: holds share 1 of 2 of the ceremony's custody set (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them)",
+      'entry 2: holds share 1 of 2 of the ceremony’s custody set (the material of 2 keys or replica groups, backup digest 2379 C9B2 2379 C9B2…; any 2 rebuild them)',
     );
     expect(said(partial, 'Ana').join(' ')).not.toContain('backs nothing');
   });
@@ -239,7 +239,7 @@ describe('a held set a later wrap replaces', () => {
     const primaryOnly = custodianLines(
       journalEntries([start, group, ofGroup, sealed, start, read([{ keyId: 'p' }]), repeated('yes'), ofP]),
     );
-    expect(said(primaryOnly, 'Ana')[0]).toMatch(/^entry 3: holds share 1 of 2 of the ceremony's custody set/);
+    expect(said(primaryOnly, 'Ana')[0]).toMatch(/^entry 3: holds share 1 of 2 of the ceremony’s custody set/);
     expect(said(primaryOnly, 'Ana').join(' ')).not.toContain('backs nothing');
     // The later wrap of the whole group again: the set is replaced.
     const whole = custodianLines(journalEntries([start, group, ofGroup, sealed, start, group, repeated('yes'), ofP]));

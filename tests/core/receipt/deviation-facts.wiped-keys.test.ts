@@ -63,4 +63,25 @@ describe('the keys a stopped attempt wiped, on the next receipt', () => {
     const zh = deviationText(entries, 'zh-CN').replace(/\s+/g, '');
     expect(zh).toContain(`；日志只列出其中1个：alias/pay(${k1})（记录停止的版本只记录了其余密钥的数量）`);
   });
+
+  // Officer walk-through: a refusal before any material (the preflight's) printed "Key material wiped
+  // in this attempt: 0 keys", as if something had been held.
+  it('says nothing of wiping when the attempt stopped before any material was held', async () => {
+    const journal = await openJournal(path.join(dir, 'refused.jsonl'), { create: true });
+    await journal.append('Li Na', 'ceremony.session-started', {});
+    await journal.append('Li Na', 'preflight.refused', {
+      code: 'CUSTODY_DESTINATION_MISSING',
+      index: 1,
+      folder: '/m/c1',
+    });
+    await journal.append('Li Na', 'ceremony.abandoned', { reason: 'preflight refused', wipedKeys: 0, state: 'new' });
+    const entries = journal.entries;
+    await journal.close();
+    const en = deviationText(entries, 'en');
+    expect(en).toContain('Ceremony step:');
+    expect(en).not.toMatch(/wiped/i);
+    const zh = deviationText(entries, 'zh-CN');
+    expect(zh).toContain('仪式步骤');
+    expect(zh).not.toContain('擦除');
+  });
 });

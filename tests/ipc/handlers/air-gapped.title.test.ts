@@ -59,7 +59,7 @@ describe('airgap.read-bundle and the title the bundle names', () => {
       expect(refused.problem.message).toBe(
         'The import-parameters bundle names this ceremony "Payments key 2026", but the ceremony setup gives "Test run, ignore": the two receipts of one ceremony would carry different titles. Nothing of the bundle was used, and nobody has typed anything.',
       );
-      expect(refused.problem.nextStep).toContain("set it up again with exactly the bundle's title");
+      expect(refused.problem.nextStep).toContain('set it up again with exactly the bundle’s title');
     }
     const events = await journalEvents(path.join(test.dir, 'air-gapped-journal.jsonl'));
     expect(events.some((e) => e.event === 'parameters.read')).toBe(false);

@@ -368,7 +368,7 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     if (refused.ok) return;
     const problem = refused.problem as Parameters<ReturnType<typeof translator>['problem']>[0];
     expect(translator('en').problem(problem).nextStep).toBe(
-      "Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and type that label in its field “Token object label for key …” (under “Use keys already in the token”); then check the token again.",
+      'Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor’s tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and type that label in its field “Token object label for key …” (under “Use keys already in the token”); then check the token again.',
     );
     expect(translator('zh-CN').problem(problem).nextStep).toBe(
       'Keyferry 不会在它们之间替您选择。请用 HSM 厂商工具找出哪个对象是您要用的密钥（核对其校验值或公钥），然后删除其余对象（pkcs11-tool … --login --delete-object --id … --label …），或给该密钥设置一个其他对象都没有的标签，并在其“密钥 …的令牌对象标签”字段中输入此标签（在“使用令牌中已有的密钥”下）；然后重新检查令牌。',

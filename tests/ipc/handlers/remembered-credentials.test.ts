@@ -213,7 +213,7 @@ describe('remembered credentials (fake vault)', () => {
     ]) {
       expect(answer.ok).toBe(false);
       expect(answer.problem?.code).toBe('CREDENTIALS_VAULT_UNAVAILABLE');
-      expect(answer.problem?.message).toContain("needs the desktop app's OS keychain");
+      expect(answer.problem?.message).toContain('needs the desktop app’s OS keychain');
     }
     // The session-only path still works.
     expect(

@@ -231,6 +231,9 @@ export async function withdrawCustodySplit(
   await journal.append(operator, byHand.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
     folders,
     removedFiles: withdrawn.removedFiles,
+    // The folders it had made, gone again: a stop before any file went in removes only those (a trial's
+    // receipt said "Files removed: 0" of folders it had made and removed).
+    ...(withdrawn.removedFolders.length > 0 ? { removedFolders: [...withdrawn.removedFolders] } : {}),
     ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
     ...(withdrawn.movedFiles.length > 0 ? { movedFiles: [...withdrawn.movedFiles] } : {}),
   });

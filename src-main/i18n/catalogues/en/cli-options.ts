@@ -62,7 +62,7 @@ export const enCliOptions = {
   'problem.CLI_PRESENTED_BY_NOT_GIVEN':
     '--presented-by {index}={name} names share {index}, but {count, plural, =0 {no share was given (with --share or --typed)} one {only share {givenList} was given (with --share or --typed)} other {only shares {givenList} were given (with --share or --typed)}}. Nothing was presented or rebuilt.',
   'problem.CLI_PRESENTED_BY_NOT_GIVEN.next':
-    "Give --presented-by INDEX=NAME only for a share given with --share or --typed: INDEX is the share's number, as its file name and slip say (…-2of3 is share 2). Check that the share {index} you meant was given.",
+    'Give --presented-by INDEX=NAME only for a share given with --share or --typed: INDEX is the share’s number, as its file name and slip say (…-2of3 is share 2). Check that the share {index} you meant was given.',
   'problem.CLI_OPTIONS_CONFLICT':
     '{option} does not go with {other}{reason, select, restoreCeremony {: the restore ceremony writes no plaintext, and the bundle names the key} plan {: the plan file says the ceremony’s people, keys and settings, and an option beside it would be ignored} other {}}.',
   'problem.CLI_OPTIONS_CONFLICT.next':
@@ -87,7 +87,7 @@ export const enCliOptions = {
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     'The import-parameters bundle names this ceremony "{bundle}", but {where, select, app {the ceremony setup gives} other {--title gives}} "{given}": the two receipts of one ceremony would carry different titles.{where, select, app { Nothing of the bundle was used, and nobody has typed anything.} other {}}',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
-    "{where, select, app {Leave this ceremony and set it up again with exactly the bundle's title} other {Leave --title out (the bundle's title is used), or give exactly the bundle's title}}; to change a title, start the ceremony again on the online workstation.",
+    '{where, select, app {Leave this ceremony and set it up again with exactly the bundle’s title} other {Leave --title out (the bundle’s title is used), or give exactly the bundle’s title}}; to change a title, start the ceremony again on the online workstation.',
   'problem.PLAN_INVALID':
     '{source, select, options {The options given do not make a valid ceremony plan: } other {The ceremony plan is not valid: }}{issuesPhrases}{more, plural, =0 {} other {; and # more}}.',
   'problem.PLAN_INVALID.next':

@@ -17,7 +17,7 @@ export const enCli = {
   'cli.summary.custody-restore':
     'Rebuild key material from M custody shares; with --bundle, the restore ceremony for a re-import',
   'cli.summary.kms-sim': 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
-  'cli.summary.kms-sim-advance': "Move a running simulator's clock forward (expiry rehearsals)",
+  'cli.summary.kms-sim-advance': 'Move a running simulator’s clock forward (expiry rehearsals)',
   'cli.summary.rehearse': 'Rehearse a whole ceremony against the built-in KMS simulator (no cloud account)',
   'cli.summary.online-create-key': 'Start a ceremony and create its external keys in the KMS',
   'cli.summary.online-params': 'Fetch wrapping keys and import tokens; write the import-parameters bundle',
@@ -65,7 +65,7 @@ export const enCli = {
   'cli.next.media-folder':
     'MEDIA: the folder that holds the bundle ({folder} on this workstation), as the {side, select, online {online} other {air-gapped}} workstation mounts it.',
   'airgap.next.console-import':
-    "Next, in the KMS console on the online side: no Keyferry online journal created this key, so keyferry online import cannot take this bundle. Open the key's Import Key Material dialog and give it the files in {keyDir} (what each is for: {readme}). Before that, keyferry bundle verify on the bundle must show the wrapped-material bundle digest the receipt prints: {digest}",
+    'Next, in the KMS console on the online side: no Keyferry online journal created this key, so keyferry online import cannot take this bundle. Open the key’s Import Key Material dialog and give it the files in {keyDir} (what each is for: {readme}). Before that, keyferry bundle verify on the bundle must show the wrapped-material bundle digest the receipt prints: {digest}',
   'airgap.default-title': 'Key import ceremony',
   'wrap.cli.wrapped':
     'Wrapped {generated, select, yes {newly generated} other {existing}} {spec} key material with {algorithm}.',

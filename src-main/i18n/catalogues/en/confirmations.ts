@@ -32,7 +32,7 @@ export const enConfirmations = {
     '{kind, select, parameters {Do not use this bundle: find the one the online workstation wrote, unchanged. A bundle written again there has new tokens and another digest, which it shows.} wrapped {Do not use this bundle: find the one the receipt names, unchanged, or write it again on the machine that made it.} other {Do not use this bundle: find the one whose digest was typed, unchanged.}}',
 
   'problem.WRAPPED_DIGEST_REQUIRED':
-    "The wrapped-material bundle's digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names. Nothing was read or sent to the KMS.",
+    'The wrapped-material bundle’s digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names. Nothing was read or sent to the KMS.',
   'problem.WRAPPED_DIGEST_REQUIRED.next':
     'Find "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt) and type it: sixteen groups of four hex digits.',
   'problem.CLI_EXPECT_DIGEST_MISSING':
@@ -68,7 +68,7 @@ export const enConfirmations = {
   'problem.WRAPPED_DIGEST_MISMATCH.next':
     'Do not import this bundle. Bring the wrapped-material bundle the air-gapped receipt names, unchanged, and check that the receipt is the one printed for this ceremony.',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED':
-    "Only a rehearsal may take the wrapped-material bundle's digest from its own air-gapped side; this ceremony is not a rehearsal.",
+    'Only a rehearsal may take the wrapped-material bundle’s digest from its own air-gapped side; this ceremony is not a rehearsal.',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED.next': 'Type the digest from the air-gapped receipt.',
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION':
     'No wrapped-material bundle was checked against its receipt digest in this session.',
@@ -97,7 +97,7 @@ export const enConfirmations = {
   'problem.WITNESS_TYPED_OTHER_BUNDLE.next':
     '{surface, select, app {{kind, select, wrapped {{folder} holds a wrapped-material bundle, written on an air-gapped workstation: its digest is printed on an air-gapped receipt and is never the value to type here. Have the online workstation read aloud the import-parameters bundle digest as its journal recorded it (its Online screen shows it under “IMPORT-PARAMETERS BUNDLE DIGEST”, beside the folder it wrote), and have {witness} give that value again, as heard.} other {{other, select, yes {The online workstation read the digest of ceremony {bundleCeremony}’s bundle; the bundle read here is of ceremony {ceremonyId}. Check with the online workstation which ceremony it runs. For this one, it reads aloud the digest of the bundle it wrote for {ceremonyId} as its journal recorded it (its Online screen shows it, with that ceremony’s folder chosen in Setup) and every witness types it again; to work on ceremony {bundleCeremony} instead, start that ceremony here from Setup (“Ceremony folder”) with the air-gapped journal its online workstation names for it, and read its bundle (“Read the bundle”).} other {The online workstation read the digest of the bundle in {folder}: each time it writes the bundle (step “Write the import-parameters bundle”, or on its command line) it writes one with a digest of its own, and only the one it wrote last is to be wrapped. Ask the online workstation which folder it wrote with the digest it read (its Online screen shows the folder beside the digest); if it is {folder}, start this ceremony again from Setup with the same journal (the same “Ceremony folder”), read the bundle in {folder} (“Read the bundle”), and have every witness type the digest again.}}}}} other {{kind, select, wrapped {{folder} holds a wrapped-material bundle, written on an air-gapped workstation: its digest is printed on an air-gapped receipt and is never the value to type here. Have the online workstation read aloud the import-parameters bundle digest as its journal recorded it (keyferry online status prints it), and have {witness} give that value again, as heard.} other {{other, select, yes {The online workstation read the digest of ceremony {bundleCeremony}’s bundle; the bundle read here is of ceremony {ceremonyId}. Check with the online workstation which ceremony it runs. For this one, it reads aloud the digest of the bundle it wrote for {ceremonyId} as its journal recorded it (keyferry online status with that ceremony’s journal prints it) and every witness types it again; to work on ceremony {bundleCeremony} instead, run the command its online workstation printed for it, with the journal that command names.} other {The online workstation read the digest of the bundle in {folder}: each run of keyferry online params (or of the app’s step that writes the bundle) writes a bundle with a digest of its own, and only the one it wrote last is to be wrapped. Ask the online workstation which folder it wrote with the digest it read (keyferry online params prints “Import-parameters bundle written and verified: …”; the app shows the folder beside the digest); if it is {folder}, start again from that bundle and have every witness type the digest again: run the command again with --bundle {folder}, or in the app start this ceremony again from Setup with the same journal and read the bundle in {folder}.}}}}}}',
   'problem.WITNESS_SOURCE_REFUSED':
-    "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
+    'Only a rehearsal may confirm for a witness from the online side’s own value; this ceremony is not a rehearsal.',
   'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} typed {attempts} values that do not match {artefact, select, bundle {the import-parameters bundle digest (it binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}})} other {the wrapping-key fingerprint of key(s) {keys}}}; the ceremony stops here, and no further value is checked in this session. No material exists yet.',
@@ -145,7 +145,7 @@ export const enConfirmations = {
     '  ({witness} typed a value; erased from the screen so the next witness types only what they hear.)',
   'witness.summary': 'Journal entry {seq}: {witness} typed and confirmed {artefactText}: {digest}',
   'witness.summary.rehearsal':
-    "Journal entry {seq}: rehearsal: confirmed as {witness} with the online side's own value for {artefactText}: {digest}",
+    'Journal entry {seq}: rehearsal: confirmed as {witness} with the online side’s own value for {artefactText}: {digest}',
   'fingerprint.typed-by': 'Typed by {witnesses}.',
   'fingerprint.still-to-type': 'Still to type it: {witnesses}.',
   'bundle-confirm.title': 'Import-parameters bundle digest',

@@ -29,7 +29,7 @@ export const enCrypto = {
   'problem.KEYGEN_FAILED':
     'Generating {spec} key material failed{errorCode, select, none {} other { (the crypto library answered {errorCode})}}.',
   'problem.KEYGEN_FAILED.next':
-    "Nothing was written. Try again; if it keeps failing, the machine's crypto library may be broken.",
+    'Nothing was written. Try again; if it keeps failing, the machine’s crypto library may be broken.',
   'problem.SPEC_NOT_IMPORTABLE':
     'Key spec {spec} cannot be imported: the KMS does not support importing key material for HMAC keys.',
   'problem.SPEC_NOT_IMPORTABLE.next':

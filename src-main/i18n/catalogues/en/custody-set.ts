@@ -10,7 +10,7 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_LINE_INVALID':
     'Line {line} of the custody backup {file} does not match its check (line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
   'problem.CUSTODY_BACKUP_LINE_INVALID.next':
-    "Compare line {line} with another custodian's copy or the printout, correct it and try again.",
+    'Compare line {line} with another custodian’s copy or the printout, correct it and try again.',
   'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE':
     'Line {line} of the custody backup {file} is missing or out of place: the line in its place is numbered {found} (the lines are numbered 1, 2, 3 … in order; line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
   'problem.CUSTODY_BACKUP_LINE_OUT_OF_PLACE.next':
@@ -18,7 +18,7 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_TRUNCATED':
     'The custody backup {file} ends {cut, select, midLine {in the middle of line {line}} other {after {found}}} of its {expected} lines: it was not copied completely. Nothing was restored.',
   'problem.CUSTODY_BACKUP_TRUNCATED.next':
-    "Use another custodian's copy of the backup file, or type the missing lines from the printout.",
+    'Use another custodian’s copy of the backup file, or type the missing lines from the printout.',
   'problem.CUSTODY_BACKUP_QR_INVALID':
     '{reason, select, order {A scanned text is not a backup QR code (it must start with its KFBQR line), or a code was given twice.} count {Only {found} of the backup’s {expected} QR codes were given.} mixed {The scanned QR codes come from two different backups.} other {The QR codes, joined, do not give back the backup file they were printed from.}} Nothing was restored.',
   'problem.CUSTODY_BACKUP_QR_INVALID.next':
@@ -42,9 +42,9 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next':
     '{chosenBy, select, bundle {This custody set does not hold the material of the bundle’s key {keyId}: bring the shares and backup of the custody set that does. The air-gapped receipt of the wrapped bundle the key was last imported from names that set (its ceremony and its tag, which is in each of its share files’ names); {surface, select, app {the online workstation names it by its tag too (“Read the key states from the KMS”, in step “Verify the imported keys”), when that bundle named its set} other {keyferry online status names it by its tag too, when that bundle named its set}}.} other {Choose keys the backup holds (its file lists them at the top).}}',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID':
-    "The custody backup's entry for key {keyId} does not decrypt to the recorded material: the file was altered. Nothing was restored.",
+    'The custody backup’s entry for key {keyId} does not decrypt to the recorded material: the file was altered. Nothing was restored.',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next':
-    "Use another custodian's copy of the backup file, or type it from the printout.",
+    'Use another custodian’s copy of the backup file, or type it from the printout.',
   'problem.CUSTODY_SET_SHARE_FILE_INVALID':
     'The share file {file} cannot be used: {fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}.',
   'problem.CUSTODY_SET_SHARE_FILE_INVALID.next':
@@ -63,7 +63,7 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_CUSTODIANS.next': 'Name exactly {n} custodians, one per share.',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID':
     '{character, select, none {The custodian name "{name}" is not usable: a custodian name is 1-100 printable characters and at most 255 bytes as UTF-8 (85 Chinese characters).} other {The name of custodian {index} ("{name}") contains an invisible character, {character}, as a paste from a web page or a document brings along.}} Nothing was written.',
-  'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': "Type each custodian's name by hand (a plain name, no pasted text).",
+  'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': 'Type each custodian’s name by hand (a plain name, no pasted text).',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE':
     '{same, select, yes {Custodian "{firstName}" is named for shares {first} and {second}} other {The custodians of shares {first} and {second}, typed as "{firstName}" and "{secondName}", are one person by Keyferry’s comparison (it ignores upper and lower case and spaces before or after a name)}}: one person holding two shares weakens M-of-N. Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': 'Name a different person for each share.',
@@ -78,7 +78,7 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_SHARE_CORRUPTED':
     'Share {index} is corrupted: its checksum does not match its contents. Nothing was restored.',
   'problem.CUSTODY_SET_SHARE_CORRUPTED.next':
-    "Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian's share.",
+    'Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian’s share.',
   'problem.CUSTODY_SET_SHARES_MIXED':
     'Shares {first} and {other} are not from the same custody set (ceremonies {firstCeremony} and {otherCeremony}). Nothing was restored.',
   'problem.CUSTODY_SET_SHARES_MIXED.next':
@@ -86,14 +86,14 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_TWO_SETS':
     'Shares {first} and {other} belong to two different custody sets of ceremony {ceremonyId}: share {first} to the set with backup digest {firstDigest}…, share {other} to the set with backup digest {otherDigest}… (each split makes its own set: a later wrap of the ceremony made new material and a new set, or a custody split made a second set of the same material). Shares of two sets never combine. Nothing was restored.',
   'problem.CUSTODY_SET_TWO_SETS.next':
-    "Use the shares of one set only, a set whose material the KMS imported: the online receipt names the wrapped bundle it imported, and that bundle's air-gapped receipt names its custody set's backup digest (each slip prints it too). Set the other set's shares aside, and find out which material it holds before anyone destroys it: a set of a wrap whose bundle the KMS never imported holds material that will never be in the KMS (its custodians may destroy it); a second split of the imported material does not (keep it).",
+    'Use the shares of one set only, a set whose material the KMS imported: the online receipt names the wrapped bundle it imported, and that bundle’s air-gapped receipt names its custody set’s backup digest (each slip prints it too). Set the other set’s shares aside, and find out which material it holds before anyone destroys it: a set of a wrap whose bundle the KMS never imported holds material that will never be in the KMS (its custodians may destroy it); a second split of the imported material does not (keep it).',
   'problem.CUSTODY_SET_SHARE_DUPLICATE':
     'Share {index} was already presented: each share counts once. Nothing was restored.',
-  'problem.CUSTODY_SET_SHARE_DUPLICATE.next': "Bring a different custodian's share instead of the second copy.",
+  'problem.CUSTODY_SET_SHARE_DUPLICATE.next': 'Bring a different custodian’s share instead of the second copy.',
   'problem.CUSTODY_SET_KEY_MISMATCH':
     'Shares {sharesList} did not rebuild the backup key recorded in them: at least one share is wrong though its checksum is intact. Nothing was restored.',
   'problem.CUSTODY_SET_KEY_MISMATCH.next':
-    "Check each share against its custodian's printed slip, or use other custodians' shares.",
+    "Check each share against its custodian’s printed slip, or use other custodians' shares.",
   'slip.set.keys': 'Keys',
   'slip.set.keysValue':
     '{count, plural, one {# key} other {# keys}}: the keys its session wrapped, encrypted in the backup file',
@@ -103,7 +103,7 @@ export const enCustodySet = {
   'slip.set.backupDigest': 'Backup digest (SHA-256)',
   'slip.set.backupKeyCheck': 'Backup key check',
   'slip.set.keep':
-    "Keep this slip, the share file and the backup file together, away from every other custodian's share. To restore, the custodians bring their shares and one copy of the backup file (or its printout); type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR code.",
+    'Keep this slip, the share file and the backup file together, away from every other custodian’s share. To restore, the custodians bring their shares and one copy of the backup file (or its printout); type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR code.',
   'cli.custody.set-written':
     'Custody: one set for {keys, plural, one {# key} =2 {both keys} other {all # keys}}{grouped, select, no {} other { ({materials, plural, one {one material} other {# materials}}: the keys of a replica group share one, and the slips count materials)}}, {m}-of-{n}: each custodian holds one share, its slip and the backup {backup} (digest {digest}).',
   'cli.custody.set-holder': '  share {index} of custodian {custodian}: {folder}',
@@ -118,7 +118,7 @@ export const enCustodySet = {
   'cli.custody.set-restored-key':
     '  {keyId}  {spec}  {kind, select, kcv {KCV} other {public-key SHA-256}} {value}{replicaOf, select, none {} other {: the material of its primary {replicaOf} (a replica holds its primary’s material; the custody set records it, and its check value, under the primary)}}',
   'cli.custody.proof-scope':
-    "Proven against the check values recorded in the custody copy itself (its shares and backup), not against the material the KMS holds: shares of a set that a later wrap replaced prove just as well. To prove them against what the KMS holds, give --bundle with fresh import parameters (keyferry online params): the restore then compares the rebuilt material with each key's bound material before anything is wrapped.",
+    'Proven against the check values recorded in the custody copy itself (its shares and backup), not against the material the KMS holds: shares of a set that a later wrap replaced prove just as well. To prove them against what the KMS holds, give --bundle with fresh import parameters (keyferry online params): the restore then compares the rebuilt material with each key’s bound material before anything is wrapped.',
   'cli.custody.set-nothing-written':
     'No plaintext file was written (give --out DIR to write every restored key into a new folder, or --bundle DIR to wrap them for a re-import).',
   'cli.custody.set-files-written':
@@ -134,7 +134,7 @@ export const enCustodySet = {
   'problem.PLAINTEXT_OUT_IN_BUNDLE.next':
     'Give --out a place on this air-gapped workstation outside every bundle folder, and never on a transfer medium.',
   'receipt.people.holdsSet':
-    "entry {seq}: holds share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them)",
+    'entry {seq}: holds share {share} of {total} of the ceremony’s custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them)',
   'receipt.people.holdsReplacedSet':
     'entry {seq}: holds share {share} of {total} of a custody set of this ceremony (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them) that a later wrap replaces: session {session} made new material (entry {repeatSeq}) with a custody set of its own (entry {laterSeq}). Once that wrap’s bundle is imported, this set backs nothing and its shares are to be destroyed; until the online workstation shows which material the keys hold, keep this share',
   'receipt.people.withdrawnSet':
@@ -144,9 +144,9 @@ export const enCustodySet = {
   'receipt.people.cutSet':
     'entry {seq}: was to get share {share} of {total} of a custody set whose session was cut while writing it (backup digest {digest}…; its files carry {tag} in their names): {how, select, maybe {NOT withdrawn: the folder {folder} could not be read, and the writes may have reached it. Look on that medium: any such file there is of a set that rebuilds no material that was wrapped; delete it before anyone keeps or presents it as a share (entry {failedSeq}, see Deviations)} other {NOT withdrawn, check before deleting anything: {folder} holds such files, and the split may have finished without its entry (this journal may be a copy cut short); entry {failedSeq} says how to tell (see Deviations)}}',
   'receipt.people.presentedSet':
-    "entry {seq}: share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material",
+    'entry {seq}: share {share} of {total} of the ceremony’s custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material',
   'cli.rehearse.human-actions':
-    "People's work for {keys, plural, one {# key} other {# keys}} (from the journals): {readAloud, plural, one {# value} other {# values}} read aloud, {typed} typed, {slips, plural, one {# slip} other {# slips}} printed and signed, {media, plural, one {# medium} other {# media}} handed over ({total} in all)",
+    'People’s work for {keys, plural, one {# key} other {# keys}} (from the journals): {readAloud, plural, one {# value} other {# values}} read aloud, {typed} typed, {slips, plural, one {# slip} other {# slips}} printed and signed, {media, plural, one {# medium} other {# media}} handed over ({total} in all)',
   'cli.custody.split-done':
     'Split {spec} key material of key {keyId} (ceremony {ceremonyId}) into a custody set of {n} shares; any {m} of them with the backup {backup} rebuild it.',
   'cli.custody.split-check':

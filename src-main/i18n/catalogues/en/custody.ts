@@ -12,17 +12,17 @@ const OTHER_CHECK = '{otherKind, select, kcv {key check value {otherValue}} othe
 const ONE_SPLIT = 'Gather shares of one split only.';
 /** Who handed a share over, after their name: not its recorded custodian, the operator, a witness (presenters.ts). */
 const WHO_PRESENTED =
-  "{notCustodian, select, yes {{role, select, operator {, this ceremony's operator, who is not its recorded custodian} witness {, a witness of this ceremony, who is not its recorded custodian} other {, who is not its recorded custodian}}} other {{role, select, operator {, its custodian, who is also this ceremony's operator} witness {, its custodian, who is also a witness of this ceremony} other {}}}}";
+  '{notCustodian, select, yes {{role, select, operator {, this ceremony’s operator, who is not its recorded custodian} witness {, a witness of this ceremony, who is not its recorded custodian} other {, who is not its recorded custodian}}} other {{role, select, operator {, its custodian, who is also this ceremony’s operator} witness {, its custodian, who is also a witness of this ceremony} other {}}}}';
 
 export const enCustody = {
   'problem.CUSTODY_MATERIAL_INVALID': `The {spec} key material cannot be split: {reason, select, length {it holds {size} bytes, not {bytes}.} publicKey {its recorded public key does not belong to its private key.} other {${NOT_THE_KEY}}}`,
   'problem.CUSTODY_MATERIAL_INVALID.next': 'Load the key material again with the right key spec.',
-  'problem.CUSTODY_RESTORE_MISMATCH': `The shares did not rebuild the recorded key material: {reason, select, length {the rebuilt material is {size} bytes, not the {bytes} of {spec}.} kcv {the rebuilt key's check value {actual} differs from the recorded {expected}.} fingerprint {the rebuilt key's public-key SHA-256 {actual} differs from the recorded {expected}.} other {the rebuilt bytes do not form the key: ${NOT_THE_KEY}}}{odd, plural, =0 {} one { Share {oddSharesList} disagrees with the others.} other { Shares {oddSharesList} disagree with the others.}} At least one share is wrong though its checksum is intact.`,
+  'problem.CUSTODY_RESTORE_MISMATCH': `The shares did not rebuild the recorded key material: {reason, select, length {the rebuilt material is {size} bytes, not the {bytes} of {spec}.} kcv {the rebuilt key’s check value {actual} differs from the recorded {expected}.} fingerprint {the rebuilt key’s public-key SHA-256 {actual} differs from the recorded {expected}.} other {the rebuilt bytes do not form the key: ${NOT_THE_KEY}}}{odd, plural, =0 {} one { Share {oddSharesList} disagrees with the others.} other { Shares {oddSharesList} disagree with the others.}} At least one share is wrong though its checksum is intact.`,
   'problem.CUSTODY_RESTORE_MISMATCH.next':
-    "Nothing was written. Check each share against its custodian's printed slip, or use other custodians' shares.",
+    "Nothing was written. Check each share against its custodian’s printed slip, or use other custodians' shares.",
   'problem.CUSTODY_SHARE_CORRUPTED': 'Share {index} is corrupted: its checksum does not match its contents.',
   'problem.CUSTODY_SHARE_CORRUPTED.next':
-    "Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian's share.",
+    'Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian’s share.',
   'problem.CUSTODY_SHARE_FOREIGN':
     'Share {index} (custodian {custodian}) {field, select, bundleKey {is a share of key "{found}", which the import-parameters bundle does not hold (it holds {heldList}).} ceremonyId {belongs to ceremony "{found}", not the expected "{expected}".} keyId {belongs to key "{found}", not the expected "{expected}".} other {belongs to key spec "{found}", not the expected "{expected}".}}',
   'problem.CUSTODY_SHARE_FOREIGN.next':
@@ -31,7 +31,7 @@ export const enCustody = {
   'problem.CUSTODY_SHARES_MIXED.next': `{reason, select, field {Gather shares of one ceremony and key only.} other {${ONE_SPLIT}}}`,
   'problem.CUSTODY_SHARE_DUPLICATE': 'Share {index} was given more than once.',
   'problem.CUSTODY_SHARE_DUPLICATE.next':
-    "Give each share once; bring a different custodian's share instead of the second copy of share {index}.",
+    'Give each share once; bring a different custodian’s share instead of the second copy of share {index}.',
   'problem.CUSTODY_TOO_FEW_SHARES':
     '{given, plural, =0 {No shares were given.} one {# of the {needed} shares needed was given: {missing, plural, one {# more is needed} other {# more are needed}}.} other {# of the {needed} shares needed were given: {missing, plural, one {# more is needed} other {# more are needed}}.}}',
   'problem.CUSTODY_TOO_FEW_SHARES.next':
@@ -46,16 +46,18 @@ export const enCustody = {
   'problem.CUSTODY_SPLIT_REFUSED':
     '{reason, select, parameters {{m}-of-{n} custody is not allowed: it needs {min} <= M <= N <= {max}.} spec {The key material is {actual} but {spec} was requested.} ceremonyId {The ceremony id "{value}" is not valid.} keyId {The key id "{value}" is not valid.} other {The {n} shares need {n} custodians, one each; custodians named: {count}.}}',
   'problem.CUSTODY_SPLIT_REFUSED.next':
-    "{reason, select, parameters {Choose M of at least 2 and N between M and 16.} spec {Give the key spec of the material being split.} ceremonyId {Use the ceremony's own id: a ceremony id is 1-64 letters, digits, dots, underscores and dashes, starting with a letter or digit (e.g. KF-20261130-abcdef).} keyId {Use the KMS key id: a KMS key id is 36 characters: lower-case letters and digits in groups of 8-4-4-4-12 separated by dashes (e.g. 0d0466b0-e727-4d9c-b35d-f84bb474a37f).} other {{surface, select, app {Name exactly {n} custodians, one per share (“Add a custodian”).} other {Name exactly {n} custodians, one per share: repeat --custodian NAME once for each.}}}}",
+    '{reason, select, parameters {Choose M of at least 2 and N between M and 16.} spec {Give the key spec of the material being split.} ceremonyId {Use the ceremony’s own id: a ceremony id is 1-64 letters, digits, dots, underscores and dashes, starting with a letter or digit (e.g. KF-20261130-abcdef).} keyId {Use the KMS key id: a KMS key id is 36 characters: lower-case letters and digits in groups of 8-4-4-4-12 separated by dashes (e.g. 0d0466b0-e727-4d9c-b35d-f84bb474a37f).} other {{surface, select, app {Name exactly {n} custodians, one per share (“Add a custodian”).} other {Name exactly {n} custodians, one per share: repeat --custodian NAME once for each.}}}}',
   'problem.CUSTODY_SPLIT_UNVERIFIED': 'The shares just made did not rebuild the key material exactly.',
   'problem.CUSTODY_SPLIT_UNVERIFIED.next': 'Nothing was written. Try the split again; if it fails again, report it.',
-  'problem.CUSTODY_DESTINATION_MISSING': 'The destination for share {index} ({folder}) is not an existing folder.',
-  'problem.CUSTODY_DESTINATION_MISSING.next': "Insert the custodian's media and choose a folder on it.",
+  'problem.CUSTODY_DESTINATION_MISSING':
+    'The destination for share {index} ({folder}) {found, select, parent {does not exist: the folder it would be in ({parent}) is there, but Keyferry does not create a custodian’s folder.} file {is a file, not a folder.} other {is not an existing folder, nor is the folder it would be in ({parent}): the custodian’s media may not be mounted.}} Nothing was written.',
+  'problem.CUSTODY_DESTINATION_MISSING.next':
+    '{found, select, parent {Create that folder on the custodian’s media (or give a folder there that exists), then run the step again.} file {Give a folder on the custodian’s media, not a file, then run the step again.} other {Insert the custodian’s media and give an existing folder on it, then run the step again.}}',
   'problem.CUSTODY_FILE_EXISTS': '{file} already exists; Keyferry never overwrites.',
   'problem.CUSTODY_FILE_EXISTS.next': 'Choose an empty folder, or move the old file away first.',
   'problem.CUSTODY_DESTINATIONS_COUNT': '{destinations} destinations were given for {shares} shares.',
   'problem.CUSTODY_DESTINATIONS_COUNT.next':
-    "Give exactly one destination folder per share, each on a different custodian's media.",
+    'Give exactly one destination folder per share, each on a different custodian’s media.',
   'problem.CUSTODIAN_FOLDER_CHANGED':
     'The folder of custodian {index} ({folder}) is no longer as the preflight found it: {change, select, link {it is now a symbolic link, or lies under one, so the shares would land wherever it points} notEmpty {it now holds files (another medium there, or files put in)} otherVolume {another volume is there now (the stick taken out or no longer mounted, so the path lies on the disk below it; or sticks swapped, or plugged in another order)} notAFolder {a file is there now, not a folder} other {it, or the folder it lies in, is gone or does not read}}. No share was written.',
   'problem.CUSTODIAN_FOLDER_CHANGED.next':
@@ -69,7 +71,7 @@ export const enCustody = {
   'problem.CUSTODY_SAME_FOLDER.next':
     'Give each custodian’s share a different folder, on that custodian’s own removable media, then run the step again.',
   'problem.CUSTODY_FOLDER_INSIDE_OTHER':
-    'The folder for share {second} ({secondFolder}) lies inside the folder for share {first} ({firstFolder}): the media of custodian {first} would carry both shares. Nothing was read or written.',
+    'The folder of custodian {second} ({secondCustodian}), {secondFolder}, lies inside the folder of custodian {first} ({firstCustodian}), {firstFolder}: the media of custodian {first} ({firstCustodian}) would carry both shares. Nothing was read or written.',
   'problem.CUSTODY_FOLDER_INSIDE_OTHER.next':
     'Give each custodian’s share a folder of its own, not one inside another, on that custodian’s own removable media, then run the step again.',
   'problem.CUSTODY_SPLIT_NO_ROOM':
@@ -87,7 +89,7 @@ export const enCustody = {
   'cli.custody.restore.expiry-of-key':
     'Requested material expiry of key {keyId}: {expiry} (the online import uses it).',
   'cli.custody.restore.expiry-overridden':
-    "WARNING: the restored bundle requests the AES material expiry {requested} for {count, plural, one {# key} other {# keys}} ({keyIds}), not the ceremony plan's {planned} (carried in the import-parameters bundle). Journaled as an override: the restore receipt lists it, and the online import names it again. To request each key's own planned expiry, give --expires original.",
+    'WARNING: the restored bundle requests the AES material expiry {requested} for {count, plural, one {# key} other {# keys}} ({keyIds}), not the ceremony plan’s {planned} (carried in the import-parameters bundle). Journaled as an override: the restore receipt lists it, and the online import names it again. To request each key’s own planned expiry, give --expires original.',
   'cli.custody.restore.refusal-journaled':
     'The refused attempt is recorded in the journal {journal} (ceremony.abandoned), so whoever reads the journal later sees it.',
   'cli.custody.restore.refusal-not-journaled': 'The refusal could not be recorded in the journal {journal}: {problem}',
@@ -98,7 +100,7 @@ export const enCustody = {
     'Rebuilt {spec} key material of key {keyId} (ceremony {ceremonyId}) from {count} of {n} shares ({m} needed):',
   'cli.custody.prove.share': '  share {index} of {n}, custodian {custodian}',
   'cli.custody.prove.proof':
-    "Proof: the rebuilt material's {kind, select, kcv {key check value} other {public-key SHA-256}} {value} matches the value recorded in every share.",
+    'Proof: the rebuilt material’s {kind, select, kcv {key check value} other {public-key SHA-256}} {value} matches the value recorded in every share.',
   'cli.custody.prove.nothing-written':
     'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
   'cli.custody.prove.written':
@@ -123,7 +125,7 @@ export const enCustody = {
   'problem.CUSTODY_PRESENTER_REASON_INVALID':
     'The reason for one person to hand over several shares must be one line of 1 to {max} characters, with no control characters.',
   'problem.CUSTODY_PRESENTER_REASON_INVALID.next':
-    '{where, select, cli {Say in a few words why, e.g. --one-person-several-shares "Alice is abroad; Carol carries her share under the board\'s letter".} other {Say in a few words why, e.g. "Alice is abroad; Carol carries her share under the board\'s letter".}}',
+    '{where, select, cli {Say in a few words why, e.g. --one-person-several-shares "Alice is abroad; Carol carries her share under the board’s letter".} other {Say in a few words why, e.g. "Alice is abroad; Carol carries her share under the board’s letter".}}',
   'cli.custody.restore.several-shares-allowed':
     'WARNING: {presentedBy} hands over {count} shares (shares {sharesList}): fewer different people take part in this restore than M-of-N custody asks for. Allowed by --one-person-several-shares with the reason "{reason}"; journaled as an override, and the restore receipt lists it.',
   'cli.custody.restore.presenter-flagged': `WARNING: share {index} (custodian {custodian}) is handed over by {presentedBy}${WHO_PRESENTED}. Journaled as an override: the restore receipt lists it. M-of-N custody counts on each custodian bringing their own share, apart from the people who run and check the ceremony: make sure this handover was agreed.`,

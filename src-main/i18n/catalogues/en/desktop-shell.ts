@@ -8,7 +8,7 @@ export const enDesktopShell = {
     '{mode, select, none {Keyferry — key ceremonies} rehearsal {Keyferry — rehearsal} online {Keyferry — online workstation} other {Keyferry — air-gapped workstation}}',
   'about.version': '{version} (build {build})',
   'about.copyright':
-    "Copyright © 2026 {author}. Licensed under the {licence}; the full text is LICENSE.txt next to the application's resources.",
+    'Copyright © 2026 {author}. Licensed under the {licence}; the full text is LICENSE.txt next to the application’s resources.',
   'about.credits':
     'Bring-your-own-key ceremonies across an air gap into a cloud KMS (Huawei Cloud KMS), with witnesses, journals and printed receipts.\n{homepage}',
   'startup.debugging.title': 'Keyferry will not start with debugging switches',

@@ -5,7 +5,7 @@
  */
 export const enHsmApp = {
   'material.source.hsm': 'From an HSM (PKCS#11): generated and wrapped inside the token',
-  'hsm.module': "PKCS#11 module (the HSM vendor's library)",
+  'hsm.module': 'PKCS#11 module (the HSM vendor’s library)',
   'hsm.module.hint': 'For example /usr/lib/softhsm/libsofthsm2.so. Keyferry loads it in the main process only.',
   'hsm.list-tokens': 'List the tokens',
   'hsm.module.found': '{manufacturer}, {description} {version} (PKCS#11 {cryptoki})',
@@ -13,7 +13,7 @@ export const enHsmApp = {
   'hsm.token': 'Token',
   'hsm.token.option': '{label} (serial {serial})',
   'hsm.token.details': '{manufacturer} {model}, serial {serial}, firmware {firmware}, slot {slot}',
-  'hsm.token.uninitialized': "This token is not initialized: initialize it with the vendor's tools first.",
+  'hsm.token.uninitialized': 'This token is not initialized: initialize it with the vendor’s tools first.',
   'hsm.token.pin':
     'User PIN: {state, select, ok {set} locked {LOCKED (the security officer must unlock it)} finalTry {final try before it locks} countLow {a wrong PIN was entered recently} other {not set}}',
   'hsm.mechanisms': 'Mechanisms a ceremony uses ({count} in all on this token)',
@@ -38,7 +38,7 @@ export const enHsmApp = {
   'hsm.result.spec-ok': '{spec}: can be done in the token with {mechanisms}',
   'hsm.result.spec-refused': '{spec}: cannot be done',
   'hsm.result.zero-filled':
-    "Warning: this token's {mechanism} zero-fills instead of following RFC 5649. Accepted for this rehearsal only; journaled as a deviation. A real ceremony refuses it.",
+    'Warning: this token’s {mechanism} zero-fills instead of following RFC 5649. Accepted for this rehearsal only; journaled as a deviation. A real ceremony refuses it.',
   'hsm.result.other-algorithm':
     'In the app: on the online workstation choose {algorithm} as the wrapping algorithm in the ceremony setup, fetch and carry new import parameters, then check the token again.',
   'hsm.produce.generate': 'Generate the key material in the token',
@@ -46,7 +46,7 @@ export const enHsmApp = {
   'hsm.custody-planned':
     'Custody shares were planned in the previous step. HSM material never leaves the token, so it cannot be split: check the folders again without custody shares, with "material from an HSM" ticked.',
   'hsm.custody-is-token':
-    "No backup question and no custody shares for this material: the token objects (token serial {serial}) are its custody copy. Back the token up with the vendor's procedure if your policy needs a second copy.",
+    'No backup question and no custody shares for this material: the token objects (token serial {serial}) are its custody copy. Back the token up with the vendor’s procedure if your policy needs a second copy.',
   'hsm.object-label': 'token object "{label}"',
   'hsm.title': 'Check the HSM token before the witnesses confirm',
   'hsm.after-folders':
@@ -71,7 +71,7 @@ export const enHsmApp = {
   'restore.source.hsm': 'From the HSM token (HSM material: its token object is the custody copy)',
   'hsm.restore.journal': 'Air-gapped journal that recorded the token objects',
   'hsm.restore.journal.hint':
-    "The journal of the ceremony that generated the material in the token (air-gapped-journal.jsonl). Leave empty to use this ceremony folder's.",
+    'The journal of the ceremony that generated the material in the token (air-gapped-journal.jsonl). Leave empty to use this ceremony folder’s.',
   'hsm.restore.button': 'Find and prove the keys in the token',
   'hsm.restore.result': 'Token "{label}" (serial {serial}): the objects recorded in {journal}',
   'hsm.restore.key': '{keyId} ({spec}): token object "{label}", recorded in journal entry {seq}',

@@ -8,7 +8,7 @@ export const enHsm = {
   'hsm.info.library': '              {manufacturer}, {description} {version} (PKCS#11 {cryptoki})',
   'hsm.info.noToken': 'No slot holds a token. Connect the HSM or insert the token, then run this again.',
   'hsm.info.slot': 'Slot {slot}  {description}',
-  'hsm.info.uninitialized': "  token not initialized (initialize it with the vendor's tools before a ceremony)",
+  'hsm.info.uninitialized': '  token not initialized (initialize it with the vendor’s tools before a ceremony)',
   'hsm.info.label': '  label         {value}',
   'hsm.info.manufacturer': '  manufacturer  {value}',
   'hsm.info.model': '  model         {value}',
@@ -35,7 +35,7 @@ export const enHsm = {
   'problem.HSM_KEY_NOT_PRODUCED': 'Key {keyId} has no material in the HSM yet.',
   'problem.HSM_KEY_NOT_PRODUCED.next': 'Generate or choose the material in the HSM first, then wrap.',
   'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS':
-    'Token "{token}" cannot do {spec} for the KMS: a trial {spec} private key, wrapped as the ceremony would wrap it, came to {chars} base64 characters, and the KMS accepts encrypted_privatekey only from 200 (the token\'s PKCS#8 leaves out the optional public key). Nothing was generated in the token.',
+    'Token "{token}" cannot do {spec} for the KMS: a trial {spec} private key, wrapped as the ceremony would wrap it, came to {chars} base64 characters, and the KMS accepts encrypted_privatekey only from 200 (the token’s PKCS#8 leaves out the optional public key). Nothing was generated in the token.',
   'problem.HSM_TRIAL_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
     'Use an HSM whose PKCS#8 export includes the public key, or generate this key in software (without the HSM options).',
   'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
@@ -48,16 +48,16 @@ export const enHsm = {
   'problem.HSM_CUSTODY_IS_TOKEN':
     'Shamir custody shares are refused for HSM material: it never leaves the HSM in plaintext, so it cannot be split. The token {token} keeps it as labelled token objects; that is its custody copy.',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    "{surface, select, app {Leave out custody shares: check the folders again (“Check the folders”) without custody shares, with “The material will come from an HSM (PKCS#11): its token keeps it, so no custody shares and no backup question” ticked; material this ceremony already made in the token, from an earlier wrap, is used again with “Use keys already in the token”. Back the token up with the HSM vendor’s own backup or cloning procedure if your policy needs a second copy.} other {Leave out custody shares (material this ceremony already made in the token, from an earlier wrap, is used again with --hsm-existing-keys on the command line, or “Use keys already in the token” in the app); back the token up with the HSM vendor's own backup or cloning procedure if your policy needs a second copy.}}",
+    '{surface, select, app {Leave out custody shares: check the folders again (“Check the folders”) without custody shares, with “The material will come from an HSM (PKCS#11): its token keeps it, so no custody shares and no backup question” ticked; material this ceremony already made in the token, from an earlier wrap, is used again with “Use keys already in the token”. Back the token up with the HSM vendor’s own backup or cloning procedure if your policy needs a second copy.} other {Leave out custody shares (material this ceremony already made in the token, from an earlier wrap, is used again with --hsm-existing-keys on the command line, or “Use keys already in the token” in the app); back the token up with the HSM vendor’s own backup or cloning procedure if your policy needs a second copy.}}',
   'problem.HSM_MODULE_MISSING': 'There is no PKCS#11 module at {path}.',
   'problem.HSM_MODULE_MISSING.next':
-    "Give the path of the HSM vendor's PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.",
+    'Give the path of the HSM vendor’s PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.',
   'problem.HSM_MODULE_UNLOADABLE': '{path} could not be loaded as a PKCS#11 module: {detail}',
   'problem.HSM_MODULE_UNLOADABLE.next':
-    "Check that this is the vendor's PKCS#11 library for this operating system and processor.",
+    'Check that this is the vendor’s PKCS#11 library for this operating system and processor.',
   'problem.HSM_MODULE_NOT_READY': 'The PKCS#11 module {module} did not start ({detail}).',
   'problem.HSM_MODULE_NOT_READY.next':
-    "Check the module's own service is running and this user may use it (openCryptoki: pkcsslotd running and the user in the pkcs11 group; SoftHSM: SOFTHSM2_CONF names a readable configuration).",
+    'Check the module’s own service is running and this user may use it (openCryptoki: pkcsslotd running and the user in the pkcs11 group; SoftHSM: SOFTHSM2_CONF names a readable configuration).',
   'problem.HSM_NO_TOKEN':
     'The PKCS#11 module {module} shows no initialized token ({emptySlots, plural, =0 {no slots} one {# empty slot} other {# empty slots}}).',
   'problem.HSM_NO_TOKEN.next':
@@ -73,9 +73,9 @@ export const enHsm = {
     '{tries, select, locked {The token has now LOCKED the user PIN: have its security officer unlock or reset it, then start this step again.} final {The token says the NEXT wrong PIN LOCKS it: do not try again until you are sure of the PIN (a locked token keeps its keys out of reach until its security officer unlocks it).} low {The token says few tries are left before it locks the PIN: try again only when you are sure of the PIN.} other {Check the PIN and try again. The token locks the PIN after a few wrong tries, so stop if you are unsure.}}',
   'problem.HSM_PIN_LOCKED': 'The user PIN of token "{token}" (serial {serial}) is locked.',
   'problem.HSM_PIN_LOCKED.next':
-    "Have the token's security officer unlock or reset the user PIN, then start this step again.",
+    'Have the token’s security officer unlock or reset the user PIN, then start this step again.',
   'problem.HSM_PIN_NOT_SET': 'Token "{token}" (serial {serial}) has no user PIN yet.',
-  'problem.HSM_PIN_NOT_SET.next': "Have the token's security officer set the user PIN, then start this step again.",
+  'problem.HSM_PIN_NOT_SET.next': 'Have the token’s security officer set the user PIN, then start this step again.',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry cannot ask for the HSM PIN: there is no terminal to type it in.',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': 'Put the PIN in an environment variable and name it with --hsm-pin-env.',
   'problem.HSM_PIN_INPUT_ENDED':
@@ -101,7 +101,7 @@ export const enHsm = {
   'problem.HSM_KEY_NOT_FOUND':
     'Token "{token}" has no {kind, select, secret {secret key} other {private key}} with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}.',
   'problem.HSM_KEY_NOT_FOUND.next':
-    "{surface, select, app {{by, select, label {Check the label with the HSM vendor’s tools (labels are case-sensitive)} other {Check with the HSM vendor’s tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label: type it in its field “Token object label for key …” (under “Use keys already in the token”)}}, or let Keyferry generate the key in the HSM (“Generate new keys in the token”).} other {{by, select, label {Check the label with the HSM vendor's tools (labels are case-sensitive)} other {Check with the HSM vendor's tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label (--hsm-key-label KEYID=LABEL)}}, or let Keyferry generate the key in the HSM.}}",
+    '{surface, select, app {{by, select, label {Check the label with the HSM vendor’s tools (labels are case-sensitive)} other {Check with the HSM vendor’s tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label: type it in its field “Token object label for key …” (under “Use keys already in the token”)}}, or let Keyferry generate the key in the HSM (“Generate new keys in the token”).} other {{by, select, label {Check the label with the HSM vendor’s tools (labels are case-sensitive)} other {Check with the HSM vendor’s tools that this is the token holding the material and that its object carries that CKA_ID (Keyferry gives the keys it generates the KMS key id), or name the object by its label (--hsm-key-label KEYID=LABEL)}}, or let Keyferry generate the key in the HSM.}}',
   'problem.HSM_KEY_AMBIGUOUS':
     'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {CKA_ID {key}{idText, select, yes { (the text {keyText})} other {}}}}: {objectsList}.',
   'problem.HSM_KEY_CHOSEN_TWICE':
@@ -121,7 +121,7 @@ export const enHsm = {
   'problem.HSM_LEFT_OBJECT_STILL_UNPROVEN.next':
     'It stays until someone deletes it by hand: first find with the HSM vendor’s tools which object that session made (its check value or public key is in its material.generated entry), as the command journal entry {seq} prints deletes by label and CKA_ID, which a finished session’s object may also carry.',
   'problem.HSM_KEY_AMBIGUOUS.next':
-    "{where, select, restore {Keyferry does not choose between them. Find which object holds the material this ceremony recorded (its key check value or public-key fingerprint equals the one the air-gapped journal recorded when it was generated; compare with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …) or give them another label with the vendor's tools; then restore again.} app {Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and type that label in its field “Token object label for key …” (under “Use keys already in the token”); then check the token again.} other {Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor's tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and choose it by that label (--hsm-key-label KEYID=LABEL); then run again.}}",
+    '{where, select, restore {Keyferry does not choose between them. Find which object holds the material this ceremony recorded (its key check value or public-key fingerprint equals the one the air-gapped journal recorded when it was generated; compare with the HSM vendor’s tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …) or give them another label with the vendor’s tools; then restore again.} app {Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor’s tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and type that label in its field “Token object label for key …” (under “Use keys already in the token”); then check the token again.} other {Keyferry does not choose between them. Find which object holds the key you mean (compare its check value or public key with the HSM vendor’s tools), then delete the others (pkcs11-tool … --login --delete-object --id … --label …), or give that key a label no other object has and choose it by that label (--hsm-key-label KEYID=LABEL); then run again.}}',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND':
     'Token "{token}" has no single public key with {by, select, label {label "{key}"} other {id {key}}} to go with the private key.',
   'problem.HSM_PUBLIC_KEY_NOT_FOUND.next':
@@ -166,11 +166,11 @@ export const enHsm = {
   'problem.HSM_RESTORE_OBJECT_MISSING':
     'The token (serial {serial}) has no object labelled "{label}", which journal entry {seq} recorded as the material of key {keyId}.',
   'problem.HSM_RESTORE_OBJECT_MISSING.next':
-    "Check with the HSM vendor's tools whether the object was deleted or renamed; if it is gone, the material cannot be restored from this token (restore the token from the vendor's backup first).",
+    'Check with the HSM vendor’s tools whether the object was deleted or renamed; if it is gone, the material cannot be restored from this token (restore the token from the vendor’s backup first).',
   'problem.HSM_RESTORE_OBJECT_DIFFERS':
     'The token object "{label}" is not the material of key {keyId} that journal entry {seq} recorded: its {check, select, kcv {key check value} other {public-key SHA-256}} is {found}, the journal recorded {recorded}.',
   'problem.HSM_RESTORE_OBJECT_DIFFERS.next':
-    "Nothing was wrapped. Find out with the HSM vendor's tools who replaced the object; only the recorded material can be imported again, since the KMS accepts only the same bytes.",
+    'Nothing was wrapped. Find out with the HSM vendor’s tools who replaced the object; only the recorded material can be imported again, since the KMS accepts only the same bytes.',
   'problem.HSM_RESTORE_NOT_RECORDED':
     'The journal {journal} records no HSM token object for key {keyId}, so there is nothing in an HSM to restore it from.',
   'problem.HSM_RESTORE_NOT_RECORDED.next':

@@ -20,7 +20,7 @@ export const enIntegrity = {
   'problem.CONFIG_CREDENTIALS_UNBOUND':
     'The config file {file} holds credentials but does not name the {missing, select, region {region} other {project}} they are for, so Keyferry cannot tell where they may be sent.',
   'problem.CONFIG_CREDENTIALS_UNBOUND.next':
-    'Add "region" and "projectId" (and "endpoint" unless it is the region\'s own) to {file}, next to the credentials.',
+    'Add "region" and "projectId" (and "endpoint" unless it is the region’s own) to {file}, next to the credentials.',
   'airgap.bundle-staged':
     'Wrapped-material bundle written, all but its manifest, which is written after the receipt (until then nothing can import it): {dir}',
   'airgap.bundle-completed':
@@ -35,7 +35,7 @@ export const enIntegrity = {
   'credentials.source.config-file': 'the config file {file}',
   'credentials.source.remembered': 'remembered on this computer (profile {profile})',
   'credentials.source.entered': 'entered in this session',
-  'credentials.source.rehearsal': "the rehearsal simulator's own credentials",
+  'credentials.source.rehearsal': 'the rehearsal simulator’s own credentials',
   /** Where a connection's endpoint, region or project came from (the credential refusals name it). */
   'credentials.from.option': 'the option {option}',
   'credentials.from.config': '"{field}" in the config file {file}',

@@ -95,7 +95,7 @@ export const enJournal = {
   'journal.verify.chain': 'prev does not match the hash of line {previous}: the chain is broken',
   'journal.verify.noJsonForm':
     'line holds a value with no exact JSON form (a number out of range, or nesting too deep): it was edited',
-  'journal.verify.hash': "hash does not match the entry's content: the entry was changed",
+  'journal.verify.hash': 'hash does not match the entry’s content: the entry was changed',
   'journal.verify.notCanonical': 'line is not in canonical form: it was edited or reformatted',
   'journal.verify.incomplete':
     'the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',

@@ -57,7 +57,7 @@ export const enKms = {
   'problem.KMS.0309.next': 'Create a new key with origin external for the import.',
   'problem.KMS.0310': 'The key is not waiting for key material (its state is not Pending import).',
   'problem.KMS.0310.next':
-    "Check the key's state: it may already hold material. Describe the key before importing again.",
+    'Check the key’s state: it may already hold material. Describe the key before importing again.',
   'problem.KMS.0311': 'The KMS could not decrypt the wrapped key material with the wrapping key of this import token.',
   'problem.KMS.0311.next':
     'Wrap the material again with the public key from the same parameters bundle as the token (RSAES_OAEP_SHA_256).',
@@ -97,9 +97,9 @@ export const enKms = {
     'The KMS refused the import tokens of the wrapped-material bundle {folder} as expired ({code}, journal entry {seq}): it was made from an earlier import-parameters bundle ({dir}) than the one this ceremony wrote last ({latestDir}).',
   'problem.WRAPPED_STALE_TOKENS_REFUSED.next':
     'Put this bundle aside: it cannot be imported any more. The next step is that of the import-parameters bundle written last, the same that online status names (below).',
-  'problem.KMS.2602': "The KMS refused the material's expiry time: by the KMS's own clock it is not in the future.",
+  'problem.KMS.2602': 'The KMS refused the material’s expiry time: by the KMS’s own clock it is not in the future.',
   'problem.KMS.2602.next':
-    "{surface, select, app {Choose an expiry further ahead (step “Choose the material expiry and import”) and check this computer’s clock; in a rehearsal the simulator’s clock may have been moved forward (“Move the simulator clock”).} other {Choose an expiry further ahead (online import --expires, or the import step's expiry) and check this computer's clock; in a rehearsal the simulator's clock may have been moved forward (kms-sim advance).}}",
+    '{surface, select, app {Choose an expiry further ahead (step “Choose the material expiry and import”) and check this computer’s clock; in a rehearsal the simulator’s clock may have been moved forward (“Move the simulator clock”).} other {Choose an expiry further ahead (online import --expires, or the import step’s expiry) and check this computer’s clock; in a rehearsal the simulator’s clock may have been moved forward (kms-sim advance).}}',
   'problem.KMS.2603': 'The import token belongs to a different key than the one named.',
   'problem.KMS.2603.next': 'Use the parameters bundle fetched for this key ID.',
   'problem.KMS.2604': 'The unwrapped key material is not 32 bytes, the length AES_256 needs.',
@@ -111,7 +111,7 @@ export const enKms = {
   'problem.KMS.2606.next': 'Import the original material from its backup; new material needs a new key.',
   'problem.KMS.2608': 'An asymmetric import needs the wrapped private key (encrypted_privatekey) as well.',
   'problem.KMS.2608.next': 'Include the wrapped private key from the wrapped-material bundle.',
-  'problem.KMS.2609': "The KMS could not unwrap a valid private key of this key's type and size.",
+  'problem.KMS.2609': 'The KMS could not unwrap a valid private key of this key’s type and size.',
   'problem.KMS.2609.next':
     'Wrap a PKCS#8 private key matching the key spec, with the same temporary key as the wrapped key material.',
   'problem.KMS.2610': 'The temporary key inside the wrapped key material is not 16 or 32 bytes.',
@@ -126,9 +126,9 @@ export const enKms = {
   'problem.APIG.0308.next':
     'Keyferry waits and sends it again by itself; if this still appears, lower --concurrency and retry.',
   'problem.APIGW.0301':
-    "{locked, select, yes {The access key is locked after five wrong signatures in a row.} other {The cloud refused the request's signature.}}",
+    '{locked, select, yes {The access key is locked after five wrong signatures in a row.} other {The cloud refused the request’s signature.}}',
   'problem.APIGW.0301.next':
-    "{locked, select, yes {Wait five minutes, check the AK/SK and this computer's clock, then retry.} other {Check the AK/SK and the project ID, and that this computer's clock is within 15 minutes of the real time. Five wrong signatures in a row lock the AK for five minutes.}}",
+    '{locked, select, yes {Wait five minutes, check the AK/SK and this computer’s clock, then retry.} other {Check the AK/SK and the project ID, and that this computer’s clock is within 15 minutes of the real time. Five wrong signatures in a row lock the AK for five minutes.}}',
   'problem.KMS_SERVICE_UNKNOWN':
     'The KMS refused the request with {serviceCode} (HTTP {httpStatus}){answered, select, yes {: "{said}"} other {}}.',
   'problem.KMS_SERVICE_UNKNOWN.next':
@@ -165,7 +165,7 @@ export const enKms = {
   'problem.KMS_TLS.next':
     'Check the endpoint; behind a TLS-inspecting proxy, add its CA certificate as the extra CA bundle.',
   'problem.KMS_DNS': 'The name {hostname} could not be resolved.',
-  'problem.KMS_DNS.next': "Check the region or endpoint and this computer's network or DNS.",
+  'problem.KMS_DNS.next': 'Check the region or endpoint and this computer’s network or DNS.',
   'problem.KMS_CONNECTION_REFUSED': '{host} refused the connection.',
   'problem.KMS_CONNECTION_REFUSED.next':
     'Check the endpoint and that the service (or the simulator) is running, then retry.',
@@ -175,9 +175,9 @@ export const enKms = {
   'problem.KMS_KEY_NOT_PENDING_IMPORT': `The key is ${KEY_STATE}, not Pending import, so it does not accept key material now.`,
   'problem.KMS_KEY_NOT_PENDING_IMPORT.next':
     '{state, select, 2 {The key already holds material: check it (describe-key, get-publickey) instead of importing again.} other {Describe the key and bring it back to Pending import before importing.}}',
-  'problem.KMS_IMPORT_OUTCOME_UNKNOWN': `The import got no clear answer ({cause}) and {state, select, none {the key's state could not be read either} other {the key is now ${KEY_STATE}}}, so Keyferry cannot tell whether this import took effect.`,
+  'problem.KMS_IMPORT_OUTCOME_UNKNOWN': `The import got no clear answer ({cause}) and {state, select, none {the key’s state could not be read either} other {the key is now ${KEY_STATE}}}, so Keyferry cannot tell whether this import took effect.`,
   'problem.KMS_IMPORT_OUTCOME_UNKNOWN.next':
-    "Run the import again once the KMS answers: it first reads the key's state and recognises an import that took effect (the same material expiry, and for RSA and EC keys the same public key) without sending it twice. Meanwhile do not import this material by other means.",
+    'Run the import again once the KMS answers: it first reads the key’s state and recognises an import that took effect (the same material expiry, and for RSA and EC keys the same public key) without sending it twice. Meanwhile do not import this material by other means.',
   'problem.KMS_IMPORT_CONFLICT':
     'The key is Enabled, but {differs, select, expiry {its material expiry time} other {its public key}} differs from this import: other material was imported into it.',
   'problem.KMS_IMPORT_CONFLICT.next': 'Stop: do not use this key for the ceremony; find out who imported into it.',
@@ -191,7 +191,7 @@ export const enKms = {
   'problem.KMS_PROXY_INVALID':
     '{reason, select, notUrl {The HTTPS_PROXY setting is not a URL.} other {Proxies reached with {scheme} are not supported; only http:// proxies (with CONNECT) are.}}',
   'problem.KMS_PROXY_INVALID.next':
-    "{reason, select, notUrl {Set HTTPS_PROXY to http://host:port (or unset it).} other {Set HTTPS_PROXY to the proxy's http://host:port address.}}",
+    '{reason, select, notUrl {Set HTTPS_PROXY to http://host:port (or unset it).} other {Set HTTPS_PROXY to the proxy’s http://host:port address.}}',
   'problem.KMS_PROXY_TIMEOUT': 'The proxy {proxy} did not open a tunnel within {timeoutMs} ms.',
   'problem.KMS_PROXY_TIMEOUT.next': 'Check the proxy, or NO_PROXY, and retry.',
   'problem.KMS_PROXY_REFUSED': 'The proxy {proxy} refused to open a tunnel to {authority} (HTTP {status}).',

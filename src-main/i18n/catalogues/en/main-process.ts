@@ -15,7 +15,7 @@ export const enMainProcess = {
   'problem.IPC_BAD_RESPONSE':
     'Keyferry produced an answer for {channel} that does not match its contract; it was discarded.',
   'problem.IPC_BAD_RESPONSE.next': 'Nothing was marked as done. Retry; if it fails again, keep the log and report it.',
-  'problem.IPC_UNAVAILABLE': "Keyferry's main process did not answer {channel}.",
+  'problem.IPC_UNAVAILABLE': 'Keyferry’s main process did not answer {channel}.',
   'problem.IPC_UNAVAILABLE.next': 'Restart Keyferry; if this happens again, keep the log and report it.',
   'problem.IPC_UNTRUSTED_SENDER': 'This page is not allowed to talk to Keyferry.',
   'problem.IPC_UNTRUSTED_SENDER.next': 'Use the Keyferry window itself; nothing was done.',
@@ -106,7 +106,7 @@ export const enMainProcess = {
   'problem.CREDENTIALS_ENCRYPTION_UNAVAILABLE.next':
     'Use the credentials for this session only; they are forgotten when Keyferry closes.',
   'problem.CREDENTIALS_VAULT_UNAVAILABLE':
-    "{reason, select, noDesktop {Remembering credentials needs the desktop app's OS keychain, which is not available here.} other {This computer offers no OS keystore encryption for remembered credentials.}}",
+    '{reason, select, noDesktop {Remembering credentials needs the desktop app’s OS keychain, which is not available here.} other {This computer offers no OS keystore encryption for remembered credentials.}}',
   'problem.CREDENTIALS_VAULT_UNAVAILABLE.next':
     'Enter the credentials for this session only; they are forgotten when Keyferry closes.',
 
@@ -122,7 +122,7 @@ export const enMainProcess = {
   'dialog.pick.console-file': 'Choose a file downloaded from the cloud console',
   'dialog.pick.journal-file': 'Choose the journal file (.jsonl)',
   'dialog.pick.plan-file': 'Choose the ceremony plan file (.json)',
-  'dialog.pick.hsm-module': "Choose the HSM vendor's PKCS#11 library (.so, .dll, .dylib)",
+  'dialog.pick.hsm-module': 'Choose the HSM vendor’s PKCS#11 library (.so, .dll, .dylib)',
   'menu.file': 'File',
   'menu.edit': 'Edit',
   'menu.window': 'Window',

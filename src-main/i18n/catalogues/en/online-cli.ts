@@ -3,7 +3,7 @@ export const enOnlineCli = {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL':
     'The journal {journal} records {field} {recordedPhrase} for this ceremony, but this command was given {givenPhrase} (from {givenFromPhrase}).',
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next':
-    "Leave the connection options out (the journal's connection is used) or give {field} {recordedPhrase}, and in a --config file the same value or none; a ceremony stays on one KMS.",
+    'Leave the connection options out (the journal’s connection is used) or give {field} {recordedPhrase}, and in a --config file the same value or none; a ceremony stays on one KMS.',
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP':
     'The journal {journal} records {field, select, region {the region} projectId {the project ID} other {the endpoint}} {recorded} for this ceremony, but this connection asks for {given}. A ceremony stays on one KMS: its keys, import tokens and imports are there. Nothing was sent or journaled.',
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL_APP.next':
@@ -96,7 +96,7 @@ export const enOnlineCli = {
     '{count, plural, one {It had} other {They had}} NO custody copy (the air-gapped side kept none): the material is lost for ever unless someone still holds the same material, and every ciphertext under {count, plural, one {the key} other {these keys}} stays unreadable. New import parameters do not bring it back by themselves; only if someone brings that material (MEDIA: the removable media’s folder as each workstation mounts it):',
   'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',
   'online.lapsed.step2':
-    "  2. {command} (with the other options step 1 prints), on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN) and the air-gapped journal that recorded it there (--hsm-journal)} shares {the shares of any {m} of the {n} custodians{set, select, named { of custody set {setTag} (the tag in the share files’ names)} other {}} and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
+    '  2. {command} (with the other options step 1 prints), on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN) and the air-gapped journal that recorded it there (--hsm-journal)} shares {the shares of any {m} of the {n} custodians{set, select, named { of custody set {setTag} (the tag in the share files’ names)} other {}} and the custody backup} other {the ceremony’s custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never',
   'online.lapsed.step2-wrap':
     '  2. {command} (with the other options step 1 prints), on the air-gapped workstation, with {file, select, kept {the original material file kept as its only copy} other {the material file that person brings}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never',
   'online.lapsed.step3':

@@ -18,9 +18,9 @@ export const enProofs = {
   'proof.key.kmsVerifyFailed': 'the KMS did not verify its own signature',
   'proof.key.decryptFailed': 'decrypt-data did not recover what was encrypted under the public key',
   'proof.restore.shares':
-    "Proven: the rebuilt material's {kind, select, kcv {key check value} other {public-key SHA-256}} {value} equals the value recorded in every share.",
+    'Proven: the rebuilt material’s {kind, select, kcv {key check value} other {public-key SHA-256}} {value} equals the value recorded in every share.',
   'proof.restore.set':
-    "Proven: every key's rebuilt material matches the key check value or public-key SHA-256 recorded for it in the custody backup {digest}…",
+    'Proven: every key’s rebuilt material matches the key check value or public-key SHA-256 recorded for it in the custody backup {digest}…',
   'proof.restore.hsm':
     'the check value the HSM computes for every token object equals the one the air-gapped journal recorded',
 } as const;

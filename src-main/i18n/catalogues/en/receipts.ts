@@ -50,7 +50,7 @@ export const enReceipts = {
   'receipt.deviations.lead':
     'Every journal entry up to the head sealed below in which something was refused, overridden, failed, acknowledged as a possible loss, interrupted or abandoned. Read them before signing.',
   'receipt.deviations.none':
-    "None. The journal's {count} entries record no refusal, override, failed step, acknowledged loss, interrupt or abandoned attempt.",
+    'None. The journal’s {count} entries record no refusal, override, failed step, acknowledged loss, interrupt or abandoned attempt.',
   'receipt.deviations.entry': 'Entry',
   'receipt.deviations.what': 'What',
   'receipt.deviations.whenWho': 'When, who',
@@ -70,6 +70,10 @@ export const enReceipts = {
   'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfacesList}.',
   'receipt.deviations.namedJournalLost':
     'Wrapped in this journal ({mismatch, select, new {a new one} older {an older copy of the one named} other {another one}}), not in {named} (first entry {namedFirstEntry}), {source, select, media {the journal of the earlier wrap whose bundle {folder} lay on the medium} other {the journal of the earlier wraps that the import parameters name}}; the officer declared that journal lost (the recorded text is why). The online side imports this wrap only on its officer’s word{source, select, media { if it took a bundle of that journal} other {}}, and the bundles of the earlier wraps are never to be imported.',
+  'receipt.deviations.custodyWithdrawn':
+    '{files, plural, =0 {No custody file of the stopped session had been written yet} one {The # custody file the stopped session had written was removed} other {The # custody files the stopped session had written (shares, slips, backup) were removed}}{folders, plural, =0 {} other {, from {foldersList}}}{made, plural, =0 {.} one {; the custodian folder it had made was removed again: {madeList}.} other {; the # custodian folders it had made were removed again: {madeList}.}}',
+  'receipt.deviations.keySkipped':
+    'Key {alias} ({keyId}) was left out of the import of the wrapped-material bundle {folder} (digest {bundle}): {held, select, same {it already held this same material, imported from the wrapped-material bundle {from} at {at, date, moment} (online journal entry {seq}). Nothing was lost.} other {it held other material, imported from the wrapped-material bundle {from} at {at, date, moment} (online journal entry {seq}), a later wrap. What this bundle holds for this key will never be imported; do not destroy a custody set on this line alone.}}{check, select, kcv { Key check value of what was left out: {value}.} publicKey { Public-key fingerprint of what was left out: {value}.} other {}}',
   'receipt.deviations.wrappingAlgorithmChosen':
     'The wrapping algorithm was changed from {from} to {to}: the import parameters fetched after this entry are for {to}.',
   'receipt.deviations.sessionUnfinished':
@@ -101,7 +105,7 @@ export const enReceipts = {
   'receipt.people.bundleConfirmed':
     'entry {seq}: typed the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}, as read aloud from the online workstation; it matched the bundle read here',
   'receipt.people.bundleConfirmedRehearsal':
-    "entry {seq}: rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}",
+    'entry {seq}: rehearsal: confirmed for this witness with the online side’s own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}',
   'receipt.people.witnessRefusedSlip':
     '{where, select, deviation {Typed} other {entry {seq}: typed}} a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groupsList} of 16; refused',
   'receipt.people.witnessRefusedMismatch':
@@ -122,9 +126,9 @@ export const enReceipts = {
   'receipt.methods.heading': 'How these values are computed',
   'receipt.methods.bundleDigest': 'Bundle digest',
   'receipt.methods.bundleDigestHow':
-    "SHA-256 of the bundle's manifest.json (which lists every file's size and SHA-256)",
+    'SHA-256 of the bundle’s manifest.json (which lists every file’s size and SHA-256)',
   'receipt.methods.fingerprints': 'Fingerprints',
-  'receipt.methods.fingerprintsHow': "SHA-256 of the public key's DER SubjectPublicKeyInfo",
+  'receipt.methods.fingerprintsHow': 'SHA-256 of the public key’s DER SubjectPublicKeyInfo',
   'receipt.methods.kcv': 'Key check value (KCV)',
   'receipt.methods.kcvHow':
     'first 3 bytes of AES-256-ECB encryption of one all-zero 16-byte block under the key, in hex; it identifies an AES key without revealing it{side, select, online {. This side cannot compute it (the KMS never shows AES material): it prints the value the wrapped bundle states, which the air-gapped receipt printed from the material} other {}}',
@@ -133,7 +137,7 @@ export const enReceipts = {
     'SHA-256 of the last entry; each entry includes the hash of the one before, so the head vouches for every entry up to it',
   'receipt.seals.heading': 'Seals: read aloud in groups of four',
   'receipt.seals.lead':
-    "One person reads each hash aloud, four digits at a time; another compares it with the screen and with the other side's receipt.",
+    'One person reads each hash aloud, four digits at a time; another compares it with the screen and with the other side’s receipt.',
   'receipt.seals.qrNote': 'A phone can scan the QR code beside each hash to compare it too.',
   'receipt.seals.textNote': 'The printed (HTML) receipt also shows each hash as a QR code.',
   'receipt.seals.qrLabel': 'QR code of the {title}',
@@ -142,11 +146,11 @@ export const enReceipts = {
   'receipt.seals.parametersAbout':
     'SHA-256 of {name}/manifest.json, the import-parameters bundle (online → air-gapped)',
   'receipt.seals.parametersNone':
-    "no import-parameters bundle: the wrapping keys and tokens came from the console's own files",
+    'no import-parameters bundle: the wrapping keys and tokens came from the console’s own files',
   'receipt.seals.wrapped': 'Wrapped-material bundle digest',
   'receipt.seals.wrappedAbout': 'SHA-256 of {name}/manifest.json, the wrapped-material bundle (air-gapped → online)',
   'receipt.seals.head': 'Journal head',
-  'receipt.seals.headAbout': "Hash of entry {count} of {count}, the journal's last entry when this receipt was made.",
+  'receipt.seals.headAbout': 'Hash of entry {count} of {count}, the journal’s last entry when this receipt was made.',
   'receipt.seals.headCheck': 'Check the journal with:',
   'receipt.keys.heading': 'Keys',
   'receipt.keys.keyHeading': 'Key {n} of {total}:',
@@ -239,7 +243,7 @@ export const enReceipts = {
     'Every key’s material of this ceremony ({keys, plural, one {# key} other {# keys}}), encrypted under the ceremony backup key: without enough custody shares it reveals nothing. Keep this printout with a custody share. It holds the backup file twice: as text to type back, and as {codes, plural, one {# QR code} other {# QR codes}} of the same file.',
   'backup.text.digest': 'Keys: {keys}. Backup digest (SHA-256): {digest}',
   'backup.text.lead':
-    "Every key's material, encrypted (AES-256-GCM) under the ceremony backup key. Any {m} of the {n} custody shares rebuild that key; without them this file reveals nothing. Keep a copy with every share. To restore from paper, type the lines from the KEYFERRY BACKUP line on (spaces and letter case do not matter).",
+    'The material of every key, encrypted (AES-256-GCM) under the ceremony backup key. Any {m} of the {n} custody shares rebuild that key; without them this file reveals nothing. Keep a copy with every share. To restore from paper, type the lines from the KEYFERRY BACKUP line on (spaces and letter case do not matter).',
   'backup.text.keyKcv': '  key {n}: {keyId}  {spec}  key check value {check}',
   'backup.text.keyPublicKey': '  key {n}: {keyId}  {spec}  public-key SHA-256 {check}',
   'backup.print.textHeading': 'The backup file as text',
@@ -261,7 +265,7 @@ export const enReceipts = {
   'slip.shareFile': 'Share file',
   'slip.checksum': 'Share checksum',
   'slip.keep':
-    "Keep this slip and the share file together, away from every other custodian's share. To restore, the custodians bring their shares; type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR codes in order.",
+    'Keep this slip and the share file together, away from every other custodian’s share. To restore, the custodians bring their shares; type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR codes in order.',
   'slip.custodianSignature': 'Custodian signature',
   'slip.witnessSignature': 'Witness signature',
   'slip.date': 'Date',

@@ -5,17 +5,17 @@
  */
 export const enReplicas = {
   'problem.REPLICA_REGION_NOT_SERVED':
-    "The replica region {region} (project {projectId}) is not served at {endpoint}: the endpoint does not offer the KMS API there (APIGW.0101), although the ceremony's own connection works.",
+    'The replica region {region} (project {projectId}) is not served at {endpoint}: the endpoint does not offer the KMS API there (APIGW.0101), although the ceremony’s own connection works.',
   'problem.REPLICA_REGION_NOT_SERVED.next':
     '{surface, select, app {{simulator, select, yes {If {region} is misspelt, correct it (“Region of replica … of key …”, or in the plan file); if it is the region you meant: a rehearsal’s simulator serves only the regions its connection shows (“Other regions (for replicas)”), so choose one of those. Then create the keys again.} other {Check that KMS is offered in {region} and that the plan names the right region and project (“Region of replica … of key …”, “Project ID of replica … of key …”), then create the keys again.}}} other {{simulator, select, yes {If {region} is misspelt, correct it in the plan; if it is the region you meant, start the simulator with that region as well (keyferry kms-sim --regions {region}, with every other replica region, comma-separated). Then run the command again.} other {Check that KMS is offered in {region} and that the plan names the right region and project, then run the command again.}}}}',
   'problem.REPLICA_ACCESS_REFUSED':
-    "The replica region {region} refused these credentials for project {projectId} at {endpoint} ({code}), although the ceremony's own connection, with the same credentials, works.",
+    'The replica region {region} refused these credentials for project {projectId} at {endpoint} ({code}), although the ceremony’s own connection, with the same credentials, works.',
   'problem.REPLICA_ACCESS_REFUSED.next':
-    "Check the plan's project ID for {region}: each region has its own project ID (the console lists them under My Credentials, API Credentials, Projects). If it is right, ask the account administrator for KMS permissions in that project. Then run the command again.",
+    'Check the plan’s project ID for {region}: each region has its own project ID (the console lists them under My Credentials, API Credentials, Projects). If it is right, ask the account administrator for KMS permissions in that project. Then run the command again.',
   'problem.REPLICA_ENDPOINT_UNKNOWN':
     'The plan asks for a replica in region {region}, but the ceremony connects through {endpoint}, an endpoint that names no region: Keyferry cannot tell which endpoint serves {region}. Nothing was created.',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':
-    "Connect through the region's KMS endpoint (https://kms.REGION.myhuaweicloud.com) or the local simulator, or plan the keys of that region in a ceremony of their own.",
+    'Connect through the region’s KMS endpoint (https://kms.REGION.myhuaweicloud.com) or the local simulator, or plan the keys of that region in a ceremony of their own.',
   'problem.REPLICA_TOKEN_ONE_PROJECT':
     'The credentials are an IAM token, which reaches only the project it was issued for ({tokenProjectId}); the replica in {region} is in project {projectId}. Nothing was created.',
   'problem.REPLICA_TOKEN_ONE_PROJECT.next':
@@ -28,7 +28,7 @@ export const enReplicas = {
     'Key {keyId} lives in region {region} (project {projectId}), which is not connected in this session.',
   'problem.REPLICA_NOT_CONNECTED.next': 'Connect again: every replica region of the ceremony is connected with it.',
   'problem.REPLICA_SAME_AS_PRIMARY':
-    "A replica is planned in region {region}, project {projectId}: that is the ceremony's own connection, where the key itself is created. Nothing was created.",
+    'A replica is planned in region {region}, project {projectId}: that is the ceremony’s own connection, where the key itself is created. Nothing was created.',
   'problem.REPLICA_SAME_AS_PRIMARY.next':
     'Remove that replica from the plan, or connect the ceremony to another region or project.',
   'problem.WRAPPED_REPLICA_MISMATCH':
@@ -45,7 +45,7 @@ export const enReplicas = {
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS':
     '{field, select, endpoint {The connection for replica region {region} goes to {given}, but the credentials, bound to {bound}, may reach that region only at {expected}.} other {The connection for replica region {region} is for project {given}, but the plan places the replica in project {expected}.}} Nothing was sent there; the refusal is journaled.',
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
-    "Connect through the region's own KMS endpoint (or the local simulator) and check the replica's region and project in the plan; do not use these credentials with another endpoint.",
+    'Connect through the region’s own KMS endpoint (or the local simulator) and check the replica’s region and project in the plan; do not use these credentials with another endpoint.',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
     'Key {keyId} of the replica group {alias} would get the material expiry {decided, select, never {never} other {{decidedAt, date, moment}}}{source, select, override {, given to this import ({surface, select, app {the expiry chosen for it} other {--expires, or the expiry chosen in the app}})} other {, which its wrapped-material bundle requests (chosen on the air-gapped workstation)}}, but key {holderKeyId} of the same group already holds that material with the expiry {held, select, never {never} other {{heldAt, date, moment}}}. One material with two expiries would be deleted from some members only. Nothing was sent to the KMS.',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':

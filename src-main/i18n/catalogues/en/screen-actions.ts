@@ -1,6 +1,6 @@
 /** Names of the actions the activity bar shows while the main process works (`action.*`). */
 export const enScreenActions = {
-  'action.reading-console-files': "Reading the console's files",
+  'action.reading-console-files': 'Reading the console’s files',
   'action.abandoning-restore': 'Abandoning the restore ceremony',
   'action.checking-network': 'Checking the network',
   'action.checking-wrapped-bundle': 'Checking the wrapped-material bundle',

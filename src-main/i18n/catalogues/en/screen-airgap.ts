@@ -8,7 +8,7 @@ export const enScreenAirgap = {
     'Bundle digest, recorded in the journal and on the receipt (the console’s upload checks no digest: each key’s EncryptedKeyMaterial.bin is uploaded as it is):',
   'bundle.read': 'Read the bundle',
   'air.source.bundle': 'The import-parameters bundle written by the online workstation',
-  'air.source.console': "The console's downloaded files (wrapping key and ImportToken.b64)",
+  'air.source.console': 'The console’s downloaded files (wrapping key and ImportToken.b64)',
   'air.network.intro': 'Keyferry refuses to go on while this machine has a live network interface.',
   'air.parameters.title': 'Read the import parameters',
   'air.source.legend': 'Where do the parameters come from?',
@@ -24,7 +24,7 @@ export const enScreenAirgap = {
   'air.console.read': 'Read the files',
   'air.overview.ceremony': 'Ceremony',
   'air.overview.from': ', from',
-  'air.overview.console-files': "the console's files",
+  'air.overview.console-files': 'the console’s files',
   'air.overview.digest-label': 'Import-parameters bundle digest',
   'air.overview.token-valid-until': 'token valid until {at}',
   'air.fingerprints.title':
@@ -57,7 +57,7 @@ export const enScreenAirgap = {
   'material.open-custody': 'Open custody',
   'wrap.title': 'Wrap the material and write the bundle',
   'wrap.intro':
-    "Wrapping encrypts each key's material under its confirmed wrapping key; the plaintext is wiped from memory right after.",
+    'Wrapping encrypts each key’s material under its confirmed wrapping key; the plaintext is wiped from memory right after.',
   'wrap.button': 'Wrap the key material',
   'wrap.summary': '({spec}) wrapped; encrypted material SHA-256',
   'wrap.expiry': 'Material expiry requested in the bundle (AES keys)',

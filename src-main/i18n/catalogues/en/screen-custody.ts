@@ -2,7 +2,7 @@
 export const enScreenCustody = {
   'custody.split.title': 'Split the material among custodians (optional)',
   'custody.split.intro':
-    "Before wrapping, each key's material can be split into {n} shares, any {m} of which rebuild it. Each custodian's folder should be on their own media.",
+    'Before wrapping, each key’s material can be split into {n} shares, any {m} of which rebuild it. Each custodian’s folder should be on their own media.',
   'custody.split.available-when': 'Available once the material is generated or loaded, before it is wrapped.',
   'custody.split.m': 'Shares needed to rebuild (M)',
   'custody.custodian': 'Custodian {n}',

@@ -5,13 +5,13 @@ export const enScreenOnline = {
   'connect.title.rehearsal': 'Start the KMS simulator',
   'connect.title': 'Connect to the KMS',
   'connect.rehearsal-intro':
-    "The rehearsal runs against Keyferry's built-in KMS simulator on this machine (loopback only). Nothing reaches a cloud account.",
+    'The rehearsal runs against Keyferry’s built-in KMS simulator on this machine (loopback only). Nothing reaches a cloud account.',
   'connect.start-simulator': 'Start the simulator',
   'connect.region': 'Region',
   'connect.region.hint': 'For example cn-north-4.',
   'connect.project-id': 'Project ID',
   'connect.endpoint': 'Endpoint (optional)',
-  'connect.endpoint.hint': "Leave empty for the region's KMS endpoint. https only.",
+  'connect.endpoint.hint': 'Leave empty for the region’s KMS endpoint. https only.',
   'connect.ca': 'Extra CA certificates (optional)',
   'connect.ca.hint': 'A PEM file, only if your network inspects TLS.',
   'connect.access-key-id': 'Access key ID',
@@ -71,9 +71,9 @@ export const enScreenOnline = {
   'create.plan.read-keys':
     'Read {count, plural, one {# key} other {# keys}} from {file}: check them below, then create them.',
   'create.plan.differs':
-    "The plan's {field, select, title {title is} operator {operator is} witnesses {witnesses are} wrappingAlgorithm {wrapping algorithm is} other {material expiry is}} {plan}; this ceremony's setup says {setup}. The setup stands: only the plan's keys are taken.",
+    'The plan’s {field, select, title {title is} operator {operator is} witnesses {witnesses are} wrappingAlgorithm {wrapping algorithm is} other {material expiry is}} {plan}; this ceremony’s setup says {setup}. The setup stands: only the plan’s keys are taken.',
   'create.plan.expiry-filled':
-    "The plan's material expiry is {plan}; this ceremony's setup says {setup}. The plan's is filled in below as the material expiry of each AES key without its own: check it before creating.",
+    'The plan’s material expiry is {plan}; this ceremony’s setup says {setup}. The plan’s is filled in below as the material expiry of each AES key without its own: check it before creating.',
   'create.planned': '{count, plural, one {# key} other {# keys}} to create',
   'create.replicas': 'Replicas of key {n}',
   'create.replicas.hint':
@@ -117,7 +117,7 @@ export const enScreenOnline = {
   'check.folder': 'Wrapped-material bundle folder',
   'check.button': 'Check the bundle',
   'check.matches':
-    "{source, select, rehearsal {The bundle has the digest this rehearsal's air-gapped side wrote} other {The bundle has the digest typed from the receipt}} and matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.",
+    '{source, select, rehearsal {The bundle has the digest this rehearsal’s air-gapped side wrote} other {The bundle has the digest typed from the receipt}} and matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.',
   'check.digest-lead': 'Bundle digest:',
   'import.title': 'Choose the material expiry and import',
   'import.requested': 'the bundle requests expiry {when}',
@@ -190,6 +190,6 @@ export const enScreenOnline = {
   'delete.button': 'Delete the material of {alias}',
   'online.receipt.title': 'Write the online receipt',
   'check.digest-required': 'Bundle digest from the air-gapped receipt',
-  'check.use-rehearsal-digest': "Use the digest this rehearsal's air-gapped side wrote",
+  'check.use-rehearsal-digest': 'Use the digest this rehearsal’s air-gapped side wrote',
   'check.rehearsal-digest-hint': 'A rehearsal plays both machines; the journal records where the digest came from.',
 } as const;

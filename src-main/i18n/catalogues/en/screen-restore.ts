@@ -48,7 +48,7 @@ export const enScreenRestore = {
     'This material was imported with an expiry ({at, date, utc}): choose what the restored bundle requests; nothing is chosen for you.',
   'restore.backup': 'Custody backup',
   'restore.backup.intro':
-    "Shares of a custody set need the ceremony's backup: a share file brings the copy beside it; from paper, type or paste the printed backup (or the texts of its scanned QR codes).",
+    'Shares of a custody set need the ceremony’s backup: a share file brings the copy beside it; from paper, type or paste the printed backup (or the texts of its scanned QR codes).',
   'restore.backup.source': 'The backup comes as',
   'restore.backup.source.file': 'The backup file',
   'restore.backup.source.typed': 'Typed or pasted from the printout',

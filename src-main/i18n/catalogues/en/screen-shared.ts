@@ -54,7 +54,7 @@ export const enScreenShared = {
     'Preview of the {side, select, online {online} custody_restore {custody-restore} other {air-gapped}} receipt',
   'receipt.print': 'Print the receipt',
   'receipt.pdf-folder': 'Folder for the PDF',
-  'receipt.pdf-folder.hint': "The PDF is written there under the receipt's name; an existing file is never replaced.",
+  'receipt.pdf-folder.hint': 'The PDF is written there under the receipt’s name; an existing file is never replaced.',
   'receipt.save-pdf': 'Save as PDF',
   'receipt.saved': 'Saved',
   'receipt.saved-size': '({size, number} bytes).',

@@ -44,8 +44,10 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} other {{surface, select, app {请正好指定 {n} 位保管人，每份份额一位（“添加保管人”）。} other {请正好指定 {n} 位保管人，每份份额一位：为每位保管人重复一次 --custodian 姓名。}}}}',
   'problem.CUSTODY_SPLIT_UNVERIFIED': '刚生成的份额未能准确重建密钥材料。',
   'problem.CUSTODY_SPLIT_UNVERIFIED.next': '未写入任何内容。请重新拆分；如果再次失败，请报告此问题。',
-  'problem.CUSTODY_DESTINATION_MISSING': '份额 {index} 的目标位置（{folder}）不是已存在的文件夹。',
-  'problem.CUSTODY_DESTINATION_MISSING.next': '请插入保管人的移动存储介质，并选择其上的一个文件夹。',
+  'problem.CUSTODY_DESTINATION_MISSING':
+    '份额 {index} 的目标位置（{folder}）{found, select, parent {不存在：它所在的文件夹（{parent}）存在，但 Keyferry 不会创建保管人的文件夹。} file {是一个文件，不是文件夹。} other {不是已存在的文件夹，它所在的文件夹（{parent}）也不存在：保管人的介质可能未挂载。}}未写入任何内容。',
+  'problem.CUSTODY_DESTINATION_MISSING.next':
+    '{found, select, parent {请在保管人的介质上创建该文件夹（或指定其上一个已存在的文件夹），然后重新运行该步骤。} file {请指定保管人介质上的一个文件夹，而不是文件，然后重新运行该步骤。} other {请插入保管人的移动存储介质，并指定其上一个已存在的文件夹，然后重新运行该步骤。}}',
   'problem.CUSTODY_FILE_EXISTS': '{file} 已存在；Keyferry 从不覆盖文件。',
   'problem.CUSTODY_FILE_EXISTS.next': '请选择一个空文件夹，或先将旧文件移走。',
   'problem.CUSTODY_DESTINATIONS_COUNT': '为 {shares} 份份额提供了 {destinations} 个目标位置。',
@@ -63,7 +65,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SAME_FOLDER.next':
     '请为每位保管人的份额指定不同的文件夹，位于该保管人自己的移动存储介质上，然后重新运行该步骤。',
   'problem.CUSTODY_FOLDER_INSIDE_OTHER':
-    '份额 {second} 的文件夹（{secondFolder}）位于份额 {first} 的文件夹（{firstFolder}）之内：保管人 {first} 的介质将同时携带两份份额。未读取也未写入任何内容。',
+    '保管人 {second}（{secondCustodian}）的文件夹 {secondFolder} 位于保管人 {first}（{firstCustodian}）的文件夹 {firstFolder} 之内：保管人 {first}（{firstCustodian}）的介质将同时携带两份份额。未读取也未写入任何内容。',
   'problem.CUSTODY_FOLDER_INSIDE_OTHER.next':
     '请为每位保管人的份额指定各自的文件夹，不要彼此嵌套，并位于该保管人自己的移动存储介质上，然后重新运行该步骤。',
   'problem.CUSTODY_SPLIT_NO_ROOM':

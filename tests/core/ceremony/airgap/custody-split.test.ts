@@ -25,6 +25,9 @@ import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
 import { newCreatedRecord } from '../../../../src-main/core/fs/created-entries';
 import type { Journal } from '../../../../src-main/core/journal';
 import { NOW, makeImportParameters } from '../../bundle/bundle-fixtures';
+import { receiptDeviations } from '../../../../src-main/core/receipt/deviation-facts';
+import { renderReceiptText } from '../../../../src-main/core/receipt/render-text';
+import { sampleReceiptInput } from '../../receipt/fixtures';
 
 const CEREMONY = 'KF-20300102-abcdef';
 
@@ -151,6 +154,32 @@ describe('withdrawCustodySplit', () => {
     expect(withdrawal.custodyByHand).toEqual([]);
     expect(folders.some((f) => existsSync(f))).toBe(false);
     expect(journal.entries.at(-1)).toMatchObject({ event: 'custody.withdrawn' });
+  });
+
+  // Officer walk-through: a stop at "Custody split begun" removed the custodian folders it had made, and
+  // the receipt said "Custody shares withdrawn — Files removed: 0", the folders not mentioned.
+  it('a stop before any custody file went in journals the folders it had made, and the receipt names them', async () => {
+    const folders = ['alice', 'bob'].map((name) => path.join(dir, name));
+    const writes = freshWrites();
+    for (const folder of folders) {
+      await mkdir(folder);
+      writes.createdFolders.push(folder);
+    }
+    await withdrawCustodySplit(writes, journal, 'Ana');
+    expect(folders.some((f) => existsSync(f))).toBe(false);
+    const said = (language: 'en' | 'zh-CN') =>
+      renderReceiptText(
+        { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
+        { language },
+      ).replace(/\s+/g, ' ');
+    const en = said('en');
+    const line = en.slice(en.indexOf('No custody file'), en.indexOf('SEALS'));
+    expect(line).toContain(
+      'No custody file of the stopped session had been written yet; the 2 custodian folders it had made were removed again: ',
+    );
+    for (const folder of folders) expect(line).toContain(folder);
+    expect(en).not.toContain('Files removed');
+    expect(said('zh-CN')).toContain('已停止的会话尚未写入任何托管文件；它创建的 2 个保管人文件夹已再次删除：');
   });
 
   it('journals nothing when the session wrote no custody file', async () => {

@@ -166,7 +166,7 @@ describe('receipts from journals with deviations', () => {
         expect(text).toContain(`entry ${confirmed[1]?.seq}: typed the import-parameters bundle digest`);
         for (const custodian of ['Dora Custodian', 'Emil Custodian']) expect(text).toContain(custodian);
         expect(twin).toMatch(
-          /Custodian: Dora Custodian\n {4}- entry \d+: holds share 1 of 2 of the ceremony's custody set \(the\s+material\s+of\s+2\s+keys\s+or\s+replica\s+groups,\s+backup\s+digest\s+[0-9A-F]{4}(\s+[0-9A-F]{4}){3}…;\s+any\s+2\s+rebuild\s+them\)/,
+          /Custodian: Dora Custodian\n {4}- entry \d+: holds share 1 of 2 of the ceremony’s custody set \(the\s+material\s+of\s+2\s+keys\s+or\s+replica\s+groups,\s+backup\s+digest\s+[0-9A-F]{4}(\s+[0-9A-F]{4}){3}…;\s+any\s+2\s+rebuild\s+them\)/,
         );
         expect(twin).toMatch(
           /Custodian: Emil Custodian\n {4}- entry \d+: holds share 2 of 2 of the ceremony.s custody set/,
