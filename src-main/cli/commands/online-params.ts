@@ -19,6 +19,7 @@ import {
   withSession,
 } from './online-steps';
 import { KeyferryError } from '../../core/errors';
+import { listItems } from '../../i18n/list';
 import { refusalLine } from '../run-cli';
 import { pauseForTest } from '../test-pause';
 import { abortWriteOnStop, leaveToTheStop } from '../stoppable-write';
@@ -192,6 +193,15 @@ export const paramsCommand = defineOnlineCommand({
           printCreateRefusal(io, session)
         )
           return 1;
+        // Part of a replica group chosen, refused before any fetch: the refusal, then the command for the whole group.
+        if (error instanceof KeyferryError && error.code === 'PARAMETERS_CHOICE_SPLITS_GROUP') {
+          io.stderr(refusalLine(io, 'online params', error));
+          const ids = listItems(error.values?.['keyIdsList']) ?? [];
+          const extra = wrappingAlgorithm ? ['--wrapping-algorithm', wrappingAlgorithm] : [];
+          const words = [...ids.flatMap((id) => ['--key-id', id]), '--out', typedOut, ...extra];
+          io.stdout(`  ${nextOnline('params', values, words)}`);
+          return 1;
+        }
         if (!(error instanceof KeyferryError) || error.code !== 'PARAMETERS_MATERIAL_SOURCES_DIFFER') throw error;
         // Refused before any fetch: the refusal, then one complete command per source of material.
         io.stderr(refusalLine(io, 'online params', error));

@@ -17,7 +17,8 @@ import {
   WRAPPED_MATERIAL_FORMAT,
   type BundleFormat,
 } from './bundle-limits';
-import { journalFileNameSchema, sha256HexSchema } from './manifest-common';
+import { journalFileNameSchema, keyIdSchema, sha256HexSchema } from './manifest-common';
+import { custodyArrangementSchema } from './custody-arrangement';
 import { checkContents, checkHashes, checkListing, missingFiles, type BundleContents } from './bundle-check';
 import { readBundleFileSteps } from './bundle-file-reader';
 import { namedWithBundleFolder, type BundleWarning } from './bundle-problem';
@@ -99,12 +100,21 @@ export async function readBundleDigest(dir: string): Promise<string> {
 
 /**
  * The bundle in `dir`'s digest and the ceremony its manifest claims (undefined when it names none
- * readable), read as readBundleDigest reads: nothing else is checked. The claim is the manifest's
- * only when the digest is one the officer vouched for (typed from a receipt); use it only to name a
- * refusal, never to let anything in.
+ * readable), read as readBundleDigest reads: nothing else is checked; for a wrapped-material bundle
+ * also its custody copy and its keys' check values (`material`, when they parse). The claim is the
+ * manifest's only when the digest is one the officer vouched for (typed from a receipt); use it only
+ * to name a refusal, never to let anything in.
  */
-export async function readBundleClaimedCeremony(dir: string): Promise<{ digest: string; ceremonyId?: string }> {
-  return manifestClaims((await readManifestAlone(dir)).bytes);
+export async function readBundleClaimedCeremony(dir: string): Promise<{
+  digest: string;
+  ceremonyId?: string;
+  material?: z.output<typeof claimedMaterialSchema>;
+}> {
+  const { bytes } = await readManifestAlone(dir);
+  const claims = manifestClaims(bytes);
+  const material =
+    claims.format === WRAPPED_MATERIAL_FORMAT ? claimedMaterialSchema.safeParse(parsedJson(bytes)).data : undefined;
+  return { ...claims, ...(material ? { material } : {}) };
 }
 
 /** The air-gapped journal a wrapped bundle's `madeBy` names for a wrap (not a custody restore): its file, first entry and session. */
@@ -172,6 +182,20 @@ export async function readBundleClaimedKeyIds(dir: string): Promise<string[]> {
 }
 
 const claimedKeysSchema = z.object({ keys: z.array(z.object({ keyId: z.string() })) });
+/** A wrapped manifest's custody copy (null: it names none) and each key's check value, as the online journal keeps them. */
+const claimedMaterialSchema = z.object({
+  custody: custodyArrangementSchema.nullable().default(null),
+  keys: z.array(
+    z.object({
+      keyId: keyIdSchema,
+      publicKeyFingerprint: sha256HexSchema.nullable(),
+      keyCheckValue: z
+        .string()
+        .regex(/^[0-9A-F]{6}$/)
+        .nullable(),
+    }),
+  ),
+});
 const claimedMakerSchema = z.object({
   madeBy: z.object({
     journalFirstEntrySha256: z.string(),

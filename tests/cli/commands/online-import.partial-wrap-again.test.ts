@@ -7,8 +7,9 @@
  * out, with a line naming it and why (the bundle and time of the material it holds), journaled and
  * on the receipt, in both languages; an import that stops part way (an answer lost, a SIGKILL, the KMS
  * refusing aes) goes on with the same command. And online status after W1 refused whole (a wrong
- * digest), then a restore of S1 refused as unproven, says so while rsa holds its material. Two
- * folders as two machines, the real CLI against the simulator.
+ * digest), then a restore of S1 refused as unproven, says so while rsa holds its material, and
+ * still after a later refusal (a wrong digest typed). Two folders as two machines, the real CLI
+ * against the simulator.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -169,5 +170,14 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     );
     expect(after.stdout).toContain('keyferry airgap wrap with --wrap-again and the reason');
     expect(after.stdout).not.toContain('what online params printed for that bundle');
+    // W1 offered again with a wrong digest: the restore refused as unproven still stands, and is said (ii).
+    expect((await keyferry(wrongDigest, { cwd: c.online, env: c.env })).code).toBe(1);
+    const later = await c.on(['online', 'status']);
+    expect(later.stdout).toMatch(
+      /The wrapped-material bundle \S+wrapped-restore, made by a custody restore, was refused at journal entry \d+/,
+    );
+    expect(later.stdout).toContain('keyferry airgap wrap with --wrap-again and the reason');
+    const laterZh = await c.on(['--lang', 'zh-CN', 'online', 'status']);
+    expect(laterZh.stdout).toMatch(/由托管恢复生成的已包装密钥材料包 \S+wrapped-restore 已在日志条目 \d+ 被拒绝/);
   }, 120_000);
 });

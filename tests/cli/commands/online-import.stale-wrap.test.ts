@@ -61,7 +61,7 @@ describe('online import of an old wrap whose tokens the KMS refuses, after newer
     expect(firstSet).toMatch(/^[0-9A-F]{8}$/);
     expect(imported.stdout).toMatch(
       new RegExp(
-        `Custody set ${firstSet} \\(2 of 2 shares, held by Dana, Eli\\), made with the wrapped-material bundle \\S+ checked at online journal entry 16, backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material\\. Its shares, slips and backup must be destroyed, per your procedure\\.`,
+        `Custody set ${firstSet} \\(2 of 2 shares, held by Dana, Eli\\), made with the wrapped-material bundle \\S+ checked at online journal entry 16, backs no imported material: the keys hold another wrap’s material \\(their key check values or public-key fingerprints differ from that bundle’s\\)\\. Its shares, slips and backup must be destroyed, per your procedure\\.`,
       ),
     );
     expect(imported.stdout.match(/^Custody set /gm)).toHaveLength(1);

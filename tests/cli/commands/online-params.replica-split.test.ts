@@ -1,10 +1,11 @@
 /**
- * `online params --key-id PRIMARY` after a bundle of every key, while the replica group's material is
- * still to make: the new bundle holds the primary without its replica, so the bundle plan takes
- * neither bundle (a wrap of either would split the group) and every key is fetched anew. The line
- * after the digest said a wrap checked here held its keys and to import that wrap: there was none.
- * It says no key takes the bundle and new parameters are fetched, as the warning names them. One
- * simulator serving two regions over real HTTP, the CLI in process.
+ * `online params --key-id` with part of a replica group whose other members wait for material too
+ * (ih): `--key-id REPLICA` fetched tokens and then refused to write ("is a replica of X, which is not
+ * another key of this bundle"), leaving the step at parameters-fetched; `--key-id PRIMARY` wrote a
+ * bundle the plan said to destroy at once. Both are refused before any fetch, naming the group's
+ * other members, with the command that takes the whole group; that command's plan warning names the
+ * replica with its region, as online status does. One simulator serving two regions over real HTTP,
+ * the CLI in process.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,9 +16,9 @@ import { simAndFolderPerFile } from './sim-folder';
 
 const test = simAndFolderPerFile('kf-cli-params-replica-split-', { regions: [{ region: 'sim-local-2' }] });
 
-it('says the primary’s own bundle is taken by no key and names no wrap to import', async () => {
-  const replica = test.kms().sim.regions[1];
-  const replicas = [{ region: replica?.region, projectId: replica?.projectId }];
+it('refuses part of a replica group before any fetch and prints the command for the whole group', async () => {
+  const replicaRegion = test.kms().sim.regions[1];
+  const replicas = [{ region: replicaRegion?.region, projectId: replicaRegion?.projectId }];
   const keys = [
     { alias: 'g/aes', spec: 'AES_256', replicas },
     { alias: 'g/rsa', spec: 'RSA_2048' },
@@ -31,16 +32,41 @@ it('says the primary’s own bundle is taken by no key and names no wrap to impo
   const created = await run('online', 'create-key', '--plan', 'plan.json');
   expect(created.code).toBe(0);
   const primary = /g\/aes +sim-local-1 +\S+ +primary .* ([0-9a-f-]{36})\n/.exec(created.stdout)?.[1] as string;
+  const replica = /g\/aes +sim-local-2 +.* ([0-9a-f-]{36})\n/.exec(created.stdout)?.[1] as string;
+  expect(replica).toMatch(/^[0-9a-f-]{36}$/);
   expect((await run('online', 'params', '--out', 'p1')).code).toBe(0);
+  const fetches = () => test.kms().requests.filter((r) => r.action === 'get-parameters-for-import').length;
+  const before = fetches();
 
-  const second = await run('online', 'params', '--out', 'p2', '--key-id', primary);
-  expect(second.code).toBe(0);
-  expect(second.stdout).toContain('No bundle above is to be wrapped for g/aes');
-  expect(second.stdout).not.toContain('A wrap checked here and not imported yet holds its keys');
-  expect(second.stdout).toContain(
-    `Next: not the air-gapped wrap of this bundle (${path.join(test.dir(), 'p2')}). No key takes it, as the warning above says (a wrap of it would split a replica group or wrap a key that takes another bundle): destroy this bundle and every copy, and fetch new import parameters for the keys that warning names.`,
-  );
-  const zh = await run('--lang', 'zh-CN', 'online', 'params', '--out', 'p3', '--key-id', primary);
-  expect(zh.stdout).toContain('没有密钥使用此参数包（包装它会拆开一个副本组');
-  expect(zh.stdout).not.toContain('此处已检查但尚未导入的一次包装含有其密钥');
+  for (const [chosen, other] of [
+    [replica, `g/aes (${primary})`],
+    [primary, `g/aes (${replica}, the replica in sim-local-2)`],
+  ] as const) {
+    const refused = await run('online', 'params', '--out', 'p2', '--key-id', chosen);
+    expect(refused.code).toBe(1);
+    const said = refused.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('The keys chosen hold part of a replica group');
+    expect(said).toContain(`takes one material with its group’s other member, ${other}, which waits for material too`);
+    expect(said).toContain('Nothing was fetched.');
+    expect(refused.stdout).toMatch(
+      new RegExp(`keyferry online params .*--key-id ${chosen} --key-id [0-9a-f-]{36} --out p2`),
+    );
+  }
+  expect(fetches()).toBe(before);
+  const zh = await run('--lang', 'zh-CN', 'online', 'params', '--out', 'p2', '--key-id', primary);
+  expect(zh.code).toBe(1);
+  expect(zh.stderr).toContain(`g/aes（${replica}，位于 sim-local-2 的副本）`);
+  expect(zh.stderr).toContain('未获取任何内容');
+  // Nothing fetched: status still tells of p1, not of a stopped bundle.
+  const status = await run('online', 'status');
+  expect(status.stdout).not.toMatch(/stopped/i);
+
+  // The command printed, run: the whole group in one bundle; the plan names the replica as status does.
+  const whole = await run('online', 'params', '--out', 'p2', '--key-id', primary, '--key-id', replica);
+  expect(whole.code).toBe(0);
+  const warned = whole.stdout.replace(/\s+/g, ' ');
+  expect(warned).toContain(`g/aes (${replica}, the replica in sim-local-2) → `);
+  expect(warned).toContain(`No bundle above is to be wrapped for g/rsa (`);
+  const after = (await run('online', 'status')).stdout.replace(/\s+/g, ' ');
+  expect(after).toContain(`g/aes (${replica}, the replica in sim-local-2)`);
 }, 120_000);

@@ -249,7 +249,7 @@ describe('online status after a wrap of both keys was checked, then parameters f
       .folder as string;
     // The warning: import that wrap for both keys; params-2 and params-3 destroyed; nothing to keep for one key alone.
     expect(third.stdout).toContain(
-      `(key → wrapped-material bundle): app/one (${one}) → ${folder}, app/two (${two}) → ${folder}. Import that wrap`,
+      `(key → wrapped-material bundle): app/one (${one}) → ${folder}; app/two (${two}) → ${folder}. Import that wrap`,
     );
     expect(third.stdout).toMatch(
       /Destroy these 2 bundles and every copy, and never wrap them .*params-2 \(.*params-3 \(/,

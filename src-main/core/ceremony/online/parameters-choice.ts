@@ -4,12 +4,16 @@
  * journaled (parameters.keys-chosen), as is the return to every key waiting after one, so the
  * round a later session writes, checks and imports is the one fetched (parameters-round.ts). A
  * round whose keys take their material from different places is refused here, with nothing
- * fetched (material-sources.ts), as is a choice leaving out a key that never had parameters.
+ * fetched (material-sources.ts), as is a choice leaving out a key that never had parameters or
+ * part of a replica group whose other members wait too.
  */
 import { namedKeysValue } from '../shared/named-keys';
 import { KeyferryError } from '../../errors';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { ONLINE_EVENTS } from './events';
+import { listValue } from '../../../i18n/list';
+import { phrasesValue, phraseValue } from '../../../i18n/phrase';
+import { namedKeyPhrase } from './named-key-phrase';
 import { refuseMixedMaterialSources, type ParametersSurface } from './material-sources';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import type { OnlineStepContext } from './step-context';
@@ -41,6 +45,27 @@ function chosenKeys(keyIds: readonly string[], keys: ReadonlyMap<string, OnlineK
 }
 
 /**
+ * Refuses a round holding part of a replica group whose other members wait for material too, before
+ * anything is fetched: a replica's bundle without its primary cannot be written, and a primary's
+ * without its waiting replicas would be one no key takes (a wrap of it would split the group, the
+ * bundle plan says to destroy it). Names the members left out and every key to choose instead.
+ */
+function refuseGroupPart(round: readonly OnlineKeyState[], waiting: readonly OnlineKeyState[]): void {
+  const chosen = new Set(round.map((k) => k.keyId));
+  for (const key of round) {
+    const primary = key.replicaOf ?? key.keyId;
+    const left = waiting.filter((k) => (k.keyId === primary || k.replicaOf === primary) && !chosen.has(k.keyId));
+    if (left.length === 0) continue;
+    throw new KeyferryError('PARAMETERS_CHOICE_SPLITS_GROUP', {
+      keyPhrase: phraseValue(namedKeyPhrase(key)),
+      count: left.length,
+      membersPhrases: phrasesValue(left.map(namedKeyPhrase)),
+      keyIdsList: listValue([...chosen, ...left.map((k) => k.keyId)]),
+    });
+  }
+}
+
+/**
  * Settles the round of the next fetch (see above): refuses a chosen key that does not wait for
  * material and a round of mixed sources (`surface` words what to do), then journals the choice, or
  * the return to every key waiting when the last fetch was for chosen keys.
@@ -66,6 +91,7 @@ export async function chooseParametersRound(
     });
   }
   refuseMixedMaterialSources(round, keys, surface);
+  refuseGroupPart(round, waiting);
   const chosenAll = round.length === waiting.length;
   if (chosenAll && ctx.state.chosenKeyIds === undefined) return;
   await ctx.journal(ONLINE_EVENTS.parametersKeysChosen, { keyIds: round.map((k) => k.keyId) });

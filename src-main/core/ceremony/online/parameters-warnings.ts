@@ -5,7 +5,8 @@
  */
 import { groupHex } from '../../hex-groups';
 import type { OnlineKeyState } from './state';
-import { namedKey } from '../shared/named-keys';
+import { namedKeyPhrase } from './named-key-phrase';
+import { phraseOf, phrasesValue, phraseValue } from '../../../i18n/phrase';
 import type { BundlePlan } from './bundle-plan';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import { listValue } from '../../../i18n/list';
@@ -21,10 +22,10 @@ import { listValue } from '../../../i18n/list';
  * none is to be destroyed.
  */
 export function bundlePlanWarnings(plan: BundlePlan, keys: ReadonlyMap<string, OnlineKeyState>): Warning[] {
-  const named = (keyId: string) => {
-    const key = keys.get(keyId);
-    return key ? namedKey(key) : keyId;
-  };
+  // Each key as online status names it (a replica with its region), in the reader's language.
+  const keyPhrase = (keyId: string) => namedKeyPhrase(keys.get(keyId) ?? { alias: keyId, keyId });
+  const namedTo = (keyId: string, to: string) =>
+    phraseOf('online.named-key-to', { keyPhrase: phraseValue(keyPhrase(keyId)), to });
   const bundleNamed = (b: { folder: string; manifestSha256: string }) => `${b.folder} (${groupHex(b.manifestSha256)})`;
   const wrapped = plan.takes.filter((t) => t.wrap !== null);
   const toWrap = plan.takes.filter((t) => t.wrap === null);
@@ -38,14 +39,14 @@ export function bundlePlanWarnings(plan: BundlePlan, keys: ReadonlyMap<string, O
     warnings.push(
       warningOf('PARAMETERS_BUNDLES_ONE_PER_KEY', {
         wrapped: wrapped.length,
-        wrappedList: listValue(wrapped.flatMap((t) => t.keyIds.map((id) => `${named(id)} → ${t.wrap?.folder ?? ''}`))),
+        wrappedPhrases: phrasesValue(wrapped.flatMap((t) => t.keyIds.map((id) => namedTo(id, t.wrap?.folder ?? '')))),
         takes: toWrap.length,
-        takesList: listValue(toWrap.flatMap((t) => t.keyIds.map((id) => `${named(id)} → ${bundleNamed(t)}`))),
+        takesPhrases: phrasesValue(toWrap.flatMap((t) => t.keyIds.map((id) => namedTo(id, bundleNamed(t))))),
         destroy: destroy.length,
         destroyList: listValue(destroy.map(bundleNamed)),
         at: Math.max(0, ...destroy.map((d) => d.until)),
         fresh: plan.fresh.length,
-        freshList: listValue(plan.fresh.map(named)),
+        freshPhrases: phrasesValue(plan.fresh.map(keyPhrase)),
       }),
     );
   if (exposed.length > 0)

@@ -72,12 +72,17 @@ function otherMaterial(
 }
 
 /** Every named set of a checked bundle (in the online journal `entries`) whose keys all hold imported material of other sets, once per set, oldest first. */
-export function replacedCustodySets(entries: readonly JournalEntry[]): ReplacedCustodySet[] {
+export function replacedCustodySets(
+  entries: readonly JournalEntry[],
+  /** A refusal about to be journaled (its number and data), read as if it were: the refusal can name the set it names. */
+  pending?: Pick<JournalEntry, 'seq' | 'data'>,
+): ReplacedCustodySet[] {
   const keys = replayOnlineJournal(entries)?.keys ?? new Map<string, OnlineKeyState>();
   const inUse = new Set([...keys.values()].flatMap((k) => importedSetOf(k) ?? []));
   const found = new Map<string, ReplacedCustodySet>();
   const skipped = skippedKeysByBundle(entries);
-  for (const entry of entries) {
+  const read = [...entries, ...(pending ? [{ ...pending, event: ONLINE_EVENTS.wrappedRefused }] : [])];
+  for (const entry of read) {
     if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) continue;
     const checked = namedSetData.safeParse(entry.data).data;
     const custody = checked?.custody;

@@ -94,7 +94,8 @@ export interface StatusNextSteps {
   /**
    * The import-parameters bundle written for the `missing` keys (their round's wrap, all of them), or
    * null; `since`: written after a key of the ceremony took an import (else before any); `refused`:
-   * the last wrapped bundle refused after it was written (its entry and code), or null; `blocked`: the
+   * the last custody restore refused as unproven after it was written, else the last wrapped bundle
+   * refused after it (its entry and code), or null; `blocked`: the
    * bundle plan takes it for none of them (a key it holds takes another, or holds material already).
    */
   readonly missingWrap: {
@@ -379,12 +380,15 @@ export function statusNextSteps(
   };
 }
 
-/** The `missing` keys' parameters bundle (`round`), with whether it was written after an import and the wrapped bundle refused since. */
+/** The `missing` keys' parameters bundle (`round`), with whether it was written after an import and the wrapped bundle refused since (a restore refused as unproven first). */
 function wrapOfMissing(
   entries: readonly JournalEntry[],
   round: Extract<MaterialRound, { stage: 'wrap' }>,
 ): Omit<NonNullable<StatusNextSteps['missingWrap']>, 'blocked'> {
-  const refused = entries.findLast((e) => e.event === ONLINE_EVENTS.wrappedRefused && e.seq > round.seq);
+  // Every refusal since: a custody restore refused as unproven stands (its material never seen wrapped
+  // here) whatever was refused after it (a wrong digest typed), so it is the one said; else the last.
+  const since = entries.filter((e) => e.event === ONLINE_EVENTS.wrappedRefused && e.seq > round.seq);
+  const refused = since.findLast((e) => e.data['code'] === 'WRAPPED_RESTORE_UNPROVEN') ?? since.at(-1);
   return {
     folder: round.folder,
     seq: round.seq,

@@ -9,8 +9,9 @@
  * material wrapped anew holds the same material under another digest, and a ceremony may have
  * imported from several bundles (a re-import after a deletion). Only where online import and
  * status name its own custody set as backing nothing (replaced-custody.ts: every key's bound
- * material known to differ from that bundle's) does the refusal name that set too, as the one to
- * destroy. The bundle imported offered again, or the parameters bundle's digest typed by mistake,
+ * material known to differ from that bundle's; the manifest, proven by the digest typed, is read
+ * for it and its keys' check values journaled with the refusal) does the refusal name that set
+ * too, as the one to destroy. The bundle imported offered again, or the parameters bundle's digest typed by mistake,
  * goes on to the step guard and the check's own refusals as before. Another ceremony's bundle with its own receipt's digest (the wrong stick and
  * the wrong receipt) is named as another ceremony's (WRAPPED_OTHER_CEREMONY): its manifest alone is
  * read, and its claim believed only when the typed digest proves that manifest.
@@ -96,7 +97,8 @@ export function otherBundleAfterImport(
     count: keys.length,
     sets: sets.length,
     setsList: listValue(sets),
-    replaced: own ? 'named' : 'none',
+    // A set named by this very refusal (the bundle read now, journaled with it) is said as read, not checked.
+    replaced: own ? (own.refused === 'yes' ? 'refused' : 'named') : 'none',
     replacedTag: own?.setTag ?? '',
     replacedThreshold: own?.threshold ?? 0,
     replacedTotal: own?.total ?? 0,
@@ -106,27 +108,36 @@ export function otherBundleAfterImport(
 }
 
 /**
- * WRAPPED_OTHER_CEREMONY when the bundle in `dir` has the manifest `typed` names (a well-formed
- * digest) and that manifest claims another ceremony than `ceremonyId`; else undefined (nothing
- * readable there says so).
+ * What the manifest of the bundle in `dir` claims (read alone) when it is the manifest `typed` (a
+ * well-formed digest) names; else undefined (none readable there, or another). Only to name a
+ * refusal (its ceremony, its custody set), never to let anything in.
  */
-export async function otherCeremonyOffered(
-  ceremonyId: string,
+export async function offeredManifest(
   typed: string,
   dir: string,
-): Promise<KeyferryError | undefined> {
+): Promise<Awaited<ReturnType<typeof readBundleClaimedCeremony>> | undefined> {
   try {
     const claimed = await readBundleClaimedCeremony(dir);
-    if (claimed.digest !== parseTypedDigest(typed, 'wrapped')) return undefined;
-    if (claimed.ceremonyId === undefined || claimed.ceremonyId === ceremonyId) return undefined;
-    return new KeyferryError('WRAPPED_OTHER_CEREMONY', {
-      bundleCeremony: claimed.ceremonyId,
-      ceremonyId,
-      journalOf: 'none',
-    });
+    return claimed.digest === parseTypedDigest(typed, 'wrapped') ? claimed : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * WRAPPED_OTHER_CEREMONY when the manifest `claimed` (offeredManifest: proven by the digest typed)
+ * claims another ceremony than `ceremonyId`; else undefined (nothing readable there says so).
+ */
+export function otherCeremonyOffered(
+  ceremonyId: string,
+  claimed: { readonly ceremonyId?: string } | undefined,
+): KeyferryError | undefined {
+  if (claimed?.ceremonyId === undefined || claimed.ceremonyId === ceremonyId) return undefined;
+  return new KeyferryError('WRAPPED_OTHER_CEREMONY', {
+    bundleCeremony: claimed.ceremonyId,
+    ceremonyId,
+    journalOf: 'none',
+  });
 }
 
 /**

@@ -11,9 +11,9 @@ export const enOnlineCli = {
   'connection.value':
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
   'receipt.people.replacedCustodySet':
-    'Custody set {setTag} ({threshold} of {total} shares, held by {custodiansList}), made with the wrapped-material bundle {folder} {refused, select, yes {refused (nothing of it imported)} other {checked}} at online journal entry {seq}, backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material. Its shares, slips and backup must be destroyed, per your procedure.',
+    'Custody set {setTag} ({threshold} of {total} shares, held by {custodiansList}), made with the wrapped-material bundle {folder} {refused, select, yes {refused (nothing of it imported)} other {checked}} at online journal entry {seq}, backs no imported material: the keys hold another wrap’s material (their key check values or public-key fingerprints differ from that bundle’s). Its shares, slips and backup must be destroyed, per your procedure.',
   'online.import.replaced-custody-set':
-    'Custody set {setTag} ({threshold} of {total} shares, held by {custodiansList}), made with the wrapped-material bundle {folder} {refused, select, yes {refused (nothing of it imported)} other {checked}} at online journal entry {seq}, backs no imported material: a later wrap replaced it, and the keys hold that wrap’s material. Its shares, slips and backup must be destroyed, per your procedure.',
+    'Custody set {setTag} ({threshold} of {total} shares, held by {custodiansList}), made with the wrapped-material bundle {folder} {refused, select, yes {refused (nothing of it imported)} other {checked}} at online journal entry {seq}, backs no imported material: the keys hold another wrap’s material (their key check values or public-key fingerprints differ from that bundle’s). Its shares, slips and backup must be destroyed, per your procedure.',
   'online.next.new-parameters':
     'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; MEDIA: the removable media’s folder as this workstation mounts it; it prints what to run on the air-gapped workstation with the new bundle: a wrap, or a custody restore for a key that must take material imported before, such as a replica whose primary holds it): {command}',
   'online.next.parameters-again':
@@ -73,6 +73,7 @@ export const enOnlineCli = {
     'Every key of this bundle already holds its material (imported earlier, journaled): nothing is imported again; the keys are verified and the receipt written.',
   'online.import.stopped-part-way':
     'The import stopped part way: {imported} of {total} keys {imported, plural, one {holds its} other {hold their}} material (imported and journaled).{unanswered, plural, =0 {} one { # key was sent an import that is not recorded as taken: {unansweredKeys}; the next run asks the KMS whether it took effect before sending anything again.} other { # keys were sent an import that is not recorded as taken: {unansweredKeys}; the next run asks the KMS whether they took effect before sending anything again.}}{missing, plural, =0 {} one { # key is not imported yet (Pending import): {missingKeys}.} other { # keys are not imported yet (Pending import): {missingKeys}.}}{elsewhere, plural, =0 {} one { # key waits for material this bundle does not carry: {elsewhereKeys} (online status says what it needs).} other { # keys wait for material this bundle does not carry: {elsewhereKeys} (online status says what they need).}} The ceremony is not finished.',
+  'online.named-key-to': '{keyPhrase} → {to}',
   'online.named-key': '{alias} ({keyId}{replica, select, yes {, the replica in {region}} other {}})',
   'online.import.more-keys': '{keys} and {count} more (keyferry online status names every one)',
   'online.import.run-again':

@@ -13,9 +13,9 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'connection.value':
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
   'receipt.people.replacedCustodySet':
-    '托管集 {setTag}（{total} 份中的 {threshold} 份份额，由 {custodiansList} 持有）随在联网日志条目 {seq} {refused, select, yes {被拒绝（其中没有任何内容被导入）} other {核对}}的已包装密钥材料包 {folder} 制作，不再支撑任何已导入的材料：之后的一次包装取代了它，密钥持有的是那次包装的材料。请按您的流程销毁其份额、凭条和备份。',
+    '托管集 {setTag}（{total} 份中的 {threshold} 份份额，由 {custodiansList} 持有）随在联网日志条目 {seq} {refused, select, yes {被拒绝（其中没有任何内容被导入）} other {核对}}的已包装密钥材料包 {folder} 制作，不再支撑任何已导入的材料：密钥持有的是另一次包装的材料（其密钥校验值或公钥指纹与该材料包的不同）。请按您的流程销毁其份额、凭条和备份。',
   'online.import.replaced-custody-set':
-    '托管集 {setTag}（{total} 份中的 {threshold} 份份额，由 {custodiansList} 持有）随在联网日志条目 {seq} {refused, select, yes {被拒绝（其中没有任何内容被导入）} other {核对}}的已包装密钥材料包 {folder} 制作，不再支撑任何已导入的材料：之后的一次包装取代了它，密钥持有的是那次包装的材料。请按您的流程销毁其份额、凭条和备份。',
+    '托管集 {setTag}（{total} 份中的 {threshold} 份份额，由 {custodiansList} 持有）随在联网日志条目 {seq} {refused, select, yes {被拒绝（其中没有任何内容被导入）} other {核对}}的已包装密钥材料包 {folder} 制作，不再支撑任何已导入的材料：密钥持有的是另一次包装的材料（其密钥校验值或公钥指纹与该材料包的不同）。请按您的流程销毁其份额、凭条和备份。',
   'online.next.new-parameters':
     '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；MEDIA：本工作站挂载移动存储介质的文件夹；该命令会打印在离线工作站上用新参数包要运行的命令：包装，或者对必须导入此前已导入的密钥材料的密钥（例如其主密钥持有该材料的副本）进行托管恢复）：{command}',
   'online.next.parameters-again':
@@ -73,6 +73,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '此包中的每个密钥都已持有其密钥材料（之前已导入，已记入日志）：不再重复导入；将验证这些密钥并写入回执。',
   'online.import.stopped-part-way':
     '导入中途停止：{total} 个密钥中有 {imported} 个已持有其密钥材料（已导入并记入日志）。{unanswered, plural, =0 {} other {有 # 个密钥已发送导入请求，但日志未记录导入已生效：{unansweredKeys}；下次运行会先向 KMS 查询导入是否生效，然后才会再发送任何请求。}}{missing, plural, =0 {} other {有 # 个密钥尚未导入（“等待导入”）：{missingKeys}。}}{elsewhere, plural, =0 {} other {有 # 个密钥在等待此材料包中没有的密钥材料：{elsewhereKeys}（online status 会说明所需内容）。}}仪式尚未完成。',
+  'online.named-key-to': '{keyPhrase} → {to}',
   'online.named-key': '{alias}（{keyId}{replica, select, yes {，位于 {region} 的副本} other {}}）',
   'online.import.more-keys': '{keys}，以及另外 {count} 个（keyferry online status 会列出全部）',
   'online.import.run-again':

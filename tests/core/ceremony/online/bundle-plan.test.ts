@@ -125,7 +125,7 @@ describe('the bundle plan of the keys waiting for material', () => {
     });
   });
 
-  it('a replica group fetched again for its primary alone: never two wraps of one group, both members fetched anew together', async () => {
+  it('a replica group asked again for its primary alone: refused before any fetch, the group keeps its one bundle', async () => {
     await f.close();
     f = await createFixture({ simulator: { region: 'cn-north-4', regions: [{ region: 'cn-east-3' }] } });
     const [other] = f.sim.regions.slice(1);
@@ -143,11 +143,15 @@ describe('the bundle plan of the keys waiting for material', () => {
       destroy: [],
       fresh: [],
     });
-    await params(online, 'params-2', [primary?.keyId as string]);
+    // Parameters for the primary alone are refused before any fetch (parameters-choice.ts): the group
+    // keeps one bundle for both members, never a second bundle that would make a second material.
+    await expect(params(online, 'params-2', [primary?.keyId as string])).rejects.toMatchObject({
+      code: 'PARAMETERS_CHOICE_SPLITS_GROUP',
+    });
     expect(planOf(online, names)).toEqual({
-      takes: [],
-      destroy: ['params-1', 'params-2'],
-      fresh: ['primary', 'replica'],
+      takes: [['params-1', ['primary', 'replica'], 'not wrapped']],
+      destroy: [],
+      fresh: [],
     });
   });
 });
