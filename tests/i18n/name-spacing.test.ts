@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markedName, markedNames, unmarkedNames } from '../../src-main/i18n/name-spacing';
 import { translator } from '../../src-main/i18n/translate';
 import { ReceiptWords } from '../../src-main/core/receipt/language';
+import { listValue } from '../../src-main/i18n/list';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -43,5 +44,36 @@ describe('people named in Chinese text', () => {
     expect(unmarkedNames(`由 ${String(marked.witness)} 记录`)).toBe('由 Wei 记录');
     expect(marked.alias).toBe('李娜');
     expect(unmarkedNames('第 3 条')).toBe('第 3 条');
+  });
+  it('sets a list of witnesses or custodians in Chinese characters into the sentence without spaces', () => {
+    const madeBy = zh.t('bundle.madeBy', {
+      purpose: 'wrap',
+      operator: '赵敏',
+      count: 2,
+      witnessList: listValue(['钱磊', '孙丽']),
+      journal: 'airgap.jsonl',
+      firstEntry: 'C724',
+    });
+    expect(madeBy).toContain('由操作员赵敏与见证人钱磊、孙丽包装');
+    const pending = zh.t('problem.WITNESS_CONFIRMATION_MISSING', {
+      count: 2,
+      pendingList: listValue(['钱磊', '孙丽']),
+      artefactText: '',
+    });
+    expect(pending).toContain('见证人钱磊、孙丽尚未确认');
+    const custody = zh.t('bundle.custody', {
+      kind: 'shares',
+      threshold: 2,
+      total: 3,
+      custodians: '周一、吴二、郑三',
+      set: 'named',
+      setTag: 'B393CAED',
+      labelled: 'no',
+      label: '',
+      serialKnown: 'no',
+      serial: '',
+      acknowledged: 'no',
+    });
+    expect(custody).toContain('由周一、吴二、郑三保管');
   });
 });

@@ -152,9 +152,7 @@ describe('online status exit code', () => {
     );
     expect(lapsed.stdout).not.toContain('it imports only what is missing');
     const zh = await status('zh-CN');
-    expect(zh.stdout).toContain(
-      '因此该材料包已无法再导入它们：请为它们获取新的导入参数（keyferry online params --journal',
-    );
+    expect(zh.stdout).toContain('因此该材料包已无法再导入它：请为它获取新的导入参数（keyferry online params --journal');
   }, 180_000);
 });
 

@@ -97,7 +97,7 @@ describe('the key states in the app, as online status says them', () => {
     );
     expect(en).not.toContain('Import again with the same bundle');
     expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
-      '已为它们写出新的导入参数到 /m/params-2（日志条目 35）',
+      '已为它写出新的导入参数到 /m/params-2（日志条目 35）',
     );
   });
 
@@ -121,7 +121,7 @@ describe('the key states in the app, as online status says them', () => {
     );
     expect(en).not.toContain('written since that import');
     expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
-      '在任何导入之前，已为它们写出导入参数到 /m/params-1（日志条目 12）（此后提交的已包装密钥材料包已在日志条目 29 被拒绝',
+      '在任何导入之前，已为它写出导入参数到 /m/params-1（日志条目 12）（此后提交的已包装密钥材料包已在日志条目 29 被拒绝',
     );
   });
 

@@ -17,7 +17,7 @@ export const zhCNProgress: { readonly [K in keyof typeof enProgress]: string } =
   'progress.create-key-found':
     '在 KMS 中找到 {spec} 密钥 {alias}{replica, select, yes {（区域 {region} 中的副本）} other {}}：由被中断的上一次尝试创建，尚未记入日志；现已记入日志，不再重复创建',
   'progress.fetch-parameters':
-    '正在获取 {alias}{replica, select, yes {（区域 {region} 中的副本）} other {}} 的导入参数',
+    '正在获取 {alias}{replica, select, yes {（区域 {region} 中的副本）} other { }}的导入参数',
   'progress.write-parameters-bundle': '正在将导入参数包写入 {dir}',
   'progress.parameters-bundle-written': '导入参数包已写入并校验',
   'progress.import-key':
