@@ -1710,7 +1710,7 @@ export interface MessageValueTable {
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number };
   'problem.PARAMETERS_MATERIAL_SOURCES_DIFFER.next': { where: string };
   'online.material-source': { count: number; keysList: string | number; source: string; threshold: string | number; total: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
-  'problem.PARAMETERS_CHOICE_SPLITS_GROUP': { keyPhrase: string | number; count: number; membersPhrases: string | number };
+  'problem.PARAMETERS_CHOICE_SPLITS_GROUP': { keyPhrase: string | number; count: number; membersListPhrases: string | number };
   'problem.PARAMETERS_CHOICE_SPLITS_GROUP.next': { surface?: string; keyIdsList: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number };
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED.next': { surface?: string };
@@ -2552,7 +2552,7 @@ export interface MessageValueTable {
   'plan.problem.same-person': NoValues;
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
-  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedPhrases: string | number; takes: number; takesPhrases: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshPhrases: string | number; surface?: string };
+  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedPhrases: string | number; takes: number; takesPhrases: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshListPhrases: string | number; surface?: string };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number; takes: string };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_KEY_SKIPPED': { alias: string | number; keyId: string | number; held: string; digest: string | number; at: Date | number; seq: string | number };
@@ -2989,7 +2989,7 @@ export interface ProblemValueTable {
   'CEREMONY_ID_INVALID': { id: string | number };
   'PARAMETERS_AFTER_PROOF': { count: number; keysList: string | number; surface?: string };
   'PARAMETERS_MATERIAL_SOURCES_DIFFER': { count: string | number; sourcesPhrases: string | number; where: string };
-  'PARAMETERS_CHOICE_SPLITS_GROUP': { keyPhrase: string | number; count: number; membersPhrases: string | number; surface?: string; keyIdsList: string | number };
+  'PARAMETERS_CHOICE_SPLITS_GROUP': { keyPhrase: string | number; count: number; membersListPhrases: string | number; surface?: string; keyIdsList: string | number };
   'PARAMETERS_CHOICE_LEAVES_UNFETCHED': { count: number; keysList: string | number; surface?: string };
   'PARAMETERS_KEY_NOT_WAITING': { reason: string; keyId: string | number; surface?: string; aliasKeysList: string | number; count: number; keysList: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string; surface?: string };

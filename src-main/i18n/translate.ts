@@ -335,7 +335,8 @@ function withCauseText(
  * a journal does not verify, a ceremony state, …), one ending in `Phrases` a list of them
  * (`phrasesValue`): each is rendered in the message's language (its own `…Phrase` values too, by
  * `render`) and takes the place of `{xPhrase}` / `{xPhrases}` in the text, a list joined as the
- * language lists clauses (`; ` in English, `；` in Chinese). A value that is not such JSON is left as it is.
+ * language lists clauses (`; ` in English, `；` in Chinese), or, named `…ListPhrases`, as it lists
+ * things (`, ` / `、`: keys named each with its region). A value that is not such JSON is left as it is.
  */
 function withPhraseTexts(
   locale: DisplayLocale,
@@ -356,7 +357,13 @@ function withPhraseTexts(
         out[name] = renderOne(parsed) ?? value;
       } else if (Array.isArray(parsed)) {
         const texts = parsed.map((p) => renderOne(p) ?? '');
-        out[name] = texts.join(locale === 'zh-CN' ? '；' : '; ');
+        // Named things (keys, each with its region) are a list; anything else, clauses.
+        const separator = name.endsWith('ListPhrases')
+          ? messageText(locale, 'list.separator')
+          : locale === 'zh-CN'
+            ? '；'
+            : '; ';
+        out[name] = texts.join(separator);
       }
     } catch {
       // Not a phrase: shown as it is.

@@ -45,10 +45,18 @@ describe('Chinese text around paths and full-width brackets', () => {
     const refusal = zh.t('problem.PARAMETERS_CHOICE_SPLITS_GROUP', {
       keyPhrase: phraseValue(primary),
       count: 1,
-      membersPhrases: phrasesValue([replica]),
+      membersListPhrases: phrasesValue([replica]),
     });
     expect(refusal).toContain(
       'pay/aes（d712a419）与其组内 1 个其他成员 pay/aes（30abb61f，位于 cn-east-3 的副本）使用同一',
+    );
+    // Several members are a list of names (、 / ", "), not clauses (；), which left the verb hanging.
+    const two = { keyPhrase: phraseValue(primary), count: 2, membersListPhrases: phrasesValue([replica, replica]) };
+    expect(zh.t('problem.PARAMETERS_CHOICE_SPLITS_GROUP', two)).toContain(
+      '（30abb61f，位于 cn-east-3 的副本）、pay/aes（30abb61f',
+    );
+    expect(translator('en').t('problem.PARAMETERS_CHOICE_SPLITS_GROUP', two)).toContain(
+      'the replica in cn-east-3), pay/aes (',
     );
   });
   it('sets the keys a status line names apart from the words before them', () => {

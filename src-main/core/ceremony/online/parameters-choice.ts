@@ -59,7 +59,7 @@ function refuseGroupPart(round: readonly OnlineKeyState[], waiting: readonly Onl
     throw new KeyferryError('PARAMETERS_CHOICE_SPLITS_GROUP', {
       keyPhrase: phraseValue(namedKeyPhrase(key)),
       count: left.length,
-      membersPhrases: phrasesValue(left.map(namedKeyPhrase)),
+      membersListPhrases: phrasesValue(left.map(namedKeyPhrase)),
       keyIdsList: listValue([...chosen, ...left.map((k) => k.keyId)]),
     });
   }

@@ -46,7 +46,7 @@ export function bundlePlanWarnings(plan: BundlePlan, keys: ReadonlyMap<string, O
         destroyList: listValue(destroy.map(bundleNamed)),
         at: Math.max(0, ...destroy.map((d) => d.until)),
         fresh: plan.fresh.length,
-        freshPhrases: phrasesValue(plan.fresh.map(keyPhrase)),
+        freshListPhrases: phrasesValue(plan.fresh.map(keyPhrase)),
       }),
     );
   if (exposed.length > 0)

@@ -200,7 +200,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'online.material-source':
     '{count, plural, other {密钥}} {keysList}：{source, select, shares {此前导入过的密钥材料，其托管副本是{set, select, named {托管集 {setTag}（{threshold}-of-{total}，即其份额文件名中的标记；由联网日志第 {seq} 条检查的已包装密钥材料包记录）} other {联网日志第 {seq} 条检查的已包装密钥材料包的 {threshold}-of-{total} 托管集}}：用其份额执行托管恢复} hsmToken {此前导入过的密钥材料，保存在 HSM 令牌 {token} 中（联网日志第 {seq} 条检查的已包装密钥材料包）：从该令牌执行托管恢复} materialFiles {此前导入过的密钥材料，从官员保存的文件加载（联网日志第 {seq} 条检查的已包装密钥材料包）：用这些文件执行 airgap wrap} none {此前导入过的密钥材料，没有任何托管副本（联网日志第 {seq} 条检查的已包装密钥材料包）：只能使用原始密钥材料} unknown {此前导入过的密钥材料，没有记录托管副本：只能使用原始密钥材料，或您所知道的托管副本} other {新生成的密钥材料：airgap wrap}}',
   'problem.PARAMETERS_CHOICE_SPLITS_GROUP':
-    '所选密钥只包含一个副本组的一部分：{keyPhrase}与其组内 {count} 个其他成员 {membersPhrases}使用同一密钥材料，而这些成员也在等待密钥材料，却未被选中。副本的导入参数只能与其主密钥的导入参数一起写出；只含主密钥而不含其等待中副本的参数包不会被任何密钥使用（包装它会拆开该副本组）。未获取任何内容。',
+    '所选密钥只包含一个副本组的一部分：{keyPhrase}与其组内 {count} 个其他成员 {membersListPhrases}使用同一密钥材料，而这些成员也在等待密钥材料，却未被选中。副本的导入参数只能与其主密钥的导入参数一起写出；只含主密钥而不含其等待中副本的参数包不会被任何密钥使用（包装它会拆开该副本组）。未获取任何内容。',
   'problem.PARAMETERS_CHOICE_SPLITS_GROUP.next':
     '{surface, select, app {请在“要获取参数的密钥”中连同所选密钥选择整个副本组（{keyIdsList}），然后获取。} other {请连同所选密钥为整个副本组获取参数，放在同一个参数包中：即为 {keyIdsList} 各加一个 --key-id 运行 keyferry online params，如下面的命令。}}',
   'problem.PARAMETERS_CHOICE_LEAVES_UNFETCHED':
