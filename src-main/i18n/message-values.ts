@@ -2556,7 +2556,7 @@ export interface MessageValueTable {
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number; takes: string };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_KEY_SKIPPED': { alias: string | number; keyId: string | number; held: string; digest: string | number; at: Date | number; seq: string | number };
-  'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string };
+  'warning.WRAPPED_FROM_EARLIER_PARAMETERS': { dir: string | number; digest: string | number; latestDir: string | number; latestDigest: string | number; tokens: string; at: Date | number; by: string; latest: string; latestAt: Date | number; bound: string; surface?: string };
   'warning.WRAPPED_FROM_UNRECORDED_PARAMETERS': { latestDir: string | number; latestDigest: string | number };
   'warning.CLOCK_SUSPECT': { count: number; keyId: string | number; at: Date | number; now: Date | number };
   'warning.MATERIAL_EXPIRY_PAST': { keyId: string | number; at: Date | number; kmsCode: string | number };

@@ -15,7 +15,8 @@ export function checkedBundleView(checked: CheckedBundleSummary): CheckedBundleV
   return {
     ...checked,
     keys: checked.keys.map((k) => ({ ...k })),
-    warnings: [...checked.warnings],
+    // Said the app's way (its steps, not commands), as the problems it shows are.
+    warnings: checked.warnings.map((w) => ({ ...w, values: { ...w.values, surface: 'app' } })),
     madeBy: madeBy ? { ...madeBy, witnesses: [...madeBy.witnesses] } : null,
   };
 }

@@ -145,6 +145,14 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     expect(unbound && warningText(en, unbound)).toContain(
       'Once the KMS has taken this import, destroy the other parameters bundle and do not wrap it as well; if the KMS refuses this bundle’s tokens, the other bundle is the one to wrap',
     );
+    // A wrap of the other bundle made already: its custody set is named only once that wrap is offered (io).
+    expect(unbound && warningText(en, unbound)).toContain(
+      'If the air-gapped side wrapped the other bundle already, that wrap will not be imported either: once this import is done, run online import with that wrap, which refuses it and names its custody set where that set backs nothing',
+    );
+    const app = unbound && { ...unbound, values: { ...unbound.values, surface: 'app' } };
+    expect(app && warningText(translator('zh-CN'), app)).toContain(
+      '也请核对那份包装（步骤“读取并检查已包装密钥材料包”）',
+    );
   });
   it('its tokens expired by the KMS’s clock, as the newer bundle’s tokens show, though not by this computer’s: said so, and the newer bundle kept', () => {
     const bundle = (n: number) => ({ folder: `/m/params-${n}`, manifestSha256: String(n).repeat(64), seq: n });
