@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src-main/i18n/catalogues/en';
 
-/** An ASCII apostrophe between two letters: `custodian's`, `don't`. */
-const ASCII_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/u;
+/** An ASCII apostrophe between two letters, or of a plural possessive: `custodian's`, `don't`, `custodians' shares`. */
+const ASCII_APOSTROPHE = /(?<=\p{L})'(?=\p{L})|(?<=\p{L}s)'(?=[\s,.;:)])/u;
 
 describe('apostrophes in the English catalogue', () => {
   it('every English message writes an apostrophe between letters as ’, not as an ASCII one', () => {

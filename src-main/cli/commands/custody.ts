@@ -181,7 +181,14 @@ async function refuseOutVolumes(
   volumeIdOf: VolumeIdOf,
 ): Promise<void> {
   const custodians = [];
-  for (const given of folders) custodians.push({ ...given, volumeId: await volumeOrNothing(given.folder, volumeIdOf) });
+  for (const given of folders) {
+    // A folder not made yet: the volume of the folder it would be in (a stick not mounted leaves that on
+    // the workstation's disk, said so here rather than as a folder to create "on the custodian's media").
+    const volumeId =
+      (await volumeOrNothing(given.folder, volumeIdOf)) ??
+      (await volumeOrNothing(path.dirname(given.folder), volumeIdOf));
+    custodians.push({ ...given, volumeId });
+  }
   await refuseCustodianVolumes(custodians, workstationPlaces({ material: materialFile, cwd }), volumeIdOf, 'split');
 }
 

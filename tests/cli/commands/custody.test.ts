@@ -810,7 +810,7 @@ describe('keyferry custody', () => {
   );
 
   it.skipIf(!MOUNTS_AVAILABLE)(
-    'the registered command refuses a share folder not made yet on a mounted stick, saying to create it, before reading the material',
+    'the registered command refuses a share folder not made yet on a mounted stick, saying to create it, and under a mount point with no stick, as on the workstation',
     async () => {
       const dir = await workspace();
       const material = path.join(dir, 'key.bin');
@@ -831,6 +831,22 @@ describe('keyferry custody', () => {
       expect(result.err).toContain('Create that folder on the custodian’s media');
       expect(result.err).not.toContain('Insert the custodian');
       expect(await readdir(stick)).toEqual([]);
+      // The mount point there (an empty folder of the workstation's disk), no stick mounted on it: not
+      // "create that folder on the custodian’s media", which would make it on the workstation's disk.
+      const mountPoint = path.join(dir, 'STICK');
+      await mkdir(mountPoint);
+      const under = path.join(mountPoint, 'c2');
+      const unmounted = await run(
+        splitArgs(material, 'AES_256', 2, [stick, under], ['Alice', 'Bob']),
+        dir,
+        {},
+        registered,
+      );
+      expect(unmounted.code).toBe(1);
+      expect(unmounted.err).toContain(`The folder of custodian 2 (Bob), ${under}, is on the same volume as`);
+      expect(unmounted.err).toContain('A custodian’s stick that is not mounted leaves its folder’s path');
+      expect(unmounted.err).not.toContain('Create that folder');
+      expect(await readdir(mountPoint)).toEqual([]);
     },
   );
 

@@ -139,18 +139,25 @@ async function wrapWithCustody({ airgap, params }: Group) {
   return wrapped;
 }
 
+/** The group's first round taken through, with a 2-of-3 custody set, and both members imported. */
+async function importedGroup(name: string) {
+  const group = await groupWithParameters(name);
+  const { online, airgap, env, params } = group;
+  const first = await airGappedThenImport(
+    nextCommand(onPrintedMedia(params.stdout)),
+    params.stdout,
+    { online, airgap, env },
+    CUSTODY,
+  );
+  expect(first.imported.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(2);
+  const replicaId = /^\s+([0-9a-f-]{36})\s+sim-local-2\s/m.exec(first.imported.stdout)?.[1] as string;
+  return { group, first, replicaId };
+}
+
 describe('one replica of a group without its material', () => {
   it('deleted on request: params for the replica alone, custody restore wraps for it alone, import proves the group again', async () => {
-    const group = await groupWithParameters('deleted');
-    const { online, airgap, env, on, params } = group;
-    const first = await airGappedThenImport(
-      nextCommand(onPrintedMedia(params.stdout)),
-      params.stdout,
-      { online, airgap, env },
-      CUSTODY,
-    );
-    expect(first.imported.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(2);
-    const replicaId = /^\s+([0-9a-f-]{36})\s+sim-local-2\s/m.exec(first.imported.stdout)?.[1] as string;
+    const { group, first, replicaId } = await importedGroup('deleted');
+    const { online, env, on } = group;
     const deleted = await on(['online', 'delete-material', '--key-id', replicaId, '--yes', '--acknowledge-loss']);
     expect(deleted.stderr).toBe('');
     expect(deleted.code).toBe(0);
@@ -282,5 +289,17 @@ describe('one replica of a group without its material', () => {
     expect(fresh.stderr).toContain(
       'fresh material would leave a replica group holding two, so fresh material is refused',
     );
+  }, 180_000);
+  it('both members’ material deleted: params for the replica alone is taken, bound to the group’s material, not refused as a split', async () => {
+    const { group, first, replicaId } = await importedGroup('both');
+    const { on } = group;
+    const primaryId = /^\s+([0-9a-f-]{36})\s+sim-local-1\s/m.exec(first.imported.stdout)?.[1] as string;
+    for (const keyId of [replicaId, primaryId])
+      expect((await on(['online', 'delete-material', '--key-id', keyId, '--yes', '--acknowledge-loss'])).code).toBe(0);
+    // The group's material was made and bound: a round of one member takes that material, splitting nothing.
+    const alone = await on(['online', 'params', '--out', 'params-2', '--key-id', replicaId]);
+    expect(alone.stderr).toBe('');
+    expect(alone.code).toBe(0);
+    expect(nextCommand(onPrintedMedia(alone.stdout)).slice(0, 2)).toEqual(['custody', 'restore']);
   }, 180_000);
 });

@@ -45,16 +45,24 @@ function chosenKeys(keyIds: readonly string[], keys: ReadonlyMap<string, OnlineK
 }
 
 /**
- * Refuses a round holding part of a replica group whose other members wait for material too, before
- * anything is fetched: a replica's bundle without its primary cannot be written, and a primary's
+ * Refuses a round holding part of a replica group, none of whose members was ever imported, whose
+ * other members wait for material too, before anything is fetched: a replica's bundle without its primary cannot be written, and a primary's
  * without its waiting replicas would be one no key takes (a wrap of it would split the group, the
  * bundle plan says to destroy it). Names the members left out and every key to choose instead.
  */
-function refuseGroupPart(round: readonly OnlineKeyState[], waiting: readonly OnlineKeyState[]): void {
+function refuseGroupPart(
+  round: readonly OnlineKeyState[],
+  waiting: readonly OnlineKeyState[],
+  keys: ReadonlyMap<string, OnlineKeyState>,
+): void {
   const chosen = new Set(round.map((k) => k.keyId));
   for (const key of round) {
     const primary = key.replicaOf ?? key.keyId;
-    const left = waiting.filter((k) => (k.keyId === primary || k.replicaOf === primary) && !chosen.has(k.keyId));
+    const inGroup = (k: OnlineKeyState) => k.keyId === primary || k.replicaOf === primary;
+    // A group imported before is bound to its material: a round of some of its members takes that
+    // material (group-material.ts, the bundle binds them), so it splits nothing.
+    if ([...keys.values()].some((k) => inGroup(k) && k.firstImport)) continue;
+    const left = waiting.filter((k) => inGroup(k) && !chosen.has(k.keyId));
     if (left.length === 0) continue;
     throw new KeyferryError('PARAMETERS_CHOICE_SPLITS_GROUP', {
       keyPhrase: phraseValue(namedKeyPhrase(key)),
@@ -91,7 +99,7 @@ export async function chooseParametersRound(
     });
   }
   refuseMixedMaterialSources(round, keys, surface);
-  refuseGroupPart(round, waiting);
+  refuseGroupPart(round, waiting, keys);
   const chosenAll = round.length === waiting.length;
   if (chosenAll && ctx.state.chosenKeyIds === undefined) return;
   await ctx.journal(ONLINE_EVENTS.parametersKeysChosen, { keyIds: round.map((k) => k.keyId) });

@@ -10,7 +10,9 @@
  * to; where either is unknown, it is not named. A bundle refused once read counts as checked here
  * (its keys' check values are journaled with the refusal; older journals' refusals hold none, and
  * their sets are not named), and a key a check left out (wrapped-bundle.key-skipped, with its check
- * values) counts as one of its keys. A pure reading of the journal's checks, refusals and the keys' imports.
+ * values) counts as one of its keys, as does a key of another bundle naming the same set (a
+ * restore of some of its keys names it too: the set is named only when every key it holds material of
+ * holds other material). A pure reading of the journal's checks, refusals and the keys' imports.
  */
 import type { z } from 'zod';
 import { custodySetTag } from '../../custody/set-tag';
@@ -82,22 +84,31 @@ export function replacedCustodySets(
   const found = new Map<string, ReplacedCustodySet>();
   const skipped = skippedKeysByBundle(entries);
   const read = [...entries, ...(pending ? [{ ...pending, event: ONLINE_EVENTS.wrappedRefused }] : [])];
-  for (const entry of read) {
-    if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) continue;
+  const named = read.flatMap((entry) => {
+    if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) return [];
     const checked = namedSetData.safeParse(entry.data).data;
     const custody = checked?.custody;
-    if (!checked || custody?.kind !== 'shares' || !custody.backupDigest) continue;
-    const setTag = custodySetTag(custody.backupDigest);
+    if (!checked || custody?.kind !== 'shares' || !custody.backupDigest) return [];
+    return [{ entry, checked, custody, setTag: custodySetTag(custody.backupDigest) }];
+  });
+  // Every key each set holds material of, by every bundle naming it (a restore of some of its keys
+  // names the set too): the keys a check left out included (a later wrap of the same material may
+  // hold them, backed by no other set).
+  const keysOfSet = new Map<string, { keyId: string; bundle: string; check: Parameters<typeof otherMaterial>[1] }[]>();
+  for (const { checked, setTag } of named)
+    for (const k of [...checked.keys, ...(skipped.get(checked.manifestSha256) ?? [])])
+      keysOfSet.set(setTag, [
+        ...(keysOfSet.get(setTag) ?? []),
+        { keyId: k.keyId, bundle: checked.manifestSha256, check: k },
+      ]);
+  for (const { entry, checked, custody, setTag } of named) {
     if (inUse.has(setTag) || found.has(setTag) || checked.keys.length === 0) continue;
-    // Replaced only once each of its keys holds material from another bundle, and other material: the
-    // keys a check left out too (a later wrap of the same material may hold them, backed by no other set).
-    const moved = [...checked.keys, ...(skipped.get(checked.manifestSha256) ?? [])].every((k) => {
-      const key = keys.get(k.keyId);
+    // Replaced only once each of its keys holds material from another bundle, and other material.
+    const moved = (keysOfSet.get(setTag) ?? []).every(({ keyId, bundle, check }) => {
+      const key = keys.get(keyId);
       const imported = key?.imported;
       return (
-        imported !== undefined &&
-        imported.wrappedBundleSha256 !== checked.manifestSha256 &&
-        otherMaterial(key?.firstImport, k)
+        imported !== undefined && imported.wrappedBundleSha256 !== bundle && otherMaterial(key?.firstImport, check)
       );
     });
     if (!moved) continue;

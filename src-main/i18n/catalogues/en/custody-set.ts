@@ -93,7 +93,7 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_KEY_MISMATCH':
     'Shares {sharesList} did not rebuild the backup key recorded in them: at least one share is wrong though its checksum is intact. Nothing was restored.',
   'problem.CUSTODY_SET_KEY_MISMATCH.next':
-    "Check each share against its custodian’s printed slip, or use other custodians' shares.",
+    'Check each share against its custodian’s printed slip, or use other custodians’ shares.',
   'slip.set.keys': 'Keys',
   'slip.set.keysValue':
     '{count, plural, one {# key} other {# keys}}: the keys its session wrapped, encrypted in the backup file',

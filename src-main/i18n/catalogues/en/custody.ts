@@ -19,7 +19,7 @@ export const enCustody = {
   'problem.CUSTODY_MATERIAL_INVALID.next': 'Load the key material again with the right key spec.',
   'problem.CUSTODY_RESTORE_MISMATCH': `The shares did not rebuild the recorded key material: {reason, select, length {the rebuilt material is {size} bytes, not the {bytes} of {spec}.} kcv {the rebuilt key’s check value {actual} differs from the recorded {expected}.} fingerprint {the rebuilt key’s public-key SHA-256 {actual} differs from the recorded {expected}.} other {the rebuilt bytes do not form the key: ${NOT_THE_KEY}}}{odd, plural, =0 {} one { Share {oddSharesList} disagrees with the others.} other { Shares {oddSharesList} disagree with the others.}} At least one share is wrong though its checksum is intact.`,
   'problem.CUSTODY_RESTORE_MISMATCH.next':
-    "Nothing was written. Check each share against its custodian’s printed slip, or use other custodians' shares.",
+    'Nothing was written. Check each share against its custodian’s printed slip, or use other custodians’ shares.',
   'problem.CUSTODY_SHARE_CORRUPTED': 'Share {index} is corrupted: its checksum does not match its contents.',
   'problem.CUSTODY_SHARE_CORRUPTED.next':
     'Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian’s share.',

@@ -37,7 +37,7 @@ export const enScreenRestore = {
   'restore.digest': 'Restored wrapped-material bundle digest',
   'restore.heading': 'Custody restore ceremony',
   'restore.lead':
-    "For a key whose imported AES material expired: the online workstation fetches fresh import parameters for it; here the custodians' shares rebuild the same material, which is wrapped for those parameters.",
+    'For a key whose imported AES material expired: the online workstation fetches fresh import parameters for it; here the custodians’ shares rebuild the same material, which is wrapped for those parameters.',
   'restore.another': 'Start another restore: check the network',
   'restore.abandon': 'Abandon this restore ceremony',
   'restore.parameters.title': 'Read the fresh import parameters',

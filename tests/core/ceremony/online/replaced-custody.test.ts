@@ -26,6 +26,29 @@ const imported: [string, Record<string, unknown>] = [
   { keyId: 'k1', expiresAt: null, importTokenSha256: '9'.repeat(64), confirmation: 'answered' },
 ];
 
+/**
+ * k2 wrapped again alone, of the same material (its file loaded again, no custody split), imported;
+ * set A's wrap of both keys checked, k2 left out of it (holding that same material); then `after`;
+ * then k1's import of set A's wrap refused, k1 taking a later wrap (set C) of other material.
+ */
+function k2HoldsSetAMaterial(after: [string, Record<string, unknown>][]) {
+  const k2 = { keyId: 'k2', publicKeyFingerprint: null, keyCheckValue: '222222' };
+  const [, w2] = checked({ kind: 'material-files' }, '2');
+  const [, w1] = checked(shares('a'), '1', '111111');
+  return chainedJournal([
+    onlineStarted('KF-20261205-abcdef'),
+    created,
+    ['key.created', { ...created[1], keyId: 'k2', alias: 'b' }],
+    ['wrapped-bundle.checked', { ...w2, keys: [k2] }],
+    ['key.imported', { ...imported[1], keyId: 'k2' }],
+    ['wrapped-bundle.key-skipped', { folder: w1['folder'], manifestSha256: w1['manifestSha256'], ...k2, held: 'same' }],
+    ['wrapped-bundle.checked', w1],
+    ...after,
+    checked(shares('c'), '3', '333333'),
+    imported,
+  ]);
+}
+
 describe('custody sets a later wrap replaced', () => {
   it('names the set of a wrap refused and replaced once the keys hold the later wrap’s material', () => {
     const start = onlineStarted('KF-20261205-abcdef');
@@ -77,30 +100,15 @@ describe('custody sets a later wrap replaced', () => {
   });
 
   it('names no set a key left out of its check still holds the material of, from a later wrap of it backed by no set', () => {
-    const start = onlineStarted('KF-20261205-abcdef');
-    const k2 = { keyId: 'k2', publicKeyFingerprint: null, keyCheckValue: '222222' };
-    const createdK2: [string, Record<string, unknown>] = ['key.created', { ...created[1], keyId: 'k2', alias: 'b' }];
-    const [, w2] = checked({ kind: 'material-files' }, '2');
-    const [, w1] = checked(shares('a'), '1', '111111');
-    const [, w3] = checked(shares('c'), '3', '333333');
-    const entries = chainedJournal([
-      start,
-      created,
-      createdK2,
-      // k2 wrapped again alone, of the same material (its file loaded again, no custody split), imported.
-      ['wrapped-bundle.checked', { ...w2, keys: [k2] }],
-      ['key.imported', { ...imported[1], keyId: 'k2' }],
-      // The first wrap (set A, both keys): k2 left out of its check, holding that same material.
-      [
-        'wrapped-bundle.key-skipped',
-        { folder: w1['folder'], manifestSha256: w1['manifestSha256'], ...k2, held: 'same' },
-      ],
-      ['wrapped-bundle.checked', w1],
-      // k1's import of it refused; k1 takes a later wrap (set C) of other material.
-      ['wrapped-bundle.checked', w3],
-      imported,
-    ]);
     // Set A is the only custody copy of the material k2 holds: never to be destroyed.
+    expect(replacedCustodySets(k2HoldsSetAMaterial([])).map((s) => s.setTag)).not.toContain('AAAAAAAA');
+  });
+
+  it('names no set a restore of some of its keys was offered from while another key of it holds its material', () => {
+    // A restore of set A for k1 alone, checked: its keys (k1) all hold other material, but set A
+    // copies the material k2 holds: not named.
+    const [, restore] = checked(shares('a'), '4', '111111');
+    const entries = k2HoldsSetAMaterial([['wrapped-bundle.checked', restore]]);
     expect(replacedCustodySets(entries).map((s) => s.setTag)).not.toContain('AAAAAAAA');
   });
 
