@@ -149,6 +149,13 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     expect(unbound && warningText(en, unbound)).toContain(
       'If the air-gapped side wrapped the other bundle already, that wrap will not be imported either: once this import is done, run online import with that wrap, which refuses it and names its custody set where that set backs nothing',
     );
+    // Not "only then" (after that import, read as whatever it says): only a set the refusal names is destroyed.
+    expect(unbound && warningText(en, unbound)).toContain(
+      'That set’s custodians destroy its shares only if that refusal names it: a set it does not name may still be the only copy of a key’s material.',
+    );
+    expect(unbound && warningText(translator('zh-CN'), unbound)).toContain(
+      '只有该拒绝指明了这个托管集，其保管人才销毁其份额',
+    );
     const app = unbound && { ...unbound, values: { ...unbound.values, surface: 'app' } };
     expect(app && warningText(translator('zh-CN'), app)).toContain(
       '也请核对那份包装（步骤“读取并检查已包装密钥材料包”）',
