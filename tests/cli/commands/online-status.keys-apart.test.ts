@@ -51,7 +51,9 @@ describe('online status after parameters for some keys only', () => {
       ),
     );
     const zh = await run('--lang', 'zh-CN', 'online', 'status');
-    expect(zh.stdout).toContain('其中有two/ec');
+    expect(zh.stdout).toContain('其中有 two/ec');
     expect(zh.stdout).toContain('请在同一个参数包中只为该密钥获取新的导入参数');
+    // One bundle to destroy is 它, not 它们.
+    expect(zh.stdout).toContain('请销毁它及其所有副本，切勿包装');
   }, 120_000);
 });
