@@ -100,10 +100,7 @@ async function runSplit(
   // Every custodian's folder is there (their stick mounted) before the plaintext is read, as README says.
   for (const [i, folder] of folders.entries()) await requireDestinationFolder(folder, i + 1);
   // Room for the share, its slip and the backup on each stick, before the material is read.
-  await refuseSplitWithoutRoom(
-    folders.map((folder, i) => ({ index: i + 1, custodian: names[i] as string, folder })),
-    { bytes: custodianBytes([{ keySpec: spec }]), entries: CUSTODIAN_ENTRIES },
-  );
+  await refuseSplitWithoutRoom(given, { bytes: custodianBytes([{ keySpec: spec }]), entries: CUSTODIAN_ENTRIES });
   const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;

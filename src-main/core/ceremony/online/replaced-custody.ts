@@ -38,16 +38,16 @@ interface ReplacedCustodySet {
 const namedSetData = wrappedCheckedData.pick({ folder: true, manifestSha256: true, custody: true, keys: true });
 
 /** What a key left out of a checked bundle's import records (wrapped-bundle.key-skipped): the bundle and the key's check values. */
-const skippedKeyData = wrappedCheckedData
+const skippedKeyEntry = wrappedCheckedData
   .pick({ manifestSha256: true })
   .extend({ key: wrappedCheckedData.shape.keys.element });
 
 /** The keys each bundle's checks left out (they held a later wrap's material), by the bundle's digest. */
 function skippedKeysByBundle(entries: readonly JournalEntry[]) {
-  const skipped = new Map<string, z.infer<typeof skippedKeyData>['key'][]>();
+  const skipped = new Map<string, z.infer<typeof skippedKeyEntry>['key'][]>();
   for (const entry of entries) {
     if (entry.event !== ONLINE_EVENTS.wrappedKeySkipped) continue;
-    const parsed = skippedKeyData.safeParse({ manifestSha256: entry.data['manifestSha256'], key: entry.data }).data;
+    const parsed = skippedKeyEntry.safeParse({ manifestSha256: entry.data['manifestSha256'], key: entry.data }).data;
     if (parsed) skipped.set(parsed.manifestSha256, [...(skipped.get(parsed.manifestSha256) ?? []), parsed.key]);
   }
   return skipped;

@@ -96,7 +96,8 @@ export interface StatusNextSteps {
    * null; `since`: written after a key of the ceremony took an import (else before any); `refused`:
    * the last custody restore refused as unproven after it was written, else the last wrapped bundle
    * refused after it (its entry and code), or null; `blocked`: the
-   * bundle plan takes it for none of them (a key it holds takes another, or holds material already).
+   * bundle plan fetches one of them anew (bundle-plan.ts `fresh`: a key that bundle holds takes
+   * another, or holds material already).
    */
   readonly missingWrap: {
     readonly folder: string;
