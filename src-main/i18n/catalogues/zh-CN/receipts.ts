@@ -66,7 +66,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.namedJournalLost':
     '在本日志（{mismatch, select, new {新日志} older {所指定日志的旧副本} other {另一个日志}}）中包装，而不是在{source, select, media {介质上的材料包 {folder} 所属的先前包装所在日志} other {导入参数指定的先前包装所在日志}} {named}（首条记录 {namedFirstEntry}）中；官员声明该日志已丢失（所记录的文字即原因）。{source, select, media {如果联网端曾接收过该日志的材料包，它} other {联网端}}只有在其官员确认后才会导入本次包装，先前包装的材料包绝不可导入。',
   'receipt.deviations.custodyWithdrawn':
-    '{files, plural, =0 {已停止的会话尚未写入任何托管文件} other {已停止的会话已写入的 # 个托管文件（份额、凭条、备份）已删除}}{folders, plural, =0 {} other {，删除自 {foldersList}}}{made, plural, =0 {。} other {；它创建的 # 个保管人文件夹已再次删除：{madeList}。}}',
+    '{files, plural, =0 {已停止的会话尚未写入任何托管文件} other {已停止的会话已写入的 # 个托管文件（份额、凭条、备份）{folders, plural, =0 {已删除} other {已从 {foldersList} 删除}}}}{made, plural, =0 {。} other {；它创建的 # 个保管人文件夹也已删除：{madeList}。}}',
   'receipt.deviations.keySkipped':
     '密钥 {alias}（{keyId}）未随已包装密钥材料包 {folder}（摘要 {bundle}）导入：{held, select, same {它已持有这份相同的密钥材料，于 {at, date, moment} 从已包装密钥材料包 {from} 导入（联网日志条目 {seq}）。没有任何损失。} other {它持有其他密钥材料，于 {at, date, moment} 从已包装密钥材料包 {from} 导入（联网日志条目 {seq}），那是一次较晚的包装。本包为此密钥保存的密钥材料永远不会被导入；不要仅凭此行销毁任何托管集。}}{check, select, kcv {未导入的密钥材料的密钥校验值：{value}。} publicKey {未导入的密钥材料的公钥指纹：{value}。} other {}}',
   'receipt.deviations.wrappingAlgorithmChosen':

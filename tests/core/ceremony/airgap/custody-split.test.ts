@@ -156,6 +156,32 @@ describe('withdrawCustodySplit', () => {
     expect(journal.entries.at(-1)).toMatchObject({ event: 'custody.withdrawn' });
   });
 
+  // Attack round: the receipt read "were removed, from …" and, in Chinese, "已再次删除" (deleted a second time).
+  it('the receipt says from which folders the stopped session’s files were removed, in plain words in both languages', async () => {
+    const folders = ['alice', 'bob'].map((name) => path.join(dir, name));
+    const writes = freshWrites();
+    await splitForCustody(
+      CEREMONY,
+      heldKeys(),
+      vault,
+      { m: 2, n: 2, folders, allowSameVolume: true },
+      journal,
+      'Ana',
+      writes,
+    );
+    await withdrawCustodySplit(writes, journal, 'Ana');
+    const said = (language: 'en' | 'zh-CN') =>
+      renderReceiptText(
+        { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
+        { language },
+      ).replace(/\s+/g, ' ');
+    expect(said('en')).toMatch(/backup\) were removed from \S+alice/);
+    const zh = said('zh-CN');
+    expect(zh).toMatch(/已从 \S+alice/);
+    expect(zh).toContain('个保管人文件夹也已删除：');
+    expect(zh).not.toContain('再次');
+  });
+
   // Officer walk-through: a stop at "Custody split begun" removed the custodian folders it had made, and
   // the receipt said "Custody shares withdrawn — Files removed: 0", the folders not mentioned.
   it('a stop before any custody file went in journals the folders it had made, and the receipt names them', async () => {
@@ -179,7 +205,7 @@ describe('withdrawCustodySplit', () => {
     );
     for (const folder of folders) expect(line).toContain(folder);
     expect(en).not.toContain('Files removed');
-    expect(said('zh-CN')).toContain('已停止的会话尚未写入任何托管文件；它创建的 2 个保管人文件夹已再次删除：');
+    expect(said('zh-CN')).toContain('已停止的会话尚未写入任何托管文件；它创建的 2 个保管人文件夹也已删除：');
   });
 
   it('journals nothing when the session wrote no custody file', async () => {
