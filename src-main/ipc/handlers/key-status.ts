@@ -26,13 +26,13 @@ function withAnswer(k: UnprovenImport) {
 }
 
 /**
- * The bundle plan as the app says it (bundle-plan.ts): null when one bundle serves every key waiting
- * and nothing is to be destroyed or fetched anew (the step's own line says that bundle).
+ * The bundle plan as the app says it (bundle-plan.ts): null when at most one bundle serves the keys
+ * waiting and nothing is to be destroyed or fetched anew. The step's own lines say that one path
+ * already; a checked wrap's "check and import that wrap" would be false where its import was refused.
  */
 function planToSay(ceremony: Pick<OnlineCeremony, 'bundlePlan' | 'keys'>) {
   const plan = ceremony.bundlePlan();
-  const several = plan.takes.length > 1 || plan.takes.some((t) => t.wrap !== null);
-  if (!several && plan.destroy.length === 0 && plan.fresh.length === 0) return null;
+  if (plan.takes.length <= 1 && plan.destroy.length === 0 && plan.fresh.length === 0) return null;
   const keys = new Map(ceremony.keys().map((k) => [k.keyId, k]));
   const these = (ids: readonly string[]) => ids.flatMap((id) => keys.get(id) ?? []).map(named);
   return {

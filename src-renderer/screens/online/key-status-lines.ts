@@ -168,9 +168,6 @@ type BundlePlanToSay = NonNullable<NonNullable<Response<'keyStatus'>['next']['be
  */
 function planLines(tr: Pick<Translator, 't'>, plan: BundlePlanToSay): string[] {
   const { t } = tr;
-  // One bundle for every key waiting, nothing to destroy or fetch anew: the lines above and the steps
-  // say that one path already (online status says it as the one bundle too, without the caution).
-  if (plan.takes.length <= 1 && plan.destroy.length === 0 && plan.fresh.length === 0) return [];
   return [
     t('status.next.bundle-plan', {
       takes: plan.takes.length,
