@@ -9,7 +9,7 @@
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import { materialIdOf } from '../../bundle/replica-groups';
-import { listValue } from '../../../i18n/list';
+import { namedKeysValue } from '../shared/named-keys';
 import { sha256Hex } from '../../fs/durable-file';
 import { KeyferryError } from '../../errors';
 import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
@@ -175,7 +175,7 @@ function refuseReplicaGroupSplit(checked: readonly CheckedKey[], skipped: readon
       alias: key.alias,
       keyId: key.keyId,
       digest: held ? groupHex(held) : '?',
-      membersList: listValue(members.map((m) => `${m.key.alias} (${m.key.keyId})`)),
+      membersList: namedKeysValue(members.map((m) => m.key)),
       count: members.length,
     });
   }
