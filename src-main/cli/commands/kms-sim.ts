@@ -14,7 +14,7 @@ import { defineCommand } from '../command';
 import { displayWidth, padToWidth } from '../text-table';
 
 /** The detail lines' labels, in the order printed (`kms-sim.cli.label`). */
-const DETAIL_LABELS = ['endpoint', 'region', 'project', 'ak', 'sk', 'iamToken', 'state', 'traffic'] as const;
+const DETAIL_LABELS = ['endpoint', 'region', 'project', 'ak', 'sk', 'iamToken', 'state', 'clock', 'traffic'] as const;
 
 /** How long the IAM token printed at start stays valid (a rehearsal with KEYFERRY_IAM_TOKEN; restart for another). */
 const IAM_TOKEN_HOURS = 24;
@@ -133,8 +133,9 @@ export const kmsSimCommand = defineCommand({
             t('kms-sim.region.line', { region: r.region, projectId: r.projectId, endpoint: r.endpoint }),
           );
       }
-      io.stdout(
-        cliTranslator(io).t('kms-sim.clock.line', {
+      detail(
+        'clock',
+        t('kms-sim.clock.line', {
           now: startedAt,
           ...offsetValues(sim.clock.offset()),
           control: clockControl ? 'on' : 'off',

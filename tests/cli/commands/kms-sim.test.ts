@@ -179,24 +179,31 @@ describe('keyferry kms-sim', () => {
     started.child.kill('SIGTERM');
     expect((await started.exited).code).toBe(0);
 
-    // In Chinese every detail's value starts in the same terminal column (a CJK character takes two).
+    // In Chinese every detail's value starts in the same terminal column (a CJK character takes two),
+    // and the simulator's clock is written as the IAM token's expiry is (one date form in one block).
     const zh = await startCli(['kms-sim', '--port', '0', '--latency', '5ms'], { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
     await new Promise((r) => setTimeout(r, 300));
     const details = zh
       .stdout()
       .split('\n')
-      .filter((line) => /^  (终端节点|区域|项目 ID|AK|SK|状态|流量) /.test(line));
+      .filter((line) => /^  (终端节点|区域|项目 ID|AK|SK|IAM 令牌|状态|时钟|流量) /.test(line));
     expect(details.map((line) => line.trim().split(/ {2,}/)[0])).toEqual([
       '终端节点',
       '区域',
       '项目 ID',
       'AK',
       'SK',
+      'IAM 令牌',
       '状态',
+      '时钟',
       '流量',
     ]);
-    const valueColumn = (line: string) => displayWidth(/^ +\S+(?: ID)? +/.exec(line)![0]);
+    const valueColumn = (line: string) => displayWidth(/^ +\S+(?: ID| 令牌)? +/.exec(line)![0]);
     expect(new Set(details.map(valueColumn)).size).toBe(1);
+    const dateForm = (line: string | undefined) =>
+      /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/.test(line ?? '') ? 'numeric' : (line ?? 'missing');
+    expect(dateForm(details.find((line) => line.includes('时钟')))).toBe('numeric');
+    expect(dateForm(details.find((line) => line.includes('IAM 令牌')))).toBe('numeric');
     zh.child.kill('SIGTERM');
     expect((await zh.exited).code).toBe(0);
 

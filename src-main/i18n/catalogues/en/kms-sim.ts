@@ -1,7 +1,7 @@
 /** `keyferry kms-sim` and `keyferry kms-sim advance`: the simulator's clock. zh-CN twin in ../zh-CN/kms-sim.ts. */
 export const enKmsSim = {
   'kms-sim.clock.line':
-    '  clock       {now, date, utc} ({offset} {direction, select, behind {behind} other {ahead of}} this computer); clock control {control, select, on {on: keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {off}}',
+    '{now, date, moment} ({offset} {direction, select, behind {behind} other {ahead of}} this computer); clock control {control, select, on {on: keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {off}}',
   'kms-sim.clock.moved':
     'Simulator time: {now, date, utc} ({offset} {direction, select, behind {behind} other {ahead of}} this computer).',
   'kms-sim.clock.expired':
@@ -43,7 +43,7 @@ export const enKmsSim = {
     'WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.\nWARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.',
   'kms-sim.cli.banner': 'Keyferry KMS simulator (rehearsal only: never import real key material)',
   'kms-sim.cli.label':
-    '{field, select, endpoint {endpoint} region {region} project {project ID} ak {AK} sk {SK} iamToken {IAM token} state {state} other {traffic}}',
+    '{field, select, endpoint {endpoint} region {region} project {project ID} ak {AK} sk {SK} iamToken {IAM token} state {state} clock {clock} other {traffic}}',
   'kms-sim.cli.iam-token':
     '{token} (valid until {until, date, moment}; KEYFERRY_IAM_TOKEN instead of AK/SK, this project only)',
   'kms-sim.cli.state': '{where, select, memory {in memory (lost when the simulator stops)} other {{file}}}',

@@ -3,7 +3,7 @@ import type { enKmsSim } from '../en/kms-sim';
 
 export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.clock.line':
-    '  时钟        {now, date, utc}（比本机{direction, select, behind {慢} other {快}} {offset}）；时钟控制{control, select, on {已开启：keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {未开启}}',
+    '{now, date, moment}（比本机{direction, select, behind {慢} other {快}} {offset}）；时钟控制{control, select, on {已开启：keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {未开启}}',
   'kms-sim.clock.moved': '模拟器时间：{now, date, utc}（比本机{direction, select, behind {慢} other {快}} {offset}）。',
   'kms-sim.clock.expired':
     'KMS 按此时间判断：早于此时间 24 小时以上获取的导入令牌将被拒绝（KMS.2601），到期时间已过的导入密钥材料将被删除（密钥回到“等待导入”状态）。Keyferry 本身及其日志仍使用本机时间。',
@@ -42,7 +42,7 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '警告：KMS 模拟器将监听非环回地址，可从网络访问。\n警告：其 AK/SK 及其中的每个密钥仅用于演练。除非确有此意，请绑定到 127.0.0.1。',
   'kms-sim.cli.banner': 'Keyferry KMS 模拟器（仅用于演练：切勿导入真实的密钥材料）',
   'kms-sim.cli.label':
-    '{field, select, endpoint {终端节点} region {区域} project {项目 ID} ak {AK} sk {SK} iamToken {IAM 令牌} state {状态} other {流量}}',
+    '{field, select, endpoint {终端节点} region {区域} project {项目 ID} ak {AK} sk {SK} iamToken {IAM 令牌} state {状态} clock {时钟} other {流量}}',
   'kms-sim.cli.iam-token': '{token}（有效期至 {until, date, moment}；可用 KEYFERRY_IAM_TOKEN 代替 AK/SK，仅限本项目）',
   'kms-sim.cli.state': '{where, select, memory {保存在内存中（模拟器停止后丢失）} other {{file}}}',
   'kms-sim.cli.traffic':
