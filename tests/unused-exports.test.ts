@@ -27,9 +27,18 @@ function files(dir: string): string[] {
   });
 }
 
+/**
+ * `source` parsed as its file name says: a .ts file as TypeScript, not TSX, where `<T>(x) => …`
+ * would be read as a JSX element and hide every statement after it.
+ */
+function parsed(source: string, fileName: string): ts.SourceFile {
+  const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  return ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, kind);
+}
+
 /** The names `source` exports (its own and those it passes on with `export … from`). */
-export function exportedNames(source: string): string[] {
-  const file = ts.createSourceFile('f.tsx', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+export function exportedNames(source: string, fileName = 'f.tsx'): string[] {
+  const file = parsed(source, fileName);
   const names: string[] = [];
   for (const statement of file.statements) {
     if (ts.isExportDeclaration(statement)) {
@@ -69,8 +78,8 @@ function namespaceUses(source: string, from: string, ns: string): [string, strin
 }
 
 /** What `source` takes from other modules: `[specifier, name]`, name `*` for a whole module. */
-export function importedNames(source: string): [string, string][] {
-  const file = ts.createSourceFile('f.tsx', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+export function importedNames(source: string, fileName = 'f.tsx'): [string, string][] {
+  const file = parsed(source, fileName);
   const taken: [string, string][] = [];
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
@@ -112,7 +121,7 @@ export function unusedExports(sources: Readonly<Record<string, string>>, checked
   const known = new Set(Object.keys(sources));
   const used = new Map<string, Set<string>>();
   for (const [file, source] of Object.entries(sources))
-    for (const [specifier, name] of importedNames(source)) {
+    for (const [specifier, name] of importedNames(source, file)) {
       const target = resolve(file, specifier, known);
       if (target === undefined || target === file) continue;
       const names = used.get(target) ?? new Set<string>();
@@ -124,7 +133,7 @@ export function unusedExports(sources: Readonly<Record<string, string>>, checked
     .flatMap(([file, source]) => {
       const names = used.get(file);
       if (names?.has('*')) return [];
-      return exportedNames(source)
+      return exportedNames(source, file)
         .filter((name) => !names?.has(name))
         .map((name) => `${file}: ${name}`);
     });
@@ -148,6 +157,14 @@ describe('exports nobody imports', () => {
       'src-main/e.ts: e',
       'src-main/e.ts: F',
     ]);
+  });
+
+  it('reads a .ts file as TypeScript: a generic arrow function hides no export after it', () => {
+    const sources = {
+      'src-main/f.ts': 'export const cached = <T>(make: () => T): T => make();\nexport function after() {}',
+      'src-main/g.ts': "import { cached } from './f';\nexport const g = cached(() => 1);",
+    };
+    expect(unusedExports(sources, ['src-main'])).toEqual(['src-main/f.ts: after', 'src-main/g.ts: g']);
   });
 
   it('holds for the checked folders', () => {

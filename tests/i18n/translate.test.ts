@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { KeyferryError, toProblem } from '../../src-main/core/errors';
 import { kmsServiceError } from '../../src-main/core/kms/errors';
 import { localeFromEnvironment, matchLocale } from '../../src-main/i18n/locale';
-import { translator, utcText } from '../../src-main/i18n/translate';
+import { translator } from '../../src-main/i18n/translate';
+import { utcText } from '../../src-main/i18n/message-formats';
 
 describe('translator', () => {
   it('fills values and picks the plural form in English; Chinese has one form', () => {

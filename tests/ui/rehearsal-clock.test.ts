@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { utcInMessage } from '../../src-main/i18n/translate';
+import { utcInMessage } from '../../src-main/i18n/message-formats';
 import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
 import { upToCheckedBundle, upToConfirmedDigest } from './rehearsal-steps';
 import { rehearsalSessionPerFile } from './rehearsal-session';

@@ -11,7 +11,8 @@ import { createFixture, type Fixture } from '../ceremony-fixture';
 import { keyUnderAlias } from '../../../../src-main/core/ceremony/online/planned-keys';
 import { KeyState, type KmsKeyInfo } from '../../../../src-main/core/kms/types';
 import { toProblem } from '../../../../src-main/core/errors';
-import { translator, utcInMessage } from '../../../../src-main/i18n/translate';
+import { translator } from '../../../../src-main/i18n/translate';
+import { utcInMessage } from '../../../../src-main/i18n/message-formats';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 
 let f: Fixture;
