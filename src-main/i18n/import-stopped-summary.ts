@@ -53,6 +53,31 @@ export function missingTokensValues(
 }
 
 /**
+ * The values of a wrapped bundle refused since the keys-not-imported-yet line's parameters were
+ * written (`partly-imported`, CLI and app; core status-next-steps.ts `missingWrap.refused`): its
+ * entry, and what the refusal said and says to do, in the reader's words on `surface` (a trial read
+ * the raw code, WRAPPED_DIGEST_MISMATCH, mid-sentence, and was told to do what that refusal said).
+ */
+export function wrapRefusedValues(
+  translator: Pick<Translator, 'problemLine'>,
+  refused: {
+    readonly seq: number;
+    readonly code: string;
+    readonly values: Readonly<Record<string, string | number>>;
+    readonly reason: string;
+  } | null,
+  surface: 'cli' | 'app',
+): { wrapRefused: 'yes' | 'no'; wrapRefusedSeq: number; wrapRefusedSaid: string } {
+  if (!refused) return { wrapRefused: 'no', wrapRefusedSeq: 0, wrapRefusedSaid: '' };
+  const { seq, code, values, reason } = refused;
+  return {
+    wrapRefused: 'yes',
+    wrapRefusedSeq: seq,
+    wrapRefusedSaid: translator.problemLine({ code, message: reason, nextStep: '', values: { ...values, surface } }),
+  };
+}
+
+/**
  * Each key sent an import whose answer on record proves nothing, with that answer: the entry of the
  * send, the failure's code (KMS_IMPORT_OUTCOME_UNKNOWN said as a failure whose outcome is unknown)
  * and its entry, in a list (`online status` and the app's key-state lines).

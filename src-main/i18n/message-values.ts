@@ -314,7 +314,7 @@ export interface MessageValueTable {
   'status.next.prove-first': { proveCount: number; prove: string | number; statePhrase: string | number; lostCount: number; lost: string | number };
   'status.next.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number };
   'status.next.bundle-take': { wrapped: string; wrap: string | number; wrapSeq: string | number; dir: string | number; seq: string | number; keys: string | number; digest: string | number };
-  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; clock: string; by: string; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedCode: string | number; since: string };
+  'status.next.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; clock: string; by: string; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedSaid: string | number; since: string };
   'status.next.nothing-imported': { statePhrase: string | number; refused: string; folder: string | number; seq: string | number; refusedSeq: string | number; code: string | number; by: string };
   'status.next.exposed': { folder: string | number; seq: string | number; set: string; setTag: string | number; parameters: string };
   'status.next.group-material': { holderIs: string; member: string | number; holder: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
@@ -1225,7 +1225,7 @@ export interface MessageValueTable {
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; scope: string; keys: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
   'online.status.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number; command: string | number };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedCode: string | number; since: string; hasBundle: string; bundle: string | number };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedSaid: string | number; since: string; hasBundle: string; bundle: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
@@ -1885,6 +1885,8 @@ export interface MessageValueTable {
   'receipt.key.replacedLapsedPlan': NoValues;
   'receipt.key.never': NoValues;
   'receipt.key.importResult': NoValues;
+  'receipt.key.importedFrom': NoValues;
+  'receipt.key.importedFromValue': { from: string | number; seq: string | number; skipped: number };
   'receipt.key.imported': { state: string };
   'receipt.key.importedHow': { how: string; retryOf: string; state: string };
   'receipt.key.verificationResult': NoValues;

@@ -21,7 +21,7 @@ import { nextOnline, nextParametersCommand, type RoundSource } from './online-st
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import { proveFirst } from '../../core/ceremony/online/status-next-steps';
-import { missingTokensValues } from '../../i18n/import-stopped-summary';
+import { missingTokensValues, wrapRefusedValues } from '../../i18n/import-stopped-summary';
 import { groupMaterialValues } from '../../i18n/group-material-values';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
 
@@ -143,9 +143,7 @@ export function printMissingImports(
         dir: wrap?.folder ?? '',
         dirSeq: wrap?.seq ?? 0,
         since: wrap?.since === false ? 'no' : 'yes',
-        wrapRefused: wrap?.refused ? 'yes' : 'no',
-        wrapRefusedSeq: wrap?.refused?.seq ?? 0,
-        wrapRefusedCode: wrap?.refused?.code ?? '',
+        ...wrapRefusedValues(cliTranslator(io), wrap?.refused ?? null, 'cli'),
         refusedSeq: expiry?.refusedSeq ?? 0,
         code: expiry?.code ?? '',
         by: expiry?.by ?? 'computer',

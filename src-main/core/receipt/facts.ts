@@ -258,6 +258,9 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptRep
     { label: phrase('receipt.key.alias'), value: key.alias },
     { label: phrase('receipt.key.spec'), value: key.spec, kind },
     { label: phrase('receipt.key.usage'), value: key.usage },
+    ...(side === 'online' && key.importedFrom
+      ? [{ label: phrase('receipt.key.importedFrom'), value: key.importedFrom }]
+      : []),
     { label: phrase('receipt.key.wrappingAlgorithm'), value: key.wrappingAlgorithm },
     { label: phrase('receipt.key.wrappingKeyFingerprint'), value: key.wrappingKeyFingerprint, hex: true },
     { label: phrase('receipt.key.importToken'), value: key.importTokenSha256, hex: true },

@@ -79,6 +79,11 @@ export interface ReceiptKey {
    * wrapped bundle's word (`receipt.key.custodyCopyValue`: none, shares, an HSM token, files, not known).
    */
   readonly custodyCopy?: ReceiptPhrase;
+  /**
+   * Online side only: the bundle the material the key holds was imported from, when it is not the
+   * bundle the receipt seals (`receipt.key.importedFromValue`): the key's values are that import's.
+   */
+  readonly importedFrom?: ReceiptPhrase;
   readonly custody?: ReceiptCustody;
   /** A member of a replica group: the region and project the key lives in. */
   readonly place?: { readonly region: string; readonly projectId: string };

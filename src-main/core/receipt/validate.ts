@@ -73,8 +73,13 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
     textOrPhrase(key.importResult, `${at}: the import result (required on the online side)`);
     textOrPhrase(key.verificationResult, `${at}: the verification result (required on the online side)`);
     if (key.custodyCopy !== undefined) textOrPhrase(key.custodyCopy, `${at}: the custody copy`);
-  } else if (key.importResult !== undefined || key.verificationResult !== undefined || key.custodyCopy !== undefined) {
-    bad(`${at}: import and verification results and the custody copy belong to the online side only`);
+    if (key.importedFrom !== undefined) textOrPhrase(key.importedFrom, `${at}: the bundle it was imported from`);
+  } else if (
+    [key.importResult, key.verificationResult, key.custodyCopy, key.importedFrom].some((v) => v !== undefined)
+  ) {
+    bad(
+      `${at}: import and verification results, the custody copy and the bundle imported from belong to the online side only`,
+    );
   }
   if (key.custody) {
     const indexes = key.custody.holders.map((h) => h.shareIndex);

@@ -150,7 +150,16 @@ export const keyStatusListSchema = z.object({
         /** Written after a key of the ceremony took an import (else before any). */
         since: z.boolean(),
         /** The last wrapped bundle refused after it was written. */
-        refused: z.object({ seq: z.number().int(), code: z.string(), folder: z.string() }).nullable(),
+        refused: z
+          .object({
+            seq: z.number().int(),
+            code: z.string(),
+            folder: z.string(),
+            /** The refusal's values and recorded text, from which the screen says it in words. */
+            values: z.record(z.string(), z.union([z.string(), z.number()])),
+            reason: z.string(),
+          })
+          .nullable(),
       })
       .nullable(),
     /** Whether the ceremony has replica groups (a key of `missing` may leave one incomplete). */

@@ -6,7 +6,12 @@
 import type { Response } from '../../../src-main/ipc/contract';
 import { listText } from '../../../src-main/i18n/list';
 import type { Translator } from '../../../src-main/i18n/translate';
-import { missingTokensValues, namedKeys, unprovenAnswers } from '../../../src-main/i18n/import-stopped-summary';
+import {
+  missingTokensValues,
+  namedKeys,
+  unprovenAnswers,
+  wrapRefusedValues,
+} from '../../../src-main/i18n/import-stopped-summary';
 import { ceremonyStateValue } from '../../../src-main/i18n/ceremony-state';
 import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { groupMaterialValues } from '../../../src-main/i18n/group-material-values';
@@ -124,9 +129,7 @@ export function keyStatusLines(tr: Translator, { next, clock }: KeyStatus, total
             dir: next.missingWrap?.folder ?? '',
             dirSeq: next.missingWrap?.seq ?? 0,
             since: next.missingWrap?.since === false ? 'no' : 'yes',
-            wrapRefused: next.missingWrap?.refused ? 'yes' : 'no',
-            wrapRefusedSeq: next.missingWrap?.refused?.seq ?? 0,
-            wrapRefusedCode: next.missingWrap?.refused?.code ?? '',
+            ...wrapRefusedValues(tr, next.missingWrap?.refused ?? null, 'app'),
           }),
         ]
       : []),

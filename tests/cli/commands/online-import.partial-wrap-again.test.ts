@@ -95,6 +95,14 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     expect(receipt).toMatch(
       /Key app\/rsa \([0-9a-f-]{36}\) was left out of the import of the wrapped-material bundle .+: it held other material/,
     );
+    // rsa's section says its token, public key and custody set are W2's, not the sealed W1's.
+    const rsaSection = receipt.slice(receipt.indexOf('Key 2 of 2: app/rsa'));
+    expect(rsaSection).toMatch(
+      new RegExp(
+        `Imported from \\.+ the wrapped-material bundle ${c.w2} \\(online journal entry ${String(skipped[0]?.data.importedSeq)}\\), NOT the bundle this receipt seals: that bundle’s material for this key was left out of its import \\(online journal entry ${String(skipped[0]?.seq)}\\) and was NOT imported`,
+      ),
+    );
+    expect(receipt.split('Imported from').length).toBe(2);
     const status = await c.on(['online', 'status']);
     expect(status.stdout).toContain('The ceremony is finished');
   }, 120_000);
@@ -124,13 +132,22 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toContain(`密钥 app/rsa（${c.rsa}）不随本次导入：它持有其他密钥材料`);
     expect(refused.stdout).toContain(`从已包装密钥材料包 ${c.w2} 导入`);
-    const again = await keyferry(['--lang', 'zh-CN', ...c.importCommand], { cwd: c.online, env: c.env });
+    const again = await keyferry(['--lang', 'zh-CN', '--receipt-lang', 'zh-CN', ...c.importCommand], {
+      cwd: c.online,
+      env: c.env,
+    });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('不随本次导入');
-    // The receipt keeps the journal's language (English here): the skip is one of its deviations.
+    // The receipt in Chinese, asked for: the skip is one of its deviations, and rsa's section names W2 as its source.
     const receipt = (await onlineReceiptText(c.online)).replace(/\s+/g, ' ');
-    expect(receipt).toContain(`Key app/rsa (${c.rsa}) was left out of the import of the wrapped-material bundle`);
+    expect(receipt).toContain(`密钥 app/rsa（${c.rsa}）未随已包装密钥材料包`);
+    const skippedSeq = (await journalFileEntries(c.journal)).find((e) => e.event === 'wrapped-bundle.key-skipped')?.seq;
+    expect(receipt.slice(receipt.indexOf('密钥 2/2'))).toMatch(
+      new RegExp(
+        `导入来源 \\.+ 已包装密钥材料包 ${c.w2}（联网日志条目 \\d+），不是本回执封印的材料包：该材料包为此密钥保存的密钥材料在其导入时被排除（联网日志条目 ${String(skippedSeq)}），没有导入`,
+      ),
+    );
   }, 120_000);
 
   it('online status names a refused first bundle and a refused restore while another key holds material', async () => {
@@ -147,13 +164,17 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     // the way on for aes, and the refusal of the offer of it comes first.
     expect(status.stdout.replace(/\s+/g, ' ')).toMatch(
       new RegExp(
-        `The import-parameters bundle \\S+params \\(journal entry \\d+\\) holds its parameters, but also those of a key that holds its material already or takes another bundle: .* If an air-gapped receipt shows it was wrapped already, import that wrap \\(a wrapped-material bundle offered since was refused at journal entry ${refusedSeq}, WRAPPED_DIGEST_MISMATCH, and nothing of it was imported: if that was the wrap, do what that refusal said\\): online import takes from it the keys still waiting`,
+        `The import-parameters bundle \\S+params \\(journal entry \\d+\\) holds its parameters, but also those of a key that holds its material already or takes another bundle: .* If an air-gapped receipt shows it was wrapped already, import that wrap \\(a wrapped-material bundle offered since was refused at journal entry ${refusedSeq}, for the reason said at the end, and nothing of it was imported: if that was the wrap, do what that refusal said\\): online import takes from it the keys still waiting.* The refusal at journal entry ${refusedSeq} said: 16 of 16 groups differ from the digest of the bundle in \\S+\\. This is not the bundle the air-gapped receipt names .* Do not import this bundle\\.`,
       ),
     );
+    // Said in words, not as a code (a trial read WRAPPED_DIGEST_MISMATCH mid-sentence).
+    expect(status.stdout).not.toContain('WRAPPED_DIGEST_MISMATCH');
     expect(status.stdout).not.toContain('written since that import');
     const zh = await c.on(['--lang', 'zh-CN', 'online', 'status']);
     expect(zh.stdout).toContain('若某份离线回执表明它已被包装过，请导入那份包装');
-    expect(zh.stdout).toContain(`已在日志条目 ${refusedSeq} 被拒绝，WRAPPED_DIGEST_MISMATCH，其中没有任何内容被导入`);
+    expect(zh.stdout).toContain(`已在日志条目 ${refusedSeq} 被拒绝，原因见末尾，其中没有任何内容被导入`);
+    expect(zh.stdout).toContain(`日志条目 ${refusedSeq} 的拒绝说：16 组（共 16 组）与`);
+    expect(zh.stdout).not.toContain('WRAPPED_DIGEST_MISMATCH');
 
     // S1 restored under fresh parameters for aes: this journal never saw that material wrapped.
     const params = await c.on(['online', 'params', '--out', 'params-3']);

@@ -111,18 +111,33 @@ describe('the key states in the app, as online status says them', () => {
         seq: 12,
         blocked: false,
         since: false,
-        refused: { seq: 29, code: 'WRAPPED_DIGEST_MISMATCH', folder: '/m/w1' },
+        refused: {
+          seq: 29,
+          code: 'WRAPPED_DIGEST_MISMATCH',
+          folder: '/m/w1',
+          values: { count: 9, dir: '/m/w1' },
+          reason: '9 of 16 groups differ from the digest of the bundle in /m/w1.',
+        },
       },
     };
     const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
     expect(en).toContain(
-      'Import parameters for it were written, before any import, to /m/params-1 (journal entry 12) (a wrapped-material bundle offered since was refused at journal entry 29, WRAPPED_DIGEST_MISMATCH, and nothing of it was imported; what that refusal said to do comes first): next',
+      'Import parameters for it were written, before any import, to /m/params-1 (journal entry 12) (a wrapped-material bundle offered since was refused at journal entry 29, for the reason said at the end, and nothing of it was imported; what that refusal said to do comes first): next',
     );
+    // The refusal in words, with the app's way on, never its code.
+    expect(en).toContain(
+      'The refusal at journal entry 29 said: 9 of 16 groups differ from the digest of the bundle in /m/w1. This is not the bundle the air-gapped receipt names',
+    );
+    expect(en).toContain('Do not import this bundle. Bring the wrapped-material bundle the air-gapped receipt names');
+    expect(en).not.toContain('WRAPPED_DIGEST_MISMATCH');
     expect(en).not.toContain('written since that import');
-    expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
-      '在任何导入之前，已为它写出导入参数到 /m/params-1（日志条目 12）（此后提交的已包装密钥材料包已在日志条目 29 被拒绝',
+    const zh = keyStatusLines(translator('zh-CN'), status, 2).join('\n');
+    expect(zh).toContain(
+      '在任何导入之前，已为它写出导入参数到 /m/params-1（日志条目 12）（此后提交的已包装密钥材料包已在日志条目 29 被拒绝，原因见末尾',
     );
+    expect(zh).toContain('日志条目 29 的拒绝说：9 组（共 16 组）与 /m/w1 中包的摘要不同。');
+    expect(zh).not.toContain('WRAPPED_DIGEST_MISMATCH');
   });
 
   it('says the keys an import did not reach are fetched anew when their bundle also holds a key imported since', () => {

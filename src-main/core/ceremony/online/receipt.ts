@@ -19,6 +19,7 @@ import { keyStateOfName } from '../../kms/types';
 import { recordedCustodyValues } from './recorded-custody';
 import { replacedCustodySets } from './replaced-custody';
 import { phrase } from '../../receipt/facts';
+import { groupHex } from '../../hex-groups';
 import { listValue } from '../../../i18n/list';
 import { ONLINE_EVENTS } from './events';
 import { problemData, type JsonObject } from '../../journal';
@@ -97,6 +98,32 @@ function reimportOf(facts: OnlineReceiptFacts, key: OnlineKeyState): Pick<Receip
   return { boundMaterial: { matched: true, importedSeq: key.firstImport.seq } };
 }
 
+/**
+ * The bundle the key's material came from, when it is not the bundle the receipt seals (a key left
+ * out of this bundle's import as it held a later wrap's material, or imported before from another):
+ * its digest, its import's entry and the entry that left this bundle's material for it out, if one
+ * did. A trial's receipt printed such a key's token, public key and custody set under the sealed
+ * bundle with nothing saying they were another bundle's: an auditor would have credited that one.
+ */
+function importedFromOf(facts: OnlineReceiptFacts, key: OnlineKeyState): Pick<ReceiptKey, 'importedFrom'> {
+  const from = key.imported?.wrappedBundleSha256;
+  const sealed = facts.bundle.digest.toLowerCase();
+  if (!from || from.toLowerCase() === sealed) return {};
+  const skipped = facts.journal.entries.findLast(
+    (e) =>
+      e.event === ONLINE_EVENTS.wrappedKeySkipped &&
+      e.data.keyId === key.keyId &&
+      String(e.data.manifestSha256).toLowerCase() === sealed,
+  );
+  return {
+    importedFrom: phrase('receipt.key.importedFromValue', {
+      from: groupHex(from),
+      seq: lastImportOf(facts, key)?.seq ?? 0,
+      skipped: skipped?.seq ?? 0,
+    }),
+  };
+}
+
 function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: ReadonlySet<string>): ReceiptKey {
   const imported = key.imported;
   const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
@@ -116,6 +143,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
     ...(key.checkedPublicKeyFingerprint ? { publicKeyFingerprint: key.checkedPublicKeyFingerprint } : {}),
     ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
     ...reimportOf(facts, key),
+    ...importedFromOf(facts, key),
     materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
     importResult: confirmation
       ? {

@@ -49,6 +49,7 @@ import { refusalOfCheck, refusedImportOf, wrapsCheckedSinceWritten, type Refused
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import type { JournaledKey, KeyStatus } from './types';
 import type { BundlePlan } from './bundle-plan';
+import { deviationReason } from '../../receipt/deviation-facts';
 
 /**
  * The KMS's own answer that an import token has expired. Keyferry's IMPORT_TOKEN_EXPIRED and
@@ -103,7 +104,14 @@ export interface StatusNextSteps {
     readonly folder: string;
     readonly seq: number;
     readonly since: boolean;
-    readonly refused: { readonly seq: number; readonly code: string; readonly folder: string } | null;
+    readonly refused: {
+      readonly seq: number;
+      readonly code: string;
+      readonly folder: string;
+      /** The refusal's values and its recorded (English) text: each surface says it in its own words from them. */
+      readonly values: Readonly<Record<string, string | number>>;
+      readonly reason: string;
+    } | null;
     readonly blocked: boolean;
   } | null;
   readonly groups: boolean;
@@ -394,9 +402,21 @@ function wrapOfMissing(
     folder: round.folder,
     seq: round.seq,
     since: entries.some((e) => e.event === ONLINE_EVENTS.imported && e.seq < round.seq),
-    refused: refused
-      ? { seq: refused.seq, code: String(refused.data['code'] ?? ''), folder: String(refused.data['folder'] ?? '') }
-      : null,
+    refused: refused ? refusalOf(refused) : null,
+  };
+}
+
+/** A `wrapped-bundle.refused` entry as the status says it: its entry, code, folder, values and recorded text. */
+function refusalOf(entry: JournalEntry): NonNullable<NonNullable<StatusNextSteps['missingWrap']>['refused']> {
+  const code = String(entry.data['code'] ?? '');
+  const said = deviationReason(entry.data);
+  const problem = said && 'problem' in said ? said.problem : undefined;
+  return {
+    seq: entry.seq,
+    code,
+    folder: String(entry.data['folder'] ?? ''),
+    values: problem?.values ?? {},
+    reason: problem?.recorded ?? (said && 'recorded' in said ? said.recorded : code),
   };
 }
 

@@ -16,6 +16,12 @@ import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState,
 import { importSentWithToken } from './import-answers';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 
+/** What the check reads of a wrapped-material bundle (already read and verified by the bundle reader): its ceremony and keys. */
+type BundleUnderCheck = {
+  readonly manifest: Pick<WrappedMaterialBundle['manifest'], 'ceremonyId'>;
+  readonly keys: readonly WrappedKeyMaterial[];
+};
+
 export interface CheckedKey {
   readonly key: OnlineKeyState;
   readonly issued: IssuedParameters;
@@ -150,7 +156,7 @@ function materialEvidence(first: NonNullable<OnlineKeyState['firstImport']>, w: 
  * anything else the bundle says is taken in, who made it too (not journaled, not said: a line naming
  * its makers would read like an acceptance).
  */
-export function refuseOtherCeremony(state: OnlineCeremonyState, bundle: WrappedMaterialBundle): void {
+export function refuseOtherCeremony(state: OnlineCeremonyState, bundle: BundleUnderCheck): void {
   if (bundle.manifest.ceremonyId !== state.ceremonyId) {
     throw new KeyferryError('WRAPPED_OTHER_CEREMONY', {
       bundleCeremony: bundle.manifest.ceremonyId,
@@ -189,7 +195,7 @@ function refuseReplicaGroupSplit(checked: readonly CheckedKey[], skipped: readon
  */
 export function checkWrappedBundleAgainstIssued(
   state: OnlineCeremonyState,
-  bundle: WrappedMaterialBundle,
+  bundle: BundleUnderCheck,
   now: Date,
 ): { checked: CheckedKey[]; skipped: SkippedKey[] } {
   refuseOtherCeremony(state, bundle);
