@@ -539,7 +539,7 @@ export interface MessageValueTable {
   'problem.OUTPUT_THROUGH_LINK.next': { link: string | number };
   'problem.OUTPUT_FOLDER_CHANGED': { folder: string | number };
   'problem.OUTPUT_FOLDER_CHANGED.next': NoValues;
-  'problem.PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; command: string };
+  'problem.PREFLIGHT_SAME_VOLUME': { named: string; first: string | number; firstCustodian: string | number; firstFolder: string | number; second: string | number; secondCustodian: string | number; secondFolder: string | number; command: string };
   'problem.PREFLIGHT_SAME_VOLUME.next': { surface?: string; command: string };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number };
   'problem.PREFLIGHT_ON_RECEIPT_VOLUME.next': { surface?: string };
@@ -547,7 +547,7 @@ export interface MessageValueTable {
   'problem.CUSTODIAN_ON_WORKSTATION_VOLUME.next': { surface?: string; command: string };
   'problem.MATERIAL_ON_CUSTODIAN_VOLUME': { file: string | number; index: string | number; folder: string | number };
   'problem.MATERIAL_ON_CUSTODIAN_VOLUME.next': { surface?: string };
-  'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
+  'problem.PREFLIGHT_ON_TRANSFER_MEDIA': { named: string; index: string | number; custodian: string | number; folder: string | number; bundle: string | number };
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': NoValues;
   'problem.BUNDLE_ABANDONED': { dir: string | number };
   'problem.BUNDLE_ABANDONED.next': { surface?: string };
@@ -1378,7 +1378,7 @@ export interface MessageValueTable {
   'problem.REPLICA_SAME_AS_PRIMARY.next': NoValues;
   'problem.WRAPPED_REPLICA_MISMATCH': { keyId: string | number; created: string; held: string };
   'problem.WRAPPED_REPLICA_MISMATCH.next': NoValues;
-  'problem.REPLICA_GROUP_NOT_PROVEN': { primary: string | number; keyId: string | number; region: string | number; found: string | number; expected: string | number };
+  'problem.REPLICA_GROUP_NOT_PROVEN': { primary: string | number; kind: string; keyId: string | number; region: string | number; found: string | number; expected: string | number };
   'problem.REPLICA_GROUP_NOT_PROVEN.next': { region: string | number; keyId: string | number };
   'problem.REPLICA_MATERIAL_FROM_PRIMARY': { keyId: string | number; primary: string | number };
   'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': { primary: string | number };
@@ -1683,6 +1683,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_REPLICA_GROUP_SPLIT.next': { surface?: string; count: number; alias: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': { sameParameters: string; boundDigest: string | number; surface?: string };
+  'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS': { alias: string | number; keyId: string | number; replica: string; region: string | number; holderId: string | number; seq: string | number; kind: string; bound: string | number; held: string | number };
+  'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS.next': { surface?: string; keyId: string | number; holderId: string | number };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next': { loose: string; looseGiven: string | number; looseMeant: string | number; bundleOperator: string | number; bundleWitnessList: string | number };
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
@@ -2701,11 +2703,11 @@ export interface ProblemValueTable {
   'PREFLIGHT_IN_PARAMETERS_BUNDLE': { role: string; index: string | number; folder: string | number; bundle: string | number; surface?: string };
   'OUTPUT_THROUGH_LINK': { role: string; index: string | number; folder: string | number; at: string; target: string | number; link: string | number };
   'OUTPUT_FOLDER_CHANGED': { folder: string | number };
-  'PREFLIGHT_SAME_VOLUME': { first: string | number; firstFolder: string | number; second: string | number; secondFolder: string | number; command: string; surface?: string };
+  'PREFLIGHT_SAME_VOLUME': { named: string; first: string | number; firstCustodian: string | number; firstFolder: string | number; second: string | number; secondCustodian: string | number; secondFolder: string | number; command: string; surface?: string };
   'PREFLIGHT_ON_RECEIPT_VOLUME': { index: string | number; folder: string | number; receipts: string | number; surface?: string };
   'CUSTODIAN_ON_WORKSTATION_VOLUME': { named: string; index: string | number; custodian: string | number; folder: string | number; on: string; place: string | number; command: string; surface?: string };
   'MATERIAL_ON_CUSTODIAN_VOLUME': { file: string | number; index: string | number; folder: string | number; surface?: string };
-  'PREFLIGHT_ON_TRANSFER_MEDIA': { index: string | number; folder: string | number; bundle: string | number };
+  'PREFLIGHT_ON_TRANSFER_MEDIA': { named: string; index: string | number; custodian: string | number; folder: string | number; bundle: string | number };
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
   'CEREMONY_STOPPED': NoValues;
@@ -2847,7 +2849,7 @@ export interface ProblemValueTable {
   'REPLICA_NOT_CONNECTED': { keyId: string | number; region: string | number; projectId: string | number };
   'REPLICA_SAME_AS_PRIMARY': { region: string | number; projectId: string | number };
   'WRAPPED_REPLICA_MISMATCH': { keyId: string | number; created: string; held: string };
-  'REPLICA_GROUP_NOT_PROVEN': { primary: string | number; keyId: string | number; region: string | number; found: string | number; expected: string | number };
+  'REPLICA_GROUP_NOT_PROVEN': { primary: string | number; kind: string; keyId: string | number; region: string | number; found: string | number; expected: string | number };
   'REPLICA_MATERIAL_FROM_PRIMARY': { keyId: string | number; primary: string | number };
   'CREDENTIALS_REPLICA_ENDPOINT_DIFFERS': { field: string; region: string | number; given: string | number; bound: string | number; expected: string | number };
   'REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; source: string; surface?: string; holderKeyId: string | number; held: string; heldAt: Date | number; requestedHeld: string; others: string; heldIso: string | number; othersList: string | number };
@@ -2978,6 +2980,7 @@ export interface ProblemValueTable {
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number; surface?: string };
   'WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number; surface?: string; count: number };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number; surface?: string };
+  'WRAPPED_MATERIAL_NOT_THE_GROUPS': { alias: string | number; keyId: string | number; replica: string; region: string | number; holderId: string | number; seq: string | number; kind: string; bound: string | number; held: string | number; surface?: string };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; surface?: string; existing: string; suggested: string | number };

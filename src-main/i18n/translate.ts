@@ -100,6 +100,8 @@ const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set([
   'fresh',
   'at',
   'otherRole',
+  'named',
+  'kind',
 ]);
 
 /** Keys whose texts may say the app's way on or the command line's (`{surface, select, app {…} other {…}}`). */

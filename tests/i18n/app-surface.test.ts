@@ -420,6 +420,21 @@ const CASES: readonly Case[] = [
     cli: 'keyferry online params',
   },
   {
+    code: 'WRAPPED_MATERIAL_NOT_THE_GROUPS',
+    values: {
+      alias: 'g/aes',
+      keyId: 'k-2',
+      replica: 'yes',
+      region: 'cn-east-3',
+      holderId: 'k-1',
+      kind: 'kcv',
+      bound: 'A1B2C3',
+      held: 'D4E5F6',
+      seq: 9,
+    },
+    cli: 'keyferry online params --key-id k-2',
+  },
+  {
     code: 'PARAMETERS_AFTER_PROOF',
     values: { count: 1, keysList: listValue(['k-1']) },
     cli: 'keyferry online status',

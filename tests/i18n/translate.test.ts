@@ -74,6 +74,30 @@ describe('translator', () => {
     );
   });
 
+  it('renders a same-volume refusal journaled before custodians were named by number only, and names them now', () => {
+    // PREFLIGHT_SAME_VOLUME as builds before 2026-12-08 journaled it: no named, firstCustodian or secondCustodian.
+    const values = { first: 1, firstFolder: '/m/c1', second: 2, secondFolder: '/m/c2', command: 'wrap' };
+    const older = { code: 'PREFLIGHT_SAME_VOLUME', values, message: 'Stored.', nextStep: 'Stored next step.' };
+    expect(translator('en').problem(older).message).toBe(
+      'The folders of custodian 1 (/m/c1) and custodian 2 (/m/c2) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
+    );
+    expect(translator('zh-CN').problem(older).message).toContain(
+      '保管人 1 的文件夹（/m/c1）与保管人 2 的文件夹（/m/c2）位于同一卷',
+    );
+    const named = { ...values, named: 'yes', firstCustodian: 'Dana', secondCustodian: 'Eli' };
+    expect(translator('en').problem({ ...older, values: named }).message).toContain(
+      'The folders of custodian 1 (Dana), /m/c1, and custodian 2 (Eli), /m/c2, are on the same volume',
+    );
+    expect(translator('zh-CN').problem({ ...older, values: named }).message).toContain(
+      '保管人 1（Dana）的文件夹 /m/c1 与保管人 2（Eli）的文件夹 /m/c2 位于同一卷',
+    );
+    // PREFLIGHT_ON_TRANSFER_MEDIA likewise: journaled by number only before, by name now.
+    const transfer = { code: 'PREFLIGHT_ON_TRANSFER_MEDIA', values: { index: 1, folder: '/t/c1', bundle: '/t/w' } };
+    expect(translator('en').problem({ ...transfer, message: '', nextStep: '' }).message).toContain(
+      'The folder of custodian 1 (/t/c1) is on the same volume as the wrapped-material bundle (/t/w)',
+    );
+  });
+
   it('wraps unexpected errors as INTERNAL with the detail as a value', () => {
     const problem = toProblem(new Error('boom'));
     expect(problem).toMatchObject({

@@ -236,7 +236,9 @@ describe('rehearsal through the UI', () => {
     }
     await click(page, 'Check the folders');
     const problem = await problemIn(page, 'air-preflight');
-    expect(problem).toContain(`The folder of custodian 1 (${path.join(dir, 'custodian-cara')}) is on the same volume`);
+    expect(problem).toContain(
+      `The folder of custodian 1 (Cara), ${path.join(dir, 'custodian-cara')}, is on the same volume`,
+    );
     expect(problem).toContain('Nothing was generated.');
     await ui.screenshot('air-gapped-preflight-refused', 'air-preflight');
     await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();

@@ -234,6 +234,7 @@ export const airgapWrapCommand = defineCommand({
         ...(custody
           ? {
               custodianFolders: custody.folders,
+              custodianNames: custody.custodians,
               allowSameVolume: custody.allowSameVolume ?? false,
             }
           : {}),

@@ -282,6 +282,9 @@ export async function refuseCustodianVolumes(
         firstFolder: other.folder,
         second: c.index,
         secondFolder: c.folder,
+        named: other.custodian === undefined || c.custodian === undefined ? 'no' : 'yes',
+        firstCustodian: other.custodian ?? '',
+        secondCustodian: c.custodian ?? '',
         command,
       });
   }

@@ -30,6 +30,8 @@ export interface Destination {
   readonly role: DestinationRole;
   /** Custodians: the custodian's number, 1-based (messages name it); else omitted. */
   readonly index?: number;
+  /** Custodians: the custodian's name, where the ceremony knows it (the volume refusals name them by it). */
+  readonly custodian?: string | undefined;
   readonly folder: string;
   /**
    * `new-or-empty`: the folder must not exist yet (its parent must) or be empty.
@@ -83,6 +85,8 @@ interface VolumeSpace {
 export interface CheckedDestination {
   readonly role: DestinationRole;
   readonly index: number;
+  /** A custodian's name, when the destination gave one. */
+  readonly custodian?: string;
   readonly folder: string;
   /** true when the folder does not exist yet and will be created by the write. */
   readonly willCreate: boolean;
@@ -207,6 +211,8 @@ async function checkVolumes(checked: readonly CheckedDestination[], options: Pre
     await refuseCustodianVolumes([onBundle], workstationOnlyPlaces(places), volumeIdOf, 'wrap');
     throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
       index: onBundle.index,
+      named: onBundle.custodian === undefined ? 'no' : 'yes',
+      custodian: onBundle.custodian ?? '',
       folder: onBundle.folder,
       bundle: bundle.folder,
     });
@@ -369,6 +375,7 @@ export async function preflightDestinations(
     const entries = resolved.entries + (where.willCreate ? 1 : 0);
     checked.push({
       ...place(resolved),
+      ...(resolved.custodian !== undefined ? { custodian: resolved.custodian } : {}),
       willCreate: where.willCreate,
       volumeId: where.volumeId,
       freeBytes: volume.freeBytes,

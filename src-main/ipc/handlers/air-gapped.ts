@@ -135,7 +135,13 @@ export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChan
       const planned = {
         wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}`),
         receiptFolder: session.requireSetup().folder,
-        ...(custody ? { custodianFolders: custody.folders, allowSameVolume: custody.allowSameVolume === true } : {}),
+        ...(custody
+          ? {
+              custodianFolders: custody.folders,
+              custodianNames: custodians,
+              allowSameVolume: custody.allowSameVolume === true,
+            }
+          : {}),
         // No choice: each key's planned expiry; a choice overrides the plans that differ (journaled by the core).
         // A date past by the KMS's time only is refused by the preflight, naming that time (EXPIRY_IN_PAST).
         materialExpiry: expiry ? materialExpiry(expiry, session.now()) : ('plan' as const),

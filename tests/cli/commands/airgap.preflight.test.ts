@@ -276,14 +276,41 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       );
       expect(onStick.code).toBe(1);
       expect(onStick.stderr).toContain(
-        `The folder of custodian 1 (${path.join(transfer, 'c1')}) is on the same volume as the wrapped-material bundle (${path.join(transfer, 'wrapped')})`,
+        `The folder of custodian 1 (Dana), ${path.join(transfer, 'c1')}, is on the same volume as the wrapped-material bundle (${path.join(transfer, 'wrapped')})`,
       );
       // A rehearsal's transfer "media" as a folder of the workstation's disk: the share would stay on the workstation.
       const onDisk = await wrap('params', 'wrapped', digest, ...custody('c1', 'c2'));
       expect(onDisk.code).toBe(1);
-      expect(onDisk.stderr).toContain(`The folder of custodian 1 (${path.join(dir, 'c1')}) is on the same volume as`);
+      expect(onDisk.stderr).toContain(
+        `The folder of custodian 1 (Dana), ${path.join(dir, 'c1')}, is on the same volume as`,
+      );
       expect(onDisk.stderr).toContain('that share and the whole backup would stay on this workstation');
       expect(await events()).not.toContain('material.generated');
+    },
+  );
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses two custodian folders on one stick before generating anything, naming both custodians, in both languages',
+    async () => {
+      const [transfer, stick] = ['transfer', 'stick'].map((s) => path.join(dir, s)) as [string, string];
+      for (const media of [transfer, stick]) unmounts.push(mountTmpfs(media, { sizeKiB: 2048 }));
+      const digest = await parameters('params');
+      const custody = [
+        ...['--custody', '2/2', '--custodian', 'Dana', '--custodian', 'Eli'],
+        ...['--custodian-folder', path.join(stick, 'c1'), '--custodian-folder', path.join(stick, 'c2')],
+      ];
+      const refused = await wrap('params', path.join(transfer, 'wrapped'), digest, ...custody);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        `The folders of custodian 1 (Dana), ${path.join(stick, 'c1')}, and custodian 2 (Eli), ${path.join(stick, 'c2')}, are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.`,
+      );
+      const zh = await wrap('params', path.join(transfer, 'wrapped'), digest, '--lang', 'zh-CN', ...custody);
+      expect(zh.code).toBe(1);
+      expect(zh.stderr).toContain(
+        `保管人 1（Dana）的文件夹 ${path.join(stick, 'c1')} 与保管人 2（Eli）的文件夹 ${path.join(stick, 'c2')} 位于同一卷`,
+      );
+      expect(await events()).not.toContain('material.generated');
+      expect(await readdir(stick)).toEqual([]);
     },
   );
 
@@ -317,7 +344,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       const refused = await wrapFromWork();
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(
-        `The folder of custodian 2 (${path.join(work, 'STICK', 'c2')}) is on the same volume as the folder this command runs in (${work})`,
+        `The folder of custodian 2 (Eli), ${path.join(work, 'STICK', 'c2')}, is on the same volume as the folder this command runs in (${work})`,
       );
       expect(refused.stderr).toContain('Nothing was generated.');
       expect(refused.stderr).toContain('give a folder on it (--custodian-folder)');
@@ -325,7 +352,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       const material = await wrapFromWork('--material', 'key.bin');
       expect(material.code).toBe(1);
       expect(material.stderr).toContain(
-        `The folder of custodian 2 (${path.join(work, 'STICK', 'c2')}) is on the same volume as the material file (${path.join(work, 'key.bin')})`,
+        `The folder of custodian 2 (Eli), ${path.join(work, 'STICK', 'c2')}, is on the same volume as the material file (${path.join(work, 'key.bin')})`,
       );
       expect(await events()).not.toContain('material.generated');
       expect(await events()).not.toContain('material.loaded');

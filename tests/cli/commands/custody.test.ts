@@ -682,7 +682,9 @@ describe('keyferry custody', () => {
         registered,
       );
       expect(result.code).toBe(1);
-      expect(result.err).toContain(`The folders of custodian 1 (${outs[0]}) and custodian 2 (${outs[1]})`);
+      expect(result.err).toContain(
+        `The folders of custodian 1 (Alice), ${outs[0]}, and custodian 2 (Bob), ${outs[1]},`,
+      );
       expect(result.err).toContain('are on the same volume');
       expect(result.err).toContain('two shares. Nothing was read or written.');
       expect(result.err).toContain('for a rehearsal with test material only: custody split --shares-on-one-volume');

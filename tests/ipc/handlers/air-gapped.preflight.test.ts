@@ -59,7 +59,10 @@ describe('air-gapped preflight through the channels', () => {
     // shares the transfer "media" of this rehearsal, a folder of the workstation's disk, and is named so.
     const onTransfer = await call(ipc, 'airgap.preflight', { folder: media, custody });
     expect(onTransfer).toMatchObject({ ok: false, problem: { code: 'CUSTODIAN_ON_WORKSTATION_VOLUME' } });
-    if (!onTransfer.ok) expect(onTransfer.problem.message).toContain(`The folder of custodian 1 (${custodians[0]})`);
+    if (!onTransfer.ok)
+      expect(onTransfer.problem.message).toContain(
+        `The folder of custodian 1 (Cara), ${custodians[0]}, is on the same volume`,
+      );
 
     const refused = (await journalEvents(journal())).filter((e) => e.event === 'preflight.refused');
     expect(refused.map((e) => e.data.code)).toEqual([

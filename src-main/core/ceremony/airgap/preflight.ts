@@ -29,6 +29,8 @@ export interface AirGapDestinations {
   readonly receiptFolder: string;
   /** One folder per custodian (custody split only). */
   readonly custodianFolders?: readonly string[];
+  /** The custodians' names, in the folders' order, where given: the preflight's refusals name them. */
+  readonly custodianNames?: readonly string[] | undefined;
   /** Custodian folders may share one volume (rehearsals only). */
   readonly allowSameVolume?: boolean;
   /**
@@ -118,6 +120,7 @@ export function airGapDestinations(
     ...custodians.map((folder, i): Destination => ({
       role: 'custodian',
       index: i + 1,
+      custodian: request.custodianNames?.[i],
       folder,
       expect: 'new-or-empty',
       bytes: custodianBytes(keys),

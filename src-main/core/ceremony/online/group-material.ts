@@ -35,10 +35,30 @@ export function membersTakingGroupMaterial(
     if (member.firstImport) return [];
     const group = membersOf(member);
     if (group.length < 2 || group.some((k) => inRound.has(k.keyId) && k.firstImport)) return [];
-    const holders = group.filter((k) => k.firstImport && !inRound.has(k.keyId));
-    const holder = holders.find((k) => k.replicaOf === undefined) ?? holders[0];
+    const holder = firstHolder(group.filter((k) => k.firstImport && !inRound.has(k.keyId)));
     return holder ? [{ member, holder }] : [];
   });
+}
+
+/** Of a group's members that were imported, the one its material is named by: the primary, else the first. */
+function firstHolder(holders: readonly OnlineKeyState[]): OnlineKeyState | undefined {
+  return holders.find((k) => k.replicaOf === undefined) ?? holders[0];
+}
+
+/**
+ * The member of `key`'s replica group whose first import bound the group's material, when `key` was
+ * never imported itself (its own first import binds it otherwise): the group's primary when it was
+ * imported, else its first replica that was; undefined when no other member was ever imported.
+ * The online import compares what a bundle gives `key` with that material (wrapped-bundle-check.ts).
+ */
+export function groupMaterialHolder(
+  key: OnlineKeyState,
+  keys: ReadonlyMap<string, OnlineKeyState>,
+): OnlineKeyState | undefined {
+  if (key.firstImport) return undefined;
+  return firstHolder(
+    [...keys.values()].filter((k) => k.keyId !== key.keyId && k.firstImport && materialIdOf(k) === materialIdOf(key)),
+  );
 }
 
 /**

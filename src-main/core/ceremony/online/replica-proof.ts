@@ -15,7 +15,9 @@
  * air-gapped side wrapped one material per group (one key check value, the same for every member
  * in the wrapped bundle whose digest the witnesses confirmed), each member's import of that
  * wrapped material succeeded under its own region's token, and each member is Enabled and passed
- * its own encrypt/decrypt round trip (method `kcv-of-wrapped-material`).
+ * its own encrypt/decrypt round trip (method `kcv-of-wrapped-material`). A member whose checked KCV
+ * is not its primary's (imported in a later round by a build that did not compare it with its group)
+ * holds other material for ever, and refuses the group as a differing public key does.
  */
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
@@ -53,18 +55,22 @@ export async function proveReplicaGroups(ctx: OnlineStepContext, proofs: readonl
       const { region, projectId } = placeOf(ctx, m);
       return { key: m, proof, region, projectId };
     });
+    const kcv = asymmetric ? null : (primary.checkedKeyCheckValue ?? null);
+    // AES: a member imported (in a later round, or by a build before the import compared it with its
+    // group) with material of another KCV than its primary's holds other material for ever.
     const differing = asymmetric
       ? memberFacts.find(
           (f) => typeof f.proof.publicKeyFingerprint === 'string' && f.proof.publicKeyFingerprint !== expected,
         )
-      : undefined;
+      : memberFacts.find((f) => kcv !== null && (f.key.checkedKeyCheckValue ?? kcv) !== kcv);
     if (differing) {
       const values = {
+        kind: asymmetric ? 'publicKey' : 'kcv',
         primary: primary.keyId,
         keyId: differing.key.keyId,
         region: differing.region,
-        expected: expected ?? '',
-        found: differing.proof.publicKeyFingerprint ?? '',
+        expected: (asymmetric ? expected : kcv) ?? '',
+        found: (asymmetric ? differing.proof.publicKeyFingerprint : differing.key.checkedKeyCheckValue) ?? '',
       };
       await ctx.journal(ONLINE_EVENTS.replicaGroupRefused, {
         primaryKeyId: primary.keyId,
@@ -75,13 +81,13 @@ export async function proveReplicaGroups(ctx: OnlineStepContext, proofs: readonl
           region: f.region,
           projectId: f.projectId,
           publicKeyFingerprint: f.proof.publicKeyFingerprint ?? null,
+          ...(asymmetric ? {} : { keyCheckValue: f.key.checkedKeyCheckValue ?? null }),
         })),
       });
       refusal ??= new KeyferryError('REPLICA_GROUP_NOT_PROVEN', values);
       continue;
     }
     if (!memberFacts.every((f) => f.proof.ok)) continue;
-    const kcv = asymmetric ? null : (primary.checkedKeyCheckValue ?? null);
     if (!asymmetric && memberFacts.some((f) => (f.key.checkedKeyCheckValue ?? null) !== kcv)) continue;
     await ctx.journal(ONLINE_EVENTS.replicaGroupProven, {
       primaryKeyId: primary.keyId,

@@ -12,8 +12,15 @@ import { materialIdOf } from '../../bundle/replica-groups';
 import { namedKeysValue } from '../shared/named-keys';
 import { sha256Hex } from '../../fs/durable-file';
 import { KeyferryError } from '../../errors';
-import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import {
+  holdsImportedMaterial,
+  replicaPlaceOf,
+  type IssuedParameters,
+  type OnlineCeremonyState,
+  type OnlineKeyState,
+} from './state';
 import { importSentWithToken } from './import-answers';
+import { groupMaterialHolder } from './group-material';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 
 /** What the check reads of a wrapped-material bundle (already read and verified by the bundle reader): its ceremony and keys. */
@@ -132,6 +139,29 @@ function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
   });
 }
 
+/**
+ * A key never imported whose replica group holds material (a member imported before, in an earlier
+ * round) takes only that material: the KMS binds each key to its first material for ever, so other
+ * material would leave the group holding two. The parameters bundle binds such a key to the group's
+ * material (boundMaterial) and the air-gapped side refuses other material, but the online side does
+ * not rely on that alone: a bundle whose material of the key is not the holder's (KCV or public key,
+ * as this journal checked them before the holder's first import) is refused here, before any import.
+ */
+function refuseOtherGroupMaterial(state: OnlineCeremonyState, key: OnlineKeyState, w: WrappedKeyMaterial): void {
+  const holder = groupMaterialHolder(key, state.keys);
+  const first = holder?.firstImport;
+  const evidence = first && materialEvidence(first, w);
+  if (!holder || !first || !evidence || evidence.bound === evidence.held) return;
+  throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_GROUPS', {
+    alias: key.alias,
+    keyId: key.keyId,
+    ...replicaPlaceOf(key),
+    holderId: holder.keyId,
+    ...evidence,
+    seq: first.seq,
+  });
+}
+
 /** True when the bundle's material of `key` is what the key was bound to (KCV or public key equal). */
 function sameMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): boolean {
   const evidence = key.firstImport && materialEvidence(key.firstImport, w);
@@ -206,6 +236,7 @@ export function checkWrappedBundleAgainstIssued(
   if (first && checked.length === 0)
     throw new KeyferryError('WRAPPED_KEY_ALREADY_IMPORTED', { keyId: first.key.keyId });
   refuseReplicaGroupSplit(checked, skipped);
+  for (const c of checked) refuseOtherGroupMaterial(state, c.key, c.wrapped);
   return { checked, skipped };
 }
 

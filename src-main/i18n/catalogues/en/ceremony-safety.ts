@@ -57,7 +57,7 @@ export const enCeremonySafety = {
   'problem.OUTPUT_FOLDER_CHANGED.next':
     'If nobody here moved that folder or took out its media, something on this workstation changed the medium while Keyferry wrote: stop, tell the operator and the witnesses, and keep the medium as it is. Then run the step again with a folder on media nobody else touches.',
   'problem.PREFLIGHT_SAME_VOLUME':
-    'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. {command, select, split {Nothing was read or written.} other {Nothing was generated.}}',
+    '{named, select, yes {The folders of custodian {first} ({firstCustodian}), {firstFolder}, and custodian {second} ({secondCustodian}), {secondFolder},} other {The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder})}} are on the same volume: one lost or copied drive would carry two shares. {command, select, split {Nothing was read or written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_SAME_VOLUME.next':
     '{surface, select, app {Give each custodian’s share its own removable media, then check the folders again (in a rehearsal only, the tick box “Rehearsal: accept folders on one volume” lets them share one).} other {Give each custodian’s share its own removable media ({command, select, split {for a rehearsal with test material only: custody split --shares-on-one-volume} other {for a rehearsal only: --shares-on-one-volume}}).}}',
   // No longer raised (CUSTODIAN_ON_WORKSTATION_VOLUME took its place): kept for the preflight.refused
@@ -75,7 +75,7 @@ export const enCeremonySafety = {
   'problem.MATERIAL_ON_CUSTODIAN_VOLUME.next':
     '{surface, select, app {Copy the material file onto a medium that holds no custodian’s folder and choose it again (or mount each custodian’s own media, choose their folders on them and check the folders again).} other {Give --material a file on a medium that holds no custodian’s folder (or give each custodian a folder on their own media), then run the command again.}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
-    'The folder of custodian {index} ({folder}) is on the same volume as the wrapped-material bundle ({bundle}), which travels to the online workstation. Nothing was generated.',
+    '{named, select, yes {The folder of custodian {index} ({custodian}), {folder},} other {The folder of custodian {index} ({folder})}} is on the same volume as the wrapped-material bundle ({bundle}), which travels to the online workstation. Nothing was generated.',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next':
     'Put each custodian’s share on its own removable media, not on the transfer media.',
   'problem.BUNDLE_ABANDONED':

@@ -36,7 +36,7 @@ export const enReplicas = {
   'problem.WRAPPED_REPLICA_MISMATCH.next':
     'Wrap anew on the air-gapped workstation from the import-parameters bundle this workstation wrote: a key that must take material imported before (its own, or that of its replica group, which another key of the group holds) gets that same material, restored from its custody copy; any other key gets NEW material there. Keep the custody copy of the material of this bundle: a key of it may hold that material, or must take it.',
   'problem.REPLICA_GROUP_NOT_PROVEN':
-    'The replica group of key {primary} does not hold one material: {keyId} in {region} answered get-publickey with SHA-256 {found}, the wrapped material has {expected}. The group is not proven; the refusal is journaled.',
+    'The replica group of key {primary} does not hold one material: {kind, select, kcv {{keyId} in {region} was imported with material of KCV {found}, its primary with KCV {expected}, and the KMS binds each key to its first material for ever} other {{keyId} in {region} answered get-publickey with SHA-256 {found}, the wrapped material has {expected}}}. The group is not proven; the refusal is journaled.',
   'problem.REPLICA_GROUP_NOT_PROVEN.next':
     'Do not use the keys of this group. Check in the console of {region} which key {keyId} is and who imported its material, then report it to the security officer.',
   'problem.REPLICA_MATERIAL_FROM_PRIMARY':

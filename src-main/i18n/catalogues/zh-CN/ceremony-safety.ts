@@ -54,7 +54,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.OUTPUT_FOLDER_CHANGED.next':
     '如果这里没有人移动过该文件夹或取出过其介质，说明本工作站上有程序在 Keyferry 写入期间改动了该介质：请停止操作，告知操作员和见证人，并保持该介质原样。然后使用一个无人触碰的介质上的文件夹重新执行此步骤。',
   'problem.PREFLIGHT_SAME_VOLUME':
-    '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。{command, select, split {未读取也未写入任何内容。} other {未生成任何内容。}}',
+    '{named, select, yes {保管人 {first}（{firstCustodian}）的文件夹 {firstFolder} 与保管人 {second}（{secondCustodian}）的文件夹 {secondFolder} } other {保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）}}位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。{command, select, split {未读取也未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_VOLUME.next':
     '{surface, select, app {请为每位保管人的份额使用各自的移动存储介质，然后再次检查文件夹（仅限演练：勾选“演练：接受位于同一卷上的文件夹”可让它们共用一个卷）。} other {请为每位保管人的份额使用各自的移动存储介质（{command, select, split {仅限使用测试材料的演练：custody split --shares-on-one-volume} other {仅限演练：--shares-on-one-volume}}）。}}',
   // No longer raised: kept for the preflight.refused entries of journals written before.
@@ -71,7 +71,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.MATERIAL_ON_CUSTODIAN_VOLUME.next':
     '{surface, select, app {请将密钥材料文件复制到不包含任何保管人文件夹的介质上，然后重新选择该文件（或挂载每位保管人自己的介质，在其上选择文件夹，然后再次检查文件夹）。} other {请为 --material 指定一个位于不包含任何保管人文件夹的介质上的文件（或为每位保管人在其自己的介质上指定文件夹），然后重新运行该命令。}}',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
-    '保管人 {index} 的文件夹（{folder}）与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
+    '{named, select, yes {保管人 {index}（{custodian}）的文件夹 {folder} } other {保管人 {index} 的文件夹（{folder}）}}与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的移动存储介质上，而不是传输介质上。',
   'problem.BUNDLE_ABANDONED':
     '{dir} 来自一个在其包完整之前已被放弃的离线会话（见其中的 ABANDONED.txt）；没有任何有效回执记载它（为它写出的任何回执均已作废），因此不得导入。',

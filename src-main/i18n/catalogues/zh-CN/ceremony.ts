@@ -148,6 +148,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '此包中密钥 {alias}（{keyId}）的密钥材料与 KMS 绑定的密钥材料不同：此处的{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。{sameParameters, select, yes {它是从同一组导入参数的另一次包装（已包装密钥材料包摘要 {boundDigest}）取得该密钥材料的：此包是第二次包装，其密钥材料 KMS 永远不会接受。未向 KMS 发送任何内容。} other {未向 KMS 发送任何内容；导入令牌仍未使用。}}',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
     '{sameParameters, select, yes {请为本仪式中仍待导入的其他密钥导入 KMS 已接受的那次包装（摘要为 {boundDigest} 的已包装密钥材料包，并使用其离线回执上的摘要），并保留那次包装的托管集：此包及其托管集中的密钥材料 KMS 永远不会接受。} other {{surface, select, app {请在离线工作站上用这些导入参数恢复原密钥材料（在那里的 Keyferry “恢复”界面进行托管恢复仪式，使用保管份额或 HSM 令牌），然后在此检查并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。} other {请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。}}}}',
+  'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS':
+    '密钥 {alias}（{keyId}{replica, select, yes {，位于区域 {region} 的副本} other {}}）从未导入过，而其副本组已持有密钥材料：组内密钥 {holderId} 已导入该材料（日志第 {seq} 条），{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {bound}。此包给 {keyId} 的是另一份密钥材料（{kind, select, publicKey {公钥指纹} other {密钥校验值（KCV）}}为 {held}）；一个副本组只持有一份密钥材料，KMS 将每个密钥永久绑定到其首次导入的密钥材料。此包的任何内容都未被导入；没有向 KMS 发送任何内容，导入令牌仍未使用。',
+  'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS.next':
+    '{surface, select, app {不要导入此包；如果它生成了托管集，请销毁该托管集（其中的密钥材料组内任何密钥都不得导入）。只为密钥 {keyId} 获取新的导入参数（“获取导入参数”步骤，选中该密钥）：参数步骤随后会说明在离线工作站上（其“恢复”界面）从托管副本恢复 {holderId} 持有的密钥材料；然后在此检查并导入该恢复生成的材料包。} other {不要导入此包；如果它生成了托管集，请销毁该托管集（其中的密钥材料组内任何密钥都不得导入）。只为该密钥获取新的导入参数（keyferry online params --key-id {keyId}）：它会打印在离线工作站上从托管副本恢复 {holderId} 持有的密钥材料的 custody restore 命令；然后在此导入该恢复生成的材料包。}}',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE':
     '此导入参数包写明了其仪式的人员（即联网日志中的人员）：操作员 {bundleOperator}，见证人 {bundleWitnessList}。本次运行给出的是操作员 {givenOperator}，见证人 {givenWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。离线日志和回执以这些人员的名义记录，任何人都不能代替他人，因此此包的任何内容均未被使用，也不存在任何密钥材料。',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':

@@ -32,7 +32,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.WRAPPED_REPLICA_MISMATCH.next':
     '请在离线工作站上，依据本工作站写出的导入参数包重新包装：必须接受此前导入过的材料的密钥（其自身的材料，或其副本组中另一个密钥持有的材料）将获得同一材料，从其保管副本恢复；其他密钥将在那里获得新的密钥材料。请保留此材料包中材料的保管副本：其中的某个密钥可能持有该材料，或必须接受该材料。',
   'problem.REPLICA_GROUP_NOT_PROVEN':
-    '密钥 {primary} 的副本组并未持有同一份材料：{region} 中的 {keyId} 的 get-publickey 返回 SHA-256 {found}，而包装后的材料为 {expected}。该副本组未得到证明；此拒绝已记入日志。',
+    '密钥 {primary} 的副本组并未持有同一份材料：{kind, select, kcv {{region} 中的 {keyId} 导入的材料的密钥校验值（KCV）为 {found}，而其主密钥的为 {expected}，KMS 将每个密钥永久绑定到其首次导入的密钥材料} other {{region} 中的 {keyId} 的 get-publickey 返回 SHA-256 {found}，而包装后的材料为 {expected}}}。该副本组未得到证明；此拒绝已记入日志。',
   'problem.REPLICA_GROUP_NOT_PROVEN.next':
     '请勿使用此组中的密钥。请在 {region} 的控制台中核实密钥 {keyId} 是哪个密钥、由谁导入了其材料，并报告安全负责人。',
   'problem.REPLICA_MATERIAL_FROM_PRIMARY':
