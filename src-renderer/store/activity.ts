@@ -2,23 +2,19 @@
  * What is running and what went wrong: one action at a time (buttons are disabled while it runs),
  * the actions asked for meanwhile (each waits its turn, shown as waiting in its section), the last
  * problem with the section it belongs to (shown there, in plain words, with the next step), the
- * last success notice, and the latest progress event from the main process.
+ * last success notice, and the latest progress event from the main process (applied once a frame:
+ * a 100-key step sends hundreds of events, and each alone re-rendered the screen).
  */
 import type { Problem, ProgressEvent, Result } from '../../src-main/ipc/contract';
 import { english } from '../../src-main/i18n/translate';
 import type { SliceCreator } from './store';
 import type { UiAction } from './ui-action';
+import { progressApplied, progressFrames, type KeyPhaseSeen } from './progress-frames';
 
 interface ShownProblem extends Problem {
   /** The screen section the failed action belongs to (e.g. `online-connect`). */
   readonly section: string;
   readonly action: UiAction;
-}
-
-/** One key's phase in a key-by-key step (several keys run at once): started, done or failed. */
-interface KeyPhaseSeen {
-  readonly stage: string;
-  readonly phase: NonNullable<ProgressEvent['keyPhase']>;
 }
 
 /** An action of a screen section: what runs, or what waits to run. */
@@ -52,16 +48,19 @@ export interface ActivitySlice {
 export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
   /** The action asked for last (each waits for this one). */
   let last: Promise<unknown> = Promise.resolve();
+  const frames = progressFrames((events) => set((s) => progressApplied(s, events)));
 
   const runNow = async <T>(asked: SectionAction, waited: boolean, call: () => Promise<Result<T>>) => {
     const { section, action } = asked;
     // An action that waited leaves the problem of another section shown: the officer may not have read it yet.
     const kept = waited && get().problem?.section !== section ? get().problem : null;
+    frames.flush();
     set({ busy: asked, problem: kept, notice: null, progress: null, keyPhases: {} });
     try {
       let result: Result<T>;
       try {
         result = await call();
+        frames.flush();
       } catch {
         result = {
           ok: false,
@@ -109,15 +108,7 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
       last = turn.catch(() => undefined);
       return turn;
     },
-    setProgress: (event) => {
-      const { keyId, keyPhase } = event;
-      if (keyId === undefined || keyPhase === undefined) set({ progress: event });
-      else
-        set((s) => ({
-          progress: event,
-          keyPhases: { ...s.keyPhases, [keyId]: { stage: event.stage, phase: keyPhase } },
-        }));
-    },
+    setProgress: (event) => frames.push(event),
     dismissProblem: () => set({ problem: null }),
   };
 };

@@ -84,6 +84,26 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
   });
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  /**
+   * Progress events reach the page in the order they were sent, those sent in one turn of this
+   * process's event loop in one evaluate, so the page renders once for the lot rather than once
+   * per event (a 100-key step sends hundreds); a step's answer waits until its events are in.
+   */
+  let queuedEvents: unknown[] = [];
+  let delivered: Promise<unknown> = Promise.resolve();
+  const pushQueuedEvents = (): Promise<unknown> => {
+    if (queuedEvents.length > 0) {
+      const events = queuedEvents;
+      queuedEvents = [];
+      delivered = page
+        .evaluate((payloads) => {
+          const push = (globalThis as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush;
+          for (const payload of payloads) push(payload);
+        }, events)
+        .catch(() => undefined);
+    }
+    return delivered;
+  };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== PAGE_ORIGIN) {
@@ -94,9 +114,14 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     const asset = await readAppAsset(RENDERER_OUT, `app://keyferry${url.pathname}`, route.request().method());
     await route.fulfill({ status: asset.status, headers: { ...asset.headers }, body: asset.body ?? Buffer.alloc(0) });
   });
-  await context.exposeBinding('__keyferryInvoke', async (_source, channel: string, payload: unknown) =>
-    ipc.route(channel, payload),
-  );
+  await context.exposeBinding('__keyferryInvoke', async (_source, channel: string, payload: unknown) => {
+    try {
+      return await ipc.route(channel, payload);
+    } finally {
+      // Its last progress events first, as over Electron's one IPC channel.
+      await pushQueuedEvents();
+    }
+  });
   await context.addInitScript({ content: await pageBridgeScript() });
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -104,12 +129,7 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
   });
   page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
   ipc.onEvent = (event) => {
-    void page
-      .evaluate(
-        (payload) => (globalThis as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush(payload),
-        event,
-      )
-      .catch(() => undefined);
+    if (queuedEvents.push(event) === 1) setImmediate(() => void pushQueuedEvents());
   };
   // Playwright's 30 s for a navigation fails under a load of 15-30 on 2 cores (the page runs the whole
   // renderer bundle before "load"); a page that never loads still fails, after 2 minutes.
