@@ -21,8 +21,9 @@ import type { ProblemValues } from '../i18n/catalogue';
 import type { Journal, JournalEntry } from '../core/journal';
 import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
-import { listText, listValue } from '../i18n/list';
-import { phrasesValue, type Phrase } from '../i18n/phrase';
+import { listValue } from '../i18n/list';
+import { phraseOf, phrasesValue, phraseValue, type Phrase } from '../i18n/phrase';
+import type { Translator } from '../i18n/translate';
 import type { CliIo } from './command';
 import { terminalGone } from './terminal-input';
 import type { OptionDef } from './options';
@@ -33,13 +34,19 @@ interface ConfirmingCeremony {
   confirmArtefact(witness: string, typed: string): Promise<{ confirmed: ArtefactToConfirm; remaining: number }>;
 }
 
-type Translate = ReturnType<typeof cliTranslator>['t'];
-
-/** How a message names an artefact: the bundle digest (binding N keys), or a wrapping key's fingerprint. */
-function artefactText(t: Translate, kind: ArtefactToConfirm['kind'], keyIds: readonly string[]): string {
+/**
+ * How a message names an artefact: the bundle digest (binding N keys), or a wrapping key's fingerprint;
+ * a phrase, so a refusal journaled with it reads in the language of whatever shows it (a receipt).
+ */
+function artefactPhrase(kind: ArtefactToConfirm['kind'], keyIds: readonly string[]): Phrase {
   return kind === 'import-parameters-bundle'
-    ? t('witness.artefact.bundle', { count: keyIds.length })
-    : t('witness.artefact.wrapping-key', { keys: listText({ t }, keyIds.map(terminalText)) });
+    ? phraseOf('witness.artefact.bundle', { count: keyIds.length })
+    : phraseOf('witness.artefact.wrapping-key', { keysList: listValue(keyIds.map(terminalText)) });
+}
+
+/** The artefact named in the language of `t`'s translator (a prompt, a summary line). */
+function artefactText(tr: Translator, kind: ArtefactToConfirm['kind'], keyIds: readonly string[]): string {
+  return tr.message(artefactPhrase(kind, keyIds));
 }
 
 /**
@@ -215,14 +222,14 @@ export async function confirmInteractively(
   terminal: boolean,
   echo?: TerminalEcho,
 ): Promise<void> {
-  const { t } = cliTranslator(io);
+  const tr = cliTranslator(io);
+  const { t } = tr;
   const reader = lineReader(input, terminal, echo);
   try {
     for (const artefact of ceremony.artefactsToConfirm()) {
-      const text = artefactText(t, artefact.kind, artefact.keyIds);
       if (artefact.kind === 'import-parameters-bundle') io.stdout(t('witness.prompt.bundle-intro'));
       else {
-        io.stdout(t('witness.prompt.intro', { artefactText: text }));
+        io.stdout(t('witness.prompt.intro', { artefactText: artefactText(tr, artefact.kind, artefact.keyIds) }));
         io.stdout(`  ${artefact.shown ?? ''}`);
       }
       for (const witness of artefact.pending) {
@@ -231,7 +238,10 @@ export async function confirmInteractively(
           io.stdout(t('witness.prompt.ask', { witness: shownName }));
           const line = await reader.next();
           if (line === undefined)
-            throw new KeyferryError('WITNESS_INPUT_ENDED', { witness: shownName, artefactText: text });
+            throw new KeyferryError('WITNESS_INPUT_ENDED', {
+              witness: shownName,
+              artefactPhrase: phraseValue(artefactPhrase(artefact.kind, artefact.keyIds)),
+            });
           if (echo && line.trim() !== '') {
             eraseTyped(echo, line);
             io.stdout(t('witness.prompt.typed-hidden', { witness: shownName }));
@@ -264,14 +274,13 @@ export async function confirmInteractively(
 }
 
 /** Refuses to go on while any witness has not confirmed any artefact (naming who). */
-export function requireEveryWitness(ceremony: ConfirmingCeremony, io: CliIo): void {
+export function requireEveryWitness(ceremony: ConfirmingCeremony): void {
   const missing = ceremony.artefactsToConfirm().find((a) => a.pending.length > 0);
   if (!missing) return;
-  const { t } = cliTranslator(io);
   throw new KeyferryError('WITNESS_CONFIRMATION_MISSING', {
     count: missing.pending.length,
     pendingList: listValue(missing.pending.map(terminalText)),
-    artefactText: artefactText(t, missing.kind, missing.keyIds),
+    artefactPhrase: phraseValue(artefactPhrase(missing.kind, missing.keyIds)),
   });
 }
 
@@ -282,7 +291,8 @@ function stringList(entry: JournalEntry, field: string): string[] {
 
 /** One line per confirmation the journal holds from `fromSeq` on: who, what, which entry. */
 export function confirmationLinesFromJournal(journal: Journal, fromSeq: number, io: CliIo): string[] {
-  const { t } = cliTranslator(io);
+  const tr = cliTranslator(io);
+  const { t } = tr;
   return journal.entries
     .filter((e) => e.seq >= fromSeq && e.event === 'witness.confirmed')
     .map((e) => {
@@ -290,7 +300,7 @@ export function confirmationLinesFromJournal(journal: Journal, fromSeq: number, 
       const digest = typeof e.data.digest === 'string' ? e.data.digest : '';
       const values = {
         witness: terminalText(e.actor),
-        artefactText: artefactText(t, kind, stringList(e, 'keyIds')),
+        artefactText: artefactText(tr, kind, stringList(e, 'keyIds')),
         digest: groupHex(digest),
         seq: e.seq,
       };
@@ -315,7 +325,7 @@ export async function confirmAsEveryWitness(
   const typed = parseWitnessConfirms(given);
   if (typed.length > 0) await confirmGiven(ceremony, typed);
   else if (process.stdin.isTTY) await confirmInteractively(ceremony, io, process.stdin, true, process.stdout);
-  requireEveryWitness(ceremony, io);
+  requireEveryWitness(ceremony);
   for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
 }
 

@@ -280,19 +280,22 @@ function withPhraseTexts(
         out[name] = renderOne(parsed) ?? value;
       } else if (Array.isArray(parsed)) {
         const texts = parsed.map((p) => renderOne(p) ?? '');
-        // Named things (keys, each with its region) are a list; anything else, clauses.
-        const separator = name.endsWith('ListPhrases')
-          ? messageText(locale, 'list.separator')
-          : locale === 'zh-CN'
-            ? '；'
-            : '; ';
-        out[name] = texts.join(separator);
+        out[name] = texts.join(phrasesSeparator(locale, name));
       }
     } catch {
       // Not a phrase: shown as it is.
     }
   }
   return out;
+}
+
+/**
+ * What joins the phrases of a `…Phrases` value in `locale`: named things (`…ListPhrases`: keys, each
+ * with its region) as the language lists them (`, ` / `、`); anything else as clauses (`; ` / `；`).
+ */
+export function phrasesSeparator(locale: DisplayLocale, name: string): string {
+  if (name.endsWith('ListPhrases')) return messageText(locale, 'list.separator');
+  return locale === 'zh-CN' ? '；' : '; ';
 }
 
 /** Values named `…List` (`listValue` in i18n/list.ts) joined with the language's list separator. */

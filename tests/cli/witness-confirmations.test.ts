@@ -16,6 +16,7 @@ import {
 } from '../../src-main/cli/witness-confirmations';
 import type { CliIo } from '../../src-main/cli/command';
 import { translator } from '../../src-main/i18n/translate';
+import type { KeyferryError } from '../../src-main/core/errors';
 import { createFixture, onlineDayOne, type Fixture } from '../core/ceremony/ceremony-fixture';
 import { parametersDigestOf, slipInGroup } from '../core/ceremony/witness-helpers';
 
@@ -81,7 +82,7 @@ describe('witness confirmations on the command line', () => {
     ]);
     expect(issued).toHaveLength(2);
     expect(await confirmations()).toEqual(['Ben']);
-    expect(() => requireEveryWitness(air, io())).toThrow(/Witness Chloé has not confirmed/);
+    expect(() => requireEveryWitness(air)).toThrow(/Witness Chloé has not confirmed/);
     expect(air.state).toBe('parameters-read');
   });
 
@@ -89,10 +90,14 @@ describe('witness confirmations on the command line', () => {
     const { air } = await ceremonyAtConfirmations();
     const input = new PassThrough();
     input.end('\n');
-    await expect(confirmInteractively(air, io(), input, false)).rejects.toMatchObject({
-      code: 'WITNESS_INPUT_ENDED',
-    });
+    const ended = confirmInteractively(air, io(), input, false);
+    await expect(ended).rejects.toMatchObject({ code: 'WITNESS_INPUT_ENDED' });
     expect(await confirmations()).toEqual([]);
+    // What the refusal journals reads in the language of whoever shows it (a receipt), not the session's.
+    const problem = ((await ended.catch((e: unknown) => e)) as KeyferryError).toProblem();
+    expect(translator('zh-CN').problem(problem).message).toBe(
+      '在 Ben 确认导入参数包摘要（它约束 1 个密钥的包装密钥和导入令牌）之前输入就结束了；没有为 Ben 记录任何内容。尚未生成任何密钥材料。',
+    );
   });
 
   it('on a terminal shows what a witness types while they type it, then erases it before the next witness is asked', async () => {
@@ -203,7 +208,7 @@ describe('witness confirmations on the command line', () => {
     const { air, journal, digest, issued } = await ceremonyAtConfirmations();
     const fromSeq = journal.count + 1;
     await confirmGiven(air, parseWitnessConfirms([`Ben=${digest}`]));
-    expect(() => requireEveryWitness(air, io())).toThrow(
+    expect(() => requireEveryWitness(air)).toThrow(
       /Witness Chloé has not confirmed the import-parameters bundle digest .*nobody can be skipped/,
     );
     await expect(air.generateMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
@@ -218,7 +223,7 @@ describe('witness confirmations on the command line', () => {
       confirmGiven(air, parseWitnessConfirms([`Chloé=${issued[0]?.wrappingKeyFingerprint as string}`])),
     ).rejects.toMatchObject({ code: 'WITNESS_TYPED_FINGERPRINT' });
     await confirmGiven(air, parseWitnessConfirms([`Chloé=${digest}`]));
-    requireEveryWitness(air, io());
+    requireEveryWitness(air);
     expect(air.state).toBe('fingerprints-confirmed');
     const lines = confirmationLinesFromJournal(journal, fromSeq, io());
     expect(lines).toEqual([

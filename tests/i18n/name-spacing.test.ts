@@ -58,7 +58,7 @@ describe('people named in Chinese text', () => {
     const pending = zh.t('problem.WITNESS_CONFIRMATION_MISSING', {
       count: 2,
       pendingList: listValue(['钱磊', '孙丽']),
-      artefactText: '',
+      artefactPhrase: '',
     });
     expect(pending).toContain('见证人钱磊、孙丽尚未确认');
     const custody = zh.t('bundle.custody', {

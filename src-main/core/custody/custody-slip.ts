@@ -68,6 +68,8 @@ type Fact = [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain' | 'prose'];
 export interface SlipContext {
   readonly title?: string | undefined;
   readonly splitAt: Date;
+  /** The keys the set's materials serve, when more than its materials (a replica group's keys share one). */
+  readonly keys?: number;
 }
 
 /** The ceremony's facts of `context`, after its id. */
@@ -79,12 +81,24 @@ function contextFacts(context: SlipContext | undefined): Fact[] {
   ];
 }
 
+/**
+ * How many keys a set's backup serves: its materials, and the keys they serve where a replica group's
+ * keys share one (a trial's slip said "2 keys" of a set of 3).
+ */
+function setKeysValue(materials: number, keys: number | undefined): ReceiptPhrase {
+  const grouped = keys !== undefined && keys !== materials;
+  return {
+    key: 'slip.set.keysValue',
+    values: { count: materials, grouped: grouped ? 'yes' : 'no', keys: keys ?? materials },
+  };
+}
+
 /** A set share's facts: one share of the ceremony's backup key, for every key of the ceremony. */
 function setFacts(share: SetShare, context: SlipContext | undefined): Fact[] {
   return [
     [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
     ...contextFacts(context),
-    [{ key: 'slip.set.keys' }, { key: 'slip.set.keysValue', values: { count: share.keyCount } }, 'plain'],
+    [{ key: 'slip.set.keys' }, setKeysValue(share.keyCount, context?.keys), 'plain'],
     [
       { key: 'slip.share' },
       { key: 'slip.set.shareValue', values: { index: share.index, total: share.n, threshold: share.m } },

@@ -21,7 +21,7 @@ function shortDigest(value: unknown): string {
 }
 
 /** A split's start, journaled before its files (custody-split.ts CUSTODY_SPLIT_STARTED). */
-const CUSTODY_SPLIT_STARTED = 'custody.split-started';
+export const CUSTODY_SPLIT_STARTED = 'custody.split-started';
 
 /** Entries after a custody split that void its set: a withdrawal (done, failed, or the set kept on purpose), or its session stopped (journal/deviations.ts). */
 const WITHDRAWING = new Set(['custody.withdrawn', 'custody.withdraw-failed', 'custody.kept']);

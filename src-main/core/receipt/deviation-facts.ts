@@ -19,7 +19,10 @@ import { ReceiptWords } from './language';
 import type { DeviationReason, ReceiptDeviation } from './types';
 import { compileMessage, translator } from '../../i18n/translate';
 import { isMessageKey } from '../../i18n/catalogue';
-import { phraseSchema, phraseValue } from '../../i18n/phrase';
+import { phraseOf, phraseSchema, phrasesValue, phraseValue, type Phrase } from '../../i18n/phrase';
+import { custodySetTag } from '../custody/set-tag';
+import { groupHex } from '../hex-groups';
+import { CUSTODY_SPLIT_STARTED, samePath } from './custodian-lines';
 import type { Locale } from '../../i18n/locale';
 import { ceremonyStateValue, selectCase } from '../../i18n/ceremony-state';
 import { dataFields, fieldLabel, fieldsText, valueText } from '../../i18n/data-fields';
@@ -148,6 +151,37 @@ const CONSEQUENCES = ['lost-after-expiry', 'lost-for-ever'] as const;
  */
 const BETWEEN_STEPS = ['stop=between-steps', 'state=between journaled steps'];
 
+/** The custody set a withdrawal took away: its tag, the entry that began it and its custodians' folders. */
+interface WithdrawnSplit {
+  readonly tag: string;
+  readonly seq: number;
+  readonly holders: readonly { readonly custodian: string; readonly folder: string }[];
+}
+
+const splitHoldersSchema = z.array(z.object({ custodian: z.string(), folder: z.string() }));
+
+/**
+ * The split the withdrawal after `before` took away: the last one begun before it (its
+ * `custody.split-started`, or an older journal's `custody.split`), whose files it removed.
+ */
+function splitWithdrawn(before: readonly JournalEntry[]): WithdrawnSplit | undefined {
+  const split = before.findLast((e) => e.event === CUSTODY_SPLIT_STARTED || e.event === 'custody.split');
+  const digest = split?.data.backupDigest;
+  if (!split || typeof digest !== 'string' || !/^[0-9a-fA-F]{8}/.test(digest)) return undefined;
+  const holders = splitHoldersSchema.safeParse(split.data.holders);
+  return { tag: custodySetTag(digest), seq: split.seq, holders: holders.success ? holders.data : [] };
+}
+
+/** A custodian folder as a withdrawal line names it: with its custodian, when the split names one there. */
+function custodianFolder(folder: string, split: WithdrawnSplit | undefined): Phrase {
+  const custodian = split?.holders.find((h) => samePath(folder, h.folder))?.custodian;
+  return phraseOf('receipt.deviations.custodianFolder', {
+    known: custodian === undefined ? 'no' : 'yes',
+    folder,
+    custodian: custodian ?? '',
+  });
+}
+
 /**
  * Events whose meaning is their name: what the receipt says of them, and the data fields that says
  * (journals written before 2026-12-02 also recorded an English `summary`: the phrase replaces it).
@@ -158,6 +192,7 @@ const EVENT_SAYS: Readonly<
     (
       data: Readonly<Record<string, JsonValue>>,
       seq: number,
+      before: readonly JournalEntry[],
     ) => { note: ReceiptPhrase; fields: readonly string[] } | undefined
   >
 > = {
@@ -167,23 +202,49 @@ const EVENT_SAYS: Readonly<
     note: refusedAct(seq, data, 'deviation'),
     fields: ['artefact', 'code', 'differingGroups', 'index', 'otherBundle', 'source'],
   }),
+  // A failed step named in words, not as the code it was journaled as ("Step: import-key-material").
+  'step.failed': (data) =>
+    typeof data.step === 'string'
+      ? { note: phrase('receipt.deviations.failedStep', { step: selectCase(data.step) }), fields: ['step'] }
+      : undefined,
+  // A bundle withdrawn with no manifest in its folder: the digest journaled beside "manifestWritten: false"
+  // is the one the manifest was to have (never written), or one written and since taken away.
+  'wrapped-bundle.withdrawn': (data, _seq, before) => {
+    const digest = data.manifestSha256;
+    if (data.manifestWritten !== false || typeof digest !== 'string') return undefined;
+    const completed = before.findLast(
+      (e) => e.event === 'wrapped-bundle.completed' && e.data.manifestSha256 === digest,
+    );
+    return {
+      note: phrase('receipt.deviations.manifestNotThere', {
+        written: completed ? 'taken' : 'never',
+        digest: groupHex(digest),
+        seq: completed?.seq ?? 0,
+      }),
+      fields: ['manifestWritten', 'manifestRenamed', 'manifestSha256'],
+    };
+  },
   'warning.network-allowed': (data) => ({
     note: phrase('receipt.deviations.networkAllowed', { interfacesList: listValue(stringList(data.interfaces)) }),
     fields: ['summary', 'interfaces'],
   }),
   // The custody files a stopped session wrote, and the custodian folders it made, removed (not "Files removed: 0").
-  'custody.withdrawn': (data) => {
+  'custody.withdrawn': (data, _seq, before) => {
     const { removedFiles } = data;
     if (typeof removedFiles !== 'number') return undefined;
-    const folders = stringList(data.folders);
-    const made = stringList(data.removedFolders);
+    const split = splitWithdrawn(before);
+    const folders = (list: JsonValue | undefined) =>
+      phrasesValue(stringList(list).map((f) => custodianFolder(f, split)));
     return {
       note: phrase('receipt.deviations.custodyWithdrawn', {
         files: removedFiles,
-        folders: folders.length,
-        foldersList: listValue(folders),
-        made: made.length,
-        madeList: listValue(made),
+        folders: stringList(data.folders).length,
+        foldersListPhrases: folders(data.folders),
+        made: stringList(data.removedFolders).length,
+        madeListPhrases: folders(data.removedFolders),
+        set: split ? 'named' : 'unknown',
+        setTag: split?.tag ?? '',
+        splitSeq: split?.seq ?? 0,
       }),
       fields: ['removedFiles', 'folders', 'removedFolders'],
     };
@@ -251,9 +312,10 @@ function deviationNotes(
   seq: number,
   finishedAfter: readonly number[],
   wipedAsWrapped: WipedAsWrapped,
+  before: readonly JournalEntry[],
   stepBefore?: JournalEntry,
 ): { notes: ReceiptPhrase[]; fields: string[] } {
-  const byEvent = EVENT_SAYS[event]?.(data, seq);
+  const byEvent = EVENT_SAYS[event]?.(data, seq, before);
   const notes: ReceiptPhrase[] = byEvent ? [byEvent.note] : [];
   const fields: string[] = byEvent ? [...byEvent.fields] : [];
   for (const name of Object.keys(data).sort()) {
@@ -290,7 +352,7 @@ function deviationNotes(
       const named = [...new Set([...wipedAsWrapped.keyIds, ...stringList(data.wipedKeyIds)])];
       // Nothing wiped: no material was ever held (a refusal before any, such as the preflight's), so
       // nothing is said of wiping ("0 keys wiped" read as if something had been).
-      if (value + wipedAsWrapped.keys > 0)
+      if (value + wipedAsWrapped.keys > 0 && wipedAsWrapped.namedAt === undefined)
         notes.push(
           phrase('receipt.deviations.keysWiped', {
             total: value + wipedAsWrapped.keys,
@@ -301,7 +363,7 @@ function deviationNotes(
             named: named.length,
             // An older build journaled the stop's keys as a count: those the journal cannot name, said as such.
             unnamed: Math.max(0, value + wipedAsWrapped.keys - named.length),
-            keysList: wipedKeysList(named, wipedAsWrapped.aliases),
+            keysListPhrases: wipedKeysPhrases(named, wipedAsWrapped.aliases),
           }),
         );
       fields.push('wipedKeyIds');
@@ -361,16 +423,19 @@ interface WipedAsWrapped {
   readonly keyIds: readonly string[];
   /** Each key's alias by key id, as the session's last `parameters.read` recorded them. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** The session's `ceremony.interrupted` entry, which names these keys already (for its `ceremony.abandoned`). */
+  readonly namedAt?: number;
 }
 
 const readKeysSchema = z.array(z.object({ keyId: z.string(), alias: z.string() }));
 
-/** The keys of `keyIds` as the receipt names them: `alias (key id)`, or the id alone where no alias is recorded. */
-function wipedKeysList(keyIds: readonly string[], aliases: ReadonlyMap<string, string>): string {
-  return listValue(
+/** The keys of `keyIds` as the receipt names them, in its language: `alias (key id)`, or the id alone where no alias is recorded. */
+function wipedKeysPhrases(keyIds: readonly string[], aliases: ReadonlyMap<string, string>): string {
+  return phrasesValue(
     keyIds.map((keyId) => {
       const alias = aliases.get(keyId);
-      return alias === undefined || alias === keyId ? keyId : `${alias} (${keyId})`;
+      const named = alias !== undefined && alias !== keyId;
+      return phraseOf('receipt.deviations.wipedKey', { named: named ? 'yes' : 'no', alias: alias ?? '', keyId });
     }),
   );
 }
@@ -383,11 +448,21 @@ function wipedKeysList(keyIds: readonly string[], aliases: ReadonlyMap<string, s
 function wipedAsWrappedBefore(entries: readonly JournalEntry[], stop: JournalEntry): WipedAsWrapped {
   const before = entries.slice(0, entries.indexOf(stop));
   const session = before.slice(before.findLastIndex((e) => e.event === 'ceremony.session-started') + 1);
+  // A stop is journaled twice (session-stop.ts): interrupted, then abandoned once withdrawn, both
+  // with what it wiped; the keys are named under the stop alone (a tally would count them twice).
+  const namedAt =
+    stop.event === 'ceremony.abandoned' ? session.findLast((e) => e.event === INTERRUPTED_EVENT)?.seq : undefined;
   const wiped = session.filter((e) => e.event === 'material.wiped');
   const keys = new Set(wiped.flatMap((e) => stringList(e.data.keyIds)));
   const read = readKeysSchema.safeParse(before.findLast((e) => e.event === 'parameters.read')?.data.keys);
   const aliases = new Map((read.success ? read.data : []).map((k) => [k.keyId, k.alias]));
-  return { keys: keys.size, entries: wiped.map((e) => e.seq), keyIds: [...keys], aliases };
+  return {
+    keys: keys.size,
+    entries: wiped.map((e) => e.seq),
+    keyIds: [...keys],
+    aliases,
+    ...(namedAt === undefined ? {} : { namedAt }),
+  };
 }
 
 /**
@@ -408,6 +483,7 @@ export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDevi
       entry.seq,
       finishedAfterStop(entries, entry),
       wipedAsWrappedBefore(entries, entry),
+      entries.slice(0, entries.indexOf(entry)),
       stepBeforeStop(entries, entry),
     );
     const rest = Object.fromEntries(Object.entries(reasonless).filter(([name]) => !fields.includes(name)));

@@ -31,6 +31,7 @@ const NOT_APPLICABLE = phrase('receipt.notApplicable');
 import { formatUtc } from '../../i18n/moment';
 import { isSimulatorEndpoint } from '../loopback-host';
 import { listValue } from '../../i18n/list';
+import { journalEventPhrase } from '../../i18n/journal-events';
 export { formatLocalIn, workstationClock } from '../../i18n/moment';
 
 /** The local time is a value that differs per language: a fact's value is then one phrase per locale. */
@@ -120,6 +121,17 @@ function numberingFact(n: ReceiptNumbering): Fact {
 export function deviationKindPhrase(kind: string): ReceiptPhrase | string {
   const key = `receipt.deviationKind.${kind}`;
   return isMessageKey(key) ? phrase(key) : kind;
+}
+
+/**
+ * Events whose kind on paper already names them (`step.failed` is a "Failed step"): a deviation's
+ * line gives the kind and the event's code, not its name again ("步骤失败，步骤失败").
+ */
+const KIND_NAMES_EVENT: ReadonlySet<string> = new Set(['step.failed']);
+
+/** The name a deviation's line gives its event beside its kind, or undefined when the kind names it. */
+export function deviationEventPhrase(event: string): ReceiptPhrase | undefined {
+  return KIND_NAMES_EVENT.has(event) ? undefined : journalEventPhrase(event);
 }
 
 /**

@@ -10,7 +10,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import { z } from 'zod';
 import { isMessageKey, type MessageKey, type PlainValues, type ValuesArg } from '../../i18n/catalogue';
 import { htmlLang, type Locale } from '../../i18n/locale';
-import { nestedPhrase, translator } from '../../i18n/translate';
+import { nestedPhrase, phrasesSeparator, translator } from '../../i18n/translate';
 import { markedName } from '../../i18n/name-spacing';
 import { escapeHtml, userText, visibleText } from './text-safety';
 import { keepWhole } from './keep-whole';
@@ -64,12 +64,30 @@ function selectors(locale: Locale, key: MessageKey): ReadonlySet<string> {
 
 const MARK = /\uE000(\d+)\uE001/g;
 
+/** `parsed` as a phrase of a known key, else undefined. */
+function knownPhrase(parsed: unknown): ReceiptPhrase | undefined {
+  const held = nestedPhrase(parsed);
+  return held && isMessageKey(held.key) ? { key: held.key, values: held.values } : undefined;
+}
+
 /** The phrase a `…Phrase` value holds (a known key), else undefined. */
 function heldPhrase(name: string, value: string): ReceiptPhrase | undefined {
   if (!name.endsWith('Phrase')) return undefined;
   try {
-    const held = nestedPhrase(JSON.parse(value));
-    return held && isMessageKey(held.key) ? { key: held.key, values: held.values } : undefined;
+    return knownPhrase(JSON.parse(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The phrases a `…Phrases` value holds (known keys only), else undefined. */
+function heldPhrases(name: string, value: string): ReceiptPhrase[] | undefined {
+  if (!name.endsWith('Phrases')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed)) return undefined;
+    const held = parsed.map(knownPhrase);
+    return held.every((h) => h !== undefined) ? held : undefined;
   } catch {
     return undefined;
   }
@@ -88,12 +106,19 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
   for (const [name, value] of Object.entries(values ?? {})) {
     if (typeof value === 'string' && !branch.has(name)) {
       const held = heldPhrase(name, value);
+      const heldList = heldPhrases(name, value);
       const items = isListName(name) ? listItems(value) : undefined;
       // A person's name keeps its place in the sentence's spacing by its own edges (name-spacing.ts).
       const stand = `\uE000${placed.length}\uE001`;
       marked[name] = locale === 'zh-CN' ? markedName(name, stand, items ? items.join(' ') : value) : stand;
       placed.push(
-        held ? htmlIn(locale, held.key, held.values) : items ? listText(tr, items.map(userText)) : userText(value),
+        held
+          ? htmlIn(locale, held.key, held.values)
+          : heldList
+            ? heldList.map((p) => htmlIn(locale, p.key, p.values)).join(escapeHtml(phrasesSeparator(locale, name)))
+            : items
+              ? listText(tr, items.map(userText))
+              : userText(value),
       );
     } else marked[name] = typeof value === 'string' ? visibleText(value) : value; // a select's `other` may print it
   }
@@ -108,12 +133,15 @@ function visibleValues(values: PlainValues | undefined): Record<string, string |
     if (typeof value !== 'string') out[name] = value;
     else {
       const held = heldPhrase(name, value);
+      const heldList = heldPhrases(name, value);
       const items = isListName(name) ? listItems(value) : undefined;
       out[name] = held
         ? JSON.stringify({ key: held.key, values: visibleValues(held.values) })
-        : items
-          ? listValue(items.map(visibleText))
-          : visibleText(value);
+        : heldList
+          ? JSON.stringify(heldList.map((p) => ({ key: p.key, values: visibleValues(p.values) })))
+          : items
+            ? listValue(items.map(visibleText))
+            : visibleText(value);
     }
   }
   return out;

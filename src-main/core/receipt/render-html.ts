@@ -7,6 +7,7 @@
  */
 import {
   LOCAL_TIME,
+  deviationEventPhrase,
   deviationKindPhrase,
   formatLocalIn,
   phrase,
@@ -44,7 +45,6 @@ import { escapeHtml, userText } from './text-safety';
 import type { DeviationReason, ReceiptDeviation, ReceiptInput, ReceiptKey } from './types';
 import { deviationDetailsText, deviationReasonText } from './deviation-facts';
 import { momentText } from '../../i18n/moment';
-import { journalEventPhrase } from '../../i18n/journal-events';
 import { phraseValue } from '../../i18n/phrase';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';
@@ -190,7 +190,8 @@ const HTML_SECTIONS: SectionRenderers<string, HtmlContext> = {
     const rows = deviations
       .map((d) => {
         const kind = deviationKindPhrase(d.kind);
-        return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br>${w.phraseHtml(journalEventPhrase(d.event))} <code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
+        const label = deviationEventPhrase(d.event);
+        return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br>${label ? `${w.phraseHtml(label)} ` : ''}<code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
       })
       .join('\n');
     return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>

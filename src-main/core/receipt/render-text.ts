@@ -8,6 +8,7 @@ import type { Locale } from '../../i18n/locale';
 import { joinSentences } from '../../i18n/translate';
 import {
   LOCAL_TIME,
+  deviationEventPhrase,
   deviationKindPhrase,
   formatLocalIn,
   phrase,
@@ -41,7 +42,6 @@ import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
 import { deviationDetailsText, deviationReasonText } from './deviation-facts';
 import { momentText } from '../../i18n/moment';
-import { journalEventPhrase } from '../../i18n/journal-events';
 import { phraseValue } from '../../i18n/phrase';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
@@ -170,9 +170,19 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       ...wrap(t('receipt.deviations.lead'), 74, '  '),
       ...deviations.flatMap((d) => {
         const kind = deviationKindPhrase(d.kind);
+        const kindText = typeof kind === 'string' ? visibleText(kind) : p(kind);
+        const label = deviationEventPhrase(d.event);
+        const entry = label
+          ? t('receipt.deviations.textEntry', {
+              seq: d.seq,
+              kind: kindText,
+              eventLabel: p(label),
+              event: visibleText(d.event),
+            })
+          : t('receipt.deviations.textEntryKindOnly', { seq: d.seq, kind: kindText, event: visibleText(d.event) });
         return [
           '',
-          `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), eventLabel: p(journalEventPhrase(d.event)), event: visibleText(d.event) })}`,
+          `  ! ${entry}`,
           `    ${t('receipt.deviations.whenAndWho', { when: momentText(locale, d.time, input.clock), who: visibleText(d.actor) })}`,
           ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
           ...(d.notes ?? []).flatMap((note) => wrap(p(note), 72, '    ')),

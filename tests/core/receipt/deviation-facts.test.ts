@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
+import { journaledKmsCall } from '../../../src-main/core/ceremony/online/step-context';
+import { KeyferryError } from '../../../src-main/core/errors';
 import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
@@ -125,6 +127,48 @@ describe('deviation data on receipts', () => {
     await journal.close();
     const zh = deviationsOf(renderReceiptText(receiptOf(older), { language: 'zh-CN' }), zhCN).replace(/\n\s+/g, ' ');
     expect(zh).toContain(`日志记录的原文：“${said}”`);
+  });
+
+  it('a witness refusal journaled by an older build with its artefact as English text prints that text as recorded', async () => {
+    const journal = await openJournal(path.join(f.dir, 'older-refusal.jsonl'), { create: true });
+    const said =
+      'Witness Chloé has not confirmed the import-parameters bundle digest (it binds the wrapping keys and import tokens of 1 key); every named witness confirms for themselves and nobody can be skipped. No material exists yet.';
+    await journal.append('Ana', 'ceremony.abandoned', {
+      code: 'WITNESS_CONFIRMATION_MISSING',
+      reason: said,
+      values: {
+        count: 1,
+        pendingList: '["Chloé"]',
+        artefactText: 'the import-parameters bundle digest (it binds the wrapping keys and import tokens of 1 key)',
+      },
+    });
+    const older = journal.entries;
+    await journal.close();
+    const zh = deviationsOf(renderReceiptText(receiptOf(older), { language: 'zh-CN' }), zhCN).replace(/\n\s+/g, ' ');
+    expect(zh).toContain(`日志记录的原文：“${said}”`);
+    expect(zh).not.toContain('{artefactPhrase}');
+  });
+
+  // Attack round: "步骤失败，步骤失败（step.failed）" and "Step: import-key-material" on the receipt.
+  it('a failed KMS call reads as its kind once and names the step in words, in both languages', async () => {
+    const journal = await openJournal(path.join(f.dir, 'failed-step.jsonl'), { create: true });
+    const refused = journaledKmsCall(journal, 'Alan', 'import-key-material', keyId, () =>
+      Promise.reject(new KeyferryError('KMS_CONNECTION_REFUSED', { host: '127.0.0.1:47150' })),
+    );
+    await expect(refused).rejects.toMatchObject({ code: 'KMS_CONNECTION_REFUSED' });
+    const failed = journal.entries;
+    await journal.close();
+    const zh = deviationsOf(renderReceiptText(receiptOf(failed), { language: 'zh-CN' }), zhCN);
+    expect(zh).toContain('! 条目 1：步骤失败（step.failed）');
+    expect(zh.replace(/\s+/g, '')).toContain('失败的步骤：导入密钥材料（KMS调用import-key-material）。');
+    expect(zh).not.toContain('步骤：import-key-material');
+    const english = deviationsOf(renderReceiptText(receiptOf(failed), { language: 'en' }), en);
+    expect(english).toContain('! Entry 1: Failed step (step.failed)');
+    expect(english.replace(/\s+/g, ' ')).toContain(
+      'The step that failed: importing the key material (KMS call import-key-material).',
+    );
+    const html = renderReceiptHtml(receiptOf(failed), { language: 'zh-CN' });
+    expect(html).toContain('<strong>步骤失败</strong><br><code><bdi>step.failed</bdi></code>');
   });
 
   it('a refused wrapped bundle says who made it in words, and leaves out an empty list (walker F7)', async () => {

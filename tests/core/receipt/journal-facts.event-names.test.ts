@@ -39,7 +39,7 @@ describe('the operator’s records on a receipt', () => {
     const chinese = records.map((r) => ReceiptWords.phraseText('zh-CN', r));
     const english = records.map((r) => ReceiptWords.phraseText('en', r));
     expect(chinese).toContain('条目 3：警告：已允许联网');
-    expect(chinese).toContain('条目 4：警告：托管份额位于同一卷');
+    expect(chinese).toContain('条目 4：警告：保管份额位于同一卷');
     expect(english).toContain('entry 3: Warning: network allowed');
     for (const line of [...chinese, ...english]) expect(line).not.toMatch(/warning\.|network-allowed|same-volume/);
     // A digest the entry holds is said to be one (a trial read "refused C245 …" as unexplained).

@@ -41,6 +41,8 @@ export interface CustodySplitSession {
 
 export class CustodySplitStep {
   readonly #results = new Map<string, CustodyResult>();
+  /** Each replica's custody: its primary's split (one material for the group). */
+  readonly #replicas = new Map<string, CustodyResult>();
   /** What the split wrote onto the custodians' media: removed again if the session stops unfinished. */
   readonly #writes: CustodyWritesLog = newCreatedRecord();
 
@@ -68,13 +70,23 @@ export class CustodySplitStep {
       // Custody covers each replica group once: its one material, under its primary's key id.
       materialOwners(session.parameters),
       session.vault,
-      { ...request, language: request.language ?? session.language, slipContext: session.slipContext },
+      {
+        ...request,
+        language: request.language ?? session.language,
+        // Each slip counts the materials and the keys they serve (a replica shares its primary's).
+        slipContext: { ...session.slipContext, keys: session.parameters.length },
+      },
       session.journal,
       session.operator,
       this.#writes,
       session.onProgress,
     );
     for (const r of results) this.#results.set(r.keyId, r);
+    // A replica is kept by its primary's shares: the receipt's custody section names it with them.
+    for (const p of session.parameters) {
+      const owner = p.replicaOf === undefined ? undefined : this.#results.get(p.replicaOf);
+      if (owner) this.#replicas.set(p.keyId, owner);
+    }
     return results;
   }
 
@@ -92,9 +104,9 @@ export class CustodySplitStep {
     };
   }
 
-  /** Each split key's custody section on the receipt, by key id. */
+  /** Each split key's custody section on the receipt, by key id (a replica's: its primary's). */
   receiptCustody(): Map<string, ReceiptCustody> {
-    return new Map([...this.#results].map(([keyId, result]) => [keyId, receiptCustodyOf(result)]));
+    return new Map([...this.#results, ...this.#replicas].map(([keyId, result]) => [keyId, receiptCustodyOf(result)]));
   }
 
   /** A stopped session's custody files removed again (custody-split.ts withdrawCustodySplit). */

@@ -233,7 +233,10 @@ export async function withdrawCustodySplit(
     removedFiles: withdrawn.removedFiles,
     // The folders it had made, gone again: a stop before any file went in removes only those (a trial's
     // receipt said "Files removed: 0" of folders it had made and removed).
-    ...(withdrawn.removedFolders.length > 0 ? { removedFolders: [...withdrawn.removedFolders] } : {}),
+    // In the order they were made (they are removed innermost first; a receipt listed them backwards).
+    ...(withdrawn.removedFolders.length > 0
+      ? { removedFolders: writes.createdFolders.filter((f) => withdrawn.removedFolders.includes(f)) }
+      : {}),
     ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
     ...(withdrawn.movedFiles.length > 0 ? { movedFiles: [...withdrawn.movedFiles] } : {}),
   });

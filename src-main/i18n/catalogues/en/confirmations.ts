@@ -104,7 +104,7 @@ export const enConfirmations = {
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
     '{surface, select, app {Compare the import-parameters bundle digest on the online workstation with the bundle carried here: read it aloud again there as its journal recorded it (its Journal screen, at the entry that wrote the bundle: Manifest SHA-256), not from the bundle on the media, which may be the one that changed. When they agree, start this side again in a new session (the button where the screen says the session stopped), where every witness types the digest again (the refused values and the stop stay in the journal); otherwise fetch new import parameters on the online workstation.} other {Compare the import-parameters bundle digest on the online workstation with the bundle carried here: read it aloud again there as its journal recorded it (keyferry online status prints it; not from the bundle on the media, which may be the one that changed), and check the bundle here with keyferry bundle verify DIR --expect-digest "…" as heard. When they agree, start this side again (in the app: a new session, from the button where the screen says the session stopped; the refused values stay in the journal); otherwise fetch new parameters.}}',
   'problem.WITNESS_CONFIRMATION_MISSING':
-    '{count, plural, one {Witness {pendingList} has} other {Witnesses {pendingList} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
+    '{count, plural, one {Witness {pendingList} has} other {Witnesses {pendingList} have}} not confirmed {artefactPhrase}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
     'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=VALUE" once per witness (once per witness and fingerprint for console files).',
   'problem.WITNESS_CONFIRMS_MALFORMED':
@@ -125,13 +125,13 @@ export const enConfirmations = {
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
     'Each witness types the import-parameters bundle digest for themselves: --witness-confirms "NAME=DIGEST" once per --witness, or type it when asked on a terminal.',
   'problem.WITNESS_INPUT_ENDED':
-    'The input ended before {witness} confirmed {artefactText}; nothing was recorded for {witness}. No material exists yet.',
+    'The input ended before {witness} confirmed {artefactPhrase}; nothing was recorded for {witness}. No material exists yet.',
   'problem.WITNESS_INPUT_ENDED.next':
     'Run the command again on a terminal so every witness can type, or give --witness-confirms "NAME=DIGEST" once per witness.',
 
   'witness.artefact.bundle':
     'the import-parameters bundle digest (it binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}})',
-  'witness.artefact.wrapping-key': 'the wrapping-key fingerprint of key(s) {keys}',
+  'witness.artefact.wrapping-key': 'the wrapping-key fingerprint of key(s) {keysList}',
   'witness.prompt.intro': 'Each witness now compares {artefactText} aloud with the online workstation and types it:',
   'witness.prompt.bundle-intro':
     'The online workstation reads its IMPORT-PARAMETERS BUNDLE DIGEST aloud (16 groups of four, printed by keyferry online params). It is not shown here: each witness types it as heard, and the bundle read here must have exactly that digest.',

@@ -96,7 +96,7 @@ export const enCustodySet = {
     'Check each share against its custodian’s printed slip, or use other custodians’ shares.',
   'slip.set.keys': 'Keys',
   'slip.set.keysValue':
-    '{count, plural, one {# key} other {# keys}}: the keys its session wrapped, encrypted in the backup file',
+    '{grouped, select, yes {{count, plural, one {# key material} other {# key materials}} for {keys} keys (the keys of a replica group share one): the material its session wrapped, encrypted in the backup file} other {{count, plural, one {# key} other {# keys}}: the keys its session wrapped, encrypted in the backup file}}',
   'slip.set.shareValue':
     '{index} of {total} (any {threshold} shares with the backup file rebuild every key; fewer reveal nothing)',
   'slip.set.backupFile': 'Backup file',

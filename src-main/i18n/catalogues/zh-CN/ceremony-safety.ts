@@ -8,7 +8,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY':
     '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {count, plural, other {# 项}}，例如 {first}；Keyferry 只写入新的或空的文件夹。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next':
-    '请选择新的文件夹名称，然后重新执行此步骤。在弄清该文件夹中的内容之前不要清空它：{role, select, custodian {其中的托管份额文件（keyferry-share-…、keyferry-backup-…）可能是先前的托管集，是已导入密钥的唯一备份；其标签在文件名中，生成它的回执也注明了该标签。} other {其中的材料包（{surface, select, app {应用内无法检查这样的文件夹：可在本工作站上用 keyferry bundle verify FOLDER 查看是哪个} other {keyferry bundle verify FOLDER 可查看是哪个}}）可能仍需携带或导入。}}',
+    '请选择新的文件夹名称，然后重新执行此步骤。在弄清该文件夹中的内容之前不要清空它：{role, select, custodian {其中的保管份额文件（keyferry-share-…、keyferry-backup-…）可能是先前的托管集，是已导入密钥的唯一备份；其标签在文件名中，生成它的回执也注明了该标签。} other {其中的材料包（{surface, select, app {应用内无法检查这样的文件夹：可在本工作站上用 keyferry bundle verify FOLDER 查看是哪个} other {keyferry bundle verify FOLDER 可查看是哪个}}）可能仍需携带或导入。}}',
   'problem.PREFLIGHT_CUSTODIAN_LEFT_SET':
     '保管人 {index} 的文件夹 {folder} 中仍有托管集 {tag} 的 {count, plural, other {# 个文件}}（文件名中带有该标签）{others, plural, =0 {} other {，另有 # 项其他内容}}：该托管集的份额 {share} 在日志条目 {splitSeq} 交给了 {custodian}{found, select, other {} swapped {（在那里找到的份额文件是份额 {sharesFoundList}，而不是份额 {share}：各保管人的介质可能被调换了，请把每个介质交还给它的持有人）}}，属于本日志的第 {session} 个会话（自条目 {fromSeq} 起）；日志条目 {seq} {how, select, kept {记载该托管集被有意保留，未撤回} check {记载这些文件未撤回，删除任何内容之前须先核查} other {记载这些文件未撤回，须手动删除}}。Keyferry 只写入新的或空的文件夹。未生成任何内容。',
   'problem.PREFLIGHT_CUSTODIAN_LEFT_SET.next':

@@ -32,7 +32,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.about.custody-split':
     '将密钥材料拆分为 N 份，其中任意 M 份即可重建（2 <= M <= N <= 16）。第 i 份交给第 i 个 --custodian，\n写入第 i 个 --out 文件夹，旁边附上可打印的凭条（.slip.html 和 .slip.txt）。\n每个 --out 文件夹必须已存在，且各自位于不同的卷上。',
   'cli.about.custody-restore':
-    '用至少 M 份托管份额重建密钥材料：份额文件（--share）和/或根据打印凭条录入的份额\n（--typed，每张凭条一个文本文件），并用每份份额中记录的密钥校验值或公钥指纹加以证明。\n份额不足 M 份、属于其他仪式或密钥的份额、损坏或重复的份额：都会被拒绝，且不写出任何内容\n（带 --bundle 时，日志会记录此次拒绝）。',
+    '用至少 M 份保管份额重建密钥材料：份额文件（--share）和/或根据打印凭条录入的份额\n（--typed，每张凭条一个文本文件），并用每份份额中记录的密钥校验值或公钥指纹加以证明。\n份额不足 M 份、属于其他仪式或密钥的份额、损坏或重复的份额：都会被拒绝，且不写出任何内容\n（带 --bundle 时，日志会记录此次拒绝）。',
   'cli.about.airgap-wrap':
     '仪式的离线侧：每位见证人确认导入参数包摘要，在此生成（或读入、或在 HSM 中生成）密钥材料并包装，\n写出已包装密钥材料包和回执。请给出 --bundle，或改为给出控制台文件：\n--console-wrapping-key、--key-id、--spec 和 --import-token。',
   'cli.about.online-create-key':

@@ -96,7 +96,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
     '{surface, select, app {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（在其“日志”界面中写出参数包的那条记录：清单 SHA-256），不要从移动存储介质上的包读取，它可能正是被改动过的那个。一致后请在新会话中重新开始本端（点击界面上说明会话已停止之处的按钮），每位见证人在其中重新输入摘要（被拒绝的输入值和停止记录仍留在日志中）；否则请在联网工作站上重新获取导入参数。} other {请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上按其日志记录再次朗读摘要（keyferry online status 会打印它；不要从移动存储介质上的包读取，它可能正是被改动过的那个），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包。一致后再重新开始本端（在应用中：从界面说明会话已停止之处的按钮开始新会话；被拒绝的输入值仍留在日志中）；否则请重新获取导入参数。}}',
   'problem.WITNESS_CONFIRMATION_MISSING':
-    '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
+    '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactPhrase}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
     '每位见证人输入从联网工作站朗读的值：在终端上按提示输入，或每位见证人各用一次 --witness-confirms "姓名=值"（控制台文件则每位见证人、每个指纹各一次）。',
   'problem.WITNESS_CONFIRMS_MALFORMED':
@@ -117,12 +117,12 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
     '每位见证人亲自输入导入参数包摘要：每个 --witness 各一次 --witness-confirms "姓名=摘要"，或在终端上按提示输入。',
   'problem.WITNESS_INPUT_ENDED':
-    '在 {witness} 确认{artefactText}之前输入就结束了；没有为 {witness} 记录任何内容。尚未生成任何密钥材料。',
+    '在 {witness} 确认{artefactPhrase}之前输入就结束了；没有为 {witness} 记录任何内容。尚未生成任何密钥材料。',
   'problem.WITNESS_INPUT_ENDED.next':
     '请在终端上重新运行该命令，让每位见证人都能输入；或每位见证人各用一次 --witness-confirms "姓名=摘要"。',
 
   'witness.artefact.bundle': '导入参数包摘要（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）',
-  'witness.artefact.wrapping-key': '密钥 {keys} 的包装密钥指纹',
+  'witness.artefact.wrapping-key': '密钥 {keysList} 的包装密钥指纹',
   'witness.prompt.intro': '现在每位见证人与联网工作站朗读核对{artefactText}，并亲自输入：',
   'witness.prompt.bundle-intro':
     '联网工作站朗读其“导入参数包摘要”（16 组，每组 4 个，由 keyferry online params 打印）。此处不显示该值：每位见证人按听到的内容输入，此处读取的包的摘要必须与之完全相同。',

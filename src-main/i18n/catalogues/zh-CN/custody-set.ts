@@ -78,7 +78,8 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '份额 {sharesList} 未能重建其中记录的备份密钥：至少有一份份额是错误的，尽管其校验和完好。未恢复任何内容。',
   'problem.CUSTODY_SET_KEY_MISMATCH.next': '请将每份份额与其保管人打印的凭条核对，或使用其他保管人的份额。',
   'slip.set.keys': '密钥',
-  'slip.set.keysValue': '{count, plural, other {# 个密钥}}：其会话所包装的密钥，加密保存在备份文件中',
+  'slip.set.keysValue':
+    '{grouped, select, yes {{count} 份密钥材料（{keys} 个密钥；副本组的密钥共用一份）：其会话所包装的密钥材料，加密保存在备份文件中} other {{count, plural, other {# 个密钥}}：其会话所包装的密钥，加密保存在备份文件中}}',
   'slip.set.shareValue':
     '第 {index} 份，共 {total} 份（任意 {threshold} 份加上备份文件可重建全部密钥；少于此数则不泄露任何信息）',
   'slip.set.backupFile': '备份文件',

@@ -40,9 +40,9 @@ export const zhCNHsmApp: { readonly [K in keyof typeof enHsmApp]: string } = {
   'hsm.produce.generate': '在令牌内生成密钥材料',
   'hsm.produce.existing': '从令牌取用密钥材料',
   'hsm.custody-planned':
-    '上一步计划了托管份额。HSM 密钥材料从不离开令牌，因此无法拆分：请取消托管份额、勾选"密钥材料来自 HSM"后重新检查文件夹。',
+    '上一步计划了保管份额。HSM 密钥材料从不离开令牌，因此无法拆分：请取消保管份额、勾选"密钥材料来自 HSM"后重新检查文件夹。',
   'hsm.custody-is-token':
-    '此密钥材料无需备份确认，也没有托管份额：令牌对象（令牌序列号 {serial}）就是它的托管副本。如政策要求第二份副本，请按厂商流程备份令牌。',
+    '此密钥材料无需备份确认，也没有保管份额：令牌对象（令牌序列号 {serial}）就是它的托管副本。如政策要求第二份副本，请按厂商流程备份令牌。',
   'hsm.object-label': '令牌对象 "{label}"',
   'hsm.title': '在见证人确认之前检查 HSM 令牌',
   'hsm.after-folders': '文件夹检查（第 {number} 步）计划从 HSM 获取密钥材料（勾选"密钥材料来自 HSM"）后开放。',
@@ -50,7 +50,7 @@ export const zhCNHsmApp: { readonly [K in keyof typeof enHsmApp]: string } = {
     '文件夹检查没有计划从 HSM 获取密钥材料：没有要检查的令牌。如要使用 HSM，请在文件夹检查中勾选"密钥材料来自 HSM"。',
   'hsm.check-first': '请先检查令牌（第 {number} 步）：密钥材料在该检查接受的令牌内生成或从中取用。',
   'hsm.crashed.unproven': '确认它是该会话的对象之后，可用以下命令手动删除它（该命令会要求输入用户 PIN）：',
-  'preflight.hsm': '密钥材料将来自 HSM（PKCS#11）：由其令牌保存，因此没有托管份额，也无需备份确认',
+  'preflight.hsm': '密钥材料将来自 HSM（PKCS#11）：由其令牌保存，因此没有保管份额，也无需备份确认',
   'setup.wrappingAlgorithm.label': '包装密钥算法（联网端）',
   'setup.wrappingAlgorithm.hint':
     'KMS 用来包装导入内容的算法。除非离线端的 HSM 只支持 SHA-1 的 OAEP，否则请保留 RSAES_OAEP_SHA_256。',

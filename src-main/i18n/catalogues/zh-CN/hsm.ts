@@ -45,7 +45,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_CUSTODY_IS_TOKEN':
     'HSM 中的材料不允许进行 Shamir 保管份额拆分：它从不以明文离开 HSM，因此无法拆分。令牌 {token} 以带标签的令牌对象保存它，这就是它的保管副本。',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    '{surface, select, app {请不要使用保管份额：不设保管份额、勾选“密钥材料将来自 HSM（PKCS#11）：由其令牌保存，因此没有托管份额，也无需备份确认”后重新检查文件夹（“检查文件夹”）；本仪式此前包装时已在令牌中生成的密钥材料，可用“使用令牌中已有的密钥”再次使用。如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。} other {请不要使用保管份额（本仪式此前包装时已在令牌中生成的密钥材料，可在命令行中用 --hsm-existing-keys、在应用中用“使用令牌中已有的密钥”再次使用）；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。}}',
+    '{surface, select, app {请不要使用保管份额：不设保管份额、勾选“密钥材料将来自 HSM（PKCS#11）：由其令牌保存，因此没有保管份额，也无需备份确认”后重新检查文件夹（“检查文件夹”）；本仪式此前包装时已在令牌中生成的密钥材料，可用“使用令牌中已有的密钥”再次使用。如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。} other {请不要使用保管份额（本仪式此前包装时已在令牌中生成的密钥材料，可在命令行中用 --hsm-existing-keys、在应用中用“使用令牌中已有的密钥”再次使用）；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。}}',
   'problem.HSM_MODULE_MISSING': '{path} 处没有 PKCS#11 模块。',
   'problem.HSM_MODULE_MISSING.next': '请给出 HSM 厂商 PKCS#11 库的路径，例如 /usr/lib/softhsm/libsofthsm2.so。',
   'problem.HSM_MODULE_UNLOADABLE': '无法将 {path} 作为 PKCS#11 模块加载：{detail}',

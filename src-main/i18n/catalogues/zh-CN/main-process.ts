@@ -6,7 +6,7 @@ const pathRole =
 const side = '{side, select, online {联网端} restore {托管恢复} other {离线端}}';
 
 export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: string } = {
-  'problem.IPC_BAD_REQUEST': `对 {channel} 的请求无效：{field, select, none {该请求} other {字段 {field} }}{rule, select, missing {缺失} wrongType {的值类型不对} tooShort {短于 {limit, number}} tooLong {长于 {limit, number}} tooSmall {小于 {limit, number}} tooLarge {大于 {limit, number}} badFormat {的格式不符合要求} notOneOf {不是可接受的选项之一} unknownField {包含 Keyferry 不认识的字段} absolutePath {必须是完整路径（以 / 或盘符开头）} controlCharacters {不得包含控制字符} pkcs11Library {必须是 PKCS#11 共享库（.so、.dll 或 .dylib）} shareOrTyped {只能给出份额文件或手工输入的凭条内容之一，不能两者都给} custodyCounts {要求的份额数不得超过保管人数（N 份中任意 M 份，每份一位保管人和一个文件夹）} hsmCustody {不能把 HSM 中的密钥材料拆分为托管份额} other {不被接受}}{more, plural, =0 {} other {（另有 # 个问题）}}。`,
+  'problem.IPC_BAD_REQUEST': `对 {channel} 的请求无效：{field, select, none {该请求} other {字段 {field} }}{rule, select, missing {缺失} wrongType {的值类型不对} tooShort {短于 {limit, number}} tooLong {长于 {limit, number}} tooSmall {小于 {limit, number}} tooLarge {大于 {limit, number}} badFormat {的格式不符合要求} notOneOf {不是可接受的选项之一} unknownField {包含 Keyferry 不认识的字段} absolutePath {必须是完整路径（以 / 或盘符开头）} controlCharacters {不得包含控制字符} pkcs11Library {必须是 PKCS#11 共享库（.so、.dll 或 .dylib）} shareOrTyped {只能给出份额文件或手工输入的凭条内容之一，不能两者都给} custodyCounts {要求的份额数不得超过保管人数（N 份中任意 M 份，每份一位保管人和一个文件夹）} hsmCustody {不能把 HSM 中的密钥材料拆分为保管份额} other {不被接受}}{more, plural, =0 {} other {（另有 # 个问题）}}。`,
   'problem.IPC_BAD_REQUEST.next': '请检查输入的内容，然后重试。',
   'problem.IPC_UNKNOWN_CHANNEL': '应用请求了一个不存在的操作。',
   'problem.IPC_UNKNOWN_CHANNEL.next': '请重新启动 Keyferry；如果再次发生，请连同运行日志一起报告。',
@@ -26,7 +26,7 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'problem.MODE_CEREMONY_STARTED.next':
     '请在此完成或离开该仪式，然后关闭 Keyferry 并重新启动以选择其他模式；其日志保留已完成的内容。',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN':
-    '这是一次演练：其离线端只接受本演练的联网端从内置模拟器获取的导入参数（{own, select, none {本次运行中其联网端尚未启动} other {仪式 {own}}}）。{source, select, console {控制台文件指定的密钥 {other} 不是其中的密钥，可能是真实密钥。} other {{dir} 中的包属于仪式 {other}，可能是一次真实仪式。}}演练允许联网、托管份额位于同一卷以及真实仪式会拒绝的其他捷径，而其包装结果到达真实的联网端时会被当作真实包装。未读取任何内容。',
+    '这是一次演练：其离线端只接受本演练的联网端从内置模拟器获取的导入参数（{own, select, none {本次运行中其联网端尚未启动} other {仪式 {own}}}）。{source, select, console {控制台文件指定的密钥 {other} 不是其中的密钥，可能是真实密钥。} other {{dir} 中的包属于仪式 {other}，可能是一次真实仪式。}}演练允许联网、保管份额位于同一卷以及真实仪式会拒绝的其他捷径，而其包装结果到达真实的联网端时会被当作真实包装。未读取任何内容。',
   'problem.REHEARSAL_BUNDLE_NOT_ITS_OWN.next':
     '要包装真实仪式的参数，请在离线工作站（无网络）上关闭 Keyferry，重新启动并选择“离线工作站”。要进行演练，请{own, select, none {先启动本演练的联网端，然后} other {}}提供本演练联网端写出的内容。',
   'problem.MODE_GUARD_FAILED': `无法启用{mode, select, online {联网} rehearsal {演练} other {离线}}模式的网络防护，因此模式未改变。`,
@@ -101,9 +101,9 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'dialog.pick.read-bundle': '选择移动存储介质上的包文件夹',
   'dialog.pick.write-bundle': '选择写入包的位置（会在其中新建一个文件夹）',
   'dialog.pick.save-receipt': '选择保存回执 PDF 的位置',
-  'dialog.pick.custody-folder': '选择写入托管份额的位置',
+  'dialog.pick.custody-folder': '选择写入保管份额的位置',
   'dialog.pick.material-file': '选择密钥材料文件',
-  'dialog.pick.share-file': '选择托管份额文件',
+  'dialog.pick.share-file': '选择保管份额文件',
   'dialog.pick.backup-file': '选择托管备份文件',
   'dialog.pick.console-file': '选择从云控制台下载的文件',
   'dialog.pick.journal-file': '选择日志文件（.jsonl）',

@@ -9,7 +9,7 @@ export const zhCNProgress: { readonly [K in keyof typeof enProgress]: string } =
   'progress.write-wrapped-bundle': '正在将已包装密钥材料包写入 {dir}',
   'progress.wrapped-bundle-written': '已包装密钥材料包已写入并校验',
   'progress.split-set': '正在将 {keys, plural, other {# 个密钥}}加密到一个托管备份中，并将其密钥拆分为 {shares} 份',
-  'progress.shares-written': '托管份额已写入',
+  'progress.shares-written': '保管份额已写入',
   'progress.replica-connected':
     '以及副本所在区域 {region}：已连接到 {endpoint}（项目 {projectId}，可见 {keys} 个密钥；使用同一凭证）',
   'progress.create-key': '正在创建 {spec} 密钥 {alias}',

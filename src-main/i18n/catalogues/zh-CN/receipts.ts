@@ -52,6 +52,11 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.whenWho': '时间、人员',
   'receipt.deviations.details': '详情（取自日志）',
   'receipt.deviations.textEntry': '条目 {seq}：{kind}，{eventLabel}（{event}）',
+  'receipt.deviations.failedStep':
+    '失败的步骤：{step, select, connect {连接 KMS} writeParametersBundle {写入导入参数包} createKey {创建密钥（KMS 调用 create-key）} describeKey {读取密钥状态（KMS 调用 describe-key）} listKeys {列出密钥（KMS 调用 list-keys）} enableKey {启用密钥（KMS 调用 enable-key）} disableKey {禁用密钥（KMS 调用 disable-key）} scheduleKeyDeletion {计划删除密钥（KMS 调用 schedule-key-deletion）} cancelKeyDeletion {取消删除密钥（KMS 调用 cancel-key-deletion）} getParametersForImport {获取包装密钥和导入令牌（KMS 调用 get-parameters-for-import）} importKeyMaterial {导入密钥材料（KMS 调用 import-key-material）} deleteImportedKeyMaterial {删除已导入的密钥材料（KMS 调用 delete-imported-key-material）} getPublickey {获取公钥（KMS 调用 get-publickey）} encryptData {测试加密（KMS 调用 encrypt-data）} decryptData {测试解密（KMS 调用 decrypt-data）} sign {测试签名（KMS 调用 sign）} verify {验证测试签名（KMS 调用 verify）} other {{step}}}。',
+  'receipt.deviations.textEntryKindOnly': '条目 {seq}：{kind}（{event}）',
+  'receipt.deviations.manifestNotThere':
+    '{written, select, never {该材料包的清单从未写入（清单最后写入，在回执之后），因此该文件夹从来不是完整的材料包；{digest} 是该清单本应有的 SHA-256。} other {该材料包的清单（SHA-256 {digest}）已在日志条目 {seq} 写入，但会话撤回该材料包时它已不在文件夹中：有人移动或删除了它。无论它在何处，该材料包都已撤回：切勿导入。}}',
   'receipt.deviations.details-left-out': ' ……另有 {count} 个值未在此列出：日志条目 {seq} 记录了全部的值。',
   'receipt.deviations.recorded': '日志记录的原文：“{text}”',
   'receipt.deviations.expiryChosen':
@@ -59,14 +64,16 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.state':
     '仪式步骤：{statePhrase}{step, select, none {} other {；在“{stepPhrase}”（条目 {seq}，由 {actor} 记录）之后停止}}',
   'receipt.deviations.keysWiped':
-    '本次尝试擦除的密钥材料：{total} 个密钥{wrapped, plural, =0 {} other {（包装后立即擦除 {wrapped} 个，见{entryCount, plural, other {日志条目}} {entriesList}；停止时仍持有并擦除 {atStop} 个）}}{named, plural, =0 {} other {{unnamed, plural, =0 {；这些密钥是：{keysList}} other {；日志只列出其中 {named} 个：{keysList}（记录停止的版本只记录了其余密钥的数量）}}}}',
+    '本次尝试擦除的密钥材料：{total} 个密钥{wrapped, plural, =0 {} other {（包装后立即擦除 {wrapped} 个，见{entryCount, plural, other {日志条目}} {entriesList}；停止时仍持有并擦除 {atStop} 个）}}{named, plural, =0 {} other {{unnamed, plural, =0 {；这些密钥是：{keysListPhrases}} other {；日志只列出其中 {named} 个：{keysListPhrases}（记录停止的版本只记录了其余密钥的数量）}}}}',
+  'receipt.deviations.wipedKey': '{named, select, yes {{alias}（{keyId}）} other {{keyId}}}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
   'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',
   'receipt.deviations.namedJournalLost':
     '在本日志（{mismatch, select, new {新日志} older {所指定日志的旧副本} other {另一个日志}}）中包装，而不是在{source, select, media {介质上的材料包 {folder} 所属的先前包装所在日志} other {导入参数指定的先前包装所在日志}} {named}（首条记录 {namedFirstEntry}）中；官员声明该日志已丢失（所记录的文字即原因）。{source, select, media {如果联网端曾接收过该日志的材料包，它} other {联网端}}只有在其官员确认后才会导入本次包装，先前包装的材料包绝不可导入。',
   'receipt.deviations.custodyWithdrawn':
-    '{files, plural, =0 {已停止的会话尚未写入任何托管文件} other {已停止的会话已写入的 # 个托管文件（份额、凭条、备份）{folders, plural, =0 {已删除} other {已从 {foldersList} 删除}}}}{made, plural, =0 {。} other {；它创建的 # 个保管人文件夹也已删除：{madeList}。}}',
+    '{files, plural, =0 {已停止的会话尚未写入任何托管文件} other {已停止的会话已写入的 # 个托管文件（份额、凭条、备份）{folders, plural, =0 {已删除} other {已从以下文件夹删除：{foldersListPhrases}}}}}{made, plural, =0 {。} other {；它创建的 # 个保管人文件夹也已删除：{madeListPhrases}。}}{set, select, named {托管集 {setTag}（日志条目 {splitSeq}）已撤回：其任何保管份额都不得保留或出示。} other {}}',
+  'receipt.deviations.custodianFolder': '{known, select, yes {{folder}（保管人 {custodian}）} other {{folder}}}',
   'receipt.deviations.keySkipped':
     '密钥 {alias}（{keyId}）未随已包装密钥材料包 {folder}（摘要 {bundle}）导入：{held, select, same {它已持有这份相同的密钥材料，于 {at, date, moment} 从已包装密钥材料包 {from} 导入（联网日志条目 {seq}）。没有任何损失。} other {它持有其他密钥材料，于 {at, date, moment} 从已包装密钥材料包 {from} 导入（联网日志条目 {seq}），那是一次较晚的包装。本包为此密钥保存的密钥材料永远不会被导入；不要仅凭此行销毁任何托管集。}}{check, select, kcv {未导入的密钥材料的密钥校验值：{value}。} publicKey {未导入的密钥材料的公钥指纹：{value}。} other {}}',
   'receipt.deviations.wrappingAlgorithmChosen':
@@ -83,7 +90,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.role.operator': '操作员',
   'receipt.role.witness': '见证人',
   'receipt.role.custodian': '保管人',
-  'receipt.role.presenter': '出示托管份额者',
+  'receipt.role.presenter': '出示保管份额者',
   'receipt.role.witnessNumbered': '见证人 {n}',
   'receipt.people.heading': '人员',
   'receipt.people.lead': '日志中提到的每个人，以及日志对其所作的记录；“条目 N”为该记录所在的日志行。',
@@ -107,8 +114,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '{where, select, deviation {} other {条目 {seq}：}}键入的是另一个导入参数包的摘要（位于所读参数包旁的 {folder}）；已拒绝',
   'receipt.people.witnessRefusedForm':
     '{where, select, deviation {} other {条目 {seq}：}}键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
-  'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',
-  'receipt.people.shareRefused': '条目 {seq}：出示的托管份额被拒绝',
+  'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的保管份额 {share}',
+  'receipt.people.shareRefused': '条目 {seq}：出示的保管份额被拒绝',
   'receipt.people.event': '条目 {seq}：{eventPhrase}',
   'receipt.people.eventDigest': '条目 {seq}：{eventPhrase}（摘要 {digest}）',
   'receipt.people.holds': '条目 {seq}：持有密钥 {keyId} 的份额 {share}（共 {total} 份，任意 {threshold} 份可重建）',
@@ -215,7 +222,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '{method, select, publicKey {导入后已证明：在各自区域中对 {count} 个成员分别调用 get-publickey，所得公钥均与上面的公钥指纹一致。} kcv {已在 KMS 允许的范围内证明：{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中），各自在其区域中导入，且均为“启用”状态并各自通过了加密/解密往返测试。KMS 不提供在不泄露 AES 密钥材料的情况下跨密钥比较材料的调用。} other {未证明：日志中没有此副本组最近一次导入后的证明记录。}}',
   'receipt.signoff.heading': '签字确认',
   'receipt.signoff.statement':
-    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。{presenters, plural, =0 {} other {出示托管份额者还确认：上文列为由本人出示的每份份额均由本人亲手交出。}}}}',
+    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。{presenters, plural, =0 {} other {出示保管份额者还确认：上文列为由本人出示的每份份额均由本人亲手交出。}}}}',
   'receipt.signoff.signature': '签字',
   'receipt.signoff.date': '日期',
   'receipt.footer':
@@ -231,7 +238,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '未写入任何文件。请重新安装 Keyferry（在源码目录中运行 npm ci），字体随之提供，然后重新生成回执。',
   'backup.print.title': '仪式 {ceremony} 的 Keyferry 托管备份',
   'backup.print.lead':
-    '本仪式每个密钥的密钥材料（{keys, plural, other {# 个密钥}}），已用仪式备份密钥加密：没有足够的托管份额，它不泄露任何信息。请将本打印件与一份托管份额一起保管。它包含两份相同的备份文件：可键入恢复的文本，以及同一文件的 {codes, plural, other {# 个二维码}}。',
+    '本仪式每个密钥的密钥材料（{keys, plural, other {# 个密钥}}），已用仪式备份密钥加密：没有足够的保管份额，它不泄露任何信息。请将本打印件与一份保管份额一起保管。它包含两份相同的备份文件：可键入恢复的文本，以及同一文件的 {codes, plural, other {# 个二维码}}。',
   'backup.text.digest': '密钥：{keys} 个。备份摘要（SHA-256）：{digest}',
   'backup.text.lead':
     '本仪式每个密钥的密钥材料，均已用仪式备份密钥加密（AES-256-GCM）。{n} 份保管份额中任意 {m} 份即可重建密钥；没有这些份额，本文件不泄露任何信息。请与每份份额一起保存一份副本。从纸面恢复时，请从 KEYFERRY BACKUP 那一行起逐行输入（空格和大小写无关）。',

@@ -17,7 +17,7 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'air.network.earlier.folder': '您现在要包装的导入参数包（先与此日志核对）',
   'air.network.earlier.console': '控制台文件：没有可核对的参数包',
   'air.network.earlier.console-warning':
-    '控制台文件不指定任何日志：无法据此核对此日志（只会检查介质上是否有已完成的包装）。如果此日志是旧副本（从备份恢复，或在包装进行时复制），关闭其中未完成的会话会拿走一次已完成包装的托管份额。只有在这是本工作站最新的日志时才可继续。',
+    '控制台文件不指定任何日志：无法据此核对此日志（只会检查介质上是否有已完成的包装）。如果此日志是旧副本（从备份恢复，或在包装进行时复制），关闭其中未完成的会话会拿走一次已完成包装的保管份额。只有在这是本工作站最新的日志时才可继续。',
   'air.network.earlier.console-confirm': '不经核对即关闭：我包装控制台文件',
   'air.parameters.folder': '导入参数包文件夹',
   'air.console.key-id': '密钥 ID（来自控制台）',

@@ -133,4 +133,26 @@ describe('the custody split step', () => {
     for (const folder of folders) expect(existsSync(folder) ? await readdir(folder) : []).toEqual([]);
     expect(journal.entries.at(-1)?.event).toBe('custody.withdrawn');
   });
+
+  // Attack round: a set of 3 keys where a replica shares its primary's material: the slip said
+  // "2 个密钥" and the receipt's custody section had no row for the replica.
+  it('a replica is kept by its primary’s shares: the slip counts materials and keys, the receipt names the replica', async () => {
+    const ecId = '5f2c1d3b-3a5e-4d7f-8b9c-1d2e3f4a5b65';
+    const replicaId = '6a3d2e4c-4b6f-4e80-9cad-2e3f4a5b6c76';
+    vault.put(ecId, await generateKeyMaterial('EC_P256'));
+    const parameters = [
+      { keyId: KEY_ID, keySpec: 'AES_256' },
+      { keyId: replicaId, keySpec: 'AES_256', replicaOf: KEY_ID },
+      { keyId: ecId, keySpec: 'EC_P256' },
+    ] as unknown as ImportParameters[];
+    const step = new CustodySplitStep();
+    await step.split(request(), { ...session(), parameters, language: 'zh-CN' });
+    const slipName = (await readdir(folders[0] as string)).find((f) => f.endsWith('.slip.txt'));
+    const slip = await readFile(path.join(folders[0] as string, slipName as string), 'utf8');
+    expect(slip).toContain('2 份密钥材料（3 个密钥；副本组的密钥共用一份）');
+    expect(slip).not.toContain('2 个密钥');
+    const custody = step.receiptCustody();
+    expect([...custody.keys()].sort()).toEqual([KEY_ID, ecId, replicaId].sort());
+    expect(custody.get(replicaId)).toEqual(custody.get(KEY_ID));
+  });
 });

@@ -26,6 +26,7 @@ import { newCreatedRecord } from '../../../../src-main/core/fs/created-entries';
 import type { Journal } from '../../../../src-main/core/journal';
 import { NOW, makeImportParameters } from '../../bundle/bundle-fixtures';
 import { receiptDeviations } from '../../../../src-main/core/receipt/deviation-facts';
+import { renderReceiptHtml } from '../../../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../../../src-main/core/receipt/render-text';
 import { sampleReceiptInput } from '../../receipt/fixtures';
 
@@ -177,9 +178,52 @@ describe('withdrawCustodySplit', () => {
       ).replace(/\s+/g, ' ');
     expect(said('en')).toMatch(/backup\) were removed from \S+alice/);
     const zh = said('zh-CN');
-    expect(zh).toMatch(/已从 \S+alice/);
+    expect(zh).toMatch(/已从以下文件夹删除：\s?\S+alice/);
     expect(zh).toContain('个保管人文件夹也已删除：');
     expect(zh).not.toContain('再次');
+  });
+
+  // Attack round: the line named no set and no custodian, and the folders it had made in reverse order.
+  it('the receipt names the withdrawn custody set and each folder’s custodian, the folders in the order made', async () => {
+    const folders = ['alice', 'bob', 'carol'].map((name) => path.join(dir, name));
+    const writes = freshWrites();
+    const custodians = ['Alice Wu', 'Bob Li', 'Carol Xu'];
+    await splitForCustody(
+      CEREMONY,
+      heldKeys(),
+      vault,
+      { m: 2, n: 3, folders, custodians, allowSameVolume: true },
+      journal,
+      'Ana',
+      writes,
+    );
+    await withdrawCustodySplit(writes, journal, 'Ana');
+    const started = journal.entries.find((e) => e.event === 'custody.split');
+    const tag = String(started?.data.backupDigest).slice(0, 8).toUpperCase();
+    const said = (language: 'en' | 'zh-CN') =>
+      renderReceiptText(
+        { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
+        { language },
+      ).replace(/\s+/g, ' ');
+    const named = folders.map((f, i) => `${f} (custodian ${custodians[i]})`).join(', ');
+    const en = said('en');
+    expect(en).toContain(
+      `(shares, slips, backup) were removed from ${named}; the 3 custodian folders it had made were removed again: ${named}.`,
+    );
+    expect(en).toContain(
+      `Custody set ${tag} (journal entry ${started?.seq}) is withdrawn: no share of it is to be kept or presented.`,
+    );
+    const zh = said('zh-CN').replace(/\s+/g, '');
+    const zhNamed = folders.map((f, i) => `${f}（保管人${custodians[i]?.replace(' ', '')}）`).join('、');
+    expect(zh).toContain(`已从以下文件夹删除：${zhNamed}；它创建的3个保管人文件夹也已删除：${zhNamed}。`);
+    expect(zh).toContain(`托管集${tag}（日志条目${started?.seq}）已撤回`);
+    // The printed (HTML) receipt names them the same way, never as the phrases' JSON.
+    const html = renderReceiptHtml(
+      { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
+      { language: 'en' },
+    );
+    for (const custodian of custodians) expect(html).toContain(`(custodian <bdi>${custodian}</bdi>)`);
+    expect(html).not.toContain('receipt.deviations.custodianFolder');
   });
 
   // Officer walk-through: a stop at "Custody split begun" removed the custodian folders it had made, and
