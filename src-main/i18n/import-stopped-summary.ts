@@ -59,22 +59,28 @@ export function missingTokensValues(
  * the raw code, WRAPPED_DIGEST_MISMATCH, mid-sentence, and was told to do what that refusal said).
  */
 export function wrapRefusedValues(
-  translator: Pick<Translator, 'problemLine'>,
+  translator: Pick<Translator, 'problem' | 'sentences' | 't'>,
   refused: {
     readonly seq: number;
     readonly code: string;
     readonly values: Readonly<Record<string, string | number>>;
     readonly reason: string;
+    readonly recorded: boolean;
   } | null,
   surface: 'cli' | 'app',
 ): { wrapRefused: 'yes' | 'no'; wrapRefusedSeq: number; wrapRefusedSaid: string } {
   if (!refused) return { wrapRefused: 'no', wrapRefusedSeq: 0, wrapRefusedSaid: '' };
-  const { seq, code, values, reason } = refused;
-  return {
-    wrapRefused: 'yes',
-    wrapRefusedSeq: seq,
-    wrapRefusedSaid: translator.problemLine({ code, message: reason, nextStep: '', values: { ...values, surface } }),
-  };
+  const { seq, code, values, reason, recorded } = refused;
+  const { message, nextStep } = translator.problem({
+    code,
+    message: reason,
+    nextStep: '',
+    values: { ...values, surface },
+  });
+  // An older build's entry whose values no words of today fit: its recorded (English) text, marked
+  // as such, as the journal viewer and the receipt say it (unmarked, it ran on into the Chinese next step).
+  const said = recorded ? translator.t('journal.recorded', { text: reason }) : message;
+  return { wrapRefused: 'yes', wrapRefusedSeq: seq, wrapRefusedSaid: translator.sentences(said, nextStep) };
 }
 
 /**

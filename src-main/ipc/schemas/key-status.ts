@@ -158,6 +158,8 @@ export const keyStatusListSchema = z.object({
             /** The refusal's values and recorded text, from which the screen says it in words. */
             values: z.record(z.string(), z.union([z.string(), z.number()])),
             reason: z.string(),
+            /** `reason` is an older build's recorded text (no values of today's words fit): said as such. */
+            recorded: z.boolean(),
           })
           .nullable(),
       })

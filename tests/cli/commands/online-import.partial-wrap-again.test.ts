@@ -8,8 +8,9 @@
  * on the receipt, in both languages; an import that stops part way (an answer lost, a SIGKILL, the KMS
  * refusing aes) goes on with the same command. And online status after W1 refused whole (a wrong
  * digest), then a restore of S1 refused as unproven, says so while rsa holds its material, and
- * still after a later refusal (a wrong digest typed). Two folders as two machines, the real CLI
- * against the simulator.
+ * still after a later refusal (a wrong digest typed); a refusal an older build journaled without
+ * values is quoted as the text it recorded. Two folders as two machines, the real CLI against the
+ * simulator.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { keyferry } from '../../integration/cli-in-process';
 import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
 import { onlineAt } from '../../helpers/cli-sides';
 import { journalFileEntries } from '../../helpers/journal-entries';
+import { openJournal } from '../../../src-main/core/journal';
 import { killedAt } from '../../integration/cli-process';
 import {
   CUSTODY_TWO_OF_TWO,
@@ -147,6 +149,30 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
       new RegExp(
         `导入来源 \\.+ 已包装密钥材料包 ${c.w2}（联网日志条目 \\d+），不是本回执封印的材料包：该材料包为此密钥保存的密钥材料在其导入时被排除（联网日志条目 ${String(skippedSeq)}），没有导入`,
       ),
+    );
+  }, 120_000);
+
+  it('online status quotes a refusal an older build journaled, whose values today’s words do not fit, as its recorded text', async () => {
+    const c = await rsaWrappedAgainAndImported('older-refusal');
+    // W1 refused as a build before its values were journaled wrote it: its code and English text only.
+    const journal = await openJournal(c.journal, { create: false });
+    await journal.append('Ana', 'wrapped-bundle.refused', {
+      folder: path.join(c.online, 'w1'),
+      code: 'WRAPPED_DIGEST_MISMATCH',
+      reason: 'The bundle digest differs from the digest typed.',
+      digestSource: 'typed',
+      differingGroups: [],
+    });
+    await journal.close();
+    const refusedSeq = (await journalFileEntries(c.journal)).at(-1)?.seq as number;
+    const en = (await c.on(['online', 'status'])).stdout.replace(/\s+/g, ' ');
+    expect(en).toContain(
+      `The refusal at journal entry ${refusedSeq} said: Recorded text: “The bundle digest differs from the digest typed.” Do not import this bundle.`,
+    );
+    // Chinese: that English text quoted as the journal recorded it, the way on in Chinese.
+    const zh = (await c.on(['--lang', 'zh-CN', 'online', 'status'])).stdout;
+    expect(zh).toContain(
+      `日志条目 ${refusedSeq} 的拒绝说：日志记录的原文：“The bundle digest differs from the digest typed.”。请勿导入此包。`,
     );
   }, 120_000);
 

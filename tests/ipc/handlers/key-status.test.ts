@@ -82,6 +82,30 @@ const NOTHING_NEXT = {
   groupMaterial: [],
 };
 
+/**
+ * Key app/two not imported, its parameters written before any import to /m/params-1 (entry 12), and
+ * a wrapped bundle of /m/w1 refused since at entry 29 (WRAPPED_DIGEST_MISMATCH) as `said` records it.
+ */
+function refusedSinceWritten(said: {
+  readonly values: Record<string, string | number>;
+  readonly reason: string;
+  readonly recorded: boolean;
+}): Response<'keyStatus'> {
+  const next = {
+    ...NOTHING_NEXT,
+    missing: [named('k2', 'app/two')],
+    missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
+    missingWrap: {
+      folder: '/m/params-1',
+      seq: 12,
+      blocked: false,
+      since: false,
+      refused: { seq: 29, code: 'WRAPPED_DIGEST_MISMATCH', folder: '/m/w1', ...said },
+    },
+  };
+  return { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
+}
+
 describe('the key states in the app, as online status says them', () => {
   it('sends the keys an import did not reach to the wrap of the fresh parameters written for them since', () => {
     const next = {
@@ -102,25 +126,11 @@ describe('the key states in the app, as online status says them', () => {
   });
 
   it('says parameters written before any import as such, and a wrapped bundle refused since, as online status does', () => {
-    const next = {
-      ...NOTHING_NEXT,
-      missing: [named('k2', 'app/two')],
-      missingTokens: { until: Date.parse('2030-01-02T00:00:00Z'), lapsed: false, by: 'computer' },
-      missingWrap: {
-        folder: '/m/params-1',
-        seq: 12,
-        blocked: false,
-        since: false,
-        refused: {
-          seq: 29,
-          code: 'WRAPPED_DIGEST_MISMATCH',
-          folder: '/m/w1',
-          values: { count: 9, dir: '/m/w1' },
-          reason: '9 of 16 groups differ from the digest of the bundle in /m/w1.',
-        },
-      },
-    };
-    const status = { clock: 'computer', keys: [], proofs: null, next } as unknown as Response<'keyStatus'>;
+    const status = refusedSinceWritten({
+      values: { count: 9, dir: '/m/w1' },
+      reason: '9 of 16 groups differ from the digest of the bundle in /m/w1.',
+      recorded: false,
+    });
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
     expect(en).toContain(
       'Import parameters for it were written, before any import, to /m/params-1 (journal entry 12) (a wrapped-material bundle offered since was refused at journal entry 29, for the reason said at the end, and nothing of it was imported; what that refusal said to do comes first): next',
@@ -138,6 +148,21 @@ describe('the key states in the app, as online status says them', () => {
     );
     expect(zh).toContain('日志条目 29 的拒绝说：9 组（共 16 组）与 /m/w1 中包的摘要不同。');
     expect(zh).not.toContain('WRAPPED_DIGEST_MISMATCH');
+  });
+
+  it('says a wrapped bundle refused by an older build with the text it recorded, marked as such, in both languages', () => {
+    const status = refusedSinceWritten({
+      values: {},
+      reason: 'The bundle digest differs from the one typed.',
+      recorded: true,
+    });
+    expect(keyStatusLines(translator('en'), status, 2).join('\n')).toContain(
+      'The refusal at journal entry 29 said: Recorded text: “The bundle digest differs from the one typed.” Do not import this bundle.',
+    );
+    // Chinese: the English text an older build recorded is quoted as such, then the way on in Chinese.
+    expect(keyStatusLines(translator('zh-CN'), status, 2).join('\n')).toContain(
+      '日志条目 29 的拒绝说：日志记录的原文：“The bundle digest differs from the one typed.”。请勿导入此包。',
+    );
   });
 
   it('says the keys an import did not reach are fetched anew when their bundle also holds a key imported since', () => {

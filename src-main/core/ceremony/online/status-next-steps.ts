@@ -111,6 +111,11 @@ export interface StatusNextSteps {
       /** The refusal's values and its recorded (English) text: each surface says it in its own words from them. */
       readonly values: Readonly<Record<string, string | number>>;
       readonly reason: string;
+      /**
+       * True when no words of today's catalogue fit the entry (an older build's values, or none):
+       * `reason` is then the text that build recorded, said as such, never as today's words.
+       */
+      readonly recorded: boolean;
     } | null;
     readonly blocked: boolean;
   } | null;
@@ -417,6 +422,7 @@ function refusalOf(entry: JournalEntry): NonNullable<NonNullable<StatusNextSteps
     folder: String(entry.data['folder'] ?? ''),
     values: problem?.values ?? {},
     reason: problem?.recorded ?? (said && 'recorded' in said ? said.recorded : code),
+    recorded: problem === undefined,
   };
 }
 

@@ -296,6 +296,31 @@ describe('the next steps of a look at the keys', () => {
     expect(next.keys.find((k) => k.keyId === 'r')).toMatchObject({ lapsed: false, deleted: false });
   });
 
+  it('a wrapped bundle refused since the parameters were written: said from its values, or as an older build’s recorded text', () => {
+    const lines = (refusal: Record<string, unknown>) =>
+      statusNextSteps(
+        [key('a', { imported: true }), key('b')],
+        [state('a', '2'), state('b', '5')],
+        journalEntries([
+          ['wrapped-bundle.checked', { folder: '/m/wrapped', keys: [{ keyId: 'a' }, { keyId: 'b' }] }],
+          ['key.imported', { keyId: 'a' }],
+          ['step.failed', { step: 'import-key-material', keyId: 'b', code: 'KMS.2601', values: {} }],
+          ['parameters.bundle-written', { folder: '/m/params-2', manifestSha256: 'e'.repeat(64), keyIds: ['b'] }],
+          ['wrapped-bundle.refused', { folder: '/m/w2', ...refusal }],
+        ]),
+        NOW,
+      ).missingWrap?.refused;
+    const today = lines({
+      code: 'WRAPPED_DIGEST_MISMATCH',
+      reason: '9 of 16 groups differ from the digest of the bundle in /m/w2.',
+      values: { count: 9, dir: '/m/w2' },
+    });
+    expect(today).toMatchObject({ seq: 5, recorded: false, values: { count: 9, dir: '/m/w2' } });
+    // An older build's entry: no values today's words can say, so its recorded text, marked as such.
+    const older = lines({ code: 'WRAPPED_DIGEST_MISMATCH', reason: 'The bundle digest differs.' });
+    expect(older).toMatchObject({ seq: 5, recorded: true, values: {}, reason: 'The bundle digest differs.' });
+  });
+
   it('carries the refusal the same import would meet again: a round’s, the keys an import did not reach, or none before any import', () => {
     const check = { folder: '/m/wrapped', keys: [{ keyId: 'a' }, { keyId: 'b' }] };
     const failed = (keyId: string, code: string, values: Record<string, string> = {}) =>
