@@ -190,7 +190,7 @@ describe('online import of a bundle some of whose keys took a later wrap', () =>
     // the way on for aes, and the refusal of the offer of it comes first.
     expect(status.stdout.replace(/\s+/g, ' ')).toMatch(
       new RegExp(
-        `The import-parameters bundle \\S+params \\(journal entry \\d+\\) holds its parameters, but also those of a key that holds its material already or takes another bundle: .* If an air-gapped receipt shows it was wrapped already, import that wrap \\(a wrapped-material bundle offered since was refused at journal entry ${refusedSeq}, for the reason said at the end, and nothing of it was imported: if that was the wrap, do what that refusal said\\): online import takes from it the keys still waiting.* The refusal at journal entry ${refusedSeq} said: 16 of 16 groups differ from the digest of the bundle in \\S+\\. This is not the bundle the air-gapped receipt names .* Do not import this bundle\\.`,
+        `The import-parameters bundle \\S+params \\(journal entry \\d+\\) holds its parameters, but also those of a key that holds its material already or takes another bundle: .* If an air-gapped receipt shows it was wrapped already, import that wrap \\(a folder offered since for import was refused at journal entry ${refusedSeq}, for the reason said at the end, and nothing of it was imported: if that was the wrap, do what that refusal said\\): online import takes from it the keys still waiting.* The refusal at journal entry ${refusedSeq} said: 16 of 16 groups differ from the digest of the bundle in \\S+\\. This is not the bundle the air-gapped receipt names .* Do not import this bundle\\.`,
       ),
     );
     // Said in words, not as a code (a trial read WRAPPED_DIGEST_MISMATCH mid-sentence).

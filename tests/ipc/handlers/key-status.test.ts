@@ -133,7 +133,7 @@ describe('the key states in the app, as online status says them', () => {
     });
     const en = keyStatusLines(translator('en'), status, 2).join('\n');
     expect(en).toContain(
-      'Import parameters for it were written, before any import, to /m/params-1 (journal entry 12) (a wrapped-material bundle offered since was refused at journal entry 29, for the reason said at the end, and nothing of it was imported; what that refusal said to do comes first): next',
+      'Import parameters for it were written, before any import, to /m/params-1 (journal entry 12) (a folder offered since for import was refused at journal entry 29, for the reason said at the end, and nothing of it was imported; what that refusal said to do comes first): next',
     );
     // The refusal in words, with the app's way on, never its code.
     expect(en).toContain(
@@ -144,7 +144,7 @@ describe('the key states in the app, as online status says them', () => {
     expect(en).not.toContain('written since that import');
     const zh = keyStatusLines(translator('zh-CN'), status, 2).join('\n');
     expect(zh).toContain(
-      '在任何导入之前，已为它写出导入参数到 /m/params-1（日志条目 12）（此后提交的已包装密钥材料包已在日志条目 29 被拒绝，原因见末尾',
+      '在任何导入之前，已为它写出导入参数到 /m/params-1（日志条目 12）（此后提交导入的文件夹已在日志条目 29 被拒绝，原因见末尾',
     );
     expect(zh).toContain('日志条目 29 的拒绝说：9 组（共 16 组）与 /m/w1 中包的摘要不同。');
     expect(zh).not.toContain('WRAPPED_DIGEST_MISMATCH');

@@ -185,7 +185,7 @@ export const enReceipts = {
   'receipt.key.importResult': 'Import result',
   'receipt.key.importedFrom': 'Imported from',
   'receipt.key.importedFromValue':
-    'the wrapped-material bundle {from} (online journal entry {seq}), NOT the bundle this receipt seals{skipped, plural, =0 {} other {: that bundle’s material for this key was left out of its import (online journal entry {skipped}) and was NOT imported}}. The wrapping key, import token and other values printed for this key are those of the import at entry {seq}.',
+    'the wrapped-material bundle {from} (online journal entry {seq}), NOT the bundle this receipt seals{skipped, plural, =0 {} other {: that bundle’s material for this key was left out of its import (online journal entry {skipped}) and was NOT imported}}. Its wrapping-key fingerprint, import token, key check value or public-key fingerprint, material expiry, import result and custody copy below are those of the import at entry {seq}; its verification result is the latest check of the key.',
   'receipt.key.imported': `Imported; key state ${KEY_STATE}`,
   'receipt.key.importedHow': `Imported ({how, select, answered {the KMS answered} reconciled {the journal held no answer to the import sent: the key’s state showed the import took effect} retried {{retryOf, select, none {the KMS answered a retry} other {the KMS answered a retry of the import sent at journal entry {retryOf}, whose answer no session recorded: the key was still Pending import}}} other {{how}}}); key state ${KEY_STATE}`,
   'receipt.key.verificationResult': 'Verification result',

@@ -173,7 +173,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.importResult': '导入结果',
   'receipt.key.importedFrom': '导入来源',
   'receipt.key.importedFromValue':
-    '已包装密钥材料包 {from}（联网日志条目 {seq}），不是本回执封印的材料包{skipped, plural, =0 {} other {：该材料包为此密钥保存的密钥材料在其导入时被排除（联网日志条目 {skipped}），没有导入}}。此密钥下列出的包装密钥、导入令牌等值均属于条目 {seq} 的那次导入。',
+    '已包装密钥材料包 {from}（联网日志条目 {seq}），不是本回执封印的材料包{skipped, plural, =0 {} other {：该材料包为此密钥保存的密钥材料在其导入时被排除（联网日志条目 {skipped}），没有导入}}。此密钥下列出的包装密钥指纹、导入令牌、密钥校验值或公钥指纹、密钥材料到期时间、导入结果和保管副本均属于条目 {seq} 的那次导入；其验证结果是对该密钥的最近一次检查。',
   'receipt.key.imported': `已导入；密钥状态为“${KEY_STATE}”`,
   'receipt.key.importedHow': `已导入（{how, select, answered {KMS 已应答} reconciled {日志中没有所发送导入的答复：密钥状态表明导入已生效} retried {{retryOf, select, none {重试后成功} other {对日志条目 {retryOf} 所发送、没有任何会话记录其答复的导入重试后成功：当时密钥仍处于“等待导入”状态}}} other {{how}}}）；密钥状态为“${KEY_STATE}”`,
   'receipt.key.verificationResult': '验证结果',
