@@ -16,6 +16,7 @@
  * the wrong receipt) is named as another ceremony's (WRAPPED_OTHER_CEREMONY): its manifest alone is
  * read, and its claim believed only when the typed digest proves that manifest.
  */
+import path from 'node:path';
 import { namedKeysValue } from '../shared/named-keys';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
@@ -24,7 +25,10 @@ import { listValue } from '../../../i18n/list';
 import { custodySetTag } from '../../custody/set-tag';
 import { readBundleClaimedCeremony } from '../../bundle';
 import { keysWaiting, holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
-import type { replacedCustodySets } from './replaced-custody';
+import { replacedCustodySets } from './replaced-custody';
+import type { OnlineStepContext } from './step-context';
+import type { CustodyArrangement } from '../../bundle/custody-arrangement';
+import type { JsonObject } from '../../journal';
 
 /** The wrapped-bundle digest `typed` names, or undefined when it is none in a well-formed form. */
 function wellFormedDigest(typed: string | undefined): string | undefined {
@@ -112,7 +116,7 @@ export function otherBundleAfterImport(
  * well-formed digest) names; else undefined (none readable there, or another). Only to name a
  * refusal (its ceremony, its custody set), never to let anything in.
  */
-export async function offeredManifest(
+async function offeredManifest(
   typed: string,
   dir: string,
 ): Promise<Awaited<ReturnType<typeof readBundleClaimedCeremony>> | undefined> {
@@ -128,7 +132,7 @@ export async function offeredManifest(
  * WRAPPED_OTHER_CEREMONY when the manifest `claimed` (offeredManifest: proven by the digest typed)
  * claims another ceremony than `ceremonyId`; else undefined (nothing readable there says so).
  */
-export function otherCeremonyOffered(
+function otherCeremonyOffered(
   ceremonyId: string,
   claimed: { readonly ceremonyId?: string } | undefined,
 ): KeyferryError | undefined {
@@ -138,6 +142,38 @@ export function otherCeremonyOffered(
     ceremonyId,
     journalOf: 'none',
   });
+}
+
+/**
+ * The refusal of a bundle offered once every key holds imported material (`other`): another
+ * ceremony's, when its manifest (read alone, proven by the digest `typed`) says so; else `other`,
+ * with what the manifest says for the refusal's journal entry (its digest, custody set and keys'
+ * check values), and its set named when this refusal shows it backs nothing (replaced-custody.ts:
+ * every key holds other material than the bundle's).
+ */
+export async function afterImportRefusal(
+  ctx: Pick<OnlineStepContext, 'state' | 'journalEntries'>,
+  dir: string,
+  typed: string,
+  other: KeyferryError,
+): Promise<{
+  refusal: KeyferryError;
+  read?: { digest: string; custody: CustodyArrangement | null; keys: readonly JsonObject[] };
+}> {
+  const claimed = await offeredManifest(typed, dir);
+  const elsewhere = otherCeremonyOffered(ctx.state.ceremonyId, claimed);
+  const material = claimed?.material;
+  if (elsewhere || !claimed || !material) return { refusal: elsewhere ?? other };
+  const entries = ctx.journalEntries();
+  const pending = {
+    seq: (entries.at(-1)?.seq ?? 0) + 1,
+    data: { folder: path.resolve(dir), manifestSha256: claimed.digest, custody: material.custody, keys: material.keys },
+  };
+  const sets = replacedCustodySets(entries, pending);
+  return {
+    refusal: otherBundleAfterImport(ctx.state, typed, path.resolve(dir), sets) ?? other,
+    read: { digest: claimed.digest, custody: material.custody, keys: material.keys },
+  };
 }
 
 /**

@@ -37,10 +37,9 @@ import {
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 import { bundlesInside } from '../../bundle/neighbour-bundles';
 import {
+  afterImportRefusal,
   importedFromBundle,
   otherBundleAfterImport,
-  otherCeremonyOffered,
-  offeredManifest,
   refuseBundleBringingNothing,
 } from './wrapped-after-import';
 import { replacedCustodySets } from './replaced-custody';
@@ -158,7 +157,11 @@ export async function checkWrappedBundleStep(
       path.resolve(dir),
       replacedCustodySets(ctx.journalEntries()),
     );
-    if (other && proof) throw await afterImportRefusal(ctx, dir, proof, read, other);
+    if (other && proof) {
+      const refused = await afterImportRefusal(ctx, dir, proof.expectedDigest, other);
+      Object.assign(read, refused.read);
+      throw refused.refusal;
+    }
     mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (caught) {
@@ -180,36 +183,6 @@ export async function checkWrappedBundleStep(
     });
     throw refusal;
   }
-}
-
-/**
- * The refusal of a bundle offered once every key holds imported material (`other`): another
- * ceremony's, when its manifest (read alone, proven by the digest typed) says so; else `other`, the
- * manifest's custody set and keys' check values kept in `read` for the refusal's journal entry, and
- * its set named when this refusal shows it backs nothing (replaced-custody.ts: every key holds other
- * material than the bundle's).
- */
-async function afterImportRefusal(
-  ctx: OnlineStepContext,
-  dir: string,
-  proof: WrappedBundleProof,
-  read: ReadSoFar,
-  other: KeyferryError,
-): Promise<KeyferryError> {
-  const claimed = await offeredManifest(proof.expectedDigest, dir);
-  const elsewhere = otherCeremonyOffered(ctx.state.ceremonyId, claimed);
-  const material = claimed?.material;
-  if (elsewhere || !claimed || !material) return elsewhere ?? other;
-  read.digest = claimed.digest;
-  read.custody = material.custody;
-  read.keys = material.keys;
-  const entries = ctx.journalEntries();
-  const pending = {
-    seq: (entries.at(-1)?.seq ?? 0) + 1,
-    data: { folder: path.resolve(dir), manifestSha256: claimed.digest, custody: material.custody, keys: material.keys },
-  };
-  const sets = replacedCustodySets(entries, pending);
-  return otherBundleAfterImport(ctx.state, proof.expectedDigest, path.resolve(dir), sets) ?? other;
 }
 
 /**
