@@ -1655,7 +1655,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next': { why: string };
   'problem.NOTHING_TO_IMPORT': NoValues;
   'problem.NOTHING_TO_IMPORT.next': { surface?: string };
-  'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number };
+  'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number; memberOutside: string; carried: string | number };
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next': { surface?: string; folder: string | number };
   'problem.IMPORT_STOPPED': { keyId: string | number };
   'problem.IMPORT_STOPPED.next': NoValues;
@@ -1885,7 +1885,7 @@ export interface MessageValueTable {
   'receipt.key.importToken': NoValues;
   'receipt.key.publicKeyFingerprint': NoValues;
   'receipt.key.boundMaterial': NoValues;
-  'receipt.key.boundMaterialValue': { matched: string; seq: string | number };
+  'receipt.key.boundMaterialValue': { holder: string; matched: string; seq: string | number };
   'receipt.key.kcv': NoValues;
   'receipt.key.kcvStated': NoValues;
   'receipt.key.materialExpiry': NoValues;
@@ -1934,7 +1934,7 @@ export interface MessageValueTable {
   'receipt.replica.sameCheck': { group: string | number };
   'receipt.replica.otherCheck': { keyId: string | number };
   'receipt.replica.proofLabel': NoValues;
-  'receipt.replica.proof': { method: string; count: string | number };
+  'receipt.replica.proof': { method: string; count: string | number; bundles: number };
   'receipt.signoff.heading': NoValues;
   'receipt.signoff.statement': { side: string; presenters: number };
   'receipt.signoff.signature': NoValues;
@@ -2971,7 +2971,7 @@ export interface ProblemValueTable {
   'ONLINE_JOURNAL_IS_AIR_GAPPED': { file: string | number; title: string | number; operator: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'NOTHING_TO_IMPORT': { surface?: string };
-  'IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number; surface?: string };
+  'IMPORT_LANDED_FROM_OTHER_BUNDLE': { keyId: string | number; sentSeq: string | number; folder: string | number; digest: string | number; checkSeq: string | number; memberOutside: string; carried: string | number; surface?: string };
   'IMPORT_STOPPED': { keyId: string | number };
   'IMPORT_NEEDS_NEW_PARAMETERS': { count: number; keysList: string | number; why: string; surface?: string };
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };

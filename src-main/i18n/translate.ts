@@ -102,6 +102,7 @@ const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set([
   'otherRole',
   'named',
   'kind',
+  'memberOutside',
 ]);
 
 /** Keys whose texts may say the app's way on or the command line's (`{surface, select, app {…} other {…}}`). */

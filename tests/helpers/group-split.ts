@@ -30,9 +30,11 @@ export async function keyAloneInBundle(folder: string, keep: string): Promise<vo
 /**
  * On `f` (a simulator with a second region): the group created and fetched, wrapped twice (`first`,
  * then `again` with fresh material), `first` checked and imported with the replica's import refused
- * by its region's KMS. Returns the open journal and ceremony, the parameters folder and both key ids.
+ * by its region's KMS (`answerLost`: the primary's import took effect with no answer, and its state
+ * could not be read after, so the journal does not record it taken). Returns the open journal and
+ * ceremony, the parameters folder and both key ids.
  */
-export async function primaryTookFirstWrap(f: Fixture, spec: 'AES_256' | 'EC_P256') {
+export async function primaryTookFirstWrap(f: Fixture, spec: 'AES_256' | 'EC_P256', answerLost = false) {
   const other = f.sim.regions[1] as (typeof f.sim.regions)[number];
   const plan = parseCeremonyPlan({
     title: 'Group material',
@@ -50,6 +52,11 @@ export async function primaryTookFirstWrap(f: Fixture, spec: 'AES_256' | 'EC_P25
   await online.connect();
   await online.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
   f.sim.faults.failWith('import-key-material', 400, 'before', 10, 0, replicaId);
+  if (answerLost) {
+    // The primary's import takes effect but its answer is lost, and so is every look at its state after.
+    f.sim.faults.failWith('import-key-material', 500, 'after', 1, 0, primaryId);
+    f.sim.faults.failWith('describe-key', 500, 'before', 50, 1, primaryId);
+  }
   await expect(online.importMaterial()).rejects.toBeDefined();
   f.sim.faults.clear();
   return { plan, params, primaryId, replicaId, first, again, journal, online, other };

@@ -399,6 +399,20 @@ const CASES: readonly Case[] = [
     cli: 'keyferry online import',
   },
   {
+    code: 'IMPORT_LANDED_FROM_OTHER_BUNDLE',
+    values: {
+      keyId: 'k-1',
+      sentSeq: 12,
+      folder: '/media/usb/w1',
+      digest: 'ab12',
+      checkSeq: 11,
+      memberOutside: 'yes',
+      carried: 'k-2',
+    },
+    cli: 'keyferry online import',
+    branch: 'memberOutside',
+  },
+  {
     code: 'WRAPPED_FINGERPRINT_MISMATCH',
     values: { keyId: 'k-1', others: 0, used: 'aa11', issued: 'bb22' },
     cli: 'keyferry online params',

@@ -7,7 +7,7 @@
  * material deleted or lapsed, or its import left undone while the primary's took), which the
  * parameters bundle binds to the group's material; parameters: the same usage, and every member of a group
  * in its own region/project; wrapped material: the same public-key fingerprint or KCV as its
- * primary (one material per group).
+ * primary (one material per group), and replicas of a primary not in the bundle as each other.
  */
 import { KeyferryError } from '../errors';
 import type { KeySpec } from '../crypto/key-spec';
@@ -26,7 +26,14 @@ import type { ImportParametersManifest } from './import-parameters-manifest';
 import type { WrappedMaterialManifest } from './wrapped-material-manifest';
 
 type ReplicaProblem =
-  'version' | 'unknownPrimary' | 'chained' | 'specDiffers' | 'usageDiffers' | 'sameTarget' | 'evidenceDiffers';
+  | 'version'
+  | 'unknownPrimary'
+  | 'chained'
+  | 'specDiffers'
+  | 'usageDiffers'
+  | 'sameTarget'
+  | 'evidenceDiffers'
+  | 'membersDiffer';
 
 function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): never {
   throw new KeyferryError('BUNDLE_REPLICA_INVALID', { reason, keyId, primary });
@@ -121,6 +128,21 @@ export function checkWrappedReplicaGroups(manifest: WrappedMaterialManifest): vo
     // record and compares this key's material with the group's bound material before importing.
     () => true,
   );
+  refuseReplicasOfAbsentPrimaryDiffering(manifest.keys);
+}
+
+/**
+ * Replicas of one primary that is not in the bundle hold one material as well: with no member of
+ * their group imported yet, nothing else compares them, and two materials would go in for good.
+ */
+function refuseReplicasOfAbsentPrimaryDiffering(keys: WrappedMaterialManifest['keys']): void {
+  const ids = new Set(keys.map((k) => k.keyId));
+  for (const key of keys) {
+    if (key.replicaOf === undefined || ids.has(key.replicaOf)) continue;
+    const first = keys.find((k) => k.replicaOf === key.replicaOf);
+    if (first && (first.publicKeyFingerprint !== key.publicKeyFingerprint || first.keyCheckValue !== key.keyCheckValue))
+      replicaInvalid('membersDiffer', key.keyId, first.keyId);
+  }
 }
 
 type GroupMember = { readonly keyId: string; readonly replicaOf?: string | undefined };

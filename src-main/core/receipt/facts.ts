@@ -249,7 +249,8 @@ export function replicaGroupFacts(group: ReceiptReplicaGroup, side: CeremonySide
       ? [
           {
             label: phrase('receipt.replica.proofLabel'),
-            value: group.primary.groupProof ?? phrase('receipt.replica.proof', { method: 'none', count: 0 }),
+            value:
+              group.primary.groupProof ?? phrase('receipt.replica.proof', { method: 'none', count: 0, bundles: 0 }),
           },
         ]
       : []),
@@ -285,6 +286,8 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptRep
           {
             label: phrase('receipt.key.boundMaterial'),
             value: phrase('receipt.key.boundMaterialValue', {
+              // A replica group holds one material: a member is bound to it whichever member took it first.
+              holder: group || key.replicaOf !== undefined ? 'group' : 'key',
               matched: String(key.boundMaterial.matched),
               seq: key.boundMaterial.importedSeq,
             }),

@@ -6,7 +6,7 @@
  * under that member's wrapping key alone, and `online import` brings it back with the group proven
  * again. Two folders as two machines, one simulator serving two regions over real HTTP.
  */
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,23 @@ describe('one replica of a group without its material', () => {
       `Key ${replicaId} is a replica of ${primaryId}, which holds the material imported before: a replica group holds one material`,
       'zh-CN',
     );
+    // Read as an auditor: the restore's receipt binds the replica to its group's material (imported into its
+    // primary, never into itself), and the online receipt says the two members came from two wrapped bundles.
+    const receiptText = async (folder: string, prefix: string) => {
+      const names = (await readdir(folder)).filter((f) => f.startsWith(prefix) && f.endsWith('.txt')).sort();
+      return readFile(path.join(folder, names[names.length - 1] as string), 'utf8');
+    };
+    const restoreReceipt = await receiptText(group.airgap, 'receipt-air-gapped-');
+    expect(restoreReceipt).toContain('托管恢复');
+    expect(restoreReceipt).toMatch(
+      /已绑定的密钥材料 \.+ 一致：即其副本组所持有的密钥材料，首次导入（导入此密钥或另一成员）见联网日志第 \d+ 条/,
+    );
+    expect(restoreReceipt).not.toContain('首次导入此密钥的密钥材料');
+    const onlineReceipt = await receiptText(online, 'receipt-online-');
+    expect(onlineReceipt).toMatch(
+      /Group proof \.+ Proven as far as the KMS allows: the 2 members were imported from 2 wrapped-material bundles, not one \(a member was imported in a later round\), each stating the key check value above/,
+    );
+    expect(onlineReceipt).not.toContain('imported from the one wrapped material');
   }, 180_000);
 
   it('the primary’s import refused while its replica’s took, then its token lapsed: bound to the replica’s material, never fresh material', async () => {

@@ -57,7 +57,7 @@ describe('the replica-group lines after verification', () => {
     ];
     expect(printed('en_US.UTF-8', keys)).toEqual([
       '  2 replica groups (RSA/EC) proven: get-publickey of every member, asked in its own region, equals the group’s one public key',
-      '  98 replica groups (AES) proven as far as the KMS allows: every member was imported from the one wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip',
+      '  98 replica groups (AES) proven as far as the KMS allows: every member was imported from wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip',
     ]);
   });
 
@@ -67,12 +67,12 @@ describe('the replica-group lines after verification', () => {
     const keys = [...group(0, 'AES_256', 'kcv-of-wrapped-material'), ...notProven, ...waiting];
     const en = printed('en_US.UTF-8', keys);
     expect(en).toEqual([
-      '  1 replica group (AES) proven as far as the KMS allows: every member was imported from the one wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip',
+      '  1 replica group (AES) proven as far as the KMS allows: every member was imported from wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip',
       `  Replica group of dr/k1 (3 keys, primary ${notProven[0]?.keyId}): NOT proven: every member holds imported material, but the journal records no proof of this group after its last import (a member failed its own proof in the table above)`,
     ]);
     const zh = printed('zh_CN.UTF-8', keys);
     expect(zh[0]).toBe(
-      '  1 个副本组（AES）已在 KMS 允许的范围内证明：每个成员都由同一份已包装密钥材料导入，密钥校验值（KCV）为该组的同一个值，且各自通过了加密/解密往返校验',
+      '  1 个副本组（AES）已在 KMS 允许的范围内证明：每个成员导入的已包装密钥材料的密钥校验值（KCV）都是该组的同一个值，且各自通过了加密/解密往返校验',
     );
     expect(zh[1]).toContain(`dr/k1 的副本组（3 个密钥，主密钥 ${notProven[0]?.keyId}）：未证明`);
     expect(zh).toHaveLength(2);

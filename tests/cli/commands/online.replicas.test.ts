@@ -212,7 +212,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     // Beside each member's own proof, a line per way of proof counts the groups it proved (none NOT proven).
     const groupLines = [
       '  1 replica group (RSA/EC) proven: get-publickey of every member, asked in its own region, equals the group’s one public key',
-      '  1 replica group (AES) proven as far as the KMS allows: every member was imported from the one wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip',
+      '  1 replica group (AES) proven as far as the KMS allows: every member was imported from wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip',
     ];
     const groupProofLines = (stdout: string) =>
       stdout.split('\n').filter((l) => /^ {2}(\d+ replica group|Replica group of )/.test(l));

@@ -33,6 +33,14 @@ function groupParameters(): ImportParameters[] {
   return [a, b, replicaOf(c, a)];
 }
 
+/** Gives the second key of the wrapped bundle in `dir` another KCV, as a tamperer would (canonical manifest, checksum recomputed). */
+async function secondKeyOtherKcv(dir: string): Promise<void> {
+  await rewriteManifest(dir, (m) => {
+    const key = m.keys[1] as { keyCheckValue: string | null };
+    key.keyCheckValue = key.keyCheckValue === 'ABCDEF' ? '123456' : 'ABCDEF';
+  });
+}
+
 describe('replica groups in bundles', () => {
   it('writes format 2 naming each replica, reads it back, and keeps bundles without replicas at version 1', async () => {
     const root = await tempDir();
@@ -117,13 +125,35 @@ describe('replica groups in bundles', () => {
     expect(read.keys.map((k) => k.replicaOf)).toEqual([undefined, a.keyId]);
 
     // A tamperer gives the replica other evidence (canonical manifest, checksum recomputed).
-    await rewriteManifest(dir, (m) => {
-      const key = m.keys[1] as { keyCheckValue: string | null };
-      key.keyCheckValue = key.keyCheckValue === 'ABCDEF' ? '123456' : 'ABCDEF';
-    });
+    await secondKeyOtherKcv(dir);
     const error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_REPLICA_INVALID');
     expect(error.values).toMatchObject({ reason: 'evidenceDiffers', keyId: c.keyId, primary: a.keyId });
+  });
+
+  it('refuses a wrapped bundle giving two replicas of a primary it does not carry two materials', async () => {
+    const root = await tempDir();
+    const [a, , c, d] = makeImportParameters(4, NOW, ['AES_256', 'RSA_2048', 'AES_256', 'AES_256']) as [
+      ImportParameters,
+      ImportParameters,
+      ImportParameters,
+      ImportParameters,
+    ];
+    const east = { ...wrapFor(replicaOf(c, a)), replicaOf: a.keyId };
+    const south = { ...wrapFor(replicaOf(d, a, 'cn-south-1')), replicaOf: a.keyId };
+    const sameMaterial = path.join(root, 'same');
+    const keys = [east, { ...south, keyCheckValue: east.keyCheckValue }];
+    await writeWrappedMaterialBundle(sameMaterial, { ceremonyId: 'c-1', keys }, { now: NOW });
+    expect((await readBundle(sameMaterial, { now: NOW })).keys.map((k) => k.replicaOf)).toEqual([a.keyId, a.keyId]);
+
+    // Each replica alone is allowed (a later round binds it to its group's material); two of them differing are not.
+    await secondKeyOtherKcv(sameMaterial);
+    const error = await refusal(sameMaterial);
+    expect(error.code).toBe('BUNDLE_REPLICA_INVALID');
+    expect(error.values).toMatchObject({ reason: 'membersDiffer', keyId: d.keyId, primary: c.keyId });
+    expect(error.message).toContain(
+      `Keys ${d.keyId} and ${c.keyId} are replicas of one group, whose primary is not in this bundle, but their`,
+    );
   });
 
   it('refuses a version 1 manifest carrying replicaOf and a version 2 manifest without replicas', async () => {

@@ -151,6 +151,27 @@ describe('a receipt input with replicas', () => {
     expect(text).toMatch(/Region \/ project \.+ /);
   });
 
+  it('says a replica restored alone is bound to its group’s material, not to material imported into itself', () => {
+    // A trial: the replica's import was cut and its token lapsed; the restore for it alone printed "the material
+    // first imported into this key (online journal entry 20)", an entry that imported its primary.
+    const bound = { matched: true, importedSeq: 20 };
+    const text = renderReceiptText(input([{ ...replica, boundMaterial: bound }]));
+    expect(text).toMatch(
+      /Bound material \.+ Matched: the material its replica group holds, first imported at online journal entry 20 \(into this key or another member\)/,
+    );
+    expect(text).not.toContain('first imported into this key');
+    const zh = renderReceiptText(input([{ ...replica, boundMaterial: bound }]), { language: 'zh-CN' });
+    expect(zh).toMatch(/一致：即其副本组所持有的密钥材料，首次导入（导入此密钥或另一成员）见联网日志第 20 条/);
+    // A key of no replica group keeps its own words.
+    const alone = renderReceiptText({
+      ...sampleReceiptInput('online', ['AES_256']),
+      keys: [{ ...sampleKey('AES_256', 'online'), boundMaterial: bound }],
+    });
+    expect(alone).toMatch(
+      /Bound material \.+ Matched: the material first imported into this key \(online journal entry 20\)/,
+    );
+  });
+
   it('is refused when a replica holds the proof', () => {
     expect(() =>
       renderReceiptText(input([primary, { ...replica, groupProof: { key: 'receipt.replica.proof' } }])),

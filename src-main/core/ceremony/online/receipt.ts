@@ -38,6 +38,16 @@ interface OnlineReceiptFacts {
   readonly placeOf: (key: OnlineKeyState) => { readonly region: string; readonly projectId: string };
 }
 
+/**
+ * How many wrapped-material bundles the members' material came from: one when the group was wrapped and
+ * imported together; more when a member was imported in a later round (a restore from the custody copy
+ * after its token lapsed), so the receipt never says they came from one wrapped material then.
+ */
+function wrappedBundlesOf(state: OnlineCeremonyState, members: readonly { readonly keyId: string }[]): number {
+  const digests = members.map((m) => state.keys.get(m.keyId)?.imported?.wrappedBundleSha256);
+  return new Set(digests.filter((d) => d !== undefined)).size;
+}
+
 /** A replica group member's place, its primary and (primary) how the group was proven, for the receipt. */
 function replicaFacts(
   key: OnlineKeyState,
@@ -57,6 +67,7 @@ function replicaFacts(
             values: {
               method: proof.method === 'public-key-equal' ? 'publicKey' : 'kcv',
               count: proof.members.length,
+              bundles: wrappedBundlesOf(facts.state, proof.members),
             },
           },
         }

@@ -84,7 +84,7 @@ export const enOnlineCli = {
     'The {count, plural, one {key is} other {# keys are}} imported and verified (journaled), but the receipt could not be written (journaled). Next, write it into a folder that exists and can be written: {command}',
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',
   'online.group-proofs':
-    '  {method, select, publicKeyEqual {{count, plural, one {# replica group} other {# replica groups}} (RSA/EC) proven: get-publickey of every member, asked in its own region, equals the group’s one public key} other {{count, plural, one {# replica group} other {# replica groups}} (AES) proven as far as the KMS allows: every member was imported from the one wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip}}',
+    '  {method, select, publicKeyEqual {{count, plural, one {# replica group} other {# replica groups}} (RSA/EC) proven: get-publickey of every member, asked in its own region, equals the group’s one public key} other {{count, plural, one {# replica group} other {# replica groups}} (AES) proven as far as the KMS allows: every member was imported from wrapped material with the group’s key check value and passed its own encrypt/decrypt round trip}}',
   'online.group-not-proven':
     '  Replica group of {alias} ({count} keys, primary {primary}): NOT proven: every member holds imported material, but the journal records no proof of this group after its last import (a member failed its own proof in the table above)',
   'online.expiry': '{at, select, never {never} unknown {unknown} none {-} other {{at}}}',

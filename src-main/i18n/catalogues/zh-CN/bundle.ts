@@ -11,7 +11,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_DUPLICATE_KEY': '清单中多次列出了密钥 {keyId}。',
   'problem.BUNDLE_DUPLICATE_KEY.next': REFUSED,
   'problem.BUNDLE_REPLICA_INVALID':
-    '{reason, select, version {清单的格式版本与其内容不符：版本 6 用于写明仪式离线日志（ceremony.airGapJournal）的导入参数包，版本 5 用于写明仪式人员（ceremony.people）的导入参数包，版本 4 用于各密钥携带自己的密钥材料到期时间（materialExpiry）的导入参数包，版本 3 用于携带密钥所绑定密钥材料（boundMaterial）的导入参数包，版本 2 用于含副本组（带 replicaOf 的密钥）的包，版本 1 用于两者皆无的包。} unknownPrimary {密钥 {keyId} 是 {primary} 的副本，但 {primary} 不是此包中的另一个密钥。} chained {密钥 {keyId} 是 {primary} 的副本，而 {primary} 本身也是副本。} specDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥规格不同。} usageDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥用途不同。} sameTarget {密钥 {keyId} 是 {primary} 的副本，但其副本组在该区域和项目中已有密钥。} other {密钥 {keyId} 是 {primary} 的副本，但其公钥指纹或密钥校验值不同：一个副本组只持有一份密钥材料。}}',
+    '{reason, select, version {清单的格式版本与其内容不符：版本 6 用于写明仪式离线日志（ceremony.airGapJournal）的导入参数包，版本 5 用于写明仪式人员（ceremony.people）的导入参数包，版本 4 用于各密钥携带自己的密钥材料到期时间（materialExpiry）的导入参数包，版本 3 用于携带密钥所绑定密钥材料（boundMaterial）的导入参数包，版本 2 用于含副本组（带 replicaOf 的密钥）的包，版本 1 用于两者皆无的包。} unknownPrimary {密钥 {keyId} 是 {primary} 的副本，但 {primary} 不是此包中的另一个密钥。} chained {密钥 {keyId} 是 {primary} 的副本，而 {primary} 本身也是副本。} specDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥规格不同。} usageDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥用途不同。} sameTarget {密钥 {keyId} 是 {primary} 的副本，但其副本组在该区域和项目中已有密钥。} membersDiffer {密钥 {keyId} 和 {primary} 是同一副本组的副本（其主密钥不在此包中），但它们的公钥指纹或密钥校验值不同：一个副本组只持有一份密钥材料。} other {密钥 {keyId} 是 {primary} 的副本，但其公钥指纹或密钥校验值不同：一个副本组只持有一份密钥材料。}}',
   'problem.BUNDLE_REPLICA_INVALID.next': REFUSED,
   'problem.BUNDLE_DUPLICATE_FILE': '清单中多次列出了文件 {file}。',
   'problem.BUNDLE_DUPLICATE_FILE.next': REFUSED,

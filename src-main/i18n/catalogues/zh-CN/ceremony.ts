@@ -106,7 +106,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.NOTHING_TO_IMPORT.next':
     '{surface, select, app {请检查这些密钥：“校验已导入的密钥”步骤中的“从 KMS 读取密钥状态”。} other {请用 “keyferry online status” 检查这些密钥。}}',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE':
-    '密钥 {keyId} 在 KMS 中已不处于“等待导入”状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有记录能证明其是否生效的答复；该密钥的状态表明 KMS 已接受那次导入（IMPORT_LANDED_FROM_OTHER_BUNDLE）。KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。',
+    '密钥 {keyId} 在 KMS 中已不处于“等待导入”状态（它持有密钥材料），且本日志显示在第 {sentSeq} 条记录曾从另一个已包装密钥材料包 {folder}（摘要 {digest}，在第 {checkSeq} 条记录核对）向其发送导入，但没有记录能证明其是否生效的答复；该密钥的状态表明 KMS 已接受那次导入（IMPORT_LANDED_FROM_OTHER_BUNDLE）。{memberOutside, select, yes {此材料包不含该密钥，但含其副本组中的密钥 {carried}，而一个副本组只持有一份密钥材料：该组的密钥材料即是那个材料包的，因此整个材料包被拒绝，也未发送任何内容。} other {KMS 中无法区分来自两个材料包的密钥材料，因此该密钥拒绝使用此材料包，也未发送任何内容。}}',
   'problem.IMPORT_LANDED_FROM_OTHER_BUNDLE.next':
     '{surface, select, app {请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（按介质挂载位置在“已包装密钥材料包文件夹”中给出该文件夹，并再次点击“检查包”）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。} other {请使用那次导入所用的材料包 {folder} 及其离线回执上的摘要再次导入（keyferry online import，使用相同的 --journal、按介质挂载位置指定该文件夹的 --bundle 以及 --expect-digest DIGEST；在应用中，重新核对该材料包）：它会记录 KMS 持有的密钥材料，回执随后会写明该材料包及其托管副本。在此之前，此材料包中从那里发送过导入的每个密钥都会同样被拒绝。请保留那个托管集：其他材料包中的密钥材料 KMS 永远不会接受。}}',
   'problem.IMPORT_STOPPED': '密钥 {keyId} 的导入未发送：导入在其请求发出之前已被停止（Ctrl-C）。',

@@ -84,7 +84,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{count, plural, other {# 个密钥}}已导入并通过验证（已记入日志），但回执未能写入（已记入日志）。下一步，将回执写入一个已存在且可写入的文件夹：{command}',
   'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',
   'online.group-proofs':
-    '  {method, select, publicKeyEqual {{count} 个副本组（RSA/EC）已证明：每个成员在其所在区域通过 get-publickey 取得的公钥都是该组的同一个公钥} other {{count} 个副本组（AES）已在 KMS 允许的范围内证明：每个成员都由同一份已包装密钥材料导入，密钥校验值（KCV）为该组的同一个值，且各自通过了加密/解密往返校验}}',
+    '  {method, select, publicKeyEqual {{count} 个副本组（RSA/EC）已证明：每个成员在其所在区域通过 get-publickey 取得的公钥都是该组的同一个公钥} other {{count} 个副本组（AES）已在 KMS 允许的范围内证明：每个成员导入的已包装密钥材料的密钥校验值（KCV）都是该组的同一个值，且各自通过了加密/解密往返校验}}',
   'online.group-not-proven':
     '  {alias} 的副本组（{count} 个密钥，主密钥 {primary}）：未证明：每个成员都持有已导入的密钥材料，但日志中没有该组在最后一次导入之后的证明（有成员未通过上表中其自身的校验）',
   'online.expiry': '{at, select, never {永不过期} unknown {未知} none {-} other {{at}}}',

@@ -164,7 +164,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.publicKeyFingerprint': '公钥指纹（SHA-256）',
   'receipt.key.boundMaterial': '已绑定的密钥材料',
   'receipt.key.boundMaterialValue':
-    '{matched, select, true {一致：即首次导入此密钥的密钥材料（联网日志第 {seq} 条）} other {不是首次导入此密钥的密钥材料（联网日志第 {seq} 条）}}',
+    '{holder, select, group {{matched, select, true {一致：即其副本组所持有的密钥材料，首次导入（导入此密钥或另一成员）见联网日志第 {seq} 条} other {不是其副本组所持有的密钥材料；该材料首次导入（导入此密钥或另一成员）见联网日志第 {seq} 条}}} other {{matched, select, true {一致：即首次导入此密钥的密钥材料（联网日志第 {seq} 条）} other {不是首次导入此密钥的密钥材料（联网日志第 {seq} 条）}}}}',
   'receipt.key.kcv': '密钥校验值',
   'receipt.key.kcvStated': '材料包所载密钥校验值',
   'receipt.key.materialExpiry': '密钥材料到期时间',
@@ -219,7 +219,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.replica.otherCheck': '成员 {keyId} 的值不同',
   'receipt.replica.proofLabel': '副本组证明',
   'receipt.replica.proof':
-    '{method, select, publicKey {导入后已证明：在各自区域中对 {count} 个成员分别调用 get-publickey，所得公钥均与上面的公钥指纹一致。} kcv {已在 KMS 允许的范围内证明：{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中），各自在其区域中导入，且均为“启用”状态并各自通过了加密/解密往返测试。KMS 不提供在不泄露 AES 密钥材料的情况下跨密钥比较材料的调用。} other {未证明：日志中没有此副本组最近一次导入后的证明记录。}}',
+    '{method, select, publicKey {导入后已证明：在各自区域中对 {count} 个成员分别调用 get-publickey，所得公钥均与上面的公钥指纹一致。} kcv {已在 KMS 允许的范围内证明：{bundles, plural, =0 {{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中）} =1 {{count} 个成员均由同一份包装后的密钥材料导入（其密钥校验值如上，见于见证人确认过的包中）} other {{count} 个成员分别由 # 个已包装密钥材料包导入，而非同一个包（有成员在后一轮中导入），每个包所载的密钥校验值均如上（均由见证人确认过的导入参数制成）}}，各自在其区域中导入，且均为“启用”状态并各自通过了加密/解密往返测试。KMS 不提供在不泄露 AES 密钥材料的情况下跨密钥比较材料的调用。} other {未证明：日志中没有此副本组最近一次导入后的证明记录。}}',
   'receipt.signoff.heading': '签字确认',
   'receipt.signoff.statement':
     '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。{presenters, plural, =0 {} other {出示保管份额者还确认：上文列为由本人出示的每份份额均由本人亲手交出。}}}}',

@@ -63,3 +63,26 @@ describe('a replica never imported, offered other material than its group holds'
     120_000,
   );
 });
+
+describe('a replica never imported, offered other material while its primary’s import took effect unrecorded', () => {
+  it('is refused before its import, naming the primary and the bundle its import came from', async () => {
+    f = await createFixture({ simulator: { region: 'cn-north-4', regions: [{ region: 'cn-east-3' }] } });
+    const { primaryId, replicaId, first, again, journal, online } = await primaryTookFirstWrap(f, 'AES_256', true);
+    // The journal records no import taken by either key; the KMS took the first wrap into the primary.
+    expect(journal.entries.filter((e) => e.event === 'key.imported')).toEqual([]);
+    expect(f.sim.importCount(primaryId)).toBe(1);
+
+    await keyAloneInBundle(again.out, replicaId);
+    const sent = f.sim.importRequestCount(replicaId);
+    await expect(online.checkWrappedBundle(again.out, await receiptDigestOf(again.out))).rejects.toMatchObject({
+      code: 'IMPORT_LANDED_FROM_OTHER_BUNDLE',
+      values: expect.objectContaining({ keyId: primaryId, folder: first.out }),
+      message: expect.stringContaining(
+        `This bundle does not carry that key but carries key ${replicaId} of its replica group, and a replica group holds one material`,
+      ),
+    });
+    // Nothing was sent: the replica still waits for the group's material.
+    await expect(online.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+    expect(f.sim.importRequestCount(replicaId)).toBe(sent);
+  }, 120_000);
+});
