@@ -60,7 +60,6 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
       let result: Result<T>;
       try {
         result = await call();
-        frames.flush();
       } catch {
         result = {
           ok: false,
@@ -76,6 +75,8 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
           },
         };
       }
+      // The action's own events, even where it failed or could not be asked, before its end is shown.
+      frames.flush();
       if (!result.ok) {
         set({ problem: { ...result.problem, section, action } });
         return undefined;
