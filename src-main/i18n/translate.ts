@@ -85,7 +85,11 @@ export function compileMessage(
  * Select arguments added to messages after journals had recorded them without: problems
  * (PREFLIGHT_SAME_VOLUME's `command`, BUNDLE_TOKEN_EXPIRED's `tokensClock` and `newerBundle`,
  * CUSTODY_SHARES_WRITE_FAILED's `at`: the custodian whose medium failed, since 2026-12-07;
- * PREFLIGHT_SAME_FOLDER's `otherRole`: the folder it is the same as, since 2026-12-07) and
+ * PREFLIGHT_SAME_FOLDER's `otherRole`: the folder it is the same as, since 2026-12-07;
+ * PREFLIGHT_SAME_VOLUME's and PREFLIGHT_ON_TRANSFER_MEDIA's `named`: the custodians' names,
+ * REPLICA_GROUP_NOT_PROVEN's `kind`: a differing KCV, and
+ * IMPORT_LANDED_FROM_OTHER_BUNDLE's `memberOutside`: a group member the bundle does not carry,
+ * since 2026-12-08) and
  * phrases (`fresh` of the `journal.reason.wrap-*` reasons, which builds of 2026-12-01 to 12-05
  * journaled without: their `other` branch says the journal does not tell whether the material was
  * new). Such an entry renders the select's `other` branch in the reader's language, not the stored

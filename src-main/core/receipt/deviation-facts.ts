@@ -151,6 +151,11 @@ const CONSEQUENCES = ['lost-after-expiry', 'lost-for-ever'] as const;
  */
 const BETWEEN_STEPS = ['stop=between-steps', 'state=between journaled steps'];
 
+/** Of the entries `before` an entry, those of its session: after the last `ceremony.session-started`. */
+function sessionBefore(before: readonly JournalEntry[]): readonly JournalEntry[] {
+  return before.slice(before.findLastIndex((e) => e.event === 'ceremony.session-started') + 1);
+}
+
 /** The custody set a withdrawal took away: its tag, the entry that began it and its custodians' folders. */
 interface WithdrawnSplit {
   readonly tag: string;
@@ -161,11 +166,13 @@ interface WithdrawnSplit {
 const splitHoldersSchema = z.array(z.object({ custodian: z.string(), folder: z.string() }));
 
 /**
- * The split the withdrawal after `before` took away: the last one begun before it (its
- * `custody.split-started`, or an older journal's `custody.split`), whose files it removed.
+ * The split the withdrawal after `before` took away: the last one begun in its session (its
+ * `custody.split-started`, or an older journal's `custody.split`), whose files it removed. None when
+ * that session began none (stopped after making the custodian folders, before the split's start
+ * entry): an earlier session's set, kept by its custodians, is never named withdrawn.
  */
 function splitWithdrawn(before: readonly JournalEntry[]): WithdrawnSplit | undefined {
-  const split = before.findLast((e) => e.event === CUSTODY_SPLIT_STARTED || e.event === 'custody.split');
+  const split = sessionBefore(before).findLast((e) => e.event === CUSTODY_SPLIT_STARTED || e.event === 'custody.split');
   const digest = split?.data.backupDigest;
   if (!split || typeof digest !== 'string' || !/^[0-9a-fA-F]{8}/.test(digest)) return undefined;
   const holders = splitHoldersSchema.safeParse(split.data.holders);
@@ -447,7 +454,7 @@ function wipedKeysPhrases(keyIds: readonly string[], aliases: ReadonlyMap<string
  */
 function wipedAsWrappedBefore(entries: readonly JournalEntry[], stop: JournalEntry): WipedAsWrapped {
   const before = entries.slice(0, entries.indexOf(stop));
-  const session = before.slice(before.findLastIndex((e) => e.event === 'ceremony.session-started') + 1);
+  const session = sessionBefore(before);
   // A stop is journaled twice (session-stop.ts): interrupted, then abandoned once withdrawn, both
   // with what it wiped; the keys are named under the stop alone (a tally would count them twice).
   const namedAt =

@@ -64,6 +64,24 @@ function heldKeys(): ImportParameters[] {
 
 const freshWrites = (): CustodyWritesLog => newCreatedRecord();
 
+/** The writes of a session that made `folders` (empty) and stopped before any custody file went in. */
+async function foldersMade(folders: readonly string[]): Promise<CustodyWritesLog> {
+  const writes = freshWrites();
+  for (const folder of folders) {
+    await mkdir(folder);
+    writes.createdFolders.push(folder);
+  }
+  return writes;
+}
+
+/** The air-gapped receipt of this test's journal in `language`, its whitespace runs made one space. */
+function receiptSays(language: 'en' | 'zh-CN'): string {
+  return renderReceiptText(
+    { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
+    { language },
+  ).replace(/\s+/g, ' ');
+}
+
 describe('splitForCustody', () => {
   it('gives every custodian folder its share and the backup, creating new folders, and journals who holds which share', async () => {
     const keys = heldKeys();
@@ -171,13 +189,8 @@ describe('withdrawCustodySplit', () => {
       writes,
     );
     await withdrawCustodySplit(writes, journal, 'Ana');
-    const said = (language: 'en' | 'zh-CN') =>
-      renderReceiptText(
-        { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
-        { language },
-      ).replace(/\s+/g, ' ');
-    expect(said('en')).toMatch(/backup\) were removed from \S+alice/);
-    const zh = said('zh-CN');
+    expect(receiptSays('en')).toMatch(/backup\) were removed from \S+alice/);
+    const zh = receiptSays('zh-CN');
     expect(zh).toMatch(/已从以下文件夹删除：\s?\S+alice/);
     expect(zh).toContain('个保管人文件夹也已删除：');
     expect(zh).not.toContain('再次');
@@ -200,20 +213,15 @@ describe('withdrawCustodySplit', () => {
     await withdrawCustodySplit(writes, journal, 'Ana');
     const started = journal.entries.find((e) => e.event === 'custody.split');
     const tag = String(started?.data.backupDigest).slice(0, 8).toUpperCase();
-    const said = (language: 'en' | 'zh-CN') =>
-      renderReceiptText(
-        { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
-        { language },
-      ).replace(/\s+/g, ' ');
     const named = folders.map((f, i) => `${f} (custodian ${custodians[i]})`).join(', ');
-    const en = said('en');
+    const en = receiptSays('en');
     expect(en).toContain(
       `(shares, slips, backup) were removed from ${named}; the 3 custodian folders it had made were removed again: ${named}.`,
     );
     expect(en).toContain(
       `Custody set ${tag} (journal entry ${started?.seq}) is withdrawn: no share of it is to be kept or presented.`,
     );
-    const zh = said('zh-CN').replace(/\s+/g, '');
+    const zh = receiptSays('zh-CN').replace(/\s+/g, '');
     const zhNamed = folders.map((f, i) => `${f}（保管人${custodians[i]?.replace(' ', '')}）`).join('、');
     expect(zh).toContain(`已从以下文件夹删除：${zhNamed}；它创建的3个保管人文件夹也已删除：${zhNamed}。`);
     expect(zh).toContain(`托管集${tag}（日志条目${started?.seq}）已撤回`);
@@ -230,26 +238,46 @@ describe('withdrawCustodySplit', () => {
   // the receipt said "Custody shares withdrawn — Files removed: 0", the folders not mentioned.
   it('a stop before any custody file went in journals the folders it had made, and the receipt names them', async () => {
     const folders = ['alice', 'bob'].map((name) => path.join(dir, name));
-    const writes = freshWrites();
-    for (const folder of folders) {
-      await mkdir(folder);
-      writes.createdFolders.push(folder);
-    }
+    const writes = await foldersMade(folders);
     await withdrawCustodySplit(writes, journal, 'Ana');
     expect(folders.some((f) => existsSync(f))).toBe(false);
-    const said = (language: 'en' | 'zh-CN') =>
-      renderReceiptText(
-        { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(journal.entries) },
-        { language },
-      ).replace(/\s+/g, ' ');
-    const en = said('en');
+    const en = receiptSays('en');
     const line = en.slice(en.indexOf('No custody file'), en.indexOf('SEALS'));
     expect(line).toContain(
       'No custody file of the stopped session had been written yet; the 2 custodian folders it had made were removed again: ',
     );
     for (const folder of folders) expect(line).toContain(folder);
     expect(en).not.toContain('Files removed');
-    expect(said('zh-CN')).toContain('已停止的会话尚未写入任何托管文件；它创建的 2 个保管人文件夹也已删除：');
+    expect(receiptSays('zh-CN')).toContain('已停止的会话尚未写入任何托管文件；它创建的 2 个保管人文件夹也已删除：');
+  });
+
+  // Review: a session stopped after making its custodian folders, before its split's start entry, had
+  // the receipt name an earlier session's set, kept by its custodians, as withdrawn.
+  it('a stop before its split began never names an earlier session’s custody set as withdrawn', async () => {
+    const kept = ['alice', 'bob'].map((name) => path.join(dir, 'kept', name));
+    await mkdir(path.join(dir, 'kept'));
+    const custodians = ['Alice Wu', 'Bob Li'];
+    await splitForCustody(
+      CEREMONY,
+      heldKeys(),
+      vault,
+      { m: 2, n: 2, folders: kept, custodians, allowSameVolume: true },
+      journal,
+      'Ana',
+      freshWrites(),
+    );
+    const split = journal.entries.find((e) => e.event === 'custody.split');
+    const tag = String(split?.data.backupDigest).slice(0, 8).toUpperCase();
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped' });
+    const folders = ['carol', 'dave'].map((name) => path.join(dir, name));
+    const writes = await foldersMade(folders);
+    await withdrawCustodySplit(writes, journal, 'Ana');
+    const en = receiptSays('en');
+    expect(en).toContain('No custody file of the stopped session had been written yet; the 2 custodian folders');
+    expect(en).not.toContain(`Custody set ${tag}`);
+    expect(en).not.toContain('is withdrawn: no share of it');
+    expect(receiptSays('zh-CN').replace(/\s+/g, '')).not.toContain(`托管集${tag}`);
+    expect(kept.every((f) => existsSync(f))).toBe(true);
   });
 
   it('journals nothing when the session wrote no custody file', async () => {
