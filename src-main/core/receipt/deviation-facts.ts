@@ -169,7 +169,8 @@ const splitHoldersSchema = z.array(z.object({ custodian: z.string(), folder: z.s
  * The split the withdrawal after `before` took away: the last one begun in its session (its
  * `custody.split-started`, or an older journal's `custody.split`), whose files it removed. None when
  * that session began none (stopped after making the custodian folders, before the split's start
- * entry): an earlier session's set, kept by its custodians, is never named withdrawn.
+ * entry): an earlier session's set, kept by its custodians, is never named withdrawn (nor where a
+ * build of 2026-12-01 to 12-07, which journaled no split start, was stopped in its writes).
  */
 function splitWithdrawn(before: readonly JournalEntry[]): WithdrawnSplit | undefined {
   const split = sessionBefore(before).findLast((e) => e.event === CUSTODY_SPLIT_STARTED || e.event === 'custody.split');

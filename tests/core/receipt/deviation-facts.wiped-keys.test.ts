@@ -11,9 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal, type JournalEntry, type JsonObject } from '../../../src-main/core/journal';
 import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
 import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
-import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
-import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
-import { sampleReceiptInput } from './fixtures';
+import { airGapDeviationText, sampleReceiptInput } from './fixtures';
 
 let dir: string;
 beforeEach(async () => {
@@ -48,10 +46,7 @@ async function stoppedMidWrap(
   return entries;
 }
 
-function deviationText(entries: readonly JournalEntry[], language: ReceiptLanguage): string {
-  const input = { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(entries) };
-  return renderReceiptText(input, { language }).replace(/\s+/g, ' ');
-}
+const deviationText = airGapDeviationText;
 
 describe('the keys a stopped attempt wiped, on the next receipt', () => {
   it('names every key when the stop journaled their ids', async () => {

@@ -2,6 +2,10 @@
 import { KEY_SPECS, KEY_SPEC_INFO, isAsymmetric, type KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
 import type { CeremonySide, ReceiptInput, ReceiptKey } from '../../../src-main/core/receipt';
+import type { JournalEntry } from '../../../src-main/core/journal';
+import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
+import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
+import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
 import { KeyState } from '../../../src-main/core/kms/types';
 import { dataFields } from '../../../src-main/i18n/data-fields';
 
@@ -158,4 +162,10 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
     ],
     journal: { headHash: sha256Hex(`journal:${side}`), count: 42 },
   };
+}
+
+/** An air-gapped text receipt of one AES key listing the deviations of `entries`, its whitespace made single spaces. */
+export function airGapDeviationText(entries: readonly JournalEntry[], language: ReceiptLanguage): string {
+  const input = { ...sampleReceiptInput('air-gapped', ['AES_256']), deviations: receiptDeviations(entries) };
+  return renderReceiptText(input, { language }).replace(/\s+/g, ' ');
 }
