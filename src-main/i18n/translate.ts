@@ -94,20 +94,27 @@ export function compileMessage(
  * journaled without: their `other` branch says the journal does not tell whether the material was
  * new). Such an entry renders the select's `other` branch in the reader's language, not the stored
  * English text nor the bare key. Every stored message goes so: a problem, its cause, a phrase
- * (`message`) and a phrase inside a value (`…Phrase`). Only these names: any other select value
- * missing is a fault, which falls back to the stored text (or key) as before and which tests catch.
+ * (`message`) and a phrase inside a value (`…Phrase`). Only these names, and only in the messages
+ * named (a key starting so: its next step too): any other select value missing is a fault, which
+ * falls back to the stored text (or key) as before and which tests catch.
  */
-const SELECTS_ADDED_LATER: ReadonlySet<string> = new Set([
-  'command',
-  'tokensClock',
-  'newerBundle',
-  'fresh',
-  'at',
-  'otherRole',
-  'named',
-  'kind',
-  'memberOutside',
-]);
+const SELECTS_ADDED_LATER: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    command: ['problem.PREFLIGHT_SAME_VOLUME'],
+    tokensClock: ['problem.BUNDLE_TOKEN_EXPIRED'],
+    newerBundle: ['problem.BUNDLE_TOKEN_EXPIRED'],
+    fresh: ['journal.reason.wrap-'],
+    at: ['problem.CUSTODY_SHARES_WRITE_FAILED'],
+    otherRole: ['problem.PREFLIGHT_SAME_FOLDER'],
+    named: ['problem.PREFLIGHT_SAME_VOLUME', 'problem.PREFLIGHT_ON_TRANSFER_MEDIA'],
+    kind: ['problem.REPLICA_GROUP_NOT_PROVEN'],
+    memberOutside: ['problem.IMPORT_LANDED_FROM_OTHER_BUNDLE'],
+  }),
+);
+
+/** True when `name` is a select added later to the message `key` (its problem, next step or a phrase of the family). */
+const addedLaterIn = (key: string, name: string): boolean =>
+  SELECTS_ADDED_LATER.get(name)?.some((start) => key.startsWith(start)) ?? false;
 
 /** Keys whose texts may say the app's way on or the command line's (`{surface, select, app {…} other {…}}`). */
 const saysSurface = (key: string) => key.startsWith('problem.') || key.startsWith('warning.');
@@ -117,12 +124,12 @@ const saysSurface = (key: string) => key.startsWith('problem.') || key.startsWit
  * intl-messageformat takes a select's `other` branch for an undefined value, where an absent one
  * fails the message.
  */
-function absentSelects(elements: readonly MessageFormatElement[]): Record<string, undefined> {
+function absentSelects(key: string, elements: readonly MessageFormatElement[]): Record<string, undefined> {
   const names: Record<string, undefined> = {};
   for (const element of elements) {
-    if (isSelectElement(element) && SELECTS_ADDED_LATER.has(element.value)) names[element.value] = undefined;
+    if (isSelectElement(element) && addedLaterIn(key, element.value)) names[element.value] = undefined;
     if (isSelectElement(element) || isPluralElement(element))
-      for (const option of Object.values(element.options)) Object.assign(names, absentSelects(option.value));
+      for (const option of Object.values(element.options)) Object.assign(names, absentSelects(key, option.value));
   }
   return names;
 }
@@ -146,7 +153,7 @@ function createTranslator(locale: DisplayLocale): Translator {
   const absentIn = (key: MessageKey): Record<string, undefined> => {
     let absent = absentByKey.get(key);
     if (!absent) {
-      absent = absentSelects(compiledMessage(key).getAst());
+      absent = absentSelects(key, compiledMessage(key).getAst());
       absentByKey.set(key, absent);
     }
     return absent;

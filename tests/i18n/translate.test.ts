@@ -98,6 +98,16 @@ describe('translator', () => {
     );
   });
 
+  it('takes a select added later as absent only in the messages it was added to, never in another', () => {
+    // `kind` was added to REPLICA_GROUP_NOT_PROVEN after journals held it; WRAPPED_MATERIAL_NOT_THE_IMPORTED
+    // always had it: one stored without it is a fault, said as its stored text, never as a KCV by default.
+    const values = { alias: 'app/rsa', keyId: 'k1', held: 'AA', bound: 'BB', seq: 4, sameParameters: 'no' };
+    const stored = { code: 'WRAPPED_MATERIAL_NOT_THE_IMPORTED', values, message: 'Stored text.', nextStep: 'Stored.' };
+    expect(translator('en').problem(stored).message).toBe('Stored text.');
+    const withKind = { ...stored, values: { ...values, kind: 'publicKey' } };
+    expect(translator('en').problem(withKind).message).toContain('public-key fingerprint AA here');
+  });
+
   it('wraps unexpected errors as INTERNAL with the detail as a value', () => {
     const problem = toProblem(new Error('boom'));
     expect(problem).toMatchObject({
