@@ -64,11 +64,15 @@ export function deviationReason(data: Readonly<Record<string, JsonValue>>): Devi
   return recorded === undefined ? undefined : { recorded };
 }
 
-/** The fields a reason was read from, left out of the details line (and of the journal viewer's data). */
+/**
+ * The fields a reason was read from, left out of the details line (and of the journal viewer's data).
+ * A recorded text stands for the problem's values too: values an older entry holds that today's text
+ * no longer fits would only say it again, raw (field names, JSON), in the receipt's details.
+ */
 export function reasonFields(reason: DeviationReason | undefined): readonly string[] {
   if (!reason) return [];
   if ('problem' in reason) return ['reason', 'message', 'values'];
-  return ['reason', 'message', 'reasonPhrase'];
+  return ['reason', 'message', 'reasonPhrase', 'values'];
 }
 
 /** A deviation's reason in `locale` as plain text (a recorded text marked as such). */

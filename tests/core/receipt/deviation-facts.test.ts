@@ -147,6 +147,9 @@ describe('deviation data on receipts', () => {
     const zh = deviationsOf(renderReceiptText(receiptOf(older), { language: 'zh-CN' }), zhCN).replace(/\n\s+/g, ' ');
     expect(zh).toContain(`日志记录的原文：“${said}”`);
     expect(zh).not.toContain('{artefactPhrase}');
+    // The values that no longer fit today's text are not printed again, raw, beside the text that says them.
+    expect(zh).not.toContain('artefactText');
+    expect(zh).not.toContain('pendingList');
   });
 
   // Attack round: "步骤失败，步骤失败（step.failed）" and "Step: import-key-material" on the receipt.
