@@ -582,7 +582,7 @@ export interface MessageValueTable {
   'cli.journal-lost-warning': { journal: string | number; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number; reason: string | number };
   'cli.wrap-again-chosen': { reason: string | number; fresh: string };
   'cli.wrap-repeated.grounds': { grounds: string; count: number; fresh: string };
-  'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number };
+  'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; part: string; covered: number; held: string | number; coveredList: string | number };
   'problem.WRAP_AGAIN_NOT_CHOSEN.next': { surface?: string };
   'problem.WRAP_AGAIN_REASON_INVALID': { max: string | number };
   'problem.WRAP_AGAIN_REASON_INVALID.next': { surface?: string };
@@ -1684,7 +1684,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number };
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': { sameParameters: string; boundDigest: string | number; surface?: string };
   'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS': { alias: string | number; keyId: string | number; replica: string; region: string | number; holderId: string | number; seq: string | number; kind: string; bound: string | number; held: string | number };
-  'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS.next': { surface?: string; keyId: string | number; holderId: string | number };
+  'problem.WRAPPED_MATERIAL_NOT_THE_GROUPS.next': { again: string; holderId: string | number; keyId: string | number; until: Date | number; surface?: string; againFolder: string | number; againDigest: string | number };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next': { loose: string; looseGiven: string | number; looseMeant: string | number; bundleOperator: string | number; bundleWitnessList: string | number };
   'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
@@ -2561,7 +2561,7 @@ export interface MessageValueTable {
   'plan.problem.same-person': NoValues;
   'plan.problem.invalid': NoValues;
   'warning.TOKEN_EXPIRES_SOON': { count: number; keyId: string | number; at: Date | number; minutes: number };
-  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedPhrases: string | number; takes: number; takesPhrases: string | number; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshListPhrases: string | number; surface?: string };
+  'warning.PARAMETERS_BUNDLES_ONE_PER_KEY': { wrapped: number; wrappedPhrases: string | number; takes: number; takesPhrases: string | number; surface?: string; destroy: number; at: Date | number; destroyList: string | number; fresh: number; freshListPhrases: string | number };
   'warning.EARLIER_PARAMETERS_BUNDLE_EXPOSED': { count: number; bundlesList: string | number; seq: string | number; at: Date | number; takes: string };
   'warning.OTHER_AIRGAP_JOURNAL_IMPORTED': { airGapJournal: string; airGapJournalFirstEntry: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string; earlierSeq: string | number; earlierCopy: string; threshold: string | number; total: string | number; custodianList: string | number; setTag: string };
   'warning.WRAPPED_KEY_SKIPPED': { alias: string | number; keyId: string | number; held: string; digest: string | number; at: Date | number; seq: string | number };
@@ -2716,7 +2716,7 @@ export interface ProblemValueTable {
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
   'CEREMONY_STOPPED': NoValues;
-  'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; surface?: string };
+  'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; part: string; covered: number; held: string | number; coveredList: string | number; surface?: string };
   'WRAP_AGAIN_REASON_INVALID': { max: string | number; surface?: string };
   'NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };
@@ -2985,7 +2985,7 @@ export interface ProblemValueTable {
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number; surface?: string };
   'WRAPPED_REPLICA_GROUP_SPLIT': { alias: string | number; keyId: string | number; digest: string | number; membersList: string | number; surface?: string; count: number };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { alias: string | number; keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number; sameParameters: string; boundDigest: string | number; surface?: string };
-  'WRAPPED_MATERIAL_NOT_THE_GROUPS': { alias: string | number; keyId: string | number; replica: string; region: string | number; holderId: string | number; seq: string | number; kind: string; bound: string | number; held: string | number; surface?: string };
+  'WRAPPED_MATERIAL_NOT_THE_GROUPS': { alias: string | number; keyId: string | number; replica: string; region: string | number; holderId: string | number; seq: string | number; kind: string; bound: string | number; held: string | number; again: string; until: Date | number; surface?: string; againFolder: string | number; againDigest: string | number };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string; loose: string; looseGiven: string | number; looseMeant: string | number };
   'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number; slip: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; surface?: string; existing: string; suggested: string | number };

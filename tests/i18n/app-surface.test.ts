@@ -19,6 +19,18 @@ interface Case {
   readonly branch?: string;
 }
 
+/** A replica never imported offered other material than its group holds (WRAPPED_MATERIAL_NOT_THE_GROUPS). */
+const groupMaterial = {
+  alias: 'g/aes',
+  keyId: 'k-2',
+  replica: 'yes',
+  region: 'cn-east-3',
+  holderId: 'k-1',
+  kind: 'kcv',
+  bound: 'A1B2C3',
+  held: 'D4E5F6',
+  seq: 9,
+};
 const folders = listValue(['/media/usb/wrapped-material-1/key-1']);
 const finishedOnMedia = {
   journal: 'air-gapped-journal.jsonl',
@@ -38,7 +50,16 @@ const otherJournal = {
 const CASES: readonly Case[] = [
   {
     code: 'WRAP_AGAIN_NOT_CHOSEN',
-    values: { count: 1, last: 's-1', known: 'yes', until: Date.UTC(2027, 0, 1) },
+    values: {
+      count: 1,
+      last: 's-1',
+      known: 'yes',
+      until: Date.UTC(2027, 0, 1),
+      part: 'some',
+      covered: 1,
+      held: 3,
+      coveredList: listValue(['app/rsa (k-2)']),
+    },
     cli: '--wrap-again',
   },
   { code: 'WRAP_AGAIN_REASON_INVALID', values: { max: 200 }, cli: '--wrap-again' },
@@ -435,18 +456,21 @@ const CASES: readonly Case[] = [
   },
   {
     code: 'WRAPPED_MATERIAL_NOT_THE_GROUPS',
-    values: {
-      alias: 'g/aes',
-      keyId: 'k-2',
-      replica: 'yes',
-      region: 'cn-east-3',
-      holderId: 'k-1',
-      kind: 'kcv',
-      bound: 'A1B2C3',
-      held: 'D4E5F6',
-      seq: 9,
-    },
+    values: { ...groupMaterial, again: 'no', againFolder: '', againDigest: '', until: 0 },
     cli: 'keyferry online params --key-id k-2',
+    branch: 'restore',
+  },
+  {
+    code: 'WRAPPED_MATERIAL_NOT_THE_GROUPS',
+    values: {
+      ...groupMaterial,
+      again: 'yes',
+      againFolder: '/media/usb/wrapped-material-1',
+      againDigest: 'AA11 BB22',
+      until: Date.parse('2026-12-09T10:00:00Z'),
+    },
+    cli: 'keyferry online import with --bundle /media/usb/wrapped-material-1',
+    branch: 'import again',
   },
   {
     code: 'PARAMETERS_AFTER_PROOF',

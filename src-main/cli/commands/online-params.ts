@@ -258,19 +258,9 @@ export const paramsCommand = defineOnlineCommand({
         cliWarnings(io, written.warnings).forEach((line) => io.stdout(line));
         io.stdout(t('online.params.written', { dir: written.dir }));
         for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
-        // Keys that held imported material take only that material again: custody restore, not fresh material.
-        // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
-        const onMediaDir = bundleOnMedia(written.dir);
-        const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
-        const reimport = reimportNextLines(io, session, onMediaDir, written);
-        if (reimport.length > 0) {
-          for (const line of [...reimport, mediaFolder]) io.stdout(line);
-          standing.printed();
-          await pauseForTest(io, 'after-parameters-bundle');
-          return 0;
-        }
         // No key takes this bundle (the bundle plan, warned above): a wrap checked here and not imported
         // holds its keys, or a wrap of it would split a replica group; online status prints what is next.
+        // Said before any restore or wrap of it, which the warning above says never to make.
         const plan = session.ceremony.bundlePlan();
         if (plan.destroy.some((d) => d.manifestSha256 === written.manifestSha256)) {
           const wrapped = plan.takes.some(
@@ -283,6 +273,17 @@ export const paramsCommand = defineOnlineCommand({
               command: nextOnline('status', values),
             }),
           );
+          standing.printed();
+          await pauseForTest(io, 'after-parameters-bundle');
+          return 0;
+        }
+        // Keys that held imported material take only that material again: custody restore, not fresh material.
+        // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
+        const onMediaDir = bundleOnMedia(written.dir);
+        const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
+        const reimport = reimportNextLines(io, session, onMediaDir, written);
+        if (reimport.length > 0) {
+          for (const line of [...reimport, mediaFolder]) io.stdout(line);
           standing.printed();
           await pauseForTest(io, 'after-parameters-bundle');
           return 0;

@@ -34,3 +34,12 @@ export function keyAliases(data: unknown): ReadonlyMap<string, string> {
   const keys = read.success ? read.data.keys : [];
   return new Map(keys.flatMap((k) => (k.alias !== undefined && k.alias !== k.keyId ? [[k.keyId, k.alias]] : [])));
 }
+
+/** The keys of the session's `parameters.read` (`data`), each as lines name it: `alias (key id)`, or its id alone when no alias is read. */
+export function keysReadNamed(data: unknown): { readonly keyId: string; readonly named: string }[] {
+  const read = parametersKeysSchema.safeParse(data);
+  return (read.success ? read.data.keys : []).map((k) => ({
+    keyId: k.keyId,
+    named: k.alias !== undefined && k.alias !== k.keyId ? `${k.alias} (${k.keyId})` : k.keyId,
+  }));
+}

@@ -23,8 +23,10 @@ export function writtenParametersView(
   const keyOf = (keyId: string) => named(byId.get(keyId) as JournaledKey);
   const own = written.importedBefore.map(keyOf);
   const group = written.takingGroupMaterial.map((g) => ({ member: keyOf(g.keyId), holder: keyOf(g.holder) }));
-  // The material's custody copy as recorded at its import: a key's own, or its group's holder's.
-  const holder = written.importedBefore[0] ?? written.takingGroupMaterial[0]?.holder;
+  // The material's custody copy as recorded at its import: a key's own, or its group's holder's. Not
+  // said of a bundle no key takes (the bundle plan's warning says to destroy it, never restore into it).
+  const notTaken = ceremony.bundlePlan().destroy.some((d) => d.manifestSha256 === written.manifestSha256);
+  const holder = notTaken ? undefined : (written.importedBefore[0] ?? written.takingGroupMaterial[0]?.holder);
   const { acknowledged: _, ...custody } = recordedCustodyValues(holder ? ceremony.importedCustody(holder) : undefined);
   return {
     dir: written.dir,

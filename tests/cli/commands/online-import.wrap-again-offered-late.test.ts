@@ -11,38 +11,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
 import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
-import { onlineAt } from '../../helpers/cli-sides';
-import {
-  CUSTODY_TWO_OF_TWO,
-  importRestoredFirstSet,
-  wrapWithSecondSet,
-  wrappedCliCeremony,
-} from './wrapped-cli-ceremony';
+import { importRestoredFirstSet, wrapWithSecondSet, threeKeysEcFetchedAgain } from './wrapped-cli-ceremony';
 import { simAndFolderPerTest } from './sim-folder';
 
 const test = simAndFolderPerTest('kf-cli-again-late-');
 
 /** W1 (aes, rsa, ec; set S1) wrapped; ec's parameters fetched anew (params-2, `params` what it printed); W1 imported, all three keys. */
 async function w1ImportedAfterEcParams(name: string) {
-  const c = await wrappedCliCeremony(
-    path.join(test.dir(), name),
-    test.kms().sim,
-    [
-      { alias: 'app/aes', spec: 'AES_256' },
-      { alias: 'app/rsa', spec: 'RSA_2048' },
-      { alias: 'app/ec', spec: 'EC_P256' },
-    ],
-    CUSTODY_TWO_OF_TWO,
-  );
-  const { args } = onlineAt(test.kms().sim);
-  const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
-  const listed = (await on(['online', 'status'])).stdout;
-  const ec = new RegExp(`app/ec\\s.*?([0-9a-f-]{36})`).exec(listed)?.[1] as string;
-  const params = await on(['online', 'params', '--out', 'params-2', '--key-id', ec]);
-  expect(params.code).toBe(0);
+  const c = await threeKeysEcFetchedAgain(path.join(test.dir(), name), test.kms().sim);
   const first = await keyferry(c.importCommand, { cwd: c.online, env: c.env });
   expect(first.code).toBe(0);
-  return { ...c, on, params: params.stdout };
+  return c;
 }
 
 describe('online import of a wrap again offered after its keys took an earlier wrap', () => {

@@ -100,3 +100,28 @@ export async function importRestoredFirstSet(c: WrappedCliCeremony, params: stri
   expect(restored.code).toBe(0);
   return keyferry(nextCommand(onPrintedMedia(restored.stdout)), { cwd: c.online, env: c.env });
 }
+
+/**
+ * W1 (aes, rsa and ec, set S1: CUSTODY_TWO_OF_TWO) wrapped in the new folder `dir`, nothing imported;
+ * then ec's parameters fetched anew alone (`online params --key-id`, into params-2). Returns the
+ * ceremony, the online side's runner, ec's key id and what that params run printed.
+ */
+export async function threeKeysEcFetchedAgain(dir: string, sim: SimulatorAccount) {
+  const c = await wrappedCliCeremony(
+    dir,
+    sim,
+    [
+      { alias: 'app/aes', spec: 'AES_256' },
+      { alias: 'app/rsa', spec: 'RSA_2048' },
+      { alias: 'app/ec', spec: 'EC_P256' },
+    ],
+    CUSTODY_TWO_OF_TWO,
+  );
+  const { args } = onlineAt(sim);
+  const on = (words: string[]) => keyferry([...words, ...args], { cwd: c.online, env: c.env });
+  const listed = (await on(['online', 'status'])).stdout;
+  const ec = new RegExp(`app/ec\\s.*?([0-9a-f-]{36})`).exec(listed)?.[1] as string;
+  const params = await on(['online', 'params', '--out', 'params-2', '--key-id', ec]);
+  expect(params.code).toBe(0);
+  return { ...c, on, ec, params: params.stdout };
+}

@@ -128,6 +128,24 @@ describe('the parameters step for a replica that takes its group’s material', 
   }, 120_000);
 });
 
+describe('the parameters step for a replica whose checked wrap is still to import', () => {
+  it('its import refused while the primary’s took, its token still valid: no restore is said, the warning’s wrap is imported', async () => {
+    const { ipc } = folder;
+    const { replica } = await groupWrapped();
+    const sim = ipc.simulator();
+    if (!sim) throw new Error('no rehearsal simulator');
+    sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
+    expect((await call(ipc, 'online.import', { expiry: { kind: 'never' } })).ok).toBe(false);
+    await value(ipc, 'online.status');
+    const written = await freshParameters();
+    expect(written.keyIds).toEqual([replica.keyId]);
+    // The plan takes the wrap checked here for the replica and destroys this bundle: never a restore into it.
+    const plan = written.warnings.find((w) => w.code === 'PARAMETERS_BUNDLES_ONE_PER_KEY');
+    expect(plan && warningText(translator('en'), plan)).toContain('Import that wrap; do not wrap those keys again.');
+    expect(written.materialBefore).toBeNull();
+  }, 120_000);
+});
+
 describe('the parameters step when bundles of the same keys are in play', () => {
   it('says which bundle each key takes with the app’s steps, naming no command-line command', async () => {
     const { ipc, dir } = folder;

@@ -16,7 +16,7 @@
 import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
 import { earlierCustodySets, freshKeyIds } from './earlier-custody-sets';
-import { keyAliases, keysBacked } from '../../custody/keys-backed';
+import { keyAliases, keysBacked, keysReadNamed } from '../../custody/keys-backed';
 import { parametersReadTokens } from './journal-kms-time';
 import { KeyferryError } from '../../errors';
 import { sealingEntries, type Journal, type JournalEntry } from '../../journal';
@@ -54,6 +54,8 @@ export interface EarlierWrap {
   readonly tokensUntil: string | null;
   /** The labels of the HSM token objects its material was generated as (its custody copy), if any. */
   readonly hsmObjectLabels?: readonly string[];
+  /** The keys of the parameters it wrapped (its session's `parameters.read`; absent: not journaled), each named as lines name it. */
+  readonly keys?: readonly { readonly keyId: string; readonly named: string }[];
 }
 
 function text(value: unknown): string | null {
@@ -159,6 +161,7 @@ function finishedIn(session: number, entries: readonly JournalEntry[]): EarlierW
         : null,
     tokensUntil: read ? tokensUntilOf(read.data) : null,
     ...(hsmObjectLabels.length > 0 ? { hsmObjectLabels } : {}),
+    ...(read ? { keys: keysReadNamed(read.data) } : {}),
   };
 }
 
@@ -227,11 +230,19 @@ export async function repeatedWrapGrounds(
   });
   const known = importable.map((w) => w.tokensUntil);
   const latest = Math.max(...known.map((t) => (t === null ? 0 : Date.parse(t))));
+  const last = importable.at(-1) as EarlierWrap;
+  // This wrap for some of the last such bundle's keys only (a fetch for those keys alone): said, by name.
+  const held = last.keys ?? [];
+  const covered = held.filter((k) => context.parameters.some((p) => p.keyId === k.keyId));
   throw new KeyferryError('WRAP_AGAIN_NOT_CHOSEN', {
     count: importable.length,
-    last: (importable.at(-1) as EarlierWrap).session,
+    last: last.session,
     known: known.includes(null) ? 'no' : 'yes',
     until: latest,
+    part: covered.length > 0 && covered.length < held.length ? 'some' : 'all',
+    covered: covered.length,
+    held: held.length,
+    coveredList: listValue(covered.map((k) => k.named)),
   });
 }
 

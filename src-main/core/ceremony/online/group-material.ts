@@ -11,7 +11,9 @@
  * bound to its own first import, and the air-gapped side gives its whole group that material.
  */
 import { materialIdOf } from '../../bundle/replica-groups';
-import type { OnlineKeyState } from './state';
+import type { JournalEntry } from '../../journal';
+import { ONLINE_EVENTS, wrappedCheckedData } from './events';
+import type { OnlineCeremonyState, OnlineKeyState } from './state';
 
 /** A key of the round that takes its group's material, and the member outside the round that holds or held it. */
 interface GroupMaterialTaker {
@@ -75,4 +77,34 @@ export function groupMaterialHolders(
     memberId: member.keyId,
     holderId: holder.keyId,
   }));
+}
+
+/**
+ * The wrapped bundle `holder` was last imported from, when it also carries `member` (never imported)
+ * with an import token the KMS may still accept at `now`: `member`'s own import of it was refused or
+ * never done, and importing that bundle again gives `member` its group's material, with no new
+ * parameters and no restore (what `online status` says too). Its folder and digest as its check
+ * recorded them, and when that token expires (ms); undefined otherwise.
+ */
+export function holderBundleCarrying(
+  member: OnlineKeyState,
+  holder: OnlineKeyState,
+  state: Pick<OnlineCeremonyState, 'parametersBundlesOfToken'>,
+  entries: readonly JournalEntry[],
+  now: Date,
+): { readonly folder: string; readonly manifestSha256: string; readonly until: number } | undefined {
+  const digest = holder.imported?.wrappedBundleSha256;
+  const check = entries
+    .flatMap((e) => {
+      const checked = e.event === ONLINE_EVENTS.wrappedChecked ? wrappedCheckedData.safeParse(e.data).data : undefined;
+      return checked ? [checked] : [];
+    })
+    .findLast((c) => c.manifestSha256 === digest && c.keys.some((k) => k.keyId === member.keyId));
+  const from = check?.parametersBundle?.manifestSha256;
+  if (!check || !from) return undefined;
+  const token = member.issued.find((i) =>
+    (state.parametersBundlesOfToken.get(i.importTokenSha256) ?? []).some((b) => b.manifestSha256 === from),
+  );
+  const until = token ? Date.parse(token.tokenExpiresAt) : NaN;
+  return until > now.getTime() ? { folder: check.folder, manifestSha256: check.manifestSha256, until } : undefined;
 }

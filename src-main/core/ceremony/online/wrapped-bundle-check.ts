@@ -20,7 +20,8 @@ import {
   type OnlineKeyState,
 } from './state';
 import { importSentWithToken } from './import-answers';
-import { groupMaterialHolder } from './group-material';
+import { groupMaterialHolder, holderBundleCarrying } from './group-material';
+import type { JournalEntry } from '../../journal';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 
 /** What the check reads of a wrapped-material bundle (already read and verified by the bundle reader): its ceremony and keys. */
@@ -146,12 +147,21 @@ function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
  * material (boundMaterial) and the air-gapped side refuses other material, but the online side does
  * not rely on that alone: a bundle whose material of the key is not the holder's (KCV or public key,
  * as this journal checked them before the holder's first import) is refused here, before any import.
+ * Its way on: the holder's bundle imported again when it carries the key with a live token (`again`),
+ * else new parameters for the key and a custody restore.
  */
-function refuseOtherGroupMaterial(state: OnlineCeremonyState, key: OnlineKeyState, w: WrappedKeyMaterial): void {
+function refuseOtherGroupMaterial(
+  state: OnlineCeremonyState,
+  key: OnlineKeyState,
+  w: WrappedKeyMaterial,
+  entries: readonly JournalEntry[],
+  now: Date,
+): void {
   const holder = groupMaterialHolder(key, state.keys);
   const first = holder?.firstImport;
   const evidence = first && materialEvidence(first, w);
   if (!holder || !first || !evidence || evidence.bound === evidence.held) return;
+  const again = holderBundleCarrying(key, holder, state, entries, now);
   throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_GROUPS', {
     alias: key.alias,
     keyId: key.keyId,
@@ -159,6 +169,10 @@ function refuseOtherGroupMaterial(state: OnlineCeremonyState, key: OnlineKeyStat
     holderId: holder.keyId,
     ...evidence,
     seq: first.seq,
+    again: again ? 'yes' : 'no',
+    againFolder: again?.folder ?? '',
+    againDigest: again ? groupHex(again.manifestSha256) : '',
+    until: again?.until ?? 0,
   });
 }
 
@@ -221,12 +235,14 @@ function refuseReplicaGroupSplit(checked: readonly CheckedKey[], skipped: readon
  * Checks every key of `bundle` (already read and verified by the bundle reader) against `state`:
  * the keys to import, and those left out as they hold material of a later wrap. A bundle that would
  * leave every key out brings nothing, and is refused as before; so is one that would leave out a
- * key holding other material while a member of its replica group goes in.
+ * key holding other material while a member of its replica group goes in. `entries`: the online
+ * journal's, which name the bundle a refusal of other group material sends the officer back to.
  */
 export function checkWrappedBundleAgainstIssued(
   state: OnlineCeremonyState,
   bundle: BundleUnderCheck,
   now: Date,
+  entries: readonly JournalEntry[] = [],
 ): { checked: CheckedKey[]; skipped: SkippedKey[] } {
   refuseOtherCeremony(state, bundle);
   const results = bundle.keys.map((w) => checkKey(state, w, now));
@@ -236,7 +252,7 @@ export function checkWrappedBundleAgainstIssued(
   if (first && checked.length === 0)
     throw new KeyferryError('WRAPPED_KEY_ALREADY_IMPORTED', { keyId: first.key.keyId });
   refuseReplicaGroupSplit(checked, skipped);
-  for (const c of checked) refuseOtherGroupMaterial(state, c.key, c.wrapped);
+  for (const c of checked) refuseOtherGroupMaterial(state, c.key, c.wrapped, entries, now);
   return { checked, skipped };
 }
 

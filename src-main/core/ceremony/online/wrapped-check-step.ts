@@ -302,7 +302,7 @@ async function checkProvenBundle(
       said: { key: `warning.${otherWarning.code}`, values: { ...otherWarning.values } },
     });
   refuseBundleBringingNothing(state, keyIds, path.resolve(dir), bundle.digest);
-  const { checked, skipped } = checkWrappedBundleAgainstIssued(state, bundle, now);
+  const { checked, skipped } = checkWrappedBundleAgainstIssued(state, bundle, now, ctx.journalEntries());
   await refuseWhereOtherBundleLanded(ctx, checked, bundle.digest);
   const kmsNow = kmsTimeOfChecked(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({

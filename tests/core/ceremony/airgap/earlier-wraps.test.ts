@@ -78,6 +78,12 @@ describe('finishedWraps', () => {
         custody: { backupDigest: B1, custodians: ['赵敏', 'Eli'], keyIds: ['k1', 'k3', 'k2'], aliases: new Map() },
         // The latest of its keys' token expiries: the bundle can be imported until then.
         tokensUntil: '2026-12-02T09:30:00.000Z',
+        // The keys it wrapped, as the refusal to wrap again names those a new wrap covers.
+        keys: [
+          { keyId: 'k1', named: 'k1' },
+          { keyId: 'k2', named: 'k2' },
+          { keyId: 'k3', named: 'k3' },
+        ],
       },
       // No parameters journaled in its session: not known (counted as importable).
       { session: 3, bundleDigest: D2, folder: '/m/w3', receipt: 'receipt-3.txt', custody: null, tokensUntil: null },

@@ -6,8 +6,12 @@
  * its own import), nor one of a group never imported (no material yet), nor a key alone.
  */
 import { describe, expect, it } from 'vitest';
-import { membersTakingGroupMaterial } from '../../../../src-main/core/ceremony/online/group-material';
-import type { OnlineKeyState } from '../../../../src-main/core/ceremony/online/state';
+import {
+  holderBundleCarrying,
+  membersTakingGroupMaterial,
+} from '../../../../src-main/core/ceremony/online/group-material';
+import type { IssuedParameters, OnlineKeyState } from '../../../../src-main/core/ceremony/online/state';
+import { journalEntries } from '../../../helpers/journal-entries';
 
 const imported = { expiresAt: null, importTokenSha256: 'a'.repeat(64) };
 const firstImport = { keyCheckValue: 'ABCDEF', publicKeyFingerprint: null, seq: 7 };
@@ -60,5 +64,56 @@ describe('membersTakingGroupMaterial', () => {
     expect(
       membersTakingGroupMaterial([ownBefore, ofNever, neverPrimary, lostPrimary, withPrimary, alone], keys),
     ).toEqual([]);
+  });
+});
+
+describe('holderBundleCarrying', () => {
+  const [W1, P1, P2, T1, T2] = ['1', '2', '3', '4', '5'].map((c) => c.repeat(64)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const issuedWith = (token: string, until: string) =>
+    ({ importTokenSha256: token, tokenExpiresAt: until }) as IssuedParameters;
+  const holder = importedKey('p', { imported: { ...imported, wrappedBundleSha256: W1 } });
+  const entries = journalEntries([
+    [
+      'wrapped-bundle.checked',
+      {
+        folder: '/m/wrapped-1',
+        manifestSha256: W1,
+        parametersBundle: { folder: '/m/params-1', manifestSha256: P1 },
+        keys: [
+          { keyId: 'p', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' },
+          { keyId: 'r', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' },
+        ],
+      },
+    ],
+  ]);
+  const bundles = new Map([
+    [T1, [{ folder: '/m/params-1', manifestSha256: P1, seq: 1 }]],
+    [T2, [{ folder: '/m/params-2', manifestSha256: P2, seq: 5 }]],
+  ]);
+  const now = new Date('2026-12-08T10:00:00.000Z');
+
+  it('names the bundle the holder was imported from while it carries the member with a live token (import it again)', () => {
+    const member = key('r', {
+      replicaOf: 'p',
+      issued: [issuedWith(T1, '2026-12-08T12:00:00.000Z'), issuedWith(T2, '2026-12-09T09:00:00.000Z')],
+    });
+    expect(holderBundleCarrying(member, holder, { parametersBundlesOfToken: bundles }, entries, now)).toEqual({
+      folder: '/m/wrapped-1',
+      manifestSha256: W1,
+      until: Date.parse('2026-12-08T12:00:00.000Z'),
+    });
+  });
+
+  it('names none once that token lapsed, nor when that bundle does not carry the member (new parameters and a restore instead)', () => {
+    const lapsed = key('r', { replicaOf: 'p', issued: [issuedWith(T1, '2026-12-08T09:59:59.000Z')] });
+    expect(holderBundleCarrying(lapsed, holder, { parametersBundlesOfToken: bundles }, entries, now)).toBeUndefined();
+    const other = key('s', { replicaOf: 'p', issued: [issuedWith(T1, '2026-12-08T12:00:00.000Z')] });
+    expect(holderBundleCarrying(other, holder, { parametersBundlesOfToken: bundles }, entries, now)).toBeUndefined();
   });
 });

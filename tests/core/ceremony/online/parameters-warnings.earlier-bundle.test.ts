@@ -98,10 +98,13 @@ describe('a second import-parameters bundle of the same keys', () => {
     expect(plan?.en).toContain([`${keyNamed(a)} → ${named(fourth)}`, `${keyNamed(b)} → ${named(fourth)}`].join('; '));
     // Not "import that wrap and do not wrap again", false if a wrap seen nowhere was A's alone.
     expect(plan?.en).not.toContain('do not wrap again');
+    // A wrap already made of a bundle named here is imported first: said before the bundles to destroy.
     expect(plan?.en).toContain(
-      'If the air-gapped side already wrapped one of these bundles and no import here has checked that wrap, import that wrap first, then run keyferry online status',
+      'If the air-gapped side already wrapped any bundle named here and no import here has checked that wrap, import that wrap first, before destroying or wrapping anything, then run keyferry online status: it says again which bundle each key takes. Destroy these 3 bundles',
     );
-    expect(plan?.zh).toContain('请销毁以下 3 个参数包');
+    expect(plan?.zh).toContain(
+      '请先导入那次包装（在销毁或包装任何参数包之前），然后运行 keyferry online status：它会再次说明每个密钥使用哪个参数包。请销毁以下 3 个参数包',
+    );
   });
 
   it('both, then A twice: names which bundle A takes, and says B is fetched anew, its only bundle also holding A', async () => {
