@@ -37,6 +37,7 @@ export async function splitCustodyPrinted(
       ceremony.splitCustody({
         ...custody,
         signal: stoppable.signal,
+        afterStarted: () => pauseForTest(io, 'custody-split-started', stoppable.signal),
         afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stoppable.signal),
       }),
     );

@@ -8,7 +8,7 @@ import { ceremonyStateValue } from '../i18n/ceremony-state';
 import { phraseOf, phraseValue } from '../i18n/phrase';
 import { journalEventPhrase } from '../i18n/journal-events';
 import { terminalText } from '../core/terminal-text';
-import { listText } from '../i18n/list';
+import { listText, listValue } from '../i18n/list';
 import type { Translator } from '../i18n/translate';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
@@ -81,10 +81,25 @@ function custodyLines(report: AbandonReport | undefined, { t }: Translator): str
           }),
         ]
       : []),
+    ...removedFolderLines(report, { t }),
     ...(report.custodyByHand.length > 0
       ? [t('cli.custody-delete-by-hand', { files: listText({ t }, report.custodyByHand) })]
       : []),
   ];
+}
+
+/** The custodian folders the stopped attempt made and removed again before a file went in, each with its custodian. */
+function removedFolderLines(report: AbandonReport, { t }: Pick<Translator, 't'>): string[] {
+  const removed = report.removedCustodyFolders ?? [];
+  if (removed.length === 0) return [];
+  const named = removed.map(({ folder, custodian }) =>
+    t('cli.custody-folder-of', {
+      folder: terminalText(folder),
+      known: custodian === null ? 'no' : 'yes',
+      custodian: terminalText(custodian ?? ''),
+    }),
+  );
+  return [t('cli.custody-folders-removed', { count: removed.length, foldersList: listValue(named) })];
 }
 
 /** The one line printed when the officer (or the system) stops an air-gapped ceremony. */
@@ -106,6 +121,9 @@ function stoppedLine(
     seq: step?.seq ?? 0,
     actor: step ? terminalText(step.actor) : '',
     wiped: report.wipedKeys,
+    // Keys counted, and the materials said where fewer (a replica group's keys share one).
+    keys: report.wipedKeysServed ?? report.wipedKeys,
+    materials: report.wipedKeysServed === undefined ? 0 : report.wipedKeys,
     // What the ceremony's state allowed to be under way (the report says it; before it nothing was held or under way).
     underWay: report.underWay,
     withdrawn: report.withdrawnBundle ?? 'none',

@@ -11,6 +11,7 @@ type TestPausePoint =
   | 'before-receipt'
   | 'after-receipt'
   | 'receipt-before-manifest'
+  | 'custody-split-started'
   | 'custody-split-first-folder'
   | 'after-parameters-bundle'
   | 'parameters-bundle-verified'

@@ -76,7 +76,15 @@ export function printWrapAgain(
       t('cli.wrap-repeated.keep-earlier', {
         count: sets.keep.length,
         backups: listText({ t }, sets.keep),
-        keys: listText({ t }, sets.keptKeys.map(terminalText)),
+        // Each as the reader's language brackets it (a Chinese line read "b/aes-dr (15275dda-…)" in ASCII brackets).
+        keys: listText(
+          { t },
+          sets.keptKeys.map(({ keyId, alias }) =>
+            alias === undefined
+              ? terminalText(keyId)
+              : t('online.named-key', { alias: terminalText(alias), keyId, replica: 'no', region: '' }),
+          ),
+        ),
         // Sets split by an older build, whose keys the journal does not record: said so, not an empty list.
         named: sets.keptKeys.length > 0 ? 'yes' : 'no',
       }),

@@ -568,6 +568,8 @@ export interface MessageValueTable {
   'cli.bundle-withdrawn': { dir: string | number; how: string };
   'cli.bundle-delete-by-hand': { dir: string | number };
   'cli.custody-withdrawn': { count: number; folders: string | number };
+  'cli.custody-folders-removed': { count: number; foldersList: string | number };
+  'cli.custody-folder-of': { folder: string | number; known: string; custodian: string | number };
   'cli.custody-delete-by-hand': { files: string | number };
   'cli.hsm-objects-destroyed': { count: number; token: string | number; serial: string | number; objects: string | number };
   'cli.hsm-objects-left': { count: number; cause: string; token: string | number; serial: string | number; reason: string | number };
@@ -589,7 +591,7 @@ export interface MessageValueTable {
   'cli.wrap-repeated.after': { fresh: string; cover: string; custody: string };
   'cli.wrap-repeated.keep-earlier': { count: number; backups: string | number; named: string; keys: string | number };
   'cli.wrap-repeated.destroy-earlier': { count: number; backups: string | number };
-  'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
+  'cli.stopped': { signal: string; step: string; statePhrase: string | number; stepPhrase: string | number; seq: string | number; actor: string | number; wiped: number; underWay: string; keys: number; materials: number; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };
   'cli.stopped-params-written': { signal: string; dir: string | number; journal: string | number };
   'cli.stopped-journaled': { signal: string; journal: string | number; side: string; above: string };
@@ -880,8 +882,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': { surface?: string };
   'problem.WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number };
   'problem.WRAPPED_BRINGS_NOTHING.next': { known: string; parameters: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { surface?: string; bundles: number; importedList: string | number; sets: number; setsList: string | number; replaced: string };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; slip: string; typed: string | number; slipOf: string | number; slipCount: number; slipGroupsList: string | number; slipTypedList: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { slip: string; slipOf: string | number; surface?: string; bundles: number; importedList: string | number; sets: number; setsList: string | number; replaced: string };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': { surface?: string; imported: string };
   'problem.WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
@@ -1225,7 +1227,7 @@ export interface MessageValueTable {
   'online.status.not-created-key': { alias: string | number; region: string };
   'online.status.next-wrap': { known: string; dir: string | number; seq: string | number; scope: string; keys: string | number; until: Date | number; tokensBy: string; command: string | number; digest: string };
   'online.status.bundle-plan': { takes: number; destroy: number; destroyList: string | number; fresh: number; freshKeys: string | number; command: string | number };
-  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedSaid: string | number; since: string; hasBundle: string; bundle: string | number };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number; groups: string; tokens: string; until: Date | number; tokensBy: string; refused: string; refusedSeq: string | number; code: string | number; command: string | number; by: string; importCommand: string | number; wrap: string; dir: string | number; dirSeq: string | number; wrapRefused: string; wrapRefusedSeq: string | number; wrapRefusedSaid: string | number; since: string; hasBundle: string; bundle: string | number; expiresGiven: string; expires: string | number };
   'online.status.group-material': { holderIs: string; member: string | number; holder: string | number; command: string | number; custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number; bundles: string };
   'online.status.unrecorded-not-taken': { count: number; seq: string | number; keys: string | number; command: string | number };
@@ -2793,7 +2795,7 @@ export interface ProblemValueTable {
   'WRAPPED_BUNDLE_ONE_FOLDER_DOWN': { dir: string | number; folder: string | number; other: string; named: string | number; own: string | number; surface?: string };
   'WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number; surface?: string };
   'WRAPPED_BRINGS_NOTHING': { dir: string | number; digest: string | number; count: number; waitingList: string | number; known: string; parameters: string | number };
-  'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; typed: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number; surface?: string; sets: number; setsList: string | number };
+  'WRAPPED_OTHER_THAN_IMPORTED': { count: number; bundles: number; importedList: string | number; slip: string; typed: string | number; slipOf: string | number; slipCount: number; slipGroupsList: string | number; slipTypedList: string | number; dir: string | number; replaced: string; replacedSeq: string | number; replacedTag: string | number; replacedThreshold: string | number; replacedTotal: string | number; replacedCustodiansList: string | number; surface?: string; sets: number; setsList: string | number };
   'WRAPPED_BUNDLE_NOT_AS_WRAPPED': { by: string; dir: string | number; cause: string | number; surface?: string; imported: string };
   'WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };
   'WRAPPED_DIGEST_SOURCE_REFUSED': NoValues;

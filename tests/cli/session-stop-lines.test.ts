@@ -80,6 +80,44 @@ describe('the lines after an air-gapped session that did not finish', () => {
     expect(line('noManifest')).not.toContain('marked ABANDONED.txt');
   });
 
+  it('name the custodian folders made and removed again before a share went in, with whose they were (en, zh-CN)', () => {
+    const stopped = report({
+      state: 'material-ready',
+      removedCustodyFolders: [
+        { folder: '/media/dana/shares', custodian: 'Dana' },
+        { folder: '/media/fay/shares', custodian: null },
+      ],
+    });
+    expect(withdrawalLines(stopped, translator('en'))).toEqual([
+      'The 2 custodian folders this attempt had made for the shares were removed again before any file went in: /media/dana/shares (custodian Dana), /media/fay/shares (custodian not journaled). Nothing of this attempt is left on those custodians’ media.',
+    ]);
+    expect(withdrawalLines(stopped, translator('zh-CN'))).toEqual([
+      '本次尝试为份额创建的 2 个保管人文件夹在写入任何文件之前已再次删除：/media/dana/shares（保管人 Dana）、/media/fay/shares（日志未记录保管人）。这些保管人的介质上未留下本次尝试的任何内容。',
+    ]);
+  });
+
+  it('count the keys whose material a stop wiped, and the materials where a replica group shares one (en, zh-CN)', async () => {
+    const lineOf = async (over: Partial<AbandonReport>, locale: 'en' | 'zh-CN') => {
+      let handler: Parameters<CliInterrupts['onStop']>[0] | undefined;
+      const interrupts = { onStop: (h: typeof handler) => ((handler = h), () => undefined) } as never;
+      const ceremony = { abandon: () => Promise.resolve(report({ state: 'material-ready', ...over })) };
+      stopCeremonyOnInterrupt({ interrupts, env: {}, locale }, ceremony, 'airgap.jsonl', '--out');
+      const stop: { signal: 'SIGINT'; before: string[]; line?: string } = { signal: 'SIGINT', before: [] };
+      await handler?.(stop);
+      return stop.line ?? '';
+    };
+    expect(await lineOf({ wipedKeys: 2, wipedKeysServed: 3 }, 'en')).toContain(
+      'the key material held (3 keys, 2 materials: the keys of a replica group share one) was wiped;',
+    );
+    expect(await lineOf({ wipedKeys: 1, wipedKeysServed: 2 }, 'en')).toContain(
+      'the key material held (2 keys, one material: the keys of a replica group share it) was wiped;',
+    );
+    expect(await lineOf({ wipedKeys: 2 }, 'en')).toContain('the key material held (2 keys) was wiped;');
+    expect(await lineOf({ wipedKeys: 2, wipedKeysServed: 3 }, 'zh-CN')).toContain(
+      '所持有的密钥材料（3 个密钥，共 2 份密钥材料：副本组的密钥共用一份）已擦除',
+    );
+  });
+
   it('say nothing of a new folder when no bundle was written', () => {
     expect(resumeLines(report({ state: 'fingerprints-confirmed' }), translator('en'), '--out')).toEqual([]);
     expect(withdrawalLines(report({}), translator('en'))).toEqual([]);

@@ -110,6 +110,15 @@ describe('printWrapAgain', () => {
       fresh: ['k2'],
     });
     expect(out.join('\n')).toContain('it backs keys this session makes no new material for (pay/aes-1 (k1))');
+    // In Chinese, with the full-width brackets of the rest of the line.
+    const zh: string[] = [];
+    const zhIo: CliIo = { stdout: (l) => zh.push(l), stderr: (l) => zh.push(l), env: {}, cwd: '/', locale: 'zh-CN' };
+    printWrapAgain(zhIo, [{ ...EARLIER, custody }], 'reason', 'key 2 import refused', {
+      existing: false,
+      custody: true,
+      fresh: ['k2'],
+    });
+    expect(zh.join('\n')).toContain('本次会话未生成新密钥材料的密钥（pay/aes-1（k1））');
   });
 
   it('material that exists already for some keys of a custody set never has that set destroyed: it is kept', () => {

@@ -26,6 +26,8 @@ describe('Chinese text around paths and full-width brackets', () => {
       seq: 17,
       actor: '赵敏',
       wiped: 0,
+      keys: 0,
+      materials: 0,
       underWay: 'wrapping',
       withdrawn: 'none',
       handDelete: 'none',

@@ -39,8 +39,9 @@ async function custodyWrapStoppedAt(
   count: number,
   point: string,
   atPause: (custodians: readonly string[]) => Promise<void> = async () => undefined,
+  replicas = 0,
 ) {
-  const digest = await rsa4096Parameters(count, 'AES_256');
+  const digest = await cli.parameters(count, 'AES_256', replicas);
   const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
   await mkdir(custodians[1] as string);
   const custody = custodyArgs(custodians);
@@ -218,6 +219,29 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir() }), () => undefined);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain('share 1 of custodian Dana');
+  }, 240_000);
+
+  it('right after the split made the custodians’ folders: says which it removed again, on whose media, and counts the keys of a replica group', async () => {
+    // Three keys, the third a replica of the first: two materials held when the split begins.
+    const { custodians, run } = await custodyWrapStoppedAt(3, 'custody-split-started', async () => undefined, 1);
+    expect(run.code).toBe(130);
+    const stop = run.stderr.split('\n').find((l) => l.includes('Stopped by')) ?? '';
+    expect(stop).toContain(
+      'the key material held (3 keys, 2 materials: the keys of a replica group share one) was wiped',
+    );
+    // Dana’s and Fay’s folders were made by the split (Eli brought his): both gone again, and said so.
+    expect(run.stderr).toContain(
+      `The 2 custodian folders this attempt had made for the shares were removed again before any file went in: ${custodians[0]} (custodian Dana), ${custodians[2]} (custodian Fay). Nothing of this attempt is left on those custodians’ media.`,
+    );
+    expect(run.stderr).not.toContain('The custody files this attempt wrote');
+    expect(existsSync(custodians[0] as string)).toBe(false);
+    expect(await readdir(custodians[1] as string)).toEqual([]);
+    expect(existsSync(custodians[2] as string)).toBe(false);
+    expect((await journalEvents()).slice(-3)).toEqual([
+      'ceremony.interrupted',
+      'custody.withdrawn',
+      'ceremony.abandoned',
+    ]);
   }, 240_000);
 
   it('while the custody split writes, Dana’s folder moved away: nothing says her files were removed, and the next receipt tells her to delete them', async () => {

@@ -28,8 +28,11 @@ export interface Finished {
 export interface StoppedCliFolder {
   /** This test's folder. */
   dir(): string;
-  /** An import-parameters bundle `params` in the folder with `count` keys of `spec`; its digest (what the witness types). */
-  parameters(count: number, spec: 'RSA_4096' | 'AES_256'): Promise<string>;
+  /**
+   * An import-parameters bundle `params` in the folder with `count` keys of `spec`, the last `replicas`
+   * of them replicas of the first (one material for the group); its digest (what the witness types).
+   */
+  parameters(count: number, spec: 'RSA_4096' | 'AES_256', replicas?: number): Promise<string>;
   /** Watches `child` (killed with its process group after the test), calling `onOutput` with everything seen so far. */
   watch(child: ChildProcess, onOutput: (seen: string, child: ChildProcess) => void): Promise<Finished>;
   /** The events of the folder's `airgap.jsonl`, oldest first. */
@@ -58,12 +61,13 @@ export function stoppedCliFolder(prefix: string): StoppedCliFolder {
   });
   return {
     dir: () => dir,
-    parameters: async (count, spec) => {
+    parameters: async (count, spec, replicas = 0) => {
       // The committed RSA-2048 test key: no stop here is about the wrapping key, and making one cost up to a second.
       const wrapping = testRsaKeyPair('rsa2048').publicKey.export({ type: 'spki', format: 'der' });
       const keys = Array.from({ length: count }, (_, i) =>
         importParametersFromKmsAnswer({
-          region: 'cn-north-4',
+          // A replica lives in another region than its primary.
+          region: i >= count - replicas ? 'cn-east-3' : 'cn-north-4',
           projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
           keyAlias: `test/key-${i + 1}`,
           keySpec: spec,
@@ -77,7 +81,12 @@ export function stoppedCliFolder(prefix: string): StoppedCliFolder {
           },
         }),
       );
-      await writeImportParametersBundle(path.join(dir, 'params'), { ceremonyId: 'KF-20250301-abcdef', keys });
+      const primary = keys[0]?.keyId;
+      const grouped = keys.map((k, i) => (i >= count - replicas ? { ...k, replicaOf: primary } : k));
+      await writeImportParametersBundle(path.join(dir, 'params'), {
+        ceremonyId: 'KF-20250301-abcdef',
+        keys: grouped,
+      });
       return readBundleDigest(path.join(dir, 'params'));
     },
     watch: (child, onOutput) => {

@@ -21,6 +21,7 @@ import { nextOnline, nextParametersCommand, type RoundSource } from './online-st
 import type { JournaledKey, KeyStatus } from '../../core/ceremony/online/types';
 import type { UnjournaledLook } from '../../core/ceremony/online/workflow';
 import { proveFirst } from '../../core/ceremony/online/status-next-steps';
+import { givenExpiryOf } from '../../core/ceremony/online/given-expiry';
 import { missingTokensValues, wrapRefusedValues } from '../../i18n/import-stopped-summary';
 import { groupMaterialValues } from '../../i18n/group-material-values';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
@@ -123,6 +124,10 @@ export function printMissingImports(
     missing.map((k) => k.keyId),
   );
   const unproven = wrap?.refused?.code === 'WRAPPED_RESTORE_UNPROVEN' ? wrap.refused : undefined;
+  const expires = givenExpiryOf(
+    rounds.journal.entries,
+    missing.map((k) => k.keyId),
+  );
   if (missing.length > 0) {
     // A refusal of their expiry, or the KMS's word that their tokens expired (its clock, not this
     // computer's), that running the same import again would meet.
@@ -132,6 +137,9 @@ export function printMissingImports(
         total,
         keys: namedKeys(cliTranslator(io), missing),
         ...missingTokensValues(tokens),
+        // The --expires the stopped import was given, exactly, only where the journal records one.
+        expiresGiven: expires === null ? 'no' : 'yes',
+        expires: expires ?? '',
         groups: groups ? 'yes' : 'no',
         hasBundle: bundle === null ? 'no' : 'yes',
         bundle: bundle ?? '',

@@ -81,4 +81,37 @@ describe('online import of another wrap after the keys took their material', () 
     expect(slip.stderr).toContain('see which bundle a folder holds with keyferry bundle verify FOLDER');
     expect(slip.stderr).not.toMatch(/backs up nothing|destroy the bundle[ ,]/);
   }, 120_000);
+
+  it('a finished ceremony, its digest typed with one group off: said to be a slip of the digest imported, naming the group', async () => {
+    const ceremony = await wrappedCliCeremony(path.join(test.dir(), 'slip'), test.kms().sim, [
+      { alias: 'slip/one', spec: 'AES_256' },
+    ]);
+    const { online, env } = ceremony;
+    expect((await keyferry(ceremony.importCommand, { cwd: online, env })).code).toBe(0);
+    const digest = optionValue(ceremony.importCommand, '--expect-digest');
+    const groups = digest.split(' ');
+    const typo = groups.map((g, i) => (i === 2 ? (g === 'AAAA' ? 'AAAB' : 'AAAA') : g)).join(' ');
+    const typoed = ceremony.importCommand.map((w) => (w === digest ? typo : w));
+    for (const [lang, said] of [
+      [
+        'en',
+        `The digest typed, ${typo}, differs from ${digest} in group 3 of 16 only (you typed ${typo.split(' ')[2]} there): most likely a typing slip of that digest, the digest of a bundle whose material these keys hold already, so there is nothing to import.`,
+      ],
+      [
+        'zh-CN',
+        `键入的摘要 ${typo} 与 ${digest} 仅在 16 组中的第 3 组不同（你在该处键入了 ${typo.split(' ')[2]}）：很可能是该摘要的键入错误`,
+      ],
+    ] as const) {
+      const refused = await keyferry(['--lang', lang, ...typoed], { cwd: online, env });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(said);
+      expect(refused.stderr).not.toMatch(
+        /nothing to import from the bundle with the digest typed|键入的摘要所指的材料包/,
+      );
+    }
+    const again = await keyferry(typoed, { cwd: online, env });
+    expect(again.stderr).toContain(
+      `Read the digest on the air-gapped receipt again, group by group: if it is ${digest}, that bundle is imported already and nothing is left to import from it.`,
+    );
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyState } from '../../../src-main/core/kms/types';
+import { onlineAt } from '../../helpers/cli-sides';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { runStoppedWhen } from '../../integration/cli-process';
@@ -128,6 +129,11 @@ describe('online import stopped part way', () => {
     const [first, second] = entries.filter((e) => e.event === 'key.import-sending').map((e) => e.data.keyId as string);
     const third = keyIds.find((id) => id !== first && id !== second) as string;
     expect(await importedIn(journal)).toEqual([first]);
+    // Ctrl-C is the operator's act at the terminal: journaled as theirs, as the session they started, not "system".
+    const ownStart = entries.findLast((e) => e.event === 'ceremony.session-started');
+    const stop = entries.find((e) => e.event === 'ceremony.interrupted');
+    expect(stop?.actor).not.toBe('system');
+    expect(stop?.actor).toBe(ownStart?.actor);
     const lines = run.stderr.split('\n');
     const summaryAt = lines.findIndex((l) => l.startsWith('The import stopped part way'));
     const stopAt = lines.findIndex((l) => l.startsWith('Stopped by Ctrl-C (SIGINT)'));
@@ -179,6 +185,16 @@ describe('online import stopped part way', () => {
     const taken = sends();
     const chosen = async () => (await entriesOf(journal)).filter((e) => e.event === 'import.expiry-chosen').length;
     const chosenBefore = await chosen();
+
+    // Status names the --expires the stopped run was given, exactly, as its journal records it (both languages).
+    const status = (lang: string) =>
+      keyferry(['--lang', lang, 'online', 'status', ...onlineAt(kms.sim).args], { cwd: online, env });
+    expect((await status('en')).stdout).toContain(
+      `and --expires ${held} (the exact expiry the first run gave, as the journal records it; not a duration such as 30d, which would be counted again): it imports only what is missing`,
+    );
+    expect((await status('zh-CN')).stdout).toContain(
+      `，以及 --expires ${held}（即日志所记录的第一次运行给出的确切到期时间`,
+    );
 
     // Without --expires the two keys left would take the bundle's request (never): refused, nothing sent.
     const without = await keyferry(importCommand, { cwd: online, env });

@@ -133,14 +133,28 @@ describe('online status exit code', () => {
     const valid = await status();
     expect(valid.code).toBe(3);
     expect(valid.stdout).toMatch(
-      /1 of 2 keys is not imported yet \(Pending import\): .*it imports only what is missing, while their import tokens are valid \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by the KMS’s clock\)\./,
+      /1 of 2 keys is not imported yet \(Pending import\): .*it imports only what is missing, while their import tokens are valid \(until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by the KMS’s clock as far as its answers on record show: status cannot read that clock, and if the KMS has passed it, it refuses the import as expired, KMS\.2601, and fresh import parameters are next\)\./,
     );
+    // The stopped run was given no --expires: nothing says "if the first run gave --expires".
+    expect(valid.stdout).not.toMatch(/first run gave|and --expires/);
     // Where the digest to type is read: the air-gapped receipt, never this journal (which whoever
     // had it could have changed, and a trial's edited journal handed out a forged bundle's digest).
     expect(valid.stdout).toContain(
       'and --expect-digest (the bundle digest printed on its air-gapped receipt, read from the paper: never one read from this journal or the medium',
     );
     expect(valid.stdout).not.toMatch(/(?:[0-9A-F]{4} ){15}[0-9A-F]{4}/);
+
+    // The KMS's clock a day on, this computer's not (kms-sim advance): status cannot tell; it does not
+    // claim the tokens valid by a clock it cannot read (a trial's status did, the KMS past that moment).
+    kms.sim.clock.advance(25 * 3_600_000);
+    const kmsAhead = await status();
+    expect(kmsAhead.stdout).toContain(
+      'status cannot read that clock, and if the KMS has passed it, it refuses the import as expired, KMS.2601',
+    );
+    expect((await status('zh-CN')).stdout).toContain(
+      'status 无法读取 KMS 的时钟；若 KMS 时钟已过此时刻，KMS 会以导入令牌过期（KMS.2601）拒绝导入',
+    );
+    kms.sim.clock.advance(-25 * 3_600_000);
 
     // A day later, on this computer and in the KMS (whose clock is its own).
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 25 * 3_600_000 });

@@ -45,6 +45,7 @@ import {
   type SessionPausePoint,
   type StopCause,
   type StopUndo,
+  type WipedMaterial,
 } from './session-stop';
 import { closeUnfinishedSession, type ClosingChecked, type UnfinishedSessionReport } from './unfinished-session';
 import { receiptNumbering } from './receipt-session';
@@ -277,7 +278,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * (`undo`: custody files, HSM token objects). Safe in any state; a second stop (an interrupt
    * racing a failure) reports what the first did.
    */
-  protected stopSession(cause: StopCause, wipe: () => readonly string[], undo?: StopUndo): Promise<AbandonReport> {
+  protected stopSession(cause: StopCause, wipe: () => WipedMaterial, undo?: StopUndo): Promise<AbandonReport> {
     const { journal, operator } = this.options;
     this.#stopped ??= stopAirGapSession(
       {

@@ -55,6 +55,8 @@ export interface CustodyRequest {
   readonly language?: ReceiptLanguage;
   /** The ceremony's title and the split's time, printed on every slip. */
   readonly slipContext?: SlipContext;
+  /** Called once CUSTODY_SPLIT_STARTED is journaled, before a file is written (a test pause: the CLI's `custody-split-started`). */
+  readonly afterStarted?: () => Promise<void>;
   /** Called after each custodian's folder is written (a test pause: the CLI's `custody-split-first-folder`). */
   readonly afterCustodian?: () => Promise<void>;
   /** Aborted by a stop (Ctrl-C): no further folder or file is started; the split fails, and the stop withdraws what it wrote. */
@@ -166,6 +168,7 @@ export async function splitForCustody(
         willCreate: !exists[i],
       })),
     });
+    await request.afterStarted?.();
     const { written, backupFile: backupName } = await writeCustodySet(set, {
       m: request.m,
       n: request.n,
@@ -228,6 +231,14 @@ export async function withdrawCustodySplit(
   // Only folders files of it were removed from (as the next session's closing says them): a folder it
   // made and a stop emptied before a file went in (Ctrl-C in the writes) is gone again, nothing taken from it.
   const folders = withdrawn.folders.filter((folder) => writes.files.some((file) => path.dirname(file) === folder));
+  // Those it made and removed again with no file in them, each with its custodian: said apart (a trial's
+  // stop said only "nothing counts as written" of the folders it had made on two custodians' sticks).
+  const custodianOf = startedHolders(journal);
+  const emptied = writes.createdFolders
+    .filter((folder) => withdrawn.removedFolders.includes(folder) && !folders.includes(folder))
+    // The custodian folders themselves, never one made inside them.
+    .filter((folder) => !writes.createdFolders.includes(path.dirname(folder)))
+    .map((folder) => ({ folder, custodian: custodianOf.get(folder) ?? null }));
   await journal.append(operator, byHand.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
     folders,
     removedFiles: withdrawn.removedFiles,
@@ -240,5 +251,18 @@ export async function withdrawCustodySplit(
     ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
     ...(withdrawn.movedFiles.length > 0 ? { movedFiles: [...withdrawn.movedFiles] } : {}),
   });
-  return { withdrawnCustody: folders, custodyByHand: byHand };
+  return {
+    withdrawnCustody: folders,
+    custodyByHand: byHand,
+    ...(emptied.length > 0 ? { removedCustodyFolders: emptied } : {}),
+  };
+}
+
+const startedHoldersSchema = z.object({ holders: z.array(holderSchema.extend({ folder: z.string() })) });
+
+/** The custodian of each folder the running split journaled (CUSTODY_SPLIT_STARTED), by folder. */
+function startedHolders(journal: Journal): Map<string, string> {
+  const started = journal.entries.findLast((e) => e.event === CUSTODY_SPLIT_STARTED);
+  const parsed = startedHoldersSchema.safeParse(started?.data);
+  return new Map(parsed.success ? parsed.data.holders.map((h) => [h.folder, h.custodian]) : []);
 }

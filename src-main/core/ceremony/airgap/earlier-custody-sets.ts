@@ -17,14 +17,25 @@ import { groupHex } from '../../hex-groups';
 import type { EarlierWrap } from './earlier-wraps';
 import { namedKey } from '../shared/named-keys';
 
+/** A key a kept set backs: its id, and its alias where the journal knows it. */
+interface KeptKey {
+  readonly keyId: string;
+  readonly alias: string | undefined;
+}
+
+/** A kept key as a language-neutral value names it (a journaled phrase's list): `alias (key id)`, or the id. */
+export function keptKeyName({ keyId, alias }: KeptKey): string {
+  return alias === undefined ? keyId : namedKey({ alias, keyId });
+}
+
 /** The earlier custody sets split by what their custodians do once this wrap's bundle is imported. */
 interface EarlierCustodySets {
   /** Sets whose every key this wrap makes new material for: destroyed once its bundle is imported. */
   readonly destroy: readonly string[];
   /** Sets that also back keys this wrap makes no new material for: kept. */
   readonly keep: readonly string[];
-  /** The keys the kept sets back that this wrap makes no new material for, once each: `alias (key id)`, or the id. */
-  readonly keptKeys: readonly string[];
+  /** The keys the kept sets back that this wrap makes no new material for, once each (alias unknown: undefined). */
+  readonly keptKeys: readonly KeptKey[];
 }
 
 /**
@@ -54,7 +65,7 @@ export function earlierCustodySets(
 ): EarlierCustodySets {
   const destroy: string[] = [];
   const keep: string[] = [];
-  const keptKeys = new Map<string, string>();
+  const keptKeys = new Map<string, KeptKey>();
   for (const { custody } of earlier) {
     if (!custody) continue;
     const left = custody.keyIds.filter((k) => !fresh.includes(k));
@@ -64,7 +75,7 @@ export function earlierCustodySets(
       keep.push(setName(custody.backupDigest));
       for (const keyId of left) {
         const alias = custody.aliases.get(keyId);
-        if (!keptKeys.has(keyId)) keptKeys.set(keyId, alias === undefined ? keyId : namedKey({ alias, keyId }));
+        if (!keptKeys.has(keyId)) keptKeys.set(keyId, { keyId, alias });
       }
     }
   }

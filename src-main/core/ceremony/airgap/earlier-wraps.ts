@@ -15,7 +15,7 @@
  */
 import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
-import { earlierCustodySets, freshKeyIds } from './earlier-custody-sets';
+import { earlierCustodySets, freshKeyIds, keptKeyName } from './earlier-custody-sets';
 import { keyAliases, keysBacked, keysReadNamed } from '../../custody/keys-backed';
 import { parametersReadTokens } from './journal-kms-time';
 import { KeyferryError } from '../../errors';
@@ -285,7 +285,7 @@ export async function journalRepeatedWrap(
     destroy: sets.destroy.length,
     kept: sets.keep.length,
     keptList: listValue(sets.keep),
-    keysList: listValue(sets.keptKeys),
+    keysList: listValue(sets.keptKeys.map(keptKeyName)),
     named: sets.keptKeys.length > 0 ? 'yes' : 'no',
   };
   const phrase =

@@ -5,7 +5,7 @@
  * files the session wrote are removed. The report says what was done and what is left to delete
  * by hand.
  */
-import { withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from '../../bundle';
+import { materialIdOf, withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from '../../bundle';
 import { toProblem, type ProblemDetails } from '../../errors';
 import { problemData, type Journal, type JournalEntry, INTERRUPTED_EVENT } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
@@ -21,7 +21,10 @@ export interface AbandonReport {
    * `state` (a state spans several entries: a witness's confirmation while others are still to type).
    */
   readonly lastStep?: JournaledStep;
+  /** The key materials wiped (the journal's `wipedKeys`: one per replica group, held under its primary's id). */
   readonly wipedKeys: number;
+  /** The keys those materials serve, where more (a replica group's keys share one material). */
+  readonly wipedKeysServed?: number;
   /**
    * When nothing finished was held: what material work the state allowed to be under way, which the
    * stop discarded ('generating' once the witnesses confirmed an air-gapped wrap; 'rebuilding' once
@@ -41,12 +44,31 @@ export interface AbandonReport {
   readonly deleteByHand: string | null;
   /** Custodian folders whose files of this session (shares, slips, backup) were removed. */
   readonly withdrawnCustody: readonly string[];
+  /**
+   * Custodian folders this session made for the shares and removed again before any file went in
+   * (a stop right after the split began), each with its custodian (null: the journal names none).
+   */
+  readonly removedCustodyFolders?: readonly RemovedCustodianFolder[];
   /** Custody files of this session that could not be removed: to delete by hand. */
   readonly custodyByHand: readonly string[];
   /** The receipt (HTML file name) this session wrote for a bundle that never completed, renamed NAME.void. */
   readonly voidedReceipt?: string;
   /** The HSM token objects this session generated: destroyed, or left to delete by hand (token-objects-cleanup.ts). */
   readonly tokenObjects?: TokenObjectsCleanup;
+}
+
+/** What a stop's wipe held: the materials, by the id each is held under, and how many keys they serve. */
+export interface WipedMaterial {
+  readonly materialIds: readonly string[];
+  readonly keys: number;
+}
+
+/** The materials `held` (by material id) and the keys of `keys` they serve (a replica's is its primary's). */
+export function wipedMaterialOf(
+  held: readonly string[],
+  keys: readonly { readonly keyId: string; readonly replicaOf?: string | undefined }[],
+): WipedMaterial {
+  return { materialIds: held, keys: keys.filter((k) => held.includes(materialIdOf(k))).length };
 }
 
 /** The receipt the running session voided (`receipt.voided` since its start), if any. */
@@ -74,8 +96,14 @@ interface JournaledStep {
   readonly actor: string;
 }
 
+/** A custodian folder a stopped session made and removed again, empty, and whose it was. */
+interface RemovedCustodianFolder {
+  readonly folder: string;
+  readonly custodian: string | null;
+}
+
 /** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
-export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;
+export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand' | 'removedCustodyFolders'>;
 
 /**
  * Why a session stopped: a failure, a signal (the officer pressed Ctrl-C, or the system stopped it),
@@ -124,8 +152,8 @@ export interface StopUndo {
 }
 
 /**
- * Ends `session`, which will not finish: wipes what is held (`wipe`, returning the ids of the keys
- * it held), journals the stop (`ceremony.interrupted` for a signal or a left screen, with those
+ * Ends `session`, which will not finish: wipes what is held (`wipe`, returning the materials it
+ * held and the keys they serve), journals the stop (`ceremony.interrupted` for a signal or a left screen, with those
  * ids, then `ceremony.abandoned`), withdraws a written bundle no receipt names, destroys the HSM token
  * objects the session generated and removes its custody files (`undo`). A finished session is
  * left as it is.
@@ -133,12 +161,14 @@ export interface StopUndo {
 export async function stopAirGapSession(
   session: StoppingSession,
   cause: StopCause,
-  wipe: () => readonly string[],
+  wipe: () => WipedMaterial,
   undo: StopUndo = {},
 ): Promise<AbandonReport> {
   session.guard.stop();
-  const wipedKeyIds = wipe();
+  const wiped = wipe();
+  const wipedKeyIds = wiped.materialIds;
   const wipedKeys = wipedKeyIds.length;
+  const served = wiped.keys > wipedKeys ? { wipedKeysServed: wiped.keys } : {};
   // The keys by id, so the next receipt names them (alias and key id), not a count alone.
   const wipedIds: { wipedKeyIds?: string[] } = wipedKeys > 0 ? { wipedKeyIds: [...wipedKeyIds] } : {};
   await session.writing().catch(() => undefined);
@@ -151,6 +181,7 @@ export async function stopAirGapSession(
     state,
     ...(lastStep ? { lastStep } : {}),
     wipedKeys,
+    ...served,
     underWay,
     withdrawnBundle: null,
     deleteByHand: null,
@@ -217,6 +248,7 @@ export async function stopAirGapSession(
     state,
     ...(lastStep ? { lastStep } : {}),
     wipedKeys,
+    ...served,
     underWay,
     withdrawnBundle,
     ...(withdrawnHow ? { withdrawnHow } : {}),

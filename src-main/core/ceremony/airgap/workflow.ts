@@ -35,7 +35,7 @@ import {
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from './wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './ceremony-base';
-import type { AbandonReport, MaterialUnderWay, StopCause } from './session-stop';
+import { wipedMaterialOf, type AbandonReport, type MaterialUnderWay, type StopCause } from './session-stop';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
@@ -453,7 +453,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         () => {
           const held = this.#vault.keyIds;
           this.#vault.close();
-          return held;
+          return wipedMaterialOf(held, this.#parameters);
         },
         {
           withdrawCustody: () => this.#custody.withdraw(journal, operator),

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { namedKeysValue } from '../shared/named-keys';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
-import { parseTypedDigest } from '../../crypto/typed-digest';
+import { compareTypedDigest, differenceValues, parseTypedDigest } from '../../crypto/typed-digest';
 import { listValue } from '../../../i18n/list';
 import { custodySetTag } from '../../custody/set-tag';
 import { readBundleClaimedCeremony } from '../../bundle';
@@ -91,6 +91,8 @@ export function otherBundleAfterImport(
       }),
     ),
   ];
+  // A typing slip of a digest imported from, said as such (a trial's typo of one group read as another bundle).
+  const slip = slipOfImported(digest, importedFrom);
   // The offered bundle's own set, when a later wrap of other material replaced it (the rule online import and status name it by).
   const own = replaced.find((set) => set.manifestSha256 === digest);
   return new KeyferryError('WRAPPED_OTHER_THAN_IMPORTED', {
@@ -108,7 +110,29 @@ export function otherBundleAfterImport(
     replacedTotal: own?.total ?? 0,
     replacedCustodiansList: listValue(own?.custodians ?? []),
     replacedSeq: own?.seq ?? 0,
+    ...slip,
   });
+}
+
+/**
+ * The values that say `typed` (a well-formed digest) is most likely a typing slip of a digest of
+ * `importedFrom` (at least half its groups as they are, as every digest refusal takes a slip): which,
+ * the groups that differ and what was typed there; `slip: 'no'` when it is none's.
+ */
+function slipOfImported(typed: string, importedFrom: ReadonlySet<string>) {
+  for (const imported of importedFrom) {
+    const comparison = compareTypedDigest(typed, imported);
+    if (comparison.matches || !comparison.slip) continue;
+    const { count, groupsList, typedList } = differenceValues(comparison);
+    return {
+      slip: 'yes',
+      slipOf: groupHex(imported),
+      slipCount: count,
+      slipGroupsList: groupsList,
+      slipTypedList: typedList,
+    };
+  }
+  return { slip: 'no', slipOf: '', slipCount: 0, slipGroupsList: listValue([]), slipTypedList: listValue([]) };
 }
 
 /**

@@ -22,7 +22,7 @@ import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from '../airgap/wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
-import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/session-stop';
+import { wipedMaterialOf, type AbandonReport, type MaterialUnderWay, type StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { journalKmsTime, readParametersAtJournalTime } from '../airgap/journal-kms-time';
 import { refuseOtherTitleThanBundle } from '../airgap/parameters-overview';
@@ -319,7 +319,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       this.#hsm = null;
       const held = this.#vault.keyIds;
       this.#vault.close();
-      return held;
+      return wipedMaterialOf(held, this.#parameters);
     });
   }
 

@@ -105,6 +105,9 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '无法撤回 {dir} 中的已包装密钥材料包：在任何人将其带往联网工作站之前，请手动删除该文件夹。',
   'cli.custody-withdrawn':
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
+  'cli.custody-folders-removed':
+    '本次尝试为份额创建的 {count, plural, other {# 个保管人文件夹}}在写入任何文件之前已再次删除：{foldersList}。{count, plural, other {这些保管人}}的介质上未留下本次尝试的任何内容。',
+  'cli.custody-folder-of': '{folder}（{known, select, no {日志未记录保管人} other {保管人 {custodian}}}）',
   'cli.custody-delete-by-hand':
     '本次已停止尝试的保管文件无法删除，或已不在写入的位置（其文件夹被移动，或其介质被取出）：在任何人将其作为份额带走之前，请在它们现在所在之处手动删除（{files}）。',
   'cli.hsm-objects-destroyed':
@@ -145,7 +148,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.destroy-earlier':
     '联网工作站显示密钥持有本次会话的材料后（其导入已完成、其状态已读取），先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：先前的密钥材料此后永远无法再导入这些密钥。在此之前请保留这些份额：如果某个密钥已持有先前材料包的材料，KMS 会拒绝本次的材料，先前的托管集仍是它的备份。回执上也写明了这一点。',
   'cli.stopped':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}{step, select, none {在“{statePhrase}”步骤停止} other {在“{stepPhrase}”步骤（日志条目 {seq}，由 {actor} 记录）之后停止}}：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} {withdrawn, select, none {} other {并用 {outOption} 指定一个新文件夹（切勿使用 {withdrawn}）}}再次运行同一命令（本次尝试将显示为已放弃）。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}{step, select, none {在“{statePhrase}”步骤停止} other {在“{stepPhrase}”步骤（日志条目 {seq}，由 {actor} 记录）之后停止}}：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（{keys, plural, other {# 个密钥}}{materials, plural, =0 {} other {，共 # 份密钥材料：副本组的密钥共用一份}}）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} {withdrawn, select, none {} other {并用 {outOption} 指定一个新文件夹（切勿使用 {withdrawn}）}}再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
   'cli.stopped-params-written':

@@ -24,7 +24,7 @@ describe('earlierCustodySets', () => {
     expect(earlierCustodySets(earlier, ['k2'])).toEqual({
       destroy: ['BBBB BBBB BBBB BBBB…'],
       keep: ['AAAA AAAA AAAA AAAA…', 'CCCC CCCC CCCC CCCC…'],
-      keptKeys: ['k1'],
+      keptKeys: [{ keyId: 'k1', alias: undefined }],
     });
     expect(earlierCustodySets(earlier.slice(0, 2), ['k1', 'k2'])).toEqual({
       destroy: ['AAAA AAAA AAAA AAAA…', 'BBBB BBBB BBBB BBBB…'],
@@ -38,7 +38,7 @@ describe('earlierCustodySets', () => {
     expect(earlierCustodySets(earlier, ['p'])).toEqual({
       destroy: [],
       keep: ['AAAA AAAA AAAA AAAA…'],
-      keptKeys: ['r'],
+      keptKeys: [{ keyId: 'r', alias: undefined }],
     });
     expect(earlierCustodySets(earlier, ['p', 'r']).destroy).toEqual(['AAAA AAAA AAAA AAAA…']);
   });

@@ -84,7 +84,7 @@ describe('stopping an air-gapped session', () => {
     );
     const stopping = session('bundle-written', held);
     const cause = problemCause(new KeyferryError('PREFLIGHT_REQUIRED', { step: 'receipt' }));
-    const report = await stopAirGapSession(stopping, cause, () => ['key-1', 'key-2']);
+    const report = await stopAirGapSession(stopping, cause, () => ({ materialIds: ['key-1', 'key-2'], keys: 2 }));
 
     expect(stopping.stopped).toBe(true);
     expect(report).toMatchObject({
@@ -112,7 +112,7 @@ describe('stopping an air-gapped session', () => {
     await stopAirGapSession(
       stopping,
       problemCause(new KeyferryError('PREFLIGHT_REQUIRED', { step: 'receipt' })),
-      () => ['key-1'],
+      () => ({ materialIds: ['key-1'], keys: 1 }),
     );
     const marker = await readFile(path.join(folder, 'ABANDONED.txt'), 'utf8');
     expect(marker).toContain('Run the custody restore again on the air-gapped workstation into a fresh folder');
@@ -125,7 +125,7 @@ describe('stopping an air-gapped session', () => {
     const report = await stopAirGapSession(
       session('material-ready', {}),
       { reason: 'Interrupted', signal: 'SIGINT' },
-      () => ['key-1'],
+      () => ({ materialIds: ['key-1'], keys: 1 }),
       { withdrawCustody: () => Promise.resolve(custody) },
     );
     expect(report).toEqual({
@@ -152,7 +152,7 @@ describe('stopping an air-gapped session', () => {
     const report = await stopAirGapSession(
       session('material-ready', {}),
       { reason: 'Interrupted', signal: 'SIGINT' },
-      () => ['key-1'],
+      () => ({ materialIds: ['key-1'], keys: 1 }),
     );
     await wrapping;
     expect(events()).toEqual(['material.restored', 'material.wrapped', 'ceremony.interrupted', 'ceremony.abandoned']);
@@ -165,7 +165,7 @@ describe('stopping an air-gapped session', () => {
     const report = await stopAirGapSession(
       session('finished', { bundle: bundleIn(folder) }),
       { reason: 'closed' },
-      () => [],
+      () => ({ materialIds: [], keys: 0 }),
     );
     expect(report.withdrawnBundle).toBeNull();
     expect(existsSync(path.join(folder, 'ABANDONED.txt'))).toBe(false);

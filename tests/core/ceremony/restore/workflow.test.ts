@@ -207,6 +207,8 @@ describe('custody restore ceremony', () => {
     expect(
       translator('zh-CN').t('cli.stopped', {
         ...after,
+        keys: after.wipedKeys,
+        materials: 0,
         signal: 'SIGINT',
         step: 'none',
         statePhrase: after.state,
