@@ -265,6 +265,7 @@ export interface MessageValueTable {
   'params.write': NoValues;
   'params.digest': NoValues;
   'params.carry': NoValues;
+  'params.not-taken': NoValues;
   'params.before.own': { keys: string | number; count: number };
   'params.before.group': { holderIs: string; member: string | number; holder: string | number };
   'params.before.next': { custody: string; threshold: string | number; total: string | number; custodiansList: string | number; set: string; setTag: string | number; seq: string | number; token: string | number };

@@ -36,6 +36,7 @@ export function writtenParametersView(
     keyIds: [...written.keyIds],
     // Said with the app's steps where the command line's would name a command (`surface`, as problems are).
     warnings: written.warnings.map((w) => ({ ...w, values: { ...w.values, surface: 'app' } })),
+    taken: !notTaken,
     materialBefore: holder ? { own, group, custody } : null,
   };
 }

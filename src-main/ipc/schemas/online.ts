@@ -256,8 +256,11 @@ export const bundleDestinationSchema = z.strictObject({ folder: pathSchema });
  * keys never imported that take their group's material, each `member` with the `holder` outside the
  * round that holds it (core group-material.ts: the primary, or a replica); and
  * the custody copy the journal recorded for that material: the way on is its restore, not fresh material.
+ * `taken`: false when no key takes this bundle (the bundle plan's warning says to destroy it): it is
+ * not to be carried to the air-gapped workstation.
  */
 export const writtenParametersSchema = writtenBundleSchema.extend({
+  taken: z.boolean(),
   materialBefore: z
     .object({
       own: z.array(namedKeySchema),

@@ -62,8 +62,8 @@ function ParametersBundleWriter({ available }: { available: boolean }) {
               ))}
             </div>
           )}
-          <p>{t('params.carry')}</p>
-          {mode === 'rehearsal' && (
+          <p>{t(bundle.taken ? 'params.carry' : 'params.not-taken')}</p>
+          {mode === 'rehearsal' && bundle.taken && (
             <button type="button" className="primary" onClick={() => goTo('air-gapped')}>
               {t('params.go-air')}
             </button>

@@ -84,6 +84,7 @@ describe('the parameters step for a replica that takes its group’s material', 
     await value(ipc, 'online.delete-material', { keyId: replica.keyId, acknowledgeLoss: true });
     const written = await freshParameters();
     expect(written.keyIds).toEqual([replica.keyId]);
+    expect(written.taken).toBe(true);
     expect(written.materialBefore).toEqual({ own: [replica], group: [], custody: sharesCustody(expect.any(Number)) });
     const lines = materialBeforeLines(translator('en'), written.materialBefore);
     const seq = written.materialBefore?.custody.seq ?? 0;
@@ -143,6 +144,8 @@ describe('the parameters step for a replica whose checked wrap is still to impor
     const plan = written.warnings.find((w) => w.code === 'PARAMETERS_BUNDLES_ONE_PER_KEY');
     expect(plan && warningText(translator('en'), plan)).toContain('Import that wrap; do not wrap those keys again.');
     expect(written.materialBefore).toBeNull();
+    // Nor is it carried to the air-gapped workstation: the screen says not to (params.not-taken).
+    expect(written.taken).toBe(false);
   }, 120_000);
 });
 

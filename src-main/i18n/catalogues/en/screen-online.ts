@@ -106,6 +106,8 @@ export const enScreenOnline = {
   'params.digest':
     'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud at the air-gapped workstation, where every witness types it (it binds every wrapping key and import token in the bundle):',
   'params.carry': 'Carry the media to the air-gapped workstation.',
+  'params.not-taken':
+    'Do not carry this bundle to the air-gapped workstation: no key takes it (the warning above says why, and to destroy it and every copy).',
   'params.before.own':
     '{keys} {count, plural, one {had its material} other {had their material}} imported before: the KMS accepts only that same material again, so fresh material would be refused (KMS.2606).',
   'params.before.group':

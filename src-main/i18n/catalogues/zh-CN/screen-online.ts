@@ -104,6 +104,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'params.write': '写入导入参数包',
   'params.digest': '导入参数包摘要：请在离线工作站朗读，每位见证人在那里输入（它约束包中的每个包装密钥和导入令牌）：',
   'params.carry': '将移动存储介质带到离线工作站。',
+  'params.not-taken':
+    '不要将此参数包带到离线工作站：没有密钥使用它（上方的警告说明了原因，并要求销毁它及其所有副本）。',
   'params.before.own':
     '{count, plural, other {{keys}}}此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此新生成的密钥材料会被拒绝（KMS.2606）。',
   'params.before.group':
