@@ -250,7 +250,7 @@ export const enReceipts = {
     'Nothing was written. Reinstall Keyferry (in a checkout: npm ci), which ships the font, then write the receipt again.',
   'backup.print.title': 'Keyferry custody backup of ceremony {ceremony}',
   'backup.print.lead':
-    'Every key’s material of this ceremony ({keys, plural, one {# key} other {# keys}}), encrypted under the ceremony backup key: without enough custody shares it reveals nothing. Keep this printout with a custody share. It holds the backup file twice: as text to type back, and as {codes, plural, one {# QR code} other {# QR codes}} of the same file.',
+    'Every key’s material of this ceremony ({keys, plural, one {# key material} other {# key materials}}), encrypted under the ceremony backup key: without enough custody shares it reveals nothing. Keep this printout with a custody share. It holds the backup file twice: as text to type back, and as {codes, plural, one {# QR code} other {# QR codes}} of the same file.',
   'backup.text.digest': 'Keys: {keys}. Backup digest (SHA-256): {digest}',
   'backup.text.lead':
     'The material of every key, encrypted (AES-256-GCM) under the ceremony backup key. Any {m} of the {n} custody shares rebuild that key; without them this file reveals nothing. Keep a copy with every share. To restore from paper, type the lines from the KEYFERRY BACKUP line on (spaces and letter case do not matter).',

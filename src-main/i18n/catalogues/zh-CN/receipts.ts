@@ -238,7 +238,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '未写入任何文件。请重新安装 Keyferry（在源码目录中运行 npm ci），字体随之提供，然后重新生成回执。',
   'backup.print.title': '仪式 {ceremony} 的 Keyferry 托管备份',
   'backup.print.lead':
-    '本仪式每个密钥的密钥材料（{keys, plural, other {# 个密钥}}），已用仪式备份密钥加密：没有足够的保管份额，它不泄露任何信息。请将本打印件与一份保管份额一起保管。它包含两份相同的备份文件：可键入恢复的文本，以及同一文件的 {codes, plural, other {# 个二维码}}。',
+    '本仪式每个密钥的密钥材料（{keys, plural, other {# 份密钥材料}}），已用仪式备份密钥加密：没有足够的保管份额，它不泄露任何信息。请将本打印件与一份保管份额一起保管。它包含两份相同的备份文件：可键入恢复的文本，以及同一文件的 {codes, plural, other {# 个二维码}}。',
   'backup.text.digest': '密钥：{keys} 个。备份摘要（SHA-256）：{digest}',
   'backup.text.lead':
     '本仪式每个密钥的密钥材料，均已用仪式备份密钥加密（AES-256-GCM）。{n} 份保管份额中任意 {m} 份即可重建密钥；没有这些份额，本文件不泄露任何信息。请与每份份额一起保存一份副本。从纸面恢复时，请从 KEYFERRY BACKUP 那一行起逐行输入（空格和大小写无关）。',

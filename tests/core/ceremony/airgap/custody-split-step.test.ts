@@ -151,6 +151,10 @@ describe('the custody split step', () => {
     const slip = await readFile(path.join(folders[0] as string, slipName as string), 'utf8');
     expect(slip).toContain('2 份密钥材料（3 个密钥；副本组的密钥共用一份）');
     expect(slip).not.toContain('2 个密钥');
+    // The backup's printout beside it counts the same materials (it said "2 个密钥" too).
+    const printName = (await readdir(folders[0] as string)).find((f) => /backup.*\.html$/.test(f));
+    const print = await readFile(path.join(folders[0] as string, printName as string), 'utf8');
+    expect(print).toContain('本仪式每个密钥的密钥材料（2 份密钥材料）');
     const custody = step.receiptCustody();
     expect([...custody.keys()].sort()).toEqual([KEY_ID, ecId, replicaId].sort());
     expect(custody.get(replicaId)).toEqual(custody.get(KEY_ID));
