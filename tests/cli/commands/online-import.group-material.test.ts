@@ -14,13 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
-import { readBundleDigest } from '../../../src-main/core/bundle';
-import { groupHex } from '../../../src-main/core/hex-groups';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, onPrintedMedia, withoutCustodyToFillIn } from '../../integration/pasted-shell';
-import { airgapConfirmations } from './witness-args';
-import { wrappedReplicaGroup } from './wrapped-replica-group';
-import { keyAloneInBundle } from '../../helpers/group-split';
+import { replicaRefusedBesideWrapAgain } from './wrapped-replica-group';
 import { onlineAt } from '../../helpers/cli-sides';
 
 let dir: string;
@@ -37,41 +32,8 @@ afterAll(async () => {
 
 describe('online import of other material for a replica never imported', () => {
   it('is refused before anything is sent, naming the first wrap to import again, which then imports the replica', async () => {
-    const { online, airgap, env, params, wrapped } = await wrappedReplicaGroup(dir, sim, {
-      title: 'Group material',
-      alias: 'group/aes',
-    });
-    const primaryId = /group\/aes \(AES_256, key ([0-9a-f-]{36})\), token/.exec(params.stdout)?.[1] as string;
-    const replicaId = /group\/aes \(AES_256, key ([0-9a-f-]{36}), the replica in region sim-local-2\)/.exec(
-      params.stdout,
-    )?.[1] as string;
-    // The same parameters wrapped again on the air-gapped side: fresh material, its own custody set.
-    const wrapWords = withoutCustodyToFillIn(nextCommand(onPrintedMedia(params.stdout)));
-    const out = wrapWords.indexOf('--out') + 1;
-    const againFolder = `${wrapWords[out] as string}-again`;
-    const again = await keyferry(
-      [
-        ...wrapWords.map((w, i) => (i === out ? againFolder : w)),
-        ...airgapConfirmations(params.stdout, ['Ben']),
-        ...['--allow-network', '--wrap-again', 'the first stick was lost', '--no-backup'],
-      ],
-      { cwd: airgap, env: {} },
-    );
-    expect(again.stderr).toBe('');
-    expect(again.code).toBe(0);
-
-    // The primary's import takes the first wrap; the replica's is refused by its region's KMS.
-    const importWords = nextCommand(onPrintedMedia(wrapped.stdout));
-    sim.faults.failWith('import-key-material', 400, 'before', 10, 0, replicaId);
-    expect((await keyferry(importWords, { cwd: online, env })).code).toBe(1);
-    sim.faults.clear();
-
-    const againDir = path.resolve(airgap, againFolder);
-    await keyAloneInBundle(againDir, replicaId);
-    const digest = groupHex(await readBundleDigest(againDir));
-    const bundleAt = importWords.indexOf('--bundle') + 1;
-    const digestAt = importWords.indexOf('--expect-digest') + 1;
-    const offered = importWords.map((w, i) => (i === bundleAt ? againDir : i === digestAt ? digest : w));
+    const { online, env, primaryId, replicaId, importWords, offered, bundleAt, digestAt } =
+      await replicaRefusedBesideWrapAgain(dir, sim);
     const sent = sim.importRequestCount(replicaId);
     const refused = await keyferry(offered, { cwd: online, env });
     expect(refused.code).toBe(1);

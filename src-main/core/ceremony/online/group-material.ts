@@ -13,6 +13,7 @@
 import { materialIdOf } from '../../bundle/replica-groups';
 import type { JournalEntry } from '../../journal';
 import { ONLINE_EVENTS, wrappedCheckedData } from './events';
+import { kmsRefusedTokensOf } from './refused-imports';
 import type { OnlineCeremonyState, OnlineKeyState } from './state';
 
 /** A key of the round that takes its group's material, and the member outside the round that holds or held it. */
@@ -81,7 +82,8 @@ export function groupMaterialHolders(
 
 /**
  * The wrapped bundle `holder` was last imported from, when it also carries `member` (never imported)
- * with an import token the KMS may still accept at `now`: `member`'s own import of it was refused or
+ * with an import token the KMS may still accept at `now` (the KMS's time as far as its tokens show)
+ * and has not refused as expired (KMS.2601, its own clock): `member`'s own import of it was refused or
  * never done, and importing that bundle again gives `member` its group's material, with no new
  * parameters and no restore (what `online status` says too). Its folder and digest as its check
  * recorded them, and when that token expires (ms); undefined otherwise.
@@ -101,7 +103,7 @@ export function holderBundleCarrying(
     })
     .findLast((c) => c.manifestSha256 === digest && c.keys.some((k) => k.keyId === member.keyId));
   const from = check?.parametersBundle?.manifestSha256;
-  if (!check || !from) return undefined;
+  if (!check || !from || kmsRefusedTokensOf(entries, from, member.keyId)) return undefined;
   const token = member.issued.find((i) =>
     (state.parametersBundlesOfToken.get(i.importTokenSha256) ?? []).some((b) => b.manifestSha256 === from),
   );

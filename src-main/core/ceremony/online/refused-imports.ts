@@ -87,6 +87,40 @@ export function refusalOfCheck(
 const KMS_TOKEN_EXPIRED = 'KMS.2601';
 
 /**
+ * The KMS's own answer (KMS.2601) that the import tokens of the parameters bundle `parametersSha256`
+ * expired for one of `keys`, to the imports after `check` when it checked a wrap of that bundle
+ * (before the next check); undefined otherwise. This computer's clock, which its own refusals went
+ * by, may be wrong: only the KMS's word counts, whatever other refusal came after it.
+ */
+function tokensRefusedAfter(
+  entries: readonly JournalEntry[],
+  check: JournalEntry,
+  parametersSha256: string,
+  keys: ReadonlySet<string>,
+): JournalEntry | undefined {
+  if (check.event !== ONLINE_EVENTS.wrappedChecked) return undefined;
+  const from = check.data['parametersBundle'];
+  if (typeof from !== 'object' || from === null || Array.isArray(from)) return undefined;
+  if (from['manifestSha256'] !== parametersSha256) return undefined;
+  const next = entries.find((e) => e.seq > check.seq && e.event === ONLINE_EVENTS.wrappedChecked);
+  return entries.find(
+    (e) =>
+      e.seq > check.seq &&
+      (next === undefined || e.seq < next.seq) &&
+      e.event === ONLINE_EVENTS.stepFailed &&
+      e.data.step === 'import-key-material' &&
+      e.data.code === KMS_TOKEN_EXPIRED &&
+      keys.has(String(e.data.keyId)),
+  );
+}
+
+/** Whether the KMS refused as expired (KMS.2601) the tokens of the parameters bundle `parametersSha256` for `keyId`, after any check of a wrap of it. */
+export function kmsRefusedTokensOf(entries: readonly JournalEntry[], parametersSha256: string, keyId: string): boolean {
+  const keys = new Set([keyId]);
+  return entries.some((check) => tokensRefusedAfter(entries, check, parametersSha256, keys) !== undefined);
+}
+
+/**
  * Refuses, before a check is journaled, a wrapped bundle made from the import-parameters bundle
  * `parameters` whose tokens the KMS already refused as expired for one of `keyIds` (after an earlier
  * check of a wrap of that same parameters bundle): an old bundle given again. This computer's clock
@@ -102,22 +136,7 @@ export function refuseTokensRefusedBefore(
   if (!parameters) return;
   const keys = new Set(keyIds);
   for (const check of entries) {
-    if (check.event !== ONLINE_EVENTS.wrappedChecked) continue;
-    const from = check.data['parametersBundle'];
-    if (typeof from !== 'object' || from === null || Array.isArray(from)) continue;
-    if (from['manifestSha256'] !== parameters.manifestSha256) continue;
-    // The KMS's own word only (KMS.2601): this computer's clock, which its own refusals went by, may be
-    // wrong. Any such answer for these keys before the next check, whatever other refusal came after it.
-    const next = entries.find((e) => e.seq > check.seq && e.event === ONLINE_EVENTS.wrappedChecked);
-    const refused = entries.find(
-      (e) =>
-        e.seq > check.seq &&
-        (next === undefined || e.seq < next.seq) &&
-        e.event === ONLINE_EVENTS.stepFailed &&
-        e.data.step === 'import-key-material' &&
-        e.data.code === KMS_TOKEN_EXPIRED &&
-        keys.has(String(e.data.keyId)),
-    );
+    const refused = tokensRefusedAfter(entries, check, parameters.manifestSha256, keys);
     if (!refused) continue;
     // Parameters written after those (before this check too) for one of these keys: their wrap is the one to import.
     const writtenAt = entries.findLast(

@@ -161,7 +161,9 @@ function refuseOtherGroupMaterial(
   const first = holder?.firstImport;
   const evidence = first && materialEvidence(first, w);
   if (!holder || !first || !evidence || evidence.bound === evidence.held) return;
-  const again = holderBundleCarrying(key, holder, state, entries, now);
+  // Judged by the KMS's time as its tokens show it (this computer's clock may lag it).
+  const tokens = [...state.keys.values()].flatMap((k) => k.issued.map((i) => i.tokenExpiresAt));
+  const again = holderBundleCarrying(key, holder, state, entries, kmsTimeFromTokens(now, tokens));
   throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_GROUPS', {
     alias: key.alias,
     keyId: key.keyId,

@@ -33,4 +33,26 @@ describe('givenExpiryOf', () => {
     expect(givenExpiryOf([chosen(5, [{ keyId: 'k1', effective: 'never', source: 'override' }])], ['k2'])).toBeNull();
     expect(givenExpiryOf([], ['k2'])).toBeNull();
   });
+
+  it('is null when no import of the bundle last checked for those keys was given one: an earlier bundle’s --expires is not its', () => {
+    const check = (seq: number, keyIds: readonly string[], digest = 'a'): JournalEntry =>
+      ({
+        ...chosen(seq, []),
+        event: 'wrapped-bundle.checked',
+        data: {
+          folder: '/m/w',
+          manifestSha256: digest.repeat(64),
+          keys: keyIds.map((keyId) => ({ keyId, publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' })),
+        },
+      }) as unknown as JournalEntry;
+    const earlier = [
+      check(3, ['k2']),
+      chosen(4, [{ keyId: 'k2', effective: '2027-01-01T00:00:00.000Z', source: 'override' }]),
+    ];
+    expect(givenExpiryOf([...earlier, check(12, ['k1', 'k2'], 'b')], ['k2'])).toBeNull();
+    // The same bundle checked again (a run after the stop, itself stopped) and a check of other keys do not end it.
+    expect(givenExpiryOf([...earlier, check(12, ['k2']), check(15, ['k7'], 'c')], ['k2'])).toBe(
+      '2027-01-01T00:00:00.000Z',
+    );
+  });
 });

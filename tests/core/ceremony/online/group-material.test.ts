@@ -116,4 +116,13 @@ describe('holderBundleCarrying', () => {
     const other = key('s', { replicaOf: 'p', issued: [issuedWith(T1, '2026-12-08T12:00:00.000Z')] });
     expect(holderBundleCarrying(other, holder, { parametersBundlesOfToken: bundles }, entries, now)).toBeUndefined();
   });
+
+  it('names none once the KMS refused that token as expired (KMS.2601), whatever this computer’s clock says', () => {
+    const member = key('r', { replicaOf: 'p', issued: [issuedWith(T1, '2026-12-08T12:00:00.000Z')] });
+    const refused = journalEntries([
+      ...entries.map((e) => [e.event, e.data] as const),
+      ['step.failed', { step: 'import-key-material', keyId: 'r', code: 'KMS.2601' }],
+    ]);
+    expect(holderBundleCarrying(member, holder, { parametersBundlesOfToken: bundles }, refused, now)).toBeUndefined();
+  });
 });
