@@ -90,16 +90,26 @@ function custodyLines(report: AbandonReport | undefined, { t }: Translator): str
 
 /** The custodian folders the stopped attempt made and removed again before a file went in, each with its custodian. */
 function removedFolderLines(report: AbandonReport, { t }: Pick<Translator, 't'>): string[] {
-  const removed = report.removedCustodyFolders ?? [];
-  if (removed.length === 0) return [];
-  const named = removed.map(({ folder, custodian }) =>
-    t('cli.custody-folder-of', {
-      folder: terminalText(folder),
-      known: custodian === null ? 'no' : 'yes',
-      custodian: terminalText(custodian ?? ''),
-    }),
-  );
-  return [t('cli.custody-folders-removed', { count: removed.length, foldersList: listValue(named) })];
+  const all = report.removedCustodyFolders ?? [];
+  const named = (folders: typeof all) =>
+    listValue(
+      folders.map(({ folder, custodian }) =>
+        t('cli.custody-folder-of', {
+          folder: terminalText(folder),
+          known: custodian === null ? 'no' : 'yes',
+          custodian: terminalText(custodian ?? ''),
+        }),
+      ),
+    );
+  // A folder that went with its stick (pulled) was not removed: it is there, empty, and said so apart.
+  const removed = all.filter((f) => f.gone !== true);
+  const gone = all.filter((f) => f.gone === true);
+  return [
+    ...(removed.length > 0
+      ? [t('cli.custody-folders-removed', { count: removed.length, foldersList: named(removed) })]
+      : []),
+    ...(gone.length > 0 ? [t('cli.custody-folders-gone', { count: gone.length, foldersList: named(gone) })] : []),
+  ];
 }
 
 /** The one line printed when the officer (or the system) stops an air-gapped ceremony. */

@@ -570,6 +570,7 @@ export interface MessageValueTable {
   'cli.bundle-delete-by-hand': { dir: string | number };
   'cli.custody-withdrawn': { count: number; folders: string | number };
   'cli.custody-folders-removed': { count: number; foldersList: string | number };
+  'cli.custody-folders-gone': { count: number; foldersList: string | number };
   'cli.custody-folder-of': { folder: string | number; known: string; custodian: string | number };
   'cli.custody-delete-by-hand': { files: string | number };
   'cli.hsm-objects-destroyed': { count: number; token: string | number; serial: string | number; objects: string | number };

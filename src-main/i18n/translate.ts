@@ -104,10 +104,24 @@ const SELECTS_ADDED_LATER: ReadonlyMap<string, readonly string[]> = new Map(
     tokensClock: ['problem.BUNDLE_TOKEN_EXPIRED'],
     newerBundle: ['problem.BUNDLE_TOKEN_EXPIRED'],
     fresh: ['journal.reason.wrap-'],
-    at: ['problem.CUSTODY_SHARES_WRITE_FAILED'],
+    at: ['problem.CUSTODY_SHARES_WRITE_FAILED', 'problem.AIRGAP_JOURNAL_NOT_THE_CEREMONYS'],
     otherRole: ['problem.PREFLIGHT_SAME_FOLDER'],
-    named: ['problem.PREFLIGHT_SAME_VOLUME', 'problem.PREFLIGHT_ON_TRANSFER_MEDIA'],
-    kind: ['problem.REPLICA_GROUP_NOT_PROVEN'],
+    named: [
+      'problem.PREFLIGHT_SAME_VOLUME',
+      'problem.PREFLIGHT_ON_TRANSFER_MEDIA',
+      'problem.AIRGAP_JOURNAL_OTHER_CEREMONY',
+      'problem.CUSTODIAN_ON_WORKSTATION_VOLUME',
+      'journal.reason.wrap-repeated-kept',
+    ],
+    // Before it, a typed digest's refusal named no kind of bundle and a witness typed only parameters'
+    // digests: each `other` branch says so. (WRAPPED_MATERIAL_NOT_THE_IMPORTED stored without it lacks
+    // its alias too, so it is said as its stored text either way.)
+    kind: [
+      'problem.REPLICA_GROUP_NOT_PROVEN',
+      'problem.BUNDLE_DIGEST_MISMATCH',
+      'problem.BUNDLE_DIGEST_SLIP',
+      'problem.WITNESS_TYPED_OTHER_BUNDLE',
+    ],
     memberOutside: ['problem.IMPORT_LANDED_FROM_OTHER_BUNDLE'],
   }),
 );

@@ -96,6 +96,24 @@ describe('the lines after an air-gapped session that did not finish', () => {
     ]);
   });
 
+  it('say a custodian folder gone with its stick before a share went in as left there, empty, not as removed (en, zh-CN)', () => {
+    const stopped = report({
+      state: 'material-ready',
+      removedCustodyFolders: [
+        { folder: '/media/dana/shares', custodian: 'Dana', gone: true },
+        { folder: '/media/fay/shares', custodian: 'Fay' },
+      ],
+    });
+    const en = withdrawalLines(stopped, translator('en'));
+    expect(en[0]).toContain('was removed again before any file went in: /media/fay/shares (custodian Fay).');
+    expect(en[1]).toBe(
+      'The custodian folder this attempt had made for the shares was gone from its path before any file went in, so the stop could not remove it: /media/dana/shares (custodian Dana). If a custodian’s stick was pulled, that empty folder is on it: delete it there before the stick is used again.',
+    );
+    expect(withdrawalLines(stopped, translator('zh-CN'))[1]).toBe(
+      '本次尝试为份额创建的 1 个保管人文件夹在写入任何文件之前已不在原路径，因此停止操作无法删除它：/media/dana/shares（保管人 Dana）。如果某位保管人的U盘被拔出，该空文件夹就在U盘上：请在再次使用该U盘之前在其上删除它。',
+    );
+  });
+
   it('count the keys whose material a stop wiped, and the materials where a replica group shares one (en, zh-CN)', async () => {
     const lineOf = async (over: Partial<AbandonReport>, locale: 'en' | 'zh-CN') => {
       let handler: Parameters<CliInterrupts['onStop']>[0] | undefined;

@@ -108,6 +108,42 @@ describe('translator', () => {
     expect(translator('en').problem(withKind).message).toContain('public-key fingerprint AA here');
   });
 
+  it('says in the reader’s language a refusal or reason an older build journaled before its select was added', () => {
+    // As each was journaled before `kind`, `named` or `at` was added to it: every other value is there.
+    const older = (code: string, values: Record<string, string | number>) => ({
+      code,
+      values,
+      message: 'EN',
+      nextStep: 'EN',
+    });
+    const zh = translator('zh-CN');
+    const witness = { witness: 'Ben', folder: '/m/params-2', other: 'AAAA', bundleCeremony: 'same' };
+    expect(zh.problem(older('WITNESS_TYPED_OTHER_BUNDLE', witness)).message).toContain('Ben 输入的是 /m/params-2');
+    const slip = { count: 1, groupsList: '3', dir: '/m/p', typedList: '0A1B' };
+    expect(zh.problem(older('BUNDLE_DIGEST_SLIP', slip)).message).toContain('要么这不是所输入摘要对应的包');
+    expect(zh.problem(older('BUNDLE_DIGEST_MISMATCH', { count: 9, dir: '/m/p' })).nextStep).toContain('请勿使用此包');
+    const volume = { index: 1, folder: '/c1', on: 'home', place: '/home', command: 'wrap' };
+    expect(zh.problem(older('CUSTODIAN_ON_WORKSTATION_VOLUME', volume)).message).toContain('保管人 1 的文件夹（/c1）');
+    const other = { journal: 'a.jsonl', recorded: 'KF-1', ceremonyId: 'KF-2' };
+    expect(zh.problem(older('AIRGAP_JOURNAL_OTHER_CEREMONY', other)).message).toContain(
+      '日志 a.jsonl 记录的是仪式 KF-1',
+    );
+    const notThe = {
+      source: 'x',
+      folder: '/w',
+      named: 'a.jsonl',
+      namedFirstEntry: 'E',
+      mismatch: 'x',
+      journal: 'b.jsonl',
+    };
+    expect(zh.problem(older('AIRGAP_JOURNAL_NOT_THE_CEREMONYS', notThe)).message).toContain('无人键入过任何内容');
+    const kept = {
+      ...{ count: 1, last: 2, fresh: 'yes', custodySets: 1, destroy: 0, backupsList: '', kept: 1 },
+      ...{ keptList: 'AB12', keysList: 'k1' },
+    };
+    expect(zh.message({ key: 'journal.reason.wrap-repeated-kept', values: kept })).toContain('必须保留');
+  });
+
   it('wraps unexpected errors as INTERNAL with the detail as a value', () => {
     const problem = toProblem(new Error('boom'));
     expect(problem).toMatchObject({

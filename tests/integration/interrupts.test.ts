@@ -244,6 +244,21 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     ]);
   }, 240_000);
 
+  it('right after the split made the custodians’ folders, Dana’s stick pulled: her empty folder is said to be on it, never removed', async () => {
+    const stick = () => path.join(dir(), 'dana-stick');
+    const { custodians, run } = await custodyWrapStoppedAt(2, 'custody-split-started', async (c) =>
+      rename(c[0] as string, stick()),
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(
+      `The custodian folder this attempt had made for the shares was removed again before any file went in: ${custodians[2]} (custodian Fay).`,
+    );
+    expect(run.stderr).toContain(
+      `The custodian folder this attempt had made for the shares was gone from its path before any file went in, so the stop could not remove it: ${custodians[0]} (custodian Dana). If a custodian’s stick was pulled, that empty folder is on it`,
+    );
+    expect(await readdir(stick())).toEqual([]);
+  }, 240_000);
+
   it('while the custody split writes, Dana’s folder moved away: nothing says her files were removed, and the next receipt tells her to delete them', async () => {
     const moved = () => path.join(dir(), 'dana-elsewhere');
     // Dana's stick taken out and put back under another name while the split wrote it.

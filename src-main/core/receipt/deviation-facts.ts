@@ -17,7 +17,7 @@ import { madeByValues, refusedAct } from './journal-facts';
 import type { ReceiptPhrase } from './language';
 import { ReceiptWords } from './language';
 import type { DeviationReason, ReceiptDeviation } from './types';
-import { compileMessage, translator } from '../../i18n/translate';
+import { translator } from '../../i18n/translate';
 import { isMessageKey } from '../../i18n/catalogue';
 import { phraseOf, phraseSchema, phrasesValue, phraseValue, type Phrase } from '../../i18n/phrase';
 import { custodySetTag } from '../custody/set-tag';
@@ -54,12 +54,12 @@ export function deviationReason(data: Readonly<Record<string, JsonValue>>): Devi
   const values = problemValuesSchema.safeParse(data.values ?? {});
   const key = `problem.${String(data.code)}`;
   if (typeof data.code === 'string' && values.success && isMessageKey(key)) {
-    try {
-      compileMessage('en', key).format(values.data);
+    // As the translator says it (a select added later to the message taken as absent): values that do
+    // not fit today's text (an older entry) give back what it was handed, and the recorded text is said.
+    const unsaid = '\u0000';
+    const said = translator('en').problem({ code: data.code, values: values.data, message: unsaid, nextStep: '' });
+    if (said.message !== unsaid)
       return { problem: { code: data.code, values: values.data, recorded: recorded ?? data.code } };
-    } catch {
-      // Values that do not fit today's text (an older entry): the recorded text instead.
-    }
   }
   return recorded === undefined ? undefined : { recorded };
 }

@@ -152,6 +152,21 @@ describe('deviation data on receipts', () => {
     expect(zh).not.toContain('pendingList');
   });
 
+  it('a witness refusal journaled before its message said which bundle was typed prints in the receipt’s language', async () => {
+    const journal = await openJournal(path.join(f.dir, 'older-other-bundle.jsonl'), { create: true });
+    const said = 'Ben typed the digest of the import-parameters bundle in /m/params-2, beside the one read here.';
+    // As an older build journaled it: no `kind` (only a parameters bundle's digest was typed then).
+    await journal.append('Ana', 'witness.refused', {
+      code: 'WITNESS_TYPED_OTHER_BUNDLE',
+      reason: said,
+      values: { witness: 'Ben', folder: '/m/params-2', other: 'AAAA', bundleCeremony: 'same' },
+    });
+    const older = journal.entries;
+    await journal.close();
+    const zh = deviationsOf(renderReceiptText(receiptOf(older), { language: 'zh-CN' }), zhCN).replace(/\n\s+/g, ' ');
+    expect(zh).toContain('Ben 输入的是 /m/params-2 中导入参数包的摘要');
+    expect(zh).not.toContain(said);
+  });
   // Attack round: "步骤失败，步骤失败（step.failed）" and "Step: import-key-material" on the receipt.
   it('a failed KMS call reads as its kind once and names the step in words, in both languages', async () => {
     const journal = await openJournal(path.join(f.dir, 'failed-step.jsonl'), { create: true });

@@ -238,7 +238,12 @@ export async function withdrawCustodySplit(
     .filter((folder) => withdrawn.removedFolders.includes(folder) && !folders.includes(folder))
     // The custodian folders themselves, never one made inside them.
     .filter((folder) => !writes.createdFolders.includes(path.dirname(folder)))
-    .map((folder) => ({ folder, custodian: custodianOf.get(folder) ?? null }));
+    // One the stop did not take away itself went with its media (a stick pulled), empty: it is on that stick.
+    .map((folder) => ({
+      folder,
+      custodian: custodianOf.get(folder) ?? null,
+      ...(writes.unlinked?.has(folder) === true ? {} : { gone: true as const }),
+    }));
   await journal.append(operator, byHand.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
     folders,
     removedFiles: withdrawn.removedFiles,

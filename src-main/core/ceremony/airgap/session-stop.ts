@@ -100,6 +100,8 @@ interface JournaledStep {
 interface RemovedCustodianFolder {
   readonly folder: string;
   readonly custodian: string | null;
+  /** Gone from its path before the stop could remove it (its stick pulled): the empty folder is on those media. */
+  readonly gone?: true;
 }
 
 /** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */

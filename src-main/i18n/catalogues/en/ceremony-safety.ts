@@ -114,6 +114,8 @@ export const enCeremonySafety = {
     'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
   'cli.custody-folders-removed':
     'The {count, plural, one {custodian folder} other {# custodian folders}} this attempt had made for the shares {count, plural, one {was} other {were}} removed again before any file went in: {foldersList}. Nothing of this attempt is left on {count, plural, one {that custodian’s media} other {those custodians’ media}}.',
+  'cli.custody-folders-gone':
+    '{count, plural, one {The custodian folder} other {The # custodian folders}} this attempt had made for the shares {count, plural, one {was} other {were}} gone from {count, plural, one {its path} other {their paths}} before any file went in, so the stop could not remove {count, plural, one {it} other {them}}: {foldersList}. If a custodian’s stick was pulled, that empty folder is on it: delete it there before the stick is used again.',
   'cli.custody-folder-of': '{folder} ({known, select, no {custodian not journaled} other {custodian {custodian}}})',
   'cli.custody-delete-by-hand':
     'Custody files of this stopped attempt could not be removed, or are no longer where they were written (their folder moved, or its media removed): delete them by hand wherever they are now, before anyone takes them away as a share ({files}).',
