@@ -116,10 +116,12 @@ function closeOnStop(
     if (!stop.journaled) {
       // The session this run started, if it did: a later run closes only that session as stopped (not a crash).
       const ownStart = journal.entries.find((e) => e.seq > countAtOpen && e.event === 'ceremony.session-started');
-      // Ctrl-C is the operator's own act at the terminal: journaled as theirs (the session's operator; a
-      // receipt read "by system"); a signal from elsewhere (SIGTERM, a hang-up) stays the system's.
-      const operator =
-        ownStart?.actor ?? journal.entries.findLast((e) => e.event === 'ceremony.session-started')?.actor;
+      // Ctrl-C is the operator's own act at the terminal: journaled as theirs (the operator of the session
+      // or ceremony this run started; a receipt read "by system"), never an earlier session's operator, who
+      // may not be present; a signal from elsewhere (SIGTERM, a hang-up) stays the system's.
+      const operator = journal.entries.find(
+        (e) => e.seq > countAtOpen && (e.event === 'ceremony.session-started' || e.event === 'ceremony.started'),
+      )?.actor;
       const actor = stop.signal === 'SIGINT' && operator !== undefined ? operator : 'system';
       await journal.append(actor, INTERRUPTED_EVENT, {
         signal: stop.signal,
