@@ -586,7 +586,7 @@ export interface MessageValueTable {
   'cli.journal-lost-warning': { journal: string | number; named: string | number; namedFirstEntry: string | number; source: string; folder: string | number; reason: string | number };
   'cli.wrap-again-chosen': { reason: string | number; fresh: string };
   'cli.wrap-repeated.grounds': { grounds: string; count: number; fresh: string };
-  'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; part: string; covered: number; held: string | number; coveredList: string | number };
+  'problem.WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; part: string; covered: number; held: string | number; partOf: string | number; coveredList: string | number };
   'problem.WRAP_AGAIN_NOT_CHOSEN.next': { surface?: string };
   'problem.WRAP_AGAIN_REASON_INVALID': { max: string | number };
   'problem.WRAP_AGAIN_REASON_INVALID.next': { surface?: string };
@@ -2720,7 +2720,7 @@ export interface ProblemValueTable {
   'BUNDLE_ABANDONED': { dir: string | number; surface?: string };
   'WRAPPED_WITHDRAW_FAILED': { dir: string | number };
   'CEREMONY_STOPPED': NoValues;
-  'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; part: string; covered: number; held: string | number; coveredList: string | number; surface?: string };
+  'WRAP_AGAIN_NOT_CHOSEN': { count: number; last: string | number; known: string; until: Date | number; part: string; covered: number; held: string | number; partOf: string | number; coveredList: string | number; surface?: string };
   'WRAP_AGAIN_REASON_INVALID': { max: string | number; surface?: string };
   'NO_BACKUP_NOT_ACKNOWLEDGED': { count: number; expiresAt: Date | number };
   'WRAP_NO_BACKUP_NOT_ACKNOWLEDGED': { spec: string | number };

@@ -56,6 +56,7 @@ const CASES: readonly Case[] = [
       known: 'yes',
       until: Date.UTC(2027, 0, 1),
       part: 'some',
+      partOf: 's-1',
       covered: 1,
       held: 3,
       coveredList: listValue(['app/rsa (k-2)']),

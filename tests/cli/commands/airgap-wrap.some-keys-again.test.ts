@@ -20,7 +20,7 @@ describe('airgap wrap of one key of a bundle already wrapped', () => {
     const refused = await wrapWithSecondSet(c, params);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `Wrapping again makes new material beside it, and for 1 key only of the 3 keys that bundle holds: app/ec (${ec}) (the import-parameters bundle read here carries no other key of it). Nothing was generated.`,
+      `Wrapping again makes new material beside it, and for 1 key only of the 3 keys the bundle of air-gapped session 1 holds: app/ec (${ec}) (the import-parameters bundle read here carries no other key of it). Nothing was generated.`,
     );
     const zh = await keyferry(
       [
@@ -33,6 +33,6 @@ describe('airgap wrap of one key of a bundle already wrapped', () => {
       { cwd: c.airgap, env: {} },
     );
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain(`且只为该材料包所含 3 个密钥中的 1 个生成：app/ec (${ec})`);
+    expect(zh.stderr).toContain(`且只为离线侧第 1 次会话的材料包所含 3 个密钥中的 1 个生成：app/ec (${ec})`);
   }, 180_000);
 });

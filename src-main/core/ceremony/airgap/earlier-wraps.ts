@@ -231,17 +231,24 @@ export async function repeatedWrapGrounds(
   const known = importable.map((w) => w.tokensUntil);
   const latest = Math.max(...known.map((t) => (t === null ? 0 : Date.parse(t))));
   const last = importable.at(-1) as EarlierWrap;
-  // This wrap for some of the last such bundle's keys only (a fetch for those keys alone): said, by name.
-  const held = last.keys ?? [];
-  const covered = held.filter((k) => context.parameters.some((p) => p.keyId === k.keyId));
+  // This wrap for some keys only of such a bundle (a fetch for those keys alone): the latest one, said by session and
+  // by name. Not only the last bundle: an earlier one may hold these keys beside others while the last holds none of them.
+  const coveredOf = (w: EarlierWrap) =>
+    (w.keys ?? []).filter((k) => context.parameters.some((p) => p.keyId === k.keyId));
+  const partly = importable.findLast((w) => {
+    const covered = coveredOf(w).length;
+    return covered > 0 && covered < (w.keys ?? []).length;
+  });
+  const covered = partly ? coveredOf(partly) : [];
   throw new KeyferryError('WRAP_AGAIN_NOT_CHOSEN', {
     count: importable.length,
     last: last.session,
     known: known.includes(null) ? 'no' : 'yes',
     until: latest,
-    part: covered.length > 0 && covered.length < held.length ? 'some' : 'all',
+    part: partly ? 'some' : 'all',
+    partOf: partly?.session ?? last.session,
     covered: covered.length,
-    held: held.length,
+    held: partly?.keys?.length ?? 0,
     coveredList: listValue(covered.map((k) => k.named)),
   });
 }

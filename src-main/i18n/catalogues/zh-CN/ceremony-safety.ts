@@ -137,7 +137,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.grounds':
     '{grounds, select, boundMaterial {这些参数中的每个密钥只接受 KMS 已持有的密钥材料（在其导入时绑定）：本次包装不会产生新的密钥材料，因此无需 --wrap-again。} other {{count, plural, other {这些包}}的导入令牌均已过期，已无法再导入，因此无需 --wrap-again。{fresh, select, no {本次会话包装已存在的密钥材料（已在 HSM 令牌中，或从文件加载），而不是新的密钥材料。} other {本次会话将生成新的密钥材料。}}}}生成密钥材料时将作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'problem.WRAP_AGAIN_NOT_CHOSEN':
-    '此日志已完成本仪式的 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话），其已包装密钥材料包仍可导入（{known, select, no {有导入令牌由控制台保管，有效期未知} other {按本机时钟，导入令牌有效期至 {until, date, moment}}}）。再次包装会在其之外生成新的密钥材料{part, select, some {，且只为该材料包所含 {held} 个密钥中的 {covered} 个生成：{coveredList}（此处读取的导入参数包不含其中其他密钥）} other {}}。未生成任何内容。',
+    '此日志已完成本仪式的 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话），其已包装密钥材料包仍可导入（{known, select, no {有导入令牌由控制台保管，有效期未知} other {按本机时钟，导入令牌有效期至 {until, date, moment}}}）。再次包装会在其之外生成新的密钥材料{part, select, some {，且只为离线侧第 {partOf} 次会话的材料包所含 {held} 个密钥中的 {covered} 个生成：{coveredList}（此处读取的导入参数包不含其中其他密钥）} other {}}。未生成任何内容。',
   'problem.WRAP_AGAIN_NOT_CHOSEN.next':
     '{surface, select, app {如果先前的包不会被导入（其介质丢失或损坏，或不得使用），请在预检步骤中勾选“再次包装：在上述包之外生成新的密钥材料”，在“原因（记入日志，列在回执上）”中说明原因，然后再次检查文件夹。将记入日志并列在回执上。否则请导入其回执所列的先前的包；其导入令牌过期后无需说明原因。} other {如果先前的包不会被导入（其介质丢失或损坏，或不得使用），请再次包装并说明原因：--wrap-again "原因"（在应用中：预检步骤上的“再次包装”，并填写原因）。将记入日志并列在回执上。否则请导入其回执所列的先前的包；其导入令牌过期后无需说明原因。}}如果 KMS 已以导入令牌过期（KMS.2601）拒绝导入该包，则无论本机时钟如何，包装该包所用的导入参数都已无法再导入：不要再次包装它们；请在联网工作站获取新的导入参数（其状态会提示），然后包装新的参数。',
   'problem.WRAP_AGAIN_REASON_INVALID': '再次包装的原因必须是一行文字，1 至 {max} 个字符，不含控制字符。',

@@ -13,6 +13,7 @@ import {
   finishedWrapStarts,
   finishedWraps,
   journalRepeatedWrap,
+  repeatedWrapGrounds,
   stillImportable,
   wrapAgainReason,
 } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
@@ -160,6 +161,39 @@ describe('finishedWraps', () => {
     expect(wrapAgainReason('  媒介丢失 (stick 2)  ')).toBe('媒介丢失 (stick 2)');
     for (const bad of ['   ', 'lost\nmedia', 'x'.repeat(201), 'lost\u202emedia'])
       expect(() => wrapAgainReason(bad)).toThrow(expect.objectContaining({ code: 'WRAP_AGAIN_REASON_INVALID' }));
+  });
+});
+
+describe('the refusal to wrap again for some keys only', () => {
+  it('names the earlier bundle that holds these keys beside others, not a later one that holds none of them', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-earlier-wraps-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      const key = (keyId: string) => ({ keyId, named: `app/${keyId} (${keyId})` });
+      const wrap = (session: number, keys: readonly string[]) => ({
+        session,
+        bundleDigest: D1,
+        folder: `/m/w${session}`,
+        receipt: null,
+        custody: null,
+        tokensUntil: '2026-12-09T10:00:00.000Z',
+        keys: keys.map(key),
+      });
+      // Wrap 1 made material for A, B and C; wrap 2 for C alone; these parameters were fetched for B alone.
+      const earlier = [wrap(1, ['a', 'b', 'c']), wrap(2, ['c'])];
+      const parameters = [{ keyId: 'b' }] as unknown as ImportParameters[];
+      const context = { kmsNow: new Date('2026-12-08T10:00:00.000Z'), reason: undefined, parameters };
+      const refused = await repeatedWrapGrounds(journal, 'Alice', earlier, context).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'WRAP_AGAIN_NOT_CHOSEN' });
+      const said = (language: 'en' | 'zh-CN') => translator(language).problem(toProblem(refused)).message;
+      expect(said('en')).toContain(
+        'Wrapping again makes new material beside it, and for 1 key only of the 3 keys the bundle of air-gapped session 1 holds: app/b (b)',
+      );
+      expect(said('zh-CN')).toContain('且只为离线侧第 1 次会话的材料包所含 3 个密钥中的 1 个生成：app/b (b)');
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
