@@ -107,10 +107,10 @@ describe('the lines after an air-gapped session that did not finish', () => {
     const en = withdrawalLines(stopped, translator('en'));
     expect(en[0]).toContain('was removed again before any file went in: /media/fay/shares (custodian Fay).');
     expect(en[1]).toBe(
-      'The custodian folder this attempt had made for the shares was gone from its path before any file went in, so the stop could not remove it: /media/dana/shares (custodian Dana). If a custodian’s stick was pulled, that empty folder is on it: delete it there before the stick is used again.',
+      'The custodian folder this attempt had made for the shares was gone from its path before any file went in, so the stop could not remove it: /media/dana/shares (custodian Dana). If a custodian’s stick was pulled, that empty folder is still on it: it holds nothing of this attempt and need not be deleted (a new split may write into it; never delete it once it holds a share).',
     );
     expect(withdrawalLines(stopped, translator('zh-CN'))[1]).toBe(
-      '本次尝试为份额创建的 1 个保管人文件夹在写入任何文件之前已不在原路径，因此停止操作无法删除它：/media/dana/shares（保管人 Dana）。如果某位保管人的U盘被拔出，该空文件夹就在U盘上：请在再次使用该U盘之前在其上删除它。',
+      '本次尝试为份额创建的 1 个保管人文件夹在写入任何文件之前已不在原路径，因此停止操作无法删除它：/media/dana/shares（保管人 Dana）。如果某位保管人的U盘被拔出，该空文件夹仍在U盘上：其中没有本次尝试的任何内容，无需删除（新的拆分可以写入其中；一旦其中存有份额，切勿删除）。',
     );
   });
 

@@ -106,9 +106,9 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.custody-withdrawn':
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
   'cli.custody-folders-removed':
-    '本次尝试为份额创建的 {count, plural, other {# 个保管人文件夹}}在写入任何文件之前已再次删除：{foldersList}。{count, plural, other {这些保管人}}的介质上未留下本次尝试的任何内容。',
+    '本次尝试为份额创建的 {count, plural, other {# 个保管人文件夹}}在写入任何文件之前已再次删除：{foldersList}。{count, plural, =1 {该保管人} other {这些保管人}}的介质上未留下本次尝试的任何内容。',
   'cli.custody-folders-gone':
-    '本次尝试为份额创建的 {count, plural, other {# 个保管人文件夹}}在写入任何文件之前已不在原路径，因此停止操作无法删除{count, plural, =1 {它} other {它们}}：{foldersList}。如果某位保管人的U盘被拔出，该空文件夹就在U盘上：请在再次使用该U盘之前在其上删除它。',
+    '本次尝试为份额创建的 {count, plural, other {# 个保管人文件夹}}在写入任何文件之前已不在原路径，因此停止操作无法删除{count, plural, =1 {它} other {它们}}：{foldersList}。如果某位保管人的U盘被拔出，该空文件夹仍在U盘上：其中没有本次尝试的任何内容，无需删除（新的拆分可以写入其中；一旦其中存有份额，切勿删除）。',
   'cli.custody-folder-of': '{folder}（{known, select, no {日志未记录保管人} other {保管人 {custodian}}}）',
   'cli.custody-delete-by-hand':
     '本次已停止尝试的保管文件无法删除，或已不在写入的位置（其文件夹被移动，或其介质被取出）：在任何人将其作为份额带走之前，请在它们现在所在之处手动删除（{files}）。',
