@@ -254,7 +254,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       `The custodian folder this attempt had made for the shares was removed again before any file went in: ${custodians[2]} (custodian Fay).`,
     );
     expect(run.stderr).toContain(
-      `The custodian folder this attempt had made for the shares was gone from its path before any file went in, so the stop could not remove it: ${custodians[0]} (custodian Dana). If a custodian’s stick was pulled, that empty folder is on it`,
+      `The custodian folder this attempt had made for the shares was gone from its path before any file went in, so the stop could not remove it: ${custodians[0]} (custodian Dana). If a custodian’s stick was pulled, that empty folder is still on it: it holds nothing of this attempt and need not be deleted`,
     );
     expect(await readdir(stick())).toEqual([]);
   }, 240_000);
