@@ -83,7 +83,7 @@ export function groupMaterialHolders(
 /**
  * The wrapped bundle `holder` was last imported from, when it also carries `member` (never imported)
  * with an import token the KMS may still accept at `now` (the KMS's time as far as its tokens show)
- * and has not refused as expired (KMS.2601, its own clock): `member`'s own import of it was refused or
+ * and has not refused as expired (KMS.2601, its own clock), for it or any key of that bundle: `member`'s own import of it was refused or
  * never done, and importing that bundle again gives `member` its group's material, with no new
  * parameters and no restore (what `online status` says too). Its folder and digest as its check
  * recorded them, and when that token expires (ms); undefined otherwise.
@@ -103,7 +103,9 @@ export function holderBundleCarrying(
     })
     .findLast((c) => c.manifestSha256 === digest && c.keys.some((k) => k.keyId === member.keyId));
   const from = check?.parametersBundle?.manifestSha256;
-  if (!check || !from || kmsRefusedTokensOf(entries, from, member.keyId)) return undefined;
+  // The KMS's refusal of any key's token of that fetch (the bundle's keys) says this one lapsed too (jo).
+  if (!check || !from || kmsRefusedTokensOf(entries, from, [member.keyId, ...check.keys.map((k) => k.keyId)]))
+    return undefined;
   const token = member.issued.find((i) =>
     (state.parametersBundlesOfToken.get(i.importTokenSha256) ?? []).some((b) => b.manifestSha256 === from),
   );

@@ -114,9 +114,17 @@ function tokensRefusedAfter(
   );
 }
 
-/** Whether the KMS refused as expired (KMS.2601) the tokens of the parameters bundle `parametersSha256` for `keyId`, after any check of a wrap of it. */
-export function kmsRefusedTokensOf(entries: readonly JournalEntry[], parametersSha256: string, keyId: string): boolean {
-  const keys = new Set([keyId]);
+/**
+ * Whether the KMS refused as expired (KMS.2601) a token of the parameters bundle `parametersSha256` for
+ * one of `keyIds`, after any check of a wrap of it. Its tokens were issued in one fetch, within
+ * seconds of each other: the KMS's word on one is its word on all of them.
+ */
+export function kmsRefusedTokensOf(
+  entries: readonly JournalEntry[],
+  parametersSha256: string,
+  keyIds: readonly string[],
+): boolean {
+  const keys = new Set(keyIds);
   return entries.some((check) => tokensRefusedAfter(entries, check, parametersSha256, keys) !== undefined);
 }
 

@@ -125,4 +125,30 @@ describe('holderBundleCarrying', () => {
     ]);
     expect(holderBundleCarrying(member, holder, { parametersBundlesOfToken: bundles }, refused, now)).toBeUndefined();
   });
+
+  it('names none once the KMS refused as expired the token of another key of that fetch: the tokens lapse together', () => {
+    const member = key('r', { replicaOf: 'p', issued: [issuedWith(T1, '2026-12-08T12:00:00.000Z')] });
+    const withSibling = entries.map((e) => {
+      const keys = (e.data as { keys: unknown[] }).keys;
+      return [
+        e.event,
+        { ...e.data, keys: [...keys, { keyId: 'x', publicKeyFingerprint: null, keyCheckValue: '123456' }] },
+      ] as const;
+    });
+    const siblingRefused = journalEntries([
+      ...withSibling,
+      ['step.failed', { step: 'import-key-material', keyId: 'x', code: 'KMS.2601' }],
+    ]);
+    expect(
+      holderBundleCarrying(member, holder, { parametersBundlesOfToken: bundles }, siblingRefused, now),
+    ).toBeUndefined();
+    // Another failure of that key is not the KMS's word on the tokens.
+    const otherFailure = journalEntries([
+      ...withSibling,
+      ['step.failed', { step: 'import-key-material', keyId: 'x', code: 'KMS.0101' }],
+    ]);
+    expect(holderBundleCarrying(member, holder, { parametersBundlesOfToken: bundles }, otherFailure, now)).toEqual(
+      expect.objectContaining({ manifestSha256: W1 }),
+    );
+  });
 });
