@@ -37,7 +37,7 @@ function parsed(source: string, fileName: string): ts.SourceFile {
 }
 
 /** The names `source` exports (its own and those it passes on with `export … from`). */
-export function exportedNames(source: string, fileName = 'f.tsx'): string[] {
+export function exportedNames(source: string, fileName: string): string[] {
   const file = parsed(source, fileName);
   const names: string[] = [];
   for (const statement of file.statements) {
@@ -78,7 +78,7 @@ function namespaceUses(source: string, from: string, ns: string): [string, strin
 }
 
 /** What `source` takes from other modules: `[specifier, name]`, name `*` for a whole module. */
-export function importedNames(source: string, fileName = 'f.tsx'): [string, string][] {
+export function importedNames(source: string, fileName: string): [string, string][] {
   const file = parsed(source, fileName);
   const taken: [string, string][] = [];
   for (const statement of file.statements) {

@@ -16,3 +16,13 @@ export function shownInTheApp(problem: Problem): Problem {
   const values = { ...problem.values, surface: 'app' };
   return { ...problem, ...english.problem({ ...problem, values }), values };
 }
+
+/**
+ * Warnings as the app shows them: `surface: app` among each one's values (as problems above), so a
+ * warning's way on names the app's step, not a command. Its English texts are kept as they are.
+ */
+export function warningsShownInTheApp<W extends { readonly values?: Readonly<Record<string, string | number>> }>(
+  warnings: readonly W[],
+): W[] {
+  return warnings.map((w) => ({ ...w, values: { ...w.values, surface: 'app' } }));
+}

@@ -117,17 +117,11 @@ export function printMissingImports(
   ceremony: Pick<UnjournaledLook, 'groupMaterialHolders' | 'importedCustody'>,
   rounds: RoundSource,
 ): number {
+  const missingIds = missing.map((k) => k.keyId);
   // The line runs as printed: into a folder of its own on the media, for the keys still waiting only.
-  const command = nextParametersCommand(
-    rounds,
-    values,
-    missing.map((k) => k.keyId),
-  );
+  const command = nextParametersCommand(rounds, values, missingIds);
   const unproven = wrap?.refused?.code === 'WRAPPED_RESTORE_UNPROVEN' ? wrap.refused : undefined;
-  const expires = givenExpiryOf(
-    rounds.journal.entries,
-    missing.map((k) => k.keyId),
-  );
+  const expires = givenExpiryOf(rounds.journal.entries, missingIds);
   if (missing.length > 0) {
     // A refusal of their expiry, or the KMS's word that their tokens expired (its clock, not this
     // computer's), that running the same import again would meet.

@@ -8,6 +8,7 @@ import type { CheckedBundleSummary } from '../../core/ceremony/online/types';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import type { CheckedBundleView, OnlineShownView } from '../schemas/online';
 import { writtenParametersView } from './written-parameters';
+import { warningsShownInTheApp } from '../shown-in-the-app';
 
 /** A checked wrapped-material bundle as the check step shows it. */
 export function checkedBundleView(checked: CheckedBundleSummary): CheckedBundleView {
@@ -15,8 +16,7 @@ export function checkedBundleView(checked: CheckedBundleSummary): CheckedBundleV
   return {
     ...checked,
     keys: checked.keys.map((k) => ({ ...k })),
-    // Said the app's way (its steps, not commands), as the problems it shows are.
-    warnings: checked.warnings.map((w) => ({ ...w, values: { ...w.values, surface: 'app' } })),
+    warnings: warningsShownInTheApp(checked.warnings),
     madeBy: madeBy ? { ...madeBy, witnesses: [...madeBy.witnesses] } : null,
   };
 }

@@ -9,6 +9,7 @@ import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custo
 import type { JournaledKey, WrittenParametersBundle } from '../../core/ceremony/online/types';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import type { Response } from '../contract';
+import { warningsShownInTheApp } from '../shown-in-the-app';
 
 function named(k: JournaledKey) {
   return { keyId: k.keyId, alias: k.alias, replicaOf: k.replicaOf, region: k.region };
@@ -35,7 +36,7 @@ export function writtenParametersView(
     manifestSha256Grouped: written.manifestSha256Grouped,
     keyIds: [...written.keyIds],
     // Said with the app's steps where the command line's would name a command (`surface`, as problems are).
-    warnings: written.warnings.map((w) => ({ ...w, values: { ...w.values, surface: 'app' } })),
+    warnings: warningsShownInTheApp(written.warnings),
     taken: !notTaken,
     materialBefore: holder ? { own, group, custody } : null,
   };
